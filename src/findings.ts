@@ -1,0 +1,81 @@
+// The product's output vocabulary: every channel (text, JSON, SARIF, annotations,
+// check run, review) formats these and nothing else.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** One sentence: what is wrong and what it causes. */
+  message: string;
+  /** One sentence: how to fix it. */
+  fix: string;
+  /** Relative to the working directory (the repository root in the Action). */
+  file: string;
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn?: number;
+  /** Present on runtime findings only. */
+  platforms?: string[];
+}
+
+export interface ShutdownResult {
+  signal: string;
+  seconds: number;
+  exitCode: number | null;
+  killed: boolean;
+}
+
+export interface PlatformResult {
+  platform: string;
+  build: { ok: boolean; seconds: number };
+  startCommand?: string[];
+  pid1?: string;
+  /** Set when the container exited 0 on its own before the probe (a one-shot job). */
+  oneShot?: { exitCode: number; seconds: number };
+  shutdown?: ShutdownResult;
+  /** Why runtime checks did not run or stopped early (platform-unavailable, build failure). */
+  skipped?: string;
+  /** Wall time of build + smoke checks + probe, seconds. */
+  seconds?: number;
+}
+
+export interface Report {
+  version: 1;
+  dockerfile: string;
+  findings: Finding[];
+  platforms: PlatformResult[];
+  /** Notes for people (ShellCheck absent, runtime skipped and why). Not part of the JSON contract's findings. */
+  notes?: string[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
+/** Sort for people: by file, then line; used by the text reporter. */
+export function byLocation(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export type FailOn = Severity | 'never';
+
+export function failsAt(findings: Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}

@@ -1,0 +1,81 @@
+// The static half of the engine: read, parse once, run every pure rule, apply ignores.
+import path from 'node:path';
+import type { Finding } from './findings.js';
+import { readUserText } from './input.js';
+import { parseDockerfile } from './model/parse.js';
+import type { DockerfileModel } from './model/types.js';
+import { applyIgnores } from './report/ignores.js';
+import { staticRules } from './rules/registry.js';
+import type { RuleHit, RuleMeta } from './rules/types.js';
+import { runShellcheck } from './rules/wrapper/shellcheck.js';
+
+export interface LintOptions {
+  /** Dockerfile path as the user gave it. */
+  dockerfile: string;
+  /** Build context; the Dockerfile's folder when absent. */
+  context?: string;
+  buildArgs?: Record<string, string>;
+  target?: string;
+  ignore?: Set<string>;
+  /** Base for display paths (the repository root in the Action); process.cwd() when absent. */
+  cwd?: string;
+}
+
+export interface LintResult {
+  model: DockerfileModel;
+  findings: Finding[];
+  notes: string[];
+}
+
+export function displayPath(absPath: string, cwd: string): string {
+  const rel = path.relative(cwd, absPath);
+  return (rel === '' ? path.basename(absPath) : rel).split(path.sep).join('/');
+}
+
+export function toFinding(meta: RuleMeta, hit: RuleHit, defaultFile: string): Finding {
+  const finding: Finding = {
+    rule: hit.rule ?? meta.id,
+    severity: hit.severity ?? meta.severity,
+    message: hit.message,
+    fix: hit.fix,
+    file: hit.file ?? defaultFile,
+    line: hit.range.line,
+    endLine: Math.max(hit.range.endLine, hit.range.line),
+    column: hit.range.column,
+  };
+  if (hit.range.endColumn > 0) finding.endColumn = hit.range.endColumn;
+  return finding;
+}
+
+/** Keep one finding per rule and place (rules may reach the same line by two paths). */
+export function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${(f.platforms ?? []).join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function lintDockerfile(options: LintOptions): LintResult {
+  const cwd = options.cwd ?? process.cwd();
+  const absPath = path.resolve(cwd, options.dockerfile);
+  const file = displayPath(absPath, cwd);
+  const text = readUserText(absPath, file, 'Dockerfile');
+  const contextDir = path.resolve(cwd, options.context ?? path.dirname(absPath));
+  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+
+  const findings: Finding[] = [];
+  for (const rule of staticRules) {
+    for (const hit of rule.check(model)) findings.push(toFinding(rule, hit, file));
+  }
+  const notes: string[] = [];
+  const shellcheck = runShellcheck(model);
+  findings.push(...shellcheck.findings);
+  if (shellcheck.note) notes.push(shellcheck.note);
+
+  const texts = new Map<string, string>([[file, text]]);
+  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
+  return { model, findings: dedupe(applyIgnores(findings, texts, options.ignore ?? new Set())), notes };
+}

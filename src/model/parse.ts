@@ -1,0 +1,147 @@
+// Parse a Dockerfile once into the model every rule reads.
+import { DockerfileParser, type From } from 'dockerfile-ast';
+import { InputError } from '../errors.js';
+import { classifyImage } from './base-image.js';
+import { toInstr } from './instructions.js';
+import { computeStartContract } from './start-contract.js';
+import type { DockerfileModel, Instr, Stage } from './types.js';
+import { resolveWrappers } from './wrappers.js';
+
+const KNOWN = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+export interface ParseInput {
+  /** Display path (relative to cwd). */
+  file: string;
+  absPath: string;
+  text: string;
+  contextDir: string;
+  buildArgs?: Record<string, string>;
+  /** Build target stage name; the last stage when absent. */
+  target?: string;
+}
+
+/** Expand `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}` from known args; unknown ones stay as written. */
+export function expandArgs(text: string, vars: Record<string, string | undefined>): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, op, word, bare) => {
+    const name = (braced ?? bare) as string;
+    const value = vars[name];
+    if (op === ':-' ) return value ? value : word;
+    if (op === '-') return value !== undefined ? value : word;
+    if (op === ':+') return value ? word : '';
+    if (op === '+') return value !== undefined ? word : '';
+    return value !== undefined ? value : whole;
+  });
+}
+
+function argDefault(instr: Instr): [string, string | undefined][] {
+  return instr.args.map((a) => {
+    const eq = a.indexOf('=');
+    if (eq < 0) return [a, undefined];
+    let v = a.slice(eq + 1);
+    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
+    return [a.slice(0, eq), v];
+  });
+}
+
+export function parseDockerfile(input: ParseInput): DockerfileModel {
+  const text = input.text.replace(/^\uFEFF/, '');
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const ast = DockerfileParser.parse(text.replace(/\r\n/g, '\n'));
+  const escapeChar = ast.getEscapeCharacter();
+  const buildArgs = input.buildArgs ?? {};
+
+  const stages: Stage[] = [];
+  const instructions: Instr[] = [];
+  const globalArgs: Record<string, string | undefined> = {};
+  let current: Stage | undefined;
+
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const line = node.getRange().start.line + 1;
+    if (!KNOWN.has(keyword)) {
+      throw new InputError(`${input.file}:${line}: unknown instruction ${JSON.stringify(node.getKeyword())}; this is not a valid Dockerfile`);
+    }
+    if (keyword === 'FROM') {
+      const index = stages.length;
+      const instr = toInstr(node, index, lines, escapeChar);
+      const from = node as From;
+      const fromText = (from.getImage() ?? instr.args[0] ?? '').trim();
+      const resolved = expandArgs(fromText, globalArgs);
+      const stageName = from.getBuildStage()?.toLowerCase() ?? undefined;
+      const parent = stages.find((s) => s.name !== undefined && s.name === resolved.toLowerCase());
+      const base = parent ? parent.base : classifyImage(resolved);
+      const platform = instr.flags.get('platform') ?? undefined;
+      current = {
+        index,
+        name: stageName,
+        from: instr,
+        fromText,
+        parent: parent?.index,
+        base,
+        platform,
+        instructions: [],
+        windows: parent ? parent.windows : base.family === 'windows',
+      };
+      stages.push(current);
+      instructions.push(instr);
+      continue;
+    }
+    if (!current) {
+      const instr = toInstr(node, -1, lines, escapeChar);
+      if (keyword !== 'ARG') {
+        throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
+      }
+      for (const [name, value] of argDefault(instr)) globalArgs[name] = buildArgs[name] ?? value;
+      instructions.push(instr);
+      continue;
+    }
+    const instr = toInstr(node, current.index, lines, escapeChar);
+    if (keyword === 'SHELL' && instr.exec && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(instr.exec[0] ?? '')) current.windows = true;
+    current.instructions.push(instr);
+    instructions.push(instr);
+  }
+
+  if (stages.length === 0) {
+    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
+  }
+
+  let finalStage = stages[stages.length - 1]!;
+  if (input.target) {
+    const wanted = input.target.toLowerCase();
+    const found = stages.find((s) => s.name === wanted);
+    if (!found) throw new InputError(`${input.file}: build target ${JSON.stringify(input.target)} is not a stage name in this Dockerfile`);
+    finalStage = found;
+  }
+
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = finalStage; s; s = s.parent !== undefined ? stages[s.parent] : undefined) chain.unshift(s);
+  const windows = finalStage.windows;
+
+  const model: DockerfileModel = {
+    file: input.file,
+    absPath: input.absPath,
+    contextDir: input.contextDir,
+    text: input.text,
+    lines,
+    escapeChar,
+    instructions,
+    stages,
+    finalStage,
+    chain,
+    start: computeStartContract(chain, windows),
+    base: finalStage.base,
+    windows,
+    buildArgs,
+    wrappers: [],
+  };
+  model.wrappers = windows ? [] : resolveWrappers(model);
+  return model;
+}
+
+/** Stages whose instructions reach the final image (the final stage's FROM-ancestry). */
+export function reachesFinal(model: DockerfileModel, stage: Stage): boolean {
+  return model.chain.includes(stage);
+}

@@ -1,0 +1,167 @@
+// The parsed model every static rule reads. Built once per Dockerfile by parse.ts.
+import type { Instruction } from 'dockerfile-ast';
+
+/** 1-based, inclusive line range; columns are 1-based, endColumn exclusive. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Heredoc {
+  name: string;
+  /** Content between the opening line and the delimiter, lines joined by \n. */
+  content: string;
+  /** 1-based Dockerfile line of the first content line. */
+  contentLine: number;
+}
+
+export interface Instr {
+  /** Upper-case keyword: FROM, RUN, CMD… (unknown ones as written, upper-cased). */
+  keyword: string;
+  stage: number;
+  range: SourceRange;
+  /** Shell words as Docker splits them (comment lines inside continuations removed, flags excluded). */
+  args: string[];
+  /**
+   * The argument text after the flags, with continuations joined and comment lines inside
+   * continuations removed — what Docker hands to the shell or the JSON parser.
+   */
+  text: string;
+  /** `--name=value` flags (`--chmod`, `--from`, `--platform`…), lower-case name -> value (null: bare flag). */
+  flags: Map<string, string | null>;
+  /** Parsed exec form (a valid JSON array of strings), else undefined. */
+  exec?: string[];
+  /** The text starts with `[`: the author meant exec form (valid or not). */
+  jsonLike: boolean;
+  heredocs: Heredoc[];
+  node: Instruction;
+}
+
+export type BaseFamily =
+  | 'alpine'
+  | 'busybox'
+  | 'debian'
+  | 'ubuntu'
+  | 'rhel'
+  | 'distroless'
+  | 'scratch'
+  | 'wolfi'
+  | 'windows'
+  | 'unknown';
+
+export interface BaseImage {
+  /** The FROM reference with build args resolved (`node:20-alpine`, `gcr.io/distroless/static:nonroot`). */
+  ref: string;
+  /** Repository path without registry and tag (`node`, `distroless/static`, `library/alpine` -> `alpine`). */
+  name: string;
+  tag?: string;
+  family: BaseFamily;
+  /** Plain OS image (alpine, debian, ubuntu, busybox…) that brings no start command of its own worth keeping. */
+  plainOs: boolean;
+  /** distroless/chainguard `:debug` variants carry a BusyBox shell. */
+  debugVariant: boolean;
+  /** `FROM scratch`. */
+  scratch: boolean;
+}
+
+export interface Stage {
+  index: number;
+  /** `AS name`, lower-cased as Docker does. */
+  name?: string;
+  from: Instr;
+  /** The raw image text of FROM (before ARG expansion). */
+  fromText: string;
+  /** Index of the earlier stage this one is built FROM, if any. */
+  parent?: number;
+  /** The external image at the root of this stage's ancestry. */
+  base: BaseImage;
+  /** The `--platform` flag of FROM, as written. */
+  platform?: string;
+  /** Instructions after FROM, up to the next FROM. */
+  instructions: Instr[];
+  /** Windows stage (windows/servercore, nanoserver base, or a powershell/cmd SHELL): no Unix rules. */
+  windows: boolean;
+}
+
+export type StartForm = 'exec' | 'shell';
+
+export interface StartPart {
+  instr: Instr;
+  form: StartForm;
+  /** exec form: the array; shell form: the effective SHELL followed by the command text. */
+  argv: string[];
+  /** shell form: the command text handed to the shell. */
+  command?: string;
+}
+
+/** The final image's start contract, inherited across `FROM <stage>`. */
+export interface StartContract {
+  entrypoint?: StartPart;
+  /** The CMD still in effect (an ENTRYPOINT in a later stage resets an inherited CMD). */
+  cmd?: StartPart;
+  /** A CMD that the final stage's ENTRYPOINT reset (inherited from an earlier stage). */
+  resetCmd?: StartPart;
+  /** Effective argv: ENTRYPOINT + CMD (CMD dropped after a shell-form ENTRYPOINT). Empty when none. */
+  argv: string[];
+  /** Which instruction set argv[0]. */
+  executableFrom?: StartPart;
+  stopSignal?: { value: string; instr: Instr };
+  /** Effective WORKDIR (absolute, as far as it can be known) and whether any stage in the chain set one. */
+  workdir?: { value: string; instr: Instr };
+  user?: { value: string; instr: Instr };
+  /** ENV PATH as set in the chain (split on ':'), undefined when only the base image's is known. */
+  path?: string[];
+  /** The effective SHELL for shell-form instructions of the final stage. */
+  shell: string[];
+}
+
+export interface FileMode {
+  executable: boolean | 'unknown';
+  /** Where the mode was learnt: a `--chmod`, a later `RUN chmod`, git's index, the file system, a heredoc (0644). */
+  source: 'chmod-flag' | 'run-chmod' | 'git-index' | 'filesystem' | 'heredoc' | 'unknown';
+}
+
+export interface WrapperScript {
+  /** Absolute path inside the image. */
+  imagePath: string;
+  /** Display path (relative to cwd) of the file findings point at; the Dockerfile for a COPY heredoc. */
+  file: string;
+  /** Absolute path on disk, when the script is a file of the build context. */
+  absPath?: string;
+  /** Raw text (CRLF and BOM kept). */
+  text: string;
+  /** Added to a script line number to get the line in `file` (non-zero for COPY heredocs). */
+  lineOffset: number;
+  /** `start`: the start command executes it; `sourced`: a start script sources it. */
+  role: 'start' | 'sourced';
+  mode: FileMode;
+  /** The COPY/ADD that put it into the image. */
+  copy: Instr;
+}
+
+export interface DockerfileModel {
+  /** Display path, relative to the working directory. */
+  file: string;
+  absPath: string;
+  /** Build context directory (absolute). */
+  contextDir: string;
+  text: string;
+  /** Lines without their terminators. */
+  lines: string[];
+  escapeChar: string;
+  instructions: Instr[];
+  stages: Stage[];
+  finalStage: Stage;
+  /** The final stage's ancestry through `FROM <stage>`, root first, final stage last. */
+  chain: Stage[];
+  start: StartContract;
+  /** The final image's base. */
+  base: BaseImage;
+  windows: boolean;
+  /** Build args given on the command line (`--build-arg`). */
+  buildArgs: Record<string, string>;
+  /** Scripts the start command runs (and what they source), resolved through COPY/ADD. */
+  wrappers: WrapperScript[];
+}

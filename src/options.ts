@@ -1,0 +1,101 @@
+// Typed options shared by the CLI and the Action (INTERFACE.md), and their validation.
+import { InputError } from './errors.js';
+import type { FailOn } from './findings.js';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface Options {
+  dockerfile: string;
+  context?: string;
+  static: boolean;
+  platforms: string[];
+  target?: string;
+  buildArgs: Record<string, string>;
+  gracePeriod: number;
+  startupWait: number;
+  readyLog?: RegExp;
+  probeEnv: Record<string, string>;
+  probeNetwork: string;
+  ignore: Set<string>;
+  failOn: FailOn;
+  format: OutputFormat;
+  output?: string;
+  /** Base for display paths (GITHUB_WORKSPACE in the Action). */
+  cwd: string;
+}
+
+export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+
+export function defaultOptions(cwd = process.cwd()): Options {
+  return {
+    dockerfile: 'Dockerfile',
+    static: false,
+    platforms: [...DEFAULT_PLATFORMS],
+    buildArgs: {},
+    gracePeriod: 10,
+    startupWait: 3,
+    probeEnv: {},
+    probeNetwork: 'none',
+    ignore: new Set(),
+    failOn: 'error',
+    format: 'text',
+    cwd,
+  };
+}
+
+export function parseFailOn(value: string): FailOn {
+  const v = value.trim().toLowerCase();
+  if (v === 'error' || v === 'warning' || v === 'info' || v === 'never') return v;
+  throw new InputError(`fail-on must be one of error, warning, info, never (got ${JSON.stringify(value)})`);
+}
+
+export function parseFormat(value: string): OutputFormat {
+  const v = value.trim().toLowerCase();
+  if (v === 'text' || v === 'json' || v === 'sarif') return v;
+  throw new InputError(`format must be one of text, json, sarif (got ${JSON.stringify(value)})`);
+}
+
+export function parseSeconds(value: string, name: string): number {
+  const n = Number(value.trim());
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`${name} must be a number of seconds between 0 and 3600 (got ${JSON.stringify(value)})`);
+  return n;
+}
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
+export function parsePlatforms(value: string): string[] {
+  const list = value.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
+  if (list.length === 0) throw new InputError('platforms must name at least one platform, e.g. linux/amd64');
+  for (const p of list) {
+    if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
+  }
+  return [...new Set(list)];
+}
+
+export function parseKeyValue(value: string, name: string): [string, string] {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new InputError(`${name} takes KEY=VALUE (got ${JSON.stringify(value)})`);
+  const key = value.slice(0, eq);
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) throw new InputError(`${name} key ${JSON.stringify(key)} is not a valid name`);
+  return [key, value.slice(eq + 1)];
+}
+
+export function parseRegex(value: string, name: string): RegExp {
+  try {
+    return new RegExp(value);
+  } catch {
+    throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
+  }
+}
+
+export function parseIgnore(value: string): Set<string> {
+  return new Set(value.split(/[,\n\s]+/).map((s) => s.trim()).filter(Boolean));
+}
+
+const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function parseNetwork(value: string): string {
+  const v = value.trim();
+  if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
+  return v;
+}

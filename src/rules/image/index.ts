@@ -1,0 +1,3 @@
+import type { StaticRule } from '../types.js';
+
+export const imageRules: StaticRule[] = [];

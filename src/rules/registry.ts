@@ -1,0 +1,14 @@
+// Every rule the product knows, static and runtime. Ids are public API (shared/RULES.md).
+import { imageRules } from './image/index.js';
+import { runtimeRules } from './runtime-catalog.js';
+import { startRules } from './start/index.js';
+import type { RuleMeta, StaticRule } from './types.js';
+import { wrapperRules } from './wrapper/index.js';
+
+export const staticRules: StaticRule[] = [...startRules, ...imageRules, ...wrapperRules];
+
+export const allRules: RuleMeta[] = [...staticRules, ...runtimeRules];
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return allRules.find((r) => r.id === id);
+}

@@ -1,0 +1,37 @@
+// What a rule is: metadata plus a pure check over the parsed model.
+import type { Severity } from '../findings.js';
+import type { DockerfileModel, SourceRange } from '../model/types.js';
+
+export const DOCS_BASE = 'https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/';
+
+export function docsUrl(id: string): string {
+  // shellcheck/SC2086 -> ShellCheck's own wiki page.
+  const sc = /^shellcheck\/(SC\d+)$/.exec(id);
+  if (sc) return `https://www.shellcheck.net/wiki/${sc[1]}`;
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** A few words for titles: "ENTRYPOINT in shell form". */
+  title: string;
+  /** Why it matters, one sentence (SARIF fullDescription, docs). */
+  description: string;
+}
+
+export interface RuleHit {
+  message: string;
+  fix: string;
+  range: SourceRange;
+  /** Display path; the Dockerfile when absent. */
+  file?: string;
+  /** Overrides the rule's default severity (e.g. ShellCheck levels). */
+  severity?: Severity;
+  /** Overrides the rule id (ShellCheck's per-code ids). */
+  rule?: string;
+}
+
+export interface StaticRule extends RuleMeta {
+  check(model: DockerfileModel): RuleHit[];
+}
