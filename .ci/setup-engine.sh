@@ -10,8 +10,9 @@
 # second. See .ci/README.md.
 #
 # Environment knobs (all optional):
-#   EG_STORAGE_DRIVER   force a dockerd storage driver (default: dockerd's own
-#                       choice, then vfs as a fallback if that fails)
+#   EG_STORAGE_DRIVER   dockerd storage drivers to try in order, space
+#                       separated; "auto" = dockerd's own choice
+#                       (default: "auto vfs")
 #   EG_STATE_DIR        where busybox binaries/registry config live
 #                       (default /var/lib/eg-ci)
 #   EG_DOCKERD_TIMEOUT  seconds to wait for dockerd (default 60)
@@ -233,7 +234,12 @@ clear_stale_pidfiles() {
   for f in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
     [ -f "$f" ] || continue
     pid=$(cat "$f" 2>/dev/null || true)
-    if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then rm -f "$f"; fi
+    # /run is not a tmpfs here: after a hard stop the pid file survives and
+    # its pid may since belong to an unrelated process.
+    case "$(cat "/proc/$pid/comm" 2>/dev/null || true)" in
+      dockerd | containerd) ;;
+      *) rm -f "$f" ;;
+    esac
   done
 }
 
@@ -249,8 +255,8 @@ start_dockerd() {
     [ -n "$(dockerd_pids)" ] || break # died
     sleep 1
   done
-  log "dockerd $* did not come up; last log lines:"
-  tail -15 "$DOCKERD_LOG" >&2
+  log "dockerd $* did not come up; last errors in $DOCKERD_LOG:"
+  grep -E 'level=(error|fatal)|^failed' "$DOCKERD_LOG" | tail -5 >&2 || true
   stop_our_dockerd
   return 1
 }
@@ -266,27 +272,40 @@ engine_smoke() {
   [ "$out" = ok ]
 }
 
+# BuildKit's cache (/var/lib/docker/buildkit) is shared by all storage
+# drivers but points at layers of the driver that made it: after a switch
+# (e.g. overlay2 -> vfs) builds fail with "layer does not exist" until it
+# is pruned.
+note_storage_driver() {
+  local now before=""
+  now=$(docker info -f '{{.Driver}}')
+  [ -f "$STATE_DIR/storage-driver" ] && before=$(cat "$STATE_DIR/storage-driver")
+  if [ -n "$before" ] && [ "$before" != "$now" ]; then
+    log "storage driver changed ($before -> $now): pruning the BuildKit cache"
+    docker builder prune -af >/dev/null
+  fi
+  echo "$now" >"$STATE_DIR/storage-driver"
+}
+
 ensure_dockerd() {
   if docker_ok; then
     log "dockerd already answers ($(docker info -f '{{.ServerVersion}}, storage {{.Driver}}' 2>/dev/null))"
     return 0
   fi
   [ -z "$(dockerd_pids)" ] || { log "a dockerd is running but does not answer; restarting it"; stop_our_dockerd; }
-  local candidates=()
-  if [ -n "${EG_STORAGE_DRIVER:-}" ]; then
-    candidates=("--storage-driver=$EG_STORAGE_DRIVER")
-  else
-    candidates=("" "--storage-driver=vfs")
-  fi
-  local c
-  for c in "${candidates[@]}"; do
-    # shellcheck disable=SC2086 # c is one optional flag
-    if start_dockerd $c; then
+  # "auto" = dockerd's own choice (overlay2 on ext4 here); vfs always works
+  # but is slow and disk-hungry, so it is only the fallback.
+  local d flag
+  for d in ${EG_STORAGE_DRIVER:-auto vfs}; do
+    flag=()
+    [ "$d" = auto ] || flag=("--storage-driver=$d")
+    if start_dockerd "${flag[@]}"; then
       if engine_smoke; then
         log "dockerd up: $(docker info -f '{{.ServerVersion}}, storage {{.Driver}}, cgroup v{{.CgroupVersion}}')"
+        note_storage_driver
         return 0
       fi
-      log "dockerd started with '${c:-default storage}' but could not run a container; trying the next setting"
+      log "dockerd started (storage: $d) but could not run a container; trying the next setting"
       stop_our_dockerd
     fi
   done
@@ -357,6 +376,7 @@ EOF
   log "pushing manifest list $IMAGE:latest"
   docker manifest rm "$IMAGE:latest" >/dev/null 2>&1 || true
   docker manifest create --insecure "$IMAGE:latest" "$IMAGE:amd64" "$IMAGE:arm64" >/dev/null
+  docker manifest annotate --variant v8 "$IMAGE:latest" "$IMAGE:arm64"
   docker manifest push --purge --insecure "$IMAGE:latest" >/dev/null
   registry_has_list || die "registry does not serve a manifest list for $IMAGE:latest"
 }

@@ -1,0 +1,105 @@
+// Command-line words -> typed Options (INTERFACE.md). Every mistake is an InputError.
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import {
+  defaultOptions,
+  parseFailOn,
+  parseFormat,
+  parseIgnore,
+  parseKeyValue,
+  parseNetwork,
+  parsePlatforms,
+  parseRegex,
+  parseSeconds,
+  type Options,
+} from '../options.js';
+
+export const USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
+
+Lints a Dockerfile and the wrapper scripts it starts, then builds every platform with
+buildx, smoke-runs each image and probes how it shuts down on its stop signal.
+
+Options:
+  --context DIR          build context (default: the Dockerfile's folder)
+  --static               lint only: no build, no containers
+  --platforms LIST       comma list (default linux/amd64,linux/arm64)
+  --target STAGE         build target
+  --build-arg K=V        repeatable
+  --grace-period SEC     how long the shutdown probe waits after the stop signal (default 10)
+  --startup-wait SEC     how long the container runs before the stop signal (default 3)
+  --ready-log REGEX      send the stop signal as soon as a log line matches
+  --probe-env K=V        repeatable; env for the probe container (never the host's env)
+  --probe-network MODE   docker network for smoke runs and the probe (default none)
+  --ignore IDS           comma list of rule ids
+  --fail-on LEVEL        error | warning | info | never (default error)
+  --format FMT           text (default) | json | sarif
+  --output FILE          write the report there instead of stdout
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.`;
+
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options };
+
+export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        context: { type: 'string' },
+        static: { type: 'boolean' },
+        platforms: { type: 'string' },
+        target: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
+        'grace-period': { type: 'string' },
+        'startup-wait': { type: 'string' },
+        'ready-log': { type: 'string' },
+        'probe-env': { type: 'string', multiple: true },
+        'probe-network': { type: 'string' },
+        ignore: { type: 'string', multiple: true },
+        'fail-on': { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    // node:util's messages name the option; keep the first sentence only.
+    const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : String(err);
+    throw new InputError(`${text}; see entrypoint-guard --help`);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  if (v.version) return { kind: 'version' };
+  if (parsed.positionals.length > 1) {
+    throw new InputError(`expected at most one DOCKERFILE, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  }
+
+  const options = defaultOptions(cwd);
+  if (parsed.positionals[0] !== undefined) options.dockerfile = parsed.positionals[0];
+  if (v.context !== undefined) options.context = v.context;
+  options.static = v.static ?? false;
+  if (v.platforms !== undefined) options.platforms = parsePlatforms(v.platforms);
+  if (v.target !== undefined) options.target = v.target;
+  for (const kv of v['build-arg'] ?? []) {
+    const [k, val] = parseKeyValue(kv, '--build-arg');
+    options.buildArgs[k] = val;
+  }
+  if (v['grace-period'] !== undefined) options.gracePeriod = parseSeconds(v['grace-period'], '--grace-period');
+  if (v['startup-wait'] !== undefined) options.startupWait = parseSeconds(v['startup-wait'], '--startup-wait');
+  if (v['ready-log'] !== undefined) options.readyLog = parseRegex(v['ready-log'], '--ready-log');
+  for (const kv of v['probe-env'] ?? []) {
+    const [k, val] = parseKeyValue(kv, '--probe-env');
+    options.probeEnv[k] = val;
+  }
+  if (v['probe-network'] !== undefined) options.probeNetwork = parseNetwork(v['probe-network']);
+  for (const list of v.ignore ?? []) for (const id of parseIgnore(list)) options.ignore.add(id);
+  if (v['fail-on'] !== undefined) options.failOn = parseFailOn(v['fail-on']);
+  if (v.format !== undefined) options.format = parseFormat(v.format);
+  if (v.output !== undefined) options.output = v.output;
+  return { kind: 'run', options };
+}

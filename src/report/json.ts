@@ -1,0 +1,11 @@
+// The JSON report of INTERFACE.md: exactly version, dockerfile, findings, platforms.
+import type { Report } from '../findings.js';
+
+export function toJsonReport(report: Report): object {
+  return { version: report.version, dockerfile: report.dockerfile, findings: report.findings, platforms: report.platforms };
+}
+
+export function formatJson(reports: Report[]): string {
+  const body = reports.length === 1 ? toJsonReport(reports[0]!) : reports.map(toJsonReport);
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

@@ -1,0 +1,83 @@
+// The report for people: grouped by file, coloured on a TTY, every finding with its fix.
+import { byLocation, countBySeverity, failsAt, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
+
+interface Style {
+  color: boolean;
+}
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  ok: '\x1b[32m',
+};
+
+function paint(style: Style, what: keyof typeof COLORS, text: string): string {
+  return style.color ? `${COLORS[what]}${text}\x1b[0m` : text;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function formatFinding(f: Finding, style: Style): string[] {
+  const where = `${f.line}:${f.column}`.padEnd(7);
+  const sev = paint(style, f.severity, f.severity.padEnd(7));
+  const platforms = f.platforms && f.platforms.length > 0 ? ` [${f.platforms.join(', ')}]` : '';
+  return [
+    `  ${where} ${sev} ${paint(style, 'bold', f.rule)}${platforms}`,
+    `          ${f.message}`,
+    `          ${paint(style, 'dim', `fix: ${f.fix}`)}`,
+  ];
+}
+
+export function formatPlatform(p: PlatformResult): string {
+  const parts: string[] = [p.platform.padEnd(13)];
+  if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
+  parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
+  if (p.oneShot) parts.push(`one-shot job: exited ${p.oneShot.exitCode} after ${p.oneShot.seconds.toFixed(1)}s`);
+  if (p.shutdown) {
+    const s = p.shutdown;
+    parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
+  }
+  return parts.join('  ');
+}
+
+export function verdictLine(findings: Finding[], failOn: FailOn, style: Style = { color: false }): string {
+  const c = countBySeverity(findings);
+  const counts = `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`;
+  if (failsAt(findings, failOn)) return paint(style, 'error', `✖ FAIL: ${counts} (failing at --fail-on ${failOn})`);
+  return paint(style, 'ok', `✔ PASS: ${counts}${failOn === 'never' ? '' : ` (nothing at or above ${failOn})`}`);
+}
+
+export function formatText(reports: Report[], failOn: FailOn, color = false): string {
+  const style: Style = { color };
+  const out: string[] = [];
+  const all: Finding[] = [];
+  for (const report of reports) {
+    all.push(...report.findings);
+    const byFile = new Map<string, Finding[]>();
+    for (const f of [...report.findings].sort(byLocation)) {
+      const list = byFile.get(f.file) ?? [];
+      list.push(f);
+      byFile.set(f.file, list);
+    }
+    if (byFile.size === 0) out.push(`${paint(style, 'bold', report.dockerfile)}: no findings`);
+    for (const [file, list] of byFile) {
+      out.push(paint(style, 'bold', file));
+      for (const f of list) out.push(...formatFinding(f, style));
+      out.push('');
+    }
+    if (report.platforms.length > 0) {
+      out.push(paint(style, 'bold', 'Platforms'));
+      for (const p of report.platforms) out.push(`  ${formatPlatform(p)}`);
+      out.push('');
+    }
+    for (const note of report.notes ?? []) out.push(paint(style, 'dim', `note: ${note}`));
+  }
+  out.push(verdictLine(all, failOn, style));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,89 @@
+// Nothing the tool starts outlives it: every container, tag and temp dir is registered here
+// and removed at the end, on failure, and on SIGINT/SIGTERM of the tool itself.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { docker, dockerEnv } from './docker.js';
+
+/** Label put on everything a run creates, so leftovers are findable: `docker ps -a --filter label=entrypoint-guard.run`. */
+export const RUN_LABEL = 'entrypoint-guard.run';
+
+export class Cleanup {
+  readonly runId: string;
+  private readonly containers = new Set<string>();
+  private readonly images = new Set<string>();
+  private readonly dirs = new Set<string>();
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.removeAllSync();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  private installed = false;
+
+  constructor(runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`) {
+    this.runId = runId;
+  }
+
+  /** Remove everything if the tool itself is interrupted. */
+  installSignalHandlers(): void {
+    if (this.installed) return;
+    this.installed = true;
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+  }
+
+  uninstallSignalHandlers(): void {
+    if (!this.installed) return;
+    this.installed = false;
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+  }
+
+  labelArgs(): string[] {
+    return ['--label', `${RUN_LABEL}=${this.runId}`];
+  }
+
+  container(id: string): void {
+    this.containers.add(id);
+  }
+
+  image(tag: string): void {
+    this.images.add(tag);
+  }
+
+  dir(path: string): void {
+    this.dirs.add(path);
+  }
+
+  forgetContainer(id: string): void {
+    this.containers.delete(id);
+  }
+
+  async removeAll(): Promise<void> {
+    const containers = [...this.containers];
+    const images = [...this.images];
+    this.containers.clear();
+    this.images.clear();
+    // Anything labelled with this run, even if its id never reached us (a `docker run` cut short).
+    const labelled = await docker(['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.runId}`], { timeoutMs: 15_000 });
+    for (const id of labelled.stdout.split('\n').map((s) => s.trim()).filter(Boolean)) containers.push(id);
+    if (containers.length > 0) await docker(['rm', '-f', '-v', ...new Set(containers)], { timeoutMs: 30_000 });
+    if (images.length > 0) await docker(['rmi', '-f', ...images], { timeoutMs: 30_000 });
+    this.removeDirs();
+  }
+
+  removeAllSync(): void {
+    const run = (args: string[]) => spawnSync('docker', args, { env: dockerEnv(), timeout: 20_000, stdio: 'ignore' });
+    const listed = spawnSync('docker', ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 10_000, encoding: 'utf8' });
+    const ids = new Set([...this.containers, ...(listed.stdout ?? '').split('\n').map((s) => s.trim()).filter(Boolean)]);
+    if (ids.size > 0) run(['rm', '-f', '-v', ...ids]);
+    if (this.images.size > 0) run(['rmi', '-f', ...this.images]);
+    this.containers.clear();
+    this.images.clear();
+    this.removeDirs();
+  }
+
+  private removeDirs(): void {
+    for (const d of this.dirs) fs.rmSync(d, { recursive: true, force: true });
+    this.dirs.clear();
+  }
+}

@@ -1,0 +1,79 @@
+// Every docker call goes through here: argv arrays only (never a shell string), a timeout
+// on each call, and a scrubbed environment (the host's secrets never reach docker or a container).
+import { spawn } from 'node:child_process';
+
+export interface DockerResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Raw stdout bytes, for binary output (`docker cp … -`, `docker export`). */
+  stdoutBytes: Buffer;
+}
+
+export interface DockerCallOptions {
+  timeoutMs: number;
+  /** Bytes written to stdin. */
+  input?: string | Buffer;
+  /** Cap on captured stdout bytes (a runaway `docker cp` or log stream). */
+  maxStdoutBytes?: number;
+  /** Called with each stdout/stderr chunk (for --ready-log). Return true to stop the call early. */
+  onOutput?: (chunk: string) => boolean | void;
+  /** Extra environment for the docker client (e.g. BUILDX_NO_DEFAULT_ATTESTATIONS). */
+  env?: Record<string, string>;
+}
+
+/** Variables the docker client itself needs; nothing else from the host goes through. */
+const CLIENT_ENV = ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_API_VERSION', 'BUILDX_CONFIG', 'BUILDX_BUILDER', 'XDG_RUNTIME_DIR', 'TMPDIR'];
+
+export function dockerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const k of CLIENT_ENV) if (process.env[k] !== undefined) env[k] = process.env[k];
+  return { ...env, ...extra };
+}
+
+export function docker(args: string[], options: DockerCallOptions): Promise<DockerResult> {
+  return new Promise((resolve) => {
+    const child = spawn('docker', args, { env: dockerEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    const max = options.maxStdoutBytes ?? 64 * 1024 * 1024;
+    let stderr = '';
+    let timedOut = false;
+    let settled = false;
+    const finish = (code: number | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code, stdout: stdoutBytes.toString('utf8'), stderr, timedOut, stdoutBytes });
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    const stopEarly = () => child.kill('SIGTERM');
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (outBytes < max) {
+        out.push(chunk);
+        outBytes += chunk.length;
+      }
+      if (options.onOutput?.(chunk.toString('utf8'))) stopEarly();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      const s = chunk.toString('utf8');
+      if (stderr.length < 1024 * 1024) stderr += s;
+      if (options.onOutput?.(s)) stopEarly();
+    });
+    child.on('error', (err) => {
+      stderr += err.message;
+      finish(null);
+    });
+    child.on('close', (code) => finish(code));
+    child.stdin.on('error', () => {
+      // The process may exit before reading its input; that is reported through its exit code.
+    });
+    if (options.input !== undefined) child.stdin.end(options.input);
+    else child.stdin.end();
+  });
+}
