@@ -1,0 +1,24 @@
+// Shell-form ENTRYPOINT with a CMD in effect: the CMD is never used.
+import type { StaticRule } from '../types.js';
+import { execArray, meantExecForm, show } from './start-command.js';
+import { asExecForm } from './shell-text.js';
+
+export const rule: StaticRule = {
+  id: 'cmd-ignored',
+  severity: 'warning',
+  title: 'CMD ignored by shell-form ENTRYPOINT',
+  description: 'A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.',
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    // A JSON-looking ENTRYPOINT that is not valid JSON is malformed-exec-form's finding.
+    if (model.windows || !entrypoint || entrypoint.form !== 'shell' || meantExecForm(entrypoint.instr) || !cmd) return [];
+    const argv = asExecForm(entrypoint.command ?? '');
+    return [
+      {
+        message: `\`${show(cmd.instr)}\` is never used because the shell-form \`${show(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(' ')}\` and ignores CMD.`,
+        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ['/usr/local/bin/docker-entrypoint.sh'])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
+        range: cmd.instr.range,
+      },
+    ];
+  },
+};

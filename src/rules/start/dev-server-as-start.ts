@@ -1,0 +1,63 @@
+// A development server (runserver, flask run, nodemon, --reload, npm run dev…) as the start command.
+import type { StaticRule } from '../types.js';
+import { appCommand, baseName, programName, show, showText, withoutPythonModule } from './start-command.js';
+
+export interface DevServer {
+  /** What it is, for the message. */
+  what: string;
+  /** The production replacement. */
+  instead: string;
+}
+
+const DEV_SCRIPTS = new Set(['dev', 'develop', 'start:dev', 'serve:dev', 'watch']);
+
+/** Recognise a development server from the words of the start command. */
+export function devServer(input: string[]): DevServer | undefined {
+  let words = input;
+  // `npx nodemon`, `pnpm exec nodemon`, `npm exec -- nodemon`.
+  if (/^(npx|pnpx)$/.test(baseName(words[0] ?? ''))) words = words.slice(1).filter((w) => !w.startsWith('-'));
+  words = withoutPythonModule(words);
+  const prog = programName(words[0] ?? '');
+  const rest = words.slice(1);
+  const sub = rest.find((w) => !w.startsWith('-'));
+  if (rest.includes('runserver') && (prog === 'manage.py' || prog === 'django-admin' || (prog === 'python' && baseName(rest[0] ?? '') === 'manage.py')))
+    return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
+  if (prog === 'flask' && sub === 'run')
+    return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
+  if (prog === 'nodemon' || prog === 'ts-node-dev' || (prog === 'node' && rest.includes('--watch')))
+    return { what: 'a file watcher that restarts the app on changes and sits between PID 1 and it', instead: '`CMD ["node", "server.js"]`' };
+  if (/^(uvicorn|gunicorn|hypercorn)$/.test(prog) && rest.some((w) => w === '--reload' || w.startsWith('--reload=')))
+    return { what: `\`${prog} --reload\`, which watches files and restarts the app through a reloader process`, instead: `the same \`${prog}\` command without \`--reload\`` };
+  if (prog === 'fastapi' && sub === 'dev') return { what: '`fastapi dev`, the auto-reloading development server', instead: '`CMD ["fastapi", "run", "app/main.py"]`' };
+  if ((prog === 'next' || prog === 'nuxt' || prog === 'vite') && (sub === 'dev' || (prog === 'vite' && sub === undefined)))
+    return { what: `\`${prog} dev\`, an unoptimised development server with hot reload`, instead: `a production build served by \`${prog === 'vite' ? 'a static server such as nginx' : `${prog} start`}\`` };
+  if (prog === 'webpack-dev-server' || (prog === 'webpack' && sub === 'serve') || (prog === 'ng' && sub === 'serve'))
+    return { what: 'a webpack/Angular development server', instead: 'a production build served by nginx' };
+  if ((prog === 'artisan' && sub === 'serve') || (prog === 'php' && baseName(rest[0] ?? '') === 'artisan' && rest[1] === 'serve'))
+    return { what: "Laravel's `artisan serve`, PHP's built-in development server", instead: 'php-fpm behind nginx' };
+  if (/^(npm|yarn|pnpm|bun)$/.test(prog)) {
+    const script = sub === 'run' || sub === 'run-script' ? rest.filter((w) => !w.startsWith('-'))[1] : prog === 'npm' ? undefined : sub;
+    if (script && DEV_SCRIPTS.has(script)) return { what: `the project's \`${script}\` script, a development setup`, instead: 'the production command (e.g. `CMD ["node", "dist/server.js"]`)' };
+  }
+  return undefined;
+}
+
+export const rule: StaticRule = {
+  id: 'dev-server-as-start',
+  severity: 'warning',
+  title: 'Development server as start command',
+  description: 'A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.',
+  check(model) {
+    const app = appCommand(model);
+    if (!app) return [];
+    const dev = devServer(app.words);
+    if (!dev) return [];
+    return [
+      {
+        message: `The start command \`${showText(app.words.join(' '), 60)}\` (from \`${show(app.part.instr, 60)}\`) runs ${dev.what}.`,
+        fix: `Start a production server instead: ${dev.instead}.`,
+        range: app.part.instr.range,
+      },
+    ];
+  },
+};

@@ -1,0 +1,51 @@
+// npm/yarn/pnpm/npx as the start command: the package manager, not the app, receives SIGTERM.
+import type { StaticRule } from '../types.js';
+import { appCommand, baseName, execArray, show } from './start-command.js';
+
+const NPM_RUNS = new Set(['start', 'run', 'run-script', 'rum', 'urn', 'restart', 'test', 't', 'tst', 'exec', 'x']);
+/** yarn/pnpm subcommands that do not run a long-lived script. */
+const NOT_A_RUN = new Set(['install', 'i', 'add', 'remove', 'ci', 'help', 'version', 'info', 'config', 'audit', 'list', 'ls', 'why', 'outdated']);
+
+/** Global options that take the next word as their value (`npm --prefix /app start`, `pnpm -C api dev`). */
+const VALUE_FLAGS = new Set(['--prefix', '-w', '--workspace', '--cwd', '-C', '--dir', '--filter', '-F']);
+
+/** `npm start` / `yarn run serve` / `pnpm dev` / `npx next start` … -> the manager's name; undefined otherwise. */
+export function packageManagerRun(words: string[]): string | undefined {
+  let w = words;
+  if (baseName(w[0] ?? '') === 'corepack') w = w.slice(1);
+  const pm = baseName(w[0] ?? '');
+  let sub: string | undefined;
+  for (let i = 1; i < w.length; i++) {
+    if (!w[i]!.startsWith('-')) {
+      sub = w[i];
+      break;
+    }
+    if (VALUE_FLAGS.has(w[i]!)) i++;
+  }
+  if (pm === 'npx' || pm === 'pnpx') return sub ? pm : undefined;
+  if (pm === 'npm') return sub && NPM_RUNS.has(sub) ? pm : undefined;
+  // Bare `yarn` installs and bare `pnpm` prints help; any other word runs a script.
+  if (pm === 'yarn' || pm === 'pnpm') return sub !== undefined && !NOT_A_RUN.has(sub) ? pm : undefined;
+  return undefined;
+}
+
+export const rule: StaticRule = {
+  id: 'package-manager-as-pid1',
+  severity: 'warning',
+  title: 'Package manager as PID 1',
+  description: 'npm/yarn/pnpm/npx as the start command run the app under `sh -c` and do not drain it gracefully on SIGTERM.',
+  check(model) {
+    const app = appCommand(model);
+    if (!app) return [];
+    const pm = packageManagerRun(app.words);
+    if (!pm) return [];
+    const command = app.words.join(' ');
+    return [
+      {
+        message: `The start command runs \`${command}\` (from \`${show(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`,
+        fix: `Start the program the script runs directly, e.g. \`CMD ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`,
+        range: app.part.instr.range,
+      },
+    ];
+  },
+};

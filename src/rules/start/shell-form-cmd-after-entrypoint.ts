@@ -1,0 +1,29 @@
+// Exec-form ENTRYPOINT + shell-form CMD: the entrypoint receives `/bin/sh -c "<cmd>"`.
+import type { StaticRule } from '../types.js';
+import { execArray, meantExecForm, show } from './start-command.js';
+import { asExecForm } from './shell-text.js';
+
+export const rule: StaticRule = {
+  id: 'shell-form-cmd-after-entrypoint',
+  severity: 'error',
+  title: 'Shell-form CMD after exec-form ENTRYPOINT',
+  description: 'With an exec-form ENTRYPOINT, a shell-form CMD is passed to it as `/bin/sh -c "<cmd>"`: the entrypoint gets a shell and a string instead of the arguments it expects.',
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !entrypoint || entrypoint.form !== 'exec' || entrypoint.argv.length === 0) return [];
+    // A JSON-looking CMD that is not valid JSON is malformed-exec-form's finding.
+    if (!cmd || cmd.form !== 'shell' || meantExecForm(cmd.instr)) return [];
+    const shellArgs = cmd.argv.slice(0, -1).join(' ');
+    const command = cmd.command ?? '';
+    const argv = asExecForm(command);
+    return [
+      {
+        message: `\`${show(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
+        fix: argv
+          ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.`
+          : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
+        range: cmd.instr.range,
+      },
+    ];
+  },
+};

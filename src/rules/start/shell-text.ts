@@ -1,0 +1,103 @@
+// Questions the start-contract rules ask about the shell text of a shell-form ENTRYPOINT/CMD
+// or an `sh -c` script, answered with the shared shell parser (src/shell).
+import { parseTokens, walkCommands, type Simple, type Stmt } from '../../shell/structure.js';
+import { tokenize, type Part, type Word } from '../../shell/tokenize.js';
+import { isQuotedAllArgs, staticValue } from '../../shell/words.js';
+
+/** A word as the rules read it: quotes removed when static, `"$@"` as `$@`, else the source text. */
+export function wordText(word: Word): string {
+  if (isQuotedAllArgs(word)) return '$@';
+  return staticValue(word) ?? word.raw;
+}
+
+export function parseScript(script: string): Stmt[] {
+  return parseTokens(tokenize(script.replace(/\r\n/g, '\n')).tokens);
+}
+
+export interface LastCommand {
+  /** The last top-level command, when it is a simple command. */
+  simple?: Simple;
+  /** Its words (assignments excluded), see wordText. */
+  words: string[];
+  /** Runs detached from the script's end: backgrounded, inside a pipeline, or after `||`. */
+  detached: boolean;
+  /** Has redirections. */
+  redirect: boolean;
+  /** How many commands the top level runs (statements and and-or elements). */
+  count: number;
+}
+
+/** The command the script ends with: the one left running when the script is done. */
+export function lastCommand(script: string): LastCommand | undefined {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return undefined;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return undefined;
+  const count = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  // After `||` the command only runs when the one before failed, unless that one was an exec too (`[ … ] && exec a || exec b`).
+  const before = rest.length > 1 ? rest[rest.length - 2]!.pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === 'simple' && staticValue(beforeCmd.words[0]) === 'exec';
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || (tail?.op === '||' && !execBefore);
+  if (cmd.kind !== 'simple') return { words: [], detached, redirect: cmd.kind !== 'function' && cmd.redirs.length > 0, count };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count };
+}
+
+/** The script sets a trap for SIGTERM (it handles the signal itself, like rabbitmq-server). */
+export function trapsTerm(script: string): boolean {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== 'simple' || staticValue(cmd.words[0]) !== 'trap') return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) found = true;
+  });
+  return found;
+}
+
+/** The last top-level command is `exec <program>` and runs in the foreground at the end of the script. */
+export function execsLastExplicitly(script: string): boolean {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === 'exec' && last.words.length > 1;
+}
+
+/**
+ * The shell replaces itself with the last command without being told to: BusyBox ash does so
+ * for a plain last simple command (even after `;`/`&&`, even with redirections), bash only for
+ * a lone simple command without redirections, dash never. A trap keeps every shell around.
+ */
+export function execsLastImplicitly(script: string, shell: 'dash' | 'ash' | 'bash' | 'unknown'): boolean {
+  if (shell === 'dash' || shell === 'unknown') return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === 'ash') return true;
+  return last.count === 1 && !last.redirect;
+}
+
+function plain(parts: Part[]): boolean {
+  return parts.every((p) => (p.type === 'lit' ? !/[*?[~]/.test(p.text) : p.type === 'sq' || (p.type === 'dq' && plain(p.parts))));
+}
+
+/**
+ * The words of a shell command when it can be written as an exec-form array as is: one simple
+ * command of plain words, no expansions, globs, assignments or redirections (a leading `exec`
+ * dropped). Undefined otherwise.
+ */
+export function asExecForm(script: string): string[] | undefined {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return undefined;
+  if (!last.simple.words.every((w) => plain(w.parts))) return undefined;
+  const words = last.simple.words.map((w) => staticValue(w)!);
+  if (words[0] === 'exec') words.shift();
+  return words.length > 0 ? words : undefined;
+}
+
+/** The first word `/bin/sh` would try to run for this text (for "…: not found" messages). */
+export function firstWord(script: string): string | undefined {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === 'simple' ? cmd.words[0] : undefined;
+  return word && wordText(word);
+}

@@ -1,0 +1,84 @@
+// `$VAR`/`${VAR}` in an exec-form argument: no shell expands it.
+import { lacksShell } from '../../model/base-image.js';
+import type { Instr } from '../../model/types.js';
+import type { RuleHit, StaticRule } from '../types.js';
+import { baseName, execArray, execFormInstructions, programName, shellScriptAt, show } from './start-command.js';
+
+const VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Interpreters whose inline-program argument (`-c`, `-e`, `-r`…) is code with its own `$` syntax. */
+const INLINE_CODE: Record<string, Set<string>> = {
+  python: new Set(['-c']),
+  node: new Set(['-e', '--eval', '-p', '--print']),
+  perl: new Set(['-e', '-E']),
+  ruby: new Set(['-e']),
+  php: new Set(['-r']),
+  pwsh: new Set(['-c', '-command', '-Command']),
+};
+
+/** Indices of arguments that some program (a shell, an interpreter) will read as code, not as a value. */
+function codeArguments(argv: string[]): Set<number> {
+  const skip = new Set<number>();
+  for (let i = 0; i < argv.length; i++) {
+    const sh = shellScriptAt(argv, i);
+    if (sh) skip.add(sh.scriptIndex);
+    const flags = INLINE_CODE[programName(argv[i]!)];
+    if (flags) for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j]!)) skip.add(j + 1);
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]!))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+  }
+  return skip;
+}
+
+/** Variable names referenced in exec-form arguments that no shell will expand. */
+export function literalVariables(argv: string[], before: string[] = []): string[] {
+  // `before`: the exec-form ENTRYPOINT a CMD is appended to (`["sh", "-c"]` makes the CMD a script).
+  const code = codeArguments([...before, ...argv]);
+  const names: string[] = [];
+  argv.forEach((arg, i) => {
+    if (code.has(before.length + i)) return;
+    for (const m of arg.matchAll(VARIABLE)) {
+      const name = m[1] ?? m[2]!;
+      if (!names.includes(name)) names.push(name);
+    }
+  });
+  return names;
+}
+
+function shellWord(arg: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  if (arg.includes('$')) return `"${arg.replace(/(["\\`])/g, '\\$1')}"`;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function hit(instr: Instr, argv: string[], names: string[], noShell: boolean, base: string): RuleHit {
+  const shown = names.slice(0, 3).map((n) => `$${n}`).join(', ');
+  const more = names.length > 3 ? ' …' : '';
+  const script = argv.map(shellWord).join(' ');
+  const isHealth = instr.keyword === 'HEALTHCHECK';
+  let fix: string;
+  if (noShell) fix = `\`${base}\` has no shell to expand ${shown}: have the program read the environment variable itself.`;
+  else if (isHealth) fix = `Use the shell form so the shell expands it: \`HEALTHCHECK CMD ${script}\`.`;
+  else fix = `Let a shell expand it and then replace itself: \`${instr.keyword} ${execArray(['/bin/sh', '-c', `exec ${script}`])}\`, or have the program read the environment variable itself.`;
+  return {
+    message: `\`${show(instr)}\` is exec form, so no shell expands ${shown}${more} and the program receives the literal text \`${names.length === 1 ? `$${names[0]}` : shown}\`.`,
+    fix,
+    range: instr.range,
+  };
+}
+
+export const rule: StaticRule = {
+  id: 'unexpanded-variable',
+  severity: 'warning',
+  title: 'Variable in exec form',
+  description: 'Exec-form ENTRYPOINT/CMD/HEALTHCHECK arguments are not expanded by any shell: `$VAR` reaches the program as literal text.',
+  check(model) {
+    const out: RuleHit[] = [];
+    const ep = model.start.entrypoint;
+    for (const instr of execFormInstructions(model, true)) {
+      const before = instr.keyword === 'CMD' && ep?.form === 'exec' ? ep.argv : [];
+      const names = literalVariables(instr.exec!, before);
+      if (names.length > 0) out.push(hit(instr, instr.exec!, names, lacksShell(model.base), model.base.ref));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+// STOPSIGNAL SIGKILL/SIGSTOP: the process can never shut down cleanly.
+import type { StaticRule } from '../types.js';
+
+/** `SIGKILL`, `kill`, `9` -> 'SIGKILL'; `SIGSTOP`, `STOP`, `19` -> 'SIGSTOP'; anything else undefined. */
+export function ungracefulSignal(value: string): 'SIGKILL' | 'SIGSTOP' | undefined {
+  const v = value.trim().replace(/^["']|["']$/g, '').toUpperCase().replace(/^SIG/, '');
+  if (v === 'KILL' || v === '9') return 'SIGKILL';
+  if (v === 'STOP' || v === '19') return 'SIGSTOP';
+  return undefined;
+}
+
+export const rule: StaticRule = {
+  id: 'ungraceful-stopsignal',
+  severity: 'error',
+  title: 'Stop signal cannot be handled',
+  description: 'STOPSIGNAL SIGKILL or SIGSTOP cannot be caught: the process can never shut down cleanly.',
+  check(model) {
+    const stop = model.start.stopSignal;
+    if (model.windows || !stop) return [];
+    const signal = ungracefulSignal(stop.value);
+    if (!signal) return [];
+    const consequence =
+      signal === 'SIGKILL'
+        ? 'so every `docker stop` and Kubernetes rollout kills the process outright with no chance to finish requests, flush or release locks'
+        : 'so `docker stop` only freezes the process and it is SIGKILLed after the grace period without ever running its shutdown code';
+    return [
+      {
+        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.`,
+        fix: 'Remove the STOPSIGNAL line (SIGTERM is the default) or use the signal the server documents for graceful shutdown (e.g. `STOPSIGNAL SIGQUIT` for nginx).',
+        range: stop.instr.range,
+      },
+    ];
+  },
+};

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { dedent, lint } from '../../helpers.js';
+import { expectNone, expectOne } from './expect-hits.js';
+
+describe('shell-form-entrypoint', () => {
+  it('fires on a Debian-based image and says dash stays PID 1 and arguments are dropped', () => {
+    const f = expectOne(lint(dedent(`
+      FROM python:3.12-slim
+      WORKDIR /app
+      COPY . .
+      ENTRYPOINT gunicorn mysite.wsgi --bind 0.0.0.0:8000
+    `)), 'shell-form-entrypoint', 4, 'error');
+    expect(f.message).toMatch(/CMD and `docker run/);
+    expect(f.message).toMatch(/dash stays PID 1 and never forwards SIGTERM/);
+    expect(f.message).toContain('python:3.12-slim');
+    expect(f.fix).toContain('ENTRYPOINT ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]');
+  });
+
+  it('on Alpine says BusyBox ash execs a simple command but the arguments are still dropped', () => {
+    const f = expectOne(lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT node server.js\n'), 'shell-form-entrypoint', 3);
+    expect(f.message).toMatch(/BusyBox ash execs this simple command, but the arguments are still lost/);
+    expect(f.message).not.toMatch(/dash/);
+  });
+
+  it('fires for an ENTRYPOINT inherited from the stage the final one is built FROM, at its line', () => {
+    const findings = lint(dedent(`
+      FROM node:22-bookworm-slim AS base
+      WORKDIR /app
+      ENTRYPOINT node server.js
+
+      FROM base
+      COPY . .
+    `));
+    expectOne(findings, 'shell-form-entrypoint', 3);
+  });
+
+  it('still fires with a leading exec, because arguments are still dropped', () => {
+    const f = expectOne(lint('FROM eclipse-temurin:21-jre\nWORKDIR /app\nENTRYPOINT exec java -jar app.jar\n'), 'shell-form-entrypoint', 3);
+    expect(f.message).toMatch(/leading `exec`/);
+    expect(f.fix).toContain('["java", "-jar", "app.jar"]');
+  });
+
+  it('suggests a script when the command needs the shell', () => {
+    const f = expectOne(lint('FROM debian:bookworm-slim\nENTRYPOINT /app/migrate && /app/server --port $PORT\n'), 'shell-form-entrypoint', 2);
+    expect(f.fix).toMatch(/exec "\$@"/);
+  });
+
+  it('does not fire for exec form, a build stage, a malformed JSON array, or Windows', () => {
+    expectNone(lint('FROM node:22-alpine\nENTRYPOINT [ "node", "server.js" ]\n'), 'shell-form-entrypoint');
+    expectNone(lint(dedent(`
+      FROM golang:1.23 AS build
+      ENTRYPOINT go run ./cmd/server
+      FROM gcr.io/distroless/static-debian12
+      COPY --from=build /out/server /server
+      ENTRYPOINT ["/server"]
+    `)), 'shell-form-entrypoint');
+    expectNone(lint("FROM node:22-alpine\nENTRYPOINT ['node', 'server.js']\n"), 'shell-form-entrypoint');
+    expectNone(lint('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENTRYPOINT powershell -File C:\\app\\start.ps1\n'), 'shell-form-entrypoint');
+  });
+});
+
+describe('shell-form-cmd', () => {
+  it('fires as a warning on a Debian-based image: dash stays PID 1', () => {
+    const f = expectOne(lint('FROM node:22-bookworm-slim\nWORKDIR /app\nCMD node server.js\n'), 'shell-form-cmd', 3, 'warning');
+    expect(f.message).toMatch(/dash stays PID 1/);
+    expect(f.fix).toContain('CMD ["node", "server.js"]');
+  });
+
+  it('on Alpine names BusyBox ash and its caveat', () => {
+    const f = expectOne(lint('FROM python:3.12-alpine\nWORKDIR /app\nCMD celery -A proj worker\n'), 'shell-form-cmd', 3);
+    expect(f.message).toMatch(/BusyBox ash happens to exec this last command/);
+  });
+
+  it('uses the SHELL in effect (bash) and says when it stays PID 1', () => {
+    const f = expectOne(lint(dedent(`
+      FROM node:22-alpine
+      RUN apk add --no-cache bash
+      SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+      CMD node server.js | tee /var/log/app.log
+    `)), 'shell-form-cmd', 4);
+    expect(f.message).toContain('/bin/bash -o pipefail -c');
+    expect(f.message).toMatch(/bash stays PID 1/);
+  });
+
+  it('fires for a shell-form CMD that starts with a [ … ] test', () => {
+    expectOne(lint('FROM debian:bookworm-slim\nCMD [ -f /etc/app.conf ] && /usr/local/bin/app\n'), 'shell-form-cmd', 2);
+  });
+
+  it('does not fire when the command execs, traps SIGTERM, follows an ENTRYPOINT, or is exec form', () => {
+    expectNone(lint('FROM python:3.12-slim\nCMD python manage.py migrate && exec gunicorn mysite.wsgi\n'), 'shell-form-cmd');
+    expectNone(lint('FROM debian:bookworm-slim\nCMD exec /usr/local/bin/server\n'), 'shell-form-cmd');
+    expectNone(lint(`FROM debian:bookworm-slim\nCMD trap 'kill -TERM $pid' TERM; /app/server & pid=$!; wait $pid\n`), 'shell-form-cmd');
+    expectNone(lint('FROM debian:bookworm-slim\nENTRYPOINT ["/entrypoint.sh"]\nCMD server --port 80\n'), 'shell-form-cmd');
+    expectNone(lint('FROM node:22-alpine\nCMD [ "node", "server.js" ]\n'), 'shell-form-cmd');
+  });
+
+  it('ignores a shell-form CMD in a build stage', () => {
+    const findings = lint(dedent(`
+      FROM node:22 AS build
+      WORKDIR /src
+      CMD npm run dev
+      FROM node:22-slim
+      WORKDIR /app
+      COPY --from=build /src/dist ./dist
+      CMD ["node", "dist/server.js"]
+    `));
+    expectNone(findings, 'shell-form-cmd');
+  });
+});
+
+describe('shell-form-cmd-after-entrypoint', () => {
+  it('fires at the CMD when the ENTRYPOINT is exec form', () => {
+    const f = expectOne(lint(dedent(`
+      FROM python:3.12-slim
+      COPY --chmod=755 docker-entrypoint.sh /usr/local/bin/
+      ENTRYPOINT ["docker-entrypoint.sh"]
+      CMD gunicorn mysite.wsgi --bind 0.0.0.0:8000
+    `), { 'docker-entrypoint.sh': '#!/bin/sh\nset -e\nexec "$@"\n' }), 'shell-form-cmd-after-entrypoint', 4, 'error');
+    expect(f.message).toContain('/bin/sh -c "gunicorn mysite.wsgi --bind 0.0.0.0:8000"');
+    expect(f.fix).toContain('CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]');
+  });
+
+  it('fires when the CMD is inherited from an earlier stage in the same chain', () => {
+    const findings = lint(dedent(`
+      FROM node:22-slim AS base
+      ENTRYPOINT ["/usr/bin/tini", "--"]
+      CMD node server.js
+      FROM base
+      WORKDIR /app
+    `));
+    expectOne(findings, 'shell-form-cmd-after-entrypoint', 3);
+  });
+
+  it('does not fire for exec-form pairs, an empty ENTRYPOINT, or a shell-form ENTRYPOINT', () => {
+    expectNone(lint('FROM node:22-slim\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n'), 'shell-form-cmd-after-entrypoint');
+    expectNone(lint('FROM node:22-slim\nENTRYPOINT []\nCMD node server.js\n'), 'shell-form-cmd-after-entrypoint');
+    expectNone(lint('FROM node:22-slim\nENTRYPOINT node server.js\nCMD --port 3000\n'), 'shell-form-cmd-after-entrypoint');
+  });
+});
+
+describe('cmd-ignored', () => {
+  it('points at the CMD that a shell-form ENTRYPOINT ignores', () => {
+    const f = expectOne(lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT node server.js\nCMD ["--port", "3000"]\n'), 'cmd-ignored', 4, 'warning');
+    expect(f.message).toContain('line 3');
+    expect(f.fix).toContain('ENTRYPOINT ["node", "server.js"]');
+  });
+
+  it('fires for a CMD inherited through FROM <stage>', () => {
+    const findings = lint(dedent(`
+      FROM python:3.12-slim AS base
+      CMD ["--workers", "2"]
+      FROM base
+      ENTRYPOINT gunicorn mysite.wsgi
+      CMD ["--workers", "4"]
+    `));
+    expectOne(findings, 'cmd-ignored', 5);
+  });
+
+  it('does not fire without a CMD, with exec form, or when the ENTRYPOINT reset the inherited CMD', () => {
+    expectNone(lint('FROM node:22-alpine\nENTRYPOINT node server.js\n'), 'cmd-ignored');
+    expectNone(lint('FROM node:22-alpine\nENTRYPOINT ["node", "server.js"]\nCMD ["--port", "3000"]\n'), 'cmd-ignored');
+    expectNone(lint('FROM node:22-alpine AS base\nCMD ["node"]\nFROM base\nENTRYPOINT node server.js\n'), 'cmd-ignored');
+  });
+});

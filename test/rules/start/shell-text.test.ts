@@ -1,0 +1,42 @@
+// What the shells do with the last command of `sh -c`, as measured with dash 0.5.12, bash 5.2
+// and BusyBox ash (the process left as the `sh -c` PID after 0.4 s).
+import { describe, expect, it } from 'vitest';
+import { asExecForm, execsLastExplicitly, execsLastImplicitly, lastCommand, trapsTerm } from '../../../src/rules/start/shell-text.js';
+
+describe('start-command shell text', () => {
+  it('dash never execs on its own; ash execs a plain last command; bash only a lone one without redirections', () => {
+    for (const s of ['sleep 3', 'true; sleep 3', 'true && sleep 3', 'sleep 3 >/dev/null']) expect(execsLastImplicitly(s, 'dash')).toBe(false);
+    for (const s of ['sleep 3', 'true; sleep 3', 'true && sleep 3', 'sleep 3 >/dev/null']) expect(execsLastImplicitly(s, 'ash')).toBe(true);
+    expect(execsLastImplicitly('sleep 3', 'bash')).toBe(true);
+    expect(execsLastImplicitly('sleep 3 >/dev/null', 'bash')).toBe(false);
+    for (const s of ["trap 'echo' TERM; sleep 3", 'sleep 3 | cat', 'sleep 3 &', 'if true; then sleep 3; fi']) {
+      expect(execsLastImplicitly(s, 'ash')).toBe(false);
+    }
+  });
+
+  it('recognises an explicit exec of the last command only in the foreground', () => {
+    expect(execsLastExplicitly('exec gunicorn app:app')).toBe(true);
+    expect(execsLastExplicitly('set -e\npython manage.py migrate\nexec gunicorn app:app')).toBe(true);
+    expect(execsLastExplicitly('exec gunicorn app:app; echo done')).toBe(false);
+    expect(execsLastExplicitly('exec >/var/log/app.log')).toBe(false);
+    expect(execsLastExplicitly('echo x | exec cat')).toBe(false);
+    expect(execsLastExplicitly("echo 'a; exec b'")).toBe(false);
+    expect(execsLastExplicitly('[ "$MODE" = worker ] && exec /app/worker || exec /app/web')).toBe(true);
+    expect(execsLastExplicitly('/app/migrate || exec /app/web')).toBe(false);
+  });
+
+  it('reads words with quotes removed and "$@" as $@', () => {
+    expect(lastCommand('A=1 exec gosu app "$@"')?.words).toEqual(['exec', 'gosu', 'app', '$@']);
+    expect(lastCommand(`echo 'x && y' "z"`)?.count).toBe(1);
+    expect(trapsTerm(`trap 'kill -TERM "$child"' SIGTERM`)).toBe(true);
+    expect(trapsTerm(`trap cleanup EXIT`)).toBe(false);
+  });
+
+  it('turns only plain single commands into exec form', () => {
+    expect(asExecForm('exec node server.js --port 3000')).toEqual(['node', 'server.js', '--port', '3000']);
+    expect(asExecForm(`gunicorn -b 0.0.0.0:8000 'app:create_app()'`)).toEqual(['gunicorn', '-b', '0.0.0.0:8000', 'app:create_app()']);
+    for (const s of ['node server.js --port $PORT', 'a && b', 'node *.js', 'NODE_ENV=production node x', 'app > log', 'app &']) {
+      expect(asExecForm(s)).toBeUndefined();
+    }
+  });
+});
