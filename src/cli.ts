@@ -1,10 +1,10 @@
 // The command-line face: `entrypoint-guard [options] [DOCKERFILE]`.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseCli, USAGE } from './cli/args.js';
 import { analyze } from './engine.js';
 import { errorMessage, InputError } from './errors.js';
 import { failsAt } from './findings.js';
+import { writeFileAtomic } from './report/atomic.js';
 import { formatJson } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
@@ -48,9 +48,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (toFile) {
       const target = path.resolve(io.cwd, options.output!);
       try {
-        const tmp = `${target}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, body);
-        fs.renameSync(tmp, target);
+        writeFileAtomic(target, body);
       } catch (err) {
         throw new InputError(`cannot write the report to ${options.output}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`);
       }

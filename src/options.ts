@@ -22,6 +22,8 @@ export interface Options {
   output?: string;
   /** Base for display paths (GITHUB_WORKSPACE in the Action). */
   cwd: string;
+  /** Labels everything the runtime creates; the Action's post step removes leftovers by it. Generated when absent. */
+  runId?: string;
 }
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];

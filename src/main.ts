@@ -1,0 +1,115 @@
+// The Action: inputs -> analyze each Dockerfile -> channels -> outputs -> the fail-on gate.
+// A reporting channel that fails is logged once and falls back to annotations; only the
+// findings decide the step's status. Bad input fails the step with one sentence.
+import * as core from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { envInputReader, readActionConfig, type ActionConfig } from './action-inputs.js';
+import { analyze } from './engine.js';
+import { errorMessage, InputError } from './errors.js';
+import { compareFindings, failsAt, type Finding, type Report } from './findings.js';
+import { emitAnnotations } from './github/annotations.js';
+import { eventInfo, makeApi, type EventInfo } from './github/api.js';
+import { publishCheckRun } from './github/check-run.js';
+import { countsText, inWorkspace, logInfo, oneLine } from './github/format.js';
+import { setOutputs, writeJsonReport } from './github/outputs.js';
+import { publishReview } from './github/review.js';
+import { RUN_ID_STATE } from './github/state.js';
+import { summaryMarkdown, writeJobSummary } from './github/summary.js';
+import { artifactUri, writeSarif } from './report/sarif.js';
+
+async function analyzeAll(config: ActionConfig, runId: string): Promise<Report[]> {
+  const reports: Report[] = [];
+  for (const dockerfile of config.dockerfiles) {
+    // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
+    const options = { ...config.options, dockerfile, runId, ignore: new Set(config.options.ignore), buildArgs: { ...config.options.buildArgs }, probeEnv: { ...config.options.probeEnv } };
+    const { report } = await core.group(`entrypoint-guard: ${oneLine(dockerfile)}`, async () => {
+      const result = await analyze(options);
+      logInfo(`${result.report.dockerfile}: ${countsText(result.report.findings)}.`);
+      for (const note of result.report.notes ?? []) logInfo(note);
+      return result;
+    });
+    reports.push(report);
+  }
+  return reports;
+}
+
+function blobUrl(event: EventInfo | undefined): ((file: string, line: number) => string | undefined) | undefined {
+  const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
+  if (!event || !event.headSha) return undefined;
+  return (file, line) =>
+    !inWorkspace(file) ? undefined : `${server}/${event.owner}/${event.repo}/blob/${event.headSha}/${artifactUri(file)}#L${line}`;
+}
+
+export async function run(): Promise<void> {
+  try {
+    const config = readActionConfig(envInputReader());
+    const runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    if (!config.options.static) core.saveState(RUN_ID_STATE, runId);
+
+    const reports = await analyzeAll(config, runId);
+    const findings: Finding[] = reports.flatMap((r) => r.findings).sort(compareFindings);
+    const failOn = config.options.failOn;
+    const failed = failsAt(findings, failOn);
+    const event = eventInfo();
+
+    const reportPath = writeJsonReport(reports, runId);
+    const elsewhere: string[] = [];
+    if (config.sarifFile) {
+      const target = path.resolve(config.workspace, config.sarifFile);
+      try {
+        writeSarif(target, reports, { sourceRoot: config.workspace });
+        elsewhere.push(`the SARIF file ${config.sarifFile}`);
+      } catch (err) {
+        throw new InputError(`sarif-file ${config.sarifFile} cannot be written (${(err as NodeJS.ErrnoException).code ?? errorMessage(err)})`);
+      }
+    }
+
+    // API channels first: what they show decides which annotations are still needed.
+    let checkRunOk = false;
+    let reviewCovered = new Set<Finding>();
+    let channelFailed = false;
+    const wantsApi = config.checkRun || config.review;
+    const api = wantsApi && config.token && event ? makeApi(config.token) : undefined;
+    if (wantsApi && !api) {
+      logInfo(`${config.checkRun ? 'check run' : ''}${config.checkRun && config.review ? ' and ' : ''}${config.review ? 'review' : ''} skipped: ${event ? 'no github-token' : 'GITHUB_REPOSITORY is not set'}; findings are reported as annotations instead.`);
+      channelFailed = true;
+    }
+    if (api && event && config.checkRun) {
+      if (!event.headSha) {
+        logInfo('check run skipped: no commit SHA in the event (GITHUB_SHA); findings are reported as annotations instead.');
+        channelFailed = true;
+      } else {
+        checkRunOk = await publishCheckRun({ api, event, reports, failOn, staticOnly: config.options.static });
+        channelFailed ||= !checkRunOk;
+      }
+    }
+    if (api && event && config.review) {
+      const review = await publishReview(api, event, findings);
+      reviewCovered = review.covered;
+      channelFailed ||= !review.ok;
+    }
+    if (checkRunOk) elsewhere.unshift('the entrypoint-guard check run');
+
+    // Summary before annotations, so the "N more" notice can point at it.
+    const markdown = summaryMarkdown(
+      { reports, failOn, staticOnly: config.options.static },
+      { blobUrl: blobUrl(event), elsewhere: [...elsewhere, `the JSON report (${reportPath})`].join(', ') },
+    );
+    if (await writeJobSummary(markdown)) elsewhere.unshift('the job summary');
+
+    // Workflow annotations: all findings when asked for (minus those shown as review comments);
+    // when turned off, still every finding a failed channel could not show.
+    if (config.annotations || channelFailed) {
+      const pending = findings.filter((f) => !reviewCovered.has(f) && (config.annotations || !checkRunOk));
+      if (pending.length > 0) emitAnnotations(pending, { reserveError: failed, elsewhere: [...elsewhere, `the JSON report (${reportPath})`] });
+    }
+
+    setOutputs(reports, failOn, reportPath);
+    if (failed) core.setFailed(`entrypoint-guard: ${countsText(findings)}; failing at fail-on: ${failOn}.`);
+  } catch (err) {
+    if (err instanceof InputError) core.setFailed(`entrypoint-guard: ${oneLine(err.message, 1000)}`);
+    else core.setFailed(`entrypoint-guard: internal error: ${oneLine(errorMessage(err), 1000)}`);
+    if (process.env.ENTRYPOINT_GUARD_DEBUG && err instanceof Error && !(err instanceof InputError)) core.debug(err.stack ?? '');
+  }
+}
