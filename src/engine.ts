@@ -1,5 +1,5 @@
 // One engine for both faces: lint, then (unless --static) build, smoke-run and probe.
-import { compareFindings, type Report } from './findings.js';
+import { compareFindings, type Finding, type Report } from './findings.js';
 import { dedupe, lintDockerfile } from './lint.js';
 import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
@@ -24,10 +24,15 @@ export async function analyze(options: Options): Promise<AnalysisResult> {
   const report: Report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
 
   if (!options.static) {
-    const runtime = await runRuntime(model, options);
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
     const texts = new Map<string, string>([[model.file, model.text]]);
     for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
-    report.findings.push(...applyIgnores(runtime.findings, texts, options.ignore));
+    const confirmed = applyIgnores(runtime.findings, texts, options.ignore);
+    // A runtime finding that restates a static one at the same place (no-debug-shell) replaces it:
+    // it carries the platforms it was seen on.
+    const place = (f: Finding) => `${f.rule}\0${f.file}\0${f.line}`;
+    const seenAtRuntime = new Set(confirmed.map(place));
+    report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
     report.platforms = runtime.platforms;
     report.notes!.push(...runtime.notes);
   }

@@ -49,8 +49,12 @@ export function docker(args: string[], options: DockerCallOptions): Promise<Dock
       resolve({ code, stdout: stdoutBytes.toString('utf8'), stderr, timedOut, stdoutBytes });
     };
     const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
+      // Let I/O already queued (an exit that raced the timer on a busy loop) settle first.
+      setImmediate(() => {
+        if (settled || child.exitCode !== null || child.signalCode !== null) return;
+        timedOut = true;
+        child.kill('SIGKILL');
+      });
     }, options.timeoutMs);
     const stopEarly = () => child.kill('SIGTERM');
     child.stdout.on('data', (chunk: Buffer) => {

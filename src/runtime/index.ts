@@ -1,7 +1,20 @@
-// Runtime verification: buildx per platform, smoke checks, SIGTERM probe.
+// Runtime verification: per platform, buildx build -> image config -> smoke checks -> SIGTERM
+// probe; platforms run concurrently (two at a time) and their findings are merged into one
+// finding per rule and place listing every platform it was seen on.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Finding, PlatformResult } from '../findings.js';
-import type { DockerfileModel } from '../model/types.js';
+import type { DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
+import { ruleMeta } from '../rules/registry.js';
+import { buildPlatform, round, truncate, unavailableHit } from './build.js';
+import { Cleanup, RUN_LABEL } from './cleanup.js';
+import { docker } from './docker.js';
+import { inspectImage } from './image-config.js';
+import { probe, type Confirmable } from './probe.js';
+import { smokeCheck } from './smoke.js';
+import type { PlatformHit } from './types.js';
 
 export interface RuntimeResult {
   findings: Finding[];
@@ -9,6 +22,333 @@ export interface RuntimeResult {
   notes: string[];
 }
 
-export async function runRuntime(_model: DockerfileModel, _options: Options): Promise<RuntimeResult> {
-  return { findings: [], platforms: [], notes: ['Runtime checks skipped: not implemented yet.'] };
+export interface RuntimeExtras {
+  /** The static findings, so runtime findings can say which of them they confirm. */
+  staticFindings?: Finding[];
+}
+
+/** Platforms built and probed at the same time (a 2-core runner is busy with two builds). */
+export const PLATFORM_CONCURRENCY = 2;
+const VERSION_MS = 15_000;
+
+interface Tagged extends PlatformHit {
+  platform: string;
+}
+
+export async function runRuntime(model: DockerfileModel, options: Options, extras: RuntimeExtras = {}): Promise<RuntimeResult> {
+  const notes: string[] = [];
+  if (model.windows) return { findings: [], platforms: [], notes: ['Runtime checks skipped: Windows images are not built or probed.'] };
+
+  const engine = await docker(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { timeoutMs: VERSION_MS });
+  if (engine.code !== 0 || engine.timedOut) {
+    return { findings: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+  }
+  const serverPlatform = engine.stdout.trim();
+  const buildx = await docker(['buildx', 'version'], { timeoutMs: VERSION_MS });
+  if (buildx.code !== 0 || buildx.timedOut) {
+    return {
+      findings: [],
+      platforms: [],
+      notes: ['Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin).'],
+    };
+  }
+  const builderPlatforms = await listBuilderPlatforms();
+  const binfmt = readBinfmt();
+
+  const cleanup = new Cleanup(options.runId);
+  cleanup.installSignalHandlers();
+  const nonce = randomBytes(3).toString('hex');
+  const confirms = confirmable(model, extras.staticFindings ?? []);
+  const hits: Tagged[] = [];
+  const results: PlatformResult[] = [];
+  try {
+    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform) => {
+      const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      try {
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce });
+      } catch (err) {
+        // A bug or an engine gone mid-run stops this platform's checks, not the report.
+        const message = err instanceof Error ? err.message : String(err);
+        return { result: { platform, build: { ok: false, seconds: 0 }, skipped: 'runtime checks stopped by an internal error' }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
+      }
+    });
+    for (const o of outcomes) {
+      results.push(o.result);
+      hits.push(...o.hits.map((h) => ({ ...h, platform: o.result.platform })));
+      notes.push(...o.notes);
+    }
+  } finally {
+    await cleanup.removeAll();
+    cleanup.uninstallSignalHandlers();
+  }
+  return { findings: mergeHits(hits, model, options.platforms), platforms: results, notes };
+}
+
+function engineProblem(stderr: string, timedOut: boolean): string {
+  if (timedOut) return `docker version did not answer within ${VERSION_MS / 1000} s`;
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /cannot connect|connection refused|no such file|not found|permission denied|ENOENT|is the docker daemon running/i.test(l)) ?? lines.at(-1);
+  if (!line || /ENOENT/.test(line)) return 'the docker command is not installed';
+  return truncate(line.replace(/^error during connect: /i, ''), 200);
+}
+
+interface PlatformOutcome {
+  result: PlatformResult;
+  hits: PlatformHit[];
+  notes: string[];
+}
+
+interface PlatformJob {
+  platform: string;
+  support: Support;
+  model: DockerfileModel;
+  options: Options;
+  cleanup: Cleanup;
+  confirms: Confirmable;
+  nonce: string;
+}
+
+async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
+  const { platform, support, model, options, cleanup, confirms } = job;
+  const started = Date.now();
+  const result: PlatformResult = { platform, build: { ok: false, seconds: 0 } };
+  const hits: PlatformHit[] = [];
+  const notes: string[] = [];
+  const done = () => {
+    result.seconds = round((Date.now() - started) / 1000);
+    return { result, hits, notes };
+  };
+  if (!support.available) {
+    hits.push(unavailableHit(platform, model, support.reason));
+    result.skipped = `no emulator for ${platform} is registered on this machine`;
+    return done();
+  }
+
+  const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
+  result.build = { ok: build.ok, seconds: build.seconds };
+  if (!build.ok) {
+    if (build.hit) hits.push(build.hit);
+    result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : 'the build failed';
+    return done();
+  }
+
+  let config;
+  try {
+    config = await inspectImage(build.tag);
+  } catch (err) {
+    notes.push(`Runtime checks for ${platform} stopped: ${(err as Error).message}.`);
+    result.skipped = 'the built image could not be inspected';
+    return done();
+  }
+  result.startCommand = [...config.entrypoint, ...config.cmd];
+
+  try {
+    const smoke = await smokeCheck({ image: build.tag, platform, config, model, cleanup });
+    hits.push(...smoke.hits);
+    if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
+    if (smoke.fatal) {
+      result.skipped = 'the start executable cannot run, so the shutdown probe was skipped';
+      return done();
+    }
+  } catch (err) {
+    notes.push(`Smoke checks for ${platform} could not run: ${(err as Error).message}.`);
+  }
+  if (result.startCommand.length === 0) {
+    result.skipped = 'the image has no start command to probe';
+    return done();
+  }
+
+  const probed = await probe({
+    image: build.tag,
+    platform,
+    config,
+    cleanup,
+    confirms,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
+  });
+  notes.push(...(probed.notes ?? []));
+  if (probed.unavailable) {
+    hits.push(unavailableHit(platform, model, probed.unavailable));
+    result.skipped = `no emulator for ${platform} is registered on this machine`;
+    return done();
+  }
+  hits.push(...probed.hits);
+  if (probed.pid1) result.pid1 = probed.pid1;
+  if (probed.oneShot) result.oneShot = probed.oneShot;
+  if (probed.shutdown) result.shutdown = probed.shutdown;
+  return done();
+}
+
+// ------------------------------------------------------------ platforms ---
+
+export interface Support {
+  available: boolean;
+  emulated: boolean;
+  reason?: string;
+}
+
+/** Docker's arch names -> qemu's binfmt_misc entry names. */
+const QEMU_ARCH: Record<string, string> = {
+  amd64: 'x86_64',
+  arm64: 'aarch64',
+  arm: 'arm',
+  '386': 'i386',
+  ppc64le: 'ppc64le',
+  ppc64: 'ppc64',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+  mips64le: 'mips64el',
+  mips64: 'mips64',
+  loong64: 'loongarch64',
+};
+
+/**
+ * Can this machine run `platform`? Natively (the engine's own arch; 386 on amd64), or under an
+ * emulator that the builder lists or binfmt_misc has enabled. With nothing to go on (a remote
+ * engine that lists no platforms), assume yes and let the build or run report exec format errors.
+ */
+export function platformSupport(platform: string, serverPlatform: string, builderPlatforms: string[], binfmt: Map<string, boolean> | undefined): Support {
+  const [os, arch = '', variant] = platform.split('/');
+  const [serverOs, serverArch] = serverPlatform.split('/');
+  if (os === serverOs && (arch === serverArch || (serverArch === 'amd64' && arch === '386'))) return { available: true, emulated: false };
+  const listed = builderPlatforms.some((p) => {
+    const [o, a, v] = p.split('/');
+    return o === os && a === arch && (variant === undefined || v === undefined || v === variant);
+  });
+  const qemu = QEMU_ARCH[arch] ?? arch;
+  const registered = binfmt?.get(`qemu-${qemu}`) === true;
+  if (listed || registered) return { available: true, emulated: true };
+  if (builderPlatforms.length === 0 && binfmt === undefined) return { available: true, emulated: true };
+  return { available: false, emulated: true, reason: `the builder lists ${builderPlatforms.join(', ') || 'no platforms'} and binfmt_misc has no enabled qemu-${qemu} entry` };
+}
+
+async function listBuilderPlatforms(): Promise<string[]> {
+  const res = await docker(['buildx', 'inspect'], { timeoutMs: VERSION_MS });
+  if (res.code !== 0) return [];
+  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? '';
+  return line.split(',').map((s) => s.replace(/\*$/, '').trim()).filter(Boolean);
+}
+
+/** binfmt_misc entry name -> enabled; undefined when it cannot be read (no binfmt_misc, remote engine). */
+export function readBinfmt(dir = '/proc/sys/fs/binfmt_misc'): Map<string, boolean> | undefined {
+  const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith('unix://');
+  if (!local) return undefined;
+  try {
+    const entries = new Map<string, boolean>();
+    for (const name of fs.readdirSync(dir)) {
+      if (name === 'register' || name === 'status') continue;
+      try {
+        entries.set(name, /^enabled/.test(fs.readFileSync(path.join(dir, name), 'utf8')));
+      } catch {
+        // unreadable entry: ignore
+      }
+    }
+    return entries;
+  } catch {
+    return undefined;
+  }
+}
+
+// --------------------------------------------------------- confirmations ---
+
+const SHELL_NAMES = /^(?:sh|bash|dash|ash)$/;
+
+/** Which static findings a shell or package manager as PID 1 confirms (fired rules, and the start contract's own shape). */
+export function confirmable(model: DockerfileModel, staticFindings: Finding[]): Confirmable {
+  const fired = new Set(staticFindings.map((f) => f.rule));
+  const shell = new Set<string>();
+  const { entrypoint, cmd, argv } = model.start;
+  if (entrypoint?.form === 'shell') shell.add('shell-form-entrypoint');
+  else if (!entrypoint && cmd?.form === 'shell') shell.add('shell-form-cmd');
+  for (const id of ['shell-form-entrypoint', 'shell-form-cmd', 'shell-wrapper-in-exec-form', 'wrapper-missing-exec']) if (fired.has(id)) shell.add(id);
+  const pm: string[] = [];
+  const exe = path.posix.basename(argv[0] ?? '');
+  if (fired.has('package-manager-as-pid1') || (!SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe))) pm.push('package-manager-as-pid1');
+  return { shellPid1: [...shell], packageManager: pm };
+}
+
+// ---------------------------------------------------------------- merge ---
+
+/** The instruction runtime findings point at: what set the start executable, else the final FROM. */
+export function startRange(model: DockerfileModel): SourceRange {
+  const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
+  return part?.instr.range ?? model.finalStage.from.range;
+}
+
+function joinPlatforms(platforms: string[]): string {
+  if (platforms.length <= 1) return platforms[0] ?? '';
+  return `${platforms.slice(0, -1).join(', ')} and ${platforms.at(-1)}`;
+}
+
+/**
+ * One finding per rule, severity and place, listing every platform it was seen on (in the
+ * order the platforms were asked for). `{platforms}` and `{detail}` are filled in here.
+ */
+export function mergeHits(hits: Tagged[], model: DockerfileModel, order: string[]): Finding[] {
+  const groups = new Map<string, Tagged[]>();
+  const defaultRange = startRange(model);
+  for (const h of hits) {
+    const range = h.range ?? defaultRange;
+    const severity = h.severity ?? ruleMeta(h.rule)?.severity ?? 'error';
+    const key = `${h.rule}\0${severity}\0${h.file ?? model.file}\0${range.line}`;
+    const list = groups.get(key) ?? [];
+    list.push(h);
+    groups.set(key, list);
+  }
+  const rank = (p: string) => (order.indexOf(p) < 0 ? order.length : order.indexOf(p));
+  const findings: Finding[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => rank(a.platform) - rank(b.platform));
+    const first = group[0]!;
+    const platforms = [...new Set(group.map((h) => h.platform))];
+    const details = group.map((h) => h.detail).filter((d): d is string => d !== undefined);
+    const detail = new Set(details).size <= 1 ? (details[0] ?? '') : group.map((h) => `${h.detail} on ${h.platform}`).join(' and ');
+    const archHint = first.rule === 'build-failed' && platforms.length < order.length ? ' for that architecture (branch on `TARGETARCH` where it differs)' : '';
+    const fill = (s: string) => s.replaceAll('{platforms}', joinPlatforms(platforms)).replaceAll('{detail}', detail).replaceAll('{archHint}', archHint);
+    const range = first.range ?? defaultRange;
+    const finding: Finding = {
+      rule: first.rule,
+      severity: first.severity ?? ruleMeta(first.rule)?.severity ?? 'error',
+      message: fill(first.message),
+      fix: fill(first.fix),
+      file: first.file ?? model.file,
+      line: range.line,
+      endLine: Math.max(range.endLine, range.line),
+      column: range.column,
+      platforms,
+    };
+    if (range.endColumn > 0) finding.endColumn = range.endColumn;
+    findings.push(finding);
+  }
+  return findings;
+}
+
+// -------------------------------------------------------------- helpers ---
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * The Action's post step: remove every container and image labelled with this run id (or,
+ * without one, with any entrypoint-guard run), in case the main step was killed mid-run.
+ */
+export async function cleanupRun(runId?: string): Promise<{ containers: number; images: number }> {
+  const filter = `label=${RUN_LABEL}${runId ? `=${runId}` : ''}`;
+  const ps = await docker(['ps', '-aq', '--filter', filter], { timeoutMs: 20_000 });
+  const containers = [...new Set(ps.stdout.split('\n').map((s) => s.trim()).filter(Boolean))];
+  if (containers.length > 0) await docker(['rm', '-f', '-v', ...containers], { timeoutMs: 60_000 });
+  const imgs = await docker(['images', '-q', '--no-trunc', '--filter', filter], { timeoutMs: 20_000 });
+  const images = [...new Set(imgs.stdout.split('\n').map((s) => s.trim()).filter(Boolean))];
+  if (images.length > 0) await docker(['rmi', '-f', ...images], { timeoutMs: 60_000 });
+  return { containers: containers.length, images: images.length };
 }

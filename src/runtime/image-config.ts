@@ -1,0 +1,77 @@
+// The built image's own config (`docker image inspect`): what actually starts, with which
+// PATH, working directory, user and stop signal — inherited values included.
+import { DEFAULT_PATH } from '../model/start-contract.js';
+import { docker } from './docker.js';
+
+export interface ImageConfig {
+  entrypoint: string[];
+  cmd: string[];
+  env: Record<string, string>;
+  /** Env PATH split on ':'; Docker's default when the image sets none. */
+  path: string[];
+  /** Absolute; '/' when unset. */
+  workingDir: string;
+  /** '' when unset (root). */
+  user: string;
+  /** 'SIGTERM' when unset. */
+  stopSignal: string;
+  os: string;
+  architecture: string;
+  variant?: string;
+}
+
+interface RawInspect {
+  Os?: string;
+  Architecture?: string;
+  Variant?: string;
+  Config?: {
+    Entrypoint?: string[] | null;
+    Cmd?: string[] | null;
+    Env?: string[] | null;
+    WorkingDir?: string;
+    User?: string;
+    StopSignal?: string;
+  } | null;
+}
+
+const stringArray = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+
+/** Turn one `docker image inspect` object into an ImageConfig. */
+export function imageConfigFromInspect(raw: RawInspect): ImageConfig {
+  const c = raw.Config ?? {};
+  const env: Record<string, string> = {};
+  for (const kv of stringArray(c.Env)) {
+    const eq = kv.indexOf('=');
+    if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    else if (eq < 0) env[kv] = '';
+  }
+  const path = env.PATH !== undefined ? env.PATH.split(':').filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const config: ImageConfig = {
+    entrypoint: stringArray(c.Entrypoint),
+    cmd: stringArray(c.Cmd),
+    env,
+    path,
+    workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : '/',
+    user: c.User ?? '',
+    stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : 'SIGTERM',
+    os: raw.Os ?? 'linux',
+    architecture: raw.Architecture ?? '',
+  };
+  if (raw.Variant) config.variant = raw.Variant;
+  return config;
+}
+
+export async function inspectImage(ref: string): Promise<ImageConfig> {
+  const res = await docker(['image', 'inspect', '--format', '{{json .}}', '--', ref], { timeoutMs: 20_000, maxStdoutBytes: 4 * 1024 * 1024 });
+  if (res.timedOut) throw new Error(`docker image inspect ${ref} did not answer within 20 s`);
+  if (res.code !== 0) throw new Error(`docker image inspect ${ref} failed: ${res.stderr.trim().split('\n')[0] ?? ''}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(res.stdout.trim());
+  } catch {
+    throw new Error(`docker image inspect ${ref} returned unreadable JSON`);
+  }
+  const raw = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!raw || typeof raw !== 'object') throw new Error(`docker image inspect ${ref} returned no image`);
+  return imageConfigFromInspect(raw as RawInspect);
+}

@@ -1,0 +1,181 @@
+// Read a few files out of an image without needing a shell in it: `docker create` (never
+// started), `docker cp <id>:<path> -` per path (a tar stream), `docker rm -f`. Symlinks are
+// followed inside the image by re-reading the target, bounded. Large files are cut after
+// their first bytes: the checks only need headers, shebang lines and line endings.
+import path from 'node:path';
+import type { Cleanup } from './cleanup.js';
+import { docker } from './docker.js';
+import { parseTar } from './tar.js';
+
+/** Bytes kept from the start of each file: ELF/program headers, a shebang line, a script's line endings. */
+export const HEAD_BYTES = 64 * 1024;
+const MAX_LINK_HOPS = 16;
+const CP_TIMEOUT_MS = 20_000;
+
+export type ImageFileType = 'file' | 'dir' | 'other' | 'missing' | 'loop' | 'error';
+
+export interface ImageFile {
+  /** The path asked for. */
+  path: string;
+  /** After following symlinks (the path asked for when it is not a symlink). */
+  resolvedPath: string;
+  /** Symlinks passed through: [{path, target}…]. */
+  links: { path: string; target: string }[];
+  type: ImageFileType;
+  /** Permission bits of the (resolved) file. */
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  /** The first HEAD_BYTES bytes (files only). */
+  head: Buffer;
+  /** The file is larger than `head`. */
+  truncated: boolean;
+  /** type 'error': why it could not be read (docker failed or timed out). */
+  error?: string;
+}
+
+interface RawRead {
+  kind: 'entry' | 'missing' | 'loop' | 'error';
+  type?: 'file' | 'hardlink' | 'symlink' | 'dir' | 'other';
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  size?: number;
+  linkname?: string;
+  head?: Buffer;
+  truncated?: boolean;
+  error?: string;
+}
+
+/** docker's answers for "that path does not exist" (old and new engines, and a file used as a directory). */
+const MISSING = /no such container:path|could not find the file|no such file or directory|not a directory/i;
+
+export class ImageFileReader {
+  private readonly raw = new Map<string, Promise<RawRead>>();
+  private closed: Promise<void> | undefined;
+
+  private constructor(
+    readonly containerId: string,
+    private readonly cleanup: Cleanup,
+  ) {}
+
+  /** Create (never start) a container of the image to copy files out of. */
+  static async open(input: { image: string; platform: string; cleanup: Cleanup }): Promise<ImageFileReader> {
+    const res = await docker(
+      ['create', '--pull=never', '--platform', input.platform, '--network', 'none', ...input.cleanup.labelArgs(), '--entrypoint', '/entrypoint-guard-never-started', '--', input.image],
+      { timeoutMs: 30_000 },
+    );
+    const id = res.stdout.trim().split('\n').pop()?.trim() ?? '';
+    if (res.code !== 0 || !/^[0-9a-f]{12,64}$/.test(id)) {
+      const why = res.timedOut ? 'timed out after 30 s' : res.stderr.trim().split('\n')[0] ?? `exit ${res.code}`;
+      throw new Error(`docker create ${input.image} (${input.platform}) failed: ${why}`);
+    }
+    input.cleanup.container(id);
+    return new ImageFileReader(id, input.cleanup);
+  }
+
+  /** Read several paths at once (symlinks followed); keyed by the path asked for. */
+  async readMany(paths: string[]): Promise<Map<string, ImageFile>> {
+    const unique = [...new Set(paths)];
+    const files = await Promise.all(unique.map((p) => this.read(p)));
+    return new Map(unique.map((p, i) => [p, files[i]!]));
+  }
+
+  async read(requested: string): Promise<ImageFile> {
+    const links: ImageFile['links'] = [];
+    let current = path.posix.normalize(requested);
+    const seen = new Set<string>();
+    // `..` in a relative link target is resolved lexically here (and by docker), the kernel
+    // resolves it after the symlinks before it: then "missing" is a guess, not a fact.
+    let lexical = false;
+    for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+      const raw = await this.readRaw(current);
+      const base = { path: requested, resolvedPath: current, links, mode: 0, uid: 0, gid: 0, size: 0, head: Buffer.alloc(0), truncated: false };
+      if (raw.kind === 'missing' && lexical) return { ...base, type: 'error', error: `cannot tell whether ${current} exists: a symlink target with .. crossed a directory symlink` };
+      if (raw.kind === 'missing') return { ...base, type: 'missing' };
+      if (raw.kind === 'loop') return { ...base, type: 'loop' };
+      if (raw.kind === 'error') return { ...base, type: 'error', error: raw.error };
+      if (raw.type === 'symlink') {
+        const target = raw.linkname ?? '';
+        links.push({ path: current, target });
+        const next = target.startsWith('/') ? path.posix.normalize(target) : path.posix.join(path.posix.dirname(current), target);
+        if (!target.startsWith('/') && target.split('/').includes('..')) lexical = true;
+        if (seen.has(next) || target === '') return { ...base, type: 'loop' };
+        seen.add(current);
+        current = next;
+        continue;
+      }
+      const type: ImageFileType = raw.type === 'file' || raw.type === 'hardlink' ? 'file' : raw.type === 'dir' ? 'dir' : 'other';
+      return {
+        ...base,
+        type,
+        mode: raw.mode ?? 0,
+        uid: raw.uid ?? 0,
+        gid: raw.gid ?? 0,
+        size: raw.size ?? 0,
+        head: raw.head ?? Buffer.alloc(0),
+        truncated: raw.truncated ?? false,
+      };
+    }
+    return { path: requested, resolvedPath: current, links, type: 'loop', mode: 0, uid: 0, gid: 0, size: 0, head: Buffer.alloc(0), truncated: false };
+  }
+
+  private readRaw(p: string): Promise<RawRead> {
+    let pending = this.raw.get(p);
+    if (!pending) {
+      pending = this.copyOut(p);
+      this.raw.set(p, pending);
+    }
+    return pending;
+  }
+
+  private async copyOut(p: string): Promise<RawRead> {
+    if (this.closed) return { kind: 'error', error: 'reader closed' };
+    // Stop the stream once the first bytes are in: a 100 MB binary need not cross the socket.
+    const enough = 512 * 3 + HEAD_BYTES + 512;
+    let seen = 0;
+    let stopped = false;
+    const res = await docker(['cp', '--', `${this.containerId}:${p}`, '-'], {
+      timeoutMs: CP_TIMEOUT_MS,
+      maxStdoutBytes: enough * 4,
+      onOutput: (chunk) => {
+        seen += chunk.length;
+        if (seen >= enough) stopped = true;
+        return stopped;
+      },
+    });
+    if (res.timedOut) return { kind: 'error', error: `docker cp ${p} timed out` };
+    if (res.code !== 0 && !stopped) {
+      const msg = res.stderr.trim();
+      if (MISSING.test(msg)) return { kind: 'missing' };
+      if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: 'loop' };
+      return { kind: 'error', error: msg.split('\n')[0] || `docker cp exited ${res.code}` };
+    }
+    const entries = parseTar(res.stdoutBytes, 4);
+    // Copying a directory yields its whole tree; the first entry is the directory itself.
+    const entry = entries[0];
+    if (!entry) return { kind: 'error', error: `docker cp ${p} returned no tar entry` };
+    return {
+      kind: 'entry',
+      type: entry.type,
+      mode: entry.mode,
+      uid: entry.uid,
+      gid: entry.gid,
+      size: entry.size,
+      linkname: entry.linkname,
+      head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
+      truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES),
+    };
+  }
+
+  /** Remove the container (idempotent). */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = docker(['rm', '-f', '-v', this.containerId], { timeoutMs: 20_000 }).then((res) => {
+        if (res.code === 0) this.cleanup.forgetContainer(this.containerId);
+      });
+    }
+    return this.closed;
+  }
+}

@@ -1,0 +1,458 @@
+// The SIGTERM shutdown probe: start the image as built (no --init, which would hide the
+// problem), let it come up, record PID 1, send the image's own stop signal, time the exit.
+import fs from 'node:fs';
+import { constants } from 'node:os';
+import path from 'node:path';
+import type { ShutdownResult } from '../findings.js';
+import type { Cleanup } from './cleanup.js';
+import { docker } from './docker.js';
+import type { ImageConfig } from './image-config.js';
+import { isMissingEmulator, round, truncate } from './build.js';
+import type { PlatformHit } from './types.js';
+
+export interface ProbeOptions {
+  gracePeriod: number;
+  startupWait: number;
+  readyLog?: RegExp;
+  probeEnv: Record<string, string>;
+  probeNetwork: string;
+}
+
+/** Static findings the probe can confirm, by rule id (present only when that static rule fired). */
+export interface Confirmable {
+  /** shell-form-cmd, shell-form-entrypoint, shell-wrapper-in-exec-form, wrapper-missing-exec… */
+  shellPid1: string[];
+  /** package-manager-as-pid1 */
+  packageManager: string[];
+}
+
+export interface ProbeRequest {
+  image: string;
+  platform: string;
+  config: ImageConfig;
+  options: ProbeOptions;
+  cleanup: Cleanup;
+  confirms?: Confirmable;
+}
+
+export interface ProbeResult {
+  hits: PlatformHit[];
+  pid1?: string;
+  oneShot?: { exitCode: number; seconds: number };
+  shutdown?: ShutdownResult;
+  /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
+  unavailable?: string;
+  notes?: string[];
+}
+
+const CALL_MS = 20_000;
+const RUN_MS = 90_000;
+const LOG_LINES = 5;
+export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'busybox']);
+const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'corepack']);
+
+/** Resource limits for an untrusted container; dropped one by one only if this kernel cannot enforce them. */
+const LIMITS: string[][] = [['--cpus', '1'], ['--memory', '512m'], ['--pids-limit', '256']];
+let unsupportedLimits = new Set<string>();
+
+export function runArgs(req: ProbeRequest): string[] {
+  const { options, cleanup } = req;
+  const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
+  for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0]!)) args.push(...limit);
+  for (const [k, v] of Object.entries(options.probeEnv)) args.push('-e', `${k}=${v}`);
+  args.push(req.image);
+  return args;
+}
+
+export async function probe(req: ProbeRequest): Promise<ProbeResult> {
+  const { options, config, cleanup } = req;
+  const signal = normalizeSignal(config.stopSignal);
+
+  const started = await startContainer(req);
+  if ('error' in started) {
+    const error = started.error;
+    if (isMissingEmulator(error)) return { hits: [], unavailable: error };
+    return { hits: [exitedOnStart(null, [error], req.config, true)] };
+  }
+  const id = started.id;
+  const startedAt = Date.now();
+
+  const ready = await waitForStartup(id, options);
+
+  let state = await containerState(id);
+  if (state && !state.running) {
+    return await exitedEarly(id, state, startedAt, req);
+  }
+  const notes = ready ? [] : [`--ready-log ${String(options.readyLog)} did not match within ${options.startupWait * 10} s on ${req.platform}; the stop signal was sent anyway.`];
+
+  const top = await pid1Of(id, state?.pid);
+
+  // Start waiting before the signal so the exit is seen the moment it happens.
+  const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
+  const t0 = Date.now();
+  let kill = await docker(['kill', '-s', signal.name, id], { timeoutMs: CALL_MS });
+  if (kill.code !== 0) {
+    state = await containerState(id);
+    // It exited between the startup check and the signal.
+    if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), pid1: top?.display, notes };
+    // A signal name this engine does not know: try its number.
+    if (signal.number !== undefined) kill = await docker(['kill', '-s', String(signal.number), id], { timeoutMs: CALL_MS });
+    if (kill.code !== 0) {
+      await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
+      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || 'docker kill failed'}.`);
+      return { hits: [], pid1: top?.display, notes };
+    }
+  }
+  let killed = false;
+  const graceMs = options.gracePeriod * 1000;
+  const first = await Promise.race([waiter.then(() => 'exited' as const), sleep(Math.max(0, graceMs - (Date.now() - t0))).then(() => 'grace' as const)]);
+  if (first === 'grace') {
+    killed = true;
+    await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
+  }
+  const exitCode = await waiter;
+  const seconds = round((Date.now() - t0) / 1000);
+  const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
+
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms });
+  return { hits, pid1: top?.display, shutdown, notes };
+}
+
+/**
+ * Resolves with the exit code once the container has exited: `docker wait`, and should that
+ * call itself fail (not time out), polling the container state.
+ */
+async function waitExit(id: string, timeoutMs: number): Promise<number | null> {
+  const deadline = Date.now() + timeoutMs;
+  const waited = await docker(['wait', id], { timeoutMs });
+  const code = Number.parseInt(waited.stdout.trim(), 10);
+  if (waited.code === 0 && Number.isFinite(code)) return code;
+  while (Date.now() < deadline) {
+    const state = await containerState(id);
+    if (!state) return null;
+    if (!state.running) return state.exitCode;
+    await sleep(100);
+  }
+  return null;
+}
+
+async function startContainer(req: ProbeRequest): Promise<{ id: string } | { error: string }> {
+  for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
+    const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
+    const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
+    if (id) req.cleanup.container(id);
+    if (res.code === 0 && id) return { id };
+    const error = firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1000} s` : 'docker run failed');
+    // A kernel without CFS quotas, memory or pids cgroups: drop that limit and retry once per limit.
+    const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]!) && limitUnsupported(l[0]!, res.stderr));
+    if (!limit) return { error };
+    unsupportedLimits = new Set([...unsupportedLimits, limit[0]!]);
+    if (id) await docker(['rm', '-f', id], { timeoutMs: CALL_MS });
+  }
+  return { error: 'docker run failed' };
+}
+
+function limitUnsupported(flag: string, stderr: string): boolean {
+  const s = stderr.toLowerCase();
+  if (!/does not support|not supported|no such file/.test(s) || !/kernel|cgroup/.test(s)) return false;
+  if (flag === '--cpus') return /cpu|cfs|nanocpus/.test(s);
+  if (flag === '--memory') return /memory/.test(s);
+  return /pids/.test(s);
+}
+
+function firstErrorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
+  return (lines[0] ?? '').replace(/^docker: /, '').replace(/^Error response from daemon: /, '');
+}
+
+/** Returns false only when --ready-log was given and never matched while the container ran. */
+async function waitForStartup(id: string, options: ProbeOptions): Promise<boolean> {
+  if (options.readyLog) {
+    const re = options.readyLog;
+    let buffer = '';
+    let matched = false;
+    // Ends when a line matches, when the container exits (the stream closes), or after startup-wait x 10.
+    const res = await docker(['logs', '-f', id], {
+      timeoutMs: options.startupWait * 10 * 1000,
+      maxStdoutBytes: 1024 * 1024,
+      onOutput: (chunk) => {
+        buffer = (buffer + chunk).slice(-64 * 1024);
+        matched ||= buffer.split('\n').some((l) => re.test(l));
+        return matched;
+      },
+    });
+    return matched || !res.timedOut;
+  }
+  // `docker wait` returns early when the container exits; otherwise it is cut at startup-wait.
+  await docker(['wait', id], { timeoutMs: options.startupWait * 1000 });
+  return true;
+}
+
+interface ContainerState {
+  running: boolean;
+  exitCode: number;
+  pid: number;
+  startedAt: string;
+  finishedAt: string;
+  oomKilled: boolean;
+  error: string;
+}
+
+async function containerState(id: string): Promise<ContainerState | undefined> {
+  const res = await docker(['inspect', '--format', '{{json .State}}', id], { timeoutMs: CALL_MS });
+  if (res.code !== 0) return undefined;
+  try {
+    const s = JSON.parse(res.stdout) as { Running?: boolean; ExitCode?: number; Pid?: number; StartedAt?: string; FinishedAt?: string; OOMKilled?: boolean; Error?: string };
+    return {
+      running: s.Running === true,
+      exitCode: s.ExitCode ?? 0,
+      pid: s.Pid ?? 0,
+      startedAt: s.StartedAt ?? '',
+      finishedAt: s.FinishedAt ?? '',
+      oomKilled: s.OOMKilled === true,
+      error: s.Error ?? '',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+async function exitedEarly(id: string, state: ContainerState, startedAt: number, req: ProbeRequest): Promise<ProbeResult> {
+  const ran = Date.parse(state.finishedAt) - Date.parse(state.startedAt);
+  const seconds = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1000);
+  if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds } };
+  const logs = await lastLogLines(id, LOG_LINES);
+  if (isMissingEmulator(logs.join('\n')) || isMissingEmulator(state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
+  const hit = exitedOnStart(state.exitCode, logs, req.config, false, state.oomKilled);
+  return { hits: [hit] };
+}
+
+/** The last lines of stdout and stderr, interleaved in time order. */
+export async function lastLogLines(id: string, n: number): Promise<string[]> {
+  const res = await docker(['logs', '--timestamps', '--tail', String(n * 4), id], { timeoutMs: CALL_MS, maxStdoutBytes: 1024 * 1024 });
+  const stamped = (res.stdout + '\n' + res.stderr)
+    .split('\n')
+    .map((l) => /^(\d{4}-\d\d-\d\dT[\d:.]+Z) ?(.*)$/.exec(l.replace(/\r$/, '')))
+    .filter((m): m is RegExpExecArray => m !== null && m[2]!.trim() !== '');
+  stamped.sort((a, b) => (a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
+  return stamped.map((m) => m[2]!.trimEnd()).slice(-n);
+}
+
+const WANTS_CONFIG = /\b(?:must (?:be )?(?:set|specif|provid|defin)|(?:is|are) (?:not set|unset|required|missing|empty|undefined)|required (?:env|environment|variable|setting|config)|missing (?:env|environment|required|variable|config|setting)|environment variable|no (?:password|secret|database url|config))/i;
+
+function exitedOnStart(exitCode: number | null, logs: string[], config: ImageConfig, daemonError: boolean, oom = false): PlatformHit {
+  const quoted = logs.length > 0 ? `: ${logs.map((l) => `\`${truncate(l.trim(), 160)}\``).join(' ')}` : ' without any output';
+  const how = daemonError ? 'could not start' : oom ? `was killed for exceeding the probe's 512 MB memory limit (exit ${exitCode})` : `exited with code ${exitCode} before the stop signal`;
+  const wantsConfig = logs.some((l) => WANTS_CONFIG.test(l));
+  const start = [...config.entrypoint, ...config.cmd].join(' ');
+  let fix: string;
+  if (wantsConfig) fix = 'The logs ask for configuration: pass what a real deployment sets with `--probe-env KEY=VALUE` (repeatable), or give the image a working default.';
+  else if (daemonError) fix = `Make the start command \`${truncate(start, 80)}\` exist and be executable in the image, then check it with \`docker run --rm <image>\`.`;
+  else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
+  return { rule: 'exited-on-start', message: `On {platforms} the container ${how}${quoted}.`, fix };
+}
+
+// ---------------------------------------------------------------- PID 1 ---
+
+export interface Pid1 {
+  /** Real argv of PID 1 (the qemu binfmt prefix stripped under emulation). */
+  argv: string[];
+  display: string;
+  /** Real argv of PID 1's direct children. */
+  children: string[][];
+}
+
+async function pid1Of(id: string, hostPid: number | undefined): Promise<Pid1 | undefined> {
+  const res = await docker(['top', id, '-eo', 'pid,ppid,args'], { timeoutMs: CALL_MS });
+  if (res.code !== 0) return undefined;
+  return parseTop(res.stdout, hostPid);
+}
+
+/** Parse `docker top <id> -eo pid,ppid,args`; PID 1 is the row whose host pid is State.Pid (else the row without a parent inside). */
+export function parseTop(output: string, hostPid?: number): Pid1 | undefined {
+  const rows = output
+    .split('\n')
+    .slice(1)
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), argv: stripEmulator(m[3]!.trim().split(/\s+/)) }));
+  if (rows.length === 0) return undefined;
+  const pids = new Set(rows.map((r) => r.pid));
+  const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0]!;
+  const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
+  return { argv: init.argv, display: init.argv.join(' '), children };
+}
+
+/**
+ * Under binfmt_misc emulation ps shows the interpreter first. With the P (preserve-argv0)
+ * flag, which Debian's qemu-user-static (`…/qemu-binfmt/aarch64-binfmt-P`) and
+ * tonistiigi/binfmt use, the kernel passes `<interpreter> <path> <argv0> <args…>`;
+ * without it `<interpreter> <path> <args…>`.
+ */
+export function stripEmulator(argv: string[]): string[] {
+  const interp = argv[0] ?? '';
+  if (!/qemu|binfmt/.test(path.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || (argv.length >= 3 && path.posix.basename(argv[1]!) === path.posix.basename(argv[2]!));
+  return preserve ? argv.slice(2) : argv.slice(1);
+}
+
+const binfmtFlags = new Map<string, boolean>();
+
+/** Read the binfmt_misc entries once to learn whether this interpreter was registered with the P flag. */
+function preservesArgv0(interpreter: string): boolean {
+  if (binfmtFlags.size === 0) {
+    try {
+      for (const name of fs.readdirSync('/proc/sys/fs/binfmt_misc')) {
+        const text = fs.readFileSync(path.join('/proc/sys/fs/binfmt_misc', name), 'utf8');
+        const interp = /^interpreter (.*)$/m.exec(text)?.[1];
+        const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? '';
+        if (interp) binfmtFlags.set(interp, flags.includes('P'));
+      }
+    } catch {
+      // A remote engine or no binfmt_misc: fall back to the heuristics.
+    }
+    if (binfmtFlags.size === 0) binfmtFlags.set('', false);
+  }
+  return binfmtFlags.get(interpreter) === true;
+}
+
+export function commandName(argv: string[]): string {
+  const first = path.posix.basename(argv[0] ?? '');
+  // `/bin/busybox sh …` runs the applet named by the next word.
+  if (first === 'busybox' && argv[1] && !argv[1].startsWith('-')) return path.posix.basename(argv[1]);
+  return first;
+}
+
+export function isShell(argv: string[]): boolean {
+  const name = commandName(argv);
+  return name !== 'busybox' && SHELLS.has(name);
+}
+
+/** npm/yarn/pnpm directly (npm retitles itself `npm start`) or run by node (`node /usr/local/bin/npm start`). */
+export function isPackageManager(argv: string[]): boolean {
+  const name = commandName(argv).replace(/\.c?js$/, '');
+  if (PACKAGE_MANAGERS.has(name)) return true;
+  if (/^node(js)?$/.test(name) && argv[1]) {
+    const script = argv[1];
+    return /(?:^|\/)(?:npm|npx|yarn|pnpm|npm-cli|npx-cli|yarn\.js|pnpm\.cjs)(?:\.c?js)?$/.test(script) || /\/node_modules\/(?:npm|yarn|pnpm|corepack)\//.test(script);
+  }
+  return false;
+}
+
+/**
+ * The children that are an app rather than the shell's own work: a shell loop whose only
+ * child is `sleep` is itself the service, not a wrapper around one, and a child with PID 1's
+ * own argv is the shell forked for a subshell or caught between fork and exec.
+ */
+export function appChildren(top: Pick<Pid1, 'argv' | 'children'>): string[][] {
+  const self = top.argv.join('\0');
+  return top.children.filter((c) => commandName(c) !== 'sleep' && c.join('\0') !== self);
+}
+
+// ------------------------------------------------------------- signals ---
+
+export interface StopSignal {
+  /** As docker kill takes it: SIGTERM, SIGQUIT, SIGRTMIN+3. */
+  name: string;
+  number?: number;
+}
+
+export function normalizeSignal(raw: string): StopSignal {
+  const s = raw.trim().toUpperCase();
+  const sigs = constants.signals as Record<string, number>;
+  if (/^\d+$/.test(s)) {
+    const n = Number(s);
+    const name = Object.keys(sigs).find((k) => sigs[k] === n && k !== 'SIGIOT' && k !== 'SIGPOLL');
+    return { name: name ?? s, number: n };
+  }
+  const name = s.startsWith('SIG') ? s : `SIG${s}`;
+  const rt = /^SIGRT(MIN|MAX)([+-]\d+)?$/.exec(name);
+  if (rt) return { name, number: (rt[1] === 'MIN' ? 34 : 64) + Number(rt[2] ?? 0) };
+  return { name, number: sigs[name] };
+}
+
+// ------------------------------------------------------------- verdict ---
+
+export interface ShutdownFacts {
+  shutdown: ShutdownResult;
+  signal: StopSignal;
+  top?: Pid1;
+  gracePeriod: number;
+  confirms?: Confirmable;
+}
+
+function confirmsText(ids: string[] | undefined): string {
+  if (!ids || ids.length === 0) return '';
+  return ` (confirms ${ids.join(' and ')})`;
+}
+
+/** The findings of one shutdown: pure, so every branch is unit-testable. */
+export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
+  const { shutdown, signal, top, gracePeriod, confirms } = facts;
+  const hits: PlatformHit[] = [];
+  const sig = signal.name;
+  const expected = signal.number !== undefined ? 128 + signal.number : undefined;
+  const okCode = shutdown.exitCode === 0 || (expected !== undefined && shutdown.exitCode === expected);
+  const clean = !shutdown.killed && okCode;
+  const pid1 = top ? `\`${truncate(top.display, 80)}\`` : 'PID 1';
+  const apps = top ? appChildren(top) : [];
+  const shellParent = top !== undefined && isShell(top.argv) && apps.length > 0;
+  const child = shellParent ? `\`${truncate(apps[0]!.join(' '), 60)}\`` : '';
+
+  if (shutdown.killed) {
+    const why = shellParent
+      ? `the shell ${pid1} is PID 1 and never passed ${sig} on to ${child}`
+      : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+    hits.push({
+      rule: 'sigterm-ignored',
+      message: `On {platforms} the container ignored ${sig} and was SIGKILLed after the ${gracePeriod} s grace period because ${why}, so every deploy and scale-down kills in-flight work.`,
+      fix: shellParent
+        ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.`
+        : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`,
+    });
+  } else if (shutdown.seconds > gracePeriod / 2) {
+    hits.push({
+      rule: 'slow-shutdown',
+      message: `On {platforms} the container took {detail} to exit after ${sig}, more than half the ${gracePeriod} s grace period, so a slower day ends in SIGKILL.`,
+      detail: `${shutdown.seconds} s`,
+      fix: 'Bound the drain on shutdown well below the orchestrator\'s grace period (Kubernetes terminationGracePeriodSeconds, 30 s by default), or raise that period to match.',
+    });
+  }
+  if (!shutdown.killed && !okCode) {
+    const want = expected !== undefined ? `0 or ${expected} (128 + ${sig})` : '0';
+    hits.push({
+      rule: 'unclean-exit',
+      message: `On {platforms} the container exited with code {detail} after ${sig} instead of ${want}, so orchestrators and restart policies count every deploy as a crash.`,
+      detail: String(shutdown.exitCode),
+      fix: `Exit with code 0 after a graceful ${sig} shutdown (e.g. \`trap 'kill -TERM "$child"; wait "$child"; exit 0' TERM\`, or the app's own signal handler).`,
+    });
+  }
+  if (shellParent) {
+    if (!clean) {
+      hits.push({
+        rule: 'shell-is-pid1',
+        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.',
+      });
+    } else {
+      hits.push({
+        rule: 'shell-is-pid1',
+        severity: 'info',
+        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
+        fix: 'Prefer `exec`-ing the app so it is PID 1 itself, or keep the shell\'s trap forwarding the stop signal to the child and waiting for it.',
+      });
+    }
+  }
+  if (top && isPackageManager(top.argv)) {
+    hits.push({
+      rule: 'package-manager-is-pid1',
+      message: `On {platforms} PID 1 is the package manager ${pid1}, which runs the app under \`sh -c\` and does not let it drain gracefully on ${sig}${confirmsText(confirms?.packageManager)}.`,
+      fix: 'Start the app directly in exec form, e.g. `CMD ["node", "server.js"]`, instead of `npm start`.',
+    });
+  }
+  return hits;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,22 @@
+// Types shared by the runtime orchestration (index.ts, build.ts, probe.ts) and the smoke checks.
+import type { Severity } from '../findings.js';
+import type { SourceRange } from '../model/types.js';
+
+/** A runtime check's result before it becomes a Finding; file/range default to the start instruction. */
+export interface RuntimeHit {
+  rule: string;
+  message: string;
+  fix: string;
+  severity?: Severity;
+  file?: string;
+  range?: SourceRange;
+}
+
+/**
+ * A hit of the orchestration's own checks (build, probe). Its message and fix may hold
+ * `{platforms}` (the platforms it was seen on, filled in when the platforms' hits are merged)
+ * and `{detail}` (the per-platform value, e.g. "1.3 s", listed per platform when they differ).
+ */
+export interface PlatformHit extends RuntimeHit {
+  detail?: string;
+}

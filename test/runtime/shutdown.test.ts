@@ -1,0 +1,173 @@
+// The SIGTERM shutdown probe against real images on a real engine, each case on linux/amd64
+// (native) and linux/arm64 (qemu emulation). Fixtures: test/fixtures/runtime/<case>/.
+import { describe, expect, it } from 'vitest';
+import type { Finding, PlatformResult } from '../../src/findings.js';
+import { engineAvailable, leftoversAsync, PLATFORMS, runFixture, type FixtureRun } from './engine.js';
+
+const T = 180_000;
+
+function platform(run: FixtureRun, p: string): PlatformResult {
+  const r = run.runtime.platforms.find((x) => x.platform === p);
+  if (!r) throw new Error(`no result for ${p}: ${JSON.stringify(run.runtime)}`);
+  return r;
+}
+
+function only(run: FixtureRun, rule: string): Finding {
+  const found = run.runtime.findings.filter((f) => f.rule === rule);
+  if (found.length !== 1) throw new Error(`expected one ${rule} finding, got ${JSON.stringify(run.runtime.findings, null, 1)}`);
+  return found[0]!;
+}
+
+const rules = (run: FixtureRun) => run.runtime.findings.map((f) => `${f.rule}:${f.severity}`).sort();
+const loud = (run: FixtureRun) => run.runtime.findings.filter((f) => f.severity !== 'info');
+
+async function expectProbed(run: FixtureRun): Promise<void> {
+  for (const p of PLATFORMS) {
+    const r = platform(run, p);
+    expect(r.build.ok, `${p} build: ${JSON.stringify(run.runtime)}`).toBe(true);
+    expect(r.build.seconds).toBeGreaterThan(0);
+    expect(r.seconds!).toBeGreaterThanOrEqual(r.build.seconds);
+    // Under emulation PID 1 is reported without the qemu binfmt interpreter.
+    if (r.pid1 !== undefined) expect(r.pid1).not.toMatch(/qemu|binfmt/);
+  }
+  expect(run.runtime.notes).toEqual([]);
+  expect(await leftoversAsync(run.options.runId!)).toEqual({ containers: [], images: [] });
+}
+
+describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and emulated linux/arm64', () => {
+  it('a worker that traps SIGTERM and exits 0: clean, no findings', async () => {
+    const run = await runFixture('trap-clean', { gracePeriod: 3 });
+    await expectProbed(run);
+    expect(run.runtime.findings).toEqual([]);
+    for (const p of PLATFORMS) {
+      const r = platform(run, p);
+      expect(r.startCommand).toEqual(['/usr/local/bin/service.sh']);
+      expect(r.pid1).toBe('/bin/sh /usr/local/bin/service.sh');
+      expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 0, killed: false });
+      expect(r.shutdown!.seconds).toBeLessThan(1.5);
+    }
+  }, T);
+
+  it('a server that ignores SIGTERM as PID 1: sigterm-ignored after the grace period', async () => {
+    const run = await runFixture('ignores-term', { gracePeriod: 2 });
+    await expectProbed(run);
+    expect(rules(run)).toEqual(['sigterm-ignored:error']);
+    const f = only(run, 'sigterm-ignored');
+    expect(f).toMatchObject({ file: 'Dockerfile', line: 5, platforms: PLATFORMS });
+    expect(f.message).toContain('`httpd -f -v -p 8080 -h /srv/www` is PID 1');
+    expect(f.message).toContain('2 s grace period');
+    for (const p of PLATFORMS) {
+      const r = platform(run, p);
+      expect(r.pid1).toBe('httpd -f -v -p 8080 -h /srv/www');
+      expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 137, killed: true });
+      expect(r.shutdown!.seconds).toBeGreaterThanOrEqual(2);
+    }
+  }, T);
+
+  it('a wrapper that runs the app without exec: shell-is-pid1 and sigterm-ignored', async () => {
+    const run = await runFixture('wrapper-no-exec', { gracePeriod: 2 });
+    await expectProbed(run);
+    expect(rules(run)).toEqual(['shell-is-pid1:error', 'sigterm-ignored:error']);
+    const shell = only(run, 'shell-is-pid1');
+    expect(shell).toMatchObject({ line: 4, platforms: PLATFORMS });
+    expect(shell.message).toContain('`/bin/sh /app/server.sh` as its child');
+    // It says so when the static wrapper rule saw the same bug.
+    const staticSaw = run.staticFindings.some((f) => f.rule === 'wrapper-missing-exec');
+    expect(shell.message.includes('confirms wrapper-missing-exec')).toBe(staticSaw);
+    for (const p of PLATFORMS) {
+      expect(platform(run, p).pid1).toBe('/bin/sh /usr/local/bin/docker-entrypoint.sh /app/server.sh');
+      expect(platform(run, p).shutdown?.killed).toBe(true);
+    }
+  }, T);
+
+  it('a shell-form CMD with a pipe keeps /bin/sh as PID 1: shell-is-pid1 confirms shell-form-cmd', async () => {
+    const run = await runFixture('shell-form-cmd', { gracePeriod: 2 });
+    await expectProbed(run);
+    expect(rules(run)).toEqual(['shell-is-pid1:error', 'sigterm-ignored:error']);
+    const shell = only(run, 'shell-is-pid1');
+    expect(shell.line).toBe(4);
+    expect(shell.message).toContain('(confirms shell-form-cmd)');
+    expect(platform(run, 'linux/arm64').pid1).toBe('/bin/sh -c /app/server.sh 2>&1 | tee -a /tmp/app.log');
+  }, T);
+
+  it('a shell that forwards the signal to its child and exits cleanly: shell-is-pid1 at info only', async () => {
+    const run = await runFixture('shell-forwards', { gracePeriod: 3 });
+    await expectProbed(run);
+    expect(rules(run)).toEqual(['shell-is-pid1:info']);
+    expect(only(run, 'shell-is-pid1')).toMatchObject({ line: 4, platforms: PLATFORMS });
+    for (const p of PLATFORMS) expect(platform(run, p).shutdown).toMatchObject({ exitCode: 0, killed: false });
+  }, T);
+
+  it('a start that crashes: exited-on-start quoting the log line, the fix names --probe-env', async () => {
+    const run = await runFixture('crash-start');
+    await expectProbed(run);
+    expect(rules(run)).toEqual(['exited-on-start:error']);
+    const f = only(run, 'exited-on-start');
+    expect(f).toMatchObject({ line: 3, platforms: PLATFORMS });
+    expect(f.message).toContain('exited with code 1');
+    expect(f.message).toContain('`error: DATABASE_URL is not set`');
+    expect(f.fix).toContain('--probe-env');
+    for (const p of PLATFORMS) {
+      expect(platform(run, p).shutdown).toBeUndefined();
+      expect(platform(run, p).oneShot).toBeUndefined();
+    }
+  }, T);
+
+  it('the same image with --probe-env starts and stops cleanly', async () => {
+    const run = await runFixture('crash-start', { platforms: ['linux/amd64'], probeEnv: { DATABASE_URL: 'postgres://db:5432/app' }, gracePeriod: 3 });
+    expect(run.runtime.findings).toEqual([]);
+    expect(run.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0, killed: false });
+  }, T);
+
+  it('a one-shot job that exits 0: no finding, oneShot recorded', async () => {
+    const run = await runFixture('one-shot');
+    await expectProbed(run);
+    expect(run.runtime.findings).toEqual([]);
+    for (const p of PLATFORMS) {
+      const r = platform(run, p);
+      expect(r.oneShot).toMatchObject({ exitCode: 0 });
+      expect(r.shutdown).toBeUndefined();
+    }
+  }, T);
+
+  it('STOPSIGNAL SIGQUIT: the probe sends SIGQUIT (SIGTERM would be ignored) and the exit is clean', async () => {
+    const run = await runFixture('stopsignal-quit', { gracePeriod: 3 });
+    await expectProbed(run);
+    expect(run.runtime.findings).toEqual([]);
+    for (const p of PLATFORMS) expect(platform(run, p).shutdown).toMatchObject({ signal: 'SIGQUIT', exitCode: 0, killed: false });
+  }, T);
+
+  it('a drain of 60% of the grace period: slow-shutdown with the measured time', async () => {
+    const run = await runFixture('slow-drain', { gracePeriod: 4 });
+    await expectProbed(run);
+    expect(rules(run)).toEqual(['slow-shutdown:warning']);
+    const f = only(run, 'slow-shutdown');
+    expect(f.platforms).toEqual(PLATFORMS);
+    expect(f.message).toContain('half the 4 s grace period');
+    for (const p of PLATFORMS) {
+      const s = platform(run, p).shutdown!;
+      expect(s.killed).toBe(false);
+      expect(s.seconds).toBeGreaterThan(2);
+      expect(s.seconds).toBeLessThan(4);
+      expect(f.message).toContain(`${s.seconds} s`);
+    }
+  }, T);
+
+  it('exit code 3 after SIGTERM: unclean-exit', async () => {
+    const run = await runFixture('unclean-exit', { gracePeriod: 3 });
+    await expectProbed(run);
+    expect(rules(run)).toEqual(['unclean-exit:warning']);
+    expect(only(run, 'unclean-exit').message).toContain('exited with code 3 after SIGTERM instead of 0 or 143');
+    for (const p of PLATFORMS) expect(platform(run, p).shutdown).toMatchObject({ exitCode: 3, killed: false });
+  }, T);
+
+  it('--ready-log sends the signal once the line appears; a line that never appears is a note', async () => {
+    const ready = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /worker ready/, startupWait: 5, gracePeriod: 3 });
+    expect(ready.runtime.notes).toEqual([]);
+    expect(ready.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0, killed: false });
+    const never = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /listening on/, startupWait: 0.2, gracePeriod: 3 });
+    expect(never.runtime.notes).toEqual([expect.stringContaining('--ready-log /listening on/ did not match within 2 s on linux/amd64')]);
+    expect(never.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0 });
+    expect(loud(never)).toEqual([]);
+  }, T);
+});
