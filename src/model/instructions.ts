@@ -23,7 +23,7 @@ export function joinContinuations(raw: string, escapeChar: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (i > 0 && continuing && (/^\s*#/.test(line) || line.trim() === '')) continue;
-    const trimmed = line.replace(/\s+$/, '');
+    const trimmed = line.trimEnd(); // not /\s+$/: quadratic on a long run of inner whitespace
     if (trimmed.endsWith(escapeChar) && !trimmed.endsWith(escapeChar + escapeChar)) {
       out += trimmed.slice(0, -escapeChar.length);
       continuing = true;
@@ -70,8 +70,15 @@ export function parseExecForm(text: string): { exec?: string[]; jsonLike: boolea
 function heredocsOf(node: Instruction, lines: string[]): Heredoc[] {
   const getter = (node as unknown as { getHeredocs?: () => Array<{ getName(): string; getContentRange(): AstRange | null }> }).getHeredocs;
   if (typeof getter !== 'function') return [];
+  let found: ReturnType<typeof getter>;
+  try {
+    found = getter.call(node);
+  } catch {
+    // dockerfile-ast throws on an escape character followed by a lone CR ("CMD \\\r#x"): no heredoc there.
+    return [];
+  }
   const out: Heredoc[] = [];
-  for (const h of getter.call(node)) {
+  for (const h of found) {
     const r = h.getContentRange();
     if (!r) {
       out.push({ name: h.getName(), content: '', contentLine: 0 });
@@ -95,6 +102,15 @@ export function toInstr(node: Instruction, stage: number, lines: string[], escap
     if (firstBody >= 0) argsSource = rawArgs.slice(0, firstBody);
   }
   const { flags, rest } = splitFlags(joinContinuations(argsSource, escapeChar));
+  // dockerfile-ast strips the flags of FROM/COPY/ADD/RUN/HEALTHCHECK from the raw arguments: take them from the AST.
+  const astFlags = (node as unknown as { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> }).getFlags;
+  if (typeof astFlags === 'function') {
+    for (const f of astFlags.call(node)) {
+      let value = f.getValue();
+      if (value && value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      if (!flags.has(f.getName().toLowerCase())) flags.set(f.getName().toLowerCase(), value);
+    }
+  }
   let formText = rest;
   if (keyword === 'HEALTHCHECK') formText = rest.replace(/^CMD\s+/i, '');
   const { exec, jsonLike } = ['CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'RUN'].includes(keyword)

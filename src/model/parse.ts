@@ -23,20 +23,31 @@ export interface ParseInput {
   target?: string;
 }
 
+const VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+const BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
 /** Expand `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}` from known args; unknown ones stay as written. */
 export function expandArgs(text: string, vars: Record<string, string | undefined>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, op, word, bare) => {
+  const expand = (whole: string, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined): string => {
     const name = (braced ?? bare) as string;
     const value = vars[name];
-    if (op === ':-' ) return value ? value : word;
-    if (op === '-') return value !== undefined ? value : word;
-    if (op === ':+') return value ? word : '';
-    if (op === '+') return value !== undefined ? word : '';
+    if (op === ':-') return value ? value : word!;
+    if (op === '-') return value !== undefined ? value : word!;
+    if (op === ':+') return value ? word! : '';
+    if (op === '+') return value !== undefined ? word! : '';
     return value !== undefined ? value : whole;
-  });
+  };
+  // No `${…}` can close after the last `}`: expand only bare `$NAME` there. Otherwise the regex
+  // rescans the rest of the text from every unclosed `${A:-` (quadratic: seconds on a 50 KB line).
+  const cut = text.lastIndexOf('}') + 1;
+  return (
+    text.slice(0, cut).replace(VAR_REF, expand) +
+    text.slice(cut).replace(BARE_REF, (whole: string, bare: string) => expand(whole, undefined, undefined, undefined, bare))
+  );
 }
 
-function argDefault(instr: Instr): [string, string | undefined][] {
+/** `ARG NAME[=default] …` -> [name, default] pairs (quotes around a default removed). */
+export function argDefault(instr: Instr): [string, string | undefined][] {
   return instr.args.map((a) => {
     const eq = a.indexOf('=');
     if (eq < 0) return [a, undefined];
@@ -49,7 +60,9 @@ function argDefault(instr: Instr): [string, string | undefined][] {
 export function parseDockerfile(input: ParseInput): DockerfileModel {
   const text = input.text.replace(/^\uFEFF/, '');
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  const ast = DockerfileParser.parse(text.replace(/\r\n/g, '\n'));
+  // Docker splits lines on \n only (a lone \r is whitespace inside a line); dockerfile-ast would
+  // also break lines at a lone \r, and its line numbers would then run past `lines`.
+  const ast = DockerfileParser.parse(text.replace(/\r\n/g, '\n').replace(/\r/g, ' '));
   const escapeChar = ast.getEscapeCharacter();
   const buildArgs = input.buildArgs ?? {};
 

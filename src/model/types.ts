@@ -136,6 +136,12 @@ export interface WrapperScript {
   lineOffset: number;
   /** `start`: the start command executes it; `sourced`: a start script sources it. */
   role: 'start' | 'sourced';
+  /**
+   * Set when the start command hands the script to an interpreter itself (`["/bin/sh",
+   * "/entrypoint.sh"]`, `bash -c "bash /x.sh"`): the kernel never reads its shebang and it
+   * needs no execute bit. Absent when the script is executed directly (or sourced).
+   */
+  interpreter?: string;
   mode: FileMode;
   /** The COPY/ADD that put it into the image. */
   copy: Instr;

@@ -1,3 +1,8 @@
+// Base image, shells and architectures (shared/RULES.md, "Dockerfile: base image, shells and architectures").
 import type { StaticRule } from '../types.js';
+import { rule as archSpecificDownload } from './arch-specific-download.js';
+import { rule as missingInterpreter } from './missing-interpreter.js';
+import { rule as noDebugShell } from './no-debug-shell.js';
+import { rule as platformPinnedFrom } from './platform-pinned-from.js';
 
-export const imageRules: StaticRule[] = [];
+export const imageRules: StaticRule[] = [missingInterpreter, noDebugShell, platformPinnedFrom, archSpecificDownload];

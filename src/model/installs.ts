@@ -1,0 +1,246 @@
+// Which interpreters the final image has: what its base image family ships, what the RUN
+// lines of the stages that build it install (and remove again), and whether one may have
+// arrived without a package manager (built from source, a tarball, COPY --from). Only
+// absence that can be proven is reported as 'absent'.
+import path from 'node:path';
+import { splitImageRef } from './base-image.js';
+import { expandArgs } from './parse.js';
+import { commandWords, runCommands } from './shell-words.js';
+import type { BaseImage, DockerfileModel, Instr } from './types.js';
+import { buildSteps, copyOperands, type Step } from './wrappers.js';
+
+export type Interpreter = 'sh' | 'bash' | 'zsh' | 'ksh' | 'dash' | 'fish' | 'python' | 'node' | 'ruby' | 'perl' | 'php';
+
+/** `/usr/bin/python3.12` -> python, `nodejs` -> node, `/bin/sh` -> sh, `ash` -> sh; undefined when not an interpreter we judge. */
+export function interpreterOf(word: string): Interpreter | undefined {
+  const name = path.posix.basename(word);
+  if (name === 'sh' || name === 'ash') return 'sh';
+  if (name === 'bash' || name === 'zsh' || name === 'ksh' || name === 'dash' || name === 'fish') return name;
+  if (/^python(\d+(\.\d+)?)?$/.test(name)) return 'python';
+  if (name === 'node' || name === 'nodejs') return 'node';
+  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return 'ruby';
+  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return 'perl';
+  if (/^php(\d+(\.\d+)?)?$/.test(name)) return 'php';
+  return undefined;
+}
+
+// Alpine-based images known to ship no bash (their own entrypoints are #!/bin/sh).
+const ALPINE_WITHOUT_BASH = new Set(['alpine', 'busybox', 'node', 'python', 'golang', 'nginx', 'php', 'redis']);
+// Plain OS images whose contents are known: no language runtimes.
+const PLAIN_KNOWN = new Set(['alpine', 'busybox', 'debian', 'ubuntu']);
+
+export type Availability = 'present' | 'absent' | 'unknown';
+
+/** What the base image itself ships. */
+export function baseHas(base: BaseImage, interp: Interpreter): Availability {
+  const { family, debugVariant } = base;
+  const name = base.name.split('/').pop() ?? base.name;
+  if (family === 'scratch') return 'absent';
+  if (family === 'distroless') {
+    if (interp === 'python') return /python/.test(name) ? 'present' : 'absent';
+    if (interp === 'node') return /node/.test(name) ? 'present' : 'absent';
+    if (interp === 'sh') return debugVariant ? 'present' : 'absent';
+    return 'absent';
+  }
+  if (family === 'alpine' || family === 'busybox') {
+    if (interp === 'sh') return 'present';
+    if (interp === 'bash') return ALPINE_WITHOUT_BASH.has(name) ? 'absent' : 'unknown';
+    return PLAIN_KNOWN.has(name) ? 'absent' : 'unknown';
+  }
+  if (family === 'debian' || family === 'ubuntu') {
+    if (interp === 'sh' || interp === 'bash' || interp === 'dash' || interp === 'perl') return 'present';
+    return PLAIN_KNOWN.has(name) ? 'absent' : 'unknown';
+  }
+  if (family === 'rhel') return interp === 'sh' || interp === 'bash' ? 'present' : 'unknown';
+  return 'unknown';
+}
+
+// Package names (apk, apt, dnf/yum/microdnf, zypper) that bring an interpreter.
+const PACKAGES: [RegExp, Interpreter][] = [
+  [/^(bash|bash-completion|libtool|bats)$/, 'bash'],
+  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, 'sh'],
+  [/^zsh$/, 'zsh'],
+  [/^(ksh|mksh|loksh)$/, 'ksh'],
+  [/^dash$/, 'dash'],
+  [/^fish$/, 'fish'],
+  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, 'python'],
+  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, 'node'],
+  [/^ruby.*$/, 'ruby'],
+  [/^perl.*$/, 'perl'],
+  [/^php\d*(-.+)?$/, 'php'],
+];
+
+function packageInterpreters(pkg: string): Interpreter[] {
+  const name = pkg.replace(/[=<>~].*$/, '').replace(/:[a-z0-9]+$/, '');
+  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
+}
+
+// Words that name an interpreter in a download, source build or installer.
+const MENTIONS: [RegExp, Interpreter[]][] = [
+  [/\bbash\b/i, ['bash']],
+  [/\bbusybox\b/i, ['sh']],
+  [/\bzsh\b/i, ['zsh']],
+  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ['python']],
+  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ['node']],
+  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ['ruby']],
+  [/\bperl\b|\bperlbrew\b/i, ['perl']],
+  [/\bphp\b/i, ['php']],
+];
+const ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
+// Source directories that bring whole trees of binaries with them.
+const BROAD_SOURCES = new Set(['/', '/usr', '/usr/local', '/usr/local/bin', '/bin', '/usr/bin', '/opt', '/sbin', '/usr/sbin']);
+
+function mentioned(text: string): Interpreter[] {
+  const out: Interpreter[] = [];
+  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
+  return out;
+}
+
+const ALL: Interpreter[] = ['sh', 'bash', 'zsh', 'ksh', 'dash', 'fish', 'python', 'node', 'ruby', 'perl', 'php'];
+
+export interface InstallAnalysis {
+  /** Interpreters a package install leaves in the final image, with the RUN that installed them. */
+  installed: Map<Interpreter, Instr>;
+  /** Interpreters that may have arrived another way (source build, tarball, COPY --from, an install list we cannot read). */
+  maybe: Set<Interpreter>;
+}
+
+const INSTALLERS: Record<string, { add: Set<string>; del: Set<string> }> = {
+  apk: { add: new Set(['add']), del: new Set(['del']) },
+  'apt-get': { add: new Set(['install']), del: new Set(['remove', 'purge']) },
+  apt: { add: new Set(['install']), del: new Set(['remove', 'purge']) },
+  aptitude: { add: new Set(['install']), del: new Set(['remove', 'purge']) },
+  yum: { add: new Set(['install']), del: new Set(['remove', 'erase']) },
+  dnf: { add: new Set(['install']), del: new Set(['remove', 'erase']) },
+  microdnf: { add: new Set(['install']), del: new Set(['remove']) },
+  tdnf: { add: new Set(['install']), del: new Set(['remove', 'erase']) },
+  zypper: { add: new Set(['install', 'in']), del: new Set(['remove', 'rm']) },
+};
+// Options that take a value as the next word.
+const VALUE_OPTS = new Set(['--virtual', '-t', '--repository', '-X', '--root', '-p', '-o', '--option', '--target-release', '--setopt', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '--arch', '--keys-dir', '--cache-dir']);
+
+/** Package installs and removals of the final image's stages, in order. */
+export function analyseInstalls(model: DockerfileModel): InstallAnalysis {
+  const owners = new Map<string, Set<string>>(); // package -> 'world' or the virtual names holding it
+  const installedBy = new Map<string, Instr>();
+  const virtuals = new Map<string, Set<string>>();
+  const maybe = new Set<Interpreter>();
+  const { steps } = buildSteps(model, model.finalStage);
+  const stageNames = new Set(model.stages.flatMap((s) => (s.name ? [s.name] : [])));
+
+  const add = (pkg: string, owner: string, instr: Instr): void => {
+    let set = owners.get(pkg);
+    if (!set) owners.set(pkg, (set = new Set()));
+    set.add(owner);
+    installedBy.set(pkg, instr);
+  };
+
+  for (const step of steps) {
+    const { instr } = step;
+    if (instr.keyword === 'RUN') {
+      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join('\n');
+      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
+      for (const cmd of runCommands(instr)) readInstall(commandWords(cmd.words), step, { add, owners, virtuals, maybe });
+    } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+      copyMaybe(step, maybe, stageNames);
+    }
+  }
+
+  const installed = new Map<Interpreter, Instr>();
+  for (const [pkg, set] of owners) {
+    if (set.size === 0) continue;
+    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg)!);
+  }
+  return { installed, maybe };
+}
+
+interface InstallState {
+  add: (pkg: string, owner: string, instr: Instr) => void;
+  owners: Map<string, Set<string>>;
+  virtuals: Map<string, Set<string>>;
+  maybe: Set<Interpreter>;
+}
+
+function readInstall(words: string[], step: Step, state: InstallState): void {
+  const tool = words[0] ? path.posix.basename(words[0]) : '';
+  const spec = INSTALLERS[tool];
+  if (!spec) return;
+  let sub = 1;
+  while (sub < words.length && words[sub]!.startsWith('-')) sub += VALUE_OPTS.has(words[sub]!) && !(words[sub] === '-t' && tool !== 'apk') ? 2 : 1;
+  const verb = words[sub] ?? '';
+  const adding = spec.add.has(verb);
+  const deleting = spec.del.has(verb);
+  if (!adding && !deleting) return;
+  let virtual: string | undefined;
+  const pkgs: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (i === sub) continue;
+    const w = words[i]!;
+    if (w.startsWith('-')) {
+      if ((w === '--virtual' || w === '-t') && tool === 'apk') virtual = words[i + 1];
+      if (VALUE_OPTS.has(w) && !(w === '-t' && tool !== 'apk')) i++;
+      continue;
+    }
+    pkgs.push(expandArgs(w, step.vars));
+  }
+  if (adding) {
+    // An install list we cannot read (`apk add $runDeps`, `$(cat packages.txt)`) may hold anything.
+    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes('$') || p.includes('`'));
+    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
+    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== '' && !p.includes('$') && !p.includes('`'));
+    if (virtual) state.virtuals.set(virtual, new Set(names));
+    for (const p of names) state.add(p.replace(/[=<>~].*$/, ''), virtual ?? 'world', step.instr);
+    return;
+  }
+  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== '')) {
+    const v = state.virtuals.get(p);
+    if (v && tool === 'apk') {
+      for (const pkg of v) state.owners.get(pkg)?.delete(p);
+      continue;
+    }
+    state.owners.get(p.replace(/[=<>~].*$/, ''))?.delete('world');
+  }
+}
+
+/** COPY --from / ADD that may bring an interpreter's binaries. */
+function copyMaybe(step: Step, maybe: Set<Interpreter>, stageNames: Set<string>): void {
+  const { instr } = step;
+  const from = instr.flags.get('from');
+  const ops = copyOperands(step);
+  if (!ops) return;
+  if (from) {
+    // `--from=python:3.12-slim`, `--from=busybox:musl`: the image itself names what it brings.
+    const ref = expandArgs(from, step.vars);
+    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
+    for (const src of ops.sources) {
+      const abs = path.posix.resolve('/', src);
+      if (BROAD_SOURCES.has(abs.replace(/\/$/, '') || '/')) for (const i of ALL) maybe.add(i);
+      for (const i of mentioned(src)) maybe.add(i);
+    }
+    return;
+  }
+  if (instr.keyword === 'ADD') {
+    for (const src of ops.sources) {
+      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
+    }
+  }
+}
+
+function interpretersOfImage(ref: string): Interpreter[] {
+  const { name } = splitImageRef(ref);
+  const last = name.split('/').pop() ?? name;
+  return mentioned(last.replace(/[-_]/g, ' '));
+}
+
+/**
+ * Whether the final image has the interpreter: 'present' (base ships it, or a package
+ * install leaves it), 'absent' only when the base provably lacks it and nothing in the
+ * build can have brought it, else 'unknown'.
+ */
+export function interpreterAvailability(model: DockerfileModel, interp: Interpreter, analysis = analyseInstalls(model)): Availability {
+  const base = baseHas(model.base, interp);
+  if (base !== 'absent') return base;
+  if (analysis.installed.has(interp)) return 'present';
+  if (analysis.maybe.has(interp)) return 'unknown';
+  return 'absent';
+}

@@ -1,0 +1,130 @@
+// The start command or a wrapper's shebang needs an interpreter the final image provably lacks.
+import { analyseInstalls, interpreterAvailability, interpreterOf, type Interpreter } from '../../model/installs.js';
+import type { DockerfileModel, SourceRange, StartPart } from '../../model/types.js';
+import { passesArgs, shebangOf, walkStart } from '../../model/wrappers.js';
+import type { RuleHit, StaticRule } from '../types.js';
+import { baseDescription } from './image-facts.js';
+
+interface Need {
+  interp: Interpreter;
+  /** The interpreter as written (`bash`, `/usr/bin/python3`). */
+  written: string;
+  /** What needs it, for the message. */
+  what: string;
+  range: SourceRange;
+  file?: string;
+  shebang: boolean;
+}
+
+const PACKAGE: Partial<Record<Interpreter, string>> = { python: 'python3', node: 'nodejs' };
+
+function lineRange(line: number, length: number): SourceRange {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+
+function show(part: StartPart): string {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, ' ').trim()}\``;
+}
+
+/** The ENTRYPOINT or CMD whose argv holds the word (CMD words reach the program through `exec "$@"`). */
+function partHolding(model: DockerfileModel, word: string): StartPart | undefined {
+  const { entrypoint, cmd, executableFrom } = model.start;
+  if (entrypoint?.argv.includes(word)) return entrypoint;
+  if (cmd?.argv.includes(word)) return cmd;
+  return executableFrom;
+}
+
+function needs(model: DockerfileModel): Need[] {
+  const out: Need[] = [];
+  const from = model.start.executableFrom;
+  if (from) {
+    const shellPart = [model.start.entrypoint, model.start.cmd].find((p) => p?.form === 'shell' && model.start.argv[0] === p.argv[0] && p === from);
+    if (shellPart) {
+      const shell = model.start.shell[0] ?? '/bin/sh';
+      const interp = interpreterOf(shell);
+      if (interp) out.push({ interp, written: shell, what: `${show(shellPart)} is shell form, so Docker runs it with \`${shell} -c\` and`, range: shellPart.instr.range, shebang: false });
+    }
+    const wrappers = model.wrappers.filter((w) => w.role === 'start');
+    let first = true;
+    walkStart(model.start.argv, (event) => {
+      if (event.kind !== 'program') return false;
+      const interp = interpreterOf(event.word);
+      // The shell of a shell-form start command is reported above.
+      if (interp && !(first && shellPart)) {
+        const part = partHolding(model, event.word) ?? from;
+        const what = part.form === 'shell' ? `${show(part)} is shell form, so it runs under \`${event.word} -c\` and` : `The start command ${show(part)}`;
+        out.push({ interp, written: event.word, what, range: part.instr.range, shebang: false });
+      }
+      first = false;
+      const script = wrappers.find((w) => w.imagePath === event.word || (!event.word.includes('/') && w.imagePath.endsWith(`/${event.word}`)));
+      return script !== undefined && passesArgs(script.text);
+    });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== 'start' || w.interpreter) continue;
+    const sb = shebangOf(w.text);
+    const interp = sb ? interpreterOf(sb.interpreter) : undefined;
+    if (!sb || !interp) continue;
+    out.push({
+      interp,
+      written: sb.interpreter,
+      what: `${w.file === model.file && w.absPath === undefined ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true,
+    });
+  }
+  return out;
+}
+
+function fixFor(model: DockerfileModel, need: Need): string {
+  const { family } = model.base;
+  const pkg = PACKAGE[need.interp] ?? need.interp;
+  if (family === 'scratch' || family === 'distroless') {
+    return need.shebang
+      ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === 'sh' ? 'a shell' : need.interp} (a \`:debug\` distroless variant has BusyBox sh).`
+      : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === 'sh' ? 'a shell' : need.interp}.`;
+  }
+  if (need.interp === 'bash' && need.shebang) {
+    return family === 'alpine'
+      ? 'Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`.'
+      : 'Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.';
+  }
+  if (family === 'alpine') return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family === 'debian' || family === 'ubuntu') {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+
+export const rule: StaticRule = {
+  id: 'missing-interpreter',
+  severity: 'error',
+  title: 'Interpreter missing from the image',
+  description:
+    'The start command or a wrapper script needs an interpreter (bash, python, node…) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits: RuleHit[] = [];
+    const seen = new Set<string>();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ''}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (interpreterAvailability(model, need.interp, analysis) !== 'absent') continue;
+      const noRun = model.base.family === 'scratch' || model.base.family === 'distroless';
+      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === 'sh' ? 'shell' : need.interp}${noRun ? '' : ' and no RUN installs it'}`;
+      const fails = need.shebang
+        ? `the container fails with \`exec ${need.written}: no such file or directory\``
+        : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: fixFor(model, need),
+        range: need.range,
+        ...(need.file && need.file !== model.file ? { file: need.file } : {}),
+      });
+    }
+    return hits;
+  },
+};

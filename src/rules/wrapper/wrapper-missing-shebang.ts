@@ -1,0 +1,26 @@
+// A script the kernel executes directly has no `#!` line.
+import type { RuleHit, StaticRule } from '../types.js';
+import { executedDirectly, scriptLabel, scriptLineRange } from './file-facts.js';
+
+export const rule: StaticRule = {
+  id: 'wrapper-missing-shebang',
+  severity: 'error',
+  title: 'Wrapper script without #! line',
+  description: 'A start script without a `#!` first line cannot be executed by the kernel: the container fails with "exec format error".',
+  check(model) {
+    if (model.windows) return [];
+    const hits: RuleHit[] = [];
+    for (const w of model.wrappers) {
+      // A BOM before `#!` is utf8-bom's finding; a script handed to a shell or sourced needs no `#!`.
+      if (!executedDirectly(w) || w.text.startsWith('#!') || w.text.startsWith('\uFEFF#!')) continue;
+      const first = (w.text.split('\n')[0] ?? '').replace(/\r$/, '').trim();
+      hits.push({
+        message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ''}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
+        fix: 'Make `#!/bin/sh` (or the interpreter the script is written for) its first line.',
+        range: scriptLineRange(w, 1),
+        file: w.file,
+      });
+    }
+    return hits;
+  },
+};

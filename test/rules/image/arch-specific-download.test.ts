@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { dedent, hits, lint } from '../../helpers.js';
+
+const ID = 'arch-specific-download';
+
+describe('arch-specific-download: fires', () => {
+  it('a curl of an amd64 release, pointing at the RUN and quoting the URL', () => {
+    const f = lint(
+      dedent(`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/*
+        RUN curl -fsSL -o /usr/local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl \\
+         && chmod +x /usr/local/bin/kubectl
+        CMD ["kubectl"]
+      `),
+    );
+    const h = hits(f, ID);
+    expect(h).toHaveLength(1);
+    expect(h[0]).toMatchObject({ severity: 'warning', file: 'Dockerfile', line: 3, endLine: 4 });
+    expect(h[0]!.message).toContain('https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl');
+  });
+
+  it.each([
+    ['wget x86_64', 'RUN wget -q https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh -O /tmp/mc.sh', 'x86_64'],
+    ['node x64 tarball', 'RUN curl -fsSLO https://nodejs.org/dist/v22.11.0/node-v22.11.0-linux-x64.tar.xz', 'x64'],
+    ['arm64 from an ARG', 'ARG ARCH=arm64\nRUN curl -fsSL "https://github.com/acme/tool/releases/download/v1.2.0/tool_linux_${ARCH}.tar.gz" | tar xz', 'arm64'],
+    ['a 386 build', 'RUN wget https://example.com/dl/tool_1.0_linux_386.tar.gz', '386'],
+  ])('%s', (_name, run, arch) => {
+    const f = lint(`FROM alpine:3.20\n${run}\n`);
+    const h = hits(f, ID);
+    expect(h).toHaveLength(1);
+    expect(h[0]!.line).toBe(run.split('\n').length + 1);
+    expect(h[0]!.message).toContain(`built for ${arch}`);
+  });
+
+  it('an ADD of an arch-specific URL, in a build stage too', () => {
+    const f = lint(
+      dedent(`
+        FROM alpine:3.20 AS tools
+        ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64 /tini
+        FROM alpine:3.20
+        COPY --from=tools /tini /tini
+        ENTRYPOINT ["/tini", "--"]
+      `),
+    );
+    expect(hits(f, ID).map((x) => x.line)).toEqual([2]);
+  });
+});
+
+describe('arch-specific-download: near misses', () => {
+  it('official-image style: the RUN branches on dpkg --print-architecture', () => {
+    const f = lint(
+      dedent(`
+        FROM debian:bookworm-slim
+        ENV GOSU_VERSION 1.17
+        RUN set -eux; \\
+            savedAptMark="$(apt-mark showmanual)"; \\
+            apt-get update; \\
+            apt-get install -y --no-install-recommends ca-certificates wget; \\
+            dpkgArch="$(dpkg --print-architecture | awk -F- '{ print $NF }')"; \\
+            wget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch"; \\
+            chmod +x /usr/local/bin/gosu
+        RUN set -eux; \\
+            arch="$(dpkg --print-architecture)"; \\
+            case "$arch" in \\
+                amd64) url='https://example.com/node-v22-linux-x64.tar.xz' ;; \\
+                arm64) url='https://example.com/node-v22-linux-arm64.tar.xz' ;; \\
+                *) echo >&2 "unsupported architecture: $arch"; exit 1 ;; \\
+            esac; \\
+            wget -O node.tar.xz "$url"
+      `),
+    );
+    expect(hits(f, ID)).toEqual([]);
+  });
+
+  it.each([
+    'RUN case "$(apk --print-arch)" in x86_64) a=amd64 ;; aarch64) a=arm64 ;; esac && wget -O /usr/local/bin/tini https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64',
+    'RUN if [ "$(uname -m)" = "x86_64" ]; then curl -fsSLO https://example.com/tool-x86_64.tgz; else curl -fsSLO https://example.com/tool-aarch64.tgz; fi',
+    'ARG TARGETARCH\nRUN curl -fsSL https://example.com/tool-linux-${TARGETARCH}.tgz | tar xz && test "$TARGETARCH" = amd64 && curl -fsSLO https://example.com/extra-amd64.tgz || true',
+    'RUN apkArch="$(cat /etc/apk/arch)"; curl -fsSLO https://example.com/tool-x86_64.tgz',
+    'RUN echo "deb [arch=amd64] https://download.docker.com/linux/debian bookworm stable" > /etc/apt/sources.list.d/docker.list',
+    'RUN curl -fsSL https://github.com/acme/tool/releases/download/v0.386.0/tool.tar.gz | tar xz',
+    'ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-${TARGETARCH} /tini',
+  ])('%s', (run) => {
+    expect(hits(lint(`FROM alpine:3.20\n${run}\n`), ID)).toEqual([]);
+  });
+
+  it('a build stage pinned to $BUILDPLATFORM downloads a host toolchain', () => {
+    const f = lint(
+      dedent(`
+        FROM --platform=$BUILDPLATFORM debian:bookworm AS build
+        RUN curl -fsSL https://go.dev/dl/go1.23.3.linux-amd64.tar.gz | tar -C /usr/local -xz
+        FROM build AS compile
+        RUN curl -fsSLO https://example.com/protoc-28.0-linux-x86_64.zip
+        FROM scratch
+        COPY --from=compile /out/api /api
+        ENTRYPOINT ["/api"]
+      `),
+    );
+    expect(hits(f, ID)).toEqual([]);
+  });
+});
