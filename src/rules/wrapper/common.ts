@@ -1,0 +1,122 @@
+// Shared by the wrapper-script rules: which wrappers are shell scripts, their analysis
+// (cached per WrapperScript), their dialect, and hits that point at the script's own lines.
+import type { DockerfileModel, WrapperScript } from '../../model/types.js';
+import { analyzeScript, scriptDialect, type ScriptAnalysis, type ScriptDialect } from '../../shell/script.js';
+import { analyzeFlow, type FlowResult } from '../../shell/flow.js';
+import type { FuncDef } from '../../shell/structure.js';
+import type { RuleHit } from '../types.js';
+
+export interface ShellScript {
+  wrapper: WrapperScript;
+  analysis: ScriptAnalysis;
+  dialect: ScriptDialect;
+  /** The script's functions, plus those of the files it sources (its own definitions win). */
+  functions: Map<string, FuncDef>;
+}
+
+const analyses = new WeakMap<WrapperScript, ScriptAnalysis>();
+const definedIn = new WeakMap<FuncDef, WrapperScript>();
+
+export function analysisOf(wrapper: WrapperScript): ScriptAnalysis {
+  let a = analyses.get(wrapper);
+  if (!a) {
+    a = analyzeScript(wrapper.text);
+    analyses.set(wrapper, a);
+    for (const fn of a.functions.values()) definedIn.set(fn, wrapper);
+  }
+  return a;
+}
+
+const flows = new WeakMap<WrapperScript, FlowResult>();
+
+/** How the script's paths end (cached per wrapper: the missing-exec and su/sudo rules share it). */
+export function flowOf(script: ShellScript): FlowResult {
+  let flow = flows.get(script.wrapper);
+  if (!flow) {
+    flow = analyzeFlow(script.analysis.body, script.functions);
+    flows.set(script.wrapper, flow);
+  }
+  return flow;
+}
+
+/** A script's text and file, for hits. */
+export type ScriptText = Pick<ShellScript, 'wrapper' | 'analysis'>;
+
+/** Where a command found while following `script` lives: in the file that defines `fn`, else in `script`. */
+export function sourceOf(script: ScriptText, fn: FuncDef | undefined): ScriptText {
+  const wrapper = fn ? definedIn.get(fn) : undefined;
+  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
+}
+
+function dialectFor(model: DockerfileModel, wrapper: WrapperScript, analysis: ScriptAnalysis): ScriptDialect | undefined {
+  const family = model.base.family;
+  if (wrapper.role === 'start') return scriptDialect(analysis.shebang, family, wrapper.interpreter);
+  // A sourced file runs in the shell that sources it, whatever its own shebang says.
+  const starter = model.wrappers.find((w) => w.role === 'start' && dialectFor(model, w, analysisOf(w)) !== undefined);
+  if (starter) return dialectFor(model, starter, analysisOf(starter));
+  return scriptDialect(analysis.shebang, family);
+}
+
+/** The model's wrappers that are shell scripts, with the given roles. */
+export function shellScripts(model: DockerfileModel, roles: WrapperScript['role'][] = ['start', 'sourced']): ShellScript[] {
+  if (model.windows) return [];
+  const out: ShellScript[] = [];
+  // Functions defined in sourced files (the model does not say which start script sources which
+  // file, so every sourced file's functions are visible to every start script).
+  const library = new Map<string, FuncDef>();
+  for (const wrapper of model.wrappers) {
+    if (wrapper.role !== 'sourced') continue;
+    for (const [name, fn] of analysisOf(wrapper).functions) library.set(name, fn);
+  }
+  for (const wrapper of model.wrappers) {
+    if (!roles.includes(wrapper.role)) continue;
+    const analysis = analysisOf(wrapper);
+    const dialect = dialectFor(model, wrapper, analysis);
+    if (!dialect) continue;
+    const functions = library.size === 0 ? analysis.functions : new Map([...library, ...analysis.functions]);
+    out.push({ wrapper, analysis, dialect, functions });
+  }
+  return out;
+}
+
+/** A hit on the script's own lines, from offsets into the analysed text. */
+export function scriptHit(script: ScriptText, start: number, end: number, message: string, fix: string): RuleHit {
+  const a = script.analysis;
+  const offset = script.wrapper.lineOffset;
+  const line = a.lineOf(start);
+  let endLine = a.lineOf(Math.max(start, end));
+  let endColumn = a.columnOf(Math.max(start, end));
+  if (endLine !== line) {
+    // Keep the range on the first line: editors underline the statement's start.
+    endLine = line;
+    const nl = a.text.indexOf('\n', start);
+    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
+  }
+  return {
+    message,
+    fix,
+    file: script.wrapper.file,
+    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn },
+  };
+}
+
+/** Inline code for a message: backticks, or double backticks when the text holds one. */
+export function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+/** How the image's shell is named in messages. */
+export function shellLabel(dialect: ScriptDialect, family: string): string {
+  switch (dialect.dialect) {
+    case 'dash':
+      return dialect.shell === 'dash' ? 'dash' : `dash (/bin/sh on ${family})`;
+    case 'busybox':
+      return `BusyBox ash (/bin/sh on ${family})`;
+    case 'bash':
+      return 'bash';
+    case 'posix':
+      return '/bin/sh';
+    default:
+      return dialect.dialect;
+  }
+}

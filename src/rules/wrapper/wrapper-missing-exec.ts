@@ -1,0 +1,120 @@
+// The wrapper runs the main process as its own child: the shell stays PID 1.
+import type { Sig } from '../../shell/flow.js';
+import { walkCommands } from '../../shell/structure.js';
+import { commandBase, commandText, staticValue } from '../../shell/words.js';
+import type { DockerfileModel } from '../../model/types.js';
+import type { RuleHit, StaticRule } from '../types.js';
+import { code, flowOf, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
+
+/** Programs an app's output is piped into for logging: `node server.js | tee app.log`. */
+const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', 'multilog', 'cronolog', 'rotatelogs', 'svlogd', 's6-log', 'pino-pretty', 'bunyan', 'jq']);
+
+/** Does the script trap TERM (and so can forward it to a background child)? */
+function trapsTerm(script: ShellScript): boolean {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind !== 'simple' || commandBase(cmd.words[0]) !== 'trap') return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) found = true;
+  });
+  return found;
+}
+
+/**
+ * The init the start command runs the wrapper under: `group` when it signals the whole process
+ * group (dumb-init by default, `tini -g`), so the app gets SIGTERM anyway; `single` when it
+ * signals its child (the shell) only; undefined when the wrapper itself is PID 1.
+ */
+function initProcess(model: DockerfileModel): { name: string; mode: 'group' | 'single' } | undefined {
+  const argv = model.start.argv;
+  const name = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
+  const dd = argv.indexOf('--');
+  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
+  if (name === 'dumb-init') return { name, mode: flags.includes('-c') || flags.includes('--single-child') ? 'single' : 'group' };
+  if (name === 'tini' || name === 'tini-static' || name === 'docker-init') return { name: 'tini', mode: flags.includes('-g') ? 'group' : 'single' };
+  return undefined;
+}
+
+function programName(sig: Sig): string {
+  const cmd = sig.cmd.kind === 'simple' ? sig.cmd : undefined;
+  const base = cmd ? commandBase(cmd.words[0]) : undefined;
+  return base ? code(base) : 'the app';
+}
+
+export const rule: StaticRule = {
+  id: 'wrapper-missing-exec',
+  severity: 'error',
+  title: 'Wrapper runs the app without exec',
+  description: 'The wrapper script starts the main process as a child instead of replacing itself with `exec`, so the shell stays PID 1 and SIGTERM never reaches the app.',
+  check(model) {
+    const hits: RuleHit[] = [];
+    const init = initProcess(model);
+    // Under an init that signals the whole process group, the app receives SIGTERM anyway.
+    if (init?.mode === 'group') return hits;
+    const consequence = (app: string) =>
+      init
+        ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown`
+        : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
+    for (const script of shellScripts(model, ['start'])) {
+      const flow = flowOf(script);
+      if (!flow.complete) continue;
+      const seen = new Set<string>();
+      /** Report at a command, in the file it lives in (a sourced file's function, or the script). */
+      const report = (sig: Sig, build: (text: string) => [message: string, fix: string]) => {
+        const where = sourceOf(script, sig.fn);
+        const key = `${where.wrapper.file}\0${sig.start}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const [message, fix] = build(commandText(where.analysis.text, sig));
+        hits.push(scriptHit(where, sig.start, sig.end, message, fix));
+      };
+      const argv = (sig: Sig, before: string) =>
+        report(sig, (text) => [
+          `${code(text)} runs the container's command as a child of the script${before}, ${consequence('the app')}.`,
+          'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
+        ]);
+      for (const sig of flow.finals) {
+        switch (sig.kind) {
+          case 'argv':
+            argv(sig, '');
+            break;
+          case 'program':
+            report(sig, (text) => [
+              `${code(text)} runs as a child of the shell, ${consequence(programName(sig))}.`,
+              `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`,
+            ]);
+            break;
+          case 'pipeline': {
+            // `app | tee log` keeps the app from being PID 1; `pg_dump | gzip > f` is a job, not a server.
+            const last = sig.pipeline?.[sig.pipeline.length - 1];
+            if (last?.kind !== 'simple' || !LOG_SINKS.has(commandBase(last.words[0]) ?? '')) break;
+            report(sig, (text) => [
+              `${code(text)} runs the app inside a pipeline, so the shell stays PID 1 and SIGTERM never reaches the app.`,
+              'Drop the pipe (write logs to stdout/stderr) and start the app with `exec`.',
+            ]);
+            break;
+          }
+          case 'subshell':
+            report(sig, (text) => [
+              `${code(text)} runs the app in a subshell, so the script's shell stays PID 1 and SIGTERM never reaches the app.`,
+              'Run the commands without the parentheses and start the app with `exec`.',
+            ]);
+            break;
+          case 'wait':
+            break;
+        }
+      }
+      const job = flow.background[0];
+      if (job && flow.finals.some((s) => s.kind === 'wait') && !trapsTerm(script)) {
+        report(job, (text) => {
+          const app = text.replace(/\s*&$/, '');
+          return [
+            `${code(`${app} &`)} runs in the background while the shell waits as PID 1, so SIGTERM stops at the shell and ${programName(job)} is SIGKILLed after the grace period.`,
+            `Run it in the foreground with ${code(`exec ${app}`)}, or trap TERM and forward it with \`kill\` before \`wait\`.`,
+          ];
+        });
+      }
+      for (const sig of flow.argvThenExit) argv(sig, ' before `exit`');
+    }
+    return hits;
+  },
+};

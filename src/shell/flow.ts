@@ -1,0 +1,285 @@
+// How a wrapper script ends: for every path through it (branches, and-or lists, loops,
+// case items, calls of the script's own functions), the last command that can be "the main
+// process" before the script runs off its end, and the paths that end in `exec`/`exit`.
+// Linear: each function body is summarised once, each construct is evaluated once.
+import type { Command, FuncDef, Pipeline, Simple, Stmt } from './structure.js';
+import type { Word } from './tokenize.js';
+import { commandBase, execTarget, isQuotedAllArgs, staticValue } from './words.js';
+
+export type SigKind = 'program' | 'argv' | 'wait' | 'pipeline' | 'subshell';
+
+/** A command that can be the main process (or, for `wait`, waits for one). */
+export interface Sig {
+  kind: SigKind;
+  cmd: Command;
+  start: number;
+  end: number;
+  /** For a pipeline: all of its commands. */
+  pipeline?: Command[];
+  /** The function whose body holds the command (its offsets are in that function's file). */
+  fn?: FuncDef;
+}
+
+export interface FlowResult {
+  /** The last significant command of each path that runs off the end of the script. */
+  finals: Sig[];
+  /** `"$@"` run without exec and then `exit`. */
+  argvThenExit: Sig[];
+  /** Significant commands started in the background (`app &`). */
+  background: Sig[];
+  /** `exec` commands that replace the shell, in evaluation order. */
+  execs: Simple[];
+  /** False when the script was too large to follow completely (then report nothing). */
+  complete: boolean;
+}
+
+const PASS = Symbol('caller');
+type Item = Sig | null | typeof PASS;
+type State = Set<Item>;
+
+/** Commands that are set-up or plumbing, never the main process of a container. */
+const NOT_MAIN = new Set([
+  ':', 'true', 'false', 'echo', 'printf', 'set', 'shift', 'export', 'local', 'declare', 'typeset', 'readonly',
+  'unset', 'cd', 'pushd', 'popd', 'umask', 'ulimit', 'trap', 'test', '[', '[[', 'read', 'source', '.', 'alias',
+  'unalias', 'hash', 'type', 'getopts', 'let', 'break', 'continue', 'shopt', 'mkdir', 'chown', 'chmod', 'chgrp',
+  'rm', 'ln', 'cp', 'mv', 'touch', 'cat', 'ls', 'id', 'whoami', 'date', 'logger', 'basename', 'dirname',
+  'readlink', 'realpath', 'stat', 'install', 'envsubst', 'sed', 'awk', 'grep', 'egrep', 'fgrep', 'find', 'tr', 'cut',
+  'head', 'sort', 'uniq', 'wc', 'tee', 'usermod', 'useradd', 'groupadd', 'groupmod', 'addgroup', 'adduser',
+  'deluser', 'getent', 'sync', 'update-ca-certificates', 'ldconfig', 'printenv', 'hostname', 'uname', 'mktemp',
+  'kill', 'sleep', 'tail', 'env', 'command', 'chpasswd', 'xargs', 'ulimit', 'sysctl', 'mountpoint', 'nproc',
+]);
+
+/** Is this simple command plumbing (never the main process)? */
+export function isPlumbing(cmd: Simple): boolean {
+  const base = commandBase(cmd.words[0]);
+  if (base === undefined) return false;
+  const args = cmd.words.slice(1).map((w) => staticValue(w));
+  if (base === 'sleep') return !args.some((a) => a === 'infinity' || a === 'inf');
+  if (base === 'tail') return !args.some((a) => a !== undefined && /^-[a-zA-Z]*[fF]/.test(a));
+  if (base === 'env') return !cmd.words.slice(1).some((w) => !/^-|^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw));
+  if (base === 'command') return args[0] === '-v' || args[0] === '-V';
+  return NOT_MAIN.has(base);
+}
+
+/** The raw text of eval's arguments with their quotes removed (enough to see `exec …`). */
+function evalText(cmd: Simple): string {
+  return cmd.words
+    .slice(1)
+    .map((w) => w.raw.replace(/^['"]|['"]$/g, ''))
+    .join(' ')
+    .trim();
+}
+
+function isArgvWord(w: Word): boolean {
+  if (isQuotedAllArgs(w)) return true;
+  const [p] = w.parts;
+  return w.parts.length === 1 && p?.type === 'param' && (p.name === '@' || p.name === '*') && p.op === '' && !p.length;
+}
+
+const BUDGET = 200_000;
+/** More distinct open paths than this: the script is not a wrapper we can follow (report nothing). */
+const MAX_PATHS = 256;
+
+class Flow {
+  readonly argvThenExit: Sig[] = [];
+  readonly background: Sig[] = [];
+  readonly execs: Simple[] = [];
+  complete = true;
+  private budget = BUDGET;
+  private readonly summaries = new Map<string, State | 'computing'>();
+  private returns: State[] = [];
+  private current: FuncDef | undefined;
+
+  constructor(private readonly functions: Map<string, FuncDef>) {}
+
+  run(stmts: Stmt[]): State {
+    return this.list(stmts, new Set<Item>([null]));
+  }
+
+  /** Tag a significant command with the function it runs in. */
+  private at(sig: Sig): Sig {
+    if (this.current) sig.fn = this.current;
+    return sig;
+  }
+
+  private spend(): boolean {
+    if (--this.budget <= 0) this.complete = false;
+    return this.complete;
+  }
+
+  list(stmts: Stmt[], state: State): State {
+    let s = state;
+    for (const stmt of stmts) {
+      if (s.size === 0 || !this.complete) break;
+      s = this.stmt(stmt, s);
+      if (s.size > MAX_PATHS) this.complete = false;
+    }
+    return s;
+  }
+
+  private stmt(stmt: Stmt, state: State): State {
+    if (!this.spend()) return state;
+    if (stmt.background) {
+      for (const pl of [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)]) {
+        for (const cmd of pl.commands) {
+          const sig = this.isolated(cmd);
+          if (sig) this.background.push(sig);
+        }
+      }
+      return state;
+    }
+    let current = this.pipeline(stmt.andOr.first, state);
+    if (stmt.andOr.rest.length === 0) return current;
+    const out = new Set<Item>(current);
+    for (const { pipeline } of stmt.andOr.rest) {
+      current = this.pipeline(pipeline, out);
+      for (const x of current) out.add(x);
+    }
+    return out;
+  }
+
+  private pipeline(pl: Pipeline, state: State): State {
+    if (pl.commands.length === 0) return state;
+    if (pl.commands.length === 1) return this.command(pl.commands[0]!, state);
+    for (const cmd of pl.commands) {
+      const sig = this.isolated(cmd);
+      if (sig) return new Set<Item>([this.at({ kind: 'pipeline', cmd, start: pl.start, end: pl.commands[pl.commands.length - 1]!.end, pipeline: pl.commands })]);
+    }
+    return state;
+  }
+
+  /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
+  private isolated(cmd: Command): Sig | undefined {
+    const execsBefore = this.execs.length;
+    const result = this.command(cmd, new Set<Item>([null]));
+    for (const x of result) if (x && x !== PASS) return x;
+    if (this.execs.length > execsBefore) {
+      const exec = this.execs[this.execs.length - 1]!;
+      this.execs.length = execsBefore; // an exec in a subshell replaces the subshell only
+      return this.at({ kind: 'program', cmd: exec, start: exec.start, end: exec.end });
+    }
+    return undefined;
+  }
+
+  private command(cmd: Command, state: State): State {
+    if (!this.spend()) return state;
+    switch (cmd.kind) {
+      case 'simple':
+        return this.simple(cmd, state);
+      case 'function':
+        return state;
+      case 'group':
+        return this.list(cmd.body, state);
+      case 'subshell': {
+        const execsBefore = this.execs.length;
+        const inner = this.list(cmd.body, new Set<Item>([null]));
+        const replaced = this.execs.length > execsBefore;
+        this.execs.length = execsBefore;
+        const significant = replaced || [...inner].some((x) => x !== null && x !== PASS);
+        return significant ? new Set<Item>([this.at({ kind: 'subshell', cmd, start: cmd.start, end: cmd.end })]) : state;
+      }
+      case 'if': {
+        const out = new Set<Item>();
+        let cur = state;
+        for (const clause of cmd.clauses) {
+          cur = this.list(clause.cond, cur);
+          for (const x of this.list(clause.body, cur)) out.add(x);
+        }
+        for (const x of cmd.elseBody ? this.list(cmd.elseBody, cur) : cur) out.add(x);
+        return out;
+      }
+      case 'case': {
+        const out = new Set<Item>();
+        let catchAll = false;
+        for (const item of cmd.items) {
+          if (item.patterns.some((p) => p.raw === '*')) catchAll = true;
+          for (const x of this.list(item.body, state)) out.add(x);
+        }
+        if (!catchAll) for (const x of state) out.add(x);
+        return out;
+      }
+      case 'while':
+      case 'until': {
+        const afterCond = this.list(cmd.cond, state);
+        const out = new Set<Item>(afterCond);
+        for (const x of this.list(cmd.body, afterCond)) out.add(x);
+        return out;
+      }
+      case 'for': {
+        const out = new Set<Item>(state);
+        for (const x of this.list(cmd.body, state)) out.add(x);
+        return out;
+      }
+    }
+  }
+
+  private simple(cmd: Simple, state: State): State {
+    const w0 = cmd.words[0];
+    if (!w0) return state;
+    const base = commandBase(w0);
+    const sig = (kind: SigKind): State => new Set<Item>([this.at({ kind, cmd, start: cmd.start, end: cmd.end })]);
+    if (base === undefined) return sig(isArgvWord(w0) ? 'argv' : 'program');
+    switch (base) {
+      case 'exec':
+        if (!execTarget(cmd)) return state;
+        this.execs.push(cmd);
+        return new Set();
+      case 'exit':
+        for (const x of state) if (x && x !== PASS && x.kind === 'argv') this.argvThenExit.push(x);
+        return new Set();
+      case 'return': {
+        const top = this.returns[this.returns.length - 1];
+        if (top) for (const x of state) top.add(x);
+        return new Set();
+      }
+      case 'wait':
+        return sig('wait');
+      case 'eval': {
+        const text = evalText(cmd);
+        if (/^exec\s+\S/.test(text)) {
+          this.execs.push(cmd);
+          return new Set();
+        }
+        if (/\$\{?[@*]/.test(text)) return sig('argv');
+        return state;
+      }
+    }
+    const staticName = staticValue(w0);
+    const fn = staticName !== undefined && !staticName.includes('/') ? this.functions.get(staticName) : undefined;
+    if (fn) return this.call(fn, state);
+    if (isPlumbing(cmd)) return state;
+    return sig('program');
+  }
+
+  private call(fn: FuncDef, state: State): State {
+    let summary = this.summaries.get(fn.name);
+    if (summary === 'computing') return state; // recursion: treat as plumbing
+    if (!summary) {
+      this.summaries.set(fn.name, 'computing');
+      const returns = new Set<Item>();
+      this.returns.push(returns);
+      const outer = this.current;
+      this.current = fn;
+      const end = fn.body ? this.command(fn.body, new Set<Item>([PASS])) : new Set<Item>([PASS]);
+      this.current = outer;
+      this.returns.pop();
+      summary = new Set<Item>([...end, ...returns]);
+      this.summaries.set(fn.name, summary);
+    }
+    const out = new Set<Item>();
+    for (const x of summary) {
+      if (x === PASS) for (const y of state) out.add(y);
+      else out.add(x);
+    }
+    return out;
+  }
+}
+
+/** Follow a script's paths to their ends. */
+export function analyzeFlow(stmts: Stmt[], functions: Map<string, FuncDef>): FlowResult {
+  const flow = new Flow(functions);
+  const end = flow.run(stmts);
+  const finals: Sig[] = [];
+  for (const x of end) if (x && x !== PASS) finals.push(x);
+  return { finals, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+}

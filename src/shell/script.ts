@@ -1,0 +1,200 @@
+// A wrapper script as a whole: shebang, dialect (from the shebang and the base image family),
+// tokens, statements, functions and line numbers.
+import type { BaseFamily } from '../model/types.js';
+import { collectFunctions, parseTokens, type FuncDef, type Stmt } from './structure.js';
+import { tokenize, type Comment, type Token } from './tokenize.js';
+
+export interface Shebang {
+  /** The first line as written. */
+  line: string;
+  /** The interpreter path as written (`/usr/bin/env`, `/bin/sh`). */
+  interpreter: string;
+  /** The program that interprets the script, base name (`bash` for `/usr/bin/env bash`, `busybox`). */
+  program: string;
+  /** Arguments after the program (`-e`, `sh` for `#!/bin/busybox sh`). */
+  args: string[];
+  viaEnv: boolean;
+}
+
+export type ShellName = 'sh' | 'bash' | 'dash' | 'ash' | 'busybox' | 'zsh' | 'ksh';
+
+/**
+ * What actually interprets the script: `dash` (Debian/Ubuntu /bin/sh), `busybox` (ash:
+ * Alpine, BusyBox, Wolfi), `bash` (also RHEL's /bin/sh), `posix` (an sh we cannot name).
+ */
+export type Dialect = 'bash' | 'dash' | 'busybox' | 'posix' | 'zsh' | 'ksh';
+
+export interface ScriptDialect {
+  /** The shell the script asks for. */
+  shell: ShellName;
+  dialect: Dialect;
+  /** How the script asks for it, for messages: `#!/bin/sh`, `sh entrypoint.sh`. */
+  declared: string;
+  /** The script declares a POSIX sh (sh, dash, ash, busybox sh), not bash/zsh/ksh. */
+  posix: boolean;
+}
+
+export function parseShebang(text: string): Shebang | undefined {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (!body.startsWith('#!')) return undefined;
+  const nl = body.indexOf('\n');
+  const line = (nl < 0 ? body : body.slice(0, nl)).replace(/\r$/, '');
+  const fields = line.slice(2).trim().split(/\s+/).filter(Boolean);
+  const interpreter = fields[0] ?? '';
+  let rest = fields.slice(1);
+  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  let program = base(interpreter);
+  let viaEnv = false;
+  if (program === 'env') {
+    viaEnv = true;
+    while (rest.length > 0 && rest[0]!.startsWith('-')) {
+      const flag = rest.shift()!;
+      if (flag === '-u' || flag === '--unset') rest.shift();
+    }
+    while (rest.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) rest.shift();
+    program = base(rest.shift() ?? '');
+  }
+  // `-S` split strings like `-S bash -e` are already split by whitespace above.
+  return { line, interpreter, program, args: rest, viaEnv };
+}
+
+const SHELLS: Record<string, ShellName> = {
+  sh: 'sh', bash: 'bash', dash: 'dash', ash: 'ash', busybox: 'busybox', zsh: 'zsh', ksh: 'ksh',
+  ksh93: 'ksh', mksh: 'ksh', pdksh: 'ksh', 'bash5': 'bash',
+};
+
+/** The shell a program name stands for (`bash`, `/bin/sh`, `busybox`), undefined when not a shell. */
+export function shellName(program: string): ShellName | undefined {
+  const base = program.slice(program.lastIndexOf('/') + 1);
+  return SHELLS[base];
+}
+
+/** What /bin/sh is in an image of this family. */
+export function binShDialect(family: BaseFamily): Dialect {
+  switch (family) {
+    case 'debian':
+    case 'ubuntu':
+      return 'dash';
+    case 'alpine':
+    case 'busybox':
+    case 'wolfi':
+    case 'distroless':
+      return 'busybox';
+    case 'rhel':
+      return 'bash';
+    default:
+      return 'posix';
+  }
+}
+
+/**
+ * The dialect of a script: from how the start command invokes it (`["bash", "/x.sh"]`), else
+ * its shebang, else /bin/sh (what `sh -c` and a missing shebang lead to). Undefined for a
+ * script that is not a shell script (`#!/usr/bin/env python3`).
+ */
+export function scriptDialect(shebang: Shebang | undefined, family: BaseFamily, invokedWith?: string): ScriptDialect | undefined {
+  let shell: ShellName | undefined;
+  let declared: string;
+  if (invokedWith !== undefined) {
+    shell = shellName(invokedWith);
+    declared = `${invokedWith} <script>`;
+  } else if (shebang) {
+    shell = shellName(shebang.program);
+    if (shell === 'busybox' && shebang.args[0] !== undefined && shebang.args[0] !== 'sh' && shebang.args[0] !== 'ash') shell = undefined;
+    declared = shebang.line;
+  } else {
+    shell = 'sh';
+    declared = 'no shebang (/bin/sh)';
+  }
+  if (!shell) return undefined;
+  let dialect: Dialect;
+  switch (shell) {
+    case 'sh':
+      dialect = binShDialect(family);
+      break;
+    case 'dash':
+      dialect = 'dash';
+      break;
+    case 'ash':
+    case 'busybox':
+      dialect = 'busybox';
+      break;
+    case 'bash':
+      dialect = 'bash';
+      break;
+    case 'zsh':
+      dialect = 'zsh';
+      break;
+    case 'ksh':
+      dialect = 'ksh';
+      break;
+  }
+  return { shell, dialect, declared, posix: shell === 'sh' || shell === 'dash' || shell === 'ash' || shell === 'busybox' };
+}
+
+/** Shebang flags turn on errexit/nounset: `#!/bin/sh -e`, `#!/bin/bash -eu`, `-o nounset`. */
+export function shebangFlags(shebang: Shebang | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!shebang) return out;
+  const args = shebang.args[0] === 'sh' && shebang.program === 'busybox' ? shebang.args.slice(1) : shebang.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^-([A-Za-z]+)$/.exec(a);
+    if (!m) continue;
+    for (const ch of m[1]!) if (ch !== 'o') out.add(ch);
+    if (m[1]!.includes('o') && args[i + 1] !== undefined) {
+      const name = args[++i]!;
+      if (name === 'errexit') out.add('e');
+      if (name === 'nounset') out.add('u');
+    }
+  }
+  return out;
+}
+
+export interface ScriptAnalysis {
+  /** The text the offsets refer to: BOM removed, CRLF turned into LF (line numbers unchanged). */
+  text: string;
+  shebang?: Shebang;
+  tokens: Token[];
+  comments: Comment[];
+  body: Stmt[];
+  functions: Map<string, FuncDef>;
+  /** Number of lines. */
+  lineCount: number;
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number;
+  /** 1-based column of an offset. */
+  columnOf(offset: number): number;
+}
+
+/** Tokenise and structure a script. Never throws. */
+export function analyzeScript(raw: string): ScriptAnalysis {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineIndex = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const { tokens, comments } = tokenize(text);
+  const body = parseTokens(tokens);
+  const analysis: ScriptAnalysis = {
+    text,
+    tokens,
+    comments,
+    body,
+    functions: collectFunctions(body),
+    lineCount: text.endsWith('\n') ? lineStarts.length - 1 : lineStarts.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts[lineIndex(offset)]! + 1,
+  };
+  const shebang = parseShebang(text);
+  if (shebang) analysis.shebang = shebang;
+  return analysis;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { dedent, hits, lint } from '../../helpers.js';
+import { NODE_STYLE, REDIS_STYLE } from '../../shell/scripts.js';
+import { ENTRY_FILE, ruleHits } from './entry.js';
+
+const ID = 'wrapper-unset-arg';
+
+describe(ID, () => {
+  it('fires on case "$1" under set -eu, at the parameter', () => {
+    const script = dedent(`
+      #!/bin/sh
+      set -eu
+      case "$1" in
+        web) exec gunicorn app:app ;;
+        *) exec "$@" ;;
+      esac
+    `);
+    const h = ruleHits(ID, 'python:3.12-slim', script);
+    expect(h).toHaveLength(1);
+    expect(h[0]).toMatchObject({ rule: ID, severity: 'warning', file: ENTRY_FILE, line: 3, column: 7 });
+    expect(h[0]!.message).toContain('1: parameter not set');
+    expect(h[0]!.fix).toContain('${1:-}');
+  });
+
+  it('fires under set -o nounset and a #!/bin/sh -u shebang; bash says unbound variable', () => {
+    expect(ruleHits(ID, 'debian:bookworm', '#!/bin/sh\nset -o nounset\nif [ "$1" = web ]; then exec gunicorn app:app; fi\nexec "$@"\n').map((f) => f.line)).toEqual([3]);
+    expect(ruleHits(ID, 'debian:bookworm', '#!/bin/sh -eu\nexec gosu app "$1"\n').map((f) => f.line)).toEqual([2]);
+    const bash = ruleHits(ID, 'debian:bookworm', '#!/bin/bash\nset -Eeuo pipefail\nif [ "${1:0:1}" = - ]; then set -- app "$@"; fi\nexec "$@"\n');
+    expect(bash.map((f) => f.line)).toEqual([3]);
+    expect(bash[0]!.message).toContain('$1: unbound variable');
+  });
+
+  it('says that docker run starts it without arguments when the image has no CMD', () => {
+    const f = lint('FROM alpine:3.20\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\n', {
+      'docker-entrypoint.sh': { content: '#!/bin/sh\nset -eu\nexec su-exec app "$1"\n', mode: 0o755 },
+    });
+    const h = hits(f, ID);
+    expect(h.map((x) => x.line)).toEqual([3]);
+    expect(h[0]!.message).toContain('the image has no CMD');
+  });
+
+  it.each([
+    ['${1:-} and ${1-}', '#!/bin/sh\nset -eu\nif [ "${1:-}" = web ] || [ -z "${2-}" ]; then exec gunicorn app:app; fi\nexec "$@"\n'],
+    ['an $# check', '#!/bin/sh\nset -eu\nif [ $# -gt 0 ] && [ "$1" = web ]; then exec gunicorn app:app; fi\nexec "$@"\n'],
+    ['no nounset', REDIS_STYLE],
+    ['node style (set -e only)', NODE_STYLE],
+    ['$1 read before set -u', '#!/bin/sh\nmode="$1"\nset -eu\nexec app "$mode"\n'],
+    ['$1 inside a function (its own argument)', '#!/bin/sh\nset -eu\nlog() { echo "[entrypoint] $1"; }\nlog starting\nexec "$@"\n'],
+    ['$1 after an unconditional set --', '#!/bin/sh\nset -eu\nset -- gunicorn "$@"\nif [ "$1" = gunicorn ]; then echo web; fi\nexec "$@"\n'],
+    ['only "$@"', '#!/bin/sh\nset -eu\nexec "$@"\n'],
+  ])('does not fire with %s', (_name, script) => {
+    expect(ruleHits(ID, 'debian:bookworm', script)).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeScript, parseShebang, scriptDialect, shebangFlags } from '../../src/shell/script.js';
+
+describe('shebang', () => {
+  it.each([
+    ['#!/bin/sh', '/bin/sh', 'sh', [], false],
+    ['#!/bin/sh -e', '/bin/sh', 'sh', ['-e'], false],
+    ['#! /bin/bash -eu', '/bin/bash', 'bash', ['-eu'], false],
+    ['#!/usr/bin/env bash', '/usr/bin/env', 'bash', [], true],
+    ['#!/usr/bin/env -S bash -eo pipefail', '/usr/bin/env', 'bash', ['-eo', 'pipefail'], true],
+    ['#!/bin/busybox sh', '/bin/busybox', 'busybox', ['sh'], false],
+    ['#!/usr/bin/env python3', '/usr/bin/env', 'python3', [], true],
+  ])('%s', (line, interpreter, program, args, viaEnv) => {
+    expect(parseShebang(`${line}\r\necho\n`)).toEqual({ line, interpreter, program, args, viaEnv });
+  });
+
+  it('sees no shebang without #! on the first line, and sees one after a BOM', () => {
+    expect(parseShebang('set -e\n#!/bin/sh\n')).toBeUndefined();
+    expect(parseShebang('\uFEFF#!/bin/sh\n')?.program).toBe('sh');
+  });
+
+  it('reads errexit and nounset from shebang flags', () => {
+    expect([...shebangFlags(parseShebang('#!/bin/sh -eu'))].sort()).toEqual(['e', 'u']);
+    expect([...shebangFlags(parseShebang('#!/bin/bash -o errexit'))]).toEqual(['e']);
+    expect([...shebangFlags(parseShebang('#!/bin/sh'))]).toEqual([]);
+  });
+});
+
+describe('dialect', () => {
+  const d = (shebang: string | undefined, family: Parameters<typeof scriptDialect>[1], invoked?: string) => {
+    const r = scriptDialect(shebang === undefined ? undefined : parseShebang(shebang), family, invoked);
+    return r && [r.shell, r.dialect, r.posix];
+  };
+
+  it('maps /bin/sh to the base family’s shell', () => {
+    expect(d('#!/bin/sh', 'debian')).toEqual(['sh', 'dash', true]);
+    expect(d('#!/bin/sh', 'ubuntu')).toEqual(['sh', 'dash', true]);
+    expect(d('#!/bin/sh', 'alpine')).toEqual(['sh', 'busybox', true]);
+    expect(d('#!/bin/sh', 'busybox')).toEqual(['sh', 'busybox', true]);
+    expect(d('#!/bin/sh', 'rhel')).toEqual(['sh', 'bash', true]);
+    expect(d('#!/bin/sh', 'unknown')).toEqual(['sh', 'posix', true]);
+  });
+
+  it('takes bash, dash, ash and env-launched shells as declared', () => {
+    expect(d('#!/usr/bin/env bash', 'alpine')).toEqual(['bash', 'bash', false]);
+    expect(d('#!/bin/dash', 'alpine')).toEqual(['dash', 'dash', true]);
+    expect(d('#!/bin/ash', 'debian')).toEqual(['ash', 'busybox', true]);
+    expect(d('#!/bin/busybox sh', 'debian')).toEqual(['busybox', 'busybox', true]);
+    expect(d('#!/bin/zsh', 'debian')).toEqual(['zsh', 'zsh', false]);
+  });
+
+  it('lets the start command’s shell override the shebang, and treats a missing shebang as /bin/sh', () => {
+    expect(d('#!/bin/sh', 'debian', '/bin/bash')).toEqual(['bash', 'bash', false]);
+    expect(d(undefined, 'debian')).toEqual(['sh', 'dash', true]);
+  });
+
+  it('is undefined for scripts that are not shell scripts', () => {
+    expect(d('#!/usr/bin/env python3', 'debian')).toBeUndefined();
+    expect(d('#!/usr/bin/env node', 'alpine')).toBeUndefined();
+  });
+});
+
+describe('analyzeScript', () => {
+  it('keeps line numbers through CRLF and a BOM and reports columns', () => {
+    const a = analyzeScript('\uFEFF#!/bin/sh\r\nset -e\r\n  exec "$@"\r\n');
+    const exec = a.body[a.body.length - 1]!;
+    expect(a.lineOf(exec.start)).toBe(3);
+    expect(a.columnOf(exec.start)).toBe(3);
+    expect(a.lineCount).toBe(3);
+    expect(a.shebang?.program).toBe('sh');
+  });
+});
