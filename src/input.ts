@@ -12,7 +12,10 @@ export function readUserText(absPath: string, display: string, what: string): st
   } catch {
     throw new InputError(`${what} ${display} does not exist`);
   }
-  if (stat.isDirectory()) throw new InputError(`${what} ${display} is a directory, not a file`);
+  if (stat.isDirectory()) {
+    const hint = what === 'Dockerfile' ? ` (name the file, e.g. ${display === '.' ? '' : `${display}/`}Dockerfile)` : '';
+    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
+  }
   if (!stat.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
   if (stat.size > MAX_BYTES) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
   let bytes: Buffer;

@@ -1,5 +1,7 @@
 // The static half of the engine: read, parse once, run every pure rule, apply ignores.
+import fs from 'node:fs';
 import path from 'node:path';
+import { InputError } from './errors.js';
 import type { Finding } from './findings.js';
 import { readUserText } from './input.js';
 import { parseDockerfile } from './model/parse.js';
@@ -29,7 +31,7 @@ export interface LintResult {
 
 export function displayPath(absPath: string, cwd: string): string {
   const rel = path.relative(cwd, absPath);
-  return (rel === '' ? path.basename(absPath) : rel).split(path.sep).join('/');
+  return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 
 export function toFinding(meta: RuleMeta, hit: RuleHit, defaultFile: string): Finding {
@@ -58,12 +60,24 @@ export function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
+/** A missing or non-directory build context is bad input (else every COPY source silently goes unresolved). */
+function checkContextDir(contextDir: string, cwd: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(contextDir);
+  } catch {
+    throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
+  }
+  if (!stat.isDirectory()) throw new InputError(`build context ${displayPath(contextDir, cwd)} is not a directory`);
+}
+
 export function lintDockerfile(options: LintOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, 'Dockerfile');
   const contextDir = path.resolve(cwd, options.context ?? path.dirname(absPath));
+  checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
 
   const findings: Finding[] = [];

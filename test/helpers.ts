@@ -6,7 +6,7 @@ import { afterAll } from 'vitest';
 import type { Finding } from '../src/findings.js';
 import { lintDockerfile, type LintOptions, type LintResult } from '../src/lint.js';
 
-export type ContextFile = string | { content: string | Buffer; mode?: number };
+export type ContextFile = string | Buffer | { content: string | Buffer; mode?: number };
 
 const made: string[] = [];
 afterAll(() => {
@@ -20,9 +20,9 @@ export function makeContext(files: Record<string, ContextFile>): string {
   for (const [rel, spec] of Object.entries(files)) {
     const abs = path.join(dir, rel);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
-    const content = typeof spec === 'string' ? spec : spec.content;
-    fs.writeFileSync(abs, content);
-    const mode = typeof spec === 'string' ? undefined : spec.mode;
+    const plain = typeof spec === 'string' || Buffer.isBuffer(spec);
+    fs.writeFileSync(abs, plain ? spec : spec.content);
+    const mode = plain ? undefined : spec.mode;
     if (mode !== undefined) fs.chmodSync(abs, mode);
   }
   return dir;

@@ -1,0 +1,13418 @@
+#!/usr/bin/env node
+import { createRequire as __egCreateRequire } from 'node:module'; const require = __egCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// node_modules/dockerfile-ast/lib/argument.js
+var require_argument = __commonJS({
+  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Argument = void 0;
+    var Argument = class {
+      constructor(value, range) {
+        this.value = value;
+        this.range = range;
+      }
+      toString() {
+        return this.value;
+      }
+      getRange() {
+        return this.range;
+      }
+      getValue() {
+        return this.value;
+      }
+      isAfter(position) {
+        if (this.range.end.line < position.line) {
+          return false;
+        }
+        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+      }
+      isBefore(position) {
+        if (this.range.start.line < position.line) {
+          return true;
+        }
+        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+      }
+    };
+    exports.Argument = Argument;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/jsonArgument.js
+var require_jsonArgument = __commonJS({
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.JSONArgument = void 0;
+    var argument_1 = require_argument();
+    var JSONArgument = class extends argument_1.Argument {
+      constructor(value, range, jsonRange) {
+        super(value, range);
+        this.jsonRange = jsonRange;
+      }
+      getJSONRange() {
+        return this.jsonRange;
+      }
+      getJSONValue() {
+        let value = super.getValue();
+        value = value.substring(1, value.length - 1);
+        return value;
+      }
+    };
+    exports.JSONArgument = JSONArgument;
+  }
+});
+
+// node_modules/vscode-languageserver-types/lib/esm/main.js
+var main_exports = {};
+__export(main_exports, {
+  AnnotatedTextEdit: () => AnnotatedTextEdit,
+  ApplyKind: () => ApplyKind,
+  ChangeAnnotation: () => ChangeAnnotation,
+  ChangeAnnotationIdentifier: () => ChangeAnnotationIdentifier,
+  CodeAction: () => CodeAction,
+  CodeActionContext: () => CodeActionContext,
+  CodeActionKind: () => CodeActionKind,
+  CodeActionTag: () => CodeActionTag,
+  CodeActionTriggerKind: () => CodeActionTriggerKind,
+  CodeDescription: () => CodeDescription,
+  CodeLens: () => CodeLens,
+  Color: () => Color,
+  ColorInformation: () => ColorInformation,
+  ColorPresentation: () => ColorPresentation,
+  Command: () => Command,
+  CompletionItem: () => CompletionItem,
+  CompletionItemKind: () => CompletionItemKind,
+  CompletionItemLabelDetails: () => CompletionItemLabelDetails,
+  CompletionItemTag: () => CompletionItemTag,
+  CompletionList: () => CompletionList,
+  CreateFile: () => CreateFile,
+  DeleteFile: () => DeleteFile,
+  Diagnostic: () => Diagnostic,
+  DiagnosticRelatedInformation: () => DiagnosticRelatedInformation,
+  DiagnosticSeverity: () => DiagnosticSeverity,
+  DiagnosticTag: () => DiagnosticTag,
+  DocumentHighlight: () => DocumentHighlight,
+  DocumentHighlightKind: () => DocumentHighlightKind,
+  DocumentLink: () => DocumentLink,
+  DocumentSymbol: () => DocumentSymbol,
+  DocumentUri: () => DocumentUri,
+  EOL: () => EOL,
+  FoldingRange: () => FoldingRange,
+  FoldingRangeKind: () => FoldingRangeKind,
+  FormattingOptions: () => FormattingOptions,
+  Hover: () => Hover,
+  InlayHint: () => InlayHint,
+  InlayHintKind: () => InlayHintKind,
+  InlayHintLabelPart: () => InlayHintLabelPart,
+  InlineCompletionContext: () => InlineCompletionContext,
+  InlineCompletionItem: () => InlineCompletionItem,
+  InlineCompletionList: () => InlineCompletionList,
+  InlineCompletionTriggerKind: () => InlineCompletionTriggerKind,
+  InlineValueContext: () => InlineValueContext,
+  InlineValueEvaluatableExpression: () => InlineValueEvaluatableExpression,
+  InlineValueText: () => InlineValueText,
+  InlineValueVariableLookup: () => InlineValueVariableLookup,
+  InsertReplaceEdit: () => InsertReplaceEdit,
+  InsertTextFormat: () => InsertTextFormat,
+  InsertTextMode: () => InsertTextMode,
+  LanguageKind: () => LanguageKind,
+  Location: () => Location,
+  LocationLink: () => LocationLink,
+  MarkedString: () => MarkedString,
+  MarkupContent: () => MarkupContent,
+  MarkupKind: () => MarkupKind,
+  OptionalVersionedTextDocumentIdentifier: () => OptionalVersionedTextDocumentIdentifier,
+  ParameterInformation: () => ParameterInformation,
+  Position: () => Position,
+  Range: () => Range,
+  RenameFile: () => RenameFile,
+  SelectedCompletionInfo: () => SelectedCompletionInfo,
+  SelectionRange: () => SelectionRange,
+  SemanticTokenModifiers: () => SemanticTokenModifiers,
+  SemanticTokenTypes: () => SemanticTokenTypes,
+  SemanticTokens: () => SemanticTokens,
+  SignatureInformation: () => SignatureInformation,
+  SnippetTextEdit: () => SnippetTextEdit,
+  StringValue: () => StringValue,
+  SymbolInformation: () => SymbolInformation,
+  SymbolKind: () => SymbolKind,
+  SymbolTag: () => SymbolTag,
+  TextDocument: () => TextDocument,
+  TextDocumentEdit: () => TextDocumentEdit,
+  TextDocumentIdentifier: () => TextDocumentIdentifier,
+  TextDocumentItem: () => TextDocumentItem,
+  TextEdit: () => TextEdit,
+  URI: () => URI,
+  VersionedTextDocumentIdentifier: () => VersionedTextDocumentIdentifier,
+  WorkspaceChange: () => WorkspaceChange,
+  WorkspaceEdit: () => WorkspaceEdit,
+  WorkspaceFolder: () => WorkspaceFolder,
+  WorkspaceSymbol: () => WorkspaceSymbol,
+  integer: () => integer,
+  uinteger: () => uinteger
+});
+var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
+var init_main = __esm({
+  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+    "use strict";
+    (function(DocumentUri2) {
+      function is(value) {
+        return typeof value === "string";
+      }
+      DocumentUri2.is = is;
+    })(DocumentUri || (DocumentUri = {}));
+    (function(URI2) {
+      function is(value) {
+        return typeof value === "string";
+      }
+      URI2.is = is;
+    })(URI || (URI = {}));
+    (function(integer2) {
+      integer2.MIN_VALUE = -2147483648;
+      integer2.MAX_VALUE = 2147483647;
+      function is(value) {
+        return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
+      }
+      integer2.is = is;
+    })(integer || (integer = {}));
+    (function(uinteger2) {
+      uinteger2.MIN_VALUE = 0;
+      uinteger2.MAX_VALUE = 2147483647;
+      function is(value) {
+        return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
+      }
+      uinteger2.is = is;
+    })(uinteger || (uinteger = {}));
+    (function(Position2) {
+      function create(line, character) {
+        if (line === Number.MAX_VALUE) {
+          line = uinteger.MAX_VALUE;
+        }
+        if (character === Number.MAX_VALUE) {
+          character = uinteger.MAX_VALUE;
+        }
+        return { line, character };
+      }
+      Position2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+      }
+      Position2.is = is;
+    })(Position || (Position = {}));
+    (function(Range2) {
+      function create(one, two, three, four) {
+        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+          return { start: Position.create(one, two), end: Position.create(three, four) };
+        } else if (Position.is(one) && Position.is(two)) {
+          return { start: one, end: two };
+        } else {
+          throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
+        }
+      }
+      Range2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+      }
+      Range2.is = is;
+    })(Range || (Range = {}));
+    (function(Location2) {
+      function create(uri, range) {
+        return { uri, range };
+      }
+      Location2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+      }
+      Location2.is = is;
+    })(Location || (Location = {}));
+    (function(LocationLink2) {
+      function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+        return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
+      }
+      LocationLink2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range.is(candidate.targetSelectionRange) && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+      }
+      LocationLink2.is = is;
+    })(LocationLink || (LocationLink = {}));
+    (function(Color2) {
+      function create(red, green, blue, alpha) {
+        return {
+          red,
+          green,
+          blue,
+          alpha
+        };
+      }
+      Color2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
+      }
+      Color2.is = is;
+    })(Color || (Color = {}));
+    (function(ColorInformation2) {
+      function create(range, color) {
+        return {
+          range,
+          color
+        };
+      }
+      ColorInformation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+      }
+      ColorInformation2.is = is;
+    })(ColorInformation || (ColorInformation = {}));
+    (function(ColorPresentation2) {
+      function create(label, textEdit, additionalTextEdits) {
+        return {
+          label,
+          textEdit,
+          additionalTextEdits
+        };
+      }
+      ColorPresentation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+      }
+      ColorPresentation2.is = is;
+    })(ColorPresentation || (ColorPresentation = {}));
+    (function(FoldingRangeKind2) {
+      FoldingRangeKind2.Comment = "comment";
+      FoldingRangeKind2.Imports = "imports";
+      FoldingRangeKind2.Region = "region";
+    })(FoldingRangeKind || (FoldingRangeKind = {}));
+    (function(FoldingRange2) {
+      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+        const result = {
+          startLine,
+          endLine
+        };
+        if (Is.defined(startCharacter)) {
+          result.startCharacter = startCharacter;
+        }
+        if (Is.defined(endCharacter)) {
+          result.endCharacter = endCharacter;
+        }
+        if (Is.defined(kind)) {
+          result.kind = kind;
+        }
+        if (Is.defined(collapsedText)) {
+          result.collapsedText = collapsedText;
+        }
+        return result;
+      }
+      FoldingRange2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+      }
+      FoldingRange2.is = is;
+    })(FoldingRange || (FoldingRange = {}));
+    (function(DiagnosticRelatedInformation2) {
+      function create(location, message) {
+        return {
+          location,
+          message
+        };
+      }
+      DiagnosticRelatedInformation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+      }
+      DiagnosticRelatedInformation2.is = is;
+    })(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
+    (function(DiagnosticSeverity2) {
+      DiagnosticSeverity2.Error = 1;
+      DiagnosticSeverity2.Warning = 2;
+      DiagnosticSeverity2.Information = 3;
+      DiagnosticSeverity2.Hint = 4;
+    })(DiagnosticSeverity || (DiagnosticSeverity = {}));
+    (function(DiagnosticTag2) {
+      DiagnosticTag2.Unnecessary = 1;
+      DiagnosticTag2.Deprecated = 2;
+    })(DiagnosticTag || (DiagnosticTag = {}));
+    (function(CodeDescription2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.href);
+      }
+      CodeDescription2.is = is;
+    })(CodeDescription || (CodeDescription = {}));
+    (function(Diagnostic2) {
+      function create(range, message, severity, code2, source, relatedInformation) {
+        const result = { range, message };
+        if (Is.defined(severity)) {
+          result.severity = severity;
+        }
+        if (Is.defined(code2)) {
+          result.code = code2;
+        }
+        if (Is.defined(source)) {
+          result.source = source;
+        }
+        if (Is.defined(relatedInformation)) {
+          result.relatedInformation = relatedInformation;
+        }
+        return result;
+      }
+      Diagnostic2.create = create;
+      function is(value) {
+        var _a;
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+      }
+      Diagnostic2.is = is;
+      function is3_17(value) {
+        return Is.string(value.message);
+      }
+      Diagnostic2.is3_17 = is3_17;
+      function getMessageString(diagnostic) {
+        if (Is.string(diagnostic.message)) {
+          return diagnostic.message;
+        } else if (MarkupContent.is(diagnostic.message)) {
+          return diagnostic.message.value;
+        } else {
+          throw new Error(`Unknown message type ${typeof diagnostic.message}`);
+        }
+      }
+      Diagnostic2.getMessageString = getMessageString;
+    })(Diagnostic || (Diagnostic = {}));
+    (function(Command2) {
+      function create(title, command, ...args) {
+        const result = { title, command };
+        if (Is.defined(args) && args.length > 0) {
+          result.arguments = args;
+        }
+        return result;
+      }
+      Command2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+      }
+      Command2.is = is;
+    })(Command || (Command = {}));
+    (function(TextEdit2) {
+      function replace(range, newText) {
+        return { range, newText };
+      }
+      TextEdit2.replace = replace;
+      function insert(position, newText) {
+        return { range: { start: position, end: position }, newText };
+      }
+      TextEdit2.insert = insert;
+      function del(range) {
+        return { range, newText: "" };
+      }
+      TextEdit2.del = del;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range.is(candidate.range);
+      }
+      TextEdit2.is = is;
+    })(TextEdit || (TextEdit = {}));
+    (function(ChangeAnnotation2) {
+      function create(label, needsConfirmation, description) {
+        const result = { label };
+        if (needsConfirmation !== void 0) {
+          result.needsConfirmation = needsConfirmation;
+        }
+        if (description !== void 0) {
+          result.description = description;
+        }
+        return result;
+      }
+      ChangeAnnotation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+      }
+      ChangeAnnotation2.is = is;
+    })(ChangeAnnotation || (ChangeAnnotation = {}));
+    (function(ChangeAnnotationIdentifier2) {
+      function is(value) {
+        const candidate = value;
+        return Is.string(candidate);
+      }
+      ChangeAnnotationIdentifier2.is = is;
+    })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
+    (function(AnnotatedTextEdit2) {
+      function replace(range, newText, annotation) {
+        return { range, newText, annotationId: annotation };
+      }
+      AnnotatedTextEdit2.replace = replace;
+      function insert(position, newText, annotation) {
+        return { range: { start: position, end: position }, newText, annotationId: annotation };
+      }
+      AnnotatedTextEdit2.insert = insert;
+      function del(range, annotation) {
+        return { range, newText: "", annotationId: annotation };
+      }
+      AnnotatedTextEdit2.del = del;
+      function is(value) {
+        const candidate = value;
+        return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      AnnotatedTextEdit2.is = is;
+    })(AnnotatedTextEdit || (AnnotatedTextEdit = {}));
+    (function(TextDocumentEdit2) {
+      function create(textDocument, edits) {
+        return { textDocument, edits };
+      }
+      TextDocumentEdit2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
+      }
+      TextDocumentEdit2.is = is;
+    })(TextDocumentEdit || (TextDocumentEdit = {}));
+    (function(CreateFile2) {
+      function create(uri, options, annotation) {
+        const result = {
+          kind: "create",
+          uri
+        };
+        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation !== void 0) {
+          result.annotationId = annotation;
+        }
+        return result;
+      }
+      CreateFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      CreateFile2.is = is;
+    })(CreateFile || (CreateFile = {}));
+    (function(RenameFile2) {
+      function create(oldUri, newUri, options, annotation) {
+        const result = {
+          kind: "rename",
+          oldUri,
+          newUri
+        };
+        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation !== void 0) {
+          result.annotationId = annotation;
+        }
+        return result;
+      }
+      RenameFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      RenameFile2.is = is;
+    })(RenameFile || (RenameFile = {}));
+    (function(DeleteFile2) {
+      function create(uri, options, annotation) {
+        const result = {
+          kind: "delete",
+          uri
+        };
+        if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation !== void 0) {
+          result.annotationId = annotation;
+        }
+        return result;
+      }
+      DeleteFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      DeleteFile2.is = is;
+    })(DeleteFile || (DeleteFile = {}));
+    (function(WorkspaceEdit2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every((change) => {
+          if (Is.string(change.kind)) {
+            return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+          } else {
+            return TextDocumentEdit.is(change);
+          }
+        }));
+      }
+      WorkspaceEdit2.is = is;
+    })(WorkspaceEdit || (WorkspaceEdit = {}));
+    TextEditChangeImpl = class {
+      constructor(edits, changeAnnotations) {
+        this.edits = edits;
+        this.changeAnnotations = changeAnnotations;
+      }
+      insert(position, newText, annotation) {
+        let edit;
+        let id;
+        if (annotation === void 0) {
+          edit = TextEdit.insert(position, newText);
+        } else if (ChangeAnnotationIdentifier.is(annotation)) {
+          id = annotation;
+          edit = AnnotatedTextEdit.insert(position, newText, annotation);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.insert(position, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      replace(range, newText, annotation) {
+        let edit;
+        let id;
+        if (annotation === void 0) {
+          edit = TextEdit.replace(range, newText);
+        } else if (ChangeAnnotationIdentifier.is(annotation)) {
+          id = annotation;
+          edit = AnnotatedTextEdit.replace(range, newText, annotation);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.replace(range, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      delete(range, annotation) {
+        let edit;
+        let id;
+        if (annotation === void 0) {
+          edit = TextEdit.del(range);
+        } else if (ChangeAnnotationIdentifier.is(annotation)) {
+          id = annotation;
+          edit = AnnotatedTextEdit.del(range, annotation);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.del(range, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      add(edit) {
+        this.edits.push(edit);
+      }
+      all() {
+        return this.edits;
+      }
+      clear() {
+        this.edits.splice(0, this.edits.length);
+      }
+      assertChangeAnnotations(value) {
+        if (value === void 0) {
+          throw new Error(`Text edit change is not configured to manage change annotations.`);
+        }
+      }
+    };
+    (function(SnippetTextEdit2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+      }
+      SnippetTextEdit2.is = is;
+    })(SnippetTextEdit || (SnippetTextEdit = {}));
+    ChangeAnnotations = class {
+      constructor(annotations) {
+        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+        this._counter = 0;
+        this._size = 0;
+      }
+      all() {
+        return this._annotations;
+      }
+      get size() {
+        return this._size;
+      }
+      manage(idOrAnnotation, annotation) {
+        let id;
+        if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+          id = idOrAnnotation;
+        } else {
+          id = this.nextId();
+          annotation = idOrAnnotation;
+        }
+        if (this._annotations[id] !== void 0) {
+          throw new Error(`Id ${id} is already in use.`);
+        }
+        if (annotation === void 0) {
+          throw new Error(`No annotation provided for id ${id}`);
+        }
+        this._annotations[id] = annotation;
+        this._size++;
+        return id;
+      }
+      nextId() {
+        this._counter++;
+        return this._counter.toString();
+      }
+    };
+    WorkspaceChange = class {
+      constructor(workspaceEdit) {
+        this._textEditChanges = /* @__PURE__ */ Object.create(null);
+        if (workspaceEdit !== void 0) {
+          this._workspaceEdit = workspaceEdit;
+          if (workspaceEdit.documentChanges) {
+            this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+            workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            workspaceEdit.documentChanges.forEach((change) => {
+              if (TextDocumentEdit.is(change)) {
+                const textEditChange = new TextEditChangeImpl(change.edits, this._changeAnnotations);
+                this._textEditChanges[change.textDocument.uri] = textEditChange;
+              }
+            });
+          } else if (workspaceEdit.changes) {
+            Object.keys(workspaceEdit.changes).forEach((key) => {
+              const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+              this._textEditChanges[key] = textEditChange;
+            });
+          }
+        } else {
+          this._workspaceEdit = {};
+        }
+      }
+      /**
+       * Returns the underlying {@link WorkspaceEdit} literal
+       * use to be returned from a workspace edit operation like rename.
+       */
+      get edit() {
+        this.initDocumentChanges();
+        if (this._changeAnnotations !== void 0) {
+          if (this._changeAnnotations.size === 0) {
+            this._workspaceEdit.changeAnnotations = void 0;
+          } else {
+            this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+          }
+        }
+        return this._workspaceEdit;
+      }
+      getTextEditChange(key) {
+        if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+          this.initDocumentChanges();
+          if (this._workspaceEdit.documentChanges === void 0) {
+            throw new Error("Workspace edit is not configured for document changes.");
+          }
+          const textDocument = { uri: key.uri, version: key.version };
+          let result = this._textEditChanges[textDocument.uri];
+          if (!result) {
+            const edits = [];
+            const textDocumentEdit = {
+              textDocument,
+              edits
+            };
+            this._workspaceEdit.documentChanges.push(textDocumentEdit);
+            result = new TextEditChangeImpl(edits, this._changeAnnotations);
+            this._textEditChanges[textDocument.uri] = result;
+          }
+          return result;
+        } else {
+          this.initChanges();
+          if (this._workspaceEdit.changes === void 0) {
+            throw new Error("Workspace edit is not configured for normal text edit changes.");
+          }
+          let result = this._textEditChanges[key];
+          if (!result) {
+            const edits = [];
+            this._workspaceEdit.changes[key] = edits;
+            result = new TextEditChangeImpl(edits);
+            this._textEditChanges[key] = result;
+          }
+          return result;
+        }
+      }
+      initDocumentChanges() {
+        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+          this._changeAnnotations = new ChangeAnnotations();
+          this._workspaceEdit.documentChanges = [];
+          this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+        }
+      }
+      initChanges() {
+        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+          this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
+        }
+      }
+      createFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === void 0) {
+          operation = CreateFile.create(uri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = CreateFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      renameFile(oldUri, newUri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === void 0) {
+          operation = RenameFile.create(oldUri, newUri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = RenameFile.create(oldUri, newUri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      deleteFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === void 0) {
+          operation = DeleteFile.create(uri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = DeleteFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+    };
+    (function(TextDocumentIdentifier2) {
+      function create(uri) {
+        return { uri };
+      }
+      TextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri);
+      }
+      TextDocumentIdentifier2.is = is;
+    })(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
+    (function(VersionedTextDocumentIdentifier2) {
+      function create(uri, version) {
+        return { uri, version };
+      }
+      VersionedTextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+      }
+      VersionedTextDocumentIdentifier2.is = is;
+    })(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
+    (function(OptionalVersionedTextDocumentIdentifier2) {
+      function create(uri, version) {
+        return { uri, version };
+      }
+      OptionalVersionedTextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+      }
+      OptionalVersionedTextDocumentIdentifier2.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (OptionalVersionedTextDocumentIdentifier = {}));
+    (function(LanguageKind2) {
+      LanguageKind2.ABAP = "abap";
+      LanguageKind2.WindowsBat = "bat";
+      LanguageKind2.BibTeX = "bibtex";
+      LanguageKind2.Clojure = "clojure";
+      LanguageKind2.Coffeescript = "coffeescript";
+      LanguageKind2.C = "c";
+      LanguageKind2.CPP = "cpp";
+      LanguageKind2.CSharp = "csharp";
+      LanguageKind2.CSS = "css";
+      LanguageKind2.D = "d";
+      LanguageKind2.Delphi = "pascal";
+      LanguageKind2.Diff = "diff";
+      LanguageKind2.Dart = "dart";
+      LanguageKind2.Dockerfile = "dockerfile";
+      LanguageKind2.Elixir = "elixir";
+      LanguageKind2.Erlang = "erlang";
+      LanguageKind2.FSharp = "fsharp";
+      LanguageKind2.GitCommit = "git-commit";
+      LanguageKind2.GitRebase = "git-rebase";
+      LanguageKind2.Go = "go";
+      LanguageKind2.Groovy = "groovy";
+      LanguageKind2.Handlebars = "handlebars";
+      LanguageKind2.Haskell = "haskell";
+      LanguageKind2.HTML = "html";
+      LanguageKind2.Ini = "ini";
+      LanguageKind2.Java = "java";
+      LanguageKind2.JavaScript = "javascript";
+      LanguageKind2.JavaScriptReact = "javascriptreact";
+      LanguageKind2.JSON = "json";
+      LanguageKind2.LaTeX = "latex";
+      LanguageKind2.Less = "less";
+      LanguageKind2.Lua = "lua";
+      LanguageKind2.Makefile = "makefile";
+      LanguageKind2.Markdown = "markdown";
+      LanguageKind2.ObjectiveC = "objective-c";
+      LanguageKind2.ObjectiveCPP = "objective-cpp";
+      LanguageKind2.Pascal = "pascal";
+      LanguageKind2.Perl = "perl";
+      LanguageKind2.Perl6 = "perl6";
+      LanguageKind2.PHP = "php";
+      LanguageKind2.Plaintext = "plaintext";
+      LanguageKind2.Powershell = "powershell";
+      LanguageKind2.Pug = "jade";
+      LanguageKind2.Python = "python";
+      LanguageKind2.R = "r";
+      LanguageKind2.Razor = "razor";
+      LanguageKind2.Ruby = "ruby";
+      LanguageKind2.Rust = "rust";
+      LanguageKind2.SCSS = "scss";
+      LanguageKind2.SASS = "sass";
+      LanguageKind2.Scala = "scala";
+      LanguageKind2.ShaderLab = "shaderlab";
+      LanguageKind2.ShellScript = "shellscript";
+      LanguageKind2.SQL = "sql";
+      LanguageKind2.Swift = "swift";
+      LanguageKind2.TypeScript = "typescript";
+      LanguageKind2.TypeScriptReact = "typescriptreact";
+      LanguageKind2.TeX = "tex";
+      LanguageKind2.VisualBasic = "vb";
+      LanguageKind2.XML = "xml";
+      LanguageKind2.XSL = "xsl";
+      LanguageKind2.YAML = "yaml";
+    })(LanguageKind || (LanguageKind = {}));
+    (function(TextDocumentItem2) {
+      function create(uri, languageId, version, text) {
+        return { uri, languageId, version, text };
+      }
+      TextDocumentItem2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+      }
+      TextDocumentItem2.is = is;
+    })(TextDocumentItem || (TextDocumentItem = {}));
+    (function(MarkupKind2) {
+      MarkupKind2.PlainText = "plaintext";
+      MarkupKind2.Markdown = "markdown";
+      function is(value) {
+        const candidate = value;
+        return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
+      }
+      MarkupKind2.is = is;
+    })(MarkupKind || (MarkupKind = {}));
+    (function(MarkupContent2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+      }
+      MarkupContent2.is = is;
+    })(MarkupContent || (MarkupContent = {}));
+    (function(CompletionItemKind2) {
+      CompletionItemKind2.Text = 1;
+      CompletionItemKind2.Method = 2;
+      CompletionItemKind2.Function = 3;
+      CompletionItemKind2.Constructor = 4;
+      CompletionItemKind2.Field = 5;
+      CompletionItemKind2.Variable = 6;
+      CompletionItemKind2.Class = 7;
+      CompletionItemKind2.Interface = 8;
+      CompletionItemKind2.Module = 9;
+      CompletionItemKind2.Property = 10;
+      CompletionItemKind2.Unit = 11;
+      CompletionItemKind2.Value = 12;
+      CompletionItemKind2.Enum = 13;
+      CompletionItemKind2.Keyword = 14;
+      CompletionItemKind2.Snippet = 15;
+      CompletionItemKind2.Color = 16;
+      CompletionItemKind2.File = 17;
+      CompletionItemKind2.Reference = 18;
+      CompletionItemKind2.Folder = 19;
+      CompletionItemKind2.EnumMember = 20;
+      CompletionItemKind2.Constant = 21;
+      CompletionItemKind2.Struct = 22;
+      CompletionItemKind2.Event = 23;
+      CompletionItemKind2.Operator = 24;
+      CompletionItemKind2.TypeParameter = 25;
+    })(CompletionItemKind || (CompletionItemKind = {}));
+    (function(InsertTextFormat2) {
+      InsertTextFormat2.PlainText = 1;
+      InsertTextFormat2.Snippet = 2;
+    })(InsertTextFormat || (InsertTextFormat = {}));
+    (function(CompletionItemTag2) {
+      CompletionItemTag2.Deprecated = 1;
+    })(CompletionItemTag || (CompletionItemTag = {}));
+    (function(InsertReplaceEdit2) {
+      function create(newText, insert, replace) {
+        return { newText, insert, replace };
+      }
+      InsertReplaceEdit2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+      }
+      InsertReplaceEdit2.is = is;
+    })(InsertReplaceEdit || (InsertReplaceEdit = {}));
+    (function(InsertTextMode2) {
+      InsertTextMode2.asIs = 1;
+      InsertTextMode2.adjustIndentation = 2;
+    })(InsertTextMode || (InsertTextMode = {}));
+    (function(ApplyKind2) {
+      ApplyKind2.Replace = 1;
+      ApplyKind2.Merge = 2;
+    })(ApplyKind || (ApplyKind = {}));
+    (function(CompletionItemLabelDetails2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+      }
+      CompletionItemLabelDetails2.is = is;
+    })(CompletionItemLabelDetails || (CompletionItemLabelDetails = {}));
+    (function(CompletionItem2) {
+      function create(label) {
+        return { label };
+      }
+      CompletionItem2.create = create;
+    })(CompletionItem || (CompletionItem = {}));
+    (function(CompletionList2) {
+      function create(items, isIncomplete) {
+        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+      }
+      CompletionList2.create = create;
+    })(CompletionList || (CompletionList = {}));
+    (function(MarkedString2) {
+      function fromPlainText(plainText) {
+        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      }
+      MarkedString2.fromPlainText = fromPlainText;
+      function is(value) {
+        const candidate = value;
+        return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
+      }
+      MarkedString2.is = is;
+    })(MarkedString || (MarkedString = {}));
+    (function(Hover2) {
+      function is(value) {
+        const candidate = value;
+        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range.is(value.range));
+      }
+      Hover2.is = is;
+    })(Hover || (Hover = {}));
+    (function(ParameterInformation2) {
+      function create(label, documentation) {
+        return documentation ? { label, documentation } : { label };
+      }
+      ParameterInformation2.create = create;
+    })(ParameterInformation || (ParameterInformation = {}));
+    (function(SignatureInformation2) {
+      function create(label, documentation, ...parameters) {
+        const result = { label };
+        if (Is.defined(documentation)) {
+          result.documentation = documentation;
+        }
+        if (Is.defined(parameters)) {
+          result.parameters = parameters;
+        } else {
+          result.parameters = [];
+        }
+        return result;
+      }
+      SignatureInformation2.create = create;
+    })(SignatureInformation || (SignatureInformation = {}));
+    (function(DocumentHighlightKind2) {
+      DocumentHighlightKind2.Text = 1;
+      DocumentHighlightKind2.Read = 2;
+      DocumentHighlightKind2.Write = 3;
+    })(DocumentHighlightKind || (DocumentHighlightKind = {}));
+    (function(DocumentHighlight2) {
+      function create(range, kind) {
+        const result = { range };
+        if (Is.number(kind)) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      DocumentHighlight2.create = create;
+    })(DocumentHighlight || (DocumentHighlight = {}));
+    (function(SymbolKind2) {
+      SymbolKind2.File = 1;
+      SymbolKind2.Module = 2;
+      SymbolKind2.Namespace = 3;
+      SymbolKind2.Package = 4;
+      SymbolKind2.Class = 5;
+      SymbolKind2.Method = 6;
+      SymbolKind2.Property = 7;
+      SymbolKind2.Field = 8;
+      SymbolKind2.Constructor = 9;
+      SymbolKind2.Enum = 10;
+      SymbolKind2.Interface = 11;
+      SymbolKind2.Function = 12;
+      SymbolKind2.Variable = 13;
+      SymbolKind2.Constant = 14;
+      SymbolKind2.String = 15;
+      SymbolKind2.Number = 16;
+      SymbolKind2.Boolean = 17;
+      SymbolKind2.Array = 18;
+      SymbolKind2.Object = 19;
+      SymbolKind2.Key = 20;
+      SymbolKind2.Null = 21;
+      SymbolKind2.EnumMember = 22;
+      SymbolKind2.Struct = 23;
+      SymbolKind2.Event = 24;
+      SymbolKind2.Operator = 25;
+      SymbolKind2.TypeParameter = 26;
+    })(SymbolKind || (SymbolKind = {}));
+    (function(SymbolTag2) {
+      SymbolTag2.Deprecated = 1;
+    })(SymbolTag || (SymbolTag = {}));
+    (function(SymbolInformation2) {
+      function create(name, kind, range, uri, containerName) {
+        const result = {
+          name,
+          kind,
+          location: { uri, range }
+        };
+        if (containerName) {
+          result.containerName = containerName;
+        }
+        return result;
+      }
+      SymbolInformation2.create = create;
+    })(SymbolInformation || (SymbolInformation = {}));
+    (function(WorkspaceSymbol2) {
+      function create(name, kind, uri, range) {
+        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      }
+      WorkspaceSymbol2.create = create;
+    })(WorkspaceSymbol || (WorkspaceSymbol = {}));
+    (function(DocumentSymbol2) {
+      function create(name, detail, kind, range, selectionRange, children) {
+        const result = {
+          name,
+          detail,
+          kind,
+          range,
+          selectionRange
+        };
+        if (children !== void 0) {
+          result.children = children;
+        }
+        return result;
+      }
+      DocumentSymbol2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range.is(candidate.range) && Range.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
+      }
+      DocumentSymbol2.is = is;
+    })(DocumentSymbol || (DocumentSymbol = {}));
+    (function(CodeActionKind2) {
+      CodeActionKind2.Empty = "";
+      CodeActionKind2.QuickFix = "quickfix";
+      CodeActionKind2.Refactor = "refactor";
+      CodeActionKind2.RefactorExtract = "refactor.extract";
+      CodeActionKind2.RefactorInline = "refactor.inline";
+      CodeActionKind2.RefactorMove = "refactor.move";
+      CodeActionKind2.RefactorRewrite = "refactor.rewrite";
+      CodeActionKind2.Source = "source";
+      CodeActionKind2.SourceOrganizeImports = "source.organizeImports";
+      CodeActionKind2.SourceFixAll = "source.fixAll";
+      CodeActionKind2.Notebook = "notebook";
+    })(CodeActionKind || (CodeActionKind = {}));
+    (function(CodeActionTriggerKind2) {
+      CodeActionTriggerKind2.Invoked = 1;
+      CodeActionTriggerKind2.Automatic = 2;
+    })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
+    (function(CodeActionContext2) {
+      function create(diagnostics, only, triggerKind) {
+        const result = { diagnostics };
+        if (only !== void 0 && only !== null) {
+          result.only = only;
+        }
+        if (triggerKind !== void 0 && triggerKind !== null) {
+          result.triggerKind = triggerKind;
+        }
+        return result;
+      }
+      CodeActionContext2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+      }
+      CodeActionContext2.is = is;
+    })(CodeActionContext || (CodeActionContext = {}));
+    (function(CodeActionTag2) {
+      CodeActionTag2.LLMGenerated = 1;
+      function is(value) {
+        return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
+      }
+      CodeActionTag2.is = is;
+    })(CodeActionTag || (CodeActionTag = {}));
+    (function(CodeAction2) {
+      function create(title, kindOrCommandOrEdit, kind) {
+        const result = { title };
+        let checkKind = true;
+        if (typeof kindOrCommandOrEdit === "string") {
+          checkKind = false;
+          result.kind = kindOrCommandOrEdit;
+        } else if (Command.is(kindOrCommandOrEdit)) {
+          result.command = kindOrCommandOrEdit;
+        } else {
+          result.edit = kindOrCommandOrEdit;
+        }
+        if (checkKind && kind !== void 0) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      CodeAction2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
+      }
+      CodeAction2.is = is;
+    })(CodeAction || (CodeAction = {}));
+    (function(CodeLens2) {
+      function create(range, data) {
+        const result = { range };
+        if (Is.defined(data)) {
+          result.data = data;
+        }
+        return result;
+      }
+      CodeLens2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+      }
+      CodeLens2.is = is;
+    })(CodeLens || (CodeLens = {}));
+    (function(FormattingOptions2) {
+      function create(tabSize, insertSpaces) {
+        return { tabSize, insertSpaces };
+      }
+      FormattingOptions2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+      }
+      FormattingOptions2.is = is;
+    })(FormattingOptions || (FormattingOptions = {}));
+    (function(DocumentLink2) {
+      function create(range, target, data) {
+        return { range, target, data };
+      }
+      DocumentLink2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+      }
+      DocumentLink2.is = is;
+    })(DocumentLink || (DocumentLink = {}));
+    (function(SelectionRange2) {
+      function create(range, parent) {
+        return { range, parent };
+      }
+      SelectionRange2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
+      }
+      SelectionRange2.is = is;
+    })(SelectionRange || (SelectionRange = {}));
+    (function(SemanticTokenTypes2) {
+      SemanticTokenTypes2["namespace"] = "namespace";
+      SemanticTokenTypes2["type"] = "type";
+      SemanticTokenTypes2["class"] = "class";
+      SemanticTokenTypes2["enum"] = "enum";
+      SemanticTokenTypes2["interface"] = "interface";
+      SemanticTokenTypes2["struct"] = "struct";
+      SemanticTokenTypes2["typeParameter"] = "typeParameter";
+      SemanticTokenTypes2["parameter"] = "parameter";
+      SemanticTokenTypes2["variable"] = "variable";
+      SemanticTokenTypes2["property"] = "property";
+      SemanticTokenTypes2["enumMember"] = "enumMember";
+      SemanticTokenTypes2["event"] = "event";
+      SemanticTokenTypes2["function"] = "function";
+      SemanticTokenTypes2["method"] = "method";
+      SemanticTokenTypes2["macro"] = "macro";
+      SemanticTokenTypes2["keyword"] = "keyword";
+      SemanticTokenTypes2["modifier"] = "modifier";
+      SemanticTokenTypes2["comment"] = "comment";
+      SemanticTokenTypes2["string"] = "string";
+      SemanticTokenTypes2["number"] = "number";
+      SemanticTokenTypes2["regexp"] = "regexp";
+      SemanticTokenTypes2["operator"] = "operator";
+      SemanticTokenTypes2["decorator"] = "decorator";
+      SemanticTokenTypes2["label"] = "label";
+    })(SemanticTokenTypes || (SemanticTokenTypes = {}));
+    (function(SemanticTokenModifiers2) {
+      SemanticTokenModifiers2["declaration"] = "declaration";
+      SemanticTokenModifiers2["definition"] = "definition";
+      SemanticTokenModifiers2["readonly"] = "readonly";
+      SemanticTokenModifiers2["static"] = "static";
+      SemanticTokenModifiers2["deprecated"] = "deprecated";
+      SemanticTokenModifiers2["abstract"] = "abstract";
+      SemanticTokenModifiers2["async"] = "async";
+      SemanticTokenModifiers2["modification"] = "modification";
+      SemanticTokenModifiers2["documentation"] = "documentation";
+      SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (SemanticTokenModifiers = {}));
+    (function(SemanticTokens2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
+      }
+      SemanticTokens2.is = is;
+    })(SemanticTokens || (SemanticTokens = {}));
+    (function(InlineValueText2) {
+      function create(range, text) {
+        return { range, text };
+      }
+      InlineValueText2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+      }
+      InlineValueText2.is = is;
+    })(InlineValueText || (InlineValueText = {}));
+    (function(InlineValueVariableLookup2) {
+      function create(range, variableName, caseSensitiveLookup) {
+        return { range, variableName, caseSensitiveLookup };
+      }
+      InlineValueVariableLookup2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
+      }
+      InlineValueVariableLookup2.is = is;
+    })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
+    (function(InlineValueEvaluatableExpression2) {
+      function create(range, expression) {
+        return { range, expression };
+      }
+      InlineValueEvaluatableExpression2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
+      }
+      InlineValueEvaluatableExpression2.is = is;
+    })(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
+    (function(InlineValueContext2) {
+      function create(frameId, stoppedLocation) {
+        return { frameId, stoppedLocation };
+      }
+      InlineValueContext2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(value.stoppedLocation);
+      }
+      InlineValueContext2.is = is;
+    })(InlineValueContext || (InlineValueContext = {}));
+    (function(InlayHintKind2) {
+      InlayHintKind2.Type = 1;
+      InlayHintKind2.Parameter = 2;
+      function is(value) {
+        return value === 1 || value === 2;
+      }
+      InlayHintKind2.is = is;
+    })(InlayHintKind || (InlayHintKind = {}));
+    (function(InlayHintLabelPart2) {
+      function create(value) {
+        return { value };
+      }
+      InlayHintLabelPart2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
+      }
+      InlayHintLabelPart2.is = is;
+    })(InlayHintLabelPart || (InlayHintLabelPart = {}));
+    (function(InlayHint2) {
+      function create(position, label, kind) {
+        const result = { position, label };
+        if (kind !== void 0) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      InlayHint2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
+      }
+      InlayHint2.is = is;
+    })(InlayHint || (InlayHint = {}));
+    (function(StringValue2) {
+      function createSnippet(value) {
+        return { kind: "snippet", value };
+      }
+      StringValue2.createSnippet = createSnippet;
+      function isSnippet(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
+      }
+      StringValue2.isSnippet = isSnippet;
+    })(StringValue || (StringValue = {}));
+    (function(InlineCompletionItem2) {
+      function create(insertText, filterText, range, command) {
+        return { insertText, filterText, range, command };
+      }
+      InlineCompletionItem2.create = create;
+    })(InlineCompletionItem || (InlineCompletionItem = {}));
+    (function(InlineCompletionList2) {
+      function create(items) {
+        return { items };
+      }
+      InlineCompletionList2.create = create;
+    })(InlineCompletionList || (InlineCompletionList = {}));
+    (function(InlineCompletionTriggerKind2) {
+      InlineCompletionTriggerKind2.Invoked = 1;
+      InlineCompletionTriggerKind2.Automatic = 2;
+    })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
+    (function(SelectedCompletionInfo2) {
+      function create(range, text) {
+        return { range, text };
+      }
+      SelectedCompletionInfo2.create = create;
+    })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
+    (function(InlineCompletionContext2) {
+      function create(triggerKind, selectedCompletionInfo) {
+        return { triggerKind, selectedCompletionInfo };
+      }
+      InlineCompletionContext2.create = create;
+    })(InlineCompletionContext || (InlineCompletionContext = {}));
+    (function(WorkspaceFolder2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+      }
+      WorkspaceFolder2.is = is;
+    })(WorkspaceFolder || (WorkspaceFolder = {}));
+    EOL = ["\n", "\r\n", "\r"];
+    (function(TextDocument3) {
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument(uri, languageId, version, content);
+      }
+      TextDocument3.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+      }
+      TextDocument3.is = is;
+      function applyEdits(document, edits) {
+        let text = document.getText();
+        const sortedEdits = mergeSort2(edits, (a, b) => {
+          const diff = a.range.start.line - b.range.start.line;
+          if (diff === 0) {
+            return a.range.start.character - b.range.start.character;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+          const e = sortedEdits[i];
+          const startOffset = document.offsetAt(e.range.start);
+          const endOffset = document.offsetAt(e.range.end);
+          if (endOffset <= lastModifiedOffset) {
+            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+          } else {
+            throw new Error("Overlapping edit");
+          }
+          lastModifiedOffset = startOffset;
+        }
+        return text;
+      }
+      TextDocument3.applyEdits = applyEdits;
+      function mergeSort2(data, compare) {
+        if (data.length <= 1) {
+          return data;
+        }
+        const p = data.length / 2 | 0;
+        const left = data.slice(0, p);
+        const right = data.slice(p);
+        mergeSort2(left, compare);
+        mergeSort2(right, compare);
+        let leftIdx = 0;
+        let rightIdx = 0;
+        let i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+          const ret = compare(left[leftIdx], right[rightIdx]);
+          if (ret <= 0) {
+            data[i++] = left[leftIdx++];
+          } else {
+            data[i++] = right[rightIdx++];
+          }
+        }
+        while (leftIdx < left.length) {
+          data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+          data[i++] = right[rightIdx++];
+        }
+        return data;
+      }
+    })(TextDocument || (TextDocument = {}));
+    FullTextDocument = class {
+      constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = void 0;
+      }
+      get uri() {
+        return this._uri;
+      }
+      get languageId() {
+        return this._languageId;
+      }
+      get version() {
+        return this._version;
+      }
+      getText(range) {
+        if (range) {
+          const start = this.offsetAt(range.start);
+          const end = this.offsetAt(range.end);
+          return this._content.substring(start, end);
+        }
+        return this._content;
+      }
+      update(event, version) {
+        this._content = event.text;
+        this._version = version;
+        this._lineOffsets = void 0;
+      }
+      getLineOffsets() {
+        if (this._lineOffsets === void 0) {
+          const lineOffsets = [];
+          const text = this._content;
+          let isLineStart = true;
+          for (let i = 0; i < text.length; i++) {
+            if (isLineStart) {
+              lineOffsets.push(i);
+              isLineStart = false;
+            }
+            const ch = text.charAt(i);
+            isLineStart = ch === "\r" || ch === "\n";
+            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+              i++;
+            }
+          }
+          if (isLineStart && text.length > 0) {
+            lineOffsets.push(text.length);
+          }
+          this._lineOffsets = lineOffsets;
+        }
+        return this._lineOffsets;
+      }
+      positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+          return Position.create(0, offset);
+        }
+        while (low < high) {
+          const mid = Math.floor((low + high) / 2);
+          if (lineOffsets[mid] > offset) {
+            high = mid;
+          } else {
+            low = mid + 1;
+          }
+        }
+        const line = low - 1;
+        return Position.create(line, offset - lineOffsets[line]);
+      }
+      offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+          return this._content.length;
+        } else if (position.line < 0) {
+          return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+      }
+      get lineCount() {
+        return this.getLineOffsets().length;
+      }
+    };
+    (function(Is2) {
+      const toString = Object.prototype.toString;
+      function defined(value) {
+        return typeof value !== "undefined";
+      }
+      Is2.defined = defined;
+      function undefined2(value) {
+        return typeof value === "undefined";
+      }
+      Is2.undefined = undefined2;
+      function boolean(value) {
+        return value === true || value === false;
+      }
+      Is2.boolean = boolean;
+      function string(value) {
+        return toString.call(value) === "[object String]";
+      }
+      Is2.string = string;
+      function number(value) {
+        return toString.call(value) === "[object Number]";
+      }
+      Is2.number = number;
+      function numberRange(value, min, max) {
+        return toString.call(value) === "[object Number]" && min <= value && value <= max;
+      }
+      Is2.numberRange = numberRange;
+      function integer2(value) {
+        return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
+      }
+      Is2.integer = integer2;
+      function uinteger2(value) {
+        return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
+      }
+      Is2.uinteger = uinteger2;
+      function func(value) {
+        return toString.call(value) === "[object Function]";
+      }
+      Is2.func = func;
+      function objectLiteral(value) {
+        return value !== null && typeof value === "object";
+      }
+      Is2.objectLiteral = objectLiteral;
+      function typedArray(value, check) {
+        return Array.isArray(value) && value.every(check);
+      }
+      Is2.typedArray = typedArray;
+    })(Is || (Is = {}));
+  }
+});
+
+// node_modules/dockerfile-ast/lib/line.js
+var require_line = __commonJS({
+  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Line = void 0;
+    var Line = class {
+      constructor(document, range) {
+        this.document = document;
+        this.range = range;
+      }
+      getRange() {
+        return this.range;
+      }
+      getTextContent() {
+        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+      }
+      isAfter(line) {
+        return this.range.start.line > line.range.start.line;
+      }
+      isBefore(line) {
+        return this.range.start.line < line;
+      }
+    };
+    exports.Line = Line;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/util.js
+var require_util = __commonJS({
+  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Util = void 0;
+    var Util = class _Util {
+      static isUTF8BOM(char) {
+        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+        return uintArray[0] === 239 && uintArray[1] == 187 && uintArray[2] == 191;
+      }
+      static isWhitespace(char) {
+        return char === " " || char === "	" || _Util.isNewline(char);
+      }
+      static isNewline(char) {
+        return char === "\r" || char === "\n";
+      }
+      static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
+            case " ":
+            case "	":
+              continue;
+            case escapeChar:
+              escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                    continue;
+                  case "\r":
+                    i = j + 1;
+                    continue whitespaceCheck;
+                  case "\n":
+                    i = j;
+                    continue whitespaceCheck;
+                  default:
+                    break escapeCheck;
+                }
+              }
+              return -1;
+            default:
+              return i;
+          }
+        }
+        return -1;
+      }
+      /**
+       * Determines if the given position is contained within the given range.
+       *
+       * @param position the position to check
+       * @param range the range to see if the position is inside of
+       */
+      static isInsideRange(position, range) {
+        if (range.start.line === range.end.line) {
+          return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
+        } else if (range.start.line === position.line) {
+          return range.start.character <= position.character;
+        } else if (range.end.line === position.line) {
+          return position.character <= range.end.character;
+        }
+        return range.start.line < position.line && position.line < range.end.line;
+      }
+      static parseHeredocName(value) {
+        value = value.substring(2);
+        if (value.charAt(0) === "-") {
+          value = value.substring(1);
+        }
+        if (value.charAt(0) === '"') {
+          if (value.charAt(value.length - 1) !== '"') {
+            return null;
+          }
+          value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "'") {
+          if (value.charAt(value.length - 1) !== "'") {
+            return null;
+          }
+          value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "<") {
+          return null;
+        }
+        return value;
+      }
+    };
+    exports.Util = Util;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/comment.js
+var require_comment = __commonJS({
+  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Comment = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var line_1 = require_line();
+    var util_1 = require_util();
+    var Comment = class extends line_1.Line {
+      constructor(document, range) {
+        super(document, range);
+      }
+      toString() {
+        const content = this.getContent();
+        if (content) {
+          return "# " + content;
+        }
+        return "#";
+      }
+      /**
+       * Returns the content of this comment. This excludes leading and
+       * trailing whitespace as well as the # symbol. If the comment only
+       * consists of whitespace, the empty string will be returned.
+       */
+      getContent() {
+        let range = this.getContentRange();
+        if (range === null) {
+          return "";
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+      }
+      /**
+       * Returns a range that includes the content of the comment
+       * excluding any leading and trailing whitespace as well as the #
+       * symbol. May return null if the comment only consists of whitespace
+       * characters.
+       */
+      getContentRange() {
+        let range = this.getRange();
+        const startOffset = this.document.offsetAt(range.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let start = -1;
+        let end = -1;
+        for (let i = 1; i < raw.length; i++) {
+          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+            start = i;
+            break;
+          }
+        }
+        if (start === -1) {
+          return null;
+        }
+        for (let i = raw.length - 1; i >= 1; i--) {
+          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+            end = i + 1;
+            break;
+          }
+        }
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+      }
+    };
+    exports.Comment = Comment;
+  }
+});
+
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+var main_exports2 = {};
+__export(main_exports2, {
+  TextDocument: () => TextDocument2
+});
+function mergeSort(data, compare) {
+  if (data.length <= 1) {
+    return data;
+  }
+  const p = data.length / 2 | 0;
+  const left = data.slice(0, p);
+  const right = data.slice(p);
+  mergeSort(left, compare);
+  mergeSort(right, compare);
+  let leftIdx = 0;
+  let rightIdx = 0;
+  let i = 0;
+  while (leftIdx < left.length && rightIdx < right.length) {
+    const ret = compare(left[leftIdx], right[rightIdx]);
+    if (ret <= 0) {
+      data[i++] = left[leftIdx++];
+    } else {
+      data[i++] = right[rightIdx++];
+    }
+  }
+  while (leftIdx < left.length) {
+    data[i++] = left[leftIdx++];
+  }
+  while (rightIdx < right.length) {
+    data[i++] = right[rightIdx++];
+  }
+  return data;
+}
+function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+  const result = isAtLineStart ? [textOffset] : [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (isEOL(ch)) {
+      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+        i++;
+      }
+      result.push(textOffset + i + 1);
+    }
+  }
+  return result;
+}
+function isEOL(char) {
+  return char === 13 || char === 10;
+}
+function getWellformedRange(range) {
+  const start = range.start;
+  const end = range.end;
+  if (start.line > end.line || start.line === end.line && start.character > end.character) {
+    return { start: end, end: start };
+  }
+  return range;
+}
+function getWellformedEdit(textEdit) {
+  const range = getWellformedRange(textEdit.range);
+  if (range !== textEdit.range) {
+    return { newText: textEdit.newText, range };
+  }
+  return textEdit;
+}
+var FullTextDocument2, TextDocument2;
+var init_main2 = __esm({
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+    "use strict";
+    FullTextDocument2 = class _FullTextDocument {
+      constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = void 0;
+      }
+      get uri() {
+        return this._uri;
+      }
+      get languageId() {
+        return this._languageId;
+      }
+      get version() {
+        return this._version;
+      }
+      getText(range) {
+        if (range) {
+          const start = this.offsetAt(range.start);
+          const end = this.offsetAt(range.end);
+          return this._content.substring(start, end);
+        }
+        return this._content;
+      }
+      update(changes, version) {
+        for (const change of changes) {
+          if (_FullTextDocument.isIncremental(change)) {
+            const range = getWellformedRange(change.range);
+            const startOffset = this.offsetAt(range.start);
+            const endOffset = this.offsetAt(range.end);
+            this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+            const insertedEndOffset = startOffset + change.text.length;
+            const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
+            const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
+            if (crlfAtStart || crlfAtEnd) {
+              this._lineOffsets = void 0;
+              continue;
+            }
+            const startLine = Math.max(range.start.line, 0);
+            const endLine = Math.max(range.end.line, 0);
+            let lineOffsets = this._lineOffsets;
+            const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+            if (endLine - startLine === addedLineOffsets.length) {
+              for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
+                lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+              }
+            } else {
+              if (addedLineOffsets.length < 1e4) {
+                lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
+              } else {
+                this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+              }
+            }
+            const diff = change.text.length - (endOffset - startOffset);
+            if (diff !== 0) {
+              for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                lineOffsets[i] = lineOffsets[i] + diff;
+              }
+            }
+          } else if (_FullTextDocument.isFull(change)) {
+            this._content = change.text;
+            this._lineOffsets = void 0;
+          } else {
+            throw new Error("Unknown change event received");
+          }
+        }
+        this._version = version;
+      }
+      getLineOffsets() {
+        if (this._lineOffsets === void 0) {
+          this._lineOffsets = computeLineOffsets(this._content, true);
+        }
+        return this._lineOffsets;
+      }
+      positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+          return { line: 0, character: offset };
+        }
+        while (low < high) {
+          const mid = Math.floor((low + high) / 2);
+          if (lineOffsets[mid] > offset) {
+            high = mid;
+          } else {
+            low = mid + 1;
+          }
+        }
+        const line = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+        return { line, character: offset - lineOffsets[line] };
+      }
+      offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+          return this._content.length;
+        } else if (position.line < 0) {
+          return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        if (position.character <= 0) {
+          return lineOffset;
+        }
+        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+        const offset = Math.min(lineOffset + position.character, nextLineOffset);
+        return this.ensureBeforeEOL(offset, lineOffset);
+      }
+      getLineRange(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+          const lastLine = lineOffsets.length - 1;
+          return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+        } else if (line < 0) {
+          return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        }
+        const startOffset = lineOffsets[line];
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+      }
+      getEOLCharacters(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+          return "";
+        } else if (line < 0) {
+          return "";
+        }
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+        return this._content.substring(eolOffset, nextLineOffset);
+      }
+      ensureBeforeEOL(offset, lineOffset) {
+        while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+          offset--;
+        }
+        return offset;
+      }
+      get lineCount() {
+        return this.getLineOffsets().length;
+      }
+      static isIncremental(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
+      }
+      static isFull(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
+      }
+    };
+    (function(TextDocument3) {
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument2(uri, languageId, version, content);
+      }
+      TextDocument3.create = create;
+      function update(document, changes, version) {
+        if (document instanceof FullTextDocument2) {
+          document.update(changes, version);
+          return document;
+        } else {
+          throw new Error("TextDocument.update: document must be created by TextDocument.create");
+        }
+      }
+      TextDocument3.update = update;
+      function applyEdits(document, edits) {
+        const text = document.getText();
+        const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
+          const diff = a.range.start.line - b.range.start.line;
+          if (diff === 0) {
+            return a.range.start.character - b.range.start.character;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = 0;
+        const spans = [];
+        for (const e of sortedEdits) {
+          const startOffset = document.offsetAt(e.range.start);
+          if (startOffset < lastModifiedOffset) {
+            throw new Error("Overlapping edit");
+          } else if (startOffset > lastModifiedOffset) {
+            spans.push(text.substring(lastModifiedOffset, startOffset));
+          }
+          if (e.newText.length) {
+            spans.push(e.newText);
+          }
+          lastModifiedOffset = document.offsetAt(e.range.end);
+        }
+        spans.push(text.substr(lastModifiedOffset));
+        return spans.join("");
+      }
+      TextDocument3.applyEdits = applyEdits;
+    })(TextDocument2 || (TextDocument2 = {}));
+  }
+});
+
+// node_modules/dockerfile-ast/lib/parserDirective.js
+var require_parserDirective = __commonJS({
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ParserDirective = void 0;
+    var main_1 = require_main();
+    var line_1 = require_line();
+    var ParserDirective = class extends line_1.Line {
+      constructor(document, range, nameRange, valueRange) {
+        super(document, range);
+        this.nameRange = nameRange;
+        this.valueRange = valueRange;
+      }
+      toString() {
+        return "# " + this.getName() + "=" + this.getValue();
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      getValueRange() {
+        return this.valueRange;
+      }
+      getName() {
+        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+      }
+      getValue() {
+        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+      }
+      getDirective() {
+        const directive = main_1.Directive[this.getName().toLowerCase()];
+        return directive === void 0 ? null : directive;
+      }
+    };
+    exports.ParserDirective = ParserDirective;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/heredoc.js
+var require_heredoc = __commonJS({
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Heredoc = void 0;
+    var Heredoc = class {
+      constructor(startRange2, name, nameRange, contentRange, endRange) {
+        this.startRange = startRange2;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.contentRange = contentRange;
+        this.endRange = endRange;
+      }
+      /**
+       * Returns the name of the here-document.
+       *
+       * This API is experimental and subject to change.
+       */
+      getName() {
+        return this.name;
+      }
+      /**
+       * Returns the range of the start operator and the name. If the
+       * here-document is initialized with <<EOT then the start range would
+       * encompass all five characters.
+       *
+       * This API is experimental and subject to change.
+       */
+      getStartRange() {
+        return this.startRange;
+      }
+      /**
+       * Returns the range of this here-document's name that is declared at
+       * the beginning of the here-document with the operator. If the
+       * here-document is initialized with <<EOT then the name range would
+       * encompass the latter three "EOT" characters.
+       *
+       * This API is experimental and subject to change.
+       */
+      getNameRange() {
+        return this.nameRange;
+      }
+      /**
+       * Returns the range of the content of this here-document. This may
+       * be null if the here-document has no content because:
+       * - the start range is the only thing that was declared
+       * - the end range was declared immediately and there is no content
+       *
+       * This API is experimental and subject to change.
+       */
+      getContentRange() {
+        return this.contentRange;
+      }
+      /**
+       * Returns the range of the here-document's name on a line that
+       * represents the end of the here-document.
+       *
+       * This API is experimental and subject to change.
+       */
+      getDelimiterRange() {
+        return this.endRange;
+      }
+    };
+    exports.Heredoc = Heredoc;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/variable.js
+var require_variable = __commonJS({
+  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Variable = void 0;
+    var Variable = class {
+      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
+        this.nameRange = nameRange;
+        this.range = range;
+        this.modifier = modifier;
+        this.modifierRange = modifierRange;
+        this.substitutionParameter = substitutionParameter;
+        this.substitutionRange = substitutionRange;
+        this.defined = defined;
+        this.buildVariable = buildVariable;
+        this.stringValue = stringValue;
+      }
+      toString() {
+        return this.stringValue;
+      }
+      getName() {
+        return this.name;
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      /**
+       * Returns the range of the entire variable. This includes the symbols for
+       * the declaration of the variable such as the $, {, and } symbols.
+       *
+       * @return the range in the document that this variable encompasses in its
+       *         entirety
+       */
+      getRange() {
+        return this.range;
+      }
+      /**
+       * Returns the modifier character that has been set for
+       * specifying how this variable should be expanded and resolved.
+       * If this variable is ${variable:+value} then the modifier
+       * character is '+'. Will be the empty string if the variable is
+       * declared as ${variable:}. Otherwise, will be null if this
+       * variable will not use variable substitution at all (such as
+       * ${variable} or $variable).
+       *
+       * @return this variable's modifier character, or the empty
+       *         string if it does not have one, or null if this
+       *         variable will not use variable substitution
+       */
+      getModifier() {
+        return this.modifier;
+      }
+      getModifierRange() {
+        return this.modifierRange;
+      }
+      /**
+       * Returns the parameter that will be used for substitution if
+       * this variable uses modifiers to define how its value should be
+       * resolved. If this variable is ${variable:+value} then the
+       * substitution value will be 'value'. Will be the empty string
+       * if the variable is declared as ${variable:+} or some other
+       * variant where the only thing that follows the modifier
+       * character (excluding considerations of escape characters and
+       * so on) is the variable's closing bracket. May be null if this
+       * variable does not have a modifier character defined (such as
+       * ${variable} or $variable).
+       *
+       * @return this variable's substitution parameter, or the empty
+       *         string if it does not have one, or null if there is
+       *         not one defined
+       */
+      getSubstitutionParameter() {
+        return this.substitutionParameter;
+      }
+      getSubstitutionRange() {
+        return this.substitutionRange;
+      }
+      /**
+       * Returns whether this variable has been defined or not.
+       *
+       * @return true if this variable has been defined, false otherwise
+       */
+      isDefined() {
+        return this.defined;
+      }
+      isBuildVariable() {
+        return this.buildVariable === true;
+      }
+      isEnvironmentVariable() {
+        return this.buildVariable === false;
+      }
+    };
+    exports.Variable = Variable;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instruction.js
+var require_instruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Instruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var util_1 = require_util();
+    var line_1 = require_line();
+    var argument_1 = require_argument();
+    var heredoc_1 = require_heredoc();
+    var variable_1 = require_variable();
+    var main_1 = require_main();
+    var Instruction = class extends line_1.Line {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range);
+        this.dockerfile = dockerfile;
+        this.escapeChar = escapeChar;
+        this.instruction = instruction;
+        this.instructionRange = instructionRange;
+      }
+      toString() {
+        let value = this.getKeyword();
+        for (let arg of this.getRawArguments()) {
+          value += " ";
+          value += arg.getValue();
+        }
+        return value;
+      }
+      getRangeContent(range) {
+        if (range === null) {
+          return null;
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+      }
+      getInstructionRange() {
+        return this.instructionRange;
+      }
+      getInstruction() {
+        return this.instruction;
+      }
+      getKeyword() {
+        return this.getInstruction().toUpperCase();
+      }
+      getArgumentsRange() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return null;
+        }
+        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+      }
+      getArgumentsRanges() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return [];
+        }
+        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+          return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+        }
+        let ranges = [];
+        let end = -1;
+        let startPosition = args[0].getRange().start;
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        for (let i = 0; i < fullArgs.length; i++) {
+          let char = fullArgs.charAt(i);
+          if (char === this.escapeChar) {
+            let next = fullArgs.charAt(i + 1);
+            if (next === " " || next === "	") {
+              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                switch (fullArgs.charAt(j)) {
+                  case " ":
+                  case "	":
+                    continue;
+                  case "\r":
+                    j++;
+                  case "\n":
+                    if (startPosition !== null) {
+                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                    }
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                    i = j;
+                    break whitespaceCheck;
+                  default:
+                    break whitespaceCheck;
+                }
+              }
+            } else if (next === "\r") {
+              if (startPosition !== null) {
+                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                startPosition = null;
+              }
+              start = true;
+              comment = false;
+              i += 2;
+            } else if (next === "\n") {
+              if (startPosition !== null) {
+                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+              }
+              startPosition = null;
+              start = true;
+              comment = false;
+              i++;
+            } else {
+              i++;
+            }
+          } else if (util_1.Util.isNewline(char)) {
+            if (comment) {
+              startPosition = null;
+              start = true;
+              comment = false;
+            }
+          } else {
+            if (!comment) {
+              if (startPosition === null) {
+                if (char === "#") {
+                  comment = true;
+                  continue;
+                }
+                let position = this.document.positionAt(offset + i);
+                if (position.character !== 0) {
+                  startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+                }
+              }
+              end = i;
+            }
+          }
+        }
+        if (startPosition === null) {
+          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+        } else {
+          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+        }
+        return ranges;
+      }
+      getRawArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return null;
+        }
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+      }
+      getArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return null;
+        }
+        let content = "";
+        let ranges = this.getArgumentsRanges();
+        let documentText = this.document.getText();
+        for (let range of ranges) {
+          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        }
+        return content;
+      }
+      getArguments() {
+        return this.getRawArguments();
+      }
+      getRawArguments() {
+        let args = [];
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        let found = -1;
+        let escapedWhitespaceDetected = false;
+        let escaping = false;
+        let escapeMarker = -1;
+        let escapedArg = "";
+        for (let i = 0; i < fullArgs.length; i++) {
+          let char = fullArgs.charAt(i);
+          if (util_1.Util.isWhitespace(char)) {
+            if (escaping) {
+              escapedWhitespaceDetected = true;
+              if (util_1.Util.isNewline(char)) {
+                escapedWhitespaceDetected = false;
+                if (comment) {
+                  comment = false;
+                  start = true;
+                }
+              }
+              continue;
+            } else if (found !== -1) {
+              if (escapeMarker === -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+              } else {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+              }
+              escapeMarker = -1;
+              escapedArg = "";
+              found = -1;
+            }
+          } else if (char === this.escapeChar) {
+            let next = fullArgs.charAt(i + 1);
+            if (next === " " || next === "	") {
+              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                let newlineCheck = fullArgs.charAt(j);
+                switch (newlineCheck) {
+                  case " ":
+                  case "	":
+                    continue;
+                  case "\r":
+                    j++;
+                  case "\n":
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1) {
+                      escapeMarker = i;
+                    }
+                    i = j;
+                    break whitespaceCheck;
+                  default:
+                    escapeMarker = i;
+                    if (found === -1) {
+                      i = j - 1;
+                    }
+                    break whitespaceCheck;
+                }
+              }
+            } else if (next === "\r") {
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1 && escapeMarker === -1) {
+                escapeMarker = i;
+              }
+              i += 2;
+            } else if (next === "\n") {
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1 && escapeMarker === -1) {
+                escapeMarker = i;
+              }
+              i++;
+            } else {
+              if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                escapedArg = "";
+                found = -1;
+              }
+              escapeMarker = -1;
+              escapedWhitespaceDetected = false;
+              escaping = false;
+              if (next === "$") {
+                escapedArg = escapedArg + char + next;
+              } else if (next === "") {
+                break;
+              } else {
+                escapedArg = escapedArg + next;
+              }
+              if (found === -1) {
+                found = i;
+              }
+              i++;
+            }
+          } else if (!comment) {
+            if (start && char === "#") {
+              comment = true;
+            } else {
+              if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                escapedArg = "";
+                found = -1;
+              }
+              escapedWhitespaceDetected = false;
+              escaping = false;
+              escapeMarker = -1;
+              escapedArg = escapedArg + char;
+              if (found === -1) {
+                found = i;
+              }
+            }
+            start = false;
+          }
+        }
+        if (found !== -1) {
+          if (escapeMarker === -1) {
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+          } else {
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+          }
+        }
+        return args;
+      }
+      getExpandedArguments() {
+        let args = this.getArguments();
+        for (let i = 0; i < args.length; i++) {
+          const argRange = args[i].getRange();
+          let offset = this.document.offsetAt(argRange.start);
+          const variables = this.parseVariables(offset, args[i].getValue());
+          const swaps = [];
+          let requiresExpansion = false;
+          for (let variable of variables) {
+            const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+            swaps.push(value);
+            requiresExpansion = requiresExpansion || value !== void 0;
+          }
+          if (requiresExpansion) {
+            let expanded = "";
+            for (let j = 0; j < swaps.length; j++) {
+              const variableRange = variables[j].getRange();
+              const start = this.document.offsetAt(variableRange.start);
+              const end = this.document.offsetAt(variableRange.end);
+              if (swaps[j]) {
+                expanded += this.document.getText().substring(offset, start);
+                expanded += swaps[j];
+                offset = end;
+              } else {
+                expanded += this.document.getText().substring(offset, end);
+                offset = end;
+              }
+            }
+            const argEnd = this.document.offsetAt(argRange.end);
+            if (argEnd !== offset) {
+              expanded += this.document.getText().substring(offset, argEnd);
+            }
+            args[i] = new argument_1.Argument(expanded, argRange);
+          }
+        }
+        return args;
+      }
+      getVariables() {
+        const variables = [];
+        const args = this.getRawArguments();
+        for (const arg of args) {
+          let range = arg.getRange();
+          let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+          const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+          for (const parsedVariable of parsedVariables) {
+            variables.push(parsedVariable);
+          }
+        }
+        return variables;
+      }
+      parseVariables(offset, arg) {
+        let variables = [];
+        variableLoop: for (let i = 0; i < arg.length; i++) {
+          switch (arg.charAt(i)) {
+            case this.escapeChar:
+              if (arg.charAt(i + 1) === "$") {
+                i++;
+              }
+              break;
+            case "$":
+              if (arg.charAt(i + 1) === "{") {
+                let escapedString = "${";
+                let escapedName = "";
+                let nameEnd = -1;
+                let escapedSubstitutionParameter = "";
+                let substitutionStart = -1;
+                let substitutionEnd = -1;
+                let modifierRead = -1;
+                nameLoop: for (let j = i + 2; j < arg.length; j++) {
+                  let char = arg.charAt(j);
+                  switch (char) {
+                    case this.escapeChar:
+                      for (let k = j + 1; k < arg.length; k++) {
+                        switch (arg.charAt(k)) {
+                          case " ":
+                          case "	":
+                          case "\r":
+                            continue;
+                          case "\n":
+                            j = k;
+                            continue nameLoop;
+                        }
+                      }
+                      break;
+                    case "}":
+                      escapedString += "}";
+                      let modifier = null;
+                      let modifierRange = null;
+                      let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+                      let substitutionRange = null;
+                      if (nameEnd === -1) {
+                        nameEnd = j;
+                      } else if (nameEnd + 1 === j) {
+                        modifier = "";
+                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+                      } else {
+                        if (substitutionStart === -1) {
+                          substitutionStart = modifierRead + 1;
+                          substitutionEnd = modifierRead + 1;
+                        } else {
+                          substitutionEnd = substitutionEnd + 1;
+                        }
+                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+                      }
+                      let start = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), escapedString));
+                      i = j;
+                      continue variableLoop;
+                    case ":":
+                      if (nameEnd === -1) {
+                        nameEnd = j;
+                      } else if (modifierRead !== -1) {
+                        if (substitutionStart === -1) {
+                          substitutionStart = j;
+                          substitutionEnd = j;
+                        } else {
+                          substitutionEnd = j;
+                        }
+                        escapedSubstitutionParameter += ":";
+                      } else {
+                        modifierRead = j;
+                      }
+                      escapedString += ":";
+                      break;
+                    case "\n":
+                    case "\r":
+                    case " ":
+                    case "	":
+                      break;
+                    default:
+                      if (nameEnd === -1) {
+                        escapedName += char;
+                      } else if (modifierRead !== -1) {
+                        if (substitutionStart === -1) {
+                          substitutionStart = j;
+                          substitutionEnd = j;
+                        } else {
+                          substitutionEnd = j;
+                        }
+                        escapedSubstitutionParameter += char;
+                      } else {
+                        modifierRead = j;
+                      }
+                      escapedString += char;
+                      break;
+                  }
+                }
+                break variableLoop;
+              } else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+                continue;
+              } else {
+                let escapedName = "";
+                nameLoop: for (let j = i + 1; j < arg.length; j++) {
+                  let char = arg.charAt(j);
+                  switch (char) {
+                    case "\r":
+                    case "\n":
+                    case " ":
+                    case "	":
+                      continue;
+                    case "$":
+                    case "'":
+                    case '"':
+                      let varStart = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
+                      i = j - 1;
+                      continue variableLoop;
+                    case this.escapeChar:
+                      for (let k = j + 1; k < arg.length; k++) {
+                        switch (arg.charAt(k)) {
+                          case " ":
+                          case "	":
+                          case "\r":
+                            continue;
+                          case "\n":
+                            j = k;
+                            continue nameLoop;
+                        }
+                      }
+                      let start2 = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), "$" + escapedName));
+                      break variableLoop;
+                  }
+                  if (char.match(/^[a-z0-9_]+$/i) === null) {
+                    let varStart = this.document.positionAt(offset + i);
+                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
+                    i = j - 1;
+                    continue variableLoop;
+                  }
+                  escapedName += char;
+                }
+                let start = this.document.positionAt(offset + i);
+                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
+              }
+              break variableLoop;
+          }
+        }
+        return variables;
+      }
+      isBuildVariable(variable, line) {
+        if (this.getKeyword() === main_1.Keyword.FROM) {
+          for (const initialArg of this.dockerfile.getInitialARGs()) {
+            const arg = initialArg;
+            const property = arg.getProperty();
+            if (property && variable === property.getName()) {
+              return true;
+            }
+          }
+          return void 0;
+        }
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let envs = image.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+          if (envs[i].isBefore(line)) {
+            for (let property of envs[i].getProperties()) {
+              if (property.getName() === variable) {
+                return false;
+              }
+            }
+          }
+        }
+        let args = image.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+          if (args[i].isBefore(line)) {
+            let property = args[i].getProperty();
+            if (property && property.getName() === variable) {
+              return true;
+            }
+          }
+        }
+        return void 0;
+      }
+      createSingleLineHeredocs(args) {
+        const heredocs = [];
+        for (const arg of args) {
+          const value = arg.getValue();
+          if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+            const startRange2 = arg.getRange();
+            const nameRange = this.getNameRange(startRange2);
+            const name = this.getName(nameRange);
+            heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, null, null));
+          }
+        }
+        return heredocs;
+      }
+      getName(nameRange) {
+        const content = this.document.getText(nameRange);
+        let escaping = false;
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
+          switch (ch) {
+            case this.escapeChar:
+              escaping = true;
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                    break;
+                  case "\r":
+                    i = j + 1;
+                    continue nameLoop;
+                  case "\n":
+                    i = j;
+                    continue nameLoop;
+                  default:
+                    name += content.charAt(j);
+                    i = j;
+                    continue nameLoop;
+                }
+              }
+              break;
+            case "#":
+              if (escaping) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\n":
+                      i = j;
+                      continue nameLoop;
+                  }
+                }
+              }
+            case " ":
+            case "	":
+            case "\r":
+            case "\n":
+              if (escaping) {
+                break;
+              }
+            default:
+              name += ch;
+              break;
+          }
+        }
+        return name;
+      }
+      getNameRange(startRange2) {
+        const content = this.document.getText(startRange2);
+        let endFound = false;
+        let searchHyphen = false;
+        let start = -1;
+        let end = -1;
+        let escaping = false;
+        let quote = null;
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
+          switch (ch) {
+            case '"':
+            case "'":
+              if (quote === ch) {
+                break contentLoop;
+              }
+              quote = ch;
+              continue;
+            case this.escapeChar:
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case "\n":
+                    escaping = true;
+                    j = i;
+                    continue contentLoop;
+                }
+              }
+              break;
+            case " ":
+            case "	":
+            case "\r":
+            case "\n":
+              break;
+            case "<":
+              if (endFound) {
+                searchHyphen = true;
+              } else {
+                endFound = true;
+              }
+              break;
+            case "-":
+              if (searchHyphen) {
+                searchHyphen = false;
+                break;
+              }
+            case "#":
+              if (escaping) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\n":
+                      i = j;
+                      continue contentLoop;
+                  }
+                }
+              }
+            default:
+              if (start === -1) {
+                start = i;
+              }
+              if (quote !== null) {
+                end = i + 1;
+                break;
+              }
+              break contentLoop;
+          }
+        }
+        if (start === -1) {
+          return vscode_languageserver_types_1.Range.create(startRange2.end, startRange2.end);
+        }
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange2.start) + start);
+        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange2.start) + end) : startRange2.end;
+        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+      }
+      getHeredocs() {
+        const args = this.getArguments();
+        if (args.length === 0) {
+          return [];
+        }
+        const heredocs = [];
+        const range = this.getRange();
+        if (range.start.line === range.end.line) {
+          return this.createSingleLineHeredocs(args);
+        }
+        const heredocDefinitions = [];
+        let heredocsProcessed = false;
+        let escaping = false;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let lineStart = -1;
+        let currentHeredoc = 0;
+        const startOffset = this.document.offsetAt(args[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
+            case this.escapeChar:
+              escaping = true;
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                    break;
+                  case "\r":
+                    j++;
+                  case "\n":
+                    i = j;
+                    continue contentLoop;
+                  default:
+                    i = j;
+                    continue contentLoop;
+                }
+              }
+              break;
+            case "\r":
+              break;
+            case "\n":
+              if (escaping) {
+                break;
+              }
+              if (heredocsProcessed) {
+                if (contentStart === -1) {
+                  contentStart = i;
+                }
+                contentEnd = i;
+                const arg = heredocDefinitions[currentHeredoc];
+                const startRange2 = arg.getRange();
+                const nameRange = this.getNameRange(startRange2);
+                const name = this.getName(nameRange);
+                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                if (delimiterRange !== null) {
+                  const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+                  heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, contentRange, delimiterRange));
+                  contentStart = -1;
+                  currentHeredoc++;
+                }
+                lineStart = -1;
+              } else {
+                const offsetLimit = startOffset + i;
+                for (const arg of args) {
+                  if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+                    if (arg.getValue().startsWith("<<")) {
+                      heredocDefinitions.push(arg);
+                    }
+                  } else {
+                    break;
+                  }
+                }
+                heredocsProcessed = true;
+                lineStart = -1;
+                continue contentLoop;
+              }
+              break;
+            case " ":
+            case "	":
+              if (escaping) {
+                break;
+              }
+            case "#":
+              if (escaping) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\n":
+                      i = j;
+                      continue contentLoop;
+                  }
+                }
+              }
+            default:
+              if (escaping) {
+                escaping = false;
+              }
+              if (heredocsProcessed) {
+                if (contentStart === -1) {
+                  contentStart = i;
+                }
+                if (lineStart === -1) {
+                  lineStart = i;
+                }
+              }
+              break;
+          }
+        }
+        if (heredocsProcessed) {
+          const arg = heredocDefinitions[currentHeredoc];
+          const startRange2 = arg.getRange();
+          const nameRange = this.getNameRange(startRange2);
+          const name = this.getName(nameRange);
+          let contentRange = null;
+          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          if (delimiterRange === null) {
+            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+          } else if (contentEnd !== -1) {
+            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+          }
+          heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, contentRange, delimiterRange));
+          currentHeredoc++;
+          for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+            const arg2 = heredocDefinitions[currentHeredoc];
+            const startRange3 = arg2.getRange();
+            const nameRange2 = this.getNameRange(startRange3);
+            const name2 = this.getName(nameRange2);
+            heredocs.push(new heredoc_1.Heredoc(startRange3, name2, nameRange2, null, null));
+            currentHeredoc++;
+          }
+        } else {
+          return this.createSingleLineHeredocs(args);
+        }
+        return heredocs;
+      }
+      getDelimiterRange(startArg, name, candidateRange) {
+        const text = this.document.getText(candidateRange);
+        if (startArg.getValue().startsWith("<<-")) {
+          let index = 0;
+          while (text.charAt(index) === "	") {
+            index++;
+          }
+          if (text.substring(index) === name) {
+            return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+          }
+          return null;
+        }
+        return text === name ? candidateRange : null;
+      }
+    };
+    exports.Instruction = Instruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/flagOption.js
+var require_flagOption = __commonJS({
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.FlagOption = void 0;
+    var FlagOption = class {
+      constructor(range, name, nameRange, value, valueRange) {
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+      }
+      toString() {
+        if (this.valueRange !== null) {
+          return this.name + "=" + this.value;
+        }
+        return this.name;
+      }
+      getRange() {
+        return this.range;
+      }
+      getName() {
+        return this.name;
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      getValue() {
+        return this.value;
+      }
+      getValueRange() {
+        return this.valueRange;
+      }
+    };
+    exports.FlagOption = FlagOption;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/flag.js
+var require_flag = __commonJS({
+  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Flag = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var flagOption_1 = require_flagOption();
+    var Flag = class {
+      constructor(document, range, name, nameRange, value, valueRange) {
+        this.options = [];
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+        if (this.value !== null) {
+          let offset = document.offsetAt(valueRange.start);
+          let nameStart = -1;
+          let valueStart = -1;
+          let hasOptions = false;
+          for (let i = 0; i < value.length; i++) {
+            switch (value.charAt(i)) {
+              case "=":
+                hasOptions = true;
+                if (valueStart === -1) {
+                  valueStart = i + 1;
+                  break;
+                }
+                break;
+              case ",":
+                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+                nameStart = -1;
+                valueStart = -1;
+                break;
+              default:
+                if (nameStart === -1) {
+                  nameStart = i;
+                }
+                break;
+            }
+          }
+          if (hasOptions && nameStart !== -1) {
+            this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+          }
+        }
+      }
+      createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+        if (valueStart === -1) {
+          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+        }
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+      }
+      toString() {
+        if (this.valueRange) {
+          return "--" + this.name + "=" + this.value;
+        }
+        return "--" + this.name;
+      }
+      /**
+       * Returns the range that encompasses this entire flag. This includes the
+       * -- prefix in the beginning to the last character of the flag's value (if
+       * it has been defined).
+       *
+       * @return the entire range of this flag
+       */
+      getRange() {
+        return this.range;
+      }
+      /**
+       * Returns the name of this flag. The name does not include the -- prefix.
+       * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+       * not --interval.
+       *
+       * @return this flag's name
+       */
+      getName() {
+        return this.name;
+      }
+      /**
+       * Returns the range that encompasses the flag's name
+       *
+       * @return the range containing the flag's name
+       */
+      getNameRange() {
+        return this.nameRange;
+      }
+      /**
+       * Returns the value that has been set to this flag. May be null if the
+       * flag is invalid and has no value set like a --start-period. If the flag
+       * is instead a --start-period= with an equals sign then the flag's value
+       * is the empty string.
+       *
+       * @return this flag's value if it has been defined, null otherwise
+       */
+      getValue() {
+        return this.value;
+      }
+      /**
+       * Returns the range that encompasses this flag's value. If no value has
+       * been set then null will be returned.
+       *
+       * @return the range containing this flag's value, or null if the flag
+       *         has no value defined
+       */
+      getValueRange() {
+        return this.valueRange;
+      }
+      getOption(name) {
+        for (const option of this.options) {
+          if (option.getName() === name) {
+            return option;
+          }
+        }
+        return null;
+      }
+      getOptions() {
+        return this.options;
+      }
+      hasOptions() {
+        return this.options.length > 0;
+      }
+    };
+    exports.Flag = Flag;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+var require_modifiableInstruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ModifiableInstruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var flag_1 = require_flag();
+    var instruction_1 = require_instruction();
+    var ModifiableInstruction = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getFlags() {
+        if (!this.flags) {
+          this.flags = [];
+          for (let arg of this.getArguments()) {
+            let value = arg.getValue();
+            if (this.stopSearchingForFlags(value)) {
+              return this.flags;
+            } else if (value.indexOf("--") === 0) {
+              let range = arg.getRange();
+              let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+              let nameIndex = value.indexOf("=");
+              let index = rawValue.indexOf("=");
+              let firstMatch = false;
+              let secondMatch = false;
+              let startIndex = -1;
+              nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+                switch (rawValue.charAt(i)) {
+                  case "\\":
+                  case " ":
+                  case "	":
+                  case "\r":
+                  case "\n":
+                    break;
+                  case "-":
+                    if (secondMatch) {
+                      startIndex = i;
+                      break nameSearchLoop;
+                    } else if (firstMatch) {
+                      secondMatch = true;
+                    } else {
+                      firstMatch = true;
+                    }
+                    break;
+                  default:
+                    startIndex = i;
+                    break nameSearchLoop;
+                }
+              }
+              let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+              if (index === -1) {
+                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+              } else if (index === value.length - 1) {
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+              } else {
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+              }
+            }
+          }
+        }
+        return this.flags;
+      }
+      getArguments() {
+        const args = super.getArguments();
+        const flags = this.getFlags();
+        if (flags.length === 0) {
+          return args;
+        }
+        for (let i = 0; i < flags.length; i++) {
+          args.shift();
+        }
+        return args;
+      }
+    };
+    exports.ModifiableInstruction = ModifiableInstruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
+var require_jsonInstruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.JSONInstruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var argument_1 = require_argument();
+    var jsonArgument_1 = require_jsonArgument();
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.openingBracket = null;
+        this.closingBracket = null;
+        this.jsonStrings = [];
+        const argsContent = this.getRawArgumentsContent();
+        if (argsContent === null) {
+          return;
+        }
+        const args = this.getArguments();
+        if (args.length === 1 && args[0].getValue() === "[]") {
+          let argRange = args[0].getRange();
+          this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+          this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+          return;
+        } else if (args.length === 2 && args[0].getValue() === "[" && args[1].getValue() === "]") {
+          this.openingBracket = args[0];
+          this.closingBracket = args[1];
+          return;
+        }
+        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        let start = -1;
+        let last = "";
+        let quoted = false;
+        let escapedArg = "";
+        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+          let char = argsContent.charAt(i);
+          switch (char) {
+            case "[":
+              if (last === "") {
+                this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                last = "[";
+              } else if (quoted) {
+                escapedArg = escapedArg + char;
+              } else {
+                break argsCheck;
+              }
+              break;
+            case '"':
+              if (last === "[" || last === ",") {
+                start = i;
+                quoted = true;
+                last = '"';
+                escapedArg = escapedArg + char;
+                continue;
+              } else if (last === '"') {
+                if (quoted) {
+                  escapedArg = escapedArg + char;
+                  quoted = false;
+                  this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                  escapedArg = "";
+                } else {
+                  break argsCheck;
+                }
+              } else {
+                break argsCheck;
+              }
+              break;
+            case ",":
+              if (quoted) {
+                escapedArg = escapedArg + char;
+              } else {
+                if (last === '"') {
+                  last = ",";
+                } else {
+                  break argsCheck;
+                }
+              }
+              break;
+            case "]":
+              if (quoted) {
+                escapedArg = escapedArg + char;
+              } else if (last !== "") {
+                this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                break argsCheck;
+              }
+              break;
+            case " ":
+            case "	":
+              break;
+            case "\\":
+              if (quoted) {
+                switch (argsContent.charAt(i + 1)) {
+                  case '"':
+                  case "\\":
+                    escapedArg = escapedArg + argsContent.charAt(i + 1);
+                    i++;
+                    continue;
+                  case " ":
+                  case "	":
+                    escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                      switch (argsContent.charAt(j)) {
+                        case "\r":
+                          j++;
+                        case "\n":
+                          i = j;
+                          continue argsCheck;
+                        case " ":
+                        case "	":
+                          break;
+                        default:
+                          break escapeCheck;
+                      }
+                    }
+                    break;
+                  case "\r":
+                    i++;
+                  default:
+                    i++;
+                    continue;
+                }
+              } else {
+                escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+                  switch (argsContent.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      continue argsCheck;
+                    case " ":
+                    case "	":
+                      break;
+                    default:
+                      break escapeCheck;
+                  }
+                }
+              }
+              break argsCheck;
+            default:
+              if (!quoted) {
+                break argsCheck;
+              }
+              escapedArg = escapedArg + char;
+              break;
+          }
+        }
+      }
+      stopSearchingForFlags(_value) {
+        return true;
+      }
+      getOpeningBracket() {
+        return this.openingBracket;
+      }
+      getJSONStrings() {
+        return this.jsonStrings;
+      }
+      getClosingBracket() {
+        return this.closingBracket;
+      }
+    };
+    exports.JSONInstruction = JSONInstruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/add.js
+var require_add = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Add = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Add = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+    };
+    exports.Add = Add;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/property.js
+var require_property = __commonJS({
+  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Property = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var util_1 = require_util();
+    var Property = class _Property {
+      constructor(document, escapeChar, arg, arg2) {
+        this.assignmentOperatorRange = null;
+        this.assignmentOperator = null;
+        this.valueRange = null;
+        this.value = null;
+        this.document = document;
+        this.escapeChar = escapeChar;
+        this.nameRange = _Property.getNameRange(document, arg);
+        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+        this.name = _Property.getValue(value, escapeChar);
+        if (arg2) {
+          this.valueRange = arg2.getRange();
+          value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+          this.value = _Property.getValue(value, escapeChar);
+          this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+        } else {
+          let argRange = arg.getRange();
+          if (this.nameRange.start.line === argRange.start.line && this.nameRange.start.character === argRange.start.character && this.nameRange.end.line === argRange.end.line && this.nameRange.end.character === argRange.end.character) {
+          } else {
+            this.valueRange = _Property.getValueRange(document, arg);
+            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+            this.value = _Property.getValue(value, escapeChar);
+            this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+            this.assignmentOperator = "=";
+          }
+          this.range = argRange;
+        }
+      }
+      getRange() {
+        return this.range;
+      }
+      getName() {
+        return this.name;
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      getValue() {
+        return this.value;
+      }
+      getValueRange() {
+        return this.valueRange;
+      }
+      /**
+       * Retrieves the operator used for delimiting between the name and
+       * value of this property. This will either be the "=" character
+       * or null if a character was not used or if this property has no
+       * value defined.
+       */
+      getAssignmentOperator() {
+        return this.assignmentOperator;
+      }
+      getAssignmentOperatorRange() {
+        return this.assignmentOperatorRange;
+      }
+      /**
+       * Returns the value of this property including any enclosing
+       * single or double quotes and relevant escape characters.
+       * Escaped newlines and its associated contiguous whitespace
+       * characters however will not be returned as they are deemed to
+       * be uninteresting to clients trying to return a Dockerfile.
+       *
+       * @return the unescaped value of this property or null if this
+       *         property has no associated value
+       */
+      getUnescapedValue() {
+        if (this.valueRange === null) {
+          return null;
+        }
+        let escaped = false;
+        let rawValue = "";
+        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+        rawLoop: for (let i = 0; i < value.length; i++) {
+          let char = value.charAt(i);
+          switch (char) {
+            case this.escapeChar:
+              for (let j = i + 1; j < value.length; j++) {
+                switch (value.charAt(j)) {
+                  case "\r":
+                    j++;
+                  case "\n":
+                    escaped = true;
+                    i = j;
+                    continue rawLoop;
+                  case " ":
+                  case "	":
+                    break;
+                  default:
+                    rawValue = rawValue + char;
+                    continue rawLoop;
+                }
+              }
+              rawValue = rawValue + char;
+              break;
+            case "\r":
+            case "\n":
+              break;
+            case " ":
+            case "	":
+              if (!escaped) {
+                rawValue = rawValue + char;
+              }
+              break;
+            case "#":
+              if (escaped) {
+                for (let j = i + 1; j < value.length; j++) {
+                  switch (value.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      continue rawLoop;
+                  }
+                }
+              } else {
+                rawValue = rawValue + char;
+              }
+              break;
+            default:
+              rawValue = rawValue + char;
+              escaped = false;
+              break;
+          }
+        }
+        return rawValue;
+      }
+      static getNameRange(document, arg) {
+        let value = arg.getValue();
+        let index = value.indexOf("=");
+        if (index !== -1) {
+          let initial = value.charAt(0);
+          let before = value.charAt(index - 1);
+          if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
+            return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+          }
+        }
+        return arg.getRange();
+      }
+      static getValueRange(document, arg) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf("=") + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+      }
+      /**
+       * Returns the actual value of this key-value pair. The value will
+       * have its escape characters removed if applicable. If the value
+       * spans multiple lines and there are comments nested within the
+       * lines, they too will be removed.
+       *
+       * @return the value that this key-value pair will actually be, may
+       *         be null if no value is defined, may be the empty string
+       *         if the value only consists of whitespace
+       */
+      static getValue(value, escapeChar) {
+        let escaped = false;
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        if (skip !== 0 && value.charAt(skip) === "#") {
+          escaped = true;
+        }
+        value = value.substring(skip);
+        let first = value.charAt(0);
+        let last = value.charAt(value.length - 1);
+        let literal = first === "'" || first === '"';
+        let inSingle = first === "'" && last === "'";
+        let inDouble = false;
+        if (first === '"') {
+          for (let i = 1; i < value.length; i++) {
+            if (value.charAt(i) === escapeChar) {
+              i++;
+            } else if (value.charAt(i) === '"' && i === value.length - 1) {
+              inDouble = true;
+            }
+          }
+        }
+        if (inSingle || inDouble) {
+          value = value.substring(1, value.length - 1);
+        }
+        let commentCheck = -1;
+        let escapedValue = "";
+        let start = 0;
+        parseValue: for (let i = 0; i < value.length; i++) {
+          let char = value.charAt(i);
+          switch (char) {
+            case escapeChar:
+              if (i + 1 === value.length) {
+                escapedValue = escapedValue + escapeChar;
+                break parseValue;
+              }
+              char = value.charAt(i + 1);
+              if (char === " " || char === "	") {
+                whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+                  let char2 = value.charAt(j);
+                  switch (char2) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                      j++;
+                    case "\n":
+                      escaped = true;
+                      i = j;
+                      continue parseValue;
+                    default:
+                      if (!inDouble && !inSingle && !literal) {
+                        if (char2 === escapeChar) {
+                          escapedValue = escapedValue + char;
+                          i = i + 1;
+                        } else {
+                          escapedValue = escapedValue + char + char2;
+                          i = j;
+                        }
+                        continue parseValue;
+                      }
+                      break whitespaceCheck;
+                  }
+                }
+              }
+              if (inDouble) {
+                if (char === "\r") {
+                  escaped = true;
+                  i = i + 2;
+                } else if (char === "\n") {
+                  escaped = true;
+                  i++;
+                } else if (char !== '"') {
+                  if (char === escapeChar) {
+                    i++;
+                  }
+                  escapedValue = escapedValue + escapeChar;
+                }
+                continue parseValue;
+              } else if (inSingle || literal) {
+                if (char === "\r") {
+                  escaped = true;
+                  i = i + 2;
+                } else if (char === "\n") {
+                  escaped = true;
+                  i++;
+                } else {
+                  escapedValue = escapedValue + escapeChar;
+                }
+                continue parseValue;
+              } else if (char === escapeChar) {
+                escapedValue = escapedValue + escapeChar;
+                i++;
+              } else if (char === "\r") {
+                escaped = true;
+                i = i + 2;
+              } else if (char === "\n") {
+                escaped = true;
+                i++;
+                start = i;
+              } else {
+                escapedValue = escapedValue + char;
+                i++;
+              }
+              break;
+            case " ":
+            case "	":
+              if (escaped && commentCheck === -1) {
+                commentCheck = i;
+              }
+              escapedValue = escapedValue + char;
+              break;
+            case "\r":
+              i++;
+            case "\n":
+              if (escaped && commentCheck !== -1) {
+                escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+                commentCheck = -1;
+              }
+              break;
+            case "#":
+              if (escaped) {
+                if (commentCheck !== -1) {
+                  escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+                  commentCheck = -1;
+                }
+                newlineCheck: for (let j = i + 1; j < value.length; j++) {
+                  switch (value.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      break newlineCheck;
+                  }
+                }
+                continue parseValue;
+              }
+            default:
+              if (escaped) {
+                escaped = false;
+                commentCheck = -1;
+              }
+              escapedValue = escapedValue + char;
+              break;
+          }
+        }
+        return escapedValue;
+      }
+    };
+    exports.Property = Property;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
+var require_propertyInstruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.PropertyInstruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var instruction_1 = require_instruction();
+    var property_1 = require_property();
+    var argument_1 = require_argument();
+    var util_1 = require_util();
+    var PropertyInstruction = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.properties = void 0;
+      }
+      getProperties() {
+        if (this.properties === void 0) {
+          let args = this.getPropertyArguments();
+          if (args.length === 0) {
+            this.properties = [];
+          } else if (args.length === 1) {
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+          } else if (args.length === 2) {
+            if (args[0].getValue().indexOf("=") === -1) {
+              this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+            } else {
+              this.properties = [
+                new property_1.Property(this.document, this.escapeChar, args[0]),
+                new property_1.Property(this.document, this.escapeChar, args[1])
+              ];
+            }
+          } else if (args[0].getValue().indexOf("=") === -1) {
+            let text = this.document.getText();
+            let start = args[1].getRange().start;
+            let end = args[args.length - 1].getRange().end;
+            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+          } else {
+            this.properties = [];
+            for (let i = 0; i < args.length; i++) {
+              this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+            }
+          }
+        }
+        return this.properties;
+      }
+      /**
+       * Goes from the back of the string and returns the first
+       * non-whitespace character that is found. If an escape character
+       * is found with newline characters, the escape character will
+       * not be considered a non-whitespace character and its index in
+       * the string will not be returned.
+       *
+       * @param content the string to search through
+       * @return the index in the string for the first non-whitespace
+       *         character when searching from the end of the string
+       */
+      findTrailingNonWhitespace(content) {
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+          switch (content.charAt(i)) {
+            case " ":
+            case "	":
+              continue;
+            case "\n":
+              if (content.charAt(i - 1) === "\r") {
+                i = i - 1;
+              }
+            case "\r":
+              newlineCheck: for (let j = i - 1; j >= 0; j--) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                  case "\r":
+                  case "\n":
+                  case this.escapeChar:
+                    continue;
+                  default:
+                    index = j;
+                    break newlineCheck;
+                }
+              }
+              break whitespaceCheck;
+            default:
+              index = i;
+              break whitespaceCheck;
+          }
+        }
+        return index;
+      }
+      getPropertyArguments() {
+        const args = [];
+        let range = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start === -1) {
+          return [];
+        }
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        let escaped = range.start.line !== startPosition.line;
+        let endingEscape = false;
+        let mark = -1;
+        let end = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start, end + 1);
+        let argStart = escaped ? -1 : 0;
+        let spaced = false;
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+          let char = content.charAt(i);
+          switch (char) {
+            case this.escapeChar:
+              if (i + 1 === content.length) {
+                endingEscape = true;
+                break argumentLoop;
+              }
+              if (!escaped) {
+                mark = i;
+              }
+              switch (content.charAt(i + 1)) {
+                case " ":
+                case "	":
+                  if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+                    i = i + 1;
+                    continue argumentLoop;
+                  }
+                  whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                    switch (content.charAt(j)) {
+                      case "\r":
+                        j++;
+                      case "\n":
+                        escaped = true;
+                        i = j;
+                        continue argumentLoop;
+                      case " ":
+                      case "	":
+                        break;
+                      default:
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                        argStart = j;
+                        break whitespaceCheck;
+                    }
+                  }
+                  i = argStart - 1;
+                  continue argumentLoop;
+                case "\r":
+                  i++;
+                case "\n":
+                  escaped = true;
+                  i = i + 1;
+                  continue argumentLoop;
+                case this.escapeChar:
+                  if (argStart === -1) {
+                    argStart = i;
+                  }
+                  i = i + 1;
+                  continue argumentLoop;
+                default:
+                  if (argStart === -1) {
+                    argStart = i;
+                  }
+                  continue argumentLoop;
+              }
+            case "'":
+            case '"':
+              if (spaced) {
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                argStart = i;
+                spaced = false;
+              }
+              if (argStart === -1) {
+                argStart = i;
+              }
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case char:
+                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
+                      i = j;
+                      continue argumentLoop;
+                    }
+                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                    i = j;
+                    argStart = -1;
+                    continue argumentLoop;
+                  case this.escapeChar:
+                    j++;
+                    break;
+                }
+              }
+              break argumentLoop;
+            case " ":
+            case "	":
+              if (escaped) {
+                if (argStart !== -1) {
+                  spaced = true;
+                }
+              } else if (argStart !== -1) {
+                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                argStart = -1;
+              }
+              break;
+            case "\r":
+              i++;
+            case "\n":
+              spaced = false;
+              break;
+            case "#":
+              if (escaped) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      spaced = false;
+                      continue argumentLoop;
+                  }
+                }
+                if (argStart !== -1) {
+                  let value = content.substring(argStart, mark);
+                  args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                  argStart = -1;
+                }
+                break argumentLoop;
+              } else if (argStart === -1) {
+                argStart = i;
+              }
+              break;
+            default:
+              if (spaced) {
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                argStart = i;
+                spaced = false;
+              }
+              escaped = false;
+              if (argStart === -1) {
+                argStart = i;
+              }
+              if (char === "$" && content.charAt(i + 1) === "{") {
+                let singleQuotes = false;
+                let doubleQuotes = false;
+                let escaped2 = false;
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case this.escapeChar:
+                      escaped2 = true;
+                      break;
+                    case "\r":
+                    case "\n":
+                      break;
+                    case "'":
+                      singleQuotes = !singleQuotes;
+                      escaped2 = false;
+                      break;
+                    case '"':
+                      doubleQuotes = !doubleQuotes;
+                      escaped2 = false;
+                      break;
+                    case " ":
+                    case "	":
+                      if (escaped2 || singleQuotes || doubleQuotes) {
+                        break;
+                      }
+                      i = j - 1;
+                      continue argumentLoop;
+                    case "}":
+                      i = j;
+                      continue argumentLoop;
+                    default:
+                      escaped2 = false;
+                      break;
+                  }
+                }
+                break argumentLoop;
+              }
+              break;
+          }
+        }
+        if (argStart !== -1 && argStart !== content.length) {
+          let end2 = endingEscape ? content.length - 1 : content.length;
+          let value = content.substring(argStart, end2);
+          args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end2))));
+        }
+        return args;
+      }
+      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+        if (argStart !== -1) {
+          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+        }
+      }
+    };
+    exports.PropertyInstruction = PropertyInstruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/arg.js
+var require_arg = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Arg = void 0;
+    var property_1 = require_property();
+    var propertyInstruction_1 = require_propertyInstruction();
+    var Arg = class extends propertyInstruction_1.PropertyInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.property = null;
+        const args = this.getPropertyArguments();
+        if (args.length === 1) {
+          this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+        } else {
+          this.property = null;
+        }
+      }
+      /**
+       * Returns the variable defined by this ARG. This may be null if
+       * this ARG instruction is malformed and has no variable
+       * declaration.
+       */
+      getProperty() {
+        return this.property;
+      }
+    };
+    exports.Arg = Arg;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
+var require_cmd = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Cmd = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Cmd = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Cmd = Cmd;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/copy.js
+var require_copy = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Copy = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Copy = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+      getFromFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+      }
+      /**
+       * Returns there here-documents that are defined in this RUN
+       * instruction.
+       *
+       * This API is experimental and subject to change.
+       */
+      getHeredocs() {
+        return super.getHeredocs();
+      }
+    };
+    exports.Copy = Copy;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/env.js
+var require_env = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Env = void 0;
+    var propertyInstruction_1 = require_propertyInstruction();
+    var Env = class extends propertyInstruction_1.PropertyInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getProperties() {
+        return super.getProperties();
+      }
+    };
+    exports.Env = Env;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+var require_entrypoint = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Entrypoint = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Entrypoint = Entrypoint;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/from.js
+var require_from = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.From = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    var From = class extends modifiableInstruction_1.ModifiableInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+      getImage() {
+        const args = this.getArguments();
+        return args.length > 0 ? args[0].getValue() : null;
+      }
+      /**
+       * Returns the name of the image that will be used as the base image.
+       *
+       * @return the base image's name, or null if unspecified
+       */
+      getImageName() {
+        const imageName = this.getRangeContent(this.getImageNameRange());
+        if (imageName === null) {
+          return null;
+        }
+        let commented = false;
+        let escaped = false;
+        let name = "";
+        for (let i = 0; i < imageName.length; i++) {
+          const ch = imageName.charAt(i);
+          switch (ch) {
+            case this.escapeChar:
+              escaped = true;
+              break;
+            case "\r":
+              continue;
+            case "\n":
+              commented = false;
+              break;
+            case " ":
+            case "	":
+              break;
+            case "#":
+              if (escaped) {
+                commented = true;
+              } else {
+                name = name + ch;
+                escaped = false;
+              }
+              break;
+            default:
+              if (!commented) {
+                name = name + ch;
+                escaped = false;
+              }
+              break;
+          }
+        }
+        return name;
+      }
+      /**
+       * Returns the range that covers the name of the image used by
+       * this instruction.
+       *
+       * @return the range of the name of this instruction's argument,
+       *         or null if no image has been specified
+       */
+      getImageNameRange() {
+        let range = this.getImageRange();
+        if (range) {
+          let registryRange = this.getRegistryRange();
+          if (registryRange) {
+            range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+          }
+          let tagRange = this.getImageTagRange();
+          let digestRange = this.getImageDigestRange();
+          if (tagRange === null) {
+            if (digestRange !== null) {
+              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+            }
+          } else {
+            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+          }
+          return range;
+        }
+        return null;
+      }
+      /**
+       * Returns the range that covers the image argument of this
+       * instruction. This includes the tag or digest of the image if
+       * it has been specified by the instruction.
+       *
+       * @return the range of the image argument, or null if no image
+       *         has been specified
+       */
+      getImageRange() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0].getRange() : null;
+      }
+      getImageTag() {
+        return this.getRangeContent(this.getImageTagRange());
+      }
+      /**
+       * Returns the range in the document that the tag of the base
+       * image encompasses.
+       *
+       * @return the base image's tag's range in the document, or null
+       *         if no tag has been specified
+       */
+      getImageTagRange() {
+        const range = this.getImageRange();
+        if (range) {
+          const rangeStartOffset = this.document.offsetAt(range.start);
+          const content = this.getRangeContent(range);
+          const atIndex = this.indexOf(rangeStartOffset, content, "@");
+          const slashIndex = content.indexOf("/");
+          if (atIndex === -1) {
+            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
+            if (colonIndex > slashIndex) {
+              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+            }
+          }
+          const subcontent = content.substring(0, atIndex);
+          const subcolonIndex = subcontent.indexOf(":");
+          if (subcolonIndex === -1) {
+            return null;
+          }
+          if (slashIndex === -1) {
+            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+          }
+          if (subcolonIndex < slashIndex) {
+            return null;
+          }
+          return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+        }
+        return null;
+      }
+      getImageDigest() {
+        return this.getRangeContent(this.getImageDigestRange());
+      }
+      /**
+       * Returns the range in the document that the digest of the base
+       * image encompasses.
+       *
+       * @return the base image's digest's range in the document, or null
+       *         if no digest has been specified
+       */
+      getImageDigestRange() {
+        let range = this.getImageRange();
+        if (range) {
+          let content = this.getRangeContent(range);
+          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
+          if (index !== -1) {
+            return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+          }
+        }
+        return null;
+      }
+      indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+          const position = documentOffset + index;
+          const variableRange = variables[i].getRange();
+          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+            const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+            const substring = content.substring(offset);
+            const subIndex = substring.indexOf(searchString);
+            if (subIndex === -1) {
+              return -1;
+            }
+            index = subIndex + offset;
+            i = -1;
+            continue;
+          }
+        }
+        return index;
+      }
+      lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+          const position = documentOffset + index;
+          const variableRange = variables[i].getRange();
+          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+            index = content.substring(0, index).lastIndexOf(searchString);
+            if (index === -1) {
+              return -1;
+            }
+            i = -1;
+            continue;
+          }
+        }
+        return index;
+      }
+      getRegistry() {
+        return this.getRangeContent(this.getRegistryRange());
+      }
+      getRegistryRange() {
+        const range = this.getImageRange();
+        if (range) {
+          const tagRange = this.getImageTagRange();
+          const digestRange = this.getImageDigestRange();
+          if (tagRange === null) {
+            if (digestRange !== null) {
+              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+            }
+          } else {
+            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+          }
+          const content = this.getRangeContent(range);
+          const rangeStart = this.document.offsetAt(range.start);
+          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
+          if (startingSlashIndex === -1) {
+            return null;
+          }
+          const portIndex = this.indexOf(rangeStart, content, ":");
+          const dotIndex = this.indexOf(rangeStart, content, ".");
+          if (portIndex !== -1 || dotIndex !== -1) {
+            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+          }
+          const registry = content.substring(0, startingSlashIndex);
+          if (registry === "localhost") {
+            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+          }
+        }
+        return null;
+      }
+      getBuildStage() {
+        let range = this.getBuildStageRange();
+        return range === null ? null : this.getRangeContent(range);
+      }
+      getBuildStageRange() {
+        let args = this.getArguments();
+        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+          return args[2].getRange();
+        }
+        return null;
+      }
+      getPlatformFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+      }
+    };
+    exports.From = From;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+var require_healthcheck = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Healthcheck = void 0;
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        argument = argument.toUpperCase();
+        return argument === "CMD" || argument === "NONE";
+      }
+      getSubcommand() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0] : null;
+      }
+    };
+    exports.Healthcheck = Healthcheck;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/label.js
+var require_label = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Label = void 0;
+    var propertyInstruction_1 = require_propertyInstruction();
+    var util_1 = require_util();
+    var Label = class extends propertyInstruction_1.PropertyInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getVariables() {
+        const variables = super.getVariables();
+        const properties = this.getProperties();
+        for (const property of properties) {
+          const value = property.getUnescapedValue();
+          if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
+            const range = property.getValueRange();
+            for (let i = 0; i < variables.length; i++) {
+              if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+                variables.splice(i, 1);
+                i--;
+              }
+            }
+          }
+        }
+        return variables;
+      }
+      getProperties() {
+        return super.getProperties();
+      }
+    };
+    exports.Label = Label;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+var require_onbuild = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Onbuild = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var parser_1 = require_parser();
+    var instruction_1 = require_instruction();
+    var Onbuild = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getTrigger() {
+        let trigger = this.getTriggerWord();
+        return trigger === null ? null : trigger.toUpperCase();
+      }
+      getTriggerWord() {
+        return this.getRangeContent(this.getTriggerRange());
+      }
+      getTriggerRange() {
+        let args = this.getArguments();
+        return args.length > 0 ? args[0].getRange() : null;
+      }
+      getTriggerInstruction() {
+        let triggerRange = this.getTriggerRange();
+        if (triggerRange === null) {
+          return null;
+        }
+        let args = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+      }
+    };
+    exports.Onbuild = Onbuild;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/run.js
+var require_run = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Run = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Run = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+      /**
+       * Returns there here-documents that are defined in this RUN
+       * instruction.
+       *
+       * This API is experimental and subject to change.
+       */
+      getHeredocs() {
+        return super.getHeredocs();
+      }
+    };
+    exports.Run = Run;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/shell.js
+var require_shell = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Shell = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Shell = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Shell = Shell;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+var require_stopsignal = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Stopsignal = void 0;
+    var instruction_1 = require_instruction();
+    var Stopsignal = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Stopsignal = Stopsignal;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
+var require_workdir = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Workdir = void 0;
+    var instruction_1 = require_instruction();
+    var Workdir = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      /**
+       * Returns the path that has been defined. Note that this path may
+       * be absolute or relative depending on what was written in the
+       * instruction.
+       *
+       * @return the working directory's path, or null if this
+       *         instruction has no arguments
+       */
+      getPath() {
+        return this.getArgumentsContent();
+      }
+      /**
+       * Returns the absolute path that this instruction resolves to. The
+       * function will inspect prior WORKDIR instructions in the current
+       * image or another build stage in the Dockerfile to try to
+       * determine this.
+       *
+       * @return the absolute path of the working directory, or null if
+       *         this instruction has no arguments, or undefined if it
+       *         cannot be determined because only relative paths could be
+       *         found
+       */
+      getAbsolutePath() {
+        const path14 = this.getPath();
+        if (path14 === null || path14.startsWith("/")) {
+          return path14;
+        }
+        const startLine = this.getRange().start.line;
+        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+        for (let i = hierarchy.length - 1; i >= 0; i--) {
+          const workdirs = hierarchy[i].getWORKDIRs();
+          for (let j = workdirs.length - 1; j >= 0; j--) {
+            if (workdirs[j].getRange().start.line < startLine) {
+              const parent = workdirs[j].getAbsolutePath();
+              if (parent === void 0 || parent === null) {
+                return void 0;
+              }
+              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
+            }
+          }
+        }
+        return void 0;
+      }
+    };
+    exports.Workdir = Workdir;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/user.js
+var require_user = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.User = void 0;
+    var instruction_1 = require_instruction();
+    var User = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.User = User;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/volume.js
+var require_volume = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Volume = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Volume = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Volume = Volume;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/imageTemplate.js
+var require_imageTemplate = __commonJS({
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ImageTemplate = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var arg_1 = require_arg();
+    var cmd_1 = require_cmd();
+    var copy_1 = require_copy();
+    var env_1 = require_env();
+    var entrypoint_1 = require_entrypoint();
+    var from_1 = require_from();
+    var healthcheck_1 = require_healthcheck();
+    var onbuild_1 = require_onbuild();
+    var util_1 = require_util();
+    var workdir_1 = require_workdir();
+    var ImageTemplate = class {
+      constructor() {
+        this.comments = [];
+        this.instructions = [];
+      }
+      addComment(comment) {
+        this.comments.push(comment);
+      }
+      getComments() {
+        return this.comments;
+      }
+      addInstruction(instruction) {
+        this.instructions.push(instruction);
+      }
+      getInstructions() {
+        return this.instructions;
+      }
+      getInstructionAt(line) {
+        for (let instruction of this.instructions) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+            return instruction;
+          }
+        }
+        return null;
+      }
+      /**
+       * Gets all the ARG instructions that are defined in this image.
+       */
+      getARGs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof arg_1.Arg) {
+            args.push(instruction);
+          }
+        }
+        return args;
+      }
+      /**
+       * Gets all the CMD instructions that are defined in this image.
+       */
+      getCMDs() {
+        let cmds = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof cmd_1.Cmd) {
+            cmds.push(instruction);
+          }
+        }
+        return cmds;
+      }
+      /**
+       * Gets all the COPY instructions that are defined in this image.
+       */
+      getCOPYs() {
+        let copies = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof copy_1.Copy) {
+            copies.push(instruction);
+          }
+        }
+        return copies;
+      }
+      /**
+       * Gets all the ENTRYPOINT instructions that are defined in this image.
+       */
+      getENTRYPOINTs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof entrypoint_1.Entrypoint) {
+            froms.push(instruction);
+          }
+        }
+        return froms;
+      }
+      /**
+       * Gets all the ENV instructions that are defined in this image.
+       */
+      getENVs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof env_1.Env) {
+            args.push(instruction);
+          }
+        }
+        return args;
+      }
+      getFROM() {
+        for (const instruction of this.instructions) {
+          if (instruction instanceof from_1.From) {
+            return instruction;
+          }
+        }
+        return null;
+      }
+      /**
+       * Gets all the FROM instructions that are defined in this image.
+       */
+      getFROMs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof from_1.From) {
+            froms.push(instruction);
+          }
+        }
+        return froms;
+      }
+      /**
+       * Gets all the HEALTHCHECK instructions that are defined in this image.
+       */
+      getHEALTHCHECKs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof healthcheck_1.Healthcheck) {
+            froms.push(instruction);
+          }
+        }
+        return froms;
+      }
+      getWORKDIRs() {
+        const workdirs = [];
+        for (const instruction of this.instructions) {
+          if (instruction instanceof workdir_1.Workdir) {
+            workdirs.push(instruction);
+          }
+        }
+        return workdirs;
+      }
+      getOnbuildTriggers() {
+        let triggers = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof onbuild_1.Onbuild) {
+            let trigger = instruction.getTriggerInstruction();
+            if (trigger) {
+              triggers.push(trigger);
+            }
+          }
+        }
+        return triggers;
+      }
+      getAvailableVariables(currentLine) {
+        const variables = [];
+        for (const arg of this.getARGs()) {
+          if (arg.isBefore(currentLine)) {
+            const property = arg.getProperty();
+            if (property) {
+              const variable = property.getName();
+              if (variables.indexOf(variable) === -1) {
+                variables.push(variable);
+              }
+            }
+          }
+        }
+        for (const env of this.getENVs()) {
+          if (env.isBefore(currentLine)) {
+            for (const property of env.getProperties()) {
+              const variable = property.getName();
+              if (variables.indexOf(variable) === -1) {
+                variables.push(variable);
+              }
+            }
+          }
+        }
+        return variables;
+      }
+      /**
+       * Resolves a variable with the given name at the specified line
+       * to its value. If null is returned, then the variable has been
+       * defined but no value was given. If undefined is returned, then
+       * a variable with the given name has not been defined yet as of
+       * the given line.
+       *
+       * @param variable the name of the variable to resolve
+       * @param line the line number that the variable is on, zero-based
+       * @return the value of the variable as defined by an ARG or ENV
+       *         instruction, or null if no value has been specified, or
+       *         undefined if a variable with the given name has not
+       *         been defined
+       */
+      resolveVariable(variable, line) {
+        let envs = this.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+          if (envs[i].isBefore(line)) {
+            for (let property of envs[i].getProperties()) {
+              if (property.getName() === variable) {
+                return property.getValue();
+              }
+            }
+          }
+        }
+        let args = this.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+          if (args[i].isBefore(line)) {
+            let property = args[i].getProperty();
+            if (property && property.getName() === variable) {
+              return property.getValue();
+            }
+          }
+        }
+        return void 0;
+      }
+      getRange() {
+        const instructions = this.getInstructions();
+        if (instructions.length === 0) {
+          return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+        }
+        const instructionStart = instructions[0].getRange().start;
+        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+      }
+      contains(position) {
+        const range = this.getRange();
+        if (range === null) {
+          return false;
+        }
+        return util_1.Util.isInsideRange(position, range);
+      }
+    };
+    exports.ImageTemplate = ImageTemplate;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/dockerfile.js
+var require_dockerfile = __commonJS({
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Dockerfile = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var ast = require_main();
+    var imageTemplate_1 = require_imageTemplate();
+    var from_1 = require_from();
+    var util_1 = require_util();
+    var main_1 = require_main();
+    var Dockerfile = class extends imageTemplate_1.ImageTemplate {
+      constructor(document) {
+        super();
+        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+        this.buildStages = [];
+        this.directives = [];
+        this.foundFrom = false;
+        this.document = document;
+      }
+      getEscapeCharacter() {
+        for (const directive of this.directives) {
+          if (directive.getDirective() === ast.Directive.escape) {
+            const value = directive.getValue();
+            if (value === "\\" || value === "`") {
+              return value;
+            }
+          }
+        }
+        return "\\";
+      }
+      getInitialARGs() {
+        return this.initialInstructions.getARGs();
+      }
+      getContainingImage(position) {
+        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range)) {
+          return null;
+        }
+        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+          if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+            return this.initialInstructions;
+          }
+        }
+        for (const buildStage of this.buildStages) {
+          if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+            return buildStage;
+          }
+        }
+        return this;
+      }
+      addInstruction(instruction) {
+        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+          this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+          this.buildStages.push(this.currentBuildStage);
+          this.foundFrom = true;
+        } else if (!this.foundFrom) {
+          this.initialInstructions.addInstruction(instruction);
+        }
+        if (this.foundFrom) {
+          this.currentBuildStage.addInstruction(instruction);
+        }
+        super.addInstruction(instruction);
+      }
+      setDirectives(directives) {
+        this.directives = directives;
+      }
+      getDirective() {
+        return this.directives.length === 0 ? null : this.directives[0];
+      }
+      getDirectives() {
+        return this.directives;
+      }
+      resolveVariable(variable, line) {
+        for (let from of this.getFROMs()) {
+          let range = from.getRange();
+          if (range.start.line <= line && line <= range.end.line) {
+            let initialARGs = new imageTemplate_1.ImageTemplate();
+            for (let instruction of this.initialInstructions.getARGs()) {
+              initialARGs.addInstruction(instruction);
+            }
+            return initialARGs.resolveVariable(variable, line);
+          }
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+          return void 0;
+        }
+        let resolvedVariable = image.resolveVariable(variable, line);
+        if (resolvedVariable === null) {
+          let initialARGs = new imageTemplate_1.ImageTemplate();
+          for (let instruction of this.initialInstructions.getARGs()) {
+            initialARGs.addInstruction(instruction);
+          }
+          return initialARGs.resolveVariable(variable, line);
+        }
+        return resolvedVariable;
+      }
+      getAvailableVariables(currentLine) {
+        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+          let variables = [];
+          for (let arg of this.getInitialARGs()) {
+            let property = arg.getProperty();
+            if (property) {
+              variables.push(property.getName());
+            }
+          }
+          return variables;
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+        return image ? image.getAvailableVariables(currentLine) : [];
+      }
+      getParentStage(image) {
+        const templateFrom = image.getFROM();
+        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName === null) {
+          return null;
+        }
+        for (const from of this.getFROMs()) {
+          if (from.getBuildStage() === imageName) {
+            const range = from.getRange();
+            if (range.start.line === templateFrom.getRange().start.line) {
+              return null;
+            }
+            return this.getContainingImage(range.start);
+          }
+        }
+        return null;
+      }
+      getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+          return [];
+        }
+        const stages = [image];
+        let stage = this.getParentStage(image);
+        while (stage !== null) {
+          stages.splice(0, 0, stage);
+          stage = this.getParentStage(stage);
+        }
+        return stages;
+      }
+      getAvailableWorkingDirectories(line) {
+        const availableDirectories = /* @__PURE__ */ new Set();
+        for (const image of this.getStageHierarchy(line)) {
+          for (const workdir of image.getWORKDIRs()) {
+            if (workdir.getRange().end.line < line) {
+              let directory = workdir.getAbsolutePath();
+              if (directory !== void 0 && directory !== null) {
+                if (!directory.endsWith("/")) {
+                  directory += "/";
+                }
+                availableDirectories.add(directory);
+              }
+            }
+          }
+        }
+        return Array.from(availableDirectories);
+      }
+      /**
+       * Internally reorganize the comments in the Dockerfile and allocate
+       * them to the relevant build stages that they belong to.
+       */
+      organizeComments() {
+        const comments = this.getComments();
+        for (let i = 0; i < comments.length; i++) {
+          if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+            this.initialInstructions.addComment(comments[i]);
+          } else {
+            for (const buildStage of this.buildStages) {
+              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+                buildStage.addComment(comments[i]);
+              }
+            }
+          }
+        }
+      }
+      getRange() {
+        const comments = this.getComments();
+        const instructions = this.getInstructions();
+        let range = null;
+        if (comments.length === 0) {
+          if (instructions.length > 0) {
+            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+          }
+        } else if (instructions.length === 0) {
+          range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+        } else {
+          const commentStart = comments[0].getRange().start;
+          const commentEnd = comments[comments.length - 1].getRange().end;
+          const instructionStart = instructions[0].getRange().start;
+          const instructionEnd = instructions[instructions.length - 1].getRange().end;
+          if (commentStart.line < instructionStart.line) {
+            if (commentEnd.line < instructionEnd.line) {
+              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+            }
+            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+          } else if (commentEnd.line < instructionEnd.line) {
+            range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+          } else {
+            range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+          }
+        }
+        if (range === null) {
+          if (this.directives.length === 0) {
+            return null;
+          }
+          return this.directives[0].getRange();
+        } else if (this.directives.length === 0) {
+          return range;
+        }
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+      }
+    };
+    exports.Dockerfile = Dockerfile;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/parser.js
+var require_parser = __commonJS({
+  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Parser = void 0;
+    var vscode_languageserver_textdocument_1 = (init_main2(), __toCommonJS(main_exports2));
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var comment_1 = require_comment();
+    var parserDirective_1 = require_parserDirective();
+    var instruction_1 = require_instruction();
+    var add_1 = require_add();
+    var arg_1 = require_arg();
+    var cmd_1 = require_cmd();
+    var copy_1 = require_copy();
+    var env_1 = require_env();
+    var entrypoint_1 = require_entrypoint();
+    var from_1 = require_from();
+    var healthcheck_1 = require_healthcheck();
+    var label_1 = require_label();
+    var onbuild_1 = require_onbuild();
+    var run_1 = require_run();
+    var shell_1 = require_shell();
+    var stopsignal_1 = require_stopsignal();
+    var workdir_1 = require_workdir();
+    var user_1 = require_user();
+    var volume_1 = require_volume();
+    var dockerfile_1 = require_dockerfile();
+    var util_1 = require_util();
+    var main_1 = require_main();
+    var Parser2 = class _Parser {
+      constructor() {
+        this.escapeChar = null;
+      }
+      static createInstruction(document, dockerfile, escapeChar, lineRange2, instruction, instructionRange) {
+        switch (instruction.toUpperCase()) {
+          case "ADD":
+            return new add_1.Add(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ARG":
+            return new arg_1.Arg(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "CMD":
+            return new cmd_1.Cmd(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "COPY":
+            return new copy_1.Copy(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ENTRYPOINT":
+            return new entrypoint_1.Entrypoint(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ENV":
+            return new env_1.Env(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "FROM":
+            return new from_1.From(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "HEALTHCHECK":
+            return new healthcheck_1.Healthcheck(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "LABEL":
+            return new label_1.Label(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ONBUILD":
+            return new onbuild_1.Onbuild(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "RUN":
+            return new run_1.Run(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "SHELL":
+            return new shell_1.Shell(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "STOPSIGNAL":
+            return new stopsignal_1.Stopsignal(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "WORKDIR":
+            return new workdir_1.Workdir(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "USER":
+            return new user_1.User(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "VOLUME":
+            return new volume_1.Volume(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+        }
+        return new instruction_1.Instruction(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getParserDirectives(document, buffer) {
+        const directives = [];
+        this.escapeChar = "";
+        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+          switch (buffer.charAt(i)) {
+            case " ":
+            case "	":
+              break;
+            case "\r":
+            case "\n":
+              break directiveCheck;
+            case "#":
+              let directiveStart = -1;
+              let directiveEnd = -1;
+              for (let j = i + 1; j < buffer.length; j++) {
+                let char = buffer.charAt(j);
+                switch (char) {
+                  case " ":
+                  case "	":
+                    if (directiveStart !== -1 && directiveEnd === -1) {
+                      directiveEnd = j;
+                    }
+                    break;
+                  case "\r":
+                  case "\n":
+                    break directiveCheck;
+                  case "=":
+                    let valueStart = -1;
+                    let valueEnd = -1;
+                    if (directiveEnd === -1) {
+                      directiveEnd = j;
+                    }
+                    let lineEnd = buffer.length;
+                    directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+                      char = buffer.charAt(k);
+                      switch (char) {
+                        case "\r":
+                        case "\n":
+                          if (valueStart !== -1 && valueEnd === -1) {
+                            valueEnd = k;
+                          }
+                          lineEnd = k;
+                          break directiveValue;
+                        case "	":
+                        case " ":
+                          if (valueStart !== -1 && valueEnd === -1) {
+                            valueEnd = k;
+                          }
+                          continue;
+                        default:
+                          if (valueStart === -1) {
+                            valueStart = k;
+                          }
+                          break;
+                      }
+                    }
+                    if (directiveStart === -1) {
+                      break directiveCheck;
+                    }
+                    if (valueStart === -1) {
+                      valueStart = j + 1;
+                      valueEnd = lineEnd;
+                    } else if (valueEnd === -1) {
+                      valueEnd = buffer.length;
+                    }
+                    const lineRange2 = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                    const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+                    const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+                    directives.push(new parserDirective_1.ParserDirective(document, lineRange2, nameRange, valueRange));
+                    directiveStart = -1;
+                    if (buffer.charAt(valueEnd) === "\r") {
+                      i = valueEnd + 1;
+                    } else {
+                      i = valueEnd;
+                    }
+                    continue directiveCheck;
+                  default:
+                    if (directiveStart === -1) {
+                      directiveStart = j;
+                    }
+                    break;
+                }
+              }
+              break;
+            default:
+              break directiveCheck;
+          }
+        }
+        return directives;
+      }
+      parse(buffer) {
+        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+        this.buffer = buffer;
+        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+        let directives = this.getParserDirectives(this.document, this.buffer);
+        let offset = 0;
+        this.escapeChar = "\\";
+        if (directives.length > 0) {
+          dockerfile.setDirectives(directives);
+          this.escapeChar = dockerfile.getEscapeCharacter();
+          offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+        } else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+          offset = 1;
+        }
+        for (let i = offset; i < this.buffer.length; i++) {
+          const char = this.buffer.charAt(i);
+          switch (char) {
+            case " ":
+            case "	":
+            case "\r":
+            case "\n":
+              break;
+            case "#":
+              i = this.processComment(dockerfile, i);
+              break;
+            default:
+              i = this.processInstruction(dockerfile, char, i);
+              break;
+          }
+        }
+        dockerfile.organizeComments();
+        return dockerfile;
+      }
+      processInstruction(dockerfile, char, start) {
+        let instruction = char;
+        let instructionEnd = -1;
+        let escapedInstruction = false;
+        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+          char = this.buffer.charAt(i);
+          switch (char) {
+            case this.escapeChar:
+              escapedInstruction = true;
+              char = this.buffer.charAt(i + 1);
+              if (char === "\r" || char === "\n") {
+                if (instructionEnd === -1) {
+                  instructionEnd = i;
+                }
+                i++;
+              } else if (char === " " || char === "	") {
+                for (let j = i + 2; j < this.buffer.length; j++) {
+                  switch (this.buffer.charAt(j)) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                    case "\n":
+                      i = j;
+                      continue instructionCheck;
+                    default:
+                      instructionEnd = i + 1;
+                      instruction = instruction + this.escapeChar;
+                      i = j - 2;
+                      continue instructionCheck;
+                  }
+                }
+                instructionEnd = i + 1;
+                instruction = instruction + this.escapeChar;
+                break instructionCheck;
+              } else {
+                instructionEnd = i + 1;
+                instruction = instruction + this.escapeChar;
+                escapedInstruction = false;
+              }
+              break;
+            case " ":
+            case "	":
+              if (escapedInstruction) {
+                escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+                  switch (this.buffer.charAt(j)) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                    case "\n":
+                      i = j;
+                      continue instructionCheck;
+                    default:
+                      break escapeCheck;
+                  }
+                }
+                escapedInstruction = false;
+              }
+              if (instructionEnd === -1) {
+                instructionEnd = i;
+              }
+              i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+              return i;
+            case "\r":
+            case "\n":
+              if (escapedInstruction) {
+                continue;
+              }
+              if (instructionEnd === -1) {
+                instructionEnd = i;
+              }
+              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+              return i;
+            case "#":
+              if (escapedInstruction) {
+                continue;
+              }
+            default:
+              instructionEnd = i + 1;
+              instruction = instruction + char;
+              escapedInstruction = false;
+              break;
+          }
+        }
+        if (instructionEnd === -1) {
+          instructionEnd = this.buffer.length;
+        }
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        return this.buffer.length;
+      }
+      processHeredocs(instruction, offset) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
+          instruction = instruction.getTriggerInstruction();
+          if (instruction === null) {
+            return offset;
+          }
+          keyword = instruction.getKeyword();
+        }
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+          return offset;
+        }
+        const heredocs = [];
+        let tabbed = false;
+        for (const arg of instruction.getArguments()) {
+          const value = arg.getValue();
+          if (value.startsWith("<<") && value.length > 2) {
+            if (value.startsWith("<<-")) {
+              tabbed = true;
+            }
+            const name = util_1.Util.parseHeredocName(value);
+            if (name !== null) {
+              heredocs.push(name);
+            }
+          }
+        }
+        if (heredocs.length > 0) {
+          for (const heredoc of heredocs) {
+            offset = this.parseHeredoc(heredoc, offset, tabbed);
+          }
+        }
+        return offset;
+      }
+      processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+        let escaped = false;
+        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+          switch (this.buffer.charAt(i)) {
+            case "\r":
+            case "\n":
+              if (escaped) {
+                continue;
+              }
+              return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+            case this.escapeChar:
+              const next = this.buffer.charAt(i + 1);
+              if (next === "\n" || next === "\r") {
+                escaped = true;
+                i++;
+              } else if (next === " " || next === "	") {
+                for (let j = i + 2; j < this.buffer.length; j++) {
+                  switch (this.buffer.charAt(j)) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                    case "\n":
+                      escaped = true;
+                    default:
+                      i = j;
+                      continue argumentsCheck;
+                  }
+                }
+                return this.buffer.length;
+              }
+              continue;
+            case "#":
+              if (escaped) {
+                i = this.processComment(dockerfile, i);
+                continue argumentsCheck;
+              }
+              break;
+            case " ":
+            case "	":
+              break;
+            default:
+              if (escaped) {
+                escaped = false;
+              }
+              break;
+          }
+        }
+        return this.buffer.length;
+      }
+      processComment(dockerfile, start) {
+        let end = this.buffer.length;
+        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+          switch (this.buffer.charAt(i)) {
+            case "\r":
+            case "\n":
+              end = i;
+              break commentLoop;
+          }
+        }
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        return end;
+      }
+      parseHeredoc(heredocName, offset, tabbed) {
+        let startWord = -1;
+        let lineStart = true;
+        for (let i = offset; i < this.buffer.length; i++) {
+          switch (this.buffer.charAt(i)) {
+            case " ":
+              lineStart = false;
+              break;
+            case "	":
+              if (!tabbed) {
+                lineStart = false;
+              }
+              break;
+            case "\r":
+            case "\n":
+              if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+                return i;
+              }
+              startWord = -1;
+              lineStart = true;
+              break;
+            default:
+              if (lineStart) {
+                startWord = i;
+                lineStart = false;
+              }
+              break;
+          }
+        }
+        return this.buffer.length;
+      }
+      createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start);
+        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+        const lineRange2 = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange2, instruction, instructionRange);
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/main.js
+var require_main = __commonJS({
+  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+    var argument_1 = require_argument();
+    Object.defineProperty(exports, "Argument", { enumerable: true, get: function() {
+      return argument_1.Argument;
+    } });
+    var jsonArgument_1 = require_jsonArgument();
+    Object.defineProperty(exports, "JSONArgument", { enumerable: true, get: function() {
+      return jsonArgument_1.JSONArgument;
+    } });
+    var comment_1 = require_comment();
+    Object.defineProperty(exports, "Comment", { enumerable: true, get: function() {
+      return comment_1.Comment;
+    } });
+    var parser_1 = require_parser();
+    var flag_1 = require_flag();
+    Object.defineProperty(exports, "Flag", { enumerable: true, get: function() {
+      return flag_1.Flag;
+    } });
+    var instruction_1 = require_instruction();
+    Object.defineProperty(exports, "Instruction", { enumerable: true, get: function() {
+      return instruction_1.Instruction;
+    } });
+    var line_1 = require_line();
+    Object.defineProperty(exports, "Line", { enumerable: true, get: function() {
+      return line_1.Line;
+    } });
+    var parserDirective_1 = require_parserDirective();
+    Object.defineProperty(exports, "ParserDirective", { enumerable: true, get: function() {
+      return parserDirective_1.ParserDirective;
+    } });
+    var property_1 = require_property();
+    Object.defineProperty(exports, "Property", { enumerable: true, get: function() {
+      return property_1.Property;
+    } });
+    var variable_1 = require_variable();
+    Object.defineProperty(exports, "Variable", { enumerable: true, get: function() {
+      return variable_1.Variable;
+    } });
+    var add_1 = require_add();
+    Object.defineProperty(exports, "Add", { enumerable: true, get: function() {
+      return add_1.Add;
+    } });
+    var arg_1 = require_arg();
+    Object.defineProperty(exports, "Arg", { enumerable: true, get: function() {
+      return arg_1.Arg;
+    } });
+    var cmd_1 = require_cmd();
+    Object.defineProperty(exports, "Cmd", { enumerable: true, get: function() {
+      return cmd_1.Cmd;
+    } });
+    var copy_1 = require_copy();
+    Object.defineProperty(exports, "Copy", { enumerable: true, get: function() {
+      return copy_1.Copy;
+    } });
+    var entrypoint_1 = require_entrypoint();
+    Object.defineProperty(exports, "Entrypoint", { enumerable: true, get: function() {
+      return entrypoint_1.Entrypoint;
+    } });
+    var env_1 = require_env();
+    Object.defineProperty(exports, "Env", { enumerable: true, get: function() {
+      return env_1.Env;
+    } });
+    var from_1 = require_from();
+    Object.defineProperty(exports, "From", { enumerable: true, get: function() {
+      return from_1.From;
+    } });
+    var healthcheck_1 = require_healthcheck();
+    Object.defineProperty(exports, "Healthcheck", { enumerable: true, get: function() {
+      return healthcheck_1.Healthcheck;
+    } });
+    var heredoc_1 = require_heredoc();
+    Object.defineProperty(exports, "Heredoc", { enumerable: true, get: function() {
+      return heredoc_1.Heredoc;
+    } });
+    var jsonInstruction_1 = require_jsonInstruction();
+    Object.defineProperty(exports, "JSONInstruction", { enumerable: true, get: function() {
+      return jsonInstruction_1.JSONInstruction;
+    } });
+    var label_1 = require_label();
+    Object.defineProperty(exports, "Label", { enumerable: true, get: function() {
+      return label_1.Label;
+    } });
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    Object.defineProperty(exports, "ModifiableInstruction", { enumerable: true, get: function() {
+      return modifiableInstruction_1.ModifiableInstruction;
+    } });
+    var onbuild_1 = require_onbuild();
+    Object.defineProperty(exports, "Onbuild", { enumerable: true, get: function() {
+      return onbuild_1.Onbuild;
+    } });
+    var propertyInstruction_1 = require_propertyInstruction();
+    Object.defineProperty(exports, "PropertyInstruction", { enumerable: true, get: function() {
+      return propertyInstruction_1.PropertyInstruction;
+    } });
+    var run_1 = require_run();
+    Object.defineProperty(exports, "Run", { enumerable: true, get: function() {
+      return run_1.Run;
+    } });
+    var shell_1 = require_shell();
+    Object.defineProperty(exports, "Shell", { enumerable: true, get: function() {
+      return shell_1.Shell;
+    } });
+    var stopsignal_1 = require_stopsignal();
+    Object.defineProperty(exports, "Stopsignal", { enumerable: true, get: function() {
+      return stopsignal_1.Stopsignal;
+    } });
+    var user_1 = require_user();
+    Object.defineProperty(exports, "User", { enumerable: true, get: function() {
+      return user_1.User;
+    } });
+    var volume_1 = require_volume();
+    Object.defineProperty(exports, "Volume", { enumerable: true, get: function() {
+      return volume_1.Volume;
+    } });
+    var workdir_1 = require_workdir();
+    Object.defineProperty(exports, "Workdir", { enumerable: true, get: function() {
+      return workdir_1.Workdir;
+    } });
+    var Keyword;
+    (function(Keyword2) {
+      Keyword2["ADD"] = "ADD";
+      Keyword2["ARG"] = "ARG";
+      Keyword2["CMD"] = "CMD";
+      Keyword2["COPY"] = "COPY";
+      Keyword2["ENTRYPOINT"] = "ENTRYPOINT";
+      Keyword2["ENV"] = "ENV";
+      Keyword2["EXPOSE"] = "EXPOSE";
+      Keyword2["FROM"] = "FROM";
+      Keyword2["HEALTHCHECK"] = "HEALTHCHECK";
+      Keyword2["LABEL"] = "LABEL";
+      Keyword2["MAINTAINER"] = "MAINTAINER";
+      Keyword2["ONBUILD"] = "ONBUILD";
+      Keyword2["RUN"] = "RUN";
+      Keyword2["SHELL"] = "SHELL";
+      Keyword2["STOPSIGNAL"] = "STOPSIGNAL";
+      Keyword2["USER"] = "USER";
+      Keyword2["VOLUME"] = "VOLUME";
+      Keyword2["WORKDIR"] = "WORKDIR";
+    })(Keyword || (exports.Keyword = Keyword = {}));
+    var Directive;
+    (function(Directive2) {
+      Directive2["escape"] = "escape";
+      Directive2["syntax"] = "syntax";
+    })(Directive || (exports.Directive = Directive = {}));
+    exports.DefaultVariables = [
+      "ALL_PROXY",
+      "all_proxy",
+      "FTP_PROXY",
+      "ftp_proxy",
+      "HTTP_PROXY",
+      "http_proxy",
+      "HTTPS_PROXY",
+      "https_proxy",
+      "NO_PROXY",
+      "no_proxy"
+    ];
+    var DockerfileParser2;
+    (function(DockerfileParser3) {
+      function parse(content) {
+        let parser = new parser_1.Parser();
+        return parser.parse(content);
+      }
+      DockerfileParser3.parse = parse;
+    })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
+  }
+});
+
+// src/cli.ts
+import path13 from "node:path";
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+
+// src/errors.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+function errorMessage(err) {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+// src/options.ts
+var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
+function defaultOptions(cwd = process.cwd()) {
+  return {
+    dockerfile: "Dockerfile",
+    static: false,
+    platforms: [...DEFAULT_PLATFORMS],
+    buildArgs: {},
+    gracePeriod: 10,
+    startupWait: 3,
+    probeEnv: {},
+    probeNetwork: "none",
+    ignore: /* @__PURE__ */ new Set(),
+    failOn: "error",
+    format: "text",
+    cwd
+  };
+}
+function parseFailOn(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "error" || v === "warning" || v === "info" || v === "never") return v;
+  throw new InputError(`fail-on must be one of error, warning, info, never (got ${JSON.stringify(value)})`);
+}
+function parseFormat(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "text" || v === "json" || v === "sarif") return v;
+  throw new InputError(`format must be one of text, json, sarif (got ${JSON.stringify(value)})`);
+}
+function parseSeconds(value, name) {
+  const n = Number(value.trim());
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`${name} must be a number of seconds between 0 and 3600 (got ${JSON.stringify(value)})`);
+  return n;
+}
+var PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+function parsePlatforms(value) {
+  const list = value.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
+  if (list.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
+  for (const p of list) {
+    if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
+  }
+  return [...new Set(list)];
+}
+function parseKeyValue(value, name) {
+  const eq = value.indexOf("=");
+  if (eq <= 0) throw new InputError(`${name} takes KEY=VALUE (got ${JSON.stringify(value)})`);
+  const key = value.slice(0, eq);
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) throw new InputError(`${name} key ${JSON.stringify(key)} is not a valid name`);
+  return [key, value.slice(eq + 1)];
+}
+function parseRegex(value, name) {
+  try {
+    return new RegExp(value);
+  } catch {
+    throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
+  }
+}
+function parseIgnore(value) {
+  return new Set(value.split(/[,\n\s]+/).map((s) => s.trim()).filter(Boolean));
+}
+var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseNetwork(value) {
+  const v = value.trim();
+  if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
+  return v;
+}
+
+// src/cli/args.ts
+var USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
+
+Lints a Dockerfile and the wrapper scripts it starts, then builds every platform with
+buildx, smoke-runs each image and probes how it shuts down on its stop signal.
+
+Options:
+  --context DIR          build context (default: the Dockerfile's folder)
+  --static               lint only: no build, no containers
+  --platforms LIST       comma list (default linux/amd64,linux/arm64)
+  --target STAGE         build target
+  --build-arg K=V        repeatable
+  --grace-period SEC     how long the shutdown probe waits after the stop signal (default 10)
+  --startup-wait SEC     how long the container runs before the stop signal (default 3)
+  --ready-log REGEX      send the stop signal as soon as a log line matches
+  --probe-env K=V        repeatable; env for the probe container (never the host's env)
+  --probe-network MODE   docker network for smoke runs and the probe (default none)
+  --ignore IDS           comma list of rule ids
+  --fail-on LEVEL        error | warning | info | never (default error)
+  --format FMT           text (default) | json | sarif
+  --output FILE          write the report there instead of stdout
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.`;
+function parseCli(argv, cwd = process.cwd()) {
+  let parsed2;
+  try {
+    parsed2 = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        context: { type: "string" },
+        static: { type: "boolean" },
+        platforms: { type: "string" },
+        target: { type: "string" },
+        "build-arg": { type: "string", multiple: true },
+        "grace-period": { type: "string" },
+        "startup-wait": { type: "string" },
+        "ready-log": { type: "string" },
+        "probe-env": { type: "string", multiple: true },
+        "probe-network": { type: "string" },
+        ignore: { type: "string", multiple: true },
+        "fail-on": { type: "string" },
+        format: { type: "string" },
+        output: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" }
+      }
+    });
+  } catch (err) {
+    const text = err instanceof Error ? err.message.split("\n")[0].replace(/\. To specify.*$/, "") : String(err);
+    throw new InputError(`${text}; see entrypoint-guard --help`);
+  }
+  const v = parsed2.values;
+  if (v.help) return { kind: "help" };
+  if (v.version) return { kind: "version" };
+  if (parsed2.positionals.length > 1) {
+    throw new InputError(`expected at most one DOCKERFILE, got ${parsed2.positionals.length}: ${parsed2.positionals.join(" ")}`);
+  }
+  const options = defaultOptions(cwd);
+  if (parsed2.positionals[0] !== void 0) options.dockerfile = parsed2.positionals[0];
+  if (v.context !== void 0) options.context = v.context;
+  options.static = v.static ?? false;
+  if (v.platforms !== void 0) options.platforms = parsePlatforms(v.platforms);
+  if (v.target !== void 0) options.target = v.target;
+  for (const kv of v["build-arg"] ?? []) {
+    const [k, val] = parseKeyValue(kv, "--build-arg");
+    options.buildArgs[k] = val;
+  }
+  if (v["grace-period"] !== void 0) options.gracePeriod = parseSeconds(v["grace-period"], "--grace-period");
+  if (v["startup-wait"] !== void 0) options.startupWait = parseSeconds(v["startup-wait"], "--startup-wait");
+  if (v["ready-log"] !== void 0) options.readyLog = parseRegex(v["ready-log"], "--ready-log");
+  for (const kv of v["probe-env"] ?? []) {
+    const [k, val] = parseKeyValue(kv, "--probe-env");
+    options.probeEnv[k] = val;
+  }
+  if (v["probe-network"] !== void 0) options.probeNetwork = parseNetwork(v["probe-network"]);
+  for (const list of v.ignore ?? []) for (const id of parseIgnore(list)) options.ignore.add(id);
+  if (v["fail-on"] !== void 0) options.failOn = parseFailOn(v["fail-on"]);
+  if (v.format !== void 0) options.format = parseFormat(v.format);
+  if (v.output !== void 0) options.output = v.output;
+  return { kind: "run", options };
+}
+
+// src/findings.ts
+var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+function compareFindings(a, b) {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+function byLocation(a, b) {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+function failsAt(findings, failOn) {
+  if (failOn === "never") return false;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+
+// src/lint.ts
+import fs4 from "node:fs";
+import path6 from "node:path";
+
+// src/input.ts
+import fs from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display, what) {
+  let stat;
+  try {
+    stat = fs.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display} does not exist`);
+  }
+  if (stat.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
+  }
+  if (!stat.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
+  if (stat.size > MAX_BYTES) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
+  let bytes;
+  try {
+    bytes = fs.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  return decodeText(bytes, display, what);
+}
+function decodeText(bytes, display, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
+  }
+}
+
+// src/model/parse.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/model/base-image.ts
+var PLAIN_OS = /* @__PURE__ */ new Set([
+  "alpine",
+  "debian",
+  "ubuntu",
+  "busybox",
+  "centos",
+  "fedora",
+  "rockylinux",
+  "almalinux",
+  "oraclelinux",
+  "amazonlinux",
+  "archlinux",
+  "opensuse/leap",
+  "opensuse/tumbleweed",
+  "photon",
+  "clearlinux",
+  "ubi8/ubi",
+  "ubi8/ubi-minimal",
+  "ubi9/ubi",
+  "ubi9/ubi-minimal",
+  "ubi8",
+  "ubi9",
+  "chainguard/wolfi-base",
+  "chainguard/static",
+  "wolfi-base",
+  "distroless/static",
+  "distroless/static-debian11",
+  "distroless/static-debian12",
+  "distroless/base",
+  "distroless/base-debian11",
+  "distroless/base-debian12",
+  "distroless/base-nossl-debian12",
+  "distroless/cc",
+  "distroless/cc-debian11",
+  "distroless/cc-debian12",
+  "buildpack-deps"
+]);
+var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*(\/.*)?|ubi\d+.*|rhel\d*.*)$/;
+var DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
+var UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
+var DEBIAN_DEFAULT = /* @__PURE__ */ new Set([
+  "node",
+  "python",
+  "golang",
+  "ruby",
+  "php",
+  "perl",
+  "rust",
+  "openjdk",
+  "maven",
+  "gradle",
+  "nginx",
+  "httpd",
+  "postgres",
+  "redis",
+  "elixir",
+  "erlang",
+  "haskell",
+  "julia",
+  "r-base",
+  "buildpack-deps",
+  "memcached",
+  "ghost",
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "odoo",
+  "python-alpine",
+  "pypy",
+  "clojure",
+  "swift",
+  "gcc",
+  "bash",
+  "rakudo-star",
+  "debian",
+  "django"
+]);
+var UBUNTU_DEFAULT = /* @__PURE__ */ new Set(["ubuntu", "eclipse-temurin", "rabbitmq", "mongo", "mariadb", "tomcat", "ibmjava", "sapmachine", "mono", "neo4j"]);
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const parts = rest.split("/");
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+  let last = parts.pop() ?? "";
+  let tag;
+  const colon = last.indexOf(":");
+  if (colon >= 0) {
+    tag = last.slice(colon + 1);
+    last = last.slice(0, colon);
+  }
+  parts.push(last);
+  let name = parts.join("/").toLowerCase();
+  if (name.startsWith("library/")) name = name.slice("library/".length);
+  return { name, tag: tag?.toLowerCase() };
+}
+function classifyImage(ref) {
+  const { name, tag } = splitImageRef(ref);
+  const t = tag ?? "";
+  const last = name.split("/").pop() ?? name;
+  const scratch = name === "scratch";
+  let family = "unknown";
+  let debugVariant2 = false;
+  if (scratch) family = "scratch";
+  else if (/(^|\/)(windows|servercore|nanoserver)(\/|$)/.test(name) || /windowsservercore|nanoserver|ltsc20\d\d/.test(t) || name.startsWith("windows/") || name.startsWith("powershell") && /windows|nanoserver/.test(t))
+    family = "windows";
+  else if (name.startsWith("distroless/") || name.includes("/distroless/")) {
+    family = "distroless";
+    debugVariant2 = /(^|-)debug(-|$)/.test(t);
+  } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
+    family = "wolfi";
+    debugVariant2 = /(^|-)dev(-|$)/.test(t);
+  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family = "alpine";
+  else if (last === "busybox") family = "busybox";
+  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family = "ubuntu";
+  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family = "debian";
+  else if (RHEL_NAMES.test(name) || /(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family = "rhel";
+  else if (UBUNTU_DEFAULT.has(name)) family = "ubuntu";
+  else if (DEBIAN_DEFAULT.has(name)) family = "debian";
+  return {
+    ref,
+    name,
+    tag,
+    family,
+    plainOs: scratch || PLAIN_OS.has(name),
+    debugVariant: debugVariant2,
+    scratch
+  };
+}
+function lacksShell(base) {
+  return (base.family === "scratch" || base.family === "distroless") && !base.debugVariant;
+}
+function lacksBash(base) {
+  return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
+}
+
+// src/model/instructions.ts
+function toSourceRange(r) {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+function joinContinuations(raw, escapeChar) {
+  const lines = raw.split("\n");
+  let out = "";
+  let continuing = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, "");
+    if (i > 0 && continuing && (/^\s*#/.test(line) || line.trim() === "")) continue;
+    const trimmed = line.trimEnd();
+    if (trimmed.endsWith(escapeChar) && !trimmed.endsWith(escapeChar + escapeChar)) {
+      out += trimmed.slice(0, -escapeChar.length);
+      continuing = true;
+    } else {
+      out += line;
+      continuing = false;
+      if (i < lines.length - 1) out += "\n";
+    }
+  }
+  return out;
+}
+var FLAG = /^\s*--([A-Za-z][A-Za-z0-9-]*)(?:=("(?:[^"\\]|\\.)*"|\S*))?(?=\s|$)/;
+function splitFlags(text) {
+  const flags = /* @__PURE__ */ new Map();
+  let rest = text;
+  for (; ; ) {
+    const m = FLAG.exec(rest);
+    if (!m) break;
+    let value = m[2] ?? null;
+    if (value && value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    flags.set(m[1].toLowerCase(), value);
+    rest = rest.slice(m[0].length);
+  }
+  return { flags, rest: rest.replace(/^\s+/, "") };
+}
+function parseExecForm(text) {
+  const trimmed = text.trim();
+  const jsonLike = trimmed.startsWith("[");
+  if (!jsonLike) return { jsonLike };
+  try {
+    const value = JSON.parse(trimmed);
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return { exec: value, jsonLike };
+  } catch {
+  }
+  return { jsonLike };
+}
+function heredocsOf(node, lines) {
+  const getter = node.getHeredocs;
+  if (typeof getter !== "function") return [];
+  let found;
+  try {
+    found = getter.call(node);
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const h of found) {
+    const r = h.getContentRange();
+    if (!r) {
+      out.push({ name: h.getName(), content: "", contentLine: 0 });
+      continue;
+    }
+    const body = lines.slice(r.start.line, r.end.line + 1);
+    out.push({ name: h.getName(), content: body.join("\n"), contentLine: r.start.line + 1 });
+  }
+  return out;
+}
+function toInstr(node, stage, lines, escapeChar) {
+  const range = toSourceRange(node.getRange());
+  const keyword = node.getKeyword().toUpperCase();
+  const heredocs = heredocsOf(node, lines);
+  const rawArgs = node.getRawArgumentsContent() ?? "";
+  let argsSource = rawArgs;
+  if (heredocs.length > 0) {
+    const firstBody = rawArgs.indexOf("\n");
+    if (firstBody >= 0) argsSource = rawArgs.slice(0, firstBody);
+  }
+  const { flags, rest } = splitFlags(joinContinuations(argsSource, escapeChar));
+  const astFlags = node.getFlags;
+  if (typeof astFlags === "function") {
+    for (const f of astFlags.call(node)) {
+      let value = f.getValue();
+      if (value && value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      if (!flags.has(f.getName().toLowerCase())) flags.set(f.getName().toLowerCase(), value);
+    }
+  }
+  let formText2 = rest;
+  if (keyword === "HEALTHCHECK") formText2 = rest.replace(/^CMD\s+/i, "");
+  const { exec, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
+  const args = node.getArguments().map((a) => a.getValue()).filter((a, i, all) => !(a.startsWith("--") && all.slice(0, i).every((p) => p.startsWith("--"))));
+  return { keyword, stage, range, args, text: rest, flags, exec, jsonLike, heredocs, node };
+}
+
+// src/model/start-contract.ts
+import path from "node:path";
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
+}
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
+  }
+  return result;
+}
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
+        }
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
+      }
+    }
+  }
+  let argv = [];
+  let executableFrom;
+  if (entrypoint) {
+    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+  } else if (cmd) {
+    argv = cmd.argv;
+    executableFrom = cmd;
+  }
+  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
+}
+
+// src/model/wrappers.ts
+import fs3 from "node:fs";
+import path3 from "node:path";
+
+// src/model/context.ts
+import { execFileSync } from "node:child_process";
+import fs2 from "node:fs";
+import path2 from "node:path";
+var NEVER = { test: () => false };
+function compileDockerPattern(pattern) {
+  const tokens = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        if (pattern[i + 1] === "/") i++;
+        tokens.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
+      } else if (tokens[tokens.length - 1]?.t !== "star") {
+        tokens.push({ t: "star" });
+      }
+    } else if (ch === "?") {
+      tokens.push({ t: "one" });
+    } else if (ch === "\\") {
+      tokens.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
+    } else if (ch === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) {
+        tokens.push({ t: "lit", c: "[" });
+        continue;
+      }
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith("!")) body = `^${body.slice(1)}`;
+      body = body.replace(/^(\^?)\]/, "$1\\]");
+      try {
+        tokens.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
+      } catch {
+        return NEVER;
+      }
+      i = close;
+    } else {
+      tokens.push({ t: "lit", c: ch });
+    }
+  }
+  return { test: (path14) => nfaMatch(tokens, path14) };
+}
+function nfaMatch(tokens, path14) {
+  const m = tokens.length;
+  let current = /* @__PURE__ */ new Set();
+  const add = (set, state) => {
+    for (let s = state; ; s++) {
+      if (set.has(s)) return;
+      set.add(s);
+      if (s >= m) return;
+      const tok = tokens[s];
+      if (tok.t === "gstar") set.add(m + 1 + s);
+      if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
+    }
+  };
+  add(current, 0);
+  for (let k = 0; k < path14.length && current.size > 0; k++) {
+    const c = path14[k];
+    const next = /* @__PURE__ */ new Set();
+    for (const s of current) {
+      if (s > m) {
+        const i = s - m - 1;
+        next.add(s);
+        if (c === "/") add(next, i + 1);
+        continue;
+      }
+      if (s === m) continue;
+      const tok = tokens[s];
+      switch (tok.t) {
+        case "lit":
+          if (c === tok.c) add(next, s + 1);
+          break;
+        case "one":
+          if (c !== "/") add(next, s + 1);
+          break;
+        case "class":
+          if (tok.re.test(c)) add(next, s + 1);
+          break;
+        case "star":
+          if (c !== "/") add(next, s);
+          break;
+        case "all":
+          add(next, s);
+          break;
+        case "gstar":
+          break;
+      }
+    }
+    current = next;
+  }
+  return current.has(m);
+}
+function parseDockerignore(text) {
+  const out = [];
+  for (const rawLine of text.split("\n")) {
+    const raw = rawLine.replace(/\r$/, "");
+    if (raw.startsWith("#")) continue;
+    let pattern = raw.trim();
+    if (pattern === "") continue;
+    const exclusion = pattern.startsWith("!");
+    if (exclusion) pattern = pattern.slice(1).trim();
+    if (pattern === "") continue;
+    pattern = path2.posix.normalize(pattern);
+    if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
+    out.push({ exclusion, matcher: compileDockerPattern(pattern) });
+  }
+  return out;
+}
+function isIgnoredBy(patterns, rel) {
+  const parts = rel.split("/");
+  let matched = false;
+  for (const p of patterns) {
+    if (p.exclusion !== matched) continue;
+    let match = p.matcher.test(rel);
+    for (let i = 1; !match && i < parts.length; i++) match = p.matcher.test(parts.slice(0, i).join("/"));
+    if (match) matched = !p.exclusion;
+  }
+  return matched;
+}
+var gitIndexCache = /* @__PURE__ */ new Map();
+var repoRootCache = /* @__PURE__ */ new Map();
+function gitEnv() {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
+  return env;
+}
+function repoRootOf(dir) {
+  const cached = repoRootCache.get(dir);
+  if (cached !== void 0) return cached;
+  let root = null;
+  try {
+    const out = execFileSync("git", ["-C", dir, "rev-parse", "--show-toplevel"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 1e4,
+      env: gitEnv()
+    }).trim();
+    if (out) root = fs2.realpathSync(out);
+  } catch {
+    root = null;
+  }
+  repoRootCache.set(dir, root);
+  return root;
+}
+function gitIndex(root) {
+  const cached = gitIndexCache.get(root);
+  if (cached !== void 0) return cached;
+  let index = null;
+  try {
+    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 3e4,
+      maxBuffer: 512 * 1024 * 1024,
+      env: gitEnv()
+    });
+    index = /* @__PURE__ */ new Map();
+    for (const entry of out.split("\0")) {
+      const tab = entry.indexOf("	");
+      if (tab < 0) continue;
+      index.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(" ")));
+    }
+  } catch {
+    index = null;
+  }
+  gitIndexCache.set(root, index);
+  return index;
+}
+var BuildContext = class _BuildContext {
+  dir;
+  realDir;
+  patterns;
+  constructor(contextDir, dockerfileAbs) {
+    this.dir = contextDir;
+    let real;
+    try {
+      real = fs2.realpathSync(contextDir);
+    } catch {
+      real = void 0;
+    }
+    this.realDir = real;
+    this.patterns = parseDockerignore(readIgnoreFile(contextDir, dockerfileAbs));
+  }
+  /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
+  static normalise(source) {
+    return path2.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+  }
+  isIgnored(rel) {
+    return rel !== "" && isIgnoredBy(this.patterns, rel);
+  }
+  /** Absolute real path of a context entry, or undefined when missing, ignored, or a symlink leading outside. */
+  real(rel) {
+    if (!this.realDir || this.isIgnored(rel)) return void 0;
+    let real;
+    try {
+      real = fs2.realpathSync(path2.join(this.dir, rel));
+    } catch {
+      return void 0;
+    }
+    if (real !== this.realDir && !real.startsWith(this.realDir + path2.sep)) return void 0;
+    return real;
+  }
+  kind(rel) {
+    const real = this.real(rel);
+    if (!real) return void 0;
+    try {
+      const st = fs2.statSync(real);
+      if (st.isDirectory()) return "dir";
+      if (st.isFile()) return "file";
+    } catch {
+    }
+    return void 0;
+  }
+  /** Absolute path on disk (symlinks inside the context resolved), for a file that is in the build. */
+  absPath(rel) {
+    return this.kind(rel) === "file" ? this.real(rel) : void 0;
+  }
+  /** Names in a context directory that are part of the build. */
+  list(relDir) {
+    const real = this.real(relDir);
+    if (!real) return [];
+    let names;
+    try {
+      names = fs2.readdirSync(real);
+    } catch {
+      return [];
+    }
+    return names.filter((name) => !this.isIgnored(relDir === "" ? name : `${relDir}/${name}`)).sort();
+  }
+  /** Expand a COPY source with `*`, `?`, `[…]` (per path segment, as filepath.Match) to context paths. */
+  glob(source) {
+    const segments = _BuildContext.normalise(source).split("/").filter((s) => s !== "");
+    let current = [""];
+    for (const seg of segments) {
+      const next = [];
+      const wild = /[*?[]/.test(seg);
+      const re = wild ? compileDockerPattern(seg) : void 0;
+      for (const base of current) {
+        if (!re) {
+          const rel = base === "" ? seg : `${base}/${seg}`;
+          if (this.kind(rel)) next.push(rel);
+          continue;
+        }
+        for (const name of this.list(base)) if (re.test(name)) next.push(base === "" ? name : `${base}/${name}`);
+      }
+      current = next;
+      if (current.length === 0) break;
+    }
+    return current;
+  }
+  /** Whether the file is executable: git's index when the file is tracked, else the file system. */
+  mode(rel) {
+    const real = this.real(rel);
+    if (!real) return { executable: "unknown", source: "unknown" };
+    const root = repoRootOf(path2.dirname(real));
+    if (root) {
+      const index = gitIndex(root);
+      const key = path2.relative(root, real).split(path2.sep).join("/");
+      const mode = index?.get(key);
+      if (mode === "100755") return { executable: true, source: "git-index" };
+      if (mode === "100644") return { executable: false, source: "git-index" };
+    }
+    if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
+    try {
+      return { executable: (fs2.statSync(real).mode & 73) !== 0, source: "filesystem" };
+    } catch {
+      return { executable: "unknown", source: "unknown" };
+    }
+  }
+};
+function readIgnoreFile(contextDir, dockerfileAbs) {
+  const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
+  candidates.push(path2.join(contextDir, ".dockerignore"));
+  for (const file of candidates) {
+    try {
+      return fs2.readFileSync(file, "utf8");
+    } catch {
+    }
+  }
+  return "";
+}
+
+// src/model/shell-words.ts
+var OPERATOR_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "\n"]);
+function splitCommands(text) {
+  const out = [];
+  let words = [];
+  let word = "";
+  let inWord = false;
+  let line = 1;
+  let cmdLine = 1;
+  const endWord = () => {
+    if (inWord) {
+      if (words.length === 0) cmdLine = wordLine;
+      words.push(word);
+    }
+    word = "";
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) out.push({ words, line: cmdLine });
+    words = [];
+  };
+  let wordLine = 1;
+  const startWord = () => {
+    if (!inWord) wordLine = line;
+    inWord = true;
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === "\\") {
+      if (text[i + 1] === "\n") {
+        line++;
+        i += 2;
+        continue;
+      }
+      if (text[i + 1] === "\r" && text[i + 2] === "\n") {
+        line++;
+        i += 3;
+        continue;
+      }
+      startWord();
+      if (i + 1 < n) word += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      startWord();
+      const end = text.indexOf("'", i + 1);
+      const stop = end < 0 ? n : end;
+      const chunk = text.slice(i + 1, stop);
+      line += countNewlines(chunk);
+      word += chunk;
+      i = stop + 1;
+      continue;
+    }
+    if (c === '"') {
+      startWord();
+      i++;
+      while (i < n && text[i] !== '"') {
+        const d = text[i];
+        if (d === "\\" && i + 1 < n && '$`"\\\n'.includes(text[i + 1])) {
+          if (text[i + 1] !== "\n") word += text[i + 1];
+          else line++;
+          i += 2;
+          continue;
+        }
+        if (d === "$" && text[i + 1] === "(") {
+          const end = matchParen(text, i + 1);
+          const chunk = text.slice(i, end + 1);
+          line += countNewlines(chunk);
+          word += chunk;
+          i = end + 1;
+          continue;
+        }
+        if (d === "\n") line++;
+        word += d;
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === "$" && (text[i + 1] === "(" || text[i + 1] === "{")) {
+      startWord();
+      const end = text[i + 1] === "(" ? matchParen(text, i + 1) : matchBrace(text, i + 1);
+      const chunk = text.slice(i, end + 1);
+      line += countNewlines(chunk);
+      word += chunk;
+      i = end + 1;
+      continue;
+    }
+    if (c === "`") {
+      startWord();
+      const end = text.indexOf("`", i + 1);
+      const stop = end < 0 ? n - 1 : end;
+      const chunk = text.slice(i, stop + 1);
+      line += countNewlines(chunk);
+      word += chunk;
+      i = stop + 1;
+      continue;
+    }
+    if (c === "#" && !inWord) {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? n : end;
+      continue;
+    }
+    if (OPERATOR_CHARS.has(c)) {
+      endCommand();
+      if (c === "\n") line++;
+      i++;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r") {
+      endWord();
+      i++;
+      continue;
+    }
+    startWord();
+    word += c;
+    i++;
+  }
+  endCommand();
+  return out;
+}
+function countNewlines(s) {
+  let k = 0;
+  for (const ch of s) if (ch === "\n") k++;
+  return k;
+}
+function matchParen(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return text.length - 1;
+      i = end;
+      continue;
+    }
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+function matchBrace(text, open) {
+  const end = text.indexOf("}", open);
+  return end < 0 ? text.length - 1 : end;
+}
+var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time", "exec", "command", "nohup"]);
+function commandWords(words) {
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    if (RESERVED.has(w) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      i++;
+      continue;
+    }
+    if (w === "sudo" || w === "env") {
+      i++;
+      while (i < words.length && (words[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
+      continue;
+    }
+    break;
+  }
+  return words.slice(i);
+}
+function runCommands(instr) {
+  if (instr.exec) {
+    const [first, second, third] = instr.exec;
+    if (first && /(^|\/)(ba|da|a|z|k)?sh$/.test(first) && second === "-c" && third !== void 0) return splitCommands(third);
+    return instr.exec.length > 0 ? [{ words: instr.exec, line: 1 }] : [];
+  }
+  const cmds = splitCommands(instr.text.replace(/<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g, ""));
+  for (const h of instr.heredocs) cmds.push(...splitCommands(h.content));
+  return cmds;
+}
+
+// src/model/wrappers.ts
+var posix = path3.posix;
+var MAX_BYTES2 = 16 * 1024 * 1024;
+var VarHistory = class {
+  /** The variables as they are now. */
+  live = {};
+  changes = /* @__PURE__ */ new Map();
+  version = 0;
+  set(name, value) {
+    this.live[name] = value;
+    let h = this.changes.get(name);
+    if (!h) this.changes.set(name, h = []);
+    const last = h[h.length - 1];
+    if (last && last.version === this.version + 1) last.value = value;
+    else h.push({ version: this.version + 1, value });
+  }
+  /** The variables as they are now, as a read-only view that later `set`s do not change. */
+  snapshot() {
+    const at = ++this.version;
+    const lookup = (name) => {
+      const h = this.changes.get(name);
+      if (!h || h[0].version > at) return void 0;
+      let lo = 0;
+      let hi = h.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (h[mid].version <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return h[lo];
+    };
+    return new Proxy({}, {
+      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
+      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
+      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
+      getOwnPropertyDescriptor: (_t, name) => {
+        const found = typeof name === "string" ? lookup(name) : void 0;
+        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
+      },
+      set: () => false
+    });
+  }
+};
+function buildSteps(model, stage) {
+  const chain = [];
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
+  const globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  const steps = [];
+  let workdir = "/";
+  const history = new VarHistory();
+  const vars = history.live;
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      steps.push({ instr, workdir, vars: history.snapshot() });
+      if (instr.keyword === "WORKDIR") {
+        const value = expandArgs(instr.text.trim(), vars);
+        workdir = posix.resolve(workdir, value);
+      } else if (instr.keyword === "ARG") {
+        for (const [name, value] of argDefault(instr)) {
+          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+        }
+      } else if (instr.keyword === "ENV") {
+        const props = instr.node.getProperties?.() ?? [];
+        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+      }
+    }
+  }
+  return { steps, final: { workdir, vars } };
+}
+function copyOperands(step) {
+  const { instr } = step;
+  let words;
+  const text = instr.text.trim();
+  if (text.startsWith("[")) {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (Array.isArray(parsed2) && parsed2.every((w) => typeof w === "string")) words = parsed2;
+    } catch {
+      words = void 0;
+    }
+  }
+  words ??= text.split(/\s+/).filter((w) => w !== "");
+  if (words.length < 2) return void 0;
+  words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars));
+  const rawDest = words[words.length - 1];
+  if (rawDest.includes("$")) return void 0;
+  const sources = words.slice(0, -1);
+  const destIsDir = rawDest.endsWith("/") || rawDest === "." || rawDest.endsWith("/.") || sources.length > 1;
+  const dest = posix.resolve(step.workdir, rawDest);
+  return { sources, dest, destIsDir };
+}
+var STANDARD_DIRS = /* @__PURE__ */ new Set([
+  "/",
+  "/bin",
+  "/sbin",
+  "/usr",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/local/sbin",
+  "/etc",
+  "/opt",
+  "/tmp",
+  "/root",
+  "/home",
+  "/srv",
+  "/var",
+  "/var/lib",
+  "/run"
+]);
+function knownDir(steps, k, dir) {
+  if (STANDARD_DIRS.has(dir)) return true;
+  const covers = (p) => p === dir || p.startsWith(`${dir}/`);
+  for (let j = 0; j < k; j++) {
+    const { instr, workdir } = steps[j];
+    if (instr.keyword === "WORKDIR" && covers(steps[j + 1]?.workdir ?? "")) return true;
+    if (instr.keyword !== "RUN") continue;
+    for (const cmd of runCommands(instr)) {
+      const words = commandWords(cmd.words);
+      if (words[0] !== "mkdir") continue;
+      for (const w of words.slice(1)) {
+        if (w.startsWith("-")) continue;
+        if (covers(posix.resolve(workdir, expandArgs(w, steps[j].vars)))) return true;
+      }
+    }
+  }
+  return false;
+}
+var URL_SOURCE = /^(https?:\/\/|git@|[a-z]+:\/\/)/i;
+var ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+function applyChmod(mode, prior) {
+  if (/^[0-7]{1,4}$/.test(mode)) return (parseInt(mode, 8) & 73) !== 0;
+  let result = prior;
+  for (const clause of mode.split(",")) {
+    const m = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/.exec(clause);
+    if (!m) return "unknown";
+    const who = m[1];
+    const everyone = who === "" || who.includes("a") || who.includes("u") && who.includes("g") && who.includes("o");
+    for (const op of m[2].match(/[-+=][rwxXst]*/g) ?? []) {
+      const perms = op.slice(1);
+      if (op[0] === "+" && perms.includes("x")) result = true;
+      else if (op[0] === "-" && perms.includes("x") && everyone) result = false;
+      else if (op[0] === "=" && perms.includes("x")) result = true;
+      else if (op[0] === "=" && !perms.includes("X") && everyone) result = false;
+    }
+  }
+  return result;
+}
+function operandCovers(operand, imagePath, recursive) {
+  const dir = operand.replace(/\/+$/, "") || "/";
+  if (operand === imagePath) return true;
+  if (recursive && (dir === "/" || imagePath.startsWith(`${dir}/`))) return true;
+  if (!/[*?[]/.test(operand)) return false;
+  const re = compileDockerPattern(dir);
+  if (re.test(imagePath)) return true;
+  if (!recursive) return false;
+  for (let p = posix.dirname(imagePath); p !== "/"; p = posix.dirname(p)) if (re.test(p)) return true;
+  return false;
+}
+function runCommandsOn(steps, from, to, imagePath, programs) {
+  const out = [];
+  for (let j = from; j < to; j++) {
+    const step = steps[j];
+    if (step.instr.keyword !== "RUN") continue;
+    let cwd = step.workdir;
+    for (const cmd of runCommands(step.instr)) {
+      let words = commandWords(cmd.words).map((w) => expandArgs(w, step.vars));
+      if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
+        cwd = posix.resolve(cwd, words[1]);
+        continue;
+      }
+      if (words[0] === "find") {
+        const exec = words.findIndex((w) => w === "-exec" || w === "-execdir");
+        const target = words[exec + 1];
+        const root = words[1];
+        if (exec < 0 || !target || !programs.has(posix.basename(target)) || !root || root.startsWith("-")) continue;
+        const nameIdx = words.indexOf("-name");
+        const name = nameIdx >= 0 ? words[nameIdx + 1] : void 0;
+        const rootAbs = posix.resolve(cwd, root);
+        if (!imagePath.startsWith(`${rootAbs.replace(/\/$/, "")}/`)) continue;
+        if (name && !compileDockerPattern(name).test(posix.basename(imagePath))) continue;
+        words = words.slice(exec + 1).filter((w) => w !== "{}" && w !== ";" && w !== "+" && w !== "\\;");
+        out.push({ instr: step.instr, words });
+        continue;
+      }
+      if (words[0] === "xargs") words = words.slice(1).filter((w) => !w.startsWith("-"));
+      const program = words[0] ? posix.basename(words[0]) : "";
+      if (!programs.has(program)) continue;
+      const recursive = words.some((w) => /^-[a-zA-Z]*R/.test(w) || w === "--recursive");
+      const operands = words.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
+      if (operands.some((o) => !o.includes("$") && operandCovers(posix.resolve(cwd, o), imagePath, recursive))) {
+        out.push({ instr: step.instr, words });
+      }
+    }
+  }
+  return out;
+}
+var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
+function applyRunChmods(steps, from, to, imagePath, mode) {
+  let result = mode;
+  for (const { words } of runCommandsOn(steps, from, to, imagePath, CHMOD)) {
+    const modeWord = words.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w) && !w.startsWith("--"));
+    if (!modeWord) continue;
+    const executable = applyChmod(modeWord, result.executable);
+    if (executable === "unknown") continue;
+    result = { executable, source: "run-chmod" };
+  }
+  return result;
+}
+function flagMode(copy, prior) {
+  const chmod = copy.flags.get("chmod");
+  if (!chmod) return prior;
+  const executable = applyChmod(chmod, "unknown");
+  return executable === "unknown" ? { executable: "unknown", source: "unknown" } : { executable, source: "chmod-flag" };
+}
+var Resolver = class {
+  constructor(model, ctx) {
+    this.model = model;
+    this.ctx = ctx;
+  }
+  model;
+  ctx;
+  stepsCache = /* @__PURE__ */ new Map();
+  build(stage) {
+    let build = this.stepsCache.get(stage.index);
+    if (!build) {
+      build = buildSteps(this.model, stage);
+      this.stepsCache.set(stage.index, build);
+    }
+    return build;
+  }
+  stageRef(value) {
+    const v = value.toLowerCase();
+    if (/^\d+$/.test(v)) return this.model.stages[Number(v)];
+    return this.model.stages.find((s) => s.name === v);
+  }
+  /**
+   * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
+   * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
+   * cannot read (a URL, another image); undefined when no COPY writes it.
+   */
+  locate(stage, imagePath, depth = 0) {
+    if (depth > 8) return "opaque";
+    const { steps } = this.build(stage);
+    for (let k = steps.length - 1; k >= 0; k--) {
+      const step = steps[k];
+      if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
+      const ops = copyOperands(step);
+      if (!ops) continue;
+      const found = this.matchCopy(stage, steps, k, ops, imagePath, depth);
+      if (found === void 0) continue;
+      if (found === "opaque") return found;
+      return { ...found, mode: applyRunChmods(steps, k + 1, steps.length, imagePath, found.mode) };
+    }
+    return void 0;
+  }
+  matchCopy(stage, steps, k, ops, imagePath, depth) {
+    const copy = steps[k].instr;
+    const { dest } = ops;
+    const destIsDir = ops.destIsDir || knownDir(steps, k, dest);
+    const under = (d) => imagePath.startsWith(`${d === "/" ? "" : d}/`) ? imagePath.slice(d === "/" ? 1 : d.length + 1) : void 0;
+    const fromFlag = copy.flags.get("from");
+    for (const source of [...ops.sources].reverse()) {
+      const hd = /^<<-?(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1$/.exec(source);
+      if (hd && copy.heredocs.length > 0) {
+        const heredoc = copy.heredocs.find((h) => h.name === hd[2]);
+        if (!heredoc) continue;
+        const target = destIsDir ? posix.join(dest, heredoc.name) : dest;
+        if (target !== imagePath) continue;
+        const content = source.startsWith("<<-") ? heredoc.content.replace(/^\t+/gm, "") : heredoc.content;
+        return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
+      }
+      if (fromFlag !== void 0 && fromFlag !== null) {
+        const fromStage = this.stageRef(expandArgs(fromFlag, steps[k].vars));
+        const fileTarget = !destIsDir && imagePath === dest;
+        const dirTarget = imagePath === posix.join(dest, posix.basename(source));
+        const rel = under(dest);
+        if (!fileTarget && !dirTarget && rel === void 0) continue;
+        if (!fromStage || /[*?[]/.test(source)) return "opaque";
+        const srcAbs = posix.resolve("/", source);
+        const candidates = [fileTarget || dirTarget ? srcAbs : void 0, rel !== void 0 ? posix.join(srcAbs, rel) : void 0];
+        for (const c of candidates) {
+          if (!c) continue;
+          const origin = this.locate(fromStage, c, depth + 1);
+          if (origin === void 0) continue;
+          if (origin === "opaque") return origin;
+          return { ...origin, copy, mode: flagMode(copy, origin.mode) };
+        }
+        if (fileTarget || dirTarget) return "opaque";
+        continue;
+      }
+      if (URL_SOURCE.test(source)) {
+        if (imagePath === dest || imagePath === posix.join(dest, posix.basename(source.replace(/[?#].*$/, "")))) return "opaque";
+        continue;
+      }
+      const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
+      const multi = destIsDir || matches.length > 1;
+      for (const rel of matches) {
+        const kind = this.ctx.kind(rel);
+        if (!kind) continue;
+        if (kind === "dir") {
+          const inner = under(dest);
+          if (inner === void 0) continue;
+          const candidate = rel === "" ? inner : `${rel}/${inner}`;
+          if (this.ctx.kind(candidate) === "file") return this.contextOrigin(candidate, copy);
+          continue;
+        }
+        if (copy.keyword === "ADD" && ARCHIVE.test(rel)) continue;
+        const asFile = !multi && imagePath === dest;
+        const inDir = imagePath === posix.join(dest, posix.basename(rel));
+        if (asFile || inDir) return this.contextOrigin(rel, copy);
+      }
+    }
+    return void 0;
+  }
+  contextOrigin(rel, copy) {
+    return { kind: "context", rel, copy, mode: flagMode(copy, this.ctx.mode(rel)) };
+  }
+};
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
+var INITS = /* @__PURE__ */ new Set(["tini", "tini-static", "dumb-init", "catatonit", "docker-init"]);
+var INIT_VALUE_OPTS = /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite"]);
+var SU_TOOLS = /* @__PURE__ */ new Set(["gosu", "su-exec"]);
+function shebangOf(text) {
+  if (!text.startsWith("#!")) return void 0;
+  const line = (text.split("\n", 1)[0] ?? "").replace(/\r$/, "");
+  const words = line.slice(2).trim().split(/\s+/).filter((w) => w !== "");
+  if (words.length === 0) return void 0;
+  if (posix.basename(words[0]) === "env") {
+    const rest = words.slice(1).filter((w) => w !== "-S" && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && !(w.startsWith("-") && w !== "-"));
+    if (rest.length === 0) return void 0;
+    return { interpreter: rest[0], args: rest.slice(1), line };
+  }
+  return { interpreter: words[0], args: words.slice(1), line };
+}
+function passesArgs(text) {
+  return /"\$(@|\{@\})"|\$@/.test(text);
+}
+function walkStart(argv, onEvent, vars = {}, depth = 0) {
+  let i = 0;
+  while (i < argv.length && depth < 6) {
+    const word = argv[i];
+    const base = posix.basename(word);
+    if (INITS.has(base)) {
+      i++;
+      while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--") i += INIT_VALUE_OPTS.has(argv[i]) ? 2 : 1;
+      if (argv[i] === "--") i++;
+      continue;
+    }
+    if (base === "env") {
+      i++;
+      while (i < argv.length && (argv[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]))) i++;
+      continue;
+    }
+    if (SU_TOOLS.has(base)) {
+      i += 2;
+      continue;
+    }
+    if (SHELLS.has(base)) {
+      onEvent({ kind: "program", word });
+      i++;
+      if (base === "busybox" && argv[i] && SHELLS.has(argv[i])) i++;
+      let commandString = false;
+      while (i < argv.length && /^[-+]/.test(argv[i])) {
+        const opt = argv[i];
+        i++;
+        if (opt === "--" || opt === "-") break;
+        if (/^[-+][oO]$/.test(opt)) i++;
+        else if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
+      }
+      if (commandString) {
+        const text = argv[i];
+        if (text === void 0) return;
+        const commands = splitCommands(expandArgs(text, vars)).map((c) => commandWords(c.words)).filter((w) => w.length > 0);
+        for (const words of commands) {
+          if ((words[0] === "." || words[0] === "source") && words[1]) onEvent({ kind: "sourced", word: words[1] });
+        }
+        const last = commands[commands.length - 1];
+        if (last && last[0] !== "." && last[0] !== "source") walkStart(last, onEvent, vars, depth + 1);
+        return;
+      }
+      if (i < argv.length) onEvent({ kind: "script", word: argv[i], interpreter: word });
+      return;
+    }
+    if (!onEvent({ kind: "program", word })) return;
+    i++;
+  }
+}
+var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
+var WrapperCollector = class {
+  constructor(model, resolver) {
+    this.model = model;
+    this.resolver = resolver;
+    this.final = resolver.build(model.finalStage).final;
+    this.searchPath = model.start.path ?? DEFAULT_PATH;
+    this.cwdBase = posix.dirname(model.file.split(path3.sep).join("/"));
+  }
+  model;
+  resolver;
+  found = [];
+  final;
+  searchPath;
+  cwdBase;
+  walk(argv) {
+    walkStart(
+      argv,
+      (event) => {
+        if (event.kind === "sourced") this.add({ word: event.word, sourced: true });
+        else if (event.kind === "script") this.add({ word: event.word, interpreter: event.interpreter });
+        else {
+          const script = this.add({ word: event.word });
+          return script !== void 0 && script.role === "start" && passesArgs(script.text);
+        }
+        return false;
+      },
+      this.final.vars
+    );
+  }
+  candidates(target) {
+    let word = target.word;
+    if (target.scriptDir) {
+      const m = SCRIPT_DIR_PREFIX.exec(word);
+      if (m) word = posix.join(target.scriptDir, word.slice(m[0].length));
+    }
+    if (word.includes("$") || word.includes("`") || word === "") return [];
+    if (word.startsWith("/")) return [posix.normalize(word)];
+    if (word.includes("/")) return [posix.resolve(this.final.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix.join(d, word));
+    return target.sourced ? [...inPath, posix.join(this.final.workdir, word)] : inPath;
+  }
+  add(target, depth = 0) {
+    for (const imagePath of this.candidates(target)) {
+      const existing = this.found.find((w) => w.imagePath === imagePath);
+      if (existing) return existing;
+      const origin = this.resolver.locate(this.model.finalStage, imagePath);
+      if (origin === "opaque") return void 0;
+      if (!origin) continue;
+      const script = this.load(origin, imagePath, target);
+      if (!script) return void 0;
+      this.found.push(script);
+      if (depth < 4) this.followSources(script, depth + 1);
+      return script;
+    }
+    return void 0;
+  }
+  followSources(script, depth) {
+    for (const cmd of splitCommands(script.text.replace(/\r/g, ""))) {
+      const words = commandWords(cmd.words);
+      if ((words[0] === "." || words[0] === "source") && words[1]) {
+        this.add({ word: words[1], sourced: true, scriptDir: posix.dirname(script.imagePath) }, depth);
+      }
+    }
+  }
+  load(origin, imagePath, target) {
+    const role = target.sourced ? "sourced" : "start";
+    if (origin.kind === "heredoc") {
+      return {
+        imagePath,
+        file: this.model.file,
+        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
+`,
+        lineOffset: origin.heredoc.contentLine - 1,
+        role,
+        ...target.interpreter ? { interpreter: target.interpreter } : {},
+        mode: origin.mode,
+        copy: origin.copy
+      };
+    }
+    const absPath = this.resolver.ctx.absPath(origin.rel);
+    if (!absPath) return void 0;
+    const display = posix.normalize(
+      posix.join(this.cwdBase, path3.relative(path3.dirname(this.model.absPath), absPath).split(path3.sep).join("/"))
+    );
+    const text = readScript(absPath, display);
+    if (text === void 0) return void 0;
+    return {
+      imagePath,
+      file: display,
+      absPath,
+      text,
+      lineOffset: 0,
+      role,
+      ...target.interpreter ? { interpreter: target.interpreter } : {},
+      mode: origin.mode,
+      copy: origin.copy
+    };
+  }
+};
+function readScript(absPath, display) {
+  let bytes;
+  try {
+    const stat = fs3.statSync(absPath);
+    if (stat.size > MAX_BYTES2) throw new InputError(`wrapper script ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs3.readFileSync(absPath);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  if (bytes.length === 0) return "";
+  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  if (bom && bytes.length === 3) return "\uFEFF";
+  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
+}
+function resolveWrappers(model) {
+  if (model.start.argv.length === 0) return [];
+  const ctx = new BuildContext(model.contextDir, model.absPath);
+  const collector = new WrapperCollector(model, new Resolver(model, ctx));
+  collector.walk(model.start.argv);
+  return collector.found;
+}
+
+// src/model/parse.ts
+var KNOWN = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+function expandArgs(text, vars) {
+  const expand = (whole, braced, op, word, bare) => {
+    const name = braced ?? bare;
+    const value = vars[name];
+    if (op === ":-") return value ? value : word;
+    if (op === "-") return value !== void 0 ? value : word;
+    if (op === ":+") return value ? word : "";
+    if (op === "+") return value !== void 0 ? word : "";
+    return value !== void 0 ? value : whole;
+  };
+  const cut = text.lastIndexOf("}") + 1;
+  return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
+}
+function argDefault(instr) {
+  return instr.args.map((a) => {
+    const eq = a.indexOf("=");
+    if (eq < 0) return [a, void 0];
+    let v = a.slice(eq + 1);
+    if (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'")) v = v.slice(1, -1);
+    return [a.slice(0, eq), v];
+  });
+}
+function parseDockerfile(input) {
+  const text = input.text.replace(/^\uFEFF/, "");
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const ast = import_dockerfile_ast.DockerfileParser.parse(text.replace(/\r\n/g, "\n").replace(/\r/g, " "));
+  const escapeChar = ast.getEscapeCharacter();
+  const buildArgs = input.buildArgs ?? {};
+  const stages = [];
+  const instructions = [];
+  const globalArgs = {};
+  let current;
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const line = node.getRange().start.line + 1;
+    if (!KNOWN.has(keyword)) {
+      throw new InputError(`${input.file}:${line}: unknown instruction ${JSON.stringify(node.getKeyword())}; this is not a valid Dockerfile`);
+    }
+    if (keyword === "FROM") {
+      const index = stages.length;
+      const instr2 = toInstr(node, index, lines, escapeChar);
+      const from = node;
+      const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
+      const resolved = expandArgs(fromText, globalArgs);
+      const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
+      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved.toLowerCase());
+      const base = parent ? parent.base : classifyImage(resolved);
+      const platform = instr2.flags.get("platform") ?? void 0;
+      current = {
+        index,
+        name: stageName,
+        from: instr2,
+        fromText,
+        parent: parent?.index,
+        base,
+        platform,
+        instructions: [],
+        windows: parent ? parent.windows : base.family === "windows"
+      };
+      stages.push(current);
+      instructions.push(instr2);
+      continue;
+    }
+    if (!current) {
+      const instr2 = toInstr(node, -1, lines, escapeChar);
+      if (keyword !== "ARG") {
+        throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
+      }
+      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
+      instructions.push(instr2);
+      continue;
+    }
+    const instr = toInstr(node, current.index, lines, escapeChar);
+    if (keyword === "SHELL" && instr.exec && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(instr.exec[0] ?? "")) current.windows = true;
+    current.instructions.push(instr);
+    instructions.push(instr);
+  }
+  if (stages.length === 0) {
+    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
+  }
+  let finalStage = stages[stages.length - 1];
+  if (input.target) {
+    const wanted = input.target.toLowerCase();
+    const found = stages.find((s) => s.name === wanted);
+    if (!found) throw new InputError(`${input.file}: build target ${JSON.stringify(input.target)} is not a stage name in this Dockerfile`);
+    finalStage = found;
+  }
+  const chain = [];
+  for (let s = finalStage; s; s = s.parent !== void 0 ? stages[s.parent] : void 0) chain.unshift(s);
+  const windows = finalStage.windows;
+  const model = {
+    file: input.file,
+    absPath: input.absPath,
+    contextDir: input.contextDir,
+    text: input.text,
+    lines,
+    escapeChar,
+    instructions,
+    stages,
+    finalStage,
+    chain,
+    start: computeStartContract(chain, windows),
+    base: finalStage.base,
+    windows,
+    buildArgs,
+    wrappers: []
+  };
+  model.wrappers = windows ? [] : resolveWrappers(model);
+  return model;
+}
+
+// src/report/ignores.ts
+var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
+function ids(list) {
+  return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+}
+function indexIgnores(text) {
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const fileWide = /* @__PURE__ */ new Set();
+  const byLine = /* @__PURE__ */ new Map();
+  let pending = [];
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    const m = MARK.exec(trimmed);
+    if (m && m[1] === "ignore-file") ids(m[2]).forEach((id) => fileWide.add(id));
+    if (trimmed.startsWith("#")) {
+      if (m && m[1] === "ignore") pending.push(...ids(m[2]));
+      return;
+    }
+    if (trimmed === "") return;
+    if (pending.length > 0) byLine.set(i + 1, new Set(pending));
+    pending = [];
+  });
+  return { fileWide, byLine };
+}
+function isIgnored(index, finding) {
+  const matches = (set) => set.has(finding.rule) || finding.rule.startsWith("shellcheck/") && set.has(finding.rule.slice("shellcheck/".length));
+  if (matches(index.fileWide)) return true;
+  const at = index.byLine.get(finding.line);
+  return at !== void 0 && matches(at);
+}
+function applyIgnores(findings, texts, ignore) {
+  const indexes = /* @__PURE__ */ new Map();
+  const indexFor = (file) => {
+    let idx = indexes.get(file);
+    if (!idx) {
+      const text = texts.get(file);
+      idx = text === void 0 ? { fileWide: /* @__PURE__ */ new Set(), byLine: /* @__PURE__ */ new Map() } : indexIgnores(text);
+      indexes.set(file, idx);
+    }
+    return idx;
+  };
+  return findings.filter((f) => {
+    if (ignore.has(f.rule) || f.rule.startsWith("shellcheck/") && (ignore.has(f.rule.slice(11)) || ignore.has("shellcheck"))) return false;
+    return !isIgnored(indexFor(f.file), f);
+  });
+}
+
+// src/rules/image/arch-specific-download.ts
+var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
+var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
+var BRANCHES = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b|\buname\s+(-[a-z]*m|--machine)|\bdpkg\s+--print-architecture\b|\bdpkg-architecture\b|\bapk\s+--print-arch\b|\/etc\/apk\/arch\b|\$\(\s*arch\s*\)|`\s*arch\s*`|\brpm\s+(--eval|-E)\s+['"]?%\{?_arch|\bgo\s+env\s+GOARCH\b|\$\{?HOSTTYPE\b|\$\{?MACHTYPE\b/;
+var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
+function archUrl(text, vars) {
+  for (const m of text.matchAll(URL)) {
+    const url = expandArgs(m[0], vars);
+    const arch = ARCH.exec(url);
+    if (arch) return { url, arch: arch[0] };
+  }
+  return void 0;
+}
+function shortUrl(url) {
+  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
+}
+function pinned(model, stage) {
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
+    const p = s.platform?.trim();
+    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
+  }
+  return false;
+}
+function hit(instr, url, arch) {
+  const what = instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads";
+  return {
+    message: `${what} \`${shortUrl(url)}\` (built for ${arch}) without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`,
+    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
+    range: instr.range
+  };
+}
+var rule = {
+  id: "arch-specific-download",
+  severity: "warning",
+  title: "Download for one architecture",
+  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.stages) {
+      if (stage.windows || pinned(model, stage)) continue;
+      for (const step of buildSteps(model, stage).steps) {
+        const { instr } = step;
+        if (instr.stage !== stage.index) continue;
+        if (instr.keyword === "RUN") {
+          const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+          if (!FETCH.test(text) || BRANCHES.test(text)) continue;
+          const found = archUrl(text, step.vars);
+          if (found) hits.push(hit(instr, found.url, found.arch));
+        } else if (instr.keyword === "ADD") {
+          const ops = copyOperands(step);
+          const sources = ops?.sources ?? instr.args.slice(0, -1);
+          if (/TARGET(ARCH|PLATFORM)/.test(instr.text)) continue;
+          const found = archUrl(sources.join(" "), step.vars);
+          if (found) hits.push(hit(instr, found.url, found.arch));
+        }
+      }
+    }
+    return hits;
+  }
+};
+
+// src/model/installs.ts
+import path4 from "node:path";
+function interpreterOf(word) {
+  const name = path4.posix.basename(word);
+  if (name === "sh" || name === "ash") return "sh";
+  if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
+  if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
+  if (name === "node" || name === "nodejs") return "node";
+  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return "ruby";
+  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return "perl";
+  if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
+  return void 0;
+}
+var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
+var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
+function baseHas(base, interp) {
+  const { family, debugVariant: debugVariant2 } = base;
+  const name = base.name.split("/").pop() ?? base.name;
+  if (family === "scratch") return "absent";
+  if (family === "distroless") {
+    if (interp === "python") return /python/.test(name) ? "present" : "absent";
+    if (interp === "node") return /node/.test(name) ? "present" : "absent";
+    if (interp === "sh") return debugVariant2 ? "present" : "absent";
+    return "absent";
+  }
+  if (family === "alpine" || family === "busybox") {
+    if (interp === "sh") return "present";
+    if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family === "debian" || family === "ubuntu") {
+    if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
+  return "unknown";
+}
+var PACKAGES = [
+  [/^(bash|bash-completion|libtool|bats)$/, "bash"],
+  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
+  [/^zsh$/, "zsh"],
+  [/^(ksh|mksh|loksh)$/, "ksh"],
+  [/^dash$/, "dash"],
+  [/^fish$/, "fish"],
+  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, "python"],
+  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
+  [/^ruby.*$/, "ruby"],
+  [/^perl.*$/, "perl"],
+  [/^php\d*(-.+)?$/, "php"]
+];
+function packageInterpreters(pkg) {
+  const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
+  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
+}
+var MENTIONS = [
+  [/\bbash\b/i, ["bash"]],
+  [/\bbusybox\b/i, ["sh"]],
+  [/\bzsh\b/i, ["zsh"]],
+  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
+  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
+  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ["ruby"]],
+  [/\bperl\b|\bperlbrew\b/i, ["perl"]],
+  [/\bphp\b/i, ["php"]]
+];
+var ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
+var BROAD_SOURCES = /* @__PURE__ */ new Set(["/", "/usr", "/usr/local", "/usr/local/bin", "/bin", "/usr/bin", "/opt", "/sbin", "/usr/sbin"]);
+function mentioned(text) {
+  const out = [];
+  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
+  return out;
+}
+var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
+var INSTALLERS = {
+  apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
+  "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  apt: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  aptitude: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  yum: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  dnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  microdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove"]) },
+  tdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  zypper: { add: /* @__PURE__ */ new Set(["install", "in"]), del: /* @__PURE__ */ new Set(["remove", "rm"]) }
+};
+var VALUE_OPTS = /* @__PURE__ */ new Set(["--virtual", "-t", "--repository", "-X", "--root", "-p", "-o", "--option", "--target-release", "--setopt", "--releasever", "--installroot", "--enablerepo", "--disablerepo", "--arch", "--keys-dir", "--cache-dir"]);
+function analyseInstalls(model) {
+  const owners = /* @__PURE__ */ new Map();
+  const installedBy = /* @__PURE__ */ new Map();
+  const virtuals = /* @__PURE__ */ new Map();
+  const maybe = /* @__PURE__ */ new Set();
+  const { steps } = buildSteps(model, model.finalStage);
+  const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
+  const add = (pkg, owner, instr) => {
+    let set = owners.get(pkg);
+    if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
+    set.add(owner);
+    installedBy.set(pkg, instr);
+  };
+  for (const step of steps) {
+    const { instr } = step;
+    if (instr.keyword === "RUN") {
+      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
+      for (const cmd of runCommands(instr)) readInstall(commandWords(cmd.words), step, { add, owners, virtuals, maybe });
+    } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      copyMaybe(step, maybe, stageNames);
+    }
+  }
+  const installed = /* @__PURE__ */ new Map();
+  for (const [pkg, set] of owners) {
+    if (set.size === 0) continue;
+    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg));
+  }
+  return { installed, maybe };
+}
+function readInstall(words, step, state) {
+  const tool = words[0] ? path4.posix.basename(words[0]) : "";
+  const spec = INSTALLERS[tool];
+  if (!spec) return;
+  let sub = 1;
+  while (sub < words.length && words[sub].startsWith("-")) sub += VALUE_OPTS.has(words[sub]) && !(words[sub] === "-t" && tool !== "apk") ? 2 : 1;
+  const verb = words[sub] ?? "";
+  const adding = spec.add.has(verb);
+  const deleting = spec.del.has(verb);
+  if (!adding && !deleting) return;
+  let virtual;
+  const pkgs = [];
+  for (let i = 1; i < words.length; i++) {
+    if (i === sub) continue;
+    const w = words[i];
+    if (w.startsWith("-")) {
+      if ((w === "--virtual" || w === "-t") && tool === "apk") virtual = words[i + 1];
+      if (VALUE_OPTS.has(w) && !(w === "-t" && tool !== "apk")) i++;
+      continue;
+    }
+    pkgs.push(expandArgs(w, step.vars));
+  }
+  if (adding) {
+    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes("$") || p.includes("`"));
+    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
+    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== "" && !p.includes("$") && !p.includes("`"));
+    if (virtual) state.virtuals.set(virtual, new Set(names));
+    for (const p of names) state.add(p.replace(/[=<>~].*$/, ""), virtual ?? "world", step.instr);
+    return;
+  }
+  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== "")) {
+    const v = state.virtuals.get(p);
+    if (v && tool === "apk") {
+      for (const pkg of v) state.owners.get(pkg)?.delete(p);
+      continue;
+    }
+    state.owners.get(p.replace(/[=<>~].*$/, ""))?.delete("world");
+  }
+}
+function copyMaybe(step, maybe, stageNames) {
+  const { instr } = step;
+  const from = instr.flags.get("from");
+  const ops = copyOperands(step);
+  if (!ops) return;
+  if (from) {
+    const ref = expandArgs(from, step.vars);
+    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
+    for (const src of ops.sources) {
+      const abs = path4.posix.resolve("/", src);
+      if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
+      for (const i of mentioned(src)) maybe.add(i);
+    }
+    return;
+  }
+  if (instr.keyword === "ADD") {
+    for (const src of ops.sources) {
+      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
+    }
+  }
+}
+function interpretersOfImage(ref) {
+  const { name } = splitImageRef(ref);
+  const last = name.split("/").pop() ?? name;
+  return mentioned(last.replace(/[-_]/g, " "));
+}
+function interpreterAvailability(model, interp, analysis = analyseInstalls(model)) {
+  const base = baseHas(model.base, interp);
+  if (base !== "absent") return base;
+  if (analysis.installed.has(interp)) return "present";
+  if (analysis.maybe.has(interp)) return "unknown";
+  return "absent";
+}
+
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/missing-interpreter.ts
+var PACKAGE = { python: "python3", node: "nodejs" };
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function partHolding(model, word) {
+  const { entrypoint, cmd, executableFrom } = model.start;
+  if (entrypoint?.argv.includes(word)) return entrypoint;
+  if (cmd?.argv.includes(word)) return cmd;
+  return executableFrom;
+}
+function needs(model) {
+  const out = [];
+  const from = model.start.executableFrom;
+  if (from) {
+    const shellPart = [model.start.entrypoint, model.start.cmd].find((p) => p?.form === "shell" && model.start.argv[0] === p.argv[0] && p === from);
+    if (shellPart) {
+      const shell = model.start.shell[0] ?? "/bin/sh";
+      const interp = interpreterOf(shell);
+      if (interp) out.push({ interp, written: shell, what: `${show(shellPart)} is shell form, so Docker runs it with \`${shell} -c\` and`, range: shellPart.instr.range, shebang: false });
+    }
+    const wrappers = model.wrappers.filter((w) => w.role === "start");
+    let first = true;
+    walkStart(model.start.argv, (event) => {
+      if (event.kind !== "program") return false;
+      const interp = interpreterOf(event.word);
+      if (interp && !(first && shellPart)) {
+        const part = partHolding(model, event.word) ?? from;
+        const what = part.form === "shell" ? `${show(part)} is shell form, so it runs under \`${event.word} -c\` and` : `The start command ${show(part)}`;
+        out.push({ interp, written: event.word, what, range: part.instr.range, shebang: false });
+      }
+      first = false;
+      const script = wrappers.find((w) => w.imagePath === event.word || !event.word.includes("/") && w.imagePath.endsWith(`/${event.word}`));
+      return script !== void 0 && passesArgs(script.text);
+    });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = shebangOf(w.text);
+    const interp = sb ? interpreterOf(sb.interpreter) : void 0;
+    if (!sb || !interp) continue;
+    out.push({
+      interp,
+      written: sb.interpreter,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true
+    });
+  }
+  return out;
+}
+function fixFor(model, need) {
+  const { family } = model.base;
+  const pkg = PACKAGE[need.interp] ?? need.interp;
+  if (family === "scratch" || family === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family === "debian" || family === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+var rule2 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: fixFor(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule3 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
+var rule4 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform = stage.platform?.trim();
+      if (!platform || platform.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule2, rule3, rule4, rule];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
+
+// src/rules/start/start-command.ts
+import path5 from "node:path";
+
+// src/shell/structure.ts
+var MAX_NESTING = 120;
+var RESERVED_CLOSERS = /* @__PURE__ */ new Set(["then", "elif", "else", "fi", "do", "done", "esac", "}", "in"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+var Parser = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+  }
+  tokens;
+  p = 0;
+  tok(offset = 0) {
+    return this.tokens[this.p + offset];
+  }
+  wordAt(offset = 0) {
+    const t = this.tok(offset);
+    return t?.kind === "word" ? t.word.raw : void 0;
+  }
+  isOp(op, offset = 0) {
+    const t = this.tok(offset);
+    return t?.kind === "op" && t.op === op;
+  }
+  lastEnd() {
+    const t = this.tokens[this.p - 1];
+    if (!t) return 0;
+    if (t.kind === "word") return t.word.end;
+    if (t.kind === "redir") return t.end;
+    if (t.kind === "op") return t.start + t.op.length;
+    return t.start;
+  }
+  skipNewlines() {
+    while (this.tok()?.kind === "newline") this.p++;
+  }
+  expectWord(word) {
+    this.skipSeparators();
+    if (this.wordAt() === word) {
+      this.p++;
+      return true;
+    }
+    return false;
+  }
+  skipSeparators() {
+    for (; ; ) {
+      const t = this.tok();
+      if (t?.kind === "newline" || t?.kind === "op" && t.op === ";") this.p++;
+      else break;
+    }
+  }
+  /**
+   * A list of statements up to (not consuming) a terminator: a reserved word in `closers`
+   * at command position, `)` when `paren`, `;;` when `caseItem`, or the end.
+   */
+  parseList(closers, depth, paren = false, caseItem = false) {
+    const stmts = [];
+    for (; ; ) {
+      this.skipSeparators();
+      const t = this.tok();
+      if (!t) break;
+      if (t.kind === "word" && closers.has(t.word.raw)) break;
+      if (t.kind === "op" && t.op === ")") {
+        if (paren || caseItem) break;
+        this.p++;
+        continue;
+      }
+      if (t.kind === "op" && (t.op === ";;" || t.op === ";&" || t.op === ";;&")) {
+        if (caseItem) break;
+        this.p++;
+        continue;
+      }
+      if (t.kind === "word" && RESERVED_CLOSERS.has(t.word.raw) && t.word.raw !== "}" && t.word.raw !== "in") {
+        this.p++;
+        continue;
+      }
+      const before = this.p;
+      const stmt = this.parseStmt(closers, depth);
+      if (stmt) stmts.push(stmt);
+      if (this.p === before) this.p++;
+    }
+    return stmts;
+  }
+  parseStmt(closers, depth) {
+    const start = this.tok()?.start ?? 0;
+    const andOr = this.parseAndOr(closers, depth);
+    if (!andOr) return void 0;
+    let background = false;
+    if (this.isOp("&")) {
+      background = true;
+      this.p++;
+    } else if (this.isOp(";")) {
+      this.p++;
+    }
+    return { andOr, background, start, end: this.lastEnd() };
+  }
+  parseAndOr(closers, depth) {
+    const first = this.parsePipeline(closers, depth);
+    if (!first) return void 0;
+    const rest = [];
+    for (; ; ) {
+      const t = this.tok();
+      if (t?.kind !== "op" || t.op !== "&&" && t.op !== "||") break;
+      this.p++;
+      this.skipNewlines();
+      const next = this.parsePipeline(closers, depth);
+      if (!next) break;
+      rest.push({ op: t.op, pipeline: next });
+    }
+    return { first, rest };
+  }
+  parsePipeline(closers, depth) {
+    const start = this.tok()?.start ?? 0;
+    let negated = false;
+    while (this.wordAt() === "!" || this.wordAt() === "time") {
+      if (this.wordAt() === "!") negated = !negated;
+      this.p++;
+    }
+    const commands = [];
+    const first = this.parseCommand(closers, depth);
+    if (!first) return negated ? { negated, commands, start } : void 0;
+    commands.push(first);
+    for (; ; ) {
+      const t = this.tok();
+      if (t?.kind !== "op" || t.op !== "|" && t.op !== "|&") break;
+      this.p++;
+      this.skipNewlines();
+      const next = this.parseCommand(closers, depth);
+      if (!next) break;
+      commands.push(next);
+    }
+    return { negated, commands, start };
+  }
+  parseCommand(closers, depth) {
+    const t = this.tok();
+    if (!t) return void 0;
+    if (depth < MAX_NESTING) {
+      if (t.kind === "op" && t.op === "(") return this.withRedirs(this.parseGroup("subshell", depth));
+      if (t.kind === "word") {
+        switch (t.word.raw) {
+          case "if":
+            return this.withRedirs(this.parseIf(closers, depth));
+          case "case":
+            return this.withRedirs(this.parseCase(closers, depth));
+          case "while":
+          case "until":
+            return this.withRedirs(this.parseLoop(t.word.raw, closers, depth));
+          case "for":
+          case "select":
+            return this.withRedirs(this.parseFor(closers, depth));
+          case "{":
+            return this.withRedirs(this.parseGroup("group", depth));
+          case "function":
+            return this.parseFunction(true, closers, depth);
+          default:
+            if (this.isOp("(", 1) && this.isOp(")", 2) && /^[^\s$"'`=]+$/.test(t.word.raw)) return this.parseFunction(false, closers, depth);
+        }
+      }
+    }
+    return this.parseSimple();
+  }
+  withRedirs(cmd) {
+    for (; ; ) {
+      const t = this.tok();
+      if (t?.kind !== "redir") break;
+      cmd.redirs.push(toRedir(t));
+      cmd.end = t.end;
+      this.p++;
+    }
+    return cmd;
+  }
+  parseSimple() {
+    const start = this.tok()?.start ?? 0;
+    const cmd = { kind: "simple", assigns: [], words: [], redirs: [], start, end: start };
+    let inDoubleBracket = false;
+    for (; ; ) {
+      const t = this.tok();
+      if (!t) break;
+      if (t.kind === "newline") {
+        const prev = this.tokens[this.p - 1];
+        if (inDoubleBracket && prev?.kind === "op" && (prev.op === "&&" || prev.op === "||")) {
+          this.p++;
+          continue;
+        }
+        break;
+      }
+      if (t.kind === "redir") {
+        if (inDoubleBracket && (t.op === "<" || t.op === ">")) {
+          cmd.words.push({ raw: t.op, parts: [{ type: "lit", text: t.op }], start: t.start, end: t.start + 1 });
+          if (t.target) cmd.words.push(t.target);
+          cmd.end = t.end;
+          this.p++;
+          continue;
+        }
+        cmd.redirs.push(toRedir(t));
+        cmd.end = t.end;
+        this.p++;
+        continue;
+      }
+      if (t.kind === "op") {
+        if (inDoubleBracket && t.op !== ";" && t.op !== ";;" && t.op !== "&") {
+          cmd.words.push({ raw: t.op, parts: [{ type: "lit", text: t.op }], start: t.start, end: t.start + t.op.length });
+          cmd.end = t.start + t.op.length;
+          this.p++;
+          continue;
+        }
+        break;
+      }
+      const w = t.word;
+      if (cmd.words.length === 0 && ASSIGNMENT.test(w.raw)) {
+        cmd.assigns.push(w);
+      } else {
+        if (cmd.words.length === 0 && w.raw === "[[") inDoubleBracket = true;
+        else if (inDoubleBracket && w.raw === "]]") inDoubleBracket = false;
+        cmd.words.push(w);
+      }
+      cmd.end = w.end;
+      this.p++;
+    }
+    if (cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirs.length === 0) return void 0;
+    return cmd;
+  }
+  parseIf(closers, depth) {
+    const start = this.tok().start;
+    this.p++;
+    const clauses = [];
+    let elseBody;
+    const condClosers = union(closers, ["then", "fi"]);
+    const bodyClosers = union(closers, ["elif", "else", "fi"]);
+    let clauseStart = start;
+    for (; ; ) {
+      const cond = this.parseList(condClosers, depth + 1);
+      this.expectWord("then");
+      const body = this.parseList(bodyClosers, depth + 1);
+      clauses.push({ cond, body, start: clauseStart });
+      this.skipSeparators();
+      const w = this.wordAt();
+      if (w === "elif") {
+        clauseStart = this.tok().start;
+        this.p++;
+        continue;
+      }
+      if (w === "else") {
+        this.p++;
+        elseBody = this.parseList(union(closers, ["fi"]), depth + 1);
+      }
+      this.expectWord("fi");
+      break;
+    }
+    const node = { kind: "if", clauses, redirs: [], start, end: this.lastEnd() };
+    if (elseBody) node.elseBody = elseBody;
+    return node;
+  }
+  parseCase(closers, depth) {
+    const start = this.tok().start;
+    this.p++;
+    const node = { kind: "case", items: [], redirs: [], start, end: start };
+    const t = this.tok();
+    if (t?.kind === "word") {
+      node.word = t.word;
+      this.p++;
+    }
+    this.skipNewlines();
+    if (this.wordAt() === "in") this.p++;
+    const bodyClosers = union(closers, ["esac"]);
+    for (; ; ) {
+      this.skipNewlines();
+      const cur = this.tok();
+      if (!cur) break;
+      if (cur.kind === "word" && cur.word.raw === "esac") {
+        this.p++;
+        break;
+      }
+      if (cur.kind === "word" && closers.has(cur.word.raw)) break;
+      const before = this.p;
+      const itemStart = cur.start;
+      if (this.isOp("(")) this.p++;
+      const patterns = [];
+      for (; ; ) {
+        const pt = this.tok();
+        if (pt?.kind === "word") {
+          patterns.push(pt.word);
+          this.p++;
+        } else if (pt?.kind === "op" && pt.op === "|") {
+          this.p++;
+        } else break;
+      }
+      if (this.isOp(")")) this.p++;
+      const body = this.parseList(bodyClosers, depth + 1, false, true);
+      node.items.push({ patterns, body, start: itemStart });
+      const sep = this.tok();
+      if (sep?.kind === "op" && (sep.op === ";;" || sep.op === ";&" || sep.op === ";;&")) this.p++;
+      if (this.p === before) this.p++;
+    }
+    node.end = this.lastEnd();
+    return node;
+  }
+  parseLoop(kind, closers, depth) {
+    const start = this.tok().start;
+    this.p++;
+    const cond = this.parseList(union(closers, ["do", "done"]), depth + 1);
+    this.expectWord("do");
+    const body = this.parseList(union(closers, ["done"]), depth + 1);
+    this.expectWord("done");
+    return { kind, cond, body, redirs: [], start, end: this.lastEnd() };
+  }
+  parseFor(closers, depth) {
+    const start = this.tok().start;
+    this.p++;
+    const node = { kind: "for", body: [], redirs: [], start, end: start };
+    const v = this.tok();
+    if (v?.kind === "word") {
+      node.variable = v.word.raw;
+      this.p++;
+    }
+    this.skipNewlines();
+    if (this.wordAt() === "in") {
+      this.p++;
+      node.items = [];
+      for (; ; ) {
+        const t = this.tok();
+        if (t?.kind !== "word") break;
+        node.items.push(t.word);
+        this.p++;
+      }
+    }
+    this.skipSeparators();
+    if (this.wordAt() === "{") {
+      const group = this.parseGroup("group", depth);
+      node.body = group.body;
+    } else {
+      this.expectWord("do");
+      node.body = this.parseList(union(closers, ["done"]), depth + 1);
+      this.expectWord("done");
+    }
+    node.end = this.lastEnd();
+    return node;
+  }
+  parseGroup(kind, depth) {
+    const start = this.tok().start;
+    this.p++;
+    let body;
+    if (kind === "subshell") {
+      body = this.parseList(/* @__PURE__ */ new Set(), depth + 1, true);
+      if (this.isOp(")")) this.p++;
+    } else {
+      body = this.parseList(/* @__PURE__ */ new Set(["}"]), depth + 1);
+      this.expectWord("}");
+    }
+    return { kind, body, redirs: [], start, end: this.lastEnd() };
+  }
+  parseFunction(keyword, closers, depth) {
+    const start = this.tok().start;
+    if (keyword) this.p++;
+    const nameTok = this.tok();
+    let name = "";
+    if (nameTok?.kind === "word") {
+      name = nameTok.word.raw;
+      this.p++;
+    }
+    if (this.isOp("(") && this.isOp(")", 1)) this.p += 2;
+    this.skipNewlines();
+    const node = { kind: "function", name, keyword, start, end: this.lastEnd() };
+    const body = this.tok() ? this.parseCommand(closers, depth + 1) : void 0;
+    if (body) node.body = body;
+    node.end = this.lastEnd();
+    return node;
+  }
+};
+function union(set, more) {
+  const out = new Set(set);
+  for (const m of more) out.add(m);
+  return out;
+}
+function toRedir(t) {
+  const r = { op: t.op, fd: t.fd, start: t.start };
+  if (t.target) r.target = t.target;
+  if (t.heredoc) r.heredoc = t.heredoc;
+  return r;
+}
+var parsed = /* @__PURE__ */ new WeakMap();
+function parseTokens(tokens) {
+  let stmts = parsed.get(tokens);
+  if (!stmts) {
+    stmts = new Parser(tokens).parseList(/* @__PURE__ */ new Set(), 0);
+    parsed.set(tokens, stmts);
+  }
+  return stmts;
+}
+function substitutions(parts, out = []) {
+  for (const p of parts) {
+    if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") out.push(p.tokens);
+    else if (p.type === "dq") substitutions(p.parts, out);
+    else if (p.type === "param") substitutions(p.arg, out);
+  }
+  return out;
+}
+var TOP = { inFunction: false, inCondition: false, inSubstitution: false, detached: false };
+function walkCommands(stmts, visit, ctx = TOP) {
+  walkList(stmts, visit, ctx, 0);
+}
+function walkList(stmts, visit, ctx, depth) {
+  if (depth > MAX_NESTING * 2) return;
+  for (const s of stmts) {
+    const pipelines = [s.andOr.first, ...s.andOr.rest.map((r) => r.pipeline)];
+    pipelines.forEach((pl, i) => {
+      const last = i === pipelines.length - 1;
+      pl.commands.forEach((cmd, j) => {
+        const c = {
+          inFunction: ctx.inFunction,
+          inCondition: ctx.inCondition || !last || pl.negated,
+          inSubstitution: ctx.inSubstitution,
+          detached: ctx.detached || s.background || j < pl.commands.length - 1
+        };
+        walkCommand(cmd, visit, c, depth + 1);
+      });
+    });
+  }
+}
+function walkWords(words, visit, ctx, depth) {
+  for (const w of words) {
+    for (const tokens of substitutions(w.parts)) {
+      walkList(parseTokens(tokens), visit, { ...ctx, inSubstitution: true }, depth + 1);
+    }
+  }
+}
+function redirWords(redirs) {
+  return redirs.flatMap((r) => r.target ? [r.target] : []);
+}
+function walkCommand(cmd, visit, ctx, depth) {
+  visit(cmd, ctx);
+  switch (cmd.kind) {
+    case "simple":
+      walkWords([...cmd.assigns, ...cmd.words, ...redirWords(cmd.redirs)], visit, ctx, depth);
+      break;
+    case "if":
+      for (const c of cmd.clauses) {
+        walkList(c.cond, visit, { ...ctx, inCondition: true }, depth + 1);
+        walkList(c.body, visit, ctx, depth + 1);
+      }
+      if (cmd.elseBody) walkList(cmd.elseBody, visit, ctx, depth + 1);
+      break;
+    case "case":
+      if (cmd.word) walkWords([cmd.word], visit, ctx, depth);
+      for (const item of cmd.items) walkList(item.body, visit, ctx, depth + 1);
+      break;
+    case "while":
+    case "until":
+      walkList(cmd.cond, visit, { ...ctx, inCondition: true }, depth + 1);
+      walkList(cmd.body, visit, ctx, depth + 1);
+      break;
+    case "for":
+      walkWords(cmd.items ?? [], visit, ctx, depth);
+      walkList(cmd.body, visit, ctx, depth + 1);
+      break;
+    case "group":
+    case "subshell":
+      walkList(cmd.body, visit, ctx, depth + 1);
+      break;
+    case "function":
+      if (cmd.body) walkCommand(cmd.body, visit, { ...ctx, inFunction: true }, depth + 1);
+      break;
+  }
+  if (cmd.kind !== "simple" && cmd.kind !== "function") walkWords(redirWords(cmd.redirs), visit, ctx, depth);
+}
+function collectFunctions(stmts) {
+  const out = /* @__PURE__ */ new Map();
+  walkCommands(stmts, (cmd, ctx) => {
+    if (cmd.kind === "function" && !ctx.inSubstitution && cmd.name) out.set(cmd.name, cmd);
+  });
+  return out;
+}
+
+// src/shell/tokenize.ts
+var MAX_DEPTH = 48;
+var OPERATORS = [";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|"];
+var REDIRECTS = ["<<<", "<<-", "&>>", "<<", "<>", "<&", ">>", ">&", ">|", "&>", "<", ">"];
+var SPECIAL_PARAMS = "@*#?$!-0123456789";
+function isNameStart(c) {
+  return c !== void 0 && /[A-Za-z_]/.test(c);
+}
+function isNameChar(c) {
+  return c !== void 0 && /[A-Za-z0-9_]/.test(c);
+}
+function isBlank(c) {
+  return c === " " || c === "	" || c === "\r" || c === "\f" || c === "\v";
+}
+function isMeta(c) {
+  return c === void 0 || c === " " || c === "	" || c === "\n" || c === "\r" || c === ";" || c === "&" || c === "|" || c === "(" || c === ")" || c === "<" || c === ">";
+}
+var COMMAND_OPENERS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "{", "!", "in", "time", "for"]);
+var Lexer = class _Lexer {
+  constructor(src, start, end) {
+    this.src = src;
+    this.end = end;
+    this.i = start;
+  }
+  src;
+  end;
+  comments = [];
+  pendingHeredocs = [];
+  i;
+  peek(offset = 0) {
+    const j = this.i + offset;
+    return j < this.end ? this.src[j] : void 0;
+  }
+  startsWith(s) {
+    return this.i + s.length <= this.end && this.src.startsWith(s, this.i);
+  }
+  /** Skip `\` + newline (a line continuation) at the current position; true when skipped. */
+  skipContinuation() {
+    if (this.peek() === "\\" && this.peek(1) === "\n") {
+      this.i += 2;
+      return true;
+    }
+    if (this.peek() === "\\" && this.peek(1) === "\r" && this.peek(2) === "\n") {
+      this.i += 3;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Read tokens until the end, or (closeParen) until the `)` that closes the construct the
+   * caller opened; that `)` is consumed. Returns whether the closing paren was found.
+   */
+  readTokens(depth, closeParen) {
+    const tokens = [];
+    let parens = 0;
+    let caseDepth = 0;
+    let expectCasePattern = false;
+    const atCommandStart = () => {
+      const prev = tokens[tokens.length - 1];
+      if (!prev) return true;
+      if (prev.kind === "newline") return true;
+      if (prev.kind === "op") return true;
+      if (prev.kind === "word") return COMMAND_OPENERS.has(prev.word.raw);
+      return false;
+    };
+    while (this.i < this.end) {
+      const c = this.peek();
+      if (isBlank(c)) {
+        this.i++;
+        continue;
+      }
+      if (this.skipContinuation()) continue;
+      if (c === "#") {
+        const start = this.i;
+        while (this.i < this.end && this.src[this.i] !== "\n") this.i++;
+        this.comments.push({ start, text: this.src.slice(start, this.i) });
+        continue;
+      }
+      if (c === "\n") {
+        tokens.push({ kind: "newline", start: this.i });
+        this.i++;
+        this.readHeredocBodies();
+        continue;
+      }
+      if (c === ")") {
+        if (closeParen && parens === 0 && !(caseDepth > 0 && expectCasePattern)) {
+          this.i++;
+          return { tokens, closed: true };
+        }
+        if (parens > 0) parens--;
+        else if (caseDepth > 0) expectCasePattern = false;
+        tokens.push({ kind: "op", op: ")", start: this.i });
+        this.i++;
+        continue;
+      }
+      if (c === "(") {
+        if (this.peek(1) === "(" && atCommandStart()) {
+          const start = this.i;
+          const text = this.skipBalancedParens(this.i);
+          tokens.push({ kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "arith", text, start }], start, end: this.i } });
+          continue;
+        }
+        parens++;
+        tokens.push({ kind: "op", op: "(", start: this.i });
+        this.i++;
+        continue;
+      }
+      if (/[0-9]/.test(c)) {
+        let j = this.i;
+        while (j < this.end && /[0-9]/.test(this.src[j])) j++;
+        if (j < this.end && (this.src[j] === "<" || this.src[j] === ">") && !(this.src[j + 1] === "(")) {
+          const fd = this.src.slice(this.i, j);
+          const start = this.i;
+          this.i = j;
+          tokens.push(this.readRedirect(fd, start, depth));
+          continue;
+        }
+      }
+      if ((c === "<" || c === ">") && this.peek(1) === "(") {
+        tokens.push(this.readWordToken(depth));
+        continue;
+      }
+      const redir = REDIRECTS.find((r) => this.startsWith(r));
+      if (redir) {
+        tokens.push(this.readRedirect("", this.i, depth));
+        continue;
+      }
+      const op = OPERATORS.find((o) => this.startsWith(o));
+      if (op) {
+        if (op === ";;" || op === ";&" || op === ";;&") expectCasePattern = true;
+        tokens.push({ kind: "op", op, start: this.i });
+        this.i += op.length;
+        continue;
+      }
+      const commandStart = atCommandStart();
+      const tok = this.readWordToken(depth);
+      tokens.push(tok);
+      if (tok.kind === "word" && commandStart) {
+        const raw = tok.word.raw;
+        if (raw === "case") {
+          caseDepth++;
+        } else if (raw === "esac" && caseDepth > 0) {
+          caseDepth--;
+          expectCasePattern = false;
+        }
+      }
+      if (tok.kind === "word" && tok.word.raw === "in" && caseDepth > 0) expectCasePattern = true;
+    }
+    return { tokens, closed: false };
+  }
+  readWordToken(depth) {
+    const start = this.i;
+    const parts = this.readParts("word", depth);
+    if (this.peek() === "(" && parts.length > 0) {
+      const last = parts[parts.length - 1];
+      if (last.type === "lit" && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/.test(this.src.slice(start, this.i))) {
+        const arrStart = this.i;
+        this.i++;
+        const inner = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+        parts.push({ type: "array", tokens: inner, start: arrStart });
+        parts.push(...this.readParts("word", depth));
+      }
+    }
+    if (this.i === start) {
+      this.i++;
+      return { kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "lit", text: this.src.slice(start, this.i) }], start, end: this.i } };
+    }
+    return { kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: mergeLits(parts), start, end: this.i } };
+  }
+  readRedirect(fd, start, depth) {
+    const op = REDIRECTS.find((r) => this.startsWith(r)) ?? this.src[this.i];
+    this.i += op.length;
+    for (; ; ) {
+      if (isBlank(this.peek())) this.i++;
+      else if (!this.skipContinuation()) break;
+    }
+    let target;
+    const c = this.peek();
+    if (c !== void 0 && c !== "\n" && !isMeta(c)) {
+      const tok = this.readWordToken(depth);
+      if (tok.kind === "word") target = tok.word;
+    } else if (c !== void 0 && (c === "<" || c === ">") && this.peek(1) === "(") {
+      const tok = this.readWordToken(depth);
+      if (tok.kind === "word") target = tok.word;
+    }
+    const token = { kind: "redir", op, fd, start, end: this.i };
+    if (target) token.target = target;
+    if ((op === "<<" || op === "<<-") && target) {
+      const quoted = target.parts.some((p) => p.type !== "lit") || target.raw.includes("\\");
+      const heredoc = { delimiter: literalText(target.parts), quoted, stripTabs: op === "<<-", bodyStart: -1, bodyEnd: -1 };
+      token.heredoc = heredoc;
+      this.pendingHeredocs.push(heredoc);
+    }
+    return token;
+  }
+  /** After a newline token: skip the bodies of the heredocs opened on the line. */
+  readHeredocBodies() {
+    const pending = this.pendingHeredocs;
+    this.pendingHeredocs = [];
+    for (const h of pending) {
+      h.bodyStart = this.i;
+      let found = false;
+      while (this.i < this.end) {
+        let lineEnd = this.src.indexOf("\n", this.i);
+        if (lineEnd < 0 || lineEnd > this.end) lineEnd = this.end;
+        let line = this.src.slice(this.i, lineEnd);
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        if (h.stripTabs) line = line.replace(/^\t+/, "");
+        if (line === h.delimiter) {
+          h.bodyEnd = this.i;
+          this.i = Math.min(lineEnd + 1, this.end);
+          found = true;
+          break;
+        }
+        this.i = Math.min(lineEnd + 1, this.end);
+      }
+      if (!found) h.bodyEnd = this.end;
+    }
+  }
+  /**
+   * Read word parts. ctx 'word': stop at an unquoted metacharacter; 'dq': stop after the
+   * closing `"`; 'brace': stop after the closing `}` of `${…}` (`inDq`: that `${…}` is inside
+   * double quotes, where single quotes are literal). $( … ) and `…` recurse.
+   */
+  readParts(ctx, depth, inDq = false) {
+    const parts = [];
+    let lit = "";
+    const flush = () => {
+      if (lit) parts.push({ type: "lit", text: lit });
+      lit = "";
+    };
+    while (this.i < this.end) {
+      const c = this.src[this.i];
+      if ((c === "<" || c === ">") && ctx === "word" && this.peek(1) === "(") {
+        flush();
+        const start = this.i;
+        this.i += 2;
+        const tokens = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+        parts.push({ type: "procsub", tokens, start });
+        continue;
+      }
+      if (ctx === "word" && isMeta(c)) break;
+      if (ctx === "dq" && c === '"') {
+        this.i++;
+        flush();
+        return parts;
+      }
+      if (ctx === "brace" && c === "}") {
+        this.i++;
+        flush();
+        return parts;
+      }
+      if (c === "\\") {
+        if (this.skipContinuation()) continue;
+        const next = this.peek(1);
+        if (next === void 0) {
+          lit += c;
+          this.i++;
+          continue;
+        }
+        if (ctx === "dq" && !'$`"\\'.includes(next)) lit += c + next;
+        else lit += next;
+        this.i += 2;
+        continue;
+      }
+      if (c === "'" && ctx !== "dq" && !inDq) {
+        flush();
+        const close = this.src.indexOf("'", this.i + 1);
+        const stop = close < 0 || close >= this.end ? this.end : close;
+        parts.push({ type: "sq", text: this.src.slice(this.i + 1, stop) });
+        this.i = Math.min(stop + 1, this.end);
+        continue;
+      }
+      if (c === '"' && ctx !== "dq") {
+        flush();
+        this.i++;
+        if (depth >= MAX_DEPTH) {
+          parts.push({ type: "dq", parts: [{ type: "lit", text: this.skipFlatString('"') }] });
+          continue;
+        }
+        parts.push({ type: "dq", parts: this.readParts("dq", depth + 1) });
+        continue;
+      }
+      if (c === "`") {
+        flush();
+        parts.push(this.readBacktick(depth));
+        continue;
+      }
+      if (c === "$") {
+        const part = this.readDollar(ctx, depth, inDq || ctx === "dq");
+        if (part) {
+          flush();
+          parts.push(part);
+          continue;
+        }
+        lit += c;
+        this.i++;
+        continue;
+      }
+      lit += c;
+      this.i++;
+    }
+    flush();
+    return parts;
+  }
+  readBacktick(depth) {
+    const start = this.i;
+    this.i++;
+    let j = this.i;
+    while (j < this.end && this.src[j] !== "`") j += this.src[j] === "\\" ? 2 : 1;
+    const close = Math.min(j, this.end);
+    let tokens = [];
+    if (depth < MAX_DEPTH) {
+      const inner = new _Lexer(this.src, this.i, close);
+      tokens = inner.readTokens(depth + 1, false).tokens;
+      this.comments.push(...inner.comments);
+    }
+    this.i = Math.min(close + 1, this.end);
+    return { type: "cmdsub", tokens, backtick: true, start, end: this.i };
+  }
+  /** At `$`: read an expansion, or return undefined for a literal `$`. */
+  readDollar(ctx, depth, inDq) {
+    const start = this.i;
+    const next = this.peek(1);
+    if (next === "(" && this.peek(2) === "(") {
+      this.i++;
+      const text = this.skipBalancedParens(this.i);
+      return { type: "arith", text, start };
+    }
+    if (next === "(") {
+      this.i += 2;
+      const tokens = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+      return { type: "cmdsub", tokens, backtick: false, start, end: this.i };
+    }
+    if (next === "{") {
+      this.i += 2;
+      return this.readBraceParam(start, depth, inDq);
+    }
+    if (next === "'" && !inDq) {
+      this.i += 2;
+      let j = this.i;
+      while (j < this.end && this.src[j] !== "'") j += this.src[j] === "\\" ? 2 : 1;
+      const stop = Math.min(j, this.end);
+      const text = this.src.slice(this.i, stop);
+      this.i = Math.min(stop + 1, this.end);
+      return { type: "ansi", text, start };
+    }
+    if (next === '"' && !inDq) {
+      this.i += 2;
+      if (depth >= MAX_DEPTH) return { type: "dq", parts: [{ type: "lit", text: this.skipFlatString('"') }] };
+      return { type: "dq", parts: this.readParts("dq", depth + 1) };
+    }
+    if (isNameStart(next)) {
+      let j = this.i + 1;
+      while (j < this.end && isNameChar(this.src[j])) j++;
+      const name = this.src.slice(this.i + 1, j);
+      this.i = j;
+      return { type: "param", name, braced: false, length: false, indirect: false, op: "", arg: [], start, end: j };
+    }
+    if (next !== void 0 && SPECIAL_PARAMS.includes(next)) {
+      this.i += 2;
+      return { type: "param", name: next, braced: false, length: false, indirect: false, op: "", arg: [], start, end: this.i };
+    }
+    return void 0;
+  }
+  /** After `${`: name, subscript, operator and argument, up to the closing `}`. */
+  readBraceParam(start, depth, inDq) {
+    const param = { type: "param", name: "", braced: true, length: false, indirect: false, op: "", arg: [], start, end: start };
+    if (depth >= MAX_DEPTH) {
+      param.name = this.skipFlatString("}");
+      param.end = this.i;
+      return param;
+    }
+    let c = this.peek();
+    if (c === "#" && this.peek(1) !== "}" && (isNameChar(this.peek(1)) || this.peek(1) !== void 0 && "@*#?$!".includes(this.peek(1)) && this.peek(2) === "}")) {
+      param.length = true;
+      this.i++;
+    } else if (c === "!" && this.peek(1) !== "}" && (isNameStart(this.peek(1)) || this.peek(1) === "@" || this.peek(1) === "*")) {
+      param.indirect = true;
+      this.i++;
+    }
+    c = this.peek();
+    if (isNameStart(c)) {
+      let j = this.i;
+      while (j < this.end && isNameChar(this.src[j])) j++;
+      param.name = this.src.slice(this.i, j);
+      this.i = j;
+    } else if (c !== void 0 && /[0-9]/.test(c)) {
+      let j = this.i;
+      while (j < this.end && /[0-9]/.test(this.src[j])) j++;
+      param.name = this.src.slice(this.i, j);
+      this.i = j;
+    } else if (c !== void 0 && SPECIAL_PARAMS.includes(c)) {
+      param.name = c;
+      this.i++;
+    }
+    if (this.peek() === "[") {
+      let j = this.i + 1;
+      let nest = 1;
+      while (j < this.end && nest > 0) {
+        if (this.src[j] === "[") nest++;
+        else if (this.src[j] === "]") nest--;
+        else if (this.src[j] === "}" || this.src[j] === "\n") break;
+        if (nest > 0) j++;
+      }
+      param.subscript = this.src.slice(this.i + 1, j);
+      this.i = this.src[j] === "]" ? j + 1 : j;
+    }
+    const ops = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":", "@"];
+    const op = ops.find((o) => this.startsWith(o));
+    if (op) {
+      param.op = op;
+      this.i += op.length;
+    }
+    param.arg = this.readParts("brace", depth + 1, inDq);
+    param.end = this.i;
+    return param;
+  }
+  /** At `((` or `$((` minus the `$`: skip to the balancing `))`; returns the inner text. */
+  skipBalancedParens(from) {
+    let j = from;
+    let nest = 0;
+    while (j < this.end) {
+      const ch = this.src[j];
+      if (ch === "(") nest++;
+      else if (ch === ")") {
+        nest--;
+        if (nest === 0) {
+          j++;
+          break;
+        }
+      } else if (ch === "\\") j++;
+      j++;
+    }
+    j = Math.min(j, this.end);
+    this.i = j;
+    return this.src.slice(from + 2, Math.max(from + 2, j - 2));
+  }
+  /** Past the depth limit: skip to the balancing close char without recursing. */
+  skipFlat(close) {
+    let nest = 0;
+    while (this.i < this.end) {
+      const ch = this.src[this.i];
+      if (ch === "\\") {
+        this.i += 2;
+        continue;
+      }
+      if (ch === "(") nest++;
+      if (ch === close) {
+        if (nest === 0) {
+          this.i++;
+          break;
+        }
+        nest--;
+      }
+      this.i++;
+    }
+    this.i = Math.min(this.i, this.end);
+    return [];
+  }
+  skipFlatString(close) {
+    const start = this.i;
+    while (this.i < this.end && this.src[this.i] !== close) this.i += this.src[this.i] === "\\" ? 2 : 1;
+    this.i = Math.min(this.i, this.end);
+    const text = this.src.slice(start, this.i);
+    if (this.i < this.end) this.i++;
+    return text;
+  }
+};
+function mergeLits(parts) {
+  const out = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if (p.type === "lit" && prev?.type === "lit") prev.text += p.text;
+    else out.push(p);
+  }
+  return out;
+}
+function literalText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" || p.type === "ansi" ? p.text : p.type === "dq" ? literalText(p.parts) : "").join("");
+}
+function tokenize(src) {
+  const lexer = new Lexer(src, 0, src.length);
+  const { tokens } = lexer.readTokens(0, false);
+  return { tokens, comments: lexer.comments };
+}
+
+// src/shell/script.ts
+function parseShebang(text) {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (!body.startsWith("#!")) return void 0;
+  const nl = body.indexOf("\n");
+  const line = (nl < 0 ? body : body.slice(0, nl)).replace(/\r$/, "");
+  const fields = line.slice(2).trim().split(/\s+/).filter(Boolean);
+  const interpreter = fields[0] ?? "";
+  let rest = fields.slice(1);
+  const base = (p) => p.slice(p.lastIndexOf("/") + 1);
+  let program = base(interpreter);
+  let viaEnv = false;
+  if (program === "env") {
+    viaEnv = true;
+    while (rest.length > 0 && rest[0].startsWith("-")) {
+      const flag = rest.shift();
+      if (flag === "-u" || flag === "--unset") rest.shift();
+    }
+    while (rest.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0])) rest.shift();
+    program = base(rest.shift() ?? "");
+  }
+  return { line, interpreter, program, args: rest, viaEnv };
+}
+var SHELLS2 = {
+  sh: "sh",
+  bash: "bash",
+  dash: "dash",
+  ash: "ash",
+  busybox: "busybox",
+  zsh: "zsh",
+  ksh: "ksh",
+  ksh93: "ksh",
+  mksh: "ksh",
+  pdksh: "ksh",
+  "bash5": "bash"
+};
+function shellName(program) {
+  const base = program.slice(program.lastIndexOf("/") + 1);
+  return SHELLS2[base];
+}
+function binShDialect(family) {
+  switch (family) {
+    case "debian":
+    case "ubuntu":
+      return "dash";
+    case "alpine":
+    case "busybox":
+    case "wolfi":
+    case "distroless":
+      return "busybox";
+    case "rhel":
+      return "bash";
+    default:
+      return "posix";
+  }
+}
+function scriptDialect(shebang, family, invokedWith) {
+  let shell;
+  let declared;
+  if (invokedWith !== void 0) {
+    shell = shellName(invokedWith);
+    declared = `${invokedWith} <script>`;
+  } else if (shebang) {
+    shell = shellName(shebang.program);
+    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
+    declared = shebang.line;
+  } else {
+    shell = "sh";
+    declared = "no shebang (/bin/sh)";
+  }
+  if (!shell) return void 0;
+  let dialect;
+  switch (shell) {
+    case "sh":
+      dialect = binShDialect(family);
+      break;
+    case "dash":
+      dialect = "dash";
+      break;
+    case "ash":
+    case "busybox":
+      dialect = "busybox";
+      break;
+    case "bash":
+      dialect = "bash";
+      break;
+    case "zsh":
+      dialect = "zsh";
+      break;
+    case "ksh":
+      dialect = "ksh";
+      break;
+  }
+  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
+}
+function shebangFlags(shebang) {
+  const out = /* @__PURE__ */ new Set();
+  if (!shebang) return out;
+  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^-([A-Za-z]+)$/.exec(a);
+    if (!m) continue;
+    for (const ch of m[1]) if (ch !== "o") out.add(ch);
+    if (m[1].includes("o") && args[i + 1] !== void 0) {
+      const name = args[++i];
+      if (name === "errexit") out.add("e");
+      if (name === "nounset") out.add("u");
+    }
+  }
+  return out;
+}
+function analyzeScript(raw) {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineIndex = (offset) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const { tokens, comments } = tokenize(text);
+  const body = parseTokens(tokens);
+  const analysis = {
+    text,
+    tokens,
+    comments,
+    body,
+    functions: collectFunctions(body),
+    lineCount: text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts[lineIndex(offset)] + 1
+  };
+  const shebang = parseShebang(text);
+  if (shebang) analysis.shebang = shebang;
+  return analysis;
+}
+
+// src/shell/words.ts
+function staticValue(word) {
+  if (!word) return void 0;
+  let out = "";
+  const add = (parts) => {
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
+      else if (p.type === "dq") {
+        if (!add(p.parts)) return false;
+      } else return false;
+    }
+    return true;
+  };
+  return add(word.parts) ? out : void 0;
+}
+function commandBase(word) {
+  const v = staticValue(word);
+  if (v === void 0) return void 0;
+  const slash = v.lastIndexOf("/");
+  return slash >= 0 ? v.slice(slash + 1) : v;
+}
+function isAllParam(p, names) {
+  return p?.type === "param" && names.includes(p.name) && p.name.length === 1 && !p.length && !p.indirect && p.op === "" && p.subscript === void 0;
+}
+function isQuotedAllArgs(word) {
+  const [p] = word.parts;
+  return word.parts.length === 1 && p?.type === "dq" && p.parts.length === 1 && isAllParam(p.parts[0], "@");
+}
+function argsMisuse(word) {
+  for (const p of word.parts) {
+    if (p.type === "param" && (p.name === "@" || p.name === "*") && !p.length && !p.indirect) {
+      return { kind: "unquoted", text: word.raw };
+    }
+    if (p.type === "dq") {
+      for (const q2 of p.parts) {
+        if (q2.type === "param" && q2.name === "*" && !q2.length && !q2.indirect && p.parts.length === 1) return { kind: "joined", text: word.raw };
+      }
+    }
+  }
+  return void 0;
+}
+function paramUses(word) {
+  const out = [];
+  const visit = (parts, quoted) => {
+    for (const p of parts) {
+      if (p.type === "param") {
+        out.push({ param: p, quoted });
+        visit(p.arg, quoted);
+      } else if (p.type === "dq") visit(p.parts, true);
+    }
+  };
+  visit(word.parts, false);
+  return out;
+}
+function commandWords2(cmd) {
+  const redirTargets = (cmd.kind === "function" ? [] : cmd.redirs).flatMap((r) => r.target ? [r.target] : []);
+  switch (cmd.kind) {
+    case "simple":
+      return [...cmd.assigns, ...cmd.words, ...redirTargets];
+    case "case":
+      return [...cmd.word ? [cmd.word] : [], ...cmd.items.flatMap((i) => i.patterns), ...redirTargets];
+    case "for":
+      return [...cmd.items ?? [], ...redirTargets];
+    default:
+      return redirTargets;
+  }
+}
+function execTarget(cmd) {
+  if (commandBase(cmd.words[0]) !== "exec") return void 0;
+  let i = 1;
+  while (i < cmd.words.length) {
+    const v = staticValue(cmd.words[i]);
+    if (v === "-a") i += 2;
+    else if (v !== void 0 && /^-[cl]+$/.test(v)) i++;
+    else if (v === "--") {
+      i++;
+      break;
+    } else break;
+  }
+  const rest = cmd.words.slice(i);
+  return rest.length > 0 ? rest : void 0;
+}
+function commandText(src, cmd, max = 70) {
+  const text = src.slice(cmd.start, cmd.end).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}\u2026` : text;
+}
+function setFlags(cmd) {
+  const on = /* @__PURE__ */ new Set();
+  const off = /* @__PURE__ */ new Set();
+  const optionsOn = /* @__PURE__ */ new Set();
+  const optionsOff = /* @__PURE__ */ new Set();
+  const words = cmd.words.map((w) => staticValue(w));
+  for (let i = 1; i < words.length; i++) {
+    const v = words[i];
+    if (v === void 0 || v === "--" || v === "-") break;
+    const m = /^([-+])([A-Za-z]+)$/.exec(v);
+    if (!m) break;
+    const sign = m[1];
+    const letters = m[2];
+    for (const ch of letters) (sign === "-" ? on : off).add(ch);
+    if (letters.includes("o")) {
+      const name = words[i + 1];
+      if (name !== void 0) {
+        (sign === "-" ? optionsOn : optionsOff).add(name);
+        i++;
+      }
+    }
+  }
+  on.delete("o");
+  off.delete("o");
+  return { on, off, optionsOn, optionsOff };
+}
+
+// src/rules/start/shell-text.ts
+function wordText(word) {
+  if (isQuotedAllArgs(word)) return "$@";
+  return staticValue(word) ?? word.raw;
+}
+function parseScript(script) {
+  return parseTokens(tokenize(script.replace(/\r\n/g, "\n")).tokens);
+}
+function lastCommand(script) {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return void 0;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return void 0;
+  const count = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
+  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count };
+}
+function trapsTerm(script) {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
+}
+function execsLastExplicitly(script) {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
+}
+function execsLastImplicitly(script, shell) {
+  if (shell === "dash" || shell === "unknown") return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === "ash") return true;
+  return last.count === 1 && !last.redirect;
+}
+function plain(parts) {
+  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
+}
+function asExecForm(script) {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
+  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
+  const words = last.simple.words.map((w) => staticValue(w));
+  if (words[0] === "exec") words.shift();
+  return words.length > 0 ? words : void 0;
+}
+function firstWord(script) {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
+  return word && wordText(word);
+}
+
+// src/rules/start/start-command.ts
+function baseName(p) {
+  return path5.posix.basename(p.replace(/\/+$/, ""));
+}
+function formText(instr) {
+  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
+}
+function meantExecForm(instr) {
+  if (!instr.jsonLike) return false;
+  const text = formText(instr).trim();
+  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
+}
+function show2(instr, max = 90) {
+  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function showText(text, max = 70) {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+}
+function execArray(argv) {
+  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+}
+function unixChain(model) {
+  return model.windows ? [] : model.chain.filter((s) => !s.windows);
+}
+function effectiveHealthcheck(model) {
+  let found;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
+  return found;
+}
+function execFormInstructions(model, healthcheck) {
+  if (model.windows) return [];
+  const out = [];
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
+  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
+  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
+  if (hc?.exec) out.push(hc);
+  return out;
+}
+function shellKind(shellPath, base) {
+  if (lacksShell(base)) return "none";
+  const name = shellName(shellPath);
+  const dialect = name === "sh" ? binShDialect(base.family) : name;
+  switch (dialect) {
+    case "bash":
+    case "dash":
+      return dialect;
+    case "ash":
+    case "busybox":
+      return "ash";
+    default:
+      return "unknown";
+  }
+}
+function shellFate(shellPath, script, base, program = "the app") {
+  const kind = shellKind(shellPath, base);
+  const implicitExec = kind !== "none" && kind !== "unknown" && execsLastImplicitly(script, kind);
+  const name = kind === "ash" ? "BusyBox ash" : kind;
+  let clause;
+  if (kind === "none") clause = `${familyLabel(base)} ships no \`${shellPath}\`, so the container cannot start`;
+  else if (kind === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  else if (implicitExec)
+    clause = `${name} happens to exec this last command, but the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === "ash" ? "a pipeline or a trap" : "a redirection or a pipeline"} or the base moves to Debian's dash`;
+  else if (kind === "ash" || kind === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
+  return { kind, implicitExec, clause };
+}
+function familyLabel(base) {
+  switch (base.family) {
+    case "debian":
+      return `Debian-based \`${base.ref}\``;
+    case "ubuntu":
+      return `Ubuntu-based \`${base.ref}\``;
+    case "alpine":
+      return `Alpine-based \`${base.ref}\``;
+    default:
+      return `\`${base.ref}\``;
+  }
+}
+function isShell(word) {
+  return shellName(word) !== void 0 && baseName(word) !== "busybox";
+}
+function shellScriptAt(argv, start = 0) {
+  let i = start;
+  if (argv[i] !== void 0 && baseName(argv[i]) === "env") {
+    i++;
+    while (i < argv.length && (argv[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]))) i++;
+  }
+  const shell = argv[i];
+  if (shell === void 0 || !isShell(shell)) return void 0;
+  for (let j = i + 1; j < argv.length; j++) {
+    const a = argv[j];
+    if (a === "-o" || a === "+o") {
+      j++;
+      continue;
+    }
+    if (/^[-+][A-Za-z]*c[A-Za-z]*$/.test(a) && a.startsWith("-")) {
+      return j + 1 < argv.length ? { shell, scriptIndex: j + 1 } : void 0;
+    }
+    if (!a.startsWith("-") && !a.startsWith("+")) return void 0;
+  }
+  return void 0;
+}
+function execsArguments(words, model) {
+  if (words[0] !== "exec") return false;
+  const k = peelExecWrappers(model, words, 1, false);
+  return k === words.length - 1 && words[k] === "$@";
+}
+function passesArgsToExec(text, model) {
+  let found = false;
+  walkCommands(parseScript(text), (cmd) => {
+    if (!found && cmd.kind === "simple") found = execsArguments(cmd.words.map(wordText), model);
+  });
+  return found;
+}
+function startWrapper(model, executable) {
+  const candidates = model.wrappers.filter((w) => w.role === "start");
+  const exact = candidates.find((w) => w.imagePath === executable);
+  if (exact) return exact;
+  if (executable.startsWith("/")) return void 0;
+  const name = baseName(executable);
+  return candidates.find((w) => baseName(w.imagePath) === name);
+}
+function endsInExecArgs(text, model) {
+  const last = lastCommand(text);
+  if (!last || last.detached || !execsArguments(last.words, model)) return false;
+  return !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}/m.test(text);
+}
+function needsProgram(word) {
+  const name = baseName(word);
+  return INITS2.has(name) || /^tini-static-/.test(name) || PRIV_DROP.has(name) || name === "setpriv";
+}
+var INITS2 = /* @__PURE__ */ new Set(["tini", "tini-static", "dumb-init", "catatonit"]);
+var INIT_VALUE_FLAGS = /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite"]);
+var PRIV_DROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "s6-setuidgid"]);
+var SETPRIV_VALUE_FLAGS = /* @__PURE__ */ new Set([
+  "--reuid",
+  "--regid",
+  "--ruid",
+  "--rgid",
+  "--euid",
+  "--egid",
+  "--groups",
+  "--inh-caps",
+  "--ambient-caps",
+  "--bounding-set",
+  "--securebits",
+  "--pdeathsig",
+  "--selinux-label",
+  "--apparmor-profile"
+]);
+function skipOptions(argv, i, valueFlags) {
+  while (i < argv.length && argv[i].startsWith("-")) {
+    const flag = argv[i++];
+    if (flag === "--") break;
+    if (valueFlags.has(flag)) i++;
+  }
+  return i;
+}
+function peelExecWrappers(model, argv, start = 0, scripts = true) {
+  let i = start;
+  for (let guard = 0; guard < 16 && i < argv.length; guard++) {
+    const word = argv[i];
+    const name = baseName(word);
+    if (INITS2.has(name) || /^tini-static-/.test(name)) {
+      i = skipOptions(argv, i + 1, INIT_VALUE_FLAGS);
+      continue;
+    }
+    if (PRIV_DROP.has(name)) {
+      i += 2;
+      continue;
+    }
+    if (name === "setpriv") {
+      i = skipOptions(argv, i + 1, SETPRIV_VALUE_FLAGS);
+      continue;
+    }
+    if (name === "env" && !(argv[i + 1] !== void 0 && isShell(argv[i + 1]))) {
+      i++;
+      while (i < argv.length && (argv[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]))) i++;
+      continue;
+    }
+    if (!scripts) break;
+    const wrapper = startWrapper(model, word);
+    if (wrapper ? passesArgsToExec(wrapper.text, model) : /^docker-entrypoint(\.sh)?$/.test(name)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+function partAt(model, k) {
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint && entrypoint.form === "exec") {
+    if (k < entrypoint.argv.length) return entrypoint;
+    return cmd;
+  }
+  return entrypoint ?? cmd;
+}
+function startLayers(model) {
+  if (model.windows) return [];
+  const layers = [];
+  let argv = model.start.argv;
+  let offset = 0;
+  for (let guard = 0; guard < 4; guard++) {
+    const program = peelExecWrappers(model, argv);
+    if (program >= argv.length) break;
+    const sh = shellScriptAt(argv, program);
+    const part = partAt(model, offset + (sh ? sh.scriptIndex : program));
+    if (!part) break;
+    const script = sh ? argv[sh.scriptIndex] : "";
+    layers.push({ argv, offset, program, shell: sh && { ...sh, script, part } });
+    if (!sh) break;
+    const words = [...lastCommand(script)?.words ?? []];
+    if (words[0] === "exec") words.shift();
+    if (words.length !== 1 || words[0] !== "$@") break;
+    offset += sh.scriptIndex + 2;
+    argv = argv.slice(sh.scriptIndex + 2);
+  }
+  return layers;
+}
+function appCommand(model) {
+  const layer = startLayers(model).pop();
+  if (!layer) return void 0;
+  if (!layer.shell) {
+    const part = partAt(model, layer.offset + layer.program);
+    return part && { words: layer.argv.slice(layer.program), part, viaShell: false };
+  }
+  const words = [...lastCommand(layer.shell.script)?.words ?? []];
+  if (words[0] === "exec") words.shift();
+  const app = words.slice(peelExecWrappers(model, words));
+  return app.length > 0 ? { words: app, part: layer.shell.part, viaShell: true } : void 0;
+}
+function programName(word) {
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+}
+function withoutPythonModule(words) {
+  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
+  return words;
+}
+
+// src/rules/start/cmd-ignored.ts
+var rule5 = {
+  id: "cmd-ignored",
+  severity: "warning",
+  title: "CMD ignored by shell-form ENTRYPOINT",
+  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
+    const argv = asExecForm(entrypoint.command ?? "");
+    return [
+      {
+        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
+        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
+        range: cmd.instr.range
+      }
+    ];
+  }
+};
+
+// src/rules/start/dev-server-as-start.ts
+var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
+function devServer(input) {
+  let words = input;
+  if (/^(npx|pnpx)$/.test(baseName(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
+  words = withoutPythonModule(words);
+  const prog = programName(words[0] ?? "");
+  const rest = words.slice(1);
+  const sub = rest.find((w) => !w.startsWith("-"));
+  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName(rest[0] ?? "") === "manage.py"))
+    return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
+  if (prog === "flask" && sub === "run")
+    return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
+  if (prog === "nodemon" || prog === "ts-node-dev" || prog === "node" && rest.includes("--watch"))
+    return { what: "a file watcher that restarts the app on changes and sits between PID 1 and it", instead: '`CMD ["node", "server.js"]`' };
+  if (/^(uvicorn|gunicorn|hypercorn)$/.test(prog) && rest.some((w) => w === "--reload" || w.startsWith("--reload=")))
+    return { what: `\`${prog} --reload\`, which watches files and restarts the app through a reloader process`, instead: `the same \`${prog}\` command without \`--reload\`` };
+  if (prog === "fastapi" && sub === "dev") return { what: "`fastapi dev`, the auto-reloading development server", instead: '`CMD ["fastapi", "run", "app/main.py"]`' };
+  if ((prog === "next" || prog === "nuxt" || prog === "vite") && (sub === "dev" || prog === "vite" && sub === void 0))
+    return { what: `\`${prog} dev\`, an unoptimised development server with hot reload`, instead: `a production build served by \`${prog === "vite" ? "a static server such as nginx" : `${prog} start`}\`` };
+  if (prog === "webpack-dev-server" || prog === "webpack" && sub === "serve" || prog === "ng" && sub === "serve")
+    return { what: "a webpack/Angular development server", instead: "a production build served by nginx" };
+  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName(rest[0] ?? "") === "artisan" && rest[1] === "serve")
+    return { what: "Laravel's `artisan serve`, PHP's built-in development server", instead: "php-fpm behind nginx" };
+  if (/^(npm|yarn|pnpm|bun)$/.test(prog)) {
+    const script = sub === "run" || sub === "run-script" ? rest.filter((w) => !w.startsWith("-"))[1] : prog === "npm" ? void 0 : sub;
+    if (script && DEV_SCRIPTS.has(script)) return { what: `the project's \`${script}\` script, a development setup`, instead: 'the production command (e.g. `CMD ["node", "dist/server.js"]`)' };
+  }
+  return void 0;
+}
+var rule6 = {
+  id: "dev-server-as-start",
+  severity: "warning",
+  title: "Development server as start command",
+  description: "A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.",
+  check(model) {
+    const app = appCommand(model);
+    if (!app) return [];
+    const dev = devServer(app.words);
+    if (!dev) return [];
+    return [
+      {
+        message: `The start command \`${showText(app.words.join(" "), 60)}\` (from \`${show2(app.part.instr, 60)}\`) runs ${dev.what}.`,
+        fix: `Start a production server instead: ${dev.instead}.`,
+        range: app.part.instr.range
+      }
+    ];
+  }
+};
+
+// src/rules/start/duplicate-start-instruction.ts
+var rule7 = {
+  id: "duplicate-start-instruction",
+  severity: "warning",
+  title: "Duplicate ENTRYPOINT or CMD",
+  description: "Only the last ENTRYPOINT and the last CMD of a stage take effect; earlier ones are dead code that misleads readers.",
+  check(model) {
+    const out = [];
+    for (const stage of unixChain(model)) {
+      for (const keyword of ["ENTRYPOINT", "CMD"]) {
+        const all = stage.instructions.filter((i) => i.keyword === keyword);
+        const last = all[all.length - 1];
+        if (!last || all.length < 2) continue;
+        for (const earlier of all.slice(0, -1)) {
+          out.push({
+            message: `\`${show2(earlier)}\` never takes effect because the later \`${show2(last, 60)}\` on line ${last.range.line} of the same stage replaces it.`,
+            fix: `Delete this ${keyword} and keep the one on line ${last.range.line} (or merge them into one).`,
+            range: earlier.range
+          });
+        }
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/start/entrypoint-resets-cmd.ts
+var rule8 = {
+  id: "entrypoint-resets-cmd",
+  severity: "warning",
+  title: "ENTRYPOINT resets the inherited CMD",
+  description: 'Setting ENTRYPOINT resets the CMD inherited from the base stage or image: a wrapper that execs "$@" then execs nothing and the container exits at once.',
+  check(model) {
+    const { entrypoint: ep, cmd, resetCmd } = model.start;
+    if (model.windows || !ep || ep.form !== "exec" || ep.argv.length === 0 || cmd) return [];
+    const onlyWrappers = peelExecWrappers(model, ep.argv) >= ep.argv.length;
+    const last = [...ep.argv].reverse().find((w) => !w.startsWith("-")) ?? ep.argv[0];
+    const script = startWrapper(model, last);
+    const entry = `\`${show2(ep.instr)}\``;
+    if (resetCmd) {
+      const scriptLike = !script && ep.argv.length === 1 && /entrypoint|\.sh$/i.test(baseName(last));
+      if (!onlyWrappers && !scriptLike) return [];
+      const stage = model.stages[resetCmd.instr.stage];
+      const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
+      return [
+        {
+          message: `${entry} resets \`${show2(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
+          fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show2(resetCmd.instr, 70)}\`.`,
+          range: ep.instr.range
+        }
+      ];
+    }
+    if (!onlyWrappers) return [];
+    let consequence;
+    if (script && endsInExecArgs(script.text, model)) consequence = `\`${script.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes`;
+    else {
+      const init = ep.argv.find(needsProgram);
+      if (init) consequence = `\`${baseName(init)}\` is given no program to run, so the container exits at once`;
+    }
+    if (!consequence) return [];
+    return [
+      {
+        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${consequence}.`,
+        fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`.',
+        range: ep.instr.range
+      }
+    ];
+  }
+};
+
+// src/rules/start/malformed-exec-form.ts
+function diagnoseJson(text) {
+  const t = text.trim();
+  if (/[\u201C\u201D\u2018\u2019]/.test(t)) return "typographic quotes (\u201C \u201D \u2018 \u2019) are not JSON quotes";
+  if (/(^\[|,)\s*'/.test(t)) return "single quotes are not JSON: every element needs double quotes";
+  try {
+    const value = JSON.parse(t);
+    if (Array.isArray(value)) {
+      const bad = value.find((v) => typeof v !== "string");
+      return `element \`${JSON.stringify(bad)}\` is not a string`;
+    }
+  } catch {
+  }
+  if (/,\s*\]\s*$/.test(t)) return "a trailing comma before `]` is not allowed in JSON";
+  const escape = badEscape(t);
+  if (escape) return `\`${escape}\` is not a valid JSON escape (write \`\\${escape}\`)`;
+  if (!/\]\s*$/.test(t)) return "the array is not closed with `]`";
+  if (/(^\[|,)\s*[^\s"\]]/.test(t)) return "every element must be a double-quoted string";
+  if (/"\s+"/.test(t)) return "the elements are not separated by commas";
+  return "it does not parse as JSON";
+}
+function badEscape(t) {
+  let inString = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (!inString) {
+      if (c === '"') inString = true;
+      continue;
+    }
+    if (c === '"') inString = false;
+    else if (c === "\\") {
+      const next = t[i + 1] ?? "";
+      if (!'"\\/bfnrtu'.includes(next) || next === "") return `\\${next}`;
+      i++;
+    }
+  }
+  return void 0;
+}
+function repairJson(text) {
+  let t = text.trim().replace(/[\u201C\u201D]/g, '"').replace(/[\u2018\u2019]/g, "'");
+  t = t.replace(/'((?:[^'\\]|\\.)*)'/g, (_m, body) => JSON.stringify(body.replace(/\\'/g, "'")));
+  t = t.replace(/,\s*\]\s*$/, "]");
+  t = t.replace(/\\(?!["\\/bfnrtu])/g, "\\\\");
+  try {
+    const value = JSON.parse(t);
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  } catch {
+  }
+  return void 0;
+}
+function hit2(instr) {
+  const text = formText(instr).trim();
+  const what = `\`${show2(instr)}\` is not a valid JSON array (${diagnoseJson(text)})`;
+  const shown = showText(text, 50);
+  const first = firstWord(text);
+  const notFound = first ? `, which fails with \`${first}: not found\`` : "";
+  let consequence;
+  if (instr.keyword === "SHELL") consequence = ', and SHELL accepts only JSON, so the build fails with "SHELL requires the arguments to be in JSON form"';
+  else if (instr.keyword === "HEALTHCHECK") consequence = `, so Docker silently runs the check as \`/bin/sh -c "${shown}"\`${notFound} and the container is marked unhealthy`;
+  else consequence = `, so Docker silently falls back to shell form and runs \`/bin/sh -c "${shown}"\`${notFound}`;
+  const repaired = repairJson(text);
+  const keyword = instr.keyword === "HEALTHCHECK" ? "HEALTHCHECK \u2026 CMD" : instr.keyword;
+  const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
+  return { message: `${what}${consequence}.`, fix, range: instr.range };
+}
+var rule9 = {
+  id: "malformed-exec-form",
+  severity: "error",
+  title: "Malformed exec form",
+  description: "ENTRYPOINT/CMD/HEALTHCHECK written like a JSON array but not valid JSON silently fall back to shell form (a malformed SHELL fails the build).",
+  check(model) {
+    const out = [];
+    const reaching = new Set(unixChain(model));
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        if (!meantExecForm(instr) || instr.exec) continue;
+        if (instr.keyword === "SHELL" || ["ENTRYPOINT", "CMD", "HEALTHCHECK"].includes(instr.keyword) && reaching.has(stage)) out.push(hit2(instr));
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/start/missing-start-command.ts
+var rule10 = {
+  id: "missing-start-command",
+  severity: "info",
+  title: "No start command",
+  description: "The final image sets no ENTRYPOINT or CMD on top of a plain OS base image: it has no startup contract.",
+  check(model) {
+    if (model.windows || model.start.argv.length > 0 || !model.base.plainOs) return [];
+    const from = model.finalStage.from;
+    const message = model.base.scratch ? 'The final image is built `FROM scratch` and sets no ENTRYPOINT or CMD, so `docker run` without a command fails with "no command specified".' : `The final image sets no ENTRYPOINT or CMD, so it starts whatever the plain OS base \`${model.base.ref}\` defaults to (a shell at most) and has no startup contract.`;
+    return [
+      {
+        message,
+        fix: 'Declare how the image starts, e.g. `ENTRYPOINT ["/usr/local/bin/app"]` (exec form), or ignore this for images that are only used as a base or a tool.',
+        range: from.range
+      }
+    ];
+  }
+};
+
+// src/rules/start/package-manager-as-pid1.ts
+var NPM_RUNS = /* @__PURE__ */ new Set(["start", "run", "run-script", "rum", "urn", "restart", "test", "t", "tst", "exec", "x"]);
+var NOT_A_RUN = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", "help", "version", "info", "config", "audit", "list", "ls", "why", "outdated"]);
+var VALUE_FLAGS = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--cwd", "-C", "--dir", "--filter", "-F"]);
+function packageManagerRun(words) {
+  let w = words;
+  if (baseName(w[0] ?? "") === "corepack") w = w.slice(1);
+  const pm = baseName(w[0] ?? "");
+  let sub;
+  for (let i = 1; i < w.length; i++) {
+    if (!w[i].startsWith("-")) {
+      sub = w[i];
+      break;
+    }
+    if (VALUE_FLAGS.has(w[i])) i++;
+  }
+  if (pm === "npx" || pm === "pnpx") return sub ? pm : void 0;
+  if (pm === "npm") return sub && NPM_RUNS.has(sub) ? pm : void 0;
+  if (pm === "yarn" || pm === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm : void 0;
+  return void 0;
+}
+var rule11 = {
+  id: "package-manager-as-pid1",
+  severity: "warning",
+  title: "Package manager as PID 1",
+  description: "npm/yarn/pnpm/npx as the start command run the app under `sh -c` and do not drain it gracefully on SIGTERM.",
+  check(model) {
+    const app = appCommand(model);
+    if (!app) return [];
+    const pm = packageManagerRun(app.words);
+    if (!pm) return [];
+    const command = app.words.join(" ");
+    return [
+      {
+        message: `The start command runs \`${command}\` (from \`${show2(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`,
+        fix: `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`,
+        range: app.part.instr.range
+      }
+    ];
+  }
+};
+
+// src/rules/start/relative-entrypoint.ts
+function isRelativePath(word) {
+  return word.includes("/") && !/^[/$~]/.test(word);
+}
+var rule12 = {
+  id: "relative-entrypoint",
+  severity: "warning",
+  title: "Relative start executable without WORKDIR",
+  description: "A relative start executable resolves against whatever WORKDIR the base image happens to set, when the Dockerfile sets none.",
+  check(model) {
+    if (model.windows || model.start.workdir) return [];
+    const candidates = [{ word: model.start.argv[0] ?? "", part: partAt(model, 0) }];
+    for (const layer of startLayers(model)) candidates.push({ word: layer.argv[layer.program], part: partAt(model, layer.offset + layer.program) });
+    const app = appCommand(model);
+    if (app) candidates.push({ word: app.words[0], part: app.part });
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const { word, part } of candidates) {
+      if (!part || !isRelativePath(word) || seen.has(word)) continue;
+      seen.add(word);
+      const where = model.base.plainOs ? "`/`" : `\`/\` unless \`${model.base.ref}\` sets one`;
+      out.push({
+        message: `\`${show2(part.instr)}\` starts \`${word}\`, a path relative to the working directory, but no stage sets WORKDIR, so it resolves against the base image's WORKDIR (${where}) and breaks when that changes.`,
+        fix: `Set \`WORKDIR /app\` before it, or use the absolute path (e.g. \`/app/${word.replace(/^\.\//, "")}\`).`,
+        range: part.instr.range
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/start/shell-form-cmd.ts
+var rule13 = {
+  id: "shell-form-cmd",
+  severity: "warning",
+  title: "CMD in shell form",
+  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash execs a simple last command).",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
+    const command = cmd.command ?? "";
+    if (execsLastExplicitly(command) || trapsTerm(command)) return [];
+    const fate = shellFate(model.start.shell[0] ?? "/bin/sh", command, model.base);
+    const argv = asExecForm(command);
+    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
+    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range }];
+  }
+};
+
+// src/rules/start/shell-form-cmd-after-entrypoint.ts
+var rule14 = {
+  id: "shell-form-cmd-after-entrypoint",
+  severity: "error",
+  title: "Shell-form CMD after exec-form ENTRYPOINT",
+  description: 'With an exec-form ENTRYPOINT, a shell-form CMD is passed to it as `/bin/sh -c "<cmd>"`: the entrypoint gets a shell and a string instead of the arguments it expects.',
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !entrypoint || entrypoint.form !== "exec" || entrypoint.argv.length === 0) return [];
+    if (!cmd || cmd.form !== "shell" || meantExecForm(cmd.instr)) return [];
+    const shellArgs = cmd.argv.slice(0, -1).join(" ");
+    const command = cmd.command ?? "";
+    const argv = asExecForm(command);
+    return [
+      {
+        message: `\`${show2(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
+        fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
+        range: cmd.instr.range
+      }
+    ];
+  }
+};
+
+// src/rules/start/shell-form-entrypoint.ts
+var rule15 = {
+  id: "shell-form-entrypoint",
+  severity: "error",
+  title: "ENTRYPOINT in shell form",
+  description: "`/bin/sh -c` runs a shell-form ENTRYPOINT: CMD and `docker run` arguments are silently dropped, and on dash-based images (Debian/Ubuntu) the shell stays PID 1 and never forwards SIGTERM.",
+  check(model) {
+    const ep = model.start.entrypoint;
+    if (model.windows || !ep || ep.form !== "shell" || meantExecForm(ep.instr)) return [];
+    const command = ep.command ?? "";
+    const shell = model.start.shell[0] ?? "/bin/sh";
+    const fate = shellFate(shell, command, model.base);
+    const dropped = `\`${show2(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(" ")}\`, so CMD and \`docker run <image> \u2026\` arguments are silently dropped`;
+    let tail;
+    if (fate.kind === "none") tail = `, and ${fate.clause}`;
+    else if (execsLastExplicitly(command)) tail = " (the leading `exec` only keeps the shell from staying PID 1)";
+    else if (fate.implicitExec) tail = ` (${fate.kind === "ash" ? "BusyBox ash" : "bash"} execs this simple command, but the arguments are still lost)`;
+    else tail = `, and ${fate.clause}`;
+    const argv = asExecForm(command);
+    const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range }];
+  }
+};
+
+// src/rules/start/shell-operator-in-exec-form.ts
+var OPERATORS2 = /* @__PURE__ */ new Set(["&&", "||", "|", ";", ">", ">>", "<", "2>", "2>&1", "&>", "&"]);
+var TAKES_OPERATORS = /^(find|test|\[|expr)$/;
+function operatorArgument(argv) {
+  if (argv.some((a) => TAKES_OPERATORS.test(baseName(a)))) return void 0;
+  return argv.slice(1).find((a) => OPERATORS2.has(a.trim()));
+}
+function suggestion(keyword, argv) {
+  const words = argv.map((a) => OPERATORS2.has(a.trim()) || /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a.trim() : `'${a.replace(/'/g, `'\\''`)}'`);
+  if (keyword === "HEALTHCHECK") return `Use the shell form for a compound check: \`HEALTHCHECK CMD ${words.join(" ")}\`.`;
+  let lastStart = 0;
+  argv.forEach((a, i) => {
+    if (a.trim() === "&&" || a.trim() === ";") lastStart = i + 1;
+  });
+  if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
+  return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
+}
+var rule16 = {
+  id: "shell-operator-in-exec-form",
+  severity: "error",
+  title: "Shell operator in exec form",
+  description: "Exec form runs no shell: `&&`, `|`, `;`, `>` are passed to the program as literal arguments and nothing is chained or redirected.",
+  check(model) {
+    const out = [];
+    for (const instr of execFormInstructions(model, true)) {
+      const argv = instr.exec;
+      const op = operatorArgument(argv);
+      if (op === void 0) continue;
+      out.push({
+        message: `\`${show2(instr)}\` is exec form, so \`${op.trim()}\` is passed to \`${argv[0]}\` as a literal argument and nothing after it is ${/[<>]/.test(op) ? "redirected" : "chained"}.`,
+        fix: suggestion(instr.keyword, argv),
+        range: instr.range
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/start/shell-wrapper-in-exec-form.ts
+var rule17 = {
+  id: "shell-wrapper-in-exec-form",
+  severity: "warning",
+  title: "Shell wrapper without exec",
+  description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
+  check(model) {
+    const out = [];
+    for (const { shell: sh } of startLayers(model)) {
+      if (!sh || sh.part.form !== "exec") continue;
+      const { script, part } = sh;
+      if (execsLastExplicitly(script) || trapsTerm(script)) continue;
+      const lastWords = lastCommand(script)?.words ?? [];
+      const program = lastWords[0] ? `\`${lastWords[0]}\`` : "the program";
+      const fate = shellFate(sh.shell, script, model.base, program);
+      const direct = asExecForm(script);
+      const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
+      out.push({
+        message: `\`${show2(part.instr)}\` runs \`${showText(script, 60)}\` under \`${sh.shell}\` without \`exec\`, and ${fate.clause}.`,
+        fix,
+        range: part.instr.range
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/start/unexpanded-variable.ts
+var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+var INLINE_CODE = {
+  python: /* @__PURE__ */ new Set(["-c"]),
+  node: /* @__PURE__ */ new Set(["-e", "--eval", "-p", "--print"]),
+  perl: /* @__PURE__ */ new Set(["-e", "-E"]),
+  ruby: /* @__PURE__ */ new Set(["-e"]),
+  php: /* @__PURE__ */ new Set(["-r"]),
+  pwsh: /* @__PURE__ */ new Set(["-c", "-command", "-Command"])
+};
+function codeArguments(argv) {
+  const skip = /* @__PURE__ */ new Set();
+  for (let i = 0; i < argv.length; i++) {
+    const sh = shellScriptAt(argv, i);
+    if (sh) skip.add(sh.scriptIndex);
+    const flags = INLINE_CODE[programName(argv[i])];
+    if (flags) {
+      for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
+    }
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+  }
+  return skip;
+}
+function literalVariables(argv, before = []) {
+  const code2 = codeArguments([...before, ...argv]);
+  const names = [];
+  argv.forEach((arg, i) => {
+    if (code2.has(before.length + i)) return;
+    for (const m of arg.matchAll(VARIABLE)) {
+      const name = m[1] ?? m[2];
+      if (!names.includes(name)) names.push(name);
+    }
+  });
+  return names;
+}
+function shellWord(arg) {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  if (arg.includes("$")) return `"${arg.replace(/(["\\`])/g, "\\$1")}"`;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function hit3(instr, argv, names, noShell, base) {
+  const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
+  const more = names.length > 3 ? " \u2026" : "";
+  const script = argv.map(shellWord).join(" ");
+  const isHealth = instr.keyword === "HEALTHCHECK";
+  let fix;
+  if (noShell) fix = `\`${base}\` has no shell to expand ${shown}: have the program read the environment variable itself.`;
+  else if (isHealth) fix = `Use the shell form so the shell expands it: \`HEALTHCHECK CMD ${script}\`.`;
+  else fix = `Let a shell expand it and then replace itself: \`${instr.keyword} ${execArray(["/bin/sh", "-c", `exec ${script}`])}\`, or have the program read the environment variable itself.`;
+  return {
+    message: `\`${show2(instr)}\` is exec form, so no shell expands ${shown}${more} and the program receives the literal text \`${names.length === 1 ? `$${names[0]}` : shown}\`.`,
+    fix,
+    range: instr.range
+  };
+}
+var rule18 = {
+  id: "unexpanded-variable",
+  severity: "warning",
+  title: "Variable in exec form",
+  description: "Exec-form ENTRYPOINT/CMD/HEALTHCHECK arguments are not expanded by any shell: `$VAR` reaches the program as literal text.",
+  check(model) {
+    const out = [];
+    const ep = model.start.entrypoint;
+    for (const instr of execFormInstructions(model, true)) {
+      const before = instr.keyword === "CMD" && ep?.form === "exec" ? ep.argv : [];
+      const names = literalVariables(instr.exec, before);
+      if (names.length > 0) out.push(hit3(instr, instr.exec, names, lacksShell(model.base), model.base.ref));
+    }
+    return out;
+  }
+};
+
+// src/rules/start/ungraceful-stopsignal.ts
+function ungracefulSignal(value) {
+  const v = value.trim().replace(/^["']|["']$/g, "").toUpperCase().replace(/^SIG/, "");
+  if (v === "KILL" || v === "9") return "SIGKILL";
+  if (v === "STOP" || v === "19") return "SIGSTOP";
+  return void 0;
+}
+var rule19 = {
+  id: "ungraceful-stopsignal",
+  severity: "error",
+  title: "Stop signal cannot be handled",
+  description: "STOPSIGNAL SIGKILL or SIGSTOP cannot be caught: the process can never shut down cleanly.",
+  check(model) {
+    const stop = model.start.stopSignal;
+    if (model.windows || !stop) return [];
+    const signal = ungracefulSignal(stop.value);
+    if (!signal) return [];
+    const consequence = signal === "SIGKILL" ? "so every `docker stop` and Kubernetes rollout kills the process outright with no chance to finish requests, flush or release locks" : "so `docker stop` only freezes the process and it is SIGKILLed after the grace period without ever running its shutdown code";
+    return [
+      {
+        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.`,
+        fix: "Remove the STOPSIGNAL line (SIGTERM is the default) or use the signal the server documents for graceful shutdown (e.g. `STOPSIGNAL SIGQUIT` for nginx).",
+        range: stop.instr.range
+      }
+    ];
+  }
+};
+
+// src/rules/start/index.ts
+var startRules = [
+  rule15,
+  rule13,
+  rule14,
+  rule5,
+  rule9,
+  rule7,
+  rule18,
+  rule16,
+  rule17,
+  rule11,
+  rule6,
+  rule12,
+  rule10,
+  rule19,
+  rule8
+];
+
+// src/rules/wrapper/file-facts.ts
+function isHeredoc(model, w) {
+  return w.absPath === void 0 && w.file === model.file;
+}
+function scriptLabel(model, w) {
+  return isHeredoc(model, w) ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``;
+}
+function scriptLineRange(w, line) {
+  const text = (w.text.split("\n")[line - 1] ?? "").replace(/\r$/, "");
+  return { line: line + w.lineOffset, column: 1, endLine: line + w.lineOffset, endColumn: text.length + 1 };
+}
+function executedDirectly(w) {
+  return w.role === "start" && w.interpreter === void 0;
+}
+function rewrittenLater(model, w, programs, accept) {
+  const { steps } = buildSteps(model, model.finalStage);
+  const k = steps.findIndex((s) => s.instr === w.copy);
+  if (k < 0) return false;
+  return runCommandsOn(steps, k + 1, steps.length, w.imagePath, programs).some((c) => accept(c.words));
+}
+
+// src/rules/wrapper/crlf-line-endings.ts
+var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
+var rule20 = {
+  id: "crlf-line-endings",
+  severity: "error",
+  title: "CRLF line endings in a wrapper script",
+  description: 'A start script with CRLF line endings names the interpreter `/bin/sh\\r`: the container fails with "no such file or directory".',
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const w of model.wrappers) {
+      const at = w.text.indexOf("\r\n");
+      if (at < 0) continue;
+      if (rewrittenLater(model, w, CONVERTERS, (words) => words[0] === "dos2unix" || words[0] === "fromdos" || words.some((x) => x.includes("\\r")))) continue;
+      const line = w.text.slice(0, at).split("\n").length;
+      const label = scriptLabel(model, w);
+      const consequence = executedDirectly(w) && line === 1 && w.text.startsWith("#!") ? `so the kernel looks for the interpreter \`${w.text.slice(2, at).trim().split(/\s+/)[0] ?? "/bin/sh"}\\r\` and the container fails with \`no such file or directory\`` : "so the shell reads a `\\r` at the end of every command and the script fails with errors like `set: illegal option -` or `$'\\r': command not found`";
+      hits.push({
+        message: `${label} has Windows (CRLF) line endings from line ${line}, ${consequence}.`,
+        fix: `Convert it to LF (\`dos2unix ${w.absPath ? w.file : w.imagePath}\`) and add \`*.sh text eol=lf\` to .gitattributes so Windows checkouts keep LF.`,
+        range: scriptLineRange(w, line),
+        file: w.file
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/utf8-bom.ts
+var rule21 = {
+  id: "utf8-bom",
+  severity: "error",
+  title: "UTF-8 BOM in a wrapper script",
+  description: 'A UTF-8 BOM before `#!` hides the shebang from the kernel: the container fails with "exec format error".',
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const w of model.wrappers) {
+      if (!w.text.startsWith("\uFEFF")) continue;
+      const label = scriptLabel(model, w);
+      const consequence = executedDirectly(w) && w.text.startsWith("\uFEFF#!") ? "so the kernel does not see its `#!` line and the container fails with `exec format error`" : "so the shell reads the invisible bytes as part of the first command and fails with `not found`";
+      hits.push({
+        message: `${label} starts with a UTF-8 byte order mark, ${consequence}.`,
+        fix: `Save it as UTF-8 without BOM (\`sed -i '1s/^\\xEF\\xBB\\xBF//' ${w.absPath ? w.file : w.imagePath}\`, or "UTF-8" instead of "UTF-8 with BOM" in the editor).`,
+        range: scriptLineRange(w, 1),
+        file: w.file
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-missing-shebang.ts
+var rule22 = {
+  id: "wrapper-missing-shebang",
+  severity: "error",
+  title: "Wrapper script without #! line",
+  description: 'A start script without a `#!` first line cannot be executed by the kernel: the container fails with "exec format error".',
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const w of model.wrappers) {
+      if (!executedDirectly(w) || w.text.startsWith("#!") || w.text.startsWith("\uFEFF#!")) continue;
+      const first = (w.text.split("\n")[0] ?? "").replace(/\r$/, "").trim();
+      hits.push({
+        message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ""}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
+        fix: "Make `#!/bin/sh` (or the interpreter the script is written for) its first line.",
+        range: scriptLineRange(w, 1),
+        file: w.file
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-not-executable.ts
+function why(w, mode) {
+  const chmod = w.copy.flags.get("chmod");
+  switch (mode.source) {
+    case "git-index":
+      return "it is 100644 in git's index and neither `--chmod` nor a `RUN chmod` adds the x bit";
+    case "filesystem":
+      return "it is not executable in the build context and neither `--chmod` nor a `RUN chmod` adds the x bit";
+    case "heredoc":
+      return "COPY heredocs are created with mode 0644 and neither `--chmod` nor a `RUN chmod` adds the x bit";
+    case "chmod-flag":
+      return `\`--chmod=${chmod ?? ""}\` leaves it without an x bit`;
+    case "run-chmod":
+      return "the last `RUN chmod` on it leaves it without an x bit";
+    default:
+      return "nothing gives it an x bit";
+  }
+}
+var rule23 = {
+  id: "wrapper-not-executable",
+  severity: "error",
+  title: "Wrapper script not executable",
+  description: 'The start script is copied without an execute bit: the container fails with "permission denied".',
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const w of model.wrappers) {
+      if (!executedDirectly(w) || w.mode.executable !== false) continue;
+      const copy = w.copy;
+      const heredoc = isHeredoc(model, w);
+      const gitFix = w.mode.source === "git-index" ? `, or mark it executable in git (\`git update-index --chmod=+x ${w.file}\`)` : w.mode.source === "filesystem" ? `, or \`chmod +x ${w.file}\`` : "";
+      hits.push({
+        message: `${scriptLabel(model, w)} ${heredoc ? "is created" : `is copied to ${w.imagePath}`} without an execute bit (${why(w, w.mode)}), so the container fails with \`permission denied\`.`,
+        fix: heredoc ? `Create it executable: \`COPY --chmod=755 <<EOF ${w.imagePath}\`.` : `Copy it with \`${copy.keyword} --chmod=755 \u2026\`${gitFix}.`,
+        range: copy.range,
+        file: model.file
+      });
+    }
+    return hits;
+  }
+};
+
+// src/shell/flow.ts
+var PASS = /* @__PURE__ */ Symbol("caller");
+var NOT_MAIN = /* @__PURE__ */ new Set([
+  ":",
+  "true",
+  "false",
+  "echo",
+  "printf",
+  "set",
+  "shift",
+  "export",
+  "local",
+  "declare",
+  "typeset",
+  "readonly",
+  "unset",
+  "cd",
+  "pushd",
+  "popd",
+  "umask",
+  "ulimit",
+  "trap",
+  "test",
+  "[",
+  "[[",
+  "read",
+  "source",
+  ".",
+  "alias",
+  "unalias",
+  "hash",
+  "type",
+  "getopts",
+  "let",
+  "break",
+  "continue",
+  "shopt",
+  "mkdir",
+  "chown",
+  "chmod",
+  "chgrp",
+  "rm",
+  "ln",
+  "cp",
+  "mv",
+  "touch",
+  "cat",
+  "ls",
+  "id",
+  "whoami",
+  "date",
+  "logger",
+  "basename",
+  "dirname",
+  "readlink",
+  "realpath",
+  "stat",
+  "install",
+  "envsubst",
+  "sed",
+  "awk",
+  "grep",
+  "egrep",
+  "fgrep",
+  "find",
+  "tr",
+  "cut",
+  "head",
+  "sort",
+  "uniq",
+  "wc",
+  "tee",
+  "usermod",
+  "useradd",
+  "groupadd",
+  "groupmod",
+  "addgroup",
+  "adduser",
+  "deluser",
+  "getent",
+  "sync",
+  "update-ca-certificates",
+  "ldconfig",
+  "printenv",
+  "hostname",
+  "uname",
+  "mktemp",
+  "kill",
+  "sleep",
+  "tail",
+  "env",
+  "command",
+  "chpasswd",
+  "xargs",
+  "ulimit",
+  "sysctl",
+  "mountpoint",
+  "nproc"
+]);
+function isPlumbing(cmd) {
+  const base = commandBase(cmd.words[0]);
+  if (base === void 0) return false;
+  const args = cmd.words.slice(1).map((w) => staticValue(w));
+  if (base === "sleep") return !args.some((a) => a === "infinity" || a === "inf");
+  if (base === "tail") return !args.some((a) => a !== void 0 && /^-[a-zA-Z]*[fF]/.test(a));
+  if (base === "env") return !cmd.words.slice(1).some((w) => !/^-|^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw));
+  if (base === "command") return args[0] === "-v" || args[0] === "-V";
+  return NOT_MAIN.has(base);
+}
+function evalText(cmd) {
+  return cmd.words.slice(1).map((w) => w.raw.replace(/^['"]|['"]$/g, "")).join(" ").trim();
+}
+function isArgvWord(w) {
+  if (isQuotedAllArgs(w)) return true;
+  const [p] = w.parts;
+  return w.parts.length === 1 && p?.type === "param" && (p.name === "@" || p.name === "*") && p.op === "" && !p.length;
+}
+var BUDGET = 2e5;
+var MAX_PATHS = 256;
+var Flow = class {
+  constructor(functions) {
+    this.functions = functions;
+  }
+  functions;
+  argvThenExit = [];
+  background = [];
+  execs = [];
+  complete = true;
+  budget = BUDGET;
+  summaries = /* @__PURE__ */ new Map();
+  returns = [];
+  current;
+  run(stmts) {
+    return this.list(stmts, /* @__PURE__ */ new Set([null]));
+  }
+  /** Tag a significant command with the function it runs in. */
+  at(sig) {
+    if (this.current) sig.fn = this.current;
+    return sig;
+  }
+  spend() {
+    if (--this.budget <= 0) this.complete = false;
+    return this.complete;
+  }
+  list(stmts, state) {
+    let s = state;
+    for (const stmt of stmts) {
+      if (s.size === 0 || !this.complete) break;
+      s = this.stmt(stmt, s);
+      if (s.size > MAX_PATHS) this.complete = false;
+    }
+    return s;
+  }
+  stmt(stmt, state) {
+    if (!this.spend()) return state;
+    if (stmt.background) {
+      for (const pl of [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)]) {
+        for (const cmd of pl.commands) {
+          const sig = this.isolated(cmd);
+          if (sig) this.background.push(sig);
+        }
+      }
+      return state;
+    }
+    let current = this.pipeline(stmt.andOr.first, state);
+    if (stmt.andOr.rest.length === 0) return current;
+    const out = new Set(current);
+    for (const { pipeline } of stmt.andOr.rest) {
+      current = this.pipeline(pipeline, out);
+      for (const x of current) out.add(x);
+    }
+    return out;
+  }
+  pipeline(pl, state) {
+    if (pl.commands.length === 0) return state;
+    if (pl.commands.length === 1) return this.command(pl.commands[0], state);
+    for (const cmd of pl.commands) {
+      const sig = this.isolated(cmd);
+      if (sig) return /* @__PURE__ */ new Set([this.at({ kind: "pipeline", cmd, start: pl.start, end: pl.commands[pl.commands.length - 1].end, pipeline: pl.commands })]);
+    }
+    return state;
+  }
+  /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
+  isolated(cmd) {
+    const execsBefore = this.execs.length;
+    const result = this.command(cmd, /* @__PURE__ */ new Set([null]));
+    for (const x of result) if (x && x !== PASS) return x;
+    if (this.execs.length > execsBefore) {
+      const exec = this.execs[this.execs.length - 1];
+      this.execs.length = execsBefore;
+      return this.at({ kind: "program", cmd: exec, start: exec.start, end: exec.end });
+    }
+    return void 0;
+  }
+  command(cmd, state) {
+    if (!this.spend()) return state;
+    switch (cmd.kind) {
+      case "simple":
+        return this.simple(cmd, state);
+      case "function":
+        return state;
+      case "group":
+        return this.list(cmd.body, state);
+      case "subshell": {
+        const execsBefore = this.execs.length;
+        const inner = this.list(cmd.body, /* @__PURE__ */ new Set([null]));
+        const replaced = this.execs.length > execsBefore;
+        this.execs.length = execsBefore;
+        const significant = replaced || [...inner].some((x) => x !== null && x !== PASS);
+        return significant ? /* @__PURE__ */ new Set([this.at({ kind: "subshell", cmd, start: cmd.start, end: cmd.end })]) : state;
+      }
+      case "if": {
+        const out = /* @__PURE__ */ new Set();
+        let cur = state;
+        for (const clause of cmd.clauses) {
+          cur = this.list(clause.cond, cur);
+          for (const x of this.list(clause.body, cur)) out.add(x);
+        }
+        for (const x of cmd.elseBody ? this.list(cmd.elseBody, cur) : cur) out.add(x);
+        return out;
+      }
+      case "case": {
+        const out = /* @__PURE__ */ new Set();
+        let catchAll = false;
+        for (const item of cmd.items) {
+          if (item.patterns.some((p) => p.raw === "*")) catchAll = true;
+          for (const x of this.list(item.body, state)) out.add(x);
+        }
+        if (!catchAll) for (const x of state) out.add(x);
+        return out;
+      }
+      case "while":
+      case "until": {
+        const afterCond = this.list(cmd.cond, state);
+        const out = new Set(afterCond);
+        for (const x of this.list(cmd.body, afterCond)) out.add(x);
+        return out;
+      }
+      case "for": {
+        const out = new Set(state);
+        for (const x of this.list(cmd.body, state)) out.add(x);
+        return out;
+      }
+    }
+  }
+  simple(cmd, state) {
+    const w0 = cmd.words[0];
+    if (!w0) return state;
+    const base = commandBase(w0);
+    const sig = (kind) => /* @__PURE__ */ new Set([this.at({ kind, cmd, start: cmd.start, end: cmd.end })]);
+    if (base === void 0) return sig(isArgvWord(w0) ? "argv" : "program");
+    switch (base) {
+      case "exec":
+        if (!execTarget(cmd)) return state;
+        this.execs.push(cmd);
+        return /* @__PURE__ */ new Set();
+      case "exit":
+        for (const x of state) if (x && x !== PASS && x.kind === "argv") this.argvThenExit.push(x);
+        return /* @__PURE__ */ new Set();
+      case "return": {
+        const top = this.returns[this.returns.length - 1];
+        if (top) for (const x of state) top.add(x);
+        return /* @__PURE__ */ new Set();
+      }
+      case "wait":
+        return sig("wait");
+      case "eval": {
+        const text = evalText(cmd);
+        if (/^exec\s+\S/.test(text)) {
+          this.execs.push(cmd);
+          return /* @__PURE__ */ new Set();
+        }
+        if (/\$\{?[@*]/.test(text)) return sig("argv");
+        return state;
+      }
+    }
+    const staticName = staticValue(w0);
+    const fn = staticName !== void 0 && !staticName.includes("/") ? this.functions.get(staticName) : void 0;
+    if (fn) return this.call(fn, state);
+    if (isPlumbing(cmd)) return state;
+    return sig("program");
+  }
+  call(fn, state) {
+    let summary = this.summaries.get(fn.name);
+    if (summary === "computing") return state;
+    if (!summary) {
+      this.summaries.set(fn.name, "computing");
+      const returns = /* @__PURE__ */ new Set();
+      this.returns.push(returns);
+      const outer = this.current;
+      this.current = fn;
+      const end = fn.body ? this.command(fn.body, /* @__PURE__ */ new Set([PASS])) : /* @__PURE__ */ new Set([PASS]);
+      this.current = outer;
+      this.returns.pop();
+      summary = /* @__PURE__ */ new Set([...end, ...returns]);
+      this.summaries.set(fn.name, summary);
+    }
+    const out = /* @__PURE__ */ new Set();
+    for (const x of summary) {
+      if (x === PASS) for (const y of state) out.add(y);
+      else out.add(x);
+    }
+    return out;
+  }
+};
+function analyzeFlow(stmts, functions) {
+  const flow = new Flow(functions);
+  const end = flow.run(stmts);
+  const finals = [];
+  for (const x of end) if (x && x !== PASS) finals.push(x);
+  return { finals, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+}
+
+// src/rules/wrapper/common.ts
+var analyses = /* @__PURE__ */ new WeakMap();
+var definedIn = /* @__PURE__ */ new WeakMap();
+function analysisOf(wrapper) {
+  let a = analyses.get(wrapper);
+  if (!a) {
+    a = analyzeScript(wrapper.text);
+    analyses.set(wrapper, a);
+    for (const fn of a.functions.values()) definedIn.set(fn, wrapper);
+  }
+  return a;
+}
+var flows = /* @__PURE__ */ new WeakMap();
+function flowOf(script) {
+  let flow = flows.get(script.wrapper);
+  if (!flow) {
+    flow = analyzeFlow(script.analysis.body, script.functions);
+    flows.set(script.wrapper, flow);
+  }
+  return flow;
+}
+function sourceOf(script, fn) {
+  const wrapper = fn ? definedIn.get(fn) : void 0;
+  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
+}
+function dialectFor(model, wrapper, analysis) {
+  const family = model.base.family;
+  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family, wrapper.interpreter);
+  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
+  if (starter) return dialectFor(model, starter, analysisOf(starter));
+  return scriptDialect(analysis.shebang, family);
+}
+function shellScripts(model, roles = ["start", "sourced"]) {
+  if (model.windows) return [];
+  const out = [];
+  const library = /* @__PURE__ */ new Map();
+  for (const wrapper of model.wrappers) {
+    if (wrapper.role !== "sourced") continue;
+    for (const [name, fn] of analysisOf(wrapper).functions) library.set(name, fn);
+  }
+  for (const wrapper of model.wrappers) {
+    if (!roles.includes(wrapper.role)) continue;
+    const analysis = analysisOf(wrapper);
+    const dialect = dialectFor(model, wrapper, analysis);
+    if (!dialect) continue;
+    const functions = library.size === 0 ? analysis.functions : new Map([...library, ...analysis.functions]);
+    out.push({ wrapper, analysis, dialect, functions });
+  }
+  return out;
+}
+function scriptHit(script, start, end, message, fix) {
+  const a = script.analysis;
+  const offset = script.wrapper.lineOffset;
+  const line = a.lineOf(start);
+  let endLine = a.lineOf(Math.max(start, end));
+  let endColumn = a.columnOf(Math.max(start, end));
+  if (endLine !== line) {
+    endLine = line;
+    const nl = a.text.indexOf("\n", start);
+    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
+  }
+  return {
+    message,
+    fix,
+    file: script.wrapper.file,
+    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
+  };
+}
+function code(text) {
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+// src/rules/wrapper/wrapper-missing-exec.ts
+var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
+function trapsTerm2(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind !== "simple" || commandBase(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
+}
+function initProcess(model) {
+  const argv = model.start.argv;
+  const name = (argv[0] ?? "").slice((argv[0] ?? "").lastIndexOf("/") + 1);
+  const dd = argv.indexOf("--");
+  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
+  if (name === "dumb-init") return { name, mode: flags.includes("-c") || flags.includes("--single-child") ? "single" : "group" };
+  if (name === "tini" || name === "tini-static" || name === "docker-init") return { name: "tini", mode: flags.includes("-g") ? "group" : "single" };
+  return void 0;
+}
+function programName2(sig) {
+  const cmd = sig.cmd.kind === "simple" ? sig.cmd : void 0;
+  const base = cmd ? commandBase(cmd.words[0]) : void 0;
+  return base ? code(base) : "the app";
+}
+var rule24 = {
+  id: "wrapper-missing-exec",
+  severity: "error",
+  title: "Wrapper runs the app without exec",
+  description: "The wrapper script starts the main process as a child instead of replacing itself with `exec`, so the shell stays PID 1 and SIGTERM never reaches the app.",
+  check(model) {
+    const hits = [];
+    const init = initProcess(model);
+    if (init?.mode === "group") return hits;
+    const consequence = (app) => init ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown` : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
+    for (const script of shellScripts(model, ["start"])) {
+      const flow = flowOf(script);
+      if (!flow.complete) continue;
+      const seen = /* @__PURE__ */ new Set();
+      const report = (sig, build) => {
+        const where = sourceOf(script, sig.fn);
+        const key = `${where.wrapper.file}\0${sig.start}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const [message, fix] = build(commandText(where.analysis.text, sig));
+        hits.push(scriptHit(where, sig.start, sig.end, message, fix));
+      };
+      const argv = (sig, before) => report(sig, (text) => [
+        `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
+        'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
+      ]);
+      for (const sig of flow.finals) {
+        switch (sig.kind) {
+          case "argv":
+            argv(sig, "");
+            break;
+          case "program":
+            report(sig, (text) => [
+              `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
+              `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
+            ]);
+            break;
+          case "pipeline": {
+            const last = sig.pipeline?.[sig.pipeline.length - 1];
+            if (last?.kind !== "simple" || !LOG_SINKS.has(commandBase(last.words[0]) ?? "")) break;
+            report(sig, (text) => [
+              `${code(text)} runs the app inside a pipeline, so the shell stays PID 1 and SIGTERM never reaches the app.`,
+              "Drop the pipe (write logs to stdout/stderr) and start the app with `exec`."
+            ]);
+            break;
+          }
+          case "subshell":
+            report(sig, (text) => [
+              `${code(text)} runs the app in a subshell, so the script's shell stays PID 1 and SIGTERM never reaches the app.`,
+              "Run the commands without the parentheses and start the app with `exec`."
+            ]);
+            break;
+          case "wait":
+            break;
+        }
+      }
+      const job = flow.background[0];
+      if (job && flow.finals.some((s) => s.kind === "wait") && !trapsTerm2(script)) {
+        report(job, (text) => {
+          const app = text.replace(/\s*&$/, "");
+          return [
+            `${code(`${app} &`)} runs in the background while the shell waits as PID 1, so SIGTERM stops at the shell and ${programName2(job)} is SIGKILLed after the grace period.`,
+            `Run it in the foreground with ${code(`exec ${app}`)}, or trap TERM and forward it with \`kill\` before \`wait\`.`
+          ];
+        });
+      }
+      for (const sig of flow.argvThenExit) argv(sig, " before `exit`");
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-unquoted-args.ts
+var rule25 = {
+  id: "wrapper-unquoted-args",
+  severity: "warning",
+  title: "Wrapper passes arguments unquoted",
+  description: '`exec $@`, `exec $*` and `exec "$*"` re-split the container\'s arguments on whitespace (and glob them) or join them into one.',
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model, ["start"])) {
+      const src = script.analysis.text;
+      walkCommands(script.analysis.body, (cmd) => {
+        if (cmd.kind !== "simple") return;
+        const target = execTarget(cmd);
+        if (!target) return;
+        target.forEach((word, i) => {
+          const misuse = argsMisuse(word);
+          if (!misuse) return;
+          if (misuse.kind === "joined" && staticValue(target[i - 1]) === "-c") return;
+          const before = src.slice(cmd.start, word.start);
+          const after = src.slice(word.end, cmd.end);
+          const fixed = commandText(`${before}"$@"${after}`, { start: 0, end: before.length + 4 + after.length }, 90);
+          const consequence = misuse.kind === "joined" ? `joins all of the container's arguments into one, so \`docker run <image> --workers 4\` reaches the app as the single argument "--workers 4"` : `re-splits the container's arguments on whitespace and expands globs in them, so an argument like "my file" or "*.conf" reaches the app changed`;
+          hits.push(scriptHit(script, word.start, word.end, `${code(word.raw)} in ${code(commandText(src, cmd))} ${consequence}.`, `Quote it as "$@": ${code(fixed)}.`));
+        });
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-no-errexit.ts
+var NOT_A_STEP = /* @__PURE__ */ new Set([
+  ":",
+  "true",
+  "false",
+  "echo",
+  "printf",
+  "set",
+  "shift",
+  "export",
+  "local",
+  "declare",
+  "typeset",
+  "readonly",
+  "unset",
+  "trap",
+  "umask",
+  "ulimit",
+  "test",
+  "[",
+  "[[",
+  "exec",
+  "exit",
+  "return",
+  "wait",
+  "eval",
+  "source",
+  ".",
+  "cd",
+  "alias",
+  "unalias",
+  "hash",
+  "type",
+  "command",
+  "getopts",
+  "let",
+  "read",
+  "break",
+  "continue",
+  "shopt",
+  "printenv",
+  "sleep"
+]);
+function errexitOn(cmd) {
+  if (commandBase(cmd.words[0]) !== "set") return false;
+  const flags = setFlags(cmd);
+  return flags.on.has("e") || flags.optionsOn.has("errexit");
+}
+function functionHasStep(script, fn, memo) {
+  const known = memo.get(fn.name);
+  if (known !== void 0) return known;
+  memo.set(fn.name, false);
+  let found = false;
+  if (fn.body) {
+    walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
+      if (!found && !ctx.inCondition && !ctx.detached && !ctx.inSubstitution && isStep(script, cmd, memo)) found = true;
+    });
+  }
+  memo.set(fn.name, found);
+  return found;
+}
+function isStep(script, cmd, memo) {
+  if (cmd.kind !== "simple" || cmd.words.length === 0) return false;
+  const name = staticValue(cmd.words[0]);
+  const base = commandBase(cmd.words[0]);
+  if (base !== void 0 && NOT_A_STEP.has(base)) return false;
+  const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
+  if (fn) return functionHasStep(script, fn, memo);
+  return true;
+}
+var rule26 = {
+  id: "wrapper-no-errexit",
+  severity: "warning",
+  title: "Wrapper without set -e",
+  description: "Without `set -e` a failing set-up step (migration, chown, config render) is ignored and the app starts anyway in a half-configured container.",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model, ["start"])) {
+      const { analysis } = script;
+      if (shebangFlags(analysis.shebang).has("e")) continue;
+      let firstStep;
+      let errexitAt;
+      const memo = /* @__PURE__ */ new Map();
+      walkCommands(analysis.body, (cmd, ctx) => {
+        if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
+        if (!ctx.inCondition && errexitOn(cmd) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
+        if (ctx.inCondition || ctx.detached) return;
+        if (isStep(script, cmd, memo) && (!firstStep || cmd.start < firstStep.start)) firstStep = cmd;
+      });
+      if (!firstStep) continue;
+      if (errexitAt !== void 0 && errexitAt < firstStep.start) continue;
+      const text = code(commandText(analysis.text, firstStep));
+      const message = errexitAt === void 0 ? `${text} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
+      const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
+      hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-bashism.ts
+var C = {
+  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
+  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
+  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
+  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
+  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
+  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
+  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
+  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
+  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
+  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
+};
+function scanParts(parts, found, word) {
+  for (const p of parts) {
+    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
+    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
+    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
+    else if (p.type === "dq") scanParts(p.parts, found, word);
+    else if (p.type === "param") {
+      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
+      scanParts(p.arg, found, word);
+    }
+  }
+}
+function scan(script) {
+  const found = [];
+  const redirs = (list) => {
+    for (const r of list) {
+      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
+      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
+    }
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    for (const w of commandWords2(cmd)) scanParts(w.parts, found, w);
+    if (cmd.kind === "function") {
+      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
+      return;
+    }
+    redirs(cmd.redirs);
+    if (cmd.kind !== "simple") return;
+    const w0 = cmd.words[0];
+    if (!w0) return;
+    if (w0.raw === "[[") {
+      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
+      return;
+    }
+    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
+      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
+      return;
+    }
+    const base = commandBase(w0);
+    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
+    if (base === "[" || base === "test") {
+      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
+    }
+    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
+      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
+    }
+    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
+      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
+    }
+  });
+  return found;
+}
+function describe(model, script, c) {
+  const family = model.base.family;
+  const declared = code(script.dialect.declared);
+  const d = script.dialect.dialect;
+  let message;
+  if (d === "dash") {
+    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family} image's /bin/sh,`;
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
+  } else if (d === "busybox" && c.busybox === "fails") {
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family} image's /bin/sh) rejects it, so the script fails at that line.`;
+  } else if (d === "busybox") {
+    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
+    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
+  } else {
+    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
+  }
+  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family} lacks)` : "";
+  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
+  return { message, fix };
+}
+var rule27 = {
+  id: "wrapper-bashism",
+  severity: "warning",
+  title: "Bash syntax under #!/bin/sh",
+  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model)) {
+      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
+        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { message, fix } = describe(model, script, f.construct);
+        hits.push(scriptHit(script, f.start, f.end, message, fix));
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-too-complex.ts
+var MAX_CODE_LINES = 150;
+var WAIT_TOOLS = /^(wait-for-it(\.sh)?|wait-for(\.sh)?|wait4x|wait-for-postgres(\.sh)?|wait-for-db(\.sh)?|dockerize)$/;
+var LOCAL_HOST = /^(localhost|127\.0\.0\.1|::1|0\.0\.0\.0|\[::1\])(:\d+)?$/;
+function hostOf(cmd, base) {
+  const args = cmd.words.slice(1).map((w) => staticValue(w) ?? w.raw);
+  let socket = false;
+  let host;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (/^(-S|--socket)(=|$)/.test(a)) socket = true;
+    const h = /^(?:-h|--host|-H)(?:=(.+))?$/.exec(a);
+    if (h && base !== "curl" && base !== "wget" && base !== "nc" && base !== "netcat" && base !== "ncat") host = h[1] ?? args[i + 1];
+    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(a);
+    if (url) host = url[1];
+  }
+  if ((base === "nc" || base === "netcat" || base === "ncat") && host === void 0) {
+    host = args.filter((a) => !a.startsWith("-"))[0];
+  }
+  return host === void 0 ? { socket } : { host, socket };
+}
+function probe(cmd) {
+  if (cmd.kind !== "simple") {
+    for (const w of commandWords2(cmd)) {
+      const m = /\/dev\/(?:tcp|udp)\/([^/\s"']+)\//.exec(w.raw);
+      if (m && !LOCAL_HOST.test(m[1])) return "/dev/tcp";
+    }
+    return void 0;
+  }
+  for (const r of cmd.redirs) {
+    const m = r.target ? /\/dev\/(?:tcp|udp)\/([^/\s"']+)\//.exec(r.target.raw) : null;
+    if (m && !LOCAL_HOST.test(m[1])) return "/dev/tcp";
+  }
+  const base = commandBase(cmd.words[0]);
+  if (base === void 0) return void 0;
+  const args = cmd.words.slice(1).map((w) => staticValue(w) ?? w.raw);
+  const { host, socket } = hostOf(cmd, base);
+  const remote = host !== void 0 && !LOCAL_HOST.test(host);
+  switch (base) {
+    case "nc":
+    case "netcat":
+    case "ncat":
+      return args.some((a) => /^-[a-zA-Z]*z/.test(a)) && host !== void 0 && !LOCAL_HOST.test(host) ? `${base} -z` : void 0;
+    case "pg_isready":
+      return socket || host !== void 0 && !remote ? void 0 : "pg_isready";
+    case "mysqladmin":
+    case "redis-cli":
+      return args.includes("ping") && !socket && remote ? `${base} ping` : void 0;
+    case "psql":
+    case "mysql":
+    case "mongosh":
+    case "mongo":
+      return remote ? `${base} -h ${host}` : void 0;
+    case "curl":
+    case "wget":
+      return remote ? base : void 0;
+  }
+  return void 0;
+}
+function codeLines(text) {
+  return text.split("\n").filter((l) => {
+    const t = l.trim();
+    return t !== "" && !t.startsWith("#");
+  }).length;
+}
+var rule28 = {
+  id: "wrapper-too-complex",
+  severity: "info",
+  title: "Wrapper waits for other services",
+  description: "A wrapper that polls other services or runs to hundreds of lines has become an init system; ordering and retries belong to the platform and the app.",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model)) {
+      const { analysis } = script;
+      const loops = [];
+      const reported = /* @__PURE__ */ new Set();
+      walkCommands(analysis.body, (cmd) => {
+        while (loops.length > 0 && loops[loops.length - 1].end <= cmd.start) loops.pop();
+        if (cmd.kind === "while" || cmd.kind === "until" || cmd.kind === "for") {
+          loops.push(cmd);
+          return;
+        }
+        if (cmd.kind === "simple") {
+          const base = commandBase(cmd.words[0]);
+          if (base !== void 0 && WAIT_TOOLS.test(base) && (base !== "dockerize" || cmd.words.some((w) => staticValue(w) === "-wait"))) {
+            hits.push(
+              scriptHit(
+                script,
+                cmd.start,
+                cmd.end,
+                `${code(commandText(analysis.text, cmd))} makes the container wait for another service at start-up, which turns the wrapper into an init system that hides outages behind a hanging start.`,
+                "Let the platform order start-up (Compose `depends_on: condition: service_healthy`, Kubernetes readiness probes) and let the app retry its connections."
+              )
+            );
+            return;
+          }
+        }
+        const loop = loops[loops.length - 1];
+        if (!loop || reported.has(loop)) return;
+        const what = probe(cmd);
+        if (!what) return;
+        reported.add(loop);
+        hits.push(
+          scriptHit(
+            script,
+            loop.start,
+            loop.start + loop.kind.length,
+            `This ${code(loop.kind)} loop polls another service with ${code(what)} until it answers, which turns the wrapper into an init system that hides outages behind a hanging start.`,
+            "Drop the wait loop: let the platform order start-up (Compose `depends_on: condition: service_healthy`, Kubernetes readiness probes) and let the app retry its connections."
+          )
+        );
+      });
+      if (script.wrapper.role === "start") {
+        const n = codeLines(analysis.text);
+        if (n > MAX_CODE_LINES) {
+          const first = analysis.body[0];
+          const start = first?.start ?? 0;
+          hits.push(
+            scriptHit(
+              script,
+              start,
+              start,
+              `The wrapper has ${n} lines of code, more than about ${MAX_CODE_LINES}, so start-up logic that decides whether the container works lives in an untested shell script.`,
+              'Move set-up into the image build, the app itself or an init container, and keep the wrapper to a few lines ending in `exec "$@"`.'
+            )
+          );
+        }
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-su-sudo.ts
+function privilegeTool(words) {
+  const base = commandBase(words[0]);
+  if (base === "sudo") return "sudo";
+  if (base === "su" && words.slice(1).some((w) => /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/.test(staticValue(w) ?? ""))) return "su";
+  return void 0;
+}
+function replacement(family) {
+  if (family === "alpine" || family === "busybox" || family === "wolfi") return '`exec su-exec app "$@"`';
+  if (family === "debian" || family === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
+  return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
+}
+var rule29 = {
+  id: "wrapper-su-sudo",
+  severity: "warning",
+  title: "Wrapper drops privileges with su or sudo",
+  description: "su and sudo run the app as their child and stay as its parent, so PID 1 is never the app; gosu, su-exec and setpriv exec it instead.",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model, ["start"])) {
+      const { analysis } = script;
+      const found = [];
+      walkCommands(analysis.body, (cmd, ctx) => {
+        if (cmd.kind !== "simple" || ctx.inSubstitution) return;
+        const target = execTarget(cmd);
+        if (target && privilegeTool(target)) found.push({ cmd, where: script });
+      });
+      const flow = flowOf(script);
+      if (flow.complete) {
+        for (const sig of flow.finals) if (sig.cmd.kind === "simple" && privilegeTool(sig.cmd.words)) found.push({ cmd: sig.cmd, where: sourceOf(script, sig.fn) });
+      }
+      const seen = /* @__PURE__ */ new Set();
+      for (const { cmd, where } of found.sort((a, b) => a.cmd.start - b.cmd.start)) {
+        if (seen.has(cmd)) continue;
+        seen.add(cmd);
+        const tool = privilegeTool(execTarget(cmd) ?? cmd.words);
+        const family = model.base.family;
+        const busyboxSu = family === "alpine" || family === "busybox";
+        const consequence = tool === "sudo" ? "sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it" : busyboxSu ? "BusyBox su hands the command to the user's shell as one `-c` string, so the arguments are parsed a second time and a shell stays PID 1 (ignoring SIGTERM) whenever the string is more than one simple command" : "su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
+        hits.push(scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family)}.`));
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/wrapper-unset-arg.ts
+var SAFE_OPS = /* @__PURE__ */ new Set(["-", ":-", "+", ":+", "=", ":=", "?", ":?"]);
+function paramText(p) {
+  if (!p.braced) return `$${p.name}`;
+  return `\${${p.length ? "#" : ""}${p.name}${p.op}${p.op ? "\u2026" : ""}}`;
+}
+var rule30 = {
+  id: "wrapper-unset-arg",
+  severity: "warning",
+  title: "Positional argument under set -u",
+  description: 'With `set -u`, `$1` aborts the script with "parameter not set" when the container starts without arguments.',
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model, ["start"])) {
+      const { analysis } = script;
+      const fromShebang = shebangFlags(analysis.shebang).has("u");
+      const toggles = [];
+      let checksCount = false;
+      let setPositional;
+      const uses = [];
+      walkCommands(analysis.body, (cmd, ctx) => {
+        for (const w of commandWords2(cmd)) {
+          for (const { param } of paramUses(w)) {
+            if (param.name === "#" && !param.length) checksCount = true;
+            if (!ctx.inFunction && /^[1-9][0-9]*$/.test(param.name) && !SAFE_OPS.has(param.op)) uses.push(param);
+          }
+        }
+        if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
+        const base = commandBase(cmd.words[0]);
+        if (base === "set") {
+          const f = setFlags(cmd);
+          if (f.on.has("u") || f.optionsOn.has("nounset")) toggles.push({ at: cmd.start, on: true });
+          if (f.off.has("u") || f.optionsOff.has("nounset")) toggles.push({ at: cmd.start, on: false });
+        }
+      });
+      if (checksCount) continue;
+      for (const stmt of analysis.body) {
+        const cmd = stmt.andOr.rest.length === 0 && stmt.andOr.first.commands.length === 1 ? stmt.andOr.first.commands[0] : void 0;
+        if (cmd?.kind !== "simple" || commandBase(cmd.words[0]) !== "set") continue;
+        const dd = cmd.words.findIndex((w) => staticValue(w) === "--");
+        const count = dd > 0 ? cmd.words.slice(dd + 1).filter((w) => !/^"?\$\{?[@*]\}?"?$/.test(w.raw)).length : 0;
+        if (count > 0) {
+          setPositional = { at: cmd.end, count };
+          break;
+        }
+      }
+      toggles.sort((a, b) => a.at - b.at);
+      uses.sort((a, b) => a.start - b.start);
+      let on = fromShebang;
+      let t = 0;
+      let first;
+      for (const p of uses) {
+        while (t < toggles.length && toggles[t].at < p.start) on = toggles[t++].on;
+        if (!on) continue;
+        if (setPositional && p.start > setPositional.at && Number(p.name) <= setPositional.count) continue;
+        first = p;
+        break;
+      }
+      if (!first) continue;
+      const text = paramText(first);
+      const error = script.dialect.dialect === "bash" ? `$${first.name}: unbound variable` : `${first.name}: parameter not set`;
+      hits.push(
+        scriptHit(
+          script,
+          first.start,
+          first.end,
+          model.start.cmd ? `${code(text)} is read under \`set -u\`, so the script aborts with "${error}" whenever it starts without arguments (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`).` : `${code(text)} is read under \`set -u\` and the image has no CMD, so \`docker run <image>\` starts it without arguments and the script aborts with "${error}".`,
+          `Read it as ${code(`\${${first.name}:-}`)} (or check \`[ $# -gt 0 ]\` first).`
+        )
+      );
+    }
+    return hits;
+  }
+};
+
+// src/rules/wrapper/index.ts
+var wrapperRules = [
+  rule22,
+  rule20,
+  rule21,
+  rule23,
+  rule24,
+  rule25,
+  rule26,
+  rule27,
+  rule28,
+  rule29,
+  rule30
+];
+
+// src/rules/registry.ts
+var staticRules = [...startRules, ...imageRules, ...wrapperRules];
+var allRules = [...staticRules, ...runtimeRules];
+function ruleMeta(id) {
+  return allRules.find((r) => r.id === id);
+}
+
+// src/rules/wrapper/shellcheck.ts
+import { execFileSync as execFileSync2, spawnSync } from "node:child_process";
+var SHELLCHECK_ABSENT_NOTE = "ShellCheck is not installed: wrapper scripts were checked by entrypoint-guard's own rules only.";
+var EXCLUDED = "SC1090,SC1091,SC2128";
+var EXCLUDED_SOURCED = ["SC2034", "SC2154"];
+var TIMEOUT_MS = 15e3;
+function ownRuleFor(code2) {
+  if (code2 === 2068 || code2 === 2048) return "wrapper-unquoted-args";
+  if (code2 === 2039 || code2 === 2112 || code2 === 2113 || code2 >= 3e3 && code2 < 3100) return "wrapper-bashism";
+  if (code2 === 1017) return "crlf-line-endings";
+  if (code2 === 1082) return "utf8-bom";
+  if (code2 === 2148 || code2 === 1008) return "wrapper-missing-shebang";
+  return void 0;
+}
+var tools = /* @__PURE__ */ new Map();
+function findShellcheck(binary = "shellcheck") {
+  if (tools.has(binary)) return tools.get(binary);
+  let tool = null;
+  const v = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 5e3 });
+  if (!v.error && v.status === 0) {
+    const version = /version:\s*(\S+)/.exec(v.stdout)?.[1] ?? "unknown";
+    const probe3 = spawnSync(binary, ["--shell=busybox", "--format=json1", "-"], { input: "true\n", encoding: "utf8", timeout: 5e3 });
+    tool = { binary, version, busybox: !probe3.error && probe3.status === 0 };
+  }
+  tools.set(binary, tool);
+  return tool;
+}
+function shellcheckShell(dialect, tool) {
+  switch (dialect) {
+    case "bash":
+      return "bash";
+    case "ksh":
+      return "ksh";
+    case "dash":
+      return "dash";
+    case "busybox":
+      return tool.busybox ? "busybox" : "dash";
+    case "posix":
+      return "dash";
+    case "zsh":
+      return void 0;
+  }
+}
+var ADVISORY = /* @__PURE__ */ new Set([2034, 2166, 1007, 2097, 2098]);
+function capLevel(level, code2) {
+  if (ADVISORY.has(code2)) return "info";
+  return level === "error" || level === "warning" ? "warning" : "info";
+}
+function applyFix(lineText, lineNo, replacements) {
+  if (replacements.length === 0 || replacements.some((r) => r.line !== lineNo || r.endLine !== lineNo)) return void 0;
+  let out = lineText;
+  const sorted = [...replacements].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
+  for (const r of sorted) {
+    const from = r.column - 1;
+    const to = r.endColumn - 1;
+    if (from < 0 || to < from || to > out.length) return void 0;
+    out = out.slice(0, from) + r.replacement + out.slice(to);
+  }
+  return out;
+}
+function fixSentence(c, lines) {
+  const lineText = lines[c.line - 1];
+  if (c.fix && lineText !== void 0) {
+    const fixed = applyFix(lineText, c.line, c.fix.replacements)?.trim();
+    if (fixed && fixed.length <= 120 && !fixed.includes("`")) return `Change the line to \`${fixed}\`.`;
+  }
+  return `See https://www.shellcheck.net/wiki/SC${c.code}.`;
+}
+function runOne(tool, script, shell) {
+  const excluded = script.wrapper.role === "sourced" ? [EXCLUDED, ...EXCLUDED_SOURCED].join(",") : EXCLUDED;
+  let stdout;
+  try {
+    stdout = execFileSync2(tool.binary, ["--format=json1", `--shell=${shell}`, "-e", excluded, "-"], {
+      input: script.analysis.text,
+      encoding: "utf8",
+      timeout: TIMEOUT_MS,
+      maxBuffer: 32 * 1024 * 1024,
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+  } catch (err) {
+    const out = err.stdout;
+    stdout = typeof out === "string" ? out : out ? out.toString("utf8") : "";
+  }
+  try {
+    const parsed2 = JSON.parse(stdout);
+    return Array.isArray(parsed2.comments) ? parsed2.comments : [];
+  } catch {
+    return [];
+  }
+}
+function ownHits(model) {
+  const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
+  const out = /* @__PURE__ */ new Map();
+  for (const rule31 of wrapperRules) {
+    if (!ids2.has(rule31.id)) continue;
+    let hits;
+    try {
+      hits = rule31.check(model);
+    } catch {
+      continue;
+    }
+    for (const h of hits) {
+      const key = `${h.file ?? model.file}\0${h.range.line}`;
+      let set = out.get(key);
+      if (!set) out.set(key, set = /* @__PURE__ */ new Set());
+      set.add(rule31.id);
+    }
+  }
+  return out;
+}
+function runShellcheck(model, options = {}) {
+  const scripts = shellScripts(model);
+  if (scripts.length === 0) return { findings: [] };
+  const tool = findShellcheck(options.binary);
+  if (!tool) return { findings: [], note: SHELLCHECK_ABSENT_NOTE };
+  const ours = ownHits(model);
+  const findings = [];
+  for (const script of scripts) {
+    const shell = shellcheckShell(script.dialect.dialect, tool);
+    if (!shell) continue;
+    const lines = script.analysis.text.split("\n");
+    const offset = script.wrapper.lineOffset;
+    for (const c of runOne(tool, script, shell)) {
+      if (typeof c.code !== "number" || typeof c.line !== "number") continue;
+      const line = c.line + offset;
+      const own = ownRuleFor(c.code);
+      if (own && ours.get(`${script.wrapper.file}\0${line}`)?.has(own)) continue;
+      const finding = {
+        rule: `shellcheck/SC${c.code}`,
+        severity: capLevel(c.level, c.code),
+        message: c.message,
+        fix: fixSentence(c, lines),
+        file: script.wrapper.file,
+        line,
+        endLine: Math.max(c.endLine ?? c.line, c.line) + offset,
+        column: c.column ?? 1
+      };
+      if (typeof c.endColumn === "number" && c.endLine === c.line) finding.endColumn = c.endColumn;
+      findings.push(finding);
+    }
+  }
+  return { findings };
+}
+
+// src/lint.ts
+function displayPath(absPath, cwd) {
+  const rel = path6.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path6.sep).join("/");
+}
+function toFinding(meta, hit5, defaultFile) {
+  const finding = {
+    rule: hit5.rule ?? meta.id,
+    severity: hit5.severity ?? meta.severity,
+    message: hit5.message,
+    fix: hit5.fix,
+    file: hit5.file ?? defaultFile,
+    line: hit5.range.line,
+    endLine: Math.max(hit5.range.endLine, hit5.range.line),
+    column: hit5.range.column
+  };
+  if (hit5.range.endColumn > 0) finding.endColumn = hit5.range.endColumn;
+  return finding;
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${(f.platforms ?? []).join(",")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function checkContextDir(contextDir, cwd) {
+  let stat;
+  try {
+    stat = fs4.statSync(contextDir);
+  } catch {
+    throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
+  }
+  if (!stat.isDirectory()) throw new InputError(`build context ${displayPath(contextDir, cwd)} is not a directory`);
+}
+function lintDockerfile(options) {
+  const cwd = options.cwd ?? process.cwd();
+  const absPath = path6.resolve(cwd, options.dockerfile);
+  const file = displayPath(absPath, cwd);
+  const text = readUserText(absPath, file, "Dockerfile");
+  const contextDir = path6.resolve(cwd, options.context ?? path6.dirname(absPath));
+  checkContextDir(contextDir, cwd);
+  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const findings = [];
+  for (const rule31 of staticRules) {
+    for (const hit5 of rule31.check(model)) findings.push(toFinding(rule31, hit5, file));
+  }
+  const notes = [];
+  const shellcheck = runShellcheck(model);
+  findings.push(...shellcheck.findings);
+  if (shellcheck.note) notes.push(shellcheck.note);
+  const texts = /* @__PURE__ */ new Map([[file, text]]);
+  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
+  return { model, findings: dedupe(applyIgnores(findings, texts, options.ignore ?? /* @__PURE__ */ new Set())), notes };
+}
+
+// src/runtime/index.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import fs7 from "node:fs";
+import path10 from "node:path";
+
+// src/runtime/docker.ts
+import { spawn } from "node:child_process";
+var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
+function dockerEnv(extra = {}) {
+  const env = {};
+  for (const k of CLIENT_ENV) if (process.env[k] !== void 0) env[k] = process.env[k];
+  return { ...env, ...extra };
+}
+function docker(args, options) {
+  return new Promise((resolve) => {
+    const child = spawn("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"] });
+    const out = [];
+    let outBytes = 0;
+    const max = options.maxStdoutBytes ?? 64 * 1024 * 1024;
+    let stderr = "";
+    let timedOut = false;
+    let settled = false;
+    const finish = (code2) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
+    };
+    const timer = setTimeout(() => {
+      setImmediate(() => {
+        if (settled || child.exitCode !== null || child.signalCode !== null) return;
+        timedOut = true;
+        child.kill("SIGKILL");
+      });
+    }, options.timeoutMs);
+    const stopEarly = () => child.kill("SIGTERM");
+    child.stdout.on("data", (chunk) => {
+      if (outBytes < max) {
+        out.push(chunk);
+        outBytes += chunk.length;
+      }
+      if (options.onOutput?.(chunk.toString("utf8"))) stopEarly();
+    });
+    child.stderr.on("data", (chunk) => {
+      const s = chunk.toString("utf8");
+      if (stderr.length < 1024 * 1024) stderr += s;
+      if (options.onOutput?.(s)) stopEarly();
+    });
+    child.on("error", (err) => {
+      stderr += err.message;
+      finish(null);
+    });
+    child.on("close", (code2) => finish(code2));
+    child.stdin.on("error", () => {
+    });
+    if (options.input !== void 0) child.stdin.end(options.input);
+    else child.stdin.end();
+  });
+}
+
+// src/runtime/build.ts
+var BUILD_TIMEOUT_MS = 45 * 6e4;
+var provenanceFlag;
+function supportsProvenance() {
+  provenanceFlag ??= docker(["buildx", "build", "--help"], { timeoutMs: 15e3 }).then((r) => r.code === 0 && /--provenance\b/.test(r.stdout + r.stderr));
+  return provenanceFlag;
+}
+function imageTag(runId, platform, nonce = "") {
+  const clean = (s) => s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+/, "");
+  return `entrypoint-guard/${clean(runId)}${nonce ? `-${clean(nonce)}` : ""}:${clean(platform)}`;
+}
+async function buildPlatform(req) {
+  const { model, platform, cleanup } = req;
+  const tag = imageTag(cleanup.runId, platform, req.nonce);
+  cleanup.image(tag);
+  const args = ["buildx", "build", "--progress=plain", "--platform", platform, "--load", "-t", tag, ...cleanup.labelArgs()];
+  if (await supportsProvenance()) args.push("--provenance=false");
+  if (req.target) args.push("--target", req.target);
+  for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
+  args.push("-f", model.absPath, req.contextDir);
+  let log = "";
+  const started = Date.now();
+  const result = await docker(args, {
+    timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
+    maxStdoutBytes: 1024 * 1024,
+    env: { BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1" },
+    onOutput: (chunk) => {
+      log += chunk;
+      if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
+    }
+  });
+  const seconds = round((Date.now() - started) / 1e3);
+  if (result.code === 0 && !result.timedOut) return { ok: true, tag, seconds };
+  if (result.timedOut) {
+    const minutes = Math.round((req.timeoutMs ?? BUILD_TIMEOUT_MS) / 6e4);
+    return {
+      ok: false,
+      tag,
+      seconds,
+      hit: {
+        rule: "build-failed",
+        message: `The build for {platforms} did not finish within ${minutes} minutes, so its image could not be checked.`,
+        fix: "Speed the build up (cache mounts, a prebuilt base) or check it locally with `docker buildx build --platform " + platform + " .`.",
+        range: model.instructions[0]?.range
+      }
+    };
+  }
+  const failure = parseBuildFailure(log || result.stderr, model);
+  if (isMissingEmulator(failure.errorLines.join("\n"))) {
+    return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
+  }
+  return { ok: false, tag, seconds, hit: buildFailedHit(platform, model, failure) };
+}
+function parseBuildFailure(log, model) {
+  const lines = log.replace(/\r/g, "").split("\n");
+  const finalLine = [...lines].reverse().find((l) => /^ERROR:|^error:/.test(l.trim())) ?? lines.filter((l) => l.trim()).at(-1) ?? "the build failed";
+  const finalError = stripErrorPrefixes(finalLine.trim());
+  let vertex;
+  let stepError;
+  for (const l of lines) {
+    const m = /^#(\d+) ERROR: (.*)$/.exec(l);
+    if (m) {
+      vertex = m[1];
+      stepError = m[2];
+      break;
+    }
+  }
+  let header;
+  const output = [];
+  if (vertex) {
+    for (const l of lines) {
+      const h = new RegExp(`^#${vertex} (\\[.*)$`).exec(l);
+      if (h && header === void 0) header = h[1];
+      const o = new RegExp(`^#${vertex} \\d+\\.\\d+ (.*)$`).exec(l);
+      if (o) output.push(o[1]);
+    }
+  }
+  if (output.length === 0) {
+    const start = lines.findIndex((l) => /^ > \[/.test(l));
+    if (start >= 0) {
+      header ??= lines[start].slice(3).replace(/:$/, "");
+      for (let i = start + 1; i < lines.length && !/^-{4,}$/.test(lines[i].trim()); i++) {
+        output.push(lines[i].replace(/^\d+\.\d+ /, ""));
+      }
+    }
+  }
+  let range;
+  let instr;
+  const marked = lines.map((l) => /^\s*(\d+)\s*\|\s*>>>/.exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
+  if (marked.length > 0) {
+    const line = Math.min(...marked);
+    instr = model.instructions.find((i) => i.range.line <= line && line <= i.range.endLine);
+    range = instr?.range ?? { line, column: 1, endLine: Math.max(...marked), endColumn: 0 };
+  }
+  if (!range && header) {
+    instr = matchStep(header, model);
+    range = instr?.range;
+  }
+  if (!range) {
+    const m = /(?:parse error|error on) line (\d+)/i.exec(finalError);
+    if (m) {
+      const line = Number(m[1]);
+      instr = model.instructions.find((i) => i.range.line <= line && line <= i.range.endLine);
+      range = instr?.range ?? { line, column: 1, endLine: line, endColumn: 0 };
+    }
+  }
+  const tail = output.map((l) => l.trimEnd()).filter((l) => l.trim() !== "").slice(-5);
+  const errorLines = [...tail, stepError && !finalError.includes(stepError) ? stepError : finalError];
+  return { instr, range, errorLines, error: finalError };
+}
+function stripErrorPrefixes(line) {
+  let s = line.replace(/^(ERROR|error):\s*/, "");
+  for (; ; ) {
+    const next = s.replace(/^failed to solve( with frontend [\w.]+)?:\s*/i, "").replace(/^rpc error: code = \w+ desc = /i, "").replace(/^failed to create LLB definition:\s*/i, "");
+    if (next === s) return s;
+    s = next;
+  }
+}
+function matchStep(header, model) {
+  const m = /^\[(?:(\S+) )?\d+\/\d+\] (\S+)\s*(.*)$/.exec(header.trim());
+  if (!m) return void 0;
+  const [, stageName, keyword, rest] = m;
+  const norm = (s) => s.replace(/\s+/g, " ").trim();
+  const want = norm(rest);
+  let stages = model.stages;
+  if (stageName !== void 0) {
+    const byIndex = /^stage-(\d+)$/.exec(stageName);
+    const named = model.stages.filter((s) => s.name === stageName.toLowerCase() || byIndex && s.index === Number(byIndex[1]));
+    if (named.length > 0) stages = named;
+  }
+  const candidates = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === keyword.toUpperCase());
+  const rawText = (i) => {
+    const flags = [...i.flags].map(([k, v]) => v === null ? `--${k}` : `--${k}=${v}`).join(" ");
+    return norm(`${flags} ${i.text}`);
+  };
+  return candidates.find((i) => rawText(i) === want || norm(i.text) === want) ?? candidates.find((i) => want.startsWith(norm(i.text).slice(0, 40)) || norm(i.text).startsWith(want.slice(0, 40))) ?? (candidates.length === 1 ? candidates[0] : void 0);
+}
+function isMissingEmulator(text) {
+  return /exec format error|no binfmt_misc|binfmt.*not (?:registered|found|available)/i.test(text);
+}
+function unavailableHit(platform, model, detail) {
+  const why2 = detail ? ` (${truncate(detail, 160)})` : "";
+  return {
+    rule: "platform-unavailable",
+    message: `{platforms} cannot run on this machine because no emulator is registered for it${why2}, so its build and runtime checks were skipped, not failed.`,
+    fix: `Add \`docker/setup-qemu-action\` before this step in the workflow (or register qemu binfmt handlers, e.g. \`apt-get install qemu-user-static\`) to check ${platform}.`,
+    range: model.instructions[0]?.range
+  };
+}
+function buildFailedHit(platform, model, failure) {
+  const where = failure.instr ? ` at \`${truncate(`${failure.instr.keyword} ${failure.instr.text.replace(/\s+/g, " ")}`, 100)}\`` : "";
+  const quoted = failure.errorLines.map((l) => `\`${truncate(l.trim().replaceAll("`", "'"), 200)}\``).join(" ");
+  return {
+    rule: "build-failed",
+    message: `The build for {platforms} fails${where}: ${quoted}`,
+    fix: `Reproduce it with \`docker buildx build --platform ${platform} --load .\` and fix that instruction{archHint}.`,
+    range: failure.range ?? model.instructions[0]?.range
+  };
+}
+function truncate(s, max) {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}\u2026`;
+}
+function round(n) {
+  return Math.round(n * 100) / 100;
+}
+
+// src/runtime/cleanup.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs5 from "node:fs";
+var RUN_LABEL = "entrypoint-guard.run";
+var Cleanup = class {
+  runId;
+  containers = /* @__PURE__ */ new Set();
+  images = /* @__PURE__ */ new Set();
+  dirs = /* @__PURE__ */ new Set();
+  onSignal = (signal) => {
+    this.removeAllSync();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  installed = false;
+  constructor(runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`) {
+    this.runId = runId;
+  }
+  /** Remove everything if the tool itself is interrupted. */
+  installSignalHandlers() {
+    if (this.installed) return;
+    this.installed = true;
+    process.on("SIGINT", this.onSignal);
+    process.on("SIGTERM", this.onSignal);
+  }
+  uninstallSignalHandlers() {
+    if (!this.installed) return;
+    this.installed = false;
+    process.off("SIGINT", this.onSignal);
+    process.off("SIGTERM", this.onSignal);
+  }
+  labelArgs() {
+    return ["--label", `${RUN_LABEL}=${this.runId}`];
+  }
+  container(id) {
+    this.containers.add(id);
+  }
+  image(tag) {
+    this.images.add(tag);
+  }
+  dir(path14) {
+    this.dirs.add(path14);
+  }
+  forgetContainer(id) {
+    this.containers.delete(id);
+  }
+  async removeAll() {
+    const containers = [...this.containers];
+    const images = [...this.images];
+    this.containers.clear();
+    this.images.clear();
+    const labelled = await docker(["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { timeoutMs: 15e3 });
+    for (const id of labelled.stdout.split("\n").map((s) => s.trim()).filter(Boolean)) containers.push(id);
+    if (containers.length > 0) await docker(["rm", "-f", "-v", ...new Set(containers)], { timeoutMs: 3e4 });
+    if (images.length > 0) await docker(["rmi", "-f", ...images], { timeoutMs: 3e4 });
+    this.removeDirs();
+  }
+  removeAllSync() {
+    const run = (args) => spawnSync2("docker", args, { env: dockerEnv(), timeout: 2e4, stdio: "ignore" });
+    const listed = spawnSync2("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 1e4, encoding: "utf8" });
+    const ids2 = /* @__PURE__ */ new Set([...this.containers, ...(listed.stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean)]);
+    if (ids2.size > 0) run(["rm", "-f", "-v", ...ids2]);
+    if (this.images.size > 0) run(["rmi", "-f", ...this.images]);
+    this.containers.clear();
+    this.images.clear();
+    this.removeDirs();
+  }
+  removeDirs() {
+    for (const d of this.dirs) fs5.rmSync(d, { recursive: true, force: true });
+    this.dirs.clear();
+  }
+};
+
+// src/runtime/image-config.ts
+var stringArray = (v) => Array.isArray(v) ? v.filter((s) => typeof s === "string") : [];
+function imageConfigFromInspect(raw) {
+  const c = raw.Config ?? {};
+  const env = {};
+  for (const kv of stringArray(c.Env)) {
+    const eq = kv.indexOf("=");
+    if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    else if (eq < 0) env[kv] = "";
+  }
+  const path14 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const config = {
+    entrypoint: stringArray(c.Entrypoint),
+    cmd: stringArray(c.Cmd),
+    env,
+    path: path14,
+    workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
+    user: c.User ?? "",
+    stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
+    os: raw.Os ?? "linux",
+    architecture: raw.Architecture ?? ""
+  };
+  if (raw.Variant) config.variant = raw.Variant;
+  return config;
+}
+async function inspectImage(ref) {
+  const res = await docker(["image", "inspect", "--format", "{{json .}}", "--", ref], { timeoutMs: 2e4, maxStdoutBytes: 4 * 1024 * 1024 });
+  if (res.timedOut) throw new Error(`docker image inspect ${ref} did not answer within 20 s`);
+  if (res.code !== 0) throw new Error(`docker image inspect ${ref} failed: ${res.stderr.trim().split("\n")[0] ?? ""}`);
+  let parsed2;
+  try {
+    parsed2 = JSON.parse(res.stdout.trim());
+  } catch {
+    throw new Error(`docker image inspect ${ref} returned unreadable JSON`);
+  }
+  const raw = Array.isArray(parsed2) ? parsed2[0] : parsed2;
+  if (!raw || typeof raw !== "object") throw new Error(`docker image inspect ${ref} returned no image`);
+  return imageConfigFromInspect(raw);
+}
+
+// src/runtime/probe.ts
+import fs6 from "node:fs";
+import { constants } from "node:os";
+import path7 from "node:path";
+var CALL_MS = 2e4;
+var RUN_MS = 9e4;
+var LOG_LINES = 5;
+var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "busybox"]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "corepack"]);
+var LIMITS = [["--cpus", "1"], ["--memory", "512m"], ["--pids-limit", "256"]];
+var unsupportedLimits = /* @__PURE__ */ new Set();
+function runArgs(req) {
+  const { options, cleanup } = req;
+  const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
+  for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0])) args.push(...limit);
+  for (const [k, v] of Object.entries(options.probeEnv)) args.push("-e", `${k}=${v}`);
+  args.push(req.image);
+  return args;
+}
+async function probe2(req) {
+  const { options, config, cleanup } = req;
+  const signal = normalizeSignal(config.stopSignal);
+  const started = await startContainer(req);
+  if ("error" in started) {
+    const error = started.error;
+    if (isMissingEmulator(error)) return { hits: [], unavailable: error };
+    return { hits: [exitedOnStart(null, [error], req.config, true)] };
+  }
+  const id = started.id;
+  const startedAt = Date.now();
+  const ready = await waitForStartup(id, options);
+  let state = await containerState(id);
+  if (state && !state.running) {
+    return await exitedEarly(id, state, startedAt, req);
+  }
+  const notes = ready ? [] : [`--ready-log ${String(options.readyLog)} did not match within ${options.startupWait * 10} s on ${req.platform}; the stop signal was sent anyway.`];
+  const top = await pid1Of(id, state?.pid);
+  const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
+  const t0 = Date.now();
+  let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS });
+  if (kill.code !== 0) {
+    state = await containerState(id);
+    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), pid1: top?.display, notes };
+    if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS });
+    if (kill.code !== 0) {
+      await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS });
+      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
+      return { hits: [], pid1: top?.display, notes };
+    }
+  }
+  let killed = false;
+  const graceMs = options.gracePeriod * 1e3;
+  const first = await Promise.race([waiter.then(() => "exited"), sleep(Math.max(0, graceMs - (Date.now() - t0))).then(() => "grace")]);
+  if (first === "grace") {
+    killed = true;
+    await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS });
+  }
+  const exitCode = await waiter;
+  const seconds = round((Date.now() - t0) / 1e3);
+  const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms });
+  return { hits, pid1: top?.display, shutdown, notes };
+}
+async function waitExit(id, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  const waited = await docker(["wait", id], { timeoutMs });
+  const code2 = Number.parseInt(waited.stdout.trim(), 10);
+  if (waited.code === 0 && Number.isFinite(code2)) return code2;
+  while (Date.now() < deadline) {
+    const state = await containerState(id);
+    if (!state) return null;
+    if (!state.running) return state.exitCode;
+    await sleep(100);
+  }
+  return null;
+}
+async function startContainer(req) {
+  for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
+    const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
+    const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
+    if (id) req.cleanup.container(id);
+    if (res.code === 0 && id) return { id };
+    const error = firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1e3} s` : "docker run failed");
+    const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]) && limitUnsupported(l[0], res.stderr));
+    if (!limit) return { error };
+    unsupportedLimits = /* @__PURE__ */ new Set([...unsupportedLimits, limit[0]]);
+    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS });
+  }
+  return { error: "docker run failed" };
+}
+function limitUnsupported(flag, stderr) {
+  const s = stderr.toLowerCase();
+  if (!/does not support|not supported|no such file/.test(s) || !/kernel|cgroup/.test(s)) return false;
+  if (flag === "--cpus") return /cpu|cfs|nanocpus/.test(s);
+  if (flag === "--memory") return /memory/.test(s);
+  return /pids/.test(s);
+}
+function firstErrorLine(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
+  return (lines[0] ?? "").replace(/^docker: /, "").replace(/^Error response from daemon: /, "");
+}
+async function waitForStartup(id, options) {
+  if (options.readyLog) {
+    const re = options.readyLog;
+    let buffer = "";
+    let matched = false;
+    const res = await docker(["logs", "-f", id], {
+      timeoutMs: options.startupWait * 10 * 1e3,
+      maxStdoutBytes: 1024 * 1024,
+      onOutput: (chunk) => {
+        buffer = (buffer + chunk).slice(-64 * 1024);
+        matched ||= buffer.split("\n").some((l) => re.test(l));
+        return matched;
+      }
+    });
+    return matched || !res.timedOut;
+  }
+  await docker(["wait", id], { timeoutMs: options.startupWait * 1e3 });
+  return true;
+}
+async function containerState(id) {
+  const res = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
+  if (res.code !== 0) return void 0;
+  try {
+    const s = JSON.parse(res.stdout);
+    return {
+      running: s.Running === true,
+      exitCode: s.ExitCode ?? 0,
+      pid: s.Pid ?? 0,
+      startedAt: s.StartedAt ?? "",
+      finishedAt: s.FinishedAt ?? "",
+      oomKilled: s.OOMKilled === true,
+      error: s.Error ?? ""
+    };
+  } catch {
+    return void 0;
+  }
+}
+async function exitedEarly(id, state, startedAt, req) {
+  const ran = Date.parse(state.finishedAt) - Date.parse(state.startedAt);
+  const seconds = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
+  if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds } };
+  const logs = await lastLogLines(id, LOG_LINES);
+  if (isMissingEmulator(logs.join("\n")) || isMissingEmulator(state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
+  const hit5 = exitedOnStart(state.exitCode, logs, req.config, false, state.oomKilled);
+  return { hits: [hit5] };
+}
+async function lastLogLines(id, n) {
+  const res = await docker(["logs", "--timestamps", "--tail", String(n * 4), id], { timeoutMs: CALL_MS, maxStdoutBytes: 1024 * 1024 });
+  const stamped = (res.stdout + "\n" + res.stderr).split("\n").map((l) => /^(\d{4}-\d\d-\d\dT[\d:.]+Z) ?(.*)$/.exec(l.replace(/\r$/, ""))).filter((m) => m !== null && m[2].trim() !== "");
+  stamped.sort((a, b) => a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+  return stamped.map((m) => m[2].trimEnd()).slice(-n);
+}
+var WANTS_CONFIG = /\b(?:must (?:be )?(?:set|specif|provid|defin)|(?:is|are) (?:not set|unset|required|missing|empty|undefined)|required (?:env|environment|variable|setting|config)|missing (?:env|environment|required|variable|config|setting)|environment variable|no (?:password|secret|database url|config))/i;
+function exitedOnStart(exitCode, logs, config, daemonError, oom = false) {
+  const quoted = logs.length > 0 ? `: ${logs.map((l) => `\`${truncate(l.trim(), 160)}\``).join(" ")}` : " without any output";
+  const how = daemonError ? "could not start" : oom ? `was killed for exceeding the probe's 512 MB memory limit (exit ${exitCode})` : `exited with code ${exitCode} before the stop signal`;
+  const wantsConfig = logs.some((l) => WANTS_CONFIG.test(l));
+  const start = [...config.entrypoint, ...config.cmd].join(" ");
+  let fix;
+  if (wantsConfig) fix = "The logs ask for configuration: pass what a real deployment sets with `--probe-env KEY=VALUE` (repeatable), or give the image a working default.";
+  else if (daemonError) fix = `Make the start command \`${truncate(start, 80)}\` exist and be executable in the image, then check it with \`docker run --rm <image>\`.`;
+  else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
+  return { rule: "exited-on-start", message: `On {platforms} the container ${how}${quoted}.`, fix };
+}
+async function pid1Of(id, hostPid) {
+  const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS });
+  if (res.code !== 0) return void 0;
+  return parseTop(res.stdout, hostPid);
+}
+function parseTop(output, hostPid) {
+  const rows = output.split("\n").slice(1).map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null).map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), argv: stripEmulator(m[3].trim().split(/\s+/)) }));
+  if (rows.length === 0) return void 0;
+  const pids = new Set(rows.map((r) => r.pid));
+  const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0];
+  const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
+  return { argv: init.argv, display: init.argv.join(" "), children };
+}
+function stripEmulator(argv) {
+  const interp = argv[0] ?? "";
+  if (!/qemu|binfmt/.test(path7.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path7.posix.basename(argv[1]) === path7.posix.basename(argv[2]);
+  return preserve ? argv.slice(2) : argv.slice(1);
+}
+var binfmtFlags = /* @__PURE__ */ new Map();
+function preservesArgv0(interpreter) {
+  if (binfmtFlags.size === 0) {
+    try {
+      for (const name of fs6.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs6.readFileSync(path7.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const interp = /^interpreter (.*)$/m.exec(text)?.[1];
+        const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
+        if (interp) binfmtFlags.set(interp, flags.includes("P"));
+      }
+    } catch {
+    }
+    if (binfmtFlags.size === 0) binfmtFlags.set("", false);
+  }
+  return binfmtFlags.get(interpreter) === true;
+}
+function commandName(argv) {
+  const first = path7.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path7.posix.basename(argv[1]);
+  return first;
+}
+function isShell2(argv) {
+  const name = commandName(argv);
+  return name !== "busybox" && SHELLS3.has(name);
+}
+function isPackageManager(argv) {
+  const name = commandName(argv).replace(/\.c?js$/, "");
+  if (PACKAGE_MANAGERS.has(name)) return true;
+  if (/^node(js)?$/.test(name) && argv[1]) {
+    const script = argv[1];
+    return /(?:^|\/)(?:npm|npx|yarn|pnpm|npm-cli|npx-cli|yarn\.js|pnpm\.cjs)(?:\.c?js)?$/.test(script) || /\/node_modules\/(?:npm|yarn|pnpm|corepack)\//.test(script);
+  }
+  return false;
+}
+function appChildren(top) {
+  const self = top.argv.join("\0");
+  return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self);
+}
+function normalizeSignal(raw) {
+  const s = raw.trim().toUpperCase();
+  const sigs = constants.signals;
+  if (/^\d+$/.test(s)) {
+    const n = Number(s);
+    const name2 = Object.keys(sigs).find((k) => sigs[k] === n && k !== "SIGIOT" && k !== "SIGPOLL");
+    return { name: name2 ?? s, number: n };
+  }
+  const name = s.startsWith("SIG") ? s : `SIG${s}`;
+  const rt = /^SIGRT(MIN|MAX)([+-]\d+)?$/.exec(name);
+  if (rt) return { name, number: (rt[1] === "MIN" ? 34 : 64) + Number(rt[2] ?? 0) };
+  return { name, number: sigs[name] };
+}
+function confirmsText(ids2) {
+  if (!ids2 || ids2.length === 0) return "";
+  return ` (confirms ${ids2.join(" and ")})`;
+}
+function judgeShutdown(facts) {
+  const { shutdown, signal, top, gracePeriod, confirms } = facts;
+  const hits = [];
+  const sig = signal.name;
+  const expected = signal.number !== void 0 ? 128 + signal.number : void 0;
+  const okCode = shutdown.exitCode === 0 || expected !== void 0 && shutdown.exitCode === expected;
+  const clean = !shutdown.killed && okCode;
+  const pid1 = top ? `\`${truncate(top.display, 80)}\`` : "PID 1";
+  const apps = top ? appChildren(top) : [];
+  const shellParent = top !== void 0 && isShell2(top.argv) && apps.length > 0;
+  const child = shellParent ? `\`${truncate(apps[0].join(" "), 60)}\`` : "";
+  if (shutdown.killed) {
+    const why2 = shellParent ? `the shell ${pid1} is PID 1 and never passed ${sig} on to ${child}` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+    hits.push({
+      rule: "sigterm-ignored",
+      message: `On {platforms} the container ignored ${sig} and was SIGKILLed after the ${gracePeriod} s grace period because ${why2}, so every deploy and scale-down kills in-flight work.`,
+      fix: shellParent ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.` : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`
+    });
+  } else if (shutdown.seconds > gracePeriod / 2) {
+    hits.push({
+      rule: "slow-shutdown",
+      message: `On {platforms} the container took {detail} to exit after ${sig}, more than half the ${gracePeriod} s grace period, so a slower day ends in SIGKILL.`,
+      detail: `${shutdown.seconds} s`,
+      fix: "Bound the drain on shutdown well below the orchestrator's grace period (Kubernetes terminationGracePeriodSeconds, 30 s by default), or raise that period to match."
+    });
+  }
+  if (!shutdown.killed && !okCode) {
+    const want = expected !== void 0 ? `0 or ${expected} (128 + ${sig})` : "0";
+    hits.push({
+      rule: "unclean-exit",
+      message: `On {platforms} the container exited with code {detail} after ${sig} instead of ${want}, so orchestrators and restart policies count every deploy as a crash.`,
+      detail: String(shutdown.exitCode),
+      fix: `Exit with code 0 after a graceful ${sig} shutdown (e.g. \`trap 'kill -TERM "$child"; wait "$child"; exit 0' TERM\`, or the app's own signal handler).`
+    });
+  }
+  if (shellParent) {
+    if (!clean) {
+      hits.push({
+        rule: "shell-is-pid1",
+        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.'
+      });
+    } else {
+      hits.push({
+        rule: "shell-is-pid1",
+        severity: "info",
+        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
+        fix: "Prefer `exec`-ing the app so it is PID 1 itself, or keep the shell's trap forwarding the stop signal to the child and waiting for it."
+      });
+    }
+  }
+  if (top && isPackageManager(top.argv)) {
+    hits.push({
+      rule: "package-manager-is-pid1",
+      message: `On {platforms} PID 1 is the package manager ${pid1}, which runs the app under \`sh -c\` and does not let it drain gracefully on ${sig}${confirmsText(confirms?.packageManager)}.`,
+      fix: 'Start the app directly in exec form, e.g. `CMD ["node", "server.js"]`, instead of `npm start`.'
+    });
+  }
+  return hits;
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// src/runtime/smoke.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import path9 from "node:path";
+
+// src/runtime/elf.ts
+var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
+var ARCHES = [
+  { platform: "linux/amd64", short: "amd64", class: 64, byteOrder: "little", machine: EM.X86_64 },
+  { platform: "linux/arm64", short: "arm64", class: 64, byteOrder: "little", machine: EM.AARCH64 },
+  { platform: "linux/arm", short: "arm", class: 32, byteOrder: "little", machine: EM.ARM },
+  { platform: "linux/386", short: "386", class: 32, byteOrder: "little", machine: EM.I386 },
+  { platform: "linux/ppc64le", short: "ppc64le", class: 64, byteOrder: "little", machine: EM.PPC64 },
+  { platform: "linux/s390x", short: "s390x", class: 64, byteOrder: "big", machine: EM.S390 },
+  { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
+];
+function platformArch(platform) {
+  const [os = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os !== "linux") return void 0;
+  const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
+  const short = alias[arch] ?? arch;
+  return ARCHES.find((a) => a.short === short);
+}
+function hostArch() {
+  const map = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64" };
+  const short = map[process.arch];
+  return short ? ARCHES.find((a) => a.short === short) : void 0;
+}
+function machineName(machine, cls, byteOrder) {
+  switch (machine) {
+    case EM.X86_64:
+      return cls === 32 ? "x32" : "x86-64";
+    case EM.AARCH64:
+      return cls === 32 ? "ILP32 AArch64" : "AArch64";
+    case EM.ARM:
+      return "32-bit ARM";
+    case EM.I386:
+      return "32-bit x86";
+    case EM.PPC64:
+      return byteOrder === "big" ? "big-endian PowerPC64" : "PowerPC64";
+    case EM.PPC:
+      return "32-bit PowerPC";
+    case EM.S390:
+      return cls === 32 ? "31-bit s390" : "s390x";
+    case EM.RISCV:
+      return cls === 32 ? "RISC-V 32" : "RISC-V 64";
+    case EM.MIPS:
+      return "MIPS";
+    default:
+      return `e_machine ${machine}`;
+  }
+}
+function describeElf(elf) {
+  const name = machineName(elf.machine, elf.class, elf.byteOrder);
+  const usual = ARCHES.find((a) => a.machine === elf.machine);
+  return usual && usual.byteOrder !== elf.byteOrder && !name.startsWith("big-endian") ? `${elf.byteOrder}-endian ${name}` : name;
+}
+function matchesArch(elf, arch) {
+  return elf.class === arch.class && elf.byteOrder === arch.byteOrder && elf.machine === arch.machine;
+}
+function archOfElf(elf) {
+  return ARCHES.find((a) => matchesArch(elf, a));
+}
+function isElf(bytes) {
+  return bytes.length >= 4 && bytes[0] === 127 && bytes[1] === 69 && bytes[2] === 76 && bytes[3] === 70;
+}
+var PT_INTERP = 3;
+function parseElf(input) {
+  const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (!isElf(buf) || buf.length < 52) return void 0;
+  const cls = buf[4] === 1 ? 32 : buf[4] === 2 ? 64 : void 0;
+  const byteOrder = buf[5] === 1 ? "little" : buf[5] === 2 ? "big" : void 0;
+  if (!cls || !byteOrder) return void 0;
+  if (cls === 64 && buf.length < 64) return void 0;
+  const le = byteOrder === "little";
+  const u16 = (o) => le ? buf.readUInt16LE(o) : buf.readUInt16BE(o);
+  const u32 = (o) => le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+  const u64 = (o) => {
+    const v = le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o);
+    return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+  };
+  const info = { class: cls, byteOrder, type: u16(16), machine: u16(18), incomplete: false };
+  const phoff = cls === 64 ? u64(32) : u32(28);
+  const phentsize = u16(cls === 64 ? 54 : 42);
+  const phnum = u16(cls === 64 ? 56 : 44);
+  const minEnt = cls === 64 ? 56 : 32;
+  if (phnum === 0 || phoff === 0) return info;
+  if (phentsize < minEnt || phnum === 65535) return info;
+  for (let i = 0; i < phnum; i++) {
+    const at = phoff + i * phentsize;
+    if (at + minEnt > buf.length) {
+      info.incomplete = true;
+      return info;
+    }
+    if (u32(at) !== PT_INTERP) continue;
+    const offset = cls === 64 ? u64(at + 8) : u32(at + 4);
+    const size = cls === 64 ? u64(at + 32) : u32(at + 16);
+    if (size === 0 || size > 4096) return info;
+    if (offset + size > buf.length) {
+      info.incomplete = true;
+      return info;
+    }
+    const raw = buf.subarray(offset, offset + size);
+    const nul = raw.indexOf(0);
+    const text = raw.subarray(0, nul >= 0 ? nul : raw.length).toString("latin1");
+    if (text.length > 0) info.interpreter = text;
+    return info;
+  }
+  return info;
+}
+
+// src/runtime/image-files.ts
+import path8 from "node:path";
+
+// src/runtime/tar.ts
+var BLOCK = 512;
+function cString(buf, start, length) {
+  const field = buf.subarray(start, start + length);
+  const nul = field.indexOf(0);
+  return field.subarray(0, nul >= 0 ? nul : field.length).toString("utf8");
+}
+function parseNumeric(buf, start, length) {
+  const field = buf.subarray(start, start + length);
+  if (field.length > 0 && (field[0] & 128) !== 0) {
+    let value = field[0] & 127;
+    for (let i = 1; i < field.length; i++) value = value * 256 + field[i];
+    return value;
+  }
+  const text = field.toString("latin1").replace(/\0.*$/s, "").trim();
+  if (text === "") return 0;
+  if (!/^[0-7]+$/.test(text)) return NaN;
+  return parseInt(text, 8);
+}
+function checksumOk(header) {
+  const stored = parseNumeric(header, 148, 8);
+  if (Number.isNaN(stored)) return false;
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 32 : header[i];
+    unsigned += b;
+    signed += b > 127 ? b - 256 : b;
+  }
+  return stored === unsigned || stored === signed;
+}
+function typeOf(flag) {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "7":
+      return "file";
+    case "1":
+      return "hardlink";
+    case "2":
+      return "symlink";
+    case "5":
+      return "dir";
+    default:
+      return "other";
+  }
+}
+function parsePax(data) {
+  const out = {};
+  let pos = 0;
+  while (pos < data.length) {
+    const space = data.indexOf(32, pos);
+    if (space < 0) break;
+    const len = parseInt(data.subarray(pos, space).toString("latin1"), 10);
+    if (!Number.isFinite(len) || len <= space - pos || pos + len > data.length) break;
+    const record = data.subarray(space + 1, pos + len - 1).toString("utf8");
+    const eq = record.indexOf("=");
+    if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
+    pos += len;
+  }
+  return out;
+}
+function parseTar(input, maxEntries = 1e4) {
+  const entries = [];
+  let pos = 0;
+  let pax = {};
+  let longName;
+  let longLink;
+  while (pos + BLOCK <= input.length && entries.length < maxEntries) {
+    const header = input.subarray(pos, pos + BLOCK);
+    if (header.every((b) => b === 0)) break;
+    if (!checksumOk(header)) break;
+    const typeflag = String.fromCharCode(header[156]);
+    let size = parseNumeric(header, 124, 12);
+    if (Number.isNaN(size)) break;
+    if (pax.size !== void 0 && /^\d+$/.test(pax.size)) size = Number(pax.size);
+    const dataStart = pos + BLOCK;
+    const available = Math.max(0, Math.min(size, input.length - dataStart));
+    const data = input.subarray(dataStart, dataStart + available);
+    const truncated = available < size;
+    pos = dataStart + Math.ceil(size / BLOCK) * BLOCK;
+    if (typeflag === "x" || typeflag === "L" || typeflag === "K" || typeflag === "g") {
+      if (truncated) break;
+      if (typeflag === "x") pax = { ...pax, ...parsePax(data) };
+      else if (typeflag === "L") longName = cString(data, 0, data.length);
+      else if (typeflag === "K") longLink = cString(data, 0, data.length);
+      continue;
+    }
+    let name = cString(header, 0, 100);
+    const magic = header.subarray(257, 262).toString("latin1");
+    if (magic === "ustar") {
+      const prefix = cString(header, 345, 155);
+      if (prefix) name = `${prefix}/${name}`;
+    }
+    name = pax.path ?? longName ?? name;
+    const linkname = pax.linkpath ?? longLink ?? cString(header, 157, 100);
+    const uid = pax.uid !== void 0 ? Number(pax.uid) : parseNumeric(header, 108, 8);
+    const gid = pax.gid !== void 0 ? Number(pax.gid) : parseNumeric(header, 116, 8);
+    entries.push({
+      name,
+      type: typeOf(typeflag),
+      typeflag,
+      mode: parseNumeric(header, 100, 8) & 4095,
+      uid: Number.isNaN(uid) ? 0 : uid,
+      gid: Number.isNaN(gid) ? 0 : gid,
+      size,
+      linkname,
+      data,
+      truncated
+    });
+    pax = {};
+    longName = void 0;
+    longLink = void 0;
+    if (truncated) break;
+  }
+  return entries;
+}
+
+// src/runtime/image-files.ts
+var HEAD_BYTES = 64 * 1024;
+var MAX_LINK_HOPS = 16;
+var CP_TIMEOUT_MS = 2e4;
+var MISSING = /no such container:path|could not find the file|no such file or directory|not a directory/i;
+var ImageFileReader = class _ImageFileReader {
+  constructor(containerId, cleanup) {
+    this.containerId = containerId;
+    this.cleanup = cleanup;
+  }
+  containerId;
+  cleanup;
+  raw = /* @__PURE__ */ new Map();
+  closed;
+  /** Create (never start) a container of the image to copy files out of. */
+  static async open(input) {
+    const res = await docker(
+      ["create", "--pull=never", "--platform", input.platform, "--network", "none", ...input.cleanup.labelArgs(), "--entrypoint", "/entrypoint-guard-never-started", "--", input.image],
+      { timeoutMs: 3e4 }
+    );
+    const id = res.stdout.trim().split("\n").pop()?.trim() ?? "";
+    if (res.code !== 0 || !/^[0-9a-f]{12,64}$/.test(id)) {
+      const why2 = res.timedOut ? "timed out after 30 s" : res.stderr.trim().split("\n")[0] ?? `exit ${res.code}`;
+      throw new Error(`docker create ${input.image} (${input.platform}) failed: ${why2}`);
+    }
+    input.cleanup.container(id);
+    return new _ImageFileReader(id, input.cleanup);
+  }
+  /** Read several paths at once (symlinks followed); keyed by the path asked for. */
+  async readMany(paths) {
+    const unique = [...new Set(paths)];
+    const files = await Promise.all(unique.map((p) => this.read(p)));
+    return new Map(unique.map((p, i) => [p, files[i]]));
+  }
+  async read(requested) {
+    const links = [];
+    let current = path8.posix.normalize(requested);
+    const seen = /* @__PURE__ */ new Set();
+    let lexical = false;
+    for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+      const raw = await this.readRaw(current);
+      const base = { path: requested, resolvedPath: current, links, mode: 0, uid: 0, gid: 0, size: 0, head: Buffer.alloc(0), truncated: false };
+      if (raw.kind === "missing" && lexical) return { ...base, type: "error", error: `cannot tell whether ${current} exists: a symlink target with .. crossed a directory symlink` };
+      if (raw.kind === "missing") return { ...base, type: "missing" };
+      if (raw.kind === "loop") return { ...base, type: "loop" };
+      if (raw.kind === "error") return { ...base, type: "error", error: raw.error };
+      if (raw.type === "symlink") {
+        const target = raw.linkname ?? "";
+        links.push({ path: current, target });
+        const next = target.startsWith("/") ? path8.posix.normalize(target) : path8.posix.join(path8.posix.dirname(current), target);
+        if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
+        if (seen.has(next) || target === "") return { ...base, type: "loop" };
+        seen.add(current);
+        current = next;
+        continue;
+      }
+      const type = raw.type === "file" || raw.type === "hardlink" ? "file" : raw.type === "dir" ? "dir" : "other";
+      return {
+        ...base,
+        type,
+        mode: raw.mode ?? 0,
+        uid: raw.uid ?? 0,
+        gid: raw.gid ?? 0,
+        size: raw.size ?? 0,
+        head: raw.head ?? Buffer.alloc(0),
+        truncated: raw.truncated ?? false
+      };
+    }
+    return { path: requested, resolvedPath: current, links, type: "loop", mode: 0, uid: 0, gid: 0, size: 0, head: Buffer.alloc(0), truncated: false };
+  }
+  readRaw(p) {
+    let pending = this.raw.get(p);
+    if (!pending) {
+      pending = this.copyOut(p);
+      this.raw.set(p, pending);
+    }
+    return pending;
+  }
+  async copyOut(p) {
+    if (this.closed) return { kind: "error", error: "reader closed" };
+    const enough = 512 * 3 + HEAD_BYTES + 512;
+    let seen = 0;
+    let stopped = false;
+    const res = await docker(["cp", "--", `${this.containerId}:${p}`, "-"], {
+      timeoutMs: CP_TIMEOUT_MS,
+      maxStdoutBytes: enough * 4,
+      onOutput: (chunk) => {
+        seen += chunk.length;
+        if (seen >= enough) stopped = true;
+        return stopped;
+      }
+    });
+    if (res.timedOut) return { kind: "error", error: `docker cp ${p} timed out` };
+    if (res.code !== 0 && !stopped) {
+      const msg = res.stderr.trim();
+      if (MISSING.test(msg)) return { kind: "missing" };
+      if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
+      return { kind: "error", error: msg.split("\n")[0] || `docker cp exited ${res.code}` };
+    }
+    const entries = parseTar(res.stdoutBytes, 4);
+    const entry = entries[0];
+    if (!entry) return { kind: "error", error: `docker cp ${p} returned no tar entry` };
+    return {
+      kind: "entry",
+      type: entry.type,
+      mode: entry.mode,
+      uid: entry.uid,
+      gid: entry.gid,
+      size: entry.size,
+      linkname: entry.linkname,
+      head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
+      truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES)
+    };
+  }
+  /** Remove the container (idempotent). */
+  close() {
+    if (!this.closed) {
+      this.closed = docker(["rm", "-f", "-v", this.containerId], { timeoutMs: 2e4 }).then((res) => {
+        if (res.code === 0) this.cleanup.forgetContainer(this.containerId);
+      });
+    }
+    return this.closed;
+  }
+};
+
+// src/runtime/smoke.ts
+var MAX_DEPTH2 = 4;
+var SHELL_TIMEOUT_MS = 3e4;
+function executableCandidates(argv0, config) {
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path9.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path9.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path9.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path9.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path9.posix.join(d, argv0)))];
+}
+function parseShebang2(head) {
+  if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
+  let end = head.indexOf(10);
+  if (end < 0) end = Math.min(head.length, 256);
+  let line = head.subarray(2, end).toString("latin1");
+  const crlf = line.endsWith("\r");
+  line = line.replace(/[ \t]+$/, "");
+  const trimmed = line.replace(/^[ \t]+/, "");
+  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
+  const interpreter = m?.[1] ?? "";
+  const arg = m?.[2]?.replace(/^[ \t]+/, "");
+  return { interpreter, arg: arg === "" ? void 0 : arg, crlf };
+}
+function envTarget(arg) {
+  if (!arg) return void 0;
+  const clean = arg.replace(/\r$/, "");
+  if (clean.startsWith("-S")) {
+    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
+    const program = words.find((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    return program ? { program, unsplit: false } : void 0;
+  }
+  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
+  return { program: clean, unsplit: /[ \t]/.test(clean) };
+}
+var INTERPRETER_PACKAGES = { node: "nodejs", nodejs: "nodejs", python: "python3", python3: "python3" };
+var SHELLS4 = /* @__PURE__ */ new Set(["bash", "zsh", "ksh", "mksh", "fish"]);
+function installCommand(program, family) {
+  const pkg = INTERPRETER_PACKAGES[program] ?? program;
+  switch (family) {
+    case "alpine":
+    case "wolfi":
+      return `RUN apk add --no-cache ${pkg}`;
+    case "debian":
+    case "ubuntu":
+      return `RUN apt-get update && apt-get install -y --no-install-recommends ${pkg}`;
+    case "rhel":
+      return `RUN dnf install -y ${pkg}`;
+    default:
+      return void 0;
+  }
+}
+var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
+var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
+var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
+var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
+function hit4(ctx, rule31, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule31, severity, message, fix, ...ctx.at });
+  if (fatal) ctx.fatal = true;
+}
+var FAILS = "so every container fails at start with";
+async function checkElf(ctx, subject, elf, depth) {
+  const { arch } = ctx;
+  if (arch && !matchesArch(elf, arch)) reportWrongArch(ctx, subject, elf, arch);
+  if (!elf.interpreter || elf.incomplete || subject.role === "loader" || depth >= MAX_DEPTH2) return;
+  const loader = (await ctx.reader.readMany([elf.interpreter])).get(elf.interpreter);
+  if (loader.type === "error") return;
+  if (!fileExists(loader)) {
+    const loaderName = elf.interpreter;
+    const musl = /ld-musl/.test(loaderName);
+    const family = ctx.model.base.family;
+    let fix;
+    if (!musl && (family === "alpine" || family === "wolfi")) fix = `Build a static binary (\`CGO_ENABLED=0\` for Go) or use a glibc-based final image (Debian slim, distroless/base) instead of ${ctx.model.base.ref}.`;
+    else if (musl) fix = "Build a static binary or build it on the final image's C library (glibc) instead of Alpine's musl.";
+    else if (family === "scratch" || family === "distroless") fix = `Build a static binary (\`CGO_ENABLED=0 go build\`, \`-static\`) or use a final image that ships ${loaderName} (gcr.io/distroless/base or cc).`;
+    else fix = `Build a static binary or use a final base image that ships ${loaderName} (the C library the binary was linked against).`;
+    hit4(
+      ctx,
+      "interpreter-not-found",
+      "error",
+      `${subject.label} is dynamically linked against the loader ${loaderName}, which does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`,
+      fix,
+      true
+    );
+    return;
+  }
+  await checkExecutable(ctx, { file: loader, label: `${q(loader.path)} (the dynamic loader of ${q(subject.file.path)})`, role: "loader" }, depth + 1);
+}
+function reportWrongArch(ctx, subject, elf, arch) {
+  const got = describeElf(elf);
+  const host = hostArch();
+  const short = arch.short;
+  let severity = "error";
+  let consequence;
+  const compat = arch.machine === 62 && elf.machine === 3 || arch.machine === 183 && elf.machine === 40;
+  if (compat) {
+    severity = "warning";
+    consequence = arch.machine === 62 ? "it runs only on kernels with 32-bit x86 compatibility enabled and fails with exec format error elsewhere" : "it runs only on arm64 CPUs with 32-bit ARM support and fails with exec format error on the others (AWS Graviton3, Apple silicon)";
+  } else if (host && matchesArch(elf, host)) {
+    consequence = `it runs here only because this machine is ${describeElf(elf)}; on real ${short} hardware it fails with exec format error`;
+  } else if (archOfElf(elf)) {
+    consequence = `it runs here only because QEMU emulates it; on real ${short} hardware it fails with exec format error`;
+  } else {
+    consequence = `on real ${short} hardware it fails with exec format error`;
+  }
+  const pinned2 = pinnedStageFor(ctx.model, elf);
+  const fix = pinned2 ? `Remove \`--platform=${pinned2.platform}\` from the FROM on line ${pinned2.line} (or use \`--platform=$BUILDPLATFORM\` and cross-compile for $TARGETARCH) so each platform's image gets its own binary.` : `Build it for the target platform: cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage for $TARGETARCH (e.g. \`GOARCH=$TARGETARCH\`) or download the ${short} artefact.`;
+  hit4(ctx, "wrong-architecture", severity, `${subject.label} is ${/^(x|A|s|e_|I)/.test(got) ? "an" : "a"} ${got} ELF but the image is for {platforms}: ${consequence}.`, fix);
+}
+function pinnedStageFor(model, elf) {
+  for (const stage of model.stages) {
+    const p = stage.platform;
+    if (!p || p.includes("$")) continue;
+    const spec = platformArch(p);
+    if (spec && matchesArch(elf, spec)) return { platform: p, line: stage.from.range.line };
+  }
+  return void 0;
+}
+async function checkScript(ctx, subject, depth) {
+  const { file } = subject;
+  const head = file.head;
+  if (head.length >= 3 && head[0] === 239 && head[1] === 187 && head[2] === 191) {
+    hit4(
+      ctx,
+      "utf8-bom",
+      "error",
+      `${subject.label} starts with a UTF-8 byte order mark in the image on {platforms}, so the kernel does not see its \`#!\` line and every container fails at start with "exec format error".`,
+      "Save the script as UTF-8 without BOM (or strip it in the build: `RUN sed -i '1s/^\\xEF\\xBB\\xBF//' <script>`).",
+      true
+    );
+    return;
+  }
+  const shebang = parseShebang2(head);
+  if (!shebang) {
+    if (head.length > 0 && head.subarray(0, 1024).includes(0)) return;
+    hit4(
+      ctx,
+      "wrapper-missing-shebang",
+      "error",
+      `${subject.label} ${file.size === 0 ? "is empty" : "has no `#!` line"} in the image on {platforms}, ${FAILS} "exec format error".`,
+      file.size === 0 ? `Check the COPY source of ${q(file.path)}: the file in the image is empty.` : "Start the script with an interpreter line such as `#!/bin/sh`.",
+      true
+    );
+    return;
+  }
+  if (shebang.crlf || head.includes("\r\n")) {
+    const crlfShebang = shebang.crlf;
+    hit4(
+      ctx,
+      "crlf-in-image",
+      "error",
+      crlfShebang ? `${subject.label} has CRLF line endings in the image on {platforms}, so ${crlfConsequence(shebang)}.` : `${subject.label} has CRLF line endings in the image on {platforms}, so the shell sees a trailing \\r on its lines and commands fail with "$'\\r': command not found".`,
+      "Convert it to LF line endings (a `.gitattributes` line `*.sh text eol=lf`, or `RUN sed -i 's/\\r$//' <script>` in the build).",
+      crlfShebang
+    );
+  }
+  const interpreter = shebang.interpreter.replace(/\r$/, "");
+  const arg = shebang.arg?.replace(/\r$/, "");
+  if (interpreter === "") return;
+  const interpPath = interpreter.startsWith("/") ? path9.posix.normalize(interpreter) : path9.posix.join(ctx.config.workingDir, interpreter);
+  const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
+  if (interp.type === "error") return;
+  const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
+  if (!fileExists(interp)) {
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path9.posix.basename(interpPath));
+    return;
+  }
+  await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
+  if (shebang.crlf || path9.posix.basename(interpPath) !== "env") return;
+  const target = envTarget(arg);
+  if (!target) return;
+  if (target.unsplit) {
+    hit4(
+      ctx,
+      "interpreter-not-found",
+      "error",
+      `${subject.label} starts with ${shebangText}, and the kernel passes ${q(target.program)} to env as one word, so on {platforms} env looks for a program of that name and every container fails at start with "no such file or directory".`,
+      `Use \`#!/usr/bin/env -S ${target.program}\` (GNU env) or an absolute interpreter path such as \`#!/usr/bin/${target.program}\`.`,
+      true
+    );
+    return;
+  }
+  const candidates = executableCandidates(target.program, ctx.config);
+  const found = await ctx.reader.readMany(candidates);
+  if ([...found.values()].some((f) => f.type === "error")) return;
+  const program = pickExecutable(candidates.map((c) => found.get(c)));
+  if (!program) {
+    const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path9.posix.basename(target.program));
+    return;
+  }
+  await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
+}
+function crlfConsequence(shebang) {
+  if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
+  if (path9.posix.basename(shebang.interpreter) === "env") {
+    const target = envTarget(shebang.arg);
+    if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
+  }
+  return `${shebang.interpreter} receives ${q(shebang.arg)} as its argument and every container fails at start`;
+}
+async function reportMissingProgram(ctx, message, program) {
+  const install = installCommand(program, ctx.model.base.family);
+  const hasSh = SHELLS4.has(program) && await ctx.shellPresent();
+  let fix;
+  if (hasSh) {
+    fix = install ? `Change the shebang to \`#!/bin/sh\` if the script is POSIX, or install ${program} in the final stage (\`${install}\`).` : `Change the shebang to \`#!/bin/sh\` if the script is POSIX, or build the final stage FROM an image that ships ${program}.`;
+  } else {
+    fix = install ? `Install ${program} in the final stage (\`${install}\`).` : `Build the final stage FROM an image that ships ${program}.`;
+  }
+  hit4(ctx, "interpreter-not-found", "error", message, fix, true);
+}
+async function checkExecutable(ctx, subject, depth) {
+  const { file } = subject;
+  if (file.type === "dir") {
+    hit4(
+      ctx,
+      "entrypoint-not-executable",
+      "error",
+      `${subject.label} is a directory in the image on {platforms}, ${FAILS} "permission denied".`,
+      subject.role === "start" ? `Point ${ctx.keyword} at the program inside ${q(file.path)}, not the directory.` : `Point the \`#!\` line at the interpreter program, not the directory ${q(file.path)}.`,
+      true
+    );
+    return;
+  }
+  if (file.type !== "file") return;
+  if ((file.mode & 73) === 0 && subject.role !== "loader") {
+    hit4(
+      ctx,
+      "entrypoint-not-executable",
+      "error",
+      `${subject.label} has mode ${modeText(file.mode)} (no execute bit) in the image on {platforms}, ${FAILS} "permission denied".`,
+      chmodFix(ctx, file),
+      true
+    );
+  }
+  const elf = parseElf(file.head);
+  if (elf) await checkElf(ctx, subject, elf, depth);
+  else if (subject.role !== "loader" && depth < MAX_DEPTH2) await checkScript(ctx, subject, depth);
+}
+function chmodFix(ctx, file) {
+  const target = file.resolvedPath;
+  const copy = ctx.model.wrappers.find((w) => w.imagePath === target || w.imagePath === file.path)?.copy;
+  if (copy) return `Copy it with an execute bit: add \`--chmod=755\` to the ${copy.keyword} on line ${copy.range.line} (or \`RUN chmod +x ${target}\`).`;
+  return `Give it an execute bit in the build: \`RUN chmod +x ${target}\` or \`COPY --chmod=755 \u2026 ${target}\`.`;
+}
+function pickExecutable(files) {
+  return files.find((f) => f.type === "file" && (f.mode & 73) !== 0) ?? files.find((f) => fileExists(f) && f.type !== "dir");
+}
+function debugShellRun(input, paths) {
+  const name = `${input.cleanup.runId}-smoke-${randomBytes2(4).toString("hex")}`;
+  input.cleanup.container(name);
+  const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
+  return docker(
+    [
+      "run",
+      "--rm",
+      "--pull=never",
+      "--name",
+      name,
+      "--platform",
+      input.platform,
+      "--network",
+      "none",
+      ...input.cleanup.labelArgs(),
+      "--memory",
+      "128m",
+      "--pids-limit",
+      "32",
+      "--read-only",
+      "--security-opt",
+      "no-new-privileges",
+      "--entrypoint",
+      "/bin/sh",
+      "--",
+      input.image,
+      "-c",
+      script,
+      "sh",
+      ...paths
+    ],
+    { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 }
+  ).then((res) => {
+    if (!res.timedOut) input.cleanup.forgetContainer(name);
+    return res;
+  });
+}
+async function judgeShellRun(run, reader) {
+  const res = await run;
+  if (!res.timedOut && SH_MISSING.test(res.stderr)) return { hasShell: false, present: false, exitCode: res.code };
+  const ran = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
+  if (ran) return { hasShell: true, present: true, exitCode: res.code };
+  const sh = await reader.read("/bin/sh");
+  return { hasShell: false, present: sh.type !== "missing" && sh.type !== "loop", exitCode: res.code };
+}
+var START_ERROR = /OCI runtime|failed to create shim|starting container process|Error response from daemon/;
+var SH_MISSING = /exec: "\/bin\/sh": stat \/bin\/sh: no such file or directory|"\/bin\/sh": no such file or directory/;
+async function smokeCheck(input) {
+  const { config, model, platform } = input;
+  const startCommand = [...config.entrypoint, ...config.cmd];
+  const argv0 = startCommand[0];
+  const candidates = argv0 !== void 0 && argv0 !== "" ? executableCandidates(argv0, config) : [];
+  const shellRun = debugShellRun(input, candidates.length > 0 ? candidates : ["/bin/sh"]);
+  let reader;
+  try {
+    reader = await ImageFileReader.open(input);
+  } catch (err) {
+    await shellRun;
+    throw err;
+  }
+  let verdict;
+  const shellVerdict = () => verdict ??= judgeShellRun(shellRun, reader);
+  const consistent = argv0 !== void 0 && model.start.argv[0] === argv0 && model.start.executableFrom !== void 0;
+  const from = consistent ? model.start.executableFrom : void 0;
+  const ctx = {
+    platform,
+    arch: platformArch(platform),
+    config,
+    model,
+    reader,
+    hits: [],
+    fatal: false,
+    at: from ? { file: model.file, range: from.instr.range } : {},
+    keyword: from?.instr.keyword ?? "ENTRYPOINT/CMD",
+    shellPresent: async () => (await shellVerdict()).present
+  };
+  let exe;
+  let shell;
+  try {
+    const files = candidates.length > 0 ? await reader.readMany(candidates).then((m) => candidates.map((c) => m.get(c))) : [];
+    exe = pickExecutable(files);
+    if (argv0 !== void 0 && argv0 !== "" && !files.some((f) => f.type === "error")) {
+      if (!exe) reportNotFound(ctx, argv0, files);
+      else await checkExecutable(ctx, { file: exe, label: q(exe.path), role: "start" }, 0);
+    }
+    shell = await shellVerdict();
+  } finally {
+    await reader.close();
+  }
+  if (!shell.present) {
+    ctx.hits.push({
+      rule: "no-debug-shell",
+      severity: "info",
+      file: model.file,
+      range: model.chain[0].from.range,
+      message: `The image has no /bin/sh on {platforms}, so debugging with \`docker run --entrypoint /bin/sh\` or \`docker exec \u2026 sh\` fails with "no such file or directory".`,
+      fix: "Debug it with an ephemeral container (`kubectl debug --image=busybox`, `docker debug`), or use a `:debug` variant of the base image while investigating."
+    });
+  } else if (shell.hasShell && shell.exitCode === 1 && exe?.type === "file" && (exe.mode & 73) !== 0 && !ctx.fatal && !isRootUser(config.user)) {
+    hit4(
+      ctx,
+      "entrypoint-not-executable",
+      "error",
+      `${q(exe.path)} (mode ${modeText(exe.mode)}, owner uid ${exe.uid}) is not executable for the image's user ${q(config.user)} on {platforms}, ${FAILS} "permission denied".`,
+      `Make it executable for that user (\`COPY --chmod=755\` or \`RUN chmod 755 ${exe.resolvedPath}\`), or \`--chown\` it to ${config.user}.`,
+      true
+    );
+  }
+  const hasShell = shell.hasShell;
+  return { hits: ctx.hits, startCommand, hasShell, fatal: ctx.fatal };
+}
+function reportNotFound(ctx, argv0, files) {
+  if (!argv0.includes("/")) {
+    hit4(
+      ctx,
+      "entrypoint-not-found",
+      "error",
+      `${q(argv0)} is not on the image's PATH (${ctx.config.path.join(":")}) on {platforms}, ${FAILS} "executable file not found in $PATH".`,
+      `Install ${argv0} in the final stage (or COPY it there from the build stage), or start it by its absolute path.`,
+      true
+    );
+    return;
+  }
+  const file = files[0];
+  const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
+  const link = file.links[file.links.length - 1];
+  const why2 = file.type === "loop" ? `is a symlink loop in the image on {platforms}` : link ? `is a symlink to ${q(link.target)}, which does not exist in the image on {platforms}` : `does not exist in the image on {platforms}`;
+  hit4(
+    ctx,
+    "entrypoint-not-found",
+    "error",
+    `${shown} ${why2}, ${FAILS} "no such file or directory".`,
+    `COPY the file to ${file.path} in the final stage, or correct the path in ${ctx.keyword}.`,
+    true
+  );
+}
+
+// src/runtime/index.ts
+var PLATFORM_CONCURRENCY = 2;
+var VERSION_MS = 15e3;
+async function runRuntime(model, options, extras = {}) {
+  const notes = [];
+  if (model.windows) return { findings: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
+  const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
+  if (engine.code !== 0 || engine.timedOut) {
+    return { findings: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+  }
+  const serverPlatform = engine.stdout.trim();
+  const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
+  if (buildx.code !== 0 || buildx.timedOut) {
+    return {
+      findings: [],
+      platforms: [],
+      notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
+    };
+  }
+  const builderPlatforms = await listBuilderPlatforms();
+  const binfmt = readBinfmt();
+  const cleanup = new Cleanup(options.runId);
+  cleanup.installSignalHandlers();
+  const nonce = randomBytes3(3).toString("hex");
+  const confirms = confirmable(model, extras.staticFindings ?? []);
+  const hits = [];
+  const results = [];
+  try {
+    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform) => {
+      const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      try {
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return { result: { platform, build: { ok: false, seconds: 0 }, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
+      }
+    });
+    for (const o of outcomes) {
+      results.push(o.result);
+      hits.push(...o.hits.map((h) => ({ ...h, platform: o.result.platform })));
+      notes.push(...o.notes);
+    }
+  } finally {
+    await cleanup.removeAll();
+    cleanup.uninstallSignalHandlers();
+  }
+  return { findings: mergeHits(hits, model, options.platforms), platforms: results, notes };
+}
+function engineProblem(stderr, timedOut) {
+  if (timedOut) return `docker version did not answer within ${VERSION_MS / 1e3} s`;
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /cannot connect|connection refused|no such file|not found|permission denied|ENOENT|is the docker daemon running/i.test(l)) ?? lines.at(-1);
+  if (!line || /ENOENT/.test(line)) return "the docker command is not installed";
+  return truncate(line.replace(/^error during connect: /i, ""), 200);
+}
+async function runPlatform(job) {
+  const { platform, support, model, options, cleanup, confirms } = job;
+  const started = Date.now();
+  const result = { platform, build: { ok: false, seconds: 0 } };
+  const hits = [];
+  const notes = [];
+  const done = () => {
+    result.seconds = round((Date.now() - started) / 1e3);
+    return { result, hits, notes };
+  };
+  if (!support.available) {
+    hits.push(unavailableHit(platform, model, support.reason));
+    result.skipped = `no emulator for ${platform} is registered on this machine`;
+    return done();
+  }
+  const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
+  result.build = { ok: build.ok, seconds: build.seconds };
+  if (!build.ok) {
+    if (build.hit) hits.push(build.hit);
+    result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : "the build failed";
+    return done();
+  }
+  let config;
+  try {
+    config = await inspectImage(build.tag);
+  } catch (err) {
+    notes.push(`Runtime checks for ${platform} stopped: ${err.message}.`);
+    result.skipped = "the built image could not be inspected";
+    return done();
+  }
+  result.startCommand = [...config.entrypoint, ...config.cmd];
+  try {
+    const smoke = await smokeCheck({ image: build.tag, platform, config, model, cleanup });
+    hits.push(...smoke.hits);
+    if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
+    if (smoke.fatal) {
+      result.skipped = "the start executable cannot run, so the shutdown probe was skipped";
+      return done();
+    }
+  } catch (err) {
+    notes.push(`Smoke checks for ${platform} could not run: ${err.message}.`);
+  }
+  if (result.startCommand.length === 0) {
+    result.skipped = "the image has no start command to probe";
+    return done();
+  }
+  const probed = await probe2({
+    image: build.tag,
+    platform,
+    config,
+    cleanup,
+    confirms,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
+  });
+  notes.push(...probed.notes ?? []);
+  if (probed.unavailable) {
+    hits.push(unavailableHit(platform, model, probed.unavailable));
+    result.skipped = `no emulator for ${platform} is registered on this machine`;
+    return done();
+  }
+  hits.push(...probed.hits);
+  if (probed.pid1) result.pid1 = probed.pid1;
+  if (probed.oneShot) result.oneShot = probed.oneShot;
+  if (probed.shutdown) result.shutdown = probed.shutdown;
+  return done();
+}
+var QEMU_ARCH = {
+  amd64: "x86_64",
+  arm64: "aarch64",
+  arm: "arm",
+  "386": "i386",
+  ppc64le: "ppc64le",
+  ppc64: "ppc64",
+  s390x: "s390x",
+  riscv64: "riscv64",
+  mips64le: "mips64el",
+  mips64: "mips64",
+  loong64: "loongarch64"
+};
+function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
+  const [os, arch = "", variant] = platform.split("/");
+  const [serverOs, serverArch] = serverPlatform.split("/");
+  if (os === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  const listed = builderPlatforms.some((p) => {
+    const [o, a, v] = p.split("/");
+    return o === os && a === arch && (variant === void 0 || v === void 0 || v === variant);
+  });
+  const qemu = QEMU_ARCH[arch] ?? arch;
+  const registered = binfmt?.get(`qemu-${qemu}`) === true;
+  if (listed || registered) return { available: true, emulated: true };
+  if (builderPlatforms.length === 0 && binfmt === void 0) return { available: true, emulated: true };
+  return { available: false, emulated: true, reason: `the builder lists ${builderPlatforms.join(", ") || "no platforms"} and binfmt_misc has no enabled qemu-${qemu} entry` };
+}
+async function listBuilderPlatforms() {
+  const res = await docker(["buildx", "inspect"], { timeoutMs: VERSION_MS });
+  if (res.code !== 0) return [];
+  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? "";
+  return line.split(",").map((s) => s.replace(/\*$/, "").trim()).filter(Boolean);
+}
+function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
+  const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
+  if (!local) return void 0;
+  try {
+    const entries = /* @__PURE__ */ new Map();
+    for (const name of fs7.readdirSync(dir)) {
+      if (name === "register" || name === "status") continue;
+      try {
+        entries.set(name, /^enabled/.test(fs7.readFileSync(path10.join(dir, name), "utf8")));
+      } catch {
+      }
+    }
+    return entries;
+  } catch {
+    return void 0;
+  }
+}
+var SHELL_NAMES = /^(?:sh|bash|dash|ash)$/;
+function confirmable(model, staticFindings) {
+  const fired = new Set(staticFindings.map((f) => f.rule));
+  const shell = /* @__PURE__ */ new Set();
+  const { entrypoint, cmd, argv } = model.start;
+  if (entrypoint?.form === "shell") shell.add("shell-form-entrypoint");
+  else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
+  for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
+  const pm = [];
+  const exe = path10.posix.basename(argv[0] ?? "");
+  if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
+  return { shellPid1: [...shell], packageManager: pm };
+}
+function startRange(model) {
+  const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
+  return part?.instr.range ?? model.finalStage.from.range;
+}
+function joinPlatforms(platforms) {
+  if (platforms.length <= 1) return platforms[0] ?? "";
+  return `${platforms.slice(0, -1).join(", ")} and ${platforms.at(-1)}`;
+}
+function mergeHits(hits, model, order) {
+  const groups = /* @__PURE__ */ new Map();
+  const defaultRange = startRange(model);
+  for (const h of hits) {
+    const range = h.range ?? defaultRange;
+    const severity = h.severity ?? ruleMeta(h.rule)?.severity ?? "error";
+    const key = `${h.rule}\0${severity}\0${h.file ?? model.file}\0${range.line}`;
+    const list = groups.get(key) ?? [];
+    list.push(h);
+    groups.set(key, list);
+  }
+  const rank = (p) => order.indexOf(p) < 0 ? order.length : order.indexOf(p);
+  const findings = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => rank(a.platform) - rank(b.platform));
+    const first = group[0];
+    const platforms = [...new Set(group.map((h) => h.platform))];
+    const details = group.map((h) => h.detail).filter((d) => d !== void 0);
+    const detail = new Set(details).size <= 1 ? details[0] ?? "" : group.map((h) => `${h.detail} on ${h.platform}`).join(" and ");
+    const archHint = first.rule === "build-failed" && platforms.length < order.length ? " for that architecture (branch on `TARGETARCH` where it differs)" : "";
+    const fill = (s) => s.replaceAll("{platforms}", joinPlatforms(platforms)).replaceAll("{detail}", detail).replaceAll("{archHint}", archHint);
+    const range = first.range ?? defaultRange;
+    const finding = {
+      rule: first.rule,
+      severity: first.severity ?? ruleMeta(first.rule)?.severity ?? "error",
+      message: fill(first.message),
+      fix: fill(first.fix),
+      file: first.file ?? model.file,
+      line: range.line,
+      endLine: Math.max(range.endLine, range.line),
+      column: range.column,
+      platforms
+    };
+    if (range.endColumn > 0) finding.endColumn = range.endColumn;
+    findings.push(finding);
+  }
+  return findings;
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/engine.ts
+async function analyze(options) {
+  const lint = lintDockerfile({
+    dockerfile: options.dockerfile,
+    context: options.context,
+    buildArgs: options.buildArgs,
+    target: options.target,
+    ignore: options.ignore,
+    cwd: options.cwd
+  });
+  const { model } = lint;
+  const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
+  if (!options.static) {
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
+    const texts = /* @__PURE__ */ new Map([[model.file, model.text]]);
+    for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
+    const confirmed = applyIgnores(runtime.findings, texts, options.ignore);
+    const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
+    const seenAtRuntime = new Set(confirmed.map(place));
+    report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
+    report.platforms = runtime.platforms;
+    report.notes.push(...runtime.notes);
+  }
+  report.findings = dedupe(report.findings).sort(compareFindings);
+  return { report, model };
+}
+
+// src/report/atomic.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+import fs8 from "node:fs";
+import path11 from "node:path";
+function writeFileAtomic(target, body) {
+  fs8.mkdirSync(path11.dirname(target), { recursive: true });
+  const tmp = path11.join(path11.dirname(target), `.${path11.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  try {
+    fs8.writeFileSync(tmp, body, { flag: "wx" });
+    fs8.renameSync(tmp, target);
+  } catch (err) {
+    fs8.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+// src/report/json.ts
+function toJsonReport(report) {
+  return { version: report.version, dockerfile: report.dockerfile, findings: report.findings, platforms: report.platforms };
+}
+function formatJson(reports) {
+  const body = reports.length === 1 ? toJsonReport(reports[0]) : reports.map(toJsonReport);
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+import fs9 from "node:fs";
+import path12 from "node:path";
+
+// src/rules/types.ts
+var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
+function docsUrl(id) {
+  const sc = /^shellcheck\/(SC\d+)$/.exec(id);
+  if (sc) return `https://www.shellcheck.net/wiki/${sc[1]}`;
+  return `${DOCS_BASE}${id}.md`;
+}
+
+// package.json
+var package_default = {
+  name: "entrypoint-guard",
+  version: "0.1.0",
+  description: "Catches container start-up and shut-down bugs: lints the Dockerfile and its wrapper scripts, builds every platform with buildx, smoke-runs and SIGTERM-probes each image.",
+  type: "module",
+  license: "MIT",
+  bin: {
+    "entrypoint-guard": "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "action.yml",
+    "docs"
+  ],
+  engines: {
+    node: ">=20"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    test: "vitest run",
+    bench: "node bench/run.mjs",
+    fuzz: "FUZZ_RUNS=10000 vitest run test/fuzz",
+    docs: "node scripts/rules-table.mjs"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    "@actions/github": "^9.1.1",
+    "dockerfile-ast": "^0.7.1"
+  },
+  devDependencies: {
+    "@microsoft/jest-sarif": "1.0.0-beta.0",
+    "@types/node": "^26.6.6",
+    ajv: "8.20.0",
+    "ajv-draft-04": "1.0.0",
+    "ajv-formats": "3.0.1",
+    "dockerfile-utils": "^0.16.3",
+    dockerfilelint: "^1.8.0",
+    esbuild: "^0.28.2",
+    "fast-check": "^4.11.0",
+    typescript: "^7.0.2",
+    vitest: "^4.1.12",
+    yaml: "2.9.1"
+  }
+};
+
+// src/version.ts
+var VERSION = package_default.version;
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
+var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
+var LEVEL = { error: "error", warning: "warning", info: "note" };
+function ruleName(id) {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+}
+function metaFor(id, seen) {
+  const meta = ruleMeta(id);
+  if (meta) return meta;
+  const sc = /^shellcheck\/(SC\d+)$/.exec(id);
+  if (sc) {
+    return { id, severity: seen.severity, title: `ShellCheck ${sc[1]}`, description: `ShellCheck ${sc[1]} on a wrapper script the image starts; see the ShellCheck wiki.` };
+  }
+  return { id, severity: seen.severity, title: id, description: id };
+}
+function ruleDescriptor(meta) {
+  const url = docsUrl(meta.id);
+  return {
+    id: meta.id,
+    name: ruleName(meta.id),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.description },
+    help: { text: `${meta.description} Documentation: ${url}`, markdown: `${meta.description}
+
+[Rule documentation](${url})` },
+    helpUri: url,
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { tags: ["docker", "containers", meta.id.startsWith("shellcheck/") ? "shellcheck" : "entrypoint-guard"] }
+  };
+}
+function artifactUri(file) {
+  const encode = (seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return file.split("/").map((seg) => seg === ".." || seg === "." ? seg : encode(seg)).join("/");
+}
+function region(f) {
+  const endLine = Math.max(f.endLine, f.line);
+  const r = { startLine: f.line, startColumn: Math.max(f.column, 1), endLine };
+  if (f.endColumn !== void 0 && (endLine > f.line || f.endColumn > r.startColumn)) r.endColumn = f.endColumn;
+  return r;
+}
+function lineReader(root) {
+  const cache = /* @__PURE__ */ new Map();
+  return (file, line) => {
+    let lines = cache.get(file);
+    if (lines === void 0) {
+      try {
+        lines = fs9.readFileSync(path12.resolve(root, file), "utf8").split("\n");
+      } catch {
+        lines = null;
+      }
+      cache.set(file, lines);
+    }
+    const text = lines?.[line - 1];
+    return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
+  };
+}
+function sha(text) {
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+function toSarif(reports, options = {}) {
+  const readLine = lineReader(options.sourceRoot ?? process.cwd());
+  const runs = reports.map((report) => {
+    const rules = [];
+    const index = /* @__PURE__ */ new Map();
+    const occurrences = /* @__PURE__ */ new Map();
+    const results = report.findings.map((f) => {
+      let ruleIndex = index.get(f.rule);
+      if (ruleIndex === void 0) {
+        ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
+        index.set(f.rule, ruleIndex);
+      }
+      const anchor = readLine(f.file, f.line) ?? f.message;
+      const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
+      const n = (occurrences.get(key) ?? 0) + 1;
+      occurrences.set(key, n);
+      const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(", ")})` : "";
+      const result = {
+        ruleId: f.rule,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: region(f) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` }
+      };
+      if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
+      return result;
+    });
+    return {
+      tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
+      automationDetails: { id: `entrypoint-guard/${report.dockerfile}/` },
+      columnKind: "utf16CodeUnits",
+      invocations: [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: (report.notes ?? []).map((text) => ({ level: "note", message: { text } }))
+        }
+      ],
+      results
+    };
+  });
+  return { $schema: SARIF_SCHEMA, version: "2.1.0", runs };
+}
+
+// src/report/text.ts
+var COLORS = {
+  error: "\x1B[31m",
+  warning: "\x1B[33m",
+  info: "\x1B[36m",
+  dim: "\x1B[2m",
+  bold: "\x1B[1m",
+  ok: "\x1B[32m"
+};
+function paint(style, what, text) {
+  return style.color ? `${COLORS[what]}${text}\x1B[0m` : text;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function formatFinding(f, style) {
+  const where = `${f.line}:${f.column}`.padEnd(7);
+  const sev = paint(style, f.severity, f.severity.padEnd(7));
+  const platforms = f.platforms && f.platforms.length > 0 ? ` [${f.platforms.join(", ")}]` : "";
+  return [
+    `  ${where} ${sev} ${paint(style, "bold", f.rule)}${platforms}`,
+    `          ${f.message}`,
+    `          ${paint(style, "dim", `fix: ${f.fix}`)}`
+  ];
+}
+function formatPlatform(p) {
+  const parts = [p.platform.padEnd(13)];
+  if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
+  parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
+  if (p.oneShot) parts.push(`one-shot job: exited ${p.oneShot.exitCode} after ${p.oneShot.seconds.toFixed(1)}s`);
+  if (p.shutdown) {
+    const s = p.shutdown;
+    parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
+  }
+  return parts.join("  ");
+}
+function verdictLine(findings, failOn, style = { color: false }) {
+  const c = countBySeverity(findings);
+  const counts = `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${c.info} info`;
+  if (failsAt(findings, failOn)) return paint(style, "error", `\u2716 FAIL: ${counts} (failing at --fail-on ${failOn})`);
+  return paint(style, "ok", `\u2714 PASS: ${counts}${failOn === "never" ? "" : ` (nothing at or above ${failOn})`}`);
+}
+function formatText(reports, failOn, color = false) {
+  const style = { color };
+  const out = [];
+  const all = [];
+  for (const report of reports) {
+    all.push(...report.findings);
+    const byFile = /* @__PURE__ */ new Map();
+    for (const f of [...report.findings].sort(byLocation)) {
+      const list = byFile.get(f.file) ?? [];
+      list.push(f);
+      byFile.set(f.file, list);
+    }
+    if (byFile.size === 0) out.push(`${paint(style, "bold", report.dockerfile)}: no findings`);
+    for (const [file, list] of byFile) {
+      out.push(paint(style, "bold", file));
+      for (const f of list) out.push(...formatFinding(f, style));
+      out.push("");
+    }
+    if (report.platforms.length > 0) {
+      out.push(paint(style, "bold", "Platforms"));
+      for (const p of report.platforms) out.push(`  ${formatPlatform(p)}`);
+      out.push("");
+    }
+    for (const note of report.notes ?? []) out.push(paint(style, "dim", `note: ${note}`));
+  }
+  out.push(verdictLine(all, failOn, style));
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli.ts
+var processIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  cwd: process.cwd()
+};
+async function runCli(argv, io = processIo) {
+  try {
+    const command = parseCli(argv, io.cwd);
+    if (command.kind === "help") {
+      io.stdout(`${USAGE}
+`);
+      return 0;
+    }
+    if (command.kind === "version") {
+      io.stdout(`${VERSION}
+`);
+      return 0;
+    }
+    const { options } = command;
+    const { report } = await analyze(options);
+    const toFile = options.output !== void 0;
+    let body;
+    if (options.format === "json") body = formatJson([report]);
+    else if (options.format === "sarif") body = `${JSON.stringify(toSarif([report]), null, 2)}
+`;
+    else body = formatText([report], options.failOn, io.isTTY && !toFile);
+    if (options.format !== "text") for (const note of report.notes ?? []) io.stderr(`note: ${note}
+`);
+    if (toFile) {
+      const target = path13.resolve(io.cwd, options.output);
+      try {
+        writeFileAtomic(target, body);
+      } catch (err) {
+        throw new InputError(`cannot write the report to ${options.output}: ${err.code ?? errorMessage(err)}`);
+      }
+    } else {
+      io.stdout(body);
+    }
+    return failsAt(report.findings, options.failOn) ? 1 : 0;
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.stderr(`entrypoint-guard: ${err.message}
+`);
+      return 2;
+    }
+    io.stderr(`entrypoint-guard: internal error: ${errorMessage(err)}
+`);
+    if (process.env.ENTRYPOINT_GUARD_DEBUG) io.stderr(`${err.stack ?? ""}
+`);
+    return 2;
+  }
+}
+
+// src/cli-entry.ts
+runCli(process.argv.slice(2)).then((code2) => {
+  process.exitCode = code2;
+});
