@@ -8296,8 +8296,8 @@ var require_pool_base = __commonJS({
       }
       get [kRunning]() {
         let ret = 0;
-        for (const { [kRunning]: running } of this[kClients]) {
-          ret += running;
+        for (const { [kRunning]: running2 } of this[kClients]) {
+          ret += running2;
         }
         return ret;
       }
@@ -29583,9 +29583,22 @@ function dockerEnv(extra = {}) {
   for (const k of CLIENT_ENV) if (process.env[k] !== void 0) env[k] = process.env[k];
   return { ...env, ...extra };
 }
+var running = /* @__PURE__ */ new Set();
+function killCall(child, signal) {
+  try {
+    if (child.pid !== void 0) {
+      process.kill(-child.pid, signal);
+      return;
+    }
+  } catch {
+  }
+  child.kill(signal);
+}
 function docker(args, options) {
   return new Promise((resolve) => {
-    const child = spawn("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
+    running.add(child);
+    child.on("exit", () => running.delete(child));
     const out = [];
     let outBytes = 0;
     const max = options.maxStdoutBytes ?? 64 * 1024 * 1024;
@@ -29603,10 +29616,10 @@ function docker(args, options) {
       setImmediate(() => {
         if (settled || child.exitCode !== null || child.signalCode !== null) return;
         timedOut = true;
-        child.kill("SIGKILL");
+        killCall(child, "SIGKILL");
       });
     }, options.timeoutMs);
-    const stopEarly = () => child.kill("SIGTERM");
+    const stopEarly = () => killCall(child, "SIGTERM");
     child.stdout.on("data", (chunk) => {
       if (outBytes < max) {
         out.push(chunk);

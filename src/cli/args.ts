@@ -69,7 +69,9 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
     });
   } catch (err) {
     // node:util's messages name the option; keep the first sentence only.
-    const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : String(err);
+    const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify.*$/, '').replace(/\.$/, '') : String(err);
+    const ambiguous = /Option '(--[a-z-]+)[^']*' argument is ambiguous/.exec(text);
+    if (ambiguous) throw new InputError(`${ambiguous[1]} needs a value (write ${ambiguous[1]}=VALUE for a value that starts with "-")`);
     throw new InputError(`${text}; see entrypoint-guard --help`);
   }
   const v = parsed.values;

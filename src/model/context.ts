@@ -6,11 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileMode } from './types.js';
 
-/** A compiled COPY/.dockerignore pattern: `test` is a full match of a context path. */
-export interface PatternMatcher {
-  test(path: string): boolean;
-}
-
 /** A compiled Docker path pattern. */
 export interface PathMatcher {
   test(path: string): boolean;

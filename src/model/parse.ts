@@ -62,7 +62,14 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   // Docker splits lines on \n only (a lone \r is whitespace inside a line); dockerfile-ast would
   // also break lines at a lone \r, and its line numbers would then run past `lines`.
-  const ast = DockerfileParser.parse(text.replace(/\r\n/g, '\n').replace(/\r/g, ' '));
+  const astText = text.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
+  // Only comments and blank lines: no FROM. Said before parsing, because dockerfile-ast's
+  // parser-directive scan reruns to the end of the text from every `#` of an unterminated
+  // last comment line (quadratic: seconds for 64 KB of `#`, hours for 5 MB).
+  if (astText.split('\n').every((l) => /^[ \t]*(#|$)/.test(l))) {
+    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
+  }
+  const ast = DockerfileParser.parse(astText);
   const escapeChar = ast.getEscapeCharacter();
   const buildArgs = input.buildArgs ?? {};
 

@@ -28,6 +28,54 @@ export interface BuildSteps {
   final: { workdir: string; vars: Record<string, string | undefined> };
 }
 
+/**
+ * The ARG/ENV values in effect at each step, without copying every variable at every step
+ * (that was quadratic: a generated 5 MB Dockerfile with thousands of ENV lines ran out of
+ * memory). A snapshot is a read-only view that looks each name up in its history of changes.
+ */
+class VarHistory {
+  /** The variables as they are now. */
+  readonly live: Record<string, string | undefined> = {};
+  private readonly changes = new Map<string, { version: number; value: string | undefined }[]>();
+  private version = 0;
+
+  set(name: string, value: string | undefined): void {
+    this.live[name] = value;
+    let h = this.changes.get(name);
+    if (!h) this.changes.set(name, (h = []));
+    const last = h[h.length - 1];
+    if (last && last.version === this.version + 1) last.value = value;
+    else h.push({ version: this.version + 1, value });
+  }
+
+  /** The variables as they are now, as a read-only view that later `set`s do not change. */
+  snapshot(): Record<string, string | undefined> {
+    const at = ++this.version;
+    const lookup = (name: string): { value: string | undefined } | undefined => {
+      const h = this.changes.get(name);
+      if (!h || h[0]!.version > at) return undefined;
+      let lo = 0;
+      let hi = h.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (h[mid]!.version <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return h[lo]!;
+    };
+    return new Proxy({} as Record<string, string | undefined>, {
+      get: (_t, name) => (typeof name === 'string' ? lookup(name)?.value : undefined),
+      has: (_t, name) => typeof name === 'string' && lookup(name) !== undefined,
+      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== undefined),
+      getOwnPropertyDescriptor: (_t, name) => {
+        const found = typeof name === 'string' ? lookup(name) : undefined;
+        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : undefined;
+      },
+      set: () => false,
+    });
+  }
+}
+
 /** Every instruction that builds `stage` (its FROM-ancestry root first), with WORKDIR and ARG/ENV values. */
 export function buildSteps(model: DockerfileModel, stage: Stage): BuildSteps {
   const chain: Stage[] = [];
@@ -39,20 +87,21 @@ export function buildSteps(model: DockerfileModel, stage: Stage): BuildSteps {
   }
   const steps: Step[] = [];
   let workdir = '/';
-  const vars: Record<string, string | undefined> = {};
+  const history = new VarHistory();
+  const vars = history.live;
   for (const s of chain) {
     for (const instr of s.instructions) {
-      steps.push({ instr, workdir, vars: { ...vars } });
+      steps.push({ instr, workdir, vars: history.snapshot() });
       if (instr.keyword === 'WORKDIR') {
         const value = expandArgs(instr.text.trim(), vars);
         workdir = posix.resolve(workdir, value);
       } else if (instr.keyword === 'ARG') {
         for (const [name, value] of argDefault(instr)) {
-          vars[name] = model.buildArgs[name] ?? (value !== undefined ? expandArgs(value, vars) : globals[name]);
+          history.set(name, model.buildArgs[name] ?? (value !== undefined ? expandArgs(value, vars) : globals[name]));
         }
       } else if (instr.keyword === 'ENV') {
         const props = (instr.node as unknown as Env).getProperties?.() ?? [];
-        for (const p of props) vars[p.getName()] = expandArgs(p.getValue() ?? '', vars);
+        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? '', vars));
       }
     }
   }
@@ -572,7 +621,8 @@ function readScript(absPath: string, display: string): string | undefined {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (bytes.length === 0) return '';
+  // An empty (or blank) script is a finding for the rules (no shebang), not unreadable input.
+  if (bytes.toString('latin1').trim() === '') return bytes.toString('latin1');
   if (bytes.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])) || bytes.includes(0)) return undefined;
   // Keep a BOM: the decoder would drop it, and utf8-bom needs to see it.
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { docker, dockerEnv } from './docker.js';
+import { docker, dockerEnv, killRunningDockerCalls } from './docker.js';
 
 /** Label put on everything a run creates, so leftovers are findable: `docker ps -a --filter label=entrypoint-guard.run`. */
 export const RUN_LABEL = 'entrypoint-guard.run';
@@ -14,6 +14,8 @@ export class Cleanup {
   private readonly images = new Set<string>();
   private readonly dirs = new Set<string>();
   private readonly onSignal = (signal: NodeJS.Signals) => {
+    // First stop the docker calls in flight (a build would load its tag after the cleanup).
+    killRunningDockerCalls();
     this.removeAllSync();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };

@@ -1,6 +1,6 @@
 // Every docker call goes through here: argv arrays only (never a shell string), a timeout
 // on each call, and a scrubbed environment (the host's secrets never reach docker or a container).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface DockerResult {
   code: number | null;
@@ -32,9 +32,40 @@ export function dockerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   return { ...env, ...extra };
 }
 
+/** docker client processes still running: ended when the tool itself is interrupted. */
+const running = new Set<ChildProcess>();
+
+/**
+ * SIGKILL every docker call still in flight. For the tool's own SIGINT/SIGTERM: an orphaned
+ * `docker buildx build --load` would otherwise finish after the cleanup and load its tag.
+ */
+export function killRunningDockerCalls(): void {
+  for (const child of running) killCall(child, 'SIGKILL');
+  running.clear();
+}
+
+/**
+ * Signal a docker call's whole process group: `docker buildx …` runs the buildx plugin as a
+ * child of the docker client, and killing only the client leaves the plugin building.
+ */
+function killCall(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) {
+      process.kill(-child.pid, signal);
+      return;
+    }
+  } catch {
+    // Already gone, or not a group leader: signal the client itself.
+  }
+  child.kill(signal);
+}
+
 export function docker(args: string[], options: DockerCallOptions): Promise<DockerResult> {
   return new Promise((resolve) => {
-    const child = spawn('docker', args, { env: dockerEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group (detached), so a timeout or an interrupt can end the plugin it runs too.
+    const child = spawn('docker', args, { env: dockerEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     const out: Buffer[] = [];
     let outBytes = 0;
     const max = options.maxStdoutBytes ?? 64 * 1024 * 1024;
@@ -53,10 +84,10 @@ export function docker(args: string[], options: DockerCallOptions): Promise<Dock
       setImmediate(() => {
         if (settled || child.exitCode !== null || child.signalCode !== null) return;
         timedOut = true;
-        child.kill('SIGKILL');
+        killCall(child, 'SIGKILL');
       });
     }, options.timeoutMs);
-    const stopEarly = () => child.kill('SIGTERM');
+    const stopEarly = () => killCall(child, 'SIGTERM');
     child.stdout.on('data', (chunk: Buffer) => {
       if (outBytes < max) {
         out.push(chunk);
