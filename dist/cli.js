@@ -6532,21 +6532,24 @@ function gitEnv() {
   return env;
 }
 function repoRootOf(dir) {
-  const cached = repoRootCache.get(dir);
-  if (cached !== void 0) return cached;
+  const visited = [];
   let root = null;
-  try {
-    const out = execFileSync("git", ["-C", dir, "rev-parse", "--show-toplevel"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 1e4,
-      env: gitEnv()
-    }).trim();
-    if (out) root = fs2.realpathSync(out);
-  } catch {
-    root = null;
+  for (let current = dir; ; ) {
+    const cached = repoRootCache.get(current);
+    if (cached !== void 0) {
+      root = cached;
+      break;
+    }
+    visited.push(current);
+    if (fs2.existsSync(path2.join(current, ".git"))) {
+      root = current;
+      break;
+    }
+    const parent = path2.dirname(current);
+    if (parent === current) break;
+    current = parent;
   }
-  repoRootCache.set(dir, root);
+  for (const d of visited) repoRootCache.set(d, root);
   return root;
 }
 function gitIndex(root) {
@@ -6600,7 +6603,7 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs2.realpathSync(path2.join(this.dir, rel));
+      real = fs2.realpathSync.native(path2.join(this.dir, rel));
     } catch {
       return void 0;
     }

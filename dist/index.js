@@ -28805,21 +28805,24 @@ function gitEnv() {
   return env;
 }
 function repoRootOf(dir) {
-  const cached = repoRootCache.get(dir);
-  if (cached !== void 0) return cached;
+  const visited = [];
   let root = null;
-  try {
-    const out = execFileSync("git", ["-C", dir, "rev-parse", "--show-toplevel"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 1e4,
-      env: gitEnv()
-    }).trim();
-    if (out) root = fs6.realpathSync(out);
-  } catch {
-    root = null;
+  for (let current = dir; ; ) {
+    const cached = repoRootCache.get(current);
+    if (cached !== void 0) {
+      root = cached;
+      break;
+    }
+    visited.push(current);
+    if (fs6.existsSync(path9.join(current, ".git"))) {
+      root = current;
+      break;
+    }
+    const parent = path9.dirname(current);
+    if (parent === current) break;
+    current = parent;
   }
-  repoRootCache.set(dir, root);
+  for (const d of visited) repoRootCache.set(d, root);
   return root;
 }
 function gitIndex(root) {
@@ -28873,7 +28876,7 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs6.realpathSync(path9.join(this.dir, rel));
+      real = fs6.realpathSync.native(path9.join(this.dir, rel));
     } catch {
       return void 0;
     }

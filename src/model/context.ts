@@ -176,22 +176,30 @@ function gitEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * The work tree root above `dir`: the nearest folder holding `.git` (a folder, or a file in
+ * worktrees and submodules). Walking up costs a few stats; spawning `git rev-parse` per
+ * folder cost milliseconds each.
+ */
 function repoRootOf(dir: string): string | null {
-  const cached = repoRootCache.get(dir);
-  if (cached !== undefined) return cached;
+  const visited: string[] = [];
   let root: string | null = null;
-  try {
-    const out = execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 10_000,
-      env: gitEnv(),
-    }).trim();
-    if (out) root = fs.realpathSync(out);
-  } catch {
-    root = null;
+  for (let current = dir; ; ) {
+    const cached = repoRootCache.get(current);
+    if (cached !== undefined) {
+      root = cached;
+      break;
+    }
+    visited.push(current);
+    if (fs.existsSync(path.join(current, '.git'))) {
+      root = current;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
   }
-  repoRootCache.set(dir, root);
+  for (const d of visited) repoRootCache.set(d, root);
   return root;
 }
 
@@ -255,7 +263,7 @@ export class BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return undefined;
     let real: string;
     try {
-      real = fs.realpathSync(path.join(this.dir, rel));
+      real = fs.realpathSync.native(path.join(this.dir, rel));
     } catch {
       return undefined;
     }
