@@ -11430,6 +11430,11 @@ function checkContextDir(contextDir, cwd) {
   }
   if (!stat.isDirectory()) throw new InputError(`build context ${displayPath(contextDir, cwd)} is not a directory`);
 }
+function sourceTexts(model) {
+  const texts = /* @__PURE__ */ new Map([[model.file, model.text]]);
+  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
+  return texts;
+}
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path6.resolve(cwd, options.dockerfile);
@@ -11446,9 +11451,7 @@ function lintDockerfile(options) {
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
-  const texts = /* @__PURE__ */ new Map([[file, text]]);
-  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
-  return { model, findings: dedupe(applyIgnores(findings, texts, options.ignore ?? /* @__PURE__ */ new Set())), notes };
+  return { model, findings: dedupe(applyIgnores(findings, sourceTexts(model), options.ignore ?? /* @__PURE__ */ new Set())), notes };
 }
 
 // src/runtime/index.ts
@@ -13113,9 +13116,7 @@ async function analyze(options) {
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
-    const texts = /* @__PURE__ */ new Map([[model.file, model.text]]);
-    for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
-    const confirmed = applyIgnores(runtime.findings, texts, options.ignore);
+    const confirmed = applyIgnores(runtime.findings, sourceTexts(model), options.ignore);
     const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];

@@ -33703,6 +33703,11 @@ function checkContextDir(contextDir, cwd) {
   }
   if (!stat2.isDirectory()) throw new InputError(`build context ${displayPath(contextDir, cwd)} is not a directory`);
 }
+function sourceTexts(model) {
+  const texts = /* @__PURE__ */ new Map([[model.file, model.text]]);
+  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
+  return texts;
+}
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path13.resolve(cwd, options.dockerfile);
@@ -33719,9 +33724,7 @@ function lintDockerfile(options) {
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
-  const texts = /* @__PURE__ */ new Map([[file, text]]);
-  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
-  return { model, findings: dedupe(applyIgnores(findings, texts, options.ignore ?? /* @__PURE__ */ new Set())), notes };
+  return { model, findings: dedupe(applyIgnores(findings, sourceTexts(model), options.ignore ?? /* @__PURE__ */ new Set())), notes };
 }
 
 // src/runtime/index.ts
@@ -35386,9 +35389,7 @@ async function analyze(options) {
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
-    const texts = /* @__PURE__ */ new Map([[model.file, model.text]]);
-    for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
-    const confirmed = applyIgnores(runtime.findings, texts, options.ignore);
+    const confirmed = applyIgnores(runtime.findings, sourceTexts(model), options.ignore);
     const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];

@@ -1,6 +1,6 @@
 // One engine for both faces: lint, then (unless --static) build, smoke-run and probe.
 import { compareFindings, type Finding, type Report } from './findings.js';
-import { dedupe, lintDockerfile } from './lint.js';
+import { dedupe, lintDockerfile, sourceTexts } from './lint.js';
 import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
@@ -25,9 +25,7 @@ export async function analyze(options: Options): Promise<AnalysisResult> {
 
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
-    const texts = new Map<string, string>([[model.file, model.text]]);
-    for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
-    const confirmed = applyIgnores(runtime.findings, texts, options.ignore);
+    const confirmed = applyIgnores(runtime.findings, sourceTexts(model), options.ignore);
     // A runtime finding that restates a static one at the same place (no-debug-shell) replaces it:
     // it carries the platforms it was seen on.
     const place = (f: Finding) => `${f.rule}\0${f.file}\0${f.line}`;

@@ -71,6 +71,13 @@ function checkContextDir(contextDir: string, cwd: string): void {
   if (!stat.isDirectory()) throw new InputError(`build context ${displayPath(contextDir, cwd)} is not a directory`);
 }
 
+/** The text of every file findings can point at (the Dockerfile and its wrappers), for inline ignores. */
+export function sourceTexts(model: DockerfileModel): Map<string, string> {
+  const texts = new Map<string, string>([[model.file, model.text]]);
+  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
+  return texts;
+}
+
 export function lintDockerfile(options: LintOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path.resolve(cwd, options.dockerfile);
@@ -89,7 +96,5 @@ export function lintDockerfile(options: LintOptions): LintResult {
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
 
-  const texts = new Map<string, string>([[file, text]]);
-  for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
-  return { model, findings: dedupe(applyIgnores(findings, texts, options.ignore ?? new Set())), notes };
+  return { model, findings: dedupe(applyIgnores(findings, sourceTexts(model), options.ignore ?? new Set())), notes };
 }

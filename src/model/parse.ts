@@ -160,8 +160,3 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
   model.wrappers = windows ? [] : resolveWrappers(model);
   return model;
 }
-
-/** Stages whose instructions reach the final image (the final stage's FROM-ancestry). */
-export function reachesFinal(model: DockerfileModel, stage: Stage): boolean {
-  return model.chain.includes(stage);
-}
