@@ -4748,9 +4748,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path14 = this.getPath();
-        if (path14 === null || path14.startsWith("/")) {
-          return path14;
+        const path16 = this.getPath();
+        if (path16 === null || path16.startsWith("/")) {
+          return path16;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4762,7 +4762,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
+              return parent.endsWith("/") ? parent + path16 : parent + "/" + path16;
             }
           }
         }
@@ -5860,7 +5860,7 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -6048,7 +6048,7 @@ function failsAt(findings, failOn) {
 
 // src/lint.ts
 import fs4 from "node:fs";
-import path6 from "node:path";
+import path8 from "node:path";
 
 // src/input.ts
 import fs from "node:fs";
@@ -6400,1020 +6400,7 @@ function computeStartContract(chain, windows) {
   return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
 }
 
-// src/model/wrappers.ts
-import fs3 from "node:fs";
-import path3 from "node:path";
-
-// src/model/context.ts
-import { execFileSync } from "node:child_process";
-import fs2 from "node:fs";
-import path2 from "node:path";
-var NEVER = { test: () => false };
-function compileDockerPattern(pattern) {
-  const tokens = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "*") {
-      if (pattern[i + 1] === "*") {
-        i++;
-        if (pattern[i + 1] === "/") i++;
-        tokens.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
-      } else if (tokens[tokens.length - 1]?.t !== "star") {
-        tokens.push({ t: "star" });
-      }
-    } else if (ch === "?") {
-      tokens.push({ t: "one" });
-    } else if (ch === "\\") {
-      tokens.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
-    } else if (ch === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) {
-        tokens.push({ t: "lit", c: "[" });
-        continue;
-      }
-      let body = pattern.slice(i + 1, close);
-      if (body.startsWith("!")) body = `^${body.slice(1)}`;
-      body = body.replace(/^(\^?)\]/, "$1\\]");
-      try {
-        tokens.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
-      } catch {
-        return NEVER;
-      }
-      i = close;
-    } else {
-      tokens.push({ t: "lit", c: ch });
-    }
-  }
-  return { test: (path14) => nfaMatch(tokens, path14) };
-}
-function nfaMatch(tokens, path14) {
-  const m = tokens.length;
-  let current = /* @__PURE__ */ new Set();
-  const add = (set, state) => {
-    for (let s = state; ; s++) {
-      if (set.has(s)) return;
-      set.add(s);
-      if (s >= m) return;
-      const tok = tokens[s];
-      if (tok.t === "gstar") set.add(m + 1 + s);
-      if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
-    }
-  };
-  add(current, 0);
-  for (let k = 0; k < path14.length && current.size > 0; k++) {
-    const c = path14[k];
-    const next = /* @__PURE__ */ new Set();
-    for (const s of current) {
-      if (s > m) {
-        const i = s - m - 1;
-        next.add(s);
-        if (c === "/") add(next, i + 1);
-        continue;
-      }
-      if (s === m) continue;
-      const tok = tokens[s];
-      switch (tok.t) {
-        case "lit":
-          if (c === tok.c) add(next, s + 1);
-          break;
-        case "one":
-          if (c !== "/") add(next, s + 1);
-          break;
-        case "class":
-          if (tok.re.test(c)) add(next, s + 1);
-          break;
-        case "star":
-          if (c !== "/") add(next, s);
-          break;
-        case "all":
-          add(next, s);
-          break;
-        case "gstar":
-          break;
-      }
-    }
-    current = next;
-  }
-  return current.has(m);
-}
-function parseDockerignore(text) {
-  const out = [];
-  for (const rawLine of text.split("\n")) {
-    const raw = rawLine.replace(/\r$/, "");
-    if (raw.startsWith("#")) continue;
-    let pattern = raw.trim();
-    if (pattern === "") continue;
-    const exclusion = pattern.startsWith("!");
-    if (exclusion) pattern = pattern.slice(1).trim();
-    if (pattern === "") continue;
-    pattern = path2.posix.normalize(pattern);
-    if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
-    out.push({ exclusion, matcher: compileDockerPattern(pattern) });
-  }
-  return out;
-}
-function isIgnoredBy(patterns, rel) {
-  const parts = rel.split("/");
-  let matched = false;
-  for (const p of patterns) {
-    if (p.exclusion !== matched) continue;
-    let match = p.matcher.test(rel);
-    for (let i = 1; !match && i < parts.length; i++) match = p.matcher.test(parts.slice(0, i).join("/"));
-    if (match) matched = !p.exclusion;
-  }
-  return matched;
-}
-var gitIndexCache = /* @__PURE__ */ new Map();
-var repoRootCache = /* @__PURE__ */ new Map();
-function gitEnv() {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
-  return env;
-}
-function repoRootOf(dir) {
-  const visited = [];
-  let root = null;
-  for (let current = dir; ; ) {
-    const cached = repoRootCache.get(current);
-    if (cached !== void 0) {
-      root = cached;
-      break;
-    }
-    visited.push(current);
-    if (fs2.existsSync(path2.join(current, ".git"))) {
-      root = current;
-      break;
-    }
-    const parent = path2.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const d of visited) repoRootCache.set(d, root);
-  return root;
-}
-function gitIndex(root) {
-  const cached = gitIndexCache.get(root);
-  if (cached !== void 0) return cached;
-  let index = null;
-  try {
-    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 3e4,
-      maxBuffer: 512 * 1024 * 1024,
-      env: gitEnv()
-    });
-    index = /* @__PURE__ */ new Map();
-    for (const entry of out.split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab < 0) continue;
-      index.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(" ")));
-    }
-  } catch {
-    index = null;
-  }
-  gitIndexCache.set(root, index);
-  return index;
-}
-var BuildContext = class _BuildContext {
-  dir;
-  realDir;
-  patterns;
-  constructor(contextDir, dockerfileAbs) {
-    this.dir = contextDir;
-    let real;
-    try {
-      real = fs2.realpathSync(contextDir);
-    } catch {
-      real = void 0;
-    }
-    this.realDir = real;
-    this.patterns = parseDockerignore(readIgnoreFile(contextDir, dockerfileAbs));
-  }
-  /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
-  static normalise(source) {
-    return path2.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
-  }
-  isIgnored(rel) {
-    return rel !== "" && isIgnoredBy(this.patterns, rel);
-  }
-  /** Absolute real path of a context entry, or undefined when missing, ignored, or a symlink leading outside. */
-  real(rel) {
-    if (!this.realDir || this.isIgnored(rel)) return void 0;
-    let real;
-    try {
-      real = fs2.realpathSync.native(path2.join(this.dir, rel));
-    } catch {
-      return void 0;
-    }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path2.sep)) return void 0;
-    return real;
-  }
-  kind(rel) {
-    const real = this.real(rel);
-    if (!real) return void 0;
-    try {
-      const st = fs2.statSync(real);
-      if (st.isDirectory()) return "dir";
-      if (st.isFile()) return "file";
-    } catch {
-    }
-    return void 0;
-  }
-  /** Absolute path on disk (symlinks inside the context resolved), for a file that is in the build. */
-  absPath(rel) {
-    return this.kind(rel) === "file" ? this.real(rel) : void 0;
-  }
-  /** Names in a context directory that are part of the build. */
-  list(relDir) {
-    const real = this.real(relDir);
-    if (!real) return [];
-    let names;
-    try {
-      names = fs2.readdirSync(real);
-    } catch {
-      return [];
-    }
-    return names.filter((name) => !this.isIgnored(relDir === "" ? name : `${relDir}/${name}`)).sort();
-  }
-  /** Expand a COPY source with `*`, `?`, `[…]` (per path segment, as filepath.Match) to context paths. */
-  glob(source) {
-    const segments = _BuildContext.normalise(source).split("/").filter((s) => s !== "");
-    let current = [""];
-    for (const seg of segments) {
-      const next = [];
-      const wild = /[*?[]/.test(seg);
-      const re = wild ? compileDockerPattern(seg) : void 0;
-      for (const base of current) {
-        if (!re) {
-          const rel = base === "" ? seg : `${base}/${seg}`;
-          if (this.kind(rel)) next.push(rel);
-          continue;
-        }
-        for (const name of this.list(base)) if (re.test(name)) next.push(base === "" ? name : `${base}/${name}`);
-      }
-      current = next;
-      if (current.length === 0) break;
-    }
-    return current;
-  }
-  /** Whether the file is executable: git's index when the file is tracked, else the file system. */
-  mode(rel) {
-    const real = this.real(rel);
-    if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path2.dirname(real));
-    if (root) {
-      const index = gitIndex(root);
-      const key = path2.relative(root, real).split(path2.sep).join("/");
-      const mode = index?.get(key);
-      if (mode === "100755") return { executable: true, source: "git-index" };
-      if (mode === "100644") return { executable: false, source: "git-index" };
-    }
-    if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
-    try {
-      return { executable: (fs2.statSync(real).mode & 73) !== 0, source: "filesystem" };
-    } catch {
-      return { executable: "unknown", source: "unknown" };
-    }
-  }
-};
-function readIgnoreFile(contextDir, dockerfileAbs) {
-  const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path2.join(contextDir, ".dockerignore"));
-  for (const file of candidates) {
-    try {
-      return fs2.readFileSync(file, "utf8");
-    } catch {
-    }
-  }
-  return "";
-}
-
-// src/model/shell-words.ts
-var OPERATOR_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "(", ")", "\n"]);
-function splitCommands(text) {
-  const out = [];
-  let words = [];
-  let word = "";
-  let inWord = false;
-  let line = 1;
-  let cmdLine = 1;
-  const endWord = () => {
-    if (inWord) {
-      if (words.length === 0) cmdLine = wordLine;
-      words.push(word);
-    }
-    word = "";
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) out.push({ words, line: cmdLine });
-    words = [];
-  };
-  let wordLine = 1;
-  const startWord = () => {
-    if (!inWord) wordLine = line;
-    inWord = true;
-  };
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === "\\") {
-      if (text[i + 1] === "\n") {
-        line++;
-        i += 2;
-        continue;
-      }
-      if (text[i + 1] === "\r" && text[i + 2] === "\n") {
-        line++;
-        i += 3;
-        continue;
-      }
-      startWord();
-      if (i + 1 < n) word += text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      startWord();
-      const end = text.indexOf("'", i + 1);
-      const stop = end < 0 ? n : end;
-      const chunk = text.slice(i + 1, stop);
-      line += countNewlines(chunk);
-      word += chunk;
-      i = stop + 1;
-      continue;
-    }
-    if (c === '"') {
-      startWord();
-      i++;
-      while (i < n && text[i] !== '"') {
-        const d = text[i];
-        if (d === "\\" && i + 1 < n && '$`"\\\n'.includes(text[i + 1])) {
-          if (text[i + 1] !== "\n") word += text[i + 1];
-          else line++;
-          i += 2;
-          continue;
-        }
-        if (d === "$" && text[i + 1] === "(") {
-          const end = matchParen(text, i + 1);
-          const chunk = text.slice(i, end + 1);
-          line += countNewlines(chunk);
-          word += chunk;
-          i = end + 1;
-          continue;
-        }
-        if (d === "\n") line++;
-        word += d;
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === "$" && (text[i + 1] === "(" || text[i + 1] === "{")) {
-      startWord();
-      const end = text[i + 1] === "(" ? matchParen(text, i + 1) : matchBrace(text, i + 1);
-      const chunk = text.slice(i, end + 1);
-      line += countNewlines(chunk);
-      word += chunk;
-      i = end + 1;
-      continue;
-    }
-    if (c === "`") {
-      startWord();
-      const end = text.indexOf("`", i + 1);
-      const stop = end < 0 ? n - 1 : end;
-      const chunk = text.slice(i, stop + 1);
-      line += countNewlines(chunk);
-      word += chunk;
-      i = stop + 1;
-      continue;
-    }
-    if (c === "#" && !inWord) {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? n : end;
-      continue;
-    }
-    if (OPERATOR_CHARS.has(c)) {
-      endCommand();
-      if (c === "\n") line++;
-      i++;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r") {
-      endWord();
-      i++;
-      continue;
-    }
-    startWord();
-    word += c;
-    i++;
-  }
-  endCommand();
-  return out;
-}
-function countNewlines(s) {
-  let k = 0;
-  for (const ch of s) if (ch === "\n") k++;
-  return k;
-}
-function matchParen(text, open) {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) return text.length - 1;
-      i = end;
-      continue;
-    }
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-      continue;
-    }
-    if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  return text.length - 1;
-}
-function matchBrace(text, open) {
-  const end = text.indexOf("}", open);
-  return end < 0 ? text.length - 1 : end;
-}
-var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time", "exec", "command", "nohup"]);
-function commandWords(words) {
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i];
-    if (RESERVED.has(w) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
-      i++;
-      continue;
-    }
-    if (w === "sudo" || w === "env") {
-      i++;
-      while (i < words.length && (words[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
-      continue;
-    }
-    break;
-  }
-  return words.slice(i);
-}
-function runCommands(instr) {
-  if (instr.exec) {
-    const [first, second, third] = instr.exec;
-    if (first && /(^|\/)(ba|da|a|z|k)?sh$/.test(first) && second === "-c" && third !== void 0) return splitCommands(third);
-    return instr.exec.length > 0 ? [{ words: instr.exec, line: 1 }] : [];
-  }
-  const cmds = splitCommands(instr.text.replace(/<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g, ""));
-  for (const h of instr.heredocs) cmds.push(...splitCommands(h.content));
-  return cmds;
-}
-
-// src/model/wrappers.ts
-var posix = path3.posix;
-var MAX_BYTES2 = 16 * 1024 * 1024;
-var VarHistory = class {
-  /** The variables as they are now. */
-  live = {};
-  changes = /* @__PURE__ */ new Map();
-  version = 0;
-  set(name, value) {
-    this.live[name] = value;
-    let h = this.changes.get(name);
-    if (!h) this.changes.set(name, h = []);
-    const last = h[h.length - 1];
-    if (last && last.version === this.version + 1) last.value = value;
-    else h.push({ version: this.version + 1, value });
-  }
-  /** The variables as they are now, as a read-only view that later `set`s do not change. */
-  snapshot() {
-    const at = ++this.version;
-    const lookup = (name) => {
-      const h = this.changes.get(name);
-      if (!h || h[0].version > at) return void 0;
-      let lo = 0;
-      let hi = h.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (h[mid].version <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return h[lo];
-    };
-    return new Proxy({}, {
-      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
-      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
-      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
-      getOwnPropertyDescriptor: (_t, name) => {
-        const found = typeof name === "string" ? lookup(name) : void 0;
-        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
-      },
-      set: () => false
-    });
-  }
-};
-function buildSteps(model, stage) {
-  const chain = [];
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
-  const steps = [];
-  let workdir = "/";
-  const history = new VarHistory();
-  const vars = history.live;
-  for (const s of chain) {
-    for (const instr of s.instructions) {
-      steps.push({ instr, workdir, vars: history.snapshot() });
-      if (instr.keyword === "WORKDIR") {
-        const value = expandArgs(instr.text.trim(), vars);
-        workdir = posix.resolve(workdir, value);
-      } else if (instr.keyword === "ARG") {
-        for (const [name, value] of argDefault(instr)) {
-          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
-        }
-      } else if (instr.keyword === "ENV") {
-        const props = instr.node.getProperties?.() ?? [];
-        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
-      }
-    }
-  }
-  return { steps, final: { workdir, vars } };
-}
-function copyOperands(step) {
-  const { instr } = step;
-  let words;
-  const text = instr.text.trim();
-  if (text.startsWith("[")) {
-    try {
-      const parsed2 = JSON.parse(text);
-      if (Array.isArray(parsed2) && parsed2.every((w) => typeof w === "string")) words = parsed2;
-    } catch {
-      words = void 0;
-    }
-  }
-  words ??= text.split(/\s+/).filter((w) => w !== "");
-  if (words.length < 2) return void 0;
-  words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars));
-  const rawDest = words[words.length - 1];
-  if (rawDest.includes("$")) return void 0;
-  const sources = words.slice(0, -1);
-  const destIsDir = rawDest.endsWith("/") || rawDest === "." || rawDest.endsWith("/.") || sources.length > 1;
-  const dest = posix.resolve(step.workdir, rawDest);
-  return { sources, dest, destIsDir };
-}
-var STANDARD_DIRS = /* @__PURE__ */ new Set([
-  "/",
-  "/bin",
-  "/sbin",
-  "/usr",
-  "/usr/bin",
-  "/usr/sbin",
-  "/usr/local",
-  "/usr/local/bin",
-  "/usr/local/sbin",
-  "/etc",
-  "/opt",
-  "/tmp",
-  "/root",
-  "/home",
-  "/srv",
-  "/var",
-  "/var/lib",
-  "/run"
-]);
-function knownDir(steps, k, dir) {
-  if (STANDARD_DIRS.has(dir)) return true;
-  const covers = (p) => p === dir || p.startsWith(`${dir}/`);
-  for (let j = 0; j < k; j++) {
-    const { instr, workdir } = steps[j];
-    if (instr.keyword === "WORKDIR" && covers(steps[j + 1]?.workdir ?? "")) return true;
-    if (instr.keyword !== "RUN") continue;
-    for (const cmd of runCommands(instr)) {
-      const words = commandWords(cmd.words);
-      if (words[0] !== "mkdir") continue;
-      for (const w of words.slice(1)) {
-        if (w.startsWith("-")) continue;
-        if (covers(posix.resolve(workdir, expandArgs(w, steps[j].vars)))) return true;
-      }
-    }
-  }
-  return false;
-}
-var URL_SOURCE = /^(https?:\/\/|git@|[a-z]+:\/\/)/i;
-var ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
-function applyChmod(mode, prior) {
-  if (/^[0-7]{1,4}$/.test(mode)) return (parseInt(mode, 8) & 73) !== 0;
-  let result = prior;
-  for (const clause of mode.split(",")) {
-    const m = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/.exec(clause);
-    if (!m) return "unknown";
-    const who = m[1];
-    const everyone = who === "" || who.includes("a") || who.includes("u") && who.includes("g") && who.includes("o");
-    for (const op of m[2].match(/[-+=][rwxXst]*/g) ?? []) {
-      const perms = op.slice(1);
-      if (op[0] === "+" && perms.includes("x")) result = true;
-      else if (op[0] === "-" && perms.includes("x") && everyone) result = false;
-      else if (op[0] === "=" && perms.includes("x")) result = true;
-      else if (op[0] === "=" && !perms.includes("X") && everyone) result = false;
-    }
-  }
-  return result;
-}
-function operandCovers(operand, imagePath, recursive) {
-  const dir = operand.replace(/\/+$/, "") || "/";
-  if (operand === imagePath) return true;
-  if (recursive && (dir === "/" || imagePath.startsWith(`${dir}/`))) return true;
-  if (!/[*?[]/.test(operand)) return false;
-  const re = compileDockerPattern(dir);
-  if (re.test(imagePath)) return true;
-  if (!recursive) return false;
-  for (let p = posix.dirname(imagePath); p !== "/"; p = posix.dirname(p)) if (re.test(p)) return true;
-  return false;
-}
-function runCommandsOn(steps, from, to, imagePath, programs) {
-  const out = [];
-  for (let j = from; j < to; j++) {
-    const step = steps[j];
-    if (step.instr.keyword !== "RUN") continue;
-    let cwd = step.workdir;
-    for (const cmd of runCommands(step.instr)) {
-      let words = commandWords(cmd.words).map((w) => expandArgs(w, step.vars));
-      if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
-        cwd = posix.resolve(cwd, words[1]);
-        continue;
-      }
-      if (words[0] === "find") {
-        const exec = words.findIndex((w) => w === "-exec" || w === "-execdir");
-        const target = words[exec + 1];
-        const root = words[1];
-        if (exec < 0 || !target || !programs.has(posix.basename(target)) || !root || root.startsWith("-")) continue;
-        const nameIdx = words.indexOf("-name");
-        const name = nameIdx >= 0 ? words[nameIdx + 1] : void 0;
-        const rootAbs = posix.resolve(cwd, root);
-        if (!imagePath.startsWith(`${rootAbs.replace(/\/$/, "")}/`)) continue;
-        if (name && !compileDockerPattern(name).test(posix.basename(imagePath))) continue;
-        words = words.slice(exec + 1).filter((w) => w !== "{}" && w !== ";" && w !== "+" && w !== "\\;");
-        out.push({ instr: step.instr, words });
-        continue;
-      }
-      if (words[0] === "xargs") words = words.slice(1).filter((w) => !w.startsWith("-"));
-      const program = words[0] ? posix.basename(words[0]) : "";
-      if (!programs.has(program)) continue;
-      const recursive = words.some((w) => /^-[a-zA-Z]*R/.test(w) || w === "--recursive");
-      const operands = words.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
-      if (operands.some((o) => !o.includes("$") && operandCovers(posix.resolve(cwd, o), imagePath, recursive))) {
-        out.push({ instr: step.instr, words });
-      }
-    }
-  }
-  return out;
-}
-var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
-function applyRunChmods(steps, from, to, imagePath, mode) {
-  let result = mode;
-  for (const { words } of runCommandsOn(steps, from, to, imagePath, CHMOD)) {
-    const modeWord = words.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w) && !w.startsWith("--"));
-    if (!modeWord) continue;
-    const executable = applyChmod(modeWord, result.executable);
-    if (executable === "unknown") continue;
-    result = { executable, source: "run-chmod" };
-  }
-  return result;
-}
-function flagMode(copy, prior) {
-  const chmod = copy.flags.get("chmod");
-  if (!chmod) return prior;
-  const executable = applyChmod(chmod, "unknown");
-  return executable === "unknown" ? { executable: "unknown", source: "unknown" } : { executable, source: "chmod-flag" };
-}
-var Resolver = class {
-  constructor(model, ctx) {
-    this.model = model;
-    this.ctx = ctx;
-  }
-  model;
-  ctx;
-  stepsCache = /* @__PURE__ */ new Map();
-  build(stage) {
-    let build = this.stepsCache.get(stage.index);
-    if (!build) {
-      build = buildSteps(this.model, stage);
-      this.stepsCache.set(stage.index, build);
-    }
-    return build;
-  }
-  stageRef(value) {
-    const v = value.toLowerCase();
-    if (/^\d+$/.test(v)) return this.model.stages[Number(v)];
-    return this.model.stages.find((s) => s.name === v);
-  }
-  /**
-   * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
-   * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
-   * cannot read (a URL, another image); undefined when no COPY writes it.
-   */
-  locate(stage, imagePath, depth = 0) {
-    if (depth > 8) return "opaque";
-    const { steps } = this.build(stage);
-    for (let k = steps.length - 1; k >= 0; k--) {
-      const step = steps[k];
-      if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
-      const ops = copyOperands(step);
-      if (!ops) continue;
-      const found = this.matchCopy(stage, steps, k, ops, imagePath, depth);
-      if (found === void 0) continue;
-      if (found === "opaque") return found;
-      return { ...found, mode: applyRunChmods(steps, k + 1, steps.length, imagePath, found.mode) };
-    }
-    return void 0;
-  }
-  matchCopy(stage, steps, k, ops, imagePath, depth) {
-    const copy = steps[k].instr;
-    const { dest } = ops;
-    const destIsDir = ops.destIsDir || knownDir(steps, k, dest);
-    const under = (d) => imagePath.startsWith(`${d === "/" ? "" : d}/`) ? imagePath.slice(d === "/" ? 1 : d.length + 1) : void 0;
-    const fromFlag = copy.flags.get("from");
-    for (const source of [...ops.sources].reverse()) {
-      const hd = /^<<-?(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1$/.exec(source);
-      if (hd && copy.heredocs.length > 0) {
-        const heredoc = copy.heredocs.find((h) => h.name === hd[2]);
-        if (!heredoc) continue;
-        const target = destIsDir ? posix.join(dest, heredoc.name) : dest;
-        if (target !== imagePath) continue;
-        const content = source.startsWith("<<-") ? heredoc.content.replace(/^\t+/gm, "") : heredoc.content;
-        return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
-      }
-      if (fromFlag !== void 0 && fromFlag !== null) {
-        const fromStage = this.stageRef(expandArgs(fromFlag, steps[k].vars));
-        const fileTarget = !destIsDir && imagePath === dest;
-        const dirTarget = imagePath === posix.join(dest, posix.basename(source));
-        const rel = under(dest);
-        if (!fileTarget && !dirTarget && rel === void 0) continue;
-        if (!fromStage || /[*?[]/.test(source)) return "opaque";
-        const srcAbs = posix.resolve("/", source);
-        const candidates = [fileTarget || dirTarget ? srcAbs : void 0, rel !== void 0 ? posix.join(srcAbs, rel) : void 0];
-        for (const c of candidates) {
-          if (!c) continue;
-          const origin = this.locate(fromStage, c, depth + 1);
-          if (origin === void 0) continue;
-          if (origin === "opaque") return origin;
-          return { ...origin, copy, mode: flagMode(copy, origin.mode) };
-        }
-        if (fileTarget || dirTarget) return "opaque";
-        continue;
-      }
-      if (URL_SOURCE.test(source)) {
-        if (imagePath === dest || imagePath === posix.join(dest, posix.basename(source.replace(/[?#].*$/, "")))) return "opaque";
-        continue;
-      }
-      const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
-      const multi = destIsDir || matches.length > 1;
-      for (const rel of matches) {
-        const kind = this.ctx.kind(rel);
-        if (!kind) continue;
-        if (kind === "dir") {
-          const inner = under(dest);
-          if (inner === void 0) continue;
-          const candidate = rel === "" ? inner : `${rel}/${inner}`;
-          if (this.ctx.kind(candidate) === "file") return this.contextOrigin(candidate, copy);
-          continue;
-        }
-        if (copy.keyword === "ADD" && ARCHIVE.test(rel)) continue;
-        const asFile = !multi && imagePath === dest;
-        const inDir = imagePath === posix.join(dest, posix.basename(rel));
-        if (asFile || inDir) return this.contextOrigin(rel, copy);
-      }
-    }
-    return void 0;
-  }
-  contextOrigin(rel, copy) {
-    return { kind: "context", rel, copy, mode: flagMode(copy, this.ctx.mode(rel)) };
-  }
-};
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
-var INITS = /* @__PURE__ */ new Set(["tini", "tini-static", "dumb-init", "catatonit", "docker-init"]);
-var INIT_VALUE_OPTS = /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite"]);
-var SU_TOOLS = /* @__PURE__ */ new Set(["gosu", "su-exec"]);
-function shebangOf(text) {
-  if (!text.startsWith("#!")) return void 0;
-  const line = (text.split("\n", 1)[0] ?? "").replace(/\r$/, "");
-  const words = line.slice(2).trim().split(/\s+/).filter((w) => w !== "");
-  if (words.length === 0) return void 0;
-  if (posix.basename(words[0]) === "env") {
-    const rest = words.slice(1).filter((w) => w !== "-S" && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && !(w.startsWith("-") && w !== "-"));
-    if (rest.length === 0) return void 0;
-    return { interpreter: rest[0], args: rest.slice(1), line };
-  }
-  return { interpreter: words[0], args: words.slice(1), line };
-}
-function passesArgs(text) {
-  return /"\$(@|\{@\})"|\$@/.test(text);
-}
-function walkStart(argv, onEvent, vars = {}, depth = 0) {
-  let i = 0;
-  while (i < argv.length && depth < 6) {
-    const word = argv[i];
-    const base = posix.basename(word);
-    if (INITS.has(base)) {
-      i++;
-      while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--") i += INIT_VALUE_OPTS.has(argv[i]) ? 2 : 1;
-      if (argv[i] === "--") i++;
-      continue;
-    }
-    if (base === "env") {
-      i++;
-      while (i < argv.length && (argv[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]))) i++;
-      continue;
-    }
-    if (SU_TOOLS.has(base)) {
-      i += 2;
-      continue;
-    }
-    if (SHELLS.has(base)) {
-      onEvent({ kind: "program", word });
-      i++;
-      if (base === "busybox" && argv[i] && SHELLS.has(argv[i])) i++;
-      let commandString = false;
-      while (i < argv.length && /^[-+]/.test(argv[i])) {
-        const opt = argv[i];
-        i++;
-        if (opt === "--" || opt === "-") break;
-        if (/^[-+][oO]$/.test(opt)) i++;
-        else if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
-      }
-      if (commandString) {
-        const text = argv[i];
-        if (text === void 0) return;
-        const commands = splitCommands(expandArgs(text, vars)).map((c) => commandWords(c.words)).filter((w) => w.length > 0);
-        for (const words of commands) {
-          if ((words[0] === "." || words[0] === "source") && words[1]) onEvent({ kind: "sourced", word: words[1] });
-        }
-        const last = commands[commands.length - 1];
-        if (last && last[0] !== "." && last[0] !== "source") walkStart(last, onEvent, vars, depth + 1);
-        return;
-      }
-      if (i < argv.length) onEvent({ kind: "script", word: argv[i], interpreter: word });
-      return;
-    }
-    if (!onEvent({ kind: "program", word })) return;
-    i++;
-  }
-}
-var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
-var WrapperCollector = class {
-  constructor(model, resolver) {
-    this.model = model;
-    this.resolver = resolver;
-    this.final = resolver.build(model.finalStage).final;
-    this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix.dirname(model.file.split(path3.sep).join("/"));
-  }
-  model;
-  resolver;
-  found = [];
-  final;
-  searchPath;
-  cwdBase;
-  walk(argv) {
-    walkStart(
-      argv,
-      (event) => {
-        if (event.kind === "sourced") this.add({ word: event.word, sourced: true });
-        else if (event.kind === "script") this.add({ word: event.word, interpreter: event.interpreter });
-        else {
-          const script = this.add({ word: event.word });
-          return script !== void 0 && script.role === "start" && passesArgs(script.text);
-        }
-        return false;
-      },
-      this.final.vars
-    );
-  }
-  candidates(target) {
-    let word = target.word;
-    if (target.scriptDir) {
-      const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix.join(target.scriptDir, word.slice(m[0].length));
-    }
-    if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix.normalize(word)];
-    if (word.includes("/")) return [posix.resolve(this.final.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix.join(d, word));
-    return target.sourced ? [...inPath, posix.join(this.final.workdir, word)] : inPath;
-  }
-  add(target, depth = 0) {
-    for (const imagePath of this.candidates(target)) {
-      const existing = this.found.find((w) => w.imagePath === imagePath);
-      if (existing) return existing;
-      const origin = this.resolver.locate(this.model.finalStage, imagePath);
-      if (origin === "opaque") return void 0;
-      if (!origin) continue;
-      const script = this.load(origin, imagePath, target);
-      if (!script) return void 0;
-      this.found.push(script);
-      if (depth < 4) this.followSources(script, depth + 1);
-      return script;
-    }
-    return void 0;
-  }
-  followSources(script, depth) {
-    for (const cmd of splitCommands(script.text.replace(/\r/g, ""))) {
-      const words = commandWords(cmd.words);
-      if ((words[0] === "." || words[0] === "source") && words[1]) {
-        this.add({ word: words[1], sourced: true, scriptDir: posix.dirname(script.imagePath) }, depth);
-      }
-    }
-  }
-  load(origin, imagePath, target) {
-    const role = target.sourced ? "sourced" : "start";
-    if (origin.kind === "heredoc") {
-      return {
-        imagePath,
-        file: this.model.file,
-        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
-`,
-        lineOffset: origin.heredoc.contentLine - 1,
-        role,
-        ...target.interpreter ? { interpreter: target.interpreter } : {},
-        mode: origin.mode,
-        copy: origin.copy
-      };
-    }
-    const absPath = this.resolver.ctx.absPath(origin.rel);
-    if (!absPath) return void 0;
-    const display = posix.normalize(
-      posix.join(this.cwdBase, path3.relative(path3.dirname(this.model.absPath), absPath).split(path3.sep).join("/"))
-    );
-    const text = readScript(absPath, display);
-    if (text === void 0) return void 0;
-    return {
-      imagePath,
-      file: display,
-      absPath,
-      text,
-      lineOffset: 0,
-      role,
-      ...target.interpreter ? { interpreter: target.interpreter } : {},
-      mode: origin.mode,
-      copy: origin.copy
-    };
-  }
-};
-function readScript(absPath, display) {
-  let bytes;
-  try {
-    const stat = fs3.statSync(absPath);
-    if (stat.size > MAX_BYTES2) throw new InputError(`wrapper script ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs3.readFileSync(absPath);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
-  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
-  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  if (bom && bytes.length === 3) return "\uFEFF";
-  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
-}
-function resolveWrappers(model) {
-  if (model.start.argv.length === 0) return [];
-  const ctx = new BuildContext(model.contextDir, model.absPath);
-  const collector = new WrapperCollector(model, new Resolver(model, ctx));
-  collector.walk(model.start.argv);
-  return collector.found;
-}
-
-// src/model/parse.ts
-var KNOWN = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR"
-]);
+// src/model/variables.ts
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 function expandArgs(text, vars) {
@@ -7438,591 +6425,10 @@ function argDefault(instr) {
     return [a.slice(0, eq), v];
   });
 }
-function parseDockerfile(input) {
-  const text = input.text.replace(/^\uFEFF/, "");
-  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
-  const astText = text.replace(/\r\n/g, "\n").replace(/\r/g, " ");
-  if (astText.split("\n").every((l) => /^[ \t]*(#|$)/.test(l))) {
-    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
-  }
-  const ast = import_dockerfile_ast.DockerfileParser.parse(astText);
-  const escapeChar = ast.getEscapeCharacter();
-  const buildArgs = input.buildArgs ?? {};
-  const stages = [];
-  const instructions = [];
-  const globalArgs = {};
-  let current;
-  for (const node of ast.getInstructions()) {
-    const keyword = node.getKeyword().toUpperCase();
-    const line = node.getRange().start.line + 1;
-    if (!KNOWN.has(keyword)) {
-      throw new InputError(`${input.file}:${line}: unknown instruction ${JSON.stringify(node.getKeyword())}; this is not a valid Dockerfile`);
-    }
-    if (keyword === "FROM") {
-      const index = stages.length;
-      const instr2 = toInstr(node, index, lines, escapeChar);
-      const from = node;
-      const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
-      const resolved = expandArgs(fromText, globalArgs);
-      const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved.toLowerCase());
-      const base = parent ? parent.base : classifyImage(resolved);
-      const platform = instr2.flags.get("platform") ?? void 0;
-      current = {
-        index,
-        name: stageName,
-        from: instr2,
-        fromText,
-        parent: parent?.index,
-        base,
-        platform,
-        instructions: [],
-        windows: parent ? parent.windows : base.family === "windows"
-      };
-      stages.push(current);
-      instructions.push(instr2);
-      continue;
-    }
-    if (!current) {
-      const instr2 = toInstr(node, -1, lines, escapeChar);
-      if (keyword !== "ARG") {
-        throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
-      }
-      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
-      instructions.push(instr2);
-      continue;
-    }
-    const instr = toInstr(node, current.index, lines, escapeChar);
-    if (keyword === "SHELL" && instr.exec && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(instr.exec[0] ?? "")) current.windows = true;
-    current.instructions.push(instr);
-    instructions.push(instr);
-  }
-  if (stages.length === 0) {
-    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
-  }
-  let finalStage = stages[stages.length - 1];
-  if (input.target) {
-    const wanted = input.target.toLowerCase();
-    const found = stages.find((s) => s.name === wanted);
-    if (!found) throw new InputError(`${input.file}: build target ${JSON.stringify(input.target)} is not a stage name in this Dockerfile`);
-    finalStage = found;
-  }
-  const chain = [];
-  for (let s = finalStage; s; s = s.parent !== void 0 ? stages[s.parent] : void 0) chain.unshift(s);
-  const windows = finalStage.windows;
-  const model = {
-    file: input.file,
-    absPath: input.absPath,
-    contextDir: input.contextDir,
-    text: input.text,
-    lines,
-    escapeChar,
-    instructions,
-    stages,
-    finalStage,
-    chain,
-    start: computeStartContract(chain, windows),
-    base: finalStage.base,
-    windows,
-    buildArgs,
-    wrappers: []
-  };
-  model.wrappers = windows ? [] : resolveWrappers(model);
-  return model;
-}
 
-// src/report/ignores.ts
-var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
-function ids(list) {
-  return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
-}
-function indexIgnores(text) {
-  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
-  const fileWide = /* @__PURE__ */ new Set();
-  const byLine = /* @__PURE__ */ new Map();
-  let pending = [];
-  lines.forEach((line, i) => {
-    const trimmed = line.trim();
-    const m = MARK.exec(trimmed);
-    if (m && m[1] === "ignore-file") ids(m[2]).forEach((id) => fileWide.add(id));
-    if (trimmed.startsWith("#")) {
-      if (m && m[1] === "ignore") pending.push(...ids(m[2]));
-      return;
-    }
-    if (trimmed === "") return;
-    if (pending.length > 0) byLine.set(i + 1, new Set(pending));
-    pending = [];
-  });
-  return { fileWide, byLine };
-}
-function isIgnored(index, finding) {
-  const matches = (set) => set.has(finding.rule) || finding.rule.startsWith("shellcheck/") && set.has(finding.rule.slice("shellcheck/".length));
-  if (matches(index.fileWide)) return true;
-  const at = index.byLine.get(finding.line);
-  return at !== void 0 && matches(at);
-}
-function applyIgnores(findings, texts, ignore) {
-  const indexes = /* @__PURE__ */ new Map();
-  const indexFor = (file) => {
-    let idx = indexes.get(file);
-    if (!idx) {
-      const text = texts.get(file);
-      idx = text === void 0 ? { fileWide: /* @__PURE__ */ new Set(), byLine: /* @__PURE__ */ new Map() } : indexIgnores(text);
-      indexes.set(file, idx);
-    }
-    return idx;
-  };
-  return findings.filter((f) => {
-    if (ignore.has(f.rule) || f.rule.startsWith("shellcheck/") && (ignore.has(f.rule.slice(11)) || ignore.has("shellcheck"))) return false;
-    return !isIgnored(indexFor(f.file), f);
-  });
-}
-
-// src/rules/image/arch-specific-download.ts
-var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
-var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
-var BRANCHES = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b|\buname\s+(-[a-z]*m|--machine)|\bdpkg\s+--print-architecture\b|\bdpkg-architecture\b|\bapk\s+--print-arch\b|\/etc\/apk\/arch\b|\$\(\s*arch\s*\)|`\s*arch\s*`|\brpm\s+(--eval|-E)\s+['"]?%\{?_arch|\bgo\s+env\s+GOARCH\b|\$\{?HOSTTYPE\b|\$\{?MACHTYPE\b/;
-var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
-function archUrl(text, vars) {
-  for (const m of text.matchAll(URL)) {
-    const url = expandArgs(m[0], vars);
-    const arch = ARCH.exec(url);
-    if (arch) return { url, arch: arch[0] };
-  }
-  return void 0;
-}
-function shortUrl(url) {
-  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
-}
-function pinned(model, stage) {
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
-    const p = s.platform?.trim();
-    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
-  }
-  return false;
-}
-function hit(instr, url, arch) {
-  const what = instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads";
-  return {
-    message: `${what} \`${shortUrl(url)}\` (built for ${arch}) without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`,
-    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
-    range: instr.range
-  };
-}
-var rule = {
-  id: "arch-specific-download",
-  severity: "warning",
-  title: "Download for one architecture",
-  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.stages) {
-      if (stage.windows || pinned(model, stage)) continue;
-      for (const step of buildSteps(model, stage).steps) {
-        const { instr } = step;
-        if (instr.stage !== stage.index) continue;
-        if (instr.keyword === "RUN") {
-          const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
-          if (!FETCH.test(text) || BRANCHES.test(text)) continue;
-          const found = archUrl(text, step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
-        } else if (instr.keyword === "ADD") {
-          const ops = copyOperands(step);
-          const sources = ops?.sources ?? instr.args.slice(0, -1);
-          if (/TARGET(ARCH|PLATFORM)/.test(instr.text)) continue;
-          const found = archUrl(sources.join(" "), step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
-        }
-      }
-    }
-    return hits;
-  }
-};
-
-// src/model/installs.ts
-import path4 from "node:path";
-function interpreterOf(word) {
-  const name = path4.posix.basename(word);
-  if (name === "sh" || name === "ash") return "sh";
-  if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
-  if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
-  if (name === "node" || name === "nodejs") return "node";
-  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return "ruby";
-  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return "perl";
-  if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
-  return void 0;
-}
-var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
-var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
-function baseHas(base, interp) {
-  const { family, debugVariant: debugVariant2 } = base;
-  const name = base.name.split("/").pop() ?? base.name;
-  if (family === "scratch") return "absent";
-  if (family === "distroless") {
-    if (interp === "python") return /python/.test(name) ? "present" : "absent";
-    if (interp === "node") return /node/.test(name) ? "present" : "absent";
-    if (interp === "sh") return debugVariant2 ? "present" : "absent";
-    return "absent";
-  }
-  if (family === "alpine" || family === "busybox") {
-    if (interp === "sh") return "present";
-    if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
-    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
-  }
-  if (family === "debian" || family === "ubuntu") {
-    if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
-    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
-  }
-  if (family === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
-  return "unknown";
-}
-var PACKAGES = [
-  [/^(bash|bash-completion|libtool|bats)$/, "bash"],
-  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
-  [/^zsh$/, "zsh"],
-  [/^(ksh|mksh|loksh)$/, "ksh"],
-  [/^dash$/, "dash"],
-  [/^fish$/, "fish"],
-  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, "python"],
-  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
-  [/^ruby.*$/, "ruby"],
-  [/^perl.*$/, "perl"],
-  [/^php\d*(-.+)?$/, "php"]
-];
-function packageInterpreters(pkg) {
-  const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
-  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
-}
-var MENTIONS = [
-  [/\bbash\b/i, ["bash"]],
-  [/\bbusybox\b/i, ["sh"]],
-  [/\bzsh\b/i, ["zsh"]],
-  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
-  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
-  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ["ruby"]],
-  [/\bperl\b|\bperlbrew\b/i, ["perl"]],
-  [/\bphp\b/i, ["php"]]
-];
-var ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
-var BROAD_SOURCES = /* @__PURE__ */ new Set(["/", "/usr", "/usr/local", "/usr/local/bin", "/bin", "/usr/bin", "/opt", "/sbin", "/usr/sbin"]);
-function mentioned(text) {
-  const out = [];
-  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
-  return out;
-}
-var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
-var INSTALLERS = {
-  apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
-  "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  apt: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  aptitude: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  yum: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  dnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  microdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove"]) },
-  tdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  zypper: { add: /* @__PURE__ */ new Set(["install", "in"]), del: /* @__PURE__ */ new Set(["remove", "rm"]) }
-};
-var VALUE_OPTS = /* @__PURE__ */ new Set(["--virtual", "-t", "--repository", "-X", "--root", "-p", "-o", "--option", "--target-release", "--setopt", "--releasever", "--installroot", "--enablerepo", "--disablerepo", "--arch", "--keys-dir", "--cache-dir"]);
-function analyseInstalls(model) {
-  const owners = /* @__PURE__ */ new Map();
-  const installedBy = /* @__PURE__ */ new Map();
-  const virtuals = /* @__PURE__ */ new Map();
-  const maybe = /* @__PURE__ */ new Set();
-  const { steps } = buildSteps(model, model.finalStage);
-  const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
-  const add = (pkg, owner, instr) => {
-    let set = owners.get(pkg);
-    if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
-    set.add(owner);
-    installedBy.set(pkg, instr);
-  };
-  for (const step of steps) {
-    const { instr } = step;
-    if (instr.keyword === "RUN") {
-      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
-      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(commandWords(cmd.words), step, { add, owners, virtuals, maybe });
-    } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-      copyMaybe(step, maybe, stageNames);
-    }
-  }
-  const installed = /* @__PURE__ */ new Map();
-  for (const [pkg, set] of owners) {
-    if (set.size === 0) continue;
-    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg));
-  }
-  return { installed, maybe };
-}
-function readInstall(words, step, state) {
-  const tool = words[0] ? path4.posix.basename(words[0]) : "";
-  const spec = INSTALLERS[tool];
-  if (!spec) return;
-  let sub = 1;
-  while (sub < words.length && words[sub].startsWith("-")) sub += VALUE_OPTS.has(words[sub]) && !(words[sub] === "-t" && tool !== "apk") ? 2 : 1;
-  const verb = words[sub] ?? "";
-  const adding = spec.add.has(verb);
-  const deleting = spec.del.has(verb);
-  if (!adding && !deleting) return;
-  let virtual;
-  const pkgs = [];
-  for (let i = 1; i < words.length; i++) {
-    if (i === sub) continue;
-    const w = words[i];
-    if (w.startsWith("-")) {
-      if ((w === "--virtual" || w === "-t") && tool === "apk") virtual = words[i + 1];
-      if (VALUE_OPTS.has(w) && !(w === "-t" && tool !== "apk")) i++;
-      continue;
-    }
-    pkgs.push(expandArgs(w, step.vars));
-  }
-  if (adding) {
-    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes("$") || p.includes("`"));
-    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
-    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== "" && !p.includes("$") && !p.includes("`"));
-    if (virtual) state.virtuals.set(virtual, new Set(names));
-    for (const p of names) state.add(p.replace(/[=<>~].*$/, ""), virtual ?? "world", step.instr);
-    return;
-  }
-  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== "")) {
-    const v = state.virtuals.get(p);
-    if (v && tool === "apk") {
-      for (const pkg of v) state.owners.get(pkg)?.delete(p);
-      continue;
-    }
-    state.owners.get(p.replace(/[=<>~].*$/, ""))?.delete("world");
-  }
-}
-function copyMaybe(step, maybe, stageNames) {
-  const { instr } = step;
-  const from = instr.flags.get("from");
-  const ops = copyOperands(step);
-  if (!ops) return;
-  if (from) {
-    const ref = expandArgs(from, step.vars);
-    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
-    for (const src of ops.sources) {
-      const abs = path4.posix.resolve("/", src);
-      if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
-      for (const i of mentioned(src)) maybe.add(i);
-    }
-    return;
-  }
-  if (instr.keyword === "ADD") {
-    for (const src of ops.sources) {
-      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
-    }
-  }
-}
-function interpretersOfImage(ref) {
-  const { name } = splitImageRef(ref);
-  const last = name.split("/").pop() ?? name;
-  return mentioned(last.replace(/[-_]/g, " "));
-}
-function interpreterAvailability(model, interp, analysis = analyseInstalls(model)) {
-  const base = baseHas(model.base, interp);
-  if (base !== "absent") return base;
-  if (analysis.installed.has(interp)) return "present";
-  if (analysis.maybe.has(interp)) return "unknown";
-  return "absent";
-}
-
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
-};
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
-}
-
-// src/rules/image/missing-interpreter.ts
-var PACKAGE = { python: "python3", node: "nodejs" };
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
-}
-function show(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
-}
-function partHolding(model, word) {
-  const { entrypoint, cmd, executableFrom } = model.start;
-  if (entrypoint?.argv.includes(word)) return entrypoint;
-  if (cmd?.argv.includes(word)) return cmd;
-  return executableFrom;
-}
-function needs(model) {
-  const out = [];
-  const from = model.start.executableFrom;
-  if (from) {
-    const shellPart = [model.start.entrypoint, model.start.cmd].find((p) => p?.form === "shell" && model.start.argv[0] === p.argv[0] && p === from);
-    if (shellPart) {
-      const shell = model.start.shell[0] ?? "/bin/sh";
-      const interp = interpreterOf(shell);
-      if (interp) out.push({ interp, written: shell, what: `${show(shellPart)} is shell form, so Docker runs it with \`${shell} -c\` and`, range: shellPart.instr.range, shebang: false });
-    }
-    const wrappers = model.wrappers.filter((w) => w.role === "start");
-    let first = true;
-    walkStart(model.start.argv, (event) => {
-      if (event.kind !== "program") return false;
-      const interp = interpreterOf(event.word);
-      if (interp && !(first && shellPart)) {
-        const part = partHolding(model, event.word) ?? from;
-        const what = part.form === "shell" ? `${show(part)} is shell form, so it runs under \`${event.word} -c\` and` : `The start command ${show(part)}`;
-        out.push({ interp, written: event.word, what, range: part.instr.range, shebang: false });
-      }
-      first = false;
-      const script = wrappers.find((w) => w.imagePath === event.word || !event.word.includes("/") && w.imagePath.endsWith(`/${event.word}`));
-      return script !== void 0 && passesArgs(script.text);
-    });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = shebangOf(w.text);
-    const interp = sb ? interpreterOf(sb.interpreter) : void 0;
-    if (!sb || !interp) continue;
-    out.push({
-      interp,
-      written: sb.interpreter,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
-  return out;
-}
-function fixFor(model, need) {
-  const { family } = model.base;
-  const pkg = PACKAGE[need.interp] ?? need.interp;
-  if (family === "scratch" || family === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family === "debian" || family === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule2 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule3 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule4 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform = stage.platform?.trim();
-      if (!platform || platform.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule2, rule3, rule4, rule];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
-
-// src/rules/start/start-command.ts
-import path5 from "node:path";
+// src/model/wrappers.ts
+import fs3 from "node:fs";
+import path6 from "node:path";
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -8980,6 +7386,901 @@ function tokenize(src) {
   return { tokens, comments: lexer.comments };
 }
 
+// src/shell/words.ts
+function staticValue(word) {
+  if (!word) return void 0;
+  let out = "";
+  const add = (parts) => {
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
+      else if (p.type === "dq") {
+        if (!add(p.parts)) return false;
+      } else return false;
+    }
+    return true;
+  };
+  return add(word.parts) ? out : void 0;
+}
+function commandBase(word) {
+  const v = staticValue(word);
+  if (v === void 0) return void 0;
+  const slash = v.lastIndexOf("/");
+  return slash >= 0 ? v.slice(slash + 1) : v;
+}
+function isAllParam(p, names) {
+  return p?.type === "param" && names.includes(p.name) && p.name.length === 1 && !p.length && !p.indirect && p.op === "" && p.subscript === void 0;
+}
+function isQuotedAllArgs(word) {
+  const [p] = word.parts;
+  return word.parts.length === 1 && p?.type === "dq" && p.parts.length === 1 && isAllParam(p.parts[0], "@");
+}
+function argsMisuse(word) {
+  for (const p of word.parts) {
+    if (p.type === "param" && (p.name === "@" || p.name === "*") && !p.length && !p.indirect) {
+      return { kind: "unquoted", text: word.raw };
+    }
+    if (p.type === "dq") {
+      for (const q2 of p.parts) {
+        if (q2.type === "param" && q2.name === "*" && !q2.length && !q2.indirect && p.parts.length === 1) return { kind: "joined", text: word.raw };
+      }
+    }
+  }
+  return void 0;
+}
+function paramUses(word) {
+  const out = [];
+  const visit = (parts, quoted) => {
+    for (const p of parts) {
+      if (p.type === "param") {
+        out.push({ param: p, quoted });
+        visit(p.arg, quoted);
+      } else if (p.type === "dq") visit(p.parts, true);
+    }
+  };
+  visit(word.parts, false);
+  return out;
+}
+function commandWords(cmd) {
+  const redirTargets = (cmd.kind === "function" ? [] : cmd.redirs).flatMap((r) => r.target ? [r.target] : []);
+  switch (cmd.kind) {
+    case "simple":
+      return [...cmd.assigns, ...cmd.words, ...redirTargets];
+    case "case":
+      return [...cmd.word ? [cmd.word] : [], ...cmd.items.flatMap((i) => i.patterns), ...redirTargets];
+    case "for":
+      return [...cmd.items ?? [], ...redirTargets];
+    default:
+      return redirTargets;
+  }
+}
+function execTarget(cmd) {
+  if (commandBase(cmd.words[0]) !== "exec") return void 0;
+  let i = 1;
+  while (i < cmd.words.length) {
+    const v = staticValue(cmd.words[i]);
+    if (v === "-a") i += 2;
+    else if (v !== void 0 && /^-[cl]+$/.test(v)) i++;
+    else if (v === "--") {
+      i++;
+      break;
+    } else break;
+  }
+  const rest = cmd.words.slice(i);
+  return rest.length > 0 ? rest : void 0;
+}
+function commandText(src, cmd, max = 70) {
+  const text = src.slice(cmd.start, cmd.end).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}\u2026` : text;
+}
+function setFlags(cmd) {
+  const on = /* @__PURE__ */ new Set();
+  const off = /* @__PURE__ */ new Set();
+  const optionsOn = /* @__PURE__ */ new Set();
+  const optionsOff = /* @__PURE__ */ new Set();
+  const words = cmd.words.map((w) => staticValue(w));
+  for (let i = 1; i < words.length; i++) {
+    const v = words[i];
+    if (v === void 0 || v === "--" || v === "-") break;
+    const m = /^([-+])([A-Za-z]+)$/.exec(v);
+    if (!m) break;
+    const sign = m[1];
+    const letters = m[2];
+    for (const ch of letters) (sign === "-" ? on : off).add(ch);
+    if (letters.includes("o")) {
+      const name = words[i + 1];
+      if (name !== void 0) {
+        (sign === "-" ? optionsOn : optionsOff).add(name);
+        i++;
+      }
+    }
+  }
+  on.delete("o");
+  off.delete("o");
+  return { on, off, optionsOn, optionsOff };
+}
+
+// src/shell/commands.ts
+function looseText(word, src) {
+  const v = staticValue(word);
+  if (v !== void 0) return v;
+  const text = (parts) => parts.map((p) => {
+    switch (p.type) {
+      case "lit":
+      case "sq":
+      case "ansi":
+        return p.text;
+      case "dq":
+        return text(p.parts);
+      case "param":
+      case "cmdsub":
+        return src.slice(p.start, p.end);
+      case "arith":
+        return `$((${p.text}))`;
+      default:
+        return "";
+    }
+  }).join("");
+  return text(word.parts);
+}
+function lineIndex(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+function parseShell(text) {
+  return parseTokens(tokenize(text.replace(/\r\n/g, "\n")).tokens);
+}
+function simpleCommands(text) {
+  const src = text.replace(/\r\n/g, "\n");
+  const lineOf = lineIndex(src);
+  const out = [];
+  walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
+    if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
+    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf(cmd.start), inCondition: ctx.inCondition, cmd });
+  });
+  return out;
+}
+var PREFIXES = /* @__PURE__ */ new Set(["exec", "command", "nohup", "time", "builtin"]);
+function programWords(words) {
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    if (PREFIXES.has(w) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      i++;
+      continue;
+    }
+    if (w === "sudo" || w === "env") {
+      i++;
+      while (i < words.length && (words[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
+      continue;
+    }
+    break;
+  }
+  return words.slice(i);
+}
+function sourcedFiles(text) {
+  const out = [];
+  for (const { words } of simpleCommands(text)) {
+    if ((words[0] === "." || words[0] === "source") && words[1]) out.push(words[1]);
+  }
+  return out;
+}
+var SHELL_PROGRAM = /(^|\/)(ba|da|a|z|k|mk)?sh$/;
+var runCache = /* @__PURE__ */ new WeakMap();
+function runCommands(instr) {
+  let cmds = runCache.get(instr);
+  if (!cmds) runCache.set(instr, cmds = readRun(instr));
+  return cmds;
+}
+function readRun(instr) {
+  if (instr.exec) {
+    const [first, second, third] = instr.exec;
+    if (first && SHELL_PROGRAM.test(first) && second === "-c" && third !== void 0) return simpleCommands(third);
+    return instr.exec.length > 0 ? [{ words: instr.exec, line: 1, inCondition: false, cmd: execFormCommand(instr.exec) }] : [];
+  }
+  const cmds = simpleCommands(instr.text);
+  for (const h of instr.heredocs) {
+    const reader = cmds.find((c) => c.cmd.redirs.some((r) => r.heredoc?.delimiter === h.name));
+    const program = reader ? programWords(reader.words)[0] : void 0;
+    if (reader === void 0 || program !== void 0 && SHELL_PROGRAM.test(program) && !programWords(reader.words).some((w) => w === "-c")) {
+      cmds.push(...simpleCommands(h.content));
+    }
+  }
+  return cmds.filter((c) => c.words.length > 0);
+}
+function execFormCommand(argv) {
+  const words = argv.map((a) => ({ raw: a, parts: [{ type: "sq", text: a }], start: 0, end: 0 }));
+  return { kind: "simple", assigns: [], words, redirs: [], start: 0, end: 0 };
+}
+
+// src/model/context.ts
+import { execFileSync } from "node:child_process";
+import fs2 from "node:fs";
+import path2 from "node:path";
+var NEVER = { test: () => false };
+function compileDockerPattern(pattern) {
+  const tokens = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        if (pattern[i + 1] === "/") i++;
+        tokens.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
+      } else if (tokens[tokens.length - 1]?.t !== "star") {
+        tokens.push({ t: "star" });
+      }
+    } else if (ch === "?") {
+      tokens.push({ t: "one" });
+    } else if (ch === "\\") {
+      tokens.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
+    } else if (ch === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) {
+        tokens.push({ t: "lit", c: "[" });
+        continue;
+      }
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith("!")) body = `^${body.slice(1)}`;
+      body = body.replace(/^(\^?)\]/, "$1\\]");
+      try {
+        tokens.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
+      } catch {
+        return NEVER;
+      }
+      i = close;
+    } else {
+      tokens.push({ t: "lit", c: ch });
+    }
+  }
+  return { test: (path16) => nfaMatch(tokens, path16) };
+}
+function nfaMatch(tokens, path16) {
+  const m = tokens.length;
+  let current = /* @__PURE__ */ new Set();
+  const add = (set, state) => {
+    for (let s = state; ; s++) {
+      if (set.has(s)) return;
+      set.add(s);
+      if (s >= m) return;
+      const tok = tokens[s];
+      if (tok.t === "gstar") set.add(m + 1 + s);
+      if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
+    }
+  };
+  add(current, 0);
+  for (let k = 0; k < path16.length && current.size > 0; k++) {
+    const c = path16[k];
+    const next = /* @__PURE__ */ new Set();
+    for (const s of current) {
+      if (s > m) {
+        const i = s - m - 1;
+        next.add(s);
+        if (c === "/") add(next, i + 1);
+        continue;
+      }
+      if (s === m) continue;
+      const tok = tokens[s];
+      switch (tok.t) {
+        case "lit":
+          if (c === tok.c) add(next, s + 1);
+          break;
+        case "one":
+          if (c !== "/") add(next, s + 1);
+          break;
+        case "class":
+          if (tok.re.test(c)) add(next, s + 1);
+          break;
+        case "star":
+          if (c !== "/") add(next, s);
+          break;
+        case "all":
+          add(next, s);
+          break;
+        case "gstar":
+          break;
+      }
+    }
+    current = next;
+  }
+  return current.has(m);
+}
+function parseDockerignore(text) {
+  const out = [];
+  for (const rawLine of text.split("\n")) {
+    const raw = rawLine.replace(/\r$/, "");
+    if (raw.startsWith("#")) continue;
+    let pattern = raw.trim();
+    if (pattern === "") continue;
+    const exclusion = pattern.startsWith("!");
+    if (exclusion) pattern = pattern.slice(1).trim();
+    if (pattern === "") continue;
+    pattern = path2.posix.normalize(pattern);
+    if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
+    out.push({ exclusion, matcher: compileDockerPattern(pattern) });
+  }
+  return out;
+}
+function isIgnoredBy(patterns, rel) {
+  const parts = rel.split("/");
+  let matched = false;
+  for (const p of patterns) {
+    if (p.exclusion !== matched) continue;
+    let match = p.matcher.test(rel);
+    for (let i = 1; !match && i < parts.length; i++) match = p.matcher.test(parts.slice(0, i).join("/"));
+    if (match) matched = !p.exclusion;
+  }
+  return matched;
+}
+var gitIndexCache = /* @__PURE__ */ new Map();
+var repoRootCache = /* @__PURE__ */ new Map();
+function gitEnv() {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
+  return env;
+}
+function repoRootOf(dir) {
+  const visited = [];
+  let root = null;
+  for (let current = dir; ; ) {
+    const cached = repoRootCache.get(current);
+    if (cached !== void 0) {
+      root = cached;
+      break;
+    }
+    visited.push(current);
+    if (fs2.existsSync(path2.join(current, ".git"))) {
+      root = current;
+      break;
+    }
+    const parent = path2.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of visited) repoRootCache.set(d, root);
+  return root;
+}
+function gitIndex(root) {
+  const cached = gitIndexCache.get(root);
+  if (cached !== void 0) return cached;
+  let index = null;
+  try {
+    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 3e4,
+      maxBuffer: 512 * 1024 * 1024,
+      env: gitEnv()
+    });
+    index = /* @__PURE__ */ new Map();
+    for (const entry of out.split("\0")) {
+      const tab = entry.indexOf("	");
+      if (tab < 0) continue;
+      index.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(" ")));
+    }
+  } catch {
+    index = null;
+  }
+  gitIndexCache.set(root, index);
+  return index;
+}
+var BuildContext = class _BuildContext {
+  dir;
+  realDir;
+  patterns;
+  constructor(contextDir, dockerfileAbs) {
+    this.dir = contextDir;
+    let real;
+    try {
+      real = fs2.realpathSync(contextDir);
+    } catch {
+      real = void 0;
+    }
+    this.realDir = real;
+    this.patterns = parseDockerignore(readIgnoreFile(contextDir, dockerfileAbs));
+  }
+  /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
+  static normalise(source) {
+    return path2.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+  }
+  isIgnored(rel) {
+    return rel !== "" && isIgnoredBy(this.patterns, rel);
+  }
+  /** Absolute real path of a context entry, or undefined when missing, ignored, or a symlink leading outside. */
+  real(rel) {
+    if (!this.realDir || this.isIgnored(rel)) return void 0;
+    let real;
+    try {
+      real = fs2.realpathSync.native(path2.join(this.dir, rel));
+    } catch {
+      return void 0;
+    }
+    if (real !== this.realDir && !real.startsWith(this.realDir + path2.sep)) return void 0;
+    return real;
+  }
+  kind(rel) {
+    const real = this.real(rel);
+    if (!real) return void 0;
+    try {
+      const st = fs2.statSync(real);
+      if (st.isDirectory()) return "dir";
+      if (st.isFile()) return "file";
+    } catch {
+    }
+    return void 0;
+  }
+  /** Absolute path on disk (symlinks inside the context resolved), for a file that is in the build. */
+  absPath(rel) {
+    return this.kind(rel) === "file" ? this.real(rel) : void 0;
+  }
+  /** Names in a context directory that are part of the build. */
+  list(relDir) {
+    const real = this.real(relDir);
+    if (!real) return [];
+    let names;
+    try {
+      names = fs2.readdirSync(real);
+    } catch {
+      return [];
+    }
+    return names.filter((name) => !this.isIgnored(relDir === "" ? name : `${relDir}/${name}`)).sort();
+  }
+  /** Expand a COPY source with `*`, `?`, `[…]` (per path segment, as filepath.Match) to context paths. */
+  glob(source) {
+    const segments = _BuildContext.normalise(source).split("/").filter((s) => s !== "");
+    let current = [""];
+    for (const seg of segments) {
+      const next = [];
+      const wild = /[*?[]/.test(seg);
+      const re = wild ? compileDockerPattern(seg) : void 0;
+      for (const base of current) {
+        if (!re) {
+          const rel = base === "" ? seg : `${base}/${seg}`;
+          if (this.kind(rel)) next.push(rel);
+          continue;
+        }
+        for (const name of this.list(base)) if (re.test(name)) next.push(base === "" ? name : `${base}/${name}`);
+      }
+      current = next;
+      if (current.length === 0) break;
+    }
+    return current;
+  }
+  /** Whether the file is executable: git's index when the file is tracked, else the file system. */
+  mode(rel) {
+    const real = this.real(rel);
+    if (!real) return { executable: "unknown", source: "unknown" };
+    const root = repoRootOf(path2.dirname(real));
+    if (root) {
+      const index = gitIndex(root);
+      const key = path2.relative(root, real).split(path2.sep).join("/");
+      const mode = index?.get(key);
+      if (mode === "100755") return { executable: true, source: "git-index" };
+      if (mode === "100644") return { executable: false, source: "git-index" };
+    }
+    if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
+    try {
+      return { executable: (fs2.statSync(real).mode & 73) !== 0, source: "filesystem" };
+    } catch {
+      return { executable: "unknown", source: "unknown" };
+    }
+  }
+};
+function readIgnoreFile(contextDir, dockerfileAbs) {
+  const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
+  candidates.push(path2.join(contextDir, ".dockerignore"));
+  for (const file of candidates) {
+    try {
+      return fs2.readFileSync(file, "utf8");
+    } catch {
+    }
+  }
+  return "";
+}
+
+// src/model/file-origin.ts
+import path4 from "node:path";
+
+// src/model/build-steps.ts
+import path3 from "node:path";
+var posix = path3.posix;
+var VarHistory = class {
+  /** The variables as they are now. */
+  live = {};
+  changes = /* @__PURE__ */ new Map();
+  version = 0;
+  set(name, value) {
+    this.live[name] = value;
+    let h = this.changes.get(name);
+    if (!h) this.changes.set(name, h = []);
+    const last = h[h.length - 1];
+    if (last && last.version === this.version + 1) last.value = value;
+    else h.push({ version: this.version + 1, value });
+  }
+  /** The variables as they are now, as a read-only view that later `set`s do not change. */
+  snapshot() {
+    const at = ++this.version;
+    const lookup = (name) => {
+      const h = this.changes.get(name);
+      if (!h || h[0].version > at) return void 0;
+      let lo = 0;
+      let hi = h.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (h[mid].version <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return h[lo];
+    };
+    return new Proxy({}, {
+      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
+      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
+      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
+      getOwnPropertyDescriptor: (_t, name) => {
+        const found = typeof name === "string" ? lookup(name) : void 0;
+        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
+      },
+      set: () => false
+    });
+  }
+};
+function buildSteps(model, stage) {
+  const chain = [];
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
+  const globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  const steps = [];
+  let workdir = "/";
+  const history = new VarHistory();
+  const vars = history.live;
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      steps.push({ instr, workdir, vars: history.snapshot() });
+      if (instr.keyword === "WORKDIR") {
+        const value = expandArgs(instr.text.trim(), vars);
+        workdir = posix.resolve(workdir, value);
+      } else if (instr.keyword === "ARG") {
+        for (const [name, value] of argDefault(instr)) {
+          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+        }
+      } else if (instr.keyword === "ENV") {
+        const props = instr.node.getProperties?.() ?? [];
+        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+      }
+    }
+  }
+  return { steps, final: { workdir, vars } };
+}
+
+// src/model/file-origin.ts
+var posix2 = path4.posix;
+function copyOperands(step) {
+  const { instr } = step;
+  let words;
+  const text = instr.text.trim();
+  if (text.startsWith("[")) {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (Array.isArray(parsed2) && parsed2.every((w) => typeof w === "string")) words = parsed2;
+    } catch {
+      words = void 0;
+    }
+  }
+  words ??= text.split(/\s+/).filter((w) => w !== "");
+  if (words.length < 2) return void 0;
+  words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars));
+  const rawDest = words[words.length - 1];
+  if (rawDest.includes("$")) return void 0;
+  const sources = words.slice(0, -1);
+  const destIsDir = rawDest.endsWith("/") || rawDest === "." || rawDest.endsWith("/.") || sources.length > 1;
+  const dest = posix2.resolve(step.workdir, rawDest);
+  return { sources, dest, destIsDir };
+}
+var STANDARD_DIRS = /* @__PURE__ */ new Set([
+  "/",
+  "/bin",
+  "/sbin",
+  "/usr",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/local/sbin",
+  "/etc",
+  "/opt",
+  "/tmp",
+  "/root",
+  "/home",
+  "/srv",
+  "/var",
+  "/var/lib",
+  "/run"
+]);
+function knownDir(steps, k, dir) {
+  if (STANDARD_DIRS.has(dir)) return true;
+  const covers = (p) => p === dir || p.startsWith(`${dir}/`);
+  for (let j = 0; j < k; j++) {
+    const { instr, workdir } = steps[j];
+    if (instr.keyword === "WORKDIR" && covers(steps[j + 1]?.workdir ?? "")) return true;
+    if (instr.keyword !== "RUN") continue;
+    for (const cmd of runCommands(instr)) {
+      const words = programWords(cmd.words);
+      if (words[0] !== "mkdir") continue;
+      for (const w of words.slice(1)) {
+        if (w.startsWith("-")) continue;
+        if (covers(posix2.resolve(workdir, expandArgs(w, steps[j].vars)))) return true;
+      }
+    }
+  }
+  return false;
+}
+var URL_SOURCE = /^(https?:\/\/|git@|[a-z]+:\/\/)/i;
+var ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+function applyChmod(mode, prior) {
+  if (/^[0-7]{1,4}$/.test(mode)) return (parseInt(mode, 8) & 73) !== 0;
+  let result = prior;
+  for (const clause of mode.split(",")) {
+    const m = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/.exec(clause);
+    if (!m) return "unknown";
+    const who = m[1];
+    const everyone = who === "" || who.includes("a") || who.includes("u") && who.includes("g") && who.includes("o");
+    for (const op of m[2].match(/[-+=][rwxXst]*/g) ?? []) {
+      const perms = op.slice(1);
+      if (op[0] === "+" && perms.includes("x")) result = true;
+      else if (op[0] === "-" && perms.includes("x") && everyone) result = false;
+      else if (op[0] === "=" && perms.includes("x")) result = true;
+      else if (op[0] === "=" && !perms.includes("X") && everyone) result = false;
+    }
+  }
+  return result;
+}
+function operandCovers(operand, imagePath, recursive) {
+  const dir = operand.replace(/\/+$/, "") || "/";
+  if (operand === imagePath) return true;
+  if (recursive && (dir === "/" || imagePath.startsWith(`${dir}/`))) return true;
+  if (!/[*?[]/.test(operand)) return false;
+  const re = compileDockerPattern(dir);
+  if (re.test(imagePath)) return true;
+  if (!recursive) return false;
+  for (let p = posix2.dirname(imagePath); p !== "/"; p = posix2.dirname(p)) if (re.test(p)) return true;
+  return false;
+}
+function runCommandsOn(steps, from, to, imagePath, programs) {
+  const out = [];
+  for (let j = from; j < to; j++) {
+    const step = steps[j];
+    if (step.instr.keyword !== "RUN") continue;
+    let cwd = step.workdir;
+    for (const cmd of runCommands(step.instr)) {
+      let words = programWords(cmd.words).map((w) => expandArgs(w, step.vars));
+      if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
+        cwd = posix2.resolve(cwd, words[1]);
+        continue;
+      }
+      if (words[0] === "find") {
+        const exec = words.findIndex((w) => w === "-exec" || w === "-execdir");
+        const target = words[exec + 1];
+        const root = words[1];
+        if (exec < 0 || !target || !programs.has(posix2.basename(target)) || !root || root.startsWith("-")) continue;
+        const nameIdx = words.indexOf("-name");
+        const name = nameIdx >= 0 ? words[nameIdx + 1] : void 0;
+        const rootAbs = posix2.resolve(cwd, root);
+        if (!imagePath.startsWith(`${rootAbs.replace(/\/$/, "")}/`)) continue;
+        if (name && !compileDockerPattern(name).test(posix2.basename(imagePath))) continue;
+        words = words.slice(exec + 1).filter((w) => w !== "{}" && w !== ";" && w !== "+" && w !== "\\;");
+        out.push({ instr: step.instr, words });
+        continue;
+      }
+      if (words[0] === "xargs") words = words.slice(1).filter((w) => !w.startsWith("-"));
+      const program = words[0] ? posix2.basename(words[0]) : "";
+      if (!programs.has(program)) continue;
+      const recursive = words.some((w) => /^-[a-zA-Z]*R/.test(w) || w === "--recursive");
+      const operands = words.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
+      if (operands.some((o) => !o.includes("$") && operandCovers(posix2.resolve(cwd, o), imagePath, recursive))) {
+        out.push({ instr: step.instr, words });
+      }
+    }
+  }
+  return out;
+}
+var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
+function applyRunChmods(steps, from, to, imagePath, mode) {
+  let result = mode;
+  for (const { words } of runCommandsOn(steps, from, to, imagePath, CHMOD)) {
+    const modeWord = words.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w) && !w.startsWith("--"));
+    if (!modeWord) continue;
+    const executable = applyChmod(modeWord, result.executable);
+    if (executable === "unknown") continue;
+    result = { executable, source: "run-chmod" };
+  }
+  return result;
+}
+function flagMode(copy, prior) {
+  const chmod = copy.flags.get("chmod");
+  if (!chmod) return prior;
+  const executable = applyChmod(chmod, "unknown");
+  return executable === "unknown" ? { executable: "unknown", source: "unknown" } : { executable, source: "chmod-flag" };
+}
+var Resolver = class {
+  constructor(model, ctx) {
+    this.model = model;
+    this.ctx = ctx;
+  }
+  model;
+  ctx;
+  stepsCache = /* @__PURE__ */ new Map();
+  build(stage) {
+    let build = this.stepsCache.get(stage.index);
+    if (!build) {
+      build = buildSteps(this.model, stage);
+      this.stepsCache.set(stage.index, build);
+    }
+    return build;
+  }
+  stageRef(value) {
+    const v = value.toLowerCase();
+    if (/^\d+$/.test(v)) return this.model.stages[Number(v)];
+    return this.model.stages.find((s) => s.name === v);
+  }
+  /**
+   * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
+   * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
+   * cannot read (a URL, another image); undefined when no COPY writes it.
+   */
+  locate(stage, imagePath, depth = 0) {
+    if (depth > 8) return "opaque";
+    const { steps } = this.build(stage);
+    for (let k = steps.length - 1; k >= 0; k--) {
+      const step = steps[k];
+      if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
+      const ops = copyOperands(step);
+      if (!ops) continue;
+      const found = this.matchCopy(stage, steps, k, ops, imagePath, depth);
+      if (found === void 0) continue;
+      if (found === "opaque") return found;
+      return { ...found, mode: applyRunChmods(steps, k + 1, steps.length, imagePath, found.mode) };
+    }
+    return void 0;
+  }
+  matchCopy(stage, steps, k, ops, imagePath, depth) {
+    const copy = steps[k].instr;
+    const { dest } = ops;
+    const destIsDir = ops.destIsDir || knownDir(steps, k, dest);
+    const under = (d) => imagePath.startsWith(`${d === "/" ? "" : d}/`) ? imagePath.slice(d === "/" ? 1 : d.length + 1) : void 0;
+    const fromFlag = copy.flags.get("from");
+    for (const source of [...ops.sources].reverse()) {
+      const hd = /^<<-?(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1$/.exec(source);
+      if (hd && copy.heredocs.length > 0) {
+        const heredoc = copy.heredocs.find((h) => h.name === hd[2]);
+        if (!heredoc) continue;
+        const target = destIsDir ? posix2.join(dest, heredoc.name) : dest;
+        if (target !== imagePath) continue;
+        const content = source.startsWith("<<-") ? heredoc.content.replace(/^\t+/gm, "") : heredoc.content;
+        return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
+      }
+      if (fromFlag !== void 0 && fromFlag !== null) {
+        const fromStage = this.stageRef(expandArgs(fromFlag, steps[k].vars));
+        const fileTarget = !destIsDir && imagePath === dest;
+        const dirTarget = imagePath === posix2.join(dest, posix2.basename(source));
+        const rel = under(dest);
+        if (!fileTarget && !dirTarget && rel === void 0) continue;
+        if (!fromStage || /[*?[]/.test(source)) return "opaque";
+        const srcAbs = posix2.resolve("/", source);
+        const candidates = [fileTarget || dirTarget ? srcAbs : void 0, rel !== void 0 ? posix2.join(srcAbs, rel) : void 0];
+        for (const c of candidates) {
+          if (!c) continue;
+          const origin = this.locate(fromStage, c, depth + 1);
+          if (origin === void 0) continue;
+          if (origin === "opaque") return origin;
+          return { ...origin, copy, mode: flagMode(copy, origin.mode) };
+        }
+        if (fileTarget || dirTarget) return "opaque";
+        continue;
+      }
+      if (URL_SOURCE.test(source)) {
+        if (imagePath === dest || imagePath === posix2.join(dest, posix2.basename(source.replace(/[?#].*$/, "")))) return "opaque";
+        continue;
+      }
+      const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
+      const multi = destIsDir || matches.length > 1;
+      for (const rel of matches) {
+        const kind = this.ctx.kind(rel);
+        if (!kind) continue;
+        if (kind === "dir") {
+          const inner = under(dest);
+          if (inner === void 0) continue;
+          const candidate = rel === "" ? inner : `${rel}/${inner}`;
+          if (this.ctx.kind(candidate) === "file") return this.contextOrigin(candidate, copy);
+          continue;
+        }
+        if (copy.keyword === "ADD" && ARCHIVE.test(rel)) continue;
+        const asFile = !multi && imagePath === dest;
+        const inDir = imagePath === posix2.join(dest, posix2.basename(rel));
+        if (asFile || inDir) return this.contextOrigin(rel, copy);
+      }
+    }
+    return void 0;
+  }
+  contextOrigin(rel, copy) {
+    return { kind: "context", rel, copy, mode: flagMode(copy, this.ctx.mode(rel)) };
+  }
+};
+
+// src/shell/command-string.ts
+function wordText(word) {
+  if (isQuotedAllArgs(word)) return "$@";
+  return staticValue(word) ?? word.raw;
+}
+function parseScript(script) {
+  return parseShell(script);
+}
+function lastCommand(script) {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return void 0;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return void 0;
+  const count = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
+  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count };
+}
+function trapsTerm(script) {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
+}
+function execsLastExplicitly(script) {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
+}
+function execsLastImplicitly(script, shell) {
+  if (shell === "dash" || shell === "unknown") return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === "ash") return true;
+  return !last.redirect;
+}
+function plain(parts) {
+  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
+}
+function asExecForm(script) {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
+  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
+  const words = last.simple.words.map((w) => staticValue(w));
+  if (words[0] === "exec") words.shift();
+  return words.length > 0 ? words : void 0;
+}
+function firstWord(script) {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
+  return word && wordText(word);
+}
+
 // src/shell/script.ts
 function parseShebang(text) {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
@@ -9003,7 +8304,7 @@ function parseShebang(text) {
   }
   return { line, interpreter, program, args: rest, viaEnv };
 }
-var SHELLS2 = {
+var SHELLS = {
   sh: "sh",
   bash: "bash",
   dash: "dash",
@@ -9018,7 +8319,7 @@ var SHELLS2 = {
 };
 function shellName(program) {
   const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS2[base];
+  return SHELLS[base];
 }
 function binShDialect(family) {
   switch (family) {
@@ -9096,7 +8397,7 @@ function analyzeScript(raw) {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineIndex = (offset) => {
+  const lineIndex2 = (offset) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -9115,193 +8416,1037 @@ function analyzeScript(raw) {
     body,
     functions: collectFunctions(body),
     lineCount: text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length,
-    lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts[lineIndex(offset)] + 1
+    lineOf: (offset) => lineIndex2(offset) + 1,
+    columnOf: (offset) => offset - lineStarts[lineIndex2(offset)] + 1
   };
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
   return analysis;
 }
 
-// src/shell/words.ts
-function staticValue(word) {
-  if (!word) return void 0;
-  let out = "";
-  const add = (parts) => {
-    for (const p of parts) {
-      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
-      else if (p.type === "dq") {
-        if (!add(p.parts)) return false;
-      } else return false;
+// src/model/programs.ts
+import path5 from "node:path";
+function baseName(word) {
+  return path5.posix.basename(word.replace(/\/+$/, ""));
+}
+var INITS = {
+  tini: "tini",
+  "tini-static": "tini",
+  "docker-init": "tini",
+  "dumb-init": "dumb-init",
+  catatonit: "catatonit"
+};
+var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
+var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
+function knownProgram(word) {
+  const name = baseName(word);
+  const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
+  if (init) return { role: "init", name: init };
+  if (PRIVDROP.has(name)) return { role: "privdrop", name };
+  if (SHELLS2.has(name)) return { role: "shell", name };
+  if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
+  if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
+  return void 0;
+}
+var VALUE_FLAGS = {
+  tini: /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite", "-l"]),
+  "dumb-init": /* @__PURE__ */ new Set(["-r", "--rewrite"]),
+  catatonit: /* @__PURE__ */ new Set([]),
+  setpriv: /* @__PURE__ */ new Set([
+    "--reuid",
+    "--regid",
+    "--ruid",
+    "--rgid",
+    "--euid",
+    "--egid",
+    "--groups",
+    "--inh-caps",
+    "--ambient-caps",
+    "--bounding-set",
+    "--securebits",
+    "--pdeathsig",
+    "--selinux-label",
+    "--apparmor-profile",
+    "--landlock-access",
+    "--landlock-rule"
+  ]),
+  chroot: /* @__PURE__ */ new Set(["--userspec", "--groups"]),
+  env: /* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]),
+  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+  ionice: /* @__PURE__ */ new Set(["-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"]),
+  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e", "--input", "--output", "--error"]),
+  numactl: /* @__PURE__ */ new Set(["-m", "--membind", "-N", "--cpunodebind", "-C", "--physcpubind", "-i", "--interleave", "-p", "--preferred"]),
+  sudo: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U", "--other-user"]),
+  runuser: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+  su: /* @__PURE__ */ new Set(["-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+  chpst: /* @__PURE__ */ new Set(["-u", "-U", "-b", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"])
+};
+var OPERANDS = { gosu: 1, "su-exec": 1, "s6-setuidgid": 1, "s6-applyuidgid": 0, chroot: 1, taskset: 1, setpriv: 0, chpst: 0, runuser: 0, sudo: 0 };
+function execThrough(argv, i) {
+  const program = knownProgram(argv[i] ?? "");
+  if (!program || program.role === "shell" || program.role === "package-manager") return void 0;
+  const name = program.name;
+  if (name === "exec") return { program, next: i + 1 };
+  const valueFlags = VALUE_FLAGS[name] ?? /* @__PURE__ */ new Set();
+  let j = i + 1;
+  let group = false;
+  let single = false;
+  let command;
+  while (j < argv.length) {
+    const w = argv[j];
+    if (w === "--") {
+      j++;
+      break;
     }
-    return true;
-  };
-  return add(word.parts) ? out : void 0;
-}
-function commandBase(word) {
-  const v = staticValue(word);
-  if (v === void 0) return void 0;
-  const slash = v.lastIndexOf("/");
-  return slash >= 0 ? v.slice(slash + 1) : v;
-}
-function isAllParam(p, names) {
-  return p?.type === "param" && names.includes(p.name) && p.name.length === 1 && !p.length && !p.indirect && p.op === "" && p.subscript === void 0;
-}
-function isQuotedAllArgs(word) {
-  const [p] = word.parts;
-  return word.parts.length === 1 && p?.type === "dq" && p.parts.length === 1 && isAllParam(p.parts[0], "@");
-}
-function argsMisuse(word) {
-  for (const p of word.parts) {
-    if (p.type === "param" && (p.name === "@" || p.name === "*") && !p.length && !p.indirect) {
-      return { kind: "unquoted", text: word.raw };
+    if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      j++;
+      continue;
     }
-    if (p.type === "dq") {
-      for (const q2 of p.parts) {
-        if (q2.type === "param" && q2.name === "*" && !q2.length && !q2.indirect && p.parts.length === 1) return { kind: "joined", text: word.raw };
+    if (!w.startsWith("-") || w === "-") {
+      if (w === "-" && (name === "su" || name === "runuser")) {
+        j++;
+        continue;
       }
+      break;
     }
+    if ((name === "su" || name === "runuser") && (w === "-c" || w === "--command" || w.startsWith("--command="))) {
+      command = w.startsWith("--command=") ? w.slice("--command=".length) : argv[j + 1];
+      j += w.startsWith("--command=") ? 1 : 2;
+      continue;
+    }
+    if (name === "tini" && /^-[a-zA-Z]*g/.test(w)) group = true;
+    if (name === "dumb-init" && (w === "-c" || w === "--single-child")) single = true;
+    j += valueFlags.has(w) ? 2 : 1;
+  }
+  if (name === "su" || name === "runuser") {
+    const user = argv[j];
+    return { program, next: user === void 0 ? j : j + 1, ...command !== void 0 ? { command } : {} };
+  }
+  const operands = OPERANDS[name] ?? 0;
+  j = Math.min(argv.length, j + operands);
+  const out = { program, next: j };
+  if (name === "dumb-init") out.groupSignals = !single;
+  if (name === "tini") out.groupSignals = group;
+  return out;
+}
+var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
+function shellInvocation(argv, i) {
+  let j = i + 1;
+  if (baseName(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS2.has(argv[j])) j++;
+  let commandString = false;
+  while (j < argv.length && /^[-+]/.test(argv[j])) {
+    const opt = argv[j];
+    j++;
+    if (opt === "--" || opt === "-") break;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
+    if (SHELL_VALUE_OPTS.test(opt)) j++;
+  }
+  if (commandString) return argv[j] === void 0 ? {} : { command: { text: argv[j], index: j } };
+  return argv[j] === void 0 ? {} : { script: { word: argv[j], index: j } };
+}
+function commandStringAt(argv, i) {
+  let k = i;
+  if (knownProgram(argv[k] ?? "")?.name === "env") k = execThrough(argv, k).next;
+  if (knownProgram(argv[k] ?? "")?.role !== "shell") return void 0;
+  return shellInvocation(argv, k).command?.index;
+}
+
+// src/model/start-chain.ts
+function shellKind(shellPath, base) {
+  if (lacksShell(base)) return "none";
+  const name = shellName(shellPath);
+  const dialect = name === "sh" ? binShDialect(base.family) : name;
+  switch (dialect) {
+    case "bash":
+    case "dash":
+      return dialect;
+    case "ash":
+    case "busybox":
+      return "ash";
+    default:
+      return "unknown";
+  }
+}
+function execsArgs(text) {
+  return simpleCommands(text).some(({ words }) => {
+    let k = words[0] === "exec" ? 1 : 0;
+    for (let guard = 0; guard < 8 && k < words.length; guard++) {
+      const through = execThrough(words, k);
+      if (!through || through.command !== void 0) break;
+      k = through.next;
+    }
+    return (words[k] === "$@" || words[k] === "${@}") && k === words.length - 1;
+  });
+}
+var INHERITED_ENTRYPOINT = /^docker-entrypoint(\.sh)?$/;
+var ChainWalker = class {
+  constructor(model, finder) {
+    this.model = model;
+    this.finder = finder;
+  }
+  model;
+  finder;
+  links = [];
+  /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
+  partAt(k) {
+    const { entrypoint, cmd, executableFrom } = this.model.start;
+    if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
+    return entrypoint ?? cmd ?? executableFrom;
+  }
+  /**
+   * Walk argv from its first word. `offset` maps indices to model.start.argv (undefined for
+   * words read out of a shell string, whose part is `fixedPart`).
+   */
+  walk(argv, offset, fixedPart, depth) {
+    let i = 0;
+    while (i < argv.length && depth < 6 && this.links.length < 32) {
+      const word = argv[i];
+      const part = fixedPart ?? this.partAt(offset + i);
+      const at = (k) => offset === void 0 ? {} : { index: offset + k };
+      const known = knownProgram(word);
+      if (known?.name === "busybox" && knownProgram(argv[i + 1] ?? "")?.role !== "shell") {
+        this.links.push({ kind: "program", word, name: argv[i + 1] ?? "busybox", argv: argv.slice(i), part, ...at(i) });
+        return;
+      }
+      if (known && known.role !== "shell" && known.role !== "package-manager") {
+        const through = execThrough(argv, i);
+        const staysParent = known.name === "su" || known.name === "sudo" || known.name === "runuser";
+        this.links.push({
+          kind: known.role,
+          word,
+          name: known.name,
+          argv: argv.slice(i, through.next),
+          part,
+          ...at(i),
+          ...through.groupSignals !== void 0 ? { groupSignals: through.groupSignals } : {},
+          ...staysParent ? { staysParent } : {}
+        });
+        if (through.command !== void 0) {
+          this.commandString("/bin/sh", through.command, ["/bin/sh", "-c", through.command], {}, part, depth);
+          return;
+        }
+        i = through.next;
+        continue;
+      }
+      if (known?.role === "shell") {
+        const inv = shellInvocation(argv, i);
+        if (inv.command) {
+          const rest = this.commandString(word, inv.command.text, argv.slice(i, inv.command.index + 1), at(i), fixedPart ?? this.partAt(offset + inv.command.index), depth, inv.command.index);
+          if (rest === void 0) return;
+          i = rest;
+          continue;
+        }
+        if (inv.script) {
+          const wrapper2 = this.finder.script(inv.script.word, word);
+          const forwards = wrapper2 !== void 0 && execsArgs(wrapper2.text);
+          this.links.push({
+            kind: "script",
+            word: inv.script.word,
+            name: baseName(inv.script.word),
+            argv: argv.slice(i, inv.script.index + 1),
+            part: fixedPart ?? this.partAt(offset + inv.script.index),
+            ...at(inv.script.index),
+            interpreter: word,
+            ...wrapper2 ? { wrapper: wrapper2 } : {},
+            forwards
+          });
+          if (!forwards) return;
+          i = inv.script.index + 1;
+          continue;
+        }
+        this.links.push({ kind: "program", word, name: known.name, argv: argv.slice(i), part, ...at(i) });
+        return;
+      }
+      const wrapper = known ? void 0 : this.finder.script(word);
+      const inherited = !wrapper && INHERITED_ENTRYPOINT.test(baseName(word));
+      if (wrapper || inherited) {
+        const forwards = wrapper ? execsArgs(wrapper.text) : true;
+        this.links.push({ kind: "script", word, name: baseName(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards });
+        if (!forwards) return;
+        i++;
+        continue;
+      }
+      this.links.push({ kind: "program", word, name: known?.name ?? baseName(word), argv: argv.slice(i), part, ...at(i) });
+      return;
+    }
+  }
+  /**
+   * A shell running a command string: the shell link, then the command it ends with. Returns
+   * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
+   */
+  commandString(shell, text, argv, at, part, depth, commandIndex) {
+    const kind = shellKind(shell, this.model.base);
+    const link = {
+      kind: "shell",
+      word: shell,
+      name: baseName(shell),
+      argv,
+      part,
+      ...at,
+      command: text,
+      shellKind: kind,
+      replaced: false
+    };
+    this.links.push(link);
+    const expanded = expandArgs(text, this.finder.vars);
+    for (const f of sourcedFiles(expanded)) this.finder.sourced(f);
+    const last = lastCommand(expanded);
+    if (!last?.simple || last.detached) return void 0;
+    let words = last.words;
+    const explicit = words[0] === "exec";
+    if (explicit) words = words.slice(1);
+    link.replaced = explicit && words.length > 0 || kind !== "none" && kind !== "unknown" && execsLastImplicitly(expanded, kind);
+    if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
+    if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
+    this.walk(words, void 0, link.part, depth + 1);
+    return void 0;
+  }
+};
+function computeStartChain(model, finder) {
+  if (model.windows || model.start.argv.length === 0) return { links: [] };
+  const walker = new ChainWalker(model, finder);
+  walker.walk(model.start.argv, 0, void 0, 0);
+  const links = walker.links;
+  const last = links[links.length - 1];
+  const program = last && last.kind !== "init" && last.kind !== "privdrop" && last.kind !== "passthrough" ? last : void 0;
+  return { links, ...program ? { program } : {} };
+}
+function appCommand(model) {
+  const program = model.startChain.program;
+  if (!program || program.argv.length === 0) return void 0;
+  return { words: program.argv, part: program.part, viaShell: program.index === void 0 };
+}
+function shellLinkOf(model, part) {
+  return model.startChain.links.find((l) => l.kind === "shell" && l.part === part && l.command !== void 0);
+}
+function reachedByForwarding(model, link) {
+  for (const l of model.startChain.links) {
+    if (l === link) return true;
+    if (l.kind === "script" && !l.forwards) return false;
+    if (l.kind === "shell" || l.kind === "program") return false;
+  }
+  return false;
+}
+
+// src/model/wrappers.ts
+var posix3 = path6.posix;
+var MAX_BYTES2 = 16 * 1024 * 1024;
+var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
+function looksLikeScript(text, imagePath) {
+  if (/^(\uFEFF)?#!/.test(text)) return true;
+  const name = posix3.basename(imagePath);
+  return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
+}
+var WrapperCollector = class {
+  constructor(model, resolver) {
+    this.model = model;
+    this.resolver = resolver;
+    const final = resolver.build(model.finalStage).final;
+    this.vars = final.vars;
+    this.workdir = final.workdir;
+    this.searchPath = model.start.path ?? DEFAULT_PATH;
+    this.cwdBase = posix3.dirname(model.file.split(path6.sep).join("/"));
+  }
+  model;
+  resolver;
+  found = [];
+  vars;
+  workdir;
+  searchPath;
+  cwdBase;
+  script(word, interpreter) {
+    return this.add({ word, ...interpreter ? { interpreter } : {} });
+  }
+  sourced(word) {
+    this.add({ word, sourced: true });
+  }
+  candidates(target) {
+    let word = target.word;
+    if (target.scriptDir) {
+      const m = SCRIPT_DIR_PREFIX.exec(word);
+      if (m) word = posix3.join(target.scriptDir, word.slice(m[0].length));
+    }
+    if (word.includes("$") || word.includes("`") || word === "") return [];
+    if (word.startsWith("/")) return [posix3.normalize(word)];
+    if (word.includes("/")) return [posix3.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix3.join(d, word));
+    const here = posix3.join(this.workdir, word);
+    if (target.interpreter) return [here, ...inPath];
+    return target.sourced ? [...inPath, here] : inPath;
+  }
+  add(target, depth = 0) {
+    for (const imagePath of this.candidates(target)) {
+      const existing = this.found.find((w) => w.imagePath === imagePath);
+      if (existing) return existing;
+      const origin = this.resolver.locate(this.model.finalStage, imagePath);
+      if (origin === "opaque") return void 0;
+      if (!origin) continue;
+      const script = this.load(origin, imagePath, target);
+      if (!script) return void 0;
+      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
+      this.found.push(script);
+      if (depth < 4) this.followSources(script, depth + 1);
+      return script;
+    }
+    return void 0;
+  }
+  followSources(script, depth) {
+    for (const word of sourcedFiles(script.text)) {
+      this.add({ word, sourced: true, scriptDir: posix3.dirname(script.imagePath) }, depth);
+    }
+  }
+  load(origin, imagePath, target) {
+    const role = target.sourced ? "sourced" : "start";
+    if (origin.kind === "heredoc") {
+      return {
+        imagePath,
+        file: this.model.file,
+        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
+`,
+        lineOffset: origin.heredoc.contentLine - 1,
+        role,
+        ...target.interpreter ? { interpreter: target.interpreter } : {},
+        mode: origin.mode,
+        copy: origin.copy
+      };
+    }
+    const absPath = this.resolver.ctx.absPath(origin.rel);
+    if (!absPath) return void 0;
+    const display = posix3.normalize(
+      posix3.join(this.cwdBase, path6.relative(path6.dirname(this.model.absPath), absPath).split(path6.sep).join("/"))
+    );
+    const text = readScript(absPath, display);
+    if (text === void 0) return void 0;
+    return {
+      imagePath,
+      file: display,
+      absPath,
+      text,
+      lineOffset: 0,
+      role,
+      ...target.interpreter ? { interpreter: target.interpreter } : {},
+      mode: origin.mode,
+      copy: origin.copy
+    };
+  }
+};
+function readScript(absPath, display) {
+  let bytes;
+  try {
+    const stat = fs3.statSync(absPath);
+    if (stat.size > MAX_BYTES2) throw new InputError(`wrapper script ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs3.readFileSync(absPath);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
+  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  if (bom && bytes.length === 3) return "\uFEFF";
+  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
+}
+function resolveStart(model) {
+  if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
+  const ctx = new BuildContext(model.contextDir, model.absPath);
+  const collector = new WrapperCollector(model, new Resolver(model, ctx));
+  const chain = computeStartChain(model, collector);
+  return { chain, wrappers: collector.found };
+}
+
+// src/model/parse.ts
+var KNOWN = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+function parseDockerfile(input) {
+  const text = input.text.replace(/^\uFEFF/, "");
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const astText = text.replace(/\r\n/g, "\n").replace(/\r/g, " ");
+  if (astText.split("\n").every((l) => /^[ \t]*(#|$)/.test(l))) {
+    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
+  }
+  const ast = import_dockerfile_ast.DockerfileParser.parse(astText);
+  const escapeChar = ast.getEscapeCharacter();
+  const buildArgs = input.buildArgs ?? {};
+  const stages = [];
+  const instructions = [];
+  const globalArgs = {};
+  let current;
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const line = node.getRange().start.line + 1;
+    if (!KNOWN.has(keyword)) {
+      throw new InputError(`${input.file}:${line}: unknown instruction ${JSON.stringify(node.getKeyword())}; this is not a valid Dockerfile`);
+    }
+    if (keyword === "FROM") {
+      const index = stages.length;
+      const instr2 = toInstr(node, index, lines, escapeChar);
+      const from = node;
+      const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
+      const resolved2 = expandArgs(fromText, globalArgs);
+      const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
+      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved2.toLowerCase());
+      const base = parent ? parent.base : classifyImage(resolved2);
+      const platform = instr2.flags.get("platform") ?? void 0;
+      current = {
+        index,
+        name: stageName,
+        from: instr2,
+        fromText,
+        parent: parent?.index,
+        base,
+        platform,
+        instructions: [],
+        windows: parent ? parent.windows : base.family === "windows"
+      };
+      stages.push(current);
+      instructions.push(instr2);
+      continue;
+    }
+    if (!current) {
+      const instr2 = toInstr(node, -1, lines, escapeChar);
+      if (keyword !== "ARG") {
+        throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
+      }
+      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
+      instructions.push(instr2);
+      continue;
+    }
+    const instr = toInstr(node, current.index, lines, escapeChar);
+    if (keyword === "SHELL" && instr.exec && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(instr.exec[0] ?? "")) current.windows = true;
+    current.instructions.push(instr);
+    instructions.push(instr);
+  }
+  if (stages.length === 0) {
+    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
+  }
+  let finalStage = stages[stages.length - 1];
+  if (input.target) {
+    const wanted = input.target.toLowerCase();
+    const found = stages.find((s) => s.name === wanted);
+    if (!found) throw new InputError(`${input.file}: build target ${JSON.stringify(input.target)} is not a stage name in this Dockerfile`);
+    finalStage = found;
+  }
+  const chain = [];
+  for (let s = finalStage; s; s = s.parent !== void 0 ? stages[s.parent] : void 0) chain.unshift(s);
+  const windows = finalStage.windows;
+  const model = {
+    file: input.file,
+    absPath: input.absPath,
+    contextDir: input.contextDir,
+    text: input.text,
+    lines,
+    escapeChar,
+    instructions,
+    stages,
+    finalStage,
+    chain,
+    start: computeStartContract(chain, windows),
+    base: finalStage.base,
+    windows,
+    buildArgs,
+    wrappers: [],
+    startChain: { links: [] }
+  };
+  const resolved = resolveStart(model);
+  model.startChain = resolved.chain;
+  model.wrappers = resolved.wrappers;
+  return model;
+}
+
+// src/report/ignores.ts
+var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
+function ids(list) {
+  return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+}
+function indexIgnores(text) {
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const fileWide = /* @__PURE__ */ new Set();
+  const byLine = /* @__PURE__ */ new Map();
+  let pending = [];
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    const m = MARK.exec(trimmed);
+    if (m && m[1] === "ignore-file") ids(m[2]).forEach((id) => fileWide.add(id));
+    if (trimmed.startsWith("#")) {
+      if (m && m[1] === "ignore") pending.push(...ids(m[2]));
+      return;
+    }
+    if (trimmed === "") return;
+    if (pending.length > 0) byLine.set(i + 1, new Set(pending));
+    pending = [];
+  });
+  return { fileWide, byLine };
+}
+function isIgnored(index, finding) {
+  const matches = (set) => set.has(finding.rule) || finding.rule.startsWith("shellcheck/") && set.has(finding.rule.slice("shellcheck/".length));
+  if (matches(index.fileWide)) return true;
+  const at = index.byLine.get(finding.line);
+  return at !== void 0 && matches(at);
+}
+function applyIgnores(findings, texts, ignore) {
+  const indexes = /* @__PURE__ */ new Map();
+  const indexFor = (file) => {
+    let idx = indexes.get(file);
+    if (!idx) {
+      const text = texts.get(file);
+      idx = text === void 0 ? { fileWide: /* @__PURE__ */ new Set(), byLine: /* @__PURE__ */ new Map() } : indexIgnores(text);
+      indexes.set(file, idx);
+    }
+    return idx;
+  };
+  return findings.filter((f) => {
+    if (ignore.has(f.rule) || f.rule.startsWith("shellcheck/") && (ignore.has(f.rule.slice(11)) || ignore.has("shellcheck"))) return false;
+    return !isIgnored(indexFor(f.file), f);
+  });
+}
+
+// src/rules/image/arch-specific-download.ts
+var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
+var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
+var BRANCHES = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b|\buname\s+(-[a-z]*m|--machine)|\bdpkg\s+--print-architecture\b|\bdpkg-architecture\b|\bapk\s+--print-arch\b|\/etc\/apk\/arch\b|\$\(\s*arch\s*\)|`\s*arch\s*`|\brpm\s+(--eval|-E)\s+['"]?%\{?_arch|\bgo\s+env\s+GOARCH\b|\$\{?HOSTTYPE\b|\$\{?MACHTYPE\b/;
+var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
+function archUrl(text, vars) {
+  for (const m of text.matchAll(URL)) {
+    const url = expandArgs(m[0], vars);
+    const arch = ARCH.exec(url);
+    if (arch) return { url, arch: arch[0] };
   }
   return void 0;
 }
-function paramUses(word) {
-  const out = [];
-  const visit = (parts, quoted) => {
-    for (const p of parts) {
-      if (p.type === "param") {
-        out.push({ param: p, quoted });
-        visit(p.arg, quoted);
-      } else if (p.type === "dq") visit(p.parts, true);
-    }
+function shortUrl(url) {
+  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
+}
+function pinned(model, stage) {
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
+    const p = s.platform?.trim();
+    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
+  }
+  return false;
+}
+function hit(instr, url, arch) {
+  const what = instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads";
+  return {
+    message: `${what} \`${shortUrl(url)}\` (built for ${arch}) without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`,
+    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
+    range: instr.range
   };
-  visit(word.parts, false);
-  return out;
 }
-function commandWords2(cmd) {
-  const redirTargets = (cmd.kind === "function" ? [] : cmd.redirs).flatMap((r) => r.target ? [r.target] : []);
-  switch (cmd.kind) {
-    case "simple":
-      return [...cmd.assigns, ...cmd.words, ...redirTargets];
-    case "case":
-      return [...cmd.word ? [cmd.word] : [], ...cmd.items.flatMap((i) => i.patterns), ...redirTargets];
-    case "for":
-      return [...cmd.items ?? [], ...redirTargets];
-    default:
-      return redirTargets;
-  }
-}
-function execTarget(cmd) {
-  if (commandBase(cmd.words[0]) !== "exec") return void 0;
-  let i = 1;
-  while (i < cmd.words.length) {
-    const v = staticValue(cmd.words[i]);
-    if (v === "-a") i += 2;
-    else if (v !== void 0 && /^-[cl]+$/.test(v)) i++;
-    else if (v === "--") {
-      i++;
-      break;
-    } else break;
-  }
-  const rest = cmd.words.slice(i);
-  return rest.length > 0 ? rest : void 0;
-}
-function commandText(src, cmd, max = 70) {
-  const text = src.slice(cmd.start, cmd.end).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}\u2026` : text;
-}
-function setFlags(cmd) {
-  const on = /* @__PURE__ */ new Set();
-  const off = /* @__PURE__ */ new Set();
-  const optionsOn = /* @__PURE__ */ new Set();
-  const optionsOff = /* @__PURE__ */ new Set();
-  const words = cmd.words.map((w) => staticValue(w));
-  for (let i = 1; i < words.length; i++) {
-    const v = words[i];
-    if (v === void 0 || v === "--" || v === "-") break;
-    const m = /^([-+])([A-Za-z]+)$/.exec(v);
-    if (!m) break;
-    const sign = m[1];
-    const letters = m[2];
-    for (const ch of letters) (sign === "-" ? on : off).add(ch);
-    if (letters.includes("o")) {
-      const name = words[i + 1];
-      if (name !== void 0) {
-        (sign === "-" ? optionsOn : optionsOff).add(name);
-        i++;
+var rule = {
+  id: "arch-specific-download",
+  severity: "warning",
+  title: "Download for one architecture",
+  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.stages) {
+      if (stage.windows || pinned(model, stage)) continue;
+      for (const step of buildSteps(model, stage).steps) {
+        const { instr } = step;
+        if (instr.stage !== stage.index) continue;
+        if (instr.keyword === "RUN") {
+          const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+          if (!FETCH.test(text) || BRANCHES.test(text)) continue;
+          const found = archUrl(text, step.vars);
+          if (found) hits.push(hit(instr, found.url, found.arch));
+        } else if (instr.keyword === "ADD") {
+          const ops = copyOperands(step);
+          const sources = ops?.sources ?? instr.args.slice(0, -1);
+          if (/TARGET(ARCH|PLATFORM)/.test(instr.text)) continue;
+          const found = archUrl(sources.join(" "), step.vars);
+          if (found) hits.push(hit(instr, found.url, found.arch));
+        }
       }
     }
+    return hits;
   }
-  on.delete("o");
-  off.delete("o");
-  return { on, off, optionsOn, optionsOff };
+};
+
+// src/model/installs.ts
+import path7 from "node:path";
+function interpreterOf(word) {
+  const name = path7.posix.basename(word);
+  if (name === "sh" || name === "ash") return "sh";
+  if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
+  if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
+  if (name === "node" || name === "nodejs") return "node";
+  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return "ruby";
+  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return "perl";
+  if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
+  return void 0;
+}
+var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
+var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
+function baseHas(base, interp) {
+  const { family, debugVariant: debugVariant2 } = base;
+  const name = base.name.split("/").pop() ?? base.name;
+  if (family === "scratch") return "absent";
+  if (family === "distroless") {
+    if (interp === "python") return /python/.test(name) ? "present" : "absent";
+    if (interp === "node") return /node/.test(name) ? "present" : "absent";
+    if (interp === "sh") return debugVariant2 ? "present" : "absent";
+    return "absent";
+  }
+  if (family === "alpine" || family === "busybox") {
+    if (interp === "sh") return "present";
+    if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family === "debian" || family === "ubuntu") {
+    if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
+  return "unknown";
+}
+var PACKAGES = [
+  [/^(bash|bash-completion|libtool|bats)$/, "bash"],
+  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
+  [/^zsh$/, "zsh"],
+  [/^(ksh|mksh|loksh)$/, "ksh"],
+  [/^dash$/, "dash"],
+  [/^fish$/, "fish"],
+  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, "python"],
+  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
+  [/^ruby.*$/, "ruby"],
+  [/^perl.*$/, "perl"],
+  [/^php\d*(-.+)?$/, "php"]
+];
+function packageInterpreters(pkg) {
+  const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
+  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
+}
+var MENTIONS = [
+  [/\bbash\b/i, ["bash"]],
+  [/\bbusybox\b/i, ["sh"]],
+  [/\bzsh\b/i, ["zsh"]],
+  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
+  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
+  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ["ruby"]],
+  [/\bperl\b|\bperlbrew\b/i, ["perl"]],
+  [/\bphp\b/i, ["php"]]
+];
+var ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
+var BROAD_SOURCES = /* @__PURE__ */ new Set(["/", "/usr", "/usr/local", "/usr/local/bin", "/bin", "/usr/bin", "/opt", "/sbin", "/usr/sbin"]);
+function mentioned(text) {
+  const out = [];
+  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
+  return out;
+}
+var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
+var INSTALLERS = {
+  apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
+  "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  apt: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  aptitude: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  yum: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  dnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  microdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove"]) },
+  tdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  zypper: { add: /* @__PURE__ */ new Set(["install", "in"]), del: /* @__PURE__ */ new Set(["remove", "rm"]) }
+};
+var VALUE_OPTS = /* @__PURE__ */ new Set(["--virtual", "-t", "--repository", "-X", "--root", "-p", "-o", "--option", "--target-release", "--setopt", "--releasever", "--installroot", "--enablerepo", "--disablerepo", "--arch", "--keys-dir", "--cache-dir"]);
+function analyseInstalls(model) {
+  const owners = /* @__PURE__ */ new Map();
+  const installedBy = /* @__PURE__ */ new Map();
+  const virtuals = /* @__PURE__ */ new Map();
+  const maybe = /* @__PURE__ */ new Set();
+  const { steps } = buildSteps(model, model.finalStage);
+  const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
+  const add = (pkg, owner, instr) => {
+    let set = owners.get(pkg);
+    if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
+    set.add(owner);
+    installedBy.set(pkg, instr);
+  };
+  for (const step of steps) {
+    const { instr } = step;
+    if (instr.keyword === "RUN") {
+      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
+      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add, owners, virtuals, maybe });
+    } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      copyMaybe(step, maybe, stageNames);
+    }
+  }
+  const installed = /* @__PURE__ */ new Map();
+  for (const [pkg, set] of owners) {
+    if (set.size === 0) continue;
+    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg));
+  }
+  return { installed, maybe };
+}
+function readInstall(words, step, state) {
+  const tool = words[0] ? path7.posix.basename(words[0]) : "";
+  const spec = INSTALLERS[tool];
+  if (!spec) return;
+  let sub = 1;
+  while (sub < words.length && words[sub].startsWith("-")) sub += VALUE_OPTS.has(words[sub]) && !(words[sub] === "-t" && tool !== "apk") ? 2 : 1;
+  const verb = words[sub] ?? "";
+  const adding = spec.add.has(verb);
+  const deleting = spec.del.has(verb);
+  if (!adding && !deleting) return;
+  let virtual;
+  const pkgs = [];
+  for (let i = 1; i < words.length; i++) {
+    if (i === sub) continue;
+    const w = words[i];
+    if (w.startsWith("-")) {
+      if ((w === "--virtual" || w === "-t") && tool === "apk") virtual = words[i + 1];
+      if (VALUE_OPTS.has(w) && !(w === "-t" && tool !== "apk")) i++;
+      continue;
+    }
+    pkgs.push(expandArgs(w, step.vars));
+  }
+  if (adding) {
+    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes("$") || p.includes("`"));
+    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
+    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== "" && !p.includes("$") && !p.includes("`"));
+    if (virtual) state.virtuals.set(virtual, new Set(names));
+    for (const p of names) state.add(p.replace(/[=<>~].*$/, ""), virtual ?? "world", step.instr);
+    return;
+  }
+  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== "")) {
+    const v = state.virtuals.get(p);
+    if (v && tool === "apk") {
+      for (const pkg of v) state.owners.get(pkg)?.delete(p);
+      continue;
+    }
+    state.owners.get(p.replace(/[=<>~].*$/, ""))?.delete("world");
+  }
+}
+function copyMaybe(step, maybe, stageNames) {
+  const { instr } = step;
+  const from = instr.flags.get("from");
+  const ops = copyOperands(step);
+  if (!ops) return;
+  if (from) {
+    const ref = expandArgs(from, step.vars);
+    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
+    for (const src of ops.sources) {
+      const abs = path7.posix.resolve("/", src);
+      if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
+      for (const i of mentioned(src)) maybe.add(i);
+    }
+    return;
+  }
+  if (instr.keyword === "ADD") {
+    for (const src of ops.sources) {
+      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
+    }
+  }
+}
+function interpretersOfImage(ref) {
+  const { name } = splitImageRef(ref);
+  const last = name.split("/").pop() ?? name;
+  return mentioned(last.replace(/[-_]/g, " "));
+}
+function interpreterAvailability(model, interp, analysis = analyseInstalls(model)) {
+  const base = baseHas(model.base, interp);
+  if (base !== "absent") return base;
+  if (analysis.installed.has(interp)) return "present";
+  if (analysis.maybe.has(interp)) return "unknown";
+  return "absent";
 }
 
-// src/rules/start/shell-text.ts
-function wordText(word) {
-  if (isQuotedAllArgs(word)) return "$@";
-  return staticValue(word) ?? word.raw;
-}
-function parseScript(script) {
-  return parseTokens(tokenize(script.replace(/\r\n/g, "\n")).tokens);
-}
-function lastCommand(script) {
-  const stmts = parseScript(script);
-  const stmt = stmts[stmts.length - 1];
-  if (!stmt) return void 0;
-  const { first, rest } = stmt.andOr;
-  const tail = rest[rest.length - 1];
-  const pipeline = tail ? tail.pipeline : first;
-  const cmd = pipeline.commands[pipeline.commands.length - 1];
-  if (!cmd) return void 0;
-  const count = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
-  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
-  const beforeCmd = before.commands[before.commands.length - 1];
-  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
-  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
-  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count };
-  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count };
-}
-function trapsTerm(script) {
-  let found = false;
-  walkCommands(parseScript(script), (cmd) => {
-    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
-  });
-  return found;
-}
-function execsLastExplicitly(script) {
-  const last = lastCommand(script);
-  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
-}
-function execsLastImplicitly(script, shell) {
-  if (shell === "dash" || shell === "unknown") return false;
-  const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === "ash") return true;
-  return last.count === 1 && !last.redirect;
-}
-function plain(parts) {
-  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
-}
-function asExecForm(script) {
-  const last = lastCommand(script);
-  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
-  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
-  const words = last.simple.words.map((w) => staticValue(w));
-  if (words[0] === "exec") words.shift();
-  return words.length > 0 ? words : void 0;
-}
-function firstWord(script) {
-  const stmt = parseScript(script)[0];
-  const cmd = stmt?.andOr.first.commands[0];
-  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
-  return word && wordText(word);
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
 }
 
-// src/rules/start/start-command.ts
-function baseName(p) {
-  return path5.posix.basename(p.replace(/\/+$/, ""));
+// src/rules/image/missing-interpreter.ts
+var PACKAGE = { python: "python3", node: "nodejs" };
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
 }
+function show(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = parseShebang(w.text);
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true
+    });
+  }
+  return out;
+}
+function fixFor(model, need) {
+  const { family } = model.base;
+  const pkg = PACKAGE[need.interp] ?? need.interp;
+  if (family === "scratch" || family === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family === "debian" || family === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+var rule2 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: fixFor(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule3 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
+var rule4 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform = stage.platform?.trim();
+      if (!platform || platform.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule2, rule3, rule4, rule];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
+
+// src/rules/start/format.ts
 function formText(instr) {
   return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
 }
@@ -9340,30 +9485,15 @@ function execFormInstructions(model, healthcheck) {
   if (hc?.exec) out.push(hc);
   return out;
 }
-function shellKind(shellPath, base) {
-  if (lacksShell(base)) return "none";
-  const name = shellName(shellPath);
-  const dialect = name === "sh" ? binShDialect(base.family) : name;
-  switch (dialect) {
-    case "bash":
-    case "dash":
-      return dialect;
-    case "ash":
-    case "busybox":
-      return "ash";
-    default:
-      return "unknown";
-  }
-}
-function shellFate(shellPath, script, base, program = "the app") {
-  const kind = shellKind(shellPath, base);
-  const implicitExec = kind !== "none" && kind !== "unknown" && execsLastImplicitly(script, kind);
+function shellFate(shell, base, program = "the app") {
+  const kind = shell.shellKind ?? "unknown";
+  const implicitExec = shell.replaced === true;
   const name = kind === "ash" ? "BusyBox ash" : kind;
   let clause;
-  if (kind === "none") clause = `${familyLabel(base)} ships no \`${shellPath}\`, so the container cannot start`;
+  if (kind === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
   else if (kind === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
-    clause = `${name} happens to exec this last command, but the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === "ash" ? "a pipeline or a trap" : "a redirection or a pipeline"} or the base moves to Debian's dash`;
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
   else if (kind === "ash" || kind === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
   else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
   return { kind, implicitExec, clause };
@@ -9379,160 +9509,6 @@ function familyLabel(base) {
     default:
       return `\`${base.ref}\``;
   }
-}
-function isShell(word) {
-  return shellName(word) !== void 0 && baseName(word) !== "busybox";
-}
-function shellScriptAt(argv, start = 0) {
-  let i = start;
-  if (argv[i] !== void 0 && baseName(argv[i]) === "env") {
-    i++;
-    while (i < argv.length && (argv[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]))) i++;
-  }
-  const shell = argv[i];
-  if (shell === void 0 || !isShell(shell)) return void 0;
-  for (let j = i + 1; j < argv.length; j++) {
-    const a = argv[j];
-    if (a === "-o" || a === "+o") {
-      j++;
-      continue;
-    }
-    if (/^[-+][A-Za-z]*c[A-Za-z]*$/.test(a) && a.startsWith("-")) {
-      return j + 1 < argv.length ? { shell, scriptIndex: j + 1 } : void 0;
-    }
-    if (!a.startsWith("-") && !a.startsWith("+")) return void 0;
-  }
-  return void 0;
-}
-function execsArguments(words, model) {
-  if (words[0] !== "exec") return false;
-  const k = peelExecWrappers(model, words, 1, false);
-  return k === words.length - 1 && words[k] === "$@";
-}
-function passesArgsToExec(text, model) {
-  let found = false;
-  walkCommands(parseScript(text), (cmd) => {
-    if (!found && cmd.kind === "simple") found = execsArguments(cmd.words.map(wordText), model);
-  });
-  return found;
-}
-function startWrapper(model, executable) {
-  const candidates = model.wrappers.filter((w) => w.role === "start");
-  const exact = candidates.find((w) => w.imagePath === executable);
-  if (exact) return exact;
-  if (executable.startsWith("/")) return void 0;
-  const name = baseName(executable);
-  return candidates.find((w) => baseName(w.imagePath) === name);
-}
-function endsInExecArgs(text, model) {
-  const last = lastCommand(text);
-  if (!last || last.detached || !execsArguments(last.words, model)) return false;
-  return !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}/m.test(text);
-}
-function needsProgram(word) {
-  const name = baseName(word);
-  return INITS2.has(name) || /^tini-static-/.test(name) || PRIV_DROP.has(name) || name === "setpriv";
-}
-var INITS2 = /* @__PURE__ */ new Set(["tini", "tini-static", "dumb-init", "catatonit"]);
-var INIT_VALUE_FLAGS = /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite"]);
-var PRIV_DROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "s6-setuidgid"]);
-var SETPRIV_VALUE_FLAGS = /* @__PURE__ */ new Set([
-  "--reuid",
-  "--regid",
-  "--ruid",
-  "--rgid",
-  "--euid",
-  "--egid",
-  "--groups",
-  "--inh-caps",
-  "--ambient-caps",
-  "--bounding-set",
-  "--securebits",
-  "--pdeathsig",
-  "--selinux-label",
-  "--apparmor-profile"
-]);
-function skipOptions(argv, i, valueFlags) {
-  while (i < argv.length && argv[i].startsWith("-")) {
-    const flag = argv[i++];
-    if (flag === "--") break;
-    if (valueFlags.has(flag)) i++;
-  }
-  return i;
-}
-function peelExecWrappers(model, argv, start = 0, scripts = true) {
-  let i = start;
-  for (let guard = 0; guard < 16 && i < argv.length; guard++) {
-    const word = argv[i];
-    const name = baseName(word);
-    if (INITS2.has(name) || /^tini-static-/.test(name)) {
-      i = skipOptions(argv, i + 1, INIT_VALUE_FLAGS);
-      continue;
-    }
-    if (PRIV_DROP.has(name)) {
-      i += 2;
-      continue;
-    }
-    if (name === "setpriv") {
-      i = skipOptions(argv, i + 1, SETPRIV_VALUE_FLAGS);
-      continue;
-    }
-    if (name === "env" && !(argv[i + 1] !== void 0 && isShell(argv[i + 1]))) {
-      i++;
-      while (i < argv.length && (argv[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]))) i++;
-      continue;
-    }
-    if (!scripts) break;
-    const wrapper = startWrapper(model, word);
-    if (wrapper ? passesArgsToExec(wrapper.text, model) : /^docker-entrypoint(\.sh)?$/.test(name)) {
-      i++;
-      continue;
-    }
-    break;
-  }
-  return i;
-}
-function partAt(model, k) {
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint && entrypoint.form === "exec") {
-    if (k < entrypoint.argv.length) return entrypoint;
-    return cmd;
-  }
-  return entrypoint ?? cmd;
-}
-function startLayers(model) {
-  if (model.windows) return [];
-  const layers = [];
-  let argv = model.start.argv;
-  let offset = 0;
-  for (let guard = 0; guard < 4; guard++) {
-    const program = peelExecWrappers(model, argv);
-    if (program >= argv.length) break;
-    const sh = shellScriptAt(argv, program);
-    const part = partAt(model, offset + (sh ? sh.scriptIndex : program));
-    if (!part) break;
-    const script = sh ? argv[sh.scriptIndex] : "";
-    layers.push({ argv, offset, program, shell: sh && { ...sh, script, part } });
-    if (!sh) break;
-    const words = [...lastCommand(script)?.words ?? []];
-    if (words[0] === "exec") words.shift();
-    if (words.length !== 1 || words[0] !== "$@") break;
-    offset += sh.scriptIndex + 2;
-    argv = argv.slice(sh.scriptIndex + 2);
-  }
-  return layers;
-}
-function appCommand(model) {
-  const layer = startLayers(model).pop();
-  if (!layer) return void 0;
-  if (!layer.shell) {
-    const part = partAt(model, layer.offset + layer.program);
-    return part && { words: layer.argv.slice(layer.program), part, viaShell: false };
-  }
-  const words = [...lastCommand(layer.shell.script)?.words ?? []];
-  if (words[0] === "exec") words.shift();
-  const app = words.slice(peelExecWrappers(model, words));
-  return app.length > 0 ? { words: app, part: layer.shell.part, viaShell: true } : void 0;
 }
 function programName(word) {
   return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
@@ -9639,6 +9615,18 @@ var rule7 = {
 };
 
 // src/rules/start/entrypoint-resets-cmd.ts
+function waitsForCommand(model) {
+  const { links, program } = model.startChain;
+  const last = links[links.length - 1];
+  if (!last) return void 0;
+  if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough")) {
+    return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
+  }
+  if (last.kind === "script" && last.forwards && last.wrapper && !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}|\$\{?1:?[-=]/m.test(last.wrapper.text)) {
+    return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
+  }
+  return void 0;
+}
 var rule8 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
@@ -9647,13 +9635,12 @@ var rule8 = {
   check(model) {
     const { entrypoint: ep, cmd, resetCmd } = model.start;
     if (model.windows || !ep || ep.form !== "exec" || ep.argv.length === 0 || cmd) return [];
-    const onlyWrappers = peelExecWrappers(model, ep.argv) >= ep.argv.length;
-    const last = [...ep.argv].reverse().find((w) => !w.startsWith("-")) ?? ep.argv[0];
-    const script = startWrapper(model, last);
+    const waiting = waitsForCommand(model);
     const entry = `\`${show2(ep.instr)}\``;
     if (resetCmd) {
-      const scriptLike = !script && ep.argv.length === 1 && /entrypoint|\.sh$/i.test(baseName(last));
-      if (!onlyWrappers && !scriptLike) return [];
+      const last = ep.argv[ep.argv.length - 1];
+      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName(last));
+      if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
       return [
@@ -9664,19 +9651,13 @@ var rule8 = {
         }
       ];
     }
-    if (!onlyWrappers) return [];
-    let consequence;
-    if (script && endsInExecArgs(script.text, model)) consequence = `\`${script.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes`;
-    else {
-      const init = ep.argv.find(needsProgram);
-      if (init) consequence = `\`${baseName(init)}\` is given no program to run, so the container exits at once`;
-    }
-    if (!consequence) return [];
+    if (!waiting) return [];
     return [
       {
-        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${consequence}.`,
-        fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`.',
-        range: ep.instr.range
+        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.`,
+        fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`, or document that the command is given at `docker run`.',
+        range: ep.instr.range,
+        ...model.base.plainOs ? { severity: "info" } : {}
       }
     ];
   }
@@ -9788,7 +9769,7 @@ var rule10 = {
 // src/rules/start/package-manager-as-pid1.ts
 var NPM_RUNS = /* @__PURE__ */ new Set(["start", "run", "run-script", "rum", "urn", "restart", "test", "t", "tst", "exec", "x"]);
 var NOT_A_RUN = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", "help", "version", "info", "config", "audit", "list", "ls", "why", "outdated"]);
-var VALUE_FLAGS = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--cwd", "-C", "--dir", "--filter", "-F"]);
+var VALUE_FLAGS2 = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--cwd", "-C", "--dir", "--filter", "-F"]);
 function packageManagerRun(words) {
   let w = words;
   if (baseName(w[0] ?? "") === "corepack") w = w.slice(1);
@@ -9799,7 +9780,7 @@ function packageManagerRun(words) {
       sub = w[i];
       break;
     }
-    if (VALUE_FLAGS.has(w[i])) i++;
+    if (VALUE_FLAGS2.has(w[i])) i++;
   }
   if (pm === "npx" || pm === "pnpx") return sub ? pm : void 0;
   if (pm === "npm") return sub && NPM_RUNS.has(sub) ? pm : void 0;
@@ -9838,10 +9819,7 @@ var rule12 = {
   description: "A relative start executable resolves against whatever WORKDIR the base image happens to set, when the Dockerfile sets none.",
   check(model) {
     if (model.windows || model.start.workdir) return [];
-    const candidates = [{ word: model.start.argv[0] ?? "", part: partAt(model, 0) }];
-    for (const layer of startLayers(model)) candidates.push({ word: layer.argv[layer.program], part: partAt(model, layer.offset + layer.program) });
-    const app = appCommand(model);
-    if (app) candidates.push({ word: app.words[0], part: app.part });
+    const candidates = model.startChain.links.map((l) => ({ word: l.word, part: l.part }));
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const { word, part } of candidates) {
@@ -9863,16 +9841,19 @@ var rule13 = {
   id: "shell-form-cmd",
   severity: "warning",
   title: "CMD in shell form",
-  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash execs a simple last command).",
+  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
   check(model) {
     const { entrypoint, cmd } = model.start;
     if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
     const command = cmd.command ?? "";
     if (execsLastExplicitly(command) || trapsTerm(command)) return [];
-    const fate = shellFate(model.start.shell[0] ?? "/bin/sh", command, model.base);
+    const shell = shellLinkOf(model, cmd);
+    if (!shell) return [];
+    const fate = shellFate(shell, model.base);
     const argv = asExecForm(command);
     const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
-    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range }];
+    const severity = fate.implicitExec ? "info" : void 0;
+    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
   }
 };
 
@@ -9886,6 +9867,8 @@ var rule14 = {
     const { entrypoint, cmd } = model.start;
     if (model.windows || !entrypoint || entrypoint.form !== "exec" || entrypoint.argv.length === 0) return [];
     if (!cmd || cmd.form !== "shell" || meantExecForm(cmd.instr)) return [];
+    const shell = shellLinkOf(model, cmd);
+    if (shell && shell.replaced && reachedByForwarding(model, shell)) return [];
     const shellArgs = cmd.argv.slice(0, -1).join(" ");
     const command = cmd.command ?? "";
     const argv = asExecForm(command);
@@ -9908,18 +9891,20 @@ var rule15 = {
   check(model) {
     const ep = model.start.entrypoint;
     if (model.windows || !ep || ep.form !== "shell" || meantExecForm(ep.instr)) return [];
+    const shell = shellLinkOf(model, ep);
+    if (!shell) return [];
     const command = ep.command ?? "";
-    const shell = model.start.shell[0] ?? "/bin/sh";
-    const fate = shellFate(shell, command, model.base);
+    const fate = shellFate(shell, model.base);
     const dropped = `\`${show2(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(" ")}\`, so CMD and \`docker run <image> \u2026\` arguments are silently dropped`;
+    const explicit = execsLastExplicitly(command);
     let tail;
-    if (fate.kind === "none") tail = `, and ${fate.clause}`;
-    else if (execsLastExplicitly(command)) tail = " (the leading `exec` only keeps the shell from staying PID 1)";
-    else if (fate.implicitExec) tail = ` (${fate.kind === "ash" ? "BusyBox ash" : "bash"} execs this simple command, but the arguments are still lost)`;
-    else tail = `, and ${fate.clause}`;
+    if (fate.kind === "none" || !shell.replaced) tail = `, and ${fate.clause}`;
+    else if (explicit) tail = " (the leading `exec` keeps the shell from staying PID 1)";
+    else tail = ` (${fate.kind === "ash" ? "BusyBox ash" : "bash"} execs this simple command, so the app is PID 1)`;
     const argv = asExecForm(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
-    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range }];
+    const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "info" : void 0;
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {} }];
   }
 };
 
@@ -9969,19 +9954,22 @@ var rule17 = {
   description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
   check(model) {
     const out = [];
-    for (const { shell: sh } of startLayers(model)) {
-      if (!sh || sh.part.form !== "exec") continue;
-      const { script, part } = sh;
+    for (const shell of model.startChain.links) {
+      if (shell.kind !== "shell" || shell.command === void 0 || shell.part.form !== "exec") continue;
+      const script = shell.command;
+      const part = shell.part;
       if (execsLastExplicitly(script) || trapsTerm(script)) continue;
       const lastWords = lastCommand(script)?.words ?? [];
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : "the program";
-      const fate = shellFate(sh.shell, script, model.base, program);
+      const fate = shellFate(shell, model.base, program);
       const direct = asExecForm(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
       out.push({
-        message: `\`${show2(part.instr)}\` runs \`${showText(script, 60)}\` under \`${sh.shell}\` without \`exec\`, and ${fate.clause}.`,
+        message: `\`${show2(part.instr)}\` runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
         fix,
-        range: part.instr.range
+        range: part.instr.range,
+        // ash and bash replace themselves with a last simple command: the program is PID 1 today.
+        ...fate.implicitExec ? { severity: "info" } : {}
       });
     }
     return out;
@@ -10001,8 +9989,8 @@ var INLINE_CODE = {
 function codeArguments(argv) {
   const skip = /* @__PURE__ */ new Set();
   for (let i = 0; i < argv.length; i++) {
-    const sh = shellScriptAt(argv, i);
-    if (sh) skip.add(sh.scriptIndex);
+    const script = commandStringAt(argv, i);
+    if (script !== void 0) skip.add(script);
     const flags = INLINE_CODE[programName(argv[i])];
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
@@ -10892,7 +10880,7 @@ function scan(script) {
     }
   };
   walkCommands(script.analysis.body, (cmd) => {
-    for (const w of commandWords2(cmd)) scanParts(w.parts, found, w);
+    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
     if (cmd.kind === "function") {
       if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
       return;
@@ -10988,7 +10976,7 @@ function hostOf(cmd, base) {
 }
 function probe(cmd) {
   if (cmd.kind !== "simple") {
-    for (const w of commandWords2(cmd)) {
+    for (const w of commandWords(cmd)) {
       const m = /\/dev\/(?:tcp|udp)\/([^/\s"']+)\//.exec(w.raw);
       if (m && !LOCAL_HOST.test(m[1])) return "/dev/tcp";
     }
@@ -11165,7 +11153,7 @@ var rule30 = {
       let setPositional;
       const uses = [];
       walkCommands(analysis.body, (cmd, ctx) => {
-        for (const w of commandWords2(cmd)) {
+        for (const w of commandWords(cmd)) {
           for (const { param } of paramUses(w)) {
             if (param.name === "#" && !param.length) checksCount = true;
             if (!ctx.inFunction && /^[1-9][0-9]*$/.test(param.name) && !SAFE_OPS.has(param.op)) uses.push(param);
@@ -11395,8 +11383,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path6.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path6.sep).join("/");
+  const rel = path8.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path8.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -11437,10 +11425,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path6.resolve(cwd, options.dockerfile);
+  const absPath = path8.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path6.resolve(cwd, options.context ?? path6.dirname(absPath));
+  const contextDir = path8.resolve(cwd, options.context ?? path8.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -11457,7 +11445,7 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs7 from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -11739,8 +11727,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path14) {
-    this.dirs.add(path14);
+  dir(path16) {
+    this.dirs.add(path16);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -11782,12 +11770,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path14 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path16 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path14,
+    path: path16,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -11815,12 +11803,12 @@ async function inspectImage(ref) {
 // src/runtime/probe.ts
 import fs6 from "node:fs";
 import { constants } from "node:os";
-import path7 from "node:path";
+import path9 from "node:path";
 var CALL_MS = 2e4;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
 var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "busybox"]);
-var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "corepack"]);
+var PACKAGE_MANAGERS2 = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "corepack"]);
 var LIMITS = [["--cpus", "1"], ["--memory", "512m"], ["--pids-limit", "256"]];
 var unsupportedLimits = /* @__PURE__ */ new Set();
 function runArgs(req) {
@@ -11992,8 +11980,8 @@ function parseTop(output, hostPid) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path7.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path7.posix.basename(argv[1]) === path7.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path9.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path9.posix.basename(argv[1]) === path9.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -12001,7 +11989,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs6.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs6.readFileSync(path7.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs6.readFileSync(path9.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -12013,17 +12001,17 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path7.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path7.posix.basename(argv[1]);
+  const first = path9.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path9.posix.basename(argv[1]);
   return first;
 }
-function isShell2(argv) {
+function isShell(argv) {
   const name = commandName(argv);
   return name !== "busybox" && SHELLS3.has(name);
 }
 function isPackageManager(argv) {
   const name = commandName(argv).replace(/\.c?js$/, "");
-  if (PACKAGE_MANAGERS.has(name)) return true;
+  if (PACKAGE_MANAGERS2.has(name)) return true;
   if (/^node(js)?$/.test(name) && argv[1]) {
     const script = argv[1];
     return /(?:^|\/)(?:npm|npx|yarn|pnpm|npm-cli|npx-cli|yarn\.js|pnpm\.cjs)(?:\.c?js)?$/.test(script) || /\/node_modules\/(?:npm|yarn|pnpm|corepack)\//.test(script);
@@ -12060,7 +12048,7 @@ function judgeShutdown(facts) {
   const clean = !shutdown.killed && okCode;
   const pid1 = top ? `\`${truncate(top.display, 80)}\`` : "PID 1";
   const apps = top ? appChildren(top) : [];
-  const shellParent = top !== void 0 && isShell2(top.argv) && apps.length > 0;
+  const shellParent = top !== void 0 && isShell(top.argv) && apps.length > 0;
   const child = shellParent ? `\`${truncate(apps[0].join(" "), 60)}\`` : "";
   if (shutdown.killed) {
     const why2 = shellParent ? `the shell ${pid1} is PID 1 and never passed ${sig} on to ${child}` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
@@ -12117,7 +12105,7 @@ function sleep(ms) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path9 from "node:path";
+import path11 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -12226,7 +12214,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path8 from "node:path";
+import path10 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -12382,7 +12370,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path8.posix.normalize(requested);
+    let current = path10.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -12395,7 +12383,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path8.posix.normalize(target) : path8.posix.join(path8.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path10.posix.normalize(target) : path10.posix.join(path10.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -12475,11 +12463,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path9.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path9.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path9.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path9.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path9.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path11.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path11.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path11.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path11.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path11.posix.join(d, argv0)))];
 }
 function parseShebang2(head) {
   if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
@@ -12631,16 +12619,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path9.posix.normalize(interpreter) : path9.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path11.posix.normalize(interpreter) : path11.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path9.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path11.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path9.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path11.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -12660,14 +12648,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path9.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path11.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path9.posix.basename(shebang.interpreter) === "env") {
+  if (path11.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -13021,7 +13009,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs7.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs7.readFileSync(path10.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs7.readFileSync(path12.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -13039,7 +13027,7 @@ function confirmable(model, staticFindings) {
   else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path10.posix.basename(argv[0] ?? "");
+  const exe = path12.posix.basename(argv[0] ?? "");
   if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
@@ -13130,10 +13118,10 @@ async function analyze(options) {
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs8 from "node:fs";
-import path11 from "node:path";
+import path13 from "node:path";
 function writeFileAtomic(target, body) {
-  fs8.mkdirSync(path11.dirname(target), { recursive: true });
-  const tmp = path11.join(path11.dirname(target), `.${path11.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs8.mkdirSync(path13.dirname(target), { recursive: true });
+  const tmp = path13.join(path13.dirname(target), `.${path13.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs8.writeFileSync(tmp, body, { flag: "wx" });
     fs8.renameSync(tmp, target);
@@ -13156,7 +13144,7 @@ function formatJson(reports) {
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import fs9 from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
@@ -13265,7 +13253,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs9.readFileSync(path12.resolve(root, file), "utf8").split("\n");
+        lines = fs9.readFileSync(path14.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -13426,7 +13414,7 @@ async function runCli(argv, io = processIo) {
     if (options.format !== "text") for (const note of report.notes ?? []) io.stderr(`note: ${note}
 `);
     if (toFile) {
-      const target = path13.resolve(io.cwd, options.output);
+      const target = path15.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

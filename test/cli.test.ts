@@ -69,7 +69,7 @@ describe('CLI', () => {
   });
 
   it('writes the report to --output and prints text for people by default', () => {
-    const ctx = makeContext({ Dockerfile: 'FROM alpine:3.20\nENTRYPOINT /app/run\n' });
+    const ctx = makeContext({ Dockerfile: 'FROM debian:bookworm-slim\nENTRYPOINT /app/run\n' });
     const text = cli(['--static', 'Dockerfile'], { cwd: ctx });
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^Dockerfile$/m);

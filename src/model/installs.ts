@@ -4,10 +4,11 @@
 // absence that can be proven is reported as 'absent'.
 import path from 'node:path';
 import { splitImageRef } from './base-image.js';
-import { expandArgs } from './parse.js';
-import { commandWords, runCommands } from './shell-words.js';
+import { expandArgs } from './variables.js';
+import { programWords, runCommands } from '../shell/commands.js';
 import type { BaseImage, DockerfileModel, Instr } from './types.js';
-import { buildSteps, copyOperands, type Step } from './wrappers.js';
+import { buildSteps, type Step } from './build-steps.js';
+import { copyOperands } from './file-origin.js';
 
 export type Interpreter = 'sh' | 'bash' | 'zsh' | 'ksh' | 'dash' | 'fish' | 'python' | 'node' | 'ruby' | 'perl' | 'php';
 
@@ -140,7 +141,7 @@ export function analyseInstalls(model: DockerfileModel): InstallAnalysis {
     if (instr.keyword === 'RUN') {
       const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join('\n');
       if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(commandWords(cmd.words), step, { add, owners, virtuals, maybe });
+      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add, owners, virtuals, maybe });
     } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       copyMaybe(step, maybe, stageNames);
     }

@@ -5,7 +5,8 @@ import { classifyImage } from './base-image.js';
 import { toInstr } from './instructions.js';
 import { computeStartContract } from './start-contract.js';
 import type { DockerfileModel, Instr, Stage } from './types.js';
-import { resolveWrappers } from './wrappers.js';
+import { argDefault, expandArgs } from './variables.js';
+import { resolveStart } from './wrappers.js';
 
 const KNOWN = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -23,39 +24,6 @@ export interface ParseInput {
   target?: string;
 }
 
-const VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-const BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** Expand `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}` from known args; unknown ones stay as written. */
-export function expandArgs(text: string, vars: Record<string, string | undefined>): string {
-  const expand = (whole: string, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined): string => {
-    const name = (braced ?? bare) as string;
-    const value = vars[name];
-    if (op === ':-') return value ? value : word!;
-    if (op === '-') return value !== undefined ? value : word!;
-    if (op === ':+') return value ? word! : '';
-    if (op === '+') return value !== undefined ? word! : '';
-    return value !== undefined ? value : whole;
-  };
-  // No `${…}` can close after the last `}`: expand only bare `$NAME` there. Otherwise the regex
-  // rescans the rest of the text from every unclosed `${A:-` (quadratic: seconds on a 50 KB line).
-  const cut = text.lastIndexOf('}') + 1;
-  return (
-    text.slice(0, cut).replace(VAR_REF, expand) +
-    text.slice(cut).replace(BARE_REF, (whole: string, bare: string) => expand(whole, undefined, undefined, undefined, bare))
-  );
-}
-
-/** `ARG NAME[=default] …` -> [name, default] pairs (quotes around a default removed). */
-export function argDefault(instr: Instr): [string, string | undefined][] {
-  return instr.args.map((a) => {
-    const eq = a.indexOf('=');
-    if (eq < 0) return [a, undefined];
-    let v = a.slice(eq + 1);
-    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
-    return [a.slice(0, eq), v];
-  });
-}
 
 export function parseDockerfile(input: ParseInput): DockerfileModel {
   const text = input.text.replace(/^\uFEFF/, '');
@@ -156,7 +124,10 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
     windows,
     buildArgs,
     wrappers: [],
+    startChain: { links: [] },
   };
-  model.wrappers = windows ? [] : resolveWrappers(model);
+  const resolved = resolveStart(model);
+  model.startChain = resolved.chain;
+  model.wrappers = resolved.wrappers;
   return model;
 }

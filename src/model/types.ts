@@ -147,6 +147,51 @@ export interface WrapperScript {
   copy: Instr;
 }
 
+export type ChainLinkKind = 'init' | 'privdrop' | 'passthrough' | 'shell' | 'script' | 'program';
+
+/**
+ * One link of the start chain: init -> privilege drop -> shell -> wrapper script(s) -> program.
+ * Each link is a process image the container runs, in order; a link that does not replace
+ * itself with the next one (`replaced: false`) stays as its parent.
+ */
+export interface ChainLink {
+  kind: ChainLinkKind;
+  /** The program word as written (`/sbin/tini`, `sh`, `docker-entrypoint.sh`, `$APP_BIN`). */
+  word: string;
+  /** Canonical name: `tini` for `tini-static-amd64`, the base name otherwise. */
+  name: string;
+  /** The link's own words: the program, its options and operands, up to the next link. */
+  argv: string[];
+  /** The ENTRYPOINT or CMD that wrote the program word: the link's source line. */
+  part: StartPart;
+  /** Index of the program word in model.start.argv; undefined when read out of a shell string. */
+  index?: number;
+  /** init: signals its child's whole process group (dumb-init by default, `tini -g`). */
+  groupSignals?: boolean;
+  /** shell: the command string it runs (`sh -c '…'`, a shell form). */
+  command?: string;
+  /** shell: what /bin/sh (or the named shell) really is on the final base. */
+  shellKind?: ShellKind;
+  /** shell: it replaces itself with the next link (an explicit `exec`, or a shell that execs a last simple command). */
+  replaced?: boolean;
+  /** privdrop: su/sudo/runuser stay as the program's parent. */
+  staysParent?: boolean;
+  /** script: the wrapper script, when its text could be read from the build context. */
+  wrapper?: WrapperScript;
+  /** script: handed to a shell on its command line (`["sh", "entrypoint.sh"]`), not run through `#!`. */
+  interpreter?: string;
+  /** script: it execs its arguments (`exec "$@"`), so the chain goes on with them. */
+  forwards?: boolean;
+}
+
+export type ShellKind = 'dash' | 'ash' | 'bash' | 'none' | 'unknown';
+
+export interface StartChain {
+  links: ChainLink[];
+  /** The program the chain ends in (the would-be main process): its last link, unless that is an init or dropper with no program. */
+  program?: ChainLink;
+}
+
 export interface DockerfileModel {
   /** Display path, relative to the working directory. */
   file: string;
@@ -170,4 +215,6 @@ export interface DockerfileModel {
   buildArgs: Record<string, string>;
   /** Scripts the start command runs (and what they source), resolved through COPY/ADD. */
   wrappers: WrapperScript[];
+  /** What the start command runs, link by link (empty for Windows images or without a start command). */
+  startChain: StartChain;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BuildContext, compileDockerPattern, isIgnoredBy, parseDockerignore } from '../../src/model/context.js';
-import { expandArgs } from '../../src/model/parse.js';
+import { expandArgs } from '../../src/model/variables.js';
 import { fuzz, FUZZ_TIMEOUT, RUNS, scratchDir } from './harness.js';
 
 /** The reference: the regex translation of moby/patternmatcher's rules (backtracking, so small inputs only). */

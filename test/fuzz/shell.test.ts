@@ -3,7 +3,7 @@
 // and mutated scripts, random text, and pathological nesting up to 64 KB.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { splitCommands } from '../../src/model/shell-words.js';
+import { simpleCommands } from '../../src/shell/commands.js';
 import { analyzeFlow } from '../../src/shell/flow.js';
 import { analyzeScript, parseShebang } from '../../src/shell/script.js';
 import { walkCommands } from '../../src/shell/structure.js';
@@ -77,7 +77,7 @@ describe('fuzz: wrapper-script analysis', () => {
   it('splits RUN/start-command text into commands with lines inside the text', () => {
     fuzz('split-commands', fc.oneof(anyScript, pathological), (text) => {
       const lines = lineCount(text);
-      for (const cmd of splitCommands(text)) {
+      for (const cmd of simpleCommands(text)) {
         check(cmd.line >= 1 && cmd.line <= lines, () => `command on line ${cmd.line} of ${lines}`);
         for (const w of cmd.words) check(typeof w === 'string', () => `word ${String(w)}`);
       }

@@ -7,7 +7,7 @@ import { lintDockerfile } from '../../src/lint.js';
 import { BuildContext, compileDockerPattern, isIgnoredBy, parseDockerignore } from '../../src/model/context.js';
 import { parseDockerfile } from '../../src/model/parse.js';
 import type { DockerfileModel, WrapperScript } from '../../src/model/types.js';
-import { applyChmod } from '../../src/model/wrappers.js';
+import { applyChmod } from '../../src/model/file-origin.js';
 import { dedent, makeContext, type ContextFile } from '../helpers.js';
 
 const ENTRY = '#!/bin/sh\nset -e\nexec "$@"\n';

@@ -1,7 +1,8 @@
 // A RUN/ADD downloads a URL with a hard-coded architecture and does not branch on the target architecture.
-import { expandArgs } from '../../model/parse.js';
+import { expandArgs } from '../../model/variables.js';
 import type { DockerfileModel, Instr, Stage } from '../../model/types.js';
-import { buildSteps, copyOperands } from '../../model/wrappers.js';
+import { buildSteps } from '../../model/build-steps.js';
+import { copyOperands } from '../../model/file-origin.js';
 import type { RuleHit, StaticRule } from '../types.js';
 
 const URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;

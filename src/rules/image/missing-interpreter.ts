@@ -1,7 +1,7 @@
 // The start command or a wrapper's shebang needs an interpreter the final image provably lacks.
 import { analyseInstalls, interpreterAvailability, interpreterOf, type Interpreter } from '../../model/installs.js';
 import type { DockerfileModel, SourceRange, StartPart } from '../../model/types.js';
-import { passesArgs, shebangOf, walkStart } from '../../model/wrappers.js';
+import { parseShebang } from '../../shell/script.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { baseDescription } from './image-facts.js';
 
@@ -26,48 +26,29 @@ function show(part: StartPart): string {
   return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, ' ').trim()}\``;
 }
 
-/** The ENTRYPOINT or CMD whose argv holds the word (CMD words reach the program through `exec "$@"`). */
-function partHolding(model: DockerfileModel, word: string): StartPart | undefined {
-  const { entrypoint, cmd, executableFrom } = model.start;
-  if (entrypoint?.argv.includes(word)) return entrypoint;
-  if (cmd?.argv.includes(word)) return cmd;
-  return executableFrom;
-}
-
 function needs(model: DockerfileModel): Need[] {
   const out: Need[] = [];
-  const from = model.start.executableFrom;
-  if (from) {
-    const shellPart = [model.start.entrypoint, model.start.cmd].find((p) => p?.form === 'shell' && model.start.argv[0] === p.argv[0] && p === from);
-    if (shellPart) {
-      const shell = model.start.shell[0] ?? '/bin/sh';
-      const interp = interpreterOf(shell);
-      if (interp) out.push({ interp, written: shell, what: `${show(shellPart)} is shell form, so Docker runs it with \`${shell} -c\` and`, range: shellPart.instr.range, shebang: false });
-    }
-    const wrappers = model.wrappers.filter((w) => w.role === 'start');
-    let first = true;
-    walkStart(model.start.argv, (event) => {
-      if (event.kind !== 'program') return false;
-      const interp = interpreterOf(event.word);
-      // The shell of a shell-form start command is reported above.
-      if (interp && !(first && shellPart)) {
-        const part = partHolding(model, event.word) ?? from;
-        const what = part.form === 'shell' ? `${show(part)} is shell form, so it runs under \`${event.word} -c\` and` : `The start command ${show(part)}`;
-        out.push({ interp, written: event.word, what, range: part.instr.range, shebang: false });
-      }
-      first = false;
-      const script = wrappers.find((w) => w.imagePath === event.word || (!event.word.includes('/') && w.imagePath.endsWith(`/${event.word}`)));
-      return script !== undefined && passesArgs(script.text);
-    });
+  for (const link of model.startChain.links) {
+    // The program each link executes: a shell, an interpreter, a script's shell operand.
+    const word = link.kind === 'script' ? link.interpreter : link.kind === 'init' || link.kind === 'privdrop' ? undefined : link.word;
+    const interp = word !== undefined ? interpreterOf(word) : undefined;
+    if (!interp || word === undefined) continue;
+    const part = link.part;
+    let what: string;
+    if (link.kind === 'shell' && part.form === 'shell' && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === 'shell') what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
   }
   for (const w of model.wrappers) {
     if (w.role !== 'start' || w.interpreter) continue;
-    const sb = shebangOf(w.text);
-    const interp = sb ? interpreterOf(sb.interpreter) : undefined;
-    if (!sb || !interp) continue;
+    const sb = parseShebang(w.text);
+    const written = sb ? (sb.viaEnv ? sb.program : sb.interpreter) : undefined;
+    const interp = written ? interpreterOf(written) : undefined;
+    if (!sb || !interp || !written) continue;
     out.push({
       interp,
-      written: sb.interpreter,
+      written,
       what: `${w.file === model.file && w.absPath === undefined ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
       range: lineRange(1 + w.lineOffset, sb.line.length),
       file: w.file,

@@ -1,7 +1,7 @@
 // Shell-form ENTRYPOINT with a CMD in effect: the CMD is never used.
 import type { StaticRule } from '../types.js';
-import { execArray, meantExecForm, show } from './start-command.js';
-import { asExecForm } from './shell-text.js';
+import { execArray, meantExecForm, show } from './format.js';
+import { asExecForm } from '../../shell/command-string.js';
 
 export const rule: StaticRule = {
   id: 'cmd-ignored',

@@ -1,6 +1,7 @@
 // A development server (runserver, flask run, nodemon, --reload, npm run dev…) as the start command.
 import type { StaticRule } from '../types.js';
-import { appCommand, baseName, programName, show, showText, withoutPythonModule } from './start-command.js';
+import { appCommand } from '../../model/start-chain.js';
+import { baseName, programName, show, showText, withoutPythonModule } from './format.js';
 
 export interface DevServer {
   /** What it is, for the message. */

@@ -1,7 +1,7 @@
 // More than one ENTRYPOINT or CMD in one stage that reaches the final image: only the last counts.
 import type { Instr } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { show, unixChain } from './start-command.js';
+import { show, unixChain } from './format.js';
 
 export const rule: StaticRule = {
   id: 'duplicate-start-instruction',

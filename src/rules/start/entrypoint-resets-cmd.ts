@@ -1,6 +1,26 @@
 // ENTRYPOINT without a CMD after it, where a command was expected: Docker resets the inherited CMD.
+import type { ChainLink, DockerfileModel } from '../../model/types.js';
 import type { StaticRule } from '../types.js';
-import { baseName, endsInExecArgs, needsProgram, peelExecWrappers, show, startWrapper } from './start-command.js';
+import { baseName, show } from './format.js';
+
+/**
+ * The ENTRYPOINT's chain runs out of words while a link still needs a program: an init or
+ * privilege dropper given none, or a script that execs "$@" with no default of its own.
+ */
+function waitsForCommand(model: DockerfileModel): { link: ChainLink; why: string } | undefined {
+  const { links, program } = model.startChain;
+  const last = links[links.length - 1];
+  if (!last) return undefined;
+  if (!program && (last.kind === 'init' || last.kind === 'privdrop' || last.kind === 'passthrough')) {
+    return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
+  }
+  // A script whose arguments are its whole command: ends in exec "$@" and supplies no default
+  // (`set -- …`, `${@:-…}`, a `$#` check starting a default program: jenkins.sh, docker-library entrypoints).
+  if (last.kind === 'script' && last.forwards && last.wrapper && !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}|\$\{?1:?[-=]/m.test(last.wrapper.text)) {
+    return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
+  }
+  return undefined;
+}
 
 export const rule: StaticRule = {
   id: 'entrypoint-resets-cmd',
@@ -10,15 +30,13 @@ export const rule: StaticRule = {
   check(model) {
     const { entrypoint: ep, cmd, resetCmd } = model.start;
     if (model.windows || !ep || ep.form !== 'exec' || ep.argv.length === 0 || cmd) return [];
-    // Everything in the ENTRYPOINT is a wrapper that runs its arguments (tini --, gosu app, a script ending in exec "$@")?
-    const onlyWrappers = peelExecWrappers(model, ep.argv) >= ep.argv.length;
-    const last = [...ep.argv].reverse().find((w) => !w.startsWith('-')) ?? ep.argv[0]!;
-    const script = startWrapper(model, last);
+    const waiting = waitsForCommand(model);
     const entry = `\`${show(ep.instr)}\``;
     if (resetCmd) {
-      // A full program invocation (`["node", "dist/server.js"]`) that replaces a dev CMD on purpose is fine.
-      const scriptLike = !script && ep.argv.length === 1 && /entrypoint|\.sh$/i.test(baseName(last));
-      if (!onlyWrappers && !scriptLike) return [];
+      // A script we cannot read, named like an entrypoint wrapper, counts as one that needs the command.
+      const last = ep.argv[ep.argv.length - 1]!;
+      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName(last));
+      if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? '?'})`;
       return [
@@ -29,19 +47,15 @@ export const rule: StaticRule = {
         },
       ];
     }
-    if (!onlyWrappers) return [];
-    let consequence: string | undefined;
-    if (script && endsInExecArgs(script.text, model)) consequence = `\`${script.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes`;
-    else {
-      const init = ep.argv.find(needsProgram);
-      if (init) consequence = `\`${baseName(init)}\` is given no program to run, so the container exits at once`;
-    }
-    if (!consequence) return [];
+    if (!waiting) return [];
+    // Only a CMD of the base image was reset. A plain OS base's CMD is a shell nobody relies on:
+    // such images are tools whose command is given at `docker run` (info, not a defect).
     return [
       {
-        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${consequence}.`,
-        fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`.',
+        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.`,
+        fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`, or document that the command is given at `docker run`.',
         range: ep.instr.range,
+        ...(model.base.plainOs ? { severity: 'info' as const } : {}),
       },
     ];
   },

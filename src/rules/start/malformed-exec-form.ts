@@ -1,8 +1,8 @@
 // ENTRYPOINT/CMD/SHELL/HEALTHCHECK written like a JSON array but not valid JSON.
 import type { Instr } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { execArray, formText, meantExecForm, show, showText, unixChain } from './start-command.js';
-import { firstWord } from './shell-text.js';
+import { execArray, formText, meantExecForm, show, showText, unixChain } from './format.js';
+import { firstWord } from '../../shell/command-string.js';
 
 /** What exactly is wrong with a JSON-looking array, in a few words. */
 export function diagnoseJson(text: string): string {

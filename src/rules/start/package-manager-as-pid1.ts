@@ -1,6 +1,7 @@
 // npm/yarn/pnpm/npx as the start command: the package manager, not the app, receives SIGTERM.
 import type { StaticRule } from '../types.js';
-import { appCommand, baseName, execArray, show } from './start-command.js';
+import { appCommand } from '../../model/start-chain.js';
+import { baseName, execArray, show } from './format.js';
 
 const NPM_RUNS = new Set(['start', 'run', 'run-script', 'rum', 'urn', 'restart', 'test', 't', 'tst', 'exec', 'x']);
 /** yarn/pnpm subcommands that do not run a long-lived script. */

@@ -1,7 +1,7 @@
 // The start executable is a relative path (`./x`, `bin/x`) and no stage sets WORKDIR.
 import type { StartPart } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { appCommand, partAt, show, startLayers } from './start-command.js';
+import { show } from './format.js';
 
 /** `./start.sh`, `bin/server`: a path with a slash that is not absolute (a bare name is a PATH lookup). */
 export function isRelativePath(word: string): boolean {
@@ -15,11 +15,8 @@ export const rule: StaticRule = {
   description: 'A relative start executable resolves against whatever WORKDIR the base image happens to set, when the Dockerfile sets none.',
   check(model) {
     if (model.windows || model.start.workdir) return [];
-    // The executable itself, each program reached through exec-wrappers, and the program a script ends with.
-    const candidates: { word: string; part: StartPart | undefined }[] = [{ word: model.start.argv[0] ?? '', part: partAt(model, 0) }];
-    for (const layer of startLayers(model)) candidates.push({ word: layer.argv[layer.program]!, part: partAt(model, layer.offset + layer.program) });
-    const app = appCommand(model);
-    if (app) candidates.push({ word: app.words[0]!, part: app.part });
+    // Every program the start chain executes: inits, droppers, shells, scripts and the program.
+    const candidates: { word: string; part: StartPart | undefined }[] = model.startChain.links.map((l) => ({ word: l.word, part: l.part }));
     const out: RuleHit[] = [];
     const seen = new Set<string>();
     for (const { word, part } of candidates) {

@@ -1,7 +1,8 @@
 // Exec-form ENTRYPOINT + shell-form CMD: the entrypoint receives `/bin/sh -c "<cmd>"`.
+import { reachedByForwarding, shellLinkOf } from '../../model/start-chain.js';
+import { asExecForm } from '../../shell/command-string.js';
 import type { StaticRule } from '../types.js';
-import { execArray, meantExecForm, show } from './start-command.js';
-import { asExecForm } from './shell-text.js';
+import { execArray, meantExecForm, show } from './format.js';
 
 export const rule: StaticRule = {
   id: 'shell-form-cmd-after-entrypoint',
@@ -13,6 +14,10 @@ export const rule: StaticRule = {
     if (model.windows || !entrypoint || entrypoint.form !== 'exec' || entrypoint.argv.length === 0) return [];
     // A JSON-looking CMD that is not valid JSON is malformed-exec-form's finding.
     if (!cmd || cmd.form !== 'shell' || meantExecForm(cmd.instr)) return [];
+    // An entrypoint that execs its arguments (`exec "$@"`) runs `/bin/sh -c "<cmd>"` as given:
+    // when that shell in turn replaces itself with the program, the program ends up PID 1.
+    const shell = shellLinkOf(model, cmd);
+    if (shell && shell.replaced && reachedByForwarding(model, shell)) return [];
     const shellArgs = cmd.argv.slice(0, -1).join(' ');
     const command = cmd.command ?? '';
     const argv = asExecForm(command);

@@ -1,25 +1,30 @@
 // CMD in shell form as the start command (no ENTRYPOINT): the shell may stay PID 1.
+import { shellLinkOf } from '../../model/start-chain.js';
+import { asExecForm, execsLastExplicitly, trapsTerm } from '../../shell/command-string.js';
 import type { StaticRule } from '../types.js';
-import { execArray, meantExecForm, shellFate, show } from './start-command.js';
-import { asExecForm, execsLastExplicitly, trapsTerm } from './shell-text.js';
+import { execArray, meantExecForm, shellFate, show } from './format.js';
 
 export const rule: StaticRule = {
   id: 'shell-form-cmd',
   severity: 'warning',
   title: 'CMD in shell form',
   description:
-    "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash execs a simple last command).",
+    "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
   check(model) {
     const { entrypoint, cmd } = model.start;
     if (model.windows || !cmd || cmd.form !== 'shell' || meantExecForm(cmd.instr) || (entrypoint && entrypoint.argv.length > 0)) return [];
     const command = cmd.command ?? '';
     // `exec app` (or a trap that forwards the signal) is the deliberate way to use the shell form.
     if (execsLastExplicitly(command) || trapsTerm(command)) return [];
-    const fate = shellFate(model.start.shell[0] ?? '/bin/sh', command, model.base);
+    const shell = shellLinkOf(model, cmd);
+    if (!shell) return [];
+    const fate = shellFate(shell, model.base);
     const argv = asExecForm(command);
     const fix = argv
       ? `Use exec form: \`CMD ${execArray(argv)}\`.`
       : 'Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).';
-    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(' ')}\`, and ${fate.clause}.`, fix, range: cmd.instr.range }];
+    // ash and bash replace themselves with a last simple command: the app is PID 1 today.
+    const severity = fate.implicitExec ? 'info' : undefined;
+    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(' ')}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...(severity ? { severity } : {}) }];
   },
 };

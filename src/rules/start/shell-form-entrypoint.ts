@@ -1,7 +1,8 @@
 // ENTRYPOINT in shell form: `/bin/sh -c` runs it, CMD and `docker run` arguments are dropped.
+import { shellLinkOf } from '../../model/start-chain.js';
 import type { StaticRule } from '../types.js';
-import { execArray, meantExecForm, shellFate, show } from './start-command.js';
-import { asExecForm, execsLastExplicitly } from './shell-text.js';
+import { asExecForm, execsLastExplicitly } from '../../shell/command-string.js';
+import { execArray, meantExecForm, shellFate, show } from './format.js';
 
 export const rule: StaticRule = {
   id: 'shell-form-entrypoint',
@@ -13,19 +14,23 @@ export const rule: StaticRule = {
     const ep = model.start.entrypoint;
     // A JSON-looking ENTRYPOINT that is not valid JSON is malformed-exec-form's finding.
     if (model.windows || !ep || ep.form !== 'shell' || meantExecForm(ep.instr)) return [];
+    const shell = shellLinkOf(model, ep);
+    if (!shell) return [];
     const command = ep.command ?? '';
-    const shell = model.start.shell[0] ?? '/bin/sh';
-    const fate = shellFate(shell, command, model.base);
+    const fate = shellFate(shell, model.base);
     const dropped = `\`${show(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(' ')}\`, so CMD and \`docker run <image> …\` arguments are silently dropped`;
+    const explicit = execsLastExplicitly(command);
     let tail: string;
-    if (fate.kind === 'none') tail = `, and ${fate.clause}`;
-    else if (execsLastExplicitly(command)) tail = ' (the leading `exec` only keeps the shell from staying PID 1)';
-    else if (fate.implicitExec) tail = ` (${fate.kind === 'ash' ? 'BusyBox ash' : 'bash'} execs this simple command, but the arguments are still lost)`;
-    else tail = `, and ${fate.clause}`;
+    if (fate.kind === 'none' || !shell.replaced) tail = `, and ${fate.clause}`;
+    else if (explicit) tail = ' (the leading `exec` keeps the shell from staying PID 1)';
+    else tail = ` (${fate.kind === 'ash' ? 'BusyBox ash' : 'bash'} execs this simple command, so the app is PID 1)`;
     const argv = asExecForm(command);
     const fix = argv
       ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.`
       : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
-    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range }];
+    // When the program replaces the shell it is PID 1 and gets SIGTERM; with no CMD written
+    // for it, only `docker run` arguments are lost.
+    const severity = fate.kind !== 'none' && shell.replaced && !model.start.cmd ? 'info' : undefined;
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...(severity ? { severity } : {}) }];
   },
 };

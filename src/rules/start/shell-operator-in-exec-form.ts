@@ -1,6 +1,6 @@
 // `&&`, `||`, `|`, `;`, `>`, `<` as whole exec-form arguments: nothing is chained or redirected.
 import type { RuleHit, StaticRule } from '../types.js';
-import { baseName, execArray, execFormInstructions, show } from './start-command.js';
+import { baseName, execArray, execFormInstructions, show } from './format.js';
 
 const OPERATORS = new Set(['&&', '||', '|', ';', '>', '>>', '<', '2>', '2>&1', '&>', '&']);
 

@@ -1,7 +1,7 @@
 // `["sh", "-c", "<cmd>"]` whose command does not end by exec'ing the program: the shell can stay PID 1.
+import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../shell/command-string.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { execArray, shellFate, show, showText, startLayers } from './start-command.js';
-import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from './shell-text.js';
+import { execArray, shellFate, show, showText } from './format.js';
 
 export const rule: StaticRule = {
   id: 'shell-wrapper-in-exec-form',
@@ -10,22 +10,25 @@ export const rule: StaticRule = {
   description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
   check(model) {
     const out: RuleHit[] = [];
-    for (const { shell: sh } of startLayers(model)) {
+    for (const shell of model.startChain.links) {
       // Shell forms are shell-form-entrypoint's and shell-form-cmd's business.
-      if (!sh || sh.part.form !== 'exec') continue;
-      const { script, part } = sh;
+      if (shell.kind !== 'shell' || shell.command === undefined || shell.part.form !== 'exec') continue;
+      const script = shell.command;
+      const part = shell.part;
       if (execsLastExplicitly(script) || trapsTerm(script)) continue;
       const lastWords = lastCommand(script)?.words ?? [];
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : 'the program';
-      const fate = shellFate(sh.shell, script, model.base, program);
+      const fate = shellFate(shell, model.base, program);
       const direct = asExecForm(script);
       const fix = direct
         ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.`
         : `End the script by replacing the shell with the program: \`… exec ${showText(lastWords.join(' '), 50)}\`.`;
       out.push({
-        message: `\`${show(part.instr)}\` runs \`${showText(script, 60)}\` under \`${sh.shell}\` without \`exec\`, and ${fate.clause}.`,
+        message: `\`${show(part.instr)}\` runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
         fix,
         range: part.instr.range,
+        // ash and bash replace themselves with a last simple command: the program is PID 1 today.
+        ...(fate.implicitExec ? { severity: 'info' as const } : {}),
       });
     }
     return out;

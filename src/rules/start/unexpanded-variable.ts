@@ -2,7 +2,8 @@
 import { lacksShell } from '../../model/base-image.js';
 import type { Instr } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { baseName, execArray, execFormInstructions, programName, shellScriptAt, show } from './start-command.js';
+import { commandStringAt } from '../../model/programs.js';
+import { baseName, execArray, execFormInstructions, programName, show } from './format.js';
 
 const VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
@@ -20,8 +21,8 @@ const INLINE_CODE: Record<string, Set<string>> = {
 function codeArguments(argv: string[]): Set<number> {
   const skip = new Set<number>();
   for (let i = 0; i < argv.length; i++) {
-    const sh = shellScriptAt(argv, i);
-    if (sh) skip.add(sh.scriptIndex);
+    const script = commandStringAt(argv, i);
+    if (script !== undefined) skip.add(script);
     const flags = INLINE_CODE[programName(argv[i]!)];
     if (flags) for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j]!)) skip.add(j + 1);
     if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]!))) for (let j = i + 1; j < argv.length; j++) skip.add(j);

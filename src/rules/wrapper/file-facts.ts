@@ -1,6 +1,7 @@
 // Shared by the file-level wrapper rules (shebang, CRLF, BOM, exec bit): naming a script
 // in messages, ranges on its lines, and RUN instructions that fix the file up later.
-import { buildSteps, runCommandsOn } from '../../model/wrappers.js';
+import { buildSteps } from '../../model/build-steps.js';
+import { runCommandsOn } from '../../model/file-origin.js';
 import type { DockerfileModel, SourceRange, WrapperScript } from '../../model/types.js';
 
 /** The script lives in the Dockerfile (`COPY <<EOF /entrypoint.sh`). */

@@ -16,10 +16,16 @@ describe('shell-form-entrypoint', () => {
     expect(f.fix).toContain('ENTRYPOINT ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]');
   });
 
-  it('on Alpine says BusyBox ash execs a simple command but the arguments are still dropped', () => {
-    const f = expectOne(lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT node server.js\n'), 'shell-form-entrypoint', 3);
-    expect(f.message).toMatch(/BusyBox ash execs this simple command, but the arguments are still lost/);
+  it('on Alpine with no CMD is info: BusyBox ash execs the simple command, so only `docker run` arguments are lost', () => {
+    const f = expectOne(lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT node server.js\n'), 'shell-form-entrypoint', 3, 'info');
+    expect(f.message).toMatch(/BusyBox ash execs this simple command, so the app is PID 1/);
     expect(f.message).not.toMatch(/dash/);
+  });
+
+  it('on Alpine stays an error when a CMD is written for it (the CMD never arrives)', () => {
+    const findings = lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT ./docker-entrypoint.sh\nCMD npm start\n');
+    expectOne(findings, 'shell-form-entrypoint', 3, 'error');
+    expectOne(findings, 'cmd-ignored', 4, 'warning');
   });
 
   it('fires for an ENTRYPOINT inherited from the stage the final one is built FROM, at its line', () => {
@@ -34,8 +40,8 @@ describe('shell-form-entrypoint', () => {
     expectOne(findings, 'shell-form-entrypoint', 3);
   });
 
-  it('still fires with a leading exec, because arguments are still dropped', () => {
-    const f = expectOne(lint('FROM eclipse-temurin:21-jre\nWORKDIR /app\nENTRYPOINT exec java -jar app.jar\n'), 'shell-form-entrypoint', 3);
+  it('with a leading exec and no CMD is info: java replaces dash and is PID 1, only run arguments are dropped', () => {
+    const f = expectOne(lint('FROM eclipse-temurin:21-jre\nWORKDIR /app\nENTRYPOINT exec java -jar app.jar\n'), 'shell-form-entrypoint', 3, 'info');
     expect(f.message).toMatch(/leading `exec`/);
     expect(f.fix).toContain('["java", "-jar", "app.jar"]');
   });
@@ -66,9 +72,23 @@ describe('shell-form-cmd', () => {
     expect(f.fix).toContain('CMD ["node", "server.js"]');
   });
 
-  it('on Alpine names BusyBox ash and its caveat', () => {
-    const f = expectOne(lint('FROM python:3.12-alpine\nWORKDIR /app\nCMD celery -A proj worker\n'), 'shell-form-cmd', 3);
-    expect(f.message).toMatch(/BusyBox ash happens to exec this last command/);
+  it('on Alpine is info: BusyBox ash execs the last simple command, so the worker is PID 1 (with its caveat)', () => {
+    const f = expectOne(lint('FROM python:3.12-alpine\nWORKDIR /app\nCMD celery -A proj worker\n'), 'shell-form-cmd', 3, 'info');
+    expect(f.message).toMatch(/BusyBox ash execs this last command, so the app is PID 1 here/);
+    expect(f.message).toMatch(/moves to Debian's dash/);
+  });
+
+  it('is info for a `cmd && app` tail on ash or bash, a warning on dash (measured: dash never execs)', () => {
+    const tail = 'CMD python manage.py migrate && gunicorn app.wsgi\n';
+    expectOne(lint(`FROM python:3.12-alpine\n${tail}`), 'shell-form-cmd', 2, 'info');
+    expectOne(lint(`FROM python:3.12-slim\nSHELL ["/bin/bash", "-c"]\n${tail}`), 'shell-form-cmd', 3, 'info');
+    expectOne(lint(`FROM python:3.12-slim\n${tail}`), 'shell-form-cmd', 2, 'warning');
+    // bash keeps itself around for a redirected last command.
+    expectOne(lint(`FROM python:3.12-slim\nSHELL ["/bin/bash", "-c"]\nCMD gunicorn app.wsgi >>/var/log/app.log\n`), 'shell-form-cmd', 3, 'warning');
+  });
+
+  it('schickling/dockerfiles redis-commander: `CMD bash -c …` on debian:bullseye stays a warning (dash stays PID 1)', () => {
+    expectOne(lint("FROM debian:bullseye\nCMD bash -c 'redis-commander --redis-host $REDIS_PORT_6379_TCP_ADDR'\n"), 'shell-form-cmd', 2, 'warning');
   });
 
   it('uses the SHELL in effect (bash) and says when it stays PID 1', () => {

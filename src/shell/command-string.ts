@@ -1,8 +1,9 @@
-// Questions the start-contract rules ask about the shell text of a shell-form ENTRYPOINT/CMD
-// or an `sh -c` script, answered with the shared shell parser (src/shell).
-import { parseTokens, walkCommands, type Simple, type Stmt } from '../../shell/structure.js';
-import { tokenize, type Part, type Word } from '../../shell/tokenize.js';
-import { isQuotedAllArgs, staticValue } from '../../shell/words.js';
+// Questions about a command string (a shell-form ENTRYPOINT/CMD, an `sh -c` script): the
+// command it ends with, whether the shell execs it, and whether it can be written as exec form.
+import { parseShell } from './commands.js';
+import { walkCommands, type Simple, type Stmt } from './structure.js';
+import type { Part, Word } from './tokenize.js';
+import { isQuotedAllArgs, staticValue } from './words.js';
 
 /** A word as the rules read it: quotes removed when static, `"$@"` as `$@`, else the source text. */
 export function wordText(word: Word): string {
@@ -11,7 +12,7 @@ export function wordText(word: Word): string {
 }
 
 export function parseScript(script: string): Stmt[] {
-  return parseTokens(tokenize(script.replace(/\r\n/g, '\n')).tokens);
+  return parseShell(script);
 }
 
 export interface LastCommand {
@@ -64,16 +65,16 @@ export function execsLastExplicitly(script: string): boolean {
 }
 
 /**
- * The shell replaces itself with the last command without being told to: BusyBox ash does so
- * for a plain last simple command (even after `;`/`&&`, even with redirections), bash only for
- * a lone simple command without redirections, dash never. A trap keeps every shell around.
+ * The shell replaces itself with the last command without being told to. Measured: BusyBox
+ * ash does so for a plain last simple command (after `;`/`&&` too, even with redirections);
+ * bash 5.1+ likewise but not with a redirection; dash never. A trap keeps every shell around.
  */
 export function execsLastImplicitly(script: string, shell: 'dash' | 'ash' | 'bash' | 'unknown'): boolean {
   if (shell === 'dash' || shell === 'unknown') return false;
   const last = lastCommand(script);
   if (!last?.simple || last.detached || trapsTerm(script)) return false;
   if (shell === 'ash') return true;
-  return last.count === 1 && !last.redirect;
+  return !last.redirect;
 }
 
 function plain(parts: Part[]): boolean {

@@ -1,0 +1,167 @@
+// The one table of programs the start chain knows: inits, privilege droppers, shells,
+// exec-through helpers and package managers. Every rule, the model and the runtime probe
+// read program knowledge from here.
+import path from 'node:path';
+
+export type ProgramRole = 'init' | 'privdrop' | 'shell' | 'passthrough' | 'package-manager';
+
+export interface KnownProgram {
+  role: ProgramRole;
+  /** The canonical name (`tini` for `tini-static-amd64`). */
+  name: string;
+}
+
+/** The last path component: `/usr/local/bin/gosu` -> `gosu`. */
+export function baseName(word: string): string {
+  return path.posix.basename(word.replace(/\/+$/, ''));
+}
+
+// Inits that run one child and reap zombies. `docker-init` is the tini that `docker run --init` mounts.
+const INITS: Record<string, string> = {
+  tini: 'tini', 'tini-static': 'tini', 'docker-init': 'tini', 'dumb-init': 'dumb-init', catatonit: 'catatonit',
+};
+// Replace themselves with the program after dropping privileges (su and sudo stay as a parent).
+const PRIVDROP = new Set(['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 'chroot', 'su', 'sudo', 'runuser', 'chpst', 's6-applyuidgid']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+// Exec the rest of their arguments as the program: `env A=b app`, `nice -n 5 app`.
+const PASSTHROUGH = new Set(['env', 'nice', 'ionice', 'taskset', 'stdbuf', 'numactl', 'setsid', 'exec']);
+const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'pnpx', 'corepack']);
+
+/** What a program word is, by its base name; undefined for anything else (the app, a script). */
+export function knownProgram(word: string): KnownProgram | undefined {
+  const name = baseName(word);
+  // Release assets keep their arch suffix: `tini-static-amd64`, `tini-arm64`, `dumb-init_1.2.5_x86_64`.
+  const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, '').replace(/_[\d.]+_\w+$/, '')];
+  if (init) return { role: 'init', name: init };
+  if (PRIVDROP.has(name)) return { role: 'privdrop', name };
+  if (SHELLS.has(name)) return { role: 'shell', name };
+  if (PASSTHROUGH.has(name)) return { role: 'passthrough', name };
+  if (PACKAGE_MANAGERS.has(name)) return { role: 'package-manager', name };
+  return undefined;
+}
+
+/** Options of each exec-through program that take the next word as their value. */
+const VALUE_FLAGS: Record<string, Set<string>> = {
+  tini: new Set(['-p', '-e', '-r', '--rewrite', '-l']),
+  'dumb-init': new Set(['-r', '--rewrite']),
+  catatonit: new Set([]),
+  setpriv: new Set([
+    '--reuid', '--regid', '--ruid', '--rgid', '--euid', '--egid', '--groups', '--inh-caps', '--ambient-caps',
+    '--bounding-set', '--securebits', '--pdeathsig', '--selinux-label', '--apparmor-profile', '--landlock-access', '--landlock-rule',
+  ]),
+  chroot: new Set(['--userspec', '--groups']),
+  env: new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string']),
+  nice: new Set(['-n', '--adjustment']),
+  ionice: new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '--pgid', '-u', '--uid']),
+  stdbuf: new Set(['-i', '-o', '-e', '--input', '--output', '--error']),
+  numactl: new Set(['-m', '--membind', '-N', '--cpunodebind', '-C', '--physcpubind', '-i', '--interleave', '-p', '--preferred']),
+  sudo: new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-T', '--command-timeout', '-U', '--other-user']),
+  runuser: new Set(['-u', '--user', '-g', '--group', '-G', '--supp-group', '-s', '--shell', '-w', '--whitelist-environment']),
+  su: new Set(['-g', '--group', '-G', '--supp-group', '-s', '--shell', '-w', '--whitelist-environment']),
+  chpst: new Set(['-u', '-U', '-b', '-e', '-/', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c']),
+};
+
+/** How many leading positional operands a privilege dropper takes before the program (`gosu USER prog`). */
+const OPERANDS: Record<string, number> = { gosu: 1, 'su-exec': 1, 's6-setuidgid': 1, 's6-applyuidgid': 0, chroot: 1, taskset: 1, setpriv: 0, chpst: 0, runuser: 0, sudo: 0 };
+
+export interface ExecThrough {
+  program: KnownProgram;
+  /** Index in argv of the next program, argv.length when none is given. */
+  next: number;
+  /** For su/runuser without `-c`: the user; for su -c / runuser -c: the command string (su's -c runs a shell). */
+  command?: string;
+  /** An init that signals its child's whole process group (dumb-init by default, `tini -g`). */
+  groupSignals?: boolean;
+}
+
+/**
+ * Read an exec-through program at argv[i] (init, privilege dropper, passthrough): its options,
+ * its operands, and where the program it runs starts. Undefined for shells, package managers
+ * and anything unknown.
+ */
+export function execThrough(argv: string[], i: number): ExecThrough | undefined {
+  const program = knownProgram(argv[i] ?? '');
+  if (!program || program.role === 'shell' || program.role === 'package-manager') return undefined;
+  const name = program.name;
+  if (name === 'exec') return { program, next: i + 1 };
+  const valueFlags = VALUE_FLAGS[name] ?? new Set<string>();
+  let j = i + 1;
+  let group = false;
+  let single = false;
+  let command: string | undefined;
+  while (j < argv.length) {
+    const w = argv[j]!;
+    if (w === '--') {
+      j++;
+      break;
+    }
+    if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      j++;
+      continue;
+    }
+    if (!w.startsWith('-') || w === '-') {
+      // `su - user`: a lone `-` is su's login flag.
+      if (w === '-' && (name === 'su' || name === 'runuser')) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if ((name === 'su' || name === 'runuser') && (w === '-c' || w === '--command' || w.startsWith('--command='))) {
+      command = w.startsWith('--command=') ? w.slice('--command='.length) : argv[j + 1];
+      j += w.startsWith('--command=') ? 1 : 2;
+      continue;
+    }
+    if (name === 'tini' && /^-[a-zA-Z]*g/.test(w)) group = true;
+    if (name === 'dumb-init' && (w === '-c' || w === '--single-child')) single = true;
+    j += valueFlags.has(w) ? 2 : 1;
+  }
+  if (name === 'su' || name === 'runuser') {
+    // `su [-] [options] user [args…]`: the user, then (without -c) arguments for the user's shell.
+    const user = argv[j];
+    return { program, next: user === undefined ? j : j + 1, ...(command !== undefined ? { command } : {}) };
+  }
+  const operands = OPERANDS[name] ?? 0;
+  j = Math.min(argv.length, j + operands);
+  const out: ExecThrough = { program, next: j };
+  if (name === 'dumb-init') out.groupSignals = !single;
+  if (name === 'tini') out.groupSignals = group;
+  return out;
+}
+
+/** Shell options that take the next word as their value. */
+const SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
+
+export interface ShellInvocation {
+  /** `-c`: the command string, and the index of the words after it ($0, $1…). */
+  command?: { text: string; index: number };
+  /** A script file the shell reads (`sh entrypoint.sh`), and its index. */
+  script?: { word: string; index: number };
+}
+
+/** Read a shell's command line at argv[i] (`sh -c '…' name args`, `bash -e run.sh`, `busybox sh -c …`). */
+export function shellInvocation(argv: string[], i: number): ShellInvocation {
+  let j = i + 1;
+  if (baseName(argv[i] ?? '') === 'busybox' && argv[j] !== undefined && SHELLS.has(argv[j]!)) j++;
+  let commandString = false;
+  while (j < argv.length && /^[-+]/.test(argv[j]!)) {
+    const opt = argv[j]!;
+    j++;
+    if (opt === '--' || opt === '-') break;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
+    if (SHELL_VALUE_OPTS.test(opt)) j++;
+  }
+  if (commandString) return argv[j] === undefined ? {} : { command: { text: argv[j]!, index: j } };
+  return argv[j] === undefined ? {} : { script: { word: argv[j]!, index: j } };
+}
+
+/**
+ * The index of the command string when argv[i] starts a shell given `-c` (`sh -c '…'`,
+ * `/usr/bin/env bash -euc '…'`, `bash -o pipefail -c …`); undefined otherwise.
+ */
+export function commandStringAt(argv: string[], i: number): number | undefined {
+  let k = i;
+  if (knownProgram(argv[k] ?? '')?.name === 'env') k = execThrough(argv, k)!.next;
+  if (knownProgram(argv[k] ?? '')?.role !== 'shell') return undefined;
+  return shellInvocation(argv, k).command?.index;
+}

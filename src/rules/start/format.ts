@@ -1,0 +1,113 @@
+// How the start-contract rules show what they found: instruction text, exec-form arrays,
+// the fate of a shell that runs a command string, program names. The knowledge of what the
+// start command runs lives in the model's start chain (src/model/start-chain.ts).
+import { baseName } from '../../model/programs.js';
+import type { BaseImage, ChainLink, DockerfileModel, Instr, ShellKind, Stage } from '../../model/types.js';
+
+export { baseName };
+
+/** The text Docker reads as exec or shell form (`HEALTHCHECK … CMD <this>`). */
+export function formText(instr: Instr): string {
+  return instr.keyword === 'HEALTHCHECK' ? instr.text.replace(/^CMD\s+/i, '') : instr.text;
+}
+
+/**
+ * The author meant exec form: the text starts with `[` and is not a shell `[ … ]` test
+ * (`CMD [ -f /etc/app.conf ] && exec app` is a legitimate shell form).
+ */
+export function meantExecForm(instr: Instr): boolean {
+  if (!instr.jsonLike) return false;
+  const text = formText(instr).trim();
+  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
+}
+
+/** `CMD ["npm", "start"]`, whitespace collapsed, shortened for messages. */
+export function show(instr: Instr, max = 90): string {
+  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A short command text for messages. */
+export function showText(text: string, max = 70): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** Exec form as one would write it in the Dockerfile: `["node", "server.js"]`. */
+export function execArray(argv: string[]): string {
+  return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
+}
+
+/** Stages whose ENTRYPOINT/CMD can reach the final image (none for a Windows image). */
+export function unixChain(model: DockerfileModel): Stage[] {
+  return model.windows ? [] : model.chain.filter((s) => !s.windows);
+}
+
+/** The HEALTHCHECK in effect in the final image (undefined when none or `NONE`). */
+export function effectiveHealthcheck(model: DockerfileModel): Instr | undefined {
+  let found: Instr | undefined;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === 'HEALTHCHECK') found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return undefined;
+  return found;
+}
+
+/** The exec-form ENTRYPOINT/CMD parts of the start command and the HEALTHCHECK in effect. */
+export function execFormInstructions(model: DockerfileModel, healthcheck: boolean): Instr[] {
+  if (model.windows) return [];
+  const out: Instr[] = [];
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint?.form === 'exec') out.push(entrypoint.instr);
+  // A shell-form ENTRYPOINT ignores CMD (cmd-ignored says so).
+  if (cmd?.form === 'exec' && entrypoint?.form !== 'shell') out.push(cmd.instr);
+  const hc = healthcheck ? effectiveHealthcheck(model) : undefined;
+  if (hc?.exec) out.push(hc);
+  return out;
+}
+
+export interface ShellFate {
+  kind: ShellKind;
+  /** The shell replaces itself with the last command (ash, bash): the app is PID 1. */
+  implicitExec: boolean;
+  /** A clause for messages: what happens to SIGTERM. */
+  clause: string;
+}
+
+/** What the shell link does with SIGTERM when it runs its command string on this base image. */
+export function shellFate(shell: ChainLink, base: BaseImage, program = 'the app'): ShellFate {
+  const kind = shell.shellKind ?? 'unknown';
+  const implicitExec = shell.replaced === true;
+  const name = kind === 'ash' ? 'BusyBox ash' : kind;
+  let clause: string;
+  if (kind === 'none') clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind === 'dash') clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  else if (implicitExec)
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === 'ash' ? 'a pipeline or a trap' : 'a redirection, a pipeline or a trap'} or the base moves to Debian's dash`;
+  else if (kind === 'ash' || kind === 'bash') clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
+  return { kind, implicitExec, clause };
+}
+
+/** "Debian-based", "Alpine", … for messages. */
+export function familyLabel(base: BaseImage): string {
+  switch (base.family) {
+    case 'debian':
+      return `Debian-based \`${base.ref}\``;
+    case 'ubuntu':
+      return `Ubuntu-based \`${base.ref}\``;
+    case 'alpine':
+      return `Alpine-based \`${base.ref}\``;
+    default:
+      return `\`${base.ref}\``;
+  }
+}
+
+/** The name a program is known by: `python3.12` -> `python`, `/usr/local/bin/npm` -> `npm`. */
+export function programName(word: string): string {
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, 'python');
+}
+
+/** Drop `python -m` so `python -m flask run` reads like `flask run`. */
+export function withoutPythonModule(words: string[]): string[] {
+  if (words.length >= 3 && programName(words[0]!) === 'python' && words[1] === '-m') return words.slice(2);
+  return words;
+}

@@ -1,0 +1,106 @@
+// Start-contract rules on excerpts of real Dockerfiles (the repositories are named): the idioms
+// that are safe stay quiet, the near misses still fire.
+import { describe, expect, it } from 'vitest';
+import { dedent, hits, lint } from '../../helpers.js';
+import { expectNone, expectOne } from './expect-hits.js';
+
+const exe = (content: string) => ({ content, mode: 0o755 });
+const FORWARDING = exe('#!/bin/sh\nset -e\n./cli/access-permissions.sh\nexec "$@"\n');
+
+describe('shell-form-cmd-after-entrypoint on real files', () => {
+  const freshRss = (from: string, shell = '') => dedent(`
+    FROM ${from}
+    ${shell}
+    WORKDIR /var/www/FreshRSS
+    COPY . /var/www/FreshRSS
+    ENTRYPOINT ["./Docker/entrypoint.sh"]
+    CMD ([ -z "$CRON_MIN" ] || cron) && \\
+    	. /etc/apache2/envvars && \\
+    	exec apache2 -D FOREGROUND
+  `);
+
+  it('FreshRSS/FreshRSS: a wrapper ending in exec "$@" runs the shell CMD, which execs apache: intended', () => {
+    const files = { 'Docker/entrypoint.sh': FORWARDING };
+    expectNone(lint(freshRss('debian:trixie-slim'), files), 'shell-form-cmd-after-entrypoint');
+    // Dockerfile-Alpine sets `SHELL ["/bin/ash", "-eo", "pipefail", "-c"]`: -o takes a value.
+    expectNone(lint(freshRss('alpine:3.20', 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]'), files), 'shell-form-cmd-after-entrypoint');
+  });
+
+  it('near miss: the same CMD after an entrypoint that is a program, not a forwarding wrapper', () => {
+    expectOne(lint('FROM debian:trixie-slim\nENTRYPOINT ["/usr/sbin/apache2ctl"]\nCMD . /etc/apache2/envvars && exec apache2 -D FOREGROUND\n'), 'shell-form-cmd-after-entrypoint', 3);
+    // …and after a forwarding wrapper, a CMD whose shell stays PID 1 (dash, no exec).
+    expectOne(lint('FROM debian:trixie-slim\nWORKDIR /app\nCOPY . /app\nENTRYPOINT ["./Docker/entrypoint.sh"]\nCMD cron && apache2 -D FOREGROUND\n', { 'Docker/entrypoint.sh': FORWARDING }), 'shell-form-cmd-after-entrypoint', 5);
+  });
+});
+
+describe('entrypoint-resets-cmd on real files', () => {
+  it('jenkinsci/docker: ["tini", "--", "/usr/local/bin/jenkins.sh"] gives tini a program that starts Jenkins itself', () => {
+    const f = lint('FROM eclipse-temurin:21-jdk\nCOPY jenkins.sh /usr/local/bin/jenkins.sh\nENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/jenkins.sh"]\n', {
+      'jenkins.sh': exe('#! /bin/bash -e\nif [[ $# -lt 1 ]] || [[ "$1" == "--"* ]]; then\n  exec java -jar /usr/share/jenkins/jenkins.war "$@"\nfi\nexec "$@"\n'),
+    });
+    expectNone(f, 'entrypoint-resets-cmd');
+  });
+
+  it('jessfraz/dockerfiles bcc-tools: a tool image on a plain OS base whose command is given at docker run is info', () => {
+    const f = lint('FROM debian:sid-slim\nCOPY entrypoint.sh /usr/local/bin/entrypoint.sh\nENTRYPOINT ["entrypoint.sh"]\n', {
+      'entrypoint.sh': exe('#!/bin/bash\nset -e\nset -o pipefail\n\nmount -t debugfs none /sys/kernel/debug/\nexec "$@"\n'),
+    });
+    expectOne(f, 'entrypoint-resets-cmd', 3, 'info');
+  });
+
+  it('near miss: a CMD set in an earlier stage of the same file and reset by the final ENTRYPOINT is a warning', () => {
+    const f = lint(dedent(`
+      FROM python:3.12-slim AS base
+      CMD ["gunicorn", "app.wsgi"]
+      FROM base
+      COPY entrypoint.sh /entrypoint.sh
+      ENTRYPOINT ["/entrypoint.sh"]
+    `), { 'entrypoint.sh': exe('#!/bin/sh\nset -e\npython manage.py migrate\nexec "$@"\n') });
+    expectOne(f, 'entrypoint-resets-cmd', 5, 'warning');
+  });
+
+  it('near miss: an init given no program on a service base is a warning', () => {
+    expectOne(lint('FROM nginx:1.27\nENTRYPOINT ["/usr/bin/tini", "--"]\n'), 'entrypoint-resets-cmd', 2, 'warning');
+  });
+});
+
+describe('shell wrappers on BusyBox and bash bases', () => {
+  it('schickling/dockerfiles mailcatcher: sh -c with one simple command on an Alpine base is info (ash execs it)', () => {
+    const f = lint('FROM ruby:2.4-alpine\nEXPOSE 1080\nCMD ["sh", "-c", "mailcatcher --no-quit --foreground --ip=0.0.0.0 --http-path $HTTPPATH"]\n');
+    expectOne(f, 'shell-wrapper-in-exec-form', 3, 'info');
+  });
+
+  it('near miss: the same on a Debian base stays a warning (dash keeps itself as PID 1)', () => {
+    const f = lint('FROM ruby:2.4\nCMD ["sh", "-c", "mailcatcher --no-quit --foreground --ip=0.0.0.0 --http-path $HTTPPATH"]\n');
+    expectOne(f, 'shell-wrapper-in-exec-form', 2, 'warning');
+  });
+});
+
+describe('wrappers are only what the chain executes', () => {
+  it('distribution/distribution-library-image: no wrapper rule runs on the YAML config a CMD names', () => {
+    const f = lint('FROM alpine:3.21\nCOPY ./config-example.yml /etc/distribution/config.yml\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["/etc/distribution/config.yml"]\n', {
+      'config-example.yml': 'version: 0.1\nlog:\n  fields:\n    service: registry\nstorage:\n  cache:\n    blobdescriptor: inmemory\n',
+      'entrypoint.sh': exe('#!/bin/sh\n\nset -e\n\ncase "$1" in\n    *.yaml|*.yml) set -- registry serve "$@" ;;\nesac\n\nexec "$@"\n'),
+    });
+    expect(f.filter((x) => x.file === 'config-example.yml' || x.rule.startsWith('wrapper-')).map((x) => `${x.rule}@${x.file}:${x.line}`)).toEqual([]);
+  });
+
+  it('near miss: a CMD word naming a script without a #! line is still analysed (the kernel cannot run it)', () => {
+    const f = lint('FROM alpine:3.21\nCOPY entrypoint.sh /entrypoint.sh\nCOPY start /usr/local/bin/start\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["start"]\n', {
+      'entrypoint.sh': exe('#!/bin/sh\nset -e\nexec "$@"\n'),
+      start: exe('set -e\nexec node server.js\n'),
+    });
+    expect(hits(f, 'wrapper-missing-shebang').map((x) => x.file)).toEqual(['start']);
+  });
+
+  it('0xEDU/ft_transcendence: ["sh", "docker-entrypoint.sh"] is found relative to WORKDIR and its missing exec reported', () => {
+    const f = lint('FROM python:3.10-alpine\nWORKDIR /ft_transcendence\nCOPY . /ft_transcendence\nENTRYPOINT [ "sh", "docker-entrypoint.sh" ]\n', {
+      'docker-entrypoint.sh': '#!/bin/sh\n\n#Add a little sleep to wait for postgres start\nsleep 15\n\n# Apply database migrations\necho "Apply database migrations"\npython manage.py migrate\n\n# Start server\necho "Starting server"\npython manage.py runserver_plus --cert-file cert.pem --key-file key.pem 0.0.0.0:8000\n',
+    });
+    expect(hits(f, 'wrapper-missing-exec').map((x) => `${x.file}:${x.line}`)).toEqual(['docker-entrypoint.sh:12']);
+  });
+
+  it('package-manager-as-pid1 reads the program behind docker-init like behind tini', () => {
+    expectOne(lint('FROM node:22-slim\nENTRYPOINT ["docker-init", "--"]\nCMD ["npm", "start"]\n'), 'package-manager-as-pid1', 3);
+  });
+});
