@@ -21572,6 +21572,7 @@ var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"
 var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
 function knownProgram(word) {
+  if (word === "/init") return { role: "init", name: "s6-overlay" };
   const name = baseName(word);
   const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
   if (init) return { role: "init", name: init };
@@ -21659,6 +21660,7 @@ function execThrough(argv, i) {
   j = Math.min(argv.length, j + operands);
   const out = { program, next: j };
   if (name === "dumb-init") out.groupSignals = !single;
+  if (name === "s6-overlay") out.groupSignals = true;
   if (name === "tini") out.groupSignals = group;
   return out;
 }

@@ -29,6 +29,8 @@ const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'pnpx', 'corepac
 
 /** What a program word is, by its base name; undefined for anything else (the app, a script). */
 export function knownProgram(word: string): KnownProgram | undefined {
+  // s6-overlay's documented entrypoint: it runs CMD under supervision and stops it on SIGTERM.
+  if (word === '/init') return { role: 'init', name: 's6-overlay' };
   const name = baseName(word);
   // Release assets keep their arch suffix: `tini-static-amd64`, `tini-arm64`, `dumb-init_1.2.5_x86_64`.
   const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, '').replace(/_[\d.]+_\w+$/, '')];
@@ -125,6 +127,7 @@ export function execThrough(argv: string[], i: number): ExecThrough | undefined 
   j = Math.min(argv.length, j + operands);
   const out: ExecThrough = { program, next: j };
   if (name === 'dumb-init') out.groupSignals = !single;
+  if (name === 's6-overlay') out.groupSignals = true;
   if (name === 'tini') out.groupSignals = group;
   return out;
 }

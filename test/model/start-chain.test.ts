@@ -33,6 +33,8 @@ describe('start chain', () => {
       .toEqual(['init:tini@3', 'script:entrypoint.sh@3', 'program:worker@4']);
     const npm = chainOf('FROM node:22-slim\nENTRYPOINT ["docker-init", "--"]\nCMD ["npm", "start"]\n');
     expect(shape(npm.links)).toEqual(['init:tini@2', 'program:npm@3']);
+    const s6 = chainOf('FROM alpine:3.20\nENTRYPOINT ["/init"]\nCMD ["nginx", "-g", "daemon off;"]\n');
+    expect(s6.links.map((l) => [l.kind, l.name, l.groupSignals])).toEqual([['init', 's6-overlay', true], ['program', 'nginx', undefined]]);
     const dumb = chainOf('FROM python:3.12-slim\nENTRYPOINT ["dumb-init", "--"]\nCMD ["celery", "-A", "proj", "worker"]\n');
     expect(dumb.links[0]).toMatchObject({ kind: 'init', name: 'dumb-init', groupSignals: true });
   });
