@@ -40061,52 +40061,7 @@ import fs13 from "node:fs";
 import path22 from "node:path";
 
 // package.json
-var package_default = {
-  name: "entrypoint-guard",
-  version: "0.1.0",
-  description: "Catches container start-up and shut-down bugs: lints the Dockerfile and its wrapper scripts, builds every platform with buildx, smoke-runs and SIGTERM-probes each image.",
-  type: "module",
-  license: "MIT",
-  bin: {
-    "entrypoint-guard": "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "action.yml",
-    "docs"
-  ],
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    test: "vitest run",
-    bench: "node bench/run.mjs",
-    fuzz: "FUZZ_RUNS=10000 vitest run test/fuzz",
-    docs: "node scripts/rules-table.mjs"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/exec": "^3.0.0",
-    "@actions/github": "^9.1.1",
-    "dockerfile-ast": "^0.7.1"
-  },
-  devDependencies: {
-    "@microsoft/jest-sarif": "1.0.0-beta.0",
-    "@types/node": "^26.6.6",
-    ajv: "8.20.0",
-    "ajv-draft-04": "1.0.0",
-    "ajv-formats": "3.0.1",
-    "dockerfile-utils": "^0.16.3",
-    dockerfilelint: "^1.8.0",
-    esbuild: "^0.28.2",
-    "fast-check": "^4.11.0",
-    typescript: "^7.0.2",
-    vitest: "^4.1.12",
-    yaml: "2.9.1"
-  }
-};
+var package_default = { version: "0.1.0" };
 
 // src/version.ts
 var VERSION7 = package_default.version;
