@@ -28222,6 +28222,7 @@ function defaultOptions(cwd = process.cwd()) {
     probeNetwork: "none",
     ignore: /* @__PURE__ */ new Set(),
     failOn: "error",
+    filterMode: "nofilter",
     format: "text",
     cwd
   };
@@ -28348,9 +28349,13 @@ function countBySeverity(findings) {
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
+var failOnByFinding = /* @__PURE__ */ new WeakMap();
+function failsGate(f, failOn) {
+  const at = failOnByFinding.get(f) ?? failOn;
+  return at !== "never" && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
+}
 function failsAt(findings, failOn) {
-  if (failOn === "never") return false;
-  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+  return findings.some((f) => failsGate(f, failOn));
 }
 
 // src/lint.ts
@@ -39924,15 +39929,15 @@ function setOutputs(reports, failOn, reportPath, set = setOutput) {
   set("shutdown-seconds", JSON.stringify(shutdownSeconds(reports)));
 }
 
-// src/github/review.ts
-var MAX_REVIEW_COMMENTS = 30;
-function commentableLines(patch) {
-  const lines = /* @__PURE__ */ new Set();
+// src/diff/unified.ts
+var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parsePatch(patch) {
+  const change = { added: /* @__PURE__ */ new Set(), inHunks: /* @__PURE__ */ new Set() };
   let right = 0;
   let leftLeft = 0;
   let rightLeft = 0;
   for (const raw of patch.split("\n")) {
-    const header = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(raw);
+    const header = HUNK.exec(raw);
     if (header) {
       leftLeft = header[1] === void 0 ? 1 : Number(header[1]);
       right = Number(header[2]);
@@ -39943,17 +39948,24 @@ function commentableLines(patch) {
     const line = raw.replace(/\r$/, "");
     const kind = line === "" ? " " : line[0];
     if (kind === "+" && rightLeft > 0) {
-      lines.add(right++);
+      change.added.add(right);
+      change.inHunks.add(right++);
       rightLeft--;
     } else if (kind === "-" && leftLeft > 0) {
       leftLeft--;
     } else if (kind === " " && leftLeft > 0 && rightLeft > 0) {
-      lines.add(right++);
+      change.inHunks.add(right++);
       leftLeft--;
       rightLeft--;
     }
   }
-  return lines;
+  return change;
+}
+
+// src/github/review.ts
+var MAX_REVIEW_COMMENTS = 30;
+function commentableLines(patch) {
+  return parsePatch(patch).inHunks;
 }
 function markerPart(s) {
   return s.replace(/[^A-Za-z0-9._/@+-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
@@ -40090,7 +40102,10 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/exec": "^3.0.0",
     "@actions/github": "^9.1.1",
-    "dockerfile-ast": "^0.7.1"
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "dockerfile-ast": "^0.7.1",
+    yaml: "2.9.1"
   },
   devDependencies: {
     "@microsoft/jest-sarif": "1.0.0-beta.0",
@@ -40103,8 +40118,7 @@ var package_default = {
     esbuild: "^0.28.2",
     "fast-check": "^4.11.0",
     typescript: "^7.0.2",
-    vitest: "^4.1.12",
-    yaml: "2.9.1"
+    vitest: "^4.1.12"
   }
 };
 
