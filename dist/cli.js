@@ -18454,7 +18454,7 @@ function pathOverride(pattern, v, at, run, file) {
   return entry;
 }
 function parseProjectConfig(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "";
@@ -18480,7 +18480,7 @@ function loadProjectConfig(absPath, display) {
 function findProjectConfig(where) {
   const display = (abs2) => {
     const rel = path7.relative(where.base, abs2).split(path7.sep).join("/");
-    return rel === "" || rel.startsWith("../") || path7.isAbsolute(rel) ? abs2 : rel;
+    return rel === "" || path7.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
     const abs2 = path7.resolve(where.base, where.explicit);

@@ -41731,7 +41731,7 @@ function pathOverride(pattern, v, at, run2, file) {
   return entry;
 }
 function parseProjectConfig(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: true });
   const error2 = doc.errors[0];
   if (error2) {
     const at = error2.linePos?.[0] ? ` at line ${error2.linePos[0].line}, column ${error2.linePos[0].col}` : "";
@@ -41757,7 +41757,7 @@ function loadProjectConfig(absPath, display) {
 function findProjectConfig(where) {
   const display = (abs2) => {
     const rel = path12.relative(where.base, abs2).split(path12.sep).join("/");
-    return rel === "" || rel.startsWith("../") || path12.isAbsolute(rel) ? abs2 : rel;
+    return rel === "" || path12.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
     const abs2 = path12.resolve(where.base, where.explicit);

@@ -231,7 +231,7 @@ function pathOverride(pattern: string, v: Value, at: string[], run: Runner, file
 
 /** Parse YAML text; syntax errors become one line with the file's line and column. */
 export function parseProjectConfig(text: string, file: string): ProjectConfig {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
@@ -270,7 +270,7 @@ export interface ConfigLocation {
 export function findProjectConfig(where: ConfigLocation): ProjectConfig | undefined {
   const display = (abs: string) => {
     const rel = path.relative(where.base, abs).split(path.sep).join('/');
-    return rel === '' || rel.startsWith('../') || path.isAbsolute(rel) ? abs : rel;
+    return rel === '' || path.isAbsolute(rel) ? abs : rel;
   };
   if (where.explicit) {
     const abs = path.resolve(where.base, where.explicit);
