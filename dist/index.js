@@ -48842,6 +48842,7 @@ function makeApi(token, options = {}) {
   return getOctokit(
     token,
     {
+      ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
       retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
       throttle: {
         retryAfterBaseValue: unit,

@@ -25,6 +25,8 @@ export interface RetryOptions {
   unitMs?: number;
   /** Retries of a 5xx answer (default 3). */
   retries?: number;
+  /** API root; default GITHUB_API_URL as @actions/github read it when loaded. */
+  baseUrl?: string;
 }
 
 /** Waits longer than this are not worth holding a CI job for: the channel falls back instead. */
@@ -46,6 +48,7 @@ export function makeApi(token: string, options: RetryOptions = {}): GitHubApi {
   return github.getOctokit(
     token,
     {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
       throttle: {
         retryAfterBaseValue: unit,
