@@ -3,12 +3,15 @@
 // a missing INPUT_* variable behaves like the documented default.
 import fs from 'node:fs';
 import path from 'node:path';
+import { applyConfigDefaults } from './config/apply-defaults.js';
+import { findProjectConfig, type ProjectConfig } from './config/project-config.js';
 import { InputError } from './errors.js';
 import { expandDockerfiles } from './github/glob.js';
 import { readUserText } from './input.js';
 import {
   defaultOptions,
   parseFailOn,
+  parseFilterMode,
   parseIgnore,
   parseKeyValue,
   parseNetwork,
@@ -34,6 +37,8 @@ export interface ActionConfig {
   /** Used only for API calls: never logged, never in Options. */
   token: string;
   workspace: string;
+  /** The config file (input `config`, else `.entrypoint-guard.yml` in the workspace), when there is one. */
+  project?: ProjectConfig;
 }
 
 /** What the runner does: `INPUT_` + the name upper-cased with spaces as `_` (hyphens stay). */
@@ -72,41 +77,61 @@ function inWorkspaceDir(value: string, workspace: string, name: string): string 
   return value;
 }
 
+/**
+ * Inputs > config file > built-in default: the inputs a config file can default have no
+ * default in action.yml (the runner would pass it and hide the file's value), so an empty
+ * input means "not given" and the built-in default is applied here.
+ */
 export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = process.env): ActionConfig {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const get = (name: string, fallback = '') => {
     const v = read(name);
     return v === '' ? fallback : v;
   };
+  // The config file first: its values are the defaults the inputs below override.
+  const project = findProjectConfig({ explicit: read('config'), base: workspace, root: workspace });
+  const defaults = project?.defaults ?? {};
   const options = defaultOptions(workspace);
-  options.static = parseBoolean(get('static', 'false'), 'static');
-  options.platforms = parsePlatforms(get('platforms', options.platforms.join(',')));
-  const target = get('target');
-  if (target !== '') options.target = target;
-  options.buildArgs = parseKeyValueLines(get('build-args'), 'build-args');
-  options.gracePeriod = parseSeconds(get('grace-period', String(options.gracePeriod)), 'grace-period');
-  options.startupWait = parseSeconds(get('startup-wait', String(options.startupWait)), 'startup-wait');
-  const readyLog = get('ready-log');
-  if (readyLog !== '') options.readyLog = parseRegex(readyLog, 'ready-log');
-  // The probe container's environment comes from this input only, never from the runner's env.
-  options.probeEnv = parseKeyValueLines(get('probe-env'), 'probe-env');
-  options.probeNetwork = parseNetwork(get('probe-network', options.probeNetwork));
+  const given = new Set<keyof Options>();
+  const input = <K extends keyof Options>(name: string, key: K, parse: (value: string) => Options[K]) => {
+    const value = read(name);
+    if (value === '') return;
+    options[key] = parse(value);
+    given.add(key);
+  };
+  input('static', 'static', (v) => parseBoolean(v, 'static'));
+  input('platforms', 'platforms', parsePlatforms);
+  input('target', 'target', (v) => v);
+  input('build-args', 'buildArgs', (v) => parseKeyValueLines(v, 'build-args'));
+  input('grace-period', 'gracePeriod', (v) => parseSeconds(v, 'grace-period'));
+  input('startup-wait', 'startupWait', (v) => parseSeconds(v, 'startup-wait'));
+  input('ready-log', 'readyLog', (v) => parseRegex(v, 'ready-log'));
+  // The probe container's environment comes from this input (and the config file) only, never from the runner's env.
+  input('probe-env', 'probeEnv', (v) => parseKeyValueLines(v, 'probe-env'));
+  input('probe-network', 'probeNetwork', parseNetwork);
   options.ignore = parseIgnore(get('ignore'));
-  options.failOn = parseFailOn(get('fail-on', 'error'));
+  input('fail-on', 'failOn', parseFailOn);
+  input('filter-mode', 'filterMode', parseFilterMode);
+  applyConfigDefaults(options, defaults, given);
   options.format = 'json';
   const context = get('context');
   if (context !== '') options.context = inWorkspaceDir(context, workspace, 'context');
 
+  const channel = (name: string, fromConfig: boolean | undefined, fallback: boolean) => {
+    const value = read(name);
+    return value === '' ? (fromConfig ?? fallback) : parseBoolean(value, name);
+  };
   const sarif = get('sarif-file');
   const config: ActionConfig = {
     dockerfiles: expandDockerfiles(get('dockerfile', 'Dockerfile'), workspace),
     options,
-    annotations: parseBoolean(get('annotations', 'true'), 'annotations'),
-    checkRun: parseBoolean(get('check-run', 'false'), 'check-run'),
-    review: parseBoolean(get('review', 'false'), 'review'),
+    annotations: channel('annotations', defaults.annotations, true),
+    checkRun: channel('check-run', defaults.checkRun, false),
+    review: channel('review', defaults.review, false),
     token: read('github-token'),
     workspace,
   };
+  if (project) config.project = project;
   if (sarif !== '') config.sarifFile = sarif;
   // Every Dockerfile is checked up front: a typo in the third path fails before any build starts.
   for (const file of config.dockerfiles) readUserText(path.resolve(workspace, file), file, 'Dockerfile');

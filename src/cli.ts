@@ -1,12 +1,19 @@
 // The command-line face: `entrypoint-guard [options] [DOCKERFILE]`.
+import fs from 'node:fs';
 import path from 'node:path';
-import { parseCli, USAGE } from './cli/args.js';
+import { parseCli, USAGE, type RunCommand } from './cli/args.js';
+import { chooseDiffFilter } from './cli/diff-input.js';
+import { applyConfigDefaults } from './config/apply-defaults.js';
+import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
 import { errorMessage, InputError } from './errors.js';
 import { failsAt } from './findings.js';
 import { writeFileAtomic } from './report/atomic.js';
 import { formatJson } from './report/json.js';
 import { toSarif } from './report/sarif.js';
+import { applyPolicy } from './policy/apply-policy.js';
+import { droppedLine } from './policy/dropped-line.js';
+import { repositoryRoot } from './repo-root.js';
 import { formatText } from './report/text.js';
 import { VERSION } from './version.js';
 
@@ -15,6 +22,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTTY: boolean;
   cwd: string;
+  /** Standard input, for `--diff -`. */
+  readStdin?: () => string;
 }
 
 const processIo: CliIo = {
@@ -22,7 +31,32 @@ const processIo: CliIo = {
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
+  readStdin: () => fs.readFileSync(0, 'utf8'),
 };
+
+/**
+ * The config file, the diff and the analysis, in that order: a bad config or diff fails
+ * before any build starts. The config file is found at the git root of the Dockerfile's
+ * folder (else the working directory), which is also where its path globs and diff paths start.
+ */
+async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
+  const { options, given } = command;
+  const root = repositoryRoot(path.dirname(path.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
+  if (config) applyConfigDefaults(options, config.defaults, given);
+  const choice = chooseDiffFilter({
+    options,
+    diff: command.diff,
+    modeFromFlag: given.has('filterMode'),
+    configFile: config?.file,
+    cwd: io.cwd,
+    readStdin: io.readStdin ?? (() => fs.readFileSync(0, 'utf8')),
+  });
+  const { report, model } = await analyze(options);
+  const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
+  if (choice.note) final.notes = [...(final.notes ?? []), choice.note];
+  return final;
+}
 
 /** Runs the CLI and returns its exit code: 0 pass, 1 findings at or above --fail-on, 2 bad usage or input. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -37,14 +71,18 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     const { options } = command;
-    const { report } = await analyze(options);
+    const report = await analyzeWithPolicy(command, io);
     const toFile = options.output !== undefined;
     let body: string;
     if (options.format === 'json') body = formatJson([report]);
     else if (options.format === 'sarif') body = `${JSON.stringify(toSarif([report]), null, 2)}\n`;
     else body = formatText([report], options.failOn, io.isTTY && !toFile);
     // Notes (runtime skipped, ShellCheck absent) are for people: on stderr when stdout is machine-readable.
-    if (options.format !== 'text') for (const note of report.notes ?? []) io.stderr(`note: ${note}\n`);
+    if (options.format !== 'text') {
+      for (const note of report.notes ?? []) io.stderr(`note: ${note}\n`);
+      const dropped = droppedLine([report]);
+      if (dropped) io.stderr(`note: ${dropped}\n`);
+    }
     if (toFile) {
       const target = path.resolve(io.cwd, options.output!);
       try {

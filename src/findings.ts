@@ -50,6 +50,18 @@ export interface Report {
   platforms: PlatformResult[];
   /** Notes for people (ShellCheck absent, runtime skipped and why). Not part of the JSON contract's findings. */
   notes?: string[];
+  /** Findings the config file or the diff filter took out (src/policy). Not part of the JSON report. */
+  dropped?: DroppedCounts;
+}
+
+export interface DroppedCounts {
+  /** Turned off (`off`) or ignored by the config file. */
+  byConfig: number;
+  /** Outside the change under the filter mode. */
+  byFilter: number;
+  filterMode?: string;
+  /** The config file in force, as the user knows it. */
+  configFile?: string;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -75,7 +87,23 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
 
 export type FailOn = Severity | 'never';
 
+/**
+ * The config file's per-path `fail-on` (`paths: {"legacy/**": {fail-on: never}}`), by finding.
+ * Kept beside the finding, not in it, so the JSON report's shape stays as documented, and every
+ * channel's verdict (text, summary, check run, outputs, exit code) follows it through failsAt.
+ */
+const failOnByFinding = new WeakMap<Finding, FailOn>();
+
+export function setFailOnFor(finding: Finding, failOn: FailOn): void {
+  failOnByFinding.set(finding, failOn);
+}
+
+/** Whether this finding alone fails the gate at `failOn` (or at its path's own fail-on). */
+export function failsGate(f: Finding, failOn: FailOn): boolean {
+  const at = failOnByFinding.get(f) ?? failOn;
+  return at !== 'never' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
+}
+
 export function failsAt(findings: Finding[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+  return findings.some((f) => failsGate(f, failOn));
 }

@@ -13,21 +13,27 @@ import { eventInfo, makeApi, type EventInfo } from './github/api.js';
 import { publishCheckRun } from './github/check-run.js';
 import { countsText, inWorkspace, logInfo, oneLine } from './github/format.js';
 import { setOutputs, writeJsonReport } from './github/outputs.js';
+import { actionDiffFilter } from './github/pull-diff.js';
 import { publishReview } from './github/review.js';
 import { RUN_ID_STATE } from './github/state.js';
 import { summaryMarkdown, writeJobSummary } from './github/summary.js';
+import type { DiffFilter } from './policy/diff-filter.js';
+import { applyPolicy } from './policy/apply-policy.js';
+import { droppedLine } from './policy/dropped-line.js';
 import { artifactUri, writeSarif } from './report/sarif.js';
 
-async function analyzeAll(config: ActionConfig, runId: string): Promise<Report[]> {
+/** Analyse each Dockerfile, then apply the config file and the diff filter to its report. */
+async function analyzeAll(config: ActionConfig, runId: string, filter: DiffFilter | undefined): Promise<Report[]> {
   const reports: Report[] = [];
   for (const dockerfile of config.dockerfiles) {
     // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
     const options = { ...config.options, dockerfile, runId, ignore: new Set(config.options.ignore), buildArgs: { ...config.options.buildArgs }, probeEnv: { ...config.options.probeEnv } };
-    const { report } = await core.group(`entrypoint-guard: ${oneLine(dockerfile)}`, async () => {
+    const report = await core.group(`entrypoint-guard: ${oneLine(dockerfile)}`, async () => {
       const result = await analyze(options);
-      logInfo(`${result.report.dockerfile}: ${countsText(result.report.findings)}.`);
-      for (const note of result.report.notes ?? []) logInfo(note);
-      return result;
+      const kept = applyPolicy(result.report, result.model, { config: config.project, filter, root: config.workspace, cwd: config.workspace });
+      logInfo(`${kept.dockerfile}: ${countsText(kept.findings)}.`);
+      for (const note of kept.notes ?? []) logInfo(note);
+      return kept;
     });
     reports.push(report);
   }
@@ -47,11 +53,19 @@ export async function run(): Promise<void> {
     const runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     if (!config.options.static) core.saveState(RUN_ID_STATE, runId);
 
-    const reports = await analyzeAll(config, runId);
+    const event = eventInfo();
+    const wantsApi = config.checkRun || config.review;
+    const needsDiff = config.options.filterMode !== 'nofilter' && event?.pullNumber !== undefined;
+    const api = (wantsApi || needsDiff) && config.token && event ? makeApi(config.token) : undefined;
+    // The diff first: it is one cheap request, and the filter applies to every report.
+    const filter = await actionDiffFilter({ mode: config.options.filterMode, event, api });
+
+    const reports = await analyzeAll(config, runId, filter);
     const findings: Finding[] = reports.flatMap((r) => r.findings).sort(compareFindings);
     const failOn = config.options.failOn;
     const failed = failsAt(findings, failOn);
-    const event = eventInfo();
+    const dropped = droppedLine(reports);
+    if (dropped) logInfo(dropped);
 
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere: string[] = [];
@@ -69,8 +83,6 @@ export async function run(): Promise<void> {
     let checkRunOk = false;
     let reviewCovered = new Set<Finding>();
     let channelFailed = false;
-    const wantsApi = config.checkRun || config.review;
-    const api = wantsApi && config.token && event ? makeApi(config.token) : undefined;
     if (wantsApi && !api) {
       logInfo(`${config.checkRun ? 'check run' : ''}${config.checkRun && config.review ? ' and ' : ''}${config.review ? 'review' : ''} skipped: ${event ? 'no github-token' : 'GITHUB_REPOSITORY is not set'}; findings are reported as annotations instead.`);
       channelFailed = true;

@@ -4,6 +4,10 @@ import type { FailOn } from './findings.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
+/** reviewdog's filter modes: which findings of a change are reported and gated (src/policy/diff-filter.ts). */
+export type FilterMode = 'added' | 'diff_context' | 'file' | 'nofilter';
+export const FILTER_MODES: readonly FilterMode[] = ['added', 'diff_context', 'file', 'nofilter'];
+
 export interface Options {
   dockerfile: string;
   context?: string;
@@ -18,6 +22,7 @@ export interface Options {
   probeNetwork: string;
   ignore: Set<string>;
   failOn: FailOn;
+  filterMode: FilterMode;
   format: OutputFormat;
   output?: string;
   /** Base for display paths (GITHUB_WORKSPACE in the Action). */
@@ -40,6 +45,7 @@ export function defaultOptions(cwd = process.cwd()): Options {
     probeNetwork: 'none',
     ignore: new Set(),
     failOn: 'error',
+    filterMode: 'nofilter',
     format: 'text',
     cwd,
   };
@@ -49,6 +55,13 @@ export function parseFailOn(value: string): FailOn {
   const v = value.trim().toLowerCase();
   if (v === 'error' || v === 'warning' || v === 'info' || v === 'never') return v;
   throw new InputError(`fail-on must be one of error, warning, info, never (got ${JSON.stringify(value)})`);
+}
+
+export function parseFilterMode(value: string): FilterMode {
+  const v = value.trim().toLowerCase();
+  const mode = FILTER_MODES.find((m) => m === v);
+  if (mode) return mode;
+  throw new InputError(`filter-mode must be one of ${FILTER_MODES.join(', ')} (got ${JSON.stringify(value)})`);
 }
 
 export function parseFormat(value: string): OutputFormat {

@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import {
   defaultOptions,
   parseFailOn,
+  parseFilterMode,
   parseFormat,
   parseIgnore,
   parseKeyValue,
@@ -34,12 +35,28 @@ Options:
   --fail-on LEVEL        error | warning | info | never (default error)
   --format FMT           text (default) | json | sarif
   --output FILE          write the report there instead of stdout
+  --filter-mode MODE     nofilter (default) | added | diff_context | file: report and gate
+                         only findings inside the diff given by --diff
+  --diff FILE|-          unified diff (e.g. \`git diff origin/main\`) for --filter-mode
+  --config FILE          config file (default: .entrypoint-guard.yml at the repository root
+                         when present); precedence: flag > config > default
   -h, --help             show this help
   -v, --version          show the version
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.`;
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options };
+export interface RunCommand {
+  kind: 'run';
+  options: Options;
+  /** The options the flags set: the config file gives defaults for the others only. */
+  given: Set<keyof Options>;
+  /** --config FILE, as written. */
+  config?: string;
+  /** --diff FILE, or '-' for stdin. */
+  diff?: string;
+}
+
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | RunCommand;
 
 export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   let parsed;
@@ -63,6 +80,9 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
         'fail-on': { type: 'string' },
         format: { type: 'string' },
         output: { type: 'string' },
+        'filter-mode': { type: 'string' },
+        diff: { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -82,26 +102,43 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   }
 
   const options = defaultOptions(cwd);
-  if (parsed.positionals[0] !== undefined) options.dockerfile = parsed.positionals[0];
-  if (v.context !== undefined) options.context = v.context;
-  options.static = v.static ?? false;
-  if (v.platforms !== undefined) options.platforms = parsePlatforms(v.platforms);
-  if (v.target !== undefined) options.target = v.target;
+  const given = new Set<keyof Options>();
+  const set = <K extends keyof Options>(key: K, value: Options[K]) => {
+    options[key] = value;
+    given.add(key);
+  };
+  if (parsed.positionals[0] !== undefined) set('dockerfile', parsed.positionals[0]);
+  if (v.context !== undefined) set('context', v.context);
+  if (v.static !== undefined) set('static', v.static);
+  if (v.platforms !== undefined) set('platforms', parsePlatforms(v.platforms));
+  if (v.target !== undefined) set('target', v.target);
   for (const kv of v['build-arg'] ?? []) {
     const [k, val] = parseKeyValue(kv, '--build-arg');
     options.buildArgs[k] = val;
+    given.add('buildArgs');
   }
-  if (v['grace-period'] !== undefined) options.gracePeriod = parseSeconds(v['grace-period'], '--grace-period');
-  if (v['startup-wait'] !== undefined) options.startupWait = parseSeconds(v['startup-wait'], '--startup-wait');
-  if (v['ready-log'] !== undefined) options.readyLog = parseRegex(v['ready-log'], '--ready-log');
+  if (v['grace-period'] !== undefined) set('gracePeriod', parseSeconds(v['grace-period'], '--grace-period'));
+  if (v['startup-wait'] !== undefined) set('startupWait', parseSeconds(v['startup-wait'], '--startup-wait'));
+  if (v['ready-log'] !== undefined) set('readyLog', parseRegex(v['ready-log'], '--ready-log'));
   for (const kv of v['probe-env'] ?? []) {
     const [k, val] = parseKeyValue(kv, '--probe-env');
     options.probeEnv[k] = val;
+    given.add('probeEnv');
   }
-  if (v['probe-network'] !== undefined) options.probeNetwork = parseNetwork(v['probe-network']);
+  if (v['probe-network'] !== undefined) set('probeNetwork', parseNetwork(v['probe-network']));
   for (const list of v.ignore ?? []) for (const id of parseIgnore(list)) options.ignore.add(id);
-  if (v['fail-on'] !== undefined) options.failOn = parseFailOn(v['fail-on']);
-  if (v.format !== undefined) options.format = parseFormat(v.format);
-  if (v.output !== undefined) options.output = v.output;
-  return { kind: 'run', options };
+  if (v['fail-on'] !== undefined) set('failOn', parseFailOn(v['fail-on']));
+  if (v['filter-mode'] !== undefined) set('filterMode', parseFilterMode(v['filter-mode']));
+  if (v.format !== undefined) set('format', parseFormat(v.format));
+  if (v.output !== undefined) set('output', v.output);
+  const command: RunCommand = { kind: 'run', options, given };
+  if (v.config !== undefined) {
+    if (v.config.trim() === '') throw new InputError('--config needs a file name');
+    command.config = v.config;
+  }
+  if (v.diff !== undefined) {
+    if (v.diff.trim() === '') throw new InputError('--diff needs a file name, or - for standard input');
+    command.diff = v.diff;
+  }
+  return command;
 }

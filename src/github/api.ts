@@ -1,7 +1,9 @@
 // The GitHub API client and what the channels know about the event. The token goes to
 // getOctokit and nowhere else; failures are described by status and GitHub's own message.
 import * as github from '@actions/github';
-import { oneLine } from './format.js';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { logInfo, oneLine } from './format.js';
 
 export type GitHubApi = ReturnType<typeof github.getOctokit>;
 
@@ -15,9 +17,48 @@ export interface EventInfo {
   eventName: string;
 }
 
-/** GITHUB_API_URL is honoured through @actions/github's defaults (baseUrl). */
-export function makeApi(token: string): GitHubApi {
-  return github.getOctokit(token);
+export interface RetryOptions {
+  /**
+   * Milliseconds per unit of back-off (default 1000): a 5xx is retried after 1, 4 and 9 units,
+   * a rate limit after the seconds GitHub's `retry-after` names. Tests make it short.
+   */
+  unitMs?: number;
+  /** Retries of a 5xx answer (default 3). */
+  retries?: number;
+  /** API root; default GITHUB_API_URL as @actions/github read it when loaded. */
+  baseUrl?: string;
+}
+
+/** Waits longer than this are not worth holding a CI job for: the channel falls back instead. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+
+/**
+ * The Octokit of @actions/github (GITHUB_API_URL is honoured through its defaults) with
+ * @octokit/plugin-retry for transient 5xx answers and @octokit/plugin-throttling for GitHub's
+ * rate limits (it also spaces writes a second apart, as GitHub asks of integrations). What
+ * still fails after that is the channel's to log and fall back from; it never fails the step.
+ */
+export function makeApi(token: string, options: RetryOptions = {}): GitHubApi {
+  const unit = options.unitMs ?? 1000;
+  const wait = (what: string, retryAfter: number, request: { method: string; url: string }, retryCount: number, tries: number) => {
+    const retrying = retryCount < tries && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+    logInfo(`GitHub ${what} on ${request.method} ${request.url}: ${retrying ? `retrying in ${retryAfter} s` : 'not retrying'}.`);
+    return retrying;
+  };
+  return github.getOctokit(
+    token,
+    {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+      throttle: {
+        retryAfterBaseValue: unit,
+        onRateLimit: (retryAfter, request, _octokit, retryCount) => wait('rate limit reached', retryAfter, request, retryCount, 1),
+        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => wait('secondary rate limit', retryAfter, request, retryCount, 2),
+      },
+    },
+    retry,
+    throttling,
+  );
 }
 
 interface PullPayload {

@@ -3,6 +3,7 @@
 // the whole review with 422), at most 30 per review, none that is already there (a hidden
 // marker per rule, file and line). Everything else stays an annotation.
 import { compareFindings, type Finding } from '../findings.js';
+import { parsePatch } from '../diff/unified.js';
 import { docsUrl } from '../rules/types.js';
 import { describeApiError, type EventInfo, type GitHubApi } from './api.js';
 import { logInfo, mdCode, mdText, plural, ruleShort } from './format.js';
@@ -10,39 +11,11 @@ import { logInfo, mdCode, mdText, plural, ruleShort } from './format.js';
 export const MAX_REVIEW_COMMENTS = 30;
 
 /**
- * RIGHT-side line numbers a review comment may use: added and context lines of every hunk.
- * The hunk headers' counts bound each hunk, so nothing after a hunk is taken for part of it.
+ * RIGHT-side line numbers a review comment may use: added and context lines of every hunk
+ * (the diff module's reading of the patch, shared with the filter modes).
  */
 export function commentableLines(patch: string): Set<number> {
-  const lines = new Set<number>();
-  let right = 0;
-  let leftLeft = 0;
-  let rightLeft = 0;
-  for (const raw of patch.split('\n')) {
-    const header = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(raw);
-    if (header) {
-      leftLeft = header[1] === undefined ? 1 : Number(header[1]);
-      right = Number(header[2]);
-      rightLeft = header[3] === undefined ? 1 : Number(header[3]);
-      continue;
-    }
-    if (leftLeft <= 0 && rightLeft <= 0) continue;
-    const line = raw.replace(/\r$/, '');
-    const kind = line === '' ? ' ' : line[0];
-    if (kind === '+' && rightLeft > 0) {
-      lines.add(right++);
-      rightLeft--;
-    } else if (kind === '-' && leftLeft > 0) {
-      leftLeft--;
-    } else if (kind === ' ' && leftLeft > 0 && rightLeft > 0) {
-      // A context line (an empty one may have lost its single space along the way).
-      lines.add(right++);
-      leftLeft--;
-      rightLeft--;
-    }
-    // "\ No newline at end of file" changes neither side.
-  }
-  return lines;
+  return parsePatch(patch).inHunks;
 }
 
 function markerPart(s: string): string {

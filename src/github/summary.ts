@@ -2,6 +2,7 @@
 // findings table, in GitHub-flavoured Markdown with every user-controlled string escaped.
 import * as core from '@actions/core';
 import { compareFindings, type FailOn, type Finding, type PlatformResult, type Report } from '../findings.js';
+import { droppedLine } from '../policy/dropped-line.js';
 import { docsUrl } from '../rules/types.js';
 import { logInfo, mdCell, mdCode, plural, verdict } from './format.js';
 
@@ -95,7 +96,10 @@ export function overviewMarkdown(input: SummaryInput): string {
   const platforms = platformTable(input.reports);
   if (platforms) out.push(platforms, '');
   else if (input.staticOnly) out.push('Runtime checks skipped: `static: true` (lint only, no build, no containers).', '');
+  // What the config file or the diff filter left out is in no count above: say how many and why.
   const notes = [...new Set(input.reports.flatMap((r) => r.notes ?? []))];
+  const dropped = droppedLine(input.reports);
+  if (dropped) notes.push(dropped);
   for (const note of notes) out.push(`> ${mdCell(note)}`, '');
   return out.join('\n');
 }

@@ -1,5 +1,6 @@
 // The report for people: grouped by file, coloured on a TTY, every finding with its fix.
 import { byLocation, countBySeverity, failsAt, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
+import { droppedLine } from '../policy/dropped-line.js';
 
 interface Style {
   color: boolean;
@@ -78,6 +79,9 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
     }
     for (const note of report.notes ?? []) out.push(paint(style, 'dim', `note: ${note}`));
   }
+  // What the config file or the diff filter left out is not in the verdict: say so above it.
+  const dropped = droppedLine(reports);
+  if (dropped) out.push(paint(style, 'dim', `note: ${dropped}`));
   out.push(verdictLine(all, failOn, style));
   return `${out.join('\n')}\n`;
 }

@@ -25,6 +25,7 @@ interface Failure {
   status: number;
   message: string;
   times: number;
+  headers: Record<string, string>;
 }
 
 export interface ReviewComment {
@@ -49,9 +50,12 @@ export class FakeGitHub {
   private nextId = 1000;
   url = '';
 
-  /** Answer `status` with GitHub's error shape for matching requests (`times` times; default always). */
-  fail(method: string, path: RegExp, status: number, message: string, times = Infinity): void {
-    this.failures.push({ method, path, status, message, times });
+  /**
+   * Answer `status` with GitHub's error shape for matching requests (`times` times; default
+   * always), with `headers` (GitHub's `retry-after` on a secondary rate limit).
+   */
+  fail(method: string, path: RegExp, status: number, message: string, times = Infinity, headers: Record<string, string> = {}): void {
+    this.failures.push({ method, path, status, message, times, headers });
   }
 
   clearFailures(): void {
@@ -112,7 +116,7 @@ export class FakeGitHub {
     const failure = this.failures.find((f) => f.method === method && f.path.test(url.pathname) && f.times > 0);
     if (failure) {
       failure.times--;
-      this.send(res, failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' });
+      this.send(res, failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' }, failure.headers);
       return;
     }
 

@@ -1,0 +1,282 @@
+// The config file (`.entrypoint-guard.yml`, INTERFACE.md): read, validated key by key, typed.
+// Every mistake is one InputError naming the file and the key; values go through the same
+// parsers as flags and inputs, so a config value means exactly what the flag would.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { InputError } from '../errors.js';
+import type { FailOn, Severity } from '../findings.js';
+import { globToRegExp } from '../github/glob.js';
+import {
+  parseFailOn,
+  parseFilterMode,
+  parseFormat,
+  parseIgnore,
+  parseKeyValue,
+  parseNetwork,
+  parsePlatforms,
+  parseRegex,
+  parseSeconds,
+  type FilterMode,
+  type OutputFormat,
+} from '../options.js';
+import { allRules } from '../rules/registry.js';
+
+export const CONFIG_FILE_NAME = '.entrypoint-guard.yml';
+const MAX_BYTES = 1024 * 1024;
+
+export type RuleSetting = Severity | 'off';
+
+export interface PathOverride {
+  /** The glob as written (relative to the repository root). */
+  pattern: string;
+  match: RegExp;
+  failOn?: FailOn;
+  rules: Map<string, RuleSetting>;
+}
+
+/** Option defaults the file gives; a flag or an input still wins over each. */
+export interface OptionDefaults {
+  static?: boolean;
+  platforms?: string[];
+  target?: string;
+  buildArgs?: Record<string, string>;
+  gracePeriod?: number;
+  startupWait?: number;
+  readyLog?: RegExp;
+  probeEnv?: Record<string, string>;
+  probeNetwork?: string;
+  failOn?: FailOn;
+  filterMode?: FilterMode;
+  /** CLI only (the Action always writes JSON). */
+  format?: OutputFormat;
+  /** Action only: the channels. */
+  annotations?: boolean;
+  checkRun?: boolean;
+  review?: boolean;
+}
+
+export interface ProjectConfig {
+  /** The file as the user knows it (relative to the working directory), for messages. */
+  file: string;
+  ignore: Set<string>;
+  rules: Map<string, RuleSetting>;
+  /** In file order: a later entry wins over an earlier one for the same key. */
+  paths: PathOverride[];
+  defaults: OptionDefaults;
+}
+
+type Value = unknown;
+
+/** A value error inside the file, before it knows its key path. */
+class ConfigValueError extends Error {}
+
+/** The finished one-line message (`<file>: <key path> <reason>`): passed up as it is. */
+class ConfigFileError extends InputError {}
+
+function fail(reason: string): never {
+  throw new ConfigValueError(reason);
+}
+
+function scalar(v: Value): string {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return fail(`must be a single value, not ${describe(v)}`);
+}
+
+function list(v: Value): string {
+  if (Array.isArray(v)) return v.map(scalar).join(',');
+  return scalar(v);
+}
+
+function keyValues(v: Value, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const [k, val] = parseKeyValue(scalar(item), name);
+      out[k] = val;
+    }
+    return out;
+  }
+  if (!isMap(v)) return fail(`must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe(v)}`);
+  for (const [k, val] of Object.entries(v)) {
+    const [key, value] = parseKeyValue(`${k}=${val === null ? '' : scalar(val)}`, name);
+    out[key] = value;
+  }
+  return out;
+}
+
+function boolean(v: Value): boolean {
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  return fail(`must be true or false (got ${JSON.stringify(v)})`);
+}
+
+function isMap(v: Value): v is Record<string, Value> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: Value): string {
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return JSON.stringify(v);
+}
+
+/** Option keys (the flag and input names) -> where their parsed value goes. */
+const OPTION_KEYS: Record<string, (v: Value, d: OptionDefaults) => void> = {
+  static: (v, d) => (d.static = boolean(v)),
+  platforms: (v, d) => (d.platforms = parsePlatforms(list(v))),
+  target: (v, d) => (d.target = scalar(v)),
+  'build-args': (v, d) => (d.buildArgs = keyValues(v, 'build-args')),
+  'grace-period': (v, d) => (d.gracePeriod = parseSeconds(scalar(v), 'grace-period')),
+  'startup-wait': (v, d) => (d.startupWait = parseSeconds(scalar(v), 'startup-wait')),
+  'ready-log': (v, d) => (d.readyLog = parseRegex(scalar(v), 'ready-log')),
+  'probe-env': (v, d) => (d.probeEnv = keyValues(v, 'probe-env')),
+  'probe-network': (v, d) => (d.probeNetwork = parseNetwork(scalar(v))),
+  'fail-on': (v, d) => (d.failOn = parseFailOn(scalar(v))),
+  'filter-mode': (v, d) => (d.filterMode = parseFilterMode(scalar(v))),
+  format: (v, d) => (d.format = parseFormat(scalar(v))),
+  annotations: (v, d) => (d.annotations = boolean(v)),
+  'check-run': (v, d) => (d.checkRun = boolean(v)),
+  review: (v, d) => (d.review = boolean(v)),
+};
+
+const TOP_KEYS = ['ignore', 'rules', 'paths', ...Object.keys(OPTION_KEYS)];
+const PATH_KEYS = ['fail-on', 'rules'];
+const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
+
+/** Rule ids the file may name: the catalog's, ShellCheck's codes, and `shellcheck` for all of them. */
+function checkRuleId(id: string): string {
+  if (allRules.some((r) => r.id === id) || /^shellcheck(\/SC\d{4})?$/.test(id)) return id;
+  return fail(`names no rule: ${JSON.stringify(id)} is not a rule id (see the README's rule table)`);
+}
+
+function ruleSettings(v: Value, at: string[], run: Runner): Map<string, RuleSetting> {
+  const out = new Map<string, RuleSetting>();
+  if (v === null) return out;
+  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(' | ')}, not ${describe(v)}`);
+  for (const [id, setting] of Object.entries(v)) {
+    run([...at, id], () => {
+      checkRuleId(id);
+      const s = RULE_SETTINGS.find((r) => r === scalar(setting).trim().toLowerCase());
+      if (!s) fail(`must be one of ${RULE_SETTINGS.join(', ')} (got ${JSON.stringify(setting)})`);
+      out.set(id, s);
+    });
+  }
+  return out;
+}
+
+type Runner = (at: string[], body: () => void) => void;
+
+function keyPath(at: string[]): string {
+  return at.map((k) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
+}
+
+/** Validate a parsed document; `file` names it in every message. */
+export function projectConfigFrom(doc: Value, file: string): ProjectConfig {
+  const config: ProjectConfig = { file, ignore: new Set(), rules: new Map(), paths: [], defaults: {} };
+  // Each key is checked on its own; its first problem becomes the one error line.
+  const run: Runner = (at, body) => {
+    try {
+      body();
+    } catch (err) {
+      if (err instanceof ConfigFileError || !(err instanceof ConfigValueError || err instanceof InputError)) throw err;
+      const where = keyPath(at);
+      const leaf = at[at.length - 1] ?? '';
+      // The shared parsers start with the option's name ("fail-on must be …"): say it once.
+      const reason =
+        err instanceof ConfigValueError ? ` ${err.message}` : err.message.startsWith(`${leaf} `) ? err.message.slice(leaf.length) : `: ${err.message}`;
+      throw new ConfigFileError(`${file}: ${where}${reason}`);
+    }
+  };
+  if (doc === null || doc === undefined) return config;
+  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, …), not ${describe(doc)}`);
+
+  for (const [key, value] of Object.entries(doc)) {
+    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: unknown key ${JSON.stringify(key)} (known keys: ${TOP_KEYS.join(', ')})`);
+    if (key === 'ignore') {
+      run([key], () => {
+        for (const id of parseIgnore(value === null ? '' : list(value))) config.ignore.add(checkRuleId(id));
+      });
+    } else if (key === 'rules') {
+      run([key], () => (config.rules = ruleSettings(value, [key], run)));
+    } else if (key === 'paths') {
+      run([key], () => {
+        if (value === null) return;
+        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe(value)}`);
+        for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run, file));
+      });
+    } else {
+      run([key], () => OPTION_KEYS[key]!(value, config.defaults));
+    }
+  }
+  return config;
+}
+
+function pathOverride(pattern: string, v: Value, at: string[], run: Runner, file: string): PathOverride {
+  const entry: PathOverride = { pattern, match: /$^/, rules: new Map() };
+  run(at, () => {
+    const glob = pattern.trim().replace(/^\.\//, '');
+    if (glob === '' || glob.startsWith('/') || glob.split('/').includes('..')) fail('must be a glob relative to the repository root');
+    entry.match = globToRegExp(glob);
+    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe(v)}`);
+  });
+  for (const [key, value] of Object.entries(v as Record<string, Value>)) {
+    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: unknown key ${JSON.stringify(key)} under ${keyPath(at)} (known keys: ${PATH_KEYS.join(', ')})`);
+    if (key === 'fail-on') run([...at, key], () => (entry.failOn = parseFailOn(scalar(value))));
+    else run([...at, key], () => (entry.rules = ruleSettings(value, [...at, key], run)));
+  }
+  return entry;
+}
+
+/** Parse YAML text; syntax errors become one line with the file's line and column. */
+export function parseProjectConfig(text: string, file: string): ProjectConfig {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const at = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    throw new InputError(`${file} is not valid YAML${at}: ${what}`);
+  }
+  return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }) as Value, file);
+}
+
+/** Read and validate one config file; a missing or unreadable one is bad input. */
+export function loadProjectConfig(absPath: string, display: string): ProjectConfig {
+  let text: string;
+  try {
+    const stat = fs.statSync(absPath);
+    if (!stat.isFile()) throw new InputError(`config file ${display} is not a file`);
+    if (stat.size > MAX_BYTES) throw new InputError(`config file ${display} is larger than 1 MB`);
+    text = fs.readFileSync(absPath, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `config file ${display} does not exist` : `config file ${display} cannot be read (${code ?? 'error'})`);
+  }
+  return parseProjectConfig(text, display);
+}
+
+export interface ConfigLocation {
+  /** `--config` / the `config` input, relative to `base`; empty when not given. */
+  explicit?: string;
+  /** Where an explicit path is resolved and display paths start (the working directory). */
+  base: string;
+  /** The repository root, where `.entrypoint-guard.yml` is looked for. */
+  root: string;
+}
+
+/** The explicit config file, else `.entrypoint-guard.yml` at the repository root when present. */
+export function findProjectConfig(where: ConfigLocation): ProjectConfig | undefined {
+  const display = (abs: string) => {
+    const rel = path.relative(where.base, abs).split(path.sep).join('/');
+    return rel === '' || path.isAbsolute(rel) ? abs : rel;
+  };
+  if (where.explicit) {
+    const abs = path.resolve(where.base, where.explicit);
+    return loadProjectConfig(abs, display(abs));
+  }
+  const abs = path.join(where.root, CONFIG_FILE_NAME);
+  if (!fs.existsSync(abs)) return undefined;
+  return loadProjectConfig(abs, display(abs));
+}
