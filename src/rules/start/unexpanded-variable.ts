@@ -1,6 +1,8 @@
 // `$VAR`/`${VAR}` in an exec-form argument: no shell expands it.
+import { posix } from 'node:path';
 import { lacksShell } from '../../model/base-image.js';
-import type { Instr } from '../../model/types.js';
+import type { DockerfileModel, Instr, WrapperScript } from '../../model/types.js';
+import { type Part, type Token, tokenize } from '../../shell/tokenize.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { baseName, execArray, execFormInstructions, programName, shellScriptAt, show } from './start-command.js';
 
@@ -66,6 +68,144 @@ function hit(instr: Instr, argv: string[], names: string[], noShell: boolean, ba
   };
 }
 
+/** Parameter operators whose word is a pattern matched against the value (`${x/pat/rep}`, `${x#pat}`). */
+const PATTERN_OPS = new Set(['/', '//', '/#', '/%', '#', '##', '%', '%%']);
+/** Programs that rewrite text by a pattern (`sed 's/$VAR/…/'`). */
+const REWRITERS = new Set(['sed', 'gsed', 'perl', 'awk', 'gawk', 'mawk', 'envsubst']);
+/** Programs that expand every `$VAR` in the text they are given. */
+const EXPANDERS = new Set(['eval', 'envsubst']);
+const LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** What a script does with the literal text `$NAME` in its arguments. */
+export interface LiteralReads {
+  /** Names the script matches as literal text in a substitution (`${x/\$NAME/…}`, `sed 's/$NAME/…/'`), with the script offset. */
+  names: Map<string, number>;
+  /** Offset of an `eval`/`envsubst` applied to the arguments (`eval "exec $@"`): every name is expanded. */
+  expandsArgs?: number;
+}
+
+function wordOf(t: Token): Part[] | undefined {
+  return t.kind === 'word' ? t.word.parts : t.kind === 'redir' ? t.target?.parts : undefined;
+}
+
+function litText(parts: Part[]): string {
+  return parts.map((p) => (p.type === 'lit' || p.type === 'sq' ? p.text : '')).join('');
+}
+
+/**
+ * Where a script reads the literal text `$NAME` itself: an escaped or single-quoted `$NAME`
+ * used as a pattern (`${arg/\$NAME/$NAME}`) or in a rewriting program's script (`sed`,
+ * `perl`, `awk`, `envsubst`), or `eval`/`envsubst` run over its arguments.
+ */
+export function literalReads(script: string): LiteralReads {
+  const out: LiteralReads = { names: new Map() };
+  const note = (text: string, at: number): void => {
+    for (const m of text.matchAll(LITERAL_REF)) if (!out.names.has(m[1]!)) out.names.set(m[1]!, at);
+  };
+  // Walks one word; returns whether it references the script's arguments ($@, $*, $1…).
+  const walk = (parts: Part[], rewriting: boolean, at: number): boolean => {
+    let args = false;
+    for (const p of parts) {
+      if (p.type === 'lit' || p.type === 'sq' || p.type === 'ansi') {
+        if (rewriting) note(p.text, at);
+      } else if (p.type === 'dq') {
+        args = walk(p.parts, rewriting, at) || args;
+      } else if (p.type === 'param') {
+        if (/^([@*]|[1-9][0-9]*)$/.test(p.name)) args = true;
+        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start) || args;
+      } else if (p.type === 'cmdsub' || p.type === 'procsub' || p.type === 'array') {
+        args = scan(p.tokens) || args;
+      }
+    }
+    return args;
+  };
+  // Walks a token list statement by statement; returns whether any word references the arguments.
+  const scan = (tokens: Token[]): boolean => {
+    let anyArgs = false;
+    let stmtArgs = false;
+    let expander: number | undefined;
+    let command: string | undefined;
+    const endCommand = (): void => {
+      command = undefined;
+    };
+    const endStatement = (): void => {
+      if (expander !== undefined && stmtArgs) out.expandsArgs ??= expander;
+      anyArgs ||= stmtArgs;
+      stmtArgs = false;
+      expander = undefined;
+      endCommand();
+    };
+    for (const t of tokens) {
+      if (t.kind === 'newline' || (t.kind === 'op' && t.op !== '|' && t.op !== '|&')) {
+        endStatement();
+        continue;
+      }
+      if (t.kind === 'op') {
+        endCommand();
+        continue;
+      }
+      const parts = wordOf(t);
+      if (!parts) continue;
+      if (command === undefined && t.kind === 'word') {
+        const text = litText(parts);
+        // Assignments and `exec`/`command` prefixes do not name the program.
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text) && text !== 'exec' && text !== 'command') {
+          command = posix.basename(text);
+          if (EXPANDERS.has(command)) expander ??= t.start;
+        }
+      }
+      stmtArgs = walk(parts, command !== undefined && REWRITERS.has(command), t.start) || stmtArgs;
+    }
+    endStatement();
+    return anyArgs;
+  };
+  scan(tokenize(script).tokens);
+  return out;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The start script named by a word of the start command, if any. */
+function wrapperNamed(model: DockerfileModel, word: string): WrapperScript | undefined {
+  return model.wrappers.find(
+    (w) => w.role === 'start' && (word === w.imagePath || (!word.startsWith('/') && posix.basename(w.imagePath) === posix.basename(word))),
+  );
+}
+
+interface Reader {
+  script: WrapperScript;
+  /** Line in `script.file` that reads the text. */
+  line: number;
+}
+
+/** A start script named before the argument that reads the literal `$name` in it. */
+function readerOf(model: DockerfileModel, argv: string[], from: number, name: string): Reader | undefined {
+  const at = argv.findIndex((a, i) => i >= from && literalVariables([a]).includes(name));
+  for (const word of argv.slice(0, Math.max(at, 0))) {
+    const script = wrapperNamed(model, word);
+    if (!script) continue;
+    const reads = literalReads(script.text);
+    const offset = reads.names.get(name) ?? reads.expandsArgs;
+    if (offset !== undefined) return { script, line: lineAt(script.text, offset) + script.lineOffset };
+  }
+  return undefined;
+}
+
+/**
+ * When a start script that runs before them and is handed them reads every literal `$NAME`
+ * of a start instruction as text on purpose: the script and line (for the first name).
+ */
+function readByWrapper(model: DockerfileModel, instr: Instr, before: string[], names: string[]): Reader | undefined {
+  if (instr.keyword === 'HEALTHCHECK') return undefined;
+  const argv = [...before, ...instr.exec!];
+  const readers = names.map((n) => readerOf(model, argv, before.length, n));
+  return readers.every((r) => r !== undefined) ? readers[0] : undefined;
+}
+
 export const rule: StaticRule = {
   id: 'unexpanded-variable',
   severity: 'warning',
@@ -77,7 +217,17 @@ export const rule: StaticRule = {
     for (const instr of execFormInstructions(model, true)) {
       const before = instr.keyword === 'CMD' && ep?.form === 'exec' ? ep.argv : [];
       const names = literalVariables(instr.exec!, before);
-      if (names.length > 0) out.push(hit(instr, instr.exec!, names, lacksShell(model.base), model.base.ref));
+      if (names.length === 0) continue;
+      const h = hit(instr, instr.exec!, names, lacksShell(model.base), model.base.ref);
+      // The start script reads the literal text itself (substitutes it): deliberate, not a bug.
+      const reader = readByWrapper(model, instr, before, names);
+      if (reader) {
+        const shown = names.slice(0, 3).map((n) => `$${n}`).join(', ');
+        h.message = `\`${show(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
+        h.fix = 'Nothing to fix; keep the literal text and the substitution in the script in step.';
+        h.severity = 'info';
+      }
+      out.push(h);
     }
     return out;
   },
