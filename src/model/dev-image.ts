@@ -108,7 +108,9 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 export function composeDockerfiles(file: string): string[] | undefined {
   let doc: unknown;
   try {
-    if (fs.statSync(file).size > MAX_COMPOSE_BYTES) return undefined;
+    // A regular file only: a FIFO or a device named compose.yml would block or never end.
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return undefined;
     doc = parseYaml(fs.readFileSync(file, 'utf8'), { maxAliasCount: 100 });
   } catch {
     return undefined;

@@ -56,6 +56,8 @@ function mentions(text: string, names: Iterable<string>): boolean {
  */
 function derive(instr: Instr, derived: Set<string>, globals: Set<string>): void {
   for (const [name, value] of definitions(instr)) {
+    // Only names a shell can reference (they go into a RegExp).
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
     const from = value === undefined ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions(value, derived);
     if (from) derived.add(name);
     else derived.delete(name);
@@ -66,7 +68,7 @@ function derive(instr: Instr, derived: Set<string>, globals: Set<string>): void 
 const FAMILIES: [RegExp, string][] = [
   [/^(amd64|x86_64|x86-64|x64)$/i, 'amd64'],
   [/^(arm64|aarch64|arm64v8)$/i, 'arm64'],
-  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7])$/i, 'arm'],
+  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, 'arm'],
   [/^(i[3-6]86|386|x86)$/i, '386'],
 ];
 
@@ -74,9 +76,9 @@ function family(arch: string): string {
   return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
 }
 
-/** An architecture named in a file or folder name (`Dockerfile.aarch64`, `Dockerfile-arm`, `build-arm`, `arm32v7`). */
+/** An architecture named in a file or folder name (`Dockerfile.aarch64`, `Dockerfile-arm`, `build-arm`, `arm32v7`, `Dockerfile.rpi`). */
 const NAMED_ARCH =
-  /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
+  /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
 const DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
 
 function namedArch(name: string): string | undefined {
@@ -120,8 +122,11 @@ export function archVariant(model: DockerfileModel): ArchVariant | undefined {
     if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
     if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path.join(dir, e.name))) return { sibling: `${e.name}/` };
   }
-  if (!repoRoot) {
-    const parent = path.dirname(dir);
+  // Folders beside this one (`build/` and `build-arm/`), only inside the build context: never
+  // the folders around the checkout.
+  const parent = path.dirname(dir);
+  const rel = path.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith('..') && !path.isAbsolute(rel)) {
     for (const e of listDir(parent)) {
       if (e.isDirectory() && e.name !== path.basename(dir) && namedArch(e.name) && holdsDockerfile(path.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }

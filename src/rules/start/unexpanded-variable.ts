@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import { lacksShell } from '../../model/base-image.js';
 import type { DockerfileModel, Instr, WrapperScript } from '../../model/types.js';
-import { type Part, type Token, tokenize } from '../../shell/tokenize.js';
+import { literalReads } from '../../shell/literal-reads.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { baseName, execArray, execFormInstructions, programName, shellScriptAt, show } from './start-command.js';
 
@@ -66,101 +66,6 @@ function hit(instr: Instr, argv: string[], names: string[], noShell: boolean, ba
     fix,
     range: instr.range,
   };
-}
-
-/** Parameter operators whose word is a pattern matched against the value (`${x/pat/rep}`, `${x#pat}`). */
-const PATTERN_OPS = new Set(['/', '//', '/#', '/%', '#', '##', '%', '%%']);
-/** Programs that rewrite text by a pattern (`sed 's/$VAR/…/'`). */
-const REWRITERS = new Set(['sed', 'gsed', 'perl', 'awk', 'gawk', 'mawk', 'envsubst']);
-/** Programs that expand every `$VAR` in the text they are given. */
-const EXPANDERS = new Set(['eval', 'envsubst']);
-const LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** What a script does with the literal text `$NAME` in its arguments. */
-export interface LiteralReads {
-  /** Names the script matches as literal text in a substitution (`${x/\$NAME/…}`, `sed 's/$NAME/…/'`), with the script offset. */
-  names: Map<string, number>;
-  /** Offset of an `eval`/`envsubst` applied to the arguments (`eval "exec $@"`): every name is expanded. */
-  expandsArgs?: number;
-}
-
-function wordOf(t: Token): Part[] | undefined {
-  return t.kind === 'word' ? t.word.parts : t.kind === 'redir' ? t.target?.parts : undefined;
-}
-
-function litText(parts: Part[]): string {
-  return parts.map((p) => (p.type === 'lit' || p.type === 'sq' ? p.text : '')).join('');
-}
-
-/**
- * Where a script reads the literal text `$NAME` itself: an escaped or single-quoted `$NAME`
- * used as a pattern (`${arg/\$NAME/$NAME}`) or in a rewriting program's script (`sed`,
- * `perl`, `awk`, `envsubst`), or `eval`/`envsubst` run over its arguments.
- */
-export function literalReads(script: string): LiteralReads {
-  const out: LiteralReads = { names: new Map() };
-  const note = (text: string, at: number): void => {
-    for (const m of text.matchAll(LITERAL_REF)) if (!out.names.has(m[1]!)) out.names.set(m[1]!, at);
-  };
-  // Walks one word; returns whether it references the script's arguments ($@, $*, $1…).
-  const walk = (parts: Part[], rewriting: boolean, at: number): boolean => {
-    let args = false;
-    for (const p of parts) {
-      if (p.type === 'lit' || p.type === 'sq' || p.type === 'ansi') {
-        if (rewriting) note(p.text, at);
-      } else if (p.type === 'dq') {
-        args = walk(p.parts, rewriting, at) || args;
-      } else if (p.type === 'param') {
-        if (/^([@*]|[1-9][0-9]*)$/.test(p.name)) args = true;
-        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start) || args;
-      } else if (p.type === 'cmdsub' || p.type === 'procsub' || p.type === 'array') {
-        args = scan(p.tokens) || args;
-      }
-    }
-    return args;
-  };
-  // Walks a token list statement by statement; returns whether any word references the arguments.
-  const scan = (tokens: Token[]): boolean => {
-    let anyArgs = false;
-    let stmtArgs = false;
-    let expander: number | undefined;
-    let command: string | undefined;
-    const endCommand = (): void => {
-      command = undefined;
-    };
-    const endStatement = (): void => {
-      if (expander !== undefined && stmtArgs) out.expandsArgs ??= expander;
-      anyArgs ||= stmtArgs;
-      stmtArgs = false;
-      expander = undefined;
-      endCommand();
-    };
-    for (const t of tokens) {
-      if (t.kind === 'newline' || (t.kind === 'op' && t.op !== '|' && t.op !== '|&')) {
-        endStatement();
-        continue;
-      }
-      if (t.kind === 'op') {
-        endCommand();
-        continue;
-      }
-      const parts = wordOf(t);
-      if (!parts) continue;
-      if (command === undefined && t.kind === 'word') {
-        const text = litText(parts);
-        // Assignments and `exec`/`command` prefixes do not name the program.
-        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(text) && text !== 'exec' && text !== 'command') {
-          command = posix.basename(text);
-          if (EXPANDERS.has(command)) expander ??= t.start;
-        }
-      }
-      stmtArgs = walk(parts, command !== undefined && REWRITERS.has(command), t.start) || stmtArgs;
-    }
-    endStatement();
-    return anyArgs;
-  };
-  scan(tokenize(script).tokens);
-  return out;
 }
 
 function lineAt(text: string, offset: number): number {

@@ -9,8 +9,8 @@ import { dedent, hits, lint, makeContext } from '../../helpers.js';
 
 const ID = 'arch-specific-download';
 
-function archHits(files: Record<string, string>, dockerfile: string): Finding[] {
-  return hits(lintDockerfile({ dockerfile, cwd: makeContext(files) }).findings, ID);
+function archHits(files: Record<string, string>, dockerfile: string, context?: string): Finding[] {
+  return hits(lintDockerfile({ dockerfile, context, cwd: makeContext(files) }).findings, ID);
 }
 
 describe('arch-specific-download: still fires', () => {
@@ -84,14 +84,14 @@ describe('arch-specific-download: arch-aware through a derived variable or the s
 describe('arch-specific-download: per-architecture Dockerfiles', () => {
   const AMD64 = 'FROM alpine:3.20\nRUN wget -O /usr/local/bin/tool https://example.com/releases/v1/tool-linux-amd64 && chmod +x /usr/local/bin/tool\n';
 
-  it.each([['Dockerfile.aarch64'], ['Dockerfile-arm'], ['Dockerfile.arm64'], ['arm64.Dockerfile']])('Dockerfile beside %s: info, saying why', (sibling) => {
+  it.each([['Dockerfile.aarch64'], ['Dockerfile-arm'], ['Dockerfile.arm64'], ['arm64.Dockerfile'], ['Dockerfile.rpi']])('Dockerfile beside %s: info, saying why', (sibling) => {
     const h = archHits({ Dockerfile: AMD64, [sibling]: AMD64.replace('amd64', 'arm64') }, 'Dockerfile');
     expect(h.map((x) => x.severity)).toEqual(['info']);
     expect(h[0]!.message).toContain(`\`${sibling}\``);
   });
 
-  it('requarks/wiki layout: dev/build/Dockerfile beside dev/build-arm/Dockerfile: info', () => {
-    const h = archHits({ 'dev/build/Dockerfile': AMD64, 'dev/build-arm/Dockerfile': 'FROM node:24-alpine\n' }, 'dev/build/Dockerfile');
+  it('requarks/wiki layout: dev/build/Dockerfile beside dev/build-arm/Dockerfile, context the repository root: info', () => {
+    const h = archHits({ 'dev/build/Dockerfile': AMD64, 'dev/build-arm/Dockerfile': 'FROM node:24-alpine\n' }, 'dev/build/Dockerfile', '.');
     expect(h.map((x) => x.severity)).toEqual(['info']);
   });
 
@@ -103,6 +103,12 @@ describe('arch-specific-download: per-architecture Dockerfiles', () => {
   ])('%s downloading its own architecture (%s): nothing', (name, arch) => {
     const h = archHits({ [name]: AMD64.replace('amd64', arch), Dockerfile: 'FROM alpine:3.20\n' }, name);
     expect(h).toEqual([]);
+  });
+
+  it('a build folder beside the context is not a sibling: the folders around the project say nothing', () => {
+    const cwd = makeContext({ 'app/Dockerfile': AMD64, 'arm64/Dockerfile': 'FROM alpine:3.20\n' });
+    const h = hits(lintDockerfile({ dockerfile: 'app/Dockerfile', context: 'app', cwd }).findings, ID);
+    expect(h.map((x) => x.severity)).toEqual(['warning']);
   });
 
   it('arm32v7/Dockerfile (a folder per architecture) downloading armhf: nothing', () => {

@@ -1,6 +1,8 @@
 // dev-server-as-start / package-manager-as-pid1 on development images (Dockerfile.dev, a
 // `dev/` folder of its own, a `dev` final stage, a Dockerfile only a dev Compose file builds):
 // info, not warning. Production Dockerfiles keep the warning.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/findings.js';
 import { lintDockerfile } from '../../../src/lint.js';
@@ -112,6 +114,23 @@ describe('development images: info', () => {
     expect(severities({ Dockerfile: df }, 'Dockerfile')).toEqual({ 'dev-server-as-start': 'info', 'package-manager-as-pid1': 'info' });
   });
 
+  it('--target dev picks a dev stage that is not the last; without it the production stage keeps the warning', () => {
+    const df = dedent(`
+      FROM node:20-alpine AS dev
+      WORKDIR /app
+      COPY . .
+      CMD ["npm", "run", "dev"]
+      FROM node:20-alpine AS prod
+      WORKDIR /app
+      COPY . .
+      CMD ["npm", "start"]
+    `);
+    const cwd = makeContext({ Dockerfile: df });
+    const sev = (target?: string) => Object.fromEntries(lintDockerfile({ dockerfile: 'Dockerfile', cwd, target }).findings.filter((f) => RULES.has(f.rule)).map((f) => [f.rule, f.severity]));
+    expect(sev('dev')).toEqual({ 'dev-server-as-start': 'info', 'package-manager-as-pid1': 'info' });
+    expect(sev()).toEqual({ 'package-manager-as-pid1': 'warning' });
+  });
+
   it('compose.dev.yaml with the short `build: ./web` form, in the folder above the context', () => {
     const files = { 'web/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["yarn", "dev"]\n', 'compose.dev.yaml': 'services:\n  web:\n    build: ./web\n' };
     expect(severities(files, 'web/Dockerfile', 'web')).toEqual({ 'dev-server-as-start': 'info', 'package-manager-as-pid1': 'info' });
@@ -149,5 +168,12 @@ describe('production images keep the warning', () => {
   it('a broken or hostile Compose file is ignored', () => {
     const files = { 'web/Dockerfile': 'FROM node:20\nCMD ["yarn", "dev"]\n', 'docker-compose.dev.yml': 'services: [\n  : :\n', 'compose.local.yml': 'a: &a [*a]\nservices:\n  web:\n    build: ${WEB_DIR}\n' };
     expect(severities(files, 'web/Dockerfile', 'web')).toEqual({ 'dev-server-as-start': 'warning', 'package-manager-as-pid1': 'warning' });
+  });
+
+  it('a FIFO named docker-compose.dev.yml is not read (it would block)', () => {
+    const cwd = makeContext({ 'web/Dockerfile': 'FROM node:20\nCMD ["yarn", "dev"]\n' });
+    execFileSync('mkfifo', [path.join(cwd, 'docker-compose.dev.yml')]);
+    const found = lintDockerfile({ dockerfile: 'web/Dockerfile', context: 'web', cwd }).findings.filter((f) => RULES.has(f.rule));
+    expect(found.map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
 });

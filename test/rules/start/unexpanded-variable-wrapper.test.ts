@@ -1,7 +1,7 @@
 // unexpanded-variable when the start script reads the literal `$VAR` text itself (it
 // substitutes it in its arguments): deliberate, info. Everything else stays a warning.
 import { describe, expect, it } from 'vitest';
-import { literalReads } from '../../../src/rules/start/unexpanded-variable.js';
+import { literalReads } from '../../../src/shell/literal-reads.js';
 import { dedent, hits, lint } from '../../helpers.js';
 
 const ID = 'unexpanded-variable';
@@ -74,6 +74,11 @@ describe('unexpanded-variable: the start script substitutes the literal text', (
     expect(run(DOCKERGEN, script).map((x) => x.severity)).toEqual(['warning']);
   });
 
+  it('a sed of the same name in a config file (not in the arguments) is not reading them', () => {
+    const script = '#!/bin/sh\nsed -i "s/\\$NGINX_CONTAINER_LABEL/$NGINX_CONTAINER_LABEL/" /app/nginx.tmpl\nexec "$@"\n';
+    expect(run(DOCKERGEN, script).map((x) => x.severity)).toEqual(['warning']);
+  });
+
   it('a script that substitutes another name does not excuse this one', () => {
     const script = '#!/bin/sh\nset -- $(echo "$@" | sed "s/\\$OTHER_LABEL/$OTHER_LABEL/g")\nexec "$@"\n';
     expect(run(DOCKERGEN, script).map((x) => x.severity)).toEqual(['warning']);
@@ -82,6 +87,8 @@ describe('unexpanded-variable: the start script substitutes the literal text', (
   it.each([
     ['sed over the arguments', '#!/bin/sh\nset -- $(echo "$@" | sed "s/\\$NGINX_CONTAINER_LABEL/$NGINX_CONTAINER_LABEL/g")\nexec "$@"\n'],
     ['a single-quoted sed script', '#!/bin/sh\nset -- $(echo "$@" | sed \'s/${NGINX_CONTAINER_LABEL}/\'"$NGINX_CONTAINER_LABEL"\'/g\')\nexec "$@"\n'],
+    ['a loop variable over the arguments', '#!/bin/bash\nargs=()\nfor a in "$@"; do\n  args+=("${a/\\$NGINX_CONTAINER_LABEL/$NGINX_CONTAINER_LABEL}")\ndone\nexec "${args[@]}"\n'],
+    ['a variable assigned from the arguments', '#!/bin/bash\nARGS="$*"\nARGS=${ARGS//\'$NGINX_CONTAINER_LABEL\'/$NGINX_CONTAINER_LABEL}\nexec $ARGS\n'],
     ['eval over the arguments', '#!/bin/sh\neval "exec $*"\n'],
     ['envsubst over the arguments', '#!/bin/sh\nset -- $(printf \'%s\\n\' "$@" | envsubst)\nexec "$@"\n'],
   ])('%s: info', (_name, script) => {
