@@ -72,6 +72,11 @@ const FAMILIES: [RegExp, string][] = [
   [/^(i[3-6]86|386|x86)$/i, '386'],
 ];
 
+/** A variant named for `arm` (Dockerfile-arm) may fetch 32- or 64-bit arm binaries. */
+function sameArch(variant: string, download: string): boolean {
+  return variant === download || (variant === 'arm' && download === 'arm64');
+}
+
 function family(arch: string): string {
   return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
 }
@@ -161,10 +166,22 @@ function pinned(model: DockerfileModel, stage: Stage): boolean {
   return false;
 }
 
-function hit(instr: Instr, url: string, arch: string): RuleHit {
-  const what = instr.keyword === 'ADD' ? 'ADD downloads' : 'This RUN downloads';
+function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined): RuleHit {
+  const what = `${instr.keyword === 'ADD' ? 'ADD downloads' : 'This RUN downloads'} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (variant?.sibling !== undefined) {
+    return {
+      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
+      fix: 'Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.',
+      range: instr.range,
+      severity: 'info',
+    };
+  }
+  const message =
+    variant?.own !== undefined
+      ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.`
+      : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
   return {
-    message: `${what} \`${shortUrl(url)}\` (built for ${arch}) without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`,
+    message,
     fix:
       instr.keyword === 'ADD'
         ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`…-linux-\${TARGETARCH}…\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.`
@@ -204,16 +221,9 @@ export const rule: StaticRule = {
         }
         if (!found) continue;
         if (variant === null) variant = archVariant(model);
-        const h = hit(instr, found.url, found.arch);
-        if (variant?.own !== undefined) {
-          // A per-architecture Dockerfile fetching its own architecture's binary is right.
-          const fam = family(found.arch);
-          if (fam === variant.own || (variant.own === 'arm' && fam === 'arm64')) continue;
-        } else if (variant?.sibling !== undefined) {
-          h.severity = 'info';
-          h.message = `${h.message.replace(/ without checking.*$/, '')}: this Dockerfile is the ${found.arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${found.arch}.`;
-          h.fix = 'Nothing to fix if the image is only published for this architecture; to build one multi-arch image, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.';
-        }
+        // A per-architecture Dockerfile fetching its own architecture's binary is right.
+        if (variant?.own !== undefined && sameArch(variant.own, family(found.arch))) continue;
+        const h = hit(instr, found.url, found.arch, variant);
         hits.push(h);
       }
     }

@@ -57,6 +57,7 @@ describe('arch-specific-download: still fires', () => {
   it('Dockerfile.aarch64 that downloads an x86_64 binary: the wrong architecture for its own variant', () => {
     const h = archHits({ 'Dockerfile.aarch64': 'FROM alpine:3.20\nRUN wget https://example.com/tool-linux-x86_64.tgz\n', Dockerfile: 'FROM alpine:3.20\n' }, 'Dockerfile.aarch64');
     expect(h.map((x) => x.severity)).toEqual(['warning']);
+    expect(h[0]!.message).toContain("this Dockerfile's name says it is the arm64 variant");
   });
 });
 
