@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -3787,7 +3787,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -3802,7 +3802,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -3893,7 +3893,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -5233,8 +5233,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path22) => {
+      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs14, sep: [] });
+                map.items.push({ start, key: fs16, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs14);
+                this.stack.push(fs16);
               } else {
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs14, sep: [] });
+                fc.items.push({ start: [], key: fs16, sep: [] });
               else if (it.sep)
-                this.stack.push(fs14);
+                this.stack.push(fs16);
               else
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -12084,9 +12084,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path20 = this.getPath();
-        if (path20 === null || path20.startsWith("/")) {
-          return path20;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12098,7 +12098,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -13196,8 +13196,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs13 from "node:fs";
-import path19 from "node:path";
+import fs15 from "node:fs";
+import path21 from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -13484,7 +13484,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path20 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path22 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -13497,11 +13497,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path20 = p;
+          else path22 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path20 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path22 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -13511,10 +13511,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path20 === void 0) continue;
+    if (deleted || path22 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path20, change);
+    files.set(path22, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -13574,9 +13574,9 @@ function applyConfigDefaults(options, defaults, given) {
 }
 
 // src/config/project-config.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs3 from "node:fs";
-import path7 from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
+import fs5 from "node:fs";
+import path9 from "node:path";
 
 // src/github/glob.ts
 function escapeRegex(s) {
@@ -13636,6 +13636,10 @@ function globToRegExp(pattern) {
   });
   return new RegExp(`^${source}$`);
 }
+
+// src/rules/image/arch-specific-download.ts
+import fs3 from "node:fs";
+import path5 from "node:path";
 
 // src/model/variables.ts
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -13745,8 +13749,8 @@ var MAX_NESTING = 120;
 var RESERVED_CLOSERS = /* @__PURE__ */ new Set(["then", "elif", "else", "fi", "do", "done", "esac", "}", "in"]);
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 var Parser = class {
-  constructor(tokens) {
-    this.tokens = tokens;
+  constructor(tokens2) {
+    this.tokens = tokens2;
   }
   tokens;
   p = 0;
@@ -14117,11 +14121,11 @@ function toRedir(t) {
   return r;
 }
 var parsed = /* @__PURE__ */ new WeakMap();
-function parseTokens(tokens) {
-  let stmts = parsed.get(tokens);
+function parseTokens(tokens2) {
+  let stmts = parsed.get(tokens2);
   if (!stmts) {
-    stmts = new Parser(tokens).parseList(/* @__PURE__ */ new Set(), 0);
-    parsed.set(tokens, stmts);
+    stmts = new Parser(tokens2).parseList(/* @__PURE__ */ new Set(), 0);
+    parsed.set(tokens2, stmts);
   }
   return stmts;
 }
@@ -14157,8 +14161,8 @@ function walkList(stmts, visit, ctx, depth) {
 }
 function walkWords(words, visit, ctx, depth) {
   for (const w of words) {
-    for (const tokens of substitutions(w.parts)) {
-      walkList(parseTokens(tokens), visit, { ...ctx, inSubstitution: true }, depth + 1);
+    for (const tokens2 of substitutions(w.parts)) {
+      walkList(parseTokens(tokens2), visit, { ...ctx, inSubstitution: true }, depth + 1);
     }
   }
 }
@@ -14262,12 +14266,12 @@ var Lexer = class _Lexer {
    * caller opened; that `)` is consumed. Returns whether the closing paren was found.
    */
   readTokens(depth, closeParen) {
-    const tokens = [];
+    const tokens2 = [];
     let parens = 0;
     let caseDepth = 0;
     let expectCasePattern = false;
     const atCommandStart = () => {
-      const prev = tokens[tokens.length - 1];
+      const prev = tokens2[tokens2.length - 1];
       if (!prev) return true;
       if (prev.kind === "newline") return true;
       if (prev.kind === "op") return true;
@@ -14288,7 +14292,7 @@ var Lexer = class _Lexer {
         continue;
       }
       if (c === "\n") {
-        tokens.push({ kind: "newline", start: this.i });
+        tokens2.push({ kind: "newline", start: this.i });
         this.i++;
         this.readHeredocBodies();
         continue;
@@ -14296,11 +14300,11 @@ var Lexer = class _Lexer {
       if (c === ")") {
         if (closeParen && parens === 0 && !(caseDepth > 0 && expectCasePattern)) {
           this.i++;
-          return { tokens, closed: true };
+          return { tokens: tokens2, closed: true };
         }
         if (parens > 0) parens--;
         else if (caseDepth > 0) expectCasePattern = false;
-        tokens.push({ kind: "op", op: ")", start: this.i });
+        tokens2.push({ kind: "op", op: ")", start: this.i });
         this.i++;
         continue;
       }
@@ -14308,11 +14312,11 @@ var Lexer = class _Lexer {
         if (this.peek(1) === "(" && atCommandStart()) {
           const start = this.i;
           const text = this.skipBalancedParens(this.i);
-          tokens.push({ kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "arith", text, start }], start, end: this.i } });
+          tokens2.push({ kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "arith", text, start }], start, end: this.i } });
           continue;
         }
         parens++;
-        tokens.push({ kind: "op", op: "(", start: this.i });
+        tokens2.push({ kind: "op", op: "(", start: this.i });
         this.i++;
         continue;
       }
@@ -14323,29 +14327,29 @@ var Lexer = class _Lexer {
           const fd = this.src.slice(this.i, j);
           const start = this.i;
           this.i = j;
-          tokens.push(this.readRedirect(fd, start, depth));
+          tokens2.push(this.readRedirect(fd, start, depth));
           continue;
         }
       }
       if ((c === "<" || c === ">") && this.peek(1) === "(") {
-        tokens.push(this.readWordToken(depth));
+        tokens2.push(this.readWordToken(depth));
         continue;
       }
       const redir = REDIRECTS.find((r) => this.startsWith(r));
       if (redir) {
-        tokens.push(this.readRedirect("", this.i, depth));
+        tokens2.push(this.readRedirect("", this.i, depth));
         continue;
       }
       const op = OPERATORS.find((o) => this.startsWith(o));
       if (op) {
         if (op === ";;" || op === ";&" || op === ";;&") expectCasePattern = true;
-        tokens.push({ kind: "op", op, start: this.i });
+        tokens2.push({ kind: "op", op, start: this.i });
         this.i += op.length;
         continue;
       }
       const commandStart = atCommandStart();
       const tok = this.readWordToken(depth);
-      tokens.push(tok);
+      tokens2.push(tok);
       if (tok.kind === "word" && commandStart) {
         const raw = tok.word.raw;
         if (raw === "case") {
@@ -14357,7 +14361,7 @@ var Lexer = class _Lexer {
       }
       if (tok.kind === "word" && tok.word.raw === "in" && caseDepth > 0) expectCasePattern = true;
     }
-    return { tokens, closed: false };
+    return { tokens: tokens2, closed: false };
   }
   readWordToken(depth) {
     const start = this.i;
@@ -14446,8 +14450,8 @@ var Lexer = class _Lexer {
         flush();
         const start = this.i;
         this.i += 2;
-        const tokens = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
-        parts.push({ type: "procsub", tokens, start });
+        const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+        parts.push({ type: "procsub", tokens: tokens2, start });
         continue;
       }
       if (ctx === "word" && isMeta(c)) break;
@@ -14520,14 +14524,14 @@ var Lexer = class _Lexer {
     let j = this.i;
     while (j < this.end && this.src[j] !== "`") j += this.src[j] === "\\" ? 2 : 1;
     const close = Math.min(j, this.end);
-    let tokens = [];
+    let tokens2 = [];
     if (depth < MAX_DEPTH) {
       const inner = new _Lexer(this.src, this.i, close);
-      tokens = inner.readTokens(depth + 1, false).tokens;
+      tokens2 = inner.readTokens(depth + 1, false).tokens;
       this.comments.push(...inner.comments);
     }
     this.i = Math.min(close + 1, this.end);
-    return { type: "cmdsub", tokens, backtick: true, start, end: this.i };
+    return { type: "cmdsub", tokens: tokens2, backtick: true, start, end: this.i };
   }
   /** At `$`: read an expansion, or return undefined for a literal `$`. */
   readDollar(ctx, depth, inDq) {
@@ -14540,8 +14544,8 @@ var Lexer = class _Lexer {
     }
     if (next === "(") {
       this.i += 2;
-      const tokens = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
-      return { type: "cmdsub", tokens, backtick: false, start, end: this.i };
+      const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+      return { type: "cmdsub", tokens: tokens2, backtick: false, start, end: this.i };
     }
     if (next === "{") {
       this.i += 2;
@@ -14692,8 +14696,8 @@ function literalText(parts) {
 }
 function tokenize(src) {
   const lexer = new Lexer(src, 0, src.length);
-  const { tokens } = lexer.readTokens(0, false);
-  return { tokens, comments: lexer.comments };
+  const { tokens: tokens2 } = lexer.readTokens(0, false);
+  return { tokens: tokens2, comments: lexer.comments };
 }
 
 // src/shell/words.ts
@@ -14918,58 +14922,58 @@ import fs2 from "node:fs";
 import path3 from "node:path";
 var NEVER = { test: () => false };
 function compileDockerPattern(pattern) {
-  const tokens = [];
+  const tokens2 = [];
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === "*") {
       if (pattern[i + 1] === "*") {
         i++;
         if (pattern[i + 1] === "/") i++;
-        tokens.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
-      } else if (tokens[tokens.length - 1]?.t !== "star") {
-        tokens.push({ t: "star" });
+        tokens2.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
+      } else if (tokens2[tokens2.length - 1]?.t !== "star") {
+        tokens2.push({ t: "star" });
       }
     } else if (ch === "?") {
-      tokens.push({ t: "one" });
+      tokens2.push({ t: "one" });
     } else if (ch === "\\") {
-      tokens.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
+      tokens2.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
     } else if (ch === "[") {
       const close = pattern.indexOf("]", i + 2);
       if (close < 0) {
-        tokens.push({ t: "lit", c: "[" });
+        tokens2.push({ t: "lit", c: "[" });
         continue;
       }
       let body = pattern.slice(i + 1, close);
       if (body.startsWith("!")) body = `^${body.slice(1)}`;
       body = body.replace(/^(\^?)\]/, "$1\\]");
       try {
-        tokens.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
+        tokens2.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
       } catch {
         return NEVER;
       }
       i = close;
     } else {
-      tokens.push({ t: "lit", c: ch });
+      tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path20) => nfaMatch(tokens, path20) };
+  return { test: (path22) => nfaMatch(tokens2, path22) };
 }
-function nfaMatch(tokens, path20) {
-  const m = tokens.length;
+function nfaMatch(tokens2, path22) {
+  const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
     for (let s = state; ; s++) {
       if (set.has(s)) return;
       set.add(s);
       if (s >= m) return;
-      const tok = tokens[s];
+      const tok = tokens2[s];
       if (tok.t === "gstar") set.add(m + 1 + s);
       if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
     }
   };
   add(current, 0);
-  for (let k = 0; k < path20.length && current.size > 0; k++) {
-    const c = path20[k];
+  for (let k = 0; k < path22.length && current.size > 0; k++) {
+    const c = path22[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -14979,7 +14983,7 @@ function nfaMatch(tokens, path20) {
         continue;
       }
       if (s === m) continue;
-      const tok = tokens[s];
+      const tok = tokens2[s];
       switch (tok.t) {
         case "lit":
           if (c === tok.c) add(next, s + 1);
@@ -15455,7 +15459,93 @@ var Resolver = class {
 // src/rules/image/arch-specific-download.ts
 var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
 var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
-var BRANCHES = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b|\buname\s+(-[a-z]*m|--machine)|\bdpkg\s+--print-architecture\b|\bdpkg-architecture\b|\bapk\s+--print-arch\b|\/etc\/apk\/arch\b|\$\(\s*arch\s*\)|`\s*arch\s*`|\brpm\s+(--eval|-E)\s+['"]?%\{?_arch|\bgo\s+env\s+GOARCH\b|\$\{?HOSTTYPE\b|\$\{?MACHTYPE\b/;
+var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
+var BRANCHES = [
+  PLATFORM_ARGS,
+  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
+  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
+  /\bdpkg\s+--print-arch/,
+  /\bdpkg-architecture\b/,
+  /\bapk\s+--print-arch\b/,
+  /\/etc\/apk\/arch\b/,
+  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
+  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
+  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
+  /\bgo\s+env\s+GOARCH\b/,
+  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
+  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
+  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
+  /\bprocess\.arch\b|\bplatform\.machine\(\)/
+];
+function branches(text, derived) {
+  return BRANCHES.some((re) => re.test(text)) || mentions(text, derived);
+}
+function definitions(instr) {
+  if (instr.keyword === "ARG") return argDefault(instr);
+  if (instr.keyword !== "ENV") return [];
+  const props = instr.node.getProperties?.() ?? [];
+  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
+}
+function mentions(text, names) {
+  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
+  return false;
+}
+function derive(instr, derived, globals) {
+  for (const [name, value] of definitions(instr)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions(value, derived);
+    if (from) derived.add(name);
+    else derived.delete(name);
+  }
+}
+var FAMILIES = [
+  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
+  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
+  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
+  [/^(i[3-6]86|386|x86)$/i, "386"]
+];
+function sameArch(variant, download) {
+  return variant === download || variant === "arm" && download === "arm64";
+}
+function family(arch) {
+  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
+}
+var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
+var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
+function namedArch(name) {
+  const m = NAMED_ARCH.exec(name);
+  return m ? family(m[1]) : void 0;
+}
+function listDir(dir) {
+  try {
+    return fs3.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function holdsDockerfile(dir) {
+  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
+}
+function archVariant(model) {
+  const file = path5.basename(model.absPath);
+  const dir = path5.dirname(model.absPath);
+  const repoRoot = fs3.existsSync(path5.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path5.basename(dir)));
+  if (own) return { own };
+  for (const e of listDir(dir)) {
+    if (e.name === file) continue;
+    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path5.join(dir, e.name))) return { sibling: `${e.name}/` };
+  }
+  const parent = path5.dirname(dir);
+  const rel = path5.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path5.isAbsolute(rel)) {
+    for (const e of listDir(parent)) {
+      if (e.isDirectory() && e.name !== path5.basename(dir) && namedArch(e.name) && holdsDockerfile(path5.join(parent, e.name))) return { sibling: `../${e.name}/` };
+    }
+  }
+  return void 0;
+}
 var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
 function archUrl(text, vars) {
   for (const m of text.matchAll(URL)) {
@@ -15475,10 +15565,19 @@ function pinned(model, stage) {
   }
   return false;
 }
-function hit(instr, url, arch) {
-  const what = instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads";
+function hit(instr, url, arch, variant) {
+  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (variant?.sibling !== void 0) {
+    return {
+      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
+      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
+      range: instr.range,
+      severity: "info"
+    };
+  }
+  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
   return {
-    message: `${what} \`${shortUrl(url)}\` (built for ${arch}) without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`,
+    message,
     fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
     range: instr.range
   };
@@ -15491,23 +15590,32 @@ var rule = {
   check(model) {
     if (model.windows) return [];
     const hits = [];
+    let variant = null;
+    const globals = /* @__PURE__ */ new Set();
+    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
     for (const stage of model.stages) {
       if (stage.windows || pinned(model, stage)) continue;
+      const derived = new Set(globals);
       for (const step of buildSteps(model, stage).steps) {
         const { instr } = step;
+        derive(instr, derived, globals);
         if (instr.stage !== stage.index) continue;
+        let found;
         if (instr.keyword === "RUN") {
-          const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
-          if (!FETCH.test(text) || BRANCHES.test(text)) continue;
-          const found = archUrl(text, step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
+          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
+          if (!FETCH.test(text) || branches(text, derived)) continue;
+          found = archUrl(text, step.vars);
         } else if (instr.keyword === "ADD") {
           const ops = copyOperands(step);
           const sources = ops?.sources ?? instr.args.slice(0, -1);
-          if (/TARGET(ARCH|PLATFORM)/.test(instr.text)) continue;
-          const found = archUrl(sources.join(" "), step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
+          if (branches(instr.text, derived)) continue;
+          found = archUrl(sources.join(" "), step.vars);
         }
+        if (!found) continue;
+        if (variant === null) variant = archVariant(model);
+        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
+        const h = hit(instr, found.url, found.arch, variant);
+        hits.push(h);
       }
     }
     return hits;
@@ -15515,7 +15623,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -15620,29 +15728,29 @@ function classifyImage(ref) {
   const t = tag ?? "";
   const last = name.split("/").pop() ?? name;
   const scratch = name === "scratch";
-  let family = "unknown";
+  let family2 = "unknown";
   let debugVariant2 = false;
-  if (scratch) family = "scratch";
+  if (scratch) family2 = "scratch";
   else if (/(^|\/)(windows|servercore|nanoserver)(\/|$)/.test(name) || /windowsservercore|nanoserver|ltsc20\d\d/.test(t) || name.startsWith("windows/") || name.startsWith("powershell") && /windows|nanoserver/.test(t))
-    family = "windows";
+    family2 = "windows";
   else if (name.startsWith("distroless/") || name.includes("/distroless/")) {
-    family = "distroless";
+    family2 = "distroless";
     debugVariant2 = /(^|-)debug(-|$)/.test(t);
   } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
-    family = "wolfi";
+    family2 = "wolfi";
     debugVariant2 = /(^|-)dev(-|$)/.test(t);
-  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family = "alpine";
-  else if (last === "busybox") family = "busybox";
-  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family = "ubuntu";
-  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family = "debian";
-  else if (RHEL_NAMES.test(name) || /(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family = "rhel";
-  else if (UBUNTU_DEFAULT.has(name)) family = "ubuntu";
-  else if (DEBIAN_DEFAULT.has(name)) family = "debian";
+  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family2 = "alpine";
+  else if (last === "busybox") family2 = "busybox";
+  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family2 = "ubuntu";
+  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family2 = "debian";
+  else if (RHEL_NAMES.test(name) || /(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
+  else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
+  else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
   return {
     ref,
     name,
     tag,
-    family,
+    family: family2,
     plainOs: scratch || PLAIN_OS.has(name),
     debugVariant: debugVariant2,
     scratch
@@ -15657,7 +15765,7 @@ function lacksBash(base) {
 
 // src/model/installs.ts
 function interpreterOf(word) {
-  const name = path5.posix.basename(word);
+  const name = path6.posix.basename(word);
   if (name === "sh" || name === "ash") return "sh";
   if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
   if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
@@ -15670,25 +15778,25 @@ function interpreterOf(word) {
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
 var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
 function baseHas(base, interp) {
-  const { family, debugVariant: debugVariant2 } = base;
+  const { family: family2, debugVariant: debugVariant2 } = base;
   const name = base.name.split("/").pop() ?? base.name;
-  if (family === "scratch") return "absent";
-  if (family === "distroless") {
+  if (family2 === "scratch") return "absent";
+  if (family2 === "distroless") {
     if (interp === "python") return /python/.test(name) ? "present" : "absent";
     if (interp === "node") return /node/.test(name) ? "present" : "absent";
     if (interp === "sh") return debugVariant2 ? "present" : "absent";
     return "absent";
   }
-  if (family === "alpine" || family === "busybox") {
+  if (family2 === "alpine" || family2 === "busybox") {
     if (interp === "sh") return "present";
     if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
     return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
   }
-  if (family === "debian" || family === "ubuntu") {
+  if (family2 === "debian" || family2 === "ubuntu") {
     if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
     return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
   }
-  if (family === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
+  if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
   return "unknown";
 }
 var PACKAGES = [
@@ -15769,7 +15877,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path5.posix.basename(words[0]) : "";
+  const tool = words[0] ? path6.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -15816,7 +15924,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path5.posix.resolve("/", src);
+      const abs = path6.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -15881,8 +15989,8 @@ function shellName(program) {
   const base = program.slice(program.lastIndexOf("/") + 1);
   return SHELLS[base];
 }
-function binShDialect(family) {
-  switch (family) {
+function binShDialect(family2) {
+  switch (family2) {
     case "debian":
     case "ubuntu":
       return "dash";
@@ -15897,7 +16005,7 @@ function binShDialect(family) {
       return "posix";
   }
 }
-function scriptDialect(shebang, family, invokedWith) {
+function scriptDialect(shebang, family2, invokedWith) {
   let shell;
   let declared;
   if (invokedWith !== void 0) {
@@ -15915,7 +16023,7 @@ function scriptDialect(shebang, family, invokedWith) {
   let dialect;
   switch (shell) {
     case "sh":
-      dialect = binShDialect(family);
+      dialect = binShDialect(family2);
       break;
     case "dash":
       dialect = "dash";
@@ -15967,11 +16075,11 @@ function analyzeScript(raw) {
     }
     return lo;
   };
-  const { tokens, comments } = tokenize(text);
-  const body = parseTokens(tokens);
+  const { tokens: tokens2, comments } = tokenize(text);
+  const body = parseTokens(tokens2);
   const analysis = {
     text,
-    tokens,
+    tokens: tokens2,
     comments,
     body,
     functions: collectFunctions(body),
@@ -16039,16 +16147,16 @@ function needs(model) {
   return out;
 }
 function fixFor(model, need) {
-  const { family } = model.base;
+  const { family: family2 } = model.base;
   const pkg = PACKAGE[need.interp] ?? need.interp;
-  if (family === "scratch" || family === "distroless") {
+  if (family2 === "scratch" || family2 === "distroless") {
     return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
   }
   if (need.interp === "bash" && need.shebang) {
-    return family === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
   }
-  if (family === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family === "debian" || family === "ubuntu") {
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
     return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
   }
   return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
@@ -16162,9 +16270,9 @@ var runtimeRules = [
 ];
 
 // src/model/programs.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function baseName(word) {
-  return path6.posix.basename(word.replace(/\/+$/, ""));
+  return path7.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -16446,6 +16554,114 @@ var rule5 = {
   }
 };
 
+// src/model/dev-image.ts
+var import_yaml = __toESM(require_dist(), 1);
+import fs4 from "node:fs";
+import path8 from "node:path";
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
+var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
+var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+var MAX_UP = 4;
+var MAX_COMPOSE_BYTES = 512 * 1024;
+function tokens(name) {
+  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
+}
+function hasDevWord(name, words = DEV_WORDS) {
+  return tokens(name).some((t) => words.has(t));
+}
+var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
+function byName(model) {
+  const base = path8.basename(model.absPath);
+  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
+  const dir = path8.dirname(model.absPath);
+  const folder = path8.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path8.join(dir, ".git")))
+    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
+  return void 0;
+}
+function byStage(model) {
+  const name = model.finalStage.name;
+  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
+  return void 0;
+}
+function realpath(p) {
+  try {
+    return fs4.realpathSync(p);
+  } catch {
+    return path8.resolve(p);
+  }
+}
+function composeFolders(model) {
+  const out = [];
+  for (const start of [path8.dirname(model.absPath), model.contextDir]) {
+    let dir = path8.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs4.existsSync(path8.join(dir, ".git"))) break;
+      const parent = path8.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function composeFiles(dir) {
+  let names;
+  try {
+    names = fs4.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path8.join(dir, n));
+}
+function asRecord(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function composeDockerfiles(file) {
+  let doc;
+  try {
+    const stat = fs4.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return void 0;
+    doc = (0, import_yaml.parse)(fs4.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+  } catch {
+    return void 0;
+  }
+  const services = asRecord(asRecord(doc)?.services);
+  if (!services) return void 0;
+  const out = [];
+  for (const svc of Object.values(services)) {
+    const build = asRecord(svc)?.build;
+    let context = ".";
+    let dockerfile = "Dockerfile";
+    if (typeof build === "string") context = build;
+    else if (asRecord(build)) {
+      const b = asRecord(build);
+      if (typeof b.dockerfile_inline === "string") continue;
+      if (typeof b.context === "string") context = b.context;
+      if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
+    } else continue;
+    if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) continue;
+    out.push(realpath(path8.resolve(path8.dirname(file), context, dockerfile)));
+  }
+  return out;
+}
+function byCompose(model) {
+  const self = realpath(model.absPath);
+  const users = [];
+  for (const dir of composeFolders(model)) {
+    for (const file of composeFiles(dir)) {
+      if (composeDockerfiles(file)?.includes(self)) users.push(file);
+    }
+  }
+  if (users.length === 0) return void 0;
+  if (!users.every((f) => hasDevWord(path8.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
+  const names = users.map((f) => `\`${path8.basename(f)}\``).join(", ");
+  return { reason: `only ${names} ${users.length === 1 ? "builds" : "build"} it, a development setup` };
+}
+function developmentImage(model) {
+  return byName(model) ?? byStage(model) ?? byCompose(model);
+}
+
 // src/model/start-chain.ts
 function shellKind(shellPath, base) {
   if (lacksShell(base)) return "none";
@@ -16663,13 +16879,11 @@ var rule6 = {
     if (!app) return [];
     const dev = devServer(app.words);
     if (!dev) return [];
-    return [
-      {
-        message: `The start command \`${showText(app.words.join(" "), 60)}\` (from \`${show2(app.part.instr, 60)}\`) runs ${dev.what}.`,
-        fix: `Start a production server instead: ${dev.instead}.`,
-        range: app.part.instr.range
-      }
-    ];
+    const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from \`${show2(app.part.instr, 60)}\`) runs ${dev.what}.`;
+    const fix = `Start a production server instead: ${dev.instead}.`;
+    const devImage = developmentImage(model);
+    if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, range: app.part.instr.range, severity: "info" }];
+    return [{ message, fix, range: app.part.instr.range }];
   }
 };
 
@@ -16883,13 +17097,11 @@ var rule11 = {
     const pm = packageManagerRun(app.words);
     if (!pm) return [];
     const command = app.words.join(" ");
-    return [
-      {
-        message: `The start command runs \`${command}\` (from \`${show2(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`,
-        fix: `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`,
-        range: app.part.instr.range
-      }
-    ];
+    const message = `The start command runs \`${command}\` (from \`${show2(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
+    const fix = `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
+    const devImage = developmentImage(model);
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, range: app.part.instr.range, severity: "info" }];
+    return [{ message, fix, range: app.part.instr.range }];
   }
 };
 
@@ -17062,6 +17274,90 @@ var rule17 = {
 };
 
 // src/rules/start/unexpanded-variable.ts
+import { posix as posix3 } from "node:path";
+
+// src/shell/literal-reads.ts
+var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
+var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
+var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
+var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
+function wordOf(t) {
+  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
+}
+function litText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
+}
+function literalReads(script) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  const aliases = /* @__PURE__ */ new Set();
+  const walk = (parts, rewriting, at, stmt) => {
+    let args = false;
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
+        if (rewriting) {
+          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
+        }
+      } else if (p.type === "dq") {
+        args = walk(p.parts, rewriting, at, stmt) || args;
+      } else if (p.type === "param") {
+        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
+        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
+      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
+        args = scan2(p.tokens) || args;
+      }
+    }
+    return args;
+  };
+  const scan2 = (tokens2) => {
+    let any = false;
+    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+    let command;
+    let first = true;
+    const end = () => {
+      if (stmt.args) {
+        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
+        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
+      }
+      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
+      any ||= stmt.args;
+      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+      command = void 0;
+      first = true;
+    };
+    for (const t of tokens2) {
+      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
+        end();
+        continue;
+      }
+      if (t.kind === "op") {
+        command = void 0;
+        first = true;
+        continue;
+      }
+      const parts = wordOf(t);
+      if (!parts) continue;
+      const text = litText(parts);
+      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
+      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
+      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
+      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
+        command = text.slice(text.lastIndexOf("/") + 1);
+        first = false;
+        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
+      }
+      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
+      if (assigned && args) aliases.add(assigned);
+      stmt.args ||= args;
+    }
+    end();
+    return any;
+  };
+  scan2(tokenize(script).tokens);
+  return out;
+}
+
+// src/rules/start/unexpanded-variable.ts
 var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 var INLINE_CODE = {
   python: /* @__PURE__ */ new Set(["-c"]),
@@ -17116,6 +17412,33 @@ function hit3(instr, argv, names, noShell, base) {
     range: instr.range
   };
 }
+function lineAt(text, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+function wrapperNamed(model, word) {
+  return model.wrappers.find(
+    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix3.basename(w.imagePath) === posix3.basename(word))
+  );
+}
+function readerOf(model, argv, from, name) {
+  const at = argv.findIndex((a, i) => i >= from && literalVariables([a]).includes(name));
+  for (const word of argv.slice(0, Math.max(at, 0))) {
+    const script = wrapperNamed(model, word);
+    if (!script) continue;
+    const reads = literalReads(script.text);
+    const offset = reads.names.get(name) ?? reads.expandsArgs;
+    if (offset !== void 0) return { script, line: lineAt(script.text, offset) + script.lineOffset };
+  }
+  return void 0;
+}
+function readByWrapper(model, instr, before, names) {
+  if (instr.keyword === "HEALTHCHECK") return void 0;
+  const argv = [...before, ...instr.exec];
+  const readers = names.map((n) => readerOf(model, argv, before.length, n));
+  return readers.every((r) => r !== void 0) ? readers[0] : void 0;
+}
 var rule18 = {
   id: "unexpanded-variable",
   severity: "warning",
@@ -17127,7 +17450,16 @@ var rule18 = {
     for (const instr of execFormInstructions(model, true)) {
       const before = instr.keyword === "CMD" && ep?.form === "exec" ? ep.argv : [];
       const names = literalVariables(instr.exec, before);
-      if (names.length > 0) out.push(hit3(instr, instr.exec, names, lacksShell(model.base), model.base.ref));
+      if (names.length === 0) continue;
+      const h = hit3(instr, instr.exec, names, lacksShell(model.base), model.base.ref);
+      const reader = readByWrapper(model, instr, before, names);
+      if (reader) {
+        const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
+        h.message = `\`${show2(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
+        h.fix = "Nothing to fix; keep the literal text and the substitution in the script in step.";
+        h.severity = "info";
+      }
+      out.push(h);
     }
     return out;
   }
@@ -17657,11 +17989,11 @@ function sourceOf(script, fn) {
   return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
 }
 function dialectFor(model, wrapper, analysis) {
-  const family = model.base.family;
-  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family, wrapper.interpreter);
+  const family2 = model.base.family;
+  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
   const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
   if (starter) return dialectFor(model, starter, analysisOf(starter));
-  return scriptDialect(analysis.shebang, family);
+  return scriptDialect(analysis.shebang, family2);
 }
 function shellScripts(model, roles = ["start", "sourced"]) {
   if (model.windows) return [];
@@ -17997,22 +18329,22 @@ function scan(script) {
   return found;
 }
 function describe(model, script, c) {
-  const family = model.base.family;
+  const family2 = model.base.family;
   const declared = code(script.dialect.declared);
   const d = script.dialect.dialect;
   let message;
   if (d === "dash") {
-    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family} image's /bin/sh,`;
+    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
     message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
   } else if (d === "busybox" && c.busybox === "fails") {
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family} image's /bin/sh) rejects it, so the script fails at that line.`;
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
   } else if (d === "busybox") {
     const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
     message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
   } else {
     message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
   }
-  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family} lacks)` : "";
+  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
@@ -18178,9 +18510,9 @@ function privilegeTool(words) {
   if (base === "su" && words.slice(1).some((w) => /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/.test(staticValue(w) ?? ""))) return "su";
   return void 0;
 }
-function replacement(family) {
-  if (family === "alpine" || family === "busybox" || family === "wolfi") return '`exec su-exec app "$@"`';
-  if (family === "debian" || family === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
+function replacement(family2) {
+  if (family2 === "alpine" || family2 === "busybox" || family2 === "wolfi") return '`exec su-exec app "$@"`';
+  if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
 var rule29 = {
@@ -18207,10 +18539,10 @@ var rule29 = {
         if (seen.has(cmd)) continue;
         seen.add(cmd);
         const tool = privilegeTool(execTarget(cmd) ?? cmd.words);
-        const family = model.base.family;
-        const busyboxSu = family === "alpine" || family === "busybox";
+        const family2 = model.base.family;
+        const busyboxSu = family2 === "alpine" || family2 === "busybox";
         const consequence = tool === "sudo" ? "sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it" : busyboxSu ? "BusyBox su hands the command to the user's shell as one `-c` string, so the arguments are parsed a second time and a shell stays PID 1 (ignoring SIGTERM) whenever the string is more than one simple command" : "su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
-        hits.push(scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family)}.`));
+        hits.push(scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family2)}.`));
       }
     }
     return hits;
@@ -18454,7 +18786,7 @@ function pathOverride(pattern, v, at, run, file) {
   return entry;
 }
 function parseProjectConfig(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: true });
+  const doc = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "";
@@ -18466,10 +18798,10 @@ function parseProjectConfig(text, file) {
 function loadProjectConfig(absPath, display) {
   let text;
   try {
-    const stat = fs3.statSync(absPath);
+    const stat = fs5.statSync(absPath);
     if (!stat.isFile()) throw new InputError(`config file ${display} is not a file`);
     if (stat.size > MAX_BYTES2) throw new InputError(`config file ${display} is larger than 1 MB`);
-    text = fs3.readFileSync(absPath, "utf8");
+    text = fs5.readFileSync(absPath, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -18479,15 +18811,15 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path7.relative(where.base, abs2).split(path7.sep).join("/");
-    return rel === "" || path7.isAbsolute(rel) ? abs2 : rel;
+    const rel = path9.relative(where.base, abs2).split(path9.sep).join("/");
+    return rel === "" || path9.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path7.resolve(where.base, where.explicit);
+    const abs2 = path9.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path7.join(where.root, CONFIG_FILE_NAME);
-  if (!fs3.existsSync(abs)) return void 0;
+  const abs = path9.join(where.root, CONFIG_FILE_NAME);
+  if (!fs5.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
@@ -18517,16 +18849,16 @@ function failsAt(findings, failOn) {
 }
 
 // src/lint.ts
-import fs6 from "node:fs";
-import path10 from "node:path";
+import fs8 from "node:fs";
+import path12 from "node:path";
 
 // src/input.ts
-import fs4 from "node:fs";
+import fs6 from "node:fs";
 var MAX_BYTES3 = 16 * 1024 * 1024;
 function readUserText(absPath, display, what) {
   let stat;
   try {
-    stat = fs4.statSync(absPath);
+    stat = fs6.statSync(absPath);
   } catch {
     throw new InputError(`${what} ${display} does not exist`);
   }
@@ -18538,7 +18870,7 @@ function readUserText(absPath, display, what) {
   if (stat.size > MAX_BYTES3) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
   let bytes;
   try {
-    bytes = fs4.readFileSync(absPath);
+    bytes = fs6.readFileSync(absPath);
   } catch (err) {
     throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
   }
@@ -18653,7 +18985,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path8 from "node:path";
+import path10 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -18707,7 +19039,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path8.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path10.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -18733,14 +19065,14 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
-var posix3 = path9.posix;
+import fs7 from "node:fs";
+import path11 from "node:path";
+var posix4 = path11.posix;
 var MAX_BYTES4 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
   if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix3.basename(imagePath);
+  const name = posix4.basename(imagePath);
   return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
 }
 var WrapperCollector = class {
@@ -18751,7 +19083,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix3.dirname(model.file.split(path9.sep).join("/"));
+    this.cwdBase = posix4.dirname(model.file.split(path11.sep).join("/"));
   }
   model;
   resolver;
@@ -18770,13 +19102,13 @@ var WrapperCollector = class {
     let word = target.word;
     if (target.scriptDir) {
       const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix3.join(target.scriptDir, word.slice(m[0].length));
+      if (m) word = posix4.join(target.scriptDir, word.slice(m[0].length));
     }
     if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix3.normalize(word)];
-    if (word.includes("/")) return [posix3.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix3.join(d, word));
-    const here = posix3.join(this.workdir, word);
+    if (word.startsWith("/")) return [posix4.normalize(word)];
+    if (word.includes("/")) return [posix4.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix4.join(d, word));
+    const here = posix4.join(this.workdir, word);
     if (target.interpreter) return [here, ...inPath];
     return target.sourced ? [...inPath, here] : inPath;
   }
@@ -18798,7 +19130,7 @@ var WrapperCollector = class {
   }
   followSources(script, depth) {
     for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix3.dirname(script.imagePath) }, depth);
+      this.add({ word, sourced: true, scriptDir: posix4.dirname(script.imagePath) }, depth);
     }
   }
   load(origin, imagePath, target) {
@@ -18818,8 +19150,8 @@ var WrapperCollector = class {
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
-    const display = posix3.normalize(
-      posix3.join(this.cwdBase, path9.relative(path9.dirname(this.model.absPath), absPath).split(path9.sep).join("/"))
+    const display = posix4.normalize(
+      posix4.join(this.cwdBase, path11.relative(path11.dirname(this.model.absPath), absPath).split(path11.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -18839,9 +19171,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat = fs5.statSync(absPath);
+    const stat = fs7.statSync(absPath);
     if (stat.size > MAX_BYTES4) throw new InputError(`wrapper script ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs5.readFileSync(absPath);
+    bytes = fs7.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -19178,8 +19510,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path10.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path10.sep).join("/");
+  const rel = path12.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path12.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -19207,7 +19539,7 @@ function dedupe(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat;
   try {
-    stat = fs6.statSync(contextDir);
+    stat = fs8.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -19220,10 +19552,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path10.resolve(cwd, options.dockerfile);
+  const absPath = path12.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path10.resolve(cwd, options.context ?? path10.dirname(absPath));
+  const contextDir = path12.resolve(cwd, options.context ?? path12.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -19239,8 +19571,8 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs9 from "node:fs";
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -19484,7 +19816,7 @@ function round(n) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs7 from "node:fs";
+import fs9 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -19522,8 +19854,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path20) {
-    this.dirs.add(path20);
+  dir(path22) {
+    this.dirs.add(path22);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -19550,7 +19882,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs7.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs9.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -19565,12 +19897,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path20 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path22 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path20,
+    path: path22,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -19596,9 +19928,9 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/probe.ts
-import fs8 from "node:fs";
+import fs10 from "node:fs";
 import { constants } from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 var CALL_MS = 2e4;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
@@ -19775,16 +20107,16 @@ function parseTop(output, hostPid) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path11.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path11.posix.basename(argv[1]) === path11.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path13.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path13.posix.basename(argv[1]) === path13.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs8.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs8.readFileSync(path11.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs10.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs10.readFileSync(path13.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -19796,8 +20128,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path11.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path11.posix.basename(argv[1]);
+  const first = path13.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path13.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -19900,7 +20232,7 @@ function sleep(ms) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -20009,7 +20341,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -20165,7 +20497,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path12.posix.normalize(requested);
+    let current = path14.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -20178,7 +20510,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path12.posix.normalize(target) : path12.posix.join(path12.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path14.posix.normalize(target) : path14.posix.join(path14.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -20258,11 +20590,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path13.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path13.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path13.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path13.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path13.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path15.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path15.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path15.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path15.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path15.posix.join(d, argv0)))];
 }
 function parseShebang2(head) {
   if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
@@ -20292,9 +20624,9 @@ function envTarget(arg) {
 }
 var INTERPRETER_PACKAGES = { node: "nodejs", nodejs: "nodejs", python: "python3", python3: "python3" };
 var SHELLS4 = /* @__PURE__ */ new Set(["bash", "zsh", "ksh", "mksh", "fish"]);
-function installCommand(program, family) {
+function installCommand(program, family2) {
   const pkg = INTERPRETER_PACKAGES[program] ?? program;
-  switch (family) {
+  switch (family2) {
     case "alpine":
     case "wolfi":
       return `RUN apk add --no-cache ${pkg}`;
@@ -20325,11 +20657,11 @@ async function checkElf(ctx, subject, elf, depth) {
   if (!fileExists(loader)) {
     const loaderName = elf.interpreter;
     const musl = /ld-musl/.test(loaderName);
-    const family = ctx.model.base.family;
+    const family2 = ctx.model.base.family;
     let fix;
-    if (!musl && (family === "alpine" || family === "wolfi")) fix = `Build a static binary (\`CGO_ENABLED=0\` for Go) or use a glibc-based final image (Debian slim, distroless/base) instead of ${ctx.model.base.ref}.`;
+    if (!musl && (family2 === "alpine" || family2 === "wolfi")) fix = `Build a static binary (\`CGO_ENABLED=0\` for Go) or use a glibc-based final image (Debian slim, distroless/base) instead of ${ctx.model.base.ref}.`;
     else if (musl) fix = "Build a static binary or build it on the final image's C library (glibc) instead of Alpine's musl.";
-    else if (family === "scratch" || family === "distroless") fix = `Build a static binary (\`CGO_ENABLED=0 go build\`, \`-static\`) or use a final image that ships ${loaderName} (gcr.io/distroless/base or cc).`;
+    else if (family2 === "scratch" || family2 === "distroless") fix = `Build a static binary (\`CGO_ENABLED=0 go build\`, \`-static\`) or use a final image that ships ${loaderName} (gcr.io/distroless/base or cc).`;
     else fix = `Build a static binary or use a final base image that ships ${loaderName} (the C library the binary was linked against).`;
     hit4(
       ctx,
@@ -20414,16 +20746,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path13.posix.normalize(interpreter) : path13.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path15.posix.normalize(interpreter) : path15.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path13.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path15.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path13.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path15.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -20443,14 +20775,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path13.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path15.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path13.posix.basename(shebang.interpreter) === "env") {
+  if (path15.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -20801,10 +21133,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs9.readdirSync(dir)) {
+    for (const name of fs11.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs9.readFileSync(path14.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs11.readFileSync(path16.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -20822,7 +21154,7 @@ function confirmable(model, staticFindings) {
   else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path14.posix.basename(argv[0] ?? "");
+  const exe = path16.posix.basename(argv[0] ?? "");
   if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
@@ -20912,16 +21244,16 @@ async function analyze(options) {
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs10 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path17 from "node:path";
 function writeFileAtomic(target, body) {
-  fs10.mkdirSync(path15.dirname(target), { recursive: true });
-  const tmp = path15.join(path15.dirname(target), `.${path15.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs12.mkdirSync(path17.dirname(target), { recursive: true });
+  const tmp = path17.join(path17.dirname(target), `.${path17.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs10.writeFileSync(tmp, body, { flag: "wx" });
-    fs10.renameSync(tmp, target);
+    fs12.writeFileSync(tmp, body, { flag: "wx" });
+    fs12.renameSync(tmp, target);
   } catch (err) {
-    fs10.rmSync(tmp, { force: true });
+    fs12.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -20938,8 +21270,8 @@ function formatJson(reports) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs11 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path18 from "node:path";
 
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
@@ -21003,7 +21335,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs11.readFileSync(path16.resolve(root, file), "utf8").split("\n");
+        lines = fs13.readFileSync(path18.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -21061,7 +21393,7 @@ function toSarif(reports, options = {}) {
 }
 
 // src/policy/apply-policy.ts
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -21110,7 +21442,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path17.relative(input.root, path17.resolve(input.cwd, file)).split(path17.sep).join("/");
+  const toRepo = (file) => path19.relative(input.root, path19.resolve(input.cwd, file)).split(path19.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -21162,13 +21494,13 @@ function droppedLine(reports) {
 }
 
 // src/repo-root.ts
-import fs12 from "node:fs";
-import path18 from "node:path";
+import fs14 from "node:fs";
+import path20 from "node:path";
 function repositoryRoot(dir, fallback) {
-  for (let current = path18.resolve(dir); ; ) {
-    if (fs12.existsSync(path18.join(current, ".git"))) return current;
-    const parent = path18.dirname(current);
-    if (parent === current) return path18.resolve(fallback);
+  for (let current = path20.resolve(dir); ; ) {
+    if (fs14.existsSync(path20.join(current, ".git"))) return current;
+    const parent = path20.dirname(current);
+    if (parent === current) return path20.resolve(fallback);
     current = parent;
   }
 }
@@ -21254,11 +21586,11 @@ var processIo = {
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
-  readStdin: () => fs13.readFileSync(0, "utf8")
+  readStdin: () => fs15.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
-  const root = repositoryRoot(path19.dirname(path19.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const root = repositoryRoot(path21.dirname(path21.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   const choice = chooseDiffFilter({
@@ -21267,7 +21599,7 @@ async function analyzeWithPolicy(command, io) {
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs13.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs15.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options);
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
@@ -21303,7 +21635,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path19.resolve(io.cwd, options.output);
+      const target = path21.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

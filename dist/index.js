@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path26 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path28, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path28,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path28,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path26 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request2;
+      const { method, path: path28, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body, headers, query } = opts;
+      const { path: path28, method, body, headers, query } = opts;
       return {
-        path: path26,
+        path: path28,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11766,7 +11766,7 @@ var require_dns = __commonJS({
       #defaultPick(origin, hostnameRecords, affinity) {
         let ip = null;
         const { records, offset } = hostnameRecords;
-        let family;
+        let family2;
         if (this.dualStack) {
           if (affinity == null) {
             if (offset == null || offset === maxInt) {
@@ -11778,28 +11778,28 @@ var require_dns = __commonJS({
             }
           }
           if (records[affinity] != null && records[affinity].ips.length > 0) {
-            family = records[affinity];
+            family2 = records[affinity];
           } else {
-            family = records[affinity === 4 ? 6 : 4];
+            family2 = records[affinity === 4 ? 6 : 4];
           }
         } else {
-          family = records[affinity];
+          family2 = records[affinity];
         }
-        if (family == null || family.ips.length === 0) {
+        if (family2 == null || family2.ips.length === 0) {
           return ip;
         }
-        if (family.offset == null || family.offset === maxInt) {
-          family.offset = 0;
+        if (family2.offset == null || family2.offset === maxInt) {
+          family2.offset = 0;
         } else {
-          family.offset++;
+          family2.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position = family2.offset % family2.ips.length;
+        ip = family2.ips[position] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family2.ips.splice(position, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code2 = path26.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code2 = path28.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path28 = `/${path28}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path26);
+          url = new URL(util.parseOrigin(url).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection2.isEmptyPath(path26)) {
+      deleteIn(path28) {
+        if (Collection2.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection2.isEmptyPath(path26))
+      getIn(path28, keepScalar) {
+        if (Collection2.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection2.isEmptyPath(path26))
+      hasIn(path28) {
+        if (Collection2.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection2.isEmptyPath(path26)) {
+      setIn(path28, value) {
+        if (Collection2.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -22900,7 +22900,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -22915,7 +22915,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -23006,7 +23006,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -24346,8 +24346,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path26) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path26) => {
-      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs15, sep: [] });
+                map.items.push({ start, key: fs17, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs15);
+                this.stack.push(fs17);
               } else {
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs15, sep: [] });
+                fc.items.push({ start: [], key: fs17, sep: [] });
               else if (it.sep)
-                this.stack.push(fs15);
+                this.stack.push(fs17);
               else
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31197,9 +31197,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path26 = this.getPath();
-        if (path26 === null || path26.startsWith("/")) {
-          return path26;
+        const path28 = this.getPath();
+        if (path28 === null || path28.startsWith("/")) {
+          return path28;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -31211,7 +31211,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path26 : parent + "/" + path26;
+              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
             }
           }
         }
@@ -36674,11 +36674,11 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path25 from "node:path";
+import path27 from "node:path";
 
 // src/action-inputs.ts
-import fs7 from "node:fs";
-import path13 from "node:path";
+import fs9 from "node:fs";
+import path15 from "node:path";
 
 // src/config/apply-defaults.ts
 var SHARED = ["static", "platforms", "target", "gracePeriod", "startupWait", "readyLog", "probeNetwork", "failOn", "filterMode", "format"];
@@ -36693,9 +36693,9 @@ function applyConfigDefaults(options, defaults2, given) {
 }
 
 // src/config/project-config.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs5 from "node:fs";
-import path12 from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
+import fs7 from "node:fs";
+import path14 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -36914,6 +36914,10 @@ function parseNetwork(value) {
   return v;
 }
 
+// src/rules/image/arch-specific-download.ts
+import fs5 from "node:fs";
+import path10 from "node:path";
+
 // src/model/variables.ts
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -37022,8 +37026,8 @@ var MAX_NESTING = 120;
 var RESERVED_CLOSERS = /* @__PURE__ */ new Set(["then", "elif", "else", "fi", "do", "done", "esac", "}", "in"]);
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 var Parser = class {
-  constructor(tokens) {
-    this.tokens = tokens;
+  constructor(tokens2) {
+    this.tokens = tokens2;
   }
   tokens;
   p = 0;
@@ -37394,11 +37398,11 @@ function toRedir(t) {
   return r;
 }
 var parsed = /* @__PURE__ */ new WeakMap();
-function parseTokens(tokens) {
-  let stmts = parsed.get(tokens);
+function parseTokens(tokens2) {
+  let stmts = parsed.get(tokens2);
   if (!stmts) {
-    stmts = new Parser(tokens).parseList(/* @__PURE__ */ new Set(), 0);
-    parsed.set(tokens, stmts);
+    stmts = new Parser(tokens2).parseList(/* @__PURE__ */ new Set(), 0);
+    parsed.set(tokens2, stmts);
   }
   return stmts;
 }
@@ -37434,8 +37438,8 @@ function walkList(stmts, visit, ctx, depth) {
 }
 function walkWords(words, visit, ctx, depth) {
   for (const w of words) {
-    for (const tokens of substitutions(w.parts)) {
-      walkList(parseTokens(tokens), visit, { ...ctx, inSubstitution: true }, depth + 1);
+    for (const tokens2 of substitutions(w.parts)) {
+      walkList(parseTokens(tokens2), visit, { ...ctx, inSubstitution: true }, depth + 1);
     }
   }
 }
@@ -37539,12 +37543,12 @@ var Lexer = class _Lexer {
    * caller opened; that `)` is consumed. Returns whether the closing paren was found.
    */
   readTokens(depth, closeParen) {
-    const tokens = [];
+    const tokens2 = [];
     let parens = 0;
     let caseDepth = 0;
     let expectCasePattern = false;
     const atCommandStart = () => {
-      const prev = tokens[tokens.length - 1];
+      const prev = tokens2[tokens2.length - 1];
       if (!prev) return true;
       if (prev.kind === "newline") return true;
       if (prev.kind === "op") return true;
@@ -37565,7 +37569,7 @@ var Lexer = class _Lexer {
         continue;
       }
       if (c === "\n") {
-        tokens.push({ kind: "newline", start: this.i });
+        tokens2.push({ kind: "newline", start: this.i });
         this.i++;
         this.readHeredocBodies();
         continue;
@@ -37573,11 +37577,11 @@ var Lexer = class _Lexer {
       if (c === ")") {
         if (closeParen && parens === 0 && !(caseDepth > 0 && expectCasePattern)) {
           this.i++;
-          return { tokens, closed: true };
+          return { tokens: tokens2, closed: true };
         }
         if (parens > 0) parens--;
         else if (caseDepth > 0) expectCasePattern = false;
-        tokens.push({ kind: "op", op: ")", start: this.i });
+        tokens2.push({ kind: "op", op: ")", start: this.i });
         this.i++;
         continue;
       }
@@ -37585,11 +37589,11 @@ var Lexer = class _Lexer {
         if (this.peek(1) === "(" && atCommandStart()) {
           const start = this.i;
           const text = this.skipBalancedParens(this.i);
-          tokens.push({ kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "arith", text, start }], start, end: this.i } });
+          tokens2.push({ kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "arith", text, start }], start, end: this.i } });
           continue;
         }
         parens++;
-        tokens.push({ kind: "op", op: "(", start: this.i });
+        tokens2.push({ kind: "op", op: "(", start: this.i });
         this.i++;
         continue;
       }
@@ -37600,29 +37604,29 @@ var Lexer = class _Lexer {
           const fd = this.src.slice(this.i, j);
           const start = this.i;
           this.i = j;
-          tokens.push(this.readRedirect(fd, start, depth));
+          tokens2.push(this.readRedirect(fd, start, depth));
           continue;
         }
       }
       if ((c === "<" || c === ">") && this.peek(1) === "(") {
-        tokens.push(this.readWordToken(depth));
+        tokens2.push(this.readWordToken(depth));
         continue;
       }
       const redir = REDIRECTS.find((r) => this.startsWith(r));
       if (redir) {
-        tokens.push(this.readRedirect("", this.i, depth));
+        tokens2.push(this.readRedirect("", this.i, depth));
         continue;
       }
       const op = OPERATORS.find((o) => this.startsWith(o));
       if (op) {
         if (op === ";;" || op === ";&" || op === ";;&") expectCasePattern = true;
-        tokens.push({ kind: "op", op, start: this.i });
+        tokens2.push({ kind: "op", op, start: this.i });
         this.i += op.length;
         continue;
       }
       const commandStart = atCommandStart();
       const tok = this.readWordToken(depth);
-      tokens.push(tok);
+      tokens2.push(tok);
       if (tok.kind === "word" && commandStart) {
         const raw = tok.word.raw;
         if (raw === "case") {
@@ -37634,7 +37638,7 @@ var Lexer = class _Lexer {
       }
       if (tok.kind === "word" && tok.word.raw === "in" && caseDepth > 0) expectCasePattern = true;
     }
-    return { tokens, closed: false };
+    return { tokens: tokens2, closed: false };
   }
   readWordToken(depth) {
     const start = this.i;
@@ -37723,8 +37727,8 @@ var Lexer = class _Lexer {
         flush();
         const start = this.i;
         this.i += 2;
-        const tokens = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
-        parts.push({ type: "procsub", tokens, start });
+        const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+        parts.push({ type: "procsub", tokens: tokens2, start });
         continue;
       }
       if (ctx === "word" && isMeta(c)) break;
@@ -37797,14 +37801,14 @@ var Lexer = class _Lexer {
     let j = this.i;
     while (j < this.end && this.src[j] !== "`") j += this.src[j] === "\\" ? 2 : 1;
     const close = Math.min(j, this.end);
-    let tokens = [];
+    let tokens2 = [];
     if (depth < MAX_DEPTH) {
       const inner = new _Lexer(this.src, this.i, close);
-      tokens = inner.readTokens(depth + 1, false).tokens;
+      tokens2 = inner.readTokens(depth + 1, false).tokens;
       this.comments.push(...inner.comments);
     }
     this.i = Math.min(close + 1, this.end);
-    return { type: "cmdsub", tokens, backtick: true, start, end: this.i };
+    return { type: "cmdsub", tokens: tokens2, backtick: true, start, end: this.i };
   }
   /** At `$`: read an expansion, or return undefined for a literal `$`. */
   readDollar(ctx, depth, inDq) {
@@ -37817,8 +37821,8 @@ var Lexer = class _Lexer {
     }
     if (next === "(") {
       this.i += 2;
-      const tokens = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
-      return { type: "cmdsub", tokens, backtick: false, start, end: this.i };
+      const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+      return { type: "cmdsub", tokens: tokens2, backtick: false, start, end: this.i };
     }
     if (next === "{") {
       this.i += 2;
@@ -37969,8 +37973,8 @@ function literalText(parts) {
 }
 function tokenize(src) {
   const lexer = new Lexer(src, 0, src.length);
-  const { tokens } = lexer.readTokens(0, false);
-  return { tokens, comments: lexer.comments };
+  const { tokens: tokens2 } = lexer.readTokens(0, false);
+  return { tokens: tokens2, comments: lexer.comments };
 }
 
 // src/shell/words.ts
@@ -38195,58 +38199,58 @@ import fs4 from "node:fs";
 import path8 from "node:path";
 var NEVER = { test: () => false };
 function compileDockerPattern(pattern) {
-  const tokens = [];
+  const tokens2 = [];
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === "*") {
       if (pattern[i + 1] === "*") {
         i++;
         if (pattern[i + 1] === "/") i++;
-        tokens.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
-      } else if (tokens[tokens.length - 1]?.t !== "star") {
-        tokens.push({ t: "star" });
+        tokens2.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
+      } else if (tokens2[tokens2.length - 1]?.t !== "star") {
+        tokens2.push({ t: "star" });
       }
     } else if (ch === "?") {
-      tokens.push({ t: "one" });
+      tokens2.push({ t: "one" });
     } else if (ch === "\\") {
-      tokens.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
+      tokens2.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
     } else if (ch === "[") {
       const close = pattern.indexOf("]", i + 2);
       if (close < 0) {
-        tokens.push({ t: "lit", c: "[" });
+        tokens2.push({ t: "lit", c: "[" });
         continue;
       }
       let body = pattern.slice(i + 1, close);
       if (body.startsWith("!")) body = `^${body.slice(1)}`;
       body = body.replace(/^(\^?)\]/, "$1\\]");
       try {
-        tokens.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
+        tokens2.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
       } catch {
         return NEVER;
       }
       i = close;
     } else {
-      tokens.push({ t: "lit", c: ch });
+      tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path26) => nfaMatch(tokens, path26) };
+  return { test: (path28) => nfaMatch(tokens2, path28) };
 }
-function nfaMatch(tokens, path26) {
-  const m = tokens.length;
+function nfaMatch(tokens2, path28) {
+  const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
     for (let s = state; ; s++) {
       if (set.has(s)) return;
       set.add(s);
       if (s >= m) return;
-      const tok = tokens[s];
+      const tok = tokens2[s];
       if (tok.t === "gstar") set.add(m + 1 + s);
       if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
     }
   };
   add(current, 0);
-  for (let k = 0; k < path26.length && current.size > 0; k++) {
-    const c = path26[k];
+  for (let k = 0; k < path28.length && current.size > 0; k++) {
+    const c = path28[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -38256,7 +38260,7 @@ function nfaMatch(tokens, path26) {
         continue;
       }
       if (s === m) continue;
-      const tok = tokens[s];
+      const tok = tokens2[s];
       switch (tok.t) {
         case "lit":
           if (c === tok.c) add(next, s + 1);
@@ -38732,7 +38736,93 @@ var Resolver = class {
 // src/rules/image/arch-specific-download.ts
 var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
 var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
-var BRANCHES = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b|\buname\s+(-[a-z]*m|--machine)|\bdpkg\s+--print-architecture\b|\bdpkg-architecture\b|\bapk\s+--print-arch\b|\/etc\/apk\/arch\b|\$\(\s*arch\s*\)|`\s*arch\s*`|\brpm\s+(--eval|-E)\s+['"]?%\{?_arch|\bgo\s+env\s+GOARCH\b|\$\{?HOSTTYPE\b|\$\{?MACHTYPE\b/;
+var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
+var BRANCHES = [
+  PLATFORM_ARGS,
+  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
+  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
+  /\bdpkg\s+--print-arch/,
+  /\bdpkg-architecture\b/,
+  /\bapk\s+--print-arch\b/,
+  /\/etc\/apk\/arch\b/,
+  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
+  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
+  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
+  /\bgo\s+env\s+GOARCH\b/,
+  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
+  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
+  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
+  /\bprocess\.arch\b|\bplatform\.machine\(\)/
+];
+function branches(text, derived) {
+  return BRANCHES.some((re) => re.test(text)) || mentions(text, derived);
+}
+function definitions(instr) {
+  if (instr.keyword === "ARG") return argDefault(instr);
+  if (instr.keyword !== "ENV") return [];
+  const props = instr.node.getProperties?.() ?? [];
+  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
+}
+function mentions(text, names) {
+  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
+  return false;
+}
+function derive(instr, derived, globals) {
+  for (const [name, value] of definitions(instr)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions(value, derived);
+    if (from) derived.add(name);
+    else derived.delete(name);
+  }
+}
+var FAMILIES = [
+  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
+  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
+  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
+  [/^(i[3-6]86|386|x86)$/i, "386"]
+];
+function sameArch(variant, download) {
+  return variant === download || variant === "arm" && download === "arm64";
+}
+function family(arch2) {
+  return FAMILIES.find(([re]) => re.test(arch2))?.[1] ?? arch2.toLowerCase();
+}
+var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
+var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
+function namedArch(name) {
+  const m = NAMED_ARCH.exec(name);
+  return m ? family(m[1]) : void 0;
+}
+function listDir(dir) {
+  try {
+    return fs5.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function holdsDockerfile(dir) {
+  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
+}
+function archVariant(model) {
+  const file = path10.basename(model.absPath);
+  const dir = path10.dirname(model.absPath);
+  const repoRoot = fs5.existsSync(path10.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path10.basename(dir)));
+  if (own) return { own };
+  for (const e of listDir(dir)) {
+    if (e.name === file) continue;
+    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path10.join(dir, e.name))) return { sibling: `${e.name}/` };
+  }
+  const parent = path10.dirname(dir);
+  const rel = path10.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path10.isAbsolute(rel)) {
+    for (const e of listDir(parent)) {
+      if (e.isDirectory() && e.name !== path10.basename(dir) && namedArch(e.name) && holdsDockerfile(path10.join(parent, e.name))) return { sibling: `../${e.name}/` };
+    }
+  }
+  return void 0;
+}
 var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
 function archUrl(text, vars) {
   for (const m of text.matchAll(URL2)) {
@@ -38752,10 +38842,19 @@ function pinned(model, stage) {
   }
   return false;
 }
-function hit(instr, url, arch2) {
-  const what = instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads";
+function hit(instr, url, arch2, variant) {
+  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch2})`;
+  if (variant?.sibling !== void 0) {
+    return {
+      message: `${what}: this Dockerfile is the ${arch2} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch2}.`,
+      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
+      range: instr.range,
+      severity: "info"
+    };
+  }
+  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch2} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch2} binary and fails with \`exec format error\`.`;
   return {
-    message: `${what} \`${shortUrl(url)}\` (built for ${arch2}) without checking the target architecture, so the image for every other platform gets the ${arch2} binary and fails with \`exec format error\`.`,
+    message,
     fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
     range: instr.range
   };
@@ -38768,23 +38867,32 @@ var rule = {
   check(model) {
     if (model.windows) return [];
     const hits = [];
+    let variant = null;
+    const globals = /* @__PURE__ */ new Set();
+    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
     for (const stage of model.stages) {
       if (stage.windows || pinned(model, stage)) continue;
+      const derived = new Set(globals);
       for (const step of buildSteps(model, stage).steps) {
         const { instr } = step;
+        derive(instr, derived, globals);
         if (instr.stage !== stage.index) continue;
+        let found;
         if (instr.keyword === "RUN") {
-          const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
-          if (!FETCH.test(text) || BRANCHES.test(text)) continue;
-          const found = archUrl(text, step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
+          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
+          if (!FETCH.test(text) || branches(text, derived)) continue;
+          found = archUrl(text, step.vars);
         } else if (instr.keyword === "ADD") {
           const ops = copyOperands(step);
           const sources = ops?.sources ?? instr.args.slice(0, -1);
-          if (/TARGET(ARCH|PLATFORM)/.test(instr.text)) continue;
-          const found = archUrl(sources.join(" "), step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
+          if (branches(instr.text, derived)) continue;
+          found = archUrl(sources.join(" "), step.vars);
         }
+        if (!found) continue;
+        if (variant === null) variant = archVariant(model);
+        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
+        const h = hit(instr, found.url, found.arch, variant);
+        hits.push(h);
       }
     }
     return hits;
@@ -38792,7 +38900,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -38897,29 +39005,29 @@ function classifyImage(ref) {
   const t = tag ?? "";
   const last = name.split("/").pop() ?? name;
   const scratch = name === "scratch";
-  let family = "unknown";
+  let family2 = "unknown";
   let debugVariant2 = false;
-  if (scratch) family = "scratch";
+  if (scratch) family2 = "scratch";
   else if (/(^|\/)(windows|servercore|nanoserver)(\/|$)/.test(name) || /windowsservercore|nanoserver|ltsc20\d\d/.test(t) || name.startsWith("windows/") || name.startsWith("powershell") && /windows|nanoserver/.test(t))
-    family = "windows";
+    family2 = "windows";
   else if (name.startsWith("distroless/") || name.includes("/distroless/")) {
-    family = "distroless";
+    family2 = "distroless";
     debugVariant2 = /(^|-)debug(-|$)/.test(t);
   } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
-    family = "wolfi";
+    family2 = "wolfi";
     debugVariant2 = /(^|-)dev(-|$)/.test(t);
-  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family = "alpine";
-  else if (last === "busybox") family = "busybox";
-  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family = "ubuntu";
-  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family = "debian";
-  else if (RHEL_NAMES.test(name) || /(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family = "rhel";
-  else if (UBUNTU_DEFAULT.has(name)) family = "ubuntu";
-  else if (DEBIAN_DEFAULT.has(name)) family = "debian";
+  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family2 = "alpine";
+  else if (last === "busybox") family2 = "busybox";
+  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family2 = "ubuntu";
+  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family2 = "debian";
+  else if (RHEL_NAMES.test(name) || /(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
+  else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
+  else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
   return {
     ref,
     name,
     tag,
-    family,
+    family: family2,
     plainOs: scratch || PLAIN_OS.has(name),
     debugVariant: debugVariant2,
     scratch
@@ -38934,7 +39042,7 @@ function lacksBash(base) {
 
 // src/model/installs.ts
 function interpreterOf(word) {
-  const name = path10.posix.basename(word);
+  const name = path11.posix.basename(word);
   if (name === "sh" || name === "ash") return "sh";
   if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
   if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
@@ -38947,25 +39055,25 @@ function interpreterOf(word) {
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
 var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
 function baseHas(base, interp) {
-  const { family, debugVariant: debugVariant2 } = base;
+  const { family: family2, debugVariant: debugVariant2 } = base;
   const name = base.name.split("/").pop() ?? base.name;
-  if (family === "scratch") return "absent";
-  if (family === "distroless") {
+  if (family2 === "scratch") return "absent";
+  if (family2 === "distroless") {
     if (interp === "python") return /python/.test(name) ? "present" : "absent";
     if (interp === "node") return /node/.test(name) ? "present" : "absent";
     if (interp === "sh") return debugVariant2 ? "present" : "absent";
     return "absent";
   }
-  if (family === "alpine" || family === "busybox") {
+  if (family2 === "alpine" || family2 === "busybox") {
     if (interp === "sh") return "present";
     if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
     return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
   }
-  if (family === "debian" || family === "ubuntu") {
+  if (family2 === "debian" || family2 === "ubuntu") {
     if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
     return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
   }
-  if (family === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
+  if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
   return "unknown";
 }
 var PACKAGES = [
@@ -39046,7 +39154,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path10.posix.basename(words[0]) : "";
+  const tool = words[0] ? path11.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -39093,7 +39201,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path10.posix.resolve("/", src);
+      const abs = path11.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -39158,8 +39266,8 @@ function shellName(program) {
   const base = program.slice(program.lastIndexOf("/") + 1);
   return SHELLS[base];
 }
-function binShDialect(family) {
-  switch (family) {
+function binShDialect(family2) {
+  switch (family2) {
     case "debian":
     case "ubuntu":
       return "dash";
@@ -39174,7 +39282,7 @@ function binShDialect(family) {
       return "posix";
   }
 }
-function scriptDialect(shebang, family, invokedWith) {
+function scriptDialect(shebang, family2, invokedWith) {
   let shell;
   let declared;
   if (invokedWith !== void 0) {
@@ -39192,7 +39300,7 @@ function scriptDialect(shebang, family, invokedWith) {
   let dialect;
   switch (shell) {
     case "sh":
-      dialect = binShDialect(family);
+      dialect = binShDialect(family2);
       break;
     case "dash":
       dialect = "dash";
@@ -39244,11 +39352,11 @@ function analyzeScript(raw) {
     }
     return lo;
   };
-  const { tokens, comments } = tokenize(text);
-  const body = parseTokens(tokens);
+  const { tokens: tokens2, comments } = tokenize(text);
+  const body = parseTokens(tokens2);
   const analysis = {
     text,
-    tokens,
+    tokens: tokens2,
     comments,
     body,
     functions: collectFunctions(body),
@@ -39316,16 +39424,16 @@ function needs(model) {
   return out;
 }
 function fixFor(model, need) {
-  const { family } = model.base;
+  const { family: family2 } = model.base;
   const pkg = PACKAGE[need.interp] ?? need.interp;
-  if (family === "scratch" || family === "distroless") {
+  if (family2 === "scratch" || family2 === "distroless") {
     return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
   }
   if (need.interp === "bash" && need.shebang) {
-    return family === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
   }
-  if (family === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family === "debian" || family === "ubuntu") {
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
     return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
   }
   return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
@@ -39439,9 +39547,9 @@ var runtimeRules = [
 ];
 
 // src/model/programs.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function baseName(word) {
-  return path11.posix.basename(word.replace(/\/+$/, ""));
+  return path12.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -39723,6 +39831,114 @@ var rule5 = {
   }
 };
 
+// src/model/dev-image.ts
+var import_yaml = __toESM(require_dist(), 1);
+import fs6 from "node:fs";
+import path13 from "node:path";
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
+var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
+var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+var MAX_UP = 4;
+var MAX_COMPOSE_BYTES = 512 * 1024;
+function tokens(name) {
+  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
+}
+function hasDevWord(name, words = DEV_WORDS) {
+  return tokens(name).some((t) => words.has(t));
+}
+var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
+function byName(model) {
+  const base = path13.basename(model.absPath);
+  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
+  const dir = path13.dirname(model.absPath);
+  const folder = path13.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
+    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
+  return void 0;
+}
+function byStage(model) {
+  const name = model.finalStage.name;
+  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
+  return void 0;
+}
+function realpath(p) {
+  try {
+    return fs6.realpathSync(p);
+  } catch {
+    return path13.resolve(p);
+  }
+}
+function composeFolders(model) {
+  const out = [];
+  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
+    let dir = path13.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs6.existsSync(path13.join(dir, ".git"))) break;
+      const parent = path13.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function composeFiles(dir) {
+  let names;
+  try {
+    names = fs6.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
+}
+function asRecord(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function composeDockerfiles(file) {
+  let doc;
+  try {
+    const stat2 = fs6.statSync(file);
+    if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
+    doc = (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+  } catch {
+    return void 0;
+  }
+  const services = asRecord(asRecord(doc)?.services);
+  if (!services) return void 0;
+  const out = [];
+  for (const svc of Object.values(services)) {
+    const build = asRecord(svc)?.build;
+    let context3 = ".";
+    let dockerfile = "Dockerfile";
+    if (typeof build === "string") context3 = build;
+    else if (asRecord(build)) {
+      const b = asRecord(build);
+      if (typeof b.dockerfile_inline === "string") continue;
+      if (typeof b.context === "string") context3 = b.context;
+      if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
+    } else continue;
+    if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) continue;
+    out.push(realpath(path13.resolve(path13.dirname(file), context3, dockerfile)));
+  }
+  return out;
+}
+function byCompose(model) {
+  const self2 = realpath(model.absPath);
+  const users = [];
+  for (const dir of composeFolders(model)) {
+    for (const file of composeFiles(dir)) {
+      if (composeDockerfiles(file)?.includes(self2)) users.push(file);
+    }
+  }
+  if (users.length === 0) return void 0;
+  if (!users.every((f) => hasDevWord(path13.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
+  const names = users.map((f) => `\`${path13.basename(f)}\``).join(", ");
+  return { reason: `only ${names} ${users.length === 1 ? "builds" : "build"} it, a development setup` };
+}
+function developmentImage(model) {
+  return byName(model) ?? byStage(model) ?? byCompose(model);
+}
+
 // src/model/start-chain.ts
 function shellKind(shellPath, base) {
   if (lacksShell(base)) return "none";
@@ -39940,13 +40156,11 @@ var rule6 = {
     if (!app) return [];
     const dev = devServer(app.words);
     if (!dev) return [];
-    return [
-      {
-        message: `The start command \`${showText(app.words.join(" "), 60)}\` (from \`${show2(app.part.instr, 60)}\`) runs ${dev.what}.`,
-        fix: `Start a production server instead: ${dev.instead}.`,
-        range: app.part.instr.range
-      }
-    ];
+    const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from \`${show2(app.part.instr, 60)}\`) runs ${dev.what}.`;
+    const fix = `Start a production server instead: ${dev.instead}.`;
+    const devImage = developmentImage(model);
+    if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, range: app.part.instr.range, severity: "info" }];
+    return [{ message, fix, range: app.part.instr.range }];
   }
 };
 
@@ -40160,13 +40374,11 @@ var rule11 = {
     const pm = packageManagerRun(app.words);
     if (!pm) return [];
     const command = app.words.join(" ");
-    return [
-      {
-        message: `The start command runs \`${command}\` (from \`${show2(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`,
-        fix: `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`,
-        range: app.part.instr.range
-      }
-    ];
+    const message = `The start command runs \`${command}\` (from \`${show2(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
+    const fix = `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
+    const devImage = developmentImage(model);
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, range: app.part.instr.range, severity: "info" }];
+    return [{ message, fix, range: app.part.instr.range }];
   }
 };
 
@@ -40339,6 +40551,90 @@ var rule17 = {
 };
 
 // src/rules/start/unexpanded-variable.ts
+import { posix as posix3 } from "node:path";
+
+// src/shell/literal-reads.ts
+var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
+var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
+var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
+var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
+function wordOf(t) {
+  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
+}
+function litText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
+}
+function literalReads(script) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  const aliases = /* @__PURE__ */ new Set();
+  const walk2 = (parts, rewriting, at, stmt) => {
+    let args = false;
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
+        if (rewriting) {
+          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
+        }
+      } else if (p.type === "dq") {
+        args = walk2(p.parts, rewriting, at, stmt) || args;
+      } else if (p.type === "param") {
+        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
+        args = walk2(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
+      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
+        args = scan2(p.tokens) || args;
+      }
+    }
+    return args;
+  };
+  const scan2 = (tokens2) => {
+    let any = false;
+    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+    let command;
+    let first = true;
+    const end = () => {
+      if (stmt.args) {
+        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
+        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
+      }
+      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
+      any ||= stmt.args;
+      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+      command = void 0;
+      first = true;
+    };
+    for (const t of tokens2) {
+      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
+        end();
+        continue;
+      }
+      if (t.kind === "op") {
+        command = void 0;
+        first = true;
+        continue;
+      }
+      const parts = wordOf(t);
+      if (!parts) continue;
+      const text = litText(parts);
+      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
+      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
+      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
+      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
+        command = text.slice(text.lastIndexOf("/") + 1);
+        first = false;
+        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
+      }
+      const args = walk2(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
+      if (assigned && args) aliases.add(assigned);
+      stmt.args ||= args;
+    }
+    end();
+    return any;
+  };
+  scan2(tokenize(script).tokens);
+  return out;
+}
+
+// src/rules/start/unexpanded-variable.ts
 var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 var INLINE_CODE = {
   python: /* @__PURE__ */ new Set(["-c"]),
@@ -40393,6 +40689,33 @@ function hit3(instr, argv, names, noShell, base) {
     range: instr.range
   };
 }
+function lineAt(text, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+function wrapperNamed(model, word) {
+  return model.wrappers.find(
+    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix3.basename(w.imagePath) === posix3.basename(word))
+  );
+}
+function readerOf(model, argv, from, name) {
+  const at = argv.findIndex((a, i) => i >= from && literalVariables([a]).includes(name));
+  for (const word of argv.slice(0, Math.max(at, 0))) {
+    const script = wrapperNamed(model, word);
+    if (!script) continue;
+    const reads = literalReads(script.text);
+    const offset = reads.names.get(name) ?? reads.expandsArgs;
+    if (offset !== void 0) return { script, line: lineAt(script.text, offset) + script.lineOffset };
+  }
+  return void 0;
+}
+function readByWrapper(model, instr, before, names) {
+  if (instr.keyword === "HEALTHCHECK") return void 0;
+  const argv = [...before, ...instr.exec];
+  const readers = names.map((n) => readerOf(model, argv, before.length, n));
+  return readers.every((r) => r !== void 0) ? readers[0] : void 0;
+}
 var rule18 = {
   id: "unexpanded-variable",
   severity: "warning",
@@ -40404,7 +40727,16 @@ var rule18 = {
     for (const instr of execFormInstructions(model, true)) {
       const before = instr.keyword === "CMD" && ep?.form === "exec" ? ep.argv : [];
       const names = literalVariables(instr.exec, before);
-      if (names.length > 0) out.push(hit3(instr, instr.exec, names, lacksShell(model.base), model.base.ref));
+      if (names.length === 0) continue;
+      const h = hit3(instr, instr.exec, names, lacksShell(model.base), model.base.ref);
+      const reader = readByWrapper(model, instr, before, names);
+      if (reader) {
+        const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
+        h.message = `\`${show2(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
+        h.fix = "Nothing to fix; keep the literal text and the substitution in the script in step.";
+        h.severity = "info";
+      }
+      out.push(h);
     }
     return out;
   }
@@ -40934,11 +41266,11 @@ function sourceOf(script, fn) {
   return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
 }
 function dialectFor(model, wrapper, analysis) {
-  const family = model.base.family;
-  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family, wrapper.interpreter);
+  const family2 = model.base.family;
+  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
   const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
   if (starter) return dialectFor(model, starter, analysisOf(starter));
-  return scriptDialect(analysis.shebang, family);
+  return scriptDialect(analysis.shebang, family2);
 }
 function shellScripts(model, roles = ["start", "sourced"]) {
   if (model.windows) return [];
@@ -41274,22 +41606,22 @@ function scan(script) {
   return found;
 }
 function describe(model, script, c) {
-  const family = model.base.family;
+  const family2 = model.base.family;
   const declared = code(script.dialect.declared);
   const d = script.dialect.dialect;
   let message;
   if (d === "dash") {
-    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family} image's /bin/sh,`;
+    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
     message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
   } else if (d === "busybox" && c.busybox === "fails") {
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family} image's /bin/sh) rejects it, so the script fails at that line.`;
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
   } else if (d === "busybox") {
     const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
     message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
   } else {
     message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
   }
-  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family} lacks)` : "";
+  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
@@ -41455,9 +41787,9 @@ function privilegeTool(words) {
   if (base === "su" && words.slice(1).some((w) => /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/.test(staticValue(w) ?? ""))) return "su";
   return void 0;
 }
-function replacement(family) {
-  if (family === "alpine" || family === "busybox" || family === "wolfi") return '`exec su-exec app "$@"`';
-  if (family === "debian" || family === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
+function replacement(family2) {
+  if (family2 === "alpine" || family2 === "busybox" || family2 === "wolfi") return '`exec su-exec app "$@"`';
+  if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
 var rule29 = {
@@ -41484,10 +41816,10 @@ var rule29 = {
         if (seen.has(cmd)) continue;
         seen.add(cmd);
         const tool = privilegeTool(execTarget(cmd) ?? cmd.words);
-        const family = model.base.family;
-        const busyboxSu = family === "alpine" || family === "busybox";
+        const family2 = model.base.family;
+        const busyboxSu = family2 === "alpine" || family2 === "busybox";
         const consequence = tool === "sudo" ? "sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it" : busyboxSu ? "BusyBox su hands the command to the user's shell as one `-c` string, so the arguments are parsed a second time and a shell stays PID 1 (ignoring SIGTERM) whenever the string is more than one simple command" : "su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
-        hits.push(scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family)}.`));
+        hits.push(scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family2)}.`));
       }
     }
     return hits;
@@ -41731,7 +42063,7 @@ function pathOverride(pattern, v, at, run2, file) {
   return entry;
 }
 function parseProjectConfig(text, file) {
-  const doc = (0, import_yaml.parseDocument)(text, { uniqueKeys: true });
+  const doc = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true });
   const error2 = doc.errors[0];
   if (error2) {
     const at = error2.linePos?.[0] ? ` at line ${error2.linePos[0].line}, column ${error2.linePos[0].col}` : "";
@@ -41743,10 +42075,10 @@ function parseProjectConfig(text, file) {
 function loadProjectConfig(absPath, display) {
   let text;
   try {
-    const stat2 = fs5.statSync(absPath);
+    const stat2 = fs7.statSync(absPath);
     if (!stat2.isFile()) throw new InputError(`config file ${display} is not a file`);
     if (stat2.size > MAX_BYTES) throw new InputError(`config file ${display} is larger than 1 MB`);
-    text = fs5.readFileSync(absPath, "utf8");
+    text = fs7.readFileSync(absPath, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -41756,25 +42088,25 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path12.relative(where.base, abs2).split(path12.sep).join("/");
-    return rel === "" || path12.isAbsolute(rel) ? abs2 : rel;
+    const rel = path14.relative(where.base, abs2).split(path14.sep).join("/");
+    return rel === "" || path14.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path12.resolve(where.base, where.explicit);
+    const abs2 = path14.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path12.join(where.root, CONFIG_FILE_NAME);
-  if (!fs5.existsSync(abs)) return void 0;
+  const abs = path14.join(where.root, CONFIG_FILE_NAME);
+  if (!fs7.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
 // src/input.ts
-import fs6 from "node:fs";
+import fs8 from "node:fs";
 var MAX_BYTES2 = 16 * 1024 * 1024;
 function readUserText(absPath, display, what) {
   let stat2;
   try {
-    stat2 = fs6.statSync(absPath);
+    stat2 = fs8.statSync(absPath);
   } catch {
     throw new InputError(`${what} ${display} does not exist`);
   }
@@ -41786,7 +42118,7 @@ function readUserText(absPath, display, what) {
   if (stat2.size > MAX_BYTES2) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
   let bytes;
   try {
-    bytes = fs6.readFileSync(absPath);
+    bytes = fs8.readFileSync(absPath);
   } catch (err) {
     throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
   }
@@ -41823,10 +42155,10 @@ function parseKeyValueLines(value, name) {
   return out;
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path13.resolve(workspace, value);
+  const abs = path15.resolve(workspace, value);
   let stat2;
   try {
-    stat2 = fs7.statSync(abs);
+    stat2 = fs9.statSync(abs);
   } catch {
     throw new InputError(`${name} ${value} does not exist`);
   }
@@ -41834,7 +42166,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path13.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path15.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const get = (name, fallback = "") => {
     const v = read(name);
     return v === "" ? fallback : v;
@@ -41881,7 +42213,7 @@ function readActionConfig(read, env = process.env) {
   };
   if (project) config.project = project;
   if (sarif !== "") config.sarifFile = sarif;
-  for (const file of config.dockerfiles) readUserText(path13.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) readUserText(path15.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 
@@ -41908,8 +42240,8 @@ function failsAt(findings, failOn) {
 }
 
 // src/lint.ts
-import fs9 from "node:fs";
-import path16 from "node:path";
+import fs11 from "node:fs";
+import path18 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -42010,7 +42342,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path14 from "node:path";
+import path16 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -42064,7 +42396,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path14.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -42090,14 +42422,14 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs8 from "node:fs";
-import path15 from "node:path";
-var posix3 = path15.posix;
+import fs10 from "node:fs";
+import path17 from "node:path";
+var posix4 = path17.posix;
 var MAX_BYTES3 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
   if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix3.basename(imagePath);
+  const name = posix4.basename(imagePath);
   return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
 }
 var WrapperCollector = class {
@@ -42108,7 +42440,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix3.dirname(model.file.split(path15.sep).join("/"));
+    this.cwdBase = posix4.dirname(model.file.split(path17.sep).join("/"));
   }
   model;
   resolver;
@@ -42127,13 +42459,13 @@ var WrapperCollector = class {
     let word = target.word;
     if (target.scriptDir) {
       const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix3.join(target.scriptDir, word.slice(m[0].length));
+      if (m) word = posix4.join(target.scriptDir, word.slice(m[0].length));
     }
     if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix3.normalize(word)];
-    if (word.includes("/")) return [posix3.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix3.join(d, word));
-    const here = posix3.join(this.workdir, word);
+    if (word.startsWith("/")) return [posix4.normalize(word)];
+    if (word.includes("/")) return [posix4.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix4.join(d, word));
+    const here = posix4.join(this.workdir, word);
     if (target.interpreter) return [here, ...inPath];
     return target.sourced ? [...inPath, here] : inPath;
   }
@@ -42155,7 +42487,7 @@ var WrapperCollector = class {
   }
   followSources(script, depth) {
     for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix3.dirname(script.imagePath) }, depth);
+      this.add({ word, sourced: true, scriptDir: posix4.dirname(script.imagePath) }, depth);
     }
   }
   load(origin, imagePath, target) {
@@ -42175,8 +42507,8 @@ var WrapperCollector = class {
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
-    const display = posix3.normalize(
-      posix3.join(this.cwdBase, path15.relative(path15.dirname(this.model.absPath), absPath).split(path15.sep).join("/"))
+    const display = posix4.normalize(
+      posix4.join(this.cwdBase, path17.relative(path17.dirname(this.model.absPath), absPath).split(path17.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -42196,9 +42528,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat2 = fs8.statSync(absPath);
+    const stat2 = fs10.statSync(absPath);
     if (stat2.size > MAX_BYTES3) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs8.readFileSync(absPath);
+    bytes = fs10.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -42535,8 +42867,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path16.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path16.sep).join("/");
+  const rel = path18.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path18.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -42564,7 +42896,7 @@ function dedupe(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat2;
   try {
-    stat2 = fs9.statSync(contextDir);
+    stat2 = fs11.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -42577,10 +42909,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path16.resolve(cwd, options.dockerfile);
+  const absPath = path18.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path16.resolve(cwd, options.context ?? path16.dirname(absPath));
+  const contextDir = path18.resolve(cwd, options.context ?? path18.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -42596,8 +42928,8 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs12 from "node:fs";
-import path20 from "node:path";
+import fs14 from "node:fs";
+import path22 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -42841,7 +43173,7 @@ function round(n) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs10 from "node:fs";
+import fs12 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -42879,8 +43211,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path26) {
-    this.dirs.add(path26);
+  dir(path28) {
+    this.dirs.add(path28);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -42907,7 +43239,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs10.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs12.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -42922,12 +43254,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path26 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path28 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path26,
+    path: path28,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -42953,9 +43285,9 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/probe.ts
-import fs11 from "node:fs";
+import fs13 from "node:fs";
 import { constants as constants3 } from "node:os";
-import path17 from "node:path";
+import path19 from "node:path";
 var CALL_MS = 2e4;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
@@ -43132,16 +43464,16 @@ function parseTop(output, hostPid) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path17.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path17.posix.basename(argv[1]) === path17.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path19.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path19.posix.basename(argv[1]) === path19.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs11.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs11.readFileSync(path17.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs13.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs13.readFileSync(path19.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -43153,8 +43485,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path17.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path17.posix.basename(argv[1]);
+  const first = path19.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path19.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -43257,7 +43589,7 @@ function sleep(ms) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path19 from "node:path";
+import path21 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -43366,7 +43698,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path18 from "node:path";
+import path20 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -43522,7 +43854,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path18.posix.normalize(requested);
+    let current = path20.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -43535,7 +43867,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path18.posix.normalize(target) : path18.posix.join(path18.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path20.posix.normalize(target) : path20.posix.join(path20.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -43615,11 +43947,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path19.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path19.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path19.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path19.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path19.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path21.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path21.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path21.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path21.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path21.posix.join(d, argv0)))];
 }
 function parseShebang2(head) {
   if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
@@ -43649,9 +43981,9 @@ function envTarget(arg) {
 }
 var INTERPRETER_PACKAGES = { node: "nodejs", nodejs: "nodejs", python: "python3", python3: "python3" };
 var SHELLS4 = /* @__PURE__ */ new Set(["bash", "zsh", "ksh", "mksh", "fish"]);
-function installCommand(program, family) {
+function installCommand(program, family2) {
   const pkg = INTERPRETER_PACKAGES[program] ?? program;
-  switch (family) {
+  switch (family2) {
     case "alpine":
     case "wolfi":
       return `RUN apk add --no-cache ${pkg}`;
@@ -43682,11 +44014,11 @@ async function checkElf(ctx, subject, elf, depth) {
   if (!fileExists(loader)) {
     const loaderName = elf.interpreter;
     const musl = /ld-musl/.test(loaderName);
-    const family = ctx.model.base.family;
+    const family2 = ctx.model.base.family;
     let fix;
-    if (!musl && (family === "alpine" || family === "wolfi")) fix = `Build a static binary (\`CGO_ENABLED=0\` for Go) or use a glibc-based final image (Debian slim, distroless/base) instead of ${ctx.model.base.ref}.`;
+    if (!musl && (family2 === "alpine" || family2 === "wolfi")) fix = `Build a static binary (\`CGO_ENABLED=0\` for Go) or use a glibc-based final image (Debian slim, distroless/base) instead of ${ctx.model.base.ref}.`;
     else if (musl) fix = "Build a static binary or build it on the final image's C library (glibc) instead of Alpine's musl.";
-    else if (family === "scratch" || family === "distroless") fix = `Build a static binary (\`CGO_ENABLED=0 go build\`, \`-static\`) or use a final image that ships ${loaderName} (gcr.io/distroless/base or cc).`;
+    else if (family2 === "scratch" || family2 === "distroless") fix = `Build a static binary (\`CGO_ENABLED=0 go build\`, \`-static\`) or use a final image that ships ${loaderName} (gcr.io/distroless/base or cc).`;
     else fix = `Build a static binary or use a final base image that ships ${loaderName} (the C library the binary was linked against).`;
     hit4(
       ctx,
@@ -43771,16 +44103,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path19.posix.normalize(interpreter) : path19.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path21.posix.normalize(interpreter) : path21.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path19.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path21.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path19.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path21.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -43800,14 +44132,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path19.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path21.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path19.posix.basename(shebang.interpreter) === "env") {
+  if (path21.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -44158,10 +44490,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs12.readdirSync(dir)) {
+    for (const name of fs14.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs12.readFileSync(path20.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs14.readFileSync(path22.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -44179,7 +44511,7 @@ function confirmable(model, staticFindings) {
   else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path20.posix.basename(argv[0] ?? "");
+  const exe = path22.posix.basename(argv[0] ?? "");
   if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
@@ -44375,8 +44707,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path26 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path26} does not exist${EOL7}`);
+        const path28 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path28} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -48670,7 +49002,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path26) => path26.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path28) => path28.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -49092,20 +49424,20 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os6 from "node:os";
-import path22 from "node:path";
+import path24 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs13 from "node:fs";
-import path21 from "node:path";
+import fs15 from "node:fs";
+import path23 from "node:path";
 function writeFileAtomic(target, body) {
-  fs13.mkdirSync(path21.dirname(target), { recursive: true });
-  const tmp = path21.join(path21.dirname(target), `.${path21.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs15.mkdirSync(path23.dirname(target), { recursive: true });
+  const tmp = path23.join(path23.dirname(target), `.${path23.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs13.writeFileSync(tmp, body, { flag: "wx" });
-    fs13.renameSync(tmp, target);
+    fs15.writeFileSync(tmp, body, { flag: "wx" });
+    fs15.renameSync(tmp, target);
   } catch (err) {
-    fs13.rmSync(tmp, { force: true });
+    fs15.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -49133,7 +49465,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os6.tmpdir();
-  const file = path22.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path24.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -49325,7 +49657,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -49374,7 +49706,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path23.relative(input.root, path23.resolve(input.cwd, file)).split(path23.sep).join("/");
+  const toRepo = (file) => path25.relative(input.root, path25.resolve(input.cwd, file)).split(path25.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -49405,8 +49737,8 @@ function applyPolicy(report, model, input) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs14 from "node:fs";
-import path24 from "node:path";
+import fs16 from "node:fs";
+import path26 from "node:path";
 
 // package.json
 var package_default = { version: "0.1.0" };
@@ -49462,7 +49794,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs14.readFileSync(path24.resolve(root, file), "utf8").split("\n");
+        lines = fs16.readFileSync(path26.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -49566,7 +49898,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path25.resolve(config.workspace, config.sarifFile);
+      const target = path27.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

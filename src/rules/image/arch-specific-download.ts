@@ -1,5 +1,8 @@
 // A RUN/ADD downloads a URL with a hard-coded architecture and does not branch on the target architecture.
-import { expandArgs } from '../../model/variables.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Env } from 'dockerfile-ast';
+import { argDefault, expandArgs } from '../../model/variables.js';
 import type { DockerfileModel, Instr, Stage } from '../../model/types.js';
 import { buildSteps } from '../../model/build-steps.js';
 import { copyOperands } from '../../model/file-origin.js';
@@ -9,9 +12,134 @@ const URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
 // Architecture tokens as they appear in release file names and paths.
 const ARCH =
   /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
-// The RUN works out the architecture itself.
-const BRANCHES =
-  /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b|\buname\s+(-[a-z]*m|--machine)|\bdpkg\s+--print-architecture\b|\bdpkg-architecture\b|\bapk\s+--print-arch\b|\/etc\/apk\/arch\b|\$\(\s*arch\s*\)|`\s*arch\s*`|\brpm\s+(--eval|-E)\s+['"]?%\{?_arch|\bgo\s+env\s+GOARCH\b|\$\{?HOSTTYPE\b|\$\{?MACHTYPE\b/;
+/** Build args BuildKit sets per platform: a value derived from one follows the target. */
+const PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
+// The RUN works out the architecture itself: it names a platform arg or asks the system.
+const BRANCHES: RegExp[] = [
+  PLATFORM_ARGS,
+  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
+  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
+  /\bdpkg\s+--print-arch/,
+  /\bdpkg-architecture\b/,
+  /\bapk\s+--print-arch\b/,
+  /\/etc\/apk\/arch\b/,
+  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
+  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
+  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
+  /\bgo\s+env\s+GOARCH\b/,
+  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
+  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
+  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
+  /\bprocess\.arch\b|\bplatform\.machine\(\)/,
+];
+
+function branches(text: string, derived: Set<string>): boolean {
+  return BRANCHES.some((re) => re.test(text)) || mentions(text, derived);
+}
+
+/** `ARG`/`ENV` definitions of one instruction: [name, value as written; undefined for a bare `ARG NAME`]. */
+function definitions(instr: Instr): [string, string | undefined][] {
+  if (instr.keyword === 'ARG') return argDefault(instr);
+  if (instr.keyword !== 'ENV') return [];
+  const props = (instr.node as unknown as Env).getProperties?.() ?? [];
+  return props.map((p) => [p.getName(), p.getValue() ?? '']);
+}
+
+function mentions(text: string, names: Iterable<string>): boolean {
+  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
+  return false;
+}
+
+/**
+ * Record the ARG/ENV names this instruction derives from a platform arg (`ENV
+ * ARCH=${TARGETARCH}`, `ARG DL_ARCH=$ARCH` after it); a bare `ARG NAME` in a stage takes the
+ * global ARG's value, derived or not.
+ */
+function derive(instr: Instr, derived: Set<string>, globals: Set<string>): void {
+  for (const [name, value] of definitions(instr)) {
+    // Only names a shell can reference (they go into a RegExp).
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const from = value === undefined ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions(value, derived);
+    if (from) derived.add(name);
+    else derived.delete(name);
+  }
+}
+
+/** Architecture families, so that `x86_64` in a URL matches a `Dockerfile.amd64`. */
+const FAMILIES: [RegExp, string][] = [
+  [/^(amd64|x86_64|x86-64|x64)$/i, 'amd64'],
+  [/^(arm64|aarch64|arm64v8)$/i, 'arm64'],
+  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, 'arm'],
+  [/^(i[3-6]86|386|x86)$/i, '386'],
+];
+
+/** A variant named for `arm` (Dockerfile-arm) may fetch 32- or 64-bit arm binaries. */
+function sameArch(variant: string, download: string): boolean {
+  return variant === download || (variant === 'arm' && download === 'arm64');
+}
+
+function family(arch: string): string {
+  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
+}
+
+/** An architecture named in a file or folder name (`Dockerfile.aarch64`, `Dockerfile-arm`, `build-arm`, `arm32v7`, `Dockerfile.rpi`). */
+const NAMED_ARCH =
+  /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
+const DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
+
+function namedArch(name: string): string | undefined {
+  const m = NAMED_ARCH.exec(name);
+  return m ? family(m[1]!) : undefined;
+}
+
+function listDir(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function holdsDockerfile(dir: string): boolean {
+  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
+}
+
+/**
+ * The Dockerfile is one architecture's variant by design: its own name or folder names an
+ * architecture (`Dockerfile.aarch64`, `arm32v7/Dockerfile`), or another Dockerfile next to it
+ * does (`Dockerfile` beside `Dockerfile-arm`, `build/` beside `build-arm/`), so this one is
+ * the default architecture's.
+ */
+export interface ArchVariant {
+  /** The family this file is for, when its name or folder says so. */
+  own?: string;
+  /** The per-architecture sibling that makes this file a variant (display name). */
+  sibling?: string;
+}
+
+export function archVariant(model: DockerfileModel): ArchVariant | undefined {
+  const file = path.basename(model.absPath);
+  const dir = path.dirname(model.absPath);
+  const repoRoot = fs.existsSync(path.join(dir, '.git'));
+  const own = namedArch(file) ?? (repoRoot ? undefined : namedArch(path.basename(dir)));
+  if (own) return { own };
+  for (const e of listDir(dir)) {
+    if (e.name === file) continue;
+    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path.join(dir, e.name))) return { sibling: `${e.name}/` };
+  }
+  // Folders beside this one (`build/` and `build-arm/`), only inside the build context: never
+  // the folders around the checkout.
+  const parent = path.dirname(dir);
+  const rel = path.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+    for (const e of listDir(parent)) {
+      if (e.isDirectory() && e.name !== path.basename(dir) && namedArch(e.name) && holdsDockerfile(path.join(parent, e.name))) return { sibling: `../${e.name}/` };
+    }
+  }
+  return undefined;
+}
+
 const FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
 
 function archUrl(text: string, vars: Record<string, string | undefined>): { url: string; arch: string } | undefined {
@@ -39,10 +167,22 @@ function pinned(model: DockerfileModel, stage: Stage): boolean {
   return false;
 }
 
-function hit(instr: Instr, url: string, arch: string): RuleHit {
-  const what = instr.keyword === 'ADD' ? 'ADD downloads' : 'This RUN downloads';
+function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined): RuleHit {
+  const what = `${instr.keyword === 'ADD' ? 'ADD downloads' : 'This RUN downloads'} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (variant?.sibling !== undefined) {
+    return {
+      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
+      fix: 'Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.',
+      range: instr.range,
+      severity: 'info',
+    };
+  }
+  const message =
+    variant?.own !== undefined
+      ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.`
+      : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
   return {
-    message: `${what} \`${shortUrl(url)}\` (built for ${arch}) without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`,
+    message,
     fix:
       instr.keyword === 'ADD'
         ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`…-linux-\${TARGETARCH}…\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.`
@@ -59,23 +199,33 @@ export const rule: StaticRule = {
   check(model) {
     if (model.windows) return [];
     const hits: RuleHit[] = [];
+    let variant: ArchVariant | undefined | null = null;
+    const globals = new Set<string>();
+    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, new Set());
     for (const stage of model.stages) {
       if (stage.windows || pinned(model, stage)) continue;
+      const derived = new Set(globals);
       for (const step of buildSteps(model, stage).steps) {
         const { instr } = step;
+        derive(instr, derived, globals);
         if (instr.stage !== stage.index) continue;
+        let found: { url: string; arch: string } | undefined;
         if (instr.keyword === 'RUN') {
           const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join('\n');
-          if (!FETCH.test(text) || BRANCHES.test(text)) continue;
-          const found = archUrl(text, step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
+          if (!FETCH.test(text) || branches(text, derived)) continue;
+          found = archUrl(text, step.vars);
         } else if (instr.keyword === 'ADD') {
           const ops = copyOperands(step);
           const sources = ops?.sources ?? instr.args.slice(0, -1);
-          if (/TARGET(ARCH|PLATFORM)/.test(instr.text)) continue;
-          const found = archUrl(sources.join(' '), step.vars);
-          if (found) hits.push(hit(instr, found.url, found.arch));
+          if (branches(instr.text, derived)) continue;
+          found = archUrl(sources.join(' '), step.vars);
         }
+        if (!found) continue;
+        if (variant === null) variant = archVariant(model);
+        // A per-architecture Dockerfile fetching its own architecture's binary is right.
+        if (variant?.own !== undefined && sameArch(variant.own, family(found.arch))) continue;
+        const h = hit(instr, found.url, found.arch, variant);
+        hits.push(h);
       }
     }
     return hits;

@@ -1,4 +1,5 @@
 // A development server (runserver, flask run, nodemon, --reload, npm run dev…) as the start command.
+import { developmentImage } from '../../model/dev-image.js';
 import type { StaticRule } from '../types.js';
 import { appCommand } from '../../model/start-chain.js';
 import { baseName, programName, show, showText, withoutPythonModule } from './format.js';
@@ -53,12 +54,11 @@ export const rule: StaticRule = {
     if (!app) return [];
     const dev = devServer(app.words);
     if (!dev) return [];
-    return [
-      {
-        message: `The start command \`${showText(app.words.join(' '), 60)}\` (from \`${show(app.part.instr, 60)}\`) runs ${dev.what}.`,
-        fix: `Start a production server instead: ${dev.instead}.`,
-        range: app.part.instr.range,
-      },
-    ];
+    const message = `The start command \`${showText(app.words.join(' '), 60)}\` (from \`${show(app.part.instr, 60)}\`) runs ${dev.what}.`;
+    const fix = `Start a production server instead: ${dev.instead}.`;
+    // A development image by design runs its dev server on purpose: say so, do not warn.
+    const devImage = developmentImage(model);
+    if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, range: app.part.instr.range, severity: 'info' }];
+    return [{ message, fix, range: app.part.instr.range }];
   },
 };

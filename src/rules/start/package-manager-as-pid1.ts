@@ -1,4 +1,5 @@
 // npm/yarn/pnpm/npx as the start command: the package manager, not the app, receives SIGTERM.
+import { developmentImage } from '../../model/dev-image.js';
 import type { StaticRule } from '../types.js';
 import { appCommand } from '../../model/start-chain.js';
 import { baseName, execArray, show } from './format.js';
@@ -41,12 +42,11 @@ export const rule: StaticRule = {
     const pm = packageManagerRun(app.words);
     if (!pm) return [];
     const command = app.words.join(' ');
-    return [
-      {
-        message: `The start command runs \`${command}\` (from \`${show(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`,
-        fix: `Start the program the script runs directly, e.g. \`CMD ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`,
-        range: app.part.instr.range,
-      },
-    ];
+    const message = `The start command runs \`${command}\` (from \`${show(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
+    const fix = `Start the program the script runs directly, e.g. \`CMD ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`;
+    // A development image by design is stopped by a developer, not drained by a deploy.
+    const devImage = developmentImage(model);
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, range: app.part.instr.range, severity: 'info' }];
+    return [{ message, fix, range: app.part.instr.range }];
   },
 };

@@ -1,6 +1,8 @@
 // `$VAR`/`${VAR}` in an exec-form argument: no shell expands it.
+import { posix } from 'node:path';
 import { lacksShell } from '../../model/base-image.js';
-import type { Instr } from '../../model/types.js';
+import type { DockerfileModel, Instr, WrapperScript } from '../../model/types.js';
+import { literalReads } from '../../shell/literal-reads.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { commandStringAt } from '../../model/programs.js';
 import { baseName, execArray, execFormInstructions, programName, show } from './format.js';
@@ -67,6 +69,49 @@ function hit(instr: Instr, argv: string[], names: string[], noShell: boolean, ba
   };
 }
 
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The start script named by a word of the start command, if any. */
+function wrapperNamed(model: DockerfileModel, word: string): WrapperScript | undefined {
+  return model.wrappers.find(
+    (w) => w.role === 'start' && (word === w.imagePath || (!word.startsWith('/') && posix.basename(w.imagePath) === posix.basename(word))),
+  );
+}
+
+interface Reader {
+  script: WrapperScript;
+  /** Line in `script.file` that reads the text. */
+  line: number;
+}
+
+/** A start script named before the argument that reads the literal `$name` in it. */
+function readerOf(model: DockerfileModel, argv: string[], from: number, name: string): Reader | undefined {
+  const at = argv.findIndex((a, i) => i >= from && literalVariables([a]).includes(name));
+  for (const word of argv.slice(0, Math.max(at, 0))) {
+    const script = wrapperNamed(model, word);
+    if (!script) continue;
+    const reads = literalReads(script.text);
+    const offset = reads.names.get(name) ?? reads.expandsArgs;
+    if (offset !== undefined) return { script, line: lineAt(script.text, offset) + script.lineOffset };
+  }
+  return undefined;
+}
+
+/**
+ * When a start script that runs before them and is handed them reads every literal `$NAME`
+ * of a start instruction as text on purpose: the script and line (for the first name).
+ */
+function readByWrapper(model: DockerfileModel, instr: Instr, before: string[], names: string[]): Reader | undefined {
+  if (instr.keyword === 'HEALTHCHECK') return undefined;
+  const argv = [...before, ...instr.exec!];
+  const readers = names.map((n) => readerOf(model, argv, before.length, n));
+  return readers.every((r) => r !== undefined) ? readers[0] : undefined;
+}
+
 export const rule: StaticRule = {
   id: 'unexpanded-variable',
   severity: 'warning',
@@ -78,7 +123,17 @@ export const rule: StaticRule = {
     for (const instr of execFormInstructions(model, true)) {
       const before = instr.keyword === 'CMD' && ep?.form === 'exec' ? ep.argv : [];
       const names = literalVariables(instr.exec!, before);
-      if (names.length > 0) out.push(hit(instr, instr.exec!, names, lacksShell(model.base), model.base.ref));
+      if (names.length === 0) continue;
+      const h = hit(instr, instr.exec!, names, lacksShell(model.base), model.base.ref);
+      // The start script reads the literal text itself (substitutes it): deliberate, not a bug.
+      const reader = readByWrapper(model, instr, before, names);
+      if (reader) {
+        const shown = names.slice(0, 3).map((n) => `$${n}`).join(', ');
+        h.message = `\`${show(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
+        h.fix = 'Nothing to fix; keep the literal text and the substitution in the script in step.';
+        h.severity = 'info';
+      }
+      out.push(h);
     }
     return out;
   },
