@@ -39563,7 +39563,7 @@ var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"
 var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
 function knownProgram(word) {
-  if (word === "/init") return { role: "init", name: "s6-overlay" };
+  if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
   const name = baseName(word);
   const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
   if (init) return { role: "init", name: init };
@@ -40195,7 +40195,7 @@ function waitsForCommand(model) {
   const { links, program } = model.startChain;
   const last = links[links.length - 1];
   if (!last) return void 0;
-  if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough")) {
+  if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough") && !knownProgram(last.word)?.supervisor) {
     return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
   }
   if (last.kind === "script" && last.forwards && last.wrapper && !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}|\$\{?1:?[-=]/m.test(last.wrapper.text)) {

@@ -9,6 +9,8 @@ export interface KnownProgram {
   role: ProgramRole;
   /** The canonical name (`tini` for `tini-static-amd64`). */
   name: string;
+  /** An init that supervises services of its own: it needs no program (s6-overlay). */
+  supervisor?: boolean;
 }
 
 /** The last path component: `/usr/local/bin/gosu` -> `gosu`. */
@@ -30,7 +32,7 @@ const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'pnpx', 'corepac
 /** What a program word is, by its base name; undefined for anything else (the app, a script). */
 export function knownProgram(word: string): KnownProgram | undefined {
   // s6-overlay's documented entrypoint: it runs CMD under supervision and stops it on SIGTERM.
-  if (word === '/init') return { role: 'init', name: 's6-overlay' };
+  if (word === '/init') return { role: 'init', name: 's6-overlay', supervisor: true };
   const name = baseName(word);
   // Release assets keep their arch suffix: `tini-static-amd64`, `tini-arm64`, `dumb-init_1.2.5_x86_64`.
   const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, '').replace(/_[\d.]+_\w+$/, '')];

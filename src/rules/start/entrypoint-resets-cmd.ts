@@ -1,4 +1,5 @@
 // ENTRYPOINT without a CMD after it, where a command was expected: Docker resets the inherited CMD.
+import { knownProgram } from '../../model/programs.js';
 import type { ChainLink, DockerfileModel } from '../../model/types.js';
 import type { StaticRule } from '../types.js';
 import { baseName, show } from './format.js';
@@ -11,7 +12,8 @@ function waitsForCommand(model: DockerfileModel): { link: ChainLink; why: string
   const { links, program } = model.startChain;
   const last = links[links.length - 1];
   if (!last) return undefined;
-  if (!program && (last.kind === 'init' || last.kind === 'privdrop' || last.kind === 'passthrough')) {
+  // An init that supervises services of its own (s6-overlay's /init) needs no program.
+  if (!program && (last.kind === 'init' || last.kind === 'privdrop' || last.kind === 'passthrough') && !knownProgram(last.word)?.supervisor) {
     return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
   }
   // A script whose arguments are its whole command: ends in exec "$@" and supplies no default

@@ -59,6 +59,10 @@ describe('entrypoint-resets-cmd on real files', () => {
     expectOne(f, 'entrypoint-resets-cmd', 5, 'warning');
   });
 
+  it('NginxProxyManager/nginx-proxy-manager: s6-overlay\'s /init without a CMD runs its own services', () => {
+    expectNone(lint('FROM nginxproxymanager/nginx-full:certbot-node\nENV S6_BEHAVIOUR_IF_STAGE2_FAILS=1\nENTRYPOINT [ "/init" ]\n'), 'entrypoint-resets-cmd');
+  });
+
   it('near miss: an init given no program on a service base is a warning', () => {
     expectOne(lint('FROM nginx:1.27\nENTRYPOINT ["/usr/bin/tini", "--"]\n'), 'entrypoint-resets-cmd', 2, 'warning');
   });
