@@ -2,9 +2,8 @@
 import type { Sig } from '../../shell/flow.js';
 import { walkCommands } from '../../shell/structure.js';
 import { commandBase, commandText, staticValue } from '../../shell/words.js';
-import type { DockerfileModel } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { code, flowOf, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
+import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
 
 /** Programs an app's output is piped into for logging: `node server.js | tee app.log`. */
 const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', 'multilog', 'cronolog', 'rotatelogs', 'svlogd', 's6-log', 'pino-pretty', 'bunyan', 'jq']);
@@ -17,21 +16,6 @@ function trapsTerm(script: ShellScript): boolean {
     if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) found = true;
   });
   return found;
-}
-
-/**
- * The init the start command runs the wrapper under: `group` when it signals the whole process
- * group (dumb-init by default, `tini -g`), so the app gets SIGTERM anyway; `single` when it
- * signals its child (the shell) only; undefined when the wrapper itself is PID 1.
- */
-function initProcess(model: DockerfileModel): { name: string; mode: 'group' | 'single' } | undefined {
-  const argv = model.start.argv;
-  const name = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
-  const dd = argv.indexOf('--');
-  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
-  if (name === 'dumb-init') return { name, mode: flags.includes('-c') || flags.includes('--single-child') ? 'single' : 'group' };
-  if (name === 'tini' || name === 'tini-static' || name === 'docker-init') return { name: 'tini', mode: flags.includes('-g') ? 'group' : 'single' };
-  return undefined;
 }
 
 function programName(sig: Sig): string {
