@@ -52,7 +52,7 @@ function busyboxSu(model: DockerfileModel): boolean {
   if (family !== 'alpine' && family !== 'busybox') return false;
   for (const stage of model.chain) {
     for (const instr of stage.instructions) {
-      if (instr.keyword === 'RUN' && /\b(apk|apt-get|apt)\b[\s\S]*\badd\b[\s\S]*\b(shadow(-login)?|util-linux(-login)?)\b/.test(instr.text)) return false;
+      if (instr.keyword === 'RUN' && /\bapk\b[\s\S]*\badd\b[\s\S]*\s(shadow|shadow-login|util-linux|util-linux-login)(?=\s|$|;|&|\\)/.test(instr.text)) return false;
     }
   }
   return true;

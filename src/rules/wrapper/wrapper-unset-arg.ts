@@ -5,8 +5,8 @@
 // entrypoint that reads `"$1"` (docker-library style) has nothing to run without one anyway.
 import type { DockerfileModel, WrapperScript } from '../../model/types.js';
 import { shebangFlags } from '../../shell/script.js';
-import { walkCommands } from '../../shell/structure.js';
-import type { Param } from '../../shell/tokenize.js';
+import { walkCommands, type Command } from '../../shell/structure.js';
+import type { Param, Word } from '../../shell/tokenize.js';
 import { commandBase, commandWords, paramUses, setFlags, staticValue } from '../../shell/words.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts } from './common.js';
@@ -30,6 +30,32 @@ function argumentsGiven(model: DockerfileModel, wrapper: WrapperScript): number 
   return at < 0 ? undefined : argv.length - at - 1;
 }
 
+/** The positional parameter a word reads, plain (`"$1"`, `x$1`), if any. */
+function positionalIn(word: Word | undefined): Param | undefined {
+  if (!word) return undefined;
+  return paramUses(word).find((u) => /^[1-9][0-9]*$/.test(u.param.name))?.param;
+}
+
+/**
+ * A test for "no argument given" (`[ -z "$1" ]`, `[ "$1" = "" ]`, `case "$1" in "")`): the
+ * parameter it reads, when the command is one.
+ */
+function emptinessTest(cmd: Command): Param | undefined {
+  if (cmd.kind === 'case') {
+    return cmd.items.some((i) => i.patterns.some((p) => staticValue(p) === '')) ? positionalIn(cmd.word) : undefined;
+  }
+  if (cmd.kind !== 'simple') return undefined;
+  const base = commandBase(cmd.words[0]);
+  if (base !== '[' && base !== '[[' && base !== 'test') return undefined;
+  const w = cmd.words;
+  for (let i = 1; i < w.length; i++) {
+    const v = staticValue(w[i]);
+    if ((v === '-z' || v === '-n') && positionalIn(w[i + 1])) return positionalIn(w[i + 1]);
+    if ((v === '=' || v === '==' || v === '!=') && staticValue(w[i + 1]) === '' && positionalIn(w[i - 1])) return positionalIn(w[i - 1]);
+  }
+  return undefined;
+}
+
 export const rule: StaticRule = {
   id: 'wrapper-unset-arg',
   severity: 'warning',
@@ -45,7 +71,7 @@ export const rule: StaticRule = {
       let checksCount = false;
       let setPositional: { at: number; count: number } | undefined;
       const uses: Param[] = [];
-      /** A positional read with a default or a test for unset (`${1:-}`): the script expects to start without arguments. */
+      /** A positional read with a default (`${1:-}`) or tested for emptiness (`[ -z "$1" ]`): the script expects to start without arguments. */
       let zeroArgBranch: Param | undefined;
       walkCommands(analysis.body, (cmd, ctx) => {
         for (const w of commandWords(cmd)) {
@@ -56,6 +82,7 @@ export const rule: StaticRule = {
             else if (param.op !== '?' && param.op !== ':?') zeroArgBranch ??= param;
           }
         }
+        if (!ctx.inFunction) zeroArgBranch ??= emptinessTest(cmd);
         if (cmd.kind !== 'simple' || ctx.inFunction || ctx.inSubstitution) return;
         const base = commandBase(cmd.words[0]);
         if (base === 'set') {
@@ -101,7 +128,9 @@ export const rule: StaticRule = {
           script,
           first.start,
           first.end,
-          noArgs
+          first === zeroArgBranch
+            ? `${code(text)} is read under \`set -u\` to test whether an argument was given, so when none is (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`${noArgs ? ', or this image started as it is' : ''}) the script aborts with "${error}" before the test can say so.`
+            : noArgs
             ? `${code(text)} is read under \`set -u\` and ${model.start.cmd ? 'the start command passes the script no arguments' : 'the image has no CMD'}, so \`docker run <image>\` aborts with "${error}".`
             : `${code(text)} is read under \`set -u\`, while line ${analysis.lineOf(zeroArgBranch!.start) + script.wrapper.lineOffset} expects the script to start without arguments (${code(paramText(zeroArgBranch!))}): started that way (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`) it aborts with "${error}".`,
           `Read it as ${code(`\${${first.name}:-}`)} (or check \`[ $# -gt 0 ]\` first).`,

@@ -91,4 +91,13 @@ describe(ID, () => {
     expect(h.map((f) => f.line)).toEqual([4]);
     expect(h[0]!.message).toContain('line 3 expects the script to start without arguments');
   });
+
+  it('fires with a CMD when the script has an explicit zero-argument branch that reads $1 bare', () => {
+    const script = '#!/bin/sh\nset -eu\nif [ -z "$1" ]; then\n  set -- gunicorn app:app\nfi\nexec "$@"\n';
+    const h = ruleHits(ID, 'python:3.12-slim', script, ['gunicorn', 'app:app']);
+    expect(h.map((f) => [f.line, f.column])).toEqual([[3, 10]]);
+    expect(h[0]!.message).toContain('to test whether an argument was given');
+    // Near miss: the same branch written with a default.
+    expect(ruleHits(ID, 'python:3.12-slim', script.replace('"$1"', '"${1:-}"'), ['gunicorn', 'app:app'])).toEqual([]);
+  });
 });
