@@ -77,7 +77,11 @@ export function isPassive(cmd: Simple): boolean {
 }
 
 function reportOnly(pl: Pipeline): boolean {
-  return pl.commands.length > 0 && pl.commands.every((c) => c.kind === 'simple' && c.words.length > 0 && REPORT_ONLY.has(commandBase(c.words[0]) ?? ''));
+  const only = (c: Command): boolean =>
+    c.kind === 'simple'
+      ? c.words.length > 0 && REPORT_ONLY.has(commandBase(c.words[0]) ?? '')
+      : c.kind === 'group' && c.body.length > 0 && c.body.every((st) => !st.background && [st.andOr.first, ...st.andOr.rest.map((r) => r.pipeline)].every(reportOnly));
+  return pl.commands.length > 0 && pl.commands.every(only);
 }
 
 /** Is this simple command plumbing (never the main process)? */

@@ -129,6 +129,8 @@ describe('flow: how wrapper scripts end', () => {
     expect(flow('! node check.js\n').finals).toEqual([]);
     expect(flow('migrate || fallback-migrate\n').finals).toEqual(['program@1: fallback-migrate']);
     expect(flow('migrate && gunicorn app:app\n').finals).toEqual(['program@1: gunicorn app:app']);
+    expect(flow('node server.js || { echo "server crashed" >&2; exit 1; }\n').finals).toEqual(['program@1: node server.js']);
+    expect(flow('node check.js || { node repair.js; }\n').finals).toEqual(['program@1: node repair.js']);
     // Pure tests between branches do not end the earlier branch's app.
     expect(flow('if [ "$1" = worker ]; then celery worker; fi\nif [ "$1" = beat ]; then exec celery beat; fi\n').finals).toEqual(['program@1: celery worker']);
   });

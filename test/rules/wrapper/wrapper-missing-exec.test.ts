@@ -281,4 +281,24 @@ describe(ID, () => {
       expect(ruleHits(ID, 'node:20-alpine', restart).map((f) => f.line)).toEqual([3]);
     });
   });
+
+  it('0xEDU/ft_transcendence docker-entrypoint.sh: handled once the model finds the script (absolute path here)', () => {
+    const script = dedent(`
+      #!/bin/sh
+
+      #Add a little sleep to wait for postgres start
+      sleep 15
+
+      # Apply database migrations
+      echo "Apply database migrations"
+      python manage.py migrate
+
+      # Start server
+      echo "Starting server"
+      python manage.py runserver_plus --cert-file cert.pem --key-file key.pem 0.0.0.0:8000
+    `);
+    const f = lint('FROM python:3.10-alpine\nWORKDIR /ft_transcendence\nCOPY . /ft_transcendence\nENTRYPOINT [ "sh", "/ft_transcendence/docker-entrypoint.sh" ]\n', { 'docker-entrypoint.sh': script });
+    expect(hits(f, ID).map((x) => x.line)).toEqual([12]);
+    expect(hits(f, 'wrapper-no-errexit').map((x) => x.line)).toEqual([8]);
+  });
 });
