@@ -2,11 +2,12 @@
 // case items, calls of the script's own functions), the command that would stay "the main
 // process" when the script runs off its end, and the paths that end in `exec`/`exit`.
 //
-// A command is the main process of a path only when nothing but reporting follows it: a
-// command followed by more work (an assignment, a config step, another program, a function
-// call) is a set-up step the author expects to return; so is one whose exit status is tested
-// (an `if`/`while` condition, the left side of `&&`/`||` when the right side does more than
-// report or exit) and one run once per item of a `for` loop.
+// A command is the main process of a path only when no other command follows it (tests and
+// a restart loop's `sleep` aside): a command followed by more commands (an assignment, a
+// config step, another program, a function call, `echo "done"`) is a step or a job the author
+// expects to return; so is one whose exit status is tested (an `if`/`while` condition, the
+// left side of `&&`/`||` unless the right side only exits or ignores the failure) and one run
+// once per item of a `for` loop.
 // Linear: each function body is summarised once, each construct is evaluated a bounded number of times.
 import type { Command, FuncDef, Pipeline, Simple, Stmt } from './structure.js';
 import type { Word } from './tokenize.js';
@@ -56,17 +57,15 @@ const NOT_MAIN = new Set([
 ]);
 
 /**
- * Plumbing that does no work a later main process would depend on: reporting, pure tests and
- * queries, waiting and cleanup. Running one after a command leaves that command the last
- * thing the path does; any other command after it makes it a set-up step.
+ * Commands that do nothing a path could be waiting for: pure tests, no-ops and a delay (a
+ * restart loop's `sleep`). Any other
+ * command after a program (even `echo "done"`) shows that the author expects the program to
+ * return, so it is a step; a test between branches (`if [ "$1" = beat ]`) is not.
  */
-const PASSIVE = new Set([
-  ':', 'true', 'false', 'echo', 'printf', 'logger', 'test', '[', '[[', 'type', 'sleep', 'kill', 'rm', 'cat', 'tail',
-  'date', 'sync', 'break', 'continue',
-]);
+const PASSIVE = new Set([':', 'true', 'false', 'test', '[', '[[', 'type', 'break', 'continue', 'sleep']);
 
-/** Only reports or ends the script: what may follow the main process in an and-or list (`app || exit 1`). */
-const REPORT_ONLY = new Set([':', 'true', 'false', 'echo', 'printf', 'logger', 'exit']);
+/** What may follow the main process in an and-or list without testing it: ending the script on failure (`app || exit 1`) or ignoring it (`|| true`). */
+const REPORT_ONLY = new Set([':', 'true', 'echo', 'printf', 'logger', 'exit']);
 
 /** Is this simple command passive plumbing (see PASSIVE)? */
 export function isPassive(cmd: Simple): boolean {
@@ -77,11 +76,14 @@ export function isPassive(cmd: Simple): boolean {
 }
 
 function reportOnly(pl: Pipeline): boolean {
-  const only = (c: Command): boolean =>
-    c.kind === 'simple'
-      ? c.words.length > 0 && REPORT_ONLY.has(commandBase(c.words[0]) ?? '')
-      : c.kind === 'group' && c.body.length > 0 && c.body.every((st) => !st.background && [st.andOr.first, ...st.andOr.rest.map((r) => r.pipeline)].every(reportOnly));
-  return pl.commands.length > 0 && pl.commands.every(only);
+  const base = (c: Command | undefined) => (c?.kind === 'simple' ? commandBase(c.words[0]) : undefined);
+  const [c] = pl.commands;
+  if (pl.commands.length !== 1 || !c) return false;
+  // `|| exit 1`, `|| true`, or `|| { echo "failed" >&2; exit 1; }` (reporting, then exit).
+  if (c.kind === 'simple') return ['exit', 'true', ':'].includes(base(c) ?? '');
+  if (c.kind !== 'group') return false;
+  const cmds = c.body.map((st) => (st.background || st.andOr.rest.length > 0 || st.andOr.first.commands.length !== 1 ? undefined : st.andOr.first.commands[0]));
+  return cmds.length > 0 && base(cmds[cmds.length - 1]) === 'exit' && cmds.every((x) => REPORT_ONLY.has(base(x) ?? ''));
 }
 
 /** Is this simple command plumbing (never the main process)? */

@@ -117,9 +117,12 @@ describe('flow: how wrapper scripts end', () => {
     expect(flow('mkdir -p /run/app\nchown app /run/app\necho ready\n').finals).toEqual([]);
   });
 
-  it('a command followed by more work, or whose status is tested, is a step; reporting after it is not work', () => {
-    expect(flow('node server.js\necho "server exited"\n').finals).toEqual(['program@1: node server.js']);
-    expect(flow('node server.js\nrm -f /tmp/app.pid\n').finals).toEqual(['program@1: node server.js']);
+  it('a command followed by more commands, or whose status is tested, is a step; a test or a delay after it is not a command it returns to', () => {
+    // schickling/dockerfiles postgres-restore-s3 restore.sh: the restore is a job the author expects to finish.
+    expect(flow('psql $POSTGRES_HOST_OPTS -d $POSTGRES_DATABASE < dump.sql\n\necho "Restore complete"\n').finals).toEqual([]);
+    expect(flow('psql $POSTGRES_HOST_OPTS -d $POSTGRES_DATABASE < dump.sql\n').finals).toEqual(['program@1: psql $POSTGRES_HOST_OPTS -d $POSTGRES_DATABASE < dump.sql']);
+    expect(flow('node server.js\nrm -f /tmp/app.pid\n').finals).toEqual([]);
+    expect(flow('node server.js\nsleep 5\n').finals).toEqual(['program@1: node server.js']);
     expect(flow('createdb app\nunset PGPASSWORD\n').finals).toEqual([]);
     expect(flow('add-user.sh --user admin\nSYS_PROPS="-b 0.0.0.0"\n').finals).toEqual([]);
     expect(flow('add-user.sh --user admin\nload_config\n').finals).toEqual(['program@2: load_config']);
