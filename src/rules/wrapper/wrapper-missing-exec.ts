@@ -18,6 +18,41 @@ function trapsTerm(script: ShellScript): boolean {
   return found;
 }
 
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'busybox']);
+
+/** The job a final command runs: `backup.sh` for `sh backup.sh`, else the program's base name. */
+function jobName(sig: Sig): string | undefined {
+  if (sig.cmd.kind !== 'simple') return undefined;
+  const base = commandBase(sig.cmd.words[0]);
+  const script = SHELLS.has(base ?? '') ? commandBase(sig.cmd.words.find((w, i) => i > 0 && !w.raw.startsWith('-'))) : undefined;
+  return script ?? base;
+}
+
+/**
+ * The text the script writes into a crontab (`echo "$SCHEDULE /bin/sh /backup.sh" >
+ * /etc/crontabs/root`, `… | crontab -`, a heredoc into /etc/cron.d/…): what it schedules.
+ */
+function cronText(script: ShellScript): string {
+  const { text } = script.analysis;
+  const lineOf = (at: number) => text.slice(text.lastIndexOf('\n', at - 1) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+  let out = '';
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind !== 'simple') return;
+    const intoCron = cmd.redirs.some((r) => /cron/.test(r.target?.raw ?? ''));
+    if (!intoCron && commandBase(cmd.words[0]) !== 'crontab') return;
+    out += `${lineOf(cmd.start)}\n`;
+    for (const r of cmd.redirs) if (r.heredoc) out += `${text.slice(r.heredoc.bodyStart, r.heredoc.bodyEnd)}\n`;
+  });
+  return out;
+}
+
+/** Is the program this final command runs also scheduled by the script with cron (so a job that ends)? */
+function scheduledJob(sig: Sig, cron: string): boolean {
+  const name = jobName(sig);
+  if (!name || cron === '') return false;
+  return new RegExp(`(^|[\\s/'"])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s'";]|$)`, 'm').test(cron);
+}
+
 function programName(sig: Sig): string {
   const cmd = sig.cmd.kind === 'simple' ? sig.cmd : undefined;
   const base = cmd ? commandBase(cmd.words[0]) : undefined;
@@ -56,7 +91,10 @@ export const rule: StaticRule = {
           `${code(text)} runs the container's command as a child of the script${before}, ${consequence('the app')}.`,
           'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
         ]);
+      const cron = cronText(script);
       for (const sig of flow.finals) {
+        // The script runs it once here and schedules it with cron on another path: a job, not a server.
+        if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
           case 'argv':
             argv(sig, '');

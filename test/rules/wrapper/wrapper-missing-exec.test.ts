@@ -301,4 +301,34 @@ describe(ID, () => {
     expect(hits(f, ID).map((x) => x.line)).toEqual([12]);
     expect(hits(f, 'wrapper-no-errexit').map((x) => x.line)).toEqual([8]);
   });
+
+  it('schickling/dockerfiles postgres-backup-s3 run.sh: a job run once here and scheduled with cron on the other path is not a server', () => {
+    const script = dedent(`
+      #! /bin/sh
+
+      set -eo pipefail
+
+      if [ "\${S3_S3V4}" = "yes" ]; then
+          aws configure set default.s3.signature_version s3v4
+      fi
+
+      if [ "\${SCHEDULE}" = "**None**" ]; then
+        sh backup.sh
+      else
+        echo -e "SHELL=/bin/sh\\n\${SCHEDULE} /bin/sh /backup.sh" > /etc/crontabs/root
+        exec go-crond /etc/crontabs/root
+      fi
+    `);
+    expect(ruleHits(ID, 'alpine:3.22', script)).toEqual([]);
+    // mysql-backup-s3 writes the same line with a plain echo; `| crontab -` and a heredoc into /etc/cron.d count too.
+    const piped = script.replace('echo -e "SHELL=/bin/sh\\n${SCHEDULE} /bin/sh /backup.sh" > /etc/crontabs/root', 'echo "${SCHEDULE} /bin/sh /backup.sh" | crontab -');
+    expect(piped).toContain('| crontab -');
+    expect(ruleHits(ID, 'alpine:3.22', piped)).toEqual([]);
+    const heredoc = script.replace('echo -e "SHELL=/bin/sh\\n${SCHEDULE} /bin/sh /backup.sh" > /etc/crontabs/root', 'cat > /etc/cron.d/backup <<EOF\n${SCHEDULE} root sh /backup.sh\nEOF');
+    expect(heredoc).toContain('/etc/cron.d/backup');
+    expect(ruleHits(ID, 'alpine:3.22', heredoc)).toEqual([]);
+    // Near miss: the same one-shot branch without a cron schedule of that script is blamed.
+    const noCron = script.replace('/bin/sh /backup.sh', '/bin/sh /cleanup.sh');
+    expect(ruleHits(ID, 'alpine:3.22', noCron).map((f) => f.line)).toEqual([10]);
+  });
 });
