@@ -18,14 +18,23 @@ function trapsTerm(script: ShellScript): boolean {
   return found;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'busybox']);
+/** Programs whose job is named by their first operand (`sh backup.sh`, `python manage.py clearsessions`). */
+const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'busybox', 'python', 'python3', 'node', 'ruby', 'php', 'perl', 'bun', 'deno']);
 
-/** The job a final command runs: `backup.sh` for `sh backup.sh`, else the program's base name. */
-function jobName(sig: Sig): string | undefined {
+/**
+ * The words that name the job a final command runs, base names of paths: `backup.sh` for
+ * `sh backup.sh`, `manage.py clearsessions` for `python manage.py clearsessions`, the program
+ * for anything else. Undefined when a word is not static.
+ */
+function jobWords(sig: Sig): string[] | undefined {
   if (sig.cmd.kind !== 'simple') return undefined;
-  const base = commandBase(sig.cmd.words[0]);
-  const script = SHELLS.has(base ?? '') ? commandBase(sig.cmd.words.find((w, i) => i > 0 && !w.raw.startsWith('-'))) : undefined;
-  return script ?? base;
+  const [w0, ...rest] = sig.cmd.words;
+  const base = commandBase(w0);
+  if (base === undefined) return undefined;
+  if (!INTERPRETERS.has(base)) return [base];
+  const operands = rest.filter((w) => !w.raw.startsWith('-')).map((w) => commandBase(w));
+  if (operands.length === 0 || operands.some((o) => o === undefined)) return undefined;
+  return operands as string[];
 }
 
 /**
@@ -46,11 +55,13 @@ function cronText(script: ShellScript): string {
   return out;
 }
 
-/** Is the program this final command runs also scheduled by the script with cron (so a job that ends)? */
+/** Is the job this final command runs also scheduled by the script with cron (so one that ends)? */
 function scheduledJob(sig: Sig, cron: string): boolean {
-  const name = jobName(sig);
-  if (!name || cron === '') return false;
-  return new RegExp(`(^|[\\s/'"])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s'";]|$)`, 'm').test(cron);
+  const words = jobWords(sig);
+  if (!words || cron === '') return false;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Every word on one crontab line, each as a whole word or a path's last component.
+  return cron.split('\n').some((line) => words.every((w) => new RegExp(`(^|[\\s/'"=])${escape(w)}([\\s'";]|$)`).test(line)));
 }
 
 function programName(sig: Sig): string {

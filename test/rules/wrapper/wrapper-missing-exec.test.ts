@@ -327,6 +327,9 @@ describe(ID, () => {
     const heredoc = script.replace('echo -e "SHELL=/bin/sh\\n${SCHEDULE} /bin/sh /backup.sh" > /etc/crontabs/root', 'cat > /etc/cron.d/backup <<EOF\n${SCHEDULE} root sh /backup.sh\nEOF');
     expect(heredoc).toContain('/etc/cron.d/backup');
     expect(ruleHits(ID, 'alpine:3.22', heredoc)).toEqual([]);
+    // Near miss: a server whose program also runs a different cron job is still blamed.
+    const django = '#!/bin/sh\nset -e\necho "0 3 * * * python /app/manage.py clearsessions" | crontab -\ncrond\npython manage.py runserver 0.0.0.0:8000\n';
+    expect(ruleHits(ID, 'python:3.12-alpine', django).map((f) => f.line)).toEqual([5]);
     // Near miss: the same one-shot branch without a cron schedule of that script is blamed.
     const noCron = script.replace('/bin/sh /backup.sh', '/bin/sh /cleanup.sh');
     expect(ruleHits(ID, 'alpine:3.22', noCron).map((f) => f.line)).toEqual([10]);
