@@ -1,7 +1,14 @@
 // How a wrapper script ends: for every path through it (branches, and-or lists, loops,
-// case items, calls of the script's own functions), the last command that can be "the main
-// process" before the script runs off its end, and the paths that end in `exec`/`exit`.
-// Linear: each function body is summarised once, each construct is evaluated once.
+// case items, calls of the script's own functions), the command that would stay "the main
+// process" when the script runs off its end, and the paths that end in `exec`/`exit`.
+//
+// A command is the main process of a path only when no other command follows it (tests and
+// a restart loop's `sleep` aside): a command followed by more commands (an assignment, a
+// config step, another program, a function call, `echo "done"`) is a step or a job the author
+// expects to return; so is one whose exit status is tested (an `if`/`while` condition, the
+// left side of `&&`/`||` unless the right side only exits or ignores the failure) and one run
+// once per item of a `for` loop.
+// Linear: each function body is summarised once, each construct is evaluated a bounded number of times.
 import type { Command, FuncDef, Pipeline, Simple, Stmt } from './structure.js';
 import type { Word } from './tokenize.js';
 import { commandBase, execTarget, isQuotedAllArgs, staticValue } from './words.js';
@@ -48,6 +55,36 @@ const NOT_MAIN = new Set([
   'deluser', 'getent', 'sync', 'update-ca-certificates', 'ldconfig', 'printenv', 'hostname', 'uname', 'mktemp',
   'kill', 'sleep', 'tail', 'env', 'command', 'chpasswd', 'xargs', 'ulimit', 'sysctl', 'mountpoint', 'nproc',
 ]);
+
+/**
+ * Commands that do nothing a path could be waiting for: pure tests, no-ops and a delay (a
+ * restart loop's `sleep`). Any other
+ * command after a program (even `echo "done"`) shows that the author expects the program to
+ * return, so it is a step; a test between branches (`if [ "$1" = beat ]`) is not.
+ */
+const PASSIVE = new Set([':', 'true', 'false', 'test', '[', '[[', 'type', 'break', 'continue', 'sleep']);
+
+/** What may follow the main process in an and-or list without testing it: ending the script on failure (`app || exit 1`) or ignoring it (`|| true`). */
+const REPORT_ONLY = new Set([':', 'true', 'echo', 'printf', 'logger', 'exit']);
+
+/** Is this simple command passive plumbing (see PASSIVE)? */
+export function isPassive(cmd: Simple): boolean {
+  if (cmd.words.length === 0) return false; // an assignment or a bare redirection does work
+  const base = commandBase(cmd.words[0]);
+  if (base === 'command') return isPlumbing(cmd);
+  return base !== undefined && PASSIVE.has(base) && isPlumbing(cmd);
+}
+
+function reportOnly(pl: Pipeline): boolean {
+  const base = (c: Command | undefined) => (c?.kind === 'simple' ? commandBase(c.words[0]) : undefined);
+  const [c] = pl.commands;
+  if (pl.commands.length !== 1 || !c) return false;
+  // `|| exit 1`, `|| true`, or `|| { echo "failed" >&2; exit 1; }` (reporting, then exit).
+  if (c.kind === 'simple') return ['exit', 'true', ':'].includes(base(c) ?? '');
+  if (c.kind !== 'group') return false;
+  const cmds = c.body.map((st) => (st.background || st.andOr.rest.length > 0 || st.andOr.first.commands.length !== 1 ? undefined : st.andOr.first.commands[0]));
+  return cmds.length > 0 && base(cmds[cmds.length - 1]) === 'exit' && cmds.every((x) => REPORT_ONLY.has(base(x) ?? ''));
+}
 
 /** Is this simple command plumbing (never the main process)? */
 export function isPlumbing(cmd: Simple): boolean {
@@ -119,23 +156,43 @@ class Flow {
 
   private stmt(stmt: Stmt, state: State): State {
     if (!this.spend()) return state;
+    const pipelines = [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)];
     if (stmt.background) {
-      for (const pl of [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)]) {
+      let passive = true;
+      for (const pl of pipelines) {
         for (const cmd of pl.commands) {
           const sig = this.isolated(cmd);
           if (sig) this.background.push(sig);
+          if (sig || !this.passiveCommand(cmd)) passive = false;
         }
       }
-      return state;
+      // The script goes on while the job runs: what ran before was a step.
+      return passive ? state : supersede(state);
     }
-    let current = this.pipeline(stmt.andOr.first, state);
-    if (stmt.andOr.rest.length === 0) return current;
-    const out = new Set<Item>(current);
-    for (const { pipeline } of stmt.andOr.rest) {
-      current = this.pipeline(pipeline, out);
-      for (const x of current) out.add(x);
-    }
-    return out;
+    // Elements whose status decides what runs next are tested; a tail that only reports or
+    // exits (`app || exit 1`) does not make the command before it a test.
+    let lastReal = pipelines.length - 1;
+    while (lastReal > 0 && reportOnly(pipelines[lastReal]!)) lastReal--;
+    const out = new Set<Item>();
+    let current = state;
+    pipelines.forEach((pl, i) => {
+      const before = current;
+      let after = this.pipeline(pl, current);
+      if (i < lastReal || pl.negated) after = tested(before, after);
+      for (const x of after) out.add(x);
+      current = i === 0 ? after : out;
+    });
+    return pipelines.length === 1 ? current : out;
+  }
+
+  /** A command that neither runs a program nor does work (see PASSIVE). */
+  private passiveCommand(cmd: Command): boolean {
+    return cmd.kind === 'simple' && isPassive(cmd);
+  }
+
+  /** Evaluate a condition: its commands run, but their status is consumed. */
+  private condition(stmts: Stmt[], state: State): State {
+    return tested(state, this.list(stmts, state));
   }
 
   private pipeline(pl: Pipeline, state: State): State {
@@ -145,7 +202,7 @@ class Flow {
       const sig = this.isolated(cmd);
       if (sig) return new Set<Item>([this.at({ kind: 'pipeline', cmd, start: pl.start, end: pl.commands[pl.commands.length - 1]!.end, pipeline: pl.commands })]);
     }
-    return state;
+    return pl.commands.every((c) => this.passiveCommand(c)) ? state : supersede(state);
   }
 
   /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
@@ -172,17 +229,18 @@ class Flow {
         return this.list(cmd.body, state);
       case 'subshell': {
         const execsBefore = this.execs.length;
-        const inner = this.list(cmd.body, new Set<Item>([null]));
+        const inner = this.list(cmd.body, new Set<Item>([PASS]));
         const replaced = this.execs.length > execsBefore;
         this.execs.length = execsBefore;
         const significant = replaced || [...inner].some((x) => x !== null && x !== PASS);
-        return significant ? new Set<Item>([this.at({ kind: 'subshell', cmd, start: cmd.start, end: cmd.end })]) : state;
+        if (significant) return new Set<Item>([this.at({ kind: 'subshell', cmd, start: cmd.start, end: cmd.end })]);
+        return inner.has(null) ? supersede(state) : state;
       }
       case 'if': {
         const out = new Set<Item>();
         let cur = state;
         for (const clause of cmd.clauses) {
-          cur = this.list(clause.cond, cur);
+          cur = this.condition(clause.cond, cur);
           for (const x of this.list(clause.body, cur)) out.add(x);
         }
         for (const x of cmd.elseBody ? this.list(cmd.elseBody, cur) : cur) out.add(x);
@@ -200,14 +258,18 @@ class Flow {
       }
       case 'while':
       case 'until': {
-        const afterCond = this.list(cmd.cond, state);
+        // The condition runs again after each pass of the body: what the body ran is a step
+        // unless the condition is a pure test or constant (`while true`: a restart loop).
+        const afterCond = this.condition(cmd.cond, state);
         const out = new Set<Item>(afterCond);
-        for (const x of this.list(cmd.body, afterCond)) out.add(x);
+        const afterBody = this.list(cmd.body, afterCond);
+        for (const x of this.condition(cmd.cond, afterBody)) out.add(x);
         return out;
       }
       case 'for': {
+        // A command run once per item is a step, never the container's main process.
         const out = new Set<Item>(state);
-        for (const x of this.list(cmd.body, state)) out.add(x);
+        for (const x of tested(state, this.list(cmd.body, state))) out.add(x);
         return out;
       }
     }
@@ -215,7 +277,7 @@ class Flow {
 
   private simple(cmd: Simple, state: State): State {
     const w0 = cmd.words[0];
-    if (!w0) return state;
+    if (!w0) return supersede(state); // an assignment or redirection: work for what follows
     const base = commandBase(w0);
     const sig = (kind: SigKind): State => new Set<Item>([this.at({ kind, cmd, start: cmd.start, end: cmd.end })]);
     if (base === undefined) return sig(isArgvWord(w0) ? 'argv' : 'program');
@@ -225,7 +287,9 @@ class Flow {
         this.execs.push(cmd);
         return new Set();
       case 'exit':
-        for (const x of state) if (x && x !== PASS && x.kind === 'argv') this.argvThenExit.push(x);
+        // `"$@"` then `exit`: the container's command ran as a child. `"$@" --initialize…`
+        // (extra arguments) is a one-shot run of the server on an init path, not the command.
+        for (const x of state) if (x && x !== PASS && x.kind === 'argv' && x.cmd.kind === 'simple' && x.cmd.words.length === 1) this.argvThenExit.push(x);
         return new Set();
       case 'return': {
         const top = this.returns[this.returns.length - 1];
@@ -241,13 +305,13 @@ class Flow {
           return new Set();
         }
         if (/\$\{?[@*]/.test(text)) return sig('argv');
-        return state;
+        return supersede(state);
       }
     }
     const staticName = staticValue(w0);
     const fn = staticName !== undefined && !staticName.includes('/') ? this.functions.get(staticName) : undefined;
     if (fn) return this.call(fn, state);
-    if (isPlumbing(cmd)) return state;
+    if (isPlumbing(cmd)) return isPassive(cmd) ? state : supersede(state);
     return sig('program');
   }
 
@@ -273,6 +337,18 @@ class Flow {
     }
     return out;
   }
+}
+
+/** Every path goes on after a command that did work: what ran before it was a step. */
+function supersede(state: State): State {
+  return state.size === 0 ? state : new Set<Item>([null]);
+}
+
+/** A command whose status is tested ran, but is not a main process: its own signals become plain steps. */
+function tested(before: State, after: State): State {
+  const out = new Set<Item>();
+  for (const x of after) out.add(x && x !== PASS && !before.has(x) ? null : x);
+  return out;
 }
 
 /** Follow a script's paths to their ends. */

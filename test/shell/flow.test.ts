@@ -116,4 +116,25 @@ describe('flow: how wrapper scripts end', () => {
     expect(flow('sleep infinity\n').finals).toEqual(['program@1: sleep infinity']);
     expect(flow('mkdir -p /run/app\nchown app /run/app\necho ready\n').finals).toEqual([]);
   });
+
+  it('a command followed by more commands, or whose status is tested, is a step; a test or a delay after it is not a command it returns to', () => {
+    // schickling/dockerfiles postgres-restore-s3 restore.sh: the restore is a job the author expects to finish.
+    expect(flow('psql $POSTGRES_HOST_OPTS -d $POSTGRES_DATABASE < dump.sql\n\necho "Restore complete"\n').finals).toEqual([]);
+    expect(flow('psql $POSTGRES_HOST_OPTS -d $POSTGRES_DATABASE < dump.sql\n').finals).toEqual(['program@1: psql $POSTGRES_HOST_OPTS -d $POSTGRES_DATABASE < dump.sql']);
+    expect(flow('node server.js\nrm -f /tmp/app.pid\n').finals).toEqual([]);
+    expect(flow('node server.js\nsleep 5\n').finals).toEqual(['program@1: node server.js']);
+    expect(flow('createdb app\nunset PGPASSWORD\n').finals).toEqual([]);
+    expect(flow('add-user.sh --user admin\nSYS_PROPS="-b 0.0.0.0"\n').finals).toEqual([]);
+    expect(flow('add-user.sh --user admin\nload_config\n').finals).toEqual(['program@2: load_config']);
+    expect(flow('load_config() { export A=1; }\nadd-user.sh --user admin\nload_config\n').finals).toEqual([]);
+    expect(flow('while true; do psql -c "select 1" && break; sleep 1; done\n').finals).toEqual([]);
+    expect(flow('if python3 tests/run.py; then echo ok; else exit 1; fi\n').finals).toEqual([]);
+    expect(flow('! node check.js\n').finals).toEqual([]);
+    expect(flow('migrate || fallback-migrate\n').finals).toEqual(['program@1: fallback-migrate']);
+    expect(flow('migrate && gunicorn app:app\n').finals).toEqual(['program@1: gunicorn app:app']);
+    expect(flow('node server.js || { echo "server crashed" >&2; exit 1; }\n').finals).toEqual(['program@1: node server.js']);
+    expect(flow('node check.js || { node repair.js; }\n').finals).toEqual(['program@1: node repair.js']);
+    // Pure tests between branches do not end the earlier branch's app.
+    expect(flow('if [ "$1" = worker ]; then celery worker; fi\nif [ "$1" = beat ]; then exec celery beat; fi\n').finals).toEqual(['program@1: celery worker']);
+  });
 });

@@ -79,6 +79,21 @@ export function shellScripts(model: DockerfileModel, roles: WrapperScript['role'
   return out;
 }
 
+/**
+ * The init the start command runs the wrapper under: `group` when it signals the whole process
+ * group (dumb-init by default, `tini -g`), so the app gets SIGTERM anyway; `single` when it
+ * signals its child (the shell) only; undefined when the wrapper itself is PID 1.
+ */
+export function initProcess(model: DockerfileModel): { name: string; mode: 'group' | 'single' } | undefined {
+  const argv = model.start.argv;
+  const name = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
+  const dd = argv.indexOf('--');
+  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
+  if (name === 'dumb-init') return { name, mode: flags.includes('-c') || flags.includes('--single-child') ? 'single' : 'group' };
+  if (name === 'tini' || name === 'tini-static' || name === 'docker-init') return { name: 'tini', mode: flags.includes('-g') ? 'group' : 'single' };
+  return undefined;
+}
+
 /** A hit on the script's own lines, from offsets into the analysed text. */
 export function scriptHit(script: ScriptText, start: number, end: number, message: string, fix: string): RuleHit {
   const a = script.analysis;

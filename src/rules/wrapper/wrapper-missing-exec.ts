@@ -2,9 +2,8 @@
 import type { Sig } from '../../shell/flow.js';
 import { walkCommands } from '../../shell/structure.js';
 import { commandBase, commandText, staticValue } from '../../shell/words.js';
-import type { DockerfileModel } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { code, flowOf, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
+import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
 
 /** Programs an app's output is piped into for logging: `node server.js | tee app.log`. */
 const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', 'multilog', 'cronolog', 'rotatelogs', 'svlogd', 's6-log', 'pino-pretty', 'bunyan', 'jq']);
@@ -19,19 +18,50 @@ function trapsTerm(script: ShellScript): boolean {
   return found;
 }
 
+/** Programs whose job is named by their first operand (`sh backup.sh`, `python manage.py clearsessions`). */
+const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'busybox', 'python', 'python3', 'node', 'ruby', 'php', 'perl', 'bun', 'deno']);
+
 /**
- * The init the start command runs the wrapper under: `group` when it signals the whole process
- * group (dumb-init by default, `tini -g`), so the app gets SIGTERM anyway; `single` when it
- * signals its child (the shell) only; undefined when the wrapper itself is PID 1.
+ * The words that name the job a final command runs, base names of paths: `backup.sh` for
+ * `sh backup.sh`, `manage.py clearsessions` for `python manage.py clearsessions`, the program
+ * for anything else. Undefined when a word is not static.
  */
-function initProcess(model: DockerfileModel): { name: string; mode: 'group' | 'single' } | undefined {
-  const argv = model.start.argv;
-  const name = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
-  const dd = argv.indexOf('--');
-  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
-  if (name === 'dumb-init') return { name, mode: flags.includes('-c') || flags.includes('--single-child') ? 'single' : 'group' };
-  if (name === 'tini' || name === 'tini-static' || name === 'docker-init') return { name: 'tini', mode: flags.includes('-g') ? 'group' : 'single' };
-  return undefined;
+function jobWords(sig: Sig): string[] | undefined {
+  if (sig.cmd.kind !== 'simple') return undefined;
+  const [w0, ...rest] = sig.cmd.words;
+  const base = commandBase(w0);
+  if (base === undefined) return undefined;
+  if (!INTERPRETERS.has(base)) return [base];
+  const operands = rest.filter((w) => !w.raw.startsWith('-')).map((w) => commandBase(w));
+  if (operands.length === 0 || operands.some((o) => o === undefined)) return undefined;
+  return operands as string[];
+}
+
+/**
+ * The text the script writes into a crontab (`echo "$SCHEDULE /bin/sh /backup.sh" >
+ * /etc/crontabs/root`, `… | crontab -`, a heredoc into /etc/cron.d/…): what it schedules.
+ */
+function cronText(script: ShellScript): string {
+  const { text } = script.analysis;
+  const lineOf = (at: number) => text.slice(text.lastIndexOf('\n', at - 1) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+  let out = '';
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind !== 'simple') return;
+    const intoCron = cmd.redirs.some((r) => /cron/.test(r.target?.raw ?? ''));
+    if (!intoCron && commandBase(cmd.words[0]) !== 'crontab') return;
+    out += `${lineOf(cmd.start)}\n`;
+    for (const r of cmd.redirs) if (r.heredoc) out += `${text.slice(r.heredoc.bodyStart, r.heredoc.bodyEnd)}\n`;
+  });
+  return out;
+}
+
+/** Is the job this final command runs also scheduled by the script with cron (so one that ends)? */
+function scheduledJob(sig: Sig, cron: string): boolean {
+  const words = jobWords(sig);
+  if (!words || cron === '') return false;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Every word on one crontab line, each as a whole word or a path's last component.
+  return cron.split('\n').some((line) => words.every((w) => new RegExp(`(^|[\\s/'"=])${escape(w)}([\\s'";]|$)`).test(line)));
 }
 
 function programName(sig: Sig): string {
@@ -72,7 +102,10 @@ export const rule: StaticRule = {
           `${code(text)} runs the container's command as a child of the script${before}, ${consequence('the app')}.`,
           'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
         ]);
+      const cron = cronText(script);
       for (const sig of flow.finals) {
+        // The script runs it once here and schedules it with cron on another path: a job, not a server.
+        if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
           case 'argv':
             argv(sig, '');

@@ -1,9 +1,12 @@
-// No `set -e` before the first set-up step: a failed step is ignored and the app starts anyway.
+// No `set -e` before the first set-up step whose failure matters (a migration, an install, a
+// config render, a DB init, a download): it fails, the script carries on and the app starts
+// anyway. Not a defect: best-effort steps only (chown, mkdir, echo, sed on a config, user
+// edits), or a script that handles failures itself (`set +e`, an ERR trap, reading `$?`).
 import { shebangFlags } from '../../shell/script.js';
 import { walkCommands, type Command, type FuncDef, type Simple } from '../../shell/structure.js';
-import { commandBase, commandText, setFlags, staticValue } from '../../shell/words.js';
+import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../shell/words.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { code, scriptHit, shellScripts, type ShellScript } from './common.js';
+import { code, flowOf, scriptHit, shellScripts, type ShellScript } from './common.js';
 
 /** Builtins and commands whose failure errexit would not be about: they are not set-up steps. */
 const NOT_A_STEP = new Set([
@@ -13,35 +16,75 @@ const NOT_A_STEP = new Set([
   'printenv', 'sleep',
 ]);
 
+/**
+ * Best-effort steps: their failure leaves a container that still works or fails visibly on its
+ * own (permissions, directories, messages, user and group edits, in-place edits of a config).
+ */
+const BEST_EFFORT = new Set([
+  'chown', 'chmod', 'chgrp', 'mkdir', 'touch', 'ln', 'rm', 'sed', 'find', 'cat', 'ls', 'tee', 'date', 'id', 'getent',
+  'whoami', 'hostname', 'env', 'logger', 'usermod', 'groupmod', 'useradd', 'groupadd', 'adduser', 'addgroup',
+  'deluser', 'delgroup', 'chpasswd', 'ulimit', 'sysctl', 'sync', 'tr', 'cut', 'awk', 'grep', 'head', 'tail', 'sort',
+]);
+
+/** The script handles failures itself: an explicit `set +e`, an `ERR` trap, or reading `$?`. */
+function handlesFailures(script: ShellScript): boolean {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (found) return;
+    for (const w of commandWords(cmd)) if (paramUses(w).some((u) => u.param.name === '?')) found = true;
+    if (cmd.kind !== 'simple') return;
+    const base = commandBase(cmd.words[0]);
+    if (base === 'set') {
+      const f = setFlags(cmd);
+      if (f.off.has('e') || f.optionsOff.has('errexit')) found = true;
+    }
+    if (base === 'trap' && cmd.words.slice(2).some((w) => staticValue(w) === 'ERR')) found = true;
+  });
+  return found;
+}
+
 function errexitOn(cmd: Simple): boolean {
   if (commandBase(cmd.words[0]) !== 'set') return false;
   const flags = setFlags(cmd);
   return flags.on.has('e') || flags.optionsOn.has('errexit');
 }
 
-/** Does running this function execute a set-up step (directly, or through functions it calls)? */
-function functionHasStep(script: ShellScript, fn: FuncDef, memo: Map<string, boolean>): boolean {
+/** What a command is as a set-up step: none, best-effort, or one whose failure matters. */
+type StepKind = 0 | 1 | 2;
+const NONE = 0;
+const BEST = 1;
+const MATTERS = 2;
+
+/** The strongest step running this function executes (directly, or through functions it calls). */
+function functionStep(script: ShellScript, fn: FuncDef, memo: Map<string, StepKind>): StepKind {
   const known = memo.get(fn.name);
   if (known !== undefined) return known;
-  memo.set(fn.name, false); // recursion guard
-  let found = false;
+  memo.set(fn.name, NONE); // recursion guard
+  let found: StepKind = NONE;
   if (fn.body) {
     walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
-      if (!found && !ctx.inCondition && !ctx.detached && !ctx.inSubstitution && isStep(script, cmd, memo)) found = true;
+      if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
+      const kind = stepKind(script, cmd, memo);
+      if (kind > found) found = kind;
     });
   }
   memo.set(fn.name, found);
   return found;
 }
 
-function isStep(script: ShellScript, cmd: Command, memo: Map<string, boolean>): boolean {
-  if (cmd.kind !== 'simple' || cmd.words.length === 0) return false;
+/** The commands that start the app (each path's final command): not set-up steps. */
+const appStarts = new WeakMap<ShellScript, Set<Command>>();
+
+function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>): StepKind {
+  if (cmd.kind !== 'simple' || cmd.words.length === 0) return NONE;
+  if (appStarts.get(script)?.has(cmd)) return NONE;
   const name = staticValue(cmd.words[0]);
   const base = commandBase(cmd.words[0]);
-  if (base !== undefined && NOT_A_STEP.has(base)) return false;
+  if (base !== undefined && NOT_A_STEP.has(base)) return NONE;
+  if (base !== undefined && BEST_EFFORT.has(base)) return BEST;
   const fn = name !== undefined && !name.includes('/') ? script.functions.get(name) : undefined;
-  if (fn) return functionHasStep(script, fn, memo);
-  return true;
+  if (fn) return functionStep(script, fn, memo);
+  return MATTERS;
 }
 
 export const rule: StaticRule = {
@@ -54,22 +97,38 @@ export const rule: StaticRule = {
     for (const script of shellScripts(model, ['start'])) {
       const { analysis } = script;
       if (shebangFlags(analysis.shebang).has('e')) continue;
+      if (handlesFailures(script)) continue;
+      const flow = flowOf(script);
+      appStarts.set(script, new Set(flow.finals.map((s) => s.cmd)));
+      // The finding points at the first unprotected step (where `set -e` has to come before),
+      // and fires only when an unprotected step whose failure matters follows.
       let firstStep: Simple | undefined;
+      let mattering: Simple | undefined;
       let errexitAt: number | undefined;
-      const memo = new Map<string, boolean>();
+      const memo = new Map<string, StepKind>();
+      const steps: { cmd: Simple; kind: StepKind }[] = [];
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== 'simple' || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && errexitOn(cmd) && (errexitAt === undefined || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
-        if (isStep(script, cmd, memo) && (!firstStep || cmd.start < firstStep.start)) firstStep = cmd;
+        const kind = stepKind(script, cmd, memo);
+        if (kind !== NONE) steps.push({ cmd, kind });
       });
-      if (!firstStep) continue;
-      if (errexitAt !== undefined && errexitAt < firstStep.start) continue;
+      for (const { cmd, kind } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
+        if (errexitAt !== undefined && errexitAt < cmd.start) break;
+        firstStep ??= cmd;
+        if (kind === MATTERS) {
+          mattering = cmd;
+          break;
+        }
+      }
+      if (!firstStep || !mattering) continue;
       const text = code(commandText(analysis.text, firstStep));
+      const also = mattering === firstStep ? '' : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
       const message =
         errexitAt === undefined
-          ? `${text} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.`
-          : `${text} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
+          ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.`
+          : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === undefined ? 'Add `set -e` (or `set -eu`) on the line after the shebang.' : 'Move `set -e` up to the line after the shebang.';
       hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
     }

@@ -1,17 +1,61 @@
-// `su … -c` or `sudo` as the command the wrapper ends in: su/sudo stay PID 1 as the app's parent.
-import type { BaseFamily } from '../../model/types.js';
+// `su …` or `sudo …` as the command the wrapper ends in: su/sudo stay PID 1 as the app's parent.
+//
+// What the tool does decides: util-linux/shadow `su` (Debian, Ubuntu, RHEL/UBI) forks the
+// command and stays its parent, with or without `-c` (`exec su vault -p "$0" -- "$@"` runs the
+// user's shell as a child). BusyBox `su` (Alpine, BusyBox, without a shadow/util-linux su
+// installed) execs the user's shell, and a shell given one simple command with `-c` execs it
+// too, so the app ends up PID 1. `sudo` forks and relays signals; under an init that signals
+// the whole process group (`tini -g`, dumb-init) the app gets SIGTERM from the init anyway.
+import type { BaseFamily, DockerfileModel } from '../../model/types.js';
 import { walkCommands, type Simple } from '../../shell/structure.js';
 import type { Word } from '../../shell/tokenize.js';
 import { commandBase, commandText, execTarget, staticValue } from '../../shell/words.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { code, flowOf, scriptHit, shellScripts, sourceOf, type ScriptText } from './common.js';
+import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ScriptText } from './common.js';
 
-/** `su … -c …` / `sudo …` at the head of these words: the tool's name, else undefined. */
+const SU_COMMAND_FLAG = /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/;
+
+/** `su …` / `sudo …` at the head of these words: the tool's name, else undefined. */
 function privilegeTool(words: Word[]): 'su' | 'sudo' | undefined {
   const base = commandBase(words[0]);
   if (base === 'sudo') return 'sudo';
-  if (base === 'su' && words.slice(1).some((w) => /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/.test(staticValue(w) ?? ''))) return 'su';
+  if (base === 'su') return 'su';
   return undefined;
+}
+
+/** The `-c` command string of a `su` command, as written (quotes kept), when there is one. */
+function suCommandWord(words: Word[]): Word | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const v = staticValue(words[i]) ?? '';
+    if (v === '--') return undefined;
+    if (/^--command=/.test(v)) return words[i];
+    if (SU_COMMAND_FLAG.test(v)) return words[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * Is this `-c` string one simple command, which the shell execs in place of itself? The
+ * string's own text: no separators, pipes, redirections, subshells or substitutions.
+ */
+function singleSimpleCommand(word: Word): boolean {
+  const raw = word.raw.replace(/^(["'])([\s\S]*)\1$/, '$2').trim();
+  if (raw === '') return false;
+  // `-c "$@"`: the container's arguments become one command string (the rest are dropped).
+  if (/\$\{?[@*]/.test(raw)) return false;
+  return !/[;&|<>()`\n]|\$\(/.test(raw) && !/^(if|for|while|until|case)\b|^\{/.test(raw);
+}
+
+/** Does the final image have BusyBox's su (no shadow or util-linux su installed over it)? */
+function busyboxSu(model: DockerfileModel): boolean {
+  const family: BaseFamily = model.base.family;
+  if (family !== 'alpine' && family !== 'busybox') return false;
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword === 'RUN' && /\bapk\b[\s\S]*\badd\b[\s\S]*\s(shadow|shadow-login|util-linux|util-linux-login)(?=\s|$|;|&|\\)/.test(instr.text)) return false;
+    }
+  }
+  return true;
 }
 
 function replacement(family: BaseFamily): string {
@@ -27,6 +71,9 @@ export const rule: StaticRule = {
   description: 'su and sudo run the app as their child and stay as its parent, so PID 1 is never the app; gosu, su-exec and setpriv exec it instead.',
   check(model) {
     const hits: RuleHit[] = [];
+    const family = model.base.family;
+    const busybox = busyboxSu(model);
+    const groupInit = initProcess(model)?.mode === 'group';
     for (const script of shellScripts(model, ['start'])) {
       const { analysis } = script;
       const found: { cmd: Simple; where: ScriptText }[] = [];
@@ -43,16 +90,30 @@ export const rule: StaticRule = {
       for (const { cmd, where } of found.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (seen.has(cmd)) continue;
         seen.add(cmd);
-        const tool = privilegeTool(execTarget(cmd) ?? cmd.words)!;
-        const family = model.base.family;
-        const busyboxSu = family === 'alpine' || family === 'busybox';
-        const consequence =
-          tool === 'sudo'
-            ? 'sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it'
-            : busyboxSu
-              ? "BusyBox su hands the command to the user's shell as one `-c` string, so the arguments are parsed a second time and a shell stays PID 1 (ignoring SIGTERM) whenever the string is more than one simple command"
-              : 'su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later';
-        hits.push(scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family)}.`));
+        const words = execTarget(cmd) ?? cmd.words;
+        const tool = privilegeTool(words)!;
+        let consequence: string;
+        let severity: RuleHit['severity'];
+        if (tool === 'sudo') {
+          consequence = 'sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it';
+          // The init signals the whole process group: the app gets SIGTERM from it directly.
+          if (groupInit) {
+            severity = 'info';
+            consequence += ' (here the init signals the whole process group, so the app receives SIGTERM anyway)';
+          }
+        } else if (busybox) {
+          const command = suCommandWord(words);
+          // BusyBox su execs the shell; without `-c` the shell runs a script, which is followed on its own.
+          if (!command || singleSimpleCommand(command)) continue;
+          consequence = "BusyBox su hands the command to the user's shell as one `-c` string, and a shell stays PID 1 (ignoring SIGTERM) because the string is more than one simple command";
+        } else {
+          consequence = suCommandWord(words)
+            ? 'su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later'
+            : "su runs the user's shell as its child and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
+        }
+        const hit = scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family)}.`);
+        if (severity) hit.severity = severity;
+        hits.push(hit);
       }
     }
     return hits;

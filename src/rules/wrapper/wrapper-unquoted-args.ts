@@ -1,8 +1,10 @@
-// `exec $@`, `exec $*`, `exec "$*"`: the container's arguments are re-split or joined.
-import { walkCommands } from '../../shell/structure.js';
+// `exec $@`, `exec $*`, `exec "$*"`: the container's arguments are re-split or joined. Also
+// when the program gets them as the final command of a path without exec (`node app.js $@`).
+import { walkCommands, type Simple } from '../../shell/structure.js';
+import type { Word } from '../../shell/tokenize.js';
 import { argsMisuse, commandText, execTarget, staticValue } from '../../shell/words.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { code, scriptHit, shellScripts } from './common.js';
+import { code, flowOf, scriptHit, shellScripts, sourceOf } from './common.js';
 
 export const rule: StaticRule = {
   id: 'wrapper-unquoted-args',
@@ -13,10 +15,18 @@ export const rule: StaticRule = {
     const hits: RuleHit[] = [];
     for (const script of shellScripts(model, ['start'])) {
       const src = script.analysis.text;
+      const programs: { cmd: Simple; target: Word[] }[] = [];
       walkCommands(script.analysis.body, (cmd) => {
         if (cmd.kind !== 'simple') return;
         const target = execTarget(cmd);
-        if (!target) return;
+        if (target) programs.push({ cmd, target });
+      });
+      // The final command of a path is the program too, exec'd or not (in this file).
+      const flow = flowOf(script);
+      if (flow.complete) {
+        for (const sig of flow.finals) if (sig.cmd.kind === 'simple' && sourceOf(script, sig.fn).wrapper === script.wrapper && !programs.some((p) => p.cmd === sig.cmd)) programs.push({ cmd: sig.cmd, target: sig.cmd.words });
+      }
+      for (const { cmd, target } of programs.sort((a, b) => a.cmd.start - b.cmd.start)) {
         target.forEach((word, i) => {
           const misuse = argsMisuse(word);
           if (!misuse) return;
@@ -31,7 +41,7 @@ export const rule: StaticRule = {
               : `re-splits the container's arguments on whitespace and expands globs in them, so an argument like "my file" or "*.conf" reaches the app changed`;
           hits.push(scriptHit(script, word.start, word.end, `${code(word.raw)} in ${code(commandText(src, cmd))} ${consequence}.`, `Quote it as "$@": ${code(fixed)}.`));
         });
-      });
+      }
     }
     return hits;
   },

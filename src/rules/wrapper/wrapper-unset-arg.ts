@@ -1,7 +1,12 @@
-// `set -u` and `$1` without a default or an `$#` check: the script aborts when started without arguments.
+// `set -u` and `$1` without a default or an `$#` check: the script aborts when started without
+// arguments. Only where that can happen: the image starts the wrapper with no arguments (no
+// CMD reaches it), or the script itself treats "no arguments" as a way to start (it reads
+// `${1:-}` somewhere, and `$1` bare elsewhere). An image that always passes a CMD to an
+// entrypoint that reads `"$1"` (docker-library style) has nothing to run without one anyway.
+import type { DockerfileModel, WrapperScript } from '../../model/types.js';
 import { shebangFlags } from '../../shell/script.js';
-import { walkCommands } from '../../shell/structure.js';
-import type { Param } from '../../shell/tokenize.js';
+import { walkCommands, type Command } from '../../shell/structure.js';
+import type { Param, Word } from '../../shell/tokenize.js';
 import { commandBase, commandWords, paramUses, setFlags, staticValue } from '../../shell/words.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts } from './common.js';
@@ -12,6 +17,43 @@ const SAFE_OPS = new Set(['-', ':-', '+', ':+', '=', ':=', '?', ':?']);
 function paramText(p: Param): string {
   if (!p.braced) return `$${p.name}`;
   return `\${${p.length ? '#' : ''}${p.name}${p.op}${p.op ? '…' : ''}}`;
+}
+
+/**
+ * How many arguments the start command hands the wrapper (ENTRYPOINT's words after it, then
+ * CMD), or undefined when the wrapper is not a word of the start command.
+ */
+function argumentsGiven(model: DockerfileModel, wrapper: WrapperScript): number | undefined {
+  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  const argv = model.start.argv;
+  const at = argv.findIndex((w) => w === wrapper.imagePath || (!w.startsWith('-') && base(w) === base(wrapper.imagePath)));
+  return at < 0 ? undefined : argv.length - at - 1;
+}
+
+/** The positional parameter a word reads, plain (`"$1"`, `x$1`), if any. */
+function positionalIn(word: Word | undefined): Param | undefined {
+  if (!word) return undefined;
+  return paramUses(word).find((u) => /^[1-9][0-9]*$/.test(u.param.name))?.param;
+}
+
+/**
+ * A test for "no argument given" (`[ -z "$1" ]`, `[ "$1" = "" ]`, `case "$1" in "")`): the
+ * parameter it reads, when the command is one.
+ */
+function emptinessTest(cmd: Command): Param | undefined {
+  if (cmd.kind === 'case') {
+    return cmd.items.some((i) => i.patterns.some((p) => staticValue(p) === '')) ? positionalIn(cmd.word) : undefined;
+  }
+  if (cmd.kind !== 'simple') return undefined;
+  const base = commandBase(cmd.words[0]);
+  if (base !== '[' && base !== '[[' && base !== 'test') return undefined;
+  const w = cmd.words;
+  for (let i = 1; i < w.length; i++) {
+    const v = staticValue(w[i]);
+    if ((v === '-z' || v === '-n') && positionalIn(w[i + 1])) return positionalIn(w[i + 1]);
+    if ((v === '=' || v === '==' || v === '!=') && staticValue(w[i + 1]) === '' && positionalIn(w[i - 1])) return positionalIn(w[i - 1]);
+  }
+  return undefined;
 }
 
 export const rule: StaticRule = {
@@ -29,13 +71,18 @@ export const rule: StaticRule = {
       let checksCount = false;
       let setPositional: { at: number; count: number } | undefined;
       const uses: Param[] = [];
+      /** A positional read with a default (`${1:-}`) or tested for emptiness (`[ -z "$1" ]`): the script expects to start without arguments. */
+      let zeroArgBranch: Param | undefined;
       walkCommands(analysis.body, (cmd, ctx) => {
         for (const w of commandWords(cmd)) {
           for (const { param } of paramUses(w)) {
             if (param.name === '#' && !param.length) checksCount = true;
-            if (!ctx.inFunction && /^[1-9][0-9]*$/.test(param.name) && !SAFE_OPS.has(param.op)) uses.push(param);
+            if (ctx.inFunction || !/^[1-9][0-9]*$/.test(param.name)) continue;
+            if (!SAFE_OPS.has(param.op)) uses.push(param);
+            else if (param.op !== '?' && param.op !== ':?') zeroArgBranch ??= param;
           }
         }
+        if (!ctx.inFunction) zeroArgBranch ??= emptinessTest(cmd);
         if (cmd.kind !== 'simple' || ctx.inFunction || ctx.inSubstitution) return;
         const base = commandBase(cmd.words[0]);
         if (base === 'set') {
@@ -45,6 +92,10 @@ export const rule: StaticRule = {
         }
       });
       if (checksCount) continue;
+      // Can the wrapper start without arguments? Not when the start command always hands it some.
+      const given = argumentsGiven(model, script.wrapper);
+      const noArgs = given !== undefined ? given === 0 : !model.start.cmd;
+      if (!noArgs && !zeroArgBranch) continue;
       // An unconditional top-level `set -- a b` sets $1, $2 for what follows.
       for (const stmt of analysis.body) {
         const cmd = stmt.andOr.rest.length === 0 && stmt.andOr.first.commands.length === 1 ? stmt.andOr.first.commands[0] : undefined;
@@ -77,9 +128,11 @@ export const rule: StaticRule = {
           script,
           first.start,
           first.end,
-          model.start.cmd
-            ? `${code(text)} is read under \`set -u\`, so the script aborts with "${error}" whenever it starts without arguments (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`).`
-            : `${code(text)} is read under \`set -u\` and the image has no CMD, so \`docker run <image>\` starts it without arguments and the script aborts with "${error}".`,
+          first === zeroArgBranch
+            ? `${code(text)} is read under \`set -u\` to test whether an argument was given, so when none is (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`${noArgs ? ', or this image started as it is' : ''}) the script aborts with "${error}" before the test can say so.`
+            : noArgs
+            ? `${code(text)} is read under \`set -u\` and ${model.start.cmd ? 'the start command passes the script no arguments' : 'the image has no CMD'}, so \`docker run <image>\` aborts with "${error}".`
+            : `${code(text)} is read under \`set -u\`, while line ${analysis.lineOf(zeroArgBranch!.start) + script.wrapper.lineOffset} expects the script to start without arguments (${code(paramText(zeroArgBranch!))}): started that way (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`) it aborts with "${error}".`,
           `Read it as ${code(`\${${first.name}:-}`)} (or check \`[ $# -gt 0 ]\` first).`,
         ),
       );

@@ -63,6 +63,32 @@ describe(ID, () => {
     expect(arr[0]!.message).toContain('rejects it');
   });
 
+  it('Eugeny/tabby-web backend/start.sh on python:3.7-alpine: [[ under #!/bin/sh runs in BusyBox ash, so info only', () => {
+    const script = '#!/bin/sh\nif [[ -n "$DOCKERIZE_ARGS" ]]; then\n    dockerize $DOCKERIZE_ARGS\nfi\ncd /app\n/venv/*/bin/python ./manage.py migrate\nexec /venv/*/bin/gunicorn\n';
+    const h = ruleHits(ID, 'python:3.7-alpine', script);
+    expect(h.map((f) => [f.line, f.severity])).toEqual([[2, 'info']]);
+    // Near miss: the same script on a Debian base, where dash runs it and [[ fails.
+    expect(ruleHits(ID, 'python:3.7-slim', script).map((f) => [f.line, f.severity])).toEqual([[2, 'warning']]);
+  });
+
+  it('on BusyBox ash: source, == and $\'…\' are info; what ash rejects (arrays, (( ))) stays a warning', () => {
+    const script = '#!/bin/sh\nsource /app/env.sh\nif [ "$APP_ENV" == production ]; then echo prod; fi\nprintf $\'%s\\n\' "$1"\nargs=(a b)\n(( n++ ))\nexec "$@"\n';
+    expect(ruleHits(ID, 'alpine:3.22', script).map((f) => [f.line, f.severity])).toEqual([
+      [2, 'info'],
+      [3, 'info'],
+      [4, 'info'],
+      [5, 'warning'],
+      [6, 'warning'],
+    ]);
+  });
+
+  it.each(['registry.access.redhat.com/ubi9/ubi-minimal', 'oraclelinux:9', 'fedora:41', 'almalinux:9'])(
+    'does not fire on %s, where /bin/sh is bash',
+    (base) => {
+      expect(ruleHits(ID, base, BASH_UNDER_SH)).toEqual([]);
+    },
+  );
+
   it('keeps its own finding and drops ShellCheck’s SC3010 on the same line', () => {
     const f = lintEntrypoint('debian:bookworm-slim', BASH_UNDER_SH);
     expect(f.filter((x) => x.line === 4).map((x) => x.rule)).toEqual([ID]);

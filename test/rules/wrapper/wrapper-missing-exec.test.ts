@@ -137,4 +137,201 @@ describe(ID, () => {
     );
     expect(hits(f, ID)).toEqual([]);
   });
+
+  describe('blames only the command that ends a path and would stay the main process', () => {
+    it('zabbix/zabbix-docker server-pgsql: a psql probe in a wait loop and createdb in a function on the init_db_only path are steps', () => {
+      const script = dedent(`
+        #!/bin/bash
+        set -o pipefail
+        set +e
+        check_db_connect_postgresql() {
+            WAIT_TIMEOUT=5
+            while true :
+            do
+                psql --host \${DB_SERVER_HOST} --port \${DB_SERVER_PORT} --username \${DB_SERVER_ROOT_USER} --list --quiet 1>/dev/null 2>&1 && break
+                echo "**** PostgreSQL server is not available. Waiting $WAIT_TIMEOUT seconds..."
+                sleep $WAIT_TIMEOUT
+            done
+            unset PGPASSWORD
+        }
+        create_db_database_postgresql() {
+            if [ -z \${DB_EXISTS} ]; then
+                echo "** Database '\${DB_SERVER_DBNAME}' does not exist. Creating..."
+                createdb --host "\${DB_SERVER_HOST}" --port "\${DB_SERVER_PORT}" --username "\${DB_SERVER_ROOT_USER}" "\${DB_SERVER_DBNAME}"
+                unset PGPASSWORD
+                unset PGOPTIONS
+            else
+                echo "** Database '\${DB_SERVER_DBNAME}' already exists. Please be careful with database COLLATE!"
+            fi
+        }
+        prepare_db() {
+            echo "** Preparing database"
+            check_db_connect_postgresql
+            create_db_database_postgresql
+        }
+        if [ "$1" == "init_db_only" ]; then
+            prepare_db
+        else
+            exec "$@"
+        fi
+      `);
+      expect(ruleHits(ID, 'alpine:3.22', script, ['/usr/sbin/zabbix_server'])).toEqual([]);
+      // Near miss: the same wait loop, then the server started without exec: that one is blamed.
+      const h = ruleHits(ID, 'alpine:3.22', script.replace('exec "$@"', '/usr/sbin/zabbix_server -f'), ['/usr/sbin/zabbix_server']);
+      expect(h.map((f) => f.line)).toEqual([32]);
+    });
+
+    it('0xSkrra/kcloak-case-ofse: add-user-keycloak.sh inside an if-block mid-script is a step; the last command is blamed', () => {
+      const script = dedent(`
+        #!/bin/bash
+        file_env() {
+            local var="$1"
+            export "$var"="$val"
+        }
+        file_env 'KEYCLOAK_USER'
+        file_env 'KEYCLOAK_PASSWORD'
+        if [ $KEYCLOAK_USER ] && [ $KEYCLOAK_PASSWORD ]; then
+            /opt/jboss/keycloak/bin/add-user-keycloak.sh --user $KEYCLOAK_USER --password $KEYCLOAK_PASSWORD
+        fi
+        if [ "$KEYCLOAK_HOSTNAME" != "" ]; then
+            SYS_PROPS="-Dkeycloak.hostname.provider=fixed -Dkeycloak.hostname.fixed.hostname=$KEYCLOAK_HOSTNAME"
+        fi
+        SYS_PROPS+=" $BIND_OPTS"
+        file_env 'DB_USER'
+        echo " Using $DB_NAME database"
+        if [ "$DB_VENDOR" != "h2" ]; then
+            /bin/sh /opt/jboss/tools/databases/change-database.sh $DB_VENDOR
+        fi
+      `);
+      expect(ruleHits(ID, 'jboss/keycloak:latest', script, ['-b', '0.0.0.0']).map((f) => f.line)).toEqual([18]);
+    });
+
+    it('DefectDojo/django-DefectDojo integration tests: a command used as an if-condition has its status consumed', () => {
+      const script = dedent(`
+        #!/bin/bash
+        set -e
+        function fail() {
+            printf 'Error: %s test failed\\n' "$1"
+            exit 1
+        }
+        function success() {
+            printf 'Success: %s test passed\\n' "$1"
+        }
+        test="OpenAPI schema validation"
+        echo "Running: $test"
+        if java -jar /usr/local/bin/openapi-generator-cli.jar validate -i "$DD_BASE_URL/api/v2/oa3/schema/?format=json" --recommend; then
+            success "$test"
+        else
+            fail "$test"
+        fi
+      `);
+      expect(ruleHits(ID, 'debian:bookworm', script)).toEqual([]);
+      // Near miss: the same runner without the if: the java process is the last command.
+      const plain = script.replace(/if (java[^;]*); then[\s\S]*fi\n/, '$1\n');
+      expect(ruleHits(ID, 'debian:bookworm', plain).map((f) => f.line)).toEqual([12]);
+    });
+
+    it('the tail of an and-list is the final command: `umask 0 && exec gunicorn` after a migration', () => {
+      const script = '#!/bin/sh\nset -e\npython manage.py migrate --noinput\numask 0002 && exec gunicorn app.wsgi --bind 0.0.0.0:8000\n';
+      expect(ruleHits(ID, 'python:3.12-slim', script)).toEqual([]);
+      const bad = '#!/bin/sh\nset -e\npython manage.py migrate --noinput\numask 0002 && gunicorn app.wsgi --bind 0.0.0.0:8000\n';
+      expect(ruleHits(ID, 'python:3.12-slim', bad).map((f) => [f.line, f.column])).toEqual([[4, 15]]);
+    });
+
+    it('percona/percona-docker ps-entry.sh: `"$@" --initialize-insecure` on a path a later `exit 0` ends is an init run', () => {
+      const script = dedent(`
+        #!/bin/bash
+        set -eo pipefail
+        if [ "$1" = 'mysqld' -a -z "$wantHelp" ]; then
+        	if [ ! -d "$DATADIR/mysql" ]; then
+        		mkdir -p "$DATADIR"
+        		echo 'Initializing database'
+        		"$@" --initialize-insecure
+        		echo 'Database initialized'
+        	fi
+          if [ ! -z "$MYSQL_INIT_ONLY" ]; then
+              echo 'Initialization complete, now exiting!'
+              exit 0
+          fi
+        fi
+        exec "$@"
+      `);
+      expect(ruleHits(ID, 'oraclelinux:9-slim', script, ['mysqld'])).toEqual([]);
+      // Near miss: the bare command run and then exit is the container's command as a child.
+      expect(ruleHits(ID, 'oraclelinux:9-slim', '#!/bin/bash\nset -e\n"$@"\nexit $?\n', ['mysqld']).map((f) => f.line)).toEqual([3]);
+    });
+
+    it('Usouf/docker-test run.sh: gunicorn after background celery and an assignment is still the main process', () => {
+      const script = dedent(`
+        #!/bin/bash
+
+        /usr/local/bin/python manage.py migrate --noinput
+        /usr/local/bin/celery -A docker_test worker -l info --detach &
+
+        RUN_PORT=\${PORT:-8000}
+        /usr/local/bin/gunicorn docker_test.wsgi:application --bind "0.0.0.0:\${RUN_PORT}"
+      `);
+      expect(ruleHits(ID, 'python:3.11', script).map((f) => f.line)).toEqual([7]);
+    });
+
+    it('a run per item of a for loop is a step; a restart loop keeps the app under the shell', () => {
+      const forLoop = '#!/bin/sh\nset -e\nfor f in /docker-entrypoint.d/*.sh; do\n  "$f"\ndone\n';
+      expect(ruleHits(ID, 'alpine:3.22', forLoop)).toEqual([]);
+      const restart = '#!/bin/sh\nwhile true; do\n  node server.js\n  sleep 1\ndone\n';
+      expect(ruleHits(ID, 'node:20-alpine', restart).map((f) => f.line)).toEqual([3]);
+    });
+  });
+
+  it('0xEDU/ft_transcendence docker-entrypoint.sh: handled once the model finds the script (absolute path here)', () => {
+    const script = dedent(`
+      #!/bin/sh
+
+      #Add a little sleep to wait for postgres start
+      sleep 15
+
+      # Apply database migrations
+      echo "Apply database migrations"
+      python manage.py migrate
+
+      # Start server
+      echo "Starting server"
+      python manage.py runserver_plus --cert-file cert.pem --key-file key.pem 0.0.0.0:8000
+    `);
+    const f = lint('FROM python:3.10-alpine\nWORKDIR /ft_transcendence\nCOPY . /ft_transcendence\nENTRYPOINT [ "sh", "/ft_transcendence/docker-entrypoint.sh" ]\n', { 'docker-entrypoint.sh': script });
+    expect(hits(f, ID).map((x) => x.line)).toEqual([12]);
+    expect(hits(f, 'wrapper-no-errexit').map((x) => x.line)).toEqual([8]);
+  });
+
+  it('schickling/dockerfiles postgres-backup-s3 run.sh: a job run once here and scheduled with cron on the other path is not a server', () => {
+    const script = dedent(`
+      #! /bin/sh
+
+      set -eo pipefail
+
+      if [ "\${S3_S3V4}" = "yes" ]; then
+          aws configure set default.s3.signature_version s3v4
+      fi
+
+      if [ "\${SCHEDULE}" = "**None**" ]; then
+        sh backup.sh
+      else
+        echo -e "SHELL=/bin/sh\\n\${SCHEDULE} /bin/sh /backup.sh" > /etc/crontabs/root
+        exec go-crond /etc/crontabs/root
+      fi
+    `);
+    expect(ruleHits(ID, 'alpine:3.22', script)).toEqual([]);
+    // mysql-backup-s3 writes the same line with a plain echo; `| crontab -` and a heredoc into /etc/cron.d count too.
+    const piped = script.replace('echo -e "SHELL=/bin/sh\\n${SCHEDULE} /bin/sh /backup.sh" > /etc/crontabs/root', 'echo "${SCHEDULE} /bin/sh /backup.sh" | crontab -');
+    expect(piped).toContain('| crontab -');
+    expect(ruleHits(ID, 'alpine:3.22', piped)).toEqual([]);
+    const heredoc = script.replace('echo -e "SHELL=/bin/sh\\n${SCHEDULE} /bin/sh /backup.sh" > /etc/crontabs/root', 'cat > /etc/cron.d/backup <<EOF\n${SCHEDULE} root sh /backup.sh\nEOF');
+    expect(heredoc).toContain('/etc/cron.d/backup');
+    expect(ruleHits(ID, 'alpine:3.22', heredoc)).toEqual([]);
+    // Near miss: a server whose program also runs a different cron job is still blamed.
+    const django = '#!/bin/sh\nset -e\necho "0 3 * * * python /app/manage.py clearsessions" | crontab -\ncrond\npython manage.py runserver 0.0.0.0:8000\n';
+    expect(ruleHits(ID, 'python:3.12-alpine', django).map((f) => f.line)).toEqual([5]);
+    // Near miss: the same one-shot branch without a cron schedule of that script is blamed.
+    const noCron = script.replace('/bin/sh /backup.sh', '/bin/sh /cleanup.sh');
+    expect(ruleHits(ID, 'alpine:3.22', noCron).map((f) => f.line)).toEqual([10]);
+  });
 });

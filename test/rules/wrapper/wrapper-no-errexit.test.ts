@@ -15,9 +15,10 @@ describe(ID, () => {
   });
 
   it('fires when set -e only comes after the first step, naming its line', () => {
-    const h = ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nchown -R app /data\nset -e\nexec gosu app "$@"\n');
+    const h = ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nchown -R app /data\npip install -r /data/requirements.txt\nset -e\nexec gosu app "$@"\n');
+    // It points at the first unprotected step (where set -e must come before) and names the one that matters.
     expect(h.map((f) => f.line)).toEqual([2]);
-    expect(h[0]!.message).toContain('before `set -e` (line 3)');
+    expect(h[0]!.message).toContain('(and `pip install -r /data/requirements.txt` on line 3) runs before `set -e` (line 4)');
   });
 
   it('counts a call of a function that runs a step as a step', () => {
@@ -25,7 +26,7 @@ describe(ID, () => {
       #!/bin/sh
       setup() {
         mkdir -p /run/app
-        chown app /run/app
+        envsubst < /etc/app/config.tpl > /run/app/config.yml
       }
       setup
       exec su-exec app "$@"
@@ -47,5 +48,93 @@ describe(ID, () => {
     ['django', DJANGO],
   ])('does not fire with %s', (_name, script) => {
     expect(ruleHits(ID, 'debian:bookworm-slim', script)).toEqual([]);
+  });
+
+  it.each([
+    ['zabbix/zabbix-docker: an explicit `set +e` at the top is a deliberate opt-out', dedent(`
+      #!/bin/bash
+
+      set -o pipefail
+
+      set +e
+
+      # Script trace mode
+      if [ "\${DEBUG_MODE,,}" == "true" ]; then
+          set -o xtrace
+      fi
+      createdb --host "\${DB_SERVER_HOST}" "\${DB_SERVER_DBNAME}"
+      exec "$@"
+    `)],
+    ['FreshRSS/FreshRSS: the script reads `$?` and handles exit codes itself', dedent(`
+      #!/bin/sh
+
+      php -f ./cli/prepare.php >/dev/null
+
+      if [ -n "$FRESHRSS_INSTALL" ]; then
+      	php -f ./cli/do-install.php -- $FRESHRSS_INSTALL
+      	EXITCODE=$?
+
+      	if [ $EXITCODE -eq 3 ]; then
+      		echo 'ℹ️ FreshRSS already installed; no change performed.'
+      	elif [ $EXITCODE -eq 0 ]; then
+      		echo '✅ FreshRSS successfully installed.'
+      	else
+      		echo '⛔ FreshRSS error during installation!'
+      		exit $EXITCODE
+      	fi
+      fi
+      exec "$@"
+    `)],
+    ['an ERR trap', '#!/bin/bash\ntrap \'echo "failed at line $LINENO" >&2; exit 1\' ERR\npython manage.py migrate\nexec "$@"\n'],
+    ['mealie-recipes/mealie: only best-effort user edits and chown before the exec', dedent(`
+      #!/bin/bash
+      PUID=\${PUID:-911}
+      PGID=\${PGID:-911}
+
+      add_user() {
+          groupmod -o -g "$PGID" abc
+          usermod -o -u "$PUID" abc
+      }
+
+      change_user() {
+          if [ "$(id -u)" = "0" ]; then
+              add_user
+              chown -R $PUID:$PGID /app
+              echo "Switching to dedicated user"
+              exec gosu $PUID "$BASH_SOURCE" "$@"
+          fi
+      }
+
+      init() {
+          cd /app
+          . /opt/pysetup/.venv/bin/activate
+      }
+
+      change_user
+      init
+      exec python /app/mealie/main.py
+    `)],
+    ['minio/minio: only /etc/passwd edits before the command that starts the server', dedent(`
+      #!/bin/sh
+      docker_switch_user() {
+      	if [ -n "\${MINIO_USERNAME}" ] && [ -n "\${MINIO_GROUPNAME}" ]; then
+      		echo "\${MINIO_USERNAME}:x:1000:1000:\${MINIO_USERNAME}:/:/sbin/nologin" >>/etc/passwd
+      		echo "\${MINIO_GROUPNAME}:x:1000" >>/etc/group
+      		chroot --userspec=\${MINIO_USERNAME}:\${MINIO_GROUPNAME} / "$@"
+      	else
+      		exec "$@"
+      	fi
+      }
+      docker_switch_user "$@"
+    `)],
+  ])('does not fire on %s', (_name, script) => {
+    expect(ruleHits(ID, 'debian:bookworm-slim', script)).toEqual([]);
+  });
+
+  it('Eugeny/tabby-web backend/start.sh: dockerize and a migration run unchecked before gunicorn', () => {
+    const script = '#!/bin/sh\nif [[ -n "$DOCKERIZE_ARGS" ]]; then\n    dockerize $DOCKERIZE_ARGS\nfi\ncd /app\n/venv/*/bin/python ./manage.py migrate\nexec /venv/*/bin/gunicorn\n';
+    expect(ruleHits(ID, 'python:3.7-alpine', script).map((f) => f.line)).toEqual([3]);
+    // Near miss: the same start without the steps whose failure matters.
+    expect(ruleHits(ID, 'python:3.7-alpine', '#!/bin/sh\ncd /app\nchown -R app /app/data\nexec /venv/*/bin/gunicorn\n')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedent } from '../../helpers.js';
+import { dedent, hits, lint } from '../../helpers.js';
 import { POSTGRES_STYLE, REDIS_STYLE } from '../../shell/scripts.js';
 import { ENTRY_FILE, ruleHits } from './entry.js';
 
@@ -43,5 +43,82 @@ describe(ID, () => {
     ['postgres style', POSTGRES_STYLE],
   ])('does not fire on %s', (_name, script) => {
     expect(ruleHits(ID, 'debian:bookworm', script)).toEqual([]);
+  });
+
+  describe('judges by what su/sudo really do on the image', () => {
+    const WALLABAG = dedent(`
+      #!/bin/sh
+      provisioner() {
+          rm -f -r /var/www/wallabag/var/cache
+          su -c "SYMFONY_ENV=prod composer install --no-dev -o --prefer-dist" -s /bin/sh nobody
+      }
+
+      if [ "$COMMAND_ARG1" = "import" ]; then
+          provisioner
+          exec su -c "bin/console wallabag:import:redis-worker --env=prod $COMMAND_ARG2 -vv" -s /bin/sh nobody
+      fi
+
+      exec "$@"
+    `);
+
+    it('wallabag/docker root/entrypoint.sh on alpine: BusyBox su -c with one simple command ends with the worker as PID 1', () => {
+      expect(ruleHits(ID, 'alpine:3.22', WALLABAG, ['wallabag'])).toEqual([]);
+      // Near miss: a command string of two commands leaves a shell as PID 1.
+      const two = WALLABAG.replace('exec su -c "bin/console', 'exec su -c "cd /var/www/wallabag && bin/console');
+      expect(ruleHits(ID, 'alpine:3.22', two, ['wallabag']).map((f) => f.line)).toEqual([9]);
+      // Near miss: the same script on Debian, where su forks and stays the parent.
+      expect(ruleHits(ID, 'debian:bookworm', WALLABAG, ['wallabag']).map((f) => f.line)).toEqual([9]);
+    });
+
+    it('alpine with shadow installed has a forking su', () => {
+      const files = { 'docker-entrypoint.sh': { content: WALLABAG, mode: 0o755 } };
+      const dockerfile = (run: string) => `FROM alpine:3.22\n${run}\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["wallabag"]\n`;
+      expect(hits(lint(dockerfile('RUN apk add --no-cache shadow'), files), ID).map((f) => f.line)).toEqual([9]);
+      expect(hits(lint(dockerfile('RUN apk add --no-cache curl'), files), ID)).toEqual([]);
+    });
+
+    it('hashicorp/docker-vault ubi/docker-entrypoint.sh: `exec su vault -p "$0" -- "$@"` (su without -c) keeps su as the parent', () => {
+      const script = dedent(`
+        #!/bin/sh
+        set -e
+        if [[ "$(id -u)" == '0' ]]
+        then
+            export SKIP_CHOWN="true"
+            export SKIP_SETCAP="true"
+            exec su vault -p "$0" -- "$@"
+        else
+            exec "$@"
+        fi
+      `);
+      const h = ruleHits(ID, 'registry.access.redhat.com/ubi8/ubi-minimal:8.6', script, ['server', '-dev']);
+      expect(h.map((f) => [f.line, f.severity])).toEqual([[7, 'warning']]);
+      expect(h[0]!.message).toContain("su runs the user's shell as its child");
+      expect(ruleHits(ID, 'debian:bookworm', '#!/bin/sh\nexec su - "$@"\n').map((f) => f.line)).toEqual([2]);
+      // Near miss: the same re-exec with a tool that execs.
+      expect(ruleHits(ID, 'registry.access.redhat.com/ubi8/ubi-minimal:8.6', script.replace('su vault -p "$0" --', 'setpriv --reuid=vault --regid=vault --init-groups "$0"'), ['server', '-dev'])).toEqual([]);
+    });
+
+    it('jupyter/docker-stacks start.sh: `exec sudo` under `tini -g` (the init signals the process group) is info', () => {
+      const script = dedent(`
+        #!/bin/bash
+        set -e
+        if [ "$(id -u)" == 0 ] ; then
+            if [ "\${NB_USER}" = "root" ]; then
+                HOME="/home/root" exec "\${cmd[@]}"
+            else
+                exec sudo --preserve-env --set-home --user "\${NB_USER}" \\
+                    PATH="\${PATH}" \\
+                    "\${cmd[@]}"
+            fi
+        fi
+        exec "$@"
+      `);
+      const files = { 'start.sh': { content: script, mode: 0o755 } };
+      const under = (entrypoint: string[]) =>
+        hits(lint(`FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y tini sudo\nCOPY start.sh /usr/local/bin/\nENTRYPOINT ${JSON.stringify(entrypoint)}\nCMD ["jupyter", "lab"]\n`, files), ID);
+      expect(under(['tini', '-g', '--', 'start.sh']).map((f) => [f.line, f.severity])).toEqual([[7, 'info']]);
+      // Near miss: plain tini signals the shell's replacement (sudo) only.
+      expect(under(['tini', '--', 'start.sh']).map((f) => [f.line, f.severity])).toEqual([[7, 'warning']]);
+    });
   });
 });

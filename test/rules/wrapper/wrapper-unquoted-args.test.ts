@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedent } from '../../helpers.js';
+import { dedent, hits, lint } from '../../helpers.js';
 import { NODE_STYLE, POSTGRES_STYLE, REDIS_STYLE } from '../../shell/scripts.js';
 import { ENTRY_FILE, lintEntrypoint, ruleHits } from './entry.js';
 
@@ -45,5 +45,27 @@ describe(ID, () => {
     ['node style', NODE_STYLE],
   ])('does not fire on %s', (_name, script) => {
     expect(ruleHits(ID, 'debian:bookworm-slim', script)).toEqual([]);
+  });
+
+  it('schickling/dockerfiles swagger-ui run.sh: `exec http-server -p $PORT $*` re-splits the arguments', () => {
+    const script = dedent(`
+      #!/bin/sh
+      if [[ -n "$VALIDATOR_URL" ]]; then
+        sed -i "s|.*validatorUrl:.*$||g" index.html
+      fi
+
+      exec http-server -p $PORT $*
+    `);
+    // Found here through an absolute path (the relative `["sh", "run.sh"]` is the model's job).
+    const f = lint('FROM node:alpine\nENV PORT 80\nWORKDIR /app\nADD run.sh run.sh\nCMD ["sh", "/app/run.sh"]\n', { 'run.sh': script });
+    expect(hits(f, ID).map((x) => [x.line, x.column])).toEqual([[6, 27]]);
+    // Near miss: "$@" (and the unquoted $PORT, which is not the arguments) is fine.
+    expect(hits(lint('FROM node:alpine\nENV PORT 80\nWORKDIR /app\nADD run.sh run.sh\nCMD ["sh", "/app/run.sh"]\n', { 'run.sh': script.replace('$*', '"$@"') }), ID)).toEqual([]);
+  });
+
+  it('fires on unquoted $@ handed to the final command without exec too', () => {
+    expect(ruleHits(ID, 'node:20-alpine', '#!/bin/sh\nset -e\nnode server.js $@\n').map((f) => [f.line, f.column])).toEqual([[3, 16]]);
+    // Near miss: a set-up step in the middle gets them (echo, a logger), not the program.
+    expect(ruleHits(ID, 'node:20-alpine', '#!/bin/sh\nset -e\necho "starting with" $@\nlog-args $*\nexec node server.js "$@"\n')).toEqual([]);
   });
 });

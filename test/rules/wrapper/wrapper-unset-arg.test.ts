@@ -15,7 +15,7 @@ describe(ID, () => {
         *) exec "$@" ;;
       esac
     `);
-    const h = ruleHits(ID, 'python:3.12-slim', script);
+    const h = ruleHits(ID, 'python:3.12-slim', script, null);
     expect(h).toHaveLength(1);
     expect(h[0]).toMatchObject({ rule: ID, severity: 'warning', file: ENTRY_FILE, line: 3, column: 7 });
     expect(h[0]!.message).toContain('1: parameter not set');
@@ -23,9 +23,9 @@ describe(ID, () => {
   });
 
   it('fires under set -o nounset and a #!/bin/sh -u shebang; bash says unbound variable', () => {
-    expect(ruleHits(ID, 'debian:bookworm', '#!/bin/sh\nset -o nounset\nif [ "$1" = web ]; then exec gunicorn app:app; fi\nexec "$@"\n').map((f) => f.line)).toEqual([3]);
-    expect(ruleHits(ID, 'debian:bookworm', '#!/bin/sh -eu\nexec gosu app "$1"\n').map((f) => f.line)).toEqual([2]);
-    const bash = ruleHits(ID, 'debian:bookworm', '#!/bin/bash\nset -Eeuo pipefail\nif [ "${1:0:1}" = - ]; then set -- app "$@"; fi\nexec "$@"\n');
+    expect(ruleHits(ID, 'debian:bookworm', '#!/bin/sh\nset -o nounset\nif [ "$1" = web ]; then exec gunicorn app:app; fi\nexec "$@"\n', null).map((f) => f.line)).toEqual([3]);
+    expect(ruleHits(ID, 'debian:bookworm', '#!/bin/sh -eu\nexec gosu app "$1"\n', null).map((f) => f.line)).toEqual([2]);
+    const bash = ruleHits(ID, 'debian:bookworm', '#!/bin/bash\nset -Eeuo pipefail\nif [ "${1:0:1}" = - ]; then set -- app "$@"; fi\nexec "$@"\n', null);
     expect(bash.map((f) => f.line)).toEqual([3]);
     expect(bash[0]!.message).toContain('$1: unbound variable');
   });
@@ -49,6 +49,55 @@ describe(ID, () => {
     ['$1 after an unconditional set --', '#!/bin/sh\nset -eu\nset -- gunicorn "$@"\nif [ "$1" = gunicorn ]; then echo web; fi\nexec "$@"\n'],
     ['only "$@"', '#!/bin/sh\nset -eu\nexec "$@"\n'],
   ])('does not fire with %s', (_name, script) => {
-    expect(ruleHits(ID, 'debian:bookworm', script)).toEqual([]);
+    expect(ruleHits(ID, 'debian:bookworm', script, null)).toEqual([]);
+  });
+
+  it('nextcloud/docker 32/apache: `set -eu` + `expr "$1"` in an entrypoint the image always hands a CMD is harmless', () => {
+    const script = dedent(`
+      #!/bin/sh
+      set -eu
+
+      # return true if specified directory is empty
+      directory_empty() {
+          [ -z "$(ls -A "$1/")" ]
+      }
+
+      if expr "$1" : "apache" 1>/dev/null; then
+          if [ -n "\${APACHE_DISABLE_REWRITE_IP+x}" ]; then
+              a2disconf remoteip
+          fi
+      fi
+
+      exec "$@"
+    `);
+    expect(ruleHits(ID, 'php:8.3-apache-bookworm', script, ['apache2-foreground'])).toEqual([]);
+    // Near miss: the same script in an image that sets no CMD: `docker run <image>` aborts.
+    const h = ruleHits(ID, 'php:8.3-apache-bookworm', script, null);
+    expect(h.map((f) => f.line)).toEqual([9]);
+    expect(h[0]!.message).toContain('the image has no CMD');
+  });
+
+  it('a CMD of the wrapper itself hands it no arguments; ENTRYPOINT words after it do', () => {
+    const script = { content: '#!/bin/sh\nset -eu\ncase "$1" in\n  web) exec gunicorn app:app ;;\nesac\nexec "$@"\n', mode: 0o755 };
+    const cmdOnly = lint('FROM python:3.12-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n', { 'start.sh': script });
+    expect(hits(cmdOnly, ID).map((f) => f.line)).toEqual([3]);
+    const withWord = lint('FROM python:3.12-slim\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh", "web"]\n', { 'start.sh': script });
+    expect(hits(withWord, ID)).toEqual([]);
+  });
+
+  it('fires with a CMD when the script itself expects to start without arguments (`${1:-}` elsewhere)', () => {
+    const script = '#!/bin/sh\nset -eu\nif [ -z "${1:-}" ]; then echo "no command: starting the web server"; fi\nif [ "$1" = worker ]; then exec celery -A proj worker; fi\nexec "$@"\n';
+    const h = ruleHits(ID, 'python:3.12-slim', script, ['gunicorn', 'app:app']);
+    expect(h.map((f) => f.line)).toEqual([4]);
+    expect(h[0]!.message).toContain('line 3 expects the script to start without arguments');
+  });
+
+  it('fires with a CMD when the script has an explicit zero-argument branch that reads $1 bare', () => {
+    const script = '#!/bin/sh\nset -eu\nif [ -z "$1" ]; then\n  set -- gunicorn app:app\nfi\nexec "$@"\n';
+    const h = ruleHits(ID, 'python:3.12-slim', script, ['gunicorn', 'app:app']);
+    expect(h.map((f) => [f.line, f.column])).toEqual([[3, 10]]);
+    expect(h[0]!.message).toContain('to test whether an argument was given');
+    // Near miss: the same branch written with a default.
+    expect(ruleHits(ID, 'python:3.12-slim', script.replace('"$1"', '"${1:-}"'), ['gunicorn', 'app:app'])).toEqual([]);
   });
 });
