@@ -41026,6 +41026,23 @@ var NOT_MAIN = /* @__PURE__ */ new Set([
   "mountpoint",
   "nproc"
 ]);
+var PASSIVE = /* @__PURE__ */ new Set([":", "true", "false", "test", "[", "[[", "type", "break", "continue", "sleep"]);
+var REPORT_ONLY = /* @__PURE__ */ new Set([":", "true", "echo", "printf", "logger", "exit"]);
+function isPassive(cmd) {
+  if (cmd.words.length === 0) return false;
+  const base = commandBase(cmd.words[0]);
+  if (base === "command") return isPlumbing(cmd);
+  return base !== void 0 && PASSIVE.has(base) && isPlumbing(cmd);
+}
+function reportOnly(pl) {
+  const base = (c2) => c2?.kind === "simple" ? commandBase(c2.words[0]) : void 0;
+  const [c] = pl.commands;
+  if (pl.commands.length !== 1 || !c) return false;
+  if (c.kind === "simple") return ["exit", "true", ":"].includes(base(c) ?? "");
+  if (c.kind !== "group") return false;
+  const cmds = c.body.map((st) => st.background || st.andOr.rest.length > 0 || st.andOr.first.commands.length !== 1 ? void 0 : st.andOr.first.commands[0]);
+  return cmds.length > 0 && base(cmds[cmds.length - 1]) === "exit" && cmds.every((x) => REPORT_ONLY.has(base(x) ?? ""));
+}
 function isPlumbing(cmd) {
   const base = commandBase(cmd.words[0]);
   if (base === void 0) return false;
@@ -41082,23 +41099,38 @@ var Flow = class {
   }
   stmt(stmt, state) {
     if (!this.spend()) return state;
+    const pipelines = [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)];
     if (stmt.background) {
-      for (const pl of [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)]) {
+      let passive = true;
+      for (const pl of pipelines) {
         for (const cmd of pl.commands) {
           const sig = this.isolated(cmd);
           if (sig) this.background.push(sig);
+          if (sig || !this.passiveCommand(cmd)) passive = false;
         }
       }
-      return state;
+      return passive ? state : supersede(state);
     }
-    let current = this.pipeline(stmt.andOr.first, state);
-    if (stmt.andOr.rest.length === 0) return current;
-    const out = new Set(current);
-    for (const { pipeline } of stmt.andOr.rest) {
-      current = this.pipeline(pipeline, out);
-      for (const x of current) out.add(x);
-    }
-    return out;
+    let lastReal = pipelines.length - 1;
+    while (lastReal > 0 && reportOnly(pipelines[lastReal])) lastReal--;
+    const out = /* @__PURE__ */ new Set();
+    let current = state;
+    pipelines.forEach((pl, i) => {
+      const before = current;
+      let after = this.pipeline(pl, current);
+      if (i < lastReal || pl.negated) after = tested(before, after);
+      for (const x of after) out.add(x);
+      current = i === 0 ? after : out;
+    });
+    return pipelines.length === 1 ? current : out;
+  }
+  /** A command that neither runs a program nor does work (see PASSIVE). */
+  passiveCommand(cmd) {
+    return cmd.kind === "simple" && isPassive(cmd);
+  }
+  /** Evaluate a condition: its commands run, but their status is consumed. */
+  condition(stmts, state) {
+    return tested(state, this.list(stmts, state));
   }
   pipeline(pl, state) {
     if (pl.commands.length === 0) return state;
@@ -41107,7 +41139,7 @@ var Flow = class {
       const sig = this.isolated(cmd);
       if (sig) return /* @__PURE__ */ new Set([this.at({ kind: "pipeline", cmd, start: pl.start, end: pl.commands[pl.commands.length - 1].end, pipeline: pl.commands })]);
     }
-    return state;
+    return pl.commands.every((c) => this.passiveCommand(c)) ? state : supersede(state);
   }
   /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
   isolated(cmd) {
@@ -41132,17 +41164,18 @@ var Flow = class {
         return this.list(cmd.body, state);
       case "subshell": {
         const execsBefore = this.execs.length;
-        const inner = this.list(cmd.body, /* @__PURE__ */ new Set([null]));
+        const inner = this.list(cmd.body, /* @__PURE__ */ new Set([PASS]));
         const replaced = this.execs.length > execsBefore;
         this.execs.length = execsBefore;
         const significant = replaced || [...inner].some((x) => x !== null && x !== PASS);
-        return significant ? /* @__PURE__ */ new Set([this.at({ kind: "subshell", cmd, start: cmd.start, end: cmd.end })]) : state;
+        if (significant) return /* @__PURE__ */ new Set([this.at({ kind: "subshell", cmd, start: cmd.start, end: cmd.end })]);
+        return inner.has(null) ? supersede(state) : state;
       }
       case "if": {
         const out = /* @__PURE__ */ new Set();
         let cur = state;
         for (const clause of cmd.clauses) {
-          cur = this.list(clause.cond, cur);
+          cur = this.condition(clause.cond, cur);
           for (const x of this.list(clause.body, cur)) out.add(x);
         }
         for (const x of cmd.elseBody ? this.list(cmd.elseBody, cur) : cur) out.add(x);
@@ -41160,21 +41193,22 @@ var Flow = class {
       }
       case "while":
       case "until": {
-        const afterCond = this.list(cmd.cond, state);
+        const afterCond = this.condition(cmd.cond, state);
         const out = new Set(afterCond);
-        for (const x of this.list(cmd.body, afterCond)) out.add(x);
+        const afterBody = this.list(cmd.body, afterCond);
+        for (const x of this.condition(cmd.cond, afterBody)) out.add(x);
         return out;
       }
       case "for": {
         const out = new Set(state);
-        for (const x of this.list(cmd.body, state)) out.add(x);
+        for (const x of tested(state, this.list(cmd.body, state))) out.add(x);
         return out;
       }
     }
   }
   simple(cmd, state) {
     const w0 = cmd.words[0];
-    if (!w0) return state;
+    if (!w0) return supersede(state);
     const base = commandBase(w0);
     const sig = (kind) => /* @__PURE__ */ new Set([this.at({ kind, cmd, start: cmd.start, end: cmd.end })]);
     if (base === void 0) return sig(isArgvWord(w0) ? "argv" : "program");
@@ -41184,7 +41218,7 @@ var Flow = class {
         this.execs.push(cmd);
         return /* @__PURE__ */ new Set();
       case "exit":
-        for (const x of state) if (x && x !== PASS && x.kind === "argv") this.argvThenExit.push(x);
+        for (const x of state) if (x && x !== PASS && x.kind === "argv" && x.cmd.kind === "simple" && x.cmd.words.length === 1) this.argvThenExit.push(x);
         return /* @__PURE__ */ new Set();
       case "return": {
         const top = this.returns[this.returns.length - 1];
@@ -41200,13 +41234,13 @@ var Flow = class {
           return /* @__PURE__ */ new Set();
         }
         if (/\$\{?[@*]/.test(text)) return sig("argv");
-        return state;
+        return supersede(state);
       }
     }
     const staticName = staticValue(w0);
     const fn = staticName !== void 0 && !staticName.includes("/") ? this.functions.get(staticName) : void 0;
     if (fn) return this.call(fn, state);
-    if (isPlumbing(cmd)) return state;
+    if (isPlumbing(cmd)) return isPassive(cmd) ? state : supersede(state);
     return sig("program");
   }
   call(fn, state) {
@@ -41232,6 +41266,14 @@ var Flow = class {
     return out;
   }
 };
+function supersede(state) {
+  return state.size === 0 ? state : /* @__PURE__ */ new Set([null]);
+}
+function tested(before, after) {
+  const out = /* @__PURE__ */ new Set();
+  for (const x of after) out.add(x && x !== PASS && !before.has(x) ? null : x);
+  return out;
+}
 function analyzeFlow(stmts, functions) {
   const flow = new Flow(functions);
   const end = flow.run(stmts);
@@ -41290,6 +41332,15 @@ function shellScripts(model, roles = ["start", "sourced"]) {
   }
   return out;
 }
+function initProcess(model) {
+  const argv = model.start.argv;
+  const name = (argv[0] ?? "").slice((argv[0] ?? "").lastIndexOf("/") + 1);
+  const dd = argv.indexOf("--");
+  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
+  if (name === "dumb-init") return { name, mode: flags.includes("-c") || flags.includes("--single-child") ? "single" : "group" };
+  if (name === "tini" || name === "tini-static" || name === "docker-init") return { name: "tini", mode: flags.includes("-g") ? "group" : "single" };
+  return void 0;
+}
 function scriptHit(script, start, end, message, fix) {
   const a = script.analysis;
   const offset = script.wrapper.lineOffset;
@@ -41322,14 +41373,37 @@ function trapsTerm2(script) {
   });
   return found;
 }
-function initProcess(model) {
-  const argv = model.start.argv;
-  const name = (argv[0] ?? "").slice((argv[0] ?? "").lastIndexOf("/") + 1);
-  const dd = argv.indexOf("--");
-  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
-  if (name === "dumb-init") return { name, mode: flags.includes("-c") || flags.includes("--single-child") ? "single" : "group" };
-  if (name === "tini" || name === "tini-static" || name === "docker-init") return { name: "tini", mode: flags.includes("-g") ? "group" : "single" };
-  return void 0;
+var INTERPRETERS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "busybox", "python", "python3", "node", "ruby", "php", "perl", "bun", "deno"]);
+function jobWords(sig) {
+  if (sig.cmd.kind !== "simple") return void 0;
+  const [w0, ...rest] = sig.cmd.words;
+  const base = commandBase(w0);
+  if (base === void 0) return void 0;
+  if (!INTERPRETERS.has(base)) return [base];
+  const operands = rest.filter((w) => !w.raw.startsWith("-")).map((w) => commandBase(w));
+  if (operands.length === 0 || operands.some((o) => o === void 0)) return void 0;
+  return operands;
+}
+function cronText(script) {
+  const { text } = script.analysis;
+  const lineOf = (at) => text.slice(text.lastIndexOf("\n", at - 1) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
+  let out = "";
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind !== "simple") return;
+    const intoCron = cmd.redirs.some((r) => /cron/.test(r.target?.raw ?? ""));
+    if (!intoCron && commandBase(cmd.words[0]) !== "crontab") return;
+    out += `${lineOf(cmd.start)}
+`;
+    for (const r of cmd.redirs) if (r.heredoc) out += `${text.slice(r.heredoc.bodyStart, r.heredoc.bodyEnd)}
+`;
+  });
+  return out;
+}
+function scheduledJob(sig, cron) {
+  const words = jobWords(sig);
+  if (!words || cron === "") return false;
+  const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return cron.split("\n").some((line) => words.every((w) => new RegExp(`(^|[\\s/'"=])${escape(w)}([\\s'";]|$)`).test(line)));
 }
 function programName2(sig) {
   const cmd = sig.cmd.kind === "simple" ? sig.cmd : void 0;
@@ -41362,7 +41436,9 @@ var rule24 = {
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
       ]);
+      const cron = cronText(script);
       for (const sig of flow.finals) {
+        if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
           case "argv":
             argv(sig, "");
@@ -41418,10 +41494,17 @@ var rule25 = {
     const hits = [];
     for (const script of shellScripts(model, ["start"])) {
       const src = script.analysis.text;
+      const programs = [];
       walkCommands(script.analysis.body, (cmd) => {
         if (cmd.kind !== "simple") return;
         const target = execTarget(cmd);
-        if (!target) return;
+        if (target) programs.push({ cmd, target });
+      });
+      const flow = flowOf(script);
+      if (flow.complete) {
+        for (const sig of flow.finals) if (sig.cmd.kind === "simple" && sourceOf(script, sig.fn).wrapper === script.wrapper && !programs.some((p) => p.cmd === sig.cmd)) programs.push({ cmd: sig.cmd, target: sig.cmd.words });
+      }
+      for (const { cmd, target } of programs.sort((a, b) => a.cmd.start - b.cmd.start)) {
         target.forEach((word, i) => {
           const misuse = argsMisuse(word);
           if (!misuse) return;
@@ -41432,7 +41515,7 @@ var rule25 = {
           const consequence = misuse.kind === "joined" ? `joins all of the container's arguments into one, so \`docker run <image> --workers 4\` reaches the app as the single argument "--workers 4"` : `re-splits the container's arguments on whitespace and expands globs in them, so an argument like "my file" or "*.conf" reaches the app changed`;
           hits.push(scriptHit(script, word.start, word.end, `${code(word.raw)} in ${code(commandText(src, cmd))} ${consequence}.`, `Quote it as "$@": ${code(fixed)}.`));
         });
-      });
+      }
     }
     return hits;
   }
@@ -41481,32 +41564,95 @@ var NOT_A_STEP = /* @__PURE__ */ new Set([
   "printenv",
   "sleep"
 ]);
+var BEST_EFFORT = /* @__PURE__ */ new Set([
+  "chown",
+  "chmod",
+  "chgrp",
+  "mkdir",
+  "touch",
+  "ln",
+  "rm",
+  "sed",
+  "find",
+  "cat",
+  "ls",
+  "tee",
+  "date",
+  "id",
+  "getent",
+  "whoami",
+  "hostname",
+  "env",
+  "logger",
+  "usermod",
+  "groupmod",
+  "useradd",
+  "groupadd",
+  "adduser",
+  "addgroup",
+  "deluser",
+  "delgroup",
+  "chpasswd",
+  "ulimit",
+  "sysctl",
+  "sync",
+  "tr",
+  "cut",
+  "awk",
+  "grep",
+  "head",
+  "tail",
+  "sort"
+]);
+function handlesFailures(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (found) return;
+    for (const w of commandWords(cmd)) if (paramUses(w).some((u) => u.param.name === "?")) found = true;
+    if (cmd.kind !== "simple") return;
+    const base = commandBase(cmd.words[0]);
+    if (base === "set") {
+      const f = setFlags(cmd);
+      if (f.off.has("e") || f.optionsOff.has("errexit")) found = true;
+    }
+    if (base === "trap" && cmd.words.slice(2).some((w) => staticValue(w) === "ERR")) found = true;
+  });
+  return found;
+}
 function errexitOn(cmd) {
   if (commandBase(cmd.words[0]) !== "set") return false;
   const flags = setFlags(cmd);
   return flags.on.has("e") || flags.optionsOn.has("errexit");
 }
-function functionHasStep(script, fn, memo) {
+var NONE = 0;
+var BEST = 1;
+var MATTERS = 2;
+function functionStep(script, fn, memo) {
   const known = memo.get(fn.name);
   if (known !== void 0) return known;
-  memo.set(fn.name, false);
-  let found = false;
+  memo.set(fn.name, NONE);
+  let found = NONE;
   if (fn.body) {
     walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
-      if (!found && !ctx.inCondition && !ctx.detached && !ctx.inSubstitution && isStep(script, cmd, memo)) found = true;
+      if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
+      const kind = stepKind(script, cmd, memo);
+      if (kind > found) found = kind;
     });
   }
   memo.set(fn.name, found);
   return found;
 }
-function isStep(script, cmd, memo) {
-  if (cmd.kind !== "simple" || cmd.words.length === 0) return false;
+var appStarts = /* @__PURE__ */ new WeakMap();
+function stepKind(script, cmd, memo) {
+  if (cmd.kind !== "simple" || cmd.words.length === 0) return NONE;
+  if (appStarts.get(script)?.has(cmd)) return NONE;
   const name = staticValue(cmd.words[0]);
   const base = commandBase(cmd.words[0]);
-  if (base !== void 0 && NOT_A_STEP.has(base)) return false;
+  if (base !== void 0 && NOT_A_STEP.has(base)) return NONE;
+  if (base !== void 0 && BEST_EFFORT.has(base)) return BEST;
   const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
-  if (fn) return functionHasStep(script, fn, memo);
-  return true;
+  if (fn) return functionStep(script, fn, memo);
+  return MATTERS;
 }
 var rule26 = {
   id: "wrapper-no-errexit",
@@ -41518,19 +41664,33 @@ var rule26 = {
     for (const script of shellScripts(model, ["start"])) {
       const { analysis } = script;
       if (shebangFlags(analysis.shebang).has("e")) continue;
+      if (handlesFailures(script)) continue;
+      const flow = flowOf(script);
+      appStarts.set(script, new Set(flow.finals.map((s) => s.cmd)));
       let firstStep;
+      let mattering;
       let errexitAt;
       const memo = /* @__PURE__ */ new Map();
+      const steps = [];
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && errexitOn(cmd) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
-        if (isStep(script, cmd, memo) && (!firstStep || cmd.start < firstStep.start)) firstStep = cmd;
+        const kind = stepKind(script, cmd, memo);
+        if (kind !== NONE) steps.push({ cmd, kind });
       });
-      if (!firstStep) continue;
-      if (errexitAt !== void 0 && errexitAt < firstStep.start) continue;
+      for (const { cmd, kind } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
+        if (errexitAt !== void 0 && errexitAt < cmd.start) break;
+        firstStep ??= cmd;
+        if (kind === MATTERS) {
+          mattering = cmd;
+          break;
+        }
+      }
+      if (!firstStep || !mattering) continue;
       const text = code(commandText(analysis.text, firstStep));
-      const message = errexitAt === void 0 ? `${text} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
+      const also = mattering === firstStep ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
+      const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
       hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
     }
@@ -41640,7 +41800,9 @@ var rule27 = {
         if (seen.has(key)) continue;
         seen.add(key);
         const { message, fix } = describe(model, script, f.construct);
-        hits.push(scriptHit(script, f.start, f.end, message, fix));
+        const hit5 = scriptHit(script, f.start, f.end, message, fix);
+        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
+        hits.push(hit5);
       }
     }
     return hits;
@@ -41781,11 +41943,37 @@ var rule28 = {
 };
 
 // src/rules/wrapper/wrapper-su-sudo.ts
+var SU_COMMAND_FLAG = /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/;
 function privilegeTool(words) {
   const base = commandBase(words[0]);
   if (base === "sudo") return "sudo";
-  if (base === "su" && words.slice(1).some((w) => /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/.test(staticValue(w) ?? ""))) return "su";
+  if (base === "su") return "su";
   return void 0;
+}
+function suCommandWord(words) {
+  for (let i = 1; i < words.length; i++) {
+    const v = staticValue(words[i]) ?? "";
+    if (v === "--") return void 0;
+    if (/^--command=/.test(v)) return words[i];
+    if (SU_COMMAND_FLAG.test(v)) return words[i + 1];
+  }
+  return void 0;
+}
+function singleSimpleCommand(word) {
+  const raw = word.raw.replace(/^(["'])([\s\S]*)\1$/, "$2").trim();
+  if (raw === "") return false;
+  if (/\$\{?[@*]/.test(raw)) return false;
+  return !/[;&|<>()`\n]|\$\(/.test(raw) && !/^(if|for|while|until|case)\b|^\{/.test(raw);
+}
+function busyboxSu(model) {
+  const family2 = model.base.family;
+  if (family2 !== "alpine" && family2 !== "busybox") return false;
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword === "RUN" && /\bapk\b[\s\S]*\badd\b[\s\S]*\s(shadow|shadow-login|util-linux|util-linux-login)(?=\s|$|;|&|\\)/.test(instr.text)) return false;
+    }
+  }
+  return true;
 }
 function replacement(family2) {
   if (family2 === "alpine" || family2 === "busybox" || family2 === "wolfi") return '`exec su-exec app "$@"`';
@@ -41799,6 +41987,9 @@ var rule29 = {
   description: "su and sudo run the app as their child and stay as its parent, so PID 1 is never the app; gosu, su-exec and setpriv exec it instead.",
   check(model) {
     const hits = [];
+    const family2 = model.base.family;
+    const busybox = busyboxSu(model);
+    const groupInit = initProcess(model)?.mode === "group";
     for (const script of shellScripts(model, ["start"])) {
       const { analysis } = script;
       const found = [];
@@ -41815,11 +42006,26 @@ var rule29 = {
       for (const { cmd, where } of found.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (seen.has(cmd)) continue;
         seen.add(cmd);
-        const tool = privilegeTool(execTarget(cmd) ?? cmd.words);
-        const family2 = model.base.family;
-        const busyboxSu = family2 === "alpine" || family2 === "busybox";
-        const consequence = tool === "sudo" ? "sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it" : busyboxSu ? "BusyBox su hands the command to the user's shell as one `-c` string, so the arguments are parsed a second time and a shell stays PID 1 (ignoring SIGTERM) whenever the string is more than one simple command" : "su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
-        hits.push(scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family2)}.`));
+        const words = execTarget(cmd) ?? cmd.words;
+        const tool = privilegeTool(words);
+        let consequence;
+        let severity;
+        if (tool === "sudo") {
+          consequence = "sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it";
+          if (groupInit) {
+            severity = "info";
+            consequence += " (here the init signals the whole process group, so the app receives SIGTERM anyway)";
+          }
+        } else if (busybox) {
+          const command = suCommandWord(words);
+          if (!command || singleSimpleCommand(command)) continue;
+          consequence = "BusyBox su hands the command to the user's shell as one `-c` string, and a shell stays PID 1 (ignoring SIGTERM) because the string is more than one simple command";
+        } else {
+          consequence = suCommandWord(words) ? "su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later" : "su runs the user's shell as its child and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
+        }
+        const hit5 = scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family2)}.`);
+        if (severity) hit5.severity = severity;
+        hits.push(hit5);
       }
     }
     return hits;
@@ -41831,6 +42037,31 @@ var SAFE_OPS = /* @__PURE__ */ new Set(["-", ":-", "+", ":+", "=", ":=", "?", ":
 function paramText(p) {
   if (!p.braced) return `$${p.name}`;
   return `\${${p.length ? "#" : ""}${p.name}${p.op}${p.op ? "\u2026" : ""}}`;
+}
+function argumentsGiven(model, wrapper) {
+  const base = (p) => p.slice(p.lastIndexOf("/") + 1);
+  const argv = model.start.argv;
+  const at = argv.findIndex((w) => w === wrapper.imagePath || !w.startsWith("-") && base(w) === base(wrapper.imagePath));
+  return at < 0 ? void 0 : argv.length - at - 1;
+}
+function positionalIn(word) {
+  if (!word) return void 0;
+  return paramUses(word).find((u) => /^[1-9][0-9]*$/.test(u.param.name))?.param;
+}
+function emptinessTest(cmd) {
+  if (cmd.kind === "case") {
+    return cmd.items.some((i) => i.patterns.some((p) => staticValue(p) === "")) ? positionalIn(cmd.word) : void 0;
+  }
+  if (cmd.kind !== "simple") return void 0;
+  const base = commandBase(cmd.words[0]);
+  if (base !== "[" && base !== "[[" && base !== "test") return void 0;
+  const w = cmd.words;
+  for (let i = 1; i < w.length; i++) {
+    const v = staticValue(w[i]);
+    if ((v === "-z" || v === "-n") && positionalIn(w[i + 1])) return positionalIn(w[i + 1]);
+    if ((v === "=" || v === "==" || v === "!=") && staticValue(w[i + 1]) === "" && positionalIn(w[i - 1])) return positionalIn(w[i - 1]);
+  }
+  return void 0;
 }
 var rule30 = {
   id: "wrapper-unset-arg",
@@ -41846,13 +42077,17 @@ var rule30 = {
       let checksCount = false;
       let setPositional;
       const uses = [];
+      let zeroArgBranch;
       walkCommands(analysis.body, (cmd, ctx) => {
         for (const w of commandWords(cmd)) {
           for (const { param } of paramUses(w)) {
             if (param.name === "#" && !param.length) checksCount = true;
-            if (!ctx.inFunction && /^[1-9][0-9]*$/.test(param.name) && !SAFE_OPS.has(param.op)) uses.push(param);
+            if (ctx.inFunction || !/^[1-9][0-9]*$/.test(param.name)) continue;
+            if (!SAFE_OPS.has(param.op)) uses.push(param);
+            else if (param.op !== "?" && param.op !== ":?") zeroArgBranch ??= param;
           }
         }
+        if (!ctx.inFunction) zeroArgBranch ??= emptinessTest(cmd);
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         const base = commandBase(cmd.words[0]);
         if (base === "set") {
@@ -41862,6 +42097,9 @@ var rule30 = {
         }
       });
       if (checksCount) continue;
+      const given = argumentsGiven(model, script.wrapper);
+      const noArgs = given !== void 0 ? given === 0 : !model.start.cmd;
+      if (!noArgs && !zeroArgBranch) continue;
       for (const stmt of analysis.body) {
         const cmd = stmt.andOr.rest.length === 0 && stmt.andOr.first.commands.length === 1 ? stmt.andOr.first.commands[0] : void 0;
         if (cmd?.kind !== "simple" || commandBase(cmd.words[0]) !== "set") continue;
@@ -41892,7 +42130,7 @@ var rule30 = {
           script,
           first.start,
           first.end,
-          model.start.cmd ? `${code(text)} is read under \`set -u\`, so the script aborts with "${error2}" whenever it starts without arguments (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`).` : `${code(text)} is read under \`set -u\` and the image has no CMD, so \`docker run <image>\` starts it without arguments and the script aborts with "${error2}".`,
+          first === zeroArgBranch ? `${code(text)} is read under \`set -u\` to test whether an argument was given, so when none is (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`${noArgs ? ", or this image started as it is" : ""}) the script aborts with "${error2}" before the test can say so.` : noArgs ? `${code(text)} is read under \`set -u\` and ${model.start.cmd ? "the start command passes the script no arguments" : "the image has no CMD"}, so \`docker run <image>\` aborts with "${error2}".` : `${code(text)} is read under \`set -u\`, while line ${analysis.lineOf(zeroArgBranch.start) + script.wrapper.lineOffset} expects the script to start without arguments (${code(paramText(zeroArgBranch))}): started that way (\`docker run --entrypoint\`, a Kubernetes \`command:\` without \`args:\`) it aborts with "${error2}".`,
           `Read it as ${code(`\${${first.name}:-}`)} (or check \`[ $# -gt 0 ]\` first).`
         )
       );
