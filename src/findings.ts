@@ -32,8 +32,13 @@ export interface ShutdownResult {
 export interface PlatformResult {
   platform: string;
   build: { ok: boolean; seconds: number };
+  /** Ran under an emulator (QEMU binfmt_misc) rather than on this machine's own CPU. */
+  emulated?: boolean;
   startCommand?: string[];
+  /** PID 1 named the same on every platform (a `#!` script by its name, not `<interpreter> <path>`). */
   pid1?: string;
+  /** PID 1's argv as the process has it (the emulator's prefix stripped). */
+  pid1Argv?: string[];
   /** Set when the container exited 0 on its own before the probe (a one-shot job). */
   oneShot?: { exitCode: number; seconds: number };
   shutdown?: ShutdownResult;

@@ -2,6 +2,7 @@
 // findings table, in GitHub-flavoured Markdown with every user-controlled string escaped.
 import * as core from '@actions/core';
 import { compareFindings, type FailOn, type Finding, type PlatformResult, type Report } from '../findings.js';
+import { platformLabel } from '../report/text.js';
 import { docsUrl } from '../rules/types.js';
 import { logInfo, mdCell, mdCode, plural, verdict } from './format.js';
 
@@ -23,7 +24,7 @@ function seconds(n: number, digits = 1): string {
 function platformRow(dockerfile: string | undefined, p: PlatformResult): string {
   const cells: string[] = [];
   if (dockerfile !== undefined) cells.push(mdCell(dockerfile));
-  cells.push(mdCell(p.platform));
+  cells.push(mdCell(platformLabel(p)));
   const built = p.build.ok ? `✅ ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? 'not built' : `❌ failed after ${seconds(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : '', p.pid1 ? mdCode(p.pid1) : '');
   const s = p.shutdown;

@@ -33,8 +33,13 @@ function formatFinding(f: Finding, style: Style): string[] {
   ];
 }
 
+/** "linux/arm64 (emulated, QEMU)": a verdict reached under emulation is read differently. */
+export function platformLabel(p: Pick<PlatformResult, 'platform' | 'emulated'>): string {
+  return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
+}
+
 export function formatPlatform(p: PlatformResult): string {
-  const parts: string[] = [p.platform.padEnd(13)];
+  const parts: string[] = [platformLabel(p).padEnd(13)];
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
   parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
@@ -49,8 +54,10 @@ export function formatPlatform(p: PlatformResult): string {
 export function verdictLine(findings: Finding[], failOn: FailOn, style: Style = { color: false }): string {
   const c = countBySeverity(findings);
   const counts = `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`;
+  // With the gate off there is no verdict to give: "PASS: 1 error" would tell a reader the image is fine.
+  if (failOn === 'never') return paint(style, c.error > 0 ? 'error' : c.warning > 0 ? 'warning' : 'ok', `${counts} (not gated: --fail-on never)`);
   if (failsAt(findings, failOn)) return paint(style, 'error', `✖ FAIL: ${counts} (failing at --fail-on ${failOn})`);
-  return paint(style, 'ok', `✔ PASS: ${counts}${failOn === 'never' ? '' : ` (nothing at or above ${failOn})`}`);
+  return paint(style, 'ok', `✔ PASS: ${counts} (nothing at or above ${failOn})`);
 }
 
 export function formatText(reports: Report[], failOn: FailOn, color = false): string {

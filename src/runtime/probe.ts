@@ -8,6 +8,7 @@ import type { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
 import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
+import { displayName } from './process-name.js';
 import type { PlatformHit } from './types.js';
 
 export interface ProbeOptions {
@@ -33,11 +34,15 @@ export interface ProbeRequest {
   options: ProbeOptions;
   cleanup: Cleanup;
   confirms?: Confirmable;
+  /** The platform runs under an emulator (QEMU): the verdict rests on timing alone. */
+  emulated?: boolean;
 }
 
 export interface ProbeResult {
   hits: PlatformHit[];
   pid1?: string;
+  /** PID 1's argv as the process has it (emulator prefix stripped), for the JSON report. */
+  pid1Argv?: string[];
   oneShot?: { exitCode: number; seconds: number };
   shutdown?: ShutdownResult;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
@@ -85,7 +90,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   }
   const notes = ready ? [] : [`--ready-log ${String(options.readyLog)} did not match within ${options.startupWait * 10} s on ${req.platform}; the stop signal was sent anyway.`];
 
-  const top = await pid1Of(id, state?.pid);
+  const top = await pid1Of(id, state?.pid, config.path);
+  const named = top ? { pid1: top.display, pid1Argv: top.argv } : {};
 
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
@@ -94,18 +100,22 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   if (kill.code !== 0) {
     state = await containerState(id);
     // It exited between the startup check and the signal.
-    if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), pid1: top?.display, notes };
+    if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, notes };
     // A signal name this engine does not know: try its number.
     if (signal.number !== undefined) kill = await docker(['kill', '-s', String(signal.number), id], { timeoutMs: CALL_MS });
     if (kill.code !== 0) {
       await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || 'docker kill failed'}.`);
-      return { hits: [], pid1: top?.display, notes };
+      return { hits: [], ...named, notes };
     }
   }
   let killed = false;
   const graceMs = options.gracePeriod * 1000;
-  const first = await Promise.race([waiter.then(() => 'exited' as const), sleep(Math.max(0, graceMs - (Date.now() - t0))).then(() => 'grace' as const)]);
+  // The grace timer is cleared as soon as the container exits: a pending timer would keep the
+  // CLI (and the Action step) alive for the whole grace period after a clean 0.1 s shutdown.
+  const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
+  const first = await Promise.race([waiter.then(() => 'exited' as const), grace.done.then(() => 'grace' as const)]);
+  grace.cancel();
   if (first === 'grace') {
     killed = true;
     await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
@@ -114,8 +124,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms });
-  return { hits, pid1: top?.display, shutdown, notes };
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated });
+  return { hits, ...named, shutdown, notes };
 }
 
 /**
@@ -257,19 +267,20 @@ function exitedOnStart(exitCode: number | null, logs: string[], config: ImageCon
 export interface Pid1 {
   /** Real argv of PID 1 (the qemu binfmt prefix stripped under emulation). */
   argv: string[];
+  /** The same name on every platform: a `#!` script by its name, not `<interpreter> <path>` (process-name.ts). */
   display: string;
   /** Real argv of PID 1's direct children. */
   children: string[][];
 }
 
-async function pid1Of(id: string, hostPid: number | undefined): Promise<Pid1 | undefined> {
+async function pid1Of(id: string, hostPid: number | undefined, pathDirs?: string[]): Promise<Pid1 | undefined> {
   const res = await docker(['top', id, '-eo', 'pid,ppid,args'], { timeoutMs: CALL_MS });
   if (res.code !== 0) return undefined;
-  return parseTop(res.stdout, hostPid);
+  return parseTop(res.stdout, hostPid, pathDirs);
 }
 
 /** Parse `docker top <id> -eo pid,ppid,args`; PID 1 is the row whose host pid is State.Pid (else the row without a parent inside). */
-export function parseTop(output: string, hostPid?: number): Pid1 | undefined {
+export function parseTop(output: string, hostPid?: number, pathDirs?: string[]): Pid1 | undefined {
   const rows = output
     .split('\n')
     .slice(1)
@@ -280,7 +291,7 @@ export function parseTop(output: string, hostPid?: number): Pid1 | undefined {
   const pids = new Set(rows.map((r) => r.pid));
   const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0]!;
   const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
-  return { argv: init.argv, display: init.argv.join(' '), children };
+  return { argv: init.argv, display: displayName(init.argv, pathDirs), children };
 }
 
 /**
@@ -379,6 +390,8 @@ export interface ShutdownFacts {
   top?: Pid1;
   gracePeriod: number;
   confirms?: Confirmable;
+  /** Ran under QEMU: the host saw the emulator's signal handling, not the program's. */
+  emulated?: boolean;
 }
 
 function confirmsText(ids: string[] | undefined): string {
@@ -386,9 +399,12 @@ function confirmsText(ids: string[] | undefined): string {
   return ` (confirms ${ids.join(' and ')})`;
 }
 
+/** Appended to a verdict reached under emulation ({platforms}: the emulated ones). */
+const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal.';
+
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
-  const { shutdown, signal, top, gracePeriod, confirms } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated } = facts;
   const hits: PlatformHit[] = [];
   const sig = signal.name;
   const expected = signal.number !== undefined ? 128 + signal.number : undefined;
@@ -397,14 +413,19 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
   const pid1 = top ? `\`${truncate(top.display, 80)}\`` : 'PID 1';
   const apps = top ? appChildren(top) : [];
   const shellParent = top !== undefined && isShell(top.argv) && apps.length > 0;
-  const child = shellParent ? `\`${truncate(apps[0]!.join(' '), 60)}\`` : '';
+  const child = shellParent ? `\`${truncate(displayName(apps[0]!), 60)}\`` : '';
+  // `/bin/sh /entrypoint.sh` is shown as the script it runs; say it is a shell all the same.
+  const shellName = top !== undefined && top.display !== top.argv.join(' ') ? `shell script ${pid1}` : `shell ${pid1}`;
 
   if (shutdown.killed) {
     const why = shellParent
-      ? `the shell ${pid1} is PID 1 and never passed ${sig} on to ${child}`
-      : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+      ? `the ${shellName} is PID 1 and never passed ${sig} on to ${child}`
+      : emulated
+        ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)`
+        : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: 'sigterm-ignored',
+      ...(emulated ? { emulatedNote: EMULATED_TIMING } : {}),
       message: `On {platforms} the container ignored ${sig} and was SIGKILLed after the ${gracePeriod} s grace period because ${why}, so every deploy and scale-down kills in-flight work.`,
       fix: shellParent
         ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.`
@@ -431,14 +452,14 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
     if (!clean) {
       hits.push({
         rule: 'shell-is-pid1',
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        message: `On {platforms} PID 1 is the ${shellName} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
         fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.',
       });
     } else {
       hits.push({
         rule: 'shell-is-pid1',
         severity: 'info',
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
+        message: `On {platforms} PID 1 is the ${shellName} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
         fix: 'Prefer `exec`-ing the app so it is PID 1 itself, or keep the shell\'s trap forwarding the stop signal to the child and waiting for it.',
       });
     }
@@ -455,4 +476,13 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A sleep that can be called off, so a race it lost leaves no timer behind. */
+export function timer(ms: number): { done: Promise<void>; cancel: () => void } {
+  let handle: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return { done, cancel: () => clearTimeout(handle) };
 }

@@ -26,7 +26,8 @@ describe('PID 1 from docker top', () => {
 
   it('takes the row whose host pid is State.Pid and its direct children natively', () => {
     const top = parseTop(TOP_AMD64, 31001)!;
-    expect(top.display).toBe('/bin/sh /usr/local/bin/docker-entrypoint.sh /app/server.sh');
+    expect(top.display).toBe('docker-entrypoint.sh /app/server.sh');
+    expect(top.argv).toEqual(['/bin/sh', '/usr/local/bin/docker-entrypoint.sh', '/app/server.sh']);
     expect(top.children).toEqual([['/bin/sh', '/app/server.sh']]);
   });
 
