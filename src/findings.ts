@@ -39,6 +39,15 @@ export interface PlatformResult {
   pid1?: string;
   /** PID 1's argv as the process has it (the emulator's prefix stripped). */
   pid1Argv?: string[];
+  /**
+   * What decided that the container was ready for its stop signal, and when (seconds since it
+   * started): a --ready-log match (log), HEALTHCHECK healthy (healthcheck), a listening socket
+   * (listening), a quiet process tree (quiet); timeout: not ready within the bound, signalled
+   * anyway; fixed: nothing observable (remote engine), a short fixed wait; exited: it exited first.
+   */
+  ready?: { by: 'log' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
+  /** PID 1's signal dispositions read from the kernel at readiness (natively, on a local engine). */
+  signals?: { pid1: { caught: string[]; ignored: string[] } };
   /** Set when the container exited 0 on its own before the probe (a one-shot job). */
   oneShot?: { exitCode: number; seconds: number };
   shutdown?: ShutdownResult;

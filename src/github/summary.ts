@@ -2,7 +2,7 @@
 // findings table, in GitHub-flavoured Markdown with every user-controlled string escaped.
 import * as core from '@actions/core';
 import { compareFindings, type FailOn, type Finding, type PlatformResult, type Report } from '../findings.js';
-import { platformLabel } from '../report/text.js';
+import { platformLabel, readinessText } from '../report/text.js';
 import { docsUrl } from '../rules/types.js';
 import { logInfo, mdCell, mdCode, plural, verdict } from './format.js';
 
@@ -29,7 +29,10 @@ function platformRow(dockerfile: string | undefined, p: PlatformResult): string 
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : '', p.pid1 ? mdCode(p.pid1) : '');
   const s = p.shutdown;
   if (s) {
-    cells.push(mdCell(s.signal), s.killed ? `❌ SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2), String(s.exitCode ?? ''));
+    // What decided readiness (and when) explains when the signal went out.
+    const ready = readinessText(p.ready);
+    const shutdown = s.killed ? `❌ SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2);
+    cells.push(mdCell(s.signal), ready ? `${shutdown}<br>${mdCell(ready)}` : shutdown, String(s.exitCode ?? ''));
   } else if (p.oneShot) {
     cells.push('', `one-shot job, finished in ${seconds(p.oneShot.seconds)}`, String(p.oneShot.exitCode));
   } else {

@@ -43,12 +43,21 @@ export function formatPlatform(p: PlatformResult): string {
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
   parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
+  const ready = readinessText(p.ready);
+  if (ready) parts.push(ready);
   if (p.oneShot) parts.push(`one-shot job: exited ${p.oneShot.exitCode} after ${p.oneShot.seconds.toFixed(1)}s`);
   if (p.shutdown) {
     const s = p.shutdown;
     parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
   }
   return parts.join('  ');
+}
+
+/** "ready after 0.4 s: listening on tcp :8080"; "not ready within 60 s: stop signal sent anyway". */
+export function readinessText(ready: PlatformResult['ready']): string | undefined {
+  if (!ready || ready.by === 'exited') return undefined;
+  if (ready.by === 'timeout' || ready.by === 'fixed') return ready.detail;
+  return `ready after ${ready.seconds.toFixed(1)} s: ${ready.detail}`;
 }
 
 export function verdictLine(findings: Finding[], failOn: FailOn, style: Style = { color: false }): string {

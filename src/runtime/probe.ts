@@ -9,10 +9,14 @@ import { docker } from './docker.js';
 import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
 import { displayName } from './process-name.js';
+import { containerState, type ContainerState } from './container-state.js';
+import { hostProc, signalDispositions, type SignalDispositions } from './host-proc.js';
+import { waitReady, type Readiness } from './readiness.js';
 import type { PlatformHit } from './types.js';
 
 export interface ProbeOptions {
   gracePeriod: number;
+  /** Upper bound on waiting for readiness, seconds (times EMULATION_FACTOR under emulation). */
   startupWait: number;
   readyLog?: RegExp;
   probeEnv: Record<string, string>;
@@ -45,12 +49,18 @@ export interface ProbeResult {
   pid1Argv?: string[];
   oneShot?: { exitCode: number; seconds: number };
   shutdown?: ShutdownResult;
+  /** What decided readiness for the stop signal, and when. */
+  ready?: Readiness;
+  /** PID 1's signal dispositions at readiness, as the kernel keeps them (native, local engine only). */
+  pid1Signals?: SignalDispositions;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
 }
 
 const CALL_MS = 20_000;
+/** Emulated platforms start several times slower (node under QEMU: 3.2 s instead of 0.3 s). */
+export const EMULATION_FACTOR = 3;
 const RUN_MS = 90_000;
 const LOG_LINES = 5;
 export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'busybox']);
@@ -82,16 +92,21 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const id = started.id;
   const startedAt = Date.now();
 
-  const ready = await waitForStartup(id, options);
+  const initial = await containerState(id);
+  const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
+  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt });
 
   let state = await containerState(id);
   if (state && !state.running) {
     return await exitedEarly(id, state, startedAt, req);
   }
-  const notes = ready ? [] : [`--ready-log ${String(options.readyLog)} did not match within ${options.startupWait * 10} s on ${req.platform}; the stop signal was sent anyway.`];
+  const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
 
   const top = await pid1Of(id, state?.pid, config.path);
-  const named = top ? { pid1: top.display, pid1Argv: top.argv } : {};
+  // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
+  const proc = req.emulated ? undefined : hostProc(state?.pid, id);
+  const pid1Signals = proc ? signalDispositions(proc) : undefined;
+  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}) };
 
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
@@ -100,13 +115,13 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   if (kill.code !== 0) {
     state = await containerState(id);
     // It exited between the startup check and the signal.
-    if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, notes };
+    if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, ready, notes };
     // A signal name this engine does not know: try its number.
     if (signal.number !== undefined) kill = await docker(['kill', '-s', String(signal.number), id], { timeoutMs: CALL_MS });
     if (kill.code !== 0) {
       await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || 'docker kill failed'}.`);
-      return { hits: [], ...named, notes };
+      return { hits: [], ...named, ready, notes };
     }
   }
   let killed = false;
@@ -124,8 +139,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated });
-  return { hits, ...named, shutdown, notes };
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals });
+  return { hits, ...named, ready, shutdown, notes };
 }
 
 /**
@@ -173,58 +188,6 @@ function limitUnsupported(flag: string, stderr: string): boolean {
 function firstErrorLine(stderr: string): string {
   const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
   return (lines[0] ?? '').replace(/^docker: /, '').replace(/^Error response from daemon: /, '');
-}
-
-/** Returns false only when --ready-log was given and never matched while the container ran. */
-async function waitForStartup(id: string, options: ProbeOptions): Promise<boolean> {
-  if (options.readyLog) {
-    const re = options.readyLog;
-    let buffer = '';
-    let matched = false;
-    // Ends when a line matches, when the container exits (the stream closes), or after startup-wait x 10.
-    const res = await docker(['logs', '-f', id], {
-      timeoutMs: options.startupWait * 10 * 1000,
-      maxStdoutBytes: 1024 * 1024,
-      onOutput: (chunk) => {
-        buffer = (buffer + chunk).slice(-64 * 1024);
-        matched ||= buffer.split('\n').some((l) => re.test(l));
-        return matched;
-      },
-    });
-    return matched || !res.timedOut;
-  }
-  // `docker wait` returns early when the container exits; otherwise it is cut at startup-wait.
-  await docker(['wait', id], { timeoutMs: options.startupWait * 1000 });
-  return true;
-}
-
-interface ContainerState {
-  running: boolean;
-  exitCode: number;
-  pid: number;
-  startedAt: string;
-  finishedAt: string;
-  oomKilled: boolean;
-  error: string;
-}
-
-async function containerState(id: string): Promise<ContainerState | undefined> {
-  const res = await docker(['inspect', '--format', '{{json .State}}', id], { timeoutMs: CALL_MS });
-  if (res.code !== 0) return undefined;
-  try {
-    const s = JSON.parse(res.stdout) as { Running?: boolean; ExitCode?: number; Pid?: number; StartedAt?: string; FinishedAt?: string; OOMKilled?: boolean; Error?: string };
-    return {
-      running: s.Running === true,
-      exitCode: s.ExitCode ?? 0,
-      pid: s.Pid ?? 0,
-      startedAt: s.StartedAt ?? '',
-      finishedAt: s.FinishedAt ?? '',
-      oomKilled: s.OOMKilled === true,
-      error: s.Error ?? '',
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 async function exitedEarly(id: string, state: ContainerState, startedAt: number, req: ProbeRequest): Promise<ProbeResult> {
@@ -392,6 +355,8 @@ export interface ShutdownFacts {
   confirms?: Confirmable;
   /** Ran under QEMU: the host saw the emulator's signal handling, not the program's. */
   emulated?: boolean;
+  /** PID 1's dispositions read from the kernel before the signal (native runs only). */
+  pid1Signals?: SignalDispositions;
 }
 
 function confirmsText(ids: string[] | undefined): string {
@@ -404,7 +369,7 @@ const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on 
 
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
-  const { shutdown, signal, top, gracePeriod, confirms, emulated } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals } = facts;
   const hits: PlatformHit[] = [];
   const sig = signal.name;
   const expected = signal.number !== undefined ? 128 + signal.number : undefined;
@@ -418,16 +383,25 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
   const shellName = top !== undefined && top.display !== top.argv.join(' ') ? `shell script ${pid1}` : `shell ${pid1}`;
 
   if (shutdown.killed) {
+    const handled = pid1Signals?.caught.includes(sig);
     const why = shellParent
       ? `the ${shellName} is PID 1 and never passed ${sig} on to ${child}`
       : emulated
         ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)`
-        : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+        : pid1Signals?.ignored.includes(sig)
+          ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)`
+          : handled
+            ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period`
+            : pid1Signals
+              ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), so the kernel drops it`
+              : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: 'sigterm-ignored',
       ...(emulated ? { emulatedNote: EMULATED_TIMING } : {}),
       message: `On {platforms} the container ignored ${sig} and was SIGKILLed after the ${gracePeriod} s grace period because ${why}, so every deploy and scale-down kills in-flight work.`,
-      fix: shellParent
+      fix: handled && !shellParent
+        ? `Make the ${sig} handler finish in-flight work and exit well within the grace period (or raise the orchestrator's grace period to match).`
+        : shellParent
         ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.`
         : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`,
     });

@@ -44,7 +44,7 @@ export function fixture(name: string): string {
   return path.join(FIXTURES, name);
 }
 
-/** Options for a fixture: short grace and startup wait to keep the suite fast. */
+/** Options for a fixture: a short grace period; the startup wait is only the bound on readiness (x3 emulated). */
 export function fixtureOptions(name: string, overrides: Partial<Options> = {}): Options {
   const dir = fixture(name);
   return {
@@ -52,7 +52,7 @@ export function fixtureOptions(name: string, overrides: Partial<Options> = {}): 
     dockerfile: 'Dockerfile',
     platforms: [...PLATFORMS],
     gracePeriod: 2,
-    startupWait: 1,
+    startupWait: 20,
     runId: `eg-test-${name}-${process.pid}-${Date.now().toString(36)}`,
     ...overrides,
   };

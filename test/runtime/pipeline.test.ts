@@ -88,7 +88,7 @@ describe.skipIf(!engineAvailable).concurrent('the whole runtime pipeline', () =>
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`the CLI interrupted by ${signal} mid-probe removes its containers and tags`, async () => {
       const mark = randomBytes(4).toString('hex');
-      const child = spawn(process.execPath, [CLI, '--platforms', 'linux/amd64', '--startup-wait', '120', '--probe-env', `EG_MARK=${mark}`, 'Dockerfile'], {
+      const child = spawn(process.execPath, [CLI, '--platforms', 'linux/amd64', '--startup-wait', '120', '--ready-log', 'never printed', '--probe-env', `EG_MARK=${mark}`, 'Dockerfile'], {
         cwd: fixture('trap-clean'),
         stdio: ['ignore', 'pipe', 'pipe'],
       });

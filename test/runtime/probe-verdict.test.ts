@@ -116,7 +116,7 @@ describe('shutdown verdict', () => {
 });
 
 describe('docker run argv of the probe', () => {
-  const config: ImageConfig = { entrypoint: [], cmd: ['/app/server'], env: {}, path: [], workingDir: '/', user: '', stopSignal: 'SIGTERM', os: 'linux', architecture: 'amd64' };
+  const config: ImageConfig = { entrypoint: [], cmd: ['/app/server'], env: {}, path: [], workingDir: '/', user: '', stopSignal: 'SIGTERM', healthcheck: false, os: 'linux', architecture: 'amd64' };
 
   it('passes only --probe-env, the probe network, limits and the run label; never --init or the host env', () => {
     const cleanup = new Cleanup('eg-unit');

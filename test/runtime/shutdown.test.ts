@@ -49,6 +49,36 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
       expect(r.pid1Argv).toEqual(['/bin/sh', '/usr/local/bin/service.sh']);
       expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 0, killed: false });
       expect(r.shutdown!.seconds).toBeLessThan(1.5);
+      // The shell's trap is a SIGTERM handler in the kernel's view (natively; not readable under QEMU).
+      if (p === 'linux/amd64') expect(r.signals!.pid1.caught).toContain('SIGTERM');
+      // Its loop forks `sleep` once a second and is otherwise idle: ready once the tree is quiet.
+      expect(r.ready).toMatchObject({ by: 'quiet' });
+      expect(r.ready!.seconds).toBeGreaterThanOrEqual(1);
+    }
+  }, T);
+
+  it('start-up work that keeps a CPU busy before the handler is installed: the probe waits until it is done', async () => {
+    // 800,000 shell iterations before the trap: over 1 s natively, several times that under QEMU,
+    // where a fixed 3 s wait sent the signal into the start-up work and SIGKILLed a good service.
+    const run = await runFixture('slow-start', { gracePeriod: 3 });
+    await expectProbed(run);
+    expect(run.runtime.findings).toEqual([]);
+    for (const p of PLATFORMS) {
+      const r = platform(run, p);
+      expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 0, killed: false });
+      expect(r.ready).toMatchObject({ by: 'quiet' });
+    }
+    expect(platform(run, 'linux/arm64').ready!.seconds).toBeGreaterThan(3);
+  }, T);
+
+  it('a busy worker that is neither quiet nor listening: its HEALTHCHECK decides readiness', async () => {
+    const run = await runFixture('healthcheck', { gracePeriod: 3 });
+    await expectProbed(run);
+    expect(run.runtime.findings).toEqual([]);
+    for (const p of PLATFORMS) {
+      const r = platform(run, p);
+      expect(r.ready).toMatchObject({ by: 'healthcheck', detail: 'HEALTHCHECK reported healthy' });
+      expect(r.shutdown).toMatchObject({ exitCode: 0, killed: false });
     }
   }, T);
 
@@ -60,13 +90,18 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     expect(f).toMatchObject({ file: 'Dockerfile', line: 5, platforms: PLATFORMS });
     expect(f.message).toContain('`httpd -f -v -p 8080 -h /srv/www` is PID 1');
     expect(f.message).toContain('2 s grace period');
-    // The arm64 verdict came from QEMU: said once, about that platform only.
-    expect(f.message).toContain('where the kernel drops signals that have no handler');
+    // Natively the kernel's own evidence: no SIGTERM handler in PID 1's SigCgt. The arm64 verdict
+    // came from QEMU (whose handlers the host would see instead): said once, about that platform only.
+    expect(f.message).toContain('is PID 1 and installs no handler for SIGTERM (none in the kernel\'s SigCgt for PID 1), so the kernel drops it');
+    expect(platform(run, 'linux/amd64').signals!.pid1.caught).not.toContain('SIGTERM');
+    expect(platform(run, 'linux/arm64').signals).toBeUndefined();
     expect(f.message).toMatch(/ linux\/arm64 ran emulated \(QEMU\): that verdict rests on timing alone/);
     expect(f.message).not.toContain('linux/amd64 ran emulated');
     for (const p of PLATFORMS) {
       const r = platform(run, p);
       expect(r.pid1).toBe('httpd -f -v -p 8080 -h /srv/www');
+      // The host sees its socket in the container's own network namespace (--network none), emulated or not.
+      expect(r.ready).toMatchObject({ by: 'listening', detail: 'listening on tcp :8080' });
       expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 137, killed: true });
       expect(r.shutdown!.seconds).toBeGreaterThanOrEqual(2);
     }
@@ -172,17 +207,22 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
   }, T);
 
   it('--ready-log sends the signal once the line appears; a line that never appears is a note', async () => {
-    // late-ready installs its handler 4 s after start, then logs "worker ready": a signal sent
-    // before that line is dropped. Without --ready-log the 1 s startup wait signals too early…
-    const early = await runFixture('late-ready', { platforms: ['linux/amd64'], startupWait: 1, gracePeriod: 2 });
+    // late-ready sleeps 4 s (an idle tree), then installs its handler and logs "worker ready": a
+    // signal sent before that line is dropped. Without --ready-log the quiet tree reads as ready…
+    const early = await runFixture('late-ready', { platforms: ['linux/amd64'], gracePeriod: 2 });
+    expect(early.runtime.platforms[0]!.ready).toMatchObject({ by: 'quiet' });
     expect(early.runtime.platforms[0]!.shutdown).toMatchObject({ killed: true });
-    // …with it the same startup wait is no obstacle: the probe waits for the line.
-    const ready = await runFixture('late-ready', { platforms: ['linux/amd64'], readyLog: /worker ready/, startupWait: 1, gracePeriod: 2 });
+    // …with it only the line counts, and the shutdown is clean.
+    const ready = await runFixture('late-ready', { platforms: ['linux/amd64'], readyLog: /worker ready/, gracePeriod: 2 });
     expect(ready.runtime.notes).toEqual([]);
     expect(ready.runtime.findings).toEqual([]);
+    expect(ready.runtime.platforms[0]!.ready).toMatchObject({ by: 'log', detail: 'log line matched /worker ready/' });
+    // Counted from when `docker run` returned, a little after the container started.
+    expect(ready.runtime.platforms[0]!.ready!.seconds).toBeGreaterThan(3.5);
     expect(ready.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0, killed: false });
-    const never = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /listening on/, startupWait: 0.2, gracePeriod: 3 });
+    const never = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /listening on/, startupWait: 2, gracePeriod: 3 });
     expect(never.runtime.notes).toEqual([expect.stringContaining('--ready-log /listening on/ did not match within 2 s on linux/amd64')]);
+    expect(never.runtime.platforms[0]!.ready).toMatchObject({ by: 'timeout' });
     expect(never.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0 });
     expect(loud(never)).toEqual([]);
   }, T);
