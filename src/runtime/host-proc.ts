@@ -102,33 +102,47 @@ function ipv6(hex: string): string {
   return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
 }
 
+export interface TreeCpu {
+  /** CPU time (clock ticks, user + system) of PID 1 and every descendant. */
+  ticks: number;
+  /**
+   * Some process of the tree is runnable (state R): working, or waiting for a CPU. A starved
+   * busy process uses little CPU time on a loaded machine, but it is never asleep.
+   */
+  runnable: boolean;
+}
+
 /**
- * CPU time (clock ticks, user + system) of PID 1 and every descendant. Undefined when PID 1
- * is gone. Children come from /proc/<pid>/task/<tid>/children (threads can fork too).
+ * CPU use of PID 1 and every descendant; undefined when PID 1 is gone. Children come from
+ * /proc/<pid>/task/<tid>/children (threads can fork too).
  */
-export function treeCpuTicks(proc: HostProc): number | undefined {
-  const first = cpuTicks(proc, proc.pid);
+export function treeCpu(proc: HostProc): TreeCpu | undefined {
+  const first = cpuStat(proc, proc.pid);
   if (first === undefined) return undefined;
-  let total = first;
+  const total = { ...first };
   const seen = new Set([proc.pid]);
   const queue = [...childrenOf(proc, proc.pid)];
   while (queue.length > 0 && seen.size < 4096) {
     const pid = queue.shift()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    total += cpuTicks(proc, pid) ?? 0;
+    const stat = cpuStat(proc, pid);
+    if (stat) {
+      total.ticks += stat.ticks;
+      total.runnable ||= stat.runnable;
+    }
     queue.push(...childrenOf(proc, pid));
   }
   return total;
 }
 
-function cpuTicks(proc: HostProc, pid: number): number | undefined {
+function cpuStat(proc: HostProc, pid: number): TreeCpu | undefined {
   try {
     const stat = fs.readFileSync(`${proc.root}/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: split after its last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 (utime) and 15 (stime); fields[0] here is field 3.
-    return Number(fields[11]) + Number(fields[12]);
+    // fields[0] is field 3 (state); fields 14 and 15 are utime and stime.
+    return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === 'R' };
   } catch {
     return undefined;
   }
@@ -187,4 +201,23 @@ export function signalNames(hex: string): string[] {
     out.push(byNumber.get(n) ?? (n >= 34 ? `SIGRTMIN+${n - 34}` : `SIG${n}`));
   }
   return out;
+}
+
+/**
+ * A process's argv from /proc/<pid>/cmdline, arguments with spaces intact (ps joins them with
+ * spaces). A process that retitled itself (npm's `process.title`) leaves one string with spaces
+ * and no NUL separators: that one is split on blanks, as ps would show it.
+ */
+export function processArgv(proc: HostProc, pid = proc.pid): string[] | undefined {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(`${proc.root}/${pid}/cmdline`, 'latin1');
+  } catch {
+    return undefined;
+  }
+  const parts = raw.split('\0');
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1 && /\s/.test(parts[0]!)) return parts[0]!.trim().split(/\s+/);
+  return parts;
 }

@@ -10,7 +10,7 @@ import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
 import { displayName } from './process-name.js';
 import { containerState, type ContainerState } from './container-state.js';
-import { hostProc, signalDispositions, type SignalDispositions } from './host-proc.js';
+import { hostProc, processArgv, signalDispositions, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
 import type { PlatformHit } from './types.js';
 
@@ -239,7 +239,13 @@ export interface Pid1 {
 async function pid1Of(id: string, hostPid: number | undefined, pathDirs?: string[]): Promise<Pid1 | undefined> {
   const res = await docker(['top', id, '-eo', 'pid,ppid,args'], { timeoutMs: CALL_MS });
   if (res.code !== 0) return undefined;
-  return parseTop(res.stdout, hostPid, pathDirs);
+  const top = parseTop(res.stdout, hostPid, pathDirs);
+  // ps joins arguments with spaces; the kernel's cmdline keeps them apart (a local engine only).
+  const proc = hostProc(hostPid, id);
+  const exact = proc ? processArgv(proc) : undefined;
+  if (!top || !exact) return top;
+  const argv = stripEmulator(exact);
+  return { ...top, argv, display: displayName(argv, pathDirs) };
 }
 
 /** Parse `docker top <id> -eo pid,ppid,args`; PID 1 is the row whose host pid is State.Pid (else the row without a parent inside). */

@@ -8,7 +8,7 @@
 import { round } from './build.js';
 import { containerState } from './container-state.js';
 import { docker } from './docker.js';
-import { hostProc, listeningSockets, treeCpuTicks, type Listener } from './host-proc.js';
+import { hostProc, listeningSockets, treeCpu, type Listener } from './host-proc.js';
 
 export type ReadyBy = 'log' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed';
 
@@ -46,21 +46,21 @@ export async function waitReady(req: ReadinessRequest): Promise<Readiness> {
   if (req.readyLog) return waitForLog(req, req.readyLog);
   const proc = hostProc(req.hostPid, req.id);
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
-  const samples: { t: number; ticks: number }[] = [];
+  const samples: Sample[] = [];
   let lastInspect = 0;
   for (;;) {
     const now = Date.now();
     const elapsed = now - req.startedAt;
     if (proc) {
-      const ticks = treeCpuTicks(proc);
-      if (ticks === undefined) return ready(req, 'exited', 'PID 1 exited');
+      const cpu = treeCpu(proc);
+      if (cpu === undefined) return ready(req, 'exited', 'PID 1 exited');
       const listening = listeningSockets(proc);
       if (listening.length > 0) return ready(req, 'listening', `listening on ${describeListeners(listening)}`);
-      samples.push({ t: now, ticks });
+      samples.push({ t: now, ...cpu });
       // Keep only what the quiet window can still look at.
       while (samples.length > 2 && samples[1]!.t <= now - QUIET_MS) samples.shift();
       const quiet = quietSince(samples, now);
-      if (quiet) return ready(req, 'quiet', `process tree idle for ${QUIET_MS / 1000} s (CPU time ${(ticks / 100).toFixed(2)} s)`);
+      if (quiet) return ready(req, 'quiet', `process tree idle for ${QUIET_MS / 1000} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
     }
     if (!proc || req.healthcheck) {
       if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
@@ -82,13 +82,26 @@ function ready(req: ReadinessRequest, by: ReadyBy, detail: string): Readiness {
   return { by, seconds: round((Date.now() - req.startedAt) / 1000), detail };
 }
 
-/** The window of the last QUIET_MS used at most QUIET_TICKS of CPU (needs that much history). */
-export function quietSince(samples: { t: number; ticks: number }[], now: number): boolean {
-  let from: { t: number; ticks: number } | undefined;
-  for (const s of samples) if (s.t <= now - QUIET_MS) from = s;
+export interface Sample {
+  t: number;
+  ticks: number;
+  runnable: boolean;
+}
+
+/**
+ * The window of the last QUIET_MS used at most QUIET_TICKS of CPU and found the tree runnable
+ * at most once (a fork caught in the act): a busy process starved of CPU on a loaded machine
+ * uses little CPU time too, but it is always runnable. Needs that much history.
+ */
+export function quietSince(samples: Sample[], now: number): boolean {
+  let from = -1;
+  samples.forEach((s, i) => {
+    if (s.t <= now - QUIET_MS) from = i;
+  });
   const last = samples[samples.length - 1];
-  if (!from || !last) return false;
-  return last.ticks - from.ticks <= QUIET_TICKS;
+  if (from < 0 || !last) return false;
+  const window = samples.slice(from);
+  return last.ticks - window[0]!.ticks <= QUIET_TICKS && window.filter((s) => s.runnable).length <= 1;
 }
 
 export function describeListeners(list: Listener[]): string {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readinessText } from '../../src/report/text.js';
-import { hostProc, listeningSockets, parseInetTable, parseUnixTable, signalDispositions, signalNames, treeCpuTicks } from '../../src/runtime/host-proc.js';
+import { hostProc, listeningSockets, parseInetTable, parseUnixTable, processArgv, signalDispositions, signalNames, treeCpu } from '../../src/runtime/host-proc.js';
 import { judgeShutdown, normalizeSignal } from '../../src/runtime/probe.js';
 import { describeListeners, QUIET_MS, quietSince } from '../../src/runtime/readiness.js';
 
@@ -50,7 +50,7 @@ describe('listening sockets from /proc/<pid>/net', () => {
       expect(hostProc(42, 'other', root)).toBeUndefined();
       const proc = hostProc(42, 'abc123', root)!;
       expect(listeningSockets(proc)).toEqual([{ proto: 'tcp', address: ':8080' }]);
-      expect(treeCpuTicks(proc)).toBe(12);
+      expect(treeCpu(proc)).toEqual({ ticks: 12, runnable: false });
       expect(hostProc(43, 'abc123', root)).toBeUndefined();
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
@@ -59,6 +59,21 @@ describe('listening sockets from /proc/<pid>/net', () => {
 });
 
 describe('PID 1\'s signal dispositions from /proc/<pid>/status', () => {
+  it('argv from cmdline keeps arguments with spaces; a retitled process (npm) is split as ps shows it', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'eg-proc-'));
+    try {
+      fs.mkdirSync(path.join(root, '8'));
+      fs.mkdirSync(path.join(root, '9'));
+      fs.writeFileSync(path.join(root, '8', 'cmdline'), '/bin/sh\0-c\0/app/server.sh 2>&1 | tee -a /tmp/app.log\0');
+      fs.writeFileSync(path.join(root, '9', 'cmdline'), 'npm start\0\0\0\0');
+      expect(processArgv({ pid: 8, root })).toEqual(['/bin/sh', '-c', '/app/server.sh 2>&1 | tee -a /tmp/app.log']);
+      expect(processArgv({ pid: 9, root })).toEqual(['npm', 'start']);
+      expect(processArgv({ pid: 10, root })).toBeUndefined();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('decodes SigCgt/SigIgn masks: bit n-1 is signal n', () => {
     expect(signalNames('0000000000004002')).toEqual(['SIGINT', 'SIGTERM']);
     expect(signalNames('0000000000000000')).toEqual([]);
@@ -88,11 +103,16 @@ describe('PID 1\'s signal dispositions from /proc/<pid>/status', () => {
 
 describe('a quiet process tree', () => {
   it('is quiet once a whole window used at most a couple of ticks', () => {
-    const at = (ms: number, ticks: number) => ({ t: 10_000 + ms, ticks });
+    const at = (ms: number, ticks: number, runnable = false) => ({ t: 10_000 + ms, ticks, runnable });
     const busy = [at(0, 10), at(200, 30), at(400, 50), at(1000, 110), at(1200, 130)];
     expect(quietSince(busy, 10_000 + 1200)).toBe(false);
     const idle = [at(0, 100), at(400, 101), at(800, 101), at(QUIET_MS, 102), at(1200, 102)];
     expect(quietSince(idle, 10_000 + 1200)).toBe(true);
+    // Starved of CPU on a loaded machine: little CPU time, but runnable all along.
+    const starved = [at(0, 100, true), at(400, 101, true), at(800, 101, true), at(QUIET_MS, 102, true), at(1200, 102, true)];
+    expect(quietSince(starved, 10_000 + 1200)).toBe(false);
+    // One fork caught in the act is still quiet.
+    expect(quietSince([at(0, 100), at(400, 101, true), at(800, 101), at(QUIET_MS, 102), at(1200, 102)], 10_000 + 1200)).toBe(true);
     // Less than a window of history: not yet.
     expect(quietSince([at(0, 100), at(600, 100)], 10_000 + 600)).toBe(false);
   });
