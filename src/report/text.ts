@@ -38,8 +38,8 @@ export function platformLabel(p: Pick<PlatformResult, 'platform' | 'emulated'>):
   return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
 }
 
-export function formatPlatform(p: PlatformResult): string {
-  const parts: string[] = [platformLabel(p).padEnd(13)];
+export function formatPlatform(p: PlatformResult, width = 13): string {
+  const parts: string[] = [platformLabel(p).padEnd(width)];
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
   parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
@@ -89,7 +89,8 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
     }
     if (report.platforms.length > 0) {
       out.push(paint(style, 'bold', 'Platforms'));
-      for (const p of report.platforms) out.push(`  ${formatPlatform(p)}`);
+      const width = Math.max(13, ...report.platforms.map((p) => platformLabel(p).length));
+      for (const p of report.platforms) out.push(`  ${formatPlatform(p, width)}`);
       out.push('');
     }
     for (const note of report.notes ?? []) out.push(paint(style, 'dim', `note: ${note}`));

@@ -399,7 +399,7 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
           : handled
             ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period`
             : pid1Signals
-              ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), so the kernel drops it`
+              ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1`
               : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: 'sigterm-ignored',

@@ -94,7 +94,7 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     expect(f.message).toContain('2 s grace period');
     // Natively the kernel's own evidence: no SIGTERM handler in PID 1's SigCgt. The arm64 verdict
     // came from QEMU (whose handlers the host would see instead): said once, about that platform only.
-    expect(f.message).toContain('is PID 1 and installs no handler for SIGTERM (none in the kernel\'s SigCgt for PID 1), so the kernel drops it');
+    expect(f.message).toContain('is PID 1 and installs no handler for SIGTERM (none in the kernel\'s SigCgt for PID 1), and the kernel drops unhandled signals to PID 1, so every deploy');
     expect(platform(run, 'linux/amd64').signals!.pid1.caught).not.toContain('SIGTERM');
     expect(platform(run, 'linux/arm64').signals).toBeUndefined();
     expect(f.message).toMatch(/ linux\/arm64 ran emulated \(QEMU\): that verdict rests on timing alone/);
