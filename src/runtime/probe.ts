@@ -94,7 +94,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
 
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
-  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt });
+  const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
+  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
   let state = await containerState(id);
   if (state && !state.running) {

@@ -30,6 +30,11 @@ export interface ReadinessRequest {
   healthcheck: boolean;
   /** Date.now() when `docker run` returned. */
   startedAt: number;
+  /**
+   * The container has a network namespace of its own (none, bridge, a user network): its
+   * listening sockets are its own. With `host` or `container:<id>` they are someone else's.
+   */
+  ownNetns: boolean;
 }
 
 const TICK_MS = 200;
@@ -54,7 +59,7 @@ export async function waitReady(req: ReadinessRequest): Promise<Readiness> {
     if (proc) {
       const cpu = treeCpu(proc);
       if (cpu === undefined) return ready(req, 'exited', 'PID 1 exited');
-      const listening = listeningSockets(proc);
+      const listening = req.ownNetns ? listeningSockets(proc) : [];
       if (listening.length > 0) return ready(req, 'listening', `listening on ${describeListeners(listening)}`);
       samples.push({ t: now, ...cpu });
       // Keep only what the quiet window can still look at.
