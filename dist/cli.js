@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path22) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path22) => {
-      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs16 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs16, sep: [] });
+                map.items.push({ start, key: fs17, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs16);
+                this.stack.push(fs17);
               } else {
-                Object.assign(it, { key: fs16, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs16 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs16, sep: [] });
+                fc.items.push({ start: [], key: fs17, sep: [] });
               else if (it.sep)
-                this.stack.push(fs16);
+                this.stack.push(fs17);
               else
-                Object.assign(it, { key: fs16, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -12084,9 +12084,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path22 = this.getPath();
-        if (path22 === null || path22.startsWith("/")) {
-          return path22;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12098,7 +12098,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -13196,8 +13196,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs15 from "node:fs";
-import path21 from "node:path";
+import fs16 from "node:fs";
+import path22 from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -13221,7 +13221,8 @@ function defaultOptions(cwd = process.cwd()) {
     platforms: [...DEFAULT_PLATFORMS],
     buildArgs: {},
     gracePeriod: 10,
-    startupWait: 3,
+    // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
+    startupWait: 60,
     probeEnv: {},
     probeNetwork: "none",
     ignore: /* @__PURE__ */ new Set(),
@@ -13298,8 +13299,10 @@ Options:
   --target STAGE         build target
   --build-arg K=V        repeatable
   --grace-period SEC     how long the shutdown probe waits after the stop signal (default 10)
-  --startup-wait SEC     how long the container runs before the stop signal (default 3)
-  --ready-log REGEX      send the stop signal as soon as a log line matches
+  --startup-wait SEC     upper bound on waiting for readiness before the stop signal
+                         (default 60, x3 on emulated platforms; readiness: HEALTHCHECK
+                         healthy, a listening socket, or a quiet process tree)
+  --ready-log REGEX      readiness is a log line matching REGEX (nothing else counts)
   --probe-env K=V        repeatable; env for the probe container (never the host's env)
   --probe-network MODE   docker network for smoke runs and the probe (default none)
   --ignore IDS           comma list of rule ids
@@ -13484,7 +13487,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path22 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path23 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -13497,11 +13500,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path22 = p;
+          else path23 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path22 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path23 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -13511,10 +13514,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path22 === void 0) continue;
+    if (deleted || path23 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path22, change);
+    files.set(path23, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -14956,9 +14959,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path22) => nfaMatch(tokens2, path22) };
+  return { test: (path23) => nfaMatch(tokens2, path23) };
 }
-function nfaMatch(tokens2, path22) {
+function nfaMatch(tokens2, path23) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -14972,8 +14975,8 @@ function nfaMatch(tokens2, path22) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path22.length && current.size > 0; k++) {
-    const c = path22[k];
+  for (let k = 0; k < path23.length && current.size > 0; k++) {
+    const c = path23[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -15455,6 +15458,41 @@ var Resolver = class {
     return { kind: "context", rel, copy, mode: flagMode(copy, this.ctx.mode(rel)) };
   }
 };
+function writerOf(model, paths) {
+  const wanted = [...new Set(paths.filter((p) => p.startsWith("/")).map((p) => posix2.normalize(p)))];
+  if (wanted.length === 0) return void 0;
+  let steps;
+  try {
+    steps = buildSteps(model, model.finalStage).steps;
+  } catch {
+    return void 0;
+  }
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    const { keyword } = step.instr;
+    if (keyword === "COPY" || keyword === "ADD") {
+      const ops = copyOperands(step);
+      if (!ops) continue;
+      const dest = ops.dest;
+      const under = (p) => dest === "/" || p.startsWith(`${dest}/`);
+      if (wanted.some((p) => p === dest || under(p))) return step.instr;
+    } else if (keyword === "RUN") {
+      if (wanted.some((p) => mentions(step.instr.text, p))) return step.instr;
+    }
+  }
+  return void 0;
+}
+function mentions(text, p) {
+  let from = 0;
+  for (; ; ) {
+    const at = text.indexOf(p, from);
+    if (at < 0) return false;
+    const before = text[at - 1];
+    const after = text[at + p.length];
+    if ((before === void 0 || /[\s"'=:;(]/.test(before)) && (after === void 0 || /[\s"';)&|>]/.test(after))) return true;
+    from = at + 1;
+  }
+}
 
 // src/rules/image/arch-specific-download.ts
 var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
@@ -15478,7 +15516,7 @@ var BRANCHES = [
   /\bprocess\.arch\b|\bplatform\.machine\(\)/
 ];
 function branches(text, derived) {
-  return BRANCHES.some((re) => re.test(text)) || mentions(text, derived);
+  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
 }
 function definitions(instr) {
   if (instr.keyword === "ARG") return argDefault(instr);
@@ -15486,14 +15524,14 @@ function definitions(instr) {
   const props = instr.node.getProperties?.() ?? [];
   return props.map((p) => [p.getName(), p.getValue() ?? ""]);
 }
-function mentions(text, names) {
+function mentions2(text, names) {
   for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
   return false;
 }
 function derive(instr, derived, globals) {
   for (const [name, value] of definitions(instr)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions(value, derived);
+    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
     if (from) derived.add(name);
     else derived.delete(name);
   }
@@ -19809,8 +19847,8 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs11 from "node:fs";
-import path16 from "node:path";
+import fs12 from "node:fs";
+import path17 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -19849,11 +19887,11 @@ function docker(args, options) {
     const finish = (code2) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(timer2);
       const stdoutBytes = Buffer.concat(out);
       resolve({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
     };
-    const timer = setTimeout(() => {
+    const timer2 = setTimeout(() => {
       setImmediate(() => {
         if (settled || child.exitCode !== null || child.signalCode !== null) return;
         timedOut = true;
@@ -20092,8 +20130,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path22) {
-    this.dirs.add(path22);
+  dir(path23) {
+    this.dirs.add(path23);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -20135,20 +20173,25 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path22 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path23 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path22,
+    path: path23,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
+    healthcheck: healthcheckRuns(c.Healthcheck?.Test),
     os: raw.Os ?? "linux",
     architecture: raw.Architecture ?? ""
   };
   if (raw.Variant) config.variant = raw.Variant;
   return config;
+}
+function healthcheckRuns(test) {
+  const t = stringArray(test);
+  return t.length > 0 && t[0] !== "NONE";
 }
 async function inspectImage(ref) {
   const res = await docker(["image", "inspect", "--format", "{{json .}}", "--", ref], { timeoutMs: 2e4, maxStdoutBytes: 4 * 1024 * 1024 });
@@ -20166,10 +20209,283 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/probe.ts
+import fs11 from "node:fs";
+import { constants as constants2 } from "node:os";
+import path14 from "node:path";
+
+// src/runtime/process-name.ts
+import path13 from "node:path";
+var INTERPRETERS2 = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
+var STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+function displayArgv(argv, pathDirs = STANDARD_PATH) {
+  const [interp, script] = argv;
+  if (interp === void 0 || script === void 0) return argv;
+  if (!INTERPRETERS2.test(path13.posix.basename(interp))) return argv;
+  if (!script.startsWith("/")) return argv;
+  const dir = path13.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path13.posix.basename(script) : script;
+  return [name, ...argv.slice(2)];
+}
+function displayName(argv, pathDirs) {
+  return displayArgv(argv, pathDirs).join(" ");
+}
+
+// src/runtime/container-state.ts
+var CALL_MS = 2e4;
+async function containerState(id) {
+  const res = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
+  if (res.code !== 0) return void 0;
+  try {
+    const s = JSON.parse(res.stdout);
+    const state = {
+      running: s.Running === true,
+      exitCode: s.ExitCode ?? 0,
+      pid: s.Pid ?? 0,
+      startedAt: s.StartedAt ?? "",
+      finishedAt: s.FinishedAt ?? "",
+      oomKilled: s.OOMKilled === true,
+      error: s.Error ?? ""
+    };
+    if (s.Health?.Status) state.health = s.Health.Status;
+    return state;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/runtime/host-proc.ts
 import fs10 from "node:fs";
 import { constants } from "node:os";
-import path13 from "node:path";
-var CALL_MS = 2e4;
+function hostProc(pid, containerId, root = "/proc") {
+  if (!pid || pid <= 0) return void 0;
+  const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
+  if (!local) return void 0;
+  try {
+    const cgroup = fs10.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    if (!cgroup.includes(containerId)) return void 0;
+  } catch {
+    return void 0;
+  }
+  return { pid, root };
+}
+function listeningSockets(proc) {
+  const out = [];
+  const read = (name) => {
+    try {
+      return fs10.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  for (const [file, proto, v6] of [["tcp", "tcp", false], ["tcp6", "tcp", true], ["udp", "udp", false], ["udp6", "udp", true]]) {
+    out.push(...parseInetTable(read(file), proto, v6));
+  }
+  out.push(...parseUnixTable(read("unix")));
+  return out;
+}
+function parseInetTable(text, proto, v6) {
+  const out = [];
+  for (const line of text.split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    const [local, , state] = [cols[1], cols[2], cols[3]];
+    if (!local || !state) continue;
+    if (proto === "tcp" ? state !== "0A" : state !== "07") continue;
+    const [hexAddr = "", hexPort = ""] = local.split(":");
+    const port = Number.parseInt(hexPort, 16);
+    if (!Number.isFinite(port) || port === 0) continue;
+    const any = /^0+$/.test(hexAddr);
+    const host = any ? "" : v6 ? "[" + ipv6(hexAddr) + "]" : ipv4(hexAddr);
+    out.push({ proto, address: `${host}:${port}` });
+  }
+  return out;
+}
+function parseUnixTable(text) {
+  const out = [];
+  for (const line of text.split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 8) continue;
+    const flags = Number.parseInt(cols[3], 16);
+    const type = cols[4];
+    const path23 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path23 !== "";
+    if (listening && path23 !== "") out.push({ proto: "unix", address: path23 });
+  }
+  return out;
+}
+function ipv4(hex) {
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24 & 255].join(".");
+}
+function ipv6(hex) {
+  const bytes = [];
+  for (let w = 0; w < 4; w++) {
+    const word = hex.slice(w * 8, w * 8 + 8);
+    for (let b = 3; b >= 0; b--) bytes.push(word.slice(b * 2, b * 2 + 2));
+  }
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) groups.push(String(Number.parseInt(bytes[i] + bytes[i + 1], 16).toString(16)));
+  return groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
+}
+function treeCpu(proc) {
+  const first = cpuStat(proc, proc.pid);
+  if (first === void 0) return void 0;
+  const total = { ...first };
+  const seen = /* @__PURE__ */ new Set([proc.pid]);
+  const queue = [...childrenOf(proc, proc.pid)];
+  while (queue.length > 0 && seen.size < 4096) {
+    const pid = queue.shift();
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    const stat = cpuStat(proc, pid);
+    if (stat) {
+      total.ticks += stat.ticks;
+      total.runnable ||= stat.runnable;
+    }
+    queue.push(...childrenOf(proc, pid));
+  }
+  return total;
+}
+function cpuStat(proc, pid) {
+  try {
+    const stat = fs10.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
+  } catch {
+    return void 0;
+  }
+}
+function childrenOf(proc, pid) {
+  const out = [];
+  try {
+    for (const tid of fs10.readdirSync(`${proc.root}/${pid}/task`)) {
+      try {
+        const text = fs10.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return out;
+}
+function signalDispositions(proc) {
+  let status;
+  try {
+    status = fs10.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+  } catch {
+    return void 0;
+  }
+  const mask = (name) => /^[0-9a-f]+$/i.exec(new RegExp(`^${name}:\\s*([0-9a-fA-F]+)$`, "m").exec(status)?.[1] ?? "")?.[0];
+  const cgt = mask("SigCgt");
+  const ign = mask("SigIgn");
+  if (cgt === void 0 || ign === void 0) return void 0;
+  return { caught: signalNames(cgt), ignored: signalNames(ign) };
+}
+function signalNames(hex) {
+  const bits = BigInt(`0x${hex}`);
+  const byNumber = /* @__PURE__ */ new Map();
+  for (const [name, n] of Object.entries(constants.signals)) if (!byNumber.has(n) && name !== "SIGIOT" && name !== "SIGPOLL") byNumber.set(n, name);
+  const out = [];
+  for (let n = 1; n <= 64; n++) {
+    if ((bits >> BigInt(n - 1) & 1n) === 0n) continue;
+    out.push(byNumber.get(n) ?? (n >= 34 ? `SIGRTMIN+${n - 34}` : `SIG${n}`));
+  }
+  return out;
+}
+function processArgv(proc, pid = proc.pid) {
+  let raw;
+  try {
+    raw = fs10.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+  } catch {
+    return void 0;
+  }
+  const parts = raw.split("\0");
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  if (parts.length === 0) return void 0;
+  if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
+  return parts;
+}
+
+// src/runtime/readiness.ts
+var TICK_MS = 200;
+var QUIET_MS = 1e3;
+var QUIET_TICKS = 2;
+var INSPECT_MS = 1e3;
+var FALLBACK_SECONDS = 5;
+async function waitReady(req) {
+  if (req.readyLog) return waitForLog(req, req.readyLog);
+  const proc = hostProc(req.hostPid, req.id);
+  const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
+  const samples = [];
+  let lastInspect = 0;
+  for (; ; ) {
+    const now = Date.now();
+    const elapsed = now - req.startedAt;
+    if (proc) {
+      const cpu = treeCpu(proc);
+      if (cpu === void 0) return ready(req, "exited", "PID 1 exited");
+      const listening = req.ownNetns ? listeningSockets(proc) : [];
+      if (listening.length > 0) return ready(req, "listening", `listening on ${describeListeners(listening)}`);
+      samples.push({ t: now, ...cpu });
+      while (samples.length > 2 && samples[1].t <= now - QUIET_MS) samples.shift();
+      const quiet = quietSince(samples, now);
+      if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
+    }
+    if (!proc || req.healthcheck) {
+      if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
+        lastInspect = now;
+        const state = await containerState(req.id);
+        if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
+        if (state?.health === "healthy") return ready(req, "healthcheck", "HEALTHCHECK reported healthy");
+      }
+    }
+    if (elapsed >= bound * 1e3) {
+      if (bound < req.boundSeconds) return ready(req, "fixed", `no readiness signal can be observed here (no local /proc, no HEALTHCHECK): stop signal sent after ${bound} s`);
+      return ready(req, "timeout", `not ready within ${bound} s: stop signal sent anyway`);
+    }
+    await sleep(Math.min(TICK_MS, Math.max(10, bound * 1e3 - elapsed)));
+  }
+}
+function ready(req, by, detail) {
+  return { by, seconds: round((Date.now() - req.startedAt) / 1e3), detail };
+}
+function quietSince(samples, now) {
+  let from = -1;
+  samples.forEach((s, i) => {
+    if (s.t <= now - QUIET_MS) from = i;
+  });
+  const last = samples[samples.length - 1];
+  if (from < 0 || !last) return false;
+  const window = samples.slice(from);
+  return last.ticks - window[0].ticks <= QUIET_TICKS && window.filter((s) => s.runnable).length <= 1;
+}
+function describeListeners(list2) {
+  const names = [...new Set(list2.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
+  return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+}
+async function waitForLog(req, re) {
+  let buffer = "";
+  let matched = "";
+  const res = await docker(["logs", "-f", req.id], {
+    timeoutMs: Math.max(0, req.boundSeconds * 1e3 - (Date.now() - req.startedAt)),
+    maxStdoutBytes: 1024 * 1024,
+    onOutput: (chunk) => {
+      buffer = (buffer + chunk).slice(-64 * 1024);
+      matched ||= buffer.split("\n").find((l) => re.test(l)) ?? "";
+      return matched !== "";
+    }
+  });
+  if (matched) return ready(req, "log", `log line matched ${String(re)}`);
+  if (!res.timedOut) return ready(req, "exited", "the log stream ended (the container exited)");
+  return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-log ${String(re)} did not match, stop signal sent anyway`);
+}
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// src/runtime/probe.ts
+var CALL_MS2 = 2e4;
+var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
 var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "busybox"]);
@@ -20195,38 +20511,46 @@ async function probe2(req) {
   }
   const id = started.id;
   const startedAt = Date.now();
-  const ready = await waitForStartup(id, options);
+  const initial = await containerState(id);
+  const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
+  const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
+  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   let state = await containerState(id);
   if (state && !state.running) {
     return await exitedEarly(id, state, startedAt, req);
   }
-  const notes = ready ? [] : [`--ready-log ${String(options.readyLog)} did not match within ${options.startupWait * 10} s on ${req.platform}; the stop signal was sent anyway.`];
-  const top = await pid1Of(id, state?.pid);
+  const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  const top = await pid1Of(id, state?.pid, config.path);
+  const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
+  const pid1Signals = proc ? signalDispositions(proc) : void 0;
+  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {} };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
-  let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS });
+  let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
   if (kill.code !== 0) {
     state = await containerState(id);
-    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), pid1: top?.display, notes };
-    if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS });
+    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named, ready: ready2, notes };
+    if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
     if (kill.code !== 0) {
-      await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS });
+      await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
-      return { hits: [], pid1: top?.display, notes };
+      return { hits: [], ...named, ready: ready2, notes };
     }
   }
   let killed = false;
   const graceMs = options.gracePeriod * 1e3;
-  const first = await Promise.race([waiter.then(() => "exited"), sleep(Math.max(0, graceMs - (Date.now() - t0))).then(() => "grace")]);
+  const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
+  const first = await Promise.race([waiter.then(() => "exited"), grace.done.then(() => "grace")]);
+  grace.cancel();
   if (first === "grace") {
     killed = true;
-    await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS });
+    await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
   }
   const exitCode = await waiter;
   const seconds = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms });
-  return { hits, pid1: top?.display, shutdown, notes };
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals });
+  return { hits, ...named, ready: ready2, shutdown, notes };
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -20237,7 +20561,7 @@ async function waitExit(id, timeoutMs) {
     const state = await containerState(id);
     if (!state) return null;
     if (!state.running) return state.exitCode;
-    await sleep(100);
+    await sleep2(100);
   }
   return null;
 }
@@ -20251,7 +20575,7 @@ async function startContainer(req) {
     const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]) && limitUnsupported(l[0], res.stderr));
     if (!limit) return { error };
     unsupportedLimits = /* @__PURE__ */ new Set([...unsupportedLimits, limit[0]]);
-    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS });
+    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
   }
   return { error: "docker run failed" };
 }
@@ -20266,43 +20590,6 @@ function firstErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
   return (lines[0] ?? "").replace(/^docker: /, "").replace(/^Error response from daemon: /, "");
 }
-async function waitForStartup(id, options) {
-  if (options.readyLog) {
-    const re = options.readyLog;
-    let buffer = "";
-    let matched = false;
-    const res = await docker(["logs", "-f", id], {
-      timeoutMs: options.startupWait * 10 * 1e3,
-      maxStdoutBytes: 1024 * 1024,
-      onOutput: (chunk) => {
-        buffer = (buffer + chunk).slice(-64 * 1024);
-        matched ||= buffer.split("\n").some((l) => re.test(l));
-        return matched;
-      }
-    });
-    return matched || !res.timedOut;
-  }
-  await docker(["wait", id], { timeoutMs: options.startupWait * 1e3 });
-  return true;
-}
-async function containerState(id) {
-  const res = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
-  if (res.code !== 0) return void 0;
-  try {
-    const s = JSON.parse(res.stdout);
-    return {
-      running: s.Running === true,
-      exitCode: s.ExitCode ?? 0,
-      pid: s.Pid ?? 0,
-      startedAt: s.StartedAt ?? "",
-      finishedAt: s.FinishedAt ?? "",
-      oomKilled: s.OOMKilled === true,
-      error: s.Error ?? ""
-    };
-  } catch {
-    return void 0;
-  }
-}
 async function exitedEarly(id, state, startedAt, req) {
   const ran = Date.parse(state.finishedAt) - Date.parse(state.startedAt);
   const seconds = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
@@ -20313,7 +20600,7 @@ async function exitedEarly(id, state, startedAt, req) {
   return { hits: [hit5] };
 }
 async function lastLogLines(id, n) {
-  const res = await docker(["logs", "--timestamps", "--tail", String(n * 4), id], { timeoutMs: CALL_MS, maxStdoutBytes: 1024 * 1024 });
+  const res = await docker(["logs", "--timestamps", "--tail", String(n * 4), id], { timeoutMs: CALL_MS2, maxStdoutBytes: 1024 * 1024 });
   const stamped = (res.stdout + "\n" + res.stderr).split("\n").map((l) => /^(\d{4}-\d\d-\d\dT[\d:.]+Z) ?(.*)$/.exec(l.replace(/\r$/, ""))).filter((m) => m !== null && m[2].trim() !== "");
   stamped.sort((a, b) => a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
   return stamped.map((m) => m[2].trimEnd()).slice(-n);
@@ -20330,31 +20617,36 @@ function exitedOnStart(exitCode, logs, config, daemonError, oom = false) {
   else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
   return { rule: "exited-on-start", message: `On {platforms} the container ${how}${quoted}.`, fix };
 }
-async function pid1Of(id, hostPid) {
-  const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS });
+async function pid1Of(id, hostPid, pathDirs) {
+  const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS2 });
   if (res.code !== 0) return void 0;
-  return parseTop(res.stdout, hostPid);
+  const top = parseTop(res.stdout, hostPid, pathDirs);
+  const proc = hostProc(hostPid, id);
+  const exact = proc ? processArgv(proc) : void 0;
+  if (!top || !exact) return top;
+  const argv = stripEmulator(exact);
+  return { ...top, argv, display: displayName(argv, pathDirs) };
 }
-function parseTop(output, hostPid) {
+function parseTop(output, hostPid, pathDirs) {
   const rows = output.split("\n").slice(1).map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null).map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), argv: stripEmulator(m[3].trim().split(/\s+/)) }));
   if (rows.length === 0) return void 0;
   const pids = new Set(rows.map((r) => r.pid));
   const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0];
   const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
-  return { argv: init.argv, display: init.argv.join(" "), children };
+  return { argv: init.argv, display: displayName(init.argv, pathDirs), children };
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path13.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path13.posix.basename(argv[1]) === path13.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path14.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path14.posix.basename(argv[1]) === path14.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs10.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs10.readFileSync(path13.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs11.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs11.readFileSync(path14.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -20366,8 +20658,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path13.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path13.posix.basename(argv[1]);
+  const first = path14.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path14.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -20389,7 +20681,7 @@ function appChildren(top) {
 }
 function normalizeSignal(raw) {
   const s = raw.trim().toUpperCase();
-  const sigs = constants.signals;
+  const sigs = constants2.signals;
   if (/^\d+$/.test(s)) {
     const n = Number(s);
     const name2 = Object.keys(sigs).find((k) => sigs[k] === n && k !== "SIGIOT" && k !== "SIGPOLL");
@@ -20404,8 +20696,9 @@ function confirmsText(ids2) {
   if (!ids2 || ids2.length === 0) return "";
   return ` (confirms ${ids2.join(" and ")})`;
 }
+var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal.";
 function judgeShutdown(facts) {
-  const { shutdown, signal, top, gracePeriod, confirms } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals } = facts;
   const hits = [];
   const sig = signal.name;
   const expected = signal.number !== void 0 ? 128 + signal.number : void 0;
@@ -20414,13 +20707,16 @@ function judgeShutdown(facts) {
   const pid1 = top ? `\`${truncate(top.display, 80)}\`` : "PID 1";
   const apps = top ? appChildren(top) : [];
   const shellParent = top !== void 0 && isShell(top.argv) && apps.length > 0;
-  const child = shellParent ? `\`${truncate(apps[0].join(" "), 60)}\`` : "";
+  const child = shellParent ? `\`${truncate(displayName(apps[0]), 60)}\`` : "";
+  const shellName2 = top !== void 0 && top.display !== top.argv.join(" ") ? `shell script ${pid1}` : `shell ${pid1}`;
   if (shutdown.killed) {
-    const why2 = shellParent ? `the shell ${pid1} is PID 1 and never passed ${sig} on to ${child}` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+    const handled = pid1Signals?.caught.includes(sig);
+    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: "sigterm-ignored",
+      ...emulated ? { emulatedNote: EMULATED_TIMING } : {},
       message: `On {platforms} the container ignored ${sig} and was SIGKILLed after the ${gracePeriod} s grace period because ${why2}, so every deploy and scale-down kills in-flight work.`,
-      fix: shellParent ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.` : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`
+      fix: handled && !shellParent ? `Make the ${sig} handler finish in-flight work and exit well within the grace period (or raise the orchestrator's grace period to match).` : shellParent ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.` : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`
     });
   } else if (shutdown.seconds > gracePeriod / 2) {
     hits.push({
@@ -20443,14 +20739,14 @@ function judgeShutdown(facts) {
     if (!clean) {
       hits.push({
         rule: "shell-is-pid1",
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        message: `On {platforms} PID 1 is the ${shellName2} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
         fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.'
       });
     } else {
       hits.push({
         rule: "shell-is-pid1",
         severity: "info",
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
+        message: `On {platforms} PID 1 is the ${shellName2} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
         fix: "Prefer `exec`-ing the app so it is PID 1 itself, or keep the shell's trap forwarding the stop signal to the child and waiting for it."
       });
     }
@@ -20464,13 +20760,20 @@ function judgeShutdown(facts) {
   }
   return hits;
 }
-function sleep(ms) {
+function sleep2(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function timer(ms) {
+  let handle;
+  const done = new Promise((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return { done, cancel: () => clearTimeout(handle) };
 }
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -20579,7 +20882,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -20735,7 +21038,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path14.posix.normalize(requested);
+    let current = path15.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -20748,7 +21051,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path14.posix.normalize(target) : path14.posix.join(path14.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path15.posix.normalize(target) : path15.posix.join(path15.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -20828,11 +21131,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path15.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path15.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path15.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path15.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path15.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path16.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path16.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path16.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path16.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path16.posix.join(d, argv0)))];
 }
 function parseShebang2(head) {
   if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
@@ -20932,7 +21235,10 @@ function reportWrongArch(ctx, subject, elf, arch) {
   }
   const pinned2 = pinnedStageFor(ctx.model, elf);
   const fix = pinned2 ? `Remove \`--platform=${pinned2.platform}\` from the FROM on line ${pinned2.line} (or use \`--platform=$BUILDPLATFORM\` and cross-compile for $TARGETARCH) so each platform's image gets its own binary.` : `Build it for the target platform: cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage for $TARGETARCH (e.g. \`GOARCH=$TARGETARCH\`) or download the ${short} artefact.`;
-  hit4(ctx, "wrong-architecture", severity, `${subject.label} is ${/^(x|A|s|e_|I)/.test(got) ? "an" : "a"} ${got} ELF but the image is for {platforms}: ${consequence}.`, fix);
+  const file = subject.file;
+  const writer = writerOf(ctx.model, [file.path, ...file.links.map((l) => l.path), file.resolvedPath]);
+  const at = writer ? { file: ctx.model.file, range: writer.range } : ctx.at;
+  ctx.hits.push({ rule: "wrong-architecture", severity, message: `${subject.label} is ${/^(x|A|s|e_|I)/.test(got) ? "an" : "a"} ${got} ELF but the image is for {platforms}: ${consequence}.`, fix, ...at });
 }
 function pinnedStageFor(model, elf) {
   for (const stage of model.stages) {
@@ -20984,16 +21290,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path15.posix.normalize(interpreter) : path15.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path16.posix.normalize(interpreter) : path16.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path15.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path16.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path15.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path16.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -21013,14 +21319,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path15.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path16.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path15.posix.basename(shebang.interpreter) === "env") {
+  if (path16.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -21217,16 +21523,16 @@ var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
   const notes = [];
-  if (model.windows) return { findings: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
+  if (model.windows) return { hits: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
-    return { findings: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+    return { hits: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
   if (buildx.code !== 0 || buildx.timedOut) {
     return {
-      findings: [],
+      hits: [],
       platforms: [],
       notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
     };
@@ -21258,7 +21564,7 @@ async function runRuntime(model, options, extras = {}) {
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { findings: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
 }
 function engineProblem(stderr, timedOut) {
   if (timedOut) return `docker version did not answer within ${VERSION_MS / 1e3} s`;
@@ -21271,6 +21577,7 @@ async function runPlatform(job) {
   const { platform, support, model, options, cleanup, confirms } = job;
   const started = Date.now();
   const result = { platform, build: { ok: false, seconds: 0 } };
+  if (support.available && support.emulated) result.emulated = true;
   const hits = [];
   const notes = [];
   const done = () => {
@@ -21319,6 +21626,7 @@ async function runPlatform(job) {
     config,
     cleanup,
     confirms,
+    emulated: support.emulated,
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
   });
   notes.push(...probed.notes ?? []);
@@ -21329,7 +21637,10 @@ async function runPlatform(job) {
   }
   hits.push(...probed.hits);
   if (probed.pid1) result.pid1 = probed.pid1;
+  if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
+  if (probed.pid1Signals) result.signals = { pid1: { caught: probed.pid1Signals.caught, ignored: probed.pid1Signals.ignored } };
   if (probed.oneShot) result.oneShot = probed.oneShot;
+  if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.shutdown) result.shutdown = probed.shutdown;
   return done();
 }
@@ -21371,10 +21682,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs11.readdirSync(dir)) {
+    for (const name of fs12.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs11.readFileSync(path16.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs12.readFileSync(path17.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -21392,7 +21703,7 @@ function confirmable(model, staticFindings) {
   else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path16.posix.basename(argv[0] ?? "");
+  const exe = path17.posix.basename(argv[0] ?? "");
   if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
@@ -21409,8 +21720,7 @@ function mergeHits(hits, model, order) {
   const defaultRange = startRange(model);
   for (const h of hits) {
     const range = h.range ?? defaultRange;
-    const severity = h.severity ?? ruleMeta(h.rule)?.severity ?? "error";
-    const key = `${h.rule}\0${severity}\0${h.file ?? model.file}\0${range.line}`;
+    const key = `${h.rule}\0${h.severity ?? ""}\0${h.file ?? model.file}\0${range.line}`;
     const list2 = groups.get(key) ?? [];
     list2.push(h);
     groups.set(key, list2);
@@ -21425,11 +21735,13 @@ function mergeHits(hits, model, order) {
     const detail = new Set(details).size <= 1 ? details[0] ?? "" : group.map((h) => `${h.detail} on ${h.platform}`).join(" and ");
     const archHint = first.rule === "build-failed" && platforms.length < order.length ? " for that architecture (branch on `TARGETARCH` where it differs)" : "";
     const fill = (s) => s.replaceAll("{platforms}", joinPlatforms(platforms)).replaceAll("{detail}", detail).replaceAll("{archHint}", archHint);
+    const emulated = group.filter((h) => h.emulatedNote !== void 0);
+    const emulatedNote = emulated.length > 0 ? ` ${emulated[0].emulatedNote.replaceAll("{platforms}", joinPlatforms([...new Set(emulated.map((h) => h.platform))]))}` : "";
     const range = first.range ?? defaultRange;
     const finding = {
       rule: first.rule,
-      severity: first.severity ?? ruleMeta(first.rule)?.severity ?? "error",
-      message: fill(first.message),
+      ...first.severity ? { severity: first.severity } : {},
+      message: fill(first.message) + emulatedNote,
       fix: fill(first.fix),
       file: first.file ?? model.file,
       line: range.line,
@@ -21455,6 +21767,25 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
+// src/runtime-findings.ts
+function withRuleMeta(hits) {
+  return hits.map(({ severity, ...rest }) => {
+    const finding = { ...rest, severity: severity ?? ruleMeta(rest.rule)?.severity ?? "error" };
+    return {
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      fix: finding.fix,
+      file: finding.file,
+      line: finding.line,
+      endLine: finding.endLine,
+      column: finding.column,
+      ...finding.endColumn !== void 0 ? { endColumn: finding.endColumn } : {},
+      platforms: finding.platforms
+    };
+  });
+}
+
 // src/engine.ts
 async function analyze(options) {
   const lint = lintDockerfile({
@@ -21469,7 +21800,7 @@ async function analyze(options) {
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
-    const confirmed = applyIgnores(runtime.findings, sourceTexts(model), options.ignore);
+    const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
@@ -21482,16 +21813,16 @@ async function analyze(options) {
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs12 from "node:fs";
-import path17 from "node:path";
+import fs13 from "node:fs";
+import path18 from "node:path";
 function writeFileAtomic(target, body) {
-  fs12.mkdirSync(path17.dirname(target), { recursive: true });
-  const tmp = path17.join(path17.dirname(target), `.${path17.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs13.mkdirSync(path18.dirname(target), { recursive: true });
+  const tmp = path18.join(path18.dirname(target), `.${path18.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs12.writeFileSync(tmp, body, { flag: "wx" });
-    fs12.renameSync(tmp, target);
+    fs13.writeFileSync(tmp, body, { flag: "wx" });
+    fs13.renameSync(tmp, target);
   } catch (err) {
-    fs12.rmSync(tmp, { force: true });
+    fs13.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -21508,8 +21839,8 @@ function formatJson(reports) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs13 from "node:fs";
-import path18 from "node:path";
+import fs14 from "node:fs";
+import path19 from "node:path";
 
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
@@ -21573,7 +21904,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs13.readFileSync(path18.resolve(root, file), "utf8").split("\n");
+        lines = fs14.readFileSync(path19.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -21631,7 +21962,7 @@ function toSarif(reports, options = {}) {
 }
 
 // src/policy/apply-policy.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -21680,7 +22011,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path19.relative(input.root, path19.resolve(input.cwd, file)).split(path19.sep).join("/");
+  const toRepo = (file) => path20.relative(input.root, path20.resolve(input.cwd, file)).split(path20.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -21732,13 +22063,13 @@ function droppedLine(reports) {
 }
 
 // src/repo-root.ts
-import fs14 from "node:fs";
-import path20 from "node:path";
+import fs15 from "node:fs";
+import path21 from "node:path";
 function repositoryRoot(dir, fallback) {
-  for (let current = path20.resolve(dir); ; ) {
-    if (fs14.existsSync(path20.join(current, ".git"))) return current;
-    const parent = path20.dirname(current);
-    if (parent === current) return path20.resolve(fallback);
+  for (let current = path21.resolve(dir); ; ) {
+    if (fs15.existsSync(path21.join(current, ".git"))) return current;
+    const parent = path21.dirname(current);
+    if (parent === current) return path21.resolve(fallback);
     current = parent;
   }
 }
@@ -21768,11 +22099,16 @@ function formatFinding(f, style) {
     `          ${paint(style, "dim", `fix: ${f.fix}`)}`
   ];
 }
-function formatPlatform(p) {
-  const parts = [p.platform.padEnd(13)];
+function platformLabel(p) {
+  return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
+}
+function formatPlatform(p, width = 13) {
+  const parts = [platformLabel(p).padEnd(width)];
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
   parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
+  const ready2 = readinessText(p.ready);
+  if (ready2) parts.push(ready2);
   if (p.oneShot) parts.push(`one-shot job: exited ${p.oneShot.exitCode} after ${p.oneShot.seconds.toFixed(1)}s`);
   if (p.shutdown) {
     const s = p.shutdown;
@@ -21780,11 +22116,17 @@ function formatPlatform(p) {
   }
   return parts.join("  ");
 }
+function readinessText(ready2) {
+  if (!ready2 || ready2.by === "exited") return void 0;
+  if (ready2.by === "timeout" || ready2.by === "fixed") return ready2.detail;
+  return `ready after ${ready2.seconds.toFixed(1)} s: ${ready2.detail}`;
+}
 function verdictLine(findings, failOn, style = { color: false }) {
   const c = countBySeverity(findings);
   const counts = `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${c.info} info`;
+  if (failOn === "never") return paint(style, c.error > 0 ? "error" : c.warning > 0 ? "warning" : "ok", `${counts} (not gated: --fail-on never)`);
   if (failsAt(findings, failOn)) return paint(style, "error", `\u2716 FAIL: ${counts} (failing at --fail-on ${failOn})`);
-  return paint(style, "ok", `\u2714 PASS: ${counts}${failOn === "never" ? "" : ` (nothing at or above ${failOn})`}`);
+  return paint(style, "ok", `\u2714 PASS: ${counts} (nothing at or above ${failOn})`);
 }
 function formatText(reports, failOn, color = false) {
   const style = { color };
@@ -21806,7 +22148,8 @@ function formatText(reports, failOn, color = false) {
     }
     if (report.platforms.length > 0) {
       out.push(paint(style, "bold", "Platforms"));
-      for (const p of report.platforms) out.push(`  ${formatPlatform(p)}`);
+      const width = Math.max(13, ...report.platforms.map((p) => platformLabel(p).length));
+      for (const p of report.platforms) out.push(`  ${formatPlatform(p, width)}`);
       out.push("");
     }
     for (const note of report.notes ?? []) out.push(paint(style, "dim", `note: ${note}`));
@@ -21824,11 +22167,11 @@ var processIo = {
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
-  readStdin: () => fs15.readFileSync(0, "utf8")
+  readStdin: () => fs16.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
-  const root = repositoryRoot(path21.dirname(path21.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const root = repositoryRoot(path22.dirname(path22.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   const choice = chooseDiffFilter({
@@ -21837,7 +22180,7 @@ async function analyzeWithPolicy(command, io) {
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs15.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs16.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options);
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
@@ -21873,7 +22216,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path21.resolve(io.cwd, options.output);
+      const target = path22.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

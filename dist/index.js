@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path28 && path28[0] !== "/") {
-          path28 = `/${path28}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path28}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path28);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path28,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path28);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path28,
+          path29,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path28, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path28);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path28 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path28)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path28, query) : path28;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2296,7 +2296,7 @@ var require_timers = __commonJS({
     "use strict";
     var fastNow = 0;
     var RESOLUTION_MS = 1e3;
-    var TICK_MS = (RESOLUTION_MS >> 1) - 1;
+    var TICK_MS2 = (RESOLUTION_MS >> 1) - 1;
     var fastNowTimeout;
     var kFastTimer = /* @__PURE__ */ Symbol("kFastTimer");
     var fastTimers = [];
@@ -2305,21 +2305,21 @@ var require_timers = __commonJS({
     var PENDING = 0;
     var ACTIVE = 1;
     function onTick() {
-      fastNow += TICK_MS;
+      fastNow += TICK_MS2;
       let idx = 0;
       let len = fastTimers.length;
       while (idx < len) {
-        const timer = fastTimers[idx];
-        if (timer._state === PENDING) {
-          timer._idleStart = fastNow - TICK_MS;
-          timer._state = ACTIVE;
-        } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
-          timer._state = TO_BE_CLEARED;
-          timer._idleStart = -1;
-          timer._onTimeout(timer._timerArg);
+        const timer2 = fastTimers[idx];
+        if (timer2._state === PENDING) {
+          timer2._idleStart = fastNow - TICK_MS2;
+          timer2._state = ACTIVE;
+        } else if (timer2._state === ACTIVE && fastNow >= timer2._idleStart + timer2._idleTimeout) {
+          timer2._state = TO_BE_CLEARED;
+          timer2._idleStart = -1;
+          timer2._onTimeout(timer2._timerArg);
         }
-        if (timer._state === TO_BE_CLEARED) {
-          timer._state = NOT_IN_LIST;
+        if (timer2._state === TO_BE_CLEARED) {
+          timer2._state = NOT_IN_LIST;
           if (--len !== 0) {
             fastTimers[idx] = fastTimers[len];
           }
@@ -2337,7 +2337,7 @@ var require_timers = __commonJS({
         fastNowTimeout.refresh();
       } else {
         clearTimeout(fastNowTimeout);
-        fastNowTimeout = setTimeout(onTick, TICK_MS);
+        fastNowTimeout = setTimeout(onTick, TICK_MS2);
         if (fastNowTimeout.unref) {
           fastNowTimeout.unref();
         }
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path28, host, upgrade, blocking, reset } = request2;
+      const { method, path: path29, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path28} HTTP/1.1\r
+      let header = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path28;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path28 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path28;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path28 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path28;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path28) {
-      if (typeof path28 !== "string") {
-        return path28;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path28.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path28;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path28);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path28, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path28,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path28) {
-      for (let i = 0; i < path28.length; ++i) {
-        const code2 = path28.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code2 = path29.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path28 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path28 = `/${path28}`;
+            path29 = `/${path29}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path28);
+          url = new URL(util.parseOrigin(url).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection2.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection2.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection2.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection2.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection2.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection2.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection2.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection2.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs17, sep: [] });
+                map.items.push({ start, key: fs18, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               } else {
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs17, sep: [] });
+                fc.items.push({ start: [], key: fs18, sep: [] });
               else if (it.sep)
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               else
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31197,9 +31197,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path28 = this.getPath();
-        if (path28 === null || path28.startsWith("/")) {
-          return path28;
+        const path29 = this.getPath();
+        if (path29 === null || path29.startsWith("/")) {
+          return path29;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -31211,7 +31211,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
+              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
             }
           }
         }
@@ -36674,7 +36674,7 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/action-inputs.ts
 import fs9 from "node:fs";
@@ -36704,6 +36704,10 @@ var InputError = class extends Error {
 function errorMessage(err) {
   if (err instanceof Error) return err.message;
   return String(err);
+}
+function oneLine(text, max = 400) {
+  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 
 // src/github/glob.ts
@@ -36850,7 +36854,8 @@ function defaultOptions(cwd = process.cwd()) {
     platforms: [...DEFAULT_PLATFORMS],
     buildArgs: {},
     gracePeriod: 10,
-    startupWait: 3,
+    // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
+    startupWait: 60,
     probeEnv: {},
     probeNetwork: "none",
     ignore: /* @__PURE__ */ new Set(),
@@ -38233,9 +38238,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path28) => nfaMatch(tokens2, path28) };
+  return { test: (path29) => nfaMatch(tokens2, path29) };
 }
-function nfaMatch(tokens2, path28) {
+function nfaMatch(tokens2, path29) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -38249,8 +38254,8 @@ function nfaMatch(tokens2, path28) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path28.length && current.size > 0; k++) {
-    const c = path28[k];
+  for (let k = 0; k < path29.length && current.size > 0; k++) {
+    const c = path29[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -38732,6 +38737,41 @@ var Resolver = class {
     return { kind: "context", rel, copy, mode: flagMode(copy, this.ctx.mode(rel)) };
   }
 };
+function writerOf(model, paths) {
+  const wanted = [...new Set(paths.filter((p) => p.startsWith("/")).map((p) => posix2.normalize(p)))];
+  if (wanted.length === 0) return void 0;
+  let steps;
+  try {
+    steps = buildSteps(model, model.finalStage).steps;
+  } catch {
+    return void 0;
+  }
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    const { keyword } = step.instr;
+    if (keyword === "COPY" || keyword === "ADD") {
+      const ops = copyOperands(step);
+      if (!ops) continue;
+      const dest = ops.dest;
+      const under = (p) => dest === "/" || p.startsWith(`${dest}/`);
+      if (wanted.some((p) => p === dest || under(p))) return step.instr;
+    } else if (keyword === "RUN") {
+      if (wanted.some((p) => mentions(step.instr.text, p))) return step.instr;
+    }
+  }
+  return void 0;
+}
+function mentions(text, p) {
+  let from = 0;
+  for (; ; ) {
+    const at = text.indexOf(p, from);
+    if (at < 0) return false;
+    const before = text[at - 1];
+    const after = text[at + p.length];
+    if ((before === void 0 || /[\s"'=:;(]/.test(before)) && (after === void 0 || /[\s"';)&|>]/.test(after))) return true;
+    from = at + 1;
+  }
+}
 
 // src/rules/image/arch-specific-download.ts
 var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
@@ -38755,7 +38795,7 @@ var BRANCHES = [
   /\bprocess\.arch\b|\bplatform\.machine\(\)/
 ];
 function branches(text, derived) {
-  return BRANCHES.some((re) => re.test(text)) || mentions(text, derived);
+  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
 }
 function definitions(instr) {
   if (instr.keyword === "ARG") return argDefault(instr);
@@ -38763,14 +38803,14 @@ function definitions(instr) {
   const props = instr.node.getProperties?.() ?? [];
   return props.map((p) => [p.getName(), p.getValue() ?? ""]);
 }
-function mentions(text, names) {
+function mentions2(text, names) {
   for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
   return false;
 }
 function derive(instr, derived, globals) {
   for (const [name, value] of definitions(instr)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions(value, derived);
+    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
     if (from) derived.add(name);
     else derived.delete(name);
   }
@@ -43166,8 +43206,8 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs14 from "node:fs";
-import path22 from "node:path";
+import fs15 from "node:fs";
+import path23 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -43206,11 +43246,11 @@ function docker(args, options) {
     const finish = (code2) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(timer2);
       const stdoutBytes = Buffer.concat(out);
       resolve2({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
     };
-    const timer = setTimeout(() => {
+    const timer2 = setTimeout(() => {
       setImmediate(() => {
         if (settled || child2.exitCode !== null || child2.signalCode !== null) return;
         timedOut = true;
@@ -43449,8 +43489,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path28) {
-    this.dirs.add(path28);
+  dir(path29) {
+    this.dirs.add(path29);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -43492,20 +43532,25 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path28 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path29 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path28,
+    path: path29,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
+    healthcheck: healthcheckRuns(c.Healthcheck?.Test),
     os: raw.Os ?? "linux",
     architecture: raw.Architecture ?? ""
   };
   if (raw.Variant) config.variant = raw.Variant;
   return config;
+}
+function healthcheckRuns(test) {
+  const t = stringArray(test);
+  return t.length > 0 && t[0] !== "NONE";
 }
 async function inspectImage(ref) {
   const res = await docker(["image", "inspect", "--format", "{{json .}}", "--", ref], { timeoutMs: 2e4, maxStdoutBytes: 4 * 1024 * 1024 });
@@ -43523,10 +43568,283 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/probe.ts
+import fs14 from "node:fs";
+import { constants as constants4 } from "node:os";
+import path20 from "node:path";
+
+// src/runtime/process-name.ts
+import path19 from "node:path";
+var INTERPRETERS2 = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
+var STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+function displayArgv(argv, pathDirs = STANDARD_PATH) {
+  const [interp, script] = argv;
+  if (interp === void 0 || script === void 0) return argv;
+  if (!INTERPRETERS2.test(path19.posix.basename(interp))) return argv;
+  if (!script.startsWith("/")) return argv;
+  const dir = path19.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path19.posix.basename(script) : script;
+  return [name, ...argv.slice(2)];
+}
+function displayName(argv, pathDirs) {
+  return displayArgv(argv, pathDirs).join(" ");
+}
+
+// src/runtime/container-state.ts
+var CALL_MS = 2e4;
+async function containerState(id) {
+  const res = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
+  if (res.code !== 0) return void 0;
+  try {
+    const s = JSON.parse(res.stdout);
+    const state = {
+      running: s.Running === true,
+      exitCode: s.ExitCode ?? 0,
+      pid: s.Pid ?? 0,
+      startedAt: s.StartedAt ?? "",
+      finishedAt: s.FinishedAt ?? "",
+      oomKilled: s.OOMKilled === true,
+      error: s.Error ?? ""
+    };
+    if (s.Health?.Status) state.health = s.Health.Status;
+    return state;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/runtime/host-proc.ts
 import fs13 from "node:fs";
 import { constants as constants3 } from "node:os";
-import path19 from "node:path";
-var CALL_MS = 2e4;
+function hostProc(pid, containerId, root = "/proc") {
+  if (!pid || pid <= 0) return void 0;
+  const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
+  if (!local) return void 0;
+  try {
+    const cgroup = fs13.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    if (!cgroup.includes(containerId)) return void 0;
+  } catch {
+    return void 0;
+  }
+  return { pid, root };
+}
+function listeningSockets(proc) {
+  const out = [];
+  const read = (name) => {
+    try {
+      return fs13.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  for (const [file, proto, v6] of [["tcp", "tcp", false], ["tcp6", "tcp", true], ["udp", "udp", false], ["udp6", "udp", true]]) {
+    out.push(...parseInetTable(read(file), proto, v6));
+  }
+  out.push(...parseUnixTable(read("unix")));
+  return out;
+}
+function parseInetTable(text, proto, v6) {
+  const out = [];
+  for (const line of text.split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    const [local, , state] = [cols[1], cols[2], cols[3]];
+    if (!local || !state) continue;
+    if (proto === "tcp" ? state !== "0A" : state !== "07") continue;
+    const [hexAddr = "", hexPort = ""] = local.split(":");
+    const port = Number.parseInt(hexPort, 16);
+    if (!Number.isFinite(port) || port === 0) continue;
+    const any = /^0+$/.test(hexAddr);
+    const host = any ? "" : v6 ? "[" + ipv6(hexAddr) + "]" : ipv4(hexAddr);
+    out.push({ proto, address: `${host}:${port}` });
+  }
+  return out;
+}
+function parseUnixTable(text) {
+  const out = [];
+  for (const line of text.split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 8) continue;
+    const flags = Number.parseInt(cols[3], 16);
+    const type = cols[4];
+    const path29 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path29 !== "";
+    if (listening && path29 !== "") out.push({ proto: "unix", address: path29 });
+  }
+  return out;
+}
+function ipv4(hex) {
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24 & 255].join(".");
+}
+function ipv6(hex) {
+  const bytes = [];
+  for (let w = 0; w < 4; w++) {
+    const word = hex.slice(w * 8, w * 8 + 8);
+    for (let b = 3; b >= 0; b--) bytes.push(word.slice(b * 2, b * 2 + 2));
+  }
+  const groups2 = [];
+  for (let i = 0; i < 16; i += 2) groups2.push(String(Number.parseInt(bytes[i] + bytes[i + 1], 16).toString(16)));
+  return groups2.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
+}
+function treeCpu(proc) {
+  const first = cpuStat(proc, proc.pid);
+  if (first === void 0) return void 0;
+  const total = { ...first };
+  const seen = /* @__PURE__ */ new Set([proc.pid]);
+  const queue = [...childrenOf(proc, proc.pid)];
+  while (queue.length > 0 && seen.size < 4096) {
+    const pid = queue.shift();
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    const stat2 = cpuStat(proc, pid);
+    if (stat2) {
+      total.ticks += stat2.ticks;
+      total.runnable ||= stat2.runnable;
+    }
+    queue.push(...childrenOf(proc, pid));
+  }
+  return total;
+}
+function cpuStat(proc, pid) {
+  try {
+    const stat2 = fs13.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
+  } catch {
+    return void 0;
+  }
+}
+function childrenOf(proc, pid) {
+  const out = [];
+  try {
+    for (const tid of fs13.readdirSync(`${proc.root}/${pid}/task`)) {
+      try {
+        const text = fs13.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return out;
+}
+function signalDispositions(proc) {
+  let status;
+  try {
+    status = fs13.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+  } catch {
+    return void 0;
+  }
+  const mask = (name) => /^[0-9a-f]+$/i.exec(new RegExp(`^${name}:\\s*([0-9a-fA-F]+)$`, "m").exec(status)?.[1] ?? "")?.[0];
+  const cgt = mask("SigCgt");
+  const ign = mask("SigIgn");
+  if (cgt === void 0 || ign === void 0) return void 0;
+  return { caught: signalNames(cgt), ignored: signalNames(ign) };
+}
+function signalNames(hex) {
+  const bits = BigInt(`0x${hex}`);
+  const byNumber = /* @__PURE__ */ new Map();
+  for (const [name, n] of Object.entries(constants3.signals)) if (!byNumber.has(n) && name !== "SIGIOT" && name !== "SIGPOLL") byNumber.set(n, name);
+  const out = [];
+  for (let n = 1; n <= 64; n++) {
+    if ((bits >> BigInt(n - 1) & 1n) === 0n) continue;
+    out.push(byNumber.get(n) ?? (n >= 34 ? `SIGRTMIN+${n - 34}` : `SIG${n}`));
+  }
+  return out;
+}
+function processArgv(proc, pid = proc.pid) {
+  let raw;
+  try {
+    raw = fs13.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+  } catch {
+    return void 0;
+  }
+  const parts = raw.split("\0");
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  if (parts.length === 0) return void 0;
+  if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
+  return parts;
+}
+
+// src/runtime/readiness.ts
+var TICK_MS = 200;
+var QUIET_MS = 1e3;
+var QUIET_TICKS = 2;
+var INSPECT_MS = 1e3;
+var FALLBACK_SECONDS = 5;
+async function waitReady(req) {
+  if (req.readyLog) return waitForLog(req, req.readyLog);
+  const proc = hostProc(req.hostPid, req.id);
+  const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
+  const samples = [];
+  let lastInspect = 0;
+  for (; ; ) {
+    const now = Date.now();
+    const elapsed = now - req.startedAt;
+    if (proc) {
+      const cpu = treeCpu(proc);
+      if (cpu === void 0) return ready(req, "exited", "PID 1 exited");
+      const listening = req.ownNetns ? listeningSockets(proc) : [];
+      if (listening.length > 0) return ready(req, "listening", `listening on ${describeListeners(listening)}`);
+      samples.push({ t: now, ...cpu });
+      while (samples.length > 2 && samples[1].t <= now - QUIET_MS) samples.shift();
+      const quiet = quietSince(samples, now);
+      if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
+    }
+    if (!proc || req.healthcheck) {
+      if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
+        lastInspect = now;
+        const state = await containerState(req.id);
+        if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
+        if (state?.health === "healthy") return ready(req, "healthcheck", "HEALTHCHECK reported healthy");
+      }
+    }
+    if (elapsed >= bound * 1e3) {
+      if (bound < req.boundSeconds) return ready(req, "fixed", `no readiness signal can be observed here (no local /proc, no HEALTHCHECK): stop signal sent after ${bound} s`);
+      return ready(req, "timeout", `not ready within ${bound} s: stop signal sent anyway`);
+    }
+    await sleep(Math.min(TICK_MS, Math.max(10, bound * 1e3 - elapsed)));
+  }
+}
+function ready(req, by, detail) {
+  return { by, seconds: round((Date.now() - req.startedAt) / 1e3), detail };
+}
+function quietSince(samples, now) {
+  let from = -1;
+  samples.forEach((s, i) => {
+    if (s.t <= now - QUIET_MS) from = i;
+  });
+  const last = samples[samples.length - 1];
+  if (from < 0 || !last) return false;
+  const window2 = samples.slice(from);
+  return last.ticks - window2[0].ticks <= QUIET_TICKS && window2.filter((s) => s.runnable).length <= 1;
+}
+function describeListeners(list2) {
+  const names = [...new Set(list2.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
+  return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+}
+async function waitForLog(req, re) {
+  let buffer = "";
+  let matched = "";
+  const res = await docker(["logs", "-f", req.id], {
+    timeoutMs: Math.max(0, req.boundSeconds * 1e3 - (Date.now() - req.startedAt)),
+    maxStdoutBytes: 1024 * 1024,
+    onOutput: (chunk) => {
+      buffer = (buffer + chunk).slice(-64 * 1024);
+      matched ||= buffer.split("\n").find((l) => re.test(l)) ?? "";
+      return matched !== "";
+    }
+  });
+  if (matched) return ready(req, "log", `log line matched ${String(re)}`);
+  if (!res.timedOut) return ready(req, "exited", "the log stream ended (the container exited)");
+  return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-log ${String(re)} did not match, stop signal sent anyway`);
+}
+function sleep(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
+}
+
+// src/runtime/probe.ts
+var CALL_MS2 = 2e4;
+var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
 var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "busybox"]);
@@ -43552,38 +43870,46 @@ async function probe2(req) {
   }
   const id = started.id;
   const startedAt = Date.now();
-  const ready = await waitForStartup(id, options);
+  const initial = await containerState(id);
+  const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
+  const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
+  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   let state = await containerState(id);
   if (state && !state.running) {
     return await exitedEarly(id, state, startedAt, req);
   }
-  const notes = ready ? [] : [`--ready-log ${String(options.readyLog)} did not match within ${options.startupWait * 10} s on ${req.platform}; the stop signal was sent anyway.`];
-  const top = await pid1Of(id, state?.pid);
+  const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  const top = await pid1Of(id, state?.pid, config.path);
+  const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
+  const pid1Signals = proc ? signalDispositions(proc) : void 0;
+  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {} };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
-  let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS });
+  let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
   if (kill.code !== 0) {
     state = await containerState(id);
-    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), pid1: top?.display, notes };
-    if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS });
+    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named, ready: ready2, notes };
+    if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
     if (kill.code !== 0) {
-      await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS });
+      await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
-      return { hits: [], pid1: top?.display, notes };
+      return { hits: [], ...named, ready: ready2, notes };
     }
   }
   let killed = false;
   const graceMs = options.gracePeriod * 1e3;
-  const first = await Promise.race([waiter.then(() => "exited"), sleep(Math.max(0, graceMs - (Date.now() - t0))).then(() => "grace")]);
+  const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
+  const first = await Promise.race([waiter.then(() => "exited"), grace.done.then(() => "grace")]);
+  grace.cancel();
   if (first === "grace") {
     killed = true;
-    await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS });
+    await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
   }
   const exitCode = await waiter;
   const seconds2 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms });
-  return { hits, pid1: top?.display, shutdown, notes };
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals });
+  return { hits, ...named, ready: ready2, shutdown, notes };
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -43594,7 +43920,7 @@ async function waitExit(id, timeoutMs) {
     const state = await containerState(id);
     if (!state) return null;
     if (!state.running) return state.exitCode;
-    await sleep(100);
+    await sleep2(100);
   }
   return null;
 }
@@ -43608,7 +43934,7 @@ async function startContainer(req) {
     const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]) && limitUnsupported(l[0], res.stderr));
     if (!limit) return { error: error2 };
     unsupportedLimits = /* @__PURE__ */ new Set([...unsupportedLimits, limit[0]]);
-    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS });
+    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
   }
   return { error: "docker run failed" };
 }
@@ -43623,43 +43949,6 @@ function firstErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
   return (lines[0] ?? "").replace(/^docker: /, "").replace(/^Error response from daemon: /, "");
 }
-async function waitForStartup(id, options) {
-  if (options.readyLog) {
-    const re = options.readyLog;
-    let buffer = "";
-    let matched = false;
-    const res = await docker(["logs", "-f", id], {
-      timeoutMs: options.startupWait * 10 * 1e3,
-      maxStdoutBytes: 1024 * 1024,
-      onOutput: (chunk) => {
-        buffer = (buffer + chunk).slice(-64 * 1024);
-        matched ||= buffer.split("\n").some((l) => re.test(l));
-        return matched;
-      }
-    });
-    return matched || !res.timedOut;
-  }
-  await docker(["wait", id], { timeoutMs: options.startupWait * 1e3 });
-  return true;
-}
-async function containerState(id) {
-  const res = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
-  if (res.code !== 0) return void 0;
-  try {
-    const s = JSON.parse(res.stdout);
-    return {
-      running: s.Running === true,
-      exitCode: s.ExitCode ?? 0,
-      pid: s.Pid ?? 0,
-      startedAt: s.StartedAt ?? "",
-      finishedAt: s.FinishedAt ?? "",
-      oomKilled: s.OOMKilled === true,
-      error: s.Error ?? ""
-    };
-  } catch {
-    return void 0;
-  }
-}
 async function exitedEarly(id, state, startedAt, req) {
   const ran = Date.parse(state.finishedAt) - Date.parse(state.startedAt);
   const seconds2 = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
@@ -43670,7 +43959,7 @@ async function exitedEarly(id, state, startedAt, req) {
   return { hits: [hit5] };
 }
 async function lastLogLines(id, n) {
-  const res = await docker(["logs", "--timestamps", "--tail", String(n * 4), id], { timeoutMs: CALL_MS, maxStdoutBytes: 1024 * 1024 });
+  const res = await docker(["logs", "--timestamps", "--tail", String(n * 4), id], { timeoutMs: CALL_MS2, maxStdoutBytes: 1024 * 1024 });
   const stamped = (res.stdout + "\n" + res.stderr).split("\n").map((l) => /^(\d{4}-\d\d-\d\dT[\d:.]+Z) ?(.*)$/.exec(l.replace(/\r$/, ""))).filter((m) => m !== null && m[2].trim() !== "");
   stamped.sort((a, b) => a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
   return stamped.map((m) => m[2].trimEnd()).slice(-n);
@@ -43687,31 +43976,36 @@ function exitedOnStart(exitCode, logs, config, daemonError, oom = false) {
   else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
   return { rule: "exited-on-start", message: `On {platforms} the container ${how}${quoted}.`, fix };
 }
-async function pid1Of(id, hostPid) {
-  const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS });
+async function pid1Of(id, hostPid, pathDirs) {
+  const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS2 });
   if (res.code !== 0) return void 0;
-  return parseTop(res.stdout, hostPid);
+  const top = parseTop(res.stdout, hostPid, pathDirs);
+  const proc = hostProc(hostPid, id);
+  const exact = proc ? processArgv(proc) : void 0;
+  if (!top || !exact) return top;
+  const argv = stripEmulator(exact);
+  return { ...top, argv, display: displayName(argv, pathDirs) };
 }
-function parseTop(output, hostPid) {
+function parseTop(output, hostPid, pathDirs) {
   const rows = output.split("\n").slice(1).map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null).map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), argv: stripEmulator(m[3].trim().split(/\s+/)) }));
   if (rows.length === 0) return void 0;
   const pids = new Set(rows.map((r) => r.pid));
   const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0];
   const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
-  return { argv: init.argv, display: init.argv.join(" "), children };
+  return { argv: init.argv, display: displayName(init.argv, pathDirs), children };
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path19.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path19.posix.basename(argv[1]) === path19.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path20.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path20.posix.basename(argv[1]) === path20.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs13.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs13.readFileSync(path19.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs14.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs14.readFileSync(path20.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -43723,8 +44017,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path19.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path19.posix.basename(argv[1]);
+  const first = path20.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path20.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -43746,7 +44040,7 @@ function appChildren(top) {
 }
 function normalizeSignal(raw) {
   const s = raw.trim().toUpperCase();
-  const sigs = constants3.signals;
+  const sigs = constants4.signals;
   if (/^\d+$/.test(s)) {
     const n = Number(s);
     const name2 = Object.keys(sigs).find((k) => sigs[k] === n && k !== "SIGIOT" && k !== "SIGPOLL");
@@ -43761,8 +44055,9 @@ function confirmsText(ids2) {
   if (!ids2 || ids2.length === 0) return "";
   return ` (confirms ${ids2.join(" and ")})`;
 }
+var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal.";
 function judgeShutdown(facts) {
-  const { shutdown, signal, top, gracePeriod, confirms } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals } = facts;
   const hits = [];
   const sig = signal.name;
   const expected = signal.number !== void 0 ? 128 + signal.number : void 0;
@@ -43771,13 +44066,16 @@ function judgeShutdown(facts) {
   const pid1 = top ? `\`${truncate(top.display, 80)}\`` : "PID 1";
   const apps = top ? appChildren(top) : [];
   const shellParent = top !== void 0 && isShell(top.argv) && apps.length > 0;
-  const child2 = shellParent ? `\`${truncate(apps[0].join(" "), 60)}\`` : "";
+  const child2 = shellParent ? `\`${truncate(displayName(apps[0]), 60)}\`` : "";
+  const shellName2 = top !== void 0 && top.display !== top.argv.join(" ") ? `shell script ${pid1}` : `shell ${pid1}`;
   if (shutdown.killed) {
-    const why2 = shellParent ? `the shell ${pid1} is PID 1 and never passed ${sig} on to ${child2}` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+    const handled = pid1Signals?.caught.includes(sig);
+    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child2}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: "sigterm-ignored",
+      ...emulated ? { emulatedNote: EMULATED_TIMING } : {},
       message: `On {platforms} the container ignored ${sig} and was SIGKILLed after the ${gracePeriod} s grace period because ${why2}, so every deploy and scale-down kills in-flight work.`,
-      fix: shellParent ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.` : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`
+      fix: handled && !shellParent ? `Make the ${sig} handler finish in-flight work and exit well within the grace period (or raise the orchestrator's grace period to match).` : shellParent ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.` : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`
     });
   } else if (shutdown.seconds > gracePeriod / 2) {
     hits.push({
@@ -43800,14 +44098,14 @@ function judgeShutdown(facts) {
     if (!clean) {
       hits.push({
         rule: "shell-is-pid1",
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child2} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        message: `On {platforms} PID 1 is the ${shellName2} running ${child2} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
         fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.'
       });
     } else {
       hits.push({
         rule: "shell-is-pid1",
         severity: "info",
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child2} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
+        message: `On {platforms} PID 1 is the ${shellName2} running ${child2} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
         fix: "Prefer `exec`-ing the app so it is PID 1 itself, or keep the shell's trap forwarding the stop signal to the child and waiting for it."
       });
     }
@@ -43821,13 +44119,20 @@ function judgeShutdown(facts) {
   }
   return hits;
 }
-function sleep(ms) {
+function sleep2(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
+}
+function timer(ms) {
+  let handle;
+  const done = new Promise((resolve2) => {
+    handle = setTimeout(resolve2, ms);
+  });
+  return { done, cancel: () => clearTimeout(handle) };
 }
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -43936,7 +44241,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -44092,7 +44397,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path20.posix.normalize(requested);
+    let current = path21.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -44105,7 +44410,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path20.posix.normalize(target) : path20.posix.join(path20.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path21.posix.normalize(target) : path21.posix.join(path21.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -44185,11 +44490,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path21.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path21.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path21.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path21.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path21.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path22.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path22.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path22.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path22.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path22.posix.join(d, argv0)))];
 }
 function parseShebang2(head) {
   if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
@@ -44289,7 +44594,10 @@ function reportWrongArch(ctx, subject, elf, arch2) {
   }
   const pinned2 = pinnedStageFor(ctx.model, elf);
   const fix = pinned2 ? `Remove \`--platform=${pinned2.platform}\` from the FROM on line ${pinned2.line} (or use \`--platform=$BUILDPLATFORM\` and cross-compile for $TARGETARCH) so each platform's image gets its own binary.` : `Build it for the target platform: cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage for $TARGETARCH (e.g. \`GOARCH=$TARGETARCH\`) or download the ${short} artefact.`;
-  hit4(ctx, "wrong-architecture", severity, `${subject.label} is ${/^(x|A|s|e_|I)/.test(got) ? "an" : "a"} ${got} ELF but the image is for {platforms}: ${consequence}.`, fix);
+  const file = subject.file;
+  const writer = writerOf(ctx.model, [file.path, ...file.links.map((l) => l.path), file.resolvedPath]);
+  const at = writer ? { file: ctx.model.file, range: writer.range } : ctx.at;
+  ctx.hits.push({ rule: "wrong-architecture", severity, message: `${subject.label} is ${/^(x|A|s|e_|I)/.test(got) ? "an" : "a"} ${got} ELF but the image is for {platforms}: ${consequence}.`, fix, ...at });
 }
 function pinnedStageFor(model, elf) {
   for (const stage of model.stages) {
@@ -44341,16 +44649,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path21.posix.normalize(interpreter) : path21.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path22.posix.normalize(interpreter) : path22.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path21.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path22.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path21.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path22.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -44370,14 +44678,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path21.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path22.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path21.posix.basename(shebang.interpreter) === "env") {
+  if (path22.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -44574,16 +44882,16 @@ var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
   const notes = [];
-  if (model.windows) return { findings: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
+  if (model.windows) return { hits: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
-    return { findings: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+    return { hits: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
   if (buildx.code !== 0 || buildx.timedOut) {
     return {
-      findings: [],
+      hits: [],
       platforms: [],
       notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
     };
@@ -44615,7 +44923,7 @@ async function runRuntime(model, options, extras = {}) {
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { findings: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
 }
 function engineProblem(stderr, timedOut) {
   if (timedOut) return `docker version did not answer within ${VERSION_MS / 1e3} s`;
@@ -44628,6 +44936,7 @@ async function runPlatform(job) {
   const { platform: platform2, support, model, options, cleanup, confirms } = job;
   const started = Date.now();
   const result = { platform: platform2, build: { ok: false, seconds: 0 } };
+  if (support.available && support.emulated) result.emulated = true;
   const hits = [];
   const notes = [];
   const done = () => {
@@ -44676,6 +44985,7 @@ async function runPlatform(job) {
     config,
     cleanup,
     confirms,
+    emulated: support.emulated,
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
   });
   notes.push(...probed.notes ?? []);
@@ -44686,7 +44996,10 @@ async function runPlatform(job) {
   }
   hits.push(...probed.hits);
   if (probed.pid1) result.pid1 = probed.pid1;
+  if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
+  if (probed.pid1Signals) result.signals = { pid1: { caught: probed.pid1Signals.caught, ignored: probed.pid1Signals.ignored } };
   if (probed.oneShot) result.oneShot = probed.oneShot;
+  if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.shutdown) result.shutdown = probed.shutdown;
   return done();
 }
@@ -44728,10 +45041,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs14.readdirSync(dir)) {
+    for (const name of fs15.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs14.readFileSync(path22.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs15.readFileSync(path23.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -44749,7 +45062,7 @@ function confirmable(model, staticFindings) {
   else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path22.posix.basename(argv[0] ?? "");
+  const exe = path23.posix.basename(argv[0] ?? "");
   if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
@@ -44766,8 +45079,7 @@ function mergeHits(hits, model, order) {
   const defaultRange = startRange(model);
   for (const h of hits) {
     const range = h.range ?? defaultRange;
-    const severity = h.severity ?? ruleMeta(h.rule)?.severity ?? "error";
-    const key = `${h.rule}\0${severity}\0${h.file ?? model.file}\0${range.line}`;
+    const key = `${h.rule}\0${h.severity ?? ""}\0${h.file ?? model.file}\0${range.line}`;
     const list2 = groups2.get(key) ?? [];
     list2.push(h);
     groups2.set(key, list2);
@@ -44782,11 +45094,13 @@ function mergeHits(hits, model, order) {
     const detail = new Set(details).size <= 1 ? details[0] ?? "" : group2.map((h) => `${h.detail} on ${h.platform}`).join(" and ");
     const archHint = first.rule === "build-failed" && platforms.length < order.length ? " for that architecture (branch on `TARGETARCH` where it differs)" : "";
     const fill = (s) => s.replaceAll("{platforms}", joinPlatforms(platforms)).replaceAll("{detail}", detail).replaceAll("{archHint}", archHint);
+    const emulated = group2.filter((h) => h.emulatedNote !== void 0);
+    const emulatedNote = emulated.length > 0 ? ` ${emulated[0].emulatedNote.replaceAll("{platforms}", joinPlatforms([...new Set(emulated.map((h) => h.platform))]))}` : "";
     const range = first.range ?? defaultRange;
     const finding = {
       rule: first.rule,
-      severity: first.severity ?? ruleMeta(first.rule)?.severity ?? "error",
-      message: fill(first.message),
+      ...first.severity ? { severity: first.severity } : {},
+      message: fill(first.message) + emulatedNote,
       fix: fill(first.fix),
       file: first.file ?? model.file,
       line: range.line,
@@ -44812,6 +45126,25 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
+// src/runtime-findings.ts
+function withRuleMeta(hits) {
+  return hits.map(({ severity, ...rest }) => {
+    const finding = { ...rest, severity: severity ?? ruleMeta(rest.rule)?.severity ?? "error" };
+    return {
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      fix: finding.fix,
+      file: finding.file,
+      line: finding.line,
+      endLine: finding.endLine,
+      column: finding.column,
+      ...finding.endColumn !== void 0 ? { endColumn: finding.endColumn } : {},
+      platforms: finding.platforms
+    };
+  });
+}
+
 // src/engine.ts
 async function analyze(options) {
   const lint = lintDockerfile({
@@ -44826,7 +45159,7 @@ async function analyze(options) {
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
-    const confirmed = applyIgnores(runtime.findings, sourceTexts(model), options.ignore);
+    const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
@@ -44851,10 +45184,6 @@ function findingTitle(f) {
 function findingText(f) {
   return `${f.message} Fix: ${f.fix}`;
 }
-function oneLine(text, max = 400) {
-  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-}
 function logInfo(message) {
   info(`entrypoint-guard: ${oneLine(message, 1e3)}`);
 }
@@ -44869,7 +45198,8 @@ function verdict(findings, failOn) {
   const failed = failsAt(findings, failOn);
   const counts = countsText(findings);
   if (failed) return { failed, text: `Fail: ${counts} (fail-on: ${failOn})` };
-  return { failed, text: `Pass: ${counts}${failOn === "never" ? " (fail-on: never)" : ` (nothing at or above fail-on: ${failOn})`}` };
+  if (failOn === "never") return { failed, text: `${counts} (not gated: fail-on: never)` };
+  return { failed, text: `Pass: ${counts} (nothing at or above fail-on: ${failOn})` };
 }
 function inWorkspace(file) {
   return file !== "" && !file.startsWith("/") && !/^[A-Za-z]:/.test(file) && file !== ".." && !file.startsWith("../");
@@ -44945,8 +45275,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path28 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path28} does not exist${EOL7}`);
+        const path29 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path29} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -49240,7 +49570,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path28) => path28.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path29) => path29.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -49468,6 +49798,16 @@ function droppedLine(reports) {
   return `${count(byFilter + byConfig)} not reported or counted: ${why2.join(", ")}.`;
 }
 
+// src/report/text.ts
+function platformLabel(p) {
+  return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
+}
+function readinessText(ready2) {
+  if (!ready2 || ready2.by === "exited") return void 0;
+  if (ready2.by === "timeout" || ready2.by === "fixed") return ready2.detail;
+  return `ready after ${ready2.seconds.toFixed(1)} s: ${ready2.detail}`;
+}
+
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
 function docsUrl(id) {
@@ -49484,12 +49824,14 @@ function seconds(n, digits = 1) {
 function platformRow(dockerfile, p) {
   const cells = [];
   if (dockerfile !== void 0) cells.push(mdCell(dockerfile));
-  cells.push(mdCell(p.platform));
+  cells.push(mdCell(platformLabel(p)));
   const built = p.build.ok ? `\u2705 ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : "", p.pid1 ? mdCode(p.pid1) : "");
   const s = p.shutdown;
   if (s) {
-    cells.push(mdCell(s.signal), s.killed ? `\u274C SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2), String(s.exitCode ?? ""));
+    const ready2 = readinessText(p.ready);
+    const shutdown = s.killed ? `\u274C SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2);
+    cells.push(mdCell(s.signal), ready2 ? `${shutdown}<br>${mdCell(ready2)}` : shutdown, String(s.exitCode ?? ""));
   } else if (p.oneShot) {
     cells.push("", `one-shot job, finished in ${seconds(p.oneShot.seconds)}`, String(p.oneShot.exitCode));
   } else {
@@ -49662,20 +50004,20 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os6 from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs15 from "node:fs";
-import path23 from "node:path";
+import fs16 from "node:fs";
+import path24 from "node:path";
 function writeFileAtomic(target, body) {
-  fs15.mkdirSync(path23.dirname(target), { recursive: true });
-  const tmp = path23.join(path23.dirname(target), `.${path23.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs16.mkdirSync(path24.dirname(target), { recursive: true });
+  const tmp = path24.join(path24.dirname(target), `.${path24.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs15.writeFileSync(tmp, body, { flag: "wx" });
-    fs15.renameSync(tmp, target);
+    fs16.writeFileSync(tmp, body, { flag: "wx" });
+    fs16.renameSync(tmp, target);
   } catch (err) {
-    fs15.rmSync(tmp, { force: true });
+    fs16.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -49703,7 +50045,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os6.tmpdir();
-  const file = path24.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path25.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -49895,7 +50237,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -49944,7 +50286,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path25.relative(input.root, path25.resolve(input.cwd, file)).split(path25.sep).join("/");
+  const toRepo = (file) => path26.relative(input.root, path26.resolve(input.cwd, file)).split(path26.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -49975,8 +50317,8 @@ function applyPolicy(report, model, input) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs16 from "node:fs";
-import path26 from "node:path";
+import fs17 from "node:fs";
+import path27 from "node:path";
 
 // package.json
 var package_default = { version: "0.1.0" };
@@ -50032,7 +50374,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs16.readFileSync(path26.resolve(root, file), "utf8").split("\n");
+        lines = fs17.readFileSync(path27.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -50136,7 +50478,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path27.resolve(config.workspace, config.sarifFile);
+      const target = path28.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

@@ -5,6 +5,7 @@ import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
 import { runRuntime } from './runtime/index.js';
+import { withRuleMeta } from './runtime-findings.js';
 
 export interface AnalysisResult {
   report: Report;
@@ -25,7 +26,7 @@ export async function analyze(options: Options): Promise<AnalysisResult> {
 
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
-    const confirmed = applyIgnores(runtime.findings, sourceTexts(model), options.ignore);
+    const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     // A runtime finding that restates a static one at the same place (no-debug-shell) replaces it:
     // it carries the platforms it was seen on.
     const place = (f: Finding) => `${f.rule}\0${f.file}\0${f.line}`;

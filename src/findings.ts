@@ -32,8 +32,22 @@ export interface ShutdownResult {
 export interface PlatformResult {
   platform: string;
   build: { ok: boolean; seconds: number };
+  /** Ran under an emulator (QEMU binfmt_misc) rather than on this machine's own CPU. */
+  emulated?: boolean;
   startCommand?: string[];
+  /** PID 1 named the same on every platform (a `#!` script by its name, not `<interpreter> <path>`). */
   pid1?: string;
+  /** PID 1's argv as the process has it (the emulator's prefix stripped). */
+  pid1Argv?: string[];
+  /**
+   * What decided that the container was ready for its stop signal, and when (seconds since it
+   * started): a --ready-log match (log), HEALTHCHECK healthy (healthcheck), a listening socket
+   * (listening), a quiet process tree (quiet); timeout: not ready within the bound, signalled
+   * anyway; fixed: nothing observable (remote engine), a short fixed wait; exited: it exited first.
+   */
+  ready?: { by: 'log' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
+  /** PID 1's signal dispositions read from the kernel at readiness (natively, on a local engine). */
+  signals?: { pid1: { caught: string[]; ignored: string[] } };
   /** Set when the container exited 0 on its own before the probe (a one-shot job). */
   oneShot?: { exitCode: number; seconds: number };
   shutdown?: ShutdownResult;

@@ -40,7 +40,8 @@ export function defaultOptions(cwd = process.cwd()): Options {
     platforms: [...DEFAULT_PLATFORMS],
     buildArgs: {},
     gracePeriod: 10,
-    startupWait: 3,
+    // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
+    startupWait: 60,
     probeEnv: {},
     probeNetwork: 'none',
     ignore: new Set(),

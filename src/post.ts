@@ -1,10 +1,9 @@
 // The Action's post step (action.yml `post`, runs even when the job failed or was cancelled):
 // removes whatever the main step's run left behind, by its run id only. Never fails the job.
 import * as core from '@actions/core';
-import { errorMessage } from './errors.js';
-import { oneLine } from './github/format.js';
+import { errorMessage, oneLine } from './errors.js';
 import { RUN_ID_STATE } from './github/state.js';
-import { cleanupRun } from './runtime/index.js';
+import { cleanupRun } from './runtime/cleanup.js';
 
 async function post(): Promise<void> {
   const runId = core.getState(RUN_ID_STATE);

@@ -27,8 +27,10 @@ Options:
   --target STAGE         build target
   --build-arg K=V        repeatable
   --grace-period SEC     how long the shutdown probe waits after the stop signal (default 10)
-  --startup-wait SEC     how long the container runs before the stop signal (default 3)
-  --ready-log REGEX      send the stop signal as soon as a log line matches
+  --startup-wait SEC     upper bound on waiting for readiness before the stop signal
+                         (default 60, x3 on emulated platforms; readiness: HEALTHCHECK
+                         healthy, a listening socket, or a quiet process tree)
+  --ready-log REGEX      readiness is a log line matching REGEX (nothing else counts)
   --probe-env K=V        repeatable; env for the probe container (never the host's env)
   --probe-network MODE   docker network for smoke runs and the probe (default none)
   --ignore IDS           comma list of rule ids

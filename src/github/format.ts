@@ -1,7 +1,10 @@
 // Shared wording for the Action's channels: titles, one-line log text, counts, escaping.
 import * as core from '@actions/core';
+import { oneLine } from '../errors.js';
 import { countBySeverity, failsAt, type FailOn, type Finding } from '../findings.js';
 import { ruleMeta } from '../rules/registry.js';
+
+export { oneLine };
 
 /** A few words for a rule: the registry's title, or ShellCheck's code. */
 export function ruleShort(rule: string): string {
@@ -21,15 +24,6 @@ export function findingText(f: Finding): string {
   return `${f.message} Fix: ${f.fix}`;
 }
 
-/**
- * Text that may hold user-controlled strings (paths, quoted log lines), made safe for a plain
- * log line: no line breaks or control characters, so it can never start a workflow command.
- */
-export function oneLine(text: string, max = 400): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /** One info line in the step log, prefixed so it never begins with `::`. */
 export function logInfo(message: string): void {
@@ -49,7 +43,9 @@ export function verdict(findings: Finding[], failOn: FailOn): { failed: boolean;
   const failed = failsAt(findings, failOn);
   const counts = countsText(findings);
   if (failed) return { failed, text: `Fail: ${counts} (fail-on: ${failOn})` };
-  return { failed, text: `Pass: ${counts}${failOn === 'never' ? ' (fail-on: never)' : ` (nothing at or above fail-on: ${failOn})`}` };
+  // Without a gate there is no verdict: "Pass" over errors would tell the reader they are fine.
+  if (failOn === 'never') return { failed, text: `${counts} (not gated: fail-on: never)` };
+  return { failed, text: `Pass: ${counts} (nothing at or above fail-on: ${failOn})` };
 }
 
 /** Whether a path can be placed in the repository's file views (relative, inside the workspace). */

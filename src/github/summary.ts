@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { compareFindings, type FailOn, type Finding, type PlatformResult, type Report } from '../findings.js';
 import { droppedLine } from '../policy/dropped-line.js';
+import { platformLabel, readinessText } from '../report/text.js';
 import { docsUrl } from '../rules/types.js';
 import { logInfo, mdCell, mdCode, plural, verdict } from './format.js';
 
@@ -24,12 +25,15 @@ function seconds(n: number, digits = 1): string {
 function platformRow(dockerfile: string | undefined, p: PlatformResult): string {
   const cells: string[] = [];
   if (dockerfile !== undefined) cells.push(mdCell(dockerfile));
-  cells.push(mdCell(p.platform));
+  cells.push(mdCell(platformLabel(p)));
   const built = p.build.ok ? `✅ ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? 'not built' : `❌ failed after ${seconds(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : '', p.pid1 ? mdCode(p.pid1) : '');
   const s = p.shutdown;
   if (s) {
-    cells.push(mdCell(s.signal), s.killed ? `❌ SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2), String(s.exitCode ?? ''));
+    // What decided readiness (and when) explains when the signal went out.
+    const ready = readinessText(p.ready);
+    const shutdown = s.killed ? `❌ SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2);
+    cells.push(mdCell(s.signal), ready ? `${shutdown}<br>${mdCell(ready)}` : shutdown, String(s.exitCode ?? ''));
   } else if (p.oneShot) {
     cells.push('', `one-shot job, finished in ${seconds(p.oneShot.seconds)}`, String(p.oneShot.exitCode));
   } else {

@@ -34,11 +34,18 @@ function formatFinding(f: Finding, style: Style): string[] {
   ];
 }
 
-export function formatPlatform(p: PlatformResult): string {
-  const parts: string[] = [p.platform.padEnd(13)];
+/** "linux/arm64 (emulated, QEMU)": a verdict reached under emulation is read differently. */
+export function platformLabel(p: Pick<PlatformResult, 'platform' | 'emulated'>): string {
+  return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
+}
+
+export function formatPlatform(p: PlatformResult, width = 13): string {
+  const parts: string[] = [platformLabel(p).padEnd(width)];
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
   parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
+  const ready = readinessText(p.ready);
+  if (ready) parts.push(ready);
   if (p.oneShot) parts.push(`one-shot job: exited ${p.oneShot.exitCode} after ${p.oneShot.seconds.toFixed(1)}s`);
   if (p.shutdown) {
     const s = p.shutdown;
@@ -47,11 +54,20 @@ export function formatPlatform(p: PlatformResult): string {
   return parts.join('  ');
 }
 
+/** "ready after 0.4 s: listening on tcp :8080"; "not ready within 60 s: stop signal sent anyway". */
+export function readinessText(ready: PlatformResult['ready']): string | undefined {
+  if (!ready || ready.by === 'exited') return undefined;
+  if (ready.by === 'timeout' || ready.by === 'fixed') return ready.detail;
+  return `ready after ${ready.seconds.toFixed(1)} s: ${ready.detail}`;
+}
+
 export function verdictLine(findings: Finding[], failOn: FailOn, style: Style = { color: false }): string {
   const c = countBySeverity(findings);
   const counts = `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`;
+  // With the gate off there is no verdict to give: "PASS: 1 error" would tell a reader the image is fine.
+  if (failOn === 'never') return paint(style, c.error > 0 ? 'error' : c.warning > 0 ? 'warning' : 'ok', `${counts} (not gated: --fail-on never)`);
   if (failsAt(findings, failOn)) return paint(style, 'error', `✖ FAIL: ${counts} (failing at --fail-on ${failOn})`);
-  return paint(style, 'ok', `✔ PASS: ${counts}${failOn === 'never' ? '' : ` (nothing at or above ${failOn})`}`);
+  return paint(style, 'ok', `✔ PASS: ${counts} (nothing at or above ${failOn})`);
 }
 
 export function formatText(reports: Report[], failOn: FailOn, color = false): string {
@@ -74,7 +90,8 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
     }
     if (report.platforms.length > 0) {
       out.push(paint(style, 'bold', 'Platforms'));
-      for (const p of report.platforms) out.push(`  ${formatPlatform(p)}`);
+      const width = Math.max(13, ...report.platforms.map((p) => platformLabel(p).length));
+      for (const p of report.platforms) out.push(`  ${formatPlatform(p, width)}`);
       out.push('');
     }
     for (const note of report.notes ?? []) out.push(paint(style, 'dim', `note: ${note}`));

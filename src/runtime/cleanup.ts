@@ -89,3 +89,18 @@ export class Cleanup {
     this.dirs.clear();
   }
 }
+
+/**
+ * The Action's post step: remove every container and image labelled with this run id (or,
+ * without one, with any entrypoint-guard run), in case the main step was killed mid-run.
+ */
+export async function cleanupRun(runId?: string): Promise<{ containers: number; images: number }> {
+  const filter = `label=${RUN_LABEL}${runId ? `=${runId}` : ''}`;
+  const ps = await docker(['ps', '-aq', '--filter', filter], { timeoutMs: 20_000 });
+  const containers = [...new Set(ps.stdout.split('\n').map((s) => s.trim()).filter(Boolean))];
+  if (containers.length > 0) await docker(['rm', '-f', '-v', ...containers], { timeoutMs: 60_000 });
+  const imgs = await docker(['images', '-q', '--no-trunc', '--filter', filter], { timeoutMs: 20_000 });
+  const images = [...new Set(imgs.stdout.split('\n').map((s) => s.trim()).filter(Boolean))];
+  if (images.length > 0) await docker(['rmi', '-f', ...images], { timeoutMs: 60_000 });
+  return { containers: containers.length, images: images.length };
+}

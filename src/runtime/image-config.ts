@@ -15,6 +15,8 @@ export interface ImageConfig {
   user: string;
   /** 'SIGTERM' when unset. */
   stopSignal: string;
+  /** The image has a HEALTHCHECK that Docker runs (not `HEALTHCHECK NONE`). */
+  healthcheck: boolean;
   os: string;
   architecture: string;
   variant?: string;
@@ -31,6 +33,7 @@ interface RawInspect {
     WorkingDir?: string;
     User?: string;
     StopSignal?: string;
+    Healthcheck?: { Test?: string[] | null } | null;
   } | null;
 }
 
@@ -54,11 +57,18 @@ export function imageConfigFromInspect(raw: RawInspect): ImageConfig {
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : '/',
     user: c.User ?? '',
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : 'SIGTERM',
+    healthcheck: healthcheckRuns(c.Healthcheck?.Test),
     os: raw.Os ?? 'linux',
     architecture: raw.Architecture ?? '',
   };
   if (raw.Variant) config.variant = raw.Variant;
   return config;
+}
+
+/** `["NONE"]` disables an inherited check; an empty test inherits nothing to run. */
+function healthcheckRuns(test: string[] | null | undefined): boolean {
+  const t = stringArray(test);
+  return t.length > 0 && t[0] !== 'NONE';
 }
 
 export async function inspectImage(ref: string): Promise<ImageConfig> {

@@ -1,23 +1,25 @@
 // Runtime verification: per platform, buildx build -> image config -> smoke checks -> SIGTERM
 // probe; platforms run concurrently (two at a time) and their findings are merged into one
-// finding per rule and place listing every platform it was seen on.
+// finding per rule and place listing every platform it was seen on. The runtime returns hits:
+// rule metadata (default severities) is attached by the engine (src/runtime-findings.ts), so
+// this module and the Action's post step that imports it never carry the rules.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding, PlatformResult } from '../findings.js';
 import type { DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
-import { ruleMeta } from '../rules/registry.js';
 import { buildPlatform, round, truncate, unavailableHit } from './build.js';
 import { Cleanup, RUN_LABEL } from './cleanup.js';
 import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
 import { probe, type Confirmable } from './probe.js';
 import { smokeCheck } from './smoke.js';
-import type { PlatformHit } from './types.js';
+import type { PlatformHit, RuntimeFinding } from './types.js';
 
 export interface RuntimeResult {
-  findings: Finding[];
+  /** Merged hits without rule metadata: the engine attaches it (withRuleMeta). */
+  hits: RuntimeFinding[];
   platforms: PlatformResult[];
   notes: string[];
 }
@@ -37,17 +39,17 @@ interface Tagged extends PlatformHit {
 
 export async function runRuntime(model: DockerfileModel, options: Options, extras: RuntimeExtras = {}): Promise<RuntimeResult> {
   const notes: string[] = [];
-  if (model.windows) return { findings: [], platforms: [], notes: ['Runtime checks skipped: Windows images are not built or probed.'] };
+  if (model.windows) return { hits: [], platforms: [], notes: ['Runtime checks skipped: Windows images are not built or probed.'] };
 
   const engine = await docker(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
-    return { findings: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+    return { hits: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(['buildx', 'version'], { timeoutMs: VERSION_MS });
   if (buildx.code !== 0 || buildx.timedOut) {
     return {
-      findings: [],
+      hits: [],
       platforms: [],
       notes: ['Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin).'],
     };
@@ -81,7 +83,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { findings: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
 }
 
 function engineProblem(stderr: string, timedOut: boolean): string {
@@ -112,6 +114,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   const { platform, support, model, options, cleanup, confirms } = job;
   const started = Date.now();
   const result: PlatformResult = { platform, build: { ok: false, seconds: 0 } };
+  if (support.available && support.emulated) result.emulated = true;
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
   const done = () => {
@@ -164,6 +167,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     config,
     cleanup,
     confirms,
+    emulated: support.emulated,
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
   });
   notes.push(...(probed.notes ?? []));
@@ -174,7 +178,10 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   hits.push(...probed.hits);
   if (probed.pid1) result.pid1 = probed.pid1;
+  if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
+  if (probed.pid1Signals) result.signals = { pid1: { caught: probed.pid1Signals.caught, ignored: probed.pid1Signals.ignored } };
   if (probed.oneShot) result.oneShot = probed.oneShot;
+  if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.shutdown) result.shutdown = probed.shutdown;
   return done();
 }
@@ -284,19 +291,19 @@ function joinPlatforms(platforms: string[]): string {
  * One finding per rule, severity and place, listing every platform it was seen on (in the
  * order the platforms were asked for). `{platforms}` and `{detail}` are filled in here.
  */
-export function mergeHits(hits: Tagged[], model: DockerfileModel, order: string[]): Finding[] {
+export function mergeHits(hits: Tagged[], model: DockerfileModel, order: string[]): RuntimeFinding[] {
   const groups = new Map<string, Tagged[]>();
   const defaultRange = startRange(model);
   for (const h of hits) {
     const range = h.range ?? defaultRange;
-    const severity = h.severity ?? ruleMeta(h.rule)?.severity ?? 'error';
-    const key = `${h.rule}\0${severity}\0${h.file ?? model.file}\0${range.line}`;
+    // An explicit severity (shell-is-pid1 at info) is a different finding from the rule's default.
+    const key = `${h.rule}\0${h.severity ?? ''}\0${h.file ?? model.file}\0${range.line}`;
     const list = groups.get(key) ?? [];
     list.push(h);
     groups.set(key, list);
   }
   const rank = (p: string) => (order.indexOf(p) < 0 ? order.length : order.indexOf(p));
-  const findings: Finding[] = [];
+  const findings: RuntimeFinding[] = [];
   for (const group of groups.values()) {
     group.sort((a, b) => rank(a.platform) - rank(b.platform));
     const first = group[0]!;
@@ -305,11 +312,14 @@ export function mergeHits(hits: Tagged[], model: DockerfileModel, order: string[
     const detail = new Set(details).size <= 1 ? (details[0] ?? '') : group.map((h) => `${h.detail} on ${h.platform}`).join(' and ');
     const archHint = first.rule === 'build-failed' && platforms.length < order.length ? ' for that architecture (branch on `TARGETARCH` where it differs)' : '';
     const fill = (s: string) => s.replaceAll('{platforms}', joinPlatforms(platforms)).replaceAll('{detail}', detail).replaceAll('{archHint}', archHint);
+    // Said once, about the emulated platforms only: a native verdict on another platform stands as it is.
+    const emulated = group.filter((h) => h.emulatedNote !== undefined);
+    const emulatedNote = emulated.length > 0 ? ` ${emulated[0]!.emulatedNote!.replaceAll('{platforms}', joinPlatforms([...new Set(emulated.map((h) => h.platform))]))}` : '';
     const range = first.range ?? defaultRange;
-    const finding: Finding = {
+    const finding: RuntimeFinding = {
       rule: first.rule,
-      severity: first.severity ?? ruleMeta(first.rule)?.severity ?? 'error',
-      message: fill(first.message),
+      ...(first.severity ? { severity: first.severity } : {}),
+      message: fill(first.message) + emulatedNote,
       fix: fill(first.fix),
       file: first.file ?? model.file,
       line: range.line,
@@ -336,19 +346,4 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/**
- * The Action's post step: remove every container and image labelled with this run id (or,
- * without one, with any entrypoint-guard run), in case the main step was killed mid-run.
- */
-export async function cleanupRun(runId?: string): Promise<{ containers: number; images: number }> {
-  const filter = `label=${RUN_LABEL}${runId ? `=${runId}` : ''}`;
-  const ps = await docker(['ps', '-aq', '--filter', filter], { timeoutMs: 20_000 });
-  const containers = [...new Set(ps.stdout.split('\n').map((s) => s.trim()).filter(Boolean))];
-  if (containers.length > 0) await docker(['rm', '-f', '-v', ...containers], { timeoutMs: 60_000 });
-  const imgs = await docker(['images', '-q', '--no-trunc', '--filter', filter], { timeoutMs: 20_000 });
-  const images = [...new Set(imgs.stdout.split('\n').map((s) => s.trim()).filter(Boolean))];
-  if (images.length > 0) await docker(['rmi', '-f', ...images], { timeoutMs: 60_000 });
-  return { containers: containers.length, images: images.length };
 }

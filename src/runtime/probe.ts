@@ -8,10 +8,15 @@ import type { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
 import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
+import { displayName } from './process-name.js';
+import { containerState, type ContainerState } from './container-state.js';
+import { hostProc, processArgv, signalDispositions, type SignalDispositions } from './host-proc.js';
+import { waitReady, type Readiness } from './readiness.js';
 import type { PlatformHit } from './types.js';
 
 export interface ProbeOptions {
   gracePeriod: number;
+  /** Upper bound on waiting for readiness, seconds (times EMULATION_FACTOR under emulation). */
   startupWait: number;
   readyLog?: RegExp;
   probeEnv: Record<string, string>;
@@ -33,19 +38,29 @@ export interface ProbeRequest {
   options: ProbeOptions;
   cleanup: Cleanup;
   confirms?: Confirmable;
+  /** The platform runs under an emulator (QEMU): the verdict rests on timing alone. */
+  emulated?: boolean;
 }
 
 export interface ProbeResult {
   hits: PlatformHit[];
   pid1?: string;
+  /** PID 1's argv as the process has it (emulator prefix stripped), for the JSON report. */
+  pid1Argv?: string[];
   oneShot?: { exitCode: number; seconds: number };
   shutdown?: ShutdownResult;
+  /** What decided readiness for the stop signal, and when. */
+  ready?: Readiness;
+  /** PID 1's signal dispositions at readiness, as the kernel keeps them (native, local engine only). */
+  pid1Signals?: SignalDispositions;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
 }
 
 const CALL_MS = 20_000;
+/** Emulated platforms start several times slower (node under QEMU: 3.2 s instead of 0.3 s). */
+export const EMULATION_FACTOR = 3;
 const RUN_MS = 90_000;
 const LOG_LINES = 5;
 export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'busybox']);
@@ -77,15 +92,22 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const id = started.id;
   const startedAt = Date.now();
 
-  const ready = await waitForStartup(id, options);
+  const initial = await containerState(id);
+  const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
+  const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
+  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
   let state = await containerState(id);
   if (state && !state.running) {
     return await exitedEarly(id, state, startedAt, req);
   }
-  const notes = ready ? [] : [`--ready-log ${String(options.readyLog)} did not match within ${options.startupWait * 10} s on ${req.platform}; the stop signal was sent anyway.`];
+  const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
 
-  const top = await pid1Of(id, state?.pid);
+  const top = await pid1Of(id, state?.pid, config.path);
+  // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
+  const proc = req.emulated ? undefined : hostProc(state?.pid, id);
+  const pid1Signals = proc ? signalDispositions(proc) : undefined;
+  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}) };
 
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
@@ -94,18 +116,22 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   if (kill.code !== 0) {
     state = await containerState(id);
     // It exited between the startup check and the signal.
-    if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), pid1: top?.display, notes };
+    if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, ready, notes };
     // A signal name this engine does not know: try its number.
     if (signal.number !== undefined) kill = await docker(['kill', '-s', String(signal.number), id], { timeoutMs: CALL_MS });
     if (kill.code !== 0) {
       await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || 'docker kill failed'}.`);
-      return { hits: [], pid1: top?.display, notes };
+      return { hits: [], ...named, ready, notes };
     }
   }
   let killed = false;
   const graceMs = options.gracePeriod * 1000;
-  const first = await Promise.race([waiter.then(() => 'exited' as const), sleep(Math.max(0, graceMs - (Date.now() - t0))).then(() => 'grace' as const)]);
+  // The grace timer is cleared as soon as the container exits: a pending timer would keep the
+  // CLI (and the Action step) alive for the whole grace period after a clean 0.1 s shutdown.
+  const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
+  const first = await Promise.race([waiter.then(() => 'exited' as const), grace.done.then(() => 'grace' as const)]);
+  grace.cancel();
   if (first === 'grace') {
     killed = true;
     await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
@@ -114,8 +140,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms });
-  return { hits, pid1: top?.display, shutdown, notes };
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals });
+  return { hits, ...named, ready, shutdown, notes };
 }
 
 /**
@@ -165,58 +191,6 @@ function firstErrorLine(stderr: string): string {
   return (lines[0] ?? '').replace(/^docker: /, '').replace(/^Error response from daemon: /, '');
 }
 
-/** Returns false only when --ready-log was given and never matched while the container ran. */
-async function waitForStartup(id: string, options: ProbeOptions): Promise<boolean> {
-  if (options.readyLog) {
-    const re = options.readyLog;
-    let buffer = '';
-    let matched = false;
-    // Ends when a line matches, when the container exits (the stream closes), or after startup-wait x 10.
-    const res = await docker(['logs', '-f', id], {
-      timeoutMs: options.startupWait * 10 * 1000,
-      maxStdoutBytes: 1024 * 1024,
-      onOutput: (chunk) => {
-        buffer = (buffer + chunk).slice(-64 * 1024);
-        matched ||= buffer.split('\n').some((l) => re.test(l));
-        return matched;
-      },
-    });
-    return matched || !res.timedOut;
-  }
-  // `docker wait` returns early when the container exits; otherwise it is cut at startup-wait.
-  await docker(['wait', id], { timeoutMs: options.startupWait * 1000 });
-  return true;
-}
-
-interface ContainerState {
-  running: boolean;
-  exitCode: number;
-  pid: number;
-  startedAt: string;
-  finishedAt: string;
-  oomKilled: boolean;
-  error: string;
-}
-
-async function containerState(id: string): Promise<ContainerState | undefined> {
-  const res = await docker(['inspect', '--format', '{{json .State}}', id], { timeoutMs: CALL_MS });
-  if (res.code !== 0) return undefined;
-  try {
-    const s = JSON.parse(res.stdout) as { Running?: boolean; ExitCode?: number; Pid?: number; StartedAt?: string; FinishedAt?: string; OOMKilled?: boolean; Error?: string };
-    return {
-      running: s.Running === true,
-      exitCode: s.ExitCode ?? 0,
-      pid: s.Pid ?? 0,
-      startedAt: s.StartedAt ?? '',
-      finishedAt: s.FinishedAt ?? '',
-      oomKilled: s.OOMKilled === true,
-      error: s.Error ?? '',
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 async function exitedEarly(id: string, state: ContainerState, startedAt: number, req: ProbeRequest): Promise<ProbeResult> {
   const ran = Date.parse(state.finishedAt) - Date.parse(state.startedAt);
   const seconds = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1000);
@@ -257,19 +231,26 @@ function exitedOnStart(exitCode: number | null, logs: string[], config: ImageCon
 export interface Pid1 {
   /** Real argv of PID 1 (the qemu binfmt prefix stripped under emulation). */
   argv: string[];
+  /** The same name on every platform: a `#!` script by its name, not `<interpreter> <path>` (process-name.ts). */
   display: string;
   /** Real argv of PID 1's direct children. */
   children: string[][];
 }
 
-async function pid1Of(id: string, hostPid: number | undefined): Promise<Pid1 | undefined> {
+async function pid1Of(id: string, hostPid: number | undefined, pathDirs?: string[]): Promise<Pid1 | undefined> {
   const res = await docker(['top', id, '-eo', 'pid,ppid,args'], { timeoutMs: CALL_MS });
   if (res.code !== 0) return undefined;
-  return parseTop(res.stdout, hostPid);
+  const top = parseTop(res.stdout, hostPid, pathDirs);
+  // ps joins arguments with spaces; the kernel's cmdline keeps them apart (a local engine only).
+  const proc = hostProc(hostPid, id);
+  const exact = proc ? processArgv(proc) : undefined;
+  if (!top || !exact) return top;
+  const argv = stripEmulator(exact);
+  return { ...top, argv, display: displayName(argv, pathDirs) };
 }
 
 /** Parse `docker top <id> -eo pid,ppid,args`; PID 1 is the row whose host pid is State.Pid (else the row without a parent inside). */
-export function parseTop(output: string, hostPid?: number): Pid1 | undefined {
+export function parseTop(output: string, hostPid?: number, pathDirs?: string[]): Pid1 | undefined {
   const rows = output
     .split('\n')
     .slice(1)
@@ -280,7 +261,7 @@ export function parseTop(output: string, hostPid?: number): Pid1 | undefined {
   const pids = new Set(rows.map((r) => r.pid));
   const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0]!;
   const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
-  return { argv: init.argv, display: init.argv.join(' '), children };
+  return { argv: init.argv, display: displayName(init.argv, pathDirs), children };
 }
 
 /**
@@ -379,6 +360,10 @@ export interface ShutdownFacts {
   top?: Pid1;
   gracePeriod: number;
   confirms?: Confirmable;
+  /** Ran under QEMU: the host saw the emulator's signal handling, not the program's. */
+  emulated?: boolean;
+  /** PID 1's dispositions read from the kernel before the signal (native runs only). */
+  pid1Signals?: SignalDispositions;
 }
 
 function confirmsText(ids: string[] | undefined): string {
@@ -386,9 +371,12 @@ function confirmsText(ids: string[] | undefined): string {
   return ` (confirms ${ids.join(' and ')})`;
 }
 
+/** Appended to a verdict reached under emulation ({platforms}: the emulated ones). */
+const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal.';
+
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
-  const { shutdown, signal, top, gracePeriod, confirms } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals } = facts;
   const hits: PlatformHit[] = [];
   const sig = signal.name;
   const expected = signal.number !== undefined ? 128 + signal.number : undefined;
@@ -397,16 +385,30 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
   const pid1 = top ? `\`${truncate(top.display, 80)}\`` : 'PID 1';
   const apps = top ? appChildren(top) : [];
   const shellParent = top !== undefined && isShell(top.argv) && apps.length > 0;
-  const child = shellParent ? `\`${truncate(apps[0]!.join(' '), 60)}\`` : '';
+  const child = shellParent ? `\`${truncate(displayName(apps[0]!), 60)}\`` : '';
+  // `/bin/sh /entrypoint.sh` is shown as the script it runs; say it is a shell all the same.
+  const shellName = top !== undefined && top.display !== top.argv.join(' ') ? `shell script ${pid1}` : `shell ${pid1}`;
 
   if (shutdown.killed) {
+    const handled = pid1Signals?.caught.includes(sig);
     const why = shellParent
-      ? `the shell ${pid1} is PID 1 and never passed ${sig} on to ${child}`
-      : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+      ? `the ${shellName} is PID 1 and never passed ${sig} on to ${child}`
+      : emulated
+        ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)`
+        : pid1Signals?.ignored.includes(sig)
+          ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)`
+          : handled
+            ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period`
+            : pid1Signals
+              ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1`
+              : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: 'sigterm-ignored',
+      ...(emulated ? { emulatedNote: EMULATED_TIMING } : {}),
       message: `On {platforms} the container ignored ${sig} and was SIGKILLed after the ${gracePeriod} s grace period because ${why}, so every deploy and scale-down kills in-flight work.`,
-      fix: shellParent
+      fix: handled && !shellParent
+        ? `Make the ${sig} handler finish in-flight work and exit well within the grace period (or raise the orchestrator's grace period to match).`
+        : shellParent
         ? `Start the app with \`exec\` (in the wrapper: \`exec "$@"\`; in the Dockerfile: exec-form \`CMD ["app", "arg"]\`) so it is PID 1 and receives ${sig} itself.`
         : `Handle ${sig} in the app (finish in-flight work, then exit), or run it under an init that forwards signals, e.g. \`ENTRYPOINT ["tini", "--"]\`.`,
     });
@@ -431,14 +433,14 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
     if (!clean) {
       hits.push({
         rule: 'shell-is-pid1',
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        message: `On {platforms} PID 1 is the ${shellName} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
         fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.',
       });
     } else {
       hits.push({
         rule: 'shell-is-pid1',
         severity: 'info',
-        message: `On {platforms} PID 1 is the shell ${pid1} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
+        message: `On {platforms} PID 1 is the ${shellName} running ${child} as its child; it handled ${sig} and the container exited cleanly, which keeps working only as long as the trap forwards the signal.`,
         fix: 'Prefer `exec`-ing the app so it is PID 1 itself, or keep the shell\'s trap forwarding the stop signal to the child and waiting for it.',
       });
     }
@@ -455,4 +457,13 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A sleep that can be called off, so a race it lost leaves no timer behind. */
+export function timer(ms: number): { done: Promise<void>; cancel: () => void } {
+  let handle: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return { done, cancel: () => clearTimeout(handle) };
 }

@@ -10,6 +10,7 @@ import type { Cleanup } from './cleanup.js';
 import { docker, type DockerResult } from './docker.js';
 import { archOfElf, describeElf, hostArch, matchesArch, parseElf, platformArch, type ArchSpec, type ElfInfo } from './elf.js';
 import type { ImageConfig } from './image-config.js';
+import { writerOf } from '../model/file-origin.js';
 import { ImageFileReader, type ImageFile } from './image-files.js';
 import type { RuntimeHit } from './types.js';
 
@@ -187,7 +188,11 @@ function reportWrongArch(ctx: Ctx, subject: Subject, elf: ElfInfo, arch: ArchSpe
   const fix = pinned
     ? `Remove \`--platform=${pinned.platform}\` from the FROM on line ${pinned.line} (or use \`--platform=$BUILDPLATFORM\` and cross-compile for $TARGETARCH) so each platform's image gets its own binary.`
     : `Build it for the target platform: cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage for $TARGETARCH (e.g. \`GOARCH=$TARGETARCH\`) or download the ${short} artefact.`;
-  hit(ctx, 'wrong-architecture', severity, `${subject.label} is ${/^(x|A|s|e_|I)/.test(got) ? 'an' : 'a'} ${got} ELF but the image is for {platforms}: ${consequence}.`, fix);
+  // Point at what put the foreign binary there (the COPY --from a pinned stage, the RUN that downloaded it).
+  const file = subject.file;
+  const writer = writerOf(ctx.model, [file.path, ...file.links.map((l) => l.path), file.resolvedPath]);
+  const at = writer ? { file: ctx.model.file, range: writer.range } : ctx.at;
+  ctx.hits.push({ rule: 'wrong-architecture', severity, message: `${subject.label} is ${/^(x|A|s|e_|I)/.test(got) ? 'an' : 'a'} ${got} ELF but the image is for {platforms}: ${consequence}.`, fix, ...at });
 }
 
 /** A stage pinned to a constant platform whose architecture is the ELF's (the usual origin of a foreign binary). */

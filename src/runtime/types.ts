@@ -1,5 +1,5 @@
 // Types shared by the runtime orchestration (index.ts, build.ts, probe.ts) and the smoke checks.
-import type { Severity } from '../findings.js';
+import type { Finding, Severity } from '../findings.js';
 import type { SourceRange } from '../model/types.js';
 
 /** A runtime check's result before it becomes a Finding; file/range default to the start instruction. */
@@ -19,4 +19,19 @@ export interface RuntimeHit {
  */
 export interface PlatformHit extends RuntimeHit {
   detail?: string;
+  /**
+   * A sentence appended when the hit was seen on an emulated platform; its `{platforms}` is
+   * the emulated platforms only (a merged finding can list native and emulated ones).
+   */
+  emulatedNote?: string;
+}
+
+/**
+ * A runtime finding as the runtime returns it: one per rule and place, listing its platforms.
+ * `severity` is set only where a check overrides the rule's default (shell-is-pid1 at info);
+ * the engine attaches the default from the rule registry, so nothing here imports the rules.
+ */
+export interface RuntimeFinding extends Omit<Finding, 'severity'> {
+  severity?: Severity;
+  platforms: string[];
 }

@@ -30,7 +30,7 @@ describe('action.yml', () => {
     const bare = readActionConfig(envInputReader({ GITHUB_WORKSPACE: ws }), { GITHUB_WORKSPACE: ws });
     const strip = (c: typeof bare) => ({ ...c, workspace: '', token: '', options: { ...c.options, cwd: '' } });
     expect(strip(withDefaults)).toEqual(strip(bare));
-    expect(withDefaults.options).toMatchObject({ static: false, platforms: ['linux/amd64', 'linux/arm64'], gracePeriod: 10, startupWait: 3, probeNetwork: 'none', failOn: 'error' });
+    expect(withDefaults.options).toMatchObject({ static: false, platforms: ['linux/amd64', 'linux/arm64'], gracePeriod: 10, startupWait: 60, probeNetwork: 'none', failOn: 'error' });
     expect(withDefaults).toMatchObject({ dockerfiles: ['Dockerfile'], annotations: true, checkRun: false, review: false, token: TOKEN });
   });
 });

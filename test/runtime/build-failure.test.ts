@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageTag, isMissingEmulator, matchStep, parseBuildFailure, stripErrorPrefixes } from '../../src/runtime/build.js';
 import { confirmable, mergeHits, platformSupport } from '../../src/runtime/index.js';
+import { withRuleMeta } from '../../src/runtime-findings.js';
 import { dedent, lintResult } from '../helpers.js';
 
 const DOCKERFILE = dedent(`
@@ -117,7 +118,7 @@ describe('merging platforms', () => {
   it('one finding per rule and line listing every platform, per-platform details spelled out', () => {
     const m = model();
     const hit = { rule: 'slow-shutdown', message: 'On {platforms} it took {detail}.', fix: 'Drain faster.' };
-    const findings = mergeHits(
+    const findings = withRuleMeta(mergeHits(
       [
         { ...hit, detail: '6.1 s', platform: 'linux/arm64' },
         { ...hit, detail: '5.6 s', platform: 'linux/amd64' },
@@ -125,7 +126,7 @@ describe('merging platforms', () => {
       ],
       m,
       ['linux/amd64', 'linux/arm64'],
-    );
+    ));
     const slow = findings.find((f) => f.rule === 'slow-shutdown')!;
     expect(slow).toMatchObject({ severity: 'warning', line: 9, file: 'Dockerfile', platforms: ['linux/amd64', 'linux/arm64'] });
     expect(slow.message).toBe('On linux/amd64 and linux/arm64 it took 5.6 s on linux/amd64 and 6.1 s on linux/arm64.');

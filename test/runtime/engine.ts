@@ -11,6 +11,7 @@ import { defaultOptions, type Options } from '../../src/options.js';
 import { RUN_LABEL } from '../../src/runtime/cleanup.js';
 import { docker, dockerEnv } from '../../src/runtime/docker.js';
 import { runRuntime, type RuntimeResult } from '../../src/runtime/index.js';
+import { withRuleMeta } from '../../src/runtime-findings.js';
 
 export const BASE_IMAGE = '127.0.0.1:5000/eg-busybox:latest';
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -43,7 +44,7 @@ export function fixture(name: string): string {
   return path.join(FIXTURES, name);
 }
 
-/** Options for a fixture: short grace and startup wait to keep the suite fast. */
+/** Options for a fixture: a short grace period; the startup wait is only the bound on readiness (x3 emulated). */
 export function fixtureOptions(name: string, overrides: Partial<Options> = {}): Options {
   const dir = fixture(name);
   return {
@@ -51,7 +52,7 @@ export function fixtureOptions(name: string, overrides: Partial<Options> = {}): 
     dockerfile: 'Dockerfile',
     platforms: [...PLATFORMS],
     gracePeriod: 2,
-    startupWait: 1,
+    startupWait: 20,
     runId: `eg-test-${name}-${process.pid}-${Date.now().toString(36)}`,
     ...overrides,
   };
@@ -61,15 +62,16 @@ export interface FixtureRun {
   model: DockerfileModel;
   staticFindings: Finding[];
   options: Options;
-  runtime: RuntimeResult;
+  /** The runtime's result with rule metadata attached, as the engine reports it. */
+  runtime: Omit<RuntimeResult, 'hits'> & { findings: Finding[] };
 }
 
 /** Lint + runtime phase on a fixture, as the engine does (static findings passed along). */
 export async function runFixture(name: string, overrides: Partial<Options> = {}): Promise<FixtureRun> {
   const options = fixtureOptions(name, overrides);
   const lint = lintDockerfile({ dockerfile: options.dockerfile, cwd: options.cwd, buildArgs: options.buildArgs, target: options.target });
-  const runtime = await runRuntime(lint.model, options, { staticFindings: lint.findings });
-  return { model: lint.model, staticFindings: lint.findings, options, runtime };
+  const { hits, ...rest } = await runRuntime(lint.model, options, { staticFindings: lint.findings });
+  return { model: lint.model, staticFindings: lint.findings, options, runtime: { ...rest, findings: withRuleMeta(hits) } };
 }
 
 /** Containers and images still carrying this run's label (synchronous: not for concurrent tests, it stalls their event loop). */

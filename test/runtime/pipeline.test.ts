@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine.js';
 import { RUN_LABEL } from '../../src/runtime/cleanup.js';
 import { docker as dockerCall } from '../../src/runtime/docker.js';
-import { cleanupRun } from '../../src/runtime/index.js';
+import { cleanupRun } from '../../src/runtime/cleanup.js';
 import { engineAvailable, fixture, fixtureOptions, leftoversAsync, PLATFORMS } from './engine.js';
 
 const T = 240_000;
@@ -50,17 +50,21 @@ describe.skipIf(!engineAvailable).concurrent('the whole runtime pipeline', () =>
       expect(p.build.seconds).toBeGreaterThan(0);
       expect(p.seconds!).toBeGreaterThan(p.build.seconds);
       expect(p.startCommand).toEqual(['docker-entrypoint.sh', '/app/server.sh']);
-      expect(p.pid1).toBe('/bin/sh /usr/local/bin/docker-entrypoint.sh /app/server.sh');
+      expect(p.pid1).toBe('docker-entrypoint.sh /app/server.sh');
+      expect(p.pid1Argv).toEqual(['/bin/sh', '/usr/local/bin/docker-entrypoint.sh', '/app/server.sh']);
+      expect(p.emulated).toBe(p.platform === 'linux/arm64' ? true : undefined);
       expect(p.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 137, killed: true });
       expect(p.shutdown!.seconds).toBeGreaterThanOrEqual(options.gracePeriod);
     }
     const runtime = report.findings.filter((f) => f.platforms !== undefined);
     expect(runtime.map((f) => f.rule).sort()).toEqual(['shell-is-pid1', 'sigterm-ignored']);
     for (const f of runtime) expect(f).toMatchObject({ file: 'Dockerfile', line: 4, severity: 'error', platforms: PLATFORMS });
-    // Static findings carry no platforms; the runtime confirms the static wrapper finding when there is one.
-    const wrapper = report.findings.find((f) => f.rule === 'wrapper-missing-exec');
-    if (wrapper) expect(wrapper.platforms).toBeUndefined();
-    expect(runtime.find((f) => f.rule === 'shell-is-pid1')!.message.includes('confirms wrapper-missing-exec')).toBe(wrapper !== undefined);
+    // The static wrapper rule fires on the `"$@"` without exec (no platforms: it is static), and
+    // the runtime finding says it confirms it.
+    const wrapper = report.findings.filter((f) => f.rule === 'wrapper-missing-exec');
+    expect(wrapper).toMatchObject([{ file: 'docker-entrypoint.sh', line: 5, severity: 'error' }]);
+    expect(wrapper[0]!.platforms).toBeUndefined();
+    expect(runtime.find((f) => f.rule === 'shell-is-pid1')!.message).toContain('(confirms wrapper-missing-exec)');
     expect(report.notes?.filter((n) => /runtime/i.test(n))).toEqual([]);
     expect(await leftoversAsync(options.runId!)).toEqual({ containers: [], images: [] });
   }, T);
@@ -84,7 +88,7 @@ describe.skipIf(!engineAvailable).concurrent('the whole runtime pipeline', () =>
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`the CLI interrupted by ${signal} mid-probe removes its containers and tags`, async () => {
       const mark = randomBytes(4).toString('hex');
-      const child = spawn(process.execPath, [CLI, '--platforms', 'linux/amd64', '--startup-wait', '120', '--probe-env', `EG_MARK=${mark}`, 'Dockerfile'], {
+      const child = spawn(process.execPath, [CLI, '--platforms', 'linux/amd64', '--startup-wait', '120', '--ready-log', 'never printed', '--probe-env', `EG_MARK=${mark}`, 'Dockerfile'], {
         cwd: fixture('trap-clean'),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -104,6 +108,29 @@ describe.skipIf(!engineAvailable).concurrent('the whole runtime pipeline', () =>
       }
     }, T);
   }
+
+  it('a clean shutdown ends the run at once: the CLI exits long before a 60 s grace period would elapse', async () => {
+    // A timer left pending after the container exited kept the process alive for the whole grace period.
+    const grace = 60;
+    const started = Date.now();
+    const child = spawn(process.execPath, [CLI, '--platforms', 'linux/amd64', '--startup-wait', '1', '--grace-period', String(grace), '--format', 'json', 'Dockerfile'], {
+      cwd: fixture('trap-clean'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    try {
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      const wall = (Date.now() - started) / 1000;
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { platforms: { shutdown?: { killed: boolean; seconds: number } }[] };
+      expect(report.platforms[0]!.shutdown).toMatchObject({ killed: false });
+      // Generous: a cached build, a 1 s startup wait and a sub-second shutdown, on a busy 2-core runner.
+      expect(wall).toBeLessThan(grace * 0.75);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, T);
 
   it('cleanupRun(runId), the Action post step, removes that run\'s containers and images and nothing else', async () => {
     const runId = `eg-test-post-${randomBytes(3).toString('hex')}`;

@@ -26,7 +26,8 @@ describe('PID 1 from docker top', () => {
 
   it('takes the row whose host pid is State.Pid and its direct children natively', () => {
     const top = parseTop(TOP_AMD64, 31001)!;
-    expect(top.display).toBe('/bin/sh /usr/local/bin/docker-entrypoint.sh /app/server.sh');
+    expect(top.display).toBe('docker-entrypoint.sh /app/server.sh');
+    expect(top.argv).toEqual(['/bin/sh', '/usr/local/bin/docker-entrypoint.sh', '/app/server.sh']);
     expect(top.children).toEqual([['/bin/sh', '/app/server.sh']]);
   });
 
@@ -115,7 +116,7 @@ describe('shutdown verdict', () => {
 });
 
 describe('docker run argv of the probe', () => {
-  const config: ImageConfig = { entrypoint: [], cmd: ['/app/server'], env: {}, path: [], workingDir: '/', user: '', stopSignal: 'SIGTERM', os: 'linux', architecture: 'amd64' };
+  const config: ImageConfig = { entrypoint: [], cmd: ['/app/server'], env: {}, path: [], workingDir: '/', user: '', stopSignal: 'SIGTERM', healthcheck: false, os: 'linux', architecture: 'amd64' };
 
   it('passes only --probe-env, the probe network, limits and the run label; never --init or the host env', () => {
     const cleanup = new Cleanup('eg-unit');

@@ -27,8 +27,10 @@ async function expectProbed(run: FixtureRun): Promise<void> {
     expect(r.build.ok, `${p} build: ${JSON.stringify(run.runtime)}`).toBe(true);
     expect(r.build.seconds).toBeGreaterThan(0);
     expect(r.seconds!).toBeGreaterThanOrEqual(r.build.seconds);
-    // Under emulation PID 1 is reported without the qemu binfmt interpreter.
+    // Under emulation PID 1 is reported without the qemu binfmt interpreter, and the platform says it ran emulated.
     if (r.pid1 !== undefined) expect(r.pid1).not.toMatch(/qemu|binfmt/);
+    if (r.pid1Argv !== undefined) expect(r.pid1Argv.join(' ')).not.toMatch(/qemu|binfmt/);
+    expect(r.emulated).toBe(p === 'linux/arm64' ? true : undefined);
   }
   expect(run.runtime.notes).toEqual([]);
   expect(await leftoversAsync(run.options.runId!)).toEqual({ containers: [], images: [] });
@@ -42,9 +44,43 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     for (const p of PLATFORMS) {
       const r = platform(run, p);
       expect(r.startCommand).toEqual(['/usr/local/bin/service.sh']);
-      expect(r.pid1).toBe('/bin/sh /usr/local/bin/service.sh');
+      // One name on both platforms: the script, not `/bin/sh <path>`; the real argv alongside.
+      expect(r.pid1).toBe('service.sh');
+      expect(r.pid1Argv).toEqual(['/bin/sh', '/usr/local/bin/service.sh']);
       expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 0, killed: false });
       expect(r.shutdown!.seconds).toBeLessThan(1.5);
+      // The shell's trap is a SIGTERM handler in the kernel's view (natively; not readable under QEMU).
+      if (p === 'linux/amd64') expect(r.signals!.pid1.caught).toContain('SIGTERM');
+      // Its loop forks `sleep` once a second and is otherwise idle: ready once the tree is quiet.
+      expect(r.ready).toMatchObject({ by: 'quiet' });
+      expect(r.ready!.seconds).toBeGreaterThanOrEqual(1);
+    }
+  }, T);
+
+  it('start-up work that keeps a CPU busy before the handler is installed: the probe waits until it is done', async () => {
+    // 200,000 shell iterations before the trap: several seconds of CPU under QEMU, where a fixed
+    // 3 s wait sent the signal into the start-up work and SIGKILLed a good service. A roomy bound:
+    // this suite runs every case at once on two cores.
+    const run = await runFixture('slow-start', { gracePeriod: 3, startupWait: 60 });
+    await expectProbed(run);
+    expect(run.runtime.findings, JSON.stringify(run.runtime.platforms)).toEqual([]);
+    for (const p of PLATFORMS) {
+      const r = platform(run, p);
+      expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 0, killed: false });
+      expect(r.ready).toMatchObject({ by: 'quiet' });
+    }
+    expect(platform(run, 'linux/arm64').ready!.seconds).toBeGreaterThan(3);
+  }, 2 * T);
+
+  it('a busy worker that is neither quiet nor listening: its HEALTHCHECK decides readiness', async () => {
+    // A busy loop under QEMU on a loaded runner can take a while to reach its trap: a roomy grace period.
+    const run = await runFixture('healthcheck', { gracePeriod: 8 });
+    await expectProbed(run);
+    expect(run.runtime.findings, JSON.stringify(run.runtime.platforms)).toEqual([]);
+    for (const p of PLATFORMS) {
+      const r = platform(run, p);
+      expect(r.ready).toMatchObject({ by: 'healthcheck', detail: 'HEALTHCHECK reported healthy' });
+      expect(r.shutdown).toMatchObject({ exitCode: 0, killed: false });
     }
   }, T);
 
@@ -56,9 +92,18 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     expect(f).toMatchObject({ file: 'Dockerfile', line: 5, platforms: PLATFORMS });
     expect(f.message).toContain('`httpd -f -v -p 8080 -h /srv/www` is PID 1');
     expect(f.message).toContain('2 s grace period');
+    // Natively the kernel's own evidence: no SIGTERM handler in PID 1's SigCgt. The arm64 verdict
+    // came from QEMU (whose handlers the host would see instead): said once, about that platform only.
+    expect(f.message).toContain('is PID 1 and installs no handler for SIGTERM (none in the kernel\'s SigCgt for PID 1), and the kernel drops unhandled signals to PID 1, so every deploy');
+    expect(platform(run, 'linux/amd64').signals!.pid1.caught).not.toContain('SIGTERM');
+    expect(platform(run, 'linux/arm64').signals).toBeUndefined();
+    expect(f.message).toMatch(/ linux\/arm64 ran emulated \(QEMU\): that verdict rests on timing alone/);
+    expect(f.message).not.toContain('linux/amd64 ran emulated');
     for (const p of PLATFORMS) {
       const r = platform(run, p);
       expect(r.pid1).toBe('httpd -f -v -p 8080 -h /srv/www');
+      // The host sees its socket in the container's own network namespace (--network none), emulated or not.
+      expect(r.ready).toMatchObject({ by: 'listening', detail: 'listening on tcp :8080' });
       expect(r.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 137, killed: true });
       expect(r.shutdown!.seconds).toBeGreaterThanOrEqual(2);
     }
@@ -70,12 +115,14 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     expect(rules(run)).toEqual(['shell-is-pid1:error', 'sigterm-ignored:error']);
     const shell = only(run, 'shell-is-pid1');
     expect(shell).toMatchObject({ line: 4, platforms: PLATFORMS });
-    expect(shell.message).toContain('`/bin/sh /app/server.sh` as its child');
-    // It says so when the static wrapper rule saw the same bug.
-    const staticSaw = run.staticFindings.some((f) => f.rule === 'wrapper-missing-exec');
-    expect(shell.message.includes('confirms wrapper-missing-exec')).toBe(staticSaw);
+    expect(shell.message).toContain('PID 1 is the shell script `docker-entrypoint.sh /app/server.sh` running `/app/server.sh` as its child');
+    // The static wrapper rule fires on the fixture's `"$@"` without exec (docker-entrypoint.sh:5),
+    // and the runtime finding says it confirms it.
+    expect(run.staticFindings.filter((f) => f.rule === 'wrapper-missing-exec').map((f) => `${f.file}:${f.line}`)).toEqual(['docker-entrypoint.sh:5']);
+    expect(shell.message).toContain('(confirms wrapper-missing-exec)');
     for (const p of PLATFORMS) {
-      expect(platform(run, p).pid1).toBe('/bin/sh /usr/local/bin/docker-entrypoint.sh /app/server.sh');
+      expect(platform(run, p).pid1).toBe('docker-entrypoint.sh /app/server.sh');
+      expect(platform(run, p).pid1Argv).toEqual(['/bin/sh', '/usr/local/bin/docker-entrypoint.sh', '/app/server.sh']);
       expect(platform(run, p).shutdown?.killed).toBe(true);
     }
   }, T);
@@ -88,6 +135,8 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     expect(shell.line).toBe(4);
     expect(shell.message).toContain('(confirms shell-form-cmd)');
     expect(platform(run, 'linux/arm64').pid1).toBe('/bin/sh -c /app/server.sh 2>&1 | tee -a /tmp/app.log');
+    // The real argv from the kernel keeps the -c string whole (ps would have split it), emulated or not.
+    for (const p of PLATFORMS) expect(platform(run, p).pid1Argv).toEqual(['/bin/sh', '-c', '/app/server.sh 2>&1 | tee -a /tmp/app.log']);
   }, T);
 
   it('a shell that forwards the signal to its child and exits cleanly: shell-is-pid1 at info only', async () => {
@@ -162,11 +211,22 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
   }, T);
 
   it('--ready-log sends the signal once the line appears; a line that never appears is a note', async () => {
-    const ready = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /worker ready/, startupWait: 5, gracePeriod: 3 });
+    // late-ready sleeps 4 s (an idle tree), then installs its handler and logs "worker ready": a
+    // signal sent before that line is dropped. Without --ready-log the quiet tree reads as ready…
+    const early = await runFixture('late-ready', { platforms: ['linux/amd64'], gracePeriod: 2 });
+    expect(early.runtime.platforms[0]!.ready).toMatchObject({ by: 'quiet' });
+    expect(early.runtime.platforms[0]!.shutdown).toMatchObject({ killed: true });
+    // …with it only the line counts, and the shutdown is clean.
+    const ready = await runFixture('late-ready', { platforms: ['linux/amd64'], readyLog: /worker ready/, gracePeriod: 2 });
     expect(ready.runtime.notes).toEqual([]);
+    expect(ready.runtime.findings).toEqual([]);
+    expect(ready.runtime.platforms[0]!.ready).toMatchObject({ by: 'log', detail: 'log line matched /worker ready/' });
+    // Counted from when `docker run` returned, a little after the container started.
+    expect(ready.runtime.platforms[0]!.ready!.seconds).toBeGreaterThan(3.5);
     expect(ready.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0, killed: false });
-    const never = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /listening on/, startupWait: 0.2, gracePeriod: 3 });
+    const never = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /listening on/, startupWait: 2, gracePeriod: 3 });
     expect(never.runtime.notes).toEqual([expect.stringContaining('--ready-log /listening on/ did not match within 2 s on linux/amd64')]);
+    expect(never.runtime.platforms[0]!.ready).toMatchObject({ by: 'timeout' });
     expect(never.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0 });
     expect(loud(never)).toEqual([]);
   }, T);

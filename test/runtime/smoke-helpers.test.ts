@@ -56,19 +56,20 @@ describe('imageConfigFromInspect', () => {
   it('reads the start command, PATH, WorkingDir, user and stop signal', () => {
     const c = imageConfigFromInspect({
       Os: 'linux', Architecture: 'arm64', Variant: 'v8',
-      Config: { Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node', 'server.js'], Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'NODE_VERSION=22.1.0', 'EMPTY='], WorkingDir: '/usr/src/app', User: 'node', StopSignal: 'SIGQUIT' },
+      Config: { Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node', 'server.js'], Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'NODE_VERSION=22.1.0', 'EMPTY='], WorkingDir: '/usr/src/app', User: 'node', StopSignal: 'SIGQUIT', Healthcheck: { Test: ['CMD', 'wget', '-q', 'localhost:8080'] } },
     });
     expect(c).toEqual({
       entrypoint: ['docker-entrypoint.sh'], cmd: ['node', 'server.js'],
       env: { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '22.1.0', EMPTY: '' },
       path: ['/usr/local/bin', '/usr/bin', '/bin'], workingDir: '/usr/src/app', user: 'node', stopSignal: 'SIGQUIT',
-      os: 'linux', architecture: 'arm64', variant: 'v8',
+      healthcheck: true, os: 'linux', architecture: 'arm64', variant: 'v8',
     });
   });
 
   it('fills Docker defaults: no PATH, no WorkingDir, no StopSignal, null arrays', () => {
     const c = imageConfigFromInspect({ Os: 'linux', Architecture: 'amd64', Config: { Entrypoint: null, Cmd: null, Env: null, WorkingDir: '', User: '' } });
-    expect(c).toMatchObject({ entrypoint: [], cmd: [], path: DEFAULT, workingDir: '/', user: '', stopSignal: 'SIGTERM' });
+    expect(c).toMatchObject({ entrypoint: [], cmd: [], path: DEFAULT, workingDir: '/', user: '', stopSignal: 'SIGTERM', healthcheck: false });
     expect(c.variant).toBeUndefined();
+    expect(imageConfigFromInspect({ Config: { Healthcheck: { Test: ['NONE'] } } }).healthcheck).toBe(false);
   });
 });

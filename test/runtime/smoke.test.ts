@@ -205,6 +205,7 @@ describe.skipIf(!engineAvailable)(`smoke checks on a real engine${skipReason ? `
     expect(rules(arm)).toEqual(['wrong-architecture']);
     expect(arm.hits[0]!.message).toContain('`/opt/tools/busybox` (the interpreter of `/start.sh`) is an x86-64 ELF');
     expect(arm.hits[0]!.fix).toContain('line 2');
+    expect(arm.hits[0]).toMatchObject({ range: { line: 4 } });
     expect(arm.fatal).toBe(false);
   });
 
@@ -215,7 +216,8 @@ describe.skipIf(!engineAvailable)(`smoke checks on a real engine${skipReason ? `
     expect(rules(arm)).toEqual(['wrong-architecture']);
     expect(arm.hits[0]!.message).toMatch(/^`\/server` is an x86-64 ELF but the image is for \{platforms\}: .*on real arm64 hardware it fails with exec format error\.$/);
     expect(arm.hits[0]!.fix).toContain('`--platform=linux/amd64` from the FROM on line 2');
-    expect(arm.hits[0]).toMatchObject({ severity: 'error', range: { line: 5 } });
+    // At the COPY that put the amd64 binary there, not at the ENTRYPOINT that names it.
+    expect(arm.hits[0]).toMatchObject({ severity: 'error', range: { line: 4 } });
     expect(arm).toMatchObject({ fatal: false, hasShell: true });
   });
 
