@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path23) => {
+    visit.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path23) => {
-      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit.parentCollection = (cst, path24) => {
+      const parent = visit.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12084,9 +12084,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path23 = this.getPath();
-        if (path23 === null || path23.startsWith("/")) {
-          return path23;
+        const path24 = this.getPath();
+        if (path24 === null || path24.startsWith("/")) {
+          return path24;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12098,7 +12098,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
+              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
             }
           }
         }
@@ -13197,7 +13197,7 @@ var require_main = __commonJS({
 
 // src/cli.ts
 import fs16 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -13487,7 +13487,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path23 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path24 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -13500,11 +13500,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path23 = p;
+          else path24 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path23 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path24 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -13514,10 +13514,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path23 === void 0) continue;
+    if (deleted || path24 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path23, change);
+    files.set(path24, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -14959,9 +14959,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path23) => nfaMatch(tokens2, path23) };
+  return { test: (path24) => nfaMatch(tokens2, path24) };
 }
-function nfaMatch(tokens2, path23) {
+function nfaMatch(tokens2, path24) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -14975,8 +14975,8 @@ function nfaMatch(tokens2, path23) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path23.length && current.size > 0; k++) {
-    const c = path23[k];
+  for (let k = 0; k < path24.length && current.size > 0; k++) {
+    const c = path24[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -16304,6 +16304,7 @@ var runtimeRules = [
   { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
   { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
   { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
 
@@ -16875,6 +16876,15 @@ function reachedByForwarding(model, link) {
     if (l.kind === "shell" || l.kind === "program") return false;
   }
   return false;
+}
+function forwardingWrapper(model) {
+  const ep = model.start.entrypoint;
+  if (!ep || ep.form !== "exec") return void 0;
+  const link = model.startChain.links.find((l) => l.kind === "script" && l.forwards && l.wrapper && l.part === ep);
+  if (!link?.wrapper) return void 0;
+  const commands = simpleCommands(link.wrapper.text).filter(({ words }) => words.some((w) => /\$(\{)?[@*]/.test(w)));
+  const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
+  return { link, wrapper: link.wrapper, line };
 }
 
 // src/rules/start/dev-server-as-start.ts
@@ -19848,7 +19858,7 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs12 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -20130,8 +20140,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path23) {
-    this.dirs.add(path23);
+  dir(path24) {
+    this.dirs.add(path24);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -20173,12 +20183,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path23 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path24 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path23,
+    path: path24,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -20208,27 +20218,8 @@ async function inspectImage(ref) {
   return imageConfigFromInspect(raw);
 }
 
-// src/runtime/probe.ts
-import fs11 from "node:fs";
-import { constants as constants2 } from "node:os";
-import path14 from "node:path";
-
-// src/runtime/process-name.ts
-import path13 from "node:path";
-var INTERPRETERS2 = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
-var STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-function displayArgv(argv, pathDirs = STANDARD_PATH) {
-  const [interp, script] = argv;
-  if (interp === void 0 || script === void 0) return argv;
-  if (!INTERPRETERS2.test(path13.posix.basename(interp))) return argv;
-  if (!script.startsWith("/")) return argv;
-  const dir = path13.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path13.posix.basename(script) : script;
-  return [name, ...argv.slice(2)];
-}
-function displayName(argv, pathDirs) {
-  return displayArgv(argv, pathDirs).join(" ");
-}
+// src/runtime/args-forwarding.ts
+import path15 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -20306,9 +20297,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path23 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path23 !== "";
-    if (listening && path23 !== "") out.push({ proto: "unix", address: path23 });
+    const path24 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path24 !== "";
+    if (listening && path24 !== "") out.push({ proto: "unix", address: path24 });
   }
   return out;
 }
@@ -20404,6 +20395,28 @@ function processArgv(proc, pid = proc.pid) {
   if (parts.length === 0) return void 0;
   if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
   return parts;
+}
+
+// src/runtime/probe.ts
+import fs11 from "node:fs";
+import { constants as constants2 } from "node:os";
+import path14 from "node:path";
+
+// src/runtime/process-name.ts
+import path13 from "node:path";
+var INTERPRETERS2 = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
+var STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+function displayArgv(argv, pathDirs = STANDARD_PATH) {
+  const [interp, script] = argv;
+  if (interp === void 0 || script === void 0) return argv;
+  if (!INTERPRETERS2.test(path13.posix.basename(interp))) return argv;
+  if (!script.startsWith("/")) return argv;
+  const dir = path13.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path13.posix.basename(script) : script;
+  return [name, ...argv.slice(2)];
+}
+function displayName(argv, pathDirs) {
+  return displayArgv(argv, pathDirs).join(" ");
 }
 
 // src/runtime/readiness.ts
@@ -20771,9 +20784,113 @@ function timer(ms) {
   return { done, cancel: () => clearTimeout(handle) };
 }
 
+// src/runtime/args-forwarding.ts
+var CALL_MS3 = 2e4;
+var REACH_SECONDS = 20;
+var MARKER = "entrypoint-guard-args";
+var SCRIPT = "sleep${IFS}600;:";
+var OVERRIDE = ["sh", "-c", SCRIPT, MARKER, "two words", "", "*"];
+function compareArgv(arrived) {
+  const want = OVERRIDE;
+  if (arrived.length === want.length && arrived.every((w, i) => w === want[i])) return { kind: "intact", argv: arrived };
+  if (arrived.some((w) => w !== "two words" && w.includes("two words"))) return { kind: "joined", argv: arrived };
+  if (arrived.some((w) => w === "two" || w === "words") || arrived.includes(MARKER)) return { kind: "resplit", argv: arrived };
+  return { kind: "dropped", argv: arrived };
+}
+function shellQuote(argv) {
+  return argv.map((w) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+async function checkArgsForwarding(req) {
+  const args = [
+    "run",
+    "-d",
+    "--platform",
+    req.platform,
+    "--network",
+    "none",
+    "--read-only",
+    "--tmpfs",
+    "/tmp",
+    "--tmpfs",
+    "/run",
+    "--cpus",
+    "1",
+    "--memory",
+    "256m",
+    "--pids-limit",
+    "128",
+    ...req.cleanup.labelArgs()
+  ];
+  for (const [k, v] of Object.entries(req.probeEnv)) args.push("-e", `${k}=${v}`);
+  args.push(req.image, ...OVERRIDE);
+  const run = await docker(args, { timeoutMs: 6e4 });
+  const id = /^[0-9a-f]{12,64}$/m.exec(run.stdout)?.[0];
+  if (id) req.cleanup.container(id);
+  if (run.code !== 0 || !id) return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: the override did not start (${firstLine(run.stderr) || "docker run failed"}).`] };
+  try {
+    const started = Date.now();
+    const deadline = started + REACH_SECONDS * (req.emulated ? EMULATION_FACTOR : 1) * 1e3;
+    for (; ; ) {
+      const state = await containerState(id);
+      if (!state) return { hits: [], notes: [] };
+      const proc = hostProc(state.pid, id);
+      if (state.running && !proc) {
+        return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: it reads the command's argv from the engine's /proc, which a remote engine does not share.`] };
+      }
+      if (!state.running) {
+        return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
+      }
+      const argvs = await containerArgvs(id, proc);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path15.posix.basename(w) === req.wrapper);
+      const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
+      if (ours) {
+        const verdict = compareArgv(ours);
+        if (verdict.kind === "intact") return { hits: [], notes: [], arrived: ours };
+        return { hits: [hitFor(req, verdict)], notes: [], arrived: ours };
+      }
+      const pid1 = argvs[0] ?? [];
+      if (Date.now() > deadline) {
+        if (isWrapper(pid1)) return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: ${req.wrapper} was still setting up after ${Math.round((deadline - started) / 1e3)} s.`] };
+        return { hits: [hitFor(req, { kind: "dropped", argv: pid1 })], notes: [] };
+      }
+      await sleep3(250);
+    }
+  } finally {
+    await docker(["rm", "-f", id], { timeoutMs: CALL_MS3 });
+  }
+}
+async function containerArgvs(id, proc) {
+  const top = await docker(["top", id, "-eo", "pid"], { timeoutMs: CALL_MS3 });
+  const pids = top.stdout.split("\n").slice(1).map((l) => Number.parseInt(l.trim(), 10)).filter((n) => Number.isFinite(n));
+  const ordered = [proc.pid, ...pids.filter((p) => p !== proc.pid)];
+  const out = [];
+  for (const pid of ordered) {
+    const argv = processArgv(proc, pid);
+    if (argv) out.push(stripEmulator(argv));
+  }
+  return out;
+}
+function hitFor(req, verdict) {
+  const sent = `\`docker run <image> ${shellQuote(OVERRIDE)}\``;
+  const got = verdict.argv.length > 0 ? `\`${shellQuote(verdict.argv)}\`` : "nothing";
+  const how = verdict.kind === "dropped" ? `never ran it: the container ran ${got} instead, so \`docker run <image> <command>\` and Compose's \`command:\` are ignored` : verdict.kind === "joined" ? `ran it as ${got}: the arguments were joined into one word (\`"$*"\`), so every multi-word command breaks` : `ran it as ${got}: the arguments were re-split and glob-expanded (unquoted \`$@\`/\`$*\`), so an argument with a space or a \`*\` changes meaning`;
+  return {
+    rule: "args-not-forwarded",
+    message: `On {platforms} ${req.wrapper} was given the override ${sent} and ${how}.`,
+    fix: 'End the wrapper with `exec "$@"` (quoted, unchanged), so the command given at `docker run` replaces CMD word for word.',
+    ...req.place
+  };
+}
+function firstLine(stderr) {
+  return (stderr.split("\n").map((l) => l.trim()).find((l) => l && !/^WARNING:/.test(l)) ?? "").replace(/^docker: /, "").replace(/^Error response from daemon: /, "");
+}
+function sleep3(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -20882,7 +20999,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -21038,7 +21155,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path15.posix.normalize(requested);
+    let current = path16.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -21051,7 +21168,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path15.posix.normalize(target) : path15.posix.join(path15.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path16.posix.normalize(target) : path16.posix.join(path16.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -21131,11 +21248,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path16.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path16.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path16.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path16.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path16.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path17.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path17.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path17.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path17.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path17.posix.join(d, argv0)))];
 }
 function parseShebang2(head) {
   if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
@@ -21290,16 +21407,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path16.posix.normalize(interpreter) : path16.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path17.posix.normalize(interpreter) : path17.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path16.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path17.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path16.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path17.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -21319,14 +21436,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path16.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path17.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path16.posix.basename(shebang.interpreter) === "env") {
+  if (path17.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -21620,6 +21737,22 @@ async function runPlatform(job) {
     result.skipped = "the image has no start command to probe";
     return done();
   }
+  const forwarding = forwardingWrapper(model);
+  if (forwarding && !lacksShell(model.base)) {
+    const { wrapper, line } = forwarding;
+    const checked = await checkArgsForwarding({
+      image: build.tag,
+      platform,
+      emulated: support.emulated,
+      cleanup,
+      probeEnv: options.probeEnv,
+      wrapper: path18.posix.basename(wrapper.imagePath),
+      place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
+    });
+    hits.push(...checked.hits);
+    notes.push(...checked.notes);
+    if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
+  }
   const probed = await probe2({
     image: build.tag,
     platform,
@@ -21685,7 +21818,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs12.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs12.readFileSync(path17.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs12.readFileSync(path18.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -21703,7 +21836,7 @@ function confirmable(model, staticFindings) {
   else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path17.posix.basename(argv[0] ?? "");
+  const exe = path18.posix.basename(argv[0] ?? "");
   if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
@@ -21814,10 +21947,10 @@ async function analyze(options) {
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs13 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function writeFileAtomic(target, body) {
-  fs13.mkdirSync(path18.dirname(target), { recursive: true });
-  const tmp = path18.join(path18.dirname(target), `.${path18.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs13.mkdirSync(path19.dirname(target), { recursive: true });
+  const tmp = path19.join(path19.dirname(target), `.${path19.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs13.writeFileSync(tmp, body, { flag: "wx" });
     fs13.renameSync(tmp, target);
@@ -21840,7 +21973,7 @@ function formatJson(reports) {
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import fs14 from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
@@ -21904,7 +22037,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs14.readFileSync(path19.resolve(root, file), "utf8").split("\n");
+        lines = fs14.readFileSync(path20.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -21962,7 +22095,7 @@ function toSarif(reports, options = {}) {
 }
 
 // src/policy/apply-policy.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -22011,7 +22144,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path20.relative(input.root, path20.resolve(input.cwd, file)).split(path20.sep).join("/");
+  const toRepo = (file) => path21.relative(input.root, path21.resolve(input.cwd, file)).split(path21.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -22064,12 +22197,12 @@ function droppedLine(reports) {
 
 // src/repo-root.ts
 import fs15 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 function repositoryRoot(dir, fallback) {
-  for (let current = path21.resolve(dir); ; ) {
-    if (fs15.existsSync(path21.join(current, ".git"))) return current;
-    const parent = path21.dirname(current);
-    if (parent === current) return path21.resolve(fallback);
+  for (let current = path22.resolve(dir); ; ) {
+    if (fs15.existsSync(path22.join(current, ".git"))) return current;
+    const parent = path22.dirname(current);
+    if (parent === current) return path22.resolve(fallback);
     current = parent;
   }
 }
@@ -22171,7 +22304,7 @@ var processIo = {
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
-  const root = repositoryRoot(path22.dirname(path22.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const root = repositoryRoot(path23.dirname(path23.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   const choice = chooseDiffFilter({
@@ -22216,7 +22349,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path22.resolve(io.cwd, options.output);
+      const target = path23.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

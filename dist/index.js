@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path29 && path29[0] !== "/") {
-          path29 = `/${path29}`;
+        if (path30 && path30[0] !== "/") {
+          path30 = `/${path30}`;
         }
-        return new URL(`${origin}${path29}`);
+        return new URL(`${origin}${path30}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path29);
+        debuglog("sending request to %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path29,
+          path30,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path30, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path29);
+        debuglog("trailers received from %s %s/%s", method, origin, path30);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path30, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path29,
+          path30,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path29, origin }
+            request: { method, path: path30, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path29);
+          debuglog("sending request to %s %s/%s", method, origin, path30);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path29 !== "string") {
+        if (typeof path30 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path29)) {
+        } else if (invalidPathRegex.test(path30)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path29, query) : path29;
+        this.path = query ? buildURL(path30, query) : path30;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path29, host, upgrade, blocking, reset } = request2;
+      const { method, path: path30, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path29} HTTP/1.1\r
+      let header = `${method} ${path30} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path29;
+      headers[HTTP2_HEADER_PATH] = path30;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path29 = search ? `${pathname}${search}` : pathname;
+        const path30 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path29;
+        this.opts.path = path30;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path29 = "/",
+          path: path30 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path29;
+        opts.path = origin + path30;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path29) {
-      if (typeof path29 !== "string") {
-        return path29;
+    function safeUrl(path30) {
+      if (typeof path30 !== "string") {
+        return path30;
       }
-      const pathSegments = path29.split("?");
+      const pathSegments = path30.split("?");
       if (pathSegments.length !== 2) {
-        return path29;
+        return path30;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path29);
+    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path30);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path29, method, body, headers, query } = opts;
+      const { path: path30, method, body, headers, query } = opts;
       return {
-        path: path29,
+        path: path30,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path29,
+            Path: path30,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path29) {
-      for (let i = 0; i < path29.length; ++i) {
-        const code2 = path29.charCodeAt(i);
+    function validateCookiePath(path30) {
+      for (let i = 0; i < path30.length; ++i) {
+        const code2 = path30.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path29 = opts.path;
+          let path30 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path29 = `/${path29}`;
+            path30 = `/${path30}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path29);
+          url = new URL(util.parseOrigin(url).origin + path30);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path29) {
-      const ctrl = callVisitor(key, node, visitor, path29);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visit_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path29) {
-      const ctrl = await callVisitor(key, node, visitor, path29);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visitAsync_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path29) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path29);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path29);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path29);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path29);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path29);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path29);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k = path29[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path29;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key, ...rest] = path29;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key, ...rest] = path29;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key, ...rest] = path29;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key, ...rest] = path29;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection2.isEmptyPath(path29)) {
+      deleteIn(path30) {
+        if (Collection2.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection2.isEmptyPath(path29))
+      getIn(path30, keepScalar) {
+        if (Collection2.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection2.isEmptyPath(path29))
+      hasIn(path30) {
+        if (Collection2.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection2.isEmptyPath(path29)) {
+      setIn(path30, value) {
+        if (Collection2.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path29) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path29) => {
-      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -31197,9 +31197,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path29 = this.getPath();
-        if (path29 === null || path29.startsWith("/")) {
-          return path29;
+        const path30 = this.getPath();
+        if (path30 === null || path30.startsWith("/")) {
+          return path30;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -31211,7 +31211,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
+              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
             }
           }
         }
@@ -36674,7 +36674,7 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/action-inputs.ts
 import fs9 from "node:fs";
@@ -38238,9 +38238,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path29) => nfaMatch(tokens2, path29) };
+  return { test: (path30) => nfaMatch(tokens2, path30) };
 }
-function nfaMatch(tokens2, path29) {
+function nfaMatch(tokens2, path30) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -38254,8 +38254,8 @@ function nfaMatch(tokens2, path29) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path29.length && current.size > 0; k++) {
-    const c = path29[k];
+  for (let k = 0; k < path30.length && current.size > 0; k++) {
+    const c = path30[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -39583,6 +39583,7 @@ var runtimeRules = [
   { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
   { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
   { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
 
@@ -40154,6 +40155,15 @@ function reachedByForwarding(model, link) {
     if (l.kind === "shell" || l.kind === "program") return false;
   }
   return false;
+}
+function forwardingWrapper(model) {
+  const ep = model.start.entrypoint;
+  if (!ep || ep.form !== "exec") return void 0;
+  const link = model.startChain.links.find((l) => l.kind === "script" && l.forwards && l.wrapper && l.part === ep);
+  if (!link?.wrapper) return void 0;
+  const commands = simpleCommands(link.wrapper.text).filter(({ words }) => words.some((w) => /\$(\{)?[@*]/.test(w)));
+  const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
+  return { link, wrapper: link.wrapper, line };
 }
 
 // src/rules/start/dev-server-as-start.ts
@@ -43207,7 +43217,7 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs15 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -43489,8 +43499,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path29) {
-    this.dirs.add(path29);
+  dir(path30) {
+    this.dirs.add(path30);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -43532,12 +43542,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path29 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path30 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path29,
+    path: path30,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -43567,27 +43577,8 @@ async function inspectImage(ref) {
   return imageConfigFromInspect(raw);
 }
 
-// src/runtime/probe.ts
-import fs14 from "node:fs";
-import { constants as constants4 } from "node:os";
-import path20 from "node:path";
-
-// src/runtime/process-name.ts
-import path19 from "node:path";
-var INTERPRETERS2 = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
-var STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-function displayArgv(argv, pathDirs = STANDARD_PATH) {
-  const [interp, script] = argv;
-  if (interp === void 0 || script === void 0) return argv;
-  if (!INTERPRETERS2.test(path19.posix.basename(interp))) return argv;
-  if (!script.startsWith("/")) return argv;
-  const dir = path19.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path19.posix.basename(script) : script;
-  return [name, ...argv.slice(2)];
-}
-function displayName(argv, pathDirs) {
-  return displayArgv(argv, pathDirs).join(" ");
-}
+// src/runtime/args-forwarding.ts
+import path21 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -43665,9 +43656,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path29 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path29 !== "";
-    if (listening && path29 !== "") out.push({ proto: "unix", address: path29 });
+    const path30 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path30 !== "";
+    if (listening && path30 !== "") out.push({ proto: "unix", address: path30 });
   }
   return out;
 }
@@ -43763,6 +43754,28 @@ function processArgv(proc, pid = proc.pid) {
   if (parts.length === 0) return void 0;
   if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
   return parts;
+}
+
+// src/runtime/probe.ts
+import fs14 from "node:fs";
+import { constants as constants4 } from "node:os";
+import path20 from "node:path";
+
+// src/runtime/process-name.ts
+import path19 from "node:path";
+var INTERPRETERS2 = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
+var STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+function displayArgv(argv, pathDirs = STANDARD_PATH) {
+  const [interp, script] = argv;
+  if (interp === void 0 || script === void 0) return argv;
+  if (!INTERPRETERS2.test(path19.posix.basename(interp))) return argv;
+  if (!script.startsWith("/")) return argv;
+  const dir = path19.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path19.posix.basename(script) : script;
+  return [name, ...argv.slice(2)];
+}
+function displayName(argv, pathDirs) {
+  return displayArgv(argv, pathDirs).join(" ");
 }
 
 // src/runtime/readiness.ts
@@ -44130,9 +44143,113 @@ function timer(ms) {
   return { done, cancel: () => clearTimeout(handle) };
 }
 
+// src/runtime/args-forwarding.ts
+var CALL_MS3 = 2e4;
+var REACH_SECONDS = 20;
+var MARKER = "entrypoint-guard-args";
+var SCRIPT = "sleep${IFS}600;:";
+var OVERRIDE = ["sh", "-c", SCRIPT, MARKER, "two words", "", "*"];
+function compareArgv(arrived) {
+  const want = OVERRIDE;
+  if (arrived.length === want.length && arrived.every((w, i) => w === want[i])) return { kind: "intact", argv: arrived };
+  if (arrived.some((w) => w !== "two words" && w.includes("two words"))) return { kind: "joined", argv: arrived };
+  if (arrived.some((w) => w === "two" || w === "words") || arrived.includes(MARKER)) return { kind: "resplit", argv: arrived };
+  return { kind: "dropped", argv: arrived };
+}
+function shellQuote(argv) {
+  return argv.map((w) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+async function checkArgsForwarding(req) {
+  const args = [
+    "run",
+    "-d",
+    "--platform",
+    req.platform,
+    "--network",
+    "none",
+    "--read-only",
+    "--tmpfs",
+    "/tmp",
+    "--tmpfs",
+    "/run",
+    "--cpus",
+    "1",
+    "--memory",
+    "256m",
+    "--pids-limit",
+    "128",
+    ...req.cleanup.labelArgs()
+  ];
+  for (const [k, v] of Object.entries(req.probeEnv)) args.push("-e", `${k}=${v}`);
+  args.push(req.image, ...OVERRIDE);
+  const run2 = await docker(args, { timeoutMs: 6e4 });
+  const id = /^[0-9a-f]{12,64}$/m.exec(run2.stdout)?.[0];
+  if (id) req.cleanup.container(id);
+  if (run2.code !== 0 || !id) return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: the override did not start (${firstLine(run2.stderr) || "docker run failed"}).`] };
+  try {
+    const started = Date.now();
+    const deadline = started + REACH_SECONDS * (req.emulated ? EMULATION_FACTOR : 1) * 1e3;
+    for (; ; ) {
+      const state = await containerState(id);
+      if (!state) return { hits: [], notes: [] };
+      const proc = hostProc(state.pid, id);
+      if (state.running && !proc) {
+        return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: it reads the command's argv from the engine's /proc, which a remote engine does not share.`] };
+      }
+      if (!state.running) {
+        return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
+      }
+      const argvs = await containerArgvs(id, proc);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path21.posix.basename(w) === req.wrapper);
+      const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
+      if (ours) {
+        const verdict2 = compareArgv(ours);
+        if (verdict2.kind === "intact") return { hits: [], notes: [], arrived: ours };
+        return { hits: [hitFor(req, verdict2)], notes: [], arrived: ours };
+      }
+      const pid1 = argvs[0] ?? [];
+      if (Date.now() > deadline) {
+        if (isWrapper(pid1)) return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: ${req.wrapper} was still setting up after ${Math.round((deadline - started) / 1e3)} s.`] };
+        return { hits: [hitFor(req, { kind: "dropped", argv: pid1 })], notes: [] };
+      }
+      await sleep3(250);
+    }
+  } finally {
+    await docker(["rm", "-f", id], { timeoutMs: CALL_MS3 });
+  }
+}
+async function containerArgvs(id, proc) {
+  const top = await docker(["top", id, "-eo", "pid"], { timeoutMs: CALL_MS3 });
+  const pids = top.stdout.split("\n").slice(1).map((l) => Number.parseInt(l.trim(), 10)).filter((n) => Number.isFinite(n));
+  const ordered = [proc.pid, ...pids.filter((p) => p !== proc.pid)];
+  const out = [];
+  for (const pid of ordered) {
+    const argv = processArgv(proc, pid);
+    if (argv) out.push(stripEmulator(argv));
+  }
+  return out;
+}
+function hitFor(req, verdict2) {
+  const sent = `\`docker run <image> ${shellQuote(OVERRIDE)}\``;
+  const got = verdict2.argv.length > 0 ? `\`${shellQuote(verdict2.argv)}\`` : "nothing";
+  const how = verdict2.kind === "dropped" ? `never ran it: the container ran ${got} instead, so \`docker run <image> <command>\` and Compose's \`command:\` are ignored` : verdict2.kind === "joined" ? `ran it as ${got}: the arguments were joined into one word (\`"$*"\`), so every multi-word command breaks` : `ran it as ${got}: the arguments were re-split and glob-expanded (unquoted \`$@\`/\`$*\`), so an argument with a space or a \`*\` changes meaning`;
+  return {
+    rule: "args-not-forwarded",
+    message: `On {platforms} ${req.wrapper} was given the override ${sent} and ${how}.`,
+    fix: 'End the wrapper with `exec "$@"` (quoted, unchanged), so the command given at `docker run` replaces CMD word for word.',
+    ...req.place
+  };
+}
+function firstLine(stderr) {
+  return (stderr.split("\n").map((l) => l.trim()).find((l) => l && !/^WARNING:/.test(l)) ?? "").replace(/^docker: /, "").replace(/^Error response from daemon: /, "");
+}
+function sleep3(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
+}
+
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -44241,7 +44358,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -44397,7 +44514,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path21.posix.normalize(requested);
+    let current = path22.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -44410,7 +44527,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path21.posix.normalize(target) : path21.posix.join(path21.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path22.posix.normalize(target) : path22.posix.join(path22.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -44490,11 +44607,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path22.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path22.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path22.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path22.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path22.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path23.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path23.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path23.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path23.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path23.posix.join(d, argv0)))];
 }
 function parseShebang2(head) {
   if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
@@ -44649,16 +44766,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path22.posix.normalize(interpreter) : path22.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path23.posix.normalize(interpreter) : path23.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path22.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path23.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path22.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path23.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -44678,14 +44795,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path22.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path23.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path22.posix.basename(shebang.interpreter) === "env") {
+  if (path23.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -44979,6 +45096,22 @@ async function runPlatform(job) {
     result.skipped = "the image has no start command to probe";
     return done();
   }
+  const forwarding = forwardingWrapper(model);
+  if (forwarding && !lacksShell(model.base)) {
+    const { wrapper, line } = forwarding;
+    const checked = await checkArgsForwarding({
+      image: build.tag,
+      platform: platform2,
+      emulated: support.emulated,
+      cleanup,
+      probeEnv: options.probeEnv,
+      wrapper: path24.posix.basename(wrapper.imagePath),
+      place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
+    });
+    hits.push(...checked.hits);
+    notes.push(...checked.notes);
+    if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
+  }
   const probed = await probe2({
     image: build.tag,
     platform: platform2,
@@ -45044,7 +45177,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs15.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs15.readFileSync(path23.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs15.readFileSync(path24.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -45062,7 +45195,7 @@ function confirmable(model, staticFindings) {
   else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path23.posix.basename(argv[0] ?? "");
+  const exe = path24.posix.basename(argv[0] ?? "");
   if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
@@ -45275,8 +45408,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path29 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path29} does not exist${EOL7}`);
+        const path30 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path30} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -49570,7 +49703,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path29) => path29.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path30) => path30.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -50004,15 +50137,15 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os6 from "node:os";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs16 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 function writeFileAtomic(target, body) {
-  fs16.mkdirSync(path24.dirname(target), { recursive: true });
-  const tmp = path24.join(path24.dirname(target), `.${path24.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs16.mkdirSync(path25.dirname(target), { recursive: true });
+  const tmp = path25.join(path25.dirname(target), `.${path25.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs16.writeFileSync(tmp, body, { flag: "wx" });
     fs16.renameSync(tmp, target);
@@ -50045,7 +50178,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os6.tmpdir();
-  const file = path25.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path26.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -50145,9 +50278,9 @@ function markerKey(f) {
 function marker(f) {
   return `<!-- entrypoint-guard:${markerKey(f)} -->`;
 }
-var MARKER = /<!-- entrypoint-guard:(\S+) -->/g;
+var MARKER2 = /<!-- entrypoint-guard:(\S+) -->/g;
 function markersIn(body) {
-  return [...body.matchAll(MARKER)].map((m) => m[1]);
+  return [...body.matchAll(MARKER2)].map((m) => m[1]);
 }
 function quoteSafe(text) {
   return mdText(text).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
@@ -50237,7 +50370,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -50286,7 +50419,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path26.relative(input.root, path26.resolve(input.cwd, file)).split(path26.sep).join("/");
+  const toRepo = (file) => path27.relative(input.root, path27.resolve(input.cwd, file)).split(path27.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -50318,7 +50451,7 @@ function applyPolicy(report, model, input) {
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import fs17 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // package.json
 var package_default = { version: "0.1.0" };
@@ -50374,7 +50507,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs17.readFileSync(path27.resolve(root, file), "utf8").split("\n");
+        lines = fs17.readFileSync(path28.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -50478,7 +50611,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path28.resolve(config.workspace, config.sarifFile);
+      const target = path29.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

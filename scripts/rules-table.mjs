@@ -1,14 +1,14 @@
 // Regenerates the rule table in README.md from the rule registry (`npm run docs`).
 import { build } from 'esbuild';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eg-docs-'));
+// Only our sources are bundled; packages are imported from node_modules as they are (some are
+// CommonJS and need Node's own require), so the bundle is written where it can resolve them.
+const out = path.join(process.cwd(), 'node_modules', '.eg-docs-registry.mjs');
 try {
-  const out = path.join(tmp, 'registry.mjs');
-  await build({ entryPoints: ['src/rules/registry.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+  await build({ entryPoints: ['src/rules/registry.ts'], bundle: true, packages: 'external', platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
   const { allRules } = await import(pathToFileURL(out).href);
   const rows = allRules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.title} |`);
   const table = ['| id | severity | catches |', '|---|---|---|', ...rows, '| [`shellcheck/SC<nnnn>`](docs/rules/shellcheck.md) | ShellCheck\'s, capped at warning | ShellCheck findings on wrapper scripts |'].join('\n');
@@ -17,5 +17,5 @@ try {
   fs.writeFileSync('README.md', next);
   console.log(`README.md: ${allRules.length} rules`);
 } finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(out, { force: true });
 }

@@ -50,6 +50,8 @@ export interface PlatformResult {
   signals?: { pid1: { caught: string[]; ignored: string[] } };
   /** Set when the container exited 0 on its own before the probe (a one-shot job). */
   oneShot?: { exitCode: number; seconds: number };
+  /** The argv a harmless override command given at `docker run` arrived with (the wrapper's argument forwarding). */
+  args?: { sent: string[]; arrived: string[]; forwarded: boolean };
   shutdown?: ShutdownResult;
   /** Why runtime checks did not run or stopped early (platform-unavailable, build failure). */
   skipped?: string;

@@ -252,3 +252,18 @@ export function reachedByForwarding(model: DockerfileModel, link: ChainLink): bo
   }
   return false;
 }
+
+/**
+ * The ENTRYPOINT wrapper that should hand `docker run <image> <command>` on to the program
+ * (it execs "$@"), with the line of its script that does so. Undefined when the chain has
+ * none (CMD-only images: an override replaces the whole command).
+ */
+export function forwardingWrapper(model: DockerfileModel): { link: ChainLink; wrapper: WrapperScript; line: number } | undefined {
+  const ep = model.start.entrypoint;
+  if (!ep || ep.form !== 'exec') return undefined;
+  const link = model.startChain.links.find((l) => l.kind === 'script' && l.forwards && l.wrapper && l.part === ep);
+  if (!link?.wrapper) return undefined;
+  const commands = simpleCommands(link.wrapper.text).filter(({ words }) => words.some((w) => /\$(\{)?[@*]/.test(w)));
+  const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
+  return { link, wrapper: link.wrapper, line };
+}

@@ -13,6 +13,9 @@ import { buildPlatform, round, truncate, unavailableHit } from './build.js';
 import { Cleanup, RUN_LABEL } from './cleanup.js';
 import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
+import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
+import { lacksShell } from '../model/base-image.js';
+import { forwardingWrapper } from '../model/start-chain.js';
 import { probe, type Confirmable } from './probe.js';
 import { smokeCheck } from './smoke.js';
 import type { PlatformHit, RuntimeFinding } from './types.js';
@@ -159,6 +162,24 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (result.startCommand.length === 0) {
     result.skipped = 'the image has no start command to probe';
     return done();
+  }
+
+  // `docker run <image> <command>` must reach the program word for word through the wrapper.
+  const forwarding = forwardingWrapper(model);
+  if (forwarding && !lacksShell(model.base)) {
+    const { wrapper, line } = forwarding;
+    const checked = await checkArgsForwarding({
+      image: build.tag,
+      platform,
+      emulated: support.emulated,
+      cleanup,
+      probeEnv: options.probeEnv,
+      wrapper: path.posix.basename(wrapper.imagePath),
+      place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } },
+    });
+    hits.push(...checked.hits);
+    notes.push(...checked.notes);
+    if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
 
   const probed = await probe({

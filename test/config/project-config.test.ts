@@ -84,7 +84,7 @@ describe('precedence: flag > config > default', () => {
   };
 
   it('takes the file over the built-in default', () => {
-    expect(run([])).toMatchObject({ failOn: 'warning', gracePeriod: 30, platforms: ['linux/arm64'], startupWait: 3, buildArgs: { A: 'config', B: 'config' } });
+    expect(run([])).toMatchObject({ failOn: 'warning', gracePeriod: 30, platforms: ['linux/arm64'], startupWait: 60, buildArgs: { A: 'config', B: 'config' } });
   });
 
   it('takes a flag over the file, key by key for build args', () => {
