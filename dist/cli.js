@@ -15661,7 +15661,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -15801,9 +15801,138 @@ function lacksBash(base) {
   return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
 }
 
-// src/model/installs.ts
+// src/model/programs.ts
+import path6 from "node:path";
+function baseName(word) {
+  return path6.posix.basename(word.replace(/\/+$/, ""));
+}
+var INITS = {
+  tini: "tini",
+  "tini-static": "tini",
+  "docker-init": "tini",
+  "dumb-init": "dumb-init",
+  catatonit: "catatonit"
+};
+var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
+var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
+function knownProgram(word) {
+  if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
+  const name = baseName(word);
+  const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
+  if (init) return { role: "init", name: init };
+  if (PRIVDROP.has(name)) return { role: "privdrop", name };
+  if (SHELLS.has(name)) return { role: "shell", name };
+  if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
+  if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
+  return void 0;
+}
+var VALUE_FLAGS = {
+  tini: /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite", "-l"]),
+  "dumb-init": /* @__PURE__ */ new Set(["-r", "--rewrite"]),
+  catatonit: /* @__PURE__ */ new Set([]),
+  setpriv: /* @__PURE__ */ new Set([
+    "--reuid",
+    "--regid",
+    "--ruid",
+    "--rgid",
+    "--euid",
+    "--egid",
+    "--groups",
+    "--inh-caps",
+    "--ambient-caps",
+    "--bounding-set",
+    "--securebits",
+    "--pdeathsig",
+    "--selinux-label",
+    "--apparmor-profile",
+    "--landlock-access",
+    "--landlock-rule"
+  ]),
+  chroot: /* @__PURE__ */ new Set(["--userspec", "--groups"]),
+  env: /* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]),
+  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+  ionice: /* @__PURE__ */ new Set(["-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"]),
+  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e", "--input", "--output", "--error"]),
+  numactl: /* @__PURE__ */ new Set(["-m", "--membind", "-N", "--cpunodebind", "-C", "--physcpubind", "-i", "--interleave", "-p", "--preferred"]),
+  sudo: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U", "--other-user"]),
+  runuser: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+  su: /* @__PURE__ */ new Set(["-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+  chpst: /* @__PURE__ */ new Set(["-u", "-U", "-b", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"])
+};
+var OPERANDS = { gosu: 1, "su-exec": 1, "s6-setuidgid": 1, "s6-applyuidgid": 0, chroot: 1, taskset: 1, setpriv: 0, chpst: 0, runuser: 0, sudo: 0 };
+function execThrough(argv, i) {
+  const program = knownProgram(argv[i] ?? "");
+  if (!program || program.role === "shell" || program.role === "package-manager") return void 0;
+  const name = program.name;
+  if (name === "exec") return { program, next: i + 1 };
+  const valueFlags = VALUE_FLAGS[name] ?? /* @__PURE__ */ new Set();
+  let j = i + 1;
+  let group = false;
+  let single = false;
+  let command;
+  while (j < argv.length) {
+    const w = argv[j];
+    if (w === "--") {
+      j++;
+      break;
+    }
+    if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      j++;
+      continue;
+    }
+    if (!w.startsWith("-") || w === "-") {
+      if (w === "-" && (name === "su" || name === "runuser")) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if ((name === "su" || name === "runuser") && (w === "-c" || w === "--command" || w.startsWith("--command="))) {
+      command = w.startsWith("--command=") ? w.slice("--command=".length) : argv[j + 1];
+      j += w.startsWith("--command=") ? 1 : 2;
+      continue;
+    }
+    if (name === "tini" && /^-[a-zA-Z]*g/.test(w)) group = true;
+    if (name === "dumb-init" && (w === "-c" || w === "--single-child")) single = true;
+    j += valueFlags.has(w) ? 2 : 1;
+  }
+  if (name === "su" || name === "runuser") {
+    const user = argv[j];
+    return { program, next: user === void 0 ? j : j + 1, ...command !== void 0 ? { command } : {} };
+  }
+  const operands = OPERANDS[name] ?? 0;
+  j = Math.min(argv.length, j + operands);
+  const out = { program, next: j };
+  if (name === "dumb-init") out.groupSignals = !single;
+  if (name === "s6-overlay") out.groupSignals = true;
+  if (name === "tini") out.groupSignals = group;
+  return out;
+}
+var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
+function shellInvocation(argv, i) {
+  let j = i + 1;
+  if (baseName(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS.has(argv[j])) j++;
+  let commandString = false;
+  while (j < argv.length && /^[-+]/.test(argv[j])) {
+    const opt = argv[j];
+    j++;
+    if (opt === "--" || opt === "-") break;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
+    if (SHELL_VALUE_OPTS.test(opt)) j++;
+  }
+  if (commandString) return argv[j] === void 0 ? {} : { command: { text: argv[j], index: j } };
+  return argv[j] === void 0 ? {} : { script: { word: argv[j], index: j } };
+}
+function commandStringAt(argv, i) {
+  let k = i;
+  if (knownProgram(argv[k] ?? "")?.name === "env") k = execThrough(argv, k).next;
+  if (knownProgram(argv[k] ?? "")?.role !== "shell") return void 0;
+  return shellInvocation(argv, k).command?.index;
+}
 function interpreterOf(word) {
-  const name = path6.posix.basename(word);
+  const name = baseName(word);
   if (name === "sh" || name === "ash") return "sh";
   if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
   if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
@@ -15813,6 +15942,18 @@ function interpreterOf(word) {
   if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
   return void 0;
 }
+function interpreterPackage(program) {
+  const interp = interpreterOf(program);
+  if (interp === "python") return "python3";
+  if (interp === "node") return "nodejs";
+  return interp ?? program;
+}
+function isExtraShell(program) {
+  const name = baseName(program);
+  return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
+}
+
+// src/model/installs.ts
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
 var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
 function baseHas(base, interp) {
@@ -15915,7 +16056,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path6.posix.basename(words[0]) : "";
+  const tool = words[0] ? path7.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -15962,7 +16103,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path6.posix.resolve("/", src);
+      const abs = path7.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -16010,7 +16151,7 @@ function parseShebang(text) {
   }
   return { line, interpreter, program, args: rest, viaEnv };
 }
-var SHELLS = {
+var SHELLS2 = {
   sh: "sh",
   bash: "bash",
   dash: "dash",
@@ -16025,7 +16166,7 @@ var SHELLS = {
 };
 function shellName(program) {
   const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS[base];
+  return SHELLS2[base];
 }
 function binShDialect(family2) {
   switch (family2) {
@@ -16147,7 +16288,6 @@ function baseDescription(base) {
 }
 
 // src/rules/image/missing-interpreter.ts
-var PACKAGE = { python: "python3", node: "nodejs" };
 function lineRange(line, length) {
   return { line, column: 1, endLine: line, endColumn: length + 1 };
 }
@@ -16186,7 +16326,7 @@ function needs(model) {
 }
 function fixFor(model, need) {
   const { family: family2 } = model.base;
-  const pkg = PACKAGE[need.interp] ?? need.interp;
+  const pkg = interpreterPackage(need.interp);
   if (family2 === "scratch" || family2 === "distroless") {
     return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
   }
@@ -16307,137 +16447,6 @@ var runtimeRules = [
   { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
-
-// src/model/programs.ts
-import path7 from "node:path";
-function baseName(word) {
-  return path7.posix.basename(word.replace(/\/+$/, ""));
-}
-var INITS = {
-  tini: "tini",
-  "tini-static": "tini",
-  "docker-init": "tini",
-  "dumb-init": "dumb-init",
-  catatonit: "catatonit"
-};
-var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
-var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
-var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
-function knownProgram(word) {
-  if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
-  const name = baseName(word);
-  const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
-  if (init) return { role: "init", name: init };
-  if (PRIVDROP.has(name)) return { role: "privdrop", name };
-  if (SHELLS2.has(name)) return { role: "shell", name };
-  if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
-  if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
-  return void 0;
-}
-var VALUE_FLAGS = {
-  tini: /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite", "-l"]),
-  "dumb-init": /* @__PURE__ */ new Set(["-r", "--rewrite"]),
-  catatonit: /* @__PURE__ */ new Set([]),
-  setpriv: /* @__PURE__ */ new Set([
-    "--reuid",
-    "--regid",
-    "--ruid",
-    "--rgid",
-    "--euid",
-    "--egid",
-    "--groups",
-    "--inh-caps",
-    "--ambient-caps",
-    "--bounding-set",
-    "--securebits",
-    "--pdeathsig",
-    "--selinux-label",
-    "--apparmor-profile",
-    "--landlock-access",
-    "--landlock-rule"
-  ]),
-  chroot: /* @__PURE__ */ new Set(["--userspec", "--groups"]),
-  env: /* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]),
-  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
-  ionice: /* @__PURE__ */ new Set(["-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"]),
-  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e", "--input", "--output", "--error"]),
-  numactl: /* @__PURE__ */ new Set(["-m", "--membind", "-N", "--cpunodebind", "-C", "--physcpubind", "-i", "--interleave", "-p", "--preferred"]),
-  sudo: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U", "--other-user"]),
-  runuser: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
-  su: /* @__PURE__ */ new Set(["-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
-  chpst: /* @__PURE__ */ new Set(["-u", "-U", "-b", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"])
-};
-var OPERANDS = { gosu: 1, "su-exec": 1, "s6-setuidgid": 1, "s6-applyuidgid": 0, chroot: 1, taskset: 1, setpriv: 0, chpst: 0, runuser: 0, sudo: 0 };
-function execThrough(argv, i) {
-  const program = knownProgram(argv[i] ?? "");
-  if (!program || program.role === "shell" || program.role === "package-manager") return void 0;
-  const name = program.name;
-  if (name === "exec") return { program, next: i + 1 };
-  const valueFlags = VALUE_FLAGS[name] ?? /* @__PURE__ */ new Set();
-  let j = i + 1;
-  let group = false;
-  let single = false;
-  let command;
-  while (j < argv.length) {
-    const w = argv[j];
-    if (w === "--") {
-      j++;
-      break;
-    }
-    if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
-      j++;
-      continue;
-    }
-    if (!w.startsWith("-") || w === "-") {
-      if (w === "-" && (name === "su" || name === "runuser")) {
-        j++;
-        continue;
-      }
-      break;
-    }
-    if ((name === "su" || name === "runuser") && (w === "-c" || w === "--command" || w.startsWith("--command="))) {
-      command = w.startsWith("--command=") ? w.slice("--command=".length) : argv[j + 1];
-      j += w.startsWith("--command=") ? 1 : 2;
-      continue;
-    }
-    if (name === "tini" && /^-[a-zA-Z]*g/.test(w)) group = true;
-    if (name === "dumb-init" && (w === "-c" || w === "--single-child")) single = true;
-    j += valueFlags.has(w) ? 2 : 1;
-  }
-  if (name === "su" || name === "runuser") {
-    const user = argv[j];
-    return { program, next: user === void 0 ? j : j + 1, ...command !== void 0 ? { command } : {} };
-  }
-  const operands = OPERANDS[name] ?? 0;
-  j = Math.min(argv.length, j + operands);
-  const out = { program, next: j };
-  if (name === "dumb-init") out.groupSignals = !single;
-  if (name === "s6-overlay") out.groupSignals = true;
-  if (name === "tini") out.groupSignals = group;
-  return out;
-}
-var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
-function shellInvocation(argv, i) {
-  let j = i + 1;
-  if (baseName(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS2.has(argv[j])) j++;
-  let commandString = false;
-  while (j < argv.length && /^[-+]/.test(argv[j])) {
-    const opt = argv[j];
-    j++;
-    if (opt === "--" || opt === "-") break;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
-    if (SHELL_VALUE_OPTS.test(opt)) j++;
-  }
-  if (commandString) return argv[j] === void 0 ? {} : { command: { text: argv[j], index: j } };
-  return argv[j] === void 0 ? {} : { script: { word: argv[j], index: j } };
-}
-function commandStringAt(argv, i) {
-  let k = i;
-  if (knownProgram(argv[k] ?? "")?.name === "env") k = execThrough(argv, k).next;
-  if (knownProgram(argv[k] ?? "")?.role !== "shell") return void 0;
-  return shellInvocation(argv, k).command?.index;
-}
 
 // src/rules/start/format.ts
 function formText(instr) {
@@ -20404,12 +20413,11 @@ import path14 from "node:path";
 
 // src/runtime/process-name.ts
 import path13 from "node:path";
-var INTERPRETERS2 = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
-var STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
-  if (!INTERPRETERS2.test(path13.posix.basename(interp))) return argv;
+  if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
   const dir = path13.posix.dirname(script);
   const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path13.posix.basename(script) : script;
@@ -20501,8 +20509,6 @@ var CALL_MS2 = 2e4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
-var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "busybox"]);
-var PACKAGE_MANAGERS2 = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "corepack"]);
 var LIMITS = [["--cpus", "1"], ["--memory", "512m"], ["--pids-limit", "256"]];
 var unsupportedLimits = /* @__PURE__ */ new Set();
 function runArgs(req) {
@@ -20677,11 +20683,11 @@ function commandName(argv) {
 }
 function isShell(argv) {
   const name = commandName(argv);
-  return name !== "busybox" && SHELLS3.has(name);
+  return name !== "busybox" && knownProgram(name)?.role === "shell";
 }
 function isPackageManager(argv) {
   const name = commandName(argv).replace(/\.c?js$/, "");
-  if (PACKAGE_MANAGERS2.has(name)) return true;
+  if (knownProgram(name)?.role === "package-manager") return true;
   if (/^node(js)?$/.test(name) && argv[1]) {
     const script = argv[1];
     return /(?:^|\/)(?:npm|npx|yarn|pnpm|npm-cli|npx-cli|yarn\.js|pnpm\.cjs)(?:\.c?js)?$/.test(script) || /\/node_modules\/(?:npm|yarn|pnpm|corepack)\//.test(script);
@@ -21280,10 +21286,8 @@ function envTarget(arg) {
   if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
   return { program: clean, unsplit: /[ \t]/.test(clean) };
 }
-var INTERPRETER_PACKAGES = { node: "nodejs", nodejs: "nodejs", python: "python3", python3: "python3" };
-var SHELLS4 = /* @__PURE__ */ new Set(["bash", "zsh", "ksh", "mksh", "fish"]);
 function installCommand(program, family2) {
-  const pkg = INTERPRETER_PACKAGES[program] ?? program;
+  const pkg = interpreterPackage(program);
   switch (family2) {
     case "alpine":
     case "wolfi":
@@ -21451,7 +21455,7 @@ function crlfConsequence(shebang) {
 }
 async function reportMissingProgram(ctx, message, program) {
   const install = installCommand(program, ctx.model.base.family);
-  const hasSh = SHELLS4.has(program) && await ctx.shellPresent();
+  const hasSh = isExtraShell(program) && await ctx.shellPresent();
   let fix;
   if (hasSh) {
     fix = install ? `Change the shebang to \`#!/bin/sh\` if the script is POSIX, or install ${program} in the final stage (\`${install}\`).` : `Change the shebang to \`#!/bin/sh\` if the script is POSIX, or build the final stage FROM an image that ships ${program}.`;
@@ -21827,17 +21831,17 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     return void 0;
   }
 }
-var SHELL_NAMES = /^(?:sh|bash|dash|ash)$/;
 function confirmable(model, staticFindings) {
   const fired = new Set(staticFindings.map((f) => f.rule));
   const shell = /* @__PURE__ */ new Set();
-  const { entrypoint, cmd, argv } = model.start;
-  if (entrypoint?.form === "shell") shell.add("shell-form-entrypoint");
-  else if (!entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
+  const { entrypoint, cmd } = model.start;
+  const staysShell = model.startChain.links.some((l) => l.kind === "shell" && !l.replaced && l.part.form === "shell");
+  if (staysShell && entrypoint?.form === "shell") shell.add("shell-form-entrypoint");
+  else if (staysShell && !entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
   const pm = [];
-  const exe = path18.posix.basename(argv[0] ?? "");
-  if (fired.has("package-manager-as-pid1") || !SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe)) pm.push("package-manager-as-pid1");
+  const program = model.startChain.program;
+  if (fired.has("package-manager-as-pid1") || program && knownProgram(program.word)?.role === "package-manager") pm.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm };
 }
 function startRange(model) {

@@ -4,26 +4,14 @@
 // absence that can be proven is reported as 'absent'.
 import path from 'node:path';
 import { splitImageRef } from './base-image.js';
+import { interpreterOf, type Interpreter } from './programs.js';
 import { expandArgs } from './variables.js';
 import { programWords, runCommands } from '../shell/commands.js';
 import type { BaseImage, DockerfileModel, Instr } from './types.js';
 import { buildSteps, type Step } from './build-steps.js';
 import { copyOperands } from './file-origin.js';
 
-export type Interpreter = 'sh' | 'bash' | 'zsh' | 'ksh' | 'dash' | 'fish' | 'python' | 'node' | 'ruby' | 'perl' | 'php';
-
-/** `/usr/bin/python3.12` -> python, `nodejs` -> node, `/bin/sh` -> sh, `ash` -> sh; undefined when not an interpreter we judge. */
-export function interpreterOf(word: string): Interpreter | undefined {
-  const name = path.posix.basename(word);
-  if (name === 'sh' || name === 'ash') return 'sh';
-  if (name === 'bash' || name === 'zsh' || name === 'ksh' || name === 'dash' || name === 'fish') return name;
-  if (/^python(\d+(\.\d+)?)?$/.test(name)) return 'python';
-  if (name === 'node' || name === 'nodejs') return 'node';
-  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return 'ruby';
-  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return 'perl';
-  if (/^php(\d+(\.\d+)?)?$/.test(name)) return 'php';
-  return undefined;
-}
+export { interpreterOf, type Interpreter };
 
 // Alpine-based images known to ship no bash (their own entrypoints are #!/bin/sh).
 const ALPINE_WITHOUT_BASH = new Set(['alpine', 'busybox', 'node', 'python', 'golang', 'nginx', 'php', 'redis']);

@@ -24,7 +24,7 @@ const INITS: Record<string, string> = {
 };
 // Replace themselves with the program after dropping privileges (su and sudo stay as a parent).
 const PRIVDROP = new Set(['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 'chroot', 'su', 'sudo', 'runuser', 'chpst', 's6-applyuidgid']);
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'fish', 'busybox']);
 // Exec the rest of their arguments as the program: `env A=b app`, `nice -n 5 app`.
 const PASSTHROUGH = new Set(['env', 'nice', 'ionice', 'taskset', 'stdbuf', 'numactl', 'setsid', 'exec']);
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'pnpx', 'corepack']);
@@ -169,4 +169,33 @@ export function commandStringAt(argv: string[], i: number): number | undefined {
   if (knownProgram(argv[k] ?? '')?.name === 'env') k = execThrough(argv, k)!.next;
   if (knownProgram(argv[k] ?? '')?.role !== 'shell') return undefined;
   return shellInvocation(argv, k).command?.index;
+}
+
+export type Interpreter = 'sh' | 'bash' | 'zsh' | 'ksh' | 'dash' | 'fish' | 'python' | 'node' | 'ruby' | 'perl' | 'php';
+
+/** `/usr/bin/python3.12` -> python, `nodejs` -> node, `/bin/sh` -> sh, `ash` -> sh; undefined when not an interpreter we judge. */
+export function interpreterOf(word: string): Interpreter | undefined {
+  const name = baseName(word);
+  if (name === 'sh' || name === 'ash') return 'sh';
+  if (name === 'bash' || name === 'zsh' || name === 'ksh' || name === 'dash' || name === 'fish') return name;
+  if (/^python(\d+(\.\d+)?)?$/.test(name)) return 'python';
+  if (name === 'node' || name === 'nodejs') return 'node';
+  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return 'ruby';
+  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return 'perl';
+  if (/^php(\d+(\.\d+)?)?$/.test(name)) return 'php';
+  return undefined;
+}
+
+/** The distribution package that brings an interpreter (`python3` for python, `nodejs` for node). */
+export function interpreterPackage(program: string): string {
+  const interp = interpreterOf(program);
+  if (interp === 'python') return 'python3';
+  if (interp === 'node') return 'nodejs';
+  return interp ?? program;
+}
+
+/** A shell other than a POSIX sh: a script that needs it could often say `#!/bin/sh` instead. */
+export function isExtraShell(program: string): boolean {
+  const name = baseName(program);
+  return knownProgram(name)?.role === 'shell' && !['sh', 'ash', 'dash', 'busybox'].includes(name);
 }

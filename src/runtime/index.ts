@@ -15,6 +15,7 @@ import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
 import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
+import { knownProgram } from '../model/programs.js';
 import { forwardingWrapper } from '../model/start-chain.js';
 import { probe, type Confirmable } from './probe.js';
 import { smokeCheck } from './smoke.js';
@@ -279,19 +280,22 @@ export function readBinfmt(dir = '/proc/sys/fs/binfmt_misc'): Map<string, boolea
 
 // --------------------------------------------------------- confirmations ---
 
-const SHELL_NAMES = /^(?:sh|bash|dash|ash)$/;
-
-/** Which static findings a shell or package manager as PID 1 confirms (fired rules, and the start contract's own shape). */
+/**
+ * Which static findings a shell or package manager as PID 1 confirms: the rules that fired,
+ * and what the start chain says stays between PID 1 and the app (a shell that does not
+ * replace itself, a package manager as the program).
+ */
 export function confirmable(model: DockerfileModel, staticFindings: Finding[]): Confirmable {
   const fired = new Set(staticFindings.map((f) => f.rule));
   const shell = new Set<string>();
-  const { entrypoint, cmd, argv } = model.start;
-  if (entrypoint?.form === 'shell') shell.add('shell-form-entrypoint');
-  else if (!entrypoint && cmd?.form === 'shell') shell.add('shell-form-cmd');
+  const { entrypoint, cmd } = model.start;
+  const staysShell = model.startChain.links.some((l) => l.kind === 'shell' && !l.replaced && l.part.form === 'shell');
+  if (staysShell && entrypoint?.form === 'shell') shell.add('shell-form-entrypoint');
+  else if (staysShell && !entrypoint && cmd?.form === 'shell') shell.add('shell-form-cmd');
   for (const id of ['shell-form-entrypoint', 'shell-form-cmd', 'shell-wrapper-in-exec-form', 'wrapper-missing-exec']) if (fired.has(id)) shell.add(id);
   const pm: string[] = [];
-  const exe = path.posix.basename(argv[0] ?? '');
-  if (fired.has('package-manager-as-pid1') || (!SHELL_NAMES.test(exe) && /^(?:npm|yarn|pnpm|npx)$/.test(exe))) pm.push('package-manager-as-pid1');
+  const program = model.startChain.program;
+  if (fired.has('package-manager-as-pid1') || (program && knownProgram(program.word)?.role === 'package-manager')) pm.push('package-manager-as-pid1');
   return { shellPid1: [...shell], packageManager: pm };
 }
 

@@ -9,6 +9,7 @@ import { docker } from './docker.js';
 import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
 import { displayName } from './process-name.js';
+import { knownProgram } from '../model/programs.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
@@ -63,8 +64,6 @@ const CALL_MS = 20_000;
 export const EMULATION_FACTOR = 3;
 const RUN_MS = 90_000;
 const LOG_LINES = 5;
-export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'busybox']);
-const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx', 'corepack']);
 
 /** Resource limits for an untrusted container; dropped one by one only if this kernel cannot enforce them. */
 const LIMITS: string[][] = [['--cpus', '1'], ['--memory', '512m'], ['--pids-limit', '256']];
@@ -306,13 +305,13 @@ export function commandName(argv: string[]): string {
 
 export function isShell(argv: string[]): boolean {
   const name = commandName(argv);
-  return name !== 'busybox' && SHELLS.has(name);
+  return name !== 'busybox' && knownProgram(name)?.role === 'shell';
 }
 
 /** npm/yarn/pnpm directly (npm retitles itself `npm start`) or run by node (`node /usr/local/bin/npm start`). */
 export function isPackageManager(argv: string[]): boolean {
   const name = commandName(argv).replace(/\.c?js$/, '');
-  if (PACKAGE_MANAGERS.has(name)) return true;
+  if (knownProgram(name)?.role === 'package-manager') return true;
   if (/^node(js)?$/.test(name) && argv[1]) {
     const script = argv[1];
     return /(?:^|\/)(?:npm|npx|yarn|pnpm|npm-cli|npx-cli|yarn\.js|pnpm\.cjs)(?:\.c?js)?$/.test(script) || /\/node_modules\/(?:npm|yarn|pnpm|corepack)\//.test(script);

@@ -3,12 +3,11 @@
 // shows `npm start`), under QEMU the retitle is invisible and ps shows `node /usr/bin/npm start`.
 // Naming the script instead of its interpreter gives both platforms the same name.
 import path from 'node:path';
-
-/** Programs that run a script named by their first argument (the kernel's `#!` hand-off). */
-const INTERPRETERS = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|node|nodejs|python(?:\d+(?:\.\d+)*)?|perl|ruby|php\d*)$/;
+import { interpreterOf, knownProgram } from '../model/programs.js';
+import { DEFAULT_PATH } from '../model/start-contract.js';
 
 /** The directories a bare command name is looked up in; a script there is shown by its name. */
-const STANDARD_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+const STANDARD_PATH = DEFAULT_PATH;
 
 /**
  * The argv as people should see it: `<interpreter> /abs/script args…` becomes `script args…`
@@ -19,7 +18,8 @@ const STANDARD_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/b
 export function displayArgv(argv: string[], pathDirs: string[] = STANDARD_PATH): string[] {
   const [interp, script] = argv;
   if (interp === undefined || script === undefined) return argv;
-  if (!INTERPRETERS.test(path.posix.basename(interp))) return argv;
+  // Programs that run a script named by their first argument (the kernel's `#!` hand-off).
+  if (interpreterOf(interp) === undefined && knownProgram(interp)?.role !== 'shell') return argv;
   if (!script.startsWith('/')) return argv;
   const dir = path.posix.dirname(script);
   const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path.posix.basename(script) : script;

@@ -11,6 +11,7 @@ import { docker, type DockerResult } from './docker.js';
 import { archOfElf, describeElf, hostArch, matchesArch, parseElf, platformArch, type ArchSpec, type ElfInfo } from './elf.js';
 import type { ImageConfig } from './image-config.js';
 import { writerOf } from '../model/file-origin.js';
+import { interpreterPackage, isExtraShell } from '../model/programs.js';
 import { ImageFileReader, type ImageFile } from './image-files.js';
 import type { RuntimeHit } from './types.js';
 
@@ -87,11 +88,9 @@ export function envTarget(arg: string | undefined): { program: string; unsplit: 
   return { program: clean, unsplit: /[ \t]/.test(clean) };
 }
 
-const INTERPRETER_PACKAGES: Record<string, string> = { node: 'nodejs', nodejs: 'nodejs', python: 'python3', python3: 'python3' };
-const SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh', 'fish']);
 
 function installCommand(program: string, family: BaseFamily): string | undefined {
-  const pkg = INTERPRETER_PACKAGES[program] ?? program;
+  const pkg = interpreterPackage(program);
   switch (family) {
     case 'alpine':
     case 'wolfi':
@@ -277,7 +276,7 @@ function crlfConsequence(shebang: Shebang): string {
 
 async function reportMissingProgram(ctx: Ctx, message: string, program: string): Promise<void> {
   const install = installCommand(program, ctx.model.base.family);
-  const hasSh = SHELLS.has(program) && (await ctx.shellPresent());
+  const hasSh = isExtraShell(program) && (await ctx.shellPresent());
   let fix: string;
   if (hasSh) {
     fix = install

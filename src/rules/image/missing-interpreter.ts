@@ -1,5 +1,6 @@
 // The start command or a wrapper's shebang needs an interpreter the final image provably lacks.
 import { analyseInstalls, interpreterAvailability, interpreterOf, type Interpreter } from '../../model/installs.js';
+import { interpreterPackage } from '../../model/programs.js';
 import type { DockerfileModel, SourceRange, StartPart } from '../../model/types.js';
 import { parseShebang } from '../../shell/script.js';
 import type { RuleHit, StaticRule } from '../types.js';
@@ -16,7 +17,6 @@ interface Need {
   shebang: boolean;
 }
 
-const PACKAGE: Partial<Record<Interpreter, string>> = { python: 'python3', node: 'nodejs' };
 
 function lineRange(line: number, length: number): SourceRange {
   return { line, column: 1, endLine: line, endColumn: length + 1 };
@@ -60,7 +60,7 @@ function needs(model: DockerfileModel): Need[] {
 
 function fixFor(model: DockerfileModel, need: Need): string {
   const { family } = model.base;
-  const pkg = PACKAGE[need.interp] ?? need.interp;
+  const pkg = interpreterPackage(need.interp);
   if (family === 'scratch' || family === 'distroless') {
     return need.shebang
       ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === 'sh' ? 'a shell' : need.interp} (a \`:debug\` distroless variant has BusyBox sh).`
