@@ -16128,29 +16128,50 @@ function interpreterAvailability(model, interp, analysis = analyseInstalls(model
   return "absent";
 }
 
-// src/shell/script.ts
-function parseShebang(text) {
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  if (!body.startsWith("#!")) return void 0;
-  const nl = body.indexOf("\n");
-  const line = (nl < 0 ? body : body.slice(0, nl)).replace(/\r$/, "");
-  const fields = line.slice(2).trim().split(/\s+/).filter(Boolean);
-  const interpreter = fields[0] ?? "";
-  let rest = fields.slice(1);
-  const base = (p) => p.slice(p.lastIndexOf("/") + 1);
-  let program = base(interpreter);
-  let viaEnv = false;
-  if (program === "env") {
-    viaEnv = true;
-    while (rest.length > 0 && rest[0].startsWith("-")) {
-      const flag = rest.shift();
-      if (flag === "-u" || flag === "--unset") rest.shift();
-    }
-    while (rest.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0])) rest.shift();
-    program = base(rest.shift() ?? "");
+// src/shell/shebang.ts
+var MAX_LINE = 256;
+var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
+function envTarget(arg) {
+  if (!arg) return void 0;
+  const clean = arg.replace(/\r$/, "");
+  if (clean.startsWith("-S")) {
+    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
+    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
   }
-  return { line, interpreter, program, args: rest, viaEnv };
+  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
+  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
 }
+function parseShebang(head) {
+  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
+  if (!text.startsWith("#!")) return void 0;
+  let end = text.indexOf("\n");
+  if (end < 0) end = Math.min(text.length, MAX_LINE);
+  let body = text.slice(2, end);
+  const crlf = body.endsWith("\r");
+  const line = `#!${body.replace(/\r$/, "")}`;
+  let stop = body.length;
+  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
+  body = body.slice(0, stop);
+  const trimmed = body.replace(/^[ \t]+/, "");
+  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
+  const interpreter = m?.[1] ?? "";
+  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
+  const arg = rawArg === "" ? void 0 : rawArg;
+  const bare = interpreter.replace(/\r$/, "");
+  const viaEnv = baseName2(bare) === "env";
+  let program = baseName2(bare);
+  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
+  if (viaEnv) {
+    const target = envTarget(arg);
+    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
+    program = baseName2(words ? words[0] : target?.program ?? "");
+    args = words ? words.slice(1) : target?.args ?? [];
+  }
+  return { line, interpreter, arg, crlf, program, args, viaEnv };
+}
+
+// src/shell/script.ts
 var SHELLS2 = {
   sh: "sh",
   bash: "bash",
@@ -21260,32 +21281,6 @@ function executableCandidates(argv0, config) {
   const dirs = config.path.map((d) => d.startsWith("/") ? d : path17.posix.join(wd, d));
   return [...new Set(dirs.map((d) => path17.posix.join(d, argv0)))];
 }
-function parseShebang2(head) {
-  if (head.length < 2 || head[0] !== 35 || head[1] !== 33) return void 0;
-  let end = head.indexOf(10);
-  if (end < 0) end = Math.min(head.length, 256);
-  let line = head.subarray(2, end).toString("latin1");
-  const crlf = line.endsWith("\r");
-  let stop = line.length;
-  while (stop > 0 && (line[stop - 1] === " " || line[stop - 1] === "	")) stop--;
-  line = line.slice(0, stop);
-  const trimmed = line.replace(/^[ \t]+/, "");
-  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
-  const interpreter = m?.[1] ?? "";
-  const arg = m?.[2]?.replace(/^[ \t]+/, "");
-  return { interpreter, arg: arg === "" ? void 0 : arg, crlf };
-}
-function envTarget(arg) {
-  if (!arg) return void 0;
-  const clean = arg.replace(/\r$/, "");
-  if (clean.startsWith("-S")) {
-    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
-    const program = words.find((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    return program ? { program, unsplit: false } : void 0;
-  }
-  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
-  return { program: clean, unsplit: /[ \t]/.test(clean) };
-}
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
   switch (family2) {
@@ -21384,7 +21379,7 @@ async function checkScript(ctx, subject, depth) {
     );
     return;
   }
-  const shebang = parseShebang2(head);
+  const shebang = parseShebang(head);
   if (!shebang) {
     if (head.length > 0 && head.subarray(0, 1024).includes(0)) return;
     hit4(

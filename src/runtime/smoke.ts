@@ -11,6 +11,7 @@ import { docker, type DockerResult } from './docker.js';
 import { archOfElf, describeElf, hostArch, matchesArch, parseElf, platformArch, type ArchSpec, type ElfInfo } from './elf.js';
 import type { ImageConfig } from './image-config.js';
 import { writerOf } from '../model/file-origin.js';
+import { envTarget, parseShebang, type Shebang } from '../shell/shebang.js';
 import { interpreterPackage, isExtraShell } from '../model/programs.js';
 import { ImageFileReader, type ImageFile } from './image-files.js';
 import type { RuntimeHit } from './types.js';
@@ -44,50 +45,6 @@ export function executableCandidates(argv0: string, config: Pick<ImageConfig, 'p
   const dirs = config.path.map((d) => (d.startsWith('/') ? d : path.posix.join(wd, d)));
   return [...new Set(dirs.map((d) => path.posix.join(d, argv0)))];
 }
-
-export interface Shebang {
-  /** The interpreter path as the kernel sees it (a trailing \r kept). */
-  interpreter: string;
-  /** The single optional argument (Linux passes the rest of the line as one word). */
-  arg?: string;
-  /** The line ends in \r\n. */
-  crlf: boolean;
-}
-
-/** Parse a `#!` line the way Linux's binfmt_script does. Undefined when there is none. */
-export function parseShebang(head: Buffer): Shebang | undefined {
-  if (head.length < 2 || head[0] !== 0x23 || head[1] !== 0x21) return undefined;
-  let end = head.indexOf(0x0a);
-  if (end < 0) end = Math.min(head.length, 256);
-  let line = head.subarray(2, end).toString('latin1');
-  const crlf = line.endsWith('\r');
-  // Not /[ \t]+$/: quadratic on a long run of inner blanks (5 s on a 60 KB line).
-  let stop = line.length;
-  while (stop > 0 && (line[stop - 1] === ' ' || line[stop - 1] === '\t')) stop--;
-  line = line.slice(0, stop);
-  const trimmed = line.replace(/^[ \t]+/, '');
-  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
-  const interpreter = m?.[1] ?? '';
-  const arg = m?.[2]?.replace(/^[ \t]+/, '');
-  return { interpreter, arg: arg === '' ? undefined : arg, crlf };
-}
-
-/**
- * The program `#!/usr/bin/env <arg>` runs: `-S` splits the argument, anything else is one
- * word (the kernel passes the rest of the line as a single argument). Undefined: no claim.
- */
-export function envTarget(arg: string | undefined): { program: string; unsplit: boolean } | undefined {
-  if (!arg) return undefined;
-  const clean = arg.replace(/\r$/, '');
-  if (clean.startsWith('-S')) {
-    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
-    const program = words.find((w) => !w.startsWith('-') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    return program ? { program, unsplit: false } : undefined;
-  }
-  if (clean.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return undefined;
-  return { program: clean, unsplit: /[ \t]/.test(clean) };
-}
-
 
 function installCommand(program: string, family: BaseFamily): string | undefined {
   const pkg = interpreterPackage(program);

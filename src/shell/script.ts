@@ -2,19 +2,10 @@
 // tokens, statements, functions and line numbers.
 import type { BaseFamily } from '../model/types.js';
 import { collectFunctions, parseTokens, type FuncDef, type Stmt } from './structure.js';
+import { parseShebang, type Shebang } from './shebang.js';
 import { tokenize, type Comment, type Token } from './tokenize.js';
 
-export interface Shebang {
-  /** The first line as written. */
-  line: string;
-  /** The interpreter path as written (`/usr/bin/env`, `/bin/sh`). */
-  interpreter: string;
-  /** The program that interprets the script, base name (`bash` for `/usr/bin/env bash`, `busybox`). */
-  program: string;
-  /** Arguments after the program (`-e`, `sh` for `#!/bin/busybox sh`). */
-  args: string[];
-  viaEnv: boolean;
-}
+export { parseShebang, type Shebang };
 
 export type ShellName = 'sh' | 'bash' | 'dash' | 'ash' | 'busybox' | 'zsh' | 'ksh';
 
@@ -32,30 +23,6 @@ export interface ScriptDialect {
   declared: string;
   /** The script declares a POSIX sh (sh, dash, ash, busybox sh), not bash/zsh/ksh. */
   posix: boolean;
-}
-
-export function parseShebang(text: string): Shebang | undefined {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (!body.startsWith('#!')) return undefined;
-  const nl = body.indexOf('\n');
-  const line = (nl < 0 ? body : body.slice(0, nl)).replace(/\r$/, '');
-  const fields = line.slice(2).trim().split(/\s+/).filter(Boolean);
-  const interpreter = fields[0] ?? '';
-  let rest = fields.slice(1);
-  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-  let program = base(interpreter);
-  let viaEnv = false;
-  if (program === 'env') {
-    viaEnv = true;
-    while (rest.length > 0 && rest[0]!.startsWith('-')) {
-      const flag = rest.shift()!;
-      if (flag === '-u' || flag === '--unset') rest.shift();
-    }
-    while (rest.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!)) rest.shift();
-    program = base(rest.shift() ?? '');
-  }
-  // `-S` split strings like `-S bash -e` are already split by whitespace above.
-  return { line, interpreter, program, args: rest, viaEnv };
 }
 
 const SHELLS: Record<string, ShellName> = {

@@ -72,5 +72,5 @@ export function parseShebang(head: Buffer | string): Shebang | undefined {
     program = baseName(words ? words[0]! : (target?.program ?? ''));
     args = words ? words.slice(1) : (target?.args ?? []);
   }
-  return { line, interpreter, ...(arg !== undefined ? { arg } : {}), crlf, program, args, viaEnv };
+  return { line, interpreter, arg, crlf, program, args, viaEnv };
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseElf } from '../../src/runtime/elf.js';
 import { imageConfigFromInspect } from '../../src/runtime/image-config.js';
-import { parseShebang } from '../../src/runtime/smoke.js';
+import { parseShebang } from '../../src/shell/shebang.js';
 import { parsePax, parseTar } from '../../src/runtime/tar.js';
 import { fuzz, FUZZ_TIMEOUT, RUNS } from './harness.js';
 

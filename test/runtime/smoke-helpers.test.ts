@@ -2,19 +2,20 @@
 // targets, runc's start-executable resolution, and the image config.
 import { describe, expect, it } from 'vitest';
 import { imageConfigFromInspect } from '../../src/runtime/image-config.js';
-import { envTarget, executableCandidates, parseShebang } from '../../src/runtime/smoke.js';
+import { executableCandidates } from '../../src/runtime/smoke.js';
+import { envTarget, parseShebang } from '../../src/shell/shebang.js';
 
 const DEFAULT = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 describe('parseShebang', () => {
   it('splits the interpreter from the single optional argument, like binfmt_script', () => {
-    expect(parseShebang(Buffer.from('#!/bin/sh\nexec "$@"\n'))).toEqual({ interpreter: '/bin/sh', arg: undefined, crlf: false });
-    expect(parseShebang(Buffer.from('#! /usr/bin/env  python3 -u \nprint()\n'))).toEqual({ interpreter: '/usr/bin/env', arg: 'python3 -u', crlf: false });
-    expect(parseShebang(Buffer.from('#!/bin/bash -e'))).toEqual({ interpreter: '/bin/bash', arg: '-e', crlf: false });
+    expect(parseShebang(Buffer.from('#!/bin/sh\nexec "$@"\n'))).toMatchObject({ interpreter: '/bin/sh', arg: undefined, crlf: false });
+    expect(parseShebang(Buffer.from('#! /usr/bin/env  python3 -u \nprint()\n'))).toMatchObject({ interpreter: '/usr/bin/env', arg: 'python3 -u', crlf: false });
+    expect(parseShebang(Buffer.from('#!/bin/bash -e'))).toMatchObject({ interpreter: '/bin/bash', arg: '-e', crlf: false });
   });
 
   it('keeps the \\r of a CRLF line in the interpreter (the kernel looks for `sh\\r`)', () => {
-    expect(parseShebang(Buffer.from('#!/bin/sh\r\nexec "$@"\r\n'))).toEqual({ interpreter: '/bin/sh\r', arg: undefined, crlf: true });
+    expect(parseShebang(Buffer.from('#!/bin/sh\r\nexec "$@"\r\n'))).toMatchObject({ interpreter: '/bin/sh\r', arg: undefined, crlf: true });
     expect(parseShebang(Buffer.from('#!/usr/bin/env node\r\n'))).toMatchObject({ interpreter: '/usr/bin/env', arg: 'node\r', crlf: true });
   });
 
@@ -27,13 +28,13 @@ describe('parseShebang', () => {
 
 describe('envTarget', () => {
   it('finds the program, honouring -S and skipping assignments after it', () => {
-    expect(envTarget('python3')).toEqual({ program: 'python3', unsplit: false });
-    expect(envTarget('-S node --enable-source-maps')).toEqual({ program: 'node', unsplit: false });
-    expect(envTarget('-S NODE_ENV=production node')).toEqual({ program: 'node', unsplit: false });
+    expect(envTarget('python3')).toEqual({ program: 'python3', args: [], unsplit: false });
+    expect(envTarget('-S node --enable-source-maps')).toEqual({ program: 'node', args: ['--enable-source-maps'], unsplit: false });
+    expect(envTarget('-S NODE_ENV=production node')).toEqual({ program: 'node', args: [], unsplit: false });
   });
 
   it('flags `env python3 -u` without -S: the kernel passes it as one word', () => {
-    expect(envTarget('python3 -u')).toEqual({ program: 'python3 -u', unsplit: true });
+    expect(envTarget('python3 -u')).toEqual({ program: 'python3 -u', args: [], unsplit: true });
   });
 
   it('makes no claim on other env options or an empty argument', () => {
