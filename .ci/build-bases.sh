@@ -335,7 +335,7 @@ for a in "${PLATFORMS[@]}"; do
     [ "$b-$a" = eg-python-amd64 ] || rm -rf "$root"
   done
 done
-rm -rf "$WORK"/root-*
+rm -rf "$WORK"/root-* "$APT_DIR"/*pkgcache-*.bin
 
 for b in "${BASES[@]}"; do
   # both platforms at once: each push compresses its layer on one core
