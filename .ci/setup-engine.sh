@@ -6,6 +6,8 @@
 #   - Debian's docker-registry on 127.0.0.1:5000
 #   - a multi-arch base image 127.0.0.1:5000/eg-busybox:latest (amd64+arm64),
 #     built from busybox-static, also tagged locally eg-busybox:{amd64,arm64}
+#   - multi-arch Debian bookworm bases with real runtimes (eg-debian, eg-node,
+#     eg-python), built by .ci/build-bases.sh
 # Idempotent: when everything already answers, it exits 0 in well under a
 # second. See .ci/README.md.
 #
@@ -16,10 +18,14 @@
 #   EG_STATE_DIR        where busybox binaries/registry config live
 #                       (default /var/lib/eg-ci)
 #   EG_DOCKERD_TIMEOUT  seconds to wait for dockerd (default 60)
-#   EG_FORCE_REBUILD=1  rebuild and re-push the base image
+#   EG_FORCE_REBUILD=1  rebuild and re-push the base images (busybox and
+#                       the Debian bases of build-bases.sh)
+#   EG_SKIP_BASES=1     do not build the Debian bases (build-bases.sh)
 set -Eeuo pipefail
 
-REGISTRY=127.0.0.1:5000
+CI_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$CI_DIR/lib.sh"
 REPO=eg-busybox
 IMAGE="$REGISTRY/$REPO"
 STATE_DIR=${EG_STATE_DIR:-/var/lib/eg-ci}
@@ -31,7 +37,6 @@ PLATFORMS=(amd64 arm64)
 APT_PACKAGES=(docker.io qemu-user-static binfmt-support busybox-static docker-registry shellcheck curl)
 TRIXIE_SOURCES=/etc/apt/sources.list.d/eg-trixie.sources
 TRIXIE_PIN=/etc/apt/preferences.d/eg-trixie
-MANIFEST_LIST_ACCEPT='application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.index.v1+json'
 export DEBIAN_FRONTEND=noninteractive
 
 START=$(date +%s)
@@ -47,69 +52,23 @@ docker_ok() { timeout 15 docker info >/dev/null 2>&1; }
 buildx_ok() { timeout 15 docker buildx version >/dev/null 2>&1; }
 registry_ok() { curl -fsS -m 5 -o /dev/null "http://$REGISTRY/v2/" 2>/dev/null; }
 binfmt_ok() { [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] && grep -qx enabled /proc/sys/fs/binfmt_misc/qemu-aarch64; }
-registry_has_list() {
-  curl -fsS -m 5 -o /dev/null -H "Accept: $MANIFEST_LIST_ACCEPT" \
-    "http://$REGISTRY/v2/$REPO/manifests/latest" 2>/dev/null &&
-    curl -fsS -m 5 -H "Accept: $MANIFEST_LIST_ACCEPT" \
-      "http://$REGISTRY/v2/$REPO/manifests/latest" 2>/dev/null | grep -q '"arm64"'
-}
 local_images_ok() {
   local a
   for a in "${PLATFORMS[@]}"; do
     [ "$(docker image inspect -f '{{.Architecture}}' "$REPO:$a" 2>/dev/null)" = "$a" ] || return 1
   done
 }
-images_ok() { registry_has_list && local_images_ok; }
+images_ok() { registry_has_list "$REPO" && local_images_ok; }
+bases_wanted() { [ "${EG_SKIP_BASES:-0}" != 1 ]; }
+bases_ok() { ! bases_wanted || bash "$CI_DIR/build-bases.sh" --check; }
 
 # Fast path: everything is up already.
-if [ "${EG_FORCE_REBUILD:-0}" != 1 ] && docker_ok && buildx_ok && registry_ok && binfmt_ok && images_ok; then
+if [ "${EG_FORCE_REBUILD:-0}" != 1 ] && docker_ok && buildx_ok && registry_ok && binfmt_ok && images_ok && bases_ok; then
   log "engine, buildx, binfmt, registry and base images already in place"
   exit 0
 fi
 
 # -------------------------------------------------------------- packages ---
-debian_uri_and_keyring() {
-  # Prints "URI<TAB>SIGNED-BY" of the machine's own Debian main source, read
-  # at run time so no mirror host is ever written into the repository.
-  local codename file
-  # shellcheck disable=SC1091
-  codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
-  for file in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$file" ] || continue
-    awk -v want="$codename" '
-      BEGIN { RS = ""; FS = "\n" }
-      {
-        uri = ""; suites = ""; key = ""; types = ""
-        for (i = 1; i <= NF; i++) {
-          line = $i
-          if (line ~ /^[[:space:]]*#/) continue
-          if (line ~ /^URIs:/)      { sub(/^URIs:[[:space:]]*/, "", line); split(line, u, /[[:space:]]+/); uri = u[1] }
-          if (line ~ /^Suites:/)    { sub(/^Suites:/, "", line); suites = " " line " " }
-          if (line ~ /^Signed-By:/) { sub(/^Signed-By:[[:space:]]*/, "", line); key = line }
-          if (line ~ /^Types:/)     { types = line }
-        }
-        if (types ~ /(^|[[:space:]])deb([[:space:]]|$)/ && suites ~ ("[[:space:]]" want "[[:space:]]") && uri != "") {
-          print uri "\t" key; exit
-        }
-      }' "$file" | grep . && return 0
-  done
-  for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$file" ] || continue
-    awk -v want="$codename" '
-      $1 == "deb" {
-        key = ""; i = 2
-        if ($2 ~ /^\[/) {
-          for (; i <= NF; i++) {
-            if ($i ~ /signed-by=/) { key = $i; sub(/.*signed-by=/, "", key); sub(/\]$/, "", key) }
-            if ($i ~ /\]$/) { i++; break }
-          }
-        }
-        if ($(i + 1) == want) { print $i "\t" key; exit }
-      }' "$file" | grep . && return 0
-  done
-  return 1
-}
-
 APT_SOURCES_CHANGED=0
 ensure_apt_sources() {
   local line uri key arch
@@ -373,21 +332,16 @@ EOF
     docker push -q "$IMAGE:$a" >/dev/null
   done
   rm -rf "$ctx"
-  log "pushing manifest list $IMAGE:latest"
-  docker manifest rm "$IMAGE:latest" >/dev/null 2>&1 || true
-  docker manifest create --insecure "$IMAGE:latest" "$IMAGE:amd64" "$IMAGE:arm64" >/dev/null
-  docker manifest annotate --variant v8 "$IMAGE:latest" "$IMAGE:arm64"
-  docker manifest push --purge --insecure "$IMAGE:latest" >/dev/null
-  registry_has_list || die "registry does not serve a manifest list for $IMAGE:latest"
+  push_manifest_list "$REPO"
 }
 
 ensure_images() {
   local a
-  if [ "${EG_FORCE_REBUILD:-0}" != 1 ] && registry_has_list && local_images_ok; then
+  if [ "${EG_FORCE_REBUILD:-0}" != 1 ] && registry_has_list "$REPO" && local_images_ok; then
     log "base images already present"
     return 0
   fi
-  if [ "${EG_FORCE_REBUILD:-0}" != 1 ] && registry_has_list; then
+  if [ "${EG_FORCE_REBUILD:-0}" != 1 ] && registry_has_list "$REPO"; then
     # Registry data survived (e.g. a new session on the same machine) but
     # the local tags did not: pull each platform and tag it.
     for a in "${PLATFORMS[@]}"; do
@@ -430,6 +384,7 @@ summary() {
   echo "busybox       : $("$STATE_DIR/busybox-amd64" 2>&1 | head -1 | awk '{print $2}') (amd64, arm64 from busybox-static:arm64)"
   echo "registry      : http://$REGISTRY ($(docker-registry --version 2>/dev/null | awk '{print $NF}'))"
   echo "base image    : $IMAGE:latest (linux/amd64, linux/arm64); local $REPO:amd64, $REPO:arm64"
+  bases_wanted && echo "debian bases  : $REGISTRY/{eg-debian,eg-node,eg-python}:latest (linux/amd64, linux/arm64); local eg-*:{amd64,arm64}"
   echo "logs          : $DOCKERD_LOG $REGISTRY_LOG"
 }
 
@@ -441,4 +396,5 @@ buildx_ok || die "docker buildx version fails with $(command -v docker)"
 ensure_registry
 ensure_images
 verify
+if bases_wanted; then bash "$CI_DIR/build-bases.sh"; else log "EG_SKIP_BASES=1: not building the Debian bases"; fi
 summary
