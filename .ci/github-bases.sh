@@ -44,9 +44,9 @@ uname_of() { [ "$1" = arm64 ] && echo aarch64 || echo x86_64; }
 
 packages_of() {
   case "$1" in
-    debian) echo "dash bash" ;;
-    node) echo "dash bash nodejs npm" ;;
-    python) echo "dash bash python3 gunicorn" ;;
+    debian) echo "dash bash tini gosu" ;;
+    node) echo "dash bash tini gosu nodejs npm" ;;
+    python) echo "dash bash tini gosu python3 gunicorn" ;;
     *) die "unknown base '$1' (known: busybox debian node python)" ;;
   esac
 }
