@@ -74,3 +74,13 @@ describe('model', () => {
     expect(classifyImage('127.0.0.1:5000/eg-busybox:latest').family).toBe('unknown');
   });
 });
+
+describe('classifyImage: RHEL-family names decide before Debian tag words', () => {
+  it('oraclelinux:9-slim and quay.io/centos/centos:stream9 are RHEL-family (/bin/sh is bash)', () => {
+    expect(classifyImage('oraclelinux:9-slim').family).toBe('rhel');
+    expect(classifyImage('quay.io/centos/centos:stream9').family).toBe('rhel');
+    expect(classifyImage('rockylinux/rockylinux:9').family).toBe('rhel');
+    // Near miss: a Debian slim tag stays Debian.
+    expect(classifyImage('python:3.12-slim').family).toBe('debian');
+  });
+});
