@@ -15701,7 +15701,7 @@ var PLAIN_OS = /* @__PURE__ */ new Set([
   "distroless/cc-debian12",
   "buildpack-deps"
 ]);
-var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*(\/.*)?|ubi\d+.*|rhel\d*.*)$/;
+var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*(\/.*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
 var DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
 var UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
 var DEBIAN_DEFAULT = /* @__PURE__ */ new Set([
@@ -15780,8 +15780,9 @@ function classifyImage(ref) {
   } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family2 = "alpine";
   else if (last === "busybox") family2 = "busybox";
   else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family2 = "ubuntu";
+  else if (RHEL_NAMES.test(name)) family2 = "rhel";
   else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family2 = "debian";
-  else if (RHEL_NAMES.test(name) || /(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
+  else if (/(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
   else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
   else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
   return {
@@ -16890,6 +16891,10 @@ function computeStartChain(model, finder) {
   const last = links[links.length - 1];
   const program = last && last.kind !== "init" && last.kind !== "privdrop" && last.kind !== "passthrough" ? last : void 0;
   return { links, ...program ? { program } : {} };
+}
+function chainInit(chain) {
+  const first = chain.links.find((l) => l.kind !== "passthrough");
+  return first?.kind === "init" ? first : void 0;
 }
 function appCommand(model) {
   const program = model.startChain.program;
@@ -18134,13 +18139,8 @@ function shellScripts(model, roles = ["start", "sourced"]) {
   return out;
 }
 function initProcess(model) {
-  const argv = model.start.argv;
-  const name = (argv[0] ?? "").slice((argv[0] ?? "").lastIndexOf("/") + 1);
-  const dd = argv.indexOf("--");
-  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
-  if (name === "dumb-init") return { name, mode: flags.includes("-c") || flags.includes("--single-child") ? "single" : "group" };
-  if (name === "tini" || name === "tini-static" || name === "docker-init") return { name: "tini", mode: flags.includes("-g") ? "group" : "single" };
-  return void 0;
+  const init = chainInit(model.startChain);
+  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
 }
 function scriptHit(script, start, end, message, fix) {
   const a = script.analysis;
@@ -18174,13 +18174,13 @@ function trapsTerm2(script) {
   });
   return found;
 }
-var INTERPRETERS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "busybox", "python", "python3", "node", "ruby", "php", "perl", "bun", "deno"]);
+var runsScript = (base) => interpreterOf(base) !== void 0 || knownProgram(base)?.role === "shell" || base === "bun" || base === "deno";
 function jobWords(sig) {
   if (sig.cmd.kind !== "simple") return void 0;
   const [w0, ...rest] = sig.cmd.words;
   const base = commandBase(w0);
   if (base === void 0) return void 0;
-  if (!INTERPRETERS.has(base)) return [base];
+  if (!runsScript(base)) return [base];
   const operands = rest.filter((w) => !w.raw.startsWith("-")).map((w) => commandBase(w));
   if (operands.length === 0 || operands.some((o) => o === void 0)) return void 0;
   return operands;
@@ -18840,10 +18840,8 @@ function paramText(p) {
   return `\${${p.length ? "#" : ""}${p.name}${p.op}${p.op ? "\u2026" : ""}}`;
 }
 function argumentsGiven(model, wrapper) {
-  const base = (p) => p.slice(p.lastIndexOf("/") + 1);
-  const argv = model.start.argv;
-  const at = argv.findIndex((w) => w === wrapper.imagePath || !w.startsWith("-") && base(w) === base(wrapper.imagePath));
-  return at < 0 ? void 0 : argv.length - at - 1;
+  const link = model.startChain.links.find((l) => l.kind === "script" && l.wrapper === wrapper);
+  return link?.index === void 0 ? void 0 : model.start.argv.length - link.index - 1;
 }
 function positionalIn(word) {
   if (!word) return void 0;

@@ -1,5 +1,6 @@
 // Shared by the wrapper-script rules: which wrappers are shell scripts, their analysis
 // (cached per WrapperScript), their dialect, and hits that point at the script's own lines.
+import { chainInit } from '../../model/start-chain.js';
 import type { DockerfileModel, WrapperScript } from '../../model/types.js';
 import { analyzeScript, scriptDialect, type ScriptAnalysis, type ScriptDialect } from '../../shell/script.js';
 import { analyzeFlow, type FlowResult } from '../../shell/flow.js';
@@ -85,13 +86,8 @@ export function shellScripts(model: DockerfileModel, roles: WrapperScript['role'
  * signals its child (the shell) only; undefined when the wrapper itself is PID 1.
  */
 export function initProcess(model: DockerfileModel): { name: string; mode: 'group' | 'single' } | undefined {
-  const argv = model.start.argv;
-  const name = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
-  const dd = argv.indexOf('--');
-  const flags = argv.slice(1, dd >= 0 ? dd : argv.length);
-  if (name === 'dumb-init') return { name, mode: flags.includes('-c') || flags.includes('--single-child') ? 'single' : 'group' };
-  if (name === 'tini' || name === 'tini-static' || name === 'docker-init') return { name: 'tini', mode: flags.includes('-g') ? 'group' : 'single' };
-  return undefined;
+  const init = chainInit(model.startChain);
+  return init ? { name: init.name, mode: init.groupSignals ? 'group' : 'single' } : undefined;
 }
 
 /** A hit on the script's own lines, from offsets into the analysed text. */

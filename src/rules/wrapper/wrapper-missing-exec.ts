@@ -1,4 +1,5 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
+import { interpreterOf, knownProgram } from '../../model/programs.js';
 import type { Sig } from '../../shell/flow.js';
 import { walkCommands } from '../../shell/structure.js';
 import { commandBase, commandText, staticValue } from '../../shell/words.js';
@@ -19,7 +20,7 @@ function trapsTerm(script: ShellScript): boolean {
 }
 
 /** Programs whose job is named by their first operand (`sh backup.sh`, `python manage.py clearsessions`). */
-const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'busybox', 'python', 'python3', 'node', 'ruby', 'php', 'perl', 'bun', 'deno']);
+const runsScript = (base: string) => interpreterOf(base) !== undefined || knownProgram(base)?.role === 'shell' || base === 'bun' || base === 'deno';
 
 /**
  * The words that name the job a final command runs, base names of paths: `backup.sh` for
@@ -31,7 +32,7 @@ function jobWords(sig: Sig): string[] | undefined {
   const [w0, ...rest] = sig.cmd.words;
   const base = commandBase(w0);
   if (base === undefined) return undefined;
-  if (!INTERPRETERS.has(base)) return [base];
+  if (!runsScript(base)) return [base];
   const operands = rest.filter((w) => !w.raw.startsWith('-')).map((w) => commandBase(w));
   if (operands.length === 0 || operands.some((o) => o === undefined)) return undefined;
   return operands as string[];

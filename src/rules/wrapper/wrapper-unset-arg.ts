@@ -23,11 +23,10 @@ function paramText(p: Param): string {
  * How many arguments the start command hands the wrapper (ENTRYPOINT's words after it, then
  * CMD), or undefined when the wrapper is not a word of the start command.
  */
+/** How many arguments the start command hands the wrapper: the words after its link in the chain. */
 function argumentsGiven(model: DockerfileModel, wrapper: WrapperScript): number | undefined {
-  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-  const argv = model.start.argv;
-  const at = argv.findIndex((w) => w === wrapper.imagePath || (!w.startsWith('-') && base(w) === base(wrapper.imagePath)));
-  return at < 0 ? undefined : argv.length - at - 1;
+  const link = model.startChain.links.find((l) => l.kind === 'script' && l.wrapper === wrapper);
+  return link?.index === undefined ? undefined : model.start.argv.length - link.index - 1;
 }
 
 /** The positional parameter a word reads, plain (`"$1"`, `x$1`), if any. */
