@@ -11,12 +11,15 @@ describe('shebang', () => {
     ['#!/bin/busybox sh', '/bin/busybox', 'busybox', ['sh'], false],
     ['#!/usr/bin/env python3', '/usr/bin/env', 'python3', [], true],
   ])('%s', (line, interpreter, program, args, viaEnv) => {
-    expect(parseShebang(`${line}\r\necho\n`)).toEqual({ line, interpreter, program, args, viaEnv });
+    expect(parseShebang(`${line}\necho\n`)).toMatchObject({ line, interpreter, program, args, viaEnv, crlf: false });
+    // A CRLF line: the kernel keeps the \r on the last word; the program is still read without it.
+    expect(parseShebang(`${line}\r\necho\n`)).toMatchObject({ line, program, args, viaEnv, crlf: true });
   });
 
-  it('sees no shebang without #! on the first line, and sees one after a BOM', () => {
+  it('sees no shebang without #! on the first line nor after a BOM (the kernel does not); the analysis reads past a BOM', () => {
     expect(parseShebang('set -e\n#!/bin/sh\n')).toBeUndefined();
-    expect(parseShebang('\uFEFF#!/bin/sh\n')?.program).toBe('sh');
+    expect(parseShebang('\uFEFF#!/bin/sh\n')).toBeUndefined();
+    expect(analyzeScript('\uFEFF#!/bin/sh\n').shebang?.program).toBe('sh');
   });
 
   it('reads errexit and nounset from shebang flags', () => {
