@@ -64,6 +64,8 @@ export interface Report {
   dockerfile: string;
   findings: Finding[];
   platforms: PlatformResult[];
+  /** A matrix shard's plan: every platform planned for this Dockerfile (merge expects a shard for each). */
+  plan?: { platforms: string[] };
   /** Notes for people (ShellCheck absent, runtime skipped and why). Not part of the JSON contract's findings. */
   notes?: string[];
   /** Findings the config file or the diff filter took out (src/policy). Not part of the JSON report. */
