@@ -95,3 +95,13 @@ describe('entrypoint-guard plan', () => {
     }
   });
 });
+
+describe('the reports input', () => {
+  it('expands relative and absolute globs (download-artifact into runner.temp) and refuses a glob that matches nothing', async () => {
+    const { expandReports } = await import('../../src/action-inputs.js');
+    const dir = makeContext({ 'shards/a--linux-amd64.json': '{}', 'shards/a--linux-arm64.json': '{}', 'shards/notes.txt': '' });
+    expect(expandReports('shards/*.json', dir)).toEqual(['shards/a--linux-amd64.json', 'shards/a--linux-arm64.json']);
+    expect(expandReports(`${dir}/shards/*.json`, '/')).toEqual([`${dir}/shards/a--linux-amd64.json`, `${dir}/shards/a--linux-arm64.json`]);
+    expect(() => expandReports('shards/*.sarif', dir)).toThrow(/matches no file/);
+  });
+});
