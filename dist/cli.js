@@ -20231,8 +20231,10 @@ function toReport(json, display) {
     );
   }
   const report = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
+  const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
-  if (Array.isArray(planned) && planned.every((p) => typeof p === "string")) report.plan = { platforms: planned };
+  const ran = json.plan?.ran;
+  if (strings(planned)) report.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
   return report;
 }
 function joinPlatforms(platforms) {
@@ -20285,7 +20287,8 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     if (caveat) message += ` ${joinPlatforms([...new Set(emulated)].sort((a, b) => rank(a) - rank(b)))}${caveat}`;
     findings.push({ ...lead, message, fix: renamePlatforms(lead.fix, lead.platforms, seen), platforms: seen });
   }
-  const missing = expected.filter((p) => !platforms.has(p));
+  const covered = /* @__PURE__ */ new Set([...platforms.keys(), ...shards.flatMap((s) => s.plan?.ran ?? [])]);
+  const missing = expected.filter((p) => !covered.has(p));
   if (missing.length > 0) {
     const meta = ruleMeta("shard-missing");
     findings.push({
@@ -22766,7 +22769,7 @@ async function runCli(argv, io = processIo) {
     }
     const { options } = command;
     const report = await analyzeWithPolicy(command, io);
-    if (command.planPlatforms) report.plan = { platforms: command.planPlatforms };
+    if (command.planPlatforms) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== void 0;
     let body;
     if (options.format === "json") body = formatJson([report]);

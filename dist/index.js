@@ -50707,8 +50707,10 @@ function toReport(json, display) {
     );
   }
   const report = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
+  const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
-  if (Array.isArray(planned) && planned.every((p) => typeof p === "string")) report.plan = { platforms: planned };
+  const ran = json.plan?.ran;
+  if (strings(planned)) report.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
   return report;
 }
 function joinPlatforms2(platforms) {
@@ -50761,7 +50763,8 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     if (caveat) message += ` ${joinPlatforms2([...new Set(emulated)].sort((a, b) => rank(a) - rank(b)))}${caveat}`;
     findings.push({ ...lead, message, fix: renamePlatforms(lead.fix, lead.platforms, seen), platforms: seen });
   }
-  const missing = expected.filter((p) => !platforms.has(p));
+  const covered = /* @__PURE__ */ new Set([...platforms.keys(), ...shards.flatMap((s) => s.plan?.ran ?? [])]);
+  const missing = expected.filter((p) => !covered.has(p));
   if (missing.length > 0) {
     const meta = ruleMeta("shard-missing");
     findings.push({
@@ -50861,7 +50864,7 @@ async function run() {
       reports = await analyzeAll(config, runId, filter);
     }
     if (config.reportOnly) {
-      for (const r of reports) r.plan = { platforms: config.planPlatforms ?? config.options.platforms };
+      for (const r of reports) r.plan = { platforms: config.planPlatforms ?? config.options.platforms, ran: config.options.platforms };
       const reportPath2 = writeJsonReport(reports, runId);
       logInfo(`report-only: the JSON report is ${reportPath2}; the merge job publishes and gates.`);
       setOutputs(reports, config.options.failOn, reportPath2);

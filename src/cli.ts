@@ -83,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     const { options } = command;
     const report = await analyzeWithPolicy(command, io);
-    if (command.planPlatforms) report.plan = { platforms: command.planPlatforms };
+    if (command.planPlatforms) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
     let body: string;
     if (options.format === 'json') body = formatJson([report]);

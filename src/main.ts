@@ -94,7 +94,7 @@ export async function run(): Promise<void> {
     }
     if (config.reportOnly) {
       // A matrix shard: the JSON report (with its plan, for merge) and the outputs; no channels, no gate.
-      for (const r of reports) r.plan = { platforms: config.planPlatforms ?? config.options.platforms };
+      for (const r of reports) r.plan = { platforms: config.planPlatforms ?? config.options.platforms, ran: config.options.platforms };
       const reportPath = writeJsonReport(reports, runId);
       logInfo(`report-only: the JSON report is ${reportPath}; the merge job publishes and gates.`);
       setOutputs(reports, config.options.failOn, reportPath);

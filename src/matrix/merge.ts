@@ -2,7 +2,7 @@
 // Dockerfile x one platform each) become one report per Dockerfile, as one unsharded run would
 // have written it: one finding per (rule, file, line) listing every platform it was seen on,
 // the platform tables joined, static findings once. A platform the plan expected (the shards
-// record it: `plan.platforms`) with no shard is a `shard-missing` finding, never a pass;
+// record it: `plan.platforms`, and what each ran: `plan.ran`) with no shard is a `shard-missing` finding, never a pass;
 // a report written by another version of the tool is refused.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,8 +56,10 @@ function toReport(json: ShardJson, display: string): Report {
     );
   }
   const report: Report = { version: 1, dockerfile: json.dockerfile, findings: json.findings as Finding[], platforms: json.platforms as PlatformResult[] };
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string');
   const planned = json.plan?.platforms;
-  if (Array.isArray(planned) && planned.every((p) => typeof p === 'string')) report.plan = { platforms: planned as string[] };
+  const ran = (json.plan as { ran?: unknown } | undefined)?.ran;
+  if (strings(planned)) report.plan = { platforms: planned, ...(strings(ran) ? { ran } : {}) };
   return report;
 }
 
@@ -124,7 +126,9 @@ function mergeOne(dockerfile: string, shards: Report[], everyPlatform: string[])
     findings.push({ ...lead, message, fix: renamePlatforms(lead.fix, lead.platforms!, seen), platforms: seen });
   }
 
-  const missing = expected.filter((p) => !platforms.has(p));
+  // A shard covers the platforms it was given, also where its runtime checks were skipped (static, no engine).
+  const covered = new Set([...platforms.keys(), ...shards.flatMap((s) => s.plan?.ran ?? [])]);
+  const missing = expected.filter((p) => !covered.has(p));
   if (missing.length > 0) {
     const meta = ruleMeta('shard-missing');
     findings.push({

@@ -42,8 +42,8 @@ describe('entrypoint-guard merge of real shards', () => {
   it('gives the findings, platforms and SARIF of one unsharded run', async () => {
     const shards = ['linux/amd64', 'linux/arm64'].map((p) => JSON.parse(fs.readFileSync(shardFile(p), 'utf8')) as Report & { tool: unknown; plan: unknown });
     expect(shards.map((s) => [s.tool, s.plan, s.platforms.map((p) => p.platform)])).toEqual([
-      [{ name: 'entrypoint-guard', version: VERSION }, { platforms: ['linux/amd64', 'linux/arm64'] }, ['linux/amd64']],
-      [{ name: 'entrypoint-guard', version: VERSION }, { platforms: ['linux/amd64', 'linux/arm64'] }, ['linux/arm64']],
+      [{ name: 'entrypoint-guard', version: VERSION }, { platforms: ['linux/amd64', 'linux/arm64'], ran: ['linux/amd64'] }, ['linux/amd64']],
+      [{ name: 'entrypoint-guard', version: VERSION }, { platforms: ['linux/amd64', 'linux/arm64'], ran: ['linux/arm64'] }, ['linux/arm64']],
     ]);
     const merged = await runCli(['merge', '--format', 'json', shardFile('linux/amd64'), shardFile('linux/arm64')], { cwd: ws });
     expect(merged.code).toBe(unsharded.code);
@@ -112,7 +112,11 @@ describe('the Action in a matrix workflow', () => {
     expect(gh.requests).toEqual([]);
     expect(shard.summary).toBe('');
     expect(shard.annotations).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(shard.outputs.report!, 'utf8')).plan).toEqual({ platforms: ['linux/amd64', 'linux/arm64'] });
+    expect(JSON.parse(fs.readFileSync(shard.outputs.report!, 'utf8')).plan).toEqual({ platforms: ['linux/amd64', 'linux/arm64'], ran: ['linux/amd64'] });
+    // A static shard covers its platform (no platform row, and not shard-missing); the other one is missing.
+    fs.copyFileSync(shard.outputs.report!, path.join(ws, 'static-shard.json'));
+    const staticMerge = await runCli(['merge', '--format', 'json', 'static-shard.json'], { cwd: ws });
+    expect(JSON.parse(staticMerge.stdout).findings.filter((f: Finding) => f.rule === 'shard-missing').map((f: Finding) => f.platforms)).toEqual([['linux/arm64']]);
 
     const merged = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { reports: 'shards/*.json', 'check-run': 'true', 'sarif-file': 'eg.sarif' } });
     expect(merged.code).toBe(1);
