@@ -1,14 +1,12 @@
 // Merge rules on hand-written shard reports (no Docker): several Dockerfiles in one merge,
 // arrays of reports, static findings once, runtime platforms joined, the config file's
-// per-path fail-on re-applied, and the Action's plan under filter-mode on a pull request.
+// per-path fail-on re-applied.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { Finding, PlatformResult } from '../../src/findings.js';
 import { VERSION } from '../../src/version.js';
-import { FakeGitHub } from '../github/fake-github.js';
-import { runAction } from '../github/run-action.js';
 import { makeContext } from '../helpers.js';
 
 const tool = { name: 'entrypoint-guard', version: VERSION };
@@ -54,30 +52,5 @@ describe('merge of several Dockerfiles', () => {
     // Without the config file the same error gates.
     fs.rmSync(path.join(dir, '.entrypoint-guard.yml'));
     expect((await cli(['merge', ...files], dir)).code).toBe(1);
-  });
-});
-
-describe('the Action plan on a pull request with filter-mode', () => {
-  let gh: FakeGitHub;
-  beforeAll(async () => {
-    gh = new FakeGitHub();
-    await gh.start();
-  });
-  afterAll(async () => {
-    await gh.stop();
-  });
-
-  it("plans only the Dockerfiles whose start chain the pull request changes", async () => {
-    const ws = makeContext({
-      'services/api/Dockerfile': 'FROM 127.0.0.1:5000/eg-busybox:latest\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
-      'services/api/entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
-      'services/web/Dockerfile': 'FROM 127.0.0.1:5000/eg-busybox:latest\nCMD ["httpd", "-f"]\n',
-    });
-    gh.files = [{ filename: 'services/api/entrypoint.sh', status: 'modified', patch: '@@ -1,2 +1,2 @@\n #!/bin/sh\n-exec $@\n+exec "$@"' }];
-    const run = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { plan: 'true', dockerfile: 'services/*/Dockerfile', 'filter-mode': 'file', platforms: 'linux/arm64', runners: 'linux/arm64=arm-large' } });
-    expect(run.code, run.stdout).toBe(0);
-    expect(JSON.parse(run.outputs.matrix!)).toEqual({
-      include: [{ dockerfile: 'services/api/Dockerfile', context: 'services/api', platform: 'linux/arm64', runner: 'arm-large', report: 'services-api-dockerfile--linux-arm64', platforms: 'linux/arm64' }],
-    });
   });
 });

@@ -133,4 +133,18 @@ describe('the Action in a matrix workflow', () => {
     expect(none.code).toBe(1);
     expect(none.stdout).toMatch(/reports pattern "nothing\/\*\.json" matches no file/);
   });
+
+  it("plans only the Dockerfiles whose start chain the pull request changes", async () => {
+    const ws = makeContext({
+      'services/api/Dockerfile': 'FROM 127.0.0.1:5000/eg-busybox:latest\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      'services/api/entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
+      'services/web/Dockerfile': 'FROM 127.0.0.1:5000/eg-busybox:latest\nCMD ["httpd", "-f"]\n',
+    });
+    gh.files = [{ filename: 'services/api/entrypoint.sh', status: 'modified', patch: '@@ -1,2 +1,2 @@\n #!/bin/sh\n-exec $@\n+exec "$@"' }];
+    const run = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { plan: 'true', dockerfile: 'services/*/Dockerfile', 'filter-mode': 'file', platforms: 'linux/arm64', runners: 'linux/arm64=arm-large' } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.matrix!)).toEqual({
+      include: [{ dockerfile: 'services/api/Dockerfile', context: 'services/api', platform: 'linux/arm64', runner: 'arm-large', report: 'services-api-dockerfile--linux-arm64', platforms: 'linux/arm64' }],
+    });
+  });
 });
