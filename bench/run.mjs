@@ -11,7 +11,7 @@ import { benchStatic, profileEg } from './static.mjs';
 
 const USAGE = `usage: npm run bench -- [options]
   --json               print one JSON object instead of the table
-  --only LIST          comma list of: static, runtime, cold (default all)
+  --only LIST          comma list of: static, runtime, cold, scale (default all)
   --files N            static corpus size (default 2000)
   --warmup N           static warm-up corpus size (default 200)
   --runs N             static passes per tool (default 5)
@@ -25,7 +25,7 @@ const USAGE = `usage: npm run bench -- [options]
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const o = { json: false, only: new Set(['static', 'runtime', 'cold']), files: 2000, warmup: 200, runs: 5, seed: 42, profile: false, runtimeRuns: 5, startupWait: 3, coldRuns: 20 };
+  const o = { json: false, only: new Set(['static', 'runtime', 'cold', 'scale']), files: 2000, warmup: 200, runs: 5, seed: 42, profile: false, runtimeRuns: 5, startupWait: 3, coldRuns: 20 };
   const num = (v, name, min = 1) => {
     const n = Number(v);
     if (!Number.isFinite(n) || n < min) throw new UsageError(`${name} needs a number ≥ ${min} (got ${JSON.stringify(v)})`);
@@ -42,7 +42,7 @@ function parseArgs(argv) {
     else if (a === '--profile') o.profile = true;
     else if (a === '--only') {
       o.only = new Set(val().split(',').map((s) => s.trim()).filter(Boolean));
-      for (const p of o.only) if (!['static', 'runtime', 'cold'].includes(p)) throw new UsageError(`--only takes static, runtime, cold (got ${p})`);
+      for (const p of o.only) if (!['static', 'runtime', 'cold', 'scale'].includes(p)) throw new UsageError(`--only takes static, runtime, cold, scale (got ${p})`);
     } else if (a === '--files') o.files = Math.floor(num(val(), a));
     else if (a === '--warmup') o.warmup = Math.floor(num(val(), a));
     else if (a === '--runs') o.runs = Math.floor(num(val(), a));
@@ -130,6 +130,10 @@ async function main() {
       result.coldStart = c;
       if (!c.skipped) for (const k of c.cases.filter((x) => x.id !== 'node' && !x.reference)) result.targets.push(target(`cold-start-${k.id}`, `cold start: ${k.label} / node -e 0`, k.ratio, 'max', 3));
     }
+    if (opts.only.has('scale')) {
+      const { benchScale } = await import('./scale.mjs');
+      result.scale = await benchScale({ cleanup, startupWait: opts.startupWait });
+    }
   } finally {
     cleanup.removeAllSync();
     result.environment.loadAverage.end = os.loadavg().map((x) => Number(x.toFixed(2)));
@@ -179,6 +183,11 @@ function render(res) {
       out.push('');
     }
   }
+  const sc = res.scale;
+  if (sc) {
+    if (sc.skipped) out.push(`4. Scale: skipped: ${sc.skipped}`, '');
+    else out.push(...renderScale(sc), '');
+  }
   if (res.targets.length) {
     out.push('Targets');
     out.push(
@@ -200,6 +209,22 @@ function render(res) {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+function renderScale(sc) {
+  return [
+    `4. Scale (simulated matrix): ${sc.dockerfiles} Dockerfiles x 2 platforms; unsharded (one after another, both platforms each) vs plan + ${sc.shards} shards ${sc.concurrency} at a time + merge; cached builds; arm64 emulated here`,
+    table([
+      ['run', 'wall time'],
+      ['unsharded', fmtMs(sc.unshardedMs)],
+      [`plan + ${sc.shards} shards (${sc.concurrency} at a time) + merge`, fmtMs(sc.shardedMs)],
+      ['  plan', fmtMs(sc.planMs)],
+      ['  merge', fmtMs(sc.mergeMs)],
+      ['slowest shard: native (amd64) / emulated (arm64)', `${fmtMs(sc.slowestNativeShardMs)} / ${fmtMs(sc.slowestEmulatedShardMs)}`],
+      ['expected on GitHub (slowest native shard + merge)', fmtMs(sc.expectedGithubMs)],
+    ]),
+    `   merged findings ${sc.sameFindings ? 'are the same as' : 'DIFFER from'} the unsharded run's`,
+  ];
 }
 
 function renderRuntime(r) {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path30 && path30[0] !== "/") {
-          path30 = `/${path30}`;
+        if (path32 && path32[0] !== "/") {
+          path32 = `/${path32}`;
         }
-        return new URL(`${origin}${path30}`);
+        return new URL(`${origin}${path32}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path30);
+        debuglog("sending request to %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path32, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path30,
+          path32,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path30);
+        debuglog("trailers received from %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path32, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path30,
+          path32,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path30, origin }
+            request: { method, path: path32, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path30);
+          debuglog("sending request to %s %s/%s", method, origin, path32);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path30,
+        path: path32,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path30 !== "string") {
+        if (typeof path32 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path30)) {
+        } else if (invalidPathRegex.test(path32)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path30, query) : path30;
+        this.path = query ? buildURL(path32, query) : path32;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path30, host, upgrade, blocking, reset } = request2;
+      const { method, path: path32, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path30} HTTP/1.1\r
+      let header = `${method} ${path32} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path30;
+      headers[HTTP2_HEADER_PATH] = path32;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path30 = search ? `${pathname}${search}` : pathname;
+        const path32 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path30;
+        this.opts.path = path32;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path30 = "/",
+          path: path32 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path30;
+        opts.path = origin + path32;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path30) {
-      if (typeof path30 !== "string") {
-        return path30;
+    function safeUrl(path32) {
+      if (typeof path32 !== "string") {
+        return path32;
       }
-      const pathSegments = path30.split("?");
+      const pathSegments = path32.split("?");
       if (pathSegments.length !== 2) {
-        return path30;
+        return path32;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path30);
+    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path32);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path30, method, body, headers, query } = opts;
+      const { path: path32, method, body, headers, query } = opts;
       return {
-        path: path30,
+        path: path32,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path30,
+            Path: path32,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path30) {
-      for (let i = 0; i < path30.length; ++i) {
-        const code2 = path30.charCodeAt(i);
+    function validateCookiePath(path32) {
+      for (let i = 0; i < path32.length; ++i) {
+        const code2 = path32.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path30 = opts.path;
+          let path32 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path30 = `/${path30}`;
+            path32 = `/${path32}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path30);
+          url = new URL(util.parseOrigin(url).origin + path32);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path32) {
+      const ctrl = callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path32, ctrl);
+        return visit_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path32) {
+      const ctrl = await callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path32, ctrl);
+        return visitAsync_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path32);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path32;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path32, keepScalar) {
+        const [key, ...rest] = path32;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path32, value) {
+        const [key, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection2.isEmptyPath(path30)) {
+      deleteIn(path32) {
+        if (Collection2.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection2.isEmptyPath(path30))
+      getIn(path32, keepScalar) {
+        if (Collection2.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection2.isEmptyPath(path30))
+      hasIn(path32) {
+        if (Collection2.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection2.isEmptyPath(path30)) {
+      setIn(path32, value) {
+        if (Collection2.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path32) => {
+      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs18, sep: [] });
+                map.items.push({ start, key: fs19, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               } else {
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs18, sep: [] });
+                fc.items.push({ start: [], key: fs19, sep: [] });
               else if (it.sep)
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               else
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31197,9 +31197,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path30 = this.getPath();
-        if (path30 === null || path30.startsWith("/")) {
-          return path30;
+        const path32 = this.getPath();
+        if (path32 === null || path32.startsWith("/")) {
+          return path32;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -31211,7 +31211,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
+              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
             }
           }
         }
@@ -36674,11 +36674,11 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path29 from "node:path";
+import path31 from "node:path";
 
 // src/action-inputs.ts
-import fs9 from "node:fs";
-import path15 from "node:path";
+import fs10 from "node:fs";
+import path18 from "node:path";
 
 // src/config/apply-defaults.ts
 var SHARED = ["static", "platforms", "target", "gracePeriod", "startupWait", "readyLog", "probeNetwork", "failOn", "filterMode", "format"];
@@ -38238,9 +38238,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path30) => nfaMatch(tokens2, path30) };
+  return { test: (path32) => nfaMatch(tokens2, path32) };
 }
-function nfaMatch(tokens2, path30) {
+function nfaMatch(tokens2, path32) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -38254,8 +38254,8 @@ function nfaMatch(tokens2, path30) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path30.length && current.size > 0; k++) {
-    const c = path30[k];
+  for (let k = 0; k < path32.length && current.size > 0; k++) {
+    const c = path32[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -39746,6 +39746,7 @@ var runtimeRules = [
   { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
   { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
   { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
 
@@ -42416,6 +42417,10 @@ function findProjectConfig(where) {
   return loadProjectConfig(abs, display(abs));
 }
 
+// src/matrix/plan.ts
+import { createHash } from "node:crypto";
+import path17 from "node:path";
+
 // src/input.ts
 import fs8 from "node:fs";
 var MAX_BYTES2 = 16 * 1024 * 1024;
@@ -42449,115 +42454,6 @@ function decodeText(bytes, display, what) {
     throw new InputError(`${what} ${display} is not valid UTF-8 text`);
   }
 }
-
-// src/action-inputs.ts
-function envInputReader(env = process.env) {
-  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
-}
-function parseBoolean(value, name) {
-  const v = value.trim().toLowerCase();
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new InputError(`${name} must be true or false (got ${JSON.stringify(value)})`);
-}
-function parseKeyValueLines(value, name) {
-  const out = {};
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const [k, v] = parseKeyValue(line, name);
-    out[k] = v;
-  }
-  return out;
-}
-function inWorkspaceDir(value, workspace, name) {
-  const abs = path15.resolve(workspace, value);
-  let stat2;
-  try {
-    stat2 = fs9.statSync(abs);
-  } catch {
-    throw new InputError(`${name} ${value} does not exist`);
-  }
-  if (!stat2.isDirectory()) throw new InputError(`${name} ${value} is not a directory`);
-  return value;
-}
-function readActionConfig(read, env = process.env) {
-  const workspace = path15.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const get = (name, fallback = "") => {
-    const v = read(name);
-    return v === "" ? fallback : v;
-  };
-  const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
-  const defaults2 = project?.defaults ?? {};
-  const options = defaultOptions(workspace);
-  const given = /* @__PURE__ */ new Set();
-  const input = (name, key, parse3) => {
-    const value = read(name);
-    if (value === "") return;
-    options[key] = parse3(value);
-    given.add(key);
-  };
-  input("static", "static", (v) => parseBoolean(v, "static"));
-  input("platforms", "platforms", parsePlatforms);
-  input("target", "target", (v) => v);
-  input("build-args", "buildArgs", (v) => parseKeyValueLines(v, "build-args"));
-  input("grace-period", "gracePeriod", (v) => parseSeconds(v, "grace-period"));
-  input("startup-wait", "startupWait", (v) => parseSeconds(v, "startup-wait"));
-  input("ready-log", "readyLog", (v) => parseRegex(v, "ready-log"));
-  input("probe-env", "probeEnv", (v) => parseKeyValueLines(v, "probe-env"));
-  input("probe-network", "probeNetwork", parseNetwork);
-  options.ignore = parseIgnore(get("ignore"));
-  input("fail-on", "failOn", parseFailOn);
-  input("filter-mode", "filterMode", parseFilterMode);
-  applyConfigDefaults(options, defaults2, given);
-  options.format = "json";
-  const context3 = get("context");
-  if (context3 !== "") options.context = inWorkspaceDir(context3, workspace, "context");
-  const channel = (name, fromConfig, fallback) => {
-    const value = read(name);
-    return value === "" ? fromConfig ?? fallback : parseBoolean(value, name);
-  };
-  const sarif = get("sarif-file");
-  const config = {
-    dockerfiles: expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
-    options,
-    annotations: channel("annotations", defaults2.annotations, true),
-    checkRun: channel("check-run", defaults2.checkRun, false),
-    review: channel("review", defaults2.review, false),
-    token: read("github-token"),
-    workspace
-  };
-  if (project) config.project = project;
-  if (sarif !== "") config.sarifFile = sarif;
-  for (const file of config.dockerfiles) readUserText(path15.resolve(workspace, file), file, "Dockerfile");
-  return config;
-}
-
-// src/findings.ts
-var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
-function compareFindings(a, b) {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
-}
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-var failOnByFinding = /* @__PURE__ */ new WeakMap();
-function setFailOnFor(finding, failOn) {
-  failOnByFinding.set(finding, failOn);
-}
-function failsGate(f, failOn) {
-  const at = failOnByFinding.get(f) ?? failOn;
-  return at !== "never" && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
-}
-function failsAt(findings, failOn) {
-  return findings.some((f) => failsGate(f, failOn));
-}
-
-// src/lint.ts
-import fs11 from "node:fs";
-import path18 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -42658,7 +42554,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path16 from "node:path";
+import path15 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -42712,7 +42608,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path15.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -42738,9 +42634,9 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs10 from "node:fs";
-import path17 from "node:path";
-var posix4 = path17.posix;
+import fs9 from "node:fs";
+import path16 from "node:path";
+var posix4 = path16.posix;
 var MAX_BYTES3 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -42756,7 +42652,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix4.dirname(model.file.split(path17.sep).join("/"));
+    this.cwdBase = posix4.dirname(model.file.split(path16.sep).join("/"));
   }
   model;
   resolver;
@@ -42824,7 +42720,7 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix4.normalize(
-      posix4.join(this.cwdBase, path17.relative(path17.dirname(this.model.absPath), absPath).split(path17.sep).join("/"))
+      posix4.join(this.cwdBase, path16.relative(path16.dirname(this.model.absPath), absPath).split(path16.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -42844,9 +42740,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat2 = fs10.statSync(absPath);
+    const stat2 = fs9.statSync(absPath);
     if (stat2.size > MAX_BYTES3) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs10.readFileSync(absPath);
+    bytes = fs9.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -42981,6 +42877,195 @@ function parseDockerfile(input) {
   model.wrappers = resolved.wrappers;
   return model;
 }
+
+// src/matrix/plan.ts
+var DEFAULT_RUNNERS = {
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+};
+var FALLBACK_RUNNER = "ubuntu-24.04";
+function parseRunner(value, name = "--runner") {
+  const eq = value.indexOf("=");
+  const platform2 = eq < 0 ? "" : value.slice(0, eq).trim();
+  const label = eq < 0 ? "" : value.slice(eq + 1).trim();
+  if (platform2 === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
+  return [platform2, label];
+}
+function slug(text) {
+  return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
+}
+function startChain(dockerfile, cwd, root) {
+  const absPath = path17.resolve(cwd, dockerfile);
+  const text = readUserText(absPath, dockerfile, "Dockerfile");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path17.dirname(absPath) });
+  const rel = (abs) => path17.relative(root, abs).split(path17.sep).join("/");
+  return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
+}
+function planMatrix(input) {
+  const runners = { ...DEFAULT_RUNNERS, ...input.runners };
+  for (const platform2 of Object.keys(input.runners ?? {})) {
+    if (!input.platforms.includes(platform2)) throw new InputError(`--runner ${platform2}=\u2026 names a platform that is not planned (platforms: ${input.platforms.join(", ")})`);
+  }
+  const root = input.root ?? input.cwd;
+  let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
+  for (const file of dockerfiles) readUserText(path17.resolve(input.cwd, file), file, "Dockerfile");
+  if (input.changes) {
+    const changes = input.changes;
+    dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
+  }
+  const planned = input.platforms.join(",");
+  const include = [];
+  const names = /* @__PURE__ */ new Map();
+  for (const dockerfile of dockerfiles) {
+    let name = slug(dockerfile);
+    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
+    names.set(name, dockerfile);
+    const context3 = path17.dirname(dockerfile).split(path17.sep).join("/");
+    for (const platform2 of input.platforms) {
+      include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
+    }
+  }
+  return { include };
+}
+
+// src/action-inputs.ts
+function envInputReader(env = process.env) {
+  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+function parseBoolean(value, name) {
+  const v = value.trim().toLowerCase();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new InputError(`${name} must be true or false (got ${JSON.stringify(value)})`);
+}
+function parseKeyValueLines(value, name) {
+  const out = {};
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const [k, v] = parseKeyValue(line, name);
+    out[k] = v;
+  }
+  return out;
+}
+function inWorkspaceDir(value, workspace, name) {
+  const abs = path18.resolve(workspace, value);
+  let stat2;
+  try {
+    stat2 = fs10.statSync(abs);
+  } catch {
+    throw new InputError(`${name} ${value} does not exist`);
+  }
+  if (!stat2.isDirectory()) throw new InputError(`${name} ${value} is not a directory`);
+  return value;
+}
+function readActionConfig(read, env = process.env) {
+  const workspace = path18.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const get = (name, fallback = "") => {
+    const v = read(name);
+    return v === "" ? fallback : v;
+  };
+  const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
+  const defaults2 = project?.defaults ?? {};
+  const options = defaultOptions(workspace);
+  const given = /* @__PURE__ */ new Set();
+  const input = (name, key, parse3) => {
+    const value = read(name);
+    if (value === "") return;
+    options[key] = parse3(value);
+    given.add(key);
+  };
+  input("static", "static", (v) => parseBoolean(v, "static"));
+  input("platforms", "platforms", parsePlatforms);
+  input("target", "target", (v) => v);
+  input("build-args", "buildArgs", (v) => parseKeyValueLines(v, "build-args"));
+  input("grace-period", "gracePeriod", (v) => parseSeconds(v, "grace-period"));
+  input("startup-wait", "startupWait", (v) => parseSeconds(v, "startup-wait"));
+  input("ready-log", "readyLog", (v) => parseRegex(v, "ready-log"));
+  input("probe-env", "probeEnv", (v) => parseKeyValueLines(v, "probe-env"));
+  input("probe-network", "probeNetwork", parseNetwork);
+  options.ignore = parseIgnore(get("ignore"));
+  input("fail-on", "failOn", parseFailOn);
+  input("filter-mode", "filterMode", parseFilterMode);
+  applyConfigDefaults(options, defaults2, given);
+  options.format = "json";
+  const context3 = get("context");
+  if (context3 !== "") options.context = inWorkspaceDir(context3, workspace, "context");
+  const channel = (name, fromConfig, fallback) => {
+    const value = read(name);
+    return value === "" ? fromConfig ?? fallback : parseBoolean(value, name);
+  };
+  const sarif = get("sarif-file");
+  const plan = channel("plan", void 0, false);
+  const reportOnly2 = channel("report-only", void 0, false);
+  const reportsSpec = get("reports");
+  if ([plan, reportOnly2, reportsSpec !== ""].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
+  const runners = {};
+  for (const line of get("runners").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))) {
+    const [platform2, label] = parseRunner(line, "runners");
+    runners[platform2] = label;
+  }
+  const config = {
+    // Merging reads no Dockerfile: the shards did.
+    dockerfiles: reportsSpec !== "" ? [] : expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
+    options,
+    annotations: channel("annotations", defaults2.annotations, true),
+    checkRun: channel("check-run", defaults2.checkRun, false),
+    review: channel("review", defaults2.review, false),
+    token: read("github-token"),
+    workspace,
+    plan,
+    reportOnly: reportOnly2,
+    runners
+  };
+  const planned = get("plan-platforms");
+  if (planned !== "") config.planPlatforms = parsePlatforms(planned);
+  if (reportsSpec !== "") config.reports = expandReports(reportsSpec, workspace);
+  if (project) config.project = project;
+  if (sarif !== "") config.sarifFile = sarif;
+  for (const file of config.dockerfiles) readUserText(path18.resolve(workspace, file), file, "Dockerfile");
+  return config;
+}
+function expandReports(spec, workspace) {
+  const out = [];
+  for (const line of spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))) {
+    if (!hasMagic(line)) {
+      out.push(line);
+      continue;
+    }
+    const found = globFiles(line, workspace).sort();
+    if (found.length === 0) throw new InputError(`reports pattern ${JSON.stringify(line)} matches no file under ${workspace}: did the shards upload their reports and did actions/download-artifact run?`);
+    out.push(...found);
+  }
+  if (out.length === 0) throw new InputError("reports must name at least one shard report path or glob");
+  return [...new Set(out)];
+}
+
+// src/findings.ts
+var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+function compareFindings(a, b) {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+var failOnByFinding = /* @__PURE__ */ new WeakMap();
+function setFailOnFor(finding, failOn) {
+  failOnByFinding.set(finding, failOn);
+}
+function failsGate(f, failOn) {
+  const at = failOnByFinding.get(f) ?? failOn;
+  return at !== "never" && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
+}
+function failsAt(findings, failOn) {
+  return findings.some((f) => failsGate(f, failOn));
+}
+
+// src/lint.ts
+import fs11 from "node:fs";
+import path19 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -43183,8 +43268,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path18.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path18.sep).join("/");
+  const rel = path19.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path19.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -43225,10 +43310,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path18.resolve(cwd, options.dockerfile);
+  const absPath = path19.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path18.resolve(cwd, options.context ?? path18.dirname(absPath));
+  const contextDir = path19.resolve(cwd, options.context ?? path19.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -43245,7 +43330,7 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs15 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -43527,8 +43612,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path30) {
-    this.dirs.add(path30);
+  dir(path32) {
+    this.dirs.add(path32);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -43570,12 +43655,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path30 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path32 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path30,
+    path: path32,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -43606,7 +43691,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -43684,9 +43769,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path30 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path30 !== "";
-    if (listening && path30 !== "") out.push({ proto: "unix", address: path30 });
+    const path32 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path32 !== "";
+    if (listening && path32 !== "") out.push({ proto: "unix", address: path32 });
   }
   return out;
 }
@@ -43787,18 +43872,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs14 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/runtime/process-name.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path19.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path19.posix.basename(script) : script;
+  const dir = path20.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path20.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -44034,8 +44119,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path20.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path20.posix.basename(argv[1]) === path20.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path21.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path21.posix.basename(argv[1]) === path21.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -44043,7 +44128,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs14.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs14.readFileSync(path20.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs14.readFileSync(path21.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -44055,8 +44140,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path20.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path20.posix.basename(argv[1]);
+  const first = path21.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path21.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -44225,7 +44310,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path21.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path22.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -44274,7 +44359,7 @@ function sleep3(ms) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -44383,7 +44468,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -44539,7 +44624,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path22.posix.normalize(requested);
+    let current = path23.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -44552,7 +44637,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path22.posix.normalize(target) : path22.posix.join(path22.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path23.posix.normalize(target) : path23.posix.join(path23.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -44632,11 +44717,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path23.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path23.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path23.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path23.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path23.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path24.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path24.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path24.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path24.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path24.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -44763,16 +44848,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path23.posix.normalize(interpreter) : path23.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path24.posix.normalize(interpreter) : path24.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path23.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path24.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path23.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path24.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -44792,14 +44877,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path23.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path24.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path23.posix.basename(shebang.interpreter) === "env") {
+  if (path24.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -45102,7 +45187,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path24.posix.basename(wrapper.imagePath),
+      wrapper: path25.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -45174,7 +45259,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs15.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs15.readFileSync(path24.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs15.readFileSync(path25.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -45290,9 +45375,9 @@ async function analyze(options) {
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
-    const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
-    const seenAtRuntime = new Set(confirmed.map(place));
-    report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
+    const place2 = (f) => `${f.rule}\0${f.file}\0${f.line}`;
+    const seenAtRuntime = new Set(confirmed.map(place2));
+    report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place2(f))), ...confirmed];
     report.platforms = runtime.platforms;
     report.notes.push(...runtime.notes);
   }
@@ -45405,8 +45490,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path30 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path30} does not exist${EOL7}`);
+        const path32 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path32} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -49700,7 +49785,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path30) => path30.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path32) => path32.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -50134,15 +50219,15 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os6 from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs16 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 function writeFileAtomic(target, body) {
-  fs16.mkdirSync(path25.dirname(target), { recursive: true });
-  const tmp = path25.join(path25.dirname(target), `.${path25.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs16.mkdirSync(path26.dirname(target), { recursive: true });
+  const tmp = path26.join(path26.dirname(target), `.${path26.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs16.writeFileSync(tmp, body, { flag: "wx" });
     fs16.renameSync(tmp, target);
@@ -50152,9 +50237,23 @@ function writeFileAtomic(target, body) {
   }
 }
 
+// package.json
+var package_default = { version: "0.1.0" };
+
+// src/version.ts
+var VERSION9 = package_default.version;
+
 // src/report/json.ts
+var TOOL = { name: "entrypoint-guard", version: VERSION9 };
 function toJsonReport(report) {
-  return { version: report.version, dockerfile: report.dockerfile, findings: report.findings, platforms: report.platforms };
+  return {
+    version: report.version,
+    tool: TOOL,
+    dockerfile: report.dockerfile,
+    ...report.plan ? { plan: report.plan } : {},
+    findings: report.findings,
+    platforms: report.platforms
+  };
 }
 function formatJson(reports) {
   const body = reports.length === 1 ? toJsonReport(reports[0]) : reports.map(toJsonReport);
@@ -50175,7 +50274,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os6.tmpdir();
-  const file = path26.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path27.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -50367,7 +50466,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -50416,7 +50515,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path27.relative(input.root, path27.resolve(input.cwd, file)).split(path27.sep).join("/");
+  const toRepo = (file) => path28.relative(input.root, path28.resolve(input.cwd, file)).split(path28.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -50444,19 +50543,21 @@ function applyPolicy(report, model, input) {
   }
   return { ...report, findings: kept, dropped };
 }
+function applyPathFailOn(reports, config, root, cwd) {
+  if (!config) return;
+  const toRepo = (file) => path28.relative(root, path28.resolve(cwd, file)).split(path28.sep).join("/");
+  for (const r of reports) {
+    for (const f of r.findings) {
+      const failOn = pathFailOn(config, toRepo(f.file));
+      if (failOn !== void 0) setFailOnFor(f, failOn);
+    }
+  }
+}
 
 // src/report/sarif.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import fs17 from "node:fs";
-import path28 from "node:path";
-
-// package.json
-var package_default = { version: "0.1.0" };
-
-// src/version.ts
-var VERSION9 = package_default.version;
-
-// src/report/sarif.ts
+import path29 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -50504,7 +50605,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs17.readFileSync(path28.resolve(root, file), "utf8").split("\n");
+        lines = fs17.readFileSync(path29.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -50515,7 +50616,7 @@ function lineReader(root) {
   };
 }
 function sha(text) {
-  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(text).digest("hex").slice(0, 32);
 }
 function toSarif(reports, options = {}) {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
@@ -50568,6 +50669,141 @@ function writeSarif(target, reports, options = {}) {
   writeFileAtomic(target, formatSarif(reports, options));
 }
 
+// src/matrix/merge.ts
+import fs18 from "node:fs";
+import path30 from "node:path";
+var MAX_BYTES4 = 256 * 1024 * 1024;
+function readShardFile(file, display = file) {
+  let text;
+  try {
+    const stat2 = fs18.statSync(file);
+    if (!stat2.isFile()) throw new InputError(`shard report ${display} is not a file`);
+    if (stat2.size > MAX_BYTES4) throw new InputError(`shard report ${display} is larger than 256 MB`);
+    text = fs18.readFileSync(file, "utf8");
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code2 = err.code;
+    throw new InputError(code2 === "ENOENT" ? `shard report ${display} does not exist` : `shard report ${display} cannot be read (${code2 ?? errorMessage(err)})`);
+  }
+  let parsed2;
+  try {
+    parsed2 = JSON.parse(text);
+  } catch {
+    throw new InputError(`shard report ${display} is not JSON (a cut-off upload or the wrong file?)`);
+  }
+  const items = Array.isArray(parsed2) ? parsed2 : [parsed2];
+  return items.map((item) => toReport(item, display));
+}
+function toReport(json, display) {
+  if (!json || typeof json !== "object" || json.version !== 1 || typeof json.dockerfile !== "string" || !Array.isArray(json.findings) || !Array.isArray(json.platforms)) {
+    throw new InputError(`shard report ${display} is not an entrypoint-guard JSON report (--format json)`);
+  }
+  const version = json.tool && json.tool.name === "entrypoint-guard" ? json.tool.version : void 0;
+  if (version !== VERSION9) {
+    throw new InputError(
+      `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION9}: run the plan, every shard and the merge with the same version`
+    );
+  }
+  const report = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
+  const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
+  const planned = json.plan?.platforms;
+  const ran = json.plan?.ran;
+  if (strings(planned)) report.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
+  return report;
+}
+function joinPlatforms2(platforms) {
+  if (platforms.length <= 1) return platforms[0] ?? "";
+  return `${platforms.slice(0, -1).join(", ")} and ${platforms.at(-1)}`;
+}
+function renamePlatforms(text, from, to) {
+  const said = joinPlatforms2(from);
+  return said === "" || from.length === to.length ? text : text.replaceAll(said, joinPlatforms2(to));
+}
+var EMULATED = " ran emulated (QEMU)";
+var place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
+function mergeOne(dockerfile, shards, everyPlatform) {
+  const plannedSets = shards.flatMap((s) => s.plan?.platforms ?? []);
+  const expected = plannedSets.length > 0 ? [...new Set(plannedSets)] : everyPlatform;
+  const order = [...expected, ...shards.flatMap((s) => s.platforms.map((p) => p.platform)).filter((p) => !expected.includes(p))];
+  const rank = (p) => order.indexOf(p);
+  const platforms = /* @__PURE__ */ new Map();
+  for (const s of shards) for (const p of s.platforms) if (!platforms.has(p.platform)) platforms.set(p.platform, p);
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const s of shards) {
+    for (const f of s.findings) {
+      const list2 = byPlace.get(place(f)) ?? [];
+      list2.push(f);
+      byPlace.set(place(f), list2);
+    }
+  }
+  const findings = [];
+  for (const group2 of byPlace.values()) {
+    const runtime = group2.filter((f) => f.platforms && f.platforms.length > 0);
+    const pool = runtime.length > 0 ? runtime : group2;
+    const first = (f) => Math.min(...(f.platforms ?? []).map(rank), order.length);
+    const lead = [...pool].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || first(a) - first(b))[0];
+    if (runtime.length === 0) {
+      findings.push(lead);
+      continue;
+    }
+    const seen = [...new Set(runtime.flatMap((f) => f.platforms))].sort((a, b) => rank(a) - rank(b));
+    const emulated = [];
+    let caveat = "";
+    const withoutCaveat = (f) => {
+      const at = f.message.indexOf(` ${joinPlatforms2(f.platforms)}${EMULATED}`);
+      if (at < 0) return f.message;
+      emulated.push(...f.platforms);
+      caveat ||= f.message.slice(at + 1 + joinPlatforms2(f.platforms).length);
+      return f.message.slice(0, at);
+    };
+    for (const f of runtime) withoutCaveat(f);
+    let message = renamePlatforms(withoutCaveat(lead), lead.platforms, seen);
+    if (caveat) message += ` ${joinPlatforms2([...new Set(emulated)].sort((a, b) => rank(a) - rank(b)))}${caveat}`;
+    findings.push({ ...lead, message, fix: renamePlatforms(lead.fix, lead.platforms, seen), platforms: seen });
+  }
+  const covered = /* @__PURE__ */ new Set([...platforms.keys(), ...shards.flatMap((s) => s.plan?.ran ?? [])]);
+  const missing = expected.filter((p) => !covered.has(p));
+  if (missing.length > 0) {
+    const meta = ruleMeta("shard-missing");
+    findings.push({
+      rule: "shard-missing",
+      severity: meta?.severity ?? "error",
+      message: `No shard report for ${joinPlatforms2(missing)}: that matrix job failed, was cancelled or did not upload its report, so nothing is known about the image there.`,
+      fix: "Open the failed matrix job's log, fix what stopped it and re-run it (or every job), then the merge.",
+      file: dockerfile,
+      line: 1,
+      endLine: 1,
+      column: 1,
+      platforms: missing
+    });
+    for (const p of missing) platforms.set(p, { platform: p, build: { ok: false, seconds: 0 }, skipped: "shard missing: no report from its matrix job" });
+  }
+  const notes = missing.length > 0 ? [`The shard report for ${joinPlatforms2(missing)} is missing (${dockerfile}); the result is incomplete and counted as a failure.`] : [];
+  return {
+    version: 1,
+    dockerfile,
+    findings: findings.sort(compareFindings),
+    platforms: [...platforms.values()].sort((a, b) => rank(a.platform) - rank(b.platform)),
+    plan: { platforms: expected },
+    notes
+  };
+}
+function mergeReports(shards) {
+  const byDockerfile = /* @__PURE__ */ new Map();
+  for (const s of shards) {
+    const list2 = byDockerfile.get(s.dockerfile) ?? [];
+    list2.push(s);
+    byDockerfile.set(s.dockerfile, list2);
+  }
+  const everyPlatform = [...new Set(shards.flatMap((s) => [...s.plan?.platforms ?? [], ...s.platforms.map((p) => p.platform)]))];
+  return [...byDockerfile.entries()].map(([dockerfile, list2]) => mergeOne(dockerfile, list2, everyPlatform));
+}
+function mergeShardFiles(files, cwd) {
+  if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
+  const shards = files.flatMap((f) => readShardFile(path30.resolve(cwd, f), f));
+  return mergeReports(shards);
+}
+
 // src/main.ts
 async function analyzeAll(config, runId, filter) {
   const reports = [];
@@ -50595,11 +50831,43 @@ async function run() {
     const runId = `eg-${Date.now().toString(36)}-${randomBytes5(3).toString("hex")}`;
     if (!config.options.static) saveState(RUN_ID_STATE, runId);
     const event = eventInfo();
-    const wantsApi = config.checkRun || config.review;
-    const needsDiff = config.options.filterMode !== "nofilter" && event?.pullNumber !== void 0;
+    const merging = config.reports !== void 0;
+    const wantsApi = (config.checkRun || config.review) && !config.reportOnly && !config.plan;
+    const needsDiff = config.options.filterMode !== "nofilter" && event?.pullNumber !== void 0 && !merging;
     const api = (wantsApi || needsDiff) && config.token && event ? makeApi(config.token) : void 0;
-    const filter = await actionDiffFilter({ mode: config.options.filterMode, event, api });
-    const reports = await analyzeAll(config, runId, filter);
+    const filter = merging ? void 0 : await actionDiffFilter({ mode: config.options.filterMode, event, api });
+    if (config.plan) {
+      const matrix = planMatrix({
+        specs: config.dockerfiles,
+        cwd: config.workspace,
+        platforms: config.options.platforms,
+        runners: config.runners,
+        ...filter ? { changes: filter.changes } : {}
+      });
+      const text = JSON.stringify(matrix);
+      logInfo(`plan: ${matrix.include.length} shard${matrix.include.length === 1 ? "" : "s"} (${new Set(matrix.include.map((e) => e.dockerfile)).size} Dockerfiles x ${config.options.platforms.join(", ")}).`);
+      info(text);
+      setOutput("matrix", text);
+      return;
+    }
+    let reports;
+    if (merging) {
+      reports = mergeShardFiles(config.reports, config.workspace);
+      applyPathFailOn(reports, config.project, config.workspace, config.workspace);
+      for (const r of reports) {
+        logInfo(`${r.dockerfile}: merged ${r.platforms.length} platform${r.platforms.length === 1 ? "" : "s"}; ${countsText(r.findings)}.`);
+        for (const note of r.notes ?? []) logInfo(note);
+      }
+    } else {
+      reports = await analyzeAll(config, runId, filter);
+    }
+    if (config.reportOnly) {
+      for (const r of reports) r.plan = { platforms: config.planPlatforms ?? config.options.platforms, ran: config.options.platforms };
+      const reportPath2 = writeJsonReport(reports, runId);
+      logInfo(`report-only: the JSON report is ${reportPath2}; the merge job publishes and gates.`);
+      setOutputs(reports, config.options.failOn, reportPath2);
+      return;
+    }
     const findings = reports.flatMap((r) => r.findings).sort(compareFindings);
     const failOn = config.options.failOn;
     const failed = failsAt(findings, failOn);
@@ -50608,7 +50876,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path29.resolve(config.workspace, config.sarifFile);
+      const target = path31.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig, type ProjectConfig } from './config/project-config.js';
 import { InputError } from './errors.js';
-import { expandDockerfiles } from './github/glob.js';
+import { expandDockerfiles, globFiles, hasMagic } from './github/glob.js';
+import { parseRunner } from './matrix/plan.js';
 import { readUserText } from './input.js';
 import {
   defaultOptions,
@@ -39,6 +40,16 @@ export interface ActionConfig {
   workspace: string;
   /** The config file (input `config`, else `.entrypoint-guard.yml` in the workspace), when there is one. */
   project?: ProjectConfig;
+  /** `plan: true`: print the job matrix (output `matrix`) and analyse nothing. */
+  plan: boolean;
+  /** `report-only: true`: a matrix shard: analyse, write the JSON report; no channels, no gate. */
+  reportOnly: boolean;
+  /** `plan-platforms`: the shard's plan, recorded in its JSON report. */
+  planPlatforms?: string[];
+  /** `reports`: shard report files (workspace-relative, glob expanded) to merge and publish instead of analysing. */
+  reports?: string[];
+  /** `runners`: platform -> runner label for `plan`. */
+  runners: Record<string, string>;
 }
 
 /** What the runner does: `INPUT_` + the name upper-cased with spaces as `_` (hyphens stay). */
@@ -122,18 +133,50 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
     return value === '' ? (fromConfig ?? fallback) : parseBoolean(value, name);
   };
   const sarif = get('sarif-file');
+  const plan = channel('plan', undefined, false);
+  const reportOnly = channel('report-only', undefined, false);
+  const reportsSpec = get('reports');
+  if ([plan, reportOnly, reportsSpec !== ''].filter(Boolean).length > 1) throw new InputError('plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step');
+  const runners: Record<string, string> = {};
+  for (const line of get('runners').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))) {
+    const [platform, label] = parseRunner(line, 'runners');
+    runners[platform] = label;
+  }
   const config: ActionConfig = {
-    dockerfiles: expandDockerfiles(get('dockerfile', 'Dockerfile'), workspace),
+    // Merging reads no Dockerfile: the shards did.
+    dockerfiles: reportsSpec !== '' ? [] : expandDockerfiles(get('dockerfile', 'Dockerfile'), workspace),
     options,
     annotations: channel('annotations', defaults.annotations, true),
     checkRun: channel('check-run', defaults.checkRun, false),
     review: channel('review', defaults.review, false),
     token: read('github-token'),
     workspace,
+    plan,
+    reportOnly,
+    runners,
   };
+  const planned = get('plan-platforms');
+  if (planned !== '') config.planPlatforms = parsePlatforms(planned);
+  if (reportsSpec !== '') config.reports = expandReports(reportsSpec, workspace);
   if (project) config.project = project;
   if (sarif !== '') config.sarifFile = sarif;
   // Every Dockerfile is checked up front: a typo in the third path fails before any build starts.
   for (const file of config.dockerfiles) readUserText(path.resolve(workspace, file), file, 'Dockerfile');
   return config;
+}
+
+/** The `reports` input: paths or globs of shard reports, one per line; a glob that matches nothing is an error, never an empty pass. */
+export function expandReports(spec: string, workspace: string): string[] {
+  const out: string[] = [];
+  for (const line of spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))) {
+    if (!hasMagic(line)) {
+      out.push(line);
+      continue;
+    }
+    const found = globFiles(line, workspace).sort();
+    if (found.length === 0) throw new InputError(`reports pattern ${JSON.stringify(line)} matches no file under ${workspace}: did the shards upload their reports and did actions/download-artifact run?`);
+    out.push(...found);
+  }
+  if (out.length === 0) throw new InputError('reports must name at least one shard report path or glob');
+  return [...new Set(out)];
 }

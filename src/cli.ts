@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCli, USAGE, type RunCommand } from './cli/args.js';
+import { parseMergeArgs, parsePlanArgs } from './cli/matrix-args.js';
+import { runMerge, runPlan } from './matrix/commands.js';
 import { chooseDiffFilter } from './cli/diff-input.js';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig } from './config/project-config.js';
@@ -61,6 +63,15 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
 /** Runs the CLI and returns its exit code: 0 pass, 1 findings at or above --fail-on, 2 bad usage or input. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
+    // The matrix subcommands: `plan` lays out the shards, `merge` joins their reports.
+    if (argv[0] === 'plan' || argv[0] === 'merge') {
+      const sub = argv[0] === 'plan' ? parsePlanArgs(argv.slice(1)) : parseMergeArgs(argv.slice(1));
+      if (sub.kind === 'usage') {
+        io.stdout(`${sub.text}\n`);
+        return 0;
+      }
+      return sub.kind === 'plan' ? runPlan(sub, io) : runMerge(sub, io);
+    }
     const command = parseCli(argv, io.cwd);
     if (command.kind === 'help') {
       io.stdout(`${USAGE}\n`);
@@ -72,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     const { options } = command;
     const report = await analyzeWithPolicy(command, io);
+    if (command.planPlatforms) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
     let body: string;
     if (options.format === 'json') body = formatJson([report]);

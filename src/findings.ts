@@ -64,6 +64,11 @@ export interface Report {
   dockerfile: string;
   findings: Finding[];
   platforms: PlatformResult[];
+  /**
+   * A matrix shard's plan: every platform planned for this Dockerfile (merge expects a shard for
+   * each) and the platforms this shard was given (`ran`: covered even where the runtime was skipped).
+   */
+  plan?: { platforms: string[]; ran?: string[] };
   /** Notes for people (ShellCheck absent, runtime skipped and why). Not part of the JSON contract's findings. */
   notes?: string[];
   /** Findings the config file or the diff filter took out (src/policy). Not part of the JSON report. */

@@ -21,6 +21,9 @@ import type { DiffFilter } from './policy/diff-filter.js';
 import { applyPolicy } from './policy/apply-policy.js';
 import { droppedLine } from './policy/dropped-line.js';
 import { artifactUri, writeSarif } from './report/sarif.js';
+import { mergeShardFiles } from './matrix/merge.js';
+import { planMatrix } from './matrix/plan.js';
+import { applyPathFailOn } from './policy/apply-policy.js';
 
 /** Analyse each Dockerfile, then apply the config file and the diff filter to its report. */
 async function analyzeAll(config: ActionConfig, runId: string, filter: DiffFilter | undefined): Promise<Report[]> {
@@ -54,13 +57,49 @@ export async function run(): Promise<void> {
     if (!config.options.static) core.saveState(RUN_ID_STATE, runId);
 
     const event = eventInfo();
-    const wantsApi = config.checkRun || config.review;
-    const needsDiff = config.options.filterMode !== 'nofilter' && event?.pullNumber !== undefined;
+    const merging = config.reports !== undefined;
+    // A shard publishes nothing through the API: the merge job does, once.
+    const wantsApi = (config.checkRun || config.review) && !config.reportOnly && !config.plan;
+    // The shards filtered their findings already; the merge reads no diff.
+    const needsDiff = config.options.filterMode !== 'nofilter' && event?.pullNumber !== undefined && !merging;
     const api = (wantsApi || needsDiff) && config.token && event ? makeApi(config.token) : undefined;
     // The diff first: it is one cheap request, and the filter applies to every report.
-    const filter = await actionDiffFilter({ mode: config.options.filterMode, event, api });
+    const filter = merging ? undefined : await actionDiffFilter({ mode: config.options.filterMode, event, api });
 
-    const reports = await analyzeAll(config, runId, filter);
+    if (config.plan) {
+      const matrix = planMatrix({
+        specs: config.dockerfiles,
+        cwd: config.workspace,
+        platforms: config.options.platforms,
+        runners: config.runners,
+        ...(filter ? { changes: filter.changes } : {}),
+      });
+      const text = JSON.stringify(matrix);
+      logInfo(`plan: ${matrix.include.length} shard${matrix.include.length === 1 ? '' : 's'} (${new Set(matrix.include.map((e) => e.dockerfile)).size} Dockerfiles x ${config.options.platforms.join(', ')}).`);
+      core.info(text);
+      core.setOutput('matrix', text);
+      return;
+    }
+
+    let reports: Report[];
+    if (merging) {
+      reports = mergeShardFiles(config.reports!, config.workspace);
+      applyPathFailOn(reports, config.project, config.workspace, config.workspace);
+      for (const r of reports) {
+        logInfo(`${r.dockerfile}: merged ${r.platforms.length} platform${r.platforms.length === 1 ? '' : 's'}; ${countsText(r.findings)}.`);
+        for (const note of r.notes ?? []) logInfo(note);
+      }
+    } else {
+      reports = await analyzeAll(config, runId, filter);
+    }
+    if (config.reportOnly) {
+      // A matrix shard: the JSON report (with its plan, for merge) and the outputs; no channels, no gate.
+      for (const r of reports) r.plan = { platforms: config.planPlatforms ?? config.options.platforms, ran: config.options.platforms };
+      const reportPath = writeJsonReport(reports, runId);
+      logInfo(`report-only: the JSON report is ${reportPath}; the merge job publishes and gates.`);
+      setOutputs(reports, config.options.failOn, reportPath);
+      return;
+    }
     const findings: Finding[] = reports.flatMap((r) => r.findings).sort(compareFindings);
     const failOn = config.options.failOn;
     const failed = failsAt(findings, failOn);

@@ -42,8 +42,14 @@ Options:
   --diff FILE|-          unified diff (e.g. \`git diff origin/main\`) for --filter-mode
   --config FILE          config file (default: .entrypoint-guard.yml at the repository root
                          when present); precedence: flag > config > default
+  --plan-platforms LIST  a matrix shard: every platform the plan gave this Dockerfile,
+                         recorded in the JSON report so merge can tell a missing shard
   -h, --help             show this help
   -v, --version          show the version
+
+Matrix (see entrypoint-guard plan --help, entrypoint-guard merge --help):
+  entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]… [GLOB…]
+  entrypoint-guard merge [--format FMT] [--output FILE] [--fail-on LEVEL] REPORT.json…
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.`;
 
@@ -56,6 +62,8 @@ export interface RunCommand {
   config?: string;
   /** --diff FILE, or '-' for stdin. */
   diff?: string;
+  /** --plan-platforms LIST: this run is a matrix shard of that plan. */
+  planPlatforms?: string[];
 }
 
 export type CliCommand = { kind: 'help' } | { kind: 'version' } | RunCommand;
@@ -85,6 +93,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
         'filter-mode': { type: 'string' },
         diff: { type: 'string' },
         config: { type: 'string' },
+        'plan-platforms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -142,5 +151,6 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
     if (v.diff.trim() === '') throw new InputError('--diff needs a file name, or - for standard input');
     command.diff = v.diff;
   }
+  if (v['plan-platforms'] !== undefined) command.planPlatforms = parsePlatforms(v['plan-platforms']);
   return command;
 }

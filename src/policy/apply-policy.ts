@@ -79,3 +79,18 @@ export function applyPolicy(report: Report, model: DockerfileModel, input: Polic
   }
   return { ...report, findings: kept, dropped };
 }
+
+/**
+ * The config file's per-path fail-on again, for reports read back from JSON (merged shards):
+ * it lives beside the findings, not in the JSON report.
+ */
+export function applyPathFailOn(reports: Report[], config: ProjectConfig | undefined, root: string, cwd: string): void {
+  if (!config) return;
+  const toRepo = (file: string) => path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
+  for (const r of reports) {
+    for (const f of r.findings) {
+      const failOn = pathFailOn(config, toRepo(f.file));
+      if (failOn !== undefined) setFailOnFor(f, failOn);
+    }
+  }
+}

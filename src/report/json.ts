@@ -1,8 +1,19 @@
-// The JSON report of INTERFACE.md: exactly version, dockerfile, findings, platforms.
+// The JSON report of INTERFACE.md: version, dockerfile, findings, platforms, the tool that wrote
+// it (merge refuses another version's shards) and, for a matrix shard, the plan it belongs to.
 import type { Report } from '../findings.js';
+import { VERSION } from '../version.js';
+
+export const TOOL = { name: 'entrypoint-guard', version: VERSION } as const;
 
 export function toJsonReport(report: Report): object {
-  return { version: report.version, dockerfile: report.dockerfile, findings: report.findings, platforms: report.platforms };
+  return {
+    version: report.version,
+    tool: TOOL,
+    dockerfile: report.dockerfile,
+    ...(report.plan ? { plan: report.plan } : {}),
+    findings: report.findings,
+    platforms: report.platforms,
+  };
 }
 
 export function formatJson(reports: Report[]): string {

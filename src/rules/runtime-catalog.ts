@@ -16,5 +16,6 @@ export const runtimeRules: RuleMeta[] = [
   { id: 'shell-is-pid1', severity: 'error', title: 'Shell is PID 1', description: 'A shell runs as PID 1 with the app as its child and does not forward the stop signal.' },
   { id: 'package-manager-is-pid1', severity: 'warning', title: 'Package manager is PID 1', description: 'npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM.' },
   { id: 'args-not-forwarded', severity: 'error', title: 'Arguments not forwarded', description: 'A command given at `docker run` (or Compose\'s `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments.' },
+  { id: 'shard-missing', severity: 'error', title: 'Matrix shard missing', description: 'A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there.' },
   { id: 'unclean-exit', severity: 'warning', title: 'Unclean exit after stop signal', description: 'After the stop signal the container exited with a code other than 0 or 128+signal.' },
 ];
