@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs17, sep: [] });
+                map.items.push({ start, key: fs18, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               } else {
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs17, sep: [] });
+                fc.items.push({ start: [], key: fs18, sep: [] });
               else if (it.sep)
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               else
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13196,7 +13196,7 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import path23 from "node:path";
 
 // src/cli/args.ts
@@ -13229,7 +13229,13 @@ function defaultOptions(cwd = process.cwd()) {
     failOn: "error",
     filterMode: "nofilter",
     format: "text",
-    cwd
+    cwd,
+    cacheFrom: [],
+    cacheTo: [],
+    secrets: [],
+    buildContexts: [],
+    ssh: [],
+    progress: "auto"
   };
 }
 function parseFailOn(value) {
@@ -13285,6 +13291,39 @@ function parseNetwork(value) {
   if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
+function parseProgress(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "auto" || v === "plain" || v === "quiet") return v;
+  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+}
+var IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
+function parseImageRef(value, name) {
+  const v = value.trim();
+  if (!IMAGE_REF.test(v) || /\/\/|:$|\/$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not an image reference (e.g. ghcr.io/org/app:1.2 or app:dev)`);
+  return v;
+}
+function parseBuilderName(value, name) {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a buildx builder name`);
+  return v;
+}
+function parseBuildxSpec(value, name, needsEquals = true) {
+  const v = value.trim();
+  if (v === "" || v.startsWith("-") || needsEquals && !v.includes("=")) {
+    const shown = name === "secret" || name === "secrets" || name === "--secret" ? "the given value" : JSON.stringify(value);
+    throw new InputError(`${name} takes a buildx spec such as ${EXAMPLES[name.replace(/^--/, "")] ?? "key=value"} (got ${shown})`);
+  }
+  return v;
+}
+var EXAMPLES = {
+  "cache-from": "type=local,src=DIR or type=gha",
+  "cache-to": "type=local,dest=DIR or type=gha,mode=max",
+  secret: "id=npmrc,src=.npmrc",
+  secrets: "id=npmrc,src=.npmrc",
+  "build-context": "name=path",
+  "build-contexts": "name=path",
+  ssh: "default"
+};
 
 // src/cli/args.ts
 var USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
@@ -13309,6 +13348,16 @@ Options:
   --fail-on LEVEL        error | warning | info | never (default error)
   --format FMT           text (default) | json | sarif
   --output FILE          write the report there instead of stdout
+  --image REF            probe this built image (local tag or registry ref, resolved per
+                         platform) instead of building; the Dockerfile, when given, is linted
+  --builder NAME         buildx builder to build with (default: the current one)
+  --cache-from SPEC      repeatable, passed to buildx (type=gha, type=registry,\u2026, type=local)
+  --cache-to SPEC        repeatable, passed to buildx
+  --secret SPEC          repeatable, buildx --secret (id=\u2026,src=\u2026 | id=\u2026,env=\u2026); never logged
+  --build-context N=P    repeatable, buildx --build-context
+  --ssh SPEC             repeatable, buildx --ssh
+  --progress MODE        auto (default: redrawn status on a TTY, plain lines otherwise) |
+                         plain | quiet; always on stderr
   --filter-mode MODE     nofilter (default) | added | diff_context | file: report and gate
                          only findings inside the diff given by --diff
   --diff FILE|-          unified diff (e.g. \`git diff origin/main\`) for --filter-mode
@@ -13340,6 +13389,14 @@ function parseCli(argv, cwd = process.cwd()) {
         "fail-on": { type: "string" },
         format: { type: "string" },
         output: { type: "string" },
+        image: { type: "string" },
+        builder: { type: "string" },
+        "cache-from": { type: "string", multiple: true },
+        "cache-to": { type: "string", multiple: true },
+        secret: { type: "string", multiple: true },
+        "build-context": { type: "string", multiple: true },
+        ssh: { type: "string", multiple: true },
+        progress: { type: "string" },
         "filter-mode": { type: "string" },
         diff: { type: "string" },
         config: { type: "string" },
@@ -13368,7 +13425,10 @@ function parseCli(argv, cwd = process.cwd()) {
   if (parsed2.positionals[0] !== void 0) set("dockerfile", parsed2.positionals[0]);
   if (v.context !== void 0) set("context", v.context);
   if (v.static !== void 0) set("static", v.static);
-  if (v.platforms !== void 0) set("platforms", parsePlatforms(v.platforms));
+  if (v.platforms !== void 0) {
+    set("platforms", parsePlatforms(v.platforms));
+    options.platformsExplicit = true;
+  }
   if (v.target !== void 0) set("target", v.target);
   for (const kv of v["build-arg"] ?? []) {
     const [k, val] = parseKeyValue(kv, "--build-arg");
@@ -13389,6 +13449,20 @@ function parseCli(argv, cwd = process.cwd()) {
   if (v["filter-mode"] !== void 0) set("filterMode", parseFilterMode(v["filter-mode"]));
   if (v.format !== void 0) set("format", parseFormat(v.format));
   if (v.output !== void 0) set("output", v.output);
+  if (v.image !== void 0) set("image", parseImageRef(v.image, "--image"));
+  if (v.builder !== void 0) set("builder", parseBuilderName(v.builder, "--builder"));
+  const specs2 = (flag, key, values, needsEquals = true) => {
+    for (const value of values ?? []) {
+      options[key].push(parseBuildxSpec(value, flag, needsEquals));
+      given.add(key);
+    }
+  };
+  specs2("--cache-from", "cacheFrom", v["cache-from"]);
+  specs2("--cache-to", "cacheTo", v["cache-to"]);
+  specs2("--secret", "secrets", v.secret);
+  specs2("--build-context", "buildContexts", v["build-context"]);
+  specs2("--ssh", "ssh", v.ssh, false);
+  if (v.progress !== void 0) set("progress", parseProgress(v.progress));
   const command = { kind: "run", options, given };
   if (v.config !== void 0) {
     if (v.config.trim() === "") throw new InputError("--config needs a file name");
@@ -13565,13 +13639,33 @@ function chooseDiffFilter(req) {
 }
 
 // src/config/apply-defaults.ts
-var SHARED = ["static", "platforms", "target", "gracePeriod", "startupWait", "readyLog", "probeNetwork", "failOn", "filterMode", "format"];
+var SHARED = [
+  "static",
+  "platforms",
+  "target",
+  "gracePeriod",
+  "startupWait",
+  "readyLog",
+  "probeNetwork",
+  "failOn",
+  "filterMode",
+  "format",
+  "image",
+  "builder",
+  "cacheFrom",
+  "cacheTo",
+  "secrets",
+  "buildContexts",
+  "ssh",
+  "progress"
+];
 function applyConfigDefaults(options, defaults, given) {
   for (const key of SHARED) {
     const value = defaults[key];
     if (value === void 0 || given.has(key)) continue;
     options[key] = value;
   }
+  if (defaults.platforms !== void 0) options.platformsExplicit = true;
   if (defaults.buildArgs) options.buildArgs = { ...defaults.buildArgs, ...options.buildArgs };
   if (defaults.probeEnv) options.probeEnv = { ...defaults.probeEnv, ...options.probeEnv };
 }
@@ -18980,6 +19074,9 @@ function list(v) {
   if (Array.isArray(v)) return v.map(scalar).join(",");
   return scalar(v);
 }
+function specs(v, name, needsEquals = true) {
+  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
+}
 function keyValues(v, name) {
   const out = {};
   if (Array.isArray(v)) {
@@ -19023,6 +19120,14 @@ var OPTION_KEYS = {
   "fail-on": (v, d) => d.failOn = parseFailOn(scalar(v)),
   "filter-mode": (v, d) => d.filterMode = parseFilterMode(scalar(v)),
   format: (v, d) => d.format = parseFormat(scalar(v)),
+  image: (v, d) => d.image = parseImageRef(scalar(v), "image"),
+  builder: (v, d) => d.builder = parseBuilderName(scalar(v), "builder"),
+  "cache-from": (v, d) => d.cacheFrom = specs(v, "cache-from"),
+  "cache-to": (v, d) => d.cacheTo = specs(v, "cache-to"),
+  secrets: (v, d) => d.secrets = specs(v, "secrets"),
+  "build-contexts": (v, d) => d.buildContexts = specs(v, "build-contexts"),
+  ssh: (v, d) => d.ssh = specs(v, "ssh", false),
+  progress: (v, d) => d.progress = parseProgress(scalar(v)),
   annotations: (v, d) => d.annotations = boolean(v),
   "check-run": (v, d) => d.checkRun = boolean(v),
   review: (v, d) => d.review = boolean(v)
@@ -19887,11 +19992,12 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import path18 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
+import fs9 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -19913,7 +20019,20 @@ function killCall(child, signal) {
   }
   child.kill(signal);
 }
+function redactArgs(args) {
+  return args.map((a, i) => args[i - 1] === "--secret" ? "<redacted>" : a.startsWith("--secret=") ? "--secret=<redacted>" : a);
+}
+function logCall(args) {
+  const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
+  if (!file) return;
+  try {
+    fs9.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+`);
+  } catch {
+  }
+}
 function docker(args, options) {
+  logCall(args);
   return new Promise((resolve) => {
     const child = spawn("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
     running.add(child);
@@ -20129,10 +20248,102 @@ function round(n) {
   return Math.round(n * 100) / 100;
 }
 
+// src/runtime/image-source.ts
+var INSPECT_MS = 6e4;
+var PULL_TIMEOUT_MS = 15 * 6e4;
+function platformName(p) {
+  const variant = p.variant && !(p.architecture === "arm64" && p.variant === "v8") ? `/${p.variant}` : "";
+  return `${p.os ?? "unknown"}/${p.architecture ?? "unknown"}${variant}`;
+}
+function repositoryOf(ref) {
+  const noDigest = ref.replace(/@sha256:[a-f0-9]{64}$/i, "");
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.lastIndexOf(":");
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+function namesRegistry(ref) {
+  const slash = ref.indexOf("/");
+  if (slash < 0) return false;
+  const host = ref.slice(0, slash);
+  return host.includes(".") || host.includes(":") || host === "localhost";
+}
+async function localImage(ref) {
+  const res = await docker(["image", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) return void 0;
+  try {
+    const img = JSON.parse(res.stdout);
+    if (!img.Id) return void 0;
+    return { platform: platformName({ os: img.Os, architecture: img.Architecture, variant: img.Variant || void 0 }), digest: img.Id, source: ref, local: true };
+  } catch {
+    return void 0;
+  }
+}
+async function registryImage(ref) {
+  const res = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) {
+    const why2 = res.timedOut ? `no answer within ${INSPECT_MS / 1e3} s` : res.stderr.trim().split("\n").at(-1) ?? "not found";
+    return { error: truncate(why2.replace(/^ERROR:\s*/, ""), 200) };
+  }
+  let data;
+  try {
+    data = JSON.parse(res.stdout);
+  } catch {
+    return { error: "the registry answered with something that is not an image manifest" };
+  }
+  const repo = repositoryOf(ref);
+  const digest = data.manifest?.digest ?? "";
+  const entries = data.manifest?.manifests;
+  const variants = [];
+  if (entries) {
+    for (const m of entries) {
+      const platform = platformName(m.platform ?? {});
+      if (platform.startsWith("unknown/") || variants.some((v) => v.platform === platform)) continue;
+      variants.push({ platform, digest: m.digest, source: `${repo}@${m.digest}`, local: false });
+    }
+  } else if (digest) {
+    variants.push({ platform: platformName(data.image ?? {}), digest, source: `${repo}@${digest}`, local: false });
+  }
+  if (variants.length === 0) return { error: "its manifest names no runnable platform" };
+  return { ref, digest, local: false, variants };
+}
+async function resolveImage(ref) {
+  const fromLocal = async () => {
+    const v = await localImage(ref);
+    return v ? { ref, digest: v.digest, local: true, variants: [v] } : void 0;
+  };
+  if (!namesRegistry(ref)) {
+    const local2 = await fromLocal();
+    if (local2) return local2;
+  }
+  const remote = await registryImage(ref);
+  if (!("error" in remote)) return remote;
+  const local = namesRegistry(ref) ? await fromLocal() : void 0;
+  if (local) return local;
+  throw new InputError(`--image ${ref} is neither a local image nor readable from its registry (${remote.error})`);
+}
+async function pullVariant(variant, tag, cleanup) {
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 10) / 100;
+  if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
+  const present = await docker(["image", "inspect", "--format", "{{.Id}}", variant.source], { timeoutMs: INSPECT_MS });
+  if (present.code !== 0) {
+    cleanup.image(variant.source);
+    const pulled = await docker(["pull", "--quiet", "--platform", variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
+    if (pulled.code !== 0 || pulled.timedOut) {
+      const why2 = pulled.timedOut ? `no answer within ${PULL_TIMEOUT_MS / 6e4} minutes` : pulled.stderr.trim().split("\n").at(-1) ?? `exit ${pulled.code}`;
+      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds() };
+    }
+  }
+  cleanup.image(tag);
+  const tagged = await docker(["tag", variant.source, tag], { timeoutMs: INSPECT_MS });
+  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds() };
+  return { ok: true, image: tag, seconds: seconds() };
+}
+
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -20198,7 +20409,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs9.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs10.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -20275,14 +20486,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs10.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs11.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -20293,7 +20504,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs10.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs11.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -20368,7 +20579,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat = fs10.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat = fs11.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
@@ -20378,9 +20589,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs10.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs11.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs10.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs11.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -20392,7 +20603,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs10.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs11.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -20416,7 +20627,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs10.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs11.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -20428,7 +20639,7 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import { constants as constants2 } from "node:os";
 import path14 from "node:path";
 
@@ -20452,7 +20663,7 @@ function displayName(argv, pathDirs) {
 var TICK_MS = 200;
 var QUIET_MS = 1e3;
 var QUIET_TICKS = 2;
-var INSPECT_MS = 1e3;
+var INSPECT_MS2 = 1e3;
 var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
@@ -20474,7 +20685,7 @@ async function waitReady(req) {
       if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
     }
     if (!proc || req.healthcheck) {
-      if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
+      if (now - lastInspect >= (proc ? INSPECT_MS2 : 500)) {
         lastInspect = now;
         const state = await containerState(req.id);
         if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
@@ -20685,8 +20896,8 @@ var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs11.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs11.readFileSync(path14.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs12.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs12.readFileSync(path14.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -21646,7 +21857,7 @@ async function runRuntime(model, options, extras = {}) {
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
-  if (buildx.code !== 0 || buildx.timedOut) {
+  if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
     return {
       hits: [],
       platforms: [],
@@ -21655,6 +21866,18 @@ async function runRuntime(model, options, extras = {}) {
   }
   const builderPlatforms = await listBuilderPlatforms();
   const binfmt = readBinfmt();
+  let resolved;
+  let platforms = options.platforms;
+  const lacking = [];
+  if (options.image) {
+    resolved = await resolveImage(options.image);
+    const has = resolved.variants.map((v) => v.platform);
+    if (options.platformsExplicit) {
+      for (const p of platforms) if (!resolved.variants.some((v) => samePlatform(v.platform, p))) lacking.push(p);
+    } else {
+      platforms = has;
+    }
+  }
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes3(3).toString("hex");
@@ -21662,13 +21885,16 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   try {
-    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform) => {
+    const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      if (resolved && lacking.includes(platform)) return lackingPlatform(platform, resolved);
+      const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        return { result: { platform, build: { ok: false, seconds: 0 }, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
+        const result = resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
+        return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
       }
     });
     for (const o of outcomes) {
@@ -21680,7 +21906,21 @@ async function runRuntime(model, options, extras = {}) {
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  const out = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
+  if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
+  return out;
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, "$1");
+  return norm(a) === norm(b);
+}
+function lackingPlatform(platform, resolved) {
+  const has = resolved.variants.map((v) => v.platform).join(", ");
+  return {
+    result: { platform, skipped: `the image ${resolved.ref} has no ${platform} variant (it has ${has})` },
+    hits: [],
+    notes: [`${resolved.ref} has no ${platform} image (it has ${has}), so ${platform} was not checked.`]
+  };
 }
 function engineProblem(stderr, timedOut) {
   if (timedOut) return `docker version did not answer within ${VERSION_MS / 1e3} s`;
@@ -21692,7 +21932,7 @@ function engineProblem(stderr, timedOut) {
 async function runPlatform(job) {
   const { platform, support, model, options, cleanup, confirms } = job;
   const started = Date.now();
-  const result = { platform, build: { ok: false, seconds: 0 } };
+  const result = job.resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
   const hits = [];
   const notes = [];
@@ -21705,16 +21945,29 @@ async function runPlatform(job) {
     result.skipped = `no emulator for ${platform} is registered on this machine`;
     return done();
   }
-  const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
-  result.build = { ok: build.ok, seconds: build.seconds };
-  if (!build.ok) {
-    if (build.hit) hits.push(build.hit);
-    result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : "the build failed";
-    return done();
+  let image;
+  if (job.resolved && job.variant) {
+    result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform, job.nonce), cleanup);
+    if (!pulled.ok) {
+      notes.push(`Runtime checks for ${platform} stopped: ${pulled.error}.`);
+      result.skipped = "the image could not be pulled";
+      return done();
+    }
+    image = pulled.image;
+  } else {
+    const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
+    result.build = { ok: build.ok, seconds: build.seconds };
+    if (!build.ok) {
+      if (build.hit) hits.push(build.hit);
+      result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : "the build failed";
+      return done();
+    }
+    image = build.tag;
   }
   let config;
   try {
-    config = await inspectImage(build.tag);
+    config = await inspectImage(image);
   } catch (err) {
     notes.push(`Runtime checks for ${platform} stopped: ${err.message}.`);
     result.skipped = "the built image could not be inspected";
@@ -21722,7 +21975,7 @@ async function runPlatform(job) {
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
   try {
-    const smoke = await smokeCheck({ image: build.tag, platform, config, model, cleanup });
+    const smoke = await smokeCheck({ image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
@@ -21740,7 +21993,7 @@ async function runPlatform(job) {
   if (forwarding && !lacksShell(model.base)) {
     const { wrapper, line } = forwarding;
     const checked = await checkArgsForwarding({
-      image: build.tag,
+      image,
       platform,
       emulated: support.emulated,
       cleanup,
@@ -21753,7 +22006,7 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   const probed = await probe2({
-    image: build.tag,
+    image,
     platform,
     config,
     cleanup,
@@ -21814,10 +22067,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs12.readdirSync(dir)) {
+    for (const name of fs13.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs12.readFileSync(path18.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs13.readFileSync(path18.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -21919,8 +22172,14 @@ function withRuleMeta(hits) {
 }
 
 // src/engine.ts
+function imageOnlyModel(ref, cwd) {
+  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}
+`, contextDir: cwd });
+  return { model, findings: [], notes: [] };
+}
 async function analyze(options) {
-  const lint = lintDockerfile({
+  const imageOnly = options.image !== void 0 && options.dockerfile === "";
+  const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,
@@ -21937,6 +22196,7 @@ async function analyze(options) {
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
     report.platforms = runtime.platforms;
+    if (runtime.image) report.image = runtime.image;
     report.notes.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
@@ -21945,23 +22205,25 @@ async function analyze(options) {
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import path19 from "node:path";
 function writeFileAtomic(target, body) {
-  fs13.mkdirSync(path19.dirname(target), { recursive: true });
+  fs14.mkdirSync(path19.dirname(target), { recursive: true });
   const tmp = path19.join(path19.dirname(target), `.${path19.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs13.writeFileSync(tmp, body, { flag: "wx" });
-    fs13.renameSync(tmp, target);
+    fs14.writeFileSync(tmp, body, { flag: "wx" });
+    fs14.renameSync(tmp, target);
   } catch (err) {
-    fs13.rmSync(tmp, { force: true });
+    fs14.rmSync(tmp, { force: true });
     throw err;
   }
 }
 
 // src/report/json.ts
 function toJsonReport(report) {
-  return { version: report.version, dockerfile: report.dockerfile, findings: report.findings, platforms: report.platforms };
+  const out = { version: report.version, dockerfile: report.dockerfile };
+  if (report.image) out.image = report.image;
+  return { ...out, findings: report.findings, platforms: report.platforms };
 }
 function formatJson(reports) {
   const body = reports.length === 1 ? toJsonReport(reports[0]) : reports.map(toJsonReport);
@@ -21971,7 +22233,7 @@ function formatJson(reports) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import path20 from "node:path";
 
 // src/rules/types.ts
@@ -22036,7 +22298,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs14.readFileSync(path20.resolve(root, file), "utf8").split("\n");
+        lines = fs15.readFileSync(path20.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -22195,11 +22457,11 @@ function droppedLine(reports) {
 }
 
 // src/repo-root.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import path22 from "node:path";
 function repositoryRoot(dir, fallback) {
   for (let current = path22.resolve(dir); ; ) {
-    if (fs15.existsSync(path22.join(current, ".git"))) return current;
+    if (fs16.existsSync(path22.join(current, ".git"))) return current;
     const parent = path22.dirname(current);
     if (parent === current) return path22.resolve(fallback);
     current = parent;
@@ -22237,7 +22499,8 @@ function platformLabel(p) {
 function formatPlatform(p, width = 13) {
   const parts = [platformLabel(p).padEnd(width)];
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
-  parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.build) parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.image) parts.push(`image ${p.image.ref} (${p.image.digest.slice(0, 19)})`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
   const ready2 = readinessText(p.ready);
   if (ready2) parts.push(ready2);
@@ -22299,20 +22562,21 @@ var processIo = {
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
-  readStdin: () => fs16.readFileSync(0, "utf8")
+  readStdin: () => fs17.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const root = repositoryRoot(path23.dirname(path23.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
+  if (options.image !== void 0 && !given.has("dockerfile") && !fs17.existsSync(path23.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs16.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs17.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options);
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });

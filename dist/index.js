@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs18, sep: [] });
+                map.items.push({ start, key: fs19, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               } else {
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs18, sep: [] });
+                fc.items.push({ start: [], key: fs19, sep: [] });
               else if (it.sep)
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               else
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -36681,13 +36681,33 @@ import fs9 from "node:fs";
 import path15 from "node:path";
 
 // src/config/apply-defaults.ts
-var SHARED = ["static", "platforms", "target", "gracePeriod", "startupWait", "readyLog", "probeNetwork", "failOn", "filterMode", "format"];
+var SHARED = [
+  "static",
+  "platforms",
+  "target",
+  "gracePeriod",
+  "startupWait",
+  "readyLog",
+  "probeNetwork",
+  "failOn",
+  "filterMode",
+  "format",
+  "image",
+  "builder",
+  "cacheFrom",
+  "cacheTo",
+  "secrets",
+  "buildContexts",
+  "ssh",
+  "progress"
+];
 function applyConfigDefaults(options, defaults2, given) {
   for (const key of SHARED) {
     const value = defaults2[key];
     if (value === void 0 || given.has(key)) continue;
     options[key] = value;
   }
+  if (defaults2.platforms !== void 0) options.platformsExplicit = true;
   if (defaults2.buildArgs) options.buildArgs = { ...defaults2.buildArgs, ...options.buildArgs };
   if (defaults2.probeEnv) options.probeEnv = { ...defaults2.probeEnv, ...options.probeEnv };
 }
@@ -36862,7 +36882,13 @@ function defaultOptions(cwd = process.cwd()) {
     failOn: "error",
     filterMode: "nofilter",
     format: "text",
-    cwd
+    cwd,
+    cacheFrom: [],
+    cacheTo: [],
+    secrets: [],
+    buildContexts: [],
+    ssh: [],
+    progress: "auto"
   };
 }
 function parseFailOn(value) {
@@ -36918,6 +36944,39 @@ function parseNetwork(value) {
   if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
+function parseProgress(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "auto" || v === "plain" || v === "quiet") return v;
+  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+}
+var IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
+function parseImageRef(value, name) {
+  const v = value.trim();
+  if (!IMAGE_REF.test(v) || /\/\/|:$|\/$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not an image reference (e.g. ghcr.io/org/app:1.2 or app:dev)`);
+  return v;
+}
+function parseBuilderName(value, name) {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a buildx builder name`);
+  return v;
+}
+function parseBuildxSpec(value, name, needsEquals = true) {
+  const v = value.trim();
+  if (v === "" || v.startsWith("-") || needsEquals && !v.includes("=")) {
+    const shown = name === "secret" || name === "secrets" || name === "--secret" ? "the given value" : JSON.stringify(value);
+    throw new InputError(`${name} takes a buildx spec such as ${EXAMPLES[name.replace(/^--/, "")] ?? "key=value"} (got ${shown})`);
+  }
+  return v;
+}
+var EXAMPLES = {
+  "cache-from": "type=local,src=DIR or type=gha",
+  "cache-to": "type=local,dest=DIR or type=gha,mode=max",
+  secret: "id=npmrc,src=.npmrc",
+  secrets: "id=npmrc,src=.npmrc",
+  "build-context": "name=path",
+  "build-contexts": "name=path",
+  ssh: "default"
+};
 
 // src/rules/image/arch-specific-download.ts
 import fs5 from "node:fs";
@@ -42259,6 +42318,9 @@ function list(v) {
   if (Array.isArray(v)) return v.map(scalar).join(",");
   return scalar(v);
 }
+function specs(v, name, needsEquals = true) {
+  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
+}
 function keyValues(v, name) {
   const out = {};
   if (Array.isArray(v)) {
@@ -42302,6 +42364,14 @@ var OPTION_KEYS = {
   "fail-on": (v, d) => d.failOn = parseFailOn(scalar(v)),
   "filter-mode": (v, d) => d.filterMode = parseFilterMode(scalar(v)),
   format: (v, d) => d.format = parseFormat(scalar(v)),
+  image: (v, d) => d.image = parseImageRef(scalar(v), "image"),
+  builder: (v, d) => d.builder = parseBuilderName(scalar(v), "builder"),
+  "cache-from": (v, d) => d.cacheFrom = specs(v, "cache-from"),
+  "cache-to": (v, d) => d.cacheTo = specs(v, "cache-to"),
+  secrets: (v, d) => d.secrets = specs(v, "secrets"),
+  "build-contexts": (v, d) => d.buildContexts = specs(v, "build-contexts"),
+  ssh: (v, d) => d.ssh = specs(v, "ssh", false),
+  progress: (v, d) => d.progress = parseProgress(scalar(v)),
   annotations: (v, d) => d.annotations = boolean(v),
   "check-run": (v, d) => d.checkRun = boolean(v),
   review: (v, d) => d.review = boolean(v)
@@ -42472,6 +42542,9 @@ function parseKeyValueLines(value, name) {
   }
   return out;
 }
+function specLines(value, name, needsEquals = true) {
+  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")).map((l) => parseBuildxSpec(l, name, needsEquals));
+}
 function inWorkspaceDir(value, workspace, name) {
   const abs = path15.resolve(workspace, value);
   let stat2;
@@ -42501,6 +42574,7 @@ function readActionConfig(read, env = process.env) {
   };
   input("static", "static", (v) => parseBoolean(v, "static"));
   input("platforms", "platforms", parsePlatforms);
+  if (given.has("platforms")) options.platformsExplicit = true;
   input("target", "target", (v) => v);
   input("build-args", "buildArgs", (v) => parseKeyValueLines(v, "build-args"));
   input("grace-period", "gracePeriod", (v) => parseSeconds(v, "grace-period"));
@@ -42511,6 +42585,14 @@ function readActionConfig(read, env = process.env) {
   options.ignore = parseIgnore(get("ignore"));
   input("fail-on", "failOn", parseFailOn);
   input("filter-mode", "filterMode", parseFilterMode);
+  input("image", "image", (v) => parseImageRef(v, "image"));
+  input("builder", "builder", (v) => parseBuilderName(v, "builder"));
+  input("cache-from", "cacheFrom", (v) => specLines(v, "cache-from"));
+  input("cache-to", "cacheTo", (v) => specLines(v, "cache-to"));
+  input("secrets", "secrets", (v) => specLines(v, "secrets"));
+  input("build-contexts", "buildContexts", (v) => specLines(v, "build-contexts"));
+  input("ssh", "ssh", (v) => specLines(v, "ssh", false));
+  options.progress = "plain";
   applyConfigDefaults(options, defaults2, given);
   options.format = "json";
   const context3 = get("context");
@@ -42520,8 +42602,9 @@ function readActionConfig(read, env = process.env) {
     return value === "" ? fromConfig ?? fallback : parseBoolean(value, name);
   };
   const sarif = get("sarif-file");
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs9.existsSync(path15.join(workspace, "Dockerfile"));
   const config = {
-    dockerfiles: expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
+    dockerfiles: imageOnly ? [""] : expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
     options,
     annotations: channel("annotations", defaults2.annotations, true),
     checkRun: channel("check-run", defaults2.checkRun, false),
@@ -42531,7 +42614,7 @@ function readActionConfig(read, env = process.env) {
   };
   if (project) config.project = project;
   if (sarif !== "") config.sarifFile = sarif;
-  for (const file of config.dockerfiles) readUserText(path15.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path15.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 
@@ -43246,11 +43329,12 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import path24 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
+import fs12 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -43272,7 +43356,20 @@ function killCall(child2, signal) {
   }
   child2.kill(signal);
 }
+function redactArgs(args) {
+  return args.map((a, i) => args[i - 1] === "--secret" ? "<redacted>" : a.startsWith("--secret=") ? "--secret=<redacted>" : a);
+}
+function logCall(args) {
+  const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
+  if (!file) return;
+  try {
+    fs12.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+`);
+  } catch {
+  }
+}
 function docker(args, options) {
+  logCall(args);
   return new Promise((resolve2) => {
     const child2 = spawn2("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
     running.add(child2);
@@ -43488,10 +43585,102 @@ function round(n) {
   return Math.round(n * 100) / 100;
 }
 
+// src/runtime/image-source.ts
+var INSPECT_MS = 6e4;
+var PULL_TIMEOUT_MS = 15 * 6e4;
+function platformName(p) {
+  const variant = p.variant && !(p.architecture === "arm64" && p.variant === "v8") ? `/${p.variant}` : "";
+  return `${p.os ?? "unknown"}/${p.architecture ?? "unknown"}${variant}`;
+}
+function repositoryOf(ref) {
+  const noDigest = ref.replace(/@sha256:[a-f0-9]{64}$/i, "");
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.lastIndexOf(":");
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+function namesRegistry(ref) {
+  const slash = ref.indexOf("/");
+  if (slash < 0) return false;
+  const host = ref.slice(0, slash);
+  return host.includes(".") || host.includes(":") || host === "localhost";
+}
+async function localImage(ref) {
+  const res = await docker(["image", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) return void 0;
+  try {
+    const img = JSON.parse(res.stdout);
+    if (!img.Id) return void 0;
+    return { platform: platformName({ os: img.Os, architecture: img.Architecture, variant: img.Variant || void 0 }), digest: img.Id, source: ref, local: true };
+  } catch {
+    return void 0;
+  }
+}
+async function registryImage(ref) {
+  const res = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) {
+    const why2 = res.timedOut ? `no answer within ${INSPECT_MS / 1e3} s` : res.stderr.trim().split("\n").at(-1) ?? "not found";
+    return { error: truncate(why2.replace(/^ERROR:\s*/, ""), 200) };
+  }
+  let data;
+  try {
+    data = JSON.parse(res.stdout);
+  } catch {
+    return { error: "the registry answered with something that is not an image manifest" };
+  }
+  const repo = repositoryOf(ref);
+  const digest = data.manifest?.digest ?? "";
+  const entries = data.manifest?.manifests;
+  const variants = [];
+  if (entries) {
+    for (const m of entries) {
+      const platform2 = platformName(m.platform ?? {});
+      if (platform2.startsWith("unknown/") || variants.some((v) => v.platform === platform2)) continue;
+      variants.push({ platform: platform2, digest: m.digest, source: `${repo}@${m.digest}`, local: false });
+    }
+  } else if (digest) {
+    variants.push({ platform: platformName(data.image ?? {}), digest, source: `${repo}@${digest}`, local: false });
+  }
+  if (variants.length === 0) return { error: "its manifest names no runnable platform" };
+  return { ref, digest, local: false, variants };
+}
+async function resolveImage(ref) {
+  const fromLocal = async () => {
+    const v = await localImage(ref);
+    return v ? { ref, digest: v.digest, local: true, variants: [v] } : void 0;
+  };
+  if (!namesRegistry(ref)) {
+    const local2 = await fromLocal();
+    if (local2) return local2;
+  }
+  const remote = await registryImage(ref);
+  if (!("error" in remote)) return remote;
+  const local = namesRegistry(ref) ? await fromLocal() : void 0;
+  if (local) return local;
+  throw new InputError(`--image ${ref} is neither a local image nor readable from its registry (${remote.error})`);
+}
+async function pullVariant(variant, tag, cleanup) {
+  const started = Date.now();
+  const seconds2 = () => Math.round((Date.now() - started) / 10) / 100;
+  if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
+  const present = await docker(["image", "inspect", "--format", "{{.Id}}", variant.source], { timeoutMs: INSPECT_MS });
+  if (present.code !== 0) {
+    cleanup.image(variant.source);
+    const pulled = await docker(["pull", "--quiet", "--platform", variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
+    if (pulled.code !== 0 || pulled.timedOut) {
+      const why2 = pulled.timedOut ? `no answer within ${PULL_TIMEOUT_MS / 6e4} minutes` : pulled.stderr.trim().split("\n").at(-1) ?? `exit ${pulled.code}`;
+      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds2() };
+    }
+  }
+  cleanup.image(tag);
+  const tagged = await docker(["tag", variant.source, tag], { timeoutMs: INSPECT_MS });
+  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds2() };
+  return { ok: true, image: tag, seconds: seconds2() };
+}
+
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -43557,7 +43746,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs12.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs13.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -43634,14 +43823,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs13.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs14.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -43652,7 +43841,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs13.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs14.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -43727,7 +43916,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs13.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs14.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
@@ -43737,9 +43926,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs13.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs14.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs13.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs14.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -43751,7 +43940,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs13.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs14.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -43775,7 +43964,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs13.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs14.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -43787,7 +43976,7 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import { constants as constants4 } from "node:os";
 import path20 from "node:path";
 
@@ -43811,7 +44000,7 @@ function displayName(argv, pathDirs) {
 var TICK_MS = 200;
 var QUIET_MS = 1e3;
 var QUIET_TICKS = 2;
-var INSPECT_MS = 1e3;
+var INSPECT_MS2 = 1e3;
 var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
@@ -43833,7 +44022,7 @@ async function waitReady(req) {
       if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
     }
     if (!proc || req.healthcheck) {
-      if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
+      if (now - lastInspect >= (proc ? INSPECT_MS2 : 500)) {
         lastInspect = now;
         const state = await containerState(req.id);
         if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
@@ -44044,8 +44233,8 @@ var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs14.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs14.readFileSync(path20.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs15.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs15.readFileSync(path20.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -45005,7 +45194,7 @@ async function runRuntime(model, options, extras = {}) {
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
-  if (buildx.code !== 0 || buildx.timedOut) {
+  if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
     return {
       hits: [],
       platforms: [],
@@ -45014,6 +45203,18 @@ async function runRuntime(model, options, extras = {}) {
   }
   const builderPlatforms = await listBuilderPlatforms();
   const binfmt = readBinfmt();
+  let resolved;
+  let platforms = options.platforms;
+  const lacking = [];
+  if (options.image) {
+    resolved = await resolveImage(options.image);
+    const has = resolved.variants.map((v) => v.platform);
+    if (options.platformsExplicit) {
+      for (const p of platforms) if (!resolved.variants.some((v) => samePlatform(v.platform, p))) lacking.push(p);
+    } else {
+      platforms = has;
+    }
+  }
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes3(3).toString("hex");
@@ -45021,13 +45222,16 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   try {
-    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform2) => {
+    const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform2) => {
       const support = platformSupport(platform2, serverPlatform, builderPlatforms, binfmt);
+      if (resolved && lacking.includes(platform2)) return lackingPlatform(platform2, resolved);
+      const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform2));
       try {
-        return await runPlatform({ platform: platform2, support, model, options, cleanup, confirms, nonce });
+        return await runPlatform({ platform: platform2, support, model, options, cleanup, confirms, nonce, variant, resolved });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        return { result: { platform: platform2, build: { ok: false, seconds: 0 }, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform2} stopped: ${truncate(message, 200)}.`] };
+        const result = resolved ? { platform: platform2 } : { platform: platform2, build: { ok: false, seconds: 0 } };
+        return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform2} stopped: ${truncate(message, 200)}.`] };
       }
     });
     for (const o of outcomes) {
@@ -45039,7 +45243,21 @@ async function runRuntime(model, options, extras = {}) {
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  const out = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
+  if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
+  return out;
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, "$1");
+  return norm(a) === norm(b);
+}
+function lackingPlatform(platform2, resolved) {
+  const has = resolved.variants.map((v) => v.platform).join(", ");
+  return {
+    result: { platform: platform2, skipped: `the image ${resolved.ref} has no ${platform2} variant (it has ${has})` },
+    hits: [],
+    notes: [`${resolved.ref} has no ${platform2} image (it has ${has}), so ${platform2} was not checked.`]
+  };
 }
 function engineProblem(stderr, timedOut) {
   if (timedOut) return `docker version did not answer within ${VERSION_MS / 1e3} s`;
@@ -45051,7 +45269,7 @@ function engineProblem(stderr, timedOut) {
 async function runPlatform(job) {
   const { platform: platform2, support, model, options, cleanup, confirms } = job;
   const started = Date.now();
-  const result = { platform: platform2, build: { ok: false, seconds: 0 } };
+  const result = job.resolved ? { platform: platform2 } : { platform: platform2, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
   const hits = [];
   const notes = [];
@@ -45064,16 +45282,29 @@ async function runPlatform(job) {
     result.skipped = `no emulator for ${platform2} is registered on this machine`;
     return done();
   }
-  const build = await buildPlatform({ model, platform: platform2, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
-  result.build = { ok: build.ok, seconds: build.seconds };
-  if (!build.ok) {
-    if (build.hit) hits.push(build.hit);
-    result.skipped = build.unavailable ? `no emulator for ${platform2} is registered on this machine` : "the build failed";
-    return done();
+  let image;
+  if (job.resolved && job.variant) {
+    result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform2, job.nonce), cleanup);
+    if (!pulled.ok) {
+      notes.push(`Runtime checks for ${platform2} stopped: ${pulled.error}.`);
+      result.skipped = "the image could not be pulled";
+      return done();
+    }
+    image = pulled.image;
+  } else {
+    const build = await buildPlatform({ model, platform: platform2, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
+    result.build = { ok: build.ok, seconds: build.seconds };
+    if (!build.ok) {
+      if (build.hit) hits.push(build.hit);
+      result.skipped = build.unavailable ? `no emulator for ${platform2} is registered on this machine` : "the build failed";
+      return done();
+    }
+    image = build.tag;
   }
   let config;
   try {
-    config = await inspectImage(build.tag);
+    config = await inspectImage(image);
   } catch (err) {
     notes.push(`Runtime checks for ${platform2} stopped: ${err.message}.`);
     result.skipped = "the built image could not be inspected";
@@ -45081,7 +45312,7 @@ async function runPlatform(job) {
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
   try {
-    const smoke = await smokeCheck({ image: build.tag, platform: platform2, config, model, cleanup });
+    const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
     hits.push(...smoke.hits);
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
@@ -45099,7 +45330,7 @@ async function runPlatform(job) {
   if (forwarding && !lacksShell(model.base)) {
     const { wrapper, line } = forwarding;
     const checked = await checkArgsForwarding({
-      image: build.tag,
+      image,
       platform: platform2,
       emulated: support.emulated,
       cleanup,
@@ -45112,7 +45343,7 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   const probed = await probe2({
-    image: build.tag,
+    image,
     platform: platform2,
     config,
     cleanup,
@@ -45173,10 +45404,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs15.readdirSync(dir)) {
+    for (const name of fs16.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs15.readFileSync(path24.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs16.readFileSync(path24.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -45278,8 +45509,14 @@ function withRuleMeta(hits) {
 }
 
 // src/engine.ts
+function imageOnlyModel(ref, cwd) {
+  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}
+`, contextDir: cwd });
+  return { model, findings: [], notes: [] };
+}
 async function analyze(options) {
-  const lint = lintDockerfile({
+  const imageOnly = options.image !== void 0 && options.dockerfile === "";
+  const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,
@@ -45296,6 +45533,7 @@ async function analyze(options) {
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
     report.platforms = runtime.platforms;
+    if (runtime.image) report.image = runtime.image;
     report.notes.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
@@ -49957,7 +50195,7 @@ function platformRow(dockerfile, p) {
   const cells = [];
   if (dockerfile !== void 0) cells.push(mdCell(dockerfile));
   cells.push(mdCell(platformLabel(p)));
-  const built = p.build.ok ? `\u2705 ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds(p.build.seconds)}`;
+  const built = !p.build ? p.image ? mdCode(`${p.image.ref}@${p.image.digest.slice(0, 19)}`) : "not built" : p.build.ok ? `\u2705 ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : "", p.pid1 ? mdCode(p.pid1) : "");
   const s = p.shutdown;
   if (s) {
@@ -50140,23 +50378,25 @@ import path26 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import path25 from "node:path";
 function writeFileAtomic(target, body) {
-  fs16.mkdirSync(path25.dirname(target), { recursive: true });
+  fs17.mkdirSync(path25.dirname(target), { recursive: true });
   const tmp = path25.join(path25.dirname(target), `.${path25.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs16.writeFileSync(tmp, body, { flag: "wx" });
-    fs16.renameSync(tmp, target);
+    fs17.writeFileSync(tmp, body, { flag: "wx" });
+    fs17.renameSync(tmp, target);
   } catch (err) {
-    fs16.rmSync(tmp, { force: true });
+    fs17.rmSync(tmp, { force: true });
     throw err;
   }
 }
 
 // src/report/json.ts
 function toJsonReport(report) {
-  return { version: report.version, dockerfile: report.dockerfile, findings: report.findings, platforms: report.platforms };
+  const out = { version: report.version, dockerfile: report.dockerfile };
+  if (report.image) out.image = report.image;
+  return { ...out, findings: report.findings, platforms: report.platforms };
 }
 function formatJson(reports) {
   const body = reports.length === 1 ? toJsonReport(reports[0]) : reports.map(toJsonReport);
@@ -50449,7 +50689,7 @@ function applyPolicy(report, model, input) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import path28 from "node:path";
 
 // package.json
@@ -50506,7 +50746,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs17.readFileSync(path28.resolve(root, file), "utf8").split("\n");
+        lines = fs18.readFileSync(path28.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -50575,7 +50815,7 @@ async function analyzeAll(config, runId, filter) {
   const reports = [];
   for (const dockerfile of config.dockerfiles) {
     const options = { ...config.options, dockerfile, runId, ignore: new Set(config.options.ignore), buildArgs: { ...config.options.buildArgs }, probeEnv: { ...config.options.probeEnv } };
-    const report = await group(`entrypoint-guard: ${oneLine(dockerfile)}`, async () => {
+    const report = await group(`entrypoint-guard: ${oneLine(dockerfile || (options.image ?? ""))}`, async () => {
       const result = await analyze(options);
       const kept = applyPolicy(result.report, result.model, { config: config.project, filter, root: config.workspace, cwd: config.workspace });
       logInfo(`${kept.dockerfile}: ${countsText(kept.findings)}.`);

@@ -44,6 +44,8 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
   const root = repositoryRoot(path.dirname(path.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
+  // --image alone (no DOCKERFILE argument and no ./Dockerfile): the image is checked without a Dockerfile.
+  if (options.image !== undefined && !given.has('dockerfile') && !fs.existsSync(path.resolve(io.cwd, options.dockerfile))) options.dockerfile = '';
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,

@@ -1,6 +1,7 @@
 // One engine for both faces: lint, then (unless --static) build, smoke-run and probe.
 import { compareFindings, type Finding, type Report } from './findings.js';
-import { dedupe, lintDockerfile, sourceTexts } from './lint.js';
+import { dedupe, lintDockerfile, sourceTexts, type LintResult } from './lint.js';
+import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
@@ -12,8 +13,18 @@ export interface AnalysisResult {
   model: DockerfileModel;
 }
 
+/**
+ * `--image` without a Dockerfile: nothing to lint; a one-line model of the image (`FROM <ref>`)
+ * whose file is the reference, so runtime findings point at the image.
+ */
+function imageOnlyModel(ref: string, cwd: string): LintResult {
+  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}\n`, contextDir: cwd });
+  return { model, findings: [], notes: [] };
+}
+
 export async function analyze(options: Options): Promise<AnalysisResult> {
-  const lint = lintDockerfile({
+  const imageOnly = options.image !== undefined && options.dockerfile === '';
+  const lint = imageOnly ? imageOnlyModel(options.image!, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,
@@ -33,6 +44,7 @@ export async function analyze(options: Options): Promise<AnalysisResult> {
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
     report.platforms = runtime.platforms;
+    if (runtime.image) report.image = runtime.image;
     report.notes!.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);

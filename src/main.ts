@@ -28,7 +28,7 @@ async function analyzeAll(config: ActionConfig, runId: string, filter: DiffFilte
   for (const dockerfile of config.dockerfiles) {
     // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
     const options = { ...config.options, dockerfile, runId, ignore: new Set(config.options.ignore), buildArgs: { ...config.options.buildArgs }, probeEnv: { ...config.options.probeEnv } };
-    const report = await core.group(`entrypoint-guard: ${oneLine(dockerfile)}`, async () => {
+    const report = await core.group(`entrypoint-guard: ${oneLine(dockerfile || (options.image ?? ''))}`, async () => {
       const result = await analyze(options);
       const kept = applyPolicy(result.report, result.model, { config: config.project, filter, root: config.workspace, cwd: config.workspace });
       logInfo(`${kept.dockerfile}: ${countsText(kept.findings)}.`);

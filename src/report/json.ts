@@ -1,8 +1,10 @@
-// The JSON report of INTERFACE.md: exactly version, dockerfile, findings, platforms.
+// The JSON report of INTERFACE.md: exactly version, dockerfile, findings, platforms (and image, with --image).
 import type { Report } from '../findings.js';
 
 export function toJsonReport(report: Report): object {
-  return { version: report.version, dockerfile: report.dockerfile, findings: report.findings, platforms: report.platforms };
+  const out: Record<string, unknown> = { version: report.version, dockerfile: report.dockerfile };
+  if (report.image) out.image = report.image;
+  return { ...out, findings: report.findings, platforms: report.platforms };
 }
 
 export function formatJson(reports: Report[]): string {

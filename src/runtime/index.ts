@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Finding, PlatformResult } from '../findings.js';
 import type { DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
-import { buildPlatform, round, truncate, unavailableHit } from './build.js';
+import { buildPlatform, imageTag, round, truncate, unavailableHit } from './build.js';
+import { pullVariant, resolveImage, type ImageVariant, type ResolvedImage } from './image-source.js';
 import { Cleanup, RUN_LABEL } from './cleanup.js';
 import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
@@ -26,6 +27,8 @@ export interface RuntimeResult {
   hits: RuntimeFinding[];
   platforms: PlatformResult[];
   notes: string[];
+  /** With --image: the reference checked and its (manifest list's) digest. */
+  image?: { ref: string; digest: string };
 }
 
 export interface RuntimeExtras {
@@ -51,7 +54,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(['buildx', 'version'], { timeoutMs: VERSION_MS });
-  if (buildx.code !== 0 || buildx.timedOut) {
+  if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
     return {
       hits: [],
       platforms: [],
@@ -61,6 +64,20 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const builderPlatforms = await listBuilderPlatforms();
   const binfmt = readBinfmt();
 
+  // --image: the image's own platforms, unless --platforms named them (those it lacks are reported, not failed).
+  let resolved: ResolvedImage | undefined;
+  let platforms = options.platforms;
+  const lacking: string[] = [];
+  if (options.image) {
+    resolved = await resolveImage(options.image);
+    const has = resolved.variants.map((v) => v.platform);
+    if (options.platformsExplicit) {
+      for (const p of platforms) if (!resolved.variants.some((v) => samePlatform(v.platform, p))) lacking.push(p);
+    } else {
+      platforms = has;
+    }
+  }
+
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes(3).toString('hex');
@@ -68,14 +85,17 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const hits: Tagged[] = [];
   const results: PlatformResult[] = [];
   try {
-    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform) => {
+    const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      if (resolved && lacking.includes(platform)) return lackingPlatform(platform, resolved);
+      const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved });
       } catch (err) {
         // A bug or an engine gone mid-run stops this platform's checks, not the report.
         const message = err instanceof Error ? err.message : String(err);
-        return { result: { platform, build: { ok: false, seconds: 0 }, skipped: 'runtime checks stopped by an internal error' }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
+        const result: PlatformResult = resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
+        return { result: { ...result, skipped: 'runtime checks stopped by an internal error' }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
       }
     });
     for (const o of outcomes) {
@@ -87,7 +107,25 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  const out: RuntimeResult = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
+  if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
+  return out;
+}
+
+/** `linux/arm64` and `linux/arm64/v8` are the same platform. */
+function samePlatform(a: string, b: string): boolean {
+  const norm = (p: string) => p.replace(/^(linux\/arm64)\/v8$/, '$1');
+  return norm(a) === norm(b);
+}
+
+/** --platforms named a platform the image does not have: said, not failed. */
+function lackingPlatform(platform: string, resolved: ResolvedImage): PlatformOutcome {
+  const has = resolved.variants.map((v) => v.platform).join(', ');
+  return {
+    result: { platform, skipped: `the image ${resolved.ref} has no ${platform} variant (it has ${has})` },
+    hits: [],
+    notes: [`${resolved.ref} has no ${platform} image (it has ${has}), so ${platform} was not checked.`],
+  };
 }
 
 function engineProblem(stderr: string, timedOut: boolean): string {
@@ -112,12 +150,15 @@ interface PlatformJob {
   cleanup: Cleanup;
   confirms: Confirmable;
   nonce: string;
+  /** With --image: this platform's image, and the reference it came from. */
+  variant?: ImageVariant;
+  resolved?: ResolvedImage;
 }
 
 async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   const { platform, support, model, options, cleanup, confirms } = job;
   const started = Date.now();
-  const result: PlatformResult = { platform, build: { ok: false, seconds: 0 } };
+  const result: PlatformResult = job.resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
@@ -131,17 +172,30 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     return done();
   }
 
-  const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
-  result.build = { ok: build.ok, seconds: build.seconds };
-  if (!build.ok) {
-    if (build.hit) hits.push(build.hit);
-    result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : 'the build failed';
-    return done();
+  let image: string;
+  if (job.resolved && job.variant) {
+    result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform, job.nonce), cleanup);
+    if (!pulled.ok) {
+      notes.push(`Runtime checks for ${platform} stopped: ${pulled.error}.`);
+      result.skipped = 'the image could not be pulled';
+      return done();
+    }
+    image = pulled.image;
+  } else {
+    const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
+    result.build = { ok: build.ok, seconds: build.seconds };
+    if (!build.ok) {
+      if (build.hit) hits.push(build.hit);
+      result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : 'the build failed';
+      return done();
+    }
+    image = build.tag;
   }
 
   let config;
   try {
-    config = await inspectImage(build.tag);
+    config = await inspectImage(image);
   } catch (err) {
     notes.push(`Runtime checks for ${platform} stopped: ${(err as Error).message}.`);
     result.skipped = 'the built image could not be inspected';
@@ -150,7 +204,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   result.startCommand = [...config.entrypoint, ...config.cmd];
 
   try {
-    const smoke = await smokeCheck({ image: build.tag, platform, config, model, cleanup });
+    const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
@@ -170,7 +224,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (forwarding && !lacksShell(model.base)) {
     const { wrapper, line } = forwarding;
     const checked = await checkArgsForwarding({
-      image: build.tag,
+      image: image,
       platform,
       emulated: support.emulated,
       cleanup,
@@ -184,7 +238,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
 
   const probed = await probe({
-    image: build.tag,
+    image: image,
     platform,
     config,
     cleanup,
