@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path24) {
-      const ctrl = callVisitor(key, node, visitor, path24);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path24);
+            const ci = visit_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path24) {
-      const ctrl = await callVisitor(key, node, visitor, path24);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path24) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path24);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path24);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path24);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path24);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path24);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path24);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path24) => {
+    visit.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path24) => {
-      const parent = visit.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit.parentCollection = (cst, path25) => {
+      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs18, sep: [] });
+                map.items.push({ start, key: fs19, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               } else {
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs18 = this.flowScalar(this.type);
+              const fs19 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs18, sep: [] });
+                fc.items.push({ start: [], key: fs19, sep: [] });
               else if (it.sep)
-                this.stack.push(fs18);
+                this.stack.push(fs19);
               else
-                Object.assign(it, { key: fs18, sep: [] });
+                Object.assign(it, { key: fs19, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -12084,9 +12084,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path24 = this.getPath();
-        if (path24 === null || path24.startsWith("/")) {
-          return path24;
+        const path25 = this.getPath();
+        if (path25 === null || path25.startsWith("/")) {
+          return path25;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12098,7 +12098,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
+              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
             }
           }
         }
@@ -13196,8 +13196,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs17 from "node:fs";
-import path23 from "node:path";
+import fs18 from "node:fs";
+import path24 from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -13561,7 +13561,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path24 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path25 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -13574,11 +13574,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path24 = p;
+          else path25 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path24 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path25 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -13588,10 +13588,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path24 === void 0) continue;
+    if (deleted || path25 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path24, change);
+    files.set(path25, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -15053,9 +15053,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path24) => nfaMatch(tokens2, path24) };
+  return { test: (path25) => nfaMatch(tokens2, path25) };
 }
-function nfaMatch(tokens2, path24) {
+function nfaMatch(tokens2, path25) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -15069,8 +15069,8 @@ function nfaMatch(tokens2, path24) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path24.length && current.size > 0; k++) {
-    const c = path24[k];
+  for (let k = 0; k < path25.length && current.size > 0; k++) {
+    const c = path25[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -15144,9 +15144,9 @@ function repoRootOf(dir) {
   const visited = [];
   let root = null;
   for (let current = dir; ; ) {
-    const cached = repoRootCache.get(current);
-    if (cached !== void 0) {
-      root = cached;
+    const cached2 = repoRootCache.get(current);
+    if (cached2 !== void 0) {
+      root = cached2;
       break;
     }
     visited.push(current);
@@ -15162,8 +15162,8 @@ function repoRootOf(dir) {
   return root;
 }
 function gitIndex(root) {
-  const cached = gitIndexCache.get(root);
-  if (cached !== void 0) return cached;
+  const cached2 = gitIndexCache.get(root);
+  if (cached2 !== void 0) return cached2;
   let index = null;
   try {
     const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
@@ -19992,8 +19992,13 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs13 from "node:fs";
-import path18 from "node:path";
+import fs14 from "node:fs";
+import path19 from "node:path";
+
+// src/runtime/build.ts
+import fs10 from "node:fs";
+import os from "node:os";
+import path13 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -20082,12 +20087,104 @@ function docker(args, options) {
   });
 }
 
+// src/runtime/buildx.ts
+var ASK_MS = 15e3;
+function parseBuildxVersion(text) {
+  const m = /\bv?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.replace(/^\S*buildx\S*\s*/, ""));
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : void 0;
+}
+function atLeast(v, want) {
+  if (!v) return false;
+  for (let i = 0; i < 3; i++) if (v[i] !== want[i]) return v[i] > want[i];
+  return true;
+}
+var FLAG_SINCE = {
+  "--metadata-file": [0, 6, 0],
+  "--build-context": [0, 8, 0],
+  "--provenance": [0, 10, 0],
+  // `buildx.build.warnings` in the metadata file (with BUILDX_METADATA_WARNINGS=1).
+  warnings: [0, 15, 0]
+};
+var cached;
+function buildxVersion() {
+  cached ??= docker(["buildx", "version"], { timeoutMs: ASK_MS }).then((r) => r.code === 0 ? parseBuildxVersion(r.stdout) : void 0);
+  return cached;
+}
+function supports(version, flag) {
+  return atLeast(version, FLAG_SINCE[flag]);
+}
+async function inspectBuilder(builder) {
+  const res = await docker(["buildx", "inspect", ...builder ? [builder] : []], { timeoutMs: ASK_MS });
+  if (res.code !== 0) {
+    if (builder) throw new InputError(`buildx builder ${builder} does not exist or does not answer (docker buildx ls lists the builders)`);
+    return { platforms: [] };
+  }
+  const driver = /^Driver:\s*(\S+)/m.exec(res.stdout)?.[1];
+  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? "";
+  const platforms = line.split(",").map((s) => s.replace(/\*$/, "").trim()).filter(Boolean);
+  return { driver, platforms };
+}
+function checkBuildOptions(options, info) {
+  if (info.driver === "docker") {
+    const exported = options.cacheTo.find((spec) => !/^(type=)?inline(,|$)/.test(spec));
+    if (exported) {
+      const type = /(?:^|,)type=([^,]+)/.exec(exported)?.[1] ?? exported.split(",")[0];
+      throw new InputError(
+        `--cache-to type=${type} needs a builder with the docker-container driver (docker/setup-buildx-action, or docker buildx create --driver docker-container --use); the ${options.builder ?? "current"} builder uses the docker driver`
+      );
+    }
+  }
+  if (options.buildContexts.length > 0 && info.version && !supports(info.version, "--build-context")) {
+    throw new InputError(`--build-context needs buildx 0.8 or later (this is ${info.version.join(".")})`);
+  }
+}
+function redactSecrets(text, secrets) {
+  let out = text;
+  for (const spec of secrets) {
+    const values = [spec, ...spec.split(",").map((kv) => kv.slice(kv.indexOf("=") + 1)).filter((v) => v.length >= 3)];
+    for (const v of values.sort((a, b) => b.length - a.length)) out = out.split(v).join("<redacted>");
+  }
+  return out;
+}
+
 // src/runtime/build.ts
 var BUILD_TIMEOUT_MS = 45 * 6e4;
-var provenanceFlag;
-function supportsProvenance() {
-  provenanceFlag ??= docker(["buildx", "build", "--help"], { timeoutMs: 15e3 }).then((r) => r.code === 0 && /--provenance\b/.test(r.stdout + r.stderr));
-  return provenanceFlag;
+function cacheStats(log) {
+  const steps = /* @__PURE__ */ new Set();
+  const cached2 = /* @__PURE__ */ new Set();
+  for (const line of log.replace(/\r/g, "").split("\n")) {
+    const step = /^#(\d+) \[[^\]]*\d+\/\d+\] (?!FROM )/.exec(line);
+    if (step) steps.add(step[1]);
+    const hit5 = /^#(\d+) CACHED\s*$/.exec(line);
+    if (hit5) cached2.add(hit5[1]);
+  }
+  return { steps: steps.size, cached: [...cached2].filter((id) => steps.has(id)).length };
+}
+function readMetadata(file) {
+  try {
+    return JSON.parse(fs10.readFileSync(file, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function secretEnv(secrets) {
+  const env = {};
+  for (const spec of secrets) {
+    const fields = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+    const name = fields.get("env") ?? (fields.has("src") || fields.has("source") ? void 0 : fields.get("id"));
+    if (name && process.env[name] !== void 0) env[name] = process.env[name];
+  }
+  return env;
+}
+function userBuildArgs(b) {
+  const args = [];
+  if (b.builder) args.push("--builder", b.builder);
+  for (const s of b.cacheFrom ?? []) args.push("--cache-from", s);
+  for (const s of b.cacheTo ?? []) args.push("--cache-to", s);
+  for (const s of b.secrets ?? []) args.push("--secret", s);
+  for (const s of b.buildContexts ?? []) args.push("--build-context", s);
+  for (const s of b.ssh ?? []) args.push("--ssh", s);
+  return args;
 }
 function imageTag(runId, platform, nonce = "") {
   const clean = (s) => s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+/, "");
@@ -20097,8 +20194,17 @@ async function buildPlatform(req) {
   const { model, platform, cleanup } = req;
   const tag = imageTag(cleanup.runId, platform, req.nonce);
   cleanup.image(tag);
+  const version = await buildxVersion();
   const args = ["buildx", "build", "--progress=plain", "--platform", platform, "--load", "-t", tag, ...cleanup.labelArgs()];
-  if (await supportsProvenance()) args.push("--provenance=false");
+  if (supports(version, "--provenance")) args.push("--provenance=false");
+  let metadataFile;
+  if (supports(version, "--metadata-file")) {
+    const dir = fs10.mkdtempSync(path13.join(os.tmpdir(), "eg-build-"));
+    cleanup.dir(dir);
+    metadataFile = path13.join(dir, "metadata.json");
+    args.push("--metadata-file", metadataFile);
+  }
+  args.push(...userBuildArgs(req.buildx ?? {}));
   if (req.target) args.push("--target", req.target);
   for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   args.push("-f", model.absPath, req.contextDir);
@@ -20107,14 +20213,29 @@ async function buildPlatform(req) {
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
-    env: { BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1" },
+    env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1", BUILDX_METADATA_WARNINGS: "1" },
     onOutput: (chunk) => {
+      req.onProgress?.(chunk);
       log += chunk;
       if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
     }
   });
   const seconds = round((Date.now() - started) / 1e3);
-  if (result.code === 0 && !result.timedOut) return { ok: true, tag, seconds };
+  if (result.code === 0 && !result.timedOut) {
+    const outcome = { ok: true, tag, seconds, cache: cacheStats(log) };
+    if (metadataFile) {
+      const meta = readMetadata(metadataFile);
+      if (meta["containerimage.digest"]) outcome.digest = meta["containerimage.digest"];
+      const warnings = meta["buildx.build.warnings"];
+      if (Array.isArray(warnings) && warnings.length > 0) {
+        outcome.warnings = warnings.map((w) => {
+          const line = w.location?.ranges?.[0]?.start?.line;
+          return `${w.short ?? "build warning"}${line ? ` (Dockerfile line ${line})` : ""}`;
+        });
+      }
+    }
+    return outcome;
+  }
   if (result.timedOut) {
     const minutes = Math.round((req.timeoutMs ?? BUILD_TIMEOUT_MS) / 6e4);
     return {
@@ -20129,7 +20250,7 @@ async function buildPlatform(req) {
       }
     };
   }
-  const failure = parseBuildFailure(log || result.stderr, model);
+  const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
   if (isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
   }
@@ -20343,7 +20464,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -20381,8 +20502,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path24) {
-    this.dirs.add(path24);
+  dir(path25) {
+    this.dirs.add(path25);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -20409,7 +20530,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs10.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs11.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -20424,12 +20545,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path24 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path25 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path24,
+    path: path25,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -20460,7 +20581,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -20486,14 +20607,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs11.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs12.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -20504,7 +20625,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs11.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs12.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -20538,9 +20659,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path24 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path24 !== "";
-    if (listening && path24 !== "") out.push({ proto: "unix", address: path24 });
+    const path25 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path25 !== "";
+    if (listening && path25 !== "") out.push({ proto: "unix", address: path25 });
   }
   return out;
 }
@@ -20579,7 +20700,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat = fs11.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat = fs12.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
@@ -20589,9 +20710,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs11.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs12.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs11.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs12.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -20603,7 +20724,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs11.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs12.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -20627,7 +20748,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs11.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs12.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -20639,20 +20760,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/runtime/process-name.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path13.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path13.posix.basename(script) : script;
+  const dir = path14.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path14.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -20888,16 +21009,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path14.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path14.posix.basename(argv[1]) === path14.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path15.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path15.posix.basename(argv[1]) === path15.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs12.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs12.readFileSync(path14.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs13.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs13.readFileSync(path15.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -20909,8 +21030,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path14.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path14.posix.basename(argv[1]);
+  const first = path15.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path15.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -21079,7 +21200,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path15.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path16.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -21128,7 +21249,7 @@ function sleep3(ms) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -21142,8 +21263,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os !== "linux") return void 0;
+  const [os2 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os2 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -21237,7 +21358,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -21393,7 +21514,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path16.posix.normalize(requested);
+    let current = path17.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -21406,7 +21527,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path16.posix.normalize(target) : path16.posix.join(path16.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path17.posix.normalize(target) : path17.posix.join(path17.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -21486,11 +21607,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path17.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path17.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path17.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path17.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path17.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path18.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path18.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path18.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path18.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path18.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -21617,16 +21738,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path17.posix.normalize(interpreter) : path17.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path18.posix.normalize(interpreter) : path18.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path17.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path18.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path17.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path18.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -21646,14 +21767,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path17.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path18.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path17.posix.basename(shebang.interpreter) === "env") {
+  if (path18.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -21864,7 +21985,9 @@ async function runRuntime(model, options, extras = {}) {
       notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
     };
   }
-  const builderPlatforms = await listBuilderPlatforms();
+  const builder = await inspectBuilder(options.builder);
+  const builderPlatforms = builder.platforms;
+  if (!options.image) checkBuildOptions(options, { version: await buildxVersion(), driver: builder.driver, platforms: builderPlatforms });
   const binfmt = readBinfmt();
   let resolved;
   let platforms = options.platforms;
@@ -21956,8 +22079,20 @@ async function runPlatform(job) {
     }
     image = pulled.image;
   } else {
-    const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
+    const build = await buildPlatform({
+      model,
+      platform,
+      contextDir: model.contextDir,
+      target: options.target,
+      buildArgs: options.buildArgs,
+      cleanup,
+      nonce: job.nonce,
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh }
+    });
     result.build = { ok: build.ok, seconds: build.seconds };
+    if (build.digest) result.build.digest = build.digest;
+    if (build.cache && build.cache.steps > 0) result.build.cache = build.cache;
+    for (const w of build.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
     if (!build.ok) {
       if (build.hit) hits.push(build.hit);
       result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : "the build failed";
@@ -21998,7 +22133,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path18.posix.basename(wrapper.imagePath),
+      wrapper: path19.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -22043,12 +22178,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os, arch = "", variant] = platform.split("/");
+  const [os2, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os2 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os2 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -22056,21 +22191,15 @@ function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
   if (builderPlatforms.length === 0 && binfmt === void 0) return { available: true, emulated: true };
   return { available: false, emulated: true, reason: `the builder lists ${builderPlatforms.join(", ") || "no platforms"} and binfmt_misc has no enabled qemu-${qemu} entry` };
 }
-async function listBuilderPlatforms() {
-  const res = await docker(["buildx", "inspect"], { timeoutMs: VERSION_MS });
-  if (res.code !== 0) return [];
-  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? "";
-  return line.split(",").map((s) => s.replace(/\*$/, "").trim()).filter(Boolean);
-}
 function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs13.readdirSync(dir)) {
+    for (const name of fs14.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs13.readFileSync(path18.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs14.readFileSync(path19.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -22205,16 +22334,16 @@ async function analyze(options) {
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs14 from "node:fs";
-import path19 from "node:path";
+import fs15 from "node:fs";
+import path20 from "node:path";
 function writeFileAtomic(target, body) {
-  fs14.mkdirSync(path19.dirname(target), { recursive: true });
-  const tmp = path19.join(path19.dirname(target), `.${path19.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs15.mkdirSync(path20.dirname(target), { recursive: true });
+  const tmp = path20.join(path20.dirname(target), `.${path20.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs14.writeFileSync(tmp, body, { flag: "wx" });
-    fs14.renameSync(tmp, target);
+    fs15.writeFileSync(tmp, body, { flag: "wx" });
+    fs15.renameSync(tmp, target);
   } catch (err) {
-    fs14.rmSync(tmp, { force: true });
+    fs15.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -22233,8 +22362,8 @@ function formatJson(reports) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs15 from "node:fs";
-import path20 from "node:path";
+import fs16 from "node:fs";
+import path21 from "node:path";
 
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
@@ -22298,7 +22427,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs15.readFileSync(path20.resolve(root, file), "utf8").split("\n");
+        lines = fs16.readFileSync(path21.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -22356,7 +22485,7 @@ function toSarif(reports, options = {}) {
 }
 
 // src/policy/apply-policy.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -22405,7 +22534,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path21.relative(input.root, path21.resolve(input.cwd, file)).split(path21.sep).join("/");
+  const toRepo = (file) => path22.relative(input.root, path22.resolve(input.cwd, file)).split(path22.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -22457,13 +22586,13 @@ function droppedLine(reports) {
 }
 
 // src/repo-root.ts
-import fs16 from "node:fs";
-import path22 from "node:path";
+import fs17 from "node:fs";
+import path23 from "node:path";
 function repositoryRoot(dir, fallback) {
-  for (let current = path22.resolve(dir); ; ) {
-    if (fs16.existsSync(path22.join(current, ".git"))) return current;
-    const parent = path22.dirname(current);
-    if (parent === current) return path22.resolve(fallback);
+  for (let current = path23.resolve(dir); ; ) {
+    if (fs17.existsSync(path23.join(current, ".git"))) return current;
+    const parent = path23.dirname(current);
+    if (parent === current) return path23.resolve(fallback);
     current = parent;
   }
 }
@@ -22562,21 +22691,21 @@ var processIo = {
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
-  readStdin: () => fs17.readFileSync(0, "utf8")
+  readStdin: () => fs18.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
-  const root = repositoryRoot(path23.dirname(path23.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const root = repositoryRoot(path24.dirname(path24.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
-  if (options.image !== void 0 && !given.has("dockerfile") && !fs17.existsSync(path23.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
+  if (options.image !== void 0 && !given.has("dockerfile") && !fs18.existsSync(path24.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs17.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs18.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options);
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
@@ -22612,7 +22741,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path23.resolve(io.cwd, options.output);
+      const target = path24.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

@@ -32,7 +32,14 @@ export interface ShutdownResult {
 export interface PlatformResult {
   platform: string;
   /** Absent with --image (nothing was built). */
-  build?: { ok: boolean; seconds: number };
+  build?: {
+    ok: boolean;
+    seconds: number;
+    /** The image digest from buildx's --metadata-file. */
+    digest?: string;
+    /** Dockerfile steps built and those taken from the cache (BuildKit's `CACHED`). */
+    cache?: { steps: number; cached: number };
+  };
   /** With --image: the reference checked and this platform's manifest digest (the image id for a local tag). */
   image?: { ref: string; digest: string };
   /** Ran under an emulator (QEMU binfmt_misc) rather than on this machine's own CPU. */

@@ -11,6 +11,7 @@ import type { DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
 import { buildPlatform, imageTag, round, truncate, unavailableHit } from './build.js';
 import { pullVariant, resolveImage, type ImageVariant, type ResolvedImage } from './image-source.js';
+import { buildxVersion, checkBuildOptions, inspectBuilder } from './buildx.js';
 import { Cleanup, RUN_LABEL } from './cleanup.js';
 import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
@@ -61,7 +62,9 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
       notes: ['Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin).'],
     };
   }
-  const builderPlatforms = await listBuilderPlatforms();
+  const builder = await inspectBuilder(options.builder);
+  const builderPlatforms = builder.platforms;
+  if (!options.image) checkBuildOptions(options, { version: await buildxVersion(), driver: builder.driver, platforms: builderPlatforms });
   const binfmt = readBinfmt();
 
   // --image: the image's own platforms, unless --platforms named them (those it lacks are reported, not failed).
@@ -183,8 +186,20 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     }
     image = pulled.image;
   } else {
-    const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
+    const build = await buildPlatform({
+      model,
+      platform,
+      contextDir: model.contextDir,
+      target: options.target,
+      buildArgs: options.buildArgs,
+      cleanup,
+      nonce: job.nonce,
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh },
+    });
     result.build = { ok: build.ok, seconds: build.seconds };
+    if (build.digest) result.build.digest = build.digest;
+    if (build.cache && build.cache.steps > 0) result.build.cache = build.cache;
+    for (const w of build.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
     if (!build.ok) {
       if (build.hit) hits.push(build.hit);
       result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : 'the build failed';
@@ -303,13 +318,6 @@ export function platformSupport(platform: string, serverPlatform: string, builde
   if (listed || registered) return { available: true, emulated: true };
   if (builderPlatforms.length === 0 && binfmt === undefined) return { available: true, emulated: true };
   return { available: false, emulated: true, reason: `the builder lists ${builderPlatforms.join(', ') || 'no platforms'} and binfmt_misc has no enabled qemu-${qemu} entry` };
-}
-
-async function listBuilderPlatforms(): Promise<string[]> {
-  const res = await docker(['buildx', 'inspect'], { timeoutMs: VERSION_MS });
-  if (res.code !== 0) return [];
-  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? '';
-  return line.split(',').map((s) => s.replace(/\*$/, '').trim()).filter(Boolean);
 }
 
 /** binfmt_misc entry name -> enabled; undefined when it cannot be read (no binfmt_misc, remote engine). */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { analyze } from '../../src/engine.js';
 import { docker as dockerCall } from '../../src/runtime/docker.js';
+import { builds, recorded } from './docker-calls.js';
 import { engineAvailable, fixture, fixtureOptions, leftoversAsync } from './engine.js';
 
 const T = 300_000;
@@ -27,22 +28,7 @@ async function exists(ref: string): Promise<boolean> {
   return (await dockerCall(['image', 'inspect', '--format', '{{.Id}}', ref], { timeoutMs: 30_000 })).code === 0;
 }
 
-/** Run `body` with the docker calls it makes recorded; returns them. */
-async function recorded<T>(body: () => Promise<T>): Promise<{ value: T; calls: string[][] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eg-calls-'));
-  const file = path.join(dir, 'calls.jsonl');
-  process.env.ENTRYPOINT_GUARD_DOCKER_LOG = file;
-  try {
-    const value = await body();
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    return { value, calls: text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]) };
-  } finally {
-    delete process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
-const builds = (calls: string[][]) => calls.filter((c) => c[0] === 'buildx' && c[1] === 'build');
 
 describe.skipIf(!engineAvailable)('--image', () => {
   const digests: Record<string, string> = {};
