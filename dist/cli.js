@@ -21247,6 +21247,121 @@ function sleep3(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// src/runtime/progress.ts
+var silentProgress = { phase: () => void 0, output: () => void 0, close: () => void 0 };
+var LineSplitter = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  partial = /* @__PURE__ */ new Map();
+  push(platform, chunk) {
+    const text = (this.partial.get(platform) ?? "") + chunk.replace(/\r/g, "");
+    const lines = text.split("\n");
+    this.partial.set(platform, lines.pop() ?? "");
+    for (const line of lines) this.onLine(platform, line);
+  }
+  flush(platform) {
+    const rest = this.partial.get(platform);
+    this.partial.delete(platform);
+    if (rest) this.onLine(platform, rest);
+  }
+};
+function stepOf(line) {
+  const m = /^(#\d+) (\[[^\]]*\d+\/\d+\] .*)$/.exec(line.trim());
+  if (!m) return void 0;
+  const text = `${m[1]} ${m[2].replace(/\s+/g, " ")}`;
+  return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
+}
+var PHASE_LABEL = {
+  queued: "queued",
+  pulling: "pulling",
+  building: "building",
+  smoke: "smoke checks",
+  probe: "shutdown probe",
+  done: "done",
+  failed: "failed",
+  skipped: "skipped"
+};
+var StatusLines = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.now = opts.now ?? Date.now;
+    this.started = this.now();
+    for (const platform of opts.platforms) this.rows.set(platform, { platform, phase: "queued", since: this.started });
+    if (opts.redraw) {
+      this.timer = setInterval(() => this.draw(), 1e3);
+      this.timer.unref();
+      this.draw();
+    }
+  }
+  opts;
+  rows = /* @__PURE__ */ new Map();
+  started;
+  now;
+  drawn = 0;
+  timer;
+  lines = new LineSplitter((platform, line) => this.onLine(platform, line));
+  phase(platform, phase, detail) {
+    const row = this.row(platform);
+    if (row.phase === phase && row.detail === detail) return;
+    row.phase = phase;
+    row.since = this.now();
+    row.detail = detail;
+    if (phase !== "building") row.step = void 0;
+    this.changed(row);
+  }
+  output(platform, chunk) {
+    this.lines.push(platform, chunk);
+  }
+  close() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = void 0;
+    if (this.opts.redraw) this.draw();
+  }
+  onLine(platform, line) {
+    const step = stepOf(line);
+    if (!step) return;
+    const row = this.row(platform);
+    if (row.step === step) return;
+    row.step = step;
+    this.changed(row);
+  }
+  row(platform) {
+    let row = this.rows.get(platform);
+    if (!row) {
+      row = { platform, phase: "queued", since: this.now() };
+      this.rows.set(platform, row);
+    }
+    return row;
+  }
+  changed(row) {
+    if (this.opts.redraw) this.draw();
+    else this.opts.write(`[${this.clock()}] ${this.text(row)}
+`);
+  }
+  clock() {
+    return new Date(this.now()).toISOString().slice(11, 19);
+  }
+  text(row) {
+    const width = Math.max(...[...this.rows.keys()].map((p) => p.length));
+    const seconds = `${((this.now() - this.started) / 1e3).toFixed(0)}s`;
+    const extra = row.step ?? row.detail;
+    return `${row.platform.padEnd(width)}  ${PHASE_LABEL[row.phase].padEnd(14)} ${seconds.padStart(5)}${extra ? `  ${extra}` : ""}`;
+  }
+  draw() {
+    const rows = [...this.rows.values()];
+    let out = this.drawn > 0 ? `\x1B[${this.drawn}A` : "";
+    for (const row of rows) out += `\r\x1B[2K${this.text(row)}
+`;
+    this.drawn = rows.length;
+    this.opts.write(out);
+  }
+};
+function cliProgress(mode, stderrIsTTY, write) {
+  return (platforms) => mode === "quiet" ? silentProgress : new StatusLines({ write, redraw: mode === "auto" && stderrIsTTY, platforms });
+}
+
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import path18 from "node:path";
@@ -22001,6 +22116,7 @@ async function runRuntime(model, options, extras = {}) {
       platforms = has;
     }
   }
+  const progress = extras.progress?.(platforms) ?? silentProgress;
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes3(3).toString("hex");
@@ -22010,11 +22126,15 @@ async function runRuntime(model, options, extras = {}) {
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
-      if (resolved && lacking.includes(platform)) return lackingPlatform(platform, resolved);
+      if (resolved && lacking.includes(platform)) {
+        progress.phase(platform, "skipped", `the image has no ${platform} variant`);
+        return lackingPlatform(platform, resolved);
+      }
       const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
       } catch (err) {
+        progress.phase(platform, "failed", "runtime checks stopped by an internal error");
         const message = err instanceof Error ? err.message : String(err);
         const result = resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
         return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
@@ -22026,6 +22146,7 @@ async function runRuntime(model, options, extras = {}) {
       notes.push(...o.notes);
     }
   } finally {
+    progress.close();
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
@@ -22053,7 +22174,7 @@ function engineProblem(stderr, timedOut) {
   return truncate(line.replace(/^error during connect: /i, ""), 200);
 }
 async function runPlatform(job) {
-  const { platform, support, model, options, cleanup, confirms } = job;
+  const { platform, support, model, options, cleanup, confirms, progress } = job;
   const started = Date.now();
   const result = job.resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
@@ -22061,6 +22182,8 @@ async function runPlatform(job) {
   const notes = [];
   const done = () => {
     result.seconds = round((Date.now() - started) / 1e3);
+    const final = !result.skipped ? "done" : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? "failed" : "skipped";
+    progress.phase(platform, final, result.skipped);
     return { result, hits, notes };
   };
   if (!support.available) {
@@ -22071,6 +22194,7 @@ async function runPlatform(job) {
   let image;
   if (job.resolved && job.variant) {
     result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    if (!job.variant.local) progress.phase(platform, "pulling", job.variant.source);
     const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform, job.nonce), cleanup);
     if (!pulled.ok) {
       notes.push(`Runtime checks for ${platform} stopped: ${pulled.error}.`);
@@ -22079,7 +22203,9 @@ async function runPlatform(job) {
     }
     image = pulled.image;
   } else {
+    progress.phase(platform, "building");
     const build = await buildPlatform({
+      onProgress: (chunk) => progress.output(platform, chunk),
       model,
       platform,
       contextDir: model.contextDir,
@@ -22109,6 +22235,7 @@ async function runPlatform(job) {
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
+  progress.phase(platform, "smoke");
   try {
     const smoke = await smokeCheck({ image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
@@ -22140,6 +22267,7 @@ async function runPlatform(job) {
     notes.push(...checked.notes);
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
+  progress.phase(platform, "probe");
   const probed = await probe2({
     image,
     platform,
@@ -22306,7 +22434,7 @@ function imageOnlyModel(ref, cwd) {
 `, contextDir: cwd });
   return { model, findings: [], notes: [] };
 }
-async function analyze(options) {
+async function analyze(options, extras = {}) {
   const imageOnly = options.image !== void 0 && options.dockerfile === "";
   const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
@@ -22319,7 +22447,7 @@ async function analyze(options) {
   const { model } = lint;
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
-    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place));
@@ -22690,6 +22818,7 @@ var processIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
   readStdin: () => fs18.readFileSync(0, "utf8")
 };
@@ -22707,7 +22836,7 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => fs18.readFileSync(0, "utf8"))
   });
-  const { report, model } = await analyze(options);
+  const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
   if (choice.note) final.notes = [...final.notes ?? [], choice.note];
   return final;

@@ -44584,6 +44584,40 @@ function sleep3(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
+// src/runtime/progress.ts
+var silentProgress = { phase: () => void 0, output: () => void 0, close: () => void 0 };
+var LineSplitter = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  partial = /* @__PURE__ */ new Map();
+  push(platform2, chunk) {
+    const text = (this.partial.get(platform2) ?? "") + chunk.replace(/\r/g, "");
+    const lines = text.split("\n");
+    this.partial.set(platform2, lines.pop() ?? "");
+    for (const line of lines) this.onLine(platform2, line);
+  }
+  flush(platform2) {
+    const rest = this.partial.get(platform2);
+    this.partial.delete(platform2);
+    if (rest) this.onLine(platform2, rest);
+  }
+};
+var PHASE_LABEL = {
+  queued: "queued",
+  pulling: "pulling",
+  building: "building",
+  smoke: "smoke checks",
+  probe: "shutdown probe",
+  done: "done",
+  failed: "failed",
+  skipped: "skipped"
+};
+function isFinal(phase) {
+  return phase === "done" || phase === "failed" || phase === "skipped";
+}
+
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import path24 from "node:path";
@@ -45338,6 +45372,7 @@ async function runRuntime(model, options, extras = {}) {
       platforms = has;
     }
   }
+  const progress = extras.progress?.(platforms) ?? silentProgress;
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes3(3).toString("hex");
@@ -45347,11 +45382,15 @@ async function runRuntime(model, options, extras = {}) {
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform2) => {
       const support = platformSupport(platform2, serverPlatform, builderPlatforms, binfmt);
-      if (resolved && lacking.includes(platform2)) return lackingPlatform(platform2, resolved);
+      if (resolved && lacking.includes(platform2)) {
+        progress.phase(platform2, "skipped", `the image has no ${platform2} variant`);
+        return lackingPlatform(platform2, resolved);
+      }
       const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform2));
       try {
-        return await runPlatform({ platform: platform2, support, model, options, cleanup, confirms, nonce, variant, resolved });
+        return await runPlatform({ platform: platform2, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
       } catch (err) {
+        progress.phase(platform2, "failed", "runtime checks stopped by an internal error");
         const message = err instanceof Error ? err.message : String(err);
         const result = resolved ? { platform: platform2 } : { platform: platform2, build: { ok: false, seconds: 0 } };
         return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform2} stopped: ${truncate(message, 200)}.`] };
@@ -45363,6 +45402,7 @@ async function runRuntime(model, options, extras = {}) {
       notes.push(...o.notes);
     }
   } finally {
+    progress.close();
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
@@ -45390,7 +45430,7 @@ function engineProblem(stderr, timedOut) {
   return truncate(line.replace(/^error during connect: /i, ""), 200);
 }
 async function runPlatform(job) {
-  const { platform: platform2, support, model, options, cleanup, confirms } = job;
+  const { platform: platform2, support, model, options, cleanup, confirms, progress } = job;
   const started = Date.now();
   const result = job.resolved ? { platform: platform2 } : { platform: platform2, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
@@ -45398,6 +45438,8 @@ async function runPlatform(job) {
   const notes = [];
   const done = () => {
     result.seconds = round((Date.now() - started) / 1e3);
+    const final = !result.skipped ? "done" : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? "failed" : "skipped";
+    progress.phase(platform2, final, result.skipped);
     return { result, hits, notes };
   };
   if (!support.available) {
@@ -45408,6 +45450,7 @@ async function runPlatform(job) {
   let image;
   if (job.resolved && job.variant) {
     result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    if (!job.variant.local) progress.phase(platform2, "pulling", job.variant.source);
     const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform2, job.nonce), cleanup);
     if (!pulled.ok) {
       notes.push(`Runtime checks for ${platform2} stopped: ${pulled.error}.`);
@@ -45416,7 +45459,9 @@ async function runPlatform(job) {
     }
     image = pulled.image;
   } else {
+    progress.phase(platform2, "building");
     const build = await buildPlatform({
+      onProgress: (chunk) => progress.output(platform2, chunk),
       model,
       platform: platform2,
       contextDir: model.contextDir,
@@ -45446,6 +45491,7 @@ async function runPlatform(job) {
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
+  progress.phase(platform2, "smoke");
   try {
     const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
     hits.push(...smoke.hits);
@@ -45477,6 +45523,7 @@ async function runPlatform(job) {
     notes.push(...checked.notes);
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
+  progress.phase(platform2, "probe");
   const probed = await probe2({
     image,
     platform: platform2,
@@ -45643,7 +45690,7 @@ function imageOnlyModel(ref, cwd) {
 `, contextDir: cwd });
   return { model, findings: [], notes: [] };
 }
-async function analyze(options) {
+async function analyze(options, extras = {}) {
   const imageOnly = options.image !== void 0 && options.dockerfile === "";
   const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
@@ -45656,7 +45703,7 @@ async function analyze(options) {
   const { model } = lint;
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
-    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     const place = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place));
@@ -50632,6 +50679,71 @@ async function actionDiffFilter({ mode, event, api }) {
   }
 }
 
+// src/github/progress.ts
+var coreLog = { start: (t) => startGroup(t), end: () => endGroup(), line: (t) => info(t) };
+var ActionGroups = class {
+  constructor(title, log = coreLog) {
+    this.title = title;
+    this.log = log;
+  }
+  title;
+  log;
+  live;
+  waiting = /* @__PURE__ */ new Map();
+  finished = /* @__PURE__ */ new Set();
+  lines = new LineSplitter((platform2, line) => this.emit(platform2, line));
+  phase(platform2, phase, detail) {
+    if (phase === "queued") return;
+    this.lines.flush(platform2);
+    this.emit(platform2, `${platform2}: ${PHASE_LABEL[phase]}${detail ? `: ${detail}` : ""}`);
+    if (isFinal(phase)) this.finish(platform2);
+  }
+  output(platform2, chunk) {
+    this.lines.push(platform2, chunk);
+  }
+  close() {
+    for (const p of this.waiting.keys()) this.finished.add(p);
+    const first = this.waiting.keys().next();
+    if (this.live === void 0 && !first.done) {
+      const buffered = this.waiting.get(first.value) ?? [];
+      this.waiting.delete(first.value);
+      this.open(first.value);
+      for (const line of buffered) this.log.line(line);
+    }
+    if (this.live !== void 0) {
+      this.finished.add(this.live);
+      this.finish(this.live);
+    }
+  }
+  emit(platform2, line) {
+    if (this.live === void 0 && !this.waiting.has(platform2)) this.open(platform2);
+    if (this.live === platform2) this.log.line(line);
+    else {
+      const list2 = this.waiting.get(platform2) ?? [];
+      list2.push(line);
+      this.waiting.set(platform2, list2);
+    }
+  }
+  open(platform2) {
+    this.live = platform2;
+    this.log.start(`${this.title} on ${platform2}`);
+  }
+  finish(platform2) {
+    this.finished.add(platform2);
+    if (this.live !== platform2) return;
+    this.log.end();
+    this.live = void 0;
+    const next = this.waiting.keys().next();
+    if (next.done) return;
+    const p = next.value;
+    const buffered = this.waiting.get(p) ?? [];
+    this.waiting.delete(p);
+    this.open(p);
+    for (const line of buffered) this.log.line(line);
+    if (this.finished.has(p)) this.finish(p);
+  }
+};
+
 // src/github/review.ts
 var MAX_REVIEW_COMMENTS = 30;
 function commentableLines(patch) {
@@ -50944,13 +51056,15 @@ async function analyzeAll(config, runId, filter) {
   const reports = [];
   for (const dockerfile of config.dockerfiles) {
     const options = { ...config.options, dockerfile, runId, ignore: new Set(config.options.ignore), buildArgs: { ...config.options.buildArgs }, probeEnv: { ...config.options.probeEnv } };
-    const report = await group(`entrypoint-guard: ${oneLine(dockerfile || (options.image ?? ""))}`, async () => {
-      const result = await analyze(options);
+    const title = `entrypoint-guard: ${oneLine(dockerfile || (options.image ?? ""))}`;
+    const analyzeOne = async () => {
+      const result = await analyze(options, { progress: () => new ActionGroups(title) });
       const kept = applyPolicy(result.report, result.model, { config: config.project, filter, root: config.workspace, cwd: config.workspace });
       logInfo(`${kept.dockerfile}: ${countsText(kept.findings)}.`);
       for (const note of kept.notes ?? []) logInfo(note);
       return kept;
-    });
+    };
+    const report = options.static ? await group(title, analyzeOne) : await analyzeOne();
     reports.push(report);
   }
   return reports;

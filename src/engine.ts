@@ -6,6 +6,7 @@ import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
 import { runRuntime } from './runtime/index.js';
+import type { ProgressFactory } from './runtime/progress.js';
 import { withRuleMeta } from './runtime-findings.js';
 
 export interface AnalysisResult {
@@ -22,7 +23,7 @@ function imageOnlyModel(ref: string, cwd: string): LintResult {
   return { model, findings: [], notes: [] };
 }
 
-export async function analyze(options: Options): Promise<AnalysisResult> {
+export async function analyze(options: Options, extras: { progress?: ProgressFactory } = {}): Promise<AnalysisResult> {
   const imageOnly = options.image !== undefined && options.dockerfile === '';
   const lint = imageOnly ? imageOnlyModel(options.image!, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
@@ -36,7 +37,7 @@ export async function analyze(options: Options): Promise<AnalysisResult> {
   const report: Report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
 
   if (!options.static) {
-    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     // A runtime finding that restates a static one at the same place (no-debug-shell) replaces it:
     // it carries the platforms it was seen on.

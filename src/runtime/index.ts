@@ -20,6 +20,7 @@ import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
 import { forwardingWrapper } from '../model/start-chain.js';
 import { probe, type Confirmable } from './probe.js';
+import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
 import type { PlatformHit, RuntimeFinding } from './types.js';
 
@@ -35,6 +36,8 @@ export interface RuntimeResult {
 export interface RuntimeExtras {
   /** The static findings, so runtime findings can say which of them they confirm. */
   staticFindings?: Finding[];
+  /** Status as it goes (stderr in the CLI, log groups in the Action); silent when absent. */
+  progress?: ProgressFactory;
 }
 
 /** Platforms built and probed at the same time (a 2-core runner is busy with two builds). */
@@ -81,6 +84,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
     }
   }
 
+  const progress = extras.progress?.(platforms) ?? silentProgress;
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes(3).toString('hex');
@@ -90,11 +94,15 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
-      if (resolved && lacking.includes(platform)) return lackingPlatform(platform, resolved);
+      if (resolved && lacking.includes(platform)) {
+        progress.phase(platform, 'skipped', `the image has no ${platform} variant`);
+        return lackingPlatform(platform, resolved);
+      }
       const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
       } catch (err) {
+        progress.phase(platform, 'failed', 'runtime checks stopped by an internal error');
         // A bug or an engine gone mid-run stops this platform's checks, not the report.
         const message = err instanceof Error ? err.message : String(err);
         const result: PlatformResult = resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
@@ -107,6 +115,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
       notes.push(...o.notes);
     }
   } finally {
+    progress.close();
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
@@ -156,10 +165,11 @@ interface PlatformJob {
   /** With --image: this platform's image, and the reference it came from. */
   variant?: ImageVariant;
   resolved?: ResolvedImage;
+  progress: ProgressSink;
 }
 
 async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
-  const { platform, support, model, options, cleanup, confirms } = job;
+  const { platform, support, model, options, cleanup, confirms, progress } = job;
   const started = Date.now();
   const result: PlatformResult = job.resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
@@ -167,6 +177,8 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   const notes: string[] = [];
   const done = () => {
     result.seconds = round((Date.now() - started) / 1000);
+    const final: Phase = !result.skipped ? 'done' : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? 'failed' : 'skipped';
+    progress.phase(platform, final, result.skipped);
     return { result, hits, notes };
   };
   if (!support.available) {
@@ -178,6 +190,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   let image: string;
   if (job.resolved && job.variant) {
     result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    if (!job.variant.local) progress.phase(platform, 'pulling', job.variant.source);
     const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform, job.nonce), cleanup);
     if (!pulled.ok) {
       notes.push(`Runtime checks for ${platform} stopped: ${pulled.error}.`);
@@ -186,7 +199,9 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     }
     image = pulled.image;
   } else {
+    progress.phase(platform, 'building');
     const build = await buildPlatform({
+      onProgress: (chunk) => progress.output(platform, chunk),
       model,
       platform,
       contextDir: model.contextDir,
@@ -218,6 +233,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
 
+  progress.phase(platform, 'smoke');
   try {
     const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
@@ -252,6 +268,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
 
+  progress.phase(platform, 'probe');
   const probed = await probe({
     image: image,
     platform,
