@@ -43784,7 +43784,8 @@ async function pullVariant(variant, tag, cleanup) {
   const seconds2 = () => Math.round((Date.now() - started) / 10) / 100;
   if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
   const present = await docker(["image", "inspect", "--format", "{{.Id}}", variant.source], { timeoutMs: INSPECT_MS });
-  if (present.code !== 0) {
+  const pulling = present.code !== 0;
+  if (pulling) {
     cleanup.image(variant.source);
     const pulled = await docker(["pull", "--quiet", "--platform", variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
     if (pulled.code !== 0 || pulled.timedOut) {
@@ -43795,6 +43796,7 @@ async function pullVariant(variant, tag, cleanup) {
   cleanup.image(tag);
   const tagged = await docker(["tag", variant.source, tag], { timeoutMs: INSPECT_MS });
   if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds2() };
+  if (pulling) await docker(["rmi", variant.source], { timeoutMs: INSPECT_MS });
   return { ok: true, image: tag, seconds: seconds2() };
 }
 

@@ -19625,6 +19625,10 @@ async function cleanupRun(runId) {
   if (containers.length > 0) await docker(["rm", "-f", "-v", ...containers], { timeoutMs: 6e4 });
   const imgs = await docker(["images", "-q", "--no-trunc", "--filter", filter], { timeoutMs: 2e4 });
   const images = [...new Set(imgs.stdout.split("\n").map((s) => s.trim()).filter(Boolean))];
+  if (runId) {
+    const tags = await docker(["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", `reference=entrypoint-guard/${runId.toLowerCase()}*`], { timeoutMs: 2e4 });
+    for (const tag of tags.stdout.split("\n").map((s) => s.trim()).filter(Boolean)) images.push(tag);
+  }
   if (images.length > 0) await docker(["rmi", "-f", ...images], { timeoutMs: 6e4 });
   return { containers: containers.length, images: images.length };
 }

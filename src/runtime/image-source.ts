@@ -130,7 +130,8 @@ export async function pullVariant(variant: ImageVariant, tag: string, cleanup: C
   const seconds = () => Math.round((Date.now() - started) / 10) / 100;
   if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
   const present = await docker(['image', 'inspect', '--format', '{{.Id}}', variant.source], { timeoutMs: INSPECT_MS });
-  if (present.code !== 0) {
+  const pulling = present.code !== 0;
+  if (pulling) {
     cleanup.image(variant.source);
     const pulled = await docker(['pull', '--quiet', '--platform', variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
     if (pulled.code !== 0 || pulled.timedOut) {
@@ -142,5 +143,8 @@ export async function pullVariant(variant: ImageVariant, tag: string, cleanup: C
   cleanup.image(tag);
   const tagged = await docker(['tag', variant.source, tag], { timeoutMs: INSPECT_MS });
   if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds() };
+  // What this run pulled is held by the run's tag alone from here on: a post step that finds
+  // the run's tags (cleanupRun) then removes the image even if this process was killed.
+  if (pulling) await docker(['rmi', variant.source], { timeoutMs: INSPECT_MS });
   return { ok: true, image: tag, seconds: seconds() };
 }

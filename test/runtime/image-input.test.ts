@@ -9,7 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { analyze } from '../../src/engine.js';
+import { imageTag } from '../../src/runtime/build.js';
+import { Cleanup, cleanupRun } from '../../src/runtime/cleanup.js';
 import { docker as dockerCall } from '../../src/runtime/docker.js';
+import { pullVariant, resolveImage } from '../../src/runtime/image-source.js';
 import { builds, recorded } from './docker-calls.js';
 import { engineAvailable, fixture, fixtureOptions, leftoversAsync } from './engine.js';
 
@@ -103,5 +106,20 @@ describe.skipIf(!engineAvailable)('--image', () => {
     } finally {
       fs.rmSync(cwd, { recursive: true, force: true });
     }
+  }, T);
+
+  it('a pulled image is held by the run\'s tag alone, so the post step (cleanupRun) removes it after a killed run', async () => {
+    const resolved = await resolveImage(`${remote}:latest`);
+    const amd = resolved.variants.find((v) => v.platform === 'linux/amd64')!;
+    const cleanup = new Cleanup(`eg-test-image-post-${process.pid}-${Date.now().toString(36)}`);
+    const tag = imageTag(cleanup.runId, amd.platform);
+    const pulled = await pullVariant(amd, tag, cleanup);
+    expect(pulled.ok).toBe(true);
+    expect(await exists(amd.source)).toBe(false);
+    expect(await exists(tag)).toBe(true);
+    // The process "dies" here: no cleanup.removeAll(); the post step finds the run's tag.
+    await cleanupRun(cleanup.runId);
+    expect(await exists(tag)).toBe(false);
+    expect(await exists(amdId)).toBe(false);
   }, T);
 });
