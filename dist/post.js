@@ -19625,11 +19625,16 @@ async function cleanupRun(runId) {
   if (containers.length > 0) await docker(["rm", "-f", "-v", ...containers], { timeoutMs: 6e4 });
   const imgs = await docker(["images", "-q", "--no-trunc", "--filter", filter], { timeoutMs: 2e4 });
   const images = [...new Set(imgs.stdout.split("\n").map((s) => s.trim()).filter(Boolean))];
+  const refs = [...images];
   if (runId) {
-    const tags = await docker(["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", `reference=entrypoint-guard/${runId.toLowerCase()}*`], { timeoutMs: 2e4 });
-    for (const tag of tags.stdout.split("\n").map((s) => s.trim()).filter(Boolean)) images.push(tag);
+    const tags = await docker(["images", "--no-trunc", "--format", "{{.ID}} {{.Repository}}:{{.Tag}}", "--filter", `reference=entrypoint-guard/${runId.toLowerCase()}*`], { timeoutMs: 2e4 });
+    for (const [id, tag] of tags.stdout.split("\n").map((s) => s.trim().split(" ")).filter(([id2, tag2]) => id2 && tag2)) {
+      if (images.includes(id)) continue;
+      images.push(id);
+      refs.push(tag);
+    }
   }
-  if (images.length > 0) await docker(["rmi", "-f", ...images], { timeoutMs: 6e4 });
+  if (refs.length > 0) await docker(["rmi", "-f", ...refs], { timeoutMs: 6e4 });
   return { containers: containers.length, images: images.length };
 }
 
