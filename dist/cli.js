@@ -22437,6 +22437,7 @@ function imageOnlyModel(ref, cwd) {
   return { model, findings: [], notes: [] };
 }
 async function analyze(options, extras = {}) {
+  if (options.static && options.image !== void 0) throw new InputError("--image probes a built image, so it cannot be combined with --static (lint only)");
   const imageOnly = options.image !== void 0 && options.dockerfile === "";
   const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,

@@ -1,4 +1,5 @@
 // One engine for both faces: lint, then (unless --static) build, smoke-run and probe.
+import { InputError } from './errors.js';
 import { compareFindings, type Finding, type Report } from './findings.js';
 import { dedupe, lintDockerfile, sourceTexts, type LintResult } from './lint.js';
 import { parseDockerfile } from './model/parse.js';
@@ -24,6 +25,7 @@ function imageOnlyModel(ref: string, cwd: string): LintResult {
 }
 
 export async function analyze(options: Options, extras: { progress?: ProgressFactory } = {}): Promise<AnalysisResult> {
+  if (options.static && options.image !== undefined) throw new InputError('--image probes a built image, so it cannot be combined with --static (lint only)');
   const imageOnly = options.image !== undefined && options.dockerfile === '';
   const lint = imageOnly ? imageOnlyModel(options.image!, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,

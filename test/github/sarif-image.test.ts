@@ -2,6 +2,7 @@
 // that upload-sarif accepts (a relative URI under %SRCROOT%, line 1) and the schema is met.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/findings.js';
+import { runCli } from '../../src/cli.js';
 import { formatJson } from '../../src/report/json.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { sarifErrors } from './sarif-schema.js';
@@ -30,5 +31,12 @@ describe('--image reports', () => {
     const json = JSON.parse(formatJson([report])) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['version', 'dockerfile', 'image', 'findings', 'platforms']);
     expect((json.platforms as Record<string, unknown>[])[0]).toEqual({ platform: 'linux/amd64', image: { ref, digest: `sha256:${'b'.repeat(64)}` } });
+  });
+
+  it('--image with --static is one sentence, exit 2', async () => {
+    let err = '';
+    const code = await runCli(['--image', 'app:dev', '--static'], { stdout: () => undefined, stderr: (t) => void (err += t), isTTY: false, cwd: process.cwd() });
+    expect(code).toBe(2);
+    expect(err).toBe('entrypoint-guard: --image probes a built image, so it cannot be combined with --static (lint only)\n');
   });
 });

@@ -3,6 +3,7 @@
 // the Action's log groups never interleave two platforms.
 import { describe, expect, it } from 'vitest';
 import { ActionGroups } from '../../src/github/progress.js';
+import { StatusLines } from '../../src/runtime/progress.js';
 import { runCli } from '../../src/cli.js';
 import { engineAvailable, fixture } from './engine.js';
 
@@ -57,5 +58,20 @@ describe('Action log groups', () => {
       'linux/arm64: shutdown probe',
       '<<',
     ]);
+  });
+});
+
+describe('status lines on a TTY', () => {
+  it('are redrawn in place: one line per platform, the cursor moved back up over them', () => {
+    let out = '';
+    let now = Date.parse('2026-12-03T09:00:00Z');
+    const lines = new StatusLines({ write: (t) => void (out += t), redraw: true, now: () => now, platforms: ['linux/amd64', 'linux/arm64'] });
+    now += 12_000;
+    lines.phase('linux/amd64', 'building');
+    lines.output('linux/amd64', '#12 [3/8] RUN npm ci\n');
+    lines.close();
+    const frames = out.split('\x1b[2A');
+    expect(frames.length).toBeGreaterThan(1);
+    expect(frames.at(-1)).toBe('\r\x1b[2Klinux/amd64  building         12s  #12 [3/8] RUN npm ci\n\r\x1b[2Klinux/arm64  queued           12s\n');
   });
 });
