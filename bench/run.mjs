@@ -11,7 +11,7 @@ import { benchStatic, profileEg } from './static.mjs';
 
 const USAGE = `usage: npm run bench -- [options]
   --json               print one JSON object instead of the table
-  --only LIST          comma list of: static, runtime, cold, scale (default all)
+  --only LIST          comma list of: static, runtime, image, cold, scale (default all)
   --files N            static corpus size (default 2000)
   --warmup N           static warm-up corpus size (default 200)
   --runs N             static passes per tool (default 5)
@@ -25,7 +25,7 @@ const USAGE = `usage: npm run bench -- [options]
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const o = { json: false, only: new Set(['static', 'runtime', 'cold', 'scale']), files: 2000, warmup: 200, runs: 5, seed: 42, profile: false, runtimeRuns: 5, startupWait: 3, coldRuns: 20 };
+  const o = { json: false, only: new Set(['static', 'runtime', 'image', 'cold', 'scale']), files: 2000, warmup: 200, runs: 5, seed: 42, profile: false, runtimeRuns: 5, startupWait: 3, coldRuns: 20 };
   const num = (v, name, min = 1) => {
     const n = Number(v);
     if (!Number.isFinite(n) || n < min) throw new UsageError(`${name} needs a number ≥ ${min} (got ${JSON.stringify(v)})`);
@@ -42,7 +42,7 @@ function parseArgs(argv) {
     else if (a === '--profile') o.profile = true;
     else if (a === '--only') {
       o.only = new Set(val().split(',').map((s) => s.trim()).filter(Boolean));
-      for (const p of o.only) if (!['static', 'runtime', 'cold', 'scale'].includes(p)) throw new UsageError(`--only takes static, runtime, cold, scale (got ${p})`);
+      for (const p of o.only) if (!['static', 'runtime', 'image', 'cold', 'scale'].includes(p)) throw new UsageError(`--only takes static, runtime, image, cold, scale (got ${p})`);
     } else if (a === '--files') o.files = Math.floor(num(val(), a));
     else if (a === '--warmup') o.warmup = Math.floor(num(val(), a));
     else if (a === '--runs') o.runs = Math.floor(num(val(), a));
@@ -125,6 +125,15 @@ async function main() {
         if (r.concurrent) result.targets.push(target('runtime-concurrency', 'runtime: both platforms concurrently / slower platform alone', r.concurrent.ratio, 'max', 1.2));
       }
     }
+    if (opts.only.has('image')) {
+      const { benchImage } = await import('./image.mjs');
+      const im = await benchImage({ cleanup, runs: opts.runtimeRuns, startupWait: opts.startupWait });
+      result.image = im;
+      if (!im.skipped) {
+        result.targets.push(target('image-runtime', `--image ${im.platform}: pull + smoke + probe / bare pull+run+kill+wait`, im.image.ratio, 'max', 1.3));
+        result.targets.push(target('cached-rebuild', `cached rebuild ${im.platform}: entrypoint-guard's build / docker buildx build`, im.cachedBuild.ratio, 'max', 1.1));
+      }
+    }
     if (opts.only.has('cold')) {
       const c = await benchColdStart({ cleanup, runs: opts.coldRuns });
       result.coldStart = c;
@@ -173,6 +182,23 @@ function render(res) {
   if (r) {
     if (r.skipped) out.push(`2. Runtime: skipped: ${r.skipped}`, '');
     else out.push(...renderRuntime(r), '');
+  }
+  const im = res.image;
+  if (im) {
+    if (im.skipped) out.push(`2b. --image and cached rebuild: skipped: ${im.skipped}`, '');
+    else {
+      out.push(`2b. --image and cached rebuild (${im.platform}; startup wait ${im.startupWait} s on both sides; ${im.runs} runs per side, medians)`);
+      out.push(`   entrypoint-guard side: ${im.egIncludes}`);
+      out.push(`   bare side: ${im.bareIncludes}`);
+      out.push(
+        table([
+          ['measure', 'entrypoint-guard', 'bare', 'ratio'],
+          ['--image runtime phase', fmtMs(im.image.egMs), fmtMs(im.image.bareMs), fmtRatio(im.image.ratio)],
+          ['cached rebuild', fmtMs(im.cachedBuild.egMs), fmtMs(im.cachedBuild.bareMs), fmtRatio(im.cachedBuild.ratio)],
+        ]),
+      );
+      out.push('');
+    }
   }
   const cs = res.coldStart;
   if (cs) {

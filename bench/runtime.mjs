@@ -21,12 +21,12 @@ export const BASE_IMAGE = '127.0.0.1:5000/eg-busybox:latest';
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
 /** A compliant service: exec-form ENTRYPOINT, a script that traps TERM and exits 0 at once. */
-const DOCKERFILE = `FROM ${BASE_IMAGE}
+export const DOCKERFILE = `FROM ${BASE_IMAGE}
 COPY --chmod=755 service.sh /usr/local/bin/service.sh
 USER nobody
 ENTRYPOINT ["/usr/local/bin/service.sh"]
 `;
-const SERVICE = `#!/bin/sh
+export const SERVICE = `#!/bin/sh
 # A long-running service that shuts down cleanly on SIGTERM.
 set -eu
 trap 'echo "service: stopping"; exit 0' TERM INT
@@ -37,11 +37,11 @@ while :; do
 done
 `;
 
-function bundleRuntime(outDir) {
+export function bundleRuntime(outDir) {
   return bundleSources({ 'src/lint.ts': ['lintDockerfile'], 'src/runtime/index.ts': ['runRuntime'], 'src/options.ts': ['defaultOptions'] }, path.join(outDir, 'eg-runtime.mjs'));
 }
 
-function engineProblem() {
+export function engineProblem() {
   const v = spawnSync('docker', ['version', '-f', '{{.Server.Version}}'], { encoding: 'utf8', timeout: 15_000 });
   if (v.error) return `the docker command is not available (${v.error.code ?? v.error.message})`;
   if (v.status !== 0) return `no Docker engine answered (${(v.stderr || '').trim().split('\n').pop()})`;
@@ -63,7 +63,7 @@ function canRun(platform) {
   }
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The bare side: what a person would type, timed from `docker run -d` to `docker wait` returning. */
 async function bare(image, platform, startupWait, cleanup) {
@@ -294,7 +294,7 @@ async function workerMain(cfg) {
   const t0 = nowMs();
   const result = await runRuntime(model, options, { staticFindings });
   const runtimeMs = nowMs() - t0;
-  process.stdout.write(`${JSON.stringify({ runtimeMs, platforms: result.platforms, findings: result.findings.map((f) => `${f.rule}: ${f.message}`), notes: result.notes, dockerCalls: calls })}\n`);
+  process.stdout.write(`${JSON.stringify({ runtimeMs, platforms: result.platforms, findings: (result.hits ?? []).map((f) => `${f.rule}: ${f.message}`), notes: result.notes, dockerCalls: calls })}\n`);
 }
 
 workerEntry(import.meta.url, workerMain);

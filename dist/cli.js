@@ -4754,9 +4754,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path28 = this.getPath();
-        if (path28 === null || path28.startsWith("/")) {
-          return path28;
+        const path29 = this.getPath();
+        if (path29 === null || path29.startsWith("/")) {
+          return path29;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4768,7 +4768,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
+              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
             }
           }
         }
@@ -5942,17 +5942,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5963,13 +5963,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5990,17 +5990,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6011,13 +6011,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6044,23 +6044,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -6672,10 +6672,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6694,7 +6694,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6724,11 +6724,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6742,8 +6742,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -6757,8 +6757,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6776,8 +6776,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -6787,8 +6787,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -9303,9 +9303,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9380,14 +9380,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9402,10 +9402,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9416,10 +9416,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9436,13 +9436,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -11403,9 +11403,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11414,23 +11414,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11441,10 +11441,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12746,14 +12746,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs20, sep: [] });
+                map.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12881,13 +12881,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13196,8 +13196,8 @@ var require_dist = __commonJS({
 });
 
 // src/cli.ts
-import fs19 from "node:fs";
-import path27 from "node:path";
+import fs21 from "node:fs";
+import path28 from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -13229,7 +13229,13 @@ function defaultOptions(cwd = process.cwd()) {
     failOn: "error",
     filterMode: "nofilter",
     format: "text",
-    cwd
+    cwd,
+    cacheFrom: [],
+    cacheTo: [],
+    secrets: [],
+    buildContexts: [],
+    ssh: [],
+    progress: "auto"
   };
 }
 function parseFailOn(value) {
@@ -13285,6 +13291,39 @@ function parseNetwork(value) {
   if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
+function parseProgress(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "auto" || v === "plain" || v === "quiet") return v;
+  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+}
+var IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
+function parseImageRef(value, name) {
+  const v = value.trim();
+  if (!IMAGE_REF.test(v) || /\/\/|:$|\/$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not an image reference (e.g. ghcr.io/org/app:1.2 or app:dev)`);
+  return v;
+}
+function parseBuilderName(value, name) {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a buildx builder name`);
+  return v;
+}
+function parseBuildxSpec(value, name, needsEquals = true) {
+  const v = value.trim();
+  if (v === "" || v.startsWith("-") || needsEquals && !v.includes("=")) {
+    const shown = name === "secret" || name === "secrets" || name === "--secret" ? "the given value" : JSON.stringify(value);
+    throw new InputError(`${name} takes a buildx spec such as ${EXAMPLES[name.replace(/^--/, "")] ?? "key=value"} (got ${shown})`);
+  }
+  return v;
+}
+var EXAMPLES = {
+  "cache-from": "type=local,src=DIR or type=gha",
+  "cache-to": "type=local,dest=DIR or type=gha,mode=max",
+  secret: "id=npmrc,src=.npmrc",
+  secrets: "id=npmrc,src=.npmrc",
+  "build-context": "name=path",
+  "build-contexts": "name=path",
+  ssh: "default"
+};
 
 // src/cli/args.ts
 var USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
@@ -13309,6 +13348,16 @@ Options:
   --fail-on LEVEL        error | warning | info | never (default error)
   --format FMT           text (default) | json | sarif
   --output FILE          write the report there instead of stdout
+  --image REF            probe this built image (local tag or registry ref, resolved per
+                         platform) instead of building; the Dockerfile, when given, is linted
+  --builder NAME         buildx builder to build with (default: the current one)
+  --cache-from SPEC      repeatable, passed to buildx (type=gha, type=registry,\u2026, type=local)
+  --cache-to SPEC        repeatable, passed to buildx
+  --secret SPEC          repeatable, buildx --secret (id=\u2026,src=\u2026 | id=\u2026,env=\u2026); never logged
+  --build-context N=P    repeatable, buildx --build-context
+  --ssh SPEC             repeatable, buildx --ssh
+  --progress MODE        auto (default: redrawn status on a TTY, plain lines otherwise) |
+                         plain | quiet; always on stderr
   --filter-mode MODE     nofilter (default) | added | diff_context | file: report and gate
                          only findings inside the diff given by --diff
   --diff FILE|-          unified diff (e.g. \`git diff origin/main\`) for --filter-mode
@@ -13346,6 +13395,14 @@ function parseCli(argv, cwd = process.cwd()) {
         "fail-on": { type: "string" },
         format: { type: "string" },
         output: { type: "string" },
+        image: { type: "string" },
+        builder: { type: "string" },
+        "cache-from": { type: "string", multiple: true },
+        "cache-to": { type: "string", multiple: true },
+        secret: { type: "string", multiple: true },
+        "build-context": { type: "string", multiple: true },
+        ssh: { type: "string", multiple: true },
+        progress: { type: "string" },
         "filter-mode": { type: "string" },
         diff: { type: "string" },
         config: { type: "string" },
@@ -13375,7 +13432,10 @@ function parseCli(argv, cwd = process.cwd()) {
   if (parsed2.positionals[0] !== void 0) set("dockerfile", parsed2.positionals[0]);
   if (v.context !== void 0) set("context", v.context);
   if (v.static !== void 0) set("static", v.static);
-  if (v.platforms !== void 0) set("platforms", parsePlatforms(v.platforms));
+  if (v.platforms !== void 0) {
+    set("platforms", parsePlatforms(v.platforms));
+    options.platformsExplicit = true;
+  }
   if (v.target !== void 0) set("target", v.target);
   for (const kv of v["build-arg"] ?? []) {
     const [k, val] = parseKeyValue(kv, "--build-arg");
@@ -13396,6 +13456,20 @@ function parseCli(argv, cwd = process.cwd()) {
   if (v["filter-mode"] !== void 0) set("filterMode", parseFilterMode(v["filter-mode"]));
   if (v.format !== void 0) set("format", parseFormat(v.format));
   if (v.output !== void 0) set("output", v.output);
+  if (v.image !== void 0) set("image", parseImageRef(v.image, "--image"));
+  if (v.builder !== void 0) set("builder", parseBuilderName(v.builder, "--builder"));
+  const specs2 = (flag, key, values, needsEquals = true) => {
+    for (const value of values ?? []) {
+      options[key].push(parseBuildxSpec(value, flag, needsEquals));
+      given.add(key);
+    }
+  };
+  specs2("--cache-from", "cacheFrom", v["cache-from"]);
+  specs2("--cache-to", "cacheTo", v["cache-to"]);
+  specs2("--secret", "secrets", v.secret);
+  specs2("--build-context", "buildContexts", v["build-context"]);
+  specs2("--ssh", "ssh", v.ssh, false);
+  if (v.progress !== void 0) set("progress", parseProgress(v.progress));
   const command = { kind: "run", options, given };
   if (v.config !== void 0) {
     if (v.config.trim() === "") throw new InputError("--config needs a file name");
@@ -15143,9 +15217,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path28) => nfaMatch(tokens2, path28) };
+  return { test: (path29) => nfaMatch(tokens2, path29) };
 }
-function nfaMatch(tokens2, path28) {
+function nfaMatch(tokens2, path29) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -15159,8 +15233,8 @@ function nfaMatch(tokens2, path28) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path28.length && current.size > 0; k++) {
-    const c = path28[k];
+  for (let k = 0; k < path29.length && current.size > 0; k++) {
+    const c = path29[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -15234,9 +15308,9 @@ function repoRootOf(dir) {
   const visited = [];
   let root = null;
   for (let current = dir; ; ) {
-    const cached = repoRootCache.get(current);
-    if (cached !== void 0) {
-      root = cached;
+    const cached2 = repoRootCache.get(current);
+    if (cached2 !== void 0) {
+      root = cached2;
       break;
     }
     visited.push(current);
@@ -15252,8 +15326,8 @@ function repoRootOf(dir) {
   return root;
 }
 function gitIndex(root) {
-  const cached = gitIndexCache.get(root);
-  if (cached !== void 0) return cached;
+  const cached2 = gitIndexCache.get(root);
+  if (cached2 !== void 0) return cached2;
   let index = null;
   try {
     const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
@@ -16781,7 +16855,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path28 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path29 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -16794,11 +16868,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path28 = p;
+          else path29 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path28 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path29 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -16808,10 +16882,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path28 === void 0) continue;
+    if (deleted || path29 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path28, change);
+    files.set(path29, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -19641,6 +19715,9 @@ function list(v) {
   if (Array.isArray(v)) return v.map(scalar).join(",");
   return scalar(v);
 }
+function specs(v, name, needsEquals = true) {
+  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
+}
 function keyValues(v, name) {
   const out = {};
   if (Array.isArray(v)) {
@@ -19684,6 +19761,14 @@ var OPTION_KEYS = {
   "fail-on": (v, d) => d.failOn = parseFailOn(scalar(v)),
   "filter-mode": (v, d) => d.filterMode = parseFilterMode(scalar(v)),
   format: (v, d) => d.format = parseFormat(scalar(v)),
+  image: (v, d) => d.image = parseImageRef(scalar(v), "image"),
+  builder: (v, d) => d.builder = parseBuilderName(scalar(v), "builder"),
+  "cache-from": (v, d) => d.cacheFrom = specs(v, "cache-from"),
+  "cache-to": (v, d) => d.cacheTo = specs(v, "cache-to"),
+  secrets: (v, d) => d.secrets = specs(v, "secrets"),
+  "build-contexts": (v, d) => d.buildContexts = specs(v, "build-contexts"),
+  ssh: (v, d) => d.ssh = specs(v, "ssh", false),
+  progress: (v, d) => d.progress = parseProgress(scalar(v)),
   annotations: (v, d) => d.annotations = boolean(v),
   "check-run": (v, d) => d.checkRun = boolean(v),
   review: (v, d) => d.review = boolean(v)
@@ -19955,6 +20040,7 @@ function toJsonReport(report) {
     version: report.version,
     tool: TOOL,
     dockerfile: report.dockerfile,
+    ...report.image ? { image: report.image } : {},
     ...report.plan ? { plan: report.plan } : {},
     findings: report.findings,
     platforms: report.platforms
@@ -20137,7 +20223,8 @@ function platformLabel(p) {
 function formatPlatform(p, width = 13) {
   const parts = [platformLabel(p).padEnd(width)];
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
-  parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.build) parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.image) parts.push(`image ${p.image.ref} (${p.image.digest.slice(0, 19)})`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
   const ready2 = readinessText(p.ready);
   if (ready2) parts.push(ready2);
@@ -20384,13 +20471,33 @@ function runMerge(command, io) {
 }
 
 // src/config/apply-defaults.ts
-var SHARED = ["static", "platforms", "target", "gracePeriod", "startupWait", "readyLog", "probeNetwork", "failOn", "filterMode", "format"];
+var SHARED = [
+  "static",
+  "platforms",
+  "target",
+  "gracePeriod",
+  "startupWait",
+  "readyLog",
+  "probeNetwork",
+  "failOn",
+  "filterMode",
+  "format",
+  "image",
+  "builder",
+  "cacheFrom",
+  "cacheTo",
+  "secrets",
+  "buildContexts",
+  "ssh",
+  "progress"
+];
 function applyConfigDefaults(options, defaults, given) {
   for (const key of SHARED) {
     const value = defaults[key];
     if (value === void 0 || given.has(key)) continue;
     options[key] = value;
   }
+  if (defaults.platforms !== void 0) options.platformsExplicit = true;
   if (defaults.buildArgs) options.buildArgs = { ...defaults.buildArgs, ...options.buildArgs };
   if (defaults.probeEnv) options.probeEnv = { ...defaults.probeEnv, ...options.probeEnv };
 }
@@ -20661,11 +20768,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs18 from "node:fs";
-import path26 from "node:path";
+import fs20 from "node:fs";
+import path27 from "node:path";
+
+// src/runtime/build.ts
+import fs16 from "node:fs";
+import os from "node:os";
+import path21 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
+import fs15 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -20687,7 +20800,20 @@ function killCall(child, signal) {
   }
   child.kill(signal);
 }
+function redactArgs(args) {
+  return args.map((a, i) => args[i - 1] === "--secret" ? "<redacted>" : a.startsWith("--secret=") ? "--secret=<redacted>" : a);
+}
+function logCall(args) {
+  const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
+  if (!file) return;
+  try {
+    fs15.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+`);
+  } catch {
+  }
+}
 function docker(args, options) {
+  logCall(args);
   return new Promise((resolve) => {
     const child = spawn("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
     running.add(child);
@@ -20737,12 +20863,104 @@ function docker(args, options) {
   });
 }
 
+// src/runtime/buildx.ts
+var ASK_MS = 15e3;
+function parseBuildxVersion(text) {
+  const m = /\bv?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.replace(/^\S*buildx\S*\s*/, ""));
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : void 0;
+}
+function atLeast(v, want) {
+  if (!v) return false;
+  for (let i = 0; i < 3; i++) if (v[i] !== want[i]) return v[i] > want[i];
+  return true;
+}
+var FLAG_SINCE = {
+  "--metadata-file": [0, 6, 0],
+  "--build-context": [0, 8, 0],
+  "--provenance": [0, 10, 0],
+  // `buildx.build.warnings` in the metadata file (with BUILDX_METADATA_WARNINGS=1).
+  warnings: [0, 15, 0]
+};
+var cached;
+function buildxVersion() {
+  cached ??= docker(["buildx", "version"], { timeoutMs: ASK_MS }).then((r) => r.code === 0 ? parseBuildxVersion(r.stdout) : void 0);
+  return cached;
+}
+function supports(version, flag) {
+  return atLeast(version, FLAG_SINCE[flag]);
+}
+async function inspectBuilder(builder) {
+  const res = await docker(["buildx", "inspect", ...builder ? [builder] : []], { timeoutMs: ASK_MS });
+  if (res.code !== 0) {
+    if (builder) throw new InputError(`buildx builder ${builder} does not exist or does not answer (docker buildx ls lists the builders)`);
+    return { platforms: [] };
+  }
+  const driver = /^Driver:\s*(\S+)/m.exec(res.stdout)?.[1];
+  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? "";
+  const platforms = line.split(",").map((s) => s.replace(/\*$/, "").trim()).filter(Boolean);
+  return { driver, platforms };
+}
+function checkBuildOptions(options, info) {
+  if (info.driver === "docker") {
+    const exported = options.cacheTo.find((spec) => !/^(type=)?inline(,|$)/.test(spec));
+    if (exported) {
+      const type = /(?:^|,)type=([^,]+)/.exec(exported)?.[1] ?? exported.split(",")[0];
+      throw new InputError(
+        `--cache-to type=${type} needs a builder with the docker-container driver (docker/setup-buildx-action, or docker buildx create --driver docker-container --use); the ${options.builder ?? "current"} builder uses the docker driver`
+      );
+    }
+  }
+  if (options.buildContexts.length > 0 && info.version && !supports(info.version, "--build-context")) {
+    throw new InputError(`--build-context needs buildx 0.8 or later (this is ${info.version.join(".")})`);
+  }
+}
+function redactSecrets(text, secrets) {
+  let out = text;
+  for (const spec of secrets) {
+    const values = [spec, ...spec.split(",").map((kv) => kv.slice(kv.indexOf("=") + 1)).filter((v) => v.length >= 3)];
+    for (const v of values.sort((a, b) => b.length - a.length)) out = out.split(v).join("<redacted>");
+  }
+  return out;
+}
+
 // src/runtime/build.ts
 var BUILD_TIMEOUT_MS = 45 * 6e4;
-var provenanceFlag;
-function supportsProvenance() {
-  provenanceFlag ??= docker(["buildx", "build", "--help"], { timeoutMs: 15e3 }).then((r) => r.code === 0 && /--provenance\b/.test(r.stdout + r.stderr));
-  return provenanceFlag;
+function cacheStats(log) {
+  const steps = /* @__PURE__ */ new Set();
+  const cached2 = /* @__PURE__ */ new Set();
+  for (const line of log.replace(/\r/g, "").split("\n")) {
+    const step = /^#(\d+) \[[^\]]*\d+\/\d+\] (?!FROM )/.exec(line);
+    if (step) steps.add(step[1]);
+    const hit5 = /^#(\d+) CACHED\s*$/.exec(line);
+    if (hit5) cached2.add(hit5[1]);
+  }
+  return { steps: steps.size, cached: [...cached2].filter((id) => steps.has(id)).length };
+}
+function readMetadata(file) {
+  try {
+    return JSON.parse(fs16.readFileSync(file, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function secretEnv(secrets) {
+  const env = {};
+  for (const spec of secrets) {
+    const fields = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+    const name = fields.get("env") ?? (fields.has("src") || fields.has("source") ? void 0 : fields.get("id"));
+    if (name && process.env[name] !== void 0) env[name] = process.env[name];
+  }
+  return env;
+}
+function userBuildArgs(b) {
+  const args = [];
+  if (b.builder) args.push("--builder", b.builder);
+  for (const s of b.cacheFrom ?? []) args.push("--cache-from", s);
+  for (const s of b.cacheTo ?? []) args.push("--cache-to", s);
+  for (const s of b.secrets ?? []) args.push("--secret", s);
+  for (const s of b.buildContexts ?? []) args.push("--build-context", s);
+  for (const s of b.ssh ?? []) args.push("--ssh", s);
+  return args;
 }
 function imageTag(runId, platform, nonce = "") {
   const clean = (s) => s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+/, "");
@@ -20752,8 +20970,17 @@ async function buildPlatform(req) {
   const { model, platform, cleanup } = req;
   const tag = imageTag(cleanup.runId, platform, req.nonce);
   cleanup.image(tag);
+  const version = await buildxVersion();
   const args = ["buildx", "build", "--progress=plain", "--platform", platform, "--load", "-t", tag, ...cleanup.labelArgs()];
-  if (await supportsProvenance()) args.push("--provenance=false");
+  if (supports(version, "--provenance")) args.push("--provenance=false");
+  let metadataFile;
+  if (supports(version, "--metadata-file")) {
+    const dir = fs16.mkdtempSync(path21.join(os.tmpdir(), "eg-build-"));
+    cleanup.dir(dir);
+    metadataFile = path21.join(dir, "metadata.json");
+    args.push("--metadata-file", metadataFile);
+  }
+  args.push(...userBuildArgs(req.buildx ?? {}));
   if (req.target) args.push("--target", req.target);
   for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   args.push("-f", model.absPath, req.contextDir);
@@ -20762,14 +20989,29 @@ async function buildPlatform(req) {
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
-    env: { BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1" },
+    env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1", BUILDX_METADATA_WARNINGS: "1" },
     onOutput: (chunk) => {
+      req.onProgress?.(chunk);
       log += chunk;
       if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
     }
   });
   const seconds = round((Date.now() - started) / 1e3);
-  if (result.code === 0 && !result.timedOut) return { ok: true, tag, seconds };
+  if (result.code === 0 && !result.timedOut) {
+    const outcome = { ok: true, tag, seconds, cache: cacheStats(log) };
+    if (metadataFile) {
+      const meta = readMetadata(metadataFile);
+      if (meta["containerimage.digest"]) outcome.digest = meta["containerimage.digest"];
+      const warnings = meta["buildx.build.warnings"];
+      if (Array.isArray(warnings) && warnings.length > 0) {
+        outcome.warnings = warnings.map((w) => {
+          const line = w.location?.ranges?.[0]?.start?.line;
+          return `${w.short ?? "build warning"}${line ? ` (Dockerfile line ${line})` : ""}`;
+        });
+      }
+    }
+    return outcome;
+  }
   if (result.timedOut) {
     const minutes = Math.round((req.timeoutMs ?? BUILD_TIMEOUT_MS) / 6e4);
     return {
@@ -20784,7 +21026,7 @@ async function buildPlatform(req) {
       }
     };
   }
-  const failure = parseBuildFailure(log || result.stderr, model);
+  const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
   if (isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
   }
@@ -20903,10 +21145,104 @@ function round(n) {
   return Math.round(n * 100) / 100;
 }
 
+// src/runtime/image-source.ts
+var INSPECT_MS = 6e4;
+var PULL_TIMEOUT_MS = 15 * 6e4;
+function platformName(p) {
+  const variant = p.variant && !(p.architecture === "arm64" && p.variant === "v8") ? `/${p.variant}` : "";
+  return `${p.os ?? "unknown"}/${p.architecture ?? "unknown"}${variant}`;
+}
+function repositoryOf(ref) {
+  const noDigest = ref.replace(/@sha256:[a-f0-9]{64}$/i, "");
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.lastIndexOf(":");
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+function namesRegistry(ref) {
+  const slash = ref.indexOf("/");
+  if (slash < 0) return false;
+  const host = ref.slice(0, slash);
+  return host.includes(".") || host.includes(":") || host === "localhost";
+}
+async function localImage(ref) {
+  const res = await docker(["image", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) return void 0;
+  try {
+    const img = JSON.parse(res.stdout);
+    if (!img.Id) return void 0;
+    return { platform: platformName({ os: img.Os, architecture: img.Architecture, variant: img.Variant || void 0 }), digest: img.Id, source: ref, local: true };
+  } catch {
+    return void 0;
+  }
+}
+async function registryImage(ref) {
+  const res = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) {
+    const why2 = res.timedOut ? `no answer within ${INSPECT_MS / 1e3} s` : res.stderr.trim().split("\n").at(-1) ?? "not found";
+    return { error: truncate(why2.replace(/^ERROR:\s*/, ""), 200) };
+  }
+  let data;
+  try {
+    data = JSON.parse(res.stdout);
+  } catch {
+    return { error: "the registry answered with something that is not an image manifest" };
+  }
+  const repo = repositoryOf(ref);
+  const digest = data.manifest?.digest ?? "";
+  const entries = data.manifest?.manifests;
+  const variants = [];
+  if (entries) {
+    for (const m of entries) {
+      const platform = platformName(m.platform ?? {});
+      if (platform.startsWith("unknown/") || variants.some((v) => v.platform === platform)) continue;
+      variants.push({ platform, digest: m.digest, source: `${repo}@${m.digest}`, local: false });
+    }
+  } else if (digest) {
+    variants.push({ platform: platformName(data.image ?? {}), digest, source: `${repo}@${digest}`, local: false });
+  }
+  if (variants.length === 0) return { error: "its manifest names no runnable platform" };
+  return { ref, digest, local: false, variants };
+}
+async function resolveImage(ref) {
+  const fromLocal = async () => {
+    const v = await localImage(ref);
+    return v ? { ref, digest: v.digest, local: true, variants: [v] } : void 0;
+  };
+  if (!namesRegistry(ref)) {
+    const local2 = await fromLocal();
+    if (local2) return local2;
+  }
+  const remote = await registryImage(ref);
+  if (!("error" in remote)) return remote;
+  const local = namesRegistry(ref) ? await fromLocal() : void 0;
+  if (local) return local;
+  throw new InputError(`--image ${ref} is neither a local image nor readable from its registry (${remote.error})`);
+}
+async function pullVariant(variant, tag, cleanup) {
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 10) / 100;
+  if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
+  const present = await docker(["image", "inspect", "--format", "{{.Id}}", variant.source], { timeoutMs: INSPECT_MS });
+  const pulling = present.code !== 0;
+  if (pulling) {
+    cleanup.image(variant.source);
+    const pulled = await docker(["pull", "--quiet", "--platform", variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
+    if (pulled.code !== 0 || pulled.timedOut) {
+      const why2 = pulled.timedOut ? `no answer within ${PULL_TIMEOUT_MS / 6e4} minutes` : pulled.stderr.trim().split("\n").at(-1) ?? `exit ${pulled.code}`;
+      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds() };
+    }
+  }
+  cleanup.image(tag);
+  const tagged = await docker(["tag", variant.source, tag], { timeoutMs: INSPECT_MS });
+  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds() };
+  if (pulling) await docker(["rmi", variant.source], { timeoutMs: INSPECT_MS });
+  return { ok: true, image: tag, seconds: seconds() };
+}
+
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs15 from "node:fs";
+import fs17 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -20944,8 +21280,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path28) {
-    this.dirs.add(path28);
+  dir(path29) {
+    this.dirs.add(path29);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -20972,7 +21308,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs15.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs17.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -20987,12 +21323,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path28 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path29 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path28,
+    path: path29,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -21023,7 +21359,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -21049,14 +21385,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs16 from "node:fs";
+import fs18 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs16.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs18.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -21067,7 +21403,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs16.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs18.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -21101,9 +21437,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path28 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path28 !== "";
-    if (listening && path28 !== "") out.push({ proto: "unix", address: path28 });
+    const path29 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path29 !== "";
+    if (listening && path29 !== "") out.push({ proto: "unix", address: path29 });
   }
   return out;
 }
@@ -21142,7 +21478,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat = fs16.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
@@ -21152,9 +21488,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs16.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs18.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs16.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs18.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -21166,7 +21502,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs16.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs18.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -21190,7 +21526,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs16.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs18.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -21202,20 +21538,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs17 from "node:fs";
+import fs19 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/process-name.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path21.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path21.posix.basename(script) : script;
+  const dir = path22.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -21226,7 +21562,7 @@ function displayName(argv, pathDirs) {
 var TICK_MS = 200;
 var QUIET_MS = 1e3;
 var QUIET_TICKS = 2;
-var INSPECT_MS = 1e3;
+var INSPECT_MS2 = 1e3;
 var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
@@ -21248,7 +21584,7 @@ async function waitReady(req) {
       if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
     }
     if (!proc || req.healthcheck) {
-      if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
+      if (now - lastInspect >= (proc ? INSPECT_MS2 : 500)) {
         lastInspect = now;
         const state = await containerState(req.id);
         if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
@@ -21451,16 +21787,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path22.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path22.posix.basename(argv[1]) === path22.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs17.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs17.readFileSync(path22.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs19.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -21472,8 +21808,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path22.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path22.posix.basename(argv[1]);
+  const first = path23.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -21642,7 +21978,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path23.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -21689,9 +22025,124 @@ function sleep3(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// src/runtime/progress.ts
+var silentProgress = { phase: () => void 0, output: () => void 0, close: () => void 0 };
+var LineSplitter = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  partial = /* @__PURE__ */ new Map();
+  push(platform, chunk) {
+    const text = (this.partial.get(platform) ?? "") + chunk.replace(/\r/g, "");
+    const lines = text.split("\n");
+    this.partial.set(platform, lines.pop() ?? "");
+    for (const line of lines) this.onLine(platform, line);
+  }
+  flush(platform) {
+    const rest = this.partial.get(platform);
+    this.partial.delete(platform);
+    if (rest) this.onLine(platform, rest);
+  }
+};
+function stepOf(line) {
+  const m = /^(#\d+) (\[[^\]]*\d+\/\d+\] .*)$/.exec(line.trim());
+  if (!m) return void 0;
+  const text = `${m[1]} ${m[2].replace(/\s+/g, " ")}`;
+  return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
+}
+var PHASE_LABEL = {
+  queued: "queued",
+  pulling: "pulling",
+  building: "building",
+  smoke: "smoke checks",
+  probe: "shutdown probe",
+  done: "done",
+  failed: "failed",
+  skipped: "skipped"
+};
+var StatusLines = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.now = opts.now ?? Date.now;
+    this.started = this.now();
+    for (const platform of opts.platforms) this.rows.set(platform, { platform, phase: "queued", since: this.started });
+    if (opts.redraw) {
+      this.timer = setInterval(() => this.draw(), 1e3);
+      this.timer.unref();
+      this.draw();
+    }
+  }
+  opts;
+  rows = /* @__PURE__ */ new Map();
+  started;
+  now;
+  drawn = 0;
+  timer;
+  lines = new LineSplitter((platform, line) => this.onLine(platform, line));
+  phase(platform, phase, detail) {
+    const row = this.row(platform);
+    if (row.phase === phase && row.detail === detail) return;
+    row.phase = phase;
+    row.since = this.now();
+    row.detail = detail;
+    if (phase !== "building") row.step = void 0;
+    this.changed(row);
+  }
+  output(platform, chunk) {
+    this.lines.push(platform, chunk);
+  }
+  close() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = void 0;
+    if (this.opts.redraw) this.draw();
+  }
+  onLine(platform, line) {
+    const step = stepOf(line);
+    if (!step) return;
+    const row = this.row(platform);
+    if (row.step === step) return;
+    row.step = step;
+    this.changed(row);
+  }
+  row(platform) {
+    let row = this.rows.get(platform);
+    if (!row) {
+      row = { platform, phase: "queued", since: this.now() };
+      this.rows.set(platform, row);
+    }
+    return row;
+  }
+  changed(row) {
+    if (this.opts.redraw) this.draw();
+    else this.opts.write(`[${this.clock()}] ${this.text(row)}
+`);
+  }
+  clock() {
+    return new Date(this.now()).toISOString().slice(11, 19);
+  }
+  text(row) {
+    const width = Math.max(...[...this.rows.keys()].map((p) => p.length));
+    const seconds = `${((this.now() - this.started) / 1e3).toFixed(0)}s`;
+    const extra = row.step ?? row.detail;
+    return `${row.platform.padEnd(width)}  ${PHASE_LABEL[row.phase].padEnd(14)} ${seconds.padStart(5)}${extra ? `  ${extra}` : ""}`;
+  }
+  draw() {
+    const rows = [...this.rows.values()];
+    let out = this.drawn > 0 ? `\x1B[${this.drawn}A` : "";
+    for (const row of rows) out += `\r\x1B[2K${this.text(row)}
+`;
+    this.drawn = rows.length;
+    this.opts.write(out);
+  }
+};
+function cliProgress(mode, stderrIsTTY, write) {
+  return (platforms) => mode === "quiet" ? silentProgress : new StatusLines({ write, redraw: mode === "auto" && stderrIsTTY, platforms });
+}
+
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -21705,8 +22156,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os !== "linux") return void 0;
+  const [os2 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os2 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -21800,7 +22251,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -21956,7 +22407,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path24.posix.normalize(requested);
+    let current = path25.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -21969,7 +22420,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path24.posix.normalize(target) : path24.posix.join(path24.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -22049,11 +22500,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path25.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path25.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path25.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path25.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path25.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -22180,16 +22631,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path25.posix.normalize(interpreter) : path25.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path25.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path25.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -22209,14 +22660,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path25.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path25.posix.basename(shebang.interpreter) === "env") {
+  if (path26.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -22420,15 +22871,30 @@ async function runRuntime(model, options, extras = {}) {
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
-  if (buildx.code !== 0 || buildx.timedOut) {
+  if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
     return {
       hits: [],
       platforms: [],
       notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
     };
   }
-  const builderPlatforms = await listBuilderPlatforms();
+  const builder = await inspectBuilder(options.builder);
+  const builderPlatforms = builder.platforms;
+  if (!options.image) checkBuildOptions(options, { version: await buildxVersion(), driver: builder.driver, platforms: builderPlatforms });
   const binfmt = readBinfmt();
+  let resolved;
+  let platforms = options.platforms;
+  const lacking = [];
+  if (options.image) {
+    resolved = await resolveImage(options.image);
+    const has = resolved.variants.map((v) => v.platform);
+    if (options.platformsExplicit) {
+      for (const p of platforms) if (!resolved.variants.some((v) => samePlatform(v.platform, p))) lacking.push(p);
+    } else {
+      platforms = has;
+    }
+  }
+  const progress = extras.progress?.(platforms) ?? silentProgress;
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes4(3).toString("hex");
@@ -22436,13 +22902,20 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   try {
-    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform) => {
+    const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      if (resolved && lacking.includes(platform)) {
+        progress.phase(platform, "skipped", `the image has no ${platform} variant`);
+        return lackingPlatform(platform, resolved);
+      }
+      const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
       } catch (err) {
+        progress.phase(platform, "failed", "runtime checks stopped by an internal error");
         const message = err instanceof Error ? err.message : String(err);
-        return { result: { platform, build: { ok: false, seconds: 0 }, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
+        const result = resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
+        return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
       }
     });
     for (const o of outcomes) {
@@ -22451,10 +22924,25 @@ async function runRuntime(model, options, extras = {}) {
       notes.push(...o.notes);
     }
   } finally {
+    progress.close();
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  const out = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
+  if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
+  return out;
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, "$1");
+  return norm(a) === norm(b);
+}
+function lackingPlatform(platform, resolved) {
+  const has = resolved.variants.map((v) => v.platform).join(", ");
+  return {
+    result: { platform, skipped: `the image ${resolved.ref} has no ${platform} variant (it has ${has})` },
+    hits: [],
+    notes: [`${resolved.ref} has no ${platform} image (it has ${has}), so ${platform} was not checked.`]
+  };
 }
 function engineProblem(stderr, timedOut) {
   if (timedOut) return `docker version did not answer within ${VERSION_MS / 1e3} s`;
@@ -22464,14 +22952,16 @@ function engineProblem(stderr, timedOut) {
   return truncate(line.replace(/^error during connect: /i, ""), 200);
 }
 async function runPlatform(job) {
-  const { platform, support, model, options, cleanup, confirms } = job;
+  const { platform, support, model, options, cleanup, confirms, progress } = job;
   const started = Date.now();
-  const result = { platform, build: { ok: false, seconds: 0 } };
+  const result = job.resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
   const hits = [];
   const notes = [];
   const done = () => {
     result.seconds = round((Date.now() - started) / 1e3);
+    const final = !result.skipped ? "done" : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? "failed" : "skipped";
+    progress.phase(platform, final, result.skipped);
     return { result, hits, notes };
   };
   if (!support.available) {
@@ -22479,24 +22969,53 @@ async function runPlatform(job) {
     result.skipped = `no emulator for ${platform} is registered on this machine`;
     return done();
   }
-  const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
-  result.build = { ok: build.ok, seconds: build.seconds };
-  if (!build.ok) {
-    if (build.hit) hits.push(build.hit);
-    result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : "the build failed";
-    return done();
+  let image;
+  if (job.resolved && job.variant) {
+    result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    if (!job.variant.local) progress.phase(platform, "pulling", job.variant.source);
+    const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform, job.nonce), cleanup);
+    if (!pulled.ok) {
+      notes.push(`Runtime checks for ${platform} stopped: ${pulled.error}.`);
+      result.skipped = "the image could not be pulled";
+      return done();
+    }
+    image = pulled.image;
+  } else {
+    progress.phase(platform, "building");
+    const build = await buildPlatform({
+      onProgress: (chunk) => progress.output(platform, chunk),
+      model,
+      platform,
+      contextDir: model.contextDir,
+      target: options.target,
+      buildArgs: options.buildArgs,
+      cleanup,
+      nonce: job.nonce,
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh }
+    });
+    result.build = { ok: build.ok, seconds: build.seconds };
+    if (build.digest) result.build.digest = build.digest;
+    if (build.cache && build.cache.steps > 0) result.build.cache = build.cache;
+    for (const w of build.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
+    if (!build.ok) {
+      if (build.hit) hits.push(build.hit);
+      result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : "the build failed";
+      return done();
+    }
+    image = build.tag;
   }
   let config;
   try {
-    config = await inspectImage(build.tag);
+    config = await inspectImage(image);
   } catch (err) {
     notes.push(`Runtime checks for ${platform} stopped: ${err.message}.`);
     result.skipped = "the built image could not be inspected";
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
+  progress.phase(platform, "smoke");
   try {
-    const smoke = await smokeCheck({ image: build.tag, platform, config, model, cleanup });
+    const smoke = await smokeCheck({ image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
@@ -22514,20 +23033,21 @@ async function runPlatform(job) {
   if (forwarding && !lacksShell(model.base)) {
     const { wrapper, line } = forwarding;
     const checked = await checkArgsForwarding({
-      image: build.tag,
+      image,
       platform,
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path26.posix.basename(wrapper.imagePath),
+      wrapper: path27.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
     notes.push(...checked.notes);
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
+  progress.phase(platform, "probe");
   const probed = await probe2({
-    image: build.tag,
+    image,
     platform,
     config,
     cleanup,
@@ -22564,12 +23084,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os, arch = "", variant] = platform.split("/");
+  const [os2, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os2 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os2 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -22577,21 +23097,15 @@ function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
   if (builderPlatforms.length === 0 && binfmt === void 0) return { available: true, emulated: true };
   return { available: false, emulated: true, reason: `the builder lists ${builderPlatforms.join(", ") || "no platforms"} and binfmt_misc has no enabled qemu-${qemu} entry` };
 }
-async function listBuilderPlatforms() {
-  const res = await docker(["buildx", "inspect"], { timeoutMs: VERSION_MS });
-  if (res.code !== 0) return [];
-  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? "";
-  return line.split(",").map((s) => s.replace(/\*$/, "").trim()).filter(Boolean);
-}
 function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs18.readdirSync(dir)) {
+    for (const name of fs20.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs18.readFileSync(path26.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs20.readFileSync(path27.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -22693,8 +23207,15 @@ function withRuleMeta(hits) {
 }
 
 // src/engine.ts
-async function analyze(options) {
-  const lint = lintDockerfile({
+function imageOnlyModel(ref, cwd) {
+  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}
+`, contextDir: cwd });
+  return { model, findings: [], notes: [] };
+}
+async function analyze(options, extras = {}) {
+  if (options.static && options.image !== void 0) throw new InputError("--image probes a built image, so it cannot be combined with --static (lint only)");
+  const imageOnly = options.image !== void 0 && options.dockerfile === "";
+  const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,
@@ -22705,12 +23226,13 @@ async function analyze(options) {
   const { model } = lint;
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
-    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     const place2 = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place2));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place2(f))), ...confirmed];
     report.platforms = runtime.platforms;
+    if (runtime.image) report.image = runtime.image;
     report.notes.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
@@ -22722,23 +23244,25 @@ var processIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => fs19.readFileSync(0, "utf8")
+  readStdin: () => fs21.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
-  const root = repositoryRoot(path27.dirname(path27.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const root = repositoryRoot(path28.dirname(path28.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
+  if (options.image !== void 0 && !given.has("dockerfile") && !fs21.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs19.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs21.readFileSync(0, "utf8"))
   });
-  const { report, model } = await analyze(options);
+  const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
   if (choice.note) final.notes = [...final.notes ?? [], choice.note];
   return final;
@@ -22782,7 +23306,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path27.resolve(io.cwd, options.output);
+      const target = path28.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

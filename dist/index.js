@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path33 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path32 && path32[0] !== "/") {
-          path32 = `/${path32}`;
+        if (path33 && path33[0] !== "/") {
+          path33 = `/${path33}`;
         }
-        return new URL(`${origin}${path32}`);
+        return new URL(`${origin}${path33}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path33, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path32);
+        debuglog("sending request to %s %s/%s", method, origin, path33);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path33, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path32,
+          path33,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path33, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path32);
+        debuglog("trailers received from %s %s/%s", method, origin, path33);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path33, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path32,
+          path33,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path32, origin }
+            request: { method, path: path33, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path32);
+          debuglog("sending request to %s %s/%s", method, origin, path33);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path32,
+        path: path33,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path32 !== "string") {
+        if (typeof path33 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path33[0] !== "/" && !(path33.startsWith("http://") || path33.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path32)) {
+        } else if (invalidPathRegex.test(path33)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path32, query) : path32;
+        this.path = query ? buildURL(path33, query) : path33;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path32, host, upgrade, blocking, reset } = request2;
+      const { method, path: path33, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path32} HTTP/1.1\r
+      let header = `${method} ${path33} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path33, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path32;
+      headers[HTTP2_HEADER_PATH] = path33;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path32 = search ? `${pathname}${search}` : pathname;
+        const path33 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path32;
+        this.opts.path = path33;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path32 = "/",
+          path: path33 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path32;
+        opts.path = origin + path33;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path32) {
-      if (typeof path32 !== "string") {
-        return path32;
+    function safeUrl(path33) {
+      if (typeof path33 !== "string") {
+        return path33;
       }
-      const pathSegments = path32.split("?");
+      const pathSegments = path33.split("?");
       if (pathSegments.length !== 2) {
-        return path32;
+        return path33;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path32);
+    function matchKey(mockDispatch2, { path: path33, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path33);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path33 }) => matchValue(safeUrl(path33), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path32, method, body, headers, query } = opts;
+      const { path: path33, method, body, headers, query } = opts;
       return {
-        path: path32,
+        path: path33,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path33, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path32,
+            Path: path33,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path32) {
-      for (let i = 0; i < path32.length; ++i) {
-        const code2 = path32.charCodeAt(i);
+    function validateCookiePath(path33) {
+      for (let i = 0; i < path33.length; ++i) {
+        const code2 = path33.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path32 = opts.path;
+          let path33 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path32 = `/${path32}`;
+            path33 = `/${path33}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path32);
+          url = new URL(util.parseOrigin(url).origin + path33);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path32) {
-      const ctrl = callVisitor(key, node, visitor, path32);
+    function visit_(key, node, visitor, path33) {
+      const ctrl = callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visit_(key, ctrl, visitor, path32);
+        replaceNode(key, path33, ctrl);
+        return visit_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path32);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = visit_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path32);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path32) {
-      const ctrl = await callVisitor(key, node, visitor, path32);
+    async function visitAsync_(key, node, visitor, path33) {
+      const ctrl = await callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visitAsync_(key, ctrl, visitor, path32);
+        replaceNode(key, path33, ctrl);
+        return visitAsync_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path32);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path32) {
+    function callVisitor(key, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key, node, path32);
+        return visitor(key, node, path33);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path32);
+        return visitor.Map?.(key, node, path33);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path32);
+        return visitor.Seq?.(key, node, path33);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path32);
+        return visitor.Pair?.(key, node, path33);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path32);
+        return visitor.Scalar?.(key, node, path33);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path32);
+        return visitor.Alias?.(key, node, path33);
       return void 0;
     }
-    function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest] = path33;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key, ...rest] = path32;
+      deleteIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+      getIn(path33, keepScalar) {
+        const [key, ...rest] = path33;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key, ...rest] = path32;
+      hasIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key, ...rest] = path32;
+      setIn(path33, value) {
+        const [key, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection2.isEmptyPath(path32)) {
+      deleteIn(path33) {
+        if (Collection2.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection2.isEmptyPath(path32))
+      getIn(path33, keepScalar) {
+        if (Collection2.isEmptyPath(path33))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection2.isEmptyPath(path32))
+      hasIn(path33) {
+        if (Collection2.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection2.isEmptyPath(path32)) {
+      setIn(path33, value) {
+        if (Collection2.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path32) => {
+    visit.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path32) => {
-      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit.parentCollection = (cst, path33) => {
+      const parent = visit.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs19, sep: [] });
+                map.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs19);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs19, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs19);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31197,9 +31197,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path32 = this.getPath();
-        if (path32 === null || path32.startsWith("/")) {
-          return path32;
+        const path33 = this.getPath();
+        if (path33 === null || path33.startsWith("/")) {
+          return path33;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -31211,7 +31211,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
+              return parent.endsWith("/") ? parent + path33 : parent + "/" + path33;
             }
           }
         }
@@ -36674,20 +36674,40 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/action-inputs.ts
 import fs10 from "node:fs";
 import path18 from "node:path";
 
 // src/config/apply-defaults.ts
-var SHARED = ["static", "platforms", "target", "gracePeriod", "startupWait", "readyLog", "probeNetwork", "failOn", "filterMode", "format"];
+var SHARED = [
+  "static",
+  "platforms",
+  "target",
+  "gracePeriod",
+  "startupWait",
+  "readyLog",
+  "probeNetwork",
+  "failOn",
+  "filterMode",
+  "format",
+  "image",
+  "builder",
+  "cacheFrom",
+  "cacheTo",
+  "secrets",
+  "buildContexts",
+  "ssh",
+  "progress"
+];
 function applyConfigDefaults(options, defaults2, given) {
   for (const key of SHARED) {
     const value = defaults2[key];
     if (value === void 0 || given.has(key)) continue;
     options[key] = value;
   }
+  if (defaults2.platforms !== void 0) options.platformsExplicit = true;
   if (defaults2.buildArgs) options.buildArgs = { ...defaults2.buildArgs, ...options.buildArgs };
   if (defaults2.probeEnv) options.probeEnv = { ...defaults2.probeEnv, ...options.probeEnv };
 }
@@ -36862,7 +36882,13 @@ function defaultOptions(cwd = process.cwd()) {
     failOn: "error",
     filterMode: "nofilter",
     format: "text",
-    cwd
+    cwd,
+    cacheFrom: [],
+    cacheTo: [],
+    secrets: [],
+    buildContexts: [],
+    ssh: [],
+    progress: "auto"
   };
 }
 function parseFailOn(value) {
@@ -36918,6 +36944,39 @@ function parseNetwork(value) {
   if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
+function parseProgress(value) {
+  const v = value.trim().toLowerCase();
+  if (v === "auto" || v === "plain" || v === "quiet") return v;
+  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+}
+var IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
+function parseImageRef(value, name) {
+  const v = value.trim();
+  if (!IMAGE_REF.test(v) || /\/\/|:$|\/$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not an image reference (e.g. ghcr.io/org/app:1.2 or app:dev)`);
+  return v;
+}
+function parseBuilderName(value, name) {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a buildx builder name`);
+  return v;
+}
+function parseBuildxSpec(value, name, needsEquals = true) {
+  const v = value.trim();
+  if (v === "" || v.startsWith("-") || needsEquals && !v.includes("=")) {
+    const shown = name === "secret" || name === "secrets" || name === "--secret" ? "the given value" : JSON.stringify(value);
+    throw new InputError(`${name} takes a buildx spec such as ${EXAMPLES[name.replace(/^--/, "")] ?? "key=value"} (got ${shown})`);
+  }
+  return v;
+}
+var EXAMPLES = {
+  "cache-from": "type=local,src=DIR or type=gha",
+  "cache-to": "type=local,dest=DIR or type=gha,mode=max",
+  secret: "id=npmrc,src=.npmrc",
+  secrets: "id=npmrc,src=.npmrc",
+  "build-context": "name=path",
+  "build-contexts": "name=path",
+  ssh: "default"
+};
 
 // src/rules/image/arch-specific-download.ts
 import fs5 from "node:fs";
@@ -38238,9 +38297,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path32) => nfaMatch(tokens2, path32) };
+  return { test: (path33) => nfaMatch(tokens2, path33) };
 }
-function nfaMatch(tokens2, path32) {
+function nfaMatch(tokens2, path33) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -38254,8 +38313,8 @@ function nfaMatch(tokens2, path32) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path32.length && current.size > 0; k++) {
-    const c = path32[k];
+  for (let k = 0; k < path33.length && current.size > 0; k++) {
+    const c = path33[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -38329,9 +38388,9 @@ function repoRootOf(dir) {
   const visited = [];
   let root = null;
   for (let current = dir; ; ) {
-    const cached = repoRootCache.get(current);
-    if (cached !== void 0) {
-      root = cached;
+    const cached2 = repoRootCache.get(current);
+    if (cached2 !== void 0) {
+      root = cached2;
       break;
     }
     visited.push(current);
@@ -38347,8 +38406,8 @@ function repoRootOf(dir) {
   return root;
 }
 function gitIndex(root) {
-  const cached = gitIndexCache.get(root);
-  if (cached !== void 0) return cached;
+  const cached2 = gitIndexCache.get(root);
+  if (cached2 !== void 0) return cached2;
   let index = null;
   try {
     const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
@@ -42258,6 +42317,9 @@ function list(v) {
   if (Array.isArray(v)) return v.map(scalar).join(",");
   return scalar(v);
 }
+function specs(v, name, needsEquals = true) {
+  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
+}
 function keyValues(v, name) {
   const out = {};
   if (Array.isArray(v)) {
@@ -42301,6 +42363,14 @@ var OPTION_KEYS = {
   "fail-on": (v, d) => d.failOn = parseFailOn(scalar(v)),
   "filter-mode": (v, d) => d.filterMode = parseFilterMode(scalar(v)),
   format: (v, d) => d.format = parseFormat(scalar(v)),
+  image: (v, d) => d.image = parseImageRef(scalar(v), "image"),
+  builder: (v, d) => d.builder = parseBuilderName(scalar(v), "builder"),
+  "cache-from": (v, d) => d.cacheFrom = specs(v, "cache-from"),
+  "cache-to": (v, d) => d.cacheTo = specs(v, "cache-to"),
+  secrets: (v, d) => d.secrets = specs(v, "secrets"),
+  "build-contexts": (v, d) => d.buildContexts = specs(v, "build-contexts"),
+  ssh: (v, d) => d.ssh = specs(v, "ssh", false),
+  progress: (v, d) => d.progress = parseProgress(scalar(v)),
   annotations: (v, d) => d.annotations = boolean(v),
   "check-run": (v, d) => d.checkRun = boolean(v),
   review: (v, d) => d.review = boolean(v)
@@ -42948,6 +43018,9 @@ function parseKeyValueLines(value, name) {
   }
   return out;
 }
+function specLines(value, name, needsEquals = true) {
+  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")).map((l) => parseBuildxSpec(l, name, needsEquals));
+}
 function inWorkspaceDir(value, workspace, name) {
   const abs = path18.resolve(workspace, value);
   let stat2;
@@ -42977,6 +43050,7 @@ function readActionConfig(read, env = process.env) {
   };
   input("static", "static", (v) => parseBoolean(v, "static"));
   input("platforms", "platforms", parsePlatforms);
+  if (given.has("platforms")) options.platformsExplicit = true;
   input("target", "target", (v) => v);
   input("build-args", "buildArgs", (v) => parseKeyValueLines(v, "build-args"));
   input("grace-period", "gracePeriod", (v) => parseSeconds(v, "grace-period"));
@@ -42987,6 +43061,14 @@ function readActionConfig(read, env = process.env) {
   options.ignore = parseIgnore(get("ignore"));
   input("fail-on", "failOn", parseFailOn);
   input("filter-mode", "filterMode", parseFilterMode);
+  input("image", "image", (v) => parseImageRef(v, "image"));
+  input("builder", "builder", (v) => parseBuilderName(v, "builder"));
+  input("cache-from", "cacheFrom", (v) => specLines(v, "cache-from"));
+  input("cache-to", "cacheTo", (v) => specLines(v, "cache-to"));
+  input("secrets", "secrets", (v) => specLines(v, "secrets"));
+  input("build-contexts", "buildContexts", (v) => specLines(v, "build-contexts"));
+  input("ssh", "ssh", (v) => specLines(v, "ssh", false));
+  options.progress = "plain";
   applyConfigDefaults(options, defaults2, given);
   options.format = "json";
   const context3 = get("context");
@@ -43005,9 +43087,10 @@ function readActionConfig(read, env = process.env) {
     const [platform2, label] = parseRunner(line, "runners");
     runners[platform2] = label;
   }
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path18.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
-    dockerfiles: reportsSpec !== "" ? [] : expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
+    dockerfiles: reportsSpec !== "" ? [] : imageOnly ? [""] : expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
     options,
     annotations: channel("annotations", defaults2.annotations, true),
     checkRun: channel("check-run", defaults2.checkRun, false),
@@ -43023,7 +43106,7 @@ function readActionConfig(read, env = process.env) {
   if (reportsSpec !== "") config.reports = expandReports(reportsSpec, workspace);
   if (project) config.project = project;
   if (sarif !== "") config.sarifFile = sarif;
-  for (const file of config.dockerfiles) readUserText(path18.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path18.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -43329,11 +43412,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs15 from "node:fs";
-import path25 from "node:path";
+import fs17 from "node:fs";
+import path26 from "node:path";
+
+// src/runtime/build.ts
+import fs13 from "node:fs";
+import os6 from "node:os";
+import path20 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
+import fs12 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -43355,7 +43444,20 @@ function killCall(child2, signal) {
   }
   child2.kill(signal);
 }
+function redactArgs(args) {
+  return args.map((a, i) => args[i - 1] === "--secret" ? "<redacted>" : a.startsWith("--secret=") ? "--secret=<redacted>" : a);
+}
+function logCall(args) {
+  const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
+  if (!file) return;
+  try {
+    fs12.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+`);
+  } catch {
+  }
+}
 function docker(args, options) {
+  logCall(args);
   return new Promise((resolve2) => {
     const child2 = spawn2("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
     running.add(child2);
@@ -43405,12 +43507,104 @@ function docker(args, options) {
   });
 }
 
+// src/runtime/buildx.ts
+var ASK_MS = 15e3;
+function parseBuildxVersion(text) {
+  const m = /\bv?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.replace(/^\S*buildx\S*\s*/, ""));
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : void 0;
+}
+function atLeast(v, want) {
+  if (!v) return false;
+  for (let i = 0; i < 3; i++) if (v[i] !== want[i]) return v[i] > want[i];
+  return true;
+}
+var FLAG_SINCE = {
+  "--metadata-file": [0, 6, 0],
+  "--build-context": [0, 8, 0],
+  "--provenance": [0, 10, 0],
+  // `buildx.build.warnings` in the metadata file (with BUILDX_METADATA_WARNINGS=1).
+  warnings: [0, 15, 0]
+};
+var cached;
+function buildxVersion() {
+  cached ??= docker(["buildx", "version"], { timeoutMs: ASK_MS }).then((r) => r.code === 0 ? parseBuildxVersion(r.stdout) : void 0);
+  return cached;
+}
+function supports(version, flag) {
+  return atLeast(version, FLAG_SINCE[flag]);
+}
+async function inspectBuilder(builder) {
+  const res = await docker(["buildx", "inspect", ...builder ? [builder] : []], { timeoutMs: ASK_MS });
+  if (res.code !== 0) {
+    if (builder) throw new InputError(`buildx builder ${builder} does not exist or does not answer (docker buildx ls lists the builders)`);
+    return { platforms: [] };
+  }
+  const driver = /^Driver:\s*(\S+)/m.exec(res.stdout)?.[1];
+  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? "";
+  const platforms = line.split(",").map((s) => s.replace(/\*$/, "").trim()).filter(Boolean);
+  return { driver, platforms };
+}
+function checkBuildOptions(options, info2) {
+  if (info2.driver === "docker") {
+    const exported = options.cacheTo.find((spec) => !/^(type=)?inline(,|$)/.test(spec));
+    if (exported) {
+      const type = /(?:^|,)type=([^,]+)/.exec(exported)?.[1] ?? exported.split(",")[0];
+      throw new InputError(
+        `--cache-to type=${type} needs a builder with the docker-container driver (docker/setup-buildx-action, or docker buildx create --driver docker-container --use); the ${options.builder ?? "current"} builder uses the docker driver`
+      );
+    }
+  }
+  if (options.buildContexts.length > 0 && info2.version && !supports(info2.version, "--build-context")) {
+    throw new InputError(`--build-context needs buildx 0.8 or later (this is ${info2.version.join(".")})`);
+  }
+}
+function redactSecrets(text, secrets) {
+  let out = text;
+  for (const spec of secrets) {
+    const values = [spec, ...spec.split(",").map((kv) => kv.slice(kv.indexOf("=") + 1)).filter((v) => v.length >= 3)];
+    for (const v of values.sort((a, b) => b.length - a.length)) out = out.split(v).join("<redacted>");
+  }
+  return out;
+}
+
 // src/runtime/build.ts
 var BUILD_TIMEOUT_MS = 45 * 6e4;
-var provenanceFlag;
-function supportsProvenance() {
-  provenanceFlag ??= docker(["buildx", "build", "--help"], { timeoutMs: 15e3 }).then((r) => r.code === 0 && /--provenance\b/.test(r.stdout + r.stderr));
-  return provenanceFlag;
+function cacheStats(log) {
+  const steps = /* @__PURE__ */ new Set();
+  const cached2 = /* @__PURE__ */ new Set();
+  for (const line of log.replace(/\r/g, "").split("\n")) {
+    const step = /^#(\d+) \[[^\]]*\d+\/\d+\] (?!FROM )/.exec(line);
+    if (step) steps.add(step[1]);
+    const hit5 = /^#(\d+) CACHED\s*$/.exec(line);
+    if (hit5) cached2.add(hit5[1]);
+  }
+  return { steps: steps.size, cached: [...cached2].filter((id) => steps.has(id)).length };
+}
+function readMetadata(file) {
+  try {
+    return JSON.parse(fs13.readFileSync(file, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function secretEnv(secrets) {
+  const env = {};
+  for (const spec of secrets) {
+    const fields = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+    const name = fields.get("env") ?? (fields.has("src") || fields.has("source") ? void 0 : fields.get("id"));
+    if (name && process.env[name] !== void 0) env[name] = process.env[name];
+  }
+  return env;
+}
+function userBuildArgs(b) {
+  const args = [];
+  if (b.builder) args.push("--builder", b.builder);
+  for (const s of b.cacheFrom ?? []) args.push("--cache-from", s);
+  for (const s of b.cacheTo ?? []) args.push("--cache-to", s);
+  for (const s of b.secrets ?? []) args.push("--secret", s);
+  for (const s of b.buildContexts ?? []) args.push("--build-context", s);
+  for (const s of b.ssh ?? []) args.push("--ssh", s);
+  return args;
 }
 function imageTag(runId, platform2, nonce = "") {
   const clean = (s) => s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+/, "");
@@ -43420,8 +43614,17 @@ async function buildPlatform(req) {
   const { model, platform: platform2, cleanup } = req;
   const tag = imageTag(cleanup.runId, platform2, req.nonce);
   cleanup.image(tag);
+  const version = await buildxVersion();
   const args = ["buildx", "build", "--progress=plain", "--platform", platform2, "--load", "-t", tag, ...cleanup.labelArgs()];
-  if (await supportsProvenance()) args.push("--provenance=false");
+  if (supports(version, "--provenance")) args.push("--provenance=false");
+  let metadataFile;
+  if (supports(version, "--metadata-file")) {
+    const dir = fs13.mkdtempSync(path20.join(os6.tmpdir(), "eg-build-"));
+    cleanup.dir(dir);
+    metadataFile = path20.join(dir, "metadata.json");
+    args.push("--metadata-file", metadataFile);
+  }
+  args.push(...userBuildArgs(req.buildx ?? {}));
   if (req.target) args.push("--target", req.target);
   for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   args.push("-f", model.absPath, req.contextDir);
@@ -43430,14 +43633,29 @@ async function buildPlatform(req) {
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
-    env: { BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1" },
+    env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1", BUILDX_METADATA_WARNINGS: "1" },
     onOutput: (chunk) => {
+      req.onProgress?.(chunk);
       log += chunk;
       if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
     }
   });
   const seconds2 = round((Date.now() - started) / 1e3);
-  if (result.code === 0 && !result.timedOut) return { ok: true, tag, seconds: seconds2 };
+  if (result.code === 0 && !result.timedOut) {
+    const outcome = { ok: true, tag, seconds: seconds2, cache: cacheStats(log) };
+    if (metadataFile) {
+      const meta = readMetadata(metadataFile);
+      if (meta["containerimage.digest"]) outcome.digest = meta["containerimage.digest"];
+      const warnings = meta["buildx.build.warnings"];
+      if (Array.isArray(warnings) && warnings.length > 0) {
+        outcome.warnings = warnings.map((w) => {
+          const line = w.location?.ranges?.[0]?.start?.line;
+          return `${w.short ?? "build warning"}${line ? ` (Dockerfile line ${line})` : ""}`;
+        });
+      }
+    }
+    return outcome;
+  }
   if (result.timedOut) {
     const minutes = Math.round((req.timeoutMs ?? BUILD_TIMEOUT_MS) / 6e4);
     return {
@@ -43452,7 +43670,7 @@ async function buildPlatform(req) {
       }
     };
   }
-  const failure = parseBuildFailure(log || result.stderr, model);
+  const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
   if (isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds: seconds2, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
   }
@@ -43571,10 +43789,104 @@ function round(n) {
   return Math.round(n * 100) / 100;
 }
 
+// src/runtime/image-source.ts
+var INSPECT_MS = 6e4;
+var PULL_TIMEOUT_MS = 15 * 6e4;
+function platformName(p) {
+  const variant = p.variant && !(p.architecture === "arm64" && p.variant === "v8") ? `/${p.variant}` : "";
+  return `${p.os ?? "unknown"}/${p.architecture ?? "unknown"}${variant}`;
+}
+function repositoryOf(ref) {
+  const noDigest = ref.replace(/@sha256:[a-f0-9]{64}$/i, "");
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.lastIndexOf(":");
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+function namesRegistry(ref) {
+  const slash = ref.indexOf("/");
+  if (slash < 0) return false;
+  const host = ref.slice(0, slash);
+  return host.includes(".") || host.includes(":") || host === "localhost";
+}
+async function localImage(ref) {
+  const res = await docker(["image", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) return void 0;
+  try {
+    const img = JSON.parse(res.stdout);
+    if (!img.Id) return void 0;
+    return { platform: platformName({ os: img.Os, architecture: img.Architecture, variant: img.Variant || void 0 }), digest: img.Id, source: ref, local: true };
+  } catch {
+    return void 0;
+  }
+}
+async function registryImage(ref) {
+  const res = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .}}", ref], { timeoutMs: INSPECT_MS });
+  if (res.code !== 0 || res.timedOut) {
+    const why2 = res.timedOut ? `no answer within ${INSPECT_MS / 1e3} s` : res.stderr.trim().split("\n").at(-1) ?? "not found";
+    return { error: truncate(why2.replace(/^ERROR:\s*/, ""), 200) };
+  }
+  let data;
+  try {
+    data = JSON.parse(res.stdout);
+  } catch {
+    return { error: "the registry answered with something that is not an image manifest" };
+  }
+  const repo = repositoryOf(ref);
+  const digest = data.manifest?.digest ?? "";
+  const entries = data.manifest?.manifests;
+  const variants = [];
+  if (entries) {
+    for (const m of entries) {
+      const platform2 = platformName(m.platform ?? {});
+      if (platform2.startsWith("unknown/") || variants.some((v) => v.platform === platform2)) continue;
+      variants.push({ platform: platform2, digest: m.digest, source: `${repo}@${m.digest}`, local: false });
+    }
+  } else if (digest) {
+    variants.push({ platform: platformName(data.image ?? {}), digest, source: `${repo}@${digest}`, local: false });
+  }
+  if (variants.length === 0) return { error: "its manifest names no runnable platform" };
+  return { ref, digest, local: false, variants };
+}
+async function resolveImage(ref) {
+  const fromLocal = async () => {
+    const v = await localImage(ref);
+    return v ? { ref, digest: v.digest, local: true, variants: [v] } : void 0;
+  };
+  if (!namesRegistry(ref)) {
+    const local2 = await fromLocal();
+    if (local2) return local2;
+  }
+  const remote = await registryImage(ref);
+  if (!("error" in remote)) return remote;
+  const local = namesRegistry(ref) ? await fromLocal() : void 0;
+  if (local) return local;
+  throw new InputError(`--image ${ref} is neither a local image nor readable from its registry (${remote.error})`);
+}
+async function pullVariant(variant, tag, cleanup) {
+  const started = Date.now();
+  const seconds2 = () => Math.round((Date.now() - started) / 10) / 100;
+  if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
+  const present = await docker(["image", "inspect", "--format", "{{.Id}}", variant.source], { timeoutMs: INSPECT_MS });
+  const pulling = present.code !== 0;
+  if (pulling) {
+    cleanup.image(variant.source);
+    const pulled = await docker(["pull", "--quiet", "--platform", variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
+    if (pulled.code !== 0 || pulled.timedOut) {
+      const why2 = pulled.timedOut ? `no answer within ${PULL_TIMEOUT_MS / 6e4} minutes` : pulled.stderr.trim().split("\n").at(-1) ?? `exit ${pulled.code}`;
+      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds2() };
+    }
+  }
+  cleanup.image(tag);
+  const tagged = await docker(["tag", variant.source, tag], { timeoutMs: INSPECT_MS });
+  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds2() };
+  if (pulling) await docker(["rmi", variant.source], { timeoutMs: INSPECT_MS });
+  return { ok: true, image: tag, seconds: seconds2() };
+}
+
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs12 from "node:fs";
+import fs14 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -43612,8 +43924,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path32) {
-    this.dirs.add(path32);
+  dir(path33) {
+    this.dirs.add(path33);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -43640,7 +43952,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs12.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs14.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -43655,12 +43967,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path32 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path33 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path32,
+    path: path33,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -43691,7 +44003,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -43717,14 +44029,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs13 from "node:fs";
+import fs15 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs13.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs15.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -43735,7 +44047,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs13.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs15.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -43769,9 +44081,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path32 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path32 !== "";
-    if (listening && path32 !== "") out.push({ proto: "unix", address: path32 });
+    const path33 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path33 !== "";
+    if (listening && path33 !== "") out.push({ proto: "unix", address: path33 });
   }
   return out;
 }
@@ -43810,7 +44122,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs13.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs15.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
@@ -43820,9 +44132,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs13.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs15.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs13.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs15.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -43834,7 +44146,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs13.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs15.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -43858,7 +44170,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs13.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs15.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -43870,20 +44182,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs14 from "node:fs";
+import fs16 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/process-name.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path20.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path20.posix.basename(script) : script;
+  const dir = path21.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path21.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -43894,7 +44206,7 @@ function displayName(argv, pathDirs) {
 var TICK_MS = 200;
 var QUIET_MS = 1e3;
 var QUIET_TICKS = 2;
-var INSPECT_MS = 1e3;
+var INSPECT_MS2 = 1e3;
 var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
@@ -43916,7 +44228,7 @@ async function waitReady(req) {
       if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
     }
     if (!proc || req.healthcheck) {
-      if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
+      if (now - lastInspect >= (proc ? INSPECT_MS2 : 500)) {
         lastInspect = now;
         const state = await containerState(req.id);
         if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
@@ -44119,16 +44431,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path21.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path21.posix.basename(argv[1]) === path21.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path22.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path22.posix.basename(argv[1]) === path22.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs14.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs14.readFileSync(path21.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs16.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs16.readFileSync(path22.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -44140,8 +44452,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path21.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path21.posix.basename(argv[1]);
+  const first = path22.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path22.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -44310,7 +44622,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path22.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path23.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -44357,9 +44669,43 @@ function sleep3(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
+// src/runtime/progress.ts
+var silentProgress = { phase: () => void 0, output: () => void 0, close: () => void 0 };
+var LineSplitter = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  partial = /* @__PURE__ */ new Map();
+  push(platform2, chunk) {
+    const text = (this.partial.get(platform2) ?? "") + chunk.replace(/\r/g, "");
+    const lines = text.split("\n");
+    this.partial.set(platform2, lines.pop() ?? "");
+    for (const line of lines) this.onLine(platform2, line);
+  }
+  flush(platform2) {
+    const rest = this.partial.get(platform2);
+    this.partial.delete(platform2);
+    if (rest) this.onLine(platform2, rest);
+  }
+};
+var PHASE_LABEL = {
+  queued: "queued",
+  pulling: "pulling",
+  building: "building",
+  smoke: "smoke checks",
+  probe: "shutdown probe",
+  done: "done",
+  failed: "failed",
+  skipped: "skipped"
+};
+function isFinal(phase) {
+  return phase === "done" || phase === "failed" || phase === "skipped";
+}
+
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -44373,8 +44719,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform2) {
-  const [os7 = "", arch2 = ""] = platform2.toLowerCase().split("/");
-  if (os7 !== "linux") return void 0;
+  const [os8 = "", arch2 = ""] = platform2.toLowerCase().split("/");
+  if (os8 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch2] ?? arch2;
   return ARCHES.find((a) => a.short === short);
@@ -44468,7 +44814,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -44624,7 +44970,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path23.posix.normalize(requested);
+    let current = path24.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -44637,7 +44983,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path23.posix.normalize(target) : path23.posix.join(path23.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path24.posix.normalize(target) : path24.posix.join(path24.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -44717,11 +45063,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path24.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path24.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path24.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path24.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path24.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path25.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path25.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path25.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path25.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path25.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -44848,16 +45194,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path24.posix.normalize(interpreter) : path24.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path25.posix.normalize(interpreter) : path25.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path24.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path25.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path24.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path25.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -44877,14 +45223,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path24.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path25.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path24.posix.basename(shebang.interpreter) === "env") {
+  if (path25.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -45088,15 +45434,30 @@ async function runRuntime(model, options, extras = {}) {
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
-  if (buildx.code !== 0 || buildx.timedOut) {
+  if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
     return {
       hits: [],
       platforms: [],
       notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
     };
   }
-  const builderPlatforms = await listBuilderPlatforms();
+  const builder = await inspectBuilder(options.builder);
+  const builderPlatforms = builder.platforms;
+  if (!options.image) checkBuildOptions(options, { version: await buildxVersion(), driver: builder.driver, platforms: builderPlatforms });
   const binfmt = readBinfmt();
+  let resolved;
+  let platforms = options.platforms;
+  const lacking = [];
+  if (options.image) {
+    resolved = await resolveImage(options.image);
+    const has = resolved.variants.map((v) => v.platform);
+    if (options.platformsExplicit) {
+      for (const p of platforms) if (!resolved.variants.some((v) => samePlatform(v.platform, p))) lacking.push(p);
+    } else {
+      platforms = has;
+    }
+  }
+  const progress = extras.progress?.(platforms) ?? silentProgress;
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes3(3).toString("hex");
@@ -45104,13 +45465,20 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   try {
-    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform2) => {
+    const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform2) => {
       const support = platformSupport(platform2, serverPlatform, builderPlatforms, binfmt);
+      if (resolved && lacking.includes(platform2)) {
+        progress.phase(platform2, "skipped", `the image has no ${platform2} variant`);
+        return lackingPlatform(platform2, resolved);
+      }
+      const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform2));
       try {
-        return await runPlatform({ platform: platform2, support, model, options, cleanup, confirms, nonce });
+        return await runPlatform({ platform: platform2, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
       } catch (err) {
+        progress.phase(platform2, "failed", "runtime checks stopped by an internal error");
         const message = err instanceof Error ? err.message : String(err);
-        return { result: { platform: platform2, build: { ok: false, seconds: 0 }, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform2} stopped: ${truncate(message, 200)}.`] };
+        const result = resolved ? { platform: platform2 } : { platform: platform2, build: { ok: false, seconds: 0 } };
+        return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform2} stopped: ${truncate(message, 200)}.`] };
       }
     });
     for (const o of outcomes) {
@@ -45119,10 +45487,25 @@ async function runRuntime(model, options, extras = {}) {
       notes.push(...o.notes);
     }
   } finally {
+    progress.close();
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  const out = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
+  if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
+  return out;
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, "$1");
+  return norm(a) === norm(b);
+}
+function lackingPlatform(platform2, resolved) {
+  const has = resolved.variants.map((v) => v.platform).join(", ");
+  return {
+    result: { platform: platform2, skipped: `the image ${resolved.ref} has no ${platform2} variant (it has ${has})` },
+    hits: [],
+    notes: [`${resolved.ref} has no ${platform2} image (it has ${has}), so ${platform2} was not checked.`]
+  };
 }
 function engineProblem(stderr, timedOut) {
   if (timedOut) return `docker version did not answer within ${VERSION_MS / 1e3} s`;
@@ -45132,14 +45515,16 @@ function engineProblem(stderr, timedOut) {
   return truncate(line.replace(/^error during connect: /i, ""), 200);
 }
 async function runPlatform(job) {
-  const { platform: platform2, support, model, options, cleanup, confirms } = job;
+  const { platform: platform2, support, model, options, cleanup, confirms, progress } = job;
   const started = Date.now();
-  const result = { platform: platform2, build: { ok: false, seconds: 0 } };
+  const result = job.resolved ? { platform: platform2 } : { platform: platform2, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
   const hits = [];
   const notes = [];
   const done = () => {
     result.seconds = round((Date.now() - started) / 1e3);
+    const final = !result.skipped ? "done" : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? "failed" : "skipped";
+    progress.phase(platform2, final, result.skipped);
     return { result, hits, notes };
   };
   if (!support.available) {
@@ -45147,24 +45532,53 @@ async function runPlatform(job) {
     result.skipped = `no emulator for ${platform2} is registered on this machine`;
     return done();
   }
-  const build = await buildPlatform({ model, platform: platform2, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
-  result.build = { ok: build.ok, seconds: build.seconds };
-  if (!build.ok) {
-    if (build.hit) hits.push(build.hit);
-    result.skipped = build.unavailable ? `no emulator for ${platform2} is registered on this machine` : "the build failed";
-    return done();
+  let image;
+  if (job.resolved && job.variant) {
+    result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    if (!job.variant.local) progress.phase(platform2, "pulling", job.variant.source);
+    const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform2, job.nonce), cleanup);
+    if (!pulled.ok) {
+      notes.push(`Runtime checks for ${platform2} stopped: ${pulled.error}.`);
+      result.skipped = "the image could not be pulled";
+      return done();
+    }
+    image = pulled.image;
+  } else {
+    progress.phase(platform2, "building");
+    const build = await buildPlatform({
+      onProgress: (chunk) => progress.output(platform2, chunk),
+      model,
+      platform: platform2,
+      contextDir: model.contextDir,
+      target: options.target,
+      buildArgs: options.buildArgs,
+      cleanup,
+      nonce: job.nonce,
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh }
+    });
+    result.build = { ok: build.ok, seconds: build.seconds };
+    if (build.digest) result.build.digest = build.digest;
+    if (build.cache && build.cache.steps > 0) result.build.cache = build.cache;
+    for (const w of build.warnings ?? []) notes.push(`Build warning on ${platform2}: ${truncate(w, 200)}.`);
+    if (!build.ok) {
+      if (build.hit) hits.push(build.hit);
+      result.skipped = build.unavailable ? `no emulator for ${platform2} is registered on this machine` : "the build failed";
+      return done();
+    }
+    image = build.tag;
   }
   let config;
   try {
-    config = await inspectImage(build.tag);
+    config = await inspectImage(image);
   } catch (err) {
     notes.push(`Runtime checks for ${platform2} stopped: ${err.message}.`);
     result.skipped = "the built image could not be inspected";
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
+  progress.phase(platform2, "smoke");
   try {
-    const smoke = await smokeCheck({ image: build.tag, platform: platform2, config, model, cleanup });
+    const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
     hits.push(...smoke.hits);
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
@@ -45182,20 +45596,21 @@ async function runPlatform(job) {
   if (forwarding && !lacksShell(model.base)) {
     const { wrapper, line } = forwarding;
     const checked = await checkArgsForwarding({
-      image: build.tag,
+      image,
       platform: platform2,
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path25.posix.basename(wrapper.imagePath),
+      wrapper: path26.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
     notes.push(...checked.notes);
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
+  progress.phase(platform2, "probe");
   const probed = await probe2({
-    image: build.tag,
+    image,
     platform: platform2,
     config,
     cleanup,
@@ -45232,12 +45647,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform2, serverPlatform, builderPlatforms, binfmt) {
-  const [os7, arch2 = "", variant] = platform2.split("/");
+  const [os8, arch2 = "", variant] = platform2.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os7 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
+  if (os8 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os7 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
+    return o === os8 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch2] ?? arch2;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -45245,21 +45660,15 @@ function platformSupport(platform2, serverPlatform, builderPlatforms, binfmt) {
   if (builderPlatforms.length === 0 && binfmt === void 0) return { available: true, emulated: true };
   return { available: false, emulated: true, reason: `the builder lists ${builderPlatforms.join(", ") || "no platforms"} and binfmt_misc has no enabled qemu-${qemu} entry` };
 }
-async function listBuilderPlatforms() {
-  const res = await docker(["buildx", "inspect"], { timeoutMs: VERSION_MS });
-  if (res.code !== 0) return [];
-  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? "";
-  return line.split(",").map((s) => s.replace(/\*$/, "").trim()).filter(Boolean);
-}
 function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs15.readdirSync(dir)) {
+    for (const name of fs17.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs15.readFileSync(path25.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs17.readFileSync(path26.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -45361,8 +45770,15 @@ function withRuleMeta(hits) {
 }
 
 // src/engine.ts
-async function analyze(options) {
-  const lint = lintDockerfile({
+function imageOnlyModel(ref, cwd) {
+  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}
+`, contextDir: cwd });
+  return { model, findings: [], notes: [] };
+}
+async function analyze(options, extras = {}) {
+  if (options.static && options.image !== void 0) throw new InputError("--image probes a built image, so it cannot be combined with --static (lint only)");
+  const imageOnly = options.image !== void 0 && options.dockerfile === "";
+  const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,
@@ -45373,12 +45789,13 @@ async function analyze(options) {
   const { model } = lint;
   const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
   if (!options.static) {
-    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     const place2 = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place2));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place2(f))), ...confirmed];
     report.platforms = runtime.platforms;
+    if (runtime.image) report.image = runtime.image;
     report.notes.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
@@ -45490,8 +45907,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path32 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path32} does not exist${EOL7}`);
+        const path33 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path33} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -49785,7 +50202,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path32) => path32.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path33) => path33.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -50040,7 +50457,7 @@ function platformRow(dockerfile, p) {
   const cells = [];
   if (dockerfile !== void 0) cells.push(mdCell(dockerfile));
   cells.push(mdCell(platformLabel(p)));
-  const built = p.build.ok ? `\u2705 ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds(p.build.seconds)}`;
+  const built = !p.build ? p.image ? mdCode(`${p.image.ref}@${p.image.digest.slice(0, 19)}`) : "not built" : p.build.ok ? `\u2705 ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : "", p.pid1 ? mdCode(p.pid1) : "");
   const s = p.shutdown;
   if (s) {
@@ -50218,21 +50635,21 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 }
 
 // src/github/outputs.ts
-import os6 from "node:os";
-import path27 from "node:path";
+import os7 from "node:os";
+import path28 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs16 from "node:fs";
-import path26 from "node:path";
+import fs18 from "node:fs";
+import path27 from "node:path";
 function writeFileAtomic(target, body) {
-  fs16.mkdirSync(path26.dirname(target), { recursive: true });
-  const tmp = path26.join(path26.dirname(target), `.${path26.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs18.mkdirSync(path27.dirname(target), { recursive: true });
+  const tmp = path27.join(path27.dirname(target), `.${path27.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs16.writeFileSync(tmp, body, { flag: "wx" });
-    fs16.renameSync(tmp, target);
+    fs18.writeFileSync(tmp, body, { flag: "wx" });
+    fs18.renameSync(tmp, target);
   } catch (err) {
-    fs16.rmSync(tmp, { force: true });
+    fs18.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -50250,6 +50667,7 @@ function toJsonReport(report) {
     version: report.version,
     tool: TOOL,
     dockerfile: report.dockerfile,
+    ...report.image ? { image: report.image } : {},
     ...report.plan ? { plan: report.plan } : {},
     findings: report.findings,
     platforms: report.platforms
@@ -50273,8 +50691,8 @@ function shutdownSeconds(reports) {
   return out;
 }
 function writeJsonReport(reports, runId, env = process.env) {
-  const dir = env.RUNNER_TEMP || os6.tmpdir();
-  const file = path27.join(dir, `entrypoint-guard-${runId}.json`);
+  const dir = env.RUNNER_TEMP || os7.tmpdir();
+  const file = path28.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -50359,6 +50777,71 @@ async function actionDiffFilter({ mode, event, api }) {
     return off(`the pull request diff could not be read (${describeApiError(err)})`);
   }
 }
+
+// src/github/progress.ts
+var coreLog = { start: (t) => startGroup(t), end: () => endGroup(), line: (t) => info(t) };
+var ActionGroups = class {
+  constructor(title, log = coreLog) {
+    this.title = title;
+    this.log = log;
+  }
+  title;
+  log;
+  live;
+  waiting = /* @__PURE__ */ new Map();
+  finished = /* @__PURE__ */ new Set();
+  lines = new LineSplitter((platform2, line) => this.emit(platform2, line));
+  phase(platform2, phase, detail) {
+    if (phase === "queued") return;
+    this.lines.flush(platform2);
+    this.emit(platform2, `${platform2}: ${PHASE_LABEL[phase]}${detail ? `: ${detail}` : ""}`);
+    if (isFinal(phase)) this.finish(platform2);
+  }
+  output(platform2, chunk) {
+    this.lines.push(platform2, chunk);
+  }
+  close() {
+    for (const p of this.waiting.keys()) this.finished.add(p);
+    const first = this.waiting.keys().next();
+    if (this.live === void 0 && !first.done) {
+      const buffered = this.waiting.get(first.value) ?? [];
+      this.waiting.delete(first.value);
+      this.open(first.value);
+      for (const line of buffered) this.log.line(line);
+    }
+    if (this.live !== void 0) {
+      this.finished.add(this.live);
+      this.finish(this.live);
+    }
+  }
+  emit(platform2, line) {
+    if (this.live === void 0 && !this.waiting.has(platform2)) this.open(platform2);
+    if (this.live === platform2) this.log.line(line);
+    else {
+      const list2 = this.waiting.get(platform2) ?? [];
+      list2.push(line);
+      this.waiting.set(platform2, list2);
+    }
+  }
+  open(platform2) {
+    this.live = platform2;
+    this.log.start(`${this.title} on ${platform2}`);
+  }
+  finish(platform2) {
+    this.finished.add(platform2);
+    if (this.live !== platform2) return;
+    this.log.end();
+    this.live = void 0;
+    const next = this.waiting.keys().next();
+    if (next.done) return;
+    const p = next.value;
+    const buffered = this.waiting.get(p) ?? [];
+    this.waiting.delete(p);
+    this.open(p);
+    for (const line of buffered) this.log.line(line);
+    if (this.finished.has(p)) this.finish(p);
+  }
+};
 
 // src/github/review.ts
 var MAX_REVIEW_COMMENTS = 30;
@@ -50466,7 +50949,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -50515,7 +50998,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path28.relative(input.root, path28.resolve(input.cwd, file)).split(path28.sep).join("/");
+  const toRepo = (file) => path29.relative(input.root, path29.resolve(input.cwd, file)).split(path29.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -50545,7 +51028,7 @@ function applyPolicy(report, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path28.relative(root, path28.resolve(cwd, file)).split(path28.sep).join("/");
+  const toRepo = (file) => path29.relative(root, path29.resolve(cwd, file)).split(path29.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -50556,8 +51039,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs17 from "node:fs";
-import path29 from "node:path";
+import fs19 from "node:fs";
+import path30 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -50605,7 +51088,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs17.readFileSync(path29.resolve(root, file), "utf8").split("\n");
+        lines = fs19.readFileSync(path30.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -50670,16 +51153,16 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import fs18 from "node:fs";
-import path30 from "node:path";
+import fs20 from "node:fs";
+import path31 from "node:path";
 var MAX_BYTES4 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   let text;
   try {
-    const stat2 = fs18.statSync(file);
+    const stat2 = fs20.statSync(file);
     if (!stat2.isFile()) throw new InputError(`shard report ${display} is not a file`);
     if (stat2.size > MAX_BYTES4) throw new InputError(`shard report ${display} is larger than 256 MB`);
-    text = fs18.readFileSync(file, "utf8");
+    text = fs20.readFileSync(file, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -50800,7 +51283,7 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path30.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path31.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
@@ -50809,13 +51292,15 @@ async function analyzeAll(config, runId, filter) {
   const reports = [];
   for (const dockerfile of config.dockerfiles) {
     const options = { ...config.options, dockerfile, runId, ignore: new Set(config.options.ignore), buildArgs: { ...config.options.buildArgs }, probeEnv: { ...config.options.probeEnv } };
-    const report = await group(`entrypoint-guard: ${oneLine(dockerfile)}`, async () => {
-      const result = await analyze(options);
+    const title = `entrypoint-guard: ${oneLine(dockerfile || (options.image ?? ""))}`;
+    const analyzeOne = async () => {
+      const result = await analyze(options, { progress: () => new ActionGroups(title) });
       const kept = applyPolicy(result.report, result.model, { config: config.project, filter, root: config.workspace, cwd: config.workspace });
       logInfo(`${kept.dockerfile}: ${countsText(kept.findings)}.`);
       for (const note of kept.notes ?? []) logInfo(note);
       return kept;
-    });
+    };
+    const report = options.static ? await group(title, analyzeOne) : await analyzeOne();
     reports.push(report);
   }
   return reports;
@@ -50876,7 +51361,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path31.resolve(config.workspace, config.sarifFile);
+      const target = path32.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

@@ -19535,6 +19535,7 @@ var RUN_ID_STATE = "run-id";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
+import fs2 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -19552,7 +19553,20 @@ function killCall(child, signal) {
   }
   child.kill(signal);
 }
+function redactArgs(args) {
+  return args.map((a, i) => args[i - 1] === "--secret" ? "<redacted>" : a.startsWith("--secret=") ? "--secret=<redacted>" : a);
+}
+function logCall(args) {
+  const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
+  if (!file) return;
+  try {
+    fs2.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+`);
+  } catch {
+  }
+}
 function docker(args, options) {
+  logCall(args);
   return new Promise((resolve) => {
     const child = spawn("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
     running.add(child);
@@ -19611,7 +19625,16 @@ async function cleanupRun(runId) {
   if (containers.length > 0) await docker(["rm", "-f", "-v", ...containers], { timeoutMs: 6e4 });
   const imgs = await docker(["images", "-q", "--no-trunc", "--filter", filter], { timeoutMs: 2e4 });
   const images = [...new Set(imgs.stdout.split("\n").map((s) => s.trim()).filter(Boolean))];
-  if (images.length > 0) await docker(["rmi", "-f", ...images], { timeoutMs: 6e4 });
+  const refs = [...images];
+  if (runId) {
+    const tags = await docker(["images", "--no-trunc", "--format", "{{.ID}} {{.Repository}}:{{.Tag}}", "--filter", `reference=entrypoint-guard/${runId.toLowerCase()}*`], { timeoutMs: 2e4 });
+    for (const [id, tag] of tags.stdout.split("\n").map((s) => s.trim().split(" ")).filter(([id2, tag2]) => id2 && tag2)) {
+      if (images.includes(id)) continue;
+      images.push(id);
+      refs.push(tag);
+    }
+  }
+  if (refs.length > 0) await docker(["rmi", "-f", ...refs], { timeoutMs: 6e4 });
   return { containers: containers.length, images: images.length };
 }
 

@@ -15,6 +15,9 @@ import {
   parseFilterMode,
   parseIgnore,
   parseKeyValue,
+  parseBuilderName,
+  parseBuildxSpec,
+  parseImageRef,
   parseNetwork,
   parsePlatforms,
   parseRegex,
@@ -76,6 +79,15 @@ export function parseKeyValueLines(value: string, name: string): Record<string, 
   return out;
 }
 
+/** One buildx spec a line (cache-from, secrets, …); blank lines and `#` comments are skipped. */
+function specLines(value: string, name: string, needsEquals = true): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => parseBuildxSpec(l, name, needsEquals));
+}
+
 function inWorkspaceDir(value: string, workspace: string, name: string): string {
   const abs = path.resolve(workspace, value);
   let stat: fs.Stats;
@@ -112,6 +124,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   };
   input('static', 'static', (v) => parseBoolean(v, 'static'));
   input('platforms', 'platforms', parsePlatforms);
+  if (given.has('platforms')) options.platformsExplicit = true;
   input('target', 'target', (v) => v);
   input('build-args', 'buildArgs', (v) => parseKeyValueLines(v, 'build-args'));
   input('grace-period', 'gracePeriod', (v) => parseSeconds(v, 'grace-period'));
@@ -123,6 +136,15 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   options.ignore = parseIgnore(get('ignore'));
   input('fail-on', 'failOn', parseFailOn);
   input('filter-mode', 'filterMode', parseFilterMode);
+  input('image', 'image', (v) => parseImageRef(v, 'image'));
+  input('builder', 'builder', (v) => parseBuilderName(v, 'builder'));
+  input('cache-from', 'cacheFrom', (v) => specLines(v, 'cache-from'));
+  input('cache-to', 'cacheTo', (v) => specLines(v, 'cache-to'));
+  input('secrets', 'secrets', (v) => specLines(v, 'secrets'));
+  input('build-contexts', 'buildContexts', (v) => specLines(v, 'build-contexts'));
+  input('ssh', 'ssh', (v) => specLines(v, 'ssh', false));
+  // The Action's log shows BuildKit's plain output in one group per platform.
+  options.progress = 'plain';
   applyConfigDefaults(options, defaults, given);
   options.format = 'json';
   const context = get('context');
@@ -142,9 +164,11 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
     const [platform, label] = parseRunner(line, 'runners');
     runners[platform] = label;
   }
+  // `image:` with no `dockerfile:` input and no Dockerfile in the workspace: the image alone is probed.
+  const imageOnly = options.image !== undefined && read('dockerfile') === '' && !fs.existsSync(path.join(workspace, 'Dockerfile'));
   const config: ActionConfig = {
     // Merging reads no Dockerfile: the shards did.
-    dockerfiles: reportsSpec !== '' ? [] : expandDockerfiles(get('dockerfile', 'Dockerfile'), workspace),
+    dockerfiles: reportsSpec !== '' ? [] : imageOnly ? [''] : expandDockerfiles(get('dockerfile', 'Dockerfile'), workspace),
     options,
     annotations: channel('annotations', defaults.annotations, true),
     checkRun: channel('check-run', defaults.checkRun, false),
@@ -161,7 +185,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   if (project) config.project = project;
   if (sarif !== '') config.sarifFile = sarif;
   // Every Dockerfile is checked up front: a typo in the third path fails before any build starts.
-  for (const file of config.dockerfiles) readUserText(path.resolve(workspace, file), file, 'Dockerfile');
+  for (const file of config.dockerfiles) if (file !== '') readUserText(path.resolve(workspace, file), file, 'Dockerfile');
   return config;
 }
 

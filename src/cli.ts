@@ -8,6 +8,7 @@ import { chooseDiffFilter } from './cli/diff-input.js';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
+import { cliProgress } from './runtime/progress.js';
 import { errorMessage, InputError } from './errors.js';
 import { failsAt } from './findings.js';
 import { writeFileAtomic } from './report/atomic.js';
@@ -23,6 +24,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** Standard error is a terminal: status lines are redrawn in place (--progress auto). */
+  stderrIsTTY?: boolean;
   cwd: string;
   /** Standard input, for `--diff -`. */
   readStdin?: () => string;
@@ -32,6 +35,7 @@ const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb',
   cwd: process.cwd(),
   readStdin: () => fs.readFileSync(0, 'utf8'),
 };
@@ -46,6 +50,8 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
   const root = repositoryRoot(path.dirname(path.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
+  // --image alone (no DOCKERFILE argument and no ./Dockerfile): the image is checked without a Dockerfile.
+  if (options.image !== undefined && !given.has('dockerfile') && !fs.existsSync(path.resolve(io.cwd, options.dockerfile))) options.dockerfile = '';
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
@@ -54,7 +60,7 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => fs.readFileSync(0, 'utf8')),
   });
-  const { report, model } = await analyze(options);
+  const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
   if (choice.note) final.notes = [...(final.notes ?? []), choice.note];
   return final;

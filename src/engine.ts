@@ -1,10 +1,13 @@
 // One engine for both faces: lint, then (unless --static) build, smoke-run and probe.
+import { InputError } from './errors.js';
 import { compareFindings, type Finding, type Report } from './findings.js';
-import { dedupe, lintDockerfile, sourceTexts } from './lint.js';
+import { dedupe, lintDockerfile, sourceTexts, type LintResult } from './lint.js';
+import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
 import { runRuntime } from './runtime/index.js';
+import type { ProgressFactory } from './runtime/progress.js';
 import { withRuleMeta } from './runtime-findings.js';
 
 export interface AnalysisResult {
@@ -12,8 +15,19 @@ export interface AnalysisResult {
   model: DockerfileModel;
 }
 
-export async function analyze(options: Options): Promise<AnalysisResult> {
-  const lint = lintDockerfile({
+/**
+ * `--image` without a Dockerfile: nothing to lint; a one-line model of the image (`FROM <ref>`)
+ * whose file is the reference, so runtime findings point at the image.
+ */
+function imageOnlyModel(ref: string, cwd: string): LintResult {
+  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}\n`, contextDir: cwd });
+  return { model, findings: [], notes: [] };
+}
+
+export async function analyze(options: Options, extras: { progress?: ProgressFactory } = {}): Promise<AnalysisResult> {
+  if (options.static && options.image !== undefined) throw new InputError('--image probes a built image, so it cannot be combined with --static (lint only)');
+  const imageOnly = options.image !== undefined && options.dockerfile === '';
+  const lint = imageOnly ? imageOnlyModel(options.image!, options.cwd) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,
@@ -25,7 +39,7 @@ export async function analyze(options: Options): Promise<AnalysisResult> {
   const report: Report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
 
   if (!options.static) {
-    const runtime = await runRuntime(model, options, { staticFindings: lint.findings });
+    const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     // A runtime finding that restates a static one at the same place (no-debug-shell) replaces it:
     // it carries the platforms it was seen on.
@@ -33,6 +47,7 @@ export async function analyze(options: Options): Promise<AnalysisResult> {
     const seenAtRuntime = new Set(confirmed.map(place));
     report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place(f))), ...confirmed];
     report.platforms = runtime.platforms;
+    if (runtime.image) report.image = runtime.image;
     report.notes!.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);

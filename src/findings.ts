@@ -31,7 +31,17 @@ export interface ShutdownResult {
 
 export interface PlatformResult {
   platform: string;
-  build: { ok: boolean; seconds: number };
+  /** Absent with --image (nothing was built). */
+  build?: {
+    ok: boolean;
+    seconds: number;
+    /** The image digest from buildx's --metadata-file. */
+    digest?: string;
+    /** Dockerfile steps built and those taken from the cache (BuildKit's `CACHED`). */
+    cache?: { steps: number; cached: number };
+  };
+  /** With --image: the reference checked and this platform's manifest digest (the image id for a local tag). */
+  image?: { ref: string; digest: string };
   /** Ran under an emulator (QEMU binfmt_misc) rather than on this machine's own CPU. */
   emulated?: boolean;
   startCommand?: string[];
@@ -61,7 +71,10 @@ export interface PlatformResult {
 
 export interface Report {
   version: 1;
+  /** The Dockerfile; with --image and no Dockerfile, the image reference (findings point at it). */
   dockerfile: string;
+  /** With --image: the reference checked and its digest (the manifest list's; the image id for a local tag). */
+  image?: { ref: string; digest: string };
   findings: Finding[];
   platforms: PlatformResult[];
   /**

@@ -14,6 +14,7 @@ import { publishCheckRun } from './github/check-run.js';
 import { countsText, inWorkspace, logInfo, oneLine } from './github/format.js';
 import { setOutputs, writeJsonReport } from './github/outputs.js';
 import { actionDiffFilter } from './github/pull-diff.js';
+import { ActionGroups } from './github/progress.js';
 import { publishReview } from './github/review.js';
 import { RUN_ID_STATE } from './github/state.js';
 import { summaryMarkdown, writeJobSummary } from './github/summary.js';
@@ -31,13 +32,16 @@ async function analyzeAll(config: ActionConfig, runId: string, filter: DiffFilte
   for (const dockerfile of config.dockerfiles) {
     // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
     const options = { ...config.options, dockerfile, runId, ignore: new Set(config.options.ignore), buildArgs: { ...config.options.buildArgs }, probeEnv: { ...config.options.probeEnv } };
-    const report = await core.group(`entrypoint-guard: ${oneLine(dockerfile)}`, async () => {
-      const result = await analyze(options);
+    const title = `entrypoint-guard: ${oneLine(dockerfile || (options.image ?? ''))}`;
+    const analyzeOne = async () => {
+      // One log group per platform (build output streamed live, then smoke and probe): groups do not nest.
+      const result = await analyze(options, { progress: () => new ActionGroups(title) });
       const kept = applyPolicy(result.report, result.model, { config: config.project, filter, root: config.workspace, cwd: config.workspace });
       logInfo(`${kept.dockerfile}: ${countsText(kept.findings)}.`);
       for (const note of kept.notes ?? []) logInfo(note);
       return kept;
-    });
+    };
+    const report = options.static ? await core.group(title, analyzeOne) : await analyzeOne();
     reports.push(report);
   }
   return reports;

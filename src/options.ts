@@ -29,7 +29,24 @@ export interface Options {
   cwd: string;
   /** Labels everything the runtime creates; the Action's post step removes leftovers by it. Generated when absent. */
   runId?: string;
+  /** --platforms (or the config file) named the platforms; else with --image, the image's own platforms are used. */
+  platformsExplicit?: boolean;
+  /** --image REF: probe this built image (a local tag or a registry reference) instead of building. */
+  image?: string;
+  /** --builder NAME: the buildx builder to build with. */
+  builder?: string;
+  /** --cache-from / --cache-to SPEC, --secret SPEC, --build-context N=P, --ssh SPEC: passed to buildx as given. */
+  cacheFrom: string[];
+  cacheTo: string[];
+  /** Never logged: redacted in every docker call log and error line (src/runtime/docker.ts). */
+  secrets: string[];
+  buildContexts: string[];
+  ssh: string[];
+  /** Status lines on stderr: auto (redrawn on a TTY, plain lines otherwise), plain, quiet. */
+  progress: ProgressMode;
 }
+
+export type ProgressMode = 'auto' | 'plain' | 'quiet';
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
@@ -49,6 +66,12 @@ export function defaultOptions(cwd = process.cwd()): Options {
     filterMode: 'nofilter',
     format: 'text',
     cwd,
+    cacheFrom: [],
+    cacheTo: [],
+    secrets: [],
+    buildContexts: [],
+    ssh: [],
+    progress: 'auto',
   };
 }
 
@@ -115,3 +138,45 @@ export function parseNetwork(value: string): string {
   if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
+
+export function parseProgress(value: string): ProgressMode {
+  const v = value.trim().toLowerCase();
+  if (v === 'auto' || v === 'plain' || v === 'quiet') return v;
+  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+}
+
+/** An image reference as docker takes it: `[registry[:port]/]name[:tag][@sha256:…]`. */
+const IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
+
+export function parseImageRef(value: string, name: string): string {
+  const v = value.trim();
+  if (!IMAGE_REF.test(v) || /\/\/|:$|\/$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not an image reference (e.g. ghcr.io/org/app:1.2 or app:dev)`);
+  return v;
+}
+
+/** A buildx builder's name. */
+export function parseBuilderName(value: string, name: string): string {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a buildx builder name`);
+  return v;
+}
+
+/** A buildx spec passed as given (`type=local,src=…`, `id=…,env=…`, `name=path`); an empty one or one starting with `-` is refused. */
+export function parseBuildxSpec(value: string, name: string, needsEquals = true): string {
+  const v = value.trim();
+  if (v === '' || v.startsWith('-') || (needsEquals && !v.includes('='))) {
+    const shown = name === 'secret' || name === 'secrets' || name === '--secret' ? 'the given value' : JSON.stringify(value);
+    throw new InputError(`${name} takes a buildx spec such as ${EXAMPLES[name.replace(/^--/, '')] ?? 'key=value'} (got ${shown})`);
+  }
+  return v;
+}
+
+const EXAMPLES: Record<string, string> = {
+  'cache-from': 'type=local,src=DIR or type=gha',
+  'cache-to': 'type=local,dest=DIR or type=gha,mode=max',
+  secret: 'id=npmrc,src=.npmrc',
+  secrets: 'id=npmrc,src=.npmrc',
+  'build-context': 'name=path',
+  'build-contexts': 'name=path',
+  ssh: 'default',
+};

@@ -8,8 +8,12 @@ import {
   parseFormat,
   parseIgnore,
   parseKeyValue,
+  parseBuilderName,
+  parseBuildxSpec,
+  parseImageRef,
   parseNetwork,
   parsePlatforms,
+  parseProgress,
   parseRegex,
   parseSeconds,
   type Options,
@@ -37,6 +41,16 @@ Options:
   --fail-on LEVEL        error | warning | info | never (default error)
   --format FMT           text (default) | json | sarif
   --output FILE          write the report there instead of stdout
+  --image REF            probe this built image (local tag or registry ref, resolved per
+                         platform) instead of building; the Dockerfile, when given, is linted
+  --builder NAME         buildx builder to build with (default: the current one)
+  --cache-from SPEC      repeatable, passed to buildx (type=gha, type=registry,…, type=local)
+  --cache-to SPEC        repeatable, passed to buildx
+  --secret SPEC          repeatable, buildx --secret (id=…,src=… | id=…,env=…); never logged
+  --build-context N=P    repeatable, buildx --build-context
+  --ssh SPEC             repeatable, buildx --ssh
+  --progress MODE        auto (default: redrawn status on a TTY, plain lines otherwise) |
+                         plain | quiet; always on stderr
   --filter-mode MODE     nofilter (default) | added | diff_context | file: report and gate
                          only findings inside the diff given by --diff
   --diff FILE|-          unified diff (e.g. \`git diff origin/main\`) for --filter-mode
@@ -90,6 +104,14 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
         'fail-on': { type: 'string' },
         format: { type: 'string' },
         output: { type: 'string' },
+        image: { type: 'string' },
+        builder: { type: 'string' },
+        'cache-from': { type: 'string', multiple: true },
+        'cache-to': { type: 'string', multiple: true },
+        secret: { type: 'string', multiple: true },
+        'build-context': { type: 'string', multiple: true },
+        ssh: { type: 'string', multiple: true },
+        progress: { type: 'string' },
         'filter-mode': { type: 'string' },
         diff: { type: 'string' },
         config: { type: 'string' },
@@ -121,7 +143,10 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   if (parsed.positionals[0] !== undefined) set('dockerfile', parsed.positionals[0]);
   if (v.context !== undefined) set('context', v.context);
   if (v.static !== undefined) set('static', v.static);
-  if (v.platforms !== undefined) set('platforms', parsePlatforms(v.platforms));
+  if (v.platforms !== undefined) {
+    set('platforms', parsePlatforms(v.platforms));
+    options.platformsExplicit = true;
+  }
   if (v.target !== undefined) set('target', v.target);
   for (const kv of v['build-arg'] ?? []) {
     const [k, val] = parseKeyValue(kv, '--build-arg');
@@ -142,6 +167,20 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   if (v['filter-mode'] !== undefined) set('filterMode', parseFilterMode(v['filter-mode']));
   if (v.format !== undefined) set('format', parseFormat(v.format));
   if (v.output !== undefined) set('output', v.output);
+  if (v.image !== undefined) set('image', parseImageRef(v.image, '--image'));
+  if (v.builder !== undefined) set('builder', parseBuilderName(v.builder, '--builder'));
+  const specs = (flag: string, key: 'cacheFrom' | 'cacheTo' | 'secrets' | 'buildContexts' | 'ssh', values: string[] | undefined, needsEquals = true) => {
+    for (const value of values ?? []) {
+      options[key].push(parseBuildxSpec(value, flag, needsEquals));
+      given.add(key);
+    }
+  };
+  specs('--cache-from', 'cacheFrom', v['cache-from']);
+  specs('--cache-to', 'cacheTo', v['cache-to']);
+  specs('--secret', 'secrets', v.secret);
+  specs('--build-context', 'buildContexts', v['build-context']);
+  specs('--ssh', 'ssh', v.ssh, false);
+  if (v.progress !== undefined) set('progress', parseProgress(v.progress));
   const command: RunCommand = { kind: 'run', options, given };
   if (v.config !== undefined) {
     if (v.config.trim() === '') throw new InputError('--config needs a file name');

@@ -3,7 +3,10 @@ import type { Options } from '../options.js';
 import type { OptionDefaults } from './project-config.js';
 
 /** Option fields the config file can default, by the same name in Options. */
-const SHARED = ['static', 'platforms', 'target', 'gracePeriod', 'startupWait', 'readyLog', 'probeNetwork', 'failOn', 'filterMode', 'format'] as const;
+const SHARED = [
+  'static', 'platforms', 'target', 'gracePeriod', 'startupWait', 'readyLog', 'probeNetwork', 'failOn', 'filterMode', 'format',
+  'image', 'builder', 'cacheFrom', 'cacheTo', 'secrets', 'buildContexts', 'ssh', 'progress',
+] as const;
 
 /**
  * Fill what the flags or inputs did not set (`given`) from the config file. Build args and
@@ -15,6 +18,7 @@ export function applyConfigDefaults(options: Options, defaults: OptionDefaults, 
     if (value === undefined || given.has(key)) continue;
     (options as unknown as Record<string, unknown>)[key] = value;
   }
+  if (defaults.platforms !== undefined) options.platformsExplicit = true;
   if (defaults.buildArgs) options.buildArgs = { ...defaults.buildArgs, ...options.buildArgs };
   if (defaults.probeEnv) options.probeEnv = { ...defaults.probeEnv, ...options.probeEnv };
 }

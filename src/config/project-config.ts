@@ -8,6 +8,11 @@ import { InputError } from '../errors.js';
 import type { FailOn, Severity } from '../findings.js';
 import { globToRegExp } from '../github/glob.js';
 import {
+  parseBuilderName,
+  parseBuildxSpec,
+  parseImageRef,
+  parseProgress,
+  type ProgressMode,
   parseFailOn,
   parseFilterMode,
   parseFormat,
@@ -50,6 +55,15 @@ export interface OptionDefaults {
   filterMode?: FilterMode;
   /** CLI only (the Action always writes JSON). */
   format?: OutputFormat;
+  image?: string;
+  builder?: string;
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  secrets?: string[];
+  buildContexts?: string[];
+  ssh?: string[];
+  /** CLI only (the Action streams plain output in log groups). */
+  progress?: ProgressMode;
   /** Action only: the channels. */
   annotations?: boolean;
   checkRun?: boolean;
@@ -86,6 +100,11 @@ function scalar(v: Value): string {
 function list(v: Value): string {
   if (Array.isArray(v)) return v.map(scalar).join(',');
   return scalar(v);
+}
+
+/** A list of buildx specs (or one), each passed to buildx as given. */
+function specs(v: Value, name: string, needsEquals = true): string[] {
+  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
 }
 
 function keyValues(v: Value, name: string): Record<string, string> {
@@ -136,6 +155,14 @@ const OPTION_KEYS: Record<string, (v: Value, d: OptionDefaults) => void> = {
   'fail-on': (v, d) => (d.failOn = parseFailOn(scalar(v))),
   'filter-mode': (v, d) => (d.filterMode = parseFilterMode(scalar(v))),
   format: (v, d) => (d.format = parseFormat(scalar(v))),
+  image: (v, d) => (d.image = parseImageRef(scalar(v), 'image')),
+  builder: (v, d) => (d.builder = parseBuilderName(scalar(v), 'builder')),
+  'cache-from': (v, d) => (d.cacheFrom = specs(v, 'cache-from')),
+  'cache-to': (v, d) => (d.cacheTo = specs(v, 'cache-to')),
+  secrets: (v, d) => (d.secrets = specs(v, 'secrets')),
+  'build-contexts': (v, d) => (d.buildContexts = specs(v, 'build-contexts')),
+  ssh: (v, d) => (d.ssh = specs(v, 'ssh', false)),
+  progress: (v, d) => (d.progress = parseProgress(scalar(v))),
   annotations: (v, d) => (d.annotations = boolean(v)),
   'check-run': (v, d) => (d.checkRun = boolean(v)),
   review: (v, d) => (d.review = boolean(v)),

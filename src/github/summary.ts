@@ -26,7 +26,15 @@ function platformRow(dockerfile: string | undefined, p: PlatformResult): string 
   const cells: string[] = [];
   if (dockerfile !== undefined) cells.push(mdCell(dockerfile));
   cells.push(mdCell(platformLabel(p)));
-  const built = p.build.ok ? `✅ ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? 'not built' : `❌ failed after ${seconds(p.build.seconds)}`;
+  const built = !p.build
+    ? p.image
+      ? mdCode(`${p.image.ref}@${p.image.digest.slice(0, 19)}`)
+      : 'not built'
+    : p.build.ok
+      ? `✅ ${seconds(p.build.seconds)}`
+      : p.skipped && p.build.seconds === 0
+        ? 'not built'
+        : `❌ failed after ${seconds(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : '', p.pid1 ? mdCode(p.pid1) : '');
   const s = p.shutdown;
   if (s) {

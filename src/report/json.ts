@@ -1,5 +1,5 @@
-// The JSON report of INTERFACE.md: version, dockerfile, findings, platforms, the tool that wrote
-// it (merge refuses another version's shards) and, for a matrix shard, the plan it belongs to.
+// The JSON report of INTERFACE.md: version, dockerfile, findings, platforms (and image, with --image), the
+// tool that wrote it (merge refuses another version's shards) and, for a matrix shard, the plan it belongs to.
 import type { Report } from '../findings.js';
 import { VERSION } from '../version.js';
 
@@ -10,6 +10,7 @@ export function toJsonReport(report: Report): object {
     version: report.version,
     tool: TOOL,
     dockerfile: report.dockerfile,
+    ...(report.image ? { image: report.image } : {}),
     ...(report.plan ? { plan: report.plan } : {}),
     findings: report.findings,
     platforms: report.platforms,

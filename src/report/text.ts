@@ -42,7 +42,8 @@ export function platformLabel(p: Pick<PlatformResult, 'platform' | 'emulated'>):
 export function formatPlatform(p: PlatformResult, width = 13): string {
   const parts: string[] = [platformLabel(p).padEnd(width)];
   if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
-  parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.build) parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.image) parts.push(`image ${p.image.ref} (${p.image.digest.slice(0, 19)})`);
   if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
   const ready = readinessText(p.ready);
   if (ready) parts.push(ready);

@@ -1,7 +1,12 @@
 // One `docker buildx build --load` per platform (the classic image store cannot load a
 // manifest list), with BuildKit's plain progress parsed into a build-failed hit at the
 // failing Dockerfile line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Instr, DockerfileModel, SourceRange } from '../model/types.js';
+import type { Options } from '../options.js';
+import { buildxVersion, redactSecrets, supports } from './buildx.js';
 import type { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
 import type { RuntimeHit } from './types.js';
@@ -19,6 +24,16 @@ export interface BuildRequest {
   /** Distinguishes several analyses sharing one run id (the Action checks each Dockerfile in turn). */
   nonce?: string;
   timeoutMs?: number;
+  /** The user's builder, caches, secrets, build contexts and ssh, passed to buildx as given. */
+  buildx?: Partial<Pick<Options, 'builder' | 'cacheFrom' | 'cacheTo' | 'secrets' | 'buildContexts' | 'ssh'>>;
+  /** Each chunk of BuildKit's plain progress, as it arrives (progress display). */
+  onProgress?: (chunk: string) => void;
+}
+
+/** Counted from the plain progress: Dockerfile steps (`#N [stage i/n] …`, FROM left out: a source, never CACHED) and those `#N CACHED`. */
+export interface CacheStats {
+  steps: number;
+  cached: number;
 }
 
 export interface BuildOutcome {
@@ -30,14 +45,67 @@ export interface BuildOutcome {
   hit?: RuntimeHit;
   /** The platform cannot execute here (no emulator): skip, do not fail. */
   unavailable?: boolean;
+  /** From --metadata-file: the image digest, and BuildKit's build warnings when the client writes them. */
+  digest?: string;
+  warnings?: string[];
+  cache?: CacheStats;
 }
 
-let provenanceFlag: Promise<boolean> | undefined;
+/** `#5 [2/3] RUN …` headers and `#5 CACHED` lines of BuildKit's plain progress. */
+export function cacheStats(log: string): CacheStats {
+  const steps = new Set<string>();
+  const cached = new Set<string>();
+  for (const line of log.replace(/\r/g, '').split('\n')) {
+    const step = /^#(\d+) \[[^\]]*\d+\/\d+\] (?!FROM )/.exec(line);
+    if (step) steps.add(step[1]!);
+    const hit = /^#(\d+) CACHED\s*$/.exec(line);
+    if (hit) cached.add(hit[1]!);
+  }
+  return { steps: steps.size, cached: [...cached].filter((id) => steps.has(id)).length };
+}
 
-/** `--provenance` exists from buildx 0.10; older clients reject it. Asked once per process. */
-export function supportsProvenance(): Promise<boolean> {
-  provenanceFlag ??= docker(['buildx', 'build', '--help'], { timeoutMs: 15_000 }).then((r) => r.code === 0 && /--provenance\b/.test(r.stdout + r.stderr));
-  return provenanceFlag;
+interface Metadata {
+  'containerimage.digest'?: string;
+  'buildx.build.warnings'?: { short?: string; detail?: string[]; location?: { ranges?: { start?: { line?: number } }[] } }[];
+}
+
+function readMetadata(file: string): Metadata {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Metadata;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The docker client gets a scrubbed environment (src/runtime/docker.ts): a secret read from
+ * the environment (`env=NAME`, or `id=NAME` without src) is handed to that one build call only.
+ */
+export function secretEnv(secrets: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const spec of secrets) {
+    const fields = new Map(spec.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const));
+    const name = fields.get('env') ?? (fields.has('src') || fields.has('source') ? undefined : fields.get('id'));
+    if (name && process.env[name] !== undefined) env[name] = process.env[name]!;
+  }
+  return env;
+}
+
+/** `--builder`, caches, secrets, build contexts, ssh: each as the user gave it. */
+export function userBuildArgs(b: NonNullable<BuildRequest['buildx']>): string[] {
+  const args: string[] = [];
+  if (b.builder) args.push('--builder', b.builder);
+  for (const s of b.cacheFrom ?? []) args.push('--cache-from', s);
+  for (const s of b.cacheTo ?? []) args.push('--cache-to', s);
+  for (const s of b.secrets ?? []) args.push('--secret', s);
+  for (const s of b.buildContexts ?? []) args.push('--build-context', s);
+  for (const s of b.ssh ?? []) args.push('--ssh', s);
+  return args;
+}
+
+/** `--provenance` exists from buildx 0.10; older clients reject it. Read from `docker buildx version`, once per process. */
+export async function supportsProvenance(): Promise<boolean> {
+  return supports(await buildxVersion(), '--provenance');
 }
 
 /** Tags are lower-case `[a-z0-9._-]`; one per run and platform. */
@@ -50,8 +118,18 @@ export async function buildPlatform(req: BuildRequest): Promise<BuildOutcome> {
   const { model, platform, cleanup } = req;
   const tag = imageTag(cleanup.runId, platform, req.nonce);
   cleanup.image(tag);
+  const version = await buildxVersion();
   const args = ['buildx', 'build', '--progress=plain', '--platform', platform, '--load', '-t', tag, ...cleanup.labelArgs()];
-  if (await supportsProvenance()) args.push('--provenance=false');
+  if (supports(version, '--provenance')) args.push('--provenance=false');
+  let metadataFile: string | undefined;
+  if (supports(version, '--metadata-file')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eg-build-'));
+    cleanup.dir(dir);
+    metadataFile = path.join(dir, 'metadata.json');
+    args.push('--metadata-file', metadataFile);
+  }
+  // --load per platform works with every driver: docker-container, remote and kubernetes builders send the image to the engine.
+  args.push(...userBuildArgs(req.buildx ?? {}));
   if (req.target) args.push('--target', req.target);
   for (const [k, v] of Object.entries(req.buildArgs)) args.push('--build-arg', `${k}=${v}`);
   args.push('-f', model.absPath, req.contextDir);
@@ -62,14 +140,29 @@ export async function buildPlatform(req: BuildRequest): Promise<BuildOutcome> {
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
-    env: { BUILDX_NO_DEFAULT_ATTESTATIONS: '1', DOCKER_BUILDKIT: '1' },
+    env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: '1', DOCKER_BUILDKIT: '1', BUILDX_METADATA_WARNINGS: '1' },
     onOutput: (chunk) => {
+      req.onProgress?.(chunk);
       log += chunk;
       if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
     },
   });
   const seconds = round((Date.now() - started) / 1000);
-  if (result.code === 0 && !result.timedOut) return { ok: true, tag, seconds };
+  if (result.code === 0 && !result.timedOut) {
+    const outcome: BuildOutcome = { ok: true, tag, seconds, cache: cacheStats(log) };
+    if (metadataFile) {
+      const meta = readMetadata(metadataFile);
+      if (meta['containerimage.digest']) outcome.digest = meta['containerimage.digest'];
+      const warnings = meta['buildx.build.warnings'];
+      if (Array.isArray(warnings) && warnings.length > 0) {
+        outcome.warnings = warnings.map((w) => {
+          const line = w.location?.ranges?.[0]?.start?.line;
+          return `${w.short ?? 'build warning'}${line ? ` (Dockerfile line ${line})` : ''}`;
+        });
+      }
+    }
+    return outcome;
+  }
 
   if (result.timedOut) {
     const minutes = Math.round((req.timeoutMs ?? BUILD_TIMEOUT_MS) / 60_000);
@@ -85,7 +178,7 @@ export async function buildPlatform(req: BuildRequest): Promise<BuildOutcome> {
       },
     };
   }
-  const failure = parseBuildFailure(log || result.stderr, model);
+  const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
   if (isMissingEmulator(failure.errorLines.join('\n'))) {
     return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
   }

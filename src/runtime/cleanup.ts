@@ -101,6 +101,17 @@ export async function cleanupRun(runId?: string): Promise<{ containers: number; 
   if (containers.length > 0) await docker(['rm', '-f', '-v', ...containers], { timeoutMs: 60_000 });
   const imgs = await docker(['images', '-q', '--no-trunc', '--filter', filter], { timeoutMs: 20_000 });
   const images = [...new Set(imgs.stdout.split('\n').map((s) => s.trim()).filter(Boolean))];
-  if (images.length > 0) await docker(['rmi', '-f', ...images], { timeoutMs: 60_000 });
+  const refs = [...images];
+  // Images pulled for --image carry no label of ours, only the run's tag (runtime/build.ts imageTag):
+  // removed by that tag (an image that was here before the run keeps its other tags), counted once.
+  if (runId) {
+    const tags = await docker(['images', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}', '--filter', `reference=entrypoint-guard/${runId.toLowerCase()}*`], { timeoutMs: 20_000 });
+    for (const [id, tag] of tags.stdout.split('\n').map((s) => s.trim().split(' ')).filter(([id, tag]) => id && tag)) {
+      if (images.includes(id!)) continue;
+      images.push(id!);
+      refs.push(tag!);
+    }
+  }
+  if (refs.length > 0) await docker(['rmi', '-f', ...refs], { timeoutMs: 60_000 });
   return { containers: containers.length, images: images.length };
 }

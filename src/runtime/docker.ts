@@ -1,6 +1,7 @@
 // Every docker call goes through here: argv arrays only (never a shell string), a timeout
 // on each call, and a scrubbed environment (the host's secrets never reach docker or a container).
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 
 export interface DockerResult {
   code: number | null;
@@ -60,7 +61,27 @@ function killCall(child: ChildProcess, signal: NodeJS.Signals): void {
   child.kill(signal);
 }
 
+/** buildx `--secret` values, as shown in any log or message: never the spec itself. */
+export function redactArgs(args: readonly string[]): string[] {
+  return args.map((a, i) => (args[i - 1] === '--secret' ? '<redacted>' : a.startsWith('--secret=') ? '--secret=<redacted>' : a));
+}
+
+/**
+ * Tests record the docker calls a run makes (ENTRYPOINT_GUARD_DOCKER_LOG=FILE: one JSON argv
+ * a line, secrets redacted), e.g. to assert that `--image` never builds. Off unless set.
+ */
+function logCall(args: readonly string[]): void {
+  const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
+  if (!file) return;
+  try {
+    fs.appendFileSync(file, `${JSON.stringify(redactArgs(args))}\n`);
+  } catch {
+    // A test's log file gone: never a reason to fail a docker call.
+  }
+}
+
 export function docker(args: string[], options: DockerCallOptions): Promise<DockerResult> {
+  logCall(args);
   return new Promise((resolve) => {
     // Its own process group (detached), so a timeout or an interrupt can end the plugin it runs too.
     const child = spawn('docker', args, { env: dockerEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'], detached: true });

@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { Finding, PlatformResult } from '../findings.js';
 import type { DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
-import { buildPlatform, round, truncate, unavailableHit } from './build.js';
+import { buildPlatform, imageTag, round, truncate, unavailableHit } from './build.js';
+import { pullVariant, resolveImage, type ImageVariant, type ResolvedImage } from './image-source.js';
+import { buildxVersion, checkBuildOptions, inspectBuilder } from './buildx.js';
 import { Cleanup, RUN_LABEL } from './cleanup.js';
 import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
@@ -18,6 +20,7 @@ import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
 import { forwardingWrapper } from '../model/start-chain.js';
 import { probe, type Confirmable } from './probe.js';
+import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
 import type { PlatformHit, RuntimeFinding } from './types.js';
 
@@ -26,11 +29,15 @@ export interface RuntimeResult {
   hits: RuntimeFinding[];
   platforms: PlatformResult[];
   notes: string[];
+  /** With --image: the reference checked and its (manifest list's) digest. */
+  image?: { ref: string; digest: string };
 }
 
 export interface RuntimeExtras {
   /** The static findings, so runtime findings can say which of them they confirm. */
   staticFindings?: Finding[];
+  /** Status as it goes (stderr in the CLI, log groups in the Action); silent when absent. */
+  progress?: ProgressFactory;
 }
 
 /** Platforms built and probed at the same time (a 2-core runner is busy with two builds). */
@@ -51,16 +58,33 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(['buildx', 'version'], { timeoutMs: VERSION_MS });
-  if (buildx.code !== 0 || buildx.timedOut) {
+  if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
     return {
       hits: [],
       platforms: [],
       notes: ['Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin).'],
     };
   }
-  const builderPlatforms = await listBuilderPlatforms();
+  const builder = await inspectBuilder(options.builder);
+  const builderPlatforms = builder.platforms;
+  if (!options.image) checkBuildOptions(options, { version: await buildxVersion(), driver: builder.driver, platforms: builderPlatforms });
   const binfmt = readBinfmt();
 
+  // --image: the image's own platforms, unless --platforms named them (those it lacks are reported, not failed).
+  let resolved: ResolvedImage | undefined;
+  let platforms = options.platforms;
+  const lacking: string[] = [];
+  if (options.image) {
+    resolved = await resolveImage(options.image);
+    const has = resolved.variants.map((v) => v.platform);
+    if (options.platformsExplicit) {
+      for (const p of platforms) if (!resolved.variants.some((v) => samePlatform(v.platform, p))) lacking.push(p);
+    } else {
+      platforms = has;
+    }
+  }
+
+  const progress = extras.progress?.(platforms) ?? silentProgress;
   const cleanup = new Cleanup(options.runId);
   cleanup.installSignalHandlers();
   const nonce = randomBytes(3).toString('hex');
@@ -68,14 +92,21 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const hits: Tagged[] = [];
   const results: PlatformResult[] = [];
   try {
-    const outcomes = await mapLimit(options.platforms, PLATFORM_CONCURRENCY, async (platform) => {
+    const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      if (resolved && lacking.includes(platform)) {
+        progress.phase(platform, 'skipped', `the image has no ${platform} variant`);
+        return lackingPlatform(platform, resolved);
+      }
+      const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
       } catch (err) {
+        progress.phase(platform, 'failed', 'runtime checks stopped by an internal error');
         // A bug or an engine gone mid-run stops this platform's checks, not the report.
         const message = err instanceof Error ? err.message : String(err);
-        return { result: { platform, build: { ok: false, seconds: 0 }, skipped: 'runtime checks stopped by an internal error' }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
+        const result: PlatformResult = resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
+        return { result: { ...result, skipped: 'runtime checks stopped by an internal error' }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
       }
     });
     for (const o of outcomes) {
@@ -84,10 +115,29 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
       notes.push(...o.notes);
     }
   } finally {
+    progress.close();
     await cleanup.removeAll();
     cleanup.uninstallSignalHandlers();
   }
-  return { hits: mergeHits(hits, model, options.platforms), platforms: results, notes };
+  const out: RuntimeResult = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
+  if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
+  return out;
+}
+
+/** `linux/arm64` and `linux/arm64/v8` are the same platform. */
+function samePlatform(a: string, b: string): boolean {
+  const norm = (p: string) => p.replace(/^(linux\/arm64)\/v8$/, '$1');
+  return norm(a) === norm(b);
+}
+
+/** --platforms named a platform the image does not have: said, not failed. */
+function lackingPlatform(platform: string, resolved: ResolvedImage): PlatformOutcome {
+  const has = resolved.variants.map((v) => v.platform).join(', ');
+  return {
+    result: { platform, skipped: `the image ${resolved.ref} has no ${platform} variant (it has ${has})` },
+    hits: [],
+    notes: [`${resolved.ref} has no ${platform} image (it has ${has}), so ${platform} was not checked.`],
+  };
 }
 
 function engineProblem(stderr: string, timedOut: boolean): string {
@@ -112,17 +162,23 @@ interface PlatformJob {
   cleanup: Cleanup;
   confirms: Confirmable;
   nonce: string;
+  /** With --image: this platform's image, and the reference it came from. */
+  variant?: ImageVariant;
+  resolved?: ResolvedImage;
+  progress: ProgressSink;
 }
 
 async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
-  const { platform, support, model, options, cleanup, confirms } = job;
+  const { platform, support, model, options, cleanup, confirms, progress } = job;
   const started = Date.now();
-  const result: PlatformResult = { platform, build: { ok: false, seconds: 0 } };
+  const result: PlatformResult = job.resolved ? { platform } : { platform, build: { ok: false, seconds: 0 } };
   if (support.available && support.emulated) result.emulated = true;
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
   const done = () => {
     result.seconds = round((Date.now() - started) / 1000);
+    const final: Phase = !result.skipped ? 'done' : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? 'failed' : 'skipped';
+    progress.phase(platform, final, result.skipped);
     return { result, hits, notes };
   };
   if (!support.available) {
@@ -131,17 +187,45 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     return done();
   }
 
-  const build = await buildPlatform({ model, platform, contextDir: model.contextDir, target: options.target, buildArgs: options.buildArgs, cleanup, nonce: job.nonce });
-  result.build = { ok: build.ok, seconds: build.seconds };
-  if (!build.ok) {
-    if (build.hit) hits.push(build.hit);
-    result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : 'the build failed';
-    return done();
+  let image: string;
+  if (job.resolved && job.variant) {
+    result.image = { ref: job.resolved.ref, digest: job.variant.digest };
+    if (!job.variant.local) progress.phase(platform, 'pulling', job.variant.source);
+    const pulled = await pullVariant(job.variant, imageTag(cleanup.runId, platform, job.nonce), cleanup);
+    if (!pulled.ok) {
+      notes.push(`Runtime checks for ${platform} stopped: ${pulled.error}.`);
+      result.skipped = 'the image could not be pulled';
+      return done();
+    }
+    image = pulled.image;
+  } else {
+    progress.phase(platform, 'building');
+    const build = await buildPlatform({
+      onProgress: (chunk) => progress.output(platform, chunk),
+      model,
+      platform,
+      contextDir: model.contextDir,
+      target: options.target,
+      buildArgs: options.buildArgs,
+      cleanup,
+      nonce: job.nonce,
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh },
+    });
+    result.build = { ok: build.ok, seconds: build.seconds };
+    if (build.digest) result.build.digest = build.digest;
+    if (build.cache && build.cache.steps > 0) result.build.cache = build.cache;
+    for (const w of build.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
+    if (!build.ok) {
+      if (build.hit) hits.push(build.hit);
+      result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : 'the build failed';
+      return done();
+    }
+    image = build.tag;
   }
 
   let config;
   try {
-    config = await inspectImage(build.tag);
+    config = await inspectImage(image);
   } catch (err) {
     notes.push(`Runtime checks for ${platform} stopped: ${(err as Error).message}.`);
     result.skipped = 'the built image could not be inspected';
@@ -149,8 +233,9 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
 
+  progress.phase(platform, 'smoke');
   try {
-    const smoke = await smokeCheck({ image: build.tag, platform, config, model, cleanup });
+    const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
@@ -170,7 +255,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (forwarding && !lacksShell(model.base)) {
     const { wrapper, line } = forwarding;
     const checked = await checkArgsForwarding({
-      image: build.tag,
+      image: image,
       platform,
       emulated: support.emulated,
       cleanup,
@@ -183,8 +268,9 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
 
+  progress.phase(platform, 'probe');
   const probed = await probe({
-    image: build.tag,
+    image: image,
     platform,
     config,
     cleanup,
@@ -249,13 +335,6 @@ export function platformSupport(platform: string, serverPlatform: string, builde
   if (listed || registered) return { available: true, emulated: true };
   if (builderPlatforms.length === 0 && binfmt === undefined) return { available: true, emulated: true };
   return { available: false, emulated: true, reason: `the builder lists ${builderPlatforms.join(', ') || 'no platforms'} and binfmt_misc has no enabled qemu-${qemu} entry` };
-}
-
-async function listBuilderPlatforms(): Promise<string[]> {
-  const res = await docker(['buildx', 'inspect'], { timeoutMs: VERSION_MS });
-  if (res.code !== 0) return [];
-  const line = /^Platforms:\s*(.*)$/m.exec(res.stdout)?.[1] ?? '';
-  return line.split(',').map((s) => s.replace(/\*$/, '').trim()).filter(Boolean);
 }
 
 /** binfmt_misc entry name -> enabled; undefined when it cannot be read (no binfmt_misc, remote engine). */

@@ -54,7 +54,7 @@ describe('config file format', () => {
   });
 
   it.each([
-    ['fial-on: error', `${FILE}: unknown key "fial-on" (known keys: ignore, rules, paths, static, platforms, target, build-args, grace-period, startup-wait, ready-log, probe-env, probe-network, fail-on, filter-mode, format, annotations, check-run, review)`],
+    ['fial-on: error', `${FILE}: unknown key "fial-on" (known keys: ignore, rules, paths, static, platforms, target, build-args, grace-period, startup-wait, ready-log, probe-env, probe-network, fail-on, filter-mode, format, image, builder, cache-from, cache-to, secrets, build-contexts, ssh, progress, annotations, check-run, review)`],
     ['fail-on: loud', `${FILE}: fail-on must be one of error, warning, info, never (got "loud")`],
     ['grace-period: -1', `${FILE}: grace-period must be a number of seconds between 0 and 3600 (got "-1")`],
     ['rules:\n  wrapper-no-errexit: fatal', `${FILE}: rules.wrapper-no-errexit must be one of error, warning, info, off (got "fatal")`],

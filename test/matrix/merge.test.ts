@@ -52,7 +52,7 @@ describe('entrypoint-guard merge of real shards', () => {
     expect(report.findings.map(shape)).toEqual(unsharded.report.findings.map(shape));
     expect(report.findings.map((f) => `${f.rule} ${f.platforms?.join(',') ?? 'static'}`)).toEqual(['sigterm-ignored linux/amd64,linux/arm64', 'shell-form-cmd static']);
     // The platform table joined: each platform's own row, in the planned order.
-    expect(report.platforms.map((p) => [p.platform, p.build.ok, p.pid1, p.shutdown?.killed])).toEqual(unsharded.report.platforms.map((p) => [p.platform, p.build.ok, p.pid1, p.shutdown?.killed]));
+    expect(report.platforms.map((p) => [p.platform, p.build!.ok, p.pid1, p.shutdown?.killed])).toEqual(unsharded.report.platforms.map((p) => [p.platform, p.build!.ok, p.pid1, p.shutdown?.killed]));
 
     // SARIF: the merge's against the unsharded run's (the unsharded JSON through the same formatter).
     const sarifOf = async (files: string[]) => JSON.parse((await runCli(['merge', '--format', 'sarif', ...files], { cwd: ws })).stdout);

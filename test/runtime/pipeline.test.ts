@@ -46,9 +46,9 @@ describe.skipIf(!engineAvailable).concurrent('the whole runtime pipeline', () =>
 
     expect(report.platforms.map((p) => p.platform), JSON.stringify(report)).toEqual(PLATFORMS);
     for (const p of report.platforms) {
-      expect(p.build.ok, JSON.stringify(report)).toBe(true);
-      expect(p.build.seconds).toBeGreaterThan(0);
-      expect(p.seconds!).toBeGreaterThan(p.build.seconds);
+      expect(p.build!.ok, JSON.stringify(report)).toBe(true);
+      expect(p.build!.seconds).toBeGreaterThan(0);
+      expect(p.seconds!).toBeGreaterThan(p.build!.seconds);
       expect(p.startCommand).toEqual(['docker-entrypoint.sh', '/app/server.sh']);
       expect(p.pid1).toBe('docker-entrypoint.sh /app/server.sh');
       expect(p.pid1Argv).toEqual(['/bin/sh', '/usr/local/bin/docker-entrypoint.sh', '/app/server.sh']);

@@ -24,9 +24,9 @@ const loud = (run: FixtureRun) => run.runtime.findings.filter((f) => f.severity 
 async function expectProbed(run: FixtureRun): Promise<void> {
   for (const p of PLATFORMS) {
     const r = platform(run, p);
-    expect(r.build.ok, `${p} build: ${JSON.stringify(run.runtime)}`).toBe(true);
-    expect(r.build.seconds).toBeGreaterThan(0);
-    expect(r.seconds!).toBeGreaterThanOrEqual(r.build.seconds);
+    expect(r.build!.ok, `${p} build: ${JSON.stringify(run.runtime)}`).toBe(true);
+    expect(r.build!.seconds).toBeGreaterThan(0);
+    expect(r.seconds!).toBeGreaterThanOrEqual(r.build!.seconds);
     // Under emulation PID 1 is reported without the qemu binfmt interpreter, and the platform says it ran emulated.
     if (r.pid1 !== undefined) expect(r.pid1).not.toMatch(/qemu|binfmt/);
     if (r.pid1Argv !== undefined) expect(r.pid1Argv.join(' ')).not.toMatch(/qemu|binfmt/);
