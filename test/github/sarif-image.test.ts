@@ -29,7 +29,7 @@ describe('--image reports', () => {
 
   it('JSON: the image and its digest at the top, each platform with image and no build', () => {
     const json = JSON.parse(formatJson([report])) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['version', 'dockerfile', 'image', 'findings', 'platforms']);
+    expect(Object.keys(json)).toEqual(['version', 'tool', 'dockerfile', 'image', 'findings', 'platforms']);
     expect((json.platforms as Record<string, unknown>[])[0]).toEqual({ platform: 'linux/amd64', image: { ref, digest: `sha256:${'b'.repeat(64)}` } });
   });
 
