@@ -203,6 +203,11 @@ function render(res) {
   return `${out.join('\n')}\n`;
 }
 
+/** A difference that can be negative (the probe saw readiness before the bare side's log poll did). */
+function signedMs(ms) {
+  return ms < 0 ? `−${fmtMs(-ms)} (before)` : fmtMs(ms);
+}
+
 function renderRuntime(r) {
   const out = [];
   out.push(`2. Runtime (a node HTTP server built FROM ${r.base}; default options, --startup-wait ${r.startupWait} s as the readiness bound; ${r.runs} runs per side, medians; build excluded)`);
@@ -218,7 +223,7 @@ function renderRuntime(r) {
   out.push(
     table([
       ['platform', 'ready', 'verdict (readiness)', 'after ready', 'old fixed 3 s: after ready', 'ready decided by'],
-      ...r.perPlatform.map((p) => [p.platform, fmtMs(p.readyMs), fmtMs(p.egVerdictMs), fmtMs(p.verdictAfterReadyMs), fmtMs(p.oldFixedAfterReadyMs), [...new Set(p.readyBy)].join('; ')]),
+      ...r.perPlatform.map((p) => [p.platform, fmtMs(p.readyMs), fmtMs(p.egVerdictMs), signedMs(p.verdictAfterReadyMs), signedMs(p.oldFixedAfterReadyMs), [...new Set(p.readyBy)].join('; ')]),
     ]),
   );
   const ig = r.ignoring;
