@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { log, median, nowMs, run, runOk, runWorker, workerEntry } from './lib.mjs';
-import { bundleRuntime, DOCKERFILE, engineProblem, SERVICE, sleep } from './runtime.mjs';
+import { bundleRuntime, DOCKERFILE, engineProblem, SERVER, sleep } from './runtime.mjs';
 
 const PLATFORM = 'linux/amd64';
 const REGISTRY = '127.0.0.1:5000';
@@ -43,7 +43,7 @@ export async function benchImage({ cleanup, runs, startupWait, gracePeriod = 10 
   cleanup.usesDocker = true;
   const ctx = cleanup.tmpDir('image');
   fs.writeFileSync(path.join(ctx, 'Dockerfile'), DOCKERFILE);
-  fs.writeFileSync(path.join(ctx, 'service.sh'), SERVICE, { mode: 0o755 });
+  fs.writeFileSync(path.join(ctx, 'server.js'), SERVER);
   const cacheDir = cleanup.tmpDir('image-cache');
   const bundle = await bundleRuntime(cleanup.tmpDir('image-bundle'));
 

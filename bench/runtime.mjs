@@ -1,7 +1,10 @@
-// Runtime overhead: entrypoint-guard's per-platform runtime phases (image inspect + smoke
-// checks + SIGTERM probe, i.e. everything runRuntime does for a platform except the build) vs
-// a bare `docker run -d` + wait + `docker kill -s TERM` + `docker wait` of the same image, and
-// both platforms at once vs the slower one alone.
+// Runtime on a real service (Debian's node on the eg-node base): entrypoint-guard's
+// per-platform runtime phases (image inspect + smoke checks + readiness + SIGTERM probe, i.e.
+// everything runRuntime does for a platform except the build) vs a bare `docker run -d` + wait
+// for its "listening" log line + `docker kill -s TERM` + `docker wait` of the same image; the
+// verdict's latency after the service is ready (vs the old fixed 3 s wait); the time to the
+// verdict for a SIGTERM-ignoring service with the kernel's evidence; both platforms at once vs
+// the slower one alone.
 //
 // The entrypoint-guard side calls runRuntime() (src/runtime/index.ts, bundled with esbuild) in
 // a fresh child process per measurement, with the image's layers already in BuildKit's cache
@@ -17,24 +20,26 @@ import { bundleSources, log, median, nowMs, run, runOk, runWorker, workerEntry }
 
 const require = createRequire(import.meta.url);
 
-export const BASE_IMAGE = '127.0.0.1:5000/eg-busybox:latest';
+export const BASE_IMAGE = '127.0.0.1:5000/eg-node:latest';
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** The old probe's fixed wait before the stop signal, for comparison. */
+const OLD_FIXED_WAIT_MS = 3000;
+const READY_LINE = /listening on :8000/;
 
-/** A compliant service: exec-form ENTRYPOINT, a script that traps TERM and exits 0 at once. */
+/** A compliant service: exec-form CMD, a node HTTP server that closes and exits 0 on SIGTERM. */
 export const DOCKERFILE = `FROM ${BASE_IMAGE}
-COPY --chmod=755 service.sh /usr/local/bin/service.sh
-USER nobody
-ENTRYPOINT ["/usr/local/bin/service.sh"]
+WORKDIR /app
+COPY server.js .
+CMD ["node", "server.js"]
 `;
-export const SERVICE = `#!/bin/sh
-# A long-running service that shuts down cleanly on SIGTERM.
-set -eu
-trap 'echo "service: stopping"; exit 0' TERM INT
-echo "service: ready"
-while :; do
-  sleep 1 &
-  wait "$!"
-done
+export const SERVER = `const http = require('http');
+const server = http.createServer((req, res) => res.end('ok\\n'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+server.listen(8000, () => console.log('listening on :8000'));
+`;
+/** The same server without a handler: as PID 1 the kernel drops SIGTERM. */
+const IGNORING_SERVER = `const http = require('http');
+http.createServer((req, res) => res.end('ok\\n')).listen(8000, () => console.log('listening on :8000'));
 `;
 
 export function bundleRuntime(outDir) {
@@ -65,14 +70,24 @@ function canRun(platform) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The bare side: what a person would type, timed from `docker run -d` to `docker wait` returning. */
-async function bare(image, platform, startupWait, cleanup) {
+/**
+ * The bare side: what a person would script, timed from `docker run -d` to `docker wait`
+ * returning, with the signal sent once the server's own "listening" line is in its logs
+ * (polled every 50 ms). The time from `docker run -d` returning to that line is the moment the
+ * service is ready, the reference for the verdict latency.
+ */
+async function bare(image, platform, cleanup) {
   const t0 = nowMs();
-  const started = await runOk('docker', ['run', '-d', '--platform', platform, '--label', cleanup.label, image], { timeoutMs: 120_000 });
+  const started = await runOk('docker', ['run', '-d', '--platform', platform, '--network', 'none', '--label', cleanup.label, image], { timeoutMs: 120_000 });
   const id = started.stdout.trim();
   cleanup.containers.add(id);
   const t1 = nowMs();
-  await sleep(startupWait * 1000);
+  for (;;) {
+    const logs = await run('docker', ['logs', id], { timeoutMs: 30_000 });
+    if (READY_LINE.test(logs.stdout + logs.stderr)) break;
+    if (nowMs() - t1 > 180_000) throw new Error(`bare run of ${image} on ${platform}: no "listening" line within 180 s`);
+    await sleep(50);
+  }
   const t2 = nowMs();
   await runOk('docker', ['kill', '-s', 'TERM', id], { timeoutMs: 60_000 });
   const t3 = nowMs();
@@ -83,11 +98,12 @@ async function bare(image, platform, startupWait, cleanup) {
   cleanup.containers.delete(id);
   const exitCode = Number(waited.stdout.trim());
   if (exitCode !== 0) throw new Error(`bare run of ${image} on ${platform} exited ${exitCode} after SIGTERM, expected 0`);
-  return { ms: t4 - t0, phases: { 'docker run -d': t1 - t0, 'startup wait': t2 - t1, 'docker kill': t3 - t2, 'docker wait': t4 - t3 } };
+  return { ms: t4 - t0, readyMs: t2 - t1, phases: { 'docker run -d': t1 - t0, 'until ready (log line)': t2 - t1, 'docker kill': t3 - t2, 'docker wait': t4 - t3 } };
 }
 
 async function egWorker(cfg) {
   const out = await runWorker(import.meta.url, cfg, { timeoutMs: 20 * 60_000, what: 'runtime worker' });
+  if (cfg.expectIgnored) return out;
   for (const p of out.platforms) {
     if (!p.build?.ok || p.skipped) throw new Error(`runRuntime did not probe ${p.platform}: ${p.skipped ?? 'build failed'} (${JSON.stringify(out.findings)})`);
     if (!p.shutdown || p.shutdown.killed || p.shutdown.exitCode !== 0) throw new Error(`runRuntime on ${p.platform}: the compliant image did not shut down cleanly: ${JSON.stringify(p.shutdown)}`);
@@ -95,7 +111,7 @@ async function egWorker(cfg) {
   return out;
 }
 
-export async function benchRuntime({ cleanup, runs, startupWait, gracePeriod = 10 }) {
+export async function benchRuntime({ cleanup, runs, startupWait = 60, gracePeriod = 10 }) {
   const problem = engineProblem();
   if (problem) return { skipped: problem };
   const platforms = PLATFORMS.filter(canRun);
@@ -106,7 +122,10 @@ export async function benchRuntime({ cleanup, runs, startupWait, gracePeriod = 1
   cleanup.usesDocker = true;
   const ctx = cleanup.tmpDir('runtime');
   fs.writeFileSync(path.join(ctx, 'Dockerfile'), DOCKERFILE);
-  fs.writeFileSync(path.join(ctx, 'service.sh'), SERVICE, { mode: 0o755 });
+  fs.writeFileSync(path.join(ctx, 'server.js'), SERVER);
+  const ignoringCtx = cleanup.tmpDir('runtime-ignoring');
+  fs.writeFileSync(path.join(ignoringCtx, 'Dockerfile'), DOCKERFILE);
+  fs.writeFileSync(path.join(ignoringCtx, 'server.js'), IGNORING_SERVER);
   const bundle = await bundleRuntime(cleanup.tmpDir('runtime-bundle'));
 
   // The bare side's images; building them also fills BuildKit's cache for runRuntime's builds.
@@ -124,32 +143,36 @@ export async function benchRuntime({ cleanup, runs, startupWait, gracePeriod = 1
 
   // Each runRuntime() call gets its own run id, so what it leaves behind (it should leave nothing) is findable.
   const runIds = [];
-  const cfg = (ps) => {
+  const cfg = (ps, dir = ctx) => {
     const runId = `bench-${cleanup.runId}-${runIds.length}`;
     runIds.push(runId);
-    return { bundle, dir: ctx, platforms: ps, startupWait, gracePeriod, runId };
+    return { bundle, dir, platforms: ps, startupWait, gracePeriod, runId };
   };
-  const samples = { bare: {}, eg: {}, egWall: {}, egBuild: {}, egCalls: {}, both: [], bothWall: [], bothBuild: [], bothCalls: [], bothPerPlatform: [] };
-  for (const p of platforms) for (const k of ['bare', 'eg', 'egWall', 'egBuild', 'egCalls']) samples[k][p] = [];
+  const samples = { bare: {}, bareReady: {}, eg: {}, egVerdict: {}, egReadyBy: {}, egWall: {}, egBuild: {}, egCalls: {}, both: [], bothWall: [], bothBuild: [], bothCalls: [], bothPerPlatform: [] };
+  for (const p of platforms) for (const k of ['bare', 'bareReady', 'eg', 'egVerdict', 'egReadyBy', 'egWall', 'egBuild', 'egCalls']) samples[k][p] = [];
   const barePhases = Object.fromEntries(platforms.map((p) => [p, []]));
 
   // One warm-up of each side (page cache, first qemu start, the runtime's one-time docker queries).
   log('runtime: warm-up');
-  for (const p of platforms) await bare(images[p], p, startupWait, cleanup);
+  for (const p of platforms) await bare(images[p], p, cleanup);
   await egWorker(cfg(platforms));
 
   for (let r = 0; r < runs; r++) {
     const steps = [];
     for (const p of platforms) {
       steps.push(async () => {
-        const b = await bare(images[p], p, startupWait, cleanup);
+        const b = await bare(images[p], p, cleanup);
         samples.bare[p].push(b.ms);
+        samples.bareReady[p].push(b.readyMs);
         barePhases[p].push(b.phases);
       });
       steps.push(async () => {
         const e = await egWorker(cfg([p]));
         const pr = e.platforms[0];
         samples.eg[p].push((pr.seconds - pr.build.seconds) * 1000);
+        // The verdict's moment, counted like the bare side's ready moment from the container's start.
+        samples.egVerdict[p].push((pr.ready.seconds + pr.shutdown.seconds) * 1000);
+        samples.egReadyBy[p].push(`${pr.ready.by} after ${pr.ready.seconds} s`);
         samples.egBuild[p].push(pr.build.seconds * 1000);
         samples.egWall[p].push(e.runtimeMs);
         samples.egCalls[p].push(e.dockerCalls);
@@ -170,6 +193,18 @@ export async function benchRuntime({ cleanup, runs, startupWait, gracePeriod = 1
     log(`runtime: run ${r + 1}/${runs}: ${platforms.map((p) => `${p} eg ${samples.eg[p].at(-1).toFixed(0)} ms / bare ${samples.bare[p].at(-1).toFixed(0)} ms`).join(', ')}${samples.both.length ? `, both ${samples.both.at(-1).toFixed(0)} ms` : ''}`);
   }
 
+  // (b) A SIGTERM-ignoring node server, natively (where the kernel's evidence is read), default grace period.
+  const ignoring = [];
+  const native = platforms.find((p) => p === PLATFORMS[0]);
+  if (native) {
+    log('runtime: the SIGTERM-ignoring service');
+    for (let r = 0; r < Math.min(3, runs); r++) {
+      const e = await egWorker({ ...cfg([native], ignoringCtx), expectIgnored: true });
+      const pr = e.platforms[0];
+      ignoring.push({ verdictMs: (pr.seconds - pr.build.seconds) * 1000, readySeconds: pr.ready?.seconds, readyBy: pr.ready?.by, shutdown: pr.shutdown, signals: pr.signals, finding: e.findings.find((f) => f.startsWith('sigterm-ignored')) ?? null });
+    }
+  }
+
   const leftovers = await leftoversOf(runIds);
   if (leftovers.containers.length || leftovers.images.length) {
     notes.push(`runRuntime left ${leftovers.containers.length} containers and ${leftovers.images.length} images behind (removed by the bench)`);
@@ -180,8 +215,15 @@ export async function benchRuntime({ cleanup, runs, startupWait, gracePeriod = 1
   const perPlatform = platforms.map((p) => {
     const egMs = median(samples.eg[p]);
     const bareMs = median(samples.bare[p]);
+    const readyMs = median(samples.bareReady[p]);
     return {
       platform: p,
+      readyMs,
+      egVerdictMs: median(samples.egVerdict[p]),
+      verdictAfterReadyMs: median(samples.egVerdict[p]) - readyMs,
+      readyBy: samples.egReadyBy[p],
+      // The old probe: a fixed 3 s wait, then the same shutdown (the bare side's kill + wait).
+      oldFixedAfterReadyMs: OLD_FIXED_WAIT_MS + median(barePhases[p].map((x) => x['docker kill'] + x['docker wait'])) - readyMs,
       egMs,
       egRunsMs: samples.eg[p],
       bareMs,
@@ -224,10 +266,13 @@ export async function benchRuntime({ cleanup, runs, startupWait, gracePeriod = 1
     startupWait,
     gracePeriod,
     runs,
-    egIncludes: `runRuntime() per platform minus its build: PlatformResult.seconds − build.seconds = docker image inspect, smoke checks (a never-started container + docker cp of the start files, the /bin/sh debug-path run), the probe (docker run -d with --network none and limits, startup wait ${startupWait} s via docker wait, docker inspect, docker top, docker kill -s TERM, docker wait); layers cached`,
-    bareIncludes: `docker run -d --platform P IMAGE, sleep ${startupWait} s, docker kill -s TERM, docker wait (docker rm afterwards, untimed)`,
+    egIncludes: `runRuntime() per platform minus its build, default options (--startup-wait ${startupWait} s is only the bound on readiness): PlatformResult.seconds − build.seconds = docker image inspect, smoke checks (a never-started container + docker cp of the start files, the /bin/sh debug-path run), the probe (docker run -d with --network none and limits, readiness, docker inspect, docker top, docker kill -s TERM, docker wait); layers cached`,
+    bareIncludes: `docker run -d --platform P --network none IMAGE, poll docker logs every 50 ms until "listening on :8000", docker kill -s TERM, docker wait (docker rm afterwards, untimed)`,
     perPlatform,
     concurrent,
+    ignoring: ignoring.length
+      ? { platform: native, gracePeriod, runs: ignoring.length, verdictMs: median(ignoring.map((x) => x.verdictMs)), samples: ignoring }
+      : undefined,
     leftovers: { runtimeCalls: runIds.length, containers: leftovers.containers.length, images: leftovers.images.length },
     notes,
   };
@@ -294,7 +339,7 @@ async function workerMain(cfg) {
   const t0 = nowMs();
   const result = await runRuntime(model, options, { staticFindings });
   const runtimeMs = nowMs() - t0;
-  process.stdout.write(`${JSON.stringify({ runtimeMs, platforms: result.platforms, findings: (result.hits ?? []).map((f) => `${f.rule}: ${f.message}`), notes: result.notes, dockerCalls: calls })}\n`);
+  process.stdout.write(`${JSON.stringify({ runtimeMs, platforms: result.platforms, findings: (result.hits ?? result.findings ?? []).map((f) => `${f.rule}: ${f.message}`), notes: result.notes, dockerCalls: calls })}\n`);
 }
 
 workerEntry(import.meta.url, workerMain);

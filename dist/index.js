@@ -44317,7 +44317,8 @@ async function probe2(req) {
   const top = await pid1Of(id, state?.pid, config.path);
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
-  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {} };
+  const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
+  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {} };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
@@ -44336,14 +44337,16 @@ async function probe2(req) {
   const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
   const first = await Promise.race([waiter.then(() => "exited"), grace.done.then(() => "grace")]);
   grace.cancel();
+  let pid1SignalsAfter;
   if (first === "grace") {
     killed = true;
+    if (proc && pid1Signals?.caught.includes(signal.name)) pid1SignalsAfter = signalDispositions(proc);
     await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
   }
   const exitCode = await waiter;
   const seconds2 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals });
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals });
   return { hits, ...named, ready: ready2, shutdown, notes };
 }
 async function waitExit(id, timeoutMs) {
@@ -44411,6 +44414,18 @@ function exitedOnStart(exitCode, logs, config, daemonError, oom = false) {
   else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
   return { rule: "exited-on-start", message: `On {platforms} the container ${how}${quoted}.`, fix };
 }
+function handOverSignals(proc, top, pathDirs) {
+  if (!isShell(top.argv) || !top.childPids) return void 0;
+  const apps = appChildren(top);
+  if (apps.length === 0) return void 0;
+  const pid = top.childPids[top.children.indexOf(apps[0])];
+  if (pid === void 0) return void 0;
+  const child2 = { pid, root: proc.root };
+  const dispositions = signalDispositions(child2);
+  if (!dispositions) return void 0;
+  const argv = processArgv(child2) ?? apps[0];
+  return { process: displayName(stripEmulator(argv), pathDirs), ...dispositions };
+}
 async function pid1Of(id, hostPid, pathDirs) {
   const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS2 });
   if (res.code !== 0) return void 0;
@@ -44426,8 +44441,8 @@ function parseTop(output, hostPid, pathDirs) {
   if (rows.length === 0) return void 0;
   const pids = new Set(rows.map((r) => r.pid));
   const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0];
-  const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
-  return { argv: init.argv, display: displayName(init.argv, pathDirs), children };
+  const kids = rows.filter((r) => r.ppid === init.pid);
+  return { argv: init.argv, display: displayName(init.argv, pathDirs), children: kids.map((r) => r.argv), childPids: kids.map((r) => r.pid) };
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
@@ -44492,7 +44507,7 @@ function confirmsText(ids2) {
 }
 var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal.";
 function judgeShutdown(facts) {
-  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals } = facts;
   const hits = [];
   const sig = signal.name;
   const expected = signal.number !== void 0 ? 128 + signal.number : void 0;
@@ -44503,9 +44518,11 @@ function judgeShutdown(facts) {
   const shellParent = top !== void 0 && isShell(top.argv) && apps.length > 0;
   const child2 = shellParent ? `\`${truncate(displayName(apps[0]), 60)}\`` : "";
   const shellName2 = top !== void 0 && top.display !== top.argv.join(" ") ? `shell script ${pid1}` : `shell ${pid1}`;
+  const childEvidence = shellParent && appSignals ? appSignals.caught.includes(sig) ? ` (\`${truncate(appSignals.process, 60)}\` has a ${sig} handler, per the kernel's SigCgt for it: it would shut down cleanly if it received the signal)` : ` (and \`${truncate(appSignals.process, 60)}\` installs no ${sig} handler either, per the kernel's SigCgt for it)` : "";
   if (shutdown.killed) {
-    const handled = pid1Signals?.caught.includes(sig);
-    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child2}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+    const oneShot = pid1Signals?.caught.includes(sig) === true && pid1SignalsAfter !== void 0 && !pid1SignalsAfter.caught.includes(sig);
+    const handled = pid1Signals?.caught.includes(sig) === true && !oneShot;
+    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child2}${childEvidence}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : oneShot ? `${pid1} is PID 1 and installs no handler of its own for ${sig}: the one in the kernel's SigCgt for PID 1 was the runtime's one-shot default (gone from SigCgt once the signal arrived), which re-raises ${sig}, and the kernel drops that for PID 1` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: "sigterm-ignored",
       ...emulated ? { emulatedNote: EMULATED_TIMING } : {},
@@ -45627,7 +45644,11 @@ async function runPlatform(job) {
   hits.push(...probed.hits);
   if (probed.pid1) result.pid1 = probed.pid1;
   if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
-  if (probed.pid1Signals) result.signals = { pid1: { caught: probed.pid1Signals.caught, ignored: probed.pid1Signals.ignored } };
+  if (probed.pid1Signals) {
+    result.signals = { pid1: { caught: probed.pid1Signals.caught, ignored: probed.pid1Signals.ignored } };
+    const app = probed.appSignals;
+    if (app) result.signals.app = { process: app.process, caught: app.caught, ignored: app.ignored };
+  }
   if (probed.oneShot) result.oneShot = probed.oneShot;
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.shutdown) result.shutdown = probed.shutdown;
@@ -50434,6 +50455,12 @@ function droppedLine(reports) {
 function platformLabel(p) {
   return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
 }
+function signalsText(signals, sig) {
+  if (!signals) return void 0;
+  const of = (d) => d.caught.includes(sig) ? "handles" : d.ignored.includes(sig) ? "ignores" : "has no handler for";
+  const app = signals.app ? `; ${signals.app.process} ${of(signals.app)} it` : "";
+  return `kernel: PID 1 ${of(signals.pid1)} ${sig}${app}`;
+}
 function readinessText(ready2) {
   if (!ready2 || ready2.by === "exited") return void 0;
   if (ready2.by === "timeout" || ready2.by === "fixed") return ready2.detail;
@@ -50461,7 +50488,7 @@ function platformRow(dockerfile, p) {
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : "", p.pid1 ? mdCode(p.pid1) : "");
   const s = p.shutdown;
   if (s) {
-    const ready2 = readinessText(p.ready);
+    const ready2 = [readinessText(p.ready), signalsText(p.signals, s.signal)].filter(Boolean).join("; ");
     const shutdown = s.killed ? `\u274C SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2);
     cells.push(mdCell(s.signal), ready2 ? `${shutdown}<br>${mdCell(ready2)}` : shutdown, String(s.exitCode ?? ""));
   } else if (p.oneShot) {

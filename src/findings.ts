@@ -56,8 +56,11 @@ export interface PlatformResult {
    * anyway; fixed: nothing observable (remote engine), a short fixed wait; exited: it exited first.
    */
   ready?: { by: 'log' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
-  /** PID 1's signal dispositions read from the kernel at readiness (natively, on a local engine). */
-  signals?: { pid1: { caught: string[]; ignored: string[] } };
+  /**
+   * PID 1's signal dispositions read from the kernel at readiness (natively, on a local engine),
+   * and `app`: those of the process PID 1 should hand over to (a shell PID 1's app child).
+   */
+  signals?: { pid1: { caught: string[]; ignored: string[] }; app?: { process: string; caught: string[]; ignored: string[] } };
   /** Set when the container exited 0 on its own before the probe (a one-shot job). */
   oneShot?: { exitCode: number; seconds: number };
   /** The argv a harmless override command given at `docker run` arrived with (the wrapper's argument forwarding). */

@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { compareFindings, type FailOn, type Finding, type PlatformResult, type Report } from '../findings.js';
 import { droppedLine } from '../policy/dropped-line.js';
-import { platformLabel, readinessText } from '../report/text.js';
+import { platformLabel, readinessText, signalsText } from '../report/text.js';
 import { docsUrl } from '../rules/types.js';
 import { logInfo, mdCell, mdCode, plural, verdict } from './format.js';
 
@@ -39,7 +39,7 @@ function platformRow(dockerfile: string | undefined, p: PlatformResult): string 
   const s = p.shutdown;
   if (s) {
     // What decided readiness (and when) explains when the signal went out.
-    const ready = readinessText(p.ready);
+    const ready = [readinessText(p.ready), signalsText(p.signals, s.signal)].filter(Boolean).join('; ');
     const shutdown = s.killed ? `❌ SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2);
     cells.push(mdCell(s.signal), ready ? `${shutdown}<br>${mdCell(ready)}` : shutdown, String(s.exitCode ?? ''));
   } else if (p.oneShot) {

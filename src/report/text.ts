@@ -51,8 +51,18 @@ export function formatPlatform(p: PlatformResult, width = 13): string {
   if (p.shutdown) {
     const s = p.shutdown;
     parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
+    const evidence = signalsText(p.signals, s.signal);
+    if (evidence) parts.push(evidence);
   }
   return parts.join('  ');
+}
+
+/** "kernel: PID 1 handles SIGTERM; node server.js handles it": the dispositions read at readiness (native only). */
+export function signalsText(signals: PlatformResult['signals'], sig: string): string | undefined {
+  if (!signals) return undefined;
+  const of = (d: { caught: string[]; ignored: string[] }) => (d.caught.includes(sig) ? 'handles' : d.ignored.includes(sig) ? 'ignores' : 'has no handler for');
+  const app = signals.app ? `; ${signals.app.process} ${of(signals.app)} it` : '';
+  return `kernel: PID 1 ${of(signals.pid1)} ${sig}${app}`;
 }
 
 /** "ready after 0.4 s: listening on tcp :8080"; "not ready within 60 s: stop signal sent anyway". */

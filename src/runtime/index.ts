@@ -287,7 +287,11 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   hits.push(...probed.hits);
   if (probed.pid1) result.pid1 = probed.pid1;
   if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
-  if (probed.pid1Signals) result.signals = { pid1: { caught: probed.pid1Signals.caught, ignored: probed.pid1Signals.ignored } };
+  if (probed.pid1Signals) {
+    result.signals = { pid1: { caught: probed.pid1Signals.caught, ignored: probed.pid1Signals.ignored } };
+    const app = probed.appSignals;
+    if (app) result.signals.app = { process: app.process, caught: app.caught, ignored: app.ignored };
+  }
   if (probed.oneShot) result.oneShot = probed.oneShot;
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.shutdown) result.shutdown = probed.shutdown;

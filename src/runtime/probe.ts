@@ -11,7 +11,7 @@ import { isMissingEmulator, round, truncate } from './build.js';
 import { displayName } from './process-name.js';
 import { knownProgram } from '../model/programs.js';
 import { containerState, type ContainerState } from './container-state.js';
-import { hostProc, processArgv, signalDispositions, type SignalDispositions } from './host-proc.js';
+import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
 import type { PlatformHit } from './types.js';
 
@@ -54,6 +54,8 @@ export interface ProbeResult {
   ready?: Readiness;
   /** PID 1's signal dispositions at readiness, as the kernel keeps them (native, local engine only). */
   pid1Signals?: SignalDispositions;
+  /** Those of the process PID 1 should hand over to (a shell PID 1's app child), named as PID 1 is. */
+  appSignals?: AppSignals;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
@@ -106,7 +108,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
-  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}) };
+  const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
+  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}) };
 
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
@@ -131,15 +134,20 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
   const first = await Promise.race([waiter.then(() => 'exited' as const), grace.done.then(() => 'grace' as const)]);
   grace.cancel();
+  // A handler the kernel listed before the signal and no longer lists after it was a one-shot
+  // (SA_RESETHAND) default of the runtime, e.g. node's own, which re-raises the signal: as PID 1
+  // the kernel drops that, and the app installs no handler of its own.
+  let pid1SignalsAfter: SignalDispositions | undefined;
   if (first === 'grace') {
     killed = true;
+    if (proc && pid1Signals?.caught.includes(signal.name)) pid1SignalsAfter = signalDispositions(proc);
     await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
   }
   const exitCode = await waiter;
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals });
+  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals });
   return { hits, ...named, ready, shutdown, notes };
 }
 
@@ -234,6 +242,30 @@ export interface Pid1 {
   display: string;
   /** Real argv of PID 1's direct children. */
   children: string[][];
+  /** Their host pids, in the same order (from `docker top`, which lists host pids). */
+  childPids?: number[];
+}
+
+export interface AppSignals extends SignalDispositions {
+  /** The process, named as PID 1 is (process-name.ts). */
+  process: string;
+}
+
+/**
+ * The dispositions of the process a shell PID 1 should have handed over to: its first app child
+ * (appChildren), read from the kernel like PID 1's. Native runs on a local engine only.
+ */
+function handOverSignals(proc: HostProc, top: Pid1, pathDirs?: string[]): AppSignals | undefined {
+  if (!isShell(top.argv) || !top.childPids) return undefined;
+  const apps = appChildren(top);
+  if (apps.length === 0) return undefined;
+  const pid = top.childPids[top.children.indexOf(apps[0]!)];
+  if (pid === undefined) return undefined;
+  const child = { pid, root: proc.root };
+  const dispositions = signalDispositions(child);
+  if (!dispositions) return undefined;
+  const argv = processArgv(child) ?? apps[0]!;
+  return { process: displayName(stripEmulator(argv), pathDirs), ...dispositions };
 }
 
 async function pid1Of(id: string, hostPid: number | undefined, pathDirs?: string[]): Promise<Pid1 | undefined> {
@@ -259,8 +291,8 @@ export function parseTop(output: string, hostPid?: number, pathDirs?: string[]):
   if (rows.length === 0) return undefined;
   const pids = new Set(rows.map((r) => r.pid));
   const init = rows.find((r) => r.pid === hostPid) ?? rows.find((r) => !pids.has(r.ppid)) ?? rows[0]!;
-  const children = rows.filter((r) => r.ppid === init.pid).map((r) => r.argv);
-  return { argv: init.argv, display: displayName(init.argv, pathDirs), children };
+  const kids = rows.filter((r) => r.ppid === init.pid);
+  return { argv: init.argv, display: displayName(init.argv, pathDirs), children: kids.map((r) => r.argv), childPids: kids.map((r) => r.pid) };
 }
 
 /**
@@ -363,6 +395,10 @@ export interface ShutdownFacts {
   emulated?: boolean;
   /** PID 1's dispositions read from the kernel before the signal (native runs only). */
   pid1Signals?: SignalDispositions;
+  /** PID 1's dispositions read again when the grace period ran out (only if it had a handler before). */
+  pid1SignalsAfter?: SignalDispositions;
+  /** The hand-over process's (a shell PID 1's app child), likewise. */
+  appSignals?: AppSignals;
 }
 
 function confirmsText(ids: string[] | undefined): string {
@@ -375,7 +411,7 @@ const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on 
 
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
-  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals } = facts;
   const hits: PlatformHit[] = [];
   const sig = signal.name;
   const expected = signal.number !== undefined ? 128 + signal.number : undefined;
@@ -387,15 +423,25 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
   const child = shellParent ? `\`${truncate(displayName(apps[0]!), 60)}\`` : '';
   // `/bin/sh /entrypoint.sh` is shown as the script it runs; say it is a shell all the same.
   const shellName = top !== undefined && top.display !== top.argv.join(' ') ? `shell script ${pid1}` : `shell ${pid1}`;
+  // The kernel's word on the child that never got the signal: it would have shut down on its own.
+  const childEvidence = shellParent && appSignals
+    ? appSignals.caught.includes(sig)
+      ? ` (\`${truncate(appSignals.process, 60)}\` has a ${sig} handler, per the kernel's SigCgt for it: it would shut down cleanly if it received the signal)`
+      : ` (and \`${truncate(appSignals.process, 60)}\` installs no ${sig} handler either, per the kernel's SigCgt for it)`
+    : '';
 
   if (shutdown.killed) {
-    const handled = pid1Signals?.caught.includes(sig);
+    // Listed before the signal, gone after it: a one-shot default handler that re-raised it.
+    const oneShot = pid1Signals?.caught.includes(sig) === true && pid1SignalsAfter !== undefined && !pid1SignalsAfter.caught.includes(sig);
+    const handled = pid1Signals?.caught.includes(sig) === true && !oneShot;
     const why = shellParent
-      ? `the ${shellName} is PID 1 and never passed ${sig} on to ${child}`
+      ? `the ${shellName} is PID 1 and never passed ${sig} on to ${child}${childEvidence}`
       : emulated
         ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)`
         : pid1Signals?.ignored.includes(sig)
           ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)`
+          : oneShot
+            ? `${pid1} is PID 1 and installs no handler of its own for ${sig}: the one in the kernel's SigCgt for PID 1 was the runtime's one-shot default (gone from SigCgt once the signal arrived), which re-raises ${sig}, and the kernel drops that for PID 1`
           : handled
             ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period`
             : pid1Signals

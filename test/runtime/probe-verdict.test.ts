@@ -139,3 +139,32 @@ describe('docker run argv of the probe', () => {
     }
   });
 });
+
+describe('the kernel evidence in the verdict', () => {
+  const killed = { signal: 'SIGTERM', seconds: 3, exitCode: null, killed: true };
+  const sig = normalizeSignal('SIGTERM');
+  const node: Pid1 = { argv: ['node', 'server.js'], display: 'node server.js', children: [] };
+
+  it('a handler in SigCgt before the signal and gone after it is the runtime\'s one-shot default: no handler of the app\'s own', () => {
+    const hits = judgeShutdown({ shutdown: killed, signal: sig, top: node, gracePeriod: 3, pid1Signals: { caught: ['SIGINT', 'SIGTERM'], ignored: ['SIGPIPE'] }, pid1SignalsAfter: { caught: ['SIGINT'], ignored: ['SIGPIPE'] } });
+    expect(hits.map((h) => h.rule)).toEqual(['sigterm-ignored']);
+    expect(hits[0]!.message).toContain('`node server.js` is PID 1 and installs no handler of its own for SIGTERM');
+    expect(hits[0]!.fix).toMatch(/^Handle SIGTERM in the app/);
+  });
+
+  it('a handler still in SigCgt after the grace period is the app\'s own, too slow', () => {
+    const hits = judgeShutdown({ shutdown: killed, signal: sig, top: node, gracePeriod: 3, pid1Signals: { caught: ['SIGTERM'], ignored: [] }, pid1SignalsAfter: { caught: ['SIGTERM'], ignored: [] } });
+    expect(hits[0]!.message).toContain('has a SIGTERM handler');
+    expect(hits[0]!.fix).toMatch(/^Make the SIGTERM handler finish/);
+  });
+
+  it('a shell PID 1 that never passed the signal on names the app child\'s own handler', () => {
+    const top: Pid1 = { argv: ['/bin/sh', '-c', 'node server.js'], display: '/bin/sh -c node server.js', children: [['node', 'server.js']], childPids: [4242] };
+    const app = { process: 'node server.js', caught: ['SIGTERM'], ignored: [] };
+    const hits = judgeShutdown({ shutdown: killed, signal: sig, top, gracePeriod: 3, pid1Signals: { caught: [], ignored: [] }, appSignals: app });
+    expect(hits.map((h) => h.rule).sort()).toEqual(['shell-is-pid1', 'sigterm-ignored']);
+    expect(hits.find((h) => h.rule === 'sigterm-ignored')!.message).toContain('never passed SIGTERM on to `node server.js` (`node server.js` has a SIGTERM handler');
+    const none = judgeShutdown({ shutdown: killed, signal: sig, top, gracePeriod: 3, pid1Signals: { caught: [], ignored: [] }, appSignals: { ...app, caught: [] } });
+    expect(none.find((h) => h.rule === 'sigterm-ignored')!.message).toContain('installs no SIGTERM handler either');
+  });
+});
