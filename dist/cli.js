@@ -12746,14 +12746,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs22, sep: [] });
+                map.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs22);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12881,13 +12881,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs22, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs22);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13196,7 +13196,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli.ts
-import fs21 from "node:fs";
+import fs20 from "node:fs";
 import path28 from "node:path";
 
 // src/cli/args.ts
@@ -13627,7 +13627,8 @@ function expandDockerfiles(spec, cwd) {
 // src/input.ts
 import fs2 from "node:fs";
 var MAX_BYTES = 16 * 1024 * 1024;
-function readUserText(absPath, display, what) {
+function readUserText(absPath, display, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
   let stat;
   try {
     stat = fs2.statSync(absPath);
@@ -13639,13 +13640,14 @@ function readUserText(absPath, display, what) {
     throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
   }
   if (!stat.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat.size > MAX_BYTES) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
+  if (stat.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
   let bytes;
   try {
     bytes = fs2.readFileSync(absPath);
   } catch (err) {
     throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
   }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
   return decodeText(bytes, display, what);
 }
 function decodeText(bytes, display, what) {
@@ -15097,10 +15099,10 @@ function looseText(word, src) {
   }).join("");
   return text(word.parts);
 }
-function lineIndex(text) {
+function lineStarts(text) {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
+  const lineAt2 = (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -15108,15 +15110,17 @@ function lineIndex(text) {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo + 1;
+    return lo;
   };
+  return { starts, lineAt: lineAt2 };
 }
 function parseShell(text) {
   return parseTokens(tokenize(text.replace(/\r\n/g, "\n")).tokens);
 }
 function simpleCommands(text) {
   const src = text.replace(/\r\n/g, "\n");
-  const lineOf = lineIndex(src);
+  const { lineAt: lineAt2 } = lineStarts(src);
+  const lineOf = (offset) => lineAt2(offset) + 1;
   const out = [];
   walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
     if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
@@ -16026,18 +16030,7 @@ function shebangFlags(shebang) {
 }
 function analyzeScript(raw) {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineIndex2 = (offset) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
   const { tokens: tokens2, comments } = tokenize(text);
   const body = parseTokens(tokens2);
   const analysis = {
@@ -16046,9 +16039,9 @@ function analyzeScript(raw) {
     comments,
     body,
     functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length,
-    lineOf: (offset) => lineIndex2(offset) + 1,
-    columnOf: (offset) => offset - lineStarts[lineIndex2(offset)] + 1
+    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
   };
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
@@ -16766,7 +16759,7 @@ function parseMergeArgs(argv) {
 }
 
 // src/matrix/commands.ts
-import fs13 from "node:fs";
+import fs12 from "node:fs";
 import path19 from "node:path";
 
 // src/cli/diff-input.ts
@@ -19858,17 +19851,7 @@ function parseProjectConfig(text, file) {
   return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }), file);
 }
 function loadProjectConfig(absPath, display) {
-  let text;
-  try {
-    const stat = fs8.statSync(absPath);
-    if (!stat.isFile()) throw new InputError(`config file ${display} is not a file`);
-    if (stat.size > MAX_BYTES4) throw new InputError(`config file ${display} is larger than 1 MB`);
-    text = fs8.readFileSync(absPath, "utf8");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code2 = err.code;
-    throw new InputError(code2 === "ENOENT" ? `config file ${display} does not exist` : `config file ${display} cannot be read (${code2 ?? "error"})`);
-  }
+  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES4, allowEmpty: true });
   return parseProjectConfig(text, display);
 }
 function findProjectConfig(where) {
@@ -20289,21 +20272,10 @@ function formatText(reports, failOn, color = false) {
 }
 
 // src/matrix/merge.ts
-import fs12 from "node:fs";
 import path18 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
-  let text;
-  try {
-    const stat = fs12.statSync(file);
-    if (!stat.isFile()) throw new InputError(`shard report ${display} is not a file`);
-    if (stat.size > MAX_BYTES5) throw new InputError(`shard report ${display} is larger than 256 MB`);
-    text = fs12.readFileSync(file, "utf8");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code2 = err.code;
-    throw new InputError(code2 === "ENOENT" ? `shard report ${display} does not exist` : `shard report ${display} cannot be read (${code2 ?? errorMessage(err)})`);
-  }
+  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);
@@ -20436,7 +20408,7 @@ function runPlan(command, io) {
     modeFromFlag: command.filterMode !== void 0,
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs13.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs12.readFileSync(0, "utf8"))
   });
   if (choice.note) io.stderr(`note: ${choice.note}
 `);
@@ -20511,7 +20483,7 @@ function applyConfigDefaults(options, defaults, given) {
 }
 
 // src/lint.ts
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 import path20 from "node:path";
 
 // src/report/ignores.ts
@@ -20744,7 +20716,7 @@ function dedupe(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat;
   try {
-    stat = fs14.statSync(contextDir);
+    stat = fs13.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -20776,17 +20748,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs20 from "node:fs";
+import fs19 from "node:fs";
 import path27 from "node:path";
 
 // src/runtime/build.ts
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import os from "node:os";
 import path21 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
-import fs15 from "node:fs";
+import fs14 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -20815,7 +20787,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs15.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs14.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -20946,7 +20918,7 @@ function cacheStats(log) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs16.readFileSync(file, "utf8"));
+    return JSON.parse(fs15.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -20983,7 +20955,7 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs16.mkdtempSync(path21.join(os.tmpdir(), "eg-build-"));
+    const dir = fs15.mkdtempSync(path21.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
     metadataFile = path21.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
@@ -21250,7 +21222,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -21316,7 +21288,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs17.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs16.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -21393,14 +21365,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs18 from "node:fs";
+import fs17 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs18.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs17.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -21411,7 +21383,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs18.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs17.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -21486,7 +21458,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
@@ -21496,9 +21468,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs18.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs17.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs18.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs17.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -21510,7 +21482,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs18.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs17.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -21534,7 +21506,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs18.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs17.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -21546,7 +21518,7 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 import { constants as constants2 } from "node:os";
 import path23 from "node:path";
 
@@ -21818,8 +21790,8 @@ var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs19.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs18.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs18.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -23131,10 +23103,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs20.readdirSync(dir)) {
+    for (const name of fs19.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs20.readFileSync(path27.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs19.readFileSync(path27.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -23275,21 +23247,21 @@ var processIo = {
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => fs21.readFileSync(0, "utf8")
+  readStdin: () => fs20.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const root = repositoryRoot(path28.dirname(path28.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
-  if (options.image !== void 0 && !given.has("dockerfile") && !fs21.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
+  if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs21.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs20.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });

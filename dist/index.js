@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -36714,7 +36714,7 @@ function applyConfigDefaults(options, defaults2, given) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path14 from "node:path";
 
 // src/errors.ts
@@ -36730,8 +36730,44 @@ function oneLine(text, max = 400) {
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 
-// src/github/glob.ts
+// src/input.ts
 import fs3 from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat2;
+  try {
+    stat2 = fs3.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display} does not exist`);
+  }
+  if (stat2.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
+  }
+  if (!stat2.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
+  if (stat2.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs3.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display, what);
+}
+function decodeText(bytes, display, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
+  }
+}
+
+// src/github/glob.ts
+import fs4 from "node:fs";
 import path6 from "node:path";
 var MAGIC = /[*?[{]/;
 var NEVER_WALK = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -36806,7 +36842,7 @@ function walk(root, onFile, maxDepth) {
   const visit = (dir, rel, depth) => {
     let entries;
     try {
-      entries = fs3.readdirSync(dir, { withFileTypes: true });
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
@@ -36833,7 +36869,7 @@ function globFiles(pattern, cwd) {
     if (!re.test(rel)) return;
     const abs = path6.join(root, rel);
     try {
-      if (!fs3.statSync(abs).isFile()) return;
+      if (!fs4.statSync(abs).isFile()) return;
     } catch {
       return;
     }
@@ -36979,7 +37015,7 @@ var EXAMPLES = {
 };
 
 // src/rules/image/arch-specific-download.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path10 from "node:path";
 
 // src/model/variables.ts
@@ -38177,10 +38213,10 @@ function looseText(word, src) {
   }).join("");
   return text(word.parts);
 }
-function lineIndex(text) {
+function lineStarts(text) {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
+  const lineAt2 = (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -38188,15 +38224,17 @@ function lineIndex(text) {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo + 1;
+    return lo;
   };
+  return { starts, lineAt: lineAt2 };
 }
 function parseShell(text) {
   return parseTokens(tokenize(text.replace(/\r\n/g, "\n")).tokens);
 }
 function simpleCommands(text) {
   const src = text.replace(/\r\n/g, "\n");
-  const lineOf = lineIndex(src);
+  const { lineAt: lineAt2 } = lineStarts(src);
+  const lineOf = (offset) => lineAt2(offset) + 1;
   const out = [];
   walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
     if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
@@ -38259,7 +38297,7 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path8 from "node:path";
 var NEVER = { test: () => false };
 function compileDockerPattern(pattern) {
@@ -38394,7 +38432,7 @@ function repoRootOf(dir) {
       break;
     }
     visited.push(current);
-    if (fs4.existsSync(path8.join(current, ".git"))) {
+    if (fs5.existsSync(path8.join(current, ".git"))) {
       root = current;
       break;
     }
@@ -38437,7 +38475,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs4.realpathSync(contextDir);
+      real = fs5.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -38456,7 +38494,7 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs4.realpathSync.native(path8.join(this.dir, rel));
+      real = fs5.realpathSync.native(path8.join(this.dir, rel));
     } catch {
       return void 0;
     }
@@ -38467,7 +38505,7 @@ var BuildContext = class _BuildContext {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs4.statSync(real);
+      const st = fs5.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -38484,7 +38522,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs4.readdirSync(real);
+      names = fs5.readdirSync(real);
     } catch {
       return [];
     }
@@ -38525,7 +38563,7 @@ var BuildContext = class _BuildContext {
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs4.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs5.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -38536,7 +38574,7 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
   candidates.push(path8.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     try {
-      return fs4.readFileSync(file, "utf8");
+      return fs5.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -38894,7 +38932,7 @@ function namedArch(name) {
 }
 function listDir(dir) {
   try {
-    return fs5.readdirSync(dir, { withFileTypes: true });
+    return fs6.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -38905,7 +38943,7 @@ function holdsDockerfile(dir) {
 function archVariant(model) {
   const file = path10.basename(model.absPath);
   const dir = path10.dirname(model.absPath);
-  const repoRoot = fs5.existsSync(path10.join(dir, ".git"));
+  const repoRoot = fs6.existsSync(path10.join(dir, ".git"));
   const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path10.basename(dir)));
   if (own) return { own };
   for (const e of listDir(dir)) {
@@ -39602,18 +39640,7 @@ function shebangFlags(shebang) {
 }
 function analyzeScript(raw) {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineIndex2 = (offset) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
   const { tokens: tokens2, comments } = tokenize(text);
   const body = parseTokens(tokens2);
   const analysis = {
@@ -39622,9 +39649,9 @@ function analyzeScript(raw) {
     comments,
     body,
     functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length,
-    lineOf: (offset) => lineIndex2(offset) + 1,
-    columnOf: (offset) => offset - lineStarts[lineIndex2(offset)] + 1
+    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
   };
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
@@ -39965,7 +39992,7 @@ var rule5 = {
 
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path13 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
@@ -39984,7 +40011,7 @@ function byName(model) {
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
   const dir = path13.dirname(model.absPath);
   const folder = path13.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs7.existsSync(path13.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -39995,7 +40022,7 @@ function byStage(model) {
 }
 function realpath(p) {
   try {
-    return fs6.realpathSync(p);
+    return fs7.realpathSync(p);
   } catch {
     return path13.resolve(p);
   }
@@ -40006,7 +40033,7 @@ function composeFolders(model) {
     let dir = path13.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs6.existsSync(path13.join(dir, ".git"))) break;
+      if (fs7.existsSync(path13.join(dir, ".git"))) break;
       const parent = path13.dirname(dir);
       if (parent === dir) break;
       dir = parent;
@@ -40017,7 +40044,7 @@ function composeFolders(model) {
 function composeFiles(dir) {
   let names;
   try {
-    names = fs6.readdirSync(dir);
+    names = fs7.readdirSync(dir);
   } catch {
     return [];
   }
@@ -40029,9 +40056,9 @@ function asRecord(v) {
 function composeDockerfiles(file) {
   let doc;
   try {
-    const stat2 = fs6.statSync(file);
+    const stat2 = fs7.statSync(file);
     if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
-    doc = (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    doc = (0, import_yaml.parse)(fs7.readFileSync(file, "utf8"), { maxAliasCount: 100 });
   } catch {
     return void 0;
   }
@@ -42301,7 +42328,7 @@ function ruleMeta(id) {
 
 // src/config/project-config.ts
 var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
-var MAX_BYTES = 1024 * 1024;
+var MAX_BYTES2 = 1024 * 1024;
 var ConfigValueError = class extends Error {
 };
 var ConfigFileError = class extends InputError {
@@ -42460,17 +42487,7 @@ function parseProjectConfig(text, file) {
   return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }), file);
 }
 function loadProjectConfig(absPath, display) {
-  let text;
-  try {
-    const stat2 = fs7.statSync(absPath);
-    if (!stat2.isFile()) throw new InputError(`config file ${display} is not a file`);
-    if (stat2.size > MAX_BYTES) throw new InputError(`config file ${display} is larger than 1 MB`);
-    text = fs7.readFileSync(absPath, "utf8");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code2 = err.code;
-    throw new InputError(code2 === "ENOENT" ? `config file ${display} does not exist` : `config file ${display} cannot be read (${code2 ?? "error"})`);
-  }
+  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES2, allowEmpty: true });
   return parseProjectConfig(text, display);
 }
 function findProjectConfig(where) {
@@ -42483,47 +42500,13 @@ function findProjectConfig(where) {
     return loadProjectConfig(abs2, display(abs2));
   }
   const abs = path14.join(where.root, CONFIG_FILE_NAME);
-  if (!fs7.existsSync(abs)) return void 0;
+  if (!fs8.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
 // src/matrix/plan.ts
 import { createHash } from "node:crypto";
 import path17 from "node:path";
-
-// src/input.ts
-import fs8 from "node:fs";
-var MAX_BYTES2 = 16 * 1024 * 1024;
-function readUserText(absPath, display, what) {
-  let stat2;
-  try {
-    stat2 = fs8.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display} does not exist`);
-  }
-  if (stat2.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
-  }
-  if (!stat2.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat2.size > MAX_BYTES2) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-  let bytes;
-  try {
-    bytes = fs8.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  return decodeText(bytes, display, what);
-}
-function decodeText(bytes, display, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
-  }
-}
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -51180,21 +51163,10 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import fs20 from "node:fs";
 import path31 from "node:path";
 var MAX_BYTES4 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
-  let text;
-  try {
-    const stat2 = fs20.statSync(file);
-    if (!stat2.isFile()) throw new InputError(`shard report ${display} is not a file`);
-    if (stat2.size > MAX_BYTES4) throw new InputError(`shard report ${display} is larger than 256 MB`);
-    text = fs20.readFileSync(file, "utf8");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code2 = err.code;
-    throw new InputError(code2 === "ENOENT" ? `shard report ${display} does not exist` : `shard report ${display} cannot be read (${code2 ?? errorMessage(err)})`);
-  }
+  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);

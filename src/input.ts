@@ -4,8 +4,16 @@ import { InputError } from './errors.js';
 
 const MAX_BYTES = 16 * 1024 * 1024;
 
-/** Read a text file the user pointed us at; `what` names it in the error ("Dockerfile", "wrapper script"). */
-export function readUserText(absPath: string, display: string, what: string): string {
+export interface ReadLimits {
+  /** Largest size read (16 MB by default). */
+  maxBytes?: number;
+  /** An empty file is valid input (an empty config file), not an error. */
+  allowEmpty?: boolean;
+}
+
+/** Read a text file the user pointed us at; `what` names it in the error ("Dockerfile", "wrapper script", "config file"). */
+export function readUserText(absPath: string, display: string, what: string, limits: ReadLimits = {}): string {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(absPath);
@@ -17,13 +25,14 @@ export function readUserText(absPath: string, display: string, what: string): st
     throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
   }
   if (!stat.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat.size > MAX_BYTES) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
+  if (stat.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(absPath);
   } catch (err) {
     throw new InputError(`${what} ${display} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  if (limits.allowEmpty && bytes.toString('latin1').trim() === '') return '';
   return decodeText(bytes, display, what);
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
+import { readUserText } from '../input.js';
 import type { FailOn, Severity } from '../findings.js';
 import { globToRegExp } from '../github/glob.js';
 import {
@@ -270,17 +271,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
 
 /** Read and validate one config file; a missing or unreadable one is bad input. */
 export function loadProjectConfig(absPath: string, display: string): ProjectConfig {
-  let text: string;
-  try {
-    const stat = fs.statSync(absPath);
-    if (!stat.isFile()) throw new InputError(`config file ${display} is not a file`);
-    if (stat.size > MAX_BYTES) throw new InputError(`config file ${display} is larger than 1 MB`);
-    text = fs.readFileSync(absPath, 'utf8');
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `config file ${display} does not exist` : `config file ${display} cannot be read (${code ?? 'error'})`);
-  }
+  const text = readUserText(absPath, display, 'config file', { maxBytes: MAX_BYTES, allowEmpty: true });
   return parseProjectConfig(text, display);
 }
 

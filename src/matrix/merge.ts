@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, errorMessage } from '../errors.js';
+import { readUserText } from '../input.js';
 import { compareFindings, SEVERITY_RANK, type Finding, type PlatformResult, type Report } from '../findings.js';
 import { ruleMeta } from '../rules/registry.js';
 import { VERSION } from '../version.js';
@@ -24,17 +25,7 @@ interface ShardJson {
 
 /** Reads one shard file (an object, or an array for several Dockerfiles); every problem is one InputError naming the file. */
 export function readShardFile(file: string, display = file): Report[] {
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new InputError(`shard report ${display} is not a file`);
-    if (stat.size > MAX_BYTES) throw new InputError(`shard report ${display} is larger than 256 MB`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `shard report ${display} does not exist` : `shard report ${display} cannot be read (${code ?? errorMessage(err)})`);
-  }
+  const text = readUserText(file, display, 'shard report', { maxBytes: MAX_BYTES });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

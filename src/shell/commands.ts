@@ -43,10 +43,11 @@ export function looseText(word: Word, src: string): string {
   return text(word.parts);
 }
 
-function lineIndex(text: string): (offset: number) => number {
+/** The start offset of every line of a text, and the 0-based line of an offset (binary search). */
+export function lineStarts(text: string): { starts: number[]; lineAt: (offset: number) => number } {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
+  const lineAt = (offset: number) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -54,8 +55,9 @@ function lineIndex(text: string): (offset: number) => number {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo + 1;
+    return lo;
   };
+  return { starts, lineAt };
 }
 
 export function parseShell(text: string): Stmt[] {
@@ -68,7 +70,8 @@ export function parseShell(text: string): Stmt[] {
  */
 export function simpleCommands(text: string): SimpleCommand[] {
   const src = text.replace(/\r\n/g, '\n');
-  const lineOf = lineIndex(src);
+  const { lineAt } = lineStarts(src);
+  const lineOf = (offset: number) => lineAt(offset) + 1;
   const out: SimpleCommand[] = [];
   walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
     if (cmd.kind !== 'simple' || ctx.inSubstitution || cmd.words.length === 0) return;

@@ -2,6 +2,7 @@
 // tokens, statements, functions and line numbers.
 import type { BaseFamily } from '../model/types.js';
 import { collectFunctions, parseTokens, type FuncDef, type Stmt } from './structure.js';
+import { lineStarts as lineIndexOf } from './commands.js';
 import { parseShebang, type Shebang } from './shebang.js';
 import { tokenize, type Comment, type Token } from './tokenize.js';
 
@@ -137,18 +138,7 @@ export interface ScriptAnalysis {
 /** Tokenise and structure a script. Never throws. */
 export function analyzeScript(raw: string): ScriptAnalysis {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineIndex = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const { starts: lineStarts, lineAt: lineIndex } = lineIndexOf(text);
   const { tokens, comments } = tokenize(text);
   const body = parseTokens(tokens);
   const analysis: ScriptAnalysis = {
