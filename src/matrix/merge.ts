@@ -4,9 +4,8 @@
 // the platform tables joined, static findings once. A platform the plan expected (the shards
 // record it: `plan.platforms`, and what each ran: `plan.ran`) with no shard is a `shard-missing` finding, never a pass;
 // a report written by another version of the tool is refused.
-import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, errorMessage } from '../errors.js';
+import { InputError } from '../errors.js';
 import { readUserText } from '../input.js';
 import { compareFindings, SEVERITY_RANK, type Finding, type PlatformResult, type Report } from '../findings.js';
 import { ruleMeta } from '../rules/registry.js';

@@ -12,7 +12,7 @@ import type { Options } from '../options.js';
 import { buildPlatform, imageTag, round, truncate, unavailableHit } from './build.js';
 import { pullVariant, resolveImage, type ImageVariant, type ResolvedImage } from './image-source.js';
 import { buildxVersion, checkBuildOptions, inspectBuilder } from './buildx.js';
-import { Cleanup, RUN_LABEL } from './cleanup.js';
+import { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
 import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
