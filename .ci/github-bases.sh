@@ -24,6 +24,10 @@
 # this script without touching the images the tests use).
 set -Eeuo pipefail
 
+# The manifest-list push and check shared with setup-engine.sh (lib.sh's REGISTRY is replaced below).
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 SOURCE=${EG_BASE_SOURCE:-hub}
 REGISTRY=${EG_REGISTRY:-127.0.0.1:5000}
 NS=${EG_BASE_NAMESPACE:-}
@@ -110,13 +114,7 @@ push_arch_images() {
 publish_base() {
   local base=$1 a got
   local remote="$REGISTRY/${NS}eg-$base"
-  log "pushing manifest list $remote:latest"
-  docker manifest rm "$remote:latest" >/dev/null 2>&1 || true
-  docker manifest create --insecure "$remote:latest" "$remote:amd64" "$remote:arm64" >/dev/null
-  docker manifest annotate --variant v8 "$remote:latest" "$remote:arm64"
-  docker manifest push --purge --insecure "$remote:latest" >/dev/null
-  docker buildx imagetools inspect "$remote:latest" | grep -q 'linux/arm64' ||
-    die "$remote:latest is not served as a manifest list with linux/arm64"
+  push_manifest_list "${NS}eg-$base"
   for a in "${ARCHS[@]}"; do
     if [ "$SOURCE" = hub ]; then
       docker pull -q --platform "linux/$a" "$remote:$a" >/dev/null

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by .ci/setup-engine.sh and .ci/build-bases.sh (sourced, not run).
+# Shared by .ci/setup-engine.sh, .ci/build-bases.sh and .ci/github-bases.sh (sourced, not run).
 # Expects the caller to define log() and die().
 
 REGISTRY=127.0.0.1:5000
