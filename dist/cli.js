@@ -13488,7 +13488,7 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/matrix/plan.ts
 import { createHash } from "node:crypto";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/github/glob.ts
 import fs from "node:fs";
@@ -14004,8 +14004,8 @@ function argDefault(instr) {
 }
 
 // src/model/wrappers.ts
-import fs4 from "node:fs";
-import path7 from "node:path";
+import fs5 from "node:fs";
+import path8 from "node:path";
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -15183,8 +15183,39 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
+import fs4 from "node:fs";
+import path4 from "node:path";
+
+// src/repo-root.ts
 import fs3 from "node:fs";
 import path3 from "node:path";
+var repoRootCache = /* @__PURE__ */ new Map();
+function repoRootOf(dir) {
+  const visited = [];
+  let root = null;
+  for (let current = path3.resolve(dir); ; ) {
+    const cached2 = repoRootCache.get(current);
+    if (cached2 !== void 0) {
+      root = cached2;
+      break;
+    }
+    visited.push(current);
+    if (fs3.existsSync(path3.join(current, ".git"))) {
+      root = current;
+      break;
+    }
+    const parent = path3.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of visited) repoRootCache.set(d, root);
+  return root;
+}
+function repositoryRoot(dir, fallback) {
+  return repoRootOf(dir) ?? path3.resolve(fallback);
+}
+
+// src/model/context.ts
 var NEVER = { test: () => false };
 function compileDockerPattern(pattern) {
   const tokens2 = [];
@@ -15283,7 +15314,7 @@ function parseDockerignore(text) {
     const exclusion = pattern.startsWith("!");
     if (exclusion) pattern = pattern.slice(1).trim();
     if (pattern === "") continue;
-    pattern = path3.posix.normalize(pattern);
+    pattern = path4.posix.normalize(pattern);
     if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
     if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
     out.push({ exclusion, matcher: compileDockerPattern(pattern) });
@@ -15302,32 +15333,10 @@ function isIgnoredBy(patterns, rel) {
   return matched;
 }
 var gitIndexCache = /* @__PURE__ */ new Map();
-var repoRootCache = /* @__PURE__ */ new Map();
 function gitEnv() {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
   return env;
-}
-function repoRootOf(dir) {
-  const visited = [];
-  let root = null;
-  for (let current = dir; ; ) {
-    const cached2 = repoRootCache.get(current);
-    if (cached2 !== void 0) {
-      root = cached2;
-      break;
-    }
-    visited.push(current);
-    if (fs3.existsSync(path3.join(current, ".git"))) {
-      root = current;
-      break;
-    }
-    const parent = path3.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const d of visited) repoRootCache.set(d, root);
-  return root;
 }
 function gitIndex(root) {
   const cached2 = gitIndexCache.get(root);
@@ -15361,7 +15370,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs3.realpathSync(contextDir);
+      real = fs4.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -15370,7 +15379,7 @@ var BuildContext = class _BuildContext {
   }
   /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
   static normalise(source) {
-    return path3.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+    return path4.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
   }
   isIgnored(rel) {
     return rel !== "" && isIgnoredBy(this.patterns, rel);
@@ -15380,18 +15389,18 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs3.realpathSync.native(path3.join(this.dir, rel));
+      real = fs4.realpathSync.native(path4.join(this.dir, rel));
     } catch {
       return void 0;
     }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path3.sep)) return void 0;
+    if (real !== this.realDir && !real.startsWith(this.realDir + path4.sep)) return void 0;
     return real;
   }
   kind(rel) {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs3.statSync(real);
+      const st = fs4.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -15408,7 +15417,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs3.readdirSync(real);
+      names = fs4.readdirSync(real);
     } catch {
       return [];
     }
@@ -15439,17 +15448,17 @@ var BuildContext = class _BuildContext {
   mode(rel) {
     const real = this.real(rel);
     if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path3.dirname(real));
+    const root = repoRootOf(path4.dirname(real));
     if (root) {
       const index = gitIndex(root);
-      const key = path3.relative(root, real).split(path3.sep).join("/");
+      const key = path4.relative(root, real).split(path4.sep).join("/");
       const mode = index?.get(key);
       if (mode === "100755") return { executable: true, source: "git-index" };
       if (mode === "100644") return { executable: false, source: "git-index" };
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs3.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs4.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -15457,10 +15466,10 @@ var BuildContext = class _BuildContext {
 };
 function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path3.join(contextDir, ".dockerignore"));
+  candidates.push(path4.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     try {
-      return fs3.readFileSync(file, "utf8");
+      return fs4.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -15468,11 +15477,11 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/model/build-steps.ts
-import path4 from "node:path";
-var posix = path4.posix;
+import path5 from "node:path";
+var posix = path5.posix;
 var VarHistory = class {
   /** The variables as they are now. */
   live = {};
@@ -15545,7 +15554,7 @@ function buildSteps(model, stage) {
 }
 
 // src/model/file-origin.ts
-var posix2 = path5.posix;
+var posix2 = path6.posix;
 function copyOperands(step) {
   const { instr } = step;
   let words;
@@ -16049,9 +16058,9 @@ function analyzeScript(raw) {
 }
 
 // src/model/programs.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function baseName2(word) {
-  return path6.posix.basename(word.replace(/\/+$/, ""));
+  return path7.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -16391,7 +16400,7 @@ function forwardingWrapper(model) {
 }
 
 // src/model/wrappers.ts
-var posix3 = path7.posix;
+var posix3 = path8.posix;
 var MAX_BYTES2 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -16407,7 +16416,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix3.dirname(model.file.split(path7.sep).join("/"));
+    this.cwdBase = posix3.dirname(model.file.split(path8.sep).join("/"));
   }
   model;
   resolver;
@@ -16475,7 +16484,7 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix3.normalize(
-      posix3.join(this.cwdBase, path7.relative(path7.dirname(this.model.absPath), absPath).split(path7.sep).join("/"))
+      posix3.join(this.cwdBase, path8.relative(path8.dirname(this.model.absPath), absPath).split(path8.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -16495,9 +16504,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat = fs4.statSync(absPath);
+    const stat = fs5.statSync(absPath);
     if (stat.size > MAX_BYTES2) throw new InputError(`wrapper script ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs4.readFileSync(absPath);
+    bytes = fs5.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -16650,10 +16659,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path8.resolve(cwd, dockerfile);
+  const absPath = path9.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path8.dirname(absPath) });
-  const rel = (abs) => path8.relative(root, abs).split(path8.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path9.dirname(absPath) });
+  const rel = (abs) => path9.relative(root, abs).split(path9.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -16663,7 +16672,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path8.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path9.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -16675,7 +16684,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path8.dirname(dockerfile).split(path8.sep).join("/");
+    const context = path9.dirname(dockerfile).split(path9.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -16763,8 +16772,8 @@ import fs12 from "node:fs";
 import path19 from "node:path";
 
 // src/cli/diff-input.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
+import fs6 from "node:fs";
+import path10 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -16894,12 +16903,12 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path9.resolve(cwd, spec);
+  const abs = path10.resolve(cwd, spec);
   try {
-    const stat = fs5.statSync(abs);
+    const stat = fs6.statSync(abs);
     if (!stat.isFile()) throw new InputError(`--diff ${spec} is not a file`);
     if (stat.size > MAX_BYTES3) throw new InputError(`--diff ${spec} is larger than 64 MB`);
-    return fs5.readFileSync(abs, "utf8");
+    return fs6.readFileSync(abs, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -16927,12 +16936,12 @@ function chooseDiffFilter(req) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path13 from "node:path";
+import fs9 from "node:fs";
+import path14 from "node:path";
 
 // src/rules/image/arch-specific-download.ts
-import fs6 from "node:fs";
-import path10 from "node:path";
+import fs7 from "node:fs";
+import path11 from "node:path";
 var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
 var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
 var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
@@ -16994,7 +17003,7 @@ function namedArch(name) {
 }
 function listDir(dir) {
   try {
-    return fs6.readdirSync(dir, { withFileTypes: true });
+    return fs7.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -17003,21 +17012,21 @@ function holdsDockerfile(dir) {
   return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
 }
 function archVariant(model) {
-  const file = path10.basename(model.absPath);
-  const dir = path10.dirname(model.absPath);
-  const repoRoot = fs6.existsSync(path10.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path10.basename(dir)));
+  const file = path11.basename(model.absPath);
+  const dir = path11.dirname(model.absPath);
+  const repoRoot = fs7.existsSync(path11.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path11.basename(dir)));
   if (own) return { own };
   for (const e of listDir(dir)) {
     if (e.name === file) continue;
     if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path10.join(dir, e.name))) return { sibling: `${e.name}/` };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path11.join(dir, e.name))) return { sibling: `${e.name}/` };
   }
-  const parent = path10.dirname(dir);
-  const rel = path10.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path10.isAbsolute(rel)) {
+  const parent = path11.dirname(dir);
+  const rel = path11.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path11.isAbsolute(rel)) {
     for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path10.basename(dir) && namedArch(e.name) && holdsDockerfile(path10.join(parent, e.name))) return { sibling: `../${e.name}/` };
+      if (e.isDirectory() && e.name !== path11.basename(dir) && namedArch(e.name) && holdsDockerfile(path11.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }
   }
   return void 0;
@@ -17099,7 +17108,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path11 from "node:path";
+import path12 from "node:path";
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
 var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
 function baseHas(base, interp) {
@@ -17202,7 +17211,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path11.posix.basename(words[0]) : "";
+  const tool = words[0] ? path12.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -17249,7 +17258,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path11.posix.resolve("/", src);
+      const abs = path12.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -17546,8 +17555,8 @@ var rule5 = {
 
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs7 from "node:fs";
-import path12 from "node:path";
+import fs8 from "node:fs";
+import path13 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
@@ -17561,11 +17570,11 @@ function hasDevWord(name, words = DEV_WORDS) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path12.basename(model.absPath);
+  const base = path13.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path12.dirname(model.absPath);
-  const folder = path12.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs7.existsSync(path12.join(dir, ".git")))
+  const dir = path13.dirname(model.absPath);
+  const folder = path13.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs8.existsSync(path13.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -17576,19 +17585,19 @@ function byStage(model) {
 }
 function realpath(p) {
   try {
-    return fs7.realpathSync(p);
+    return fs8.realpathSync(p);
   } catch {
-    return path12.resolve(p);
+    return path13.resolve(p);
   }
 }
 function composeFolders(model) {
   const out = [];
-  for (const start of [path12.dirname(model.absPath), model.contextDir]) {
-    let dir = path12.resolve(start);
+  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
+    let dir = path13.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs7.existsSync(path12.join(dir, ".git"))) break;
-      const parent = path12.dirname(dir);
+      if (fs8.existsSync(path13.join(dir, ".git"))) break;
+      const parent = path13.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -17598,11 +17607,11 @@ function composeFolders(model) {
 function composeFiles(dir) {
   let names;
   try {
-    names = fs7.readdirSync(dir);
+    names = fs8.readdirSync(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path12.join(dir, n));
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
 }
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -17610,9 +17619,9 @@ function asRecord(v) {
 function composeDockerfiles(file) {
   let doc;
   try {
-    const stat = fs7.statSync(file);
+    const stat = fs8.statSync(file);
     if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return void 0;
-    doc = (0, import_yaml.parse)(fs7.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    doc = (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"), { maxAliasCount: 100 });
   } catch {
     return void 0;
   }
@@ -17631,7 +17640,7 @@ function composeDockerfiles(file) {
       if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
     } else continue;
     if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) continue;
-    out.push(realpath(path12.resolve(path12.dirname(file), context, dockerfile)));
+    out.push(realpath(path13.resolve(path13.dirname(file), context, dockerfile)));
   }
   return out;
 }
@@ -17644,8 +17653,8 @@ function byCompose(model) {
     }
   }
   if (users.length === 0) return void 0;
-  if (!users.every((f) => hasDevWord(path12.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
-  const names = users.map((f) => `\`${path12.basename(f)}\``).join(", ");
+  if (!users.every((f) => hasDevWord(path13.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
+  const names = users.map((f) => `\`${path13.basename(f)}\``).join(", ");
   return { reason: `only ${names} ${users.length === 1 ? "builds" : "build"} it, a development setup` };
 }
 function developmentImage(model) {
@@ -19856,15 +19865,15 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path13.relative(where.base, abs2).split(path13.sep).join("/");
-    return rel === "" || path13.isAbsolute(rel) ? abs2 : rel;
+    const rel = path14.relative(where.base, abs2).split(path14.sep).join("/");
+    return rel === "" || path14.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path13.resolve(where.base, where.explicit);
+    const abs2 = path14.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path13.join(where.root, CONFIG_FILE_NAME);
-  if (!fs8.existsSync(abs)) return void 0;
+  const abs = path14.join(where.root, CONFIG_FILE_NAME);
+  if (!fs9.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
@@ -19894,7 +19903,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -19943,7 +19952,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path14.relative(input.root, path14.resolve(input.cwd, file)).split(path14.sep).join("/");
+  const toRepo = (file) => path15.relative(input.root, path15.resolve(input.cwd, file)).split(path15.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -19973,24 +19982,12 @@ function applyPolicy(report, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path14.relative(root, path14.resolve(cwd, file)).split(path14.sep).join("/");
+  const toRepo = (file) => path15.relative(root, path15.resolve(cwd, file)).split(path15.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
       if (failOn !== void 0) setFailOnFor(f, failOn);
     }
-  }
-}
-
-// src/repo-root.ts
-import fs9 from "node:fs";
-import path15 from "node:path";
-function repositoryRoot(dir, fallback) {
-  for (let current = path15.resolve(dir); ; ) {
-    if (fs9.existsSync(path15.join(current, ".git"))) return current;
-    const parent = path15.dirname(current);
-    if (parent === current) return path15.resolve(fallback);
-    current = parent;
   }
 }
 

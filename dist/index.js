@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path33 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path34 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path33 && path33[0] !== "/") {
-          path33 = `/${path33}`;
+        if (path34 && path34[0] !== "/") {
+          path34 = `/${path34}`;
         }
-        return new URL(`${origin}${path33}`);
+        return new URL(`${origin}${path34}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path34, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path33);
+        debuglog("sending request to %s %s/%s", method, origin, path34);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path34, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path33,
+          path34,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path34, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path33);
+        debuglog("trailers received from %s %s/%s", method, origin, path34);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path34, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path33,
+          path34,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path33, origin }
+            request: { method, path: path34, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path33);
+          debuglog("sending request to %s %s/%s", method, origin, path34);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path33,
+        path: path34,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path33 !== "string") {
+        if (typeof path34 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path33[0] !== "/" && !(path33.startsWith("http://") || path33.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path33)) {
+        } else if (invalidPathRegex.test(path34)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path33, query) : path33;
+        this.path = query ? buildURL(path34, query) : path34;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path33, host, upgrade, blocking, reset } = request2;
+      const { method, path: path34, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path33} HTTP/1.1\r
+      let header = `${method} ${path34} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path33, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path33;
+      headers[HTTP2_HEADER_PATH] = path34;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path33 = search ? `${pathname}${search}` : pathname;
+        const path34 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path33;
+        this.opts.path = path34;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path33 = "/",
+          path: path34 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path33;
+        opts.path = origin + path34;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path33) {
-      if (typeof path33 !== "string") {
-        return path33;
+    function safeUrl(path34) {
+      if (typeof path34 !== "string") {
+        return path34;
       }
-      const pathSegments = path33.split("?");
+      const pathSegments = path34.split("?");
       if (pathSegments.length !== 2) {
-        return path33;
+        return path34;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path33, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path33);
+    function matchKey(mockDispatch2, { path: path34, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path34);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path33 }) => matchValue(safeUrl(path33), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl(path34), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path33, method, body, headers, query } = opts;
+      const { path: path34, method, body, headers, query } = opts;
       return {
-        path: path33,
+        path: path34,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path33, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path33,
+            Path: path34,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path33) {
-      for (let i = 0; i < path33.length; ++i) {
-        const code2 = path33.charCodeAt(i);
+    function validateCookiePath(path34) {
+      for (let i = 0; i < path34.length; ++i) {
+        const code2 = path34.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path33 = opts.path;
+          let path34 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path33 = `/${path33}`;
+            path34 = `/${path34}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path33);
+          url = new URL(util.parseOrigin(url).origin + path34);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path33) {
-      const ctrl = callVisitor(key, node, visitor, path33);
+    function visit_(key, node, visitor, path34) {
+      const ctrl = callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visit_(key, ctrl, visitor, path33);
+        replaceNode(key, path34, ctrl);
+        return visit_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path33);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = visit_("key", node.key, visitor, path33);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path33);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path33) {
-      const ctrl = await callVisitor(key, node, visitor, path33);
+    async function visitAsync_(key, node, visitor, path34) {
+      const ctrl = await callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visitAsync_(key, ctrl, visitor, path33);
+        replaceNode(key, path34, ctrl);
+        return visitAsync_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path33);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path33);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path33);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path33) {
+    function callVisitor(key, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key, node, path33);
+        return visitor(key, node, path34);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path33);
+        return visitor.Map?.(key, node, path34);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path33);
+        return visitor.Seq?.(key, node, path34);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path33);
+        return visitor.Pair?.(key, node, path34);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path33);
+        return visitor.Scalar?.(key, node, path34);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path33);
+        return visitor.Alias?.(key, node, path34);
       return void 0;
     }
-    function replaceNode(key, path33, node) {
-      const parent = path33[path33.length - 1];
+    function replaceNode(key, path34, node) {
+      const parent = path34[path34.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path33, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path33.length - 1; i >= 0; --i) {
-        const k = path33[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path33, value) {
-        if (isEmptyPath(path33))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key, ...rest] = path33;
+          const [key, ...rest] = path34;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        const [key, ...rest] = path33;
+      deleteIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        const [key, ...rest] = path33;
+      getIn(path34, keepScalar) {
+        const [key, ...rest] = path34;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path33) {
-        const [key, ...rest] = path33;
+      hasIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        const [key, ...rest] = path33;
+      setIn(path34, value) {
+        const [key, ...rest] = path34;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path33, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path33, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        if (Collection2.isEmptyPath(path33)) {
+      deleteIn(path34) {
+        if (Collection2.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        if (Collection2.isEmptyPath(path33))
+      getIn(path34, keepScalar) {
+        if (Collection2.isEmptyPath(path34))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path33) {
-        if (Collection2.isEmptyPath(path33))
+      hasIn(path34) {
+        if (Collection2.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        if (Collection2.isEmptyPath(path33)) {
+      setIn(path34, value) {
+        if (Collection2.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path33), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path33, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path33) => {
+    visit.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index] of path33) {
+      for (const [field, index] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path33) => {
-      const parent = visit.itemAtPath(cst, path33.slice(0, -1));
-      const field = path33[path33.length - 1][0];
+    visit.parentCollection = (cst, path34) => {
+      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path33, item, visitor) {
-      let ctrl = visitor(item, path33);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path33);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs20, sep: [] });
+                map.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31197,9 +31197,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path33 = this.getPath();
-        if (path33 === null || path33.startsWith("/")) {
-          return path33;
+        const path34 = this.getPath();
+        if (path34 === null || path34.startsWith("/")) {
+          return path34;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -31211,7 +31211,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path33 : parent + "/" + path33;
+              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
             }
           }
         }
@@ -36674,11 +36674,11 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/action-inputs.ts
-import fs10 from "node:fs";
-import path18 from "node:path";
+import fs11 from "node:fs";
+import path19 from "node:path";
 
 // src/config/apply-defaults.ts
 var SHARED = [
@@ -36714,8 +36714,8 @@ function applyConfigDefaults(options, defaults2, given) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path14 from "node:path";
+import fs9 from "node:fs";
+import path15 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -37015,8 +37015,8 @@ var EXAMPLES = {
 };
 
 // src/rules/image/arch-specific-download.ts
-import fs6 from "node:fs";
-import path10 from "node:path";
+import fs7 from "node:fs";
+import path11 from "node:path";
 
 // src/model/variables.ts
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -37119,7 +37119,7 @@ function buildSteps(model, stage) {
 }
 
 // src/model/file-origin.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -38297,8 +38297,36 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
+import fs6 from "node:fs";
+import path9 from "node:path";
+
+// src/repo-root.ts
 import fs5 from "node:fs";
 import path8 from "node:path";
+var repoRootCache = /* @__PURE__ */ new Map();
+function repoRootOf(dir) {
+  const visited = [];
+  let root = null;
+  for (let current = path8.resolve(dir); ; ) {
+    const cached2 = repoRootCache.get(current);
+    if (cached2 !== void 0) {
+      root = cached2;
+      break;
+    }
+    visited.push(current);
+    if (fs5.existsSync(path8.join(current, ".git"))) {
+      root = current;
+      break;
+    }
+    const parent = path8.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of visited) repoRootCache.set(d, root);
+  return root;
+}
+
+// src/model/context.ts
 var NEVER = { test: () => false };
 function compileDockerPattern(pattern) {
   const tokens2 = [];
@@ -38335,9 +38363,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path33) => nfaMatch(tokens2, path33) };
+  return { test: (path34) => nfaMatch(tokens2, path34) };
 }
-function nfaMatch(tokens2, path33) {
+function nfaMatch(tokens2, path34) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add = (set, state) => {
@@ -38351,8 +38379,8 @@ function nfaMatch(tokens2, path33) {
     }
   };
   add(current, 0);
-  for (let k = 0; k < path33.length && current.size > 0; k++) {
-    const c = path33[k];
+  for (let k = 0; k < path34.length && current.size > 0; k++) {
+    const c = path34[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -38397,7 +38425,7 @@ function parseDockerignore(text) {
     const exclusion = pattern.startsWith("!");
     if (exclusion) pattern = pattern.slice(1).trim();
     if (pattern === "") continue;
-    pattern = path8.posix.normalize(pattern);
+    pattern = path9.posix.normalize(pattern);
     if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
     if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
     out.push({ exclusion, matcher: compileDockerPattern(pattern) });
@@ -38416,32 +38444,10 @@ function isIgnoredBy(patterns, rel) {
   return matched;
 }
 var gitIndexCache = /* @__PURE__ */ new Map();
-var repoRootCache = /* @__PURE__ */ new Map();
 function gitEnv() {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
   return env;
-}
-function repoRootOf(dir) {
-  const visited = [];
-  let root = null;
-  for (let current = dir; ; ) {
-    const cached2 = repoRootCache.get(current);
-    if (cached2 !== void 0) {
-      root = cached2;
-      break;
-    }
-    visited.push(current);
-    if (fs5.existsSync(path8.join(current, ".git"))) {
-      root = current;
-      break;
-    }
-    const parent = path8.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const d of visited) repoRootCache.set(d, root);
-  return root;
 }
 function gitIndex(root) {
   const cached2 = gitIndexCache.get(root);
@@ -38475,7 +38481,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs5.realpathSync(contextDir);
+      real = fs6.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -38484,7 +38490,7 @@ var BuildContext = class _BuildContext {
   }
   /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
   static normalise(source) {
-    return path8.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+    return path9.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
   }
   isIgnored(rel) {
     return rel !== "" && isIgnoredBy(this.patterns, rel);
@@ -38494,18 +38500,18 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs5.realpathSync.native(path8.join(this.dir, rel));
+      real = fs6.realpathSync.native(path9.join(this.dir, rel));
     } catch {
       return void 0;
     }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path8.sep)) return void 0;
+    if (real !== this.realDir && !real.startsWith(this.realDir + path9.sep)) return void 0;
     return real;
   }
   kind(rel) {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs5.statSync(real);
+      const st = fs6.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -38522,7 +38528,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs5.readdirSync(real);
+      names = fs6.readdirSync(real);
     } catch {
       return [];
     }
@@ -38553,17 +38559,17 @@ var BuildContext = class _BuildContext {
   mode(rel) {
     const real = this.real(rel);
     if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path8.dirname(real));
+    const root = repoRootOf(path9.dirname(real));
     if (root) {
       const index = gitIndex(root);
-      const key = path8.relative(root, real).split(path8.sep).join("/");
+      const key = path9.relative(root, real).split(path9.sep).join("/");
       const mode = index?.get(key);
       if (mode === "100755") return { executable: true, source: "git-index" };
       if (mode === "100644") return { executable: false, source: "git-index" };
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs5.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs6.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -38571,10 +38577,10 @@ var BuildContext = class _BuildContext {
 };
 function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path8.join(contextDir, ".dockerignore"));
+  candidates.push(path9.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     try {
-      return fs5.readFileSync(file, "utf8");
+      return fs6.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -38582,7 +38588,7 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-var posix2 = path9.posix;
+var posix2 = path10.posix;
 function copyOperands(step) {
   const { instr } = step;
   let words;
@@ -38932,7 +38938,7 @@ function namedArch(name) {
 }
 function listDir(dir) {
   try {
-    return fs6.readdirSync(dir, { withFileTypes: true });
+    return fs7.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -38941,21 +38947,21 @@ function holdsDockerfile(dir) {
   return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
 }
 function archVariant(model) {
-  const file = path10.basename(model.absPath);
-  const dir = path10.dirname(model.absPath);
-  const repoRoot = fs6.existsSync(path10.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path10.basename(dir)));
+  const file = path11.basename(model.absPath);
+  const dir = path11.dirname(model.absPath);
+  const repoRoot = fs7.existsSync(path11.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path11.basename(dir)));
   if (own) return { own };
   for (const e of listDir(dir)) {
     if (e.name === file) continue;
     if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path10.join(dir, e.name))) return { sibling: `${e.name}/` };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path11.join(dir, e.name))) return { sibling: `${e.name}/` };
   }
-  const parent = path10.dirname(dir);
-  const rel = path10.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path10.isAbsolute(rel)) {
+  const parent = path11.dirname(dir);
+  const rel = path11.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path11.isAbsolute(rel)) {
     for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path10.basename(dir) && namedArch(e.name) && holdsDockerfile(path10.join(parent, e.name))) return { sibling: `../${e.name}/` };
+      if (e.isDirectory() && e.name !== path11.basename(dir) && namedArch(e.name) && holdsDockerfile(path11.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }
   }
   return void 0;
@@ -39037,7 +39043,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -39179,9 +39185,9 @@ function lacksBash(base) {
 }
 
 // src/model/programs.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function baseName(word) {
-  return path11.posix.basename(word.replace(/\/+$/, ""));
+  return path12.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -39433,7 +39439,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path12.posix.basename(words[0]) : "";
+  const tool = words[0] ? path13.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -39480,7 +39486,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path12.posix.resolve("/", src);
+      const abs = path13.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -39992,8 +39998,8 @@ var rule5 = {
 
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs7 from "node:fs";
-import path13 from "node:path";
+import fs8 from "node:fs";
+import path14 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
@@ -40007,11 +40013,11 @@ function hasDevWord(name, words = DEV_WORDS) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path13.basename(model.absPath);
+  const base = path14.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path13.dirname(model.absPath);
-  const folder = path13.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs7.existsSync(path13.join(dir, ".git")))
+  const dir = path14.dirname(model.absPath);
+  const folder = path14.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs8.existsSync(path14.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -40022,19 +40028,19 @@ function byStage(model) {
 }
 function realpath(p) {
   try {
-    return fs7.realpathSync(p);
+    return fs8.realpathSync(p);
   } catch {
-    return path13.resolve(p);
+    return path14.resolve(p);
   }
 }
 function composeFolders(model) {
   const out = [];
-  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
-    let dir = path13.resolve(start);
+  for (const start of [path14.dirname(model.absPath), model.contextDir]) {
+    let dir = path14.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs7.existsSync(path13.join(dir, ".git"))) break;
-      const parent = path13.dirname(dir);
+      if (fs8.existsSync(path14.join(dir, ".git"))) break;
+      const parent = path14.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -40044,11 +40050,11 @@ function composeFolders(model) {
 function composeFiles(dir) {
   let names;
   try {
-    names = fs7.readdirSync(dir);
+    names = fs8.readdirSync(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path14.join(dir, n));
 }
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -40056,9 +40062,9 @@ function asRecord(v) {
 function composeDockerfiles(file) {
   let doc;
   try {
-    const stat2 = fs7.statSync(file);
+    const stat2 = fs8.statSync(file);
     if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
-    doc = (0, import_yaml.parse)(fs7.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    doc = (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"), { maxAliasCount: 100 });
   } catch {
     return void 0;
   }
@@ -40077,7 +40083,7 @@ function composeDockerfiles(file) {
       if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
     } else continue;
     if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) continue;
-    out.push(realpath(path13.resolve(path13.dirname(file), context3, dockerfile)));
+    out.push(realpath(path14.resolve(path14.dirname(file), context3, dockerfile)));
   }
   return out;
 }
@@ -40090,8 +40096,8 @@ function byCompose(model) {
     }
   }
   if (users.length === 0) return void 0;
-  if (!users.every((f) => hasDevWord(path13.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
-  const names = users.map((f) => `\`${path13.basename(f)}\``).join(", ");
+  if (!users.every((f) => hasDevWord(path14.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
+  const names = users.map((f) => `\`${path14.basename(f)}\``).join(", ");
   return { reason: `only ${names} ${users.length === 1 ? "builds" : "build"} it, a development setup` };
 }
 function developmentImage(model) {
@@ -42492,21 +42498,21 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path14.relative(where.base, abs2).split(path14.sep).join("/");
-    return rel === "" || path14.isAbsolute(rel) ? abs2 : rel;
+    const rel = path15.relative(where.base, abs2).split(path15.sep).join("/");
+    return rel === "" || path15.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path14.resolve(where.base, where.explicit);
+    const abs2 = path15.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path14.join(where.root, CONFIG_FILE_NAME);
-  if (!fs8.existsSync(abs)) return void 0;
+  const abs = path15.join(where.root, CONFIG_FILE_NAME);
+  if (!fs9.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
 // src/matrix/plan.ts
 import { createHash } from "node:crypto";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -42607,7 +42613,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -42661,7 +42667,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path15.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -42687,9 +42693,9 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs9 from "node:fs";
-import path16 from "node:path";
-var posix4 = path16.posix;
+import fs10 from "node:fs";
+import path17 from "node:path";
+var posix4 = path17.posix;
 var MAX_BYTES3 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -42705,7 +42711,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix4.dirname(model.file.split(path16.sep).join("/"));
+    this.cwdBase = posix4.dirname(model.file.split(path17.sep).join("/"));
   }
   model;
   resolver;
@@ -42773,7 +42779,7 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix4.normalize(
-      posix4.join(this.cwdBase, path16.relative(path16.dirname(this.model.absPath), absPath).split(path16.sep).join("/"))
+      posix4.join(this.cwdBase, path17.relative(path17.dirname(this.model.absPath), absPath).split(path17.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -42793,9 +42799,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat2 = fs9.statSync(absPath);
+    const stat2 = fs10.statSync(absPath);
     if (stat2.size > MAX_BYTES3) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs9.readFileSync(absPath);
+    bytes = fs10.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -42948,10 +42954,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path17.resolve(cwd, dockerfile);
+  const absPath = path18.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path17.dirname(absPath) });
-  const rel = (abs) => path17.relative(root, abs).split(path17.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path18.dirname(absPath) });
+  const rel = (abs) => path18.relative(root, abs).split(path18.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -42961,7 +42967,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path17.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path18.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -42973,7 +42979,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path17.dirname(dockerfile).split(path17.sep).join("/");
+    const context3 = path18.dirname(dockerfile).split(path18.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -43005,10 +43011,10 @@ function specLines(value, name, needsEquals = true) {
   return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")).map((l) => parseBuildxSpec(l, name, needsEquals));
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path18.resolve(workspace, value);
+  const abs = path19.resolve(workspace, value);
   let stat2;
   try {
-    stat2 = fs10.statSync(abs);
+    stat2 = fs11.statSync(abs);
   } catch {
     throw new InputError(`${name} ${value} does not exist`);
   }
@@ -43016,7 +43022,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path18.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const get = (name, fallback = "") => {
     const v = read(name);
     return v === "" ? fallback : v;
@@ -43070,7 +43076,7 @@ function readActionConfig(read, env = process.env) {
     const [platform2, label] = parseRunner(line, "runners");
     runners[platform2] = label;
   }
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path18.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs11.existsSync(path19.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: reportsSpec !== "" ? [] : imageOnly ? [""] : expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
@@ -43089,7 +43095,7 @@ function readActionConfig(read, env = process.env) {
   if (reportsSpec !== "") config.reports = expandReports(reportsSpec, workspace);
   if (project) config.project = project;
   if (sarif !== "") config.sarifFile = sarif;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path18.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path19.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -43130,8 +43136,8 @@ function failsAt(findings, failOn) {
 }
 
 // src/lint.ts
-import fs11 from "node:fs";
-import path19 from "node:path";
+import fs12 from "node:fs";
+import path20 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -43334,8 +43340,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path19.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path19.sep).join("/");
+  const rel = path20.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path20.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -43363,7 +43369,7 @@ function dedupe(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat2;
   try {
-    stat2 = fs11.statSync(contextDir);
+    stat2 = fs12.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -43376,10 +43382,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path19.resolve(cwd, options.dockerfile);
+  const absPath = path20.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path19.resolve(cwd, options.context ?? path19.dirname(absPath));
+  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -43395,17 +43401,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs17 from "node:fs";
-import path26 from "node:path";
+import fs18 from "node:fs";
+import path27 from "node:path";
 
 // src/runtime/build.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import os6 from "node:os";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -43434,7 +43440,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs12.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs13.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -43565,7 +43571,7 @@ function cacheStats(log) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs13.readFileSync(file, "utf8"));
+    return JSON.parse(fs14.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -43602,9 +43608,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs13.mkdtempSync(path20.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs14.mkdtempSync(path21.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path20.join(dir, "metadata.json");
+    metadataFile = path21.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -43869,7 +43875,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -43907,8 +43913,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path33) {
-    this.dirs.add(path33);
+  dir(path34) {
+    this.dirs.add(path34);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -43935,7 +43941,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs14.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs15.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -43950,12 +43956,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path33 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path34 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path33,
+    path: path34,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -43986,7 +43992,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -44012,14 +44018,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs15.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs16.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -44030,7 +44036,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs15.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs16.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -44064,9 +44070,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path33 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path33 !== "";
-    if (listening && path33 !== "") out.push({ proto: "unix", address: path33 });
+    const path34 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path34 !== "";
+    if (listening && path34 !== "") out.push({ proto: "unix", address: path34 });
   }
   return out;
 }
@@ -44105,7 +44111,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs15.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs16.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
@@ -44115,9 +44121,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs15.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs16.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs15.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs16.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -44129,7 +44135,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs15.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs16.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -44153,7 +44159,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs15.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs16.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -44165,20 +44171,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/process-name.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path21.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path21.posix.basename(script) : script;
+  const dir = path22.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -44429,16 +44435,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path22.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path22.posix.basename(argv[1]) === path22.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs16.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs16.readFileSync(path22.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs17.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs17.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -44450,8 +44456,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path22.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path22.posix.basename(argv[1]);
+  const first = path23.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -44622,7 +44628,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path23.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -44705,7 +44711,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -44814,7 +44820,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -44970,7 +44976,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path24.posix.normalize(requested);
+    let current = path25.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -44983,7 +44989,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path24.posix.normalize(target) : path24.posix.join(path24.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -45063,11 +45069,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path25.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path25.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path25.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path25.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path25.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -45194,16 +45200,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path25.posix.normalize(interpreter) : path25.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path25.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path25.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -45223,14 +45229,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path25.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path25.posix.basename(shebang.interpreter) === "env") {
+  if (path26.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -45601,7 +45607,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path26.posix.basename(wrapper.imagePath),
+      wrapper: path27.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -45669,10 +45675,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs17.readdirSync(dir)) {
+    for (const name of fs18.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs17.readFileSync(path26.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs18.readFileSync(path27.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -45911,8 +45917,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path33 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path33} does not exist${EOL7}`);
+        const path34 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -50206,7 +50212,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path33) => path33.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path34) => path34.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -50646,20 +50652,20 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os7 from "node:os";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs18 from "node:fs";
-import path27 from "node:path";
+import fs19 from "node:fs";
+import path28 from "node:path";
 function writeFileAtomic(target, body) {
-  fs18.mkdirSync(path27.dirname(target), { recursive: true });
-  const tmp = path27.join(path27.dirname(target), `.${path27.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs19.mkdirSync(path28.dirname(target), { recursive: true });
+  const tmp = path28.join(path28.dirname(target), `.${path28.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs18.writeFileSync(tmp, body, { flag: "wx" });
-    fs18.renameSync(tmp, target);
+    fs19.writeFileSync(tmp, body, { flag: "wx" });
+    fs19.renameSync(tmp, target);
   } catch (err) {
-    fs18.rmSync(tmp, { force: true });
+    fs19.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -50702,7 +50708,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os7.tmpdir();
-  const file = path28.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path29.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -50959,7 +50965,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -51008,7 +51014,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path29.relative(input.root, path29.resolve(input.cwd, file)).split(path29.sep).join("/");
+  const toRepo = (file) => path30.relative(input.root, path30.resolve(input.cwd, file)).split(path30.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -51038,7 +51044,7 @@ function applyPolicy(report, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path29.relative(root, path29.resolve(cwd, file)).split(path29.sep).join("/");
+  const toRepo = (file) => path30.relative(root, path30.resolve(cwd, file)).split(path30.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -51049,8 +51055,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs19 from "node:fs";
-import path30 from "node:path";
+import fs20 from "node:fs";
+import path31 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -51098,7 +51104,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs19.readFileSync(path30.resolve(root, file), "utf8").split("\n");
+        lines = fs20.readFileSync(path31.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -51163,7 +51169,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path31 from "node:path";
+import path32 from "node:path";
 var MAX_BYTES4 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
@@ -51282,7 +51288,7 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path31.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path32.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
@@ -51360,7 +51366,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path32.resolve(config.workspace, config.sarifFile);
+      const target = path33.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

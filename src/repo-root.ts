@@ -1,14 +1,38 @@
-// The repository root for the CLI: where `.entrypoint-guard.yml` is looked for, where the config
-// file's path globs start, and what `git diff` paths are relative to.
+// The repository root: where git's index gives file modes, where `.entrypoint-guard.yml` is
+// looked for, where the config file's path globs start, and what `git diff` paths are relative to.
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The nearest folder at or above `dir` holding `.git` (a folder, or a file in worktrees); `fallback` outside a repository. */
-export function repositoryRoot(dir: string, fallback: string): string {
+const repoRootCache = new Map<string, string | null>();
+
+/**
+ * The work tree root above `dir`: the nearest folder holding `.git` (a folder, or a file in
+ * worktrees and submodules). Walking up costs a few stats; spawning `git rev-parse` per
+ * folder cost milliseconds each.
+ */
+export function repoRootOf(dir: string): string | null {
+  const visited: string[] = [];
+  let root: string | null = null;
   for (let current = path.resolve(dir); ; ) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
+    const cached = repoRootCache.get(current);
+    if (cached !== undefined) {
+      root = cached;
+      break;
+    }
+    visited.push(current);
+    if (fs.existsSync(path.join(current, '.git'))) {
+      root = current;
+      break;
+    }
     const parent = path.dirname(current);
-    if (parent === current) return path.resolve(fallback);
+    if (parent === current) break;
     current = parent;
   }
+  for (const d of visited) repoRootCache.set(d, root);
+  return root;
+}
+
+/** The repository root at or above `dir`; `fallback` outside a repository. */
+export function repositoryRoot(dir: string, fallback: string): string {
+  return repoRootOf(dir) ?? path.resolve(fallback);
 }

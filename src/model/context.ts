@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoRootOf } from '../repo-root.js';
 import type { FileMode } from './types.js';
 
 /** A compiled Docker path pattern. */
@@ -168,7 +169,6 @@ export function isIgnoredBy(patterns: IgnorePattern[], rel: string): boolean {
 
 // git's index per repository root, cached for the process (`git ls-files -s -z`).
 const gitIndexCache = new Map<string, Map<string, string> | null>();
-const repoRootCache = new Map<string, string | null>();
 
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -176,32 +176,6 @@ function gitEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/**
- * The work tree root above `dir`: the nearest folder holding `.git` (a folder, or a file in
- * worktrees and submodules). Walking up costs a few stats; spawning `git rev-parse` per
- * folder cost milliseconds each.
- */
-function repoRootOf(dir: string): string | null {
-  const visited: string[] = [];
-  let root: string | null = null;
-  for (let current = dir; ; ) {
-    const cached = repoRootCache.get(current);
-    if (cached !== undefined) {
-      root = cached;
-      break;
-    }
-    visited.push(current);
-    if (fs.existsSync(path.join(current, '.git'))) {
-      root = current;
-      break;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const d of visited) repoRootCache.set(d, root);
-  return root;
-}
 
 function gitIndex(root: string): Map<string, string> | null {
   const cached = gitIndexCache.get(root);
