@@ -13518,12 +13518,12 @@ function segmentSource(seg) {
         continue;
       }
       let body = seg.slice(i + 1, close);
-      let negate = false;
+      let negate2 = false;
       if (body.startsWith("!") || body.startsWith("^")) {
-        negate = true;
+        negate2 = true;
         body = body.slice(1);
       }
-      out += `[${negate ? "^/" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
+      out += `[${negate2 ? "^/" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
       i = close;
     } else if (c === "{") {
       const close = seg.indexOf("}", i);
@@ -18472,8 +18472,352 @@ var rule23 = {
   }
 };
 
+// src/shell/values.ts
+var UNKNOWN_ARGS = { vars: {}, facts: {} };
+function freshSym() {
+  return { sym: "?" };
+}
+var isPositional = (name) => /^[1-9][0-9]*$/.test(name);
+function paramValue(name, env) {
+  if (isPositional(name)) {
+    if (env.args) return env.args[Number(name) - 1] ?? { s: "" };
+    return { sym: `$${name}` };
+  }
+  if (name === "#") return env.args ? { s: String(env.args.length) } : { sym: "$#" };
+  if (name === "@" || name === "*") {
+    if (!env.args) return { sym: `$${name}` };
+    const all = env.args.map((v) => "s" in v ? v.s : void 0);
+    return all.every((s) => s !== void 0) ? { s: all.join(" ") } : freshSym();
+  }
+  if (name in env.vars) return env.vars[name] ?? { s: "" };
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { sym: `$${name}` };
+  return void 0;
+}
+function stripText(value, op, pattern) {
+  if (/[?[\]]/.test(pattern) || pattern.slice(0, -1).includes("*")) return void 0;
+  const star = pattern.endsWith("*");
+  const lit = star ? pattern.slice(0, -1) : pattern;
+  if (op === "#" || op === "##") {
+    if (!star) return value.startsWith(lit) ? value.slice(lit.length) : value;
+    return void 0;
+  }
+  if (op === "%" || op === "%%") {
+    if (pattern.startsWith("*") || star) return void 0;
+    return value.endsWith(lit) ? value.slice(0, value.length - lit.length) : value;
+  }
+  return void 0;
+}
+function partsValue(parts, env) {
+  const vals = [];
+  for (const p of parts) {
+    const v = partValue(p, env);
+    if (v === void 0) return void 0;
+    vals.push(v);
+  }
+  const nonEmpty = vals.filter((v) => !("s" in v) || v.s !== "");
+  if (nonEmpty.length === 0) return { s: "" };
+  if (nonEmpty.length === 1) return nonEmpty[0];
+  if (nonEmpty.every((v) => "s" in v)) return { s: nonEmpty.map((v) => v.s).join("") };
+  return void 0;
+}
+function partValue(p, env) {
+  switch (p.type) {
+    case "lit":
+    case "sq":
+    case "ansi":
+      return { s: p.text };
+    case "dq":
+      return partsValue(p.parts, env);
+    case "param": {
+      if (p.indirect || p.subscript !== void 0) return void 0;
+      const base = paramValue(p.name, env);
+      if (!base) return void 0;
+      if (p.length) return "s" in base ? { s: String(base.s.length) } : void 0;
+      switch (p.op) {
+        case "":
+          return base;
+        case ":-":
+        case "-": {
+          const dflt = partsValue(p.arg, env);
+          if ("s" in base) return base.s !== "" || p.op === "-" && !unset(p.name, env) ? base : dflt;
+          return dflt && "s" in dflt && dflt.s === "" ? base : void 0;
+        }
+        case "#":
+        case "##":
+        case "%":
+        case "%%": {
+          const pat = partsValue(p.arg, env);
+          if (!pat || !("s" in pat)) return void 0;
+          if ("s" in base) {
+            const out = stripText(base.s, p.op, pat.s);
+            return out === void 0 ? void 0 : { s: out };
+          }
+          if (p.op === "#" && pat.s !== "" && !/[*?[\]]/.test(pat.s) && base.strip === void 0 && !base.first) return { sym: base.sym, strip: pat.s };
+          return void 0;
+        }
+        case ":": {
+          const range = partsValue(p.arg, env);
+          if (!range || !("s" in range)) return void 0;
+          const m = /^\s*(\d+)\s*(?::\s*(\d+)\s*)?$/.exec(range.s);
+          if (!m) return void 0;
+          const from = Number(m[1]);
+          const len = m[2] === void 0 ? void 0 : Number(m[2]);
+          if ("s" in base) return { s: base.s.slice(from, len === void 0 ? void 0 : from + len) };
+          if (from === 0 && len === 1 && base.strip === void 0 && !base.first) return { sym: base.sym, first: true };
+          return void 0;
+        }
+        default:
+          return void 0;
+      }
+    }
+    default:
+      return void 0;
+  }
+}
+function unset(name, env) {
+  if (isPositional(name)) return env.args !== void 0 && env.args[Number(name) - 1] === void 0;
+  return name in env.vars && env.vars[name] === void 0;
+}
+function wordValue(word, env) {
+  return partsValue(word.parts, env);
+}
+function expandWords(words, env) {
+  const out = [];
+  for (const w of words) {
+    const all = allArgs(w);
+    if (all) {
+      if (!env.args) {
+        out.push({ value: void 0, arg: "all" });
+        continue;
+      }
+      env.args.forEach((v2, i) => out.push({ value: v2, arg: i }));
+      continue;
+    }
+    const single = singleArg(w);
+    if (single !== void 0) {
+      const v2 = env.args ? env.args[single] : { sym: `$${single + 1}` };
+      if (v2 !== void 0) out.push({ value: v2, arg: single });
+      continue;
+    }
+    const v = wordValue(w, env);
+    if (v && "s" in v && v.s === "" && !w.parts.some((p) => p.type !== "param" && p.type !== "lit")) {
+      if (w.parts.every((p) => p.type === "param")) continue;
+    }
+    out.push({ value: v });
+  }
+  return out;
+}
+function allArgs(w) {
+  const parts = w.parts.length === 1 && w.parts[0].type === "dq" ? w.parts[0].parts : w.parts;
+  const [p] = parts;
+  return parts.length === 1 && p?.type === "param" && (p.name === "@" || p.name === "*" && w.parts[0].type !== "dq") && p.op === "" && !p.length && !p.indirect;
+}
+function singleArg(w) {
+  const parts = w.parts.length === 1 && w.parts[0].type === "dq" ? w.parts[0].parts : w.parts;
+  const [p] = parts;
+  if (parts.length !== 1 || p?.type !== "param" || !isPositional(p.name) || p.op !== "" || p.length) return void 0;
+  return Number(p.name) - 1;
+}
+function factOf(env, sym) {
+  return env.facts[sym] ?? { ne: [], prefix: {} };
+}
+function consistent(f) {
+  if (f.eq !== void 0) {
+    if (f.ne.includes(f.eq)) return false;
+    if (f.empty === true && f.eq !== "") return false;
+    if (f.empty === false && f.eq === "") return false;
+    for (const [p, has] of Object.entries(f.prefix)) if (f.eq.startsWith(p) !== has) return false;
+  }
+  if (f.empty === true) {
+    if (f.ne.includes("")) return false;
+    for (const [p, has] of Object.entries(f.prefix)) if (has && p !== "") return false;
+  }
+  return true;
+}
+function withFact(env, sym, change) {
+  if (sym === "?" || !tracked(env, sym.slice(1))) return env;
+  const before = factOf(env, sym);
+  const after = change({ eq: before.eq, ne: [...before.ne], empty: before.empty, prefix: { ...before.prefix } });
+  if (after.eq === void 0) delete after.eq;
+  if (after.empty === void 0) delete after.empty;
+  if (!consistent(after)) return void 0;
+  if (sym === "$1" && env.argsGiven && (after.empty === true || after.eq === "")) return void 0;
+  return { ...env, facts: { ...env.facts, [sym]: after } };
+}
+var unknownSplit = (env) => ({ t: env, f: env });
+function equality(a, b, env) {
+  if (!a || !b) return unknownSplit(env);
+  if ("s" in a && "s" in b) return a.s === b.s ? { t: env } : { f: env };
+  if ("sym" in a && "sym" in b) {
+    const [x, y] = a.strip !== void 0 ? [a, b] : [b, a];
+    if (x.strip !== void 0 && y.strip === void 0 && !y.first && x.sym === y.sym && x.sym !== "?" && !x.first) {
+      const prefix = x.strip;
+      return { t: withFact(env, x.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: false } })), f: withFact(env, x.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: true } })) };
+    }
+    return unknownSplit(env);
+  }
+  const sym = "sym" in a ? a : b;
+  const lit = "s" in a ? a : b;
+  if (sym.first) {
+    if (lit.s.length !== 1) return lit.s === "" ? { t: withFact(env, sym.sym, (f) => ({ ...f, empty: true })), f: withFact(env, sym.sym, (f) => ({ ...f, empty: false })) } : { f: env };
+    return { t: withFact(env, sym.sym, (f) => ({ ...f, prefix: { ...f.prefix, [lit.s]: true } })), f: withFact(env, sym.sym, (f) => ({ ...f, prefix: { ...f.prefix, [lit.s]: false } })) };
+  }
+  if (sym.strip !== void 0) return unknownSplit(env);
+  return {
+    t: withFact(env, sym.sym, (f) => ({ ...f, eq: lit.s, ...lit.s === "" ? { empty: true } : { empty: false } })),
+    f: withFact(env, sym.sym, (f) => ({ ...f, ne: [...f.ne, lit.s], ...lit.s === "" ? { empty: false } : {} }))
+  };
+}
+function emptiness(v, env) {
+  if (!v) return unknownSplit(env);
+  if ("s" in v) return v.s === "" ? { t: env } : { f: env };
+  if (v.strip !== void 0 || v.first) return unknownSplit(env);
+  return { t: withFact(env, v.sym, (f) => ({ ...f, empty: true })), f: withFact(env, v.sym, (f) => ({ ...f, empty: false })) };
+}
+function numeric(a, op, b, env) {
+  const x = a && "s" in a && /^-?\d+$/.test(a.s.trim()) ? Number(a.s) : void 0;
+  const y = b && "s" in b && /^-?\d+$/.test(b.s.trim()) ? Number(b.s) : void 0;
+  if (x === void 0 && a && "sym" in a && a.sym === "$#" && env.argsGiven && y === 0) {
+    if (op === "-gt" || op === "-ne") return { t: env };
+    if (op === "-eq" || op === "-le") return { f: env };
+  }
+  if (x === void 0 || y === void 0) return unknownSplit(env);
+  const r = op === "-eq" ? x === y : op === "-ne" ? x !== y : op === "-gt" ? x > y : op === "-ge" ? x >= y : op === "-lt" ? x < y : x <= y;
+  return r ? { t: env } : { f: env };
+}
+var negate = (s) => ({ ...s.f ? { t: s.f } : {}, ...s.t ? { f: s.t } : {} });
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        re += `[${pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`, "s");
+}
+function patternText(word, env) {
+  let out = "";
+  const add = (parts, quoted) => {
+    for (const p of parts) {
+      if (p.type === "lit") out += quoted ? p.text.replace(/[*?[]/g, "\\$&") : p.text;
+      else if (p.type === "sq" || p.type === "ansi") out += p.text.replace(/[*?[]/g, "\\$&");
+      else if (p.type === "dq") {
+        if (!add(p.parts, true)) return false;
+      } else {
+        const v = partValue(p, env);
+        if (!v || !("s" in v)) return false;
+        out += v.s.replace(/[*?[]/g, "\\$&");
+      }
+    }
+    return true;
+  };
+  return add(word.parts, false) ? out : void 0;
+}
+function patternMatch(v, pattern, env) {
+  const text = patternText(pattern, env);
+  if (text === void 0 || !v) return unknownSplit(env);
+  const hasGlob = /(^|[^\\])[*?[]/.test(text);
+  const literal = text.replace(/\\(.)/g, "$1");
+  if ("s" in v) return globRegex(text).test(v.s) ? { t: env } : { f: env };
+  if (text === "*") return { t: env };
+  if (!hasGlob) return equality(v, { s: literal }, env);
+  const m = /^((?:\\.|[^*?[\\])+)\*$/.exec(text);
+  if (m && v.strip === void 0 && !v.first) {
+    const prefix = m[1].replace(/\\(.)/g, "$1");
+    return { t: withFact(env, v.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: true } })), f: withFact(env, v.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: false } })) };
+  }
+  const eq = v.strip === void 0 && !v.first ? env.facts[v.sym]?.eq : void 0;
+  if (eq !== void 0) return globRegex(text).test(eq) ? { t: env } : { f: env };
+  return unknownSplit(env);
+}
+function evalTest(words, env, extended) {
+  return testExpr(words, 0, words.length, env, extended);
+}
+function testExpr(w, from, to, env, extended) {
+  const n = to - from;
+  const lit = (i) => w[i] ? w[i].parts.every((p) => p.type === "lit") ? w[i].raw : void 0 : void 0;
+  for (const ops of [["-o", "||"], ["-a", "&&"]]) {
+    for (let i = to - 1; i > from; i--) {
+      const op = lit(i);
+      if (op === void 0 || !ops.includes(op)) continue;
+      if ((op === "-o" || op === "-a") && extended) continue;
+      if ((op === "||" || op === "&&") && !extended) continue;
+      const left = testExpr(w, from, i, env, extended);
+      if (ops[0] === "-o") {
+        const right2 = left.f ? testExpr(w, i + 1, to, left.f, extended) : {};
+        return { ...left.t || right2.t ? { t: left.t ?? right2.t } : {}, ...right2.f ? { f: right2.f } : {} };
+      }
+      const right = left.t ? testExpr(w, i + 1, to, left.t, extended) : {};
+      return { ...right.t ? { t: right.t } : {}, ...left.f || right.f ? { f: left.f ?? right.f } : {} };
+    }
+  }
+  if (n >= 1 && lit(from) === "!") return negate(testExpr(w, from + 1, to, env, extended));
+  if (n === 3 && lit(from) === "(" && lit(to - 1) === ")") return testExpr(w, from + 1, to - 1, env, extended);
+  if (n === 1) return negate(emptiness(wordValue(w[from], env), env));
+  if (n === 2) {
+    const op = lit(from);
+    if (op === "-n") return negate(emptiness(wordValue(w[from + 1], env), env));
+    if (op === "-z") return emptiness(wordValue(w[from + 1], env), env);
+    return unknownSplit(env);
+  }
+  if (n === 3) {
+    const op = lit(from + 1);
+    const a = wordValue(w[from], env);
+    if (op === "=" || op === "==") {
+      if (extended) return patternMatch(a, w[from + 2], env);
+      return equality(a, wordValue(w[from + 2], env), env);
+    }
+    if (op === "!=") {
+      if (extended) return negate(patternMatch(a, w[from + 2], env));
+      return negate(equality(a, wordValue(w[from + 2], env), env));
+    }
+    if (op && /^-(eq|ne|gt|ge|lt|le)$/.test(op)) return numeric(a, op, wordValue(w[from + 2], env), env);
+  }
+  return unknownSplit(env);
+}
+function setArgs(env, expanded) {
+  if (expanded.some((e) => e.arg === "all")) return { ...env, args: void 0, argsGiven: env.argsGiven || expanded.length > 1 };
+  return { ...env, args: expanded.map((e) => e.value ?? freshSym()), argsGiven: void 0 };
+}
+function shiftArgs(env, n) {
+  if (!env.args) return { ...env, argsGiven: void 0 };
+  return { ...env, args: env.args.slice(n) };
+}
+function assign(env, name, value) {
+  if (!tracked(env, name)) return env;
+  return { ...env, vars: { ...env.vars, [name]: value ?? freshSym() } };
+}
+function tracked(env, name) {
+  return isPositional(name) || name === "#" || name === "@" || name === "*" || (env.track?.has(name) ?? false);
+}
+function envKey(env) {
+  return JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts]);
+}
+function trackedNames(conditionWords) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const words of conditionWords) {
+    const names = /* @__PURE__ */ new Set();
+    const visit = (parts) => {
+      for (const p of parts) {
+        if (p.type === "param") names.add(p.name);
+        else if (p.type === "dq") visit(p.parts);
+      }
+    };
+    for (const w of words) visit(w.parts);
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, c]) => c >= 2).map(([n]) => n));
+}
+
 // src/shell/flow.ts
-var PASS = /* @__PURE__ */ Symbol("caller");
 var NOT_MAIN = /* @__PURE__ */ new Set([
   ":",
   "true",
@@ -18608,6 +18952,17 @@ function isArgvWord(w) {
 }
 var BUDGET = 2e5;
 var MAX_PATHS = 256;
+var MAX_CALLS = 16;
+var itemKey = (x) => x ? `${x.kind}:${x.start}:${x.end}:${x.fn?.start ?? ""}` : "-";
+function dedupe(paths) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const p of paths) {
+    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ""}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
+}
+var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
 var Flow = class {
   constructor(functions) {
     this.functions = functions;
@@ -18616,13 +18971,15 @@ var Flow = class {
   argvThenExit = [];
   background = [];
   execs = [];
+  handovers = [];
+  quietEnd = false;
   complete = true;
   budget = BUDGET;
-  summaries = /* @__PURE__ */ new Map();
   returns = [];
   current;
-  run(stmts) {
-    return this.list(stmts, /* @__PURE__ */ new Set([null]));
+  calling = [];
+  run(stmts, env) {
+    return this.list(stmts, [{ item: null, env }]);
   }
   /** Tag a significant command with the function it runs in. */
   at(sig) {
@@ -18633,12 +18990,16 @@ var Flow = class {
     if (--this.budget <= 0) this.complete = false;
     return this.complete;
   }
+  /** A path ends (exit, or the end of the script). */
+  end(paths) {
+    for (const p of paths) if (p.item === null) this.quietEnd = true;
+  }
   list(stmts, state) {
     let s = state;
     for (const stmt of stmts) {
-      if (s.size === 0 || !this.complete) break;
-      s = this.stmt(stmt, s);
-      if (s.size > MAX_PATHS) this.complete = false;
+      if (s.length === 0 || !this.complete) break;
+      s = dedupe(this.stmt(stmt, s));
+      if (s.length > MAX_PATHS) this.complete = false;
     }
     return s;
   }
@@ -18649,7 +19010,7 @@ var Flow = class {
       let passive = true;
       for (const pl of pipelines) {
         for (const cmd of pl.commands) {
-          const sig = this.isolated(cmd);
+          const sig = this.isolated(cmd, state[0].env);
           if (sig) this.background.push(sig);
           if (sig || !this.passiveCommand(cmd)) passive = false;
         }
@@ -18658,48 +19019,68 @@ var Flow = class {
     }
     let lastReal = pipelines.length - 1;
     while (lastReal > 0 && reportOnly(pipelines[lastReal])) lastReal--;
-    const out = /* @__PURE__ */ new Set();
-    let current = state;
+    let current = state.map((p) => ({ item: p.item, env: p.env }));
     pipelines.forEach((pl, i) => {
-      const before = current;
-      let after = this.pipeline(pl, current);
+      const op = i === 0 ? void 0 : stmt.andOr.rest[i - 1].op;
+      const run = [];
+      const skip = [];
+      for (const p of current) {
+        if (op === void 0 || p.status === void 0) {
+          run.push(p);
+          if (op !== void 0) skip.push({ ...p, status: op === "||" });
+        } else if (op === "&&" === p.status) run.push(p);
+        else skip.push(p);
+      }
+      const before = run;
+      let after = this.pipeline(pl, run);
       if (i < lastReal || pl.negated) after = tested(before, after);
-      for (const x of after) out.add(x);
-      current = i === 0 ? after : out;
+      current = [...after, ...skip];
     });
-    return pipelines.length === 1 ? current : out;
+    return current;
   }
   /** A command that neither runs a program nor does work (see PASSIVE). */
   passiveCommand(cmd) {
     return cmd.kind === "simple" && isPassive(cmd);
   }
-  /** Evaluate a condition: its commands run, but their status is consumed. */
+  /** Evaluate a condition: its commands run, but their status is consumed; split by its truth. */
   condition(stmts, state) {
-    return tested(state, this.list(stmts, state));
+    const out = tested(state, this.list(stmts, state));
+    return { t: out.filter((p) => p.status !== false), f: out.filter((p) => p.status !== true) };
   }
   pipeline(pl, state) {
-    if (pl.commands.length === 0) return state;
-    if (pl.commands.length === 1) return this.command(pl.commands[0], state);
-    for (const cmd of pl.commands) {
-      const sig = this.isolated(cmd);
-      if (sig) return /* @__PURE__ */ new Set([this.at({ kind: "pipeline", cmd, start: pl.start, end: pl.commands[pl.commands.length - 1].end, pipeline: pl.commands })]);
+    if (pl.commands.length === 0 || state.length === 0) return state;
+    if (pl.commands.length === 1) {
+      const out = this.command(pl.commands[0], state);
+      return pl.negated ? out.map((p) => p.status === void 0 ? p : { ...p, status: !p.status }) : out;
     }
-    return pl.commands.every((c) => this.passiveCommand(c)) ? state : supersede(state);
+    for (const cmd of pl.commands) {
+      const sig = this.isolated(cmd, state[0].env);
+      if (sig) return state.map((p) => ({ item: this.at({ kind: "pipeline", cmd, start: pl.start, end: pl.commands[pl.commands.length - 1].end, pipeline: pl.commands }), env: p.env }));
+    }
+    return pl.commands.every((c) => this.passiveCommand(c)) ? state.map(unknownStatus) : supersede(state);
   }
   /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
-  isolated(cmd) {
+  isolated(cmd, env) {
+    return this.apart((start) => this.command(cmd, start), env);
+  }
+  /** Run something in a process of its own (a subshell, a pipeline element): its significant command, if any. */
+  apart(run, env) {
     const execsBefore = this.execs.length;
-    const result = this.command(cmd, /* @__PURE__ */ new Set([null]));
-    for (const x of result) if (x && x !== PASS) return x;
+    const handoversBefore = this.handovers.length;
+    const quiet = this.quietEnd;
+    const result = run([{ item: null, env }]);
+    this.quietEnd = quiet;
+    for (const x of result) if (x.item) return x.item;
     if (this.execs.length > execsBefore) {
       const exec = this.execs[this.execs.length - 1];
       this.execs.length = execsBefore;
+      this.handovers.length = handoversBefore;
       return this.at({ kind: "program", cmd: exec, start: exec.start, end: exec.end });
     }
     return void 0;
   }
   command(cmd, state) {
-    if (!this.spend()) return state;
+    if (!this.spend() || state.length === 0) return state;
     switch (cmd.kind) {
       case "simple":
         return this.simple(cmd, state);
@@ -18708,67 +19089,120 @@ var Flow = class {
       case "group":
         return this.list(cmd.body, state);
       case "subshell": {
-        const execsBefore = this.execs.length;
-        const inner = this.list(cmd.body, /* @__PURE__ */ new Set([PASS]));
-        const replaced = this.execs.length > execsBefore;
-        this.execs.length = execsBefore;
-        const significant = replaced || [...inner].some((x) => x !== null && x !== PASS);
-        if (significant) return /* @__PURE__ */ new Set([this.at({ kind: "subshell", cmd, start: cmd.start, end: cmd.end })]);
-        return inner.has(null) ? supersede(state) : state;
+        const out = [];
+        for (const p of state) {
+          const sig = this.apart((start) => this.list(cmd.body, start), p.env);
+          if (sig) out.push({ item: this.at({ kind: "subshell", cmd, start: cmd.start, end: cmd.end }), env: p.env });
+          else out.push({ item: null, env: p.env });
+        }
+        return out;
       }
       case "if": {
-        const out = /* @__PURE__ */ new Set();
+        const out = [];
         let cur = state;
         for (const clause of cmd.clauses) {
-          cur = this.condition(clause.cond, cur);
-          for (const x of this.list(clause.body, cur)) out.add(x);
+          const { t, f } = this.condition(clause.cond, cur);
+          out.push(...this.list(clause.body, t.map(noStatus)));
+          cur = f.map(noStatus);
         }
-        for (const x of cmd.elseBody ? this.list(cmd.elseBody, cur) : cur) out.add(x);
+        out.push(...cmd.elseBody ? this.list(cmd.elseBody, cur) : cur);
         return out;
       }
       case "case": {
-        const out = /* @__PURE__ */ new Set();
-        let catchAll = false;
+        const out = [];
+        let rest = state;
         for (const item of cmd.items) {
-          if (item.patterns.some((p) => p.raw === "*")) catchAll = true;
-          for (const x of this.list(item.body, state)) out.add(x);
+          const taken = [];
+          const left = [];
+          for (const p of rest) {
+            const value = cmd.word ? wordValue(cmd.word, p.env) : void 0;
+            let envs = { f: p.env };
+            for (const pattern of item.patterns) {
+              if (!envs.f) break;
+              const m = patternMatch(value, pattern, envs.f);
+              if (m.t) taken.push({ item: p.item, env: m.t });
+              envs = m.f ? { f: m.f } : {};
+            }
+            if (envs.f) left.push({ item: p.item, env: envs.f });
+          }
+          out.push(...this.list(item.body, taken));
+          rest = left;
         }
-        if (!catchAll) for (const x of state) out.add(x);
+        out.push(...rest);
         return out;
       }
       case "while":
       case "until": {
         const afterCond = this.condition(cmd.cond, state);
-        const out = new Set(afterCond);
-        const afterBody = this.list(cmd.body, afterCond);
-        for (const x of this.condition(cmd.cond, afterBody)) out.add(x);
+        const all = dedupe([...afterCond.t, ...afterCond.f].map(noStatus));
+        const out = [...all];
+        const afterBody = this.list(cmd.body, all);
+        const again = this.condition(cmd.cond, afterBody);
+        out.push(...[...again.t, ...again.f].map(noStatus));
         return out;
       }
       case "for": {
-        const out = new Set(state);
-        for (const x of tested(state, this.list(cmd.body, state))) out.add(x);
+        const out = [...state];
+        out.push(...tested(state, this.list(cmd.body, state)).map(noStatus));
         return out;
       }
     }
   }
   simple(cmd, state) {
     const w0 = cmd.words[0];
-    if (!w0) return supersede(state);
+    if (!w0) return supersede(state.map((p) => ({ ...p, env: this.assignAll(cmd, p.env) })));
     const base = commandBase(w0);
-    const sig = (kind) => /* @__PURE__ */ new Set([this.at({ kind, cmd, start: cmd.start, end: cmd.end })]);
-    if (base === void 0) return sig(isArgvWord(w0) ? "argv" : "program");
+    const sig = (kind) => state.map((p) => ({ item: this.at({ kind, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
+    if (base === void 0) {
+      if (!isArgvWord(w0)) return sig("program");
+      const out = [];
+      for (const p of state) {
+        if (p.env.args && p.env.args.length === 0 && cmd.words.length === 1) out.push(p);
+        else out.push({ item: this.at({ kind: "argv", cmd, start: cmd.start, end: cmd.end }), env: p.env });
+      }
+      return out;
+    }
+    if (TESTS.has(base)) {
+      const words = cmd.words.slice(1);
+      const close = staticValue(words[words.length - 1]);
+      if (base === "[" && close === "]" || base === "[[" && close === "]]") words.pop();
+      const out = [];
+      for (const p of state) {
+        const split = evalTest(words, p.env, base === "[[");
+        if (split.t) out.push({ item: p.item, env: split.t, status: true });
+        if (split.f) out.push({ item: p.item, env: split.f, status: false });
+      }
+      return out;
+    }
     switch (base) {
-      case "exec":
-        if (!execTarget(cmd)) return state;
-        this.execs.push(cmd);
-        return /* @__PURE__ */ new Set();
+      case "true":
+      case ":":
+        return state.map((p) => ({ ...p, status: true }));
+      case "false":
+        return state.map((p) => ({ ...p, status: false }));
+      case "exec": {
+        const target = execTarget(cmd);
+        if (!target) return state;
+        const out = [];
+        for (const p of state) {
+          const argv = expandWords(target, p.env);
+          if (argv.length === 0) {
+            out.push(p);
+            continue;
+          }
+          this.execs.push(cmd);
+          this.handovers.push({ cmd, argv, ...this.current ? { fn: this.current } : {} });
+        }
+        return out;
+      }
       case "exit":
-        for (const x of state) if (x && x !== PASS && x.kind === "argv" && x.cmd.kind === "simple" && x.cmd.words.length === 1) this.argvThenExit.push(x);
-        return /* @__PURE__ */ new Set();
+        for (const x of state) if (x.item && x.item.kind === "argv" && x.item.cmd.kind === "simple" && x.item.cmd.words.length === 1) this.argvThenExit.push(x.item);
+        this.end(state);
+        return [];
       case "return": {
         const top = this.returns[this.returns.length - 1];
-        if (top) for (const x of state) top.add(x);
-        return /* @__PURE__ */ new Set();
+        if (top) top.push(...state);
+        return [];
       }
       case "wait":
         return sig("wait");
@@ -18776,55 +19210,97 @@ var Flow = class {
         const text = evalText(cmd);
         if (/^exec\s+\S/.test(text)) {
           this.execs.push(cmd);
-          return /* @__PURE__ */ new Set();
+          this.handovers.push({ cmd, argv: [], ...this.current ? { fn: this.current } : {} });
+          return [];
         }
         if (/\$\{?[@*]/.test(text)) return sig("argv");
         return supersede(state);
       }
+      case "set": {
+        const dd = cmd.words.findIndex((w, i) => i > 0 && staticValue(w) === "--");
+        const first = staticValue(cmd.words[1]);
+        const from = dd > 0 ? dd + 1 : first !== void 0 && !/^[-+]/.test(first) ? 1 : -1;
+        if (from > 0) return supersede(state.map((p) => ({ item: p.item, env: setArgs(p.env, expandWords(cmd.words.slice(from), p.env)) })));
+        return supersede(state);
+      }
+      case "shift": {
+        const n = cmd.words[1] ? Number(staticValue(cmd.words[1])) : 1;
+        return supersede(state.map((p) => ({ item: p.item, env: shiftArgs(p.env, Number.isInteger(n) ? n : 1) })));
+      }
+      case "export":
+      case "local":
+      case "readonly":
+      case "declare":
+      case "typeset":
+        return supersede(state.map((p) => ({ item: p.item, env: this.assignWords(cmd.words.slice(1), p.env) })));
     }
     const staticName = staticValue(w0);
     const fn = staticName !== void 0 && !staticName.includes("/") ? this.functions.get(staticName) : void 0;
     if (fn) return this.call(fn, state);
-    if (isPlumbing(cmd)) return isPassive(cmd) ? state : supersede(state);
+    if (isPlumbing(cmd)) return isPassive(cmd) ? state.map(unknownStatus) : supersede(state);
     return sig("program");
   }
-  call(fn, state) {
-    let summary = this.summaries.get(fn.name);
-    if (summary === "computing") return state;
-    if (!summary) {
-      this.summaries.set(fn.name, "computing");
-      const returns = /* @__PURE__ */ new Set();
-      this.returns.push(returns);
-      const outer = this.current;
-      this.current = fn;
-      const end = fn.body ? this.command(fn.body, /* @__PURE__ */ new Set([PASS])) : /* @__PURE__ */ new Set([PASS]);
-      this.current = outer;
-      this.returns.pop();
-      summary = /* @__PURE__ */ new Set([...end, ...returns]);
-      this.summaries.set(fn.name, summary);
-    }
-    const out = /* @__PURE__ */ new Set();
-    for (const x of summary) {
-      if (x === PASS) for (const y of state) out.add(y);
-      else out.add(x);
+  /** `NAME=value` words before a command or after `export`. */
+  assignAll(cmd, env) {
+    return this.assignWords(cmd.assigns, env);
+  }
+  assignWords(words, env) {
+    let out = env;
+    for (const w of words) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.raw);
+      if (!m) continue;
+      const name = m[1];
+      const [p0, ...rest] = w.parts;
+      const parts = p0?.type === "lit" ? [{ ...p0, text: p0.text.slice(name.length + 1) }, ...rest] : void 0;
+      out = assign(out, name, parts ? wordValue({ ...w, parts }, out) : void 0);
     }
     return out;
   }
+  call(fn, state) {
+    if (this.calling.includes(fn.name) || this.calling.length >= MAX_CALLS || !fn.body) return supersede(state);
+    this.calling.push(fn.name);
+    const returns = [];
+    this.returns.push(returns);
+    const outer = this.current;
+    this.current = fn;
+    const end = this.command(fn.body, state.map(noStatus));
+    this.current = outer;
+    this.returns.pop();
+    this.calling.pop();
+    return [...end, ...returns].map(noStatus);
+  }
 };
+var noStatus = (p) => p.status === void 0 ? p : { item: p.item, env: p.env };
+var unknownStatus = noStatus;
 function supersede(state) {
-  return state.size === 0 ? state : /* @__PURE__ */ new Set([null]);
+  return state.map((p) => ({ item: null, env: p.env }));
 }
 function tested(before, after) {
-  const out = /* @__PURE__ */ new Set();
-  for (const x of after) out.add(x && x !== PASS && !before.has(x) ? null : x);
-  return out;
+  const had = new Set(before.map((p) => itemKey(p.item)));
+  return after.map((p) => p.item && !had.has(itemKey(p.item)) ? { ...p, item: null } : p);
 }
-function analyzeFlow(stmts, functions) {
+function conditionNames(stmts, functions) {
+  const sites = [];
+  const visit = (cmd) => {
+    if (cmd.kind === "simple" && TESTS.has(commandBase(cmd.words[0]) ?? "")) sites.push(cmd.words.slice(1));
+    if (cmd.kind === "case" && cmd.word) sites.push([cmd.word]);
+  };
+  walkCommands(stmts, visit);
+  for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
+  return trackedNames(sites);
+}
+function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS) {
   const flow = new Flow(functions);
-  const end = flow.run(stmts);
+  const end = flow.run(stmts, { ...env, track: conditionNames(stmts, functions) });
+  flow.end(end);
   const finals = [];
-  for (const x of end) if (x && x !== PASS) finals.push(x);
-  return { finals, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+  const seen = /* @__PURE__ */ new Set();
+  for (const x of end) {
+    if (!x.item || seen.has(itemKey(x.item))) continue;
+    seen.add(itemKey(x.item));
+    finals.push(x.item);
+  }
+  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
 }
 
 // src/rules/wrapper/common.ts
@@ -20701,7 +21177,7 @@ function toFinding(meta, hit5, defaultFile) {
   if (hit5.range.endColumn > 0) finding.endColumn = hit5.range.endColumn;
   return finding;
 }
-function dedupe(findings) {
+function dedupe2(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
     const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${(f.platforms ?? []).join(",")}`;
@@ -20740,7 +21216,7 @@ function lintDockerfile(options) {
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
-  return { model, findings: dedupe(applyIgnores(findings, sourceTexts(model), options.ignore ?? /* @__PURE__ */ new Set())), notes };
+  return { model, findings: dedupe2(applyIgnores(findings, sourceTexts(model), options.ignore ?? /* @__PURE__ */ new Set())), notes };
 }
 
 // src/runtime/index.ts
@@ -22778,8 +23254,8 @@ async function smokeCheck(input) {
   }
   let verdict;
   const shellVerdict = () => verdict ??= judgeShellRun(shellRun, reader);
-  const consistent = argv0 !== void 0 && model.start.argv[0] === argv0 && model.start.executableFrom !== void 0;
-  const from = consistent ? model.start.executableFrom : void 0;
+  const consistent2 = argv0 !== void 0 && model.start.argv[0] === argv0 && model.start.executableFrom !== void 0;
+  const from = consistent2 ? model.start.executableFrom : void 0;
   const ctx = {
     platform,
     arch: platformArch(platform),
@@ -23233,7 +23709,7 @@ async function analyze(options, extras = {}) {
     if (runtime.image) report.image = runtime.image;
     report.notes.push(...runtime.notes);
   }
-  report.findings = dedupe(report.findings).sort(compareFindings);
+  report.findings = dedupe2(report.findings).sort(compareFindings);
   return { report, model };
 }
 

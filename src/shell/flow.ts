@@ -8,9 +8,15 @@
 // expects to return; so is one whose exit status is tested (an `if`/`while` condition, the
 // left side of `&&`/`||` unless the right side only exits or ignores the failure) and one run
 // once per item of a `for` loop.
-// Linear: each function body is summarised once, each construct is evaluated a bounded number of times.
-import type { Command, FuncDef, Pipeline, Simple, Stmt } from './structure.js';
+//
+// Path-sensitive: each path carries what it knows (the positional parameters of the scenario,
+// the variables it set, what its conditions told it, see values.ts), so a branch that cannot be
+// taken on a path is not followed: with no arguments `[ -n "$1" ]` is false; a path that needs
+// `$MODE` to be both `web` and not `web` does not exist.
+// Bounded: a step budget and a cap on the number of distinct open paths.
+import { walkCommands, type Command, type FuncDef, type Pipeline, type Simple, type Stmt } from './structure.js';
 import type { Word } from './tokenize.js';
+import { assign, envKey, trackedNames, evalTest, expandWords, patternMatch, setArgs, shiftArgs, UNKNOWN_ARGS, wordValue, type Env, type Expanded, type Split } from './values.js';
 import { commandBase, execTarget, isQuotedAllArgs, staticValue } from './words.js';
 
 export type SigKind = 'program' | 'argv' | 'wait' | 'pipeline' | 'subshell';
@@ -27,9 +33,21 @@ export interface Sig {
   fn?: FuncDef;
 }
 
+/** An `exec` that replaces the shell with a program, and the words it runs on that path. */
+export interface Handover {
+  cmd: Simple;
+  /** The words after `exec` as they expand on the path (`"$@"` spliced in when the arguments are known). */
+  argv: Expanded[];
+  fn?: FuncDef;
+}
+
 export interface FlowResult {
   /** The last significant command of each path that runs off the end of the script. */
   finals: Sig[];
+  /** The execs that hand the shell over to a program, one per path and command. */
+  handovers: Handover[];
+  /** Some path ends (runs off the end, or exits) without having started a long-running program. */
+  quietEnd: boolean;
   /** `"$@"` run without exec and then `exit`. */
   argvThenExit: Sig[];
   /** Significant commands started in the background (`app &`). */
@@ -40,9 +58,15 @@ export interface FlowResult {
   complete: boolean;
 }
 
-const PASS = Symbol('caller');
-type Item = Sig | null | typeof PASS;
-type State = Set<Item>;
+type Item = Sig | null;
+/** One path: the command that would stay the main process if the script ended here, and what the path knows. */
+interface Path {
+  item: Item;
+  env: Env;
+  /** The exit status of the last and-or element: true, false, or unknown. */
+  status?: boolean;
+}
+type State = Path[];
 
 /** Commands that are set-up or plumbing, never the main process of a container. */
 const NOT_MAIN = new Set([
@@ -116,21 +140,39 @@ function isArgvWord(w: Word): boolean {
 const BUDGET = 200_000;
 /** More distinct open paths than this: the script is not a wrapper we can follow (report nothing). */
 const MAX_PATHS = 256;
+/** How deep function calls are followed. */
+const MAX_CALLS = 16;
+
+const itemKey = (x: Item): string => (x ? `${x.kind}:${x.start}:${x.end}:${x.fn?.start ?? ''}` : '-');
+
+/** Paths with the same item and env are one. */
+function dedupe(paths: Path[]): State {
+  const seen = new Map<string, Path>();
+  for (const p of paths) {
+    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ''}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
+}
+
+const TESTS = new Set(['[', 'test', '[[']);
 
 class Flow {
   readonly argvThenExit: Sig[] = [];
   readonly background: Sig[] = [];
   readonly execs: Simple[] = [];
+  readonly handovers: Handover[] = [];
+  quietEnd = false;
   complete = true;
   private budget = BUDGET;
-  private readonly summaries = new Map<string, State | 'computing'>();
-  private returns: State[] = [];
+  private returns: Path[][] = [];
   private current: FuncDef | undefined;
+  private readonly calling: string[] = [];
 
   constructor(private readonly functions: Map<string, FuncDef>) {}
 
-  run(stmts: Stmt[]): State {
-    return this.list(stmts, new Set<Item>([null]));
+  run(stmts: Stmt[], env: Env): State {
+    return this.list(stmts, [{ item: null, env }]);
   }
 
   /** Tag a significant command with the function it runs in. */
@@ -144,12 +186,17 @@ class Flow {
     return this.complete;
   }
 
+  /** A path ends (exit, or the end of the script). */
+  end(paths: Iterable<Path>): void {
+    for (const p of paths) if (p.item === null) this.quietEnd = true;
+  }
+
   list(stmts: Stmt[], state: State): State {
     let s = state;
     for (const stmt of stmts) {
-      if (s.size === 0 || !this.complete) break;
-      s = this.stmt(stmt, s);
-      if (s.size > MAX_PATHS) this.complete = false;
+      if (s.length === 0 || !this.complete) break;
+      s = dedupe(this.stmt(stmt, s));
+      if (s.length > MAX_PATHS) this.complete = false;
     }
     return s;
   }
@@ -161,7 +208,7 @@ class Flow {
       let passive = true;
       for (const pl of pipelines) {
         for (const cmd of pl.commands) {
-          const sig = this.isolated(cmd);
+          const sig = this.isolated(cmd, state[0]!.env);
           if (sig) this.background.push(sig);
           if (sig || !this.passiveCommand(cmd)) passive = false;
         }
@@ -173,16 +220,26 @@ class Flow {
     // exits (`app || exit 1`) does not make the command before it a test.
     let lastReal = pipelines.length - 1;
     while (lastReal > 0 && reportOnly(pipelines[lastReal]!)) lastReal--;
-    const out = new Set<Item>();
-    let current = state;
+    let current: State = state.map((p) => ({ item: p.item, env: p.env }));
     pipelines.forEach((pl, i) => {
-      const before = current;
-      let after = this.pipeline(pl, current);
+      const op = i === 0 ? undefined : stmt.andOr.rest[i - 1]!.op;
+      // Which paths run this element: `&&` after a success, `||` after a failure.
+      const run: Path[] = [];
+      const skip: Path[] = [];
+      for (const p of current) {
+        if (op === undefined || p.status === undefined) {
+          run.push(p);
+          if (op !== undefined) skip.push({ ...p, status: op === '||' });
+        } else if ((op === '&&') === p.status) run.push(p);
+        else skip.push(p);
+      }
+      const before = run;
+      let after = this.pipeline(pl, run);
       if (i < lastReal || pl.negated) after = tested(before, after);
-      for (const x of after) out.add(x);
-      current = i === 0 ? after : out;
+      current = [...after, ...skip];
     });
-    return pipelines.length === 1 ? current : out;
+    // The status of the last element is the statement's (an `if` reads it).
+    return current;
   }
 
   /** A command that neither runs a program nor does work (see PASSIVE). */
@@ -190,36 +247,50 @@ class Flow {
     return cmd.kind === 'simple' && isPassive(cmd);
   }
 
-  /** Evaluate a condition: its commands run, but their status is consumed. */
-  private condition(stmts: Stmt[], state: State): State {
-    return tested(state, this.list(stmts, state));
+  /** Evaluate a condition: its commands run, but their status is consumed; split by its truth. */
+  private condition(stmts: Stmt[], state: State): { t: State; f: State } {
+    const out = tested(state, this.list(stmts, state));
+    return { t: out.filter((p) => p.status !== false), f: out.filter((p) => p.status !== true) };
   }
 
   private pipeline(pl: Pipeline, state: State): State {
-    if (pl.commands.length === 0) return state;
-    if (pl.commands.length === 1) return this.command(pl.commands[0]!, state);
-    for (const cmd of pl.commands) {
-      const sig = this.isolated(cmd);
-      if (sig) return new Set<Item>([this.at({ kind: 'pipeline', cmd, start: pl.start, end: pl.commands[pl.commands.length - 1]!.end, pipeline: pl.commands })]);
+    if (pl.commands.length === 0 || state.length === 0) return state;
+    if (pl.commands.length === 1) {
+      const out = this.command(pl.commands[0]!, state);
+      return pl.negated ? out.map((p) => (p.status === undefined ? p : { ...p, status: !p.status })) : out;
     }
-    return pl.commands.every((c) => this.passiveCommand(c)) ? state : supersede(state);
+    for (const cmd of pl.commands) {
+      const sig = this.isolated(cmd, state[0]!.env);
+      if (sig) return state.map((p) => ({ item: this.at({ kind: 'pipeline', cmd, start: pl.start, end: pl.commands[pl.commands.length - 1]!.end, pipeline: pl.commands }), env: p.env }));
+    }
+    return pl.commands.every((c) => this.passiveCommand(c)) ? state.map(unknownStatus) : supersede(state);
   }
 
   /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
-  private isolated(cmd: Command): Sig | undefined {
+  private isolated(cmd: Command, env: Env): Sig | undefined {
+    return this.apart((start) => this.command(cmd, start), env);
+  }
+
+  /** Run something in a process of its own (a subshell, a pipeline element): its significant command, if any. */
+  private apart(run: (start: State) => State, env: Env): Sig | undefined {
     const execsBefore = this.execs.length;
-    const result = this.command(cmd, new Set<Item>([null]));
-    for (const x of result) if (x && x !== PASS) return x;
+    const handoversBefore = this.handovers.length;
+    const quiet = this.quietEnd;
+    const result = run([{ item: null, env }]);
+    this.quietEnd = quiet;
+    for (const x of result) if (x.item) return x.item;
     if (this.execs.length > execsBefore) {
       const exec = this.execs[this.execs.length - 1]!;
-      this.execs.length = execsBefore; // an exec in a subshell replaces the subshell only
+      // An exec in a subshell replaces the subshell only.
+      this.execs.length = execsBefore;
+      this.handovers.length = handoversBefore;
       return this.at({ kind: 'program', cmd: exec, start: exec.start, end: exec.end });
     }
     return undefined;
   }
 
   private command(cmd: Command, state: State): State {
-    if (!this.spend()) return state;
+    if (!this.spend() || state.length === 0) return state;
     switch (cmd.kind) {
       case 'simple':
         return this.simple(cmd, state);
@@ -228,32 +299,46 @@ class Flow {
       case 'group':
         return this.list(cmd.body, state);
       case 'subshell': {
-        const execsBefore = this.execs.length;
-        const inner = this.list(cmd.body, new Set<Item>([PASS]));
-        const replaced = this.execs.length > execsBefore;
-        this.execs.length = execsBefore;
-        const significant = replaced || [...inner].some((x) => x !== null && x !== PASS);
-        if (significant) return new Set<Item>([this.at({ kind: 'subshell', cmd, start: cmd.start, end: cmd.end })]);
-        return inner.has(null) ? supersede(state) : state;
+        const out: Path[] = [];
+        for (const p of state) {
+          const sig = this.apart((start) => this.list(cmd.body, start), p.env);
+          if (sig) out.push({ item: this.at({ kind: 'subshell', cmd, start: cmd.start, end: cmd.end }), env: p.env });
+          else out.push({ item: null, env: p.env });
+        }
+        return out;
       }
       case 'if': {
-        const out = new Set<Item>();
+        const out: Path[] = [];
         let cur = state;
         for (const clause of cmd.clauses) {
-          cur = this.condition(clause.cond, cur);
-          for (const x of this.list(clause.body, cur)) out.add(x);
+          const { t, f } = this.condition(clause.cond, cur);
+          out.push(...this.list(clause.body, t.map(noStatus)));
+          cur = f.map(noStatus);
         }
-        for (const x of cmd.elseBody ? this.list(cmd.elseBody, cur) : cur) out.add(x);
+        out.push(...(cmd.elseBody ? this.list(cmd.elseBody, cur) : cur));
         return out;
       }
       case 'case': {
-        const out = new Set<Item>();
-        let catchAll = false;
+        const out: Path[] = [];
+        let rest: State = state;
         for (const item of cmd.items) {
-          if (item.patterns.some((p) => p.raw === '*')) catchAll = true;
-          for (const x of this.list(item.body, state)) out.add(x);
+          const taken: Path[] = [];
+          const left: Path[] = [];
+          for (const p of rest) {
+            const value = cmd.word ? wordValue(cmd.word, p.env) : undefined;
+            let envs: Split = { f: p.env };
+            for (const pattern of item.patterns) {
+              if (!envs.f) break;
+              const m = patternMatch(value, pattern, envs.f);
+              if (m.t) taken.push({ item: p.item, env: m.t });
+              envs = m.f ? { f: m.f } : {};
+            }
+            if (envs.f) left.push({ item: p.item, env: envs.f });
+          }
+          out.push(...this.list(item.body, taken));
+          rest = left;
         }
-        if (!catchAll) for (const x of state) out.add(x);
+        out.push(...rest);
         return out;
       }
       case 'while':
@@ -261,15 +346,17 @@ class Flow {
         // The condition runs again after each pass of the body: what the body ran is a step
         // unless the condition is a pure test or constant (`while true`: a restart loop).
         const afterCond = this.condition(cmd.cond, state);
-        const out = new Set<Item>(afterCond);
-        const afterBody = this.list(cmd.body, afterCond);
-        for (const x of this.condition(cmd.cond, afterBody)) out.add(x);
+        const all = dedupe([...afterCond.t, ...afterCond.f].map(noStatus));
+        const out: Path[] = [...all];
+        const afterBody = this.list(cmd.body, all);
+        const again = this.condition(cmd.cond, afterBody);
+        out.push(...[...again.t, ...again.f].map(noStatus));
         return out;
       }
       case 'for': {
         // A command run once per item is a step, never the container's main process.
-        const out = new Set<Item>(state);
-        for (const x of tested(state, this.list(cmd.body, state))) out.add(x);
+        const out: Path[] = [...state];
+        out.push(...tested(state, this.list(cmd.body, state)).map(noStatus));
         return out;
       }
     }
@@ -277,24 +364,63 @@ class Flow {
 
   private simple(cmd: Simple, state: State): State {
     const w0 = cmd.words[0];
-    if (!w0) return supersede(state); // an assignment or redirection: work for what follows
+    if (!w0) return supersede(state.map((p) => ({ ...p, env: this.assignAll(cmd, p.env) })));
     const base = commandBase(w0);
-    const sig = (kind: SigKind): State => new Set<Item>([this.at({ kind, cmd, start: cmd.start, end: cmd.end })]);
-    if (base === undefined) return sig(isArgvWord(w0) ? 'argv' : 'program');
+    const sig = (kind: SigKind): State => state.map((p) => ({ item: this.at({ kind, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
+    if (base === undefined) {
+      if (!isArgvWord(w0)) return sig('program');
+      // `"$@"` with no arguments runs nothing.
+      const out: Path[] = [];
+      for (const p of state) {
+        if (p.env.args && p.env.args.length === 0 && cmd.words.length === 1) out.push(p);
+        else out.push({ item: this.at({ kind: 'argv', cmd, start: cmd.start, end: cmd.end }), env: p.env });
+      }
+      return out;
+    }
+    if (TESTS.has(base)) {
+      const words = cmd.words.slice(1);
+      const close = staticValue(words[words.length - 1]);
+      if ((base === '[' && close === ']') || (base === '[[' && close === ']]')) words.pop();
+      const out: Path[] = [];
+      for (const p of state) {
+        const split = evalTest(words, p.env, base === '[[');
+        if (split.t) out.push({ item: p.item, env: split.t, status: true });
+        if (split.f) out.push({ item: p.item, env: split.f, status: false });
+      }
+      return out;
+    }
     switch (base) {
-      case 'exec':
-        if (!execTarget(cmd)) return state;
-        this.execs.push(cmd);
-        return new Set();
+      case 'true':
+      case ':':
+        return state.map((p) => ({ ...p, status: true }));
+      case 'false':
+        return state.map((p) => ({ ...p, status: false }));
+      case 'exec': {
+        const target = execTarget(cmd);
+        if (!target) return state;
+        const out: Path[] = [];
+        for (const p of state) {
+          const argv = expandWords(target, p.env);
+          // `exec "$@"` with no arguments execs nothing: the script goes on.
+          if (argv.length === 0) {
+            out.push(p);
+            continue;
+          }
+          this.execs.push(cmd);
+          this.handovers.push({ cmd, argv, ...(this.current ? { fn: this.current } : {}) });
+        }
+        return out;
+      }
       case 'exit':
         // `"$@"` then `exit`: the container's command ran as a child. `"$@" --initialize…`
         // (extra arguments) is a one-shot run of the server on an init path, not the command.
-        for (const x of state) if (x && x !== PASS && x.kind === 'argv' && x.cmd.kind === 'simple' && x.cmd.words.length === 1) this.argvThenExit.push(x);
-        return new Set();
+        for (const x of state) if (x.item && x.item.kind === 'argv' && x.item.cmd.kind === 'simple' && x.item.cmd.words.length === 1) this.argvThenExit.push(x.item);
+        this.end(state);
+        return [];
       case 'return': {
         const top = this.returns[this.returns.length - 1];
-        if (top) for (const x of state) top.add(x);
-        return new Set();
+        if (top) top.push(...state);
+        return [];
       }
       case 'wait':
         return sig('wait');
@@ -302,60 +428,112 @@ class Flow {
         const text = evalText(cmd);
         if (/^exec\s+\S/.test(text)) {
           this.execs.push(cmd);
-          return new Set();
+          this.handovers.push({ cmd, argv: [], ...(this.current ? { fn: this.current } : {}) });
+          return [];
         }
         if (/\$\{?[@*]/.test(text)) return sig('argv');
         return supersede(state);
       }
+      case 'set': {
+        const dd = cmd.words.findIndex((w, i) => i > 0 && staticValue(w) === '--');
+        const first = staticValue(cmd.words[1]);
+        const from = dd > 0 ? dd + 1 : first !== undefined && !/^[-+]/.test(first) ? 1 : -1;
+        if (from > 0) return supersede(state.map((p) => ({ item: p.item, env: setArgs(p.env, expandWords(cmd.words.slice(from), p.env)) })));
+        return supersede(state);
+      }
+      case 'shift': {
+        const n = cmd.words[1] ? Number(staticValue(cmd.words[1])) : 1;
+        return supersede(state.map((p) => ({ item: p.item, env: shiftArgs(p.env, Number.isInteger(n) ? n : 1) })));
+      }
+      case 'export':
+      case 'local':
+      case 'readonly':
+      case 'declare':
+      case 'typeset':
+        return supersede(state.map((p) => ({ item: p.item, env: this.assignWords(cmd.words.slice(1), p.env) })));
     }
     const staticName = staticValue(w0);
     const fn = staticName !== undefined && !staticName.includes('/') ? this.functions.get(staticName) : undefined;
     if (fn) return this.call(fn, state);
-    if (isPlumbing(cmd)) return isPassive(cmd) ? state : supersede(state);
+    if (isPlumbing(cmd)) return isPassive(cmd) ? state.map(unknownStatus) : supersede(state);
     return sig('program');
   }
 
-  private call(fn: FuncDef, state: State): State {
-    let summary = this.summaries.get(fn.name);
-    if (summary === 'computing') return state; // recursion: treat as plumbing
-    if (!summary) {
-      this.summaries.set(fn.name, 'computing');
-      const returns = new Set<Item>();
-      this.returns.push(returns);
-      const outer = this.current;
-      this.current = fn;
-      const end = fn.body ? this.command(fn.body, new Set<Item>([PASS])) : new Set<Item>([PASS]);
-      this.current = outer;
-      this.returns.pop();
-      summary = new Set<Item>([...end, ...returns]);
-      this.summaries.set(fn.name, summary);
-    }
-    const out = new Set<Item>();
-    for (const x of summary) {
-      if (x === PASS) for (const y of state) out.add(y);
-      else out.add(x);
+  /** `NAME=value` words before a command or after `export`. */
+  private assignAll(cmd: Simple, env: Env): Env {
+    return this.assignWords(cmd.assigns, env);
+  }
+
+  private assignWords(words: Word[], env: Env): Env {
+    let out = env;
+    for (const w of words) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.raw);
+      if (!m) continue;
+      const name = m[1]!;
+      // The value's parts: the word's parts minus the `NAME=` literal prefix.
+      const [p0, ...rest] = w.parts;
+      const parts = p0?.type === 'lit' ? [{ ...p0, text: p0.text.slice(name.length + 1) }, ...rest] : undefined;
+      out = assign(out, name, parts ? wordValue({ ...w, parts }, out) : undefined);
     }
     return out;
   }
+
+  private call(fn: FuncDef, state: State): State {
+    // Recursion, or too deep: treat the call as plumbing.
+    if (this.calling.includes(fn.name) || this.calling.length >= MAX_CALLS || !fn.body) return supersede(state);
+    this.calling.push(fn.name);
+    const returns: Path[] = [];
+    this.returns.push(returns);
+    const outer = this.current;
+    this.current = fn;
+    const end = this.command(fn.body, state.map(noStatus));
+    this.current = outer;
+    this.returns.pop();
+    this.calling.pop();
+    return [...end, ...returns].map(noStatus);
+  }
 }
+
+const noStatus = (p: Path): Path => (p.status === undefined ? p : { item: p.item, env: p.env });
+const unknownStatus = noStatus;
 
 /** Every path goes on after a command that did work: what ran before it was a step. */
 function supersede(state: State): State {
-  return state.size === 0 ? state : new Set<Item>([null]);
+  return state.map((p) => ({ item: null, env: p.env }));
 }
 
 /** A command whose status is tested ran, but is not a main process: its own signals become plain steps. */
 function tested(before: State, after: State): State {
-  const out = new Set<Item>();
-  for (const x of after) out.add(x && x !== PASS && !before.has(x) ? null : x);
-  return out;
+  const had = new Set(before.map((p) => itemKey(p.item)));
+  return after.map((p) => (p.item && !had.has(itemKey(p.item)) ? { ...p, item: null } : p));
 }
 
-/** Follow a script's paths to their ends. */
-export function analyzeFlow(stmts: Stmt[], functions: Map<string, FuncDef>): FlowResult {
+/** The names the script's conditions (tests, `case` words) read more than once: its mode switches. */
+function conditionNames(stmts: Stmt[], functions: Map<string, FuncDef>): Set<string> {
+  const sites: Word[][] = [];
+  const visit = (cmd: Command) => {
+    if (cmd.kind === 'simple' && TESTS.has(commandBase(cmd.words[0]) ?? '')) sites.push(cmd.words.slice(1));
+    if (cmd.kind === 'case' && cmd.word) sites.push([cmd.word]);
+  };
+  walkCommands(stmts, visit);
+  for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
+  return trackedNames(sites);
+}
+
+/**
+ * Follow a script's paths to their ends. `env` says what is known when it starts: the
+ * positional parameters of the scenario (unknown by default: any command the user gives).
+ */
+export function analyzeFlow(stmts: Stmt[], functions: Map<string, FuncDef>, env: Env = UNKNOWN_ARGS): FlowResult {
   const flow = new Flow(functions);
-  const end = flow.run(stmts);
+  const end = flow.run(stmts, { ...env, track: conditionNames(stmts, functions) });
+  flow.end(end);
   const finals: Sig[] = [];
-  for (const x of end) if (x && x !== PASS) finals.push(x);
-  return { finals, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+  const seen = new Set<string>();
+  for (const x of end) {
+    if (!x.item || seen.has(itemKey(x.item))) continue;
+    seen.add(itemKey(x.item));
+    finals.push(x.item);
+  }
+  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
 }
