@@ -16209,6 +16209,899 @@ function isExtraShell(program) {
   return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
 }
 
+// src/shell/values.ts
+var UNKNOWN_ARGS = { vars: {}, facts: {} };
+function knownArgs(args) {
+  return { args: args.map((s, at) => ({ s, at })), vars: {}, facts: {} };
+}
+function enterFunction(env, expanded) {
+  const inner = setArgs(env, expanded);
+  return { ...inner, frames: [...env.frames ?? [], { ...env.args ? { args: env.args } : {}, ...env.argsGiven ? { argsGiven: true } : {} }] };
+}
+function leaveFunction(env) {
+  const frames = env.frames ?? [];
+  const top = frames[frames.length - 1];
+  if (!top) return env;
+  const out = { ...env, args: top.args, argsGiven: top.argsGiven, frames: frames.slice(0, -1) };
+  if (out.frames.length === 0) delete out.frames;
+  if (out.args === void 0) delete out.args;
+  if (out.argsGiven === void 0) delete out.argsGiven;
+  return out;
+}
+function freshSym() {
+  return { sym: "?" };
+}
+var isPositional = (name) => /^[1-9][0-9]*$/.test(name);
+function paramValue(name, env) {
+  if (isPositional(name)) {
+    if (env.args) return env.args[Number(name) - 1] ?? { s: "" };
+    return { sym: `$${name}` };
+  }
+  if (name === "#") return env.args ? { s: String(env.args.length) } : { sym: "$#" };
+  if (name === "0") return { sym: "$0" };
+  if (name === "@" || name === "*") {
+    if (!env.args) return { sym: `$${name}` };
+    const all = env.args.map((v) => "s" in v ? v.s : void 0);
+    return all.every((s) => s !== void 0) ? { s: all.join(" ") } : freshSym();
+  }
+  if (name in env.vars) return env.vars[name] ?? { s: "" };
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { sym: `$${name}` };
+  return void 0;
+}
+function stripText(value, op, pattern) {
+  if (/[?[\]]/.test(pattern) || pattern.slice(0, -1).includes("*")) return void 0;
+  const star = pattern.endsWith("*");
+  const lit = star ? pattern.slice(0, -1) : pattern;
+  if (op === "#" || op === "##") {
+    if (!star) return value.startsWith(lit) ? value.slice(lit.length) : value;
+    return void 0;
+  }
+  if (op === "%" || op === "%%") {
+    if (pattern.startsWith("*") || star) return void 0;
+    return value.endsWith(lit) ? value.slice(0, value.length - lit.length) : value;
+  }
+  return void 0;
+}
+function partsValue(parts, env) {
+  const vals = [];
+  for (const p of parts) {
+    const v = partValue(p, env);
+    if (v === void 0) return void 0;
+    vals.push(v);
+  }
+  const nonEmpty = vals.filter((v) => !("s" in v) || v.s !== "");
+  if (nonEmpty.length === 0) return { s: "" };
+  if (nonEmpty.length === 1) return nonEmpty[0];
+  if (nonEmpty.every((v) => "s" in v)) return { s: nonEmpty.map((v) => v.s).join("") };
+  return void 0;
+}
+function partValue(p, env) {
+  switch (p.type) {
+    case "lit":
+    case "sq":
+    case "ansi":
+      return { s: p.text };
+    case "dq":
+      return partsValue(p.parts, env);
+    case "param": {
+      if (p.indirect || p.subscript !== void 0) return void 0;
+      const base = paramValue(p.name, env);
+      if (!base) return void 0;
+      if (p.length) return "s" in base ? { s: String(base.s.length) } : void 0;
+      switch (p.op) {
+        case "":
+          return base;
+        case ":-":
+        case "-": {
+          const dflt = partsValue(p.arg, env);
+          if ("s" in base) return base.s !== "" || p.op === "-" && !unset(p.name, env) ? base : dflt;
+          return dflt && "s" in dflt && dflt.s === "" ? base : void 0;
+        }
+        case "#":
+        case "##":
+        case "%":
+        case "%%": {
+          const pat = partsValue(p.arg, env);
+          if (!pat || !("s" in pat)) return void 0;
+          if ("s" in base) {
+            const out = stripText(base.s, p.op, pat.s);
+            return out === void 0 ? void 0 : { s: out };
+          }
+          if (p.op === "#" && pat.s !== "" && !/[*?[\]]/.test(pat.s) && base.strip === void 0 && !base.first) return { sym: base.sym, strip: pat.s };
+          return void 0;
+        }
+        case ":": {
+          const range = partsValue(p.arg, env);
+          if (!range || !("s" in range)) return void 0;
+          const m = /^\s*(\d+)\s*(?::\s*(\d+)\s*)?$/.exec(range.s);
+          if (!m) return void 0;
+          const from = Number(m[1]);
+          const len = m[2] === void 0 ? void 0 : Number(m[2]);
+          if ("s" in base) return { s: base.s.slice(from, len === void 0 ? void 0 : from + len) };
+          if (from === 0 && len === 1 && base.strip === void 0 && !base.first) return { sym: base.sym, first: true };
+          return void 0;
+        }
+        default:
+          return void 0;
+      }
+    }
+    default:
+      return void 0;
+  }
+}
+function unset(name, env) {
+  if (isPositional(name)) return env.args !== void 0 && env.args[Number(name) - 1] === void 0;
+  return name in env.vars && env.vars[name] === void 0;
+}
+function wordValue(word, env) {
+  return partsValue(word.parts, env);
+}
+function expandWords(words, env) {
+  const out = [];
+  for (const w of words) {
+    const all = allArgs(w);
+    if (all) {
+      if (!env.args) {
+        out.push({ value: void 0, arg: "all" });
+        continue;
+      }
+      env.args.forEach((v2, i) => out.push({ value: v2, arg: i }));
+      continue;
+    }
+    const single = singleArg(w);
+    if (single !== void 0) {
+      const v2 = env.args ? env.args[single] : { sym: `$${single + 1}` };
+      if (v2 !== void 0) out.push({ value: v2, arg: single });
+      continue;
+    }
+    const v = wordValue(w, env);
+    if (v && "s" in v && v.s === "" && !w.parts.some((p) => p.type !== "param" && p.type !== "lit")) {
+      if (w.parts.every((p) => p.type === "param")) continue;
+    }
+    out.push({ value: v });
+  }
+  return out;
+}
+function allArgs(w) {
+  const parts = w.parts.length === 1 && w.parts[0].type === "dq" ? w.parts[0].parts : w.parts;
+  const [p] = parts;
+  return parts.length === 1 && p?.type === "param" && (p.name === "@" || p.name === "*" && w.parts[0].type !== "dq") && p.op === "" && !p.length && !p.indirect;
+}
+function singleArg(w) {
+  const parts = w.parts.length === 1 && w.parts[0].type === "dq" ? w.parts[0].parts : w.parts;
+  const [p] = parts;
+  if (parts.length !== 1 || p?.type !== "param" || !isPositional(p.name) || p.op !== "" || p.length) return void 0;
+  return Number(p.name) - 1;
+}
+function factOf(env, sym) {
+  return env.facts[sym] ?? { ne: [], prefix: {} };
+}
+function consistent(f) {
+  if (f.eq !== void 0) {
+    if (f.ne.includes(f.eq)) return false;
+    if (f.empty === true && f.eq !== "") return false;
+    if (f.empty === false && f.eq === "") return false;
+    for (const [p, has] of Object.entries(f.prefix)) if (f.eq.startsWith(p) !== has) return false;
+  }
+  if (f.empty === true) {
+    if (f.ne.includes("")) return false;
+    for (const [p, has] of Object.entries(f.prefix)) if (has && p !== "") return false;
+  }
+  return true;
+}
+function withFact(env, sym, change) {
+  if (sym === "?" || !tracked(env, sym.slice(1))) return env;
+  const before = factOf(env, sym);
+  const after = change({ eq: before.eq, ne: [...before.ne], empty: before.empty, prefix: { ...before.prefix } });
+  if (after.eq === void 0) delete after.eq;
+  if (after.empty === void 0) delete after.empty;
+  if (!consistent(after)) return void 0;
+  if (sym === "$1" && env.argsGiven && (after.empty === true || after.eq === "")) return void 0;
+  return { ...env, facts: { ...env.facts, [sym]: after } };
+}
+var unknownSplit = (env) => ({ t: env, f: env });
+function equality(a, b, env) {
+  if (!a || !b) return unknownSplit(env);
+  if ("s" in a && "s" in b) return a.s === b.s ? { t: env } : { f: env };
+  if ("sym" in a && "sym" in b) {
+    const [x, y] = a.strip !== void 0 ? [a, b] : [b, a];
+    if (x.strip !== void 0 && y.strip === void 0 && !y.first && x.sym === y.sym && x.sym !== "?" && !x.first) {
+      const prefix = x.strip;
+      return { t: withFact(env, x.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: false } })), f: withFact(env, x.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: true } })) };
+    }
+    return unknownSplit(env);
+  }
+  const sym = "sym" in a ? a : b;
+  const lit = "s" in a ? a : b;
+  if (sym.first) {
+    if (lit.s.length !== 1) return lit.s === "" ? { t: withFact(env, sym.sym, (f) => ({ ...f, empty: true })), f: withFact(env, sym.sym, (f) => ({ ...f, empty: false })) } : { f: env };
+    return { t: withFact(env, sym.sym, (f) => ({ ...f, prefix: { ...f.prefix, [lit.s]: true } })), f: withFact(env, sym.sym, (f) => ({ ...f, prefix: { ...f.prefix, [lit.s]: false } })) };
+  }
+  if (sym.strip !== void 0) return unknownSplit(env);
+  return {
+    t: withFact(env, sym.sym, (f) => ({ ...f, eq: lit.s, ...lit.s === "" ? { empty: true } : { empty: false } })),
+    f: withFact(env, sym.sym, (f) => ({ ...f, ne: [...f.ne, lit.s], ...lit.s === "" ? { empty: false } : {} }))
+  };
+}
+function emptiness(v, env) {
+  if (!v) return unknownSplit(env);
+  if ("s" in v) return v.s === "" ? { t: env } : { f: env };
+  if (v.strip !== void 0 || v.first) return unknownSplit(env);
+  return { t: withFact(env, v.sym, (f) => ({ ...f, empty: true })), f: withFact(env, v.sym, (f) => ({ ...f, empty: false })) };
+}
+function numeric(a, op, b, env) {
+  const x = a && "s" in a && /^-?\d+$/.test(a.s.trim()) ? Number(a.s) : void 0;
+  const y = b && "s" in b && /^-?\d+$/.test(b.s.trim()) ? Number(b.s) : void 0;
+  if (x === void 0 && a && "sym" in a && a.sym === "$#" && env.argsGiven && y === 0) {
+    if (op === "-gt" || op === "-ne") return { t: env };
+    if (op === "-eq" || op === "-le") return { f: env };
+  }
+  if (x === void 0 || y === void 0) return unknownSplit(env);
+  const r = op === "-eq" ? x === y : op === "-ne" ? x !== y : op === "-gt" ? x > y : op === "-ge" ? x >= y : op === "-lt" ? x < y : x <= y;
+  return r ? { t: env } : { f: env };
+}
+var negate = (s) => ({ ...s.f ? { t: s.f } : {}, ...s.t ? { f: s.t } : {} });
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        re += `[${pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`, "s");
+}
+function patternText(word, env) {
+  let out = "";
+  const add = (parts, quoted) => {
+    for (const p of parts) {
+      if (p.type === "lit") out += quoted ? p.text.replace(/[*?[]/g, "\\$&") : p.text;
+      else if (p.type === "sq" || p.type === "ansi") out += p.text.replace(/[*?[]/g, "\\$&");
+      else if (p.type === "dq") {
+        if (!add(p.parts, true)) return false;
+      } else {
+        const v = partValue(p, env);
+        if (!v || !("s" in v)) return false;
+        out += v.s.replace(/[*?[]/g, "\\$&");
+      }
+    }
+    return true;
+  };
+  return add(word.parts, false) ? out : void 0;
+}
+function patternMatch(v, pattern, env) {
+  const text = patternText(pattern, env);
+  if (text === void 0 || !v) return unknownSplit(env);
+  const hasGlob = /(^|[^\\])[*?[]/.test(text);
+  const literal = text.replace(/\\(.)/g, "$1");
+  if ("s" in v) return globRegex(text).test(v.s) ? { t: env } : { f: env };
+  if (text === "*") return { t: env };
+  if (!hasGlob) return equality(v, { s: literal }, env);
+  const m = /^((?:\\.|[^*?[\\])+)\*$/.exec(text);
+  if (m && v.strip === void 0 && !v.first) {
+    const prefix = m[1].replace(/\\(.)/g, "$1");
+    return { t: withFact(env, v.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: true } })), f: withFact(env, v.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: false } })) };
+  }
+  const eq = v.strip === void 0 && !v.first ? env.facts[v.sym]?.eq : void 0;
+  if (eq !== void 0) return globRegex(text).test(eq) ? { t: env } : { f: env };
+  return unknownSplit(env);
+}
+function evalTest(words, env, extended) {
+  return testExpr(words, 0, words.length, env, extended);
+}
+function testExpr(w, from, to, env, extended) {
+  const n = to - from;
+  const lit = (i) => w[i] ? w[i].parts.every((p) => p.type === "lit") ? w[i].raw : void 0 : void 0;
+  for (const ops of [["-o", "||"], ["-a", "&&"]]) {
+    for (let i = to - 1; i > from; i--) {
+      const op = lit(i);
+      if (op === void 0 || !ops.includes(op)) continue;
+      if ((op === "-o" || op === "-a") && extended) continue;
+      if ((op === "||" || op === "&&") && !extended) continue;
+      const left = testExpr(w, from, i, env, extended);
+      if (ops[0] === "-o") {
+        const right2 = left.f ? testExpr(w, i + 1, to, left.f, extended) : {};
+        return { ...left.t || right2.t ? { t: left.t ?? right2.t } : {}, ...right2.f ? { f: right2.f } : {} };
+      }
+      const right = left.t ? testExpr(w, i + 1, to, left.t, extended) : {};
+      return { ...right.t ? { t: right.t } : {}, ...left.f || right.f ? { f: left.f ?? right.f } : {} };
+    }
+  }
+  if (n >= 1 && lit(from) === "!") return negate(testExpr(w, from + 1, to, env, extended));
+  if (n === 3 && lit(from) === "(" && lit(to - 1) === ")") return testExpr(w, from + 1, to - 1, env, extended);
+  if (n === 1) return negate(emptiness(wordValue(w[from], env), env));
+  if (n === 2) {
+    const op = lit(from);
+    if (op === "-n") return negate(emptiness(wordValue(w[from + 1], env), env));
+    if (op === "-z") return emptiness(wordValue(w[from + 1], env), env);
+    return unknownSplit(env);
+  }
+  if (n === 3) {
+    const op = lit(from + 1);
+    const a = wordValue(w[from], env);
+    if (op === "=" || op === "==") {
+      if (extended) return patternMatch(a, w[from + 2], env);
+      return equality(a, wordValue(w[from + 2], env), env);
+    }
+    if (op === "!=") {
+      if (extended) return negate(patternMatch(a, w[from + 2], env));
+      return negate(equality(a, wordValue(w[from + 2], env), env));
+    }
+    if (op && /^-(eq|ne|gt|ge|lt|le)$/.test(op)) return numeric(a, op, wordValue(w[from + 2], env), env);
+  }
+  return unknownSplit(env);
+}
+function setArgs(env, expanded) {
+  if (expanded.some((e) => e.arg === "all")) return { ...env, args: void 0, argsGiven: env.argsGiven || expanded.length > 1 };
+  return { ...env, args: expanded.map((e) => e.value ?? freshSym()), argsGiven: void 0 };
+}
+function shiftArgs(env, n) {
+  if (!env.args) return { ...env, argsGiven: void 0 };
+  return { ...env, args: env.args.slice(n) };
+}
+function assign(env, name, value) {
+  if (!tracked(env, name)) return env;
+  return { ...env, vars: { ...env.vars, [name]: value ?? freshSym() } };
+}
+function tracked(env, name) {
+  return isPositional(name) || name === "#" || name === "@" || name === "*" || (env.track?.has(name) ?? false);
+}
+function envKey(env) {
+  return JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts, env.frames ?? null]);
+}
+function trackedNames(conditionWords) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const words of conditionWords) {
+    const names = /* @__PURE__ */ new Set();
+    const visit = (parts) => {
+      for (const p of parts) {
+        if (p.type === "param") names.add(p.name);
+        else if (p.type === "dq") visit(p.parts);
+      }
+    };
+    for (const w of words) visit(w.parts);
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, c]) => c >= 2).map(([n]) => n));
+}
+
+// src/shell/flow.ts
+var NOT_MAIN = /* @__PURE__ */ new Set([
+  ":",
+  "true",
+  "false",
+  "echo",
+  "printf",
+  "set",
+  "shift",
+  "export",
+  "local",
+  "declare",
+  "typeset",
+  "readonly",
+  "unset",
+  "cd",
+  "pushd",
+  "popd",
+  "umask",
+  "ulimit",
+  "trap",
+  "test",
+  "[",
+  "[[",
+  "read",
+  "source",
+  ".",
+  "alias",
+  "unalias",
+  "hash",
+  "type",
+  "getopts",
+  "let",
+  "break",
+  "continue",
+  "shopt",
+  "mkdir",
+  "chown",
+  "chmod",
+  "chgrp",
+  "rm",
+  "ln",
+  "cp",
+  "mv",
+  "touch",
+  "cat",
+  "ls",
+  "id",
+  "whoami",
+  "date",
+  "logger",
+  "basename",
+  "dirname",
+  "readlink",
+  "realpath",
+  "stat",
+  "install",
+  "envsubst",
+  "sed",
+  "awk",
+  "grep",
+  "egrep",
+  "fgrep",
+  "find",
+  "tr",
+  "cut",
+  "head",
+  "sort",
+  "uniq",
+  "wc",
+  "tee",
+  "usermod",
+  "useradd",
+  "groupadd",
+  "groupmod",
+  "addgroup",
+  "adduser",
+  "deluser",
+  "getent",
+  "sync",
+  "update-ca-certificates",
+  "ldconfig",
+  "printenv",
+  "hostname",
+  "uname",
+  "mktemp",
+  "kill",
+  "sleep",
+  "tail",
+  "env",
+  "command",
+  "chpasswd",
+  "xargs",
+  "ulimit",
+  "sysctl",
+  "mountpoint",
+  "nproc"
+]);
+var PASSIVE = /* @__PURE__ */ new Set([":", "true", "false", "test", "[", "[[", "type", "break", "continue", "sleep"]);
+var REPORT_ONLY = /* @__PURE__ */ new Set([":", "true", "echo", "printf", "logger", "exit"]);
+function isPassive(cmd) {
+  if (cmd.words.length === 0) return false;
+  const base = commandBase(cmd.words[0]);
+  if (base === "command") return isPlumbing(cmd);
+  return base !== void 0 && PASSIVE.has(base) && isPlumbing(cmd);
+}
+function reportOnly(pl) {
+  const base = (c2) => c2?.kind === "simple" ? commandBase(c2.words[0]) : void 0;
+  const [c] = pl.commands;
+  if (pl.commands.length !== 1 || !c) return false;
+  if (c.kind === "simple") return ["exit", "true", ":"].includes(base(c) ?? "");
+  if (c.kind !== "group") return false;
+  const cmds = c.body.map((st) => st.background || st.andOr.rest.length > 0 || st.andOr.first.commands.length !== 1 ? void 0 : st.andOr.first.commands[0]);
+  return cmds.length > 0 && base(cmds[cmds.length - 1]) === "exit" && cmds.every((x) => REPORT_ONLY.has(base(x) ?? ""));
+}
+function isPlumbing(cmd) {
+  const base = commandBase(cmd.words[0]);
+  if (base === void 0) return false;
+  const args = cmd.words.slice(1).map((w) => staticValue(w));
+  if (base === "sleep") return !args.some((a) => a === "infinity" || a === "inf");
+  if (base === "tail") return !args.some((a) => a !== void 0 && /^-[a-zA-Z]*[fF]/.test(a));
+  if (base === "env") return !cmd.words.slice(1).some((w) => !/^-|^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw));
+  if (base === "command") return args[0] === "-v" || args[0] === "-V";
+  return NOT_MAIN.has(base);
+}
+function evalText(cmd) {
+  return cmd.words.slice(1).map((w) => w.raw.replace(/^['"]|['"]$/g, "")).join(" ").trim();
+}
+function isArgvWord(w) {
+  if (isQuotedAllArgs(w)) return true;
+  const [p] = w.parts;
+  return w.parts.length === 1 && p?.type === "param" && (p.name === "@" || p.name === "*") && p.op === "" && !p.length;
+}
+var BUDGET = 2e5;
+var MAX_PATHS = 256;
+var MAX_CALLS = 16;
+var itemKey = (x) => x ? `${x.kind}:${x.start}:${x.end}:${x.fn?.start ?? ""}` : "-";
+function dedupe(paths) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const p of paths) {
+    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ""}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
+}
+var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
+var Flow = class {
+  constructor(functions) {
+    this.functions = functions;
+  }
+  functions;
+  argvThenExit = [];
+  background = [];
+  execs = [];
+  handovers = [];
+  quietEnd = false;
+  complete = true;
+  budget = BUDGET;
+  returns = [];
+  current;
+  calling = [];
+  run(stmts, env) {
+    return this.list(stmts, [{ item: null, env }]);
+  }
+  /** Tag a significant command with the function it runs in. */
+  at(sig) {
+    if (this.current) sig.fn = this.current;
+    return sig;
+  }
+  spend() {
+    if (--this.budget <= 0) this.complete = false;
+    return this.complete;
+  }
+  /** A path ends (exit, or the end of the script). */
+  end(paths) {
+    for (const p of paths) if (p.item === null) this.quietEnd = true;
+  }
+  list(stmts, state) {
+    let s = state;
+    for (const stmt of stmts) {
+      if (s.length === 0 || !this.complete) break;
+      s = dedupe(this.stmt(stmt, s));
+      if (s.length > MAX_PATHS) this.complete = false;
+    }
+    return s;
+  }
+  stmt(stmt, state) {
+    if (!this.spend()) return state;
+    const pipelines = [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)];
+    if (stmt.background) {
+      let passive = true;
+      for (const pl of pipelines) {
+        for (const cmd of pl.commands) {
+          const sig = this.isolated(cmd, state[0].env);
+          if (sig) this.background.push(sig);
+          if (sig || !this.passiveCommand(cmd)) passive = false;
+        }
+      }
+      return passive ? state : supersede(state);
+    }
+    let lastReal = pipelines.length - 1;
+    while (lastReal > 0 && reportOnly(pipelines[lastReal])) lastReal--;
+    let current = state.map((p) => ({ item: p.item, env: p.env }));
+    pipelines.forEach((pl, i) => {
+      const op = i === 0 ? void 0 : stmt.andOr.rest[i - 1].op;
+      const run = [];
+      const skip = [];
+      for (const p of current) {
+        if (op === void 0 || p.status === void 0) {
+          run.push(p);
+          if (op !== void 0) skip.push({ ...p, status: op === "||" });
+        } else if (op === "&&" === p.status) run.push(p);
+        else skip.push(p);
+      }
+      const before = run;
+      let after = this.pipeline(pl, run);
+      if (i < lastReal || pl.negated) after = tested(before, after);
+      current = [...after, ...skip];
+    });
+    return current;
+  }
+  /** A command that neither runs a program nor does work (see PASSIVE). */
+  passiveCommand(cmd) {
+    return cmd.kind === "simple" && isPassive(cmd);
+  }
+  /** Evaluate a condition: its commands run, but their status is consumed; split by its truth. */
+  condition(stmts, state) {
+    const out = tested(state, this.list(stmts, state));
+    return { t: out.filter((p) => p.status !== false), f: out.filter((p) => p.status !== true) };
+  }
+  pipeline(pl, state) {
+    if (pl.commands.length === 0 || state.length === 0) return state;
+    if (pl.commands.length === 1) {
+      const out = this.command(pl.commands[0], state);
+      return pl.negated ? out.map((p) => p.status === void 0 ? p : { ...p, status: !p.status }) : out;
+    }
+    for (const cmd of pl.commands) {
+      const sig = this.isolated(cmd, state[0].env);
+      if (sig) return state.map((p) => ({ item: this.at({ kind: "pipeline", cmd, start: pl.start, end: pl.commands[pl.commands.length - 1].end, pipeline: pl.commands }), env: p.env }));
+    }
+    return pl.commands.every((c) => this.passiveCommand(c)) ? state.map(unknownStatus) : supersede(state);
+  }
+  /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
+  isolated(cmd, env) {
+    return this.apart((start) => this.command(cmd, start), env);
+  }
+  /** Run something in a process of its own (a subshell, a pipeline element): its significant command, if any. */
+  apart(run, env) {
+    const execsBefore = this.execs.length;
+    const handoversBefore = this.handovers.length;
+    const quiet = this.quietEnd;
+    const result = run([{ item: null, env }]);
+    this.quietEnd = quiet;
+    for (const x of result) if (x.item) return x.item;
+    if (this.execs.length > execsBefore) {
+      const exec = this.execs[this.execs.length - 1];
+      this.execs.length = execsBefore;
+      this.handovers.length = handoversBefore;
+      return this.at({ kind: "program", cmd: exec, start: exec.start, end: exec.end });
+    }
+    return void 0;
+  }
+  command(cmd, state) {
+    if (!this.spend() || state.length === 0) return state;
+    switch (cmd.kind) {
+      case "simple":
+        return this.simple(cmd, state);
+      case "function":
+        return state;
+      case "group":
+        return this.list(cmd.body, state);
+      case "subshell": {
+        const out = [];
+        for (const p of state) {
+          const sig = this.apart((start) => this.list(cmd.body, start), p.env);
+          if (sig) out.push({ item: this.at({ kind: "subshell", cmd, start: cmd.start, end: cmd.end }), env: p.env });
+          else out.push({ item: null, env: p.env });
+        }
+        return out;
+      }
+      case "if": {
+        const out = [];
+        let cur = state;
+        for (const clause of cmd.clauses) {
+          const { t, f } = this.condition(clause.cond, cur);
+          out.push(...this.list(clause.body, t.map(noStatus)));
+          cur = f.map(noStatus);
+        }
+        out.push(...cmd.elseBody ? this.list(cmd.elseBody, cur) : cur);
+        return out;
+      }
+      case "case": {
+        const out = [];
+        let rest = state;
+        for (const item of cmd.items) {
+          const taken = [];
+          const left = [];
+          for (const p of rest) {
+            const value = cmd.word ? wordValue(cmd.word, p.env) : void 0;
+            let envs = { f: p.env };
+            for (const pattern of item.patterns) {
+              if (!envs.f) break;
+              const m = patternMatch(value, pattern, envs.f);
+              if (m.t) taken.push({ item: p.item, env: m.t });
+              envs = m.f ? { f: m.f } : {};
+            }
+            if (envs.f) left.push({ item: p.item, env: envs.f });
+          }
+          out.push(...this.list(item.body, taken));
+          rest = left;
+        }
+        out.push(...rest);
+        return out;
+      }
+      case "while":
+      case "until": {
+        const afterCond = this.condition(cmd.cond, state);
+        const all = dedupe([...afterCond.t, ...afterCond.f].map(noStatus));
+        const out = [...all];
+        const afterBody = this.list(cmd.body, all);
+        const again = this.condition(cmd.cond, afterBody);
+        out.push(...[...again.t, ...again.f].map(noStatus));
+        return out;
+      }
+      case "for": {
+        const out = [...state];
+        out.push(...tested(state, this.list(cmd.body, state)).map(noStatus));
+        return out;
+      }
+    }
+  }
+  simple(cmd, state) {
+    const w0 = cmd.words[0];
+    if (!w0) return supersede(state.map((p) => ({ ...p, env: this.assignAll(cmd, p.env) })));
+    const base = commandBase(w0);
+    const sig = (kind) => state.map((p) => ({ item: this.at({ kind, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
+    if (base === void 0) {
+      if (!isArgvWord(w0)) return sig("program");
+      const out = [];
+      for (const p of state) {
+        if (p.env.args && p.env.args.length === 0 && cmd.words.length === 1) out.push(p);
+        else out.push({ item: this.at({ kind: "argv", cmd, start: cmd.start, end: cmd.end }), env: p.env });
+      }
+      return out;
+    }
+    if (TESTS.has(base)) {
+      const words = cmd.words.slice(1);
+      const close = staticValue(words[words.length - 1]);
+      if (base === "[" && close === "]" || base === "[[" && close === "]]") words.pop();
+      const out = [];
+      for (const p of state) {
+        const split = evalTest(words, p.env, base === "[[");
+        if (split.t) out.push({ item: p.item, env: split.t, status: true });
+        if (split.f) out.push({ item: p.item, env: split.f, status: false });
+      }
+      return out;
+    }
+    switch (base) {
+      case "true":
+      case ":":
+        return state.map((p) => ({ ...p, status: true }));
+      case "false":
+        return state.map((p) => ({ ...p, status: false }));
+      case "exec": {
+        const target = execTarget(cmd);
+        if (!target) return state;
+        const out = [];
+        for (const p of state) {
+          const argv = expandWords(target, p.env);
+          if (argv.length === 0) {
+            out.push({ item: null, env: p.env });
+            continue;
+          }
+          this.execs.push(cmd);
+          this.handovers.push({ cmd, argv, ...this.current ? { fn: this.current } : {} });
+        }
+        return out;
+      }
+      case "exit":
+        for (const x of state) if (x.item && x.item.kind === "argv" && x.item.cmd.kind === "simple" && x.item.cmd.words.length === 1) this.argvThenExit.push(x.item);
+        this.end(state);
+        return [];
+      case "return": {
+        const top = this.returns[this.returns.length - 1];
+        if (top) top.push(...state);
+        return [];
+      }
+      case "wait":
+        return sig("wait");
+      case "eval": {
+        const text = evalText(cmd);
+        if (/^exec\s+\S/.test(text)) {
+          this.execs.push(cmd);
+          this.handovers.push({ cmd, argv: [], ...this.current ? { fn: this.current } : {} });
+          return [];
+        }
+        if (/\$\{?[@*]/.test(text)) return sig("argv");
+        return supersede(state);
+      }
+      case "set": {
+        const dd = cmd.words.findIndex((w, i) => i > 0 && staticValue(w) === "--");
+        const first = staticValue(cmd.words[1]);
+        const from = dd > 0 ? dd + 1 : first !== void 0 && !/^[-+]/.test(first) ? 1 : -1;
+        if (from > 0) return supersede(state.map((p) => ({ item: p.item, env: setArgs(p.env, expandWords(cmd.words.slice(from), p.env)) })));
+        return supersede(state);
+      }
+      case "shift": {
+        const n = cmd.words[1] ? Number(staticValue(cmd.words[1])) : 1;
+        return supersede(state.map((p) => ({ item: p.item, env: shiftArgs(p.env, Number.isInteger(n) ? n : 1) })));
+      }
+      case "export":
+      case "local":
+      case "readonly":
+      case "declare":
+      case "typeset":
+        return supersede(state.map((p) => ({ item: p.item, env: this.assignWords(cmd.words.slice(1), p.env) })));
+    }
+    const staticName = staticValue(w0);
+    const fn = staticName !== void 0 && !staticName.includes("/") ? this.functions.get(staticName) : void 0;
+    if (fn) return this.call(fn, cmd, state);
+    if (isPlumbing(cmd)) return isPassive(cmd) ? state.map(unknownStatus) : supersede(state);
+    return sig("program");
+  }
+  /** `NAME=value` words before a command or after `export`. */
+  assignAll(cmd, env) {
+    return this.assignWords(cmd.assigns, env);
+  }
+  assignWords(words, env) {
+    let out = env;
+    for (const w of words) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.raw);
+      if (!m) continue;
+      const name = m[1];
+      const [p0, ...rest] = w.parts;
+      const parts = p0?.type === "lit" ? [{ ...p0, text: p0.text.slice(name.length + 1) }, ...rest] : void 0;
+      out = assign(out, name, parts ? wordValue({ ...w, parts }, out) : void 0);
+    }
+    return out;
+  }
+  call(fn, cmd, state) {
+    if (this.calling.includes(fn.name) || this.calling.length >= MAX_CALLS || !fn.body) return supersede(state);
+    this.calling.push(fn.name);
+    const returns = [];
+    this.returns.push(returns);
+    const outer = this.current;
+    this.current = fn;
+    const entered = state.map((p) => ({ item: p.item, env: enterFunction(p.env, expandWords(cmd.words.slice(1), p.env)) }));
+    const end = this.command(fn.body, entered);
+    this.current = outer;
+    this.returns.pop();
+    this.calling.pop();
+    return [...end, ...returns].map((p) => ({ item: p.item, env: leaveFunction(p.env) }));
+  }
+};
+var noStatus = (p) => p.status === void 0 ? p : { item: p.item, env: p.env };
+var unknownStatus = noStatus;
+function supersede(state) {
+  return state.map((p) => ({ item: null, env: p.env }));
+}
+function tested(before, after) {
+  const had = new Set(before.map((p) => itemKey(p.item)));
+  return after.map((p) => p.item && !had.has(itemKey(p.item)) ? { ...p, item: null } : p);
+}
+function conditionNames(stmts, functions) {
+  const sites = [];
+  const visit = (cmd) => {
+    if (cmd.kind === "simple" && TESTS.has(commandBase(cmd.words[0]) ?? "")) sites.push(cmd.words.slice(1));
+    if (cmd.kind === "case" && cmd.word) sites.push([cmd.word]);
+  };
+  walkCommands(stmts, visit);
+  for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
+  return trackedNames(sites);
+}
+function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS) {
+  const flow = new Flow(functions);
+  const end = flow.run(stmts, { ...env, track: conditionNames(stmts, functions) });
+  flow.end(end);
+  const finals = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const x of end) {
+    if (!x.item || seen.has(itemKey(x.item))) continue;
+    seen.add(itemKey(x.item));
+    finals.push(x.item);
+  }
+  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+}
+
+// src/model/scripts.ts
+var analyses = /* @__PURE__ */ new WeakMap();
+var definedIn = /* @__PURE__ */ new WeakMap();
+function analysisOf(wrapper) {
+  let a = analyses.get(wrapper);
+  if (!a) {
+    a = analyzeScript(wrapper.text);
+    analyses.set(wrapper, a);
+    for (const fn of a.functions.values()) definedIn.set(fn, wrapper);
+  }
+  return a;
+}
+function definingScript(fn) {
+  return definedIn.get(fn);
+}
+function functionsOf(wrapper, scripts) {
+  const own = analysisOf(wrapper).functions;
+  const library = /* @__PURE__ */ new Map();
+  for (const w of scripts) {
+    if (w.role !== "sourced" || w === wrapper) continue;
+    for (const [name, fn] of analysisOf(w).functions) library.set(name, fn);
+  }
+  return library.size === 0 ? own : new Map([...library, ...own]);
+}
+var flows = /* @__PURE__ */ new WeakMap();
+function flowIn(wrapper, scripts, scenario) {
+  let byScenario = flows.get(wrapper);
+  if (!byScenario) flows.set(wrapper, byScenario = /* @__PURE__ */ new Map());
+  const key = scenario.kind === "run" ? JSON.stringify(scenario.args) : "override";
+  let flow = byScenario.get(key);
+  if (!flow) {
+    const a = analysisOf(wrapper);
+    const env = scenario.kind === "run" ? knownArgs(scenario.args) : { ...UNKNOWN_ARGS, argsGiven: true };
+    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env);
+    byScenario.set(key, flow);
+  }
+  return flow;
+}
+function forwardsCommand(wrapper, scripts) {
+  const flow = flowIn(wrapper, scripts, { kind: "override" });
+  return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
+}
+
 // src/model/start-chain.ts
 function shellKind(shellPath, base) {
   if (lacksShell(base)) return "none";
@@ -16225,17 +17118,6 @@ function shellKind(shellPath, base) {
       return "unknown";
   }
 }
-function execsArgs(text) {
-  return simpleCommands(text).some(({ words }) => {
-    let k = words[0] === "exec" ? 1 : 0;
-    for (let guard = 0; guard < 8 && k < words.length; guard++) {
-      const through = execThrough(words, k);
-      if (!through || through.command !== void 0) break;
-      k = through.next;
-    }
-    return (words[k] === "$@" || words[k] === "${@}") && k === words.length - 1;
-  });
-}
 var INHERITED_ENTRYPOINT = /^docker-entrypoint(\.sh)?$/;
 var ChainWalker = class {
   constructor(model, finder) {
@@ -16251,16 +17133,17 @@ var ChainWalker = class {
     if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
     return entrypoint ?? cmd ?? executableFrom;
   }
-  /**
-   * Walk argv from its first word. `offset` maps indices to model.start.argv (undefined for
-   * words read out of a shell string, whose part is `fixedPart`).
-   */
-  walk(argv, offset, fixedPart, depth) {
+  /** Walk argv from its first word; `meta` says where each word came from. */
+  walk(argv, meta, depth) {
     let i = 0;
     while (i < argv.length && depth < 6 && this.links.length < 32) {
       const word = argv[i];
-      const part = fixedPart ?? this.partAt(offset + i);
-      const at = (k) => offset === void 0 ? {} : { index: offset + k };
+      const partOf = (k) => meta[k]?.part ?? this.partAt(meta[k]?.index ?? 0);
+      const part = partOf(i);
+      const at = (k) => ({
+        ...meta[k]?.index !== void 0 ? { index: meta[k].index } : {},
+        ...meta[k]?.origin ? { origin: meta[k].origin } : {}
+      });
       const known = knownProgram(word);
       if (known?.name === "busybox" && knownProgram(argv[i + 1] ?? "")?.role !== "shell") {
         this.links.push({ kind: "program", word, name: argv[i + 1] ?? "busybox", argv: argv.slice(i), part, ...at(i) });
@@ -16280,7 +17163,7 @@ var ChainWalker = class {
           ...staysParent ? { staysParent } : {}
         });
         if (through.command !== void 0) {
-          this.commandString("/bin/sh", through.command, ["/bin/sh", "-c", through.command], {}, part, depth);
+          this.commandString("/bin/sh", through.command, ["/bin/sh", "-c", through.command], at(i), part, depth);
           return;
         }
         i = through.next;
@@ -16289,44 +17172,83 @@ var ChainWalker = class {
       if (known?.role === "shell") {
         const inv = shellInvocation(argv, i);
         if (inv.command) {
-          const rest = this.commandString(word, inv.command.text, argv.slice(i, inv.command.index + 1), at(i), fixedPart ?? this.partAt(offset + inv.command.index), depth, inv.command.index);
+          const k = inv.command.index;
+          const rest = this.commandString(word, inv.command.text, argv.slice(i, k + 1), at(i), partOf(k), depth, k);
           if (rest === void 0) return;
           i = rest;
           continue;
         }
         if (inv.script) {
+          const k = inv.script.index;
           const wrapper2 = this.finder.script(inv.script.word, word);
-          const forwards = wrapper2 !== void 0 && execsArgs(wrapper2.text);
-          this.links.push({
+          const link = {
             kind: "script",
             word: inv.script.word,
             name: baseName2(inv.script.word),
-            argv: argv.slice(i, inv.script.index + 1),
-            part: fixedPart ?? this.partAt(offset + inv.script.index),
-            ...at(inv.script.index),
+            argv: argv.slice(i, k + 1),
+            part: partOf(k),
+            ...at(k),
             interpreter: word,
             ...wrapper2 ? { wrapper: wrapper2 } : {},
-            forwards
-          });
-          if (!forwards) return;
-          i = inv.script.index + 1;
-          continue;
+            forwards: wrapper2 !== void 0 && forwardsCommand(wrapper2, this.finder.found)
+          };
+          this.links.push(link);
+          if (wrapper2) this.throughScript(link, wrapper2, argv.slice(k + 1), meta.slice(k + 1), depth);
+          return;
         }
         this.links.push({ kind: "program", word, name: known.name, argv: argv.slice(i), part, ...at(i) });
         return;
       }
       const wrapper = known ? void 0 : this.finder.script(word);
-      const inherited = !wrapper && INHERITED_ENTRYPOINT.test(baseName2(word));
+      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName2(word));
       if (wrapper || inherited) {
-        const forwards = wrapper ? execsArgs(wrapper.text) : true;
-        this.links.push({ kind: "script", word, name: baseName2(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards });
-        if (!forwards) return;
+        const link = { kind: "script", word, name: baseName2(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
+        this.links.push(link);
+        if (wrapper) {
+          this.throughScript(link, wrapper, argv.slice(i + 1), meta.slice(i + 1), depth);
+          return;
+        }
         i++;
         continue;
       }
       this.links.push({ kind: "program", word, name: known?.name ?? baseName2(word), argv: argv.slice(i), part, ...at(i) });
       return;
     }
+  }
+  /**
+   * Follow a script started with `args` (as the image starts it): the program it hands over
+   * to with `exec` on its paths (the one that runs its arguments first), or its arguments when
+   * it runs them as a child; `runsNothing` when every path ends without a program.
+   */
+  throughScript(link, wrapper, args, argsMeta, depth) {
+    link.runArgs = args;
+    const flow = flowIn(wrapper, this.finder.found, { kind: "run", args });
+    if (!flow.complete) {
+      if (link.forwards) this.walk(args, argsMeta, depth + 1);
+      return;
+    }
+    const analysis = analysisOf(wrapper);
+    const handovers = flow.handovers.filter((h) => h.argv.length > 0 && !reExecsItself(h.argv, wrapper));
+    const chosen = handovers.find((h) => h.argv.some((e) => typeof e.arg === "number")) ?? handovers[0];
+    if (chosen) {
+      const line = analysis.lineOf(chosen.cmd.start) + wrapper.lineOffset;
+      const origin = { file: wrapper.file, line, script: wrapper };
+      const words = [];
+      const metas = [];
+      for (const e of chosen.argv) {
+        const v = e.value;
+        const at = v && "s" in v ? v.at : void 0;
+        words.push(v === void 0 ? "?" : "s" in v ? v.s : v.sym);
+        metas.push(at !== void 0 && argsMeta[at] ? argsMeta[at] : { part: link.part, origin });
+      }
+      this.walk(words, metas, depth + 1);
+      return;
+    }
+    if (flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0) {
+      this.walk(args, argsMeta, depth + 1);
+      return;
+    }
+    if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
   }
   /**
    * A shell running a command string: the shell link, then the command it ends with. Returns
@@ -16356,18 +17278,29 @@ var ChainWalker = class {
     link.replaced = explicit && words.length > 0 || kind !== "none" && kind !== "unknown" && execsLastImplicitly(expanded, kind);
     if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
     if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
-    this.walk(words, void 0, link.part, depth + 1);
+    this.walk(words, words.map(() => ({ part: link.part, ...link.origin ? { origin: link.origin } : {} })), depth + 1);
     return void 0;
   }
 };
 function computeStartChain(model, finder) {
   if (model.windows || model.start.argv.length === 0) return { links: [] };
   const walker = new ChainWalker(model, finder);
-  walker.walk(model.start.argv, 0, void 0, 0);
+  walker.walk(model.start.argv, model.start.argv.map((_, index) => ({ index })), 0);
   const links = walker.links;
   const last = links[links.length - 1];
   const program = last && last.kind !== "init" && last.kind !== "privdrop" && last.kind !== "passthrough" ? last : void 0;
   return { links, ...program ? { program } : {} };
+}
+function reExecsItself(argv, wrapper) {
+  const words = argv.map((e) => e.value === void 0 ? "?" : "s" in e.value ? e.value.s : e.value.sym);
+  let k = 0;
+  for (let guard = 0; guard < 8 && k < words.length; guard++) {
+    const through = execThrough(words, k);
+    if (!through || through.command !== void 0) break;
+    k = through.next;
+  }
+  const w = words[k] ?? "";
+  return w === "$0" || w === "$BASH_SOURCE" || w === wrapper.imagePath || !w.includes("/") && w === baseName2(wrapper.imagePath);
 }
 function chainInit(chain) {
   const first = chain.links.find((l) => l.kind !== "passthrough");
@@ -16376,7 +17309,7 @@ function chainInit(chain) {
 function appCommand(model) {
   const program = model.startChain.program;
   if (!program || program.argv.length === 0) return void 0;
-  return { words: program.argv, part: program.part, viaShell: program.index === void 0 };
+  return { words: program.argv, part: program.part, viaShell: program.index === void 0 && !program.origin, ...program.origin ? { origin: program.origin } : {} };
 }
 function shellLinkOf(model, part) {
   return model.startChain.links.find((l) => l.kind === "shell" && l.part === part && l.command !== void 0);
@@ -17309,6 +18242,7 @@ function show(part) {
 function needs(model) {
   const out = [];
   for (const link of model.startChain.links) {
+    if (link.origin) continue;
     const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
     const interp = word !== void 0 ? interpreterOf(word) : void 0;
     if (!interp || word === void 0) continue;
@@ -17478,6 +18412,13 @@ function showText(text, max = 70) {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
 }
+function appWhere(app) {
+  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
+  const { file, line, script } = app.origin;
+  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
+  const column = text.length - text.trimStart().length + 1;
+  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
+}
 function execArray(argv) {
   return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
 }
@@ -17558,15 +18499,14 @@ var import_yaml = __toESM(require_dist(), 1);
 import fs8 from "node:fs";
 import path13 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
 var MAX_UP = 4;
 var MAX_COMPOSE_BYTES = 512 * 1024;
 function tokens(name) {
   return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
 }
-function hasDevWord(name, words = DEV_WORDS) {
-  return tokens(name).some((t) => words.has(t));
+function hasDevWord(name) {
+  return tokens(name).some((t) => DEV_WORDS.has(t));
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
@@ -17617,48 +18557,113 @@ function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 }
 function composeDockerfiles(file) {
-  let doc;
-  try {
-    const stat = fs8.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return void 0;
-    doc = (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return void 0;
-  }
-  const services = asRecord(asRecord(doc)?.services);
+  const services = asRecord(asRecord(readYaml(file))?.services);
   if (!services) return void 0;
   const out = [];
   for (const svc of Object.values(services)) {
-    const build = asRecord(svc)?.build;
-    let context = ".";
-    let dockerfile = "Dockerfile";
-    if (typeof build === "string") context = build;
-    else if (asRecord(build)) {
-      const b = asRecord(build);
-      if (typeof b.dockerfile_inline === "string") continue;
-      if (typeof b.context === "string") context = b.context;
-      if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
-    } else continue;
-    if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) continue;
-    out.push(realpath(path13.resolve(path13.dirname(file), context, dockerfile)));
+    const dockerfile = asRecord(svc) ? serviceDockerfile(file, asRecord(svc)) : void 0;
+    if (dockerfile) out.push(dockerfile);
+  }
+  return out;
+}
+function serviceDockerfile(file, svc) {
+  const build = svc.build;
+  let context = ".";
+  let dockerfile = "Dockerfile";
+  if (typeof build === "string") context = build;
+  else if (asRecord(build)) {
+    const b = asRecord(build);
+    if (typeof b.dockerfile_inline === "string") return void 0;
+    if (typeof b.context === "string") context = b.context;
+    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
+  } else return void 0;
+  if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
+  return realpath(path13.resolve(path13.dirname(file), context, dockerfile));
+}
+function composeServices(model) {
+  const self = realpath(model.absPath);
+  const out = [];
+  for (const dir of composeFolders(model)) {
+    for (const file of composeFiles(dir)) {
+      const builds = composeDockerfiles(file);
+      if (!builds?.includes(self)) continue;
+      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
+      for (const svc of Object.values(services)) {
+        const record = asRecord(svc);
+        if (record && serviceDockerfile(file, record) === self) out.push({ dir, file, service: record });
+      }
+    }
+  }
+  return out;
+}
+function readYaml(file) {
+  try {
+    const stat = fs8.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return void 0;
+    return (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+  } catch {
+    return void 0;
+  }
+}
+function bindMounts(service) {
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  const out = [];
+  for (const v of volumes) {
+    if (typeof v === "string") {
+      const [src, dst] = v.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
+      out.push([asRecord(v).source, asRecord(v).target]);
+    }
   }
   return out;
 }
 function byCompose(model) {
-  const self = realpath(model.absPath);
-  const users = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      if (composeDockerfiles(file)?.includes(self)) users.push(file);
+  const workdir = model.start.workdir?.value;
+  if (!workdir) return void 0;
+  const services = composeServices(model);
+  if (services.length === 0) return void 0;
+  const context = realpath(model.contextDir);
+  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
+    const source = realpath(path13.resolve(path13.dirname(file), src));
+    return (context === source || context.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  });
+  if (!services.every(mountsSource)) return void 0;
+  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+}
+var DEV_ENV = {
+  NODE_ENV: /^dev(elopment)?$/i,
+  FLASK_ENV: /^dev(elopment)?$/i,
+  FLASK_DEBUG: /^(1|true)$/i,
+  RAILS_ENV: /^dev(elopment)?$/i,
+  APP_ENV: /^(dev|development|local)$/i,
+  ENVIRONMENT: /^dev(elopment)?$/i
+};
+function byContent(model) {
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "ENV") continue;
+      const props = instr.node.getProperties?.() ?? [];
+      for (const p of props) {
+        const re = DEV_ENV[p.getName()];
+        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
+        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
+      }
     }
   }
-  if (users.length === 0) return void 0;
-  if (!users.every((f) => hasDevWord(path13.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
-  const names = users.map((f) => `\`${path13.basename(f)}\``).join(", ");
-  return { reason: `only ${names} ${users.length === 1 ? "builds" : "build"} it, a development setup` };
+  const base = path13.basename(model.absPath);
+  if (/prod/i.test(base)) return void 0;
+  let siblings = [];
+  try {
+    siblings = fs8.readdirSync(path13.dirname(model.absPath));
+  } catch {
+    return void 0;
+  }
+  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
+  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
 }
 function developmentImage(model) {
-  return byName(model) ?? byStage(model) ?? byCompose(model);
+  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
 }
 
 // src/rules/start/dev-server-as-start.ts
@@ -17701,11 +18706,12 @@ var rule6 = {
     if (!app) return [];
     const dev = devServer(app.words);
     if (!dev) return [];
-    const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from \`${show2(app.part.instr, 60)}\`) runs ${dev.what}.`;
+    const where = appWhere(app);
+    const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from ${where.source}) runs ${dev.what}.`;
     const fix = `Start a production server instead: ${dev.instead}.`;
     const devImage = developmentImage(model);
-    if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, range: app.part.instr.range, severity: "info" }];
-    return [{ message, fix, range: app.part.instr.range }];
+    if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: "info" }];
+    return [{ message, fix, ...where.at }];
   }
 };
 
@@ -17743,7 +18749,7 @@ function waitsForCommand(model) {
   if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough") && !knownProgram(last.word)?.supervisor) {
     return { link: last, why: `\`${baseName2(last.word)}\` is given no program to run, so the container exits at once` };
   }
-  if (last.kind === "script" && last.forwards && last.wrapper && !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}|\$\{?1:?[-=]/m.test(last.wrapper.text)) {
+  if (last.kind === "script" && last.forwards && last.wrapper && last.runsNothing) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
   }
   return void 0;
@@ -17919,11 +18925,13 @@ var rule11 = {
     const pm = packageManagerRun(app.words);
     if (!pm) return [];
     const command = app.words.join(" ");
-    const message = `The start command runs \`${command}\` (from \`${show2(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
-    const fix = `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
-    const devImage = developmentImage(model);
-    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, range: app.part.instr.range, severity: "info" }];
-    return [{ message, fix, range: app.part.instr.range }];
+    const where = appWhere(app);
+    const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
+    const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
+    const dev = devServer(app.words);
+    const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
+    return [{ message, fix, ...where.at }];
   }
 };
 
@@ -17938,7 +18946,7 @@ var rule12 = {
   description: "A relative start executable resolves against whatever WORKDIR the base image happens to set, when the Dockerfile sets none.",
   check(model) {
     if (model.windows || model.start.workdir) return [];
-    const candidates = model.startChain.links.map((l) => ({ word: l.word, part: l.part }));
+    const candidates = model.startChain.links.filter((l) => !l.origin).map((l) => ({ word: l.word, part: l.part }));
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const { word, part } of candidates) {
@@ -18074,7 +19082,7 @@ var rule17 = {
   check(model) {
     const out = [];
     for (const shell of model.startChain.links) {
-      if (shell.kind !== "shell" || shell.command === void 0 || shell.part.form !== "exec") continue;
+      if (shell.kind !== "shell" || shell.command === void 0 || shell.part.form !== "exec" || shell.origin) continue;
       const script = shell.command;
       const part = shell.part;
       if (execsLastExplicitly(script) || trapsTerm(script)) continue;
@@ -18472,860 +19480,12 @@ var rule23 = {
   }
 };
 
-// src/shell/values.ts
-var UNKNOWN_ARGS = { vars: {}, facts: {} };
-function freshSym() {
-  return { sym: "?" };
-}
-var isPositional = (name) => /^[1-9][0-9]*$/.test(name);
-function paramValue(name, env) {
-  if (isPositional(name)) {
-    if (env.args) return env.args[Number(name) - 1] ?? { s: "" };
-    return { sym: `$${name}` };
-  }
-  if (name === "#") return env.args ? { s: String(env.args.length) } : { sym: "$#" };
-  if (name === "@" || name === "*") {
-    if (!env.args) return { sym: `$${name}` };
-    const all = env.args.map((v) => "s" in v ? v.s : void 0);
-    return all.every((s) => s !== void 0) ? { s: all.join(" ") } : freshSym();
-  }
-  if (name in env.vars) return env.vars[name] ?? { s: "" };
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { sym: `$${name}` };
-  return void 0;
-}
-function stripText(value, op, pattern) {
-  if (/[?[\]]/.test(pattern) || pattern.slice(0, -1).includes("*")) return void 0;
-  const star = pattern.endsWith("*");
-  const lit = star ? pattern.slice(0, -1) : pattern;
-  if (op === "#" || op === "##") {
-    if (!star) return value.startsWith(lit) ? value.slice(lit.length) : value;
-    return void 0;
-  }
-  if (op === "%" || op === "%%") {
-    if (pattern.startsWith("*") || star) return void 0;
-    return value.endsWith(lit) ? value.slice(0, value.length - lit.length) : value;
-  }
-  return void 0;
-}
-function partsValue(parts, env) {
-  const vals = [];
-  for (const p of parts) {
-    const v = partValue(p, env);
-    if (v === void 0) return void 0;
-    vals.push(v);
-  }
-  const nonEmpty = vals.filter((v) => !("s" in v) || v.s !== "");
-  if (nonEmpty.length === 0) return { s: "" };
-  if (nonEmpty.length === 1) return nonEmpty[0];
-  if (nonEmpty.every((v) => "s" in v)) return { s: nonEmpty.map((v) => v.s).join("") };
-  return void 0;
-}
-function partValue(p, env) {
-  switch (p.type) {
-    case "lit":
-    case "sq":
-    case "ansi":
-      return { s: p.text };
-    case "dq":
-      return partsValue(p.parts, env);
-    case "param": {
-      if (p.indirect || p.subscript !== void 0) return void 0;
-      const base = paramValue(p.name, env);
-      if (!base) return void 0;
-      if (p.length) return "s" in base ? { s: String(base.s.length) } : void 0;
-      switch (p.op) {
-        case "":
-          return base;
-        case ":-":
-        case "-": {
-          const dflt = partsValue(p.arg, env);
-          if ("s" in base) return base.s !== "" || p.op === "-" && !unset(p.name, env) ? base : dflt;
-          return dflt && "s" in dflt && dflt.s === "" ? base : void 0;
-        }
-        case "#":
-        case "##":
-        case "%":
-        case "%%": {
-          const pat = partsValue(p.arg, env);
-          if (!pat || !("s" in pat)) return void 0;
-          if ("s" in base) {
-            const out = stripText(base.s, p.op, pat.s);
-            return out === void 0 ? void 0 : { s: out };
-          }
-          if (p.op === "#" && pat.s !== "" && !/[*?[\]]/.test(pat.s) && base.strip === void 0 && !base.first) return { sym: base.sym, strip: pat.s };
-          return void 0;
-        }
-        case ":": {
-          const range = partsValue(p.arg, env);
-          if (!range || !("s" in range)) return void 0;
-          const m = /^\s*(\d+)\s*(?::\s*(\d+)\s*)?$/.exec(range.s);
-          if (!m) return void 0;
-          const from = Number(m[1]);
-          const len = m[2] === void 0 ? void 0 : Number(m[2]);
-          if ("s" in base) return { s: base.s.slice(from, len === void 0 ? void 0 : from + len) };
-          if (from === 0 && len === 1 && base.strip === void 0 && !base.first) return { sym: base.sym, first: true };
-          return void 0;
-        }
-        default:
-          return void 0;
-      }
-    }
-    default:
-      return void 0;
-  }
-}
-function unset(name, env) {
-  if (isPositional(name)) return env.args !== void 0 && env.args[Number(name) - 1] === void 0;
-  return name in env.vars && env.vars[name] === void 0;
-}
-function wordValue(word, env) {
-  return partsValue(word.parts, env);
-}
-function expandWords(words, env) {
-  const out = [];
-  for (const w of words) {
-    const all = allArgs(w);
-    if (all) {
-      if (!env.args) {
-        out.push({ value: void 0, arg: "all" });
-        continue;
-      }
-      env.args.forEach((v2, i) => out.push({ value: v2, arg: i }));
-      continue;
-    }
-    const single = singleArg(w);
-    if (single !== void 0) {
-      const v2 = env.args ? env.args[single] : { sym: `$${single + 1}` };
-      if (v2 !== void 0) out.push({ value: v2, arg: single });
-      continue;
-    }
-    const v = wordValue(w, env);
-    if (v && "s" in v && v.s === "" && !w.parts.some((p) => p.type !== "param" && p.type !== "lit")) {
-      if (w.parts.every((p) => p.type === "param")) continue;
-    }
-    out.push({ value: v });
-  }
-  return out;
-}
-function allArgs(w) {
-  const parts = w.parts.length === 1 && w.parts[0].type === "dq" ? w.parts[0].parts : w.parts;
-  const [p] = parts;
-  return parts.length === 1 && p?.type === "param" && (p.name === "@" || p.name === "*" && w.parts[0].type !== "dq") && p.op === "" && !p.length && !p.indirect;
-}
-function singleArg(w) {
-  const parts = w.parts.length === 1 && w.parts[0].type === "dq" ? w.parts[0].parts : w.parts;
-  const [p] = parts;
-  if (parts.length !== 1 || p?.type !== "param" || !isPositional(p.name) || p.op !== "" || p.length) return void 0;
-  return Number(p.name) - 1;
-}
-function factOf(env, sym) {
-  return env.facts[sym] ?? { ne: [], prefix: {} };
-}
-function consistent(f) {
-  if (f.eq !== void 0) {
-    if (f.ne.includes(f.eq)) return false;
-    if (f.empty === true && f.eq !== "") return false;
-    if (f.empty === false && f.eq === "") return false;
-    for (const [p, has] of Object.entries(f.prefix)) if (f.eq.startsWith(p) !== has) return false;
-  }
-  if (f.empty === true) {
-    if (f.ne.includes("")) return false;
-    for (const [p, has] of Object.entries(f.prefix)) if (has && p !== "") return false;
-  }
-  return true;
-}
-function withFact(env, sym, change) {
-  if (sym === "?" || !tracked(env, sym.slice(1))) return env;
-  const before = factOf(env, sym);
-  const after = change({ eq: before.eq, ne: [...before.ne], empty: before.empty, prefix: { ...before.prefix } });
-  if (after.eq === void 0) delete after.eq;
-  if (after.empty === void 0) delete after.empty;
-  if (!consistent(after)) return void 0;
-  if (sym === "$1" && env.argsGiven && (after.empty === true || after.eq === "")) return void 0;
-  return { ...env, facts: { ...env.facts, [sym]: after } };
-}
-var unknownSplit = (env) => ({ t: env, f: env });
-function equality(a, b, env) {
-  if (!a || !b) return unknownSplit(env);
-  if ("s" in a && "s" in b) return a.s === b.s ? { t: env } : { f: env };
-  if ("sym" in a && "sym" in b) {
-    const [x, y] = a.strip !== void 0 ? [a, b] : [b, a];
-    if (x.strip !== void 0 && y.strip === void 0 && !y.first && x.sym === y.sym && x.sym !== "?" && !x.first) {
-      const prefix = x.strip;
-      return { t: withFact(env, x.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: false } })), f: withFact(env, x.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: true } })) };
-    }
-    return unknownSplit(env);
-  }
-  const sym = "sym" in a ? a : b;
-  const lit = "s" in a ? a : b;
-  if (sym.first) {
-    if (lit.s.length !== 1) return lit.s === "" ? { t: withFact(env, sym.sym, (f) => ({ ...f, empty: true })), f: withFact(env, sym.sym, (f) => ({ ...f, empty: false })) } : { f: env };
-    return { t: withFact(env, sym.sym, (f) => ({ ...f, prefix: { ...f.prefix, [lit.s]: true } })), f: withFact(env, sym.sym, (f) => ({ ...f, prefix: { ...f.prefix, [lit.s]: false } })) };
-  }
-  if (sym.strip !== void 0) return unknownSplit(env);
-  return {
-    t: withFact(env, sym.sym, (f) => ({ ...f, eq: lit.s, ...lit.s === "" ? { empty: true } : { empty: false } })),
-    f: withFact(env, sym.sym, (f) => ({ ...f, ne: [...f.ne, lit.s], ...lit.s === "" ? { empty: false } : {} }))
-  };
-}
-function emptiness(v, env) {
-  if (!v) return unknownSplit(env);
-  if ("s" in v) return v.s === "" ? { t: env } : { f: env };
-  if (v.strip !== void 0 || v.first) return unknownSplit(env);
-  return { t: withFact(env, v.sym, (f) => ({ ...f, empty: true })), f: withFact(env, v.sym, (f) => ({ ...f, empty: false })) };
-}
-function numeric(a, op, b, env) {
-  const x = a && "s" in a && /^-?\d+$/.test(a.s.trim()) ? Number(a.s) : void 0;
-  const y = b && "s" in b && /^-?\d+$/.test(b.s.trim()) ? Number(b.s) : void 0;
-  if (x === void 0 && a && "sym" in a && a.sym === "$#" && env.argsGiven && y === 0) {
-    if (op === "-gt" || op === "-ne") return { t: env };
-    if (op === "-eq" || op === "-le") return { f: env };
-  }
-  if (x === void 0 || y === void 0) return unknownSplit(env);
-  const r = op === "-eq" ? x === y : op === "-ne" ? x !== y : op === "-gt" ? x > y : op === "-ge" ? x >= y : op === "-lt" ? x < y : x <= y;
-  return r ? { t: env } : { f: env };
-}
-var negate = (s) => ({ ...s.f ? { t: s.f } : {}, ...s.t ? { f: s.t } : {} });
-function globRegex(pattern) {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re += "\\[";
-      else {
-        re += `[${pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\/]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`, "s");
-}
-function patternText(word, env) {
-  let out = "";
-  const add = (parts, quoted) => {
-    for (const p of parts) {
-      if (p.type === "lit") out += quoted ? p.text.replace(/[*?[]/g, "\\$&") : p.text;
-      else if (p.type === "sq" || p.type === "ansi") out += p.text.replace(/[*?[]/g, "\\$&");
-      else if (p.type === "dq") {
-        if (!add(p.parts, true)) return false;
-      } else {
-        const v = partValue(p, env);
-        if (!v || !("s" in v)) return false;
-        out += v.s.replace(/[*?[]/g, "\\$&");
-      }
-    }
-    return true;
-  };
-  return add(word.parts, false) ? out : void 0;
-}
-function patternMatch(v, pattern, env) {
-  const text = patternText(pattern, env);
-  if (text === void 0 || !v) return unknownSplit(env);
-  const hasGlob = /(^|[^\\])[*?[]/.test(text);
-  const literal = text.replace(/\\(.)/g, "$1");
-  if ("s" in v) return globRegex(text).test(v.s) ? { t: env } : { f: env };
-  if (text === "*") return { t: env };
-  if (!hasGlob) return equality(v, { s: literal }, env);
-  const m = /^((?:\\.|[^*?[\\])+)\*$/.exec(text);
-  if (m && v.strip === void 0 && !v.first) {
-    const prefix = m[1].replace(/\\(.)/g, "$1");
-    return { t: withFact(env, v.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: true } })), f: withFact(env, v.sym, (f) => ({ ...f, prefix: { ...f.prefix, [prefix]: false } })) };
-  }
-  const eq = v.strip === void 0 && !v.first ? env.facts[v.sym]?.eq : void 0;
-  if (eq !== void 0) return globRegex(text).test(eq) ? { t: env } : { f: env };
-  return unknownSplit(env);
-}
-function evalTest(words, env, extended) {
-  return testExpr(words, 0, words.length, env, extended);
-}
-function testExpr(w, from, to, env, extended) {
-  const n = to - from;
-  const lit = (i) => w[i] ? w[i].parts.every((p) => p.type === "lit") ? w[i].raw : void 0 : void 0;
-  for (const ops of [["-o", "||"], ["-a", "&&"]]) {
-    for (let i = to - 1; i > from; i--) {
-      const op = lit(i);
-      if (op === void 0 || !ops.includes(op)) continue;
-      if ((op === "-o" || op === "-a") && extended) continue;
-      if ((op === "||" || op === "&&") && !extended) continue;
-      const left = testExpr(w, from, i, env, extended);
-      if (ops[0] === "-o") {
-        const right2 = left.f ? testExpr(w, i + 1, to, left.f, extended) : {};
-        return { ...left.t || right2.t ? { t: left.t ?? right2.t } : {}, ...right2.f ? { f: right2.f } : {} };
-      }
-      const right = left.t ? testExpr(w, i + 1, to, left.t, extended) : {};
-      return { ...right.t ? { t: right.t } : {}, ...left.f || right.f ? { f: left.f ?? right.f } : {} };
-    }
-  }
-  if (n >= 1 && lit(from) === "!") return negate(testExpr(w, from + 1, to, env, extended));
-  if (n === 3 && lit(from) === "(" && lit(to - 1) === ")") return testExpr(w, from + 1, to - 1, env, extended);
-  if (n === 1) return negate(emptiness(wordValue(w[from], env), env));
-  if (n === 2) {
-    const op = lit(from);
-    if (op === "-n") return negate(emptiness(wordValue(w[from + 1], env), env));
-    if (op === "-z") return emptiness(wordValue(w[from + 1], env), env);
-    return unknownSplit(env);
-  }
-  if (n === 3) {
-    const op = lit(from + 1);
-    const a = wordValue(w[from], env);
-    if (op === "=" || op === "==") {
-      if (extended) return patternMatch(a, w[from + 2], env);
-      return equality(a, wordValue(w[from + 2], env), env);
-    }
-    if (op === "!=") {
-      if (extended) return negate(patternMatch(a, w[from + 2], env));
-      return negate(equality(a, wordValue(w[from + 2], env), env));
-    }
-    if (op && /^-(eq|ne|gt|ge|lt|le)$/.test(op)) return numeric(a, op, wordValue(w[from + 2], env), env);
-  }
-  return unknownSplit(env);
-}
-function setArgs(env, expanded) {
-  if (expanded.some((e) => e.arg === "all")) return { ...env, args: void 0, argsGiven: env.argsGiven || expanded.length > 1 };
-  return { ...env, args: expanded.map((e) => e.value ?? freshSym()), argsGiven: void 0 };
-}
-function shiftArgs(env, n) {
-  if (!env.args) return { ...env, argsGiven: void 0 };
-  return { ...env, args: env.args.slice(n) };
-}
-function assign(env, name, value) {
-  if (!tracked(env, name)) return env;
-  return { ...env, vars: { ...env.vars, [name]: value ?? freshSym() } };
-}
-function tracked(env, name) {
-  return isPositional(name) || name === "#" || name === "@" || name === "*" || (env.track?.has(name) ?? false);
-}
-function envKey(env) {
-  return JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts]);
-}
-function trackedNames(conditionWords) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const words of conditionWords) {
-    const names = /* @__PURE__ */ new Set();
-    const visit = (parts) => {
-      for (const p of parts) {
-        if (p.type === "param") names.add(p.name);
-        else if (p.type === "dq") visit(p.parts);
-      }
-    };
-    for (const w of words) visit(w.parts);
-    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  }
-  return new Set([...counts].filter(([, c]) => c >= 2).map(([n]) => n));
-}
-
-// src/shell/flow.ts
-var NOT_MAIN = /* @__PURE__ */ new Set([
-  ":",
-  "true",
-  "false",
-  "echo",
-  "printf",
-  "set",
-  "shift",
-  "export",
-  "local",
-  "declare",
-  "typeset",
-  "readonly",
-  "unset",
-  "cd",
-  "pushd",
-  "popd",
-  "umask",
-  "ulimit",
-  "trap",
-  "test",
-  "[",
-  "[[",
-  "read",
-  "source",
-  ".",
-  "alias",
-  "unalias",
-  "hash",
-  "type",
-  "getopts",
-  "let",
-  "break",
-  "continue",
-  "shopt",
-  "mkdir",
-  "chown",
-  "chmod",
-  "chgrp",
-  "rm",
-  "ln",
-  "cp",
-  "mv",
-  "touch",
-  "cat",
-  "ls",
-  "id",
-  "whoami",
-  "date",
-  "logger",
-  "basename",
-  "dirname",
-  "readlink",
-  "realpath",
-  "stat",
-  "install",
-  "envsubst",
-  "sed",
-  "awk",
-  "grep",
-  "egrep",
-  "fgrep",
-  "find",
-  "tr",
-  "cut",
-  "head",
-  "sort",
-  "uniq",
-  "wc",
-  "tee",
-  "usermod",
-  "useradd",
-  "groupadd",
-  "groupmod",
-  "addgroup",
-  "adduser",
-  "deluser",
-  "getent",
-  "sync",
-  "update-ca-certificates",
-  "ldconfig",
-  "printenv",
-  "hostname",
-  "uname",
-  "mktemp",
-  "kill",
-  "sleep",
-  "tail",
-  "env",
-  "command",
-  "chpasswd",
-  "xargs",
-  "ulimit",
-  "sysctl",
-  "mountpoint",
-  "nproc"
-]);
-var PASSIVE = /* @__PURE__ */ new Set([":", "true", "false", "test", "[", "[[", "type", "break", "continue", "sleep"]);
-var REPORT_ONLY = /* @__PURE__ */ new Set([":", "true", "echo", "printf", "logger", "exit"]);
-function isPassive(cmd) {
-  if (cmd.words.length === 0) return false;
-  const base = commandBase(cmd.words[0]);
-  if (base === "command") return isPlumbing(cmd);
-  return base !== void 0 && PASSIVE.has(base) && isPlumbing(cmd);
-}
-function reportOnly(pl) {
-  const base = (c2) => c2?.kind === "simple" ? commandBase(c2.words[0]) : void 0;
-  const [c] = pl.commands;
-  if (pl.commands.length !== 1 || !c) return false;
-  if (c.kind === "simple") return ["exit", "true", ":"].includes(base(c) ?? "");
-  if (c.kind !== "group") return false;
-  const cmds = c.body.map((st) => st.background || st.andOr.rest.length > 0 || st.andOr.first.commands.length !== 1 ? void 0 : st.andOr.first.commands[0]);
-  return cmds.length > 0 && base(cmds[cmds.length - 1]) === "exit" && cmds.every((x) => REPORT_ONLY.has(base(x) ?? ""));
-}
-function isPlumbing(cmd) {
-  const base = commandBase(cmd.words[0]);
-  if (base === void 0) return false;
-  const args = cmd.words.slice(1).map((w) => staticValue(w));
-  if (base === "sleep") return !args.some((a) => a === "infinity" || a === "inf");
-  if (base === "tail") return !args.some((a) => a !== void 0 && /^-[a-zA-Z]*[fF]/.test(a));
-  if (base === "env") return !cmd.words.slice(1).some((w) => !/^-|^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw));
-  if (base === "command") return args[0] === "-v" || args[0] === "-V";
-  return NOT_MAIN.has(base);
-}
-function evalText(cmd) {
-  return cmd.words.slice(1).map((w) => w.raw.replace(/^['"]|['"]$/g, "")).join(" ").trim();
-}
-function isArgvWord(w) {
-  if (isQuotedAllArgs(w)) return true;
-  const [p] = w.parts;
-  return w.parts.length === 1 && p?.type === "param" && (p.name === "@" || p.name === "*") && p.op === "" && !p.length;
-}
-var BUDGET = 2e5;
-var MAX_PATHS = 256;
-var MAX_CALLS = 16;
-var itemKey = (x) => x ? `${x.kind}:${x.start}:${x.end}:${x.fn?.start ?? ""}` : "-";
-function dedupe(paths) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const p of paths) {
-    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ""}`;
-    if (!seen.has(key)) seen.set(key, p);
-  }
-  return [...seen.values()];
-}
-var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
-var Flow = class {
-  constructor(functions) {
-    this.functions = functions;
-  }
-  functions;
-  argvThenExit = [];
-  background = [];
-  execs = [];
-  handovers = [];
-  quietEnd = false;
-  complete = true;
-  budget = BUDGET;
-  returns = [];
-  current;
-  calling = [];
-  run(stmts, env) {
-    return this.list(stmts, [{ item: null, env }]);
-  }
-  /** Tag a significant command with the function it runs in. */
-  at(sig) {
-    if (this.current) sig.fn = this.current;
-    return sig;
-  }
-  spend() {
-    if (--this.budget <= 0) this.complete = false;
-    return this.complete;
-  }
-  /** A path ends (exit, or the end of the script). */
-  end(paths) {
-    for (const p of paths) if (p.item === null) this.quietEnd = true;
-  }
-  list(stmts, state) {
-    let s = state;
-    for (const stmt of stmts) {
-      if (s.length === 0 || !this.complete) break;
-      s = dedupe(this.stmt(stmt, s));
-      if (s.length > MAX_PATHS) this.complete = false;
-    }
-    return s;
-  }
-  stmt(stmt, state) {
-    if (!this.spend()) return state;
-    const pipelines = [stmt.andOr.first, ...stmt.andOr.rest.map((r) => r.pipeline)];
-    if (stmt.background) {
-      let passive = true;
-      for (const pl of pipelines) {
-        for (const cmd of pl.commands) {
-          const sig = this.isolated(cmd, state[0].env);
-          if (sig) this.background.push(sig);
-          if (sig || !this.passiveCommand(cmd)) passive = false;
-        }
-      }
-      return passive ? state : supersede(state);
-    }
-    let lastReal = pipelines.length - 1;
-    while (lastReal > 0 && reportOnly(pipelines[lastReal])) lastReal--;
-    let current = state.map((p) => ({ item: p.item, env: p.env }));
-    pipelines.forEach((pl, i) => {
-      const op = i === 0 ? void 0 : stmt.andOr.rest[i - 1].op;
-      const run = [];
-      const skip = [];
-      for (const p of current) {
-        if (op === void 0 || p.status === void 0) {
-          run.push(p);
-          if (op !== void 0) skip.push({ ...p, status: op === "||" });
-        } else if (op === "&&" === p.status) run.push(p);
-        else skip.push(p);
-      }
-      const before = run;
-      let after = this.pipeline(pl, run);
-      if (i < lastReal || pl.negated) after = tested(before, after);
-      current = [...after, ...skip];
-    });
-    return current;
-  }
-  /** A command that neither runs a program nor does work (see PASSIVE). */
-  passiveCommand(cmd) {
-    return cmd.kind === "simple" && isPassive(cmd);
-  }
-  /** Evaluate a condition: its commands run, but their status is consumed; split by its truth. */
-  condition(stmts, state) {
-    const out = tested(state, this.list(stmts, state));
-    return { t: out.filter((p) => p.status !== false), f: out.filter((p) => p.status !== true) };
-  }
-  pipeline(pl, state) {
-    if (pl.commands.length === 0 || state.length === 0) return state;
-    if (pl.commands.length === 1) {
-      const out = this.command(pl.commands[0], state);
-      return pl.negated ? out.map((p) => p.status === void 0 ? p : { ...p, status: !p.status }) : out;
-    }
-    for (const cmd of pl.commands) {
-      const sig = this.isolated(cmd, state[0].env);
-      if (sig) return state.map((p) => ({ item: this.at({ kind: "pipeline", cmd, start: pl.start, end: pl.commands[pl.commands.length - 1].end, pipeline: pl.commands }), env: p.env }));
-    }
-    return pl.commands.every((c) => this.passiveCommand(c)) ? state.map(unknownStatus) : supersede(state);
-  }
-  /** Evaluate a command on its own (pipeline element, background job, subshell body): its significant command, if any. */
-  isolated(cmd, env) {
-    return this.apart((start) => this.command(cmd, start), env);
-  }
-  /** Run something in a process of its own (a subshell, a pipeline element): its significant command, if any. */
-  apart(run, env) {
-    const execsBefore = this.execs.length;
-    const handoversBefore = this.handovers.length;
-    const quiet = this.quietEnd;
-    const result = run([{ item: null, env }]);
-    this.quietEnd = quiet;
-    for (const x of result) if (x.item) return x.item;
-    if (this.execs.length > execsBefore) {
-      const exec = this.execs[this.execs.length - 1];
-      this.execs.length = execsBefore;
-      this.handovers.length = handoversBefore;
-      return this.at({ kind: "program", cmd: exec, start: exec.start, end: exec.end });
-    }
-    return void 0;
-  }
-  command(cmd, state) {
-    if (!this.spend() || state.length === 0) return state;
-    switch (cmd.kind) {
-      case "simple":
-        return this.simple(cmd, state);
-      case "function":
-        return state;
-      case "group":
-        return this.list(cmd.body, state);
-      case "subshell": {
-        const out = [];
-        for (const p of state) {
-          const sig = this.apart((start) => this.list(cmd.body, start), p.env);
-          if (sig) out.push({ item: this.at({ kind: "subshell", cmd, start: cmd.start, end: cmd.end }), env: p.env });
-          else out.push({ item: null, env: p.env });
-        }
-        return out;
-      }
-      case "if": {
-        const out = [];
-        let cur = state;
-        for (const clause of cmd.clauses) {
-          const { t, f } = this.condition(clause.cond, cur);
-          out.push(...this.list(clause.body, t.map(noStatus)));
-          cur = f.map(noStatus);
-        }
-        out.push(...cmd.elseBody ? this.list(cmd.elseBody, cur) : cur);
-        return out;
-      }
-      case "case": {
-        const out = [];
-        let rest = state;
-        for (const item of cmd.items) {
-          const taken = [];
-          const left = [];
-          for (const p of rest) {
-            const value = cmd.word ? wordValue(cmd.word, p.env) : void 0;
-            let envs = { f: p.env };
-            for (const pattern of item.patterns) {
-              if (!envs.f) break;
-              const m = patternMatch(value, pattern, envs.f);
-              if (m.t) taken.push({ item: p.item, env: m.t });
-              envs = m.f ? { f: m.f } : {};
-            }
-            if (envs.f) left.push({ item: p.item, env: envs.f });
-          }
-          out.push(...this.list(item.body, taken));
-          rest = left;
-        }
-        out.push(...rest);
-        return out;
-      }
-      case "while":
-      case "until": {
-        const afterCond = this.condition(cmd.cond, state);
-        const all = dedupe([...afterCond.t, ...afterCond.f].map(noStatus));
-        const out = [...all];
-        const afterBody = this.list(cmd.body, all);
-        const again = this.condition(cmd.cond, afterBody);
-        out.push(...[...again.t, ...again.f].map(noStatus));
-        return out;
-      }
-      case "for": {
-        const out = [...state];
-        out.push(...tested(state, this.list(cmd.body, state)).map(noStatus));
-        return out;
-      }
-    }
-  }
-  simple(cmd, state) {
-    const w0 = cmd.words[0];
-    if (!w0) return supersede(state.map((p) => ({ ...p, env: this.assignAll(cmd, p.env) })));
-    const base = commandBase(w0);
-    const sig = (kind) => state.map((p) => ({ item: this.at({ kind, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
-    if (base === void 0) {
-      if (!isArgvWord(w0)) return sig("program");
-      const out = [];
-      for (const p of state) {
-        if (p.env.args && p.env.args.length === 0 && cmd.words.length === 1) out.push(p);
-        else out.push({ item: this.at({ kind: "argv", cmd, start: cmd.start, end: cmd.end }), env: p.env });
-      }
-      return out;
-    }
-    if (TESTS.has(base)) {
-      const words = cmd.words.slice(1);
-      const close = staticValue(words[words.length - 1]);
-      if (base === "[" && close === "]" || base === "[[" && close === "]]") words.pop();
-      const out = [];
-      for (const p of state) {
-        const split = evalTest(words, p.env, base === "[[");
-        if (split.t) out.push({ item: p.item, env: split.t, status: true });
-        if (split.f) out.push({ item: p.item, env: split.f, status: false });
-      }
-      return out;
-    }
-    switch (base) {
-      case "true":
-      case ":":
-        return state.map((p) => ({ ...p, status: true }));
-      case "false":
-        return state.map((p) => ({ ...p, status: false }));
-      case "exec": {
-        const target = execTarget(cmd);
-        if (!target) return state;
-        const out = [];
-        for (const p of state) {
-          const argv = expandWords(target, p.env);
-          if (argv.length === 0) {
-            out.push(p);
-            continue;
-          }
-          this.execs.push(cmd);
-          this.handovers.push({ cmd, argv, ...this.current ? { fn: this.current } : {} });
-        }
-        return out;
-      }
-      case "exit":
-        for (const x of state) if (x.item && x.item.kind === "argv" && x.item.cmd.kind === "simple" && x.item.cmd.words.length === 1) this.argvThenExit.push(x.item);
-        this.end(state);
-        return [];
-      case "return": {
-        const top = this.returns[this.returns.length - 1];
-        if (top) top.push(...state);
-        return [];
-      }
-      case "wait":
-        return sig("wait");
-      case "eval": {
-        const text = evalText(cmd);
-        if (/^exec\s+\S/.test(text)) {
-          this.execs.push(cmd);
-          this.handovers.push({ cmd, argv: [], ...this.current ? { fn: this.current } : {} });
-          return [];
-        }
-        if (/\$\{?[@*]/.test(text)) return sig("argv");
-        return supersede(state);
-      }
-      case "set": {
-        const dd = cmd.words.findIndex((w, i) => i > 0 && staticValue(w) === "--");
-        const first = staticValue(cmd.words[1]);
-        const from = dd > 0 ? dd + 1 : first !== void 0 && !/^[-+]/.test(first) ? 1 : -1;
-        if (from > 0) return supersede(state.map((p) => ({ item: p.item, env: setArgs(p.env, expandWords(cmd.words.slice(from), p.env)) })));
-        return supersede(state);
-      }
-      case "shift": {
-        const n = cmd.words[1] ? Number(staticValue(cmd.words[1])) : 1;
-        return supersede(state.map((p) => ({ item: p.item, env: shiftArgs(p.env, Number.isInteger(n) ? n : 1) })));
-      }
-      case "export":
-      case "local":
-      case "readonly":
-      case "declare":
-      case "typeset":
-        return supersede(state.map((p) => ({ item: p.item, env: this.assignWords(cmd.words.slice(1), p.env) })));
-    }
-    const staticName = staticValue(w0);
-    const fn = staticName !== void 0 && !staticName.includes("/") ? this.functions.get(staticName) : void 0;
-    if (fn) return this.call(fn, state);
-    if (isPlumbing(cmd)) return isPassive(cmd) ? state.map(unknownStatus) : supersede(state);
-    return sig("program");
-  }
-  /** `NAME=value` words before a command or after `export`. */
-  assignAll(cmd, env) {
-    return this.assignWords(cmd.assigns, env);
-  }
-  assignWords(words, env) {
-    let out = env;
-    for (const w of words) {
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.raw);
-      if (!m) continue;
-      const name = m[1];
-      const [p0, ...rest] = w.parts;
-      const parts = p0?.type === "lit" ? [{ ...p0, text: p0.text.slice(name.length + 1) }, ...rest] : void 0;
-      out = assign(out, name, parts ? wordValue({ ...w, parts }, out) : void 0);
-    }
-    return out;
-  }
-  call(fn, state) {
-    if (this.calling.includes(fn.name) || this.calling.length >= MAX_CALLS || !fn.body) return supersede(state);
-    this.calling.push(fn.name);
-    const returns = [];
-    this.returns.push(returns);
-    const outer = this.current;
-    this.current = fn;
-    const end = this.command(fn.body, state.map(noStatus));
-    this.current = outer;
-    this.returns.pop();
-    this.calling.pop();
-    return [...end, ...returns].map(noStatus);
-  }
-};
-var noStatus = (p) => p.status === void 0 ? p : { item: p.item, env: p.env };
-var unknownStatus = noStatus;
-function supersede(state) {
-  return state.map((p) => ({ item: null, env: p.env }));
-}
-function tested(before, after) {
-  const had = new Set(before.map((p) => itemKey(p.item)));
-  return after.map((p) => p.item && !had.has(itemKey(p.item)) ? { ...p, item: null } : p);
-}
-function conditionNames(stmts, functions) {
-  const sites = [];
-  const visit = (cmd) => {
-    if (cmd.kind === "simple" && TESTS.has(commandBase(cmd.words[0]) ?? "")) sites.push(cmd.words.slice(1));
-    if (cmd.kind === "case" && cmd.word) sites.push([cmd.word]);
-  };
-  walkCommands(stmts, visit);
-  for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
-  return trackedNames(sites);
-}
-function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS) {
-  const flow = new Flow(functions);
-  const end = flow.run(stmts, { ...env, track: conditionNames(stmts, functions) });
-  flow.end(end);
-  const finals = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const x of end) {
-    if (!x.item || seen.has(itemKey(x.item))) continue;
-    seen.add(itemKey(x.item));
-    finals.push(x.item);
-  }
-  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
-}
-
 // src/rules/wrapper/common.ts
-var analyses = /* @__PURE__ */ new WeakMap();
-var definedIn = /* @__PURE__ */ new WeakMap();
-function analysisOf(wrapper) {
-  let a = analyses.get(wrapper);
-  if (!a) {
-    a = analyzeScript(wrapper.text);
-    analyses.set(wrapper, a);
-    for (const fn of a.functions.values()) definedIn.set(fn, wrapper);
-  }
-  return a;
-}
-var flows = /* @__PURE__ */ new WeakMap();
-function flowOf(script) {
-  let flow = flows.get(script.wrapper);
-  if (!flow) {
-    flow = analyzeFlow(script.analysis.body, script.functions);
-    flows.set(script.wrapper, flow);
-  }
-  return flow;
+function flowOf(script, model) {
+  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
 }
 function sourceOf(script, fn) {
-  const wrapper = fn ? definedIn.get(fn) : void 0;
+  const wrapper = fn ? definingScript(fn) : void 0;
   return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
 }
 function dialectFor(model, wrapper, analysis) {
@@ -19338,17 +19498,12 @@ function dialectFor(model, wrapper, analysis) {
 function shellScripts(model, roles = ["start", "sourced"]) {
   if (model.windows) return [];
   const out = [];
-  const library = /* @__PURE__ */ new Map();
-  for (const wrapper of model.wrappers) {
-    if (wrapper.role !== "sourced") continue;
-    for (const [name, fn] of analysisOf(wrapper).functions) library.set(name, fn);
-  }
   for (const wrapper of model.wrappers) {
     if (!roles.includes(wrapper.role)) continue;
     const analysis = analysisOf(wrapper);
     const dialect = dialectFor(model, wrapper, analysis);
     if (!dialect) continue;
-    const functions = library.size === 0 ? analysis.functions : new Map([...library, ...analysis.functions]);
+    const functions = functionsOf(wrapper, model.wrappers);
     out.push({ wrapper, analysis, dialect, functions });
   }
   return out;
@@ -19437,7 +19592,7 @@ var rule24 = {
     if (init?.mode === "group") return hits;
     const consequence = (app) => init ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown` : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
     for (const script of shellScripts(model, ["start"])) {
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
       const report = (sig, build) => {
@@ -19516,7 +19671,7 @@ var rule25 = {
         const target = execTarget(cmd);
         if (target) programs.push({ cmd, target });
       });
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       if (flow.complete) {
         for (const sig of flow.finals) if (sig.cmd.kind === "simple" && sourceOf(script, sig.fn).wrapper === script.wrapper && !programs.some((p) => p.cmd === sig.cmd)) programs.push({ cmd: sig.cmd, target: sig.cmd.words });
       }
@@ -19681,7 +19836,7 @@ var rule26 = {
       const { analysis } = script;
       if (shebangFlags(analysis.shebang).has("e")) continue;
       if (handlesFailures(script)) continue;
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       appStarts.set(script, new Set(flow.finals.map((s) => s.cmd)));
       let firstStep;
       let mattering;
@@ -20014,7 +20169,7 @@ var rule29 = {
         const target = execTarget(cmd);
         if (target && privilegeTool(target)) found.push({ cmd, where: script });
       });
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       if (flow.complete) {
         for (const sig of flow.finals) if (sig.cmd.kind === "simple" && privilegeTool(sig.cmd.words)) found.push({ cmd: sig.cmd, where: sourceOf(script, sig.fn) });
       }
@@ -23592,7 +23747,7 @@ function confirmable(model, staticFindings) {
   const fired = new Set(staticFindings.map((f) => f.rule));
   const shell = /* @__PURE__ */ new Set();
   const { entrypoint, cmd } = model.start;
-  const staysShell = model.startChain.links.some((l) => l.kind === "shell" && !l.replaced && l.part.form === "shell");
+  const staysShell = model.startChain.links.some((l) => l.kind === "shell" && !l.replaced && !l.origin && l.part.form === "shell");
   if (staysShell && entrypoint?.form === "shell") shell.add("shell-form-entrypoint");
   else if (staysShell && !entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);

@@ -1,7 +1,10 @@
-// Is this Dockerfile a development image by design? Read from what the repository says about
-// it: its own name or folder (`Dockerfile.dev`, `dev.Dockerfile`, `dev/Dockerfile`,
-// `.devcontainer/`), the stage the build ends on (`--target dev`), or the Compose files that
-// build it (only `docker-compose.dev.yml`-style files do). Rules about production start
+// Is this Dockerfile a development image by design? Read from the image itself and the
+// services that run it: its own name or folder (`Dockerfile.dev`, `dev/Dockerfile`,
+// `.devcontainer/`), the stage the build ends on (`--target dev`), what it sets
+// (`ENV NODE_ENV=development`, `FLASK_DEBUG=1`), a production Dockerfile beside it
+// (`Dockerfile.prod`), or Compose services that build it and mount the source over its WORKDIR
+// (live reload). Who else references the file (a `docker-compose.dev.yml` next to a production
+// one) says nothing about the image. Rules about production start
 // commands (a dev server, npm as PID 1) report such images as info: they are meant to run
 // from a developer's checkout, with hot reload, not behind a load balancer.
 import fs from 'node:fs';
@@ -11,8 +14,6 @@ import type { DockerfileModel } from './types.js';
 
 /** Words that mark a name as a development variant (compared per `.`/`-`/`_`-separated token). */
 const DEV_WORDS = new Set(['dev', 'devel', 'develop', 'development']);
-/** Compose files: `local` (docker-compose.local.yml) is the developer's own run too. */
-const DEV_COMPOSE_WORDS = new Set([...DEV_WORDS, 'local']);
 
 const COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
 /** How many folders above the Dockerfile (and the context) to look for Compose files. */
@@ -27,8 +28,8 @@ function tokens(name: string): string[] {
     .filter((t) => t !== '');
 }
 
-function hasDevWord(name: string, words: Set<string> = DEV_WORDS): boolean {
-  return tokens(name).some((t) => words.has(t));
+function hasDevWord(name: string): boolean {
+  return tokens(name).some((t) => DEV_WORDS.has(t));
 }
 
 export interface DevImage {
@@ -106,51 +107,128 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
  * readable Compose file.
  */
 export function composeDockerfiles(file: string): string[] | undefined {
-  let doc: unknown;
-  try {
-    // A regular file only: a FIFO or a device named compose.yml would block or never end.
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return undefined;
-    doc = parseYaml(fs.readFileSync(file, 'utf8'), { maxAliasCount: 100 });
-  } catch {
-    return undefined;
-  }
-  const services = asRecord(asRecord(doc)?.services);
+  // A regular file only: a FIFO or a device named compose.yml would block or never end.
+  const services = asRecord(asRecord(readYaml(file))?.services);
   if (!services) return undefined;
   const out: string[] = [];
   for (const svc of Object.values(services)) {
-    const build = asRecord(svc)?.build;
-    let context = '.';
-    let dockerfile = 'Dockerfile';
-    if (typeof build === 'string') context = build;
-    else if (asRecord(build)) {
-      const b = asRecord(build)!;
-      if (typeof b.dockerfile_inline === 'string') continue;
-      if (typeof b.context === 'string') context = b.context;
-      if (typeof b.dockerfile === 'string') dockerfile = b.dockerfile;
-    } else continue;
-    if (context.includes('$') || dockerfile.includes('$') || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) continue;
-    out.push(realpath(path.resolve(path.dirname(file), context, dockerfile)));
+    const dockerfile = asRecord(svc) ? serviceDockerfile(file, asRecord(svc)!) : undefined;
+    if (dockerfile) out.push(dockerfile);
   }
   return out;
 }
 
-/** Only development Compose files (`docker-compose.dev.yml`, `compose.local.yaml`…) build this Dockerfile. */
-function byCompose(model: DockerfileModel): DevImage | undefined {
+/** The Dockerfile a Compose service builds (absolute, resolved), when it can be told. */
+function serviceDockerfile(file: string, svc: Record<string, unknown>): string | undefined {
+  const build = svc.build;
+  let context = '.';
+  let dockerfile = 'Dockerfile';
+  if (typeof build === 'string') context = build;
+  else if (asRecord(build)) {
+    const b = asRecord(build)!;
+    if (typeof b.dockerfile_inline === 'string') return undefined;
+    if (typeof b.context === 'string') context = b.context;
+    if (typeof b.dockerfile === 'string') dockerfile = b.dockerfile;
+  } else return undefined;
+  if (context.includes('$') || dockerfile.includes('$') || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return undefined;
+  return realpath(path.resolve(path.dirname(file), context, dockerfile));
+}
+
+/** The Compose services (with their file's folder) that build this Dockerfile. */
+function composeServices(model: DockerfileModel): { dir: string; file: string; service: Record<string, unknown> }[] {
   const self = realpath(model.absPath);
-  const users: string[] = [];
+  const out: { dir: string; file: string; service: Record<string, unknown> }[] = [];
   for (const dir of composeFolders(model)) {
     for (const file of composeFiles(dir)) {
-      if (composeDockerfiles(file)?.includes(self)) users.push(file);
+      const builds = composeDockerfiles(file);
+      if (!builds?.includes(self)) continue;
+      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
+      for (const svc of Object.values(services)) {
+        const record = asRecord(svc);
+        if (record && serviceDockerfile(file, record) === self) out.push({ dir, file, service: record });
+      }
     }
   }
-  if (users.length === 0) return undefined;
-  if (!users.every((f) => hasDevWord(path.basename(f).replace(/\.ya?ml$/i, ''), DEV_COMPOSE_WORDS))) return undefined;
-  const names = users.map((f) => `\`${path.basename(f)}\``).join(', ');
-  return { reason: `only ${names} ${users.length === 1 ? 'builds' : 'build'} it, a development setup` };
+  return out;
+}
+
+function readYaml(file: string): unknown {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return undefined;
+    return parseYaml(fs.readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A bind mount of a host folder (`.:/app`, `{type: bind, source: ., target: /app}`) as [source, target]. */
+function bindMounts(service: Record<string, unknown>): [string, string][] {
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  const out: [string, string][] = [];
+  for (const v of volumes) {
+    if (typeof v === 'string') {
+      const [src, dst] = v.split(':');
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (asRecord(v)?.type === 'bind' && typeof asRecord(v)!.source === 'string' && typeof asRecord(v)!.target === 'string') {
+      out.push([asRecord(v)!.source as string, asRecord(v)!.target as string]);
+    }
+  }
+  return out;
+}
+
+/** Every Compose service that builds the image mounts the build context over its WORKDIR: the source is edited live. */
+function byCompose(model: DockerfileModel): DevImage | undefined {
+  const workdir = model.start.workdir?.value;
+  if (!workdir) return undefined;
+  const services = composeServices(model);
+  if (services.length === 0) return undefined;
+  const context = realpath(model.contextDir);
+  const mountsSource = ({ file, service }: (typeof services)[number]) =>
+    bindMounts(service).some(([src, dst]) => {
+      const source = realpath(path.resolve(path.dirname(file), src));
+      return (context === source || context.startsWith(`${source}${path.sep}`)) && path.posix.normalize(dst).replace(/\/$/, '') === workdir.replace(/\/$/, '');
+    });
+  if (!services.every(mountsSource)) return undefined;
+  return { reason: `\`${path.basename(services[0]!.file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+}
+
+/** Variables that only a development image sets. */
+const DEV_ENV: Record<string, RegExp> = {
+  NODE_ENV: /^dev(elopment)?$/i,
+  FLASK_ENV: /^dev(elopment)?$/i,
+  FLASK_DEBUG: /^(1|true)$/i,
+  RAILS_ENV: /^dev(elopment)?$/i,
+  APP_ENV: /^(dev|development|local)$/i,
+  ENVIRONMENT: /^dev(elopment)?$/i,
+};
+
+/** The image sets a development environment (`ENV NODE_ENV=development`), or a production Dockerfile sits beside it. */
+function byContent(model: DockerfileModel): DevImage | undefined {
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== 'ENV') continue;
+      const props = (instr.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
+      for (const p of props) {
+        const re = DEV_ENV[p.getName()];
+        const value = (p.getValue() ?? '').replace(/^["']|["']$/g, '');
+        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
+      }
+    }
+  }
+  const base = path.basename(model.absPath);
+  if (/prod/i.test(base)) return undefined;
+  let siblings: string[] = [];
+  try {
+    siblings = fs.readdirSync(path.dirname(model.absPath));
+  } catch {
+    return undefined;
+  }
+  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === 'prod' || t === 'production'));
+  return prod ? { reason: `\`${prod}\` beside it is the production image` } : undefined;
 }
 
 /** Why this Dockerfile is a development image by design, or undefined when nothing says so. */
 export function developmentImage(model: DockerfileModel): DevImage | undefined {
-  return byName(model) ?? byStage(model) ?? byCompose(model);
+  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
 }

@@ -4,9 +4,11 @@
 // read it instead of re-walking argv.
 import { execsLastImplicitly, lastCommand } from '../shell/command-string.js';
 import { simpleCommands, sourcedFiles } from '../shell/commands.js';
+import type { Expanded } from '../shell/values.js';
 import { binShDialect, shellName } from '../shell/script.js';
 import { lacksShell } from './base-image.js';
 import { baseName, execThrough, knownProgram, shellInvocation } from './programs.js';
+import { analysisOf, flowIn, forwardsCommand } from './scripts.js';
 import type { BaseImage, ChainLink, DockerfileModel, ShellKind, StartChain, StartPart, WrapperScript } from './types.js';
 import { expandArgs } from './variables.js';
 
@@ -18,6 +20,18 @@ export interface ScriptFinder {
   sourced(word: string): void;
   /** Build variables in effect in the final stage (ENV), for `sh -c` strings. */
   vars: Record<string, string | undefined>;
+  /** Every script found so far (start scripts and what they source). */
+  readonly found: readonly WrapperScript[];
+}
+
+/** Where a word of the argv being walked came from. */
+interface WordMeta {
+  /** Its index in model.start.argv (a word of ENTRYPOINT or CMD). */
+  index?: number;
+  /** Written inside a script (its handover): that script's link. */
+  origin?: ChainLink['origin'];
+  /** The part to credit when the word has no index. */
+  part?: StartPart;
 }
 
 /** What a shell path (`/bin/sh`, `bash`) really is on this base image. */
@@ -35,23 +49,6 @@ export function shellKind(shellPath: string, base: BaseImage): ShellKind {
     default:
       return 'unknown';
   }
-}
-
-/**
- * A script runs its arguments as the program (`exec "$@"`, `exec gosu app "$@"`, `exec tini --
- * "$@"`, or `"$@"` as a child), so whatever follows it in argv runs next. `exec gosu app "$0"
- * "$@"` re-runs the script itself: its arguments are not the program.
- */
-export function execsArgs(text: string): boolean {
-  return simpleCommands(text).some(({ words }) => {
-    let k = words[0] === 'exec' ? 1 : 0;
-    for (let guard = 0; guard < 8 && k < words.length; guard++) {
-      const through = execThrough(words, k);
-      if (!through || through.command !== undefined) break;
-      k = through.next;
-    }
-    return (words[k] === '$@' || words[k] === '${@}') && k === words.length - 1;
-  });
 }
 
 /** Official images' entrypoint, inherited from the base image and not in the build context: it execs "$@". */
@@ -72,16 +69,17 @@ class ChainWalker {
     return (entrypoint ?? cmd ?? executableFrom)!;
   }
 
-  /**
-   * Walk argv from its first word. `offset` maps indices to model.start.argv (undefined for
-   * words read out of a shell string, whose part is `fixedPart`).
-   */
-  walk(argv: string[], offset: number | undefined, fixedPart: StartPart | undefined, depth: number): void {
+  /** Walk argv from its first word; `meta` says where each word came from. */
+  walk(argv: string[], meta: WordMeta[], depth: number): void {
     let i = 0;
     while (i < argv.length && depth < 6 && this.links.length < 32) {
       const word = argv[i]!;
-      const part = fixedPart ?? this.partAt(offset! + i);
-      const at = (k: number) => (offset === undefined ? {} : { index: offset + k });
+      const partOf = (k: number) => meta[k]?.part ?? this.partAt(meta[k]?.index ?? 0);
+      const part = partOf(i);
+      const at = (k: number) => ({
+        ...(meta[k]?.index !== undefined ? { index: meta[k]!.index } : {}),
+        ...(meta[k]?.origin ? { origin: meta[k]!.origin } : {}),
+      });
       const known = knownProgram(word);
 
       // `busybox httpd -f`: the applet is the program.
@@ -105,7 +103,7 @@ class ChainWalker {
         });
         // `su user -c '<cmd>'`: su runs the user's shell with the command string.
         if (through.command !== undefined) {
-          this.commandString('/bin/sh', through.command, ['/bin/sh', '-c', through.command], {}, part, depth);
+          this.commandString('/bin/sh', through.command, ['/bin/sh', '-c', through.command], at(i), part, depth);
           return;
         }
         i = through.next;
@@ -115,28 +113,29 @@ class ChainWalker {
       if (known?.role === 'shell') {
         const inv = shellInvocation(argv, i);
         if (inv.command) {
-          const rest = this.commandString(word, inv.command.text, argv.slice(i, inv.command.index + 1), at(i), fixedPart ?? this.partAt(offset! + inv.command.index), depth, inv.command.index);
+          const k = inv.command.index;
+          const rest = this.commandString(word, inv.command.text, argv.slice(i, k + 1), at(i), partOf(k), depth, k);
           if (rest === undefined) return;
           i = rest;
           continue;
         }
         if (inv.script) {
+          const k = inv.script.index;
           const wrapper = this.finder.script(inv.script.word, word);
-          const forwards = wrapper !== undefined && execsArgs(wrapper.text);
-          this.links.push({
+          const link: ChainLink = {
             kind: 'script',
             word: inv.script.word,
             name: baseName(inv.script.word),
-            argv: argv.slice(i, inv.script.index + 1),
-            part: fixedPart ?? this.partAt(offset! + inv.script.index),
-            ...at(inv.script.index),
+            argv: argv.slice(i, k + 1),
+            part: partOf(k),
+            ...at(k),
             interpreter: word,
             ...(wrapper ? { wrapper } : {}),
-            forwards,
-          });
-          if (!forwards) return;
-          i = inv.script.index + 1;
-          continue;
+            forwards: wrapper !== undefined && forwardsCommand(wrapper, this.finder.found),
+          };
+          this.links.push(link);
+          if (wrapper) this.throughScript(link, wrapper, argv.slice(k + 1), meta.slice(k + 1), depth);
+          return;
         }
         // A bare shell: it is the program (an interactive or debugging image).
         this.links.push({ kind: 'program', word, name: known.name, argv: argv.slice(i), part, ...at(i) });
@@ -144,17 +143,58 @@ class ChainWalker {
       }
 
       const wrapper = known ? undefined : this.finder.script(word);
-      const inherited = !wrapper && INHERITED_ENTRYPOINT.test(baseName(word));
+      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName(word));
       if (wrapper || inherited) {
-        const forwards = wrapper ? execsArgs(wrapper.text) : true;
-        this.links.push({ kind: 'script', word, name: baseName(word), argv: [word], part, ...at(i), ...(wrapper ? { wrapper } : {}), forwards });
-        if (!forwards) return;
+        const link: ChainLink = { kind: 'script', word, name: baseName(word), argv: [word], part, ...at(i), ...(wrapper ? { wrapper } : {}), forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
+        this.links.push(link);
+        if (wrapper) {
+          this.throughScript(link, wrapper, argv.slice(i + 1), meta.slice(i + 1), depth);
+          return;
+        }
         i++;
         continue;
       }
       this.links.push({ kind: 'program', word, name: known?.name ?? baseName(word), argv: argv.slice(i), part, ...at(i) });
       return;
     }
+  }
+
+  /**
+   * Follow a script started with `args` (as the image starts it): the program it hands over
+   * to with `exec` on its paths (the one that runs its arguments first), or its arguments when
+   * it runs them as a child; `runsNothing` when every path ends without a program.
+   */
+  private throughScript(link: ChainLink, wrapper: WrapperScript, args: string[], argsMeta: WordMeta[], depth: number): void {
+    link.runArgs = args;
+    const flow = flowIn(wrapper, this.finder.found, { kind: 'run', args });
+    if (!flow.complete) {
+      // Too large to follow: trust the shape (the command is run when it forwards it).
+      if (link.forwards) this.walk(args, argsMeta, depth + 1);
+      return;
+    }
+    const analysis = analysisOf(wrapper);
+    const handovers = flow.handovers.filter((h) => h.argv.length > 0 && !reExecsItself(h.argv, wrapper));
+    const chosen = handovers.find((h) => h.argv.some((e) => typeof e.arg === 'number')) ?? handovers[0];
+    if (chosen) {
+      const line = analysis.lineOf(chosen.cmd.start) + wrapper.lineOffset;
+      const origin = { file: wrapper.file, line, script: wrapper };
+      const words: string[] = [];
+      const metas: WordMeta[] = [];
+      for (const e of chosen.argv) {
+        const v = e.value;
+        const at = v && 's' in v ? v.at : undefined;
+        words.push(v === undefined ? '?' : 's' in v ? v.s : v.sym);
+        metas.push(at !== undefined && argsMeta[at] ? argsMeta[at]! : { part: link.part, origin });
+      }
+      this.walk(words, metas, depth + 1);
+      return;
+    }
+    // `"$@"` as a child of the script: the command runs, with the script as its parent.
+    if (flow.finals.some((s) => s.kind === 'argv') || flow.argvThenExit.length > 0) {
+      this.walk(args, argsMeta, depth + 1);
+      return;
+    }
+    if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
   }
 
   /**
@@ -165,7 +205,7 @@ class ChainWalker {
     shell: string,
     text: string,
     argv: string[],
-    at: { index?: number },
+    at: { index?: number; origin?: ChainLink['origin'] },
     part: StartPart,
     depth: number,
     commandIndex?: number,
@@ -193,7 +233,7 @@ class ChainWalker {
     link.replaced = (explicit && words.length > 0) || (kind !== 'none' && kind !== 'unknown' && execsLastImplicitly(expanded, kind));
     if (words.length === 0 || words[0] === '.' || words[0] === 'source') return undefined;
     if (words.length === 1 && words[0] === '$@' && commandIndex !== undefined) return commandIndex + 2;
-    this.walk(words, undefined, link.part, depth + 1);
+    this.walk(words, words.map(() => ({ part: link.part, ...(link.origin ? { origin: link.origin } : {}) })), depth + 1);
     return undefined;
   }
 }
@@ -201,11 +241,24 @@ class ChainWalker {
 export function computeStartChain(model: DockerfileModel, finder: ScriptFinder): StartChain {
   if (model.windows || model.start.argv.length === 0) return { links: [] };
   const walker = new ChainWalker(model, finder);
-  walker.walk(model.start.argv, 0, undefined, 0);
+  walker.walk(model.start.argv, model.start.argv.map((_, index) => ({ index })), 0);
   const links = walker.links;
   const last = links[links.length - 1];
   const program = last && last.kind !== 'init' && last.kind !== 'privdrop' && last.kind !== 'passthrough' ? last : undefined;
   return { links, ...(program ? { program } : {}) };
+}
+
+/** The script re-runs itself (`exec gosu app "$0" "$@"`, docker-library style): another pass, not a program. */
+function reExecsItself(argv: Expanded[], wrapper: WrapperScript): boolean {
+  const words = argv.map((e) => (e.value === undefined ? '?' : 's' in e.value ? e.value.s : e.value.sym));
+  let k = 0;
+  for (let guard = 0; guard < 8 && k < words.length; guard++) {
+    const through = execThrough(words, k);
+    if (!through || through.command !== undefined) break;
+    k = through.next;
+  }
+  const w = words[k] ?? '';
+  return w === '$0' || w === '$BASH_SOURCE' || w === wrapper.imagePath || (!w.includes('/') && w === baseName(wrapper.imagePath));
 }
 
 /** The chain's links of one kind. */
@@ -226,13 +279,15 @@ export interface AppCommand {
   part: StartPart;
   /** Read out of a shell command string (shell form or `sh -c`). */
   viaShell: boolean;
+  /** Written inside a wrapper script that execs it: the script's file and line. */
+  origin?: ChainLink['origin'];
 }
 
 /** The program the chain ends in, as words: what the container's main process will be. */
 export function appCommand(model: DockerfileModel): AppCommand | undefined {
   const program = model.startChain.program;
   if (!program || program.argv.length === 0) return undefined;
-  return { words: program.argv, part: program.part, viaShell: program.index === undefined };
+  return { words: program.argv, part: program.part, viaShell: program.index === undefined && !program.origin, ...(program.origin ? { origin: program.origin } : {}) };
 }
 
 /** The shell link that runs the command string written by `part` (a shell form, or `["sh", "-c", …]`). */

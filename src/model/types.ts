@@ -182,6 +182,15 @@ export interface ChainLink {
   interpreter?: string;
   /** script: it execs its arguments (`exec "$@"`), so the chain goes on with them. */
   forwards?: boolean;
+  /**
+   * script: started as the image is (`docker run IMAGE`, its CMD as arguments), every path
+   * through it ends without starting a program: the container exits when it finishes.
+   */
+  runsNothing?: boolean;
+  /** script: the words it is started with as the image starts it (after it in ENTRYPOINT + CMD). */
+  runArgs?: string[];
+  /** Written inside a script the chain runs (`exec gosu app node server.js`): the script's file and line. */
+  origin?: { file: string; line: number; script: WrapperScript };
 }
 
 export type ShellKind = 'dash' | 'ash' | 'bash' | 'none' | 'unknown';

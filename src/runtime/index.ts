@@ -372,7 +372,7 @@ export function confirmable(model: DockerfileModel, staticFindings: Finding[]): 
   const fired = new Set(staticFindings.map((f) => f.rule));
   const shell = new Set<string>();
   const { entrypoint, cmd } = model.start;
-  const staysShell = model.startChain.links.some((l) => l.kind === 'shell' && !l.replaced && l.part.form === 'shell');
+  const staysShell = model.startChain.links.some((l) => l.kind === 'shell' && !l.replaced && !l.origin && l.part.form === 'shell');
   if (staysShell && entrypoint?.form === 'shell') shell.add('shell-form-entrypoint');
   else if (staysShell && !entrypoint && cmd?.form === 'shell') shell.add('shell-form-cmd');
   for (const id of ['shell-form-entrypoint', 'shell-form-cmd', 'shell-wrapper-in-exec-form', 'wrapper-missing-exec']) if (fired.has(id)) shell.add(id);

@@ -16,7 +16,7 @@
 // Bounded: a step budget and a cap on the number of distinct open paths.
 import { walkCommands, type Command, type FuncDef, type Pipeline, type Simple, type Stmt } from './structure.js';
 import type { Word } from './tokenize.js';
-import { assign, envKey, trackedNames, evalTest, expandWords, patternMatch, setArgs, shiftArgs, UNKNOWN_ARGS, wordValue, type Env, type Expanded, type Split } from './values.js';
+import { assign, enterFunction, envKey, leaveFunction, trackedNames, evalTest, expandWords, patternMatch, setArgs, shiftArgs, UNKNOWN_ARGS, wordValue, type Env, type Expanded, type Split } from './values.js';
 import { commandBase, execTarget, isQuotedAllArgs, staticValue } from './words.js';
 
 export type SigKind = 'program' | 'argv' | 'wait' | 'pipeline' | 'subshell';
@@ -401,9 +401,10 @@ class Flow {
         const out: Path[] = [];
         for (const p of state) {
           const argv = expandWords(target, p.env);
-          // `exec "$@"` with no arguments execs nothing: the script goes on.
+          // `exec "$@"` with no arguments execs nothing: the script goes on, and what ran
+          // before was a step the author expected to return.
           if (argv.length === 0) {
-            out.push(p);
+            out.push({ item: null, env: p.env });
             continue;
           }
           this.execs.push(cmd);
@@ -454,7 +455,7 @@ class Flow {
     }
     const staticName = staticValue(w0);
     const fn = staticName !== undefined && !staticName.includes('/') ? this.functions.get(staticName) : undefined;
-    if (fn) return this.call(fn, state);
+    if (fn) return this.call(fn, cmd, state);
     if (isPlumbing(cmd)) return isPassive(cmd) ? state.map(unknownStatus) : supersede(state);
     return sig('program');
   }
@@ -478,7 +479,7 @@ class Flow {
     return out;
   }
 
-  private call(fn: FuncDef, state: State): State {
+  private call(fn: FuncDef, cmd: Simple, state: State): State {
     // Recursion, or too deep: treat the call as plumbing.
     if (this.calling.includes(fn.name) || this.calling.length >= MAX_CALLS || !fn.body) return supersede(state);
     this.calling.push(fn.name);
@@ -486,11 +487,12 @@ class Flow {
     this.returns.push(returns);
     const outer = this.current;
     this.current = fn;
-    const end = this.command(fn.body, state.map(noStatus));
+    const entered = state.map((p) => ({ item: p.item, env: enterFunction(p.env, expandWords(cmd.words.slice(1), p.env)) }));
+    const end = this.command(fn.body, entered);
     this.current = outer;
     this.returns.pop();
     this.calling.pop();
-    return [...end, ...returns].map(noStatus);
+    return [...end, ...returns].map((p) => ({ item: p.item, env: leaveFunction(p.env) }));
   }
 }
 

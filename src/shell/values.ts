@@ -7,7 +7,8 @@ import type { Part, Word } from './tokenize.js';
 
 /** A value: known text, or an unknown one named by where it came from (`$1`, `$RUN_MODE`). */
 export type Val =
-  | { s: string }
+  /** `at`: this is the scenario's argument number `at` (0-based), wherever it was passed on to. */
+  | { s: string; at?: number }
   /** `strip`: the value with this literal prefix removed (`${1#-}`); `first`: its first character (`${1:0:1}`). */
   | { sym: string; strip?: string; first?: boolean };
 
@@ -32,12 +33,32 @@ export interface Env {
    * and values of the others are not kept, so paths that differ only in them merge.
    */
   track?: ReadonlySet<string>;
+  /** The callers' positional parameters while a function runs (innermost last). */
+  frames?: { args?: Val[]; argsGiven?: boolean }[];
 }
 
 export const UNKNOWN_ARGS: Env = { vars: {}, facts: {} };
 
 export function knownArgs(args: string[]): Env {
-  return { args: args.map((s) => ({ s })), vars: {}, facts: {} };
+  return { args: args.map((s, at) => ({ s, at })), vars: {}, facts: {} };
+}
+
+/** A function call: its arguments become the positional parameters until it returns. */
+export function enterFunction(env: Env, expanded: Expanded[]): Env {
+  const inner = setArgs(env, expanded);
+  return { ...inner, frames: [...(env.frames ?? []), { ...(env.args ? { args: env.args } : {}), ...(env.argsGiven ? { argsGiven: true } : {}) }] };
+}
+
+/** The function returned: the caller's positional parameters again. */
+export function leaveFunction(env: Env): Env {
+  const frames = env.frames ?? [];
+  const top = frames[frames.length - 1];
+  if (!top) return env;
+  const out: Env = { ...env, args: top.args, argsGiven: top.argsGiven, frames: frames.slice(0, -1) };
+  if (out.frames!.length === 0) delete out.frames;
+  if (out.args === undefined) delete out.args;
+  if (out.argsGiven === undefined) delete out.argsGiven;
+  return out;
 }
 
 /** A value nothing can be learnt about (`$(…)`, `read`): facts about it are not kept. */
@@ -54,6 +75,7 @@ function paramValue(name: string, env: Env): Val | undefined {
     return { sym: `$${name}` };
   }
   if (name === '#') return env.args ? { s: String(env.args.length) } : { sym: '$#' };
+  if (name === '0') return { sym: '$0' };
   if (name === '@' || name === '*') {
     if (!env.args) return { sym: `$${name}` };
     const all = env.args.map((v) => ('s' in v ? v.s : undefined));
@@ -448,7 +470,7 @@ function tracked(env: Env, name: string): boolean {
 
 /** A key that tells two envs apart (paths with equal keys are merged). */
 export function envKey(env: Env): string {
-  return JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts]);
+  return JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts, env.frames ?? null]);
 }
 
 /** Count how often each name is read by a condition; those read by two or more are tracked. */

@@ -16,10 +16,12 @@ describe('start chain', () => {
     const chain = chainOf('FROM debian:bookworm\nCOPY jenkins.sh /usr/local/bin/jenkins.sh\nENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/jenkins.sh"]\n', {
       'jenkins.sh': exe('#! /bin/bash -e\nif [[ $# -lt 1 ]] || [[ "$1" == "--"* ]]; then\n  exec java -jar /usr/share/jenkins/jenkins.war "$@"\nfi\nexec "$@"\n'),
     });
-    expect(shape(chain.links)).toEqual(['init:tini@3', 'script:jenkins.sh@3']);
+    // Started with no arguments, jenkins.sh takes its `$# -lt 1` branch and execs java itself.
+    expect(shape(chain.links)).toEqual(['init:tini@3', 'script:jenkins.sh@3', 'program:java@3']);
     expect(chain.links[0]!.argv).toEqual(['/usr/bin/tini', '--']);
     expect(chain.links[0]!.groupSignals).toBe(false);
-    expect(chain.program?.name).toBe('jenkins.sh');
+    expect(chain.program).toMatchObject({ name: 'java', argv: ['java', '-jar', '/usr/share/jenkins/jenkins.war'], origin: { line: 3 } });
+    expect(chain.links[1]!.runsNothing).toBeUndefined();
   });
 
   it('reads inits and droppers from the one table: s6-setuidgid, setpriv, tini-static-amd64, docker-init, dumb-init', () => {
@@ -76,8 +78,10 @@ describe('start chain', () => {
     const chain = chainOf('FROM python:3.12-slim\nCOPY entry.sh /app/run.sh\nENTRYPOINT ["/app/run.sh"]\n', {
       'entry.sh': exe('#!/bin/bash\nchange_user() {\n    if [ $(id -u) = 0 ]; then\n        exec gosu $PUID "$BASH_SOURCE" "$@"\n    fi\n}\nchange_user\nexec python /app/mealie/main.py\n'),
     });
-    expect(chain.links).toHaveLength(1);
+    expect(chain.links).toHaveLength(2);
     expect(chain.links[0]).toMatchObject({ kind: 'script', forwards: false });
+    // The second pass (as the user) runs the app: the chain ends in it, written on line 8 of the script.
+    expect(chain.links[1]).toMatchObject({ kind: 'program', word: 'python', origin: { file: 'entry.sh', line: 8 } });
   });
 
   it('a heredoc body in a wrapper is data: a `. lib.sh` inside `cat <<EOF` is not a sourced script', () => {

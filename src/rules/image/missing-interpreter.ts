@@ -29,6 +29,8 @@ function show(part: StartPart): string {
 function needs(model: DockerfileModel): Need[] {
   const out: Need[] = [];
   for (const link of model.startChain.links) {
+    // Words a script execs are the script's business (its shebang's interpreter is checked below).
+    if (link.origin) continue;
     // The program each link executes: a shell, an interpreter, a script's shell operand.
     const word = link.kind === 'script' ? link.interpreter : link.kind === 'init' || link.kind === 'privdrop' ? undefined : link.word;
     const interp = word !== undefined ? interpreterOf(word) : undefined;

@@ -2,7 +2,7 @@
 import { developmentImage } from '../../model/dev-image.js';
 import type { StaticRule } from '../types.js';
 import { appCommand } from '../../model/start-chain.js';
-import { baseName, programName, show, showText, withoutPythonModule } from './format.js';
+import { appWhere, baseName, programName, showText, withoutPythonModule } from './format.js';
 
 export interface DevServer {
   /** What it is, for the message. */
@@ -54,11 +54,12 @@ export const rule: StaticRule = {
     if (!app) return [];
     const dev = devServer(app.words);
     if (!dev) return [];
-    const message = `The start command \`${showText(app.words.join(' '), 60)}\` (from \`${show(app.part.instr, 60)}\`) runs ${dev.what}.`;
+    const where = appWhere(app);
+    const message = `The start command \`${showText(app.words.join(' '), 60)}\` (from ${where.source}) runs ${dev.what}.`;
     const fix = `Start a production server instead: ${dev.instead}.`;
     // A development image by design runs its dev server on purpose: say so, do not warn.
     const devImage = developmentImage(model);
-    if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, range: app.part.instr.range, severity: 'info' }];
-    return [{ message, fix, range: app.part.instr.range }];
+    if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: 'info' }];
+    return [{ message, fix, ...where.at }];
   },
 };

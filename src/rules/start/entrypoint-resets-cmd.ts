@@ -16,9 +16,10 @@ function waitsForCommand(model: DockerfileModel): { link: ChainLink; why: string
   if (!program && (last.kind === 'init' || last.kind === 'privdrop' || last.kind === 'passthrough') && !knownProgram(last.word)?.supervisor) {
     return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
   }
-  // A script whose arguments are its whole command: ends in exec "$@" and supplies no default
-  // (`set -- …`, `${@:-…}`, a `$#` check starting a default program: jenkins.sh, docker-library entrypoints).
-  if (last.kind === 'script' && last.forwards && last.wrapper && !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}|\$\{?1:?[-=]/m.test(last.wrapper.text)) {
+  // A script whose arguments are its whole command: started with none, every path through it
+  // ends without a program (`exec "$@"` execs nothing). One that starts a default program when
+  // given no arguments (`${@:-…}`, `[ -n "$1" ] || set -- app`, jenkins.sh) is not waiting.
+  if (last.kind === 'script' && last.forwards && last.wrapper && last.runsNothing) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
   }
   return undefined;

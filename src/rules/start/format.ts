@@ -2,7 +2,9 @@
 // the fate of a shell that runs a command string, program names. The knowledge of what the
 // start command runs lives in the model's start chain (src/model/start-chain.ts).
 import { baseName } from '../../model/programs.js';
+import type { AppCommand } from '../../model/start-chain.js';
 import type { BaseImage, ChainLink, DockerfileModel, Instr, ShellKind, Stage } from '../../model/types.js';
+import type { RuleHit } from '../types.js';
 
 export { baseName };
 
@@ -31,6 +33,15 @@ export function show(instr: Instr, max = 90): string {
 export function showText(text: string, max = 70): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** Where the program of the start chain is written: its ENTRYPOINT/CMD, or the wrapper line that execs it. */
+export function appWhere(app: AppCommand): { source: string; at: Pick<RuleHit, 'range' | 'file'> } {
+  if (!app.origin) return { source: `\`${show(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
+  const { file, line, script } = app.origin;
+  const text = script.text.split('\n')[line - script.lineOffset - 1] ?? '';
+  const column = text.length - text.trimStart().length + 1;
+  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
 }
 
 /** Exec form as one would write it in the Dockerfile: `["node", "server.js"]`. */

@@ -2,7 +2,8 @@
 import { developmentImage } from '../../model/dev-image.js';
 import type { StaticRule } from '../types.js';
 import { appCommand } from '../../model/start-chain.js';
-import { baseName, execArray, show } from './format.js';
+import { devServer } from './dev-server-as-start.js';
+import { appWhere, baseName, execArray } from './format.js';
 
 const NPM_RUNS = new Set(['start', 'run', 'run-script', 'rum', 'urn', 'restart', 'test', 't', 'tst', 'exec', 'x']);
 /** yarn/pnpm subcommands that do not run a long-lived script. */
@@ -42,11 +43,15 @@ export const rule: StaticRule = {
     const pm = packageManagerRun(app.words);
     if (!pm) return [];
     const command = app.words.join(' ');
-    const message = `The start command runs \`${command}\` (from \`${show(app.part.instr, 60)}\`), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
-    const fix = `Start the program the script runs directly, e.g. \`CMD ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`;
+    const where = appWhere(app);
+    const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
+    const fix = app.origin
+      ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).`
+      : `Start the program the script runs directly, e.g. \`CMD ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`;
     // A development image by design is stopped by a developer, not drained by a deploy.
-    const devImage = developmentImage(model);
-    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, range: app.part.instr.range, severity: 'info' }];
-    return [{ message, fix, range: app.part.instr.range }];
+    const dev = devServer(app.words);
+    const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : undefined);
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: 'info' }];
+    return [{ message, fix, ...where.at }];
   },
 };

@@ -16,7 +16,7 @@ export const rule: StaticRule = {
   check(model) {
     if (model.windows || model.start.workdir) return [];
     // Every program the start chain executes: inits, droppers, shells, scripts and the program.
-    const candidates: { word: string; part: StartPart | undefined }[] = model.startChain.links.map((l) => ({ word: l.word, part: l.part }));
+    const candidates: { word: string; part: StartPart | undefined }[] = model.startChain.links.filter((l) => !l.origin).map((l) => ({ word: l.word, part: l.part }));
     const out: RuleHit[] = [];
     const seen = new Set<string>();
     for (const { word, part } of candidates) {

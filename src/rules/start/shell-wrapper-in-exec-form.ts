@@ -12,7 +12,7 @@ export const rule: StaticRule = {
     const out: RuleHit[] = [];
     for (const shell of model.startChain.links) {
       // Shell forms are shell-form-entrypoint's and shell-form-cmd's business.
-      if (shell.kind !== 'shell' || shell.command === undefined || shell.part.form !== 'exec') continue;
+      if (shell.kind !== 'shell' || shell.command === undefined || shell.part.form !== 'exec' || shell.origin) continue;
       const script = shell.command;
       const part = shell.part;
       if (execsLastExplicitly(script) || trapsTerm(script)) continue;

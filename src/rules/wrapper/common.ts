@@ -1,9 +1,10 @@
 // Shared by the wrapper-script rules: which wrappers are shell scripts, their analysis
 // (cached per WrapperScript), their dialect, and hits that point at the script's own lines.
+import { analysisOf, definingScript, flowIn, functionsOf } from '../../model/scripts.js';
 import { chainInit } from '../../model/start-chain.js';
 import type { DockerfileModel, WrapperScript } from '../../model/types.js';
-import { analyzeScript, scriptDialect, type ScriptAnalysis, type ScriptDialect } from '../../shell/script.js';
-import { analyzeFlow, type FlowResult } from '../../shell/flow.js';
+import { scriptDialect, type ScriptAnalysis, type ScriptDialect } from '../../shell/script.js';
+import type { FlowResult } from '../../shell/flow.js';
 import type { FuncDef } from '../../shell/structure.js';
 import type { RuleHit } from '../types.js';
 
@@ -15,29 +16,14 @@ export interface ShellScript {
   functions: Map<string, FuncDef>;
 }
 
-const analyses = new WeakMap<WrapperScript, ScriptAnalysis>();
-const definedIn = new WeakMap<FuncDef, WrapperScript>();
+export { analysisOf };
 
-export function analysisOf(wrapper: WrapperScript): ScriptAnalysis {
-  let a = analyses.get(wrapper);
-  if (!a) {
-    a = analyzeScript(wrapper.text);
-    analyses.set(wrapper, a);
-    for (const fn of a.functions.values()) definedIn.set(fn, wrapper);
-  }
-  return a;
-}
-
-const flows = new WeakMap<WrapperScript, FlowResult>();
-
-/** How the script's paths end (cached per wrapper: the missing-exec and su/sudo rules share it). */
-export function flowOf(script: ShellScript): FlowResult {
-  let flow = flows.get(script.wrapper);
-  if (!flow) {
-    flow = analyzeFlow(script.analysis.body, script.functions);
-    flows.set(script.wrapper, flow);
-  }
-  return flow;
+/**
+ * How the script's paths end for any command it may be given (the override scenario: the
+ * wrapper rules judge every path a deployment can take).
+ */
+export function flowOf(script: ShellScript, model: DockerfileModel): FlowResult {
+  return flowIn(script.wrapper, model.wrappers, { kind: 'override' });
 }
 
 /** A script's text and file, for hits. */
@@ -45,7 +31,7 @@ export type ScriptText = Pick<ShellScript, 'wrapper' | 'analysis'>;
 
 /** Where a command found while following `script` lives: in the file that defines `fn`, else in `script`. */
 export function sourceOf(script: ScriptText, fn: FuncDef | undefined): ScriptText {
-  const wrapper = fn ? definedIn.get(fn) : undefined;
+  const wrapper = fn ? definingScript(fn) : undefined;
   return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
 }
 
@@ -62,19 +48,12 @@ function dialectFor(model: DockerfileModel, wrapper: WrapperScript, analysis: Sc
 export function shellScripts(model: DockerfileModel, roles: WrapperScript['role'][] = ['start', 'sourced']): ShellScript[] {
   if (model.windows) return [];
   const out: ShellScript[] = [];
-  // Functions defined in sourced files (the model does not say which start script sources which
-  // file, so every sourced file's functions are visible to every start script).
-  const library = new Map<string, FuncDef>();
-  for (const wrapper of model.wrappers) {
-    if (wrapper.role !== 'sourced') continue;
-    for (const [name, fn] of analysisOf(wrapper).functions) library.set(name, fn);
-  }
   for (const wrapper of model.wrappers) {
     if (!roles.includes(wrapper.role)) continue;
     const analysis = analysisOf(wrapper);
     const dialect = dialectFor(model, wrapper, analysis);
     if (!dialect) continue;
-    const functions = library.size === 0 ? analysis.functions : new Map([...library, ...analysis.functions]);
+    const functions = functionsOf(wrapper, model.wrappers);
     out.push({ wrapper, analysis, dialect, functions });
   }
   return out;

@@ -86,7 +86,7 @@ export const rule: StaticRule = {
         ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown`
         : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
     for (const script of shellScripts(model, ['start'])) {
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = new Set<string>();
       /** Report at a command, in the file it lives in (a sourced file's function, or the script). */

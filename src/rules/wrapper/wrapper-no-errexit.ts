@@ -98,7 +98,7 @@ export const rule: StaticRule = {
       const { analysis } = script;
       if (shebangFlags(analysis.shebang).has('e')) continue;
       if (handlesFailures(script)) continue;
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       appStarts.set(script, new Set(flow.finals.map((s) => s.cmd)));
       // The finding points at the first unprotected step (where `set -e` has to come before),
       // and fires only when an unprotected step whose failure matters follows.

@@ -82,7 +82,7 @@ export const rule: StaticRule = {
         const target = execTarget(cmd);
         if (target && privilegeTool(target)) found.push({ cmd, where: script });
       });
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       if (flow.complete) {
         for (const sig of flow.finals) if (sig.cmd.kind === 'simple' && privilegeTool(sig.cmd.words)) found.push({ cmd: sig.cmd, where: sourceOf(script, sig.fn) });
       }

@@ -22,7 +22,7 @@ export const rule: StaticRule = {
         if (target) programs.push({ cmd, target });
       });
       // The final command of a path is the program too, exec'd or not (in this file).
-      const flow = flowOf(script);
+      const flow = flowOf(script, model);
       if (flow.complete) {
         for (const sig of flow.finals) if (sig.cmd.kind === 'simple' && sourceOf(script, sig.fn).wrapper === script.wrapper && !programs.some((p) => p.cmd === sig.cmd)) programs.push({ cmd: sig.cmd, target: sig.cmd.words });
       }

@@ -1,6 +1,7 @@
 // dev-server-as-start / package-manager-as-pid1 on development images (Dockerfile.dev, a
-// `dev/` folder of its own, a `dev` final stage, a Dockerfile only a dev Compose file builds):
-// info, not warning. Production Dockerfiles keep the warning.
+// `dev/` folder of its own, a `dev` final stage, a development ENV, a production Dockerfile
+// beside it, Compose services that mount the source over WORKDIR): info, not warning.
+// Production Dockerfiles keep the warning, whoever else references them.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,7 +87,7 @@ describe('development images: info', () => {
   it('0xBonks/speech_srt: the message says which Compose file makes it a development image', () => {
     const cwd = makeContext({ 'frontend/Dockerfile.frontend': SPEECH_FRONTEND, 'docker-compose.dev.yml': SPEECH_COMPOSE_DEV, 'docker-compose.yml': SPEECH_COMPOSE });
     const f = lintDockerfile({ dockerfile: 'frontend/Dockerfile.frontend', context: 'frontend', cwd }).findings.find((x) => x.rule === 'dev-server-as-start');
-    expect(f?.message).toContain('only `docker-compose.dev.yml` builds it');
+    expect(f?.message).toContain('`docker-compose.dev.yml` runs it with the source mounted over `/app`');
   });
 
   it.each(['Dockerfile.dev', 'dev.Dockerfile', 'Dockerfile.development', 'Dockerfile-dev', 'web.dev.Dockerfile'])('named %s', (name) => {
@@ -131,9 +132,25 @@ describe('development images: info', () => {
     expect(sev()).toEqual({ 'package-manager-as-pid1': 'warning' });
   });
 
-  it('compose.dev.yaml with the short `build: ./web` form, in the folder above the context', () => {
-    const files = { 'web/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["yarn", "dev"]\n', 'compose.dev.yaml': 'services:\n  web:\n    build: ./web\n' };
+  it('compose.dev.yaml with the short `build: ./web` form, in the folder above the context, mounting ./web over WORKDIR', () => {
+    const files = { 'web/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["yarn", "dev"]\n', 'compose.dev.yaml': 'services:\n  web:\n    build: ./web\n    volumes:\n      - ./web:/app\n' };
     expect(severities(files, 'web/Dockerfile', 'web')).toEqual({ 'dev-server-as-start': 'info', 'package-manager-as-pid1': 'info' });
+  });
+
+  it('0-CYBERDYNE-SYSTEMS-0/TS-cpu-use-pi: the wrapper execs `npm run dev` and the only Compose service mounts the source over /app', () => {
+    const files = {
+      Dockerfile: 'FROM ubuntu:22.04\nWORKDIR /app\nCOPY . .\nCOPY docker-entrypoint.sh /\nRUN chmod +x /docker-entrypoint.sh\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+      'docker-entrypoint.sh': { content: '#!/bin/bash\nset -e\nXvfb :0 -screen 0 1024x768x24 &\nsleep 2\nexec npm run dev .\n', mode: 0o755 },
+      'docker-compose.yml': "version: '3.8'\nservices:\n  computer-control:\n    build: .\n    volumes:\n      - .:/app\n      - /tmp/.X11-unix:/tmp/.X11-unix\n",
+    };
+    expect(severities(files, 'Dockerfile')).toEqual({ 'dev-server-as-start': 'info', 'package-manager-as-pid1': 'info' });
+  });
+
+  it('ENV NODE_ENV=development, FLASK_DEBUG=1, or a Dockerfile.prod beside it', () => {
+    expect(severities({ Dockerfile: 'FROM node:20\nENV NODE_ENV=development\nWORKDIR /app\nCMD ["npm", "start"]\n' }, 'Dockerfile')).toEqual({ 'package-manager-as-pid1': 'info' });
+    expect(severities({ Dockerfile: 'FROM python:3.12\nENV FLASK_DEBUG 1\nCMD ["flask", "run", "--host", "0.0.0.0"]\n' }, 'Dockerfile')).toEqual({ 'dev-server-as-start': 'info' });
+    const nest = 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["npm", "run", "start:dev"]\n';
+    expect(severities({ Dockerfile: nest, 'Dockerfile.prod': 'FROM node:20\nCMD ["node", "dist/main.js"]\n' }, 'Dockerfile')).toEqual({ 'dev-server-as-start': 'info', 'package-manager-as-pid1': 'info' });
   });
 });
 
@@ -157,23 +174,29 @@ describe('production images keep the warning', () => {
       CMD ["npm", "run", "dev"]
     `);
     const files = { 'dev-portal/Dockerfile': df, 'docker-compose.devops.yml': 'services:\n  portal:\n    build: ./dev-portal\n' };
-    expect(severities(files, 'dev-portal/Dockerfile', 'dev-portal')).toEqual({ 'dev-server-as-start': 'warning', 'package-manager-as-pid1': 'warning' });
+    expect(severities(files, 'dev-portal/Dockerfile', 'dev-portal')).toEqual({ 'dev-server-as-start': 'warning', 'package-manager-as-pid1': 'info' });
   });
 
   it('a Dockerfile no Compose file builds, next to a docker-compose.dev.yml that builds another one', () => {
     const files = { Dockerfile: SPEECH_BACKEND.replace('"start"', '"dev"'), 'docker-compose.dev.yml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.web\n' };
-    expect(severities(files, 'Dockerfile')).toEqual({ 'dev-server-as-start': 'warning', 'package-manager-as-pid1': 'warning' });
+    expect(severities(files, 'Dockerfile')).toEqual({ 'dev-server-as-start': 'warning', 'package-manager-as-pid1': 'info' });
+  });
+
+  it('a production image that a docker-compose.dev.yml also builds, without mounting the source, keeps the warning (`pnpm run prod`)', () => {
+    const df = 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN pnpm build\nCMD ["pnpm", "run", "prod"]\n';
+    const files = { Dockerfile: df, 'docker-compose.dev.yml': 'services:\n  app:\n    build: .\n    ports:\n      - "3000:3000"\n' };
+    expect(severities(files, 'Dockerfile')).toEqual({ 'package-manager-as-pid1': 'warning' });
   });
 
   it('a broken or hostile Compose file is ignored', () => {
     const files = { 'web/Dockerfile': 'FROM node:20\nCMD ["yarn", "dev"]\n', 'docker-compose.dev.yml': 'services: [\n  : :\n', 'compose.local.yml': 'a: &a [*a]\nservices:\n  web:\n    build: ${WEB_DIR}\n' };
-    expect(severities(files, 'web/Dockerfile', 'web')).toEqual({ 'dev-server-as-start': 'warning', 'package-manager-as-pid1': 'warning' });
+    expect(severities(files, 'web/Dockerfile', 'web')).toEqual({ 'dev-server-as-start': 'warning', 'package-manager-as-pid1': 'info' });
   });
 
   it('a FIFO named docker-compose.dev.yml is not read (it would block)', () => {
     const cwd = makeContext({ 'web/Dockerfile': 'FROM node:20\nCMD ["yarn", "dev"]\n' });
     execFileSync('mkfifo', [path.join(cwd, 'docker-compose.dev.yml')]);
     const found = lintDockerfile({ dockerfile: 'web/Dockerfile', context: 'web', cwd }).findings.filter((f) => RULES.has(f.rule));
-    expect(found.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(found.map((f) => `${f.rule}:${f.severity}`).sort()).toEqual(['dev-server-as-start:warning', 'package-manager-as-pid1:info']);
   });
 });
