@@ -16208,6 +16208,99 @@ function isExtraShell(program) {
   const name = baseName2(program);
   return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
 }
+var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
+  "migrate",
+  "makemigrations",
+  "collectstatic",
+  "createsuperuser",
+  "compilemessages",
+  "check",
+  "loaddata",
+  "db:migrate",
+  "db:prepare",
+  "db:setup",
+  "db:create",
+  "db:seed",
+  "assets:precompile",
+  "upgrade",
+  "build",
+  "install",
+  "ci",
+  "init",
+  "config:cache",
+  "route:cache",
+  "view:cache",
+  "optimize",
+  "storage:link",
+  "deploy",
+  "generate",
+  "--version",
+  "--help",
+  "-v",
+  "-h"
+]);
+function programRun(words) {
+  const name = baseName2(words[0] ?? "");
+  const rest = words.slice(1);
+  const has = (...flags) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith("--") && w.startsWith(`${f}=`)));
+  const sub = rest.find((w) => !w.startsWith("-"));
+  if (rest.some((w) => w === "--version" || w === "--help")) return "one-shot";
+  switch (name) {
+    case "gunicorn":
+      return has("-D", "--daemon") ? "daemon" : "server";
+    case "uvicorn":
+    case "hypercorn":
+    case "daphne":
+    case "waitress-serve":
+    case "sidekiq":
+    case "puma":
+    case "thin":
+    case "caddy":
+    case "traefik":
+    case "apache2-foreground":
+      return name === "caddy" && sub !== "run" ? void 0 : "server";
+    case "unicorn":
+    case "unicorn_rails":
+      return has("-D", "--daemonize") ? "daemon" : "server";
+    case "celery":
+      if (has("--detach")) return "daemon";
+      return rest.some((w) => w === "worker" || w === "beat" || w === "flower") ? "server" : void 0;
+    case "rq":
+      return sub === "worker" ? "server" : void 0;
+    case "rails":
+    case "rackup":
+      return name === "rackup" || sub === "server" || sub === "s" ? has("-d", "--daemon") ? "daemon" : "server" : rest.some((w) => ONE_SHOT_WORDS.has(w)) ? "one-shot" : void 0;
+    case "nginx": {
+      const g = rest.indexOf("-g");
+      return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? "") ? "server" : "daemon";
+    }
+    case "php-fpm":
+      return has("-F", "--nodaemonize") ? "server" : "daemon";
+    case "httpd":
+    case "apache2":
+      return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(" ").includes("-D FOREGROUND") ? "server" : "daemon";
+    case "supervisord":
+      return has("-n", "--nodaemon") ? "server" : void 0;
+    case "crond":
+    case "cron":
+      return has("-f") ? "server" : "daemon";
+    case "mongod":
+      return has("--fork") ? "daemon" : "server";
+    case "redis-server":
+      return rest.some((w) => w === "--daemonize") && rest[rest.indexOf("--daemonize") + 1] === "yes" ? "daemon" : "server";
+    case "npm":
+    case "yarn":
+    case "pnpm":
+      if (sub === "start" || sub === "run" && /^(start|serve|prod|production)(:|$)/.test(rest.filter((w) => !w.startsWith("-"))[1] ?? "")) return "server";
+      return sub && (ONE_SHOT_WORDS.has(sub) || rest.some((w) => ONE_SHOT_WORDS.has(w))) ? "one-shot" : void 0;
+  }
+  if (rest.some((w) => ONE_SHOT_WORDS.has(w))) {
+    if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
+    return "one-shot";
+  }
+  if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
+  return void 0;
+}
 
 // src/shell/values.ts
 var UNKNOWN_ARGS = { vars: {}, facts: {} };
@@ -16712,17 +16805,19 @@ var itemKey = (x) => x ? `${x.kind}:${x.start}:${x.end}:${x.fn?.start ?? ""}` : 
 function dedupe(paths) {
   const seen = /* @__PURE__ */ new Map();
   for (const p of paths) {
-    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ""}`;
+    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ""}|${p.blocked ?? ""}`;
     if (!seen.has(key)) seen.set(key, p);
   }
   return [...seen.values()];
 }
 var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
 var Flow = class {
-  constructor(functions) {
+  constructor(functions, isServer) {
     this.functions = functions;
+    this.isServer = isServer;
   }
   functions;
+  isServer;
   argvThenExit = [];
   background = [];
   execs = [];
@@ -16753,7 +16848,9 @@ var Flow = class {
     let s = state;
     for (const stmt of stmts) {
       if (s.length === 0 || !this.complete) break;
-      s = dedupe(this.stmt(stmt, s));
+      const held = s.filter((p) => p.blocked);
+      const live = held.length === 0 ? s : s.filter((p) => !p.blocked);
+      s = dedupe(live.length === 0 ? held : [...held, ...this.stmt(stmt, live)]);
       if (s.length > MAX_PATHS) this.complete = false;
     }
     return s;
@@ -16774,13 +16871,14 @@ var Flow = class {
     }
     let lastReal = pipelines.length - 1;
     while (lastReal > 0 && reportOnly(pipelines[lastReal])) lastReal--;
-    let current = state.map((p) => ({ item: p.item, env: p.env }));
+    let current = state.map((p) => ({ item: p.item, env: p.env, ...p.blocked ? { blocked: true } : {} }));
     pipelines.forEach((pl, i) => {
       const op = i === 0 ? void 0 : stmt.andOr.rest[i - 1].op;
       const run = [];
       const skip = [];
       for (const p of current) {
-        if (op === void 0 || p.status === void 0) {
+        if (p.blocked) skip.push(p);
+        else if (op === void 0 || p.status === void 0) {
           run.push(p);
           if (op !== void 0) skip.push({ ...p, status: op === "||" });
         } else if (op === "&&" === p.status) run.push(p);
@@ -16918,12 +17016,12 @@ var Flow = class {
       return out;
     }
     if (TESTS.has(base)) {
-      const words = cmd.words.slice(1);
-      const close = staticValue(words[words.length - 1]);
-      if (base === "[" && close === "]" || base === "[[" && close === "]]") words.pop();
+      const words2 = cmd.words.slice(1);
+      const close = staticValue(words2[words2.length - 1]);
+      if (base === "[" && close === "]" || base === "[[" && close === "]]") words2.pop();
       const out = [];
       for (const p of state) {
-        const split = evalTest(words, p.env, base === "[[");
+        const split = evalTest(words2, p.env, base === "[[");
         if (split.t) out.push({ item: p.item, env: split.t, status: true });
         if (split.f) out.push({ item: p.item, env: split.f, status: false });
       }
@@ -16993,6 +17091,10 @@ var Flow = class {
     const fn = staticName !== void 0 && !staticName.includes("/") ? this.functions.get(staticName) : void 0;
     if (fn) return this.call(fn, cmd, state);
     if (isPlumbing(cmd)) return isPassive(cmd) ? state.map(unknownStatus) : supersede(state);
+    const words = cmd.words.map((w) => staticValue(w));
+    if (words.every((w) => w !== void 0) && this.isServer(words)) {
+      return state.map((p) => ({ item: this.at({ kind: "program", cmd, start: cmd.start, end: cmd.end }), env: p.env, blocked: true }));
+    }
     return sig("program");
   }
   /** `NAME=value` words before a command or after `export`. */
@@ -17026,14 +17128,14 @@ var Flow = class {
     return [...end, ...returns].map((p) => ({ item: p.item, env: leaveFunction(p.env) }));
   }
 };
-var noStatus = (p) => p.status === void 0 ? p : { item: p.item, env: p.env };
+var noStatus = (p) => p.status === void 0 ? p : { item: p.item, env: p.env, ...p.blocked ? { blocked: true } : {} };
 var unknownStatus = noStatus;
 function supersede(state) {
-  return state.map((p) => ({ item: null, env: p.env }));
+  return state.map((p) => p.blocked ? p : { item: null, env: p.env });
 }
 function tested(before, after) {
   const had = new Set(before.map((p) => itemKey(p.item)));
-  return after.map((p) => p.item && !had.has(itemKey(p.item)) ? { ...p, item: null } : p);
+  return after.map((p) => p.item && !p.blocked && !had.has(itemKey(p.item)) ? { ...p, item: null } : p);
 }
 function conditionNames(stmts, functions) {
   const sites = [];
@@ -17045,8 +17147,8 @@ function conditionNames(stmts, functions) {
   for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
   return trackedNames(sites);
 }
-function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS) {
-  const flow = new Flow(functions);
+function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => false) {
+  const flow = new Flow(functions, isServer);
   const end = flow.run(stmts, { ...env, track: conditionNames(stmts, functions) });
   flow.end(end);
   const finals = [];
@@ -17092,7 +17194,7 @@ function flowIn(wrapper, scripts, scenario) {
   if (!flow) {
     const a = analysisOf(wrapper);
     const env = scenario.kind === "run" ? knownArgs(scenario.args) : { ...UNKNOWN_ARGS, argsGiven: true };
-    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env);
+    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env, (words) => programRun(words) === "server");
     byScenario.set(key, flow);
   }
   return flow;
@@ -19773,13 +19875,30 @@ var BEST_EFFORT = /* @__PURE__ */ new Set([
   "grep",
   "head",
   "tail",
-  "sort"
+  "sort",
+  // Waiting for a dependency: when it never comes, the app fails visibly on its own.
+  "nc",
+  "pg_isready",
+  "wait-for-it",
+  "wait-for-it.sh",
+  "wait-for",
+  "wait-for.sh",
+  "dockerize"
 ]);
+var SHOWS = /* @__PURE__ */ new Set(["echo", "printf", "logger"]);
+function discardsFailure(cmd) {
+  const toNull = cmd.redirs.filter((r) => staticValue(r.target) === "/dev/null");
+  const stderr = toNull.some((r) => r.op === "&>" || r.op === "&>>" || r.fd === "2") || cmd.redirs.some((r) => r.op === ">&" && r.fd === "2" && staticValue(r.target) === "1" && toNull.length > 0);
+  return stderr;
+}
 function handlesFailures(script) {
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (found) return;
-    for (const w of commandWords(cmd)) if (paramUses(w).some((u) => u.param.name === "?")) found = true;
+    const shows = cmd.kind === "simple" && SHOWS.has(commandBase(cmd.words[0]) ?? "");
+    if (!shows) {
+      for (const w of commandWords(cmd)) if (paramUses(w).some((u) => u.param.name === "?")) found = true;
+    }
     if (cmd.kind !== "simple") return;
     const base = commandBase(cmd.words[0]);
     if (base === "set") {
@@ -19789,6 +19908,15 @@ function handlesFailures(script) {
     if (base === "trap" && cmd.words.slice(2).some((w) => staticValue(w) === "ERR")) found = true;
   });
   return found;
+}
+function sourcesErrexit(model, cmd) {
+  const base = commandBase(cmd.words[0]);
+  if (base !== "." && base !== "source") return false;
+  const target = staticValue(cmd.words[1]);
+  const name = target?.split("/").pop();
+  const lib = name ? model.wrappers.find((w) => w.role === "sourced" && (w.imagePath === target || w.imagePath.endsWith(`/${name}`))) : void 0;
+  if (!lib) return true;
+  return /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/m.test(lib.text);
 }
 function errexitOn(cmd) {
   if (commandBase(cmd.words[0]) !== "set") return false;
@@ -19820,7 +19948,7 @@ function stepKind(script, cmd, memo) {
   const name = staticValue(cmd.words[0]);
   const base = commandBase(cmd.words[0]);
   if (base !== void 0 && NOT_A_STEP.has(base)) return NONE;
-  if (base !== void 0 && BEST_EFFORT.has(base)) return BEST;
+  if (base !== void 0 && BEST_EFFORT.has(base) || discardsFailure(cmd)) return BEST;
   const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
   if (fn) return functionStep(script, fn, memo);
   return MATTERS;
@@ -19845,7 +19973,7 @@ var rule26 = {
       const steps = [];
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
-        if (!ctx.inCondition && errexitOn(cmd) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
+        if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
         const kind = stepKind(script, cmd, memo);
         if (kind !== NONE) steps.push({ cmd, kind });

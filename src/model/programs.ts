@@ -199,3 +199,83 @@ export function isExtraShell(program: string): boolean {
   const name = baseName(program);
   return knownProgram(name)?.role === 'shell' && !['sh', 'ash', 'dash', 'busybox'].includes(name);
 }
+
+/**
+ * What a command does when a script runs it in the foreground: `server` (a long-running server
+ * or worker that holds the script there until it stops: gunicorn, celery worker, nginx with
+ * `daemon off;`), `daemon` (forks into the background and returns: nginx, php-fpm, gunicorn
+ * --daemon), `one-shot` (a set-up step that returns: migrate, collectstatic, db:migrate, a
+ * build). Undefined when its words do not say (a `node x.js` may be a migration or the server).
+ */
+export type ProgramRun = 'server' | 'daemon' | 'one-shot';
+
+/** Sub-commands that run once and return, whatever program runs them. */
+const ONE_SHOT_WORDS = new Set([
+  'migrate', 'makemigrations', 'collectstatic', 'createsuperuser', 'compilemessages', 'check', 'loaddata', 'db:migrate',
+  'db:prepare', 'db:setup', 'db:create', 'db:seed', 'assets:precompile', 'upgrade', 'build', 'install', 'ci', 'init',
+  'config:cache', 'route:cache', 'view:cache', 'optimize', 'storage:link', 'deploy', 'generate', '--version', '--help', '-v', '-h',
+]);
+
+export function programRun(words: string[]): ProgramRun | undefined {
+  const name = baseName(words[0] ?? '');
+  const rest = words.slice(1);
+  const has = (...flags: string[]) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith('--') && w.startsWith(`${f}=`)));
+  const sub = rest.find((w) => !w.startsWith('-'));
+  if (rest.some((w) => w === '--version' || w === '--help')) return 'one-shot';
+  switch (name) {
+    case 'gunicorn':
+      return has('-D', '--daemon') ? 'daemon' : 'server';
+    case 'uvicorn':
+    case 'hypercorn':
+    case 'daphne':
+    case 'waitress-serve':
+    case 'sidekiq':
+    case 'puma':
+    case 'thin':
+    case 'caddy':
+    case 'traefik':
+    case 'apache2-foreground':
+      return name === 'caddy' && sub !== 'run' ? undefined : 'server';
+    case 'unicorn':
+    case 'unicorn_rails':
+      return has('-D', '--daemonize') ? 'daemon' : 'server';
+    case 'celery':
+      if (has('--detach')) return 'daemon';
+      return rest.some((w) => w === 'worker' || w === 'beat' || w === 'flower') ? 'server' : undefined;
+    case 'rq':
+      return sub === 'worker' ? 'server' : undefined;
+    case 'rails':
+    case 'rackup':
+      return name === 'rackup' || sub === 'server' || sub === 's' ? (has('-d', '--daemon') ? 'daemon' : 'server') : rest.some((w) => ONE_SHOT_WORDS.has(w)) ? 'one-shot' : undefined;
+    case 'nginx': {
+      const g = rest.indexOf('-g');
+      return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? '') ? 'server' : 'daemon';
+    }
+    case 'php-fpm':
+      return has('-F', '--nodaemonize') ? 'server' : 'daemon';
+    case 'httpd':
+    case 'apache2':
+      return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(' ').includes('-D FOREGROUND') ? 'server' : 'daemon';
+    case 'supervisord':
+      return has('-n', '--nodaemon') ? 'server' : undefined;
+    case 'crond':
+    case 'cron':
+      return has('-f') ? 'server' : 'daemon';
+    case 'mongod':
+      return has('--fork') ? 'daemon' : 'server';
+    case 'redis-server':
+      return rest.some((w) => w === '--daemonize') && rest[rest.indexOf('--daemonize') + 1] === 'yes' ? 'daemon' : 'server';
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      if (sub === 'start' || (sub === 'run' && /^(start|serve|prod|production)(:|$)/.test(rest.filter((w) => !w.startsWith('-'))[1] ?? ''))) return 'server';
+      return sub && (ONE_SHOT_WORDS.has(sub) || rest.some((w) => ONE_SHOT_WORDS.has(w))) ? 'one-shot' : undefined;
+  }
+  // `python manage.py migrate`, `php artisan migrate`, `flask db upgrade`, `alembic upgrade head`, `prisma migrate deploy`.
+  if (rest.some((w) => ONE_SHOT_WORDS.has(w))) {
+    if (rest.includes('runserver') || (name === 'flask' && sub === 'run')) return 'server';
+    return 'one-shot';
+  }
+  if (rest.includes('runserver') || (name === 'flask' && sub === 'run')) return 'server';
+  return undefined;
+}

@@ -4,6 +4,7 @@ import { analyzeFlow, type FlowResult } from '../shell/flow.js';
 import { analyzeScript, type ScriptAnalysis } from '../shell/script.js';
 import type { FuncDef } from '../shell/structure.js';
 import { knownArgs, UNKNOWN_ARGS } from '../shell/values.js';
+import { programRun } from './programs.js';
 import type { WrapperScript } from './types.js';
 
 /**
@@ -54,7 +55,7 @@ export function flowIn(wrapper: WrapperScript, scripts: readonly WrapperScript[]
   if (!flow) {
     const a = analysisOf(wrapper);
     const env = scenario.kind === 'run' ? knownArgs(scenario.args) : { ...UNKNOWN_ARGS, argsGiven: true };
-    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env);
+    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env, (words) => programRun(words) === 'server');
     byScenario.set(key, flow);
   }
   return flow;

@@ -65,6 +65,8 @@ interface Path {
   env: Env;
   /** The exit status of the last and-or element: true, false, or unknown. */
   status?: boolean;
+  /** The path runs a server in the foreground: the script stays there, what follows runs only after it stops. */
+  blocked?: true;
 }
 type State = Path[];
 
@@ -149,7 +151,7 @@ const itemKey = (x: Item): string => (x ? `${x.kind}:${x.start}:${x.end}:${x.fn?
 function dedupe(paths: Path[]): State {
   const seen = new Map<string, Path>();
   for (const p of paths) {
-    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ''}`;
+    const key = `${itemKey(p.item)}|${envKey(p.env)}|${p.status ?? ''}|${p.blocked ?? ''}`;
     if (!seen.has(key)) seen.set(key, p);
   }
   return [...seen.values()];
@@ -169,7 +171,10 @@ class Flow {
   private current: FuncDef | undefined;
   private readonly calling: string[] = [];
 
-  constructor(private readonly functions: Map<string, FuncDef>) {}
+  constructor(
+    private readonly functions: Map<string, FuncDef>,
+    private readonly isServer: (words: string[]) => boolean,
+  ) {}
 
   run(stmts: Stmt[], env: Env): State {
     return this.list(stmts, [{ item: null, env }]);
@@ -195,7 +200,9 @@ class Flow {
     let s = state;
     for (const stmt of stmts) {
       if (s.length === 0 || !this.complete) break;
-      s = dedupe(this.stmt(stmt, s));
+      const held = s.filter((p) => p.blocked);
+      const live = held.length === 0 ? s : s.filter((p) => !p.blocked);
+      s = dedupe(live.length === 0 ? held : [...held, ...this.stmt(stmt, live)]);
       if (s.length > MAX_PATHS) this.complete = false;
     }
     return s;
@@ -220,14 +227,15 @@ class Flow {
     // exits (`app || exit 1`) does not make the command before it a test.
     let lastReal = pipelines.length - 1;
     while (lastReal > 0 && reportOnly(pipelines[lastReal]!)) lastReal--;
-    let current: State = state.map((p) => ({ item: p.item, env: p.env }));
+    let current: State = state.map((p) => ({ item: p.item, env: p.env, ...(p.blocked ? { blocked: true as const } : {}) }));
     pipelines.forEach((pl, i) => {
       const op = i === 0 ? undefined : stmt.andOr.rest[i - 1]!.op;
       // Which paths run this element: `&&` after a success, `||` after a failure.
       const run: Path[] = [];
       const skip: Path[] = [];
       for (const p of current) {
-        if (op === undefined || p.status === undefined) {
+        if (p.blocked) skip.push(p);
+        else if (op === undefined || p.status === undefined) {
           run.push(p);
           if (op !== undefined) skip.push({ ...p, status: op === '||' });
         } else if ((op === '&&') === p.status) run.push(p);
@@ -457,6 +465,12 @@ class Flow {
     const fn = staticName !== undefined && !staticName.includes('/') ? this.functions.get(staticName) : undefined;
     if (fn) return this.call(fn, cmd, state);
     if (isPlumbing(cmd)) return isPassive(cmd) ? state.map(unknownStatus) : supersede(state);
+    // A server in the foreground holds the script here: it is the main process of the path,
+    // whatever the script would do after it stops (`echo "started"`, a cleanup).
+    const words = cmd.words.map((w) => staticValue(w));
+    if (words.every((w) => w !== undefined) && this.isServer(words as string[])) {
+      return state.map((p) => ({ item: this.at({ kind: 'program', cmd, start: cmd.start, end: cmd.end }), env: p.env, blocked: true as const }));
+    }
     return sig('program');
   }
 
@@ -496,18 +510,18 @@ class Flow {
   }
 }
 
-const noStatus = (p: Path): Path => (p.status === undefined ? p : { item: p.item, env: p.env });
+const noStatus = (p: Path): Path => (p.status === undefined ? p : { item: p.item, env: p.env, ...(p.blocked ? { blocked: true as const } : {}) });
 const unknownStatus = noStatus;
 
 /** Every path goes on after a command that did work: what ran before it was a step. */
 function supersede(state: State): State {
-  return state.map((p) => ({ item: null, env: p.env }));
+  return state.map((p) => (p.blocked ? p : { item: null, env: p.env }));
 }
 
 /** A command whose status is tested ran, but is not a main process: its own signals become plain steps. */
 function tested(before: State, after: State): State {
   const had = new Set(before.map((p) => itemKey(p.item)));
-  return after.map((p) => (p.item && !had.has(itemKey(p.item)) ? { ...p, item: null } : p));
+  return after.map((p) => (p.item && !p.blocked && !had.has(itemKey(p.item)) ? { ...p, item: null } : p));
 }
 
 /** The names the script's conditions (tests, `case` words) read more than once: its mode switches. */
@@ -526,8 +540,8 @@ function conditionNames(stmts: Stmt[], functions: Map<string, FuncDef>): Set<str
  * Follow a script's paths to their ends. `env` says what is known when it starts: the
  * positional parameters of the scenario (unknown by default: any command the user gives).
  */
-export function analyzeFlow(stmts: Stmt[], functions: Map<string, FuncDef>, env: Env = UNKNOWN_ARGS): FlowResult {
-  const flow = new Flow(functions);
+export function analyzeFlow(stmts: Stmt[], functions: Map<string, FuncDef>, env: Env = UNKNOWN_ARGS, isServer: (words: string[]) => boolean = () => false): FlowResult {
+  const flow = new Flow(functions, isServer);
   const end = flow.run(stmts, { ...env, track: conditionNames(stmts, functions) });
   flow.end(end);
   const finals: Sig[] = [];

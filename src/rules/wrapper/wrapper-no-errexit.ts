@@ -5,6 +5,7 @@
 import { shebangFlags } from '../../shell/script.js';
 import { walkCommands, type Command, type FuncDef, type Simple } from '../../shell/structure.js';
 import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../shell/words.js';
+import type { DockerfileModel } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, scriptHit, shellScripts, type ShellScript } from './common.js';
 
@@ -24,14 +25,28 @@ const BEST_EFFORT = new Set([
   'chown', 'chmod', 'chgrp', 'mkdir', 'touch', 'ln', 'rm', 'sed', 'find', 'cat', 'ls', 'tee', 'date', 'id', 'getent',
   'whoami', 'hostname', 'env', 'logger', 'usermod', 'groupmod', 'useradd', 'groupadd', 'adduser', 'addgroup',
   'deluser', 'delgroup', 'chpasswd', 'ulimit', 'sysctl', 'sync', 'tr', 'cut', 'awk', 'grep', 'head', 'tail', 'sort',
+  // Waiting for a dependency: when it never comes, the app fails visibly on its own.
+  'nc', 'pg_isready', 'wait-for-it', 'wait-for-it.sh', 'wait-for', 'wait-for.sh', 'dockerize',
 ]);
+
+/** Commands that only show a value: `$?` in their arguments is reported, not handled. */
+const SHOWS = new Set(['echo', 'printf', 'logger']);
+
+/** All of the command's output goes to /dev/null: the author expects it may fail (`groupdel app &>/dev/null`). */
+function discardsFailure(cmd: Simple): boolean {
+  const toNull = cmd.redirs.filter((r) => staticValue(r.target) === '/dev/null');
+  const stderr = toNull.some((r) => r.op === '&>' || r.op === '&>>' || r.fd === '2') || cmd.redirs.some((r) => r.op === '>&' && r.fd === '2' && staticValue(r.target) === '1' && toNull.length > 0);
+  return stderr;
+}
 
 /** The script handles failures itself: an explicit `set +e`, an `ERR` trap, or reading `$?`. */
 function handlesFailures(script: ShellScript): boolean {
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (found) return;
-    for (const w of commandWords(cmd)) if (paramUses(w).some((u) => u.param.name === '?')) found = true;
+    // `$?` tested, stored or returned is handling; shown in a message (`echo "failed: $?"`) is not.
+    const shows = cmd.kind === 'simple' && SHOWS.has(commandBase(cmd.words[0]) ?? '');
+    if (!shows) for (const w of commandWords(cmd)) if (paramUses(w).some((u) => u.param.name === '?')) found = true;
     if (cmd.kind !== 'simple') return;
     const base = commandBase(cmd.words[0]);
     if (base === 'set') {
@@ -41,6 +56,20 @@ function handlesFailures(script: ShellScript): boolean {
     if (base === 'trap' && cmd.words.slice(2).some((w) => staticValue(w) === 'ERR')) found = true;
   });
   return found;
+}
+
+/**
+ * `. /etc/app/bash-config`: a sourced file that sets errexit, or one we cannot read (it comes
+ * from the base image), after which errexit may be on: the script is not judged from there.
+ */
+function sourcesErrexit(model: DockerfileModel, cmd: Simple): boolean {
+  const base = commandBase(cmd.words[0]);
+  if (base !== '.' && base !== 'source') return false;
+  const target = staticValue(cmd.words[1]);
+  const name = target?.split('/').pop();
+  const lib = name ? model.wrappers.find((w) => w.role === 'sourced' && (w.imagePath === target || w.imagePath.endsWith(`/${name}`))) : undefined;
+  if (!lib) return true;
+  return /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/m.test(lib.text);
 }
 
 function errexitOn(cmd: Simple): boolean {
@@ -81,7 +110,7 @@ function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>
   const name = staticValue(cmd.words[0]);
   const base = commandBase(cmd.words[0]);
   if (base !== undefined && NOT_A_STEP.has(base)) return NONE;
-  if (base !== undefined && BEST_EFFORT.has(base)) return BEST;
+  if ((base !== undefined && BEST_EFFORT.has(base)) || discardsFailure(cmd)) return BEST;
   const fn = name !== undefined && !name.includes('/') ? script.functions.get(name) : undefined;
   if (fn) return functionStep(script, fn, memo);
   return MATTERS;
@@ -109,7 +138,7 @@ export const rule: StaticRule = {
       const steps: { cmd: Simple; kind: StepKind }[] = [];
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== 'simple' || ctx.inFunction || ctx.inSubstitution) return;
-        if (!ctx.inCondition && errexitOn(cmd) && (errexitAt === undefined || cmd.start < errexitAt)) errexitAt = cmd.start;
+        if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === undefined || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
         const kind = stepKind(script, cmd, memo);
         if (kind !== NONE) steps.push({ cmd, kind });
