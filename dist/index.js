@@ -39083,7 +39083,7 @@ var PLAIN_OS = /* @__PURE__ */ new Set([
   "distroless/cc-debian12",
   "buildpack-deps"
 ]);
-var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*(\/.*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
+var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*([-/].*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
 var DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
 var UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
 var DEBIAN_DEFAULT = /* @__PURE__ */ new Set([
@@ -39159,11 +39159,11 @@ function classifyImage(ref) {
   } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
     family2 = "wolfi";
     debugVariant2 = /(^|-)dev(-|$)/.test(t);
-  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family2 = "alpine";
+  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t) || /(^|[-_.])alpine([-_.]|$)/.test(last)) family2 = "alpine";
   else if (last === "busybox") family2 = "busybox";
-  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family2 = "ubuntu";
+  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t) || /(^|[-_.])ubuntu([-_.]|$)/.test(last)) family2 = "ubuntu";
   else if (RHEL_NAMES.test(name)) family2 = "rhel";
-  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family2 = "debian";
+  else if (last === "debian" || DEBIAN_CODENAMES.test(t) || /(^|[-_.])debian([-_.]|$)/.test(last)) family2 = "debian";
   else if (/(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
   else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
   else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
@@ -41525,6 +41525,52 @@ var rule8 = {
   }
 };
 
+// src/rules/start/exec-form-joined-words.ts
+var JOINED = /^\S+(\s+\S+)+$/;
+function partAt(model, k) {
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint?.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd;
+  return entrypoint ? void 0 : cmd;
+}
+function namedWords(link) {
+  if (link.index === void 0 || link.origin) return [];
+  const out = [{ word: link.word, index: link.index }];
+  if (link.kind === "program" && interpreterOf(link.word) && !/^(sh|bash|zsh|ksh|dash|fish)$/.test(interpreterOf(link.word))) {
+    const k = link.argv.findIndex((w, i) => i > 0 && !w.startsWith("-"));
+    const before = link.argv.slice(1, k);
+    if (k > 0 && !before.some((w) => /^-[ce]$|^--eval$/.test(w))) out.push({ word: link.argv[k], index: link.index + k });
+  }
+  return out;
+}
+var rule9 = {
+  id: "exec-form-joined-words",
+  severity: "error",
+  title: "Exec-form word holds a whole command line",
+  description: 'An exec-form word like `"gunicorn app:app"` is one argument: the kernel looks for a program (or the interpreter for a file) with that whole name, and the container fails to start.',
+  check(model) {
+    if (model.windows) return [];
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const link of model.startChain.links) {
+      if (link.kind === "shell" || link.kind === "script") continue;
+      for (const { word, index } of namedWords(link)) {
+        if (seen.has(index) || !JOINED.test(word)) continue;
+        const part = partAt(model, index);
+        if (!part || part.form !== "exec") continue;
+        seen.add(index);
+        const split = part.argv.flatMap((w) => w === word ? word.trim().split(/\s+/) : [w]);
+        const program = index === link.index;
+        out.push({
+          message: program ? `\`${show2(part.instr)}\` names the program \`${word}\` as one word: exec form does not split on spaces, so the container fails with \`exec: "${word}": executable file not found\`.` : `\`${show2(part.instr)}\` hands \`${link.word}\` the single argument \`${word}\`: exec form does not split on spaces, so ${link.word} looks for a file named \`${word}\` and the container exits at once.`,
+          fix: `Write each word as its own string: \`${part.instr.keyword} ${execArray(split)}\`.`,
+          range: part.instr.range
+        });
+      }
+    }
+    return out;
+  }
+};
+
 // src/rules/start/malformed-exec-form.ts
 function diagnoseJson(text) {
   const t = text.trim();
@@ -41582,7 +41628,10 @@ function hit2(instr) {
   const first = firstWord(text);
   const notFound = first ? `, which fails with \`${first}: not found\`` : "";
   let consequence;
-  if (instr.keyword === "SHELL") consequence = ', and SHELL accepts only JSON, so the build fails with "SHELL requires the arguments to be in JSON form"';
+  if (instr.keyword === "VOLUME") {
+    const names = text.split(/\s+/).filter((w) => w !== "").map((w) => `\`${w}\``);
+    consequence = `, so Docker reads it as space-separated paths and creates ${names.length === 1 ? "a volume named" : "volumes named"} ${names.slice(0, 3).join(", ")}${names.length > 3 ? ", \u2026" : ""} instead`;
+  } else if (instr.keyword === "SHELL") consequence = ', and SHELL accepts only JSON, so the build fails with "SHELL requires the arguments to be in JSON form"';
   else if (instr.keyword === "HEALTHCHECK") consequence = `, so Docker silently runs the check as \`/bin/sh -c "${shown}"\`${notFound} and the container is marked unhealthy`;
   else consequence = `, so Docker silently falls back to shell form and runs \`/bin/sh -c "${shown}"\`${notFound}`;
   const repaired = repairJson(text);
@@ -41590,18 +41639,18 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule9 = {
+var rule10 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
-  description: "ENTRYPOINT/CMD/HEALTHCHECK written like a JSON array but not valid JSON silently fall back to shell form (a malformed SHELL fails the build).",
+  description: "ENTRYPOINT/CMD/HEALTHCHECK written like a JSON array but not valid JSON silently fall back to shell form (a malformed SHELL fails the build, a malformed VOLUME creates volumes named after the brackets).",
   check(model) {
     const out = [];
     const reaching = new Set(unixChain(model));
     for (const stage of model.stages) {
       for (const instr of stage.instructions) {
         if (!meantExecForm(instr) || instr.exec) continue;
-        if (instr.keyword === "SHELL" || ["ENTRYPOINT", "CMD", "HEALTHCHECK"].includes(instr.keyword) && reaching.has(stage)) out.push(hit2(instr));
+        if (instr.keyword === "SHELL" || ["ENTRYPOINT", "CMD", "HEALTHCHECK", "VOLUME"].includes(instr.keyword) && reaching.has(stage)) out.push(hit2(instr));
       }
     }
     return out;
@@ -41609,7 +41658,7 @@ var rule9 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule10 = {
+var rule11 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -41649,7 +41698,7 @@ function packageManagerRun(words) {
   if (pm === "yarn" || pm === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm : void 0;
   return void 0;
 }
-var rule11 = {
+var rule12 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -41674,7 +41723,7 @@ var rule11 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule12 = {
+var rule13 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -41691,7 +41740,9 @@ var rule12 = {
       out.push({
         message: `\`${show2(part.instr)}\` starts \`${word}\`, a path relative to the working directory, but no stage sets WORKDIR, so it resolves against the base image's WORKDIR (${where}) and breaks when that changes.`,
         fix: `Set \`WORKDIR /app\` before it, or use the absolute path (e.g. \`/app/${word.replace(/^\.\//, "")}\`).`,
-        range: part.instr.range
+        range: part.instr.range,
+        // An application base image usually sets a WORKDIR of its own that the COPY relies on: only a plain OS base surely leaves `/`.
+        ...model.base.plainOs ? {} : { severity: "info" }
       });
     }
     return out;
@@ -41699,7 +41750,7 @@ var rule12 = {
 };
 
 // src/rules/start/shell-form-cmd.ts
-var rule13 = {
+var rule14 = {
   id: "shell-form-cmd",
   severity: "warning",
   title: "CMD in shell form",
@@ -41720,7 +41771,7 @@ var rule13 = {
 };
 
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule14 = {
+var rule15 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -41745,7 +41796,7 @@ var rule14 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule15 = {
+var rule16 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -41787,7 +41838,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule16 = {
+var rule17 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -41809,7 +41860,7 @@ var rule16 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule17 = {
+var rule18 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -42004,7 +42055,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule18 = {
+var rule19 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -42037,7 +42088,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule19 = {
+var rule20 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -42060,20 +42111,21 @@ var rule19 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule15,
-  rule13,
+  rule16,
   rule14,
+  rule15,
   rule5,
+  rule10,
   rule9,
   rule7,
-  rule18,
-  rule16,
-  rule17,
-  rule11,
-  rule6,
-  rule12,
-  rule10,
   rule19,
+  rule17,
+  rule18,
+  rule12,
+  rule6,
+  rule13,
+  rule11,
+  rule20,
   rule8
 ];
 
@@ -42100,7 +42152,7 @@ function rewrittenLater(model, w, programs, accept) {
 
 // src/rules/wrapper/crlf-line-endings.ts
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule20 = {
+var rule21 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -42127,7 +42179,7 @@ var rule20 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule21 = {
+var rule22 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -42151,7 +42203,7 @@ var rule21 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule22 = {
+var rule23 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -42161,6 +42213,10 @@ var rule22 = {
     const hits = [];
     for (const w of model.wrappers) {
       if (!executedDirectly(w) || w.text.startsWith("#!") || w.text.startsWith("\uFEFF#!")) continue;
+      const links = model.startChain.links;
+      const at = links.findIndex((l) => l.kind === "script" && l.wrapper === w);
+      const before = at > 0 ? links[at - 1] : void 0;
+      if (before?.kind === "shell" && before.command !== void 0) continue;
       const first = (w.text.split("\n")[0] ?? "").replace(/\r$/, "").trim();
       hits.push({
         message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ""}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
@@ -42191,7 +42247,7 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule23 = {
+var rule24 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -42316,7 +42372,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule24 = {
+var rule25 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -42391,7 +42447,7 @@ var rule24 = {
 };
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule25 = {
+var rule26 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -42586,7 +42642,7 @@ function stepKind(script, cmd, memo) {
   if (fn) return functionStep(script, fn, memo);
   return MATTERS;
 }
-var rule26 = {
+var rule27 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -42717,7 +42773,7 @@ function describe(model, script, c) {
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
-var rule27 = {
+var rule28 = {
   id: "wrapper-bashism",
   severity: "warning",
   title: "Bash syntax under #!/bin/sh",
@@ -42734,6 +42790,10 @@ var rule27 = {
         const { message, fix } = describe(model, script, f.construct);
         const hit5 = scriptHit(script, f.start, f.end, message, fix);
         if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
+        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
+          hit5.severity = "info";
+          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
+        }
         hits.push(hit5);
       }
     }
@@ -42806,7 +42866,7 @@ function codeLines(text) {
     return t !== "" && !t.startsWith("#");
   }).length;
 }
-var rule28 = {
+var rule29 = {
   id: "wrapper-too-complex",
   severity: "info",
   title: "Wrapper waits for other services",
@@ -42912,7 +42972,7 @@ function replacement(family2) {
   if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
-var rule29 = {
+var rule30 = {
   id: "wrapper-su-sudo",
   severity: "warning",
   title: "Wrapper drops privileges with su or sudo",
@@ -42993,7 +43053,7 @@ function emptinessTest(cmd) {
   }
   return void 0;
 }
-var rule30 = {
+var rule31 = {
   id: "wrapper-unset-arg",
   severity: "warning",
   title: "Positional argument under set -u",
@@ -43071,17 +43131,17 @@ var rule30 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule22,
-  rule20,
-  rule21,
   rule23,
+  rule21,
+  rule22,
   rule24,
   rule25,
   rule26,
   rule27,
   rule28,
   rule29,
-  rule30
+  rule30,
+  rule31
 ];
 
 // src/rules/registry.ts
@@ -43366,7 +43426,7 @@ function toInstr(node, stage, lines, escapeChar) {
   }
   let formText2 = rest;
   if (keyword === "HEALTHCHECK") formText2 = rest.replace(/^CMD\s+/i, "");
-  const { exec: exec2, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
+  const { exec: exec2, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN", "VOLUME"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
   const args = node.getArguments().map((a) => a.getValue()).filter((a, i, all) => !(a.startsWith("--") && all.slice(0, i).every((p) => p.startsWith("--"))));
   return { keyword, stage, range, args, text: rest, flags, exec: exec2, jsonLike, heredocs, node };
 }
@@ -44041,11 +44101,11 @@ function runOne(tool, script, shell) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule31 of wrapperRules) {
-    if (!ids2.has(rule31.id)) continue;
+  for (const rule32 of wrapperRules) {
+    if (!ids2.has(rule32.id)) continue;
     let hits;
     try {
-      hits = rule31.check(model);
+      hits = rule32.check(model);
     } catch {
       continue;
     }
@@ -44053,7 +44113,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule31.id);
+      set.add(rule32.id);
     }
   }
   return out;
@@ -44148,8 +44208,8 @@ function lintDockerfile(options) {
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
-  for (const rule31 of staticRules) {
-    for (const hit5 of rule31.check(model)) findings.push(toFinding(rule31, hit5, file));
+  for (const rule32 of staticRules) {
+    for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
   }
   const notes = [];
   const shellcheck = runShellcheck(model);
@@ -45853,8 +45913,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule31, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule31, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule32, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule32, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";
@@ -46572,11 +46632,11 @@ async function analyze(options, extras = {}) {
 }
 
 // src/github/format.ts
-function ruleShort(rule31) {
-  const meta = ruleMeta(rule31);
+function ruleShort(rule32) {
+  const meta = ruleMeta(rule32);
   if (meta) return meta.title;
-  const sc = /^shellcheck\/(SC\d+)$/.exec(rule31);
-  return sc ? `ShellCheck ${sc[1]}` : rule31;
+  const sc = /^shellcheck\/(SC\d+)$/.exec(rule32);
+  return sc ? `ShellCheck ${sc[1]}` : rule32;
 }
 function findingTitle(f) {
   const platforms = f.platforms && f.platforms.length > 0 ? ` (${f.platforms.join(", ")})` : "";
@@ -51746,24 +51806,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule31) {
-  return rule31.startsWith("shellcheck/") ? [rule31, "shellcheck"] : [rule31];
+function ruleKeys(rule32) {
+  return rule32.startsWith("shellcheck/") ? [rule32, "shellcheck"] : [rule32];
 }
-function settingIn(rules, rule31) {
-  for (const key of ruleKeys(rule31)) {
+function settingIn(rules, rule32) {
+  for (const key of ruleKeys(rule32)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule31, file) {
+function ruleSetting(config, rule32, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule31);
+    const s = settingIn(p.rules, rule32);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule31);
+  return settingIn(config.rules, rule32);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {

@@ -11,7 +11,7 @@ const PLAIN_OS = new Set([
   'distroless/cc', 'distroless/cc-debian11', 'distroless/cc-debian12', 'buildpack-deps',
 ]);
 
-const RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*(\/.*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
+const RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*([-/].*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
 const DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
 const UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
 // Official images whose default tags are Debian-based (the docker-library convention).
@@ -60,12 +60,12 @@ export function classifyImage(ref: string): BaseImage {
   } else if (name.startsWith('chainguard/') || name === 'wolfi-base' || name.startsWith('wolfi/')) {
     family = 'wolfi';
     debugVariant = /(^|-)dev(-|$)/.test(t);
-  } else if (last === 'alpine' || /(^|[-_.])alpine/.test(t)) family = 'alpine';
+  } else if (last === 'alpine' || /(^|[-_.])alpine/.test(t) || /(^|[-_.])alpine([-_.]|$)/.test(last)) family = 'alpine';
   else if (last === 'busybox') family = 'busybox';
-  else if (last === 'ubuntu' || UBUNTU_CODENAMES.test(t)) family = 'ubuntu';
+  else if (last === 'ubuntu' || UBUNTU_CODENAMES.test(t) || /(^|[-_.])ubuntu([-_.]|$)/.test(last)) family = 'ubuntu';
   // A RHEL-family name decides before a tag word like `slim` (`oraclelinux:9-slim`).
   else if (RHEL_NAMES.test(name)) family = 'rhel';
-  else if (last === 'debian' || DEBIAN_CODENAMES.test(t)) family = 'debian';
+  else if (last === 'debian' || DEBIAN_CODENAMES.test(t) || /(^|[-_.])debian([-_.]|$)/.test(last)) family = 'debian';
   else if (/(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family = 'rhel';
   else if (UBUNTU_DEFAULT.has(name)) family = 'ubuntu';
   else if (DEBIAN_DEFAULT.has(name)) family = 'debian';

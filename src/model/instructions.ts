@@ -113,7 +113,7 @@ export function toInstr(node: Instruction, stage: number, lines: string[], escap
   }
   let formText = rest;
   if (keyword === 'HEALTHCHECK') formText = rest.replace(/^CMD\s+/i, '');
-  const { exec, jsonLike } = ['CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'RUN'].includes(keyword)
+  const { exec, jsonLike } = ['CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'RUN', 'VOLUME'].includes(keyword)
     ? parseExecForm(formText)
     : { exec: undefined, jsonLike: false };
   const args = node

@@ -4,6 +4,7 @@ import { rule as cmdIgnored } from './cmd-ignored.js';
 import { rule as devServerAsStart } from './dev-server-as-start.js';
 import { rule as duplicateStartInstruction } from './duplicate-start-instruction.js';
 import { rule as entrypointResetsCmd } from './entrypoint-resets-cmd.js';
+import { rule as execFormJoinedWords } from './exec-form-joined-words.js';
 import { rule as malformedExecForm } from './malformed-exec-form.js';
 import { rule as missingStartCommand } from './missing-start-command.js';
 import { rule as packageManagerAsPid1 } from './package-manager-as-pid1.js';
@@ -22,6 +23,7 @@ export const startRules: StaticRule[] = [
   shellFormCmdAfterEntrypoint,
   cmdIgnored,
   malformedExecForm,
+  execFormJoinedWords,
   duplicateStartInstruction,
   unexpandedVariable,
   shellOperatorInExecForm,

@@ -68,7 +68,10 @@ function hit(instr: Instr): RuleHit {
   const first = firstWord(text);
   const notFound = first ? `, which fails with \`${first}: not found\`` : '';
   let consequence: string;
-  if (instr.keyword === 'SHELL') consequence = ', and SHELL accepts only JSON, so the build fails with "SHELL requires the arguments to be in JSON form"';
+  if (instr.keyword === 'VOLUME') {
+    const names = text.split(/\s+/).filter((w) => w !== '').map((w) => `\`${w}\``);
+    consequence = `, so Docker reads it as space-separated paths and creates ${names.length === 1 ? 'a volume named' : 'volumes named'} ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''} instead`;
+  } else if (instr.keyword === 'SHELL') consequence = ', and SHELL accepts only JSON, so the build fails with "SHELL requires the arguments to be in JSON form"';
   else if (instr.keyword === 'HEALTHCHECK') consequence = `, so Docker silently runs the check as \`/bin/sh -c "${shown}"\`${notFound} and the container is marked unhealthy`;
   else consequence = `, so Docker silently falls back to shell form and runs \`/bin/sh -c "${shown}"\`${notFound}`;
   const repaired = repairJson(text);
@@ -83,7 +86,7 @@ export const rule: StaticRule = {
   id: 'malformed-exec-form',
   severity: 'error',
   title: 'Malformed exec form',
-  description: 'ENTRYPOINT/CMD/HEALTHCHECK written like a JSON array but not valid JSON silently fall back to shell form (a malformed SHELL fails the build).',
+  description: 'ENTRYPOINT/CMD/HEALTHCHECK written like a JSON array but not valid JSON silently fall back to shell form (a malformed SHELL fails the build, a malformed VOLUME creates volumes named after the brackets).',
   check(model) {
     const out: RuleHit[] = [];
     const reaching = new Set(unixChain(model));
@@ -91,7 +94,7 @@ export const rule: StaticRule = {
       for (const instr of stage.instructions) {
         if (!meantExecForm(instr) || instr.exec) continue;
         // SHELL is parsed for every stage (a bad one fails the whole build); the others matter where they reach the final image.
-        if (instr.keyword === 'SHELL' || (['ENTRYPOINT', 'CMD', 'HEALTHCHECK'].includes(instr.keyword) && reaching.has(stage))) out.push(hit(instr));
+        if (instr.keyword === 'SHELL' || (['ENTRYPOINT', 'CMD', 'HEALTHCHECK', 'VOLUME'].includes(instr.keyword) && reaching.has(stage))) out.push(hit(instr));
       }
     }
     return out;

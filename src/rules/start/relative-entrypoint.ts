@@ -27,6 +27,8 @@ export const rule: StaticRule = {
         message: `\`${show(part.instr)}\` starts \`${word}\`, a path relative to the working directory, but no stage sets WORKDIR, so it resolves against the base image's WORKDIR (${where}) and breaks when that changes.`,
         fix: `Set \`WORKDIR /app\` before it, or use the absolute path (e.g. \`/app/${word.replace(/^\.\//, '')}\`).`,
         range: part.instr.range,
+        // An application base image usually sets a WORKDIR of its own that the COPY relies on: only a plain OS base surely leaves `/`.
+        ...(model.base.plainOs ? {} : { severity: 'info' as const }),
       });
     }
     return out;

@@ -132,6 +132,11 @@ export const rule: StaticRule = {
         // The shell that runs the script decides: BusyBox ash (Alpine's /bin/sh) runs what it
         // accepts, so the script works on this image; it is only worth knowing for a base change.
         if (script.dialect.dialect === 'busybox' && f.construct.busybox === 'accepts') hit.severity = 'info';
+        // What /bin/sh is on this base is not known (bash on some, dash on others): say so at info.
+        if (script.dialect.dialect === 'posix' && model.base.family === 'unknown') {
+          hit.severity = 'info';
+          hit.message = `${hit.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
+        }
         hits.push(hit);
       }
     }

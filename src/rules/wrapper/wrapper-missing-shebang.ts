@@ -13,6 +13,12 @@ export const rule: StaticRule = {
     for (const w of model.wrappers) {
       // A BOM before `#!` is utf8-bom's finding; a script handed to a shell or sourced needs no `#!`.
       if (!executedDirectly(w) || w.text.startsWith('#!') || w.text.startsWith('\uFEFF#!')) continue;
+      // Started from a shell's command string (shell-form `CMD start.sh`): when the kernel
+      // refuses the file, the shell runs it as a shell script itself.
+      const links = model.startChain.links;
+      const at = links.findIndex((l) => l.kind === 'script' && l.wrapper === w);
+      const before = at > 0 ? links[at - 1] : undefined;
+      if (before?.kind === 'shell' && before.command !== undefined) continue;
       const first = (w.text.split('\n')[0] ?? '').replace(/\r$/, '').trim();
       hits.push({
         message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ''}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
