@@ -19183,7 +19183,7 @@ var rule16 = {
     else tail = ` (${fate.kind === "ash" ? "BusyBox ash" : "bash"} execs this simple command, so the app is PID 1)`;
     const argv = asExecForm(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
-    const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "info" : void 0;
+    const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "warning" : void 0;
     return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {} }];
   }
 };
@@ -19775,7 +19775,8 @@ var rule25 = {
           case "program":
             report(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
-              `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
+              // `exec npm start` would make npm PID 1: exec the program the package script runs.
+              knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
             ]);
             break;
           case "pipeline": {
@@ -19834,6 +19835,7 @@ var rule26 = {
         for (const sig of flow.finals) if (sig.cmd.kind === "simple" && sourceOf(script, sig.fn).wrapper === script.wrapper && !programs.some((p) => p.cmd === sig.cmd)) programs.push({ cmd: sig.cmd, target: sig.cmd.words });
       }
       for (const { cmd, target } of programs.sort((a, b) => a.cmd.start - b.cmd.start)) {
+        if (target.length > 0 && staticValue(target[0]) === "eval") continue;
         target.forEach((word, i) => {
           const misuse = argsMisuse(word);
           if (!misuse) return;

@@ -28,9 +28,10 @@ export const rule: StaticRule = {
     const fix = argv
       ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.`
       : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
-    // When the program replaces the shell it is PID 1 and gets SIGTERM; with no CMD written
-    // for it, only `docker run` arguments are lost.
-    const severity = fate.kind !== 'none' && shell.replaced && !model.start.cmd ? 'info' : undefined;
+    // When the program replaces the shell it is PID 1 and gets SIGTERM, but the contract is still
+    // broken: `docker run <image> --flag` (and a CMD) never reach it. The severity follows that
+    // effect; the shell staying PID 1 makes it an error.
+    const severity = fate.kind !== 'none' && shell.replaced && !model.start.cmd ? 'warning' : undefined;
     return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...(severity ? { severity } : {}) }];
   },
 };

@@ -114,7 +114,10 @@ export const rule: StaticRule = {
           case 'program':
             report(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName(sig))}.`,
-              `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`,
+              // `exec npm start` would make npm PID 1: exec the program the package script runs.
+              knownProgram(commandBase(sig.cmd.kind === 'simple' ? sig.cmd.words[0] : undefined) ?? '')?.role === 'package-manager'
+                ? `Exec the program the package script runs instead of the package manager (e.g. ${code('exec node server.js')}, copied from package.json), so it replaces the shell and receives SIGTERM itself.`
+                : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`,
             ]);
             break;
           case 'pipeline': {

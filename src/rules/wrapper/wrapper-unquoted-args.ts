@@ -27,6 +27,8 @@ export const rule: StaticRule = {
         for (const sig of flow.finals) if (sig.cmd.kind === 'simple' && sourceOf(script, sig.fn).wrapper === script.wrapper && !programs.some((p) => p.cmd === sig.cmd)) programs.push({ cmd: sig.cmd, target: sig.cmd.words });
       }
       for (const { cmd, target } of programs.sort((a, b) => a.cmd.start - b.cmd.start)) {
+        // `eval $@` re-parses its arguments as shell text whatever the quoting: `"$@"` does not help there.
+        if (target.length > 0 && staticValue(target[0]) === 'eval') continue;
         target.forEach((word, i) => {
           const misuse = argsMisuse(word);
           if (!misuse) return;

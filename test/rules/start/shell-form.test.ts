@@ -16,8 +16,9 @@ describe('shell-form-entrypoint', () => {
     expect(f.fix).toContain('ENTRYPOINT ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]');
   });
 
-  it('on Alpine with no CMD is info: BusyBox ash execs the simple command, so only `docker run` arguments are lost', () => {
-    const f = expectOne(lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT node server.js\n'), 'shell-form-entrypoint', 3, 'info');
+  it('on Alpine with no CMD is a warning: BusyBox ash execs the simple command (the app is PID 1), but `docker run <image> --flag` never reaches it', () => {
+    const f = expectOne(lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT node server.js\n'), 'shell-form-entrypoint', 3, 'warning');
+    expect(f.message).toMatch(/arguments are silently dropped/);
     expect(f.message).toMatch(/BusyBox ash execs this simple command, so the app is PID 1/);
     expect(f.message).not.toMatch(/dash/);
   });
@@ -40,8 +41,8 @@ describe('shell-form-entrypoint', () => {
     expectOne(findings, 'shell-form-entrypoint', 3);
   });
 
-  it('with a leading exec and no CMD is info: java replaces dash and is PID 1, only run arguments are dropped', () => {
-    const f = expectOne(lint('FROM eclipse-temurin:21-jre\nWORKDIR /app\nENTRYPOINT exec java -jar app.jar\n'), 'shell-form-entrypoint', 3, 'info');
+  it('with a leading exec and no CMD is a warning: java replaces dash and is PID 1, but run arguments are dropped', () => {
+    const f = expectOne(lint('FROM eclipse-temurin:21-jre\nWORKDIR /app\nENTRYPOINT exec java -jar app.jar\n'), 'shell-form-entrypoint', 3, 'warning');
     expect(f.message).toMatch(/leading `exec`/);
     expect(f.fix).toContain('["java", "-jar", "app.jar"]');
   });
