@@ -49,5822 +49,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/dockerfile-ast/lib/argument.js
-var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Argument = void 0;
-    var Argument = class {
-      constructor(value, range) {
-        this.value = value;
-        this.range = range;
-      }
-      toString() {
-        return this.value;
-      }
-      getRange() {
-        return this.range;
-      }
-      getValue() {
-        return this.value;
-      }
-      isAfter(position) {
-        if (this.range.end.line < position.line) {
-          return false;
-        }
-        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
-      }
-      isBefore(position) {
-        if (this.range.start.line < position.line) {
-          return true;
-        }
-        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
-      }
-    };
-    exports.Argument = Argument;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/jsonArgument.js
-var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JSONArgument = void 0;
-    var argument_1 = require_argument();
-    var JSONArgument = class extends argument_1.Argument {
-      constructor(value, range, jsonRange) {
-        super(value, range);
-        this.jsonRange = jsonRange;
-      }
-      getJSONRange() {
-        return this.jsonRange;
-      }
-      getJSONValue() {
-        let value = super.getValue();
-        value = value.substring(1, value.length - 1);
-        return value;
-      }
-    };
-    exports.JSONArgument = JSONArgument;
-  }
-});
-
-// node_modules/vscode-languageserver-types/lib/esm/main.js
-var main_exports = {};
-__export(main_exports, {
-  AnnotatedTextEdit: () => AnnotatedTextEdit,
-  ApplyKind: () => ApplyKind,
-  ChangeAnnotation: () => ChangeAnnotation,
-  ChangeAnnotationIdentifier: () => ChangeAnnotationIdentifier,
-  CodeAction: () => CodeAction,
-  CodeActionContext: () => CodeActionContext,
-  CodeActionKind: () => CodeActionKind,
-  CodeActionTag: () => CodeActionTag,
-  CodeActionTriggerKind: () => CodeActionTriggerKind,
-  CodeDescription: () => CodeDescription,
-  CodeLens: () => CodeLens,
-  Color: () => Color,
-  ColorInformation: () => ColorInformation,
-  ColorPresentation: () => ColorPresentation,
-  Command: () => Command,
-  CompletionItem: () => CompletionItem,
-  CompletionItemKind: () => CompletionItemKind,
-  CompletionItemLabelDetails: () => CompletionItemLabelDetails,
-  CompletionItemTag: () => CompletionItemTag,
-  CompletionList: () => CompletionList,
-  CreateFile: () => CreateFile,
-  DeleteFile: () => DeleteFile,
-  Diagnostic: () => Diagnostic,
-  DiagnosticRelatedInformation: () => DiagnosticRelatedInformation,
-  DiagnosticSeverity: () => DiagnosticSeverity,
-  DiagnosticTag: () => DiagnosticTag,
-  DocumentHighlight: () => DocumentHighlight,
-  DocumentHighlightKind: () => DocumentHighlightKind,
-  DocumentLink: () => DocumentLink,
-  DocumentSymbol: () => DocumentSymbol,
-  DocumentUri: () => DocumentUri,
-  EOL: () => EOL,
-  FoldingRange: () => FoldingRange,
-  FoldingRangeKind: () => FoldingRangeKind,
-  FormattingOptions: () => FormattingOptions,
-  Hover: () => Hover,
-  InlayHint: () => InlayHint,
-  InlayHintKind: () => InlayHintKind,
-  InlayHintLabelPart: () => InlayHintLabelPart,
-  InlineCompletionContext: () => InlineCompletionContext,
-  InlineCompletionItem: () => InlineCompletionItem,
-  InlineCompletionList: () => InlineCompletionList,
-  InlineCompletionTriggerKind: () => InlineCompletionTriggerKind,
-  InlineValueContext: () => InlineValueContext,
-  InlineValueEvaluatableExpression: () => InlineValueEvaluatableExpression,
-  InlineValueText: () => InlineValueText,
-  InlineValueVariableLookup: () => InlineValueVariableLookup,
-  InsertReplaceEdit: () => InsertReplaceEdit,
-  InsertTextFormat: () => InsertTextFormat,
-  InsertTextMode: () => InsertTextMode,
-  LanguageKind: () => LanguageKind,
-  Location: () => Location,
-  LocationLink: () => LocationLink,
-  MarkedString: () => MarkedString,
-  MarkupContent: () => MarkupContent,
-  MarkupKind: () => MarkupKind,
-  OptionalVersionedTextDocumentIdentifier: () => OptionalVersionedTextDocumentIdentifier,
-  ParameterInformation: () => ParameterInformation,
-  Position: () => Position,
-  Range: () => Range,
-  RenameFile: () => RenameFile,
-  SelectedCompletionInfo: () => SelectedCompletionInfo,
-  SelectionRange: () => SelectionRange,
-  SemanticTokenModifiers: () => SemanticTokenModifiers,
-  SemanticTokenTypes: () => SemanticTokenTypes,
-  SemanticTokens: () => SemanticTokens,
-  SignatureInformation: () => SignatureInformation,
-  SnippetTextEdit: () => SnippetTextEdit,
-  StringValue: () => StringValue,
-  SymbolInformation: () => SymbolInformation,
-  SymbolKind: () => SymbolKind,
-  SymbolTag: () => SymbolTag,
-  TextDocument: () => TextDocument,
-  TextDocumentEdit: () => TextDocumentEdit,
-  TextDocumentIdentifier: () => TextDocumentIdentifier,
-  TextDocumentItem: () => TextDocumentItem,
-  TextEdit: () => TextEdit,
-  URI: () => URI,
-  VersionedTextDocumentIdentifier: () => VersionedTextDocumentIdentifier,
-  WorkspaceChange: () => WorkspaceChange,
-  WorkspaceEdit: () => WorkspaceEdit,
-  WorkspaceFolder: () => WorkspaceFolder,
-  WorkspaceSymbol: () => WorkspaceSymbol,
-  integer: () => integer,
-  uinteger: () => uinteger
-});
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
-var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
-    "use strict";
-    (function(DocumentUri2) {
-      function is(value) {
-        return typeof value === "string";
-      }
-      DocumentUri2.is = is;
-    })(DocumentUri || (DocumentUri = {}));
-    (function(URI2) {
-      function is(value) {
-        return typeof value === "string";
-      }
-      URI2.is = is;
-    })(URI || (URI = {}));
-    (function(integer2) {
-      integer2.MIN_VALUE = -2147483648;
-      integer2.MAX_VALUE = 2147483647;
-      function is(value) {
-        return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
-      }
-      integer2.is = is;
-    })(integer || (integer = {}));
-    (function(uinteger2) {
-      uinteger2.MIN_VALUE = 0;
-      uinteger2.MAX_VALUE = 2147483647;
-      function is(value) {
-        return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
-      }
-      uinteger2.is = is;
-    })(uinteger || (uinteger = {}));
-    (function(Position2) {
-      function create(line, character) {
-        if (line === Number.MAX_VALUE) {
-          line = uinteger.MAX_VALUE;
-        }
-        if (character === Number.MAX_VALUE) {
-          character = uinteger.MAX_VALUE;
-        }
-        return { line, character };
-      }
-      Position2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
-      }
-      Position2.is = is;
-    })(Position || (Position = {}));
-    (function(Range2) {
-      function create(one, two, three, four) {
-        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
-          return { start: Position.create(one, two), end: Position.create(three, four) };
-        } else if (Position.is(one) && Position.is(two)) {
-          return { start: one, end: two };
-        } else {
-          throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
-        }
-      }
-      Range2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
-      }
-      Range2.is = is;
-    })(Range || (Range = {}));
-    (function(Location2) {
-      function create(uri, range) {
-        return { uri, range };
-      }
-      Location2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
-      }
-      Location2.is = is;
-    })(Location || (Location = {}));
-    (function(LocationLink2) {
-      function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
-        return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
-      }
-      LocationLink2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range.is(candidate.targetSelectionRange) && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
-      }
-      LocationLink2.is = is;
-    })(LocationLink || (LocationLink = {}));
-    (function(Color2) {
-      function create(red, green, blue, alpha) {
-        return {
-          red,
-          green,
-          blue,
-          alpha
-        };
-      }
-      Color2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
-      }
-      Color2.is = is;
-    })(Color || (Color = {}));
-    (function(ColorInformation2) {
-      function create(range, color) {
-        return {
-          range,
-          color
-        };
-      }
-      ColorInformation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
-      }
-      ColorInformation2.is = is;
-    })(ColorInformation || (ColorInformation = {}));
-    (function(ColorPresentation2) {
-      function create(label, textEdit, additionalTextEdits) {
-        return {
-          label,
-          textEdit,
-          additionalTextEdits
-        };
-      }
-      ColorPresentation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
-      }
-      ColorPresentation2.is = is;
-    })(ColorPresentation || (ColorPresentation = {}));
-    (function(FoldingRangeKind2) {
-      FoldingRangeKind2.Comment = "comment";
-      FoldingRangeKind2.Imports = "imports";
-      FoldingRangeKind2.Region = "region";
-    })(FoldingRangeKind || (FoldingRangeKind = {}));
-    (function(FoldingRange2) {
-      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
-        const result = {
-          startLine,
-          endLine
-        };
-        if (Is.defined(startCharacter)) {
-          result.startCharacter = startCharacter;
-        }
-        if (Is.defined(endCharacter)) {
-          result.endCharacter = endCharacter;
-        }
-        if (Is.defined(kind)) {
-          result.kind = kind;
-        }
-        if (Is.defined(collapsedText)) {
-          result.collapsedText = collapsedText;
-        }
-        return result;
-      }
-      FoldingRange2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
-      }
-      FoldingRange2.is = is;
-    })(FoldingRange || (FoldingRange = {}));
-    (function(DiagnosticRelatedInformation2) {
-      function create(location, message) {
-        return {
-          location,
-          message
-        };
-      }
-      DiagnosticRelatedInformation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
-      }
-      DiagnosticRelatedInformation2.is = is;
-    })(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
-    (function(DiagnosticSeverity2) {
-      DiagnosticSeverity2.Error = 1;
-      DiagnosticSeverity2.Warning = 2;
-      DiagnosticSeverity2.Information = 3;
-      DiagnosticSeverity2.Hint = 4;
-    })(DiagnosticSeverity || (DiagnosticSeverity = {}));
-    (function(DiagnosticTag2) {
-      DiagnosticTag2.Unnecessary = 1;
-      DiagnosticTag2.Deprecated = 2;
-    })(DiagnosticTag || (DiagnosticTag = {}));
-    (function(CodeDescription2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.href);
-      }
-      CodeDescription2.is = is;
-    })(CodeDescription || (CodeDescription = {}));
-    (function(Diagnostic2) {
-      function create(range, message, severity, code2, source, relatedInformation) {
-        const result = { range, message };
-        if (Is.defined(severity)) {
-          result.severity = severity;
-        }
-        if (Is.defined(code2)) {
-          result.code = code2;
-        }
-        if (Is.defined(source)) {
-          result.source = source;
-        }
-        if (Is.defined(relatedInformation)) {
-          result.relatedInformation = relatedInformation;
-        }
-        return result;
-      }
-      Diagnostic2.create = create;
-      function is(value) {
-        var _a;
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
-      }
-      Diagnostic2.is = is;
-      function is3_17(value) {
-        return Is.string(value.message);
-      }
-      Diagnostic2.is3_17 = is3_17;
-      function getMessageString(diagnostic) {
-        if (Is.string(diagnostic.message)) {
-          return diagnostic.message;
-        } else if (MarkupContent.is(diagnostic.message)) {
-          return diagnostic.message.value;
-        } else {
-          throw new Error(`Unknown message type ${typeof diagnostic.message}`);
-        }
-      }
-      Diagnostic2.getMessageString = getMessageString;
-    })(Diagnostic || (Diagnostic = {}));
-    (function(Command2) {
-      function create(title, command, ...args) {
-        const result = { title, command };
-        if (Is.defined(args) && args.length > 0) {
-          result.arguments = args;
-        }
-        return result;
-      }
-      Command2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
-      }
-      Command2.is = is;
-    })(Command || (Command = {}));
-    (function(TextEdit2) {
-      function replace(range, newText) {
-        return { range, newText };
-      }
-      TextEdit2.replace = replace;
-      function insert(position, newText) {
-        return { range: { start: position, end: position }, newText };
-      }
-      TextEdit2.insert = insert;
-      function del(range) {
-        return { range, newText: "" };
-      }
-      TextEdit2.del = del;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range.is(candidate.range);
-      }
-      TextEdit2.is = is;
-    })(TextEdit || (TextEdit = {}));
-    (function(ChangeAnnotation2) {
-      function create(label, needsConfirmation, description) {
-        const result = { label };
-        if (needsConfirmation !== void 0) {
-          result.needsConfirmation = needsConfirmation;
-        }
-        if (description !== void 0) {
-          result.description = description;
-        }
-        return result;
-      }
-      ChangeAnnotation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-      }
-      ChangeAnnotation2.is = is;
-    })(ChangeAnnotation || (ChangeAnnotation = {}));
-    (function(ChangeAnnotationIdentifier2) {
-      function is(value) {
-        const candidate = value;
-        return Is.string(candidate);
-      }
-      ChangeAnnotationIdentifier2.is = is;
-    })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
-    (function(AnnotatedTextEdit2) {
-      function replace(range, newText, annotation) {
-        return { range, newText, annotationId: annotation };
-      }
-      AnnotatedTextEdit2.replace = replace;
-      function insert(position, newText, annotation) {
-        return { range: { start: position, end: position }, newText, annotationId: annotation };
-      }
-      AnnotatedTextEdit2.insert = insert;
-      function del(range, annotation) {
-        return { range, newText: "", annotationId: annotation };
-      }
-      AnnotatedTextEdit2.del = del;
-      function is(value) {
-        const candidate = value;
-        return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      AnnotatedTextEdit2.is = is;
-    })(AnnotatedTextEdit || (AnnotatedTextEdit = {}));
-    (function(TextDocumentEdit2) {
-      function create(textDocument, edits) {
-        return { textDocument, edits };
-      }
-      TextDocumentEdit2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
-      }
-      TextDocumentEdit2.is = is;
-    })(TextDocumentEdit || (TextDocumentEdit = {}));
-    (function(CreateFile2) {
-      function create(uri, options, annotation) {
-        const result = {
-          kind: "create",
-          uri
-        };
-        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation !== void 0) {
-          result.annotationId = annotation;
-        }
-        return result;
-      }
-      CreateFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      CreateFile2.is = is;
-    })(CreateFile || (CreateFile = {}));
-    (function(RenameFile2) {
-      function create(oldUri, newUri, options, annotation) {
-        const result = {
-          kind: "rename",
-          oldUri,
-          newUri
-        };
-        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation !== void 0) {
-          result.annotationId = annotation;
-        }
-        return result;
-      }
-      RenameFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      RenameFile2.is = is;
-    })(RenameFile || (RenameFile = {}));
-    (function(DeleteFile2) {
-      function create(uri, options, annotation) {
-        const result = {
-          kind: "delete",
-          uri
-        };
-        if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation !== void 0) {
-          result.annotationId = annotation;
-        }
-        return result;
-      }
-      DeleteFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      DeleteFile2.is = is;
-    })(DeleteFile || (DeleteFile = {}));
-    (function(WorkspaceEdit2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every((change) => {
-          if (Is.string(change.kind)) {
-            return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
-          } else {
-            return TextDocumentEdit.is(change);
-          }
-        }));
-      }
-      WorkspaceEdit2.is = is;
-    })(WorkspaceEdit || (WorkspaceEdit = {}));
-    TextEditChangeImpl = class {
-      constructor(edits, changeAnnotations) {
-        this.edits = edits;
-        this.changeAnnotations = changeAnnotations;
-      }
-      insert(position, newText, annotation) {
-        let edit;
-        let id;
-        if (annotation === void 0) {
-          edit = TextEdit.insert(position, newText);
-        } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id = annotation;
-          edit = AnnotatedTextEdit.insert(position, newText, annotation);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.insert(position, newText, id);
-        }
-        this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      replace(range, newText, annotation) {
-        let edit;
-        let id;
-        if (annotation === void 0) {
-          edit = TextEdit.replace(range, newText);
-        } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id = annotation;
-          edit = AnnotatedTextEdit.replace(range, newText, annotation);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.replace(range, newText, id);
-        }
-        this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      delete(range, annotation) {
-        let edit;
-        let id;
-        if (annotation === void 0) {
-          edit = TextEdit.del(range);
-        } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id = annotation;
-          edit = AnnotatedTextEdit.del(range, annotation);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.del(range, id);
-        }
-        this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      add(edit) {
-        this.edits.push(edit);
-      }
-      all() {
-        return this.edits;
-      }
-      clear() {
-        this.edits.splice(0, this.edits.length);
-      }
-      assertChangeAnnotations(value) {
-        if (value === void 0) {
-          throw new Error(`Text edit change is not configured to manage change annotations.`);
-        }
-      }
-    };
-    (function(SnippetTextEdit2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
-      }
-      SnippetTextEdit2.is = is;
-    })(SnippetTextEdit || (SnippetTextEdit = {}));
-    ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
-        this._counter = 0;
-        this._size = 0;
-      }
-      all() {
-        return this._annotations;
-      }
-      get size() {
-        return this._size;
-      }
-      manage(idOrAnnotation, annotation) {
-        let id;
-        if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
-          id = idOrAnnotation;
-        } else {
-          id = this.nextId();
-          annotation = idOrAnnotation;
-        }
-        if (this._annotations[id] !== void 0) {
-          throw new Error(`Id ${id} is already in use.`);
-        }
-        if (annotation === void 0) {
-          throw new Error(`No annotation provided for id ${id}`);
-        }
-        this._annotations[id] = annotation;
-        this._size++;
-        return id;
-      }
-      nextId() {
-        this._counter++;
-        return this._counter.toString();
-      }
-    };
-    WorkspaceChange = class {
-      constructor(workspaceEdit) {
-        this._textEditChanges = /* @__PURE__ */ Object.create(null);
-        if (workspaceEdit !== void 0) {
-          this._workspaceEdit = workspaceEdit;
-          if (workspaceEdit.documentChanges) {
-            this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
-            workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-            workspaceEdit.documentChanges.forEach((change) => {
-              if (TextDocumentEdit.is(change)) {
-                const textEditChange = new TextEditChangeImpl(change.edits, this._changeAnnotations);
-                this._textEditChanges[change.textDocument.uri] = textEditChange;
-              }
-            });
-          } else if (workspaceEdit.changes) {
-            Object.keys(workspaceEdit.changes).forEach((key) => {
-              const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
-              this._textEditChanges[key] = textEditChange;
-            });
-          }
-        } else {
-          this._workspaceEdit = {};
-        }
-      }
-      /**
-       * Returns the underlying {@link WorkspaceEdit} literal
-       * use to be returned from a workspace edit operation like rename.
-       */
-      get edit() {
-        this.initDocumentChanges();
-        if (this._changeAnnotations !== void 0) {
-          if (this._changeAnnotations.size === 0) {
-            this._workspaceEdit.changeAnnotations = void 0;
-          } else {
-            this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-          }
-        }
-        return this._workspaceEdit;
-      }
-      getTextEditChange(key) {
-        if (OptionalVersionedTextDocumentIdentifier.is(key)) {
-          this.initDocumentChanges();
-          if (this._workspaceEdit.documentChanges === void 0) {
-            throw new Error("Workspace edit is not configured for document changes.");
-          }
-          const textDocument = { uri: key.uri, version: key.version };
-          let result = this._textEditChanges[textDocument.uri];
-          if (!result) {
-            const edits = [];
-            const textDocumentEdit = {
-              textDocument,
-              edits
-            };
-            this._workspaceEdit.documentChanges.push(textDocumentEdit);
-            result = new TextEditChangeImpl(edits, this._changeAnnotations);
-            this._textEditChanges[textDocument.uri] = result;
-          }
-          return result;
-        } else {
-          this.initChanges();
-          if (this._workspaceEdit.changes === void 0) {
-            throw new Error("Workspace edit is not configured for normal text edit changes.");
-          }
-          let result = this._textEditChanges[key];
-          if (!result) {
-            const edits = [];
-            this._workspaceEdit.changes[key] = edits;
-            result = new TextEditChangeImpl(edits);
-            this._textEditChanges[key] = result;
-          }
-          return result;
-        }
-      }
-      initDocumentChanges() {
-        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-          this._changeAnnotations = new ChangeAnnotations();
-          this._workspaceEdit.documentChanges = [];
-          this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-        }
-      }
-      initChanges() {
-        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-          this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
-        }
-      }
-      createFile(uri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id;
-        if (annotation === void 0) {
-          operation = CreateFile.create(uri, options);
-        } else {
-          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = CreateFile.create(uri, options, id);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      renameFile(oldUri, newUri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id;
-        if (annotation === void 0) {
-          operation = RenameFile.create(oldUri, newUri, options);
-        } else {
-          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = RenameFile.create(oldUri, newUri, options, id);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      deleteFile(uri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id;
-        if (annotation === void 0) {
-          operation = DeleteFile.create(uri, options);
-        } else {
-          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = DeleteFile.create(uri, options, id);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-    };
-    (function(TextDocumentIdentifier2) {
-      function create(uri) {
-        return { uri };
-      }
-      TextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri);
-      }
-      TextDocumentIdentifier2.is = is;
-    })(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
-    (function(VersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
-      }
-      VersionedTextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
-      }
-      VersionedTextDocumentIdentifier2.is = is;
-    })(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
-    (function(OptionalVersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
-      }
-      OptionalVersionedTextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
-      }
-      OptionalVersionedTextDocumentIdentifier2.is = is;
-    })(OptionalVersionedTextDocumentIdentifier || (OptionalVersionedTextDocumentIdentifier = {}));
-    (function(LanguageKind2) {
-      LanguageKind2.ABAP = "abap";
-      LanguageKind2.WindowsBat = "bat";
-      LanguageKind2.BibTeX = "bibtex";
-      LanguageKind2.Clojure = "clojure";
-      LanguageKind2.Coffeescript = "coffeescript";
-      LanguageKind2.C = "c";
-      LanguageKind2.CPP = "cpp";
-      LanguageKind2.CSharp = "csharp";
-      LanguageKind2.CSS = "css";
-      LanguageKind2.D = "d";
-      LanguageKind2.Delphi = "pascal";
-      LanguageKind2.Diff = "diff";
-      LanguageKind2.Dart = "dart";
-      LanguageKind2.Dockerfile = "dockerfile";
-      LanguageKind2.Elixir = "elixir";
-      LanguageKind2.Erlang = "erlang";
-      LanguageKind2.FSharp = "fsharp";
-      LanguageKind2.GitCommit = "git-commit";
-      LanguageKind2.GitRebase = "git-rebase";
-      LanguageKind2.Go = "go";
-      LanguageKind2.Groovy = "groovy";
-      LanguageKind2.Handlebars = "handlebars";
-      LanguageKind2.Haskell = "haskell";
-      LanguageKind2.HTML = "html";
-      LanguageKind2.Ini = "ini";
-      LanguageKind2.Java = "java";
-      LanguageKind2.JavaScript = "javascript";
-      LanguageKind2.JavaScriptReact = "javascriptreact";
-      LanguageKind2.JSON = "json";
-      LanguageKind2.LaTeX = "latex";
-      LanguageKind2.Less = "less";
-      LanguageKind2.Lua = "lua";
-      LanguageKind2.Makefile = "makefile";
-      LanguageKind2.Markdown = "markdown";
-      LanguageKind2.ObjectiveC = "objective-c";
-      LanguageKind2.ObjectiveCPP = "objective-cpp";
-      LanguageKind2.Pascal = "pascal";
-      LanguageKind2.Perl = "perl";
-      LanguageKind2.Perl6 = "perl6";
-      LanguageKind2.PHP = "php";
-      LanguageKind2.Plaintext = "plaintext";
-      LanguageKind2.Powershell = "powershell";
-      LanguageKind2.Pug = "jade";
-      LanguageKind2.Python = "python";
-      LanguageKind2.R = "r";
-      LanguageKind2.Razor = "razor";
-      LanguageKind2.Ruby = "ruby";
-      LanguageKind2.Rust = "rust";
-      LanguageKind2.SCSS = "scss";
-      LanguageKind2.SASS = "sass";
-      LanguageKind2.Scala = "scala";
-      LanguageKind2.ShaderLab = "shaderlab";
-      LanguageKind2.ShellScript = "shellscript";
-      LanguageKind2.SQL = "sql";
-      LanguageKind2.Swift = "swift";
-      LanguageKind2.TypeScript = "typescript";
-      LanguageKind2.TypeScriptReact = "typescriptreact";
-      LanguageKind2.TeX = "tex";
-      LanguageKind2.VisualBasic = "vb";
-      LanguageKind2.XML = "xml";
-      LanguageKind2.XSL = "xsl";
-      LanguageKind2.YAML = "yaml";
-    })(LanguageKind || (LanguageKind = {}));
-    (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
-      }
-      TextDocumentItem2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
-      }
-      TextDocumentItem2.is = is;
-    })(TextDocumentItem || (TextDocumentItem = {}));
-    (function(MarkupKind2) {
-      MarkupKind2.PlainText = "plaintext";
-      MarkupKind2.Markdown = "markdown";
-      function is(value) {
-        const candidate = value;
-        return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
-      }
-      MarkupKind2.is = is;
-    })(MarkupKind || (MarkupKind = {}));
-    (function(MarkupContent2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
-      }
-      MarkupContent2.is = is;
-    })(MarkupContent || (MarkupContent = {}));
-    (function(CompletionItemKind2) {
-      CompletionItemKind2.Text = 1;
-      CompletionItemKind2.Method = 2;
-      CompletionItemKind2.Function = 3;
-      CompletionItemKind2.Constructor = 4;
-      CompletionItemKind2.Field = 5;
-      CompletionItemKind2.Variable = 6;
-      CompletionItemKind2.Class = 7;
-      CompletionItemKind2.Interface = 8;
-      CompletionItemKind2.Module = 9;
-      CompletionItemKind2.Property = 10;
-      CompletionItemKind2.Unit = 11;
-      CompletionItemKind2.Value = 12;
-      CompletionItemKind2.Enum = 13;
-      CompletionItemKind2.Keyword = 14;
-      CompletionItemKind2.Snippet = 15;
-      CompletionItemKind2.Color = 16;
-      CompletionItemKind2.File = 17;
-      CompletionItemKind2.Reference = 18;
-      CompletionItemKind2.Folder = 19;
-      CompletionItemKind2.EnumMember = 20;
-      CompletionItemKind2.Constant = 21;
-      CompletionItemKind2.Struct = 22;
-      CompletionItemKind2.Event = 23;
-      CompletionItemKind2.Operator = 24;
-      CompletionItemKind2.TypeParameter = 25;
-    })(CompletionItemKind || (CompletionItemKind = {}));
-    (function(InsertTextFormat2) {
-      InsertTextFormat2.PlainText = 1;
-      InsertTextFormat2.Snippet = 2;
-    })(InsertTextFormat || (InsertTextFormat = {}));
-    (function(CompletionItemTag2) {
-      CompletionItemTag2.Deprecated = 1;
-    })(CompletionItemTag || (CompletionItemTag = {}));
-    (function(InsertReplaceEdit2) {
-      function create(newText, insert, replace) {
-        return { newText, insert, replace };
-      }
-      InsertReplaceEdit2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
-      }
-      InsertReplaceEdit2.is = is;
-    })(InsertReplaceEdit || (InsertReplaceEdit = {}));
-    (function(InsertTextMode2) {
-      InsertTextMode2.asIs = 1;
-      InsertTextMode2.adjustIndentation = 2;
-    })(InsertTextMode || (InsertTextMode = {}));
-    (function(ApplyKind2) {
-      ApplyKind2.Replace = 1;
-      ApplyKind2.Merge = 2;
-    })(ApplyKind || (ApplyKind = {}));
-    (function(CompletionItemLabelDetails2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-      }
-      CompletionItemLabelDetails2.is = is;
-    })(CompletionItemLabelDetails || (CompletionItemLabelDetails = {}));
-    (function(CompletionItem2) {
-      function create(label) {
-        return { label };
-      }
-      CompletionItem2.create = create;
-    })(CompletionItem || (CompletionItem = {}));
-    (function(CompletionList2) {
-      function create(items, isIncomplete) {
-        return { items: items ? items : [], isIncomplete: !!isIncomplete };
-      }
-      CompletionList2.create = create;
-    })(CompletionList || (CompletionList = {}));
-    (function(MarkedString2) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
-      }
-      MarkedString2.fromPlainText = fromPlainText;
-      function is(value) {
-        const candidate = value;
-        return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
-      }
-      MarkedString2.is = is;
-    })(MarkedString || (MarkedString = {}));
-    (function(Hover2) {
-      function is(value) {
-        const candidate = value;
-        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range.is(value.range));
-      }
-      Hover2.is = is;
-    })(Hover || (Hover = {}));
-    (function(ParameterInformation2) {
-      function create(label, documentation) {
-        return documentation ? { label, documentation } : { label };
-      }
-      ParameterInformation2.create = create;
-    })(ParameterInformation || (ParameterInformation = {}));
-    (function(SignatureInformation2) {
-      function create(label, documentation, ...parameters) {
-        const result = { label };
-        if (Is.defined(documentation)) {
-          result.documentation = documentation;
-        }
-        if (Is.defined(parameters)) {
-          result.parameters = parameters;
-        } else {
-          result.parameters = [];
-        }
-        return result;
-      }
-      SignatureInformation2.create = create;
-    })(SignatureInformation || (SignatureInformation = {}));
-    (function(DocumentHighlightKind2) {
-      DocumentHighlightKind2.Text = 1;
-      DocumentHighlightKind2.Read = 2;
-      DocumentHighlightKind2.Write = 3;
-    })(DocumentHighlightKind || (DocumentHighlightKind = {}));
-    (function(DocumentHighlight2) {
-      function create(range, kind) {
-        const result = { range };
-        if (Is.number(kind)) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      DocumentHighlight2.create = create;
-    })(DocumentHighlight || (DocumentHighlight = {}));
-    (function(SymbolKind2) {
-      SymbolKind2.File = 1;
-      SymbolKind2.Module = 2;
-      SymbolKind2.Namespace = 3;
-      SymbolKind2.Package = 4;
-      SymbolKind2.Class = 5;
-      SymbolKind2.Method = 6;
-      SymbolKind2.Property = 7;
-      SymbolKind2.Field = 8;
-      SymbolKind2.Constructor = 9;
-      SymbolKind2.Enum = 10;
-      SymbolKind2.Interface = 11;
-      SymbolKind2.Function = 12;
-      SymbolKind2.Variable = 13;
-      SymbolKind2.Constant = 14;
-      SymbolKind2.String = 15;
-      SymbolKind2.Number = 16;
-      SymbolKind2.Boolean = 17;
-      SymbolKind2.Array = 18;
-      SymbolKind2.Object = 19;
-      SymbolKind2.Key = 20;
-      SymbolKind2.Null = 21;
-      SymbolKind2.EnumMember = 22;
-      SymbolKind2.Struct = 23;
-      SymbolKind2.Event = 24;
-      SymbolKind2.Operator = 25;
-      SymbolKind2.TypeParameter = 26;
-    })(SymbolKind || (SymbolKind = {}));
-    (function(SymbolTag2) {
-      SymbolTag2.Deprecated = 1;
-    })(SymbolTag || (SymbolTag = {}));
-    (function(SymbolInformation2) {
-      function create(name, kind, range, uri, containerName) {
-        const result = {
-          name,
-          kind,
-          location: { uri, range }
-        };
-        if (containerName) {
-          result.containerName = containerName;
-        }
-        return result;
-      }
-      SymbolInformation2.create = create;
-    })(SymbolInformation || (SymbolInformation = {}));
-    (function(WorkspaceSymbol2) {
-      function create(name, kind, uri, range) {
-        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
-      }
-      WorkspaceSymbol2.create = create;
-    })(WorkspaceSymbol || (WorkspaceSymbol = {}));
-    (function(DocumentSymbol2) {
-      function create(name, detail, kind, range, selectionRange, children) {
-        const result = {
-          name,
-          detail,
-          kind,
-          range,
-          selectionRange
-        };
-        if (children !== void 0) {
-          result.children = children;
-        }
-        return result;
-      }
-      DocumentSymbol2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range.is(candidate.range) && Range.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
-      }
-      DocumentSymbol2.is = is;
-    })(DocumentSymbol || (DocumentSymbol = {}));
-    (function(CodeActionKind2) {
-      CodeActionKind2.Empty = "";
-      CodeActionKind2.QuickFix = "quickfix";
-      CodeActionKind2.Refactor = "refactor";
-      CodeActionKind2.RefactorExtract = "refactor.extract";
-      CodeActionKind2.RefactorInline = "refactor.inline";
-      CodeActionKind2.RefactorMove = "refactor.move";
-      CodeActionKind2.RefactorRewrite = "refactor.rewrite";
-      CodeActionKind2.Source = "source";
-      CodeActionKind2.SourceOrganizeImports = "source.organizeImports";
-      CodeActionKind2.SourceFixAll = "source.fixAll";
-      CodeActionKind2.Notebook = "notebook";
-    })(CodeActionKind || (CodeActionKind = {}));
-    (function(CodeActionTriggerKind2) {
-      CodeActionTriggerKind2.Invoked = 1;
-      CodeActionTriggerKind2.Automatic = 2;
-    })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
-    (function(CodeActionContext2) {
-      function create(diagnostics, only, triggerKind) {
-        const result = { diagnostics };
-        if (only !== void 0 && only !== null) {
-          result.only = only;
-        }
-        if (triggerKind !== void 0 && triggerKind !== null) {
-          result.triggerKind = triggerKind;
-        }
-        return result;
-      }
-      CodeActionContext2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
-      }
-      CodeActionContext2.is = is;
-    })(CodeActionContext || (CodeActionContext = {}));
-    (function(CodeActionTag2) {
-      CodeActionTag2.LLMGenerated = 1;
-      function is(value) {
-        return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
-      }
-      CodeActionTag2.is = is;
-    })(CodeActionTag || (CodeActionTag = {}));
-    (function(CodeAction2) {
-      function create(title, kindOrCommandOrEdit, kind) {
-        const result = { title };
-        let checkKind = true;
-        if (typeof kindOrCommandOrEdit === "string") {
-          checkKind = false;
-          result.kind = kindOrCommandOrEdit;
-        } else if (Command.is(kindOrCommandOrEdit)) {
-          result.command = kindOrCommandOrEdit;
-        } else {
-          result.edit = kindOrCommandOrEdit;
-        }
-        if (checkKind && kind !== void 0) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      CodeAction2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
-      }
-      CodeAction2.is = is;
-    })(CodeAction || (CodeAction = {}));
-    (function(CodeLens2) {
-      function create(range, data) {
-        const result = { range };
-        if (Is.defined(data)) {
-          result.data = data;
-        }
-        return result;
-      }
-      CodeLens2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
-      }
-      CodeLens2.is = is;
-    })(CodeLens || (CodeLens = {}));
-    (function(FormattingOptions2) {
-      function create(tabSize, insertSpaces) {
-        return { tabSize, insertSpaces };
-      }
-      FormattingOptions2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
-      }
-      FormattingOptions2.is = is;
-    })(FormattingOptions || (FormattingOptions = {}));
-    (function(DocumentLink2) {
-      function create(range, target, data) {
-        return { range, target, data };
-      }
-      DocumentLink2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
-      }
-      DocumentLink2.is = is;
-    })(DocumentLink || (DocumentLink = {}));
-    (function(SelectionRange2) {
-      function create(range, parent) {
-        return { range, parent };
-      }
-      SelectionRange2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
-      }
-      SelectionRange2.is = is;
-    })(SelectionRange || (SelectionRange = {}));
-    (function(SemanticTokenTypes2) {
-      SemanticTokenTypes2["namespace"] = "namespace";
-      SemanticTokenTypes2["type"] = "type";
-      SemanticTokenTypes2["class"] = "class";
-      SemanticTokenTypes2["enum"] = "enum";
-      SemanticTokenTypes2["interface"] = "interface";
-      SemanticTokenTypes2["struct"] = "struct";
-      SemanticTokenTypes2["typeParameter"] = "typeParameter";
-      SemanticTokenTypes2["parameter"] = "parameter";
-      SemanticTokenTypes2["variable"] = "variable";
-      SemanticTokenTypes2["property"] = "property";
-      SemanticTokenTypes2["enumMember"] = "enumMember";
-      SemanticTokenTypes2["event"] = "event";
-      SemanticTokenTypes2["function"] = "function";
-      SemanticTokenTypes2["method"] = "method";
-      SemanticTokenTypes2["macro"] = "macro";
-      SemanticTokenTypes2["keyword"] = "keyword";
-      SemanticTokenTypes2["modifier"] = "modifier";
-      SemanticTokenTypes2["comment"] = "comment";
-      SemanticTokenTypes2["string"] = "string";
-      SemanticTokenTypes2["number"] = "number";
-      SemanticTokenTypes2["regexp"] = "regexp";
-      SemanticTokenTypes2["operator"] = "operator";
-      SemanticTokenTypes2["decorator"] = "decorator";
-      SemanticTokenTypes2["label"] = "label";
-    })(SemanticTokenTypes || (SemanticTokenTypes = {}));
-    (function(SemanticTokenModifiers2) {
-      SemanticTokenModifiers2["declaration"] = "declaration";
-      SemanticTokenModifiers2["definition"] = "definition";
-      SemanticTokenModifiers2["readonly"] = "readonly";
-      SemanticTokenModifiers2["static"] = "static";
-      SemanticTokenModifiers2["deprecated"] = "deprecated";
-      SemanticTokenModifiers2["abstract"] = "abstract";
-      SemanticTokenModifiers2["async"] = "async";
-      SemanticTokenModifiers2["modification"] = "modification";
-      SemanticTokenModifiers2["documentation"] = "documentation";
-      SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
-    })(SemanticTokenModifiers || (SemanticTokenModifiers = {}));
-    (function(SemanticTokens2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
-      }
-      SemanticTokens2.is = is;
-    })(SemanticTokens || (SemanticTokens = {}));
-    (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
-      }
-      InlineValueText2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
-      }
-      InlineValueText2.is = is;
-    })(InlineValueText || (InlineValueText = {}));
-    (function(InlineValueVariableLookup2) {
-      function create(range, variableName, caseSensitiveLookup) {
-        return { range, variableName, caseSensitiveLookup };
-      }
-      InlineValueVariableLookup2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
-      }
-      InlineValueVariableLookup2.is = is;
-    })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
-    (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression) {
-        return { range, expression };
-      }
-      InlineValueEvaluatableExpression2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
-      }
-      InlineValueEvaluatableExpression2.is = is;
-    })(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
-    (function(InlineValueContext2) {
-      function create(frameId, stoppedLocation) {
-        return { frameId, stoppedLocation };
-      }
-      InlineValueContext2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(value.stoppedLocation);
-      }
-      InlineValueContext2.is = is;
-    })(InlineValueContext || (InlineValueContext = {}));
-    (function(InlayHintKind2) {
-      InlayHintKind2.Type = 1;
-      InlayHintKind2.Parameter = 2;
-      function is(value) {
-        return value === 1 || value === 2;
-      }
-      InlayHintKind2.is = is;
-    })(InlayHintKind || (InlayHintKind = {}));
-    (function(InlayHintLabelPart2) {
-      function create(value) {
-        return { value };
-      }
-      InlayHintLabelPart2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
-      }
-      InlayHintLabelPart2.is = is;
-    })(InlayHintLabelPart || (InlayHintLabelPart = {}));
-    (function(InlayHint2) {
-      function create(position, label, kind) {
-        const result = { position, label };
-        if (kind !== void 0) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      InlayHint2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
-      }
-      InlayHint2.is = is;
-    })(InlayHint || (InlayHint = {}));
-    (function(StringValue2) {
-      function createSnippet(value) {
-        return { kind: "snippet", value };
-      }
-      StringValue2.createSnippet = createSnippet;
-      function isSnippet(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
-      }
-      StringValue2.isSnippet = isSnippet;
-    })(StringValue || (StringValue = {}));
-    (function(InlineCompletionItem2) {
-      function create(insertText, filterText, range, command) {
-        return { insertText, filterText, range, command };
-      }
-      InlineCompletionItem2.create = create;
-    })(InlineCompletionItem || (InlineCompletionItem = {}));
-    (function(InlineCompletionList2) {
-      function create(items) {
-        return { items };
-      }
-      InlineCompletionList2.create = create;
-    })(InlineCompletionList || (InlineCompletionList = {}));
-    (function(InlineCompletionTriggerKind2) {
-      InlineCompletionTriggerKind2.Invoked = 1;
-      InlineCompletionTriggerKind2.Automatic = 2;
-    })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
-    (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
-      }
-      SelectedCompletionInfo2.create = create;
-    })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
-    (function(InlineCompletionContext2) {
-      function create(triggerKind, selectedCompletionInfo) {
-        return { triggerKind, selectedCompletionInfo };
-      }
-      InlineCompletionContext2.create = create;
-    })(InlineCompletionContext || (InlineCompletionContext = {}));
-    (function(WorkspaceFolder2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
-      }
-      WorkspaceFolder2.is = is;
-    })(WorkspaceFolder || (WorkspaceFolder = {}));
-    EOL = ["\n", "\r\n", "\r"];
-    (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument(uri, languageId, version, content);
-      }
-      TextDocument3.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
-      }
-      TextDocument3.is = is;
-      function applyEdits(document, edits) {
-        let text = document.getText();
-        const sortedEdits = mergeSort2(edits, (a, b) => {
-          const diff = a.range.start.line - b.range.start.line;
-          if (diff === 0) {
-            return a.range.start.character - b.range.start.character;
-          }
-          return diff;
-        });
-        let lastModifiedOffset = text.length;
-        for (let i = sortedEdits.length - 1; i >= 0; i--) {
-          const e = sortedEdits[i];
-          const startOffset = document.offsetAt(e.range.start);
-          const endOffset = document.offsetAt(e.range.end);
-          if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
-          } else {
-            throw new Error("Overlapping edit");
-          }
-          lastModifiedOffset = startOffset;
-        }
-        return text;
-      }
-      TextDocument3.applyEdits = applyEdits;
-      function mergeSort2(data, compare) {
-        if (data.length <= 1) {
-          return data;
-        }
-        const p = data.length / 2 | 0;
-        const left = data.slice(0, p);
-        const right = data.slice(p);
-        mergeSort2(left, compare);
-        mergeSort2(right, compare);
-        let leftIdx = 0;
-        let rightIdx = 0;
-        let i = 0;
-        while (leftIdx < left.length && rightIdx < right.length) {
-          const ret = compare(left[leftIdx], right[rightIdx]);
-          if (ret <= 0) {
-            data[i++] = left[leftIdx++];
-          } else {
-            data[i++] = right[rightIdx++];
-          }
-        }
-        while (leftIdx < left.length) {
-          data[i++] = left[leftIdx++];
-        }
-        while (rightIdx < right.length) {
-          data[i++] = right[rightIdx++];
-        }
-        return data;
-      }
-    })(TextDocument || (TextDocument = {}));
-    FullTextDocument = class {
-      constructor(uri, languageId, version, content) {
-        this._uri = uri;
-        this._languageId = languageId;
-        this._version = version;
-        this._content = content;
-        this._lineOffsets = void 0;
-      }
-      get uri() {
-        return this._uri;
-      }
-      get languageId() {
-        return this._languageId;
-      }
-      get version() {
-        return this._version;
-      }
-      getText(range) {
-        if (range) {
-          const start = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start, end);
-        }
-        return this._content;
-      }
-      update(event, version) {
-        this._content = event.text;
-        this._version = version;
-        this._lineOffsets = void 0;
-      }
-      getLineOffsets() {
-        if (this._lineOffsets === void 0) {
-          const lineOffsets = [];
-          const text = this._content;
-          let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
-            if (isLineStart) {
-              lineOffsets.push(i);
-              isLineStart = false;
-            }
-            const ch = text.charAt(i);
-            isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
-              i++;
-            }
-          }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
-          }
-          this._lineOffsets = lineOffsets;
-        }
-        return this._lineOffsets;
-      }
-      positionAt(offset) {
-        offset = Math.max(Math.min(offset, this._content.length), 0);
-        const lineOffsets = this.getLineOffsets();
-        let low = 0, high = lineOffsets.length;
-        if (high === 0) {
-          return Position.create(0, offset);
-        }
-        while (low < high) {
-          const mid = Math.floor((low + high) / 2);
-          if (lineOffsets[mid] > offset) {
-            high = mid;
-          } else {
-            low = mid + 1;
-          }
-        }
-        const line = low - 1;
-        return Position.create(line, offset - lineOffsets[line]);
-      }
-      offsetAt(position) {
-        const lineOffsets = this.getLineOffsets();
-        if (position.line >= lineOffsets.length) {
-          return this._content.length;
-        } else if (position.line < 0) {
-          return 0;
-        }
-        const lineOffset = lineOffsets[position.line];
-        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
-      }
-      get lineCount() {
-        return this.getLineOffsets().length;
-      }
-    };
-    (function(Is2) {
-      const toString = Object.prototype.toString;
-      function defined(value) {
-        return typeof value !== "undefined";
-      }
-      Is2.defined = defined;
-      function undefined2(value) {
-        return typeof value === "undefined";
-      }
-      Is2.undefined = undefined2;
-      function boolean2(value) {
-        return value === true || value === false;
-      }
-      Is2.boolean = boolean2;
-      function string(value) {
-        return toString.call(value) === "[object String]";
-      }
-      Is2.string = string;
-      function number(value) {
-        return toString.call(value) === "[object Number]";
-      }
-      Is2.number = number;
-      function numberRange(value, min, max) {
-        return toString.call(value) === "[object Number]" && min <= value && value <= max;
-      }
-      Is2.numberRange = numberRange;
-      function integer2(value) {
-        return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
-      }
-      Is2.integer = integer2;
-      function uinteger2(value) {
-        return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
-      }
-      Is2.uinteger = uinteger2;
-      function func(value) {
-        return toString.call(value) === "[object Function]";
-      }
-      Is2.func = func;
-      function objectLiteral(value) {
-        return value !== null && typeof value === "object";
-      }
-      Is2.objectLiteral = objectLiteral;
-      function typedArray(value, check) {
-        return Array.isArray(value) && value.every(check);
-      }
-      Is2.typedArray = typedArray;
-    })(Is || (Is = {}));
-  }
-});
-
-// node_modules/dockerfile-ast/lib/line.js
-var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Line = void 0;
-    var Line = class {
-      constructor(document, range) {
-        this.document = document;
-        this.range = range;
-      }
-      getRange() {
-        return this.range;
-      }
-      getTextContent() {
-        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
-      }
-      isAfter(line) {
-        return this.range.start.line > line.range.start.line;
-      }
-      isBefore(line) {
-        return this.range.start.line < line;
-      }
-    };
-    exports.Line = Line;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/util.js
-var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Util = void 0;
-    var Util = class _Util {
-      static isUTF8BOM(char) {
-        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
-        return uintArray[0] === 239 && uintArray[1] == 187 && uintArray[2] == 191;
-      }
-      static isWhitespace(char) {
-        return char === " " || char === "	" || _Util.isNewline(char);
-      }
-      static isNewline(char) {
-        return char === "\r" || char === "\n";
-      }
-      static findLeadingNonWhitespace(content, escapeChar) {
-        whitespaceCheck: for (let i = 0; i < content.length; i++) {
-          switch (content.charAt(i)) {
-            case " ":
-            case "	":
-              continue;
-            case escapeChar:
-              escapeCheck: for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    i = j + 1;
-                    continue whitespaceCheck;
-                  case "\n":
-                    i = j;
-                    continue whitespaceCheck;
-                  default:
-                    break escapeCheck;
-                }
-              }
-              return -1;
-            default:
-              return i;
-          }
-        }
-        return -1;
-      }
-      /**
-       * Determines if the given position is contained within the given range.
-       *
-       * @param position the position to check
-       * @param range the range to see if the position is inside of
-       */
-      static isInsideRange(position, range) {
-        if (range.start.line === range.end.line) {
-          return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
-        } else if (range.start.line === position.line) {
-          return range.start.character <= position.character;
-        } else if (range.end.line === position.line) {
-          return position.character <= range.end.character;
-        }
-        return range.start.line < position.line && position.line < range.end.line;
-      }
-      static parseHeredocName(value) {
-        value = value.substring(2);
-        if (value.charAt(0) === "-") {
-          value = value.substring(1);
-        }
-        if (value.charAt(0) === '"') {
-          if (value.charAt(value.length - 1) !== '"') {
-            return null;
-          }
-          value = value.substring(1, value.length - 1);
-        }
-        if (value.charAt(0) === "'") {
-          if (value.charAt(value.length - 1) !== "'") {
-            return null;
-          }
-          value = value.substring(1, value.length - 1);
-        }
-        if (value.charAt(0) === "<") {
-          return null;
-        }
-        return value;
-      }
-    };
-    exports.Util = Util;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/comment.js
-var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Comment = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var line_1 = require_line();
-    var util_1 = require_util();
-    var Comment = class extends line_1.Line {
-      constructor(document, range) {
-        super(document, range);
-      }
-      toString() {
-        const content = this.getContent();
-        if (content) {
-          return "# " + content;
-        }
-        return "#";
-      }
-      /**
-       * Returns the content of this comment. This excludes leading and
-       * trailing whitespace as well as the # symbol. If the comment only
-       * consists of whitespace, the empty string will be returned.
-       */
-      getContent() {
-        let range = this.getContentRange();
-        if (range === null) {
-          return "";
-        }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-      }
-      /**
-       * Returns a range that includes the content of the comment
-       * excluding any leading and trailing whitespace as well as the #
-       * symbol. May return null if the comment only consists of whitespace
-       * characters.
-       */
-      getContentRange() {
-        let range = this.getRange();
-        const startOffset = this.document.offsetAt(range.start);
-        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
-        let start = -1;
-        let end = -1;
-        for (let i = 1; i < raw.length; i++) {
-          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
-            start = i;
-            break;
-          }
-        }
-        if (start === -1) {
-          return null;
-        }
-        for (let i = raw.length - 1; i >= 1; i--) {
-          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
-            end = i + 1;
-            break;
-          }
-        }
-        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
-      }
-    };
-    exports.Comment = Comment;
-  }
-});
-
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
-var main_exports2 = {};
-__export(main_exports2, {
-  TextDocument: () => TextDocument2
-});
-function mergeSort(data, compare) {
-  if (data.length <= 1) {
-    return data;
-  }
-  const p = data.length / 2 | 0;
-  const left = data.slice(0, p);
-  const right = data.slice(p);
-  mergeSort(left, compare);
-  mergeSort(right, compare);
-  let leftIdx = 0;
-  let rightIdx = 0;
-  let i = 0;
-  while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare(left[leftIdx], right[rightIdx]);
-    if (ret <= 0) {
-      data[i++] = left[leftIdx++];
-    } else {
-      data[i++] = right[rightIdx++];
-    }
-  }
-  while (leftIdx < left.length) {
-    data[i++] = left[leftIdx++];
-  }
-  while (rightIdx < right.length) {
-    data[i++] = right[rightIdx++];
-  }
-  return data;
-}
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
-  const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
-        i++;
-      }
-      result.push(textOffset + i + 1);
-    }
-  }
-  return result;
-}
-function isEOL(char) {
-  return char === 13 || char === 10;
-}
-function getWellformedRange(range) {
-  const start = range.start;
-  const end = range.end;
-  if (start.line > end.line || start.line === end.line && start.character > end.character) {
-    return { start: end, end: start };
-  }
-  return range;
-}
-function getWellformedEdit(textEdit) {
-  const range = getWellformedRange(textEdit.range);
-  if (range !== textEdit.range) {
-    return { newText: textEdit.newText, range };
-  }
-  return textEdit;
-}
-var FullTextDocument2, TextDocument2;
-var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
-    "use strict";
-    FullTextDocument2 = class _FullTextDocument {
-      constructor(uri, languageId, version, content) {
-        this._uri = uri;
-        this._languageId = languageId;
-        this._version = version;
-        this._content = content;
-        this._lineOffsets = void 0;
-      }
-      get uri() {
-        return this._uri;
-      }
-      get languageId() {
-        return this._languageId;
-      }
-      get version() {
-        return this._version;
-      }
-      getText(range) {
-        if (range) {
-          const start = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start, end);
-        }
-        return this._content;
-      }
-      update(changes, version) {
-        for (const change of changes) {
-          if (_FullTextDocument.isIncremental(change)) {
-            const range = getWellformedRange(change.range);
-            const startOffset = this.offsetAt(range.start);
-            const endOffset = this.offsetAt(range.end);
-            this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
-            const insertedEndOffset = startOffset + change.text.length;
-            const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
-            const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
-            if (crlfAtStart || crlfAtEnd) {
-              this._lineOffsets = void 0;
-              continue;
-            }
-            const startLine = Math.max(range.start.line, 0);
-            const endLine = Math.max(range.end.line, 0);
-            let lineOffsets = this._lineOffsets;
-            const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
-            if (endLine - startLine === addedLineOffsets.length) {
-              for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
-                lineOffsets[i + startLine + 1] = addedLineOffsets[i];
-              }
-            } else {
-              if (addedLineOffsets.length < 1e4) {
-                lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
-              } else {
-                this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
-              }
-            }
-            const diff = change.text.length - (endOffset - startOffset);
-            if (diff !== 0) {
-              for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
-                lineOffsets[i] = lineOffsets[i] + diff;
-              }
-            }
-          } else if (_FullTextDocument.isFull(change)) {
-            this._content = change.text;
-            this._lineOffsets = void 0;
-          } else {
-            throw new Error("Unknown change event received");
-          }
-        }
-        this._version = version;
-      }
-      getLineOffsets() {
-        if (this._lineOffsets === void 0) {
-          this._lineOffsets = computeLineOffsets(this._content, true);
-        }
-        return this._lineOffsets;
-      }
-      positionAt(offset) {
-        offset = Math.max(Math.min(offset, this._content.length), 0);
-        const lineOffsets = this.getLineOffsets();
-        let low = 0, high = lineOffsets.length;
-        if (high === 0) {
-          return { line: 0, character: offset };
-        }
-        while (low < high) {
-          const mid = Math.floor((low + high) / 2);
-          if (lineOffsets[mid] > offset) {
-            high = mid;
-          } else {
-            low = mid + 1;
-          }
-        }
-        const line = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-        return { line, character: offset - lineOffsets[line] };
-      }
-      offsetAt(position) {
-        const lineOffsets = this.getLineOffsets();
-        if (position.line >= lineOffsets.length) {
-          return this._content.length;
-        } else if (position.line < 0) {
-          return 0;
-        }
-        const lineOffset = lineOffsets[position.line];
-        if (position.character <= 0) {
-          return lineOffset;
-        }
-        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-        const offset = Math.min(lineOffset + position.character, nextLineOffset);
-        return this.ensureBeforeEOL(offset, lineOffset);
-      }
-      getLineRange(line) {
-        const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
-          const lastLine = lineOffsets.length - 1;
-          return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line < 0) {
-          return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        }
-        const startOffset = lineOffsets[line];
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
-      }
-      getEOLCharacters(line) {
-        const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
-          return "";
-        } else if (line < 0) {
-          return "";
-        }
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
-        return this._content.substring(eolOffset, nextLineOffset);
-      }
-      ensureBeforeEOL(offset, lineOffset) {
-        while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
-          offset--;
-        }
-        return offset;
-      }
-      get lineCount() {
-        return this.getLineOffsets().length;
-      }
-      static isIncremental(event) {
-        const candidate = event;
-        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
-      }
-      static isFull(event) {
-        const candidate = event;
-        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
-      }
-    };
-    (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument2(uri, languageId, version, content);
-      }
-      TextDocument3.create = create;
-      function update(document, changes, version) {
-        if (document instanceof FullTextDocument2) {
-          document.update(changes, version);
-          return document;
-        } else {
-          throw new Error("TextDocument.update: document must be created by TextDocument.create");
-        }
-      }
-      TextDocument3.update = update;
-      function applyEdits(document, edits) {
-        const text = document.getText();
-        const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
-          const diff = a.range.start.line - b.range.start.line;
-          if (diff === 0) {
-            return a.range.start.character - b.range.start.character;
-          }
-          return diff;
-        });
-        let lastModifiedOffset = 0;
-        const spans = [];
-        for (const e of sortedEdits) {
-          const startOffset = document.offsetAt(e.range.start);
-          if (startOffset < lastModifiedOffset) {
-            throw new Error("Overlapping edit");
-          } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
-          }
-          if (e.newText.length) {
-            spans.push(e.newText);
-          }
-          lastModifiedOffset = document.offsetAt(e.range.end);
-        }
-        spans.push(text.substr(lastModifiedOffset));
-        return spans.join("");
-      }
-      TextDocument3.applyEdits = applyEdits;
-    })(TextDocument2 || (TextDocument2 = {}));
-  }
-});
-
-// node_modules/dockerfile-ast/lib/parserDirective.js
-var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ParserDirective = void 0;
-    var main_1 = require_main();
-    var line_1 = require_line();
-    var ParserDirective = class extends line_1.Line {
-      constructor(document, range, nameRange, valueRange) {
-        super(document, range);
-        this.nameRange = nameRange;
-        this.valueRange = valueRange;
-      }
-      toString() {
-        return "# " + this.getName() + "=" + this.getValue();
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-      getName() {
-        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
-      }
-      getValue() {
-        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
-      }
-      getDirective() {
-        const directive = main_1.Directive[this.getName().toLowerCase()];
-        return directive === void 0 ? null : directive;
-      }
-    };
-    exports.ParserDirective = ParserDirective;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/heredoc.js
-var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Heredoc = void 0;
-    var Heredoc = class {
-      constructor(startRange2, name, nameRange, contentRange, endRange) {
-        this.startRange = startRange2;
-        this.name = name;
-        this.nameRange = nameRange;
-        this.contentRange = contentRange;
-        this.endRange = endRange;
-      }
-      /**
-       * Returns the name of the here-document.
-       *
-       * This API is experimental and subject to change.
-       */
-      getName() {
-        return this.name;
-      }
-      /**
-       * Returns the range of the start operator and the name. If the
-       * here-document is initialized with <<EOT then the start range would
-       * encompass all five characters.
-       *
-       * This API is experimental and subject to change.
-       */
-      getStartRange() {
-        return this.startRange;
-      }
-      /**
-       * Returns the range of this here-document's name that is declared at
-       * the beginning of the here-document with the operator. If the
-       * here-document is initialized with <<EOT then the name range would
-       * encompass the latter three "EOT" characters.
-       *
-       * This API is experimental and subject to change.
-       */
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the range of the content of this here-document. This may
-       * be null if the here-document has no content because:
-       * - the start range is the only thing that was declared
-       * - the end range was declared immediately and there is no content
-       *
-       * This API is experimental and subject to change.
-       */
-      getContentRange() {
-        return this.contentRange;
-      }
-      /**
-       * Returns the range of the here-document's name on a line that
-       * represents the end of the here-document.
-       *
-       * This API is experimental and subject to change.
-       */
-      getDelimiterRange() {
-        return this.endRange;
-      }
-    };
-    exports.Heredoc = Heredoc;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/variable.js
-var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Variable = void 0;
-    var Variable = class {
-      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
-        this.name = name;
-        this.nameRange = nameRange;
-        this.range = range;
-        this.modifier = modifier;
-        this.modifierRange = modifierRange;
-        this.substitutionParameter = substitutionParameter;
-        this.substitutionRange = substitutionRange;
-        this.defined = defined;
-        this.buildVariable = buildVariable;
-        this.stringValue = stringValue;
-      }
-      toString() {
-        return this.stringValue;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the range of the entire variable. This includes the symbols for
-       * the declaration of the variable such as the $, {, and } symbols.
-       *
-       * @return the range in the document that this variable encompasses in its
-       *         entirety
-       */
-      getRange() {
-        return this.range;
-      }
-      /**
-       * Returns the modifier character that has been set for
-       * specifying how this variable should be expanded and resolved.
-       * If this variable is ${variable:+value} then the modifier
-       * character is '+'. Will be the empty string if the variable is
-       * declared as ${variable:}. Otherwise, will be null if this
-       * variable will not use variable substitution at all (such as
-       * ${variable} or $variable).
-       *
-       * @return this variable's modifier character, or the empty
-       *         string if it does not have one, or null if this
-       *         variable will not use variable substitution
-       */
-      getModifier() {
-        return this.modifier;
-      }
-      getModifierRange() {
-        return this.modifierRange;
-      }
-      /**
-       * Returns the parameter that will be used for substitution if
-       * this variable uses modifiers to define how its value should be
-       * resolved. If this variable is ${variable:+value} then the
-       * substitution value will be 'value'. Will be the empty string
-       * if the variable is declared as ${variable:+} or some other
-       * variant where the only thing that follows the modifier
-       * character (excluding considerations of escape characters and
-       * so on) is the variable's closing bracket. May be null if this
-       * variable does not have a modifier character defined (such as
-       * ${variable} or $variable).
-       *
-       * @return this variable's substitution parameter, or the empty
-       *         string if it does not have one, or null if there is
-       *         not one defined
-       */
-      getSubstitutionParameter() {
-        return this.substitutionParameter;
-      }
-      getSubstitutionRange() {
-        return this.substitutionRange;
-      }
-      /**
-       * Returns whether this variable has been defined or not.
-       *
-       * @return true if this variable has been defined, false otherwise
-       */
-      isDefined() {
-        return this.defined;
-      }
-      isBuildVariable() {
-        return this.buildVariable === true;
-      }
-      isEnvironmentVariable() {
-        return this.buildVariable === false;
-      }
-    };
-    exports.Variable = Variable;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instruction.js
-var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Instruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var util_1 = require_util();
-    var line_1 = require_line();
-    var argument_1 = require_argument();
-    var heredoc_1 = require_heredoc();
-    var variable_1 = require_variable();
-    var main_1 = require_main();
-    var Instruction = class extends line_1.Line {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range);
-        this.dockerfile = dockerfile;
-        this.escapeChar = escapeChar;
-        this.instruction = instruction;
-        this.instructionRange = instructionRange;
-      }
-      toString() {
-        let value = this.getKeyword();
-        for (let arg of this.getRawArguments()) {
-          value += " ";
-          value += arg.getValue();
-        }
-        return value;
-      }
-      getRangeContent(range) {
-        if (range === null) {
-          return null;
-        }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-      }
-      getInstructionRange() {
-        return this.instructionRange;
-      }
-      getInstruction() {
-        return this.instruction;
-      }
-      getKeyword() {
-        return this.getInstruction().toUpperCase();
-      }
-      getArgumentsRange() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return null;
-        }
-        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
-      }
-      getArgumentsRanges() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return [];
-        }
-        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
-          return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
-        }
-        let ranges = [];
-        let end = -1;
-        let startPosition = args[0].getRange().start;
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
-        let offset = this.document.offsetAt(range.start) + extra;
-        let start = false;
-        let comment = false;
-        for (let i = 0; i < fullArgs.length; i++) {
-          let char = fullArgs.charAt(i);
-          if (char === this.escapeChar) {
-            let next = fullArgs.charAt(i + 1);
-            if (next === " " || next === "	") {
-              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
-                switch (fullArgs.charAt(j)) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    if (startPosition !== null) {
-                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-                    }
-                    startPosition = null;
-                    start = true;
-                    comment = false;
-                    i = j;
-                    break whitespaceCheck;
-                  default:
-                    break whitespaceCheck;
-                }
-              }
-            } else if (next === "\r") {
-              if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-                startPosition = null;
-              }
-              start = true;
-              comment = false;
-              i += 2;
-            } else if (next === "\n") {
-              if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-              }
-              startPosition = null;
-              start = true;
-              comment = false;
-              i++;
-            } else {
-              i++;
-            }
-          } else if (util_1.Util.isNewline(char)) {
-            if (comment) {
-              startPosition = null;
-              start = true;
-              comment = false;
-            }
-          } else {
-            if (!comment) {
-              if (startPosition === null) {
-                if (char === "#") {
-                  comment = true;
-                  continue;
-                }
-                let position = this.document.positionAt(offset + i);
-                if (position.character !== 0) {
-                  startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
-                }
-              }
-              end = i;
-            }
-          }
-        }
-        if (startPosition === null) {
-          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
-        } else {
-          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-        }
-        return ranges;
-      }
-      getRawArgumentsContent() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return null;
-        }
-        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
-      }
-      getArgumentsContent() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return null;
-        }
-        let content = "";
-        let ranges = this.getArgumentsRanges();
-        let documentText = this.document.getText();
-        for (let range of ranges) {
-          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-        }
-        return content;
-      }
-      getArguments() {
-        return this.getRawArguments();
-      }
-      getRawArguments() {
-        let args = [];
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
-        let offset = this.document.offsetAt(range.start) + extra;
-        let start = false;
-        let comment = false;
-        let found = -1;
-        let escapedWhitespaceDetected = false;
-        let escaping = false;
-        let escapeMarker = -1;
-        let escapedArg = "";
-        for (let i = 0; i < fullArgs.length; i++) {
-          let char = fullArgs.charAt(i);
-          if (util_1.Util.isWhitespace(char)) {
-            if (escaping) {
-              escapedWhitespaceDetected = true;
-              if (util_1.Util.isNewline(char)) {
-                escapedWhitespaceDetected = false;
-                if (comment) {
-                  comment = false;
-                  start = true;
-                }
-              }
-              continue;
-            } else if (found !== -1) {
-              if (escapeMarker === -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
-              } else {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-              }
-              escapeMarker = -1;
-              escapedArg = "";
-              found = -1;
-            }
-          } else if (char === this.escapeChar) {
-            let next = fullArgs.charAt(i + 1);
-            if (next === " " || next === "	") {
-              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
-                let newlineCheck = fullArgs.charAt(j);
-                switch (newlineCheck) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    comment = false;
-                    escaping = true;
-                    start = true;
-                    if (found !== -1) {
-                      escapeMarker = i;
-                    }
-                    i = j;
-                    break whitespaceCheck;
-                  default:
-                    escapeMarker = i;
-                    if (found === -1) {
-                      i = j - 1;
-                    }
-                    break whitespaceCheck;
-                }
-              }
-            } else if (next === "\r") {
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1 && escapeMarker === -1) {
-                escapeMarker = i;
-              }
-              i += 2;
-            } else if (next === "\n") {
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1 && escapeMarker === -1) {
-                escapeMarker = i;
-              }
-              i++;
-            } else {
-              if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-                escapedArg = "";
-                found = -1;
-              }
-              escapeMarker = -1;
-              escapedWhitespaceDetected = false;
-              escaping = false;
-              if (next === "$") {
-                escapedArg = escapedArg + char + next;
-              } else if (next === "") {
-                break;
-              } else {
-                escapedArg = escapedArg + next;
-              }
-              if (found === -1) {
-                found = i;
-              }
-              i++;
-            }
-          } else if (!comment) {
-            if (start && char === "#") {
-              comment = true;
-            } else {
-              if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-                escapedArg = "";
-                found = -1;
-              }
-              escapedWhitespaceDetected = false;
-              escaping = false;
-              escapeMarker = -1;
-              escapedArg = escapedArg + char;
-              if (found === -1) {
-                found = i;
-              }
-            }
-            start = false;
-          }
-        }
-        if (found !== -1) {
-          if (escapeMarker === -1) {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
-          } else {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-          }
-        }
-        return args;
-      }
-      getExpandedArguments() {
-        let args = this.getArguments();
-        for (let i = 0; i < args.length; i++) {
-          const argRange = args[i].getRange();
-          let offset = this.document.offsetAt(argRange.start);
-          const variables = this.parseVariables(offset, args[i].getValue());
-          const swaps = [];
-          let requiresExpansion = false;
-          for (let variable of variables) {
-            const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
-            swaps.push(value);
-            requiresExpansion = requiresExpansion || value !== void 0;
-          }
-          if (requiresExpansion) {
-            let expanded = "";
-            for (let j = 0; j < swaps.length; j++) {
-              const variableRange = variables[j].getRange();
-              const start = this.document.offsetAt(variableRange.start);
-              const end = this.document.offsetAt(variableRange.end);
-              if (swaps[j]) {
-                expanded += this.document.getText().substring(offset, start);
-                expanded += swaps[j];
-                offset = end;
-              } else {
-                expanded += this.document.getText().substring(offset, end);
-                offset = end;
-              }
-            }
-            const argEnd = this.document.offsetAt(argRange.end);
-            if (argEnd !== offset) {
-              expanded += this.document.getText().substring(offset, argEnd);
-            }
-            args[i] = new argument_1.Argument(expanded, argRange);
-          }
-        }
-        return args;
-      }
-      getVariables() {
-        const variables = [];
-        const args = this.getRawArguments();
-        for (const arg of args) {
-          let range = arg.getRange();
-          let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-          const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
-          for (const parsedVariable of parsedVariables) {
-            variables.push(parsedVariable);
-          }
-        }
-        return variables;
-      }
-      parseVariables(offset, arg) {
-        let variables = [];
-        variableLoop: for (let i = 0; i < arg.length; i++) {
-          switch (arg.charAt(i)) {
-            case this.escapeChar:
-              if (arg.charAt(i + 1) === "$") {
-                i++;
-              }
-              break;
-            case "$":
-              if (arg.charAt(i + 1) === "{") {
-                let escapedString = "${";
-                let escapedName = "";
-                let nameEnd = -1;
-                let escapedSubstitutionParameter = "";
-                let substitutionStart = -1;
-                let substitutionEnd = -1;
-                let modifierRead = -1;
-                nameLoop: for (let j = i + 2; j < arg.length; j++) {
-                  let char = arg.charAt(j);
-                  switch (char) {
-                    case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
-                          case " ":
-                          case "	":
-                          case "\r":
-                            continue;
-                          case "\n":
-                            j = k;
-                            continue nameLoop;
-                        }
-                      }
-                      break;
-                    case "}":
-                      escapedString += "}";
-                      let modifier = null;
-                      let modifierRange = null;
-                      let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
-                      let substitutionRange = null;
-                      if (nameEnd === -1) {
-                        nameEnd = j;
-                      } else if (nameEnd + 1 === j) {
-                        modifier = "";
-                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
-                      } else {
-                        if (substitutionStart === -1) {
-                          substitutionStart = modifierRead + 1;
-                          substitutionEnd = modifierRead + 1;
-                        } else {
-                          substitutionEnd = substitutionEnd + 1;
-                        }
-                        modifier = arg.substring(modifierRead, modifierRead + 1);
-                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
-                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
-                      }
-                      let start = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), escapedString));
-                      i = j;
-                      continue variableLoop;
-                    case ":":
-                      if (nameEnd === -1) {
-                        nameEnd = j;
-                      } else if (modifierRead !== -1) {
-                        if (substitutionStart === -1) {
-                          substitutionStart = j;
-                          substitutionEnd = j;
-                        } else {
-                          substitutionEnd = j;
-                        }
-                        escapedSubstitutionParameter += ":";
-                      } else {
-                        modifierRead = j;
-                      }
-                      escapedString += ":";
-                      break;
-                    case "\n":
-                    case "\r":
-                    case " ":
-                    case "	":
-                      break;
-                    default:
-                      if (nameEnd === -1) {
-                        escapedName += char;
-                      } else if (modifierRead !== -1) {
-                        if (substitutionStart === -1) {
-                          substitutionStart = j;
-                          substitutionEnd = j;
-                        } else {
-                          substitutionEnd = j;
-                        }
-                        escapedSubstitutionParameter += char;
-                      } else {
-                        modifierRead = j;
-                      }
-                      escapedString += char;
-                      break;
-                  }
-                }
-                break variableLoop;
-              } else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
-                continue;
-              } else {
-                let escapedName = "";
-                nameLoop: for (let j = i + 1; j < arg.length; j++) {
-                  let char = arg.charAt(j);
-                  switch (char) {
-                    case "\r":
-                    case "\n":
-                    case " ":
-                    case "	":
-                      continue;
-                    case "$":
-                    case "'":
-                    case '"':
-                      let varStart = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
-                      i = j - 1;
-                      continue variableLoop;
-                    case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
-                          case " ":
-                          case "	":
-                          case "\r":
-                            continue;
-                          case "\n":
-                            j = k;
-                            continue nameLoop;
-                        }
-                      }
-                      let start2 = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), "$" + escapedName));
-                      break variableLoop;
-                  }
-                  if (char.match(/^[a-z0-9_]+$/i) === null) {
-                    let varStart = this.document.positionAt(offset + i);
-                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
-                    i = j - 1;
-                    continue variableLoop;
-                  }
-                  escapedName += char;
-                }
-                let start = this.document.positionAt(offset + i);
-                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
-              }
-              break variableLoop;
-          }
-        }
-        return variables;
-      }
-      isBuildVariable(variable, line) {
-        if (this.getKeyword() === main_1.Keyword.FROM) {
-          for (const initialArg of this.dockerfile.getInitialARGs()) {
-            const arg = initialArg;
-            const property = arg.getProperty();
-            if (property && variable === property.getName()) {
-              return true;
-            }
-          }
-          return void 0;
-        }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        let envs = image.getENVs();
-        for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
-            for (let property of envs[i].getProperties()) {
-              if (property.getName() === variable) {
-                return false;
-              }
-            }
-          }
-        }
-        let args = image.getARGs();
-        for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
-            let property = args[i].getProperty();
-            if (property && property.getName() === variable) {
-              return true;
-            }
-          }
-        }
-        return void 0;
-      }
-      createSingleLineHeredocs(args) {
-        const heredocs = [];
-        for (const arg of args) {
-          const value = arg.getValue();
-          if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
-            const startRange2 = arg.getRange();
-            const nameRange = this.getNameRange(startRange2);
-            const name = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, null, null));
-          }
-        }
-        return heredocs;
-      }
-      getName(nameRange) {
-        const content = this.document.getText(nameRange);
-        let escaping = false;
-        let name = "";
-        nameLoop: for (let i = 0; i < content.length; i++) {
-          const ch = content.charAt(i);
-          switch (ch) {
-            case this.escapeChar:
-              escaping = true;
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    break;
-                  case "\r":
-                    i = j + 1;
-                    continue nameLoop;
-                  case "\n":
-                    i = j;
-                    continue nameLoop;
-                  default:
-                    name += content.charAt(j);
-                    i = j;
-                    continue nameLoop;
-                }
-              }
-              break;
-            case "#":
-              if (escaping) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i = j;
-                      continue nameLoop;
-                  }
-                }
-              }
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              if (escaping) {
-                break;
-              }
-            default:
-              name += ch;
-              break;
-          }
-        }
-        return name;
-      }
-      getNameRange(startRange2) {
-        const content = this.document.getText(startRange2);
-        let endFound = false;
-        let searchHyphen = false;
-        let start = -1;
-        let end = -1;
-        let escaping = false;
-        let quote = null;
-        contentLoop: for (let i = 0; i < content.length; i++) {
-          const ch = content.charAt(i);
-          switch (ch) {
-            case '"':
-            case "'":
-              if (quote === ch) {
-                break contentLoop;
-              }
-              quote = ch;
-              continue;
-            case this.escapeChar:
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case "\n":
-                    escaping = true;
-                    j = i;
-                    continue contentLoop;
-                }
-              }
-              break;
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              break;
-            case "<":
-              if (endFound) {
-                searchHyphen = true;
-              } else {
-                endFound = true;
-              }
-              break;
-            case "-":
-              if (searchHyphen) {
-                searchHyphen = false;
-                break;
-              }
-            case "#":
-              if (escaping) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i = j;
-                      continue contentLoop;
-                  }
-                }
-              }
-            default:
-              if (start === -1) {
-                start = i;
-              }
-              if (quote !== null) {
-                end = i + 1;
-                break;
-              }
-              break contentLoop;
-          }
-        }
-        if (start === -1) {
-          return vscode_languageserver_types_1.Range.create(startRange2.end, startRange2.end);
-        }
-        const nameStart = this.document.positionAt(this.document.offsetAt(startRange2.start) + start);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange2.start) + end) : startRange2.end;
-        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
-      }
-      getHeredocs() {
-        const args = this.getArguments();
-        if (args.length === 0) {
-          return [];
-        }
-        const heredocs = [];
-        const range = this.getRange();
-        if (range.start.line === range.end.line) {
-          return this.createSingleLineHeredocs(args);
-        }
-        const heredocDefinitions = [];
-        let heredocsProcessed = false;
-        let escaping = false;
-        let contentStart = -1;
-        let contentEnd = -1;
-        let lineStart = -1;
-        let currentHeredoc = 0;
-        const startOffset = this.document.offsetAt(args[0].getRange().start);
-        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
-        contentLoop: for (let i = 0; i < content.length; i++) {
-          switch (content.charAt(i)) {
-            case this.escapeChar:
-              escaping = true;
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    break;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    i = j;
-                    continue contentLoop;
-                  default:
-                    i = j;
-                    continue contentLoop;
-                }
-              }
-              break;
-            case "\r":
-              break;
-            case "\n":
-              if (escaping) {
-                break;
-              }
-              if (heredocsProcessed) {
-                if (contentStart === -1) {
-                  contentStart = i;
-                }
-                contentEnd = i;
-                const arg = heredocDefinitions[currentHeredoc];
-                const startRange2 = arg.getRange();
-                const nameRange = this.getNameRange(startRange2);
-                const name = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
-                if (delimiterRange !== null) {
-                  const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, contentRange, delimiterRange));
-                  contentStart = -1;
-                  currentHeredoc++;
-                }
-                lineStart = -1;
-              } else {
-                const offsetLimit = startOffset + i;
-                for (const arg of args) {
-                  if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
-                    if (arg.getValue().startsWith("<<")) {
-                      heredocDefinitions.push(arg);
-                    }
-                  } else {
-                    break;
-                  }
-                }
-                heredocsProcessed = true;
-                lineStart = -1;
-                continue contentLoop;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escaping) {
-                break;
-              }
-            case "#":
-              if (escaping) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i = j;
-                      continue contentLoop;
-                  }
-                }
-              }
-            default:
-              if (escaping) {
-                escaping = false;
-              }
-              if (heredocsProcessed) {
-                if (contentStart === -1) {
-                  contentStart = i;
-                }
-                if (lineStart === -1) {
-                  lineStart = i;
-                }
-              }
-              break;
-          }
-        }
-        if (heredocsProcessed) {
-          const arg = heredocDefinitions[currentHeredoc];
-          const startRange2 = arg.getRange();
-          const nameRange = this.getNameRange(startRange2);
-          const name = this.getName(nameRange);
-          let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
-          if (delimiterRange === null) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
-          } else if (contentEnd !== -1) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
-          }
-          heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, contentRange, delimiterRange));
-          currentHeredoc++;
-          for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
-            const arg2 = heredocDefinitions[currentHeredoc];
-            const startRange3 = arg2.getRange();
-            const nameRange2 = this.getNameRange(startRange3);
-            const name2 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange3, name2, nameRange2, null, null));
-            currentHeredoc++;
-          }
-        } else {
-          return this.createSingleLineHeredocs(args);
-        }
-        return heredocs;
-      }
-      getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
-        if (startArg.getValue().startsWith("<<-")) {
-          let index = 0;
-          while (text.charAt(index) === "	") {
-            index++;
-          }
-          if (text.substring(index) === name) {
-            return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
-          }
-          return null;
-        }
-        return text === name ? candidateRange : null;
-      }
-    };
-    exports.Instruction = Instruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/flagOption.js
-var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.FlagOption = void 0;
-    var FlagOption = class {
-      constructor(range, name, nameRange, value, valueRange) {
-        this.range = range;
-        this.name = name;
-        this.nameRange = nameRange;
-        this.value = value;
-        this.valueRange = valueRange;
-      }
-      toString() {
-        if (this.valueRange !== null) {
-          return this.name + "=" + this.value;
-        }
-        return this.name;
-      }
-      getRange() {
-        return this.range;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValue() {
-        return this.value;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-    };
-    exports.FlagOption = FlagOption;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/flag.js
-var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Flag = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var flagOption_1 = require_flagOption();
-    var Flag = class {
-      constructor(document, range, name, nameRange, value, valueRange) {
-        this.options = [];
-        this.range = range;
-        this.name = name;
-        this.nameRange = nameRange;
-        this.value = value;
-        this.valueRange = valueRange;
-        if (this.value !== null) {
-          let offset = document.offsetAt(valueRange.start);
-          let nameStart = -1;
-          let valueStart = -1;
-          let hasOptions = false;
-          for (let i = 0; i < value.length; i++) {
-            switch (value.charAt(i)) {
-              case "=":
-                hasOptions = true;
-                if (valueStart === -1) {
-                  valueStart = i + 1;
-                  break;
-                }
-                break;
-              case ",":
-                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
-                nameStart = -1;
-                valueStart = -1;
-                break;
-              default:
-                if (nameStart === -1) {
-                  nameStart = i;
-                }
-                break;
-            }
-          }
-          if (hasOptions && nameStart !== -1) {
-            this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
-          }
-        }
-      }
-      createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
-        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
-        if (valueStart === -1) {
-          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
-        }
-        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
-      }
-      toString() {
-        if (this.valueRange) {
-          return "--" + this.name + "=" + this.value;
-        }
-        return "--" + this.name;
-      }
-      /**
-       * Returns the range that encompasses this entire flag. This includes the
-       * -- prefix in the beginning to the last character of the flag's value (if
-       * it has been defined).
-       *
-       * @return the entire range of this flag
-       */
-      getRange() {
-        return this.range;
-      }
-      /**
-       * Returns the name of this flag. The name does not include the -- prefix.
-       * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
-       * not --interval.
-       *
-       * @return this flag's name
-       */
-      getName() {
-        return this.name;
-      }
-      /**
-       * Returns the range that encompasses the flag's name
-       *
-       * @return the range containing the flag's name
-       */
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the value that has been set to this flag. May be null if the
-       * flag is invalid and has no value set like a --start-period. If the flag
-       * is instead a --start-period= with an equals sign then the flag's value
-       * is the empty string.
-       *
-       * @return this flag's value if it has been defined, null otherwise
-       */
-      getValue() {
-        return this.value;
-      }
-      /**
-       * Returns the range that encompasses this flag's value. If no value has
-       * been set then null will be returned.
-       *
-       * @return the range containing this flag's value, or null if the flag
-       *         has no value defined
-       */
-      getValueRange() {
-        return this.valueRange;
-      }
-      getOption(name) {
-        for (const option of this.options) {
-          if (option.getName() === name) {
-            return option;
-          }
-        }
-        return null;
-      }
-      getOptions() {
-        return this.options;
-      }
-      hasOptions() {
-        return this.options.length > 0;
-      }
-    };
-    exports.Flag = Flag;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
-var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ModifiableInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var flag_1 = require_flag();
-    var instruction_1 = require_instruction();
-    var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getFlags() {
-        if (!this.flags) {
-          this.flags = [];
-          for (let arg of this.getArguments()) {
-            let value = arg.getValue();
-            if (this.stopSearchingForFlags(value)) {
-              return this.flags;
-            } else if (value.indexOf("--") === 0) {
-              let range = arg.getRange();
-              let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-              let nameIndex = value.indexOf("=");
-              let index = rawValue.indexOf("=");
-              let firstMatch = false;
-              let secondMatch = false;
-              let startIndex = -1;
-              nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
-                switch (rawValue.charAt(i)) {
-                  case "\\":
-                  case " ":
-                  case "	":
-                  case "\r":
-                  case "\n":
-                    break;
-                  case "-":
-                    if (secondMatch) {
-                      startIndex = i;
-                      break nameSearchLoop;
-                    } else if (firstMatch) {
-                      secondMatch = true;
-                    } else {
-                      firstMatch = true;
-                    }
-                    break;
-                  default:
-                    startIndex = i;
-                    break nameSearchLoop;
-                }
-              }
-              let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
-              if (index === -1) {
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
-              } else if (index === value.length - 1) {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
-              } else {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
-              }
-            }
-          }
-        }
-        return this.flags;
-      }
-      getArguments() {
-        const args = super.getArguments();
-        const flags = this.getFlags();
-        if (flags.length === 0) {
-          return args;
-        }
-        for (let i = 0; i < flags.length; i++) {
-          args.shift();
-        }
-        return args;
-      }
-    };
-    exports.ModifiableInstruction = ModifiableInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
-var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JSONInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var argument_1 = require_argument();
-    var jsonArgument_1 = require_jsonArgument();
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.openingBracket = null;
-        this.closingBracket = null;
-        this.jsonStrings = [];
-        const argsContent = this.getRawArgumentsContent();
-        if (argsContent === null) {
-          return;
-        }
-        const args = this.getArguments();
-        if (args.length === 1 && args[0].getValue() === "[]") {
-          let argRange = args[0].getRange();
-          this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
-          this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
-          return;
-        } else if (args.length === 2 && args[0].getValue() === "[" && args[1].getValue() === "]") {
-          this.openingBracket = args[0];
-          this.closingBracket = args[1];
-          return;
-        }
-        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
-        let start = -1;
-        let last = "";
-        let quoted = false;
-        let escapedArg = "";
-        argsCheck: for (let i = 0; i < argsContent.length; i++) {
-          let char = argsContent.charAt(i);
-          switch (char) {
-            case "[":
-              if (last === "") {
-                this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
-                last = "[";
-              } else if (quoted) {
-                escapedArg = escapedArg + char;
-              } else {
-                break argsCheck;
-              }
-              break;
-            case '"':
-              if (last === "[" || last === ",") {
-                start = i;
-                quoted = true;
-                last = '"';
-                escapedArg = escapedArg + char;
-                continue;
-              } else if (last === '"') {
-                if (quoted) {
-                  escapedArg = escapedArg + char;
-                  quoted = false;
-                  this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
-                  escapedArg = "";
-                } else {
-                  break argsCheck;
-                }
-              } else {
-                break argsCheck;
-              }
-              break;
-            case ",":
-              if (quoted) {
-                escapedArg = escapedArg + char;
-              } else {
-                if (last === '"') {
-                  last = ",";
-                } else {
-                  break argsCheck;
-                }
-              }
-              break;
-            case "]":
-              if (quoted) {
-                escapedArg = escapedArg + char;
-              } else if (last !== "") {
-                this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
-                break argsCheck;
-              }
-              break;
-            case " ":
-            case "	":
-              break;
-            case "\\":
-              if (quoted) {
-                switch (argsContent.charAt(i + 1)) {
-                  case '"':
-                  case "\\":
-                    escapedArg = escapedArg + argsContent.charAt(i + 1);
-                    i++;
-                    continue;
-                  case " ":
-                  case "	":
-                    escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
-                      switch (argsContent.charAt(j)) {
-                        case "\r":
-                          j++;
-                        case "\n":
-                          i = j;
-                          continue argsCheck;
-                        case " ":
-                        case "	":
-                          break;
-                        default:
-                          break escapeCheck;
-                      }
-                    }
-                    break;
-                  case "\r":
-                    i++;
-                  default:
-                    i++;
-                    continue;
-                }
-              } else {
-                escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
-                  switch (argsContent.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      continue argsCheck;
-                    case " ":
-                    case "	":
-                      break;
-                    default:
-                      break escapeCheck;
-                  }
-                }
-              }
-              break argsCheck;
-            default:
-              if (!quoted) {
-                break argsCheck;
-              }
-              escapedArg = escapedArg + char;
-              break;
-          }
-        }
-      }
-      stopSearchingForFlags(_value) {
-        return true;
-      }
-      getOpeningBracket() {
-        return this.openingBracket;
-      }
-      getJSONStrings() {
-        return this.jsonStrings;
-      }
-      getClosingBracket() {
-        return this.closingBracket;
-      }
-    };
-    exports.JSONInstruction = JSONInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/add.js
-var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Add = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-    };
-    exports.Add = Add;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/property.js
-var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Property = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var util_1 = require_util();
-    var Property = class _Property {
-      constructor(document, escapeChar, arg, arg2) {
-        this.assignmentOperatorRange = null;
-        this.assignmentOperator = null;
-        this.valueRange = null;
-        this.value = null;
-        this.document = document;
-        this.escapeChar = escapeChar;
-        this.nameRange = _Property.getNameRange(document, arg);
-        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
-        this.name = _Property.getValue(value, escapeChar);
-        if (arg2) {
-          this.valueRange = arg2.getRange();
-          value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
-          this.value = _Property.getValue(value, escapeChar);
-          this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
-        } else {
-          let argRange = arg.getRange();
-          if (this.nameRange.start.line === argRange.start.line && this.nameRange.start.character === argRange.start.character && this.nameRange.end.line === argRange.end.line && this.nameRange.end.character === argRange.end.character) {
-          } else {
-            this.valueRange = _Property.getValueRange(document, arg);
-            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
-            this.value = _Property.getValue(value, escapeChar);
-            this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
-            this.assignmentOperator = "=";
-          }
-          this.range = argRange;
-        }
-      }
-      getRange() {
-        return this.range;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValue() {
-        return this.value;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-      /**
-       * Retrieves the operator used for delimiting between the name and
-       * value of this property. This will either be the "=" character
-       * or null if a character was not used or if this property has no
-       * value defined.
-       */
-      getAssignmentOperator() {
-        return this.assignmentOperator;
-      }
-      getAssignmentOperatorRange() {
-        return this.assignmentOperatorRange;
-      }
-      /**
-       * Returns the value of this property including any enclosing
-       * single or double quotes and relevant escape characters.
-       * Escaped newlines and its associated contiguous whitespace
-       * characters however will not be returned as they are deemed to
-       * be uninteresting to clients trying to return a Dockerfile.
-       *
-       * @return the unescaped value of this property or null if this
-       *         property has no associated value
-       */
-      getUnescapedValue() {
-        if (this.valueRange === null) {
-          return null;
-        }
-        let escaped = false;
-        let rawValue = "";
-        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
-        rawLoop: for (let i = 0; i < value.length; i++) {
-          let char = value.charAt(i);
-          switch (char) {
-            case this.escapeChar:
-              for (let j = i + 1; j < value.length; j++) {
-                switch (value.charAt(j)) {
-                  case "\r":
-                    j++;
-                  case "\n":
-                    escaped = true;
-                    i = j;
-                    continue rawLoop;
-                  case " ":
-                  case "	":
-                    break;
-                  default:
-                    rawValue = rawValue + char;
-                    continue rawLoop;
-                }
-              }
-              rawValue = rawValue + char;
-              break;
-            case "\r":
-            case "\n":
-              break;
-            case " ":
-            case "	":
-              if (!escaped) {
-                rawValue = rawValue + char;
-              }
-              break;
-            case "#":
-              if (escaped) {
-                for (let j = i + 1; j < value.length; j++) {
-                  switch (value.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      continue rawLoop;
-                  }
-                }
-              } else {
-                rawValue = rawValue + char;
-              }
-              break;
-            default:
-              rawValue = rawValue + char;
-              escaped = false;
-              break;
-          }
-        }
-        return rawValue;
-      }
-      static getNameRange(document, arg) {
-        let value = arg.getValue();
-        let index = value.indexOf("=");
-        if (index !== -1) {
-          let initial = value.charAt(0);
-          let before = value.charAt(index - 1);
-          if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
-            return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
-          }
-        }
-        return arg.getRange();
-      }
-      static getValueRange(document, arg) {
-        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf("=") + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
-      }
-      /**
-       * Returns the actual value of this key-value pair. The value will
-       * have its escape characters removed if applicable. If the value
-       * spans multiple lines and there are comments nested within the
-       * lines, they too will be removed.
-       *
-       * @return the value that this key-value pair will actually be, may
-       *         be null if no value is defined, may be the empty string
-       *         if the value only consists of whitespace
-       */
-      static getValue(value, escapeChar) {
-        let escaped = false;
-        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
-        if (skip !== 0 && value.charAt(skip) === "#") {
-          escaped = true;
-        }
-        value = value.substring(skip);
-        let first = value.charAt(0);
-        let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
-        let inSingle = first === "'" && last === "'";
-        let inDouble = false;
-        if (first === '"') {
-          for (let i = 1; i < value.length; i++) {
-            if (value.charAt(i) === escapeChar) {
-              i++;
-            } else if (value.charAt(i) === '"' && i === value.length - 1) {
-              inDouble = true;
-            }
-          }
-        }
-        if (inSingle || inDouble) {
-          value = value.substring(1, value.length - 1);
-        }
-        let commentCheck = -1;
-        let escapedValue = "";
-        let start = 0;
-        parseValue: for (let i = 0; i < value.length; i++) {
-          let char = value.charAt(i);
-          switch (char) {
-            case escapeChar:
-              if (i + 1 === value.length) {
-                escapedValue = escapedValue + escapeChar;
-                break parseValue;
-              }
-              char = value.charAt(i + 1);
-              if (char === " " || char === "	") {
-                whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
-                  let char2 = value.charAt(j);
-                  switch (char2) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                      j++;
-                    case "\n":
-                      escaped = true;
-                      i = j;
-                      continue parseValue;
-                    default:
-                      if (!inDouble && !inSingle && !literal) {
-                        if (char2 === escapeChar) {
-                          escapedValue = escapedValue + char;
-                          i = i + 1;
-                        } else {
-                          escapedValue = escapedValue + char + char2;
-                          i = j;
-                        }
-                        continue parseValue;
-                      }
-                      break whitespaceCheck;
-                  }
-                }
-              }
-              if (inDouble) {
-                if (char === "\r") {
-                  escaped = true;
-                  i = i + 2;
-                } else if (char === "\n") {
-                  escaped = true;
-                  i++;
-                } else if (char !== '"') {
-                  if (char === escapeChar) {
-                    i++;
-                  }
-                  escapedValue = escapedValue + escapeChar;
-                }
-                continue parseValue;
-              } else if (inSingle || literal) {
-                if (char === "\r") {
-                  escaped = true;
-                  i = i + 2;
-                } else if (char === "\n") {
-                  escaped = true;
-                  i++;
-                } else {
-                  escapedValue = escapedValue + escapeChar;
-                }
-                continue parseValue;
-              } else if (char === escapeChar) {
-                escapedValue = escapedValue + escapeChar;
-                i++;
-              } else if (char === "\r") {
-                escaped = true;
-                i = i + 2;
-              } else if (char === "\n") {
-                escaped = true;
-                i++;
-                start = i;
-              } else {
-                escapedValue = escapedValue + char;
-                i++;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escaped && commentCheck === -1) {
-                commentCheck = i;
-              }
-              escapedValue = escapedValue + char;
-              break;
-            case "\r":
-              i++;
-            case "\n":
-              if (escaped && commentCheck !== -1) {
-                escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
-                commentCheck = -1;
-              }
-              break;
-            case "#":
-              if (escaped) {
-                if (commentCheck !== -1) {
-                  escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
-                  commentCheck = -1;
-                }
-                newlineCheck: for (let j = i + 1; j < value.length; j++) {
-                  switch (value.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      break newlineCheck;
-                  }
-                }
-                continue parseValue;
-              }
-            default:
-              if (escaped) {
-                escaped = false;
-                commentCheck = -1;
-              }
-              escapedValue = escapedValue + char;
-              break;
-          }
-        }
-        return escapedValue;
-      }
-    };
-    exports.Property = Property;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
-var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PropertyInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var instruction_1 = require_instruction();
-    var property_1 = require_property();
-    var argument_1 = require_argument();
-    var util_1 = require_util();
-    var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.properties = void 0;
-      }
-      getProperties() {
-        if (this.properties === void 0) {
-          let args = this.getPropertyArguments();
-          if (args.length === 0) {
-            this.properties = [];
-          } else if (args.length === 1) {
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
-          } else if (args.length === 2) {
-            if (args[0].getValue().indexOf("=") === -1) {
-              this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
-            } else {
-              this.properties = [
-                new property_1.Property(this.document, this.escapeChar, args[0]),
-                new property_1.Property(this.document, this.escapeChar, args[1])
-              ];
-            }
-          } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
-            let start = args[1].getRange().start;
-            let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
-          } else {
-            this.properties = [];
-            for (let i = 0; i < args.length; i++) {
-              this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
-            }
-          }
-        }
-        return this.properties;
-      }
-      /**
-       * Goes from the back of the string and returns the first
-       * non-whitespace character that is found. If an escape character
-       * is found with newline characters, the escape character will
-       * not be considered a non-whitespace character and its index in
-       * the string will not be returned.
-       *
-       * @param content the string to search through
-       * @return the index in the string for the first non-whitespace
-       *         character when searching from the end of the string
-       */
-      findTrailingNonWhitespace(content) {
-        let index = content.length;
-        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
-          switch (content.charAt(i)) {
-            case " ":
-            case "	":
-              continue;
-            case "\n":
-              if (content.charAt(i - 1) === "\r") {
-                i = i - 1;
-              }
-            case "\r":
-              newlineCheck: for (let j = i - 1; j >= 0; j--) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                  case "\r":
-                  case "\n":
-                  case this.escapeChar:
-                    continue;
-                  default:
-                    index = j;
-                    break newlineCheck;
-                }
-              }
-              break whitespaceCheck;
-            default:
-              index = i;
-              break whitespaceCheck;
-          }
-        }
-        return index;
-      }
-      getPropertyArguments() {
-        const args = [];
-        let range = this.getInstructionRange();
-        let instructionNameEndOffset = this.document.offsetAt(range.end);
-        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
-        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
-        if (start === -1) {
-          return [];
-        }
-        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
-        let escaped = range.start.line !== startPosition.line;
-        let endingEscape = false;
-        let mark = -1;
-        let end = this.findTrailingNonWhitespace(fullArgs);
-        content = fullArgs.substring(start, end + 1);
-        let argStart = escaped ? -1 : 0;
-        let spaced = false;
-        argumentLoop: for (let i = 0; i < content.length; i++) {
-          let char = content.charAt(i);
-          switch (char) {
-            case this.escapeChar:
-              if (i + 1 === content.length) {
-                endingEscape = true;
-                break argumentLoop;
-              }
-              if (!escaped) {
-                mark = i;
-              }
-              switch (content.charAt(i + 1)) {
-                case " ":
-                case "	":
-                  if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
-                    i = i + 1;
-                    continue argumentLoop;
-                  }
-                  whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
-                    switch (content.charAt(j)) {
-                      case "\r":
-                        j++;
-                      case "\n":
-                        escaped = true;
-                        i = j;
-                        continue argumentLoop;
-                      case " ":
-                      case "	":
-                        break;
-                      default:
-                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
-                        argStart = j;
-                        break whitespaceCheck;
-                    }
-                  }
-                  i = argStart - 1;
-                  continue argumentLoop;
-                case "\r":
-                  i++;
-                case "\n":
-                  escaped = true;
-                  i = i + 1;
-                  continue argumentLoop;
-                case this.escapeChar:
-                  if (argStart === -1) {
-                    argStart = i;
-                  }
-                  i = i + 1;
-                  continue argumentLoop;
-                default:
-                  if (argStart === -1) {
-                    argStart = i;
-                  }
-                  continue argumentLoop;
-              }
-            case "'":
-            case '"':
-              if (spaced) {
-                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
-                argStart = i;
-                spaced = false;
-              }
-              if (argStart === -1) {
-                argStart = i;
-              }
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case char:
-                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
-                      i = j;
-                      continue argumentLoop;
-                    }
-                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
-                    i = j;
-                    argStart = -1;
-                    continue argumentLoop;
-                  case this.escapeChar:
-                    j++;
-                    break;
-                }
-              }
-              break argumentLoop;
-            case " ":
-            case "	":
-              if (escaped) {
-                if (argStart !== -1) {
-                  spaced = true;
-                }
-              } else if (argStart !== -1) {
-                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
-                argStart = -1;
-              }
-              break;
-            case "\r":
-              i++;
-            case "\n":
-              spaced = false;
-              break;
-            case "#":
-              if (escaped) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      spaced = false;
-                      continue argumentLoop;
-                  }
-                }
-                if (argStart !== -1) {
-                  let value = content.substring(argStart, mark);
-                  args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
-                  argStart = -1;
-                }
-                break argumentLoop;
-              } else if (argStart === -1) {
-                argStart = i;
-              }
-              break;
-            default:
-              if (spaced) {
-                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
-                argStart = i;
-                spaced = false;
-              }
-              escaped = false;
-              if (argStart === -1) {
-                argStart = i;
-              }
-              if (char === "$" && content.charAt(i + 1) === "{") {
-                let singleQuotes = false;
-                let doubleQuotes = false;
-                let escaped2 = false;
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case this.escapeChar:
-                      escaped2 = true;
-                      break;
-                    case "\r":
-                    case "\n":
-                      break;
-                    case "'":
-                      singleQuotes = !singleQuotes;
-                      escaped2 = false;
-                      break;
-                    case '"':
-                      doubleQuotes = !doubleQuotes;
-                      escaped2 = false;
-                      break;
-                    case " ":
-                    case "	":
-                      if (escaped2 || singleQuotes || doubleQuotes) {
-                        break;
-                      }
-                      i = j - 1;
-                      continue argumentLoop;
-                    case "}":
-                      i = j;
-                      continue argumentLoop;
-                    default:
-                      escaped2 = false;
-                      break;
-                  }
-                }
-                break argumentLoop;
-              }
-              break;
-          }
-        }
-        if (argStart !== -1 && argStart !== content.length) {
-          let end2 = endingEscape ? content.length - 1 : content.length;
-          let value = content.substring(argStart, end2);
-          args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end2))));
-        }
-        return args;
-      }
-      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
-        if (argStart !== -1) {
-          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
-        }
-      }
-    };
-    exports.PropertyInstruction = PropertyInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/arg.js
-var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Arg = void 0;
-    var property_1 = require_property();
-    var propertyInstruction_1 = require_propertyInstruction();
-    var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.property = null;
-        const args = this.getPropertyArguments();
-        if (args.length === 1) {
-          this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
-        } else {
-          this.property = null;
-        }
-      }
-      /**
-       * Returns the variable defined by this ARG. This may be null if
-       * this ARG instruction is malformed and has no variable
-       * declaration.
-       */
-      getProperty() {
-        return this.property;
-      }
-    };
-    exports.Arg = Arg;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
-var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Cmd = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Cmd = Cmd;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/copy.js
-var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Copy = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      getFromFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
-      }
-      /**
-       * Returns there here-documents that are defined in this RUN
-       * instruction.
-       *
-       * This API is experimental and subject to change.
-       */
-      getHeredocs() {
-        return super.getHeredocs();
-      }
-    };
-    exports.Copy = Copy;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/env.js
-var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Env = void 0;
-    var propertyInstruction_1 = require_propertyInstruction();
-    var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getProperties() {
-        return super.getProperties();
-      }
-    };
-    exports.Env = Env;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
-var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Entrypoint = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Entrypoint = Entrypoint;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/from.js
-var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.From = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      getImage() {
-        const args = this.getArguments();
-        return args.length > 0 ? args[0].getValue() : null;
-      }
-      /**
-       * Returns the name of the image that will be used as the base image.
-       *
-       * @return the base image's name, or null if unspecified
-       */
-      getImageName() {
-        const imageName = this.getRangeContent(this.getImageNameRange());
-        if (imageName === null) {
-          return null;
-        }
-        let commented = false;
-        let escaped = false;
-        let name = "";
-        for (let i = 0; i < imageName.length; i++) {
-          const ch = imageName.charAt(i);
-          switch (ch) {
-            case this.escapeChar:
-              escaped = true;
-              break;
-            case "\r":
-              continue;
-            case "\n":
-              commented = false;
-              break;
-            case " ":
-            case "	":
-              break;
-            case "#":
-              if (escaped) {
-                commented = true;
-              } else {
-                name = name + ch;
-                escaped = false;
-              }
-              break;
-            default:
-              if (!commented) {
-                name = name + ch;
-                escaped = false;
-              }
-              break;
-          }
-        }
-        return name;
-      }
-      /**
-       * Returns the range that covers the name of the image used by
-       * this instruction.
-       *
-       * @return the range of the name of this instruction's argument,
-       *         or null if no image has been specified
-       */
-      getImageNameRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let registryRange = this.getRegistryRange();
-          if (registryRange) {
-            range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
-          }
-          let tagRange = this.getImageTagRange();
-          let digestRange = this.getImageDigestRange();
-          if (tagRange === null) {
-            if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
-            }
-          } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
-          }
-          return range;
-        }
-        return null;
-      }
-      /**
-       * Returns the range that covers the image argument of this
-       * instruction. This includes the tag or digest of the image if
-       * it has been specified by the instruction.
-       *
-       * @return the range of the image argument, or null if no image
-       *         has been specified
-       */
-      getImageRange() {
-        let args = this.getArguments();
-        return args.length !== 0 ? args[0].getRange() : null;
-      }
-      getImageTag() {
-        return this.getRangeContent(this.getImageTagRange());
-      }
-      /**
-       * Returns the range in the document that the tag of the base
-       * image encompasses.
-       *
-       * @return the base image's tag's range in the document, or null
-       *         if no tag has been specified
-       */
-      getImageTagRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const rangeStartOffset = this.document.offsetAt(range.start);
-          const content = this.getRangeContent(range);
-          const atIndex = this.indexOf(rangeStartOffset, content, "@");
-          const slashIndex = content.indexOf("/");
-          if (atIndex === -1) {
-            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
-            if (colonIndex > slashIndex) {
-              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
-            }
-          }
-          const subcontent = content.substring(0, atIndex);
-          const subcolonIndex = subcontent.indexOf(":");
-          if (subcolonIndex === -1) {
-            return null;
-          }
-          if (slashIndex === -1) {
-            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
-          }
-          if (subcolonIndex < slashIndex) {
-            return null;
-          }
-          return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
-        }
-        return null;
-      }
-      getImageDigest() {
-        return this.getRangeContent(this.getImageDigestRange());
-      }
-      /**
-       * Returns the range in the document that the digest of the base
-       * image encompasses.
-       *
-       * @return the base image's digest's range in the document, or null
-       *         if no digest has been specified
-       */
-      getImageDigestRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let content = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
-          if (index !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
-          }
-        }
-        return null;
-      }
-      indexOf(documentOffset, content, searchString) {
-        let index = content.indexOf(searchString);
-        const variables = this.getVariables();
-        for (let i = 0; i < variables.length; i++) {
-          const position = documentOffset + index;
-          const variableRange = variables[i].getRange();
-          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            const offset = this.document.offsetAt(variableRange.end) - documentOffset;
-            const substring = content.substring(offset);
-            const subIndex = substring.indexOf(searchString);
-            if (subIndex === -1) {
-              return -1;
-            }
-            index = subIndex + offset;
-            i = -1;
-            continue;
-          }
-        }
-        return index;
-      }
-      lastIndexOf(documentOffset, content, searchString) {
-        let index = content.lastIndexOf(searchString);
-        const variables = this.getVariables();
-        for (let i = 0; i < variables.length; i++) {
-          const position = documentOffset + index;
-          const variableRange = variables[i].getRange();
-          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            index = content.substring(0, index).lastIndexOf(searchString);
-            if (index === -1) {
-              return -1;
-            }
-            i = -1;
-            continue;
-          }
-        }
-        return index;
-      }
-      getRegistry() {
-        return this.getRangeContent(this.getRegistryRange());
-      }
-      getRegistryRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const tagRange = this.getImageTagRange();
-          const digestRange = this.getImageDigestRange();
-          if (tagRange === null) {
-            if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
-            }
-          } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
-          }
-          const content = this.getRangeContent(range);
-          const rangeStart = this.document.offsetAt(range.start);
-          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
-          if (startingSlashIndex === -1) {
-            return null;
-          }
-          const portIndex = this.indexOf(rangeStart, content, ":");
-          const dotIndex = this.indexOf(rangeStart, content, ".");
-          if (portIndex !== -1 || dotIndex !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
-          }
-          const registry = content.substring(0, startingSlashIndex);
-          if (registry === "localhost") {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
-          }
-        }
-        return null;
-      }
-      getBuildStage() {
-        let range = this.getBuildStageRange();
-        return range === null ? null : this.getRangeContent(range);
-      }
-      getBuildStageRange() {
-        let args = this.getArguments();
-        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
-          return args[2].getRange();
-        }
-        return null;
-      }
-      getPlatformFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
-      }
-    };
-    exports.From = From;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
-var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Healthcheck = void 0;
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        argument = argument.toUpperCase();
-        return argument === "CMD" || argument === "NONE";
-      }
-      getSubcommand() {
-        let args = this.getArguments();
-        return args.length !== 0 ? args[0] : null;
-      }
-    };
-    exports.Healthcheck = Healthcheck;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/label.js
-var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Label = void 0;
-    var propertyInstruction_1 = require_propertyInstruction();
-    var util_1 = require_util();
-    var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getVariables() {
-        const variables = super.getVariables();
-        const properties = this.getProperties();
-        for (const property of properties) {
-          const value = property.getUnescapedValue();
-          if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
-            const range = property.getValueRange();
-            for (let i = 0; i < variables.length; i++) {
-              if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
-                variables.splice(i, 1);
-                i--;
-              }
-            }
-          }
-        }
-        return variables;
-      }
-      getProperties() {
-        return super.getProperties();
-      }
-    };
-    exports.Label = Label;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
-var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Onbuild = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var parser_1 = require_parser();
-    var instruction_1 = require_instruction();
-    var Onbuild = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getTrigger() {
-        let trigger = this.getTriggerWord();
-        return trigger === null ? null : trigger.toUpperCase();
-      }
-      getTriggerWord() {
-        return this.getRangeContent(this.getTriggerRange());
-      }
-      getTriggerRange() {
-        let args = this.getArguments();
-        return args.length > 0 ? args[0].getRange() : null;
-      }
-      getTriggerInstruction() {
-        let triggerRange = this.getTriggerRange();
-        if (triggerRange === null) {
-          return null;
-        }
-        let args = this.getArguments();
-        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
-      }
-    };
-    exports.Onbuild = Onbuild;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/run.js
-var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Run = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      /**
-       * Returns there here-documents that are defined in this RUN
-       * instruction.
-       *
-       * This API is experimental and subject to change.
-       */
-      getHeredocs() {
-        return super.getHeredocs();
-      }
-    };
-    exports.Run = Run;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/shell.js
-var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Shell = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Shell = Shell;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
-var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Stopsignal = void 0;
-    var instruction_1 = require_instruction();
-    var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Stopsignal = Stopsignal;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
-var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Workdir = void 0;
-    var instruction_1 = require_instruction();
-    var Workdir = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      /**
-       * Returns the path that has been defined. Note that this path may
-       * be absolute or relative depending on what was written in the
-       * instruction.
-       *
-       * @return the working directory's path, or null if this
-       *         instruction has no arguments
-       */
-      getPath() {
-        return this.getArgumentsContent();
-      }
-      /**
-       * Returns the absolute path that this instruction resolves to. The
-       * function will inspect prior WORKDIR instructions in the current
-       * image or another build stage in the Dockerfile to try to
-       * determine this.
-       *
-       * @return the absolute path of the working directory, or null if
-       *         this instruction has no arguments, or undefined if it
-       *         cannot be determined because only relative paths could be
-       *         found
-       */
-      getAbsolutePath() {
-        const path29 = this.getPath();
-        if (path29 === null || path29.startsWith("/")) {
-          return path29;
-        }
-        const startLine = this.getRange().start.line;
-        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
-        for (let i = hierarchy.length - 1; i >= 0; i--) {
-          const workdirs = hierarchy[i].getWORKDIRs();
-          for (let j = workdirs.length - 1; j >= 0; j--) {
-            if (workdirs[j].getRange().start.line < startLine) {
-              const parent = workdirs[j].getAbsolutePath();
-              if (parent === void 0 || parent === null) {
-                return void 0;
-              }
-              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
-            }
-          }
-        }
-        return void 0;
-      }
-    };
-    exports.Workdir = Workdir;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/user.js
-var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.User = void 0;
-    var instruction_1 = require_instruction();
-    var User = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.User = User;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/volume.js
-var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Volume = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Volume = Volume;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/imageTemplate.js
-var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ImageTemplate = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var arg_1 = require_arg();
-    var cmd_1 = require_cmd();
-    var copy_1 = require_copy();
-    var env_1 = require_env();
-    var entrypoint_1 = require_entrypoint();
-    var from_1 = require_from();
-    var healthcheck_1 = require_healthcheck();
-    var onbuild_1 = require_onbuild();
-    var util_1 = require_util();
-    var workdir_1 = require_workdir();
-    var ImageTemplate = class {
-      constructor() {
-        this.comments = [];
-        this.instructions = [];
-      }
-      addComment(comment) {
-        this.comments.push(comment);
-      }
-      getComments() {
-        return this.comments;
-      }
-      addInstruction(instruction) {
-        this.instructions.push(instruction);
-      }
-      getInstructions() {
-        return this.instructions;
-      }
-      getInstructionAt(line) {
-        for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
-            return instruction;
-          }
-        }
-        return null;
-      }
-      /**
-       * Gets all the ARG instructions that are defined in this image.
-       */
-      getARGs() {
-        let args = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof arg_1.Arg) {
-            args.push(instruction);
-          }
-        }
-        return args;
-      }
-      /**
-       * Gets all the CMD instructions that are defined in this image.
-       */
-      getCMDs() {
-        let cmds = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof cmd_1.Cmd) {
-            cmds.push(instruction);
-          }
-        }
-        return cmds;
-      }
-      /**
-       * Gets all the COPY instructions that are defined in this image.
-       */
-      getCOPYs() {
-        let copies = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof copy_1.Copy) {
-            copies.push(instruction);
-          }
-        }
-        return copies;
-      }
-      /**
-       * Gets all the ENTRYPOINT instructions that are defined in this image.
-       */
-      getENTRYPOINTs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof entrypoint_1.Entrypoint) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      /**
-       * Gets all the ENV instructions that are defined in this image.
-       */
-      getENVs() {
-        let args = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof env_1.Env) {
-            args.push(instruction);
-          }
-        }
-        return args;
-      }
-      getFROM() {
-        for (const instruction of this.instructions) {
-          if (instruction instanceof from_1.From) {
-            return instruction;
-          }
-        }
-        return null;
-      }
-      /**
-       * Gets all the FROM instructions that are defined in this image.
-       */
-      getFROMs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof from_1.From) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      /**
-       * Gets all the HEALTHCHECK instructions that are defined in this image.
-       */
-      getHEALTHCHECKs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof healthcheck_1.Healthcheck) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      getWORKDIRs() {
-        const workdirs = [];
-        for (const instruction of this.instructions) {
-          if (instruction instanceof workdir_1.Workdir) {
-            workdirs.push(instruction);
-          }
-        }
-        return workdirs;
-      }
-      getOnbuildTriggers() {
-        let triggers = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof onbuild_1.Onbuild) {
-            let trigger = instruction.getTriggerInstruction();
-            if (trigger) {
-              triggers.push(trigger);
-            }
-          }
-        }
-        return triggers;
-      }
-      getAvailableVariables(currentLine) {
-        const variables = [];
-        for (const arg of this.getARGs()) {
-          if (arg.isBefore(currentLine)) {
-            const property = arg.getProperty();
-            if (property) {
-              const variable = property.getName();
-              if (variables.indexOf(variable) === -1) {
-                variables.push(variable);
-              }
-            }
-          }
-        }
-        for (const env of this.getENVs()) {
-          if (env.isBefore(currentLine)) {
-            for (const property of env.getProperties()) {
-              const variable = property.getName();
-              if (variables.indexOf(variable) === -1) {
-                variables.push(variable);
-              }
-            }
-          }
-        }
-        return variables;
-      }
-      /**
-       * Resolves a variable with the given name at the specified line
-       * to its value. If null is returned, then the variable has been
-       * defined but no value was given. If undefined is returned, then
-       * a variable with the given name has not been defined yet as of
-       * the given line.
-       *
-       * @param variable the name of the variable to resolve
-       * @param line the line number that the variable is on, zero-based
-       * @return the value of the variable as defined by an ARG or ENV
-       *         instruction, or null if no value has been specified, or
-       *         undefined if a variable with the given name has not
-       *         been defined
-       */
-      resolveVariable(variable, line) {
-        let envs = this.getENVs();
-        for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
-            for (let property of envs[i].getProperties()) {
-              if (property.getName() === variable) {
-                return property.getValue();
-              }
-            }
-          }
-        }
-        let args = this.getARGs();
-        for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
-            let property = args[i].getProperty();
-            if (property && property.getName() === variable) {
-              return property.getValue();
-            }
-          }
-        }
-        return void 0;
-      }
-      getRange() {
-        const instructions = this.getInstructions();
-        if (instructions.length === 0) {
-          return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
-        }
-        const instructionStart = instructions[0].getRange().start;
-        const instructionEnd = instructions[instructions.length - 1].getRange().end;
-        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
-      }
-      contains(position) {
-        const range = this.getRange();
-        if (range === null) {
-          return false;
-        }
-        return util_1.Util.isInsideRange(position, range);
-      }
-    };
-    exports.ImageTemplate = ImageTemplate;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/dockerfile.js
-var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Dockerfile = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var ast = require_main();
-    var imageTemplate_1 = require_imageTemplate();
-    var from_1 = require_from();
-    var util_1 = require_util();
-    var main_1 = require_main();
-    var Dockerfile = class extends imageTemplate_1.ImageTemplate {
-      constructor(document) {
-        super();
-        this.initialInstructions = new imageTemplate_1.ImageTemplate();
-        this.buildStages = [];
-        this.directives = [];
-        this.foundFrom = false;
-        this.document = document;
-      }
-      getEscapeCharacter() {
-        for (const directive of this.directives) {
-          if (directive.getDirective() === ast.Directive.escape) {
-            const value = directive.getValue();
-            if (value === "\\" || value === "`") {
-              return value;
-            }
-          }
-        }
-        return "\\";
-      }
-      getInitialARGs() {
-        return this.initialInstructions.getARGs();
-      }
-      getContainingImage(position) {
-        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
-        if (!util_1.Util.isInsideRange(position, range)) {
-          return null;
-        }
-        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
-          if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
-            return this.initialInstructions;
-          }
-        }
-        for (const buildStage of this.buildStages) {
-          if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
-            return buildStage;
-          }
-        }
-        return this;
-      }
-      addInstruction(instruction) {
-        if (instruction.getKeyword() === main_1.Keyword.FROM) {
-          this.currentBuildStage = new imageTemplate_1.ImageTemplate();
-          this.buildStages.push(this.currentBuildStage);
-          this.foundFrom = true;
-        } else if (!this.foundFrom) {
-          this.initialInstructions.addInstruction(instruction);
-        }
-        if (this.foundFrom) {
-          this.currentBuildStage.addInstruction(instruction);
-        }
-        super.addInstruction(instruction);
-      }
-      setDirectives(directives) {
-        this.directives = directives;
-      }
-      getDirective() {
-        return this.directives.length === 0 ? null : this.directives[0];
-      }
-      getDirectives() {
-        return this.directives;
-      }
-      resolveVariable(variable, line) {
-        for (let from of this.getFROMs()) {
-          let range = from.getRange();
-          if (range.start.line <= line && line <= range.end.line) {
-            let initialARGs = new imageTemplate_1.ImageTemplate();
-            for (let instruction of this.initialInstructions.getARGs()) {
-              initialARGs.addInstruction(instruction);
-            }
-            return initialARGs.resolveVariable(variable, line);
-          }
-        }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        if (image === null) {
-          return void 0;
-        }
-        let resolvedVariable = image.resolveVariable(variable, line);
-        if (resolvedVariable === null) {
-          let initialARGs = new imageTemplate_1.ImageTemplate();
-          for (let instruction of this.initialInstructions.getARGs()) {
-            initialARGs.addInstruction(instruction);
-          }
-          return initialARGs.resolveVariable(variable, line);
-        }
-        return resolvedVariable;
-      }
-      getAvailableVariables(currentLine) {
-        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
-          let variables = [];
-          for (let arg of this.getInitialARGs()) {
-            let property = arg.getProperty();
-            if (property) {
-              variables.push(property.getName());
-            }
-          }
-          return variables;
-        }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
-        return image ? image.getAvailableVariables(currentLine) : [];
-      }
-      getParentStage(image) {
-        const templateFrom = image.getFROM();
-        const imageName = templateFrom === null ? null : templateFrom.getImageName();
-        if (imageName === null) {
-          return null;
-        }
-        for (const from of this.getFROMs()) {
-          if (from.getBuildStage() === imageName) {
-            const range = from.getRange();
-            if (range.start.line === templateFrom.getRange().start.line) {
-              return null;
-            }
-            return this.getContainingImage(range.start);
-          }
-        }
-        return null;
-      }
-      getStageHierarchy(line) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        if (image === null) {
-          return [];
-        }
-        const stages = [image];
-        let stage = this.getParentStage(image);
-        while (stage !== null) {
-          stages.splice(0, 0, stage);
-          stage = this.getParentStage(stage);
-        }
-        return stages;
-      }
-      getAvailableWorkingDirectories(line) {
-        const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line)) {
-          for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line) {
-              let directory = workdir.getAbsolutePath();
-              if (directory !== void 0 && directory !== null) {
-                if (!directory.endsWith("/")) {
-                  directory += "/";
-                }
-                availableDirectories.add(directory);
-              }
-            }
-          }
-        }
-        return Array.from(availableDirectories);
-      }
-      /**
-       * Internally reorganize the comments in the Dockerfile and allocate
-       * them to the relevant build stages that they belong to.
-       */
-      organizeComments() {
-        const comments = this.getComments();
-        for (let i = 0; i < comments.length; i++) {
-          if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
-            this.initialInstructions.addComment(comments[i]);
-          } else {
-            for (const buildStage of this.buildStages) {
-              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
-                buildStage.addComment(comments[i]);
-              }
-            }
-          }
-        }
-      }
-      getRange() {
-        const comments = this.getComments();
-        const instructions = this.getInstructions();
-        let range = null;
-        if (comments.length === 0) {
-          if (instructions.length > 0) {
-            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
-          }
-        } else if (instructions.length === 0) {
-          range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
-        } else {
-          const commentStart = comments[0].getRange().start;
-          const commentEnd = comments[comments.length - 1].getRange().end;
-          const instructionStart = instructions[0].getRange().start;
-          const instructionEnd = instructions[instructions.length - 1].getRange().end;
-          if (commentStart.line < instructionStart.line) {
-            if (commentEnd.line < instructionEnd.line) {
-              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
-            }
-            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
-          } else if (commentEnd.line < instructionEnd.line) {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
-          } else {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
-          }
-        }
-        if (range === null) {
-          if (this.directives.length === 0) {
-            return null;
-          }
-          return this.directives[0].getRange();
-        } else if (this.directives.length === 0) {
-          return range;
-        }
-        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
-      }
-    };
-    exports.Dockerfile = Dockerfile;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/parser.js
-var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Parser = void 0;
-    var vscode_languageserver_textdocument_1 = (init_main2(), __toCommonJS(main_exports2));
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var comment_1 = require_comment();
-    var parserDirective_1 = require_parserDirective();
-    var instruction_1 = require_instruction();
-    var add_1 = require_add();
-    var arg_1 = require_arg();
-    var cmd_1 = require_cmd();
-    var copy_1 = require_copy();
-    var env_1 = require_env();
-    var entrypoint_1 = require_entrypoint();
-    var from_1 = require_from();
-    var healthcheck_1 = require_healthcheck();
-    var label_1 = require_label();
-    var onbuild_1 = require_onbuild();
-    var run_1 = require_run();
-    var shell_1 = require_shell();
-    var stopsignal_1 = require_stopsignal();
-    var workdir_1 = require_workdir();
-    var user_1 = require_user();
-    var volume_1 = require_volume();
-    var dockerfile_1 = require_dockerfile();
-    var util_1 = require_util();
-    var main_1 = require_main();
-    var Parser2 = class _Parser {
-      constructor() {
-        this.escapeChar = null;
-      }
-      static createInstruction(document, dockerfile, escapeChar, lineRange2, instruction, instructionRange) {
-        switch (instruction.toUpperCase()) {
-          case "ADD":
-            return new add_1.Add(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "ARG":
-            return new arg_1.Arg(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "CMD":
-            return new cmd_1.Cmd(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "COPY":
-            return new copy_1.Copy(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "ENV":
-            return new env_1.Env(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "FROM":
-            return new from_1.From(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "LABEL":
-            return new label_1.Label(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "ONBUILD":
-            return new onbuild_1.Onbuild(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "RUN":
-            return new run_1.Run(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "SHELL":
-            return new shell_1.Shell(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "WORKDIR":
-            return new workdir_1.Workdir(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "USER":
-            return new user_1.User(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-          case "VOLUME":
-            return new volume_1.Volume(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-        }
-        return new instruction_1.Instruction(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getParserDirectives(document, buffer) {
-        const directives = [];
-        this.escapeChar = "";
-        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
-        directiveCheck: for (let i = offset; i < buffer.length; i++) {
-          switch (buffer.charAt(i)) {
-            case " ":
-            case "	":
-              break;
-            case "\r":
-            case "\n":
-              break directiveCheck;
-            case "#":
-              let directiveStart = -1;
-              let directiveEnd = -1;
-              for (let j = i + 1; j < buffer.length; j++) {
-                let char = buffer.charAt(j);
-                switch (char) {
-                  case " ":
-                  case "	":
-                    if (directiveStart !== -1 && directiveEnd === -1) {
-                      directiveEnd = j;
-                    }
-                    break;
-                  case "\r":
-                  case "\n":
-                    break directiveCheck;
-                  case "=":
-                    let valueStart = -1;
-                    let valueEnd = -1;
-                    if (directiveEnd === -1) {
-                      directiveEnd = j;
-                    }
-                    let lineEnd = buffer.length;
-                    directiveValue: for (let k = j + 1; k < buffer.length; k++) {
-                      char = buffer.charAt(k);
-                      switch (char) {
-                        case "\r":
-                        case "\n":
-                          if (valueStart !== -1 && valueEnd === -1) {
-                            valueEnd = k;
-                          }
-                          lineEnd = k;
-                          break directiveValue;
-                        case "	":
-                        case " ":
-                          if (valueStart !== -1 && valueEnd === -1) {
-                            valueEnd = k;
-                          }
-                          continue;
-                        default:
-                          if (valueStart === -1) {
-                            valueStart = k;
-                          }
-                          break;
-                      }
-                    }
-                    if (directiveStart === -1) {
-                      break directiveCheck;
-                    }
-                    if (valueStart === -1) {
-                      valueStart = j + 1;
-                      valueEnd = lineEnd;
-                    } else if (valueEnd === -1) {
-                      valueEnd = buffer.length;
-                    }
-                    const lineRange2 = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
-                    const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
-                    const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
-                    directives.push(new parserDirective_1.ParserDirective(document, lineRange2, nameRange, valueRange));
-                    directiveStart = -1;
-                    if (buffer.charAt(valueEnd) === "\r") {
-                      i = valueEnd + 1;
-                    } else {
-                      i = valueEnd;
-                    }
-                    continue directiveCheck;
-                  default:
-                    if (directiveStart === -1) {
-                      directiveStart = j;
-                    }
-                    break;
-                }
-              }
-              break;
-            default:
-              break directiveCheck;
-          }
-        }
-        return directives;
-      }
-      parse(buffer) {
-        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
-        this.buffer = buffer;
-        let dockerfile = new dockerfile_1.Dockerfile(this.document);
-        let directives = this.getParserDirectives(this.document, this.buffer);
-        let offset = 0;
-        this.escapeChar = "\\";
-        if (directives.length > 0) {
-          dockerfile.setDirectives(directives);
-          this.escapeChar = dockerfile.getEscapeCharacter();
-          offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
-        } else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
-          offset = 1;
-        }
-        for (let i = offset; i < this.buffer.length; i++) {
-          const char = this.buffer.charAt(i);
-          switch (char) {
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              break;
-            case "#":
-              i = this.processComment(dockerfile, i);
-              break;
-            default:
-              i = this.processInstruction(dockerfile, char, i);
-              break;
-          }
-        }
-        dockerfile.organizeComments();
-        return dockerfile;
-      }
-      processInstruction(dockerfile, char, start) {
-        let instruction = char;
-        let instructionEnd = -1;
-        let escapedInstruction = false;
-        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
-          char = this.buffer.charAt(i);
-          switch (char) {
-            case this.escapeChar:
-              escapedInstruction = true;
-              char = this.buffer.charAt(i + 1);
-              if (char === "\r" || char === "\n") {
-                if (instructionEnd === -1) {
-                  instructionEnd = i;
-                }
-                i++;
-              } else if (char === " " || char === "	") {
-                for (let j = i + 2; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      i = j;
-                      continue instructionCheck;
-                    default:
-                      instructionEnd = i + 1;
-                      instruction = instruction + this.escapeChar;
-                      i = j - 2;
-                      continue instructionCheck;
-                  }
-                }
-                instructionEnd = i + 1;
-                instruction = instruction + this.escapeChar;
-                break instructionCheck;
-              } else {
-                instructionEnd = i + 1;
-                instruction = instruction + this.escapeChar;
-                escapedInstruction = false;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escapedInstruction) {
-                escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      i = j;
-                      continue instructionCheck;
-                    default:
-                      break escapeCheck;
-                  }
-                }
-                escapedInstruction = false;
-              }
-              if (instructionEnd === -1) {
-                instructionEnd = i;
-              }
-              i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
-              return i;
-            case "\r":
-            case "\n":
-              if (escapedInstruction) {
-                continue;
-              }
-              if (instructionEnd === -1) {
-                instructionEnd = i;
-              }
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
-              return i;
-            case "#":
-              if (escapedInstruction) {
-                continue;
-              }
-            default:
-              instructionEnd = i + 1;
-              instruction = instruction + char;
-              escapedInstruction = false;
-              break;
-          }
-        }
-        if (instructionEnd === -1) {
-          instructionEnd = this.buffer.length;
-        }
-        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
-        return this.buffer.length;
-      }
-      processHeredocs(instruction, offset) {
-        let keyword = instruction.getKeyword();
-        if (keyword === main_1.Keyword.ONBUILD) {
-          instruction = instruction.getTriggerInstruction();
-          if (instruction === null) {
-            return offset;
-          }
-          keyword = instruction.getKeyword();
-        }
-        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
-          return offset;
-        }
-        const heredocs = [];
-        let tabbed = false;
-        for (const arg of instruction.getArguments()) {
-          const value = arg.getValue();
-          if (value.startsWith("<<") && value.length > 2) {
-            if (value.startsWith("<<-")) {
-              tabbed = true;
-            }
-            const name = util_1.Util.parseHeredocName(value);
-            if (name !== null) {
-              heredocs.push(name);
-            }
-          }
-        }
-        if (heredocs.length > 0) {
-          for (const heredoc of heredocs) {
-            offset = this.parseHeredoc(heredoc, offset, tabbed);
-          }
-        }
-        return offset;
-      }
-      processArguments(dockerfile, instruction, instructionEnd, start, offset) {
-        let escaped = false;
-        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
-          switch (this.buffer.charAt(i)) {
-            case "\r":
-            case "\n":
-              if (escaped) {
-                continue;
-              }
-              return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
-            case this.escapeChar:
-              const next = this.buffer.charAt(i + 1);
-              if (next === "\n" || next === "\r") {
-                escaped = true;
-                i++;
-              } else if (next === " " || next === "	") {
-                for (let j = i + 2; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      escaped = true;
-                    default:
-                      i = j;
-                      continue argumentsCheck;
-                  }
-                }
-                return this.buffer.length;
-              }
-              continue;
-            case "#":
-              if (escaped) {
-                i = this.processComment(dockerfile, i);
-                continue argumentsCheck;
-              }
-              break;
-            case " ":
-            case "	":
-              break;
-            default:
-              if (escaped) {
-                escaped = false;
-              }
-              break;
-          }
-        }
-        return this.buffer.length;
-      }
-      processComment(dockerfile, start) {
-        let end = this.buffer.length;
-        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
-          switch (this.buffer.charAt(i)) {
-            case "\r":
-            case "\n":
-              end = i;
-              break commentLoop;
-          }
-        }
-        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
-        dockerfile.addComment(new comment_1.Comment(this.document, range));
-        return end;
-      }
-      parseHeredoc(heredocName, offset, tabbed) {
-        let startWord = -1;
-        let lineStart = true;
-        for (let i = offset; i < this.buffer.length; i++) {
-          switch (this.buffer.charAt(i)) {
-            case " ":
-              lineStart = false;
-              break;
-            case "	":
-              if (!tabbed) {
-                lineStart = false;
-              }
-              break;
-            case "\r":
-            case "\n":
-              if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
-                return i;
-              }
-              startWord = -1;
-              lineStart = true;
-              break;
-            default:
-              if (lineStart) {
-                startWord = i;
-                lineStart = false;
-              }
-              break;
-          }
-        }
-        return this.buffer.length;
-      }
-      createInstruction(dockerfile, instruction, start, instructionEnd, end) {
-        const startPosition = this.document.positionAt(start);
-        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
-        const lineRange2 = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
-        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange2, instruction, instructionRange);
-      }
-    };
-    exports.Parser = Parser2;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/main.js
-var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
-    var argument_1 = require_argument();
-    Object.defineProperty(exports, "Argument", { enumerable: true, get: function() {
-      return argument_1.Argument;
-    } });
-    var jsonArgument_1 = require_jsonArgument();
-    Object.defineProperty(exports, "JSONArgument", { enumerable: true, get: function() {
-      return jsonArgument_1.JSONArgument;
-    } });
-    var comment_1 = require_comment();
-    Object.defineProperty(exports, "Comment", { enumerable: true, get: function() {
-      return comment_1.Comment;
-    } });
-    var parser_1 = require_parser();
-    var flag_1 = require_flag();
-    Object.defineProperty(exports, "Flag", { enumerable: true, get: function() {
-      return flag_1.Flag;
-    } });
-    var instruction_1 = require_instruction();
-    Object.defineProperty(exports, "Instruction", { enumerable: true, get: function() {
-      return instruction_1.Instruction;
-    } });
-    var line_1 = require_line();
-    Object.defineProperty(exports, "Line", { enumerable: true, get: function() {
-      return line_1.Line;
-    } });
-    var parserDirective_1 = require_parserDirective();
-    Object.defineProperty(exports, "ParserDirective", { enumerable: true, get: function() {
-      return parserDirective_1.ParserDirective;
-    } });
-    var property_1 = require_property();
-    Object.defineProperty(exports, "Property", { enumerable: true, get: function() {
-      return property_1.Property;
-    } });
-    var variable_1 = require_variable();
-    Object.defineProperty(exports, "Variable", { enumerable: true, get: function() {
-      return variable_1.Variable;
-    } });
-    var add_1 = require_add();
-    Object.defineProperty(exports, "Add", { enumerable: true, get: function() {
-      return add_1.Add;
-    } });
-    var arg_1 = require_arg();
-    Object.defineProperty(exports, "Arg", { enumerable: true, get: function() {
-      return arg_1.Arg;
-    } });
-    var cmd_1 = require_cmd();
-    Object.defineProperty(exports, "Cmd", { enumerable: true, get: function() {
-      return cmd_1.Cmd;
-    } });
-    var copy_1 = require_copy();
-    Object.defineProperty(exports, "Copy", { enumerable: true, get: function() {
-      return copy_1.Copy;
-    } });
-    var entrypoint_1 = require_entrypoint();
-    Object.defineProperty(exports, "Entrypoint", { enumerable: true, get: function() {
-      return entrypoint_1.Entrypoint;
-    } });
-    var env_1 = require_env();
-    Object.defineProperty(exports, "Env", { enumerable: true, get: function() {
-      return env_1.Env;
-    } });
-    var from_1 = require_from();
-    Object.defineProperty(exports, "From", { enumerable: true, get: function() {
-      return from_1.From;
-    } });
-    var healthcheck_1 = require_healthcheck();
-    Object.defineProperty(exports, "Healthcheck", { enumerable: true, get: function() {
-      return healthcheck_1.Healthcheck;
-    } });
-    var heredoc_1 = require_heredoc();
-    Object.defineProperty(exports, "Heredoc", { enumerable: true, get: function() {
-      return heredoc_1.Heredoc;
-    } });
-    var jsonInstruction_1 = require_jsonInstruction();
-    Object.defineProperty(exports, "JSONInstruction", { enumerable: true, get: function() {
-      return jsonInstruction_1.JSONInstruction;
-    } });
-    var label_1 = require_label();
-    Object.defineProperty(exports, "Label", { enumerable: true, get: function() {
-      return label_1.Label;
-    } });
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    Object.defineProperty(exports, "ModifiableInstruction", { enumerable: true, get: function() {
-      return modifiableInstruction_1.ModifiableInstruction;
-    } });
-    var onbuild_1 = require_onbuild();
-    Object.defineProperty(exports, "Onbuild", { enumerable: true, get: function() {
-      return onbuild_1.Onbuild;
-    } });
-    var propertyInstruction_1 = require_propertyInstruction();
-    Object.defineProperty(exports, "PropertyInstruction", { enumerable: true, get: function() {
-      return propertyInstruction_1.PropertyInstruction;
-    } });
-    var run_1 = require_run();
-    Object.defineProperty(exports, "Run", { enumerable: true, get: function() {
-      return run_1.Run;
-    } });
-    var shell_1 = require_shell();
-    Object.defineProperty(exports, "Shell", { enumerable: true, get: function() {
-      return shell_1.Shell;
-    } });
-    var stopsignal_1 = require_stopsignal();
-    Object.defineProperty(exports, "Stopsignal", { enumerable: true, get: function() {
-      return stopsignal_1.Stopsignal;
-    } });
-    var user_1 = require_user();
-    Object.defineProperty(exports, "User", { enumerable: true, get: function() {
-      return user_1.User;
-    } });
-    var volume_1 = require_volume();
-    Object.defineProperty(exports, "Volume", { enumerable: true, get: function() {
-      return volume_1.Volume;
-    } });
-    var workdir_1 = require_workdir();
-    Object.defineProperty(exports, "Workdir", { enumerable: true, get: function() {
-      return workdir_1.Workdir;
-    } });
-    var Keyword;
-    (function(Keyword2) {
-      Keyword2["ADD"] = "ADD";
-      Keyword2["ARG"] = "ARG";
-      Keyword2["CMD"] = "CMD";
-      Keyword2["COPY"] = "COPY";
-      Keyword2["ENTRYPOINT"] = "ENTRYPOINT";
-      Keyword2["ENV"] = "ENV";
-      Keyword2["EXPOSE"] = "EXPOSE";
-      Keyword2["FROM"] = "FROM";
-      Keyword2["HEALTHCHECK"] = "HEALTHCHECK";
-      Keyword2["LABEL"] = "LABEL";
-      Keyword2["MAINTAINER"] = "MAINTAINER";
-      Keyword2["ONBUILD"] = "ONBUILD";
-      Keyword2["RUN"] = "RUN";
-      Keyword2["SHELL"] = "SHELL";
-      Keyword2["STOPSIGNAL"] = "STOPSIGNAL";
-      Keyword2["USER"] = "USER";
-      Keyword2["VOLUME"] = "VOLUME";
-      Keyword2["WORKDIR"] = "WORKDIR";
-    })(Keyword || (exports.Keyword = Keyword = {}));
-    var Directive;
-    (function(Directive2) {
-      Directive2["escape"] = "escape";
-      Directive2["syntax"] = "syntax";
-    })(Directive || (exports.Directive = Directive = {}));
-    exports.DefaultVariables = [
-      "ALL_PROXY",
-      "all_proxy",
-      "FTP_PROXY",
-      "ftp_proxy",
-      "HTTP_PROXY",
-      "http_proxy",
-      "HTTPS_PROXY",
-      "https_proxy",
-      "NO_PROXY",
-      "no_proxy"
-    ];
-    var DockerfileParser2;
-    (function(DockerfileParser3) {
-      function parse2(content) {
-        let parser = new parser_1.Parser();
-        return parser.parse(content);
-      }
-      DockerfileParser3.parse = parse2;
-    })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -10275,13 +4459,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -10293,12 +4477,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -10376,7 +4560,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar3.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -10459,8 +4643,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end } = scalar3;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -10479,7 +4663,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -10694,26 +4878,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value);
+        scalar3 = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
-      scalar2.source = value;
+      scalar3.range = range;
+      scalar3.source = value;
       if (type)
-        scalar2.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -12173,21 +6357,21 @@ var require_line_counter = __commonJS({
 });
 
 // node_modules/yaml/dist/parse/parser.js
-var require_parser2 = __commonJS({
+var require_parser = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -12541,37 +6725,37 @@ var require_parser2 = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar2.end) {
-            sep = scalar2.end;
+          if (scalar3.end) {
+            sep = scalar3.end;
             sep.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar3.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -13056,7 +7240,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser = require_parser2();
+    var parser = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -13160,7 +7344,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser = require_parser2();
+    var parser = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
@@ -13195,12 +7379,5825 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/dockerfile-ast/lib/argument.js
+var require_argument = __commonJS({
+  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Argument = void 0;
+    var Argument = class {
+      constructor(value, range) {
+        this.value = value;
+        this.range = range;
+      }
+      toString() {
+        return this.value;
+      }
+      getRange() {
+        return this.range;
+      }
+      getValue() {
+        return this.value;
+      }
+      isAfter(position) {
+        if (this.range.end.line < position.line) {
+          return false;
+        }
+        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+      }
+      isBefore(position) {
+        if (this.range.start.line < position.line) {
+          return true;
+        }
+        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+      }
+    };
+    exports.Argument = Argument;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/jsonArgument.js
+var require_jsonArgument = __commonJS({
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.JSONArgument = void 0;
+    var argument_1 = require_argument();
+    var JSONArgument = class extends argument_1.Argument {
+      constructor(value, range, jsonRange) {
+        super(value, range);
+        this.jsonRange = jsonRange;
+      }
+      getJSONRange() {
+        return this.jsonRange;
+      }
+      getJSONValue() {
+        let value = super.getValue();
+        value = value.substring(1, value.length - 1);
+        return value;
+      }
+    };
+    exports.JSONArgument = JSONArgument;
+  }
+});
+
+// node_modules/vscode-languageserver-types/lib/esm/main.js
+var main_exports = {};
+__export(main_exports, {
+  AnnotatedTextEdit: () => AnnotatedTextEdit,
+  ApplyKind: () => ApplyKind,
+  ChangeAnnotation: () => ChangeAnnotation,
+  ChangeAnnotationIdentifier: () => ChangeAnnotationIdentifier,
+  CodeAction: () => CodeAction,
+  CodeActionContext: () => CodeActionContext,
+  CodeActionKind: () => CodeActionKind,
+  CodeActionTag: () => CodeActionTag,
+  CodeActionTriggerKind: () => CodeActionTriggerKind,
+  CodeDescription: () => CodeDescription,
+  CodeLens: () => CodeLens,
+  Color: () => Color,
+  ColorInformation: () => ColorInformation,
+  ColorPresentation: () => ColorPresentation,
+  Command: () => Command,
+  CompletionItem: () => CompletionItem,
+  CompletionItemKind: () => CompletionItemKind,
+  CompletionItemLabelDetails: () => CompletionItemLabelDetails,
+  CompletionItemTag: () => CompletionItemTag,
+  CompletionList: () => CompletionList,
+  CreateFile: () => CreateFile,
+  DeleteFile: () => DeleteFile,
+  Diagnostic: () => Diagnostic,
+  DiagnosticRelatedInformation: () => DiagnosticRelatedInformation,
+  DiagnosticSeverity: () => DiagnosticSeverity,
+  DiagnosticTag: () => DiagnosticTag,
+  DocumentHighlight: () => DocumentHighlight,
+  DocumentHighlightKind: () => DocumentHighlightKind,
+  DocumentLink: () => DocumentLink,
+  DocumentSymbol: () => DocumentSymbol,
+  DocumentUri: () => DocumentUri,
+  EOL: () => EOL,
+  FoldingRange: () => FoldingRange,
+  FoldingRangeKind: () => FoldingRangeKind,
+  FormattingOptions: () => FormattingOptions,
+  Hover: () => Hover,
+  InlayHint: () => InlayHint,
+  InlayHintKind: () => InlayHintKind,
+  InlayHintLabelPart: () => InlayHintLabelPart,
+  InlineCompletionContext: () => InlineCompletionContext,
+  InlineCompletionItem: () => InlineCompletionItem,
+  InlineCompletionList: () => InlineCompletionList,
+  InlineCompletionTriggerKind: () => InlineCompletionTriggerKind,
+  InlineValueContext: () => InlineValueContext,
+  InlineValueEvaluatableExpression: () => InlineValueEvaluatableExpression,
+  InlineValueText: () => InlineValueText,
+  InlineValueVariableLookup: () => InlineValueVariableLookup,
+  InsertReplaceEdit: () => InsertReplaceEdit,
+  InsertTextFormat: () => InsertTextFormat,
+  InsertTextMode: () => InsertTextMode,
+  LanguageKind: () => LanguageKind,
+  Location: () => Location,
+  LocationLink: () => LocationLink,
+  MarkedString: () => MarkedString,
+  MarkupContent: () => MarkupContent,
+  MarkupKind: () => MarkupKind,
+  OptionalVersionedTextDocumentIdentifier: () => OptionalVersionedTextDocumentIdentifier,
+  ParameterInformation: () => ParameterInformation,
+  Position: () => Position,
+  Range: () => Range,
+  RenameFile: () => RenameFile,
+  SelectedCompletionInfo: () => SelectedCompletionInfo,
+  SelectionRange: () => SelectionRange,
+  SemanticTokenModifiers: () => SemanticTokenModifiers,
+  SemanticTokenTypes: () => SemanticTokenTypes,
+  SemanticTokens: () => SemanticTokens,
+  SignatureInformation: () => SignatureInformation,
+  SnippetTextEdit: () => SnippetTextEdit,
+  StringValue: () => StringValue,
+  SymbolInformation: () => SymbolInformation,
+  SymbolKind: () => SymbolKind,
+  SymbolTag: () => SymbolTag,
+  TextDocument: () => TextDocument,
+  TextDocumentEdit: () => TextDocumentEdit,
+  TextDocumentIdentifier: () => TextDocumentIdentifier,
+  TextDocumentItem: () => TextDocumentItem,
+  TextEdit: () => TextEdit,
+  URI: () => URI,
+  VersionedTextDocumentIdentifier: () => VersionedTextDocumentIdentifier,
+  WorkspaceChange: () => WorkspaceChange,
+  WorkspaceEdit: () => WorkspaceEdit,
+  WorkspaceFolder: () => WorkspaceFolder,
+  WorkspaceSymbol: () => WorkspaceSymbol,
+  integer: () => integer,
+  uinteger: () => uinteger
+});
+var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
+var init_main = __esm({
+  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+    "use strict";
+    (function(DocumentUri2) {
+      function is(value) {
+        return typeof value === "string";
+      }
+      DocumentUri2.is = is;
+    })(DocumentUri || (DocumentUri = {}));
+    (function(URI2) {
+      function is(value) {
+        return typeof value === "string";
+      }
+      URI2.is = is;
+    })(URI || (URI = {}));
+    (function(integer2) {
+      integer2.MIN_VALUE = -2147483648;
+      integer2.MAX_VALUE = 2147483647;
+      function is(value) {
+        return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
+      }
+      integer2.is = is;
+    })(integer || (integer = {}));
+    (function(uinteger2) {
+      uinteger2.MIN_VALUE = 0;
+      uinteger2.MAX_VALUE = 2147483647;
+      function is(value) {
+        return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
+      }
+      uinteger2.is = is;
+    })(uinteger || (uinteger = {}));
+    (function(Position2) {
+      function create(line, character) {
+        if (line === Number.MAX_VALUE) {
+          line = uinteger.MAX_VALUE;
+        }
+        if (character === Number.MAX_VALUE) {
+          character = uinteger.MAX_VALUE;
+        }
+        return { line, character };
+      }
+      Position2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+      }
+      Position2.is = is;
+    })(Position || (Position = {}));
+    (function(Range2) {
+      function create(one, two, three, four) {
+        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+          return { start: Position.create(one, two), end: Position.create(three, four) };
+        } else if (Position.is(one) && Position.is(two)) {
+          return { start: one, end: two };
+        } else {
+          throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
+        }
+      }
+      Range2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+      }
+      Range2.is = is;
+    })(Range || (Range = {}));
+    (function(Location2) {
+      function create(uri, range) {
+        return { uri, range };
+      }
+      Location2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+      }
+      Location2.is = is;
+    })(Location || (Location = {}));
+    (function(LocationLink2) {
+      function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+        return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
+      }
+      LocationLink2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range.is(candidate.targetSelectionRange) && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+      }
+      LocationLink2.is = is;
+    })(LocationLink || (LocationLink = {}));
+    (function(Color2) {
+      function create(red, green, blue, alpha) {
+        return {
+          red,
+          green,
+          blue,
+          alpha
+        };
+      }
+      Color2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
+      }
+      Color2.is = is;
+    })(Color || (Color = {}));
+    (function(ColorInformation2) {
+      function create(range, color) {
+        return {
+          range,
+          color
+        };
+      }
+      ColorInformation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+      }
+      ColorInformation2.is = is;
+    })(ColorInformation || (ColorInformation = {}));
+    (function(ColorPresentation2) {
+      function create(label, textEdit, additionalTextEdits) {
+        return {
+          label,
+          textEdit,
+          additionalTextEdits
+        };
+      }
+      ColorPresentation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+      }
+      ColorPresentation2.is = is;
+    })(ColorPresentation || (ColorPresentation = {}));
+    (function(FoldingRangeKind2) {
+      FoldingRangeKind2.Comment = "comment";
+      FoldingRangeKind2.Imports = "imports";
+      FoldingRangeKind2.Region = "region";
+    })(FoldingRangeKind || (FoldingRangeKind = {}));
+    (function(FoldingRange2) {
+      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+        const result = {
+          startLine,
+          endLine
+        };
+        if (Is.defined(startCharacter)) {
+          result.startCharacter = startCharacter;
+        }
+        if (Is.defined(endCharacter)) {
+          result.endCharacter = endCharacter;
+        }
+        if (Is.defined(kind)) {
+          result.kind = kind;
+        }
+        if (Is.defined(collapsedText)) {
+          result.collapsedText = collapsedText;
+        }
+        return result;
+      }
+      FoldingRange2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+      }
+      FoldingRange2.is = is;
+    })(FoldingRange || (FoldingRange = {}));
+    (function(DiagnosticRelatedInformation2) {
+      function create(location, message) {
+        return {
+          location,
+          message
+        };
+      }
+      DiagnosticRelatedInformation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+      }
+      DiagnosticRelatedInformation2.is = is;
+    })(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
+    (function(DiagnosticSeverity2) {
+      DiagnosticSeverity2.Error = 1;
+      DiagnosticSeverity2.Warning = 2;
+      DiagnosticSeverity2.Information = 3;
+      DiagnosticSeverity2.Hint = 4;
+    })(DiagnosticSeverity || (DiagnosticSeverity = {}));
+    (function(DiagnosticTag2) {
+      DiagnosticTag2.Unnecessary = 1;
+      DiagnosticTag2.Deprecated = 2;
+    })(DiagnosticTag || (DiagnosticTag = {}));
+    (function(CodeDescription2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.href);
+      }
+      CodeDescription2.is = is;
+    })(CodeDescription || (CodeDescription = {}));
+    (function(Diagnostic2) {
+      function create(range, message, severity, code2, source, relatedInformation) {
+        const result = { range, message };
+        if (Is.defined(severity)) {
+          result.severity = severity;
+        }
+        if (Is.defined(code2)) {
+          result.code = code2;
+        }
+        if (Is.defined(source)) {
+          result.source = source;
+        }
+        if (Is.defined(relatedInformation)) {
+          result.relatedInformation = relatedInformation;
+        }
+        return result;
+      }
+      Diagnostic2.create = create;
+      function is(value) {
+        var _a;
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+      }
+      Diagnostic2.is = is;
+      function is3_17(value) {
+        return Is.string(value.message);
+      }
+      Diagnostic2.is3_17 = is3_17;
+      function getMessageString(diagnostic) {
+        if (Is.string(diagnostic.message)) {
+          return diagnostic.message;
+        } else if (MarkupContent.is(diagnostic.message)) {
+          return diagnostic.message.value;
+        } else {
+          throw new Error(`Unknown message type ${typeof diagnostic.message}`);
+        }
+      }
+      Diagnostic2.getMessageString = getMessageString;
+    })(Diagnostic || (Diagnostic = {}));
+    (function(Command2) {
+      function create(title, command, ...args) {
+        const result = { title, command };
+        if (Is.defined(args) && args.length > 0) {
+          result.arguments = args;
+        }
+        return result;
+      }
+      Command2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+      }
+      Command2.is = is;
+    })(Command || (Command = {}));
+    (function(TextEdit2) {
+      function replace(range, newText) {
+        return { range, newText };
+      }
+      TextEdit2.replace = replace;
+      function insert(position, newText) {
+        return { range: { start: position, end: position }, newText };
+      }
+      TextEdit2.insert = insert;
+      function del(range) {
+        return { range, newText: "" };
+      }
+      TextEdit2.del = del;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range.is(candidate.range);
+      }
+      TextEdit2.is = is;
+    })(TextEdit || (TextEdit = {}));
+    (function(ChangeAnnotation2) {
+      function create(label, needsConfirmation, description) {
+        const result = { label };
+        if (needsConfirmation !== void 0) {
+          result.needsConfirmation = needsConfirmation;
+        }
+        if (description !== void 0) {
+          result.description = description;
+        }
+        return result;
+      }
+      ChangeAnnotation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+      }
+      ChangeAnnotation2.is = is;
+    })(ChangeAnnotation || (ChangeAnnotation = {}));
+    (function(ChangeAnnotationIdentifier2) {
+      function is(value) {
+        const candidate = value;
+        return Is.string(candidate);
+      }
+      ChangeAnnotationIdentifier2.is = is;
+    })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
+    (function(AnnotatedTextEdit2) {
+      function replace(range, newText, annotation) {
+        return { range, newText, annotationId: annotation };
+      }
+      AnnotatedTextEdit2.replace = replace;
+      function insert(position, newText, annotation) {
+        return { range: { start: position, end: position }, newText, annotationId: annotation };
+      }
+      AnnotatedTextEdit2.insert = insert;
+      function del(range, annotation) {
+        return { range, newText: "", annotationId: annotation };
+      }
+      AnnotatedTextEdit2.del = del;
+      function is(value) {
+        const candidate = value;
+        return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      AnnotatedTextEdit2.is = is;
+    })(AnnotatedTextEdit || (AnnotatedTextEdit = {}));
+    (function(TextDocumentEdit2) {
+      function create(textDocument, edits) {
+        return { textDocument, edits };
+      }
+      TextDocumentEdit2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
+      }
+      TextDocumentEdit2.is = is;
+    })(TextDocumentEdit || (TextDocumentEdit = {}));
+    (function(CreateFile2) {
+      function create(uri, options, annotation) {
+        const result = {
+          kind: "create",
+          uri
+        };
+        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation !== void 0) {
+          result.annotationId = annotation;
+        }
+        return result;
+      }
+      CreateFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      CreateFile2.is = is;
+    })(CreateFile || (CreateFile = {}));
+    (function(RenameFile2) {
+      function create(oldUri, newUri, options, annotation) {
+        const result = {
+          kind: "rename",
+          oldUri,
+          newUri
+        };
+        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation !== void 0) {
+          result.annotationId = annotation;
+        }
+        return result;
+      }
+      RenameFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      RenameFile2.is = is;
+    })(RenameFile || (RenameFile = {}));
+    (function(DeleteFile2) {
+      function create(uri, options, annotation) {
+        const result = {
+          kind: "delete",
+          uri
+        };
+        if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation !== void 0) {
+          result.annotationId = annotation;
+        }
+        return result;
+      }
+      DeleteFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      DeleteFile2.is = is;
+    })(DeleteFile || (DeleteFile = {}));
+    (function(WorkspaceEdit2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every((change) => {
+          if (Is.string(change.kind)) {
+            return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+          } else {
+            return TextDocumentEdit.is(change);
+          }
+        }));
+      }
+      WorkspaceEdit2.is = is;
+    })(WorkspaceEdit || (WorkspaceEdit = {}));
+    TextEditChangeImpl = class {
+      constructor(edits, changeAnnotations) {
+        this.edits = edits;
+        this.changeAnnotations = changeAnnotations;
+      }
+      insert(position, newText, annotation) {
+        let edit;
+        let id;
+        if (annotation === void 0) {
+          edit = TextEdit.insert(position, newText);
+        } else if (ChangeAnnotationIdentifier.is(annotation)) {
+          id = annotation;
+          edit = AnnotatedTextEdit.insert(position, newText, annotation);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.insert(position, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      replace(range, newText, annotation) {
+        let edit;
+        let id;
+        if (annotation === void 0) {
+          edit = TextEdit.replace(range, newText);
+        } else if (ChangeAnnotationIdentifier.is(annotation)) {
+          id = annotation;
+          edit = AnnotatedTextEdit.replace(range, newText, annotation);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.replace(range, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      delete(range, annotation) {
+        let edit;
+        let id;
+        if (annotation === void 0) {
+          edit = TextEdit.del(range);
+        } else if (ChangeAnnotationIdentifier.is(annotation)) {
+          id = annotation;
+          edit = AnnotatedTextEdit.del(range, annotation);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation);
+          edit = AnnotatedTextEdit.del(range, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      add(edit) {
+        this.edits.push(edit);
+      }
+      all() {
+        return this.edits;
+      }
+      clear() {
+        this.edits.splice(0, this.edits.length);
+      }
+      assertChangeAnnotations(value) {
+        if (value === void 0) {
+          throw new Error(`Text edit change is not configured to manage change annotations.`);
+        }
+      }
+    };
+    (function(SnippetTextEdit2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+      }
+      SnippetTextEdit2.is = is;
+    })(SnippetTextEdit || (SnippetTextEdit = {}));
+    ChangeAnnotations = class {
+      constructor(annotations) {
+        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+        this._counter = 0;
+        this._size = 0;
+      }
+      all() {
+        return this._annotations;
+      }
+      get size() {
+        return this._size;
+      }
+      manage(idOrAnnotation, annotation) {
+        let id;
+        if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+          id = idOrAnnotation;
+        } else {
+          id = this.nextId();
+          annotation = idOrAnnotation;
+        }
+        if (this._annotations[id] !== void 0) {
+          throw new Error(`Id ${id} is already in use.`);
+        }
+        if (annotation === void 0) {
+          throw new Error(`No annotation provided for id ${id}`);
+        }
+        this._annotations[id] = annotation;
+        this._size++;
+        return id;
+      }
+      nextId() {
+        this._counter++;
+        return this._counter.toString();
+      }
+    };
+    WorkspaceChange = class {
+      constructor(workspaceEdit) {
+        this._textEditChanges = /* @__PURE__ */ Object.create(null);
+        if (workspaceEdit !== void 0) {
+          this._workspaceEdit = workspaceEdit;
+          if (workspaceEdit.documentChanges) {
+            this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+            workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            workspaceEdit.documentChanges.forEach((change) => {
+              if (TextDocumentEdit.is(change)) {
+                const textEditChange = new TextEditChangeImpl(change.edits, this._changeAnnotations);
+                this._textEditChanges[change.textDocument.uri] = textEditChange;
+              }
+            });
+          } else if (workspaceEdit.changes) {
+            Object.keys(workspaceEdit.changes).forEach((key) => {
+              const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+              this._textEditChanges[key] = textEditChange;
+            });
+          }
+        } else {
+          this._workspaceEdit = {};
+        }
+      }
+      /**
+       * Returns the underlying {@link WorkspaceEdit} literal
+       * use to be returned from a workspace edit operation like rename.
+       */
+      get edit() {
+        this.initDocumentChanges();
+        if (this._changeAnnotations !== void 0) {
+          if (this._changeAnnotations.size === 0) {
+            this._workspaceEdit.changeAnnotations = void 0;
+          } else {
+            this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+          }
+        }
+        return this._workspaceEdit;
+      }
+      getTextEditChange(key) {
+        if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+          this.initDocumentChanges();
+          if (this._workspaceEdit.documentChanges === void 0) {
+            throw new Error("Workspace edit is not configured for document changes.");
+          }
+          const textDocument = { uri: key.uri, version: key.version };
+          let result = this._textEditChanges[textDocument.uri];
+          if (!result) {
+            const edits = [];
+            const textDocumentEdit = {
+              textDocument,
+              edits
+            };
+            this._workspaceEdit.documentChanges.push(textDocumentEdit);
+            result = new TextEditChangeImpl(edits, this._changeAnnotations);
+            this._textEditChanges[textDocument.uri] = result;
+          }
+          return result;
+        } else {
+          this.initChanges();
+          if (this._workspaceEdit.changes === void 0) {
+            throw new Error("Workspace edit is not configured for normal text edit changes.");
+          }
+          let result = this._textEditChanges[key];
+          if (!result) {
+            const edits = [];
+            this._workspaceEdit.changes[key] = edits;
+            result = new TextEditChangeImpl(edits);
+            this._textEditChanges[key] = result;
+          }
+          return result;
+        }
+      }
+      initDocumentChanges() {
+        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+          this._changeAnnotations = new ChangeAnnotations();
+          this._workspaceEdit.documentChanges = [];
+          this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+        }
+      }
+      initChanges() {
+        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+          this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
+        }
+      }
+      createFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === void 0) {
+          operation = CreateFile.create(uri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = CreateFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      renameFile(oldUri, newUri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === void 0) {
+          operation = RenameFile.create(oldUri, newUri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = RenameFile.create(oldUri, newUri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      deleteFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === void 0) {
+          operation = DeleteFile.create(uri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+          operation = DeleteFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+    };
+    (function(TextDocumentIdentifier2) {
+      function create(uri) {
+        return { uri };
+      }
+      TextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri);
+      }
+      TextDocumentIdentifier2.is = is;
+    })(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
+    (function(VersionedTextDocumentIdentifier2) {
+      function create(uri, version) {
+        return { uri, version };
+      }
+      VersionedTextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+      }
+      VersionedTextDocumentIdentifier2.is = is;
+    })(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
+    (function(OptionalVersionedTextDocumentIdentifier2) {
+      function create(uri, version) {
+        return { uri, version };
+      }
+      OptionalVersionedTextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+      }
+      OptionalVersionedTextDocumentIdentifier2.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (OptionalVersionedTextDocumentIdentifier = {}));
+    (function(LanguageKind2) {
+      LanguageKind2.ABAP = "abap";
+      LanguageKind2.WindowsBat = "bat";
+      LanguageKind2.BibTeX = "bibtex";
+      LanguageKind2.Clojure = "clojure";
+      LanguageKind2.Coffeescript = "coffeescript";
+      LanguageKind2.C = "c";
+      LanguageKind2.CPP = "cpp";
+      LanguageKind2.CSharp = "csharp";
+      LanguageKind2.CSS = "css";
+      LanguageKind2.D = "d";
+      LanguageKind2.Delphi = "pascal";
+      LanguageKind2.Diff = "diff";
+      LanguageKind2.Dart = "dart";
+      LanguageKind2.Dockerfile = "dockerfile";
+      LanguageKind2.Elixir = "elixir";
+      LanguageKind2.Erlang = "erlang";
+      LanguageKind2.FSharp = "fsharp";
+      LanguageKind2.GitCommit = "git-commit";
+      LanguageKind2.GitRebase = "git-rebase";
+      LanguageKind2.Go = "go";
+      LanguageKind2.Groovy = "groovy";
+      LanguageKind2.Handlebars = "handlebars";
+      LanguageKind2.Haskell = "haskell";
+      LanguageKind2.HTML = "html";
+      LanguageKind2.Ini = "ini";
+      LanguageKind2.Java = "java";
+      LanguageKind2.JavaScript = "javascript";
+      LanguageKind2.JavaScriptReact = "javascriptreact";
+      LanguageKind2.JSON = "json";
+      LanguageKind2.LaTeX = "latex";
+      LanguageKind2.Less = "less";
+      LanguageKind2.Lua = "lua";
+      LanguageKind2.Makefile = "makefile";
+      LanguageKind2.Markdown = "markdown";
+      LanguageKind2.ObjectiveC = "objective-c";
+      LanguageKind2.ObjectiveCPP = "objective-cpp";
+      LanguageKind2.Pascal = "pascal";
+      LanguageKind2.Perl = "perl";
+      LanguageKind2.Perl6 = "perl6";
+      LanguageKind2.PHP = "php";
+      LanguageKind2.Plaintext = "plaintext";
+      LanguageKind2.Powershell = "powershell";
+      LanguageKind2.Pug = "jade";
+      LanguageKind2.Python = "python";
+      LanguageKind2.R = "r";
+      LanguageKind2.Razor = "razor";
+      LanguageKind2.Ruby = "ruby";
+      LanguageKind2.Rust = "rust";
+      LanguageKind2.SCSS = "scss";
+      LanguageKind2.SASS = "sass";
+      LanguageKind2.Scala = "scala";
+      LanguageKind2.ShaderLab = "shaderlab";
+      LanguageKind2.ShellScript = "shellscript";
+      LanguageKind2.SQL = "sql";
+      LanguageKind2.Swift = "swift";
+      LanguageKind2.TypeScript = "typescript";
+      LanguageKind2.TypeScriptReact = "typescriptreact";
+      LanguageKind2.TeX = "tex";
+      LanguageKind2.VisualBasic = "vb";
+      LanguageKind2.XML = "xml";
+      LanguageKind2.XSL = "xsl";
+      LanguageKind2.YAML = "yaml";
+    })(LanguageKind || (LanguageKind = {}));
+    (function(TextDocumentItem2) {
+      function create(uri, languageId, version, text) {
+        return { uri, languageId, version, text };
+      }
+      TextDocumentItem2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+      }
+      TextDocumentItem2.is = is;
+    })(TextDocumentItem || (TextDocumentItem = {}));
+    (function(MarkupKind2) {
+      MarkupKind2.PlainText = "plaintext";
+      MarkupKind2.Markdown = "markdown";
+      function is(value) {
+        const candidate = value;
+        return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
+      }
+      MarkupKind2.is = is;
+    })(MarkupKind || (MarkupKind = {}));
+    (function(MarkupContent2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+      }
+      MarkupContent2.is = is;
+    })(MarkupContent || (MarkupContent = {}));
+    (function(CompletionItemKind2) {
+      CompletionItemKind2.Text = 1;
+      CompletionItemKind2.Method = 2;
+      CompletionItemKind2.Function = 3;
+      CompletionItemKind2.Constructor = 4;
+      CompletionItemKind2.Field = 5;
+      CompletionItemKind2.Variable = 6;
+      CompletionItemKind2.Class = 7;
+      CompletionItemKind2.Interface = 8;
+      CompletionItemKind2.Module = 9;
+      CompletionItemKind2.Property = 10;
+      CompletionItemKind2.Unit = 11;
+      CompletionItemKind2.Value = 12;
+      CompletionItemKind2.Enum = 13;
+      CompletionItemKind2.Keyword = 14;
+      CompletionItemKind2.Snippet = 15;
+      CompletionItemKind2.Color = 16;
+      CompletionItemKind2.File = 17;
+      CompletionItemKind2.Reference = 18;
+      CompletionItemKind2.Folder = 19;
+      CompletionItemKind2.EnumMember = 20;
+      CompletionItemKind2.Constant = 21;
+      CompletionItemKind2.Struct = 22;
+      CompletionItemKind2.Event = 23;
+      CompletionItemKind2.Operator = 24;
+      CompletionItemKind2.TypeParameter = 25;
+    })(CompletionItemKind || (CompletionItemKind = {}));
+    (function(InsertTextFormat2) {
+      InsertTextFormat2.PlainText = 1;
+      InsertTextFormat2.Snippet = 2;
+    })(InsertTextFormat || (InsertTextFormat = {}));
+    (function(CompletionItemTag2) {
+      CompletionItemTag2.Deprecated = 1;
+    })(CompletionItemTag || (CompletionItemTag = {}));
+    (function(InsertReplaceEdit2) {
+      function create(newText, insert, replace) {
+        return { newText, insert, replace };
+      }
+      InsertReplaceEdit2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+      }
+      InsertReplaceEdit2.is = is;
+    })(InsertReplaceEdit || (InsertReplaceEdit = {}));
+    (function(InsertTextMode2) {
+      InsertTextMode2.asIs = 1;
+      InsertTextMode2.adjustIndentation = 2;
+    })(InsertTextMode || (InsertTextMode = {}));
+    (function(ApplyKind2) {
+      ApplyKind2.Replace = 1;
+      ApplyKind2.Merge = 2;
+    })(ApplyKind || (ApplyKind = {}));
+    (function(CompletionItemLabelDetails2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+      }
+      CompletionItemLabelDetails2.is = is;
+    })(CompletionItemLabelDetails || (CompletionItemLabelDetails = {}));
+    (function(CompletionItem2) {
+      function create(label) {
+        return { label };
+      }
+      CompletionItem2.create = create;
+    })(CompletionItem || (CompletionItem = {}));
+    (function(CompletionList2) {
+      function create(items, isIncomplete) {
+        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+      }
+      CompletionList2.create = create;
+    })(CompletionList || (CompletionList = {}));
+    (function(MarkedString2) {
+      function fromPlainText(plainText) {
+        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      }
+      MarkedString2.fromPlainText = fromPlainText;
+      function is(value) {
+        const candidate = value;
+        return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
+      }
+      MarkedString2.is = is;
+    })(MarkedString || (MarkedString = {}));
+    (function(Hover2) {
+      function is(value) {
+        const candidate = value;
+        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range.is(value.range));
+      }
+      Hover2.is = is;
+    })(Hover || (Hover = {}));
+    (function(ParameterInformation2) {
+      function create(label, documentation) {
+        return documentation ? { label, documentation } : { label };
+      }
+      ParameterInformation2.create = create;
+    })(ParameterInformation || (ParameterInformation = {}));
+    (function(SignatureInformation2) {
+      function create(label, documentation, ...parameters) {
+        const result = { label };
+        if (Is.defined(documentation)) {
+          result.documentation = documentation;
+        }
+        if (Is.defined(parameters)) {
+          result.parameters = parameters;
+        } else {
+          result.parameters = [];
+        }
+        return result;
+      }
+      SignatureInformation2.create = create;
+    })(SignatureInformation || (SignatureInformation = {}));
+    (function(DocumentHighlightKind2) {
+      DocumentHighlightKind2.Text = 1;
+      DocumentHighlightKind2.Read = 2;
+      DocumentHighlightKind2.Write = 3;
+    })(DocumentHighlightKind || (DocumentHighlightKind = {}));
+    (function(DocumentHighlight2) {
+      function create(range, kind) {
+        const result = { range };
+        if (Is.number(kind)) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      DocumentHighlight2.create = create;
+    })(DocumentHighlight || (DocumentHighlight = {}));
+    (function(SymbolKind2) {
+      SymbolKind2.File = 1;
+      SymbolKind2.Module = 2;
+      SymbolKind2.Namespace = 3;
+      SymbolKind2.Package = 4;
+      SymbolKind2.Class = 5;
+      SymbolKind2.Method = 6;
+      SymbolKind2.Property = 7;
+      SymbolKind2.Field = 8;
+      SymbolKind2.Constructor = 9;
+      SymbolKind2.Enum = 10;
+      SymbolKind2.Interface = 11;
+      SymbolKind2.Function = 12;
+      SymbolKind2.Variable = 13;
+      SymbolKind2.Constant = 14;
+      SymbolKind2.String = 15;
+      SymbolKind2.Number = 16;
+      SymbolKind2.Boolean = 17;
+      SymbolKind2.Array = 18;
+      SymbolKind2.Object = 19;
+      SymbolKind2.Key = 20;
+      SymbolKind2.Null = 21;
+      SymbolKind2.EnumMember = 22;
+      SymbolKind2.Struct = 23;
+      SymbolKind2.Event = 24;
+      SymbolKind2.Operator = 25;
+      SymbolKind2.TypeParameter = 26;
+    })(SymbolKind || (SymbolKind = {}));
+    (function(SymbolTag2) {
+      SymbolTag2.Deprecated = 1;
+    })(SymbolTag || (SymbolTag = {}));
+    (function(SymbolInformation2) {
+      function create(name, kind, range, uri, containerName) {
+        const result = {
+          name,
+          kind,
+          location: { uri, range }
+        };
+        if (containerName) {
+          result.containerName = containerName;
+        }
+        return result;
+      }
+      SymbolInformation2.create = create;
+    })(SymbolInformation || (SymbolInformation = {}));
+    (function(WorkspaceSymbol2) {
+      function create(name, kind, uri, range) {
+        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      }
+      WorkspaceSymbol2.create = create;
+    })(WorkspaceSymbol || (WorkspaceSymbol = {}));
+    (function(DocumentSymbol2) {
+      function create(name, detail, kind, range, selectionRange, children) {
+        const result = {
+          name,
+          detail,
+          kind,
+          range,
+          selectionRange
+        };
+        if (children !== void 0) {
+          result.children = children;
+        }
+        return result;
+      }
+      DocumentSymbol2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range.is(candidate.range) && Range.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
+      }
+      DocumentSymbol2.is = is;
+    })(DocumentSymbol || (DocumentSymbol = {}));
+    (function(CodeActionKind2) {
+      CodeActionKind2.Empty = "";
+      CodeActionKind2.QuickFix = "quickfix";
+      CodeActionKind2.Refactor = "refactor";
+      CodeActionKind2.RefactorExtract = "refactor.extract";
+      CodeActionKind2.RefactorInline = "refactor.inline";
+      CodeActionKind2.RefactorMove = "refactor.move";
+      CodeActionKind2.RefactorRewrite = "refactor.rewrite";
+      CodeActionKind2.Source = "source";
+      CodeActionKind2.SourceOrganizeImports = "source.organizeImports";
+      CodeActionKind2.SourceFixAll = "source.fixAll";
+      CodeActionKind2.Notebook = "notebook";
+    })(CodeActionKind || (CodeActionKind = {}));
+    (function(CodeActionTriggerKind2) {
+      CodeActionTriggerKind2.Invoked = 1;
+      CodeActionTriggerKind2.Automatic = 2;
+    })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
+    (function(CodeActionContext2) {
+      function create(diagnostics, only, triggerKind) {
+        const result = { diagnostics };
+        if (only !== void 0 && only !== null) {
+          result.only = only;
+        }
+        if (triggerKind !== void 0 && triggerKind !== null) {
+          result.triggerKind = triggerKind;
+        }
+        return result;
+      }
+      CodeActionContext2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+      }
+      CodeActionContext2.is = is;
+    })(CodeActionContext || (CodeActionContext = {}));
+    (function(CodeActionTag2) {
+      CodeActionTag2.LLMGenerated = 1;
+      function is(value) {
+        return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
+      }
+      CodeActionTag2.is = is;
+    })(CodeActionTag || (CodeActionTag = {}));
+    (function(CodeAction2) {
+      function create(title, kindOrCommandOrEdit, kind) {
+        const result = { title };
+        let checkKind = true;
+        if (typeof kindOrCommandOrEdit === "string") {
+          checkKind = false;
+          result.kind = kindOrCommandOrEdit;
+        } else if (Command.is(kindOrCommandOrEdit)) {
+          result.command = kindOrCommandOrEdit;
+        } else {
+          result.edit = kindOrCommandOrEdit;
+        }
+        if (checkKind && kind !== void 0) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      CodeAction2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
+      }
+      CodeAction2.is = is;
+    })(CodeAction || (CodeAction = {}));
+    (function(CodeLens2) {
+      function create(range, data) {
+        const result = { range };
+        if (Is.defined(data)) {
+          result.data = data;
+        }
+        return result;
+      }
+      CodeLens2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+      }
+      CodeLens2.is = is;
+    })(CodeLens || (CodeLens = {}));
+    (function(FormattingOptions2) {
+      function create(tabSize, insertSpaces) {
+        return { tabSize, insertSpaces };
+      }
+      FormattingOptions2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+      }
+      FormattingOptions2.is = is;
+    })(FormattingOptions || (FormattingOptions = {}));
+    (function(DocumentLink2) {
+      function create(range, target, data) {
+        return { range, target, data };
+      }
+      DocumentLink2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+      }
+      DocumentLink2.is = is;
+    })(DocumentLink || (DocumentLink = {}));
+    (function(SelectionRange2) {
+      function create(range, parent) {
+        return { range, parent };
+      }
+      SelectionRange2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
+      }
+      SelectionRange2.is = is;
+    })(SelectionRange || (SelectionRange = {}));
+    (function(SemanticTokenTypes2) {
+      SemanticTokenTypes2["namespace"] = "namespace";
+      SemanticTokenTypes2["type"] = "type";
+      SemanticTokenTypes2["class"] = "class";
+      SemanticTokenTypes2["enum"] = "enum";
+      SemanticTokenTypes2["interface"] = "interface";
+      SemanticTokenTypes2["struct"] = "struct";
+      SemanticTokenTypes2["typeParameter"] = "typeParameter";
+      SemanticTokenTypes2["parameter"] = "parameter";
+      SemanticTokenTypes2["variable"] = "variable";
+      SemanticTokenTypes2["property"] = "property";
+      SemanticTokenTypes2["enumMember"] = "enumMember";
+      SemanticTokenTypes2["event"] = "event";
+      SemanticTokenTypes2["function"] = "function";
+      SemanticTokenTypes2["method"] = "method";
+      SemanticTokenTypes2["macro"] = "macro";
+      SemanticTokenTypes2["keyword"] = "keyword";
+      SemanticTokenTypes2["modifier"] = "modifier";
+      SemanticTokenTypes2["comment"] = "comment";
+      SemanticTokenTypes2["string"] = "string";
+      SemanticTokenTypes2["number"] = "number";
+      SemanticTokenTypes2["regexp"] = "regexp";
+      SemanticTokenTypes2["operator"] = "operator";
+      SemanticTokenTypes2["decorator"] = "decorator";
+      SemanticTokenTypes2["label"] = "label";
+    })(SemanticTokenTypes || (SemanticTokenTypes = {}));
+    (function(SemanticTokenModifiers2) {
+      SemanticTokenModifiers2["declaration"] = "declaration";
+      SemanticTokenModifiers2["definition"] = "definition";
+      SemanticTokenModifiers2["readonly"] = "readonly";
+      SemanticTokenModifiers2["static"] = "static";
+      SemanticTokenModifiers2["deprecated"] = "deprecated";
+      SemanticTokenModifiers2["abstract"] = "abstract";
+      SemanticTokenModifiers2["async"] = "async";
+      SemanticTokenModifiers2["modification"] = "modification";
+      SemanticTokenModifiers2["documentation"] = "documentation";
+      SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (SemanticTokenModifiers = {}));
+    (function(SemanticTokens2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
+      }
+      SemanticTokens2.is = is;
+    })(SemanticTokens || (SemanticTokens = {}));
+    (function(InlineValueText2) {
+      function create(range, text) {
+        return { range, text };
+      }
+      InlineValueText2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+      }
+      InlineValueText2.is = is;
+    })(InlineValueText || (InlineValueText = {}));
+    (function(InlineValueVariableLookup2) {
+      function create(range, variableName, caseSensitiveLookup) {
+        return { range, variableName, caseSensitiveLookup };
+      }
+      InlineValueVariableLookup2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
+      }
+      InlineValueVariableLookup2.is = is;
+    })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
+    (function(InlineValueEvaluatableExpression2) {
+      function create(range, expression) {
+        return { range, expression };
+      }
+      InlineValueEvaluatableExpression2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
+      }
+      InlineValueEvaluatableExpression2.is = is;
+    })(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
+    (function(InlineValueContext2) {
+      function create(frameId, stoppedLocation) {
+        return { frameId, stoppedLocation };
+      }
+      InlineValueContext2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(value.stoppedLocation);
+      }
+      InlineValueContext2.is = is;
+    })(InlineValueContext || (InlineValueContext = {}));
+    (function(InlayHintKind2) {
+      InlayHintKind2.Type = 1;
+      InlayHintKind2.Parameter = 2;
+      function is(value) {
+        return value === 1 || value === 2;
+      }
+      InlayHintKind2.is = is;
+    })(InlayHintKind || (InlayHintKind = {}));
+    (function(InlayHintLabelPart2) {
+      function create(value) {
+        return { value };
+      }
+      InlayHintLabelPart2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
+      }
+      InlayHintLabelPart2.is = is;
+    })(InlayHintLabelPart || (InlayHintLabelPart = {}));
+    (function(InlayHint2) {
+      function create(position, label, kind) {
+        const result = { position, label };
+        if (kind !== void 0) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      InlayHint2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
+      }
+      InlayHint2.is = is;
+    })(InlayHint || (InlayHint = {}));
+    (function(StringValue2) {
+      function createSnippet(value) {
+        return { kind: "snippet", value };
+      }
+      StringValue2.createSnippet = createSnippet;
+      function isSnippet(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
+      }
+      StringValue2.isSnippet = isSnippet;
+    })(StringValue || (StringValue = {}));
+    (function(InlineCompletionItem2) {
+      function create(insertText, filterText, range, command) {
+        return { insertText, filterText, range, command };
+      }
+      InlineCompletionItem2.create = create;
+    })(InlineCompletionItem || (InlineCompletionItem = {}));
+    (function(InlineCompletionList2) {
+      function create(items) {
+        return { items };
+      }
+      InlineCompletionList2.create = create;
+    })(InlineCompletionList || (InlineCompletionList = {}));
+    (function(InlineCompletionTriggerKind2) {
+      InlineCompletionTriggerKind2.Invoked = 1;
+      InlineCompletionTriggerKind2.Automatic = 2;
+    })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
+    (function(SelectedCompletionInfo2) {
+      function create(range, text) {
+        return { range, text };
+      }
+      SelectedCompletionInfo2.create = create;
+    })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
+    (function(InlineCompletionContext2) {
+      function create(triggerKind, selectedCompletionInfo) {
+        return { triggerKind, selectedCompletionInfo };
+      }
+      InlineCompletionContext2.create = create;
+    })(InlineCompletionContext || (InlineCompletionContext = {}));
+    (function(WorkspaceFolder2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+      }
+      WorkspaceFolder2.is = is;
+    })(WorkspaceFolder || (WorkspaceFolder = {}));
+    EOL = ["\n", "\r\n", "\r"];
+    (function(TextDocument3) {
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument(uri, languageId, version, content);
+      }
+      TextDocument3.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+      }
+      TextDocument3.is = is;
+      function applyEdits(document, edits) {
+        let text = document.getText();
+        const sortedEdits = mergeSort2(edits, (a, b) => {
+          const diff = a.range.start.line - b.range.start.line;
+          if (diff === 0) {
+            return a.range.start.character - b.range.start.character;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+          const e = sortedEdits[i];
+          const startOffset = document.offsetAt(e.range.start);
+          const endOffset = document.offsetAt(e.range.end);
+          if (endOffset <= lastModifiedOffset) {
+            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+          } else {
+            throw new Error("Overlapping edit");
+          }
+          lastModifiedOffset = startOffset;
+        }
+        return text;
+      }
+      TextDocument3.applyEdits = applyEdits;
+      function mergeSort2(data, compare) {
+        if (data.length <= 1) {
+          return data;
+        }
+        const p = data.length / 2 | 0;
+        const left = data.slice(0, p);
+        const right = data.slice(p);
+        mergeSort2(left, compare);
+        mergeSort2(right, compare);
+        let leftIdx = 0;
+        let rightIdx = 0;
+        let i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+          const ret = compare(left[leftIdx], right[rightIdx]);
+          if (ret <= 0) {
+            data[i++] = left[leftIdx++];
+          } else {
+            data[i++] = right[rightIdx++];
+          }
+        }
+        while (leftIdx < left.length) {
+          data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+          data[i++] = right[rightIdx++];
+        }
+        return data;
+      }
+    })(TextDocument || (TextDocument = {}));
+    FullTextDocument = class {
+      constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = void 0;
+      }
+      get uri() {
+        return this._uri;
+      }
+      get languageId() {
+        return this._languageId;
+      }
+      get version() {
+        return this._version;
+      }
+      getText(range) {
+        if (range) {
+          const start = this.offsetAt(range.start);
+          const end = this.offsetAt(range.end);
+          return this._content.substring(start, end);
+        }
+        return this._content;
+      }
+      update(event, version) {
+        this._content = event.text;
+        this._version = version;
+        this._lineOffsets = void 0;
+      }
+      getLineOffsets() {
+        if (this._lineOffsets === void 0) {
+          const lineOffsets = [];
+          const text = this._content;
+          let isLineStart = true;
+          for (let i = 0; i < text.length; i++) {
+            if (isLineStart) {
+              lineOffsets.push(i);
+              isLineStart = false;
+            }
+            const ch = text.charAt(i);
+            isLineStart = ch === "\r" || ch === "\n";
+            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+              i++;
+            }
+          }
+          if (isLineStart && text.length > 0) {
+            lineOffsets.push(text.length);
+          }
+          this._lineOffsets = lineOffsets;
+        }
+        return this._lineOffsets;
+      }
+      positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+          return Position.create(0, offset);
+        }
+        while (low < high) {
+          const mid = Math.floor((low + high) / 2);
+          if (lineOffsets[mid] > offset) {
+            high = mid;
+          } else {
+            low = mid + 1;
+          }
+        }
+        const line = low - 1;
+        return Position.create(line, offset - lineOffsets[line]);
+      }
+      offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+          return this._content.length;
+        } else if (position.line < 0) {
+          return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+      }
+      get lineCount() {
+        return this.getLineOffsets().length;
+      }
+    };
+    (function(Is2) {
+      const toString = Object.prototype.toString;
+      function defined(value) {
+        return typeof value !== "undefined";
+      }
+      Is2.defined = defined;
+      function undefined2(value) {
+        return typeof value === "undefined";
+      }
+      Is2.undefined = undefined2;
+      function boolean(value) {
+        return value === true || value === false;
+      }
+      Is2.boolean = boolean;
+      function string(value) {
+        return toString.call(value) === "[object String]";
+      }
+      Is2.string = string;
+      function number(value) {
+        return toString.call(value) === "[object Number]";
+      }
+      Is2.number = number;
+      function numberRange(value, min, max) {
+        return toString.call(value) === "[object Number]" && min <= value && value <= max;
+      }
+      Is2.numberRange = numberRange;
+      function integer2(value) {
+        return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
+      }
+      Is2.integer = integer2;
+      function uinteger2(value) {
+        return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
+      }
+      Is2.uinteger = uinteger2;
+      function func(value) {
+        return toString.call(value) === "[object Function]";
+      }
+      Is2.func = func;
+      function objectLiteral(value) {
+        return value !== null && typeof value === "object";
+      }
+      Is2.objectLiteral = objectLiteral;
+      function typedArray(value, check) {
+        return Array.isArray(value) && value.every(check);
+      }
+      Is2.typedArray = typedArray;
+    })(Is || (Is = {}));
+  }
+});
+
+// node_modules/dockerfile-ast/lib/line.js
+var require_line = __commonJS({
+  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Line = void 0;
+    var Line = class {
+      constructor(document, range) {
+        this.document = document;
+        this.range = range;
+      }
+      getRange() {
+        return this.range;
+      }
+      getTextContent() {
+        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+      }
+      isAfter(line) {
+        return this.range.start.line > line.range.start.line;
+      }
+      isBefore(line) {
+        return this.range.start.line < line;
+      }
+    };
+    exports.Line = Line;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/util.js
+var require_util = __commonJS({
+  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Util = void 0;
+    var Util = class _Util {
+      static isUTF8BOM(char) {
+        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+        return uintArray[0] === 239 && uintArray[1] == 187 && uintArray[2] == 191;
+      }
+      static isWhitespace(char) {
+        return char === " " || char === "	" || _Util.isNewline(char);
+      }
+      static isNewline(char) {
+        return char === "\r" || char === "\n";
+      }
+      static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
+            case " ":
+            case "	":
+              continue;
+            case escapeChar:
+              escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                    continue;
+                  case "\r":
+                    i = j + 1;
+                    continue whitespaceCheck;
+                  case "\n":
+                    i = j;
+                    continue whitespaceCheck;
+                  default:
+                    break escapeCheck;
+                }
+              }
+              return -1;
+            default:
+              return i;
+          }
+        }
+        return -1;
+      }
+      /**
+       * Determines if the given position is contained within the given range.
+       *
+       * @param position the position to check
+       * @param range the range to see if the position is inside of
+       */
+      static isInsideRange(position, range) {
+        if (range.start.line === range.end.line) {
+          return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
+        } else if (range.start.line === position.line) {
+          return range.start.character <= position.character;
+        } else if (range.end.line === position.line) {
+          return position.character <= range.end.character;
+        }
+        return range.start.line < position.line && position.line < range.end.line;
+      }
+      static parseHeredocName(value) {
+        value = value.substring(2);
+        if (value.charAt(0) === "-") {
+          value = value.substring(1);
+        }
+        if (value.charAt(0) === '"') {
+          if (value.charAt(value.length - 1) !== '"') {
+            return null;
+          }
+          value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "'") {
+          if (value.charAt(value.length - 1) !== "'") {
+            return null;
+          }
+          value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "<") {
+          return null;
+        }
+        return value;
+      }
+    };
+    exports.Util = Util;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/comment.js
+var require_comment = __commonJS({
+  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Comment = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var line_1 = require_line();
+    var util_1 = require_util();
+    var Comment = class extends line_1.Line {
+      constructor(document, range) {
+        super(document, range);
+      }
+      toString() {
+        const content = this.getContent();
+        if (content) {
+          return "# " + content;
+        }
+        return "#";
+      }
+      /**
+       * Returns the content of this comment. This excludes leading and
+       * trailing whitespace as well as the # symbol. If the comment only
+       * consists of whitespace, the empty string will be returned.
+       */
+      getContent() {
+        let range = this.getContentRange();
+        if (range === null) {
+          return "";
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+      }
+      /**
+       * Returns a range that includes the content of the comment
+       * excluding any leading and trailing whitespace as well as the #
+       * symbol. May return null if the comment only consists of whitespace
+       * characters.
+       */
+      getContentRange() {
+        let range = this.getRange();
+        const startOffset = this.document.offsetAt(range.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let start = -1;
+        let end = -1;
+        for (let i = 1; i < raw.length; i++) {
+          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+            start = i;
+            break;
+          }
+        }
+        if (start === -1) {
+          return null;
+        }
+        for (let i = raw.length - 1; i >= 1; i--) {
+          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+            end = i + 1;
+            break;
+          }
+        }
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+      }
+    };
+    exports.Comment = Comment;
+  }
+});
+
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+var main_exports2 = {};
+__export(main_exports2, {
+  TextDocument: () => TextDocument2
+});
+function mergeSort(data, compare) {
+  if (data.length <= 1) {
+    return data;
+  }
+  const p = data.length / 2 | 0;
+  const left = data.slice(0, p);
+  const right = data.slice(p);
+  mergeSort(left, compare);
+  mergeSort(right, compare);
+  let leftIdx = 0;
+  let rightIdx = 0;
+  let i = 0;
+  while (leftIdx < left.length && rightIdx < right.length) {
+    const ret = compare(left[leftIdx], right[rightIdx]);
+    if (ret <= 0) {
+      data[i++] = left[leftIdx++];
+    } else {
+      data[i++] = right[rightIdx++];
+    }
+  }
+  while (leftIdx < left.length) {
+    data[i++] = left[leftIdx++];
+  }
+  while (rightIdx < right.length) {
+    data[i++] = right[rightIdx++];
+  }
+  return data;
+}
+function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+  const result = isAtLineStart ? [textOffset] : [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (isEOL(ch)) {
+      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+        i++;
+      }
+      result.push(textOffset + i + 1);
+    }
+  }
+  return result;
+}
+function isEOL(char) {
+  return char === 13 || char === 10;
+}
+function getWellformedRange(range) {
+  const start = range.start;
+  const end = range.end;
+  if (start.line > end.line || start.line === end.line && start.character > end.character) {
+    return { start: end, end: start };
+  }
+  return range;
+}
+function getWellformedEdit(textEdit) {
+  const range = getWellformedRange(textEdit.range);
+  if (range !== textEdit.range) {
+    return { newText: textEdit.newText, range };
+  }
+  return textEdit;
+}
+var FullTextDocument2, TextDocument2;
+var init_main2 = __esm({
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+    "use strict";
+    FullTextDocument2 = class _FullTextDocument {
+      constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = void 0;
+      }
+      get uri() {
+        return this._uri;
+      }
+      get languageId() {
+        return this._languageId;
+      }
+      get version() {
+        return this._version;
+      }
+      getText(range) {
+        if (range) {
+          const start = this.offsetAt(range.start);
+          const end = this.offsetAt(range.end);
+          return this._content.substring(start, end);
+        }
+        return this._content;
+      }
+      update(changes, version) {
+        for (const change of changes) {
+          if (_FullTextDocument.isIncremental(change)) {
+            const range = getWellformedRange(change.range);
+            const startOffset = this.offsetAt(range.start);
+            const endOffset = this.offsetAt(range.end);
+            this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+            const insertedEndOffset = startOffset + change.text.length;
+            const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
+            const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
+            if (crlfAtStart || crlfAtEnd) {
+              this._lineOffsets = void 0;
+              continue;
+            }
+            const startLine = Math.max(range.start.line, 0);
+            const endLine = Math.max(range.end.line, 0);
+            let lineOffsets = this._lineOffsets;
+            const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+            if (endLine - startLine === addedLineOffsets.length) {
+              for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
+                lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+              }
+            } else {
+              if (addedLineOffsets.length < 1e4) {
+                lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
+              } else {
+                this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+              }
+            }
+            const diff = change.text.length - (endOffset - startOffset);
+            if (diff !== 0) {
+              for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                lineOffsets[i] = lineOffsets[i] + diff;
+              }
+            }
+          } else if (_FullTextDocument.isFull(change)) {
+            this._content = change.text;
+            this._lineOffsets = void 0;
+          } else {
+            throw new Error("Unknown change event received");
+          }
+        }
+        this._version = version;
+      }
+      getLineOffsets() {
+        if (this._lineOffsets === void 0) {
+          this._lineOffsets = computeLineOffsets(this._content, true);
+        }
+        return this._lineOffsets;
+      }
+      positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+          return { line: 0, character: offset };
+        }
+        while (low < high) {
+          const mid = Math.floor((low + high) / 2);
+          if (lineOffsets[mid] > offset) {
+            high = mid;
+          } else {
+            low = mid + 1;
+          }
+        }
+        const line = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+        return { line, character: offset - lineOffsets[line] };
+      }
+      offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+          return this._content.length;
+        } else if (position.line < 0) {
+          return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        if (position.character <= 0) {
+          return lineOffset;
+        }
+        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+        const offset = Math.min(lineOffset + position.character, nextLineOffset);
+        return this.ensureBeforeEOL(offset, lineOffset);
+      }
+      getLineRange(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+          const lastLine = lineOffsets.length - 1;
+          return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+        } else if (line < 0) {
+          return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        }
+        const startOffset = lineOffsets[line];
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+      }
+      getEOLCharacters(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+          return "";
+        } else if (line < 0) {
+          return "";
+        }
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+        return this._content.substring(eolOffset, nextLineOffset);
+      }
+      ensureBeforeEOL(offset, lineOffset) {
+        while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+          offset--;
+        }
+        return offset;
+      }
+      get lineCount() {
+        return this.getLineOffsets().length;
+      }
+      static isIncremental(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
+      }
+      static isFull(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
+      }
+    };
+    (function(TextDocument3) {
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument2(uri, languageId, version, content);
+      }
+      TextDocument3.create = create;
+      function update(document, changes, version) {
+        if (document instanceof FullTextDocument2) {
+          document.update(changes, version);
+          return document;
+        } else {
+          throw new Error("TextDocument.update: document must be created by TextDocument.create");
+        }
+      }
+      TextDocument3.update = update;
+      function applyEdits(document, edits) {
+        const text = document.getText();
+        const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
+          const diff = a.range.start.line - b.range.start.line;
+          if (diff === 0) {
+            return a.range.start.character - b.range.start.character;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = 0;
+        const spans = [];
+        for (const e of sortedEdits) {
+          const startOffset = document.offsetAt(e.range.start);
+          if (startOffset < lastModifiedOffset) {
+            throw new Error("Overlapping edit");
+          } else if (startOffset > lastModifiedOffset) {
+            spans.push(text.substring(lastModifiedOffset, startOffset));
+          }
+          if (e.newText.length) {
+            spans.push(e.newText);
+          }
+          lastModifiedOffset = document.offsetAt(e.range.end);
+        }
+        spans.push(text.substr(lastModifiedOffset));
+        return spans.join("");
+      }
+      TextDocument3.applyEdits = applyEdits;
+    })(TextDocument2 || (TextDocument2 = {}));
+  }
+});
+
+// node_modules/dockerfile-ast/lib/parserDirective.js
+var require_parserDirective = __commonJS({
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ParserDirective = void 0;
+    var main_1 = require_main();
+    var line_1 = require_line();
+    var ParserDirective = class extends line_1.Line {
+      constructor(document, range, nameRange, valueRange) {
+        super(document, range);
+        this.nameRange = nameRange;
+        this.valueRange = valueRange;
+      }
+      toString() {
+        return "# " + this.getName() + "=" + this.getValue();
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      getValueRange() {
+        return this.valueRange;
+      }
+      getName() {
+        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+      }
+      getValue() {
+        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+      }
+      getDirective() {
+        const directive = main_1.Directive[this.getName().toLowerCase()];
+        return directive === void 0 ? null : directive;
+      }
+    };
+    exports.ParserDirective = ParserDirective;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/heredoc.js
+var require_heredoc = __commonJS({
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Heredoc = void 0;
+    var Heredoc = class {
+      constructor(startRange2, name, nameRange, contentRange, endRange) {
+        this.startRange = startRange2;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.contentRange = contentRange;
+        this.endRange = endRange;
+      }
+      /**
+       * Returns the name of the here-document.
+       *
+       * This API is experimental and subject to change.
+       */
+      getName() {
+        return this.name;
+      }
+      /**
+       * Returns the range of the start operator and the name. If the
+       * here-document is initialized with <<EOT then the start range would
+       * encompass all five characters.
+       *
+       * This API is experimental and subject to change.
+       */
+      getStartRange() {
+        return this.startRange;
+      }
+      /**
+       * Returns the range of this here-document's name that is declared at
+       * the beginning of the here-document with the operator. If the
+       * here-document is initialized with <<EOT then the name range would
+       * encompass the latter three "EOT" characters.
+       *
+       * This API is experimental and subject to change.
+       */
+      getNameRange() {
+        return this.nameRange;
+      }
+      /**
+       * Returns the range of the content of this here-document. This may
+       * be null if the here-document has no content because:
+       * - the start range is the only thing that was declared
+       * - the end range was declared immediately and there is no content
+       *
+       * This API is experimental and subject to change.
+       */
+      getContentRange() {
+        return this.contentRange;
+      }
+      /**
+       * Returns the range of the here-document's name on a line that
+       * represents the end of the here-document.
+       *
+       * This API is experimental and subject to change.
+       */
+      getDelimiterRange() {
+        return this.endRange;
+      }
+    };
+    exports.Heredoc = Heredoc;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/variable.js
+var require_variable = __commonJS({
+  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Variable = void 0;
+    var Variable = class {
+      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
+        this.nameRange = nameRange;
+        this.range = range;
+        this.modifier = modifier;
+        this.modifierRange = modifierRange;
+        this.substitutionParameter = substitutionParameter;
+        this.substitutionRange = substitutionRange;
+        this.defined = defined;
+        this.buildVariable = buildVariable;
+        this.stringValue = stringValue;
+      }
+      toString() {
+        return this.stringValue;
+      }
+      getName() {
+        return this.name;
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      /**
+       * Returns the range of the entire variable. This includes the symbols for
+       * the declaration of the variable such as the $, {, and } symbols.
+       *
+       * @return the range in the document that this variable encompasses in its
+       *         entirety
+       */
+      getRange() {
+        return this.range;
+      }
+      /**
+       * Returns the modifier character that has been set for
+       * specifying how this variable should be expanded and resolved.
+       * If this variable is ${variable:+value} then the modifier
+       * character is '+'. Will be the empty string if the variable is
+       * declared as ${variable:}. Otherwise, will be null if this
+       * variable will not use variable substitution at all (such as
+       * ${variable} or $variable).
+       *
+       * @return this variable's modifier character, or the empty
+       *         string if it does not have one, or null if this
+       *         variable will not use variable substitution
+       */
+      getModifier() {
+        return this.modifier;
+      }
+      getModifierRange() {
+        return this.modifierRange;
+      }
+      /**
+       * Returns the parameter that will be used for substitution if
+       * this variable uses modifiers to define how its value should be
+       * resolved. If this variable is ${variable:+value} then the
+       * substitution value will be 'value'. Will be the empty string
+       * if the variable is declared as ${variable:+} or some other
+       * variant where the only thing that follows the modifier
+       * character (excluding considerations of escape characters and
+       * so on) is the variable's closing bracket. May be null if this
+       * variable does not have a modifier character defined (such as
+       * ${variable} or $variable).
+       *
+       * @return this variable's substitution parameter, or the empty
+       *         string if it does not have one, or null if there is
+       *         not one defined
+       */
+      getSubstitutionParameter() {
+        return this.substitutionParameter;
+      }
+      getSubstitutionRange() {
+        return this.substitutionRange;
+      }
+      /**
+       * Returns whether this variable has been defined or not.
+       *
+       * @return true if this variable has been defined, false otherwise
+       */
+      isDefined() {
+        return this.defined;
+      }
+      isBuildVariable() {
+        return this.buildVariable === true;
+      }
+      isEnvironmentVariable() {
+        return this.buildVariable === false;
+      }
+    };
+    exports.Variable = Variable;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instruction.js
+var require_instruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Instruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var util_1 = require_util();
+    var line_1 = require_line();
+    var argument_1 = require_argument();
+    var heredoc_1 = require_heredoc();
+    var variable_1 = require_variable();
+    var main_1 = require_main();
+    var Instruction = class extends line_1.Line {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range);
+        this.dockerfile = dockerfile;
+        this.escapeChar = escapeChar;
+        this.instruction = instruction;
+        this.instructionRange = instructionRange;
+      }
+      toString() {
+        let value = this.getKeyword();
+        for (let arg of this.getRawArguments()) {
+          value += " ";
+          value += arg.getValue();
+        }
+        return value;
+      }
+      getRangeContent(range) {
+        if (range === null) {
+          return null;
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+      }
+      getInstructionRange() {
+        return this.instructionRange;
+      }
+      getInstruction() {
+        return this.instruction;
+      }
+      getKeyword() {
+        return this.getInstruction().toUpperCase();
+      }
+      getArgumentsRange() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return null;
+        }
+        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+      }
+      getArgumentsRanges() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return [];
+        }
+        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+          return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+        }
+        let ranges = [];
+        let end = -1;
+        let startPosition = args[0].getRange().start;
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        for (let i = 0; i < fullArgs.length; i++) {
+          let char = fullArgs.charAt(i);
+          if (char === this.escapeChar) {
+            let next = fullArgs.charAt(i + 1);
+            if (next === " " || next === "	") {
+              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                switch (fullArgs.charAt(j)) {
+                  case " ":
+                  case "	":
+                    continue;
+                  case "\r":
+                    j++;
+                  case "\n":
+                    if (startPosition !== null) {
+                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                    }
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                    i = j;
+                    break whitespaceCheck;
+                  default:
+                    break whitespaceCheck;
+                }
+              }
+            } else if (next === "\r") {
+              if (startPosition !== null) {
+                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                startPosition = null;
+              }
+              start = true;
+              comment = false;
+              i += 2;
+            } else if (next === "\n") {
+              if (startPosition !== null) {
+                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+              }
+              startPosition = null;
+              start = true;
+              comment = false;
+              i++;
+            } else {
+              i++;
+            }
+          } else if (util_1.Util.isNewline(char)) {
+            if (comment) {
+              startPosition = null;
+              start = true;
+              comment = false;
+            }
+          } else {
+            if (!comment) {
+              if (startPosition === null) {
+                if (char === "#") {
+                  comment = true;
+                  continue;
+                }
+                let position = this.document.positionAt(offset + i);
+                if (position.character !== 0) {
+                  startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+                }
+              }
+              end = i;
+            }
+          }
+        }
+        if (startPosition === null) {
+          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+        } else {
+          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+        }
+        return ranges;
+      }
+      getRawArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return null;
+        }
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+      }
+      getArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+          return null;
+        }
+        let content = "";
+        let ranges = this.getArgumentsRanges();
+        let documentText = this.document.getText();
+        for (let range of ranges) {
+          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        }
+        return content;
+      }
+      getArguments() {
+        return this.getRawArguments();
+      }
+      getRawArguments() {
+        let args = [];
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        let found = -1;
+        let escapedWhitespaceDetected = false;
+        let escaping = false;
+        let escapeMarker = -1;
+        let escapedArg = "";
+        for (let i = 0; i < fullArgs.length; i++) {
+          let char = fullArgs.charAt(i);
+          if (util_1.Util.isWhitespace(char)) {
+            if (escaping) {
+              escapedWhitespaceDetected = true;
+              if (util_1.Util.isNewline(char)) {
+                escapedWhitespaceDetected = false;
+                if (comment) {
+                  comment = false;
+                  start = true;
+                }
+              }
+              continue;
+            } else if (found !== -1) {
+              if (escapeMarker === -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+              } else {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+              }
+              escapeMarker = -1;
+              escapedArg = "";
+              found = -1;
+            }
+          } else if (char === this.escapeChar) {
+            let next = fullArgs.charAt(i + 1);
+            if (next === " " || next === "	") {
+              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                let newlineCheck = fullArgs.charAt(j);
+                switch (newlineCheck) {
+                  case " ":
+                  case "	":
+                    continue;
+                  case "\r":
+                    j++;
+                  case "\n":
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1) {
+                      escapeMarker = i;
+                    }
+                    i = j;
+                    break whitespaceCheck;
+                  default:
+                    escapeMarker = i;
+                    if (found === -1) {
+                      i = j - 1;
+                    }
+                    break whitespaceCheck;
+                }
+              }
+            } else if (next === "\r") {
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1 && escapeMarker === -1) {
+                escapeMarker = i;
+              }
+              i += 2;
+            } else if (next === "\n") {
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1 && escapeMarker === -1) {
+                escapeMarker = i;
+              }
+              i++;
+            } else {
+              if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                escapedArg = "";
+                found = -1;
+              }
+              escapeMarker = -1;
+              escapedWhitespaceDetected = false;
+              escaping = false;
+              if (next === "$") {
+                escapedArg = escapedArg + char + next;
+              } else if (next === "") {
+                break;
+              } else {
+                escapedArg = escapedArg + next;
+              }
+              if (found === -1) {
+                found = i;
+              }
+              i++;
+            }
+          } else if (!comment) {
+            if (start && char === "#") {
+              comment = true;
+            } else {
+              if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                escapedArg = "";
+                found = -1;
+              }
+              escapedWhitespaceDetected = false;
+              escaping = false;
+              escapeMarker = -1;
+              escapedArg = escapedArg + char;
+              if (found === -1) {
+                found = i;
+              }
+            }
+            start = false;
+          }
+        }
+        if (found !== -1) {
+          if (escapeMarker === -1) {
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+          } else {
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+          }
+        }
+        return args;
+      }
+      getExpandedArguments() {
+        let args = this.getArguments();
+        for (let i = 0; i < args.length; i++) {
+          const argRange = args[i].getRange();
+          let offset = this.document.offsetAt(argRange.start);
+          const variables = this.parseVariables(offset, args[i].getValue());
+          const swaps = [];
+          let requiresExpansion = false;
+          for (let variable of variables) {
+            const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+            swaps.push(value);
+            requiresExpansion = requiresExpansion || value !== void 0;
+          }
+          if (requiresExpansion) {
+            let expanded = "";
+            for (let j = 0; j < swaps.length; j++) {
+              const variableRange = variables[j].getRange();
+              const start = this.document.offsetAt(variableRange.start);
+              const end = this.document.offsetAt(variableRange.end);
+              if (swaps[j]) {
+                expanded += this.document.getText().substring(offset, start);
+                expanded += swaps[j];
+                offset = end;
+              } else {
+                expanded += this.document.getText().substring(offset, end);
+                offset = end;
+              }
+            }
+            const argEnd = this.document.offsetAt(argRange.end);
+            if (argEnd !== offset) {
+              expanded += this.document.getText().substring(offset, argEnd);
+            }
+            args[i] = new argument_1.Argument(expanded, argRange);
+          }
+        }
+        return args;
+      }
+      getVariables() {
+        const variables = [];
+        const args = this.getRawArguments();
+        for (const arg of args) {
+          let range = arg.getRange();
+          let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+          const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+          for (const parsedVariable of parsedVariables) {
+            variables.push(parsedVariable);
+          }
+        }
+        return variables;
+      }
+      parseVariables(offset, arg) {
+        let variables = [];
+        variableLoop: for (let i = 0; i < arg.length; i++) {
+          switch (arg.charAt(i)) {
+            case this.escapeChar:
+              if (arg.charAt(i + 1) === "$") {
+                i++;
+              }
+              break;
+            case "$":
+              if (arg.charAt(i + 1) === "{") {
+                let escapedString = "${";
+                let escapedName = "";
+                let nameEnd = -1;
+                let escapedSubstitutionParameter = "";
+                let substitutionStart = -1;
+                let substitutionEnd = -1;
+                let modifierRead = -1;
+                nameLoop: for (let j = i + 2; j < arg.length; j++) {
+                  let char = arg.charAt(j);
+                  switch (char) {
+                    case this.escapeChar:
+                      for (let k = j + 1; k < arg.length; k++) {
+                        switch (arg.charAt(k)) {
+                          case " ":
+                          case "	":
+                          case "\r":
+                            continue;
+                          case "\n":
+                            j = k;
+                            continue nameLoop;
+                        }
+                      }
+                      break;
+                    case "}":
+                      escapedString += "}";
+                      let modifier = null;
+                      let modifierRange = null;
+                      let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+                      let substitutionRange = null;
+                      if (nameEnd === -1) {
+                        nameEnd = j;
+                      } else if (nameEnd + 1 === j) {
+                        modifier = "";
+                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+                      } else {
+                        if (substitutionStart === -1) {
+                          substitutionStart = modifierRead + 1;
+                          substitutionEnd = modifierRead + 1;
+                        } else {
+                          substitutionEnd = substitutionEnd + 1;
+                        }
+                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+                      }
+                      let start = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), escapedString));
+                      i = j;
+                      continue variableLoop;
+                    case ":":
+                      if (nameEnd === -1) {
+                        nameEnd = j;
+                      } else if (modifierRead !== -1) {
+                        if (substitutionStart === -1) {
+                          substitutionStart = j;
+                          substitutionEnd = j;
+                        } else {
+                          substitutionEnd = j;
+                        }
+                        escapedSubstitutionParameter += ":";
+                      } else {
+                        modifierRead = j;
+                      }
+                      escapedString += ":";
+                      break;
+                    case "\n":
+                    case "\r":
+                    case " ":
+                    case "	":
+                      break;
+                    default:
+                      if (nameEnd === -1) {
+                        escapedName += char;
+                      } else if (modifierRead !== -1) {
+                        if (substitutionStart === -1) {
+                          substitutionStart = j;
+                          substitutionEnd = j;
+                        } else {
+                          substitutionEnd = j;
+                        }
+                        escapedSubstitutionParameter += char;
+                      } else {
+                        modifierRead = j;
+                      }
+                      escapedString += char;
+                      break;
+                  }
+                }
+                break variableLoop;
+              } else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+                continue;
+              } else {
+                let escapedName = "";
+                nameLoop: for (let j = i + 1; j < arg.length; j++) {
+                  let char = arg.charAt(j);
+                  switch (char) {
+                    case "\r":
+                    case "\n":
+                    case " ":
+                    case "	":
+                      continue;
+                    case "$":
+                    case "'":
+                    case '"':
+                      let varStart = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
+                      i = j - 1;
+                      continue variableLoop;
+                    case this.escapeChar:
+                      for (let k = j + 1; k < arg.length; k++) {
+                        switch (arg.charAt(k)) {
+                          case " ":
+                          case "	":
+                          case "\r":
+                            continue;
+                          case "\n":
+                            j = k;
+                            continue nameLoop;
+                        }
+                      }
+                      let start2 = this.document.positionAt(offset + i);
+                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), "$" + escapedName));
+                      break variableLoop;
+                  }
+                  if (char.match(/^[a-z0-9_]+$/i) === null) {
+                    let varStart = this.document.positionAt(offset + i);
+                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
+                    i = j - 1;
+                    continue variableLoop;
+                  }
+                  escapedName += char;
+                }
+                let start = this.document.positionAt(offset + i);
+                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
+              }
+              break variableLoop;
+          }
+        }
+        return variables;
+      }
+      isBuildVariable(variable, line) {
+        if (this.getKeyword() === main_1.Keyword.FROM) {
+          for (const initialArg of this.dockerfile.getInitialARGs()) {
+            const arg = initialArg;
+            const property = arg.getProperty();
+            if (property && variable === property.getName()) {
+              return true;
+            }
+          }
+          return void 0;
+        }
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let envs = image.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+          if (envs[i].isBefore(line)) {
+            for (let property of envs[i].getProperties()) {
+              if (property.getName() === variable) {
+                return false;
+              }
+            }
+          }
+        }
+        let args = image.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+          if (args[i].isBefore(line)) {
+            let property = args[i].getProperty();
+            if (property && property.getName() === variable) {
+              return true;
+            }
+          }
+        }
+        return void 0;
+      }
+      createSingleLineHeredocs(args) {
+        const heredocs = [];
+        for (const arg of args) {
+          const value = arg.getValue();
+          if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+            const startRange2 = arg.getRange();
+            const nameRange = this.getNameRange(startRange2);
+            const name = this.getName(nameRange);
+            heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, null, null));
+          }
+        }
+        return heredocs;
+      }
+      getName(nameRange) {
+        const content = this.document.getText(nameRange);
+        let escaping = false;
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
+          switch (ch) {
+            case this.escapeChar:
+              escaping = true;
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                    break;
+                  case "\r":
+                    i = j + 1;
+                    continue nameLoop;
+                  case "\n":
+                    i = j;
+                    continue nameLoop;
+                  default:
+                    name += content.charAt(j);
+                    i = j;
+                    continue nameLoop;
+                }
+              }
+              break;
+            case "#":
+              if (escaping) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\n":
+                      i = j;
+                      continue nameLoop;
+                  }
+                }
+              }
+            case " ":
+            case "	":
+            case "\r":
+            case "\n":
+              if (escaping) {
+                break;
+              }
+            default:
+              name += ch;
+              break;
+          }
+        }
+        return name;
+      }
+      getNameRange(startRange2) {
+        const content = this.document.getText(startRange2);
+        let endFound = false;
+        let searchHyphen = false;
+        let start = -1;
+        let end = -1;
+        let escaping = false;
+        let quote = null;
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
+          switch (ch) {
+            case '"':
+            case "'":
+              if (quote === ch) {
+                break contentLoop;
+              }
+              quote = ch;
+              continue;
+            case this.escapeChar:
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case "\n":
+                    escaping = true;
+                    j = i;
+                    continue contentLoop;
+                }
+              }
+              break;
+            case " ":
+            case "	":
+            case "\r":
+            case "\n":
+              break;
+            case "<":
+              if (endFound) {
+                searchHyphen = true;
+              } else {
+                endFound = true;
+              }
+              break;
+            case "-":
+              if (searchHyphen) {
+                searchHyphen = false;
+                break;
+              }
+            case "#":
+              if (escaping) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\n":
+                      i = j;
+                      continue contentLoop;
+                  }
+                }
+              }
+            default:
+              if (start === -1) {
+                start = i;
+              }
+              if (quote !== null) {
+                end = i + 1;
+                break;
+              }
+              break contentLoop;
+          }
+        }
+        if (start === -1) {
+          return vscode_languageserver_types_1.Range.create(startRange2.end, startRange2.end);
+        }
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange2.start) + start);
+        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange2.start) + end) : startRange2.end;
+        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+      }
+      getHeredocs() {
+        const args = this.getArguments();
+        if (args.length === 0) {
+          return [];
+        }
+        const heredocs = [];
+        const range = this.getRange();
+        if (range.start.line === range.end.line) {
+          return this.createSingleLineHeredocs(args);
+        }
+        const heredocDefinitions = [];
+        let heredocsProcessed = false;
+        let escaping = false;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let lineStart = -1;
+        let currentHeredoc = 0;
+        const startOffset = this.document.offsetAt(args[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
+            case this.escapeChar:
+              escaping = true;
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                    break;
+                  case "\r":
+                    j++;
+                  case "\n":
+                    i = j;
+                    continue contentLoop;
+                  default:
+                    i = j;
+                    continue contentLoop;
+                }
+              }
+              break;
+            case "\r":
+              break;
+            case "\n":
+              if (escaping) {
+                break;
+              }
+              if (heredocsProcessed) {
+                if (contentStart === -1) {
+                  contentStart = i;
+                }
+                contentEnd = i;
+                const arg = heredocDefinitions[currentHeredoc];
+                const startRange2 = arg.getRange();
+                const nameRange = this.getNameRange(startRange2);
+                const name = this.getName(nameRange);
+                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                if (delimiterRange !== null) {
+                  const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+                  heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, contentRange, delimiterRange));
+                  contentStart = -1;
+                  currentHeredoc++;
+                }
+                lineStart = -1;
+              } else {
+                const offsetLimit = startOffset + i;
+                for (const arg of args) {
+                  if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+                    if (arg.getValue().startsWith("<<")) {
+                      heredocDefinitions.push(arg);
+                    }
+                  } else {
+                    break;
+                  }
+                }
+                heredocsProcessed = true;
+                lineStart = -1;
+                continue contentLoop;
+              }
+              break;
+            case " ":
+            case "	":
+              if (escaping) {
+                break;
+              }
+            case "#":
+              if (escaping) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\n":
+                      i = j;
+                      continue contentLoop;
+                  }
+                }
+              }
+            default:
+              if (escaping) {
+                escaping = false;
+              }
+              if (heredocsProcessed) {
+                if (contentStart === -1) {
+                  contentStart = i;
+                }
+                if (lineStart === -1) {
+                  lineStart = i;
+                }
+              }
+              break;
+          }
+        }
+        if (heredocsProcessed) {
+          const arg = heredocDefinitions[currentHeredoc];
+          const startRange2 = arg.getRange();
+          const nameRange = this.getNameRange(startRange2);
+          const name = this.getName(nameRange);
+          let contentRange = null;
+          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          if (delimiterRange === null) {
+            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+          } else if (contentEnd !== -1) {
+            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+          }
+          heredocs.push(new heredoc_1.Heredoc(startRange2, name, nameRange, contentRange, delimiterRange));
+          currentHeredoc++;
+          for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+            const arg2 = heredocDefinitions[currentHeredoc];
+            const startRange3 = arg2.getRange();
+            const nameRange2 = this.getNameRange(startRange3);
+            const name2 = this.getName(nameRange2);
+            heredocs.push(new heredoc_1.Heredoc(startRange3, name2, nameRange2, null, null));
+            currentHeredoc++;
+          }
+        } else {
+          return this.createSingleLineHeredocs(args);
+        }
+        return heredocs;
+      }
+      getDelimiterRange(startArg, name, candidateRange) {
+        const text = this.document.getText(candidateRange);
+        if (startArg.getValue().startsWith("<<-")) {
+          let index = 0;
+          while (text.charAt(index) === "	") {
+            index++;
+          }
+          if (text.substring(index) === name) {
+            return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+          }
+          return null;
+        }
+        return text === name ? candidateRange : null;
+      }
+    };
+    exports.Instruction = Instruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/flagOption.js
+var require_flagOption = __commonJS({
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.FlagOption = void 0;
+    var FlagOption = class {
+      constructor(range, name, nameRange, value, valueRange) {
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+      }
+      toString() {
+        if (this.valueRange !== null) {
+          return this.name + "=" + this.value;
+        }
+        return this.name;
+      }
+      getRange() {
+        return this.range;
+      }
+      getName() {
+        return this.name;
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      getValue() {
+        return this.value;
+      }
+      getValueRange() {
+        return this.valueRange;
+      }
+    };
+    exports.FlagOption = FlagOption;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/flag.js
+var require_flag = __commonJS({
+  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Flag = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var flagOption_1 = require_flagOption();
+    var Flag = class {
+      constructor(document, range, name, nameRange, value, valueRange) {
+        this.options = [];
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+        if (this.value !== null) {
+          let offset = document.offsetAt(valueRange.start);
+          let nameStart = -1;
+          let valueStart = -1;
+          let hasOptions = false;
+          for (let i = 0; i < value.length; i++) {
+            switch (value.charAt(i)) {
+              case "=":
+                hasOptions = true;
+                if (valueStart === -1) {
+                  valueStart = i + 1;
+                  break;
+                }
+                break;
+              case ",":
+                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+                nameStart = -1;
+                valueStart = -1;
+                break;
+              default:
+                if (nameStart === -1) {
+                  nameStart = i;
+                }
+                break;
+            }
+          }
+          if (hasOptions && nameStart !== -1) {
+            this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+          }
+        }
+      }
+      createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+        if (valueStart === -1) {
+          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+        }
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+      }
+      toString() {
+        if (this.valueRange) {
+          return "--" + this.name + "=" + this.value;
+        }
+        return "--" + this.name;
+      }
+      /**
+       * Returns the range that encompasses this entire flag. This includes the
+       * -- prefix in the beginning to the last character of the flag's value (if
+       * it has been defined).
+       *
+       * @return the entire range of this flag
+       */
+      getRange() {
+        return this.range;
+      }
+      /**
+       * Returns the name of this flag. The name does not include the -- prefix.
+       * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+       * not --interval.
+       *
+       * @return this flag's name
+       */
+      getName() {
+        return this.name;
+      }
+      /**
+       * Returns the range that encompasses the flag's name
+       *
+       * @return the range containing the flag's name
+       */
+      getNameRange() {
+        return this.nameRange;
+      }
+      /**
+       * Returns the value that has been set to this flag. May be null if the
+       * flag is invalid and has no value set like a --start-period. If the flag
+       * is instead a --start-period= with an equals sign then the flag's value
+       * is the empty string.
+       *
+       * @return this flag's value if it has been defined, null otherwise
+       */
+      getValue() {
+        return this.value;
+      }
+      /**
+       * Returns the range that encompasses this flag's value. If no value has
+       * been set then null will be returned.
+       *
+       * @return the range containing this flag's value, or null if the flag
+       *         has no value defined
+       */
+      getValueRange() {
+        return this.valueRange;
+      }
+      getOption(name) {
+        for (const option of this.options) {
+          if (option.getName() === name) {
+            return option;
+          }
+        }
+        return null;
+      }
+      getOptions() {
+        return this.options;
+      }
+      hasOptions() {
+        return this.options.length > 0;
+      }
+    };
+    exports.Flag = Flag;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+var require_modifiableInstruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ModifiableInstruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var flag_1 = require_flag();
+    var instruction_1 = require_instruction();
+    var ModifiableInstruction = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getFlags() {
+        if (!this.flags) {
+          this.flags = [];
+          for (let arg of this.getArguments()) {
+            let value = arg.getValue();
+            if (this.stopSearchingForFlags(value)) {
+              return this.flags;
+            } else if (value.indexOf("--") === 0) {
+              let range = arg.getRange();
+              let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+              let nameIndex = value.indexOf("=");
+              let index = rawValue.indexOf("=");
+              let firstMatch = false;
+              let secondMatch = false;
+              let startIndex = -1;
+              nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+                switch (rawValue.charAt(i)) {
+                  case "\\":
+                  case " ":
+                  case "	":
+                  case "\r":
+                  case "\n":
+                    break;
+                  case "-":
+                    if (secondMatch) {
+                      startIndex = i;
+                      break nameSearchLoop;
+                    } else if (firstMatch) {
+                      secondMatch = true;
+                    } else {
+                      firstMatch = true;
+                    }
+                    break;
+                  default:
+                    startIndex = i;
+                    break nameSearchLoop;
+                }
+              }
+              let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+              if (index === -1) {
+                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+              } else if (index === value.length - 1) {
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+              } else {
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+              }
+            }
+          }
+        }
+        return this.flags;
+      }
+      getArguments() {
+        const args = super.getArguments();
+        const flags = this.getFlags();
+        if (flags.length === 0) {
+          return args;
+        }
+        for (let i = 0; i < flags.length; i++) {
+          args.shift();
+        }
+        return args;
+      }
+    };
+    exports.ModifiableInstruction = ModifiableInstruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
+var require_jsonInstruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.JSONInstruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var argument_1 = require_argument();
+    var jsonArgument_1 = require_jsonArgument();
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.openingBracket = null;
+        this.closingBracket = null;
+        this.jsonStrings = [];
+        const argsContent = this.getRawArgumentsContent();
+        if (argsContent === null) {
+          return;
+        }
+        const args = this.getArguments();
+        if (args.length === 1 && args[0].getValue() === "[]") {
+          let argRange = args[0].getRange();
+          this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+          this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+          return;
+        } else if (args.length === 2 && args[0].getValue() === "[" && args[1].getValue() === "]") {
+          this.openingBracket = args[0];
+          this.closingBracket = args[1];
+          return;
+        }
+        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        let start = -1;
+        let last = "";
+        let quoted = false;
+        let escapedArg = "";
+        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+          let char = argsContent.charAt(i);
+          switch (char) {
+            case "[":
+              if (last === "") {
+                this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                last = "[";
+              } else if (quoted) {
+                escapedArg = escapedArg + char;
+              } else {
+                break argsCheck;
+              }
+              break;
+            case '"':
+              if (last === "[" || last === ",") {
+                start = i;
+                quoted = true;
+                last = '"';
+                escapedArg = escapedArg + char;
+                continue;
+              } else if (last === '"') {
+                if (quoted) {
+                  escapedArg = escapedArg + char;
+                  quoted = false;
+                  this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                  escapedArg = "";
+                } else {
+                  break argsCheck;
+                }
+              } else {
+                break argsCheck;
+              }
+              break;
+            case ",":
+              if (quoted) {
+                escapedArg = escapedArg + char;
+              } else {
+                if (last === '"') {
+                  last = ",";
+                } else {
+                  break argsCheck;
+                }
+              }
+              break;
+            case "]":
+              if (quoted) {
+                escapedArg = escapedArg + char;
+              } else if (last !== "") {
+                this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                break argsCheck;
+              }
+              break;
+            case " ":
+            case "	":
+              break;
+            case "\\":
+              if (quoted) {
+                switch (argsContent.charAt(i + 1)) {
+                  case '"':
+                  case "\\":
+                    escapedArg = escapedArg + argsContent.charAt(i + 1);
+                    i++;
+                    continue;
+                  case " ":
+                  case "	":
+                    escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                      switch (argsContent.charAt(j)) {
+                        case "\r":
+                          j++;
+                        case "\n":
+                          i = j;
+                          continue argsCheck;
+                        case " ":
+                        case "	":
+                          break;
+                        default:
+                          break escapeCheck;
+                      }
+                    }
+                    break;
+                  case "\r":
+                    i++;
+                  default:
+                    i++;
+                    continue;
+                }
+              } else {
+                escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+                  switch (argsContent.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      continue argsCheck;
+                    case " ":
+                    case "	":
+                      break;
+                    default:
+                      break escapeCheck;
+                  }
+                }
+              }
+              break argsCheck;
+            default:
+              if (!quoted) {
+                break argsCheck;
+              }
+              escapedArg = escapedArg + char;
+              break;
+          }
+        }
+      }
+      stopSearchingForFlags(_value) {
+        return true;
+      }
+      getOpeningBracket() {
+        return this.openingBracket;
+      }
+      getJSONStrings() {
+        return this.jsonStrings;
+      }
+      getClosingBracket() {
+        return this.closingBracket;
+      }
+    };
+    exports.JSONInstruction = JSONInstruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/add.js
+var require_add = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Add = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Add = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+    };
+    exports.Add = Add;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/property.js
+var require_property = __commonJS({
+  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Property = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var util_1 = require_util();
+    var Property = class _Property {
+      constructor(document, escapeChar, arg, arg2) {
+        this.assignmentOperatorRange = null;
+        this.assignmentOperator = null;
+        this.valueRange = null;
+        this.value = null;
+        this.document = document;
+        this.escapeChar = escapeChar;
+        this.nameRange = _Property.getNameRange(document, arg);
+        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+        this.name = _Property.getValue(value, escapeChar);
+        if (arg2) {
+          this.valueRange = arg2.getRange();
+          value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+          this.value = _Property.getValue(value, escapeChar);
+          this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+        } else {
+          let argRange = arg.getRange();
+          if (this.nameRange.start.line === argRange.start.line && this.nameRange.start.character === argRange.start.character && this.nameRange.end.line === argRange.end.line && this.nameRange.end.character === argRange.end.character) {
+          } else {
+            this.valueRange = _Property.getValueRange(document, arg);
+            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+            this.value = _Property.getValue(value, escapeChar);
+            this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+            this.assignmentOperator = "=";
+          }
+          this.range = argRange;
+        }
+      }
+      getRange() {
+        return this.range;
+      }
+      getName() {
+        return this.name;
+      }
+      getNameRange() {
+        return this.nameRange;
+      }
+      getValue() {
+        return this.value;
+      }
+      getValueRange() {
+        return this.valueRange;
+      }
+      /**
+       * Retrieves the operator used for delimiting between the name and
+       * value of this property. This will either be the "=" character
+       * or null if a character was not used or if this property has no
+       * value defined.
+       */
+      getAssignmentOperator() {
+        return this.assignmentOperator;
+      }
+      getAssignmentOperatorRange() {
+        return this.assignmentOperatorRange;
+      }
+      /**
+       * Returns the value of this property including any enclosing
+       * single or double quotes and relevant escape characters.
+       * Escaped newlines and its associated contiguous whitespace
+       * characters however will not be returned as they are deemed to
+       * be uninteresting to clients trying to return a Dockerfile.
+       *
+       * @return the unescaped value of this property or null if this
+       *         property has no associated value
+       */
+      getUnescapedValue() {
+        if (this.valueRange === null) {
+          return null;
+        }
+        let escaped = false;
+        let rawValue = "";
+        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+        rawLoop: for (let i = 0; i < value.length; i++) {
+          let char = value.charAt(i);
+          switch (char) {
+            case this.escapeChar:
+              for (let j = i + 1; j < value.length; j++) {
+                switch (value.charAt(j)) {
+                  case "\r":
+                    j++;
+                  case "\n":
+                    escaped = true;
+                    i = j;
+                    continue rawLoop;
+                  case " ":
+                  case "	":
+                    break;
+                  default:
+                    rawValue = rawValue + char;
+                    continue rawLoop;
+                }
+              }
+              rawValue = rawValue + char;
+              break;
+            case "\r":
+            case "\n":
+              break;
+            case " ":
+            case "	":
+              if (!escaped) {
+                rawValue = rawValue + char;
+              }
+              break;
+            case "#":
+              if (escaped) {
+                for (let j = i + 1; j < value.length; j++) {
+                  switch (value.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      continue rawLoop;
+                  }
+                }
+              } else {
+                rawValue = rawValue + char;
+              }
+              break;
+            default:
+              rawValue = rawValue + char;
+              escaped = false;
+              break;
+          }
+        }
+        return rawValue;
+      }
+      static getNameRange(document, arg) {
+        let value = arg.getValue();
+        let index = value.indexOf("=");
+        if (index !== -1) {
+          let initial = value.charAt(0);
+          let before = value.charAt(index - 1);
+          if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
+            return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+          }
+        }
+        return arg.getRange();
+      }
+      static getValueRange(document, arg) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf("=") + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+      }
+      /**
+       * Returns the actual value of this key-value pair. The value will
+       * have its escape characters removed if applicable. If the value
+       * spans multiple lines and there are comments nested within the
+       * lines, they too will be removed.
+       *
+       * @return the value that this key-value pair will actually be, may
+       *         be null if no value is defined, may be the empty string
+       *         if the value only consists of whitespace
+       */
+      static getValue(value, escapeChar) {
+        let escaped = false;
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        if (skip !== 0 && value.charAt(skip) === "#") {
+          escaped = true;
+        }
+        value = value.substring(skip);
+        let first = value.charAt(0);
+        let last = value.charAt(value.length - 1);
+        let literal = first === "'" || first === '"';
+        let inSingle = first === "'" && last === "'";
+        let inDouble = false;
+        if (first === '"') {
+          for (let i = 1; i < value.length; i++) {
+            if (value.charAt(i) === escapeChar) {
+              i++;
+            } else if (value.charAt(i) === '"' && i === value.length - 1) {
+              inDouble = true;
+            }
+          }
+        }
+        if (inSingle || inDouble) {
+          value = value.substring(1, value.length - 1);
+        }
+        let commentCheck = -1;
+        let escapedValue = "";
+        let start = 0;
+        parseValue: for (let i = 0; i < value.length; i++) {
+          let char = value.charAt(i);
+          switch (char) {
+            case escapeChar:
+              if (i + 1 === value.length) {
+                escapedValue = escapedValue + escapeChar;
+                break parseValue;
+              }
+              char = value.charAt(i + 1);
+              if (char === " " || char === "	") {
+                whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+                  let char2 = value.charAt(j);
+                  switch (char2) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                      j++;
+                    case "\n":
+                      escaped = true;
+                      i = j;
+                      continue parseValue;
+                    default:
+                      if (!inDouble && !inSingle && !literal) {
+                        if (char2 === escapeChar) {
+                          escapedValue = escapedValue + char;
+                          i = i + 1;
+                        } else {
+                          escapedValue = escapedValue + char + char2;
+                          i = j;
+                        }
+                        continue parseValue;
+                      }
+                      break whitespaceCheck;
+                  }
+                }
+              }
+              if (inDouble) {
+                if (char === "\r") {
+                  escaped = true;
+                  i = i + 2;
+                } else if (char === "\n") {
+                  escaped = true;
+                  i++;
+                } else if (char !== '"') {
+                  if (char === escapeChar) {
+                    i++;
+                  }
+                  escapedValue = escapedValue + escapeChar;
+                }
+                continue parseValue;
+              } else if (inSingle || literal) {
+                if (char === "\r") {
+                  escaped = true;
+                  i = i + 2;
+                } else if (char === "\n") {
+                  escaped = true;
+                  i++;
+                } else {
+                  escapedValue = escapedValue + escapeChar;
+                }
+                continue parseValue;
+              } else if (char === escapeChar) {
+                escapedValue = escapedValue + escapeChar;
+                i++;
+              } else if (char === "\r") {
+                escaped = true;
+                i = i + 2;
+              } else if (char === "\n") {
+                escaped = true;
+                i++;
+                start = i;
+              } else {
+                escapedValue = escapedValue + char;
+                i++;
+              }
+              break;
+            case " ":
+            case "	":
+              if (escaped && commentCheck === -1) {
+                commentCheck = i;
+              }
+              escapedValue = escapedValue + char;
+              break;
+            case "\r":
+              i++;
+            case "\n":
+              if (escaped && commentCheck !== -1) {
+                escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+                commentCheck = -1;
+              }
+              break;
+            case "#":
+              if (escaped) {
+                if (commentCheck !== -1) {
+                  escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+                  commentCheck = -1;
+                }
+                newlineCheck: for (let j = i + 1; j < value.length; j++) {
+                  switch (value.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      break newlineCheck;
+                  }
+                }
+                continue parseValue;
+              }
+            default:
+              if (escaped) {
+                escaped = false;
+                commentCheck = -1;
+              }
+              escapedValue = escapedValue + char;
+              break;
+          }
+        }
+        return escapedValue;
+      }
+    };
+    exports.Property = Property;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
+var require_propertyInstruction = __commonJS({
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.PropertyInstruction = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var instruction_1 = require_instruction();
+    var property_1 = require_property();
+    var argument_1 = require_argument();
+    var util_1 = require_util();
+    var PropertyInstruction = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.properties = void 0;
+      }
+      getProperties() {
+        if (this.properties === void 0) {
+          let args = this.getPropertyArguments();
+          if (args.length === 0) {
+            this.properties = [];
+          } else if (args.length === 1) {
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+          } else if (args.length === 2) {
+            if (args[0].getValue().indexOf("=") === -1) {
+              this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+            } else {
+              this.properties = [
+                new property_1.Property(this.document, this.escapeChar, args[0]),
+                new property_1.Property(this.document, this.escapeChar, args[1])
+              ];
+            }
+          } else if (args[0].getValue().indexOf("=") === -1) {
+            let text = this.document.getText();
+            let start = args[1].getRange().start;
+            let end = args[args.length - 1].getRange().end;
+            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+          } else {
+            this.properties = [];
+            for (let i = 0; i < args.length; i++) {
+              this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+            }
+          }
+        }
+        return this.properties;
+      }
+      /**
+       * Goes from the back of the string and returns the first
+       * non-whitespace character that is found. If an escape character
+       * is found with newline characters, the escape character will
+       * not be considered a non-whitespace character and its index in
+       * the string will not be returned.
+       *
+       * @param content the string to search through
+       * @return the index in the string for the first non-whitespace
+       *         character when searching from the end of the string
+       */
+      findTrailingNonWhitespace(content) {
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+          switch (content.charAt(i)) {
+            case " ":
+            case "	":
+              continue;
+            case "\n":
+              if (content.charAt(i - 1) === "\r") {
+                i = i - 1;
+              }
+            case "\r":
+              newlineCheck: for (let j = i - 1; j >= 0; j--) {
+                switch (content.charAt(j)) {
+                  case " ":
+                  case "	":
+                  case "\r":
+                  case "\n":
+                  case this.escapeChar:
+                    continue;
+                  default:
+                    index = j;
+                    break newlineCheck;
+                }
+              }
+              break whitespaceCheck;
+            default:
+              index = i;
+              break whitespaceCheck;
+          }
+        }
+        return index;
+      }
+      getPropertyArguments() {
+        const args = [];
+        let range = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start === -1) {
+          return [];
+        }
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        let escaped = range.start.line !== startPosition.line;
+        let endingEscape = false;
+        let mark = -1;
+        let end = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start, end + 1);
+        let argStart = escaped ? -1 : 0;
+        let spaced = false;
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+          let char = content.charAt(i);
+          switch (char) {
+            case this.escapeChar:
+              if (i + 1 === content.length) {
+                endingEscape = true;
+                break argumentLoop;
+              }
+              if (!escaped) {
+                mark = i;
+              }
+              switch (content.charAt(i + 1)) {
+                case " ":
+                case "	":
+                  if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+                    i = i + 1;
+                    continue argumentLoop;
+                  }
+                  whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                    switch (content.charAt(j)) {
+                      case "\r":
+                        j++;
+                      case "\n":
+                        escaped = true;
+                        i = j;
+                        continue argumentLoop;
+                      case " ":
+                      case "	":
+                        break;
+                      default:
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                        argStart = j;
+                        break whitespaceCheck;
+                    }
+                  }
+                  i = argStart - 1;
+                  continue argumentLoop;
+                case "\r":
+                  i++;
+                case "\n":
+                  escaped = true;
+                  i = i + 1;
+                  continue argumentLoop;
+                case this.escapeChar:
+                  if (argStart === -1) {
+                    argStart = i;
+                  }
+                  i = i + 1;
+                  continue argumentLoop;
+                default:
+                  if (argStart === -1) {
+                    argStart = i;
+                  }
+                  continue argumentLoop;
+              }
+            case "'":
+            case '"':
+              if (spaced) {
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                argStart = i;
+                spaced = false;
+              }
+              if (argStart === -1) {
+                argStart = i;
+              }
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
+                  case char:
+                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
+                      i = j;
+                      continue argumentLoop;
+                    }
+                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                    i = j;
+                    argStart = -1;
+                    continue argumentLoop;
+                  case this.escapeChar:
+                    j++;
+                    break;
+                }
+              }
+              break argumentLoop;
+            case " ":
+            case "	":
+              if (escaped) {
+                if (argStart !== -1) {
+                  spaced = true;
+                }
+              } else if (argStart !== -1) {
+                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                argStart = -1;
+              }
+              break;
+            case "\r":
+              i++;
+            case "\n":
+              spaced = false;
+              break;
+            case "#":
+              if (escaped) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case "\r":
+                      j++;
+                    case "\n":
+                      i = j;
+                      spaced = false;
+                      continue argumentLoop;
+                  }
+                }
+                if (argStart !== -1) {
+                  let value = content.substring(argStart, mark);
+                  args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                  argStart = -1;
+                }
+                break argumentLoop;
+              } else if (argStart === -1) {
+                argStart = i;
+              }
+              break;
+            default:
+              if (spaced) {
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                argStart = i;
+                spaced = false;
+              }
+              escaped = false;
+              if (argStart === -1) {
+                argStart = i;
+              }
+              if (char === "$" && content.charAt(i + 1) === "{") {
+                let singleQuotes = false;
+                let doubleQuotes = false;
+                let escaped2 = false;
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
+                    case this.escapeChar:
+                      escaped2 = true;
+                      break;
+                    case "\r":
+                    case "\n":
+                      break;
+                    case "'":
+                      singleQuotes = !singleQuotes;
+                      escaped2 = false;
+                      break;
+                    case '"':
+                      doubleQuotes = !doubleQuotes;
+                      escaped2 = false;
+                      break;
+                    case " ":
+                    case "	":
+                      if (escaped2 || singleQuotes || doubleQuotes) {
+                        break;
+                      }
+                      i = j - 1;
+                      continue argumentLoop;
+                    case "}":
+                      i = j;
+                      continue argumentLoop;
+                    default:
+                      escaped2 = false;
+                      break;
+                  }
+                }
+                break argumentLoop;
+              }
+              break;
+          }
+        }
+        if (argStart !== -1 && argStart !== content.length) {
+          let end2 = endingEscape ? content.length - 1 : content.length;
+          let value = content.substring(argStart, end2);
+          args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end2))));
+        }
+        return args;
+      }
+      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+        if (argStart !== -1) {
+          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+        }
+      }
+    };
+    exports.PropertyInstruction = PropertyInstruction;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/arg.js
+var require_arg = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Arg = void 0;
+    var property_1 = require_property();
+    var propertyInstruction_1 = require_propertyInstruction();
+    var Arg = class extends propertyInstruction_1.PropertyInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.property = null;
+        const args = this.getPropertyArguments();
+        if (args.length === 1) {
+          this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+        } else {
+          this.property = null;
+        }
+      }
+      /**
+       * Returns the variable defined by this ARG. This may be null if
+       * this ARG instruction is malformed and has no variable
+       * declaration.
+       */
+      getProperty() {
+        return this.property;
+      }
+    };
+    exports.Arg = Arg;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
+var require_cmd = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Cmd = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Cmd = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Cmd = Cmd;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/copy.js
+var require_copy = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Copy = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Copy = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+      getFromFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+      }
+      /**
+       * Returns there here-documents that are defined in this RUN
+       * instruction.
+       *
+       * This API is experimental and subject to change.
+       */
+      getHeredocs() {
+        return super.getHeredocs();
+      }
+    };
+    exports.Copy = Copy;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/env.js
+var require_env = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Env = void 0;
+    var propertyInstruction_1 = require_propertyInstruction();
+    var Env = class extends propertyInstruction_1.PropertyInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getProperties() {
+        return super.getProperties();
+      }
+    };
+    exports.Env = Env;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+var require_entrypoint = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Entrypoint = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Entrypoint = Entrypoint;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/from.js
+var require_from = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.From = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    var From = class extends modifiableInstruction_1.ModifiableInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+      getImage() {
+        const args = this.getArguments();
+        return args.length > 0 ? args[0].getValue() : null;
+      }
+      /**
+       * Returns the name of the image that will be used as the base image.
+       *
+       * @return the base image's name, or null if unspecified
+       */
+      getImageName() {
+        const imageName = this.getRangeContent(this.getImageNameRange());
+        if (imageName === null) {
+          return null;
+        }
+        let commented = false;
+        let escaped = false;
+        let name = "";
+        for (let i = 0; i < imageName.length; i++) {
+          const ch = imageName.charAt(i);
+          switch (ch) {
+            case this.escapeChar:
+              escaped = true;
+              break;
+            case "\r":
+              continue;
+            case "\n":
+              commented = false;
+              break;
+            case " ":
+            case "	":
+              break;
+            case "#":
+              if (escaped) {
+                commented = true;
+              } else {
+                name = name + ch;
+                escaped = false;
+              }
+              break;
+            default:
+              if (!commented) {
+                name = name + ch;
+                escaped = false;
+              }
+              break;
+          }
+        }
+        return name;
+      }
+      /**
+       * Returns the range that covers the name of the image used by
+       * this instruction.
+       *
+       * @return the range of the name of this instruction's argument,
+       *         or null if no image has been specified
+       */
+      getImageNameRange() {
+        let range = this.getImageRange();
+        if (range) {
+          let registryRange = this.getRegistryRange();
+          if (registryRange) {
+            range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+          }
+          let tagRange = this.getImageTagRange();
+          let digestRange = this.getImageDigestRange();
+          if (tagRange === null) {
+            if (digestRange !== null) {
+              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+            }
+          } else {
+            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+          }
+          return range;
+        }
+        return null;
+      }
+      /**
+       * Returns the range that covers the image argument of this
+       * instruction. This includes the tag or digest of the image if
+       * it has been specified by the instruction.
+       *
+       * @return the range of the image argument, or null if no image
+       *         has been specified
+       */
+      getImageRange() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0].getRange() : null;
+      }
+      getImageTag() {
+        return this.getRangeContent(this.getImageTagRange());
+      }
+      /**
+       * Returns the range in the document that the tag of the base
+       * image encompasses.
+       *
+       * @return the base image's tag's range in the document, or null
+       *         if no tag has been specified
+       */
+      getImageTagRange() {
+        const range = this.getImageRange();
+        if (range) {
+          const rangeStartOffset = this.document.offsetAt(range.start);
+          const content = this.getRangeContent(range);
+          const atIndex = this.indexOf(rangeStartOffset, content, "@");
+          const slashIndex = content.indexOf("/");
+          if (atIndex === -1) {
+            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
+            if (colonIndex > slashIndex) {
+              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+            }
+          }
+          const subcontent = content.substring(0, atIndex);
+          const subcolonIndex = subcontent.indexOf(":");
+          if (subcolonIndex === -1) {
+            return null;
+          }
+          if (slashIndex === -1) {
+            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+          }
+          if (subcolonIndex < slashIndex) {
+            return null;
+          }
+          return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+        }
+        return null;
+      }
+      getImageDigest() {
+        return this.getRangeContent(this.getImageDigestRange());
+      }
+      /**
+       * Returns the range in the document that the digest of the base
+       * image encompasses.
+       *
+       * @return the base image's digest's range in the document, or null
+       *         if no digest has been specified
+       */
+      getImageDigestRange() {
+        let range = this.getImageRange();
+        if (range) {
+          let content = this.getRangeContent(range);
+          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
+          if (index !== -1) {
+            return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+          }
+        }
+        return null;
+      }
+      indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+          const position = documentOffset + index;
+          const variableRange = variables[i].getRange();
+          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+            const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+            const substring = content.substring(offset);
+            const subIndex = substring.indexOf(searchString);
+            if (subIndex === -1) {
+              return -1;
+            }
+            index = subIndex + offset;
+            i = -1;
+            continue;
+          }
+        }
+        return index;
+      }
+      lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+          const position = documentOffset + index;
+          const variableRange = variables[i].getRange();
+          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+            index = content.substring(0, index).lastIndexOf(searchString);
+            if (index === -1) {
+              return -1;
+            }
+            i = -1;
+            continue;
+          }
+        }
+        return index;
+      }
+      getRegistry() {
+        return this.getRangeContent(this.getRegistryRange());
+      }
+      getRegistryRange() {
+        const range = this.getImageRange();
+        if (range) {
+          const tagRange = this.getImageTagRange();
+          const digestRange = this.getImageDigestRange();
+          if (tagRange === null) {
+            if (digestRange !== null) {
+              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+            }
+          } else {
+            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+          }
+          const content = this.getRangeContent(range);
+          const rangeStart = this.document.offsetAt(range.start);
+          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
+          if (startingSlashIndex === -1) {
+            return null;
+          }
+          const portIndex = this.indexOf(rangeStart, content, ":");
+          const dotIndex = this.indexOf(rangeStart, content, ".");
+          if (portIndex !== -1 || dotIndex !== -1) {
+            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+          }
+          const registry = content.substring(0, startingSlashIndex);
+          if (registry === "localhost") {
+            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+          }
+        }
+        return null;
+      }
+      getBuildStage() {
+        let range = this.getBuildStageRange();
+        return range === null ? null : this.getRangeContent(range);
+      }
+      getBuildStageRange() {
+        let args = this.getArguments();
+        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+          return args[2].getRange();
+        }
+        return null;
+      }
+      getPlatformFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+      }
+    };
+    exports.From = From;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+var require_healthcheck = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Healthcheck = void 0;
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        argument = argument.toUpperCase();
+        return argument === "CMD" || argument === "NONE";
+      }
+      getSubcommand() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0] : null;
+      }
+    };
+    exports.Healthcheck = Healthcheck;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/label.js
+var require_label = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Label = void 0;
+    var propertyInstruction_1 = require_propertyInstruction();
+    var util_1 = require_util();
+    var Label = class extends propertyInstruction_1.PropertyInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getVariables() {
+        const variables = super.getVariables();
+        const properties = this.getProperties();
+        for (const property of properties) {
+          const value = property.getUnescapedValue();
+          if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
+            const range = property.getValueRange();
+            for (let i = 0; i < variables.length; i++) {
+              if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+                variables.splice(i, 1);
+                i--;
+              }
+            }
+          }
+        }
+        return variables;
+      }
+      getProperties() {
+        return super.getProperties();
+      }
+    };
+    exports.Label = Label;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+var require_onbuild = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Onbuild = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var parser_1 = require_parser2();
+    var instruction_1 = require_instruction();
+    var Onbuild = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getTrigger() {
+        let trigger = this.getTriggerWord();
+        return trigger === null ? null : trigger.toUpperCase();
+      }
+      getTriggerWord() {
+        return this.getRangeContent(this.getTriggerRange());
+      }
+      getTriggerRange() {
+        let args = this.getArguments();
+        return args.length > 0 ? args[0].getRange() : null;
+      }
+      getTriggerInstruction() {
+        let triggerRange = this.getTriggerRange();
+        if (triggerRange === null) {
+          return null;
+        }
+        let args = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+      }
+    };
+    exports.Onbuild = Onbuild;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/run.js
+var require_run = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Run = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Run = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+      }
+      /**
+       * Returns there here-documents that are defined in this RUN
+       * instruction.
+       *
+       * This API is experimental and subject to change.
+       */
+      getHeredocs() {
+        return super.getHeredocs();
+      }
+    };
+    exports.Run = Run;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/shell.js
+var require_shell = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Shell = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Shell = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Shell = Shell;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+var require_stopsignal = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Stopsignal = void 0;
+    var instruction_1 = require_instruction();
+    var Stopsignal = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Stopsignal = Stopsignal;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
+var require_workdir = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Workdir = void 0;
+    var instruction_1 = require_instruction();
+    var Workdir = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      /**
+       * Returns the path that has been defined. Note that this path may
+       * be absolute or relative depending on what was written in the
+       * instruction.
+       *
+       * @return the working directory's path, or null if this
+       *         instruction has no arguments
+       */
+      getPath() {
+        return this.getArgumentsContent();
+      }
+      /**
+       * Returns the absolute path that this instruction resolves to. The
+       * function will inspect prior WORKDIR instructions in the current
+       * image or another build stage in the Dockerfile to try to
+       * determine this.
+       *
+       * @return the absolute path of the working directory, or null if
+       *         this instruction has no arguments, or undefined if it
+       *         cannot be determined because only relative paths could be
+       *         found
+       */
+      getAbsolutePath() {
+        const path29 = this.getPath();
+        if (path29 === null || path29.startsWith("/")) {
+          return path29;
+        }
+        const startLine = this.getRange().start.line;
+        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+        for (let i = hierarchy.length - 1; i >= 0; i--) {
+          const workdirs = hierarchy[i].getWORKDIRs();
+          for (let j = workdirs.length - 1; j >= 0; j--) {
+            if (workdirs[j].getRange().start.line < startLine) {
+              const parent = workdirs[j].getAbsolutePath();
+              if (parent === void 0 || parent === null) {
+                return void 0;
+              }
+              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
+            }
+          }
+        }
+        return void 0;
+      }
+    };
+    exports.Workdir = Workdir;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/user.js
+var require_user = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.User = void 0;
+    var instruction_1 = require_instruction();
+    var User = class extends instruction_1.Instruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.User = User;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/instructions/volume.js
+var require_volume = __commonJS({
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Volume = void 0;
+    var jsonInstruction_1 = require_jsonInstruction();
+    var Volume = class extends jsonInstruction_1.JSONInstruction {
+      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      }
+    };
+    exports.Volume = Volume;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/imageTemplate.js
+var require_imageTemplate = __commonJS({
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ImageTemplate = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var arg_1 = require_arg();
+    var cmd_1 = require_cmd();
+    var copy_1 = require_copy();
+    var env_1 = require_env();
+    var entrypoint_1 = require_entrypoint();
+    var from_1 = require_from();
+    var healthcheck_1 = require_healthcheck();
+    var onbuild_1 = require_onbuild();
+    var util_1 = require_util();
+    var workdir_1 = require_workdir();
+    var ImageTemplate = class {
+      constructor() {
+        this.comments = [];
+        this.instructions = [];
+      }
+      addComment(comment) {
+        this.comments.push(comment);
+      }
+      getComments() {
+        return this.comments;
+      }
+      addInstruction(instruction) {
+        this.instructions.push(instruction);
+      }
+      getInstructions() {
+        return this.instructions;
+      }
+      getInstructionAt(line) {
+        for (let instruction of this.instructions) {
+          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+            return instruction;
+          }
+        }
+        return null;
+      }
+      /**
+       * Gets all the ARG instructions that are defined in this image.
+       */
+      getARGs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof arg_1.Arg) {
+            args.push(instruction);
+          }
+        }
+        return args;
+      }
+      /**
+       * Gets all the CMD instructions that are defined in this image.
+       */
+      getCMDs() {
+        let cmds = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof cmd_1.Cmd) {
+            cmds.push(instruction);
+          }
+        }
+        return cmds;
+      }
+      /**
+       * Gets all the COPY instructions that are defined in this image.
+       */
+      getCOPYs() {
+        let copies = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof copy_1.Copy) {
+            copies.push(instruction);
+          }
+        }
+        return copies;
+      }
+      /**
+       * Gets all the ENTRYPOINT instructions that are defined in this image.
+       */
+      getENTRYPOINTs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof entrypoint_1.Entrypoint) {
+            froms.push(instruction);
+          }
+        }
+        return froms;
+      }
+      /**
+       * Gets all the ENV instructions that are defined in this image.
+       */
+      getENVs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof env_1.Env) {
+            args.push(instruction);
+          }
+        }
+        return args;
+      }
+      getFROM() {
+        for (const instruction of this.instructions) {
+          if (instruction instanceof from_1.From) {
+            return instruction;
+          }
+        }
+        return null;
+      }
+      /**
+       * Gets all the FROM instructions that are defined in this image.
+       */
+      getFROMs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof from_1.From) {
+            froms.push(instruction);
+          }
+        }
+        return froms;
+      }
+      /**
+       * Gets all the HEALTHCHECK instructions that are defined in this image.
+       */
+      getHEALTHCHECKs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof healthcheck_1.Healthcheck) {
+            froms.push(instruction);
+          }
+        }
+        return froms;
+      }
+      getWORKDIRs() {
+        const workdirs = [];
+        for (const instruction of this.instructions) {
+          if (instruction instanceof workdir_1.Workdir) {
+            workdirs.push(instruction);
+          }
+        }
+        return workdirs;
+      }
+      getOnbuildTriggers() {
+        let triggers = [];
+        for (let instruction of this.instructions) {
+          if (instruction instanceof onbuild_1.Onbuild) {
+            let trigger = instruction.getTriggerInstruction();
+            if (trigger) {
+              triggers.push(trigger);
+            }
+          }
+        }
+        return triggers;
+      }
+      getAvailableVariables(currentLine) {
+        const variables = [];
+        for (const arg of this.getARGs()) {
+          if (arg.isBefore(currentLine)) {
+            const property = arg.getProperty();
+            if (property) {
+              const variable = property.getName();
+              if (variables.indexOf(variable) === -1) {
+                variables.push(variable);
+              }
+            }
+          }
+        }
+        for (const env of this.getENVs()) {
+          if (env.isBefore(currentLine)) {
+            for (const property of env.getProperties()) {
+              const variable = property.getName();
+              if (variables.indexOf(variable) === -1) {
+                variables.push(variable);
+              }
+            }
+          }
+        }
+        return variables;
+      }
+      /**
+       * Resolves a variable with the given name at the specified line
+       * to its value. If null is returned, then the variable has been
+       * defined but no value was given. If undefined is returned, then
+       * a variable with the given name has not been defined yet as of
+       * the given line.
+       *
+       * @param variable the name of the variable to resolve
+       * @param line the line number that the variable is on, zero-based
+       * @return the value of the variable as defined by an ARG or ENV
+       *         instruction, or null if no value has been specified, or
+       *         undefined if a variable with the given name has not
+       *         been defined
+       */
+      resolveVariable(variable, line) {
+        let envs = this.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+          if (envs[i].isBefore(line)) {
+            for (let property of envs[i].getProperties()) {
+              if (property.getName() === variable) {
+                return property.getValue();
+              }
+            }
+          }
+        }
+        let args = this.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+          if (args[i].isBefore(line)) {
+            let property = args[i].getProperty();
+            if (property && property.getName() === variable) {
+              return property.getValue();
+            }
+          }
+        }
+        return void 0;
+      }
+      getRange() {
+        const instructions = this.getInstructions();
+        if (instructions.length === 0) {
+          return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+        }
+        const instructionStart = instructions[0].getRange().start;
+        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+      }
+      contains(position) {
+        const range = this.getRange();
+        if (range === null) {
+          return false;
+        }
+        return util_1.Util.isInsideRange(position, range);
+      }
+    };
+    exports.ImageTemplate = ImageTemplate;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/dockerfile.js
+var require_dockerfile = __commonJS({
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Dockerfile = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var ast = require_main();
+    var imageTemplate_1 = require_imageTemplate();
+    var from_1 = require_from();
+    var util_1 = require_util();
+    var main_1 = require_main();
+    var Dockerfile = class extends imageTemplate_1.ImageTemplate {
+      constructor(document) {
+        super();
+        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+        this.buildStages = [];
+        this.directives = [];
+        this.foundFrom = false;
+        this.document = document;
+      }
+      getEscapeCharacter() {
+        for (const directive of this.directives) {
+          if (directive.getDirective() === ast.Directive.escape) {
+            const value = directive.getValue();
+            if (value === "\\" || value === "`") {
+              return value;
+            }
+          }
+        }
+        return "\\";
+      }
+      getInitialARGs() {
+        return this.initialInstructions.getARGs();
+      }
+      getContainingImage(position) {
+        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range)) {
+          return null;
+        }
+        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+          if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+            return this.initialInstructions;
+          }
+        }
+        for (const buildStage of this.buildStages) {
+          if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+            return buildStage;
+          }
+        }
+        return this;
+      }
+      addInstruction(instruction) {
+        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+          this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+          this.buildStages.push(this.currentBuildStage);
+          this.foundFrom = true;
+        } else if (!this.foundFrom) {
+          this.initialInstructions.addInstruction(instruction);
+        }
+        if (this.foundFrom) {
+          this.currentBuildStage.addInstruction(instruction);
+        }
+        super.addInstruction(instruction);
+      }
+      setDirectives(directives) {
+        this.directives = directives;
+      }
+      getDirective() {
+        return this.directives.length === 0 ? null : this.directives[0];
+      }
+      getDirectives() {
+        return this.directives;
+      }
+      resolveVariable(variable, line) {
+        for (let from of this.getFROMs()) {
+          let range = from.getRange();
+          if (range.start.line <= line && line <= range.end.line) {
+            let initialARGs = new imageTemplate_1.ImageTemplate();
+            for (let instruction of this.initialInstructions.getARGs()) {
+              initialARGs.addInstruction(instruction);
+            }
+            return initialARGs.resolveVariable(variable, line);
+          }
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+          return void 0;
+        }
+        let resolvedVariable = image.resolveVariable(variable, line);
+        if (resolvedVariable === null) {
+          let initialARGs = new imageTemplate_1.ImageTemplate();
+          for (let instruction of this.initialInstructions.getARGs()) {
+            initialARGs.addInstruction(instruction);
+          }
+          return initialARGs.resolveVariable(variable, line);
+        }
+        return resolvedVariable;
+      }
+      getAvailableVariables(currentLine) {
+        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+          let variables = [];
+          for (let arg of this.getInitialARGs()) {
+            let property = arg.getProperty();
+            if (property) {
+              variables.push(property.getName());
+            }
+          }
+          return variables;
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+        return image ? image.getAvailableVariables(currentLine) : [];
+      }
+      getParentStage(image) {
+        const templateFrom = image.getFROM();
+        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName === null) {
+          return null;
+        }
+        for (const from of this.getFROMs()) {
+          if (from.getBuildStage() === imageName) {
+            const range = from.getRange();
+            if (range.start.line === templateFrom.getRange().start.line) {
+              return null;
+            }
+            return this.getContainingImage(range.start);
+          }
+        }
+        return null;
+      }
+      getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+          return [];
+        }
+        const stages = [image];
+        let stage = this.getParentStage(image);
+        while (stage !== null) {
+          stages.splice(0, 0, stage);
+          stage = this.getParentStage(stage);
+        }
+        return stages;
+      }
+      getAvailableWorkingDirectories(line) {
+        const availableDirectories = /* @__PURE__ */ new Set();
+        for (const image of this.getStageHierarchy(line)) {
+          for (const workdir of image.getWORKDIRs()) {
+            if (workdir.getRange().end.line < line) {
+              let directory = workdir.getAbsolutePath();
+              if (directory !== void 0 && directory !== null) {
+                if (!directory.endsWith("/")) {
+                  directory += "/";
+                }
+                availableDirectories.add(directory);
+              }
+            }
+          }
+        }
+        return Array.from(availableDirectories);
+      }
+      /**
+       * Internally reorganize the comments in the Dockerfile and allocate
+       * them to the relevant build stages that they belong to.
+       */
+      organizeComments() {
+        const comments = this.getComments();
+        for (let i = 0; i < comments.length; i++) {
+          if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+            this.initialInstructions.addComment(comments[i]);
+          } else {
+            for (const buildStage of this.buildStages) {
+              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+                buildStage.addComment(comments[i]);
+              }
+            }
+          }
+        }
+      }
+      getRange() {
+        const comments = this.getComments();
+        const instructions = this.getInstructions();
+        let range = null;
+        if (comments.length === 0) {
+          if (instructions.length > 0) {
+            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+          }
+        } else if (instructions.length === 0) {
+          range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+        } else {
+          const commentStart = comments[0].getRange().start;
+          const commentEnd = comments[comments.length - 1].getRange().end;
+          const instructionStart = instructions[0].getRange().start;
+          const instructionEnd = instructions[instructions.length - 1].getRange().end;
+          if (commentStart.line < instructionStart.line) {
+            if (commentEnd.line < instructionEnd.line) {
+              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+            }
+            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+          } else if (commentEnd.line < instructionEnd.line) {
+            range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+          } else {
+            range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+          }
+        }
+        if (range === null) {
+          if (this.directives.length === 0) {
+            return null;
+          }
+          return this.directives[0].getRange();
+        } else if (this.directives.length === 0) {
+          return range;
+        }
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+      }
+    };
+    exports.Dockerfile = Dockerfile;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/parser.js
+var require_parser2 = __commonJS({
+  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Parser = void 0;
+    var vscode_languageserver_textdocument_1 = (init_main2(), __toCommonJS(main_exports2));
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var comment_1 = require_comment();
+    var parserDirective_1 = require_parserDirective();
+    var instruction_1 = require_instruction();
+    var add_1 = require_add();
+    var arg_1 = require_arg();
+    var cmd_1 = require_cmd();
+    var copy_1 = require_copy();
+    var env_1 = require_env();
+    var entrypoint_1 = require_entrypoint();
+    var from_1 = require_from();
+    var healthcheck_1 = require_healthcheck();
+    var label_1 = require_label();
+    var onbuild_1 = require_onbuild();
+    var run_1 = require_run();
+    var shell_1 = require_shell();
+    var stopsignal_1 = require_stopsignal();
+    var workdir_1 = require_workdir();
+    var user_1 = require_user();
+    var volume_1 = require_volume();
+    var dockerfile_1 = require_dockerfile();
+    var util_1 = require_util();
+    var main_1 = require_main();
+    var Parser2 = class _Parser {
+      constructor() {
+        this.escapeChar = null;
+      }
+      static createInstruction(document, dockerfile, escapeChar, lineRange2, instruction, instructionRange) {
+        switch (instruction.toUpperCase()) {
+          case "ADD":
+            return new add_1.Add(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ARG":
+            return new arg_1.Arg(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "CMD":
+            return new cmd_1.Cmd(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "COPY":
+            return new copy_1.Copy(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ENTRYPOINT":
+            return new entrypoint_1.Entrypoint(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ENV":
+            return new env_1.Env(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "FROM":
+            return new from_1.From(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "HEALTHCHECK":
+            return new healthcheck_1.Healthcheck(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "LABEL":
+            return new label_1.Label(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "ONBUILD":
+            return new onbuild_1.Onbuild(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "RUN":
+            return new run_1.Run(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "SHELL":
+            return new shell_1.Shell(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "STOPSIGNAL":
+            return new stopsignal_1.Stopsignal(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "WORKDIR":
+            return new workdir_1.Workdir(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "USER":
+            return new user_1.User(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+          case "VOLUME":
+            return new volume_1.Volume(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+        }
+        return new instruction_1.Instruction(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+      }
+      getParserDirectives(document, buffer) {
+        const directives = [];
+        this.escapeChar = "";
+        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+          switch (buffer.charAt(i)) {
+            case " ":
+            case "	":
+              break;
+            case "\r":
+            case "\n":
+              break directiveCheck;
+            case "#":
+              let directiveStart = -1;
+              let directiveEnd = -1;
+              for (let j = i + 1; j < buffer.length; j++) {
+                let char = buffer.charAt(j);
+                switch (char) {
+                  case " ":
+                  case "	":
+                    if (directiveStart !== -1 && directiveEnd === -1) {
+                      directiveEnd = j;
+                    }
+                    break;
+                  case "\r":
+                  case "\n":
+                    break directiveCheck;
+                  case "=":
+                    let valueStart = -1;
+                    let valueEnd = -1;
+                    if (directiveEnd === -1) {
+                      directiveEnd = j;
+                    }
+                    let lineEnd = buffer.length;
+                    directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+                      char = buffer.charAt(k);
+                      switch (char) {
+                        case "\r":
+                        case "\n":
+                          if (valueStart !== -1 && valueEnd === -1) {
+                            valueEnd = k;
+                          }
+                          lineEnd = k;
+                          break directiveValue;
+                        case "	":
+                        case " ":
+                          if (valueStart !== -1 && valueEnd === -1) {
+                            valueEnd = k;
+                          }
+                          continue;
+                        default:
+                          if (valueStart === -1) {
+                            valueStart = k;
+                          }
+                          break;
+                      }
+                    }
+                    if (directiveStart === -1) {
+                      break directiveCheck;
+                    }
+                    if (valueStart === -1) {
+                      valueStart = j + 1;
+                      valueEnd = lineEnd;
+                    } else if (valueEnd === -1) {
+                      valueEnd = buffer.length;
+                    }
+                    const lineRange2 = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                    const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+                    const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+                    directives.push(new parserDirective_1.ParserDirective(document, lineRange2, nameRange, valueRange));
+                    directiveStart = -1;
+                    if (buffer.charAt(valueEnd) === "\r") {
+                      i = valueEnd + 1;
+                    } else {
+                      i = valueEnd;
+                    }
+                    continue directiveCheck;
+                  default:
+                    if (directiveStart === -1) {
+                      directiveStart = j;
+                    }
+                    break;
+                }
+              }
+              break;
+            default:
+              break directiveCheck;
+          }
+        }
+        return directives;
+      }
+      parse(buffer) {
+        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+        this.buffer = buffer;
+        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+        let directives = this.getParserDirectives(this.document, this.buffer);
+        let offset = 0;
+        this.escapeChar = "\\";
+        if (directives.length > 0) {
+          dockerfile.setDirectives(directives);
+          this.escapeChar = dockerfile.getEscapeCharacter();
+          offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+        } else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+          offset = 1;
+        }
+        for (let i = offset; i < this.buffer.length; i++) {
+          const char = this.buffer.charAt(i);
+          switch (char) {
+            case " ":
+            case "	":
+            case "\r":
+            case "\n":
+              break;
+            case "#":
+              i = this.processComment(dockerfile, i);
+              break;
+            default:
+              i = this.processInstruction(dockerfile, char, i);
+              break;
+          }
+        }
+        dockerfile.organizeComments();
+        return dockerfile;
+      }
+      processInstruction(dockerfile, char, start) {
+        let instruction = char;
+        let instructionEnd = -1;
+        let escapedInstruction = false;
+        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+          char = this.buffer.charAt(i);
+          switch (char) {
+            case this.escapeChar:
+              escapedInstruction = true;
+              char = this.buffer.charAt(i + 1);
+              if (char === "\r" || char === "\n") {
+                if (instructionEnd === -1) {
+                  instructionEnd = i;
+                }
+                i++;
+              } else if (char === " " || char === "	") {
+                for (let j = i + 2; j < this.buffer.length; j++) {
+                  switch (this.buffer.charAt(j)) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                    case "\n":
+                      i = j;
+                      continue instructionCheck;
+                    default:
+                      instructionEnd = i + 1;
+                      instruction = instruction + this.escapeChar;
+                      i = j - 2;
+                      continue instructionCheck;
+                  }
+                }
+                instructionEnd = i + 1;
+                instruction = instruction + this.escapeChar;
+                break instructionCheck;
+              } else {
+                instructionEnd = i + 1;
+                instruction = instruction + this.escapeChar;
+                escapedInstruction = false;
+              }
+              break;
+            case " ":
+            case "	":
+              if (escapedInstruction) {
+                escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+                  switch (this.buffer.charAt(j)) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                    case "\n":
+                      i = j;
+                      continue instructionCheck;
+                    default:
+                      break escapeCheck;
+                  }
+                }
+                escapedInstruction = false;
+              }
+              if (instructionEnd === -1) {
+                instructionEnd = i;
+              }
+              i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+              return i;
+            case "\r":
+            case "\n":
+              if (escapedInstruction) {
+                continue;
+              }
+              if (instructionEnd === -1) {
+                instructionEnd = i;
+              }
+              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+              return i;
+            case "#":
+              if (escapedInstruction) {
+                continue;
+              }
+            default:
+              instructionEnd = i + 1;
+              instruction = instruction + char;
+              escapedInstruction = false;
+              break;
+          }
+        }
+        if (instructionEnd === -1) {
+          instructionEnd = this.buffer.length;
+        }
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        return this.buffer.length;
+      }
+      processHeredocs(instruction, offset) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
+          instruction = instruction.getTriggerInstruction();
+          if (instruction === null) {
+            return offset;
+          }
+          keyword = instruction.getKeyword();
+        }
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+          return offset;
+        }
+        const heredocs = [];
+        let tabbed = false;
+        for (const arg of instruction.getArguments()) {
+          const value = arg.getValue();
+          if (value.startsWith("<<") && value.length > 2) {
+            if (value.startsWith("<<-")) {
+              tabbed = true;
+            }
+            const name = util_1.Util.parseHeredocName(value);
+            if (name !== null) {
+              heredocs.push(name);
+            }
+          }
+        }
+        if (heredocs.length > 0) {
+          for (const heredoc of heredocs) {
+            offset = this.parseHeredoc(heredoc, offset, tabbed);
+          }
+        }
+        return offset;
+      }
+      processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+        let escaped = false;
+        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+          switch (this.buffer.charAt(i)) {
+            case "\r":
+            case "\n":
+              if (escaped) {
+                continue;
+              }
+              return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+            case this.escapeChar:
+              const next = this.buffer.charAt(i + 1);
+              if (next === "\n" || next === "\r") {
+                escaped = true;
+                i++;
+              } else if (next === " " || next === "	") {
+                for (let j = i + 2; j < this.buffer.length; j++) {
+                  switch (this.buffer.charAt(j)) {
+                    case " ":
+                    case "	":
+                      break;
+                    case "\r":
+                    case "\n":
+                      escaped = true;
+                    default:
+                      i = j;
+                      continue argumentsCheck;
+                  }
+                }
+                return this.buffer.length;
+              }
+              continue;
+            case "#":
+              if (escaped) {
+                i = this.processComment(dockerfile, i);
+                continue argumentsCheck;
+              }
+              break;
+            case " ":
+            case "	":
+              break;
+            default:
+              if (escaped) {
+                escaped = false;
+              }
+              break;
+          }
+        }
+        return this.buffer.length;
+      }
+      processComment(dockerfile, start) {
+        let end = this.buffer.length;
+        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+          switch (this.buffer.charAt(i)) {
+            case "\r":
+            case "\n":
+              end = i;
+              break commentLoop;
+          }
+        }
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        return end;
+      }
+      parseHeredoc(heredocName, offset, tabbed) {
+        let startWord = -1;
+        let lineStart = true;
+        for (let i = offset; i < this.buffer.length; i++) {
+          switch (this.buffer.charAt(i)) {
+            case " ":
+              lineStart = false;
+              break;
+            case "	":
+              if (!tabbed) {
+                lineStart = false;
+              }
+              break;
+            case "\r":
+            case "\n":
+              if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+                return i;
+              }
+              startWord = -1;
+              lineStart = true;
+              break;
+            default:
+              if (lineStart) {
+                startWord = i;
+                lineStart = false;
+              }
+              break;
+          }
+        }
+        return this.buffer.length;
+      }
+      createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start);
+        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+        const lineRange2 = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange2, instruction, instructionRange);
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// node_modules/dockerfile-ast/lib/main.js
+var require_main = __commonJS({
+  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+    var argument_1 = require_argument();
+    Object.defineProperty(exports, "Argument", { enumerable: true, get: function() {
+      return argument_1.Argument;
+    } });
+    var jsonArgument_1 = require_jsonArgument();
+    Object.defineProperty(exports, "JSONArgument", { enumerable: true, get: function() {
+      return jsonArgument_1.JSONArgument;
+    } });
+    var comment_1 = require_comment();
+    Object.defineProperty(exports, "Comment", { enumerable: true, get: function() {
+      return comment_1.Comment;
+    } });
+    var parser_1 = require_parser2();
+    var flag_1 = require_flag();
+    Object.defineProperty(exports, "Flag", { enumerable: true, get: function() {
+      return flag_1.Flag;
+    } });
+    var instruction_1 = require_instruction();
+    Object.defineProperty(exports, "Instruction", { enumerable: true, get: function() {
+      return instruction_1.Instruction;
+    } });
+    var line_1 = require_line();
+    Object.defineProperty(exports, "Line", { enumerable: true, get: function() {
+      return line_1.Line;
+    } });
+    var parserDirective_1 = require_parserDirective();
+    Object.defineProperty(exports, "ParserDirective", { enumerable: true, get: function() {
+      return parserDirective_1.ParserDirective;
+    } });
+    var property_1 = require_property();
+    Object.defineProperty(exports, "Property", { enumerable: true, get: function() {
+      return property_1.Property;
+    } });
+    var variable_1 = require_variable();
+    Object.defineProperty(exports, "Variable", { enumerable: true, get: function() {
+      return variable_1.Variable;
+    } });
+    var add_1 = require_add();
+    Object.defineProperty(exports, "Add", { enumerable: true, get: function() {
+      return add_1.Add;
+    } });
+    var arg_1 = require_arg();
+    Object.defineProperty(exports, "Arg", { enumerable: true, get: function() {
+      return arg_1.Arg;
+    } });
+    var cmd_1 = require_cmd();
+    Object.defineProperty(exports, "Cmd", { enumerable: true, get: function() {
+      return cmd_1.Cmd;
+    } });
+    var copy_1 = require_copy();
+    Object.defineProperty(exports, "Copy", { enumerable: true, get: function() {
+      return copy_1.Copy;
+    } });
+    var entrypoint_1 = require_entrypoint();
+    Object.defineProperty(exports, "Entrypoint", { enumerable: true, get: function() {
+      return entrypoint_1.Entrypoint;
+    } });
+    var env_1 = require_env();
+    Object.defineProperty(exports, "Env", { enumerable: true, get: function() {
+      return env_1.Env;
+    } });
+    var from_1 = require_from();
+    Object.defineProperty(exports, "From", { enumerable: true, get: function() {
+      return from_1.From;
+    } });
+    var healthcheck_1 = require_healthcheck();
+    Object.defineProperty(exports, "Healthcheck", { enumerable: true, get: function() {
+      return healthcheck_1.Healthcheck;
+    } });
+    var heredoc_1 = require_heredoc();
+    Object.defineProperty(exports, "Heredoc", { enumerable: true, get: function() {
+      return heredoc_1.Heredoc;
+    } });
+    var jsonInstruction_1 = require_jsonInstruction();
+    Object.defineProperty(exports, "JSONInstruction", { enumerable: true, get: function() {
+      return jsonInstruction_1.JSONInstruction;
+    } });
+    var label_1 = require_label();
+    Object.defineProperty(exports, "Label", { enumerable: true, get: function() {
+      return label_1.Label;
+    } });
+    var modifiableInstruction_1 = require_modifiableInstruction();
+    Object.defineProperty(exports, "ModifiableInstruction", { enumerable: true, get: function() {
+      return modifiableInstruction_1.ModifiableInstruction;
+    } });
+    var onbuild_1 = require_onbuild();
+    Object.defineProperty(exports, "Onbuild", { enumerable: true, get: function() {
+      return onbuild_1.Onbuild;
+    } });
+    var propertyInstruction_1 = require_propertyInstruction();
+    Object.defineProperty(exports, "PropertyInstruction", { enumerable: true, get: function() {
+      return propertyInstruction_1.PropertyInstruction;
+    } });
+    var run_1 = require_run();
+    Object.defineProperty(exports, "Run", { enumerable: true, get: function() {
+      return run_1.Run;
+    } });
+    var shell_1 = require_shell();
+    Object.defineProperty(exports, "Shell", { enumerable: true, get: function() {
+      return shell_1.Shell;
+    } });
+    var stopsignal_1 = require_stopsignal();
+    Object.defineProperty(exports, "Stopsignal", { enumerable: true, get: function() {
+      return stopsignal_1.Stopsignal;
+    } });
+    var user_1 = require_user();
+    Object.defineProperty(exports, "User", { enumerable: true, get: function() {
+      return user_1.User;
+    } });
+    var volume_1 = require_volume();
+    Object.defineProperty(exports, "Volume", { enumerable: true, get: function() {
+      return volume_1.Volume;
+    } });
+    var workdir_1 = require_workdir();
+    Object.defineProperty(exports, "Workdir", { enumerable: true, get: function() {
+      return workdir_1.Workdir;
+    } });
+    var Keyword;
+    (function(Keyword2) {
+      Keyword2["ADD"] = "ADD";
+      Keyword2["ARG"] = "ARG";
+      Keyword2["CMD"] = "CMD";
+      Keyword2["COPY"] = "COPY";
+      Keyword2["ENTRYPOINT"] = "ENTRYPOINT";
+      Keyword2["ENV"] = "ENV";
+      Keyword2["EXPOSE"] = "EXPOSE";
+      Keyword2["FROM"] = "FROM";
+      Keyword2["HEALTHCHECK"] = "HEALTHCHECK";
+      Keyword2["LABEL"] = "LABEL";
+      Keyword2["MAINTAINER"] = "MAINTAINER";
+      Keyword2["ONBUILD"] = "ONBUILD";
+      Keyword2["RUN"] = "RUN";
+      Keyword2["SHELL"] = "SHELL";
+      Keyword2["STOPSIGNAL"] = "STOPSIGNAL";
+      Keyword2["USER"] = "USER";
+      Keyword2["VOLUME"] = "VOLUME";
+      Keyword2["WORKDIR"] = "WORKDIR";
+    })(Keyword || (exports.Keyword = Keyword = {}));
+    var Directive;
+    (function(Directive2) {
+      Directive2["escape"] = "escape";
+      Directive2["syntax"] = "syntax";
+    })(Directive || (exports.Directive = Directive = {}));
+    exports.DefaultVariables = [
+      "ALL_PROXY",
+      "all_proxy",
+      "FTP_PROXY",
+      "ftp_proxy",
+      "HTTP_PROXY",
+      "http_proxy",
+      "HTTPS_PROXY",
+      "https_proxy",
+      "NO_PROXY",
+      "no_proxy"
+    ];
+    var DockerfileParser2;
+    (function(DockerfileParser3) {
+      function parse2(content) {
+        let parser = new parser_1.Parser();
+        return parser.parse(content);
+      }
+      DockerfileParser3.parse = parse2;
+    })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
+  }
+});
+
 // src/cli.ts
 import fs20 from "node:fs";
 import path28 from "node:path";
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -13211,48 +13208,40 @@ function errorMessage(err) {
   return String(err);
 }
 
-// src/options.ts
-var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
-var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
-function defaultOptions(cwd = process.cwd()) {
-  return {
-    dockerfile: "Dockerfile",
-    static: false,
-    platforms: [...DEFAULT_PLATFORMS],
-    buildArgs: {},
-    gracePeriod: 10,
-    // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
-    startupWait: 60,
-    probeEnv: {},
-    probeNetwork: "none",
-    ignore: /* @__PURE__ */ new Set(),
-    failOn: "error",
-    filterMode: "nofilter",
-    format: "text",
-    cwd,
-    cacheFrom: [],
-    cacheTo: [],
-    secrets: [],
-    buildContexts: [],
-    ssh: [],
-    progress: "auto"
-  };
+// src/options/suggest.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
 }
-function parseFailOn(value) {
-  const v = value.trim().toLowerCase();
-  if (v === "error" || v === "warning" || v === "info" || v === "never") return v;
-  throw new InputError(`fail-on must be one of error, warning, info, never (got ${JSON.stringify(value)})`);
+function closest(word, known, max = 3) {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return known.map((k) => ({ k, d: distance(w, k.toLowerCase()) })).filter(({ k, d }) => d <= limit || w.length >= 4 && (k.includes(w) || w.includes(k))).sort((a, b) => a.d - b.d || a.k.localeCompare(b.k)).slice(0, max).map(({ k }) => k);
 }
-function parseFilterMode(value) {
-  const v = value.trim().toLowerCase();
-  const mode = FILTER_MODES.find((m) => m === v);
-  if (mode) return mode;
-  throw new InputError(`filter-mode must be one of ${FILTER_MODES.join(", ")} (got ${JSON.stringify(value)})`);
+function didYouMean(word, known, show3 = (k) => k) {
+  const near = closest(word, known);
+  if (near.length === 0) return "";
+  const shown = near.map(show3);
+  return ` (did you mean ${shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`}?)`;
 }
-function parseFormat(value) {
+
+// src/options/parse.ts
+function parseChoice(value, name, choices, aliases = {}) {
   const v = value.trim().toLowerCase();
-  if (v === "text" || v === "json" || v === "sarif") return v;
-  throw new InputError(`format must be one of text, json, sarif (got ${JSON.stringify(value)})`);
+  const found = choices.find((c) => c === v) ?? aliases[v];
+  if (found) return found;
+  const near = closest(v, [...choices, ...Object.keys(aliases)]).map((w) => aliases[w] ? `${aliases[w]}` : w);
+  const hint = near.length > 0 ? `; did you mean ${[...new Set(near)].join(" or ")}?` : "";
+  throw new InputError(`${name} must be one of ${choices.join(", ")} (got ${JSON.stringify(value)}${hint})`);
 }
 function parseSeconds(value, name) {
   const n = Number(value.trim());
@@ -13260,13 +13249,17 @@ function parseSeconds(value, name) {
   return n;
 }
 var PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+function parsePlatform(value) {
+  const p = value.trim();
+  if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
+  return p;
+}
 function parsePlatforms(value) {
-  const list2 = value.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
-  if (list2.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
-  for (const p of list2) {
-    if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
-  }
-  return [...new Set(list2)];
+  return platformList(value.split(/[,\n]/).map((p) => p.trim()).filter(Boolean).map(parsePlatform));
+}
+function platformList(items) {
+  if (items.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
+  return [...new Set(items)];
 }
 function parseKeyValue(value, name) {
   const eq = value.indexOf("=");
@@ -13282,19 +13275,26 @@ function parseRegex(value, name) {
     throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
   }
 }
-function parseIgnore(value) {
-  return new Set(value.split(/[,\n\s]+/).map((s) => s.trim()).filter(Boolean));
+function parseText(value, name) {
+  if (value.trim() === "") throw new InputError(`${name} needs a value`);
+  return value;
+}
+function parseFileName(value, message) {
+  if (value.trim() === "") throw new InputError(message);
+  return value;
 }
 var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseNetwork(value) {
+function parseNetwork(value, name = "probe-network") {
   const v = value.trim();
-  if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
+  if (!NETWORK.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
-function parseProgress(value) {
-  const v = value.trim().toLowerCase();
-  if (v === "auto" || v === "plain" || v === "quiet") return v;
-  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+function parseAddHost(value, name) {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*[:=](host-gateway|[0-9A-Fa-f.:[\]]+)$/.test(v)) {
+    throw new InputError(`${name} takes HOST:IP, e.g. mirror.internal:10.0.0.5 or host.docker.internal:host-gateway (got ${JSON.stringify(value)})`);
+  }
+  return v;
 }
 var IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
 function parseImageRef(value, name) {
@@ -13324,658 +13324,17 @@ var EXAMPLES = {
   "build-contexts": "name=path",
   ssh: "default"
 };
-
-// src/cli/args.ts
-var USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
-
-Lints a Dockerfile and the wrapper scripts it starts, then builds every platform with
-buildx, smoke-runs each image and probes how it shuts down on its stop signal.
-
-Options:
-  --context DIR          build context (default: the Dockerfile's folder)
-  --static               lint only: no build, no containers
-  --platforms LIST       comma list (default linux/amd64,linux/arm64)
-  --target STAGE         build target
-  --build-arg K=V        repeatable
-  --grace-period SEC     how long the shutdown probe waits after the stop signal (default 10)
-  --startup-wait SEC     upper bound on waiting for readiness before the stop signal
-                         (default 60, x3 on emulated platforms; readiness: HEALTHCHECK
-                         healthy, a listening socket, or a quiet process tree)
-  --ready-log REGEX      readiness is a log line matching REGEX (nothing else counts)
-  --probe-env K=V        repeatable; env for the probe container (never the host's env)
-  --probe-network MODE   docker network for smoke runs and the probe (default none)
-  --ignore IDS           comma list of rule ids
-  --fail-on LEVEL        error | warning | info | never (default error)
-  --format FMT           text (default) | json | sarif
-  --output FILE          write the report there instead of stdout
-  --image REF            probe this built image (local tag or registry ref, resolved per
-                         platform) instead of building; the Dockerfile, when given, is linted
-  --builder NAME         buildx builder to build with (default: the current one)
-  --cache-from SPEC      repeatable, passed to buildx (type=gha, type=registry,\u2026, type=local)
-  --cache-to SPEC        repeatable, passed to buildx
-  --secret SPEC          repeatable, buildx --secret (id=\u2026,src=\u2026 | id=\u2026,env=\u2026); never logged
-  --build-context N=P    repeatable, buildx --build-context
-  --ssh SPEC             repeatable, buildx --ssh
-  --progress MODE        auto (default: redrawn status on a TTY, plain lines otherwise) |
-                         plain | quiet; always on stderr
-  --filter-mode MODE     nofilter (default) | added | diff_context | file: report and gate
-                         only findings inside the diff given by --diff
-  --diff FILE|-          unified diff (e.g. \`git diff origin/main\`) for --filter-mode
-  --config FILE          config file (default: .entrypoint-guard.yml at the repository root
-                         when present); precedence: flag > config > default
-  --plan-platforms LIST  a matrix shard: every platform the plan gave this Dockerfile,
-                         recorded in the JSON report so merge can tell a missing shard
-  -h, --help             show this help
-  -v, --version          show the version
-
-Matrix (see entrypoint-guard plan --help, entrypoint-guard merge --help):
-  entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]\u2026 [GLOB\u2026]
-  entrypoint-guard merge [--format FMT] [--output FILE] [--fail-on LEVEL] REPORT.json\u2026
-
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.`;
-function parseCli(argv, cwd = process.cwd()) {
-  let parsed2;
-  try {
-    parsed2 = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        context: { type: "string" },
-        static: { type: "boolean" },
-        platforms: { type: "string" },
-        target: { type: "string" },
-        "build-arg": { type: "string", multiple: true },
-        "grace-period": { type: "string" },
-        "startup-wait": { type: "string" },
-        "ready-log": { type: "string" },
-        "probe-env": { type: "string", multiple: true },
-        "probe-network": { type: "string" },
-        ignore: { type: "string", multiple: true },
-        "fail-on": { type: "string" },
-        format: { type: "string" },
-        output: { type: "string" },
-        image: { type: "string" },
-        builder: { type: "string" },
-        "cache-from": { type: "string", multiple: true },
-        "cache-to": { type: "string", multiple: true },
-        secret: { type: "string", multiple: true },
-        "build-context": { type: "string", multiple: true },
-        ssh: { type: "string", multiple: true },
-        progress: { type: "string" },
-        "filter-mode": { type: "string" },
-        diff: { type: "string" },
-        config: { type: "string" },
-        "plan-platforms": { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" }
-      }
-    });
-  } catch (err) {
-    const text = err instanceof Error ? err.message.split("\n")[0].replace(/\. To specify.*$/, "").replace(/\.$/, "") : String(err);
-    const ambiguous = /Option '(--[a-z-]+)[^']*' argument is ambiguous/.exec(text);
-    if (ambiguous) throw new InputError(`${ambiguous[1]} needs a value (write ${ambiguous[1]}=VALUE for a value that starts with "-")`);
-    throw new InputError(`${text}; see entrypoint-guard --help`);
-  }
-  const v = parsed2.values;
-  if (v.help) return { kind: "help" };
-  if (v.version) return { kind: "version" };
-  if (parsed2.positionals.length > 1) {
-    throw new InputError(`expected at most one DOCKERFILE, got ${parsed2.positionals.length}: ${parsed2.positionals.join(" ")}`);
-  }
-  const options = defaultOptions(cwd);
-  const given = /* @__PURE__ */ new Set();
-  const set = (key, value) => {
-    options[key] = value;
-    given.add(key);
-  };
-  if (parsed2.positionals[0] !== void 0) set("dockerfile", parsed2.positionals[0]);
-  if (v.context !== void 0) set("context", v.context);
-  if (v.static !== void 0) set("static", v.static);
-  if (v.platforms !== void 0) {
-    set("platforms", parsePlatforms(v.platforms));
-    options.platformsExplicit = true;
-  }
-  if (v.target !== void 0) set("target", v.target);
-  for (const kv of v["build-arg"] ?? []) {
-    const [k, val] = parseKeyValue(kv, "--build-arg");
-    options.buildArgs[k] = val;
-    given.add("buildArgs");
-  }
-  if (v["grace-period"] !== void 0) set("gracePeriod", parseSeconds(v["grace-period"], "--grace-period"));
-  if (v["startup-wait"] !== void 0) set("startupWait", parseSeconds(v["startup-wait"], "--startup-wait"));
-  if (v["ready-log"] !== void 0) set("readyLog", parseRegex(v["ready-log"], "--ready-log"));
-  for (const kv of v["probe-env"] ?? []) {
-    const [k, val] = parseKeyValue(kv, "--probe-env");
-    options.probeEnv[k] = val;
-    given.add("probeEnv");
-  }
-  if (v["probe-network"] !== void 0) set("probeNetwork", parseNetwork(v["probe-network"]));
-  for (const list2 of v.ignore ?? []) for (const id of parseIgnore(list2)) options.ignore.add(id);
-  if (v["fail-on"] !== void 0) set("failOn", parseFailOn(v["fail-on"]));
-  if (v["filter-mode"] !== void 0) set("filterMode", parseFilterMode(v["filter-mode"]));
-  if (v.format !== void 0) set("format", parseFormat(v.format));
-  if (v.output !== void 0) set("output", v.output);
-  if (v.image !== void 0) set("image", parseImageRef(v.image, "--image"));
-  if (v.builder !== void 0) set("builder", parseBuilderName(v.builder, "--builder"));
-  const specs2 = (flag, key, values, needsEquals = true) => {
-    for (const value of values ?? []) {
-      options[key].push(parseBuildxSpec(value, flag, needsEquals));
-      given.add(key);
-    }
-  };
-  specs2("--cache-from", "cacheFrom", v["cache-from"]);
-  specs2("--cache-to", "cacheTo", v["cache-to"]);
-  specs2("--secret", "secrets", v.secret);
-  specs2("--build-context", "buildContexts", v["build-context"]);
-  specs2("--ssh", "ssh", v.ssh, false);
-  if (v.progress !== void 0) set("progress", parseProgress(v.progress));
-  const command = { kind: "run", options, given };
-  if (v.config !== void 0) {
-    if (v.config.trim() === "") throw new InputError("--config needs a file name");
-    command.config = v.config;
-  }
-  if (v.diff !== void 0) {
-    if (v.diff.trim() === "") throw new InputError("--diff needs a file name, or - for standard input");
-    command.diff = v.diff;
-  }
-  if (v["plan-platforms"] !== void 0) command.planPlatforms = parsePlatforms(v["plan-platforms"]);
-  return command;
+function parseRunner(value, name = "--runner") {
+  const eq = value.indexOf("=");
+  const platform = eq < 0 ? "" : value.slice(0, eq).trim();
+  const label = eq < 0 ? "" : value.slice(eq + 1).trim();
+  if (platform === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
+  return [platform, label];
 }
 
-// src/cli/matrix-args.ts
-import { parseArgs as parseArgs2 } from "node:util";
-
-// src/matrix/plan.ts
-import { createHash } from "node:crypto";
-import path9 from "node:path";
-
-// src/github/glob.ts
-import fs from "node:fs";
-import path from "node:path";
-var MAGIC = /[*?[{]/;
-var NEVER_WALK = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var MAX_ENTRIES = 2e5;
-function hasMagic(pattern) {
-  return MAGIC.test(pattern);
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function segmentSource(seg) {
-  let out = "";
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === "*") {
-      while (seg[i + 1] === "*") i++;
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const close = seg.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-        continue;
-      }
-      let body = seg.slice(i + 1, close);
-      let negate = false;
-      if (body.startsWith("!") || body.startsWith("^")) {
-        negate = true;
-        body = body.slice(1);
-      }
-      out += `[${negate ? "^/" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
-      i = close;
-    } else if (c === "{") {
-      const close = seg.indexOf("}", i);
-      if (close === -1) {
-        out += "\\{";
-        continue;
-      }
-      const alternatives = seg.slice(i + 1, close).split(",");
-      out += `(?:${alternatives.map(segmentSource).join("|")})`;
-      i = close;
-    } else if (c === "\\" && i + 1 < seg.length) {
-      out += escapeRegex(seg[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function globToRegExp(pattern) {
-  const segments = pattern.split("/").filter((s, i, all) => s !== "" || i === all.length - 1);
-  let source = "";
-  segments.forEach((seg, i) => {
-    const last = i === segments.length - 1;
-    if (seg === "**") {
-      source += last ? "(?:(?!\\.)[^/]+(?:/(?!\\.)[^/]+)*)?" : "(?:(?!\\.)[^/]+/)*";
-      return;
-    }
-    const hidden = seg.startsWith(".") ? "" : "(?!\\.)";
-    source += hidden + segmentSource(seg) + (last ? "" : "/");
-  });
-  return new RegExp(`^${source}$`);
-}
-function literalPrefix(pattern) {
-  const segments = pattern.split("/");
-  const i = segments.findIndex((s) => hasMagic(s));
-  return { base: segments.slice(0, i).join("/"), rest: segments.slice(i).join("/") };
-}
-function walk(root, onFile, maxDepth) {
-  let visited = 0;
-  const visit = (dir, rel, depth) => {
-    let entries;
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (++visited > MAX_ENTRIES) throw new InputError(`a dockerfile pattern walks more than ${MAX_ENTRIES} files; make it more specific (e.g. services/*/Dockerfile)`);
-      const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!NEVER_WALK.has(e.name) && depth < maxDepth) visit(path.join(dir, e.name), childRel, depth + 1);
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        onFile(childRel);
-      }
-    }
-  };
-  visit(root, "", 0);
-}
-function globFiles(pattern, cwd) {
-  const normalized = pattern.replace(/\\(?![*?[\]{}\\])/g, "/").replace(/^\.\//, "");
-  const { base, rest } = literalPrefix(normalized);
-  const root = path.resolve(cwd, base === "" && normalized.startsWith("/") ? "/" : base);
-  const re = globToRegExp(rest);
-  const maxDepth = rest.split("/").includes("**") ? 64 : rest.split("/").length - 1;
-  const found = [];
-  walk(root, (rel) => {
-    if (!re.test(rel)) return;
-    const abs = path.join(root, rel);
-    try {
-      if (!fs.statSync(abs).isFile()) return;
-    } catch {
-      return;
-    }
-    found.push(base === "" ? rel : `${base.replace(/\/$/, "")}/${rel}`);
-  }, maxDepth);
-  return found;
-}
-function expandDockerfiles(spec, cwd) {
-  const lines = spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-  if (lines.length === 0) throw new InputError("dockerfile must name at least one Dockerfile path or glob");
-  const result = [];
-  for (const line of lines) {
-    if (line.startsWith("!")) {
-      const re = globToRegExp(line.slice(1).trim().replace(/^\.\//, ""));
-      for (let i = result.length - 1; i >= 0; i--) if (re.test(result[i].replace(/^\.\//, ""))) result.splice(i, 1);
-      continue;
-    }
-    if (!hasMagic(line)) {
-      result.push(line);
-      continue;
-    }
-    const matches = globFiles(line, cwd).sort();
-    if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
-    result.push(...matches);
-  }
-  const unique = [...new Set(result.map((p) => path.normalize(p).split(path.sep).join("/")))];
-  if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
-  return unique;
-}
-
-// src/input.ts
-import fs2 from "node:fs";
-var MAX_BYTES = 16 * 1024 * 1024;
-function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES;
-  let stat;
-  try {
-    stat = fs2.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display} does not exist`);
-  }
-  if (stat.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
-  }
-  if (!stat.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs2.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display, what);
-}
-function decodeText(bytes, display, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
-  }
-}
-
-// src/model/parse.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-
-// src/model/base-image.ts
-var PLAIN_OS = /* @__PURE__ */ new Set([
-  "alpine",
-  "debian",
-  "ubuntu",
-  "busybox",
-  "centos",
-  "fedora",
-  "rockylinux",
-  "almalinux",
-  "oraclelinux",
-  "amazonlinux",
-  "archlinux",
-  "opensuse/leap",
-  "opensuse/tumbleweed",
-  "photon",
-  "clearlinux",
-  "ubi8/ubi",
-  "ubi8/ubi-minimal",
-  "ubi9/ubi",
-  "ubi9/ubi-minimal",
-  "ubi8",
-  "ubi9",
-  "chainguard/wolfi-base",
-  "chainguard/static",
-  "wolfi-base",
-  "distroless/static",
-  "distroless/static-debian11",
-  "distroless/static-debian12",
-  "distroless/base",
-  "distroless/base-debian11",
-  "distroless/base-debian12",
-  "distroless/base-nossl-debian12",
-  "distroless/cc",
-  "distroless/cc-debian11",
-  "distroless/cc-debian12",
-  "buildpack-deps"
-]);
-var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*(\/.*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
-var DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
-var UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
-var DEBIAN_DEFAULT = /* @__PURE__ */ new Set([
-  "node",
-  "python",
-  "golang",
-  "ruby",
-  "php",
-  "perl",
-  "rust",
-  "openjdk",
-  "maven",
-  "gradle",
-  "nginx",
-  "httpd",
-  "postgres",
-  "redis",
-  "elixir",
-  "erlang",
-  "haskell",
-  "julia",
-  "r-base",
-  "buildpack-deps",
-  "memcached",
-  "ghost",
-  "wordpress",
-  "drupal",
-  "joomla",
-  "nextcloud",
-  "odoo",
-  "python-alpine",
-  "pypy",
-  "clojure",
-  "swift",
-  "gcc",
-  "bash",
-  "rakudo-star",
-  "debian",
-  "django"
-]);
-var UBUNTU_DEFAULT = /* @__PURE__ */ new Set(["ubuntu", "eclipse-temurin", "rabbitmq", "mongo", "mariadb", "tomcat", "ibmjava", "sapmachine", "mono", "neo4j"]);
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const parts = rest.split("/");
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
-  let last = parts.pop() ?? "";
-  let tag;
-  const colon = last.indexOf(":");
-  if (colon >= 0) {
-    tag = last.slice(colon + 1);
-    last = last.slice(0, colon);
-  }
-  parts.push(last);
-  let name = parts.join("/").toLowerCase();
-  if (name.startsWith("library/")) name = name.slice("library/".length);
-  return { name, tag: tag?.toLowerCase() };
-}
-function classifyImage(ref) {
-  const { name, tag } = splitImageRef(ref);
-  const t = tag ?? "";
-  const last = name.split("/").pop() ?? name;
-  const scratch = name === "scratch";
-  let family2 = "unknown";
-  let debugVariant2 = false;
-  if (scratch) family2 = "scratch";
-  else if (/(^|\/)(windows|servercore|nanoserver)(\/|$)/.test(name) || /windowsservercore|nanoserver|ltsc20\d\d/.test(t) || name.startsWith("windows/") || name.startsWith("powershell") && /windows|nanoserver/.test(t))
-    family2 = "windows";
-  else if (name.startsWith("distroless/") || name.includes("/distroless/")) {
-    family2 = "distroless";
-    debugVariant2 = /(^|-)debug(-|$)/.test(t);
-  } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
-    family2 = "wolfi";
-    debugVariant2 = /(^|-)dev(-|$)/.test(t);
-  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family2 = "alpine";
-  else if (last === "busybox") family2 = "busybox";
-  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family2 = "ubuntu";
-  else if (RHEL_NAMES.test(name)) family2 = "rhel";
-  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family2 = "debian";
-  else if (/(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
-  else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
-  else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
-  return {
-    ref,
-    name,
-    tag,
-    family: family2,
-    plainOs: scratch || PLAIN_OS.has(name),
-    debugVariant: debugVariant2,
-    scratch
-  };
-}
-function lacksShell(base) {
-  return (base.family === "scratch" || base.family === "distroless") && !base.debugVariant;
-}
-function lacksBash(base) {
-  return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
-}
-
-// src/model/instructions.ts
-function toSourceRange(r) {
-  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
-}
-function joinContinuations(raw, escapeChar) {
-  const lines = raw.split("\n");
-  let out = "";
-  let continuing = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, "");
-    if (i > 0 && continuing && (/^\s*#/.test(line) || line.trim() === "")) continue;
-    const trimmed = line.trimEnd();
-    if (trimmed.endsWith(escapeChar) && !trimmed.endsWith(escapeChar + escapeChar)) {
-      out += trimmed.slice(0, -escapeChar.length);
-      continuing = true;
-    } else {
-      out += line;
-      continuing = false;
-      if (i < lines.length - 1) out += "\n";
-    }
-  }
-  return out;
-}
-var FLAG = /^\s*--([A-Za-z][A-Za-z0-9-]*)(?:=("(?:[^"\\]|\\.)*"|\S*))?(?=\s|$)/;
-function splitFlags(text) {
-  const flags = /* @__PURE__ */ new Map();
-  let rest = text;
-  for (; ; ) {
-    const m = FLAG.exec(rest);
-    if (!m) break;
-    let value = m[2] ?? null;
-    if (value && value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    flags.set(m[1].toLowerCase(), value);
-    rest = rest.slice(m[0].length);
-  }
-  return { flags, rest: rest.replace(/^\s+/, "") };
-}
-function parseExecForm(text) {
-  const trimmed = text.trim();
-  const jsonLike = trimmed.startsWith("[");
-  if (!jsonLike) return { jsonLike };
-  try {
-    const value = JSON.parse(trimmed);
-    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return { exec: value, jsonLike };
-  } catch {
-  }
-  return { jsonLike };
-}
-function heredocsOf(node, lines) {
-  const getter = node.getHeredocs;
-  if (typeof getter !== "function") return [];
-  let found;
-  try {
-    found = getter.call(node);
-  } catch {
-    return [];
-  }
-  const out = [];
-  for (const h of found) {
-    const r = h.getContentRange();
-    if (!r) {
-      out.push({ name: h.getName(), content: "", contentLine: 0 });
-      continue;
-    }
-    const body = lines.slice(r.start.line, r.end.line + 1);
-    out.push({ name: h.getName(), content: body.join("\n"), contentLine: r.start.line + 1 });
-  }
-  return out;
-}
-function toInstr(node, stage, lines, escapeChar) {
-  const range = toSourceRange(node.getRange());
-  const keyword = node.getKeyword().toUpperCase();
-  const heredocs = heredocsOf(node, lines);
-  const rawArgs = node.getRawArgumentsContent() ?? "";
-  let argsSource = rawArgs;
-  if (heredocs.length > 0) {
-    const firstBody = rawArgs.indexOf("\n");
-    if (firstBody >= 0) argsSource = rawArgs.slice(0, firstBody);
-  }
-  const { flags, rest } = splitFlags(joinContinuations(argsSource, escapeChar));
-  const astFlags = node.getFlags;
-  if (typeof astFlags === "function") {
-    for (const f of astFlags.call(node)) {
-      let value = f.getValue();
-      if (value && value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-      if (!flags.has(f.getName().toLowerCase())) flags.set(f.getName().toLowerCase(), value);
-    }
-  }
-  let formText2 = rest;
-  if (keyword === "HEALTHCHECK") formText2 = rest.replace(/^CMD\s+/i, "");
-  const { exec, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
-  const args = node.getArguments().map((a) => a.getValue()).filter((a, i, all) => !(a.startsWith("--") && all.slice(0, i).every((p) => p.startsWith("--"))));
-  return { keyword, stage, range, args, text: rest, flags, exec, jsonLike, heredocs, node };
-}
-
-// src/model/start-contract.ts
-import path2 from "node:path";
-var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var LINUX_SHELL = ["/bin/sh", "-c"];
-var WINDOWS_SHELL = ["cmd", "/S", "/C"];
-function startPart(instr, shell) {
-  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
-  const command = instr.text;
-  return { instr, form: "shell", argv: [...shell, command], command };
-}
-function envPathValue(instr, previous) {
-  const props = instr.node.getProperties?.() ?? [];
-  let result = previous;
-  for (const p of props) {
-    if (p.getName() !== "PATH") continue;
-    const value = p.getValue() ?? "";
-    const prior = (result ?? DEFAULT_PATH).join(":");
-    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
-    result = expanded.split(":").filter((s) => s.length > 0);
-  }
-  return result;
-}
-function computeStartContract(chain, windows) {
-  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
-  let entrypoint;
-  let cmd;
-  let resetCmd;
-  let stopSignal;
-  let workdir;
-  let user;
-  let envPath;
-  for (const stage of chain) {
-    let cmdSetInStage = false;
-    for (const instr of stage.instructions) {
-      switch (instr.keyword) {
-        case "SHELL":
-          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
-          break;
-        case "ENTRYPOINT":
-          entrypoint = startPart(instr, shell);
-          if (!cmdSetInStage && cmd) {
-            resetCmd = cmd;
-            cmd = void 0;
-          }
-          break;
-        case "CMD":
-          cmd = startPart(instr, shell);
-          cmdSetInStage = true;
-          resetCmd = void 0;
-          break;
-        case "STOPSIGNAL":
-          stopSignal = { value: instr.text.trim(), instr };
-          break;
-        case "WORKDIR": {
-          const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path2.posix.join(workdir.value, value);
-          workdir = { value: resolved, instr };
-          break;
-        }
-        case "USER":
-          user = { value: instr.text.trim(), instr };
-          break;
-        case "ENV":
-          envPath = envPathValue(instr, envPath);
-          break;
-      }
-    }
-  }
-  let argv = [];
-  let executableFrom;
-  if (entrypoint) {
-    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
-    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-  } else if (cmd) {
-    argv = cmd.argv;
-    executableFrom = cmd;
-  }
-  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
-}
+// src/rules/image/arch-specific-download.ts
+import fs3 from "node:fs";
+import path5 from "node:path";
 
 // src/model/variables.ts
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -14003,9 +13362,82 @@ function argDefault(instr) {
   });
 }
 
-// src/model/wrappers.ts
-import fs5 from "node:fs";
-import path8 from "node:path";
+// src/model/build-steps.ts
+import path from "node:path";
+var posix = path.posix;
+var VarHistory = class {
+  /** The variables as they are now. */
+  live = {};
+  changes = /* @__PURE__ */ new Map();
+  version = 0;
+  set(name, value) {
+    this.live[name] = value;
+    let h = this.changes.get(name);
+    if (!h) this.changes.set(name, h = []);
+    const last = h[h.length - 1];
+    if (last && last.version === this.version + 1) last.value = value;
+    else h.push({ version: this.version + 1, value });
+  }
+  /** The variables as they are now, as a read-only view that later `set`s do not change. */
+  snapshot() {
+    const at = ++this.version;
+    const lookup = (name) => {
+      const h = this.changes.get(name);
+      if (!h || h[0].version > at) return void 0;
+      let lo = 0;
+      let hi = h.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (h[mid].version <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return h[lo];
+    };
+    return new Proxy({}, {
+      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
+      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
+      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
+      getOwnPropertyDescriptor: (_t, name) => {
+        const found = typeof name === "string" ? lookup(name) : void 0;
+        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
+      },
+      set: () => false
+    });
+  }
+};
+function buildSteps(model, stage) {
+  const chain = [];
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
+  const globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  const steps = [];
+  let workdir = "/";
+  const history = new VarHistory();
+  const vars = history.live;
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      steps.push({ instr, workdir, vars: history.snapshot() });
+      if (instr.keyword === "WORKDIR") {
+        const value = expandArgs(instr.text.trim(), vars);
+        workdir = posix.resolve(workdir, value);
+      } else if (instr.keyword === "ARG") {
+        for (const [name, value] of argDefault(instr)) {
+          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+        }
+      } else if (instr.keyword === "ENV") {
+        const props = instr.node.getProperties?.() ?? [];
+        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+      }
+    }
+  }
+  return { steps, final: { workdir, vars } };
+}
+
+// src/model/file-origin.ts
+import path4 from "node:path";
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -15183,28 +14615,28 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
-import fs4 from "node:fs";
-import path4 from "node:path";
+import fs2 from "node:fs";
+import path3 from "node:path";
 
 // src/repo-root.ts
-import fs3 from "node:fs";
-import path3 from "node:path";
+import fs from "node:fs";
+import path2 from "node:path";
 var repoRootCache = /* @__PURE__ */ new Map();
 function repoRootOf(dir) {
   const visited = [];
   let root = null;
-  for (let current = path3.resolve(dir); ; ) {
+  for (let current = path2.resolve(dir); ; ) {
     const cached2 = repoRootCache.get(current);
     if (cached2 !== void 0) {
       root = cached2;
       break;
     }
     visited.push(current);
-    if (fs3.existsSync(path3.join(current, ".git"))) {
+    if (fs.existsSync(path2.join(current, ".git"))) {
       root = current;
       break;
     }
-    const parent = path3.dirname(current);
+    const parent = path2.dirname(current);
     if (parent === current) break;
     current = parent;
   }
@@ -15212,7 +14644,7 @@ function repoRootOf(dir) {
   return root;
 }
 function repositoryRoot(dir, fallback) {
-  return repoRootOf(dir) ?? path3.resolve(fallback);
+  return repoRootOf(dir) ?? path2.resolve(fallback);
 }
 
 // src/model/context.ts
@@ -15314,7 +14746,7 @@ function parseDockerignore(text) {
     const exclusion = pattern.startsWith("!");
     if (exclusion) pattern = pattern.slice(1).trim();
     if (pattern === "") continue;
-    pattern = path4.posix.normalize(pattern);
+    pattern = path3.posix.normalize(pattern);
     if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
     if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
     out.push({ exclusion, matcher: compileDockerPattern(pattern) });
@@ -15370,7 +14802,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs4.realpathSync(contextDir);
+      real = fs2.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -15379,7 +14811,7 @@ var BuildContext = class _BuildContext {
   }
   /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
   static normalise(source) {
-    return path4.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+    return path3.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
   }
   isIgnored(rel) {
     return rel !== "" && isIgnoredBy(this.patterns, rel);
@@ -15389,18 +14821,18 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs4.realpathSync.native(path4.join(this.dir, rel));
+      real = fs2.realpathSync.native(path3.join(this.dir, rel));
     } catch {
       return void 0;
     }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path4.sep)) return void 0;
+    if (real !== this.realDir && !real.startsWith(this.realDir + path3.sep)) return void 0;
     return real;
   }
   kind(rel) {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs4.statSync(real);
+      const st = fs2.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -15417,7 +14849,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs4.readdirSync(real);
+      names = fs2.readdirSync(real);
     } catch {
       return [];
     }
@@ -15448,17 +14880,17 @@ var BuildContext = class _BuildContext {
   mode(rel) {
     const real = this.real(rel);
     if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path4.dirname(real));
+    const root = repoRootOf(path3.dirname(real));
     if (root) {
       const index = gitIndex(root);
-      const key = path4.relative(root, real).split(path4.sep).join("/");
+      const key = path3.relative(root, real).split(path3.sep).join("/");
       const mode = index?.get(key);
       if (mode === "100755") return { executable: true, source: "git-index" };
       if (mode === "100644") return { executable: false, source: "git-index" };
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs4.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs2.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -15466,10 +14898,10 @@ var BuildContext = class _BuildContext {
 };
 function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path4.join(contextDir, ".dockerignore"));
+  candidates.push(path3.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     try {
-      return fs4.readFileSync(file, "utf8");
+      return fs2.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -15477,84 +14909,7 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-import path6 from "node:path";
-
-// src/model/build-steps.ts
-import path5 from "node:path";
-var posix = path5.posix;
-var VarHistory = class {
-  /** The variables as they are now. */
-  live = {};
-  changes = /* @__PURE__ */ new Map();
-  version = 0;
-  set(name, value) {
-    this.live[name] = value;
-    let h = this.changes.get(name);
-    if (!h) this.changes.set(name, h = []);
-    const last = h[h.length - 1];
-    if (last && last.version === this.version + 1) last.value = value;
-    else h.push({ version: this.version + 1, value });
-  }
-  /** The variables as they are now, as a read-only view that later `set`s do not change. */
-  snapshot() {
-    const at = ++this.version;
-    const lookup = (name) => {
-      const h = this.changes.get(name);
-      if (!h || h[0].version > at) return void 0;
-      let lo = 0;
-      let hi = h.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (h[mid].version <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return h[lo];
-    };
-    return new Proxy({}, {
-      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
-      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
-      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
-      getOwnPropertyDescriptor: (_t, name) => {
-        const found = typeof name === "string" ? lookup(name) : void 0;
-        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
-      },
-      set: () => false
-    });
-  }
-};
-function buildSteps(model, stage) {
-  const chain = [];
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
-  const steps = [];
-  let workdir = "/";
-  const history = new VarHistory();
-  const vars = history.live;
-  for (const s of chain) {
-    for (const instr of s.instructions) {
-      steps.push({ instr, workdir, vars: history.snapshot() });
-      if (instr.keyword === "WORKDIR") {
-        const value = expandArgs(instr.text.trim(), vars);
-        workdir = posix.resolve(workdir, value);
-      } else if (instr.keyword === "ARG") {
-        for (const [name, value] of argDefault(instr)) {
-          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
-        }
-      } else if (instr.keyword === "ENV") {
-        const props = instr.node.getProperties?.() ?? [];
-        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
-      }
-    }
-  }
-  return { steps, final: { workdir, vars } };
-}
-
-// src/model/file-origin.ts
-var posix2 = path6.posix;
+var posix2 = path4.posix;
 function copyOperands(step) {
   const { instr } = step;
   let words;
@@ -15842,225 +15197,318 @@ function mentions(text, p) {
   }
 }
 
-// src/shell/command-string.ts
-function wordText(word) {
-  if (isQuotedAllArgs(word)) return "$@";
-  return staticValue(word) ?? word.raw;
+// src/rules/image/arch-specific-download.ts
+var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
+var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
+var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
+var BRANCHES = [
+  PLATFORM_ARGS,
+  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
+  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
+  /\bdpkg\s+--print-arch/,
+  /\bdpkg-architecture\b/,
+  /\bapk\s+--print-arch\b/,
+  /\/etc\/apk\/arch\b/,
+  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
+  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
+  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
+  /\bgo\s+env\s+GOARCH\b/,
+  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
+  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
+  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
+  /\bprocess\.arch\b|\bplatform\.machine\(\)/
+];
+function branches(text, derived) {
+  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
 }
-function parseScript(script) {
-  return parseShell(script);
+function definitions(instr) {
+  if (instr.keyword === "ARG") return argDefault(instr);
+  if (instr.keyword !== "ENV") return [];
+  const props = instr.node.getProperties?.() ?? [];
+  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
 }
-function lastCommand(script) {
-  const stmts = parseScript(script);
-  const stmt = stmts[stmts.length - 1];
-  if (!stmt) return void 0;
-  const { first, rest } = stmt.andOr;
-  const tail = rest[rest.length - 1];
-  const pipeline = tail ? tail.pipeline : first;
-  const cmd = pipeline.commands[pipeline.commands.length - 1];
-  if (!cmd) return void 0;
-  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
-  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
-  const beforeCmd = before.commands[before.commands.length - 1];
-  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
-  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
-  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
-  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
+function mentions2(text, names) {
+  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
+  return false;
 }
-function trapsTerm(script) {
-  let found = false;
-  walkCommands(parseScript(script), (cmd) => {
-    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
-  });
-  return found;
-}
-function execsLastExplicitly(script) {
-  const last = lastCommand(script);
-  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
-}
-function execsLastImplicitly(script, shell) {
-  if (shell === "dash" || shell === "unknown") return false;
-  const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === "ash") return true;
-  return !last.redirect;
-}
-function plain(parts) {
-  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
-}
-function asExecForm(script) {
-  const last = lastCommand(script);
-  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
-  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
-  const words = last.simple.words.map((w) => staticValue(w));
-  if (words[0] === "exec") words.shift();
-  return words.length > 0 ? words : void 0;
-}
-function firstWord(script) {
-  const stmt = parseScript(script)[0];
-  const cmd = stmt?.andOr.first.commands[0];
-  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
-  return word && wordText(word);
-}
-
-// src/shell/shebang.ts
-var MAX_LINE = 256;
-var baseName = (p) => p.slice(p.lastIndexOf("/") + 1);
-function envTarget(arg) {
-  if (!arg) return void 0;
-  const clean = arg.replace(/\r$/, "");
-  if (clean.startsWith("-S")) {
-    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
-    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
-  }
-  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
-  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
-}
-function parseShebang(head) {
-  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
-  if (!text.startsWith("#!")) return void 0;
-  let end = text.indexOf("\n");
-  if (end < 0) end = Math.min(text.length, MAX_LINE);
-  let body = text.slice(2, end);
-  const crlf = body.endsWith("\r");
-  const line = `#!${body.replace(/\r$/, "")}`;
-  let stop = body.length;
-  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
-  body = body.slice(0, stop);
-  const trimmed = body.replace(/^[ \t]+/, "");
-  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
-  const interpreter = m?.[1] ?? "";
-  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
-  const arg = rawArg === "" ? void 0 : rawArg;
-  const bare = interpreter.replace(/\r$/, "");
-  const viaEnv = baseName(bare) === "env";
-  let program = baseName(bare);
-  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
-  if (viaEnv) {
-    const target = envTarget(arg);
-    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
-    program = baseName(words ? words[0] : target?.program ?? "");
-    args = words ? words.slice(1) : target?.args ?? [];
-  }
-  return { line, interpreter, arg, crlf, program, args, viaEnv };
-}
-
-// src/shell/script.ts
-var SHELLS = {
-  sh: "sh",
-  bash: "bash",
-  dash: "dash",
-  ash: "ash",
-  busybox: "busybox",
-  zsh: "zsh",
-  ksh: "ksh",
-  ksh93: "ksh",
-  mksh: "ksh",
-  pdksh: "ksh",
-  "bash5": "bash"
-};
-function shellName(program) {
-  const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS[base];
-}
-function binShDialect(family2) {
-  switch (family2) {
-    case "debian":
-    case "ubuntu":
-      return "dash";
-    case "alpine":
-    case "busybox":
-    case "wolfi":
-    case "distroless":
-      return "busybox";
-    case "rhel":
-      return "bash";
-    default:
-      return "posix";
+function derive(instr, derived, globals) {
+  for (const [name, value] of definitions(instr)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
+    if (from) derived.add(name);
+    else derived.delete(name);
   }
 }
-function scriptDialect(shebang, family2, invokedWith) {
-  let shell;
-  let declared;
-  if (invokedWith !== void 0) {
-    shell = shellName(invokedWith);
-    declared = `${invokedWith} <script>`;
-  } else if (shebang) {
-    shell = shellName(shebang.program);
-    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
-    declared = shebang.line;
-  } else {
-    shell = "sh";
-    declared = "no shebang (/bin/sh)";
-  }
-  if (!shell) return void 0;
-  let dialect;
-  switch (shell) {
-    case "sh":
-      dialect = binShDialect(family2);
-      break;
-    case "dash":
-      dialect = "dash";
-      break;
-    case "ash":
-    case "busybox":
-      dialect = "busybox";
-      break;
-    case "bash":
-      dialect = "bash";
-      break;
-    case "zsh":
-      dialect = "zsh";
-      break;
-    case "ksh":
-      dialect = "ksh";
-      break;
-  }
-  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
+var FAMILIES = [
+  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
+  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
+  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
+  [/^(i[3-6]86|386|x86)$/i, "386"]
+];
+function sameArch(variant, download) {
+  return variant === download || variant === "arm" && download === "arm64";
 }
-function shebangFlags(shebang) {
-  const out = /* @__PURE__ */ new Set();
-  if (!shebang) return out;
-  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const m = /^-([A-Za-z]+)$/.exec(a);
-    if (!m) continue;
-    for (const ch of m[1]) if (ch !== "o") out.add(ch);
-    if (m[1].includes("o") && args[i + 1] !== void 0) {
-      const name = args[++i];
-      if (name === "errexit") out.add("e");
-      if (name === "nounset") out.add("u");
+function family(arch) {
+  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
+}
+var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
+var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
+function namedArch(name) {
+  const m = NAMED_ARCH.exec(name);
+  return m ? family(m[1]) : void 0;
+}
+function listDir(dir) {
+  try {
+    return fs3.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function holdsDockerfile(dir) {
+  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
+}
+function archVariant(model) {
+  const file = path5.basename(model.absPath);
+  const dir = path5.dirname(model.absPath);
+  const repoRoot = fs3.existsSync(path5.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path5.basename(dir)));
+  if (own) return { own };
+  for (const e of listDir(dir)) {
+    if (e.name === file) continue;
+    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path5.join(dir, e.name))) return { sibling: `${e.name}/` };
+  }
+  const parent = path5.dirname(dir);
+  const rel = path5.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path5.isAbsolute(rel)) {
+    for (const e of listDir(parent)) {
+      if (e.isDirectory() && e.name !== path5.basename(dir) && namedArch(e.name) && holdsDockerfile(path5.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }
   }
-  return out;
+  return void 0;
 }
-function analyzeScript(raw) {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
-  const { tokens: tokens2, comments } = tokenize(text);
-  const body = parseTokens(tokens2);
-  const analysis = {
-    text,
-    tokens: tokens2,
-    comments,
-    body,
-    functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
-    lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
+function archUrl(text, vars) {
+  for (const m of text.matchAll(URL)) {
+    const url = expandArgs(m[0], vars);
+    const arch = ARCH.exec(url);
+    if (arch) return { url, arch: arch[0] };
+  }
+  return void 0;
+}
+function shortUrl(url) {
+  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
+}
+function pinned(model, stage) {
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
+    const p = s.platform?.trim();
+    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
+  }
+  return false;
+}
+function hit(instr, url, arch, variant) {
+  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (variant?.sibling !== void 0) {
+    return {
+      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
+      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
+      range: instr.range,
+      severity: "info"
+    };
+  }
+  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
+  return {
+    message,
+    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
+    range: instr.range
   };
-  const shebang = parseShebang(text);
-  if (shebang) analysis.shebang = shebang;
-  return analysis;
+}
+var rule = {
+  id: "arch-specific-download",
+  severity: "warning",
+  title: "Download for one architecture",
+  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    let variant = null;
+    const globals = /* @__PURE__ */ new Set();
+    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
+    for (const stage of model.stages) {
+      if (stage.windows || pinned(model, stage)) continue;
+      const derived = new Set(globals);
+      for (const step of buildSteps(model, stage).steps) {
+        const { instr } = step;
+        derive(instr, derived, globals);
+        if (instr.stage !== stage.index) continue;
+        let found;
+        if (instr.keyword === "RUN") {
+          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
+          if (!FETCH.test(text) || branches(text, derived)) continue;
+          found = archUrl(text, step.vars);
+        } else if (instr.keyword === "ADD") {
+          const ops = copyOperands(step);
+          const sources = ops?.sources ?? instr.args.slice(0, -1);
+          if (branches(instr.text, derived)) continue;
+          found = archUrl(sources.join(" "), step.vars);
+        }
+        if (!found) continue;
+        if (variant === null) variant = archVariant(model);
+        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
+        const h = hit(instr, found.url, found.arch, variant);
+        hits.push(h);
+      }
+    }
+    return hits;
+  }
+};
+
+// src/model/installs.ts
+import path7 from "node:path";
+
+// src/model/base-image.ts
+var PLAIN_OS = /* @__PURE__ */ new Set([
+  "alpine",
+  "debian",
+  "ubuntu",
+  "busybox",
+  "centos",
+  "fedora",
+  "rockylinux",
+  "almalinux",
+  "oraclelinux",
+  "amazonlinux",
+  "archlinux",
+  "opensuse/leap",
+  "opensuse/tumbleweed",
+  "photon",
+  "clearlinux",
+  "ubi8/ubi",
+  "ubi8/ubi-minimal",
+  "ubi9/ubi",
+  "ubi9/ubi-minimal",
+  "ubi8",
+  "ubi9",
+  "chainguard/wolfi-base",
+  "chainguard/static",
+  "wolfi-base",
+  "distroless/static",
+  "distroless/static-debian11",
+  "distroless/static-debian12",
+  "distroless/base",
+  "distroless/base-debian11",
+  "distroless/base-debian12",
+  "distroless/base-nossl-debian12",
+  "distroless/cc",
+  "distroless/cc-debian11",
+  "distroless/cc-debian12",
+  "buildpack-deps"
+]);
+var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*(\/.*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
+var DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
+var UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
+var DEBIAN_DEFAULT = /* @__PURE__ */ new Set([
+  "node",
+  "python",
+  "golang",
+  "ruby",
+  "php",
+  "perl",
+  "rust",
+  "openjdk",
+  "maven",
+  "gradle",
+  "nginx",
+  "httpd",
+  "postgres",
+  "redis",
+  "elixir",
+  "erlang",
+  "haskell",
+  "julia",
+  "r-base",
+  "buildpack-deps",
+  "memcached",
+  "ghost",
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "odoo",
+  "python-alpine",
+  "pypy",
+  "clojure",
+  "swift",
+  "gcc",
+  "bash",
+  "rakudo-star",
+  "debian",
+  "django"
+]);
+var UBUNTU_DEFAULT = /* @__PURE__ */ new Set(["ubuntu", "eclipse-temurin", "rabbitmq", "mongo", "mariadb", "tomcat", "ibmjava", "sapmachine", "mono", "neo4j"]);
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const parts = rest.split("/");
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+  let last = parts.pop() ?? "";
+  let tag;
+  const colon = last.indexOf(":");
+  if (colon >= 0) {
+    tag = last.slice(colon + 1);
+    last = last.slice(0, colon);
+  }
+  parts.push(last);
+  let name = parts.join("/").toLowerCase();
+  if (name.startsWith("library/")) name = name.slice("library/".length);
+  return { name, tag: tag?.toLowerCase() };
+}
+function classifyImage(ref) {
+  const { name, tag } = splitImageRef(ref);
+  const t = tag ?? "";
+  const last = name.split("/").pop() ?? name;
+  const scratch = name === "scratch";
+  let family2 = "unknown";
+  let debugVariant2 = false;
+  if (scratch) family2 = "scratch";
+  else if (/(^|\/)(windows|servercore|nanoserver)(\/|$)/.test(name) || /windowsservercore|nanoserver|ltsc20\d\d/.test(t) || name.startsWith("windows/") || name.startsWith("powershell") && /windows|nanoserver/.test(t))
+    family2 = "windows";
+  else if (name.startsWith("distroless/") || name.includes("/distroless/")) {
+    family2 = "distroless";
+    debugVariant2 = /(^|-)debug(-|$)/.test(t);
+  } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
+    family2 = "wolfi";
+    debugVariant2 = /(^|-)dev(-|$)/.test(t);
+  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t)) family2 = "alpine";
+  else if (last === "busybox") family2 = "busybox";
+  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t)) family2 = "ubuntu";
+  else if (RHEL_NAMES.test(name)) family2 = "rhel";
+  else if (last === "debian" || DEBIAN_CODENAMES.test(t)) family2 = "debian";
+  else if (/(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
+  else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
+  else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
+  return {
+    ref,
+    name,
+    tag,
+    family: family2,
+    plainOs: scratch || PLAIN_OS.has(name),
+    debugVariant: debugVariant2,
+    scratch
+  };
+}
+function lacksShell(base) {
+  return (base.family === "scratch" || base.family === "distroless") && !base.debugVariant;
+}
+function lacksBash(base) {
+  return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
 }
 
 // src/model/programs.ts
-import path7 from "node:path";
-function baseName2(word) {
-  return path7.posix.basename(word.replace(/\/+$/, ""));
+import path6 from "node:path";
+function baseName(word) {
+  return path6.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -16070,16 +15518,16 @@ var INITS = {
   catatonit: "catatonit"
 };
 var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
 var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
 function knownProgram(word) {
   if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
-  const name = baseName2(word);
+  const name = baseName(word);
   const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
   if (init) return { role: "init", name: init };
   if (PRIVDROP.has(name)) return { role: "privdrop", name };
-  if (SHELLS2.has(name)) return { role: "shell", name };
+  if (SHELLS.has(name)) return { role: "shell", name };
   if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
   if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
   return void 0;
@@ -16169,7 +15617,7 @@ function execThrough(argv, i) {
 var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
 function shellInvocation(argv, i) {
   let j = i + 1;
-  if (baseName2(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS2.has(argv[j])) j++;
+  if (baseName(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS.has(argv[j])) j++;
   let commandString = false;
   while (j < argv.length && /^[-+]/.test(argv[j])) {
     const opt = argv[j];
@@ -16188,7 +15636,7 @@ function commandStringAt(argv, i) {
   return shellInvocation(argv, k).command?.index;
 }
 function interpreterOf(word) {
-  const name = baseName2(word);
+  const name = baseName(word);
   if (name === "sh" || name === "ash") return "sh";
   if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
   if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
@@ -16205,910 +15653,11 @@ function interpreterPackage(program) {
   return interp ?? program;
 }
 function isExtraShell(program) {
-  const name = baseName2(program);
+  const name = baseName(program);
   return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
 }
 
-// src/model/start-chain.ts
-function shellKind(shellPath, base) {
-  if (lacksShell(base)) return "none";
-  const name = shellName(shellPath);
-  const dialect = name === "sh" ? binShDialect(base.family) : name;
-  switch (dialect) {
-    case "bash":
-    case "dash":
-      return dialect;
-    case "ash":
-    case "busybox":
-      return "ash";
-    default:
-      return "unknown";
-  }
-}
-function execsArgs(text) {
-  return simpleCommands(text).some(({ words }) => {
-    let k = words[0] === "exec" ? 1 : 0;
-    for (let guard = 0; guard < 8 && k < words.length; guard++) {
-      const through = execThrough(words, k);
-      if (!through || through.command !== void 0) break;
-      k = through.next;
-    }
-    return (words[k] === "$@" || words[k] === "${@}") && k === words.length - 1;
-  });
-}
-var INHERITED_ENTRYPOINT = /^docker-entrypoint(\.sh)?$/;
-var ChainWalker = class {
-  constructor(model, finder) {
-    this.model = model;
-    this.finder = finder;
-  }
-  model;
-  finder;
-  links = [];
-  /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
-  partAt(k) {
-    const { entrypoint, cmd, executableFrom } = this.model.start;
-    if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
-    return entrypoint ?? cmd ?? executableFrom;
-  }
-  /**
-   * Walk argv from its first word. `offset` maps indices to model.start.argv (undefined for
-   * words read out of a shell string, whose part is `fixedPart`).
-   */
-  walk(argv, offset, fixedPart, depth) {
-    let i = 0;
-    while (i < argv.length && depth < 6 && this.links.length < 32) {
-      const word = argv[i];
-      const part = fixedPart ?? this.partAt(offset + i);
-      const at = (k) => offset === void 0 ? {} : { index: offset + k };
-      const known = knownProgram(word);
-      if (known?.name === "busybox" && knownProgram(argv[i + 1] ?? "")?.role !== "shell") {
-        this.links.push({ kind: "program", word, name: argv[i + 1] ?? "busybox", argv: argv.slice(i), part, ...at(i) });
-        return;
-      }
-      if (known && known.role !== "shell" && known.role !== "package-manager") {
-        const through = execThrough(argv, i);
-        const staysParent = known.name === "su" || known.name === "sudo" || known.name === "runuser";
-        this.links.push({
-          kind: known.role,
-          word,
-          name: known.name,
-          argv: argv.slice(i, through.next),
-          part,
-          ...at(i),
-          ...through.groupSignals !== void 0 ? { groupSignals: through.groupSignals } : {},
-          ...staysParent ? { staysParent } : {}
-        });
-        if (through.command !== void 0) {
-          this.commandString("/bin/sh", through.command, ["/bin/sh", "-c", through.command], {}, part, depth);
-          return;
-        }
-        i = through.next;
-        continue;
-      }
-      if (known?.role === "shell") {
-        const inv = shellInvocation(argv, i);
-        if (inv.command) {
-          const rest = this.commandString(word, inv.command.text, argv.slice(i, inv.command.index + 1), at(i), fixedPart ?? this.partAt(offset + inv.command.index), depth, inv.command.index);
-          if (rest === void 0) return;
-          i = rest;
-          continue;
-        }
-        if (inv.script) {
-          const wrapper2 = this.finder.script(inv.script.word, word);
-          const forwards = wrapper2 !== void 0 && execsArgs(wrapper2.text);
-          this.links.push({
-            kind: "script",
-            word: inv.script.word,
-            name: baseName2(inv.script.word),
-            argv: argv.slice(i, inv.script.index + 1),
-            part: fixedPart ?? this.partAt(offset + inv.script.index),
-            ...at(inv.script.index),
-            interpreter: word,
-            ...wrapper2 ? { wrapper: wrapper2 } : {},
-            forwards
-          });
-          if (!forwards) return;
-          i = inv.script.index + 1;
-          continue;
-        }
-        this.links.push({ kind: "program", word, name: known.name, argv: argv.slice(i), part, ...at(i) });
-        return;
-      }
-      const wrapper = known ? void 0 : this.finder.script(word);
-      const inherited = !wrapper && INHERITED_ENTRYPOINT.test(baseName2(word));
-      if (wrapper || inherited) {
-        const forwards = wrapper ? execsArgs(wrapper.text) : true;
-        this.links.push({ kind: "script", word, name: baseName2(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards });
-        if (!forwards) return;
-        i++;
-        continue;
-      }
-      this.links.push({ kind: "program", word, name: known?.name ?? baseName2(word), argv: argv.slice(i), part, ...at(i) });
-      return;
-    }
-  }
-  /**
-   * A shell running a command string: the shell link, then the command it ends with. Returns
-   * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
-   */
-  commandString(shell, text, argv, at, part, depth, commandIndex) {
-    const kind = shellKind(shell, this.model.base);
-    const link = {
-      kind: "shell",
-      word: shell,
-      name: baseName2(shell),
-      argv,
-      part,
-      ...at,
-      command: text,
-      shellKind: kind,
-      replaced: false
-    };
-    this.links.push(link);
-    const expanded = expandArgs(text, this.finder.vars);
-    for (const f of sourcedFiles(expanded)) this.finder.sourced(f);
-    const last = lastCommand(expanded);
-    if (!last?.simple || last.detached) return void 0;
-    let words = last.words;
-    const explicit = words[0] === "exec";
-    if (explicit) words = words.slice(1);
-    link.replaced = explicit && words.length > 0 || kind !== "none" && kind !== "unknown" && execsLastImplicitly(expanded, kind);
-    if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
-    if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
-    this.walk(words, void 0, link.part, depth + 1);
-    return void 0;
-  }
-};
-function computeStartChain(model, finder) {
-  if (model.windows || model.start.argv.length === 0) return { links: [] };
-  const walker = new ChainWalker(model, finder);
-  walker.walk(model.start.argv, 0, void 0, 0);
-  const links = walker.links;
-  const last = links[links.length - 1];
-  const program = last && last.kind !== "init" && last.kind !== "privdrop" && last.kind !== "passthrough" ? last : void 0;
-  return { links, ...program ? { program } : {} };
-}
-function chainInit(chain) {
-  const first = chain.links.find((l) => l.kind !== "passthrough");
-  return first?.kind === "init" ? first : void 0;
-}
-function appCommand(model) {
-  const program = model.startChain.program;
-  if (!program || program.argv.length === 0) return void 0;
-  return { words: program.argv, part: program.part, viaShell: program.index === void 0 };
-}
-function shellLinkOf(model, part) {
-  return model.startChain.links.find((l) => l.kind === "shell" && l.part === part && l.command !== void 0);
-}
-function reachedByForwarding(model, link) {
-  for (const l of model.startChain.links) {
-    if (l === link) return true;
-    if (l.kind === "script" && !l.forwards) return false;
-    if (l.kind === "shell" || l.kind === "program") return false;
-  }
-  return false;
-}
-function forwardingWrapper(model) {
-  const ep = model.start.entrypoint;
-  if (!ep || ep.form !== "exec") return void 0;
-  const link = model.startChain.links.find((l) => l.kind === "script" && l.forwards && l.wrapper && l.part === ep);
-  if (!link?.wrapper) return void 0;
-  const commands = simpleCommands(link.wrapper.text).filter(({ words }) => words.some((w) => /\$(\{)?[@*]/.test(w)));
-  const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
-  return { link, wrapper: link.wrapper, line };
-}
-
-// src/model/wrappers.ts
-var posix3 = path8.posix;
-var MAX_BYTES2 = 16 * 1024 * 1024;
-var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
-function looksLikeScript(text, imagePath) {
-  if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix3.basename(imagePath);
-  return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
-}
-var WrapperCollector = class {
-  constructor(model, resolver) {
-    this.model = model;
-    this.resolver = resolver;
-    const final = resolver.build(model.finalStage).final;
-    this.vars = final.vars;
-    this.workdir = final.workdir;
-    this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix3.dirname(model.file.split(path8.sep).join("/"));
-  }
-  model;
-  resolver;
-  found = [];
-  vars;
-  workdir;
-  searchPath;
-  cwdBase;
-  script(word, interpreter) {
-    return this.add({ word, ...interpreter ? { interpreter } : {} });
-  }
-  sourced(word) {
-    this.add({ word, sourced: true });
-  }
-  candidates(target) {
-    let word = target.word;
-    if (target.scriptDir) {
-      const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix3.join(target.scriptDir, word.slice(m[0].length));
-    }
-    if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix3.normalize(word)];
-    if (word.includes("/")) return [posix3.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix3.join(d, word));
-    const here = posix3.join(this.workdir, word);
-    if (target.interpreter) return [here, ...inPath];
-    return target.sourced ? [...inPath, here] : inPath;
-  }
-  add(target, depth = 0) {
-    for (const imagePath of this.candidates(target)) {
-      const existing = this.found.find((w) => w.imagePath === imagePath);
-      if (existing) return existing;
-      const origin = this.resolver.locate(this.model.finalStage, imagePath);
-      if (origin === "opaque") return void 0;
-      if (!origin) continue;
-      const script = this.load(origin, imagePath, target);
-      if (!script) return void 0;
-      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
-      this.found.push(script);
-      if (depth < 4) this.followSources(script, depth + 1);
-      return script;
-    }
-    return void 0;
-  }
-  followSources(script, depth) {
-    for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix3.dirname(script.imagePath) }, depth);
-    }
-  }
-  load(origin, imagePath, target) {
-    const role = target.sourced ? "sourced" : "start";
-    if (origin.kind === "heredoc") {
-      return {
-        imagePath,
-        file: this.model.file,
-        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
-`,
-        lineOffset: origin.heredoc.contentLine - 1,
-        role,
-        ...target.interpreter ? { interpreter: target.interpreter } : {},
-        mode: origin.mode,
-        copy: origin.copy
-      };
-    }
-    const absPath = this.resolver.ctx.absPath(origin.rel);
-    if (!absPath) return void 0;
-    const display = posix3.normalize(
-      posix3.join(this.cwdBase, path8.relative(path8.dirname(this.model.absPath), absPath).split(path8.sep).join("/"))
-    );
-    const text = readScript(absPath, display);
-    if (text === void 0) return void 0;
-    return {
-      imagePath,
-      file: display,
-      absPath,
-      text,
-      lineOffset: 0,
-      role,
-      ...target.interpreter ? { interpreter: target.interpreter } : {},
-      mode: origin.mode,
-      copy: origin.copy
-    };
-  }
-};
-function readScript(absPath, display) {
-  let bytes;
-  try {
-    const stat = fs5.statSync(absPath);
-    if (stat.size > MAX_BYTES2) throw new InputError(`wrapper script ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs5.readFileSync(absPath);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
-  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
-  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  if (bom && bytes.length === 3) return "\uFEFF";
-  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
-}
-function resolveStart(model) {
-  if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
-  const ctx = new BuildContext(model.contextDir, model.absPath);
-  const collector = new WrapperCollector(model, new Resolver(model, ctx));
-  const chain = computeStartChain(model, collector);
-  return { chain, wrappers: collector.found };
-}
-
-// src/model/parse.ts
-var KNOWN = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR"
-]);
-function parseDockerfile(input) {
-  const text = input.text.replace(/^\uFEFF/, "");
-  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
-  const astText = text.replace(/\r\n/g, "\n").replace(/\r/g, " ");
-  if (astText.split("\n").every((l) => /^[ \t]*(#|$)/.test(l))) {
-    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
-  }
-  const ast = import_dockerfile_ast.DockerfileParser.parse(astText);
-  const escapeChar = ast.getEscapeCharacter();
-  const buildArgs = input.buildArgs ?? {};
-  const stages = [];
-  const instructions = [];
-  const globalArgs = {};
-  let current;
-  for (const node of ast.getInstructions()) {
-    const keyword = node.getKeyword().toUpperCase();
-    const line = node.getRange().start.line + 1;
-    if (!KNOWN.has(keyword)) {
-      throw new InputError(`${input.file}:${line}: unknown instruction ${JSON.stringify(node.getKeyword())}; this is not a valid Dockerfile`);
-    }
-    if (keyword === "FROM") {
-      const index = stages.length;
-      const instr2 = toInstr(node, index, lines, escapeChar);
-      const from = node;
-      const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
-      const resolved2 = expandArgs(fromText, globalArgs);
-      const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved2.toLowerCase());
-      const base = parent ? parent.base : classifyImage(resolved2);
-      const platform = instr2.flags.get("platform") ?? void 0;
-      current = {
-        index,
-        name: stageName,
-        from: instr2,
-        fromText,
-        parent: parent?.index,
-        base,
-        platform,
-        instructions: [],
-        windows: parent ? parent.windows : base.family === "windows"
-      };
-      stages.push(current);
-      instructions.push(instr2);
-      continue;
-    }
-    if (!current) {
-      const instr2 = toInstr(node, -1, lines, escapeChar);
-      if (keyword !== "ARG") {
-        throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
-      }
-      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
-      instructions.push(instr2);
-      continue;
-    }
-    const instr = toInstr(node, current.index, lines, escapeChar);
-    if (keyword === "SHELL" && instr.exec && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(instr.exec[0] ?? "")) current.windows = true;
-    current.instructions.push(instr);
-    instructions.push(instr);
-  }
-  if (stages.length === 0) {
-    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
-  }
-  let finalStage = stages[stages.length - 1];
-  if (input.target) {
-    const wanted = input.target.toLowerCase();
-    const found = stages.find((s) => s.name === wanted);
-    if (!found) throw new InputError(`${input.file}: build target ${JSON.stringify(input.target)} is not a stage name in this Dockerfile`);
-    finalStage = found;
-  }
-  const chain = [];
-  for (let s = finalStage; s; s = s.parent !== void 0 ? stages[s.parent] : void 0) chain.unshift(s);
-  const windows = finalStage.windows;
-  const model = {
-    file: input.file,
-    absPath: input.absPath,
-    contextDir: input.contextDir,
-    text: input.text,
-    lines,
-    escapeChar,
-    instructions,
-    stages,
-    finalStage,
-    chain,
-    start: computeStartContract(chain, windows),
-    base: finalStage.base,
-    windows,
-    buildArgs,
-    wrappers: [],
-    startChain: { links: [] }
-  };
-  const resolved = resolveStart(model);
-  model.startChain = resolved.chain;
-  model.wrappers = resolved.wrappers;
-  return model;
-}
-
-// src/matrix/plan.ts
-var DEFAULT_RUNNERS = {
-  "linux/amd64": "ubuntu-24.04",
-  "linux/arm64": "ubuntu-24.04-arm"
-};
-var FALLBACK_RUNNER = "ubuntu-24.04";
-function parseRunner(value, name = "--runner") {
-  const eq = value.indexOf("=");
-  const platform = eq < 0 ? "" : value.slice(0, eq).trim();
-  const label = eq < 0 ? "" : value.slice(eq + 1).trim();
-  if (platform === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
-  return [platform, label];
-}
-function slug(text) {
-  return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
-}
-function startChain(dockerfile, cwd, root) {
-  const absPath = path9.resolve(cwd, dockerfile);
-  const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path9.dirname(absPath) });
-  const rel = (abs) => path9.relative(root, abs).split(path9.sep).join("/");
-  return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
-}
-function planMatrix(input) {
-  const runners = { ...DEFAULT_RUNNERS, ...input.runners };
-  for (const platform of Object.keys(input.runners ?? {})) {
-    if (!input.platforms.includes(platform)) throw new InputError(`--runner ${platform}=\u2026 names a platform that is not planned (platforms: ${input.platforms.join(", ")})`);
-  }
-  const root = input.root ?? input.cwd;
-  let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path9.resolve(input.cwd, file), file, "Dockerfile");
-  if (input.changes) {
-    const changes = input.changes;
-    dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
-  }
-  const planned = input.platforms.join(",");
-  const include = [];
-  const names = /* @__PURE__ */ new Map();
-  for (const dockerfile of dockerfiles) {
-    let name = slug(dockerfile);
-    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
-    names.set(name, dockerfile);
-    const context = path9.dirname(dockerfile).split(path9.sep).join("/");
-    for (const platform of input.platforms) {
-      include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
-    }
-  }
-  return { include };
-}
-
-// src/cli/matrix-args.ts
-var PLAN_USAGE = `Usage: entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]\u2026 [GLOB\u2026]
-
-Prints a job matrix for GitHub's strategy.matrix (JSON for fromJSON): one entry per
-Dockerfile x platform with its runner label, build context and a stable report name.
-GLOB: Dockerfile paths or globs (default Dockerfile); !GLOB excludes earlier matches.
-
-Options:
-  --platforms LIST       comma list (default linux/amd64,linux/arm64, or the config file's)
-  --runner P=LABEL       repeatable; runner label for a platform (defaults:
-                         linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm)
-  --filter-mode MODE     with --diff: plan only Dockerfiles whose start chain (the Dockerfile
-  --diff FILE|-          or a wrapper script it starts) the diff changes
-  --config FILE          config file (default: .entrypoint-guard.yml at the repository root)`;
-var MERGE_USAGE = `Usage: entrypoint-guard merge [--format FMT] [--output FILE] [--fail-on LEVEL] REPORT.json\u2026
-
-Merges the JSON reports of matrix shards into one report per Dockerfile (one finding per
-rule and place listing every platform it was seen on), then reports and gates like a run.
-A planned platform without a shard report is a shard-missing finding; reports written by
-another version are refused (exit 2).
-
-Options:
-  --format FMT           text (default) | json | sarif
-  --output FILE          write the report there instead of stdout
-  --fail-on LEVEL        error | warning | info | never (default error, or the config file's)
-  --config FILE          config file for per-path fail-on (default: .entrypoint-guard.yml)`;
-function parse(argv, options, sub) {
-  try {
-    return parseArgs2({ args: argv, allowPositionals: true, strict: true, options: { ...options, help: { type: "boolean", short: "h" } } });
-  } catch (err) {
-    const text = err instanceof Error ? err.message.split("\n")[0].replace(/\. To specify.*$/, "").replace(/\.$/, "") : String(err);
-    throw new InputError(`${text}; see entrypoint-guard ${sub} --help`);
-  }
-}
-function parsePlanArgs(argv) {
-  const parsed2 = parse(argv, {
-    platforms: { type: "string" },
-    runner: { type: "string", multiple: true },
-    "filter-mode": { type: "string" },
-    diff: { type: "string" },
-    config: { type: "string" }
-  }, "plan");
-  const v = parsed2.values;
-  if (v.help) return { kind: "usage", text: PLAN_USAGE };
-  const command = { kind: "plan", specs: parsed2.positionals.length > 0 ? parsed2.positionals : ["Dockerfile"], runners: {} };
-  if (typeof v.platforms === "string") command.platforms = parsePlatforms(v.platforms);
-  for (const r of v.runner ?? []) {
-    const [platform, label] = parseRunner(r);
-    command.runners[platform] = label;
-  }
-  if (typeof v["filter-mode"] === "string") command.filterMode = parseFilterMode(v["filter-mode"]);
-  if (typeof v.diff === "string") {
-    if (v.diff.trim() === "") throw new InputError("--diff needs a file name, or - for standard input");
-    command.diff = v.diff;
-  }
-  if (typeof v.config === "string") command.config = v.config;
-  return command;
-}
-function parseMergeArgs(argv) {
-  const parsed2 = parse(argv, {
-    format: { type: "string" },
-    output: { type: "string" },
-    "fail-on": { type: "string" },
-    config: { type: "string" }
-  }, "merge");
-  const v = parsed2.values;
-  if (v.help) return { kind: "usage", text: MERGE_USAGE };
-  if (parsed2.positionals.length === 0) throw new InputError("merge needs at least one shard report: entrypoint-guard merge REPORT.json\u2026");
-  const command = { kind: "merge", reports: parsed2.positionals, format: typeof v.format === "string" ? parseFormat(v.format) : "text" };
-  if (typeof v.output === "string") command.output = v.output;
-  if (typeof v["fail-on"] === "string") command.failOn = parseFailOn(v["fail-on"]);
-  if (typeof v.config === "string") command.config = v.config;
-  return command;
-}
-
-// src/matrix/commands.ts
-import fs12 from "node:fs";
-import path19 from "node:path";
-
-// src/cli/diff-input.ts
-import fs6 from "node:fs";
-import path10 from "node:path";
-
-// src/diff/unified.ts
-var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parsePatch(patch) {
-  const change = { added: /* @__PURE__ */ new Set(), inHunks: /* @__PURE__ */ new Set() };
-  let right = 0;
-  let leftLeft = 0;
-  let rightLeft = 0;
-  for (const raw of patch.split("\n")) {
-    const header = HUNK.exec(raw);
-    if (header) {
-      leftLeft = header[1] === void 0 ? 1 : Number(header[1]);
-      right = Number(header[2]);
-      rightLeft = header[3] === void 0 ? 1 : Number(header[3]);
-      continue;
-    }
-    if (leftLeft <= 0 && rightLeft <= 0) continue;
-    const line = raw.replace(/\r$/, "");
-    const kind = line === "" ? " " : line[0];
-    if (kind === "+" && rightLeft > 0) {
-      change.added.add(right);
-      change.inHunks.add(right++);
-      rightLeft--;
-    } else if (kind === "-" && leftLeft > 0) {
-      leftLeft--;
-    } else if (kind === " " && leftLeft > 0 && rightLeft > 0) {
-      change.inHunks.add(right++);
-      leftLeft--;
-      rightLeft--;
-    }
-  }
-  return change;
-}
-function unquoteGitPath(text) {
-  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
-  const bytes = [];
-  const body = text.slice(1, -1);
-  const simple = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, '"': 34, "\\": 92 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\" || i + 1 >= body.length) {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const next = body[i + 1];
-    const octal = /^[0-7]{3}/.exec(body.slice(i + 1));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i += 3;
-    } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function newPath(rest, prefixed) {
-  const raw = unquoteGitPath(rest.replace(/\t.*$/, "").trimEnd());
-  if (raw === "/dev/null") return void 0;
-  return prefixed && /^[a-z]\//.test(raw) ? raw.slice(2) : raw;
-}
-function pathFromGitHeader(line, prefixed) {
-  const rest = line.slice("diff --git ".length);
-  const quoted = /^(?:"(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*")$/.exec(rest);
-  if (quoted) return newPath(quoted[1], prefixed);
-  const half = (rest.length - 1) / 2;
-  if (Number.isInteger(half) && rest[half] === " ") return newPath(rest.slice(half + 1), prefixed);
-  return void 0;
-}
-var DiffSyntaxError = class extends Error {
-};
-function parseUnifiedDiff(text) {
-  const files = /* @__PURE__ */ new Map();
-  if (text.trim() === "") return files;
-  const lines = text.split("\n");
-  let sawFile = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, "");
-    const git = line.startsWith("diff --git ");
-    if (!git && !(line.startsWith("--- ") && lines[i + 1]?.startsWith("+++ "))) continue;
-    sawFile = true;
-    let end = i + 1;
-    const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path29 = git ? pathFromGitHeader(line, prefixed) : void 0;
-    let deleted = false;
-    let binary = false;
-    const body = [];
-    let header = true;
-    for (; end < lines.length; end++) {
-      const l = lines[end].replace(/\r$/, "");
-      if (l.startsWith("diff --git ")) break;
-      if (header) {
-        if (l.startsWith("--- ")) continue;
-        if (l.startsWith("+++ ")) {
-          const p = newPath(l.slice(4), prefixed);
-          if (p === void 0) deleted = true;
-          else path29 = p;
-          continue;
-        }
-        if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path29 = unquoteGitPath(l.slice("rename to ".length));
-        if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
-        if (!HUNK.test(l)) continue;
-        header = false;
-      } else if (!git && l.startsWith("--- ") && lines[end + 1]?.startsWith("+++ ") && !HUNK.test(l)) {
-        break;
-      }
-      body.push(l);
-    }
-    i = end - 1;
-    if (deleted || path29 === void 0) continue;
-    const change = parsePatch(body.join("\n"));
-    if (binary) change.wholeFile = true;
-    files.set(path29, change);
-  }
-  if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
-  return files;
-}
-
-// src/cli/diff-input.ts
-var MAX_BYTES3 = 64 * 1024 * 1024;
-function readDiff(spec, cwd, readStdin) {
-  if (spec === "-") {
-    try {
-      return readStdin();
-    } catch (err) {
-      throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
-    }
-  }
-  const abs = path10.resolve(cwd, spec);
-  try {
-    const stat = fs6.statSync(abs);
-    if (!stat.isFile()) throw new InputError(`--diff ${spec} is not a file`);
-    if (stat.size > MAX_BYTES3) throw new InputError(`--diff ${spec} is larger than 64 MB`);
-    return fs6.readFileSync(abs, "utf8");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code2 = err.code;
-    throw new InputError(code2 === "ENOENT" ? `--diff ${spec} does not exist` : `--diff ${spec} cannot be read (${code2 ?? "error"})`);
-  }
-}
-function chooseDiffFilter(req) {
-  const mode = req.options.filterMode;
-  if (mode === "nofilter") {
-    if (req.diff !== void 0) throw new InputError("--diff is only read with --filter-mode added, diff_context or file");
-    return {};
-  }
-  if (req.diff === void 0) {
-    if (req.modeFromFlag) throw new InputError(`--filter-mode ${mode} needs --diff FILE, or --diff - to read it from standard input (e.g. git diff origin/main | entrypoint-guard --filter-mode ${mode} --diff -)`);
-    return { note: `filter-mode ${mode} (from ${req.configFile ?? "the config file"}) is off: no --diff was given, so every finding is reported.` };
-  }
-  const text = readDiff(req.diff, req.cwd, req.readStdin);
-  try {
-    return { filter: { mode, changes: parseUnifiedDiff(text) } };
-  } catch (err) {
-    if (err instanceof DiffSyntaxError) throw new InputError(`--diff ${req.diff === "-" ? "- (standard input)" : req.diff} is not a unified diff: ${err.message}`);
-    throw err;
-  }
-}
-
-// src/config/project-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import fs9 from "node:fs";
-import path14 from "node:path";
-
-// src/rules/image/arch-specific-download.ts
-import fs7 from "node:fs";
-import path11 from "node:path";
-var URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
-var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
-var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
-var BRANCHES = [
-  PLATFORM_ARGS,
-  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
-  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
-  /\bdpkg\s+--print-arch/,
-  /\bdpkg-architecture\b/,
-  /\bapk\s+--print-arch\b/,
-  /\/etc\/apk\/arch\b/,
-  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
-  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
-  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
-  /\bgo\s+env\s+GOARCH\b/,
-  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
-  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
-  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
-  /\bprocess\.arch\b|\bplatform\.machine\(\)/
-];
-function branches(text, derived) {
-  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
-}
-function definitions(instr) {
-  if (instr.keyword === "ARG") return argDefault(instr);
-  if (instr.keyword !== "ENV") return [];
-  const props = instr.node.getProperties?.() ?? [];
-  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
-}
-function mentions2(text, names) {
-  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
-  return false;
-}
-function derive(instr, derived, globals) {
-  for (const [name, value] of definitions(instr)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
-    if (from) derived.add(name);
-    else derived.delete(name);
-  }
-}
-var FAMILIES = [
-  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
-  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
-  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
-  [/^(i[3-6]86|386|x86)$/i, "386"]
-];
-function sameArch(variant, download) {
-  return variant === download || variant === "arm" && download === "arm64";
-}
-function family(arch) {
-  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
-}
-var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
-var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
-function namedArch(name) {
-  const m = NAMED_ARCH.exec(name);
-  return m ? family(m[1]) : void 0;
-}
-function listDir(dir) {
-  try {
-    return fs7.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-function holdsDockerfile(dir) {
-  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
-}
-function archVariant(model) {
-  const file = path11.basename(model.absPath);
-  const dir = path11.dirname(model.absPath);
-  const repoRoot = fs7.existsSync(path11.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path11.basename(dir)));
-  if (own) return { own };
-  for (const e of listDir(dir)) {
-    if (e.name === file) continue;
-    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path11.join(dir, e.name))) return { sibling: `${e.name}/` };
-  }
-  const parent = path11.dirname(dir);
-  const rel = path11.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path11.isAbsolute(rel)) {
-    for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path11.basename(dir) && namedArch(e.name) && holdsDockerfile(path11.join(parent, e.name))) return { sibling: `../${e.name}/` };
-    }
-  }
-  return void 0;
-}
-var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
-function archUrl(text, vars) {
-  for (const m of text.matchAll(URL)) {
-    const url = expandArgs(m[0], vars);
-    const arch = ARCH.exec(url);
-    if (arch) return { url, arch: arch[0] };
-  }
-  return void 0;
-}
-function shortUrl(url) {
-  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
-}
-function pinned(model, stage) {
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
-    const p = s.platform?.trim();
-    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
-  }
-  return false;
-}
-function hit(instr, url, arch, variant) {
-  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
-  if (variant?.sibling !== void 0) {
-    return {
-      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
-      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
-      range: instr.range,
-      severity: "info"
-    };
-  }
-  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
-  return {
-    message,
-    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
-    range: instr.range
-  };
-}
-var rule = {
-  id: "arch-specific-download",
-  severity: "warning",
-  title: "Download for one architecture",
-  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    let variant = null;
-    const globals = /* @__PURE__ */ new Set();
-    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
-    for (const stage of model.stages) {
-      if (stage.windows || pinned(model, stage)) continue;
-      const derived = new Set(globals);
-      for (const step of buildSteps(model, stage).steps) {
-        const { instr } = step;
-        derive(instr, derived, globals);
-        if (instr.stage !== stage.index) continue;
-        let found;
-        if (instr.keyword === "RUN") {
-          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
-          if (!FETCH.test(text) || branches(text, derived)) continue;
-          found = archUrl(text, step.vars);
-        } else if (instr.keyword === "ADD") {
-          const ops = copyOperands(step);
-          const sources = ops?.sources ?? instr.args.slice(0, -1);
-          if (branches(instr.text, derived)) continue;
-          found = archUrl(sources.join(" "), step.vars);
-        }
-        if (!found) continue;
-        if (variant === null) variant = archVariant(model);
-        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
-        const h = hit(instr, found.url, found.arch, variant);
-        hits.push(h);
-      }
-    }
-    return hits;
-  }
-};
-
 // src/model/installs.ts
-import path12 from "node:path";
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
 var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
 function baseHas(base, interp) {
@@ -17211,7 +15760,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path12.posix.basename(words[0]) : "";
+  const tool = words[0] ? path7.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -17258,7 +15807,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path12.posix.resolve("/", src);
+      const abs = path7.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -17281,6 +15830,159 @@ function interpreterAvailability(model, interp, analysis = analyseInstalls(model
   if (analysis.installed.has(interp)) return "present";
   if (analysis.maybe.has(interp)) return "unknown";
   return "absent";
+}
+
+// src/shell/shebang.ts
+var MAX_LINE = 256;
+var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
+function envTarget(arg) {
+  if (!arg) return void 0;
+  const clean = arg.replace(/\r$/, "");
+  if (clean.startsWith("-S")) {
+    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
+    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
+  }
+  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
+  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
+}
+function parseShebang(head) {
+  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
+  if (!text.startsWith("#!")) return void 0;
+  let end = text.indexOf("\n");
+  if (end < 0) end = Math.min(text.length, MAX_LINE);
+  let body = text.slice(2, end);
+  const crlf = body.endsWith("\r");
+  const line = `#!${body.replace(/\r$/, "")}`;
+  let stop = body.length;
+  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
+  body = body.slice(0, stop);
+  const trimmed = body.replace(/^[ \t]+/, "");
+  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
+  const interpreter = m?.[1] ?? "";
+  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
+  const arg = rawArg === "" ? void 0 : rawArg;
+  const bare = interpreter.replace(/\r$/, "");
+  const viaEnv = baseName2(bare) === "env";
+  let program = baseName2(bare);
+  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
+  if (viaEnv) {
+    const target = envTarget(arg);
+    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
+    program = baseName2(words ? words[0] : target?.program ?? "");
+    args = words ? words.slice(1) : target?.args ?? [];
+  }
+  return { line, interpreter, arg, crlf, program, args, viaEnv };
+}
+
+// src/shell/script.ts
+var SHELLS2 = {
+  sh: "sh",
+  bash: "bash",
+  dash: "dash",
+  ash: "ash",
+  busybox: "busybox",
+  zsh: "zsh",
+  ksh: "ksh",
+  ksh93: "ksh",
+  mksh: "ksh",
+  pdksh: "ksh",
+  "bash5": "bash"
+};
+function shellName(program) {
+  const base = program.slice(program.lastIndexOf("/") + 1);
+  return SHELLS2[base];
+}
+function binShDialect(family2) {
+  switch (family2) {
+    case "debian":
+    case "ubuntu":
+      return "dash";
+    case "alpine":
+    case "busybox":
+    case "wolfi":
+    case "distroless":
+      return "busybox";
+    case "rhel":
+      return "bash";
+    default:
+      return "posix";
+  }
+}
+function scriptDialect(shebang, family2, invokedWith) {
+  let shell;
+  let declared;
+  if (invokedWith !== void 0) {
+    shell = shellName(invokedWith);
+    declared = `${invokedWith} <script>`;
+  } else if (shebang) {
+    shell = shellName(shebang.program);
+    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
+    declared = shebang.line;
+  } else {
+    shell = "sh";
+    declared = "no shebang (/bin/sh)";
+  }
+  if (!shell) return void 0;
+  let dialect;
+  switch (shell) {
+    case "sh":
+      dialect = binShDialect(family2);
+      break;
+    case "dash":
+      dialect = "dash";
+      break;
+    case "ash":
+    case "busybox":
+      dialect = "busybox";
+      break;
+    case "bash":
+      dialect = "bash";
+      break;
+    case "zsh":
+      dialect = "zsh";
+      break;
+    case "ksh":
+      dialect = "ksh";
+      break;
+  }
+  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
+}
+function shebangFlags(shebang) {
+  const out = /* @__PURE__ */ new Set();
+  if (!shebang) return out;
+  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^-([A-Za-z]+)$/.exec(a);
+    if (!m) continue;
+    for (const ch of m[1]) if (ch !== "o") out.add(ch);
+    if (m[1].includes("o") && args[i + 1] !== void 0) {
+      const name = args[++i];
+      if (name === "errexit") out.add("e");
+      if (name === "nounset") out.add("u");
+    }
+  }
+  return out;
+}
+function analyzeScript(raw) {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { tokens: tokens2, comments } = tokenize(text);
+  const body = parseTokens(tokens2);
+  const analysis = {
+    text,
+    tokens: tokens2,
+    comments,
+    body,
+    functions: collectFunctions(body),
+    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+  };
+  const shebang = parseShebang(text);
+  if (shebang) analysis.shebang = shebang;
+  return analysis;
 }
 
 // src/rules/image/image-facts.ts
@@ -17526,11 +16228,73 @@ function familyLabel(base) {
   }
 }
 function programName(word) {
-  return baseName2(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
 }
 function withoutPythonModule(words) {
   if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
   return words;
+}
+
+// src/shell/command-string.ts
+function wordText(word) {
+  if (isQuotedAllArgs(word)) return "$@";
+  return staticValue(word) ?? word.raw;
+}
+function parseScript(script) {
+  return parseShell(script);
+}
+function lastCommand(script) {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return void 0;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return void 0;
+  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
+  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
+}
+function trapsTerm(script) {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
+}
+function execsLastExplicitly(script) {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
+}
+function execsLastImplicitly(script, shell) {
+  if (shell === "dash" || shell === "unknown") return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === "ash") return true;
+  return !last.redirect;
+}
+function plain(parts) {
+  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
+}
+function asExecForm(script) {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
+  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
+  const words = last.simple.words.map((w) => staticValue(w));
+  if (words[0] === "exec") words.shift();
+  return words.length > 0 ? words : void 0;
+}
+function firstWord(script) {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
+  return word && wordText(word);
 }
 
 // src/rules/start/cmd-ignored.ts
@@ -17555,8 +16319,8 @@ var rule5 = {
 
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path13 from "node:path";
+import fs4 from "node:fs";
+import path8 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
@@ -17570,11 +16334,11 @@ function hasDevWord(name, words = DEV_WORDS) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path13.basename(model.absPath);
+  const base = path8.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path13.dirname(model.absPath);
-  const folder = path13.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs8.existsSync(path13.join(dir, ".git")))
+  const dir = path8.dirname(model.absPath);
+  const folder = path8.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path8.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -17585,19 +16349,19 @@ function byStage(model) {
 }
 function realpath(p) {
   try {
-    return fs8.realpathSync(p);
+    return fs4.realpathSync(p);
   } catch {
-    return path13.resolve(p);
+    return path8.resolve(p);
   }
 }
 function composeFolders(model) {
   const out = [];
-  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
-    let dir = path13.resolve(start);
+  for (const start of [path8.dirname(model.absPath), model.contextDir]) {
+    let dir = path8.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs8.existsSync(path13.join(dir, ".git"))) break;
-      const parent = path13.dirname(dir);
+      if (fs4.existsSync(path8.join(dir, ".git"))) break;
+      const parent = path8.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -17607,11 +16371,11 @@ function composeFolders(model) {
 function composeFiles(dir) {
   let names;
   try {
-    names = fs8.readdirSync(dir);
+    names = fs4.readdirSync(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path8.join(dir, n));
 }
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -17619,9 +16383,9 @@ function asRecord(v) {
 function composeDockerfiles(file) {
   let doc;
   try {
-    const stat = fs8.statSync(file);
+    const stat = fs4.statSync(file);
     if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return void 0;
-    doc = (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    doc = (0, import_yaml.parse)(fs4.readFileSync(file, "utf8"), { maxAliasCount: 100 });
   } catch {
     return void 0;
   }
@@ -17640,7 +16404,7 @@ function composeDockerfiles(file) {
       if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
     } else continue;
     if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) continue;
-    out.push(realpath(path13.resolve(path13.dirname(file), context, dockerfile)));
+    out.push(realpath(path8.resolve(path8.dirname(file), context, dockerfile)));
   }
   return out;
 }
@@ -17653,24 +16417,214 @@ function byCompose(model) {
     }
   }
   if (users.length === 0) return void 0;
-  if (!users.every((f) => hasDevWord(path13.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
-  const names = users.map((f) => `\`${path13.basename(f)}\``).join(", ");
+  if (!users.every((f) => hasDevWord(path8.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
+  const names = users.map((f) => `\`${path8.basename(f)}\``).join(", ");
   return { reason: `only ${names} ${users.length === 1 ? "builds" : "build"} it, a development setup` };
 }
 function developmentImage(model) {
   return byName(model) ?? byStage(model) ?? byCompose(model);
 }
 
+// src/model/start-chain.ts
+function shellKind(shellPath, base) {
+  if (lacksShell(base)) return "none";
+  const name = shellName(shellPath);
+  const dialect = name === "sh" ? binShDialect(base.family) : name;
+  switch (dialect) {
+    case "bash":
+    case "dash":
+      return dialect;
+    case "ash":
+    case "busybox":
+      return "ash";
+    default:
+      return "unknown";
+  }
+}
+function execsArgs(text) {
+  return simpleCommands(text).some(({ words }) => {
+    let k = words[0] === "exec" ? 1 : 0;
+    for (let guard = 0; guard < 8 && k < words.length; guard++) {
+      const through = execThrough(words, k);
+      if (!through || through.command !== void 0) break;
+      k = through.next;
+    }
+    return (words[k] === "$@" || words[k] === "${@}") && k === words.length - 1;
+  });
+}
+var INHERITED_ENTRYPOINT = /^docker-entrypoint(\.sh)?$/;
+var ChainWalker = class {
+  constructor(model, finder) {
+    this.model = model;
+    this.finder = finder;
+  }
+  model;
+  finder;
+  links = [];
+  /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
+  partAt(k) {
+    const { entrypoint, cmd, executableFrom } = this.model.start;
+    if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
+    return entrypoint ?? cmd ?? executableFrom;
+  }
+  /**
+   * Walk argv from its first word. `offset` maps indices to model.start.argv (undefined for
+   * words read out of a shell string, whose part is `fixedPart`).
+   */
+  walk(argv, offset, fixedPart, depth) {
+    let i = 0;
+    while (i < argv.length && depth < 6 && this.links.length < 32) {
+      const word = argv[i];
+      const part = fixedPart ?? this.partAt(offset + i);
+      const at = (k) => offset === void 0 ? {} : { index: offset + k };
+      const known = knownProgram(word);
+      if (known?.name === "busybox" && knownProgram(argv[i + 1] ?? "")?.role !== "shell") {
+        this.links.push({ kind: "program", word, name: argv[i + 1] ?? "busybox", argv: argv.slice(i), part, ...at(i) });
+        return;
+      }
+      if (known && known.role !== "shell" && known.role !== "package-manager") {
+        const through = execThrough(argv, i);
+        const staysParent = known.name === "su" || known.name === "sudo" || known.name === "runuser";
+        this.links.push({
+          kind: known.role,
+          word,
+          name: known.name,
+          argv: argv.slice(i, through.next),
+          part,
+          ...at(i),
+          ...through.groupSignals !== void 0 ? { groupSignals: through.groupSignals } : {},
+          ...staysParent ? { staysParent } : {}
+        });
+        if (through.command !== void 0) {
+          this.commandString("/bin/sh", through.command, ["/bin/sh", "-c", through.command], {}, part, depth);
+          return;
+        }
+        i = through.next;
+        continue;
+      }
+      if (known?.role === "shell") {
+        const inv = shellInvocation(argv, i);
+        if (inv.command) {
+          const rest = this.commandString(word, inv.command.text, argv.slice(i, inv.command.index + 1), at(i), fixedPart ?? this.partAt(offset + inv.command.index), depth, inv.command.index);
+          if (rest === void 0) return;
+          i = rest;
+          continue;
+        }
+        if (inv.script) {
+          const wrapper2 = this.finder.script(inv.script.word, word);
+          const forwards = wrapper2 !== void 0 && execsArgs(wrapper2.text);
+          this.links.push({
+            kind: "script",
+            word: inv.script.word,
+            name: baseName(inv.script.word),
+            argv: argv.slice(i, inv.script.index + 1),
+            part: fixedPart ?? this.partAt(offset + inv.script.index),
+            ...at(inv.script.index),
+            interpreter: word,
+            ...wrapper2 ? { wrapper: wrapper2 } : {},
+            forwards
+          });
+          if (!forwards) return;
+          i = inv.script.index + 1;
+          continue;
+        }
+        this.links.push({ kind: "program", word, name: known.name, argv: argv.slice(i), part, ...at(i) });
+        return;
+      }
+      const wrapper = known ? void 0 : this.finder.script(word);
+      const inherited = !wrapper && INHERITED_ENTRYPOINT.test(baseName(word));
+      if (wrapper || inherited) {
+        const forwards = wrapper ? execsArgs(wrapper.text) : true;
+        this.links.push({ kind: "script", word, name: baseName(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards });
+        if (!forwards) return;
+        i++;
+        continue;
+      }
+      this.links.push({ kind: "program", word, name: known?.name ?? baseName(word), argv: argv.slice(i), part, ...at(i) });
+      return;
+    }
+  }
+  /**
+   * A shell running a command string: the shell link, then the command it ends with. Returns
+   * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
+   */
+  commandString(shell, text, argv, at, part, depth, commandIndex) {
+    const kind = shellKind(shell, this.model.base);
+    const link = {
+      kind: "shell",
+      word: shell,
+      name: baseName(shell),
+      argv,
+      part,
+      ...at,
+      command: text,
+      shellKind: kind,
+      replaced: false
+    };
+    this.links.push(link);
+    const expanded = expandArgs(text, this.finder.vars);
+    for (const f of sourcedFiles(expanded)) this.finder.sourced(f);
+    const last = lastCommand(expanded);
+    if (!last?.simple || last.detached) return void 0;
+    let words = last.words;
+    const explicit = words[0] === "exec";
+    if (explicit) words = words.slice(1);
+    link.replaced = explicit && words.length > 0 || kind !== "none" && kind !== "unknown" && execsLastImplicitly(expanded, kind);
+    if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
+    if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
+    this.walk(words, void 0, link.part, depth + 1);
+    return void 0;
+  }
+};
+function computeStartChain(model, finder) {
+  if (model.windows || model.start.argv.length === 0) return { links: [] };
+  const walker = new ChainWalker(model, finder);
+  walker.walk(model.start.argv, 0, void 0, 0);
+  const links = walker.links;
+  const last = links[links.length - 1];
+  const program = last && last.kind !== "init" && last.kind !== "privdrop" && last.kind !== "passthrough" ? last : void 0;
+  return { links, ...program ? { program } : {} };
+}
+function chainInit(chain) {
+  const first = chain.links.find((l) => l.kind !== "passthrough");
+  return first?.kind === "init" ? first : void 0;
+}
+function appCommand(model) {
+  const program = model.startChain.program;
+  if (!program || program.argv.length === 0) return void 0;
+  return { words: program.argv, part: program.part, viaShell: program.index === void 0 };
+}
+function shellLinkOf(model, part) {
+  return model.startChain.links.find((l) => l.kind === "shell" && l.part === part && l.command !== void 0);
+}
+function reachedByForwarding(model, link) {
+  for (const l of model.startChain.links) {
+    if (l === link) return true;
+    if (l.kind === "script" && !l.forwards) return false;
+    if (l.kind === "shell" || l.kind === "program") return false;
+  }
+  return false;
+}
+function forwardingWrapper(model) {
+  const ep = model.start.entrypoint;
+  if (!ep || ep.form !== "exec") return void 0;
+  const link = model.startChain.links.find((l) => l.kind === "script" && l.forwards && l.wrapper && l.part === ep);
+  if (!link?.wrapper) return void 0;
+  const commands = simpleCommands(link.wrapper.text).filter(({ words }) => words.some((w) => /\$(\{)?[@*]/.test(w)));
+  const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
+  return { link, wrapper: link.wrapper, line };
+}
+
 // src/rules/start/dev-server-as-start.ts
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
 function devServer(input) {
   let words = input;
-  if (/^(npx|pnpx)$/.test(baseName2(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (/^(npx|pnpx)$/.test(baseName(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
   words = withoutPythonModule(words);
   const prog = programName(words[0] ?? "");
   const rest = words.slice(1);
   const sub = rest.find((w) => !w.startsWith("-"));
-  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName2(rest[0] ?? "") === "manage.py"))
+  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName(rest[0] ?? "") === "manage.py"))
     return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
   if (prog === "flask" && sub === "run")
     return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
@@ -17683,7 +16637,7 @@ function devServer(input) {
     return { what: `\`${prog} dev\`, an unoptimised development server with hot reload`, instead: `a production build served by \`${prog === "vite" ? "a static server such as nginx" : `${prog} start`}\`` };
   if (prog === "webpack-dev-server" || prog === "webpack" && sub === "serve" || prog === "ng" && sub === "serve")
     return { what: "a webpack/Angular development server", instead: "a production build served by nginx" };
-  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName2(rest[0] ?? "") === "artisan" && rest[1] === "serve")
+  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName(rest[0] ?? "") === "artisan" && rest[1] === "serve")
     return { what: "Laravel's `artisan serve`, PHP's built-in development server", instead: "php-fpm behind nginx" };
   if (/^(npm|yarn|pnpm|bun)$/.test(prog)) {
     const script = sub === "run" || sub === "run-script" ? rest.filter((w) => !w.startsWith("-"))[1] : prog === "npm" ? void 0 : sub;
@@ -17741,7 +16695,7 @@ function waitsForCommand(model) {
   const last = links[links.length - 1];
   if (!last) return void 0;
   if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough") && !knownProgram(last.word)?.supervisor) {
-    return { link: last, why: `\`${baseName2(last.word)}\` is given no program to run, so the container exits at once` };
+    return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
   }
   if (last.kind === "script" && last.forwards && last.wrapper && !/(^|[\s;&|])set\s+--|\$\{@:?-|\$#|\$\{#\}|\$\{?1:?[-=]/m.test(last.wrapper.text)) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
@@ -17760,7 +16714,7 @@ var rule8 = {
     const entry = `\`${show2(ep.instr)}\``;
     if (resetCmd) {
       const last = ep.argv[ep.argv.length - 1];
-      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName2(last));
+      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName(last));
       if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
@@ -17893,8 +16847,8 @@ var NOT_A_RUN = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", 
 var VALUE_FLAGS2 = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--cwd", "-C", "--dir", "--filter", "-F"]);
 function packageManagerRun(words) {
   let w = words;
-  if (baseName2(w[0] ?? "") === "corepack") w = w.slice(1);
-  const pm = baseName2(w[0] ?? "");
+  if (baseName(w[0] ?? "") === "corepack") w = w.slice(1);
+  const pm = baseName(w[0] ?? "");
   let sub;
   for (let i = 1; i < w.length; i++) {
     if (!w[i].startsWith("-")) {
@@ -18031,7 +16985,7 @@ var rule15 = {
 var OPERATORS2 = /* @__PURE__ */ new Set(["&&", "||", "|", ";", ">", ">>", "<", "2>", "2>&1", "&>", "&"]);
 var TAKES_OPERATORS = /^(find|test|\[|expr)$/;
 function operatorArgument(argv) {
-  if (argv.some((a) => TAKES_OPERATORS.test(baseName2(a)))) return void 0;
+  if (argv.some((a) => TAKES_OPERATORS.test(baseName(a)))) return void 0;
   return argv.slice(1).find((a) => OPERATORS2.has(a.trim()));
 }
 function suggestion(keyword, argv) {
@@ -18096,7 +17050,7 @@ var rule17 = {
 };
 
 // src/rules/start/unexpanded-variable.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/shell/literal-reads.ts
 var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
@@ -18198,7 +17152,7 @@ function codeArguments(argv) {
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
-    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName2(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
   }
   return skip;
 }
@@ -18241,7 +17195,7 @@ function lineAt(text, offset) {
 }
 function wrapperNamed(model, word) {
   return model.wrappers.find(
-    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix4.basename(w.imagePath) === posix4.basename(word))
+    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix3.basename(w.imagePath) === posix3.basename(word))
   );
 }
 function readerOf(model, argv, from, name) {
@@ -19267,8 +18221,8 @@ function scanParts(parts, found, word) {
 }
 function scan(script) {
   const found = [];
-  const redirs = (list2) => {
-    for (const r of list2) {
+  const redirs = (list) => {
+    for (const r of list) {
       if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
       if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
     }
@@ -19699,50 +18653,170 @@ function ruleMeta(id) {
   return allRules.find((r) => r.id === id);
 }
 
-// src/config/project-config.ts
-var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
-var MAX_BYTES4 = 1024 * 1024;
-var ConfigValueError = class extends Error {
-};
-var ConfigFileError = class extends InputError {
-};
-function fail(reason) {
-  throw new ConfigValueError(reason);
+// src/options/rule-ids.ts
+var SHELLCHECK = /^shellcheck(\/SC\d{4})?$/;
+function isRuleId(id) {
+  return SHELLCHECK.test(id) || allRules.some((r) => r.id === id);
 }
-function scalar(v) {
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
-  return fail(`must be a single value, not ${describe2(v)}`);
+function parseRuleId(value, name) {
+  const id = value.trim();
+  if (isRuleId(id)) return id;
+  const near = closest(id, allRules.map((r) => r.id));
+  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "; see the rule table in the README";
+  throw new InputError(`${name} names no rule: ${JSON.stringify(id)} is not a rule id${hint}`);
 }
-function list(v) {
-  if (Array.isArray(v)) return v.map(scalar).join(",");
-  return scalar(v);
-}
-function specs(v, name, needsEquals = true) {
-  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
-}
-function keyValues(v, name) {
+
+// src/options/catalog.ts
+var FAIL_ON_LEVELS = ["error", "warning", "info", "never"];
+var FAIL_ON_ALIASES = { none: "never", off: "never" };
+var FORMATS = ["text", "json", "sarif"];
+var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
+var PROGRESS_MODES = ["auto", "plain", "quiet"];
+var BUILD_NETWORKS = ["default", "host", "none"];
+var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
+var choice = (values, aliases = {}) => (raw, name) => parseChoice(raw, name, values, aliases);
+var CATALOG = [
+  { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
+  { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
+  { key: "platforms", scope: "run", type: "list", flag: "platforms", input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
+  { key: "target", scope: "run", type: "value", flag: "target", input: "target", config: "target", metavar: "STAGE", parse: parseText, help: "build target stage" },
+  { key: "buildArgs", scope: "run", type: "map", flag: "build-arg", input: "build-args", config: "build-args", metavar: "K=V", initial: () => ({}), help: "build argument; repeatable" },
+  { key: "network", scope: "run", type: "value", flag: "network", input: "network", config: "network", metavar: "MODE", values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
+  { key: "addHosts", scope: "run", type: "list", flag: "add-host", input: "add-hosts", config: "add-hosts", metavar: "HOST:IP", item: parseAddHost, split: /[,\n]/, initial: () => [], help: "extra host for the build (buildx --add-host); repeatable" },
+  { key: "gracePeriod", scope: "run", type: "value", flag: "grace-period", input: "grace-period", config: "grace-period", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 10, shown: "10", help: "how long the shutdown probe waits after the stop signal before SIGKILL" },
+  // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
+  { key: "startupWait", scope: "run", type: "value", flag: "startup-wait", input: "startup-wait", config: "startup-wait", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 60, shown: "60", help: "upper bound on waiting for readiness before the stop signal (x3 on emulated platforms; ready: HEALTHCHECK healthy, a listening socket, or a quiet process tree)" },
+  { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
+  { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
+  { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
+  // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
+  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  { key: "failOn", scope: "run", type: "value", flag: "fail-on", input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
+  { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
+  { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif" },
+  { key: "output", scope: "run", type: "value", flag: "output", metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
+  { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
+  { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
+  { key: "cacheFrom", scope: "run", type: "list", flag: "cache-from", input: "cache-from", config: "cache-from", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache source passed to buildx (type=gha, type=registry,\u2026, type=local); repeatable" },
+  { key: "cacheTo", scope: "run", type: "list", flag: "cache-to", input: "cache-to", config: "cache-to", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache export passed to buildx; repeatable" },
+  /** Never logged: redacted in every docker call log and error line (src/runtime/docker.ts). */
+  { key: "secrets", scope: "run", type: "list", flag: "secret", input: "secrets", config: "secrets", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build secret, buildx --secret (id=\u2026,src=\u2026 | id=\u2026,env=\u2026), never logged; repeatable" },
+  { key: "buildContexts", scope: "run", type: "list", flag: "build-context", input: "build-contexts", config: "build-contexts", metavar: "N=P", item: parseBuildxSpec, initial: () => [], help: "extra build context, buildx --build-context; repeatable" },
+  { key: "ssh", scope: "run", type: "list", flag: "ssh", input: "ssh", config: "ssh", metavar: "SPEC", item: (raw, name) => parseBuildxSpec(raw, name, false), initial: () => [], help: "ssh agent socket or key for the build, buildx --ssh; repeatable" },
+  /** Status lines on stderr: auto (redrawn on a TTY, plain lines otherwise), plain, quiet. */
+  { key: "progress", scope: "run", type: "value", flag: "progress", config: "progress", metavar: "MODE", values: PROGRESS_MODES, parse: choice(PROGRESS_MODES), initial: () => "auto", shown: "auto", help: "status lines on stderr: auto (redrawn on a TTY, plain lines otherwise) | plain | quiet" },
+  // The faces' own options.
+  { key: "dockerfile", scope: "face", type: "value", input: "dockerfile", actionDefault: "Dockerfile", parse: parseText, shown: "Dockerfile", help: "Dockerfile paths or globs, one per line; a !glob line excludes earlier matches (the CLI takes them as arguments)" },
+  { key: "diff", scope: "face", type: "value", flag: "diff", metavar: "FILE|-", parse: (raw, name) => parseFileName(raw, `${name} needs a file name, or - for standard input`), help: "unified diff (e.g. `git diff origin/main`) for --filter-mode; - reads standard input" },
+  { key: "config", scope: "face", type: "value", flag: "config", input: "config", metavar: "FILE", parse: (raw, name) => parseFileName(raw, `${name} needs a file name`), shown: ".entrypoint-guard.yml at the repository root, when present", help: "config file; precedence: flag or input > config file > default" },
+  { key: "annotations", scope: "face", type: "boolean", input: "annotations", config: "annotations", initial: () => true, shown: "true", help: "annotations on the Dockerfile and script lines" },
+  { key: "checkRun", scope: "face", type: "boolean", input: "check-run", config: "check-run", initial: () => false, shown: "false", help: "a check run named entrypoint-guard with every finding (checks: write)" },
+  { key: "review", scope: "face", type: "boolean", input: "review", config: "review", initial: () => false, shown: "false", help: "review comments on the pull request's changed lines (pull-requests: write)" },
+  { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
+  { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
+  { key: "runners", scope: "face", type: "list", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), help: "for plan: PLATFORM=LABEL, one per line" },
+  { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
+  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
+  { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
+  { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
+];
+var ENTRIES = CATALOG;
+var byKey = (key) => ENTRIES.find((e) => e.key === key);
+function initialValues(scope) {
   const out = {};
-  if (Array.isArray(v)) {
-    for (const item of v) {
-      const [k, val] = parseKeyValue(scalar(item), name);
-      out[k] = val;
+  for (const e of ENTRIES) if (e.scope === scope && e.initial) out[e.key] = e.initial();
+  return out;
+}
+
+// src/options.ts
+function defaultOptions(cwd = process.cwd()) {
+  return { ...initialValues("run"), dockerfile: "Dockerfile", cwd };
+}
+
+// src/options/help.ts
+var WIDTH = 94;
+var COLUMN = 25;
+function wrap(text, first, indent) {
+  const lines = [];
+  let line = first;
+  for (const word of text.split(" ")) {
+    if (line.length + 1 + word.length > WIDTH && line.trim() !== "" && line.length > indent) {
+      lines.push(line);
+      line = " ".repeat(indent) + word;
+    } else {
+      line = line.length === 0 || line.endsWith(" ") ? line + word : `${line} ${word}`;
     }
-    return out;
   }
-  if (!isMap(v)) return fail(`must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe2(v)}`);
-  for (const [k, val] of Object.entries(v)) {
-    const [key, value] = parseKeyValue(`${k}=${val === null ? "" : scalar(val)}`, name);
-    out[key] = value;
+  lines.push(line);
+  return lines;
+}
+function flagWords(e) {
+  return `--${e.flag}${e.metavar ? ` ${e.metavar}` : ""}`;
+}
+function helpLine(e) {
+  return e.shown ? `${e.help} (default: ${e.shown})` : e.help;
+}
+function optionsHelp() {
+  const rows = [];
+  const row = (words, help) => {
+    const head = `  ${words}`;
+    if (head.length + 2 > COLUMN) rows.push(head, ...wrap(help, " ".repeat(COLUMN), COLUMN));
+    else rows.push(...wrap(help, head.padEnd(COLUMN), COLUMN));
+  };
+  for (const e of ENTRIES) if (e.flag) row(flagWords(e), helpLine(e));
+  row("-h, --help", "show this help");
+  row("-v, --version", "show the version");
+  return rows.join("\n");
+}
+
+// src/options/read.ts
+import { parseArgs } from "node:util";
+function collect(entry, items, name) {
+  return entry.collect ? entry.collect(items, name) : items;
+}
+function splitItems(entry, raw) {
+  return entry.split ? raw.split(entry.split).map((s) => s.trim()).filter(Boolean) : [raw];
+}
+function flagSpec() {
+  const out = {};
+  for (const e of ENTRIES) {
+    if (!e.flag) continue;
+    out[e.flag] = e.type === "boolean" ? { type: "boolean" } : { type: "string", multiple: e.type === "list" || e.type === "map" };
   }
   return out;
 }
-function boolean(v) {
-  if (v === true || v === "true") return true;
-  if (v === false || v === "false") return false;
-  return fail(`must be true or false (got ${JSON.stringify(v)})`);
+function parseFlags(argv, options, see) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (err) {
+    const text = err instanceof Error ? err.message.split("\n")[0].replace(/\. To specify.*$/, "").replace(/\.$/, "") : String(err);
+    const ambiguous = /Option '(--[a-z-]+)[^']*' argument is ambiguous/.exec(text);
+    if (ambiguous) throw new InputError(`${ambiguous[1]} needs a value (write ${ambiguous[1]}=VALUE for a value that starts with "-")`);
+    const unknown = /Unknown option '(--?[^'=]+)/.exec(text);
+    if (unknown) {
+      const flags = Object.keys(options).map((f) => `--${f}`);
+      throw new InputError(`unknown option ${unknown[1]}${didYouMean(unknown[1], flags)}; see ${see}`);
+    }
+    throw new InputError(`${text}; see ${see}`);
+  }
 }
-function isMap(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+function fromFlags(values, scope) {
+  const out = {};
+  for (const e of ENTRIES) {
+    if (!e.flag || scope && e.scope !== scope) continue;
+    const raw = values[e.flag];
+    if (raw === void 0) continue;
+    const name = `--${e.flag}`;
+    if (e.type === "boolean") out[e.key] = raw === true;
+    else if (e.type === "value") out[e.key] = e.parse(raw, name);
+    else if (e.type === "list") out[e.key] = collect(e, raw.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+    else out[e.key] = Object.fromEntries(raw.map((r) => parseKeyValue(r, name)));
+  }
+  return { values: out };
+}
+var CONFIG_KEYS = ENTRIES.filter((e) => e.config).map((e) => e.config);
+function configEntry(key) {
+  return ENTRIES.find((e) => e.config === key);
 }
 function describe2(v) {
   if (v === null) return "an empty value";
@@ -19750,48 +18824,532 @@ function describe2(v) {
   if (typeof v === "object") return "a mapping";
   return JSON.stringify(v);
 }
-var OPTION_KEYS = {
-  static: (v, d) => d.static = boolean(v),
-  platforms: (v, d) => d.platforms = parsePlatforms(list(v)),
-  target: (v, d) => d.target = scalar(v),
-  "build-args": (v, d) => d.buildArgs = keyValues(v, "build-args"),
-  "grace-period": (v, d) => d.gracePeriod = parseSeconds(scalar(v), "grace-period"),
-  "startup-wait": (v, d) => d.startupWait = parseSeconds(scalar(v), "startup-wait"),
-  "ready-log": (v, d) => d.readyLog = parseRegex(scalar(v), "ready-log"),
-  "probe-env": (v, d) => d.probeEnv = keyValues(v, "probe-env"),
-  "probe-network": (v, d) => d.probeNetwork = parseNetwork(scalar(v)),
-  "fail-on": (v, d) => d.failOn = parseFailOn(scalar(v)),
-  "filter-mode": (v, d) => d.filterMode = parseFilterMode(scalar(v)),
-  format: (v, d) => d.format = parseFormat(scalar(v)),
-  image: (v, d) => d.image = parseImageRef(scalar(v), "image"),
-  builder: (v, d) => d.builder = parseBuilderName(scalar(v), "builder"),
-  "cache-from": (v, d) => d.cacheFrom = specs(v, "cache-from"),
-  "cache-to": (v, d) => d.cacheTo = specs(v, "cache-to"),
-  secrets: (v, d) => d.secrets = specs(v, "secrets"),
-  "build-contexts": (v, d) => d.buildContexts = specs(v, "build-contexts"),
-  ssh: (v, d) => d.ssh = specs(v, "ssh", false),
-  progress: (v, d) => d.progress = parseProgress(scalar(v)),
-  annotations: (v, d) => d.annotations = boolean(v),
-  "check-run": (v, d) => d.checkRun = boolean(v),
-  review: (v, d) => d.review = boolean(v)
+function scalar(v, name) {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  throw new InputError(`${name} must be a single value, not ${describe2(v)}`);
+}
+function fromConfigValue(e, v) {
+  const name = e.config;
+  if (e.type === "boolean") {
+    if (typeof v === "boolean") return v;
+    if (typeof v === "string" && /^(true|false)$/.test(v)) return v === "true";
+    throw new InputError(`${name} must be true or false (got ${JSON.stringify(v)})`);
+  }
+  if (e.type === "value") return e.parse(scalar(v, name), name);
+  if (e.type === "list") {
+    if (v === null) return collect(e, [], name);
+    const raws = Array.isArray(v) ? v.map((x) => scalar(x, name)) : [scalar(v, name)];
+    return collect(e, raws.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+  }
+  const out = {};
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const [k, val] = parseKeyValue(scalar(item, name), name);
+      out[k] = val;
+    }
+    return out;
+  }
+  if (typeof v !== "object" || v === null) throw new InputError(`${name} must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe2(v)}`);
+  for (const [k, val] of Object.entries(v)) {
+    const [key, value] = parseKeyValue(`${k}=${val === null ? "" : scalar(val, name)}`, name);
+    out[key] = value;
+  }
+  return out;
+}
+
+// src/cli/args.ts
+var USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
+
+Lints a Dockerfile and the wrapper scripts it starts, then builds every platform with
+buildx, smoke-runs each image and probes how it shuts down on its stop signal.
+
+Options:
+${optionsHelp()}
+
+Matrix (see entrypoint-guard plan --help, entrypoint-guard merge --help):
+  entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]\u2026 [GLOB\u2026]
+  entrypoint-guard merge [--format FMT] [--output FILE] [--fail-on LEVEL] REPORT.json\u2026
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.`;
+function parseCli(argv, cwd = process.cwd()) {
+  const parsed2 = parseFlags(argv, { ...flagSpec(), help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } }, "entrypoint-guard --help");
+  const v = parsed2.values;
+  if (v.help) return { kind: "help" };
+  if (v.version) return { kind: "version" };
+  if (parsed2.positionals.length > 1) {
+    throw new InputError(`expected at most one DOCKERFILE, got ${parsed2.positionals.length}: ${parsed2.positionals.join(" ")}`);
+  }
+  const options = defaultOptions(cwd);
+  const given = /* @__PURE__ */ new Set();
+  const run = fromFlags(v, "run").values;
+  for (const [key, value] of Object.entries(run)) {
+    options[key] = value;
+    given.add(key);
+  }
+  if (given.has("platforms")) options.platformsExplicit = true;
+  if (parsed2.positionals[0] !== void 0) {
+    options.dockerfile = parsed2.positionals[0];
+    given.add("dockerfile");
+  }
+  const face = fromFlags(v, "face").values;
+  const command = { kind: "run", options, given };
+  if (face.config !== void 0) command.config = face.config;
+  if (face.diff !== void 0) command.diff = face.diff;
+  if (face.planPlatforms !== void 0) command.planPlatforms = face.planPlatforms;
+  return command;
+}
+
+// src/cli/matrix-args.ts
+var parseAs = (key, raw, flag) => byKey(key).parse(raw, flag);
+var PLAN_USAGE = `Usage: entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]\u2026 [GLOB\u2026]
+
+Prints a job matrix for GitHub's strategy.matrix (JSON for fromJSON): one entry per
+Dockerfile x platform with its runner label, build context and a stable report name.
+GLOB: Dockerfile paths or globs (default Dockerfile); !GLOB excludes earlier matches.
+
+Options:
+  --platforms LIST       comma list (default linux/amd64,linux/arm64, or the config file's)
+  --runner P=LABEL       repeatable; runner label for a platform (defaults:
+                         linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm)
+  --filter-mode MODE     with --diff: plan only Dockerfiles whose start chain (the Dockerfile
+  --diff FILE|-          or a wrapper script it starts) the diff changes
+  --config FILE          config file (default: .entrypoint-guard.yml at the repository root)`;
+var MERGE_USAGE = `Usage: entrypoint-guard merge [--format FMT] [--output FILE] [--fail-on LEVEL] REPORT.json\u2026
+
+Merges the JSON reports of matrix shards into one report per Dockerfile (one finding per
+rule and place listing every platform it was seen on), then reports and gates like a run.
+A planned platform without a shard report is a shard-missing finding; reports written by
+another version are refused (exit 2).
+
+Options:
+  --format FMT           text (default) | json | sarif
+  --output FILE          write the report there instead of stdout
+  --fail-on LEVEL        error | warning | info | never (default error, or the config file's)
+  --config FILE          config file for per-path fail-on (default: .entrypoint-guard.yml)`;
+function parse(argv, options, sub) {
+  return parseFlags(argv, { ...options, help: { type: "boolean", short: "h" } }, `entrypoint-guard ${sub} --help`);
+}
+function parsePlanArgs(argv) {
+  const parsed2 = parse(argv, {
+    platforms: { type: "string" },
+    runner: { type: "string", multiple: true },
+    "filter-mode": { type: "string" },
+    diff: { type: "string" },
+    config: { type: "string" }
+  }, "plan");
+  const v = parsed2.values;
+  if (v.help) return { kind: "usage", text: PLAN_USAGE };
+  const command = { kind: "plan", specs: parsed2.positionals.length > 0 ? parsed2.positionals : ["Dockerfile"], runners: {} };
+  if (typeof v.platforms === "string") command.platforms = parsePlatforms(v.platforms);
+  for (const r of v.runner ?? []) {
+    const [platform, label] = parseRunner(r);
+    command.runners[platform] = label;
+  }
+  if (typeof v["filter-mode"] === "string") command.filterMode = parseAs("filterMode", v["filter-mode"], "--filter-mode");
+  if (typeof v.diff === "string") {
+    if (v.diff.trim() === "") throw new InputError("--diff needs a file name, or - for standard input");
+    command.diff = v.diff;
+  }
+  if (typeof v.config === "string") command.config = v.config;
+  return command;
+}
+function parseMergeArgs(argv) {
+  const parsed2 = parse(argv, {
+    format: { type: "string" },
+    output: { type: "string" },
+    "fail-on": { type: "string" },
+    config: { type: "string" }
+  }, "merge");
+  const v = parsed2.values;
+  if (v.help) return { kind: "usage", text: MERGE_USAGE };
+  if (parsed2.positionals.length === 0) throw new InputError("merge needs at least one shard report: entrypoint-guard merge REPORT.json\u2026");
+  const command = { kind: "merge", reports: parsed2.positionals, format: typeof v.format === "string" ? parseAs("format", v.format, "--format") : "text" };
+  if (typeof v.output === "string") command.output = v.output;
+  if (typeof v["fail-on"] === "string") command.failOn = parseAs("failOn", v["fail-on"], "--fail-on");
+  if (typeof v.config === "string") command.config = v.config;
+  return command;
+}
+
+// src/matrix/commands.ts
+import fs12 from "node:fs";
+import path19 from "node:path";
+
+// src/cli/diff-input.ts
+import fs5 from "node:fs";
+import path9 from "node:path";
+
+// src/diff/unified.ts
+var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parsePatch(patch) {
+  const change = { added: /* @__PURE__ */ new Set(), inHunks: /* @__PURE__ */ new Set() };
+  let right = 0;
+  let leftLeft = 0;
+  let rightLeft = 0;
+  for (const raw of patch.split("\n")) {
+    const header = HUNK.exec(raw);
+    if (header) {
+      leftLeft = header[1] === void 0 ? 1 : Number(header[1]);
+      right = Number(header[2]);
+      rightLeft = header[3] === void 0 ? 1 : Number(header[3]);
+      continue;
+    }
+    if (leftLeft <= 0 && rightLeft <= 0) continue;
+    const line = raw.replace(/\r$/, "");
+    const kind = line === "" ? " " : line[0];
+    if (kind === "+" && rightLeft > 0) {
+      change.added.add(right);
+      change.inHunks.add(right++);
+      rightLeft--;
+    } else if (kind === "-" && leftLeft > 0) {
+      leftLeft--;
+    } else if (kind === " " && leftLeft > 0 && rightLeft > 0) {
+      change.inHunks.add(right++);
+      leftLeft--;
+      rightLeft--;
+    }
+  }
+  return change;
+}
+function unquoteGitPath(text) {
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  const bytes = [];
+  const body = text.slice(1, -1);
+  const simple = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, '"': 34, "\\": 92 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\" || i + 1 >= body.length) {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[i + 1];
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function newPath(rest, prefixed) {
+  const raw = unquoteGitPath(rest.replace(/\t.*$/, "").trimEnd());
+  if (raw === "/dev/null") return void 0;
+  return prefixed && /^[a-z]\//.test(raw) ? raw.slice(2) : raw;
+}
+function pathFromGitHeader(line, prefixed) {
+  const rest = line.slice("diff --git ".length);
+  const quoted = /^(?:"(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*")$/.exec(rest);
+  if (quoted) return newPath(quoted[1], prefixed);
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest[half] === " ") return newPath(rest.slice(half + 1), prefixed);
+  return void 0;
+}
+var DiffSyntaxError = class extends Error {
 };
-var TOP_KEYS = ["ignore", "rules", "paths", ...Object.keys(OPTION_KEYS)];
+function parseUnifiedDiff(text) {
+  const files = /* @__PURE__ */ new Map();
+  if (text.trim() === "") return files;
+  const lines = text.split("\n");
+  let sawFile = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, "");
+    const git = line.startsWith("diff --git ");
+    if (!git && !(line.startsWith("--- ") && lines[i + 1]?.startsWith("+++ "))) continue;
+    sawFile = true;
+    let end = i + 1;
+    const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
+    let path29 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let deleted = false;
+    let binary = false;
+    const body = [];
+    let header = true;
+    for (; end < lines.length; end++) {
+      const l = lines[end].replace(/\r$/, "");
+      if (l.startsWith("diff --git ")) break;
+      if (header) {
+        if (l.startsWith("--- ")) continue;
+        if (l.startsWith("+++ ")) {
+          const p = newPath(l.slice(4), prefixed);
+          if (p === void 0) deleted = true;
+          else path29 = p;
+          continue;
+        }
+        if (l.startsWith("deleted file mode")) deleted = true;
+        if (l.startsWith("rename to ")) path29 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
+        if (!HUNK.test(l)) continue;
+        header = false;
+      } else if (!git && l.startsWith("--- ") && lines[end + 1]?.startsWith("+++ ") && !HUNK.test(l)) {
+        break;
+      }
+      body.push(l);
+    }
+    i = end - 1;
+    if (deleted || path29 === void 0) continue;
+    const change = parsePatch(body.join("\n"));
+    if (binary) change.wholeFile = true;
+    files.set(path29, change);
+  }
+  if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
+  return files;
+}
+
+// src/cli/diff-input.ts
+var MAX_BYTES = 64 * 1024 * 1024;
+function readDiff(spec, cwd, readStdin) {
+  if (spec === "-") {
+    try {
+      return readStdin();
+    } catch (err) {
+      throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
+    }
+  }
+  const abs = path9.resolve(cwd, spec);
+  try {
+    const stat = fs5.statSync(abs);
+    if (!stat.isFile()) throw new InputError(`--diff ${spec} is not a file`);
+    if (stat.size > MAX_BYTES) throw new InputError(`--diff ${spec} is larger than 64 MB`);
+    return fs5.readFileSync(abs, "utf8");
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code2 = err.code;
+    throw new InputError(code2 === "ENOENT" ? `--diff ${spec} does not exist` : `--diff ${spec} cannot be read (${code2 ?? "error"})`);
+  }
+}
+function chooseDiffFilter(req) {
+  const mode = req.options.filterMode;
+  if (mode === "nofilter") {
+    if (req.diff !== void 0) throw new InputError("--diff is only read with --filter-mode added, diff_context or file");
+    return {};
+  }
+  if (req.diff === void 0) {
+    if (req.modeFromFlag) throw new InputError(`--filter-mode ${mode} needs --diff FILE, or --diff - to read it from standard input (e.g. git diff origin/main | entrypoint-guard --filter-mode ${mode} --diff -)`);
+    return { note: `filter-mode ${mode} (from ${req.configFile ?? "the config file"}) is off: no --diff was given, so every finding is reported.` };
+  }
+  const text = readDiff(req.diff, req.cwd, req.readStdin);
+  try {
+    return { filter: { mode, changes: parseUnifiedDiff(text) } };
+  } catch (err) {
+    if (err instanceof DiffSyntaxError) throw new InputError(`--diff ${req.diff === "-" ? "- (standard input)" : req.diff} is not a unified diff: ${err.message}`);
+    throw err;
+  }
+}
+
+// src/config/project-config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import fs8 from "node:fs";
+import path11 from "node:path";
+
+// src/input.ts
+import fs6 from "node:fs";
+var MAX_BYTES2 = 16 * 1024 * 1024;
+function readUserText(absPath, display, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES2;
+  let stat;
+  try {
+    stat = fs6.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display} does not exist`);
+  }
+  if (stat.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
+  }
+  if (!stat.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
+  if (stat.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs6.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display, what);
+}
+function decodeText(bytes, display, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
+  }
+}
+
+// src/github/glob.ts
+import fs7 from "node:fs";
+import path10 from "node:path";
+var MAGIC = /[*?[{]/;
+var NEVER_WALK = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var MAX_ENTRIES = 2e5;
+function hasMagic(pattern) {
+  return MAGIC.test(pattern);
+}
+function escapeRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function segmentSource(seg) {
+  let out = "";
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === "*") {
+      while (seg[i + 1] === "*") i++;
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const close = seg.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+        continue;
+      }
+      let body = seg.slice(i + 1, close);
+      let negate = false;
+      if (body.startsWith("!") || body.startsWith("^")) {
+        negate = true;
+        body = body.slice(1);
+      }
+      out += `[${negate ? "^/" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
+      i = close;
+    } else if (c === "{") {
+      const close = seg.indexOf("}", i);
+      if (close === -1) {
+        out += "\\{";
+        continue;
+      }
+      const alternatives = seg.slice(i + 1, close).split(",");
+      out += `(?:${alternatives.map(segmentSource).join("|")})`;
+      i = close;
+    } else if (c === "\\" && i + 1 < seg.length) {
+      out += escapeRegex(seg[++i]);
+    } else {
+      out += escapeRegex(c);
+    }
+  }
+  return out;
+}
+function globToRegExp(pattern) {
+  const segments = pattern.split("/").filter((s, i, all) => s !== "" || i === all.length - 1);
+  let source = "";
+  segments.forEach((seg, i) => {
+    const last = i === segments.length - 1;
+    if (seg === "**") {
+      source += last ? "(?:(?!\\.)[^/]+(?:/(?!\\.)[^/]+)*)?" : "(?:(?!\\.)[^/]+/)*";
+      return;
+    }
+    const hidden = seg.startsWith(".") ? "" : "(?!\\.)";
+    source += hidden + segmentSource(seg) + (last ? "" : "/");
+  });
+  return new RegExp(`^${source}$`);
+}
+function literalPrefix(pattern) {
+  const segments = pattern.split("/");
+  const i = segments.findIndex((s) => hasMagic(s));
+  return { base: segments.slice(0, i).join("/"), rest: segments.slice(i).join("/") };
+}
+function walk(root, onFile, maxDepth) {
+  let visited = 0;
+  const visit = (dir, rel, depth) => {
+    let entries;
+    try {
+      entries = fs7.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (++visited > MAX_ENTRIES) throw new InputError(`a dockerfile pattern walks more than ${MAX_ENTRIES} files; make it more specific (e.g. services/*/Dockerfile)`);
+      const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (!NEVER_WALK.has(e.name) && depth < maxDepth) visit(path10.join(dir, e.name), childRel, depth + 1);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        onFile(childRel);
+      }
+    }
+  };
+  visit(root, "", 0);
+}
+function globFiles(pattern, cwd) {
+  const normalized = pattern.replace(/\\(?![*?[\]{}\\])/g, "/").replace(/^\.\//, "");
+  const { base, rest } = literalPrefix(normalized);
+  const root = path10.resolve(cwd, base === "" && normalized.startsWith("/") ? "/" : base);
+  const re = globToRegExp(rest);
+  const maxDepth = rest.split("/").includes("**") ? 64 : rest.split("/").length - 1;
+  const found = [];
+  walk(root, (rel) => {
+    if (!re.test(rel)) return;
+    const abs = path10.join(root, rel);
+    try {
+      if (!fs7.statSync(abs).isFile()) return;
+    } catch {
+      return;
+    }
+    found.push(base === "" ? rel : `${base.replace(/\/$/, "")}/${rel}`);
+  }, maxDepth);
+  return found;
+}
+function expandDockerfiles(spec, cwd) {
+  const lines = spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  if (lines.length === 0) throw new InputError("dockerfile must name at least one Dockerfile path or glob");
+  const result = [];
+  for (const line of lines) {
+    if (line.startsWith("!")) {
+      const re = globToRegExp(line.slice(1).trim().replace(/^\.\//, ""));
+      for (let i = result.length - 1; i >= 0; i--) if (re.test(result[i].replace(/^\.\//, ""))) result.splice(i, 1);
+      continue;
+    }
+    if (!hasMagic(line)) {
+      result.push(line);
+      continue;
+    }
+    const matches = globFiles(line, cwd).sort();
+    if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
+    result.push(...matches);
+  }
+  const unique = [...new Set(result.map((p) => path10.normalize(p).split(path10.sep).join("/")))];
+  if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
+  return unique;
+}
+
+// src/config/project-config.ts
+var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
+var MAX_BYTES3 = 1024 * 1024;
+var ConfigValueError = class extends Error {
+};
+var ConfigFileError = class extends InputError {
+};
+function fail(reason) {
+  throw new ConfigValueError(reason);
+}
+function scalar2(v) {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  return fail(`must be a single value, not ${describe3(v)}`);
+}
+function isMap(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function describe3(v) {
+  if (v === null) return "an empty value";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return JSON.stringify(v);
+}
+var TOP_KEYS = ["rules", "paths", ...CONFIG_KEYS];
 var PATH_KEYS = ["fail-on", "rules"];
 var RULE_SETTINGS = ["error", "warning", "info", "off"];
-function checkRuleId(id) {
-  if (allRules.some((r) => r.id === id) || /^shellcheck(\/SC\d{4})?$/.test(id)) return id;
-  return fail(`names no rule: ${JSON.stringify(id)} is not a rule id (see the README's rule table)`);
+function unknownKey(key, known, under = "") {
+  const near = didYouMean(key, known);
+  return `unknown key ${JSON.stringify(key)}${under}${near || ` (known keys: ${known.join(", ")})`}`;
 }
 function ruleSettings(v, at, run) {
   const out = /* @__PURE__ */ new Map();
   if (v === null) return out;
-  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe2(v)}`);
+  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
   for (const [id, setting] of Object.entries(v)) {
     run([...at, id], () => {
-      checkRuleId(id);
-      const s = RULE_SETTINGS.find((r) => r === scalar(setting).trim().toLowerCase());
-      if (!s) fail(`must be one of ${RULE_SETTINGS.join(", ")} (got ${JSON.stringify(setting)})`);
-      out.set(id, s);
+      parseRuleId(id, id);
+      out.set(id, parseChoice(scalar2(setting), id, RULE_SETTINGS));
     });
   }
   return out;
@@ -19800,7 +19358,7 @@ function keyPath(at) {
   return at.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
 }
 function projectConfigFrom(doc, file) {
-  const config = { file, ignore: /* @__PURE__ */ new Set(), rules: /* @__PURE__ */ new Map(), paths: [], defaults: {} };
+  const config = { file, ignore: /* @__PURE__ */ new Set(), rules: /* @__PURE__ */ new Map(), paths: [], defaults: {}, faceDefaults: {} };
   const run = (at, body) => {
     try {
       body();
@@ -19813,23 +19371,25 @@ function projectConfigFrom(doc, file) {
     }
   };
   if (doc === null || doc === void 0) return config;
-  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe2(doc)}`);
+  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
   for (const [key, value] of Object.entries(doc)) {
-    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: unknown key ${JSON.stringify(key)} (known keys: ${TOP_KEYS.join(", ")})`);
-    if (key === "ignore") {
-      run([key], () => {
-        for (const id of parseIgnore(value === null ? "" : list(value))) config.ignore.add(checkRuleId(id));
-      });
-    } else if (key === "rules") {
+    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: ${unknownKey(key, TOP_KEYS)}`);
+    if (key === "rules") {
       run([key], () => config.rules = ruleSettings(value, [key], run));
     } else if (key === "paths") {
       run([key], () => {
         if (value === null) return;
-        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe2(value)}`);
+        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
         for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run, file));
       });
     } else {
-      run([key], () => OPTION_KEYS[key](value, config.defaults));
+      const entry = configEntry(key);
+      run([key], () => {
+        const parsed2 = fromConfigValue(entry, value);
+        if (entry.key === "ignore") config.ignore = parsed2;
+        else if (entry.scope === "run") config.defaults[entry.key] = parsed2;
+        else config.faceDefaults[entry.key] = parsed2;
+      });
     }
   }
   return config;
@@ -19840,11 +19400,11 @@ function pathOverride(pattern, v, at, run, file) {
     const glob = pattern.trim().replace(/^\.\//, "");
     if (glob === "" || glob.startsWith("/") || glob.split("/").includes("..")) fail("must be a glob relative to the repository root");
     entry.match = globToRegExp(glob);
-    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe2(v)}`);
+    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
   });
   for (const [key, value] of Object.entries(v)) {
-    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: unknown key ${JSON.stringify(key)} under ${keyPath(at)} (known keys: ${PATH_KEYS.join(", ")})`);
-    if (key === "fail-on") run([...at, key], () => entry.failOn = parseFailOn(scalar(value)));
+    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: ${unknownKey(key, PATH_KEYS, ` under ${keyPath(at)}`)}`);
+    if (key === "fail-on") run([...at, key], () => entry.failOn = fromConfigValue(configEntry("fail-on"), value));
     else run([...at, key], () => entry.rules = ruleSettings(value, [...at, key], run));
   }
   return entry;
@@ -19860,20 +19420,20 @@ function parseProjectConfig(text, file) {
   return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }), file);
 }
 function loadProjectConfig(absPath, display) {
-  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES4, allowEmpty: true });
+  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES3, allowEmpty: true });
   return parseProjectConfig(text, display);
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path14.relative(where.base, abs2).split(path14.sep).join("/");
-    return rel === "" || path14.isAbsolute(rel) ? abs2 : rel;
+    const rel = path11.relative(where.base, abs2).split(path11.sep).join("/");
+    return rel === "" || path11.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path14.resolve(where.base, where.explicit);
+    const abs2 = path11.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path14.join(where.root, CONFIG_FILE_NAME);
-  if (!fs9.existsSync(abs)) return void 0;
+  const abs = path11.join(where.root, CONFIG_FILE_NAME);
+  if (!fs8.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
@@ -19903,7 +19463,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path15 from "node:path";
+import path12 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -19952,7 +19512,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path15.relative(input.root, path15.resolve(input.cwd, file)).split(path15.sep).join("/");
+  const toRepo = (file) => path12.relative(input.root, path12.resolve(input.cwd, file)).split(path12.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -19982,7 +19542,7 @@ function applyPolicy(report, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path15.relative(root, path15.resolve(cwd, file)).split(path15.sep).join("/");
+  const toRepo = (file) => path12.relative(root, path12.resolve(cwd, file)).split(path12.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -19993,16 +19553,16 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
-import fs10 from "node:fs";
-import path16 from "node:path";
+import fs9 from "node:fs";
+import path13 from "node:path";
 function writeFileAtomic(target, body) {
-  fs10.mkdirSync(path16.dirname(target), { recursive: true });
-  const tmp = path16.join(path16.dirname(target), `.${path16.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  fs9.mkdirSync(path13.dirname(target), { recursive: true });
+  const tmp = path13.join(path13.dirname(target), `.${path13.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    fs10.writeFileSync(tmp, body, { flag: "wx" });
-    fs10.renameSync(tmp, target);
+    fs9.writeFileSync(tmp, body, { flag: "wx" });
+    fs9.renameSync(tmp, target);
   } catch (err) {
-    fs10.rmSync(tmp, { force: true });
+    fs9.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -20033,9 +19593,9 @@ function formatJson(reports) {
 }
 
 // src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
-import fs11 from "node:fs";
-import path17 from "node:path";
+import { createHash } from "node:crypto";
+import fs10 from "node:fs";
+import path14 from "node:path";
 
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
@@ -20093,7 +19653,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs11.readFileSync(path17.resolve(root, file), "utf8").split("\n");
+        lines = fs10.readFileSync(path14.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -20104,7 +19664,7 @@ function lineReader(root) {
   };
 }
 function sha(text) {
-  return createHash2("sha256").update(text).digest("hex").slice(0, 32);
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 function toSarif(reports, options = {}) {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
@@ -20243,14 +19803,14 @@ function formatText(reports, failOn, color = false) {
     all.push(...report.findings);
     const byFile = /* @__PURE__ */ new Map();
     for (const f of [...report.findings].sort(byLocation)) {
-      const list2 = byFile.get(f.file) ?? [];
-      list2.push(f);
-      byFile.set(f.file, list2);
+      const list = byFile.get(f.file) ?? [];
+      list.push(f);
+      byFile.set(f.file, list);
     }
     if (byFile.size === 0) out.push(`${paint(style, "bold", report.dockerfile)}: no findings`);
-    for (const [file, list2] of byFile) {
+    for (const [file, list] of byFile) {
       out.push(paint(style, "bold", file));
-      for (const f of list2) out.push(...formatFinding(f, style));
+      for (const f of list) out.push(...formatFinding(f, style));
       out.push("");
     }
     if (report.platforms.length > 0) {
@@ -20269,10 +19829,10 @@ function formatText(reports, failOn, color = false) {
 }
 
 // src/matrix/merge.ts
-import path18 from "node:path";
-var MAX_BYTES5 = 256 * 1024 * 1024;
+import path15 from "node:path";
+var MAX_BYTES4 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
-  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
+  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);
@@ -20319,9 +19879,9 @@ function mergeOne(dockerfile, shards, everyPlatform) {
   const byPlace = /* @__PURE__ */ new Map();
   for (const s of shards) {
     for (const f of s.findings) {
-      const list2 = byPlace.get(place(f)) ?? [];
-      list2.push(f);
-      byPlace.set(place(f), list2);
+      const list = byPlace.get(place(f)) ?? [];
+      list.push(f);
+      byPlace.set(place(f), list);
     }
   }
   const findings = [];
@@ -20379,17 +19939,487 @@ function mergeOne(dockerfile, shards, everyPlatform) {
 function mergeReports(shards) {
   const byDockerfile = /* @__PURE__ */ new Map();
   for (const s of shards) {
-    const list2 = byDockerfile.get(s.dockerfile) ?? [];
-    list2.push(s);
-    byDockerfile.set(s.dockerfile, list2);
+    const list = byDockerfile.get(s.dockerfile) ?? [];
+    list.push(s);
+    byDockerfile.set(s.dockerfile, list);
   }
   const everyPlatform = [...new Set(shards.flatMap((s) => [...s.plan?.platforms ?? [], ...s.platforms.map((p) => p.platform)]))];
-  return [...byDockerfile.entries()].map(([dockerfile, list2]) => mergeOne(dockerfile, list2, everyPlatform));
+  return [...byDockerfile.entries()].map(([dockerfile, list]) => mergeOne(dockerfile, list, everyPlatform));
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path18.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path15.resolve(cwd, f), f));
   return mergeReports(shards);
+}
+
+// src/matrix/plan.ts
+import { createHash as createHash2 } from "node:crypto";
+import path18 from "node:path";
+
+// src/model/parse.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/model/instructions.ts
+function toSourceRange(r) {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+function joinContinuations(raw, escapeChar) {
+  const lines = raw.split("\n");
+  let out = "";
+  let continuing = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, "");
+    if (i > 0 && continuing && (/^\s*#/.test(line) || line.trim() === "")) continue;
+    const trimmed = line.trimEnd();
+    if (trimmed.endsWith(escapeChar) && !trimmed.endsWith(escapeChar + escapeChar)) {
+      out += trimmed.slice(0, -escapeChar.length);
+      continuing = true;
+    } else {
+      out += line;
+      continuing = false;
+      if (i < lines.length - 1) out += "\n";
+    }
+  }
+  return out;
+}
+var FLAG = /^\s*--([A-Za-z][A-Za-z0-9-]*)(?:=("(?:[^"\\]|\\.)*"|\S*))?(?=\s|$)/;
+function splitFlags(text) {
+  const flags = /* @__PURE__ */ new Map();
+  let rest = text;
+  for (; ; ) {
+    const m = FLAG.exec(rest);
+    if (!m) break;
+    let value = m[2] ?? null;
+    if (value && value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    flags.set(m[1].toLowerCase(), value);
+    rest = rest.slice(m[0].length);
+  }
+  return { flags, rest: rest.replace(/^\s+/, "") };
+}
+function parseExecForm(text) {
+  const trimmed = text.trim();
+  const jsonLike = trimmed.startsWith("[");
+  if (!jsonLike) return { jsonLike };
+  try {
+    const value = JSON.parse(trimmed);
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return { exec: value, jsonLike };
+  } catch {
+  }
+  return { jsonLike };
+}
+function heredocsOf(node, lines) {
+  const getter = node.getHeredocs;
+  if (typeof getter !== "function") return [];
+  let found;
+  try {
+    found = getter.call(node);
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const h of found) {
+    const r = h.getContentRange();
+    if (!r) {
+      out.push({ name: h.getName(), content: "", contentLine: 0 });
+      continue;
+    }
+    const body = lines.slice(r.start.line, r.end.line + 1);
+    out.push({ name: h.getName(), content: body.join("\n"), contentLine: r.start.line + 1 });
+  }
+  return out;
+}
+function toInstr(node, stage, lines, escapeChar) {
+  const range = toSourceRange(node.getRange());
+  const keyword = node.getKeyword().toUpperCase();
+  const heredocs = heredocsOf(node, lines);
+  const rawArgs = node.getRawArgumentsContent() ?? "";
+  let argsSource = rawArgs;
+  if (heredocs.length > 0) {
+    const firstBody = rawArgs.indexOf("\n");
+    if (firstBody >= 0) argsSource = rawArgs.slice(0, firstBody);
+  }
+  const { flags, rest } = splitFlags(joinContinuations(argsSource, escapeChar));
+  const astFlags = node.getFlags;
+  if (typeof astFlags === "function") {
+    for (const f of astFlags.call(node)) {
+      let value = f.getValue();
+      if (value && value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      if (!flags.has(f.getName().toLowerCase())) flags.set(f.getName().toLowerCase(), value);
+    }
+  }
+  let formText2 = rest;
+  if (keyword === "HEALTHCHECK") formText2 = rest.replace(/^CMD\s+/i, "");
+  const { exec, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
+  const args = node.getArguments().map((a) => a.getValue()).filter((a, i, all) => !(a.startsWith("--") && all.slice(0, i).every((p) => p.startsWith("--"))));
+  return { keyword, stage, range, args, text: rest, flags, exec, jsonLike, heredocs, node };
+}
+
+// src/model/start-contract.ts
+import path16 from "node:path";
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
+}
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
+  }
+  return result;
+}
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
+        }
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
+      }
+    }
+  }
+  let argv = [];
+  let executableFrom;
+  if (entrypoint) {
+    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+  } else if (cmd) {
+    argv = cmd.argv;
+    executableFrom = cmd;
+  }
+  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
+}
+
+// src/model/wrappers.ts
+import fs11 from "node:fs";
+import path17 from "node:path";
+var posix4 = path17.posix;
+var MAX_BYTES5 = 16 * 1024 * 1024;
+var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
+function looksLikeScript(text, imagePath) {
+  if (/^(\uFEFF)?#!/.test(text)) return true;
+  const name = posix4.basename(imagePath);
+  return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
+}
+var WrapperCollector = class {
+  constructor(model, resolver) {
+    this.model = model;
+    this.resolver = resolver;
+    const final = resolver.build(model.finalStage).final;
+    this.vars = final.vars;
+    this.workdir = final.workdir;
+    this.searchPath = model.start.path ?? DEFAULT_PATH;
+    this.cwdBase = posix4.dirname(model.file.split(path17.sep).join("/"));
+  }
+  model;
+  resolver;
+  found = [];
+  vars;
+  workdir;
+  searchPath;
+  cwdBase;
+  script(word, interpreter) {
+    return this.add({ word, ...interpreter ? { interpreter } : {} });
+  }
+  sourced(word) {
+    this.add({ word, sourced: true });
+  }
+  candidates(target) {
+    let word = target.word;
+    if (target.scriptDir) {
+      const m = SCRIPT_DIR_PREFIX.exec(word);
+      if (m) word = posix4.join(target.scriptDir, word.slice(m[0].length));
+    }
+    if (word.includes("$") || word.includes("`") || word === "") return [];
+    if (word.startsWith("/")) return [posix4.normalize(word)];
+    if (word.includes("/")) return [posix4.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix4.join(d, word));
+    const here = posix4.join(this.workdir, word);
+    if (target.interpreter) return [here, ...inPath];
+    return target.sourced ? [...inPath, here] : inPath;
+  }
+  add(target, depth = 0) {
+    for (const imagePath of this.candidates(target)) {
+      const existing = this.found.find((w) => w.imagePath === imagePath);
+      if (existing) return existing;
+      const origin = this.resolver.locate(this.model.finalStage, imagePath);
+      if (origin === "opaque") return void 0;
+      if (!origin) continue;
+      const script = this.load(origin, imagePath, target);
+      if (!script) return void 0;
+      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
+      this.found.push(script);
+      if (depth < 4) this.followSources(script, depth + 1);
+      return script;
+    }
+    return void 0;
+  }
+  followSources(script, depth) {
+    for (const word of sourcedFiles(script.text)) {
+      this.add({ word, sourced: true, scriptDir: posix4.dirname(script.imagePath) }, depth);
+    }
+  }
+  load(origin, imagePath, target) {
+    const role = target.sourced ? "sourced" : "start";
+    if (origin.kind === "heredoc") {
+      return {
+        imagePath,
+        file: this.model.file,
+        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
+`,
+        lineOffset: origin.heredoc.contentLine - 1,
+        role,
+        ...target.interpreter ? { interpreter: target.interpreter } : {},
+        mode: origin.mode,
+        copy: origin.copy
+      };
+    }
+    const absPath = this.resolver.ctx.absPath(origin.rel);
+    if (!absPath) return void 0;
+    const display = posix4.normalize(
+      posix4.join(this.cwdBase, path17.relative(path17.dirname(this.model.absPath), absPath).split(path17.sep).join("/"))
+    );
+    const text = readScript(absPath, display);
+    if (text === void 0) return void 0;
+    return {
+      imagePath,
+      file: display,
+      absPath,
+      text,
+      lineOffset: 0,
+      role,
+      ...target.interpreter ? { interpreter: target.interpreter } : {},
+      mode: origin.mode,
+      copy: origin.copy
+    };
+  }
+};
+function readScript(absPath, display) {
+  let bytes;
+  try {
+    const stat = fs11.statSync(absPath);
+    if (stat.size > MAX_BYTES5) throw new InputError(`wrapper script ${display} is ${Math.round(stat.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs11.readFileSync(absPath);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
+  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  if (bom && bytes.length === 3) return "\uFEFF";
+  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
+}
+function resolveStart(model) {
+  if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
+  const ctx = new BuildContext(model.contextDir, model.absPath);
+  const collector = new WrapperCollector(model, new Resolver(model, ctx));
+  const chain = computeStartChain(model, collector);
+  return { chain, wrappers: collector.found };
+}
+
+// src/model/parse.ts
+var KNOWN = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+function parseDockerfile(input) {
+  const text = input.text.replace(/^\uFEFF/, "");
+  const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+  const astText = text.replace(/\r\n/g, "\n").replace(/\r/g, " ");
+  if (astText.split("\n").every((l) => /^[ \t]*(#|$)/.test(l))) {
+    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
+  }
+  const ast = import_dockerfile_ast.DockerfileParser.parse(astText);
+  const escapeChar = ast.getEscapeCharacter();
+  const buildArgs = input.buildArgs ?? {};
+  const stages = [];
+  const instructions = [];
+  const globalArgs = {};
+  let current;
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const line = node.getRange().start.line + 1;
+    if (!KNOWN.has(keyword)) {
+      throw new InputError(`${input.file}:${line}: unknown instruction ${JSON.stringify(node.getKeyword())}; this is not a valid Dockerfile`);
+    }
+    if (keyword === "FROM") {
+      const index = stages.length;
+      const instr2 = toInstr(node, index, lines, escapeChar);
+      const from = node;
+      const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
+      const resolved2 = expandArgs(fromText, globalArgs);
+      const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
+      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved2.toLowerCase());
+      const base = parent ? parent.base : classifyImage(resolved2);
+      const platform = instr2.flags.get("platform") ?? void 0;
+      current = {
+        index,
+        name: stageName,
+        from: instr2,
+        fromText,
+        parent: parent?.index,
+        base,
+        platform,
+        instructions: [],
+        windows: parent ? parent.windows : base.family === "windows"
+      };
+      stages.push(current);
+      instructions.push(instr2);
+      continue;
+    }
+    if (!current) {
+      const instr2 = toInstr(node, -1, lines, escapeChar);
+      if (keyword !== "ARG") {
+        throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
+      }
+      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
+      instructions.push(instr2);
+      continue;
+    }
+    const instr = toInstr(node, current.index, lines, escapeChar);
+    if (keyword === "SHELL" && instr.exec && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(instr.exec[0] ?? "")) current.windows = true;
+    current.instructions.push(instr);
+    instructions.push(instr);
+  }
+  if (stages.length === 0) {
+    throw new InputError(`${input.file}: no FROM instruction; this is not a Dockerfile`);
+  }
+  let finalStage = stages[stages.length - 1];
+  if (input.target) {
+    const wanted = input.target.toLowerCase();
+    const found = stages.find((s) => s.name === wanted);
+    if (!found) throw new InputError(`${input.file}: build target ${JSON.stringify(input.target)} is not a stage name in this Dockerfile`);
+    finalStage = found;
+  }
+  const chain = [];
+  for (let s = finalStage; s; s = s.parent !== void 0 ? stages[s.parent] : void 0) chain.unshift(s);
+  const windows = finalStage.windows;
+  const model = {
+    file: input.file,
+    absPath: input.absPath,
+    contextDir: input.contextDir,
+    text: input.text,
+    lines,
+    escapeChar,
+    instructions,
+    stages,
+    finalStage,
+    chain,
+    start: computeStartContract(chain, windows),
+    base: finalStage.base,
+    windows,
+    buildArgs,
+    wrappers: [],
+    startChain: { links: [] }
+  };
+  const resolved = resolveStart(model);
+  model.startChain = resolved.chain;
+  model.wrappers = resolved.wrappers;
+  return model;
+}
+
+// src/matrix/plan.ts
+var DEFAULT_RUNNERS = {
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+};
+var FALLBACK_RUNNER = "ubuntu-24.04";
+function slug(text) {
+  return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
+}
+function startChain(dockerfile, cwd, root) {
+  const absPath = path18.resolve(cwd, dockerfile);
+  const text = readUserText(absPath, dockerfile, "Dockerfile");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path18.dirname(absPath) });
+  const rel = (abs) => path18.relative(root, abs).split(path18.sep).join("/");
+  return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
+}
+function planMatrix(input) {
+  const runners = { ...DEFAULT_RUNNERS, ...input.runners };
+  for (const platform of Object.keys(input.runners ?? {})) {
+    if (!input.platforms.includes(platform)) throw new InputError(`--runner ${platform}=\u2026 names a platform that is not planned (platforms: ${input.platforms.join(", ")})`);
+  }
+  const root = input.root ?? input.cwd;
+  let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
+  for (const file of dockerfiles) readUserText(path18.resolve(input.cwd, file), file, "Dockerfile");
+  if (input.changes) {
+    const changes = input.changes;
+    dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
+  }
+  const planned = input.platforms.join(",");
+  const include = [];
+  const names = /* @__PURE__ */ new Map();
+  for (const dockerfile of dockerfiles) {
+    let name = slug(dockerfile);
+    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
+    names.set(name, dockerfile);
+    const context = path18.dirname(dockerfile).split(path18.sep).join("/");
+    for (const platform of input.platforms) {
+      include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
+    }
+  }
+  return { include };
 }
 
 // src/matrix/commands.ts
@@ -20399,7 +20429,7 @@ function runPlan(command, io) {
   const options = defaultOptions(io.cwd);
   options.platforms = command.platforms ?? config?.defaults.platforms ?? options.platforms;
   options.filterMode = command.filterMode ?? config?.defaults.filterMode ?? "nofilter";
-  const choice = chooseDiffFilter({
+  const choice2 = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: command.filterMode !== void 0,
@@ -20407,7 +20437,7 @@ function runPlan(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => fs12.readFileSync(0, "utf8"))
   });
-  if (choice.note) io.stderr(`note: ${choice.note}
+  if (choice2.note) io.stderr(`note: ${choice2.note}
 `);
   const matrix = planMatrix({
     specs: command.specs,
@@ -20415,7 +20445,7 @@ function runPlan(command, io) {
     root,
     platforms: options.platforms,
     runners: command.runners,
-    ...choice.filter ? { changes: choice.filter.changes } : {}
+    ...choice2.filter ? { changes: choice2.filter.changes } : {}
   });
   io.stdout(`${JSON.stringify(matrix)}
 `);
@@ -20448,35 +20478,16 @@ function runMerge(command, io) {
 }
 
 // src/config/apply-defaults.ts
-var SHARED = [
-  "static",
-  "platforms",
-  "target",
-  "gracePeriod",
-  "startupWait",
-  "readyLog",
-  "probeNetwork",
-  "failOn",
-  "filterMode",
-  "format",
-  "image",
-  "builder",
-  "cacheFrom",
-  "cacheTo",
-  "secrets",
-  "buildContexts",
-  "ssh",
-  "progress"
-];
 function applyConfigDefaults(options, defaults, given) {
-  for (const key of SHARED) {
-    const value = defaults[key];
-    if (value === void 0 || given.has(key)) continue;
-    options[key] = value;
+  const target = options;
+  const source = defaults;
+  for (const e of ENTRIES) {
+    const value = source[e.key];
+    if (e.scope !== "run" || value === void 0) continue;
+    if (e.type === "map") target[e.key] = { ...value, ...target[e.key] };
+    else if (!given.has(e.key)) target[e.key] = value;
   }
   if (defaults.platforms !== void 0) options.platformsExplicit = true;
-  if (defaults.buildArgs) options.buildArgs = { ...defaults.buildArgs, ...options.buildArgs };
-  if (defaults.probeEnv) options.probeEnv = { ...defaults.probeEnv, ...options.probeEnv };
 }
 
 // src/lint.ts
@@ -20485,8 +20496,8 @@ import path20 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
-function ids(list2) {
-  return list2.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+function ids(list) {
+  return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
 }
 function indexIgnores(text) {
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
@@ -20937,6 +20948,8 @@ function userBuildArgs(b) {
   for (const s of b.secrets ?? []) args.push("--secret", s);
   for (const s of b.buildContexts ?? []) args.push("--build-context", s);
   for (const s of b.ssh ?? []) args.push("--ssh", s);
+  if (b.network) args.push("--network", b.network);
+  for (const h of b.addHosts ?? []) args.push("--add-host", h);
   return args;
 }
 function imageTag(runId, platform, nonce = "") {
@@ -21588,8 +21601,8 @@ function quietSince(samples, now) {
   const window = samples.slice(from);
   return last.ticks - window[0].ticks <= QUIET_TICKS && window.filter((s) => s.runnable).length <= 1;
 }
-function describeListeners(list2) {
-  const names = [...new Set(list2.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
+function describeListeners(list) {
+  const names = [...new Set(list.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
   return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
 }
 async function waitForLog(req, re) {
@@ -22985,7 +22998,7 @@ async function runPlatform(job) {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
-      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh }
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts }
     });
     result.build = { ok: build.ok, seconds: build.seconds };
     if (build.digest) result.build.digest = build.digest;
@@ -23139,9 +23152,9 @@ function mergeHits(hits, model, order) {
   for (const h of hits) {
     const range = h.range ?? defaultRange;
     const key = `${h.rule}\0${h.severity ?? ""}\0${h.file ?? model.file}\0${range.line}`;
-    const list2 = groups.get(key) ?? [];
-    list2.push(h);
-    groups.set(key, list2);
+    const list = groups.get(key) ?? [];
+    list.push(h);
+    groups.set(key, list);
   }
   const rank = (p) => order.indexOf(p) < 0 ? order.length : order.indexOf(p);
   const findings = [];
@@ -23252,7 +23265,7 @@ async function analyzeWithPolicy(command, io) {
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
-  const choice = chooseDiffFilter({
+  const choice2 = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: given.has("filterMode"),
@@ -23261,8 +23274,8 @@ async function analyzeWithPolicy(command, io) {
     readStdin: io.readStdin ?? (() => fs20.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
-  const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
-  if (choice.note) final.notes = [...final.notes ?? [], choice.note];
+  const final = applyPolicy(report, model, { config, filter: choice2.filter, root, cwd: io.cwd });
+  if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
   return final;
 }
 async function runCli(argv, io = processIo) {

@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list) {
+      const value = list.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list = this.#headersList.cookies;
+        if (list) {
+          return [...list];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list) {
+        o.#headersList = list;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list = dependentControllerMap.get(this.signal);
+          if (list === void 0) {
+            list = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -23572,13 +23572,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -23590,12 +23590,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -23673,7 +23673,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar3.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -23756,8 +23756,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end } = scalar3;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -23776,7 +23776,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -23991,26 +23991,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value);
+        scalar3 = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
-      scalar2.source = value;
+      scalar3.range = range;
+      scalar3.source = value;
       if (type)
-        scalar2.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -25476,15 +25476,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -25838,37 +25838,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep4;
-          if (scalar2.end) {
-            sep4 = scalar2.end;
+          if (scalar3.end) {
+            sep4 = scalar3.end;
             sep4.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar3.end;
           } else
             sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -28083,10 +28083,10 @@ var init_main = __esm({
         return typeof value === "undefined";
       }
       Is2.undefined = undefined2;
-      function boolean2(value) {
+      function boolean(value) {
         return value === true || value === false;
       }
-      Is2.boolean = boolean2;
+      Is2.boolean = boolean;
       function string(value) {
         return toString.call(value) === "[object String]";
       }
@@ -32432,11 +32432,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32452,7 +32452,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32539,26 +32539,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve3(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -32766,14 +32766,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -33017,12 +33017,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -33030,7 +33030,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve2(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -33069,7 +33069,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve2(response);
+              resolve3(response);
             }
           }));
         });
@@ -33323,16 +33323,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
             }
           }
           return [];
@@ -33533,8 +33533,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -33745,15 +33745,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve2, returned, task;
+          var args, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -33768,13 +33768,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -34175,14 +34175,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -34275,9 +34275,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve3)(args3);
                 });
               });
             };
@@ -34620,11 +34620,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34640,7 +34640,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34713,26 +34713,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve3(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
+          resolve3(Buffer.concat(chunks));
         });
       }));
     });
@@ -34935,14 +34935,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve3(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -35186,12 +35186,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -35199,7 +35199,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve3(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -35238,7 +35238,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve2(response);
+          resolve3(response);
         }
       }));
     });
@@ -35249,11 +35249,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35269,7 +35269,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35300,11 +35300,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35320,7 +35320,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35389,11 +35389,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35409,7 +35409,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35711,11 +35711,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35731,7 +35731,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35835,11 +35835,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35855,7 +35855,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35929,11 +35929,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35949,7 +35949,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36168,7 +36168,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -36251,7 +36251,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve2(exitCode);
+            resolve3(exitCode);
           }
         });
         if (this.options.input) {
@@ -36374,11 +36374,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36394,7 +36394,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36447,11 +36447,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36467,7 +36467,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36526,11 +36526,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36546,7 +36546,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36677,45 +36677,8 @@ import { randomBytes as randomBytes5 } from "node:crypto";
 import path33 from "node:path";
 
 // src/action-inputs.ts
-import fs11 from "node:fs";
-import path19 from "node:path";
-
-// src/config/apply-defaults.ts
-var SHARED = [
-  "static",
-  "platforms",
-  "target",
-  "gracePeriod",
-  "startupWait",
-  "readyLog",
-  "probeNetwork",
-  "failOn",
-  "filterMode",
-  "format",
-  "image",
-  "builder",
-  "cacheFrom",
-  "cacheTo",
-  "secrets",
-  "buildContexts",
-  "ssh",
-  "progress"
-];
-function applyConfigDefaults(options, defaults2, given) {
-  for (const key of SHARED) {
-    const value = defaults2[key];
-    if (value === void 0 || given.has(key)) continue;
-    options[key] = value;
-  }
-  if (defaults2.platforms !== void 0) options.platformsExplicit = true;
-  if (defaults2.buildArgs) options.buildArgs = { ...defaults2.buildArgs, ...options.buildArgs };
-  if (defaults2.probeEnv) options.probeEnv = { ...defaults2.probeEnv, ...options.probeEnv };
-}
-
-// src/config/project-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import fs9 from "node:fs";
-import path15 from "node:path";
+import fs10 from "node:fs";
+import path16 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -36730,218 +36693,46 @@ function oneLine(text, max = 400) {
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 
-// src/input.ts
-import fs3 from "node:fs";
-var MAX_BYTES = 16 * 1024 * 1024;
-function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES;
-  let stat2;
-  try {
-    stat2 = fs3.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display} does not exist`);
+// src/options/suggest.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
   }
-  if (stat2.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
-  }
-  if (!stat2.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat2.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs3.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display, what);
+  return prev[b.length];
 }
-function decodeText(bytes, display, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
-  }
+function closest(word, known, max = 3) {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return known.map((k) => ({ k, d: distance(w, k.toLowerCase()) })).filter(({ k, d }) => d <= limit || w.length >= 4 && (k.includes(w) || w.includes(k))).sort((a, b) => a.d - b.d || a.k.localeCompare(b.k)).slice(0, max).map(({ k }) => k);
+}
+function didYouMean(word, known, show3 = (k) => k) {
+  const near = closest(word, known);
+  if (near.length === 0) return "";
+  const shown = near.map(show3);
+  return ` (did you mean ${shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`}?)`;
 }
 
-// src/github/glob.ts
-import fs4 from "node:fs";
-import path6 from "node:path";
-var MAGIC = /[*?[{]/;
-var NEVER_WALK = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var MAX_ENTRIES = 2e5;
-function hasMagic(pattern) {
-  return MAGIC.test(pattern);
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function segmentSource(seg) {
-  let out = "";
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === "*") {
-      while (seg[i + 1] === "*") i++;
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const close = seg.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-        continue;
-      }
-      let body = seg.slice(i + 1, close);
-      let negate = false;
-      if (body.startsWith("!") || body.startsWith("^")) {
-        negate = true;
-        body = body.slice(1);
-      }
-      out += `[${negate ? "^/" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
-      i = close;
-    } else if (c === "{") {
-      const close = seg.indexOf("}", i);
-      if (close === -1) {
-        out += "\\{";
-        continue;
-      }
-      const alternatives = seg.slice(i + 1, close).split(",");
-      out += `(?:${alternatives.map(segmentSource).join("|")})`;
-      i = close;
-    } else if (c === "\\" && i + 1 < seg.length) {
-      out += escapeRegex(seg[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function globToRegExp(pattern) {
-  const segments = pattern.split("/").filter((s, i, all) => s !== "" || i === all.length - 1);
-  let source = "";
-  segments.forEach((seg, i) => {
-    const last = i === segments.length - 1;
-    if (seg === "**") {
-      source += last ? "(?:(?!\\.)[^/]+(?:/(?!\\.)[^/]+)*)?" : "(?:(?!\\.)[^/]+/)*";
-      return;
-    }
-    const hidden = seg.startsWith(".") ? "" : "(?!\\.)";
-    source += hidden + segmentSource(seg) + (last ? "" : "/");
-  });
-  return new RegExp(`^${source}$`);
-}
-function literalPrefix(pattern) {
-  const segments = pattern.split("/");
-  const i = segments.findIndex((s) => hasMagic(s));
-  return { base: segments.slice(0, i).join("/"), rest: segments.slice(i).join("/") };
-}
-function walk(root, onFile, maxDepth) {
-  let visited = 0;
-  const visit = (dir, rel, depth) => {
-    let entries;
-    try {
-      entries = fs4.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (++visited > MAX_ENTRIES) throw new InputError(`a dockerfile pattern walks more than ${MAX_ENTRIES} files; make it more specific (e.g. services/*/Dockerfile)`);
-      const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!NEVER_WALK.has(e.name) && depth < maxDepth) visit(path6.join(dir, e.name), childRel, depth + 1);
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        onFile(childRel);
-      }
-    }
-  };
-  visit(root, "", 0);
-}
-function globFiles(pattern, cwd) {
-  const normalized = pattern.replace(/\\(?![*?[\]{}\\])/g, "/").replace(/^\.\//, "");
-  const { base, rest } = literalPrefix(normalized);
-  const root = path6.resolve(cwd, base === "" && normalized.startsWith("/") ? "/" : base);
-  const re = globToRegExp(rest);
-  const maxDepth = rest.split("/").includes("**") ? 64 : rest.split("/").length - 1;
-  const found = [];
-  walk(root, (rel) => {
-    if (!re.test(rel)) return;
-    const abs = path6.join(root, rel);
-    try {
-      if (!fs4.statSync(abs).isFile()) return;
-    } catch {
-      return;
-    }
-    found.push(base === "" ? rel : `${base.replace(/\/$/, "")}/${rel}`);
-  }, maxDepth);
-  return found;
-}
-function expandDockerfiles(spec, cwd) {
-  const lines = spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-  if (lines.length === 0) throw new InputError("dockerfile must name at least one Dockerfile path or glob");
-  const result = [];
-  for (const line of lines) {
-    if (line.startsWith("!")) {
-      const re = globToRegExp(line.slice(1).trim().replace(/^\.\//, ""));
-      for (let i = result.length - 1; i >= 0; i--) if (re.test(result[i].replace(/^\.\//, ""))) result.splice(i, 1);
-      continue;
-    }
-    if (!hasMagic(line)) {
-      result.push(line);
-      continue;
-    }
-    const matches = globFiles(line, cwd).sort();
-    if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
-    result.push(...matches);
-  }
-  const unique = [...new Set(result.map((p) => path6.normalize(p).split(path6.sep).join("/")))];
-  if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
-  return unique;
-}
-
-// src/options.ts
-var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
-var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
-function defaultOptions(cwd = process.cwd()) {
-  return {
-    dockerfile: "Dockerfile",
-    static: false,
-    platforms: [...DEFAULT_PLATFORMS],
-    buildArgs: {},
-    gracePeriod: 10,
-    // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
-    startupWait: 60,
-    probeEnv: {},
-    probeNetwork: "none",
-    ignore: /* @__PURE__ */ new Set(),
-    failOn: "error",
-    filterMode: "nofilter",
-    format: "text",
-    cwd,
-    cacheFrom: [],
-    cacheTo: [],
-    secrets: [],
-    buildContexts: [],
-    ssh: [],
-    progress: "auto"
-  };
-}
-function parseFailOn(value) {
+// src/options/parse.ts
+function parseChoice(value, name, choices, aliases = {}) {
   const v = value.trim().toLowerCase();
-  if (v === "error" || v === "warning" || v === "info" || v === "never") return v;
-  throw new InputError(`fail-on must be one of error, warning, info, never (got ${JSON.stringify(value)})`);
+  const found = choices.find((c) => c === v) ?? aliases[v];
+  if (found) return found;
+  const near = closest(v, [...choices, ...Object.keys(aliases)]).map((w) => aliases[w] ? `${aliases[w]}` : w);
+  const hint = near.length > 0 ? `; did you mean ${[...new Set(near)].join(" or ")}?` : "";
+  throw new InputError(`${name} must be one of ${choices.join(", ")} (got ${JSON.stringify(value)}${hint})`);
 }
-function parseFilterMode(value) {
+function parseBoolean(value, name) {
   const v = value.trim().toLowerCase();
-  const mode = FILTER_MODES.find((m) => m === v);
-  if (mode) return mode;
-  throw new InputError(`filter-mode must be one of ${FILTER_MODES.join(", ")} (got ${JSON.stringify(value)})`);
-}
-function parseFormat(value) {
-  const v = value.trim().toLowerCase();
-  if (v === "text" || v === "json" || v === "sarif") return v;
-  throw new InputError(`format must be one of text, json, sarif (got ${JSON.stringify(value)})`);
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new InputError(`${name} must be true or false (got ${JSON.stringify(value)})`);
 }
 function parseSeconds(value, name) {
   const n = Number(value.trim());
@@ -36949,13 +36740,14 @@ function parseSeconds(value, name) {
   return n;
 }
 var PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
-function parsePlatforms(value) {
-  const list2 = value.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
-  if (list2.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
-  for (const p of list2) {
-    if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
-  }
-  return [...new Set(list2)];
+function parsePlatform(value) {
+  const p = value.trim();
+  if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
+  return p;
+}
+function platformList(items) {
+  if (items.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
+  return [...new Set(items)];
 }
 function parseKeyValue(value, name) {
   const eq = value.indexOf("=");
@@ -36971,19 +36763,26 @@ function parseRegex(value, name) {
     throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
   }
 }
-function parseIgnore(value) {
-  return new Set(value.split(/[,\n\s]+/).map((s) => s.trim()).filter(Boolean));
+function parseText(value, name) {
+  if (value.trim() === "") throw new InputError(`${name} needs a value`);
+  return value;
+}
+function parseFileName(value, message) {
+  if (value.trim() === "") throw new InputError(message);
+  return value;
 }
 var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseNetwork(value) {
+function parseNetwork(value, name = "probe-network") {
   const v = value.trim();
-  if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
+  if (!NETWORK.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
-function parseProgress(value) {
-  const v = value.trim().toLowerCase();
-  if (v === "auto" || v === "plain" || v === "quiet") return v;
-  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+function parseAddHost(value, name) {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*[:=](host-gateway|[0-9A-Fa-f.:[\]]+)$/.test(v)) {
+    throw new InputError(`${name} takes HOST:IP, e.g. mirror.internal:10.0.0.5 or host.docker.internal:host-gateway (got ${JSON.stringify(value)})`);
+  }
+  return v;
 }
 var IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
 function parseImageRef(value, name) {
@@ -37013,10 +36812,17 @@ var EXAMPLES = {
   "build-contexts": "name=path",
   ssh: "default"
 };
+function parseRunner(value, name = "--runner") {
+  const eq = value.indexOf("=");
+  const platform2 = eq < 0 ? "" : value.slice(0, eq).trim();
+  const label = eq < 0 ? "" : value.slice(eq + 1).trim();
+  if (platform2 === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
+  return [platform2, label];
+}
 
 // src/rules/image/arch-specific-download.ts
-import fs7 from "node:fs";
-import path11 from "node:path";
+import fs5 from "node:fs";
+import path10 from "node:path";
 
 // src/model/variables.ts
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -37045,8 +36851,8 @@ function argDefault(instr) {
 }
 
 // src/model/build-steps.ts
-import path7 from "node:path";
-var posix = path7.posix;
+import path6 from "node:path";
+var posix = path6.posix;
 var VarHistory = class {
   /** The variables as they are now. */
   live = {};
@@ -37119,7 +36925,7 @@ function buildSteps(model, stage) {
 }
 
 // src/model/file-origin.ts
-import path10 from "node:path";
+import path9 from "node:path";
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -38297,28 +38103,28 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
-import fs6 from "node:fs";
-import path9 from "node:path";
+import fs4 from "node:fs";
+import path8 from "node:path";
 
 // src/repo-root.ts
-import fs5 from "node:fs";
-import path8 from "node:path";
+import fs3 from "node:fs";
+import path7 from "node:path";
 var repoRootCache = /* @__PURE__ */ new Map();
 function repoRootOf(dir) {
   const visited = [];
   let root = null;
-  for (let current = path8.resolve(dir); ; ) {
+  for (let current = path7.resolve(dir); ; ) {
     const cached2 = repoRootCache.get(current);
     if (cached2 !== void 0) {
       root = cached2;
       break;
     }
     visited.push(current);
-    if (fs5.existsSync(path8.join(current, ".git"))) {
+    if (fs3.existsSync(path7.join(current, ".git"))) {
       root = current;
       break;
     }
-    const parent = path8.dirname(current);
+    const parent = path7.dirname(current);
     if (parent === current) break;
     current = parent;
   }
@@ -38425,7 +38231,7 @@ function parseDockerignore(text) {
     const exclusion = pattern.startsWith("!");
     if (exclusion) pattern = pattern.slice(1).trim();
     if (pattern === "") continue;
-    pattern = path9.posix.normalize(pattern);
+    pattern = path8.posix.normalize(pattern);
     if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
     if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
     out.push({ exclusion, matcher: compileDockerPattern(pattern) });
@@ -38481,7 +38287,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs6.realpathSync(contextDir);
+      real = fs4.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -38490,7 +38296,7 @@ var BuildContext = class _BuildContext {
   }
   /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
   static normalise(source) {
-    return path9.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+    return path8.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
   }
   isIgnored(rel) {
     return rel !== "" && isIgnoredBy(this.patterns, rel);
@@ -38500,18 +38306,18 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs6.realpathSync.native(path9.join(this.dir, rel));
+      real = fs4.realpathSync.native(path8.join(this.dir, rel));
     } catch {
       return void 0;
     }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path9.sep)) return void 0;
+    if (real !== this.realDir && !real.startsWith(this.realDir + path8.sep)) return void 0;
     return real;
   }
   kind(rel) {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs6.statSync(real);
+      const st = fs4.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -38528,7 +38334,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs6.readdirSync(real);
+      names = fs4.readdirSync(real);
     } catch {
       return [];
     }
@@ -38559,17 +38365,17 @@ var BuildContext = class _BuildContext {
   mode(rel) {
     const real = this.real(rel);
     if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path9.dirname(real));
+    const root = repoRootOf(path8.dirname(real));
     if (root) {
       const index = gitIndex(root);
-      const key = path9.relative(root, real).split(path9.sep).join("/");
+      const key = path8.relative(root, real).split(path8.sep).join("/");
       const mode = index?.get(key);
       if (mode === "100755") return { executable: true, source: "git-index" };
       if (mode === "100644") return { executable: false, source: "git-index" };
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs6.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs4.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -38577,10 +38383,10 @@ var BuildContext = class _BuildContext {
 };
 function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path9.join(contextDir, ".dockerignore"));
+  candidates.push(path8.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     try {
-      return fs6.readFileSync(file, "utf8");
+      return fs4.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -38588,7 +38394,7 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-var posix2 = path10.posix;
+var posix2 = path9.posix;
 function copyOperands(step) {
   const { instr } = step;
   let words;
@@ -38938,7 +38744,7 @@ function namedArch(name) {
 }
 function listDir(dir) {
   try {
-    return fs7.readdirSync(dir, { withFileTypes: true });
+    return fs5.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -38947,21 +38753,21 @@ function holdsDockerfile(dir) {
   return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
 }
 function archVariant(model) {
-  const file = path11.basename(model.absPath);
-  const dir = path11.dirname(model.absPath);
-  const repoRoot = fs7.existsSync(path11.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path11.basename(dir)));
+  const file = path10.basename(model.absPath);
+  const dir = path10.dirname(model.absPath);
+  const repoRoot = fs5.existsSync(path10.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path10.basename(dir)));
   if (own) return { own };
   for (const e of listDir(dir)) {
     if (e.name === file) continue;
     if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path11.join(dir, e.name))) return { sibling: `${e.name}/` };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path10.join(dir, e.name))) return { sibling: `${e.name}/` };
   }
-  const parent = path11.dirname(dir);
-  const rel = path11.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path11.isAbsolute(rel)) {
+  const parent = path10.dirname(dir);
+  const rel = path10.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path10.isAbsolute(rel)) {
     for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path11.basename(dir) && namedArch(e.name) && holdsDockerfile(path11.join(parent, e.name))) return { sibling: `../${e.name}/` };
+      if (e.isDirectory() && e.name !== path10.basename(dir) && namedArch(e.name) && holdsDockerfile(path10.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }
   }
   return void 0;
@@ -39043,7 +38849,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path13 from "node:path";
+import path12 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -39185,9 +38991,9 @@ function lacksBash(base) {
 }
 
 // src/model/programs.ts
-import path12 from "node:path";
+import path11 from "node:path";
 function baseName(word) {
-  return path12.posix.basename(word.replace(/\/+$/, ""));
+  return path11.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -39439,7 +39245,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path13.posix.basename(words[0]) : "";
+  const tool = words[0] ? path12.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -39486,7 +39292,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path13.posix.resolve("/", src);
+      const abs = path12.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -39998,8 +39804,8 @@ var rule5 = {
 
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path14 from "node:path";
+import fs6 from "node:fs";
+import path13 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var DEV_COMPOSE_WORDS = /* @__PURE__ */ new Set([...DEV_WORDS, "local"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
@@ -40013,11 +39819,11 @@ function hasDevWord(name, words = DEV_WORDS) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path14.basename(model.absPath);
+  const base = path13.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path14.dirname(model.absPath);
-  const folder = path14.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs8.existsSync(path14.join(dir, ".git")))
+  const dir = path13.dirname(model.absPath);
+  const folder = path13.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -40028,19 +39834,19 @@ function byStage(model) {
 }
 function realpath(p) {
   try {
-    return fs8.realpathSync(p);
+    return fs6.realpathSync(p);
   } catch {
-    return path14.resolve(p);
+    return path13.resolve(p);
   }
 }
 function composeFolders(model) {
   const out = [];
-  for (const start of [path14.dirname(model.absPath), model.contextDir]) {
-    let dir = path14.resolve(start);
+  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
+    let dir = path13.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs8.existsSync(path14.join(dir, ".git"))) break;
-      const parent = path14.dirname(dir);
+      if (fs6.existsSync(path13.join(dir, ".git"))) break;
+      const parent = path13.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -40050,11 +39856,11 @@ function composeFolders(model) {
 function composeFiles(dir) {
   let names;
   try {
-    names = fs8.readdirSync(dir);
+    names = fs6.readdirSync(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path14.join(dir, n));
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
 }
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -40062,9 +39868,9 @@ function asRecord(v) {
 function composeDockerfiles(file) {
   let doc;
   try {
-    const stat2 = fs8.statSync(file);
+    const stat2 = fs6.statSync(file);
     if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
-    doc = (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    doc = (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
   } catch {
     return void 0;
   }
@@ -40083,7 +39889,7 @@ function composeDockerfiles(file) {
       if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
     } else continue;
     if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) continue;
-    out.push(realpath(path14.resolve(path14.dirname(file), context3, dockerfile)));
+    out.push(realpath(path13.resolve(path13.dirname(file), context3, dockerfile)));
   }
   return out;
 }
@@ -40096,8 +39902,8 @@ function byCompose(model) {
     }
   }
   if (users.length === 0) return void 0;
-  if (!users.every((f) => hasDevWord(path14.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
-  const names = users.map((f) => `\`${path14.basename(f)}\``).join(", ");
+  if (!users.every((f) => hasDevWord(path13.basename(f).replace(/\.ya?ml$/i, ""), DEV_COMPOSE_WORDS))) return void 0;
+  const names = users.map((f) => `\`${path13.basename(f)}\``).join(", ");
   return { reason: `only ${names} ${users.length === 1 ? "builds" : "build"} it, a development setup` };
 }
 function developmentImage(model) {
@@ -41900,8 +41706,8 @@ function scanParts(parts, found, word) {
 }
 function scan(script) {
   const found = [];
-  const redirs = (list2) => {
-    for (const r of list2) {
+  const redirs = (list) => {
+    for (const r of list) {
       if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
       if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
     }
@@ -42332,6 +42138,348 @@ function ruleMeta(id) {
   return allRules.find((r) => r.id === id);
 }
 
+// src/options/rule-ids.ts
+var SHELLCHECK = /^shellcheck(\/SC\d{4})?$/;
+function isRuleId(id) {
+  return SHELLCHECK.test(id) || allRules.some((r) => r.id === id);
+}
+function parseRuleId(value, name) {
+  const id = value.trim();
+  if (isRuleId(id)) return id;
+  const near = closest(id, allRules.map((r) => r.id));
+  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "; see the rule table in the README";
+  throw new InputError(`${name} names no rule: ${JSON.stringify(id)} is not a rule id${hint}`);
+}
+
+// src/options/catalog.ts
+var FAIL_ON_LEVELS = ["error", "warning", "info", "never"];
+var FAIL_ON_ALIASES = { none: "never", off: "never" };
+var FORMATS = ["text", "json", "sarif"];
+var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
+var PROGRESS_MODES = ["auto", "plain", "quiet"];
+var BUILD_NETWORKS = ["default", "host", "none"];
+var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
+var choice = (values, aliases = {}) => (raw, name) => parseChoice(raw, name, values, aliases);
+var CATALOG = [
+  { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
+  { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
+  { key: "platforms", scope: "run", type: "list", flag: "platforms", input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
+  { key: "target", scope: "run", type: "value", flag: "target", input: "target", config: "target", metavar: "STAGE", parse: parseText, help: "build target stage" },
+  { key: "buildArgs", scope: "run", type: "map", flag: "build-arg", input: "build-args", config: "build-args", metavar: "K=V", initial: () => ({}), help: "build argument; repeatable" },
+  { key: "network", scope: "run", type: "value", flag: "network", input: "network", config: "network", metavar: "MODE", values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
+  { key: "addHosts", scope: "run", type: "list", flag: "add-host", input: "add-hosts", config: "add-hosts", metavar: "HOST:IP", item: parseAddHost, split: /[,\n]/, initial: () => [], help: "extra host for the build (buildx --add-host); repeatable" },
+  { key: "gracePeriod", scope: "run", type: "value", flag: "grace-period", input: "grace-period", config: "grace-period", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 10, shown: "10", help: "how long the shutdown probe waits after the stop signal before SIGKILL" },
+  // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
+  { key: "startupWait", scope: "run", type: "value", flag: "startup-wait", input: "startup-wait", config: "startup-wait", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 60, shown: "60", help: "upper bound on waiting for readiness before the stop signal (x3 on emulated platforms; ready: HEALTHCHECK healthy, a listening socket, or a quiet process tree)" },
+  { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
+  { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
+  { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
+  // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
+  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  { key: "failOn", scope: "run", type: "value", flag: "fail-on", input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
+  { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
+  { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif" },
+  { key: "output", scope: "run", type: "value", flag: "output", metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
+  { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
+  { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
+  { key: "cacheFrom", scope: "run", type: "list", flag: "cache-from", input: "cache-from", config: "cache-from", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache source passed to buildx (type=gha, type=registry,\u2026, type=local); repeatable" },
+  { key: "cacheTo", scope: "run", type: "list", flag: "cache-to", input: "cache-to", config: "cache-to", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache export passed to buildx; repeatable" },
+  /** Never logged: redacted in every docker call log and error line (src/runtime/docker.ts). */
+  { key: "secrets", scope: "run", type: "list", flag: "secret", input: "secrets", config: "secrets", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build secret, buildx --secret (id=\u2026,src=\u2026 | id=\u2026,env=\u2026), never logged; repeatable" },
+  { key: "buildContexts", scope: "run", type: "list", flag: "build-context", input: "build-contexts", config: "build-contexts", metavar: "N=P", item: parseBuildxSpec, initial: () => [], help: "extra build context, buildx --build-context; repeatable" },
+  { key: "ssh", scope: "run", type: "list", flag: "ssh", input: "ssh", config: "ssh", metavar: "SPEC", item: (raw, name) => parseBuildxSpec(raw, name, false), initial: () => [], help: "ssh agent socket or key for the build, buildx --ssh; repeatable" },
+  /** Status lines on stderr: auto (redrawn on a TTY, plain lines otherwise), plain, quiet. */
+  { key: "progress", scope: "run", type: "value", flag: "progress", config: "progress", metavar: "MODE", values: PROGRESS_MODES, parse: choice(PROGRESS_MODES), initial: () => "auto", shown: "auto", help: "status lines on stderr: auto (redrawn on a TTY, plain lines otherwise) | plain | quiet" },
+  // The faces' own options.
+  { key: "dockerfile", scope: "face", type: "value", input: "dockerfile", actionDefault: "Dockerfile", parse: parseText, shown: "Dockerfile", help: "Dockerfile paths or globs, one per line; a !glob line excludes earlier matches (the CLI takes them as arguments)" },
+  { key: "diff", scope: "face", type: "value", flag: "diff", metavar: "FILE|-", parse: (raw, name) => parseFileName(raw, `${name} needs a file name, or - for standard input`), help: "unified diff (e.g. `git diff origin/main`) for --filter-mode; - reads standard input" },
+  { key: "config", scope: "face", type: "value", flag: "config", input: "config", metavar: "FILE", parse: (raw, name) => parseFileName(raw, `${name} needs a file name`), shown: ".entrypoint-guard.yml at the repository root, when present", help: "config file; precedence: flag or input > config file > default" },
+  { key: "annotations", scope: "face", type: "boolean", input: "annotations", config: "annotations", initial: () => true, shown: "true", help: "annotations on the Dockerfile and script lines" },
+  { key: "checkRun", scope: "face", type: "boolean", input: "check-run", config: "check-run", initial: () => false, shown: "false", help: "a check run named entrypoint-guard with every finding (checks: write)" },
+  { key: "review", scope: "face", type: "boolean", input: "review", config: "review", initial: () => false, shown: "false", help: "review comments on the pull request's changed lines (pull-requests: write)" },
+  { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
+  { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
+  { key: "runners", scope: "face", type: "list", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), help: "for plan: PLATFORM=LABEL, one per line" },
+  { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
+  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
+  { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
+  { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
+];
+var ENTRIES = CATALOG;
+function initialValues(scope) {
+  const out = {};
+  for (const e of ENTRIES) if (e.scope === scope && e.initial) out[e.key] = e.initial();
+  return out;
+}
+
+// src/config/apply-defaults.ts
+function applyConfigDefaults(options, defaults2, given) {
+  const target = options;
+  const source = defaults2;
+  for (const e of ENTRIES) {
+    const value = source[e.key];
+    if (e.scope !== "run" || value === void 0) continue;
+    if (e.type === "map") target[e.key] = { ...value, ...target[e.key] };
+    else if (!given.has(e.key)) target[e.key] = value;
+  }
+  if (defaults2.platforms !== void 0) options.platformsExplicit = true;
+}
+
+// src/config/project-config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import fs9 from "node:fs";
+import path15 from "node:path";
+
+// src/input.ts
+import fs7 from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat2;
+  try {
+    stat2 = fs7.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display} does not exist`);
+  }
+  if (stat2.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
+  }
+  if (!stat2.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
+  if (stat2.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs7.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display, what);
+}
+function decodeText(bytes, display, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
+  }
+}
+
+// src/github/glob.ts
+import fs8 from "node:fs";
+import path14 from "node:path";
+var MAGIC = /[*?[{]/;
+var NEVER_WALK = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var MAX_ENTRIES = 2e5;
+function hasMagic(pattern) {
+  return MAGIC.test(pattern);
+}
+function escapeRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function segmentSource(seg) {
+  let out = "";
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === "*") {
+      while (seg[i + 1] === "*") i++;
+      out += "[^/]*";
+    } else if (c === "?") {
+      out += "[^/]";
+    } else if (c === "[") {
+      const close = seg.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+        continue;
+      }
+      let body = seg.slice(i + 1, close);
+      let negate = false;
+      if (body.startsWith("!") || body.startsWith("^")) {
+        negate = true;
+        body = body.slice(1);
+      }
+      out += `[${negate ? "^/" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
+      i = close;
+    } else if (c === "{") {
+      const close = seg.indexOf("}", i);
+      if (close === -1) {
+        out += "\\{";
+        continue;
+      }
+      const alternatives = seg.slice(i + 1, close).split(",");
+      out += `(?:${alternatives.map(segmentSource).join("|")})`;
+      i = close;
+    } else if (c === "\\" && i + 1 < seg.length) {
+      out += escapeRegex(seg[++i]);
+    } else {
+      out += escapeRegex(c);
+    }
+  }
+  return out;
+}
+function globToRegExp(pattern) {
+  const segments = pattern.split("/").filter((s, i, all) => s !== "" || i === all.length - 1);
+  let source = "";
+  segments.forEach((seg, i) => {
+    const last = i === segments.length - 1;
+    if (seg === "**") {
+      source += last ? "(?:(?!\\.)[^/]+(?:/(?!\\.)[^/]+)*)?" : "(?:(?!\\.)[^/]+/)*";
+      return;
+    }
+    const hidden = seg.startsWith(".") ? "" : "(?!\\.)";
+    source += hidden + segmentSource(seg) + (last ? "" : "/");
+  });
+  return new RegExp(`^${source}$`);
+}
+function literalPrefix(pattern) {
+  const segments = pattern.split("/");
+  const i = segments.findIndex((s) => hasMagic(s));
+  return { base: segments.slice(0, i).join("/"), rest: segments.slice(i).join("/") };
+}
+function walk(root, onFile, maxDepth) {
+  let visited = 0;
+  const visit = (dir, rel, depth) => {
+    let entries;
+    try {
+      entries = fs8.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (++visited > MAX_ENTRIES) throw new InputError(`a dockerfile pattern walks more than ${MAX_ENTRIES} files; make it more specific (e.g. services/*/Dockerfile)`);
+      const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (!NEVER_WALK.has(e.name) && depth < maxDepth) visit(path14.join(dir, e.name), childRel, depth + 1);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        onFile(childRel);
+      }
+    }
+  };
+  visit(root, "", 0);
+}
+function globFiles(pattern, cwd) {
+  const normalized = pattern.replace(/\\(?![*?[\]{}\\])/g, "/").replace(/^\.\//, "");
+  const { base, rest } = literalPrefix(normalized);
+  const root = path14.resolve(cwd, base === "" && normalized.startsWith("/") ? "/" : base);
+  const re = globToRegExp(rest);
+  const maxDepth = rest.split("/").includes("**") ? 64 : rest.split("/").length - 1;
+  const found = [];
+  walk(root, (rel) => {
+    if (!re.test(rel)) return;
+    const abs = path14.join(root, rel);
+    try {
+      if (!fs8.statSync(abs).isFile()) return;
+    } catch {
+      return;
+    }
+    found.push(base === "" ? rel : `${base.replace(/\/$/, "")}/${rel}`);
+  }, maxDepth);
+  return found;
+}
+function expandDockerfiles(spec, cwd) {
+  const lines = spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  if (lines.length === 0) throw new InputError("dockerfile must name at least one Dockerfile path or glob");
+  const result = [];
+  for (const line of lines) {
+    if (line.startsWith("!")) {
+      const re = globToRegExp(line.slice(1).trim().replace(/^\.\//, ""));
+      for (let i = result.length - 1; i >= 0; i--) if (re.test(result[i].replace(/^\.\//, ""))) result.splice(i, 1);
+      continue;
+    }
+    if (!hasMagic(line)) {
+      result.push(line);
+      continue;
+    }
+    const matches = globFiles(line, cwd).sort();
+    if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
+    result.push(...matches);
+  }
+  const unique = [...new Set(result.map((p) => path14.normalize(p).split(path14.sep).join("/")))];
+  if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
+  return unique;
+}
+
+// src/options/read.ts
+function collect(entry, items, name) {
+  return entry.collect ? entry.collect(items, name) : items;
+}
+function splitItems(entry, raw) {
+  return entry.split ? raw.split(entry.split).map((s) => s.trim()).filter(Boolean) : [raw];
+}
+function inputLines(value) {
+  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+}
+function fromInputs(read, scope) {
+  const out = {};
+  for (const e of ENTRIES) {
+    if (!e.input || scope && e.scope !== scope) continue;
+    const raw = read(e.input);
+    if (raw === "") continue;
+    const name = e.input;
+    if (e.type === "boolean") out[e.key] = parseBoolean(raw, name);
+    else if (e.type === "value") out[e.key] = e.parse(raw, name);
+    else if (e.type === "list") out[e.key] = collect(e, inputLines(raw).flatMap((l) => splitItems(e, l)).map((i) => e.item(i, name)), name);
+    else out[e.key] = Object.fromEntries(inputLines(raw).map((l) => parseKeyValue(l, name)));
+  }
+  return { values: out };
+}
+var CONFIG_KEYS = ENTRIES.filter((e) => e.config).map((e) => e.config);
+function configEntry(key) {
+  return ENTRIES.find((e) => e.config === key);
+}
+function describe2(v) {
+  if (v === null) return "an empty value";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return JSON.stringify(v);
+}
+function scalar(v, name) {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  throw new InputError(`${name} must be a single value, not ${describe2(v)}`);
+}
+function fromConfigValue(e, v) {
+  const name = e.config;
+  if (e.type === "boolean") {
+    if (typeof v === "boolean") return v;
+    if (typeof v === "string" && /^(true|false)$/.test(v)) return v === "true";
+    throw new InputError(`${name} must be true or false (got ${JSON.stringify(v)})`);
+  }
+  if (e.type === "value") return e.parse(scalar(v, name), name);
+  if (e.type === "list") {
+    if (v === null) return collect(e, [], name);
+    const raws = Array.isArray(v) ? v.map((x) => scalar(x, name)) : [scalar(v, name)];
+    return collect(e, raws.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+  }
+  const out = {};
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const [k, val] = parseKeyValue(scalar(item, name), name);
+      out[k] = val;
+    }
+    return out;
+  }
+  if (typeof v !== "object" || v === null) throw new InputError(`${name} must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe2(v)}`);
+  for (const [k, val] of Object.entries(v)) {
+    const [key, value] = parseKeyValue(`${k}=${val === null ? "" : scalar(val, name)}`, name);
+    out[key] = value;
+  }
+  return out;
+}
+function resolve2(scope, layers) {
+  const values = {};
+  const given = /* @__PURE__ */ new Set();
+  for (const e of ENTRIES) {
+    if (e.scope !== scope) continue;
+    const found = layers.filter((l) => l.values[e.key] !== void 0).map((l) => l.values[e.key]);
+    if (found.length > 0) given.add(e.key);
+    if (e.type === "map" && found.length > 0) values[e.key] = Object.assign({}, ...[...found].reverse());
+    else if (found.length > 0) values[e.key] = found[0];
+    else if (e.initial) values[e.key] = e.initial();
+  }
+  return { values, given };
+}
+
 // src/config/project-config.ts
 var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
 var MAX_BYTES2 = 1024 * 1024;
@@ -42342,89 +42490,34 @@ var ConfigFileError = class extends InputError {
 function fail(reason) {
   throw new ConfigValueError(reason);
 }
-function scalar(v) {
+function scalar2(v) {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
-  return fail(`must be a single value, not ${describe2(v)}`);
-}
-function list(v) {
-  if (Array.isArray(v)) return v.map(scalar).join(",");
-  return scalar(v);
-}
-function specs(v, name, needsEquals = true) {
-  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
-}
-function keyValues(v, name) {
-  const out = {};
-  if (Array.isArray(v)) {
-    for (const item of v) {
-      const [k, val] = parseKeyValue(scalar(item), name);
-      out[k] = val;
-    }
-    return out;
-  }
-  if (!isMap(v)) return fail(`must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe2(v)}`);
-  for (const [k, val] of Object.entries(v)) {
-    const [key, value] = parseKeyValue(`${k}=${val === null ? "" : scalar(val)}`, name);
-    out[key] = value;
-  }
-  return out;
-}
-function boolean(v) {
-  if (v === true || v === "true") return true;
-  if (v === false || v === "false") return false;
-  return fail(`must be true or false (got ${JSON.stringify(v)})`);
+  return fail(`must be a single value, not ${describe3(v)}`);
 }
 function isMap(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function describe2(v) {
+function describe3(v) {
   if (v === null) return "an empty value";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
   return JSON.stringify(v);
 }
-var OPTION_KEYS = {
-  static: (v, d) => d.static = boolean(v),
-  platforms: (v, d) => d.platforms = parsePlatforms(list(v)),
-  target: (v, d) => d.target = scalar(v),
-  "build-args": (v, d) => d.buildArgs = keyValues(v, "build-args"),
-  "grace-period": (v, d) => d.gracePeriod = parseSeconds(scalar(v), "grace-period"),
-  "startup-wait": (v, d) => d.startupWait = parseSeconds(scalar(v), "startup-wait"),
-  "ready-log": (v, d) => d.readyLog = parseRegex(scalar(v), "ready-log"),
-  "probe-env": (v, d) => d.probeEnv = keyValues(v, "probe-env"),
-  "probe-network": (v, d) => d.probeNetwork = parseNetwork(scalar(v)),
-  "fail-on": (v, d) => d.failOn = parseFailOn(scalar(v)),
-  "filter-mode": (v, d) => d.filterMode = parseFilterMode(scalar(v)),
-  format: (v, d) => d.format = parseFormat(scalar(v)),
-  image: (v, d) => d.image = parseImageRef(scalar(v), "image"),
-  builder: (v, d) => d.builder = parseBuilderName(scalar(v), "builder"),
-  "cache-from": (v, d) => d.cacheFrom = specs(v, "cache-from"),
-  "cache-to": (v, d) => d.cacheTo = specs(v, "cache-to"),
-  secrets: (v, d) => d.secrets = specs(v, "secrets"),
-  "build-contexts": (v, d) => d.buildContexts = specs(v, "build-contexts"),
-  ssh: (v, d) => d.ssh = specs(v, "ssh", false),
-  progress: (v, d) => d.progress = parseProgress(scalar(v)),
-  annotations: (v, d) => d.annotations = boolean(v),
-  "check-run": (v, d) => d.checkRun = boolean(v),
-  review: (v, d) => d.review = boolean(v)
-};
-var TOP_KEYS = ["ignore", "rules", "paths", ...Object.keys(OPTION_KEYS)];
+var TOP_KEYS = ["rules", "paths", ...CONFIG_KEYS];
 var PATH_KEYS = ["fail-on", "rules"];
 var RULE_SETTINGS = ["error", "warning", "info", "off"];
-function checkRuleId(id) {
-  if (allRules.some((r) => r.id === id) || /^shellcheck(\/SC\d{4})?$/.test(id)) return id;
-  return fail(`names no rule: ${JSON.stringify(id)} is not a rule id (see the README's rule table)`);
+function unknownKey(key, known, under = "") {
+  const near = didYouMean(key, known);
+  return `unknown key ${JSON.stringify(key)}${under}${near || ` (known keys: ${known.join(", ")})`}`;
 }
 function ruleSettings(v, at, run2) {
   const out = /* @__PURE__ */ new Map();
   if (v === null) return out;
-  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe2(v)}`);
+  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
   for (const [id, setting] of Object.entries(v)) {
     run2([...at, id], () => {
-      checkRuleId(id);
-      const s = RULE_SETTINGS.find((r) => r === scalar(setting).trim().toLowerCase());
-      if (!s) fail(`must be one of ${RULE_SETTINGS.join(", ")} (got ${JSON.stringify(setting)})`);
-      out.set(id, s);
+      parseRuleId(id, id);
+      out.set(id, parseChoice(scalar2(setting), id, RULE_SETTINGS));
     });
   }
   return out;
@@ -42433,7 +42526,7 @@ function keyPath(at) {
   return at.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
 }
 function projectConfigFrom(doc, file) {
-  const config = { file, ignore: /* @__PURE__ */ new Set(), rules: /* @__PURE__ */ new Map(), paths: [], defaults: {} };
+  const config = { file, ignore: /* @__PURE__ */ new Set(), rules: /* @__PURE__ */ new Map(), paths: [], defaults: {}, faceDefaults: {} };
   const run2 = (at, body) => {
     try {
       body();
@@ -42446,23 +42539,25 @@ function projectConfigFrom(doc, file) {
     }
   };
   if (doc === null || doc === void 0) return config;
-  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe2(doc)}`);
+  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
   for (const [key, value] of Object.entries(doc)) {
-    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: unknown key ${JSON.stringify(key)} (known keys: ${TOP_KEYS.join(", ")})`);
-    if (key === "ignore") {
-      run2([key], () => {
-        for (const id of parseIgnore(value === null ? "" : list(value))) config.ignore.add(checkRuleId(id));
-      });
-    } else if (key === "rules") {
+    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: ${unknownKey(key, TOP_KEYS)}`);
+    if (key === "rules") {
       run2([key], () => config.rules = ruleSettings(value, [key], run2));
     } else if (key === "paths") {
       run2([key], () => {
         if (value === null) return;
-        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe2(value)}`);
+        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
         for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run2, file));
       });
     } else {
-      run2([key], () => OPTION_KEYS[key](value, config.defaults));
+      const entry = configEntry(key);
+      run2([key], () => {
+        const parsed2 = fromConfigValue(entry, value);
+        if (entry.key === "ignore") config.ignore = parsed2;
+        else if (entry.scope === "run") config.defaults[entry.key] = parsed2;
+        else config.faceDefaults[entry.key] = parsed2;
+      });
     }
   }
   return config;
@@ -42473,11 +42568,11 @@ function pathOverride(pattern, v, at, run2, file) {
     const glob = pattern.trim().replace(/^\.\//, "");
     if (glob === "" || glob.startsWith("/") || glob.split("/").includes("..")) fail("must be a glob relative to the repository root");
     entry.match = globToRegExp(glob);
-    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe2(v)}`);
+    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
   });
   for (const [key, value] of Object.entries(v)) {
-    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: unknown key ${JSON.stringify(key)} under ${keyPath(at)} (known keys: ${PATH_KEYS.join(", ")})`);
-    if (key === "fail-on") run2([...at, key], () => entry.failOn = parseFailOn(scalar(value)));
+    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: ${unknownKey(key, PATH_KEYS, ` under ${keyPath(at)}`)}`);
+    if (key === "fail-on") run2([...at, key], () => entry.failOn = fromConfigValue(configEntry("fail-on"), value));
     else run2([...at, key], () => entry.rules = ruleSettings(value, [...at, key], run2));
   }
   return entry;
@@ -42510,9 +42605,105 @@ function findProjectConfig(where) {
   return loadProjectConfig(abs, display(abs));
 }
 
-// src/matrix/plan.ts
-import { createHash } from "node:crypto";
-import path18 from "node:path";
+// src/options.ts
+function defaultOptions(cwd = process.cwd()) {
+  return { ...initialValues("run"), dockerfile: "Dockerfile", cwd };
+}
+
+// src/action-inputs.ts
+function envInputReader(env = process.env) {
+  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+function inWorkspaceDir(value, workspace, name) {
+  const abs = path16.resolve(workspace, value);
+  let stat2;
+  try {
+    stat2 = fs10.statSync(abs);
+  } catch {
+    throw new InputError(`${name} ${value} does not exist`);
+  }
+  if (!stat2.isDirectory()) throw new InputError(`${name} ${value} is not a directory`);
+  return value;
+}
+function readActionConfig(read, env = process.env) {
+  const workspace = path16.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
+  const options = defaultOptions(workspace);
+  const given = /* @__PURE__ */ new Set();
+  for (const [key, value] of Object.entries(fromInputs(read, "run").values)) {
+    options[key] = value;
+    given.add(key);
+  }
+  if (given.has("platforms")) options.platformsExplicit = true;
+  options.progress = "plain";
+  if (project) applyConfigDefaults(options, project.defaults, given);
+  options.format = "json";
+  if (options.context !== void 0) options.context = inWorkspaceDir(options.context, workspace, "context");
+  const face = resolve2("face", [fromInputs(read, "face"), { values: project?.faceDefaults ?? {} }]).values;
+  const plan = face.plan ?? false;
+  const reportOnly2 = face.reportOnly ?? false;
+  if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path16.join(workspace, "Dockerfile"));
+  const config = {
+    // Merging reads no Dockerfile: the shards did.
+    dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
+    options,
+    annotations: face.annotations ?? true,
+    checkRun: face.checkRun ?? false,
+    review: face.review ?? false,
+    token: read("github-token"),
+    workspace,
+    plan,
+    reportOnly: reportOnly2,
+    runners: face.runners ?? {}
+  };
+  if (face.planPlatforms) config.planPlatforms = face.planPlatforms;
+  if (face.reports !== void 0) config.reports = expandReports(face.reports, workspace);
+  if (project) config.project = project;
+  if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path16.resolve(workspace, file), file, "Dockerfile");
+  return config;
+}
+function expandReports(spec, workspace) {
+  const out = [];
+  for (const line of inputLines(spec)) {
+    if (!hasMagic(line)) {
+      out.push(line);
+      continue;
+    }
+    const found = globFiles(line, workspace).sort();
+    if (found.length === 0) throw new InputError(`reports pattern ${JSON.stringify(line)} matches no file under ${workspace}: did the shards upload their reports and did actions/download-artifact run?`);
+    out.push(...found);
+  }
+  if (out.length === 0) throw new InputError("reports must name at least one shard report path or glob");
+  return [...new Set(out)];
+}
+
+// src/findings.ts
+var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+function compareFindings(a, b) {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+var failOnByFinding = /* @__PURE__ */ new WeakMap();
+function setFailOnFor(finding, failOn) {
+  failOnByFinding.set(finding, failOn);
+}
+function failsGate(f, failOn) {
+  const at = failOnByFinding.get(f) ?? failOn;
+  return at !== "never" && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
+}
+function failsAt(findings, failOn) {
+  return findings.some((f) => failsGate(f, failOn));
+}
+
+// src/lint.ts
+import fs12 from "node:fs";
+import path19 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -42613,7 +42804,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -42667,7 +42858,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path17.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -42693,9 +42884,9 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs10 from "node:fs";
-import path17 from "node:path";
-var posix4 = path17.posix;
+import fs11 from "node:fs";
+import path18 from "node:path";
+var posix4 = path18.posix;
 var MAX_BYTES3 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -42711,7 +42902,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix4.dirname(model.file.split(path17.sep).join("/"));
+    this.cwdBase = posix4.dirname(model.file.split(path18.sep).join("/"));
   }
   model;
   resolver;
@@ -42779,7 +42970,7 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix4.normalize(
-      posix4.join(this.cwdBase, path17.relative(path17.dirname(this.model.absPath), absPath).split(path17.sep).join("/"))
+      posix4.join(this.cwdBase, path18.relative(path18.dirname(this.model.absPath), absPath).split(path18.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -42799,9 +42990,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat2 = fs10.statSync(absPath);
+    const stat2 = fs11.statSync(absPath);
     if (stat2.size > MAX_BYTES3) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs10.readFileSync(absPath);
+    bytes = fs11.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -42937,212 +43128,10 @@ function parseDockerfile(input) {
   return model;
 }
 
-// src/matrix/plan.ts
-var DEFAULT_RUNNERS = {
-  "linux/amd64": "ubuntu-24.04",
-  "linux/arm64": "ubuntu-24.04-arm"
-};
-var FALLBACK_RUNNER = "ubuntu-24.04";
-function parseRunner(value, name = "--runner") {
-  const eq = value.indexOf("=");
-  const platform2 = eq < 0 ? "" : value.slice(0, eq).trim();
-  const label = eq < 0 ? "" : value.slice(eq + 1).trim();
-  if (platform2 === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
-  return [platform2, label];
-}
-function slug(text) {
-  return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
-}
-function startChain(dockerfile, cwd, root) {
-  const absPath = path18.resolve(cwd, dockerfile);
-  const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path18.dirname(absPath) });
-  const rel = (abs) => path18.relative(root, abs).split(path18.sep).join("/");
-  return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
-}
-function planMatrix(input) {
-  const runners = { ...DEFAULT_RUNNERS, ...input.runners };
-  for (const platform2 of Object.keys(input.runners ?? {})) {
-    if (!input.platforms.includes(platform2)) throw new InputError(`--runner ${platform2}=\u2026 names a platform that is not planned (platforms: ${input.platforms.join(", ")})`);
-  }
-  const root = input.root ?? input.cwd;
-  let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path18.resolve(input.cwd, file), file, "Dockerfile");
-  if (input.changes) {
-    const changes = input.changes;
-    dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
-  }
-  const planned = input.platforms.join(",");
-  const include = [];
-  const names = /* @__PURE__ */ new Map();
-  for (const dockerfile of dockerfiles) {
-    let name = slug(dockerfile);
-    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
-    names.set(name, dockerfile);
-    const context3 = path18.dirname(dockerfile).split(path18.sep).join("/");
-    for (const platform2 of input.platforms) {
-      include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
-    }
-  }
-  return { include };
-}
-
-// src/action-inputs.ts
-function envInputReader(env = process.env) {
-  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
-}
-function parseBoolean(value, name) {
-  const v = value.trim().toLowerCase();
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new InputError(`${name} must be true or false (got ${JSON.stringify(value)})`);
-}
-function parseKeyValueLines(value, name) {
-  const out = {};
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const [k, v] = parseKeyValue(line, name);
-    out[k] = v;
-  }
-  return out;
-}
-function specLines(value, name, needsEquals = true) {
-  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")).map((l) => parseBuildxSpec(l, name, needsEquals));
-}
-function inWorkspaceDir(value, workspace, name) {
-  const abs = path19.resolve(workspace, value);
-  let stat2;
-  try {
-    stat2 = fs11.statSync(abs);
-  } catch {
-    throw new InputError(`${name} ${value} does not exist`);
-  }
-  if (!stat2.isDirectory()) throw new InputError(`${name} ${value} is not a directory`);
-  return value;
-}
-function readActionConfig(read, env = process.env) {
-  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const get = (name, fallback = "") => {
-    const v = read(name);
-    return v === "" ? fallback : v;
-  };
-  const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
-  const defaults2 = project?.defaults ?? {};
-  const options = defaultOptions(workspace);
-  const given = /* @__PURE__ */ new Set();
-  const input = (name, key, parse3) => {
-    const value = read(name);
-    if (value === "") return;
-    options[key] = parse3(value);
-    given.add(key);
-  };
-  input("static", "static", (v) => parseBoolean(v, "static"));
-  input("platforms", "platforms", parsePlatforms);
-  if (given.has("platforms")) options.platformsExplicit = true;
-  input("target", "target", (v) => v);
-  input("build-args", "buildArgs", (v) => parseKeyValueLines(v, "build-args"));
-  input("grace-period", "gracePeriod", (v) => parseSeconds(v, "grace-period"));
-  input("startup-wait", "startupWait", (v) => parseSeconds(v, "startup-wait"));
-  input("ready-log", "readyLog", (v) => parseRegex(v, "ready-log"));
-  input("probe-env", "probeEnv", (v) => parseKeyValueLines(v, "probe-env"));
-  input("probe-network", "probeNetwork", parseNetwork);
-  options.ignore = parseIgnore(get("ignore"));
-  input("fail-on", "failOn", parseFailOn);
-  input("filter-mode", "filterMode", parseFilterMode);
-  input("image", "image", (v) => parseImageRef(v, "image"));
-  input("builder", "builder", (v) => parseBuilderName(v, "builder"));
-  input("cache-from", "cacheFrom", (v) => specLines(v, "cache-from"));
-  input("cache-to", "cacheTo", (v) => specLines(v, "cache-to"));
-  input("secrets", "secrets", (v) => specLines(v, "secrets"));
-  input("build-contexts", "buildContexts", (v) => specLines(v, "build-contexts"));
-  input("ssh", "ssh", (v) => specLines(v, "ssh", false));
-  options.progress = "plain";
-  applyConfigDefaults(options, defaults2, given);
-  options.format = "json";
-  const context3 = get("context");
-  if (context3 !== "") options.context = inWorkspaceDir(context3, workspace, "context");
-  const channel = (name, fromConfig, fallback) => {
-    const value = read(name);
-    return value === "" ? fromConfig ?? fallback : parseBoolean(value, name);
-  };
-  const sarif = get("sarif-file");
-  const plan = channel("plan", void 0, false);
-  const reportOnly2 = channel("report-only", void 0, false);
-  const reportsSpec = get("reports");
-  if ([plan, reportOnly2, reportsSpec !== ""].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const runners = {};
-  for (const line of get("runners").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))) {
-    const [platform2, label] = parseRunner(line, "runners");
-    runners[platform2] = label;
-  }
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs11.existsSync(path19.join(workspace, "Dockerfile"));
-  const config = {
-    // Merging reads no Dockerfile: the shards did.
-    dockerfiles: reportsSpec !== "" ? [] : imageOnly ? [""] : expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
-    options,
-    annotations: channel("annotations", defaults2.annotations, true),
-    checkRun: channel("check-run", defaults2.checkRun, false),
-    review: channel("review", defaults2.review, false),
-    token: read("github-token"),
-    workspace,
-    plan,
-    reportOnly: reportOnly2,
-    runners
-  };
-  const planned = get("plan-platforms");
-  if (planned !== "") config.planPlatforms = parsePlatforms(planned);
-  if (reportsSpec !== "") config.reports = expandReports(reportsSpec, workspace);
-  if (project) config.project = project;
-  if (sarif !== "") config.sarifFile = sarif;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path19.resolve(workspace, file), file, "Dockerfile");
-  return config;
-}
-function expandReports(spec, workspace) {
-  const out = [];
-  for (const line of spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))) {
-    if (!hasMagic(line)) {
-      out.push(line);
-      continue;
-    }
-    const found = globFiles(line, workspace).sort();
-    if (found.length === 0) throw new InputError(`reports pattern ${JSON.stringify(line)} matches no file under ${workspace}: did the shards upload their reports and did actions/download-artifact run?`);
-    out.push(...found);
-  }
-  if (out.length === 0) throw new InputError("reports must name at least one shard report path or glob");
-  return [...new Set(out)];
-}
-
-// src/findings.ts
-var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
-function compareFindings(a, b) {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
-}
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-var failOnByFinding = /* @__PURE__ */ new WeakMap();
-function setFailOnFor(finding, failOn) {
-  failOnByFinding.set(finding, failOn);
-}
-function failsGate(f, failOn) {
-  const at = failOnByFinding.get(f) ?? failOn;
-  return at !== "never" && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
-}
-function failsAt(findings, failOn) {
-  return findings.some((f) => failsGate(f, failOn));
-}
-
-// src/lint.ts
-import fs12 from "node:fs";
-import path20 from "node:path";
-
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
-function ids(list2) {
-  return list2.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+function ids(list) {
+  return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
 }
 function indexIgnores(text) {
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
@@ -43340,8 +43329,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path20.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path20.sep).join("/");
+  const rel = path19.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path19.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -43382,10 +43371,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path20.resolve(cwd, options.dockerfile);
+  const absPath = path19.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
+  const contextDir = path19.resolve(cwd, options.context ?? path19.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -43402,12 +43391,12 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs18 from "node:fs";
-import path27 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/build.ts
 import fs14 from "node:fs";
 import os6 from "node:os";
-import path21 from "node:path";
+import path20 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -43447,7 +43436,7 @@ function logCall(args) {
 }
 function docker(args, options) {
   logCall(args);
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     const child2 = spawn2("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
     running.add(child2);
     child2.on("exit", () => running.delete(child2));
@@ -43462,7 +43451,7 @@ function docker(args, options) {
       settled = true;
       clearTimeout(timer2);
       const stdoutBytes = Buffer.concat(out);
-      resolve2({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
+      resolve3({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
     };
     const timer2 = setTimeout(() => {
       setImmediate(() => {
@@ -43593,6 +43582,8 @@ function userBuildArgs(b) {
   for (const s of b.secrets ?? []) args.push("--secret", s);
   for (const s of b.buildContexts ?? []) args.push("--build-context", s);
   for (const s of b.ssh ?? []) args.push("--ssh", s);
+  if (b.network) args.push("--network", b.network);
+  for (const h of b.addHosts ?? []) args.push("--add-host", h);
   return args;
 }
 function imageTag(runId, platform2, nonce = "") {
@@ -43608,9 +43599,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs14.mkdtempSync(path21.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs14.mkdtempSync(path20.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path21.join(dir, "metadata.json");
+    metadataFile = path20.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -43992,7 +43983,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path24 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -44173,18 +44164,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs17 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path23 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/process-name.ts
-import path22 from "node:path";
+import path21 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path22.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
+  const dir = path21.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path21.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -44244,8 +44235,8 @@ function quietSince(samples, now) {
   const window2 = samples.slice(from);
   return last.ticks - window2[0].ticks <= QUIET_TICKS && window2.filter((s) => s.runnable).length <= 1;
 }
-function describeListeners(list2) {
-  const names = [...new Set(list2.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
+function describeListeners(list) {
+  const names = [...new Set(list.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
   return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
 }
 async function waitForLog(req, re) {
@@ -44265,7 +44256,7 @@ async function waitForLog(req, re) {
   return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-log ${String(re)} did not match, stop signal sent anyway`);
 }
 function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 
 // src/runtime/probe.ts
@@ -44435,8 +44426,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path22.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path22.posix.basename(argv[1]) === path22.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -44444,7 +44435,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs17.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs17.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs17.readFileSync(path22.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -44456,8 +44447,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path23.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
+  const first = path22.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path22.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -44561,12 +44552,12 @@ function judgeShutdown(facts) {
   return hits;
 }
 function sleep2(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 function timer(ms) {
   let handle;
-  const done = new Promise((resolve2) => {
-    handle = setTimeout(resolve2, ms);
+  const done = new Promise((resolve3) => {
+    handle = setTimeout(resolve3, ms);
   });
   return { done, cancel: () => clearTimeout(handle) };
 }
@@ -44628,7 +44619,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path23.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -44672,7 +44663,7 @@ function firstLine(stderr) {
   return (stderr.split("\n").map((l) => l.trim()).find((l) => l && !/^WARNING:/.test(l)) ?? "").replace(/^docker: /, "").replace(/^Error response from daemon: /, "");
 }
 function sleep3(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 
 // src/runtime/progress.ts
@@ -44711,7 +44702,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path26 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -44820,7 +44811,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path25 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -44976,7 +44967,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path25.posix.normalize(requested);
+    let current = path24.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -44989,7 +44980,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path24.posix.normalize(target) : path24.posix.join(path24.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -45069,11 +45060,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path25.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path25.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path25.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path25.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path25.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -45200,16 +45191,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path25.posix.normalize(interpreter) : path25.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path25.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path25.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -45229,14 +45220,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path25.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path26.posix.basename(shebang.interpreter) === "env") {
+  if (path25.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -45560,7 +45551,7 @@ async function runPlatform(job) {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
-      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh }
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts }
     });
     result.build = { ok: build.ok, seconds: build.seconds };
     if (build.digest) result.build.digest = build.digest;
@@ -45607,7 +45598,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path27.posix.basename(wrapper.imagePath),
+      wrapper: path26.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -45678,7 +45669,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs18.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs18.readFileSync(path27.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs18.readFileSync(path26.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -45714,9 +45705,9 @@ function mergeHits(hits, model, order) {
   for (const h of hits) {
     const range = h.range ?? defaultRange;
     const key = `${h.rule}\0${h.severity ?? ""}\0${h.file ?? model.file}\0${range.line}`;
-    const list2 = groups2.get(key) ?? [];
-    list2.push(h);
-    groups2.set(key, list2);
+    const list = groups2.get(key) ?? [];
+    list.push(h);
+    groups2.set(key, list);
   }
   const rank = (p) => order.indexOf(p) < 0 ? order.length : order.indexOf(p);
   const findings = [];
@@ -45959,11 +45950,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45979,7 +45970,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50652,15 +50643,15 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os7 from "node:os";
-import path29 from "node:path";
+import path28 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs19 from "node:fs";
-import path28 from "node:path";
+import path27 from "node:path";
 function writeFileAtomic(target, body) {
-  fs19.mkdirSync(path28.dirname(target), { recursive: true });
-  const tmp = path28.join(path28.dirname(target), `.${path28.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs19.mkdirSync(path27.dirname(target), { recursive: true });
+  const tmp = path27.join(path27.dirname(target), `.${path27.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs19.writeFileSync(tmp, body, { flag: "wx" });
     fs19.renameSync(tmp, target);
@@ -50708,7 +50699,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os7.tmpdir();
-  const file = path29.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path28.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -50834,9 +50825,9 @@ var ActionGroups = class {
     if (this.live === void 0 && !this.waiting.has(platform2)) this.open(platform2);
     if (this.live === platform2) this.log.line(line);
     else {
-      const list2 = this.waiting.get(platform2) ?? [];
-      list2.push(line);
-      this.waiting.set(platform2, list2);
+      const list = this.waiting.get(platform2) ?? [];
+      list.push(line);
+      this.waiting.set(platform2, list);
     }
   }
   open(platform2) {
@@ -50965,7 +50956,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path30 from "node:path";
+import path29 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -51014,7 +51005,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report, model, input) {
-  const toRepo = (file) => path30.relative(input.root, path30.resolve(input.cwd, file)).split(path30.sep).join("/");
+  const toRepo = (file) => path29.relative(input.root, path29.resolve(input.cwd, file)).split(path29.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -51044,7 +51035,7 @@ function applyPolicy(report, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path30.relative(root, path30.resolve(cwd, file)).split(path30.sep).join("/");
+  const toRepo = (file) => path29.relative(root, path29.resolve(cwd, file)).split(path29.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -51054,9 +51045,9 @@ function applyPathFailOn(reports, config, root, cwd) {
 }
 
 // src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import fs20 from "node:fs";
-import path31 from "node:path";
+import path30 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -51104,7 +51095,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs20.readFileSync(path31.resolve(root, file), "utf8").split("\n");
+        lines = fs20.readFileSync(path30.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -51115,7 +51106,7 @@ function lineReader(root) {
   };
 }
 function sha(text) {
-  return createHash2("sha256").update(text).digest("hex").slice(0, 32);
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 function toSarif(reports, options = {}) {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
@@ -51169,7 +51160,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path32 from "node:path";
+import path31 from "node:path";
 var MAX_BYTES4 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
@@ -51219,9 +51210,9 @@ function mergeOne(dockerfile, shards, everyPlatform) {
   const byPlace = /* @__PURE__ */ new Map();
   for (const s of shards) {
     for (const f of s.findings) {
-      const list2 = byPlace.get(place(f)) ?? [];
-      list2.push(f);
-      byPlace.set(place(f), list2);
+      const list = byPlace.get(place(f)) ?? [];
+      list.push(f);
+      byPlace.set(place(f), list);
     }
   }
   const findings = [];
@@ -51279,17 +51270,62 @@ function mergeOne(dockerfile, shards, everyPlatform) {
 function mergeReports(shards) {
   const byDockerfile = /* @__PURE__ */ new Map();
   for (const s of shards) {
-    const list2 = byDockerfile.get(s.dockerfile) ?? [];
-    list2.push(s);
-    byDockerfile.set(s.dockerfile, list2);
+    const list = byDockerfile.get(s.dockerfile) ?? [];
+    list.push(s);
+    byDockerfile.set(s.dockerfile, list);
   }
   const everyPlatform = [...new Set(shards.flatMap((s) => [...s.plan?.platforms ?? [], ...s.platforms.map((p) => p.platform)]))];
-  return [...byDockerfile.entries()].map(([dockerfile, list2]) => mergeOne(dockerfile, list2, everyPlatform));
+  return [...byDockerfile.entries()].map(([dockerfile, list]) => mergeOne(dockerfile, list, everyPlatform));
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path32.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path31.resolve(cwd, f), f));
   return mergeReports(shards);
+}
+
+// src/matrix/plan.ts
+import { createHash as createHash2 } from "node:crypto";
+import path32 from "node:path";
+var DEFAULT_RUNNERS = {
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+};
+var FALLBACK_RUNNER = "ubuntu-24.04";
+function slug(text) {
+  return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
+}
+function startChain(dockerfile, cwd, root) {
+  const absPath = path32.resolve(cwd, dockerfile);
+  const text = readUserText(absPath, dockerfile, "Dockerfile");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path32.dirname(absPath) });
+  const rel = (abs) => path32.relative(root, abs).split(path32.sep).join("/");
+  return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
+}
+function planMatrix(input) {
+  const runners = { ...DEFAULT_RUNNERS, ...input.runners };
+  for (const platform2 of Object.keys(input.runners ?? {})) {
+    if (!input.platforms.includes(platform2)) throw new InputError(`--runner ${platform2}=\u2026 names a platform that is not planned (platforms: ${input.platforms.join(", ")})`);
+  }
+  const root = input.root ?? input.cwd;
+  let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
+  for (const file of dockerfiles) readUserText(path32.resolve(input.cwd, file), file, "Dockerfile");
+  if (input.changes) {
+    const changes = input.changes;
+    dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
+  }
+  const planned = input.platforms.join(",");
+  const include = [];
+  const names = /* @__PURE__ */ new Map();
+  for (const dockerfile of dockerfiles) {
+    let name = slug(dockerfile);
+    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
+    names.set(name, dockerfile);
+    const context3 = path32.dirname(dockerfile).split(path32.sep).join("/");
+    for (const platform2 of input.platforms) {
+      include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
+    }
+  }
+  return { include };
 }
 
 // src/main.ts

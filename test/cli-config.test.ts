@@ -89,6 +89,6 @@ describe('CLI --filter-mode with a real git diff', () => {
     expect(noDiff.stderr).toMatch(/^entrypoint-guard: --filter-mode added needs --diff FILE, or --diff - to read it from standard input .*\n$/);
     const notDiff = cli(['--filter-mode', 'added', '--diff', '-', 'svc/Dockerfile'], root, 'hello\n');
     expect(notDiff.stderr).toBe('entrypoint-guard: --diff - (standard input) is not a unified diff: it has no file header (`diff --git`, or `---`/`+++` lines)\n');
-    expect(cli(['--filter-mode', 'sometimes', 'svc/Dockerfile'], root).stderr).toBe('entrypoint-guard: filter-mode must be one of added, diff_context, file, nofilter (got "sometimes")\n');
+    expect(cli(['--filter-mode', 'sometimes', 'svc/Dockerfile'], root).stderr).toBe('entrypoint-guard: --filter-mode must be one of added, diff_context, file, nofilter (got "sometimes")\n');
   });
 });

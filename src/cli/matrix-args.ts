@@ -1,9 +1,13 @@
 // `entrypoint-guard plan …` and `entrypoint-guard merge …`: their own words (INTERFACE.md).
-import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
-import { parseRunner } from '../matrix/plan.js';
 import type { FailOn } from '../findings.js';
-import { parseFailOn, parseFilterMode, parseFormat, parsePlatforms, type FilterMode, type OutputFormat } from '../options.js';
+import type { FilterMode, OutputFormat } from '../options.js';
+import { byKey, type ValueEntry } from '../options/catalog.js';
+import { parsePlatforms, parseRunner } from '../options/parse.js';
+import { parseFlags } from '../options/read.js';
+
+/** One flag's value through its catalog entry: the same words and errors as the main command. */
+const parseAs = <T>(key: 'failOn' | 'filterMode' | 'format', raw: string, flag: string): T => (byKey(key) as ValueEntry).parse(raw, flag) as T;
 
 export const PLAN_USAGE = `Usage: entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]… [GLOB…]
 
@@ -51,13 +55,8 @@ export interface MergeCommand {
   config?: string;
 }
 
-function parse(argv: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>, sub: string) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify.*$/, '').replace(/\.$/, '') : String(err);
-    throw new InputError(`${text}; see entrypoint-guard ${sub} --help`);
-  }
+function parse(argv: string[], options: Parameters<typeof parseFlags>[1], sub: string) {
+  return parseFlags(argv, { ...options, help: { type: 'boolean', short: 'h' } }, `entrypoint-guard ${sub} --help`);
 }
 
 export function parsePlanArgs(argv: string[]): PlanCommand | { kind: 'usage'; text: string } {
@@ -76,7 +75,7 @@ export function parsePlanArgs(argv: string[]): PlanCommand | { kind: 'usage'; te
     const [platform, label] = parseRunner(r);
     command.runners[platform] = label;
   }
-  if (typeof v['filter-mode'] === 'string') command.filterMode = parseFilterMode(v['filter-mode']);
+  if (typeof v['filter-mode'] === 'string') command.filterMode = parseAs<FilterMode>('filterMode', v['filter-mode'], '--filter-mode');
   if (typeof v.diff === 'string') {
     if (v.diff.trim() === '') throw new InputError('--diff needs a file name, or - for standard input');
     command.diff = v.diff;
@@ -95,9 +94,9 @@ export function parseMergeArgs(argv: string[]): MergeCommand | { kind: 'usage'; 
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v.help) return { kind: 'usage', text: MERGE_USAGE };
   if (parsed.positionals.length === 0) throw new InputError('merge needs at least one shard report: entrypoint-guard merge REPORT.json…');
-  const command: MergeCommand = { kind: 'merge', reports: parsed.positionals, format: typeof v.format === 'string' ? parseFormat(v.format) : 'text' };
+  const command: MergeCommand = { kind: 'merge', reports: parsed.positionals, format: typeof v.format === 'string' ? parseAs<OutputFormat>('format', v.format, '--format') : 'text' };
   if (typeof v.output === 'string') command.output = v.output;
-  if (typeof v['fail-on'] === 'string') command.failOn = parseFailOn(v['fail-on']);
+  if (typeof v['fail-on'] === 'string') command.failOn = parseAs<FailOn>('failOn', v['fail-on'], '--fail-on');
   if (typeof v.config === 'string') command.config = v.config;
   return command;
 }

@@ -209,7 +209,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
-      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh },
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts },
     });
     result.build = { ok: build.ok, seconds: build.seconds };
     if (build.digest) result.build.digest = build.digest;
