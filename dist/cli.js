@@ -18691,6 +18691,8 @@ var CATALOG = [
   { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
   { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
+  { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
   { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif" },
@@ -18858,9 +18860,9 @@ function fromConfigValue(e, v) {
 }
 
 // src/cli/args.ts
-var USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
+var USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE|GLOB|!GLOB]\u2026      default: ./Dockerfile
 
-Lints a Dockerfile and the wrapper scripts it starts, then builds every platform with
+Lints each Dockerfile and the wrapper scripts it starts, then builds every platform with
 buildx, smoke-runs each image and probes how it shuts down on its stop signal.
 
 Options:
@@ -18876,8 +18878,8 @@ function parseCli(argv, cwd = process.cwd()) {
   const v = parsed2.values;
   if (v.help) return { kind: "help" };
   if (v.version) return { kind: "version" };
-  if (parsed2.positionals.length > 1) {
-    throw new InputError(`expected at most one DOCKERFILE, got ${parsed2.positionals.length}: ${parsed2.positionals.join(" ")}`);
+  if (parsed2.positionals.length > 1 && v.image !== void 0) {
+    throw new InputError(`--image takes at most one DOCKERFILE to lint with it, got ${parsed2.positionals.length}: ${parsed2.positionals.join(" ")}`);
   }
   const options = defaultOptions(cwd);
   const given = /* @__PURE__ */ new Set();
@@ -18892,7 +18894,7 @@ function parseCli(argv, cwd = process.cwd()) {
     given.add("dockerfile");
   }
   const face = fromFlags(v, "face").values;
-  const command = { kind: "run", options, given };
+  const command = { kind: "run", options, given, dockerfiles: parsed2.positionals };
   if (face.config !== void 0) command.config = face.config;
   if (face.diff !== void 0) command.diff = face.diff;
   if (face.planPlatforms !== void 0) command.planPlatforms = face.planPlatforms;
@@ -19439,6 +19441,14 @@ function findProjectConfig(where) {
 
 // src/findings.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+function runtimeSkip(report) {
+  const runtime = report.checks?.runtime;
+  if (!runtime) return void 0;
+  if (!runtime.ran) return `${report.dockerfile || "the image"}: runtime checks were required but skipped: ${runtime.reason ?? "no reason given"}`;
+  const skipped = (runtime.platforms ?? []).filter((p) => !p.ran);
+  if (skipped.length === 0) return void 0;
+  return `${report.dockerfile || "the image"}: runtime checks were required but skipped on ${skipped.map((p) => `${p.platform} (${p.reason ?? "no reason given"})`).join(", ")}`;
+}
 function compareFindings(a, b) {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
@@ -19582,12 +19592,13 @@ function toJsonReport(report) {
     dockerfile: report.dockerfile,
     ...report.image ? { image: report.image } : {},
     ...report.plan ? { plan: report.plan } : {},
+    ...report.checks ? { checks: report.checks } : {},
     findings: report.findings,
     platforms: report.platforms
   };
 }
 function formatJson(reports) {
-  const body = reports.length === 1 ? toJsonReport(reports[0]) : reports.map(toJsonReport);
+  const body = reports.map(toJsonReport);
   return `${JSON.stringify(body, null, 2)}
 `;
 }
@@ -22871,19 +22882,16 @@ var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
   const notes = [];
-  if (model.windows) return { hits: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
+  const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
+  if (model.windows) return skip("Windows images are not built or probed");
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
-    return { hits: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+    return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
   if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
-    return {
-      hits: [],
-      platforms: [],
-      notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
-    };
+    return skip("docker buildx is not installed", "; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)");
   }
   const builder = await inspectBuilder(options.builder);
   const builderPlatforms = builder.platforms;
@@ -23235,7 +23243,14 @@ async function analyze(options, extras = {}) {
     cwd: options.cwd
   });
   const { model } = lint;
-  const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
+  const report = {
+    version: 1,
+    dockerfile: model.file,
+    findings: lint.findings,
+    platforms: [],
+    notes: [...lint.notes],
+    checks: { static: imageOnly ? { ran: false, reason: "no Dockerfile: an image alone (--image)" } : { ran: true }, runtime: { ran: false, reason: "not asked for (static)" } }
+  };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
@@ -23245,6 +23260,7 @@ async function analyze(options, extras = {}) {
     report.platforms = runtime.platforms;
     if (runtime.image) report.image = runtime.image;
     report.notes.push(...runtime.notes);
+    report.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0, ...p.skipped ? { reason: p.skipped } : {} })) };
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
   return { report, model };
@@ -23259,12 +23275,22 @@ var processIo = {
   cwd: process.cwd(),
   readStdin: () => fs20.readFileSync(0, "utf8")
 };
+function dockerfilesOf(command, cwd) {
+  const { options, given } = command;
+  if (command.dockerfiles.length === 0) {
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path28.resolve(cwd, options.dockerfile))) return [""];
+    return [options.dockerfile];
+  }
+  if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
+  return expandDockerfiles(command.dockerfiles.join("\n"), cwd);
+}
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
-  const root = repositoryRoot(path28.dirname(path28.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const files = dockerfilesOf(command, io.cwd);
+  const root = repositoryRoot(path28.dirname(path28.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
-  if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
+  if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
   const choice2 = chooseDiffFilter({
     options,
     diff: command.diff,
@@ -23273,10 +23299,16 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => fs20.readFileSync(0, "utf8"))
   });
-  const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
-  const final = applyPolicy(report, model, { config, filter: choice2.filter, root, cwd: io.cwd });
-  if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
-  return final;
+  if (files.length > 1) for (const file of files) readUserText(path28.resolve(io.cwd, file), file, "Dockerfile");
+  const reports = [];
+  for (const dockerfile of files) {
+    const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
+    const { report, model } = await analyze(own, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
+    const final = applyPolicy(report, model, { config, filter: choice2.filter, root, cwd: io.cwd });
+    if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
+    reports.push(final);
+  }
+  return reports;
 }
 async function runCli(argv, io = processIo) {
   try {
@@ -23301,18 +23333,18 @@ async function runCli(argv, io = processIo) {
       return 0;
     }
     const { options } = command;
-    const report = await analyzeWithPolicy(command, io);
-    if (command.planPlatforms) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
+    const reports = await analyzeWithPolicy(command, io);
+    if (command.planPlatforms) for (const report of reports) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== void 0;
     let body;
-    if (options.format === "json") body = formatJson([report]);
-    else if (options.format === "sarif") body = `${JSON.stringify(toSarif([report]), null, 2)}
+    if (options.format === "json") body = formatJson(reports);
+    else if (options.format === "sarif") body = `${JSON.stringify(toSarif(reports), null, 2)}
 `;
-    else body = formatText([report], options.failOn, io.isTTY && !toFile);
+    else body = formatText(reports, options.failOn, io.isTTY && !toFile);
     if (options.format !== "text") {
-      for (const note of report.notes ?? []) io.stderr(`note: ${note}
+      for (const note of new Set(reports.flatMap((r) => r.notes ?? []))) io.stderr(`note: ${note}
 `);
-      const dropped = droppedLine([report]);
+      const dropped = droppedLine(reports);
       if (dropped) io.stderr(`note: ${dropped}
 `);
     }
@@ -23326,7 +23358,10 @@ async function runCli(argv, io = processIo) {
     } else {
       io.stdout(body);
     }
-    return failsAt(report.findings, options.failOn) ? 1 : 0;
+    const skips = options.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+    if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join("; ")}
+`);
+    return failsAt(reports.flatMap((r) => r.findings), options.failOn) || skips.length > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError) {
       io.stderr(`entrypoint-guard: ${err.message}

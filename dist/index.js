@@ -42176,6 +42176,8 @@ var CATALOG = [
   { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
   { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
+  { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
   { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif" },
@@ -42637,6 +42639,7 @@ function readActionConfig(read, env = process.env) {
   if (given.has("platforms")) options.platformsExplicit = true;
   options.progress = "plain";
   if (project) applyConfigDefaults(options, project.defaults, given);
+  if (!given.has("requireRuntime") && project?.defaults.requireRuntime === void 0) options.requireRuntime = !options.static;
   options.format = "json";
   if (options.context !== void 0) options.context = inWorkspaceDir(options.context, workspace, "context");
   const face = resolve2("face", [fromInputs(read, "face"), { values: project?.faceDefaults ?? {} }]).values;
@@ -42681,6 +42684,14 @@ function expandReports(spec, workspace) {
 
 // src/findings.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+function runtimeSkip(report) {
+  const runtime = report.checks?.runtime;
+  if (!runtime) return void 0;
+  if (!runtime.ran) return `${report.dockerfile || "the image"}: runtime checks were required but skipped: ${runtime.reason ?? "no reason given"}`;
+  const skipped = (runtime.platforms ?? []).filter((p) => !p.ran);
+  if (skipped.length === 0) return void 0;
+  return `${report.dockerfile || "the image"}: runtime checks were required but skipped on ${skipped.map((p) => `${p.platform} (${p.reason ?? "no reason given"})`).join(", ")}`;
+}
 function compareFindings(a, b) {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
@@ -45424,19 +45435,16 @@ var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
   const notes = [];
-  if (model.windows) return { hits: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
+  const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
+  if (model.windows) return skip("Windows images are not built or probed");
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
-    return { hits: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+    return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
   if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
-    return {
-      hits: [],
-      platforms: [],
-      notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
-    };
+    return skip("docker buildx is not installed", "; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)");
   }
   const builder = await inspectBuilder(options.builder);
   const builderPlatforms = builder.platforms;
@@ -45788,7 +45796,14 @@ async function analyze(options, extras = {}) {
     cwd: options.cwd
   });
   const { model } = lint;
-  const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
+  const report = {
+    version: 1,
+    dockerfile: model.file,
+    findings: lint.findings,
+    platforms: [],
+    notes: [...lint.notes],
+    checks: { static: imageOnly ? { ran: false, reason: "no Dockerfile: an image alone (--image)" } : { ran: true }, runtime: { ran: false, reason: "not asked for (static)" } }
+  };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
@@ -45798,6 +45813,7 @@ async function analyze(options, extras = {}) {
     report.platforms = runtime.platforms;
     if (runtime.image) report.image = runtime.image;
     report.notes.push(...runtime.notes);
+    report.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0, ...p.skipped ? { reason: p.skipped } : {} })) };
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
   return { report, model };
@@ -50676,12 +50692,13 @@ function toJsonReport(report) {
     dockerfile: report.dockerfile,
     ...report.image ? { image: report.image } : {},
     ...report.plan ? { plan: report.plan } : {},
+    ...report.checks ? { checks: report.checks } : {},
     findings: report.findings,
     platforms: report.platforms
   };
 }
 function formatJson(reports) {
-  const body = reports.length === 1 ? toJsonReport(reports[0]) : reports.map(toJsonReport);
+  const body = reports.map(toJsonReport);
   return `${JSON.stringify(body, null, 2)}
 `;
 }
@@ -51443,6 +51460,8 @@ async function run() {
     }
     setOutputs(reports, failOn, reportPath);
     if (failed) setFailed(`entrypoint-guard: ${countsText(findings)}; failing at fail-on: ${failOn}.`);
+    const skips = config.options.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+    if (skips.length > 0) setFailed(`entrypoint-guard: ${oneLine(skips.join("; "), 1e3)} (require-runtime: false accepts this)`);
   } catch (err) {
     if (err instanceof InputError) setFailed(`entrypoint-guard: ${oneLine(err.message, 1e3)}`);
     else setFailed(`entrypoint-guard: internal error: ${oneLine(errorMessage(err), 1e3)}`);

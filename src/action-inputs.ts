@@ -76,6 +76,8 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   // The Action's log shows BuildKit's plain output in one group per platform.
   options.progress = 'plain';
   if (project) applyConfigDefaults(options, project.defaults, given);
+  // Asked for the runtime checks (static: false), a skip fails the step unless require-runtime says otherwise.
+  if (!given.has('requireRuntime') && project?.defaults.requireRuntime === undefined) options.requireRuntime = !options.static;
   options.format = 'json';
   if (options.context !== undefined) options.context = inWorkspaceDir(options.context, workspace, 'context');
 

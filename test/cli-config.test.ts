@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseJsonReport } from './report-schema.js';
 import { makeContext } from './helpers.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'dist/cli.js');
@@ -13,7 +14,7 @@ function cli(args: string[], cwd: string, input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const rules = (stdout: string) => (JSON.parse(stdout) as { findings: { rule: string; severity: string; line: number }[] }).findings.map((f) => `${f.rule}:${f.severity}:${f.line}`).sort();
+const rules = (stdout: string) => parseJsonReport(stdout).flatMap((r) => r.findings).map((f) => `${f.rule}:${f.severity}:${f.line}`).sort();
 
 /** A repository whose base commit has a clean Dockerfile at svc/; the work tree adds a shell-form ENTRYPOINT on line 4. */
 function repoWithChange(): { root: string; diff: string } {

@@ -5,9 +5,9 @@ import { optionsHelp } from '../options/help.js';
 import { flagSpec, fromFlags, parseFlags } from '../options/read.js';
 import type { FaceValues } from '../options/catalog.js';
 
-export const USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE]        DOCKERFILE defaults to ./Dockerfile
+export const USAGE = `Usage: entrypoint-guard [options] [DOCKERFILE|GLOB|!GLOB]…      default: ./Dockerfile
 
-Lints a Dockerfile and the wrapper scripts it starts, then builds every platform with
+Lints each Dockerfile and the wrapper scripts it starts, then builds every platform with
 buildx, smoke-runs each image and probes how it shuts down on its stop signal.
 
 Options:
@@ -24,6 +24,8 @@ export interface RunCommand {
   options: Options;
   /** The options the flags set: the config file gives defaults for the others only. */
   given: Set<keyof Options>;
+  /** The DOCKERFILE arguments as written: paths and globs, `!GLOB` excluding earlier matches; empty for ./Dockerfile. */
+  dockerfiles: string[];
   /** --config FILE, as written. */
   config?: string;
   /** --diff FILE, or '-' for stdin. */
@@ -39,8 +41,8 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   const v = parsed.values as Record<string, unknown>;
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
-  if (parsed.positionals.length > 1) {
-    throw new InputError(`expected at most one DOCKERFILE, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  if (parsed.positionals.length > 1 && v.image !== undefined) {
+    throw new InputError(`--image takes at most one DOCKERFILE to lint with it, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
   }
 
   const options = defaultOptions(cwd);
@@ -56,7 +58,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
     given.add('dockerfile');
   }
   const face = fromFlags(v, 'face').values as FaceValues;
-  const command: RunCommand = { kind: 'run', options, given };
+  const command: RunCommand = { kind: 'run', options, given, dockerfiles: parsed.positionals };
   if (face.config !== undefined) command.config = face.config;
   if (face.diff !== undefined) command.diff = face.diff;
   if (face.planPlatforms !== undefined) command.planPlatforms = face.planPlatforms;

@@ -12,12 +12,14 @@ export function toJsonReport(report: Report): object {
     dockerfile: report.dockerfile,
     ...(report.image ? { image: report.image } : {}),
     ...(report.plan ? { plan: report.plan } : {}),
+    ...(report.checks ? { checks: report.checks } : {}),
     findings: report.findings,
     platforms: report.platforms,
   };
 }
 
+/** Always an array, one object per Dockerfile (also for one): consumers read one shape (schema/report.schema.json). */
 export function formatJson(reports: Report[]): string {
-  const body = reports.length === 1 ? toJsonReport(reports[0]!) : reports.map(toJsonReport);
+  const body = reports.map(toJsonReport);
   return `${JSON.stringify(body, null, 2)}\n`;
 }

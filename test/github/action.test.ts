@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { docsUrl } from '../../src/rules/types.js';
 import { addedFilePatch, FakeGitHub, rightLines } from './fake-github.js';
 import {
@@ -97,7 +98,7 @@ describe('annotations, outputs, summary and SARIF', () => {
     // The JSON report: the CLI's format, an array for several Dockerfiles, in RUNNER_TEMP.
     const reportPath = run.outputs.report!;
     expect(path.isAbsolute(reportPath)).toBe(true);
-    const report = JSON.parse(fs.readFileSync(reportPath, 'utf8')) as { dockerfile: string; findings: FindingJson[]; version: number }[];
+    const report = parseJsonReport<{ dockerfile: string; findings: FindingJson[]; version: number }>(fs.readFileSync(reportPath, 'utf8'));
     expect(report.map((r) => r.dockerfile)).toEqual(['services/api/Dockerfile', 'services/base/Dockerfile', 'services/web/Dockerfile', 'services/worker/Dockerfile']);
     expect(report.flatMap((r) => r.findings).length).toBe(findings.length);
     expect(report.every((r) => r.version === 1)).toBe(true);

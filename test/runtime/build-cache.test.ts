@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { runCli } from '../../src/cli.js';
 import { analyze } from '../../src/engine.js';
 import { builds, recorded } from './docker-calls.js';
@@ -57,8 +58,7 @@ describe.skipIf(!engineAvailable)('builds with the user\'s buildx options', () =
       let out = '';
       const io = { stdout: (t: string) => void (out += t), stderr: () => undefined, isTTY: false, cwd: fixture('build-needs-host') };
       const { value: code, calls } = await recorded(() => runCli(['--platforms', 'linux/amd64', '--format', 'json', '--grace-period', '2', ...extra], io));
-      const report = JSON.parse(out) as { findings: { rule: string }[] }[] | { findings: { rule: string }[] };
-      const findings = (Array.isArray(report) ? report : [report]).flatMap((r) => r.findings.map((f) => f.rule));
+      const findings = parseJsonReport(out).flatMap((r) => r.findings.map((f) => f.rule));
       return { code, build: builds(calls)[0] ?? [], findings };
     };
     const withHost = await run(['--add-host', 'mirror.internal:10.0.0.5', '--network', 'default']);
