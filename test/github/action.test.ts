@@ -141,6 +141,20 @@ describe('annotations, outputs, summary and SARIF', () => {
     }
   });
 
+  it('fails the step in one line when the runtime was asked for and no engine answers (require-runtime defaults to true)', async () => {
+    const ws = makeWorkspace({ Dockerfile: 'FROM alpine:3.20\nENTRYPOINT ["/bin/true"]\n' });
+    const nowhere = { DOCKER_HOST: 'unix:///nonexistent/eg-docker.sock' };
+    const run = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { platforms: 'linux/amd64' }, env: nowhere });
+    expect(run.code).toBe(1);
+    expect(run.commands.filter((c) => c.startsWith('::error::'))).toEqual([
+      expect.stringMatching(/^::error::entrypoint-guard: Dockerfile: runtime checks were required but skipped: no Docker engine answered .*\(require-runtime: false accepts this\)$/),
+    ]);
+    expect(parseJsonReport(fs.readFileSync(run.outputs.report!, 'utf8'))[0]!.checks!.runtime.ran).toBe(false);
+    // Said so, it passes on the lint alone; the report still says the runtime did not run.
+    const accepted = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { platforms: 'linux/amd64', 'require-runtime': 'false' }, env: nowhere });
+    expect(accepted.code).toBe(0);
+  });
+
   it('emits the most severe findings first up to 10 per severity, then one notice with how many more and where', async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 12; i++) {
