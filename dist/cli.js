@@ -18715,6 +18715,7 @@ var CATALOG = [
   { key: "checkRun", scope: "face", type: "boolean", input: "check-run", config: "check-run", initial: () => false, shown: "false", help: "a check run named entrypoint-guard with every finding (checks: write)" },
   { key: "review", scope: "face", type: "boolean", input: "review", config: "review", initial: () => false, shown: "false", help: "review comments on the pull request's changed lines (pull-requests: write)" },
   { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
+  { key: "category", scope: "face", type: "value", flag: "category", input: "category", metavar: "NAME", parse: parseText, shown: "entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>", help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
   { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
   { key: "runners", scope: "face", type: "list", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), help: "for plan: PLATFORM=LABEL, one per line" },
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
@@ -18897,6 +18898,7 @@ function parseCli(argv, cwd = process.cwd()) {
   const command = { kind: "run", options, given, dockerfiles: parsed2.positionals };
   if (face.config !== void 0) command.config = face.config;
   if (face.diff !== void 0) command.diff = face.diff;
+  if (face.category !== void 0) command.category = face.category;
   if (face.planPlatforms !== void 0) command.planPlatforms = face.planPlatforms;
   return command;
 }
@@ -19621,6 +19623,11 @@ var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
 var LEVEL = { error: "error", warning: "warning", info: "note" };
+function defaultCategory(env = process.env) {
+  const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? "")?.[1];
+  if (workflow && env.GITHUB_JOB) return `entrypoint-guard:${workflow}:${env.GITHUB_JOB}`;
+  return "entrypoint-guard";
+}
 function ruleName(id) {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 }
@@ -19679,46 +19686,40 @@ function sha(text) {
 }
 function toSarif(reports, options = {}) {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
-  const runs = reports.map((report) => {
-    const rules = [];
-    const index = /* @__PURE__ */ new Map();
-    const occurrences = /* @__PURE__ */ new Map();
-    const results = report.findings.map((f) => {
-      let ruleIndex = index.get(f.rule);
-      if (ruleIndex === void 0) {
-        ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
-        index.set(f.rule, ruleIndex);
-      }
-      const anchor = readLine(f.file, f.line) ?? f.message;
-      const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
-      const n = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, n);
-      const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(", ")})` : "";
-      const result = {
-        ruleId: f.rule,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: region(f) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` }
-      };
-      if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
-      return result;
-    });
-    return {
-      tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
-      automationDetails: { id: `entrypoint-guard/${report.dockerfile}/` },
-      columnKind: "utf16CodeUnits",
-      invocations: [
-        {
-          executionSuccessful: true,
-          toolExecutionNotifications: (report.notes ?? []).map((text) => ({ level: "note", message: { text } }))
-        }
-      ],
-      results
+  const rules = [];
+  const index = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
+  const results = reports.flatMap((report) => report.findings).map((f) => {
+    let ruleIndex = index.get(f.rule);
+    if (ruleIndex === void 0) {
+      ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
+      index.set(f.rule, ruleIndex);
+    }
+    const anchor = readLine(f.file, f.line) ?? f.message;
+    const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
+    const n = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, n);
+    const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(", ")})` : "";
+    const result = {
+      ruleId: f.rule,
+      ruleIndex,
+      level: LEVEL[f.severity],
+      message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: region(f) } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` }
     };
+    if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
+    return result;
   });
-  return { $schema: SARIF_SCHEMA, version: "2.1.0", runs };
+  const notes = reports.flatMap((r) => (r.notes ?? []).map((note) => reports.length > 1 ? `${r.dockerfile}: ${note}` : note));
+  const run = {
+    tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
+    automationDetails: { id: `${(options.category ?? "entrypoint-guard").replace(/\/+$/, "")}/` },
+    columnKind: "utf16CodeUnits",
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...new Set(notes)].map((text) => ({ level: "note", message: { text } })) }],
+    results
+  };
+  return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }
 
 // src/policy/dropped-line.ts
@@ -23338,7 +23339,7 @@ async function runCli(argv, io = processIo) {
     const toFile = options.output !== void 0;
     let body;
     if (options.format === "json") body = formatJson(reports);
-    else if (options.format === "sarif") body = `${JSON.stringify(toSarif(reports), null, 2)}
+    else if (options.format === "sarif") body = `${JSON.stringify(toSarif(reports, { category: command.category ?? defaultCategory() }), null, 2)}
 `;
     else body = formatText(reports, options.failOn, io.isTTY && !toFile);
     if (options.format !== "text") {

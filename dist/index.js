@@ -42200,6 +42200,7 @@ var CATALOG = [
   { key: "checkRun", scope: "face", type: "boolean", input: "check-run", config: "check-run", initial: () => false, shown: "false", help: "a check run named entrypoint-guard with every finding (checks: write)" },
   { key: "review", scope: "face", type: "boolean", input: "review", config: "review", initial: () => false, shown: "false", help: "review comments on the pull request's changed lines (pull-requests: write)" },
   { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
+  { key: "category", scope: "face", type: "value", flag: "category", input: "category", metavar: "NAME", parse: parseText, shown: "entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>", help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
   { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
   { key: "runners", scope: "face", type: "list", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), help: "for plan: PLATFORM=LABEL, one per line" },
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
@@ -42664,6 +42665,7 @@ function readActionConfig(read, env = process.env) {
   if (face.reports !== void 0) config.reports = expandReports(face.reports, workspace);
   if (project) config.project = project;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
+  if (face.category !== void 0) config.category = face.category;
   for (const file of config.dockerfiles) if (file !== "") readUserText(path16.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
@@ -51069,6 +51071,11 @@ var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
 var LEVEL2 = { error: "error", warning: "warning", info: "note" };
+function defaultCategory(env = process.env) {
+  const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? "")?.[1];
+  if (workflow && env.GITHUB_JOB) return `entrypoint-guard:${workflow}:${env.GITHUB_JOB}`;
+  return "entrypoint-guard";
+}
 function ruleName(id) {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 }
@@ -51127,46 +51134,40 @@ function sha(text) {
 }
 function toSarif(reports, options = {}) {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
-  const runs = reports.map((report) => {
-    const rules = [];
-    const index = /* @__PURE__ */ new Map();
-    const occurrences = /* @__PURE__ */ new Map();
-    const results = report.findings.map((f) => {
-      let ruleIndex = index.get(f.rule);
-      if (ruleIndex === void 0) {
-        ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
-        index.set(f.rule, ruleIndex);
-      }
-      const anchor = readLine(f.file, f.line) ?? f.message;
-      const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
-      const n = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, n);
-      const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(", ")})` : "";
-      const result = {
-        ruleId: f.rule,
-        ruleIndex,
-        level: LEVEL2[f.severity],
-        message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: region(f) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` }
-      };
-      if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
-      return result;
-    });
-    return {
-      tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION9, semanticVersion: VERSION9, rules } },
-      automationDetails: { id: `entrypoint-guard/${report.dockerfile}/` },
-      columnKind: "utf16CodeUnits",
-      invocations: [
-        {
-          executionSuccessful: true,
-          toolExecutionNotifications: (report.notes ?? []).map((text) => ({ level: "note", message: { text } }))
-        }
-      ],
-      results
+  const rules = [];
+  const index = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
+  const results = reports.flatMap((report) => report.findings).map((f) => {
+    let ruleIndex = index.get(f.rule);
+    if (ruleIndex === void 0) {
+      ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
+      index.set(f.rule, ruleIndex);
+    }
+    const anchor = readLine(f.file, f.line) ?? f.message;
+    const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
+    const n = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, n);
+    const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(", ")})` : "";
+    const result = {
+      ruleId: f.rule,
+      ruleIndex,
+      level: LEVEL2[f.severity],
+      message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: region(f) } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` }
     };
+    if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
+    return result;
   });
-  return { $schema: SARIF_SCHEMA, version: "2.1.0", runs };
+  const notes = reports.flatMap((r) => (r.notes ?? []).map((note) => reports.length > 1 ? `${r.dockerfile}: ${note}` : note));
+  const run2 = {
+    tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION9, semanticVersion: VERSION9, rules } },
+    automationDetails: { id: `${(options.category ?? "entrypoint-guard").replace(/\/+$/, "")}/` },
+    columnKind: "utf16CodeUnits",
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...new Set(notes)].map((text) => ({ level: "note", message: { text } })) }],
+    results
+  };
+  return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] };
 }
 function formatSarif(reports, options = {}) {
   return `${JSON.stringify(toSarif(reports, options), null, 2)}
@@ -51421,7 +51422,7 @@ async function run() {
     if (config.sarifFile) {
       const target = path33.resolve(config.workspace, config.sarifFile);
       try {
-        writeSarif(target, reports, { sourceRoot: config.workspace });
+        writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);
       } catch (err) {
         throw new InputError(`sarif-file ${config.sarifFile} cannot be written (${err.code ?? errorMessage(err)})`);

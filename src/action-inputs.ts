@@ -21,6 +21,8 @@ export interface ActionConfig {
   annotations: boolean;
   checkRun: boolean;
   review: boolean;
+  /** The SARIF category (input `category`); default: the workflow file and job. */
+  category?: string;
   /** Workspace-relative path of the SARIF file to write, when asked. */
   sarifFile?: string;
   /** Used only for API calls: never logged, never in Options. */
@@ -104,6 +106,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   if (face.reports !== undefined) config.reports = expandReports(face.reports, workspace);
   if (project) config.project = project;
   if (face.sarifFile !== undefined) config.sarifFile = face.sarifFile;
+  if (face.category !== undefined) config.category = face.category;
   // Every Dockerfile is checked up front: a typo in the third path fails before any build starts.
   for (const file of config.dockerfiles) if (file !== '') readUserText(path.resolve(workspace, file), file, 'Dockerfile');
   return config;

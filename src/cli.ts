@@ -15,7 +15,7 @@ import { expandDockerfiles, hasMagic } from './github/glob.js';
 import { readUserText } from './input.js';
 import { writeFileAtomic } from './report/atomic.js';
 import { formatJson } from './report/json.js';
-import { toSarif } from './report/sarif.js';
+import { defaultCategory, toSarif } from './report/sarif.js';
 import { applyPolicy } from './policy/apply-policy.js';
 import { droppedLine } from './policy/dropped-line.js';
 import { repositoryRoot } from './repo-root.js';
@@ -115,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const toFile = options.output !== undefined;
     let body: string;
     if (options.format === 'json') body = formatJson(reports);
-    else if (options.format === 'sarif') body = `${JSON.stringify(toSarif(reports), null, 2)}\n`;
+    else if (options.format === 'sarif') body = `${JSON.stringify(toSarif(reports, { category: command.category ?? defaultCategory() }), null, 2)}\n`;
     else body = formatText(reports, options.failOn, io.isTTY && !toFile);
     // Notes (runtime skipped, ShellCheck absent) are for people: on stderr when stdout is machine-readable.
     if (options.format !== 'text') {

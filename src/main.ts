@@ -21,7 +21,7 @@ import { summaryMarkdown, writeJobSummary } from './github/summary.js';
 import type { DiffFilter } from './policy/diff-filter.js';
 import { applyPolicy } from './policy/apply-policy.js';
 import { droppedLine } from './policy/dropped-line.js';
-import { artifactUri, writeSarif } from './report/sarif.js';
+import { artifactUri, defaultCategory, writeSarif } from './report/sarif.js';
 import { mergeShardFiles } from './matrix/merge.js';
 import { planMatrix } from './matrix/plan.js';
 import { applyPathFailOn } from './policy/apply-policy.js';
@@ -115,7 +115,7 @@ export async function run(): Promise<void> {
     if (config.sarifFile) {
       const target = path.resolve(config.workspace, config.sarifFile);
       try {
-        writeSarif(target, reports, { sourceRoot: config.workspace });
+        writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);
       } catch (err) {
         throw new InputError(`sarif-file ${config.sarifFile} cannot be written (${(err as NodeJS.ErrnoException).code ?? errorMessage(err)})`);

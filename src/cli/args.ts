@@ -28,6 +28,8 @@ export interface RunCommand {
   dockerfiles: string[];
   /** --config FILE, as written. */
   config?: string;
+  /** --category NAME: the SARIF category. */
+  category?: string;
   /** --diff FILE, or '-' for stdin. */
   diff?: string;
   /** --plan-platforms LIST: this run is a matrix shard of that plan. */
@@ -61,6 +63,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   const command: RunCommand = { kind: 'run', options, given, dockerfiles: parsed.positionals };
   if (face.config !== undefined) command.config = face.config;
   if (face.diff !== undefined) command.diff = face.diff;
+  if (face.category !== undefined) command.category = face.category;
   if (face.planPlatforms !== undefined) command.planPlatforms = face.planPlatforms;
   return command;
 }

@@ -19,7 +19,7 @@ import {
   type ActionRun,
   type FindingJson,
 } from './run-action.js';
-import { sarifErrors } from './sarif-schema.js';
+import { githubLimitErrors, sarifErrors } from './sarif-schema.js';
 
 // Realistic Dockerfiles with one known finding each (from the start-contract rules).
 const SHELL_ENTRYPOINT = 'FROM node:22-bookworm-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT node server.js\n'; // error, line 4
@@ -111,11 +111,13 @@ describe('annotations, outputs, summary and SARIF', () => {
     expect(run.summary).toContain(`[shell-form-entrypoint](${docsUrl('shell-form-entrypoint')})`);
     expect(run.summary).toContain(`[services/api/Dockerfile:4](https://github.com/octo-org/shop/blob/${HEAD_SHA}/services/api/Dockerfile#L4)`);
 
-    // SARIF: valid against the 2.1.0 schema, one run per Dockerfile.
+    // SARIF: valid against the 2.1.0 schema and GitHub's limits, one run for every Dockerfile.
     const sarifPath = path.join(ws, 'results/entrypoint-guard.sarif');
     const sarif = JSON.parse(fs.readFileSync(sarifPath, 'utf8'));
     expect(sarifErrors(sarif)).toEqual([]);
-    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(report.map((r) => `entrypoint-guard/${r.dockerfile}/`));
+    expect(githubLimitErrors(sarif)).toEqual([]);
+    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(['entrypoint-guard/']);
+    expect(new Set(sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri))).toEqual(new Set(report.filter((r) => r.findings.length > 0).flatMap((r) => r.findings.map((f) => f.file))));
     const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'shell-form-entrypoint');
     expect(result.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'services/api/Dockerfile', uriBaseId: '%SRCROOT%' },
