@@ -13207,6 +13207,10 @@ function errorMessage(err) {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+function oneLine(text, max = 400) {
+  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
 
 // src/options/suggest.ts
 function distance(a, b) {
@@ -18669,7 +18673,7 @@ function parseRuleId(value, name) {
 // src/options/catalog.ts
 var FAIL_ON_LEVELS = ["error", "warning", "info", "never"];
 var FAIL_ON_ALIASES = { none: "never", off: "never" };
-var FORMATS = ["text", "json", "sarif"];
+var FORMATS = ["text", "json", "sarif", "compact", "checkstyle", "rdjson", "gitlab", "junit"];
 var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
 var PROGRESS_MODES = ["auto", "plain", "quiet"];
 var BUILD_NETWORKS = ["default", "host", "none"];
@@ -18695,7 +18699,7 @@ var CATALOG = [
   { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
-  { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif" },
+  { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
   { key: "output", scope: "run", type: "value", flag: "output", metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
   { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
   { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
@@ -18926,7 +18930,7 @@ A planned platform without a shard report is a shard-missing finding; reports wr
 another version are refused (exit 2).
 
 Options:
-  --format FMT           text (default) | json | sarif
+  --format FMT           text (default) | json | sarif | compact | checkstyle | rdjson | gitlab | junit
   --output FILE          write the report there instead of stdout
   --fail-on LEVEL        error | warning | info | never (default error, or the config file's)
   --config FILE          config file for per-path fail-on (default: .entrypoint-guard.yml)`;
@@ -19579,6 +19583,61 @@ function writeFileAtomic(target, body) {
   }
 }
 
+// src/report/xml.ts
+function xml(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+// src/report/checkstyle.ts
+var SEVERITY = { error: "error", warning: "warning", info: "info" };
+function formatCheckstyle(reports) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of reports.flatMap((r) => r.findings)) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">'];
+  for (const [file, findings] of byFile) {
+    out.push(`  <file name="${xml(file)}">`);
+    for (const f of findings) {
+      out.push(`    <error line="${f.line}" column="${f.column}" severity="${SEVERITY[f.severity]}" message="${xml(`${f.message} Fix: ${f.fix}`)}" source="entrypoint-guard.${xml(f.rule)}"/>`);
+    }
+    out.push("  </file>");
+  }
+  out.push("</checkstyle>");
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/compact.ts
+function formatCompact(reports) {
+  const lines = reports.flatMap((r) => r.findings).sort(byLocation).map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${oneLine(f.message, 2e3)}${f.platforms?.length ? ` (platforms: ${f.platforms.join(", ")})` : ""} [${f.rule}]`);
+  return lines.length > 0 ? `${lines.join("\n")}
+` : "";
+}
+
+// src/report/gitlab.ts
+import { createHash } from "node:crypto";
+var SEVERITY2 = { error: "major", warning: "minor", info: "info" };
+function toGitlab(reports) {
+  const seen = /* @__PURE__ */ new Map();
+  return reports.flatMap((r) => r.findings).map((f) => {
+    const base = createHash("sha256").update(`${f.rule}\0${f.file}\0${f.line}\0${f.message}`).digest("hex");
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return {
+      type: "issue",
+      check_name: f.rule,
+      description: `${f.message}${f.platforms?.length ? ` (platforms: ${f.platforms.join(", ")})` : ""} Fix: ${f.fix}`,
+      categories: ["Bug Risk"],
+      fingerprint: n === 1 ? base : createHash("sha256").update(`${base}:${n}`).digest("hex"),
+      severity: SEVERITY2[f.severity],
+      location: { path: f.file, lines: { begin: f.line, end: Math.max(f.endLine, f.line) } }
+    };
+  });
+}
+function formatGitlab(reports) {
+  return `${JSON.stringify(toGitlab(reports), null, 2)}
+`;
+}
+
 // package.json
 var package_default = { version: "0.1.0" };
 
@@ -19605,10 +19664,28 @@ function formatJson(reports) {
 `;
 }
 
-// src/report/sarif.ts
-import { createHash } from "node:crypto";
-import fs10 from "node:fs";
-import path14 from "node:path";
+// src/report/junit.ts
+function formatJunit(reports, failOn) {
+  const suites = reports.map((r) => {
+    const failing = r.findings.filter((f) => failsAt([f], failOn));
+    const cases = failing.map(
+      (f) => `    <testcase classname="${xml(r.dockerfile)}" name="${xml(`${f.rule} at ${f.file}:${f.line}`)}">
+      <failure type="${xml(f.rule)}" message="${xml(f.message)}">${xml(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} Fix: ${f.fix}`)}</failure>
+    </testcase>`
+    );
+    if (cases.length === 0) cases.push(`    <testcase classname="${xml(r.dockerfile)}" name="${xml(`${r.dockerfile || "image"}: nothing at or above ${failOn}`)}"/>`);
+    return `  <testsuite name="${xml(`entrypoint-guard ${r.dockerfile}`)}" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="0">
+${cases.join("\n")}
+  </testsuite>`;
+  });
+  const failures = reports.reduce((n, r) => n + r.findings.filter((f) => failsAt([f], failOn)).length, 0);
+  const tests = reports.reduce((n, r) => n + Math.max(1, r.findings.filter((f) => failsAt([f], failOn)).length), 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="entrypoint-guard" tests="${tests}" failures="${failures}">
+${suites.join("\n")}
+</testsuites>
+`;
+}
 
 // src/rules/types.ts
 var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
@@ -19619,6 +19696,9 @@ function docsUrl(id) {
 }
 
 // src/report/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
+import fs10 from "node:fs";
+import path14 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -19682,7 +19762,7 @@ function lineReader(root) {
   };
 }
 function sha(text) {
-  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(text).digest("hex").slice(0, 32);
 }
 function toSarif(reports, options = {}) {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
@@ -19720,6 +19800,31 @@ function toSarif(reports, options = {}) {
     results
   };
   return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
+}
+function formatSarif(reports, options = {}) {
+  return `${JSON.stringify(toSarif(reports, options), null, 2)}
+`;
+}
+
+// src/report/rdjson.ts
+var SEVERITY3 = { error: "ERROR", warning: "WARNING", info: "INFO" };
+function toRdjson(reports) {
+  return {
+    source: { name: "entrypoint-guard", url: INFORMATION_URI },
+    diagnostics: reports.flatMap((r) => r.findings).map((f) => ({
+      message: `${f.message}${f.platforms?.length ? ` (platforms: ${f.platforms.join(", ")})` : ""} Fix: ${f.fix}`,
+      location: {
+        path: f.file,
+        range: { start: { line: f.line, column: f.column }, ...f.endLine > f.line || f.endColumn !== void 0 ? { end: { line: Math.max(f.endLine, f.line), ...f.endColumn !== void 0 ? { column: f.endColumn } : {} } } : {} }
+      },
+      severity: SEVERITY3[f.severity],
+      code: { value: f.rule, url: docsUrl(f.rule) }
+    }))
+  };
+}
+function formatRdjson(reports) {
+  return `${JSON.stringify(toRdjson(reports), null, 2)}
+`;
 }
 
 // src/policy/dropped-line.ts
@@ -19838,6 +19943,28 @@ function formatText(reports, failOn, color = false) {
   out.push(verdictLine(all, failOn, style));
   return `${out.join("\n")}
 `;
+}
+
+// src/report/format.ts
+function formatReports(format, reports, o) {
+  switch (format) {
+    case "json":
+      return formatJson(reports);
+    case "sarif":
+      return formatSarif(reports, o.category !== void 0 ? { category: o.category } : {});
+    case "compact":
+      return formatCompact(reports);
+    case "checkstyle":
+      return formatCheckstyle(reports);
+    case "rdjson":
+      return formatRdjson(reports);
+    case "gitlab":
+      return formatGitlab(reports);
+    case "junit":
+      return formatJunit(reports, o.failOn);
+    case "text":
+      return formatText(reports, o.failOn, o.color);
+  }
 }
 
 // src/matrix/merge.ts
@@ -19965,7 +20092,7 @@ function mergeShardFiles(files, cwd) {
 }
 
 // src/matrix/plan.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import path18 from "node:path";
 
 // src/model/parse.ts
@@ -20424,7 +20551,7 @@ function planMatrix(input) {
   const names = /* @__PURE__ */ new Map();
   for (const dockerfile of dockerfiles) {
     let name = slug(dockerfile);
-    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
+    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
     const context = path18.dirname(dockerfile).split(path18.sep).join("/");
     for (const platform of input.platforms) {
@@ -20470,11 +20597,7 @@ function runMerge(command, io) {
   const reports = mergeShardFiles(command.reports, io.cwd);
   applyPathFailOn(reports, config, root, io.cwd);
   const toFile = command.output !== void 0;
-  let body;
-  if (command.format === "json") body = formatJson(reports);
-  else if (command.format === "sarif") body = `${JSON.stringify(toSarif(reports), null, 2)}
-`;
-  else body = formatText(reports, failOn, io.isTTY && !toFile);
+  const body = formatReports(command.format, reports, { failOn, color: io.isTTY && !toFile, category: defaultCategory() });
   if (command.format !== "text") for (const note of reports.flatMap((r) => r.notes ?? [])) io.stderr(`note: ${note}
 `);
   if (toFile) {
@@ -23337,11 +23460,7 @@ async function runCli(argv, io = processIo) {
     const reports = await analyzeWithPolicy(command, io);
     if (command.planPlatforms) for (const report of reports) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== void 0;
-    let body;
-    if (options.format === "json") body = formatJson(reports);
-    else if (options.format === "sarif") body = `${JSON.stringify(toSarif(reports, { category: command.category ?? defaultCategory() }), null, 2)}
-`;
-    else body = formatText(reports, options.failOn, io.isTTY && !toFile);
+    const body = formatReports(options.format, reports, { failOn: options.failOn, color: io.isTTY && !toFile, category: command.category ?? defaultCategory() });
     if (options.format !== "text") {
       for (const note of new Set(reports.flatMap((r) => r.notes ?? []))) io.stderr(`note: ${note}
 `);

@@ -42154,7 +42154,7 @@ function parseRuleId(value, name) {
 // src/options/catalog.ts
 var FAIL_ON_LEVELS = ["error", "warning", "info", "never"];
 var FAIL_ON_ALIASES = { none: "never", off: "never" };
-var FORMATS = ["text", "json", "sarif"];
+var FORMATS = ["text", "json", "sarif", "compact", "checkstyle", "rdjson", "gitlab", "junit"];
 var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
 var PROGRESS_MODES = ["auto", "plain", "quiet"];
 var BUILD_NETWORKS = ["default", "host", "none"];
@@ -42180,7 +42180,7 @@ var CATALOG = [
   { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
-  { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif" },
+  { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
   { key: "output", scope: "run", type: "value", flag: "output", metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
   { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
   { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },

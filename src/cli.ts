@@ -14,12 +14,11 @@ import { failsAt, runtimeSkip, type Report } from './findings.js';
 import { expandDockerfiles, hasMagic } from './github/glob.js';
 import { readUserText } from './input.js';
 import { writeFileAtomic } from './report/atomic.js';
-import { formatJson } from './report/json.js';
-import { defaultCategory, toSarif } from './report/sarif.js';
+import { defaultCategory } from './report/sarif.js';
+import { formatReports } from './report/format.js';
 import { applyPolicy } from './policy/apply-policy.js';
 import { droppedLine } from './policy/dropped-line.js';
 import { repositoryRoot } from './repo-root.js';
-import { formatText } from './report/text.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -113,10 +112,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const reports = await analyzeWithPolicy(command, io);
     if (command.planPlatforms) for (const report of reports) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
-    let body: string;
-    if (options.format === 'json') body = formatJson(reports);
-    else if (options.format === 'sarif') body = `${JSON.stringify(toSarif(reports, { category: command.category ?? defaultCategory() }), null, 2)}\n`;
-    else body = formatText(reports, options.failOn, io.isTTY && !toFile);
+    const body = formatReports(options.format, reports, { failOn: options.failOn, color: io.isTTY && !toFile, category: command.category ?? defaultCategory() });
     // Notes (runtime skipped, ShellCheck absent) are for people: on stderr when stdout is machine-readable.
     if (options.format !== 'text') {
       for (const note of new Set(reports.flatMap((r) => r.notes ?? []))) io.stderr(`note: ${note}\n`);

@@ -31,7 +31,7 @@ A planned platform without a shard report is a shard-missing finding; reports wr
 another version are refused (exit 2).
 
 Options:
-  --format FMT           text (default) | json | sarif
+  --format FMT           text (default) | json | sarif | compact | checkstyle | rdjson | gitlab | junit
   --output FILE          write the report there instead of stdout
   --fail-on LEVEL        error | warning | info | never (default error, or the config file's)
   --config FILE          config file for per-path fail-on (default: .entrypoint-guard.yml)`;

@@ -14,9 +14,9 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' }, timeout: 120_000 });
 
 describe('npm package', () => {
-  it('packs only the CLI bundle, licences, changelog, README and LICENSE', () => {
+  it('packs only the CLI bundle, licences, the JSON schemas, the problem matcher, changelog, README and LICENSE', () => {
     const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[];
-    expect(packed!.files.map((f) => f.path).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/licenses.txt', 'dist/package.json', 'package.json']);
+    expect(packed!.files.map((f) => f.path).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/licenses.txt', 'dist/package.json', 'package.json', 'problem-matcher.json', 'schema/config.schema.json', 'schema/report.schema.json']);
   });
 
   it('declares what npx and the Action need: bin, engines >= 22, no runtime dependencies', () => {
