@@ -19827,6 +19827,9 @@ function formatRdjson(reports) {
 `;
 }
 
+// src/report/text.ts
+import { styleText } from "node:util";
+
 // src/policy/dropped-line.ts
 function count(n) {
   return `${n} finding${n === 1 ? "" : "s"}`;
@@ -19850,16 +19853,9 @@ function droppedLine(reports) {
 }
 
 // src/report/text.ts
-var COLORS = {
-  error: "\x1B[31m",
-  warning: "\x1B[33m",
-  info: "\x1B[36m",
-  dim: "\x1B[2m",
-  bold: "\x1B[1m",
-  ok: "\x1B[32m"
-};
+var COLORS = { error: "red", warning: "yellow", info: "cyan", dim: "dim", bold: "bold", ok: "green" };
 function paint(style, what, text) {
-  return style.color ? `${COLORS[what]}${text}\x1B[0m` : text;
+  return style.color ? styleText(COLORS[what], text, { validateStream: false }) : text;
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -23390,11 +23386,21 @@ async function analyze(options, extras = {}) {
   return { report, model };
 }
 
+// src/color.ts
+function colorEnabled(isTTY, env = process.env) {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== void 0) return !["0", "false"].includes(force.trim().toLowerCase());
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
+
 // src/cli.ts
 var processIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  isTTY: colorEnabled(Boolean(process.stdout.isTTY)),
+  // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
   readStdin: () => fs20.readFileSync(0, "utf8")

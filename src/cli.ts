@@ -20,10 +20,12 @@ import { applyPolicy } from './policy/apply-policy.js';
 import { droppedLine } from './policy/dropped-line.js';
 import { repositoryRoot } from './repo-root.js';
 import { VERSION } from './version.js';
+import { colorEnabled } from './color.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Colour the text report (a terminal, or FORCE_COLOR; never with NO_COLOR or TERM=dumb: src/color.ts). */
   isTTY: boolean;
   /** Standard error is a terminal: status lines are redrawn in place (--progress auto). */
   stderrIsTTY?: boolean;
@@ -35,7 +37,8 @@ export interface CliIo {
 const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  isTTY: colorEnabled(Boolean(process.stdout.isTTY)),
+  // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb',
   cwd: process.cwd(),
   readStdin: () => fs.readFileSync(0, 'utf8'),

@@ -1,4 +1,5 @@
 // The report for people: grouped by file, coloured on a TTY, every finding with its fix.
+import { styleText } from 'node:util';
 import { byLocation, countBySeverity, failsAt, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
 import { droppedLine } from '../policy/dropped-line.js';
 
@@ -6,17 +7,12 @@ interface Style {
   color: boolean;
 }
 
-const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = {
-  error: '\x1b[31m',
-  warning: '\x1b[33m',
-  info: '\x1b[36m',
-  dim: '\x1b[2m',
-  bold: '\x1b[1m',
-  ok: '\x1b[32m',
-};
+// node:util's styleText: whether to colour is decided once by the caller (src/color.ts), so
+// the stream is not validated again here.
+const COLORS = { error: 'red', warning: 'yellow', info: 'cyan', dim: 'dim', bold: 'bold', ok: 'green' } as const satisfies Record<Severity | 'dim' | 'bold' | 'ok', Parameters<typeof styleText>[0]>;
 
 function paint(style: Style, what: keyof typeof COLORS, text: string): string {
-  return style.color ? `${COLORS[what]}${text}\x1b[0m` : text;
+  return style.color ? styleText(COLORS[what], text, { validateStream: false }) : text;
 }
 
 function plural(n: number, word: string): string {
