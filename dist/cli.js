@@ -19639,7 +19639,7 @@ function formatGitlab(reports) {
 }
 
 // package.json
-var package_default = { version: "0.1.0" };
+var package_default = { version: "1.0.0" };
 
 // src/version.ts
 var VERSION = package_default.version;
@@ -19688,7 +19688,7 @@ ${suites.join("\n")}
 }
 
 // src/rules/types.ts
-var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
+var DOCS_BASE = `https://github.com/entrypoint-guard/entrypoint-guard/blob/v${VERSION}/docs/rules/`;
 function docsUrl(id) {
   const sc = /^shellcheck\/(SC\d+)$/.exec(id);
   if (sc) return `https://www.shellcheck.net/wiki/${sc[1]}`;

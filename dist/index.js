@@ -50465,8 +50465,14 @@ function readinessText(ready2) {
   return `ready after ${ready2.seconds.toFixed(1)} s: ${ready2.detail}`;
 }
 
+// package.json
+var package_default = { version: "1.0.0" };
+
+// src/version.ts
+var VERSION9 = package_default.version;
+
 // src/rules/types.ts
-var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
+var DOCS_BASE = `https://github.com/entrypoint-guard/entrypoint-guard/blob/v${VERSION9}/docs/rules/`;
 function docsUrl(id) {
   const sc = /^shellcheck\/(SC\d+)$/.exec(id);
   if (sc) return `https://www.shellcheck.net/wiki/${sc[1]}`;
@@ -50678,12 +50684,6 @@ function writeFileAtomic(target, body) {
     throw err;
   }
 }
-
-// package.json
-var package_default = { version: "0.1.0" };
-
-// src/version.ts
-var VERSION9 = package_default.version;
 
 // src/report/json.ts
 var TOOL = { name: "entrypoint-guard", version: VERSION9 };

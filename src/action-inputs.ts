@@ -1,4 +1,4 @@
-// The Action's inputs (action.yml, INTERFACE.md) -> typed configuration. Every mistake is an
+// The Action's inputs (action.yml; the option catalog, src/options/catalog.ts) -> typed configuration. Every mistake is an
 // InputError with one sentence naming the input; the runner's defaults are repeated here so
 // a missing INPUT_* variable behaves like the documented default.
 import fs from 'node:fs';

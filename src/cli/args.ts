@@ -1,4 +1,4 @@
-// Command-line words -> typed Options (INTERFACE.md), through the option catalog. Every mistake is an InputError.
+// Command-line words -> typed Options, through the option catalog. Every mistake is an InputError.
 import { InputError } from '../errors.js';
 import { defaultOptions, type Options } from '../options.js';
 import { optionsHelp } from '../options/help.js';

@@ -1,4 +1,4 @@
-// `entrypoint-guard plan …` and `entrypoint-guard merge …`: their own words (INTERFACE.md).
+// `entrypoint-guard plan …` and `entrypoint-guard merge …`: their own words (README, docs/github-action.md).
 import { InputError } from '../errors.js';
 import type { FailOn } from '../findings.js';
 import type { FilterMode, OutputFormat } from '../options.js';

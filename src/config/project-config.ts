@@ -1,4 +1,4 @@
-// The config file (`.entrypoint-guard.yml`, INTERFACE.md): read, validated key by key, typed.
+// The config file (`.entrypoint-guard.yml`, schema/config.schema.json): read, validated key by key, typed.
 // Every mistake is one InputError naming the file and the key; values go through the same
 // parsers as flags and inputs, so a config value means exactly what the flag would.
 import fs from 'node:fs';

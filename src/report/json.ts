@@ -1,4 +1,4 @@
-// The JSON report of INTERFACE.md: version, dockerfile, findings, platforms (and image, with --image), the
+// The JSON report (schema/report.schema.json): version, dockerfile, findings, platforms (and image, with --image), the
 // tool that wrote it (merge refuses another version's shards) and, for a matrix shard, the plan it belongs to.
 import type { Report } from '../findings.js';
 import { VERSION } from '../version.js';

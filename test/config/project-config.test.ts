@@ -1,4 +1,4 @@
-// The config file: its format (INTERFACE.md), one-line errors naming file and key, precedence,
+// The config file: its format (README, schema/config.schema.json), one-line errors naming file and key, precedence,
 // and what its overrides and the diff filter do to a report and its gate.
 import { describe, expect, it } from 'vitest';
 import { parseCli, type RunCommand } from '../../src/cli/args.js';
