@@ -21915,9 +21915,10 @@ function findProjectConfig(where) {
 
 // src/findings.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+var RUNTIME_NOT_ASKED = "not asked for (static)";
 function runtimeSkip(report2) {
   const runtime = report2.checks?.runtime;
-  if (!runtime) return void 0;
+  if (!runtime || !runtime.ran && runtime.reason === RUNTIME_NOT_ASKED) return void 0;
   if (!runtime.ran) return `${report2.dockerfile || "the image"}: runtime checks were required but skipped: ${runtime.reason ?? "no reason given"}`;
   const skipped = (runtime.platforms ?? []).filter((p) => !p.ran);
   if (skipped.length === 0) return void 0;
@@ -22456,6 +22457,7 @@ function toReport(json, display) {
     );
   }
   const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
+  if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
   const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
   const ran = json.plan?.ran;
@@ -22529,6 +22531,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     });
     for (const p of missing) platforms.set(p, { platform: p, build: { ok: false, seconds: 0 }, skipped: "shard missing: no report from its matrix job" });
   }
+  const checks = mergeChecks(shards, missing);
   const notes = missing.length > 0 ? [`The shard report for ${joinPlatforms(missing)} is missing (${dockerfile}); the result is incomplete and counted as a failure.`] : [];
   return {
     version: 1,
@@ -22536,8 +22539,24 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     findings: findings.sort(compareFindings),
     platforms: [...platforms.values()].sort((a, b) => rank(a.platform) - rank(b.platform)),
     plan: { platforms: expected },
+    ...checks ? { checks } : {},
     notes
   };
+}
+function mergeChecks(shards, missing) {
+  const said = shards.filter((s) => s.checks);
+  if (said.length === 0) return void 0;
+  const ran = said.filter((s) => s.checks.runtime.ran);
+  const skipped = said.filter((s) => !s.checks.runtime.ran && s.checks.runtime.reason !== RUNTIME_NOT_ASKED);
+  const staticCheck = said.some((s) => s.checks.static.ran) ? { ran: true } : said[0].checks.static;
+  if (ran.length === 0 && skipped.length === 0 && missing.length === 0) return { static: staticCheck, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } };
+  const platforms = [
+    ...ran.flatMap((s) => s.checks.runtime.platforms ?? []),
+    ...skipped.flatMap((s) => (s.plan?.ran ?? []).map((platform) => ({ platform, ran: false, reason: s.checks.runtime.reason ?? "skipped" }))),
+    ...missing.map((platform) => ({ platform, ran: false, reason: "shard missing: no report from its matrix job" }))
+  ];
+  if (ran.length === 0 && platforms.length === 0) return { static: staticCheck, runtime: { ran: false, reason: skipped[0].checks.runtime.reason ?? "skipped" } };
+  return { static: staticCheck, runtime: { ran: true, platforms } };
 }
 function mergeReports(shards) {
   const byDockerfile = /* @__PURE__ */ new Map();
@@ -25837,7 +25856,7 @@ async function analyze(options, extras = {}) {
     findings: lint.findings,
     platforms: [],
     notes: [...lint.notes],
-    checks: { static: imageOnly ? { ran: false, reason: "no Dockerfile: an image alone (--image)" } : { ran: true }, runtime: { ran: false, reason: "not asked for (static)" } }
+    checks: { static: imageOnly ? { ran: false, reason: "no Dockerfile: an image alone (--image)" } : { ran: true }, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } }
   };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });

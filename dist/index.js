@@ -45154,9 +45154,10 @@ function expandReports(spec, workspace) {
 
 // src/findings.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+var RUNTIME_NOT_ASKED = "not asked for (static)";
 function runtimeSkip(report2) {
   const runtime = report2.checks?.runtime;
-  if (!runtime) return void 0;
+  if (!runtime || !runtime.ran && runtime.reason === RUNTIME_NOT_ASKED) return void 0;
   if (!runtime.ran) return `${report2.dockerfile || "the image"}: runtime checks were required but skipped: ${runtime.reason ?? "no reason given"}`;
   const skipped = (runtime.platforms ?? []).filter((p) => !p.ran);
   if (skipped.length === 0) return void 0;
@@ -48272,7 +48273,7 @@ async function analyze(options, extras = {}) {
     findings: lint.findings,
     platforms: [],
     notes: [...lint.notes],
-    checks: { static: imageOnly ? { ran: false, reason: "no Dockerfile: an image alone (--image)" } : { ran: true }, runtime: { ran: false, reason: "not asked for (static)" } }
+    checks: { static: imageOnly ? { ran: false, reason: "no Dockerfile: an image alone (--image)" } : { ran: true }, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } }
   };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
@@ -53670,6 +53671,7 @@ function toReport(json, display) {
     );
   }
   const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
+  if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
   const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
   const ran = json.plan?.ran;
@@ -53743,6 +53745,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     });
     for (const p of missing) platforms.set(p, { platform: p, build: { ok: false, seconds: 0 }, skipped: "shard missing: no report from its matrix job" });
   }
+  const checks = mergeChecks(shards, missing);
   const notes = missing.length > 0 ? [`The shard report for ${joinPlatforms2(missing)} is missing (${dockerfile}); the result is incomplete and counted as a failure.`] : [];
   return {
     version: 1,
@@ -53750,8 +53753,24 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     findings: findings.sort(compareFindings),
     platforms: [...platforms.values()].sort((a, b) => rank(a.platform) - rank(b.platform)),
     plan: { platforms: expected },
+    ...checks ? { checks } : {},
     notes
   };
+}
+function mergeChecks(shards, missing) {
+  const said = shards.filter((s) => s.checks);
+  if (said.length === 0) return void 0;
+  const ran = said.filter((s) => s.checks.runtime.ran);
+  const skipped = said.filter((s) => !s.checks.runtime.ran && s.checks.runtime.reason !== RUNTIME_NOT_ASKED);
+  const staticCheck = said.some((s) => s.checks.static.ran) ? { ran: true } : said[0].checks.static;
+  if (ran.length === 0 && skipped.length === 0 && missing.length === 0) return { static: staticCheck, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } };
+  const platforms = [
+    ...ran.flatMap((s) => s.checks.runtime.platforms ?? []),
+    ...skipped.flatMap((s) => (s.plan?.ran ?? []).map((platform2) => ({ platform: platform2, ran: false, reason: s.checks.runtime.reason ?? "skipped" }))),
+    ...missing.map((platform2) => ({ platform: platform2, ran: false, reason: "shard missing: no report from its matrix job" }))
+  ];
+  if (ran.length === 0 && platforms.length === 0) return { static: staticCheck, runtime: { ran: false, reason: skipped[0].checks.runtime.reason ?? "skipped" } };
+  return { static: staticCheck, runtime: { ran: true, platforms } };
 }
 function mergeReports(shards) {
   const byDockerfile = /* @__PURE__ */ new Map();

@@ -1,6 +1,6 @@
 // One engine for both faces: lint, then (unless --static) build, smoke-run and probe.
 import { InputError } from './errors.js';
-import { compareFindings, type Finding, type Report } from './findings.js';
+import { compareFindings, RUNTIME_NOT_ASKED, type Finding, type Report } from './findings.js';
 import { dedupe, lintDockerfile, sourceTexts, type LintResult } from './lint.js';
 import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
@@ -42,7 +42,7 @@ export async function analyze(options: Options, extras: { progress?: ProgressFac
     findings: lint.findings,
     platforms: [],
     notes: [...lint.notes],
-    checks: { static: imageOnly ? { ran: false, reason: 'no Dockerfile: an image alone (--image)' } : { ran: true }, runtime: { ran: false, reason: 'not asked for (static)' } },
+    checks: { static: imageOnly ? { ran: false, reason: 'no Dockerfile: an image alone (--image)' } : { ran: true }, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } },
   };
 
   if (!options.static) {

@@ -80,10 +80,13 @@ export interface Checks {
   runtime: { ran: boolean; reason?: string; platforms?: { platform: string; ran: boolean; reason?: string }[] };
 }
 
-/** The one line a required but skipped runtime check fails with; undefined when every platform ran. */
+/** The runtime's reason when it was not asked for (--static): not a skip. */
+export const RUNTIME_NOT_ASKED = 'not asked for (static)';
+
+/** The one line a required but skipped runtime check fails with; undefined when every platform ran (or the runtime was not asked for). */
 export function runtimeSkip(report: Report): string | undefined {
   const runtime = report.checks?.runtime;
-  if (!runtime) return undefined;
+  if (!runtime || (!runtime.ran && runtime.reason === RUNTIME_NOT_ASKED)) return undefined;
   if (!runtime.ran) return `${report.dockerfile || 'the image'}: runtime checks were required but skipped: ${runtime.reason ?? 'no reason given'}`;
   const skipped = (runtime.platforms ?? []).filter((p) => !p.ran);
   if (skipped.length === 0) return undefined;
