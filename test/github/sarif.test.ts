@@ -7,7 +7,12 @@ import type { Finding, Report } from '../../src/findings.js';
 import { docsUrl } from '../../src/rules/types.js';
 import { artifactUri, defaultCategory, FINGERPRINT_KEY, toSarif, writeSarif } from '../../src/report/sarif.js';
 import { VERSION } from '../../src/version.js';
+import { runCli } from '../../src/cli.js';
 import { makeContext } from '../helpers.js';
+
+interface SarifLikeResult {
+  locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+}
 import { githubLimitErrors, sarifErrors } from './sarif-schema.js';
 
 const DOCKERFILE = 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nENTRYPOINT ./docker-entrypoint.sh\nCMD npm start\n';
@@ -104,6 +109,21 @@ describe('toSarif', () => {
     expect(new Set(prints).size).toBe(prints.length);
     // The same input, the same fingerprints: alerts match across runs and close when fixed.
     expect(toSarif(reports).runs[0]!.results.map((r) => r.partialFingerprints)).toEqual(log.runs[0]!.results.map((r) => r.partialFingerprints));
+  });
+
+  it('a 25-Dockerfile command-line run gives one SARIF run that validates', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 25; i++) files[`services/svc-${i}/Dockerfile`] = DOCKERFILE;
+    const ws = makeContext(files);
+    let out = '';
+    const code = await runCli(['--static', '--format', 'sarif', '--category', 'monorepo', 'services/*/Dockerfile'], { stdout: (t) => void (out += t), stderr: () => undefined, isTTY: false, cwd: ws });
+    expect(code).toBe(1);
+    const log = JSON.parse(out);
+    expect(sarifErrors(log)).toEqual([]);
+    expect(githubLimitErrors(log)).toEqual([]);
+    expect(log.runs).toHaveLength(1);
+    expect(log.runs[0].automationDetails).toEqual({ id: 'monorepo/' });
+    expect(new Set(log.runs[0].results.map((r: SarifLikeResult) => r.locations[0]!.physicalLocation.artifactLocation.uri)).size).toBe(25);
   });
 
   it('would have refused the old shape: one run per Dockerfile is over the limit at 21', () => {
