@@ -22405,6 +22405,9 @@ function formatText(reports, failOn, color = false) {
   }
   const dropped = droppedLine(reports);
   if (dropped) out.push(paint(style, "dim", `note: ${dropped}`));
+  if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
+    out.push(paint(style, "dim", "note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static)."));
+  }
   out.push(verdictLine(all, failOn, style));
   return `${out.join("\n")}
 `;

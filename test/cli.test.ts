@@ -116,6 +116,8 @@ describe('CLI', () => {
     expect(parseJsonReport(all.stdout).find((x) => x.dockerfile === 'services/old/Dockerfile')!.findings.map((f) => f.rule)).toContain('shell-form-entrypoint');
     const text = cli(['--static', 'services/*/Dockerfile', 'a/Dockerfile'], { cwd: ctx });
     expect(text.stdout).toContain('services/old/Dockerfile');
+    // A verdict on the lint alone says so.
+    expect(text.stdout).toContain('note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static).');
     expect(cli(['--static', 'services/*/Dockerfile', 'nope/Dockerfile'], { cwd: ctx }).stderr).toMatch(/^entrypoint-guard: .*nope\/Dockerfile.*\n$/);
     expect(cli(['--static', 'nothing/*/Dockerfile'], { cwd: ctx }).stderr).toMatch(/matches no file/);
   });

@@ -1,6 +1,6 @@
 // The report for people: grouped by file, coloured on a TTY, every finding with its fix.
 import { styleText } from 'node:util';
-import { byLocation, countBySeverity, failsAt, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
+import { byLocation, countBySeverity, failsAt, RUNTIME_NOT_ASKED, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
 import { droppedLine } from '../policy/dropped-line.js';
 
 interface Style {
@@ -106,6 +106,10 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
   // What the config file or the diff filter left out is not in the verdict: say so above it.
   const dropped = droppedLine(reports);
   if (dropped) out.push(paint(style, 'dim', `note: ${dropped}`));
+  // Never silently green: a verdict on the lint alone says so (a skip says why in its own note).
+  if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
+    out.push(paint(style, 'dim', 'note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static).'));
+  }
   out.push(verdictLine(all, failOn, style));
   return `${out.join('\n')}\n`;
 }
