@@ -7279,7 +7279,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7320,7 +7320,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -8236,7 +8236,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -8406,7 +8406,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -8929,7 +8929,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -8994,7 +8994,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -9003,7 +9003,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan2 = require_scan();
-    var parse2 = require_parse();
+    var parse = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -9091,7 +9091,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan2(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -9117,10 +9117,10 @@ var require_picomatch = __commonJS({
       }
       let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed2.output = parse2.fastpaths(input, options);
+        parsed2.output = parse.fastpaths(input, options);
       }
       if (!parsed2.output) {
-        parsed2 = parse2(input, options);
+        parsed2 = parse(input, options);
       }
       return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
     };
@@ -14962,11 +14962,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse2(content) {
+      function parse(content) {
         let parser = new parser_1.Parser();
         return parser.parse(content);
       }
-      DockerfileParser3.parse = parse2;
+      DockerfileParser3.parse = parse;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -15033,9 +15033,6 @@ function parsePlatform(value) {
   const p = value.trim();
   if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
   return p;
-}
-function parsePlatforms(value) {
-  return platformList(value.split(/[,\n]/).map((p) => p.trim()).filter(Boolean).map(parsePlatform));
 }
 function platformList(items) {
   if (items.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
@@ -20454,11 +20451,14 @@ var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
 var PROGRESS_MODES = ["auto", "plain", "quiet"];
 var BUILD_NETWORKS = ["default", "host", "none"];
 var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
+function commandsOf(e) {
+  return e.flag ? e.commands ?? ["run"] : [];
+}
 var choice = (values, aliases = {}) => (raw, name) => parseChoice(raw, name, values, aliases);
 var CATALOG = [
   { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
   { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
-  { key: "platforms", scope: "run", type: "list", flag: "platforms", input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
+  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
   { key: "target", scope: "run", type: "value", flag: "target", input: "target", config: "target", metavar: "STAGE", parse: parseText, help: "build target stage" },
   { key: "buildArgs", scope: "run", type: "map", flag: "build-arg", input: "build-args", config: "build-args", metavar: "K=V", initial: () => ({}), help: "build argument; repeatable" },
   { key: "network", scope: "run", type: "value", flag: "network", input: "network", config: "network", metavar: "MODE", values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
@@ -20473,10 +20473,10 @@ var CATALOG = [
   { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
   { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
-  { key: "failOn", scope: "run", type: "value", flag: "fail-on", input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
-  { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
-  { key: "format", scope: "run", type: "value", flag: "format", config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
-  { key: "output", scope: "run", type: "value", flag: "output", metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
+  { key: "failOn", scope: "run", type: "value", flag: "fail-on", commands: ["run", "merge"], input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
+  { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", commands: ["run", "plan"], input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
+  { key: "format", scope: "run", type: "value", flag: "format", commands: ["run", "merge"], config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
+  { key: "output", scope: "run", type: "value", flag: "output", commands: ["run", "merge"], metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
   { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
   { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
   { key: "cacheFrom", scope: "run", type: "list", flag: "cache-from", input: "cache-from", config: "cache-from", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache source passed to buildx (type=gha, type=registry,\u2026, type=local); repeatable" },
@@ -20489,22 +20489,21 @@ var CATALOG = [
   { key: "progress", scope: "run", type: "value", flag: "progress", config: "progress", metavar: "MODE", values: PROGRESS_MODES, parse: choice(PROGRESS_MODES), initial: () => "auto", shown: "auto", help: "status lines on stderr: auto (redrawn on a TTY, plain lines otherwise) | plain | quiet" },
   // The faces' own options.
   { key: "dockerfile", scope: "face", type: "value", input: "dockerfile", actionDefault: "Dockerfile", parse: parseText, shown: "Dockerfile", help: "Dockerfile paths or globs, one per line; a !glob line excludes earlier matches (the CLI takes them as arguments)" },
-  { key: "diff", scope: "face", type: "value", flag: "diff", metavar: "FILE|-", parse: (raw, name) => parseFileName(raw, `${name} needs a file name, or - for standard input`), help: "unified diff (e.g. `git diff origin/main`) for --filter-mode; - reads standard input" },
-  { key: "config", scope: "face", type: "value", flag: "config", input: "config", metavar: "FILE", parse: (raw, name) => parseFileName(raw, `${name} needs a file name`), shown: ".entrypoint-guard.yml at the repository root, when present", help: "config file; precedence: flag or input > config file > default" },
+  { key: "diff", scope: "face", type: "value", flag: "diff", commands: ["run", "plan"], metavar: "FILE|-", parse: (raw, name) => parseFileName(raw, `${name} needs a file name, or - for standard input`), help: "unified diff (e.g. `git diff origin/main`) for --filter-mode; - reads standard input" },
+  { key: "config", scope: "face", type: "value", flag: "config", commands: ["run", "plan", "merge"], input: "config", metavar: "FILE", parse: (raw, name) => parseFileName(raw, `${name} needs a file name`), shown: ".entrypoint-guard.yml at the repository root, when present", help: "config file; precedence: flag or input > config file > default" },
   { key: "annotations", scope: "face", type: "boolean", input: "annotations", config: "annotations", initial: () => true, shown: "true", help: "annotations on the Dockerfile and script lines" },
   { key: "checkRun", scope: "face", type: "boolean", input: "check-run", config: "check-run", initial: () => false, shown: "false", help: "a check run named entrypoint-guard with every finding (checks: write)" },
   { key: "review", scope: "face", type: "boolean", input: "review", config: "review", initial: () => false, shown: "false", help: "review comments on the pull request's changed lines (pull-requests: write)" },
   { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
   { key: "category", scope: "face", type: "value", flag: "category", input: "category", metavar: "NAME", parse: parseText, shown: "entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>", help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
   { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
-  { key: "runners", scope: "face", type: "list", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), help: "for plan: PLATFORM=LABEL, one per line" },
+  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
   { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
 var ENTRIES = CATALOG;
-var byKey = (key) => ENTRIES.find((e) => e.key === key);
 function initialValues(scope) {
   const out = {};
   for (const e of ENTRIES) if (e.scope === scope && e.initial) out[e.key] = e.initial();
@@ -20539,16 +20538,16 @@ function flagWords(e) {
 function helpLine(e) {
   return e.shown ? `${e.help} (default: ${e.shown})` : e.help;
 }
-function optionsHelp() {
+function optionsHelp(command = "run") {
   const rows = [];
   const row = (words, help) => {
     const head = `  ${words}`;
     if (head.length + 2 > COLUMN) rows.push(head, ...wrap(help, " ".repeat(COLUMN), COLUMN));
     else rows.push(...wrap(help, head.padEnd(COLUMN), COLUMN));
   };
-  for (const e of ENTRIES) if (e.flag) row(flagWords(e), helpLine(e));
+  for (const e of ENTRIES) if (commandsOf(e).includes(command)) row(flagWords(e), helpLine(e));
   row("-h, --help", "show this help");
-  row("-v, --version", "show the version");
+  if (command === "run") row("-v, --version", "show the version");
   return rows.join("\n");
 }
 
@@ -20560,10 +20559,10 @@ function collect(entry, items, name) {
 function splitItems(entry, raw) {
   return entry.split ? raw.split(entry.split).map((s) => s.trim()).filter(Boolean) : [raw];
 }
-function flagSpec() {
+function flagSpec(command = "run") {
   const out = {};
   for (const e of ENTRIES) {
-    if (!e.flag) continue;
+    if (!e.flag || !commandsOf(e).includes(command)) continue;
     out[e.flag] = e.type === "boolean" ? { type: "boolean" } : { type: "string", multiple: e.type === "list" || e.type === "map" };
   }
   return out;
@@ -20583,10 +20582,10 @@ function parseFlags(argv, options, see) {
     throw new InputError(`${text}; see ${see}`);
   }
 }
-function fromFlags(values, scope) {
+function fromFlags(values, scope, command = "run") {
   const out = {};
   for (const e of ENTRIES) {
-    if (!e.flag || scope && e.scope !== scope) continue;
+    if (!e.flag || !commandsOf(e).includes(command) || scope && e.scope !== scope) continue;
     const raw = values[e.flag];
     if (raw === void 0) continue;
     const name = `--${e.flag}`;
@@ -20684,21 +20683,16 @@ function parseCli(argv, cwd = process.cwd()) {
 }
 
 // src/cli/matrix-args.ts
-var parseAs = (key, raw, flag) => byKey(key).parse(raw, flag);
-var PLAN_USAGE = `Usage: entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]\u2026 [GLOB\u2026]
+var PLAN_USAGE = `Usage: entrypoint-guard plan [options] [GLOB\u2026]
 
 Prints a job matrix for GitHub's strategy.matrix (JSON for fromJSON): one entry per
 Dockerfile x platform with its runner label, build context and a stable report name.
-GLOB: Dockerfile paths or globs (default Dockerfile); !GLOB excludes earlier matches.
+GLOB: Dockerfile paths or globs (default Dockerfile); !GLOB excludes earlier matches. With
+--filter-mode and --diff, only the Dockerfiles whose start chain the diff changes.
 
 Options:
-  --platforms LIST       comma list (default linux/amd64,linux/arm64, or the config file's)
-  --runner P=LABEL       repeatable; runner label for a platform (defaults:
-                         linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm)
-  --filter-mode MODE     with --diff: plan only Dockerfiles whose start chain (the Dockerfile
-  --diff FILE|-          or a wrapper script it starts) the diff changes
-  --config FILE          config file (default: .entrypoint-guard.yml at the repository root)`;
-var MERGE_USAGE = `Usage: entrypoint-guard merge [--format FMT] [--output FILE] [--fail-on LEVEL] REPORT.json\u2026
+${optionsHelp("plan")}`;
+var MERGE_USAGE = `Usage: entrypoint-guard merge [options] REPORT.json\u2026
 
 Merges the JSON reports of matrix shards into one report per Dockerfile (one finding per
 rule and place listing every platform it was seen on), then reports and gates like a run.
@@ -20706,51 +20700,27 @@ A planned platform without a shard report is a shard-missing finding; reports wr
 another version are refused (exit 2).
 
 Options:
-  --format FMT           text (default) | json | sarif | compact | checkstyle | rdjson | gitlab | junit
-  --output FILE          write the report there instead of stdout
-  --fail-on LEVEL        error | warning | info | never (default error, or the config file's)
-  --config FILE          config file for per-path fail-on (default: .entrypoint-guard.yml)`;
-function parse(argv, options, sub) {
-  return parseFlags(argv, { ...options, help: { type: "boolean", short: "h" } }, `entrypoint-guard ${sub} --help`);
-}
+${optionsHelp("merge")}`;
 function parsePlanArgs(argv) {
-  const parsed2 = parse(argv, {
-    platforms: { type: "string" },
-    runner: { type: "string", multiple: true },
-    "filter-mode": { type: "string" },
-    diff: { type: "string" },
-    config: { type: "string" }
-  }, "plan");
-  const v = parsed2.values;
-  if (v.help) return { kind: "usage", text: PLAN_USAGE };
-  const command = { kind: "plan", specs: parsed2.positionals.length > 0 ? parsed2.positionals : ["Dockerfile"], runners: {} };
-  if (typeof v.platforms === "string") command.platforms = parsePlatforms(v.platforms);
-  for (const r of v.runner ?? []) {
-    const [platform, label] = parseRunner(r);
-    command.runners[platform] = label;
-  }
-  if (typeof v["filter-mode"] === "string") command.filterMode = parseAs("filterMode", v["filter-mode"], "--filter-mode");
-  if (typeof v.diff === "string") {
-    if (v.diff.trim() === "") throw new InputError("--diff needs a file name, or - for standard input");
-    command.diff = v.diff;
-  }
-  if (typeof v.config === "string") command.config = v.config;
+  const parsed2 = parseFlags(argv, { ...flagSpec("plan"), help: { type: "boolean", short: "h" } }, "entrypoint-guard plan --help");
+  if (parsed2.values.help) return { kind: "usage", text: PLAN_USAGE };
+  const v = fromFlags(parsed2.values, void 0, "plan").values;
+  const command = { kind: "plan", specs: parsed2.positionals.length > 0 ? parsed2.positionals : ["Dockerfile"], runners: v.runners ?? {} };
+  if (v.platforms !== void 0) command.platforms = v.platforms;
+  if (v.filterMode !== void 0) command.filterMode = v.filterMode;
+  if (v.diff !== void 0) command.diff = v.diff;
+  if (v.config !== void 0) command.config = v.config;
   return command;
 }
 function parseMergeArgs(argv) {
-  const parsed2 = parse(argv, {
-    format: { type: "string" },
-    output: { type: "string" },
-    "fail-on": { type: "string" },
-    config: { type: "string" }
-  }, "merge");
-  const v = parsed2.values;
-  if (v.help) return { kind: "usage", text: MERGE_USAGE };
+  const parsed2 = parseFlags(argv, { ...flagSpec("merge"), help: { type: "boolean", short: "h" } }, "entrypoint-guard merge --help");
+  if (parsed2.values.help) return { kind: "usage", text: MERGE_USAGE };
   if (parsed2.positionals.length === 0) throw new InputError("merge needs at least one shard report: entrypoint-guard merge REPORT.json\u2026");
-  const command = { kind: "merge", reports: parsed2.positionals, format: typeof v.format === "string" ? parseAs("format", v.format, "--format") : "text" };
-  if (typeof v.output === "string") command.output = v.output;
-  if (typeof v["fail-on"] === "string") command.failOn = parseAs("failOn", v["fail-on"], "--fail-on");
-  if (typeof v.config === "string") command.config = v.config;
+  const v = fromFlags(parsed2.values, void 0, "merge").values;
+  const command = { kind: "merge", reports: parsed2.positionals, format: v.format ?? "text" };
+  if (v.output !== void 0) command.output = v.output;
+  if (v.failOn !== void 0) command.failOn = v.failOn;
+  if (v.config !== void 0) command.config = v.config;
   return command;
 }
 

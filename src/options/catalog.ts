@@ -42,6 +42,14 @@ export type ProgressMode = (typeof PROGRESS_MODES)[number];
 export const BUILD_NETWORKS = ['default', 'host', 'none'] as const;
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
+/** `entrypoint-guard [options] …`, `entrypoint-guard plan …`, `entrypoint-guard merge …`. */
+export type Command = 'run' | 'plan' | 'merge';
+
+/** The commands an entry's flag is on. */
+export function commandsOf(e: { flag?: string; commands?: readonly Command[] }): readonly Command[] {
+  return e.flag ? (e.commands ?? ['run']) : [];
+}
+
 /** 'run': a field of Options, for the engine; 'face': read by the CLI or the Action itself. */
 export type Scope = 'run' | 'face';
 
@@ -51,6 +59,8 @@ interface Common {
   scope: Scope;
   /** The command-line flag without `--`; absent: not on the command line. */
   flag?: string;
+  /** The commands that take the flag: the run (default), `plan`, `merge`. */
+  commands?: readonly Command[];
   /** The Action input; absent: not an Action input. */
   input?: string;
   /** The config file key; absent: not in the config file. */
@@ -107,7 +117,7 @@ const choice =
 export const CATALOG = [
   { key: 'context', scope: 'run', type: 'value', flag: 'context', input: 'context', metavar: 'DIR', parse: parseText, shown: "the Dockerfile's folder", help: 'build context, for every Dockerfile' },
   { key: 'static', scope: 'run', type: 'boolean', flag: 'static', input: 'static', config: 'static', initial: () => false, shown: 'false', help: 'lint only: no build, no containers' },
-  { key: 'platforms', scope: 'run', type: 'list', flag: 'platforms', input: 'platforms', config: 'platforms', metavar: 'LIST', schema: { type: 'string', pattern: '^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$' }, item: parsePlatform, split: /[,\n]/, collect: (items: string[]) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(','), help: 'platforms to build and probe, comma separated' },
+  { key: 'platforms', scope: 'run', type: 'list', flag: 'platforms', commands: ['run', 'plan'], input: 'platforms', config: 'platforms', metavar: 'LIST', schema: { type: 'string', pattern: '^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$' }, item: parsePlatform, split: /[,\n]/, collect: (items: string[]) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(','), help: 'platforms to build and probe, comma separated' },
   { key: 'target', scope: 'run', type: 'value', flag: 'target', input: 'target', config: 'target', metavar: 'STAGE', parse: parseText, help: 'build target stage' },
   { key: 'buildArgs', scope: 'run', type: 'map', flag: 'build-arg', input: 'build-args', config: 'build-args', metavar: 'K=V', initial: () => ({}), help: 'build argument; repeatable' },
   { key: 'network', scope: 'run', type: 'value', flag: 'network', input: 'network', config: 'network', metavar: 'MODE', values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
@@ -122,10 +132,10 @@ export const CATALOG = [
   { key: 'ignore', scope: 'run', type: 'list', flag: 'ignore', input: 'ignore', config: 'ignore', metavar: 'IDS', item: parseRuleId, split: /[,\s]+/, collect: (items: string[]) => new Set(items), initial: () => new Set<string>(), help: 'rule ids to ignore, comma separated; repeatable' },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
   { key: 'requireRuntime', scope: 'run', type: 'boolean', flag: 'require-runtime', input: 'require-runtime', config: 'require-runtime', initial: () => false, shown: 'false; in the Action, true unless static', help: 'a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note' },
-  { key: 'failOn', scope: 'run', type: 'value', flag: 'fail-on', input: 'fail-on', config: 'fail-on', metavar: 'LEVEL', values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice<FailOn>(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: (): FailOn => 'error', shown: 'error', help: 'fail on findings at or above LEVEL: error | warning | info | never (none)' },
-  { key: 'filterMode', scope: 'run', type: 'value', flag: 'filter-mode', input: 'filter-mode', config: 'filter-mode', metavar: 'MODE', values: FILTER_MODES, parse: choice(FILTER_MODES), initial: (): FilterMode => 'nofilter', shown: 'nofilter', help: 'nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)' },
-  { key: 'format', scope: 'run', type: 'value', flag: 'format', config: 'format', metavar: 'FMT', values: FORMATS, parse: choice(FORMATS), initial: (): OutputFormat => 'text', shown: 'text', help: 'report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit' },
-  { key: 'output', scope: 'run', type: 'value', flag: 'output', metavar: 'FILE', parse: parseText, help: 'write the report there instead of stdout' },
+  { key: 'failOn', scope: 'run', type: 'value', flag: 'fail-on', commands: ['run', 'merge'], input: 'fail-on', config: 'fail-on', metavar: 'LEVEL', values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice<FailOn>(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: (): FailOn => 'error', shown: 'error', help: 'fail on findings at or above LEVEL: error | warning | info | never (none)' },
+  { key: 'filterMode', scope: 'run', type: 'value', flag: 'filter-mode', commands: ['run', 'plan'], input: 'filter-mode', config: 'filter-mode', metavar: 'MODE', values: FILTER_MODES, parse: choice(FILTER_MODES), initial: (): FilterMode => 'nofilter', shown: 'nofilter', help: 'nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)' },
+  { key: 'format', scope: 'run', type: 'value', flag: 'format', commands: ['run', 'merge'], config: 'format', metavar: 'FMT', values: FORMATS, parse: choice(FORMATS), initial: (): OutputFormat => 'text', shown: 'text', help: 'report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit' },
+  { key: 'output', scope: 'run', type: 'value', flag: 'output', commands: ['run', 'merge'], metavar: 'FILE', parse: parseText, help: 'write the report there instead of stdout' },
   { key: 'image', scope: 'run', type: 'value', flag: 'image', input: 'image', config: 'image', metavar: 'REF', parse: parseImageRef, help: 'probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted' },
   { key: 'builder', scope: 'run', type: 'value', flag: 'builder', input: 'builder', config: 'builder', metavar: 'NAME', parse: parseBuilderName, shown: 'the current builder', help: 'buildx builder to build with' },
   { key: 'cacheFrom', scope: 'run', type: 'list', flag: 'cache-from', input: 'cache-from', config: 'cache-from', metavar: 'SPEC', item: parseBuildxSpec, initial: () => [], help: 'build cache source passed to buildx (type=gha, type=registry,…, type=local); repeatable' },
@@ -139,15 +149,15 @@ export const CATALOG = [
 
   // The faces' own options.
   { key: 'dockerfile', scope: 'face', type: 'value', input: 'dockerfile', actionDefault: 'Dockerfile', parse: parseText, shown: 'Dockerfile', help: 'Dockerfile paths or globs, one per line; a !glob line excludes earlier matches (the CLI takes them as arguments)' },
-  { key: 'diff', scope: 'face', type: 'value', flag: 'diff', metavar: 'FILE|-', parse: (raw: string, name: string) => parseFileName(raw, `${name} needs a file name, or - for standard input`), help: 'unified diff (e.g. `git diff origin/main`) for --filter-mode; - reads standard input' },
-  { key: 'config', scope: 'face', type: 'value', flag: 'config', input: 'config', metavar: 'FILE', parse: (raw: string, name: string) => parseFileName(raw, `${name} needs a file name`), shown: '.entrypoint-guard.yml at the repository root, when present', help: 'config file; precedence: flag or input > config file > default' },
+  { key: 'diff', scope: 'face', type: 'value', flag: 'diff', commands: ['run', 'plan'], metavar: 'FILE|-', parse: (raw: string, name: string) => parseFileName(raw, `${name} needs a file name, or - for standard input`), help: 'unified diff (e.g. `git diff origin/main`) for --filter-mode; - reads standard input' },
+  { key: 'config', scope: 'face', type: 'value', flag: 'config', commands: ['run', 'plan', 'merge'], input: 'config', metavar: 'FILE', parse: (raw: string, name: string) => parseFileName(raw, `${name} needs a file name`), shown: '.entrypoint-guard.yml at the repository root, when present', help: 'config file; precedence: flag or input > config file > default' },
   { key: 'annotations', scope: 'face', type: 'boolean', input: 'annotations', config: 'annotations', initial: () => true, shown: 'true', help: 'annotations on the Dockerfile and script lines' },
   { key: 'checkRun', scope: 'face', type: 'boolean', input: 'check-run', config: 'check-run', initial: () => false, shown: 'false', help: 'a check run named entrypoint-guard with every finding (checks: write)' },
   { key: 'review', scope: 'face', type: 'boolean', input: 'review', config: 'review', initial: () => false, shown: 'false', help: "review comments on the pull request's changed lines (pull-requests: write)" },
   { key: 'sarifFile', scope: 'face', type: 'value', input: 'sarif-file', parse: parseText, help: 'write SARIF 2.1.0 at this path, relative to the repository root' },
   { key: 'category', scope: 'face', type: 'value', flag: 'category', input: 'category', metavar: 'NAME', parse: parseText, shown: 'entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>', help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
   { key: 'plan', scope: 'face', type: 'boolean', input: 'plan', actionDefault: 'false', initial: () => false, shown: 'false', help: 'analyse nothing; set the matrix output' },
-  { key: 'runners', scope: 'face', type: 'list', input: 'runners', item: (raw: string, name: string) => parseRunner(raw, name), collect: (items: [string, string][]) => Object.fromEntries(items) as Record<string, string>, initial: () => ({}) as Record<string, string>, help: 'for plan: PLATFORM=LABEL, one per line' },
+  { key: 'runners', scope: 'face', type: 'list', flag: 'runner', commands: ['plan'], metavar: 'P=LABEL', input: 'runners', item: (raw: string, name: string) => parseRunner(raw, name), collect: (items: [string, string][]) => Object.fromEntries(items) as Record<string, string>, initial: () => ({}) as Record<string, string>, shown: 'linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm', help: 'for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)' },
   { key: 'reportOnly', scope: 'face', type: 'boolean', input: 'report-only', actionDefault: 'false', initial: () => false, shown: 'false', help: 'a matrix shard: analyse and write the JSON report; no channels, no gate' },
   { key: 'planPlatforms', scope: 'face', type: 'list', flag: 'plan-platforms', input: 'plan-platforms', metavar: 'LIST', item: parsePlatform, split: /[,\n]/, collect: (items: string[]) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: 'reports', scope: 'face', type: 'value', input: 'reports', parse: parseText, help: 'shard reports (paths or globs, one per line) to merge and publish instead of analysing' },

@@ -1,5 +1,5 @@
 // --help and the docs' option table, written from the catalog.
-import { ENTRIES, type Entry } from './catalog.js';
+import { commandsOf, ENTRIES, type Command, type Entry } from './catalog.js';
 
 const WIDTH = 94;
 const COLUMN = 25;
@@ -27,17 +27,17 @@ function helpLine(e: Entry): string {
   return e.shown ? `${e.help} (default: ${e.shown})` : e.help;
 }
 
-/** The options section of --help: one entry a flag, in catalog order, then help and version. */
-export function optionsHelp(): string {
+/** The options section of a command's --help: one entry a flag, in catalog order, then help (and version for the run). */
+export function optionsHelp(command: Command = 'run'): string {
   const rows: string[] = [];
   const row = (words: string, help: string) => {
     const head = `  ${words}`;
     if (head.length + 2 > COLUMN) rows.push(head, ...wrap(help, ' '.repeat(COLUMN), COLUMN));
     else rows.push(...wrap(help, head.padEnd(COLUMN), COLUMN));
   };
-  for (const e of ENTRIES) if (e.flag) row(flagWords(e), helpLine(e));
+  for (const e of ENTRIES) if (commandsOf(e).includes(command)) row(flagWords(e), helpLine(e));
   row('-h, --help', 'show this help');
-  row('-v, --version', 'show the version');
+  if (command === 'run') row('-v, --version', 'show the version');
   return rows.join('\n');
 }
 
@@ -46,7 +46,8 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 /** The README's table of every option: flag, input, config key, default, meaning. */
 export function optionsTable(): string {
   const rows = ENTRIES.map((e) => {
-    const flag = e.flag ? `\`${cell(flagWords(e))}\`` : '';
+    const others = commandsOf(e).filter((c) => c !== 'run');
+    const flag = e.flag ? `\`${cell(flagWords(e))}\`${commandsOf(e).includes('run') ? '' : ` (${others.join(', ')})`}` : '';
     const input = e.input ? `\`${e.input}\`` : '';
     const key = e.config ? `\`${e.config}\`` : '';
     return `| ${flag} | ${input} | ${key} | ${e.shown ? cell(e.shown) : ''} | ${cell(e.help)} |`;

@@ -3,7 +3,7 @@
 // (flag or input > config file > built-in default). Nothing here knows a particular option.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
-import { ENTRIES, type Entry, type Scope } from './catalog.js';
+import { commandsOf, ENTRIES, type Command, type Entry, type Scope } from './catalog.js';
 import { parseBoolean, parseKeyValue } from './parse.js';
 import { didYouMean } from './suggest.js';
 
@@ -25,11 +25,11 @@ function splitItems(entry: Entry & { type: 'list' }, raw: string): string[] {
 
 type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
-/** node:util parseArgs options for every entry with a flag. */
-export function flagSpec(): FlagSpec {
+/** node:util parseArgs options for every entry with a flag on `command`. */
+export function flagSpec(command: Command = 'run'): FlagSpec {
   const out: FlagSpec = {};
   for (const e of ENTRIES) {
-    if (!e.flag) continue;
+    if (!e.flag || !commandsOf(e).includes(command)) continue;
     out[e.flag] = e.type === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: e.type === 'list' || e.type === 'map' };
   }
   return out;
@@ -57,10 +57,10 @@ export function parseFlags(argv: string[], options: FlagSpec, see: string) {
 }
 
 /** parseArgs' values -> a layer (only the flags given). */
-export function fromFlags(values: Record<string, unknown>, scope?: Scope): Layer {
+export function fromFlags(values: Record<string, unknown>, scope?: Scope, command: Command = 'run'): Layer {
   const out: Record<string, unknown> = {};
   for (const e of ENTRIES) {
-    if (!e.flag || (scope && e.scope !== scope)) continue;
+    if (!e.flag || !commandsOf(e).includes(command) || (scope && e.scope !== scope)) continue;
     const raw = values[e.flag];
     if (raw === undefined) continue;
     const name = `--${e.flag}`;

@@ -10,7 +10,8 @@ import { envInputReader, readActionConfig } from '../../src/action-inputs.js';
 import { parseCli, USAGE, type RunCommand } from '../../src/cli/args.js';
 import { parseProjectConfig } from '../../src/config/project-config.js';
 import { InputError } from '../../src/errors.js';
-import { ENTRIES } from '../../src/options/catalog.js';
+import { commandsOf, ENTRIES } from '../../src/options/catalog.js';
+import { MERGE_USAGE, PLAN_USAGE } from '../../src/cli/matrix-args.js';
 import { configSchema } from '../../src/options/config-schema.js';
 import { optionsHelp, optionsTable } from '../../src/options/help.js';
 import { makeContext } from '../helpers.js';
@@ -73,8 +74,14 @@ describe('the catalog against action.yml and the docs', () => {
     expect(JSON.parse(read('schema/config.schema.json'))).toEqual(configSchema());
   });
 
-  it('puts every flag in --help', () => {
-    for (const e of ENTRIES.filter((x) => x.flag)) expect(USAGE).toMatch(new RegExp(`^  --${e.flag}\\b`, 'm'));
+  it("puts every flag in its command's --help, and only there", () => {
+    const usage = { run: USAGE, plan: PLAN_USAGE, merge: MERGE_USAGE };
+    for (const e of ENTRIES.filter((x) => x.flag)) {
+      for (const command of ['run', 'plan', 'merge'] as const) {
+        const has = new RegExp(`^  --${e.flag}\\b`, 'm').test(usage[command]);
+        expect(has, `--${e.flag} in ${command} --help`).toBe(commandsOf(e).includes(command));
+      }
+    }
   });
 });
 
