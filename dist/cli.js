@@ -20472,7 +20472,7 @@ var CATALOG = [
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
   { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
-  { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
+  { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", commands: ["run", "merge"], input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", commands: ["run", "merge"], input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", commands: ["run", "plan"], input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
   { key: "format", scope: "run", type: "value", flag: "format", commands: ["run", "merge"], config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
@@ -20720,6 +20720,7 @@ function parseMergeArgs(argv) {
   const command = { kind: "merge", reports: parsed2.positionals, format: v.format ?? "text" };
   if (v.output !== void 0) command.output = v.output;
   if (v.failOn !== void 0) command.failOn = v.failOn;
+  if (v.requireRuntime !== void 0) command.requireRuntime = v.requireRuntime;
   if (v.config !== void 0) command.config = v.config;
   return command;
 }
@@ -23065,7 +23066,10 @@ function runMerge(command, io) {
   } else {
     io.stdout(body);
   }
-  return failsAt(reports.flatMap((r) => r.findings), failOn) ? 1 : 0;
+  const skips = command.requireRuntime ?? config?.defaults.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+  if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join("; ")}
+`);
+  return failsAt(reports.flatMap((r) => r.findings), failOn) || skips.length > 0 ? 1 : 0;
 }
 
 // src/config/apply-defaults.ts

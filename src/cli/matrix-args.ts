@@ -43,6 +43,8 @@ export interface MergeCommand {
   output?: string;
   failOn?: FailOn;
   config?: string;
+  /** --require-runtime: a shard whose runtime checks were skipped fails the merge. */
+  requireRuntime?: boolean;
 }
 
 export function parsePlanArgs(argv: string[]): PlanCommand | { kind: 'usage'; text: string } {
@@ -65,6 +67,7 @@ export function parseMergeArgs(argv: string[]): MergeCommand | { kind: 'usage'; 
   const command: MergeCommand = { kind: 'merge', reports: parsed.positionals, format: v.format ?? 'text' };
   if (v.output !== undefined) command.output = v.output;
   if (v.failOn !== undefined) command.failOn = v.failOn;
+  if (v.requireRuntime !== undefined) command.requireRuntime = v.requireRuntime;
   if (v.config !== undefined) command.config = v.config;
   return command;
 }

@@ -70,6 +70,9 @@ describe('merge of several Dockerfiles', () => {
       runtime: { ran: true, platforms: [{ platform: 'linux/amd64', ran: true }, { platform: 'linux/arm64', ran: false, reason: 'no Docker engine answered (connection refused)' }] },
     });
     expect(runtimeSkip(report as unknown as Report)).toBe('api/Dockerfile: runtime checks were required but skipped on linux/arm64 (no Docker engine answered (connection refused))');
+    const required = await cli(['merge', '--require-runtime', 'a.json', 'b.json'], dir);
+    expect(required.code).toBe(1);
+    expect(required.err).toBe('entrypoint-guard: api/Dockerfile: runtime checks were required but skipped on linux/arm64 (no Docker engine answered (connection refused))\n');
     // Static shards on purpose: nothing was skipped.
     const notAsked = { static: { ran: true }, runtime: { ran: false, reason: 'not asked for (static)' } };
     const statics = makeContext({
