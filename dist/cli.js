@@ -21895,6 +21895,9 @@ function runtimeSkip(report2) {
   if (skipped.length === 0) return void 0;
   return `${report2.dockerfile || "the image"}: runtime checks were required but skipped on ${skipped.map((p) => `${p.platform} (${p.reason ?? "no reason given"})`).join(", ")}`;
 }
+function requiredRuntimeSkips(reports, required) {
+  return required ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+}
 function compareFindings(a, b) {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
@@ -23066,7 +23069,7 @@ function runMerge(command, io) {
   } else {
     io.stdout(body);
   }
-  const skips = command.requireRuntime ?? config?.defaults.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+  const skips = requiredRuntimeSkips(reports, command.requireRuntime ?? config?.defaults.requireRuntime);
   if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join("; ")}
 `);
   return failsAt(reports.flatMap((r) => r.findings), failOn) || skips.length > 0 ? 1 : 0;
@@ -25948,7 +25951,7 @@ async function runCli(argv, io = processIo) {
     } else {
       io.stdout(body);
     }
-    const skips = options.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+    const skips = requiredRuntimeSkips(reports, options.requireRuntime);
     if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join("; ")}
 `);
     return failsAt(reports.flatMap((r) => r.findings), options.failOn) || skips.length > 0 ? 1 : 0;

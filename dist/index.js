@@ -45163,6 +45163,9 @@ function runtimeSkip(report2) {
   if (skipped.length === 0) return void 0;
   return `${report2.dockerfile || "the image"}: runtime checks were required but skipped on ${skipped.map((p) => `${p.platform} (${p.reason ?? "no reason given"})`).join(", ")}`;
 }
+function requiredRuntimeSkips(reports, required) {
+  return required ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+}
 function compareFindings(a, b) {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
@@ -53948,7 +53951,7 @@ async function run() {
     }
     setOutputs(reports, failOn, reportPath);
     if (failed) setFailed(`entrypoint-guard: ${countsText(findings)}; failing at fail-on: ${failOn}.`);
-    const skips = config.options.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+    const skips = requiredRuntimeSkips(reports, config.options.requireRuntime);
     if (skips.length > 0) setFailed(`entrypoint-guard: ${oneLine(skips.join("; "), 1e3)} (require-runtime: false accepts this)`);
   } catch (err) {
     if (err instanceof InputError) setFailed(`entrypoint-guard: ${oneLine(err.message, 1e3)}`);

@@ -10,7 +10,7 @@ import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
 import { cliProgress } from './runtime/progress.js';
 import { errorMessage, InputError } from './errors.js';
-import { failsAt, runtimeSkip, type Report } from './findings.js';
+import { failsAt, requiredRuntimeSkips, type Report } from './findings.js';
 import { expandDockerfiles, hasMagic } from './github/glob.js';
 import { readUserText } from './input.js';
 import { writeFileAtomic } from './report/atomic.js';
@@ -133,7 +133,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stdout(body);
     }
     // Never silently green: with --require-runtime a skipped runtime check fails the run, in one line.
-    const skips = options.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== undefined) : [];
+    const skips = requiredRuntimeSkips(reports, options.requireRuntime);
     if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join('; ')}\n`);
     return failsAt(reports.flatMap((r) => r.findings), options.failOn) || skips.length > 0 ? 1 : 0;
   } catch (err) {

@@ -93,6 +93,11 @@ export function runtimeSkip(report: Report): string | undefined {
   return `${report.dockerfile || 'the image'}: runtime checks were required but skipped on ${skipped.map((p) => `${p.platform} (${p.reason ?? 'no reason given'})`).join(', ')}`;
 }
 
+/** With require-runtime, the lines of every report whose runtime checks were skipped; none without it. */
+export function requiredRuntimeSkips(reports: readonly Report[], required: boolean | undefined): string[] {
+  return required ? reports.map(runtimeSkip).filter((l) => l !== undefined) : [];
+}
+
 export interface Report {
   version: 1;
   /** The Dockerfile; with --image and no Dockerfile, the image reference (findings point at it). */

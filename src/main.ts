@@ -7,7 +7,7 @@ import path from 'node:path';
 import { envInputReader, readActionConfig, type ActionConfig } from './action-inputs.js';
 import { analyze } from './engine.js';
 import { errorMessage, InputError } from './errors.js';
-import { compareFindings, failsAt, runtimeSkip, type Finding, type Report } from './findings.js';
+import { compareFindings, failsAt, requiredRuntimeSkips, type Finding, type Report } from './findings.js';
 import { emitAnnotations } from './github/annotations.js';
 import { eventInfo, makeApi, type EventInfo } from './github/api.js';
 import { publishCheckRun } from './github/check-run.js';
@@ -163,7 +163,7 @@ export async function run(): Promise<void> {
     setOutputs(reports, failOn, reportPath);
     if (failed) core.setFailed(`entrypoint-guard: ${countsText(findings)}; failing at fail-on: ${failOn}.`);
     // Never silently green: a runtime check asked for and skipped fails the step (require-runtime).
-    const skips = config.options.requireRuntime ? reports.map(runtimeSkip).filter((l) => l !== undefined) : [];
+    const skips = requiredRuntimeSkips(reports, config.options.requireRuntime);
     if (skips.length > 0) core.setFailed(`entrypoint-guard: ${oneLine(skips.join('; '), 1000)} (require-runtime: false accepts this)`);
   } catch (err) {
     if (err instanceof InputError) core.setFailed(`entrypoint-guard: ${oneLine(err.message, 1000)}`);

@@ -6,7 +6,7 @@ import type { MergeCommand, PlanCommand } from '../cli/matrix-args.js';
 import { chooseDiffFilter } from '../cli/diff-input.js';
 import { findProjectConfig } from '../config/project-config.js';
 import { errorMessage, InputError } from '../errors.js';
-import { failsAt, runtimeSkip } from '../findings.js';
+import { failsAt, requiredRuntimeSkips } from '../findings.js';
 import { defaultOptions } from '../options.js';
 import { applyPathFailOn } from '../policy/apply-policy.js';
 import { repositoryRoot } from '../repo-root.js';
@@ -61,7 +61,7 @@ export function runMerge(command: MergeCommand, io: CliIo): number {
   } else {
     io.stdout(body);
   }
-  const skips = (command.requireRuntime ?? config?.defaults.requireRuntime) ? reports.map(runtimeSkip).filter((l) => l !== undefined) : [];
+  const skips = requiredRuntimeSkips(reports, command.requireRuntime ?? config?.defaults.requireRuntime);
   if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join('; ')}\n`);
   return failsAt(reports.flatMap((r) => r.findings), failOn) || skips.length > 0 ? 1 : 0;
 }
