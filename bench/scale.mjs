@@ -88,7 +88,8 @@ export async function benchScale({ cleanup, startupWait = 3, concurrency = 2 }) 
   const slowest = (platform) => Math.max(...shards.filter((s) => !platform || s.platform === platform).map((s) => s.ms));
   // The same findings both ways (a sanity check, not a measurement).
   const merged = JSON.parse(fs.readFileSync(path.join(dir, 'merged.json'), 'utf8'));
-  const unsharded = dockerfiles.map((_, i) => JSON.parse(fs.readFileSync(path.join(dir, `unsharded-${i}.json`), 'utf8')));
+  // Each JSON report is an array (one object per Dockerfile).
+  const unsharded = dockerfiles.flatMap((_, i) => JSON.parse(fs.readFileSync(path.join(dir, `unsharded-${i}.json`), 'utf8')));
   const key = (reports) => reports.flatMap((r) => r.findings.map((f) => `${f.rule} ${f.file}:${f.line} ${f.platforms?.join(',') ?? ''}`)).sort().join('\n');
   return {
     dockerfiles: dockerfiles.length,

@@ -19,7 +19,7 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require2() {
+var __commonJS = (cb, mod) => function __require3() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -2171,31 +2171,31 @@ var require_dispatcher_base = __commonJS({
         }
         this[kInterceptors] = newInterceptors;
       }
-      close(callback) {
-        if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+      close(callback2) {
+        if (callback2 === void 0) {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         if (this[kDestroyed]) {
-          queueMicrotask(() => callback(new ClientDestroyedError(), null));
+          queueMicrotask(() => callback2(new ClientDestroyedError(), null));
           return;
         }
         if (this[kClosed]) {
           if (this[kOnClosed]) {
-            this[kOnClosed].push(callback);
+            this[kOnClosed].push(callback2);
           } else {
-            queueMicrotask(() => callback(null, null));
+            queueMicrotask(() => callback2(null, null));
           }
           return;
         }
         this[kClosed] = true;
-        this[kOnClosed].push(callback);
+        this[kOnClosed].push(callback2);
         const onClosed = () => {
           const callbacks = this[kOnClosed];
           this[kOnClosed] = null;
@@ -2207,29 +2207,29 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onClosed);
         });
       }
-      destroy(err, callback) {
+      destroy(err, callback2) {
         if (typeof err === "function") {
-          callback = err;
+          callback2 = err;
           err = null;
         }
-        if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+        if (callback2 === void 0) {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve5(data);
             });
           });
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         if (this[kDestroyed]) {
           if (this[kOnDestroyed]) {
-            this[kOnDestroyed].push(callback);
+            this[kOnDestroyed].push(callback2);
           } else {
-            queueMicrotask(() => callback(null, null));
+            queueMicrotask(() => callback2(null, null));
           }
           return;
         }
@@ -2238,7 +2238,7 @@ var require_dispatcher_base = __commonJS({
         }
         this[kDestroyed] = true;
         this[kOnDestroyed] = this[kOnDestroyed] || [];
-        this[kOnDestroyed].push(callback);
+        this[kOnDestroyed].push(callback2);
         const onDestroyed = () => {
           const callbacks = this[kOnDestroyed];
           this[kOnDestroyed] = null;
@@ -2393,8 +2393,8 @@ var require_timers = __commonJS({
        * before the specified function or code is executed.
        * @param {*} arg
        */
-      constructor(callback, delay, arg) {
-        this._onTimeout = callback;
+      constructor(callback2, delay, arg) {
+        this._onTimeout = callback2;
         this._idleTimeout = delay;
         this._timerArg = arg;
         this.refresh();
@@ -2440,8 +2440,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {NodeJS.Timeout|FastTimer}
        */
-      setTimeout(callback, delay, arg) {
-        return delay <= RESOLUTION_MS ? setTimeout(callback, delay, arg) : new FastTimer(callback, delay, arg);
+      setTimeout(callback2, delay, arg) {
+        return delay <= RESOLUTION_MS ? setTimeout(callback2, delay, arg) : new FastTimer(callback2, delay, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated Timer previously created
@@ -2467,8 +2467,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {FastTimer}
        */
-      setFastTimeout(callback, delay, arg) {
-        return new FastTimer(callback, delay, arg);
+      setFastTimeout(callback2, delay, arg) {
+        return new FastTimer(callback2, delay, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated FastTimer previously
@@ -2590,7 +2590,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback2) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -2637,16 +2637,16 @@ var require_connect = __commonJS({
         const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
-          if (callback) {
-            const cb = callback;
-            callback = null;
+          if (callback2) {
+            const cb = callback2;
+            callback2 = null;
             cb(null, this);
           }
         }).on("error", function(err) {
           queueMicrotask(clearConnectTimeout);
-          if (callback) {
-            const cb = callback;
-            callback = null;
+          if (callback2) {
+            const cb = callback2;
+            callback2 = null;
             cb(err);
           }
         });
@@ -4409,9 +4409,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
       const result = [];
-      let empty = true;
+      let empty2 = true;
       for (const token of metadata.split(" ")) {
-        empty = false;
+        empty2 = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4421,7 +4421,7 @@ var require_util2 = __commonJS({
           result.push(parsedToken.groups);
         }
       }
-      if (empty === true) {
+      if (empty2 === true) {
         return "no metadata";
       }
       return result;
@@ -4485,11 +4485,11 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise2 = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
-      return { promise, resolve: res, reject: rej };
+      return { promise: promise2, resolve: res, reject: rej };
     }
     function isAborted(fetchParams) {
       return fetchParams.controller.state === "aborted";
@@ -4784,10 +4784,10 @@ var require_util2 = __commonJS({
         super();
         this.#zlibOptions = zlibOptions;
       }
-      _transform(chunk, encoding, callback) {
+      _transform(chunk, encoding, callback2) {
         if (!this._inflateStream) {
           if (chunk.length === 0) {
-            callback();
+            callback2();
             return;
           }
           this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
@@ -4795,14 +4795,14 @@ var require_util2 = __commonJS({
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
         }
-        this._inflateStream.write(chunk, encoding, callback);
+        this._inflateStream.write(chunk, encoding, callback2);
       }
-      _final(callback) {
+      _final(callback2) {
         if (this._inflateStream) {
           this._inflateStream.end();
           this._inflateStream = null;
         }
-        callback();
+        callback2();
       }
     };
     function createInflate(zlibOptions) {
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list) {
+      const value = list.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5701,21 +5701,21 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         throw new TypeError("Body is unusable: Body has already been read");
       }
       throwIfAborted(object[kState]);
-      const promise = createDeferredPromise();
-      const errorSteps = (error2) => promise.reject(error2);
+      const promise2 = createDeferredPromise();
+      const errorSteps = (error2) => promise2.reject(error2);
       const successSteps = (data) => {
         try {
-          promise.resolve(convertBytesToJSValue(data));
+          promise2.resolve(convertBytesToJSValue(data));
         } catch (e) {
           errorSteps(e);
         }
       };
       if (object[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
-        return promise.promise;
+        return promise2.promise;
       }
       await fullyReadBody(object[kState].body, successSteps, errorSteps);
-      return promise.promise;
+      return promise2.promise;
     }
     function bodyUnusable(object) {
       const body = object[kState].body;
@@ -6371,11 +6371,11 @@ var require_client_h1 = __commonJS({
         resume() {
           resumeH1(client);
         },
-        destroy(err, callback) {
+        destroy(err, callback2) {
           if (closed) {
-            queueMicrotask(callback);
+            queueMicrotask(callback2);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err).on("close", callback2);
           }
         },
         get destroyed() {
@@ -6729,20 +6729,20 @@ upgrade: ${upgrade}\r
     }
     async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
-      let callback = null;
+      let callback2 = null;
       function onDrain() {
-        if (callback) {
-          const cb = callback;
-          callback = null;
+        if (callback2) {
+          const cb = callback2;
+          callback2 = null;
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
-        assert(callback === null);
+      const waitForDrain = () => new Promise((resolve5, reject) => {
+        assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback2 = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7011,11 +7011,11 @@ var require_client_h2 = __commonJS({
         resume() {
           resumeH2(client);
         },
-        destroy(err, callback) {
+        destroy(err, callback2) {
           if (closed) {
-            queueMicrotask(callback);
+            queueMicrotask(callback2);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err).on("close", callback2);
           }
         },
         get destroyed() {
@@ -7404,20 +7404,20 @@ var require_client_h2 = __commonJS({
     }
     async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
-      let callback = null;
+      let callback2 = null;
       function onDrain() {
-        if (callback) {
-          const cb = callback;
-          callback = null;
+        if (callback2) {
+          const cb = callback2;
+          callback2 = null;
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
-        assert(callback === null);
+      const waitForDrain = () => new Promise((resolve5, reject) => {
+        assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback2 = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7847,7 +7847,7 @@ var require_client = __commonJS({
         this[kQueue] = [];
         this[kRunningIdx] = 0;
         this[kPendingIdx] = 0;
-        this[kResume] = (sync) => resume(this, sync);
+        this[kResume] = (sync2) => resume(this, sync2);
         this[kOnError] = (err) => onError(this, err);
       }
       get pipelining() {
@@ -7896,33 +7896,33 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve2(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
             util.errorRequest(this, request2, err);
           }
-          const callback = () => {
+          const callback2 = () => {
             if (this[kClosedResolve]) {
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
-            this[kHTTPContext].destroy(err, callback);
+            this[kHTTPContext].destroy(err, callback2);
             this[kHTTPContext] = null;
           } else {
-            queueMicrotask(callback);
+            queueMicrotask(callback2);
           }
           this[kResume]();
         });
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8052,12 +8052,12 @@ var require_client = __commonJS({
       client[kNeedDrain] = 0;
       client.emit("drain", client[kUrl], [client]);
     }
-    function resume(client, sync) {
+    function resume(client, sync2) {
       if (client[kResuming] === 2) {
         return;
       }
       client[kResuming] = 2;
-      _resume(client, sync);
+      _resume(client, sync2);
       client[kResuming] = 0;
       if (client[kRunningIdx] > 256) {
         client[kQueue].splice(0, client[kRunningIdx]);
@@ -8065,7 +8065,7 @@ var require_client = __commonJS({
         client[kRunningIdx] = 0;
       }
     }
-    function _resume(client, sync) {
+    function _resume(client, sync2) {
       while (true) {
         if (client.destroyed) {
           assert(client[kPending] === 0);
@@ -8082,7 +8082,7 @@ var require_client = __commonJS({
         if (client[kBusy]) {
           client[kNeedDrain] = 2;
         } else if (client[kNeedDrain] === 2) {
-          if (sync) {
+          if (sync2) {
             client[kNeedDrain] = 1;
             queueMicrotask(() => emitDrain(client));
           } else {
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -8834,7 +8834,7 @@ var require_proxy_agent = __commonJS({
         this[kAgent] = new Agent3({
           ...opts,
           factory,
-          connect: async (opts2, callback) => {
+          connect: async (opts2, callback2) => {
             let requestedPath = opts2.host;
             if (!opts2.port) {
               requestedPath += `:${defaultProtocolPort(opts2.protocol)}`;
@@ -8853,10 +8853,10 @@ var require_proxy_agent = __commonJS({
               });
               if (statusCode !== 200) {
                 socket.on("error", noop4).destroy();
-                callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
+                callback2(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
-                callback(null, socket);
+                callback2(null, socket);
                 return;
               }
               let servername;
@@ -8865,12 +8865,12 @@ var require_proxy_agent = __commonJS({
               } else {
                 servername = opts2.servername;
               }
-              this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback);
+              this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback2);
             } catch (err) {
               if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-                callback(new SecureProxyConnectionError(err));
+                callback2(new SecureProxyConnectionError(err));
               } else {
-                callback(err);
+                callback2(err);
               }
             }
           }
@@ -9501,13 +9501,13 @@ var require_readable = __commonJS({
         }
         return super.destroy(err);
       }
-      _destroy(err, callback) {
+      _destroy(err, callback2) {
         if (!this[kReading]) {
           setImmediate(() => {
-            callback(err);
+            callback2(err);
           });
         } else {
-          callback(err);
+          callback2(err);
         }
       }
       on(ev, ...args) {
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9755,7 +9755,7 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
+    async function getResolveErrorBodyCallback({ callback: callback2, body, contentType, statusCode, statusMessage, headers }) {
       assert(body);
       let chunks = [];
       let length = 0;
@@ -9775,7 +9775,7 @@ var require_util3 = __commonJS({
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback2(new ResponseStatusCodeError(message, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9791,7 +9791,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback2(new ResponseStatusCodeError(message, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -9818,13 +9818,13 @@ var require_api_request = __commonJS({
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
     var RequestHandler = class extends AsyncResource {
-      constructor(opts, callback) {
+      constructor(opts, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
         const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
-          if (typeof callback !== "function") {
+          if (typeof callback2 !== "function") {
             throw new InvalidArgumentError("invalid callback");
           }
           if (highWaterMark && (typeof highWaterMark !== "number" || highWaterMark < 0)) {
@@ -9849,7 +9849,7 @@ var require_api_request = __commonJS({
         this.method = method;
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
-        this.callback = callback;
+        this.callback = callback2;
         this.res = null;
         this.abort = null;
         this.body = body;
@@ -9896,7 +9896,7 @@ var require_api_request = __commonJS({
         this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
+        const { callback: callback2, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9919,15 +9919,15 @@ var require_api_request = __commonJS({
         }
         this.callback = null;
         this.res = res;
-        if (callback !== null) {
+        if (callback2 !== null) {
           if (this.throwOnError && statusCode >= 400) {
             this.runInAsyncScope(
               getResolveErrorBodyCallback,
               null,
-              { callback, body: res, contentType, statusCode, statusMessage, headers }
+              { callback: callback2, body: res, contentType, statusCode, statusMessage, headers }
             );
           } else {
-            this.runInAsyncScope(callback, null, null, {
+            this.runInAsyncScope(callback2, null, null, {
               statusCode,
               headers,
               trailers: this.trailers,
@@ -9946,11 +9946,11 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body, opaque } = this;
-        if (callback) {
+        const { res, callback: callback2, body, opaque } = this;
+        if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback2, null, err, { opaque });
           });
         }
         if (res) {
@@ -9970,22 +9970,22 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request2(opts, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function request2(opts, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
       try {
-        this.dispatch(opts, new RequestHandler(opts, callback));
+        this.dispatch(opts, new RequestHandler(opts, callback2));
       } catch (err) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback2(err, { opaque }));
       }
     }
     module.exports = request2;
@@ -10056,13 +10056,13 @@ var require_api_stream = __commonJS({
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
     var StreamHandler = class extends AsyncResource {
-      constructor(opts, factory, callback) {
+      constructor(opts, factory, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
         const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
         try {
-          if (typeof callback !== "function") {
+          if (typeof callback2 !== "function") {
             throw new InvalidArgumentError("invalid callback");
           }
           if (typeof factory !== "function") {
@@ -10087,7 +10087,7 @@ var require_api_stream = __commonJS({
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
         this.factory = factory;
-        this.callback = callback;
+        this.callback = callback2;
         this.res = null;
         this.abort = null;
         this.context = null;
@@ -10112,7 +10112,7 @@ var require_api_stream = __commonJS({
         this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback, responseHeaders } = this;
+        const { factory, opaque, context: context3, callback: callback2, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10130,7 +10130,7 @@ var require_api_stream = __commonJS({
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
             null,
-            { callback, body: res, contentType, statusCode, statusMessage, headers }
+            { callback: callback2, body: res, contentType, statusCode, statusMessage, headers }
           );
         } else {
           if (factory === null) {
@@ -10146,13 +10146,13 @@ var require_api_stream = __commonJS({
             throw new InvalidReturnValueError("expected Writable");
           }
           finished(res, { readable: false }, (err) => {
-            const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
+            const { callback: callback3, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
               util.destroy(res2, err);
             }
             this.callback = null;
-            this.runInAsyncScope(callback2, null, err || null, { opaque: opaque2, trailers });
+            this.runInAsyncScope(callback3, null, err || null, { opaque: opaque2, trailers });
             if (err) {
               abort();
             }
@@ -10177,16 +10177,16 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback: callback2, opaque, body } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
           this.res = null;
           util.destroy(res, err);
-        } else if (callback) {
+        } else if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback2, null, err, { opaque });
           });
         }
         if (body) {
@@ -10195,22 +10195,22 @@ var require_api_stream = __commonJS({
         }
       }
     };
-    function stream(opts, factory, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function stream(opts, factory, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
       try {
-        this.dispatch(opts, new StreamHandler(opts, factory, callback));
+        this.dispatch(opts, new StreamHandler(opts, factory, callback2));
       } catch (err) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback2(err, { opaque }));
       }
     }
     module.exports = stream;
@@ -10248,9 +10248,9 @@ var require_api_pipeline = __commonJS({
           resume();
         }
       }
-      _destroy(err, callback) {
+      _destroy(err, callback2) {
         this._read();
-        callback(err);
+        callback2(err);
       }
     };
     var PipelineResponse = class extends Readable {
@@ -10261,11 +10261,11 @@ var require_api_pipeline = __commonJS({
       _read() {
         this[kResume]();
       }
-      _destroy(err, callback) {
+      _destroy(err, callback2) {
         if (!err && !this._readableState.endEmitted) {
           err = new RequestAbortedError();
         }
-        callback(err);
+        callback2(err);
       }
     };
     var PipelineHandler = class extends AsyncResource {
@@ -10303,15 +10303,15 @@ var require_api_pipeline = __commonJS({
               body.resume();
             }
           },
-          write: (chunk, encoding, callback) => {
+          write: (chunk, encoding, callback2) => {
             const { req } = this;
             if (req.push(chunk, encoding) || req._readableState.destroyed) {
-              callback();
+              callback2();
             } else {
-              req[kResume] = callback;
+              req[kResume] = callback2;
             }
           },
-          destroy: (err, callback) => {
+          destroy: (err, callback2) => {
             const { body, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
@@ -10323,7 +10323,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(req, err);
             util.destroy(res, err);
             removeSignal(this);
-            callback(err);
+            callback2(err);
           }
         }).on("prefinish", () => {
           const { req } = this;
@@ -10427,11 +10427,11 @@ var require_api_upgrade = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var UpgradeHandler = class extends AsyncResource {
-      constructor(opts, callback) {
+      constructor(opts, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         const { signal, opaque, responseHeaders } = opts;
@@ -10441,7 +10441,7 @@ var require_api_upgrade = __commonJS({
         super("UNDICI_UPGRADE");
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
-        this.callback = callback;
+        this.callback = callback2;
         this.abort = null;
         this.context = null;
         addSignal(this, signal);
@@ -10460,11 +10460,11 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-        this.runInAsyncScope(callback, null, null, {
+        this.runInAsyncScope(callback2, null, null, {
           headers,
           socket,
           opaque,
@@ -10472,37 +10472,37 @@ var require_api_upgrade = __commonJS({
         });
       }
       onError(err) {
-        const { callback, opaque } = this;
+        const { callback: callback2, opaque } = this;
         removeSignal(this);
-        if (callback) {
+        if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback2, null, err, { opaque });
           });
         }
       }
     };
-    function upgrade(opts, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function upgrade(opts, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
       try {
-        const upgradeHandler = new UpgradeHandler(opts, callback);
+        const upgradeHandler = new UpgradeHandler(opts, callback2);
         this.dispatch({
           ...opts,
           method: opts.method || "GET",
           upgrade: opts.protocol || "Websocket"
         }, upgradeHandler);
       } catch (err) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback2(err, { opaque }));
       }
     }
     module.exports = upgrade;
@@ -10519,11 +10519,11 @@ var require_api_connect = __commonJS({
     var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var ConnectHandler = class extends AsyncResource {
-      constructor(opts, callback) {
+      constructor(opts, callback2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
         const { signal, opaque, responseHeaders } = opts;
@@ -10533,7 +10533,7 @@ var require_api_connect = __commonJS({
         super("UNDICI_CONNECT");
         this.opaque = opaque || null;
         this.responseHeaders = responseHeaders || null;
-        this.callback = callback;
+        this.callback = callback2;
         this.abort = null;
         addSignal(this, signal);
       }
@@ -10550,14 +10550,14 @@ var require_api_connect = __commonJS({
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context: context3 } = this;
+        const { callback: callback2, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
         if (headers != null) {
           headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         }
-        this.runInAsyncScope(callback, null, null, {
+        this.runInAsyncScope(callback2, null, null, {
           statusCode,
           headers,
           socket,
@@ -10566,33 +10566,33 @@ var require_api_connect = __commonJS({
         });
       }
       onError(err) {
-        const { callback, opaque } = this;
+        const { callback: callback2, opaque } = this;
         removeSignal(this);
-        if (callback) {
+        if (callback2) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback2, null, err, { opaque });
           });
         }
       }
     };
-    function connect(opts, callback) {
-      if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+    function connect(opts, callback2) {
+      if (callback2 === void 0) {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
       try {
-        const connectHandler = new ConnectHandler(opts, callback);
+        const connectHandler = new ConnectHandler(opts, callback2);
         this.dispatch({ ...opts, method: "CONNECT" }, connectHandler);
       } catch (err) {
-        if (typeof callback !== "function") {
+        if (typeof callback2 !== "function") {
           throw err;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback2(err, { opaque }));
       }
     }
     module.exports = connect;
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list = this.#headersList.cookies;
+        if (list) {
+          return [...list];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list) {
+        o.#headersList = list;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list = dependentControllerMap.get(this.signal);
+          if (list === void 0) {
+            list = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15739,7 +15739,7 @@ var require_cache = __commonJS({
             r = new Request(request2)[kState];
           }
         }
-        const promise = createDeferredPromise();
+        const promise2 = createDeferredPromise();
         const requests = [];
         if (request2 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
@@ -15761,9 +15761,9 @@ var require_cache = __commonJS({
             );
             requestList.push(requestObject);
           }
-          promise.resolve(Object.freeze(requestList));
+          promise2.resolve(Object.freeze(requestList));
         });
-        return promise.promise;
+        return promise2.promise;
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#batch-cache-operations-algorithm
@@ -17381,12 +17381,12 @@ var require_permessage_deflate = __commonJS({
        * @param {boolean} fin Final fragment flag
        * @param {Function} callback Callback function
        */
-      decompress(chunk, fin, callback) {
+      decompress(chunk, fin, callback2) {
         if (!this.#inflate) {
           let windowBits = Z_DEFAULT_WINDOWBITS;
           if (this.#options.serverMaxWindowBits) {
             if (!isValidClientWindowBits(this.#options.serverMaxWindowBits)) {
-              callback(new Error("Invalid server_max_window_bits"));
+              callback2(new Error("Invalid server_max_window_bits"));
               return;
             }
             windowBits = Number.parseInt(this.#options.serverMaxWindowBits);
@@ -17394,7 +17394,7 @@ var require_permessage_deflate = __commonJS({
           try {
             this.#inflate = createInflateRaw({ windowBits });
           } catch (err) {
-            callback(err);
+            callback2(err);
             return;
           }
           this.#inflate[kBuffer] = [];
@@ -17402,7 +17402,7 @@ var require_permessage_deflate = __commonJS({
           this.#inflate.on("data", (data) => {
             this.#inflate[kLength] += data.length;
             if (this.#maxPayloadSize > 0 && this.#inflate[kLength] > this.#maxPayloadSize) {
-              callback(new MessageSizeExceededError());
+              callback2(new MessageSizeExceededError());
               this.#inflate.removeAllListeners();
               this.#inflate.destroy();
               this.#inflate = null;
@@ -17412,7 +17412,7 @@ var require_permessage_deflate = __commonJS({
           });
           this.#inflate.on("error", (err) => {
             this.#inflate = null;
-            callback(err);
+            callback2(err);
           });
         }
         this.#inflate.write(chunk);
@@ -17426,7 +17426,7 @@ var require_permessage_deflate = __commonJS({
           const full = Buffer.concat(this.#inflate[kBuffer], this.#inflate[kLength]);
           this.#inflate[kBuffer].length = 0;
           this.#inflate[kLength] = 0;
-          callback(null, full);
+          callback2(null, full);
         });
       }
     };
@@ -17494,11 +17494,11 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _, callback) {
+      _write(chunk, _, callback2) {
         this.#buffers.push(chunk);
         this.#byteOffset += chunk.length;
         this.#loop = true;
-        this.run(callback);
+        this.run(callback2);
       }
       #validatePayloadLength() {
         if (this.#maxPayloadSize > 0 && !isControlFrame(this.#info.opcode) && this.#info.payloadLength + this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17512,11 +17512,11 @@ var require_receiver = __commonJS({
        * Callback is called whenever there are no more chunks buffering,
        * or not enough bytes are buffered to parse.
        */
-      run(callback) {
+      run(callback2) {
         while (this.#loop) {
           if (this.#state === parserStates.INFO) {
             if (this.#byteOffset < 2) {
-              return callback();
+              return callback2();
             }
             const buffer = this.consume(2);
             const fin = (buffer[0] & 128) !== 0;
@@ -17529,11 +17529,11 @@ var require_receiver = __commonJS({
             const rsv3 = buffer[0] & 16;
             if (!isValidOpcode(opcode)) {
               failWebsocketConnection(this.ws, "Invalid opcode received");
-              return callback();
+              return callback2();
             }
             if (masked) {
               failWebsocketConnection(this.ws, "Frame cannot be masked");
-              return callback();
+              return callback2();
             }
             if (rsv1 !== 0 && !this.#extensions.has("permessage-deflate")) {
               failWebsocketConnection(this.ws, "Expected RSV1 to be clear.");
@@ -17584,7 +17584,7 @@ var require_receiver = __commonJS({
             this.#info.fragmented = fragmented;
           } else if (this.#state === parserStates.PAYLOADLENGTH_16) {
             if (this.#byteOffset < 2) {
-              return callback();
+              return callback2();
             }
             const buffer = this.consume(2);
             this.#info.payloadLength = buffer.readUInt16BE(0);
@@ -17594,7 +17594,7 @@ var require_receiver = __commonJS({
             }
           } else if (this.#state === parserStates.PAYLOADLENGTH_64) {
             if (this.#byteOffset < 8) {
-              return callback();
+              return callback2();
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
@@ -17610,7 +17610,7 @@ var require_receiver = __commonJS({
             }
           } else if (this.#state === parserStates.READ_DATA) {
             if (this.#byteOffset < this.#info.payloadLength) {
-              return callback();
+              return callback2();
             }
             const body = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
@@ -17622,7 +17622,7 @@ var require_receiver = __commonJS({
                 socket.once("drain", () => {
                   if (this.destroyed) return;
                   this.#loop = true;
-                  this.run(callback);
+                  this.run(callback2);
                 });
                 return;
               }
@@ -17659,13 +17659,13 @@ var require_receiver = __commonJS({
                     if (!this.#info.fin) {
                       this.#state = parserStates.INFO;
                       this.#loop = true;
-                      this.run(callback);
+                      this.run(callback2);
                       return;
                     }
                     websocketMessageReceived(this.ws, this.#info.binaryType, this.consumeFragments());
                     this.#loop = true;
                     this.#state = parserStates.INFO;
-                    this.run(callback);
+                    this.run(callback2);
                   }
                 );
                 this.#loop = false;
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -18433,19 +18433,19 @@ var require_eventsource_stream = __commonJS({
        * @param {Function} callback
        * @returns {void}
        */
-      _transform(chunk, _encoding, callback) {
+      _transform(chunk, _encoding, callback2) {
         if (chunk.length === 0) {
-          callback();
+          callback2();
           return;
         }
         if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
-          callback(createMaxEventSizeExceededError());
+          callback2(createMaxEventSizeExceededError());
           return;
         }
         this.chunks.push(chunk);
         if (this.checkBOM) {
           if (this.handleBOM()) {
-            callback();
+            callback2();
             return;
           }
         }
@@ -18481,7 +18481,7 @@ var require_eventsource_stream = __commonJS({
             try {
               this.parseLine(this.readLine(), this.event);
             } catch (error2) {
-              callback(error2);
+              callback2(error2);
               return;
             }
             this.consumeCurrentByte();
@@ -18489,17 +18489,17 @@ var require_eventsource_stream = __commonJS({
             continue;
           }
           if (this.maxEventSize > 0 && ++this.lineLength > this.maxEventSize + 7) {
-            callback(createMaxEventSizeExceededError());
+            callback2(createMaxEventSizeExceededError());
             return;
           }
           this.advanceCursor();
         }
-        callback();
+        callback2();
       }
-      _destroy(error2, callback) {
+      _destroy(error2, callback2) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error2, callback);
+        super._destroy(error2, callback2);
       }
       /**
        * @param {Buffer} line
@@ -20884,7 +20884,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log = require_log();
+    var log2 = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
@@ -20933,7 +20933,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -23125,10 +23125,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23142,7 +23142,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23166,7 +23166,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23182,7 +23182,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23273,7 +23273,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23287,13 +23287,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -23336,18 +23336,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23401,8 +23401,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23414,7 +23414,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23425,8 +23425,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23443,7 +23443,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23572,13 +23572,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -23590,12 +23590,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -23623,7 +23623,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23640,24 +23640,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23673,7 +23673,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar3.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -23756,8 +23756,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end } = scalar3;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -23776,7 +23776,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -23840,25 +23840,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -23991,26 +23991,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value);
+        scalar3 = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
-      scalar2.source = value;
+      scalar3.range = range;
+      scalar3.source = value;
       if (type)
-        scalar2.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -24668,14 +24668,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25476,15 +25476,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -25838,37 +25838,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
-          if (scalar2.end) {
-            sep4 = scalar2.end;
-            sep4.push(this.sourceToken);
-            delete scalar2.end;
+          let sep5;
+          if (scalar3.end) {
+            sep5 = scalar3.end;
+            sep5.push(this.sourceToken);
+            delete scalar3.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -26006,15 +26006,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26208,13 +26208,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26350,7 +26350,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors2();
-    var log = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -26402,7 +26402,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -26489,6 +26489,1782 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path34, { windows } = {}) => {
+      const segs = path34.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan2 = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens2 = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens2.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens2.push(token);
+        }
+        state.tokens = tokens2;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
+            } else {
+              tokens2[idx].value = value2;
+            }
+            depth(tokens2[idx]);
+            state.maxDepth += tokens2[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens2[tokens2.length - 1].value = value;
+          depth(tokens2[tokens2.length - 1]);
+          state.maxDepth += tokens2[tokens2.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan2;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants5 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants5;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches2) => {
+      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches2 = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches2.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches2[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches2 = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches2.length > 1) {
+        if (branches2.some((branch) => branch === "") || branches2.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches2)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches2) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse3 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens2 = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens: tokens2
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate2 = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens2.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens2.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens2[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens2.length; i++) {
+            tokens2[i].value = "";
+            tokens2[i].output = "";
+            delete tokens2[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix6 = POSIX_REGEX_SOURCE[rest2];
+                if (posix6) {
+                  prev.value = pre + posix6;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens2.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens2.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens2.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate2();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse3.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants5.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse3;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan();
+    var parse3 = require_parse2();
+    var utils = require_utils2();
+    var constants5 = require_constants6();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix6 = opts.windows;
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored2 = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix6 });
+        const result = { glob, state, regex: regex2, posix: posix6, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored2(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex2, options, { glob, posix: posix6 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex2, options, posix6);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix6 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix6 }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse3(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan2(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed2 = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed2.output = parse3.fastpaths(input, options);
+      }
+      if (!parsed2.output) {
+        parsed2 = parse3(input, options);
+      }
+      return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants5;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -28083,10 +29859,10 @@ var init_main = __esm({
         return typeof value === "undefined";
       }
       Is2.undefined = undefined2;
-      function boolean2(value) {
+      function boolean(value) {
         return value === true || value === false;
       }
-      Is2.boolean = boolean2;
+      Is2.boolean = boolean;
       function string(value) {
         return toString.call(value) === "[object String]";
       }
@@ -32432,11 +34208,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32452,7 +34228,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32463,7 +34239,7 @@ var require_lib = __commonJS({
     exports.isHttps = isHttps;
     var http2 = __importStar(__require("http"));
     var https2 = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
+    var pm2 = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
     var HttpCodes2;
@@ -32506,7 +34282,7 @@ var require_lib = __commonJS({
       MediaTypes3["ApplicationJson"] = "application/json";
     })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
     function getProxyUrl2(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      const proxyUrl = pm2.getProxyUrl(new URL(serverUrl));
       return proxyUrl ? proxyUrl.href : "";
     }
     var HttpRedirectCodes2 = [
@@ -32539,26 +34315,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -32766,14 +34542,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -32840,7 +34616,7 @@ var require_lib = __commonJS({
       }
       getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = pm2.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
           return;
@@ -32938,7 +34714,7 @@ var require_lib = __commonJS({
       }
       _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = pm2.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
           agent = this._proxyAgent;
@@ -33017,12 +34793,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -33030,7 +34806,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve2(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -33069,7 +34845,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve2(response);
+              resolve5(response);
             }
           }));
         });
@@ -33323,16 +35099,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
             }
           }
           return [];
@@ -33533,8 +35309,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -33745,15 +35521,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve2, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -33768,15 +35544,15 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+          var promise2, reject, resolve5;
+          resolve5 = reject = null;
+          promise2 = new this.Promise(function(_resolve, _reject) {
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
-          return promise;
+          return promise2;
         }
       };
       var Sync_1 = Sync;
@@ -34128,16 +35904,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index = this._randomIndex();
               return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
+                var empty2;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
                   queue.shift();
-                  empty = this.empty();
-                  if (empty) {
+                  empty2 = this.empty();
+                  if (empty2) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
+                    this.Events.trigger("depleted", empty2);
                   }
                   this._run(index, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -34175,14 +35951,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve5();
                     }
                   });
                 }
@@ -34275,9 +36051,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -34620,11 +36396,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34640,7 +36416,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34713,26 +36489,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve5(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
+          resolve5(Buffer.concat(chunks));
         });
       }));
     });
@@ -34935,14 +36711,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve5, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve5(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -35186,12 +36962,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -35199,7 +36975,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve5(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -35238,7 +37014,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve2(response);
+          resolve5(response);
         }
       }));
     });
@@ -35249,11 +37025,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35269,7 +37045,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35300,11 +37076,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35320,7 +37096,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35389,11 +37165,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35409,7 +37185,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35711,11 +37487,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35731,7 +37507,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35835,11 +37611,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35855,7 +37631,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35929,11 +37705,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35949,7 +37725,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36168,7 +37944,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -36251,7 +38027,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve2(exitCode);
+            resolve5(exitCode);
           }
         });
         if (this.options.input) {
@@ -36374,11 +38150,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36394,7 +38170,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36447,11 +38223,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36467,7 +38243,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36526,11 +38302,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36546,7 +38322,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36677,45 +38453,8 @@ import { randomBytes as randomBytes5 } from "node:crypto";
 import path33 from "node:path";
 
 // src/action-inputs.ts
-import fs11 from "node:fs";
-import path19 from "node:path";
-
-// src/config/apply-defaults.ts
-var SHARED = [
-  "static",
-  "platforms",
-  "target",
-  "gracePeriod",
-  "startupWait",
-  "readyLog",
-  "probeNetwork",
-  "failOn",
-  "filterMode",
-  "format",
-  "image",
-  "builder",
-  "cacheFrom",
-  "cacheTo",
-  "secrets",
-  "buildContexts",
-  "ssh",
-  "progress"
-];
-function applyConfigDefaults(options, defaults2, given) {
-  for (const key of SHARED) {
-    const value = defaults2[key];
-    if (value === void 0 || given.has(key)) continue;
-    options[key] = value;
-  }
-  if (defaults2.platforms !== void 0) options.platformsExplicit = true;
-  if (defaults2.buildArgs) options.buildArgs = { ...defaults2.buildArgs, ...options.buildArgs };
-  if (defaults2.probeEnv) options.probeEnv = { ...defaults2.probeEnv, ...options.probeEnv };
-}
-
-// src/config/project-config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import fs9 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -36730,218 +38469,46 @@ function oneLine(text, max = 400) {
   return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 
-// src/input.ts
-import fs3 from "node:fs";
-var MAX_BYTES = 16 * 1024 * 1024;
-function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES;
-  let stat2;
-  try {
-    stat2 = fs3.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display} does not exist`);
+// src/options/suggest.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
   }
-  if (stat2.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
-  }
-  if (!stat2.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat2.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs3.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display, what);
+  return prev[b.length];
 }
-function decodeText(bytes, display, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
-  }
+function closest(word, known, max = 3) {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return known.map((k) => ({ k, d: distance(w, k.toLowerCase()) })).filter(({ k, d }) => d <= limit || w.length >= 4 && (k.includes(w) || w.includes(k))).sort((a, b) => a.d - b.d || a.k.localeCompare(b.k)).slice(0, max).map(({ k }) => k);
+}
+function didYouMean(word, known, show3 = (k) => k) {
+  const near = closest(word, known);
+  if (near.length === 0) return "";
+  const shown = near.map(show3);
+  return ` (did you mean ${shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`}?)`;
 }
 
-// src/github/glob.ts
-import fs4 from "node:fs";
-import path6 from "node:path";
-var MAGIC = /[*?[{]/;
-var NEVER_WALK = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var MAX_ENTRIES = 2e5;
-function hasMagic(pattern) {
-  return MAGIC.test(pattern);
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function segmentSource(seg) {
-  let out = "";
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
-    if (c === "*") {
-      while (seg[i + 1] === "*") i++;
-      out += "[^/]*";
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "[") {
-      const close = seg.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-        continue;
-      }
-      let body = seg.slice(i + 1, close);
-      let negate2 = false;
-      if (body.startsWith("!") || body.startsWith("^")) {
-        negate2 = true;
-        body = body.slice(1);
-      }
-      out += `[${negate2 ? "^/" : ""}${body.replace(/[\\\]]/g, "\\$&")}]`;
-      i = close;
-    } else if (c === "{") {
-      const close = seg.indexOf("}", i);
-      if (close === -1) {
-        out += "\\{";
-        continue;
-      }
-      const alternatives = seg.slice(i + 1, close).split(",");
-      out += `(?:${alternatives.map(segmentSource).join("|")})`;
-      i = close;
-    } else if (c === "\\" && i + 1 < seg.length) {
-      out += escapeRegex(seg[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-function globToRegExp(pattern) {
-  const segments = pattern.split("/").filter((s, i, all) => s !== "" || i === all.length - 1);
-  let source = "";
-  segments.forEach((seg, i) => {
-    const last = i === segments.length - 1;
-    if (seg === "**") {
-      source += last ? "(?:(?!\\.)[^/]+(?:/(?!\\.)[^/]+)*)?" : "(?:(?!\\.)[^/]+/)*";
-      return;
-    }
-    const hidden = seg.startsWith(".") ? "" : "(?!\\.)";
-    source += hidden + segmentSource(seg) + (last ? "" : "/");
-  });
-  return new RegExp(`^${source}$`);
-}
-function literalPrefix(pattern) {
-  const segments = pattern.split("/");
-  const i = segments.findIndex((s) => hasMagic(s));
-  return { base: segments.slice(0, i).join("/"), rest: segments.slice(i).join("/") };
-}
-function walk(root, onFile, maxDepth) {
-  let visited = 0;
-  const visit = (dir, rel, depth) => {
-    let entries;
-    try {
-      entries = fs4.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (++visited > MAX_ENTRIES) throw new InputError(`a dockerfile pattern walks more than ${MAX_ENTRIES} files; make it more specific (e.g. services/*/Dockerfile)`);
-      const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!NEVER_WALK.has(e.name) && depth < maxDepth) visit(path6.join(dir, e.name), childRel, depth + 1);
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        onFile(childRel);
-      }
-    }
-  };
-  visit(root, "", 0);
-}
-function globFiles(pattern, cwd) {
-  const normalized = pattern.replace(/\\(?![*?[\]{}\\])/g, "/").replace(/^\.\//, "");
-  const { base, rest } = literalPrefix(normalized);
-  const root = path6.resolve(cwd, base === "" && normalized.startsWith("/") ? "/" : base);
-  const re = globToRegExp(rest);
-  const maxDepth = rest.split("/").includes("**") ? 64 : rest.split("/").length - 1;
-  const found = [];
-  walk(root, (rel) => {
-    if (!re.test(rel)) return;
-    const abs = path6.join(root, rel);
-    try {
-      if (!fs4.statSync(abs).isFile()) return;
-    } catch {
-      return;
-    }
-    found.push(base === "" ? rel : `${base.replace(/\/$/, "")}/${rel}`);
-  }, maxDepth);
-  return found;
-}
-function expandDockerfiles(spec, cwd) {
-  const lines = spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-  if (lines.length === 0) throw new InputError("dockerfile must name at least one Dockerfile path or glob");
-  const result = [];
-  for (const line of lines) {
-    if (line.startsWith("!")) {
-      const re = globToRegExp(line.slice(1).trim().replace(/^\.\//, ""));
-      for (let i = result.length - 1; i >= 0; i--) if (re.test(result[i].replace(/^\.\//, ""))) result.splice(i, 1);
-      continue;
-    }
-    if (!hasMagic(line)) {
-      result.push(line);
-      continue;
-    }
-    const matches = globFiles(line, cwd).sort();
-    if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
-    result.push(...matches);
-  }
-  const unique = [...new Set(result.map((p) => path6.normalize(p).split(path6.sep).join("/")))];
-  if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
-  return unique;
-}
-
-// src/options.ts
-var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
-var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
-function defaultOptions(cwd = process.cwd()) {
-  return {
-    dockerfile: "Dockerfile",
-    static: false,
-    platforms: [...DEFAULT_PLATFORMS],
-    buildArgs: {},
-    gracePeriod: 10,
-    // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
-    startupWait: 60,
-    probeEnv: {},
-    probeNetwork: "none",
-    ignore: /* @__PURE__ */ new Set(),
-    failOn: "error",
-    filterMode: "nofilter",
-    format: "text",
-    cwd,
-    cacheFrom: [],
-    cacheTo: [],
-    secrets: [],
-    buildContexts: [],
-    ssh: [],
-    progress: "auto"
-  };
-}
-function parseFailOn(value) {
+// src/options/parse.ts
+function parseChoice(value, name, choices, aliases = {}) {
   const v = value.trim().toLowerCase();
-  if (v === "error" || v === "warning" || v === "info" || v === "never") return v;
-  throw new InputError(`fail-on must be one of error, warning, info, never (got ${JSON.stringify(value)})`);
+  const found = choices.find((c) => c === v) ?? aliases[v];
+  if (found) return found;
+  const near = closest(v, [...choices, ...Object.keys(aliases)]).map((w) => aliases[w] ? `${aliases[w]}` : w);
+  const hint = near.length > 0 ? `; did you mean ${[...new Set(near)].join(" or ")}?` : "";
+  throw new InputError(`${name} must be one of ${choices.join(", ")} (got ${JSON.stringify(value)}${hint})`);
 }
-function parseFilterMode(value) {
+function parseBoolean(value, name) {
   const v = value.trim().toLowerCase();
-  const mode = FILTER_MODES.find((m) => m === v);
-  if (mode) return mode;
-  throw new InputError(`filter-mode must be one of ${FILTER_MODES.join(", ")} (got ${JSON.stringify(value)})`);
-}
-function parseFormat(value) {
-  const v = value.trim().toLowerCase();
-  if (v === "text" || v === "json" || v === "sarif") return v;
-  throw new InputError(`format must be one of text, json, sarif (got ${JSON.stringify(value)})`);
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new InputError(`${name} must be true or false (got ${JSON.stringify(value)})`);
 }
 function parseSeconds(value, name) {
   const n = Number(value.trim());
@@ -36949,13 +38516,14 @@ function parseSeconds(value, name) {
   return n;
 }
 var PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
-function parsePlatforms(value) {
-  const list2 = value.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
-  if (list2.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
-  for (const p of list2) {
-    if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
-  }
-  return [...new Set(list2)];
+function parsePlatform(value) {
+  const p = value.trim();
+  if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
+  return p;
+}
+function platformList(items) {
+  if (items.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
+  return [...new Set(items)];
 }
 function parseKeyValue(value, name) {
   const eq = value.indexOf("=");
@@ -36971,19 +38539,26 @@ function parseRegex(value, name) {
     throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
   }
 }
-function parseIgnore(value) {
-  return new Set(value.split(/[,\n\s]+/).map((s) => s.trim()).filter(Boolean));
+function parseText(value, name) {
+  if (value.trim() === "") throw new InputError(`${name} needs a value`);
+  return value;
+}
+function parseFileName(value, message) {
+  if (value.trim() === "") throw new InputError(message);
+  return value;
 }
 var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function parseNetwork(value) {
+function parseNetwork(value, name = "probe-network") {
   const v = value.trim();
-  if (!NETWORK.test(v)) throw new InputError(`probe-network ${JSON.stringify(value)} is not a docker network name`);
+  if (!NETWORK.test(v)) throw new InputError(`${name} ${JSON.stringify(value)} is not a docker network name`);
   return v;
 }
-function parseProgress(value) {
-  const v = value.trim().toLowerCase();
-  if (v === "auto" || v === "plain" || v === "quiet") return v;
-  throw new InputError(`progress must be one of auto, plain, quiet (got ${JSON.stringify(value)})`);
+function parseAddHost(value, name) {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*[:=](host-gateway|[0-9A-Fa-f.:[\]]+)$/.test(v)) {
+    throw new InputError(`${name} takes HOST:IP, e.g. mirror.internal:10.0.0.5 or host.docker.internal:host-gateway (got ${JSON.stringify(value)})`);
+  }
+  return v;
 }
 var IMAGE_REF = /^[a-z0-9][a-z0-9._:/-]*(@sha256:[a-f0-9]{64})?$|^sha256:[a-f0-9]{64}$|^[a-f0-9]{12,64}$/i;
 function parseImageRef(value, name) {
@@ -37013,10 +38588,17 @@ var EXAMPLES = {
   "build-contexts": "name=path",
   ssh: "default"
 };
+function parseRunner(value, name = "--runner") {
+  const eq = value.indexOf("=");
+  const platform2 = eq < 0 ? "" : value.slice(0, eq).trim();
+  const label = eq < 0 ? "" : value.slice(eq + 1).trim();
+  if (platform2 === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
+  return [platform2, label];
+}
 
 // src/rules/image/arch-specific-download.ts
-import fs7 from "node:fs";
-import path11 from "node:path";
+import fs5 from "node:fs";
+import path10 from "node:path";
 
 // src/model/variables.ts
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -37045,8 +38627,8 @@ function argDefault(instr) {
 }
 
 // src/model/build-steps.ts
-import path7 from "node:path";
-var posix = path7.posix;
+import path6 from "node:path";
+var posix = path6.posix;
 var VarHistory = class {
   /** The variables as they are now. */
   live = {};
@@ -37119,7 +38701,7 @@ function buildSteps(model, stage) {
 }
 
 // src/model/file-origin.ts
-import path10 from "node:path";
+import path9 from "node:path";
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -37407,8 +38989,8 @@ var Parser = class {
       if (this.isOp(")")) this.p++;
       const body = this.parseList(bodyClosers, depth + 1, false, true);
       node.items.push({ patterns, body, start: itemStart });
-      const sep4 = this.tok();
-      if (sep4?.kind === "op" && (sep4.op === ";;" || sep4.op === ";&" || sep4.op === ";;&")) this.p++;
+      const sep5 = this.tok();
+      if (sep5?.kind === "op" && (sep5.op === ";;" || sep5.op === ";&" || sep5.op === ";;&")) this.p++;
       if (this.p === before) this.p++;
     }
     node.end = this.lastEnd();
@@ -38297,28 +39879,28 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
-import fs6 from "node:fs";
-import path9 from "node:path";
+import fs4 from "node:fs";
+import path8 from "node:path";
 
 // src/repo-root.ts
-import fs5 from "node:fs";
-import path8 from "node:path";
+import fs3 from "node:fs";
+import path7 from "node:path";
 var repoRootCache = /* @__PURE__ */ new Map();
 function repoRootOf(dir) {
   const visited = [];
   let root = null;
-  for (let current = path8.resolve(dir); ; ) {
+  for (let current = path7.resolve(dir); ; ) {
     const cached2 = repoRootCache.get(current);
     if (cached2 !== void 0) {
       root = cached2;
       break;
     }
     visited.push(current);
-    if (fs5.existsSync(path8.join(current, ".git"))) {
+    if (fs3.existsSync(path7.join(current, ".git"))) {
       root = current;
       break;
     }
-    const parent = path8.dirname(current);
+    const parent = path7.dirname(current);
     if (parent === current) break;
     current = parent;
   }
@@ -38425,7 +40007,7 @@ function parseDockerignore(text) {
     const exclusion = pattern.startsWith("!");
     if (exclusion) pattern = pattern.slice(1).trim();
     if (pattern === "") continue;
-    pattern = path9.posix.normalize(pattern);
+    pattern = path8.posix.normalize(pattern);
     if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
     if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
     out.push({ exclusion, matcher: compileDockerPattern(pattern) });
@@ -38481,7 +40063,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs6.realpathSync(contextDir);
+      real = fs4.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -38490,7 +40072,7 @@ var BuildContext = class _BuildContext {
   }
   /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
   static normalise(source) {
-    return path9.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+    return path8.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
   }
   isIgnored(rel) {
     return rel !== "" && isIgnoredBy(this.patterns, rel);
@@ -38500,18 +40082,18 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs6.realpathSync.native(path9.join(this.dir, rel));
+      real = fs4.realpathSync.native(path8.join(this.dir, rel));
     } catch {
       return void 0;
     }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path9.sep)) return void 0;
+    if (real !== this.realDir && !real.startsWith(this.realDir + path8.sep)) return void 0;
     return real;
   }
   kind(rel) {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs6.statSync(real);
+      const st = fs4.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -38528,7 +40110,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs6.readdirSync(real);
+      names = fs4.readdirSync(real);
     } catch {
       return [];
     }
@@ -38559,17 +40141,17 @@ var BuildContext = class _BuildContext {
   mode(rel) {
     const real = this.real(rel);
     if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path9.dirname(real));
+    const root = repoRootOf(path8.dirname(real));
     if (root) {
       const index = gitIndex(root);
-      const key = path9.relative(root, real).split(path9.sep).join("/");
+      const key = path8.relative(root, real).split(path8.sep).join("/");
       const mode = index?.get(key);
       if (mode === "100755") return { executable: true, source: "git-index" };
       if (mode === "100644") return { executable: false, source: "git-index" };
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs6.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs4.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -38577,10 +40159,10 @@ var BuildContext = class _BuildContext {
 };
 function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path9.join(contextDir, ".dockerignore"));
+  candidates.push(path8.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     try {
-      return fs6.readFileSync(file, "utf8");
+      return fs4.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -38588,7 +40170,7 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-var posix2 = path10.posix;
+var posix2 = path9.posix;
 function copyOperands(step) {
   const { instr } = step;
   let words;
@@ -38745,12 +40327,12 @@ var Resolver = class {
   ctx;
   stepsCache = /* @__PURE__ */ new Map();
   build(stage) {
-    let build = this.stepsCache.get(stage.index);
-    if (!build) {
-      build = buildSteps(this.model, stage);
-      this.stepsCache.set(stage.index, build);
+    let build2 = this.stepsCache.get(stage.index);
+    if (!build2) {
+      build2 = buildSteps(this.model, stage);
+      this.stepsCache.set(stage.index, build2);
     }
-    return build;
+    return build2;
   }
   stageRef(value) {
     const v = value.toLowerCase();
@@ -38938,7 +40520,7 @@ function namedArch(name) {
 }
 function listDir(dir) {
   try {
-    return fs7.readdirSync(dir, { withFileTypes: true });
+    return fs5.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -38947,21 +40529,21 @@ function holdsDockerfile(dir) {
   return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
 }
 function archVariant(model) {
-  const file = path11.basename(model.absPath);
-  const dir = path11.dirname(model.absPath);
-  const repoRoot = fs7.existsSync(path11.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path11.basename(dir)));
+  const file = path10.basename(model.absPath);
+  const dir = path10.dirname(model.absPath);
+  const repoRoot = fs5.existsSync(path10.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path10.basename(dir)));
   if (own) return { own };
   for (const e of listDir(dir)) {
     if (e.name === file) continue;
     if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path11.join(dir, e.name))) return { sibling: `${e.name}/` };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path10.join(dir, e.name))) return { sibling: `${e.name}/` };
   }
-  const parent = path11.dirname(dir);
-  const rel = path11.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path11.isAbsolute(rel)) {
+  const parent = path10.dirname(dir);
+  const rel = path10.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path10.isAbsolute(rel)) {
     for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path11.basename(dir) && namedArch(e.name) && holdsDockerfile(path11.join(parent, e.name))) return { sibling: `../${e.name}/` };
+      if (e.isDirectory() && e.name !== path10.basename(dir) && namedArch(e.name) && holdsDockerfile(path10.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }
   }
   return void 0;
@@ -39043,7 +40625,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path13 from "node:path";
+import path12 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -39185,9 +40767,9 @@ function lacksBash(base) {
 }
 
 // src/model/programs.ts
-import path12 from "node:path";
+import path11 from "node:path";
 function baseName(word) {
-  return path12.posix.basename(word.replace(/\/+$/, ""));
+  return path11.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -39532,7 +41114,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path13.posix.basename(words[0]) : "";
+  const tool = words[0] ? path12.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -39579,7 +41161,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path13.posix.resolve("/", src);
+      const abs = path12.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -40099,8 +41681,8 @@ var rule5 = {
 
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path14 from "node:path";
+import fs6 from "node:fs";
+import path13 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
 var MAX_UP = 4;
@@ -40113,11 +41695,11 @@ function hasDevWord(name) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path14.basename(model.absPath);
+  const base = path13.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path14.dirname(model.absPath);
-  const folder = path14.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs8.existsSync(path14.join(dir, ".git")))
+  const dir = path13.dirname(model.absPath);
+  const folder = path13.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -40128,19 +41710,19 @@ function byStage(model) {
 }
 function realpath(p) {
   try {
-    return fs8.realpathSync(p);
+    return fs6.realpathSync(p);
   } catch {
-    return path14.resolve(p);
+    return path13.resolve(p);
   }
 }
 function composeFolders(model) {
   const out = [];
-  for (const start of [path14.dirname(model.absPath), model.contextDir]) {
-    let dir = path14.resolve(start);
+  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
+    let dir = path13.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs8.existsSync(path14.join(dir, ".git"))) break;
-      const parent = path14.dirname(dir);
+      if (fs6.existsSync(path13.join(dir, ".git"))) break;
+      const parent = path13.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -40150,11 +41732,11 @@ function composeFolders(model) {
 function composeFiles(dir) {
   let names;
   try {
-    names = fs8.readdirSync(dir);
+    names = fs6.readdirSync(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path14.join(dir, n));
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
 }
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -40170,18 +41752,18 @@ function composeDockerfiles(file) {
   return out;
 }
 function serviceDockerfile(file, svc) {
-  const build = svc.build;
+  const build2 = svc.build;
   let context3 = ".";
   let dockerfile = "Dockerfile";
-  if (typeof build === "string") context3 = build;
-  else if (asRecord(build)) {
-    const b = asRecord(build);
+  if (typeof build2 === "string") context3 = build2;
+  else if (asRecord(build2)) {
+    const b = asRecord(build2);
     if (typeof b.dockerfile_inline === "string") return void 0;
     if (typeof b.context === "string") context3 = b.context;
     if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
   } else return void 0;
   if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
-  return realpath(path14.resolve(path14.dirname(file), context3, dockerfile));
+  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
 }
 function composeServices(model) {
   const self2 = realpath(model.absPath);
@@ -40201,9 +41783,9 @@ function composeServices(model) {
 }
 function readYaml(file) {
   try {
-    const stat2 = fs8.statSync(file);
-    if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
-    return (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    const stat3 = fs6.statSync(file);
+    if (!stat3.isFile() || stat3.size > MAX_COMPOSE_BYTES) return void 0;
+    return (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
   } catch {
     return void 0;
   }
@@ -40228,11 +41810,11 @@ function byCompose(model) {
   if (services.length === 0) return void 0;
   const context3 = realpath(model.contextDir);
   const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path14.resolve(path14.dirname(file), src));
-    return (context3 === source || context3.startsWith(`${source}${path14.sep}`)) && path14.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+    const source = realpath(path13.resolve(path13.dirname(file), src));
+    return (context3 === source || context3.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
   });
   if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path14.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
 }
 var DEV_ENV = {
   NODE_ENV: /^dev(elopment)?$/i,
@@ -40254,11 +41836,11 @@ function byContent(model) {
       }
     }
   }
-  const base = path14.basename(model.absPath);
+  const base = path13.basename(model.absPath);
   if (/prod/i.test(base)) return void 0;
   let siblings = [];
   try {
-    siblings = fs8.readdirSync(path14.dirname(model.absPath));
+    siblings = fs6.readdirSync(path13.dirname(model.absPath));
   } catch {
     return void 0;
   }
@@ -41684,7 +43266,7 @@ var VALUE_FLAGS2 = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--
 function packageManagerRun(words) {
   let w = words;
   if (baseName(w[0] ?? "") === "corepack") w = w.slice(1);
-  const pm = baseName(w[0] ?? "");
+  const pm2 = baseName(w[0] ?? "");
   let sub;
   for (let i = 1; i < w.length; i++) {
     if (!w[i].startsWith("-")) {
@@ -41693,9 +43275,9 @@ function packageManagerRun(words) {
     }
     if (VALUE_FLAGS2.has(w[i])) i++;
   }
-  if (pm === "npx" || pm === "pnpx") return sub ? pm : void 0;
-  if (pm === "npm") return sub && NPM_RUNS.has(sub) ? pm : void 0;
-  if (pm === "yarn" || pm === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm : void 0;
+  if (pm2 === "npx" || pm2 === "pnpx") return sub ? pm2 : void 0;
+  if (pm2 === "npm") return sub && NPM_RUNS.has(sub) ? pm2 : void 0;
+  if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
 var rule12 = {
@@ -41706,11 +43288,11 @@ var rule12 = {
   check(model) {
     const app = appCommand(model);
     if (!app) return [];
-    const pm = packageManagerRun(app.words);
-    if (!pm) return [];
+    const pm2 = packageManagerRun(app.words);
+    if (!pm2) return [];
     const command = app.words.join(" ");
     const where = appWhere(app);
-    const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
+    const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm2} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
     const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
     const dev = devServer(app.words);
     const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
@@ -41907,7 +43489,7 @@ function litText(parts) {
 function literalReads(script) {
   const out = { names: /* @__PURE__ */ new Map() };
   const aliases = /* @__PURE__ */ new Set();
-  const walk2 = (parts, rewriting, at, stmt) => {
+  const walk = (parts, rewriting, at, stmt) => {
     let args = false;
     for (const p of parts) {
       if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
@@ -41915,10 +43497,10 @@ function literalReads(script) {
           for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
         }
       } else if (p.type === "dq") {
-        args = walk2(p.parts, rewriting, at, stmt) || args;
+        args = walk(p.parts, rewriting, at, stmt) || args;
       } else if (p.type === "param") {
         if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
-        args = walk2(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
+        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
       } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
         args = scan2(p.tokens) || args;
       }
@@ -41962,7 +43544,7 @@ function literalReads(script) {
         first = false;
         if (EXPANDERS.has(command)) stmt.expander ??= t.start;
       }
-      const args = walk2(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
+      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
       if (assigned && args) aliases.add(assigned);
       stmt.args ||= args;
     }
@@ -42386,15 +43968,15 @@ var rule25 = {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
-      const report = (sig, build) => {
+      const report2 = (sig, build2) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
-        const [message, fix] = build(commandText(where.analysis.text, sig));
+        const [message, fix] = build2(commandText(where.analysis.text, sig));
         hits.push(scriptHit(where, sig.start, sig.end, message, fix));
       };
-      const argv = (sig, before) => report(sig, (text) => [
+      const argv = (sig, before) => report2(sig, (text) => [
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
       ]);
@@ -42406,7 +43988,7 @@ var rule25 = {
             argv(sig, "");
             break;
           case "program":
-            report(sig, (text) => [
+            report2(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
               knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
@@ -42415,14 +43997,14 @@ var rule25 = {
           case "pipeline": {
             const last = sig.pipeline?.[sig.pipeline.length - 1];
             if (last?.kind !== "simple" || !LOG_SINKS.has(commandBase(last.words[0]) ?? "")) break;
-            report(sig, (text) => [
+            report2(sig, (text) => [
               `${code(text)} runs the app inside a pipeline, so the shell stays PID 1 and SIGTERM never reaches the app.`,
               "Drop the pipe (write logs to stdout/stderr) and start the app with `exec`."
             ]);
             break;
           }
           case "subshell":
-            report(sig, (text) => [
+            report2(sig, (text) => [
               `${code(text)} runs the app in a subshell, so the script's shell stays PID 1 and SIGTERM never reaches the app.`,
               "Run the commands without the parentheses and start the app with `exec`."
             ]);
@@ -42433,7 +44015,7 @@ var rule25 = {
       }
       const job = flow.background[0];
       if (job && flow.finals.some((s) => s.kind === "wait") && !trapsTerm2(script)) {
-        report(job, (text) => {
+        report2(job, (text) => {
           const app = text.replace(/\s*&$/, "");
           return [
             `${code(`${app} &`)} runs in the background while the shell waits as PID 1, so SIGTERM stops at the shell and ${programName2(job)} is SIGKILLed after the grace period.`,
@@ -42717,8 +44299,8 @@ function scanParts(parts, found, word) {
 }
 function scan(script) {
   const found = [];
-  const redirs = (list2) => {
-    for (const r of list2) {
+  const redirs = (list) => {
+    for (const r of list) {
       if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
       if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
     }
@@ -43153,6 +44735,1043 @@ function ruleMeta(id) {
   return allRules.find((r) => r.id === id);
 }
 
+// src/options/rule-ids.ts
+var SHELLCHECK = /^shellcheck(\/SC\d{4})?$/;
+function isRuleId(id) {
+  return SHELLCHECK.test(id) || allRules.some((r) => r.id === id);
+}
+function parseRuleId(value, name) {
+  const id = value.trim();
+  if (isRuleId(id)) return id;
+  const near = closest(id, allRules.map((r) => r.id));
+  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "; see the rule table in the README";
+  throw new InputError(`${name} names no rule: ${JSON.stringify(id)} is not a rule id${hint}`);
+}
+
+// src/options/catalog.ts
+var FAIL_ON_LEVELS = ["error", "warning", "info", "never"];
+var FAIL_ON_ALIASES = { none: "never", off: "never" };
+var FORMATS = ["text", "json", "sarif", "compact", "checkstyle", "rdjson", "gitlab", "junit"];
+var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
+var PROGRESS_MODES = ["auto", "plain", "quiet"];
+var BUILD_NETWORKS = ["default", "host", "none"];
+var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
+var choice = (values, aliases = {}) => (raw, name) => parseChoice(raw, name, values, aliases);
+var CATALOG = [
+  { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
+  { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
+  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
+  { key: "target", scope: "run", type: "value", flag: "target", input: "target", config: "target", metavar: "STAGE", parse: parseText, help: "build target stage" },
+  { key: "buildArgs", scope: "run", type: "map", flag: "build-arg", input: "build-args", config: "build-args", metavar: "K=V", initial: () => ({}), help: "build argument; repeatable" },
+  { key: "network", scope: "run", type: "value", flag: "network", input: "network", config: "network", metavar: "MODE", values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
+  { key: "addHosts", scope: "run", type: "list", flag: "add-host", input: "add-hosts", config: "add-hosts", metavar: "HOST:IP", item: parseAddHost, split: /[,\n]/, initial: () => [], help: "extra host for the build (buildx --add-host); repeatable" },
+  { key: "gracePeriod", scope: "run", type: "value", flag: "grace-period", input: "grace-period", config: "grace-period", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 10, shown: "10", help: "how long the shutdown probe waits after the stop signal before SIGKILL" },
+  // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
+  { key: "startupWait", scope: "run", type: "value", flag: "startup-wait", input: "startup-wait", config: "startup-wait", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 60, shown: "60", help: "upper bound on waiting for readiness before the stop signal (x3 on emulated platforms; ready: HEALTHCHECK healthy, a listening socket, or a quiet process tree)" },
+  { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
+  { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
+  { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
+  // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
+  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
+  { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", commands: ["run", "merge"], input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
+  { key: "failOn", scope: "run", type: "value", flag: "fail-on", commands: ["run", "merge"], input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
+  { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", commands: ["run", "plan"], input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
+  { key: "format", scope: "run", type: "value", flag: "format", commands: ["run", "merge"], config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
+  { key: "output", scope: "run", type: "value", flag: "output", commands: ["run", "merge"], metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
+  { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
+  { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
+  { key: "cacheFrom", scope: "run", type: "list", flag: "cache-from", input: "cache-from", config: "cache-from", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache source passed to buildx (type=gha, type=registry,\u2026, type=local); repeatable" },
+  { key: "cacheTo", scope: "run", type: "list", flag: "cache-to", input: "cache-to", config: "cache-to", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache export passed to buildx; repeatable" },
+  /** Never logged: redacted in every docker call log and error line (src/runtime/docker.ts). */
+  { key: "secrets", scope: "run", type: "list", flag: "secret", input: "secrets", config: "secrets", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build secret, buildx --secret (id=\u2026,src=\u2026 | id=\u2026,env=\u2026), never logged; repeatable" },
+  { key: "buildContexts", scope: "run", type: "list", flag: "build-context", input: "build-contexts", config: "build-contexts", metavar: "N=P", item: parseBuildxSpec, initial: () => [], help: "extra build context, buildx --build-context; repeatable" },
+  { key: "ssh", scope: "run", type: "list", flag: "ssh", input: "ssh", config: "ssh", metavar: "SPEC", item: (raw, name) => parseBuildxSpec(raw, name, false), initial: () => [], help: "ssh agent socket or key for the build, buildx --ssh; repeatable" },
+  /** Status lines on stderr: auto (redrawn on a TTY, plain lines otherwise), plain, quiet. */
+  { key: "progress", scope: "run", type: "value", flag: "progress", config: "progress", metavar: "MODE", values: PROGRESS_MODES, parse: choice(PROGRESS_MODES), initial: () => "auto", shown: "auto", help: "status lines on stderr: auto (redrawn on a TTY, plain lines otherwise) | plain | quiet" },
+  // The faces' own options.
+  { key: "dockerfile", scope: "face", type: "value", input: "dockerfile", actionDefault: "Dockerfile", parse: parseText, shown: "Dockerfile", help: "Dockerfile paths or globs, one per line; a !glob line excludes earlier matches (the CLI takes them as arguments)" },
+  { key: "diff", scope: "face", type: "value", flag: "diff", commands: ["run", "plan"], metavar: "FILE|-", parse: (raw, name) => parseFileName(raw, `${name} needs a file name, or - for standard input`), help: "unified diff (e.g. `git diff origin/main`) for --filter-mode; - reads standard input" },
+  { key: "config", scope: "face", type: "value", flag: "config", commands: ["run", "plan", "merge"], input: "config", metavar: "FILE", parse: (raw, name) => parseFileName(raw, `${name} needs a file name`), shown: ".entrypoint-guard.yml at the repository root, when present", help: "config file; precedence: flag or input > config file > default" },
+  { key: "annotations", scope: "face", type: "boolean", input: "annotations", config: "annotations", initial: () => true, shown: "true", help: "annotations on the Dockerfile and script lines" },
+  { key: "checkRun", scope: "face", type: "boolean", input: "check-run", config: "check-run", initial: () => false, shown: "false", help: "a check run named entrypoint-guard with every finding (checks: write)" },
+  { key: "review", scope: "face", type: "boolean", input: "review", config: "review", initial: () => false, shown: "false", help: "review comments on the pull request's changed lines (pull-requests: write)" },
+  { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
+  { key: "category", scope: "face", type: "value", flag: "category", input: "category", metavar: "NAME", parse: parseText, shown: "entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>", help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
+  { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
+  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
+  { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
+  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
+  { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
+  { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
+];
+var ENTRIES = CATALOG;
+function initialValues(scope) {
+  const out = {};
+  for (const e of ENTRIES) if (e.scope === scope && e.initial) out[e.key] = e.initial();
+  return out;
+}
+
+// src/config/apply-defaults.ts
+function applyConfigDefaults(options, defaults2, given) {
+  const target = options;
+  const source = defaults2;
+  for (const e of ENTRIES) {
+    const value = source[e.key];
+    if (e.scope !== "run" || value === void 0) continue;
+    if (e.type === "map") target[e.key] = { ...value, ...target[e.key] };
+    else if (!given.has(e.key)) target[e.key] = value;
+  }
+  if (defaults2.platforms !== void 0) options.platformsExplicit = true;
+}
+
+// src/config/project-config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import fs8 from "node:fs";
+import path15 from "node:path";
+
+// src/input.ts
+import fs7 from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat3;
+  try {
+    stat3 = fs7.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display} does not exist`);
+  }
+  if (stat3.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
+  }
+  if (!stat3.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
+  if (stat3.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat3.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs7.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display, what);
+}
+function decodeText(bytes, display, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
+  }
+}
+
+// src/github/glob.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import path14 from "node:path";
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
+import { isAbsolute, posix as posix4, resolve as resolve3 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
+import * as nativeFs from "fs";
+var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path34) {
+  let normalized = normalize(path34);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path34, separator) {
+  return path34.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path34) {
+  return path34 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path34);
+}
+function normalizePath(path34, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path34.includes("/") || path34.startsWith(".");
+  if (resolvePaths) path34 = resolve2(path34);
+  if (normalizePath$1 || pathNeedsCleaning) path34 = cleanPath(path34);
+  if (path34 === ".") return "";
+  const needsSeperator = path34[path34.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path34 + pathSeparator : path34, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path34 = directoryPath || ".";
+  if (filters.every((filter) => filter(path34, true))) paths.push(path34);
+};
+var empty$2 = () => {
+};
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups2, directory, files) => {
+  groups2.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path34, state, callback$1) {
+  const { queue, fs: fs20, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs20.realpath(path34, (error2, resolvedPath) => {
+    if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
+    fs20.stat(resolvedPath, (error$1, stat3) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat3.isDirectory() && isRecursive(path34, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path34, state, callback$1) {
+  const { queue, fs: fs20, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs20.realpathSync(path34);
+    const stat3 = fs20.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path34, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path34, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname3(path34);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname3(parent);
+  }
+  state.symlinks.set(path34, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error2, callback$1, output, suppressErrors) {
+  if (error2 && !suppressErrors) callback$1(error2, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group: group2, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs: fs20 } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs20.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs: fs20 } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs20.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error2, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error2)) {
+      this.onQueueEmpty(error2, output);
+      if (error2) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root, options, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options, this.isSynchronous);
+    this.root = normalizePath(root, options);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options,
+      queue: new Queue((error2, state) => this.callbackInvoker(state, error2, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options);
+    this.pushDirectory = build$6(this.root, options);
+    this.pushFile = build$5(options);
+    this.getArray = build$4(options);
+    this.groupFiles = build$3(options);
+    this.resolveSymlink = build$2(options, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path34 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path34)) continue;
+        this.pushDirectory(path34, paths, filters);
+        this.walkDirectory(this.state, path34, path34, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path34 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path34, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path34 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path34 + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path34;
+            const filename = basename3(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root, options) {
+    this.root = root;
+    this.options = options;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require2.resolve("picomatch");
+  pm = __require2("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep3,
+    filters: []
+  };
+  globFunction;
+  constructor(options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root, options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    return new APIBuilder(root || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path34) => isMatch(path34));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix4.relative(cwd, p) || ".";
+  return (p) => posix4.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix4.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path34) {
+  return path34.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path34) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path34, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path34];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path34) => path34.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path34) => path34.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan2 = import_picomatch.default.scan(pattern);
+  return scan2.isGlob || scan2.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix4.relative(escapedCwd, result) : posix4.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix4.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix4.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug2 ? (p, isDirectory2) => {
+      const path34 = format(p, isDirectory2);
+      const matches = matcher(path34) && !ignore(path34);
+      if (matches) log(`matched ${path34}`);
+      return matches;
+    } : (p, isDirectory2) => {
+      const path34 = format(p, isDirectory2);
+      return matcher(path34) && !ignore(path34);
+    }],
+    exclude: debug2 ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir2,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath2,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat2,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+function globSync(globInput, options) {
+  const [crawler, relative3] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative3) : [];
+}
+
+// src/github/glob.ts
+var MAGIC = /[*?[{]/;
+var NEVER_WALK = ["**/node_modules/**", "**/.git/**"];
+function negatedClasses(pattern) {
+  return pattern.replace(/(^|[^\\])\[!/g, "$1[^");
+}
+function hasMagic(pattern) {
+  return MAGIC.test(pattern);
+}
+function globToRegExp(pattern) {
+  return import_picomatch2.default.makeRe(negatedClasses(pattern), { dot: false });
+}
+function globFiles(pattern, cwd) {
+  const normalized = negatedClasses(pattern).replace(/\\(?![*?[\]{}\\])/g, "/").replace(/^\.\//, "");
+  const absolute = normalized.startsWith("/");
+  const found = globSync(absolute ? normalized.slice(1) : normalized, {
+    cwd: absolute ? "/" : cwd,
+    dot: false,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    expandDirectories: false,
+    ignore: NEVER_WALK
+  });
+  return absolute ? found.map((f) => `/${f}`) : found;
+}
+function expandDockerfiles(spec, cwd) {
+  const lines = spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  if (lines.length === 0) throw new InputError("dockerfile must name at least one Dockerfile path or glob");
+  const result = [];
+  for (const line of lines) {
+    if (line.startsWith("!")) {
+      const re = globToRegExp(line.slice(1).trim().replace(/^\.\//, ""));
+      for (let i = result.length - 1; i >= 0; i--) if (re.test(result[i].replace(/^\.\//, ""))) result.splice(i, 1);
+      continue;
+    }
+    if (!hasMagic(line)) {
+      result.push(line);
+      continue;
+    }
+    const matches = globFiles(line, cwd).sort();
+    if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
+    result.push(...matches);
+  }
+  const unique = [...new Set(result.map((p) => path14.normalize(p).split(path14.sep).join("/")))];
+  if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
+  return unique;
+}
+
+// src/options/read.ts
+function collect(entry, items, name) {
+  return entry.collect ? entry.collect(items, name) : items;
+}
+function splitItems(entry, raw) {
+  return entry.split ? raw.split(entry.split).map((s) => s.trim()).filter(Boolean) : [raw];
+}
+function inputLines(value) {
+  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+}
+function fromInputs(read, scope) {
+  const out = {};
+  for (const e of ENTRIES) {
+    if (!e.input || scope && e.scope !== scope) continue;
+    const raw = read(e.input);
+    if (raw === "") continue;
+    const name = e.input;
+    if (e.type === "boolean") out[e.key] = parseBoolean(raw, name);
+    else if (e.type === "value") out[e.key] = e.parse(raw, name);
+    else if (e.type === "list") out[e.key] = collect(e, inputLines(raw).flatMap((l) => splitItems(e, l)).map((i) => e.item(i, name)), name);
+    else out[e.key] = Object.fromEntries(inputLines(raw).map((l) => parseKeyValue(l, name)));
+  }
+  return { values: out };
+}
+var CONFIG_KEYS = ENTRIES.filter((e) => e.config).map((e) => e.config);
+function configEntry(key) {
+  return ENTRIES.find((e) => e.config === key);
+}
+function describe2(v) {
+  if (v === null) return "an empty value";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return JSON.stringify(v);
+}
+function scalar(v, name) {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  throw new InputError(`${name} must be a single value, not ${describe2(v)}`);
+}
+function fromConfigValue(e, v) {
+  const name = e.config;
+  if (e.type === "boolean") {
+    if (typeof v === "boolean") return v;
+    if (typeof v === "string" && /^(true|false)$/.test(v)) return v === "true";
+    throw new InputError(`${name} must be true or false (got ${JSON.stringify(v)})`);
+  }
+  if (e.type === "value") return e.parse(scalar(v, name), name);
+  if (e.type === "list") {
+    if (v === null) return collect(e, [], name);
+    const raws = Array.isArray(v) ? v.map((x) => scalar(x, name)) : [scalar(v, name)];
+    return collect(e, raws.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+  }
+  const out = {};
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const [k, val] = parseKeyValue(scalar(item, name), name);
+      out[k] = val;
+    }
+    return out;
+  }
+  if (typeof v !== "object" || v === null) throw new InputError(`${name} must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe2(v)}`);
+  for (const [k, val] of Object.entries(v)) {
+    const [key, value] = parseKeyValue(`${k}=${val === null ? "" : scalar(val, name)}`, name);
+    out[key] = value;
+  }
+  return out;
+}
+function resolve4(scope, layers) {
+  const values = {};
+  const given = /* @__PURE__ */ new Set();
+  for (const e of ENTRIES) {
+    if (e.scope !== scope) continue;
+    const found = layers.filter((l) => l.values[e.key] !== void 0).map((l) => l.values[e.key]);
+    if (found.length > 0) given.add(e.key);
+    if (e.type === "map" && found.length > 0) values[e.key] = Object.assign({}, ...[...found].reverse());
+    else if (found.length > 0) values[e.key] = found[0];
+    else if (e.initial) values[e.key] = e.initial();
+  }
+  return { values, given };
+}
+
 // src/config/project-config.ts
 var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
 var MAX_BYTES2 = 1024 * 1024;
@@ -43163,89 +45782,34 @@ var ConfigFileError = class extends InputError {
 function fail(reason) {
   throw new ConfigValueError(reason);
 }
-function scalar(v) {
+function scalar2(v) {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
-  return fail(`must be a single value, not ${describe2(v)}`);
-}
-function list(v) {
-  if (Array.isArray(v)) return v.map(scalar).join(",");
-  return scalar(v);
-}
-function specs(v, name, needsEquals = true) {
-  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
-}
-function keyValues(v, name) {
-  const out = {};
-  if (Array.isArray(v)) {
-    for (const item of v) {
-      const [k, val] = parseKeyValue(scalar(item), name);
-      out[k] = val;
-    }
-    return out;
-  }
-  if (!isMap(v)) return fail(`must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe2(v)}`);
-  for (const [k, val] of Object.entries(v)) {
-    const [key, value] = parseKeyValue(`${k}=${val === null ? "" : scalar(val)}`, name);
-    out[key] = value;
-  }
-  return out;
-}
-function boolean(v) {
-  if (v === true || v === "true") return true;
-  if (v === false || v === "false") return false;
-  return fail(`must be true or false (got ${JSON.stringify(v)})`);
+  return fail(`must be a single value, not ${describe3(v)}`);
 }
 function isMap(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function describe2(v) {
+function describe3(v) {
   if (v === null) return "an empty value";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
   return JSON.stringify(v);
 }
-var OPTION_KEYS = {
-  static: (v, d) => d.static = boolean(v),
-  platforms: (v, d) => d.platforms = parsePlatforms(list(v)),
-  target: (v, d) => d.target = scalar(v),
-  "build-args": (v, d) => d.buildArgs = keyValues(v, "build-args"),
-  "grace-period": (v, d) => d.gracePeriod = parseSeconds(scalar(v), "grace-period"),
-  "startup-wait": (v, d) => d.startupWait = parseSeconds(scalar(v), "startup-wait"),
-  "ready-log": (v, d) => d.readyLog = parseRegex(scalar(v), "ready-log"),
-  "probe-env": (v, d) => d.probeEnv = keyValues(v, "probe-env"),
-  "probe-network": (v, d) => d.probeNetwork = parseNetwork(scalar(v)),
-  "fail-on": (v, d) => d.failOn = parseFailOn(scalar(v)),
-  "filter-mode": (v, d) => d.filterMode = parseFilterMode(scalar(v)),
-  format: (v, d) => d.format = parseFormat(scalar(v)),
-  image: (v, d) => d.image = parseImageRef(scalar(v), "image"),
-  builder: (v, d) => d.builder = parseBuilderName(scalar(v), "builder"),
-  "cache-from": (v, d) => d.cacheFrom = specs(v, "cache-from"),
-  "cache-to": (v, d) => d.cacheTo = specs(v, "cache-to"),
-  secrets: (v, d) => d.secrets = specs(v, "secrets"),
-  "build-contexts": (v, d) => d.buildContexts = specs(v, "build-contexts"),
-  ssh: (v, d) => d.ssh = specs(v, "ssh", false),
-  progress: (v, d) => d.progress = parseProgress(scalar(v)),
-  annotations: (v, d) => d.annotations = boolean(v),
-  "check-run": (v, d) => d.checkRun = boolean(v),
-  review: (v, d) => d.review = boolean(v)
-};
-var TOP_KEYS = ["ignore", "rules", "paths", ...Object.keys(OPTION_KEYS)];
+var TOP_KEYS = ["rules", "paths", ...CONFIG_KEYS];
 var PATH_KEYS = ["fail-on", "rules"];
 var RULE_SETTINGS = ["error", "warning", "info", "off"];
-function checkRuleId(id) {
-  if (allRules.some((r) => r.id === id) || /^shellcheck(\/SC\d{4})?$/.test(id)) return id;
-  return fail(`names no rule: ${JSON.stringify(id)} is not a rule id (see the README's rule table)`);
+function unknownKey(key, known, under = "") {
+  const near = didYouMean(key, known);
+  return `unknown key ${JSON.stringify(key)}${under}${near || ` (known keys: ${known.join(", ")})`}`;
 }
 function ruleSettings(v, at, run2) {
   const out = /* @__PURE__ */ new Map();
   if (v === null) return out;
-  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe2(v)}`);
+  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
   for (const [id, setting] of Object.entries(v)) {
     run2([...at, id], () => {
-      checkRuleId(id);
-      const s = RULE_SETTINGS.find((r) => r === scalar(setting).trim().toLowerCase());
-      if (!s) fail(`must be one of ${RULE_SETTINGS.join(", ")} (got ${JSON.stringify(setting)})`);
-      out.set(id, s);
+      parseRuleId(id, id);
+      out.set(id, parseChoice(scalar2(setting), id, RULE_SETTINGS));
     });
   }
   return out;
@@ -43254,7 +45818,7 @@ function keyPath(at) {
   return at.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
 }
 function projectConfigFrom(doc, file) {
-  const config = { file, ignore: /* @__PURE__ */ new Set(), rules: /* @__PURE__ */ new Map(), paths: [], defaults: {} };
+  const config = { file, ignore: /* @__PURE__ */ new Set(), rules: /* @__PURE__ */ new Map(), paths: [], defaults: {}, faceDefaults: {} };
   const run2 = (at, body) => {
     try {
       body();
@@ -43267,23 +45831,25 @@ function projectConfigFrom(doc, file) {
     }
   };
   if (doc === null || doc === void 0) return config;
-  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe2(doc)}`);
+  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
   for (const [key, value] of Object.entries(doc)) {
-    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: unknown key ${JSON.stringify(key)} (known keys: ${TOP_KEYS.join(", ")})`);
-    if (key === "ignore") {
-      run2([key], () => {
-        for (const id of parseIgnore(value === null ? "" : list(value))) config.ignore.add(checkRuleId(id));
-      });
-    } else if (key === "rules") {
+    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: ${unknownKey(key, TOP_KEYS)}`);
+    if (key === "rules") {
       run2([key], () => config.rules = ruleSettings(value, [key], run2));
     } else if (key === "paths") {
       run2([key], () => {
         if (value === null) return;
-        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe2(value)}`);
+        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
         for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run2, file));
       });
     } else {
-      run2([key], () => OPTION_KEYS[key](value, config.defaults));
+      const entry = configEntry(key);
+      run2([key], () => {
+        const parsed2 = fromConfigValue(entry, value);
+        if (entry.key === "ignore") config.ignore = parsed2;
+        else if (entry.scope === "run") config.defaults[entry.key] = parsed2;
+        else config.faceDefaults[entry.key] = parsed2;
+      });
     }
   }
   return config;
@@ -43294,11 +45860,11 @@ function pathOverride(pattern, v, at, run2, file) {
     const glob = pattern.trim().replace(/^\.\//, "");
     if (glob === "" || glob.startsWith("/") || glob.split("/").includes("..")) fail("must be a glob relative to the repository root");
     entry.match = globToRegExp(glob);
-    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe2(v)}`);
+    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
   });
   for (const [key, value] of Object.entries(v)) {
-    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: unknown key ${JSON.stringify(key)} under ${keyPath(at)} (known keys: ${PATH_KEYS.join(", ")})`);
-    if (key === "fail-on") run2([...at, key], () => entry.failOn = parseFailOn(scalar(value)));
+    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: ${unknownKey(key, PATH_KEYS, ` under ${keyPath(at)}`)}`);
+    if (key === "fail-on") run2([...at, key], () => entry.failOn = fromConfigValue(configEntry("fail-on"), value));
     else run2([...at, key], () => entry.rules = ruleSettings(value, [...at, key], run2));
   }
   return entry;
@@ -43327,13 +45893,123 @@ function findProjectConfig(where) {
     return loadProjectConfig(abs2, display(abs2));
   }
   const abs = path15.join(where.root, CONFIG_FILE_NAME);
-  if (!fs9.existsSync(abs)) return void 0;
+  if (!fs8.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
-// src/matrix/plan.ts
-import { createHash } from "node:crypto";
-import path18 from "node:path";
+// src/options.ts
+function defaultOptions2(cwd = process.cwd()) {
+  return { ...initialValues("run"), dockerfile: "Dockerfile", cwd };
+}
+
+// src/action-inputs.ts
+function envInputReader(env = process.env) {
+  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+function inWorkspaceDir(value, workspace, name) {
+  const abs = path16.resolve(workspace, value);
+  let stat3;
+  try {
+    stat3 = fs9.statSync(abs);
+  } catch {
+    throw new InputError(`${name} ${value} does not exist`);
+  }
+  if (!stat3.isDirectory()) throw new InputError(`${name} ${value} is not a directory`);
+  return value;
+}
+function readActionConfig(read, env = process.env) {
+  const workspace = path16.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
+  const options = defaultOptions2(workspace);
+  const given = /* @__PURE__ */ new Set();
+  for (const [key, value] of Object.entries(fromInputs(read, "run").values)) {
+    options[key] = value;
+    given.add(key);
+  }
+  if (given.has("platforms")) options.platformsExplicit = true;
+  options.progress = "plain";
+  if (project) applyConfigDefaults(options, project.defaults, given);
+  if (!given.has("requireRuntime") && project?.defaults.requireRuntime === void 0) options.requireRuntime = !options.static;
+  options.format = "json";
+  if (options.context !== void 0) options.context = inWorkspaceDir(options.context, workspace, "context");
+  const face = resolve4("face", [fromInputs(read, "face"), { values: project?.faceDefaults ?? {} }]).values;
+  const plan = face.plan ?? false;
+  const reportOnly2 = face.reportOnly ?? false;
+  if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs9.existsSync(path16.join(workspace, "Dockerfile"));
+  const config = {
+    // Merging reads no Dockerfile: the shards did.
+    dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
+    options,
+    annotations: face.annotations ?? true,
+    checkRun: face.checkRun ?? false,
+    review: face.review ?? false,
+    token: read("github-token"),
+    workspace,
+    plan,
+    reportOnly: reportOnly2,
+    runners: face.runners ?? {}
+  };
+  if (face.planPlatforms) config.planPlatforms = face.planPlatforms;
+  if (face.reports !== void 0) config.reports = expandReports(face.reports, workspace);
+  if (project) config.project = project;
+  if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
+  if (face.category !== void 0) config.category = face.category;
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path16.resolve(workspace, file), file, "Dockerfile");
+  return config;
+}
+function expandReports(spec, workspace) {
+  const out = [];
+  for (const line of inputLines(spec)) {
+    if (!hasMagic(line)) {
+      out.push(line);
+      continue;
+    }
+    const found = globFiles(line, workspace).sort();
+    if (found.length === 0) throw new InputError(`reports pattern ${JSON.stringify(line)} matches no file under ${workspace}: did the shards upload their reports and did actions/download-artifact run?`);
+    out.push(...found);
+  }
+  if (out.length === 0) throw new InputError("reports must name at least one shard report path or glob");
+  return [...new Set(out)];
+}
+
+// src/findings.ts
+var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+var RUNTIME_NOT_ASKED = "not asked for (static)";
+function runtimeSkip(report2) {
+  const runtime = report2.checks?.runtime;
+  if (!runtime || !runtime.ran && runtime.reason === RUNTIME_NOT_ASKED) return void 0;
+  if (!runtime.ran) return `${report2.dockerfile || "the image"}: runtime checks were required but skipped: ${runtime.reason ?? "no reason given"}`;
+  const skipped = (runtime.platforms ?? []).filter((p) => !p.ran);
+  if (skipped.length === 0) return void 0;
+  return `${report2.dockerfile || "the image"}: runtime checks were required but skipped on ${skipped.map((p) => `${p.platform} (${p.reason ?? "no reason given"})`).join(", ")}`;
+}
+function requiredRuntimeSkips(reports, required) {
+  return required ? reports.map(runtimeSkip).filter((l) => l !== void 0) : [];
+}
+function compareFindings(a, b) {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+var failOnByFinding = /* @__PURE__ */ new WeakMap();
+function setFailOnFor(finding, failOn) {
+  failOnByFinding.set(finding, failOn);
+}
+function failsGate(f, failOn) {
+  const at = failOnByFinding.get(f) ?? failOn;
+  return at !== "never" && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
+}
+function failsAt(findings, failOn) {
+  return findings.some((f) => failsGate(f, failOn));
+}
+
+// src/lint.ts
+import fs11 from "node:fs";
+import path19 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -43434,7 +46110,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -43488,7 +46164,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path17.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -43515,13 +46191,13 @@ function computeStartContract(chain, windows) {
 
 // src/model/wrappers.ts
 import fs10 from "node:fs";
-import path17 from "node:path";
-var posix4 = path17.posix;
+import path18 from "node:path";
+var posix5 = path18.posix;
 var MAX_BYTES3 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
   if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix4.basename(imagePath);
+  const name = posix5.basename(imagePath);
   return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
 }
 var WrapperCollector = class {
@@ -43532,7 +46208,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix4.dirname(model.file.split(path17.sep).join("/"));
+    this.cwdBase = posix5.dirname(model.file.split(path18.sep).join("/"));
   }
   model;
   resolver;
@@ -43551,13 +46227,13 @@ var WrapperCollector = class {
     let word = target.word;
     if (target.scriptDir) {
       const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix4.join(target.scriptDir, word.slice(m[0].length));
+      if (m) word = posix5.join(target.scriptDir, word.slice(m[0].length));
     }
     if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix4.normalize(word)];
-    if (word.includes("/")) return [posix4.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix4.join(d, word));
-    const here = posix4.join(this.workdir, word);
+    if (word.startsWith("/")) return [posix5.normalize(word)];
+    if (word.includes("/")) return [posix5.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix5.join(d, word));
+    const here = posix5.join(this.workdir, word);
     if (target.interpreter) return [here, ...inPath];
     return target.sourced ? [...inPath, here] : inPath;
   }
@@ -43579,7 +46255,7 @@ var WrapperCollector = class {
   }
   followSources(script, depth) {
     for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix4.dirname(script.imagePath) }, depth);
+      this.add({ word, sourced: true, scriptDir: posix5.dirname(script.imagePath) }, depth);
     }
   }
   load(origin, imagePath, target) {
@@ -43599,8 +46275,8 @@ var WrapperCollector = class {
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
-    const display = posix4.normalize(
-      posix4.join(this.cwdBase, path17.relative(path17.dirname(this.model.absPath), absPath).split(path17.sep).join("/"))
+    const display = posix5.normalize(
+      posix5.join(this.cwdBase, path18.relative(path18.dirname(this.model.absPath), absPath).split(path18.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -43620,8 +46296,8 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat2 = fs10.statSync(absPath);
-    if (stat2.size > MAX_BYTES3) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
+    const stat3 = fs10.statSync(absPath);
+    if (stat3.size > MAX_BYTES3) throw new InputError(`wrapper script ${display} is ${Math.round(stat3.size / 1048576)} MB; files over 16 MB are not analysed`);
     bytes = fs10.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -43758,212 +46434,10 @@ function parseDockerfile(input) {
   return model;
 }
 
-// src/matrix/plan.ts
-var DEFAULT_RUNNERS = {
-  "linux/amd64": "ubuntu-24.04",
-  "linux/arm64": "ubuntu-24.04-arm"
-};
-var FALLBACK_RUNNER = "ubuntu-24.04";
-function parseRunner(value, name = "--runner") {
-  const eq = value.indexOf("=");
-  const platform2 = eq < 0 ? "" : value.slice(0, eq).trim();
-  const label = eq < 0 ? "" : value.slice(eq + 1).trim();
-  if (platform2 === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
-  return [platform2, label];
-}
-function slug(text) {
-  return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
-}
-function startChain(dockerfile, cwd, root) {
-  const absPath = path18.resolve(cwd, dockerfile);
-  const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path18.dirname(absPath) });
-  const rel = (abs) => path18.relative(root, abs).split(path18.sep).join("/");
-  return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
-}
-function planMatrix(input) {
-  const runners = { ...DEFAULT_RUNNERS, ...input.runners };
-  for (const platform2 of Object.keys(input.runners ?? {})) {
-    if (!input.platforms.includes(platform2)) throw new InputError(`--runner ${platform2}=\u2026 names a platform that is not planned (platforms: ${input.platforms.join(", ")})`);
-  }
-  const root = input.root ?? input.cwd;
-  let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path18.resolve(input.cwd, file), file, "Dockerfile");
-  if (input.changes) {
-    const changes = input.changes;
-    dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
-  }
-  const planned = input.platforms.join(",");
-  const include = [];
-  const names = /* @__PURE__ */ new Map();
-  for (const dockerfile of dockerfiles) {
-    let name = slug(dockerfile);
-    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
-    names.set(name, dockerfile);
-    const context3 = path18.dirname(dockerfile).split(path18.sep).join("/");
-    for (const platform2 of input.platforms) {
-      include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
-    }
-  }
-  return { include };
-}
-
-// src/action-inputs.ts
-function envInputReader(env = process.env) {
-  return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
-}
-function parseBoolean(value, name) {
-  const v = value.trim().toLowerCase();
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new InputError(`${name} must be true or false (got ${JSON.stringify(value)})`);
-}
-function parseKeyValueLines(value, name) {
-  const out = {};
-  for (const raw of value.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const [k, v] = parseKeyValue(line, name);
-    out[k] = v;
-  }
-  return out;
-}
-function specLines(value, name, needsEquals = true) {
-  return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")).map((l) => parseBuildxSpec(l, name, needsEquals));
-}
-function inWorkspaceDir(value, workspace, name) {
-  const abs = path19.resolve(workspace, value);
-  let stat2;
-  try {
-    stat2 = fs11.statSync(abs);
-  } catch {
-    throw new InputError(`${name} ${value} does not exist`);
-  }
-  if (!stat2.isDirectory()) throw new InputError(`${name} ${value} is not a directory`);
-  return value;
-}
-function readActionConfig(read, env = process.env) {
-  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const get = (name, fallback = "") => {
-    const v = read(name);
-    return v === "" ? fallback : v;
-  };
-  const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
-  const defaults2 = project?.defaults ?? {};
-  const options = defaultOptions(workspace);
-  const given = /* @__PURE__ */ new Set();
-  const input = (name, key, parse3) => {
-    const value = read(name);
-    if (value === "") return;
-    options[key] = parse3(value);
-    given.add(key);
-  };
-  input("static", "static", (v) => parseBoolean(v, "static"));
-  input("platforms", "platforms", parsePlatforms);
-  if (given.has("platforms")) options.platformsExplicit = true;
-  input("target", "target", (v) => v);
-  input("build-args", "buildArgs", (v) => parseKeyValueLines(v, "build-args"));
-  input("grace-period", "gracePeriod", (v) => parseSeconds(v, "grace-period"));
-  input("startup-wait", "startupWait", (v) => parseSeconds(v, "startup-wait"));
-  input("ready-log", "readyLog", (v) => parseRegex(v, "ready-log"));
-  input("probe-env", "probeEnv", (v) => parseKeyValueLines(v, "probe-env"));
-  input("probe-network", "probeNetwork", parseNetwork);
-  options.ignore = parseIgnore(get("ignore"));
-  input("fail-on", "failOn", parseFailOn);
-  input("filter-mode", "filterMode", parseFilterMode);
-  input("image", "image", (v) => parseImageRef(v, "image"));
-  input("builder", "builder", (v) => parseBuilderName(v, "builder"));
-  input("cache-from", "cacheFrom", (v) => specLines(v, "cache-from"));
-  input("cache-to", "cacheTo", (v) => specLines(v, "cache-to"));
-  input("secrets", "secrets", (v) => specLines(v, "secrets"));
-  input("build-contexts", "buildContexts", (v) => specLines(v, "build-contexts"));
-  input("ssh", "ssh", (v) => specLines(v, "ssh", false));
-  options.progress = "plain";
-  applyConfigDefaults(options, defaults2, given);
-  options.format = "json";
-  const context3 = get("context");
-  if (context3 !== "") options.context = inWorkspaceDir(context3, workspace, "context");
-  const channel = (name, fromConfig, fallback) => {
-    const value = read(name);
-    return value === "" ? fromConfig ?? fallback : parseBoolean(value, name);
-  };
-  const sarif = get("sarif-file");
-  const plan = channel("plan", void 0, false);
-  const reportOnly2 = channel("report-only", void 0, false);
-  const reportsSpec = get("reports");
-  if ([plan, reportOnly2, reportsSpec !== ""].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const runners = {};
-  for (const line of get("runners").split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))) {
-    const [platform2, label] = parseRunner(line, "runners");
-    runners[platform2] = label;
-  }
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs11.existsSync(path19.join(workspace, "Dockerfile"));
-  const config = {
-    // Merging reads no Dockerfile: the shards did.
-    dockerfiles: reportsSpec !== "" ? [] : imageOnly ? [""] : expandDockerfiles(get("dockerfile", "Dockerfile"), workspace),
-    options,
-    annotations: channel("annotations", defaults2.annotations, true),
-    checkRun: channel("check-run", defaults2.checkRun, false),
-    review: channel("review", defaults2.review, false),
-    token: read("github-token"),
-    workspace,
-    plan,
-    reportOnly: reportOnly2,
-    runners
-  };
-  const planned = get("plan-platforms");
-  if (planned !== "") config.planPlatforms = parsePlatforms(planned);
-  if (reportsSpec !== "") config.reports = expandReports(reportsSpec, workspace);
-  if (project) config.project = project;
-  if (sarif !== "") config.sarifFile = sarif;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path19.resolve(workspace, file), file, "Dockerfile");
-  return config;
-}
-function expandReports(spec, workspace) {
-  const out = [];
-  for (const line of spec.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"))) {
-    if (!hasMagic(line)) {
-      out.push(line);
-      continue;
-    }
-    const found = globFiles(line, workspace).sort();
-    if (found.length === 0) throw new InputError(`reports pattern ${JSON.stringify(line)} matches no file under ${workspace}: did the shards upload their reports and did actions/download-artifact run?`);
-    out.push(...found);
-  }
-  if (out.length === 0) throw new InputError("reports must name at least one shard report path or glob");
-  return [...new Set(out)];
-}
-
-// src/findings.ts
-var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
-function compareFindings(a, b) {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
-}
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-var failOnByFinding = /* @__PURE__ */ new WeakMap();
-function setFailOnFor(finding, failOn) {
-  failOnByFinding.set(finding, failOn);
-}
-function failsGate(f, failOn) {
-  const at = failOnByFinding.get(f) ?? failOn;
-  return at !== "never" && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at];
-}
-function failsAt(findings, failOn) {
-  return findings.some((f) => failsGate(f, failOn));
-}
-
-// src/lint.ts
-import fs12 from "node:fs";
-import path20 from "node:path";
-
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
-function ids(list2) {
-  return list2.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+function ids(list) {
+  return list.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
 }
 function indexIgnores(text) {
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
@@ -44161,8 +46635,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path20.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path20.sep).join("/");
+  const rel = path19.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path19.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -44188,13 +46662,13 @@ function dedupe2(findings) {
   });
 }
 function checkContextDir(contextDir, cwd) {
-  let stat2;
+  let stat3;
   try {
-    stat2 = fs12.statSync(contextDir);
+    stat3 = fs11.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
-  if (!stat2.isDirectory()) throw new InputError(`build context ${displayPath(contextDir, cwd)} is not a directory`);
+  if (!stat3.isDirectory()) throw new InputError(`build context ${displayPath(contextDir, cwd)} is not a directory`);
 }
 function sourceTexts(model) {
   const texts = /* @__PURE__ */ new Map([[model.file, model.text]]);
@@ -44203,10 +46677,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path20.resolve(cwd, options.dockerfile);
+  const absPath = path19.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
+  const contextDir = path19.resolve(cwd, options.context ?? path19.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -44222,17 +46696,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs18 from "node:fs";
-import path27 from "node:path";
+import fs17 from "node:fs";
+import path26 from "node:path";
 
 // src/runtime/build.ts
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 import os6 from "node:os";
-import path21 from "node:path";
+import path20 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
-import fs13 from "node:fs";
+import fs12 from "node:fs";
 var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
 function dockerEnv(extra = {}) {
   const env = {};
@@ -44261,14 +46735,14 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs13.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs12.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
 }
 function docker(args, options) {
   logCall(args);
-  return new Promise((resolve2) => {
+  return new Promise((resolve5) => {
     const child2 = spawn2("docker", args, { env: dockerEnv(options.env), stdio: ["pipe", "pipe", "pipe"], detached: true });
     running.add(child2);
     child2.on("exit", () => running.delete(child2));
@@ -44283,7 +46757,7 @@ function docker(args, options) {
       settled = true;
       clearTimeout(timer2);
       const stdoutBytes = Buffer.concat(out);
-      resolve2({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
+      resolve5({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
     };
     const timer2 = setTimeout(() => {
       setImmediate(() => {
@@ -44379,10 +46853,10 @@ function redactSecrets(text, secrets) {
 
 // src/runtime/build.ts
 var BUILD_TIMEOUT_MS = 45 * 6e4;
-function cacheStats(log) {
+function cacheStats(log2) {
   const steps = /* @__PURE__ */ new Set();
   const cached2 = /* @__PURE__ */ new Set();
-  for (const line of log.replace(/\r/g, "").split("\n")) {
+  for (const line of log2.replace(/\r/g, "").split("\n")) {
     const step = /^#(\d+) \[[^\]]*\d+\/\d+\] (?!FROM )/.exec(line);
     if (step) steps.add(step[1]);
     const hit5 = /^#(\d+) CACHED\s*$/.exec(line);
@@ -44392,7 +46866,7 @@ function cacheStats(log) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs14.readFileSync(file, "utf8"));
+    return JSON.parse(fs13.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -44414,6 +46888,8 @@ function userBuildArgs(b) {
   for (const s of b.secrets ?? []) args.push("--secret", s);
   for (const s of b.buildContexts ?? []) args.push("--build-context", s);
   for (const s of b.ssh ?? []) args.push("--ssh", s);
+  if (b.network) args.push("--network", b.network);
+  for (const h of b.addHosts ?? []) args.push("--add-host", h);
   return args;
 }
 function imageTag(runId, platform2, nonce = "") {
@@ -44429,16 +46905,16 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs14.mkdtempSync(path21.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs13.mkdtempSync(path20.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path21.join(dir, "metadata.json");
+    metadataFile = path20.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
   if (req.target) args.push("--target", req.target);
   for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   args.push("-f", model.absPath, req.contextDir);
-  let log = "";
+  let log2 = "";
   const started = Date.now();
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
@@ -44446,13 +46922,13 @@ async function buildPlatform(req) {
     env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1", BUILDX_METADATA_WARNINGS: "1" },
     onOutput: (chunk) => {
       req.onProgress?.(chunk);
-      log += chunk;
-      if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
+      log2 += chunk;
+      if (log2.length > 512 * 1024) log2 = log2.slice(-256 * 1024);
     }
   });
   const seconds2 = round((Date.now() - started) / 1e3);
   if (result.code === 0 && !result.timedOut) {
-    const outcome = { ok: true, tag, seconds: seconds2, cache: cacheStats(log) };
+    const outcome = { ok: true, tag, seconds: seconds2, cache: cacheStats(log2) };
     if (metadataFile) {
       const meta = readMetadata(metadataFile);
       if (meta["containerimage.digest"]) outcome.digest = meta["containerimage.digest"];
@@ -44480,14 +46956,14 @@ async function buildPlatform(req) {
       }
     };
   }
-  const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
+  const failure = parseBuildFailure(redactSecrets(log2 || result.stderr, req.buildx?.secrets ?? []), model);
   if (isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds: seconds2, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
   }
   return { ok: false, tag, seconds: seconds2, hit: buildFailedHit(platform2, model, failure) };
 }
-function parseBuildFailure(log, model) {
-  const lines = log.replace(/\r/g, "").split("\n");
+function parseBuildFailure(log2, model) {
+  const lines = log2.replace(/\r/g, "").split("\n");
   const finalLine = [...lines].reverse().find((l) => /^ERROR:|^error:/.test(l.trim())) ?? lines.filter((l) => l.trim()).at(-1) ?? "the build failed";
   const finalError = stripErrorPrefixes(finalLine.trim());
   let vertex;
@@ -44696,7 +47172,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs15 from "node:fs";
+import fs14 from "node:fs";
 var RUN_LABEL = "entrypoint-guard.run";
 var Cleanup = class {
   runId;
@@ -44762,7 +47238,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs15.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs14.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -44813,7 +47289,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path24 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -44839,14 +47315,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs16.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs15.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -44857,7 +47333,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs16.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs15.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -44921,10 +47397,10 @@ function treeCpu(proc) {
     const pid = queue.shift();
     if (seen.has(pid)) continue;
     seen.add(pid);
-    const stat2 = cpuStat(proc, pid);
-    if (stat2) {
-      total.ticks += stat2.ticks;
-      total.runnable ||= stat2.runnable;
+    const stat3 = cpuStat(proc, pid);
+    if (stat3) {
+      total.ticks += stat3.ticks;
+      total.runnable ||= stat3.runnable;
     }
     queue.push(...childrenOf(proc, pid));
   }
@@ -44932,8 +47408,8 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs16.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    const stat3 = fs15.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
   } catch {
     return void 0;
@@ -44942,9 +47418,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs16.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs15.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs16.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs15.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -44956,7 +47432,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs16.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs15.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -44980,7 +47456,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs16.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs15.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -44992,20 +47468,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path23 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/process-name.ts
-import path22 from "node:path";
+import path21 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path22.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
+  const dir = path21.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path21.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -45065,8 +47541,8 @@ function quietSince(samples, now) {
   const window2 = samples.slice(from);
   return last.ticks - window2[0].ticks <= QUIET_TICKS && window2.filter((s) => s.runnable).length <= 1;
 }
-function describeListeners(list2) {
-  const names = [...new Set(list2.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
+function describeListeners(list) {
+  const names = [...new Set(list.map((l) => l.proto === "unix" ? `unix ${l.address}` : `${l.proto} ${l.address}`))];
   return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
 }
 async function waitForLog(req, re) {
@@ -45086,7 +47562,7 @@ async function waitForLog(req, re) {
   return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-log ${String(re)} did not match, stop signal sent anyway`);
 }
 function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve5) => setTimeout(resolve5, ms));
 }
 
 // src/runtime/probe.ts
@@ -45256,16 +47732,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path22.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path22.posix.basename(argv[1]) === path22.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs17.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs17.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs16.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs16.readFileSync(path22.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -45277,8 +47753,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path23.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
+  const first = path22.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path22.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -45382,12 +47858,12 @@ function judgeShutdown(facts) {
   return hits;
 }
 function sleep2(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve5) => setTimeout(resolve5, ms));
 }
 function timer(ms) {
   let handle;
-  const done = new Promise((resolve2) => {
-    handle = setTimeout(resolve2, ms);
+  const done = new Promise((resolve5) => {
+    handle = setTimeout(resolve5, ms);
   });
   return { done, cancel: () => clearTimeout(handle) };
 }
@@ -45449,7 +47925,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path23.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -45493,7 +47969,7 @@ function firstLine(stderr) {
   return (stderr.split("\n").map((l) => l.trim()).find((l) => l && !/^WARNING:/.test(l)) ?? "").replace(/^docker: /, "").replace(/^Error response from daemon: /, "");
 }
 function sleep3(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+  return new Promise((resolve5) => setTimeout(resolve5, ms));
 }
 
 // src/runtime/progress.ts
@@ -45532,7 +48008,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path26 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -45641,7 +48117,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path25 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -45797,7 +48273,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path25.posix.normalize(requested);
+    let current = path24.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -45810,7 +48286,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path24.posix.normalize(target) : path24.posix.join(path24.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -45890,11 +48366,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path25.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path25.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path25.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path25.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path25.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -46021,16 +48497,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path25.posix.normalize(interpreter) : path25.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path25.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path25.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -46050,14 +48526,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path25.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path26.posix.basename(shebang.interpreter) === "env") {
+  if (path25.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -46254,19 +48730,16 @@ var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
   const notes = [];
-  if (model.windows) return { hits: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
+  const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
+  if (model.windows) return skip("Windows images are not built or probed");
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
-    return { hits: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+    return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(["buildx", "version"], { timeoutMs: VERSION_MS });
   if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
-    return {
-      hits: [],
-      platforms: [],
-      notes: ["Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)."]
-    };
+    return skip("docker buildx is not installed", "; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)");
   }
   const builder = await inspectBuilder(options.builder);
   const builderPlatforms = builder.platforms;
@@ -46372,7 +48845,7 @@ async function runPlatform(job) {
     image = pulled.image;
   } else {
     progress.phase(platform2, "building");
-    const build = await buildPlatform({
+    const build2 = await buildPlatform({
       onProgress: (chunk) => progress.output(platform2, chunk),
       model,
       platform: platform2,
@@ -46381,18 +48854,18 @@ async function runPlatform(job) {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
-      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh }
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts }
     });
-    result.build = { ok: build.ok, seconds: build.seconds };
-    if (build.digest) result.build.digest = build.digest;
-    if (build.cache && build.cache.steps > 0) result.build.cache = build.cache;
-    for (const w of build.warnings ?? []) notes.push(`Build warning on ${platform2}: ${truncate(w, 200)}.`);
-    if (!build.ok) {
-      if (build.hit) hits.push(build.hit);
-      result.skipped = build.unavailable ? `no emulator for ${platform2} is registered on this machine` : "the build failed";
+    result.build = { ok: build2.ok, seconds: build2.seconds };
+    if (build2.digest) result.build.digest = build2.digest;
+    if (build2.cache && build2.cache.steps > 0) result.build.cache = build2.cache;
+    for (const w of build2.warnings ?? []) notes.push(`Build warning on ${platform2}: ${truncate(w, 200)}.`);
+    if (!build2.ok) {
+      if (build2.hit) hits.push(build2.hit);
+      result.skipped = build2.unavailable ? `no emulator for ${platform2} is registered on this machine` : "the build failed";
       return done();
     }
-    image = build.tag;
+    image = build2.tag;
   }
   let config;
   try {
@@ -46428,7 +48901,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path27.posix.basename(wrapper.imagePath),
+      wrapper: path26.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -46496,10 +48969,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs18.readdirSync(dir)) {
+    for (const name of fs17.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs18.readFileSync(path27.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs17.readFileSync(path26.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -46516,10 +48989,10 @@ function confirmable(model, staticFindings) {
   if (staysShell && entrypoint?.form === "shell") shell.add("shell-form-entrypoint");
   else if (staysShell && !entrypoint && cmd?.form === "shell") shell.add("shell-form-cmd");
   for (const id of ["shell-form-entrypoint", "shell-form-cmd", "shell-wrapper-in-exec-form", "wrapper-missing-exec"]) if (fired.has(id)) shell.add(id);
-  const pm = [];
+  const pm2 = [];
   const program = model.startChain.program;
-  if (fired.has("package-manager-as-pid1") || program && knownProgram(program.word)?.role === "package-manager") pm.push("package-manager-as-pid1");
-  return { shellPid1: [...shell], packageManager: pm };
+  if (fired.has("package-manager-as-pid1") || program && knownProgram(program.word)?.role === "package-manager") pm2.push("package-manager-as-pid1");
+  return { shellPid1: [...shell], packageManager: pm2 };
 }
 function startRange(model) {
   const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
@@ -46535,9 +49008,9 @@ function mergeHits(hits, model, order) {
   for (const h of hits) {
     const range = h.range ?? defaultRange;
     const key = `${h.rule}\0${h.severity ?? ""}\0${h.file ?? model.file}\0${range.line}`;
-    const list2 = groups2.get(key) ?? [];
-    list2.push(h);
-    groups2.set(key, list2);
+    const list = groups2.get(key) ?? [];
+    list.push(h);
+    groups2.set(key, list);
   }
   const rank = (p) => order.indexOf(p) < 0 ? order.length : order.indexOf(p);
   const findings = [];
@@ -46618,19 +49091,27 @@ async function analyze(options, extras = {}) {
     cwd: options.cwd
   });
   const { model } = lint;
-  const report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
+  const report2 = {
+    version: 1,
+    dockerfile: model.file,
+    findings: lint.findings,
+    platforms: [],
+    notes: [...lint.notes],
+    checks: { static: imageOnly ? { ran: false, reason: "no Dockerfile: an image alone (--image)" } : { ran: true }, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } }
+  };
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
     const confirmed = applyIgnores(withRuleMeta(runtime.hits), sourceTexts(model), options.ignore);
     const place2 = (f) => `${f.rule}\0${f.file}\0${f.line}`;
     const seenAtRuntime = new Set(confirmed.map(place2));
-    report.findings = [...report.findings.filter((f) => !seenAtRuntime.has(place2(f))), ...confirmed];
-    report.platforms = runtime.platforms;
-    if (runtime.image) report.image = runtime.image;
-    report.notes.push(...runtime.notes);
+    report2.findings = [...report2.findings.filter((f) => !seenAtRuntime.has(place2(f))), ...confirmed];
+    report2.platforms = runtime.platforms;
+    if (runtime.image) report2.image = runtime.image;
+    report2.notes.push(...runtime.notes);
+    report2.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0, ...p.skipped ? { reason: p.skipped } : {} })) };
   }
-  report.findings = dedupe2(report.findings).sort(compareFindings);
-  return { report, model };
+  report2.findings = dedupe2(report2.findings).sort(compareFindings);
+  return { report: report2, model };
 }
 
 // src/github/format.ts
@@ -46780,11 +49261,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -46800,7 +49281,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46865,8 +49346,8 @@ function register(state, name, method, options) {
     options = {};
   }
   if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+    return name.reverse().reduce((callback2, name2) => {
+      return register.bind(null, state, name2, callback2, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
@@ -47856,7 +50337,7 @@ async function fetchWrapper(requestOptions) {
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
   }
-  const log = requestOptions.request?.log || console;
+  const log2 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
@@ -47914,7 +50395,7 @@ async function fetchWrapper(requestOptions) {
   if ("deprecation" in responseHeaders) {
     const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
     const deprecationLink = matches && matches.pop();
-    log.warn(
+    log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
@@ -48127,8 +50608,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -51277,8 +53758,14 @@ function readinessText(ready2) {
   return `ready after ${ready2.seconds.toFixed(1)} s: ${ready2.detail}`;
 }
 
+// package.json
+var package_default = { version: "1.0.0" };
+
+// src/version.ts
+var VERSION9 = package_default.version;
+
 // src/rules/types.ts
-var DOCS_BASE = "https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/";
+var DOCS_BASE = `https://github.com/entrypoint-guard/entrypoint-guard/blob/v${VERSION9}/docs/rules/`;
 function docsUrl(id) {
   const sc = /^shellcheck\/(SC\d+)$/.exec(id);
   if (sc) return `https://www.shellcheck.net/wiki/${sc[1]}`;
@@ -51473,45 +53960,40 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os7 from "node:os";
-import path29 from "node:path";
+import path28 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs19 from "node:fs";
-import path28 from "node:path";
+import fs18 from "node:fs";
+import path27 from "node:path";
 function writeFileAtomic(target, body) {
-  fs19.mkdirSync(path28.dirname(target), { recursive: true });
-  const tmp = path28.join(path28.dirname(target), `.${path28.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  fs18.mkdirSync(path27.dirname(target), { recursive: true });
+  const tmp = path27.join(path27.dirname(target), `.${path27.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs19.writeFileSync(tmp, body, { flag: "wx" });
-    fs19.renameSync(tmp, target);
+    fs18.writeFileSync(tmp, body, { flag: "wx" });
+    fs18.renameSync(tmp, target);
   } catch (err) {
-    fs19.rmSync(tmp, { force: true });
+    fs18.rmSync(tmp, { force: true });
     throw err;
   }
 }
 
-// package.json
-var package_default = { version: "0.1.0" };
-
-// src/version.ts
-var VERSION9 = package_default.version;
-
 // src/report/json.ts
 var TOOL = { name: "entrypoint-guard", version: VERSION9 };
-function toJsonReport(report) {
+function toJsonReport(report2) {
   return {
-    version: report.version,
+    version: report2.version,
     tool: TOOL,
-    dockerfile: report.dockerfile,
-    ...report.image ? { image: report.image } : {},
-    ...report.plan ? { plan: report.plan } : {},
-    findings: report.findings,
-    platforms: report.platforms
+    dockerfile: report2.dockerfile,
+    ...report2.image ? { image: report2.image } : {},
+    ...report2.plan ? { plan: report2.plan } : {},
+    ...report2.checks ? { checks: report2.checks } : {},
+    findings: report2.findings,
+    platforms: report2.platforms
   };
 }
 function formatJson(reports) {
-  const body = reports.length === 1 ? toJsonReport(reports[0]) : reports.map(toJsonReport);
+  const body = reports.map(toJsonReport);
   return `${JSON.stringify(body, null, 2)}
 `;
 }
@@ -51529,7 +54011,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os7.tmpdir();
-  const file = path29.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path28.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
 }
@@ -51618,9 +54100,9 @@ async function actionDiffFilter({ mode, event, api }) {
 // src/github/progress.ts
 var coreLog = { start: (t) => startGroup(t), end: () => endGroup(), line: (t) => info(t) };
 var ActionGroups = class {
-  constructor(title, log = coreLog) {
+  constructor(title, log2 = coreLog) {
     this.title = title;
-    this.log = log;
+    this.log = log2;
   }
   title;
   log;
@@ -51655,9 +54137,9 @@ var ActionGroups = class {
     if (this.live === void 0 && !this.waiting.has(platform2)) this.open(platform2);
     if (this.live === platform2) this.log.line(line);
     else {
-      const list2 = this.waiting.get(platform2) ?? [];
-      list2.push(line);
-      this.waiting.set(platform2, list2);
+      const list = this.waiting.get(platform2) ?? [];
+      list.push(line);
+      this.waiting.set(platform2, list);
     }
   }
   open(platform2) {
@@ -51786,7 +54268,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path30 from "node:path";
+import path29 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -51834,15 +54316,15 @@ function pathFailOn(config, file) {
   }
   return void 0;
 }
-function applyPolicy(report, model, input) {
-  const toRepo = (file) => path30.relative(input.root, path30.resolve(input.cwd, file)).split(path30.sep).join("/");
+function applyPolicy(report2, model, input) {
+  const toRepo = (file) => path29.relative(input.root, path29.resolve(input.cwd, file)).split(path29.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
   if (filter) dropped.filterMode = filter.mode;
   if (config) dropped.configFile = config.file;
   const kept = [];
-  for (const original of report.findings) {
+  for (const original of report2.findings) {
     const file = toRepo(original.file);
     let f = original;
     if (config) {
@@ -51861,11 +54343,11 @@ function applyPolicy(report, model, input) {
     if (failOn !== void 0) setFailOnFor(f, failOn);
     kept.push(f);
   }
-  return { ...report, findings: kept, dropped };
+  return { ...report2, findings: kept, dropped };
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path30.relative(root, path30.resolve(cwd, file)).split(path30.sep).join("/");
+  const toRepo = (file) => path29.relative(root, path29.resolve(cwd, file)).split(path29.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -51875,13 +54357,18 @@ function applyPathFailOn(reports, config, root, cwd) {
 }
 
 // src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
-import fs20 from "node:fs";
-import path31 from "node:path";
+import { createHash } from "node:crypto";
+import fs19 from "node:fs";
+import path30 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
 var LEVEL2 = { error: "error", warning: "warning", info: "note" };
+function defaultCategory(env = process.env) {
+  const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? "")?.[1];
+  if (workflow && env.GITHUB_JOB) return `entrypoint-guard:${workflow}:${env.GITHUB_JOB}`;
+  return "entrypoint-guard";
+}
 function ruleName(id) {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 }
@@ -51925,7 +54412,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs20.readFileSync(path31.resolve(root, file), "utf8").split("\n");
+        lines = fs19.readFileSync(path30.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -51936,50 +54423,44 @@ function lineReader(root) {
   };
 }
 function sha(text) {
-  return createHash2("sha256").update(text).digest("hex").slice(0, 32);
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 function toSarif(reports, options = {}) {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
-  const runs = reports.map((report) => {
-    const rules = [];
-    const index = /* @__PURE__ */ new Map();
-    const occurrences = /* @__PURE__ */ new Map();
-    const results = report.findings.map((f) => {
-      let ruleIndex = index.get(f.rule);
-      if (ruleIndex === void 0) {
-        ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
-        index.set(f.rule, ruleIndex);
-      }
-      const anchor = readLine(f.file, f.line) ?? f.message;
-      const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
-      const n = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, n);
-      const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(", ")})` : "";
-      const result = {
-        ruleId: f.rule,
-        ruleIndex,
-        level: LEVEL2[f.severity],
-        message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: region(f) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` }
-      };
-      if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
-      return result;
-    });
-    return {
-      tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION9, semanticVersion: VERSION9, rules } },
-      automationDetails: { id: `entrypoint-guard/${report.dockerfile}/` },
-      columnKind: "utf16CodeUnits",
-      invocations: [
-        {
-          executionSuccessful: true,
-          toolExecutionNotifications: (report.notes ?? []).map((text) => ({ level: "note", message: { text } }))
-        }
-      ],
-      results
+  const rules = [];
+  const index = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
+  const results = reports.flatMap((report2) => report2.findings).map((f) => {
+    let ruleIndex = index.get(f.rule);
+    if (ruleIndex === void 0) {
+      ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
+      index.set(f.rule, ruleIndex);
+    }
+    const anchor = readLine(f.file, f.line) ?? f.message;
+    const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
+    const n = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, n);
+    const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(", ")})` : "";
+    const result = {
+      ruleId: f.rule,
+      ruleIndex,
+      level: LEVEL2[f.severity],
+      message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: "%SRCROOT%" }, region: region(f) } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` }
     };
+    if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
+    return result;
   });
-  return { $schema: SARIF_SCHEMA, version: "2.1.0", runs };
+  const notes = reports.flatMap((r) => (r.notes ?? []).map((note) => reports.length > 1 ? `${r.dockerfile}: ${note}` : note));
+  const run2 = {
+    tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION9, semanticVersion: VERSION9, rules } },
+    automationDetails: { id: `${(options.category ?? "entrypoint-guard").replace(/\/+$/, "")}/` },
+    columnKind: "utf16CodeUnits",
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...new Set(notes)].map((text) => ({ level: "note", message: { text } })) }],
+    results
+  };
+  return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] };
 }
 function formatSarif(reports, options = {}) {
   return `${JSON.stringify(toSarif(reports, options), null, 2)}
@@ -51990,7 +54471,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path32 from "node:path";
+import path31 from "node:path";
 var MAX_BYTES4 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
@@ -52013,12 +54494,13 @@ function toReport(json, display) {
       `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION9}: run the plan, every shard and the merge with the same version`
     );
   }
-  const report = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
+  const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
+  if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
   const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
   const ran = json.plan?.ran;
-  if (strings(planned)) report.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
-  return report;
+  if (strings(planned)) report2.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
+  return report2;
 }
 function joinPlatforms2(platforms) {
   if (platforms.length <= 1) return platforms[0] ?? "";
@@ -52040,9 +54522,9 @@ function mergeOne(dockerfile, shards, everyPlatform) {
   const byPlace = /* @__PURE__ */ new Map();
   for (const s of shards) {
     for (const f of s.findings) {
-      const list2 = byPlace.get(place(f)) ?? [];
-      list2.push(f);
-      byPlace.set(place(f), list2);
+      const list = byPlace.get(place(f)) ?? [];
+      list.push(f);
+      byPlace.set(place(f), list);
     }
   }
   const findings = [];
@@ -52087,6 +54569,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     });
     for (const p of missing) platforms.set(p, { platform: p, build: { ok: false, seconds: 0 }, skipped: "shard missing: no report from its matrix job" });
   }
+  const checks = mergeChecks(shards, missing);
   const notes = missing.length > 0 ? [`The shard report for ${joinPlatforms2(missing)} is missing (${dockerfile}); the result is incomplete and counted as a failure.`] : [];
   return {
     version: 1,
@@ -52094,23 +54577,84 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     findings: findings.sort(compareFindings),
     platforms: [...platforms.values()].sort((a, b) => rank(a.platform) - rank(b.platform)),
     plan: { platforms: expected },
+    ...checks ? { checks } : {},
     notes
   };
+}
+function mergeChecks(shards, missing) {
+  const said = shards.filter((s) => s.checks);
+  if (said.length === 0) return void 0;
+  const ran = said.filter((s) => s.checks.runtime.ran);
+  const skipped = said.filter((s) => !s.checks.runtime.ran && s.checks.runtime.reason !== RUNTIME_NOT_ASKED);
+  const staticCheck = said.some((s) => s.checks.static.ran) ? { ran: true } : said[0].checks.static;
+  if (ran.length === 0 && skipped.length === 0 && missing.length === 0) return { static: staticCheck, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } };
+  const platforms = [
+    ...ran.flatMap((s) => s.checks.runtime.platforms ?? []),
+    ...skipped.flatMap((s) => (s.plan?.ran ?? []).map((platform2) => ({ platform: platform2, ran: false, reason: s.checks.runtime.reason ?? "skipped" }))),
+    ...missing.map((platform2) => ({ platform: platform2, ran: false, reason: "shard missing: no report from its matrix job" }))
+  ];
+  if (ran.length === 0 && platforms.length === 0) return { static: staticCheck, runtime: { ran: false, reason: skipped[0].checks.runtime.reason ?? "skipped" } };
+  return { static: staticCheck, runtime: { ran: true, platforms } };
 }
 function mergeReports(shards) {
   const byDockerfile = /* @__PURE__ */ new Map();
   for (const s of shards) {
-    const list2 = byDockerfile.get(s.dockerfile) ?? [];
-    list2.push(s);
-    byDockerfile.set(s.dockerfile, list2);
+    const list = byDockerfile.get(s.dockerfile) ?? [];
+    list.push(s);
+    byDockerfile.set(s.dockerfile, list);
   }
   const everyPlatform = [...new Set(shards.flatMap((s) => [...s.plan?.platforms ?? [], ...s.platforms.map((p) => p.platform)]))];
-  return [...byDockerfile.entries()].map(([dockerfile, list2]) => mergeOne(dockerfile, list2, everyPlatform));
+  return [...byDockerfile.entries()].map(([dockerfile, list]) => mergeOne(dockerfile, list, everyPlatform));
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path32.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path31.resolve(cwd, f), f));
   return mergeReports(shards);
+}
+
+// src/matrix/plan.ts
+import { createHash as createHash2 } from "node:crypto";
+import path32 from "node:path";
+var DEFAULT_RUNNERS = {
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+};
+var FALLBACK_RUNNER = "ubuntu-24.04";
+function slug(text) {
+  return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
+}
+function startChain(dockerfile, cwd, root) {
+  const absPath = path32.resolve(cwd, dockerfile);
+  const text = readUserText(absPath, dockerfile, "Dockerfile");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path32.dirname(absPath) });
+  const rel = (abs) => path32.relative(root, abs).split(path32.sep).join("/");
+  return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
+}
+function planMatrix(input) {
+  const runners = { ...DEFAULT_RUNNERS, ...input.runners };
+  for (const platform2 of Object.keys(input.runners ?? {})) {
+    if (!input.platforms.includes(platform2)) throw new InputError(`--runner ${platform2}=\u2026 names a platform that is not planned (platforms: ${input.platforms.join(", ")})`);
+  }
+  const root = input.root ?? input.cwd;
+  let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
+  for (const file of dockerfiles) readUserText(path32.resolve(input.cwd, file), file, "Dockerfile");
+  if (input.changes) {
+    const changes = input.changes;
+    dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
+  }
+  const planned = input.platforms.join(",");
+  const include = [];
+  const names = /* @__PURE__ */ new Map();
+  for (const dockerfile of dockerfiles) {
+    let name = slug(dockerfile);
+    if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
+    names.set(name, dockerfile);
+    const context3 = path32.dirname(dockerfile).split(path32.sep).join("/");
+    for (const platform2 of input.platforms) {
+      include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
+    }
+  }
+  return { include };
 }
 
 // src/main.ts
@@ -52126,8 +54670,8 @@ async function analyzeAll(config, runId, filter) {
       for (const note of kept.notes ?? []) logInfo(note);
       return kept;
     };
-    const report = options.static ? await group(title, analyzeOne) : await analyzeOne();
-    reports.push(report);
+    const report2 = options.static ? await group(title, analyzeOne) : await analyzeOne();
+    reports.push(report2);
   }
   return reports;
 }
@@ -52189,7 +54733,7 @@ async function run() {
     if (config.sarifFile) {
       const target = path33.resolve(config.workspace, config.sarifFile);
       try {
-        writeSarif(target, reports, { sourceRoot: config.workspace });
+        writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);
       } catch (err) {
         throw new InputError(`sarif-file ${config.sarifFile} cannot be written (${err.code ?? errorMessage(err)})`);
@@ -52228,6 +54772,8 @@ async function run() {
     }
     setOutputs(reports, failOn, reportPath);
     if (failed) setFailed(`entrypoint-guard: ${countsText(findings)}; failing at fail-on: ${failOn}.`);
+    const skips = requiredRuntimeSkips(reports, config.options.requireRuntime);
+    if (skips.length > 0) setFailed(`entrypoint-guard: ${oneLine(skips.join("; "), 1e3)} (require-runtime: false accepts this)`);
   } catch (err) {
     if (err instanceof InputError) setFailed(`entrypoint-guard: ${oneLine(err.message, 1e3)}`);
     else setFailed(`entrypoint-guard: internal error: ${oneLine(errorMessage(err), 1e3)}`);

@@ -1,4 +1,4 @@
-// The command-line face: `entrypoint-guard [options] [DOCKERFILE]`.
+// The command-line face: `entrypoint-guard [options] [DOCKERFILE|GLOB|!GLOB]…`: one report over every Dockerfile, one exit code.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCli, USAGE, type RunCommand } from './cli/args.js';
@@ -10,19 +10,22 @@ import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
 import { cliProgress } from './runtime/progress.js';
 import { errorMessage, InputError } from './errors.js';
-import { failsAt } from './findings.js';
+import { failsAt, requiredRuntimeSkips, type Report } from './findings.js';
+import { expandDockerfiles, hasMagic } from './github/glob.js';
+import { readUserText } from './input.js';
 import { writeFileAtomic } from './report/atomic.js';
-import { formatJson } from './report/json.js';
-import { toSarif } from './report/sarif.js';
+import { defaultCategory } from './report/sarif.js';
+import { formatReports } from './report/format.js';
 import { applyPolicy } from './policy/apply-policy.js';
 import { droppedLine } from './policy/dropped-line.js';
 import { repositoryRoot } from './repo-root.js';
-import { formatText } from './report/text.js';
 import { VERSION } from './version.js';
+import { colorEnabled } from './color.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Colour the text report (a terminal, or FORCE_COLOR; never with NO_COLOR or TERM=dumb: src/color.ts). */
   isTTY: boolean;
   /** Standard error is a terminal: status lines are redrawn in place (--progress auto). */
   stderrIsTTY?: boolean;
@@ -34,24 +37,38 @@ export interface CliIo {
 const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  isTTY: colorEnabled(Boolean(process.stdout.isTTY)),
+  // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb',
   cwd: process.cwd(),
   readStdin: () => fs.readFileSync(0, 'utf8'),
 };
 
-/**
- * The config file, the diff and the analysis, in that order: a bad config or diff fails
- * before any build starts. The config file is found at the git root of the Dockerfile's
- * folder (else the working directory), which is also where its path globs and diff paths start.
- */
-async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
+/** The DOCKERFILE arguments as paths: globs expanded, `!GLOB` excluding earlier matches (as the Action's `dockerfile` input). */
+function dockerfilesOf(command: RunCommand, cwd: string): string[] {
   const { options, given } = command;
-  const root = repositoryRoot(path.dirname(path.resolve(io.cwd, options.dockerfile)), io.cwd);
+  if (command.dockerfiles.length === 0) {
+    // --image alone (no DOCKERFILE argument and no ./Dockerfile): the image is checked without a Dockerfile.
+    if (options.image !== undefined && !given.has('dockerfile') && !fs.existsSync(path.resolve(cwd, options.dockerfile))) return [''];
+    return [options.dockerfile];
+  }
+  if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0]!)) return command.dockerfiles;
+  return expandDockerfiles(command.dockerfiles.join('\n'), cwd);
+}
+
+/**
+ * The config file, the diff and the analyses, in that order: a bad config or diff (or a
+ * missing third Dockerfile) fails before any build starts. The config file is found at the git
+ * root of the first Dockerfile's folder (else the working directory), which is also where its
+ * path globs and diff paths start. One report per Dockerfile, in argument order.
+ */
+async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report[]> {
+  const { options, given } = command;
+  const files = dockerfilesOf(command, io.cwd);
+  const root = repositoryRoot(path.dirname(path.resolve(io.cwd, files[0] || '.')), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
-  // --image alone (no DOCKERFILE argument and no ./Dockerfile): the image is checked without a Dockerfile.
-  if (options.image !== undefined && !given.has('dockerfile') && !fs.existsSync(path.resolve(io.cwd, options.dockerfile))) options.dockerfile = '';
+  if (options.requireRuntime && options.static) throw new InputError('--require-runtime asks for the runtime checks that --static turns off: give one of them');
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
@@ -60,10 +77,17 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => fs.readFileSync(0, 'utf8')),
   });
-  const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
-  const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
-  if (choice.note) final.notes = [...(final.notes ?? []), choice.note];
-  return final;
+  if (files.length > 1) for (const file of files) readUserText(path.resolve(io.cwd, file), file, 'Dockerfile');
+  const reports: Report[] = [];
+  for (const dockerfile of files) {
+    // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
+    const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
+    const { report, model } = await analyze(own, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
+    const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
+    if (choice.note) final.notes = [...(final.notes ?? []), choice.note];
+    reports.push(final);
+  }
+  return reports;
 }
 
 /** Runs the CLI and returns its exit code: 0 pass, 1 findings at or above --fail-on, 2 bad usage or input. */
@@ -88,17 +112,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     const { options } = command;
-    const report = await analyzeWithPolicy(command, io);
-    if (command.planPlatforms) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
+    const reports = await analyzeWithPolicy(command, io);
+    if (command.planPlatforms) for (const report of reports) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
-    let body: string;
-    if (options.format === 'json') body = formatJson([report]);
-    else if (options.format === 'sarif') body = `${JSON.stringify(toSarif([report]), null, 2)}\n`;
-    else body = formatText([report], options.failOn, io.isTTY && !toFile);
+    const body = formatReports(options.format, reports, { failOn: options.failOn, color: io.isTTY && !toFile, category: command.category ?? defaultCategory() });
     // Notes (runtime skipped, ShellCheck absent) are for people: on stderr when stdout is machine-readable.
     if (options.format !== 'text') {
-      for (const note of report.notes ?? []) io.stderr(`note: ${note}\n`);
-      const dropped = droppedLine([report]);
+      for (const note of new Set(reports.flatMap((r) => r.notes ?? []))) io.stderr(`note: ${note}\n`);
+      const dropped = droppedLine(reports);
       if (dropped) io.stderr(`note: ${dropped}\n`);
     }
     if (toFile) {
@@ -111,7 +132,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     } else {
       io.stdout(body);
     }
-    return failsAt(report.findings, options.failOn) ? 1 : 0;
+    // Never silently green: with --require-runtime a skipped runtime check fails the run, in one line.
+    const skips = requiredRuntimeSkips(reports, options.requireRuntime);
+    if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join('; ')}\n`);
+    return failsAt(reports.flatMap((r) => r.findings), options.failOn) || skips.length > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError) {
       io.stderr(`entrypoint-guard: ${err.message}\n`);

@@ -1,6 +1,6 @@
 // One engine for both faces: lint, then (unless --static) build, smoke-run and probe.
 import { InputError } from './errors.js';
-import { compareFindings, type Finding, type Report } from './findings.js';
+import { compareFindings, RUNTIME_NOT_ASKED, type Finding, type Report } from './findings.js';
 import { dedupe, lintDockerfile, sourceTexts, type LintResult } from './lint.js';
 import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
@@ -36,7 +36,14 @@ export async function analyze(options: Options, extras: { progress?: ProgressFac
     cwd: options.cwd,
   });
   const { model } = lint;
-  const report: Report = { version: 1, dockerfile: model.file, findings: lint.findings, platforms: [], notes: [...lint.notes] };
+  const report: Report = {
+    version: 1,
+    dockerfile: model.file,
+    findings: lint.findings,
+    platforms: [],
+    notes: [...lint.notes],
+    checks: { static: imageOnly ? { ran: false, reason: 'no Dockerfile: an image alone (--image)' } : { ran: true }, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } },
+  };
 
   if (!options.static) {
     const runtime = await runRuntime(model, options, { staticFindings: lint.findings, progress: extras.progress });
@@ -49,6 +56,9 @@ export async function analyze(options: Options, extras: { progress?: ProgressFac
     report.platforms = runtime.platforms;
     if (runtime.image) report.image = runtime.image;
     report.notes!.push(...runtime.notes);
+    report.checks!.runtime = runtime.skipped
+      ? { ran: false, reason: runtime.skipped }
+      : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === undefined, ...(p.skipped ? { reason: p.skipped } : {}) })) };
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
   return { report, model };

@@ -72,6 +72,32 @@ export interface PlatformResult {
   seconds?: number;
 }
 
+/** Which checks ran for a Dockerfile, and why the others did not: never silently green. */
+export interface Checks {
+  /** The Dockerfile and its scripts linted (not with --image alone). */
+  static: { ran: boolean; reason?: string };
+  /** Build, smoke run and shutdown probe: `ran: false` with the reason when the stage did not run at all; else per platform. */
+  runtime: { ran: boolean; reason?: string; platforms?: { platform: string; ran: boolean; reason?: string }[] };
+}
+
+/** The runtime's reason when it was not asked for (--static): not a skip. */
+export const RUNTIME_NOT_ASKED = 'not asked for (static)';
+
+/** The one line a required but skipped runtime check fails with; undefined when every platform ran (or the runtime was not asked for). */
+export function runtimeSkip(report: Report): string | undefined {
+  const runtime = report.checks?.runtime;
+  if (!runtime || (!runtime.ran && runtime.reason === RUNTIME_NOT_ASKED)) return undefined;
+  if (!runtime.ran) return `${report.dockerfile || 'the image'}: runtime checks were required but skipped: ${runtime.reason ?? 'no reason given'}`;
+  const skipped = (runtime.platforms ?? []).filter((p) => !p.ran);
+  if (skipped.length === 0) return undefined;
+  return `${report.dockerfile || 'the image'}: runtime checks were required but skipped on ${skipped.map((p) => `${p.platform} (${p.reason ?? 'no reason given'})`).join(', ')}`;
+}
+
+/** With require-runtime, the lines of every report whose runtime checks were skipped; none without it. */
+export function requiredRuntimeSkips(reports: readonly Report[], required: boolean | undefined): string[] {
+  return required ? reports.map(runtimeSkip).filter((l) => l !== undefined) : [];
+}
+
 export interface Report {
   version: 1;
   /** The Dockerfile; with --image and no Dockerfile, the image reference (findings point at it). */
@@ -85,6 +111,7 @@ export interface Report {
    * each) and the platforms this shard was given (`ran`: covered even where the runtime was skipped).
    */
   plan?: { platforms: string[]; ran?: string[] };
+  checks?: Checks;
   /** Notes for people (ShellCheck absent, runtime skipped and why). Not part of the JSON contract's findings. */
   notes?: string[];
   /** Findings the config file or the diff filter took out (src/policy). Not part of the JSON report. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { envInputReader, readActionConfig, type ActionConfig } from './action-inputs.js';
 import { analyze } from './engine.js';
 import { errorMessage, InputError } from './errors.js';
-import { compareFindings, failsAt, type Finding, type Report } from './findings.js';
+import { compareFindings, failsAt, requiredRuntimeSkips, type Finding, type Report } from './findings.js';
 import { emitAnnotations } from './github/annotations.js';
 import { eventInfo, makeApi, type EventInfo } from './github/api.js';
 import { publishCheckRun } from './github/check-run.js';
@@ -21,7 +21,7 @@ import { summaryMarkdown, writeJobSummary } from './github/summary.js';
 import type { DiffFilter } from './policy/diff-filter.js';
 import { applyPolicy } from './policy/apply-policy.js';
 import { droppedLine } from './policy/dropped-line.js';
-import { artifactUri, writeSarif } from './report/sarif.js';
+import { artifactUri, defaultCategory, writeSarif } from './report/sarif.js';
 import { mergeShardFiles } from './matrix/merge.js';
 import { planMatrix } from './matrix/plan.js';
 import { applyPathFailOn } from './policy/apply-policy.js';
@@ -115,7 +115,7 @@ export async function run(): Promise<void> {
     if (config.sarifFile) {
       const target = path.resolve(config.workspace, config.sarifFile);
       try {
-        writeSarif(target, reports, { sourceRoot: config.workspace });
+        writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);
       } catch (err) {
         throw new InputError(`sarif-file ${config.sarifFile} cannot be written (${(err as NodeJS.ErrnoException).code ?? errorMessage(err)})`);
@@ -162,6 +162,9 @@ export async function run(): Promise<void> {
 
     setOutputs(reports, failOn, reportPath);
     if (failed) core.setFailed(`entrypoint-guard: ${countsText(findings)}; failing at fail-on: ${failOn}.`);
+    // Never silently green: a runtime check asked for and skipped fails the step (require-runtime).
+    const skips = requiredRuntimeSkips(reports, config.options.requireRuntime);
+    if (skips.length > 0) core.setFailed(`entrypoint-guard: ${oneLine(skips.join('; '), 1000)} (require-runtime: false accepts this)`);
   } catch (err) {
     if (err instanceof InputError) core.setFailed(`entrypoint-guard: ${oneLine(err.message, 1000)}`);
     else core.setFailed(`entrypoint-guard: internal error: ${oneLine(errorMessage(err), 1000)}`);

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseJsonReport } from './report-schema.js';
 import { makeContext } from './helpers.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'dist/cli.js');
@@ -13,7 +14,7 @@ function cli(args: string[], cwd: string, input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const rules = (stdout: string) => (JSON.parse(stdout) as { findings: { rule: string; severity: string; line: number }[] }).findings.map((f) => `${f.rule}:${f.severity}:${f.line}`).sort();
+const rules = (stdout: string) => parseJsonReport(stdout).flatMap((r) => r.findings).map((f) => `${f.rule}:${f.severity}:${f.line}`).sort();
 
 /** A repository whose base commit has a clean Dockerfile at svc/; the work tree adds a shell-form ENTRYPOINT on line 4. */
 function repoWithChange(): { root: string; diff: string } {
@@ -89,6 +90,6 @@ describe('CLI --filter-mode with a real git diff', () => {
     expect(noDiff.stderr).toMatch(/^entrypoint-guard: --filter-mode added needs --diff FILE, or --diff - to read it from standard input .*\n$/);
     const notDiff = cli(['--filter-mode', 'added', '--diff', '-', 'svc/Dockerfile'], root, 'hello\n');
     expect(notDiff.stderr).toBe('entrypoint-guard: --diff - (standard input) is not a unified diff: it has no file header (`diff --git`, or `---`/`+++` lines)\n');
-    expect(cli(['--filter-mode', 'sometimes', 'svc/Dockerfile'], root).stderr).toBe('entrypoint-guard: filter-mode must be one of added, diff_context, file, nofilter (got "sometimes")\n');
+    expect(cli(['--filter-mode', 'sometimes', 'svc/Dockerfile'], root).stderr).toBe('entrypoint-guard: --filter-mode must be one of added, diff_context, file, nofilter (got "sometimes")\n');
   });
 });

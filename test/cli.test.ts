@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeContext } from './helpers.js';
+import { parseJsonReport } from './report-schema.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -30,7 +31,7 @@ describe('CLI', () => {
     const r = cli(['--static', '--format', 'json', 'examples/node-api/Dockerfile']);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as JsonReport;
+    const [report] = parseJsonReport<JsonReport>(r.stdout) as [JsonReport];
     expect(report.version).toBe(1);
     expect(report.dockerfile).toBe('examples/node-api/Dockerfile');
     expect(report.platforms).toEqual([]);
@@ -49,7 +50,7 @@ describe('CLI', () => {
   it('passes the fixed example with no errors or warnings', () => {
     const r = cli(['--static', '--format', 'json', 'examples/node-api-fixed/Dockerfile']);
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as JsonReport;
+    const [report] = parseJsonReport<JsonReport>(r.stdout) as [JsonReport];
     expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
@@ -57,14 +58,14 @@ describe('CLI', () => {
     expect(cli(['--static', '--fail-on', 'never', 'examples/node-api/Dockerfile']).code).toBe(0);
     const ctx = makeContext({ Dockerfile: 'FROM node:22\nWORKDIR /app\nCMD npm start\n' });
     const warn = cli(['--static', '--format', 'json', '--fail-on', 'warning', 'Dockerfile'], { cwd: ctx });
-    const findings = (JSON.parse(warn.stdout) as JsonReport).findings;
+    const findings = parseJsonReport<JsonReport>(warn.stdout)[0]!.findings;
     expect(findings.some((f) => f.severity === 'warning')).toBe(true);
     expect(findings.some((f) => f.severity === 'error')).toBe(false);
     expect(warn.code).toBe(1);
     expect(cli(['--static', '--fail-on', 'error', 'Dockerfile'], { cwd: ctx }).code).toBe(0);
     const ids = [...new Set(findings.map((f) => f.rule))].join(',');
     const ignored = cli(['--static', '--format', 'json', '--fail-on', 'info', '--ignore', ids, 'Dockerfile'], { cwd: ctx });
-    expect((JSON.parse(ignored.stdout) as JsonReport).findings).toEqual([]);
+    expect(parseJsonReport<JsonReport>(ignored.stdout)[0]!.findings).toEqual([]);
     expect(ignored.code).toBe(0);
   });
 
@@ -78,7 +79,7 @@ describe('CLI', () => {
     expect(text.stdout).toMatch(/FAIL: 1 error/);
     const out = cli(['--static', '--format', 'json', '--output', 'report.json', 'Dockerfile'], { cwd: ctx });
     expect(out.stdout).toBe('');
-    const report = JSON.parse(fs.readFileSync(path.join(ctx, 'report.json'), 'utf8')) as JsonReport;
+    const [report] = parseJsonReport<JsonReport>(fs.readFileSync(path.join(ctx, 'report.json'), 'utf8')) as [JsonReport];
     expect(report.findings.map((f) => f.rule)).toContain('shell-form-entrypoint');
   });
 
@@ -88,7 +89,37 @@ describe('CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/runtime checks (were )?skipped/i);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect((JSON.parse(r.stdout) as JsonReport).platforms).toEqual([]);
+    const [report] = parseJsonReport(r.stdout);
+    expect(report!.platforms).toEqual([]);
+    expect(report!.checks).toEqual({ static: { ran: true }, runtime: { ran: false, reason: expect.stringMatching(/^no Docker engine answered/) } });
+  });
+
+  it('fails in one line when the runtime checks are required and no engine answers (--require-runtime)', () => {
+    const ctx = makeContext({ Dockerfile: 'FROM alpine:3.20\nENTRYPOINT ["/bin/true"]\n' });
+    const r = cli(['--require-runtime', '--format', 'json', 'Dockerfile'], { cwd: ctx, env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('note: '));
+    expect(lines).toEqual([expect.stringMatching(/^entrypoint-guard: Dockerfile: runtime checks were required but skipped: no Docker engine answered/)]);
+    expect(parseJsonReport(r.stdout)[0]!.checks!.runtime.ran).toBe(false);
+    expect(cli(['--require-runtime', '--static', 'Dockerfile'], { cwd: ctx }).stderr).toBe('entrypoint-guard: --require-runtime asks for the runtime checks that --static turns off: give one of them\n');
+  });
+
+  it('checks several Dockerfiles and globs with excludes in one report, one exit code over all', () => {
+    const good = 'FROM alpine:3.20\nENTRYPOINT ["/bin/true"]\n';
+    const bad = 'FROM alpine:3.20\nENTRYPOINT /bin/true\n';
+    const ctx = makeContext({ 'services/api/Dockerfile': good, 'services/web/Dockerfile': good, 'services/old/Dockerfile': bad, 'a/Dockerfile': good });
+    const r = cli(['--static', '--fail-on', 'info', '--format', 'json', 'services/*/Dockerfile', '!services/old/*', 'a/Dockerfile'], { cwd: ctx });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parseJsonReport(r.stdout).map((x) => x.dockerfile)).toEqual(['services/api/Dockerfile', 'services/web/Dockerfile', 'a/Dockerfile']);
+    const all = cli(['--static', '--fail-on', 'info', '--format', 'json', 'services/*/Dockerfile', 'a/Dockerfile'], { cwd: ctx });
+    expect(all.code).toBe(1);
+    expect(parseJsonReport(all.stdout).find((x) => x.dockerfile === 'services/old/Dockerfile')!.findings.map((f) => f.rule)).toContain('shell-form-entrypoint');
+    const text = cli(['--static', 'services/*/Dockerfile', 'a/Dockerfile'], { cwd: ctx });
+    expect(text.stdout).toContain('services/old/Dockerfile');
+    // A verdict on the lint alone says so.
+    expect(text.stdout).toContain('note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static).');
+    expect(cli(['--static', 'services/*/Dockerfile', 'nope/Dockerfile'], { cwd: ctx }).stderr).toMatch(/^entrypoint-guard: .*nope\/Dockerfile.*\n$/);
+    expect(cli(['--static', 'nothing/*/Dockerfile'], { cwd: ctx }).stderr).toMatch(/matches no file/);
   });
 
   describe('bad input: one clear line, exit 2, no stack trace', () => {
@@ -104,7 +135,8 @@ describe('CLI', () => {
       ['a bad --fail-on', { Dockerfile: 'FROM alpine\n' }, ['--fail-on', 'fatal', 'Dockerfile'], /fail-on/],
       ['a bad --platforms', { Dockerfile: 'FROM alpine\n' }, ['--platforms', 'arm64', 'Dockerfile'], /os\/arch/],
       ['a bad --build-arg', { Dockerfile: 'FROM alpine\n' }, ['--build-arg', 'NOVALUE', 'Dockerfile'], /KEY=VALUE/],
-      ['two Dockerfiles', { Dockerfile: 'FROM alpine\n' }, ['Dockerfile', 'Dockerfile'], /at most one/],
+      ['a missing second Dockerfile', { Dockerfile: 'FROM alpine\n' }, ['Dockerfile', 'nope/Dockerfile'], /nope\/Dockerfile/],
+      ['--image with two Dockerfiles', { Dockerfile: 'FROM alpine\n', 'b/Dockerfile': 'FROM alpine\n' }, ['--image', 'app:dev', 'Dockerfile', 'b/Dockerfile'], /--image takes at most one DOCKERFILE/],
     ];
     for (const [name, files, args, message] of cases) {
       it(name, () => {

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../src/rules/registry.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const catalog = fs.existsSync(path.join(ROOT, '../shared/RULES.md')) ? fs.readFileSync(path.join(ROOT, '../shared/RULES.md'), 'utf8') : '';
 
 describe('rule docs', () => {
   it('has unique ids', () => {
@@ -22,9 +21,9 @@ describe('rule docs', () => {
     });
   }
 
-  it.runIf(catalog !== '')('implements every rule of the catalog', () => {
-    const ids = [...catalog.matchAll(/^\| ([a-z0-9-]+) \| (error|warning|info)/gm)].map((m) => m[1]);
+  it('has a rule for every docs page (the registry and docs/rules/ are the one rule catalog)', () => {
     const known = new Set(allRules.map((r) => r.id));
-    expect(ids.filter((id) => !known.has(id))).toEqual([]);
+    const pages = fs.readdirSync(path.join(ROOT, 'docs/rules')).map((f) => f.replace(/\.md$/, ''));
+    expect(pages.filter((id) => id !== 'shellcheck' && !known.has(id))).toEqual([]);
   });
 });

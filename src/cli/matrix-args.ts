@@ -1,25 +1,22 @@
-// `entrypoint-guard plan …` and `entrypoint-guard merge …`: their own words (INTERFACE.md).
-import { parseArgs } from 'node:util';
+// `entrypoint-guard plan …` and `entrypoint-guard merge …`: their flags are the option catalog's (src/options/catalog.ts, `commands`).
 import { InputError } from '../errors.js';
-import { parseRunner } from '../matrix/plan.js';
 import type { FailOn } from '../findings.js';
-import { parseFailOn, parseFilterMode, parseFormat, parsePlatforms, type FilterMode, type OutputFormat } from '../options.js';
+import type { FilterMode, Options, OutputFormat } from '../options.js';
+import type { FaceValues } from '../options/catalog.js';
+import { optionsHelp } from '../options/help.js';
+import { flagSpec, fromFlags, parseFlags } from '../options/read.js';
 
-export const PLAN_USAGE = `Usage: entrypoint-guard plan [--platforms LIST] [--runner PLATFORM=LABEL]… [GLOB…]
+export const PLAN_USAGE = `Usage: entrypoint-guard plan [options] [GLOB…]
 
 Prints a job matrix for GitHub's strategy.matrix (JSON for fromJSON): one entry per
 Dockerfile x platform with its runner label, build context and a stable report name.
-GLOB: Dockerfile paths or globs (default Dockerfile); !GLOB excludes earlier matches.
+GLOB: Dockerfile paths or globs (default Dockerfile); !GLOB excludes earlier matches. With
+--filter-mode and --diff, only the Dockerfiles whose start chain the diff changes.
 
 Options:
-  --platforms LIST       comma list (default linux/amd64,linux/arm64, or the config file's)
-  --runner P=LABEL       repeatable; runner label for a platform (defaults:
-                         linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm)
-  --filter-mode MODE     with --diff: plan only Dockerfiles whose start chain (the Dockerfile
-  --diff FILE|-          or a wrapper script it starts) the diff changes
-  --config FILE          config file (default: .entrypoint-guard.yml at the repository root)`;
+${optionsHelp('plan')}`;
 
-export const MERGE_USAGE = `Usage: entrypoint-guard merge [--format FMT] [--output FILE] [--fail-on LEVEL] REPORT.json…
+export const MERGE_USAGE = `Usage: entrypoint-guard merge [options] REPORT.json…
 
 Merges the JSON reports of matrix shards into one report per Dockerfile (one finding per
 rule and place listing every platform it was seen on), then reports and gates like a run.
@@ -27,10 +24,7 @@ A planned platform without a shard report is a shard-missing finding; reports wr
 another version are refused (exit 2).
 
 Options:
-  --format FMT           text (default) | json | sarif
-  --output FILE          write the report there instead of stdout
-  --fail-on LEVEL        error | warning | info | never (default error, or the config file's)
-  --config FILE          config file for per-path fail-on (default: .entrypoint-guard.yml)`;
+${optionsHelp('merge')}`;
 
 export interface PlanCommand {
   kind: 'plan';
@@ -49,55 +43,31 @@ export interface MergeCommand {
   output?: string;
   failOn?: FailOn;
   config?: string;
-}
-
-function parse(argv: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>, sub: string) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    const text = err instanceof Error ? err.message.split('\n')[0]!.replace(/\. To specify.*$/, '').replace(/\.$/, '') : String(err);
-    throw new InputError(`${text}; see entrypoint-guard ${sub} --help`);
-  }
+  /** --require-runtime: a shard whose runtime checks were skipped fails the merge. */
+  requireRuntime?: boolean;
 }
 
 export function parsePlanArgs(argv: string[]): PlanCommand | { kind: 'usage'; text: string } {
-  const parsed = parse(argv, {
-    platforms: { type: 'string' },
-    runner: { type: 'string', multiple: true },
-    'filter-mode': { type: 'string' },
-    diff: { type: 'string' },
-    config: { type: 'string' },
-  }, 'plan');
-  const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
-  if (v.help) return { kind: 'usage', text: PLAN_USAGE };
-  const command: PlanCommand = { kind: 'plan', specs: parsed.positionals.length > 0 ? parsed.positionals : ['Dockerfile'], runners: {} };
-  if (typeof v.platforms === 'string') command.platforms = parsePlatforms(v.platforms);
-  for (const r of (v.runner as string[] | undefined) ?? []) {
-    const [platform, label] = parseRunner(r);
-    command.runners[platform] = label;
-  }
-  if (typeof v['filter-mode'] === 'string') command.filterMode = parseFilterMode(v['filter-mode']);
-  if (typeof v.diff === 'string') {
-    if (v.diff.trim() === '') throw new InputError('--diff needs a file name, or - for standard input');
-    command.diff = v.diff;
-  }
-  if (typeof v.config === 'string') command.config = v.config;
+  const parsed = parseFlags(argv, { ...flagSpec('plan'), help: { type: 'boolean', short: 'h' } }, 'entrypoint-guard plan --help');
+  if (parsed.values.help) return { kind: 'usage', text: PLAN_USAGE };
+  const v = fromFlags(parsed.values, undefined, 'plan').values as Partial<Options & FaceValues>;
+  const command: PlanCommand = { kind: 'plan', specs: parsed.positionals.length > 0 ? parsed.positionals : ['Dockerfile'], runners: v.runners ?? {} };
+  if (v.platforms !== undefined) command.platforms = v.platforms;
+  if (v.filterMode !== undefined) command.filterMode = v.filterMode;
+  if (v.diff !== undefined) command.diff = v.diff;
+  if (v.config !== undefined) command.config = v.config;
   return command;
 }
 
 export function parseMergeArgs(argv: string[]): MergeCommand | { kind: 'usage'; text: string } {
-  const parsed = parse(argv, {
-    format: { type: 'string' },
-    output: { type: 'string' },
-    'fail-on': { type: 'string' },
-    config: { type: 'string' },
-  }, 'merge');
-  const v = parsed.values as Record<string, string | boolean | undefined>;
-  if (v.help) return { kind: 'usage', text: MERGE_USAGE };
+  const parsed = parseFlags(argv, { ...flagSpec('merge'), help: { type: 'boolean', short: 'h' } }, 'entrypoint-guard merge --help');
+  if (parsed.values.help) return { kind: 'usage', text: MERGE_USAGE };
   if (parsed.positionals.length === 0) throw new InputError('merge needs at least one shard report: entrypoint-guard merge REPORT.json…');
-  const command: MergeCommand = { kind: 'merge', reports: parsed.positionals, format: typeof v.format === 'string' ? parseFormat(v.format) : 'text' };
-  if (typeof v.output === 'string') command.output = v.output;
-  if (typeof v['fail-on'] === 'string') command.failOn = parseFailOn(v['fail-on']);
-  if (typeof v.config === 'string') command.config = v.config;
+  const v = fromFlags(parsed.values, undefined, 'merge').values as Partial<Options & FaceValues>;
+  const command: MergeCommand = { kind: 'merge', reports: parsed.positionals, format: v.format ?? 'text' };
+  if (v.output !== undefined) command.output = v.output;
+  if (v.failOn !== undefined) command.failOn = v.failOn;
+  if (v.requireRuntime !== undefined) command.requireRuntime = v.requireRuntime;
+  if (v.config !== undefined) command.config = v.config;
   return command;
 }

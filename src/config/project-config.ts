@@ -1,4 +1,4 @@
-// The config file (`.entrypoint-guard.yml`, INTERFACE.md): read, validated key by key, typed.
+// The config file (`.entrypoint-guard.yml`, schema/config.schema.json): read, validated key by key, typed.
 // Every mistake is one InputError naming the file and the key; values go through the same
 // parsers as flags and inputs, so a config value means exactly what the flag would.
 import fs from 'node:fs';
@@ -8,25 +8,12 @@ import { InputError } from '../errors.js';
 import { readUserText } from '../input.js';
 import type { FailOn, Severity } from '../findings.js';
 import { globToRegExp } from '../github/glob.js';
-import {
-  parseBuilderName,
-  parseBuildxSpec,
-  parseImageRef,
-  parseProgress,
-  type ProgressMode,
-  parseFailOn,
-  parseFilterMode,
-  parseFormat,
-  parseIgnore,
-  parseKeyValue,
-  parseNetwork,
-  parsePlatforms,
-  parseRegex,
-  parseSeconds,
-  type FilterMode,
-  type OutputFormat,
-} from '../options.js';
-import { allRules } from '../rules/registry.js';
+import type { Options } from '../options.js';
+import type { FaceValues } from '../options/catalog.js';
+import { CONFIG_KEYS, configEntry, fromConfigValue } from '../options/read.js';
+import { parseRuleId } from '../options/rule-ids.js';
+import { parseChoice } from '../options/parse.js';
+import { didYouMean } from '../options/suggest.js';
 
 export const CONFIG_FILE_NAME = '.entrypoint-guard.yml';
 const MAX_BYTES = 1024 * 1024;
@@ -41,35 +28,8 @@ export interface PathOverride {
   rules: Map<string, RuleSetting>;
 }
 
-/** Option defaults the file gives; a flag or an input still wins over each. */
-export interface OptionDefaults {
-  static?: boolean;
-  platforms?: string[];
-  target?: string;
-  buildArgs?: Record<string, string>;
-  gracePeriod?: number;
-  startupWait?: number;
-  readyLog?: RegExp;
-  probeEnv?: Record<string, string>;
-  probeNetwork?: string;
-  failOn?: FailOn;
-  filterMode?: FilterMode;
-  /** CLI only (the Action always writes JSON). */
-  format?: OutputFormat;
-  image?: string;
-  builder?: string;
-  cacheFrom?: string[];
-  cacheTo?: string[];
-  secrets?: string[];
-  buildContexts?: string[];
-  ssh?: string[];
-  /** CLI only (the Action streams plain output in log groups). */
-  progress?: ProgressMode;
-  /** Action only: the channels. */
-  annotations?: boolean;
-  checkRun?: boolean;
-  review?: boolean;
-}
+/** Option defaults the file gives (the catalog's 'run' entries); a flag or an input still wins over each. */
+export type OptionDefaults = Partial<Options>;
 
 export interface ProjectConfig {
   /** The file as the user knows it (relative to the working directory), for messages. */
@@ -79,6 +39,8 @@ export interface ProjectConfig {
   /** In file order: a later entry wins over an earlier one for the same key. */
   paths: PathOverride[];
   defaults: OptionDefaults;
+  /** The faces' options the file gives (the Action's channels). */
+  faceDefaults: Partial<FaceValues>;
 }
 
 type Value = unknown;
@@ -98,39 +60,6 @@ function scalar(v: Value): string {
   return fail(`must be a single value, not ${describe(v)}`);
 }
 
-function list(v: Value): string {
-  if (Array.isArray(v)) return v.map(scalar).join(',');
-  return scalar(v);
-}
-
-/** A list of buildx specs (or one), each passed to buildx as given. */
-function specs(v: Value, name: string, needsEquals = true): string[] {
-  return (Array.isArray(v) ? v.map(scalar) : [scalar(v)]).map((s) => parseBuildxSpec(s, name, needsEquals));
-}
-
-function keyValues(v: Value, name: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (Array.isArray(v)) {
-    for (const item of v) {
-      const [k, val] = parseKeyValue(scalar(item), name);
-      out[k] = val;
-    }
-    return out;
-  }
-  if (!isMap(v)) return fail(`must be a mapping of KEY: VALUE (or a list of KEY=VALUE), not ${describe(v)}`);
-  for (const [k, val] of Object.entries(v)) {
-    const [key, value] = parseKeyValue(`${k}=${val === null ? '' : scalar(val)}`, name);
-    out[key] = value;
-  }
-  return out;
-}
-
-function boolean(v: Value): boolean {
-  if (v === true || v === 'true') return true;
-  if (v === false || v === 'false') return false;
-  return fail(`must be true or false (got ${JSON.stringify(v)})`);
-}
-
 function isMap(v: Value): v is Record<string, Value> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -142,41 +71,13 @@ function describe(v: Value): string {
   return JSON.stringify(v);
 }
 
-/** Option keys (the flag and input names) -> where their parsed value goes. */
-const OPTION_KEYS: Record<string, (v: Value, d: OptionDefaults) => void> = {
-  static: (v, d) => (d.static = boolean(v)),
-  platforms: (v, d) => (d.platforms = parsePlatforms(list(v))),
-  target: (v, d) => (d.target = scalar(v)),
-  'build-args': (v, d) => (d.buildArgs = keyValues(v, 'build-args')),
-  'grace-period': (v, d) => (d.gracePeriod = parseSeconds(scalar(v), 'grace-period')),
-  'startup-wait': (v, d) => (d.startupWait = parseSeconds(scalar(v), 'startup-wait')),
-  'ready-log': (v, d) => (d.readyLog = parseRegex(scalar(v), 'ready-log')),
-  'probe-env': (v, d) => (d.probeEnv = keyValues(v, 'probe-env')),
-  'probe-network': (v, d) => (d.probeNetwork = parseNetwork(scalar(v))),
-  'fail-on': (v, d) => (d.failOn = parseFailOn(scalar(v))),
-  'filter-mode': (v, d) => (d.filterMode = parseFilterMode(scalar(v))),
-  format: (v, d) => (d.format = parseFormat(scalar(v))),
-  image: (v, d) => (d.image = parseImageRef(scalar(v), 'image')),
-  builder: (v, d) => (d.builder = parseBuilderName(scalar(v), 'builder')),
-  'cache-from': (v, d) => (d.cacheFrom = specs(v, 'cache-from')),
-  'cache-to': (v, d) => (d.cacheTo = specs(v, 'cache-to')),
-  secrets: (v, d) => (d.secrets = specs(v, 'secrets')),
-  'build-contexts': (v, d) => (d.buildContexts = specs(v, 'build-contexts')),
-  ssh: (v, d) => (d.ssh = specs(v, 'ssh', false)),
-  progress: (v, d) => (d.progress = parseProgress(scalar(v))),
-  annotations: (v, d) => (d.annotations = boolean(v)),
-  'check-run': (v, d) => (d.checkRun = boolean(v)),
-  review: (v, d) => (d.review = boolean(v)),
-};
-
-const TOP_KEYS = ['ignore', 'rules', 'paths', ...Object.keys(OPTION_KEYS)];
+const TOP_KEYS = ['rules', 'paths', ...CONFIG_KEYS];
 const PATH_KEYS = ['fail-on', 'rules'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 
-/** Rule ids the file may name: the catalog's, ShellCheck's codes, and `shellcheck` for all of them. */
-function checkRuleId(id: string): string {
-  if (allRules.some((r) => r.id === id) || /^shellcheck(\/SC\d{4})?$/.test(id)) return id;
-  return fail(`names no rule: ${JSON.stringify(id)} is not a rule id (see the README's rule table)`);
+function unknownKey(key: string, known: readonly string[], under = ''): string {
+  const near = didYouMean(key, known);
+  return `unknown key ${JSON.stringify(key)}${under}${near || ` (known keys: ${known.join(', ')})`}`;
 }
 
 function ruleSettings(v: Value, at: string[], run: Runner): Map<string, RuleSetting> {
@@ -185,10 +86,8 @@ function ruleSettings(v: Value, at: string[], run: Runner): Map<string, RuleSett
   if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(' | ')}, not ${describe(v)}`);
   for (const [id, setting] of Object.entries(v)) {
     run([...at, id], () => {
-      checkRuleId(id);
-      const s = RULE_SETTINGS.find((r) => r === scalar(setting).trim().toLowerCase());
-      if (!s) fail(`must be one of ${RULE_SETTINGS.join(', ')} (got ${JSON.stringify(setting)})`);
-      out.set(id, s);
+      parseRuleId(id, id);
+      out.set(id, parseChoice(scalar(setting), id, RULE_SETTINGS));
     });
   }
   return out;
@@ -202,7 +101,7 @@ function keyPath(at: string[]): string {
 
 /** Validate a parsed document; `file` names it in every message. */
 export function projectConfigFrom(doc: Value, file: string): ProjectConfig {
-  const config: ProjectConfig = { file, ignore: new Set(), rules: new Map(), paths: [], defaults: {} };
+  const config: ProjectConfig = { file, ignore: new Set(), rules: new Map(), paths: [], defaults: {}, faceDefaults: {} };
   // Each key is checked on its own; its first problem becomes the one error line.
   const run: Runner = (at, body) => {
     try {
@@ -221,12 +120,8 @@ export function projectConfigFrom(doc: Value, file: string): ProjectConfig {
   if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, …), not ${describe(doc)}`);
 
   for (const [key, value] of Object.entries(doc)) {
-    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: unknown key ${JSON.stringify(key)} (known keys: ${TOP_KEYS.join(', ')})`);
-    if (key === 'ignore') {
-      run([key], () => {
-        for (const id of parseIgnore(value === null ? '' : list(value))) config.ignore.add(checkRuleId(id));
-      });
-    } else if (key === 'rules') {
+    if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: ${unknownKey(key, TOP_KEYS)}`);
+    if (key === 'rules') {
       run([key], () => (config.rules = ruleSettings(value, [key], run)));
     } else if (key === 'paths') {
       run([key], () => {
@@ -235,7 +130,14 @@ export function projectConfigFrom(doc: Value, file: string): ProjectConfig {
         for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run, file));
       });
     } else {
-      run([key], () => OPTION_KEYS[key]!(value, config.defaults));
+      const entry = configEntry(key)!;
+      run([key], () => {
+        const parsed = fromConfigValue(entry, value);
+        // The file's ignore list goes to the policy with its rules; the flags' and inputs' to the engine.
+        if (entry.key === 'ignore') config.ignore = parsed as Set<string>;
+        else if (entry.scope === 'run') (config.defaults as Record<string, unknown>)[entry.key] = parsed;
+        else (config.faceDefaults as Record<string, unknown>)[entry.key] = parsed;
+      });
     }
   }
   return config;
@@ -250,8 +152,8 @@ function pathOverride(pattern: string, v: Value, at: string[], run: Runner, file
     if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe(v)}`);
   });
   for (const [key, value] of Object.entries(v as Record<string, Value>)) {
-    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: unknown key ${JSON.stringify(key)} under ${keyPath(at)} (known keys: ${PATH_KEYS.join(', ')})`);
-    if (key === 'fail-on') run([...at, key], () => (entry.failOn = parseFailOn(scalar(value))));
+    if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: ${unknownKey(key, PATH_KEYS, ` under ${keyPath(at)}`)}`);
+    if (key === 'fail-on') run([...at, key], () => (entry.failOn = fromConfigValue(configEntry('fail-on')!, value) as FailOn));
     else run([...at, key], () => (entry.rules = ruleSettings(value, [...at, key], run)));
   }
   return entry;

@@ -1,4 +1,4 @@
-// The step's outputs (INTERFACE.md) and the JSON report file behind `report`.
+// The step's outputs (action.yml) and the JSON report file behind `report`.
 import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';

@@ -6,14 +6,13 @@ import type { MergeCommand, PlanCommand } from '../cli/matrix-args.js';
 import { chooseDiffFilter } from '../cli/diff-input.js';
 import { findProjectConfig } from '../config/project-config.js';
 import { errorMessage, InputError } from '../errors.js';
-import { failsAt } from '../findings.js';
+import { failsAt, requiredRuntimeSkips } from '../findings.js';
 import { defaultOptions } from '../options.js';
 import { applyPathFailOn } from '../policy/apply-policy.js';
 import { repositoryRoot } from '../repo-root.js';
 import { writeFileAtomic } from '../report/atomic.js';
-import { formatJson } from '../report/json.js';
-import { toSarif } from '../report/sarif.js';
-import { formatText } from '../report/text.js';
+import { formatReports } from '../report/format.js';
+import { defaultCategory } from '../report/sarif.js';
 import { mergeShardFiles } from './merge.js';
 import { planMatrix } from './plan.js';
 
@@ -51,10 +50,7 @@ export function runMerge(command: MergeCommand, io: CliIo): number {
   const reports = mergeShardFiles(command.reports, io.cwd);
   applyPathFailOn(reports, config, root, io.cwd);
   const toFile = command.output !== undefined;
-  let body: string;
-  if (command.format === 'json') body = formatJson(reports);
-  else if (command.format === 'sarif') body = `${JSON.stringify(toSarif(reports), null, 2)}\n`;
-  else body = formatText(reports, failOn, io.isTTY && !toFile);
+  const body = formatReports(command.format, reports, { failOn, color: io.isTTY && !toFile, category: defaultCategory() });
   if (command.format !== 'text') for (const note of reports.flatMap((r) => r.notes ?? [])) io.stderr(`note: ${note}\n`);
   if (toFile) {
     try {
@@ -65,5 +61,7 @@ export function runMerge(command: MergeCommand, io: CliIo): number {
   } else {
     io.stdout(body);
   }
-  return failsAt(reports.flatMap((r) => r.findings), failOn) ? 1 : 0;
+  const skips = requiredRuntimeSkips(reports, command.requireRuntime ?? config?.defaults.requireRuntime);
+  if (skips.length > 0) io.stderr(`entrypoint-guard: ${skips.join('; ')}\n`);
+  return failsAt(reports.flatMap((r) => r.findings), failOn) || skips.length > 0 ? 1 : 0;
 }

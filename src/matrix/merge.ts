@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { readUserText } from '../input.js';
-import { compareFindings, SEVERITY_RANK, type Finding, type PlatformResult, type Report } from '../findings.js';
+import { compareFindings, RUNTIME_NOT_ASKED, SEVERITY_RANK, type Checks, type Finding, type PlatformResult, type Report } from '../findings.js';
 import { ruleMeta } from '../rules/registry.js';
 import { VERSION } from '../version.js';
 
@@ -20,6 +20,7 @@ interface ShardJson {
   plan?: { platforms?: unknown };
   findings?: unknown;
   platforms?: unknown;
+  checks?: { static?: { ran?: unknown }; runtime?: { ran?: unknown } };
 }
 
 /** Reads one shard file (an object, or an array for several Dockerfiles); every problem is one InputError naming the file. */
@@ -46,6 +47,7 @@ function toReport(json: ShardJson, display: string): Report {
     );
   }
   const report: Report = { version: 1, dockerfile: json.dockerfile, findings: json.findings as Finding[], platforms: json.platforms as PlatformResult[] };
+  if (typeof json.checks?.static?.ran === 'boolean' && typeof json.checks.runtime?.ran === 'boolean') report.checks = json.checks as Checks;
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string');
   const planned = json.plan?.platforms;
   const ran = (json.plan as { ran?: unknown } | undefined)?.ran;
@@ -134,6 +136,7 @@ function mergeOne(dockerfile: string, shards: Report[], everyPlatform: string[])
     });
     for (const p of missing) platforms.set(p, { platform: p, build: { ok: false, seconds: 0 }, skipped: 'shard missing: no report from its matrix job' });
   }
+  const checks = mergeChecks(shards, missing);
   const notes = missing.length > 0 ? [`The shard report for ${joinPlatforms(missing)} is missing (${dockerfile}); the result is incomplete and counted as a failure.`] : [];
   return {
     version: 1,
@@ -141,8 +144,30 @@ function mergeOne(dockerfile: string, shards: Report[], everyPlatform: string[])
     findings: findings.sort(compareFindings),
     platforms: [...platforms.values()].sort((a, b) => rank(a.platform) - rank(b.platform)),
     plan: { platforms: expected },
+    ...(checks ? { checks } : {}),
     notes,
   };
+}
+
+/**
+ * What ran over all shards: the static checks when any shard linted; the runtime per platform,
+ * a shard whose runtime was skipped counting its platforms as skipped with its reason, and a
+ * missing shard's platforms as skipped. Absent when no shard said.
+ */
+function mergeChecks(shards: Report[], missing: string[]): Checks | undefined {
+  const said = shards.filter((s) => s.checks);
+  if (said.length === 0) return undefined;
+  const ran = said.filter((s) => s.checks!.runtime.ran);
+  const skipped = said.filter((s) => !s.checks!.runtime.ran && s.checks!.runtime.reason !== RUNTIME_NOT_ASKED);
+  const staticCheck = said.some((s) => s.checks!.static.ran) ? { ran: true } : said[0]!.checks!.static;
+  if (ran.length === 0 && skipped.length === 0 && missing.length === 0) return { static: staticCheck, runtime: { ran: false, reason: RUNTIME_NOT_ASKED } };
+  const platforms = [
+    ...ran.flatMap((s) => s.checks!.runtime.platforms ?? []),
+    ...skipped.flatMap((s) => (s.plan?.ran ?? []).map((platform) => ({ platform, ran: false, reason: s.checks!.runtime.reason ?? 'skipped' }))),
+    ...missing.map((platform) => ({ platform, ran: false, reason: 'shard missing: no report from its matrix job' })),
+  ];
+  if (ran.length === 0 && platforms.length === 0) return { static: staticCheck, runtime: { ran: false, reason: skipped[0]!.checks!.runtime.reason ?? 'skipped' } };
+  return { static: staticCheck, runtime: { ran: true, platforms } };
 }
 
 /** Shard reports -> one report per Dockerfile, in the order the Dockerfiles first appear. */

@@ -48,14 +48,6 @@ export interface PlanInput {
 }
 
 /** `linux/amd64=ubuntu-24.04` -> ['linux/amd64', 'ubuntu-24.04']. */
-export function parseRunner(value: string, name = '--runner'): [string, string] {
-  const eq = value.indexOf('=');
-  const platform = eq < 0 ? '' : value.slice(0, eq).trim();
-  const label = eq < 0 ? '' : value.slice(eq + 1).trim();
-  if (platform === '' || label === '') throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
-  return [platform, label];
-}
-
 export function slug(text: string): string {
   return text.replace(/^\.\//, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').toLowerCase() || 'root';
 }

@@ -1,4 +1,4 @@
-// The JSON report of INTERFACE.md: version, dockerfile, findings, platforms (and image, with --image), the
+// The JSON report (schema/report.schema.json): version, dockerfile, findings, platforms (and image, with --image), the
 // tool that wrote it (merge refuses another version's shards) and, for a matrix shard, the plan it belongs to.
 import type { Report } from '../findings.js';
 import { VERSION } from '../version.js';
@@ -12,12 +12,14 @@ export function toJsonReport(report: Report): object {
     dockerfile: report.dockerfile,
     ...(report.image ? { image: report.image } : {}),
     ...(report.plan ? { plan: report.plan } : {}),
+    ...(report.checks ? { checks: report.checks } : {}),
     findings: report.findings,
     platforms: report.platforms,
   };
 }
 
+/** Always an array, one object per Dockerfile (also for one): consumers read one shape (schema/report.schema.json). */
 export function formatJson(reports: Report[]): string {
-  const body = reports.length === 1 ? toJsonReport(reports[0]!) : reports.map(toJsonReport);
+  const body = reports.map(toJsonReport);
   return `${JSON.stringify(body, null, 2)}\n`;
 }

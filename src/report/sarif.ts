@@ -1,7 +1,10 @@
-// SARIF 2.1.0 for github/codeql-action/upload-sarif (and the CLI's `--format sarif`): one run
-// per Dockerfile with its own automationDetails.id, every rule that appears described (short
-// and full description, help text and docs URI), results with level, message (finding + fix),
-// a repository-relative artifact URI, a full region and a line-independent fingerprint.
+// SARIF 2.1.0 for github/codeql-action/upload-sarif (and the CLI's `--format sarif`): ONE run
+// with every Dockerfile's results and one stable automationDetails.id per workflow (code
+// scanning refuses more than 20 runs, and a category per file would leave a deleted file's
+// alerts open forever); every rule that appears described (short and full description, help
+// text and docs URI), results with level, message (finding + fix), a repository-relative
+// artifact URI (an image alone: the image reference, line 1), a full region and a
+// line-independent fingerprint so an alert closes when its finding is fixed.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,6 +73,18 @@ export interface SarifLog {
 export interface SarifOptions {
   /** Where the report's relative paths start (the repository root); for fingerprints. Default: process.cwd(). */
   sourceRoot?: string;
+  /** The code scanning category (automationDetails.id without its trailing `/`). Default: `entrypoint-guard`. */
+  category?: string;
+}
+
+/**
+ * The category of a run: the one given, else in GitHub Actions the workflow file and job
+ * (stable across runs, one per workflow job, as codeql-action derives its own), else `entrypoint-guard`.
+ */
+export function defaultCategory(env: NodeJS.ProcessEnv = process.env): string {
+  const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '')?.[1];
+  if (workflow && env.GITHUB_JOB) return `entrypoint-guard:${workflow}:${env.GITHUB_JOB}`;
+  return 'entrypoint-guard';
 }
 
 /** shell-form-entrypoint -> ShellFormEntrypoint; shellcheck/SC2086 -> ShellcheckSC2086. */
@@ -142,48 +157,42 @@ function sha(text: string): string {
 
 export function toSarif(reports: Report[], options: SarifOptions = {}): SarifLog {
   const readLine = lineReader(options.sourceRoot ?? process.cwd());
-  const runs = reports.map((report): SarifRun => {
-    const rules: SarifRule[] = [];
-    const index = new Map<string, number>();
-    const occurrences = new Map<string, number>();
-    const results = report.findings.map((f): SarifResult => {
-      let ruleIndex = index.get(f.rule);
-      if (ruleIndex === undefined) {
-        ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
-        index.set(f.rule, ruleIndex);
-      }
-      // Stable across commits that move the line: the rule, the file and the line's own text
-      // (the message when the file cannot be read), plus an ordinal for identical lines.
-      const anchor = readLine(f.file, f.line) ?? f.message;
-      const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
-      const n = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, n);
-      const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(', ')})` : '';
-      const result: SarifResult = {
-        ruleId: f.rule,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: '%SRCROOT%' }, region: region(f) } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` },
-      };
-      if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
-      return result;
-    });
-    return {
-      tool: { driver: { name: 'entrypoint-guard', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
-      automationDetails: { id: `entrypoint-guard/${report.dockerfile}/` },
-      columnKind: 'utf16CodeUnits',
-      invocations: [
-        {
-          executionSuccessful: true,
-          toolExecutionNotifications: (report.notes ?? []).map((text) => ({ level: 'note' as const, message: { text } })),
-        },
-      ],
-      results,
+  const rules: SarifRule[] = [];
+  const index = new Map<string, number>();
+  const occurrences = new Map<string, number>();
+  const results = reports.flatMap((report) => report.findings).map((f): SarifResult => {
+    let ruleIndex = index.get(f.rule);
+    if (ruleIndex === undefined) {
+      ruleIndex = rules.push(ruleDescriptor(metaFor(f.rule, f))) - 1;
+      index.set(f.rule, ruleIndex);
+    }
+    // Stable across commits that move the line: the rule, the file and the line's own text
+    // (the message when the file cannot be read), plus an ordinal for identical lines.
+    const anchor = readLine(f.file, f.line) ?? f.message;
+    const key = sha(`${f.rule}\0${f.file}\0${anchor}`);
+    const n = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, n);
+    const platforms = f.platforms && f.platforms.length > 0 ? ` (platforms: ${f.platforms.join(', ')})` : '';
+    const result: SarifResult = {
+      ruleId: f.rule,
+      ruleIndex,
+      level: LEVEL[f.severity],
+      message: { text: `${f.message}${platforms} Fix: ${f.fix}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: '%SRCROOT%' }, region: region(f) } }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${n}` },
     };
+    if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
+    return result;
   });
-  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
+  const notes = reports.flatMap((r) => (r.notes ?? []).map((note) => (reports.length > 1 ? `${r.dockerfile}: ${note}` : note)));
+  const run: SarifRun = {
+    tool: { driver: { name: 'entrypoint-guard', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
+    automationDetails: { id: `${(options.category ?? 'entrypoint-guard').replace(/\/+$/, '')}/` },
+    columnKind: 'utf16CodeUnits',
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...new Set(notes)].map((text) => ({ level: 'note' as const, message: { text } })) }],
+    results,
+  };
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
 export function formatSarif(reports: Report[], options: SarifOptions = {}): string {

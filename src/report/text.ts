@@ -1,22 +1,18 @@
 // The report for people: grouped by file, coloured on a TTY, every finding with its fix.
-import { byLocation, countBySeverity, failsAt, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
+import { styleText } from 'node:util';
+import { byLocation, countBySeverity, failsAt, RUNTIME_NOT_ASKED, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
 import { droppedLine } from '../policy/dropped-line.js';
 
 interface Style {
   color: boolean;
 }
 
-const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = {
-  error: '\x1b[31m',
-  warning: '\x1b[33m',
-  info: '\x1b[36m',
-  dim: '\x1b[2m',
-  bold: '\x1b[1m',
-  ok: '\x1b[32m',
-};
+// node:util's styleText: whether to colour is decided once by the caller (src/color.ts), so
+// the stream is not validated again here.
+const COLORS = { error: 'red', warning: 'yellow', info: 'cyan', dim: 'dim', bold: 'bold', ok: 'green' } as const satisfies Record<Severity | 'dim' | 'bold' | 'ok', Parameters<typeof styleText>[0]>;
 
 function paint(style: Style, what: keyof typeof COLORS, text: string): string {
-  return style.color ? `${COLORS[what]}${text}\x1b[0m` : text;
+  return style.color ? styleText(COLORS[what], text, { validateStream: false }) : text;
 }
 
 function plural(n: number, word: string): string {
@@ -110,6 +106,10 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
   // What the config file or the diff filter left out is not in the verdict: say so above it.
   const dropped = droppedLine(reports);
   if (dropped) out.push(paint(style, 'dim', `note: ${dropped}`));
+  // Never silently green: a verdict on the lint alone says so (a skip says why in its own note).
+  if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
+    out.push(paint(style, 'dim', 'note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static).'));
+  }
   out.push(verdictLine(all, failOn, style));
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-// Every rule the product knows, static and runtime. Ids are public API (shared/RULES.md).
+// Every rule the product knows, static and runtime. Ids are public API (docs/rules/<id>.md).
 import { imageRules } from './image/index.js';
 import { runtimeRules } from './runtime-catalog.js';
 import { startRules } from './start/index.js';

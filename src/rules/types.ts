@@ -1,8 +1,10 @@
 // What a rule is: metadata plus a pure check over the parsed model.
 import type { Severity } from '../findings.js';
+import { VERSION } from '../version.js';
 import type { DockerfileModel, SourceRange } from '../model/types.js';
 
-export const DOCS_BASE = 'https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/';
+// Pinned to this release's tag: a page describes the rule as this version checks it.
+export const DOCS_BASE = `https://github.com/entrypoint-guard/entrypoint-guard/blob/v${VERSION}/docs/rules/`;
 
 export function docsUrl(id: string): string {
   // shellcheck/SC2086 -> ShellCheck's own wiki page.

@@ -25,7 +25,7 @@ export interface BuildRequest {
   nonce?: string;
   timeoutMs?: number;
   /** The user's builder, caches, secrets, build contexts and ssh, passed to buildx as given. */
-  buildx?: Partial<Pick<Options, 'builder' | 'cacheFrom' | 'cacheTo' | 'secrets' | 'buildContexts' | 'ssh'>>;
+  buildx?: Partial<Pick<Options, 'builder' | 'cacheFrom' | 'cacheTo' | 'secrets' | 'buildContexts' | 'ssh' | 'network' | 'addHosts'>>;
   /** Each chunk of BuildKit's plain progress, as it arrives (progress display). */
   onProgress?: (chunk: string) => void;
 }
@@ -91,7 +91,7 @@ export function secretEnv(secrets: readonly string[]): Record<string, string> {
   return env;
 }
 
-/** `--builder`, caches, secrets, build contexts, ssh: each as the user gave it. */
+/** `--builder`, caches, secrets, build contexts, ssh, the RUN steps' network and extra hosts: each as the user gave it. */
 export function userBuildArgs(b: NonNullable<BuildRequest['buildx']>): string[] {
   const args: string[] = [];
   if (b.builder) args.push('--builder', b.builder);
@@ -100,6 +100,8 @@ export function userBuildArgs(b: NonNullable<BuildRequest['buildx']>): string[] 
   for (const s of b.secrets ?? []) args.push('--secret', s);
   for (const s of b.buildContexts ?? []) args.push('--build-context', s);
   for (const s of b.ssh ?? []) args.push('--ssh', s);
+  if (b.network) args.push('--network', b.network);
+  for (const h of b.addHosts ?? []) args.push('--add-host', h);
   return args;
 }
 

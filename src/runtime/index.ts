@@ -29,6 +29,8 @@ export interface RuntimeResult {
   hits: RuntimeFinding[];
   platforms: PlatformResult[];
   notes: string[];
+  /** Why the whole runtime stage did not run (no engine, no buildx, a Windows image); the report's `checks.runtime`. */
+  skipped?: string;
   /** With --image: the reference checked and its (manifest list's) digest. */
   image?: { ref: string; digest: string };
 }
@@ -50,20 +52,17 @@ interface Tagged extends PlatformHit {
 
 export async function runRuntime(model: DockerfileModel, options: Options, extras: RuntimeExtras = {}): Promise<RuntimeResult> {
   const notes: string[] = [];
-  if (model.windows) return { hits: [], platforms: [], notes: ['Runtime checks skipped: Windows images are not built or probed.'] };
+  const skip = (reason: string, advice = ''): RuntimeResult => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
+  if (model.windows) return skip('Windows images are not built or probed');
 
   const engine = await docker(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
-    return { hits: [], platforms: [], notes: [`Runtime checks skipped: no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)}).`] };
+    return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);
   }
   const serverPlatform = engine.stdout.trim();
   const buildx = await docker(['buildx', 'version'], { timeoutMs: VERSION_MS });
   if (!options.image && (buildx.code !== 0 || buildx.timedOut)) {
-    return {
-      hits: [],
-      platforms: [],
-      notes: ['Runtime checks skipped: docker buildx is not installed; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin).'],
-    };
+    return skip('docker buildx is not installed', '; add docker/setup-buildx-action to the workflow (or install the docker-buildx plugin)');
   }
   const builder = await inspectBuilder(options.builder);
   const builderPlatforms = builder.platforms;
@@ -209,7 +208,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
-      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh },
+      buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts },
     });
     result.build = { ok: build.ok, seconds: build.seconds };
     if (build.digest) result.build.digest = build.digest;

@@ -1,4 +1,4 @@
-// The config file: its format (INTERFACE.md), one-line errors naming file and key, precedence,
+// The config file: its format (README, schema/config.schema.json), one-line errors naming file and key, precedence,
 // and what its overrides and the diff filter do to a report and its gate.
 import { describe, expect, it } from 'vitest';
 import { parseCli, type RunCommand } from '../../src/cli/args.js';
@@ -54,11 +54,13 @@ describe('config file format', () => {
   });
 
   it.each([
-    ['fial-on: error', `${FILE}: unknown key "fial-on" (known keys: ignore, rules, paths, static, platforms, target, build-args, grace-period, startup-wait, ready-log, probe-env, probe-network, fail-on, filter-mode, format, image, builder, cache-from, cache-to, secrets, build-contexts, ssh, progress, annotations, check-run, review)`],
+    ['fial-on: error', `${FILE}: unknown key "fial-on" (did you mean fail-on?)`],
+    ['ignore: [shell-form-entrypointt]', `${FILE}: ignore names no rule: "shell-form-entrypointt" is not a rule id; did you mean shell-form-entrypoint?`],
+    ['fail-on: warn', `${FILE}: fail-on must be one of error, warning, info, never (got "warn"; did you mean warning?)`],
     ['fail-on: loud', `${FILE}: fail-on must be one of error, warning, info, never (got "loud")`],
     ['grace-period: -1', `${FILE}: grace-period must be a number of seconds between 0 and 3600 (got "-1")`],
     ['rules:\n  wrapper-no-errexit: fatal', `${FILE}: rules.wrapper-no-errexit must be one of error, warning, info, off (got "fatal")`],
-    ['rules:\n  no-such-rule: off', `${FILE}: rules.no-such-rule names no rule: "no-such-rule" is not a rule id (see the README's rule table)`],
+    ['rules:\n  no-such-rule: off', `${FILE}: rules.no-such-rule names no rule: "no-such-rule" is not a rule id; see the rule table in the README`],
     ['paths:\n  "legacy/**": {fail-on: sometimes}', `${FILE}: paths."legacy/**".fail-on must be one of error, warning, info, never (got "sometimes")`],
     ['paths:\n  "legacy/**": {ignore: [x]}', `${FILE}: unknown key "ignore" under paths."legacy/**" (known keys: fail-on, rules)`],
     ['filter-mode: [added]', `${FILE}: filter-mode must be a single value, not a list`],
@@ -68,6 +70,10 @@ describe('config file format', () => {
     const got = errorOf(text);
     expect(got).toBe(message);
     expect(got).not.toContain('\n');
+  });
+
+  it('lists the known keys when no key is close to the unknown one', () => {
+    expect(errorOf('colour: true')).toMatch(/^\.entrypoint-guard\.yml: unknown key "colour" \(known keys: rules, paths, static, platforms, .*, fail-on, .*\)$/);
   });
 
   it('accepts what is close to a mistake but right (near misses)', () => {

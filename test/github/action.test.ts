@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { docsUrl } from '../../src/rules/types.js';
 import { addedFilePatch, FakeGitHub, rightLines } from './fake-github.js';
 import {
@@ -18,7 +19,7 @@ import {
   type ActionRun,
   type FindingJson,
 } from './run-action.js';
-import { sarifErrors } from './sarif-schema.js';
+import { githubLimitErrors, sarifErrors } from './sarif-schema.js';
 
 // Realistic Dockerfiles with one known finding each (from the start-contract rules).
 const SHELL_ENTRYPOINT = 'FROM node:22-bookworm-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT node server.js\n'; // error, line 4
@@ -97,7 +98,7 @@ describe('annotations, outputs, summary and SARIF', () => {
     // The JSON report: the CLI's format, an array for several Dockerfiles, in RUNNER_TEMP.
     const reportPath = run.outputs.report!;
     expect(path.isAbsolute(reportPath)).toBe(true);
-    const report = JSON.parse(fs.readFileSync(reportPath, 'utf8')) as { dockerfile: string; findings: FindingJson[]; version: number }[];
+    const report = parseJsonReport<{ dockerfile: string; findings: FindingJson[]; version: number }>(fs.readFileSync(reportPath, 'utf8'));
     expect(report.map((r) => r.dockerfile)).toEqual(['services/api/Dockerfile', 'services/base/Dockerfile', 'services/web/Dockerfile', 'services/worker/Dockerfile']);
     expect(report.flatMap((r) => r.findings).length).toBe(findings.length);
     expect(report.every((r) => r.version === 1)).toBe(true);
@@ -110,11 +111,13 @@ describe('annotations, outputs, summary and SARIF', () => {
     expect(run.summary).toContain(`[shell-form-entrypoint](${docsUrl('shell-form-entrypoint')})`);
     expect(run.summary).toContain(`[services/api/Dockerfile:4](https://github.com/octo-org/shop/blob/${HEAD_SHA}/services/api/Dockerfile#L4)`);
 
-    // SARIF: valid against the 2.1.0 schema, one run per Dockerfile.
+    // SARIF: valid against the 2.1.0 schema and GitHub's limits, one run for every Dockerfile.
     const sarifPath = path.join(ws, 'results/entrypoint-guard.sarif');
     const sarif = JSON.parse(fs.readFileSync(sarifPath, 'utf8'));
     expect(sarifErrors(sarif)).toEqual([]);
-    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(report.map((r) => `entrypoint-guard/${r.dockerfile}/`));
+    expect(githubLimitErrors(sarif)).toEqual([]);
+    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(['entrypoint-guard/']);
+    expect(new Set(sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri))).toEqual(new Set(report.filter((r) => r.findings.length > 0).flatMap((r) => r.findings.map((f) => f.file))));
     const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'shell-form-entrypoint');
     expect(result.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'services/api/Dockerfile', uriBaseId: '%SRCROOT%' },
@@ -138,6 +141,20 @@ describe('annotations, outputs, summary and SARIF', () => {
       // Findings below the gate are still reported.
       expect(findingAnnotations(run).length).toBe(findingsOf(run).length);
     }
+  });
+
+  it('fails the step in one line when the runtime was asked for and no engine answers (require-runtime defaults to true)', async () => {
+    const ws = makeWorkspace({ Dockerfile: 'FROM alpine:3.20\nENTRYPOINT ["/bin/true"]\n' });
+    const nowhere = { DOCKER_HOST: 'unix:///nonexistent/eg-docker.sock' };
+    const run = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { platforms: 'linux/amd64' }, env: nowhere });
+    expect(run.code).toBe(1);
+    expect(run.commands.filter((c) => c.startsWith('::error::'))).toEqual([
+      expect.stringMatching(/^::error::entrypoint-guard: Dockerfile: runtime checks were required but skipped: no Docker engine answered .*\(require-runtime: false accepts this\)$/),
+    ]);
+    expect(parseJsonReport(fs.readFileSync(run.outputs.report!, 'utf8'))[0]!.checks!.runtime.ran).toBe(false);
+    // Said so, it passes on the lint alone; the report still says the runtime did not run.
+    const accepted = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { platforms: 'linux/amd64', 'require-runtime': 'false' }, env: nowhere });
+    expect(accepted.code).toBe(0);
   });
 
   it('emits the most severe findings first up to 10 per severity, then one notice with how many more and where', async () => {

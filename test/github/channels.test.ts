@@ -9,6 +9,7 @@ import { mdText } from '../../src/github/format.js';
 import { shutdownSeconds } from '../../src/github/outputs.js';
 import { commentableLines, commentBody, marker, markerKey, markersIn } from '../../src/github/review.js';
 import { platformTable } from '../../src/github/summary.js';
+import { VERSION } from '../../src/version.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {
@@ -104,7 +105,7 @@ describe('review comments', () => {
     const body = commentBody(sneaky);
     expect(markersIn(body)).toEqual([markerKey(sneaky)]);
     expect(body).not.toContain('@octocat');
-    expect(body).toContain('https://github.com/entrypoint-guard/entrypoint-guard/blob/main/docs/rules/shell-form-entrypoint.md');
+    expect(body).toContain(`https://github.com/entrypoint-guard/entrypoint-guard/blob/v${VERSION}/docs/rules/shell-form-entrypoint.md`);
   });
 });
 

@@ -84,7 +84,7 @@ describe('config file in the Action', () => {
     const run = await runAction({ workspace: ws, apiUrl: fake.url, inputs: { static: 'true', config: 'ci/eg.yml' } });
     expect(run.code).toBe(1);
     expect(run.commands.filter((c) => c.startsWith('::error'))).toEqual([
-      '::error::entrypoint-guard: ci/eg.yml: unknown key "filter_mode" (known keys: ignore, rules, paths, static, platforms, target, build-args, grace-period, startup-wait, ready-log, probe-env, probe-network, fail-on, filter-mode, format, image, builder, cache-from, cache-to, secrets, build-contexts, ssh, progress, annotations, check-run, review)',
+      '::error::entrypoint-guard: ci/eg.yml: unknown key "filter_mode" (did you mean filter-mode?)',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { RUN_LABEL } from '../../src/runtime/cleanup.js';
 import { dockerEnv } from '../../src/runtime/docker.js';
 import { engineAvailable, fixture, leftovers, skipReason } from '../runtime/engine.js';
@@ -48,7 +49,7 @@ describe.skipIf(!engineAvailable)(`runtime through the Action${engineAvailable ?
     const shutdown = JSON.parse(run.outputs['shutdown-seconds']!) as Record<string, number>;
     expect(Object.keys(shutdown)).toEqual(['linux/amd64']);
     expect(shutdown['linux/amd64']).toBeGreaterThan(0);
-    const report = JSON.parse(fs.readFileSync(run.outputs.report!, 'utf8')) as { platforms: { shutdown?: { seconds: number } }[] }[];
+    const report = parseJsonReport(fs.readFileSync(run.outputs.report!, 'utf8'));
     expect(shutdown['linux/amd64']).toBe(Math.max(...report.flatMap((r) => r.platforms.map((p) => p.shutdown?.seconds ?? 0))));
 
     // The summary's platform table: one row per Dockerfile and platform, with PID 1 and the stop signal.

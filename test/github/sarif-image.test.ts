@@ -1,6 +1,7 @@
 // --image without a Dockerfile: findings point at the image reference; SARIF gets a location
 // that upload-sarif accepts (a relative URI under %SRCROOT%, line 1) and the schema is met.
 import { describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import type { Report } from '../../src/findings.js';
 import { runCli } from '../../src/cli.js';
 import { formatJson } from '../../src/report/json.js';
@@ -28,7 +29,7 @@ describe('--image reports', () => {
   });
 
   it('JSON: the image and its digest at the top, each platform with image and no build', () => {
-    const json = JSON.parse(formatJson([report])) as Record<string, unknown>;
+    const json = parseJsonReport<Record<string, unknown>>(formatJson([report]))[0]!;
     expect(Object.keys(json)).toEqual(['version', 'tool', 'dockerfile', 'image', 'findings', 'platforms']);
     expect((json.platforms as Record<string, unknown>[])[0]).toEqual({ platform: 'linux/amd64', image: { ref, digest: `sha256:${'b'.repeat(64)}` } });
   });

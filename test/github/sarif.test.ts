@@ -1,14 +1,19 @@
 // SARIF 2.1.0 output: schema-valid, rules described, results placed, fingerprints that survive
-// moved lines, one run per Dockerfile, written whole.
+// moved lines, one run for every Dockerfile in one stable category, within GitHub's limits, written whole.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/findings.js';
 import { docsUrl } from '../../src/rules/types.js';
-import { artifactUri, FINGERPRINT_KEY, toSarif, writeSarif } from '../../src/report/sarif.js';
+import { artifactUri, defaultCategory, FINGERPRINT_KEY, toSarif, writeSarif } from '../../src/report/sarif.js';
 import { VERSION } from '../../src/version.js';
+import { runCli } from '../../src/cli.js';
 import { makeContext } from '../helpers.js';
-import { sarifErrors } from './sarif-schema.js';
+
+interface SarifLikeResult {
+  locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+}
+import { githubLimitErrors, sarifErrors } from './sarif-schema.js';
 
 const DOCKERFILE = 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nENTRYPOINT ./docker-entrypoint.sh\nCMD npm start\n';
 
@@ -69,7 +74,7 @@ describe('toSarif', () => {
     expect(run.results[0]!.message.text).toBe(`${entrypoint.message} Fix: ${entrypoint.fix}`);
     expect(run.results[1]!.message.text).toContain('(platforms: linux/amd64, linux/arm64)');
     expect(run.results[1]!.properties).toEqual({ platforms: ['linux/amd64', 'linux/arm64'] });
-    expect(run.automationDetails.id).toBe('entrypoint-guard/services/api/Dockerfile/');
+    expect(run.automationDetails.id).toBe('entrypoint-guard/');
     expect(run.invocations[0]!.toolExecutionNotifications).toEqual([{ level: 'note', message: { text: 'ShellCheck is not installed.' } }]);
   });
 
@@ -80,13 +85,55 @@ describe('toSarif', () => {
     expect(artifactUri("we ird/(x)#1/Docker'file")).toBe('we%20ird/%28x%29%231/Docker%27file');
   });
 
-  it('gives one run per Dockerfile, and an empty result list (not an empty file) when all is well', () => {
-    const log = toSarif([report('services/api/Dockerfile', [entrypoint]), report('services/web/Dockerfile', [])]);
+  it('gives one run for every Dockerfile, and an empty result list (not an empty file) when all is well', () => {
+    const log = toSarif([report('services/api/Dockerfile', [entrypoint]), report('services/web/Dockerfile', [])], { category: 'eg-monorepo' });
     expect(sarifErrors(log)).toEqual([]);
-    expect(log.runs.map((r) => [r.automationDetails.id, r.results.length])).toEqual([
-      ['entrypoint-guard/services/api/Dockerfile/', 1],
-      ['entrypoint-guard/services/web/Dockerfile/', 0],
-    ]);
+    expect(log.runs.map((r) => [r.automationDetails.id, r.results.length])).toEqual([['eg-monorepo/', 1]]);
+    expect(toSarif([report('services/web/Dockerfile', [])]).runs.map((r) => r.results)).toEqual([[]]);
+  });
+
+  it('puts 25 Dockerfiles in one run that validates and stays within what code scanning takes', () => {
+    const reports = Array.from({ length: 25 }, (_, i) => {
+      const file = `services/svc-${i}/Dockerfile`;
+      const runtime = { ...sigterm, file, line: 4, endLine: 4 };
+      return report(file, [{ ...entrypoint, file }, { ...cmdIgnored, file }, runtime], i % 5 === 0 ? ['ShellCheck is not installed.'] : []);
+    });
+    const log = toSarif(reports);
+    expect(sarifErrors(log)).toEqual([]);
+    expect(githubLimitErrors(log)).toEqual([]);
+    expect(log.runs).toHaveLength(1);
+    expect(log.runs[0]!.results).toHaveLength(75);
+    // Every Dockerfile's results, each at its own file; fingerprints unique within the run.
+    expect(new Set(log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).size).toBe(25);
+    const prints = log.runs[0]!.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
+    expect(new Set(prints).size).toBe(prints.length);
+    // The same input, the same fingerprints: alerts match across runs and close when fixed.
+    expect(toSarif(reports).runs[0]!.results.map((r) => r.partialFingerprints)).toEqual(log.runs[0]!.results.map((r) => r.partialFingerprints));
+  });
+
+  it('a 25-Dockerfile command-line run gives one SARIF run that validates', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 25; i++) files[`services/svc-${i}/Dockerfile`] = DOCKERFILE;
+    const ws = makeContext(files);
+    let out = '';
+    const code = await runCli(['--static', '--format', 'sarif', '--category', 'monorepo', 'services/*/Dockerfile'], { stdout: (t) => void (out += t), stderr: () => undefined, isTTY: false, cwd: ws });
+    expect(code).toBe(1);
+    const log = JSON.parse(out);
+    expect(sarifErrors(log)).toEqual([]);
+    expect(githubLimitErrors(log)).toEqual([]);
+    expect(log.runs).toHaveLength(1);
+    expect(log.runs[0].automationDetails).toEqual({ id: 'monorepo/' });
+    expect(new Set(log.runs[0].results.map((r: SarifLikeResult) => r.locations[0]!.physicalLocation.artifactLocation.uri)).size).toBe(25);
+  });
+
+  it('would have refused the old shape: one run per Dockerfile is over the limit at 21', () => {
+    const perFile = { runs: Array.from({ length: 21 }, (_, i) => ({ ...toSarif([report(`s${i}/Dockerfile`, [])]).runs[0]!, automationDetails: { id: `entrypoint-guard/s${i}/` } })) };
+    expect(githubLimitErrors(perFile)).toEqual(['more runs than allowed (21 > 20)']);
+  });
+
+  it('takes its category from the workflow file and job in GitHub Actions, stable across runs', () => {
+    expect(defaultCategory({ GITHUB_WORKFLOW_REF: 'octo-org/shop/.github/workflows/ci.yml@refs/pull/7/merge', GITHUB_JOB: 'guard' })).toBe('entrypoint-guard:.github/workflows/ci.yml:guard');
+    expect(defaultCategory({})).toBe('entrypoint-guard');
   });
 
   it('fingerprints by the line text, so a finding keeps its identity when lines move', () => {

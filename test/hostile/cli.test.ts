@@ -218,11 +218,13 @@ describe('hostile input: names that look like commands', () => {
     const marker = `/tmp/eg-pwned-${process.pid}-args-${Date.now().toString(36)}`;
     const dir = writeFiles(tempDir(), { Dockerfile: GOOD, 'entrypoint.sh': GOOD_SCRIPT });
     const r = await runCli(
-      ['--static', '--format', 'json', '--build-arg', `A=$(touch ${marker})`, '--build-arg', `B=\`touch ${marker}\`;touch ${marker}`, '--ignore', `$(touch ${marker})`, '--probe-env', `X=$(touch ${marker})`, 'Dockerfile'],
+      ['--static', '--format', 'json', '--build-arg', `A=$(touch ${marker})`, '--build-arg', `B=\`touch ${marker}\`;touch ${marker}`, '--probe-env', `X=$(touch ${marker})`, 'Dockerfile'],
       { cwd: dir, env: cliEnv() },
     );
     expectReport(r);
     expectCleanError(await runCli(['--static', '--target', `$(touch ${marker})`, 'Dockerfile'], { cwd: dir }), /build target/);
+    // An ignore id is checked against the rule ids: refused in one line, never run.
+    expectCleanError(await runCli(['--static', '--ignore', `$(touch ${marker})`, 'Dockerfile'], { cwd: dir }), /names no rule/);
     const out = await runCli(['--static', '--output', `report $(touch ${marker}).json`, 'Dockerfile'], { cwd: dir });
     expect(out.code).toBe(0);
     expect(fs.existsSync(path.join(dir, `report $(touch ${marker}).json`))).toBe(true);

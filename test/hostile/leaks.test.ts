@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { RUN_LABEL } from '../../src/runtime/cleanup.js';
 import { docker as dockerCall } from '../../src/runtime/docker.js';
 import { BASE_IMAGE, engineAvailable, skipReason } from '../runtime/engine.js';
@@ -164,7 +165,7 @@ function expectNoLeaks(r: LeakReport): void {
 }
 
 function report(r: LeakReport): { findings: { rule: string }[] } {
-  return JSON.parse(r.stdout) as { findings: { rule: string }[] };
+  return parseJsonReport(r.stdout)[0]!;
 }
 
 const FROM = `FROM ${BASE_IMAGE}\n{{LABEL}}`;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -92,5 +93,5 @@ export function expectReport(r: CliRun): { findings: Array<{ rule: string; file:
   expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at |^\s+at /m);
   expect(r.stderr, 'not an internal error').not.toMatch(/internal error/);
   expect([0, 1], `exit code (stderr: ${r.stderr})`).toContain(r.code);
-  return JSON.parse(r.stdout) as ReturnType<typeof expectReport>;
+  return parseJsonReport<ReturnType<typeof expectReport>>(r.stdout)[0]!;
 }

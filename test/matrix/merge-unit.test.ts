@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import type { Finding, PlatformResult } from '../../src/findings.js';
+import { runtimeSkip, type Finding, type PlatformResult, type Report } from '../../src/findings.js';
+import { parseJsonReport } from '../report-schema.js';
 import { VERSION } from '../../src/version.js';
 import { makeContext } from '../helpers.js';
 
@@ -46,11 +47,40 @@ describe('merge of several Dockerfiles', () => {
       ['api/Dockerfile', BOTH, ['shell-form-cmd static Static.', 'slow-shutdown linux/amd64,linux/arm64 Seen on linux/amd64 and linux/arm64.']],
       ['legacy/Dockerfile', BOTH, ['sigterm-ignored linux/amd64,linux/arm64 Seen on linux/amd64 and linux/arm64.']],
     ]);
-    // SARIF: one run per Dockerfile, each with its own automationDetails.id.
+    // SARIF: one run for every Dockerfile, in one category.
     const sarif = JSON.parse((await cli(['merge', '--format', 'sarif', ...files], dir)).out);
-    expect(sarif.runs.map((run: any) => [run.automationDetails.id, run.results.length])).toEqual([['entrypoint-guard/api/Dockerfile/', 2], ['entrypoint-guard/legacy/Dockerfile/', 1]]);
+    expect(sarif.runs.map((run: any) => [run.automationDetails.id, run.results.length])).toEqual([['entrypoint-guard/', 3]]);
     // Without the config file the same error gates.
     fs.rmSync(path.join(dir, '.entrypoint-guard.yml'));
     expect((await cli(['merge', ...files], dir)).code).toBe(1);
+  });
+
+  it('carries what ran through the merge: a shard whose runtime was skipped is never silently green', async () => {
+    const ran = { static: { ran: true }, runtime: { ran: true, platforms: [{ platform: 'linux/amd64', ran: true }] } };
+    const skipped = { static: { ran: true }, runtime: { ran: false, reason: 'no Docker engine answered (connection refused)' } };
+    const dir = makeContext({
+      'a.json': JSON.stringify({ ...shard('api/Dockerfile', 'linux/amd64', []), checks: ran }),
+      'b.json': JSON.stringify({ ...shard('api/Dockerfile', 'linux/arm64', []), platforms: [], checks: skipped }),
+    });
+    const merged = await cli(['merge', '--format', 'json', 'a.json', 'b.json'], dir);
+    expect(merged.code).toBe(0);
+    const [report] = parseJsonReport(merged.out);
+    expect(report!.checks).toEqual({
+      static: { ran: true },
+      runtime: { ran: true, platforms: [{ platform: 'linux/amd64', ran: true }, { platform: 'linux/arm64', ran: false, reason: 'no Docker engine answered (connection refused)' }] },
+    });
+    expect(runtimeSkip(report as unknown as Report)).toBe('api/Dockerfile: runtime checks were required but skipped on linux/arm64 (no Docker engine answered (connection refused))');
+    const required = await cli(['merge', '--require-runtime', 'a.json', 'b.json'], dir);
+    expect(required.code).toBe(1);
+    expect(required.err).toBe('entrypoint-guard: api/Dockerfile: runtime checks were required but skipped on linux/arm64 (no Docker engine answered (connection refused))\n');
+    // Static shards on purpose: nothing was skipped.
+    const notAsked = { static: { ran: true }, runtime: { ran: false, reason: 'not asked for (static)' } };
+    const statics = makeContext({
+      'a.json': JSON.stringify({ ...shard('api/Dockerfile', 'linux/amd64', []), platforms: [], checks: notAsked }),
+      'b.json': JSON.stringify({ ...shard('api/Dockerfile', 'linux/arm64', []), platforms: [], checks: notAsked }),
+    });
+    const [s] = parseJsonReport((await cli(['merge', '--format', 'json', 'a.json', 'b.json'], statics)).out);
+    expect(s!.checks!.runtime).toEqual({ ran: false, reason: 'not asked for (static)' });
+    expect(runtimeSkip(s as unknown as Report)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import type { Finding, Report } from '../../src/findings.js';
 import { VERSION } from '../../src/version.js';
 import { FakeGitHub } from '../github/fake-github.js';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   );
   for (const s of shards) expect(s.code, s.stderr).toBe(1);
   const one = await runCli([...RUN, '--platforms', BOTH, '--format', 'json', '--output', 'unsharded.json', DOCKERFILE], { cwd: ws, timeoutMs: 240_000 });
-  const report = JSON.parse(fs.readFileSync(path.join(ws, 'unsharded.json'), 'utf8')) as Report;
+  const report = parseJsonReport<Report>(fs.readFileSync(path.join(ws, 'unsharded.json'), 'utf8'))[0]!;
   unsharded = { code: one.code, report };
 }, 600_000);
 
@@ -40,14 +41,14 @@ const shape = (f: Finding) => ({ rule: f.rule, severity: f.severity, file: f.fil
 
 describe('entrypoint-guard merge of real shards', () => {
   it('gives the findings, platforms and SARIF of one unsharded run', async () => {
-    const shards = ['linux/amd64', 'linux/arm64'].map((p) => JSON.parse(fs.readFileSync(shardFile(p), 'utf8')) as Report & { tool: unknown; plan: unknown });
+    const shards = ['linux/amd64', 'linux/arm64'].map((p) => parseJsonReport<Report & { tool: unknown; plan: unknown }>(fs.readFileSync(shardFile(p), 'utf8'))[0]!);
     expect(shards.map((s) => [s.tool, s.plan, s.platforms.map((p) => p.platform)])).toEqual([
       [{ name: 'entrypoint-guard', version: VERSION }, { platforms: ['linux/amd64', 'linux/arm64'], ran: ['linux/amd64'] }, ['linux/amd64']],
       [{ name: 'entrypoint-guard', version: VERSION }, { platforms: ['linux/amd64', 'linux/arm64'], ran: ['linux/arm64'] }, ['linux/arm64']],
     ]);
     const merged = await runCli(['merge', '--format', 'json', shardFile('linux/amd64'), shardFile('linux/arm64')], { cwd: ws });
     expect(merged.code).toBe(unsharded.code);
-    const report = JSON.parse(merged.stdout) as Report;
+    const report = parseJsonReport<Report>(merged.stdout)[0]!;
     expect(report.dockerfile).toBe(unsharded.report.dockerfile);
     expect(report.findings.map(shape)).toEqual(unsharded.report.findings.map(shape));
     expect(report.findings.map((f) => `${f.rule} ${f.platforms?.join(',') ?? 'static'}`)).toEqual(['sigterm-ignored linux/amd64,linux/arm64', 'shell-form-cmd static']);
@@ -61,13 +62,13 @@ describe('entrypoint-guard merge of real shards', () => {
     const a = await sarifOf([shardFile('linux/amd64'), shardFile('linux/arm64')]);
     const b = await sarifOf([unshardedShard]);
     expect(a.runs).toHaveLength(1);
-    expect(a.runs[0].automationDetails).toEqual({ id: `entrypoint-guard/${DOCKERFILE}/` });
+    expect(a.runs[0].automationDetails).toEqual({ id: 'entrypoint-guard/' });
     expect(a.runs.map((r: any) => [r.automationDetails, r.results, r.tool.driver.rules])).toEqual(b.runs.map((r: any) => [r.automationDetails, r.results, r.tool.driver.rules]));
   });
 
   it('reports a missing shard as shard-missing (never a pass), even at a fail-on the findings pass', async () => {
     const r = await runCli(['merge', '--format', 'json', '--fail-on', 'never', shardFile('linux/amd64')], { cwd: ws });
-    const report = JSON.parse(r.stdout) as Report;
+    const report = parseJsonReport<Report>(r.stdout)[0]!;
     const missing = report.findings.find((f) => f.rule === 'shard-missing');
     expect(missing).toMatchObject({ severity: 'error', file: DOCKERFILE, line: 1, platforms: ['linux/arm64'] });
     expect(report.platforms.map((p) => [p.platform, p.skipped])).toEqual([['linux/amd64', undefined], ['linux/arm64', 'shard missing: no report from its matrix job']]);
@@ -112,11 +113,11 @@ describe('the Action in a matrix workflow', () => {
     expect(gh.requests).toEqual([]);
     expect(shard.summary).toBe('');
     expect(shard.annotations).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(shard.outputs.report!, 'utf8')).plan).toEqual({ platforms: ['linux/amd64', 'linux/arm64'], ran: ['linux/amd64'] });
+    expect(parseJsonReport<Report>(fs.readFileSync(shard.outputs.report!, 'utf8'))[0]!.plan).toEqual({ platforms: ['linux/amd64', 'linux/arm64'], ran: ['linux/amd64'] });
     // A static shard covers its platform (no platform row, and not shard-missing); the other one is missing.
     fs.copyFileSync(shard.outputs.report!, path.join(ws, 'static-shard.json'));
     const staticMerge = await runCli(['merge', '--format', 'json', 'static-shard.json'], { cwd: ws });
-    expect(JSON.parse(staticMerge.stdout).findings.filter((f: Finding) => f.rule === 'shard-missing').map((f: Finding) => f.platforms)).toEqual([['linux/arm64']]);
+    expect(parseJsonReport<Report>(staticMerge.stdout)[0]!.findings.filter((f: Finding) => f.rule === 'shard-missing').map((f: Finding) => f.platforms)).toEqual([['linux/arm64']]);
 
     const merged = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { reports: 'shards/*.json', 'check-run': 'true', 'sarif-file': 'eg.sarif' } });
     expect(merged.code).toBe(1);
@@ -127,7 +128,7 @@ describe('the Action in a matrix workflow', () => {
     expect(JSON.parse(merged.outputs.findings!).map((f: Finding) => `${f.rule} ${f.platforms?.join(',') ?? 'static'}`)).toEqual(['sigterm-ignored linux/amd64,linux/arm64', 'shell-form-cmd static']);
     expect(merged.summary).toContain('linux/arm64');
     const sarif = JSON.parse(fs.readFileSync(path.join(ws, 'eg.sarif'), 'utf8'));
-    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual([`entrypoint-guard/${DOCKERFILE}/`]);
+    expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(['entrypoint-guard/']);
 
     const none = await runAction({ workspace: ws, apiUrl: gh.url, inputs: { reports: 'nothing/*.json' } });
     expect(none.code).toBe(1);

@@ -14,9 +14,9 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' }, timeout: 120_000 });
 
 describe('npm package', () => {
-  it('packs only the CLI bundle, licences, changelog, README and LICENSE', () => {
+  it('packs only the CLI bundle, licences, the JSON schemas, the problem matcher, changelog, README and LICENSE', () => {
     const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)) as { files: { path: string }[] }[];
-    expect(packed!.files.map((f) => f.path).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/licenses.txt', 'dist/package.json', 'package.json']);
+    expect(packed!.files.map((f) => f.path).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/licenses.txt', 'dist/package.json', 'package.json', 'problem-matcher.json', 'schema/config.schema.json', 'schema/report.schema.json']);
   });
 
   it('declares what npx and the Action need: bin, engines >= 22, no runtime dependencies', () => {
@@ -41,4 +41,24 @@ describe('npm package', () => {
     expect(r.stdout).toContain('shell-form-entrypoint');
     expect(fs.existsSync(path.join(prefix, 'node_modules', 'entrypoint-guard', 'dist', 'licenses.txt'))).toBe(true);
   });
+
+  // The Node versions `engines` promises, each from npm's own `node` package (kept between runs
+  // in the temp folder): `npx entrypoint-guard` in a project that installed the tarball.
+  it.each(['22', '24'])('npx entrypoint-guard --static works on Node %s', (major) => {
+    const nodePrefix = path.join(os.tmpdir(), `eg-test-node-${major}`);
+    const nodeBin = path.join(nodePrefix, 'node_modules', '.bin');
+    if (!fs.existsSync(path.join(nodeBin, 'node'))) npm(['install', '--no-save', '--no-audit', '--no-fund', '--prefix', nodePrefix, `node@${major}`], tmp);
+    const env = { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_update_notifier: 'false' };
+    expect(execFileSync('node', ['--version'], { env, encoding: 'utf8' })).toMatch(new RegExp(`^v${major}\\.`));
+
+    const project = path.join(tmp, `project-node${major}`);
+    fs.mkdirSync(project, { recursive: true });
+    fs.writeFileSync(path.join(project, 'package.json'), '{"name":"eg-user","private":true}');
+    const tarball = npm(['pack', '--ignore-scripts', '--pack-destination', tmp], ROOT).trim().split('\n').at(-1)!;
+    npm(['install', '--offline', '--no-save', path.join(tmp, tarball)], project);
+    fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM node:22\nWORKDIR /app\nENTRYPOINT node server.js\n');
+    const r = spawnSync('npx', ['--no-install', 'entrypoint-guard', '--static', '--format', 'json', 'Dockerfile'], { cwd: project, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(1);
+    expect(JSON.parse(r.stdout)[0].findings.map((f: { rule: string }) => f.rule)).toContain('shell-form-entrypoint');
+  }, 300_000);
 });

@@ -25,6 +25,11 @@ beforeAll(() => {
     fs.copyFileSync(path.join(ROOT, f), path.join(clone, f));
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(clone, 'node_modules'));
+  // Right after a release there is nothing Unreleased: give the clone an entry to release.
+  const changelog = path.join(clone, 'CHANGELOG.md');
+  if (sectionOf(fs.readFileSync(changelog, 'utf8'), 'Unreleased') === '') {
+    fs.writeFileSync(changelog, fs.readFileSync(changelog, 'utf8').replace('## [Unreleased]\n', '## [Unreleased]\n\n### Fixed\n- An entry of the release test.\n'));
+  }
   // .gitignore's `node_modules/` matches a folder, not this symlink.
   fs.appendFileSync(path.join(clone, '.git', 'info', 'exclude'), '/node_modules\n');
   git('config', 'user.email', 'release-test@example.invalid');

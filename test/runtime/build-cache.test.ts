@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { runCli } from '../../src/cli.js';
 import { analyze } from '../../src/engine.js';
 import { builds, recorded } from './docker-calls.js';
@@ -50,5 +51,21 @@ describe.skipIf(!engineAvailable)('builds with the user\'s buildx options', () =
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/type=local needs a builder with the docker-container driver/);
     expect(builds(calls)).toEqual([]);
+  }, T);
+
+  it('passes add-hosts and network to buildx: a build that needs the host builds with them and fails without', async () => {
+    const run = async (extra: string[]) => {
+      let out = '';
+      const io = { stdout: (t: string) => void (out += t), stderr: () => undefined, isTTY: false, cwd: fixture('build-needs-host') };
+      const { value: code, calls } = await recorded(() => runCli(['--platforms', 'linux/amd64', '--format', 'json', '--grace-period', '2', ...extra], io));
+      const findings = parseJsonReport(out).flatMap((r) => r.findings.map((f) => f.rule));
+      return { code, build: builds(calls)[0] ?? [], findings };
+    };
+    const withHost = await run(['--add-host', 'mirror.internal:10.0.0.5', '--network', 'default']);
+    expect(withHost.build).toEqual(expect.arrayContaining(['--add-host', 'mirror.internal:10.0.0.5', '--network', 'default']));
+    expect(withHost.findings).not.toContain('build-failed');
+    const without = await run([]);
+    expect(without.build).not.toContain('--add-host');
+    expect(without.findings).toContain('build-failed');
   }, T);
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { runCli } from '../../src/cli.js';
 import { analyze } from '../../src/engine.js';
 import { imageTag } from '../../src/runtime/build.js';
@@ -88,7 +89,7 @@ describe.skipIf(!engineAvailable)('--image', () => {
       expect(code, err).toBe(1);
       expect(builds(calls)).toEqual([]);
       expect(calls.filter((c) => c[0] === 'pull').map((c) => c.at(-1)).sort()).toEqual([`${remote}@${digests['linux/amd64']}`, `${remote}@${digests['linux/arm64']}`].sort());
-      const report = JSON.parse(out) as { dockerfile: string; image: { ref: string; digest: string }; platforms: { platform: string; build?: unknown; image: { ref: string; digest: string }; shutdown?: { killed: boolean } }[]; findings: { file: string; line: number }[] };
+      const report = parseJsonReport<{ dockerfile: string; image: { ref: string; digest: string }; platforms: { platform: string; build?: unknown; image: { ref: string; digest: string }; shutdown?: { killed: boolean } }[]; findings: { file: string; line: number }[] }>(out)[0]!;
       expect(report.dockerfile).toBe(`${remote}:latest`);
       expect(report.image.digest).toMatch(/^sha256:/);
       expect(report.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);

@@ -33,7 +33,7 @@ describe('runtime checks without an engine', () => {
     try {
       const { model } = lintResult(DOCKERFILE);
       const result = await runRuntime(model, { ...defaultOptions(model.contextDir), dockerfile: model.absPath });
-      expect(result).toEqual({ hits: [], platforms: [], notes: ['Runtime checks skipped: no Docker engine answered (the docker command is not installed).'] });
+      expect(result).toEqual({ hits: [], platforms: [], skipped: 'no Docker engine answered (the docker command is not installed)', notes: ['Runtime checks skipped: no Docker engine answered (the docker command is not installed).'] });
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }

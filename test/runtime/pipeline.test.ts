@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseJsonReport } from '../report-schema.js';
 import { analyze } from '../../src/engine.js';
 import { RUN_LABEL } from '../../src/runtime/cleanup.js';
 import { docker as dockerCall } from '../../src/runtime/docker.js';
@@ -123,7 +124,7 @@ describe.skipIf(!engineAvailable).concurrent('the whole runtime pipeline', () =>
       const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       const wall = (Date.now() - started) / 1000;
       expect(code).toBe(0);
-      const report = JSON.parse(stdout) as { platforms: { shutdown?: { killed: boolean; seconds: number } }[] };
+      const report = parseJsonReport(stdout)[0]!;
       expect(report.platforms[0]!.shutdown).toMatchObject({ killed: false });
       // Generous: a cached build, a 1 s startup wait and a sub-second shutdown, on a busy 2-core runner.
       expect(wall).toBeLessThan(grace * 0.75);

@@ -1,4 +1,4 @@
-// Base image, shells and architectures (shared/RULES.md, "Dockerfile: base image, shells and architectures").
+// Base image, shells and architectures (docs/rules/, README's rule table).
 import type { StaticRule } from '../types.js';
 import { rule as archSpecificDownload } from './arch-specific-download.js';
 import { rule as missingInterpreter } from './missing-interpreter.js';

@@ -1,4 +1,4 @@
-// The start-contract rules (shared/RULES.md, "Dockerfile: the start contract").
+// The start-contract rules (docs/rules/, README's rule table).
 import type { StaticRule } from '../types.js';
 import { rule as cmdIgnored } from './cmd-ignored.js';
 import { rule as devServerAsStart } from './dev-server-as-start.js';

@@ -11,7 +11,7 @@ import { wrapperRules } from './index.js';
 
 export const SHELLCHECK_ABSENT_NOTE = "ShellCheck is not installed: wrapper scripts were checked by entrypoint-guard's own rules only.";
 
-/** Off by default (RULES.md): unfollowable `source`s, and the official images' `"$BASH_SOURCE"` re-exec idiom. */
+/** Off by default (docs/rules/shellcheck.md): unfollowable `source`s, and the official images' `"$BASH_SOURCE"` re-exec idiom. */
 const EXCLUDED = 'SC1090,SC1091,SC2128';
 /** Also off for sourced files: their variables are set or used by the script that sources them. */
 const EXCLUDED_SOURCED = ['SC2034', 'SC2154'];

@@ -1,4 +1,4 @@
-// RULES.md "Precision": well-kept images written the way the official images are must not
+// Precision (no noise on a good Dockerfile): well-kept images written the way the official images are must not
 // trigger any of the image or file-level wrapper rules.
 import { describe, expect, it } from 'vitest';
 import { dedent, lint } from '../../helpers.js';

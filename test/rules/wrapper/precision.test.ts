@@ -1,4 +1,4 @@
-// RULES.md "Precision": official-image-style wrappers on their own bases get no error or
+// Precision (no noise on a good Dockerfile): official-image-style wrappers on their own bases get no error or
 // warning from any rule (ShellCheck included, when installed); info is allowed.
 import { describe, expect, it } from 'vitest';
 import { DJANGO, MYSQL_STYLE, NGINX_STYLE, NODE_STYLE, POSTGRES_STYLE, REDIS_STYLE } from '../../shell/scripts.js';
