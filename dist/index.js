@@ -43047,6 +43047,7 @@ function readActionConfig(read, env = process.env) {
   input("ready-log", "readyLog", (v) => parseRegex(v, "ready-log"));
   input("probe-env", "probeEnv", (v) => parseKeyValueLines(v, "probe-env"));
   input("probe-network", "probeNetwork", parseNetwork);
+  input("probe-privileges", "probePrivileges", (v) => parseBoolean(v, "probe-privileges"));
   options.ignore = parseIgnore(get("ignore"));
   input("fail-on", "failOn", parseFailOn);
   input("filter-mode", "filterMode", parseFilterMode);
@@ -43660,7 +43661,7 @@ async function buildPlatform(req) {
     };
   }
   const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
-  if (isMissingEmulator(failure.errorLines.join("\n"))) {
+  if (req.emulated !== false && isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds: seconds2, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
   }
   return { ok: false, tag, seconds: seconds2, hit: buildFailedHit(platform2, model, failure) };
@@ -44273,15 +44274,58 @@ var CALL_MS2 = 2e4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
-var LIMITS = [["--cpus", "1"], ["--memory", "512m"], ["--pids-limit", "256"]];
-var unsupportedLimits = /* @__PURE__ */ new Set();
-function runArgs(req) {
+var LIMITS = [
+  { flag: ["--cpus", "1"], engine: "CpuCfsQuota" },
+  { flag: ["--memory", "512m"], engine: "MemoryLimit" },
+  { flag: ["--pids-limit", "256"], engine: "PidsLimit" }
+];
+var engineLimits;
+function limitsOfEngine() {
+  engineLimits ??= docker(["info", "--format", "{{json .}}"], { timeoutMs: CALL_MS2, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
+    try {
+      const info2 = JSON.parse(r.stdout);
+      const said = (k) => typeof info2[k] === "boolean" ? info2[k] : true;
+      return { CpuCfsQuota: said("CpuCfsQuota"), MemoryLimit: said("MemoryLimit"), PidsLimit: said("PidsLimit") };
+    } catch {
+      return {};
+    }
+  });
+  return engineLimits;
+}
+var PROBE_HARDENING = [
+  "--read-only",
+  "--tmpfs",
+  "/tmp",
+  "--tmpfs",
+  "/run",
+  "--tmpfs",
+  "/var/run",
+  "--tmpfs",
+  "/var/tmp",
+  "--security-opt",
+  "no-new-privileges",
+  "--cap-drop",
+  "NET_RAW",
+  "--cap-drop",
+  "MKNOD",
+  "--cap-drop",
+  "AUDIT_WRITE",
+  "--cap-drop",
+  "SETFCAP",
+  "--cap-drop",
+  "SYS_CHROOT"
+];
+function runArgs(req, limits = {}) {
   const { options, cleanup } = req;
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
-  for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0])) args.push(...limit);
+  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
+  if (!options.probePrivileges) args.push(...PROBE_HARDENING);
   for (const [k, v] of Object.entries(options.probeEnv)) args.push("-e", `${k}=${v}`);
   args.push(req.image);
   return args;
+}
+function noEmulator(req, text) {
+  return req.emulated === true && isMissingEmulator(text);
 }
 async function probe2(req) {
   const { options, config, cleanup } = req;
@@ -44289,8 +44333,8 @@ async function probe2(req) {
   const started = await startContainer(req);
   if ("error" in started) {
     const error2 = started.error;
-    if (isMissingEmulator(error2)) return { hits: [], unavailable: error2 };
-    return { hits: [exitedOnStart(null, [error2], req.config, true)] };
+    if (noEmulator(req, error2)) return { hits: [], unavailable: error2 };
+    return { hits: [exitedOnStart(null, [error2], req.config, true, false, isMissingEmulator(error2) ? req.platform : void 0)] };
   }
   const id = started.id;
   const startedAt = Date.now();
@@ -44352,25 +44396,11 @@ async function waitExit(id, timeoutMs) {
   return null;
 }
 async function startContainer(req) {
-  for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
-    const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
-    const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
-    if (id) req.cleanup.container(id);
-    if (res.code === 0 && id) return { id };
-    const error2 = firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1e3} s` : "docker run failed");
-    const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]) && limitUnsupported(l[0], res.stderr));
-    if (!limit) return { error: error2 };
-    unsupportedLimits = /* @__PURE__ */ new Set([...unsupportedLimits, limit[0]]);
-    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
-  }
-  return { error: "docker run failed" };
-}
-function limitUnsupported(flag, stderr) {
-  const s = stderr.toLowerCase();
-  if (!/does not support|not supported|no such file/.test(s) || !/kernel|cgroup/.test(s)) return false;
-  if (flag === "--cpus") return /cpu|cfs|nanocpus/.test(s);
-  if (flag === "--memory") return /memory/.test(s);
-  return /pids/.test(s);
+  const res = await docker(runArgs(req, await limitsOfEngine()), { timeoutMs: RUN_MS });
+  const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
+  if (id) req.cleanup.container(id);
+  if (res.code === 0 && id) return { id };
+  return { error: firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1e3} s` : "docker run failed") };
 }
 function firstErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
@@ -44381,8 +44411,10 @@ async function exitedEarly(id, state, startedAt, req) {
   const seconds2 = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
   if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds: seconds2 } };
   const logs = await lastLogLines(id, LOG_LINES);
-  if (isMissingEmulator(logs.join("\n")) || isMissingEmulator(state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
-  const hit5 = exitedOnStart(state.exitCode, logs, req.config, false, state.oomKilled);
+  if (noEmulator(req, logs.join("\n")) || noEmulator(req, state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
+  const formatError = [state.error, ...logs].find((l) => isMissingEmulator(l));
+  const native = !req.emulated && formatError !== void 0 ? req.platform : void 0;
+  const hit5 = exitedOnStart(state.exitCode, native ? [formatError] : logs, req.config, false, state.oomKilled, native);
   return { hits: [hit5] };
 }
 async function lastLogLines(id, n) {
@@ -44392,13 +44424,19 @@ async function lastLogLines(id, n) {
   return stamped.map((m) => m[2].trimEnd()).slice(-n);
 }
 var WANTS_CONFIG = /\b(?:must (?:be )?(?:set|specif|provid|defin)|(?:is|are) (?:not set|unset|required|missing|empty|undefined)|required (?:env|environment|variable|setting|config)|missing (?:env|environment|required|variable|config|setting)|environment variable|no (?:password|secret|database url|config))/i;
-function exitedOnStart(exitCode, logs, config, daemonError, oom = false) {
+function exitedOnStart(exitCode, logs, config, daemonError, oom = false, nativeExecFormat) {
   const quoted = logs.length > 0 ? `: ${logs.map((l) => `\`${truncate(l.trim(), 160)}\``).join(" ")}` : " without any output";
   const how = daemonError ? "could not start" : oom ? `was killed for exceeding the probe's 512 MB memory limit (exit ${exitCode})` : `exited with code ${exitCode} before the stop signal`;
   const wantsConfig = logs.some((l) => WANTS_CONFIG.test(l));
+  const readOnly = logs.some((l) => /read-only file system/i.test(l));
   const start = [...config.entrypoint, ...config.cmd].join(" ");
   let fix;
+  if (nativeExecFormat) {
+    const message = `On {platforms} the container could not start${quoted}: the start file is not an executable for ${nativeExecFormat} (neither an ELF program for this CPU nor a script with a \`#!\` line), although ${nativeExecFormat} runs natively here.`;
+    return { rule: "exited-on-start", message, fix: `Make \`${truncate(start, 80)}\` a ${nativeExecFormat} program or a script starting with \`#!\`, then check it with \`docker run --rm <image>\`.` };
+  }
   if (wantsConfig) fix = "The logs ask for configuration: pass what a real deployment sets with `--probe-env KEY=VALUE` (repeatable), or give the image a working default.";
+  else if (readOnly) fix = "The probe runs with a read-only root file system (writable: /tmp, /run, /var/run, /var/tmp and declared VOLUMEs): write elsewhere, declare a VOLUME, or pass `--probe-privileges` to probe without the hardening.";
   else if (daemonError) fix = `Make the start command \`${truncate(start, 80)}\` exist and be executable in the image, then check it with \`docker run --rm <image>\`.`;
   else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
   return { rule: "exited-on-start", message: `On {platforms} the container ${how}${quoted}.`, fix };
@@ -45560,6 +45598,7 @@ async function runPlatform(job) {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
+      emulated: support.emulated,
       buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh }
     });
     result.build = { ok: build.ok, seconds: build.seconds };
@@ -45622,7 +45661,7 @@ async function runPlatform(job) {
     cleanup,
     confirms,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   });
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {

@@ -133,6 +133,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   // The probe container's environment comes from this input (and the config file) only, never from the runner's env.
   input('probe-env', 'probeEnv', (v) => parseKeyValueLines(v, 'probe-env'));
   input('probe-network', 'probeNetwork', parseNetwork);
+  input('probe-privileges', 'probePrivileges', (v) => parseBoolean(v, 'probe-privileges'));
   options.ignore = parseIgnore(get('ignore'));
   input('fail-on', 'failOn', parseFailOn);
   input('filter-mode', 'filterMode', parseFilterMode);

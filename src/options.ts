@@ -20,6 +20,8 @@ export interface Options {
   readyLog?: RegExp;
   probeEnv: Record<string, string>;
   probeNetwork: string;
+  /** --probe-privileges: the probe container without the read-only root, no-new-privileges and dropped capabilities. Never from a config file. */
+  probePrivileges?: boolean;
   ignore: Set<string>;
   failOn: FailOn;
   filterMode: FilterMode;

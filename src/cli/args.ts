@@ -37,6 +37,8 @@ Options:
   --ready-log REGEX      readiness is a log line matching REGEX (nothing else counts)
   --probe-env K=V        repeatable; env for the probe container (never the host's env)
   --probe-network MODE   docker network for smoke runs and the probe (default none)
+  --probe-privileges     probe without the hardening (read-only root, no-new-privileges,
+                         dropped capabilities); never from the config file
   --ignore IDS           comma list of rule ids
   --fail-on LEVEL        error | warning | info | never (default error)
   --format FMT           text (default) | json | sarif
@@ -100,6 +102,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
         'ready-log': { type: 'string' },
         'probe-env': { type: 'string', multiple: true },
         'probe-network': { type: 'string' },
+        'probe-privileges': { type: 'boolean' },
         ignore: { type: 'string', multiple: true },
         'fail-on': { type: 'string' },
         format: { type: 'string' },
@@ -162,6 +165,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
     given.add('probeEnv');
   }
   if (v['probe-network'] !== undefined) set('probeNetwork', parseNetwork(v['probe-network']));
+  if (v['probe-privileges'] !== undefined) set('probePrivileges', v['probe-privileges']);
   for (const list of v.ignore ?? []) for (const id of parseIgnore(list)) options.ignore.add(id);
   if (v['fail-on'] !== undefined) set('failOn', parseFailOn(v['fail-on']));
   if (v['filter-mode'] !== undefined) set('filterMode', parseFilterMode(v['filter-mode']));

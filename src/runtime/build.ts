@@ -28,6 +28,8 @@ export interface BuildRequest {
   buildx?: Partial<Pick<Options, 'builder' | 'cacheFrom' | 'cacheTo' | 'secrets' | 'buildContexts' | 'ssh'>>;
   /** Each chunk of BuildKit's plain progress, as it arrives (progress display). */
   onProgress?: (chunk: string) => void;
+  /** Built under an emulator: only then can "exec format error" mean a missing one (on the native platform it is the build's own failure). */
+  emulated?: boolean;
 }
 
 /** Counted from the plain progress: Dockerfile steps (`#N [stage i/n] …`, FROM left out: a source, never CACHED) and those `#N CACHED`. */
@@ -179,7 +181,7 @@ export async function buildPlatform(req: BuildRequest): Promise<BuildOutcome> {
     };
   }
   const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
-  if (isMissingEmulator(failure.errorLines.join('\n'))) {
+  if (req.emulated !== false && isMissingEmulator(failure.errorLines.join('\n'))) {
     return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
   }
   return { ok: false, tag, seconds, hit: buildFailedHit(platform, model, failure) };

@@ -209,6 +209,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
+      emulated: support.emulated,
       buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh },
     });
     result.build = { ok: build.ok, seconds: build.seconds };
@@ -276,7 +277,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     cleanup,
     confirms,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
   });
   notes.push(...(probed.notes ?? []));
   if (probed.unavailable) {

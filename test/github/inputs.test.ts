@@ -16,7 +16,7 @@ function config(inputs: Record<string, string>, files: Record<string, string> = 
 describe('action.yml', () => {
   it('declares every input and output of INTERFACE.md and runs the bundles on node24', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual(
-      ['dockerfile', 'context', 'platforms', 'target', 'build-args', 'static', 'grace-period', 'startup-wait', 'ready-log', 'probe-env', 'probe-network', 'ignore', 'fail-on', 'annotations', 'check-run', 'review', 'sarif-file', 'github-token', 'filter-mode', 'config', 'plan', 'runners', 'report-only', 'plan-platforms', 'reports', 'image', 'builder', 'cache-from', 'cache-to', 'secrets', 'build-contexts', 'ssh'].sort(),
+      ['dockerfile', 'context', 'platforms', 'target', 'build-args', 'static', 'grace-period', 'startup-wait', 'ready-log', 'probe-env', 'probe-network', 'probe-privileges', 'ignore', 'fail-on', 'annotations', 'check-run', 'review', 'sarif-file', 'github-token', 'filter-mode', 'config', 'plan', 'runners', 'report-only', 'plan-platforms', 'reports', 'image', 'builder', 'cache-from', 'cache-to', 'secrets', 'build-contexts', 'ssh'].sort(),
     );
     expect(Object.keys(actionYml.outputs).sort()).toEqual(['errors', 'findings', 'infos', 'matrix', 'report', 'result', 'shutdown-seconds', 'warnings']);
     expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' });
