@@ -21224,33 +21224,48 @@ async function pullVariant(variant, tag, cleanup) {
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import fs16 from "node:fs";
+import os2 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
+var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
 var Cleanup = class {
   runId;
   containers = /* @__PURE__ */ new Set();
   images = /* @__PURE__ */ new Set();
   dirs = /* @__PURE__ */ new Set();
   onSignal = (signal) => {
-    killRunningDockerCalls();
-    this.removeAllSync();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    this.interrupted();
+    process.exit(128 + (os2.constants.signals[signal] ?? 15));
+  };
+  onCrash = (err) => {
+    this.interrupted();
+    process.stderr.write(`entrypoint-guard: internal error: ${err instanceof Error ? err.message : String(err)}
+`);
+    process.exit(2);
   };
   installed = false;
   constructor(runId = `eg-${Date.now().toString(36)}-${randomBytes2(3).toString("hex")}`) {
     this.runId = runId;
   }
-  /** Remove everything if the tool itself is interrupted. */
+  /**
+   * The one way out when the run is cut short: stop the docker calls in flight first (a build
+   * would load its tag after the cleanup), then remove everything. Safe to call twice.
+   */
+  interrupted() {
+    killRunningDockerCalls();
+    this.removeAllSync();
+  }
+  /** Remove everything if the tool itself is interrupted (Ctrl-C, Ctrl-backslash, a closed terminal, a cancelled runner) or crashes. */
   installSignalHandlers() {
     if (this.installed) return;
     this.installed = true;
-    process.on("SIGINT", this.onSignal);
-    process.on("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.on(signal, this.onSignal);
+    process.on("uncaughtException", this.onCrash);
   }
   uninstallSignalHandlers() {
     if (!this.installed) return;
     this.installed = false;
-    process.off("SIGINT", this.onSignal);
-    process.off("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.off(signal, this.onSignal);
+    process.off("uncaughtException", this.onCrash);
   }
   labelArgs() {
     return ["--label", `${RUN_LABEL}=${this.runId}`];
@@ -22191,8 +22206,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os2 = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os2 !== "linux") return void 0;
+  const [os3 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os3 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -23124,12 +23139,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os2, arch = "", variant] = platform.split("/");
+  const [os3, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os2 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os3 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os2 && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os3 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;

@@ -43877,33 +43877,48 @@ async function pullVariant(variant, tag, cleanup) {
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs15 from "node:fs";
+import os7 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
+var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
 var Cleanup = class {
   runId;
   containers = /* @__PURE__ */ new Set();
   images = /* @__PURE__ */ new Set();
   dirs = /* @__PURE__ */ new Set();
   onSignal = (signal) => {
-    killRunningDockerCalls();
-    this.removeAllSync();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    this.interrupted();
+    process.exit(128 + (os7.constants.signals[signal] ?? 15));
+  };
+  onCrash = (err) => {
+    this.interrupted();
+    process.stderr.write(`entrypoint-guard: internal error: ${err instanceof Error ? err.message : String(err)}
+`);
+    process.exit(2);
   };
   installed = false;
   constructor(runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`) {
     this.runId = runId;
   }
-  /** Remove everything if the tool itself is interrupted. */
+  /**
+   * The one way out when the run is cut short: stop the docker calls in flight first (a build
+   * would load its tag after the cleanup), then remove everything. Safe to call twice.
+   */
+  interrupted() {
+    killRunningDockerCalls();
+    this.removeAllSync();
+  }
+  /** Remove everything if the tool itself is interrupted (Ctrl-C, Ctrl-backslash, a closed terminal, a cancelled runner) or crashes. */
   installSignalHandlers() {
     if (this.installed) return;
     this.installed = true;
-    process.on("SIGINT", this.onSignal);
-    process.on("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.on(signal, this.onSignal);
+    process.on("uncaughtException", this.onCrash);
   }
   uninstallSignalHandlers() {
     if (!this.installed) return;
     this.installed = false;
-    process.off("SIGINT", this.onSignal);
-    process.off("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.off(signal, this.onSignal);
+    process.off("uncaughtException", this.onCrash);
   }
   labelArgs() {
     return ["--label", `${RUN_LABEL}=${this.runId}`];
@@ -44763,8 +44778,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform2) {
-  const [os8 = "", arch2 = ""] = platform2.toLowerCase().split("/");
-  if (os8 !== "linux") return void 0;
+  const [os9 = "", arch2 = ""] = platform2.toLowerCase().split("/");
+  if (os9 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch2] ?? arch2;
   return ARCHES.find((a) => a.short === short);
@@ -45696,12 +45711,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform2, serverPlatform, builderPlatforms, binfmt) {
-  const [os8, arch2 = "", variant] = platform2.split("/");
+  const [os9, arch2 = "", variant] = platform2.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os8 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
+  if (os9 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os8 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
+    return o === os9 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch2] ?? arch2;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -50690,7 +50705,7 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 }
 
 // src/github/outputs.ts
-import os7 from "node:os";
+import os8 from "node:os";
 import path29 from "node:path";
 
 // src/report/atomic.ts
@@ -50746,7 +50761,7 @@ function shutdownSeconds(reports) {
   return out;
 }
 function writeJsonReport(reports, runId, env = process.env) {
-  const dir = env.RUNNER_TEMP || os7.tmpdir();
+  const dir = env.RUNNER_TEMP || os8.tmpdir();
   const file = path29.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports));
   return file;
