@@ -4754,9 +4754,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path29 = this.getPath();
-        if (path29 === null || path29.startsWith("/")) {
-          return path29;
+        const path30 = this.getPath();
+        if (path30 === null || path30.startsWith("/")) {
+          return path30;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4768,7 +4768,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
+              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
             }
           }
         }
@@ -5942,17 +5942,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path29) {
-      const ctrl = callVisitor(key, node, visitor, path29);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visit_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5963,13 +5963,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5990,17 +5990,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path29) {
-      const ctrl = await callVisitor(key, node, visitor, path29);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visitAsync_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6011,13 +6011,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6044,23 +6044,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path29) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path29);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path29);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path29);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path29);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path29);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path29);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -6672,10 +6672,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k = path29[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6694,7 +6694,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6724,11 +6724,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path29;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6742,8 +6742,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key, ...rest] = path29;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -6757,8 +6757,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key, ...rest] = path29;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6776,8 +6776,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key, ...rest] = path29;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -6787,8 +6787,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key, ...rest] = path29;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7875,7 +7875,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -7885,10 +7885,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -9303,9 +9303,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9380,14 +9380,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection.isEmptyPath(path29)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9402,10 +9402,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection.isEmptyPath(path29))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9416,10 +9416,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection.isEmptyPath(path29))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9436,13 +9436,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection.isEmptyPath(path29)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -11403,9 +11403,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path29) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11414,23 +11414,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path29) => {
-      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11441,10 +11441,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12746,14 +12746,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12881,13 +12881,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13196,8 +13196,8 @@ var require_dist = __commonJS({
 });
 
 // src/cli.ts
-import fs20 from "node:fs";
-import path28 from "node:path";
+import fs21 from "node:fs";
+import path29 from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -13462,8 +13462,8 @@ function parseCli(argv, cwd = process.cwd()) {
   if (v.output !== void 0) set("output", v.output);
   if (v.image !== void 0) set("image", parseImageRef(v.image, "--image"));
   if (v.builder !== void 0) set("builder", parseBuilderName(v.builder, "--builder"));
-  const specs2 = (flag, key, values, needsEquals = true) => {
-    for (const value of values ?? []) {
+  const specs2 = (flag, key, values2, needsEquals = true) => {
+    for (const value of values2 ?? []) {
       options[key].push(parseBuildxSpec(value, flag, needsEquals));
       given.add(key);
     }
@@ -14971,16 +14971,16 @@ function tokenize(src) {
 function staticValue(word) {
   if (!word) return void 0;
   let out = "";
-  const add = (parts) => {
+  const add2 = (parts) => {
     for (const p of parts) {
       if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
       else if (p.type === "dq") {
-        if (!add(p.parts)) return false;
+        if (!add2(p.parts)) return false;
       } else return false;
     }
     return true;
   };
-  return add(word.parts) ? out : void 0;
+  return add2(word.parts) ? out : void 0;
 }
 function commandBase(word) {
   const v = staticValue(word);
@@ -15187,6 +15187,16 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
+
+// src/child-env.ts
+var BASE = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR"];
+function childEnv(names = [], extra = {}, env = process.env) {
+  const out = {};
+  for (const k of [...BASE, ...names]) if (env[k] !== void 0) out[k] = env[k];
+  return { ...out, ...extra };
+}
+
+// src/model/context.ts
 import fs4 from "node:fs";
 import path4 from "node:path";
 
@@ -15256,12 +15266,12 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path29) => nfaMatch(tokens2, path29) };
+  return { test: (path30) => nfaMatch(tokens2, path30) };
 }
-function nfaMatch(tokens2, path29) {
+function nfaMatch(tokens2, path30) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
-  const add = (set, state) => {
+  const add2 = (set, state) => {
     for (let s = state; ; s++) {
       if (set.has(s)) return;
       set.add(s);
@@ -15271,34 +15281,34 @@ function nfaMatch(tokens2, path29) {
       if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
     }
   };
-  add(current, 0);
-  for (let k = 0; k < path29.length && current.size > 0; k++) {
-    const c = path29[k];
+  add2(current, 0);
+  for (let k = 0; k < path30.length && current.size > 0; k++) {
+    const c = path30[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
         const i = s - m - 1;
         next.add(s);
-        if (c === "/") add(next, i + 1);
+        if (c === "/") add2(next, i + 1);
         continue;
       }
       if (s === m) continue;
       const tok = tokens2[s];
       switch (tok.t) {
         case "lit":
-          if (c === tok.c) add(next, s + 1);
+          if (c === tok.c) add2(next, s + 1);
           break;
         case "one":
-          if (c !== "/") add(next, s + 1);
+          if (c !== "/") add2(next, s + 1);
           break;
         case "class":
-          if (tok.re.test(c)) add(next, s + 1);
+          if (tok.re.test(c)) add2(next, s + 1);
           break;
         case "star":
-          if (c !== "/") add(next, s);
+          if (c !== "/") add2(next, s);
           break;
         case "all":
-          add(next, s);
+          add2(next, s);
           break;
         case "gstar":
           break;
@@ -15338,9 +15348,7 @@ function isIgnoredBy(patterns, rel) {
 }
 var gitIndexCache = /* @__PURE__ */ new Map();
 function gitEnv() {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
-  return env;
+  return childEnv();
 }
 function gitIndex(root) {
   const cached2 = gitIndexCache.get(root);
@@ -16861,7 +16869,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path29 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path30 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -16874,11 +16882,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path29 = p;
+          else path30 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path29 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path30 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -16888,10 +16896,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path29 === void 0) continue;
+    if (deleted || path30 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path29, change);
+    files.set(path30, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -17191,7 +17199,7 @@ function analyseInstalls(model) {
   const maybe = /* @__PURE__ */ new Set();
   const { steps } = buildSteps(model, model.finalStage);
   const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
-  const add = (pkg, owner, instr) => {
+  const add2 = (pkg, owner, instr) => {
     let set = owners.get(pkg);
     if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
     set.add(owner);
@@ -17202,7 +17210,7 @@ function analyseInstalls(model) {
     if (instr.keyword === "RUN") {
       const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
       if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add, owners, virtuals, maybe });
+      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
     } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       copyMaybe(step, maybe, stageNames);
     }
@@ -20540,6 +20548,7 @@ var SHELLCHECK_ABSENT_NOTE = "ShellCheck is not installed: wrapper scripts were 
 var EXCLUDED = "SC1090,SC1091,SC2128";
 var EXCLUDED_SOURCED = ["SC2034", "SC2154"];
 var TIMEOUT_MS = 15e3;
+var TOTAL_MS = 3e4;
 function ownRuleFor(code2) {
   if (code2 === 2068 || code2 === 2048) return "wrapper-unquoted-args";
   if (code2 === 2039 || code2 === 2112 || code2 === 2113 || code2 >= 3e3 && code2 < 3100) return "wrapper-bashism";
@@ -20552,10 +20561,10 @@ var tools = /* @__PURE__ */ new Map();
 function findShellcheck(binary = "shellcheck") {
   if (tools.has(binary)) return tools.get(binary);
   let tool = null;
-  const v = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 5e3 });
+  const v = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 5e3, env: childEnv() });
   if (!v.error && v.status === 0) {
     const version = /version:\s*(\S+)/.exec(v.stdout)?.[1] ?? "unknown";
-    const probe3 = spawnSync(binary, ["--shell=busybox", "--format=json1", "-"], { input: "true\n", encoding: "utf8", timeout: 5e3 });
+    const probe3 = spawnSync(binary, ["--shell=busybox", "--format=json1", "-"], { input: "true\n", encoding: "utf8", timeout: 5e3, env: childEnv() });
     tool = { binary, version, busybox: !probe3.error && probe3.status === 0 };
   }
   tools.set(binary, tool);
@@ -20585,8 +20594,8 @@ function capLevel(level, code2) {
 function applyFix(lineText, lineNo, replacements) {
   if (replacements.length === 0 || replacements.some((r) => r.line !== lineNo || r.endLine !== lineNo)) return void 0;
   let out = lineText;
-  const sorted = [...replacements].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
-  for (const r of sorted) {
+  const sorted2 = [...replacements].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
+  for (const r of sorted2) {
     const from = r.column - 1;
     const to = r.endColumn - 1;
     if (from < 0 || to < from || to > out.length) return void 0;
@@ -20602,7 +20611,7 @@ function fixSentence(c, lines) {
   }
   return `See https://www.shellcheck.net/wiki/SC${c.code}.`;
 }
-function runOne(tool, script, shell) {
+function runOne(tool, script, shell, timeoutMs) {
   const excluded = script.wrapper.role === "sourced" ? [EXCLUDED, ...EXCLUDED_SOURCED].join(",") : EXCLUDED;
   let stdout;
   let timedOut = false;
@@ -20610,8 +20619,9 @@ function runOne(tool, script, shell) {
     stdout = execFileSync2(tool.binary, ["--format=json1", `--shell=${shell}`, "-e", excluded, "-"], {
       input: script.analysis.text,
       encoding: "utf8",
-      timeout: TIMEOUT_MS,
+      timeout: timeoutMs,
       maxBuffer: 32 * 1024 * 1024,
+      env: childEnv(),
       stdio: ["pipe", "pipe", "pipe"]
     });
   } catch (err) {
@@ -20655,12 +20665,18 @@ function runShellcheck(model, options = {}) {
   const ours = ownHits(model);
   const findings = [];
   const unfinished = [];
+  const deadline = Date.now() + (options.totalMs ?? TOTAL_MS);
   for (const script of scripts) {
     const shell = shellcheckShell(script.dialect.dialect, tool);
     if (!shell) continue;
+    const left = deadline - Date.now();
+    if (left < 200) {
+      unfinished.push(script.wrapper.file);
+      continue;
+    }
     const lines = script.analysis.text.split("\n");
     const offset = script.wrapper.lineOffset;
-    const { comments, timedOut } = runOne(tool, script, shell);
+    const { comments, timedOut } = runOne(tool, script, shell, Math.min(TIMEOUT_MS, left));
     if (timedOut) unfinished.push(script.wrapper.file);
     for (const c of comments) {
       if (typeof c.code !== "number" || typeof c.line !== "number") continue;
@@ -20682,7 +20698,7 @@ function runShellcheck(model, options = {}) {
     }
   }
   if (unfinished.length === 0) return { findings };
-  const note = `ShellCheck did not finish within ${TIMEOUT_MS / 1e3} s on ${unfinished.join(", ")}: its findings there are missing (entrypoint-guard's own rules still ran).`;
+  const note = `ShellCheck did not finish on ${unfinished.join(", ")} within its time limit (${TIMEOUT_MS / 1e3} s a script, ${(options.totalMs ?? TOTAL_MS) / 1e3} s in all): its findings there are missing (entrypoint-guard's own rules still ran).`;
   return { findings, note };
 }
 
@@ -20749,22 +20765,20 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs19 from "node:fs";
-import path27 from "node:path";
+import fs20 from "node:fs";
+import path28 from "node:path";
 
 // src/runtime/build.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
 import fs14 from "node:fs";
-var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
+var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
-  const env = {};
-  for (const k of CLIENT_ENV) if (process.env[k] !== void 0) env[k] = process.env[k];
-  return { ...env, ...extra };
+  return childEnv(CLIENT_ENV, extra);
 }
 var running = /* @__PURE__ */ new Set();
 function killRunningDockerCalls() {
@@ -20895,13 +20909,117 @@ function checkBuildOptions(options, info) {
     throw new InputError(`--build-context needs buildx 0.8 or later (this is ${info.version.join(".")})`);
   }
 }
-function redactSecrets(text, secrets) {
-  let out = text;
-  for (const spec of secrets) {
-    const values = [spec, ...spec.split(",").map((kv) => kv.slice(kv.indexOf("=") + 1)).filter((v) => v.length >= 3)];
-    for (const v of values.sort((a, b) => b.length - a.length)) out = out.split(v).join("<redacted>");
+
+// src/runtime/secrets.ts
+import fs15 from "node:fs";
+import path21 from "node:path";
+var REDACTED = "***";
+var MIN_VALUE = 4;
+var MAX_FILE = 512 * 1024;
+var CREDENTIAL_ENV = /^(?:INPUT_|ACTIONS_)|^GITHUB_TOKEN$/i;
+var values = /* @__PURE__ */ new Set();
+var protectedValues = /* @__PURE__ */ new Set();
+var sorted = [];
+function add(value, into) {
+  for (const v of [value, ...value.split(/\r?\n/)]) {
+    const t = v.trim();
+    if (t.length >= MIN_VALUE) into.add(t);
   }
+  sorted = [.../* @__PURE__ */ new Set([...values, ...protectedValues])].sort((a, b) => b.length - a.length);
+}
+function fields(spec) {
+  return new Map(spec.split(",").map((kv) => [kv.slice(0, Math.max(0, kv.indexOf("="))).trim().toLowerCase(), kv.slice(kv.indexOf("=") + 1)]));
+}
+function secretEnvName(spec) {
+  const f = fields(spec);
+  if (f.has("env")) return f.get("env");
+  if (f.has("src") || f.has("source")) return void 0;
+  return f.get("id");
+}
+function registerBuildSecrets(specs2, env = process.env, cwd = process.cwd()) {
+  const found = [];
+  for (const spec of specs2) {
+    const name = secretEnvName(spec);
+    const id = fields(spec).get("id") ?? "?";
+    if (name && CREDENTIAL_ENV.test(name)) throw new InputError(`build secret ${id} reads ${name}, a credential of the runner or of this Action; pass the secret through a variable of its own`);
+    let value;
+    if (name) value = env[name];
+    else {
+      const file = fields(spec).get("src") ?? fields(spec).get("source");
+      if (file) value = readSmall(path21.resolve(cwd, file));
+    }
+    if (value === void 0 || value === "") continue;
+    if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
+    found.push(value);
+    add(value, values);
+  }
+  return found;
+}
+function readSmall(file) {
+  try {
+    const st = fs15.statSync(file);
+    if (!st.isFile() || st.size > MAX_FILE) return void 0;
+    return fs15.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function redact(text) {
+  if (sorted.length === 0 || text.length < MIN_VALUE) return text;
+  let out = text;
+  for (const v of sorted) if (out.includes(v)) out = out.split(v).join(REDACTED);
   return out;
+}
+function heldBack(text) {
+  if (text.length === 0) return 0;
+  const last = text[text.length - 1];
+  let hold = 0;
+  for (const v of sorted) {
+    for (let i = v.lastIndexOf(last, Math.min(v.length - 2, text.length - 1)); i >= hold; i = v.lastIndexOf(last, i - 1)) {
+      if (text.endsWith(v.slice(0, i + 1))) {
+        hold = i + 1;
+        break;
+      }
+      if (i === 0) break;
+    }
+  }
+  return hold;
+}
+var RedactingStream = class {
+  pending = "";
+  write(chunk) {
+    const text = redact(this.pending + chunk);
+    const hold = heldBack(text);
+    this.pending = text.slice(text.length - hold);
+    return text.slice(0, text.length - hold);
+  }
+  end() {
+    const rest = redact(this.pending);
+    this.pending = "";
+    return rest;
+  }
+};
+function redactDeep(root) {
+  if (sorted.length === 0) return root;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        if (typeof v === "string") node[i] = redact(v);
+        else if (v && typeof v === "object") stack.push(v);
+      }
+    } else if (node && typeof node === "object" && !(node instanceof RegExp) && !(node instanceof Set) && !(node instanceof Map)) {
+      const rec = node;
+      for (const k of Object.keys(rec)) {
+        const v = rec[k];
+        if (typeof v === "string") rec[k] = redact(v);
+        else if (v && typeof v === "object") stack.push(v);
+      }
+    }
+  }
+  return root;
 }
 
 // src/runtime/build.ts
@@ -20919,7 +21037,7 @@ function cacheStats(log) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs15.readFileSync(file, "utf8"));
+    return JSON.parse(fs16.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -20927,8 +21045,8 @@ function readMetadata(file) {
 function secretEnv(secrets) {
   const env = {};
   for (const spec of secrets) {
-    const fields = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
-    const name = fields.get("env") ?? (fields.has("src") || fields.has("source") ? void 0 : fields.get("id"));
+    const fields2 = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+    const name = fields2.get("env") ?? (fields2.has("src") || fields2.has("source") ? void 0 : fields2.get("id"));
     if (name && process.env[name] !== void 0) env[name] = process.env[name];
   }
   return env;
@@ -20956,9 +21074,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs15.mkdtempSync(path21.join(os.tmpdir(), "eg-build-"));
+    const dir = fs16.mkdtempSync(path22.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path21.join(dir, "metadata.json");
+    metadataFile = path22.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -20966,17 +21084,22 @@ async function buildPlatform(req) {
   for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   args.push("-f", model.absPath, req.contextDir);
   let log = "";
+  const masked = new RedactingStream();
+  const keep = (text) => {
+    req.onProgress?.(text);
+    log += text;
+    if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
+  };
   const started = Date.now();
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
     env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1", BUILDX_METADATA_WARNINGS: "1" },
     onOutput: (chunk) => {
-      req.onProgress?.(chunk);
-      log += chunk;
-      if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
+      keep(masked.write(chunk));
     }
   });
+  keep(masked.end());
   const seconds = round((Date.now() - started) / 1e3);
   if (result.code === 0 && !result.timedOut) {
     const outcome = { ok: true, tag, seconds, cache: cacheStats(log) };
@@ -21007,7 +21130,7 @@ async function buildPlatform(req) {
       }
     };
   }
-  const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
+  const failure = parseBuildFailure(log || redact(result.stderr), model);
   if (req.emulated !== false && isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
   }
@@ -21223,7 +21346,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import os2 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -21276,8 +21399,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path29) {
-    this.dirs.add(path29);
+  dir(path30) {
+    this.dirs.add(path30);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -21304,7 +21427,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs16.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs17.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -21319,12 +21442,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path29 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path30 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path29,
+    path: path30,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -21355,7 +21478,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -21381,14 +21504,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs17.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs18.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -21399,7 +21522,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs17.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs18.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -21433,9 +21556,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path29 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path29 !== "";
-    if (listening && path29 !== "") out.push({ proto: "unix", address: path29 });
+    const path30 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path30 !== "";
+    if (listening && path30 !== "") out.push({ proto: "unix", address: path30 });
   }
   return out;
 }
@@ -21474,9 +21597,9 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
+    const stat = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const fields2 = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
     return void 0;
   }
@@ -21484,9 +21607,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs17.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs18.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs17.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs18.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -21498,7 +21621,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs17.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs18.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -21522,7 +21645,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs17.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs18.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -21534,20 +21657,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/process-name.ts
-import path22 from "node:path";
+import path23 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path22.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
+  const dir = path23.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path23.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -21835,16 +21958,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path24.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path24.posix.basename(argv[1]) === path24.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs18.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs18.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs19.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -21856,8 +21979,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path23.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
+  const first = path24.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path24.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -22028,7 +22151,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path25.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -22192,7 +22315,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -22301,7 +22424,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -22457,7 +22580,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path25.posix.normalize(requested);
+    let current = path26.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -22470,7 +22593,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path26.posix.normalize(target) : path26.posix.join(path26.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -22550,11 +22673,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path27.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path27.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path27.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path27.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path27.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -22681,16 +22804,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path27.posix.normalize(interpreter) : path27.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path27.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path27.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -22710,14 +22833,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path27.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path26.posix.basename(shebang.interpreter) === "env") {
+  if (path27.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -22913,6 +23036,7 @@ function reportNotFound(ctx, argv0, files) {
 var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
+  registerBuildSecrets(options.secrets);
   const notes = [];
   if (model.windows) return { hits: [], platforms: [], notes: ["Runtime checks skipped: Windows images are not built or probed."] };
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
@@ -23089,7 +23213,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path27.posix.basename(wrapper.imagePath),
+      wrapper: path28.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -23157,10 +23281,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs19.readdirSync(dir)) {
+    for (const name of fs20.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs19.readFileSync(path27.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs20.readFileSync(path28.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -23291,7 +23415,7 @@ async function analyze(options, extras = {}) {
     report.notes.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
-  return { report, model };
+  return { report: redactDeep(report), model };
 }
 
 // src/cli.ts
@@ -23301,21 +23425,21 @@ var processIo = {
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => fs20.readFileSync(0, "utf8")
+  readStdin: () => fs21.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
-  const root = repositoryRoot(path28.dirname(path28.resolve(io.cwd, options.dockerfile)), io.cwd);
+  const root = repositoryRoot(path29.dirname(path29.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
-  if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
+  if (options.image !== void 0 && !given.has("dockerfile") && !fs21.existsSync(path29.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs20.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs21.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
@@ -23361,7 +23485,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path28.resolve(io.cwd, options.output);
+      const target = path29.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {
@@ -23373,11 +23497,11 @@ async function runCli(argv, io = processIo) {
     return failsAt(report.findings, options.failOn) ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError) {
-      io.stderr(`entrypoint-guard: ${err.message}
+      io.stderr(`entrypoint-guard: ${redact(err.message)}
 `);
       return 2;
     }
-    io.stderr(`entrypoint-guard: internal error: ${errorMessage(err)}
+    io.stderr(`entrypoint-guard: internal error: ${redact(errorMessage(err))}
 `);
     if (process.env.ENTRYPOINT_GUARD_DEBUG) io.stderr(`${err.stack ?? ""}
 `);

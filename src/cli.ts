@@ -19,6 +19,7 @@ import { droppedLine } from './policy/dropped-line.js';
 import { repositoryRoot } from './repo-root.js';
 import { formatText } from './report/text.js';
 import { VERSION } from './version.js';
+import { redact } from './runtime/secrets.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -114,11 +115,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return failsAt(report.findings, options.failOn) ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError) {
-      io.stderr(`entrypoint-guard: ${err.message}\n`);
+      io.stderr(`entrypoint-guard: ${redact(err.message)}\n`);
       return 2;
     }
     // An internal error is still one line; the stack only with DEBUG set.
-    io.stderr(`entrypoint-guard: internal error: ${errorMessage(err)}\n`);
+    io.stderr(`entrypoint-guard: internal error: ${redact(errorMessage(err))}\n`);
     if (process.env.ENTRYPOINT_GUARD_DEBUG) io.stderr(`${(err as Error).stack ?? ''}\n`);
     return 2;
   }

@@ -7,6 +7,7 @@ import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
 import { runRuntime } from './runtime/index.js';
+import { redactDeep } from './runtime/secrets.js';
 import type { ProgressFactory } from './runtime/progress.js';
 import { withRuleMeta } from './runtime-findings.js';
 
@@ -51,5 +52,6 @@ export async function analyze(options: Options, extras: { progress?: ProgressFac
     report.notes!.push(...runtime.notes);
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
-  return { report, model };
+  // Whatever a build or a container printed, no build secret's value reaches a report.
+  return { report: redactDeep(report), model };
 }

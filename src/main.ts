@@ -24,6 +24,7 @@ import { droppedLine } from './policy/dropped-line.js';
 import { artifactUri, writeSarif } from './report/sarif.js';
 import { mergeShardFiles } from './matrix/merge.js';
 import { planMatrix } from './matrix/plan.js';
+import { protectCredential, redact, registerBuildSecrets } from './runtime/secrets.js';
 import { applyPathFailOn } from './policy/apply-policy.js';
 
 /** Analyse each Dockerfile, then apply the config file and the diff filter to its report. */
@@ -57,6 +58,9 @@ function blobUrl(event: EventInfo | undefined): ((file: string, line: number) =>
 export async function run(): Promise<void> {
   try {
     const config = readActionConfig(envInputReader());
+    // The token is masked like a secret and can never be one; the runner masks the secrets' values in its log too.
+    protectCredential(config.token);
+    for (const value of registerBuildSecrets(config.options.secrets)) core.setSecret(value);
     const runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     if (!config.options.static) core.saveState(RUN_ID_STATE, runId);
 
@@ -163,8 +167,8 @@ export async function run(): Promise<void> {
     setOutputs(reports, failOn, reportPath);
     if (failed) core.setFailed(`entrypoint-guard: ${countsText(findings)}; failing at fail-on: ${failOn}.`);
   } catch (err) {
-    if (err instanceof InputError) core.setFailed(`entrypoint-guard: ${oneLine(err.message, 1000)}`);
-    else core.setFailed(`entrypoint-guard: internal error: ${oneLine(errorMessage(err), 1000)}`);
+    if (err instanceof InputError) core.setFailed(`entrypoint-guard: ${oneLine(redact(err.message), 1000)}`);
+    else core.setFailed(`entrypoint-guard: internal error: ${oneLine(redact(errorMessage(err)), 1000)}`);
     if (process.env.ENTRYPOINT_GUARD_DEBUG && err instanceof Error && !(err instanceof InputError)) core.debug(err.stack ?? '');
   }
 }

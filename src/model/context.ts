@@ -2,6 +2,7 @@
 // `**`), symlinks that stay inside the context, and file modes from git's index when the
 // context lives in a git repository (what CI checks out), else from the file system.
 import { execFileSync } from 'node:child_process';
+import { childEnv } from '../child-env.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRootOf } from '../repo-root.js';
@@ -170,10 +171,9 @@ export function isIgnoredBy(patterns: IgnorePattern[], rel: string): boolean {
 // git's index per repository root, cached for the process (`git ls-files -s -z`).
 const gitIndexCache = new Map<string, Map<string, string> | null>();
 
+/** The allow-listed environment (src/child-env.ts): no GIT_* override, no token. */
 function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('GIT_')) delete env[k];
-  return env;
+  return childEnv();
 }
 
 

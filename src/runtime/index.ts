@@ -22,6 +22,7 @@ import { forwardingWrapper } from '../model/start-chain.js';
 import { probe, type Confirmable } from './probe.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
+import { registerBuildSecrets } from './secrets.js';
 import type { PlatformHit, RuntimeFinding } from './types.js';
 
 export interface RuntimeResult {
@@ -49,6 +50,8 @@ interface Tagged extends PlatformHit {
 }
 
 export async function runRuntime(model: DockerfileModel, options: Options, extras: RuntimeExtras = {}): Promise<RuntimeResult> {
+  // Secret values are read (for masking only) and the tool's own credentials refused before anything runs.
+  registerBuildSecrets(options.secrets);
   const notes: string[] = [];
   if (model.windows) return { hits: [], platforms: [], notes: ['Runtime checks skipped: Windows images are not built or probed.'] };
 
