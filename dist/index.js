@@ -4522,9 +4522,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -4573,8 +4573,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -26782,7 +26782,7 @@ var init_main = __esm({
       FoldingRangeKind2.Region = "region";
     })(FoldingRangeKind || (FoldingRangeKind = {}));
     (function(FoldingRange2) {
-      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+      function create(startLine, endLine, startCharacter, endCharacter, kind2, collapsedText) {
         const result = {
           startLine,
           endLine
@@ -26793,8 +26793,8 @@ var init_main = __esm({
         if (Is.defined(endCharacter)) {
           result.endCharacter = endCharacter;
         }
-        if (Is.defined(kind)) {
-          result.kind = kind;
+        if (Is.defined(kind2)) {
+          result.kind = kind2;
         }
         if (Is.defined(collapsedText)) {
           result.collapsedText = collapsedText;
@@ -27559,10 +27559,10 @@ var init_main = __esm({
       DocumentHighlightKind2.Write = 3;
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
-      function create(range, kind) {
+      function create(range, kind2) {
         const result = { range };
-        if (Is.number(kind)) {
-          result.kind = kind;
+        if (Is.number(kind2)) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -27600,10 +27600,10 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name, kind, range, uri, containerName) {
+      function create(name, kind2, range, uri, containerName) {
         const result = {
           name,
-          kind,
+          kind: kind2,
           location: { uri, range }
         };
         if (containerName) {
@@ -27614,17 +27614,17 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name, kind, uri, range) {
-        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      function create(name, kind2, uri, range) {
+        return range !== void 0 ? { name, kind: kind2, location: { uri, range } } : { name, kind: kind2, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name, detail, kind, range, selectionRange, children) {
+      function create(name, detail, kind2, range, selectionRange, children) {
         const result = {
           name,
           detail,
-          kind,
+          kind: kind2,
           range,
           selectionRange
         };
@@ -27683,7 +27683,7 @@ var init_main = __esm({
       CodeActionTag2.is = is;
     })(CodeActionTag || (CodeActionTag = {}));
     (function(CodeAction2) {
-      function create(title, kindOrCommandOrEdit, kind) {
+      function create(title, kindOrCommandOrEdit, kind2) {
         const result = { title };
         let checkKind = true;
         if (typeof kindOrCommandOrEdit === "string") {
@@ -27694,8 +27694,8 @@ var init_main = __esm({
         } else {
           result.edit = kindOrCommandOrEdit;
         }
-        if (checkKind && kind !== void 0) {
-          result.kind = kind;
+        if (checkKind && kind2 !== void 0) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -27863,10 +27863,10 @@ var init_main = __esm({
       InlayHintLabelPart2.is = is;
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
     (function(InlayHint2) {
-      function create(position, label, kind) {
+      function create(position, label, kind2) {
         const result = { position, label };
-        if (kind !== void 0) {
-          result.kind = kind;
+        if (kind2 !== void 0) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -37414,14 +37414,14 @@ var Parser = class {
     node.end = this.lastEnd();
     return node;
   }
-  parseLoop(kind, closers, depth) {
+  parseLoop(kind2, closers, depth) {
     const start = this.tok().start;
     this.p++;
     const cond = this.parseList(union(closers, ["do", "done"]), depth + 1);
     this.expectWord("do");
     const body = this.parseList(union(closers, ["done"]), depth + 1);
     this.expectWord("done");
-    return { kind, cond, body, redirs: [], start, end: this.lastEnd() };
+    return { kind: kind2, cond, body, redirs: [], start, end: this.lastEnd() };
   }
   parseFor(closers, depth) {
     const start = this.tok().start;
@@ -37455,18 +37455,18 @@ var Parser = class {
     node.end = this.lastEnd();
     return node;
   }
-  parseGroup(kind, depth) {
+  parseGroup(kind2, depth) {
     const start = this.tok().start;
     this.p++;
     let body;
-    if (kind === "subshell") {
+    if (kind2 === "subshell") {
       body = this.parseList(/* @__PURE__ */ new Set(), depth + 1, true);
       if (this.isOp(")")) this.p++;
     } else {
       body = this.parseList(/* @__PURE__ */ new Set(["}"]), depth + 1);
       this.expectWord("}");
     }
-    return { kind, body, redirs: [], start, end: this.lastEnd() };
+    return { kind: kind2, body, redirs: [], start, end: this.lastEnd() };
   }
   parseFunction(keyword, closers, depth) {
     const start = this.tok().start;
@@ -38827,9 +38827,9 @@ var Resolver = class {
       const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
       const multi = destIsDir || matches.length > 1;
       for (const rel of matches) {
-        const kind = this.ctx.kind(rel);
-        if (!kind) continue;
-        if (kind === "dir") {
+        const kind2 = this.ctx.kind(rel);
+        if (!kind2) continue;
+        if (kind2 === "dir") {
           const inner = under(dest);
           if (inner === void 0) continue;
           const candidate = rel === "" ? inner : `${rel}/${inner}`;
@@ -39890,17 +39890,17 @@ function execFormInstructions(model, healthcheck) {
   return out;
 }
 function shellFate(shell, base, program = "the app") {
-  const kind = shell.shellKind ?? "unknown";
+  const kind2 = shell.shellKind ?? "unknown";
   const implicitExec = shell.replaced === true;
-  const name = kind === "ash" ? "BusyBox ash" : kind;
+  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
   let clause;
-  if (kind === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
-  else if (kind === "ash" || kind === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
   else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
-  return { kind, implicitExec, clause };
+  return { kind: kind2, implicitExec, clause };
 }
 function familyLabel(base) {
   switch (base.family) {
@@ -40236,7 +40236,7 @@ var ChainWalker = class {
    * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
    */
   commandString(shell, text, argv, at, part, depth, commandIndex) {
-    const kind = shellKind(shell, this.model.base);
+    const kind2 = shellKind(shell, this.model.base);
     const link = {
       kind: "shell",
       word: shell,
@@ -40245,7 +40245,7 @@ var ChainWalker = class {
       part,
       ...at,
       command: text,
-      shellKind: kind,
+      shellKind: kind2,
       replaced: false
     };
     this.links.push(link);
@@ -40256,7 +40256,7 @@ var ChainWalker = class {
     let words = last.words;
     const explicit = words[0] === "exec";
     if (explicit) words = words.slice(1);
-    link.replaced = explicit && words.length > 0 || kind !== "none" && kind !== "unknown" && execsLastImplicitly(expanded, kind);
+    link.replaced = explicit && words.length > 0 || kind2 !== "none" && kind2 !== "unknown" && execsLastImplicitly(expanded, kind2);
     if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
     if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
     this.walk(words, void 0, link.part, depth + 1);
@@ -41396,7 +41396,7 @@ var Flow = class {
     const w0 = cmd.words[0];
     if (!w0) return supersede(state);
     const base = commandBase(w0);
-    const sig = (kind) => /* @__PURE__ */ new Set([this.at({ kind, cmd, start: cmd.start, end: cmd.end })]);
+    const sig = (kind2) => /* @__PURE__ */ new Set([this.at({ kind: kind2, cmd, start: cmd.start, end: cmd.end })]);
     if (base === void 0) return sig(isArgvWord(w0) ? "argv" : "program");
     switch (base) {
       case "exec":
@@ -41816,8 +41816,8 @@ function functionStep(script, fn, memo) {
   if (fn.body) {
     walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
       if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
-      const kind = stepKind(script, cmd, memo);
-      if (kind > found) found = kind;
+      const kind2 = stepKind(script, cmd, memo);
+      if (kind2 > found) found = kind2;
     });
   }
   memo.set(fn.name, found);
@@ -41857,13 +41857,13 @@ var rule26 = {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && errexitOn(cmd) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
-        const kind = stepKind(script, cmd, memo);
-        if (kind !== NONE) steps.push({ cmd, kind });
+        const kind2 = stepKind(script, cmd, memo);
+        if (kind2 !== NONE) steps.push({ cmd, kind: kind2 });
       });
-      for (const { cmd, kind } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
+      for (const { cmd, kind: kind2 } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (errexitAt !== void 0 && errexitAt < cmd.start) break;
         firstStep ??= cmd;
-        if (kind === MATTERS) {
+        if (kind2 === MATTERS) {
           mattering = cmd;
           break;
         }
@@ -46240,17 +46240,17 @@ function register(state, name, method, options) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind2, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -46261,7 +46261,7 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
         return orig(error2, options);
@@ -46298,9 +46298,9 @@ function bindApi(hook2, state, name) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args = name ? [state, kind2, name] : [state, kind2];
+    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -50839,15 +50839,47 @@ import path30 from "node:path";
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs20 from "node:fs";
 import path29 from "node:path";
-function writeFileAtomic(target, body) {
-  fs20.mkdirSync(path29.dirname(target), { recursive: true });
-  const tmp = path29.join(path29.dirname(target), `.${path29.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+var OutputPathError = class extends Error {
+};
+function kind(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function writeFileAtomic(target, body, options = {}) {
+  const { real, st } = checkOutputTarget(target, options);
+  const dir = path29.dirname(real);
+  if (options.createParents) fs20.mkdirSync(dir, { recursive: true });
+  const tmp = path29.join(dir, `.${path29.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs20.writeFileSync(tmp, body, { flag: "wx" });
-    fs20.renameSync(tmp, target);
+    fs20.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs20.renameSync(tmp, real);
   } catch (err) {
     fs20.rmSync(tmp, { force: true });
     throw err;
+  }
+}
+function checkOutputTarget(target, options = {}) {
+  let real = target;
+  const st = statOrUndefined(target);
+  if (st) {
+    if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
+    real = fs20.realpathSync(target);
+  } else if (fs20.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new OutputPathError("it is a symlink to nothing");
+  }
+  const dir = path29.dirname(real);
+  if (!options.createParents && !fs20.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  return { real, st };
+}
+function statOrUndefined(p) {
+  try {
+    return fs20.statSync(p);
+  } catch {
+    return void 0;
   }
 }
 
@@ -50890,7 +50922,7 @@ function shutdownSeconds(reports) {
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os8.tmpdir();
   const file = path30.join(dir, `entrypoint-guard-${runId}.json`);
-  writeFileAtomic(file, formatJson(reports));
+  writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
 function setOutputs(reports, failOn, reportPath, set = setOutput) {
@@ -50922,14 +50954,14 @@ function parsePatch(patch) {
     }
     if (leftLeft <= 0 && rightLeft <= 0) continue;
     const line = raw.replace(/\r$/, "");
-    const kind = line === "" ? " " : line[0];
-    if (kind === "+" && rightLeft > 0) {
+    const kind2 = line === "" ? " " : line[0];
+    if (kind2 === "+" && rightLeft > 0) {
       change.added.add(right);
       change.inHunks.add(right++);
       rightLeft--;
-    } else if (kind === "-" && leftLeft > 0) {
+    } else if (kind2 === "-" && leftLeft > 0) {
       leftLeft--;
-    } else if (kind === " " && leftLeft > 0 && rightLeft > 0) {
+    } else if (kind2 === " " && leftLeft > 0 && rightLeft > 0) {
       change.inHunks.add(right++);
       leftLeft--;
       rightLeft--;
@@ -51346,7 +51378,7 @@ function formatSarif(reports, options = {}) {
 `;
 }
 function writeSarif(target, reports, options = {}) {
-  writeFileAtomic(target, formatSarif(reports, options));
+  writeFileAtomic(target, formatSarif(reports, options), { createParents: true });
 }
 
 // src/matrix/merge.ts
@@ -51373,6 +51405,8 @@ function toReport(json, display) {
       `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION9}: run the plan, every shard and the merge with the same version`
     );
   }
+  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display}: findings[${i}]`));
+  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display}: platforms[${i}]`));
   const report = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
   const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
@@ -51380,6 +51414,24 @@ function toReport(json, display) {
   if (strings(planned)) report.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
   return report;
 }
+var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
+function checkFinding(f, where) {
+  if (!f || typeof f !== "object" || Array.isArray(f)) throw new InputError(`${where} is not a finding object`);
+  const r = f;
+  for (const k of ["rule", "message", "fix", "file"]) if (typeof r[k] !== "string") throw new InputError(`${where}.${k} is not a string`);
+  if (!SEVERITIES.has(r.severity)) throw new InputError(`${where}.severity is not error, warning or info`);
+  for (const k of ["line", "endLine", "column"]) if (!isCount(r[k])) throw new InputError(`${where}.${k} is not a whole number`);
+  if (r.endColumn !== void 0 && !isCount(r.endColumn)) throw new InputError(`${where}.endColumn is not a whole number`);
+  if (r.platforms !== void 0 && !isStrings(r.platforms)) throw new InputError(`${where}.platforms is not a list of platform names`);
+}
+function checkPlatform(p, where) {
+  if (!p || typeof p !== "object" || Array.isArray(p) || typeof p.platform !== "string") throw new InputError(`${where} is not a platform result with a platform name`);
+  const r = p;
+  if (r.skipped !== void 0 && typeof r.skipped !== "string") throw new InputError(`${where}.skipped is not a string`);
+  if (r.build !== void 0 && (typeof r.build !== "object" || r.build === null || typeof r.build.ok !== "boolean")) throw new InputError(`${where}.build is not a build result`);
+}
+var isCount = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0;
+var isStrings = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 function joinPlatforms2(platforms) {
   if (platforms.length <= 1) return platforms[0] ?? "";
   return `${platforms.slice(0, -1).join(", ")} and ${platforms.at(-1)}`;
@@ -51409,7 +51461,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
   for (const group2 of byPlace.values()) {
     const runtime = group2.filter((f) => f.platforms && f.platforms.length > 0);
     const pool = runtime.length > 0 ? runtime : group2;
-    const first = (f) => Math.min(...(f.platforms ?? []).map(rank), order.length);
+    const first = (f) => (f.platforms ?? []).reduce((m, p) => Math.min(m, rank(p)), order.length);
     const lead = [...pool].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || first(a) - first(b))[0];
     if (runtime.length === 0) {
       findings.push(lead);
@@ -51421,7 +51473,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     const withoutCaveat = (f) => {
       const at = f.message.indexOf(` ${joinPlatforms2(f.platforms)}${EMULATED}`);
       if (at < 0) return f.message;
-      emulated.push(...f.platforms);
+      for (const p of f.platforms) emulated.push(p);
       caveat ||= f.message.slice(at + 1 + joinPlatforms2(f.platforms).length);
       return f.message.slice(0, at);
     };

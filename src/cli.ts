@@ -11,7 +11,7 @@ import { analyze } from './engine.js';
 import { cliProgress } from './runtime/progress.js';
 import { errorMessage, InputError } from './errors.js';
 import { failsAt } from './findings.js';
-import { writeFileAtomic } from './report/atomic.js';
+import { checkOutputTarget, OutputPathError, writeFileAtomic } from './report/atomic.js';
 import { formatJson } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { applyPolicy } from './policy/apply-policy.js';
@@ -89,6 +89,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     const { options } = command;
+    // A target that cannot take the report fails now, not after the builds.
+    if (options.output !== undefined) {
+      try {
+        checkOutputTarget(path.resolve(io.cwd, options.output));
+      } catch (err) {
+        if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
+      }
+    }
     const report = await analyzeWithPolicy(command, io);
     if (command.planPlatforms) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
