@@ -13620,7 +13620,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14575,7 +14575,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19113,7 +19113,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -47210,8 +47210,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -47227,7 +47227,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -50554,6 +50554,23 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/api.ts
+var REQUEST_TIMEOUT_MS = 3e4;
+function fetchWithTimeout(timeoutMs) {
+  let silent = false;
+  const gaveUp = (message) => Object.assign(new Error(message), { name: "AbortError" });
+  return async (input, init) => {
+    if (silent) throw gaveUp(`the GitHub API did not answer an earlier request within ${timeoutMs / 1e3} s`);
+    try {
+      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      if (err?.name === "TimeoutError" || err?.name === "AbortError") {
+        silent = true;
+        throw gaveUp(`the GitHub API did not answer within ${timeoutMs / 1e3} s`);
+      }
+      throw err;
+    }
+  };
+}
 var MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 function makeApi(token, options = {}) {
   const unit = options.unitMs ?? 1e3;
@@ -50562,11 +50579,14 @@ function makeApi(token, options = {}) {
     logInfo(`GitHub ${what} on ${request2.method} ${request2.url}: ${retrying ? `retrying in ${retryAfter} s` : "not retrying"}.`);
     return retrying;
   };
+  const timeoutMs = options.timeoutMs ?? (Number(process.env.ENTRYPOINT_GUARD_API_TIMEOUT_MS) || REQUEST_TIMEOUT_MS);
   return getOctokit(
     token,
     {
       ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+      request: { fetch: fetchWithTimeout(timeoutMs) },
+      // 429 is the throttling plugin's to judge (it honours retry-after up to the cap); never retried blindly.
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         retryAfterBaseValue: unit,
         onRateLimit: (retryAfter, request2, _octokit, retryCount) => wait("rate limit reached", retryAfter, request2, retryCount, 1),
@@ -50589,6 +50609,7 @@ function eventInfo(context3 = context2) {
 }
 function describeApiError(err) {
   const e = err;
+  if (e?.name === "AbortError" && typeof e.message === "string") return oneLine(e.message, 200);
   const status = typeof e?.status === "number" ? `HTTP ${e.status}` : "request failed";
   const apiMessage = typeof e?.response?.data?.message === "string" ? e.response.data.message : typeof e?.message === "string" ? e.message : "";
   const text = (apiMessage.split(" - https://")[0] ?? "").trim().replace(/\.$/, "");
@@ -50774,6 +50795,22 @@ function clip(text) {
 
 \u2026 (cut at GitHub's size limit)`;
 }
+async function createOnce(create, find) {
+  try {
+    return Number((await create()).data.id);
+  } catch (err) {
+    const status = apiStatus(err);
+    if (status === void 0 || status < 500 || err.name === "AbortError") throw err;
+    const existing = await find();
+    if (existing !== void 0) return existing;
+    return Number((await create()).data.id);
+  }
+}
+async function findCheckRun(api, event, externalId) {
+  const res = await api.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { owner: event.owner, repo: event.repo, ref: event.headSha, check_name: CHECK_NAME, per_page: 100 });
+  const run2 = res.data.check_runs.find((r) => r.external_id === externalId);
+  return run2?.id;
+}
 async function publishCheckRun(input) {
   const { api, event, reports, failOn } = input;
   const findings = reports.flatMap((r) => r.findings).sort(compareFindings);
@@ -50789,16 +50826,19 @@ async function publishCheckRun(input) {
   const single = batches.length === 1;
   let step = "created";
   let id;
+  const externalId = `entrypoint-guard-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    const created = await api.request("POST /repos/{owner}/{repo}/check-runs", {
+    const create = () => api.request("POST /repos/{owner}/{repo}/check-runs", {
       owner: event.owner,
       repo: event.repo,
       name: CHECK_NAME,
       head_sha: event.headSha,
+      external_id: externalId,
       ...single ? completed : { status: "in_progress" },
-      output: { title, summary: summary2, text, annotations: batches[0] }
+      output: { title, summary: summary2, text, annotations: batches[0] },
+      request: { retries: 0 }
     });
-    id = Number(created.data.id);
+    id = await createOnce(create, () => findCheckRun(api, event, externalId));
     step = "updated";
     for (let i = 1; i < batches.length; i++) {
       const last = i === batches.length - 1;
@@ -51163,7 +51203,9 @@ async function publishReview(api, event, findings) {
       commit_id: event.headSha,
       event: "COMMENT",
       body,
-      comments
+      comments,
+      // Not idempotent: a retried create after a 5xx could post the review twice; a failure falls back to annotations.
+      request: { retries: 0 }
     });
     for (const { f } of posting) covered.add(f);
     logInfo(`review posted with ${plural(comments.length, "comment")}.`);
