@@ -13982,17 +13982,24 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/variables.ts
+var MAX_EXPANDED = 64 * 1024;
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 function expandArgs(text, vars) {
+  let grown = text.length;
+  const bounded = (out) => {
+    grown += out.length;
+    if (grown > MAX_EXPANDED) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    return out;
+  };
   const expand = (whole, braced, op, word, bare) => {
     const name = braced ?? bare;
     const value = vars[name];
-    if (op === ":-") return value ? value : word;
-    if (op === "-") return value !== void 0 ? value : word;
+    if (op === ":-") return bounded(value ? value : word);
+    if (op === "-") return bounded(value !== void 0 ? value : word);
     if (op === ":+") return value ? word : "";
     if (op === "+") return value !== void 0 ? word : "";
-    return value !== void 0 ? value : whole;
+    return bounded(value !== void 0 ? value : whole);
   };
   const cut = text.lastIndexOf("}") + 1;
   return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
@@ -15534,14 +15541,23 @@ var VarHistory = class {
     });
   }
 };
+var globalArgsOf = /* @__PURE__ */ new WeakMap();
+function globalArgs(model) {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
 function buildSteps(model, stage) {
   const chain = [];
   for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
+  const globals = globalArgs(model);
   const steps = [];
   let workdir = "/";
   const history = new VarHistory();
@@ -16570,7 +16586,8 @@ function parseDockerfile(input) {
   const buildArgs = input.buildArgs ?? {};
   const stages = [];
   const instructions = [];
-  const globalArgs = {};
+  const globalArgs2 = {};
+  const named = /* @__PURE__ */ new Map();
   let current;
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -16583,9 +16600,9 @@ function parseDockerfile(input) {
       const instr2 = toInstr(node, index, lines, escapeChar);
       const from = node;
       const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
-      const resolved2 = expandArgs(fromText, globalArgs);
+      const resolved2 = expandArgs(fromText, globalArgs2);
       const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved2.toLowerCase());
+      const parent = named.get(resolved2.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved2);
       const platform = instr2.flags.get("platform") ?? void 0;
       current = {
@@ -16600,6 +16617,7 @@ function parseDockerfile(input) {
         windows: parent ? parent.windows : base.family === "windows"
       };
       stages.push(current);
+      if (stageName !== void 0 && !named.has(stageName)) named.set(stageName, current);
       instructions.push(instr2);
       continue;
     }
@@ -16608,7 +16626,7 @@ function parseDockerfile(input) {
       if (keyword !== "ARG") {
         throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
       }
-      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
+      for (const [name, value] of argDefault(instr2)) globalArgs2[name] = buildArgs[name] ?? value;
       instructions.push(instr2);
       continue;
     }
@@ -16907,11 +16925,35 @@ function parseUnifiedDiff(text) {
 
 // src/cli/diff-input.ts
 var MAX_BYTES3 = 64 * 1024 * 1024;
+function readStdinBounded(maxBytes = MAX_BYTES3, fd = 0) {
+  const chunks = [];
+  let total = 0;
+  const buf = Buffer.alloc(1024 * 1024);
+  for (; ; ) {
+    let n;
+    try {
+      n = fs6.readSync(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      if (err.code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (err.code === "EOF") break;
+      throw err;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new InputError(`--diff - (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 function readDiff(spec, cwd, readStdin) {
   if (spec === "-") {
     try {
       return readStdin();
     } catch (err) {
+      if (err instanceof InputError) throw err;
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
@@ -23486,7 +23528,7 @@ var processIo = {
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => fs21.readFileSync(0, "utf8")
+  readStdin: () => readStdinBounded()
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
@@ -23500,7 +23542,7 @@ async function analyzeWithPolicy(command, io) {
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs21.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => readStdinBounded())
   });
   const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });

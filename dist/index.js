@@ -37019,17 +37019,24 @@ import fs7 from "node:fs";
 import path11 from "node:path";
 
 // src/model/variables.ts
+var MAX_EXPANDED = 64 * 1024;
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 function expandArgs(text, vars) {
+  let grown = text.length;
+  const bounded = (out) => {
+    grown += out.length;
+    if (grown > MAX_EXPANDED) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    return out;
+  };
   const expand2 = (whole, braced, op, word, bare) => {
     const name = braced ?? bare;
     const value = vars[name];
-    if (op === ":-") return value ? value : word;
-    if (op === "-") return value !== void 0 ? value : word;
+    if (op === ":-") return bounded(value ? value : word);
+    if (op === "-") return bounded(value !== void 0 ? value : word);
     if (op === ":+") return value ? word : "";
     if (op === "+") return value !== void 0 ? word : "";
-    return value !== void 0 ? value : whole;
+    return bounded(value !== void 0 ? value : whole);
   };
   const cut = text.lastIndexOf("}") + 1;
   return text.slice(0, cut).replace(VAR_REF, expand2) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand2(whole, void 0, void 0, void 0, bare));
@@ -37087,14 +37094,23 @@ var VarHistory = class {
     });
   }
 };
+var globalArgsOf = /* @__PURE__ */ new WeakMap();
+function globalArgs(model) {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
 function buildSteps(model, stage) {
   const chain = [];
   for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
+  const globals = globalArgs(model);
   const steps = [];
   let workdir = "/";
   const history = new VarHistory();
@@ -42861,7 +42877,8 @@ function parseDockerfile(input) {
   const buildArgs = input.buildArgs ?? {};
   const stages = [];
   const instructions = [];
-  const globalArgs = {};
+  const globalArgs2 = {};
+  const named = /* @__PURE__ */ new Map();
   let current;
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -42874,9 +42891,9 @@ function parseDockerfile(input) {
       const instr2 = toInstr(node, index, lines, escapeChar);
       const from = node;
       const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
-      const resolved2 = expandArgs(fromText, globalArgs);
+      const resolved2 = expandArgs(fromText, globalArgs2);
       const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved2.toLowerCase());
+      const parent = named.get(resolved2.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved2);
       const platform2 = instr2.flags.get("platform") ?? void 0;
       current = {
@@ -42891,6 +42908,7 @@ function parseDockerfile(input) {
         windows: parent ? parent.windows : base.family === "windows"
       };
       stages.push(current);
+      if (stageName !== void 0 && !named.has(stageName)) named.set(stageName, current);
       instructions.push(instr2);
       continue;
     }
@@ -42899,7 +42917,7 @@ function parseDockerfile(input) {
       if (keyword !== "ARG") {
         throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
       }
-      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
+      for (const [name, value] of argDefault(instr2)) globalArgs2[name] = buildArgs[name] ?? value;
       instructions.push(instr2);
       continue;
     }

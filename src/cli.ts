@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseCli, USAGE, type RunCommand } from './cli/args.js';
 import { parseMergeArgs, parsePlanArgs } from './cli/matrix-args.js';
 import { runMerge, runPlan } from './matrix/commands.js';
-import { chooseDiffFilter } from './cli/diff-input.js';
+import { chooseDiffFilter, readStdinBounded } from './cli/diff-input.js';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
@@ -38,7 +38,7 @@ const processIo: CliIo = {
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb',
   cwd: process.cwd(),
-  readStdin: () => fs.readFileSync(0, 'utf8'),
+  readStdin: () => readStdinBounded(),
 };
 
 /**
@@ -59,7 +59,7 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo) {
     modeFromFlag: given.has('filterMode'),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs.readFileSync(0, 'utf8')),
+    readStdin: io.readStdin ?? (() => readStdinBounded()),
   });
   const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });

@@ -223,9 +223,43 @@ describe('hostile input: names that look like commands', () => {
     );
     expectReport(r);
     expectCleanError(await runCli(['--static', '--target', `$(touch ${marker})`, 'Dockerfile'], { cwd: dir }), /build target/);
+    // The name holds a `/`: its folder must exist (--output never creates folders).
+    const target = path.join(dir, `report $(touch ${marker}).json`);
+    expectCleanError(await runCli(['--static', '--output', `report $(touch ${marker}).json`, 'Dockerfile'], { cwd: dir }), /the folder .* does not exist/);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     const out = await runCli(['--static', '--output', `report $(touch ${marker}).json`, 'Dockerfile'], { cwd: dir });
     expect(out.code).toBe(0);
     expect(fs.existsSync(path.join(dir, `report $(touch ${marker}).json`))).toBe(true);
     expect(fs.existsSync(marker)).toBe(false);
+  });
+});
+
+describe('hostile input: bounded work', () => {
+  it('--diff - stops reading an endless standard input at 64 MB with one line', async () => {
+    const dir = writeFiles(tempDir(), { Dockerfile: GOOD, 'entrypoint.sh': GOOD_SCRIPT });
+    const { spawn } = await import('node:child_process');
+    const { CLI } = await import('./run.js');
+    // `yes` never ends: only a bound on the read ends the run.
+    const child = spawn('sh', ['-c', `yes '+x' | "${process.execPath}" "${CLI}" --static --filter-mode added --diff - Dockerfile`], { cwd: dir, env: cliEnv() });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => {
+      const t = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.on('close', (c) => (clearTimeout(t), resolve(c)));
+    });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual(['entrypoint-guard: --diff - (standard input) is larger than 64 MB; not read further']);
+  }, 70_000);
+
+  it('a chain of ARG/ENV references that doubles at each step is one line, within 5 s and 200 MB', async () => {
+    const lines = ['FROM alpine:3.20', 'ARG A0=abcdefghijklmnop'];
+    for (let i = 1; i < 14; i++) lines.push(`ARG A${i}=${`$A${i - 1}`.repeat(8)}`);
+    lines.push('ENV E0=$A13', 'CMD ["sh"]');
+    const dir = writeFiles(tempDir(), { Dockerfile: `${lines.join('\n')}\n` });
+    const r = await runCli(['--static', 'Dockerfile'], { cwd: dir });
+    expectCleanError(r, /ARG\/ENV references expand past 64 KB/);
+    expect(r.ms).toBeLessThan(5_000);
+    if (r.maxRssMb !== undefined) expect(r.maxRssMb).toBeLessThan(200);
+    console.info(`ARG chain: ${Math.round(r.ms)} ms, ${r.maxRssMb ?? '?'} MB peak`);
   });
 });
