@@ -42514,7 +42514,15 @@ function parseProjectConfig(text, file) {
     const what = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
     throw new InputError(`${file} is not valid YAML${at}: ${what}`);
   }
-  return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }), file);
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0].replace(/\.$/, "") : String(err);
+    const why2 = /alias count/i.test(message) ? "its aliases expand too far (over 100 uses of an anchor; a resource-exhaustion pattern)" : /unresolved alias/i.test(message) ? `it uses an alias that no anchor defines (${message.replace(/^.*?:\s*/, "*")})` : message;
+    throw new InputError(`${file} is not valid YAML: ${why2}`);
+  }
+  return projectConfigFrom(value, file);
 }
 function loadProjectConfig(absPath, display) {
   const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES2, allowEmpty: true });

@@ -263,3 +263,37 @@ describe('hostile input: bounded work', () => {
     console.info(`ARG chain: ${Math.round(r.ms)} ms, ${r.maxRssMb ?? '?'} MB peak`);
   });
 });
+
+describe('hostile input: config files and shard reports', () => {
+  it('a YAML alias bomb and an undefined alias in the config file are one line naming the file', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      const prev = String.fromCharCode('a'.charCodeAt(0) + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const dir = writeFiles(tempDir(), { Dockerfile: GOOD, 'entrypoint.sh': GOOD_SCRIPT, 'bomb.yml': `${levels.join('\n')}\n`, 'undef.yml': 'ignore: *nope\n' });
+    const bomb = await runCli(['--static', '--config', 'bomb.yml', 'Dockerfile'], { cwd: dir });
+    expectCleanError(bomb, /bomb\.yml is not valid YAML: its aliases expand too far/);
+    if (bomb.maxRssMb !== undefined) expect(bomb.maxRssMb).toBeLessThan(300);
+    expectCleanError(await runCli(['--static', '--config', 'undef.yml', 'Dockerfile'], { cwd: dir }), /undef\.yml is not valid YAML: it uses an alias that no anchor defines \(\*nope\)/);
+  });
+
+  it('merge refuses a shard report whose findings do not have the report shape, naming the field', async () => {
+    const { VERSION } = await import('../../src/version.js');
+    const shard = (findings: unknown[]) => JSON.stringify({ version: 1, tool: { name: 'entrypoint-guard', version: VERSION }, dockerfile: 'Dockerfile', findings, platforms: [] });
+    const good = { rule: 'shell-form-cmd', severity: 'error', message: 'm', fix: 'f', file: 'Dockerfile', line: 2, endLine: 2, column: 1 };
+    const dir = writeFiles(tempDir(), {
+      'a.json': shard([good, { ...good, line: 'two' }]),
+      'b.json': shard([{ ...good, severity: 'fatal' }]),
+      'c.json': shard([null]),
+      'd.json': shard([{ ...good, platforms: 'linux/amd64' }]),
+      'ok.json': shard([good]),
+    });
+    expectCleanError(await runCli(['merge', 'a.json'], { cwd: dir }), /shard report a\.json: findings\[1\]\.line is not a whole number/);
+    expectCleanError(await runCli(['merge', 'b.json'], { cwd: dir }), /findings\[0\]\.severity is not error, warning or info/);
+    expectCleanError(await runCli(['merge', 'c.json'], { cwd: dir }), /findings\[0\] is not a finding object/);
+    expectCleanError(await runCli(['merge', 'd.json'], { cwd: dir }), /findings\[0\]\.platforms is not a list/);
+    const ok = await runCli(['merge', '--format', 'json', 'ok.json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(1);
+  });
+});
