@@ -45622,6 +45622,17 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path27.posix.normalize(file.resolvedPath))) {
+    hit4(
+      ctx,
+      "entrypoint-not-executable",
+      "error",
+      `${shown} is a symlink to ${q(link.target)}, a file the container runtime mounts (a device or kernel file), not a program, on {platforms}, ${FAILS} "permission denied" or "exec format error".`,
+      `Point ${ctx.keyword} at the program itself, or COPY the program to ${file.path} in the final stage.`,
+      true
+    );
+    return;
+  }
   const why2 = file.type === "loop" ? `is a symlink loop in the image on {platforms}` : link ? `is a symlink to ${q(link.target)}, which does not exist in the image on {platforms}` : `does not exist in the image on {platforms}`;
   hit4(
     ctx,

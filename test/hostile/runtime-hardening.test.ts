@@ -26,6 +26,15 @@ describe.skipIf(!engineAvailable)(`the untrusted container on the native platfor
     expect(hit!.message).toMatch(/not an executable for linux\//);
   }, 200_000);
 
+  it.concurrent('a start symlink to /dev/zero is "not a program", not "does not exist"', async () => {
+    const dir = writeFiles(tempDir(), { Dockerfile: `FROM ${BASE_IMAGE}\nRUN ln -s /dev/zero /start\nENTRYPOINT ["/start"]\n` });
+    const r = await runCli([...FAST, 'Dockerfile'], { cwd: dir, timeoutMs: 180_000 });
+    const report = expectReport(r);
+    const hit = report.findings.find((f) => f.rule === 'entrypoint-not-executable');
+    expect(hit?.message, JSON.stringify(report.findings)).toMatch(/symlink to `\/dev\/zero`, a file the container runtime mounts/);
+    expect(report.findings.map((f) => f.rule)).not.toContain('entrypoint-not-found');
+  }, 200_000);
+
   // The service exits 7 when it can write to / or gain privileges: only the hardened probe keeps it running.
   const service = `CMD ["sh", "-c", "if touch /probe-wrote-here 2>/dev/null; then echo root is writable; exit 7; fi; grep -q '^NoNewPrivs:.*1' /proc/self/status || exit 8; trap 'exit 0' TERM; while :; do sleep 0.2; done"]`;
   it.concurrent('the probe container runs with a read-only root and no new privileges', async () => {
