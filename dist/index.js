@@ -43022,6 +43022,18 @@ function planMatrix(input) {
 }
 
 // src/action-inputs.ts
+var PRIVILEGED_KEYS = [["secrets", "secrets"], ["ssh", "ssh"], ["buildContexts", "build-contexts"], ["cacheTo", "cache-to"], ["builder", "builder"], ["probeNetwork", "probe-network"]];
+function configIsUntrusted(env) {
+  if (env.GITHUB_EVENT_NAME === "pull_request_target") return true;
+  if (env.GITHUB_EVENT_NAME !== "pull_request" || !env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(fs11.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const head = event.pull_request?.head?.repo?.full_name;
+    return head === void 0 || head !== env.GITHUB_REPOSITORY;
+  } catch {
+    return true;
+  }
+}
 function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -43062,7 +43074,15 @@ function readActionConfig(read, env = process.env) {
     return v === "" ? fallback : v;
   };
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
-  const defaults2 = project?.defaults ?? {};
+  const defaults2 = { ...project?.defaults ?? {} };
+  const untrustedKeys = [];
+  if (project && configIsUntrusted(env)) {
+    for (const [key, name] of PRIVILEGED_KEYS) {
+      if (defaults2[key] === void 0 || key === "probeNetwork" && defaults2[key] === "none") continue;
+      delete defaults2[key];
+      untrustedKeys.push(name);
+    }
+  }
   const options = defaultOptions(workspace);
   const given = /* @__PURE__ */ new Set();
   const input = (name, key, parse3) => {
@@ -43129,6 +43149,7 @@ function readActionConfig(read, env = process.env) {
   if (planned !== "") config.planPlatforms = parsePlatforms(planned);
   if (reportsSpec !== "") config.reports = expandReports(reportsSpec, workspace);
   if (project) config.project = project;
+  if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (sarif !== "") config.sarifFile = sarif;
   for (const file of config.dockerfiles) if (file !== "") readUserText(path19.resolve(workspace, file), file, "Dockerfile");
   return config;
@@ -51632,6 +51653,7 @@ async function run() {
     const config = readActionConfig(envInputReader());
     protectCredential(config.token);
     for (const value of registerBuildSecrets(config.options.secrets)) setSecret(value);
+    if (config.untrustedKeys) logInfo(`${config.project?.file ?? "the config file"}: ${config.untrustedKeys.join(", ")} ignored: on pull_request_target and on pull requests from forks the file comes from the pull request, so it cannot hand the build the runner's credentials, files or network; set them as inputs of the workflow.`);
     const runId = `eg-${Date.now().toString(36)}-${randomBytes5(3).toString("hex")}`;
     if (!config.options.static) saveState(RUN_ID_STATE, runId);
     const event = eventInfo();

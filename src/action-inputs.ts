@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyConfigDefaults } from './config/apply-defaults.js';
-import { findProjectConfig, type ProjectConfig } from './config/project-config.js';
+import { findProjectConfig, type OptionDefaults, type ProjectConfig } from './config/project-config.js';
 import { InputError } from './errors.js';
 import { expandDockerfiles, globFiles, hasMagic } from './github/glob.js';
 import { parseRunner } from './matrix/plan.js';
@@ -53,6 +53,31 @@ export interface ActionConfig {
   reports?: string[];
   /** `runners`: platform -> runner label for `plan`. */
   runners: Record<string, string>;
+  /** Config-file keys ignored because the file comes from an untrusted pull request (trust model, docs/github-action.md). */
+  untrustedKeys?: string[];
+}
+
+/**
+ * Keys that hand the build or the container something of the runner's: credentials (secrets,
+ * ssh), files outside the workspace (build-contexts), a registry to write (cache-to), a builder,
+ * a network other than none. From the repository's own config file only when that file is trusted.
+ */
+const PRIVILEGED_KEYS: [keyof OptionDefaults, string][] = [['secrets', 'secrets'], ['ssh', 'ssh'], ['buildContexts', 'build-contexts'], ['cacheTo', 'cache-to'], ['builder', 'builder'], ['probeNetwork', 'probe-network']];
+
+/**
+ * The checked-out files come from the pull request's author: on `pull_request_target` (which
+ * runs with the base repository's secrets) and on pull requests from forks.
+ */
+export function configIsUntrusted(env: NodeJS.ProcessEnv): boolean {
+  if (env.GITHUB_EVENT_NAME === 'pull_request_target') return true;
+  if (env.GITHUB_EVENT_NAME !== 'pull_request' || !env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { head?: { repo?: { full_name?: string } | null } } };
+    const head = event.pull_request?.head?.repo?.full_name;
+    return head === undefined || head !== env.GITHUB_REPOSITORY;
+  } catch {
+    return true;
+  }
 }
 
 /** What the runner does: `INPUT_` + the name upper-cased with spaces as `_` (hyphens stay). */
@@ -113,7 +138,15 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   };
   // The config file first: its values are the defaults the inputs below override.
   const project = findProjectConfig({ explicit: read('config'), base: workspace, root: workspace });
-  const defaults = project?.defaults ?? {};
+  const defaults = { ...(project?.defaults ?? {}) };
+  const untrustedKeys: string[] = [];
+  if (project && configIsUntrusted(env)) {
+    for (const [key, name] of PRIVILEGED_KEYS) {
+      if (defaults[key] === undefined || (key === 'probeNetwork' && defaults[key] === 'none')) continue;
+      delete defaults[key];
+      untrustedKeys.push(name);
+    }
+  }
   const options = defaultOptions(workspace);
   const given = new Set<keyof Options>();
   const input = <K extends keyof Options>(name: string, key: K, parse: (value: string) => Options[K]) => {
@@ -184,6 +217,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   if (planned !== '') config.planPlatforms = parsePlatforms(planned);
   if (reportsSpec !== '') config.reports = expandReports(reportsSpec, workspace);
   if (project) config.project = project;
+  if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (sarif !== '') config.sarifFile = sarif;
   // Every Dockerfile is checked up front: a typo in the third path fails before any build starts.
   for (const file of config.dockerfiles) if (file !== '') readUserText(path.resolve(workspace, file), file, 'Dockerfile');

@@ -61,6 +61,7 @@ export async function run(): Promise<void> {
     // The token is masked like a secret and can never be one; the runner masks the secrets' values in its log too.
     protectCredential(config.token);
     for (const value of registerBuildSecrets(config.options.secrets)) core.setSecret(value);
+    if (config.untrustedKeys) logInfo(`${config.project?.file ?? 'the config file'}: ${config.untrustedKeys.join(', ')} ignored: on pull_request_target and on pull requests from forks the file comes from the pull request, so it cannot hand the build the runner's credentials, files or network; set them as inputs of the workflow.`);
     const runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     if (!config.options.static) core.saveState(RUN_ID_STATE, runId);
 
