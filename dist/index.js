@@ -37023,10 +37023,11 @@ var MAX_EXPANDED = 64 * 1024;
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 function expandArgs(text, vars) {
-  let grown = text.length;
+  let grown = 0;
+  const limit = MAX_EXPANDED + text.length;
   const bounded = (out) => {
     grown += out.length;
-    if (grown > MAX_EXPANDED) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
     return out;
   };
   const expand2 = (whole, braced, op, word, bare) => {

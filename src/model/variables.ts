@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import type { Instr } from './types.js';
 
 /**
- * No expanded value grows past this: chained references (`ARG B=$A$A$A$A`, then C from B…)
+ * No expansion adds more than this to its text: chained references (`ARG B=$A$A$A$A`, then C from B…)
  * grow exponentially, and a 500-byte Dockerfile would otherwise ask for gigabytes.
  */
 export const MAX_EXPANDED = 64 * 1024;
@@ -14,10 +14,12 @@ const BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Expand `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}` from known args; unknown ones stay as written. */
 export function expandArgs(text: string, vars: Record<string, string | undefined>): string {
-  let grown = text.length;
+  // What substitutions add beyond the text itself is bounded; the text alone never trips it.
+  let grown = 0;
+  const limit = MAX_EXPANDED + text.length;
   const bounded = (out: string): string => {
     grown += out.length;
-    if (grown > MAX_EXPANDED) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
     return out;
   };
   const expand = (whole: string, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined): string => {
