@@ -44508,7 +44508,7 @@ function runArgs(req, limits = {}) {
   const { options, cleanup } = req;
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
   for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
-  if (!options.probePrivileges) args.push(...PROBE_HARDENING);
+  if (!options.probePrivileges) args.push(...req.writableRoot ? PROBE_HARDENING.filter((_, i) => i >= PROBE_HARDENING.indexOf("--security-opt")) : PROBE_HARDENING);
   for (const [k, v] of Object.entries(options.probeEnv)) args.push("-e", `${k}=${v}`);
   args.push(req.image);
   return args;
@@ -44533,7 +44533,17 @@ async function probe2(req) {
   const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   let state = await containerState(id);
   if (state && !state.running) {
-    return await exitedEarly(id, state, startedAt, req);
+    const early = await exitedEarly(id, state, startedAt, req);
+    if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === "exited-on-start")) {
+      await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
+      req.cleanup.forgetContainer(id);
+      const again = await probe2({ ...req, writableRoot: true });
+      if (!again.hits.some((h) => h.rule === "exited-on-start")) {
+        return { ...again, notes: [...again.notes ?? [], `On ${req.platform} the container stops at start with a read-only root file system, so the probe ran it with a writable one (the rest of the hardening kept).`] };
+      }
+      return again;
+    }
+    return early;
   }
   const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
   const top = await pid1Of(id, state?.pid, config.path);

@@ -43,6 +43,8 @@ export interface ProbeRequest {
   confirms?: Confirmable;
   /** The platform runs under an emulator (QEMU): the verdict rests on timing alone. */
   emulated?: boolean;
+  /** Run with a writable root (the rest of the hardening kept): the read-only one stopped it at start. */
+  writableRoot?: boolean;
 }
 
 export interface ProbeResult {
@@ -112,7 +114,7 @@ export function runArgs(req: ProbeRequest, limits: EngineLimits = {}): string[] 
   const { options, cleanup } = req;
   const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
   for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
-  if (!options.probePrivileges) args.push(...PROBE_HARDENING);
+  if (!options.probePrivileges) args.push(...(req.writableRoot ? PROBE_HARDENING.filter((_, i) => i >= PROBE_HARDENING.indexOf('--security-opt')) : PROBE_HARDENING));
   for (const [k, v] of Object.entries(options.probeEnv)) args.push('-e', `${k}=${v}`);
   args.push(req.image);
   return args;
@@ -143,7 +145,19 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
 
   let state = await containerState(id);
   if (state && !state.running) {
-    return await exitedEarly(id, state, startedAt, req);
+    const early = await exitedEarly(id, state, startedAt, req);
+    // Many services write a pid or lease file beside their binary: a read-only root must not
+    // turn a working image into a finding. Once more with a writable root; keep what that shows.
+    if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === 'exited-on-start')) {
+      await docker(['rm', '-f', id], { timeoutMs: CALL_MS });
+      req.cleanup.forgetContainer(id);
+      const again = await probe({ ...req, writableRoot: true });
+      if (!again.hits.some((h) => h.rule === 'exited-on-start')) {
+        return { ...again, notes: [...(again.notes ?? []), `On ${req.platform} the container stops at start with a read-only root file system, so the probe ran it with a writable one (the rest of the hardening kept).`] };
+      }
+      return again;
+    }
+    return early;
   }
   const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
 
