@@ -21028,7 +21028,7 @@ import path21 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
-var CREDENTIAL_ENV = /^(?:INPUT_|ACTIONS_)|^GITHUB_TOKEN$/i;
+var CREDENTIAL_ENV = /^(?:INPUT_|ACTIONS_)/i;
 var values = /* @__PURE__ */ new Set();
 var protectedValues = /* @__PURE__ */ new Set();
 var sorted = [];

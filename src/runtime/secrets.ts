@@ -11,8 +11,12 @@ const MIN_VALUE = 4;
 /** A secret file larger than this is not read for masking (buildx caps secrets at 500 KB). */
 const MAX_FILE = 512 * 1024;
 
-/** Variables that hold the runner's or the Action's credentials: never a build secret. */
-const CREDENTIAL_ENV = /^(?:INPUT_|ACTIONS_)|^GITHUB_TOKEN$/i;
+/**
+ * Variables that hold the runner's or the Action's own credentials: never a build secret. (A
+ * GITHUB_TOKEN the workflow sets may be a token made for the build; the value check refuses it
+ * when it is the Action's.)
+ */
+const CREDENTIAL_ENV = /^(?:INPUT_|ACTIONS_)/i;
 
 const values = new Set<string>();
 /** Credentials of the tool itself (the Action's token): masked too, and refused as a build secret. */

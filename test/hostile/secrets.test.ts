@@ -56,7 +56,10 @@ describe('secret values, masked', () => {
   it("refuses the Action's token as a build secret, by variable or by value", () => {
     protectCredential(TOKEN);
     expect(() => registerBuildSecrets(['id=tok,env=INPUT_GITHUB-TOKEN'], { 'INPUT_GITHUB-TOKEN': TOKEN })).toThrow(InputError);
-    expect(() => registerBuildSecrets(['id=tok,env=GITHUB_TOKEN'], {})).toThrow(/credential/);
+    expect(() => registerBuildSecrets(['id=tok,env=ACTIONS_RUNTIME_TOKEN'], {})).toThrow(/credential/);
+    expect(() => registerBuildSecrets(['id=GITHUB_TOKEN'], { GITHUB_TOKEN: TOKEN })).toThrow(/token/);
+    // A token of its own for the build (not the Action's) is fine.
+    expect(registerBuildSecrets(['id=gh,env=GITHUB_TOKEN'], { GITHUB_TOKEN: 'ghp_aDifferentTokenForTheBuild' })).toEqual(['ghp_aDifferentTokenForTheBuild']);
     expect(() => registerBuildSecrets(['id=tok,env=MY_COPY'], { MY_COPY: TOKEN })).toThrow(/token/);
     const dir = writeFiles(tempDir(), { tok: `${TOKEN}\n` });
     expect(() => registerBuildSecrets([`id=tok,src=${path.join(dir, 'tok')}`], {})).toThrow(/token/);
