@@ -15247,7 +15247,9 @@ function compileDockerPattern(pattern) {
       if (pattern[i + 1] === "*") {
         i++;
         if (pattern[i + 1] === "/") i++;
-        tokens2.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
+        const t = i + 1 >= pattern.length ? "all" : "gstar";
+        while (tokens2[tokens2.length - 1]?.t === "gstar") tokens2.pop();
+        tokens2.push({ t });
       } else if (tokens2[tokens2.length - 1]?.t !== "star") {
         tokens2.push({ t: "star" });
       }

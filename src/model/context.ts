@@ -48,7 +48,11 @@ export function compileDockerPattern(pattern: string): PathMatcher {
       if (pattern[i + 1] === '*') {
         i++;
         if (pattern[i + 1] === '/') i++;
-        tokens.push(i + 1 >= pattern.length ? { t: 'all' } : { t: 'gstar' });
+        const t = i + 1 >= pattern.length ? 'all' : 'gstar';
+        // (ε | .*/) twice is (ε | .*/) once, and before `.*` it adds nothing: a run of `**` is one
+        // state, not one per pair (900 `*` against a long path took seconds).
+        while (tokens[tokens.length - 1]?.t === 'gstar') tokens.pop();
+        tokens.push({ t });
       } else if (tokens[tokens.length - 1]?.t !== 'star') {
         tokens.push({ t: 'star' });
       }
