@@ -90,5 +90,5 @@ describe('130k findings', () => {
     const merged = mergeReports([{ ...report, plan: { platforms: ['linux/amd64'] } }, { ...report, plan: { platforms: ['linux/amd64'] } }]);
     expect(merged[0]!.findings).toHaveLength(N);
     expect(formatText(merged, 'error').split('\n').filter((l) => l.includes('shell-form-cmd'))).toHaveLength(N);
-  });
+  }, 120_000);
 });
