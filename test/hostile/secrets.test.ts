@@ -118,12 +118,18 @@ describe.skipIf(!engineAvailable)(`a secret echoed by a failing RUN${engineAvail
 
     it("refuses a config file that names the Action's token as a build secret, in one line", async () => {
       const ws = makeWorkspace({ Dockerfile: LEAKY, '.entrypoint-guard.yml': 'secrets:\n  - id=tok,env=INPUT_GITHUB-TOKEN\n' });
-      const run = await runAction({ workspace: ws, apiUrl: github.url, inputs: { platforms: 'linux/amd64' } });
+      // A push: the repository's own config file is trusted, and refused for naming the token.
+      const run = await runAction({ workspace: ws, apiUrl: github.url, inputs: { platforms: 'linux/amd64' }, eventName: 'push', event: {} });
       expect(run.code).toBe(1);
       const errors = run.commands.filter((c) => c.startsWith('::error'));
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/build secret tok reads INPUT_GITHUB-TOKEN/);
       expect(run.stdout + run.stderr).not.toContain(TOKEN);
+      // A pull request from a fork: the file is the author's, so its secrets key is ignored (and said so).
+      const fork = await runAction({ workspace: ws, apiUrl: github.url, inputs: { static: 'true' } });
+      expect(fork.code, fork.stderr).toBe(0);
+      expect(fork.stdout).toMatch(/secrets ignored: on pull_request_target and on pull requests from forks/);
+      expect(fork.stdout + fork.stderr).not.toContain(TOKEN);
     }, 120_000);
   });
 });
