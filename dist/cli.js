@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path29) {
-      const ctrl = callVisitor(key, node, visitor, path29);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visit_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path29) {
-      const ctrl = await callVisitor(key, node, visitor, path29);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visitAsync_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path29) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path29);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path29);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path29);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path29);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path29);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path29);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k = path29[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path29;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key, ...rest] = path29;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key, ...rest] = path29;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key, ...rest] = path29;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key, ...rest] = path29;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2059,7 +2059,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2069,10 +2069,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection.isEmptyPath(path29)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection.isEmptyPath(path29))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection.isEmptyPath(path29))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection.isEmptyPath(path29)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path29) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path29) => {
-      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs20, sep: [] });
+                map.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path29, { windows } = {}) => {
-      const segs = path29.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path30, { windows } = {}) => {
+      const segs = path30.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8090,11 +8090,11 @@ var require_parse = __commonJS({
       return value.replace(/\\(.)/g, "$1");
     };
     var hasRepeatedCharPrefixOverlap = (branches2) => {
-      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
+      const values2 = branches2.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values2.length; i++) {
+        for (let j = i + 1; j < values2.length; j++) {
+          const a = values2[i];
+          const b = values2[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
             continue;
@@ -9445,7 +9445,7 @@ var init_main = __esm({
       FoldingRangeKind2.Region = "region";
     })(FoldingRangeKind || (FoldingRangeKind = {}));
     (function(FoldingRange2) {
-      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+      function create(startLine, endLine, startCharacter, endCharacter, kind2, collapsedText) {
         const result = {
           startLine,
           endLine
@@ -9456,8 +9456,8 @@ var init_main = __esm({
         if (Is.defined(endCharacter)) {
           result.endCharacter = endCharacter;
         }
-        if (Is.defined(kind)) {
-          result.kind = kind;
+        if (Is.defined(kind2)) {
+          result.kind = kind2;
         }
         if (Is.defined(collapsedText)) {
           result.collapsedText = collapsedText;
@@ -10222,10 +10222,10 @@ var init_main = __esm({
       DocumentHighlightKind2.Write = 3;
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
-      function create(range, kind) {
+      function create(range, kind2) {
         const result = { range };
-        if (Is.number(kind)) {
-          result.kind = kind;
+        if (Is.number(kind2)) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -10263,10 +10263,10 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name, kind, range, uri, containerName) {
+      function create(name, kind2, range, uri, containerName) {
         const result = {
           name,
-          kind,
+          kind: kind2,
           location: { uri, range }
         };
         if (containerName) {
@@ -10277,17 +10277,17 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name, kind, uri, range) {
-        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      function create(name, kind2, uri, range) {
+        return range !== void 0 ? { name, kind: kind2, location: { uri, range } } : { name, kind: kind2, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name, detail, kind, range, selectionRange, children) {
+      function create(name, detail, kind2, range, selectionRange, children) {
         const result = {
           name,
           detail,
-          kind,
+          kind: kind2,
           range,
           selectionRange
         };
@@ -10346,7 +10346,7 @@ var init_main = __esm({
       CodeActionTag2.is = is;
     })(CodeActionTag || (CodeActionTag = {}));
     (function(CodeAction2) {
-      function create(title, kindOrCommandOrEdit, kind) {
+      function create(title, kindOrCommandOrEdit, kind2) {
         const result = { title };
         let checkKind = true;
         if (typeof kindOrCommandOrEdit === "string") {
@@ -10357,8 +10357,8 @@ var init_main = __esm({
         } else {
           result.edit = kindOrCommandOrEdit;
         }
-        if (checkKind && kind !== void 0) {
-          result.kind = kind;
+        if (checkKind && kind2 !== void 0) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -10526,10 +10526,10 @@ var init_main = __esm({
       InlayHintLabelPart2.is = is;
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
     (function(InlayHint2) {
-      function create(position, label, kind) {
+      function create(position, label, kind2) {
         const result = { position, label };
-        if (kind !== void 0) {
-          result.kind = kind;
+        if (kind2 !== void 0) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path29 = this.getPath();
-        if (path29 === null || path29.startsWith("/")) {
-          return path29;
+        const path30 = this.getPath();
+        if (path30 === null || path30.startsWith("/")) {
+          return path30;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
+              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs19 from "node:fs";
-import path28 from "node:path";
+import fs20 from "node:fs";
+import path29 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -15114,17 +15114,25 @@ import fs3 from "node:fs";
 import path5 from "node:path";
 
 // src/model/variables.ts
+var MAX_EXPANDED = 64 * 1024;
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 function expandArgs(text, vars) {
+  let grown = 0;
+  const limit = MAX_EXPANDED + text.length;
+  const bounded = (out) => {
+    grown += out.length;
+    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    return out;
+  };
   const expand = (whole, braced, op, word, bare) => {
     const name = braced ?? bare;
     const value = vars[name];
-    if (op === ":-") return value ? value : word;
-    if (op === "-") return value !== void 0 ? value : word;
+    if (op === ":-") return bounded(value ? value : word);
+    if (op === "-") return bounded(value !== void 0 ? value : word);
     if (op === ":+") return value ? word : "";
     if (op === "+") return value !== void 0 ? word : "";
-    return value !== void 0 ? value : whole;
+    return bounded(value !== void 0 ? value : whole);
   };
   const cut = text.lastIndexOf("}") + 1;
   return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
@@ -15182,14 +15190,23 @@ var VarHistory = class {
     });
   }
 };
+var globalArgsOf = /* @__PURE__ */ new WeakMap();
+function globalArgs(model) {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
 function buildSteps(model, stage) {
   const chain = [];
   for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
+  const globals = globalArgs(model);
   const steps = [];
   let workdir = "/";
   const history = new VarHistory();
@@ -15509,14 +15526,14 @@ var Parser = class {
     node.end = this.lastEnd();
     return node;
   }
-  parseLoop(kind, closers, depth) {
+  parseLoop(kind2, closers, depth) {
     const start = this.tok().start;
     this.p++;
     const cond = this.parseList(union(closers, ["do", "done"]), depth + 1);
     this.expectWord("do");
     const body = this.parseList(union(closers, ["done"]), depth + 1);
     this.expectWord("done");
-    return { kind, cond, body, redirs: [], start, end: this.lastEnd() };
+    return { kind: kind2, cond, body, redirs: [], start, end: this.lastEnd() };
   }
   parseFor(closers, depth) {
     const start = this.tok().start;
@@ -15550,18 +15567,18 @@ var Parser = class {
     node.end = this.lastEnd();
     return node;
   }
-  parseGroup(kind, depth) {
+  parseGroup(kind2, depth) {
     const start = this.tok().start;
     this.p++;
     let body;
-    if (kind === "subshell") {
+    if (kind2 === "subshell") {
       body = this.parseList(/* @__PURE__ */ new Set(), depth + 1, true);
       if (this.isOp(")")) this.p++;
     } else {
       body = this.parseList(/* @__PURE__ */ new Set(["}"]), depth + 1);
       this.expectWord("}");
     }
-    return { kind, body, redirs: [], start, end: this.lastEnd() };
+    return { kind: kind2, body, redirs: [], start, end: this.lastEnd() };
   }
   parseFunction(keyword, closers, depth) {
     const start = this.tok().start;
@@ -16176,16 +16193,16 @@ function tokenize(src) {
 function staticValue(word) {
   if (!word) return void 0;
   let out = "";
-  const add = (parts) => {
+  const add2 = (parts) => {
     for (const p of parts) {
       if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
       else if (p.type === "dq") {
-        if (!add(p.parts)) return false;
+        if (!add2(p.parts)) return false;
       } else return false;
     }
     return true;
   };
-  return add(word.parts) ? out : void 0;
+  return add2(word.parts) ? out : void 0;
 }
 function commandBase(word) {
   const v = staticValue(word);
@@ -16392,6 +16409,16 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
+
+// src/child-env.ts
+var BASE = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR"];
+function childEnv(names = [], extra = {}, env = process.env) {
+  const out = {};
+  for (const k of [...BASE, ...names]) if (env[k] !== void 0) out[k] = env[k];
+  return { ...out, ...extra };
+}
+
+// src/model/context.ts
 import fs2 from "node:fs";
 import path3 from "node:path";
 
@@ -16434,7 +16461,9 @@ function compileDockerPattern(pattern) {
       if (pattern[i + 1] === "*") {
         i++;
         if (pattern[i + 1] === "/") i++;
-        tokens2.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
+        const t = i + 1 >= pattern.length ? "all" : "gstar";
+        while (tokens2[tokens2.length - 1]?.t === "gstar") tokens2.pop();
+        tokens2.push({ t });
       } else if (tokens2[tokens2.length - 1]?.t !== "star") {
         tokens2.push({ t: "star" });
       }
@@ -16461,12 +16490,12 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path29) => nfaMatch(tokens2, path29) };
+  return { test: (path30) => nfaMatch(tokens2, path30) };
 }
-function nfaMatch(tokens2, path29) {
+function nfaMatch(tokens2, path30) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
-  const add = (set, state) => {
+  const add2 = (set, state) => {
     for (let s = state; ; s++) {
       if (set.has(s)) return;
       set.add(s);
@@ -16476,34 +16505,34 @@ function nfaMatch(tokens2, path29) {
       if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
     }
   };
-  add(current, 0);
-  for (let k = 0; k < path29.length && current.size > 0; k++) {
-    const c = path29[k];
+  add2(current, 0);
+  for (let k = 0; k < path30.length && current.size > 0; k++) {
+    const c = path30[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
         const i = s - m - 1;
         next.add(s);
-        if (c === "/") add(next, i + 1);
+        if (c === "/") add2(next, i + 1);
         continue;
       }
       if (s === m) continue;
       const tok = tokens2[s];
       switch (tok.t) {
         case "lit":
-          if (c === tok.c) add(next, s + 1);
+          if (c === tok.c) add2(next, s + 1);
           break;
         case "one":
-          if (c !== "/") add(next, s + 1);
+          if (c !== "/") add2(next, s + 1);
           break;
         case "class":
-          if (tok.re.test(c)) add(next, s + 1);
+          if (tok.re.test(c)) add2(next, s + 1);
           break;
         case "star":
-          if (c !== "/") add(next, s);
+          if (c !== "/") add2(next, s);
           break;
         case "all":
-          add(next, s);
+          add2(next, s);
           break;
         case "gstar":
           break;
@@ -16543,9 +16572,7 @@ function isIgnoredBy(patterns, rel) {
 }
 var gitIndexCache = /* @__PURE__ */ new Map();
 function gitEnv() {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
-  return env;
+  return childEnv();
 }
 function gitIndex(root) {
   const cached2 = gitIndexCache.get(root);
@@ -16917,9 +16944,9 @@ var Resolver = class {
       const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
       const multi = destIsDir || matches.length > 1;
       for (const rel of matches) {
-        const kind = this.ctx.kind(rel);
-        if (!kind) continue;
-        if (kind === "dir") {
+        const kind2 = this.ctx.kind(rel);
+        if (!kind2) continue;
+        if (kind2 === "dir") {
           const inner = under(dest);
           if (inner === void 0) continue;
           const candidate = rel === "" ? inner : `${rel}/${inner}`;
@@ -17606,7 +17633,7 @@ function analyseInstalls(model) {
   const maybe = /* @__PURE__ */ new Set();
   const { steps } = buildSteps(model, model.finalStage);
   const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
-  const add = (pkg, owner, instr) => {
+  const add2 = (pkg, owner, instr) => {
     let set = owners.get(pkg);
     if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
     set.add(owner);
@@ -17617,7 +17644,7 @@ function analyseInstalls(model) {
     if (instr.keyword === "RUN") {
       const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
       if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add, owners, virtuals, maybe });
+      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
     } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       copyMaybe(step, maybe, stageNames);
     }
@@ -18081,17 +18108,17 @@ function execFormInstructions(model, healthcheck) {
   return out;
 }
 function shellFate(shell, base, program = "the app") {
-  const kind = shell.shellKind ?? "unknown";
+  const kind2 = shell.shellKind ?? "unknown";
   const implicitExec = shell.replaced === true;
-  const name = kind === "ash" ? "BusyBox ash" : kind;
+  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
   let clause;
-  if (kind === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
-  else if (kind === "ash" || kind === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
   else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
-  return { kind, implicitExec, clause };
+  return { kind: kind2, implicitExec, clause };
 }
 function familyLabel(base) {
   switch (base.family) {
@@ -18618,12 +18645,12 @@ function globRegex(pattern) {
 }
 function patternText(word, env) {
   let out = "";
-  const add = (parts, quoted) => {
+  const add2 = (parts, quoted) => {
     for (const p of parts) {
       if (p.type === "lit") out += quoted ? p.text.replace(/[*?[]/g, "\\$&") : p.text;
       else if (p.type === "sq" || p.type === "ansi") out += p.text.replace(/[*?[]/g, "\\$&");
       else if (p.type === "dq") {
-        if (!add(p.parts, true)) return false;
+        if (!add2(p.parts, true)) return false;
       } else {
         const v = partValue(p, env);
         if (!v || !("s" in v)) return false;
@@ -18632,7 +18659,7 @@ function patternText(word, env) {
     }
     return true;
   };
-  return add(word.parts, false) ? out : void 0;
+  return add2(word.parts, false) ? out : void 0;
 }
 function patternMatch(v, pattern, env) {
   const text = patternText(pattern, env);
@@ -19070,7 +19097,7 @@ var Flow = class {
     const w0 = cmd.words[0];
     if (!w0) return supersede(state.map((p) => ({ ...p, env: this.assignAll(cmd, p.env) })));
     const base = commandBase(w0);
-    const sig = (kind) => state.map((p) => ({ item: this.at({ kind, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
+    const sig = (kind2) => state.map((p) => ({ item: this.at({ kind: kind2, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
     if (base === void 0) {
       if (!isArgvWord(w0)) return sig("program");
       const out = [];
@@ -19422,7 +19449,7 @@ var ChainWalker = class {
    * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
    */
   commandString(shell, text, argv, at, part, depth, commandIndex) {
-    const kind = shellKind(shell, this.model.base);
+    const kind2 = shellKind(shell, this.model.base);
     const link = {
       kind: "shell",
       word: shell,
@@ -19431,7 +19458,7 @@ var ChainWalker = class {
       part,
       ...at,
       command: text,
-      shellKind: kind,
+      shellKind: kind2,
       replaced: false
     };
     this.links.push(link);
@@ -19442,7 +19469,7 @@ var ChainWalker = class {
     let words = last.words;
     const explicit = words[0] === "exec";
     if (explicit) words = words.slice(1);
-    link.replaced = explicit && words.length > 0 || kind !== "none" && kind !== "unknown" && execsLastImplicitly(expanded, kind);
+    link.replaced = explicit && words.length > 0 || kind2 !== "none" && kind2 !== "unknown" && execsLastImplicitly(expanded, kind2);
     if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
     if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
     this.walk(words, words.map(() => ({ part: link.part, ...link.origin ? { origin: link.origin } : {} })), depth + 1);
@@ -20723,8 +20750,8 @@ function functionStep(script, fn, memo) {
   if (fn.body) {
     walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
       if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
-      const kind = stepKind(script, cmd, memo);
-      if (kind > found) found = kind;
+      const kind2 = stepKind(script, cmd, memo);
+      if (kind2 > found) found = kind2;
     });
   }
   memo.set(fn.name, found);
@@ -20764,13 +20791,13 @@ var rule27 = {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
-        const kind = stepKind(script, cmd, memo);
-        if (kind !== NONE) steps.push({ cmd, kind });
+        const kind2 = stepKind(script, cmd, memo);
+        if (kind2 !== NONE) steps.push({ cmd, kind: kind2 });
       });
-      for (const { cmd, kind } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
+      for (const { cmd, kind: kind2 } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (errexitAt !== void 0 && errexitAt < cmd.start) break;
         firstStep ??= cmd;
-        if (kind === MATTERS) {
+        if (kind2 === MATTERS) {
           mattering = cmd;
           break;
         }
@@ -21275,7 +21302,7 @@ var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
 function commandsOf(e) {
   return e.flag ? e.commands ?? ["run"] : [];
 }
-var choice = (values, aliases = {}) => (raw, name) => parseChoice(raw, name, values, aliases);
+var choice = (values2, aliases = {}) => (raw, name) => parseChoice(raw, name, values2, aliases);
 var CATALOG = [
   { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
   { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
@@ -21290,6 +21317,8 @@ var CATALOG = [
   { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
   { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
   { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
+  // Never a config key: a pull request's own config file must not turn the probe's hardening off.
+  { key: "probePrivileges", scope: "run", type: "boolean", flag: "probe-privileges", input: "probe-privileges", initial: () => false, shown: "false", help: "probe without the hardening (read-only root, no-new-privileges, dropped capabilities)" },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
   { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
@@ -21403,11 +21432,11 @@ function parseFlags(argv, options, see) {
     throw new InputError(`${text}; see ${see}`);
   }
 }
-function fromFlags(values, scope, command = "run") {
+function fromFlags(values2, scope, command = "run") {
   const out = {};
   for (const e of ENTRIES) {
     if (!e.flag || !commandsOf(e).includes(command) || scope && e.scope !== scope) continue;
-    const raw = values[e.flag];
+    const raw = values2[e.flag];
     if (raw === void 0) continue;
     const name = `--${e.flag}`;
     if (e.type === "boolean") out[e.key] = raw === true;
@@ -21571,14 +21600,14 @@ function parsePatch(patch) {
     }
     if (leftLeft <= 0 && rightLeft <= 0) continue;
     const line = raw.replace(/\r$/, "");
-    const kind = line === "" ? " " : line[0];
-    if (kind === "+" && rightLeft > 0) {
+    const kind2 = line === "" ? " " : line[0];
+    if (kind2 === "+" && rightLeft > 0) {
       change.added.add(right);
       change.inHunks.add(right++);
       rightLeft--;
-    } else if (kind === "-" && leftLeft > 0) {
+    } else if (kind2 === "-" && leftLeft > 0) {
       leftLeft--;
-    } else if (kind === " " && leftLeft > 0 && rightLeft > 0) {
+    } else if (kind2 === " " && leftLeft > 0 && rightLeft > 0) {
       change.inHunks.add(right++);
       leftLeft--;
       rightLeft--;
@@ -21636,7 +21665,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path29 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path30 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -21649,11 +21678,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path29 = p;
+          else path30 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path29 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path30 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -21663,10 +21692,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path29 === void 0) continue;
+    if (deleted || path30 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path29, change);
+    files.set(path30, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -21674,11 +21703,35 @@ function parseUnifiedDiff(text) {
 
 // src/cli/diff-input.ts
 var MAX_BYTES = 64 * 1024 * 1024;
+function readStdinBounded(maxBytes = MAX_BYTES, fd = 0) {
+  const chunks = [];
+  let total = 0;
+  const buf = Buffer.alloc(1024 * 1024);
+  for (; ; ) {
+    let n;
+    try {
+      n = fs5.readSync(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      if (err.code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (err.code === "EOF") break;
+      throw err;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new InputError(`--diff - (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 function readDiff(spec, cwd, readStdin) {
   if (spec === "-") {
     try {
       return readStdin();
     } catch (err) {
+      if (err instanceof InputError) throw err;
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
@@ -21768,27 +21821,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path29) {
-  let normalized = normalize(path29);
+function cleanPath(path30) {
+  let normalized = normalize(path30);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path29, separator) {
-  return path29.replace(SLASHES_REGEX, separator);
+function convertSlashes(path30, separator) {
+  return path30.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path29) {
-  return path29 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path29);
+function isRootDirectory(path30) {
+  return path30 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path30);
 }
-function normalizePath(path29, options) {
+function normalizePath(path30, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path29.includes("/") || path29.startsWith(".");
-  if (resolvePaths) path29 = resolve(path29);
-  if (normalizePath$1 || pathNeedsCleaning) path29 = cleanPath(path29);
-  if (path29 === ".") return "";
-  const needsSeperator = path29[path29.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path29 + pathSeparator : path29, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path30.includes("/") || path30.startsWith(".");
+  if (resolvePaths) path30 = resolve(path30);
+  if (normalizePath$1 || pathNeedsCleaning) path30 = cleanPath(path30);
+  if (path30 === ".") return "";
+  const needsSeperator = path30[path30.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path30 + pathSeparator : path30, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -21825,8 +21878,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path29 = directoryPath || ".";
-  if (filters.every((filter) => filter(path29, true))) paths.push(path29);
+  const path30 = directoryPath || ".";
+  if (filters.every((filter) => filter(path30, true))) paths.push(path30);
 };
 var empty$2 = () => {
 };
@@ -21878,26 +21931,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path29, state, callback$1) {
-  const { queue, fs: fs20, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path30, state, callback$1) {
+  const { queue, fs: fs21, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs20.realpath(path29, (error, resolvedPath) => {
+  fs21.realpath(path30, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs20.stat(resolvedPath, (error$1, stat2) => {
+    fs21.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path29, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path30, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path29, state, callback$1) {
-  const { queue, fs: fs20, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path30, state, callback$1) {
+  const { queue, fs: fs21, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs20.realpathSync(path29);
-    const stat2 = fs20.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path29, resolvedPath, state)) return;
+    const resolvedPath = fs21.realpathSync(path30);
+    const stat2 = fs21.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path30, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -21907,9 +21960,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path29, resolved, state) {
+function isRecursive(path30, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path29);
+  let parent = dirname(path30);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -21917,7 +21970,7 @@ function isRecursive(path29, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path29, resolved);
+  state.symlinks.set(path30, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -21966,22 +22019,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs20 } = state;
+  const { fs: fs21 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs20.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs21.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs20 } = state;
+  const { fs: fs21 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs20.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs21.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -22089,19 +22142,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path29 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path29)) continue;
-        this.pushDirectory(path29, paths, filters);
-        this.walkDirectory(this.state, path29, path29, depth - 1, this.walk);
+        let path30 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path30)) continue;
+        this.pushDirectory(path30, paths, filters);
+        this.walkDirectory(this.state, path30, path30, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path29 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path29, this.state, (stat2, resolvedPath) => {
+        let path30 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path30, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path29 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path29 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path30 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path30 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path29;
+            resolvedPath = useRealPaths ? resolvedPath : path30;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -22267,7 +22320,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path29) => isMatch(path29));
+    this.options.filters.push((path30) => isMatch(path30));
     return this;
   }
 };
@@ -22342,19 +22395,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path29) {
-  return path29.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path30) {
+  return path30.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path29) {
+function splitPattern(path30) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path29, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path29];
+  const result = import_picomatch.default.scan(path30, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path30];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path29) => path29.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path29) => path29.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path30) => path30.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path30) => path30.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -22461,13 +22514,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path29 = format(p, isDirectory);
-      const matches = matcher(path29) && !ignore(path29);
-      if (matches) log(`matched ${path29}`);
+      const path30 = format(p, isDirectory);
+      const matches = matcher(path30) && !ignore(path30);
+      if (matches) log(`matched ${path30}`);
       return matches;
     } : (p, isDirectory) => {
-      const path29 = format(p, isDirectory);
-      return matcher(path29) && !ignore(path29);
+      const path30 = format(p, isDirectory);
+      return matcher(path30) && !ignore(path30);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -22685,7 +22738,15 @@ function parseProjectConfig(text, file) {
     const what = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
     throw new InputError(`${file} is not valid YAML${at}: ${what}`);
   }
-  return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }), file);
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0].replace(/\.$/, "") : String(err);
+    const why2 = /alias count/i.test(message) ? "its aliases expand too far (over 100 uses of an anchor; a resource-exhaustion pattern)" : /unresolved alias/i.test(message) ? `it uses an alias that no anchor defines (${message.replace(/^.*?:\s*/, "*")})` : message;
+    throw new InputError(`${file} is not valid YAML: ${why2}`);
+  }
+  return projectConfigFrom(value, file);
 }
 function loadProjectConfig(absPath, display) {
   const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES3, allowEmpty: true });
@@ -22835,15 +22896,47 @@ function applyPathFailOn(reports, config, root, cwd) {
 import { randomBytes } from "node:crypto";
 import fs8 from "node:fs";
 import path13 from "node:path";
-function writeFileAtomic(target, body) {
-  fs8.mkdirSync(path13.dirname(target), { recursive: true });
-  const tmp = path13.join(path13.dirname(target), `.${path13.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+var OutputPathError = class extends Error {
+};
+function kind(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function writeFileAtomic(target, body, options = {}) {
+  const { real, st } = checkOutputTarget(target, options);
+  const dir = path13.dirname(real);
+  if (options.createParents) fs8.mkdirSync(dir, { recursive: true });
+  const tmp = path13.join(dir, `.${path13.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    fs8.writeFileSync(tmp, body, { flag: "wx" });
-    fs8.renameSync(tmp, target);
+    fs8.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs8.renameSync(tmp, real);
   } catch (err) {
     fs8.rmSync(tmp, { force: true });
     throw err;
+  }
+}
+function checkOutputTarget(target, options = {}) {
+  let real = target;
+  const st = statOrUndefined(target);
+  if (st) {
+    if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
+    real = fs8.realpathSync(target);
+  } else if (fs8.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new OutputPathError("it is a symlink to nothing");
+  }
+  const dir = path13.dirname(real);
+  if (!options.createParents && !fs8.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  return { real, st };
+}
+function statOrUndefined(p) {
+  try {
+    return fs8.statSync(p);
+  } catch {
+    return void 0;
   }
 }
 
@@ -23118,8 +23211,17 @@ function droppedLine(reports) {
 
 // src/report/text.ts
 var COLORS = { error: "red", warning: "yellow", info: "cyan", dim: "dim", bold: "bold", ok: "green" };
+function escapeControls(text) {
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code2 = c.charCodeAt(0);
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    return code2 > 255 ? `\\u${code2.toString(16).padStart(4, "0")}` : `\\x${code2.toString(16).padStart(2, "0")}`;
+  });
+}
 function paint(style, what, text) {
-  return style.color ? styleText(COLORS[what], text, { validateStream: false }) : text;
+  const safe = escapeControls(text);
+  return style.color ? styleText(COLORS[what], safe, { validateStream: false }) : safe;
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -23129,8 +23231,8 @@ function formatFinding(f, style) {
   const sev = paint(style, f.severity, f.severity.padEnd(7));
   const platforms = f.platforms && f.platforms.length > 0 ? ` [${f.platforms.join(", ")}]` : "";
   return [
-    `  ${where} ${sev} ${paint(style, "bold", f.rule)}${platforms}`,
-    `          ${f.message}`,
+    `  ${where} ${sev} ${paint(style, "bold", f.rule)}${escapeControls(platforms)}`,
+    `          ${escapeControls(f.message)}`,
     `          ${paint(style, "dim", `fix: ${f.fix}`)}`
   ];
 }
@@ -23177,7 +23279,7 @@ function formatText(reports, failOn, color = false) {
   const out = [];
   const all = [];
   for (const report2 of reports) {
-    all.push(...report2.findings);
+    for (const f of report2.findings) all.push(f);
     const byFile = /* @__PURE__ */ new Map();
     for (const f of [...report2.findings].sort(byLocation)) {
       const list = byFile.get(f.file) ?? [];
@@ -23187,13 +23289,13 @@ function formatText(reports, failOn, color = false) {
     if (byFile.size === 0) out.push(`${paint(style, "bold", report2.dockerfile)}: no findings`);
     for (const [file, list] of byFile) {
       out.push(paint(style, "bold", file));
-      for (const f of list) out.push(...formatFinding(f, style));
+      for (const f of list) for (const line of formatFinding(f, style)) out.push(line);
       out.push("");
     }
     if (report2.platforms.length > 0) {
       out.push(paint(style, "bold", "Platforms"));
       const width = Math.max(13, ...report2.platforms.map((p) => platformLabel(p).length));
-      for (const p of report2.platforms) out.push(`  ${formatPlatform(p, width)}`);
+      for (const p of report2.platforms) out.push(`  ${escapeControls(formatPlatform(p, width))}`);
       out.push("");
     }
     for (const note of report2.notes ?? []) out.push(paint(style, "dim", `note: ${note}`));
@@ -23254,6 +23356,8 @@ function toReport(json, display) {
       `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION}: run the plan, every shard and the merge with the same version`
     );
   }
+  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display}: findings[${i}]`));
+  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display}: platforms[${i}]`));
   const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
   if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
   const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
@@ -23262,6 +23366,24 @@ function toReport(json, display) {
   if (strings(planned)) report2.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
   return report2;
 }
+var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
+function checkFinding(f, where) {
+  if (!f || typeof f !== "object" || Array.isArray(f)) throw new InputError(`${where} is not a finding object`);
+  const r = f;
+  for (const k of ["rule", "message", "fix", "file"]) if (typeof r[k] !== "string") throw new InputError(`${where}.${k} is not a string`);
+  if (!SEVERITIES.has(r.severity)) throw new InputError(`${where}.severity is not error, warning or info`);
+  for (const k of ["line", "endLine", "column"]) if (!isCount(r[k])) throw new InputError(`${where}.${k} is not a whole number`);
+  if (r.endColumn !== void 0 && !isCount(r.endColumn)) throw new InputError(`${where}.endColumn is not a whole number`);
+  if (r.platforms !== void 0 && !isStrings(r.platforms)) throw new InputError(`${where}.platforms is not a list of platform names`);
+}
+function checkPlatform(p, where) {
+  if (!p || typeof p !== "object" || Array.isArray(p) || typeof p.platform !== "string") throw new InputError(`${where} is not a platform result with a platform name`);
+  const r = p;
+  if (r.skipped !== void 0 && typeof r.skipped !== "string") throw new InputError(`${where}.skipped is not a string`);
+  if (r.build !== void 0 && (typeof r.build !== "object" || r.build === null || typeof r.build.ok !== "boolean")) throw new InputError(`${where}.build is not a build result`);
+}
+var isCount = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0;
+var isStrings = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 function joinPlatforms(platforms) {
   if (platforms.length <= 1) return platforms[0] ?? "";
   return `${platforms.slice(0, -1).join(", ")} and ${platforms.at(-1)}`;
@@ -23291,7 +23413,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
   for (const group of byPlace.values()) {
     const runtime = group.filter((f) => f.platforms && f.platforms.length > 0);
     const pool = runtime.length > 0 ? runtime : group;
-    const first = (f) => Math.min(...(f.platforms ?? []).map(rank), order.length);
+    const first = (f) => (f.platforms ?? []).reduce((m, p) => Math.min(m, rank(p)), order.length);
     const lead = [...pool].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || first(a) - first(b))[0];
     if (runtime.length === 0) {
       findings.push(lead);
@@ -23303,7 +23425,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     const withoutCaveat = (f) => {
       const at = f.message.indexOf(` ${joinPlatforms(f.platforms)}${EMULATED}`);
       if (at < 0) return f.message;
-      emulated.push(...f.platforms);
+      for (const p of f.platforms) emulated.push(p);
       caveat ||= f.message.slice(at + 1 + joinPlatforms(f.platforms).length);
       return f.message.slice(0, at);
     };
@@ -23715,7 +23837,8 @@ function parseDockerfile(input) {
   const buildArgs = input.buildArgs ?? {};
   const stages = [];
   const instructions = [];
-  const globalArgs = {};
+  const globalArgs2 = {};
+  const named = /* @__PURE__ */ new Map();
   let current;
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -23728,9 +23851,9 @@ function parseDockerfile(input) {
       const instr2 = toInstr(node, index, lines, escapeChar);
       const from = node;
       const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
-      const resolved2 = expandArgs(fromText, globalArgs);
+      const resolved2 = expandArgs(fromText, globalArgs2);
       const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved2.toLowerCase());
+      const parent = named.get(resolved2.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved2);
       const platform = instr2.flags.get("platform") ?? void 0;
       current = {
@@ -23745,6 +23868,7 @@ function parseDockerfile(input) {
         windows: parent ? parent.windows : base.family === "windows"
       };
       stages.push(current);
+      if (stageName !== void 0 && !named.has(stageName)) named.set(stageName, current);
       instructions.push(instr2);
       continue;
     }
@@ -23753,7 +23877,7 @@ function parseDockerfile(input) {
       if (keyword !== "ARG") {
         throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
       }
-      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
+      for (const [name, value] of argDefault(instr2)) globalArgs2[name] = buildArgs[name] ?? value;
       instructions.push(instr2);
       continue;
     }
@@ -23966,6 +24090,7 @@ var SHELLCHECK_ABSENT_NOTE = "ShellCheck is not installed: wrapper scripts were 
 var EXCLUDED = "SC1090,SC1091,SC2128";
 var EXCLUDED_SOURCED = ["SC2034", "SC2154"];
 var TIMEOUT_MS = 15e3;
+var TOTAL_MS = 3e4;
 function ownRuleFor(code2) {
   if (code2 === 2068 || code2 === 2048) return "wrapper-unquoted-args";
   if (code2 === 2039 || code2 === 2112 || code2 === 2113 || code2 >= 3e3 && code2 < 3100) return "wrapper-bashism";
@@ -23978,10 +24103,10 @@ var tools = /* @__PURE__ */ new Map();
 function findShellcheck(binary = "shellcheck") {
   if (tools.has(binary)) return tools.get(binary);
   let tool = null;
-  const v = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 5e3 });
+  const v = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 5e3, env: childEnv() });
   if (!v.error && v.status === 0) {
     const version = /version:\s*(\S+)/.exec(v.stdout)?.[1] ?? "unknown";
-    const probe3 = spawnSync(binary, ["--shell=busybox", "--format=json1", "-"], { input: "true\n", encoding: "utf8", timeout: 5e3 });
+    const probe3 = spawnSync(binary, ["--shell=busybox", "--format=json1", "-"], { input: "true\n", encoding: "utf8", timeout: 5e3, env: childEnv() });
     tool = { binary, version, busybox: !probe3.error && probe3.status === 0 };
   }
   tools.set(binary, tool);
@@ -24011,8 +24136,8 @@ function capLevel(level, code2) {
 function applyFix(lineText, lineNo, replacements) {
   if (replacements.length === 0 || replacements.some((r) => r.line !== lineNo || r.endLine !== lineNo)) return void 0;
   let out = lineText;
-  const sorted = [...replacements].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
-  for (const r of sorted) {
+  const sorted2 = [...replacements].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
+  for (const r of sorted2) {
     const from = r.column - 1;
     const to = r.endColumn - 1;
     if (from < 0 || to < from || to > out.length) return void 0;
@@ -24028,7 +24153,7 @@ function fixSentence(c, lines) {
   }
   return `See https://www.shellcheck.net/wiki/SC${c.code}.`;
 }
-function runOne(tool, script, shell) {
+function runOne(tool, script, shell, timeoutMs) {
   const excluded = script.wrapper.role === "sourced" ? [EXCLUDED, ...EXCLUDED_SOURCED].join(",") : EXCLUDED;
   let stdout;
   let timedOut = false;
@@ -24036,8 +24161,9 @@ function runOne(tool, script, shell) {
     stdout = execFileSync2(tool.binary, ["--format=json1", `--shell=${shell}`, "-e", excluded, "-"], {
       input: script.analysis.text,
       encoding: "utf8",
-      timeout: TIMEOUT_MS,
+      timeout: timeoutMs,
       maxBuffer: 32 * 1024 * 1024,
+      env: childEnv(),
       stdio: ["pipe", "pipe", "pipe"]
     });
   } catch (err) {
@@ -24081,12 +24207,18 @@ function runShellcheck(model, options = {}) {
   const ours = ownHits(model);
   const findings = [];
   const unfinished = [];
+  const deadline = Date.now() + (options.totalMs ?? TOTAL_MS);
   for (const script of scripts) {
     const shell = shellcheckShell(script.dialect.dialect, tool);
     if (!shell) continue;
+    const left = deadline - Date.now();
+    if (left < 200) {
+      unfinished.push(script.wrapper.file);
+      continue;
+    }
     const lines = script.analysis.text.split("\n");
     const offset = script.wrapper.lineOffset;
-    const { comments, timedOut } = runOne(tool, script, shell);
+    const { comments, timedOut } = runOne(tool, script, shell, Math.min(TIMEOUT_MS, left));
     if (timedOut) unfinished.push(script.wrapper.file);
     for (const c of comments) {
       if (typeof c.code !== "number" || typeof c.line !== "number") continue;
@@ -24108,7 +24240,7 @@ function runShellcheck(model, options = {}) {
     }
   }
   if (unfinished.length === 0) return { findings };
-  const note = `ShellCheck did not finish within ${TIMEOUT_MS / 1e3} s on ${unfinished.join(", ")}: its findings there are missing (entrypoint-guard's own rules still ran).`;
+  const note = `ShellCheck did not finish on ${unfinished.join(", ")} within its time limit (${TIMEOUT_MS / 1e3} s a script, ${(options.totalMs ?? TOTAL_MS) / 1e3} s in all): its findings there are missing (entrypoint-guard's own rules still ran).`;
   return { findings, note };
 }
 
@@ -24175,22 +24307,20 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs18 from "node:fs";
-import path27 from "node:path";
+import fs19 from "node:fs";
+import path28 from "node:path";
 
 // src/runtime/build.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import os from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
 import fs13 from "node:fs";
-var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
+var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
-  const env = {};
-  for (const k of CLIENT_ENV) if (process.env[k] !== void 0) env[k] = process.env[k];
-  return { ...env, ...extra };
+  return childEnv(CLIENT_ENV, extra);
 }
 var running = /* @__PURE__ */ new Set();
 function killRunningDockerCalls() {
@@ -24321,13 +24451,117 @@ function checkBuildOptions(options, info) {
     throw new InputError(`--build-context needs buildx 0.8 or later (this is ${info.version.join(".")})`);
   }
 }
-function redactSecrets(text, secrets) {
-  let out = text;
-  for (const spec of secrets) {
-    const values = [spec, ...spec.split(",").map((kv) => kv.slice(kv.indexOf("=") + 1)).filter((v) => v.length >= 3)];
-    for (const v of values.sort((a, b) => b.length - a.length)) out = out.split(v).join("<redacted>");
+
+// src/runtime/secrets.ts
+import fs14 from "node:fs";
+import path21 from "node:path";
+var REDACTED = "***";
+var MIN_VALUE = 4;
+var MAX_FILE = 512 * 1024;
+var CREDENTIAL_ENV = /^(?:INPUT_|ACTIONS_)/i;
+var values = /* @__PURE__ */ new Set();
+var protectedValues = /* @__PURE__ */ new Set();
+var sorted = [];
+function add(value, into) {
+  for (const v of [value, ...value.split(/\r?\n/)]) {
+    const t = v.trim();
+    if (t.length >= MIN_VALUE) into.add(t);
   }
+  sorted = [.../* @__PURE__ */ new Set([...values, ...protectedValues])].sort((a, b) => b.length - a.length);
+}
+function fields(spec) {
+  return new Map(spec.split(",").map((kv) => [kv.slice(0, Math.max(0, kv.indexOf("="))).trim().toLowerCase(), kv.slice(kv.indexOf("=") + 1)]));
+}
+function secretEnvName(spec) {
+  const f = fields(spec);
+  if (f.has("env")) return f.get("env");
+  if (f.has("src") || f.has("source")) return void 0;
+  return f.get("id");
+}
+function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
+  const found = [];
+  for (const spec of specs) {
+    const name = secretEnvName(spec);
+    const id = fields(spec).get("id") ?? "?";
+    if (name && CREDENTIAL_ENV.test(name)) throw new InputError(`build secret ${id} reads ${name}, a credential of the runner or of this Action; pass the secret through a variable of its own`);
+    let value;
+    if (name) value = env[name];
+    else {
+      const file = fields(spec).get("src") ?? fields(spec).get("source");
+      if (file) value = readSmall(path21.resolve(cwd, file));
+    }
+    if (value === void 0 || value === "") continue;
+    if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
+    found.push(value);
+    add(value, values);
+  }
+  return found;
+}
+function readSmall(file) {
+  try {
+    const st = fs14.statSync(file);
+    if (!st.isFile() || st.size > MAX_FILE) return void 0;
+    return fs14.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function redact(text) {
+  if (sorted.length === 0 || text.length < MIN_VALUE) return text;
+  let out = text;
+  for (const v of sorted) if (out.includes(v)) out = out.split(v).join(REDACTED);
   return out;
+}
+function heldBack(text) {
+  if (text.length === 0) return 0;
+  const last = text[text.length - 1];
+  let hold = 0;
+  for (const v of sorted) {
+    for (let i = v.lastIndexOf(last, Math.min(v.length - 2, text.length - 1)); i >= hold; i = v.lastIndexOf(last, i - 1)) {
+      if (text.endsWith(v.slice(0, i + 1))) {
+        hold = i + 1;
+        break;
+      }
+      if (i === 0) break;
+    }
+  }
+  return hold;
+}
+var RedactingStream = class {
+  pending = "";
+  write(chunk) {
+    const text = redact(this.pending + chunk);
+    const hold = heldBack(text);
+    this.pending = text.slice(text.length - hold);
+    return text.slice(0, text.length - hold);
+  }
+  end() {
+    const rest = redact(this.pending);
+    this.pending = "";
+    return rest;
+  }
+};
+function redactDeep(root) {
+  if (sorted.length === 0) return root;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        if (typeof v === "string") node[i] = redact(v);
+        else if (v && typeof v === "object") stack.push(v);
+      }
+    } else if (node && typeof node === "object" && !(node instanceof RegExp) && !(node instanceof Set) && !(node instanceof Map)) {
+      const rec = node;
+      for (const k of Object.keys(rec)) {
+        const v = rec[k];
+        if (typeof v === "string") rec[k] = redact(v);
+        else if (v && typeof v === "object") stack.push(v);
+      }
+    }
+  }
+  return root;
 }
 
 // src/runtime/build.ts
@@ -24345,7 +24579,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs14.readFileSync(file, "utf8"));
+    return JSON.parse(fs15.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -24353,8 +24587,8 @@ function readMetadata(file) {
 function secretEnv(secrets) {
   const env = {};
   for (const spec of secrets) {
-    const fields = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
-    const name = fields.get("env") ?? (fields.has("src") || fields.has("source") ? void 0 : fields.get("id"));
+    const fields2 = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+    const name = fields2.get("env") ?? (fields2.has("src") || fields2.has("source") ? void 0 : fields2.get("id"));
     if (name && process.env[name] !== void 0) env[name] = process.env[name];
   }
   return env;
@@ -24384,9 +24618,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs14.mkdtempSync(path21.join(os.tmpdir(), "eg-build-"));
+    const dir = fs15.mkdtempSync(path22.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path21.join(dir, "metadata.json");
+    metadataFile = path22.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -24394,17 +24628,22 @@ async function buildPlatform(req) {
   for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   args.push("-f", model.absPath, req.contextDir);
   let log2 = "";
+  const masked = new RedactingStream();
+  const keep = (text) => {
+    req.onProgress?.(text);
+    log2 += text;
+    if (log2.length > 512 * 1024) log2 = log2.slice(-256 * 1024);
+  };
   const started = Date.now();
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
     env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1", BUILDX_METADATA_WARNINGS: "1" },
     onOutput: (chunk) => {
-      req.onProgress?.(chunk);
-      log2 += chunk;
-      if (log2.length > 512 * 1024) log2 = log2.slice(-256 * 1024);
+      keep(masked.write(chunk));
     }
   });
+  keep(masked.end());
   const seconds = round((Date.now() - started) / 1e3);
   if (result.code === 0 && !result.timedOut) {
     const outcome = { ok: true, tag, seconds, cache: cacheStats(log2) };
@@ -24435,8 +24674,8 @@ async function buildPlatform(req) {
       }
     };
   }
-  const failure = parseBuildFailure(redactSecrets(log2 || result.stderr, req.buildx?.secrets ?? []), model);
-  if (isMissingEmulator(failure.errorLines.join("\n"))) {
+  const failure = parseBuildFailure(log2 || redact(result.stderr), model);
+  if (req.emulated !== false && isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
   }
   return { ok: false, tag, seconds, hit: buildFailedHit(platform, model, failure) };
@@ -24651,34 +24890,49 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs15 from "node:fs";
+import fs16 from "node:fs";
+import os2 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
+var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
 var Cleanup = class {
   runId;
   containers = /* @__PURE__ */ new Set();
   images = /* @__PURE__ */ new Set();
   dirs = /* @__PURE__ */ new Set();
   onSignal = (signal) => {
-    killRunningDockerCalls();
-    this.removeAllSync();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    this.interrupted();
+    process.exit(128 + (os2.constants.signals[signal] ?? 15));
+  };
+  onCrash = (err) => {
+    this.interrupted();
+    process.stderr.write(`entrypoint-guard: internal error: ${err instanceof Error ? err.message : String(err)}
+`);
+    process.exit(2);
   };
   installed = false;
   constructor(runId = `eg-${Date.now().toString(36)}-${randomBytes2(3).toString("hex")}`) {
     this.runId = runId;
   }
-  /** Remove everything if the tool itself is interrupted. */
+  /**
+   * The one way out when the run is cut short: stop the docker calls in flight first (a build
+   * would load its tag after the cleanup), then remove everything. Safe to call twice.
+   */
+  interrupted() {
+    killRunningDockerCalls();
+    this.removeAllSync();
+  }
+  /** Remove everything if the tool itself is interrupted (Ctrl-C, Ctrl-backslash, a closed terminal, a cancelled runner) or crashes. */
   installSignalHandlers() {
     if (this.installed) return;
     this.installed = true;
-    process.on("SIGINT", this.onSignal);
-    process.on("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.on(signal, this.onSignal);
+    process.on("uncaughtException", this.onCrash);
   }
   uninstallSignalHandlers() {
     if (!this.installed) return;
     this.installed = false;
-    process.off("SIGINT", this.onSignal);
-    process.off("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.off(signal, this.onSignal);
+    process.off("uncaughtException", this.onCrash);
   }
   labelArgs() {
     return ["--label", `${RUN_LABEL}=${this.runId}`];
@@ -24689,8 +24943,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path29) {
-    this.dirs.add(path29);
+  dir(path30) {
+    this.dirs.add(path30);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -24717,7 +24971,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs15.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs16.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -24732,12 +24986,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path29 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path30 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path29,
+    path: path30,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -24768,7 +25022,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -24794,14 +25048,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs16.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs17.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -24812,7 +25066,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs16.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs17.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -24846,9 +25100,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path29 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path29 !== "";
-    if (listening && path29 !== "") out.push({ proto: "unix", address: path29 });
+    const path30 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path30 !== "";
+    if (listening && path30 !== "") out.push({ proto: "unix", address: path30 });
   }
   return out;
 }
@@ -24887,9 +25141,9 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs16.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
+    const stat2 = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
     return void 0;
   }
@@ -24897,9 +25151,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs16.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs17.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs16.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs17.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -24911,7 +25165,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs16.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs17.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -24935,7 +25189,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs16.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs17.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -24947,20 +25201,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/process-name.ts
-import path22 from "node:path";
+import path23 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path22.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
+  const dir = path23.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path23.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -25049,15 +25303,58 @@ var CALL_MS2 = 2e4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
-var LIMITS = [["--cpus", "1"], ["--memory", "512m"], ["--pids-limit", "256"]];
-var unsupportedLimits = /* @__PURE__ */ new Set();
-function runArgs(req) {
+var LIMITS = [
+  { flag: ["--cpus", "1"], engine: "CpuCfsQuota" },
+  { flag: ["--memory", "512m"], engine: "MemoryLimit" },
+  { flag: ["--pids-limit", "256"], engine: "PidsLimit" }
+];
+var engineLimits;
+function limitsOfEngine() {
+  engineLimits ??= docker(["info", "--format", "{{json .}}"], { timeoutMs: CALL_MS2, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
+    try {
+      const info = JSON.parse(r.stdout);
+      const said = (k) => typeof info[k] === "boolean" ? info[k] : true;
+      return { CpuCfsQuota: said("CpuCfsQuota"), MemoryLimit: said("MemoryLimit"), PidsLimit: said("PidsLimit") };
+    } catch {
+      return {};
+    }
+  });
+  return engineLimits;
+}
+var PROBE_HARDENING = [
+  "--read-only",
+  "--tmpfs",
+  "/tmp",
+  "--tmpfs",
+  "/run",
+  "--tmpfs",
+  "/var/run",
+  "--tmpfs",
+  "/var/tmp",
+  "--security-opt",
+  "no-new-privileges",
+  "--cap-drop",
+  "NET_RAW",
+  "--cap-drop",
+  "MKNOD",
+  "--cap-drop",
+  "AUDIT_WRITE",
+  "--cap-drop",
+  "SETFCAP",
+  "--cap-drop",
+  "SYS_CHROOT"
+];
+function runArgs(req, limits = {}) {
   const { options, cleanup } = req;
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
-  for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0])) args.push(...limit);
+  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
+  if (!options.probePrivileges) args.push(...req.writableRoot ? PROBE_HARDENING.filter((_, i) => i >= PROBE_HARDENING.indexOf("--security-opt")) : PROBE_HARDENING);
   for (const [k, v] of Object.entries(options.probeEnv)) args.push("-e", `${k}=${v}`);
   args.push(req.image);
   return args;
+}
+function noEmulator(req, text) {
+  return req.emulated === true && isMissingEmulator(text);
 }
 async function probe2(req) {
   const { options, config, cleanup } = req;
@@ -25065,8 +25362,8 @@ async function probe2(req) {
   const started = await startContainer(req);
   if ("error" in started) {
     const error = started.error;
-    if (isMissingEmulator(error)) return { hits: [], unavailable: error };
-    return { hits: [exitedOnStart(null, [error], req.config, true)] };
+    if (noEmulator(req, error)) return { hits: [], unavailable: error };
+    return { hits: [exitedOnStart(null, [error], req.config, true, false, isMissingEmulator(error) ? req.platform : void 0)] };
   }
   const id = started.id;
   const startedAt = Date.now();
@@ -25076,7 +25373,17 @@ async function probe2(req) {
   const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   let state = await containerState(id);
   if (state && !state.running) {
-    return await exitedEarly(id, state, startedAt, req);
+    const early = await exitedEarly(id, state, startedAt, req);
+    if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === "exited-on-start")) {
+      await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
+      req.cleanup.forgetContainer(id);
+      const again = await probe2({ ...req, writableRoot: true });
+      if (!again.hits.some((h) => h.rule === "exited-on-start")) {
+        return { ...again, notes: [...again.notes ?? [], `On ${req.platform} the container stops at start with a read-only root file system, so the probe ran it with a writable one (the rest of the hardening kept).`] };
+      }
+      return again;
+    }
+    return early;
   }
   const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
   const top = await pid1Of(id, state?.pid, config.path);
@@ -25128,25 +25435,11 @@ async function waitExit(id, timeoutMs) {
   return null;
 }
 async function startContainer(req) {
-  for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
-    const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
-    const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
-    if (id) req.cleanup.container(id);
-    if (res.code === 0 && id) return { id };
-    const error = firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1e3} s` : "docker run failed");
-    const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]) && limitUnsupported(l[0], res.stderr));
-    if (!limit) return { error };
-    unsupportedLimits = /* @__PURE__ */ new Set([...unsupportedLimits, limit[0]]);
-    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
-  }
-  return { error: "docker run failed" };
-}
-function limitUnsupported(flag, stderr) {
-  const s = stderr.toLowerCase();
-  if (!/does not support|not supported|no such file/.test(s) || !/kernel|cgroup/.test(s)) return false;
-  if (flag === "--cpus") return /cpu|cfs|nanocpus/.test(s);
-  if (flag === "--memory") return /memory/.test(s);
-  return /pids/.test(s);
+  const res = await docker(runArgs(req, await limitsOfEngine()), { timeoutMs: RUN_MS });
+  const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
+  if (id) req.cleanup.container(id);
+  if (res.code === 0 && id) return { id };
+  return { error: firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1e3} s` : "docker run failed") };
 }
 function firstErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
@@ -25157,8 +25450,10 @@ async function exitedEarly(id, state, startedAt, req) {
   const seconds = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
   if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds } };
   const logs = await lastLogLines(id, LOG_LINES);
-  if (isMissingEmulator(logs.join("\n")) || isMissingEmulator(state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
-  const hit5 = exitedOnStart(state.exitCode, logs, req.config, false, state.oomKilled);
+  if (noEmulator(req, logs.join("\n")) || noEmulator(req, state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
+  const formatError = [state.error, ...logs].find((l) => isMissingEmulator(l));
+  const native = !req.emulated && formatError !== void 0 ? req.platform : void 0;
+  const hit5 = exitedOnStart(state.exitCode, native ? [formatError] : logs, req.config, false, state.oomKilled, native);
   return { hits: [hit5] };
 }
 async function lastLogLines(id, n) {
@@ -25168,13 +25463,19 @@ async function lastLogLines(id, n) {
   return stamped.map((m) => m[2].trimEnd()).slice(-n);
 }
 var WANTS_CONFIG = /\b(?:must (?:be )?(?:set|specif|provid|defin)|(?:is|are) (?:not set|unset|required|missing|empty|undefined)|required (?:env|environment|variable|setting|config)|missing (?:env|environment|required|variable|config|setting)|environment variable|no (?:password|secret|database url|config))/i;
-function exitedOnStart(exitCode, logs, config, daemonError, oom = false) {
+function exitedOnStart(exitCode, logs, config, daemonError, oom = false, nativeExecFormat) {
   const quoted = logs.length > 0 ? `: ${logs.map((l) => `\`${truncate(l.trim(), 160)}\``).join(" ")}` : " without any output";
   const how = daemonError ? "could not start" : oom ? `was killed for exceeding the probe's 512 MB memory limit (exit ${exitCode})` : `exited with code ${exitCode} before the stop signal`;
   const wantsConfig = logs.some((l) => WANTS_CONFIG.test(l));
+  const readOnly = logs.some((l) => /read-only file system/i.test(l));
   const start = [...config.entrypoint, ...config.cmd].join(" ");
   let fix;
+  if (nativeExecFormat) {
+    const message = `On {platforms} the container could not start${quoted}: the start file is not an executable for ${nativeExecFormat} (neither an ELF program for this CPU nor a script with a \`#!\` line), although ${nativeExecFormat} runs natively here.`;
+    return { rule: "exited-on-start", message, fix: `Make \`${truncate(start, 80)}\` a ${nativeExecFormat} program or a script starting with \`#!\`, then check it with \`docker run --rm <image>\`.` };
+  }
   if (wantsConfig) fix = "The logs ask for configuration: pass what a real deployment sets with `--probe-env KEY=VALUE` (repeatable), or give the image a working default.";
+  else if (readOnly) fix = "The probe runs with a read-only root file system (writable: /tmp, /run, /var/run, /var/tmp and declared VOLUMEs): write elsewhere, declare a VOLUME, or pass `--probe-privileges` to probe without the hardening.";
   else if (daemonError) fix = `Make the start command \`${truncate(start, 80)}\` exist and be executable in the image, then check it with \`docker run --rm <image>\`.`;
   else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
   return { rule: "exited-on-start", message: `On {platforms} the container ${how}${quoted}.`, fix };
@@ -25211,16 +25512,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path24.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path24.posix.basename(argv[1]) === path24.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs17.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs17.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs18.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs18.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -25232,8 +25533,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path23.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
+  const first = path24.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path24.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -25404,7 +25705,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path25.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -25568,7 +25869,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -25582,8 +25883,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os2 = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os2 !== "linux") return void 0;
+  const [os3 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os3 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -25677,7 +25978,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -25833,7 +26134,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path25.posix.normalize(requested);
+    let current = path26.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -25846,7 +26147,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path26.posix.normalize(target) : path26.posix.join(path26.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -25926,11 +26227,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path27.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path27.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path27.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path27.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path27.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -26057,16 +26358,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path27.posix.normalize(interpreter) : path27.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path27.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path27.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -26086,14 +26387,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path27.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path26.posix.basename(shebang.interpreter) === "env") {
+  if (path27.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -26274,6 +26575,17 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path27.posix.normalize(file.resolvedPath))) {
+    hit4(
+      ctx,
+      "entrypoint-not-executable",
+      "error",
+      `${shown} is a symlink to ${q(link.target)}, a file the container runtime mounts (a device or kernel file), not a program, on {platforms}, ${FAILS} "permission denied" or "exec format error".`,
+      `Point ${ctx.keyword} at the program itself, or COPY the program to ${file.path} in the final stage.`,
+      true
+    );
+    return;
+  }
   const why2 = file.type === "loop" ? `is a symlink loop in the image on {platforms}` : link ? `is a symlink to ${q(link.target)}, which does not exist in the image on {platforms}` : `does not exist in the image on {platforms}`;
   hit4(
     ctx,
@@ -26289,6 +26601,7 @@ function reportNotFound(ctx, argv0, files) {
 var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
+  registerBuildSecrets(options.secrets);
   const notes = [];
   const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip("Windows images are not built or probed");
@@ -26414,6 +26727,7 @@ async function runPlatform(job) {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
+      emulated: support.emulated,
       buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts }
     });
     result.build = { ok: build2.ok, seconds: build2.seconds };
@@ -26461,7 +26775,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path27.posix.basename(wrapper.imagePath),
+      wrapper: path28.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -26476,7 +26790,7 @@ async function runPlatform(job) {
     cleanup,
     confirms,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   });
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {
@@ -26511,12 +26825,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os2, arch = "", variant] = platform.split("/");
+  const [os3, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os2 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os3 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os2 && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os3 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -26529,10 +26843,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs18.readdirSync(dir)) {
+    for (const name of fs19.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs18.readFileSync(path27.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs19.readFileSync(path28.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -26671,7 +26985,7 @@ async function analyze(options, extras = {}) {
     report2.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0, ...p.skipped ? { reason: p.skipped } : {} })) };
   }
   report2.findings = dedupe2(report2.findings).sort(compareFindings);
-  return { report: report2, model };
+  return { report: redactDeep(report2), model };
 }
 
 // src/color.ts
@@ -26691,12 +27005,12 @@ var processIo = {
   // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => fs19.readFileSync(0, "utf8")
+  readStdin: () => readStdinBounded()
 };
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs19.existsSync(path28.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path29.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -26705,7 +27019,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path28.dirname(path28.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path29.dirname(path29.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -26715,9 +27029,9 @@ async function analyzeWithPolicy(command, io) {
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs19.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => readStdinBounded())
   });
-  if (files.length > 1) for (const file of files) readUserText(path28.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path29.resolve(io.cwd, file), file, "Dockerfile");
   const reports = [];
   for (const dockerfile of files) {
     const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -26751,6 +27065,13 @@ async function runCli(argv, io = processIo) {
       return 0;
     }
     const { options } = command;
+    if (options.output !== void 0) {
+      try {
+        checkOutputTarget(path29.resolve(io.cwd, options.output));
+      } catch (err) {
+        if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
+      }
+    }
     const reports = await analyzeWithPolicy(command, io);
     if (command.planPlatforms) for (const report2 of reports) report2.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== void 0;
@@ -26763,7 +27084,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path28.resolve(io.cwd, options.output);
+      const target = path29.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {
@@ -26778,11 +27099,11 @@ async function runCli(argv, io = processIo) {
     return failsAt(reports.flatMap((r) => r.findings), options.failOn) || skips.length > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError) {
-      io.stderr(`entrypoint-guard: ${err.message}
+      io.stderr(`entrypoint-guard: ${redact(err.message)}
 `);
       return 2;
     }
-    io.stderr(`entrypoint-guard: internal error: ${errorMessage(err)}
+    io.stderr(`entrypoint-guard: internal error: ${redact(errorMessage(err))}
 `);
     if (process.env.ENTRYPOINT_GUARD_DEBUG) io.stderr(`${err.stack ?? ""}
 `);

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path34 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path35 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path34 && path34[0] !== "/") {
-          path34 = `/${path34}`;
+        if (path35 && path35[0] !== "/") {
+          path35 = `/${path35}`;
         }
-        return new URL(`${origin}${path34}`);
+        return new URL(`${origin}${path35}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path34);
+        debuglog("sending request to %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path34,
+          path35,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path34);
+        debuglog("trailers received from %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path34,
+          path35,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path34, origin }
+            request: { method, path: path35, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path34);
+          debuglog("sending request to %s %s/%s", method, origin, path35);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path34,
+        path: path35,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path34 !== "string") {
+        if (typeof path35 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path34)) {
+        } else if (invalidPathRegex.test(path35)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path34, query) : path34;
+        this.path = query ? buildURL(path35, query) : path35;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4522,9 +4522,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -4534,15 +4534,15 @@ var require_util2 = __commonJS({
             );
           }
           const index = this.#index;
-          const values = this.#target[kInternalIterator];
-          const len = values.length;
+          const values2 = this.#target[kInternalIterator];
+          const len = values2.length;
           if (index >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value } = values2[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4573,8 +4573,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4593,7 +4593,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function values() {
+          value: function values2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "value");
           }
@@ -4812,11 +4812,11 @@ var require_util2 = __commonJS({
       let charset = null;
       let essence = null;
       let mimeType = null;
-      const values = getDecodeSplit("content-type", headers);
-      if (values === null) {
+      const values2 = getDecodeSplit("content-type", headers);
+      if (values2 === null) {
         return "failure";
       }
-      for (const value of values) {
+      for (const value of values2) {
         const temporaryMimeType = parseMIMEType(value);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
@@ -4840,7 +4840,7 @@ var require_util2 = __commonJS({
     function gettingDecodingSplitting(value) {
       const input = value;
       const position = { position: 0 };
-      const values = [];
+      const values2 = [];
       let temporaryValue = "";
       while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
@@ -4863,10 +4863,10 @@ var require_util2 = __commonJS({
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
-        values.push(temporaryValue);
+        values2.push(temporaryValue);
         temporaryValue = "";
       }
-      return values;
+      return values2;
     }
     function getDecodeSplit(name, list) {
       const value = list.get(name, true);
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path34, host, upgrade, blocking, reset } = request2;
+      const { method, path: path35, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path34} HTTP/1.1\r
+      let header = `${method} ${path35} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path34;
+      headers[HTTP2_HEADER_PATH] = path35;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path34 = search ? `${pathname}${search}` : pathname;
+        const path35 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path34;
+        this.opts.path = path35;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path34 = "/",
+          path: path35 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path34;
+        opts.path = origin + path35;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path34) {
-      if (typeof path34 !== "string") {
-        return path34;
+    function safeUrl(path35) {
+      if (typeof path35 !== "string") {
+        return path35;
       }
-      const pathSegments = path34.split("?");
+      const pathSegments = path35.split("?");
       if (pathSegments.length !== 2) {
-        return path34;
+        return path35;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path34, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path34);
+    function matchKey(mockDispatch2, { path: path35, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path35);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl(path34), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl(path35), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path34, method, body, headers, query } = opts;
+      const { path: path35, method, body, headers, query } = opts;
       return {
-        path: path34,
+        path: path35,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path34,
+            Path: path35,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13620,7 +13620,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14575,7 +14575,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15420,14 +15420,14 @@ var require_util5 = __commonJS({
     }
     function getFieldValues(header) {
       assert(header !== null);
-      const values = [];
+      const values2 = [];
       for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
-          values.push(value);
+          values2.push(value);
         }
       }
-      return values;
+      return values2;
     }
     module.exports = {
       urlEquals,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path34) {
-      for (let i = 0; i < path34.length; ++i) {
-        const code2 = path34.charCodeAt(i);
+    function validateCookiePath(path35) {
+      for (let i = 0; i < path35.length; ++i) {
+        const code2 = path35.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path34 = opts.path;
+          let path35 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path34 = `/${path34}`;
+            path35 = `/${path35}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path34);
+          url = new URL(util.parseOrigin(url).origin + path35);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19113,7 +19113,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path34) {
-      const ctrl = callVisitor(key, node, visitor, path34);
+    function visit_(key, node, visitor, path35) {
+      const ctrl = callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visit_(key, ctrl, visitor, path34);
+        replaceNode(key, path35, ctrl);
+        return visit_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path34);
+            const ci = visit_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = visit_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = visit_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path34);
+          const cv = visit_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path34) {
-      const ctrl = await callVisitor(key, node, visitor, path34);
+    async function visitAsync_(key, node, visitor, path35) {
+      const ctrl = await callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visitAsync_(key, ctrl, visitor, path34);
+        replaceNode(key, path35, ctrl);
+        return visitAsync_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path34);
+            const ci = await visitAsync_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path34);
+          const cv = await visitAsync_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path34) {
+    function callVisitor(key, node, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key, node, path34);
+        return visitor(key, node, path35);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path34);
+        return visitor.Map?.(key, node, path35);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path34);
+        return visitor.Seq?.(key, node, path35);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path34);
+        return visitor.Pair?.(key, node, path35);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path34);
+        return visitor.Scalar?.(key, node, path35);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path34);
+        return visitor.Alias?.(key, node, path35);
       return void 0;
     }
-    function replaceNode(key, path34, node) {
-      const parent = path34[path34.length - 1];
+    function replaceNode(key, path35, node) {
+      const parent = path35[path35.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path34, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path34.length - 1; i >= 0; --i) {
-        const k = path34[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path34, value) {
-        if (isEmptyPath(path34))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key, ...rest] = path34;
+          const [key, ...rest] = path35;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        const [key, ...rest] = path34;
+      deleteIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        const [key, ...rest] = path34;
+      getIn(path35, keepScalar) {
+        const [key, ...rest] = path35;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path34) {
-        const [key, ...rest] = path34;
+      hasIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        const [key, ...rest] = path34;
+      setIn(path35, value) {
+        const [key, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -21172,7 +21172,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -21182,10 +21182,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path34, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path34, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        if (Collection2.isEmptyPath(path34)) {
+      deleteIn(path35) {
+        if (Collection2.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        if (Collection2.isEmptyPath(path34))
+      getIn(path35, keepScalar) {
+        if (Collection2.isEmptyPath(path35))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path34) {
-        if (Collection2.isEmptyPath(path34))
+      hasIn(path35) {
+        if (Collection2.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        if (Collection2.isEmptyPath(path34)) {
+      setIn(path35, value) {
+        if (Collection2.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path34), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path34, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path34) => {
+    visit.itemAtPath = (cst, path35) => {
       let item = cst;
-      for (const [field, index] of path34) {
+      for (const [field, index] of path35) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path34) => {
-      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
-      const field = path34[path34.length - 1][0];
+    visit.parentCollection = (cst, path35) => {
+      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path34, item, visitor) {
-      let ctrl = visitor(item, path34);
+    function _visit(path35, item, visitor) {
+      let ctrl = visitor(item, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path34);
+            ctrl = ctrl(item, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs20, sep: [] });
+                map.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path34, { windows } = {}) => {
-      const segs = path34.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path35, { windows } = {}) => {
+      const segs = path35.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -27203,11 +27203,11 @@ var require_parse2 = __commonJS({
       return value.replace(/\\(.)/g, "$1");
     };
     var hasRepeatedCharPrefixOverlap = (branches2) => {
-      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
+      const values2 = branches2.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values2.length; i++) {
+        for (let j = i + 1; j < values2.length; j++) {
+          const a = values2[i];
+          const b = values2[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
             continue;
@@ -28558,7 +28558,7 @@ var init_main = __esm({
       FoldingRangeKind2.Region = "region";
     })(FoldingRangeKind || (FoldingRangeKind = {}));
     (function(FoldingRange2) {
-      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+      function create(startLine, endLine, startCharacter, endCharacter, kind2, collapsedText) {
         const result = {
           startLine,
           endLine
@@ -28569,8 +28569,8 @@ var init_main = __esm({
         if (Is.defined(endCharacter)) {
           result.endCharacter = endCharacter;
         }
-        if (Is.defined(kind)) {
-          result.kind = kind;
+        if (Is.defined(kind2)) {
+          result.kind = kind2;
         }
         if (Is.defined(collapsedText)) {
           result.collapsedText = collapsedText;
@@ -29335,10 +29335,10 @@ var init_main = __esm({
       DocumentHighlightKind2.Write = 3;
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
-      function create(range, kind) {
+      function create(range, kind2) {
         const result = { range };
-        if (Is.number(kind)) {
-          result.kind = kind;
+        if (Is.number(kind2)) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -29376,10 +29376,10 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name, kind, range, uri, containerName) {
+      function create(name, kind2, range, uri, containerName) {
         const result = {
           name,
-          kind,
+          kind: kind2,
           location: { uri, range }
         };
         if (containerName) {
@@ -29390,17 +29390,17 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name, kind, uri, range) {
-        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      function create(name, kind2, uri, range) {
+        return range !== void 0 ? { name, kind: kind2, location: { uri, range } } : { name, kind: kind2, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name, detail, kind, range, selectionRange, children) {
+      function create(name, detail, kind2, range, selectionRange, children) {
         const result = {
           name,
           detail,
-          kind,
+          kind: kind2,
           range,
           selectionRange
         };
@@ -29459,7 +29459,7 @@ var init_main = __esm({
       CodeActionTag2.is = is;
     })(CodeActionTag || (CodeActionTag = {}));
     (function(CodeAction2) {
-      function create(title, kindOrCommandOrEdit, kind) {
+      function create(title, kindOrCommandOrEdit, kind2) {
         const result = { title };
         let checkKind = true;
         if (typeof kindOrCommandOrEdit === "string") {
@@ -29470,8 +29470,8 @@ var init_main = __esm({
         } else {
           result.edit = kindOrCommandOrEdit;
         }
-        if (checkKind && kind !== void 0) {
-          result.kind = kind;
+        if (checkKind && kind2 !== void 0) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -29639,10 +29639,10 @@ var init_main = __esm({
       InlayHintLabelPart2.is = is;
     })(InlayHintLabelPart || (InlayHintLabelPart = {}));
     (function(InlayHint2) {
-      function create(position, label, kind) {
+      function create(position, label, kind2) {
         const result = { position, label };
-        if (kind !== void 0) {
-          result.kind = kind;
+        if (kind2 !== void 0) {
+          result.kind = kind2;
         }
         return result;
       }
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path34 = this.getPath();
-        if (path34 === null || path34.startsWith("/")) {
-          return path34;
+        const path35 = this.getPath();
+        if (path35 === null || path35.startsWith("/")) {
+          return path35;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
+              return parent.endsWith("/") ? parent + path35 : parent + "/" + path35;
             }
           }
         }
@@ -38450,7 +38450,7 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // src/action-inputs.ts
 import fs9 from "node:fs";
@@ -38601,17 +38601,25 @@ import fs5 from "node:fs";
 import path10 from "node:path";
 
 // src/model/variables.ts
+var MAX_EXPANDED = 64 * 1024;
 var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 function expandArgs(text, vars) {
+  let grown = 0;
+  const limit = MAX_EXPANDED + text.length;
+  const bounded = (out) => {
+    grown += out.length;
+    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    return out;
+  };
   const expand2 = (whole, braced, op, word, bare) => {
     const name = braced ?? bare;
     const value = vars[name];
-    if (op === ":-") return value ? value : word;
-    if (op === "-") return value !== void 0 ? value : word;
+    if (op === ":-") return bounded(value ? value : word);
+    if (op === "-") return bounded(value !== void 0 ? value : word);
     if (op === ":+") return value ? word : "";
     if (op === "+") return value !== void 0 ? word : "";
-    return value !== void 0 ? value : whole;
+    return bounded(value !== void 0 ? value : whole);
   };
   const cut = text.lastIndexOf("}") + 1;
   return text.slice(0, cut).replace(VAR_REF, expand2) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand2(whole, void 0, void 0, void 0, bare));
@@ -38669,14 +38677,23 @@ var VarHistory = class {
     });
   }
 };
+var globalArgsOf = /* @__PURE__ */ new WeakMap();
+function globalArgs(model) {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
 function buildSteps(model, stage) {
   const chain = [];
   for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1 || instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
+  const globals = globalArgs(model);
   const steps = [];
   let workdir = "/";
   const history = new VarHistory();
@@ -38996,14 +39013,14 @@ var Parser = class {
     node.end = this.lastEnd();
     return node;
   }
-  parseLoop(kind, closers, depth) {
+  parseLoop(kind2, closers, depth) {
     const start = this.tok().start;
     this.p++;
     const cond = this.parseList(union(closers, ["do", "done"]), depth + 1);
     this.expectWord("do");
     const body = this.parseList(union(closers, ["done"]), depth + 1);
     this.expectWord("done");
-    return { kind, cond, body, redirs: [], start, end: this.lastEnd() };
+    return { kind: kind2, cond, body, redirs: [], start, end: this.lastEnd() };
   }
   parseFor(closers, depth) {
     const start = this.tok().start;
@@ -39037,18 +39054,18 @@ var Parser = class {
     node.end = this.lastEnd();
     return node;
   }
-  parseGroup(kind, depth) {
+  parseGroup(kind2, depth) {
     const start = this.tok().start;
     this.p++;
     let body;
-    if (kind === "subshell") {
+    if (kind2 === "subshell") {
       body = this.parseList(/* @__PURE__ */ new Set(), depth + 1, true);
       if (this.isOp(")")) this.p++;
     } else {
       body = this.parseList(/* @__PURE__ */ new Set(["}"]), depth + 1);
       this.expectWord("}");
     }
-    return { kind, body, redirs: [], start, end: this.lastEnd() };
+    return { kind: kind2, body, redirs: [], start, end: this.lastEnd() };
   }
   parseFunction(keyword, closers, depth) {
     const start = this.tok().start;
@@ -39663,16 +39680,16 @@ function tokenize(src) {
 function staticValue(word) {
   if (!word) return void 0;
   let out = "";
-  const add = (parts) => {
+  const add2 = (parts) => {
     for (const p of parts) {
       if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
       else if (p.type === "dq") {
-        if (!add(p.parts)) return false;
+        if (!add2(p.parts)) return false;
       } else return false;
     }
     return true;
   };
-  return add(word.parts) ? out : void 0;
+  return add2(word.parts) ? out : void 0;
 }
 function commandBase(word) {
   const v = staticValue(word);
@@ -39879,6 +39896,16 @@ function execFormCommand(argv) {
 
 // src/model/context.ts
 import { execFileSync } from "node:child_process";
+
+// src/child-env.ts
+var BASE = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR"];
+function childEnv(names = [], extra = {}, env = process.env) {
+  const out = {};
+  for (const k of [...BASE, ...names]) if (env[k] !== void 0) out[k] = env[k];
+  return { ...out, ...extra };
+}
+
+// src/model/context.ts
 import fs4 from "node:fs";
 import path8 from "node:path";
 
@@ -39918,7 +39945,9 @@ function compileDockerPattern(pattern) {
       if (pattern[i + 1] === "*") {
         i++;
         if (pattern[i + 1] === "/") i++;
-        tokens2.push(i + 1 >= pattern.length ? { t: "all" } : { t: "gstar" });
+        const t = i + 1 >= pattern.length ? "all" : "gstar";
+        while (tokens2[tokens2.length - 1]?.t === "gstar") tokens2.pop();
+        tokens2.push({ t });
       } else if (tokens2[tokens2.length - 1]?.t !== "star") {
         tokens2.push({ t: "star" });
       }
@@ -39945,12 +39974,12 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path34) => nfaMatch(tokens2, path34) };
+  return { test: (path35) => nfaMatch(tokens2, path35) };
 }
-function nfaMatch(tokens2, path34) {
+function nfaMatch(tokens2, path35) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
-  const add = (set, state) => {
+  const add2 = (set, state) => {
     for (let s = state; ; s++) {
       if (set.has(s)) return;
       set.add(s);
@@ -39960,34 +39989,34 @@ function nfaMatch(tokens2, path34) {
       if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
     }
   };
-  add(current, 0);
-  for (let k = 0; k < path34.length && current.size > 0; k++) {
-    const c = path34[k];
+  add2(current, 0);
+  for (let k = 0; k < path35.length && current.size > 0; k++) {
+    const c = path35[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
         const i = s - m - 1;
         next.add(s);
-        if (c === "/") add(next, i + 1);
+        if (c === "/") add2(next, i + 1);
         continue;
       }
       if (s === m) continue;
       const tok = tokens2[s];
       switch (tok.t) {
         case "lit":
-          if (c === tok.c) add(next, s + 1);
+          if (c === tok.c) add2(next, s + 1);
           break;
         case "one":
-          if (c !== "/") add(next, s + 1);
+          if (c !== "/") add2(next, s + 1);
           break;
         case "class":
-          if (tok.re.test(c)) add(next, s + 1);
+          if (tok.re.test(c)) add2(next, s + 1);
           break;
         case "star":
-          if (c !== "/") add(next, s);
+          if (c !== "/") add2(next, s);
           break;
         case "all":
-          add(next, s);
+          add2(next, s);
           break;
         case "gstar":
           break;
@@ -40027,9 +40056,7 @@ function isIgnoredBy(patterns, rel) {
 }
 var gitIndexCache = /* @__PURE__ */ new Map();
 function gitEnv() {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith("GIT_")) delete env[k];
-  return env;
+  return childEnv();
 }
 function gitIndex(root) {
   const cached2 = gitIndexCache.get(root);
@@ -40401,9 +40428,9 @@ var Resolver = class {
       const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
       const multi = destIsDir || matches.length > 1;
       for (const rel of matches) {
-        const kind = this.ctx.kind(rel);
-        if (!kind) continue;
-        if (kind === "dir") {
+        const kind2 = this.ctx.kind(rel);
+        if (!kind2) continue;
+        if (kind2 === "dir") {
           const inner = under(dest);
           if (inner === void 0) continue;
           const candidate = rel === "" ? inner : `${rel}/${inner}`;
@@ -41090,7 +41117,7 @@ function analyseInstalls(model) {
   const maybe = /* @__PURE__ */ new Set();
   const { steps } = buildSteps(model, model.finalStage);
   const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
-  const add = (pkg, owner, instr) => {
+  const add2 = (pkg, owner, instr) => {
     let set = owners.get(pkg);
     if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
     set.add(owner);
@@ -41101,7 +41128,7 @@ function analyseInstalls(model) {
     if (instr.keyword === "RUN") {
       const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
       if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add, owners, virtuals, maybe });
+      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
     } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       copyMaybe(step, maybe, stageNames);
     }
@@ -41565,17 +41592,17 @@ function execFormInstructions(model, healthcheck) {
   return out;
 }
 function shellFate(shell, base, program = "the app") {
-  const kind = shell.shellKind ?? "unknown";
+  const kind2 = shell.shellKind ?? "unknown";
   const implicitExec = shell.replaced === true;
-  const name = kind === "ash" ? "BusyBox ash" : kind;
+  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
   let clause;
-  if (kind === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
-  else if (kind === "ash" || kind === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
   else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
-  return { kind, implicitExec, clause };
+  return { kind: kind2, implicitExec, clause };
 }
 function familyLabel(base) {
   switch (base.family) {
@@ -42102,12 +42129,12 @@ function globRegex(pattern) {
 }
 function patternText(word, env) {
   let out = "";
-  const add = (parts, quoted) => {
+  const add2 = (parts, quoted) => {
     for (const p of parts) {
       if (p.type === "lit") out += quoted ? p.text.replace(/[*?[]/g, "\\$&") : p.text;
       else if (p.type === "sq" || p.type === "ansi") out += p.text.replace(/[*?[]/g, "\\$&");
       else if (p.type === "dq") {
-        if (!add(p.parts, true)) return false;
+        if (!add2(p.parts, true)) return false;
       } else {
         const v = partValue(p, env);
         if (!v || !("s" in v)) return false;
@@ -42116,7 +42143,7 @@ function patternText(word, env) {
     }
     return true;
   };
-  return add(word.parts, false) ? out : void 0;
+  return add2(word.parts, false) ? out : void 0;
 }
 function patternMatch(v, pattern, env) {
   const text = patternText(pattern, env);
@@ -42554,7 +42581,7 @@ var Flow = class {
     const w0 = cmd.words[0];
     if (!w0) return supersede(state.map((p) => ({ ...p, env: this.assignAll(cmd, p.env) })));
     const base = commandBase(w0);
-    const sig = (kind) => state.map((p) => ({ item: this.at({ kind, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
+    const sig = (kind2) => state.map((p) => ({ item: this.at({ kind: kind2, cmd, start: cmd.start, end: cmd.end }), env: p.env }));
     if (base === void 0) {
       if (!isArgvWord(w0)) return sig("program");
       const out = [];
@@ -42906,7 +42933,7 @@ var ChainWalker = class {
    * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
    */
   commandString(shell, text, argv, at, part, depth, commandIndex) {
-    const kind = shellKind(shell, this.model.base);
+    const kind2 = shellKind(shell, this.model.base);
     const link = {
       kind: "shell",
       word: shell,
@@ -42915,7 +42942,7 @@ var ChainWalker = class {
       part,
       ...at,
       command: text,
-      shellKind: kind,
+      shellKind: kind2,
       replaced: false
     };
     this.links.push(link);
@@ -42926,7 +42953,7 @@ var ChainWalker = class {
     let words = last.words;
     const explicit = words[0] === "exec";
     if (explicit) words = words.slice(1);
-    link.replaced = explicit && words.length > 0 || kind !== "none" && kind !== "unknown" && execsLastImplicitly(expanded, kind);
+    link.replaced = explicit && words.length > 0 || kind2 !== "none" && kind2 !== "unknown" && execsLastImplicitly(expanded, kind2);
     if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
     if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
     this.walk(words, words.map(() => ({ part: link.part, ...link.origin ? { origin: link.origin } : {} })), depth + 1);
@@ -44207,8 +44234,8 @@ function functionStep(script, fn, memo) {
   if (fn.body) {
     walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
       if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
-      const kind = stepKind(script, cmd, memo);
-      if (kind > found) found = kind;
+      const kind2 = stepKind(script, cmd, memo);
+      if (kind2 > found) found = kind2;
     });
   }
   memo.set(fn.name, found);
@@ -44248,13 +44275,13 @@ var rule27 = {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
-        const kind = stepKind(script, cmd, memo);
-        if (kind !== NONE) steps.push({ cmd, kind });
+        const kind2 = stepKind(script, cmd, memo);
+        if (kind2 !== NONE) steps.push({ cmd, kind: kind2 });
       });
-      for (const { cmd, kind } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
+      for (const { cmd, kind: kind2 } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (errexitAt !== void 0 && errexitAt < cmd.start) break;
         firstStep ??= cmd;
-        if (kind === MATTERS) {
+        if (kind2 === MATTERS) {
           mattering = cmd;
           break;
         }
@@ -44756,7 +44783,7 @@ var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
 var PROGRESS_MODES = ["auto", "plain", "quiet"];
 var BUILD_NETWORKS = ["default", "host", "none"];
 var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
-var choice = (values, aliases = {}) => (raw, name) => parseChoice(raw, name, values, aliases);
+var choice = (values2, aliases = {}) => (raw, name) => parseChoice(raw, name, values2, aliases);
 var CATALOG = [
   { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
   { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
@@ -44771,6 +44798,8 @@ var CATALOG = [
   { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
   { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
   { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
+  // Never a config key: a pull request's own config file must not turn the probe's hardening off.
+  { key: "probePrivileges", scope: "run", type: "boolean", flag: "probe-privileges", input: "probe-privileges", initial: () => false, shown: "false", help: "probe without the hardening (read-only root, no-new-privileges, dropped capabilities)" },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
   { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
@@ -44880,27 +44909,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path34) {
-  let normalized = normalize(path34);
+function cleanPath(path35) {
+  let normalized = normalize(path35);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path34, separator) {
-  return path34.replace(SLASHES_REGEX, separator);
+function convertSlashes(path35, separator) {
+  return path35.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path34) {
-  return path34 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path34);
+function isRootDirectory(path35) {
+  return path35 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path35);
 }
-function normalizePath(path34, options) {
+function normalizePath(path35, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path34.includes("/") || path34.startsWith(".");
-  if (resolvePaths) path34 = resolve2(path34);
-  if (normalizePath$1 || pathNeedsCleaning) path34 = cleanPath(path34);
-  if (path34 === ".") return "";
-  const needsSeperator = path34[path34.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path34 + pathSeparator : path34, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path35.includes("/") || path35.startsWith(".");
+  if (resolvePaths) path35 = resolve2(path35);
+  if (normalizePath$1 || pathNeedsCleaning) path35 = cleanPath(path35);
+  if (path35 === ".") return "";
+  const needsSeperator = path35[path35.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path35 + pathSeparator : path35, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -44937,8 +44966,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path34 = directoryPath || ".";
-  if (filters.every((filter) => filter(path34, true))) paths.push(path34);
+  const path35 = directoryPath || ".";
+  if (filters.every((filter) => filter(path35, true))) paths.push(path35);
 };
 var empty$2 = () => {
 };
@@ -44990,26 +45019,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path34, state, callback$1) {
-  const { queue, fs: fs20, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path35, state, callback$1) {
+  const { queue, fs: fs21, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs20.realpath(path34, (error2, resolvedPath) => {
+  fs21.realpath(path35, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs20.stat(resolvedPath, (error$1, stat3) => {
+    fs21.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path34, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path35, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path34, state, callback$1) {
-  const { queue, fs: fs20, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path35, state, callback$1) {
+  const { queue, fs: fs21, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs20.realpathSync(path34);
-    const stat3 = fs20.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path34, resolvedPath, state)) return;
+    const resolvedPath = fs21.realpathSync(path35);
+    const stat3 = fs21.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path35, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -45019,9 +45048,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path34, resolved, state) {
+function isRecursive(path35, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path34);
+  let parent = dirname3(path35);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -45029,7 +45058,7 @@ function isRecursive(path34, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path34, resolved);
+  state.symlinks.set(path35, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -45078,22 +45107,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs20 } = state;
+  const { fs: fs21 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs20.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+  fs21.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs20 } = state;
+  const { fs: fs21 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs20.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs21.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -45201,19 +45230,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path34 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path34)) continue;
-        this.pushDirectory(path34, paths, filters);
-        this.walkDirectory(this.state, path34, path34, depth - 1, this.walk);
+        let path35 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path35)) continue;
+        this.pushDirectory(path35, paths, filters);
+        this.walkDirectory(this.state, path35, path35, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path34 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path34, this.state, (stat3, resolvedPath) => {
+        let path35 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path35, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path34 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path34 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path35 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path35 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path34;
+            resolvedPath = useRealPaths ? resolvedPath : path35;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -45379,7 +45408,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path34) => isMatch(path34));
+    this.options.filters.push((path35) => isMatch(path35));
     return this;
   }
 };
@@ -45454,19 +45483,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path34) {
-  return path34.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path35) {
+  return path35.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path34) {
+function splitPattern(path35) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path34, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path34];
+  const result = import_picomatch.default.scan(path35, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path35];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path34) => path34.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path34) => path34.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path35) => path35.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path35) => path35.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -45573,13 +45602,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path34 = format(p, isDirectory2);
-      const matches = matcher(path34) && !ignore(path34);
-      if (matches) log(`matched ${path34}`);
+      const path35 = format(p, isDirectory2);
+      const matches = matcher(path35) && !ignore(path35);
+      if (matches) log(`matched ${path35}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path34 = format(p, isDirectory2);
-      return matcher(path34) && !ignore(path34);
+      const path35 = format(p, isDirectory2);
+      return matcher(path35) && !ignore(path35);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -45759,17 +45788,17 @@ function fromConfigValue(e, v) {
   return out;
 }
 function resolve4(scope, layers) {
-  const values = {};
+  const values2 = {};
   const given = /* @__PURE__ */ new Set();
   for (const e of ENTRIES) {
     if (e.scope !== scope) continue;
     const found = layers.filter((l) => l.values[e.key] !== void 0).map((l) => l.values[e.key]);
     if (found.length > 0) given.add(e.key);
-    if (e.type === "map" && found.length > 0) values[e.key] = Object.assign({}, ...[...found].reverse());
-    else if (found.length > 0) values[e.key] = found[0];
-    else if (e.initial) values[e.key] = e.initial();
+    if (e.type === "map" && found.length > 0) values2[e.key] = Object.assign({}, ...[...found].reverse());
+    else if (found.length > 0) values2[e.key] = found[0];
+    else if (e.initial) values2[e.key] = e.initial();
   }
-  return { values, given };
+  return { values: values2, given };
 }
 
 // src/config/project-config.ts
@@ -45877,7 +45906,15 @@ function parseProjectConfig(text, file) {
     const what = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
     throw new InputError(`${file} is not valid YAML${at}: ${what}`);
   }
-  return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }), file);
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0].replace(/\.$/, "") : String(err);
+    const why2 = /alias count/i.test(message) ? "its aliases expand too far (over 100 uses of an anchor; a resource-exhaustion pattern)" : /unresolved alias/i.test(message) ? `it uses an alias that no anchor defines (${message.replace(/^.*?:\s*/, "*")})` : message;
+    throw new InputError(`${file} is not valid YAML: ${why2}`);
+  }
+  return projectConfigFrom(value, file);
 }
 function loadProjectConfig(absPath, display) {
   const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES2, allowEmpty: true });
@@ -46350,7 +46387,8 @@ function parseDockerfile(input) {
   const buildArgs = input.buildArgs ?? {};
   const stages = [];
   const instructions = [];
-  const globalArgs = {};
+  const globalArgs2 = {};
+  const named = /* @__PURE__ */ new Map();
   let current;
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -46363,9 +46401,9 @@ function parseDockerfile(input) {
       const instr2 = toInstr(node, index, lines, escapeChar);
       const from = node;
       const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
-      const resolved2 = expandArgs(fromText, globalArgs);
+      const resolved2 = expandArgs(fromText, globalArgs2);
       const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = stages.find((s) => s.name !== void 0 && s.name === resolved2.toLowerCase());
+      const parent = named.get(resolved2.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved2);
       const platform2 = instr2.flags.get("platform") ?? void 0;
       current = {
@@ -46380,6 +46418,7 @@ function parseDockerfile(input) {
         windows: parent ? parent.windows : base.family === "windows"
       };
       stages.push(current);
+      if (stageName !== void 0 && !named.has(stageName)) named.set(stageName, current);
       instructions.push(instr2);
       continue;
     }
@@ -46388,7 +46427,7 @@ function parseDockerfile(input) {
       if (keyword !== "ARG") {
         throw new InputError(`${input.file}:${line}: ${keyword} appears before the first FROM; only ARG may precede FROM`);
       }
-      for (const [name, value] of argDefault(instr2)) globalArgs[name] = buildArgs[name] ?? value;
+      for (const [name, value] of argDefault(instr2)) globalArgs2[name] = buildArgs[name] ?? value;
       instructions.push(instr2);
       continue;
     }
@@ -46487,6 +46526,7 @@ var SHELLCHECK_ABSENT_NOTE = "ShellCheck is not installed: wrapper scripts were 
 var EXCLUDED = "SC1090,SC1091,SC2128";
 var EXCLUDED_SOURCED = ["SC2034", "SC2154"];
 var TIMEOUT_MS = 15e3;
+var TOTAL_MS = 3e4;
 function ownRuleFor(code2) {
   if (code2 === 2068 || code2 === 2048) return "wrapper-unquoted-args";
   if (code2 === 2039 || code2 === 2112 || code2 === 2113 || code2 >= 3e3 && code2 < 3100) return "wrapper-bashism";
@@ -46499,10 +46539,10 @@ var tools = /* @__PURE__ */ new Map();
 function findShellcheck(binary = "shellcheck") {
   if (tools.has(binary)) return tools.get(binary);
   let tool = null;
-  const v = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 5e3 });
+  const v = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 5e3, env: childEnv() });
   if (!v.error && v.status === 0) {
     const version = /version:\s*(\S+)/.exec(v.stdout)?.[1] ?? "unknown";
-    const probe3 = spawnSync(binary, ["--shell=busybox", "--format=json1", "-"], { input: "true\n", encoding: "utf8", timeout: 5e3 });
+    const probe3 = spawnSync(binary, ["--shell=busybox", "--format=json1", "-"], { input: "true\n", encoding: "utf8", timeout: 5e3, env: childEnv() });
     tool = { binary, version, busybox: !probe3.error && probe3.status === 0 };
   }
   tools.set(binary, tool);
@@ -46532,8 +46572,8 @@ function capLevel(level, code2) {
 function applyFix(lineText, lineNo, replacements) {
   if (replacements.length === 0 || replacements.some((r) => r.line !== lineNo || r.endLine !== lineNo)) return void 0;
   let out = lineText;
-  const sorted = [...replacements].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
-  for (const r of sorted) {
+  const sorted2 = [...replacements].sort((a, b) => b.column - a.column || b.endColumn - a.endColumn);
+  for (const r of sorted2) {
     const from = r.column - 1;
     const to = r.endColumn - 1;
     if (from < 0 || to < from || to > out.length) return void 0;
@@ -46549,7 +46589,7 @@ function fixSentence(c, lines) {
   }
   return `See https://www.shellcheck.net/wiki/SC${c.code}.`;
 }
-function runOne(tool, script, shell) {
+function runOne(tool, script, shell, timeoutMs) {
   const excluded = script.wrapper.role === "sourced" ? [EXCLUDED, ...EXCLUDED_SOURCED].join(",") : EXCLUDED;
   let stdout;
   let timedOut = false;
@@ -46557,8 +46597,9 @@ function runOne(tool, script, shell) {
     stdout = execFileSync2(tool.binary, ["--format=json1", `--shell=${shell}`, "-e", excluded, "-"], {
       input: script.analysis.text,
       encoding: "utf8",
-      timeout: TIMEOUT_MS,
+      timeout: timeoutMs,
       maxBuffer: 32 * 1024 * 1024,
+      env: childEnv(),
       stdio: ["pipe", "pipe", "pipe"]
     });
   } catch (err) {
@@ -46602,12 +46643,18 @@ function runShellcheck(model, options = {}) {
   const ours = ownHits(model);
   const findings = [];
   const unfinished = [];
+  const deadline = Date.now() + (options.totalMs ?? TOTAL_MS);
   for (const script of scripts) {
     const shell = shellcheckShell(script.dialect.dialect, tool);
     if (!shell) continue;
+    const left = deadline - Date.now();
+    if (left < 200) {
+      unfinished.push(script.wrapper.file);
+      continue;
+    }
     const lines = script.analysis.text.split("\n");
     const offset = script.wrapper.lineOffset;
-    const { comments, timedOut } = runOne(tool, script, shell);
+    const { comments, timedOut } = runOne(tool, script, shell, Math.min(TIMEOUT_MS, left));
     if (timedOut) unfinished.push(script.wrapper.file);
     for (const c of comments) {
       if (typeof c.code !== "number" || typeof c.line !== "number") continue;
@@ -46629,7 +46676,7 @@ function runShellcheck(model, options = {}) {
     }
   }
   if (unfinished.length === 0) return { findings };
-  const note = `ShellCheck did not finish within ${TIMEOUT_MS / 1e3} s on ${unfinished.join(", ")}: its findings there are missing (entrypoint-guard's own rules still ran).`;
+  const note = `ShellCheck did not finish on ${unfinished.join(", ")} within its time limit (${TIMEOUT_MS / 1e3} s a script, ${(options.totalMs ?? TOTAL_MS) / 1e3} s in all): its findings there are missing (entrypoint-guard's own rules still ran).`;
   return { findings, note };
 }
 
@@ -46696,22 +46743,20 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs17 from "node:fs";
-import path26 from "node:path";
+import fs18 from "node:fs";
+import path27 from "node:path";
 
 // src/runtime/build.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import os6 from "node:os";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
 import fs12 from "node:fs";
-var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
+var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
-  const env = {};
-  for (const k of CLIENT_ENV) if (process.env[k] !== void 0) env[k] = process.env[k];
-  return { ...env, ...extra };
+  return childEnv(CLIENT_ENV, extra);
 }
 var running = /* @__PURE__ */ new Set();
 function killRunningDockerCalls() {
@@ -46842,13 +46887,120 @@ function checkBuildOptions(options, info2) {
     throw new InputError(`--build-context needs buildx 0.8 or later (this is ${info2.version.join(".")})`);
   }
 }
-function redactSecrets(text, secrets) {
-  let out = text;
-  for (const spec of secrets) {
-    const values = [spec, ...spec.split(",").map((kv) => kv.slice(kv.indexOf("=") + 1)).filter((v) => v.length >= 3)];
-    for (const v of values.sort((a, b) => b.length - a.length)) out = out.split(v).join("<redacted>");
+
+// src/runtime/secrets.ts
+import fs13 from "node:fs";
+import path20 from "node:path";
+var REDACTED = "***";
+var MIN_VALUE = 4;
+var MAX_FILE = 512 * 1024;
+var CREDENTIAL_ENV = /^(?:INPUT_|ACTIONS_)/i;
+var values = /* @__PURE__ */ new Set();
+var protectedValues = /* @__PURE__ */ new Set();
+var sorted = [];
+function add(value, into) {
+  for (const v of [value, ...value.split(/\r?\n/)]) {
+    const t = v.trim();
+    if (t.length >= MIN_VALUE) into.add(t);
   }
+  sorted = [.../* @__PURE__ */ new Set([...values, ...protectedValues])].sort((a, b) => b.length - a.length);
+}
+function protectCredential(value) {
+  if (value) add(value, protectedValues);
+}
+function fields(spec) {
+  return new Map(spec.split(",").map((kv) => [kv.slice(0, Math.max(0, kv.indexOf("="))).trim().toLowerCase(), kv.slice(kv.indexOf("=") + 1)]));
+}
+function secretEnvName(spec) {
+  const f = fields(spec);
+  if (f.has("env")) return f.get("env");
+  if (f.has("src") || f.has("source")) return void 0;
+  return f.get("id");
+}
+function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
+  const found = [];
+  for (const spec of specs) {
+    const name = secretEnvName(spec);
+    const id = fields(spec).get("id") ?? "?";
+    if (name && CREDENTIAL_ENV.test(name)) throw new InputError(`build secret ${id} reads ${name}, a credential of the runner or of this Action; pass the secret through a variable of its own`);
+    let value;
+    if (name) value = env[name];
+    else {
+      const file = fields(spec).get("src") ?? fields(spec).get("source");
+      if (file) value = readSmall(path20.resolve(cwd, file));
+    }
+    if (value === void 0 || value === "") continue;
+    if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
+    found.push(value);
+    add(value, values);
+  }
+  return found;
+}
+function readSmall(file) {
+  try {
+    const st = fs13.statSync(file);
+    if (!st.isFile() || st.size > MAX_FILE) return void 0;
+    return fs13.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function redact(text) {
+  if (sorted.length === 0 || text.length < MIN_VALUE) return text;
+  let out = text;
+  for (const v of sorted) if (out.includes(v)) out = out.split(v).join(REDACTED);
   return out;
+}
+function heldBack(text) {
+  if (text.length === 0) return 0;
+  const last = text[text.length - 1];
+  let hold = 0;
+  for (const v of sorted) {
+    for (let i = v.lastIndexOf(last, Math.min(v.length - 2, text.length - 1)); i >= hold; i = v.lastIndexOf(last, i - 1)) {
+      if (text.endsWith(v.slice(0, i + 1))) {
+        hold = i + 1;
+        break;
+      }
+      if (i === 0) break;
+    }
+  }
+  return hold;
+}
+var RedactingStream = class {
+  pending = "";
+  write(chunk) {
+    const text = redact(this.pending + chunk);
+    const hold = heldBack(text);
+    this.pending = text.slice(text.length - hold);
+    return text.slice(0, text.length - hold);
+  }
+  end() {
+    const rest = redact(this.pending);
+    this.pending = "";
+    return rest;
+  }
+};
+function redactDeep(root) {
+  if (sorted.length === 0) return root;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        if (typeof v === "string") node[i] = redact(v);
+        else if (v && typeof v === "object") stack.push(v);
+      }
+    } else if (node && typeof node === "object" && !(node instanceof RegExp) && !(node instanceof Set) && !(node instanceof Map)) {
+      const rec = node;
+      for (const k of Object.keys(rec)) {
+        const v = rec[k];
+        if (typeof v === "string") rec[k] = redact(v);
+        else if (v && typeof v === "object") stack.push(v);
+      }
+    }
+  }
+  return root;
 }
 
 // src/runtime/build.ts
@@ -46866,7 +47018,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs13.readFileSync(file, "utf8"));
+    return JSON.parse(fs14.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -46874,8 +47026,8 @@ function readMetadata(file) {
 function secretEnv(secrets) {
   const env = {};
   for (const spec of secrets) {
-    const fields = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
-    const name = fields.get("env") ?? (fields.has("src") || fields.has("source") ? void 0 : fields.get("id"));
+    const fields2 = new Map(spec.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+    const name = fields2.get("env") ?? (fields2.has("src") || fields2.has("source") ? void 0 : fields2.get("id"));
     if (name && process.env[name] !== void 0) env[name] = process.env[name];
   }
   return env;
@@ -46905,9 +47057,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs13.mkdtempSync(path20.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs14.mkdtempSync(path21.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path20.join(dir, "metadata.json");
+    metadataFile = path21.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -46915,17 +47067,22 @@ async function buildPlatform(req) {
   for (const [k, v] of Object.entries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   args.push("-f", model.absPath, req.contextDir);
   let log2 = "";
+  const masked = new RedactingStream();
+  const keep = (text) => {
+    req.onProgress?.(text);
+    log2 += text;
+    if (log2.length > 512 * 1024) log2 = log2.slice(-256 * 1024);
+  };
   const started = Date.now();
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
     env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: "1", DOCKER_BUILDKIT: "1", BUILDX_METADATA_WARNINGS: "1" },
     onOutput: (chunk) => {
-      req.onProgress?.(chunk);
-      log2 += chunk;
-      if (log2.length > 512 * 1024) log2 = log2.slice(-256 * 1024);
+      keep(masked.write(chunk));
     }
   });
+  keep(masked.end());
   const seconds2 = round((Date.now() - started) / 1e3);
   if (result.code === 0 && !result.timedOut) {
     const outcome = { ok: true, tag, seconds: seconds2, cache: cacheStats(log2) };
@@ -46956,8 +47113,8 @@ async function buildPlatform(req) {
       }
     };
   }
-  const failure = parseBuildFailure(redactSecrets(log2 || result.stderr, req.buildx?.secrets ?? []), model);
-  if (isMissingEmulator(failure.errorLines.join("\n"))) {
+  const failure = parseBuildFailure(log2 || redact(result.stderr), model);
+  if (req.emulated !== false && isMissingEmulator(failure.errorLines.join("\n"))) {
     return { ok: false, tag, seconds: seconds2, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
   }
   return { ok: false, tag, seconds: seconds2, hit: buildFailedHit(platform2, model, failure) };
@@ -47172,34 +47329,49 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs14 from "node:fs";
+import fs15 from "node:fs";
+import os7 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
+var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
 var Cleanup = class {
   runId;
   containers = /* @__PURE__ */ new Set();
   images = /* @__PURE__ */ new Set();
   dirs = /* @__PURE__ */ new Set();
   onSignal = (signal) => {
-    killRunningDockerCalls();
-    this.removeAllSync();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    this.interrupted();
+    process.exit(128 + (os7.constants.signals[signal] ?? 15));
+  };
+  onCrash = (err) => {
+    this.interrupted();
+    process.stderr.write(`entrypoint-guard: internal error: ${err instanceof Error ? err.message : String(err)}
+`);
+    process.exit(2);
   };
   installed = false;
   constructor(runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`) {
     this.runId = runId;
   }
-  /** Remove everything if the tool itself is interrupted. */
+  /**
+   * The one way out when the run is cut short: stop the docker calls in flight first (a build
+   * would load its tag after the cleanup), then remove everything. Safe to call twice.
+   */
+  interrupted() {
+    killRunningDockerCalls();
+    this.removeAllSync();
+  }
+  /** Remove everything if the tool itself is interrupted (Ctrl-C, Ctrl-backslash, a closed terminal, a cancelled runner) or crashes. */
   installSignalHandlers() {
     if (this.installed) return;
     this.installed = true;
-    process.on("SIGINT", this.onSignal);
-    process.on("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.on(signal, this.onSignal);
+    process.on("uncaughtException", this.onCrash);
   }
   uninstallSignalHandlers() {
     if (!this.installed) return;
     this.installed = false;
-    process.off("SIGINT", this.onSignal);
-    process.off("SIGTERM", this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.off(signal, this.onSignal);
+    process.off("uncaughtException", this.onCrash);
   }
   labelArgs() {
     return ["--label", `${RUN_LABEL}=${this.runId}`];
@@ -47210,8 +47382,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path34) {
-    this.dirs.add(path34);
+  dir(path35) {
+    this.dirs.add(path35);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -47238,7 +47410,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs14.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs15.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -47253,12 +47425,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path34 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path35 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path34,
+    path: path35,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -47289,7 +47461,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -47315,14 +47487,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs15.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs16.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -47333,7 +47505,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs15.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs16.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -47367,9 +47539,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path34 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path34 !== "";
-    if (listening && path34 !== "") out.push({ proto: "unix", address: path34 });
+    const path35 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path35 !== "";
+    if (listening && path35 !== "") out.push({ proto: "unix", address: path35 });
   }
   return out;
 }
@@ -47408,9 +47580,9 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat3 = fs15.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
-    return { ticks: Number(fields[11]) + Number(fields[12]), runnable: fields[0] === "R" };
+    const stat3 = fs16.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
     return void 0;
   }
@@ -47418,9 +47590,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs15.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs16.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs15.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs16.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -47432,7 +47604,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs15.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs16.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -47456,7 +47628,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs15.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs16.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -47468,20 +47640,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/process-name.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path21.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path21.posix.basename(script) : script;
+  const dir = path22.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -47570,15 +47742,58 @@ var CALL_MS2 = 2e4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
-var LIMITS = [["--cpus", "1"], ["--memory", "512m"], ["--pids-limit", "256"]];
-var unsupportedLimits = /* @__PURE__ */ new Set();
-function runArgs(req) {
+var LIMITS = [
+  { flag: ["--cpus", "1"], engine: "CpuCfsQuota" },
+  { flag: ["--memory", "512m"], engine: "MemoryLimit" },
+  { flag: ["--pids-limit", "256"], engine: "PidsLimit" }
+];
+var engineLimits;
+function limitsOfEngine() {
+  engineLimits ??= docker(["info", "--format", "{{json .}}"], { timeoutMs: CALL_MS2, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
+    try {
+      const info2 = JSON.parse(r.stdout);
+      const said = (k) => typeof info2[k] === "boolean" ? info2[k] : true;
+      return { CpuCfsQuota: said("CpuCfsQuota"), MemoryLimit: said("MemoryLimit"), PidsLimit: said("PidsLimit") };
+    } catch {
+      return {};
+    }
+  });
+  return engineLimits;
+}
+var PROBE_HARDENING = [
+  "--read-only",
+  "--tmpfs",
+  "/tmp",
+  "--tmpfs",
+  "/run",
+  "--tmpfs",
+  "/var/run",
+  "--tmpfs",
+  "/var/tmp",
+  "--security-opt",
+  "no-new-privileges",
+  "--cap-drop",
+  "NET_RAW",
+  "--cap-drop",
+  "MKNOD",
+  "--cap-drop",
+  "AUDIT_WRITE",
+  "--cap-drop",
+  "SETFCAP",
+  "--cap-drop",
+  "SYS_CHROOT"
+];
+function runArgs(req, limits = {}) {
   const { options, cleanup } = req;
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
-  for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0])) args.push(...limit);
+  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
+  if (!options.probePrivileges) args.push(...req.writableRoot ? PROBE_HARDENING.filter((_, i) => i >= PROBE_HARDENING.indexOf("--security-opt")) : PROBE_HARDENING);
   for (const [k, v] of Object.entries(options.probeEnv)) args.push("-e", `${k}=${v}`);
   args.push(req.image);
   return args;
+}
+function noEmulator(req, text) {
+  return req.emulated === true && isMissingEmulator(text);
 }
 async function probe2(req) {
   const { options, config, cleanup } = req;
@@ -47586,8 +47801,8 @@ async function probe2(req) {
   const started = await startContainer(req);
   if ("error" in started) {
     const error2 = started.error;
-    if (isMissingEmulator(error2)) return { hits: [], unavailable: error2 };
-    return { hits: [exitedOnStart(null, [error2], req.config, true)] };
+    if (noEmulator(req, error2)) return { hits: [], unavailable: error2 };
+    return { hits: [exitedOnStart(null, [error2], req.config, true, false, isMissingEmulator(error2) ? req.platform : void 0)] };
   }
   const id = started.id;
   const startedAt = Date.now();
@@ -47597,7 +47812,17 @@ async function probe2(req) {
   const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   let state = await containerState(id);
   if (state && !state.running) {
-    return await exitedEarly(id, state, startedAt, req);
+    const early = await exitedEarly(id, state, startedAt, req);
+    if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === "exited-on-start")) {
+      await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
+      req.cleanup.forgetContainer(id);
+      const again = await probe2({ ...req, writableRoot: true });
+      if (!again.hits.some((h) => h.rule === "exited-on-start")) {
+        return { ...again, notes: [...again.notes ?? [], `On ${req.platform} the container stops at start with a read-only root file system, so the probe ran it with a writable one (the rest of the hardening kept).`] };
+      }
+      return again;
+    }
+    return early;
   }
   const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
   const top = await pid1Of(id, state?.pid, config.path);
@@ -47649,25 +47874,11 @@ async function waitExit(id, timeoutMs) {
   return null;
 }
 async function startContainer(req) {
-  for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
-    const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
-    const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
-    if (id) req.cleanup.container(id);
-    if (res.code === 0 && id) return { id };
-    const error2 = firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1e3} s` : "docker run failed");
-    const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]) && limitUnsupported(l[0], res.stderr));
-    if (!limit) return { error: error2 };
-    unsupportedLimits = /* @__PURE__ */ new Set([...unsupportedLimits, limit[0]]);
-    if (id) await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
-  }
-  return { error: "docker run failed" };
-}
-function limitUnsupported(flag, stderr) {
-  const s = stderr.toLowerCase();
-  if (!/does not support|not supported|no such file/.test(s) || !/kernel|cgroup/.test(s)) return false;
-  if (flag === "--cpus") return /cpu|cfs|nanocpus/.test(s);
-  if (flag === "--memory") return /memory/.test(s);
-  return /pids/.test(s);
+  const res = await docker(runArgs(req, await limitsOfEngine()), { timeoutMs: RUN_MS });
+  const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
+  if (id) req.cleanup.container(id);
+  if (res.code === 0 && id) return { id };
+  return { error: firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1e3} s` : "docker run failed") };
 }
 function firstErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l && !/^WARNING:|^Run 'docker run --help'/.test(l));
@@ -47678,8 +47889,10 @@ async function exitedEarly(id, state, startedAt, req) {
   const seconds2 = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
   if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds: seconds2 } };
   const logs = await lastLogLines(id, LOG_LINES);
-  if (isMissingEmulator(logs.join("\n")) || isMissingEmulator(state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
-  const hit5 = exitedOnStart(state.exitCode, logs, req.config, false, state.oomKilled);
+  if (noEmulator(req, logs.join("\n")) || noEmulator(req, state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
+  const formatError = [state.error, ...logs].find((l) => isMissingEmulator(l));
+  const native = !req.emulated && formatError !== void 0 ? req.platform : void 0;
+  const hit5 = exitedOnStart(state.exitCode, native ? [formatError] : logs, req.config, false, state.oomKilled, native);
   return { hits: [hit5] };
 }
 async function lastLogLines(id, n) {
@@ -47689,13 +47902,19 @@ async function lastLogLines(id, n) {
   return stamped.map((m) => m[2].trimEnd()).slice(-n);
 }
 var WANTS_CONFIG = /\b(?:must (?:be )?(?:set|specif|provid|defin)|(?:is|are) (?:not set|unset|required|missing|empty|undefined)|required (?:env|environment|variable|setting|config)|missing (?:env|environment|required|variable|config|setting)|environment variable|no (?:password|secret|database url|config))/i;
-function exitedOnStart(exitCode, logs, config, daemonError, oom = false) {
+function exitedOnStart(exitCode, logs, config, daemonError, oom = false, nativeExecFormat) {
   const quoted = logs.length > 0 ? `: ${logs.map((l) => `\`${truncate(l.trim(), 160)}\``).join(" ")}` : " without any output";
   const how = daemonError ? "could not start" : oom ? `was killed for exceeding the probe's 512 MB memory limit (exit ${exitCode})` : `exited with code ${exitCode} before the stop signal`;
   const wantsConfig = logs.some((l) => WANTS_CONFIG.test(l));
+  const readOnly = logs.some((l) => /read-only file system/i.test(l));
   const start = [...config.entrypoint, ...config.cmd].join(" ");
   let fix;
+  if (nativeExecFormat) {
+    const message = `On {platforms} the container could not start${quoted}: the start file is not an executable for ${nativeExecFormat} (neither an ELF program for this CPU nor a script with a \`#!\` line), although ${nativeExecFormat} runs natively here.`;
+    return { rule: "exited-on-start", message, fix: `Make \`${truncate(start, 80)}\` a ${nativeExecFormat} program or a script starting with \`#!\`, then check it with \`docker run --rm <image>\`.` };
+  }
   if (wantsConfig) fix = "The logs ask for configuration: pass what a real deployment sets with `--probe-env KEY=VALUE` (repeatable), or give the image a working default.";
+  else if (readOnly) fix = "The probe runs with a read-only root file system (writable: /tmp, /run, /var/run, /var/tmp and declared VOLUMEs): write elsewhere, declare a VOLUME, or pass `--probe-privileges` to probe without the hardening.";
   else if (daemonError) fix = `Make the start command \`${truncate(start, 80)}\` exist and be executable in the image, then check it with \`docker run --rm <image>\`.`;
   else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
   return { rule: "exited-on-start", message: `On {platforms} the container ${how}${quoted}.`, fix };
@@ -47732,16 +47951,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path22.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path22.posix.basename(argv[1]) === path22.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs16.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs16.readFileSync(path22.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs17.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs17.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -47753,8 +47972,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path22.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path22.posix.basename(argv[1]);
+  const first = path23.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -47925,7 +48144,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path23.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -48008,7 +48227,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -48022,8 +48241,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform2) {
-  const [os8 = "", arch2 = ""] = platform2.toLowerCase().split("/");
-  if (os8 !== "linux") return void 0;
+  const [os9 = "", arch2 = ""] = platform2.toLowerCase().split("/");
+  if (os9 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch2] ?? arch2;
   return ARCHES.find((a) => a.short === short);
@@ -48117,7 +48336,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -48273,7 +48492,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path24.posix.normalize(requested);
+    let current = path25.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -48286,7 +48505,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path24.posix.normalize(target) : path24.posix.join(path24.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -48366,11 +48585,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path25.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path25.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path25.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path25.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path25.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -48497,16 +48716,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path25.posix.normalize(interpreter) : path25.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path25.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path25.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -48526,14 +48745,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path25.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path25.posix.basename(shebang.interpreter) === "env") {
+  if (path26.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -48714,6 +48933,17 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path26.posix.normalize(file.resolvedPath))) {
+    hit4(
+      ctx,
+      "entrypoint-not-executable",
+      "error",
+      `${shown} is a symlink to ${q(link.target)}, a file the container runtime mounts (a device or kernel file), not a program, on {platforms}, ${FAILS} "permission denied" or "exec format error".`,
+      `Point ${ctx.keyword} at the program itself, or COPY the program to ${file.path} in the final stage.`,
+      true
+    );
+    return;
+  }
   const why2 = file.type === "loop" ? `is a symlink loop in the image on {platforms}` : link ? `is a symlink to ${q(link.target)}, which does not exist in the image on {platforms}` : `does not exist in the image on {platforms}`;
   hit4(
     ctx,
@@ -48729,6 +48959,7 @@ function reportNotFound(ctx, argv0, files) {
 var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
 async function runRuntime(model, options, extras = {}) {
+  registerBuildSecrets(options.secrets);
   const notes = [];
   const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip("Windows images are not built or probed");
@@ -48854,6 +49085,7 @@ async function runPlatform(job) {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
+      emulated: support.emulated,
       buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts }
     });
     result.build = { ok: build2.ok, seconds: build2.seconds };
@@ -48901,7 +49133,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path26.posix.basename(wrapper.imagePath),
+      wrapper: path27.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -48916,7 +49148,7 @@ async function runPlatform(job) {
     cleanup,
     confirms,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   });
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {
@@ -48951,12 +49183,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform2, serverPlatform, builderPlatforms, binfmt) {
-  const [os8, arch2 = "", variant] = platform2.split("/");
+  const [os9, arch2 = "", variant] = platform2.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os8 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
+  if (os9 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os8 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
+    return o === os9 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch2] ?? arch2;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -48969,10 +49201,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs17.readdirSync(dir)) {
+    for (const name of fs18.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs17.readFileSync(path26.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs18.readFileSync(path27.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -49111,7 +49343,7 @@ async function analyze(options, extras = {}) {
     report2.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0, ...p.skipped ? { reason: p.skipped } : {} })) };
   }
   report2.findings = dedupe2(report2.findings).sort(compareFindings);
-  return { report: report2, model };
+  return { report: redactDeep(report2), model };
 }
 
 // src/github/format.ts
@@ -49180,8 +49412,8 @@ function annotationMessage(f) {
   return inWorkspace(f.file) ? findingText(f) : `${f.file}:${f.line}: ${findingText(f)}`;
 }
 function planAnnotations(findings, reserveError = false) {
-  const sorted = [...findings].sort(compareFindings);
-  const by = (s) => sorted.filter((f) => f.severity === s);
+  const sorted2 = [...findings].sort(compareFindings);
+  const by = (s) => sorted2.filter((f) => f.severity === s);
   const errors = by("error");
   const warnings = by("warning");
   const infos = by("info");
@@ -49219,8 +49451,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path34 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL7}`);
+        const path35 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -49361,17 +49593,17 @@ function register(state, name, method, options) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind2, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -49382,7 +49614,7 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
         return orig(error2, options);
@@ -49419,9 +49651,9 @@ function bindApi(hook2, state, name) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args = name ? [state, kind2, name] : [state, kind2];
+    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -49647,14 +49879,14 @@ function expand(template, context3) {
     function(_, expression, literal2) {
       if (expression) {
         let operator = "";
-        const values = [];
+        const values2 = [];
         if (operators.indexOf(expression.charAt(0)) !== -1) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values2.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -49663,9 +49895,9 @@ function expand(template, context3) {
           } else if (operator !== "#") {
             separator = operator;
           }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
+          return (values2.length !== 0 ? operator : "") + values2.join(separator);
         } else {
-          return values.join(",");
+          return values2.join(",");
         }
       } else {
         return encodeReserved(literal2);
@@ -50331,8 +50563,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -50348,7 +50580,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -53514,7 +53746,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path34) => path34.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path35) => path35.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -53675,6 +53907,23 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github/api.ts
+var REQUEST_TIMEOUT_MS = 3e4;
+function fetchWithTimeout(timeoutMs) {
+  let silent = false;
+  const gaveUp = (message) => Object.assign(new Error(message), { name: "AbortError" });
+  return async (input, init) => {
+    if (silent) throw gaveUp(`the GitHub API did not answer an earlier request within ${timeoutMs / 1e3} s`);
+    try {
+      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      if (err?.name === "TimeoutError" || err?.name === "AbortError") {
+        silent = true;
+        throw gaveUp(`the GitHub API did not answer within ${timeoutMs / 1e3} s`);
+      }
+      throw err;
+    }
+  };
+}
 var MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 function makeApi(token, options = {}) {
   const unit = options.unitMs ?? 1e3;
@@ -53683,11 +53932,14 @@ function makeApi(token, options = {}) {
     logInfo(`GitHub ${what} on ${request2.method} ${request2.url}: ${retrying ? `retrying in ${retryAfter} s` : "not retrying"}.`);
     return retrying;
   };
+  const timeoutMs = options.timeoutMs ?? (Number(process.env.ENTRYPOINT_GUARD_API_TIMEOUT_MS) || REQUEST_TIMEOUT_MS);
   return getOctokit(
     token,
     {
       ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+      request: { fetch: fetchWithTimeout(timeoutMs) },
+      // 429 is the throttling plugin's to judge (it honours retry-after up to the cap); never retried blindly.
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         retryAfterBaseValue: unit,
         onRateLimit: (retryAfter, request2, _octokit, retryCount) => wait("rate limit reached", retryAfter, request2, retryCount, 1),
@@ -53710,6 +53962,7 @@ function eventInfo(context3 = context2) {
 }
 function describeApiError(err) {
   const e = err;
+  if (e?.name === "AbortError" && typeof e.message === "string") return oneLine(e.message, 200);
   const status = typeof e?.status === "number" ? `HTTP ${e.status}` : "request failed";
   const apiMessage = typeof e?.response?.data?.message === "string" ? e.response.data.message : typeof e?.message === "string" ? e.message : "";
   const text = (apiMessage.split(" - https://")[0] ?? "").trim().replace(/\.$/, "");
@@ -53813,9 +54066,9 @@ function findingsTable(findings, options = {}) {
   const budget = options.maxChars ?? 4e5;
   const lines = ["| Severity | Rule | Location | Finding | Fix |", "|---|---|---|---|---|"];
   let size = lines.join("\n").length;
-  const sorted = [...findings].sort(compareFindings);
+  const sorted2 = [...findings].sort(compareFindings);
   let shown = 0;
-  for (const f of sorted) {
+  for (const f of sorted2) {
     const platforms = f.platforms && f.platforms.length > 0 ? ` (${mdCell(f.platforms.join(", "))})` : "";
     const row = `| ${ICON[f.severity]} | [${mdCell(f.rule)}](${docsUrl(f.rule)})${platforms} | ${location(f, options)} | ${mdCell(f.message)} | ${mdCell(f.fix)} |`;
     if (size + row.length + 200 > budget) break;
@@ -53823,8 +54076,8 @@ function findingsTable(findings, options = {}) {
     size += row.length + 1;
     shown++;
   }
-  if (shown < sorted.length) {
-    lines.push("", `\u2026 and ${plural(sorted.length - shown, "more finding")}: see ${options.elsewhere ?? "the JSON report"}.`);
+  if (shown < sorted2.length) {
+    lines.push("", `\u2026 and ${plural(sorted2.length - shown, "more finding")}: see ${options.elsewhere ?? "the JSON report"}.`);
   }
   return lines.join("\n");
 }
@@ -53901,6 +54154,22 @@ function clip(text) {
 
 \u2026 (cut at GitHub's size limit)`;
 }
+async function createOnce(create, find) {
+  try {
+    return Number((await create()).data.id);
+  } catch (err) {
+    const status = apiStatus(err);
+    if (status === void 0 || status < 500 || err.name === "AbortError") throw err;
+    const existing = await find();
+    if (existing !== void 0) return existing;
+    return Number((await create()).data.id);
+  }
+}
+async function findCheckRun(api, event, externalId) {
+  const res = await api.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { owner: event.owner, repo: event.repo, ref: event.headSha, check_name: CHECK_NAME, per_page: 100 });
+  const run2 = res.data.check_runs.find((r) => r.external_id === externalId);
+  return run2?.id;
+}
 async function publishCheckRun(input) {
   const { api, event, reports, failOn } = input;
   const findings = reports.flatMap((r) => r.findings).sort(compareFindings);
@@ -53916,16 +54185,19 @@ async function publishCheckRun(input) {
   const single = batches.length === 1;
   let step = "created";
   let id;
+  const externalId = `entrypoint-guard-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    const created = await api.request("POST /repos/{owner}/{repo}/check-runs", {
+    const create = () => api.request("POST /repos/{owner}/{repo}/check-runs", {
       owner: event.owner,
       repo: event.repo,
       name: CHECK_NAME,
       head_sha: event.headSha,
+      external_id: externalId,
       ...single ? completed : { status: "in_progress" },
-      output: { title, summary: summary2, text, annotations: batches[0] }
+      output: { title, summary: summary2, text, annotations: batches[0] },
+      request: { retries: 0 }
     });
-    id = Number(created.data.id);
+    id = await createOnce(create, () => findCheckRun(api, event, externalId));
     step = "updated";
     for (let i = 1; i < batches.length; i++) {
       const last = i === batches.length - 1;
@@ -53959,22 +54231,54 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 }
 
 // src/github/outputs.ts
-import os7 from "node:os";
-import path28 from "node:path";
+import os8 from "node:os";
+import path29 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs18 from "node:fs";
-import path27 from "node:path";
-function writeFileAtomic(target, body) {
-  fs18.mkdirSync(path27.dirname(target), { recursive: true });
-  const tmp = path27.join(path27.dirname(target), `.${path27.basename(target)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+import fs19 from "node:fs";
+import path28 from "node:path";
+var OutputPathError = class extends Error {
+};
+function kind(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function writeFileAtomic(target, body, options = {}) {
+  const { real, st } = checkOutputTarget(target, options);
+  const dir = path28.dirname(real);
+  if (options.createParents) fs19.mkdirSync(dir, { recursive: true });
+  const tmp = path28.join(dir, `.${path28.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs18.writeFileSync(tmp, body, { flag: "wx" });
-    fs18.renameSync(tmp, target);
+    fs19.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs19.renameSync(tmp, real);
   } catch (err) {
-    fs18.rmSync(tmp, { force: true });
+    fs19.rmSync(tmp, { force: true });
     throw err;
+  }
+}
+function checkOutputTarget(target, options = {}) {
+  let real = target;
+  const st = statOrUndefined(target);
+  if (st) {
+    if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
+    real = fs19.realpathSync(target);
+  } else if (fs19.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new OutputPathError("it is a symlink to nothing");
+  }
+  const dir = path28.dirname(real);
+  if (!options.createParents && !fs19.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  return { real, st };
+}
+function statOrUndefined(p) {
+  try {
+    return fs19.statSync(p);
+  } catch {
+    return void 0;
   }
 }
 
@@ -54010,9 +54314,9 @@ function shutdownSeconds(reports) {
   return out;
 }
 function writeJsonReport(reports, runId, env = process.env) {
-  const dir = env.RUNNER_TEMP || os7.tmpdir();
-  const file = path28.join(dir, `entrypoint-guard-${runId}.json`);
-  writeFileAtomic(file, formatJson(reports));
+  const dir = env.RUNNER_TEMP || os8.tmpdir();
+  const file = path29.join(dir, `entrypoint-guard-${runId}.json`);
+  writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
 function setOutputs(reports, failOn, reportPath, set = setOutput) {
@@ -54044,14 +54348,14 @@ function parsePatch(patch) {
     }
     if (leftLeft <= 0 && rightLeft <= 0) continue;
     const line = raw.replace(/\r$/, "");
-    const kind = line === "" ? " " : line[0];
-    if (kind === "+" && rightLeft > 0) {
+    const kind2 = line === "" ? " " : line[0];
+    if (kind2 === "+" && rightLeft > 0) {
       change.added.add(right);
       change.inHunks.add(right++);
       rightLeft--;
-    } else if (kind === "-" && leftLeft > 0) {
+    } else if (kind2 === "-" && leftLeft > 0) {
       leftLeft--;
-    } else if (kind === " " && leftLeft > 0 && rightLeft > 0) {
+    } else if (kind2 === " " && leftLeft > 0 && rightLeft > 0) {
       change.inHunks.add(right++);
       leftLeft--;
       rightLeft--;
@@ -54253,7 +54557,9 @@ async function publishReview(api, event, findings) {
       commit_id: event.headSha,
       event: "COMMENT",
       body,
-      comments
+      comments,
+      // Not idempotent: a retried create after a 5xx could post the review twice; a failure falls back to annotations.
+      request: { retries: 0 }
     });
     for (const { f } of posting) covered.add(f);
     logInfo(`review posted with ${plural(comments.length, "comment")}.`);
@@ -54268,7 +54574,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -54317,7 +54623,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path29.relative(input.root, path29.resolve(input.cwd, file)).split(path29.sep).join("/");
+  const toRepo = (file) => path30.relative(input.root, path30.resolve(input.cwd, file)).split(path30.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -54347,7 +54653,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path29.relative(root, path29.resolve(cwd, file)).split(path29.sep).join("/");
+  const toRepo = (file) => path30.relative(root, path30.resolve(cwd, file)).split(path30.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -54358,8 +54664,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs19 from "node:fs";
-import path30 from "node:path";
+import fs20 from "node:fs";
+import path31 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -54412,7 +54718,7 @@ function lineReader(root) {
     let lines = cache.get(file);
     if (lines === void 0) {
       try {
-        lines = fs19.readFileSync(path30.resolve(root, file), "utf8").split("\n");
+        lines = fs20.readFileSync(path31.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -54467,11 +54773,11 @@ function formatSarif(reports, options = {}) {
 `;
 }
 function writeSarif(target, reports, options = {}) {
-  writeFileAtomic(target, formatSarif(reports, options));
+  writeFileAtomic(target, formatSarif(reports, options), { createParents: true });
 }
 
 // src/matrix/merge.ts
-import path31 from "node:path";
+import path32 from "node:path";
 var MAX_BYTES4 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
@@ -54494,6 +54800,8 @@ function toReport(json, display) {
       `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION9}: run the plan, every shard and the merge with the same version`
     );
   }
+  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display}: findings[${i}]`));
+  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display}: platforms[${i}]`));
   const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
   if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
   const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
@@ -54502,6 +54810,24 @@ function toReport(json, display) {
   if (strings(planned)) report2.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
   return report2;
 }
+var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
+function checkFinding(f, where) {
+  if (!f || typeof f !== "object" || Array.isArray(f)) throw new InputError(`${where} is not a finding object`);
+  const r = f;
+  for (const k of ["rule", "message", "fix", "file"]) if (typeof r[k] !== "string") throw new InputError(`${where}.${k} is not a string`);
+  if (!SEVERITIES.has(r.severity)) throw new InputError(`${where}.severity is not error, warning or info`);
+  for (const k of ["line", "endLine", "column"]) if (!isCount(r[k])) throw new InputError(`${where}.${k} is not a whole number`);
+  if (r.endColumn !== void 0 && !isCount(r.endColumn)) throw new InputError(`${where}.endColumn is not a whole number`);
+  if (r.platforms !== void 0 && !isStrings(r.platforms)) throw new InputError(`${where}.platforms is not a list of platform names`);
+}
+function checkPlatform(p, where) {
+  if (!p || typeof p !== "object" || Array.isArray(p) || typeof p.platform !== "string") throw new InputError(`${where} is not a platform result with a platform name`);
+  const r = p;
+  if (r.skipped !== void 0 && typeof r.skipped !== "string") throw new InputError(`${where}.skipped is not a string`);
+  if (r.build !== void 0 && (typeof r.build !== "object" || r.build === null || typeof r.build.ok !== "boolean")) throw new InputError(`${where}.build is not a build result`);
+}
+var isCount = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0;
+var isStrings = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 function joinPlatforms2(platforms) {
   if (platforms.length <= 1) return platforms[0] ?? "";
   return `${platforms.slice(0, -1).join(", ")} and ${platforms.at(-1)}`;
@@ -54531,7 +54857,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
   for (const group2 of byPlace.values()) {
     const runtime = group2.filter((f) => f.platforms && f.platforms.length > 0);
     const pool = runtime.length > 0 ? runtime : group2;
-    const first = (f) => Math.min(...(f.platforms ?? []).map(rank), order.length);
+    const first = (f) => (f.platforms ?? []).reduce((m, p) => Math.min(m, rank(p)), order.length);
     const lead = [...pool].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || first(a) - first(b))[0];
     if (runtime.length === 0) {
       findings.push(lead);
@@ -54543,7 +54869,7 @@ function mergeOne(dockerfile, shards, everyPlatform) {
     const withoutCaveat = (f) => {
       const at = f.message.indexOf(` ${joinPlatforms2(f.platforms)}${EMULATED}`);
       if (at < 0) return f.message;
-      emulated.push(...f.platforms);
+      for (const p of f.platforms) emulated.push(p);
       caveat ||= f.message.slice(at + 1 + joinPlatforms2(f.platforms).length);
       return f.message.slice(0, at);
     };
@@ -54608,13 +54934,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path31.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path32.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path32 from "node:path";
+import path33 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -54624,10 +54950,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path32.resolve(cwd, dockerfile);
+  const absPath = path33.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path32.dirname(absPath) });
-  const rel = (abs) => path32.relative(root, abs).split(path32.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path33.dirname(absPath) });
+  const rel = (abs) => path33.relative(root, abs).split(path33.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -54637,7 +54963,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path32.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path33.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -54649,7 +54975,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path32.dirname(dockerfile).split(path32.sep).join("/");
+    const context3 = path33.dirname(dockerfile).split(path33.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -54683,6 +55009,9 @@ function blobUrl(event) {
 async function run() {
   try {
     const config = readActionConfig(envInputReader());
+    protectCredential(config.token);
+    for (const value of registerBuildSecrets(config.options.secrets)) setSecret(value);
+    if (config.untrustedKeys) logInfo(`${config.project?.file ?? "the config file"}: ${config.untrustedKeys.join(", ")} ignored: on pull_request_target and on pull requests from forks the file comes from the pull request, so it cannot hand the build the runner's credentials, files or network; set them as inputs of the workflow.`);
     const runId = `eg-${Date.now().toString(36)}-${randomBytes5(3).toString("hex")}`;
     if (!config.options.static) saveState(RUN_ID_STATE, runId);
     const event = eventInfo();
@@ -54731,7 +55060,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path33.resolve(config.workspace, config.sarifFile);
+      const target = path34.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);
@@ -54775,8 +55104,8 @@ async function run() {
     const skips = requiredRuntimeSkips(reports, config.options.requireRuntime);
     if (skips.length > 0) setFailed(`entrypoint-guard: ${oneLine(skips.join("; "), 1e3)} (require-runtime: false accepts this)`);
   } catch (err) {
-    if (err instanceof InputError) setFailed(`entrypoint-guard: ${oneLine(err.message, 1e3)}`);
-    else setFailed(`entrypoint-guard: internal error: ${oneLine(errorMessage(err), 1e3)}`);
+    if (err instanceof InputError) setFailed(`entrypoint-guard: ${oneLine(redact(err.message), 1e3)}`);
+    else setFailed(`entrypoint-guard: internal error: ${oneLine(redact(errorMessage(err)), 1e3)}`);
     if (process.env.ENTRYPOINT_GUARD_DEBUG && err instanceof Error && !(err instanceof InputError)) debug(err.stack ?? "");
   }
 }

@@ -19536,11 +19536,19 @@ var RUN_ID_STATE = "run-id";
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
 import fs2 from "node:fs";
-var CLIENT_ENV = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER", "XDG_RUNTIME_DIR", "TMPDIR"];
+
+// src/child-env.ts
+var BASE = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR"];
+function childEnv(names = [], extra = {}, env = process.env) {
+  const out = {};
+  for (const k of [...BASE, ...names]) if (env[k] !== void 0) out[k] = env[k];
+  return { ...out, ...extra };
+}
+
+// src/runtime/docker.ts
+var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
-  const env = {};
-  for (const k of CLIENT_ENV) if (process.env[k] !== void 0) env[k] = process.env[k];
-  return { ...env, ...extra };
+  return childEnv(CLIENT_ENV, extra);
 }
 var running = /* @__PURE__ */ new Set();
 function killCall(child, signal) {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyConfigDefaults } from './config/apply-defaults.js';
-import { findProjectConfig, type ProjectConfig } from './config/project-config.js';
+import { findProjectConfig, type OptionDefaults, type ProjectConfig } from './config/project-config.js';
 import { InputError } from './errors.js';
 import { expandDockerfiles, globFiles, hasMagic } from './github/glob.js';
 import { readUserText } from './input.js';
@@ -40,6 +40,31 @@ export interface ActionConfig {
   reports?: string[];
   /** `runners`: platform -> runner label for `plan`. */
   runners: Record<string, string>;
+  /** Config-file keys ignored because the file comes from an untrusted pull request (trust model, docs/github-action.md). */
+  untrustedKeys?: string[];
+}
+
+/**
+ * Keys that hand the build or the container something of the runner's: credentials (secrets,
+ * ssh), files outside the workspace (build-contexts), a registry to write (cache-to), a builder,
+ * a network other than none. From the repository's own config file only when that file is trusted.
+ */
+const PRIVILEGED_KEYS: [keyof OptionDefaults, string][] = [['secrets', 'secrets'], ['ssh', 'ssh'], ['buildContexts', 'build-contexts'], ['cacheTo', 'cache-to'], ['builder', 'builder'], ['probeNetwork', 'probe-network']];
+
+/**
+ * The checked-out files come from the pull request's author: on `pull_request_target` (which
+ * runs with the base repository's secrets) and on pull requests from forks.
+ */
+export function configIsUntrusted(env: NodeJS.ProcessEnv): boolean {
+  if (env.GITHUB_EVENT_NAME === 'pull_request_target') return true;
+  if (env.GITHUB_EVENT_NAME !== 'pull_request' || !env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { head?: { repo?: { full_name?: string } | null } } };
+    const head = event.pull_request?.head?.repo?.full_name;
+    return head === undefined || head !== env.GITHUB_REPOSITORY;
+  } catch {
+    return true;
+  }
 }
 
 /** What the runner does: `INPUT_` + the name upper-cased with spaces as `_` (hyphens stay). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseCli, USAGE, type RunCommand } from './cli/args.js';
 import { parseMergeArgs, parsePlanArgs } from './cli/matrix-args.js';
 import { runMerge, runPlan } from './matrix/commands.js';
-import { chooseDiffFilter } from './cli/diff-input.js';
+import { chooseDiffFilter, readStdinBounded } from './cli/diff-input.js';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
@@ -13,7 +13,7 @@ import { errorMessage, InputError } from './errors.js';
 import { failsAt, requiredRuntimeSkips, type Report } from './findings.js';
 import { expandDockerfiles, hasMagic } from './github/glob.js';
 import { readUserText } from './input.js';
-import { writeFileAtomic } from './report/atomic.js';
+import { checkOutputTarget, OutputPathError, writeFileAtomic } from './report/atomic.js';
 import { defaultCategory } from './report/sarif.js';
 import { formatReports } from './report/format.js';
 import { applyPolicy } from './policy/apply-policy.js';
@@ -21,6 +21,7 @@ import { droppedLine } from './policy/dropped-line.js';
 import { repositoryRoot } from './repo-root.js';
 import { VERSION } from './version.js';
 import { colorEnabled } from './color.js';
+import { redact } from './runtime/secrets.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -41,7 +42,7 @@ const processIo: CliIo = {
   // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb',
   cwd: process.cwd(),
-  readStdin: () => fs.readFileSync(0, 'utf8'),
+  readStdin: () => readStdinBounded(),
 };
 
 /** The DOCKERFILE arguments as paths: globs expanded, `!GLOB` excluding earlier matches (as the Action's `dockerfile` input). */
@@ -75,7 +76,7 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report
     modeFromFlag: given.has('filterMode'),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs.readFileSync(0, 'utf8')),
+    readStdin: io.readStdin ?? (() => readStdinBounded()),
   });
   if (files.length > 1) for (const file of files) readUserText(path.resolve(io.cwd, file), file, 'Dockerfile');
   const reports: Report[] = [];
@@ -112,6 +113,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 0;
     }
     const { options } = command;
+    // A target that cannot take the report fails now, not after the builds.
+    if (options.output !== undefined) {
+      try {
+        checkOutputTarget(path.resolve(io.cwd, options.output));
+      } catch (err) {
+        if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
+      }
+    }
     const reports = await analyzeWithPolicy(command, io);
     if (command.planPlatforms) for (const report of reports) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
@@ -138,11 +147,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return failsAt(reports.flatMap((r) => r.findings), options.failOn) || skips.length > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError) {
-      io.stderr(`entrypoint-guard: ${err.message}\n`);
+      io.stderr(`entrypoint-guard: ${redact(err.message)}\n`);
       return 2;
     }
     // An internal error is still one line; the stack only with DEBUG set.
-    io.stderr(`entrypoint-guard: internal error: ${errorMessage(err)}\n`);
+    io.stderr(`entrypoint-guard: internal error: ${redact(errorMessage(err))}\n`);
     if (process.env.ENTRYPOINT_GUARD_DEBUG) io.stderr(`${(err as Error).stack ?? ''}\n`);
     return 2;
   }

@@ -7,6 +7,7 @@ import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
 import { runRuntime } from './runtime/index.js';
+import { redactDeep } from './runtime/secrets.js';
 import type { ProgressFactory } from './runtime/progress.js';
 import { withRuleMeta } from './runtime-findings.js';
 
@@ -61,5 +62,6 @@ export async function analyze(options: Options, extras: { progress?: ProgressFac
       : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === undefined, ...(p.skipped ? { reason: p.skipped } : {}) })) };
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
-  return { report, model };
+  // Whatever a build or a container printed, no build secret's value reaches a report.
+  return { report: redactDeep(report), model };
 }

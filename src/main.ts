@@ -24,6 +24,7 @@ import { droppedLine } from './policy/dropped-line.js';
 import { artifactUri, defaultCategory, writeSarif } from './report/sarif.js';
 import { mergeShardFiles } from './matrix/merge.js';
 import { planMatrix } from './matrix/plan.js';
+import { protectCredential, redact, registerBuildSecrets } from './runtime/secrets.js';
 import { applyPathFailOn } from './policy/apply-policy.js';
 
 /** Analyse each Dockerfile, then apply the config file and the diff filter to its report. */
@@ -57,6 +58,10 @@ function blobUrl(event: EventInfo | undefined): ((file: string, line: number) =>
 export async function run(): Promise<void> {
   try {
     const config = readActionConfig(envInputReader());
+    // The token is masked like a secret and can never be one; the runner masks the secrets' values in its log too.
+    protectCredential(config.token);
+    for (const value of registerBuildSecrets(config.options.secrets)) core.setSecret(value);
+    if (config.untrustedKeys) logInfo(`${config.project?.file ?? 'the config file'}: ${config.untrustedKeys.join(', ')} ignored: on pull_request_target and on pull requests from forks the file comes from the pull request, so it cannot hand the build the runner's credentials, files or network; set them as inputs of the workflow.`);
     const runId = `eg-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     if (!config.options.static) core.saveState(RUN_ID_STATE, runId);
 
@@ -166,8 +171,8 @@ export async function run(): Promise<void> {
     const skips = requiredRuntimeSkips(reports, config.options.requireRuntime);
     if (skips.length > 0) core.setFailed(`entrypoint-guard: ${oneLine(skips.join('; '), 1000)} (require-runtime: false accepts this)`);
   } catch (err) {
-    if (err instanceof InputError) core.setFailed(`entrypoint-guard: ${oneLine(err.message, 1000)}`);
-    else core.setFailed(`entrypoint-guard: internal error: ${oneLine(errorMessage(err), 1000)}`);
+    if (err instanceof InputError) core.setFailed(`entrypoint-guard: ${oneLine(redact(err.message), 1000)}`);
+    else core.setFailed(`entrypoint-guard: internal error: ${oneLine(redact(errorMessage(err)), 1000)}`);
     if (process.env.ENTRYPOINT_GUARD_DEBUG && err instanceof Error && !(err instanceof InputError)) core.debug(err.stack ?? '');
   }
 }

@@ -27,11 +27,41 @@ export interface DiffChoice {
   note?: string;
 }
 
+/**
+ * Standard input, read up to `maxBytes`: `--diff -` fed by an endless or huge stream ends with
+ * one sentence instead of filling memory.
+ */
+export function readStdinBounded(maxBytes = MAX_BYTES, fd = 0): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.alloc(1024 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      // A non-blocking pipe with nothing yet: wait a moment and read again.
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if ((err as NodeJS.ErrnoException).code === 'EOF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new InputError(`--diff - (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function readDiff(spec: string, cwd: string, readStdin: () => string): string {
   if (spec === '-') {
     try {
       return readStdin();
     } catch (err) {
+      if (err instanceof InputError) throw err;
       throw new InputError(`--diff - could not read standard input (${(err as NodeJS.ErrnoException).code ?? errorMessage(err)})`);
     }
   }

@@ -168,7 +168,16 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
     throw new InputError(`${file} is not valid YAML${at}: ${what}`);
   }
-  return projectConfigFrom(doc.toJS({ maxAliasCount: 100 }) as Value, file);
+  let value: Value;
+  try {
+    // Aliases are expanded with a cap: a "billion laughs" file is refused, not expanded.
+    value = doc.toJS({ maxAliasCount: 100 }) as Value;
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0]!.replace(/\.$/, '') : String(err);
+    const why = /alias count/i.test(message) ? 'its aliases expand too far (over 100 uses of an anchor; a resource-exhaustion pattern)' : /unresolved alias/i.test(message) ? `it uses an alias that no anchor defines (${message.replace(/^.*?:\s*/, '*')})` : message;
+    throw new InputError(`${file} is not valid YAML: ${why}`);
+  }
+  return projectConfigFrom(value, file);
 }
 
 /** Read and validate one config file; a missing or unreadable one is bad input. */

@@ -27,6 +27,32 @@ export interface RetryOptions {
   retries?: number;
   /** API root; default GITHUB_API_URL as @actions/github read it when loaded. */
   baseUrl?: string;
+  /** Per-request timeout (default 30 s, or ENTRYPOINT_GUARD_API_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * fetch with a deadline per request. A request that times out is not retried, and once one has,
+ * every later request fails at once: an API that does not answer costs the step one timeout,
+ * not one per request and retry. (An AbortError is what @octokit/request passes through unretried.)
+ */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  let silent = false;
+  const gaveUp = (message: string) => Object.assign(new Error(message), { name: 'AbortError' });
+  return async (input, init) => {
+    if (silent) throw gaveUp(`the GitHub API did not answer an earlier request within ${timeoutMs / 1000} s`);
+    try {
+      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      if ((err as Error)?.name === 'TimeoutError' || (err as Error)?.name === 'AbortError') {
+        silent = true;
+        throw gaveUp(`the GitHub API did not answer within ${timeoutMs / 1000} s`);
+      }
+      throw err;
+    }
+  };
 }
 
 /** Waits longer than this are not worth holding a CI job for: the channel falls back instead. */
@@ -45,11 +71,14 @@ export function makeApi(token: string, options: RetryOptions = {}): GitHubApi {
     logInfo(`GitHub ${what} on ${request.method} ${request.url}: ${retrying ? `retrying in ${retryAfter} s` : 'not retrying'}.`);
     return retrying;
   };
+  const timeoutMs = options.timeoutMs ?? (Number(process.env.ENTRYPOINT_GUARD_API_TIMEOUT_MS) || REQUEST_TIMEOUT_MS);
   return github.getOctokit(
     token,
     {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+      request: { fetch: fetchWithTimeout(timeoutMs) },
+      // 429 is the throttling plugin's to judge (it honours retry-after up to the cap); never retried blindly.
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         retryAfterBaseValue: unit,
         onRateLimit: (retryAfter, request, _octokit, retryCount) => wait('rate limit reached', retryAfter, request, retryCount, 1),
@@ -79,7 +108,8 @@ export function eventInfo(context = github.context): EventInfo | undefined {
 
 /** "HTTP 403: Resource not accessible by integration", never the request (headers carry the token). */
 export function describeApiError(err: unknown): string {
-  const e = err as { status?: unknown; response?: { data?: { message?: unknown } }; message?: unknown };
+  const e = err as { name?: unknown; status?: unknown; response?: { data?: { message?: unknown } }; message?: unknown };
+  if (e?.name === 'AbortError' && typeof e.message === 'string') return oneLine(e.message, 200);
   const status = typeof e?.status === 'number' ? `HTTP ${e.status}` : 'request failed';
   const apiMessage = typeof e?.response?.data?.message === 'string' ? e.response.data.message : typeof e?.message === 'string' ? e.message : '';
   const text = (apiMessage.split(' - https://')[0] ?? '').trim().replace(/\.$/, '');

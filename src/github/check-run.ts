@@ -58,6 +58,29 @@ export interface CheckRunInput {
   staticOnly: boolean;
 }
 
+/**
+ * A create is not idempotent: after a 5xx the run may exist. Look before creating again, once;
+ * any other failure (a 4xx, an API that does not answer) is the caller's.
+ */
+async function createOnce(create: () => Promise<{ data: { id: number | bigint } }>, find: () => Promise<number | undefined>): Promise<number> {
+  try {
+    return Number((await create()).data.id);
+  } catch (err) {
+    const status = apiStatus(err);
+    if (status === undefined || status < 500 || (err as Error).name === 'AbortError') throw err;
+    const existing = await find();
+    if (existing !== undefined) return existing;
+    return Number((await create()).data.id);
+  }
+}
+
+/** This attempt's check run on the head commit, by its external id. */
+async function findCheckRun(api: GitHubApi, event: EventInfo, externalId: string): Promise<number | undefined> {
+  const res = await api.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { owner: event.owner, repo: event.repo, ref: event.headSha, check_name: CHECK_NAME, per_page: 100 });
+  const run = (res.data.check_runs as { id: number; external_id?: string | null }[]).find((r) => r.external_id === externalId);
+  return run?.id;
+}
+
 /** Returns true when the check run carries every annotation; false after logging why not. */
 export async function publishCheckRun(input: CheckRunInput): Promise<boolean> {
   const { api, event, reports, failOn } = input;
@@ -76,16 +99,21 @@ export async function publishCheckRun(input: CheckRunInput): Promise<boolean> {
 
   let step = 'created';
   let id: number | undefined;
+  // Marks this attempt's run, so a create that failed after GitHub made it is found, not made twice.
+  const externalId = `entrypoint-guard-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    const created = await api.request('POST /repos/{owner}/{repo}/check-runs', {
-      owner: event.owner,
-      repo: event.repo,
-      name: CHECK_NAME,
-      head_sha: event.headSha,
-      ...(single ? completed : { status: 'in_progress' as const }),
-      output: { title, summary, text, annotations: batches[0]! },
-    });
-    id = Number(created.data.id);
+    const create = () =>
+      api.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner: event.owner,
+        repo: event.repo,
+        name: CHECK_NAME,
+        head_sha: event.headSha,
+        external_id: externalId,
+        ...(single ? completed : { status: 'in_progress' as const }),
+        output: { title, summary, text, annotations: batches[0]! },
+        request: { retries: 0 },
+      });
+    id = await createOnce(create, () => findCheckRun(api, event, externalId));
     step = 'updated';
     for (let i = 1; i < batches.length; i++) {
       const last = i === batches.length - 1;

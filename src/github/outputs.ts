@@ -28,7 +28,7 @@ export function shutdownSeconds(reports: Report[]): Record<string, number> {
 export function writeJsonReport(reports: Report[], runId: string, env: NodeJS.ProcessEnv = process.env): string {
   const dir = env.RUNNER_TEMP || os.tmpdir();
   const file = path.join(dir, `entrypoint-guard-${runId}.json`);
-  writeFileAtomic(file, formatJson(reports));
+  writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
 

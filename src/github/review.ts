@@ -146,6 +146,8 @@ export async function publishReview(api: GitHubApi, event: EventInfo, findings: 
       event: 'COMMENT',
       body,
       comments,
+      // Not idempotent: a retried create after a 5xx could post the review twice; a failure falls back to annotations.
+      request: { retries: 0 },
     });
     for (const { f } of posting) covered.add(f);
     logInfo(`review posted with ${plural(comments.length, 'comment')}.`);

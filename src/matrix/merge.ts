@@ -46,6 +46,8 @@ function toReport(json: ShardJson, display: string): Report {
       `shard report ${display} was written by ${typeof version === 'string' ? `entrypoint-guard ${version}` : 'an entrypoint-guard without a version stamp'}, this is ${VERSION}: run the plan, every shard and the merge with the same version`,
     );
   }
+  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display}: findings[${i}]`));
+  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display}: platforms[${i}]`));
   const report: Report = { version: 1, dockerfile: json.dockerfile, findings: json.findings as Finding[], platforms: json.platforms as PlatformResult[] };
   if (typeof json.checks?.static?.ran === 'boolean' && typeof json.checks.runtime?.ran === 'boolean') report.checks = json.checks as Checks;
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string');
@@ -54,6 +56,29 @@ function toReport(json: ShardJson, display: string): Report {
   if (strings(planned)) report.plan = { platforms: planned, ...(strings(ran) ? { ran } : {}) };
   return report;
 }
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+/** The report's shape (src/findings.ts) for what merge reads and writes again: one line naming the field otherwise. */
+function checkFinding(f: unknown, where: string): void {
+  if (!f || typeof f !== 'object' || Array.isArray(f)) throw new InputError(`${where} is not a finding object`);
+  const r = f as Record<string, unknown>;
+  for (const k of ['rule', 'message', 'fix', 'file']) if (typeof r[k] !== 'string') throw new InputError(`${where}.${k} is not a string`);
+  if (!SEVERITIES.has(r.severity as string)) throw new InputError(`${where}.severity is not error, warning or info`);
+  for (const k of ['line', 'endLine', 'column']) if (!isCount(r[k])) throw new InputError(`${where}.${k} is not a whole number`);
+  if (r.endColumn !== undefined && !isCount(r.endColumn)) throw new InputError(`${where}.endColumn is not a whole number`);
+  if (r.platforms !== undefined && !isStrings(r.platforms)) throw new InputError(`${where}.platforms is not a list of platform names`);
+}
+
+function checkPlatform(p: unknown, where: string): void {
+  if (!p || typeof p !== 'object' || Array.isArray(p) || typeof (p as { platform?: unknown }).platform !== 'string') throw new InputError(`${where} is not a platform result with a platform name`);
+  const r = p as Record<string, unknown>;
+  if (r.skipped !== undefined && typeof r.skipped !== 'string') throw new InputError(`${where}.skipped is not a string`);
+  if (r.build !== undefined && (typeof r.build !== 'object' || r.build === null || typeof (r.build as { ok?: unknown }).ok !== 'boolean')) throw new InputError(`${where}.build is not a build result`);
+}
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 function joinPlatforms(platforms: string[]): string {
   if (platforms.length <= 1) return platforms[0] ?? '';
@@ -94,7 +119,7 @@ function mergeOne(dockerfile: string, shards: Report[], everyPlatform: string[])
     // A runtime sighting wins over the static finding at the same place (as in one run); the most severe leads.
     const runtime = group.filter((f) => f.platforms && f.platforms.length > 0);
     const pool = runtime.length > 0 ? runtime : group;
-    const first = (f: Finding) => Math.min(...(f.platforms ?? []).map(rank), order.length);
+    const first = (f: Finding) => (f.platforms ?? []).reduce((m, p) => Math.min(m, rank(p)), order.length);
     const lead = [...pool].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || first(a) - first(b))[0]!;
     if (runtime.length === 0) {
       findings.push(lead);
@@ -108,7 +133,7 @@ function mergeOne(dockerfile: string, shards: Report[], everyPlatform: string[])
     const withoutCaveat = (f: Finding) => {
       const at = f.message.indexOf(` ${joinPlatforms(f.platforms!)}${EMULATED}`);
       if (at < 0) return f.message;
-      emulated.push(...f.platforms!);
+      for (const p of f.platforms!) emulated.push(p);
       caveat ||= f.message.slice(at + 1 + joinPlatforms(f.platforms!).length);
       return f.message.slice(0, at);
     };

@@ -68,15 +68,27 @@ class VarHistory {
   }
 }
 
+/** The global ARGs (before the first FROM), read once per model: per stage it made 10k stages quadratic. */
+const globalArgsOf = new WeakMap<DockerfileModel, Record<string, string | undefined>>();
+
+function globalArgs(model: DockerfileModel): Record<string, string | undefined> {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== 'ARG') continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== undefined ? expandArgs(value, globals) : undefined);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
+
 /** Every instruction that builds `stage` (its FROM-ancestry root first), with WORKDIR and ARG/ENV values. */
 export function buildSteps(model: DockerfileModel, stage: Stage): BuildSteps {
   const chain: Stage[] = [];
   for (let s: Stage | undefined = stage; s; s = s.parent !== undefined ? model.stages[s.parent] : undefined) chain.unshift(s);
-  const globals: Record<string, string | undefined> = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1 || instr.keyword !== 'ARG') continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== undefined ? expandArgs(value, globals) : undefined);
-  }
+  const globals = globalArgs(model);
   const steps: Step[] = [];
   let workdir = '/';
   const history = new VarHistory();

@@ -2,6 +2,7 @@
 // `**`), symlinks that stay inside the context, and file modes from git's index when the
 // context lives in a git repository (what CI checks out), else from the file system.
 import { execFileSync } from 'node:child_process';
+import { childEnv } from '../child-env.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRootOf } from '../repo-root.js';
@@ -47,7 +48,11 @@ export function compileDockerPattern(pattern: string): PathMatcher {
       if (pattern[i + 1] === '*') {
         i++;
         if (pattern[i + 1] === '/') i++;
-        tokens.push(i + 1 >= pattern.length ? { t: 'all' } : { t: 'gstar' });
+        const t = i + 1 >= pattern.length ? 'all' : 'gstar';
+        // (ε | .*/) twice is (ε | .*/) once, and before `.*` it adds nothing: a run of `**` is one
+        // state, not one per pair (900 `*` against a long path took seconds).
+        while (tokens[tokens.length - 1]?.t === 'gstar') tokens.pop();
+        tokens.push({ t });
       } else if (tokens[tokens.length - 1]?.t !== 'star') {
         tokens.push({ t: 'star' });
       }
@@ -170,10 +175,9 @@ export function isIgnoredBy(patterns: IgnorePattern[], rel: string): boolean {
 // git's index per repository root, cached for the process (`git ls-files -s -z`).
 const gitIndexCache = new Map<string, Map<string, string> | null>();
 
+/** The allow-listed environment (src/child-env.ts): no GIT_* override, no token. */
 function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('GIT_')) delete env[k];
-  return env;
+  return childEnv();
 }
 
 

@@ -44,6 +44,8 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
   const stages: Stage[] = [];
   const instructions: Instr[] = [];
   const globalArgs: Record<string, string | undefined> = {};
+  /** Stages by name, the first of each name (a lookup per FROM made 10k stages quadratic). */
+  const named = new Map<string, Stage>();
   let current: Stage | undefined;
 
   for (const node of ast.getInstructions()) {
@@ -59,7 +61,7 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
       const fromText = (from.getImage() ?? instr.args[0] ?? '').trim();
       const resolved = expandArgs(fromText, globalArgs);
       const stageName = from.getBuildStage()?.toLowerCase() ?? undefined;
-      const parent = stages.find((s) => s.name !== undefined && s.name === resolved.toLowerCase());
+      const parent = named.get(resolved.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved);
       const platform = instr.flags.get('platform') ?? undefined;
       current = {
@@ -74,6 +76,7 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
         windows: parent ? parent.windows : base.family === 'windows',
       };
       stages.push(current);
+      if (stageName !== undefined && !named.has(stageName)) named.set(stageName, current);
       instructions.push(instr);
       continue;
     }

@@ -128,6 +128,8 @@ export const CATALOG = [
   { key: 'readyLog', scope: 'run', type: 'value', flag: 'ready-log', input: 'ready-log', config: 'ready-log', metavar: 'REGEX', parse: parseRegex, help: 'readiness is a log line matching REGEX (nothing else counts)' },
   { key: 'probeEnv', scope: 'run', type: 'map', flag: 'probe-env', input: 'probe-env', config: 'probe-env', metavar: 'K=V', initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
   { key: 'probeNetwork', scope: 'run', type: 'value', flag: 'probe-network', input: 'probe-network', config: 'probe-network', metavar: 'NAME', parse: parseNetwork, initial: () => 'none', shown: 'none', help: 'docker network for smoke runs and the probe' },
+  // Never a config key: a pull request's own config file must not turn the probe's hardening off.
+  { key: 'probePrivileges', scope: 'run', type: 'boolean', flag: 'probe-privileges', input: 'probe-privileges', initial: () => false, shown: 'false', help: 'probe without the hardening (read-only root, no-new-privileges, dropped capabilities)' },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
   { key: 'ignore', scope: 'run', type: 'list', flag: 'ignore', input: 'ignore', config: 'ignore', metavar: 'IDS', item: parseRuleId, split: /[,\s]+/, collect: (items: string[]) => new Set(items), initial: () => new Set<string>(), help: 'rule ids to ignore, comma separated; repeatable' },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.

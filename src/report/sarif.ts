@@ -199,7 +199,7 @@ export function formatSarif(reports: Report[], options: SarifOptions = {}): stri
   return `${JSON.stringify(toSarif(reports, options), null, 2)}\n`;
 }
 
-/** Write the SARIF file whole (temp file + rename): never empty, never truncated. */
+/** Write the SARIF file whole (temp file + rename): never empty, never truncated. The Action's `sarif-file` makes its folder. */
 export function writeSarif(target: string, reports: Report[], options: SarifOptions = {}): void {
-  writeFileAtomic(target, formatSarif(reports, options));
+  writeFileAtomic(target, formatSarif(reports, options), { createParents: true });
 }

@@ -11,8 +11,24 @@ interface Style {
 // the stream is not validated again here.
 const COLORS = { error: 'red', warning: 'yellow', info: 'cyan', dim: 'dim', bold: 'bold', ok: 'green' } as const satisfies Record<Severity | 'dim' | 'bold' | 'ok', Parameters<typeof styleText>[0]>;
 
+/**
+ * Control characters from a Dockerfile, a script or a container's output, shown as escapes: raw
+ * ESC sequences could clear the screen, retitle the window or write the clipboard, a CR or LF
+ * could forge a line of the report, and bidi overrides could reorder what a reader sees.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
+}
+
+/** Text is escaped before colour is added: our own escape codes are the only ones that reach a terminal. */
 function paint(style: Style, what: keyof typeof COLORS, text: string): string {
-  return style.color ? styleText(COLORS[what], text, { validateStream: false }) : text;
+  const safe = escapeControls(text);
+  return style.color ? styleText(COLORS[what], safe, { validateStream: false }) : safe;
 }
 
 function plural(n: number, word: string): string {
@@ -24,8 +40,8 @@ function formatFinding(f: Finding, style: Style): string[] {
   const sev = paint(style, f.severity, f.severity.padEnd(7));
   const platforms = f.platforms && f.platforms.length > 0 ? ` [${f.platforms.join(', ')}]` : '';
   return [
-    `  ${where} ${sev} ${paint(style, 'bold', f.rule)}${platforms}`,
-    `          ${f.message}`,
+    `  ${where} ${sev} ${paint(style, 'bold', f.rule)}${escapeControls(platforms)}`,
+    `          ${escapeControls(f.message)}`,
     `          ${paint(style, 'dim', `fix: ${f.fix}`)}`,
   ];
 }
@@ -82,7 +98,8 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
   const out: string[] = [];
   const all: Finding[] = [];
   for (const report of reports) {
-    all.push(...report.findings);
+    // One push per finding: a spread of 100k+ arguments overflows the stack.
+    for (const f of report.findings) all.push(f);
     const byFile = new Map<string, Finding[]>();
     for (const f of [...report.findings].sort(byLocation)) {
       const list = byFile.get(f.file) ?? [];
@@ -92,13 +109,13 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
     if (byFile.size === 0) out.push(`${paint(style, 'bold', report.dockerfile)}: no findings`);
     for (const [file, list] of byFile) {
       out.push(paint(style, 'bold', file));
-      for (const f of list) out.push(...formatFinding(f, style));
+      for (const f of list) for (const line of formatFinding(f, style)) out.push(line);
       out.push('');
     }
     if (report.platforms.length > 0) {
       out.push(paint(style, 'bold', 'Platforms'));
       const width = Math.max(13, ...report.platforms.map((p) => platformLabel(p).length));
-      for (const p of report.platforms) out.push(`  ${formatPlatform(p, width)}`);
+      for (const p of report.platforms) out.push(`  ${escapeControls(formatPlatform(p, width))}`);
       out.push('');
     }
     for (const note of report.notes ?? []) out.push(paint(style, 'dim', `note: ${note}`));

@@ -6,9 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Instr, DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
-import { buildxVersion, redactSecrets, supports } from './buildx.js';
+import { buildxVersion, supports } from './buildx.js';
 import type { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
+import { redact, RedactingStream } from './secrets.js';
 import type { RuntimeHit } from './types.js';
 
 /** Generous: a cold build of a real application under emulation takes many minutes. */
@@ -28,6 +29,8 @@ export interface BuildRequest {
   buildx?: Partial<Pick<Options, 'builder' | 'cacheFrom' | 'cacheTo' | 'secrets' | 'buildContexts' | 'ssh' | 'network' | 'addHosts'>>;
   /** Each chunk of BuildKit's plain progress, as it arrives (progress display). */
   onProgress?: (chunk: string) => void;
+  /** Built under an emulator: only then can "exec format error" mean a missing one (on the native platform it is the build's own failure). */
+  emulated?: boolean;
 }
 
 /** Counted from the plain progress: Dockerfile steps (`#N [stage i/n] …`, FROM left out: a source, never CACHED) and those `#N CACHED`. */
@@ -138,17 +141,23 @@ export async function buildPlatform(req: BuildRequest): Promise<BuildOutcome> {
 
   // BuildKit's progress can be megabytes; the error is at the end, so keep a rolling tail.
   let log = '';
+  // Secret values are masked before anything is kept or shown, even when split across chunks.
+  const masked = new RedactingStream();
+  const keep = (text: string) => {
+    req.onProgress?.(text);
+    log += text;
+    if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
+  };
   const started = Date.now();
   const result = await docker(args, {
     timeoutMs: req.timeoutMs ?? BUILD_TIMEOUT_MS,
     maxStdoutBytes: 1024 * 1024,
     env: { ...secretEnv(req.buildx?.secrets ?? []), BUILDX_NO_DEFAULT_ATTESTATIONS: '1', DOCKER_BUILDKIT: '1', BUILDX_METADATA_WARNINGS: '1' },
     onOutput: (chunk) => {
-      req.onProgress?.(chunk);
-      log += chunk;
-      if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
+      keep(masked.write(chunk));
     },
   });
+  keep(masked.end());
   const seconds = round((Date.now() - started) / 1000);
   if (result.code === 0 && !result.timedOut) {
     const outcome: BuildOutcome = { ok: true, tag, seconds, cache: cacheStats(log) };
@@ -180,8 +189,8 @@ export async function buildPlatform(req: BuildRequest): Promise<BuildOutcome> {
       },
     };
   }
-  const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
-  if (isMissingEmulator(failure.errorLines.join('\n'))) {
+  const failure = parseBuildFailure(log || redact(result.stderr), model);
+  if (req.emulated !== false && isMissingEmulator(failure.errorLines.join('\n'))) {
     return { ok: false, tag, seconds, unavailable: true, hit: unavailableHit(platform, model, failure.errorLines.at(-1)) };
   }
   return { ok: false, tag, seconds, hit: buildFailedHit(platform, model, failure) };

@@ -79,13 +79,3 @@ export function checkBuildOptions(options: Options, info: BuildxInfo): void {
     throw new InputError(`--build-context needs buildx 0.8 or later (this is ${info.version.join('.')})`);
   }
 }
-
-/** A secret spec's values (`src=`/`env=` and the spec itself) replaced in any text shown to people. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const spec of secrets) {
-    const values = [spec, ...spec.split(',').map((kv) => kv.slice(kv.indexOf('=') + 1)).filter((v) => v.length >= 3)];
-    for (const v of values.sort((a, b) => b.length - a.length)) out = out.split(v).join('<redacted>');
-  }
-  return out;
-}

@@ -1,12 +1,16 @@
 // Nothing the tool starts outlives it: every container, tag and temp dir is registered here
-// and removed at the end, on failure, and on SIGINT/SIGTERM of the tool itself.
+// and removed at the end, on failure, on SIGINT/SIGTERM/SIGHUP/SIGQUIT of the tool itself and on a crash.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import { docker, dockerEnv, killRunningDockerCalls } from './docker.js';
 
 /** Label put on everything a run creates, so leftovers are findable: `docker ps -a --filter label=entrypoint-guard.run`. */
 export const RUN_LABEL = 'entrypoint-guard.run';
+
+/** The signals that end the tool: each one cleans up before the exit. */
+const EXIT_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
 export class Cleanup {
   readonly runId: string;
@@ -14,10 +18,14 @@ export class Cleanup {
   private readonly images = new Set<string>();
   private readonly dirs = new Set<string>();
   private readonly onSignal = (signal: NodeJS.Signals) => {
-    // First stop the docker calls in flight (a build would load its tag after the cleanup).
-    killRunningDockerCalls();
-    this.removeAllSync();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    this.interrupted();
+    // As a shell reports a process ended by that signal: 128 + its number.
+    process.exit(128 + (os.constants.signals[signal] ?? 15));
+  };
+  private readonly onCrash = (err: unknown) => {
+    this.interrupted();
+    process.stderr.write(`entrypoint-guard: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
   };
   private installed = false;
 
@@ -25,19 +33,28 @@ export class Cleanup {
     this.runId = runId;
   }
 
-  /** Remove everything if the tool itself is interrupted. */
+  /**
+   * The one way out when the run is cut short: stop the docker calls in flight first (a build
+   * would load its tag after the cleanup), then remove everything. Safe to call twice.
+   */
+  interrupted(): void {
+    killRunningDockerCalls();
+    this.removeAllSync();
+  }
+
+  /** Remove everything if the tool itself is interrupted (Ctrl-C, Ctrl-backslash, a closed terminal, a cancelled runner) or crashes. */
   installSignalHandlers(): void {
     if (this.installed) return;
     this.installed = true;
-    process.on('SIGINT', this.onSignal);
-    process.on('SIGTERM', this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.on(signal, this.onSignal);
+    process.on('uncaughtException', this.onCrash);
   }
 
   uninstallSignalHandlers(): void {
     if (!this.installed) return;
     this.installed = false;
-    process.off('SIGINT', this.onSignal);
-    process.off('SIGTERM', this.onSignal);
+    for (const signal of EXIT_SIGNALS) process.off(signal, this.onSignal);
+    process.off('uncaughtException', this.onCrash);
   }
 
   labelArgs(): string[] {

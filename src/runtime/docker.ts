@@ -2,6 +2,7 @@
 // on each call, and a scrubbed environment (the host's secrets never reach docker or a container).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { childEnv } from '../child-env.js';
 
 export interface DockerResult {
   code: number | null;
@@ -25,12 +26,10 @@ export interface DockerCallOptions {
 }
 
 /** Variables the docker client itself needs; nothing else from the host goes through. */
-const CLIENT_ENV = ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_API_VERSION', 'BUILDX_CONFIG', 'BUILDX_BUILDER', 'XDG_RUNTIME_DIR', 'TMPDIR'];
+const CLIENT_ENV = ['DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_API_VERSION', 'BUILDX_CONFIG', 'BUILDX_BUILDER'];
 
 export function dockerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const k of CLIENT_ENV) if (process.env[k] !== undefined) env[k] = process.env[k];
-  return { ...env, ...extra };
+  return childEnv(CLIENT_ENV, extra);
 }
 
 /** docker client processes still running: ended when the tool itself is interrupted. */

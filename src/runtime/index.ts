@@ -22,6 +22,7 @@ import { forwardingWrapper } from '../model/start-chain.js';
 import { probe, type Confirmable } from './probe.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
+import { registerBuildSecrets } from './secrets.js';
 import type { PlatformHit, RuntimeFinding } from './types.js';
 
 export interface RuntimeResult {
@@ -51,6 +52,8 @@ interface Tagged extends PlatformHit {
 }
 
 export async function runRuntime(model: DockerfileModel, options: Options, extras: RuntimeExtras = {}): Promise<RuntimeResult> {
+  // Secret values are read (for masking only) and the tool's own credentials refused before anything runs.
+  registerBuildSecrets(options.secrets);
   const notes: string[] = [];
   const skip = (reason: string, advice = ''): RuntimeResult => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip('Windows images are not built or probed');
@@ -208,6 +211,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
       buildArgs: options.buildArgs,
       cleanup,
       nonce: job.nonce,
+      emulated: support.emulated,
       buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts },
     });
     result.build = { ok: build.ok, seconds: build.seconds };
@@ -275,7 +279,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     cleanup,
     confirms,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
   });
   notes.push(...(probed.notes ?? []));
   if (probed.unavailable) {

@@ -22,6 +22,8 @@ export interface ProbeOptions {
   readyLog?: RegExp;
   probeEnv: Record<string, string>;
   probeNetwork: string;
+  /** --probe-privileges: run the probe without the smoke run's hardening (read-only root, no new privileges, dropped capabilities). */
+  probePrivileges?: boolean;
 }
 
 /** Static findings the probe can confirm, by rule id (present only when that static rule fired). */
@@ -41,6 +43,8 @@ export interface ProbeRequest {
   confirms?: Confirmable;
   /** The platform runs under an emulator (QEMU): the verdict rests on timing alone. */
   emulated?: boolean;
+  /** Run with a writable root (the rest of the hardening kept): the read-only one stopped it at start. */
+  writableRoot?: boolean;
 }
 
 export interface ProbeResult {
@@ -67,17 +71,58 @@ export const EMULATION_FACTOR = 3;
 const RUN_MS = 90_000;
 const LOG_LINES = 5;
 
-/** Resource limits for an untrusted container; dropped one by one only if this kernel cannot enforce them. */
-const LIMITS: string[][] = [['--cpus', '1'], ['--memory', '512m'], ['--pids-limit', '256']];
-let unsupportedLimits = new Set<string>();
+/** Resource limits for an untrusted container, each used only when the engine says it can enforce it. */
+const LIMITS: { flag: string[]; engine: keyof EngineLimits }[] = [
+  { flag: ['--cpus', '1'], engine: 'CpuCfsQuota' },
+  { flag: ['--memory', '512m'], engine: 'MemoryLimit' },
+  { flag: ['--pids-limit', '256'], engine: 'PidsLimit' },
+];
+interface EngineLimits {
+  CpuCfsQuota?: boolean;
+  MemoryLimit?: boolean;
+  PidsLimit?: boolean;
+}
+let engineLimits: Promise<EngineLimits> | undefined;
 
-export function runArgs(req: ProbeRequest): string[] {
+/**
+ * What this engine's kernel can enforce, from `docker info` (asked once per process): never from
+ * a failed run's error text, which names the image's own start path and so is the image's to write.
+ * An engine that does not say keeps every limit.
+ */
+function limitsOfEngine(): Promise<EngineLimits> {
+  engineLimits ??= docker(['info', '--format', '{{json .}}'], { timeoutMs: CALL_MS, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
+    try {
+      const info = JSON.parse(r.stdout) as Record<string, unknown>;
+      const said = (k: keyof EngineLimits) => (typeof info[k] === 'boolean' ? (info[k] as boolean) : true);
+      return { CpuCfsQuota: said('CpuCfsQuota'), MemoryLimit: said('MemoryLimit'), PidsLimit: said('PidsLimit') };
+    } catch {
+      return {};
+    }
+  });
+  return engineLimits;
+}
+
+/**
+ * The smoke run's hardening for the untrusted container: a read-only root (with writable tmpfs
+ * where services keep runtime files), no new privileges, and none of the capabilities a service
+ * never needs to start (raw sockets, device nodes, audit, file capabilities, chroot).
+ */
+export const PROBE_HARDENING = ['--read-only', '--tmpfs', '/tmp', '--tmpfs', '/run', '--tmpfs', '/var/run', '--tmpfs', '/var/tmp',
+  '--security-opt', 'no-new-privileges', '--cap-drop', 'NET_RAW', '--cap-drop', 'MKNOD', '--cap-drop', 'AUDIT_WRITE', '--cap-drop', 'SETFCAP', '--cap-drop', 'SYS_CHROOT'];
+
+export function runArgs(req: ProbeRequest, limits: EngineLimits = {}): string[] {
   const { options, cleanup } = req;
   const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
-  for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0]!)) args.push(...limit);
+  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
+  if (!options.probePrivileges) args.push(...(req.writableRoot ? PROBE_HARDENING.filter((_, i) => i >= PROBE_HARDENING.indexOf('--security-opt')) : PROBE_HARDENING));
   for (const [k, v] of Object.entries(options.probeEnv)) args.push('-e', `${k}=${v}`);
   args.push(req.image);
   return args;
+}
+
+/** The image cannot start here because of its CPU type: an emulator missing, on a foreign platform only. */
+function noEmulator(req: ProbeRequest, text: string): boolean {
+  return req.emulated === true && isMissingEmulator(text);
 }
 
 export async function probe(req: ProbeRequest): Promise<ProbeResult> {
@@ -87,8 +132,8 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const started = await startContainer(req);
   if ('error' in started) {
     const error = started.error;
-    if (isMissingEmulator(error)) return { hits: [], unavailable: error };
-    return { hits: [exitedOnStart(null, [error], req.config, true)] };
+    if (noEmulator(req, error)) return { hits: [], unavailable: error };
+    return { hits: [exitedOnStart(null, [error], req.config, true, false, isMissingEmulator(error) ? req.platform : undefined)] };
   }
   const id = started.id;
   const startedAt = Date.now();
@@ -100,7 +145,19 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
 
   let state = await containerState(id);
   if (state && !state.running) {
-    return await exitedEarly(id, state, startedAt, req);
+    const early = await exitedEarly(id, state, startedAt, req);
+    // Many services write a pid or lease file beside their binary: a read-only root must not
+    // turn a working image into a finding. Once more with a writable root; keep what that shows.
+    if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === 'exited-on-start')) {
+      await docker(['rm', '-f', id], { timeoutMs: CALL_MS });
+      req.cleanup.forgetContainer(id);
+      const again = await probe({ ...req, writableRoot: true });
+      if (!again.hits.some((h) => h.rule === 'exited-on-start')) {
+        return { ...again, notes: [...(again.notes ?? []), `On ${req.platform} the container stops at start with a read-only root file system, so the probe ran it with a writable one (the rest of the hardening kept).`] };
+      }
+      return again;
+    }
+    return early;
   }
   const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
 
@@ -170,27 +227,11 @@ async function waitExit(id: string, timeoutMs: number): Promise<number | null> {
 }
 
 async function startContainer(req: ProbeRequest): Promise<{ id: string } | { error: string }> {
-  for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
-    const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
-    const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
-    if (id) req.cleanup.container(id);
-    if (res.code === 0 && id) return { id };
-    const error = firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1000} s` : 'docker run failed');
-    // A kernel without CFS quotas, memory or pids cgroups: drop that limit and retry once per limit.
-    const limit = LIMITS.find((l) => !unsupportedLimits.has(l[0]!) && limitUnsupported(l[0]!, res.stderr));
-    if (!limit) return { error };
-    unsupportedLimits = new Set([...unsupportedLimits, limit[0]!]);
-    if (id) await docker(['rm', '-f', id], { timeoutMs: CALL_MS });
-  }
-  return { error: 'docker run failed' };
-}
-
-function limitUnsupported(flag: string, stderr: string): boolean {
-  const s = stderr.toLowerCase();
-  if (!/does not support|not supported|no such file/.test(s) || !/kernel|cgroup/.test(s)) return false;
-  if (flag === '--cpus') return /cpu|cfs|nanocpus/.test(s);
-  if (flag === '--memory') return /memory/.test(s);
-  return /pids/.test(s);
+  const res = await docker(runArgs(req, await limitsOfEngine()), { timeoutMs: RUN_MS });
+  const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
+  if (id) req.cleanup.container(id);
+  if (res.code === 0 && id) return { id };
+  return { error: firstErrorLine(res.stderr) || (res.timedOut ? `docker run did not answer within ${RUN_MS / 1000} s` : 'docker run failed') };
 }
 
 function firstErrorLine(stderr: string): string {
@@ -203,8 +244,10 @@ async function exitedEarly(id: string, state: ContainerState, startedAt: number,
   const seconds = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1000);
   if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds } };
   const logs = await lastLogLines(id, LOG_LINES);
-  if (isMissingEmulator(logs.join('\n')) || isMissingEmulator(state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
-  const hit = exitedOnStart(state.exitCode, logs, req.config, false, state.oomKilled);
+  if (noEmulator(req, logs.join('\n')) || noEmulator(req, state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
+  const formatError = [state.error, ...logs].find((l) => isMissingEmulator(l));
+  const native = !req.emulated && formatError !== undefined ? req.platform : undefined;
+  const hit = exitedOnStart(state.exitCode, native ? [formatError!] : logs, req.config, false, state.oomKilled, native);
   return { hits: [hit] };
 }
 
@@ -221,13 +264,20 @@ export async function lastLogLines(id: string, n: number): Promise<string[]> {
 
 const WANTS_CONFIG = /\b(?:must (?:be )?(?:set|specif|provid|defin)|(?:is|are) (?:not set|unset|required|missing|empty|undefined)|required (?:env|environment|variable|setting|config)|missing (?:env|environment|required|variable|config|setting)|environment variable|no (?:password|secret|database url|config))/i;
 
-function exitedOnStart(exitCode: number | null, logs: string[], config: ImageConfig, daemonError: boolean, oom = false): PlatformHit {
+function exitedOnStart(exitCode: number | null, logs: string[], config: ImageConfig, daemonError: boolean, oom = false, nativeExecFormat?: string): PlatformHit {
   const quoted = logs.length > 0 ? `: ${logs.map((l) => `\`${truncate(l.trim(), 160)}\``).join(' ')}` : ' without any output';
   const how = daemonError ? 'could not start' : oom ? `was killed for exceeding the probe's 512 MB memory limit (exit ${exitCode})` : `exited with code ${exitCode} before the stop signal`;
   const wantsConfig = logs.some((l) => WANTS_CONFIG.test(l));
+  const readOnly = logs.some((l) => /read-only file system/i.test(l));
   const start = [...config.entrypoint, ...config.cmd].join(' ');
   let fix: string;
+  if (nativeExecFormat) {
+    // The platform is this machine's own: "exec format error" means the file, not a missing emulator.
+    const message = `On {platforms} the container could not start${quoted}: the start file is not an executable for ${nativeExecFormat} (neither an ELF program for this CPU nor a script with a \`#!\` line), although ${nativeExecFormat} runs natively here.`;
+    return { rule: 'exited-on-start', message, fix: `Make \`${truncate(start, 80)}\` a ${nativeExecFormat} program or a script starting with \`#!\`, then check it with \`docker run --rm <image>\`.` };
+  }
   if (wantsConfig) fix = 'The logs ask for configuration: pass what a real deployment sets with `--probe-env KEY=VALUE` (repeatable), or give the image a working default.';
+  else if (readOnly) fix = 'The probe runs with a read-only root file system (writable: /tmp, /run, /var/run, /var/tmp and declared VOLUMEs): write elsewhere, declare a VOLUME, or pass `--probe-privileges` to probe without the hardening.';
   else if (daemonError) fix = `Make the start command \`${truncate(start, 80)}\` exist and be executable in the image, then check it with \`docker run --rm <image>\`.`;
   else fix = `Run \`docker run --rm <image>\` to see the crash and fix the start command \`${truncate(start, 80)}\`; if it needs configuration to start, pass it with \`--probe-env KEY=VALUE\`.`;
   return { rule: 'exited-on-start', message: `On {platforms} the container ${how}${quoted}.`, fix };

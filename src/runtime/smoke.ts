@@ -398,6 +398,13 @@ function reportNotFound(ctx: Ctx, argv0: string, files: ImageFile[]): void {
   const file = files[0]!;
   const shown = argv0.startsWith('/') ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
+  // /dev, /proc and /sys are mounted by the runtime: absent from the image's files, never a program.
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path.posix.normalize(file.resolvedPath))) {
+    hit(ctx, 'entrypoint-not-executable', 'error',
+      `${shown} is a symlink to ${q(link.target)}, a file the container runtime mounts (a device or kernel file), not a program, on {platforms}, ${FAILS} "permission denied" or "exec format error".`,
+      `Point ${ctx.keyword} at the program itself, or COPY the program to ${file.path} in the final stage.`, true);
+    return;
+  }
   const why = file.type === 'loop'
     ? `is a symlink loop in the image on {platforms}`
     : link

@@ -109,6 +109,9 @@ export function fuzz<T>(
   // promptly. Past the budget every candidate "passes", which ends shrinking at the smallest
   // failing case found so far (fast-check reports that one).
   let firstFailure: number | undefined;
+  // The closing note: the slowest case (our own time, in-process) and the worker's peak memory.
+  let cases = 0;
+  let slowest = { ms: 0, input: '' };
   Atomics.store(state, 1, 1);
   try {
     fc.assert(
@@ -119,6 +122,8 @@ export function fuzz<T>(
         try {
           body(value);
           const ms = performance.now() - start;
+          cases++;
+          if (ms > slowest.ms) slowest = { ms, input: describeInput(value) };
           if (ms > limitMs) throw new Error(`one case took ${Math.round(ms)} ms (limit ${limitMs} ms)`);
         } catch (err) {
           firstFailure ??= performance.now();
@@ -129,6 +134,8 @@ export function fuzz<T>(
     );
   } finally {
     Atomics.store(state, 1, 0);
+    const shown = slowest.input.length > 160 ? `${slowest.input.slice(0, 160)}… (${slowest.input.length} chars)` : slowest.input;
+    console.info(`fuzz ${name}: ${cases} cases; slowest ${Math.round(slowest.ms)} ms: ${shown}; peak RSS of this worker ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   }
 }
 

@@ -45,6 +45,11 @@ export class FakeGitHub {
   comments: ReviewComment[] = [];
   /** Items per page the server returns at most (GitHub: per_page up to 100). */
   pageCap = 100;
+  /** Check runs as GitHub keeps them (listed per commit). */
+  checkRuns: { id: number; name: string; head_sha: string; external_id: string | null }[] = [];
+  /** The next N check-run creates make the run, then answer 502 (GitHub failed after acting). */
+  createThenFail = 0;
+  private hangs: { method: string; path: RegExp }[] = [];
   private failures: Failure[] = [];
   private server: http.Server | undefined;
   private nextId = 1000;
@@ -60,6 +65,12 @@ export class FakeGitHub {
 
   clearFailures(): void {
     this.failures = [];
+    this.hangs = [];
+  }
+
+  /** Matching requests are read and never answered (a stand-in that hangs). */
+  hang(method: string, path: RegExp): void {
+    this.hangs.push({ method, path });
   }
 
   /** Requests other than reads, in order: what the Action changed on GitHub. */
@@ -80,6 +91,7 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -113,6 +125,7 @@ export class FakeGitHub {
     const method = req.method ?? 'GET';
     this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorization: req.headers.authorization });
 
+    if (this.hangs.some((h) => h.method === method && h.path.test(url.pathname))) return;
     const failure = this.failures.find((f) => f.method === method && f.path.test(url.pathname) && f.times > 0);
     if (failure) {
       failure.times--;
@@ -123,7 +136,17 @@ export class FakeGitHub {
     let m: RegExpExecArray | null;
     if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(url.pathname)) {
       const id = this.nextId++;
-      this.send(res, 201, { id, name: body?.name, head_sha: body?.head_sha, status: body?.status ?? 'queued', conclusion: body?.conclusion ?? null });
+      this.checkRuns.push({ id, name: body?.name, head_sha: body?.head_sha, external_id: body?.external_id ?? null });
+      if (this.createThenFail > 0) {
+        this.createThenFail--;
+        this.send(res, 502, { message: 'Server Error' });
+        return;
+      }
+      this.send(res, 201, { id, name: body?.name, head_sha: body?.head_sha, external_id: body?.external_id ?? null, status: body?.status ?? 'queued', conclusion: body?.conclusion ?? null });
+    } else if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/.exec(url.pathname))) {
+      const sha = m[1];
+      const runs = this.checkRuns.filter((r) => r.head_sha === sha && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')));
+      this.send(res, 200, { total_count: runs.length, check_runs: runs });
     } else if (method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(url.pathname))) {
       this.send(res, 200, { id: Number(m[1]), status: body?.status ?? 'in_progress', conclusion: body?.conclusion ?? null });
     } else if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/.test(url.pathname)) {

@@ -225,9 +225,77 @@ describe('hostile input: names that look like commands', () => {
     expectCleanError(await runCli(['--static', '--target', `$(touch ${marker})`, 'Dockerfile'], { cwd: dir }), /build target/);
     // An ignore id is checked against the rule ids: refused in one line, never run.
     expectCleanError(await runCli(['--static', '--ignore', `$(touch ${marker})`, 'Dockerfile'], { cwd: dir }), /names no rule/);
+    // The name holds a `/`: its folder must exist (--output never creates folders).
+    const target = path.join(dir, `report $(touch ${marker}).json`);
+    expectCleanError(await runCli(['--static', '--output', `report $(touch ${marker}).json`, 'Dockerfile'], { cwd: dir }), /the folder .* does not exist/);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     const out = await runCli(['--static', '--output', `report $(touch ${marker}).json`, 'Dockerfile'], { cwd: dir });
     expect(out.code).toBe(0);
     expect(fs.existsSync(path.join(dir, `report $(touch ${marker}).json`))).toBe(true);
     expect(fs.existsSync(marker)).toBe(false);
+  });
+});
+
+describe('hostile input: bounded work', () => {
+  it('--diff - stops reading an endless standard input at 64 MB with one line', async () => {
+    const dir = writeFiles(tempDir(), { Dockerfile: GOOD, 'entrypoint.sh': GOOD_SCRIPT });
+    const { spawn } = await import('node:child_process');
+    const { CLI } = await import('./run.js');
+    // `yes` never ends: only a bound on the read ends the run.
+    const child = spawn('sh', ['-c', `yes '+x' | "${process.execPath}" "${CLI}" --static --filter-mode added --diff - Dockerfile`], { cwd: dir, env: cliEnv() });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => {
+      const t = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.on('close', (c) => (clearTimeout(t), resolve(c)));
+    });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual(['entrypoint-guard: --diff - (standard input) is larger than 64 MB; not read further']);
+  }, 70_000);
+
+  it('a chain of ARG/ENV references that doubles at each step is one line, within 5 s and 200 MB', async () => {
+    const lines = ['FROM alpine:3.20', 'ARG A0=abcdefghijklmnop'];
+    for (let i = 1; i < 14; i++) lines.push(`ARG A${i}=${`$A${i - 1}`.repeat(8)}`);
+    lines.push('ENV E0=$A13', 'CMD ["sh"]');
+    const dir = writeFiles(tempDir(), { Dockerfile: `${lines.join('\n')}\n` });
+    const r = await runCli(['--static', 'Dockerfile'], { cwd: dir });
+    expectCleanError(r, /ARG\/ENV references expand past 64 KB/);
+    expect(r.ms).toBeLessThan(5_000);
+    if (r.maxRssMb !== undefined) expect(r.maxRssMb).toBeLessThan(200);
+    console.info(`ARG chain: ${Math.round(r.ms)} ms, ${r.maxRssMb ?? '?'} MB peak`);
+  });
+});
+
+describe('hostile input: config files and shard reports', () => {
+  it('a YAML alias bomb and an undefined alias in the config file are one line naming the file', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      const prev = String.fromCharCode('a'.charCodeAt(0) + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const dir = writeFiles(tempDir(), { Dockerfile: GOOD, 'entrypoint.sh': GOOD_SCRIPT, 'bomb.yml': `${levels.join('\n')}\n`, 'undef.yml': 'ignore: *nope\n' });
+    const bomb = await runCli(['--static', '--config', 'bomb.yml', 'Dockerfile'], { cwd: dir });
+    expectCleanError(bomb, /bomb\.yml is not valid YAML: its aliases expand too far/);
+    if (bomb.maxRssMb !== undefined) expect(bomb.maxRssMb).toBeLessThan(300);
+    expectCleanError(await runCli(['--static', '--config', 'undef.yml', 'Dockerfile'], { cwd: dir }), /undef\.yml is not valid YAML: it uses an alias that no anchor defines \(\*nope\)/);
+  });
+
+  it('merge refuses a shard report whose findings do not have the report shape, naming the field', async () => {
+    const { VERSION } = await import('../../src/version.js');
+    const shard = (findings: unknown[]) => JSON.stringify({ version: 1, tool: { name: 'entrypoint-guard', version: VERSION }, dockerfile: 'Dockerfile', findings, platforms: [] });
+    const good = { rule: 'shell-form-cmd', severity: 'error', message: 'm', fix: 'f', file: 'Dockerfile', line: 2, endLine: 2, column: 1 };
+    const dir = writeFiles(tempDir(), {
+      'a.json': shard([good, { ...good, line: 'two' }]),
+      'b.json': shard([{ ...good, severity: 'fatal' }]),
+      'c.json': shard([null]),
+      'd.json': shard([{ ...good, platforms: 'linux/amd64' }]),
+      'ok.json': shard([good]),
+    });
+    expectCleanError(await runCli(['merge', 'a.json'], { cwd: dir }), /shard report a\.json: findings\[1\]\.line is not a whole number/);
+    expectCleanError(await runCli(['merge', 'b.json'], { cwd: dir }), /findings\[0\]\.severity is not error, warning or info/);
+    expectCleanError(await runCli(['merge', 'c.json'], { cwd: dir }), /findings\[0\] is not a finding object/);
+    expectCleanError(await runCli(['merge', 'd.json'], { cwd: dir }), /findings\[0\]\.platforms is not a list/);
+    const ok = await runCli(['merge', '--format', 'json', 'ok.json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(1);
   });
 });

@@ -133,6 +133,16 @@ describe('docker run argv of the probe', () => {
       expect(args).toContain('--pids-limit');
       expect(args.join(' ')).toContain('--label entrypoint-guard.run=eg-unit');
       expect(args.at(-1)).toBe('img:1');
+      // The smoke run's hardening, unless --probe-privileges.
+      expect(args).toContain('--read-only');
+      expect(args.join(' ')).toContain('--security-opt no-new-privileges');
+      expect(args.join(' ')).toContain('--cap-drop NET_RAW');
+      const privileged = runArgs({ image: 'img:1', platform: 'linux/arm64', config, cleanup, options: { gracePeriod: 10, startupWait: 3, probeEnv: {}, probeNetwork: 'none', probePrivileges: true } });
+      expect(privileged).not.toContain('--read-only');
+      expect(privileged).not.toContain('no-new-privileges');
+      expect(privileged).not.toContain('--cap-drop');
+      // Limits follow what the engine can enforce, nothing else.
+      expect(runArgs({ image: 'img:1', platform: 'linux/arm64', config, cleanup, options: { gracePeriod: 10, startupWait: 3, probeEnv: {}, probeNetwork: 'none' } }, { MemoryLimit: false })).not.toContain('--memory');
     } finally {
       if (before === undefined) delete process.env.EG_HOST_SECRET;
       else process.env.EG_HOST_SECRET = before;
