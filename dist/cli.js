@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path31) => {
+      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path30, { windows } = {}) => {
-      const segs = path30.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path31, { windows } = {}) => {
+      const segs = path31.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path30 = this.getPath();
-        if (path30 === null || path30.startsWith("/")) {
-          return path30;
+        const path31 = this.getPath();
+        if (path31 === null || path31.startsWith("/")) {
+          return path31;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
+              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs20 from "node:fs";
-import path29 from "node:path";
+import fs21 from "node:fs";
+import path30 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -16490,9 +16490,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path30) => nfaMatch(tokens2, path30) };
+  return { test: (path31) => nfaMatch(tokens2, path31) };
 }
-function nfaMatch(tokens2, path30) {
+function nfaMatch(tokens2, path31) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16506,8 +16506,8 @@ function nfaMatch(tokens2, path30) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path30.length && current.size > 0; k++) {
-    const c = path30[k];
+  for (let k = 0; k < path31.length && current.size > 0; k++) {
+    const c = path31[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -18394,6 +18394,47 @@ function developmentImage(model) {
   return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
 }
 
+// src/model/package-scripts.ts
+import fs5 from "node:fs";
+import path9 from "node:path";
+var MAX_BYTES = 1024 * 1024;
+var cache = /* @__PURE__ */ new WeakMap();
+function scripts(model) {
+  let found = cache.get(model);
+  if (found) return found;
+  found = {};
+  try {
+    const file = path9.join(model.contextDir, "package.json");
+    const stat2 = fs5.statSync(file);
+    if (stat2.isFile() && stat2.size <= MAX_BYTES) {
+      const value = JSON.parse(fs5.readFileSync(file, "utf8"));
+      const s = value?.scripts;
+      if (s && typeof s === "object") {
+        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
+      }
+    }
+  } catch {
+  }
+  cache.set(model, found);
+  return found;
+}
+function scriptNameOf(words) {
+  const pm2 = baseName(words[0] ?? "");
+  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
+  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
+  return void 0;
+}
+function packageScriptWords(model, words) {
+  const name = scriptNameOf(words);
+  const text = name ? scripts(model)[name] : void 0;
+  if (!name || text === void 0) return void 0;
+  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
+  if (w[0] === "cross-env") w = w.slice(1);
+  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
+  return { name, text, words: w };
+}
+
 // src/shell/values.ts
 var UNKNOWN_ARGS = { vars: {}, facts: {} };
 function knownArgs(args) {
@@ -19268,17 +19309,17 @@ function analysisOf(wrapper) {
 function definingScript(fn) {
   return definedIn.get(fn);
 }
-function functionsOf(wrapper, scripts) {
+function functionsOf(wrapper, scripts2) {
   const own = analysisOf(wrapper).functions;
   const library = /* @__PURE__ */ new Map();
-  for (const w of scripts) {
+  for (const w of scripts2) {
     if (w.role !== "sourced" || w === wrapper) continue;
     for (const [name, fn] of analysisOf(w).functions) library.set(name, fn);
   }
   return library.size === 0 ? own : new Map([...library, ...own]);
 }
 var flows = /* @__PURE__ */ new WeakMap();
-function flowIn(wrapper, scripts, scenario) {
+function flowIn(wrapper, scripts2, scenario) {
   let byScenario = flows.get(wrapper);
   if (!byScenario) flows.set(wrapper, byScenario = /* @__PURE__ */ new Map());
   const key = scenario.kind === "run" ? JSON.stringify(scenario.args) : "override";
@@ -19286,13 +19327,13 @@ function flowIn(wrapper, scripts, scenario) {
   if (!flow) {
     const a = analysisOf(wrapper);
     const env = scenario.kind === "run" ? knownArgs(scenario.args) : { ...UNKNOWN_ARGS, argsGiven: true };
-    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env, (words) => programRun(words) === "server");
+    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts2), env, (words) => programRun(words) === "server");
     byScenario.set(key, flow);
   }
   return flow;
 }
-function forwardsCommand(wrapper, scripts) {
-  const flow = flowIn(wrapper, scripts, { kind: "override" });
+function forwardsCommand(wrapper, scripts2) {
+  const flow = flowIn(wrapper, scripts2, { kind: "override" });
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
 }
 
@@ -19442,6 +19483,11 @@ var ChainWalker = class {
       this.walk(args, argsMeta, depth + 1);
       return;
     }
+    const last = flow.finals.find((s) => s.kind === "program" && s.cmd.kind === "simple" && !s.fn);
+    if (last && last.cmd.kind === "simple") {
+      const words = last.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, "$2"));
+      if (words.every((w) => !/[$`]/.test(w))) link.child = { words, origin: { file: wrapper.file, line: analysis.lineOf(last.start) + wrapper.lineOffset, script: wrapper } };
+    }
     if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
   }
   /**
@@ -19500,6 +19546,11 @@ function chainInit(chain) {
   const first = chain.links.find((l) => l.kind !== "passthrough");
   return first?.kind === "init" ? first : void 0;
 }
+function mainProgram(model) {
+  const last = model.startChain.links[model.startChain.links.length - 1];
+  if (last?.kind === "script" && last.child) return { words: last.child.words, part: last.part, viaShell: false, origin: last.child.origin };
+  return appCommand(model);
+}
 function appCommand(model) {
   const program = model.startChain.program;
   if (!program || program.argv.length === 0) return void 0;
@@ -19539,7 +19590,7 @@ function devServer(input) {
     return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
   if (prog === "flask" && sub === "run")
     return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
-  if (prog === "nodemon" || prog === "ts-node-dev" || prog === "node" && rest.includes("--watch"))
+  if (prog === "nodemon" || prog === "ts-node-dev" || prog === "node" && rest.includes("--watch") || (prog === "tsx" || prog === "ts-node") && sub === "watch")
     return { what: "a file watcher that restarts the app on changes and sits between PID 1 and it", instead: '`CMD ["node", "server.js"]`' };
   if (/^(uvicorn|gunicorn|hypercorn)$/.test(prog) && rest.some((w) => w === "--reload" || w.startsWith("--reload=")))
     return { what: `\`${prog} --reload\`, which watches files and restarts the app through a reloader process`, instead: `the same \`${prog}\` command without \`--reload\`` };
@@ -19562,9 +19613,12 @@ var rule6 = {
   title: "Development server as start command",
   description: "A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.",
   check(model) {
-    const app = appCommand(model);
+    const app = mainProgram(model);
     if (!app) return [];
-    const dev = devServer(app.words);
+    let dev = devServer(app.words);
+    const script = dev ? void 0 : packageScriptWords(model, app.words);
+    const viaScript = script ? devServer(script.words) : void 0;
+    if (viaScript && script) dev = { what: `${viaScript.what} (package.json's \`${script.name}\` script is \`${script.text}\`)`, instead: viaScript.instead };
     if (!dev) return [];
     const where = appWhere(app);
     const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from ${where.source}) runs ${dev.what}.`;
@@ -21576,12 +21630,12 @@ function parseMergeArgs(argv) {
 }
 
 // src/matrix/commands.ts
-import fs11 from "node:fs";
-import path19 from "node:path";
+import fs12 from "node:fs";
+import path20 from "node:path";
 
 // src/cli/diff-input.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
+import fs6 from "node:fs";
+import path10 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -21665,7 +21719,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path30 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path31 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -21678,11 +21732,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path30 = p;
+          else path31 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path30 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path31 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -21692,25 +21746,25 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path30 === void 0) continue;
+    if (deleted || path31 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path30, change);
+    files.set(path31, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
 }
 
 // src/cli/diff-input.ts
-var MAX_BYTES = 64 * 1024 * 1024;
-function readStdinBounded(maxBytes = MAX_BYTES, fd = 0) {
+var MAX_BYTES2 = 64 * 1024 * 1024;
+function readStdinBounded(maxBytes = MAX_BYTES2, fd = 0) {
   const chunks = [];
   let total = 0;
   const buf = Buffer.alloc(1024 * 1024);
   for (; ; ) {
     let n;
     try {
-      n = fs5.readSync(fd, buf, 0, buf.length, null);
+      n = fs6.readSync(fd, buf, 0, buf.length, null);
     } catch (err) {
       if (err.code === "EAGAIN") {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
@@ -21735,12 +21789,12 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path9.resolve(cwd, spec);
+  const abs = path10.resolve(cwd, spec);
   try {
-    const stat2 = fs5.statSync(abs);
+    const stat2 = fs6.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
-    if (stat2.size > MAX_BYTES) throw new InputError(`--diff ${spec} is larger than 64 MB`);
-    return fs5.readFileSync(abs, "utf8");
+    if (stat2.size > MAX_BYTES2) throw new InputError(`--diff ${spec} is larger than 64 MB`);
+    return fs6.readFileSync(abs, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -21768,17 +21822,17 @@ function chooseDiffFilter(req) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs7 from "node:fs";
-import path11 from "node:path";
+import fs8 from "node:fs";
+import path12 from "node:path";
 
 // src/input.ts
-import fs6 from "node:fs";
-var MAX_BYTES2 = 16 * 1024 * 1024;
+import fs7 from "node:fs";
+var MAX_BYTES3 = 16 * 1024 * 1024;
 function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES2;
+  const maxBytes = limits.maxBytes ?? MAX_BYTES3;
   let stat2;
   try {
-    stat2 = fs6.statSync(absPath);
+    stat2 = fs7.statSync(absPath);
   } catch {
     throw new InputError(`${what} ${display} does not exist`);
   }
@@ -21790,7 +21844,7 @@ function readUserText(absPath, display, what, limits = {}) {
   if (stat2.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
   let bytes;
   try {
-    bytes = fs6.readFileSync(absPath);
+    bytes = fs7.readFileSync(absPath);
   } catch (err) {
     throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
   }
@@ -21809,7 +21863,7 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path10 from "node:path";
+import path11 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
@@ -21821,27 +21875,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path30) {
-  let normalized = normalize(path30);
+function cleanPath(path31) {
+  let normalized = normalize(path31);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path30, separator) {
-  return path30.replace(SLASHES_REGEX, separator);
+function convertSlashes(path31, separator) {
+  return path31.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path30) {
-  return path30 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path30);
+function isRootDirectory(path31) {
+  return path31 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path31);
 }
-function normalizePath(path30, options) {
+function normalizePath(path31, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path30.includes("/") || path30.startsWith(".");
-  if (resolvePaths) path30 = resolve(path30);
-  if (normalizePath$1 || pathNeedsCleaning) path30 = cleanPath(path30);
-  if (path30 === ".") return "";
-  const needsSeperator = path30[path30.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path30 + pathSeparator : path30, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path31.includes("/") || path31.startsWith(".");
+  if (resolvePaths) path31 = resolve(path31);
+  if (normalizePath$1 || pathNeedsCleaning) path31 = cleanPath(path31);
+  if (path31 === ".") return "";
+  const needsSeperator = path31[path31.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path31 + pathSeparator : path31, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -21878,8 +21932,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path30 = directoryPath || ".";
-  if (filters.every((filter) => filter(path30, true))) paths.push(path30);
+  const path31 = directoryPath || ".";
+  if (filters.every((filter) => filter(path31, true))) paths.push(path31);
 };
 var empty$2 = () => {
 };
@@ -21931,26 +21985,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path30, state, callback$1) {
-  const { queue, fs: fs21, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path31, state, callback$1) {
+  const { queue, fs: fs22, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs21.realpath(path30, (error, resolvedPath) => {
+  fs22.realpath(path31, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs21.stat(resolvedPath, (error$1, stat2) => {
+    fs22.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path30, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path30, state, callback$1) {
-  const { queue, fs: fs21, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path31, state, callback$1) {
+  const { queue, fs: fs22, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs21.realpathSync(path30);
-    const stat2 = fs21.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path30, resolvedPath, state)) return;
+    const resolvedPath = fs22.realpathSync(path31);
+    const stat2 = fs22.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -21960,9 +22014,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path30, resolved, state) {
+function isRecursive(path31, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path30);
+  let parent = dirname(path31);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -21970,7 +22024,7 @@ function isRecursive(path30, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path30, resolved);
+  state.symlinks.set(path31, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -22019,22 +22073,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs21 } = state;
+  const { fs: fs22 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs21.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs22.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs21 } = state;
+  const { fs: fs22 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs21.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs22.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -22142,19 +22196,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path30 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path30)) continue;
-        this.pushDirectory(path30, paths, filters);
-        this.walkDirectory(this.state, path30, path30, depth - 1, this.walk);
+        let path31 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path31)) continue;
+        this.pushDirectory(path31, paths, filters);
+        this.walkDirectory(this.state, path31, path31, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path30 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path30, this.state, (stat2, resolvedPath) => {
+        let path31 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path31, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path30 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path30 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path31 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path31 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path30;
+            resolvedPath = useRealPaths ? resolvedPath : path31;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -22320,7 +22374,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path30) => isMatch(path30));
+    this.options.filters.push((path31) => isMatch(path31));
     return this;
   }
 };
@@ -22395,19 +22449,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path30) {
-  return path30.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path31) {
+  return path31.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path30) {
+function splitPattern(path31) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path30, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path30];
+  const result = import_picomatch.default.scan(path31, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path31];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path30) => path30.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path30) => path30.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path31) => path31.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path31) => path31.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -22514,13 +22568,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path30 = format(p, isDirectory);
-      const matches = matcher(path30) && !ignore(path30);
-      if (matches) log(`matched ${path30}`);
+      const path31 = format(p, isDirectory);
+      const matches = matcher(path31) && !ignore(path31);
+      if (matches) log(`matched ${path31}`);
       return matches;
     } : (p, isDirectory) => {
-      const path30 = format(p, isDirectory);
-      return matcher(path30) && !ignore(path30);
+      const path31 = format(p, isDirectory);
+      return matcher(path31) && !ignore(path31);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -22628,14 +22682,14 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path10.normalize(p).split(path10.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path11.normalize(p).split(path11.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
 
 // src/config/project-config.ts
 var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
-var MAX_BYTES3 = 1024 * 1024;
+var MAX_BYTES4 = 1024 * 1024;
 var ConfigValueError = class extends Error {
 };
 var ConfigFileError = class extends InputError {
@@ -22749,20 +22803,20 @@ function parseProjectConfig(text, file) {
   return projectConfigFrom(value, file);
 }
 function loadProjectConfig(absPath, display) {
-  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES3, allowEmpty: true });
+  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES4, allowEmpty: true });
   return parseProjectConfig(text, display);
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path11.relative(where.base, abs2).split(path11.sep).join("/");
-    return rel === "" || path11.isAbsolute(rel) ? abs2 : rel;
+    const rel = path12.relative(where.base, abs2).split(path12.sep).join("/");
+    return rel === "" || path12.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path11.resolve(where.base, where.explicit);
+    const abs2 = path12.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path11.join(where.root, CONFIG_FILE_NAME);
-  if (!fs7.existsSync(abs)) return void 0;
+  const abs = path12.join(where.root, CONFIG_FILE_NAME);
+  if (!fs8.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
@@ -22804,7 +22858,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -22853,7 +22907,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path12.relative(input.root, path12.resolve(input.cwd, file)).split(path12.sep).join("/");
+  const toRepo = (file) => path13.relative(input.root, path13.resolve(input.cwd, file)).split(path13.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -22883,7 +22937,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path12.relative(root, path12.resolve(cwd, file)).split(path12.sep).join("/");
+  const toRepo = (file) => path13.relative(root, path13.resolve(cwd, file)).split(path13.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -22894,8 +22948,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
-import fs8 from "node:fs";
-import path13 from "node:path";
+import fs9 from "node:fs";
+import path14 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -22908,14 +22962,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path13.dirname(real);
-  if (options.createParents) fs8.mkdirSync(dir, { recursive: true });
-  const tmp = path13.join(dir, `.${path13.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const dir = path14.dirname(real);
+  if (options.createParents) fs9.mkdirSync(dir, { recursive: true });
+  const tmp = path14.join(dir, `.${path14.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    fs8.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs8.renameSync(tmp, real);
+    fs9.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs9.renameSync(tmp, real);
   } catch (err) {
-    fs8.rmSync(tmp, { force: true });
+    fs9.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -22924,17 +22978,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs8.realpathSync(target);
-  } else if (fs8.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs9.realpathSync(target);
+  } else if (fs9.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path13.dirname(real);
-  if (!options.createParents && !fs8.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path14.dirname(real);
+  if (!options.createParents && !fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs8.statSync(p);
+    return fs9.statSync(p);
   } catch {
     return void 0;
   }
@@ -23054,8 +23108,8 @@ function docsUrl(id) {
 
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs9 from "node:fs";
-import path14 from "node:path";
+import fs10 from "node:fs";
+import path15 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -23103,16 +23157,16 @@ function region(f) {
   return r;
 }
 function lineReader(root) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return (file, line) => {
-    let lines = cache.get(file);
+    let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs9.readFileSync(path14.resolve(root, file), "utf8").split("\n");
+        lines = fs10.readFileSync(path15.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
-      cache.set(file, lines);
+      cache2.set(file, lines);
     }
     const text = lines?.[line - 1];
     return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
@@ -23333,10 +23387,10 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path15 from "node:path";
-var MAX_BYTES4 = 256 * 1024 * 1024;
+import path16 from "node:path";
+var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
-  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
+  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);
@@ -23490,13 +23544,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path15.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path16.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -23597,7 +23651,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -23651,7 +23705,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path17.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -23677,10 +23731,10 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs10 from "node:fs";
-import path17 from "node:path";
-var posix5 = path17.posix;
-var MAX_BYTES5 = 16 * 1024 * 1024;
+import fs11 from "node:fs";
+import path18 from "node:path";
+var posix5 = path18.posix;
+var MAX_BYTES6 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
   if (/^(\uFEFF)?#!/.test(text)) return true;
@@ -23695,7 +23749,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path17.sep).join("/"));
+    this.cwdBase = posix5.dirname(model.file.split(path18.sep).join("/"));
   }
   model;
   resolver;
@@ -23763,7 +23817,7 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix5.normalize(
-      posix5.join(this.cwdBase, path17.relative(path17.dirname(this.model.absPath), absPath).split(path17.sep).join("/"))
+      posix5.join(this.cwdBase, path18.relative(path18.dirname(this.model.absPath), absPath).split(path18.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -23783,9 +23837,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat2 = fs10.statSync(absPath);
-    if (stat2.size > MAX_BYTES5) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs10.readFileSync(absPath);
+    const stat2 = fs11.statSync(absPath);
+    if (stat2.size > MAX_BYTES6) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs11.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -23933,10 +23987,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path18.resolve(cwd, dockerfile);
+  const absPath = path19.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path18.dirname(absPath) });
-  const rel = (abs) => path18.relative(root, abs).split(path18.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path19.dirname(absPath) });
+  const rel = (abs) => path19.relative(root, abs).split(path19.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -23946,7 +24000,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path18.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path19.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -23958,7 +24012,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path18.dirname(dockerfile).split(path18.sep).join("/");
+    const context = path19.dirname(dockerfile).split(path19.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -23979,7 +24033,7 @@ function runPlan(command, io) {
     modeFromFlag: command.filterMode !== void 0,
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs11.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs12.readFileSync(0, "utf8"))
   });
   if (choice2.note) io.stderr(`note: ${choice2.note}
 `);
@@ -24007,7 +24061,7 @@ function runMerge(command, io) {
 `);
   if (toFile) {
     try {
-      writeFileAtomic(path19.resolve(io.cwd, command.output), body);
+      writeFileAtomic(path20.resolve(io.cwd, command.output), body);
     } catch (err) {
       throw new InputError(`cannot write the report to ${command.output}: ${err.code ?? errorMessage(err)}`);
     }
@@ -24034,8 +24088,8 @@ function applyConfigDefaults(options, defaults, given) {
 }
 
 // src/lint.ts
-import fs12 from "node:fs";
-import path20 from "node:path";
+import fs13 from "node:fs";
+import path21 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -24200,15 +24254,15 @@ function ownHits(model) {
   return out;
 }
 function runShellcheck(model, options = {}) {
-  const scripts = shellScripts(model);
-  if (scripts.length === 0) return { findings: [] };
+  const scripts2 = shellScripts(model);
+  if (scripts2.length === 0) return { findings: [] };
   const tool = findShellcheck(options.binary);
   if (!tool) return { findings: [], note: SHELLCHECK_ABSENT_NOTE };
   const ours = ownHits(model);
   const findings = [];
   const unfinished = [];
   const deadline = Date.now() + (options.totalMs ?? TOTAL_MS);
-  for (const script of scripts) {
+  for (const script of scripts2) {
     const shell = shellcheckShell(script.dialect.dialect, tool);
     if (!shell) continue;
     const left = deadline - Date.now();
@@ -24246,8 +24300,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path20.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path20.sep).join("/");
+  const rel = path21.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path21.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -24275,7 +24329,7 @@ function dedupe2(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat2;
   try {
-    stat2 = fs12.statSync(contextDir);
+    stat2 = fs13.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -24288,10 +24342,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path20.resolve(cwd, options.dockerfile);
+  const absPath = path21.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
+  const contextDir = path21.resolve(cwd, options.context ?? path21.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -24307,17 +24361,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs19 from "node:fs";
-import path28 from "node:path";
+import fs20 from "node:fs";
+import path29 from "node:path";
 
 // src/runtime/build.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
   return childEnv(CLIENT_ENV, extra);
@@ -24344,7 +24398,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs13.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs14.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -24453,8 +24507,8 @@ function checkBuildOptions(options, info) {
 }
 
 // src/runtime/secrets.ts
-import fs14 from "node:fs";
-import path21 from "node:path";
+import fs15 from "node:fs";
+import path22 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -24488,7 +24542,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path21.resolve(cwd, file));
+      if (file) value = readSmall(path22.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -24499,9 +24553,9 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
 }
 function readSmall(file) {
   try {
-    const st = fs14.statSync(file);
+    const st = fs15.statSync(file);
     if (!st.isFile() || st.size > MAX_FILE) return void 0;
-    return fs14.readFileSync(file, "utf8");
+    return fs15.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -24579,7 +24633,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs15.readFileSync(file, "utf8"));
+    return JSON.parse(fs16.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -24618,9 +24672,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs15.mkdtempSync(path22.join(os.tmpdir(), "eg-build-"));
+    const dir = fs16.mkdtempSync(path23.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path22.join(dir, "metadata.json");
+    metadataFile = path23.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -24890,7 +24944,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import os2 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -24943,8 +24997,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path30) {
-    this.dirs.add(path30);
+  dir(path31) {
+    this.dirs.add(path31);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -24971,7 +25025,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs16.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs17.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -24986,12 +25040,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path30 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path31 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path30,
+    path: path31,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -25022,7 +25076,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -25048,14 +25102,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs17.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs18.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -25066,7 +25120,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs17.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs18.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -25100,9 +25154,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path30 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path30 !== "";
-    if (listening && path30 !== "") out.push({ proto: "unix", address: path30 });
+    const path31 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path31 !== "";
+    if (listening && path31 !== "") out.push({ proto: "unix", address: path31 });
   }
   return out;
 }
@@ -25141,7 +25195,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -25151,9 +25205,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs17.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs18.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs17.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs18.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -25165,7 +25219,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs17.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs18.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -25189,7 +25243,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs17.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs18.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -25201,20 +25255,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/process-name.ts
-import path23 from "node:path";
+import path24 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path23.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path23.posix.basename(script) : script;
+  const dir = path24.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path24.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -25512,16 +25566,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path24.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path24.posix.basename(argv[1]) === path24.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path25.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path25.posix.basename(argv[1]) === path25.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs18.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs18.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs19.readFileSync(path25.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -25533,8 +25587,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path24.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path24.posix.basename(argv[1]);
+  const first = path25.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path25.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -25705,7 +25759,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path25.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path26.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -25869,7 +25923,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -25978,7 +26032,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -26134,7 +26188,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path26.posix.normalize(requested);
+    let current = path27.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -26147,7 +26201,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path26.posix.normalize(target) : path26.posix.join(path26.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path27.posix.normalize(target) : path27.posix.join(path27.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -26227,11 +26281,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path27.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path27.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path27.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path27.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path27.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path28.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path28.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path28.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path28.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path28.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -26358,16 +26412,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path27.posix.normalize(interpreter) : path27.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path28.posix.normalize(interpreter) : path28.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path27.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path28.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path27.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path28.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -26387,14 +26441,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path27.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path28.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path27.posix.basename(shebang.interpreter) === "env") {
+  if (path28.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -26575,7 +26629,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path27.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path28.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -26775,7 +26829,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path28.posix.basename(wrapper.imagePath),
+      wrapper: path29.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -26843,10 +26897,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs19.readdirSync(dir)) {
+    for (const name of fs20.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs19.readFileSync(path28.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs20.readFileSync(path29.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -27010,7 +27064,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path29.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs21.existsSync(path30.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -27019,7 +27073,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path29.dirname(path29.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path30.dirname(path30.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -27031,7 +27085,7 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => readStdinBounded())
   });
-  if (files.length > 1) for (const file of files) readUserText(path29.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path30.resolve(io.cwd, file), file, "Dockerfile");
   const reports = [];
   for (const dockerfile of files) {
     const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -27067,7 +27121,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path29.resolve(io.cwd, options.output));
+        checkOutputTarget(path30.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -27084,7 +27138,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path29.resolve(io.cwd, options.output);
+      const target = path30.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path35 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path35 && path35[0] !== "/") {
-          path35 = `/${path35}`;
+        if (path36 && path36[0] !== "/") {
+          path36 = `/${path36}`;
         }
-        return new URL(`${origin}${path35}`);
+        return new URL(`${origin}${path36}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path35);
+        debuglog("sending request to %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path36, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path35,
+          path36,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path35);
+        debuglog("trailers received from %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path36, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path35,
+          path36,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path35, origin }
+            request: { method, path: path36, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path35);
+          debuglog("sending request to %s %s/%s", method, origin, path36);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path35,
+        path: path36,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path35 !== "string") {
+        if (typeof path36 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path35)) {
+        } else if (invalidPathRegex.test(path36)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path35, query) : path35;
+        this.path = query ? buildURL(path36, query) : path36;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path35, host, upgrade, blocking, reset } = request2;
+      const { method, path: path36, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path35} HTTP/1.1\r
+      let header = `${method} ${path36} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path35;
+      headers[HTTP2_HEADER_PATH] = path36;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path35 = search ? `${pathname}${search}` : pathname;
+        const path36 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path35;
+        this.opts.path = path36;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path35 = "/",
+          path: path36 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path35;
+        opts.path = origin + path36;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path35) {
-      if (typeof path35 !== "string") {
-        return path35;
+    function safeUrl(path36) {
+      if (typeof path36 !== "string") {
+        return path36;
       }
-      const pathSegments = path35.split("?");
+      const pathSegments = path36.split("?");
       if (pathSegments.length !== 2) {
-        return path35;
+        return path36;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path35, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path35);
+    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path36);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl(path35), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path35, method, body, headers, query } = opts;
+      const { path: path36, method, body, headers, query } = opts;
       return {
-        path: path35,
+        path: path36,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path35,
+            Path: path36,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15771,8 +15771,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15799,9 +15799,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15831,11 +15831,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16009,13 +16009,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16045,12 +16045,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path35) {
-      for (let i = 0; i < path35.length; ++i) {
-        const code2 = path35.charCodeAt(i);
+    function validateCookiePath(path36) {
+      for (let i = 0; i < path36.length; ++i) {
+        const code2 = path36.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path35 = opts.path;
+          let path36 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path35 = `/${path35}`;
+            path36 = `/${path36}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path35);
+          url = new URL(util.parseOrigin(url).origin + path36);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path35) {
-      const ctrl = callVisitor(key, node, visitor, path35);
+    function visit_(key, node, visitor, path36) {
+      const ctrl = callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visit_(key, ctrl, visitor, path35);
+        replaceNode(key, path36, ctrl);
+        return visit_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path35);
+            const ci = visit_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = visit_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = visit_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path35);
+          const cv = visit_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path35) {
-      const ctrl = await callVisitor(key, node, visitor, path35);
+    async function visitAsync_(key, node, visitor, path36) {
+      const ctrl = await callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visitAsync_(key, ctrl, visitor, path35);
+        replaceNode(key, path36, ctrl);
+        return visitAsync_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path35);
+            const ci = await visitAsync_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path35);
+          const cv = await visitAsync_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path35) {
+    function callVisitor(key, node, visitor, path36) {
       if (typeof visitor === "function")
-        return visitor(key, node, path35);
+        return visitor(key, node, path36);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path35);
+        return visitor.Map?.(key, node, path36);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path35);
+        return visitor.Seq?.(key, node, path36);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path35);
+        return visitor.Pair?.(key, node, path36);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path35);
+        return visitor.Scalar?.(key, node, path36);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path35);
+        return visitor.Alias?.(key, node, path36);
       return void 0;
     }
-    function replaceNode(key, path35, node) {
-      const parent = path35[path35.length - 1];
+    function replaceNode(key, path36, node) {
+      const parent = path36[path36.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path35, value) {
+    function collectionFromPath(schema, path36, value) {
       let v = value;
-      for (let i = path35.length - 1; i >= 0; --i) {
-        const k = path35[i];
+      for (let i = path36.length - 1; i >= 0; --i) {
+        const k = path36[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
+    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path35, value) {
-        if (isEmptyPath(path35))
+      addIn(path36, value) {
+        if (isEmptyPath(path36))
           this.add(value);
         else {
-          const [key, ...rest] = path35;
+          const [key, ...rest] = path36;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        const [key, ...rest] = path35;
+      deleteIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        const [key, ...rest] = path35;
+      getIn(path36, keepScalar) {
+        const [key, ...rest] = path36;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path35) {
-        const [key, ...rest] = path35;
+      hasIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        const [key, ...rest] = path35;
+      setIn(path36, value) {
+        const [key, ...rest] = path36;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path35, value) {
+      addIn(path36, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path35, value);
+          this.contents.addIn(path36, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        if (Collection2.isEmptyPath(path35)) {
+      deleteIn(path36) {
+        if (Collection2.isEmptyPath(path36)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        if (Collection2.isEmptyPath(path35))
+      getIn(path36, keepScalar) {
+        if (Collection2.isEmptyPath(path36))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path35) {
-        if (Collection2.isEmptyPath(path35))
+      hasIn(path36) {
+        if (Collection2.isEmptyPath(path36))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        if (Collection2.isEmptyPath(path35)) {
+      setIn(path36, value) {
+        if (Collection2.isEmptyPath(path36)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path35), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path35, value);
+          this.contents.setIn(path36, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path35) => {
+    visit.itemAtPath = (cst, path36) => {
       let item = cst;
-      for (const [field, index] of path35) {
+      for (const [field, index] of path36) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path35) => {
-      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
-      const field = path35[path35.length - 1][0];
+    visit.parentCollection = (cst, path36) => {
+      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
+      const field = path36[path36.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path35, item, visitor) {
-      let ctrl = visitor(item, path35);
+    function _visit(path36, item, visitor) {
+      let ctrl = visitor(item, path36);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path35);
+            ctrl = ctrl(item, path36);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path35, { windows } = {}) => {
-      const segs = path35.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path36, { windows } = {}) => {
+      const segs = path36.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path35 = this.getPath();
-        if (path35 === null || path35.startsWith("/")) {
-          return path35;
+        const path36 = this.getPath();
+        if (path36 === null || path36.startsWith("/")) {
+          return path36;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path35 : parent + "/" + path35;
+              return parent.endsWith("/") ? parent + path36 : parent + "/" + path36;
             }
           }
         }
@@ -38450,11 +38450,11 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // src/action-inputs.ts
-import fs9 from "node:fs";
-import path16 from "node:path";
+import fs10 from "node:fs";
+import path17 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -39974,9 +39974,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path35) => nfaMatch(tokens2, path35) };
+  return { test: (path36) => nfaMatch(tokens2, path36) };
 }
-function nfaMatch(tokens2, path35) {
+function nfaMatch(tokens2, path36) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -39990,8 +39990,8 @@ function nfaMatch(tokens2, path35) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path35.length && current.size > 0; k++) {
-    const c = path35[k];
+  for (let k = 0; k < path36.length && current.size > 0; k++) {
+    const c = path36[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -41878,6 +41878,47 @@ function developmentImage(model) {
   return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
 }
 
+// src/model/package-scripts.ts
+import fs7 from "node:fs";
+import path14 from "node:path";
+var MAX_BYTES = 1024 * 1024;
+var cache = /* @__PURE__ */ new WeakMap();
+function scripts(model) {
+  let found = cache.get(model);
+  if (found) return found;
+  found = {};
+  try {
+    const file = path14.join(model.contextDir, "package.json");
+    const stat3 = fs7.statSync(file);
+    if (stat3.isFile() && stat3.size <= MAX_BYTES) {
+      const value = JSON.parse(fs7.readFileSync(file, "utf8"));
+      const s = value?.scripts;
+      if (s && typeof s === "object") {
+        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
+      }
+    }
+  } catch {
+  }
+  cache.set(model, found);
+  return found;
+}
+function scriptNameOf(words) {
+  const pm2 = baseName(words[0] ?? "");
+  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
+  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
+  return void 0;
+}
+function packageScriptWords(model, words) {
+  const name = scriptNameOf(words);
+  const text = name ? scripts(model)[name] : void 0;
+  if (!name || text === void 0) return void 0;
+  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
+  if (w[0] === "cross-env") w = w.slice(1);
+  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
+  return { name, text, words: w };
+}
+
 // src/shell/values.ts
 var UNKNOWN_ARGS = { vars: {}, facts: {} };
 function knownArgs(args) {
@@ -42752,17 +42793,17 @@ function analysisOf(wrapper) {
 function definingScript(fn) {
   return definedIn.get(fn);
 }
-function functionsOf(wrapper, scripts) {
+function functionsOf(wrapper, scripts2) {
   const own = analysisOf(wrapper).functions;
   const library = /* @__PURE__ */ new Map();
-  for (const w of scripts) {
+  for (const w of scripts2) {
     if (w.role !== "sourced" || w === wrapper) continue;
     for (const [name, fn] of analysisOf(w).functions) library.set(name, fn);
   }
   return library.size === 0 ? own : new Map([...library, ...own]);
 }
 var flows = /* @__PURE__ */ new WeakMap();
-function flowIn(wrapper, scripts, scenario) {
+function flowIn(wrapper, scripts2, scenario) {
   let byScenario = flows.get(wrapper);
   if (!byScenario) flows.set(wrapper, byScenario = /* @__PURE__ */ new Map());
   const key = scenario.kind === "run" ? JSON.stringify(scenario.args) : "override";
@@ -42770,13 +42811,13 @@ function flowIn(wrapper, scripts, scenario) {
   if (!flow) {
     const a = analysisOf(wrapper);
     const env = scenario.kind === "run" ? knownArgs(scenario.args) : { ...UNKNOWN_ARGS, argsGiven: true };
-    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env, (words) => programRun(words) === "server");
+    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts2), env, (words) => programRun(words) === "server");
     byScenario.set(key, flow);
   }
   return flow;
 }
-function forwardsCommand(wrapper, scripts) {
-  const flow = flowIn(wrapper, scripts, { kind: "override" });
+function forwardsCommand(wrapper, scripts2) {
+  const flow = flowIn(wrapper, scripts2, { kind: "override" });
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
 }
 
@@ -42926,6 +42967,11 @@ var ChainWalker = class {
       this.walk(args, argsMeta, depth + 1);
       return;
     }
+    const last = flow.finals.find((s) => s.kind === "program" && s.cmd.kind === "simple" && !s.fn);
+    if (last && last.cmd.kind === "simple") {
+      const words = last.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, "$2"));
+      if (words.every((w) => !/[$`]/.test(w))) link.child = { words, origin: { file: wrapper.file, line: analysis.lineOf(last.start) + wrapper.lineOffset, script: wrapper } };
+    }
     if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
   }
   /**
@@ -42984,6 +43030,11 @@ function chainInit(chain) {
   const first = chain.links.find((l) => l.kind !== "passthrough");
   return first?.kind === "init" ? first : void 0;
 }
+function mainProgram(model) {
+  const last = model.startChain.links[model.startChain.links.length - 1];
+  if (last?.kind === "script" && last.child) return { words: last.child.words, part: last.part, viaShell: false, origin: last.child.origin };
+  return appCommand(model);
+}
 function appCommand(model) {
   const program = model.startChain.program;
   if (!program || program.argv.length === 0) return void 0;
@@ -43023,7 +43074,7 @@ function devServer(input) {
     return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
   if (prog === "flask" && sub === "run")
     return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
-  if (prog === "nodemon" || prog === "ts-node-dev" || prog === "node" && rest.includes("--watch"))
+  if (prog === "nodemon" || prog === "ts-node-dev" || prog === "node" && rest.includes("--watch") || (prog === "tsx" || prog === "ts-node") && sub === "watch")
     return { what: "a file watcher that restarts the app on changes and sits between PID 1 and it", instead: '`CMD ["node", "server.js"]`' };
   if (/^(uvicorn|gunicorn|hypercorn)$/.test(prog) && rest.some((w) => w === "--reload" || w.startsWith("--reload=")))
     return { what: `\`${prog} --reload\`, which watches files and restarts the app through a reloader process`, instead: `the same \`${prog}\` command without \`--reload\`` };
@@ -43046,9 +43097,12 @@ var rule6 = {
   title: "Development server as start command",
   description: "A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.",
   check(model) {
-    const app = appCommand(model);
+    const app = mainProgram(model);
     if (!app) return [];
-    const dev = devServer(app.words);
+    let dev = devServer(app.words);
+    const script = dev ? void 0 : packageScriptWords(model, app.words);
+    const viaScript = script ? devServer(script.words) : void 0;
+    if (viaScript && script) dev = { what: `${viaScript.what} (package.json's \`${script.name}\` script is \`${script.text}\`)`, instead: viaScript.instead };
     if (!dev) return [];
     const where = appWhere(app);
     const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from ${where.source}) runs ${dev.what}.`;
@@ -44856,17 +44910,17 @@ function applyConfigDefaults(options, defaults2, given) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path15 from "node:path";
+import fs9 from "node:fs";
+import path16 from "node:path";
 
 // src/input.ts
-import fs7 from "node:fs";
-var MAX_BYTES = 16 * 1024 * 1024;
+import fs8 from "node:fs";
+var MAX_BYTES2 = 16 * 1024 * 1024;
 function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  const maxBytes = limits.maxBytes ?? MAX_BYTES2;
   let stat3;
   try {
-    stat3 = fs7.statSync(absPath);
+    stat3 = fs8.statSync(absPath);
   } catch {
     throw new InputError(`${what} ${display} does not exist`);
   }
@@ -44878,7 +44932,7 @@ function readUserText(absPath, display, what, limits = {}) {
   if (stat3.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat3.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
   let bytes;
   try {
-    bytes = fs7.readFileSync(absPath);
+    bytes = fs8.readFileSync(absPath);
   } catch (err) {
     throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
   }
@@ -44897,7 +44951,7 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path14 from "node:path";
+import path15 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -44909,27 +44963,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path35) {
-  let normalized = normalize(path35);
+function cleanPath(path36) {
+  let normalized = normalize(path36);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path35, separator) {
-  return path35.replace(SLASHES_REGEX, separator);
+function convertSlashes(path36, separator) {
+  return path36.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path35) {
-  return path35 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path35);
+function isRootDirectory(path36) {
+  return path36 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path36);
 }
-function normalizePath(path35, options) {
+function normalizePath(path36, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path35.includes("/") || path35.startsWith(".");
-  if (resolvePaths) path35 = resolve2(path35);
-  if (normalizePath$1 || pathNeedsCleaning) path35 = cleanPath(path35);
-  if (path35 === ".") return "";
-  const needsSeperator = path35[path35.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path35 + pathSeparator : path35, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path36.includes("/") || path36.startsWith(".");
+  if (resolvePaths) path36 = resolve2(path36);
+  if (normalizePath$1 || pathNeedsCleaning) path36 = cleanPath(path36);
+  if (path36 === ".") return "";
+  const needsSeperator = path36[path36.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path36 + pathSeparator : path36, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -44966,8 +45020,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path35 = directoryPath || ".";
-  if (filters.every((filter) => filter(path35, true))) paths.push(path35);
+  const path36 = directoryPath || ".";
+  if (filters.every((filter) => filter(path36, true))) paths.push(path36);
 };
 var empty$2 = () => {
 };
@@ -45019,26 +45073,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path35, state, callback$1) {
-  const { queue, fs: fs21, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path36, state, callback$1) {
+  const { queue, fs: fs22, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs21.realpath(path35, (error2, resolvedPath) => {
+  fs22.realpath(path36, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs21.stat(resolvedPath, (error$1, stat3) => {
+    fs22.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path35, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path35, state, callback$1) {
-  const { queue, fs: fs21, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path36, state, callback$1) {
+  const { queue, fs: fs22, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs21.realpathSync(path35);
-    const stat3 = fs21.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path35, resolvedPath, state)) return;
+    const resolvedPath = fs22.realpathSync(path36);
+    const stat3 = fs22.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -45048,9 +45102,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path35, resolved, state) {
+function isRecursive(path36, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path35);
+  let parent = dirname3(path36);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -45058,7 +45112,7 @@ function isRecursive(path35, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path35, resolved);
+  state.symlinks.set(path36, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -45107,22 +45161,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs21 } = state;
+  const { fs: fs22 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs21.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+  fs22.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs21 } = state;
+  const { fs: fs22 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs21.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs22.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -45230,19 +45284,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path35 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path35)) continue;
-        this.pushDirectory(path35, paths, filters);
-        this.walkDirectory(this.state, path35, path35, depth - 1, this.walk);
+        let path36 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path36)) continue;
+        this.pushDirectory(path36, paths, filters);
+        this.walkDirectory(this.state, path36, path36, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path35 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path35, this.state, (stat3, resolvedPath) => {
+        let path36 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path36, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path35 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path35 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path36 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path36 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path35;
+            resolvedPath = useRealPaths ? resolvedPath : path36;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -45408,7 +45462,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path35) => isMatch(path35));
+    this.options.filters.push((path36) => isMatch(path36));
     return this;
   }
 };
@@ -45483,19 +45537,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path35) {
-  return path35.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path36) {
+  return path36.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path35) {
+function splitPattern(path36) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path35, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path35];
+  const result = import_picomatch.default.scan(path36, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path36];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path35) => path35.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path35) => path35.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path36) => path36.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path36) => path36.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -45602,13 +45656,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path35 = format(p, isDirectory2);
-      const matches = matcher(path35) && !ignore(path35);
-      if (matches) log(`matched ${path35}`);
+      const path36 = format(p, isDirectory2);
+      const matches = matcher(path36) && !ignore(path36);
+      if (matches) log(`matched ${path36}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path35 = format(p, isDirectory2);
-      return matcher(path35) && !ignore(path35);
+      const path36 = format(p, isDirectory2);
+      return matcher(path36) && !ignore(path36);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -45716,7 +45770,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path14.normalize(p).split(path14.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path15.normalize(p).split(path15.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -45803,7 +45857,7 @@ function resolve4(scope, layers) {
 
 // src/config/project-config.ts
 var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
-var MAX_BYTES2 = 1024 * 1024;
+var MAX_BYTES3 = 1024 * 1024;
 var ConfigValueError = class extends Error {
 };
 var ConfigFileError = class extends InputError {
@@ -45917,20 +45971,20 @@ function parseProjectConfig(text, file) {
   return projectConfigFrom(value, file);
 }
 function loadProjectConfig(absPath, display) {
-  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES2, allowEmpty: true });
+  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES3, allowEmpty: true });
   return parseProjectConfig(text, display);
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path15.relative(where.base, abs2).split(path15.sep).join("/");
-    return rel === "" || path15.isAbsolute(rel) ? abs2 : rel;
+    const rel = path16.relative(where.base, abs2).split(path16.sep).join("/");
+    return rel === "" || path16.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path15.resolve(where.base, where.explicit);
+    const abs2 = path16.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path15.join(where.root, CONFIG_FILE_NAME);
-  if (!fs8.existsSync(abs)) return void 0;
+  const abs = path16.join(where.root, CONFIG_FILE_NAME);
+  if (!fs9.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
 
@@ -45944,10 +45998,10 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path16.resolve(workspace, value);
+  const abs = path17.resolve(workspace, value);
   let stat3;
   try {
-    stat3 = fs9.statSync(abs);
+    stat3 = fs10.statSync(abs);
   } catch {
     throw new InputError(`${name} ${value} does not exist`);
   }
@@ -45955,7 +46009,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path16.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path17.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
   const options = defaultOptions2(workspace);
   const given = /* @__PURE__ */ new Set();
@@ -45973,7 +46027,7 @@ function readActionConfig(read, env = process.env) {
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs9.existsSync(path16.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path17.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -45992,7 +46046,7 @@ function readActionConfig(read, env = process.env) {
   if (project) config.project = project;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path16.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path17.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -46045,8 +46099,8 @@ function failsAt(findings, failOn) {
 }
 
 // src/lint.ts
-import fs11 from "node:fs";
-import path19 from "node:path";
+import fs12 from "node:fs";
+import path20 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -46147,7 +46201,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -46201,7 +46255,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path17.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path18.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -46227,10 +46281,10 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs10 from "node:fs";
-import path18 from "node:path";
-var posix5 = path18.posix;
-var MAX_BYTES3 = 16 * 1024 * 1024;
+import fs11 from "node:fs";
+import path19 from "node:path";
+var posix5 = path19.posix;
+var MAX_BYTES4 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
   if (/^(\uFEFF)?#!/.test(text)) return true;
@@ -46245,7 +46299,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path18.sep).join("/"));
+    this.cwdBase = posix5.dirname(model.file.split(path19.sep).join("/"));
   }
   model;
   resolver;
@@ -46313,7 +46367,7 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix5.normalize(
-      posix5.join(this.cwdBase, path18.relative(path18.dirname(this.model.absPath), absPath).split(path18.sep).join("/"))
+      posix5.join(this.cwdBase, path19.relative(path19.dirname(this.model.absPath), absPath).split(path19.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -46333,9 +46387,9 @@ var WrapperCollector = class {
 function readScript(absPath, display) {
   let bytes;
   try {
-    const stat3 = fs10.statSync(absPath);
-    if (stat3.size > MAX_BYTES3) throw new InputError(`wrapper script ${display} is ${Math.round(stat3.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs10.readFileSync(absPath);
+    const stat3 = fs11.statSync(absPath);
+    if (stat3.size > MAX_BYTES4) throw new InputError(`wrapper script ${display} is ${Math.round(stat3.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs11.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
@@ -46636,15 +46690,15 @@ function ownHits(model) {
   return out;
 }
 function runShellcheck(model, options = {}) {
-  const scripts = shellScripts(model);
-  if (scripts.length === 0) return { findings: [] };
+  const scripts2 = shellScripts(model);
+  if (scripts2.length === 0) return { findings: [] };
   const tool = findShellcheck(options.binary);
   if (!tool) return { findings: [], note: SHELLCHECK_ABSENT_NOTE };
   const ours = ownHits(model);
   const findings = [];
   const unfinished = [];
   const deadline = Date.now() + (options.totalMs ?? TOTAL_MS);
-  for (const script of scripts) {
+  for (const script of scripts2) {
     const shell = shellcheckShell(script.dialect.dialect, tool);
     if (!shell) continue;
     const left = deadline - Date.now();
@@ -46682,8 +46736,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path19.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path19.sep).join("/");
+  const rel = path20.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path20.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -46711,7 +46765,7 @@ function dedupe2(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat3;
   try {
-    stat3 = fs11.statSync(contextDir);
+    stat3 = fs12.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -46724,10 +46778,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path19.resolve(cwd, options.dockerfile);
+  const absPath = path20.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path19.resolve(cwd, options.context ?? path19.dirname(absPath));
+  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -46743,17 +46797,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs18 from "node:fs";
-import path27 from "node:path";
+import fs19 from "node:fs";
+import path28 from "node:path";
 
 // src/runtime/build.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import os6 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
   return childEnv(CLIENT_ENV, extra);
@@ -46780,7 +46834,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs12.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs13.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -46889,8 +46943,8 @@ function checkBuildOptions(options, info2) {
 }
 
 // src/runtime/secrets.ts
-import fs13 from "node:fs";
-import path20 from "node:path";
+import fs14 from "node:fs";
+import path21 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -46927,7 +46981,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path20.resolve(cwd, file));
+      if (file) value = readSmall(path21.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -46938,9 +46992,9 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
 }
 function readSmall(file) {
   try {
-    const st = fs13.statSync(file);
+    const st = fs14.statSync(file);
     if (!st.isFile() || st.size > MAX_FILE) return void 0;
-    return fs13.readFileSync(file, "utf8");
+    return fs14.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -47018,7 +47072,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs14.readFileSync(file, "utf8"));
+    return JSON.parse(fs15.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -47057,9 +47111,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs14.mkdtempSync(path21.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs15.mkdtempSync(path22.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path21.join(dir, "metadata.json");
+    metadataFile = path22.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -47329,7 +47383,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os7 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -47382,8 +47436,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path35) {
-    this.dirs.add(path35);
+  dir(path36) {
+    this.dirs.add(path36);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -47410,7 +47464,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs15.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs16.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -47425,12 +47479,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path35 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path36 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path35,
+    path: path36,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -47461,7 +47515,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -47487,14 +47541,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs16.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs17.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -47505,7 +47559,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs16.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs17.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -47539,9 +47593,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path35 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path35 !== "";
-    if (listening && path35 !== "") out.push({ proto: "unix", address: path35 });
+    const path36 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path36 !== "";
+    if (listening && path36 !== "") out.push({ proto: "unix", address: path36 });
   }
   return out;
 }
@@ -47580,7 +47634,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat3 = fs16.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat3 = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -47590,9 +47644,9 @@ function cpuStat(proc, pid) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs16.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs17.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs16.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs17.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -47604,7 +47658,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs16.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs17.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -47628,7 +47682,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs16.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs17.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -47640,20 +47694,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/process-name.ts
-import path22 from "node:path";
+import path23 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path22.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path22.posix.basename(script) : script;
+  const dir = path23.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path23.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -47951,16 +48005,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path23.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path23.posix.basename(argv[1]) === path23.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path24.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path24.posix.basename(argv[1]) === path24.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs17.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs17.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs18.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs18.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -47972,8 +48026,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path23.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path23.posix.basename(argv[1]);
+  const first = path24.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path24.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -48144,7 +48198,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path24.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path25.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -48227,7 +48281,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -48336,7 +48390,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -48492,7 +48546,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path25.posix.normalize(requested);
+    let current = path26.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -48505,7 +48559,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path25.posix.normalize(target) : path25.posix.join(path25.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path26.posix.normalize(target) : path26.posix.join(path26.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -48585,11 +48639,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path26.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path26.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path26.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path26.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path26.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path27.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path27.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path27.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path27.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path27.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -48716,16 +48770,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path26.posix.normalize(interpreter) : path26.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path27.posix.normalize(interpreter) : path27.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path26.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path27.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path26.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path27.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -48745,14 +48799,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path26.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path27.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path26.posix.basename(shebang.interpreter) === "env") {
+  if (path27.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -48933,7 +48987,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path26.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path27.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -49133,7 +49187,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path27.posix.basename(wrapper.imagePath),
+      wrapper: path28.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -49201,10 +49255,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs18.readdirSync(dir)) {
+    for (const name of fs19.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs18.readFileSync(path27.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs19.readFileSync(path28.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -49451,8 +49505,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path35 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL7}`);
+        const path36 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path36} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -53366,9 +53420,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -53376,7 +53430,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -53384,9 +53438,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -53746,7 +53800,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path35) => path35.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -54232,12 +54286,12 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os8 from "node:os";
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs19 from "node:fs";
-import path28 from "node:path";
+import fs20 from "node:fs";
+import path29 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -54250,14 +54304,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path28.dirname(real);
-  if (options.createParents) fs19.mkdirSync(dir, { recursive: true });
-  const tmp = path28.join(dir, `.${path28.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const dir = path29.dirname(real);
+  if (options.createParents) fs20.mkdirSync(dir, { recursive: true });
+  const tmp = path29.join(dir, `.${path29.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs19.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs19.renameSync(tmp, real);
+    fs20.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs20.renameSync(tmp, real);
   } catch (err) {
-    fs19.rmSync(tmp, { force: true });
+    fs20.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -54266,17 +54320,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs19.realpathSync(target);
-  } else if (fs19.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs20.realpathSync(target);
+  } else if (fs20.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path28.dirname(real);
-  if (!options.createParents && !fs19.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path29.dirname(real);
+  if (!options.createParents && !fs20.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs19.statSync(p);
+    return fs20.statSync(p);
   } catch {
     return void 0;
   }
@@ -54315,7 +54369,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os8.tmpdir();
-  const file = path29.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path30.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -54574,7 +54628,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -54623,7 +54677,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path30.relative(input.root, path30.resolve(input.cwd, file)).split(path30.sep).join("/");
+  const toRepo = (file) => path31.relative(input.root, path31.resolve(input.cwd, file)).split(path31.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -54653,7 +54707,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path30.relative(root, path30.resolve(cwd, file)).split(path30.sep).join("/");
+  const toRepo = (file) => path31.relative(root, path31.resolve(cwd, file)).split(path31.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -54664,8 +54718,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs20 from "node:fs";
-import path31 from "node:path";
+import fs21 from "node:fs";
+import path32 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -54713,16 +54767,16 @@ function region(f) {
   return r;
 }
 function lineReader(root) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return (file, line) => {
-    let lines = cache.get(file);
+    let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs20.readFileSync(path31.resolve(root, file), "utf8").split("\n");
+        lines = fs21.readFileSync(path32.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
-      cache.set(file, lines);
+      cache2.set(file, lines);
     }
     const text = lines?.[line - 1];
     return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
@@ -54777,10 +54831,10 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path32 from "node:path";
-var MAX_BYTES4 = 256 * 1024 * 1024;
+import path33 from "node:path";
+var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
-  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES4 });
+  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);
@@ -54934,13 +54988,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path32.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path33.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path33 from "node:path";
+import path34 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -54950,10 +55004,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path33.resolve(cwd, dockerfile);
+  const absPath = path34.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path33.dirname(absPath) });
-  const rel = (abs) => path33.relative(root, abs).split(path33.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path34.dirname(absPath) });
+  const rel = (abs) => path34.relative(root, abs).split(path34.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -54963,7 +55017,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path33.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path34.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -54975,7 +55029,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path33.dirname(dockerfile).split(path33.sep).join("/");
+    const context3 = path34.dirname(dockerfile).split(path34.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -55060,7 +55114,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path34.resolve(config.workspace, config.sarifFile);
+      const target = path35.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

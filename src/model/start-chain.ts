@@ -194,6 +194,11 @@ class ChainWalker {
       this.walk(args, argsMeta, depth + 1);
       return;
     }
+    const last = flow.finals.find((s) => s.kind === 'program' && s.cmd.kind === 'simple' && !s.fn);
+    if (last && last.cmd.kind === 'simple') {
+      const words = last.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, '$2'));
+      if (words.every((w) => !/[$`]/.test(w))) link.child = { words, origin: { file: wrapper.file, line: analysis.lineOf(last.start) + wrapper.lineOffset, script: wrapper } };
+    }
     if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
   }
 
@@ -281,6 +286,16 @@ export interface AppCommand {
   viaShell: boolean;
   /** Written inside a wrapper script that execs it: the script's file and line. */
   origin?: ChainLink['origin'];
+}
+
+/**
+ * The program the container runs as its app, PID 1 or not: the chain's program, else the one a
+ * wrapper runs as its own child at its end (`python manage.py runserver` without exec).
+ */
+export function mainProgram(model: DockerfileModel): AppCommand | undefined {
+  const last = model.startChain.links[model.startChain.links.length - 1];
+  if (last?.kind === 'script' && last.child) return { words: last.child.words, part: last.part, viaShell: false, origin: last.child.origin };
+  return appCommand(model);
 }
 
 /** The program the chain ends in, as words: what the container's main process will be. */

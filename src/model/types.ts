@@ -189,6 +189,11 @@ export interface ChainLink {
   runsNothing?: boolean;
   /** script: the words it is started with as the image starts it (after it in ENTRYPOINT + CMD). */
   runArgs?: string[];
+  /**
+   * script: started as the image is, it ends by running this program as its own child (no
+   * `exec`): the app runs, under the script's shell.
+   */
+  child?: { words: string[]; origin: { file: string; line: number; script: WrapperScript } };
   /** Written inside a script the chain runs (`exec gosu app node server.js`): the script's file and line. */
   origin?: { file: string; line: number; script: WrapperScript };
 }

@@ -1,7 +1,8 @@
 // A development server (runserver, flask run, nodemon, --reload, npm run dev…) as the start command.
 import { developmentImage } from '../../model/dev-image.js';
 import type { StaticRule } from '../types.js';
-import { appCommand } from '../../model/start-chain.js';
+import { packageScriptWords } from '../../model/package-scripts.js';
+import { mainProgram } from '../../model/start-chain.js';
 import { appWhere, baseName, programName, showText, withoutPythonModule } from './format.js';
 
 export interface DevServer {
@@ -26,7 +27,7 @@ export function devServer(input: string[]): DevServer | undefined {
     return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
   if (prog === 'flask' && sub === 'run')
     return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
-  if (prog === 'nodemon' || prog === 'ts-node-dev' || (prog === 'node' && rest.includes('--watch')))
+  if (prog === 'nodemon' || prog === 'ts-node-dev' || (prog === 'node' && rest.includes('--watch')) || ((prog === 'tsx' || prog === 'ts-node') && sub === 'watch'))
     return { what: 'a file watcher that restarts the app on changes and sits between PID 1 and it', instead: '`CMD ["node", "server.js"]`' };
   if (/^(uvicorn|gunicorn|hypercorn)$/.test(prog) && rest.some((w) => w === '--reload' || w.startsWith('--reload=')))
     return { what: `\`${prog} --reload\`, which watches files and restarts the app through a reloader process`, instead: `the same \`${prog}\` command without \`--reload\`` };
@@ -50,9 +51,13 @@ export const rule: StaticRule = {
   title: 'Development server as start command',
   description: 'A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.',
   check(model) {
-    const app = appCommand(model);
+    const app = mainProgram(model);
     if (!app) return [];
-    const dev = devServer(app.words);
+    let dev = devServer(app.words);
+    // `npm start` whose package.json script is `nodemon index.js`.
+    const script = dev ? undefined : packageScriptWords(model, app.words);
+    const viaScript = script ? devServer(script.words) : undefined;
+    if (viaScript && script) dev = { what: `${viaScript.what} (package.json's \`${script.name}\` script is \`${script.text}\`)`, instead: viaScript.instead };
     if (!dev) return [];
     const where = appWhere(app);
     const message = `The start command \`${showText(app.words.join(' '), 60)}\` (from ${where.source}) runs ${dev.what}.`;
