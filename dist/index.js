@@ -41213,712 +41213,6 @@ function interpreterAvailability(model, interp, analysis = analyseInstalls(model
   return "absent";
 }
 
-// src/shell/shebang.ts
-var MAX_LINE = 256;
-var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
-function envTarget(arg) {
-  if (!arg) return void 0;
-  const clean = arg.replace(/\r$/, "");
-  if (clean.startsWith("-S")) {
-    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
-    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
-  }
-  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
-  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
-}
-function parseShebang(head) {
-  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
-  if (!text.startsWith("#!")) return void 0;
-  let end = text.indexOf("\n");
-  if (end < 0) end = Math.min(text.length, MAX_LINE);
-  let body = text.slice(2, end);
-  const crlf = body.endsWith("\r");
-  const line = `#!${body.replace(/\r$/, "")}`;
-  let stop = body.length;
-  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
-  body = body.slice(0, stop);
-  const trimmed = body.replace(/^[ \t]+/, "");
-  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
-  const interpreter = m?.[1] ?? "";
-  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
-  const arg = rawArg === "" ? void 0 : rawArg;
-  const bare = interpreter.replace(/\r$/, "");
-  const viaEnv = baseName2(bare) === "env";
-  let program = baseName2(bare);
-  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
-  if (viaEnv) {
-    const target = envTarget(arg);
-    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
-    program = baseName2(words ? words[0] : target?.program ?? "");
-    args = words ? words.slice(1) : target?.args ?? [];
-  }
-  return { line, interpreter, arg, crlf, program, args, viaEnv };
-}
-
-// src/shell/script.ts
-var SHELLS2 = {
-  sh: "sh",
-  bash: "bash",
-  dash: "dash",
-  ash: "ash",
-  busybox: "busybox",
-  zsh: "zsh",
-  ksh: "ksh",
-  ksh93: "ksh",
-  mksh: "ksh",
-  pdksh: "ksh",
-  "bash5": "bash"
-};
-function shellName(program) {
-  const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS2[base];
-}
-function binShDialect(family2) {
-  switch (family2) {
-    case "debian":
-    case "ubuntu":
-      return "dash";
-    case "alpine":
-    case "busybox":
-    case "wolfi":
-    case "distroless":
-      return "busybox";
-    case "rhel":
-      return "bash";
-    default:
-      return "posix";
-  }
-}
-function scriptDialect(shebang, family2, invokedWith) {
-  let shell;
-  let declared;
-  if (invokedWith !== void 0) {
-    shell = shellName(invokedWith);
-    declared = `${invokedWith} <script>`;
-  } else if (shebang) {
-    shell = shellName(shebang.program);
-    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
-    declared = shebang.line;
-  } else {
-    shell = "sh";
-    declared = "no shebang (/bin/sh)";
-  }
-  if (!shell) return void 0;
-  let dialect;
-  switch (shell) {
-    case "sh":
-      dialect = binShDialect(family2);
-      break;
-    case "dash":
-      dialect = "dash";
-      break;
-    case "ash":
-    case "busybox":
-      dialect = "busybox";
-      break;
-    case "bash":
-      dialect = "bash";
-      break;
-    case "zsh":
-      dialect = "zsh";
-      break;
-    case "ksh":
-      dialect = "ksh";
-      break;
-  }
-  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
-}
-function shebangFlags(shebang) {
-  const out = /* @__PURE__ */ new Set();
-  if (!shebang) return out;
-  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const m = /^-([A-Za-z]+)$/.exec(a);
-    if (!m) continue;
-    for (const ch of m[1]) if (ch !== "o") out.add(ch);
-    if (m[1].includes("o") && args[i + 1] !== void 0) {
-      const name = args[++i];
-      if (name === "errexit") out.add("e");
-      if (name === "nounset") out.add("u");
-    }
-  }
-  return out;
-}
-function analyzeScript(raw) {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
-  const { tokens: tokens2, comments } = tokenize(text);
-  const body = parseTokens(tokens2);
-  const analysis = {
-    text,
-    tokens: tokens2,
-    comments,
-    body,
-    functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
-    lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
-  };
-  const shebang = parseShebang(text);
-  if (shebang) analysis.shebang = shebang;
-  return analysis;
-}
-
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
-};
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
-}
-
-// src/rules/image/missing-interpreter.ts
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
-}
-function show(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
-}
-function needs(model) {
-  const out = [];
-  for (const link of model.startChain.links) {
-    if (link.origin) continue;
-    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
-    const interp = word !== void 0 ? interpreterOf(word) : void 0;
-    if (!interp || word === void 0) continue;
-    const part = link.part;
-    let what;
-    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
-    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
-    else what = `The start command ${show(part)}`;
-    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = parseShebang(w.text);
-    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
-    const interp = written ? interpreterOf(written) : void 0;
-    if (!sb || !interp || !written) continue;
-    out.push({
-      interp,
-      written,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
-  return out;
-}
-function fixFor(model, need) {
-  const { family: family2 } = model.base;
-  const pkg = interpreterPackage(need.interp);
-  if (family2 === "scratch" || family2 === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family2 === "debian" || family2 === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule2 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule3 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule4 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform2 = stage.platform?.trim();
-      if (!platform2 || platform2.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform2} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform2}, so the image built for every other platform gets ${platform2} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform2}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule2, rule3, rule4, rule];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
-  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
-
-// src/rules/start/format.ts
-function formText(instr) {
-  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
-}
-function meantExecForm(instr) {
-  if (!instr.jsonLike) return false;
-  const text = formText(instr).trim();
-  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
-}
-function show2(instr, max = 90) {
-  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function showText(text, max = 70) {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
-}
-function appWhere(app) {
-  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
-  const { file, line, script } = app.origin;
-  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
-  const column = text.length - text.trimStart().length + 1;
-  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
-}
-function execArray(argv) {
-  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
-}
-function unixChain(model) {
-  return model.windows ? [] : model.chain.filter((s) => !s.windows);
-}
-function effectiveHealthcheck(model) {
-  let found;
-  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
-  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
-  return found;
-}
-function execFormInstructions(model, healthcheck) {
-  if (model.windows) return [];
-  const out = [];
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
-  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
-  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
-  if (hc?.exec) out.push(hc);
-  return out;
-}
-function shellFate(shell, base, program = "the app") {
-  const kind2 = shell.shellKind ?? "unknown";
-  const implicitExec = shell.replaced === true;
-  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
-  let clause;
-  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
-  else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
-  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
-  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
-  return { kind: kind2, implicitExec, clause };
-}
-function familyLabel(base) {
-  switch (base.family) {
-    case "debian":
-      return `Debian-based \`${base.ref}\``;
-    case "ubuntu":
-      return `Ubuntu-based \`${base.ref}\``;
-    case "alpine":
-      return `Alpine-based \`${base.ref}\``;
-    default:
-      return `\`${base.ref}\``;
-  }
-}
-function programName(word) {
-  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
-}
-function withoutPythonModule(words) {
-  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
-  return words;
-}
-
-// src/shell/command-string.ts
-function wordText(word) {
-  if (isQuotedAllArgs(word)) return "$@";
-  return staticValue(word) ?? word.raw;
-}
-function parseScript(script) {
-  return parseShell(script);
-}
-function lastCommand(script) {
-  const stmts = parseScript(script);
-  const stmt = stmts[stmts.length - 1];
-  if (!stmt) return void 0;
-  const { first, rest } = stmt.andOr;
-  const tail = rest[rest.length - 1];
-  const pipeline = tail ? tail.pipeline : first;
-  const cmd = pipeline.commands[pipeline.commands.length - 1];
-  if (!cmd) return void 0;
-  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
-  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
-  const beforeCmd = before.commands[before.commands.length - 1];
-  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
-  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
-  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
-  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
-}
-function trapsTerm(script) {
-  let found = false;
-  walkCommands(parseScript(script), (cmd) => {
-    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
-  });
-  return found;
-}
-function execsLastExplicitly(script) {
-  const last = lastCommand(script);
-  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
-}
-function execsLastImplicitly(script, shell) {
-  if (shell === "dash" || shell === "unknown") return false;
-  const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === "ash") return true;
-  return !last.redirect;
-}
-function plain(parts) {
-  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
-}
-function asExecForm(script) {
-  const last = lastCommand(script);
-  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
-  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
-  const words = last.simple.words.map((w) => staticValue(w));
-  if (words[0] === "exec") words.shift();
-  return words.length > 0 ? words : void 0;
-}
-function firstWord(script) {
-  const stmt = parseScript(script)[0];
-  const cmd = stmt?.andOr.first.commands[0];
-  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
-  return word && wordText(word);
-}
-
-// src/rules/start/cmd-ignored.ts
-var rule5 = {
-  id: "cmd-ignored",
-  severity: "warning",
-  title: "CMD ignored by shell-form ENTRYPOINT",
-  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
-    const argv = asExecForm(entrypoint.command ?? "");
-    return [
-      {
-        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
-        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
-        range: cmd.instr.range
-      }
-    ];
-  }
-};
-
-// src/model/dev-image.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs6 from "node:fs";
-import path13 from "node:path";
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
-var MAX_UP = 4;
-var MAX_COMPOSE_BYTES = 512 * 1024;
-function tokens(name) {
-  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
-}
-function hasDevWord(name) {
-  return tokens(name).some((t) => DEV_WORDS.has(t));
-}
-var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
-function byName(model) {
-  const base = path13.basename(model.absPath);
-  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path13.dirname(model.absPath);
-  const folder = path13.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
-    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
-  return void 0;
-}
-function byStage(model) {
-  const name = model.finalStage.name;
-  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
-  return void 0;
-}
-function realpath(p) {
-  try {
-    return fs6.realpathSync(p);
-  } catch {
-    return path13.resolve(p);
-  }
-}
-function composeFolders(model) {
-  const out = [];
-  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
-    let dir = path13.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs6.existsSync(path13.join(dir, ".git"))) break;
-      const parent = path13.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-function composeFiles(dir) {
-  let names;
-  try {
-    names = fs6.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
-}
-function asRecord(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function composeDockerfiles(file) {
-  const services = asRecord(asRecord(readYaml(file))?.services);
-  if (!services) return void 0;
-  const out = [];
-  for (const svc of Object.values(services)) {
-    const dockerfile = asRecord(svc) ? serviceDockerfile(file, asRecord(svc)) : void 0;
-    if (dockerfile) out.push(dockerfile);
-  }
-  return out;
-}
-function serviceDockerfile(file, svc) {
-  const build2 = svc.build;
-  let context3 = ".";
-  let dockerfile = "Dockerfile";
-  if (typeof build2 === "string") context3 = build2;
-  else if (asRecord(build2)) {
-    const b = asRecord(build2);
-    if (typeof b.dockerfile_inline === "string") return void 0;
-    if (typeof b.context === "string") context3 = b.context;
-    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
-  } else return void 0;
-  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
-  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
-}
-function composeServices(model) {
-  const self2 = realpath(model.absPath);
-  const out = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      const builds = composeDockerfiles(file);
-      if (!builds?.includes(self2)) continue;
-      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
-      for (const svc of Object.values(services)) {
-        const record = asRecord(svc);
-        if (record && serviceDockerfile(file, record) === self2) out.push({ dir, file, service: record });
-      }
-    }
-  }
-  return out;
-}
-function readYaml(file) {
-  try {
-    const stat3 = fs6.statSync(file);
-    if (!stat3.isFile() || stat3.size > MAX_COMPOSE_BYTES) return void 0;
-    return (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return void 0;
-  }
-}
-function bindMounts(service) {
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  const out = [];
-  for (const v of volumes) {
-    if (typeof v === "string") {
-      const [src, dst] = v.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
-      out.push([asRecord(v).source, asRecord(v).target]);
-    }
-  }
-  return out;
-}
-function byCompose(model) {
-  const workdir = model.start.workdir?.value;
-  if (!workdir) return void 0;
-  const services = composeServices(model);
-  if (services.length === 0) return void 0;
-  const context3 = realpath(model.contextDir);
-  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path13.resolve(path13.dirname(file), src));
-    return (context3 === source || context3.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
-  });
-  if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
-}
-var DEV_ENV = {
-  NODE_ENV: /^dev(elopment)?$/i,
-  FLASK_ENV: /^dev(elopment)?$/i,
-  FLASK_DEBUG: /^(1|true)$/i,
-  RAILS_ENV: /^dev(elopment)?$/i,
-  APP_ENV: /^(dev|development|local)$/i,
-  ENVIRONMENT: /^dev(elopment)?$/i
-};
-function byContent(model) {
-  for (const stage of model.chain) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== "ENV") continue;
-      const props = instr.node.getProperties?.() ?? [];
-      for (const p of props) {
-        const re = DEV_ENV[p.getName()];
-        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
-        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
-      }
-    }
-  }
-  const base = path13.basename(model.absPath);
-  if (/prod/i.test(base)) return void 0;
-  let siblings = [];
-  try {
-    siblings = fs6.readdirSync(path13.dirname(model.absPath));
-  } catch {
-    return void 0;
-  }
-  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
-  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
-}
-function developmentImage(model) {
-  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
-}
-
-// src/model/package-scripts.ts
-import fs7 from "node:fs";
-import path14 from "node:path";
-var MAX_BYTES = 1024 * 1024;
-var cache = /* @__PURE__ */ new WeakMap();
-function scripts(model) {
-  let found = cache.get(model);
-  if (found) return found;
-  found = {};
-  try {
-    const file = path14.join(model.contextDir, "package.json");
-    const stat3 = fs7.statSync(file);
-    if (stat3.isFile() && stat3.size <= MAX_BYTES) {
-      const value = JSON.parse(fs7.readFileSync(file, "utf8"));
-      const s = value?.scripts;
-      if (s && typeof s === "object") {
-        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
-      }
-    }
-  } catch {
-  }
-  cache.set(model, found);
-  return found;
-}
-function scriptNameOf(words) {
-  const pm2 = baseName(words[0] ?? "");
-  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
-  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
-  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
-  return void 0;
-}
-function packageScriptWords(model, words) {
-  const name = scriptNameOf(words);
-  const text = name ? scripts(model)[name] : void 0;
-  if (!name || text === void 0) return void 0;
-  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
-  if (w[0] === "cross-env") w = w.slice(1);
-  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
-  return { name, text, words: w };
-}
-
 // src/shell/values.ts
 var UNKNOWN_ARGS = { vars: {}, facts: {} };
 function knownArgs(args) {
@@ -42778,6 +42072,159 @@ function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => fals
   return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
 }
 
+// src/shell/shebang.ts
+var MAX_LINE = 256;
+var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
+function envTarget(arg) {
+  if (!arg) return void 0;
+  const clean = arg.replace(/\r$/, "");
+  if (clean.startsWith("-S")) {
+    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
+    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
+  }
+  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
+  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
+}
+function parseShebang(head) {
+  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
+  if (!text.startsWith("#!")) return void 0;
+  let end = text.indexOf("\n");
+  if (end < 0) end = Math.min(text.length, MAX_LINE);
+  let body = text.slice(2, end);
+  const crlf = body.endsWith("\r");
+  const line = `#!${body.replace(/\r$/, "")}`;
+  let stop = body.length;
+  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
+  body = body.slice(0, stop);
+  const trimmed = body.replace(/^[ \t]+/, "");
+  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
+  const interpreter = m?.[1] ?? "";
+  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
+  const arg = rawArg === "" ? void 0 : rawArg;
+  const bare = interpreter.replace(/\r$/, "");
+  const viaEnv = baseName2(bare) === "env";
+  let program = baseName2(bare);
+  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
+  if (viaEnv) {
+    const target = envTarget(arg);
+    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
+    program = baseName2(words ? words[0] : target?.program ?? "");
+    args = words ? words.slice(1) : target?.args ?? [];
+  }
+  return { line, interpreter, arg, crlf, program, args, viaEnv };
+}
+
+// src/shell/script.ts
+var SHELLS2 = {
+  sh: "sh",
+  bash: "bash",
+  dash: "dash",
+  ash: "ash",
+  busybox: "busybox",
+  zsh: "zsh",
+  ksh: "ksh",
+  ksh93: "ksh",
+  mksh: "ksh",
+  pdksh: "ksh",
+  "bash5": "bash"
+};
+function shellName(program) {
+  const base = program.slice(program.lastIndexOf("/") + 1);
+  return SHELLS2[base];
+}
+function binShDialect(family2) {
+  switch (family2) {
+    case "debian":
+    case "ubuntu":
+      return "dash";
+    case "alpine":
+    case "busybox":
+    case "wolfi":
+    case "distroless":
+      return "busybox";
+    case "rhel":
+      return "bash";
+    default:
+      return "posix";
+  }
+}
+function scriptDialect(shebang, family2, invokedWith) {
+  let shell;
+  let declared;
+  if (invokedWith !== void 0) {
+    shell = shellName(invokedWith);
+    declared = `${invokedWith} <script>`;
+  } else if (shebang) {
+    shell = shellName(shebang.program);
+    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
+    declared = shebang.line;
+  } else {
+    shell = "sh";
+    declared = "no shebang (/bin/sh)";
+  }
+  if (!shell) return void 0;
+  let dialect;
+  switch (shell) {
+    case "sh":
+      dialect = binShDialect(family2);
+      break;
+    case "dash":
+      dialect = "dash";
+      break;
+    case "ash":
+    case "busybox":
+      dialect = "busybox";
+      break;
+    case "bash":
+      dialect = "bash";
+      break;
+    case "zsh":
+      dialect = "zsh";
+      break;
+    case "ksh":
+      dialect = "ksh";
+      break;
+  }
+  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
+}
+function shebangFlags(shebang) {
+  const out = /* @__PURE__ */ new Set();
+  if (!shebang) return out;
+  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^-([A-Za-z]+)$/.exec(a);
+    if (!m) continue;
+    for (const ch of m[1]) if (ch !== "o") out.add(ch);
+    if (m[1].includes("o") && args[i + 1] !== void 0) {
+      const name = args[++i];
+      if (name === "errexit") out.add("e");
+      if (name === "nounset") out.add("u");
+    }
+  }
+  return out;
+}
+function analyzeScript(raw) {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { tokens: tokens2, comments } = tokenize(text);
+  const body = parseTokens(tokens2);
+  const analysis = {
+    text,
+    tokens: tokens2,
+    comments,
+    body,
+    functions: collectFunctions(body),
+    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+  };
+  const shebang = parseShebang(text);
+  if (shebang) analysis.shebang = shebang;
+  return analysis;
+}
+
 // src/model/scripts.ts
 var analyses = /* @__PURE__ */ new WeakMap();
 var definedIn = /* @__PURE__ */ new WeakMap();
@@ -42819,6 +42266,658 @@ function flowIn(wrapper, scripts2, scenario) {
 function forwardsCommand(wrapper, scripts2) {
   const flow = flowIn(wrapper, scripts2, { kind: "override" });
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
+}
+
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/missing-interpreter.ts
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    if (link.origin) continue;
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = analysisOf(w).shebang;
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true
+    });
+  }
+  return out;
+}
+function fixFor(model, need) {
+  const { family: family2 } = model.base;
+  const pkg = interpreterPackage(need.interp);
+  if (family2 === "scratch" || family2 === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+var rule2 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: fixFor(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule3 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
+var rule4 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform2 = stage.platform?.trim();
+      if (!platform2 || platform2.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform2} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform2}, so the image built for every other platform gets ${platform2} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform2}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule2, rule3, rule4, rule];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
+
+// src/rules/start/format.ts
+function formText(instr) {
+  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
+}
+function meantExecForm(instr) {
+  if (!instr.jsonLike) return false;
+  const text = formText(instr).trim();
+  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
+}
+function show2(instr, max = 90) {
+  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function showText(text, max = 70) {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+}
+function appWhere(app) {
+  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
+  const { file, line, script } = app.origin;
+  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
+  const column = text.length - text.trimStart().length + 1;
+  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
+}
+function execArray(argv) {
+  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+}
+function unixChain(model) {
+  return model.windows ? [] : model.chain.filter((s) => !s.windows);
+}
+function effectiveHealthcheck(model) {
+  let found;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
+  return found;
+}
+function execFormInstructions(model, healthcheck) {
+  if (model.windows) return [];
+  const out = [];
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
+  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
+  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
+  if (hc?.exec) out.push(hc);
+  return out;
+}
+function shellFate(shell, base, program = "the app") {
+  const kind2 = shell.shellKind ?? "unknown";
+  const implicitExec = shell.replaced === true;
+  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
+  let clause;
+  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  else if (implicitExec)
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
+  return { kind: kind2, implicitExec, clause };
+}
+function familyLabel(base) {
+  switch (base.family) {
+    case "debian":
+      return `Debian-based \`${base.ref}\``;
+    case "ubuntu":
+      return `Ubuntu-based \`${base.ref}\``;
+    case "alpine":
+      return `Alpine-based \`${base.ref}\``;
+    default:
+      return `\`${base.ref}\``;
+  }
+}
+function programName(word) {
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+}
+function withoutPythonModule(words) {
+  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
+  return words;
+}
+
+// src/shell/command-string.ts
+function wordText(word) {
+  if (isQuotedAllArgs(word)) return "$@";
+  return staticValue(word) ?? word.raw;
+}
+function parseScript(script) {
+  return parseShell(script);
+}
+function lastCommand(script) {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return void 0;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return void 0;
+  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
+  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
+}
+function trapsTerm(script) {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
+}
+function execsLastExplicitly(script) {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
+}
+function execsLastImplicitly(script, shell) {
+  if (shell === "dash" || shell === "unknown") return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === "ash") return true;
+  return !last.redirect;
+}
+function plain(parts) {
+  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
+}
+function asExecForm(script) {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
+  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
+  const words = last.simple.words.map((w) => staticValue(w));
+  if (words[0] === "exec") words.shift();
+  return words.length > 0 ? words : void 0;
+}
+function firstWord(script) {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
+  return word && wordText(word);
+}
+
+// src/shell/literal-reads.ts
+var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
+var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
+var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
+var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
+function wordOf(t) {
+  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
+}
+function litText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
+}
+function literalReads(script) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  const aliases = /* @__PURE__ */ new Set();
+  const walk = (parts, rewriting, at, stmt) => {
+    let args = false;
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
+        if (rewriting) {
+          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
+        }
+      } else if (p.type === "dq") {
+        args = walk(p.parts, rewriting, at, stmt) || args;
+      } else if (p.type === "param") {
+        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
+        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
+      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
+        args = scan2(p.tokens) || args;
+      }
+    }
+    return args;
+  };
+  const scan2 = (tokens2) => {
+    let any = false;
+    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+    let command;
+    let first = true;
+    const end = () => {
+      if (stmt.args) {
+        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
+        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
+      }
+      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
+      any ||= stmt.args;
+      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+      command = void 0;
+      first = true;
+    };
+    for (const t of tokens2) {
+      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
+        end();
+        continue;
+      }
+      if (t.kind === "op") {
+        command = void 0;
+        first = true;
+        continue;
+      }
+      const parts = wordOf(t);
+      if (!parts) continue;
+      const text = litText(parts);
+      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
+      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
+      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
+      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
+        command = text.slice(text.lastIndexOf("/") + 1);
+        first = false;
+        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
+      }
+      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
+      if (assigned && args) aliases.add(assigned);
+      stmt.args ||= args;
+    }
+    end();
+    return any;
+  };
+  scan2(tokenize(script).tokens);
+  return out;
+}
+
+// src/model/command-strings.ts
+function memo(fn) {
+  const seen = /* @__PURE__ */ new Map();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const value = fn(text);
+    if (seen.size > 4096) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
+}
+var asExecForm2 = memo(asExecForm);
+var execsLastExplicitly2 = memo(execsLastExplicitly);
+var lastCommand2 = memo(lastCommand);
+var trapsTerm2 = memo(trapsTerm);
+var firstWord2 = memo(firstWord);
+var literalReads2 = memo(literalReads);
+
+// src/rules/start/cmd-ignored.ts
+var rule5 = {
+  id: "cmd-ignored",
+  severity: "warning",
+  title: "CMD ignored by shell-form ENTRYPOINT",
+  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
+    const argv = asExecForm2(entrypoint.command ?? "");
+    return [
+      {
+        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
+        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
+        range: cmd.instr.range
+      }
+    ];
+  }
+};
+
+// src/model/dev-image.ts
+var import_yaml = __toESM(require_dist(), 1);
+import fs6 from "node:fs";
+import path13 from "node:path";
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
+var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+var MAX_UP = 4;
+var MAX_COMPOSE_BYTES = 512 * 1024;
+function tokens(name) {
+  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
+}
+function hasDevWord(name) {
+  return tokens(name).some((t) => DEV_WORDS.has(t));
+}
+var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
+function byName(model) {
+  const base = path13.basename(model.absPath);
+  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
+  const dir = path13.dirname(model.absPath);
+  const folder = path13.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
+    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
+  return void 0;
+}
+function byStage(model) {
+  const name = model.finalStage.name;
+  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
+  return void 0;
+}
+function realpath(p) {
+  try {
+    return fs6.realpathSync(p);
+  } catch {
+    return path13.resolve(p);
+  }
+}
+function composeFolders(model) {
+  const out = [];
+  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
+    let dir = path13.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs6.existsSync(path13.join(dir, ".git"))) break;
+      const parent = path13.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function composeFiles(dir) {
+  let names;
+  try {
+    names = fs6.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
+}
+function asRecord(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function composeDockerfiles(file) {
+  const services = asRecord(asRecord(readYaml(file))?.services);
+  if (!services) return void 0;
+  const out = [];
+  for (const svc of Object.values(services)) {
+    const dockerfile = asRecord(svc) ? serviceDockerfile(file, asRecord(svc)) : void 0;
+    if (dockerfile) out.push(dockerfile);
+  }
+  return out;
+}
+function serviceDockerfile(file, svc) {
+  const build2 = svc.build;
+  let context3 = ".";
+  let dockerfile = "Dockerfile";
+  if (typeof build2 === "string") context3 = build2;
+  else if (asRecord(build2)) {
+    const b = asRecord(build2);
+    if (typeof b.dockerfile_inline === "string") return void 0;
+    if (typeof b.context === "string") context3 = b.context;
+    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
+  } else return void 0;
+  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
+  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
+}
+function composeServices(model) {
+  const self2 = realpath(model.absPath);
+  const out = [];
+  for (const dir of composeFolders(model)) {
+    for (const file of composeFiles(dir)) {
+      const builds = composeDockerfiles(file);
+      if (!builds?.includes(self2)) continue;
+      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
+      for (const svc of Object.values(services)) {
+        const record = asRecord(svc);
+        if (record && serviceDockerfile(file, record) === self2) out.push({ dir, file, service: record });
+      }
+    }
+  }
+  return out;
+}
+function readYaml(file) {
+  try {
+    const stat3 = fs6.statSync(file);
+    if (!stat3.isFile() || stat3.size > MAX_COMPOSE_BYTES) return void 0;
+    return (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+  } catch {
+    return void 0;
+  }
+}
+function bindMounts(service) {
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  const out = [];
+  for (const v of volumes) {
+    if (typeof v === "string") {
+      const [src, dst] = v.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
+      out.push([asRecord(v).source, asRecord(v).target]);
+    }
+  }
+  return out;
+}
+function byCompose(model) {
+  const workdir = model.start.workdir?.value;
+  if (!workdir) return void 0;
+  const services = composeServices(model);
+  if (services.length === 0) return void 0;
+  const context3 = realpath(model.contextDir);
+  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
+    const source = realpath(path13.resolve(path13.dirname(file), src));
+    return (context3 === source || context3.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  });
+  if (!services.every(mountsSource)) return void 0;
+  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+}
+var DEV_ENV = {
+  NODE_ENV: /^dev(elopment)?$/i,
+  FLASK_ENV: /^dev(elopment)?$/i,
+  FLASK_DEBUG: /^(1|true)$/i,
+  RAILS_ENV: /^dev(elopment)?$/i,
+  APP_ENV: /^(dev|development|local)$/i,
+  ENVIRONMENT: /^dev(elopment)?$/i
+};
+function byContent(model) {
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "ENV") continue;
+      const props = instr.node.getProperties?.() ?? [];
+      for (const p of props) {
+        const re = DEV_ENV[p.getName()];
+        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
+        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
+      }
+    }
+  }
+  const base = path13.basename(model.absPath);
+  if (/prod/i.test(base)) return void 0;
+  let siblings = [];
+  try {
+    siblings = fs6.readdirSync(path13.dirname(model.absPath));
+  } catch {
+    return void 0;
+  }
+  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
+  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
+}
+function developmentImage(model) {
+  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
+}
+
+// src/model/package-scripts.ts
+import fs7 from "node:fs";
+import path14 from "node:path";
+var MAX_BYTES = 1024 * 1024;
+var cache = /* @__PURE__ */ new WeakMap();
+function scripts(model) {
+  let found = cache.get(model);
+  if (found) return found;
+  found = {};
+  try {
+    const file = path14.join(model.contextDir, "package.json");
+    const stat3 = fs7.statSync(file);
+    if (stat3.isFile() && stat3.size <= MAX_BYTES) {
+      const value = JSON.parse(fs7.readFileSync(file, "utf8"));
+      const s = value?.scripts;
+      if (s && typeof s === "object") {
+        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
+      }
+    }
+  } catch {
+  }
+  cache.set(model, found);
+  return found;
+}
+function scriptNameOf(words) {
+  const pm2 = baseName(words[0] ?? "");
+  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
+  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
+  return void 0;
+}
+function packageScriptWords(model, words) {
+  const name = scriptNameOf(words);
+  const text = name ? scripts(model)[name] : void 0;
+  if (!name || text === void 0) return void 0;
+  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
+  if (w[0] === "cross-env") w = w.slice(1);
+  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
+  return { name, text, words: w };
 }
 
 // src/model/start-chain.ts
@@ -43288,7 +43387,7 @@ function hit2(instr) {
   const text = formText(instr).trim();
   const what = `\`${show2(instr)}\` is not a valid JSON array (${diagnoseJson(text)})`;
   const shown = showText(text, 50);
-  const first = firstWord(text);
+  const first = firstWord2(text);
   const notFound = first ? `, which fails with \`${first}: not found\`` : "";
   let consequence;
   if (instr.keyword === "VOLUME") {
@@ -43422,11 +43521,11 @@ var rule14 = {
     const { entrypoint, cmd } = model.start;
     if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
     const command = cmd.command ?? "";
-    if (execsLastExplicitly(command) || trapsTerm(command)) return [];
+    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
     const shell = shellLinkOf(model, cmd);
     if (!shell) return [];
     const fate = shellFate(shell, model.base);
-    const argv = asExecForm(command);
+    const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
     const severity = fate.implicitExec ? "info" : void 0;
     return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
@@ -43447,7 +43546,7 @@ var rule15 = {
     if (shell && shell.replaced && reachedByForwarding(model, shell)) return [];
     const shellArgs = cmd.argv.slice(0, -1).join(" ");
     const command = cmd.command ?? "";
-    const argv = asExecForm(command);
+    const argv = asExecForm2(command);
     return [
       {
         message: `\`${show2(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
@@ -43472,12 +43571,12 @@ var rule16 = {
     const command = ep.command ?? "";
     const fate = shellFate(shell, model.base);
     const dropped = `\`${show2(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(" ")}\`, so CMD and \`docker run <image> \u2026\` arguments are silently dropped`;
-    const explicit = execsLastExplicitly(command);
+    const explicit = execsLastExplicitly2(command);
     let tail;
     if (fate.kind === "none" || !shell.replaced) tail = `, and ${fate.clause}`;
     else if (explicit) tail = " (the leading `exec` keeps the shell from staying PID 1)";
     else tail = ` (${fate.kind === "ash" ? "BusyBox ash" : "bash"} execs this simple command, so the app is PID 1)`;
-    const argv = asExecForm(command);
+    const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
     const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "warning" : void 0;
     return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {} }];
@@ -43534,11 +43633,11 @@ var rule18 = {
       if (shell.kind !== "shell" || shell.command === void 0 || shell.part.form !== "exec" || shell.origin) continue;
       const script = shell.command;
       const part = shell.part;
-      if (execsLastExplicitly(script) || trapsTerm(script)) continue;
-      const lastWords = lastCommand(script)?.words ?? [];
+      if (execsLastExplicitly2(script) || trapsTerm2(script)) continue;
+      const lastWords = lastCommand2(script)?.words ?? [];
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : "the program";
       const fate = shellFate(shell, model.base, program);
-      const direct = asExecForm(script);
+      const direct = asExecForm2(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
       out.push({
         message: `\`${show2(part.instr)}\` runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
@@ -43554,89 +43653,6 @@ var rule18 = {
 
 // src/rules/start/unexpanded-variable.ts
 import { posix as posix3 } from "node:path";
-
-// src/shell/literal-reads.ts
-var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
-var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
-var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
-var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
-function wordOf(t) {
-  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
-}
-function litText(parts) {
-  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
-}
-function literalReads(script) {
-  const out = { names: /* @__PURE__ */ new Map() };
-  const aliases = /* @__PURE__ */ new Set();
-  const walk = (parts, rewriting, at, stmt) => {
-    let args = false;
-    for (const p of parts) {
-      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
-        if (rewriting) {
-          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
-        }
-      } else if (p.type === "dq") {
-        args = walk(p.parts, rewriting, at, stmt) || args;
-      } else if (p.type === "param") {
-        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
-        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
-      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
-        args = scan2(p.tokens) || args;
-      }
-    }
-    return args;
-  };
-  const scan2 = (tokens2) => {
-    let any = false;
-    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-    let command;
-    let first = true;
-    const end = () => {
-      if (stmt.args) {
-        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
-        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
-      }
-      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
-      any ||= stmt.args;
-      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-      command = void 0;
-      first = true;
-    };
-    for (const t of tokens2) {
-      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
-        end();
-        continue;
-      }
-      if (t.kind === "op") {
-        command = void 0;
-        first = true;
-        continue;
-      }
-      const parts = wordOf(t);
-      if (!parts) continue;
-      const text = litText(parts);
-      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
-      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
-      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
-      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
-        command = text.slice(text.lastIndexOf("/") + 1);
-        first = false;
-        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
-      }
-      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
-      if (assigned && args) aliases.add(assigned);
-      stmt.args ||= args;
-    }
-    end();
-    return any;
-  };
-  scan2(tokenize(script).tokens);
-  return out;
-}
-
-// src/rules/start/unexpanded-variable.ts
 var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 var INLINE_CODE = {
   python: /* @__PURE__ */ new Set(["-c"]),
@@ -43706,7 +43722,7 @@ function readerOf(model, argv, from, name) {
   for (const word of argv.slice(0, Math.max(at, 0))) {
     const script = wrapperNamed(model, word);
     if (!script) continue;
-    const reads = literalReads(script.text);
+    const reads = literalReads2(script.text);
     const offset = reads.names.get(name) ?? reads.expandsArgs;
     if (offset !== void 0) return { script, line: lineAt(script.text, offset) + script.lineOffset };
   }
@@ -43990,7 +44006,7 @@ function code(text) {
 
 // src/rules/wrapper/wrapper-missing-exec.ts
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
-function trapsTerm2(script) {
+function trapsTerm3(script) {
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== "simple" || commandBase(cmd.words[0]) !== "trap") return;
@@ -44095,7 +44111,7 @@ var rule25 = {
         }
       }
       const job = flow.background[0];
-      if (job && flow.finals.some((s) => s.kind === "wait") && !trapsTerm2(script)) {
+      if (job && flow.finals.some((s) => s.kind === "wait") && !trapsTerm3(script)) {
         report2(job, (text) => {
           const app = text.replace(/\s*&$/, "");
           return [
@@ -44280,23 +44296,23 @@ function errexitOn(cmd) {
 var NONE = 0;
 var BEST = 1;
 var MATTERS = 2;
-function functionStep(script, fn, memo) {
-  const known = memo.get(fn.name);
+function functionStep(script, fn, memo2) {
+  const known = memo2.get(fn.name);
   if (known !== void 0) return known;
-  memo.set(fn.name, NONE);
+  memo2.set(fn.name, NONE);
   let found = NONE;
   if (fn.body) {
     walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
       if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
-      const kind2 = stepKind(script, cmd, memo);
+      const kind2 = stepKind(script, cmd, memo2);
       if (kind2 > found) found = kind2;
     });
   }
-  memo.set(fn.name, found);
+  memo2.set(fn.name, found);
   return found;
 }
 var appStarts = /* @__PURE__ */ new WeakMap();
-function stepKind(script, cmd, memo) {
+function stepKind(script, cmd, memo2) {
   if (cmd.kind !== "simple" || cmd.words.length === 0) return NONE;
   if (appStarts.get(script)?.has(cmd)) return NONE;
   const name = staticValue(cmd.words[0]);
@@ -44304,7 +44320,7 @@ function stepKind(script, cmd, memo) {
   if (base !== void 0 && NOT_A_STEP.has(base)) return NONE;
   if (base !== void 0 && BEST_EFFORT.has(base) || discardsFailure(cmd)) return BEST;
   const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
-  if (fn) return functionStep(script, fn, memo);
+  if (fn) return functionStep(script, fn, memo2);
   return MATTERS;
 }
 var rule27 = {
@@ -44323,13 +44339,13 @@ var rule27 = {
       let firstStep;
       let mattering;
       let errexitAt;
-      const memo = /* @__PURE__ */ new Map();
+      const memo2 = /* @__PURE__ */ new Map();
       const steps = [];
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
-        const kind2 = stepKind(script, cmd, memo);
+        const kind2 = stepKind(script, cmd, memo2);
         if (kind2 !== NONE) steps.push({ cmd, kind: kind2 });
       });
       for (const { cmd, kind: kind2 } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {

@@ -2,7 +2,7 @@
 import { analyseInstalls, interpreterAvailability, interpreterOf, type Interpreter } from '../../model/installs.js';
 import { interpreterPackage } from '../../model/programs.js';
 import type { DockerfileModel, SourceRange, StartPart } from '../../model/types.js';
-import { parseShebang } from '../../shell/script.js';
+import { analysisOf } from '../../model/scripts.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { baseDescription } from './image-facts.js';
 
@@ -44,7 +44,7 @@ function needs(model: DockerfileModel): Need[] {
   }
   for (const w of model.wrappers) {
     if (w.role !== 'start' || w.interpreter) continue;
-    const sb = parseShebang(w.text);
+    const sb = analysisOf(w).shebang;
     const written = sb ? (sb.viaEnv ? sb.program : sb.interpreter) : undefined;
     const interp = written ? interpreterOf(written) : undefined;
     if (!sb || !interp || !written) continue;

@@ -1,7 +1,7 @@
 // Shell-form ENTRYPOINT with a CMD in effect: the CMD is never used.
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, show } from './format.js';
-import { asExecForm } from '../../shell/command-string.js';
+import { asExecForm } from '../../model/command-strings.js';
 
 export const rule: StaticRule = {
   id: 'cmd-ignored',

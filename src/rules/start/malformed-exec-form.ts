@@ -2,7 +2,7 @@
 import type { Instr } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { execArray, formText, meantExecForm, show, showText, unixChain } from './format.js';
-import { firstWord } from '../../shell/command-string.js';
+import { firstWord } from '../../model/command-strings.js';
 
 /** What exactly is wrong with a JSON-looking array, in a few words. */
 export function diagnoseJson(text: string): string {

@@ -1,6 +1,6 @@
 // Exec-form ENTRYPOINT + shell-form CMD: the entrypoint receives `/bin/sh -c "<cmd>"`.
 import { reachedByForwarding, shellLinkOf } from '../../model/start-chain.js';
-import { asExecForm } from '../../shell/command-string.js';
+import { asExecForm } from '../../model/command-strings.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, show } from './format.js';
 

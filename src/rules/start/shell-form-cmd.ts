@@ -1,6 +1,6 @@
 // CMD in shell form as the start command (no ENTRYPOINT): the shell may stay PID 1.
 import { shellLinkOf } from '../../model/start-chain.js';
-import { asExecForm, execsLastExplicitly, trapsTerm } from '../../shell/command-string.js';
+import { asExecForm, execsLastExplicitly, trapsTerm } from '../../model/command-strings.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, shellFate, show } from './format.js';
 

@@ -1,7 +1,7 @@
 // ENTRYPOINT in shell form: `/bin/sh -c` runs it, CMD and `docker run` arguments are dropped.
 import { shellLinkOf } from '../../model/start-chain.js';
 import type { StaticRule } from '../types.js';
-import { asExecForm, execsLastExplicitly } from '../../shell/command-string.js';
+import { asExecForm, execsLastExplicitly } from '../../model/command-strings.js';
 import { execArray, meantExecForm, shellFate, show } from './format.js';
 
 export const rule: StaticRule = {

@@ -1,5 +1,5 @@
 // `["sh", "-c", "<cmd>"]` whose command does not end by exec'ing the program: the shell can stay PID 1.
-import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../shell/command-string.js';
+import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../model/command-strings.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { execArray, shellFate, show, showText } from './format.js';
 

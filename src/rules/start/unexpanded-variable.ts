@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import { lacksShell } from '../../model/base-image.js';
 import type { DockerfileModel, Instr, WrapperScript } from '../../model/types.js';
-import { literalReads } from '../../shell/literal-reads.js';
+import { literalReads } from '../../model/command-strings.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { commandStringAt } from '../../model/programs.js';
 import { baseName, execArray, execFormInstructions, programName, show } from './format.js';

@@ -3,9 +3,9 @@
 import { analysisOf, definingScript, flowIn, functionsOf } from '../../model/scripts.js';
 import { chainInit } from '../../model/start-chain.js';
 import type { DockerfileModel, WrapperScript } from '../../model/types.js';
-import { scriptDialect, type ScriptAnalysis, type ScriptDialect } from '../../shell/script.js';
-import type { FlowResult } from '../../shell/flow.js';
-import type { FuncDef } from '../../shell/structure.js';
+import { scriptDialect, type ScriptAnalysis, type ScriptDialect } from '../../model/script-syntax.js';
+import type { FlowResult } from '../../model/script-syntax.js';
+import type { FuncDef } from '../../model/script-syntax.js';
 import type { RuleHit } from '../types.js';
 
 export interface ShellScript {

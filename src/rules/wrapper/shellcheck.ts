@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { childEnv } from '../../child-env.js';
 import type { Finding, Severity } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
-import type { Dialect } from '../../shell/script.js';
+import type { Dialect } from '../../model/script-syntax.js';
 import type { RuleHit } from '../types.js';
 import { shellScripts, type ShellScript } from './common.js';
 import { wrapperRules } from './index.js';

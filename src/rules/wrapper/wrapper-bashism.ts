@@ -1,9 +1,9 @@
 // Bash-only syntax in a script that runs under a POSIX /bin/sh (dash, BusyBox ash).
 import { lacksBash } from '../../model/base-image.js';
 import type { DockerfileModel } from '../../model/types.js';
-import { walkCommands, type Redir } from '../../shell/structure.js';
-import type { Part, Word } from '../../shell/tokenize.js';
-import { commandBase, commandWords, setFlags, staticValue } from '../../shell/words.js';
+import { walkCommands, type Redir } from '../../model/script-syntax.js';
+import type { Part, Word } from '../../model/script-syntax.js';
+import { commandBase, commandWords, setFlags, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts, type ShellScript } from './common.js';
 

@@ -1,8 +1,8 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { interpreterOf, knownProgram } from '../../model/programs.js';
-import type { Sig } from '../../shell/flow.js';
-import { walkCommands } from '../../shell/structure.js';
-import { commandBase, commandText, staticValue } from '../../shell/words.js';
+import type { Sig } from '../../model/script-syntax.js';
+import { walkCommands } from '../../model/script-syntax.js';
+import { commandBase, commandText, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
 

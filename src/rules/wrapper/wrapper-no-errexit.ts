@@ -2,9 +2,9 @@
 // config render, a DB init, a download): it fails, the script carries on and the app starts
 // anyway. Not a defect: best-effort steps only (chown, mkdir, echo, sed on a config, user
 // edits), or a script that handles failures itself (`set +e`, an ERR trap, reading `$?`).
-import { shebangFlags } from '../../shell/script.js';
-import { walkCommands, type Command, type FuncDef, type Simple } from '../../shell/structure.js';
-import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../shell/words.js';
+import { shebangFlags } from '../../model/script-syntax.js';
+import { walkCommands, type Command, type FuncDef, type Simple } from '../../model/script-syntax.js';
+import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
 import type { DockerfileModel } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, scriptHit, shellScripts, type ShellScript } from './common.js';

@@ -7,9 +7,9 @@
 // too, so the app ends up PID 1. `sudo` forks and relays signals; under an init that signals
 // the whole process group (`tini -g`, dumb-init) the app gets SIGTERM from the init anyway.
 import type { BaseFamily, DockerfileModel } from '../../model/types.js';
-import { walkCommands, type Simple } from '../../shell/structure.js';
-import type { Word } from '../../shell/tokenize.js';
-import { commandBase, commandText, execTarget, staticValue } from '../../shell/words.js';
+import { walkCommands, type Simple } from '../../model/script-syntax.js';
+import type { Word } from '../../model/script-syntax.js';
+import { commandBase, commandText, execTarget, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ScriptText } from './common.js';
 

@@ -1,6 +1,6 @@
 // The wrapper waits for other services or grows into an init system.
-import { walkCommands, type Command, type Simple } from '../../shell/structure.js';
-import { commandBase, commandText, commandWords, staticValue } from '../../shell/words.js';
+import { walkCommands, type Command, type Simple } from '../../model/script-syntax.js';
+import { commandBase, commandText, commandWords, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts } from './common.js';
 

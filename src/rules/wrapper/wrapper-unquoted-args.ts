@@ -1,8 +1,8 @@
 // `exec $@`, `exec $*`, `exec "$*"`: the container's arguments are re-split or joined. Also
 // when the program gets them as the final command of a path without exec (`node app.js $@`).
-import { walkCommands, type Simple } from '../../shell/structure.js';
-import type { Word } from '../../shell/tokenize.js';
-import { argsMisuse, commandText, execTarget, staticValue } from '../../shell/words.js';
+import { walkCommands, type Simple } from '../../model/script-syntax.js';
+import type { Word } from '../../model/script-syntax.js';
+import { argsMisuse, commandText, execTarget, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, scriptHit, shellScripts, sourceOf } from './common.js';
 

@@ -4,10 +4,10 @@
 // `${1:-}` somewhere, and `$1` bare elsewhere). An image that always passes a CMD to an
 // entrypoint that reads `"$1"` (docker-library style) has nothing to run without one anyway.
 import type { DockerfileModel, WrapperScript } from '../../model/types.js';
-import { shebangFlags } from '../../shell/script.js';
-import { walkCommands, type Command } from '../../shell/structure.js';
-import type { Param, Word } from '../../shell/tokenize.js';
-import { commandBase, commandWords, paramUses, setFlags, staticValue } from '../../shell/words.js';
+import { shebangFlags } from '../../model/script-syntax.js';
+import { walkCommands, type Command } from '../../model/script-syntax.js';
+import type { Param, Word } from '../../model/script-syntax.js';
+import { commandBase, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts } from './common.js';
 
