@@ -2717,12 +2717,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -3268,8 +3268,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -3284,8 +3284,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -18073,8 +18073,14 @@ function assign(env, name, value) {
 function tracked(env, name) {
   return isPositional(name) || name === "#" || name === "@" || name === "*" || (env.track?.has(name) ?? false);
 }
+var keys = /* @__PURE__ */ new WeakMap();
 function envKey(env) {
-  return JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts, env.frames ?? null]);
+  let key = keys.get(env);
+  if (key === void 0) {
+    key = JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts, env.frames ?? null]);
+    keys.set(env, key);
+  }
+  return key;
 }
 function trackedNames(conditionWords) {
   const counts = /* @__PURE__ */ new Map();
@@ -18564,7 +18570,10 @@ function tested(before, after) {
   const had = new Set(before.map((p) => itemKey(p.item)));
   return after.map((p) => p.item && !p.blocked && !had.has(itemKey(p.item)) ? { ...p, item: null } : p);
 }
+var namesOf = /* @__PURE__ */ new WeakMap();
 function conditionNames(stmts, functions) {
+  const known = namesOf.get(stmts);
+  if (known) return known;
   const sites = [];
   const visit = (cmd) => {
     if (cmd.kind === "simple" && TESTS.has(commandBase(cmd.words[0]) ?? "")) sites.push(cmd.words.slice(1));
@@ -18572,7 +18581,9 @@ function conditionNames(stmts, functions) {
   };
   walkCommands(stmts, visit);
   for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
-  return trackedNames(sites);
+  const names = trackedNames(sites);
+  namesOf.set(stmts, names);
+  return names;
 }
 function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => false) {
   const flow = new Flow(functions, isServer);

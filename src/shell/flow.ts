@@ -525,7 +525,11 @@ function tested(before: State, after: State): State {
 }
 
 /** The names the script's conditions (tests, `case` words) read more than once: its mode switches. */
+const namesOf = new WeakMap<Stmt[], Set<string>>();
+
 function conditionNames(stmts: Stmt[], functions: Map<string, FuncDef>): Set<string> {
+  const known = namesOf.get(stmts);
+  if (known) return known;
   const sites: Word[][] = [];
   const visit = (cmd: Command) => {
     if (cmd.kind === 'simple' && TESTS.has(commandBase(cmd.words[0]) ?? '')) sites.push(cmd.words.slice(1));
@@ -533,7 +537,9 @@ function conditionNames(stmts: Stmt[], functions: Map<string, FuncDef>): Set<str
   };
   walkCommands(stmts, visit);
   for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
-  return trackedNames(sites);
+  const names = trackedNames(sites);
+  namesOf.set(stmts, names);
+  return names;
 }
 
 /**

@@ -469,8 +469,16 @@ function tracked(env: Env, name: string): boolean {
 }
 
 /** A key that tells two envs apart (paths with equal keys are merged). */
+const keys = new WeakMap<Env, string>();
+
 export function envKey(env: Env): string {
-  return JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts, env.frames ?? null]);
+  // Envs are never changed in place (every change makes a new one), so a key is computed once.
+  let key = keys.get(env);
+  if (key === undefined) {
+    key = JSON.stringify([env.args ?? null, env.argsGiven ?? null, env.vars, env.facts, env.frames ?? null]);
+    keys.set(env, key);
+  }
+  return key;
 }
 
 /** Count how often each name is read by a condition; those read by two or more are tracked. */
