@@ -41739,6 +41739,8 @@ var Flow = class {
   background = [];
   execs = [];
   handovers = [];
+  /** `wait` commands the script runs (for its background jobs). */
+  waits = [];
   quietEnd = false;
   complete = true;
   budget = BUDGET;
@@ -41975,6 +41977,7 @@ var Flow = class {
         return [];
       }
       case "wait":
+        if (state.length > 0 && (cmd.words.length === 1 || staticValue(cmd.words[1]) === "-n")) this.waits.push(cmd);
         return sig("wait");
       case "eval": {
         const text = evalText(cmd);
@@ -42080,7 +42083,7 @@ function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => fals
     seen.add(itemKey(x.item));
     finals.push(x.item);
   }
-  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
 }
 
 // src/shell/shebang.ts
@@ -42362,13 +42365,14 @@ var rule2 = {
       const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
       const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
       const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
       hits.push({
         message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: fixFor(model, need),
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
         range: need.range,
         ...need.file && need.file !== model.file ? { file: need.file } : {}
       });
@@ -44122,7 +44126,7 @@ var rule25 = {
         }
       }
       const job = flow.background[0];
-      if (job && flow.finals.some((s) => s.kind === "wait") && !trapsTerm3(script)) {
+      if (job && (flow.finals.some((s) => s.kind === "wait") || flow.waits.length > 0) && !trapsTerm3(script)) {
         report2(job, (text) => {
           const app = text.replace(/\s*&$/, "");
           return [

@@ -48,6 +48,8 @@ export interface FlowResult {
   handovers: Handover[];
   /** Some path ends (runs off the end, or exits) without having started a long-running program. */
   quietEnd: boolean;
+  /** The `wait` commands the script runs, wherever on its paths (`wait -n; kill 0; exit 1` included). */
+  waits: Simple[];
   /** `"$@"` run without exec and then `exit`. */
   argvThenExit: Sig[];
   /** Significant commands started in the background (`app &`). */
@@ -164,6 +166,8 @@ class Flow {
   readonly background: Sig[] = [];
   readonly execs: Simple[] = [];
   readonly handovers: Handover[] = [];
+  /** `wait` commands the script runs (for its background jobs). */
+  readonly waits: Simple[] = [];
   quietEnd = false;
   complete = true;
   private budget = BUDGET;
@@ -432,6 +436,9 @@ class Flow {
         return [];
       }
       case 'wait':
+        // `wait -n; kill …; exit`: the shell sat as PID 1 waiting for any of its background jobs.
+        // `wait "$PID"` after stopping a temporary server (docker-library mysql) is not that.
+        if (state.length > 0 && (cmd.words.length === 1 || staticValue(cmd.words[1]) === '-n')) this.waits.push(cmd);
         return sig('wait');
       case 'eval': {
         const text = evalText(cmd);
@@ -557,5 +564,5 @@ export function analyzeFlow(stmts: Stmt[], functions: Map<string, FuncDef>, env:
     seen.add(itemKey(x.item));
     finals.push(x.item);
   }
-  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
 }

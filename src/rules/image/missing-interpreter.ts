@@ -95,15 +95,20 @@ export const rule: StaticRule = {
       const key = `${need.interp}\0${need.file ?? ''}\0${need.range.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (interpreterAvailability(model, need.interp, analysis) !== 'absent') continue;
+      // A Nix store path exists only where Nix built it (the developer's machine), never in an
+    // image that does not install Nix: whatever the interpreter, that file is not there.
+    const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+    if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== 'absent') continue;
       const noRun = model.base.family === 'scratch' || model.base.family === 'distroless';
-      const has = `the final image (${baseDescription(model.base)}) has no ${need.interp === 'sh' ? 'shell' : need.interp}${noRun ? '' : ' and no RUN installs it'}`;
+      const has = nixPath
+        ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store`
+        : `the final image (${baseDescription(model.base)}) has no ${need.interp === 'sh' ? 'shell' : need.interp}${noRun ? '' : ' and no RUN installs it'}`;
       const fails = need.shebang
         ? `the container fails with \`exec ${need.written}: no such file or directory\``
         : `the container fails with \`exec: "${need.written}": executable file not found\``;
       hits.push({
         message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: fixFor(model, need),
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
         range: need.range,
         ...(need.file && need.file !== model.file ? { file: need.file } : {}),
       });

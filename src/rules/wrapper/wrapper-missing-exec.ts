@@ -141,7 +141,7 @@ export const rule: StaticRule = {
         }
       }
       const job = flow.background[0];
-      if (job && flow.finals.some((s) => s.kind === 'wait') && !trapsTerm(script)) {
+      if (job && (flow.finals.some((s) => s.kind === 'wait') || flow.waits.length > 0) && !trapsTerm(script)) {
         report(job, (text) => {
           const app = text.replace(/\s*&$/, '');
           return [

@@ -78,3 +78,31 @@ describe('wrapper-no-errexit', () => {
     expect(rules(f, 'wrapper-no-errexit')).toEqual(['entrypoint.sh:3']);
   });
 });
+
+describe('background servers under a waiting shell', () => {
+  const TWO = (tail: string) => `#!/bin/bash\nnginx -g 'daemon off;' &\ngunicorn app.wsgi --bind 0.0.0.0:8000 &\n${tail}`;
+  it('fires when the shell waits with `wait -n`, then kills and exits (no TERM trap)', () => {
+    const f = lint('FROM python:3.11-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n', { 'start.sh': exe(TWO('wait -n\nkill 0\nexit 1\n')) });
+    expect(rules(f, 'wrapper-missing-exec')).toEqual(['start.sh:2']);
+  });
+
+  it('near miss: the script traps TERM and forwards it to its jobs', () => {
+    const f = lint('FROM python:3.11-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n', { 'start.sh': exe(TWO('trap "kill -TERM 0" TERM\nwait -n\nkill 0\nexit 1\n')) });
+    expect(rules(f, 'wrapper-missing-exec')).toEqual([]);
+  });
+});
+
+describe('missing-interpreter: a shebang into the Nix store', () => {
+  it('fires on #!/nix/store/…/bin/bash in a Debian-based image (the path exists only where Nix built it)', () => {
+    const f = lint('FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["gunicorn", "app.wsgi"]\n', {
+      'entrypoint.sh': exe('#!/nix/store/q1bv5x0n7bbpfj5c4rpvrfgxz8w1xsk0-bash-5.2-p15/bin/bash\nset -e\nexec "$@"\n'),
+    });
+    expect(rules(f, 'missing-interpreter')).toEqual(['entrypoint.sh:1']);
+    expect(hits(f, 'missing-interpreter')[0]!.fix).toContain('#!/usr/bin/env bash');
+  });
+
+  it('near miss: #!/usr/bin/env bash on the same image', () => {
+    const f = lint('FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["gunicorn", "app.wsgi"]\n', { 'entrypoint.sh': exe('#!/usr/bin/env bash\nset -e\nexec "$@"\n') });
+    expect(rules(f, 'missing-interpreter')).toEqual([]);
+  });
+});
