@@ -44061,6 +44061,28 @@ function scheduledJob(sig, cron) {
   const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return cron.split("\n").some((line) => words.every((w) => new RegExp(`(^|[\\s/'"=])${escape(w)}([\\s'";]|$)`).test(line)));
 }
+var ENDLESS = /* @__PURE__ */ new Set(["true", ":", "inotifywait", "fswatch", "entr"]);
+function daemonUnderLoop(script) {
+  let daemon;
+  for (const stmt of script.analysis.body) {
+    if (stmt.background || stmt.andOr.rest.length > 0 || stmt.andOr.first.commands.length !== 1) continue;
+    const cmd = stmt.andOr.first.commands[0];
+    if (cmd.kind === "simple") {
+      const words = cmd.words.map((w) => staticValue(w));
+      if (!daemon && words.every((w) => w !== void 0) && programRun(words) === "daemon") daemon = cmd;
+      continue;
+    }
+    if (!daemon || cmd.kind !== "while" && cmd.kind !== "until") continue;
+    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+    const endless = cmd.kind === "while" && cond?.kind === "simple" && ENDLESS.has(commandBase(cond.words[0]) ?? "");
+    let leaves = false;
+    walkCommands(cmd.body, (c) => {
+      if (c.kind === "simple" && ["break", "exit", "return", "exec"].includes(commandBase(c.words[0]) ?? "")) leaves = true;
+    });
+    if (endless && !leaves) return { daemon, loop: cmd };
+  }
+  return void 0;
+}
 function programName2(sig) {
   const cmd = sig.cmd.kind === "simple" ? sig.cmd : void 0;
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
@@ -44136,6 +44158,14 @@ var rule25 = {
         });
       }
       for (const sig of flow.argvThenExit) argv(sig, " before `exit`");
+      const watch = trapsTerm3(script) ? void 0 : daemonUnderLoop(script);
+      if (watch) {
+        const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
+        report2({ kind: "program", cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
+          `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? "the daemon")} is SIGKILLed after the grace period.`,
+          `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`
+        ]);
+      }
     }
     return hits;
   }

@@ -1,8 +1,6 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
-import { interpreterOf, knownProgram } from '../../model/programs.js';
-import type { Sig } from '../../model/script-syntax.js';
-import { walkCommands } from '../../model/script-syntax.js';
-import { commandBase, commandText, staticValue } from '../../model/script-syntax.js';
+import { interpreterOf, knownProgram, programRun } from '../../model/programs.js';
+import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
 
@@ -63,6 +61,36 @@ function scheduledJob(sig: Sig, cron: string): boolean {
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Every word on one crontab line, each as a whole word or a path's last component.
   return cron.split('\n').some((line) => words.every((w) => new RegExp(`(^|[\\s/'"=])${escape(w)}([\\s'";]|$)`).test(line)));
+}
+
+/** Commands a loop condition waits on forever: a constant, or a file watcher. */
+const ENDLESS = new Set(['true', ':', 'inotifywait', 'fswatch', 'entr']);
+
+/**
+ * A daemon that forks into the background (`nginx`, `php-fpm`, `crond`) started at the top
+ * level, and after it an endless loop (`while true`, `while inotifywait …`) with no way out:
+ * the shell stays PID 1 forever, and SIGTERM never reaches the daemon.
+ */
+function daemonUnderLoop(script: ShellScript): { daemon: Simple; loop: Command } | undefined {
+  let daemon: Simple | undefined;
+  for (const stmt of script.analysis.body) {
+    if (stmt.background || stmt.andOr.rest.length > 0 || stmt.andOr.first.commands.length !== 1) continue;
+    const cmd = stmt.andOr.first.commands[0]!;
+    if (cmd.kind === 'simple') {
+      const words = cmd.words.map((w) => staticValue(w));
+      if (!daemon && words.every((w) => w !== undefined) && programRun(words as string[]) === 'daemon') daemon = cmd;
+      continue;
+    }
+    if (!daemon || (cmd.kind !== 'while' && cmd.kind !== 'until')) continue;
+    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+    const endless = cmd.kind === 'while' && cond?.kind === 'simple' && ENDLESS.has(commandBase(cond.words[0]) ?? '');
+    let leaves = false;
+    walkCommands(cmd.body, (c) => {
+      if (c.kind === 'simple' && ['break', 'exit', 'return', 'exec'].includes(commandBase(c.words[0]) ?? '')) leaves = true;
+    });
+    if (endless && !leaves) return { daemon, loop: cmd };
+  }
+  return undefined;
 }
 
 function programName(sig: Sig): string {
@@ -151,6 +179,14 @@ export const rule: StaticRule = {
         });
       }
       for (const sig of flow.argvThenExit) argv(sig, ' before `exit`');
+      const watch = trapsTerm(script) ? undefined : daemonUnderLoop(script);
+      if (watch) {
+        const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
+        report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
+          `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed after the grace period.`,
+          `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`,
+        ]);
+      }
     }
     return hits;
   },

@@ -106,3 +106,18 @@ describe('missing-interpreter: a shebang into the Nix store', () => {
     expect(rules(f, 'missing-interpreter')).toEqual([]);
   });
 });
+
+describe('a daemon under an endless loop', () => {
+  const WATCH = (loop: string) => `#!/bin/sh\nset -e\nnginx\n${loop}`;
+  it('fires at nginx (it forks) when an endless inotifywait loop keeps the shell as PID 1', () => {
+    const f = lint('FROM nginx:1.27\nRUN apt-get update && apt-get install -y inotify-tools\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n', {
+      'start.sh': exe(WATCH('while inotifywait -e modify /etc/nginx/conf.d; do\n  nginx -s reload\ndone\n')),
+    });
+    expect(rules(f, 'wrapper-missing-exec')).toEqual(['start.sh:3']);
+  });
+
+  it('near miss: nginx in the foreground with exec after a one-off config step', () => {
+    const f = lint('FROM nginx:1.27\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n', { 'start.sh': exe("#!/bin/sh\nset -e\nenvsubst < /t > /etc/nginx/conf.d/default.conf\nexec nginx -g 'daemon off;'\n") });
+    expect(rules(f, 'wrapper-missing-exec')).toEqual([]);
+  });
+});
