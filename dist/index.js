@@ -39839,6 +39839,8 @@ var runtimeRules = [
   { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
   { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
   { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
 
@@ -43629,9 +43631,9 @@ async function buildPlatform(req) {
       if (log.length > 512 * 1024) log = log.slice(-256 * 1024);
     }
   });
-  const seconds2 = round((Date.now() - started) / 1e3);
+  const seconds3 = round((Date.now() - started) / 1e3);
   if (result.code === 0 && !result.timedOut) {
-    const outcome = { ok: true, tag, seconds: seconds2, cache: cacheStats(log) };
+    const outcome = { ok: true, tag, seconds: seconds3, cache: cacheStats(log) };
     if (metadataFile) {
       const meta = readMetadata(metadataFile);
       if (meta["containerimage.digest"]) outcome.digest = meta["containerimage.digest"];
@@ -43650,7 +43652,7 @@ async function buildPlatform(req) {
     return {
       ok: false,
       tag,
-      seconds: seconds2,
+      seconds: seconds3,
       hit: {
         rule: "build-failed",
         message: `The build for {platforms} did not finish within ${minutes} minutes, so its image could not be checked.`,
@@ -43661,9 +43663,9 @@ async function buildPlatform(req) {
   }
   const failure = parseBuildFailure(redactSecrets(log || result.stderr, req.buildx?.secrets ?? []), model);
   if (isMissingEmulator(failure.errorLines.join("\n"))) {
-    return { ok: false, tag, seconds: seconds2, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
+    return { ok: false, tag, seconds: seconds3, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
   }
-  return { ok: false, tag, seconds: seconds2, hit: buildFailedHit(platform2, model, failure) };
+  return { ok: false, tag, seconds: seconds3, hit: buildFailedHit(platform2, model, failure) };
 }
 function parseBuildFailure(log, model) {
   const lines = log.replace(/\r/g, "").split("\n");
@@ -43853,7 +43855,7 @@ async function resolveImage(ref) {
 }
 async function pullVariant(variant, tag, cleanup) {
   const started = Date.now();
-  const seconds2 = () => Math.round((Date.now() - started) / 10) / 100;
+  const seconds3 = () => Math.round((Date.now() - started) / 10) / 100;
   if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
   const present = await docker(["image", "inspect", "--format", "{{.Id}}", variant.source], { timeoutMs: INSPECT_MS });
   const pulling = present.code !== 0;
@@ -43862,14 +43864,14 @@ async function pullVariant(variant, tag, cleanup) {
     const pulled = await docker(["pull", "--quiet", "--platform", variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
     if (pulled.code !== 0 || pulled.timedOut) {
       const why2 = pulled.timedOut ? `no answer within ${PULL_TIMEOUT_MS / 6e4} minutes` : pulled.stderr.trim().split("\n").at(-1) ?? `exit ${pulled.code}`;
-      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds2() };
+      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds3() };
     }
   }
   cleanup.image(tag);
   const tagged = await docker(["tag", variant.source, tag], { timeoutMs: INSPECT_MS });
-  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds2() };
+  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds3() };
   if (pulling) await docker(["rmi", variant.source], { timeoutMs: INSPECT_MS });
-  return { ok: true, image: tag, seconds: seconds2() };
+  return { ok: true, image: tag, seconds: seconds3() };
 }
 
 // src/runtime/cleanup.ts
@@ -43970,7 +43972,28 @@ function imageConfigFromInspect(raw) {
     architecture: raw.Architecture ?? ""
   };
   if (raw.Variant) config.variant = raw.Variant;
+  const shell = stringArray(c.Shell);
+  if (shell.length > 0) config.shell = shell;
+  const health = config.healthcheck ? healthSpec(c.Healthcheck, shell) : void 0;
+  if (health) config.health = health;
   return config;
+}
+var seconds = (ns, fallback) => typeof ns === "number" && ns > 0 ? ns / 1e9 : fallback;
+function healthSpec(h, shell) {
+  const [kind, ...rest] = stringArray(h.Test);
+  let argv;
+  if (kind === "CMD") argv = rest;
+  else if (kind === "CMD-SHELL" && rest.length > 0) argv = [...shell.length > 0 ? shell : ["/bin/sh", "-c"], rest.join(" ")];
+  else return void 0;
+  if (argv.length === 0) return void 0;
+  return {
+    argv,
+    text: rest.join(" "),
+    interval: seconds(h.Interval, 30),
+    timeout: seconds(h.Timeout, 30),
+    startPeriod: seconds(h.StartPeriod, 0),
+    retries: typeof h.Retries === "number" && h.Retries > 0 ? h.Retries : 3
+  };
 }
 function healthcheckRuns(test) {
   const t = stringArray(test);
@@ -44117,6 +44140,22 @@ function cpuStat(proc, pid) {
   } catch {
     return void 0;
   }
+}
+function childStates(proc) {
+  const out = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    try {
+      const stat2 = fs16.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const open2 = stat2.indexOf("(");
+      const close = stat2.lastIndexOf(")");
+      const child2 = { pid, comm: stat2.slice(open2 + 1, close), state: stat2.slice(close + 2, close + 3) };
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs16.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      if (nsPid) child2.nsPid = Number(nsPid);
+      out.push(child2);
+    } catch {
+    }
+  }
+  return out;
 }
 function childrenOf(proc, pid) {
   const out = [];
@@ -44268,6 +44307,102 @@ function sleep(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
+// src/runtime/healthcheck.ts
+var EXEC_MISSING = /executable file not found in \$PATH|exec: "[^"]*": (?:stat [^:]*: )?no such file or directory/;
+var SHELL_MISSING = /(?:^|\n)(?:[^\n:]*: (?:\d+: |line \d+: )?)?([\w.+-]+): (?:command )?not found/;
+var RETRY_MS = 1e3;
+async function checkHealth(req) {
+  const { health } = req;
+  const factor = req.emulated ? 3 : 1;
+  const t0 = Date.now();
+  const docker_deadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1e3;
+  let runs = 0;
+  let last = { code: null, output: "" };
+  const done = (o) => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1e3) });
+  for (; ; ) {
+    runs++;
+    const res = await docker(["exec", req.id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+    const output = `${res.stdout}
+${res.stderr}`.trim();
+    last = { code: res.timedOut ? null : res.code, output: res.timedOut ? `no answer within ${health.timeout * factor} s` : output };
+    if (!res.timedOut && res.code === 0) return done({ status: "healthy" });
+    const program = missingProgram(res.code, output, health);
+    if (program) return done({ status: "missing", hit: missingHit(req, program, last.output) });
+    const now = Date.now();
+    if (now >= docker_deadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
+    if (now + RETRY_MS >= req.until) {
+      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? "timeout"}${last.output ? `: \`${truncate(oneLine2(last.output), 120)}\`` : ""}); its start period + retries allow ${round((docker_deadline - req.startedAt) / 1e3)} s, so it was not judged.`;
+      return done({ status: "unjudged", note });
+    }
+    await new Promise((r) => setTimeout(r, RETRY_MS));
+  }
+}
+function missingProgram(code2, output, health) {
+  if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
+  const shell = SHELL_MISSING.exec(output);
+  if (shell && code2 !== 0 && (code2 === 127 || health.text.includes(shell[1]))) return shell[1];
+  return void 0;
+}
+function oneLine2(s) {
+  return s.split("\n").map((l) => l.trim()).filter(Boolean).join(" / ");
+}
+function missingHit(req, program, output) {
+  const name = program.split("/").pop();
+  return {
+    rule: "healthcheck-broken",
+    message: `On {platforms} the HEALTHCHECK \`${truncate(req.health.text, 100)}\` can never pass: \`${name}\` is not in the image ({detail}), so Docker marks every container unhealthy.`,
+    detail: `\`${truncate(oneLine2(output), 160)}\``,
+    fix: `Install ${name} in the final stage, or check with a program the image has (e.g. \`node -e "require('http').get('http://127.0.0.1:PORT/', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"\`, \`python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:PORT/')"\`, BusyBox \`wget -q --spider\`).`
+  };
+}
+function neverHealthyHit(req, runs, last) {
+  const h = req.health;
+  const code2 = last.code === null ? "timed out" : `exited ${last.code}`;
+  const odd = last.code !== null && last.code !== 1 ? ` (Docker reserves exit code 2 and expects 0 for healthy, 1 for unhealthy)` : "";
+  return {
+    rule: "healthcheck-broken",
+    message: `On {platforms} the HEALTHCHECK \`${truncate(h.text, 100)}\` never passed while the service was up (${truncate(req.readyDetail, 60)}): ${runs} runs within its start period + retries (${h.startPeriod} s + ${h.retries} \xD7 ${h.interval} s), the last {detail}${odd}, so Docker marks every container unhealthy.`,
+    detail: `${code2}${last.output ? `: \`${truncate(oneLine2(last.output), 160)}\`` : ""}`,
+    fix: "Run the check by hand in a running container (`docker exec <container> <check>`) and point it at what the service really serves (address, port, path); give a slow start a `--start-period`."
+  };
+}
+
+// src/runtime/zombies.ts
+var ZOMBIE_MS = 200;
+var POLL_MS = 25;
+var ORPHAN = 'sleep 0 >/dev/null 2>&1 & echo "$!"';
+async function checkZombies(req) {
+  const proc = hostProc(req.hostPid, req.id);
+  if (!proc) return void 0;
+  const factor = req.emulated ? 3 : 1;
+  const t0 = Date.now();
+  const res = await docker(["exec", req.id, "/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
+  const orphanPid = Number(res.stdout.trim());
+  if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
+  const deadline = Date.now() + 1500 * factor;
+  let zombieSince;
+  for (; ; ) {
+    const now = Date.now();
+    const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
+    const zombie = orphan?.state === "Z";
+    if (zombie) zombieSince ??= now;
+    else zombieSince = void 0;
+    if (zombieSince !== void 0 && now - zombieSince >= ZOMBIE_MS * factor) {
+      return { reaped: false, seconds: round((now - t0) / 1e3), hit: zombieHit(req) };
+    }
+    if (!orphan) return { reaped: true, seconds: round((now - t0) / 1e3) };
+    if (now >= deadline) return { reaped: !zombie, seconds: round((now - t0) / 1e3) };
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+function zombieHit(req) {
+  return {
+    rule: "zombies-not-reaped",
+    message: `On {platforms} PID 1 \`${req.pid1}\` does not reap orphaned child processes: a child left behind by a \`docker exec\` stayed a zombie (state Z in /proc, parent PID 1), so every orphan (a health check's grandchild, a crashed worker's children, a \`sh -c\` helper) keeps its PID until the PID limit is reached and forks fail.`,
+    fix: 'Run an init as PID 1 that reaps: `docker run --init`, Compose `init: true`, or in the image `ENTRYPOINT ["tini", "--"]` (Debian/Alpine package `tini`) or `dumb-init`.'
+  };
+}
+
 // src/runtime/probe.ts
 var CALL_MS2 = 2e4;
 var EMULATION_FACTOR = 3;
@@ -44307,7 +44442,9 @@ async function probe2(req) {
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {} };
+  const checked = await afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2, top);
+  notes.push(...checked.notes);
+  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
@@ -44333,10 +44470,35 @@ async function probe2(req) {
     await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
   }
   const exitCode = await waiter;
-  const seconds2 = round((Date.now() - t0) / 1e3);
-  const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals });
+  const seconds3 = round((Date.now() - t0) / 1e3);
+  const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds3, options.gracePeriod)) : seconds3, exitCode, killed };
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
   return { hits, ...named, ready: ready2, shutdown, notes };
+}
+async function afterReady(req, id, hostPid, startedAt, until, ready2, top) {
+  const health = req.config.health;
+  const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
+  const [h, z] = await Promise.all([
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail }) : void 0,
+    req.hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated, pid1: truncate(top?.display ?? "PID 1", 80) })
+  ]);
+  const hits = [];
+  const notes = [];
+  const results = {};
+  if (h) {
+    const judged = h.status !== "unhealthy" || ready2.by === "listening" || ready2.by === "log";
+    if (h.hit && judged) hits.push(h.hit);
+    if (h.note) notes.push(`${h.note.replace(/\.$/, "")} on ${req.platform}.`);
+    else if (!judged) notes.push(`The HEALTHCHECK \`${truncate(health.text, 80)}\` did not pass on ${req.platform}, but the service was not seen serving (${ready2.detail}), so it was not judged.`);
+    results.health = { status: judged ? h.status : "unjudged", exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
+  } else if (health && ready2.by === "healthcheck") {
+    results.health = { status: "healthy", exitCode: 0, runs: 0, seconds: 0 };
+  }
+  if (z) {
+    if (z.hit) hits.push(z.hit);
+    results.zombies = { reaped: z.reaped, seconds: z.seconds };
+  }
+  return { hits, notes, results };
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -44378,8 +44540,8 @@ function firstErrorLine(stderr) {
 }
 async function exitedEarly(id, state, startedAt, req) {
   const ran = Date.parse(state.finishedAt) - Date.parse(state.startedAt);
-  const seconds2 = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
-  if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds: seconds2 } };
+  const seconds3 = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
+  if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds: seconds3 } };
   const logs = await lastLogLines(id, LOG_LINES);
   if (isMissingEmulator(logs.join("\n")) || isMissingEmulator(state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
   const hit5 = exitedOnStart(state.exitCode, logs, req.config, false, state.oomKilled);
@@ -44494,7 +44656,7 @@ function confirmsText(ids2) {
   if (!ids2 || ids2.length === 0) return "";
   return ` (confirms ${ids2.join(" and ")})`;
 }
-var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal.";
+var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).";
 function judgeShutdown(facts) {
   const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals } = facts;
   const hits = [];
@@ -45487,6 +45649,7 @@ async function runRuntime(model, options, extras = {}) {
         return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform2} stopped: ${truncate(message, 200)}.`] };
       }
     });
+    notes.push(...reconcileEmulated(outcomes));
     for (const o of outcomes) {
       results.push(o.result);
       hits.push(...o.hits.map((h) => ({ ...h, platform: o.result.platform })));
@@ -45500,6 +45663,29 @@ async function runRuntime(model, options, extras = {}) {
   const out = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
   if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
   return out;
+}
+var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1"]);
+function reconcileEmulated(outcomes) {
+  const notes = [];
+  const chain = (o) => `${(o.result.startCommand ?? []).join("\0")}
+${o.result.pid1 ?? ""}`;
+  const key = (h) => `${h.rule}\0${h.severity ?? ""}`;
+  for (const emulated of outcomes.filter((o) => o.result.emulated && o.result.shutdown)) {
+    const native = outcomes.find((o) => !o.result.emulated && o.result.shutdown && chain(o) === chain(emulated));
+    if (!native) continue;
+    const nativeKeys = new Set(native.hits.map(key));
+    const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== "info" && !nativeKeys.has(key(h)));
+    if (contradicted.length === 0) continue;
+    emulated.hits = emulated.hits.filter((h) => !contradicted.includes(h));
+    const e = emulated.result;
+    const n = native.result.shutdown;
+    const there = e.shutdown.killed ? `was SIGKILLed after ignoring ${e.shutdown.signal} for the grace period` : `exited with code ${e.shutdown.exitCode} after ${e.shutdown.seconds} s`;
+    const here = n.killed ? "was SIGKILLed too, for other reasons" : `exited with code ${n.exitCode} after ${n.seconds} s`;
+    notes.push(
+      `On ${e.platform} (emulated by QEMU) the container ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(", ")}), but the same start chain \`${truncate(e.pid1 ?? (e.startCommand ?? []).join(" "), 60)}\` ${here} natively on ${native.result.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${e.platform.split("/")[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`
+    );
+  }
+  return notes;
 }
 function samePlatform(a, b) {
   const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, "$1");
@@ -45583,9 +45769,11 @@ async function runPlatform(job) {
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
   progress.phase(platform2, "smoke");
+  let hasShell;
   try {
     const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
     hits.push(...smoke.hits);
+    hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       result.skipped = "the start executable cannot run, so the shutdown probe was skipped";
@@ -45622,6 +45810,7 @@ async function runPlatform(job) {
     cleanup,
     confirms,
     emulated: support.emulated,
+    ...hasShell !== void 0 ? { hasShell } : {},
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
   });
   notes.push(...probed.notes ?? []);
@@ -45640,6 +45829,8 @@ async function runPlatform(job) {
   }
   if (probed.oneShot) result.oneShot = probed.oneShot;
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
+  if (probed.health) result.health = probed.health;
+  if (probed.zombies) result.zombies = probed.zombies;
   if (probed.shutdown) result.shutdown = probed.shutdown;
   return done();
 }
@@ -50466,22 +50657,22 @@ function docsUrl(id) {
 
 // src/github/summary.ts
 var ICON = { error: "\u274C error", warning: "\u26A0\uFE0F warning", info: "\u2139\uFE0F info" };
-function seconds(n, digits = 1) {
+function seconds2(n, digits = 1) {
   return `${n.toFixed(digits)} s`;
 }
 function platformRow(dockerfile, p) {
   const cells = [];
   if (dockerfile !== void 0) cells.push(mdCell(dockerfile));
   cells.push(mdCell(platformLabel(p)));
-  const built = !p.build ? p.image ? mdCode(`${p.image.ref}@${p.image.digest.slice(0, 19)}`) : "not built" : p.build.ok ? `\u2705 ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds(p.build.seconds)}`;
+  const built = !p.build ? p.image ? mdCode(`${p.image.ref}@${p.image.digest.slice(0, 19)}`) : "not built" : p.build.ok ? `\u2705 ${seconds2(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds2(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : "", p.pid1 ? mdCode(p.pid1) : "");
   const s = p.shutdown;
   if (s) {
     const ready2 = [readinessText(p.ready), signalsText(p.signals, s.signal)].filter(Boolean).join("; ");
-    const shutdown = s.killed ? `\u274C SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2);
+    const shutdown = s.killed ? `\u274C SIGKILLed after ${seconds2(s.seconds, 2)}` : seconds2(s.seconds, 2);
     cells.push(mdCell(s.signal), ready2 ? `${shutdown}<br>${mdCell(ready2)}` : shutdown, String(s.exitCode ?? ""));
   } else if (p.oneShot) {
-    cells.push("", `one-shot job, finished in ${seconds(p.oneShot.seconds)}`, String(p.oneShot.exitCode));
+    cells.push("", `one-shot job, finished in ${seconds2(p.oneShot.seconds)}`, String(p.oneShot.exitCode));
   } else {
     cells.push("", p.skipped ? `skipped: ${mdCell(p.skipped)}` : "", "");
   }

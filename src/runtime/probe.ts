@@ -13,6 +13,8 @@ import { knownProgram } from '../model/programs.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
+import { checkHealth, type HealthOutcome } from './healthcheck.js';
+import { checkZombies, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 
 export interface ProbeOptions {
@@ -41,6 +43,8 @@ export interface ProbeRequest {
   confirms?: Confirmable;
   /** The platform runs under an emulator (QEMU): the verdict rests on timing alone. */
   emulated?: boolean;
+  /** /bin/sh runs in the image (the smoke checks' verdict): the zombie check needs it. */
+  hasShell?: boolean;
 }
 
 export interface ProbeResult {
@@ -56,6 +60,9 @@ export interface ProbeResult {
   pid1Signals?: SignalDispositions;
   /** Those of the process PID 1 should hand over to (a shell PID 1's app child), named as PID 1 is. */
   appSignals?: AppSignals;
+  /** The HEALTHCHECK run once ready (healthcheck-broken), and the orphan reaping check (zombies-not-reaped). */
+  health?: Omit<HealthOutcome, 'hit' | 'note'>;
+  zombies?: Omit<ZombieOutcome, 'hit'>;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
@@ -109,7 +116,9 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
-  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}) };
+  const checked = await afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready, top);
+  notes.push(...checked.notes);
+  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
 
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
@@ -147,8 +156,41 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals });
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
   return { hits, ...named, ready, shutdown, notes };
+}
+
+/**
+ * The checks that need a ready service, run side by side before the stop signal: the image's
+ * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
+ */
+async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, top: Pid1 | undefined) {
+  const health = req.config.health;
+  // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
+  const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
+  const [h, z] = await Promise.all([
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail }) : undefined,
+    req.hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated, pid1: truncate(top?.display ?? 'PID 1', 80) }),
+  ]);
+  const hits: PlatformHit[] = [];
+  const notes: string[] = [];
+  const results: Pick<ProbeResult, 'health' | 'zombies'> = {};
+  if (h) {
+    // "Never passed" holds only for a service seen serving (a listening socket, the user's log line):
+    // a quiet one may be waiting for a database the probe's --network none keeps away.
+    const judged = h.status !== 'unhealthy' || ready.by === 'listening' || ready.by === 'log';
+    if (h.hit && judged) hits.push(h.hit);
+    if (h.note) notes.push(`${h.note.replace(/\.$/, '')} on ${req.platform}.`);
+    else if (!judged) notes.push(`The HEALTHCHECK \`${truncate(health!.text, 80)}\` did not pass on ${req.platform}, but the service was not seen serving (${ready.detail}), so it was not judged.`);
+    results.health = { status: judged ? h.status : 'unjudged', exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
+  } else if (health && ready.by === 'healthcheck') {
+    results.health = { status: 'healthy', exitCode: 0, runs: 0, seconds: 0 };
+  }
+  if (z) {
+    if (z.hit) hits.push(z.hit);
+    results.zombies = { reaped: z.reaped, seconds: z.seconds };
+  }
+  return { hits, notes, results };
 }
 
 /**
@@ -407,7 +449,7 @@ function confirmsText(ids: string[] | undefined): string {
 }
 
 /** Appended to a verdict reached under emulation ({platforms}: the emulated ones). */
-const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal.';
+const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).';
 
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
