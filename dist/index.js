@@ -44418,17 +44418,26 @@ function runArgs(req) {
   args.push(req.image);
   return args;
 }
-async function probe2(req) {
+function startProbe(req) {
+  return startContainer(req).then((s) => "id" in s ? { ...s, at: Date.now() } : s);
+}
+async function abandonProbe(start, cleanup) {
+  const s = await start;
+  if (!("id" in s)) return;
+  const res = await docker(["rm", "-f", "-v", s.id], { timeoutMs: CALL_MS2 });
+  if (res.code === 0) cleanup.forgetContainer(s.id);
+}
+async function probe2(req, start = startProbe(req)) {
   const { options, config, cleanup } = req;
   const signal = normalizeSignal(config.stopSignal);
-  const started = await startContainer(req);
+  const started = await start;
   if ("error" in started) {
     const error2 = started.error;
     if (isMissingEmulator(error2)) return { hits: [], unavailable: error2 };
     return { hits: [exitedOnStart(null, [error2], req.config, true)] };
   }
   const id = started.id;
-  const startedAt = Date.now();
+  const startedAt = started.at;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -45768,6 +45777,15 @@ async function runPlatform(job) {
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
+  const probeRequest = {
+    image,
+    platform: platform2,
+    config,
+    cleanup,
+    emulated: support.emulated,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
+  };
+  const probeStart = startProbe(probeRequest);
   progress.phase(platform2, "smoke");
   let hasShell;
   try {
@@ -45776,6 +45794,7 @@ async function runPlatform(job) {
     hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
+      await abandonProbe(probeStart, cleanup);
       result.skipped = "the start executable cannot run, so the shutdown probe was skipped";
       return done();
     }
@@ -45783,6 +45802,7 @@ async function runPlatform(job) {
     notes.push(`Smoke checks for ${platform2} could not run: ${err.message}.`);
   }
   if (result.startCommand.length === 0) {
+    await abandonProbe(probeStart, cleanup);
     result.skipped = "the image has no start command to probe";
     return done();
   }
@@ -45803,16 +45823,7 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   progress.phase(platform2, "probe");
-  const probed = await probe2({
-    image,
-    platform: platform2,
-    config,
-    cleanup,
-    confirms,
-    emulated: support.emulated,
-    ...hasShell !== void 0 ? { hasShell } : {},
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
-  });
+  const probed = await probe2({ ...probeRequest, confirms, ...hasShell !== void 0 ? { hasShell } : {} }, probeStart);
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {
     hits.push(unavailableHit(platform2, model, probed.unavailable));

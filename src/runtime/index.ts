@@ -19,7 +19,7 @@ import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
 import { forwardingWrapper } from '../model/start-chain.js';
-import { probe, type Confirmable } from './probe.js';
+import { abandonProbe, probe, startProbe, type Confirmable } from './probe.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
 import type { PlatformHit, RuntimeFinding } from './types.js';
@@ -265,6 +265,16 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
 
+  // The probe's container starts now, so the service comes up while the smoke checks run.
+  const probeRequest = {
+    image,
+    platform,
+    config,
+    cleanup,
+    emulated: support.emulated,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
+  };
+  const probeStart = startProbe(probeRequest);
   progress.phase(platform, 'smoke');
   let hasShell: boolean | undefined;
   try {
@@ -273,6 +283,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
+      await abandonProbe(probeStart, cleanup);
       result.skipped = 'the start executable cannot run, so the shutdown probe was skipped';
       return done();
     }
@@ -280,6 +291,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     notes.push(`Smoke checks for ${platform} could not run: ${(err as Error).message}.`);
   }
   if (result.startCommand.length === 0) {
+    await abandonProbe(probeStart, cleanup);
     result.skipped = 'the image has no start command to probe';
     return done();
   }
@@ -303,16 +315,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
 
   progress.phase(platform, 'probe');
-  const probed = await probe({
-    image: image,
-    platform,
-    config,
-    cleanup,
-    confirms,
-    emulated: support.emulated,
-    ...(hasShell !== undefined ? { hasShell } : {}),
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
-  });
+  const probed = await probe({ ...probeRequest, confirms, ...(hasShell !== undefined ? { hasShell } : {}) }, probeStart);
   notes.push(...(probed.notes ?? []));
   if (probed.unavailable) {
     hits.push(unavailableHit(platform, model, probed.unavailable));

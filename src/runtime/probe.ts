@@ -78,7 +78,7 @@ const LOG_LINES = 5;
 const LIMITS: string[][] = [['--cpus', '1'], ['--memory', '512m'], ['--pids-limit', '256']];
 let unsupportedLimits = new Set<string>();
 
-export function runArgs(req: ProbeRequest): string[] {
+export function runArgs(req: Omit<ProbeRequest, 'hasShell' | 'confirms'>): string[] {
   const { options, cleanup } = req;
   const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
   for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0]!)) args.push(...limit);
@@ -87,18 +87,33 @@ export function runArgs(req: ProbeRequest): string[] {
   return args;
 }
 
-export async function probe(req: ProbeRequest): Promise<ProbeResult> {
+/** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
+export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
+
+export function startProbe(req: Omit<ProbeRequest, 'hasShell' | 'confirms'>): ProbeStart {
+  return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
+}
+
+/** Stop a probe container that will not be probed (the smoke checks found the start executable cannot run). */
+export async function abandonProbe(start: ProbeStart, cleanup: Cleanup): Promise<void> {
+  const s = await start;
+  if (!('id' in s)) return;
+  const res = await docker(['rm', '-f', '-v', s.id], { timeoutMs: CALL_MS });
+  if (res.code === 0) cleanup.forgetContainer(s.id);
+}
+
+export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(req)): Promise<ProbeResult> {
   const { options, config, cleanup } = req;
   const signal = normalizeSignal(config.stopSignal);
 
-  const started = await startContainer(req);
+  const started = await start;
   if ('error' in started) {
     const error = started.error;
     if (isMissingEmulator(error)) return { hits: [], unavailable: error };
     return { hits: [exitedOnStart(null, [error], req.config, true)] };
   }
   const id = started.id;
-  const startedAt = Date.now();
+  const startedAt = started.at;
 
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
@@ -211,7 +226,7 @@ async function waitExit(id: string, timeoutMs: number): Promise<number | null> {
   return null;
 }
 
-async function startContainer(req: ProbeRequest): Promise<{ id: string } | { error: string }> {
+async function startContainer(req: Omit<ProbeRequest, 'hasShell' | 'confirms'>): Promise<{ id: string } | { error: string }> {
   for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
     const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
     const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
