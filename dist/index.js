@@ -39335,6 +39335,40 @@ function isExtraShell(program) {
   const name = baseName(program);
   return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
 }
+var STOP_SIGNALS = [
+  {
+    match: /^nginx$/,
+    stop: { name: "nginx", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish the requests they have); SIGTERM and SIGINT are a fast shutdown that closes open connections", source: "https://nginx.org/en/docs/control.html" }
+  },
+  {
+    match: /^php-fpm[\d.]*$/,
+    stop: { name: "php-fpm", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful stop (children finish their requests); SIGTERM and SIGINT terminate immediately", source: "php-fpm(8)" }
+  },
+  {
+    match: /^(?:httpd|apache2)$/,
+    stop: { name: "Apache httpd", graceful: "SIGWINCH", abortive: ["SIGTERM", "SIGINT"], why: "SIGWINCH is a graceful stop (children finish their requests); SIGTERM stops at once and kills the children mid-request", source: "https://httpd.apache.org/docs/2.4/stopping.html" }
+  },
+  {
+    match: /^(?:postgres|postmaster)$/,
+    stop: { name: "PostgreSQL", graceful: "SIGINT", abortive: ["SIGQUIT"], why: "SIGINT is the fast shutdown that rolls back open transactions and exits cleanly; SIGTERM (smart) waits for every client to disconnect, and SIGQUIT exits without a clean shutdown (crash recovery at the next start)", source: "https://www.postgresql.org/docs/current/server-shutdown.html" }
+  },
+  {
+    match: /^haproxy$/,
+    stop: { name: "HAProxy", graceful: "SIGUSR1", abortive: ["SIGTERM", "SIGINT"], why: "SIGUSR1 is a soft stop (it stops listening and finishes the connections it has); SIGTERM and SIGINT stop immediately", source: "https://docs.haproxy.org/2.8/management.html#4" }
+  },
+  {
+    match: /^unicorn(?:_rails)?$/,
+    stop: { name: "unicorn", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish their requests); SIGTERM and SIGINT are a quick shutdown that kills the workers", source: "https://yhbt.net/unicorn/SIGNALS.html" }
+  },
+  {
+    match: /^gunicorn$/,
+    stop: { name: "Gunicorn", graceful: "SIGTERM", abortive: ["SIGQUIT", "SIGINT"], why: "SIGTERM is a graceful shutdown (workers finish their requests within --graceful-timeout); SIGQUIT and SIGINT are a quick shutdown", source: "https://docs.gunicorn.org/en/stable/signals.html" }
+  }
+];
+function stopSignalsOf(word) {
+  const name = baseName(word).replace(/:$/, "");
+  return STOP_SIGNALS.find((s) => s.match.test(name))?.stop;
+}
 
 // src/model/installs.ts
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
@@ -39840,6 +39874,7 @@ var runtimeRules = [
   { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
   { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
   { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
   { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
@@ -44403,6 +44438,36 @@ function zombieHit(req) {
   };
 }
 
+// src/runtime/stop-signal.ts
+function processName(argv) {
+  const first = (argv[0] ?? "").split(/\s/)[0];
+  const script = argv[1];
+  return interpreterOf(first) && script && !script.startsWith("-") ? script : first;
+}
+function judgeStopSignal(facts) {
+  const { signal, top } = facts;
+  if (!top) return void 0;
+  const expected = facts.expectedProgram !== void 0 ? stopSignalsOf(facts.expectedProgram) : void 0;
+  if (facts.expectedProgram !== void 0 && !expected) return void 0;
+  const init = knownProgram(processName(top.argv))?.role === "init";
+  const receivers = init ? top.children : [top.argv];
+  const receiver = receivers.find((argv) => {
+    const s = stopSignalsOf(processName(argv));
+    return s !== void 0 && (expected === void 0 || s === expected);
+  });
+  if (!receiver) return void 0;
+  const daemon = stopSignalsOf(processName(receiver));
+  if (!daemon.abortive.includes(signal)) return void 0;
+  const how = init ? `through the init \`${top.display.split(" ")[0]}\`, which forwards it` : "as PID 1";
+  const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
+  return {
+    rule: "stop-signal-not-graceful",
+    ...facts.stopSignalAt ? { file: facts.stopSignalAt.file, range: facts.stopSignalAt.range } : {},
+    message: `On {platforms} the stop signal ${signal} reaches ${daemon.name} ${how}, and ${daemon.name} treats ${signal} as a fast stop: ${daemon.why} (${daemon.source}). Every deploy and scale-down cuts off the requests in flight.`,
+    fix: `${set} (Compose: \`stop_signal: ${daemon.graceful}\`). Kubernetes sends SIGTERM whatever the image says: add a preStop hook that sends ${daemon.graceful} to PID 1 (\`kill -s ${daemon.graceful.replace(/^SIG/, "")} 1\`) and waits, within terminationGracePeriodSeconds.`
+  };
+}
+
 // src/runtime/probe.ts
 var CALL_MS2 = 2e4;
 var EMULATION_FACTOR = 3;
@@ -44452,6 +44517,8 @@ async function probe2(req, start = startProbe(req)) {
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
   const checked = await afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2, top);
+  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
@@ -45823,7 +45890,18 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   progress.phase(platform2, "probe");
-  const probed = await probe2({ ...probeRequest, confirms, ...hasShell !== void 0 ? { hasShell } : {} }, probeStart);
+  const program = model.startChain.program?.word;
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
+  const probed = await probe2(
+    {
+      ...probeRequest,
+      confirms,
+      ...hasShell !== void 0 ? { hasShell } : {},
+      ...program !== void 0 && !job.resolved ? { expectedProgram: program } : {},
+      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}
+    },
+    probeStart
+  );
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {
     hits.push(unavailableHit(platform2, model, probed.unavailable));

@@ -315,7 +315,18 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
 
   progress.phase(platform, 'probe');
-  const probed = await probe({ ...probeRequest, confirms, ...(hasShell !== undefined ? { hasShell } : {}) }, probeStart);
+  const program = model.startChain.program?.word;
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
+  const probed = await probe(
+    {
+      ...probeRequest,
+      confirms,
+      ...(hasShell !== undefined ? { hasShell } : {}),
+      ...(program !== undefined && !job.resolved ? { expectedProgram: program } : {}),
+      ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
+    },
+    probeStart,
+  );
   notes.push(...(probed.notes ?? []));
   if (probed.unavailable) {
     hits.push(unavailableHit(platform, model, probed.unavailable));

@@ -16,6 +16,8 @@ import { waitReady, type Readiness } from './readiness.js';
 import { checkHealth, type HealthOutcome } from './healthcheck.js';
 import { checkZombies, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
+import type { SourceRange } from '../model/types.js';
+import { judgeStopSignal } from './stop-signal.js';
 
 export interface ProbeOptions {
   gracePeriod: number;
@@ -45,6 +47,9 @@ export interface ProbeRequest {
   emulated?: boolean;
   /** /bin/sh runs in the image (the smoke checks' verdict): the zombie check needs it. */
   hasShell?: boolean;
+  /** The program the model's start chain ends in, and the STOPSIGNAL instruction (stop-signal-not-graceful). */
+  expectedProgram?: string;
+  stopSignalAt?: { file: string; range: SourceRange };
 }
 
 export interface ProbeResult {
@@ -78,7 +83,7 @@ const LOG_LINES = 5;
 const LIMITS: string[][] = [['--cpus', '1'], ['--memory', '512m'], ['--pids-limit', '256']];
 let unsupportedLimits = new Set<string>();
 
-export function runArgs(req: Omit<ProbeRequest, 'hasShell' | 'confirms'>): string[] {
+export function runArgs(req: StartRequest): string[] {
   const { options, cleanup } = req;
   const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
   for (const limit of LIMITS) if (!unsupportedLimits.has(limit[0]!)) args.push(...limit);
@@ -90,7 +95,9 @@ export function runArgs(req: Omit<ProbeRequest, 'hasShell' | 'confirms'>): strin
 /** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
 export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
 
-export function startProbe(req: Omit<ProbeRequest, 'hasShell' | 'confirms'>): ProbeStart {
+type StartRequest = Omit<ProbeRequest, 'hasShell' | 'confirms' | 'expectedProgram' | 'stopSignalAt'>;
+
+export function startProbe(req: StartRequest): ProbeStart {
   return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
 }
 
@@ -132,6 +139,8 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
   const checked = await afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready, top);
+  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
+  if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
 
@@ -226,7 +235,7 @@ async function waitExit(id: string, timeoutMs: number): Promise<number | null> {
   return null;
 }
 
-async function startContainer(req: Omit<ProbeRequest, 'hasShell' | 'confirms'>): Promise<{ id: string } | { error: string }> {
+async function startContainer(req: StartRequest): Promise<{ id: string } | { error: string }> {
   for (let attempt = 0; attempt <= LIMITS.length; attempt++) {
     const res = await docker(runArgs(req), { timeoutMs: RUN_MS });
     const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];

@@ -82,3 +82,35 @@ describe('an emulated shutdown verdict against the native one of the same chain'
     expect(o[1]!.hits).toHaveLength(1);
   });
 });
+
+describe('the stop signal against the daemon that receives it', () => {
+  // `docker top` argv of a retitled nginx master, natively and as stripped under QEMU alike.
+  const nginx = { argv: ['nginx:', 'master', 'process', 'nginx', '-e', 'stderr', '-c', '/etc/nginx/eg.conf'], display: 'nginx: master process nginx -e stderr -c /etc/nginx/eg.conf', children: [['nginx:', 'worker', 'process']] };
+  const tiniNginx = { argv: ['tini', '--', 'nginx', '-g', 'daemon off;'], display: 'tini -- nginx -g daemon off;', children: [['nginx:', 'master', 'process', 'nginx', '-g', 'daemon off;']] };
+  const shNginx = { argv: ['/bin/sh', '-c', 'nginx -g "daemon off;"'], display: '/bin/sh -c nginx -g "daemon off;"', children: [['nginx:', 'master', 'process', 'nginx']] };
+
+  it('nginx as PID 1 or behind tini gets SIGTERM: a fast shutdown, with the graceful signal in the fix', async () => {
+    const { judgeStopSignal } = await import('../../src/runtime/stop-signal.js');
+    const hit = judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'nginx', top: nginx })!;
+    expect(hit.rule).toBe('stop-signal-not-graceful');
+    expect(hit.message).toContain('the stop signal SIGTERM reaches nginx as PID 1');
+    expect(hit.fix).toContain('`STOPSIGNAL SIGQUIT`');
+    expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: '/usr/sbin/nginx', top: tiniNginx })!.message).toContain('through the init `tini`');
+  });
+
+  it('near misses: SIGQUIT to nginx, SIGTERM to gunicorn, a shell PID 1 that never passes it on, a chain that ends elsewhere', async () => {
+    const { judgeStopSignal } = await import('../../src/runtime/stop-signal.js');
+    expect(judgeStopSignal({ signal: 'SIGQUIT', expectedProgram: 'nginx', top: nginx })).toBeUndefined();
+    expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'gunicorn', top: { argv: ['/usr/bin/python3', '/usr/bin/gunicorn', 'app:app'], display: 'gunicorn app:app', children: [] } })).toBeUndefined();
+    expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'nginx', top: shNginx })).toBeUndefined();
+    expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'node', top: nginx })).toBeUndefined();
+  });
+
+  it('php-fpm by its versioned name; gunicorn on SIGQUIT is its quick shutdown', async () => {
+    const { judgeStopSignal } = await import('../../src/runtime/stop-signal.js');
+    const fpm = { argv: ['php-fpm:', 'master', 'process', '(/etc/php/8.2/fpm/php-fpm.conf)'], display: 'php-fpm: master process (/etc/php/8.2/fpm/php-fpm.conf)', children: [] };
+    expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'php-fpm8.2', top: fpm })!.message).toContain('reaches php-fpm as PID 1');
+    const guni = { argv: ['/usr/bin/python3', '/usr/bin/gunicorn', 'app:app'], display: 'gunicorn app:app', children: [] };
+    expect(judgeStopSignal({ signal: 'SIGQUIT', expectedProgram: 'gunicorn', top: guni })!.fix).toContain('STOPSIGNAL SIGTERM');
+  });
+});

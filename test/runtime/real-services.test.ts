@@ -474,3 +474,83 @@ describe.skipIf(!basesAvailable).concurrent(`HEALTHCHECK and zombies on real pro
     expect(run.findings).toEqual([]);
   }, T);
 });
+
+// ----------------------------------------------------- the daemon's own stop signal ---
+
+/**
+ * docker run -d, the daemon's ready line, `docker kill -s <the image's stop signal>`, docker
+ * wait; then the daemon's own log says how it took the signal (nginx: "exiting" for its fast
+ * shutdown, "gracefully shutting down" for the graceful one; php-fpm: "Terminating" vs "Finishing").
+ */
+async function stopTruth(image: string, platform: string, ready: RegExp): Promise<{ signal: string; logs: string; exitCode: number }> {
+  const signal = (await sh(['image', 'inspect', '-f', '{{.Config.StopSignal}}', image])).out.trim() || 'SIGTERM';
+  const run = await sh(['run', '-d', '--platform', platform, '--network', 'none', '--cpus', '1', '--label', `${TRUTH_LABEL}=${truthRun}`, image]);
+  const id = run.out.trim();
+  if (run.code !== 0 || !id) throw new Error(`docker run ${image}: ${run.err}`);
+  try {
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      const logs = await sh(['logs', id]);
+      if (ready.test(logs.out + logs.err)) break;
+      if (Date.now() > deadline) throw new Error(`${image} on ${platform}: no ${String(ready)} within 240 s: ${logs.err.slice(-500)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await sh(['kill', '-s', signal, id]);
+    const waited = await sh(['wait', id], 60_000);
+    const logs = await sh(['logs', id]);
+    return { signal, logs: logs.out + logs.err, exitCode: Number(waited.out.trim()) };
+  } finally {
+    await sh(['rm', '-f', id]);
+  }
+}
+
+async function stopTruthBoth(name: string, dir: string, ready: RegExp): Promise<Record<string, Awaited<ReturnType<typeof stopTruth>>>> {
+  const out: Record<string, Awaited<ReturnType<typeof stopTruth>>> = {};
+  await Promise.all(PLATFORMS.map(async (p) => (out[p] = await stopTruth(await truthBuild(name, dir, p), p, ready))));
+  return out;
+}
+
+const NGINX_READY = /start worker processes/;
+
+describe.skipIf(!basesAvailable).concurrent(`the daemon's graceful stop signal (Debian's nginx and php-fpm), linux/amd64 and emulated linux/arm64${basesSkipReason ? ` (${basesSkipReason})` : ''}`, () => {
+  it('nginx on SIGTERM: its fast shutdown, stop-signal-not-graceful naming SIGQUIT', async () => {
+    const dir = prepared('nginx-sigterm');
+    const [truth, run] = await Promise.all([stopTruthBoth('nginx-sigterm', dir, NGINX_READY), tool('nginx-sigterm', dir)]);
+    for (const p of PLATFORMS) {
+      expect(truth[p]!.signal).toBe('SIGTERM');
+      expect(truth[p]!.logs, p).toMatch(/signal 15 \(SIGTERM\) received.*exiting/);
+      expect(truth[p]!.logs, p).not.toMatch(/gracefully shutting down/);
+      expect(on(run, p).shutdown).toMatchObject({ signal: 'SIGTERM', killed: false });
+    }
+    const f = only(run, 'stop-signal-not-graceful');
+    expect(f.platforms).toEqual(PLATFORMS);
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('the stop signal SIGTERM reaches nginx as PID 1');
+    expect(f.fix).toContain('`STOPSIGNAL SIGQUIT`');
+    expect(f.line).toBe(lineOf(dir, /^CMD/));
+  }, T);
+
+  it('nginx with STOPSIGNAL SIGQUIT: it shuts down gracefully, no finding (near miss)', async () => {
+    const dir = prepared('nginx-sigquit');
+    const [truth, run] = await Promise.all([stopTruthBoth('nginx-sigquit', dir, NGINX_READY), tool('nginx-sigquit', dir)]);
+    for (const p of PLATFORMS) {
+      expect(truth[p]!.signal).toBe('SIGQUIT');
+      expect(truth[p]!.logs, p).toMatch(/signal 3 \(SIGQUIT\) received.*shutting down/);
+      expect(truth[p]!.logs, p).toMatch(/gracefully shutting down/);
+      expect(on(run, p).shutdown).toMatchObject({ signal: 'SIGQUIT', killed: false });
+    }
+    expect(run.findings.filter((f) => f.rule === 'stop-signal-not-graceful')).toEqual([]);
+  }, T);
+
+  it('php-fpm on SIGTERM: "Terminating", stop-signal-not-graceful', async () => {
+    const dir = prepared('php-fpm-sigterm');
+    const [truth, run] = await Promise.all([stopTruthBoth('php-fpm-sigterm', dir, /ready to handle connections/), tool('php-fpm-sigterm', dir)]);
+    for (const p of PLATFORMS) {
+      expect(truth[p]!.logs, p).toMatch(/Terminating/);
+      expect(truth[p]!.logs, p).not.toMatch(/Finishing/);
+    }
+    const f = only(run, 'stop-signal-not-graceful');
+    expect(f.platforms).toEqual(PLATFORMS);
+    expect(f.message).toContain('reaches php-fpm as PID 1');
+  }, T);
+});
