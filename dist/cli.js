@@ -12746,14 +12746,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12881,13 +12881,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13196,7 +13196,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 import path28 from "node:path";
 
 // src/cli/args.ts
@@ -13282,6 +13282,11 @@ function parseRegex(value, name) {
     throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
   }
 }
+function parseCommand(value, name) {
+  const v = value.trim();
+  if (v === "" || /[\r\n\0]/.test(v)) throw new InputError(`${name} must be one non-empty command line, e.g. ${name} 'test -f /tmp/ready'`);
+  return v;
+}
 function parseIgnore(value) {
   return new Set(value.split(/[,\n\s]+/).map((s) => s.trim()).filter(Boolean));
 }
@@ -13342,6 +13347,7 @@ Options:
                          (default 60, x3 on emulated platforms; readiness: HEALTHCHECK
                          healthy, a listening socket, or a quiet process tree)
   --ready-log REGEX      readiness is a log line matching REGEX (nothing else counts)
+  --ready-cmd CMD        readiness is CMD exiting 0 in the container (docker exec, /bin/sh -c)
   --probe-env K=V        repeatable; env for the probe container (never the host's env)
   --probe-network MODE   docker network for smoke runs and the probe (default none)
   --ignore IDS           comma list of rule ids
@@ -13389,6 +13395,7 @@ function parseCli(argv, cwd = process.cwd()) {
         "grace-period": { type: "string" },
         "startup-wait": { type: "string" },
         "ready-log": { type: "string" },
+        "ready-cmd": { type: "string" },
         "probe-env": { type: "string", multiple: true },
         "probe-network": { type: "string" },
         ignore: { type: "string", multiple: true },
@@ -13445,6 +13452,7 @@ function parseCli(argv, cwd = process.cwd()) {
   if (v["grace-period"] !== void 0) set("gracePeriod", parseSeconds(v["grace-period"], "--grace-period"));
   if (v["startup-wait"] !== void 0) set("startupWait", parseSeconds(v["startup-wait"], "--startup-wait"));
   if (v["ready-log"] !== void 0) set("readyLog", parseRegex(v["ready-log"], "--ready-log"));
+  if (v["ready-cmd"] !== void 0) set("readyCmd", parseCommand(v["ready-cmd"], "--ready-cmd"));
   for (const kv of v["probe-env"] ?? []) {
     const [k, val] = parseKeyValue(kv, "--probe-env");
     options.probeEnv[k] = val;
@@ -20782,7 +20790,7 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import path27 from "node:path";
 
 // src/runtime/build.ts
@@ -21589,7 +21597,7 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import { constants as constants2 } from "node:os";
 import path23 from "node:path";
 
@@ -21617,6 +21625,7 @@ var INSPECT_MS2 = 1e3;
 var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
+  if (req.readyCmd) return waitForCmd(req, req.readyCmd);
   const proc = hostProc(req.hostPid, req.id);
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples = [];
@@ -21682,6 +21691,20 @@ async function waitForLog(req, re) {
   if (!res.timedOut) return ready(req, "exited", "the log stream ended (the container exited)");
   return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-log ${String(re)} did not match, stop signal sent anyway`);
 }
+async function waitForCmd(req, cmd) {
+  let last = "";
+  for (; ; ) {
+    const left = req.boundSeconds * 1e3 - (Date.now() - req.startedAt);
+    if (left <= 0) return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-cmd \`${cmd}\` did not exit 0${last ? ` (last: ${last})` : ""}, stop signal sent anyway`);
+    const res = await docker(["exec", req.id, "/bin/sh", "-c", cmd], { timeoutMs: Math.max(1e3, left), maxStdoutBytes: 64 * 1024 });
+    if (res.code === 0) return ready(req, "cmd", `--ready-cmd \`${cmd}\` exited 0`);
+    const state = await containerState(req.id);
+    if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
+    last = res.timedOut ? "timed out" : `exit ${res.code}${res.stderr.trim() ? `: ${res.stderr.trim().split("\n")[0].slice(0, 120)}` : ""}`;
+    await sleep(CMD_RETRY_MS);
+  }
+}
+var CMD_RETRY_MS = 250;
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -21747,7 +21770,8 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-var ZOMBIE_MS = 200;
+import fs18 from "node:fs";
+var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var ORPHAN = 'sleep 0 >/dev/null 2>&1 & echo "$!"';
 async function checkZombies(req) {
@@ -21760,24 +21784,38 @@ async function checkZombies(req) {
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
   const deadline = Date.now() + 1500 * factor;
   let zombieSince;
+  let sleptSince = false;
   for (; ; ) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
     const zombie = orphan?.state === "Z";
-    if (zombie) zombieSince ??= now;
-    else zombieSince = void 0;
-    if (zombieSince !== void 0 && now - zombieSince >= ZOMBIE_MS * factor) {
-      return { reaped: false, seconds: round((now - t0) / 1e3), hit: zombieHit(req) };
+    if (zombie) {
+      zombieSince ??= now;
+      if (processState(proc) !== "R") sleptSince = true;
+    } else {
+      zombieSince = void 0;
+      sleptSince = false;
+    }
+    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * factor) {
+      return { reaped: false, seconds: round((now - t0) / 1e3) };
     }
     if (!orphan) return { reaped: true, seconds: round((now - t0) / 1e3) };
     if (now >= deadline) return { reaped: !zombie, seconds: round((now - t0) / 1e3) };
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
-function zombieHit(req) {
+function processState(proc) {
+  try {
+    const stat = fs18.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    return void 0;
+  }
+}
+function zombieHit(pid1) {
   return {
     rule: "zombies-not-reaped",
-    message: `On {platforms} PID 1 \`${req.pid1}\` does not reap orphaned child processes: a child left behind by a \`docker exec\` stayed a zombie (state Z in /proc, parent PID 1), so every orphan (a health check's grandchild, a crashed worker's children, a \`sh -c\` helper) keeps its PID until the PID limit is reached and forks fail.`,
+    message: `On {platforms} PID 1 \`${pid1}\` does not reap orphaned child processes: a child left behind by a \`docker exec\` stayed a zombie (state Z in /proc, parent PID 1), so every orphan (a health check's grandchild, a crashed worker's children, a \`sh -c\` helper) keeps its PID until the PID limit is reached and forks fail.`,
     fix: 'Run an init as PID 1 that reaps: `docker run --init`, Compose `init: true`, or in the image `ENTRYPOINT ["tini", "--"]` (Debian/Alpine package `tini`) or `dumb-init`.'
   };
 }
@@ -21850,17 +21888,18 @@ async function probe2(req, start = startProbe(req)) {
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   let state = await containerState(id);
   if (state && !state.running) {
     return await exitedEarly(id, state, startedAt, req);
   }
   const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
-  const top = await pid1Of(id, state?.pid, config.path);
+  if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2)]);
+  if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const checked = await afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2, top);
   const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
@@ -21895,12 +21934,12 @@ async function probe2(req, start = startProbe(req)) {
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
   return { hits, ...named, ready: ready2, shutdown, notes };
 }
-async function afterReady(req, id, hostPid, startedAt, until, ready2, top) {
+async function afterReady(req, id, hostPid, startedAt, until, ready2) {
   const health = req.config.health;
   const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
   const [h, z] = await Promise.all([
     runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail }) : void 0,
-    req.hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated, pid1: truncate(top?.display ?? "PID 1", 80) })
+    req.hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated })
   ]);
   const hits = [];
   const notes = [];
@@ -21914,11 +21953,8 @@ async function afterReady(req, id, hostPid, startedAt, until, ready2, top) {
   } else if (health && ready2.by === "healthcheck") {
     results.health = { status: "healthy", exitCode: 0, runs: 0, seconds: 0 };
   }
-  if (z) {
-    if (z.hit) hits.push(z.hit);
-    results.zombies = { reaped: z.reaped, seconds: z.seconds };
-  }
-  return { hits, notes, results };
+  if (z) results.zombies = { reaped: z.reaped, seconds: z.seconds };
+  return { hits, notes, results, zombie: z?.reaped === false };
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -22025,8 +22061,8 @@ var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs18.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs18.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs19.readFileSync(path23.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -23275,7 +23311,7 @@ async function runPlatform(job) {
     config,
     cleanup,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork }
   };
   const probeStart = startProbe(probeRequest);
   progress.phase(platform, "smoke");
@@ -23380,10 +23416,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs19.readdirSync(dir)) {
+    for (const name of fs20.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs19.readFileSync(path27.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs20.readFileSync(path27.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -23524,21 +23560,21 @@ var processIo = {
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => fs20.readFileSync(0, "utf8")
+  readStdin: () => fs21.readFileSync(0, "utf8")
 };
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const root = repositoryRoot(path28.dirname(path28.resolve(io.cwd, options.dockerfile)), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
-  if (options.image !== void 0 && !given.has("dockerfile") && !fs20.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
+  if (options.image !== void 0 && !given.has("dockerfile") && !fs21.existsSync(path28.resolve(io.cwd, options.dockerfile))) options.dockerfile = "";
   const choice = chooseDiffFilter({
     options,
     diff: command.diff,
     modeFromFlag: given.has("filterMode"),
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs20.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs21.readFileSync(0, "utf8"))
   });
   const { report, model } = await analyze(options, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
   const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });

@@ -20,6 +20,7 @@ import {
   parseImageRef,
   parseNetwork,
   parsePlatforms,
+  parseCommand,
   parseRegex,
   parseSeconds,
   type Options,
@@ -130,6 +131,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   input('grace-period', 'gracePeriod', (v) => parseSeconds(v, 'grace-period'));
   input('startup-wait', 'startupWait', (v) => parseSeconds(v, 'startup-wait'));
   input('ready-log', 'readyLog', (v) => parseRegex(v, 'ready-log'));
+  input('ready-cmd', 'readyCmd', (v) => parseCommand(v, 'ready-cmd'));
   // The probe container's environment comes from this input (and the config file) only, never from the runner's env.
   input('probe-env', 'probeEnv', (v) => parseKeyValueLines(v, 'probe-env'));
   input('probe-network', 'probeNetwork', parseNetwork);

@@ -55,7 +55,7 @@ export interface PlatformResult {
    * (listening), a quiet process tree (quiet); timeout: not ready within the bound, signalled
    * anyway; fixed: nothing observable (remote engine), a short fixed wait; exited: it exited first.
    */
-  ready?: { by: 'log' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
+  ready?: { by: 'log' | 'cmd' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
   /**
    * PID 1's signal dispositions read from the kernel at readiness (natively, on a local engine),
    * and `app`: those of the process PID 1 should hand over to (a shell PID 1's app child).

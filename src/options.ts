@@ -18,6 +18,8 @@ export interface Options {
   gracePeriod: number;
   startupWait: number;
   readyLog?: RegExp;
+  /** --ready-cmd CMD: readiness is CMD exiting 0 in the container (`docker exec … /bin/sh -c CMD`). */
+  readyCmd?: string;
   probeEnv: Record<string, string>;
   probeNetwork: string;
   ignore: Set<string>;
@@ -125,6 +127,13 @@ export function parseRegex(value: string, name: string): RegExp {
   } catch {
     throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
   }
+}
+
+/** A readiness command run by `/bin/sh -c` in the container: one line, not empty. */
+export function parseCommand(value: string, name: string): string {
+  const v = value.trim();
+  if (v === '' || /[\r\n\0]/.test(v)) throw new InputError(`${name} must be one non-empty command line, e.g. ${name} 'test -f /tmp/ready'`);
+  return v;
 }
 
 export function parseIgnore(value: string): Set<string> {

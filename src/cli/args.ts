@@ -14,6 +14,7 @@ import {
   parseNetwork,
   parsePlatforms,
   parseProgress,
+  parseCommand,
   parseRegex,
   parseSeconds,
   type Options,
@@ -35,6 +36,7 @@ Options:
                          (default 60, x3 on emulated platforms; readiness: HEALTHCHECK
                          healthy, a listening socket, or a quiet process tree)
   --ready-log REGEX      readiness is a log line matching REGEX (nothing else counts)
+  --ready-cmd CMD        readiness is CMD exiting 0 in the container (docker exec, /bin/sh -c)
   --probe-env K=V        repeatable; env for the probe container (never the host's env)
   --probe-network MODE   docker network for smoke runs and the probe (default none)
   --ignore IDS           comma list of rule ids
@@ -98,6 +100,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
         'grace-period': { type: 'string' },
         'startup-wait': { type: 'string' },
         'ready-log': { type: 'string' },
+        'ready-cmd': { type: 'string' },
         'probe-env': { type: 'string', multiple: true },
         'probe-network': { type: 'string' },
         ignore: { type: 'string', multiple: true },
@@ -156,6 +159,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   if (v['grace-period'] !== undefined) set('gracePeriod', parseSeconds(v['grace-period'], '--grace-period'));
   if (v['startup-wait'] !== undefined) set('startupWait', parseSeconds(v['startup-wait'], '--startup-wait'));
   if (v['ready-log'] !== undefined) set('readyLog', parseRegex(v['ready-log'], '--ready-log'));
+  if (v['ready-cmd'] !== undefined) set('readyCmd', parseCommand(v['ready-cmd'], '--ready-cmd'));
   for (const kv of v['probe-env'] ?? []) {
     const [k, val] = parseKeyValue(kv, '--probe-env');
     options.probeEnv[k] = val;

@@ -272,7 +272,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     config,
     cleanup,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork },
   };
   const probeStart = startProbe(probeRequest);
   progress.phase(platform, 'smoke');

@@ -14,7 +14,7 @@ import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
 import { checkHealth, type HealthOutcome } from './healthcheck.js';
-import { checkZombies, type ZombieOutcome } from './zombies.js';
+import { checkZombies, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
 import { judgeStopSignal } from './stop-signal.js';
@@ -24,6 +24,7 @@ export interface ProbeOptions {
   /** Upper bound on waiting for readiness, seconds (times EMULATION_FACTOR under emulation). */
   startupWait: number;
   readyLog?: RegExp;
+  readyCmd?: string;
   probeEnv: Record<string, string>;
   probeNetwork: string;
 }
@@ -67,7 +68,7 @@ export interface ProbeResult {
   appSignals?: AppSignals;
   /** The HEALTHCHECK run once ready (healthcheck-broken), and the orphan reaping check (zombies-not-reaped). */
   health?: Omit<HealthOutcome, 'hit' | 'note'>;
-  zombies?: Omit<ZombieOutcome, 'hit'>;
+  zombies?: ZombieOutcome;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
@@ -125,20 +126,22 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
   let state = await containerState(id);
   if (state && !state.running) {
     return await exitedEarly(id, state, startedAt, req);
   }
   const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
-  const top = await pid1Of(id, state?.pid, config.path);
+  // PID 1 (docker top) and the checks that need a ready service, side by side.
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
+  if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
-  const checked = await afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready, top);
   const notGraceful = judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
@@ -188,13 +191,13 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
  * The checks that need a ready service, run side by side before the stop signal: the image's
  * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
  */
-async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, top: Pid1 | undefined) {
+async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness) {
   const health = req.config.health;
   // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
   const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
   const [h, z] = await Promise.all([
     runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail }) : undefined,
-    req.hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated, pid1: truncate(top?.display ?? 'PID 1', 80) }),
+    req.hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }),
   ]);
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
@@ -210,11 +213,8 @@ async function afterReady(req: ProbeRequest, id: string, hostPid: number | undef
   } else if (health && ready.by === 'healthcheck') {
     results.health = { status: 'healthy', exitCode: 0, runs: 0, seconds: 0 };
   }
-  if (z) {
-    if (z.hit) hits.push(z.hit);
-    results.zombies = { reaped: z.reaped, seconds: z.seconds };
-  }
-  return { hits, notes, results };
+  if (z) results.zombies = { reaped: z.reaped, seconds: z.seconds };
+  return { hits, notes, results, zombie: z?.reaped === false };
 }
 
 /**

@@ -6,25 +6,27 @@
 // Read from the host's /proc (a local engine); a kernel state, so it holds under QEMU as well.
 import { round } from './build.js';
 import { docker } from './docker.js';
-import { childStates, hostProc } from './host-proc.js';
+import fs from 'node:fs';
+import { childStates, hostProc, type HostProc } from './host-proc.js';
 import type { PlatformHit } from './types.js';
 
 export interface ZombieRequest {
   id: string;
   hostPid?: number;
   emulated?: boolean;
-  /** PID 1 as named in messages (`node server.js`). */
-  pid1: string;
 }
 
 export interface ZombieOutcome {
   reaped: boolean;
   seconds: number;
-  hit?: PlatformHit;
 }
 
-/** A reaping PID 1 waits within milliseconds of SIGCHLD; a zombie this old is not going to be reaped. */
-const ZOMBIE_MS = 200;
+/**
+ * A reaping PID 1 waits within milliseconds of SIGCHLD. A zombie this old, with PID 1 seen
+ * asleep since (so it has had its turn on a CPU: a loaded machine can keep it runnable a
+ * while), is not going to be reaped.
+ */
+const ZOMBIE_MS = 100;
 const POLL_MS = 25;
 /** Prints the orphan's pid (in the container's pid namespace) and leaves it behind. */
 const ORPHAN = 'sleep 0 >/dev/null 2>&1 & echo "$!"';
@@ -40,26 +42,44 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
   const deadline = Date.now() + 1500 * factor;
   let zombieSince: number | undefined;
+  let sleptSince = false;
   for (;;) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
     const zombie = orphan?.state === 'Z';
-    if (zombie) zombieSince ??= now;
-    else zombieSince = undefined;
-    if (zombieSince !== undefined && now - zombieSince >= ZOMBIE_MS * factor) {
-      return { reaped: false, seconds: round((now - t0) / 1000), hit: zombieHit(req) };
+    if (zombie) {
+      zombieSince ??= now;
+      if (processState(proc) !== 'R') sleptSince = true;
+    } else {
+      zombieSince = undefined;
+      sleptSince = false;
+    }
+    if (zombieSince !== undefined && sleptSince && now - zombieSince >= ZOMBIE_MS * factor) {
+      return { reaped: false, seconds: round((now - t0) / 1000) };
     }
     // The exec's shell has exited, so the orphan is PID 1's child by now: gone means reaped.
     if (!orphan) return { reaped: true, seconds: round((now - t0) / 1000) };
+    // Still a zombie when the time is up, PID 1 never seen asleep: a non-reaper on a very busy machine.
     if (now >= deadline) return { reaped: !zombie, seconds: round((now - t0) / 1000) };
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 
-function zombieHit(req: ZombieRequest): PlatformHit {
+/** PID 1's own state (R running or runnable, S asleep…). */
+function processState(proc: HostProc): string | undefined {
+  try {
+    const stat = fs.readFileSync(`${proc.root}/${proc.pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The finding, PID 1 named as in messages (`node server.js`). */
+export function zombieHit(pid1: string): PlatformHit {
   return {
     rule: 'zombies-not-reaped',
-    message: `On {platforms} PID 1 \`${req.pid1}\` does not reap orphaned child processes: a child left behind by a \`docker exec\` stayed a zombie (state Z in /proc, parent PID 1), so every orphan (a health check's grandchild, a crashed worker's children, a \`sh -c\` helper) keeps its PID until the PID limit is reached and forks fail.`,
+    message: `On {platforms} PID 1 \`${pid1}\` does not reap orphaned child processes: a child left behind by a \`docker exec\` stayed a zombie (state Z in /proc, parent PID 1), so every orphan (a health check's grandchild, a crashed worker's children, a \`sh -c\` helper) keeps its PID until the PID limit is reached and forks fail.`,
     fix: 'Run an init as PID 1 that reaps: `docker run --init`, Compose `init: true`, or in the image `ENTRYPOINT ["tini", "--"]` (Debian/Alpine package `tini`) or `dumb-init`.',
   };
 }

@@ -16,7 +16,7 @@ function config(inputs: Record<string, string>, files: Record<string, string> = 
 describe('action.yml', () => {
   it('declares every input and output of INTERFACE.md and runs the bundles on node24', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual(
-      ['dockerfile', 'context', 'platforms', 'target', 'build-args', 'static', 'grace-period', 'startup-wait', 'ready-log', 'probe-env', 'probe-network', 'ignore', 'fail-on', 'annotations', 'check-run', 'review', 'sarif-file', 'github-token', 'filter-mode', 'config', 'plan', 'runners', 'report-only', 'plan-platforms', 'reports', 'image', 'builder', 'cache-from', 'cache-to', 'secrets', 'build-contexts', 'ssh'].sort(),
+      ['dockerfile', 'context', 'platforms', 'target', 'build-args', 'static', 'grace-period', 'startup-wait', 'ready-log', 'ready-cmd', 'probe-env', 'probe-network', 'ignore', 'fail-on', 'annotations', 'check-run', 'review', 'sarif-file', 'github-token', 'filter-mode', 'config', 'plan', 'runners', 'report-only', 'plan-platforms', 'reports', 'image', 'builder', 'cache-from', 'cache-to', 'secrets', 'build-contexts', 'ssh'].sort(),
     );
     expect(Object.keys(actionYml.outputs).sort()).toEqual(['errors', 'findings', 'infos', 'matrix', 'report', 'result', 'shutdown-seconds', 'warnings']);
     expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' });
@@ -92,6 +92,7 @@ describe('readActionConfig', () => {
     [{ platforms: 'arm64' }, 'platform "arm64" is not of the form os/arch[/variant], e.g. linux/arm64'],
     [{ 'probe-env': 'not a pair' }, 'probe-env takes KEY=VALUE (got "not a pair")'],
     [{ 'ready-log': '(unclosed' }, 'ready-log is not a valid regular expression: "(unclosed"'],
+    [{ 'ready-cmd': 'test -f /a\ntest -f /b' }, "ready-cmd must be one non-empty command line, e.g. ready-cmd 'test -f /tmp/ready'"],
     [{ 'probe-network': 'host; rm -rf /' }, 'probe-network "host; rm -rf /" is not a docker network name'],
     [{ context: 'Dockerfile' }, 'context Dockerfile is not a directory'],
     [{ dockerfile: 'Dockerfile\nother/Dockerfile' }, 'Dockerfile other/Dockerfile does not exist'],
