@@ -39350,7 +39350,9 @@ var STOP_SIGNALS = [
     stop: { name: "php-fpm", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful stop (children finish their requests); SIGTERM and SIGINT terminate immediately", source: "php-fpm(8)" }
   },
   {
+    // Apache in a container runs in the foreground: `-DFOREGROUND` (the official image's httpd-foreground) or `-X`.
     match: /^(?:httpd|apache2)$/,
+    args: /(?:^|\s)-(?:D\s*FOREGROUND|X)(?:\s|$)/,
     stop: { name: "Apache httpd", graceful: "SIGWINCH", abortive: ["SIGTERM", "SIGINT"], why: "SIGWINCH is a graceful stop (children finish their requests); SIGTERM stops at once and kills the children mid-request", source: "https://httpd.apache.org/docs/2.4/stopping.html" }
   },
   {
@@ -39370,9 +39372,9 @@ var STOP_SIGNALS = [
     stop: { name: "Gunicorn", graceful: "SIGTERM", abortive: ["SIGQUIT", "SIGINT"], why: "SIGTERM is a graceful shutdown (workers finish their requests within --graceful-timeout); SIGQUIT and SIGINT are a quick shutdown", source: "https://docs.gunicorn.org/en/stable/signals.html" }
   }
 ];
-function stopSignalsOf(word) {
+function stopSignalsOf(word, args = []) {
   const name = baseName(word).replace(/:$/, "");
-  return STOP_SIGNALS.find((s) => s.match.test(name))?.stop;
+  return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
 }
 
 // src/model/installs.ts
@@ -44367,11 +44369,14 @@ function sleep(ms) {
 var EXEC_MISSING = /executable file not found in \$PATH|exec: "[^"]*": (?:stat [^:]*: )?no such file or directory/;
 var SHELL_MISSING = /(?:^|\n)(?:[^\n:]*: (?:\d+: |line \d+: )?)?([\w.+-]+): (?:command )?not found/;
 var RETRY_MS = 1e3;
+var GIVE_UP_MS = 5e3;
 async function checkHealth(req) {
   const { health } = req;
   const factor = req.emulated ? 3 : 1;
   const t0 = Date.now();
-  const docker_deadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1e3;
+  const dockerDeadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1e3;
+  const judgeable = dockerDeadline <= req.until;
+  const giveUpAt = Math.min(req.until, t0 + GIVE_UP_MS * factor);
   let runs = 0;
   let last = { code: null, output: "" };
   const done = (o) => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1e3) });
@@ -44385,12 +44390,12 @@ ${res.stderr}`.trim();
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: "missing", hit: missingHit(req, program, last.output) });
     const now = Date.now();
-    if (now >= docker_deadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
-    if (now + RETRY_MS >= req.until) {
-      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? "timeout"}${last.output ? `: \`${truncate(oneLine2(last.output), 120)}\`` : ""}); its start period + retries allow ${round((docker_deadline - req.startedAt) / 1e3)} s, so it was not judged.`;
+    if (now >= dockerDeadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
+    if (!judgeable && now + RETRY_MS >= giveUpAt) {
+      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? "timeout"}${last.output ? `: \`${truncate(oneLine2(last.output), 120)}\`` : ""}); its start period + retries allow ${round((dockerDeadline - req.startedAt) / 1e3)} s, so it was not judged.`;
       return done({ status: "unjudged", note });
     }
-    await new Promise((r) => setTimeout(r, RETRY_MS));
+    await new Promise((r) => setTimeout(r, Math.max(10, Math.min(RETRY_MS, dockerDeadline - now))));
   }
 }
 function missingProgram(code2, output, health) {
@@ -44480,19 +44485,23 @@ function processName(argv) {
   const script = argv[1];
   return interpreterOf(first) && script && !script.startsWith("-") ? script : first;
 }
+function daemonOf(argv) {
+  const name = processName(argv);
+  return stopSignalsOf(name, argv.slice(argv.indexOf(name) + 1));
+}
 function judgeStopSignal(facts) {
   const { signal, top } = facts;
   if (!top) return void 0;
-  const expected = facts.expectedProgram !== void 0 ? stopSignalsOf(facts.expectedProgram) : void 0;
+  const expected = facts.expectedProgram !== void 0 ? stopSignalsOf(facts.expectedProgram, facts.expectedArgs) : void 0;
   if (facts.expectedProgram !== void 0 && !expected) return void 0;
   const init = knownProgram(processName(top.argv))?.role === "init";
   const receivers = init ? top.children : [top.argv];
   const receiver = receivers.find((argv) => {
-    const s = stopSignalsOf(processName(argv));
+    const s = daemonOf(argv);
     return s !== void 0 && (expected === void 0 || s === expected);
   });
   if (!receiver) return void 0;
-  const daemon = stopSignalsOf(processName(receiver));
+  const daemon = daemonOf(receiver);
   if (!daemon.abortive.includes(signal)) return void 0;
   const how = init ? `through the init \`${top.display.split(" ")[0]}\`, which forwards it` : "as PID 1";
   const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
@@ -44554,7 +44563,7 @@ async function probe2(req, start = startProbe(req)) {
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
@@ -45925,13 +45934,14 @@ async function runPlatform(job) {
   }
   progress.phase(platform2, "probe");
   const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
   const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
   const probed = await probe2(
     {
       ...probeRequest,
       confirms,
       ...hasShell !== void 0 ? { hasShell } : {},
-      ...program !== void 0 && !job.resolved ? { expectedProgram: program } : {},
+      ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
       ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}
     },
     probeStart

@@ -217,7 +217,8 @@ export interface StopSignals {
   source: string;
 }
 
-const STOP_SIGNALS: { match: RegExp; stop: StopSignals }[] = [
+/** `args`: the daemon's own options, where its name alone is ambiguous (BusyBox has an `httpd` applet too). */
+const STOP_SIGNALS: { match: RegExp; args?: RegExp; stop: StopSignals }[] = [
   {
     match: /^nginx$/,
     stop: { name: 'nginx', graceful: 'SIGQUIT', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGQUIT is a graceful shutdown (workers finish the requests they have); SIGTERM and SIGINT are a fast shutdown that closes open connections', source: 'https://nginx.org/en/docs/control.html' },
@@ -227,7 +228,9 @@ const STOP_SIGNALS: { match: RegExp; stop: StopSignals }[] = [
     stop: { name: 'php-fpm', graceful: 'SIGQUIT', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGQUIT is a graceful stop (children finish their requests); SIGTERM and SIGINT terminate immediately', source: 'php-fpm(8)' },
   },
   {
+    // Apache in a container runs in the foreground: `-DFOREGROUND` (the official image's httpd-foreground) or `-X`.
     match: /^(?:httpd|apache2)$/,
+    args: /(?:^|\s)-(?:D\s*FOREGROUND|X)(?:\s|$)/,
     stop: { name: 'Apache httpd', graceful: 'SIGWINCH', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGWINCH is a graceful stop (children finish their requests); SIGTERM stops at once and kills the children mid-request', source: 'https://httpd.apache.org/docs/2.4/stopping.html' },
   },
   {
@@ -248,8 +251,8 @@ const STOP_SIGNALS: { match: RegExp; stop: StopSignals }[] = [
   },
 ];
 
-/** The daemon's stop signals, by its program word (`/usr/sbin/nginx`, `php-fpm8.2`); retitled masters (`nginx:`) too. */
-export function stopSignalsOf(word: string): StopSignals | undefined {
+/** The daemon's stop signals, by its program word (`/usr/sbin/nginx`, `php-fpm8.2`; retitled masters `nginx:` too) and its arguments. */
+export function stopSignalsOf(word: string, args: string[] = []): StopSignals | undefined {
   const name = baseName(word).replace(/:$/, '');
-  return STOP_SIGNALS.find((s) => s.match.test(name))?.stop;
+  return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(' '))))?.stop;
 }

@@ -35,13 +35,18 @@ const EXEC_MISSING = /executable file not found in \$PATH|exec: "[^"]*": (?:stat
 const SHELL_MISSING = /(?:^|\n)(?:[^\n:]*: (?:\d+: |line \d+: )?)?([\w.+-]+): (?:command )?not found/;
 /** Between runs of a failing check: faster than Docker (its interval), slow enough to let the service settle. */
 const RETRY_MS = 1000;
+/** How long a failing check is retried when its start period + retries outlast the probe's bound. */
+const GIVE_UP_MS = 5000;
 
 export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
   const { health } = req;
   const factor = req.emulated ? 3 : 1;
   const t0 = Date.now();
   // Docker counts failures only after the start period, and calls it unhealthy after `retries` of them in a row.
-  const docker_deadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1000;
+  const dockerDeadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1000;
+  // A verdict Docker reaches only after the probe's bound cannot be judged: a few runs, then a note.
+  const judgeable = dockerDeadline <= req.until;
+  const giveUpAt = Math.min(req.until, t0 + GIVE_UP_MS * factor);
   let runs = 0;
   let last: { code: number | null; output: string } = { code: null, output: '' };
   const done = (o: Omit<HealthOutcome, 'runs' | 'seconds' | 'exitCode'>): HealthOutcome => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1000) });
@@ -54,12 +59,12 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: 'missing', hit: missingHit(req, program, last.output) });
     const now = Date.now();
-    if (now >= docker_deadline) return done({ status: 'unhealthy', hit: neverHealthyHit(req, runs, last) });
-    if (now + RETRY_MS >= req.until) {
-      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? 'timeout'}${last.output ? `: \`${truncate(oneLine(last.output), 120)}\`` : ''}); its start period + retries allow ${round((docker_deadline - req.startedAt) / 1000)} s, so it was not judged.`;
+    if (now >= dockerDeadline) return done({ status: 'unhealthy', hit: neverHealthyHit(req, runs, last) });
+    if (!judgeable && now + RETRY_MS >= giveUpAt) {
+      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? 'timeout'}${last.output ? `: \`${truncate(oneLine(last.output), 120)}\`` : ''}); its start period + retries allow ${round((dockerDeadline - req.startedAt) / 1000)} s, so it was not judged.`;
       return done({ status: 'unjudged', note });
     }
-    await new Promise((r) => setTimeout(r, RETRY_MS));
+    await new Promise((r) => setTimeout(r, Math.max(10, Math.min(RETRY_MS, dockerDeadline - now))));
   }
 }
 

@@ -316,13 +316,14 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
 
   progress.phase(platform, 'probe');
   const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
   const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
   const probed = await probe(
     {
       ...probeRequest,
       confirms,
       ...(hasShell !== undefined ? { hasShell } : {}),
-      ...(program !== undefined && !job.resolved ? { expectedProgram: program } : {}),
+      ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
       ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
     },
     probeStart,

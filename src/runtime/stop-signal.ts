@@ -11,8 +11,9 @@ import type { PlatformHit } from './types.js';
 export interface StopSignalFacts {
   /** The stop signal the probe sends (the image's STOPSIGNAL, SIGTERM by default). */
   signal: string;
-  /** The program the start chain ends in (`nginx`, `/usr/sbin/php-fpm8.2`); absent when the model has none (--image). */
+  /** The program the start chain ends in (`nginx`, `/usr/sbin/php-fpm8.2`) and its arguments; absent when the model has none (--image). */
   expectedProgram?: string;
+  expectedArgs?: string[];
   top?: Pid1;
   /** The STOPSIGNAL instruction, when the Dockerfile has one. */
   stopSignalAt?: { file: string; range: SourceRange };
@@ -25,20 +26,25 @@ function processName(argv: string[]): string {
   return interpreterOf(first) && script && !script.startsWith('-') ? script : first;
 }
 
+function daemonOf(argv: string[]) {
+  const name = processName(argv);
+  return stopSignalsOf(name, argv.slice(argv.indexOf(name) + 1));
+}
+
 export function judgeStopSignal(facts: StopSignalFacts): PlatformHit | undefined {
   const { signal, top } = facts;
   if (!top) return undefined;
-  const expected = facts.expectedProgram !== undefined ? stopSignalsOf(facts.expectedProgram) : undefined;
+  const expected = facts.expectedProgram !== undefined ? stopSignalsOf(facts.expectedProgram, facts.expectedArgs) : undefined;
   if (facts.expectedProgram !== undefined && !expected) return undefined;
   // Who receives the signal: PID 1, or under an init that forwards it, PID 1's child.
   const init = knownProgram(processName(top.argv))?.role === 'init';
   const receivers = init ? top.children : [top.argv];
   const receiver = receivers.find((argv) => {
-    const s = stopSignalsOf(processName(argv));
+    const s = daemonOf(argv);
     return s !== undefined && (expected === undefined || s === expected);
   });
   if (!receiver) return undefined;
-  const daemon = stopSignalsOf(processName(receiver))!;
+  const daemon = daemonOf(receiver)!;
   if (!daemon.abortive.includes(signal)) return undefined;
   const how = init ? `through the init \`${top.display.split(' ')[0]}\`, which forwards it` : 'as PID 1';
   const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;

@@ -110,6 +110,11 @@ describe('the stop signal against the daemon that receives it', () => {
     const { judgeStopSignal } = await import('../../src/runtime/stop-signal.js');
     const fpm = { argv: ['php-fpm:', 'master', 'process', '(/etc/php/8.2/fpm/php-fpm.conf)'], display: 'php-fpm: master process (/etc/php/8.2/fpm/php-fpm.conf)', children: [] };
     expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'php-fpm8.2', top: fpm })!.message).toContain('reaches php-fpm as PID 1');
+    // BusyBox's httpd applet is not Apache: only `httpd -DFOREGROUND` / `-X` is.
+    const bbHttpd = { argv: ['httpd', '-f', '-v', '-p', '8080'], display: 'httpd -f -v -p 8080', children: [] };
+    expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'httpd', expectedArgs: ['-f', '-v', '-p', '8080'], top: bbHttpd })).toBeUndefined();
+    const apache = { argv: ['httpd', '-DFOREGROUND'], display: 'httpd -DFOREGROUND', children: [] };
+    expect(judgeStopSignal({ signal: 'SIGTERM', expectedProgram: 'httpd', expectedArgs: ['-DFOREGROUND'], top: apache })!.fix).toContain('STOPSIGNAL SIGWINCH');
     const guni = { argv: ['/usr/bin/python3', '/usr/bin/gunicorn', 'app:app'], display: 'gunicorn app:app', children: [] };
     expect(judgeStopSignal({ signal: 'SIGQUIT', expectedProgram: 'gunicorn', top: guni })!.fix).toContain('STOPSIGNAL SIGTERM');
   });

@@ -33,7 +33,9 @@ async function expectProbed(run: FixtureRun): Promise<void> {
     if (r.pid1Argv !== undefined) expect(r.pid1Argv.join(' ')).not.toMatch(/qemu|binfmt/);
     expect(r.emulated).toBe(p === 'linux/arm64' ? true : undefined);
   }
-  expect(run.runtime.notes).toEqual([]);
+  // Under QEMU on a loaded machine a chain that is clean natively can miss the grace period or
+  // half of it: then the emulated verdict is a note naming both (index.ts reconcileEmulated).
+  expect(run.runtime.notes.filter((n) => !/^On linux\/arm64 \(emulated by QEMU\) .* natively on linux\/amd64: the emulated verdict rests on QEMU's signal handling/.test(n))).toEqual([]);
   expect(await leftoversAsync(run.options.runId!)).toEqual({ containers: [], images: [] });
 }
 
@@ -212,7 +214,7 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
   }, T);
 
   it('--ready-log sends the signal once the line appears; a line that never appears is a note', async () => {
-    // late-ready sleeps 4 s (an idle tree), then installs its handler and logs "worker ready": a
+    // late-ready sleeps 8 s (an idle tree), then installs its handler and logs "worker ready": a
     // signal sent before that line is dropped. Without --ready-log the quiet tree reads as ready…
     const early = await runFixture('late-ready', { platforms: ['linux/amd64'], gracePeriod: 2 });
     expect(early.runtime.platforms[0]!.ready).toMatchObject({ by: 'quiet' });
@@ -223,7 +225,7 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     expect(ready.runtime.findings).toEqual([]);
     expect(ready.runtime.platforms[0]!.ready).toMatchObject({ by: 'log', detail: 'log line matched /worker ready/' });
     // Counted from when `docker run` returned, a little after the container started.
-    expect(ready.runtime.platforms[0]!.ready!.seconds).toBeGreaterThan(3.5);
+    expect(ready.runtime.platforms[0]!.ready!.seconds).toBeGreaterThan(7.5);
     expect(ready.runtime.platforms[0]!.shutdown).toMatchObject({ exitCode: 0, killed: false });
     const never = await runFixture('trap-clean', { platforms: ['linux/amd64'], readyLog: /listening on/, startupWait: 2, gracePeriod: 3 });
     expect(never.runtime.notes).toEqual([expect.stringContaining('--ready-log /listening on/ did not match within 2 s on linux/amd64')]);
@@ -241,7 +243,7 @@ describe.skipIf(!engineAvailable).concurrent('shutdown probe on linux/amd64 and 
     for (const p of PLATFORMS) {
       const r = platform(built, p);
       expect(r.ready).toMatchObject({ by: 'cmd', detail: '--ready-cmd `test -f /tmp/ready` exited 0' });
-      expect(r.ready!.seconds).toBeGreaterThan(3.5);
+      expect(r.ready!.seconds).toBeGreaterThan(7.5);
       expect(r.shutdown).toMatchObject({ exitCode: 0, killed: false });
       const image = `eg-test-late-ready-truth:${p.split('/')[1]}-${process.pid}`;
       const build = await docker(['buildx', 'build', '-q', '--load', '--platform', p, '-t', image, fixture('late-ready')], { timeoutMs: 600_000 });
