@@ -21721,7 +21721,7 @@ async function checkHealth(req) {
   const factor = req.emulated ? 3 : 1;
   const t0 = Date.now();
   const dockerDeadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1e3;
-  const judgeable = dockerDeadline <= req.until;
+  const judgeable = req.serving && dockerDeadline <= req.until;
   const giveUpAt = Math.min(req.until, t0 + GIVE_UP_MS * factor);
   let runs = 0;
   let last = { code: null, output: "" };
@@ -21736,12 +21736,13 @@ ${res.stderr}`.trim();
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: "missing", hit: missingHit(req, program, last.output) });
     const now = Date.now();
-    if (now >= dockerDeadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
+    if (judgeable && now >= dockerDeadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
     if (!judgeable && now + RETRY_MS >= giveUpAt) {
-      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? "timeout"}${last.output ? `: \`${truncate(oneLine(last.output), 120)}\`` : ""}); its start period + retries allow ${round((dockerDeadline - req.startedAt) / 1e3)} s, so it was not judged.`;
+      const why2 = req.serving ? `its start period + retries allow ${round((dockerDeadline - req.startedAt) / 1e3)} s` : `the service was not seen serving (${truncate(req.readyDetail, 60)})`;
+      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? "timeout"}${last.output ? `: \`${truncate(oneLine(last.output), 120)}\`` : ""}); ${why2}, so it was not judged.`;
       return done({ status: "unjudged", note });
     }
-    await new Promise((r) => setTimeout(r, Math.max(10, Math.min(RETRY_MS, dockerDeadline - now))));
+    await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
 }
 function missingProgram(code2, output, health) {
@@ -21943,22 +21944,21 @@ async function probe2(req, start = startProbe(req)) {
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
   return { hits, ...named, ready: ready2, shutdown, notes };
 }
+var SERVING = ["listening", "log", "cmd"];
 async function afterReady(req, id, hostPid, startedAt, until, ready2) {
   const health = req.config.health;
   const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail }) : void 0,
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by) }) : void 0,
     req.hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated })
   ]);
   const hits = [];
   const notes = [];
   const results = {};
   if (h) {
-    const judged = h.status !== "unhealthy" || ready2.by === "listening" || ready2.by === "log";
-    if (h.hit && judged) hits.push(h.hit);
+    if (h.hit) hits.push(h.hit);
     if (h.note) notes.push(`${h.note.replace(/\.$/, "")} on ${req.platform}.`);
-    else if (!judged) notes.push(`The HEALTHCHECK \`${truncate(health.text, 80)}\` did not pass on ${req.platform}, but the service was not seen serving (${ready2.detail}), so it was not judged.`);
-    results.health = { status: judged ? h.status : "unjudged", exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
+    results.health = { status: h.status, exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
   } else if (health && ready2.by === "healthcheck") {
     results.health = { status: "healthy", exitCode: 0, runs: 0, seconds: 0 };
   }

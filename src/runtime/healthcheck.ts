@@ -18,6 +18,12 @@ export interface HealthRequest {
   emulated?: boolean;
   /** What made the service count as ready, for the message ("listening on tcp :8000"). */
   readyDetail: string;
+  /**
+   * The service was seen serving (a listening socket, the user's log line or command). Else
+   * (a quiet process tree: it may be waiting for a database --network none keeps away) a
+   * failing check is retried a while and never judged "never passed".
+   */
+  serving: boolean;
 }
 
 export interface HealthOutcome {
@@ -45,7 +51,7 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
   // Docker counts failures only after the start period, and calls it unhealthy after `retries` of them in a row.
   const dockerDeadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1000;
   // A verdict Docker reaches only after the probe's bound cannot be judged: a few runs, then a note.
-  const judgeable = dockerDeadline <= req.until;
+  const judgeable = req.serving && dockerDeadline <= req.until;
   const giveUpAt = Math.min(req.until, t0 + GIVE_UP_MS * factor);
   let runs = 0;
   let last: { code: number | null; output: string } = { code: null, output: '' };
@@ -59,12 +65,13 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: 'missing', hit: missingHit(req, program, last.output) });
     const now = Date.now();
-    if (now >= dockerDeadline) return done({ status: 'unhealthy', hit: neverHealthyHit(req, runs, last) });
+    if (judgeable && now >= dockerDeadline) return done({ status: 'unhealthy', hit: neverHealthyHit(req, runs, last) });
     if (!judgeable && now + RETRY_MS >= giveUpAt) {
-      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? 'timeout'}${last.output ? `: \`${truncate(oneLine(last.output), 120)}\`` : ''}); its start period + retries allow ${round((dockerDeadline - req.startedAt) / 1000)} s, so it was not judged.`;
+      const why = req.serving ? `its start period + retries allow ${round((dockerDeadline - req.startedAt) / 1000)} s` : `the service was not seen serving (${truncate(req.readyDetail, 60)})`;
+      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? 'timeout'}${last.output ? `: \`${truncate(oneLine(last.output), 120)}\`` : ''}); ${why}, so it was not judged.`;
       return done({ status: 'unjudged', note });
     }
-    await new Promise((r) => setTimeout(r, Math.max(10, Math.min(RETRY_MS, dockerDeadline - now))));
+    await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
 }
 

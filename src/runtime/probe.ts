@@ -188,6 +188,9 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   return { hits, ...named, ready, shutdown, notes };
 }
 
+/** Readiness that saw the service serve: "never passed" can be judged only then (healthcheck.ts). */
+const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd'];
+
 /**
  * The checks that need a ready service, run side by side before the stop signal: the image's
  * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
@@ -197,20 +200,16 @@ async function afterReady(req: ProbeRequest, id: string, hostPid: number | undef
   // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
   const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail }) : undefined,
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by) }) : undefined,
     req.hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }),
   ]);
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
   const results: Pick<ProbeResult, 'health' | 'zombies'> = {};
   if (h) {
-    // "Never passed" holds only for a service seen serving (a listening socket, the user's log line):
-    // a quiet one may be waiting for a database the probe's --network none keeps away.
-    const judged = h.status !== 'unhealthy' || ready.by === 'listening' || ready.by === 'log';
-    if (h.hit && judged) hits.push(h.hit);
+    if (h.hit) hits.push(h.hit);
     if (h.note) notes.push(`${h.note.replace(/\.$/, '')} on ${req.platform}.`);
-    else if (!judged) notes.push(`The HEALTHCHECK \`${truncate(health!.text, 80)}\` did not pass on ${req.platform}, but the service was not seen serving (${ready.detail}), so it was not judged.`);
-    results.health = { status: judged ? h.status : 'unjudged', exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
+    results.health = { status: h.status, exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
   } else if (health && ready.by === 'healthcheck') {
     results.health = { status: 'healthy', exitCode: 0, runs: 0, seconds: 0 };
   }
