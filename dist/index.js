@@ -44433,7 +44433,7 @@ function neverHealthyHit(req, runs, last) {
 import fs17 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
-var ORPHAN = 'sleep 0 >/dev/null 2>&1 & echo "$!"';
+var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
 async function checkZombies(req) {
   const proc = hostProc(req.hostPid, req.id);
   if (!proc) return void 0;

@@ -1,5 +1,5 @@
-// Does PID 1 reap orphans? Once the service is ready, a `docker exec` shell backgrounds a
-// `sleep 0` and exits: the kernel re-parents that orphan to the container's PID 1 (the shim
+// Does PID 1 reap orphans? Once the service is ready, a `docker exec` shell's subshell
+// backgrounds a `sleep 0` and exits: the kernel re-parents that orphan to the container's PID 1 (the shim
 // that started the exec is a subreaper in another pid namespace, so it does not get it). A PID 1
 // that never waits for children it did not start leaves it in state Z, for good: under load
 // the PID table fills up (pids-limit, then "fork: Resource temporarily unavailable").
@@ -28,8 +28,12 @@ export interface ZombieOutcome {
  */
 const ZOMBIE_MS = 100;
 const POLL_MS = 25;
-/** Prints the orphan's pid (in the container's pid namespace) and leaves it behind. */
-const ORPHAN = 'sleep 0 >/dev/null 2>&1 & echo "$!"';
+/**
+ * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
+ * a subshell that exits at once, so the exec's own shell can never be the one that reaps it:
+ * once gone from PID 1's children, PID 1 reaped it.
+ */
+const ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
 
 /** Undefined when it cannot be checked here: no local /proc, no /bin/sh in the image, the exec failed. */
 export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | undefined> {
