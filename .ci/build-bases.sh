@@ -5,6 +5,8 @@
 #   eg-debian  dash as /bin/sh, bash, coreutils, grep, sed, findutils, tini, gosu
 #   eg-node    eg-debian + Debian's nodejs and npm
 #   eg-python  eg-debian + Debian's python3 and gunicorn
+#   eg-web     eg-debian + Debian's nginx-light and php8.2-fpm (daemons whose
+#              graceful stop signal is SIGQUIT)
 # Each is pushed as the manifest list 127.0.0.1:5000/eg-<name>:latest, with
 # 127.0.0.1:5000/eg-<name>:{amd64,arm64} and local tags eg-<name>:{amd64,arm64}.
 #
@@ -31,9 +33,10 @@ STATE_DIR=${EG_STATE_DIR:-/var/lib/eg-ci}
 WORK=$STATE_DIR/bases
 SUITE=bookworm
 PLATFORMS=(amd64 arm64)
-BASES=(eg-debian eg-node eg-python)
+BASES=(eg-debian eg-node eg-python eg-web)
 COMMON_PACKAGES=(base-files base-passwd libc-bin dash bash coreutils grep sed findutils tini gosu)
-declare -A EXTRA_PACKAGES=([eg-debian]="" [eg-node]="nodejs npm" [eg-python]="python3 gunicorn")
+# php8.2-fpm depends on systemd | systemd-tmpfiles: the standalone tmpfiles keeps systemd out.
+declare -A EXTRA_PACKAGES=([eg-debian]="" [eg-node]="nodejs npm" [eg-python]="python3 gunicorn" [eg-web]="nginx-light php8.2-fpm systemd-standalone-tmpfiles")
 IMAGE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 RECIPE_LABEL=org.entrypoint-guard.base-recipe
 # Images carry a hash of this script without its comment lines: a changed

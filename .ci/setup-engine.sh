@@ -7,7 +7,7 @@
 #   - a multi-arch base image 127.0.0.1:5000/eg-busybox:latest (amd64+arm64),
 #     built from busybox-static, also tagged locally eg-busybox:{amd64,arm64}
 #   - multi-arch Debian bookworm bases with real runtimes (eg-debian, eg-node,
-#     eg-python), built by .ci/build-bases.sh
+#     eg-python, eg-web), built by .ci/build-bases.sh
 # Idempotent: when everything already answers, it exits 0 in well under a
 # second. See .ci/README.md.
 #
@@ -384,7 +384,7 @@ summary() {
   echo "busybox       : $("$STATE_DIR/busybox-amd64" 2>&1 | head -1 | awk '{print $2}') (amd64, arm64 from busybox-static:arm64)"
   echo "registry      : http://$REGISTRY ($(docker-registry --version 2>/dev/null | awk '{print $NF}'))"
   echo "base image    : $IMAGE:latest (linux/amd64, linux/arm64); local $REPO:amd64, $REPO:arm64"
-  bases_wanted && echo "debian bases  : $REGISTRY/{eg-debian,eg-node,eg-python}:latest (linux/amd64, linux/arm64); local eg-*:{amd64,arm64}"
+  bases_wanted && echo "debian bases  : $REGISTRY/{eg-debian,eg-node,eg-python,eg-web}:latest (linux/amd64, linux/arm64); local eg-*:{amd64,arm64}"
   echo "logs          : $DOCKERD_LOG $REGISTRY_LOG"
 }
 

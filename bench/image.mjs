@@ -8,19 +8,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { log, median, nowMs, run, runOk, runWorker, workerEntry } from './lib.mjs';
-import { bundleRuntime, DOCKERFILE, engineProblem, SERVER, sleep } from './runtime.mjs';
+import { bundleRuntime, DOCKERFILE, engineProblem, SERVER, untilReadyLine } from './runtime.mjs';
 
 const PLATFORM = 'linux/amd64';
 const REGISTRY = '127.0.0.1:5000';
 
-/** The bare --image side: pull, run, wait, TERM, wait (removing the container and the pull, untimed). */
-async function barePulled(ref, startupWait, cleanup) {
+/** The bare --image side: pull, run, the ready line, TERM, wait (removing the container and the pull, untimed). */
+async function barePulled(ref, cleanup) {
   const t0 = nowMs();
   await runOk('docker', ['pull', '--quiet', '--platform', PLATFORM, ref], { timeoutMs: 600_000 });
-  const started = await runOk('docker', ['run', '-d', '--platform', PLATFORM, '--label', cleanup.label, ref], { timeoutMs: 120_000 });
+  const started = await runOk('docker', ['run', '-d', '--platform', PLATFORM, '--network', 'none', '--label', cleanup.label, ref], { timeoutMs: 120_000 });
   const id = started.stdout.trim();
   cleanup.containers.add(id);
-  await sleep(startupWait * 1000);
+  // The same readiness signal as the runtime bench's bare side (the server's own "listening" line), not a fixed sleep.
+  await untilReadyLine(id, `${ref} on ${PLATFORM}`);
   await runOk('docker', ['kill', '-s', 'TERM', id], { timeoutMs: 60_000 });
   await runOk('docker', ['wait', id], { timeoutMs: 120_000 });
   const ms = nowMs() - t0;
@@ -64,11 +65,11 @@ export async function benchImage({ cleanup, runs, startupWait, gracePeriod = 10 
   const s = { egImage: [], bareImage: [], egBuild: [], bareBuild: [] };
   log('image: warm-up');
   await egWorker(cfg('image'));
-  await barePulled(ref, startupWait, cleanup);
+  await barePulled(ref, cleanup);
   for (let r = 0; r < runs; r++) {
     const steps = [
       async () => s.egImage.push((await egWorker(cfg('image'))).platforms[0].seconds * 1000),
-      async () => s.bareImage.push(await barePulled(ref, startupWait, cleanup)),
+      async () => s.bareImage.push(await barePulled(ref, cleanup)),
       async () => s.egBuild.push((await egWorker(cfg('build'))).platforms[0].build.seconds * 1000),
       async () => {
         const tag = `eg-bench-image-${cleanup.runId}:bare`;
@@ -89,7 +90,7 @@ export async function benchImage({ cleanup, runs, startupWait, gracePeriod = 10 
     image: { ...image, ratio: image.egMs / image.bareMs },
     cachedBuild: { ...build, ratio: build.egMs / build.bareMs },
     egIncludes: `--image: PlatformResult.seconds of runRuntime() on ${REGISTRY}/… (docker pull by digest, tag, inspect, smoke checks, the probe); cached build: PlatformResult.build.seconds with --cache-from type=local and --metadata-file`,
-    bareIncludes: `docker pull + docker run -d + sleep ${startupWait} s + docker kill -s TERM + docker wait; docker buildx build --load of the same cached Dockerfile`,
+    bareIncludes: 'docker pull + docker run -d --network none + docker logs polled every 50 ms until "listening on :8000" + docker kill -s TERM + docker wait; docker buildx build --load of the same cached Dockerfile',
   };
 }
 

@@ -122,6 +122,8 @@ async function main() {
         for (const p of r.perPlatform) {
           result.targets.push(target(`runtime-overhead-${p.platform.replace('/', '-')}`, `runtime ${p.platform}: smoke + probe / bare run+ready+kill+wait`, p.ratio, 'max', 1.3));
           result.targets.push(target(`runtime-verdict-latency-${p.platform.replace('/', '-')}`, `runtime ${p.platform}: verdict after the service is ready (s)`, p.verdictAfterReadyMs / 1000, 'max', 1.0, 's'));
+          const after = Math.max(p.afterReady?.healthMs ?? 0, p.afterReady?.zombiesMs ?? 0);
+          if (p.afterReady) result.targets.push(target(`runtime-after-ready-${p.platform.replace('/', '-')}`, `runtime ${p.platform}: HEALTHCHECK + zombie checks after readiness (s)`, after / 1000, 'max', 0.3, 's'));
         }
         if (r.concurrent) result.targets.push(target('runtime-concurrency', 'runtime: both platforms concurrently / slower platform alone', r.concurrent.ratio, 'max', 1.2));
       }
@@ -290,6 +292,8 @@ function renderRuntime(r) {
       .map(([k, v]) => `${k} ×${v.count} ${fmtMs(v.ms)}`);
     out.push(`   ${p.platform} entrypoint-guard docker calls (median per run, build excluded; calls overlap): ${calls.join(', ')}`);
     out.push(`   ${p.platform} bare phases: ${Object.entries(p.barePhases).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}`);
+    const a = p.afterReady;
+    if (a) out.push(`   ${p.platform} checks after readiness (side by side, before the signal): HEALTHCHECK ${a.healthMs === null ? 'not run' : `${fmtMs(a.healthMs)} (${a.health.join('; ')})`}, zombies ${a.zombiesMs === null ? 'not run' : `${fmtMs(a.zombiesMs)} (${a.zombies.join('; ')})`}`);
   }
   const c = r.concurrent;
   if (c) {

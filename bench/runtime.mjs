@@ -26,10 +26,16 @@ const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const OLD_FIXED_WAIT_MS = 3000;
 const READY_LINE = /listening on :8000/;
 
-/** A compliant service: exec-form CMD, a node HTTP server that closes and exits 0 on SIGTERM. */
+/**
+ * A compliant service: exec-form CMD, a node HTTP server that closes and exits 0 on SIGTERM, and
+ * a HEALTHCHECK that passes (its cost is part of the entrypoint-guard side; Docker's own first run
+ * is 30 s after the start, outside the bare side). node as PID 1 does not reap orphans, so the
+ * zombie check finds one: both new checks run, as they would for users.
+ */
 export const DOCKERFILE = `FROM ${BASE_IMAGE}
 WORKDIR /app
 COPY server.js .
+HEALTHCHECK CMD ["node", "-e", "require('http').get('http://127.0.0.1:8000/', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"]
 CMD ["node", "server.js"]
 `;
 export const SERVER = `const http = require('http');
@@ -76,18 +82,24 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * (polled every 50 ms). The time from `docker run -d` returning to that line is the moment the
  * service is ready, the reference for the verdict latency.
  */
+/** The bare side's readiness: `docker logs` polled every 50 ms until the server's "listening" line. */
+export async function untilReadyLine(id, what) {
+  const t1 = nowMs();
+  for (;;) {
+    const logs = await run('docker', ['logs', id], { timeoutMs: 30_000 });
+    if (READY_LINE.test(logs.stdout + logs.stderr)) return;
+    if (nowMs() - t1 > 180_000) throw new Error(`bare run of ${what}: no "listening" line within 180 s`);
+    await sleep(50);
+  }
+}
+
 async function bare(image, platform, cleanup) {
   const t0 = nowMs();
   const started = await runOk('docker', ['run', '-d', '--platform', platform, '--network', 'none', '--label', cleanup.label, image], { timeoutMs: 120_000 });
   const id = started.stdout.trim();
   cleanup.containers.add(id);
   const t1 = nowMs();
-  for (;;) {
-    const logs = await run('docker', ['logs', id], { timeoutMs: 30_000 });
-    if (READY_LINE.test(logs.stdout + logs.stderr)) break;
-    if (nowMs() - t1 > 180_000) throw new Error(`bare run of ${image} on ${platform}: no "listening" line within 180 s`);
-    await sleep(50);
-  }
+  await untilReadyLine(id, `${image} on ${platform}`);
   const t2 = nowMs();
   await runOk('docker', ['kill', '-s', 'TERM', id], { timeoutMs: 60_000 });
   const t3 = nowMs();
@@ -148,8 +160,8 @@ export async function benchRuntime({ cleanup, runs, startupWait = 60, gracePerio
     runIds.push(runId);
     return { bundle, dir, platforms: ps, startupWait, gracePeriod, runId };
   };
-  const samples = { bare: {}, bareReady: {}, eg: {}, egVerdict: {}, egReadyBy: {}, egWall: {}, egBuild: {}, egCalls: {}, both: [], bothWall: [], bothBuild: [], bothCalls: [], bothPerPlatform: [] };
-  for (const p of platforms) for (const k of ['bare', 'bareReady', 'eg', 'egVerdict', 'egReadyBy', 'egWall', 'egBuild', 'egCalls']) samples[k][p] = [];
+  const samples = { bare: {}, bareReady: {}, eg: {}, egVerdict: {}, egReadyBy: {}, egWall: {}, egBuild: {}, egCalls: {}, egHealth: {}, egZombies: {}, both: [], bothWall: [], bothBuild: [], bothCalls: [], bothPerPlatform: [] };
+  for (const p of platforms) for (const k of ['bare', 'bareReady', 'eg', 'egVerdict', 'egReadyBy', 'egWall', 'egBuild', 'egCalls', 'egHealth', 'egZombies']) samples[k][p] = [];
   const barePhases = Object.fromEntries(platforms.map((p) => [p, []]));
 
   // One warm-up of each side (page cache, first qemu start, the runtime's one-time docker queries).
@@ -176,6 +188,9 @@ export async function benchRuntime({ cleanup, runs, startupWait = 60, gracePerio
         samples.egBuild[p].push(pr.build.seconds * 1000);
         samples.egWall[p].push(e.runtimeMs);
         samples.egCalls[p].push(e.dockerCalls);
+        // The checks after readiness (they run side by side, before the stop signal).
+        if (pr.health) samples.egHealth[p].push({ ms: pr.health.seconds * 1000, status: pr.health.status, runs: pr.health.runs });
+        if (pr.zombies) samples.egZombies[p].push({ ms: pr.zombies.seconds * 1000, reaped: pr.zombies.reaped });
       });
     }
     if (platforms.length > 1) {
@@ -235,6 +250,12 @@ export async function benchRuntime({ cleanup, runs, startupWait = 60, gracePerio
       imageBuildMs: buildMs[p],
       barePhases: medianPhases(barePhases[p]),
       dockerCalls: medianCalls(samples.egCalls[p]),
+      afterReady: {
+        healthMs: samples.egHealth[p].length ? median(samples.egHealth[p].map((x) => x.ms)) : null,
+        health: [...new Set(samples.egHealth[p].map((x) => `${x.status} in ${x.runs} run(s)`))],
+        zombiesMs: samples.egZombies[p].length ? median(samples.egZombies[p].map((x) => x.ms)) : null,
+        zombies: [...new Set(samples.egZombies[p].map((x) => (x.reaped ? 'reaped' : 'zombie')))],
+      },
     };
   });
   let concurrent;
@@ -266,7 +287,7 @@ export async function benchRuntime({ cleanup, runs, startupWait = 60, gracePerio
     startupWait,
     gracePeriod,
     runs,
-    egIncludes: `runRuntime() per platform minus its build, default options (--startup-wait ${startupWait} s is only the bound on readiness): PlatformResult.seconds − build.seconds = docker image inspect, smoke checks (a never-started container + docker cp of the start files, the /bin/sh debug-path run), the probe (docker run -d with --network none and limits, readiness, docker inspect, docker top, docker kill -s TERM, docker wait); layers cached`,
+    egIncludes: `runRuntime() per platform minus its build, default options (--startup-wait ${startupWait} s is only the bound on readiness): PlatformResult.seconds − build.seconds = docker image inspect, smoke checks (a never-started container + docker cp of the start files, the /bin/sh debug-path run), the probe (docker run -d with --network none and limits, started while the smoke checks run; readiness; after it, side by side, the HEALTHCHECK by docker exec and the orphan check by docker exec + /proc; docker inspect, docker top, docker kill -s TERM, docker wait); layers cached`,
     bareIncludes: `docker run -d --platform P --network none IMAGE, poll docker logs every 50 ms until "listening on :8000", docker kill -s TERM, docker wait (docker rm afterwards, untimed)`,
     perPlatform,
     concurrent,

@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs22, sep: [] });
+                map.items.push({ start, key: fs23, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs22);
+                this.stack.push(fs23);
               } else {
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs22, sep: [] });
+                fc.items.push({ start: [], key: fs23, sep: [] });
               else if (it.sep)
-                this.stack.push(fs22);
+                this.stack.push(fs23);
               else
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -38539,6 +38539,11 @@ function parseRegex(value, name) {
     throw new InputError(`${name} is not a valid regular expression: ${JSON.stringify(value)}`);
   }
 }
+function parseCommand(value, name) {
+  const v = value.trim();
+  if (v === "" || /[\r\n\0]/.test(v)) throw new InputError(`${name} must be one non-empty command line, e.g. ${name} 'test -f /tmp/ready'`);
+  return v;
+}
 function parseText(value, name) {
   if (value.trim() === "") throw new InputError(`${name} needs a value`);
   return value;
@@ -41037,6 +41042,42 @@ function programRun(words) {
   if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
   return void 0;
 }
+var STOP_SIGNALS = [
+  {
+    match: /^nginx$/,
+    stop: { name: "nginx", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish the requests they have); SIGTERM and SIGINT are a fast shutdown that closes open connections", source: "https://nginx.org/en/docs/control.html" }
+  },
+  {
+    match: /^php-fpm[\d.]*$/,
+    stop: { name: "php-fpm", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful stop (children finish their requests); SIGTERM and SIGINT terminate immediately", source: "php-fpm(8)" }
+  },
+  {
+    // Apache in a container runs in the foreground: `-DFOREGROUND` (the official image's httpd-foreground) or `-X`.
+    match: /^(?:httpd|apache2)$/,
+    args: /(?:^|\s)-(?:D\s*FOREGROUND|X)(?:\s|$)/,
+    stop: { name: "Apache httpd", graceful: "SIGWINCH", abortive: ["SIGTERM", "SIGINT"], why: "SIGWINCH is a graceful stop (children finish their requests); SIGTERM stops at once and kills the children mid-request", source: "https://httpd.apache.org/docs/2.4/stopping.html" }
+  },
+  {
+    match: /^(?:postgres|postmaster)$/,
+    stop: { name: "PostgreSQL", graceful: "SIGINT", abortive: ["SIGQUIT"], why: "SIGINT is the fast shutdown that rolls back open transactions and exits cleanly; SIGTERM (smart) waits for every client to disconnect, and SIGQUIT exits without a clean shutdown (crash recovery at the next start)", source: "https://www.postgresql.org/docs/current/server-shutdown.html" }
+  },
+  {
+    match: /^haproxy$/,
+    stop: { name: "HAProxy", graceful: "SIGUSR1", abortive: ["SIGTERM", "SIGINT"], why: "SIGUSR1 is a soft stop (it stops listening and finishes the connections it has); SIGTERM and SIGINT stop immediately", source: "https://docs.haproxy.org/2.8/management.html#4" }
+  },
+  {
+    match: /^unicorn(?:_rails)?$/,
+    stop: { name: "unicorn", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish their requests); SIGTERM and SIGINT are a quick shutdown that kills the workers", source: "https://yhbt.net/unicorn/SIGNALS.html" }
+  },
+  {
+    match: /^gunicorn$/,
+    stop: { name: "Gunicorn", graceful: "SIGTERM", abortive: ["SIGQUIT", "SIGINT"], why: "SIGTERM is a graceful shutdown (workers finish their requests within --graceful-timeout); SIGQUIT and SIGINT are a quick shutdown", source: "https://docs.gunicorn.org/en/stable/signals.html" }
+  }
+];
+function stopSignalsOf(word, args = []) {
+  const name = baseName(word).replace(/:$/, "");
+  return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
+}
 
 // src/model/installs.ts
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
@@ -42459,6 +42500,9 @@ var runtimeRules = [
   { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
   { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
   { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
 
@@ -44911,6 +44955,7 @@ var CATALOG = [
   // An upper bound: the probe signals as soon as the container is ready (src/runtime/readiness.ts).
   { key: "startupWait", scope: "run", type: "value", flag: "startup-wait", input: "startup-wait", config: "startup-wait", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 60, shown: "60", help: "upper bound on waiting for readiness before the stop signal (x3 on emulated platforms; ready: HEALTHCHECK healthy, a listening socket, or a quiet process tree)" },
   { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
+  { key: "readyCmd", scope: "run", type: "value", flag: "ready-cmd", input: "ready-cmd", config: "ready-cmd", metavar: "CMD", parse: parseCommand, help: "readiness is CMD exiting 0 in the container (docker exec, /bin/sh -c)" },
   { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
   { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
   // Never a config key: a pull request's own config file must not turn the probe's hardening off.
@@ -45135,11 +45180,11 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path36, state, callback$1) {
-  const { queue, fs: fs22, options: { suppressErrors } } = state;
+  const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs22.realpath(path36, (error2, resolvedPath) => {
+  fs23.realpath(path36, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs22.stat(resolvedPath, (error$1, stat3) => {
+    fs23.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
@@ -45148,11 +45193,11 @@ var resolveSymlinksAsync = function(path36, state, callback$1) {
   });
 };
 var resolveSymlinks = function(path36, state, callback$1) {
-  const { queue, fs: fs22, options: { suppressErrors } } = state;
+  const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs22.realpathSync(path36);
-    const stat3 = fs22.statSync(resolvedPath);
+    const resolvedPath = fs23.realpathSync(path36);
+    const stat3 = fs23.statSync(resolvedPath);
     if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
@@ -45222,22 +45267,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs22 } = state;
+  const { fs: fs23 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs22.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+  fs23.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs22 } = state;
+  const { fs: fs23 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs22.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs23.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -46858,7 +46903,7 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import path28 from "node:path";
 
 // src/runtime/build.ts
@@ -47198,9 +47243,9 @@ async function buildPlatform(req) {
     }
   });
   keep(masked.end());
-  const seconds2 = round((Date.now() - started) / 1e3);
+  const seconds3 = round((Date.now() - started) / 1e3);
   if (result.code === 0 && !result.timedOut) {
-    const outcome = { ok: true, tag, seconds: seconds2, cache: cacheStats(log2) };
+    const outcome = { ok: true, tag, seconds: seconds3, cache: cacheStats(log2) };
     if (metadataFile) {
       const meta = readMetadata(metadataFile);
       if (meta["containerimage.digest"]) outcome.digest = meta["containerimage.digest"];
@@ -47219,7 +47264,7 @@ async function buildPlatform(req) {
     return {
       ok: false,
       tag,
-      seconds: seconds2,
+      seconds: seconds3,
       hit: {
         rule: "build-failed",
         message: `The build for {platforms} did not finish within ${minutes} minutes, so its image could not be checked.`,
@@ -47230,9 +47275,9 @@ async function buildPlatform(req) {
   }
   const failure = parseBuildFailure(log2 || redact(result.stderr), model);
   if (req.emulated !== false && isMissingEmulator(failure.errorLines.join("\n"))) {
-    return { ok: false, tag, seconds: seconds2, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
+    return { ok: false, tag, seconds: seconds3, unavailable: true, hit: unavailableHit(platform2, model, failure.errorLines.at(-1)) };
   }
-  return { ok: false, tag, seconds: seconds2, hit: buildFailedHit(platform2, model, failure) };
+  return { ok: false, tag, seconds: seconds3, hit: buildFailedHit(platform2, model, failure) };
 }
 function parseBuildFailure(log2, model) {
   const lines = log2.replace(/\r/g, "").split("\n");
@@ -47422,7 +47467,7 @@ async function resolveImage(ref) {
 }
 async function pullVariant(variant, tag, cleanup) {
   const started = Date.now();
-  const seconds2 = () => Math.round((Date.now() - started) / 10) / 100;
+  const seconds3 = () => Math.round((Date.now() - started) / 10) / 100;
   if (variant.local) return { ok: true, image: variant.source, seconds: 0 };
   const present = await docker(["image", "inspect", "--format", "{{.Id}}", variant.source], { timeoutMs: INSPECT_MS });
   const pulling = present.code !== 0;
@@ -47431,14 +47476,14 @@ async function pullVariant(variant, tag, cleanup) {
     const pulled = await docker(["pull", "--quiet", "--platform", variant.platform, variant.source], { timeoutMs: PULL_TIMEOUT_MS });
     if (pulled.code !== 0 || pulled.timedOut) {
       const why2 = pulled.timedOut ? `no answer within ${PULL_TIMEOUT_MS / 6e4} minutes` : pulled.stderr.trim().split("\n").at(-1) ?? `exit ${pulled.code}`;
-      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds2() };
+      return { ok: false, error: `docker pull ${variant.source} failed: ${truncate(why2, 200)}`, seconds: seconds3() };
     }
   }
   cleanup.image(tag);
   const tagged = await docker(["tag", variant.source, tag], { timeoutMs: INSPECT_MS });
-  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds2() };
+  if (tagged.code !== 0) return { ok: false, error: `docker tag failed: ${truncate(tagged.stderr.trim(), 200)}`, seconds: seconds3() };
   if (pulling) await docker(["rmi", variant.source], { timeoutMs: INSPECT_MS });
-  return { ok: true, image: tag, seconds: seconds2() };
+  return { ok: true, image: tag, seconds: seconds3() };
 }
 
 // src/runtime/cleanup.ts
@@ -47554,7 +47599,28 @@ function imageConfigFromInspect(raw) {
     architecture: raw.Architecture ?? ""
   };
   if (raw.Variant) config.variant = raw.Variant;
+  const shell = stringArray(c.Shell);
+  if (shell.length > 0) config.shell = shell;
+  const health = config.healthcheck ? healthSpec(c.Healthcheck, shell) : void 0;
+  if (health) config.health = health;
   return config;
+}
+var seconds = (ns, fallback) => typeof ns === "number" && ns > 0 ? ns / 1e9 : fallback;
+function healthSpec(h, shell) {
+  const [kind2, ...rest] = stringArray(h.Test);
+  let argv;
+  if (kind2 === "CMD") argv = rest;
+  else if (kind2 === "CMD-SHELL" && rest.length > 0) argv = [...shell.length > 0 ? shell : ["/bin/sh", "-c"], rest.join(" ")];
+  else return void 0;
+  if (argv.length === 0) return void 0;
+  return {
+    argv,
+    text: rest.join(" "),
+    interval: seconds(h.Interval, 30),
+    timeout: seconds(h.Timeout, 30),
+    startPeriod: seconds(h.StartPeriod, 0),
+    retries: typeof h.Retries === "number" && h.Retries > 0 ? h.Retries : 3
+  };
 }
 function healthcheckRuns(test) {
   const t = stringArray(test);
@@ -47702,6 +47768,22 @@ function cpuStat(proc, pid) {
     return void 0;
   }
 }
+function childStates(proc) {
+  const out = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    try {
+      const stat3 = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const open2 = stat3.indexOf("(");
+      const close = stat3.lastIndexOf(")");
+      const child2 = { pid, comm: stat3.slice(open2 + 1, close), state: stat3.slice(close + 2, close + 3) };
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs17.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      if (nsPid) child2.nsPid = Number(nsPid);
+      out.push(child2);
+    } catch {
+    }
+  }
+  return out;
+}
 function childrenOf(proc, pid) {
   const out = [];
   try {
@@ -47755,7 +47837,7 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import { constants as constants4 } from "node:os";
 import path24 from "node:path";
 
@@ -47783,6 +47865,7 @@ var INSPECT_MS2 = 1e3;
 var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
+  if (req.readyCmd) return waitForCmd(req, req.readyCmd);
   const proc = hostProc(req.hostPid, req.id);
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples = [];
@@ -47848,8 +47931,171 @@ async function waitForLog(req, re) {
   if (!res.timedOut) return ready(req, "exited", "the log stream ended (the container exited)");
   return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-log ${String(re)} did not match, stop signal sent anyway`);
 }
+async function waitForCmd(req, cmd) {
+  let last = "";
+  for (; ; ) {
+    const left = req.boundSeconds * 1e3 - (Date.now() - req.startedAt);
+    if (left <= 0) return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-cmd \`${cmd}\` did not exit 0${last ? ` (last: ${last})` : ""}, stop signal sent anyway`);
+    const res = await docker(["exec", req.id, "/bin/sh", "-c", cmd], { timeoutMs: Math.max(1e3, left), maxStdoutBytes: 64 * 1024 });
+    if (res.code === 0) return ready(req, "cmd", `--ready-cmd \`${cmd}\` exited 0`);
+    const state = await containerState(req.id);
+    if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
+    last = res.timedOut ? "timed out" : `exit ${res.code}${res.stderr.trim() ? `: ${res.stderr.trim().split("\n")[0].slice(0, 120)}` : ""}`;
+    await sleep(CMD_RETRY_MS);
+  }
+}
+var CMD_RETRY_MS = 250;
 function sleep(ms) {
   return new Promise((resolve5) => setTimeout(resolve5, ms));
+}
+
+// src/runtime/healthcheck.ts
+var EXEC_MISSING = /executable file not found in \$PATH|exec: "[^"]*": (?:stat [^:]*: )?no such file or directory/;
+var SHELL_MISSING = /(?:^|\n)(?:[^\n:]*: (?:\d+: |line \d+: )?)?([\w.+-]+): (?:command )?not found/;
+var RETRY_MS = 1e3;
+var GIVE_UP_MS = 5e3;
+async function checkHealth(req) {
+  const { health } = req;
+  const factor = req.emulated ? 3 : 1;
+  const t0 = Date.now();
+  const dockerDeadline = req.startedAt + (health.startPeriod + health.retries * health.interval) * 1e3;
+  const judgeable = req.serving && dockerDeadline <= req.until;
+  const giveUpAt = Math.min(req.until, t0 + GIVE_UP_MS * factor);
+  let runs = 0;
+  let last = { code: null, output: "" };
+  const done = (o) => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1e3) });
+  for (; ; ) {
+    runs++;
+    const res = await docker(["exec", req.id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+    const output = `${res.stdout}
+${res.stderr}`.trim();
+    last = { code: res.timedOut ? null : res.code, output: res.timedOut ? `no answer within ${health.timeout * factor} s` : output };
+    if (!res.timedOut && res.code === 0) return done({ status: "healthy" });
+    const program = missingProgram(res.code, output, health);
+    if (program) return done({ status: "missing", hit: missingHit(req, program, last.output) });
+    const now = Date.now();
+    if (judgeable && now >= dockerDeadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
+    if (!judgeable && now + RETRY_MS >= giveUpAt) {
+      const why2 = req.serving ? `its start period + retries allow ${round((dockerDeadline - req.startedAt) / 1e3)} s` : `the service was not seen serving (${truncate(req.readyDetail, 60)})`;
+      const note = `The HEALTHCHECK \`${truncate(health.text, 80)}\` had not passed when the probe stopped waiting (${runs} run(s), last exit ${last.code ?? "timeout"}${last.output ? `: \`${truncate(oneLine2(last.output), 120)}\`` : ""}); ${why2}, so it was not judged.`;
+      return done({ status: "unjudged", note });
+    }
+    await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
+  }
+}
+function missingProgram(code2, output, health) {
+  if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
+  const shell = SHELL_MISSING.exec(output);
+  if (shell && code2 !== 0 && (code2 === 127 || health.text.includes(shell[1]))) return shell[1];
+  return void 0;
+}
+function oneLine2(s) {
+  return s.split("\n").map((l) => l.trim()).filter(Boolean).join(" / ");
+}
+function missingHit(req, program, output) {
+  const name = program.split("/").pop();
+  return {
+    rule: "healthcheck-broken",
+    message: `On {platforms} the HEALTHCHECK \`${truncate(req.health.text, 100)}\` can never pass: \`${name}\` is not in the image ({detail}), so Docker marks every container unhealthy.`,
+    detail: `\`${truncate(oneLine2(output), 160)}\``,
+    fix: `Install ${name} in the final stage, or check with a program the image has (e.g. \`node -e "require('http').get('http://127.0.0.1:PORT/', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"\`, \`python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:PORT/')"\`, BusyBox \`wget -q --spider\`).`
+  };
+}
+function neverHealthyHit(req, runs, last) {
+  const h = req.health;
+  const code2 = last.code === null ? "timed out" : `exited ${last.code}`;
+  const odd = last.code !== null && last.code !== 1 ? ` (Docker reserves exit code 2 and expects 0 for healthy, 1 for unhealthy)` : "";
+  return {
+    rule: "healthcheck-broken",
+    message: `On {platforms} the HEALTHCHECK \`${truncate(h.text, 100)}\` never passed while the service was up (${truncate(req.readyDetail, 60)}): ${runs} runs within its start period + retries (${h.startPeriod} s + ${h.retries} \xD7 ${h.interval} s), the last {detail}${odd}, so Docker marks every container unhealthy.`,
+    detail: `${code2}${last.output ? `: \`${truncate(oneLine2(last.output), 160)}\`` : ""}`,
+    fix: "Run the check by hand in a running container (`docker exec <container> <check>`) and point it at what the service really serves (address, port, path); give a slow start a `--start-period`."
+  };
+}
+
+// src/runtime/zombies.ts
+import fs18 from "node:fs";
+var ZOMBIE_MS = 100;
+var POLL_MS = 25;
+var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+async function checkZombies(req) {
+  const proc = hostProc(req.hostPid, req.id);
+  if (!proc) return void 0;
+  const factor = req.emulated ? 3 : 1;
+  const t0 = Date.now();
+  const res = await docker(["exec", req.id, "/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
+  const orphanPid = Number(res.stdout.trim());
+  if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
+  const deadline = Date.now() + 1500 * factor;
+  let zombieSince;
+  let sleptSince = false;
+  for (; ; ) {
+    const now = Date.now();
+    const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
+    const zombie = orphan?.state === "Z";
+    if (zombie) {
+      zombieSince ??= now;
+      if (processState(proc) !== "R") sleptSince = true;
+    } else {
+      zombieSince = void 0;
+      sleptSince = false;
+    }
+    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * factor) {
+      return { reaped: false, seconds: round((now - t0) / 1e3) };
+    }
+    if (!orphan) return { reaped: true, seconds: round((now - t0) / 1e3) };
+    if (now >= deadline) return { reaped: !zombie, seconds: round((now - t0) / 1e3) };
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+function processState(proc) {
+  try {
+    const stat3 = fs18.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    return stat3.slice(stat3.lastIndexOf(")") + 2, stat3.lastIndexOf(")") + 3);
+  } catch {
+    return void 0;
+  }
+}
+function zombieHit(pid1) {
+  return {
+    rule: "zombies-not-reaped",
+    message: `On {platforms} PID 1 \`${pid1}\` does not reap orphaned child processes: a child left behind by a \`docker exec\` stayed a zombie (state Z in /proc, parent PID 1), so every orphan (a health check's grandchild, a crashed worker's children, a \`sh -c\` helper) keeps its PID until the PID limit is reached and forks fail.`,
+    fix: 'Run an init as PID 1 that reaps: `docker run --init`, Compose `init: true`, or in the image `ENTRYPOINT ["tini", "--"]` (Debian/Alpine package `tini`) or `dumb-init`.'
+  };
+}
+
+// src/runtime/stop-signal.ts
+function processName(argv) {
+  const first = (argv[0] ?? "").split(/\s/)[0];
+  const script = argv[1];
+  return interpreterOf(first) && script && !script.startsWith("-") ? script : first;
+}
+function daemonOf(argv) {
+  const name = processName(argv);
+  return stopSignalsOf(name, argv.slice(argv.indexOf(name) + 1));
+}
+function judgeStopSignal(facts) {
+  const { signal, top } = facts;
+  if (!top) return void 0;
+  const expected = facts.expectedProgram !== void 0 ? stopSignalsOf(facts.expectedProgram, facts.expectedArgs) : void 0;
+  if (facts.expectedProgram !== void 0 && !expected) return void 0;
+  const init = knownProgram(processName(top.argv))?.role === "init";
+  const receivers = init ? top.children : [top.argv];
+  const receiver = receivers.find((argv) => {
+    const s = daemonOf(argv);
+    return s !== void 0 && (expected === void 0 || s === expected);
+  });
+  if (!receiver) return void 0;
+  const daemon = daemonOf(receiver);
+  if (!daemon.abortive.includes(signal)) return void 0;
+  const how = init ? `through the init \`${top.display.split(" ")[0]}\`, which forwards it` : "as PID 1";
+  const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
+  return {
+    rule: "stop-signal-not-graceful",
+    ...facts.stopSignalAt ? { file: facts.stopSignalAt.file, range: facts.stopSignalAt.range } : {},
+    message: `On {platforms} the stop signal ${signal} reaches ${daemon.name} ${how}, and ${daemon.name} treats ${signal} as a fast stop: ${daemon.why} (${daemon.source}). Every deploy and scale-down cuts off the requests in flight.`,
+    fix: `${set} (Compose: \`stop_signal: ${daemon.graceful}\`). Kubernetes sends SIGTERM whatever the image says: add a preStop hook that sends ${daemon.graceful} to PID 1 (\`kill -s ${daemon.graceful.replace(/^SIG/, "")} 1\`) and waits, within terminationGracePeriodSeconds.`
+  };
 }
 
 // src/runtime/probe.ts
@@ -47910,21 +48156,30 @@ function runArgs(req, limits = {}) {
 function noEmulator(req, text) {
   return req.emulated === true && isMissingEmulator(text);
 }
-async function probe2(req) {
+function startProbe(req) {
+  return startContainer(req).then((s) => "id" in s ? { ...s, at: Date.now() } : s);
+}
+async function abandonProbe(start, cleanup) {
+  const s = await start;
+  if (!("id" in s)) return;
+  const res = await docker(["rm", "-f", "-v", s.id], { timeoutMs: CALL_MS2 });
+  if (res.code === 0) cleanup.forgetContainer(s.id);
+}
+async function probe2(req, start = startProbe(req)) {
   const { options, config, cleanup } = req;
   const signal = normalizeSignal(config.stopSignal);
-  const started = await startContainer(req);
+  const started = await start;
   if ("error" in started) {
     const error2 = started.error;
     if (noEmulator(req, error2)) return { hits: [], unavailable: error2 };
     return { hits: [exitedOnStart(null, [error2], req.config, true, false, isMissingEmulator(error2) ? req.platform : void 0)] };
   }
   const id = started.id;
-  const startedAt = Date.now();
+  const startedAt = started.at;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
@@ -47940,11 +48195,16 @@ async function probe2(req) {
     return early;
   }
   const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
-  const top = await pid1Of(id, state?.pid, config.path);
+  if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2)]);
+  if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {} };
+  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  if (notGraceful) checked.hits.push(notGraceful);
+  notes.push(...checked.notes);
+  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
@@ -47970,10 +48230,31 @@ async function probe2(req) {
     await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
   }
   const exitCode = await waiter;
-  const seconds2 = round((Date.now() - t0) / 1e3);
-  const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals });
+  const seconds3 = round((Date.now() - t0) / 1e3);
+  const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds3, options.gracePeriod)) : seconds3, exitCode, killed };
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
   return { hits, ...named, ready: ready2, shutdown, notes };
+}
+var SERVING = ["listening", "log", "cmd"];
+async function afterReady(req, id, hostPid, startedAt, until, ready2) {
+  const health = req.config.health;
+  const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
+  const [h, z] = await Promise.all([
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by) }) : void 0,
+    req.hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated })
+  ]);
+  const hits = [];
+  const notes = [];
+  const results = {};
+  if (h) {
+    if (h.hit) hits.push(h.hit);
+    if (h.note) notes.push(`${h.note.replace(/\.$/, "")} on ${req.platform}.`);
+    results.health = { status: h.status, exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
+  } else if (health && ready2.by === "healthcheck") {
+    results.health = { status: "healthy", exitCode: 0, runs: 0, seconds: 0 };
+  }
+  if (z) results.zombies = { reaped: z.reaped, seconds: z.seconds };
+  return { hits, notes, results, zombie: z?.reaped === false };
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -48001,8 +48282,8 @@ function firstErrorLine(stderr) {
 }
 async function exitedEarly(id, state, startedAt, req) {
   const ran = Date.parse(state.finishedAt) - Date.parse(state.startedAt);
-  const seconds2 = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
-  if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds: seconds2 } };
+  const seconds3 = round((Number.isFinite(ran) && ran >= 0 ? ran : Date.now() - startedAt) / 1e3);
+  if (state.exitCode === 0 && !state.oomKilled) return { hits: [], oneShot: { exitCode: 0, seconds: seconds3 } };
   const logs = await lastLogLines(id, LOG_LINES);
   if (noEmulator(req, logs.join("\n")) || noEmulator(req, state.error)) return { hits: [], unavailable: logs.find((l) => isMissingEmulator(l)) ?? state.error };
   const formatError = [state.error, ...logs].find((l) => isMissingEmulator(l));
@@ -48074,8 +48355,8 @@ var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs18.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs18.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs19.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -48125,7 +48406,7 @@ function confirmsText(ids2) {
   if (!ids2 || ids2.length === 0) return "";
   return ` (confirms ${ids2.join(" and ")})`;
 }
-var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal.";
+var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).";
 function judgeShutdown(facts) {
   const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals } = facts;
   const hits = [];
@@ -49127,6 +49408,7 @@ async function runRuntime(model, options, extras = {}) {
         return { result: { ...result, skipped: "runtime checks stopped by an internal error" }, hits: [], notes: [`Runtime checks for ${platform2} stopped: ${truncate(message, 200)}.`] };
       }
     });
+    notes.push(...reconcileEmulated(outcomes));
     for (const o of outcomes) {
       results.push(o.result);
       hits.push(...o.hits.map((h) => ({ ...h, platform: o.result.platform })));
@@ -49140,6 +49422,29 @@ async function runRuntime(model, options, extras = {}) {
   const out = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
   if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
   return out;
+}
+var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1"]);
+function reconcileEmulated(outcomes) {
+  const notes = [];
+  const chain = (o) => `${(o.result.startCommand ?? []).join("\0")}
+${o.result.pid1 ?? ""}`;
+  const key = (h) => `${h.rule}\0${h.severity ?? ""}`;
+  for (const emulated of outcomes.filter((o) => o.result.emulated && o.result.shutdown)) {
+    const native = outcomes.find((o) => !o.result.emulated && o.result.shutdown && chain(o) === chain(emulated));
+    if (!native) continue;
+    const nativeKeys = new Set(native.hits.map(key));
+    const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== "info" && !nativeKeys.has(key(h)));
+    if (contradicted.length === 0) continue;
+    emulated.hits = emulated.hits.filter((h) => !contradicted.includes(h));
+    const e = emulated.result;
+    const n = native.result.shutdown;
+    const there = e.shutdown.killed ? `was SIGKILLed after ignoring ${e.shutdown.signal} for the grace period` : `exited with code ${e.shutdown.exitCode} after ${e.shutdown.seconds} s`;
+    const here = n.killed ? "was SIGKILLed too, for other reasons" : `exited with code ${n.exitCode} after ${n.seconds} s`;
+    notes.push(
+      `On ${e.platform} (emulated by QEMU) the container ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(", ")}), but the same start chain \`${truncate(e.pid1 ?? (e.startCommand ?? []).join(" "), 60)}\` ${here} natively on ${native.result.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${e.platform.split("/")[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`
+    );
+  }
+  return notes;
 }
 function samePlatform(a, b) {
   const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, "$1");
@@ -49223,12 +49528,24 @@ async function runPlatform(job) {
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
+  const probeRequest = {
+    image,
+    platform: platform2,
+    config,
+    cleanup,
+    emulated: support.emulated,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
+  };
+  const probeStart = startProbe(probeRequest);
   progress.phase(platform2, "smoke");
+  let hasShell;
   try {
     const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
     hits.push(...smoke.hits);
+    hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
+      await abandonProbe(probeStart, cleanup);
       result.skipped = "the start executable cannot run, so the shutdown probe was skipped";
       return done();
     }
@@ -49236,6 +49553,7 @@ async function runPlatform(job) {
     notes.push(`Smoke checks for ${platform2} could not run: ${err.message}.`);
   }
   if (result.startCommand.length === 0) {
+    await abandonProbe(probeStart, cleanup);
     result.skipped = "the image has no start command to probe";
     return done();
   }
@@ -49256,15 +49574,19 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   progress.phase(platform2, "probe");
-  const probed = await probe2({
-    image,
-    platform: platform2,
-    config,
-    cleanup,
-    confirms,
-    emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
-  });
+  const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
+  const probed = await probe2(
+    {
+      ...probeRequest,
+      confirms,
+      ...hasShell !== void 0 ? { hasShell } : {},
+      ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
+      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}
+    },
+    probeStart
+  );
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {
     hits.push(unavailableHit(platform2, model, probed.unavailable));
@@ -49281,6 +49603,8 @@ async function runPlatform(job) {
   }
   if (probed.oneShot) result.oneShot = probed.oneShot;
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
+  if (probed.health) result.health = probed.health;
+  if (probed.zombies) result.zombies = probed.zombies;
   if (probed.shutdown) result.shutdown = probed.shutdown;
   return done();
 }
@@ -49316,10 +49640,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries = /* @__PURE__ */ new Map();
-    for (const name of fs19.readdirSync(dir)) {
+    for (const name of fs20.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs19.readFileSync(path28.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs20.readFileSync(path28.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -54142,22 +54466,22 @@ function docsUrl(id) {
 
 // src/github/summary.ts
 var ICON = { error: "\u274C error", warning: "\u26A0\uFE0F warning", info: "\u2139\uFE0F info" };
-function seconds(n, digits = 1) {
+function seconds2(n, digits = 1) {
   return `${n.toFixed(digits)} s`;
 }
 function platformRow(dockerfile, p) {
   const cells = [];
   if (dockerfile !== void 0) cells.push(mdCell(dockerfile));
   cells.push(mdCell(platformLabel(p)));
-  const built = !p.build ? p.image ? mdCode(`${p.image.ref}@${p.image.digest.slice(0, 19)}`) : "not built" : p.build.ok ? `\u2705 ${seconds(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds(p.build.seconds)}`;
+  const built = !p.build ? p.image ? mdCode(`${p.image.ref}@${p.image.digest.slice(0, 19)}`) : "not built" : p.build.ok ? `\u2705 ${seconds2(p.build.seconds)}` : p.skipped && p.build.seconds === 0 ? "not built" : `\u274C failed after ${seconds2(p.build.seconds)}`;
   cells.push(built, p.startCommand ? mdCode(JSON.stringify(p.startCommand)) : "", p.pid1 ? mdCode(p.pid1) : "");
   const s = p.shutdown;
   if (s) {
     const ready2 = [readinessText(p.ready), signalsText(p.signals, s.signal)].filter(Boolean).join("; ");
-    const shutdown = s.killed ? `\u274C SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2);
+    const shutdown = s.killed ? `\u274C SIGKILLed after ${seconds2(s.seconds, 2)}` : seconds2(s.seconds, 2);
     cells.push(mdCell(s.signal), ready2 ? `${shutdown}<br>${mdCell(ready2)}` : shutdown, String(s.exitCode ?? ""));
   } else if (p.oneShot) {
-    cells.push("", `one-shot job, finished in ${seconds(p.oneShot.seconds)}`, String(p.oneShot.exitCode));
+    cells.push("", `one-shot job, finished in ${seconds2(p.oneShot.seconds)}`, String(p.oneShot.exitCode));
   } else {
     cells.push("", p.skipped ? `skipped: ${mdCell(p.skipped)}` : "", "");
   }
@@ -54351,7 +54675,7 @@ import path30 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 import path29 from "node:path";
 var OutputPathError = class extends Error {
 };
@@ -54366,13 +54690,13 @@ function kind(st) {
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
   const dir = path29.dirname(real);
-  if (options.createParents) fs20.mkdirSync(dir, { recursive: true });
+  if (options.createParents) fs21.mkdirSync(dir, { recursive: true });
   const tmp = path29.join(dir, `.${path29.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs20.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs20.renameSync(tmp, real);
+    fs21.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs21.renameSync(tmp, real);
   } catch (err) {
-    fs20.rmSync(tmp, { force: true });
+    fs21.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -54381,17 +54705,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs20.realpathSync(target);
-  } else if (fs20.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs21.realpathSync(target);
+  } else if (fs21.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
   const dir = path29.dirname(real);
-  if (!options.createParents && !fs20.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  if (!options.createParents && !fs21.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs20.statSync(p);
+    return fs21.statSync(p);
   } catch {
     return void 0;
   }
@@ -54779,7 +55103,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import path32 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
@@ -54833,7 +55157,7 @@ function lineReader(root) {
     let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs21.readFileSync(path32.resolve(root, file), "utf8").split("\n");
+        lines = fs22.readFileSync(path32.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }

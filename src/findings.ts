@@ -55,12 +55,21 @@ export interface PlatformResult {
    * (listening), a quiet process tree (quiet); timeout: not ready within the bound, signalled
    * anyway; fixed: nothing observable (remote engine), a short fixed wait; exited: it exited first.
    */
-  ready?: { by: 'log' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
+  ready?: { by: 'log' | 'cmd' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
   /**
    * PID 1's signal dispositions read from the kernel at readiness (natively, on a local engine),
    * and `app`: those of the process PID 1 should hand over to (a shell PID 1's app child).
    */
   signals?: { pid1: { caught: string[]; ignored: string[] }; app?: { process: string; caught: string[]; ignored: string[] } };
+  /**
+   * The image's HEALTHCHECK run by the probe once the service was ready (docker exec, as Docker
+   * runs it): healthy, unhealthy (never passed within its start period + retries), missing (its
+   * program is not in the image), unjudged (still failing when the probe had to stop waiting);
+   * `runs` checks in `seconds`.
+   */
+  health?: { status: 'healthy' | 'unhealthy' | 'missing' | 'unjudged'; exitCode: number | null; runs: number; seconds: number };
+  /** An orphaned child left by a docker exec: reaped by PID 1 or left a zombie (state Z); `seconds` the check took. */
+  zombies?: { reaped: boolean; seconds: number };
   /** Set when the container exited 0 on its own before the probe (a one-shot job). */
   oneShot?: { exitCode: number; seconds: number };
   /** The argv a harmless override command given at `docker run` arrived with (the wrapper's argument forwarding). */

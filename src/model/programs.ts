@@ -279,3 +279,60 @@ export function programRun(words: string[]): ProgramRun | undefined {
   if (rest.includes('runserver') || (name === 'flask' && sub === 'run')) return 'server';
   return undefined;
 }
+
+/**
+ * How a long-running daemon wants to be stopped, per its own documentation: the signal that
+ * drains in-flight work, and the ones it treats as a fast or abortive stop. Read by the runtime
+ * probe's stop-signal-not-graceful check for the program the stop signal reaches.
+ */
+export interface StopSignals {
+  /** The daemon's documented name, for messages. */
+  name: string;
+  graceful: string;
+  /** Signals it handles as a fast stop that drops connections or kills workers mid-request. */
+  abortive: string[];
+  /** What the graceful signal does and what the abortive ones do, in the documentation's words. */
+  why: string;
+  /** Where that is documented. */
+  source: string;
+}
+
+/** `args`: the daemon's own options, where its name alone is ambiguous (BusyBox has an `httpd` applet too). */
+const STOP_SIGNALS: { match: RegExp; args?: RegExp; stop: StopSignals }[] = [
+  {
+    match: /^nginx$/,
+    stop: { name: 'nginx', graceful: 'SIGQUIT', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGQUIT is a graceful shutdown (workers finish the requests they have); SIGTERM and SIGINT are a fast shutdown that closes open connections', source: 'https://nginx.org/en/docs/control.html' },
+  },
+  {
+    match: /^php-fpm[\d.]*$/,
+    stop: { name: 'php-fpm', graceful: 'SIGQUIT', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGQUIT is a graceful stop (children finish their requests); SIGTERM and SIGINT terminate immediately', source: 'php-fpm(8)' },
+  },
+  {
+    // Apache in a container runs in the foreground: `-DFOREGROUND` (the official image's httpd-foreground) or `-X`.
+    match: /^(?:httpd|apache2)$/,
+    args: /(?:^|\s)-(?:D\s*FOREGROUND|X)(?:\s|$)/,
+    stop: { name: 'Apache httpd', graceful: 'SIGWINCH', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGWINCH is a graceful stop (children finish their requests); SIGTERM stops at once and kills the children mid-request', source: 'https://httpd.apache.org/docs/2.4/stopping.html' },
+  },
+  {
+    match: /^(?:postgres|postmaster)$/,
+    stop: { name: 'PostgreSQL', graceful: 'SIGINT', abortive: ['SIGQUIT'], why: 'SIGINT is the fast shutdown that rolls back open transactions and exits cleanly; SIGTERM (smart) waits for every client to disconnect, and SIGQUIT exits without a clean shutdown (crash recovery at the next start)', source: 'https://www.postgresql.org/docs/current/server-shutdown.html' },
+  },
+  {
+    match: /^haproxy$/,
+    stop: { name: 'HAProxy', graceful: 'SIGUSR1', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGUSR1 is a soft stop (it stops listening and finishes the connections it has); SIGTERM and SIGINT stop immediately', source: 'https://docs.haproxy.org/2.8/management.html#4' },
+  },
+  {
+    match: /^unicorn(?:_rails)?$/,
+    stop: { name: 'unicorn', graceful: 'SIGQUIT', abortive: ['SIGTERM', 'SIGINT'], why: 'SIGQUIT is a graceful shutdown (workers finish their requests); SIGTERM and SIGINT are a quick shutdown that kills the workers', source: 'https://yhbt.net/unicorn/SIGNALS.html' },
+  },
+  {
+    match: /^gunicorn$/,
+    stop: { name: 'Gunicorn', graceful: 'SIGTERM', abortive: ['SIGQUIT', 'SIGINT'], why: 'SIGTERM is a graceful shutdown (workers finish their requests within --graceful-timeout); SIGQUIT and SIGINT are a quick shutdown', source: 'https://docs.gunicorn.org/en/stable/signals.html' },
+  },
+];
+
+/** The daemon's stop signals, by its program word (`/usr/sbin/nginx`, `php-fpm8.2`; retitled masters `nginx:` too) and its arguments. */
+export function stopSignalsOf(word: string, args: string[] = []): StopSignals | undefined {
+  const name = baseName(word).replace(/:$/, '');
+  return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(' '))))?.stop;
+}

@@ -61,6 +61,13 @@ export function parseRegex(value: string, name: string): RegExp {
   }
 }
 
+/** A readiness command run by `/bin/sh -c` in the container: one line, not empty. */
+export function parseCommand(value: string, name: string): string {
+  const v = value.trim();
+  if (v === '' || /[\r\n\0]/.test(v)) throw new InputError(`${name} must be one non-empty command line, e.g. ${name} 'test -f /tmp/ready'`);
+  return v;
+}
+
 /** Free text that must not be empty (a stage name, a file name). */
 export function parseText(value: string, name: string): string {
   if (value.trim() === '') throw new InputError(`${name} needs a value`);

@@ -148,6 +148,35 @@ function cpuStat(proc: HostProc, pid: number): TreeCpu | undefined {
   }
 }
 
+export interface ChildState {
+  pid: number;
+  /** The kernel's comm (15 characters at most). */
+  comm: string;
+  /** R, S, D, Z… */
+  state: string;
+  /** Its pid inside the container's pid namespace (the last NSpid field). */
+  nsPid?: number;
+}
+
+/** PID 1's direct children and their states (a zombie is state Z until its parent waits for it). */
+export function childStates(proc: HostProc): ChildState[] {
+  const out: ChildState[] = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    try {
+      const stat = fs.readFileSync(`${proc.root}/${pid}/stat`, 'utf8');
+      const open = stat.indexOf('(');
+      const close = stat.lastIndexOf(')');
+      const child: ChildState = { pid, comm: stat.slice(open + 1, close), state: stat.slice(close + 2, close + 3) };
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs.readFileSync(`${proc.root}/${pid}/status`, 'utf8'))?.[1]?.trim().split(/\s+/).pop();
+      if (nsPid) child.nsPid = Number(nsPid);
+      out.push(child);
+    } catch {
+      // Reaped between the listing and the read.
+    }
+  }
+  return out;
+}
+
 function childrenOf(proc: HostProc, pid: number): number[] {
   const out: number[] = [];
   try {

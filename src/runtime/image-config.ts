@@ -17,9 +17,25 @@ export interface ImageConfig {
   stopSignal: string;
   /** The image has a HEALTHCHECK that Docker runs (not `HEALTHCHECK NONE`). */
   healthcheck: boolean;
+  /** That HEALTHCHECK as Docker runs it (when `healthcheck`). */
+  health?: HealthSpec;
+  /** SHELL, for a `CMD-SHELL` check; Docker's default `/bin/sh -c` when unset. */
+  shell?: string[];
   os: string;
   architecture: string;
   variant?: string;
+}
+
+export interface HealthSpec {
+  /** `CMD`: the argv; `CMD-SHELL`: [shell…, '-c', command]. */
+  argv: string[];
+  /** The check as written (`curl -f http://localhost/`), for messages. */
+  text: string;
+  /** Seconds, with Docker's defaults where unset: 30, 30, 0, 3. */
+  interval: number;
+  timeout: number;
+  startPeriod: number;
+  retries: number;
 }
 
 interface RawInspect {
@@ -33,7 +49,8 @@ interface RawInspect {
     WorkingDir?: string;
     User?: string;
     StopSignal?: string;
-    Healthcheck?: { Test?: string[] | null } | null;
+    Healthcheck?: { Test?: string[] | null; Interval?: number; Timeout?: number; StartPeriod?: number; Retries?: number } | null;
+    Shell?: string[] | null;
   } | null;
 }
 
@@ -62,7 +79,31 @@ export function imageConfigFromInspect(raw: RawInspect): ImageConfig {
     architecture: raw.Architecture ?? '',
   };
   if (raw.Variant) config.variant = raw.Variant;
+  const shell = stringArray(c.Shell);
+  if (shell.length > 0) config.shell = shell;
+  const health = config.healthcheck ? healthSpec(c.Healthcheck!, shell) : undefined;
+  if (health) config.health = health;
   return config;
+}
+
+/** Docker's durations are nanoseconds; 0 or unset means its default. */
+const seconds = (ns: number | undefined, fallback: number) => (typeof ns === 'number' && ns > 0 ? ns / 1e9 : fallback);
+
+function healthSpec(h: NonNullable<NonNullable<RawInspect['Config']>['Healthcheck']>, shell: string[]): HealthSpec | undefined {
+  const [kind, ...rest] = stringArray(h.Test);
+  let argv: string[];
+  if (kind === 'CMD') argv = rest;
+  else if (kind === 'CMD-SHELL' && rest.length > 0) argv = [...(shell.length > 0 ? shell : ['/bin/sh', '-c']), rest.join(' ')];
+  else return undefined;
+  if (argv.length === 0) return undefined;
+  return {
+    argv,
+    text: rest.join(' '),
+    interval: seconds(h.Interval, 30),
+    timeout: seconds(h.Timeout, 30),
+    startPeriod: seconds(h.StartPeriod, 0),
+    retries: typeof h.Retries === 'number' && h.Retries > 0 ? h.Retries : 3,
+  };
 }
 
 /** `["NONE"]` disables an inherited check; an empty test inherits nothing to run. */

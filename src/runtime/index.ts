@@ -19,7 +19,7 @@ import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
 import { forwardingWrapper } from '../model/start-chain.js';
-import { probe, type Confirmable } from './probe.js';
+import { abandonProbe, probe, startProbe, type Confirmable } from './probe.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
 import { registerBuildSecrets } from './secrets.js';
@@ -111,6 +111,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
         return { result: { ...result, skipped: 'runtime checks stopped by an internal error' }, hits: [], notes: [`Runtime checks for ${platform} stopped: ${truncate(message, 200)}.`] };
       }
     });
+    notes.push(...reconcileEmulated(outcomes));
     for (const o of outcomes) {
       results.push(o.result);
       hits.push(...o.hits.map((h) => ({ ...h, platform: o.result.platform })));
@@ -124,6 +125,37 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const out: RuntimeResult = { hits: mergeHits(hits, model, platforms), platforms: results, notes };
   if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
   return out;
+}
+
+/** Shutdown verdicts that rest on timing under QEMU (shell-is-pid1 only at its error severity). */
+const TIMING_RULES = new Set(['sigterm-ignored', 'slow-shutdown', 'unclean-exit', 'shell-is-pid1']);
+
+/**
+ * An emulated platform's shutdown verdict that the native run of the same start chain, in the
+ * same run, contradicts is QEMU's signal handling and timing, not the program's: it is dropped
+ * for a note that says so (npm and BusyBox syslogd as PID 1 are SIGKILLed under QEMU where they
+ * exit natively). Verdicts the native run shares stand.
+ */
+export function reconcileEmulated(outcomes: PlatformOutcome[]): string[] {
+  const notes: string[] = [];
+  const chain = (o: PlatformOutcome) => `${(o.result.startCommand ?? []).join('\0')}\n${o.result.pid1 ?? ''}`;
+  const key = (h: PlatformHit) => `${h.rule}\0${h.severity ?? ''}`;
+  for (const emulated of outcomes.filter((o) => o.result.emulated && o.result.shutdown)) {
+    const native = outcomes.find((o) => !o.result.emulated && o.result.shutdown && chain(o) === chain(emulated));
+    if (!native) continue;
+    const nativeKeys = new Set(native.hits.map(key));
+    const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== 'info' && !nativeKeys.has(key(h)));
+    if (contradicted.length === 0) continue;
+    emulated.hits = emulated.hits.filter((h) => !contradicted.includes(h));
+    const e = emulated.result;
+    const n = native.result.shutdown!;
+    const there = e.shutdown!.killed ? `was SIGKILLed after ignoring ${e.shutdown!.signal} for the grace period` : `exited with code ${e.shutdown!.exitCode} after ${e.shutdown!.seconds} s`;
+    const here = n.killed ? 'was SIGKILLed too, for other reasons' : `exited with code ${n.exitCode} after ${n.seconds} s`;
+    notes.push(
+      `On ${e.platform} (emulated by QEMU) the container ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(', ')}), but the same start chain \`${truncate(e.pid1 ?? (e.startCommand ?? []).join(' '), 60)}\` ${here} natively on ${native.result.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${e.platform.split('/')[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`,
+    );
+  }
+  return notes;
 }
 
 /** `linux/arm64` and `linux/arm64/v8` are the same platform. */
@@ -236,12 +268,25 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
 
+  // The probe's container starts now, so the service comes up while the smoke checks run.
+  const probeRequest = {
+    image,
+    platform,
+    config,
+    cleanup,
+    emulated: support.emulated,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
+  };
+  const probeStart = startProbe(probeRequest);
   progress.phase(platform, 'smoke');
+  let hasShell: boolean | undefined;
   try {
     const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
+    hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
+      await abandonProbe(probeStart, cleanup);
       result.skipped = 'the start executable cannot run, so the shutdown probe was skipped';
       return done();
     }
@@ -249,6 +294,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     notes.push(`Smoke checks for ${platform} could not run: ${(err as Error).message}.`);
   }
   if (result.startCommand.length === 0) {
+    await abandonProbe(probeStart, cleanup);
     result.skipped = 'the image has no start command to probe';
     return done();
   }
@@ -272,15 +318,19 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
 
   progress.phase(platform, 'probe');
-  const probed = await probe({
-    image: image,
-    platform,
-    config,
-    cleanup,
-    confirms,
-    emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
-  });
+  const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
+  const probed = await probe(
+    {
+      ...probeRequest,
+      confirms,
+      ...(hasShell !== undefined ? { hasShell } : {}),
+      ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
+      ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
+    },
+    probeStart,
+  );
   notes.push(...(probed.notes ?? []));
   if (probed.unavailable) {
     hits.push(unavailableHit(platform, model, probed.unavailable));
@@ -297,6 +347,8 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   if (probed.oneShot) result.oneShot = probed.oneShot;
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
+  if (probed.health) result.health = probed.health;
+  if (probed.zombies) result.zombies = probed.zombies;
   if (probed.shutdown) result.shutdown = probed.shutdown;
   return done();
 }

@@ -13,13 +13,18 @@ import { knownProgram } from '../model/programs.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
+import { checkHealth, type HealthOutcome } from './healthcheck.js';
+import { checkZombies, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
+import type { SourceRange } from '../model/types.js';
+import { judgeStopSignal } from './stop-signal.js';
 
 export interface ProbeOptions {
   gracePeriod: number;
   /** Upper bound on waiting for readiness, seconds (times EMULATION_FACTOR under emulation). */
   startupWait: number;
   readyLog?: RegExp;
+  readyCmd?: string;
   probeEnv: Record<string, string>;
   probeNetwork: string;
   /** --probe-privileges: run the probe without the smoke run's hardening (read-only root, no new privileges, dropped capabilities). */
@@ -45,6 +50,12 @@ export interface ProbeRequest {
   emulated?: boolean;
   /** Run with a writable root (the rest of the hardening kept): the read-only one stopped it at start. */
   writableRoot?: boolean;
+  /** /bin/sh runs in the image (the smoke checks' verdict): the zombie check needs it. */
+  hasShell?: boolean;
+  /** The program the model's start chain ends in, and the STOPSIGNAL instruction (stop-signal-not-graceful). */
+  expectedProgram?: string;
+  expectedArgs?: string[];
+  stopSignalAt?: { file: string; range: SourceRange };
 }
 
 export interface ProbeResult {
@@ -60,6 +71,9 @@ export interface ProbeResult {
   pid1Signals?: SignalDispositions;
   /** Those of the process PID 1 should hand over to (a shell PID 1's app child), named as PID 1 is. */
   appSignals?: AppSignals;
+  /** The HEALTHCHECK run once ready (healthcheck-broken), and the orphan reaping check (zombies-not-reaped). */
+  health?: Omit<HealthOutcome, 'hit' | 'note'>;
+  zombies?: ZombieOutcome;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
@@ -110,7 +124,7 @@ function limitsOfEngine(): Promise<EngineLimits> {
 export const PROBE_HARDENING = ['--read-only', '--tmpfs', '/tmp', '--tmpfs', '/run', '--tmpfs', '/var/run', '--tmpfs', '/var/tmp',
   '--security-opt', 'no-new-privileges', '--cap-drop', 'NET_RAW', '--cap-drop', 'MKNOD', '--cap-drop', 'AUDIT_WRITE', '--cap-drop', 'SETFCAP', '--cap-drop', 'SYS_CHROOT'];
 
-export function runArgs(req: ProbeRequest, limits: EngineLimits = {}): string[] {
+export function runArgs(req: StartRequest, limits: EngineLimits = {}): string[] {
   const { options, cleanup } = req;
   const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
   for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
@@ -125,23 +139,40 @@ function noEmulator(req: ProbeRequest, text: string): boolean {
   return req.emulated === true && isMissingEmulator(text);
 }
 
-export async function probe(req: ProbeRequest): Promise<ProbeResult> {
+/** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
+export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
+
+type StartRequest = Omit<ProbeRequest, 'hasShell' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt'>;
+
+export function startProbe(req: StartRequest): ProbeStart {
+  return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
+}
+
+/** Stop a probe container that will not be probed (the smoke checks found the start executable cannot run). */
+export async function abandonProbe(start: ProbeStart, cleanup: Cleanup): Promise<void> {
+  const s = await start;
+  if (!('id' in s)) return;
+  const res = await docker(['rm', '-f', '-v', s.id], { timeoutMs: CALL_MS });
+  if (res.code === 0) cleanup.forgetContainer(s.id);
+}
+
+export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(req)): Promise<ProbeResult> {
   const { options, config, cleanup } = req;
   const signal = normalizeSignal(config.stopSignal);
 
-  const started = await startContainer(req);
+  const started = await start;
   if ('error' in started) {
     const error = started.error;
     if (noEmulator(req, error)) return { hits: [], unavailable: error };
     return { hits: [exitedOnStart(null, [error], req.config, true, false, isMissingEmulator(error) ? req.platform : undefined)] };
   }
   const id = started.id;
-  const startedAt = Date.now();
+  const startedAt = started.at;
 
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
   let state = await containerState(id);
   if (state && !state.running) {
@@ -160,13 +191,19 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
     return early;
   }
   const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
-  const top = await pid1Of(id, state?.pid, config.path);
+  // PID 1 (docker top) and the checks that need a ready service, side by side.
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
+  if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
-  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}) };
+  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
+  if (notGraceful) checked.hits.push(notGraceful);
+  notes.push(...checked.notes);
+  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
 
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
@@ -204,8 +241,37 @@ export async function probe(req: ProbeRequest): Promise<ProbeResult> {
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals });
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
   return { hits, ...named, ready, shutdown, notes };
+}
+
+/** Readiness that saw the service serve: "never passed" can be judged only then (healthcheck.ts). */
+const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd'];
+
+/**
+ * The checks that need a ready service, run side by side before the stop signal: the image's
+ * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
+ */
+async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness) {
+  const health = req.config.health;
+  // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
+  const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
+  const [h, z] = await Promise.all([
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by) }) : undefined,
+    req.hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }),
+  ]);
+  const hits: PlatformHit[] = [];
+  const notes: string[] = [];
+  const results: Pick<ProbeResult, 'health' | 'zombies'> = {};
+  if (h) {
+    if (h.hit) hits.push(h.hit);
+    if (h.note) notes.push(`${h.note.replace(/\.$/, '')} on ${req.platform}.`);
+    results.health = { status: h.status, exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
+  } else if (health && ready.by === 'healthcheck') {
+    results.health = { status: 'healthy', exitCode: 0, runs: 0, seconds: 0 };
+  }
+  if (z) results.zombies = { reaped: z.reaped, seconds: z.seconds };
+  return { hits, notes, results, zombie: z?.reaped === false };
 }
 
 /**
@@ -226,7 +292,7 @@ async function waitExit(id: string, timeoutMs: number): Promise<number | null> {
   return null;
 }
 
-async function startContainer(req: ProbeRequest): Promise<{ id: string } | { error: string }> {
+async function startContainer(req: StartRequest): Promise<{ id: string } | { error: string }> {
   const res = await docker(runArgs(req, await limitsOfEngine()), { timeoutMs: RUN_MS });
   const id = /^[0-9a-f]{12,64}$/m.exec(res.stdout)?.[0];
   if (id) req.cleanup.container(id);
@@ -457,7 +523,7 @@ function confirmsText(ids: string[] | undefined): string {
 }
 
 /** Appended to a verdict reached under emulation ({platforms}: the emulated ones). */
-const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal.';
+const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).';
 
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {

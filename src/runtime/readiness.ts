@@ -10,7 +10,7 @@ import { containerState } from './container-state.js';
 import { docker } from './docker.js';
 import { hostProc, listeningSockets, treeCpu, type Listener } from './host-proc.js';
 
-export type ReadyBy = 'log' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed';
+export type ReadyBy = 'log' | 'cmd' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed';
 
 export interface Readiness {
   by: ReadyBy;
@@ -24,6 +24,8 @@ export interface ReadinessRequest {
   /** State.Pid from `docker inspect` (0 or undefined when unknown). */
   hostPid?: number;
   readyLog?: RegExp;
+  /** --ready-cmd: a command line that exits 0 once the service is ready. */
+  readyCmd?: string;
   /** The upper bound, seconds. */
   boundSeconds: number;
   /** The image has a HEALTHCHECK (not NONE). */
@@ -49,6 +51,7 @@ export const FALLBACK_SECONDS = 5;
 
 export async function waitReady(req: ReadinessRequest): Promise<Readiness> {
   if (req.readyLog) return waitForLog(req, req.readyLog);
+  if (req.readyCmd) return waitForCmd(req, req.readyCmd);
   const proc = hostProc(req.hostPid, req.id);
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples: Sample[] = [];
@@ -131,6 +134,24 @@ async function waitForLog(req: ReadinessRequest, re: RegExp): Promise<Readiness>
   if (!res.timedOut) return ready(req, 'exited', 'the log stream ended (the container exited)');
   return ready(req, 'timeout', `not ready within ${req.boundSeconds} s: --ready-log ${String(re)} did not match, stop signal sent anyway`);
 }
+
+/** --ready-cmd: `docker exec <id> /bin/sh -c CMD` until it exits 0, the container exits, or the bound. */
+async function waitForCmd(req: ReadinessRequest, cmd: string): Promise<Readiness> {
+  let last = '';
+  for (;;) {
+    const left = req.boundSeconds * 1000 - (Date.now() - req.startedAt);
+    if (left <= 0) return ready(req, 'timeout', `not ready within ${req.boundSeconds} s: --ready-cmd \`${cmd}\` did not exit 0${last ? ` (last: ${last})` : ''}, stop signal sent anyway`);
+    const res = await docker(['exec', req.id, '/bin/sh', '-c', cmd], { timeoutMs: Math.max(1000, left), maxStdoutBytes: 64 * 1024 });
+    if (res.code === 0) return ready(req, 'cmd', `--ready-cmd \`${cmd}\` exited 0`);
+    const state = await containerState(req.id);
+    if (state && !state.running) return ready(req, 'exited', `exited with code ${state.exitCode}`);
+    last = res.timedOut ? 'timed out' : `exit ${res.code}${res.stderr.trim() ? `: ${res.stderr.trim().split('\n')[0]!.slice(0, 120)}` : ''}`;
+    await sleep(CMD_RETRY_MS);
+  }
+}
+
+/** Between runs of --ready-cmd. */
+const CMD_RETRY_MS = 250;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -66,6 +66,7 @@ describe('config file format', () => {
     ['filter-mode: [added]', `${FILE}: filter-mode must be a single value, not a list`],
     ['- fail-on', `${FILE}: the file must be a mapping of keys (ignore, rules, paths, fail-on, …), not a list`],
     ['fail-on: error\nfail-on: never', `${FILE} is not valid YAML at line 2, column 1: Map keys must be unique`],
+    ['ready-cmd: |\n  test -f /a\n  test -f /b', `${FILE}: ready-cmd must be one non-empty command line, e.g. ready-cmd 'test -f /tmp/ready'`],
   ])('%j is one clear line', (text, message) => {
     const got = errorOf(text);
     expect(got).toBe(message);
@@ -91,6 +92,18 @@ describe('precedence: flag > config > default', () => {
 
   it('takes the file over the built-in default', () => {
     expect(run([])).toMatchObject({ failOn: 'warning', gracePeriod: 30, platforms: ['linux/arm64'], startupWait: 60, buildArgs: { A: 'config', B: 'config' } });
+  });
+
+  it('takes --ready-cmd over the file\'s ready-cmd, and the file\'s when no flag gives one', () => {
+    const withCmd = parseProjectConfig('ready-cmd: test -f /tmp/ready', FILE);
+    const read = (argv: string[]) => {
+      const command = parseCli(argv, '/tmp') as RunCommand;
+      applyConfigDefaults(command.options, withCmd.defaults, command.given);
+      return command.options.readyCmd;
+    };
+    expect(read([])).toBe('test -f /tmp/ready');
+    expect(read(['--ready-cmd', 'pg_isready -q'])).toBe('pg_isready -q');
+    expect(run([]).readyCmd).toBeUndefined();
   });
 
   it('takes a flag over the file, key by key for build args', () => {

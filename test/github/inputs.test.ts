@@ -90,6 +90,7 @@ describe('readActionConfig', () => {
     [{ platforms: 'arm64' }, 'platform "arm64" is not of the form os/arch[/variant], e.g. linux/arm64'],
     [{ 'probe-env': 'not a pair' }, 'probe-env takes KEY=VALUE (got "not a pair")'],
     [{ 'ready-log': '(unclosed' }, 'ready-log is not a valid regular expression: "(unclosed"'],
+    [{ 'ready-cmd': 'test -f /a\ntest -f /b' }, "ready-cmd must be one non-empty command line, e.g. ready-cmd 'test -f /tmp/ready'"],
     [{ 'probe-network': 'host; rm -rf /' }, 'probe-network "host; rm -rf /" is not a docker network name'],
     [{ context: 'Dockerfile' }, 'context Dockerfile is not a directory'],
     [{ dockerfile: 'Dockerfile\nother/Dockerfile' }, 'Dockerfile other/Dockerfile does not exist'],

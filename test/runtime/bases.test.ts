@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docker } from '../../src/runtime/docker.js';
-import { archImage, basesAvailable, basesSkipReason, DEBIAN_BASE, NODE_BASE, PYTHON_BASE } from './bases.js';
+import { archImage, basesAvailable, basesSkipReason, DEBIAN_BASE, NODE_BASE, PYTHON_BASE, WEB_BASE } from './bases.js';
 import { PLATFORMS } from './engine.js';
 
 const T = 240_000;
@@ -75,6 +75,13 @@ describe.skipIf(!basesAvailable).concurrent(`Debian bases on linux/amd64 and emu
       const [gunicorn, python] = await run(PYTHON_BASE, platform, ['sh', '-c', 'gunicorn --version; python3 --version']);
       expect(gunicorn).toMatch(/^gunicorn \(version 20\./);
       expect(python).toMatch(/^Python 3\.11\./);
+    }, T);
+
+    it(`eg-web on ${platform}: Debian's nginx and php-fpm run their config tests`, async () => {
+      const [nginx, fpm, fpmTest] = await run(WEB_BASE, platform, ['sh', '-c', 'nginx -v 2>&1; php-fpm8.2 -v | head -1; php-fpm8.2 -t 2>&1 | grep successful']);
+      expect(nginx).toMatch(/^nginx version: nginx\/1\.22\./);
+      expect(fpm).toMatch(/^PHP 8\.2\.\d+ \(fpm-fcgi\)/);
+      expect(fpmTest).toMatch(/configuration file \/etc\/php\/8\.2\/fpm\/php-fpm\.conf test is successful/);
     }, T);
   }
 

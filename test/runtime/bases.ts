@@ -13,7 +13,9 @@ export const DEBIAN_BASE = `${REGISTRY}/eg-debian:latest`;
 export const NODE_BASE = `${REGISTRY}/eg-node:latest`;
 /** The Debian base plus Debian's python3 and gunicorn. */
 export const PYTHON_BASE = `${REGISTRY}/eg-python:latest`;
-export const DEBIAN_BASES = [DEBIAN_BASE, NODE_BASE, PYTHON_BASE];
+/** The Debian base plus Debian's nginx-light and php8.2-fpm. */
+export const WEB_BASE = `${REGISTRY}/eg-web:latest`;
+export const DEBIAN_BASES = [DEBIAN_BASE, NODE_BASE, PYTHON_BASE, WEB_BASE];
 
 /**
  * The single-platform image of a base, e.g. `eg-node:arm64` for ('…/eg-node:latest', 'linux/arm64').

@@ -64,6 +64,8 @@ describe('imageConfigFromInspect', () => {
       env: { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '22.1.0', EMPTY: '' },
       path: ['/usr/local/bin', '/usr/bin', '/bin'], workingDir: '/usr/src/app', user: 'node', stopSignal: 'SIGQUIT',
       healthcheck: true, os: 'linux', architecture: 'arm64', variant: 'v8',
+      // Docker's defaults for what the HEALTHCHECK leaves unset: interval 30 s, timeout 30 s, start period 0, 3 retries.
+      health: { argv: ['wget', '-q', 'localhost:8080'], text: 'wget -q localhost:8080', interval: 30, timeout: 30, startPeriod: 0, retries: 3 },
     });
   });
 

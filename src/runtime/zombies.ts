@@ -1,0 +1,89 @@
+// Does PID 1 reap orphans? Once the service is ready, a `docker exec` shell's subshell
+// backgrounds a `sleep 0` and exits: the kernel re-parents that orphan to the container's PID 1 (the shim
+// that started the exec is a subreaper in another pid namespace, so it does not get it). A PID 1
+// that never waits for children it did not start leaves it in state Z, for good: under load
+// the PID table fills up (pids-limit, then "fork: Resource temporarily unavailable").
+// Read from the host's /proc (a local engine); a kernel state, so it holds under QEMU as well.
+import { round } from './build.js';
+import { docker } from './docker.js';
+import fs from 'node:fs';
+import { childStates, hostProc, type HostProc } from './host-proc.js';
+import type { PlatformHit } from './types.js';
+
+export interface ZombieRequest {
+  id: string;
+  hostPid?: number;
+  emulated?: boolean;
+}
+
+export interface ZombieOutcome {
+  reaped: boolean;
+  seconds: number;
+}
+
+/**
+ * A reaping PID 1 waits within milliseconds of SIGCHLD. A zombie this old, with PID 1 seen
+ * asleep since (so it has had its turn on a CPU: a loaded machine can keep it runnable a
+ * while), is not going to be reaped.
+ */
+const ZOMBIE_MS = 100;
+const POLL_MS = 25;
+/**
+ * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
+ * a subshell that exits at once, so the exec's own shell can never be the one that reaps it:
+ * once gone from PID 1's children, PID 1 reaped it.
+ */
+const ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+
+/** Undefined when it cannot be checked here: no local /proc, no /bin/sh in the image, the exec failed. */
+export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | undefined> {
+  const proc = hostProc(req.hostPid, req.id);
+  if (!proc) return undefined;
+  const factor = req.emulated ? 3 : 1;
+  const t0 = Date.now();
+  const res = await docker(['exec', req.id, '/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
+  const orphanPid = Number(res.stdout.trim());
+  if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
+  const deadline = Date.now() + 1500 * factor;
+  let zombieSince: number | undefined;
+  let sleptSince = false;
+  for (;;) {
+    const now = Date.now();
+    const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
+    const zombie = orphan?.state === 'Z';
+    if (zombie) {
+      zombieSince ??= now;
+      if (processState(proc) !== 'R') sleptSince = true;
+    } else {
+      zombieSince = undefined;
+      sleptSince = false;
+    }
+    if (zombieSince !== undefined && sleptSince && now - zombieSince >= ZOMBIE_MS * factor) {
+      return { reaped: false, seconds: round((now - t0) / 1000) };
+    }
+    // The exec's shell has exited, so the orphan is PID 1's child by now: gone means reaped.
+    if (!orphan) return { reaped: true, seconds: round((now - t0) / 1000) };
+    // Still a zombie when the time is up, PID 1 never seen asleep: a non-reaper on a very busy machine.
+    if (now >= deadline) return { reaped: !zombie, seconds: round((now - t0) / 1000) };
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/** PID 1's own state (R running or runnable, S asleep…). */
+function processState(proc: HostProc): string | undefined {
+  try {
+    const stat = fs.readFileSync(`${proc.root}/${proc.pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The finding, PID 1 named as in messages (`node server.js`). */
+export function zombieHit(pid1: string): PlatformHit {
+  return {
+    rule: 'zombies-not-reaped',
+    message: `On {platforms} PID 1 \`${pid1}\` does not reap orphaned child processes: a child left behind by a \`docker exec\` stayed a zombie (state Z in /proc, parent PID 1), so every orphan (a health check's grandchild, a crashed worker's children, a \`sh -c\` helper) keeps its PID until the PID limit is reached and forks fail.`,
+    fix: 'Run an init as PID 1 that reaps: `docker run --init`, Compose `init: true`, or in the image `ENTRYPOINT ["tini", "--"]` (Debian/Alpine package `tini`) or `dumb-init`.',
+  };
+}
