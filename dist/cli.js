@@ -19734,6 +19734,17 @@ function forwardingWrapper(model) {
   const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
   return { link, wrapper: link.wrapper, line };
 }
+function expectedPid1(model) {
+  const links = model.startChain.links;
+  const last = links[links.length - 1];
+  if (last?.kind === "script" && last.child) {
+    return { name: baseName(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
+  }
+  const program = model.startChain.program;
+  if (!program) return void 0;
+  const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
+  return { name: program.kind === "script" ? program.name : baseName(program.word), where, childOfShell: false };
+}
 
 // src/rules/start/dev-server-as-start.ts
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
@@ -25793,7 +25804,7 @@ async function probe2(req, start = startProbe(req)) {
   const exitCode = await waiter;
   const seconds2 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
-  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
   return { hits, ...named, ready: ready2, shutdown, notes };
 }
 var SERVING = ["listening", "log", "cmd"];
@@ -25969,7 +25980,8 @@ function confirmsText(ids2) {
 }
 var EMULATED_TIMING = "{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation's slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).";
 function judgeShutdown(facts) {
-  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals, expected: contract } = facts;
+  const versus = contract ? `; the start contract expected \`${contract.name}\` as PID 1 (${contract.where})` : "";
   const hits = [];
   const sig = signal.name;
   const expected = signal.number !== void 0 ? 128 + signal.number : void 0;
@@ -26012,7 +26024,7 @@ function judgeShutdown(facts) {
     if (!clean) {
       hits.push({
         rule: "shell-is-pid1",
-        message: `On {platforms} PID 1 is the ${shellName2} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        message: `On {platforms} PID 1 is the ${shellName2} running ${child} as its child${versus}, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
         fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.'
       });
     } else {
@@ -27216,6 +27228,7 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   progress.phase(platform, "probe");
+  const expected = expectedPid1(model);
   const program = model.startChain.program?.word;
   const programArgs = model.startChain.program?.argv.slice(1) ?? [];
   const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
@@ -27225,7 +27238,8 @@ async function runPlatform(job) {
       confirms,
       ...hasShell !== void 0 ? { hasShell } : {},
       ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
-      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}
+      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
+      ...expected && !job.resolved ? { expectedPid1: expected } : {}
     },
     probeStart
   );

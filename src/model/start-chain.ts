@@ -337,3 +337,28 @@ export function forwardingWrapper(model: DockerfileModel): { link: ChainLink; wr
   const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
   return { link, wrapper: link.wrapper, line };
 }
+
+/**
+ * The process the model expects as PID 1 when the image starts (`docker run IMAGE`), and where
+ * that comes from: for the probe's verdict, which compares it with the PID 1 it observes.
+ */
+export interface ExpectedPid1 {
+  /** The program's name (`gunicorn`), or the shell a wrapper leaves as PID 1. */
+  name: string;
+  /** Where the model read it: "CMD on line 9", "line 12 of docker-entrypoint.sh, without exec". */
+  where: string;
+  /** The wrapper runs the program as its child (no exec): the shell stays PID 1. */
+  childOfShell: boolean;
+}
+
+export function expectedPid1(model: DockerfileModel): ExpectedPid1 | undefined {
+  const links = model.startChain.links;
+  const last = links[links.length - 1];
+  if (last?.kind === 'script' && last.child) {
+    return { name: baseName(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
+  }
+  const program = model.startChain.program;
+  if (!program) return undefined;
+  const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
+  return { name: program.kind === 'script' ? program.name : baseName(program.word), where, childOfShell: false };
+}

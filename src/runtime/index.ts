@@ -18,7 +18,7 @@ import { inspectImage } from './image-config.js';
 import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
-import { forwardingWrapper } from '../model/start-chain.js';
+import { expectedPid1, forwardingWrapper } from '../model/start-chain.js';
 import { abandonProbe, probe, startProbe, type Confirmable } from './probe.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
@@ -318,6 +318,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
 
   progress.phase(platform, 'probe');
+  const expected = expectedPid1(model);
   const program = model.startChain.program?.word;
   const programArgs = model.startChain.program?.argv.slice(1) ?? [];
   const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
@@ -328,6 +329,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
       ...(hasShell !== undefined ? { hasShell } : {}),
       ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
       ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
+      ...(expected && !job.resolved ? { expectedPid1: expected } : {}),
     },
     probeStart,
   );

@@ -10,6 +10,7 @@ import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
 import { displayName } from './process-name.js';
 import { knownProgram } from '../model/programs.js';
+import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
@@ -56,6 +57,8 @@ export interface ProbeRequest {
   expectedProgram?: string;
   expectedArgs?: string[];
   stopSignalAt?: { file: string; range: SourceRange };
+  /** What the model expects as PID 1, and where it read it: the verdict compares it with what it sees. */
+  expectedPid1?: ExpectedPid1;
 }
 
 export interface ProbeResult {
@@ -142,7 +145,7 @@ function noEmulator(req: ProbeRequest, text: string): boolean {
 /** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
 export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
 
-type StartRequest = Omit<ProbeRequest, 'hasShell' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt'>;
+type StartRequest = Omit<ProbeRequest, 'hasShell' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'expectedPid1'>;
 
 export function startProbe(req: StartRequest): ProbeStart {
   return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
@@ -241,7 +244,7 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals })];
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
   return { hits, ...named, ready, shutdown, notes };
 }
 
@@ -515,6 +518,8 @@ export interface ShutdownFacts {
   pid1SignalsAfter?: SignalDispositions;
   /** The hand-over process's (a shell PID 1's app child), likewise. */
   appSignals?: AppSignals;
+  /** What the model expected as PID 1 (the start contract). */
+  expected?: ExpectedPid1;
 }
 
 function confirmsText(ids: string[] | undefined): string {
@@ -527,7 +532,9 @@ const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on 
 
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
-  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals } = facts;
+  const { shutdown, signal, top, gracePeriod, confirms, emulated, pid1Signals, pid1SignalsAfter, appSignals, expected: contract } = facts;
+  // "expected `gunicorn` as PID 1 (line 12 of entrypoint.sh runs it without `exec`)": the model's word next to what was seen.
+  const versus = contract ? `; the start contract expected \`${contract.name}\` as PID 1 (${contract.where})` : '';
   const hits: PlatformHit[] = [];
   const sig = signal.name;
   const expected = signal.number !== undefined ? 128 + signal.number : undefined;
@@ -594,7 +601,7 @@ export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
     if (!clean) {
       hits.push({
         rule: 'shell-is-pid1',
-        message: `On {platforms} PID 1 is the ${shellName} running ${child} as its child, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
+        message: `On {platforms} PID 1 is the ${shellName} running ${child} as its child${versus}, and the ${sig} shutdown was not clean${confirmsText(confirms?.shellPid1)}.`,
         fix: 'Replace the shell with the app: `exec "$@"` / `exec app` as the wrapper\'s last command, or an exec-form `CMD ["app", "arg"]` instead of a shell-form one.',
       });
     } else {

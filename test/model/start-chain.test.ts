@@ -97,3 +97,22 @@ describe('start chain', () => {
     expect(chainOf('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n').links).toEqual([]);
   });
 });
+
+describe('expected PID 1 (what the probe compares with)', () => {
+  it('a wrapper that runs gunicorn without exec: the shell stays PID 1, gunicorn is expected from the script line', async () => {
+    const { expectedPid1 } = await import('../../src/model/start-chain.js');
+    const { model } = lintResult('FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n', {
+      'entrypoint.sh': exe('#!/bin/sh\nset -e\npython manage.py migrate\ngunicorn app.wsgi --bind 0.0.0.0:8000\n'),
+    });
+    expect(expectedPid1(model)).toEqual({ name: 'gunicorn', where: 'line 4 of entrypoint.sh runs it without `exec`', childOfShell: true });
+  });
+
+  it('a wrapper that execs "$@" with the image\'s CMD: the CMD\'s program, from its line', async () => {
+    const { expectedPid1 } = await import('../../src/model/start-chain.js');
+    const { model } = lintResult('FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["gunicorn", "app.wsgi"]\n', {
+      'entrypoint.sh': exe('#!/bin/sh\nset -e\nexec gosu app "$@"\n'),
+    });
+    expect(expectedPid1(model)).toEqual({ name: 'gunicorn', where: 'CMD on line 4', childOfShell: false });
+    expect(model.startChain.links.map((l) => `${l.kind}:${l.name}`)).toEqual(['script:entrypoint.sh', 'privdrop:gosu', 'program:gunicorn']);
+  });
+});

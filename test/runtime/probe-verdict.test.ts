@@ -84,6 +84,15 @@ describe('shutdown verdict', () => {
     expect(hits.find((h) => h.rule === 'sigterm-ignored')!.fix).toContain('exec');
   });
 
+  it('the verdict names the PID 1 the start contract expected, and where the model read it', () => {
+    const expected = { name: 'gunicorn', where: 'line 12 of docker-entrypoint.sh runs it without `exec`', childOfShell: true };
+    const hits = judgeShutdown({ shutdown: { signal: 'SIGTERM', seconds: 10, exitCode: 137, killed: true }, signal: term, top: shellTop, gracePeriod: 10, expected });
+    expect(hits.find((h) => h.rule === 'shell-is-pid1')!.message).toContain('the start contract expected `gunicorn` as PID 1 (line 12 of docker-entrypoint.sh runs it without `exec`)');
+    // Without the model's expectation the verdict says only what it saw.
+    const bare = judgeShutdown({ shutdown: { signal: 'SIGTERM', seconds: 10, exitCode: 137, killed: true }, signal: term, top: shellTop, gracePeriod: 10 });
+    expect(bare.find((h) => h.rule === 'shell-is-pid1')!.message).not.toContain('start contract');
+  });
+
   it('a shell loop whose only child is sleep is the service itself, not a wrapper', () => {
     const hits = judgeShutdown({ shutdown: { signal: 'SIGTERM', seconds: 2, exitCode: 137, killed: true }, signal: term, top: loopTop, gracePeriod: 2 });
     expect(ids(hits)).toEqual(['sigterm-ignored']);
