@@ -27008,6 +27008,10 @@ function reportNotFound(ctx, argv0, files) {
 // src/runtime/index.ts
 var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
+var BUILD_FAILED = "the build failed";
+var START_CANNOT_RUN = "the start executable cannot run, so the shutdown probe was skipped";
+var NO_START_COMMAND = "the image has no start command to probe";
+var JUDGED_SKIPS = /* @__PURE__ */ new Set([BUILD_FAILED, START_CANNOT_RUN, NO_START_COMMAND]);
 async function runRuntime(model, options, extras = {}) {
   registerBuildSecrets(options.secrets);
   const notes = [];
@@ -27168,7 +27172,7 @@ async function runPlatform(job) {
     for (const w of build2.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
     if (!build2.ok) {
       if (build2.hit) hits.push(build2.hit);
-      result.skipped = build2.unavailable ? `no emulator for ${platform} is registered on this machine` : "the build failed";
+      result.skipped = build2.unavailable ? `no emulator for ${platform} is registered on this machine` : BUILD_FAILED;
       return done();
     }
     image = build2.tag;
@@ -27200,7 +27204,7 @@ async function runPlatform(job) {
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
-      result.skipped = "the start executable cannot run, so the shutdown probe was skipped";
+      result.skipped = START_CANNOT_RUN;
       return done();
     }
   } catch (err) {
@@ -27208,7 +27212,7 @@ async function runPlatform(job) {
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
-    result.skipped = "the image has no start command to probe";
+    result.skipped = NO_START_COMMAND;
     return done();
   }
   const forwarding = forwardingWrapper(model);
@@ -27435,7 +27439,7 @@ async function analyze(options, extras = {}) {
     report2.platforms = runtime.platforms;
     if (runtime.image) report2.image = runtime.image;
     report2.notes.push(...runtime.notes);
-    report2.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0, ...p.skipped ? { reason: p.skipped } : {} })) };
+    report2.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0 || JUDGED_SKIPS.has(p.skipped), ...p.skipped ? { reason: p.skipped } : {} })) };
   }
   report2.findings = dedupe2(report2.findings).sort(compareFindings);
   return { report: redactDeep(report2), model };

@@ -46111,6 +46111,18 @@ function defaultOptions2(cwd = process.cwd()) {
 }
 
 // src/action-inputs.ts
+var PRIVILEGED_KEYS = [["secrets", "secrets"], ["ssh", "ssh"], ["buildContexts", "build-contexts"], ["cacheTo", "cache-to"], ["builder", "builder"], ["probeNetwork", "probe-network"]];
+function configIsUntrusted(env) {
+  if (env.GITHUB_EVENT_NAME === "pull_request_target") return true;
+  if (env.GITHUB_EVENT_NAME !== "pull_request" || !env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(fs10.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const head = event.pull_request?.head?.repo?.full_name;
+    return head === void 0 || head !== env.GITHUB_REPOSITORY;
+  } catch {
+    return true;
+  }
+}
 function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -46128,6 +46140,16 @@ function inWorkspaceDir(value, workspace, name) {
 function readActionConfig(read, env = process.env) {
   const workspace = path17.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
+  const defaults2 = { ...project?.defaults ?? {} };
+  const untrustedKeys = [];
+  if (project && configIsUntrusted(env)) {
+    for (const [key, name] of PRIVILEGED_KEYS) {
+      const value = defaults2[key];
+      if (value === void 0 || key === "probeNetwork" && value === "none" || Array.isArray(value) && value.length === 0) continue;
+      delete defaults2[key];
+      untrustedKeys.push(name);
+    }
+  }
   const options = defaultOptions2(workspace);
   const given = /* @__PURE__ */ new Set();
   for (const [key, value] of Object.entries(fromInputs(read, "run").values)) {
@@ -46136,7 +46158,7 @@ function readActionConfig(read, env = process.env) {
   }
   if (given.has("platforms")) options.platformsExplicit = true;
   options.progress = "plain";
-  if (project) applyConfigDefaults(options, project.defaults, given);
+  if (project) applyConfigDefaults(options, defaults2, given);
   if (!given.has("requireRuntime") && project?.defaults.requireRuntime === void 0) options.requireRuntime = !options.static;
   options.format = "json";
   if (options.context !== void 0) options.context = inWorkspaceDir(options.context, workspace, "context");
@@ -46161,6 +46183,7 @@ function readActionConfig(read, env = process.env) {
   if (face.planPlatforms) config.planPlatforms = face.planPlatforms;
   if (face.reports !== void 0) config.reports = expandReports(face.reports, workspace);
   if (project) config.project = project;
+  if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
   for (const file of config.dockerfiles) if (file !== "") readUserText(path17.resolve(workspace, file), file, "Dockerfile");
@@ -49366,6 +49389,10 @@ function reportNotFound(ctx, argv0, files) {
 // src/runtime/index.ts
 var PLATFORM_CONCURRENCY = 2;
 var VERSION_MS = 15e3;
+var BUILD_FAILED = "the build failed";
+var START_CANNOT_RUN = "the start executable cannot run, so the shutdown probe was skipped";
+var NO_START_COMMAND = "the image has no start command to probe";
+var JUDGED_SKIPS = /* @__PURE__ */ new Set([BUILD_FAILED, START_CANNOT_RUN, NO_START_COMMAND]);
 async function runRuntime(model, options, extras = {}) {
   registerBuildSecrets(options.secrets);
   const notes = [];
@@ -49526,7 +49553,7 @@ async function runPlatform(job) {
     for (const w of build2.warnings ?? []) notes.push(`Build warning on ${platform2}: ${truncate(w, 200)}.`);
     if (!build2.ok) {
       if (build2.hit) hits.push(build2.hit);
-      result.skipped = build2.unavailable ? `no emulator for ${platform2} is registered on this machine` : "the build failed";
+      result.skipped = build2.unavailable ? `no emulator for ${platform2} is registered on this machine` : BUILD_FAILED;
       return done();
     }
     image = build2.tag;
@@ -49558,7 +49585,7 @@ async function runPlatform(job) {
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
-      result.skipped = "the start executable cannot run, so the shutdown probe was skipped";
+      result.skipped = START_CANNOT_RUN;
       return done();
     }
   } catch (err) {
@@ -49566,7 +49593,7 @@ async function runPlatform(job) {
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
-    result.skipped = "the image has no start command to probe";
+    result.skipped = NO_START_COMMAND;
     return done();
   }
   const forwarding = forwardingWrapper(model);
@@ -49793,7 +49820,7 @@ async function analyze(options, extras = {}) {
     report2.platforms = runtime.platforms;
     if (runtime.image) report2.image = runtime.image;
     report2.notes.push(...runtime.notes);
-    report2.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0, ...p.skipped ? { reason: p.skipped } : {} })) };
+    report2.checks.runtime = runtime.skipped ? { ran: false, reason: runtime.skipped } : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === void 0 || JUDGED_SKIPS.has(p.skipped), ...p.skipped ? { reason: p.skipped } : {} })) };
   }
   report2.findings = dedupe2(report2.findings).sort(compareFindings);
   return { report: redactDeep(report2), model };

@@ -93,6 +93,18 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   // The config file first: its values are the defaults the inputs below override.
   const project = findProjectConfig({ explicit: read('config'), base: workspace, root: workspace });
+  // On pull_request_target and fork pull requests the file is the author's: it cannot hand the
+  // build the runner's credentials, files, registry or network (trust model, docs/github-action.md).
+  const defaults = { ...(project?.defaults ?? {}) };
+  const untrustedKeys: string[] = [];
+  if (project && configIsUntrusted(env)) {
+    for (const [key, name] of PRIVILEGED_KEYS) {
+      const value = defaults[key];
+      if (value === undefined || (key === 'probeNetwork' && value === 'none') || (Array.isArray(value) && value.length === 0)) continue;
+      delete defaults[key];
+      untrustedKeys.push(name);
+    }
+  }
   const options = defaultOptions(workspace);
   const given = new Set<keyof Options>();
   for (const [key, value] of Object.entries(fromInputs(read, 'run').values)) {
@@ -102,7 +114,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   if (given.has('platforms')) options.platformsExplicit = true;
   // The Action's log shows BuildKit's plain output in one group per platform.
   options.progress = 'plain';
-  if (project) applyConfigDefaults(options, project.defaults, given);
+  if (project) applyConfigDefaults(options, defaults, given);
   // Asked for the runtime checks (static: false), a skip fails the step unless require-runtime says otherwise.
   if (!given.has('requireRuntime') && project?.defaults.requireRuntime === undefined) options.requireRuntime = !options.static;
   options.format = 'json';
@@ -130,6 +142,7 @@ export function readActionConfig(read: InputReader, env: NodeJS.ProcessEnv = pro
   if (face.planPlatforms) config.planPlatforms = face.planPlatforms;
   if (face.reports !== undefined) config.reports = expandReports(face.reports, workspace);
   if (project) config.project = project;
+  if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== undefined) config.sarifFile = face.sarifFile;
   if (face.category !== undefined) config.category = face.category;
   // Every Dockerfile is checked up front: a typo in the third path fails before any build starts.

@@ -6,7 +6,7 @@ import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
-import { runRuntime } from './runtime/index.js';
+import { JUDGED_SKIPS, runRuntime } from './runtime/index.js';
 import { redactDeep } from './runtime/secrets.js';
 import type { ProgressFactory } from './runtime/progress.js';
 import { withRuleMeta } from './runtime-findings.js';
@@ -59,7 +59,7 @@ export async function analyze(options: Options, extras: { progress?: ProgressFac
     report.notes!.push(...runtime.notes);
     report.checks!.runtime = runtime.skipped
       ? { ran: false, reason: runtime.skipped }
-      : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === undefined, ...(p.skipped ? { reason: p.skipped } : {}) })) };
+      : { ran: true, platforms: runtime.platforms.map((p) => ({ platform: p.platform, ran: p.skipped === undefined || JUDGED_SKIPS.has(p.skipped), ...(p.skipped ? { reason: p.skipped } : {}) })) };
   }
   report.findings = dedupe(report.findings).sort(compareFindings);
   // Whatever a build or a container printed, no build secret's value reaches a report.

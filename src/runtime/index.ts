@@ -51,6 +51,16 @@ interface Tagged extends PlatformHit {
   platform: string;
 }
 
+const BUILD_FAILED = 'the build failed';
+const START_CANNOT_RUN = 'the start executable cannot run, so the shutdown probe was skipped';
+const NO_START_COMMAND = 'the image has no start command to probe';
+/**
+ * Skips that are the image's own verdict, each reported as a finding (build-failed, the smoke
+ * checks', missing-start-command): the runtime checks ran and judged it; nothing was silently
+ * left out, so require-runtime does not fail on them.
+ */
+export const JUDGED_SKIPS: ReadonlySet<string> = new Set([BUILD_FAILED, START_CANNOT_RUN, NO_START_COMMAND]);
+
 export async function runRuntime(model: DockerfileModel, options: Options, extras: RuntimeExtras = {}): Promise<RuntimeResult> {
   // Secret values are read (for masking only) and the tool's own credentials refused before anything runs.
   registerBuildSecrets(options.secrets);
@@ -252,7 +262,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     for (const w of build.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
     if (!build.ok) {
       if (build.hit) hits.push(build.hit);
-      result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : 'the build failed';
+      result.skipped = build.unavailable ? `no emulator for ${platform} is registered on this machine` : BUILD_FAILED;
       return done();
     }
     image = build.tag;
@@ -287,7 +297,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
-      result.skipped = 'the start executable cannot run, so the shutdown probe was skipped';
+      result.skipped = START_CANNOT_RUN;
       return done();
     }
   } catch (err) {
@@ -295,7 +305,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
-    result.skipped = 'the image has no start command to probe';
+    result.skipped = NO_START_COMMAND;
     return done();
   }
 

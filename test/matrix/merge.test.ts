@@ -17,6 +17,7 @@ import { makeContext } from '../helpers.js';
 const DOCKERFILE = 'services/web/Dockerfile';
 const BOTH = 'linux/amd64,linux/arm64';
 // A static finding (shell-form-cmd) and a runtime one on both platforms (sigterm-ignored: `sleep` is PID 1).
+// BusyBox ash execs `sleep`, which ignores SIGTERM as PID 1 and never reaps an orphan: a runtime finding of each kind.
 const FILES = { [DOCKERFILE]: 'FROM 127.0.0.1:5000/eg-busybox:latest\nCMD sleep 60\n', 'services/web/.dockerignore': '*\n!Dockerfile\n' };
 const RUN = ['--grace-period', '2', '--startup-wait', '10'];
 
@@ -51,7 +52,8 @@ describe('entrypoint-guard merge of real shards', () => {
     const report = parseJsonReport<Report>(merged.stdout)[0]!;
     expect(report.dockerfile).toBe(unsharded.report.dockerfile);
     expect(report.findings.map(shape)).toEqual(unsharded.report.findings.map(shape));
-    expect(report.findings.map((f) => `${f.rule} ${f.platforms?.join(',') ?? 'static'}`)).toEqual(['sigterm-ignored linux/amd64,linux/arm64', 'shell-form-cmd static']);
+    // zombies-not-reaped (sleep as PID 1 never reaps) has tests of its own: its timing under load is not this test's subject.
+    expect(report.findings.filter((f) => f.rule !== 'zombies-not-reaped').map((f) => `${f.rule} ${f.platforms?.join(',') ?? 'static'}`)).toEqual(['sigterm-ignored linux/amd64,linux/arm64', 'shell-form-cmd static']);
     // The platform table joined: each platform's own row, in the planned order.
     expect(report.platforms.map((p) => [p.platform, p.build!.ok, p.pid1, p.shutdown?.killed])).toEqual(unsharded.report.platforms.map((p) => [p.platform, p.build!.ok, p.pid1, p.shutdown?.killed]));
 
@@ -125,7 +127,7 @@ describe('the Action in a matrix workflow', () => {
     const checkRuns = gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/check-runs'));
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]!.body.conclusion).toBe('failure');
-    expect(JSON.parse(merged.outputs.findings!).map((f: Finding) => `${f.rule} ${f.platforms?.join(',') ?? 'static'}`)).toEqual(['sigterm-ignored linux/amd64,linux/arm64', 'shell-form-cmd static']);
+    expect(JSON.parse(merged.outputs.findings!).filter((f: Finding) => f.rule !== 'zombies-not-reaped').map((f: Finding) => `${f.rule} ${f.platforms?.join(',') ?? 'static'}`)).toEqual(['sigterm-ignored linux/amd64,linux/arm64', 'shell-form-cmd static']);
     expect(merged.summary).toContain('linux/arm64');
     const sarif = JSON.parse(fs.readFileSync(path.join(ws, 'eg.sarif'), 'utf8'));
     expect(sarif.runs.map((r: any) => r.automationDetails.id)).toEqual(['entrypoint-guard/']);
