@@ -25720,7 +25720,7 @@ function runArgs(req, limits = {}) {
   const { options, cleanup } = req;
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
   for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
-  if (!options.probePrivileges) args.push(...req.writableRoot ? PROBE_HARDENING.filter((_, i) => i >= PROBE_HARDENING.indexOf("--security-opt")) : PROBE_HARDENING);
+  if (!options.probePrivileges) args.push(...req.writableRoot ? ["--security-opt", "no-new-privileges"] : PROBE_HARDENING);
   for (const [k, v] of Object.entries(options.probeEnv)) args.push("-e", `${k}=${v}`);
   args.push(req.image);
   return args;
@@ -25760,7 +25760,7 @@ async function probe2(req, start = startProbe(req)) {
       req.cleanup.forgetContainer(id);
       const again = await probe2({ ...req, writableRoot: true });
       if (!again.hits.some((h) => h.rule === "exited-on-start")) {
-        return { ...again, notes: [...again.notes ?? [], `On ${req.platform} the container stops at start with a read-only root file system, so the probe ran it with a writable one (the rest of the hardening kept).`] };
+        return { ...again, notes: [...again.notes ?? [], `On ${req.platform} the container stops at start under the probe's hardening (read-only root, dropped capabilities), so the probe ran it with a writable root and Docker's default capabilities (no new privileges kept).`] };
       }
       return again;
     }

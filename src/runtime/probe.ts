@@ -131,7 +131,9 @@ export function runArgs(req: StartRequest, limits: EngineLimits = {}): string[] 
   const { options, cleanup } = req;
   const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
   for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
-  if (!options.probePrivileges) args.push(...(req.writableRoot ? PROBE_HARDENING.filter((_, i) => i >= PROBE_HARDENING.indexOf('--security-opt')) : PROBE_HARDENING));
+  // The second try of an image the hardening stopped at start: Docker's own defaults (its
+  // capability set: a DHCP server needs NET_RAW) with a writable root, still no new privileges.
+  if (!options.probePrivileges) args.push(...(req.writableRoot ? ['--security-opt', 'no-new-privileges'] : PROBE_HARDENING));
   for (const [k, v] of Object.entries(options.probeEnv)) args.push('-e', `${k}=${v}`);
   args.push(req.image);
   return args;
@@ -180,14 +182,15 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
-    // Many services write a pid or lease file beside their binary: a read-only root must not
-    // turn a working image into a finding. Once more with a writable root; keep what that shows.
+    // Many services write a pid or lease file beside their binary, some need a raw socket: the
+    // hardening must not turn a working image into a finding. Once more as Docker runs it by
+    // default (writable root, its capabilities); keep what that shows.
     if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === 'exited-on-start')) {
       await docker(['rm', '-f', id], { timeoutMs: CALL_MS });
       req.cleanup.forgetContainer(id);
       const again = await probe({ ...req, writableRoot: true });
       if (!again.hits.some((h) => h.rule === 'exited-on-start')) {
-        return { ...again, notes: [...(again.notes ?? []), `On ${req.platform} the container stops at start with a read-only root file system, so the probe ran it with a writable one (the rest of the hardening kept).`] };
+        return { ...again, notes: [...(again.notes ?? []), `On ${req.platform} the container stops at start under the probe's hardening (read-only root, dropped capabilities), so the probe ran it with a writable root and Docker's default capabilities (no new privileges kept).`] };
       }
       return again;
     }
