@@ -23187,7 +23187,7 @@ function toJsonReport(report2) {
   };
 }
 function formatJson(reports) {
-  const body = reports.map(toJsonReport);
+  const body = { version: 1, tool: TOOL, findings: reports.flatMap((r) => r.findings), files: reports.map(toJsonReport) };
   return `${JSON.stringify(body, null, 2)}
 `;
 }
@@ -23514,7 +23514,8 @@ function readShardFile(file, display = file) {
   } catch {
     throw new InputError(`shard report ${display} is not JSON (a cut-off upload or the wrong file?)`);
   }
-  const items = Array.isArray(parsed2) ? parsed2 : [parsed2];
+  const files = parsed2 && typeof parsed2 === "object" && !Array.isArray(parsed2) ? parsed2.files : void 0;
+  const items = Array.isArray(files) ? files : Array.isArray(parsed2) ? parsed2 : [parsed2];
   return items.map((item) => toReport(item, display));
 }
 function toReport(json, display) {

@@ -17,11 +17,13 @@ export function reportErrors(report: unknown): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
 }
 
-/** JSON text of a report (--format json, the Action's report file) -> its entries, after checking it against the schema. */
+/** JSON text of a report (--format json, the Action's report file) -> its per-Dockerfile entries, after checking it against the schema. */
 export function parseJsonReport<T = JsonReportEntry>(text: string): T[] {
-  const parsed = JSON.parse(text) as unknown;
+  const parsed = JSON.parse(text) as { findings: unknown[]; files: { findings: unknown[] }[] };
   expect(reportErrors(parsed), 'the report validates against schema/report.schema.json').toEqual([]);
-  return parsed as T[];
+  // The top-level findings are every file's, in file order.
+  expect(parsed.findings).toEqual(parsed.files.flatMap((f) => f.findings));
+  return parsed.files as T[];
 }
 
 export interface JsonReportEntry {

@@ -32,7 +32,9 @@ export function readShardFile(file: string, display = file): Report[] {
   } catch {
     throw new InputError(`shard report ${display} is not JSON (a cut-off upload or the wrong file?)`);
   }
-  const items = Array.isArray(parsed) ? parsed : [parsed];
+  // The report's `files` (one per Dockerfile); an array or a single report as older shards wrote them.
+  const files = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as { files?: unknown }).files : undefined;
+  const items = Array.isArray(files) ? files : Array.isArray(parsed) ? parsed : [parsed];
   return items.map((item) => toReport(item as ShardJson, display));
 }
 

@@ -18,8 +18,12 @@ export function toJsonReport(report: Report): object {
   };
 }
 
-/** Always an array, one object per Dockerfile (also for one): consumers read one shape (schema/report.schema.json). */
+/**
+ * One shape for one or many Dockerfiles (schema/report.schema.json): every finding at the top
+ * (`jq '.findings[]'`, what scripts and scorers read first, as before 1.0), and one report per
+ * Dockerfile in `files`.
+ */
 export function formatJson(reports: Report[]): string {
-  const body = reports.map(toJsonReport);
+  const body = { version: 1, tool: TOOL, findings: reports.flatMap((r) => r.findings), files: reports.map(toJsonReport) };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -50,9 +50,9 @@ describe('--output writes only regular files', () => {
       expect([0, 1], r.stderr).toContain(r.code);
     }
     // The JSON report is an array, one entry per Dockerfile.
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'old.json'), 'utf8'))[0].dockerfile).toBe('Dockerfile');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'old.json'), 'utf8')).files[0].dockerfile).toBe('Dockerfile');
     expect(fs.lstatSync(path.join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'real.json'), 'utf8'))[0].dockerfile).toBe('Dockerfile');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'real.json'), 'utf8')).files[0].dockerfile).toBe('Dockerfile');
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
@@ -85,7 +85,7 @@ describe('130k findings', () => {
   it('render as text, JSON, SARIF and the summary, and merge', () => {
     const text = formatText([report], 'error');
     expect(text.split('\n').filter((l) => l.includes('shell-form-cmd'))).toHaveLength(N);
-    expect((JSON.parse(formatJson([report])) as { findings: unknown[] }[])[0]!.findings).toHaveLength(N);
+    expect((JSON.parse(formatJson([report])) as { findings: unknown[] }).findings).toHaveLength(N);
     expect((JSON.parse(formatSarif([report])) as { runs: { results: unknown[] }[] }).runs[0]!.results).toHaveLength(N);
     expect(summaryMarkdown({ reports: [report], failOn: 'error', staticOnly: false })).toMatch(/shell-form-cmd/);
     const merged = mergeReports([{ ...report, plan: { platforms: ['linux/amd64'] } }, { ...report, plan: { platforms: ['linux/amd64'] } }]);

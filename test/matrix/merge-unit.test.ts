@@ -42,7 +42,7 @@ describe('merge of several Dockerfiles', () => {
     const r = await cli(['merge', '--format', 'json', ...files], dir);
     // legacy's error is under fail-on: never by the config file; api has warnings only.
     expect(r.code).toBe(0);
-    const reports = JSON.parse(r.out) as { dockerfile: string; findings: Finding[]; platforms: PlatformResult[] }[];
+    const reports = (JSON.parse(r.out) as { files: { dockerfile: string; findings: Finding[]; platforms: PlatformResult[] }[] }).files;
     expect(reports.map((x) => [x.dockerfile, x.platforms.map((p) => p.platform), x.findings.map((g) => `${g.rule} ${g.platforms?.join(',') ?? 'static'} ${g.message}`)])).toEqual([
       ['api/Dockerfile', BOTH, ['shell-form-cmd static Static.', 'slow-shutdown linux/amd64,linux/arm64 Seen on linux/amd64 and linux/arm64.']],
       ['legacy/Dockerfile', BOTH, ['sigterm-ignored linux/amd64,linux/arm64 Seen on linux/amd64 and linux/arm64.']],
