@@ -42828,16 +42828,6 @@ function composeFiles(dir) {
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 }
-function composeDockerfiles(file) {
-  const services = asRecord(asRecord(readYaml(file))?.services);
-  if (!services) return void 0;
-  const out = [];
-  for (const svc of Object.values(services)) {
-    const dockerfile = asRecord(svc) ? serviceDockerfile(file, asRecord(svc)) : void 0;
-    if (dockerfile) out.push(dockerfile);
-  }
-  return out;
-}
 function serviceDockerfile(file, svc) {
   const build2 = svc.build;
   let context3 = ".";
@@ -42857,8 +42847,6 @@ function composeServices(model) {
   const out = [];
   for (const dir of composeFolders(model)) {
     for (const file of composeFiles(dir)) {
-      const builds = composeDockerfiles(file);
-      if (!builds?.includes(self2)) continue;
       const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
       for (const svc of Object.values(services)) {
         const record = asRecord(svc);

@@ -100,24 +100,6 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-/**
- * The Dockerfiles (absolute, resolved) a Compose file builds: `build: <dir>` or `build:
- * {context, dockerfile}`, relative to the Compose file's folder. Paths with `${VAR}` or a
- * remote context cannot be resolved and are left out; undefined when the file is not a
- * readable Compose file.
- */
-export function composeDockerfiles(file: string): string[] | undefined {
-  // A regular file only: a FIFO or a device named compose.yml would block or never end.
-  const services = asRecord(asRecord(readYaml(file))?.services);
-  if (!services) return undefined;
-  const out: string[] = [];
-  for (const svc of Object.values(services)) {
-    const dockerfile = asRecord(svc) ? serviceDockerfile(file, asRecord(svc)!) : undefined;
-    if (dockerfile) out.push(dockerfile);
-  }
-  return out;
-}
-
 /** The Dockerfile a Compose service builds (absolute, resolved), when it can be told. */
 function serviceDockerfile(file: string, svc: Record<string, unknown>): string | undefined {
   const build = svc.build;
@@ -140,8 +122,7 @@ function composeServices(model: DockerfileModel): { dir: string; file: string; s
   const out: { dir: string; file: string; service: Record<string, unknown> }[] = [];
   for (const dir of composeFolders(model)) {
     for (const file of composeFiles(dir)) {
-      const builds = composeDockerfiles(file);
-      if (!builds?.includes(self)) continue;
+      // Each file parsed once: the services that build this Dockerfile, with their own fields.
       const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
       for (const svc of Object.values(services)) {
         const record = asRecord(svc);
