@@ -24075,7 +24075,8 @@ function parseDockerfile(input) {
     windows,
     buildArgs,
     wrappers: [],
-    startChain: { links: [] }
+    startChain: { links: [] },
+    deployments: []
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;

@@ -46647,7 +46647,8 @@ function parseDockerfile(input) {
     windows,
     buildArgs,
     wrappers: [],
-    startChain: { links: [] }
+    startChain: { links: [] },
+    deployments: []
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;

@@ -128,6 +128,7 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
     buildArgs,
     wrappers: [],
     startChain: { links: [] },
+    deployments: [],
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;

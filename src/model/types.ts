@@ -1,4 +1,5 @@
 // The parsed model every static rule reads. Built once per Dockerfile by parse.ts.
+import type { Deployment } from './deployment.js';
 import type { Instruction } from 'dockerfile-ast';
 
 /** 1-based, inclusive line range; columns are 1-based, endColumn exclusive. */
@@ -231,4 +232,6 @@ export interface DockerfileModel {
   wrappers: WrapperScript[];
   /** What the start command runs, link by link (empty for Windows images or without a start command). */
   startChain: StartChain;
+  /** The deployments (compose services, Kubernetes and ECS containers) matched to this Dockerfile; [] when none. */
+  deployments: Deployment[];
 }
