@@ -40091,6 +40091,10 @@ var BuildContext = class _BuildContext {
   dir;
   realDir;
   patterns;
+  // The context does not change during one lint: each entry is resolved and stat'ed once
+  // (the start chain, the file-origin resolver and the rules ask about the same few paths).
+  reals = /* @__PURE__ */ new Map();
+  kinds = /* @__PURE__ */ new Map();
   constructor(contextDir, dockerfileAbs) {
     this.dir = contextDir;
     let real;
@@ -40111,6 +40115,12 @@ var BuildContext = class _BuildContext {
   }
   /** Absolute real path of a context entry, or undefined when missing, ignored, or a symlink leading outside. */
   real(rel) {
+    if (this.reals.has(rel)) return this.reals.get(rel);
+    const real = this.resolveReal(rel);
+    this.reals.set(rel, real);
+    return real;
+  }
+  resolveReal(rel) {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
@@ -40122,6 +40132,12 @@ var BuildContext = class _BuildContext {
     return real;
   }
   kind(rel) {
+    if (this.kinds.has(rel)) return this.kinds.get(rel);
+    const kind2 = this.statKind(rel);
+    this.kinds.set(rel, kind2);
+    return kind2;
+  }
+  statKind(rel) {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
@@ -40193,6 +40209,7 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
   candidates.push(path8.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
+    if (!fs4.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
     try {
       return fs4.readFileSync(file, "utf8");
     } catch {
@@ -40203,7 +40220,16 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 
 // src/model/file-origin.ts
 var posix2 = path9.posix;
+var operandsOf = /* @__PURE__ */ new WeakMap();
 function copyOperands(step) {
+  let ops = operandsOf.get(step);
+  if (ops === void 0) {
+    ops = readCopyOperands(step) ?? null;
+    operandsOf.set(step, ops);
+  }
+  return ops ?? void 0;
+}
+function readCopyOperands(step) {
   const { instr } = step;
   let words;
   const text = instr.text.trim();
@@ -42279,6 +42305,24 @@ function analyzeScript(raw) {
   if (shebang) analysis.shebang = shebang;
   return analysis;
 }
+var POSITIONAL = /^(?:[@*]|[1-9][0-9]*)$/;
+function readsArguments(tokens2) {
+  const inParts = (parts) => parts.some((p) => {
+    switch (p.type) {
+      case "param":
+        return POSITIONAL.test(p.name) || inParts(p.arg);
+      case "dq":
+        return inParts(p.parts);
+      case "cmdsub":
+      case "procsub":
+      case "array":
+        return readsArguments(p.tokens);
+      default:
+        return false;
+    }
+  });
+  return tokens2.some((t) => t.kind === "word" ? inParts(t.word.parts) : t.kind === "redir" && t.target !== void 0 && inParts(t.target.parts));
+}
 
 // src/model/scripts.ts
 var analyses = /* @__PURE__ */ new WeakMap();
@@ -42319,6 +42363,8 @@ function flowIn(wrapper, scripts2, scenario) {
   return flow;
 }
 function forwardsCommand(wrapper, scripts2) {
+  const related = [wrapper, ...scripts2.filter((w) => w.role === "sourced" && w !== wrapper)];
+  if (!related.some((w) => readsArguments(analysisOf(w).tokens))) return false;
   const flow = flowIn(wrapper, scripts2, { kind: "override" });
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
 }

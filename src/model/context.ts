@@ -214,6 +214,10 @@ export class BuildContext {
   readonly dir: string;
   private readonly realDir: string | undefined;
   private readonly patterns: IgnorePattern[];
+  // The context does not change during one lint: each entry is resolved and stat'ed once
+  // (the start chain, the file-origin resolver and the rules ask about the same few paths).
+  private readonly reals = new Map<string, string | undefined>();
+  private readonly kinds = new Map<string, ContextKind | undefined>();
 
   constructor(contextDir: string, dockerfileAbs?: string) {
     this.dir = contextDir;
@@ -238,6 +242,13 @@ export class BuildContext {
 
   /** Absolute real path of a context entry, or undefined when missing, ignored, or a symlink leading outside. */
   private real(rel: string): string | undefined {
+    if (this.reals.has(rel)) return this.reals.get(rel);
+    const real = this.resolveReal(rel);
+    this.reals.set(rel, real);
+    return real;
+  }
+
+  private resolveReal(rel: string): string | undefined {
     if (!this.realDir || this.isIgnored(rel)) return undefined;
     let real: string;
     try {
@@ -250,6 +261,13 @@ export class BuildContext {
   }
 
   kind(rel: string): ContextKind | undefined {
+    if (this.kinds.has(rel)) return this.kinds.get(rel);
+    const kind = this.statKind(rel);
+    this.kinds.set(rel, kind);
+    return kind;
+  }
+
+  private statKind(rel: string): ContextKind | undefined {
     const real = this.real(rel);
     if (!real) return undefined;
     try {
@@ -328,10 +346,12 @@ function readIgnoreFile(contextDir: string, dockerfileAbs?: string): string {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
   candidates.push(path.join(contextDir, '.dockerignore'));
   for (const file of candidates) {
+    // Most contexts have neither file: a stat that does not throw is cheaper than a failed read.
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
     try {
       return fs.readFileSync(file, 'utf8');
     } catch {
-      // next
+      // unreadable: next
     }
   }
   return '';

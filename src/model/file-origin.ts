@@ -18,7 +18,19 @@ export interface CopyOperands {
   destIsDir: boolean;
 }
 
+const operandsOf = new WeakMap<Step, CopyOperands | null>();
+
+/** COPY/ADD operands of a step (read once per step: the resolver asks for each file it locates). */
 export function copyOperands(step: Step): CopyOperands | undefined {
+  let ops = operandsOf.get(step);
+  if (ops === undefined) {
+    ops = readCopyOperands(step) ?? null;
+    operandsOf.set(step, ops);
+  }
+  return ops ?? undefined;
+}
+
+function readCopyOperands(step: Step): CopyOperands | undefined {
   const { instr } = step;
   let words: string[] | undefined;
   const text = instr.text.trim();

@@ -1,7 +1,7 @@
 // Each wrapper script parsed once, and followed once per scenario: the model's view of the
 // scripts the start chain runs. Rules and the start chain read scripts through here only.
 import { analyzeFlow, type FlowResult } from '../shell/flow.js';
-import { analyzeScript, type ScriptAnalysis } from '../shell/script.js';
+import { analyzeScript, readsArguments, type ScriptAnalysis } from '../shell/script.js';
 import type { FuncDef } from '../shell/structure.js';
 import { knownArgs, UNKNOWN_ARGS } from '../shell/values.js';
 import { programRun } from './programs.js';
@@ -63,6 +63,9 @@ export function flowIn(wrapper: WrapperScript, scripts: readonly WrapperScript[]
 
 /** Does the script hand the command it is given on to be run (`exec "$@"`, `exec gosu app "$@"`, or `"$@"` as a child)? */
 export function forwardsCommand(wrapper: WrapperScript, scripts: readonly WrapperScript[]): boolean {
+  // A script (with the files it sources) that never reads its arguments forwards nothing: no need to follow it.
+  const related = [wrapper, ...scripts.filter((w) => w.role === 'sourced' && w !== wrapper)];
+  if (!related.some((w) => readsArguments(analysisOf(w).tokens))) return false;
   const flow = flowIn(wrapper, scripts, { kind: 'override' });
   return (
     flow.handovers.some((h) => h.argv.some((e) => e.arg !== undefined)) ||

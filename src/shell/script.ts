@@ -4,7 +4,7 @@ import type { BaseFamily } from '../model/types.js';
 import { collectFunctions, parseTokens, type FuncDef, type Stmt } from './structure.js';
 import { lineStarts as lineIndexOf } from './commands.js';
 import { parseShebang, type Shebang } from './shebang.js';
-import { tokenize, type Comment, type Token } from './tokenize.js';
+import { tokenize, type Comment, type Part, type Token } from './tokenize.js';
 
 export { parseShebang, type Shebang };
 
@@ -154,4 +154,30 @@ export function analyzeScript(raw: string): ScriptAnalysis {
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
   return analysis;
+}
+
+/** Positional parameters: `$1`…`$9`, `${10}`, `$@`, `$*`. */
+const POSITIONAL = /^(?:[@*]|[1-9][0-9]*)$/;
+
+/**
+ * Does any word of the script read its arguments (`"$@"`, `$*`, `$1`, `${1:-x}`, inside
+ * quotes or `$(…)`)? A script that never does cannot hand its command on.
+ */
+export function readsArguments(tokens: Token[]): boolean {
+  const inParts = (parts: Part[]): boolean =>
+    parts.some((p) => {
+      switch (p.type) {
+        case 'param':
+          return POSITIONAL.test(p.name) || inParts(p.arg);
+        case 'dq':
+          return inParts(p.parts);
+        case 'cmdsub':
+        case 'procsub':
+        case 'array':
+          return readsArguments(p.tokens);
+        default:
+          return false;
+      }
+    });
+  return tokens.some((t) => (t.kind === 'word' ? inParts(t.word.parts) : t.kind === 'redir' && t.target !== undefined && inParts(t.target.parts)));
 }

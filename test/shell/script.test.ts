@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeScript, parseShebang, scriptDialect, shebangFlags } from '../../src/shell/script.js';
+import { analyzeScript, parseShebang, readsArguments, scriptDialect, shebangFlags } from '../../src/shell/script.js';
 
 describe('shebang', () => {
   it.each([
@@ -71,5 +71,30 @@ describe('analyzeScript', () => {
     expect(a.columnOf(exec.start)).toBe(3);
     expect(a.lineCount).toBe(3);
     expect(a.shebang?.program).toBe('sh');
+  });
+});
+
+describe('readsArguments', () => {
+  const reads = (text: string) => readsArguments(analyzeScript(text).tokens);
+  it.each([
+    ['exec "$@"'],
+    ['exec gosu app $*'],
+    ['if [ "${1#-}" != "$1" ]; then set -- node "$@"; fi'],
+    ['MODE=${1:-web}'],
+    ['echo "mode: $(printf %s "$2")"'],
+    ['cat > /tmp/args <"$1"'],
+    ['name="${HOST:-${1}}"'],
+    ['exec "${@:2}"'],
+  ])('reads its arguments: %s', (text) => {
+    expect(reads(`#!/bin/sh\n${text}\n`)).toBe(true);
+  });
+
+  it.each([
+    ['exec nginx -g "daemon off;"'],
+    ['echo "$HOME $PATH $0 $# $? $$"'],
+    ["echo '$@ is not expanded in single quotes'"],
+    ['echo $((1 + 2))'],
+  ])('does not: %s', (text) => {
+    expect(reads(`#!/bin/sh\n${text}\n`)).toBe(false);
   });
 });
