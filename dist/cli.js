@@ -19529,6 +19529,91 @@ function packageScriptWords(model, words) {
   return { name, text, words: w };
 }
 
+// src/model/start-contract.ts
+import path10 from "node:path";
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
+}
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
+  }
+  return result;
+}
+function startPartAt(start, k) {
+  const { entrypoint, cmd, executableFrom } = start;
+  if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
+  return entrypoint ?? cmd ?? executableFrom;
+}
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path10.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
+        }
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
+      }
+    }
+  }
+  let argv = [];
+  let executableFrom;
+  if (entrypoint) {
+    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+  } else if (cmd) {
+    argv = cmd.argv;
+    executableFrom = cmd;
+  }
+  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
+}
+
 // src/model/start-chain.ts
 function shellKind(shellPath, base) {
   if (lacksShell(base)) return "none";
@@ -19556,9 +19641,7 @@ var ChainWalker = class {
   links = [];
   /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
   partAt(k) {
-    const { entrypoint, cmd, executableFrom } = this.model.start;
-    if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
-    return entrypoint ?? cmd ?? executableFrom;
+    return startPartAt(this.model.start, k);
   }
   /** Walk argv from its first word; `meta` says where each word came from. */
   walk(argv, meta, depth) {
@@ -19909,11 +19992,6 @@ var rule8 = {
 
 // src/rules/start/exec-form-joined-words.ts
 var JOINED = /^\S+(\s+\S+)+$/;
-function partAt(model, k) {
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint?.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd;
-  return entrypoint ? void 0 : cmd;
-}
 function namedWords(link) {
   if (link.index === void 0 || link.origin) return [];
   const out = [{ word: link.word, index: link.index }];
@@ -19937,7 +20015,7 @@ var rule9 = {
       if (link.kind === "shell" || link.kind === "script") continue;
       for (const { word, index } of namedWords(link)) {
         if (seen.has(index) || !JOINED.test(word)) continue;
-        const part = partAt(model, index);
+        const part = startPartAt(model.start, index);
         if (!part || part.form !== "exec") continue;
         seen.add(index);
         const split = part.argv.flatMap((w) => w === word ? word.trim().split(/\s+/) : [w]);
@@ -21786,7 +21864,7 @@ import path20 from "node:path";
 
 // src/cli/diff-input.ts
 import fs6 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -21940,7 +22018,7 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path10.resolve(cwd, spec);
+  const abs = path11.resolve(cwd, spec);
   try {
     const stat2 = fs6.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
@@ -21974,7 +22052,7 @@ function chooseDiffFilter(req) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs8 from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/input.ts
 import fs7 from "node:fs";
@@ -22014,7 +22092,7 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path11 from "node:path";
+import path12 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
@@ -22833,7 +22911,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path11.normalize(p).split(path11.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path12.normalize(p).split(path12.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -22959,14 +23037,14 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path12.relative(where.base, abs2).split(path12.sep).join("/");
-    return rel === "" || path12.isAbsolute(rel) ? abs2 : rel;
+    const rel = path13.relative(where.base, abs2).split(path13.sep).join("/");
+    return rel === "" || path13.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path12.resolve(where.base, where.explicit);
+    const abs2 = path13.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path12.join(where.root, CONFIG_FILE_NAME);
+  const abs = path13.join(where.root, CONFIG_FILE_NAME);
   if (!fs8.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
@@ -23009,7 +23087,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -23058,7 +23136,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path13.relative(input.root, path13.resolve(input.cwd, file)).split(path13.sep).join("/");
+  const toRepo = (file) => path14.relative(input.root, path14.resolve(input.cwd, file)).split(path14.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -23088,7 +23166,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path13.relative(root, path13.resolve(cwd, file)).split(path13.sep).join("/");
+  const toRepo = (file) => path14.relative(root, path14.resolve(cwd, file)).split(path14.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -23100,7 +23178,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
 import fs9 from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -23113,9 +23191,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path14.dirname(real);
+  const dir = path15.dirname(real);
   if (options.createParents) fs9.mkdirSync(dir, { recursive: true });
-  const tmp = path14.join(dir, `.${path14.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = path15.join(dir, `.${path15.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     fs9.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs9.renameSync(tmp, real);
@@ -23133,7 +23211,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs9.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path14.dirname(real);
+  const dir = path15.dirname(real);
   if (!options.createParents && !fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -23260,7 +23338,7 @@ function docsUrl(id) {
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs10 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -23313,7 +23391,7 @@ function lineReader(root) {
     let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs10.readFileSync(path15.resolve(root, file), "utf8").split("\n");
+        lines = fs10.readFileSync(path16.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -23538,7 +23616,7 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
@@ -23696,7 +23774,7 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path16.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path17.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
@@ -23800,86 +23878,6 @@ function toInstr(node, stage, lines, escapeChar) {
   const { exec, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN", "VOLUME"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
   const args = node.getArguments().map((a) => a.getValue()).filter((a, i, all) => !(a.startsWith("--") && all.slice(0, i).every((p) => p.startsWith("--"))));
   return { keyword, stage, range, args, text: rest, flags, exec, jsonLike, heredocs, node };
-}
-
-// src/model/start-contract.ts
-import path17 from "node:path";
-var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var LINUX_SHELL = ["/bin/sh", "-c"];
-var WINDOWS_SHELL = ["cmd", "/S", "/C"];
-function startPart(instr, shell) {
-  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
-  const command = instr.text;
-  return { instr, form: "shell", argv: [...shell, command], command };
-}
-function envPathValue(instr, previous) {
-  const props = instr.node.getProperties?.() ?? [];
-  let result = previous;
-  for (const p of props) {
-    if (p.getName() !== "PATH") continue;
-    const value = p.getValue() ?? "";
-    const prior = (result ?? DEFAULT_PATH).join(":");
-    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
-    result = expanded.split(":").filter((s) => s.length > 0);
-  }
-  return result;
-}
-function computeStartContract(chain, windows) {
-  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
-  let entrypoint;
-  let cmd;
-  let resetCmd;
-  let stopSignal;
-  let workdir;
-  let user;
-  let envPath;
-  for (const stage of chain) {
-    let cmdSetInStage = false;
-    for (const instr of stage.instructions) {
-      switch (instr.keyword) {
-        case "SHELL":
-          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
-          break;
-        case "ENTRYPOINT":
-          entrypoint = startPart(instr, shell);
-          if (!cmdSetInStage && cmd) {
-            resetCmd = cmd;
-            cmd = void 0;
-          }
-          break;
-        case "CMD":
-          cmd = startPart(instr, shell);
-          cmdSetInStage = true;
-          resetCmd = void 0;
-          break;
-        case "STOPSIGNAL":
-          stopSignal = { value: instr.text.trim(), instr };
-          break;
-        case "WORKDIR": {
-          const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path17.posix.join(workdir.value, value);
-          workdir = { value: resolved, instr };
-          break;
-        }
-        case "USER":
-          user = { value: instr.text.trim(), instr };
-          break;
-        case "ENV":
-          envPath = envPathValue(instr, envPath);
-          break;
-      }
-    }
-  }
-  let argv = [];
-  let executableFrom;
-  if (entrypoint) {
-    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
-    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-  } else if (cmd) {
-    argv = cmd.argv;
-    executableFrom = cmd;
-  }
-  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
 }
 
 // src/model/wrappers.ts

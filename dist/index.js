@@ -38454,7 +38454,7 @@ import path35 from "node:path";
 
 // src/action-inputs.ts
 import fs10 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -43013,6 +43013,91 @@ function packageScriptWords(model, words) {
   return { name, text, words: w };
 }
 
+// src/model/start-contract.ts
+import path15 from "node:path";
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
+}
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
+  }
+  return result;
+}
+function startPartAt(start, k) {
+  const { entrypoint, cmd, executableFrom } = start;
+  if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
+  return entrypoint ?? cmd ?? executableFrom;
+}
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path15.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
+        }
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
+      }
+    }
+  }
+  let argv = [];
+  let executableFrom;
+  if (entrypoint) {
+    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+  } else if (cmd) {
+    argv = cmd.argv;
+    executableFrom = cmd;
+  }
+  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
+}
+
 // src/model/start-chain.ts
 function shellKind(shellPath, base) {
   if (lacksShell(base)) return "none";
@@ -43040,9 +43125,7 @@ var ChainWalker = class {
   links = [];
   /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
   partAt(k) {
-    const { entrypoint, cmd, executableFrom } = this.model.start;
-    if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
-    return entrypoint ?? cmd ?? executableFrom;
+    return startPartAt(this.model.start, k);
   }
   /** Walk argv from its first word; `meta` says where each word came from. */
   walk(argv, meta, depth) {
@@ -43393,11 +43476,6 @@ var rule8 = {
 
 // src/rules/start/exec-form-joined-words.ts
 var JOINED = /^\S+(\s+\S+)+$/;
-function partAt(model, k) {
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint?.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd;
-  return entrypoint ? void 0 : cmd;
-}
 function namedWords(link) {
   if (link.index === void 0 || link.origin) return [];
   const out = [{ word: link.word, index: link.index }];
@@ -43421,7 +43499,7 @@ var rule9 = {
       if (link.kind === "shell" || link.kind === "script") continue;
       for (const { word, index } of namedWords(link)) {
         if (seen.has(index) || !JOINED.test(word)) continue;
-        const part = partAt(model, index);
+        const part = startPartAt(model.start, index);
         if (!part || part.form !== "exec") continue;
         seen.add(index);
         const split = part.argv.flatMap((w) => w === word ? word.trim().split(/\s+/) : [w]);
@@ -45062,7 +45140,7 @@ function applyConfigDefaults(options, defaults2, given) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs9 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/input.ts
 import fs8 from "node:fs";
@@ -45102,7 +45180,7 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path15 from "node:path";
+import path16 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -45921,7 +45999,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path15.normalize(p).split(path15.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path16.normalize(p).split(path16.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -46127,14 +46205,14 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path16.relative(where.base, abs2).split(path16.sep).join("/");
-    return rel === "" || path16.isAbsolute(rel) ? abs2 : rel;
+    const rel = path17.relative(where.base, abs2).split(path17.sep).join("/");
+    return rel === "" || path17.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path16.resolve(where.base, where.explicit);
+    const abs2 = path17.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path16.join(where.root, CONFIG_FILE_NAME);
+  const abs = path17.join(where.root, CONFIG_FILE_NAME);
   if (!fs9.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
@@ -46161,7 +46239,7 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path17.resolve(workspace, value);
+  const abs = path18.resolve(workspace, value);
   let stat3;
   try {
     stat3 = fs10.statSync(abs);
@@ -46172,7 +46250,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path17.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path18.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
   const defaults2 = { ...project?.defaults ?? {} };
   const untrustedKeys = [];
@@ -46200,7 +46278,7 @@ function readActionConfig(read, env = process.env) {
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path17.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path18.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -46220,7 +46298,7 @@ function readActionConfig(read, env = process.env) {
   if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path17.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path18.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -46372,86 +46450,6 @@ function toInstr(node, stage, lines, escapeChar) {
   const { exec: exec2, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN", "VOLUME"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
   const args = node.getArguments().map((a) => a.getValue()).filter((a, i, all) => !(a.startsWith("--") && all.slice(0, i).every((p) => p.startsWith("--"))));
   return { keyword, stage, range, args, text: rest, flags, exec: exec2, jsonLike, heredocs, node };
-}
-
-// src/model/start-contract.ts
-import path18 from "node:path";
-var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var LINUX_SHELL = ["/bin/sh", "-c"];
-var WINDOWS_SHELL = ["cmd", "/S", "/C"];
-function startPart(instr, shell) {
-  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
-  const command = instr.text;
-  return { instr, form: "shell", argv: [...shell, command], command };
-}
-function envPathValue(instr, previous) {
-  const props = instr.node.getProperties?.() ?? [];
-  let result = previous;
-  for (const p of props) {
-    if (p.getName() !== "PATH") continue;
-    const value = p.getValue() ?? "";
-    const prior = (result ?? DEFAULT_PATH).join(":");
-    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
-    result = expanded.split(":").filter((s) => s.length > 0);
-  }
-  return result;
-}
-function computeStartContract(chain, windows) {
-  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
-  let entrypoint;
-  let cmd;
-  let resetCmd;
-  let stopSignal;
-  let workdir;
-  let user;
-  let envPath;
-  for (const stage of chain) {
-    let cmdSetInStage = false;
-    for (const instr of stage.instructions) {
-      switch (instr.keyword) {
-        case "SHELL":
-          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
-          break;
-        case "ENTRYPOINT":
-          entrypoint = startPart(instr, shell);
-          if (!cmdSetInStage && cmd) {
-            resetCmd = cmd;
-            cmd = void 0;
-          }
-          break;
-        case "CMD":
-          cmd = startPart(instr, shell);
-          cmdSetInStage = true;
-          resetCmd = void 0;
-          break;
-        case "STOPSIGNAL":
-          stopSignal = { value: instr.text.trim(), instr };
-          break;
-        case "WORKDIR": {
-          const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path18.posix.join(workdir.value, value);
-          workdir = { value: resolved, instr };
-          break;
-        }
-        case "USER":
-          user = { value: instr.text.trim(), instr };
-          break;
-        case "ENV":
-          envPath = envPathValue(instr, envPath);
-          break;
-      }
-    }
-  }
-  let argv = [];
-  let executableFrom;
-  if (entrypoint) {
-    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
-    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-  } else if (cmd) {
-    argv = cmd.argv;
-    executableFrom = cmd;
-  }
-  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
 }
 
 // src/model/wrappers.ts

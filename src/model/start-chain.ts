@@ -9,6 +9,7 @@ import { binShDialect, shellName } from '../shell/script.js';
 import { lacksShell } from './base-image.js';
 import { baseName, execThrough, knownProgram, shellInvocation } from './programs.js';
 import { analysisOf, flowIn, forwardsCommand } from './scripts.js';
+import { startPartAt } from './start-contract.js';
 import type { BaseImage, ChainLink, DockerfileModel, ShellKind, StartChain, StartPart, WrapperScript } from './types.js';
 import { expandArgs } from './variables.js';
 
@@ -64,9 +65,7 @@ class ChainWalker {
 
   /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
   private partAt(k: number): StartPart {
-    const { entrypoint, cmd, executableFrom } = this.model.start;
-    if (entrypoint && entrypoint.form === 'exec') return k < entrypoint.argv.length ? entrypoint : (cmd ?? entrypoint);
-    return (entrypoint ?? cmd ?? executableFrom)!;
+    return startPartAt(this.model.start, k)!;
   }
 
   /** Walk argv from its first word; `meta` says where each word came from. */

@@ -27,6 +27,13 @@ function envPathValue(instr: Instr, previous: string[] | undefined): string[] | 
   return result;
 }
 
+/** Which part (ENTRYPOINT or CMD) wrote index k of the effective argv (`start.argv`). */
+export function startPartAt(start: StartContract, k: number): StartPart | undefined {
+  const { entrypoint, cmd, executableFrom } = start;
+  if (entrypoint && entrypoint.form === 'exec') return k < entrypoint.argv.length ? entrypoint : (cmd ?? entrypoint);
+  return entrypoint ?? cmd ?? executableFrom;
+}
+
 export function computeStartContract(chain: Stage[], windows: boolean): StartContract {
   let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
   let entrypoint: StartPart | undefined;

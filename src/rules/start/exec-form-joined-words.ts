@@ -3,19 +3,13 @@
 // the kernel looks for a program named `gunicorn app:app`, or the interpreter for a file of
 // that name.
 import { interpreterOf } from '../../model/programs.js';
-import type { ChainLink, DockerfileModel, StartPart } from '../../model/types.js';
+import { startPartAt } from '../../model/start-contract.js';
+import type { ChainLink } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { execArray, show } from './format.js';
 
 /** A word that reads as several: a space between two non-space runs (not a path with a space in a quoted name). */
 const JOINED = /^\S+(\s+\S+)+$/;
-
-/** The ENTRYPOINT or CMD holding index k of the effective argv. */
-function partAt(model: DockerfileModel, k: number): StartPart | undefined {
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint?.form === 'exec') return k < entrypoint.argv.length ? entrypoint : cmd;
-  return entrypoint ? undefined : cmd;
-}
 
 /** The words of the link that name a program or the file an interpreter runs, with their argv index. */
 function namedWords(link: ChainLink): { word: string; index: number }[] {
@@ -44,7 +38,7 @@ export const rule: StaticRule = {
       if (link.kind === 'shell' || link.kind === 'script') continue;
       for (const { word, index } of namedWords(link)) {
         if (seen.has(index) || !JOINED.test(word)) continue;
-        const part = partAt(model, index);
+        const part = startPartAt(model.start, index);
         if (!part || part.form !== 'exec') continue;
         seen.add(index);
         const split = part.argv.flatMap((w) => (w === word ? word.trim().split(/\s+/) : [w]));
