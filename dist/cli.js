@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path31) {
-      const ctrl = callVisitor(key, node, visitor, path31);
+    function visit_(key, node, visitor, path32) {
+      const ctrl = callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visit_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visit_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path31) {
-      const ctrl = await callVisitor(key, node, visitor, path31);
+    async function visitAsync_(key, node, visitor, path32) {
+      const ctrl = await callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visitAsync_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visitAsync_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path31) {
+    function callVisitor(key, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key, node, path31);
+        return visitor(key, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path31);
+        return visitor.Map?.(key, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path31);
+        return visitor.Seq?.(key, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path31);
+        return visitor.Pair?.(key, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path31);
+        return visitor.Scalar?.(key, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path31);
+        return visitor.Alias?.(key, node, path32);
       return void 0;
     }
-    function replaceNode(key, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path31;
+          const [key, ...rest] = path32;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key, ...rest] = path31;
+      deleteIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key, ...rest] = path31;
+      getIn(path32, keepScalar) {
+        const [key, ...rest] = path32;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key, ...rest] = path31;
+      hasIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key, ...rest] = path31;
+      setIn(path32, value) {
+        const [key, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path32) {
+        if (Collection.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path32, keepScalar) {
+        if (Collection.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path32) {
+        if (Collection.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path32, value) {
+        if (Collection.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path31) => {
+    visit.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path31) => {
-      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit.parentCollection = (cst, path32) => {
+      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path31, { windows } = {}) => {
-      const segs = path31.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path32, { windows } = {}) => {
+      const segs = path32.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8505,9 +8505,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
+                const posix7 = POSIX_REGEX_SOURCE[rest2];
+                if (posix7) {
+                  prev.value = pre + posix7;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens2.indexOf(prev) === 1) {
@@ -9024,7 +9024,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix6 = opts.windows;
+      const posix7 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9034,8 +9034,8 @@ var require_picomatch = __commonJS({
         isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix6 });
-        const result = { glob, state, regex, posix: posix6, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix7 });
+        const result = { glob, state, regex, posix: posix7, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9060,7 +9060,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix6 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix7 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9068,7 +9068,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -9077,16 +9077,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix6);
+          match = picomatch3.matchBase(input, regex, options, posix7);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix6 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix7 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix6 }));
+      return regex.test(utils.basename(input, { windows: posix7 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path31 = this.getPath();
-        if (path31 === null || path31.startsWith("/")) {
-          return path31;
+        const path32 = this.getPath();
+        if (path32 === null || path32.startsWith("/")) {
+          return path32;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
+              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
             }
           }
         }
@@ -14973,7 +14973,7 @@ var require_main = __commonJS({
 
 // src/cli.ts
 import fs22 from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -15116,7 +15116,7 @@ function parseRunner(value, name = "--runner") {
 
 // src/rules/image/arch-specific-download.ts
 import fs3 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/model/variables.ts
 var MAX_EXPANDED = 64 * 1024;
@@ -15233,6 +15233,11 @@ function buildSteps(model, stage) {
     }
   }
   return { steps, final: { workdir, vars } };
+}
+function stageByRef(model, ref) {
+  const v = ref.toLowerCase();
+  if (/^\d+$/.test(v)) return model.stages[Number(v)];
+  return model.stages.find((s) => s.name === v);
 }
 
 // src/model/file-origin.ts
@@ -16495,9 +16500,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path31) => nfaMatch(tokens2, path31) };
+  return { test: (path32) => nfaMatch(tokens2, path32) };
 }
-function nfaMatch(tokens2, path31) {
+function nfaMatch(tokens2, path32) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16511,8 +16516,8 @@ function nfaMatch(tokens2, path31) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path31.length && current.size > 0; k++) {
-    const c = path31[k];
+  for (let k = 0; k < path32.length && current.size > 0; k++) {
+    const c = path32[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -16908,11 +16913,6 @@ var Resolver = class {
     }
     return build2;
   }
-  stageRef(value) {
-    const v = value.toLowerCase();
-    if (/^\d+$/.test(v)) return this.model.stages[Number(v)];
-    return this.model.stages.find((s) => s.name === v);
-  }
   /**
    * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
    * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
@@ -16950,7 +16950,7 @@ var Resolver = class {
         return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
       }
       if (fromFlag !== void 0 && fromFlag !== null) {
-        const fromStage = this.stageRef(expandArgs(fromFlag, steps[k].vars));
+        const fromStage = stageByRef(this.model, expandArgs(fromFlag, steps[k].vars));
         const fileTarget = !destIsDir && imagePath === dest;
         const dirTarget = imagePath === posix2.join(dest, posix2.basename(source));
         const rel = under(dest);
@@ -17032,6 +17032,68 @@ function mentions(text, p) {
   }
 }
 
+// src/model/stage-graph.ts
+import path5 from "node:path";
+var posix3 = path5.posix;
+function mountSources(model, instr) {
+  const text = model.lines.slice(instr.range.line - 1, instr.range.endLine).join("\n");
+  return [...text.matchAll(/--mount=\S*?\bfrom=([^,\s]+)/g)].map((m) => m[1].replace(/^["']|["']$/g, ""));
+}
+function readsFrom(model, stage) {
+  const out = [];
+  for (const { instr, vars } of buildSteps(model, stage).steps) {
+    if (instr.stage !== stage.index) continue;
+    const refs = instr.keyword === "COPY" || instr.keyword === "ADD" ? [instr.flags.get("from") ?? void 0] : instr.keyword === "RUN" ? mountSources(model, instr) : [];
+    for (const raw of refs) {
+      if (!raw) continue;
+      const ref = expandArgs(raw, vars);
+      if (ref.includes("$")) return void 0;
+      const from = stageByRef(model, ref);
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function builtStages(model) {
+  const built = /* @__PURE__ */ new Set();
+  const todo = [model.finalStage];
+  while (todo.length > 0) {
+    const stage = todo.pop();
+    if (built.has(stage.index)) continue;
+    built.add(stage.index);
+    if (stage.parent !== void 0) todo.push(model.stages[stage.parent]);
+    const reads = readsFrom(model, stage);
+    if (!reads) return void 0;
+    todo.push(...reads);
+  }
+  return built;
+}
+function stageAndDescendants(model, stage) {
+  const family2 = /* @__PURE__ */ new Set([stage.index]);
+  for (const s of model.stages) if (s.parent !== void 0 && family2.has(s.parent)) family2.add(s.index);
+  return model.stages.filter((s) => family2.has(s.index));
+}
+function pathsCopiedOut(model, stage, built) {
+  const family2 = new Set(stageAndDescendants(model, stage).map((s) => s.index));
+  const out = [];
+  for (const reader of model.stages) {
+    if (!built.has(reader.index)) continue;
+    for (const step of buildSteps(model, reader).steps) {
+      const { instr } = step;
+      if (instr.stage !== reader.index) continue;
+      const raw = instr.keyword === "COPY" || instr.keyword === "ADD" ? instr.flags.get("from") : void 0;
+      if (instr.keyword === "RUN" && mountSources(model, instr).some((ref) => family2.has(stageByRef(model, expandArgs(ref, step.vars))?.index ?? -1))) return void 0;
+      if (!raw) continue;
+      const from = stageByRef(model, expandArgs(raw, step.vars));
+      if (!from || !family2.has(from.index)) continue;
+      const ops = copyOperands(step);
+      if (!ops || ops.sources.some((s) => /[$*?[]/.test(s))) return void 0;
+      out.push(...ops.sources.map((s) => posix3.resolve("/", s)));
+    }
+  }
+  return out;
+}
+
 // src/rules/image/arch-specific-download.ts
 var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
 var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
@@ -17103,21 +17165,21 @@ function holdsDockerfile(dir) {
   return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
 }
 function archVariant(model) {
-  const file = path5.basename(model.absPath);
-  const dir = path5.dirname(model.absPath);
-  const repoRoot = fs3.existsSync(path5.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path5.basename(dir)));
+  const file = path6.basename(model.absPath);
+  const dir = path6.dirname(model.absPath);
+  const repoRoot = fs3.existsSync(path6.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path6.basename(dir)));
   if (own) return { own };
   for (const e of listDir(dir)) {
     if (e.name === file) continue;
     if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path5.join(dir, e.name))) return { sibling: `${e.name}/` };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path6.join(dir, e.name))) return { sibling: `${e.name}/` };
   }
-  const parent = path5.dirname(dir);
-  const rel = path5.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path5.isAbsolute(rel)) {
+  const parent = path6.dirname(dir);
+  const rel = path6.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path6.isAbsolute(rel)) {
     for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path5.basename(dir) && namedArch(e.name) && holdsDockerfile(path5.join(parent, e.name))) return { sibling: `../${e.name}/` };
+      if (e.isDirectory() && e.name !== path6.basename(dir) && namedArch(e.name) && holdsDockerfile(path6.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }
   }
   return void 0;
@@ -17140,6 +17202,36 @@ function pinned(model, stage) {
     if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
   }
   return false;
+}
+var NOT_A_TOOL = /^(linux|darwin|windows|amd|arm|aarch|x|i|v|release|download|latest|bin|static|musl|gnu)$/i;
+function toolName(url) {
+  const file = url.split(/[?#]/)[0].split("/").pop() ?? "";
+  if (/\.(deb|rpm|apk|sh|run|pkg)$/i.test(file)) return void 0;
+  const name = /^[A-Za-z][A-Za-z]*/.exec(file)?.[0];
+  return name && name.length >= 2 && !NOT_A_TOOL.test(name) ? name : void 0;
+}
+function inside(x, y) {
+  return y === "/" || x === y || x.startsWith(`${y}/`);
+}
+function reachesImage(model, stage, step, url) {
+  const built = builtStages(model);
+  if (!built) return true;
+  if (!built.has(stage.index)) return false;
+  const { instr } = step;
+  const tool = toolName(url);
+  const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+  if (!tool || /\|\s*(sudo\s+)?(ba)?sh\b/.test(text)) return true;
+  const named = new RegExp(`(^|[^A-Za-z0-9_.-])${tool}([^A-Za-z0-9_-]|$)`);
+  for (const s of stageAndDescendants(model, stage)) {
+    for (const later of buildSteps(model, s).steps) {
+      if (later.instr.stage !== s.index || s === stage && later.instr.range.line <= instr.range.line) continue;
+      if (["RUN", "ENTRYPOINT", "CMD"].includes(later.instr.keyword) && named.test(later.instr.text)) return true;
+    }
+  }
+  const copied = pathsCopiedOut(model, stage, built);
+  if (!copied) return true;
+  const paths = [...text.replace(URL2, " ").matchAll(/(?<![\w$}.-])\/[A-Za-z0-9_.+\/-]*/g)].map((m) => path6.posix.normalize(m[0]).replace(/(.)\/$/, "$1"));
+  return copied.some((c) => inside(step.workdir, c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
 function hit(instr, url, arch, variant) {
   const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
@@ -17169,6 +17261,7 @@ var rule = {
     let variant = null;
     const globals = /* @__PURE__ */ new Set();
     for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
+    const inImage = new Set(model.chain.map((s) => s.index));
     for (const stage of model.stages) {
       if (stage.windows || pinned(model, stage)) continue;
       const derived = new Set(globals);
@@ -17188,6 +17281,7 @@ var rule = {
           found = archUrl(sources.join(" "), step.vars);
         }
         if (!found) continue;
+        if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
         if (variant === null) variant = archVariant(model);
         if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
         const h = hit(instr, found.url, found.arch, variant);
@@ -17199,7 +17293,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -17341,9 +17435,9 @@ function lacksBash(base) {
 }
 
 // src/model/programs.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function baseName(word) {
-  return path6.posix.basename(word.replace(/\/+$/, ""));
+  return path7.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -17724,7 +17818,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path7.posix.basename(words[0]) : "";
+  const tool = words[0] ? path8.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -17771,7 +17865,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path7.posix.resolve("/", src);
+      const abs = path8.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -19307,6 +19401,7 @@ var lastCommand2 = memo(lastCommand);
 var trapsTerm2 = memo(trapsTerm);
 var firstWord2 = memo(firstWord);
 var literalReads2 = memo(literalReads);
+var commandsOf = memo((text) => analyzeScript(text).body);
 
 // src/rules/start/cmd-ignored.ts
 var rule5 = {
@@ -19331,7 +19426,7 @@ var rule5 = {
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs4 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
 var MAX_UP = 4;
@@ -19344,11 +19439,11 @@ function hasDevWord(name) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path8.basename(model.absPath);
+  const base = path9.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path8.dirname(model.absPath);
-  const folder = path8.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path8.join(dir, ".git")))
+  const dir = path9.dirname(model.absPath);
+  const folder = path9.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path9.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -19361,17 +19456,17 @@ function realpath(p) {
   try {
     return fs4.realpathSync(p);
   } catch {
-    return path8.resolve(p);
+    return path9.resolve(p);
   }
 }
 function composeFolders(model) {
   const out = [];
-  for (const start of [path8.dirname(model.absPath), model.contextDir]) {
-    let dir = path8.resolve(start);
+  for (const start of [path9.dirname(model.absPath), model.contextDir]) {
+    let dir = path9.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs4.existsSync(path8.join(dir, ".git"))) break;
-      const parent = path8.dirname(dir);
+      if (fs4.existsSync(path9.join(dir, ".git"))) break;
+      const parent = path9.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -19385,7 +19480,7 @@ function composeFiles(dir) {
   } catch {
     return [];
   }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path8.join(dir, n));
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path9.join(dir, n));
 }
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -19402,7 +19497,7 @@ function serviceDockerfile(file, svc) {
     if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
   } else return void 0;
   if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
-  return realpath(path8.resolve(path8.dirname(file), context, dockerfile));
+  return realpath(path9.resolve(path9.dirname(file), context, dockerfile));
 }
 function composeServices(model) {
   const self = realpath(model.absPath);
@@ -19447,11 +19542,11 @@ function byCompose(model) {
   if (services.length === 0) return void 0;
   const context = realpath(model.contextDir);
   const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path8.resolve(path8.dirname(file), src));
-    return (context === source || context.startsWith(`${source}${path8.sep}`)) && path8.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+    const source = realpath(path9.resolve(path9.dirname(file), src));
+    return (context === source || context.startsWith(`${source}${path9.sep}`)) && path9.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
   });
   if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path8.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  return { reason: `\`${path9.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
 }
 var DEV_ENV = {
   NODE_ENV: /^dev(elopment)?$/i,
@@ -19473,11 +19568,11 @@ function byContent(model) {
       }
     }
   }
-  const base = path8.basename(model.absPath);
+  const base = path9.basename(model.absPath);
   if (/prod/i.test(base)) return void 0;
   let siblings = [];
   try {
-    siblings = fs4.readdirSync(path8.dirname(model.absPath));
+    siblings = fs4.readdirSync(path9.dirname(model.absPath));
   } catch {
     return void 0;
   }
@@ -19490,7 +19585,7 @@ function developmentImage(model) {
 
 // src/model/package-scripts.ts
 import fs5 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var MAX_BYTES = 1024 * 1024;
 var cache = /* @__PURE__ */ new WeakMap();
 function scripts(model) {
@@ -19498,7 +19593,7 @@ function scripts(model) {
   if (found) return found;
   found = {};
   try {
-    const file = path9.join(model.contextDir, "package.json");
+    const file = path10.join(model.contextDir, "package.json");
     const stat2 = fs5.statSync(file);
     if (stat2.isFile() && stat2.size <= MAX_BYTES) {
       const value = JSON.parse(fs5.readFileSync(file, "utf8"));
@@ -19530,7 +19625,7 @@ function packageScriptWords(model, words) {
 }
 
 // src/model/start-contract.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -19589,7 +19684,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path10.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path11.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -20350,7 +20445,7 @@ var rule18 = {
 };
 
 // src/rules/start/unexpanded-variable.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 var INLINE_CODE = {
   python: /* @__PURE__ */ new Set(["-c"]),
@@ -20412,7 +20507,7 @@ function lineAt(text, offset) {
 }
 function wrapperNamed(model, word) {
   return model.wrappers.find(
-    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix3.basename(w.imagePath) === posix3.basename(word))
+    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix4.basename(w.imagePath) === posix4.basename(word))
   );
 }
 function readerOf(model, argv, from, name) {
@@ -21049,7 +21144,27 @@ function stepKind(script, cmd, memo2) {
   if (base !== void 0 && BEST_EFFORT.has(base) || discardsFailure(cmd)) return BEST;
   const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
   if (fn) return functionStep(script, fn, memo2);
+  const inner = commandStringOf(cmd);
+  if (inner !== void 0) return stringStep(script, inner, memo2);
   return MATTERS;
+}
+function commandStringOf(cmd) {
+  const words = cmd.words.map((w) => staticValue(w) ?? w.raw);
+  const k = commandStringAt(words, 0);
+  const word = k === void 0 ? void 0 : cmd.words[k];
+  if (!word) return void 0;
+  const value = staticValue(word);
+  if (value !== void 0) return value;
+  return word.parts.length === 1 && word.parts[0].type === "dq" ? word.raw.slice(1, -1) : void 0;
+}
+function stringStep(script, text, memo2) {
+  let found = NONE;
+  walkCommands(commandsOf(text), (cmd, ctx) => {
+    if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution || cmd.kind !== "simple") return;
+    const kind2 = commandStringOf(cmd) === void 0 ? stepKind(script, cmd, memo2) : MATTERS;
+    if (kind2 > found) found = kind2;
+  });
+  return found;
 }
 var rule27 = {
   id: "wrapper-no-errexit",
@@ -21581,7 +21696,7 @@ var FILTER_MODES = ["added", "diff_context", "file", "nofilter"];
 var PROGRESS_MODES = ["auto", "plain", "quiet"];
 var BUILD_NETWORKS = ["default", "host", "none"];
 var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
-function commandsOf(e) {
+function commandsOf2(e) {
   return e.flag ? e.commands ?? ["run"] : [];
 }
 var choice = (values2, aliases = {}) => (raw, name) => parseChoice(raw, name, values2, aliases);
@@ -21678,7 +21793,7 @@ function optionsHelp(command = "run") {
     if (head.length + 2 > COLUMN) rows.push(head, ...wrap(help, " ".repeat(COLUMN), COLUMN));
     else rows.push(...wrap(help, head.padEnd(COLUMN), COLUMN));
   };
-  for (const e of ENTRIES) if (commandsOf(e).includes(command)) row(flagWords(e), helpLine(e));
+  for (const e of ENTRIES) if (commandsOf2(e).includes(command)) row(flagWords(e), helpLine(e));
   row("-h, --help", "show this help");
   if (command === "run") row("-v, --version", "show the version");
   return rows.join("\n");
@@ -21695,7 +21810,7 @@ function splitItems(entry, raw) {
 function flagSpec(command = "run") {
   const out = {};
   for (const e of ENTRIES) {
-    if (!e.flag || !commandsOf(e).includes(command)) continue;
+    if (!e.flag || !commandsOf2(e).includes(command)) continue;
     out[e.flag] = e.type === "boolean" ? { type: "boolean" } : { type: "string", multiple: e.type === "list" || e.type === "map" };
   }
   return out;
@@ -21718,7 +21833,7 @@ function parseFlags(argv, options, see) {
 function fromFlags(values2, scope, command = "run") {
   const out = {};
   for (const e of ENTRIES) {
-    if (!e.flag || !commandsOf(e).includes(command) || scope && e.scope !== scope) continue;
+    if (!e.flag || !commandsOf2(e).includes(command) || scope && e.scope !== scope) continue;
     const raw = values2[e.flag];
     if (raw === void 0) continue;
     const name = `--${e.flag}`;
@@ -21860,11 +21975,11 @@ function parseMergeArgs(argv) {
 
 // src/matrix/commands.ts
 import fs12 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/cli/diff-input.ts
 import fs6 from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -21948,7 +22063,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path31 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path32 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -21961,11 +22076,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path31 = p;
+          else path32 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path31 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path32 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -21975,10 +22090,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path31 === void 0) continue;
+    if (deleted || path32 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path31, change);
+    files.set(path32, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -22018,7 +22133,7 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path11.resolve(cwd, spec);
+  const abs = path12.resolve(cwd, spec);
   try {
     const stat2 = fs6.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
@@ -22052,7 +22167,7 @@ function chooseDiffFilter(req) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs8 from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/input.ts
 import fs7 from "node:fs";
@@ -22092,11 +22207,11 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path12 from "node:path";
+import path13 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
-import { isAbsolute, posix as posix4, resolve as resolve2 } from "path";
+import { isAbsolute, posix as posix5, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
@@ -22104,27 +22219,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path31) {
-  let normalized = normalize(path31);
+function cleanPath(path32) {
+  let normalized = normalize(path32);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path31, separator) {
-  return path31.replace(SLASHES_REGEX, separator);
+function convertSlashes(path32, separator) {
+  return path32.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path31) {
-  return path31 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path31);
+function isRootDirectory(path32) {
+  return path32 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path32);
 }
-function normalizePath(path31, options) {
+function normalizePath(path32, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path31.includes("/") || path31.startsWith(".");
-  if (resolvePaths) path31 = resolve(path31);
-  if (normalizePath$1 || pathNeedsCleaning) path31 = cleanPath(path31);
-  if (path31 === ".") return "";
-  const needsSeperator = path31[path31.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path31 + pathSeparator : path31, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path32.includes("/") || path32.startsWith(".");
+  if (resolvePaths) path32 = resolve(path32);
+  if (normalizePath$1 || pathNeedsCleaning) path32 = cleanPath(path32);
+  if (path32 === ".") return "";
+  const needsSeperator = path32[path32.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path32 + pathSeparator : path32, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -22161,8 +22276,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path31 = directoryPath || ".";
-  if (filters.every((filter) => filter(path31, true))) paths.push(path31);
+  const path32 = directoryPath || ".";
+  if (filters.every((filter) => filter(path32, true))) paths.push(path32);
 };
 var empty$2 = () => {
 };
@@ -22214,26 +22329,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path31, state, callback$1) {
+var resolveSymlinksAsync = function(path32, state, callback$1) {
   const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path31, (error, resolvedPath) => {
+  fs23.realpath(path32, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs23.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path32, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path31, state, callback$1) {
+var resolveSymlinks = function(path32, state, callback$1) {
   const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path31);
+    const resolvedPath = fs23.realpathSync(path32);
     const stat2 = fs23.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return;
+    if (stat2.isDirectory() && isRecursive(path32, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -22243,9 +22358,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path31, resolved, state) {
+function isRecursive(path32, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path31);
+  let parent = dirname(path32);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -22253,7 +22368,7 @@ function isRecursive(path31, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path31, resolved);
+  state.symlinks.set(path32, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -22425,19 +22540,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path31 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path31)) continue;
-        this.pushDirectory(path31, paths, filters);
-        this.walkDirectory(this.state, path31, path31, depth - 1, this.walk);
+        let path32 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path32)) continue;
+        this.pushDirectory(path32, paths, filters);
+        this.walkDirectory(this.state, path32, path32, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path31 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path31, this.state, (stat2, resolvedPath) => {
+        let path32 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path32, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path31 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path31 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path32 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path32 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path31;
+            resolvedPath = useRealPaths ? resolvedPath : path32;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -22603,7 +22718,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path31) => isMatch(path31));
+    this.options.filters.push((path32) => isMatch(path32));
     return this;
   }
 };
@@ -22665,8 +22780,8 @@ function buildFormat(cwd, root, absolute) {
     };
     return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
   }
-  if (absolute) return (p) => posix4.relative(cwd, p) || ".";
-  return (p) => posix4.relative(cwd, `${root}/${p}`) || ".";
+  if (absolute) return (p) => posix5.relative(cwd, p) || ".";
+  return (p) => posix5.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
   if (root.startsWith(`${cwd}/`)) {
@@ -22674,23 +22789,23 @@ function buildRelative(cwd, root) {
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix4.relative(cwd, `${root}/${p}`);
+    const result = posix5.relative(cwd, `${root}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path31) {
-  return path31.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path32) {
+  return path32.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path31) {
+function splitPattern(path32) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path31, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path31];
+  const result = import_picomatch.default.scan(path32, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path32];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path31) => path31.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path31) => path31.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path32) => path32.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path32) => path32.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -22712,7 +22827,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix4.relative(escapedCwd, result) : posix4.normalize(result);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix5.relative(escapedCwd, result) : posix5.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -22723,7 +22838,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
       result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
       i++;
     }
-    const potentialRoot = posix4.join(cwd, parentDir.slice(i * 3));
+    const potentialRoot = posix5.join(cwd, parentDir.slice(i * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
       props.depthOffset = -n + i;
@@ -22745,7 +22860,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     }
     props.depthOffset = newCommonPath.length;
     props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix4.join(cwd, ...newCommonPath) : cwd);
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix5.join(cwd, ...newCommonPath) : cwd);
   }
   return result;
 }
@@ -22797,13 +22912,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path31 = format(p, isDirectory);
-      const matches = matcher(path31) && !ignore(path31);
-      if (matches) log(`matched ${path31}`);
+      const path32 = format(p, isDirectory);
+      const matches = matcher(path32) && !ignore(path32);
+      if (matches) log(`matched ${path32}`);
       return matches;
     } : (p, isDirectory) => {
-      const path31 = format(p, isDirectory);
-      return matcher(path31) && !ignore(path31);
+      const path32 = format(p, isDirectory);
+      return matcher(path32) && !ignore(path32);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -22911,7 +23026,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path12.normalize(p).split(path12.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path13.normalize(p).split(path13.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -23037,14 +23152,14 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path13.relative(where.base, abs2).split(path13.sep).join("/");
-    return rel === "" || path13.isAbsolute(rel) ? abs2 : rel;
+    const rel = path14.relative(where.base, abs2).split(path14.sep).join("/");
+    return rel === "" || path14.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path13.resolve(where.base, where.explicit);
+    const abs2 = path14.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path13.join(where.root, CONFIG_FILE_NAME);
+  const abs = path14.join(where.root, CONFIG_FILE_NAME);
   if (!fs8.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
@@ -23087,7 +23202,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -23136,7 +23251,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path14.relative(input.root, path14.resolve(input.cwd, file)).split(path14.sep).join("/");
+  const toRepo = (file) => path15.relative(input.root, path15.resolve(input.cwd, file)).split(path15.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -23166,7 +23281,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path14.relative(root, path14.resolve(cwd, file)).split(path14.sep).join("/");
+  const toRepo = (file) => path15.relative(root, path15.resolve(cwd, file)).split(path15.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -23178,7 +23293,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
 import fs9 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -23191,9 +23306,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path15.dirname(real);
+  const dir = path16.dirname(real);
   if (options.createParents) fs9.mkdirSync(dir, { recursive: true });
-  const tmp = path15.join(dir, `.${path15.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = path16.join(dir, `.${path16.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     fs9.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs9.renameSync(tmp, real);
@@ -23211,7 +23326,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs9.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path15.dirname(real);
+  const dir = path16.dirname(real);
   if (!options.createParents && !fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -23338,7 +23453,7 @@ function docsUrl(id) {
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs10 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -23391,7 +23506,7 @@ function lineReader(root) {
     let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs10.readFileSync(path16.resolve(root, file), "utf8").split("\n");
+        lines = fs10.readFileSync(path17.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -23616,7 +23731,7 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
@@ -23774,13 +23889,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path17.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path18.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -23882,13 +23997,13 @@ function toInstr(node, stage, lines, escapeChar) {
 
 // src/model/wrappers.ts
 import fs11 from "node:fs";
-import path18 from "node:path";
-var posix5 = path18.posix;
+import path19 from "node:path";
+var posix6 = path19.posix;
 var MAX_BYTES6 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
   if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix5.basename(imagePath);
+  const name = posix6.basename(imagePath);
   return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
 }
 var WrapperCollector = class {
@@ -23899,7 +24014,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path18.sep).join("/"));
+    this.cwdBase = posix6.dirname(model.file.split(path19.sep).join("/"));
   }
   model;
   resolver;
@@ -23918,13 +24033,13 @@ var WrapperCollector = class {
     let word = target.word;
     if (target.scriptDir) {
       const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix5.join(target.scriptDir, word.slice(m[0].length));
+      if (m) word = posix6.join(target.scriptDir, word.slice(m[0].length));
     }
     if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix5.normalize(word)];
-    if (word.includes("/")) return [posix5.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix5.join(d, word));
-    const here = posix5.join(this.workdir, word);
+    if (word.startsWith("/")) return [posix6.normalize(word)];
+    if (word.includes("/")) return [posix6.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix6.join(d, word));
+    const here = posix6.join(this.workdir, word);
     if (target.interpreter) return [here, ...inPath];
     return target.sourced ? [...inPath, here] : inPath;
   }
@@ -23946,7 +24061,7 @@ var WrapperCollector = class {
   }
   followSources(script, depth) {
     for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix5.dirname(script.imagePath) }, depth);
+      this.add({ word, sourced: true, scriptDir: posix6.dirname(script.imagePath) }, depth);
     }
   }
   load(origin, imagePath, target) {
@@ -23966,8 +24081,8 @@ var WrapperCollector = class {
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
-    const display = posix5.normalize(
-      posix5.join(this.cwdBase, path18.relative(path18.dirname(this.model.absPath), absPath).split(path18.sep).join("/"))
+    const display = posix6.normalize(
+      posix6.join(this.cwdBase, path19.relative(path19.dirname(this.model.absPath), absPath).split(path19.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -24138,10 +24253,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path19.resolve(cwd, dockerfile);
+  const absPath = path20.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path19.dirname(absPath) });
-  const rel = (abs) => path19.relative(root, abs).split(path19.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path20.dirname(absPath) });
+  const rel = (abs) => path20.relative(root, abs).split(path20.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -24151,7 +24266,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path19.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path20.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -24163,7 +24278,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path19.dirname(dockerfile).split(path19.sep).join("/");
+    const context = path20.dirname(dockerfile).split(path20.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -24212,7 +24327,7 @@ function runMerge(command, io) {
 `);
   if (toFile) {
     try {
-      writeFileAtomic(path20.resolve(io.cwd, command.output), body);
+      writeFileAtomic(path21.resolve(io.cwd, command.output), body);
     } catch (err) {
       throw new InputError(`cannot write the report to ${command.output}: ${err.code ?? errorMessage(err)}`);
     }
@@ -24240,7 +24355,7 @@ function applyConfigDefaults(options, defaults, given) {
 
 // src/lint.ts
 import fs13 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -24451,8 +24566,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path21.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path21.sep).join("/");
+  const rel = path22.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path22.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -24493,10 +24608,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path21.resolve(cwd, options.dockerfile);
+  const absPath = path22.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path21.resolve(cwd, options.context ?? path21.dirname(absPath));
+  const contextDir = path22.resolve(cwd, options.context ?? path22.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -24513,12 +24628,12 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs21 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/runtime/build.ts
 import fs16 from "node:fs";
 import os from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -24659,7 +24774,7 @@ function checkBuildOptions(options, info) {
 
 // src/runtime/secrets.ts
 import fs15 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -24693,7 +24808,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path22.resolve(cwd, file));
+      if (file) value = readSmall(path23.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -24823,9 +24938,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs16.mkdtempSync(path23.join(os.tmpdir(), "eg-build-"));
+    const dir = fs16.mkdtempSync(path24.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path23.join(dir, "metadata.json");
+    metadataFile = path24.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -25148,8 +25263,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path31) {
-    this.dirs.add(path31);
+  dir(path32) {
+    this.dirs.add(path32);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -25191,12 +25306,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path31 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path32 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path31,
+    path: path32,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -25248,7 +25363,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -25326,9 +25441,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path31 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path31 !== "";
-    if (listening && path31 !== "") out.push({ proto: "unix", address: path31 });
+    const path32 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path32 !== "";
+    if (listening && path32 !== "") out.push({ proto: "unix", address: path32 });
   }
   return out;
 }
@@ -25445,18 +25560,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs20 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/process-name.ts
-import path24 from "node:path";
+import path25 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path24.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path24.posix.basename(script) : script;
+  const dir = path25.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path25.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -25953,8 +26068,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path25.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path25.posix.basename(argv[1]) === path25.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path26.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path26.posix.basename(argv[1]) === path26.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -25962,7 +26077,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs20.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs20.readFileSync(path25.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs20.readFileSync(path26.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -25974,8 +26089,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path25.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path25.posix.basename(argv[1]);
+  const first = path26.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path26.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -26147,7 +26262,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path26.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path27.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -26311,7 +26426,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -26420,7 +26535,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -26576,7 +26691,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path27.posix.normalize(requested);
+    let current = path28.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -26589,7 +26704,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path27.posix.normalize(target) : path27.posix.join(path27.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path28.posix.normalize(target) : path28.posix.join(path28.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -26669,11 +26784,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path28.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path28.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path28.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path28.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path28.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path29.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path29.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path29.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path29.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path29.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -26800,16 +26915,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path28.posix.normalize(interpreter) : path28.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path29.posix.normalize(interpreter) : path29.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path28.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path29.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path28.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path29.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -26829,14 +26944,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path28.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path29.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path28.posix.basename(shebang.interpreter) === "env") {
+  if (path29.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -27017,7 +27132,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path28.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path29.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -27258,7 +27373,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path29.posix.basename(wrapper.imagePath),
+      wrapper: path30.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -27337,7 +27452,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs21.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs21.readFileSync(path29.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs21.readFileSync(path30.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -27501,7 +27616,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs22.existsSync(path30.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs22.existsSync(path31.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -27510,7 +27625,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path30.dirname(path30.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path31.dirname(path31.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -27522,7 +27637,7 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => readStdinBounded())
   });
-  if (files.length > 1) for (const file of files) readUserText(path30.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path31.resolve(io.cwd, file), file, "Dockerfile");
   const reports = [];
   for (const dockerfile of files) {
     const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -27558,7 +27673,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path30.resolve(io.cwd, options.output));
+        checkOutputTarget(path31.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -27575,7 +27690,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path30.resolve(io.cwd, options.output);
+      const target = path31.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path36 && path36[0] !== "/") {
-          path36 = `/${path36}`;
+        if (path37 && path37[0] !== "/") {
+          path37 = `/${path37}`;
         }
-        return new URL(`${origin}${path36}`);
+        return new URL(`${origin}${path37}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path36);
+        debuglog("sending request to %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path36,
+          path37,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path36);
+        debuglog("trailers received from %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path36,
+          path37,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path36, origin }
+            request: { method, path: path37, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path36);
+          debuglog("sending request to %s %s/%s", method, origin, path37);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path36 !== "string") {
+        if (typeof path37 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path36)) {
+        } else if (invalidPathRegex.test(path37)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path36, query) : path36;
+        this.path = query ? buildURL(path37, query) : path37;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path36, host, upgrade, blocking, reset } = request2;
+      const { method, path: path37, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path36} HTTP/1.1\r
+      let header = `${method} ${path37} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path36;
+      headers[HTTP2_HEADER_PATH] = path37;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path36 = search ? `${pathname}${search}` : pathname;
+        const path37 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path36;
+        this.opts.path = path37;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path36 = "/",
+          path: path37 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path36;
+        opts.path = origin + path37;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path36) {
-      if (typeof path36 !== "string") {
-        return path36;
+    function safeUrl(path37) {
+      if (typeof path37 !== "string") {
+        return path37;
       }
-      const pathSegments = path36.split("?");
+      const pathSegments = path37.split("?");
       if (pathSegments.length !== 2) {
-        return path36;
+        return path37;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path36);
+    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path37);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path36, method, body, headers, query } = opts;
+      const { path: path37, method, body, headers, query } = opts;
       return {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path36,
+            Path: path37,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path36) {
-      for (let i = 0; i < path36.length; ++i) {
-        const code2 = path36.charCodeAt(i);
+    function validateCookiePath(path37) {
+      for (let i = 0; i < path37.length; ++i) {
+        const code2 = path37.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path36 = opts.path;
+          let path37 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path36 = `/${path36}`;
+            path37 = `/${path37}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path36);
+          url = new URL(util.parseOrigin(url).origin + path37);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path36) {
-      const ctrl = callVisitor(key, node, visitor, path36);
+    function visit_(key, node, visitor, path37) {
+      const ctrl = callVisitor(key, node, visitor, path37);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visit_(key, ctrl, visitor, path36);
+        replaceNode(key, path37, ctrl);
+        return visit_(key, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = visit_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path36) {
-      const ctrl = await callVisitor(key, node, visitor, path36);
+    async function visitAsync_(key, node, visitor, path37) {
+      const ctrl = await callVisitor(key, node, visitor, path37);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visitAsync_(key, ctrl, visitor, path36);
+        replaceNode(key, path37, ctrl);
+        return visitAsync_(key, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path36) {
+    function callVisitor(key, node, visitor, path37) {
       if (typeof visitor === "function")
-        return visitor(key, node, path36);
+        return visitor(key, node, path37);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path36);
+        return visitor.Map?.(key, node, path37);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path36);
+        return visitor.Seq?.(key, node, path37);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path36);
+        return visitor.Pair?.(key, node, path37);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path36);
+        return visitor.Scalar?.(key, node, path37);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path36);
+        return visitor.Alias?.(key, node, path37);
       return void 0;
     }
-    function replaceNode(key, path36, node) {
-      const parent = path36[path36.length - 1];
+    function replaceNode(key, path37, node) {
+      const parent = path37[path37.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path37, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path37.length - 1; i >= 0; --i) {
+        const k = path37[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path37) => path37 == null || typeof path37 === "object" && !!path37[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path37, value) {
+        if (isEmptyPath(path37))
           this.add(value);
         else {
-          const [key, ...rest] = path36;
+          const [key, ...rest] = path37;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key, ...rest] = path36;
+      deleteIn(path37) {
+        const [key, ...rest] = path37;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key, ...rest] = path36;
+      getIn(path37, keepScalar) {
+        const [key, ...rest] = path37;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key, ...rest] = path36;
+      hasIn(path37) {
+        const [key, ...rest] = path37;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key, ...rest] = path36;
+      setIn(path37, value) {
+        const [key, ...rest] = path37;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path37, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path37, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection2.isEmptyPath(path36)) {
+      deleteIn(path37) {
+        if (Collection2.isEmptyPath(path37)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path37) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection2.isEmptyPath(path36))
+      getIn(path37, keepScalar) {
+        if (Collection2.isEmptyPath(path37))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path37, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection2.isEmptyPath(path36))
+      hasIn(path37) {
+        if (Collection2.isEmptyPath(path37))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path37) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection2.isEmptyPath(path36)) {
+      setIn(path37, value) {
+        if (Collection2.isEmptyPath(path37)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path37), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path37, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path36) => {
+    visit.itemAtPath = (cst, path37) => {
       let item = cst;
-      for (const [field, index] of path36) {
+      for (const [field, index] of path37) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path36) => {
-      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit.parentCollection = (cst, path37) => {
+      const parent = visit.itemAtPath(cst, path37.slice(0, -1));
+      const field = path37[path37.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path37, item, visitor) {
+      let ctrl = visitor(item, path37);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path37.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path37);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path37) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path36, { windows } = {}) => {
-      const segs = path36.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path37, { windows } = {}) => {
+      const segs = path37.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -27618,9 +27618,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
+                const posix7 = POSIX_REGEX_SOURCE[rest2];
+                if (posix7) {
+                  prev.value = pre + posix7;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens2.indexOf(prev) === 1) {
@@ -28137,7 +28137,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix6 = opts.windows;
+      const posix7 = opts.windows;
       const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -28147,8 +28147,8 @@ var require_picomatch = __commonJS({
         isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix6 });
-        const result = { glob, state, regex: regex2, posix: posix6, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix7 });
+        const result = { glob, state, regex: regex2, posix: posix7, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -28173,7 +28173,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options, { glob, posix: posix6 } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix: posix7 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -28181,7 +28181,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -28190,16 +28190,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix6);
+          match = picomatch3.matchBase(input, regex2, options, posix7);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix6 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix7 = options && options.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix6 }));
+      return regex2.test(utils.basename(input, { windows: posix7 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path36 = this.getPath();
-        if (path36 === null || path36.startsWith("/")) {
-          return path36;
+        const path37 = this.getPath();
+        if (path37 === null || path37.startsWith("/")) {
+          return path37;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path36 : parent + "/" + path36;
+              return parent.endsWith("/") ? parent + path37 : parent + "/" + path37;
             }
           }
         }
@@ -38450,11 +38450,11 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path35 from "node:path";
+import path36 from "node:path";
 
 // src/action-inputs.ts
 import fs10 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -38603,7 +38603,7 @@ function parseRunner(value, name = "--runner") {
 
 // src/rules/image/arch-specific-download.ts
 import fs5 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/model/variables.ts
 var MAX_EXPANDED = 64 * 1024;
@@ -38720,6 +38720,11 @@ function buildSteps(model, stage) {
     }
   }
   return { steps, final: { workdir, vars } };
+}
+function stageByRef(model, ref) {
+  const v = ref.toLowerCase();
+  if (/^\d+$/.test(v)) return model.stages[Number(v)];
+  return model.stages.find((s) => s.name === v);
 }
 
 // src/model/file-origin.ts
@@ -39979,9 +39984,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path36) => nfaMatch(tokens2, path36) };
+  return { test: (path37) => nfaMatch(tokens2, path37) };
 }
-function nfaMatch(tokens2, path36) {
+function nfaMatch(tokens2, path37) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -39995,8 +40000,8 @@ function nfaMatch(tokens2, path36) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path36.length && current.size > 0; k++) {
-    const c = path36[k];
+  for (let k = 0; k < path37.length && current.size > 0; k++) {
+    const c = path37[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -40392,11 +40397,6 @@ var Resolver = class {
     }
     return build2;
   }
-  stageRef(value) {
-    const v = value.toLowerCase();
-    if (/^\d+$/.test(v)) return this.model.stages[Number(v)];
-    return this.model.stages.find((s) => s.name === v);
-  }
   /**
    * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
    * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
@@ -40434,7 +40434,7 @@ var Resolver = class {
         return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
       }
       if (fromFlag !== void 0 && fromFlag !== null) {
-        const fromStage = this.stageRef(expandArgs(fromFlag, steps[k].vars));
+        const fromStage = stageByRef(this.model, expandArgs(fromFlag, steps[k].vars));
         const fileTarget = !destIsDir && imagePath === dest;
         const dirTarget = imagePath === posix2.join(dest, posix2.basename(source));
         const rel = under(dest);
@@ -40516,6 +40516,68 @@ function mentions(text, p) {
   }
 }
 
+// src/model/stage-graph.ts
+import path10 from "node:path";
+var posix3 = path10.posix;
+function mountSources(model, instr) {
+  const text = model.lines.slice(instr.range.line - 1, instr.range.endLine).join("\n");
+  return [...text.matchAll(/--mount=\S*?\bfrom=([^,\s]+)/g)].map((m) => m[1].replace(/^["']|["']$/g, ""));
+}
+function readsFrom(model, stage) {
+  const out = [];
+  for (const { instr, vars } of buildSteps(model, stage).steps) {
+    if (instr.stage !== stage.index) continue;
+    const refs = instr.keyword === "COPY" || instr.keyword === "ADD" ? [instr.flags.get("from") ?? void 0] : instr.keyword === "RUN" ? mountSources(model, instr) : [];
+    for (const raw of refs) {
+      if (!raw) continue;
+      const ref = expandArgs(raw, vars);
+      if (ref.includes("$")) return void 0;
+      const from = stageByRef(model, ref);
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function builtStages(model) {
+  const built = /* @__PURE__ */ new Set();
+  const todo = [model.finalStage];
+  while (todo.length > 0) {
+    const stage = todo.pop();
+    if (built.has(stage.index)) continue;
+    built.add(stage.index);
+    if (stage.parent !== void 0) todo.push(model.stages[stage.parent]);
+    const reads = readsFrom(model, stage);
+    if (!reads) return void 0;
+    todo.push(...reads);
+  }
+  return built;
+}
+function stageAndDescendants(model, stage) {
+  const family2 = /* @__PURE__ */ new Set([stage.index]);
+  for (const s of model.stages) if (s.parent !== void 0 && family2.has(s.parent)) family2.add(s.index);
+  return model.stages.filter((s) => family2.has(s.index));
+}
+function pathsCopiedOut(model, stage, built) {
+  const family2 = new Set(stageAndDescendants(model, stage).map((s) => s.index));
+  const out = [];
+  for (const reader of model.stages) {
+    if (!built.has(reader.index)) continue;
+    for (const step of buildSteps(model, reader).steps) {
+      const { instr } = step;
+      if (instr.stage !== reader.index) continue;
+      const raw = instr.keyword === "COPY" || instr.keyword === "ADD" ? instr.flags.get("from") : void 0;
+      if (instr.keyword === "RUN" && mountSources(model, instr).some((ref) => family2.has(stageByRef(model, expandArgs(ref, step.vars))?.index ?? -1))) return void 0;
+      if (!raw) continue;
+      const from = stageByRef(model, expandArgs(raw, step.vars));
+      if (!from || !family2.has(from.index)) continue;
+      const ops = copyOperands(step);
+      if (!ops || ops.sources.some((s) => /[$*?[]/.test(s))) return void 0;
+      out.push(...ops.sources.map((s) => posix3.resolve("/", s)));
+    }
+  }
+  return out;
+}
+
 // src/rules/image/arch-specific-download.ts
 var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
 var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
@@ -40587,21 +40649,21 @@ function holdsDockerfile(dir) {
   return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
 }
 function archVariant(model) {
-  const file = path10.basename(model.absPath);
-  const dir = path10.dirname(model.absPath);
-  const repoRoot = fs5.existsSync(path10.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path10.basename(dir)));
+  const file = path11.basename(model.absPath);
+  const dir = path11.dirname(model.absPath);
+  const repoRoot = fs5.existsSync(path11.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path11.basename(dir)));
   if (own) return { own };
   for (const e of listDir(dir)) {
     if (e.name === file) continue;
     if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path10.join(dir, e.name))) return { sibling: `${e.name}/` };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path11.join(dir, e.name))) return { sibling: `${e.name}/` };
   }
-  const parent = path10.dirname(dir);
-  const rel = path10.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path10.isAbsolute(rel)) {
+  const parent = path11.dirname(dir);
+  const rel = path11.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path11.isAbsolute(rel)) {
     for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path10.basename(dir) && namedArch(e.name) && holdsDockerfile(path10.join(parent, e.name))) return { sibling: `../${e.name}/` };
+      if (e.isDirectory() && e.name !== path11.basename(dir) && namedArch(e.name) && holdsDockerfile(path11.join(parent, e.name))) return { sibling: `../${e.name}/` };
     }
   }
   return void 0;
@@ -40624,6 +40686,36 @@ function pinned(model, stage) {
     if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
   }
   return false;
+}
+var NOT_A_TOOL = /^(linux|darwin|windows|amd|arm|aarch|x|i|v|release|download|latest|bin|static|musl|gnu)$/i;
+function toolName(url) {
+  const file = url.split(/[?#]/)[0].split("/").pop() ?? "";
+  if (/\.(deb|rpm|apk|sh|run|pkg)$/i.test(file)) return void 0;
+  const name = /^[A-Za-z][A-Za-z]*/.exec(file)?.[0];
+  return name && name.length >= 2 && !NOT_A_TOOL.test(name) ? name : void 0;
+}
+function inside(x, y) {
+  return y === "/" || x === y || x.startsWith(`${y}/`);
+}
+function reachesImage(model, stage, step, url) {
+  const built = builtStages(model);
+  if (!built) return true;
+  if (!built.has(stage.index)) return false;
+  const { instr } = step;
+  const tool = toolName(url);
+  const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+  if (!tool || /\|\s*(sudo\s+)?(ba)?sh\b/.test(text)) return true;
+  const named = new RegExp(`(^|[^A-Za-z0-9_.-])${tool}([^A-Za-z0-9_-]|$)`);
+  for (const s of stageAndDescendants(model, stage)) {
+    for (const later of buildSteps(model, s).steps) {
+      if (later.instr.stage !== s.index || s === stage && later.instr.range.line <= instr.range.line) continue;
+      if (["RUN", "ENTRYPOINT", "CMD"].includes(later.instr.keyword) && named.test(later.instr.text)) return true;
+    }
+  }
+  const copied = pathsCopiedOut(model, stage, built);
+  if (!copied) return true;
+  const paths = [...text.replace(URL2, " ").matchAll(/(?<![\w$}.-])\/[A-Za-z0-9_.+\/-]*/g)].map((m) => path11.posix.normalize(m[0]).replace(/(.)\/$/, "$1"));
+  return copied.some((c) => inside(step.workdir, c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
 function hit(instr, url, arch2, variant) {
   const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch2})`;
@@ -40653,6 +40745,7 @@ var rule = {
     let variant = null;
     const globals = /* @__PURE__ */ new Set();
     for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
+    const inImage = new Set(model.chain.map((s) => s.index));
     for (const stage of model.stages) {
       if (stage.windows || pinned(model, stage)) continue;
       const derived = new Set(globals);
@@ -40672,6 +40765,7 @@ var rule = {
           found = archUrl(sources.join(" "), step.vars);
         }
         if (!found) continue;
+        if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
         if (variant === null) variant = archVariant(model);
         if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
         const h = hit(instr, found.url, found.arch, variant);
@@ -40683,7 +40777,7 @@ var rule = {
 };
 
 // src/model/installs.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -40825,9 +40919,9 @@ function lacksBash(base) {
 }
 
 // src/model/programs.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function baseName(word) {
-  return path11.posix.basename(word.replace(/\/+$/, ""));
+  return path12.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -41208,7 +41302,7 @@ function analyseInstalls(model) {
   return { installed, maybe };
 }
 function readInstall(words, step, state) {
-  const tool = words[0] ? path12.posix.basename(words[0]) : "";
+  const tool = words[0] ? path13.posix.basename(words[0]) : "";
   const spec = INSTALLERS[tool];
   if (!spec) return;
   let sub = 1;
@@ -41255,7 +41349,7 @@ function copyMaybe(step, maybe, stageNames) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
     for (const src of ops.sources) {
-      const abs = path12.posix.resolve("/", src);
+      const abs = path13.posix.resolve("/", src);
       if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
       for (const i of mentioned(src)) maybe.add(i);
     }
@@ -42791,6 +42885,7 @@ var lastCommand2 = memo(lastCommand);
 var trapsTerm2 = memo(trapsTerm);
 var firstWord2 = memo(firstWord);
 var literalReads2 = memo(literalReads);
+var commandsOf = memo((text) => analyzeScript(text).body);
 
 // src/rules/start/cmd-ignored.ts
 var rule5 = {
@@ -42815,7 +42910,7 @@ var rule5 = {
 // src/model/dev-image.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs6 from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
 var MAX_UP = 4;
@@ -42828,11 +42923,11 @@ function hasDevWord(name) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path13.basename(model.absPath);
+  const base = path14.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path13.dirname(model.absPath);
-  const folder = path13.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
+  const dir = path14.dirname(model.absPath);
+  const folder = path14.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path14.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -42845,17 +42940,17 @@ function realpath(p) {
   try {
     return fs6.realpathSync(p);
   } catch {
-    return path13.resolve(p);
+    return path14.resolve(p);
   }
 }
 function composeFolders(model) {
   const out = [];
-  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
-    let dir = path13.resolve(start);
+  for (const start of [path14.dirname(model.absPath), model.contextDir]) {
+    let dir = path14.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
       if (!out.includes(dir)) out.push(dir);
-      if (fs6.existsSync(path13.join(dir, ".git"))) break;
-      const parent = path13.dirname(dir);
+      if (fs6.existsSync(path14.join(dir, ".git"))) break;
+      const parent = path14.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -42869,7 +42964,7 @@ function composeFiles(dir) {
   } catch {
     return [];
   }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path14.join(dir, n));
 }
 function asRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -42886,7 +42981,7 @@ function serviceDockerfile(file, svc) {
     if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
   } else return void 0;
   if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
-  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
+  return realpath(path14.resolve(path14.dirname(file), context3, dockerfile));
 }
 function composeServices(model) {
   const self2 = realpath(model.absPath);
@@ -42931,11 +43026,11 @@ function byCompose(model) {
   if (services.length === 0) return void 0;
   const context3 = realpath(model.contextDir);
   const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path13.resolve(path13.dirname(file), src));
-    return (context3 === source || context3.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+    const source = realpath(path14.resolve(path14.dirname(file), src));
+    return (context3 === source || context3.startsWith(`${source}${path14.sep}`)) && path14.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
   });
   if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  return { reason: `\`${path14.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
 }
 var DEV_ENV = {
   NODE_ENV: /^dev(elopment)?$/i,
@@ -42957,11 +43052,11 @@ function byContent(model) {
       }
     }
   }
-  const base = path13.basename(model.absPath);
+  const base = path14.basename(model.absPath);
   if (/prod/i.test(base)) return void 0;
   let siblings = [];
   try {
-    siblings = fs6.readdirSync(path13.dirname(model.absPath));
+    siblings = fs6.readdirSync(path14.dirname(model.absPath));
   } catch {
     return void 0;
   }
@@ -42974,7 +43069,7 @@ function developmentImage(model) {
 
 // src/model/package-scripts.ts
 import fs7 from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var MAX_BYTES = 1024 * 1024;
 var cache = /* @__PURE__ */ new WeakMap();
 function scripts(model) {
@@ -42982,7 +43077,7 @@ function scripts(model) {
   if (found) return found;
   found = {};
   try {
-    const file = path14.join(model.contextDir, "package.json");
+    const file = path15.join(model.contextDir, "package.json");
     const stat3 = fs7.statSync(file);
     if (stat3.isFile() && stat3.size <= MAX_BYTES) {
       const value = JSON.parse(fs7.readFileSync(file, "utf8"));
@@ -43014,7 +43109,7 @@ function packageScriptWords(model, words) {
 }
 
 // src/model/start-contract.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -43073,7 +43168,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path15.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path16.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -43834,7 +43929,7 @@ var rule18 = {
 };
 
 // src/rules/start/unexpanded-variable.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 var INLINE_CODE = {
   python: /* @__PURE__ */ new Set(["-c"]),
@@ -43896,7 +43991,7 @@ function lineAt(text, offset) {
 }
 function wrapperNamed(model, word) {
   return model.wrappers.find(
-    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix3.basename(w.imagePath) === posix3.basename(word))
+    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix4.basename(w.imagePath) === posix4.basename(word))
   );
 }
 function readerOf(model, argv, from, name) {
@@ -44533,7 +44628,27 @@ function stepKind(script, cmd, memo2) {
   if (base !== void 0 && BEST_EFFORT.has(base) || discardsFailure(cmd)) return BEST;
   const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
   if (fn) return functionStep(script, fn, memo2);
+  const inner = commandStringOf(cmd);
+  if (inner !== void 0) return stringStep(script, inner, memo2);
   return MATTERS;
+}
+function commandStringOf(cmd) {
+  const words = cmd.words.map((w) => staticValue(w) ?? w.raw);
+  const k = commandStringAt(words, 0);
+  const word = k === void 0 ? void 0 : cmd.words[k];
+  if (!word) return void 0;
+  const value = staticValue(word);
+  if (value !== void 0) return value;
+  return word.parts.length === 1 && word.parts[0].type === "dq" ? word.raw.slice(1, -1) : void 0;
+}
+function stringStep(script, text, memo2) {
+  let found = NONE;
+  walkCommands(commandsOf(text), (cmd, ctx) => {
+    if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution || cmd.kind !== "simple") return;
+    const kind2 = commandStringOf(cmd) === void 0 ? stepKind(script, cmd, memo2) : MATTERS;
+    if (kind2 > found) found = kind2;
+  });
+  return found;
 }
 var rule27 = {
   id: "wrapper-no-errexit",
@@ -45140,7 +45255,7 @@ function applyConfigDefaults(options, defaults2, given) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs9 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/input.ts
 import fs8 from "node:fs";
@@ -45180,11 +45295,11 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path16 from "node:path";
+import path17 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute, posix as posix4, resolve as resolve3 } from "path";
+import { isAbsolute, posix as posix5, resolve as resolve3 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
@@ -45192,27 +45307,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path36) {
-  let normalized = normalize(path36);
+function cleanPath(path37) {
+  let normalized = normalize(path37);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path36, separator) {
-  return path36.replace(SLASHES_REGEX, separator);
+function convertSlashes(path37, separator) {
+  return path37.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path36) {
-  return path36 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path36);
+function isRootDirectory(path37) {
+  return path37 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path37);
 }
-function normalizePath(path36, options) {
+function normalizePath(path37, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path36.includes("/") || path36.startsWith(".");
-  if (resolvePaths) path36 = resolve2(path36);
-  if (normalizePath$1 || pathNeedsCleaning) path36 = cleanPath(path36);
-  if (path36 === ".") return "";
-  const needsSeperator = path36[path36.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path36 + pathSeparator : path36, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path37.includes("/") || path37.startsWith(".");
+  if (resolvePaths) path37 = resolve2(path37);
+  if (normalizePath$1 || pathNeedsCleaning) path37 = cleanPath(path37);
+  if (path37 === ".") return "";
+  const needsSeperator = path37[path37.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path37 + pathSeparator : path37, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -45249,8 +45364,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path36 = directoryPath || ".";
-  if (filters.every((filter) => filter(path36, true))) paths.push(path36);
+  const path37 = directoryPath || ".";
+  if (filters.every((filter) => filter(path37, true))) paths.push(path37);
 };
 var empty$2 = () => {
 };
@@ -45302,26 +45417,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path36, state, callback$1) {
+var resolveSymlinksAsync = function(path37, state, callback$1) {
   const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path36, (error2, resolvedPath) => {
+  fs23.realpath(path37, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs23.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path37, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path36, state, callback$1) {
+var resolveSymlinks = function(path37, state, callback$1) {
   const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path36);
+    const resolvedPath = fs23.realpathSync(path37);
     const stat3 = fs23.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return;
+    if (stat3.isDirectory() && isRecursive(path37, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -45331,9 +45446,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path36, resolved, state) {
+function isRecursive(path37, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path36);
+  let parent = dirname3(path37);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -45341,7 +45456,7 @@ function isRecursive(path36, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path36, resolved);
+  state.symlinks.set(path37, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -45513,19 +45628,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path36 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path36)) continue;
-        this.pushDirectory(path36, paths, filters);
-        this.walkDirectory(this.state, path36, path36, depth - 1, this.walk);
+        let path37 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path37)) continue;
+        this.pushDirectory(path37, paths, filters);
+        this.walkDirectory(this.state, path37, path37, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path36 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path36, this.state, (stat3, resolvedPath) => {
+        let path37 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path37, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path36 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path36 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path37 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path37 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path36;
+            resolvedPath = useRealPaths ? resolvedPath : path37;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -45691,7 +45806,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path36) => isMatch(path36));
+    this.options.filters.push((path37) => isMatch(path37));
     return this;
   }
 };
@@ -45753,8 +45868,8 @@ function buildFormat(cwd, root, absolute) {
     };
     return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
   }
-  if (absolute) return (p) => posix4.relative(cwd, p) || ".";
-  return (p) => posix4.relative(cwd, `${root}/${p}`) || ".";
+  if (absolute) return (p) => posix5.relative(cwd, p) || ".";
+  return (p) => posix5.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
   if (root.startsWith(`${cwd}/`)) {
@@ -45762,23 +45877,23 @@ function buildRelative(cwd, root) {
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix4.relative(cwd, `${root}/${p}`);
+    const result = posix5.relative(cwd, `${root}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path36) {
-  return path36.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path37) {
+  return path37.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path36) {
+function splitPattern(path37) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path36, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path36];
+  const result = import_picomatch.default.scan(path37, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path37];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path36) => path36.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path36) => path36.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path37) => path37.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path37) => path37.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -45800,7 +45915,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix4.relative(escapedCwd, result) : posix4.normalize(result);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix5.relative(escapedCwd, result) : posix5.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -45811,7 +45926,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
       result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
       i++;
     }
-    const potentialRoot = posix4.join(cwd, parentDir.slice(i * 3));
+    const potentialRoot = posix5.join(cwd, parentDir.slice(i * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
       props.depthOffset = -n + i;
@@ -45833,7 +45948,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     }
     props.depthOffset = newCommonPath.length;
     props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix4.join(cwd, ...newCommonPath) : cwd);
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix5.join(cwd, ...newCommonPath) : cwd);
   }
   return result;
 }
@@ -45885,13 +46000,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path36 = format(p, isDirectory2);
-      const matches = matcher(path36) && !ignore(path36);
-      if (matches) log(`matched ${path36}`);
+      const path37 = format(p, isDirectory2);
+      const matches = matcher(path37) && !ignore(path37);
+      if (matches) log(`matched ${path37}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path36 = format(p, isDirectory2);
-      return matcher(path36) && !ignore(path36);
+      const path37 = format(p, isDirectory2);
+      return matcher(path37) && !ignore(path37);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -45999,7 +46114,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path16.normalize(p).split(path16.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path17.normalize(p).split(path17.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -46205,14 +46320,14 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path17.relative(where.base, abs2).split(path17.sep).join("/");
-    return rel === "" || path17.isAbsolute(rel) ? abs2 : rel;
+    const rel = path18.relative(where.base, abs2).split(path18.sep).join("/");
+    return rel === "" || path18.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path17.resolve(where.base, where.explicit);
+    const abs2 = path18.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path17.join(where.root, CONFIG_FILE_NAME);
+  const abs = path18.join(where.root, CONFIG_FILE_NAME);
   if (!fs9.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
@@ -46239,7 +46354,7 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path18.resolve(workspace, value);
+  const abs = path19.resolve(workspace, value);
   let stat3;
   try {
     stat3 = fs10.statSync(abs);
@@ -46250,7 +46365,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path18.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
   const defaults2 = { ...project?.defaults ?? {} };
   const untrustedKeys = [];
@@ -46278,7 +46393,7 @@ function readActionConfig(read, env = process.env) {
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path18.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path19.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -46298,7 +46413,7 @@ function readActionConfig(read, env = process.env) {
   if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path18.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path19.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -46352,7 +46467,7 @@ function failsAt(findings, failOn) {
 
 // src/lint.ts
 import fs12 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -46454,13 +46569,13 @@ function toInstr(node, stage, lines, escapeChar) {
 
 // src/model/wrappers.ts
 import fs11 from "node:fs";
-import path19 from "node:path";
-var posix5 = path19.posix;
+import path20 from "node:path";
+var posix6 = path20.posix;
 var MAX_BYTES4 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
   if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix5.basename(imagePath);
+  const name = posix6.basename(imagePath);
   return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
 }
 var WrapperCollector = class {
@@ -46471,7 +46586,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path19.sep).join("/"));
+    this.cwdBase = posix6.dirname(model.file.split(path20.sep).join("/"));
   }
   model;
   resolver;
@@ -46490,13 +46605,13 @@ var WrapperCollector = class {
     let word = target.word;
     if (target.scriptDir) {
       const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix5.join(target.scriptDir, word.slice(m[0].length));
+      if (m) word = posix6.join(target.scriptDir, word.slice(m[0].length));
     }
     if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix5.normalize(word)];
-    if (word.includes("/")) return [posix5.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix5.join(d, word));
-    const here = posix5.join(this.workdir, word);
+    if (word.startsWith("/")) return [posix6.normalize(word)];
+    if (word.includes("/")) return [posix6.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix6.join(d, word));
+    const here = posix6.join(this.workdir, word);
     if (target.interpreter) return [here, ...inPath];
     return target.sourced ? [...inPath, here] : inPath;
   }
@@ -46518,7 +46633,7 @@ var WrapperCollector = class {
   }
   followSources(script, depth) {
     for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix5.dirname(script.imagePath) }, depth);
+      this.add({ word, sourced: true, scriptDir: posix6.dirname(script.imagePath) }, depth);
     }
   }
   load(origin, imagePath, target) {
@@ -46538,8 +46653,8 @@ var WrapperCollector = class {
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
-    const display = posix5.normalize(
-      posix5.join(this.cwdBase, path19.relative(path19.dirname(this.model.absPath), absPath).split(path19.sep).join("/"))
+    const display = posix6.normalize(
+      posix6.join(this.cwdBase, path20.relative(path20.dirname(this.model.absPath), absPath).split(path20.sep).join("/"))
     );
     const text = readScript(absPath, display);
     if (text === void 0) return void 0;
@@ -46909,8 +47024,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path20.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path20.sep).join("/");
+  const rel = path21.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path21.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -46951,10 +47066,10 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path20.resolve(cwd, options.dockerfile);
+  const absPath = path21.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
+  const contextDir = path21.resolve(cwd, options.context ?? path21.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
@@ -46971,12 +47086,12 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs20 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/build.ts
 import fs15 from "node:fs";
 import os6 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -47117,7 +47232,7 @@ function checkBuildOptions(options, info2) {
 
 // src/runtime/secrets.ts
 import fs14 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -47154,7 +47269,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path21.resolve(cwd, file));
+      if (file) value = readSmall(path22.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -47284,9 +47399,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs15.mkdtempSync(path22.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs15.mkdtempSync(path23.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path22.join(dir, "metadata.json");
+    metadataFile = path23.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -47609,8 +47724,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path36) {
-    this.dirs.add(path36);
+  dir(path37) {
+    this.dirs.add(path37);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -47652,12 +47767,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path36 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path37 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path36,
+    path: path37,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -47709,7 +47824,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -47787,9 +47902,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path36 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path36 !== "";
-    if (listening && path36 !== "") out.push({ proto: "unix", address: path36 });
+    const path37 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path37 !== "";
+    if (listening && path37 !== "") out.push({ proto: "unix", address: path37 });
   }
   return out;
 }
@@ -47906,18 +48021,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs19 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/process-name.ts
-import path23 from "node:path";
+import path24 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path23.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path23.posix.basename(script) : script;
+  const dir = path24.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path24.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -48414,8 +48529,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path24.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path24.posix.basename(argv[1]) === path24.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path25.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path25.posix.basename(argv[1]) === path25.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -48423,7 +48538,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs19.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs19.readFileSync(path25.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -48435,8 +48550,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path24.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path24.posix.basename(argv[1]);
+  const first = path25.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path25.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -48608,7 +48723,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path25.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path26.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -48691,7 +48806,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -48800,7 +48915,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -48956,7 +49071,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path26.posix.normalize(requested);
+    let current = path27.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -48969,7 +49084,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path26.posix.normalize(target) : path26.posix.join(path26.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path27.posix.normalize(target) : path27.posix.join(path27.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -49049,11 +49164,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path27.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path27.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path27.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path27.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path27.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path28.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path28.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path28.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path28.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path28.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -49180,16 +49295,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path27.posix.normalize(interpreter) : path27.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path28.posix.normalize(interpreter) : path28.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path27.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path28.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path27.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path28.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -49209,14 +49324,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path27.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path28.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path27.posix.basename(shebang.interpreter) === "env") {
+  if (path28.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -49397,7 +49512,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path27.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path28.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -49638,7 +49753,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path28.posix.basename(wrapper.imagePath),
+      wrapper: path29.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -49717,7 +49832,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs20.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs20.readFileSync(path28.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs20.readFileSync(path29.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -49964,8 +50079,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path36 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path36} does not exist${EOL7}`);
+        const path37 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path37} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -54259,7 +54374,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path37) => path37.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -54745,12 +54860,12 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os8 from "node:os";
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs21 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -54763,9 +54878,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path29.dirname(real);
+  const dir = path30.dirname(real);
   if (options.createParents) fs21.mkdirSync(dir, { recursive: true });
-  const tmp = path29.join(dir, `.${path29.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const tmp = path30.join(dir, `.${path30.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs21.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs21.renameSync(tmp, real);
@@ -54783,7 +54898,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs21.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path29.dirname(real);
+  const dir = path30.dirname(real);
   if (!options.createParents && !fs21.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -54828,7 +54943,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os8.tmpdir();
-  const file = path30.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path31.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -55087,7 +55202,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -55136,7 +55251,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path31.relative(input.root, path31.resolve(input.cwd, file)).split(path31.sep).join("/");
+  const toRepo = (file) => path32.relative(input.root, path32.resolve(input.cwd, file)).split(path32.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -55166,7 +55281,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path31.relative(root, path31.resolve(cwd, file)).split(path31.sep).join("/");
+  const toRepo = (file) => path32.relative(root, path32.resolve(cwd, file)).split(path32.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -55178,7 +55293,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import fs22 from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -55231,7 +55346,7 @@ function lineReader(root) {
     let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs22.readFileSync(path32.resolve(root, file), "utf8").split("\n");
+        lines = fs22.readFileSync(path33.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -55290,7 +55405,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path33 from "node:path";
+import path34 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
@@ -55448,13 +55563,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path33.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path34.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path34 from "node:path";
+import path35 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -55464,10 +55579,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path34.resolve(cwd, dockerfile);
+  const absPath = path35.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path34.dirname(absPath) });
-  const rel = (abs) => path34.relative(root, abs).split(path34.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path35.dirname(absPath) });
+  const rel = (abs) => path35.relative(root, abs).split(path35.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -55477,7 +55592,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path34.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path35.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -55489,7 +55604,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path34.dirname(dockerfile).split(path34.sep).join("/");
+    const context3 = path35.dirname(dockerfile).split(path35.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -55574,7 +55689,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path35.resolve(config.workspace, config.sarifFile);
+      const target = path36.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

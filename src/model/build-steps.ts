@@ -112,3 +112,11 @@ export function buildSteps(model: DockerfileModel, stage: Stage): BuildSteps {
   return { steps, final: { workdir, vars } };
 }
 
+
+/** The stage a `--from=` / `FROM` reference names (`builder`, `0`), or undefined for an external image. */
+export function stageByRef(model: DockerfileModel, ref: string): Stage | undefined {
+  const v = ref.toLowerCase();
+  if (/^\d+$/.test(v)) return model.stages[Number(v)];
+  return model.stages.find((s) => s.name === v);
+}
+

@@ -3,6 +3,8 @@
 // shell parser.
 import * as strings from '../shell/command-string.js';
 import { literalReads as readLiterals, type LiteralReads } from '../shell/literal-reads.js';
+import { analyzeScript } from '../shell/script.js';
+import type { Stmt } from '../shell/structure.js';
 
 function memo<T>(fn: (text: string) => T): (text: string) => T {
   const seen = new Map<string, T>();
@@ -28,3 +30,5 @@ export const trapsTerm = memo(strings.trapsTerm);
 export const firstWord = memo(strings.firstWord);
 /** Variables a string reads literally (for unexpanded-variable). */
 export const literalReads: (text: string) => LiteralReads = memo(readLiterals);
+/** The string's commands, structured as a script's (to walk with walkCommands). */
+export const commandsOf: (text: string) => Stmt[] = memo((text) => analyzeScript(text).body);

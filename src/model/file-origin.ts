@@ -2,7 +2,7 @@
 // `COPY --from=<stage>`), a COPY heredoc, and its mode after `--chmod` and later `RUN chmod`s.
 import path from 'node:path';
 import { programWords, runCommands } from '../shell/commands.js';
-import { buildSteps, type BuildSteps, type Step } from './build-steps.js';
+import { buildSteps, stageByRef, type BuildSteps, type Step } from './build-steps.js';
 import { BuildContext, compileDockerPattern } from './context.js';
 import type { DockerfileModel, FileMode, Heredoc, Instr, Stage } from './types.js';
 import { expandArgs } from './variables.js';
@@ -211,11 +211,6 @@ export class Resolver {
     return build;
   }
 
-  private stageRef(value: string): Stage | undefined {
-    const v = value.toLowerCase();
-    if (/^\d+$/.test(v)) return this.model.stages[Number(v)];
-    return this.model.stages.find((s) => s.name === v);
-  }
 
   /**
    * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
@@ -258,7 +253,7 @@ export class Resolver {
       }
 
       if (fromFlag !== undefined && fromFlag !== null) {
-        const fromStage = this.stageRef(expandArgs(fromFlag, steps[k]!.vars));
+        const fromStage = stageByRef(this.model, expandArgs(fromFlag, steps[k]!.vars));
         const fileTarget = !destIsDir && imagePath === dest;
         const dirTarget = imagePath === posix.join(dest, posix.basename(source));
         const rel = under(dest);

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Env } from 'dockerfile-ast';
 import { argDefault, expandArgs } from '../../model/variables.js';
 import type { DockerfileModel, Instr, Stage } from '../../model/types.js';
-import { buildSteps } from '../../model/build-steps.js';
+import { buildSteps, type Step } from '../../model/build-steps.js';
 import { copyOperands } from '../../model/file-origin.js';
+import { builtStages, pathsCopiedOut, stageAndDescendants } from '../../model/stage-graph.js';
 import type { RuleHit, StaticRule } from '../types.js';
 
 const URL = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
@@ -167,6 +168,52 @@ function pinned(model: DockerfileModel, stage: Stage): boolean {
   return false;
 }
 
+/** Words a release file name starts with that name no program (`linux-amd64.tar.gz`). */
+const NOT_A_TOOL = /^(linux|darwin|windows|amd|arm|aarch|x|i|v|release|download|latest|bin|static|musl|gnu)$/i;
+
+/** The program a release file is named for (`dockerize-alpine-linux-amd64-v0.6.1.tar.gz` → dockerize); undefined for packages and unnamed files. */
+function toolName(url: string): string | undefined {
+  const file = url.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  // A package or an install script puts files wherever it likes.
+  if (/\.(deb|rpm|apk|sh|run|pkg)$/i.test(file)) return undefined;
+  const name = /^[A-Za-z][A-Za-z]*/.exec(file)?.[0];
+  return name && name.length >= 2 && !NOT_A_TOOL.test(name) ? name : undefined;
+}
+
+/** Is path x the directory y or inside it? */
+function inside(x: string, y: string): boolean {
+  return y === '/' || x === y || x.startsWith(`${y}/`);
+}
+
+/**
+ * A download in a stage outside the final image's ancestry reaches a platform only if the
+ * stage is built for the image, and the file is run later in it (or in a stage built FROM it:
+ * an amd64 compiler builds amd64 binaries) or copied out of it. Where the file lands: the
+ * RUN's working directory and the absolute paths the RUN names (`tar -C /usr/local/bin`).
+ */
+function reachesImage(model: DockerfileModel, stage: Stage, step: Step, url: string): boolean {
+  const built = builtStages(model);
+  if (!built) return true;
+  if (!built.has(stage.index)) return false;
+  const { instr } = step;
+  const tool = toolName(url);
+  const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join('\n');
+  if (!tool || /\|\s*(sudo\s+)?(ba)?sh\b/.test(text)) return true;
+  const named = new RegExp(`(^|[^A-Za-z0-9_.-])${tool}([^A-Za-z0-9_-]|$)`);
+  for (const s of stageAndDescendants(model, stage)) {
+    for (const later of buildSteps(model, s).steps) {
+      if (later.instr.stage !== s.index || (s === stage && later.instr.range.line <= instr.range.line)) continue;
+      if (['RUN', 'ENTRYPOINT', 'CMD'].includes(later.instr.keyword) && named.test(later.instr.text)) return true;
+    }
+  }
+  const copied = pathsCopiedOut(model, stage, built);
+  if (!copied) return true;
+  // A file saved without a path lands in the working directory itself (a copy of a folder
+  // under it does not take it); a path the RUN names may be the file or a folder it fills.
+  const paths = [...text.replace(URL, ' ').matchAll(/(?<![\w$}.-])\/[A-Za-z0-9_.+\/-]*/g)].map((m) => path.posix.normalize(m[0]).replace(/(.)\/$/, '$1'));
+  return copied.some((c) => inside(step.workdir, c) || paths.some((p) => inside(p, c) || inside(c, p)));
+}
+
 function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined): RuleHit {
   const what = `${instr.keyword === 'ADD' ? 'ADD downloads' : 'This RUN downloads'} \`${shortUrl(url)}\` (built for ${arch})`;
   if (variant?.sibling !== undefined) {
@@ -202,6 +249,7 @@ export const rule: StaticRule = {
     let variant: ArchVariant | undefined | null = null;
     const globals = new Set<string>();
     for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, new Set());
+    const inImage = new Set(model.chain.map((s) => s.index));
     for (const stage of model.stages) {
       if (stage.windows || pinned(model, stage)) continue;
       const derived = new Set(globals);
@@ -221,6 +269,7 @@ export const rule: StaticRule = {
           found = archUrl(sources.join(' '), step.vars);
         }
         if (!found) continue;
+        if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
         if (variant === null) variant = archVariant(model);
         // A per-architecture Dockerfile fetching its own architecture's binary is right.
         if (variant?.own !== undefined && sameArch(variant.own, family(found.arch))) continue;

@@ -5,6 +5,8 @@
 import { shebangFlags } from '../../model/script-syntax.js';
 import { walkCommands, type Command, type FuncDef, type Simple } from '../../model/script-syntax.js';
 import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
+import { commandsOf } from '../../model/command-strings.js';
+import { commandStringAt } from '../../model/programs.js';
 import type { DockerfileModel } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, scriptHit, shellScripts, type ShellScript } from './common.js';
@@ -113,7 +115,36 @@ function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>
   if ((base !== undefined && BEST_EFFORT.has(base)) || discardsFailure(cmd)) return BEST;
   const fn = name !== undefined && !name.includes('/') ? script.functions.get(name) : undefined;
   if (fn) return functionStep(script, fn, memo);
+  const inner = commandStringOf(cmd);
+  if (inner !== undefined) return stringStep(script, inner, memo);
   return MATTERS;
+}
+
+/**
+ * `sh -c "while ! nc -z db 5432; do sleep 1; done"`: the text of the command string the shell
+ * runs (variables left for the inner shell to read: only command names matter here).
+ */
+function commandStringOf(cmd: Simple): string | undefined {
+  const words = cmd.words.map((w) => staticValue(w) ?? w.raw);
+  const k = commandStringAt(words, 0);
+  const word = k === undefined ? undefined : cmd.words[k];
+  if (!word) return undefined;
+  const value = staticValue(word);
+  if (value !== undefined) return value;
+  // A double-quoted string with expansions: the inner shell sees its text with them expanded.
+  return word.parts.length === 1 && word.parts[0]!.type === 'dq' ? word.raw.slice(1, -1) : undefined;
+}
+
+/** A shell command string is the strongest step among the commands it runs (conditions and background jobs aside, as in a script). */
+function stringStep(script: ShellScript, text: string, memo: Map<string, StepKind>): StepKind {
+  let found: StepKind = NONE;
+  walkCommands(commandsOf(text), (cmd, ctx) => {
+    if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution || cmd.kind !== 'simple') return;
+    // A string within the string: not followed further.
+    const kind = commandStringOf(cmd) === undefined ? stepKind(script, cmd, memo) : MATTERS;
+    if (kind > found) found = kind;
+  });
+  return found;
 }
 
 export const rule: StaticRule = {

@@ -100,3 +100,50 @@ describe('arch-specific-download: near misses', () => {
     expect(hits(f, ID)).toEqual([]);
   });
 });
+
+describe('arch-specific-download: a stage outside the final image', () => {
+  // gabriel301/codeeducation .docker/laravel/dockerfile.prod: the builder fetches an amd64
+  // dockerize it never runs, and the final image copies only the application out of it.
+  const laravel = dedent(`
+    FROM php:7.3.6-fpm-alpine3.9 as builder
+    RUN apk add --no-cache openssl
+    ENV DOCKERIZE_VERSION v0.6.1
+    RUN wget https://github.com/jwilder/dockerize/releases/download/$DOCKERIZE_VERSION/dockerize-alpine-linux-amd64-$DOCKERIZE_VERSION.tar.gz \\
+        && tar -C /usr/local/bin -xzvf dockerize-alpine-linux-amd64-$DOCKERIZE_VERSION.tar.gz \\
+        && rm dockerize-alpine-linux-amd64-$DOCKERIZE_VERSION.tar.gz
+    RUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer
+    WORKDIR /var/www/
+    COPY ./app /var/www/
+    RUN composer install
+    FROM php:7.3.6-fpm-alpine3.9
+    WORKDIR /var/www/
+    COPY --from=builder /var/www .
+    ENTRYPOINT ["php-fpm"]
+  `);
+
+  it('does not fire when the file is neither run later nor copied out', () => {
+    expect(hits(lint(laravel), ID)).toEqual([]);
+  });
+
+  it('fires when the final image copies the directory it landed in', () => {
+    const f = lint(laravel.replace('COPY --from=builder /var/www .', 'COPY --from=builder /var/www .\nCOPY --from=builder /usr/local/bin/dockerize /usr/local/bin/'));
+    expect(hits(f, ID).map((x) => x.line)).toEqual([4]);
+  });
+
+  it('fires when a later step of the stage runs it (an amd64 tool the build itself uses)', () => {
+    const f = lint(laravel.replace('RUN composer install', 'RUN composer install && dockerize -template /var/www/.env.tpl:/var/www/.env'));
+    expect(hits(f, ID).map((x) => x.line)).toEqual([4]);
+  });
+
+  it('does not fire for a stage the final image never uses (BuildKit does not build it)', () => {
+    const f = lint(
+      dedent(`
+        FROM alpine:3.20 AS tools
+        RUN wget -O /usr/local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl
+        FROM alpine:3.20
+        CMD ["sh"]
+      `),
+    );
+    expect(hits(f, ID)).toEqual([]);
+  });
+});

@@ -138,3 +138,30 @@ describe(ID, () => {
     expect(ruleHits(ID, 'python:3.7-alpine', '#!/bin/sh\ncd /app\nchown -R app /app/data\nexec /venv/*/bin/gunicorn\n')).toEqual([]);
   });
 });
+
+describe(`${ID}: a shell command string is the step its commands are`, () => {
+  // fredsonrodrigues/wa-project-teste api/docker/prod/start.sh: the only step before the app is
+  // a `sh -c` wait loop; set -e would change nothing.
+  const waitLoop = dedent(`
+    /bin/sh -c "
+      while ! nc -z $DATABASE_HOST $DATABASE_PORT;
+      do
+        echo 'Waiting database';
+        sleep 1;
+      done;
+      echo 'Database ready!'!;
+    "
+
+    pm2-docker start ecosystem.json
+  `);
+
+  it('does not fire when the string only waits for a dependency', () => {
+    expect(ruleHits(ID, 'node:20-alpine', waitLoop)).toEqual([]);
+  });
+
+  it('fires when the string runs a step that matters (a migration)', () => {
+    const h = ruleHits(ID, 'node:20-alpine', waitLoop.replace("echo 'Database ready!'!;", 'npx prisma migrate deploy;'));
+    expect(h.map((f) => f.line)).toEqual([1]);
+    expect(h[0]!.message).toContain('runs without `set -e`');
+  });
+});
