@@ -40715,7 +40715,9 @@ function reachesImage(model, stage, step, url) {
   const copied = pathsCopiedOut(model, stage, built);
   if (!copied) return true;
   const paths = [...text.replace(URL2, " ").matchAll(/(?<![\w$}.-])\/[A-Za-z0-9_.+\/-]*/g)].map((m) => path11.posix.normalize(m[0]).replace(/(.)\/$/, "$1"));
-  return copied.some((c) => inside(step.workdir, c) || paths.some((p) => inside(p, c) || inside(c, p)));
+  const { workdir } = step;
+  const fromWorkdir = (c) => inside(workdir, c) || inside(c, workdir) && (path11.posix.dirname(c) === workdir || path11.posix.relative(workdir, c).split("/")[0].includes(tool));
+  return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
 function hit(instr, url, arch2, variant) {
   const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch2})`;

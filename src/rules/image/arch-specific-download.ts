@@ -208,10 +208,14 @@ function reachesImage(model: DockerfileModel, stage: Stage, step: Step, url: str
   }
   const copied = pathsCopiedOut(model, stage, built);
   if (!copied) return true;
-  // A file saved without a path lands in the working directory itself (a copy of a folder
-  // under it does not take it); a path the RUN names may be the file or a folder it fills.
+  // A file saved or unpacked without a path lands in the working directory: a copy of the
+  // directory, of an entry directly in it or of a folder named for the tool takes it (another
+  // folder under it does not); a path the RUN names may be the file or a folder it fills.
   const paths = [...text.replace(URL, ' ').matchAll(/(?<![\w$}.-])\/[A-Za-z0-9_.+\/-]*/g)].map((m) => path.posix.normalize(m[0]).replace(/(.)\/$/, '$1'));
-  return copied.some((c) => inside(step.workdir, c) || paths.some((p) => inside(p, c) || inside(c, p)));
+  const { workdir } = step;
+  const fromWorkdir = (c: string) =>
+    inside(workdir, c) || (inside(c, workdir) && (path.posix.dirname(c) === workdir || path.posix.relative(workdir, c).split('/')[0]!.includes(tool)));
+  return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
 
 function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined): RuleHit {

@@ -147,3 +147,24 @@ describe('arch-specific-download: a stage outside the final image', () => {
     expect(hits(f, ID)).toEqual([]);
   });
 });
+
+describe('arch-specific-download: a file unpacked in the working directory and copied out', () => {
+  it('ParinB/SimpleBank: `COPY --from=builder /app/migrate.linux-amd64` takes what `tar xvz` left in /app', () => {
+    const f = lint(
+      dedent(`
+        FROM golang:1.18-alpine3.16 AS builder
+        WORKDIR /app
+        COPY . .
+        RUN go build -o main main.go
+        RUN apk add curl
+        RUN  curl -L https://github.com/golang-migrate/migrate/releases/download/v4.14.1/migrate.linux-amd64.tar.gz | tar xvz
+        FROM alpine:3.13
+        WORKDIR /app
+        COPY --from=builder /app/main .
+        COPY --from=builder /app/migrate.linux-amd64 ./migrate
+        CMD [ "/app/main" ]
+      `),
+    );
+    expect(hits(f, ID).map((x) => x.line)).toEqual([6]);
+  });
+});
