@@ -18422,6 +18422,9 @@ var Flow = class {
   waits = [];
   quietEnd = false;
   complete = true;
+  /** `if` clauses reached, and those whose body some path entered. */
+  reached = /* @__PURE__ */ new Set();
+  entered = /* @__PURE__ */ new Set();
   budget = BUDGET;
   returns = [];
   current;
@@ -18552,7 +18555,10 @@ var Flow = class {
         const out = [];
         let cur = state;
         for (const clause of cmd.clauses) {
+          if (cur.length === 0) break;
           const { t, f } = this.condition(clause.cond, cur);
+          this.reached.add(clause);
+          if (t.length > 0) this.entered.add(clause);
           out.push(...this.list(clause.body, t.map(noStatus)));
           cur = f.map(noStatus);
         }
@@ -18762,7 +18768,8 @@ function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => fals
     seen.add(itemKey(x.item));
     finals.push(x.item);
   }
-  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+  const skipped = [...flow.reached].filter((b) => !flow.entered.has(b));
+  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete, skipped };
 }
 
 // src/shell/shebang.ts
@@ -21181,7 +21188,7 @@ var rule27 = {
       if (handlesFailures(script)) continue;
       const flow = flowOf(script, model);
       appStarts.set(script, new Set(flow.finals.map((s) => s.cmd)));
-      let firstStep;
+      let firstStep2;
       let mattering;
       let errexitAt;
       const memo2 = /* @__PURE__ */ new Map();
@@ -21195,18 +21202,18 @@ var rule27 = {
       });
       for (const { cmd, kind: kind2 } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (errexitAt !== void 0 && errexitAt < cmd.start) break;
-        firstStep ??= cmd;
+        firstStep2 ??= cmd;
         if (kind2 === MATTERS) {
           mattering = cmd;
           break;
         }
       }
-      if (!firstStep || !mattering) continue;
-      const text = code(commandText(analysis.text, firstStep));
-      const also = mattering === firstStep ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
+      if (!firstStep2 || !mattering) continue;
+      const text = code(commandText(analysis.text, firstStep2));
+      const also = mattering === firstStep2 ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
       const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
-      hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
+      hits.push(scriptHit(script, firstStep2.start, firstStep2.end, message, fix));
     }
     return hits;
   }
@@ -21655,6 +21662,99 @@ var rule31 = {
   }
 };
 
+// src/rules/wrapper/wrapper-setup-skipped.ts
+var TESTS2 = /* @__PURE__ */ new Set(["[", "test", "[["]);
+function commandWordsTested(cond) {
+  const out = [];
+  walkCommands(cond, (cmd) => {
+    if (cmd.kind !== "simple" || !TESTS2.has(commandBase(cmd.words[0]) ?? "")) return;
+    const w = cmd.words;
+    for (let i = 2; i + 1 < w.length; i++) {
+      const op = staticValue(w[i]);
+      if (op !== "=" && op !== "==") continue;
+      const [a, b] = [w[i - 1], w[i + 1]];
+      const first = (x) => paramUses(x).some((u) => u.param.name === "1" && ["", "-", ":-"].includes(u.param.op));
+      const literal = first(a) ? staticValue(b) : first(b) ? staticValue(a) : void 0;
+      if (literal) out.push(literal);
+    }
+  });
+  return out;
+}
+function fallsThrough(body, functions, seen = /* @__PURE__ */ new Set()) {
+  let ends = false;
+  walkCommands(body, (cmd, ctx) => {
+    if (ends || ctx.inFunction || cmd.kind !== "simple") return;
+    const base = commandBase(cmd.words[0]) ?? "";
+    if (["exec", "exit", "return"].includes(base)) ends = true;
+    const fn = functions.get(base);
+    if (fn?.body && !seen.has(base)) {
+      seen.add(base);
+      if (!fallsThrough([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], functions, seen)) ends = true;
+    }
+  });
+  return !ends;
+}
+function firstStep(body) {
+  let step;
+  walkCommands(body, (cmd, ctx) => {
+    if (step || ctx.inFunction || ctx.inCondition || cmd.kind !== "simple" || cmd.words.length === 0) return;
+    if (!isPlumbing(cmd)) step = cmd;
+  });
+  return step;
+}
+function programOf(args) {
+  const first = baseName(args[0] ?? "");
+  if (/^python[0-9.]*$/.test(first) && args[1] === "-m" && args[2]) return args[2];
+  return first;
+}
+function skippedSetup(model, link) {
+  const { wrapper, runArgs: runArgs2 } = link;
+  if (!wrapper || !runArgs2 || runArgs2.length === 0) return [];
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === wrapper);
+  if (!script) return [];
+  const run = flowIn(wrapper, model.wrappers, { kind: "run", args: runArgs2 });
+  const anyCommand = flowIn(wrapper, model.wrappers, { kind: "override" });
+  if (!run.complete || !anyCommand.complete) return [];
+  const own = /* @__PURE__ */ new Set();
+  walkCommands(script.analysis.body, (cmd, ctx) => {
+    if (cmd.kind === "if" && !ctx.inFunction) for (const c of cmd.clauses) own.add(c);
+  });
+  const hits = [];
+  for (const clause of run.skipped) {
+    if (!own.has(clause) || anyCommand.skipped.includes(clause) || !fallsThrough(clause.body, script.functions)) continue;
+    const tested2 = commandWordsTested(clause.cond);
+    const step = firstStep(clause.body);
+    if (tested2.length === 0 || !step) continue;
+    const given = programOf(runArgs2);
+    const sameProgram = tested2.some((t) => baseName(t) === given);
+    const a = script.analysis;
+    const condLine = a.lineOf(clause.cond[0].start) + wrapper.lineOffset;
+    const started = code(runArgs2.join(" "));
+    const names = tested2.map((t) => code(t)).join(" or ");
+    hits.push({
+      ...scriptHit(
+        script,
+        step.start,
+        step.end,
+        `${code(commandText(a.text, step))} runs only when the command is ${names} (line ${condLine}), but the image starts ${wrapper.imagePath} with ${started}: as the image starts, this set-up never runs${sameProgram ? ` although ${started} is ${code(given)} too` : ""}.`,
+        sameProgram ? `Compare the program's name, not its spelling (\`case "$(basename "$1")" in ${given}) \u2026 esac\`), or write the CMD as ${code(given)}.` : `If the image's command needs this set-up, add it to the condition (\`[ "$1" = ${given} ]\`); if it is meant for another image sharing the script, nothing to do.`
+      ),
+      ...sameProgram ? {} : { severity: "info" }
+    });
+  }
+  return hits;
+}
+var rule32 = {
+  id: "wrapper-setup-skipped",
+  severity: "warning",
+  title: "Wrapper set-up skipped as the image starts",
+  description: "The wrapper runs its set-up only for one exact command, and the image starts it with another: the migrations or checks never run.",
+  check(model) {
+    if (model.windows) return [];
+    return model.startChain.links.filter((l) => l.kind === "script").flatMap((l) => skippedSetup(model, l));
+  }
+};
+
 // src/rules/wrapper/index.ts
 var wrapperRules = [
   rule23,
@@ -21667,7 +21767,8 @@ var wrapperRules = [
   rule28,
   rule29,
   rule30,
-  rule31
+  rule31,
+  rule32
 ];
 
 // src/rules/registry.ts
@@ -23226,24 +23327,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule32) {
-  return rule32.startsWith("shellcheck/") ? [rule32, "shellcheck"] : [rule32];
+function ruleKeys(rule33) {
+  return rule33.startsWith("shellcheck/") ? [rule33, "shellcheck"] : [rule33];
 }
-function settingIn(rules, rule32) {
-  for (const key of ruleKeys(rule32)) {
+function settingIn(rules, rule33) {
+  for (const key of ruleKeys(rule33)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule32, file) {
+function ruleSetting(config, rule33, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule32);
+    const s = settingIn(p.rules, rule33);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule32);
+  return settingIn(config.rules, rule33);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
@@ -24504,11 +24605,11 @@ function runOne(tool, script, shell, timeoutMs) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule32 of wrapperRules) {
-    if (!ids2.has(rule32.id)) continue;
+  for (const rule33 of wrapperRules) {
+    if (!ids2.has(rule33.id)) continue;
     let hits;
     try {
-      hits = rule32.check(model);
+      hits = rule33.check(model);
     } catch {
       continue;
     }
@@ -24516,7 +24617,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule32.id);
+      set.add(rule33.id);
     }
   }
   return out;
@@ -24617,8 +24718,8 @@ function lintDockerfile(options) {
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
-  for (const rule32 of staticRules) {
-    for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
+  for (const rule33 of staticRules) {
+    for (const hit5 of rule33.check(model)) findings.push(toFinding(rule33, hit5, file));
   }
   const notes = [];
   const shellcheck = runShellcheck(model);
@@ -26811,8 +26912,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule32, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule32, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule33, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule33, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";

@@ -14,7 +14,7 @@
 // taken on a path is not followed: with no arguments `[ -n "$1" ]` is false; a path that needs
 // `$MODE` to be both `web` and not `web` does not exist.
 // Bounded: a step budget and a cap on the number of distinct open paths.
-import { walkCommands, type Command, type FuncDef, type Pipeline, type Simple, type Stmt } from './structure.js';
+import { walkCommands, type Command, type FuncDef, type IfClause, type Pipeline, type Simple, type Stmt } from './structure.js';
 import type { Word } from './tokenize.js';
 import { assign, enterFunction, envKey, leaveFunction, trackedNames, evalTest, expandWords, patternMatch, setArgs, shiftArgs, UNKNOWN_ARGS, wordValue, type Env, type Expanded, type Split } from './values.js';
 import { commandBase, execTarget, isQuotedAllArgs, staticValue } from './words.js';
@@ -58,6 +58,8 @@ export interface FlowResult {
   execs: Simple[];
   /** False when the script was too large to follow completely (then report nothing). */
   complete: boolean;
+  /** `if`/`elif` branches the flow reached but no path entered: their condition is false on every path. */
+  skipped: IfClause[];
 }
 
 type Item = Sig | null;
@@ -170,6 +172,9 @@ class Flow {
   readonly waits: Simple[] = [];
   quietEnd = false;
   complete = true;
+  /** `if` clauses reached, and those whose body some path entered. */
+  readonly reached = new Set<IfClause>();
+  readonly entered = new Set<IfClause>();
   private budget = BUDGET;
   private returns: Path[][] = [];
   private current: FuncDef | undefined;
@@ -323,7 +328,10 @@ class Flow {
         const out: Path[] = [];
         let cur = state;
         for (const clause of cmd.clauses) {
+          if (cur.length === 0) break;
           const { t, f } = this.condition(clause.cond, cur);
+          this.reached.add(clause);
+          if (t.length > 0) this.entered.add(clause);
           out.push(...this.list(clause.body, t.map(noStatus)));
           cur = f.map(noStatus);
         }
@@ -564,5 +572,6 @@ export function analyzeFlow(stmts: Stmt[], functions: Map<string, FuncDef>, env:
     seen.add(itemKey(x.item));
     finals.push(x.item);
   }
-  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
+  const skipped = [...flow.reached].filter((b) => !flow.entered.has(b));
+  return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete, skipped };
 }

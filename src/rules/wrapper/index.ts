@@ -10,6 +10,7 @@ import { rule as wrapperBashism } from './wrapper-bashism.js';
 import { rule as wrapperTooComplex } from './wrapper-too-complex.js';
 import { rule as wrapperSuSudo } from './wrapper-su-sudo.js';
 import { rule as wrapperUnsetArg } from './wrapper-unset-arg.js';
+import { rule as wrapperSetupSkipped } from './wrapper-setup-skipped.js';
 
 export const wrapperRules: StaticRule[] = [wrapperMissingShebang, crlfLineEndings, utf8Bom, wrapperNotExecutable,
-  wrapperMissingExec, wrapperUnquotedArgs, wrapperNoErrexit, wrapperBashism, wrapperTooComplex, wrapperSuSudo, wrapperUnsetArg];
+  wrapperMissingExec, wrapperUnquotedArgs, wrapperNoErrexit, wrapperBashism, wrapperTooComplex, wrapperSuSudo, wrapperUnsetArg, wrapperSetupSkipped];
