@@ -59,6 +59,21 @@ export interface ProbeRequest {
   stopSignalAt?: { file: string; range: SourceRange };
   /** What the model expects as PID 1, and where it read it: the verdict compares it with what it sees. */
   expectedPid1?: ExpectedPid1;
+  /** The probe as deployed (deployed.ts): the container started as the deployment starts it. */
+  deployed?: DeployedRun;
+}
+
+/**
+ * How a deployment starts the image, as `docker run` flags: `--entrypoint` + args (never a
+ * shell string), its literal env instead of --probe-env's, Docker's init when it gives one.
+ * `config.stopSignal` carries its stop signal; `options.gracePeriod` how long the probe waits.
+ */
+export interface DeployedRun {
+  argv: string[];
+  env: Record<string, string>;
+  init: boolean;
+  /** The deployment's grace period: what a SIGKILLed shutdown is said to have exceeded. */
+  graceSeconds: number;
 }
 
 export interface ProbeResult {
@@ -134,8 +149,15 @@ export function runArgs(req: StartRequest, limits: EngineLimits = {}): string[] 
   // The second try of an image the hardening stopped at start: Docker's own defaults (its
   // capability set: a DHCP server needs NET_RAW) with a writable root, still no new privileges.
   if (!options.probePrivileges) args.push(...(req.writableRoot ? ['--security-opt', 'no-new-privileges'] : PROBE_HARDENING));
-  for (const [k, v] of Object.entries(options.probeEnv)) args.push('-e', `${k}=${v}`);
-  args.push(req.image);
+  const deployed = req.deployed;
+  for (const [k, v] of Object.entries(deployed ? deployed.env : options.probeEnv)) args.push('-e', `${k}=${v}`);
+  if (!deployed) {
+    args.push(req.image);
+    return args;
+  }
+  if (deployed.init) args.push('--init');
+  // `--entrypoint` takes one word; the rest of the argv follows the image as arguments, each its own word.
+  args.push(`--entrypoint=${deployed.argv[0] ?? ''}`, req.image, ...deployed.argv.slice(1));
   return args;
 }
 
@@ -199,14 +221,15 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
   if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
-  // PID 1 (docker top) and the checks that need a ready service, side by side.
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
+  // PID 1 (docker top) and the checks that need a ready service, side by side; a deployed run
+  // probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), req.deployed ? NO_CHECKS : afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
-  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
+  const notGraceful = req.deployed ? undefined : judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
@@ -247,9 +270,11 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
   return { hits, ...named, ready, shutdown, notes };
 }
+
+const NO_CHECKS = { hits: [] as PlatformHit[], notes: [] as string[], results: {} as Pick<ProbeResult, 'health' | 'zombies'>, zombie: false };
 
 /** Readiness that saw the service serve: "never passed" can be judged only then (healthcheck.ts). */
 const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd'];
@@ -531,7 +556,7 @@ function confirmsText(ids: string[] | undefined): string {
 }
 
 /** Appended to a verdict reached under emulation ({platforms}: the emulated ones). */
-const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).';
+export const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).';
 
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
