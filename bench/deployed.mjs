@@ -7,10 +7,8 @@
 // is runRuntime() (bundled from src/) in a fresh process, with model.deployments set to 0, 1 or 2
 // compose services as the deployment readers give them (the service's own command and env,
 // stop_grace_period 10s); PlatformResult.seconds − build.seconds is the platform's runtime phases.
-import fs from 'node:fs';
-import path from 'node:path';
 import { median, nowMs, run, runWorker, workerEntry, log } from './lib.mjs';
-import { bundleRuntime, DOCKERFILE, engineProblem, SERVER } from './runtime.mjs';
+import { bundleRuntime, engineProblem, serviceContext } from './runtime.mjs';
 
 const PLATFORM = 'linux/amd64';
 
@@ -28,9 +26,7 @@ export async function benchDeployed({ cleanup, runs, startupWait = 60, gracePeri
   const problem = engineProblem();
   if (problem) return { skipped: problem };
   cleanup.usesDocker = true;
-  const ctx = cleanup.tmpDir('deployed');
-  fs.writeFileSync(path.join(ctx, 'Dockerfile'), DOCKERFILE);
-  fs.writeFileSync(path.join(ctx, 'server.js'), SERVER);
+  const ctx = serviceContext(cleanup, 'deployed');
   const bundle = await bundleRuntime(cleanup.tmpDir('deployed-bundle'));
   // Fill BuildKit's cache once, so every measured build is a cached one (and excluded anyway).
   const warm = await run('docker', ['buildx', 'build', '--platform', PLATFORM, '--label', cleanup.label, ctx], { timeoutMs: 15 * 60_000 });
