@@ -35,6 +35,14 @@ const composeShell: Deployment = {
   env: [], skippedEnv: [],
   grace: { seconds: 3, line: 15 },
 };
+/** compose.yaml's `worker-init`: `init: true` (line 18), `stop_signal: SIGINT` (line 19). */
+const composeInit: Deployment = {
+  kind: 'compose', file: 'compose.yaml', line: 16, name: 'worker-init',
+  env: [], skippedEnv: [],
+  init: { value: true, line: 18 },
+  stopSignal: { value: 'SIGINT', line: 19 },
+  grace: { seconds: 10, line: 20 },
+};
 /** k8s.yaml: terminationGracePeriodSeconds 30 (line 12), preStop sleep 20 (line 23), a 15 s drain, a password from a Secret. */
 const k8sWorker: Deployment = {
   kind: 'kubernetes', file: 'k8s.yaml', line: 14, name: 'worker', workload: 'Deployment/worker',
@@ -131,8 +139,16 @@ describe.skipIf(!engineAvailable).concurrent('the probe as deployed (compose, Ku
     expect(run.findings.filter((x) => x.file === 'Dockerfile' && ['sigterm-ignored', 'shell-is-pid1'].includes(x.rule))).toEqual([]);
   }, T);
 
-  it('the JSON report carries each platform\'s deployments and validates against the schema', async () => {
-    const run = await runDeployed([composeRoomy], ['linux/amd64'], 'json');
+  it('compose init: true and stop_signal: SIGINT: Docker\'s init is PID 1 and the deployed signal is sent; the JSON report validates', async () => {
+    const run = await runDeployed([composeRoomy, composeInit], ['linux/amd64'], 'json');
+    const init = deployed(run, 'linux/amd64', 'worker-init');
+    expect(init.init).toBe(true);
+    expect(init.pid1Argv?.[0]).toMatch(/docker-init$/);
+    // The plain run sends the image's SIGTERM; this one compose's SIGINT, which the init forwards.
+    expect(run.platforms[0]!.shutdown!.signal).toBe('SIGTERM');
+    expect(init.shutdown).toMatchObject({ signal: 'SIGINT', killed: false });
+    expect(init.grace).toMatchObject({ seconds: 10, exceeded: false });
+    expect(run.findings.filter((x) => x.file === 'compose.yaml')).toEqual([]);
     const report = toJsonReport({ version: 1, dockerfile: 'Dockerfile', findings: run.findings, platforms: run.platforms });
     expect(reportErrors({ version: 1, tool: TOOL, findings: run.findings, files: [report] })).toEqual([]);
     const d = deployed(run, 'linux/amd64', 'worker-roomy');
