@@ -48728,6 +48728,10 @@ async function probeDeployment(job) {
     result.skipped = "the deployment starts no command";
     return { result, hits: [], notes };
   }
+  if (job.imageCannotStart && !start.replaced) {
+    result.skipped = `it starts the image's own command, and ${job.imageCannotStart}`;
+    return { result, hits: [], notes };
+  }
   const { env, missing } = deployedEnv(d, job.options.probeEnv);
   const signal = normalizeSignal(d.stopSignal?.value ?? job.config.stopSignal).name;
   const wait = Math.max(d.grace.seconds, job.options.gracePeriod);
@@ -49781,8 +49785,19 @@ async function runPlatform(job) {
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   };
   const probeStart = startProbe(probeRequest);
-  progress.phase(platform2, "smoke");
   let hasShell;
+  const probeDeployments = async (plainRules, imageCannotStart) => {
+    const plain2 = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
+    for (const deployment of model.deployments) {
+      const subject = deploymentName(deployment);
+      progress.phase(platform2, "probe", `as deployed: ${subject.replaceAll("`", "")}`);
+      const outcome = await probeDeployment({ deployment, image, platform: platform2, config, options: probeRequest.options, cleanup, emulated: support.emulated, ...hasShell !== void 0 ? { hasShell } : {}, confirms, plain: plain2, ...imageCannotStart ? { imageCannotStart } : {} });
+      deployed.push({ ...outcome, subject });
+      notes.push(...outcome.notes);
+    }
+    if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
+  };
+  progress.phase(platform2, "smoke");
   try {
     const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
     hits.push(...smoke.hits);
@@ -49791,6 +49806,7 @@ async function runPlatform(job) {
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
       result.skipped = START_CANNOT_RUN;
+      await probeDeployments(/* @__PURE__ */ new Set(), START_CANNOT_RUN);
       return done();
     }
   } catch (err) {
@@ -49799,6 +49815,7 @@ async function runPlatform(job) {
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
     result.skipped = NO_START_COMMAND;
+    await probeDeployments(/* @__PURE__ */ new Set(), NO_START_COMMAND);
     return done();
   }
   const forwarding = forwardingWrapper(model);
@@ -49852,15 +49869,7 @@ async function runPlatform(job) {
   if (probed.health) result.health = probed.health;
   if (probed.zombies) result.zombies = probed.zombies;
   if (probed.shutdown) result.shutdown = probed.shutdown;
-  const plain2 = { startCommand: result.startCommand, signal: normalizeSignal(config.stopSignal).name, rules: new Set(probed.hits.map((h) => h.rule)) };
-  for (const deployment of model.deployments) {
-    const subject = deploymentName(deployment);
-    progress.phase(platform2, "probe", `as deployed: ${subject.replaceAll("`", "")}`);
-    const outcome = await probeDeployment({ deployment, image, platform: platform2, config, options: probeRequest.options, cleanup, emulated: support.emulated, ...hasShell !== void 0 ? { hasShell } : {}, confirms, plain: plain2 });
-    deployed.push({ ...outcome, subject });
-    notes.push(...outcome.notes);
-  }
-  if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
+  await probeDeployments(new Set(probed.hits.map((h) => h.rule)));
   return done();
 }
 var QEMU_ARCH = {

@@ -69,6 +69,8 @@ export interface DeployedProbeJob {
   confirms?: Confirmable;
   /** The plain `docker run` probe of the same platform: what it started, the signal it sent and the rules it reported. */
   plain: { startCommand: string[]; signal: string; rules: ReadonlySet<string> };
+  /** Why the image's own start command was not probed: a deployment that keeps it is not probed either. */
+  imageCannotStart?: string;
 }
 
 export interface DeployedOutcome {
@@ -96,6 +98,10 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
   const notes: string[] = [];
   if (start.argv.length === 0) {
     result.skipped = 'the deployment starts no command';
+    return { result, hits: [], notes };
+  }
+  if (job.imageCannotStart && !start.replaced) {
+    result.skipped = `it starts the image's own command, and ${job.imageCannotStart}`;
     return { result, hits: [], notes };
   }
   const { env, missing } = deployedEnv(d, job.options.probeEnv);

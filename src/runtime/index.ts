@@ -320,8 +320,24 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
   };
   const probeStart = startProbe(probeRequest);
-  progress.phase(platform, 'smoke');
   let hasShell: boolean | undefined;
+  /**
+   * The probe as deployed: one more run per deployment, of the image just built, one after the
+   * other; also when the image's own start command cannot run (`imageCannotStart`), since a
+   * deployment may replace it.
+   */
+  const probeDeployments = async (plainRules: ReadonlySet<string>, imageCannotStart?: string) => {
+    const plain = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
+    for (const deployment of model.deployments) {
+      const subject = deploymentName(deployment);
+      progress.phase(platform, 'probe', `as deployed: ${subject.replaceAll('`', '')}`);
+      const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, ...(hasShell !== undefined ? { hasShell } : {}), confirms, plain, ...(imageCannotStart ? { imageCannotStart } : {}) });
+      deployed.push({ ...outcome, subject });
+      notes.push(...outcome.notes);
+    }
+    if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
+  };
+  progress.phase(platform, 'smoke');
   try {
     const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
     hits.push(...smoke.hits);
@@ -330,6 +346,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
       result.skipped = START_CANNOT_RUN;
+      await probeDeployments(new Set(), START_CANNOT_RUN);
       return done();
     }
   } catch (err) {
@@ -338,6 +355,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
     result.skipped = NO_START_COMMAND;
+    await probeDeployments(new Set(), NO_START_COMMAND);
     return done();
   }
 
@@ -395,16 +413,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (probed.zombies) result.zombies = probed.zombies;
   if (probed.shutdown) result.shutdown = probed.shutdown;
 
-  // The probe as deployed: one more run per deployment, of the image just built, one after the other.
-  const plain = { startCommand: result.startCommand, signal: normalizeSignal(config.stopSignal).name, rules: new Set(probed.hits.map((h) => h.rule)) };
-  for (const deployment of model.deployments) {
-    const subject = deploymentName(deployment);
-    progress.phase(platform, 'probe', `as deployed: ${subject.replaceAll('`', '')}`);
-    const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, ...(hasShell !== undefined ? { hasShell } : {}), confirms, plain });
-    deployed.push({ ...outcome, subject });
-    notes.push(...outcome.notes);
-  }
-  if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
+  await probeDeployments(new Set(probed.hits.map((h) => h.rule)));
   return done();
 }
 

@@ -2,9 +2,12 @@
 // replacement merged with the image's as Docker's engine merges them), the env it is given,
 // the `docker run` argv of the deployed run, and the grace-period verdict.
 import { describe, expect, it } from 'vitest';
+import type { DeploymentResult, PlatformResult } from '../../src/findings.js';
 import type { Deployment } from '../../src/model/deployment.js';
+import { reconcileEmulated } from '../../src/runtime/index.js';
+import type { PlatformHit } from '../../src/runtime/types.js';
 import { Cleanup } from '../../src/runtime/cleanup.js';
-import { deployedEnv, deployedStart, judgeGrace } from '../../src/runtime/deployed.js';
+import { deployedEnv, deployedStart, judgeGrace, probeDeployment } from '../../src/runtime/deployed.js';
 import type { ImageConfig } from '../../src/runtime/image-config.js';
 import { runArgs } from '../../src/runtime/probe.js';
 
@@ -104,5 +107,50 @@ describe('judgeGrace: preStop + measured shutdown against the grace period', () 
     expect(v.hits[0]!.message).toContain('no preStop hook (0 s)');
     expect(v.hits[0]!.message).toContain('`stop_grace_period` not set: the default');
     expect(v.hits[0]!.emulatedNote).toBeDefined();
+  });
+});
+
+describe('probeDeployment without a run', () => {
+  const config: ImageConfig = { entrypoint: ['/app/entrypoint.sh'], cmd: [], env: {}, path: [], workingDir: '/', user: '', stopSignal: 'SIGTERM', healthcheck: false, os: 'linux', architecture: 'amd64' };
+  const job = (deployment: Deployment) => ({ deployment, image: 'img:never-run', platform: 'linux/amd64', config, cleanup: new Cleanup('eg-unit'), options: { gracePeriod: 10, startupWait: 3, probeEnv: {}, probeNetwork: 'none' }, plain: { startCommand: ['/app/entrypoint.sh'], signal: 'SIGTERM', rules: new Set<string>() }, imageCannotStart: 'the start executable cannot run, so the shutdown probe was skipped' });
+
+  it('a deployment that keeps the image\'s start command is not run when that command cannot run', async () => {
+    const out = await probeDeployment(job(base('compose', { env: [{ name: 'A', value: '1', line: 4 }] })));
+    expect(out.hits).toEqual([]);
+    expect(out.result).toMatchObject({ source: 'compose', container: 'api', startCommand: ['/app/entrypoint.sh'], skipped: "it starts the image's own command, and the start executable cannot run, so the shutdown probe was skipped" });
+  });
+
+  it('a deployment that resets the entrypoint and gives no command starts nothing', async () => {
+    const out = await probeDeployment(job(base('compose', { entrypoint: { value: [], line: 5 } })));
+    expect(out.result.skipped).toBe('the deployment starts no command');
+  });
+});
+
+describe('an emulated deployed verdict against the native one of the same deployment', () => {
+  const dep = (platform: string, seconds: number, killed: boolean): DeploymentResult => ({
+    source: 'compose', file: 'compose.yaml', line: 2, container: 'worker', startCommand: ['python3', 'worker.py'], pid1: 'python3 worker.py',
+    shutdown: { signal: 'SIGTERM', seconds, exitCode: killed ? 137 : 0, killed }, grace: { seconds: 5, needed: seconds, exceeded: seconds >= 5 },
+  });
+  const plain = (platform: string, emulated: boolean): PlatformResult => ({ platform, ...(emulated ? { emulated: true } : {}), startCommand: ['python3', 'worker.py'], pid1: 'python3 worker.py', shutdown: { signal: 'SIGTERM', seconds: 0.3, exitCode: 0, killed: false } });
+  const grace: PlatformHit = { rule: 'grace-period-exceeded', message: 'm', fix: 'f', file: 'compose.yaml' };
+
+  it('exceeded only under QEMU: dropped for a note naming the deployment; the plain runs untouched', () => {
+    const outcomes = [
+      { result: plain('linux/amd64', false), hits: [], notes: [], deployed: [{ result: dep('linux/amd64', 1.2, false), hits: [], notes: [], subject: 'compose service `worker`' }] },
+      { result: plain('linux/arm64', true), hits: [], notes: [], deployed: [{ result: dep('linux/arm64', 6.1, false), hits: [grace], notes: [], subject: 'compose service `worker`' }] },
+    ];
+    const notes = reconcileEmulated(outcomes);
+    expect(outcomes[1]!.deployed[0]!.hits).toEqual([]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^On linux\/arm64 \(emulated by QEMU\) the container as compose service `worker` exited with code 0 after 6.1 s \(grace-period-exceeded\), but the same start chain `python3 worker.py` exited with code 0 after 1.2 s natively on linux\/amd64/);
+  });
+
+  it('exceeded on both: it stands', () => {
+    const outcomes = [
+      { result: plain('linux/amd64', false), hits: [], notes: [], deployed: [{ result: dep('linux/amd64', 8.1, false), hits: [grace], notes: [], subject: 'compose service `worker`' }] },
+      { result: plain('linux/arm64', true), hits: [], notes: [], deployed: [{ result: dep('linux/arm64', 8.4, false), hits: [grace], notes: [], subject: 'compose service `worker`' }] },
+    ];
+    expect(reconcileEmulated(outcomes)).toEqual([]);
+    expect(outcomes[1]!.deployed[0]!.hits).toEqual([grace]);
   });
 });
