@@ -48743,7 +48743,6 @@ async function probeDeployment(job) {
     options: { ...job.options, gracePeriod: wait },
     cleanup: job.cleanup,
     ...job.emulated !== void 0 ? { emulated: job.emulated } : {},
-    ...job.hasShell !== void 0 ? { hasShell: job.hasShell } : {},
     ...sameStart && job.confirms ? { confirms: job.confirms } : {},
     deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds }
   });
@@ -49785,19 +49784,19 @@ async function runPlatform(job) {
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   };
   const probeStart = startProbe(probeRequest);
-  let hasShell;
   const probeDeployments = async (plainRules, imageCannotStart) => {
     const plain2 = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
     for (const deployment of model.deployments) {
       const subject = deploymentName(deployment);
       progress.phase(platform2, "probe", `as deployed: ${subject.replaceAll("`", "")}`);
-      const outcome = await probeDeployment({ deployment, image, platform: platform2, config, options: probeRequest.options, cleanup, emulated: support.emulated, ...hasShell !== void 0 ? { hasShell } : {}, confirms, plain: plain2, ...imageCannotStart ? { imageCannotStart } : {} });
+      const outcome = await probeDeployment({ deployment, image, platform: platform2, config, options: probeRequest.options, cleanup, emulated: support.emulated, confirms, plain: plain2, ...imageCannotStart ? { imageCannotStart } : {} });
       deployed.push({ ...outcome, subject });
       notes.push(...outcome.notes);
     }
     if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
   };
   progress.phase(platform2, "smoke");
+  let hasShell;
   try {
     const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
     hits.push(...smoke.hits);

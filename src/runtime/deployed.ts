@@ -64,7 +64,6 @@ export interface DeployedProbeJob {
   options: ProbeOptions;
   cleanup: Cleanup;
   emulated?: boolean;
-  hasShell?: boolean;
   /** Static findings a PID 1 verdict confirms: only when the deployment starts what the Dockerfile does. */
   confirms?: Confirmable;
   /** The plain `docker run` probe of the same platform: what it started, the signal it sent and the rules it reported. */
@@ -116,7 +115,6 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
     options: { ...job.options, gracePeriod: wait },
     cleanup: job.cleanup,
     ...(job.emulated !== undefined ? { emulated: job.emulated } : {}),
-    ...(job.hasShell !== undefined ? { hasShell: job.hasShell } : {}),
     ...(sameStart && job.confirms ? { confirms: job.confirms } : {}),
     deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds },
   });

@@ -320,7 +320,6 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
   };
   const probeStart = startProbe(probeRequest);
-  let hasShell: boolean | undefined;
   /**
    * The probe as deployed: one more run per deployment, of the image just built, one after the
    * other; also when the image's own start command cannot run (`imageCannotStart`), since a
@@ -331,13 +330,14 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     for (const deployment of model.deployments) {
       const subject = deploymentName(deployment);
       progress.phase(platform, 'probe', `as deployed: ${subject.replaceAll('`', '')}`);
-      const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, ...(hasShell !== undefined ? { hasShell } : {}), confirms, plain, ...(imageCannotStart ? { imageCannotStart } : {}) });
+      const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, confirms, plain, ...(imageCannotStart ? { imageCannotStart } : {}) });
       deployed.push({ ...outcome, subject });
       notes.push(...outcome.notes);
     }
     if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
   };
   progress.phase(platform, 'smoke');
+  let hasShell: boolean | undefined;
   try {
     const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
     hits.push(...smoke.hits);

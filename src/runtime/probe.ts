@@ -1,5 +1,6 @@
 // The SIGTERM shutdown probe: start the image as built (no --init, which would hide the
 // problem), let it come up, record PID 1, send the image's own stop signal, time the exit.
+// A deployed run (deployed.ts) starts it as a deployment does: its command, env, init, signal.
 import fs from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
