@@ -3,6 +3,7 @@
 // Kubernetes container starts it (test/fixtures/runtime/deployed-drain/: compose.yaml,
 // k8s.yaml, k8s-roomy.yaml). The Deployment objects are written here from those files' lines,
 // as the deployment readers give them; the runtime is the product's own (runRuntime), docker real.
+// taskdef.json is an ECS task definition for the same image.
 import { describe, expect, it } from 'vitest';
 import type { DeploymentResult, Finding } from '../../src/findings.js';
 import { lintDockerfile } from '../../src/lint.js';
@@ -42,6 +43,14 @@ const composeInit: Deployment = {
   init: { value: true, line: 18 },
   stopSignal: { value: 'SIGINT', line: 19 },
   grace: { seconds: 10, line: 20 },
+};
+/** taskdef.json's `worker`: entryPoint (line 7) + command (line 8), DRAIN_SECONDS 2, stopTimeout not set (30 s). */
+const ecsWorker: Deployment = {
+  kind: 'ecs', file: 'taskdef.json', line: 5, name: 'worker',
+  entrypoint: { value: ['python3', '-u'], line: 7 },
+  command: { value: ['/app/worker.py'], line: 8 },
+  env: [{ name: 'DRAIN_SECONDS', value: '2', line: 9 }], skippedEnv: [],
+  grace: { seconds: 30 },
 };
 /** k8s.yaml: terminationGracePeriodSeconds 30 (line 12), preStop sleep 20 (line 23), a 15 s drain, a password from a Secret. */
 const k8sWorker: Deployment = {
@@ -139,8 +148,14 @@ describe.skipIf(!engineAvailable).concurrent('the probe as deployed (compose, Ku
     expect(run.findings.filter((x) => x.file === 'Dockerfile' && ['sigterm-ignored', 'shell-is-pid1'].includes(x.rule))).toEqual([]);
   }, T);
 
-  it('compose init: true and stop_signal: SIGINT: Docker\'s init is PID 1 and the deployed signal is sent; the JSON report validates', async () => {
-    const run = await runDeployed([composeRoomy, composeInit], ['linux/amd64'], 'json');
+  it('compose init: true and stop_signal: SIGINT (Docker\'s init is PID 1, the deployed signal sent); an ECS entryPoint + command; the JSON report validates', async () => {
+    const run = await runDeployed([composeRoomy, composeInit, ecsWorker], ['linux/amd64'], 'json');
+    // ECS: a two-word entryPoint + command reach the container word for word (`--entrypoint=python3` + `-u /app/worker.py`).
+    const ecs = deployed(run, 'linux/amd64', 'worker');
+    expect(ecs).toMatchObject({ source: 'ecs', startCommand: ['python3', '-u', '/app/worker.py'], pid1Argv: ['python3', '-u', '/app/worker.py'] });
+    expect(ecs.shutdown).toMatchObject({ signal: 'SIGTERM', exitCode: 0, killed: false });
+    expect(ecs.shutdown!.seconds).toBeGreaterThanOrEqual(2);
+    expect(ecs.grace).toMatchObject({ seconds: 30, default: true, exceeded: false });
     const init = deployed(run, 'linux/amd64', 'worker-init');
     expect(init.init).toBe(true);
     expect(init.pid1Argv?.[0]).toMatch(/docker-init$/);
