@@ -48305,6 +48305,18 @@ async function probe2(req, start = startProbe(req)) {
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
+  let preStop;
+  if (req.deployed?.preStop) {
+    preStop = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
+    state = await containerState(id);
+    const stopped = state !== void 0 && !state.running;
+    if (preStop.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(" "), 60)}\` ${preStop.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop.exitCode}`}; the platform sends the stop signal all the same.`);
+    if (state && stopped) {
+      const shutdown2 = { signal: signal.name, seconds: 0, exitCode: state.exitCode, killed: false };
+      const hits2 = [...checked.hits, ...judgeShutdown({ shutdown: shutdown2, signal, top, gracePeriod: req.deployed.graceSeconds, emulated: req.emulated, pid1Signals, appSignals })];
+      return { hits: hits2, ...named, ready: ready2, shutdown: shutdown2, preStop, notes };
+    }
+  }
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
@@ -48333,7 +48345,12 @@ async function probe2(req, start = startProbe(req)) {
   const seconds3 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds3, options.gracePeriod)) : seconds3, exitCode, killed };
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
-  return { hits, ...named, ready: ready2, shutdown, notes };
+  return { hits, ...named, ready: ready2, shutdown, notes, ...preStop ? { preStop } : {} };
+}
+async function runPreStop(id, argv, graceSeconds) {
+  const t0 = Date.now();
+  const res = await docker(["exec", id, ...argv], { timeoutMs: graceSeconds * 1e3 });
+  return { seconds: round((Date.now() - t0) / 1e3), exitCode: res.timedOut ? null : res.code };
 }
 var NO_CHECKS = { hits: [], notes: [], results: {}, zombie: false };
 var SERVING = ["listening", "log", "cmd"];
@@ -48736,6 +48753,7 @@ async function probeDeployment(job) {
   const signal = normalizeSignal(d.stopSignal?.value ?? job.config.stopSignal).name;
   const wait = Math.max(d.grace.seconds, job.options.gracePeriod);
   const sameStart = !start.replaced && signal === job.plain.signal && !d.init?.value;
+  const unknownHook = d.preStop?.kind === "exec" && preStop === void 0 && d.preStop.argv && d.preStop.argv.length > 0 ? d.preStop.argv : void 0;
   const probed = await probe2({
     image: job.image,
     platform: job.platform,
@@ -48744,7 +48762,7 @@ async function probeDeployment(job) {
     cleanup: job.cleanup,
     ...job.emulated !== void 0 ? { emulated: job.emulated } : {},
     ...sameStart && job.confirms ? { confirms: job.confirms } : {},
-    deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds }
+    deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds, ...unknownHook ? { preStop: unknownHook } : {} }
   });
   for (const n of probed.notes ?? []) notes.push(`${n} (${deploymentName(d)})`);
   if (probed.unavailable) {
@@ -48763,7 +48781,7 @@ async function probeDeployment(job) {
     result.skipped = `it exited on start without ${missing.join(", ")}, which the deployment takes from secrets or references`;
     notes.push(`On ${job.platform} the ${deploymentName(d)} exited on start in the probe, which ran it without ${missing.map((m) => `\`${m}\``).join(", ")} (taken from secrets or references, never read): pass stand-in values with \`--probe-env NAME=VALUE\` to probe it as deployed.`);
   }
-  const verdict2 = judgeGrace(d, probed.shutdown, job.emulated === true);
+  const verdict2 = judgeGrace(d, probed.shutdown, job.emulated === true, probed.preStop?.seconds);
   result.grace = { ...result.grace, ...verdict2.grace };
   hits.push(...verdict2.hits);
   if (sameStart) hits = hits.filter((h) => h.rule === "grace-period-exceeded" || !job.plain.rules.has(h.rule));
@@ -48779,17 +48797,19 @@ function manifestFix(d, h, signal, shellPid1) {
 function lineRange2(line) {
   return { line, column: 1, endLine: line, endColumn: 0 };
 }
-function judgeGrace(d, shutdown, emulated) {
+function judgeGrace(d, shutdown, emulated, hookMeasured) {
   if (!shutdown) return { grace: {}, hits: [] };
-  const preStop = preStopSeconds(d);
+  const written = preStopSeconds(d);
+  const preStop = written ?? hookMeasured;
   const known = preStop ?? 0;
   const needed = round(known + shutdown.seconds);
   const grace = d.grace.seconds;
-  if (shutdown.killed) return { grace: { needed, exceeded: true }, hits: [] };
+  const measuredHook = written === void 0 && hookMeasured !== void 0 ? { preStop: hookMeasured } : {};
+  if (shutdown.killed) return { grace: { ...measuredHook, needed, exceeded: true }, hits: [] };
   const left = grace - known;
   const hits = [];
   const timing = emulated ? { emulatedNote: EMULATED_TIMING } : {};
-  const hook2 = !d.preStop ? "no preStop hook (0 s)" : preStop === void 0 ? `${preStopText(d)} (its own time not known, counted as 0 s)` : `${preStopText(d)}: ${preStop} s`;
+  const hook2 = !d.preStop ? "no preStop hook (0 s)" : preStop === void 0 ? `${preStopText(d)} (its own time not known, counted as 0 s)` : `${preStopText(d)}: ${preStop} s${written === void 0 ? " (run and timed by the probe)" : ""}`;
   if (needed >= grace) {
     hits.push({
       rule: "grace-period-exceeded",
@@ -48810,7 +48830,7 @@ function judgeGrace(d, shutdown, emulated) {
       fix: graceFix(d, Math.ceil(needed * 2) + 5)
     });
   }
-  return { grace: { needed, exceeded: needed >= grace }, hits };
+  return { grace: { ...measuredHook, needed, exceeded: needed >= grace }, hits };
 }
 
 // src/runtime/progress.ts

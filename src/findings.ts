@@ -111,7 +111,7 @@ export interface DeploymentResult {
   shutdown?: ShutdownResult;
   /**
    * The deployment's grace period (`default`: the platform's, not written in the manifest), its
-   * preStop hook's known duration, what shutdown needed (preStop + the observed shutdown) and
+   * preStop hook's duration (a `sleep` as written, an exec hook as the probe ran and timed it), what shutdown needed (preStop + the observed shutdown) and
    * whether that reaches the grace period (grace-period-exceeded).
    */
   grace: { seconds: number; default?: boolean; preStop?: number; needed?: number; exceeded?: boolean };

@@ -108,6 +108,8 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
   // Long enough to see a drain that the deployment's grace period cuts off, and never shorter than a plain run's.
   const wait = Math.max(d.grace.seconds, job.options.gracePeriod);
   const sameStart = !start.replaced && signal === job.plain.signal && !d.init?.value;
+  // A preStop exec hook of unknown length runs before the signal, timed; a `sleep` is counted, not slept.
+  const unknownHook = d.preStop?.kind === 'exec' && preStop === undefined && d.preStop.argv && d.preStop.argv.length > 0 ? d.preStop.argv : undefined;
   const probed = await probe({
     image: job.image,
     platform: job.platform,
@@ -116,7 +118,7 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
     cleanup: job.cleanup,
     ...(job.emulated !== undefined ? { emulated: job.emulated } : {}),
     ...(sameStart && job.confirms ? { confirms: job.confirms } : {}),
-    deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds },
+    deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds, ...(unknownHook ? { preStop: unknownHook } : {}) },
   });
   for (const n of probed.notes ?? []) notes.push(`${n} (${deploymentName(d)})`);
   if (probed.unavailable) {
@@ -138,7 +140,7 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
     result.skipped = `it exited on start without ${missing.join(', ')}, which the deployment takes from secrets or references`;
     notes.push(`On ${job.platform} the ${deploymentName(d)} exited on start in the probe, which ran it without ${missing.map((m) => `\`${m}\``).join(', ')} (taken from secrets or references, never read): pass stand-in values with \`--probe-env NAME=VALUE\` to probe it as deployed.`);
   }
-  const verdict = judgeGrace(d, probed.shutdown, job.emulated === true);
+  const verdict = judgeGrace(d, probed.shutdown, job.emulated === true, probed.preStop?.seconds);
   result.grace = { ...result.grace, ...verdict.grace };
   hits.push(...verdict.hits);
   // A deployment that starts the image as `docker run` does repeats the plain run's verdicts: they are the Dockerfile's.
@@ -166,17 +168,23 @@ function lineRange(line: number): SourceRange {
  * mid-drain. A shutdown past half of what the grace period leaves after preStop is
  * slow-shutdown, as for a plain run. A container that never exited is sigterm-ignored (probe.ts).
  */
-export function judgeGrace(d: Deployment, shutdown: ShutdownResult | undefined, emulated: boolean): { grace: Partial<DeploymentResult['grace']>; hits: PlatformHit[] } {
+export function judgeGrace(d: Deployment, shutdown: ShutdownResult | undefined, emulated: boolean, hookMeasured?: number): { grace: Partial<DeploymentResult['grace']>; hits: PlatformHit[] } {
   if (!shutdown) return { grace: {}, hits: [] };
-  const preStop = preStopSeconds(d);
+  const written = preStopSeconds(d);
+  const preStop = written ?? hookMeasured;
   const known = preStop ?? 0;
   const needed = round(known + shutdown.seconds);
   const grace = d.grace.seconds;
-  if (shutdown.killed) return { grace: { needed, exceeded: true }, hits: [] };
+  const measuredHook = written === undefined && hookMeasured !== undefined ? { preStop: hookMeasured } : {};
+  if (shutdown.killed) return { grace: { ...measuredHook, needed, exceeded: true }, hits: [] };
   const left = grace - known;
   const hits: PlatformHit[] = [];
   const timing = emulated ? { emulatedNote: EMULATED_TIMING } : {};
-  const hook = !d.preStop ? 'no preStop hook (0 s)' : preStop === undefined ? `${preStopText(d)} (its own time not known, counted as 0 s)` : `${preStopText(d)}: ${preStop} s`;
+  const hook = !d.preStop
+    ? 'no preStop hook (0 s)'
+    : preStop === undefined
+      ? `${preStopText(d)} (its own time not known, counted as 0 s)`
+      : `${preStopText(d)}: ${preStop} s${written === undefined ? ' (run and timed by the probe)' : ''}`;
   if (needed >= grace) {
     hits.push({
       rule: 'grace-period-exceeded',
@@ -197,6 +205,6 @@ export function judgeGrace(d: Deployment, shutdown: ShutdownResult | undefined, 
       fix: graceFix(d, Math.ceil(needed * 2) + 5),
     });
   }
-  return { grace: { needed, exceeded: needed >= grace }, hits };
+  return { grace: { ...measuredHook, needed, exceeded: needed >= grace }, hits };
 }
 

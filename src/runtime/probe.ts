@@ -75,6 +75,8 @@ export interface DeployedRun {
   init: boolean;
   /** The deployment's grace period: what a SIGKILLed shutdown is said to have exceeded. */
   graceSeconds: number;
+  /** A preStop exec hook whose length is not known: run in the container before the signal, timed. */
+  preStop?: string[];
 }
 
 export interface ProbeResult {
@@ -96,6 +98,8 @@ export interface ProbeResult {
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
+  /** A deployed run's preStop exec hook, as the probe ran it before the signal. */
+  preStop?: { seconds: number; exitCode: number | null };
 }
 
 const CALL_MS = 20_000;
@@ -235,6 +239,21 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   notes.push(...checked.notes);
   const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
 
+  // A deployment's preStop hook runs before its stop signal, as the platform runs it.
+  let preStop: ProbeResult['preStop'];
+  if (req.deployed?.preStop) {
+    preStop = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
+    state = await containerState(id);
+    const stopped = state !== undefined && !state.running;
+    if (preStop.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(' '), 60)}\` ${preStop.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop.exitCode}`}; the platform sends the stop signal all the same.`);
+    if (state && stopped) {
+      // The hook stopped the service itself (`nginx -s quit`): its shutdown is over before the signal.
+      const shutdown: ShutdownResult = { signal: signal.name, seconds: 0, exitCode: state.exitCode, killed: false };
+      const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed.graceSeconds, emulated: req.emulated, pid1Signals, appSignals })];
+      return { hits, ...named, ready, shutdown, preStop, notes };
+    }
+  }
+
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
   const t0 = Date.now();
@@ -272,7 +291,14 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
-  return { hits, ...named, ready, shutdown, notes };
+  return { hits, ...named, ready, shutdown, notes, ...(preStop ? { preStop } : {}) };
+}
+
+/** Run a preStop exec hook in the container (its argv as the manifest gives it, no shell of ours), timed; null exit code: cut off at the grace period. */
+async function runPreStop(id: string, argv: string[], graceSeconds: number): Promise<{ seconds: number; exitCode: number | null }> {
+  const t0 = Date.now();
+  const res = await docker(['exec', id, ...argv], { timeoutMs: graceSeconds * 1000 });
+  return { seconds: round((Date.now() - t0) / 1000), exitCode: res.timedOut ? null : res.code };
 }
 
 const NO_CHECKS = { hits: [] as PlatformHit[], notes: [] as string[], results: {} as Pick<ProbeResult, 'health' | 'zombies'>, zombie: false };

@@ -96,6 +96,15 @@ describe('judgeGrace: preStop + measured shutdown against the grace period', () 
     expect(judgeGrace(k8s, shutdown(3), false)).toEqual({ grace: { needed: 23, exceeded: false }, hits: [] });
   });
 
+  it('an exec hook of unknown length counts as the probe timed it; a written sleep wins over a measure', () => {
+    const hook = base('kubernetes', { grace: { seconds: 10, line: 6 }, preStop: { kind: 'exec', argv: ['/app/drain.sh'], line: 17 } });
+    const v = judgeGrace(hook, shutdown(6.5), false, 4.1);
+    expect(v.grace).toEqual({ preStop: 4.1, needed: 10.6, exceeded: true });
+    expect(v.hits[0]!.message).toContain('the preStop `/app/drain.sh` (line 17): 4.1 s (run and timed by the probe) + a shutdown of {detail}');
+    expect(judgeGrace(hook, shutdown(6.5), false).hits[0]).toMatchObject({ rule: 'slow-shutdown' });
+    expect(judgeGrace(k8s, shutdown(3), false, 99).grace).toEqual({ needed: 23, exceeded: false });
+  });
+
   it('a container that never exited is sigterm-ignored\'s (probe.ts), not a second finding here', () => {
     expect(judgeGrace(k8s, shutdown(30, true), false)).toEqual({ grace: { needed: 50, exceeded: true }, hits: [] });
   });

@@ -59,6 +59,20 @@ const k8sWorker: Deployment = {
   grace: { seconds: 30, line: 12 },
   preStop: { kind: 'sleep', seconds: 20, line: 23 },
 };
+/** k8s-hook.yaml: terminationGracePeriodSeconds 10 (line 6), a preStop exec hook of unknown length (line 17: 4 s), an 8 s drain. */
+const k8sHook: Deployment = {
+  kind: 'kubernetes', file: 'k8s-hook.yaml', line: 8, name: 'worker', workload: 'Pod/worker',
+  env: [{ name: 'DRAIN_SECONDS', value: '8', line: 11 }], skippedEnv: [],
+  grace: { seconds: 10, line: 6 },
+  preStop: { kind: 'exec', argv: ['python3', '-c', 'import time; time.sleep(4)'], line: 17 },
+};
+/** k8s-hook.yaml's second container: a preStop hook (line 24) that stops the worker itself (1 s drain) before the signal. */
+const k8sSelfStop: Deployment = {
+  kind: 'kubernetes', file: 'k8s-hook.yaml', line: 18, name: 'worker-self-stop', workload: 'Pod/worker',
+  env: [], skippedEnv: [],
+  grace: { seconds: 10, line: 6 },
+  preStop: { kind: 'exec', argv: ['python3', '-c', 'import os, signal, time; os.kill(1, signal.SIGTERM); time.sleep(5)'], line: 24 },
+};
 /** k8s-roomy.yaml: the same grace period, preStop sleep 5, a 3 s drain. */
 const k8sRoomy: Deployment = {
   kind: 'kubernetes', file: 'k8s-roomy.yaml', line: 14, name: 'worker', workload: 'Deployment/worker',
@@ -114,8 +128,8 @@ describe.skipIf(!engineAvailable).concurrent('the probe as deployed (compose, Ku
     expect(run.findings.filter((x) => x.file === 'compose.yaml' && x.rule !== 'grace-period-exceeded')).toEqual([]);
   }, T);
 
-  it('Kubernetes preStop sleep 20 + a 15 s drain under terminationGracePeriodSeconds 30: fires; preStop 5 + 3 s: does not', async () => {
-    const run = await runDeployed([k8sWorker, k8sRoomy], ['linux/amd64'], 'k8s');
+  it('Kubernetes preStop sleep 20 + a 15 s drain under terminationGracePeriodSeconds 30: fires; preStop 5 + 3 s: does not; an exec hook is run and timed', async () => {
+    const run = await runDeployed([k8sWorker, k8sRoomy, k8sHook, k8sSelfStop], ['linux/amd64'], 'k8s');
     const worker = deployed(run, 'linux/amd64', 'worker', 'k8s.yaml');
     expect(worker).toMatchObject({ source: 'kubernetes', workload: 'Deployment/worker', skippedEnv: ['QUEUE_PASSWORD'] });
     expect(worker.shutdown).toMatchObject({ exitCode: 0, killed: false });
@@ -124,11 +138,25 @@ describe.skipIf(!engineAvailable).concurrent('the probe as deployed (compose, Ku
     expect(worker.grace.needed!).toBeGreaterThanOrEqual(35);
     const roomy = deployed(run, 'linux/amd64', 'worker', 'k8s-roomy.yaml');
     expect(roomy.grace).toMatchObject({ seconds: 30, preStop: 5, exceeded: false });
-    expect(at(run.findings, 'grace-period-exceeded')).toEqual(['k8s.yaml:12']);
-    const f = run.findings.find((x) => x.rule === 'grace-period-exceeded')!;
+    expect(at(run.findings, 'grace-period-exceeded').filter((f) => f.startsWith('k8s.yaml'))).toEqual(['k8s.yaml:12']);
+    const f = run.findings.find((x) => x.rule === 'grace-period-exceeded' && x.file === 'k8s.yaml')!;
     expect(f.message).toMatch(/preStop `sleep: 20` \(line 23\): 20 s \+ a shutdown of 1\d(\.\d+)? s after SIGTERM .* ≥ the 30 s grace period \(`terminationGracePeriodSeconds`, line 12\)/);
     expect(f.fix).toMatch(/terminationGracePeriodSeconds: \d+/);
     expect(run.findings.filter((x) => x.file === 'k8s-roomy.yaml')).toEqual([]);
+    // An exec hook of unknown length is run in the container before the signal and timed: 4 s + 8 s ≥ 10 s.
+    const hook = deployed(run, 'linux/amd64', 'worker', 'k8s-hook.yaml');
+    expect(hook.grace.preStop!).toBeGreaterThanOrEqual(4);
+    expect(hook.grace.preStop!).toBeLessThan(8);
+    expect(hook.shutdown).toMatchObject({ exitCode: 0, killed: false });
+    expect(hook.grace).toMatchObject({ seconds: 10, exceeded: true });
+    expect(at(run.findings, 'grace-period-exceeded')).toContain('k8s-hook.yaml:6');
+    // A hook that stops the service itself: the shutdown is over before the signal (0 s after it), within the grace period.
+    const selfStop = deployed(run, 'linux/amd64', 'worker-self-stop');
+    expect(selfStop.shutdown).toMatchObject({ seconds: 0, exitCode: 0, killed: false });
+    expect(selfStop.grace.preStop!).toBeGreaterThanOrEqual(1);
+    expect(selfStop.grace).toMatchObject({ exceeded: false });
+    expect(run.findings.filter((x) => x.file === 'k8s-hook.yaml').map((x) => x.rule)).toEqual(['grace-period-exceeded']);
+    expect(run.findings.find((x) => x.file === 'k8s-hook.yaml')!.message).toMatch(/preStop `python3 -c import time; time\.sleep\(4\)` \(line 17\): \d+(\.\d+)? s \(run and timed by the probe\) \+ a shutdown of \d/);
   }, T);
 
   it('a compose command that keeps a shell as PID 1: the shell swallows SIGTERM, found at the command line with the plain-run ids', async () => {
