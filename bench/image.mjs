@@ -5,10 +5,8 @@
 //  2. runRuntime()'s build of a fully cached Dockerfile (with --cache-from as given, metadata
 //     file read) vs a plain `docker buildx build --load` of the same cached Dockerfile (≤ 1.1×).
 // linux/amd64 only (the native platform of the bench machines); each side's samples alternate.
-import fs from 'node:fs';
-import path from 'node:path';
 import { log, median, nowMs, run, runOk, runWorker, workerEntry } from './lib.mjs';
-import { bundleRuntime, DOCKERFILE, engineProblem, SERVER, untilReadyLine } from './runtime.mjs';
+import { bundleRuntime, engineProblem, serviceContext, untilReadyLine } from './runtime.mjs';
 
 const PLATFORM = 'linux/amd64';
 const REGISTRY = '127.0.0.1:5000';
@@ -42,9 +40,7 @@ export async function benchImage({ cleanup, runs, startupWait, gracePeriod = 10 
   const problem = engineProblem();
   if (problem) return { skipped: problem };
   cleanup.usesDocker = true;
-  const ctx = cleanup.tmpDir('image');
-  fs.writeFileSync(path.join(ctx, 'Dockerfile'), DOCKERFILE);
-  fs.writeFileSync(path.join(ctx, 'server.js'), SERVER);
+  const ctx = serviceContext(cleanup, 'image');
   const cacheDir = cleanup.tmpDir('image-cache');
   const bundle = await bundleRuntime(cleanup.tmpDir('image-bundle'));
 

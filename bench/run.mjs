@@ -11,7 +11,7 @@ import { benchStatic, profileEg } from './static.mjs';
 
 const USAGE = `usage: npm run bench -- [options]
   --json               print one JSON object instead of the table
-  --only LIST          comma list of: static, runtime, image, cold, scale (default all)
+  --only LIST          comma list of: static, runtime, deployed, image, cold, scale (default all)
   --files N            static corpus size (default 2000)
   --warmup N           static warm-up corpus size (default 200)
   --runs N             static passes per tool (default 5)
@@ -25,7 +25,7 @@ const USAGE = `usage: npm run bench -- [options]
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const o = { json: false, only: new Set(['static', 'runtime', 'image', 'cold', 'scale']), files: 2000, warmup: 200, runs: 5, seed: 42, profile: false, runtimeRuns: 5, startupWait: 60, coldRuns: 20 };
+  const o = { json: false, only: new Set(['static', 'runtime', 'deployed', 'image', 'cold', 'scale']), files: 2000, warmup: 200, runs: 5, seed: 42, profile: false, runtimeRuns: 5, startupWait: 60, coldRuns: 20 };
   const num = (v, name, min = 1) => {
     const n = Number(v);
     if (!Number.isFinite(n) || n < min) throw new UsageError(`${name} needs a number ≥ ${min} (got ${JSON.stringify(v)})`);
@@ -42,7 +42,7 @@ function parseArgs(argv) {
     else if (a === '--profile') o.profile = true;
     else if (a === '--only') {
       o.only = new Set(val().split(',').map((s) => s.trim()).filter(Boolean));
-      for (const p of o.only) if (!['static', 'runtime', 'image', 'cold', 'scale'].includes(p)) throw new UsageError(`--only takes static, runtime, image, cold, scale (got ${p})`);
+      for (const p of o.only) if (!['static', 'runtime', 'deployed', 'image', 'cold', 'scale'].includes(p)) throw new UsageError(`--only takes static, runtime, deployed, image, cold, scale (got ${p})`);
     } else if (a === '--files') o.files = Math.floor(num(val(), a));
     else if (a === '--warmup') o.warmup = Math.floor(num(val(), a));
     else if (a === '--runs') o.runs = Math.floor(num(val(), a));
@@ -128,6 +128,12 @@ async function main() {
         if (r.concurrent) result.targets.push(target('runtime-concurrency', 'runtime: both platforms concurrently / slower platform alone', r.concurrent.ratio, 'max', 1.2));
       }
     }
+    if (opts.only.has('deployed')) {
+      const { benchDeployed } = await import('./deployed.mjs');
+      const d = await benchDeployed({ cleanup, runs: opts.runtimeRuns, startupWait: opts.startupWait });
+      result.deployed = d;
+      if (!d.skipped) result.targets.push(target('deployed-per-deployment', `probe as deployed ${d.platform}: time one deployment adds / the platform's plain runtime phases`, d.ratio, 'max', 1));
+    }
     if (opts.only.has('image')) {
       const { benchImage } = await import('./image.mjs');
       const im = await benchImage({ cleanup, runs: opts.runtimeRuns, startupWait: opts.startupWait });
@@ -185,6 +191,22 @@ function render(res) {
   if (r) {
     if (r.skipped) out.push(`2. Runtime: skipped: ${r.skipped}`, '');
     else out.push(...renderRuntime(r), '');
+  }
+  const dp = res.deployed;
+  if (dp) {
+    if (dp.skipped) out.push(`2a. Probe as deployed: skipped: ${dp.skipped}`, '');
+    else {
+      out.push(`2a. Probe as deployed (${dp.platform}; ${dp.runs} runs per variant, medians): ${dp.includes}`);
+      out.push(
+        table([
+          ['variant', 'runtime phases', 'added per deployment', '÷ plain'],
+          ['plain (no deployment)', fmtMs(dp.plainMs), '', ''],
+          ['1 deployment', fmtMs(dp.oneMs), fmtMs(dp.perDeploymentMs), fmtRatio(dp.ratio)],
+          ['2 deployments', fmtMs(dp.twoMs), fmtMs(dp.perDeploymentOfTwoMs), fmtRatio(dp.perDeploymentOfTwoMs / dp.plainMs)],
+        ]),
+      );
+      out.push('');
+    }
   }
   const im = res.image;
   if (im) {

@@ -48,6 +48,14 @@ const IGNORING_SERVER = `const http = require('http');
 http.createServer((req, res) => res.end('ok\\n')).listen(8000, () => console.log('listening on :8000'));
 `;
 
+/** A temp build context holding the service: DOCKERFILE and its server.js (the compliant one unless given). */
+export function serviceContext(cleanup, name, server = SERVER) {
+  const dir = cleanup.tmpDir(name);
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILE);
+  fs.writeFileSync(path.join(dir, 'server.js'), server);
+  return dir;
+}
+
 export function bundleRuntime(outDir) {
   return bundleSources({ 'src/lint.ts': ['lintDockerfile'], 'src/runtime/index.ts': ['runRuntime'], 'src/options.ts': ['defaultOptions'] }, path.join(outDir, 'eg-runtime.mjs'));
 }
@@ -132,12 +140,8 @@ export async function benchRuntime({ cleanup, runs, startupWait = 60, gracePerio
   if (platforms.length === 0) return { skipped: 'no platform can run here' };
 
   cleanup.usesDocker = true;
-  const ctx = cleanup.tmpDir('runtime');
-  fs.writeFileSync(path.join(ctx, 'Dockerfile'), DOCKERFILE);
-  fs.writeFileSync(path.join(ctx, 'server.js'), SERVER);
-  const ignoringCtx = cleanup.tmpDir('runtime-ignoring');
-  fs.writeFileSync(path.join(ignoringCtx, 'Dockerfile'), DOCKERFILE);
-  fs.writeFileSync(path.join(ignoringCtx, 'server.js'), IGNORING_SERVER);
+  const ctx = serviceContext(cleanup, 'runtime');
+  const ignoringCtx = serviceContext(cleanup, 'runtime-ignoring', IGNORING_SERVER);
   const bundle = await bundleRuntime(cleanup.tmpDir('runtime-bundle'));
 
   // The bare side's images; building them also fills BuildKit's cache for runRuntime's builds.

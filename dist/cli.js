@@ -14407,42 +14407,42 @@ var require_parser2 = __commonJS({
       constructor() {
         this.escapeChar = null;
       }
-      static createInstruction(document, dockerfile, escapeChar, lineRange2, instruction, instructionRange) {
+      static createInstruction(document, dockerfile, escapeChar, lineRange3, instruction, instructionRange) {
         switch (instruction.toUpperCase()) {
           case "ADD":
-            return new add_1.Add(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new add_1.Add(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "ARG":
-            return new arg_1.Arg(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new arg_1.Arg(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "CMD":
-            return new cmd_1.Cmd(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new cmd_1.Cmd(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "COPY":
-            return new copy_1.Copy(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new copy_1.Copy(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new entrypoint_1.Entrypoint(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "ENV":
-            return new env_1.Env(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new env_1.Env(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "FROM":
-            return new from_1.From(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new from_1.From(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new healthcheck_1.Healthcheck(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "LABEL":
-            return new label_1.Label(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new label_1.Label(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "ONBUILD":
-            return new onbuild_1.Onbuild(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new onbuild_1.Onbuild(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "RUN":
-            return new run_1.Run(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new run_1.Run(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "SHELL":
-            return new shell_1.Shell(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new shell_1.Shell(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new stopsignal_1.Stopsignal(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "WORKDIR":
-            return new workdir_1.Workdir(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new workdir_1.Workdir(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "USER":
-            return new user_1.User(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new user_1.User(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
           case "VOLUME":
-            return new volume_1.Volume(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+            return new volume_1.Volume(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
         }
-        return new instruction_1.Instruction(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
+        return new instruction_1.Instruction(document, lineRange3, dockerfile, escapeChar, instruction, instructionRange);
       }
       getParserDirectives(document, buffer) {
         const directives = [];
@@ -14510,10 +14510,10 @@ var require_parser2 = __commonJS({
                     } else if (valueEnd === -1) {
                       valueEnd = buffer.length;
                     }
-                    const lineRange2 = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                    const lineRange3 = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
                     const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
                     const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
-                    directives.push(new parserDirective_1.ParserDirective(document, lineRange2, nameRange, valueRange));
+                    directives.push(new parserDirective_1.ParserDirective(document, lineRange3, nameRange, valueRange));
                     directiveStart = -1;
                     if (buffer.charAt(valueEnd) === "\r") {
                       i = valueEnd + 1;
@@ -14791,8 +14791,8 @@ var require_parser2 = __commonJS({
       createInstruction(dockerfile, instruction, start, instructionEnd, end) {
         const startPosition = this.document.positionAt(start);
         const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
-        const lineRange2 = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
-        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange2, instruction, instructionRange);
+        const lineRange3 = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange3, instruction, instructionRange);
       }
     };
     exports.Parser = Parser2;
@@ -15113,6 +15113,76 @@ function parseRunner(value, name = "--runner") {
   if (platform === "" || label === "") throw new InputError(`${name} must be PLATFORM=LABEL (e.g. linux/arm64=ubuntu-24.04-arm), got ${JSON.stringify(value)}`);
   return [platform, label];
 }
+
+// src/model/deployment-grace.ts
+var GRACE_SETTING = {
+  compose: { name: "stop_grace_period", defaultSeconds: 10 },
+  kubernetes: { name: "terminationGracePeriodSeconds", defaultSeconds: 30 },
+  ecs: { name: "stopTimeout", defaultSeconds: 30 }
+};
+function graceSetting(kind2) {
+  return GRACE_SETTING[kind2];
+}
+function graceText(d) {
+  const setting = graceSetting(d.kind).name;
+  const where = d.grace.line !== void 0 ? `\`${setting}\`, line ${d.grace.line}` : `\`${setting}\` not set: the default`;
+  return `the ${d.grace.seconds} s grace period (${where})`;
+}
+function deploymentName(d) {
+  if (d.kind === "compose") return `compose service \`${d.name}\``;
+  if (d.kind === "ecs") return `ECS container \`${d.name}\``;
+  return `Kubernetes container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
+}
+function preStopSeconds(d) {
+  if (!d.preStop) return 0;
+  return d.preStop.seconds;
+}
+function preStopText(d) {
+  const p = d.preStop;
+  if (!p) return "no preStop hook";
+  const what = p.argv && p.argv.length > 0 ? `\`${p.argv.join(" ")}\`` : p.kind === "sleep" ? `\`sleep: ${p.seconds ?? "?"}\`` : p.kind;
+  return `the preStop ${what} (line ${p.line})`;
+}
+function graceRange(d) {
+  const line = d.grace.line ?? d.preStop?.line ?? d.line;
+  return { line, column: 1, endLine: line, endColumn: 0 };
+}
+function graceFix(d, seconds2) {
+  const setting = graceSetting(d.kind).name;
+  const raise = d.kind === "compose" ? `\`stop_grace_period: ${seconds2}s\`` : d.kind === "ecs" ? `\`"stopTimeout": ${seconds2}\`` : `\`terminationGracePeriodSeconds: ${seconds2}\``;
+  const shorten = d.preStop ? ", shorten the preStop hook" : "";
+  return `Raise ${setting} above what the shutdown needs (e.g. ${raise})${shorten}, or make the app drain faster on its stop signal (well within the grace period).`;
+}
+var START_KEYS = {
+  compose: { entrypoint: "entrypoint", command: "command" },
+  kubernetes: { entrypoint: "command", command: "args" },
+  ecs: { entrypoint: "entryPoint", command: "command" }
+};
+function startKey(d) {
+  return d.entrypoint ? START_KEYS[d.kind].entrypoint : START_KEYS[d.kind].command;
+}
+
+// src/rules/deploy/grace-period-exceeded.ts
+var rule = {
+  id: "grace-period-exceeded",
+  severity: "error",
+  title: "Shutdown exceeds the grace period",
+  description: "The deployment's preStop hook plus the app's shutdown take at least its grace period: the platform SIGKILLs the container at every deploy and scale-down, in-flight work lost.",
+  check(model) {
+    const hits = [];
+    for (const d of model.deployments) {
+      const preStop = preStopSeconds(d);
+      if (preStop === void 0 || preStop <= 0 || preStop < d.grace.seconds) continue;
+      hits.push({
+        file: d.file,
+        range: graceRange(d),
+        message: `In the ${deploymentName(d)}, ${preStopText(d)} takes ${preStop} s + the app's shutdown (at least 0 s) \u2265 ${graceText(d)}: the container is SIGKILLed before its stop signal leaves it any time to drain, at every deploy and scale-down.`,
+        fix: graceFix(d, preStop + 30)
+      });
+    }
+    return hits;
+  }
+};
 
 // src/rules/image/arch-specific-download.ts
 import fs3 from "node:fs";
@@ -17252,7 +17322,7 @@ function hit(instr, url, arch, variant) {
     range: instr.range
   };
 }
-var rule = {
+var rule2 = {
   id: "arch-specific-download",
   severity: "warning",
   title: "Download for one architecture",
@@ -19057,7 +19127,7 @@ function fixFor(model, need) {
   }
   return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
 }
-var rule2 = {
+var rule3 = {
   id: "missing-interpreter",
   severity: "error",
   title: "Interpreter missing from the image",
@@ -19098,7 +19168,7 @@ function debugVariant(ref) {
   const repo = bare.slice(0, colon);
   return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
 }
-var rule3 = {
+var rule4 = {
   id: "no-debug-shell",
   severity: "info",
   title: "No shell for debugging",
@@ -19123,7 +19193,7 @@ var rule3 = {
 };
 
 // src/rules/image/platform-pinned-from.ts
-var rule4 = {
+var rule5 = {
   id: "platform-pinned-from",
   severity: "warning",
   title: "FROM pinned to one platform",
@@ -19147,7 +19217,7 @@ var rule4 = {
 };
 
 // src/rules/image/index.ts
-var imageRules = [rule2, rule3, rule4, rule];
+var imageRules = [rule3, rule4, rule5, rule2];
 
 // src/rules/runtime-catalog.ts
 var runtimeRules = [
@@ -19413,7 +19483,7 @@ var literalReads2 = memo(literalReads);
 var commandsOf = memo((text) => analyzeScript(text).body);
 
 // src/rules/start/cmd-ignored.ts
-var rule5 = {
+var rule6 = {
   id: "cmd-ignored",
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
@@ -19997,7 +20067,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule6 = {
+var rule7 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -20020,7 +20090,7 @@ var rule6 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule7 = {
+var rule8 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -20058,7 +20128,7 @@ function waitsForCommand(model) {
   }
   return void 0;
 }
-var rule8 = {
+var rule9 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -20106,7 +20176,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule9 = {
+var rule10 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -20203,7 +20273,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule10 = {
+var rule11 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -20222,7 +20292,7 @@ var rule10 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule11 = {
+var rule12 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -20262,7 +20332,7 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule12 = {
+var rule13 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -20287,7 +20357,7 @@ var rule12 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule13 = {
+var rule14 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -20314,7 +20384,7 @@ var rule13 = {
 };
 
 // src/rules/start/shell-form-cmd.ts
-var rule14 = {
+var rule15 = {
   id: "shell-form-cmd",
   severity: "warning",
   title: "CMD in shell form",
@@ -20335,7 +20405,7 @@ var rule14 = {
 };
 
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule15 = {
+var rule16 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -20360,7 +20430,7 @@ var rule15 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule16 = {
+var rule17 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -20402,7 +20472,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule17 = {
+var rule18 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -20424,7 +20494,7 @@ var rule17 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule18 = {
+var rule19 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -20536,7 +20606,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule19 = {
+var rule20 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -20569,7 +20639,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule20 = {
+var rule21 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -20592,22 +20662,22 @@ var rule20 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule16,
-  rule14,
-  rule15,
-  rule5,
-  rule10,
-  rule9,
-  rule7,
-  rule19,
   rule17,
-  rule18,
-  rule12,
+  rule15,
+  rule16,
   rule6,
-  rule13,
   rule11,
+  rule10,
+  rule8,
   rule20,
-  rule8
+  rule18,
+  rule19,
+  rule13,
+  rule7,
+  rule14,
+  rule12,
+  rule21,
+  rule9
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -20633,7 +20703,7 @@ function rewrittenLater(model, w, programs, accept) {
 
 // src/rules/wrapper/crlf-line-endings.ts
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule21 = {
+var rule22 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -20660,7 +20730,7 @@ var rule21 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule22 = {
+var rule23 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -20684,7 +20754,7 @@ var rule22 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule23 = {
+var rule24 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -20728,7 +20798,7 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule24 = {
+var rule25 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -20875,7 +20945,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule25 = {
+var rule26 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -20959,7 +21029,7 @@ var rule25 = {
 };
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule26 = {
+var rule27 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -21175,7 +21245,7 @@ function stringStep(script, text, memo2) {
   });
   return found;
 }
-var rule27 = {
+var rule28 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -21306,7 +21376,7 @@ function describe(model, script, c) {
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
-var rule28 = {
+var rule29 = {
   id: "wrapper-bashism",
   severity: "warning",
   title: "Bash syntax under #!/bin/sh",
@@ -21399,7 +21469,7 @@ function codeLines(text) {
     return t !== "" && !t.startsWith("#");
   }).length;
 }
-var rule29 = {
+var rule30 = {
   id: "wrapper-too-complex",
   severity: "info",
   title: "Wrapper waits for other services",
@@ -21505,7 +21575,7 @@ function replacement(family2) {
   if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
-var rule30 = {
+var rule31 = {
   id: "wrapper-su-sudo",
   severity: "warning",
   title: "Wrapper drops privileges with su or sudo",
@@ -21586,7 +21656,7 @@ function emptinessTest(cmd) {
   }
   return void 0;
 }
-var rule31 = {
+var rule32 = {
   id: "wrapper-unset-arg",
   severity: "warning",
   title: "Positional argument under set -u",
@@ -21744,7 +21814,7 @@ function skippedSetup(model, link) {
   }
   return hits;
 }
-var rule32 = {
+var rule33 = {
   id: "wrapper-setup-skipped",
   severity: "warning",
   title: "Wrapper set-up skipped as the image starts",
@@ -21757,10 +21827,9 @@ var rule32 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule23,
-  rule21,
-  rule22,
   rule24,
+  rule22,
+  rule23,
   rule25,
   rule26,
   rule27,
@@ -21768,11 +21837,13 @@ var wrapperRules = [
   rule29,
   rule30,
   rule31,
-  rule32
+  rule32,
+  rule33
 ];
 
 // src/rules/registry.ts
-var staticRules = [...startRules, ...imageRules, ...wrapperRules];
+var deployRules = [rule];
+var staticRules = [...startRules, ...imageRules, ...wrapperRules, ...deployRules];
 var allRules = [...staticRules, ...runtimeRules];
 function ruleMeta(id) {
   return allRules.find((r) => r.id === id);
@@ -23327,24 +23398,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule33) {
-  return rule33.startsWith("shellcheck/") ? [rule33, "shellcheck"] : [rule33];
+function ruleKeys(rule34) {
+  return rule34.startsWith("shellcheck/") ? [rule34, "shellcheck"] : [rule34];
 }
-function settingIn(rules, rule33) {
-  for (const key of ruleKeys(rule33)) {
+function settingIn(rules, rule34) {
+  for (const key of ruleKeys(rule34)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule33, file) {
+function ruleSetting(config, rule34, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule33);
+    const s = settingIn(p.rules, rule34);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule33);
+  return settingIn(config.rules, rule34);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
@@ -23557,6 +23628,161 @@ function docsUrl(id) {
 import { createHash as createHash2 } from "node:crypto";
 import fs10 from "node:fs";
 import path17 from "node:path";
+
+// src/report/text.ts
+import { styleText } from "node:util";
+
+// src/policy/dropped-line.ts
+function count(n) {
+  return `${n} finding${n === 1 ? "" : "s"}`;
+}
+function droppedLine(reports) {
+  let byFilter = 0;
+  let byConfig = 0;
+  const modes = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Set();
+  for (const r of reports) {
+    byFilter += r.dropped?.byFilter ?? 0;
+    byConfig += r.dropped?.byConfig ?? 0;
+    if (r.dropped?.filterMode) modes.add(r.dropped.filterMode);
+    if (r.dropped?.configFile) files.add(r.dropped.configFile);
+  }
+  if (byFilter + byConfig === 0) return void 0;
+  const why2 = [];
+  if (byFilter > 0) why2.push(`${byFilter} outside the diff (filter-mode: ${[...modes].join(", ")})`);
+  if (byConfig > 0) why2.push(`${byConfig} ignored or turned off by ${[...files].join(", ")}`);
+  return `${count(byFilter + byConfig)} not reported or counted: ${why2.join(", ")}.`;
+}
+
+// src/report/text.ts
+var COLORS = { error: "red", warning: "yellow", info: "cyan", dim: "dim", bold: "bold", ok: "green" };
+function escapeControls(text) {
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code2 = c.charCodeAt(0);
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    return code2 > 255 ? `\\u${code2.toString(16).padStart(4, "0")}` : `\\x${code2.toString(16).padStart(2, "0")}`;
+  });
+}
+function paint(style, what, text) {
+  const safe = escapeControls(text);
+  return style.color ? styleText(COLORS[what], safe, { validateStream: false }) : safe;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function formatFinding(f, style) {
+  const where = `${f.line}:${f.column}`.padEnd(7);
+  const sev = paint(style, f.severity, f.severity.padEnd(7));
+  const platforms = f.platforms && f.platforms.length > 0 ? ` [${f.platforms.join(", ")}]` : "";
+  return [
+    `  ${where} ${sev} ${paint(style, "bold", f.rule)}${escapeControls(platforms)}`,
+    `          ${escapeControls(f.message)}`,
+    `          ${paint(style, "dim", `fix: ${f.fix}`)}`
+  ];
+}
+function platformLabel(p) {
+  return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
+}
+function formatPlatform(p, width = 13) {
+  const parts = [platformLabel(p).padEnd(width)];
+  if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
+  if (p.build) parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
+  if (p.image) parts.push(`image ${p.image.ref} (${p.image.digest.slice(0, 19)})`);
+  if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
+  const ready2 = readinessText(p.ready);
+  if (ready2) parts.push(ready2);
+  if (p.oneShot) parts.push(`one-shot job: exited ${p.oneShot.exitCode} after ${p.oneShot.seconds.toFixed(1)}s`);
+  if (p.shutdown) {
+    const s = p.shutdown;
+    parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
+    const evidence = signalsText(p.signals, s.signal);
+    if (evidence) parts.push(evidence);
+  }
+  return parts.join("  ");
+}
+function deploymentLabel(d) {
+  const what = d.source === "compose" ? "compose service" : d.source === "ecs" ? "ECS container" : "Kubernetes container";
+  return `${d.file}:${d.line} (${what} ${d.container}${d.workload ? ` of ${d.workload}` : ""})`;
+}
+function graceVerdictText(d) {
+  const g = d.grace;
+  const head = `grace ${g.seconds} s${g.default ? " (default)" : ""}${g.preStop ? `, preStop ${g.preStop} s` : ""}`;
+  if (g.needed === void 0) return head;
+  if (d.shutdown?.killed) return `${head}: EXCEEDED (still running ${d.shutdown.seconds.toFixed(1)} s after ${d.shutdown.signal})`;
+  return `${head}: needs ${g.needed.toFixed(1)} s${g.exceeded ? ", EXCEEDED (SIGKILLed as deployed)" : ""}`;
+}
+function formatDeployment(d) {
+  const parts = [`as deployed: ${deploymentLabel(d)}`];
+  if (d.skipped) return `${parts[0]} skipped: ${d.skipped}`;
+  if (d.pid1) parts.push(`PID 1: ${d.pid1}${d.init ? " (behind --init)" : ""}`);
+  if (d.oneShot) parts.push(`one-shot job: exited ${d.oneShot.exitCode} after ${d.oneShot.seconds.toFixed(1)}s`);
+  if (d.shutdown) {
+    const s = d.shutdown;
+    parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
+  }
+  parts.push(graceVerdictText(d));
+  if (d.skippedEnv) parts.push(`env not passed: ${d.skippedEnv.join(", ")}`);
+  return parts.join("  ");
+}
+function signalsText(signals, sig) {
+  if (!signals) return void 0;
+  const of = (d) => d.caught.includes(sig) ? "handles" : d.ignored.includes(sig) ? "ignores" : "has no handler for";
+  const app = signals.app ? `; ${signals.app.process} ${of(signals.app)} it` : "";
+  return `kernel: PID 1 ${of(signals.pid1)} ${sig}${app}`;
+}
+function readinessText(ready2) {
+  if (!ready2 || ready2.by === "exited") return void 0;
+  if (ready2.by === "timeout" || ready2.by === "fixed") return ready2.detail;
+  return `ready after ${ready2.seconds.toFixed(1)} s: ${ready2.detail}`;
+}
+function verdictLine(findings, failOn, style = { color: false }) {
+  const c = countBySeverity(findings);
+  const counts = `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${c.info} info`;
+  if (failOn === "never") return paint(style, c.error > 0 ? "error" : c.warning > 0 ? "warning" : "ok", `${counts} (not gated: --fail-on never)`);
+  if (failsAt(findings, failOn)) return paint(style, "error", `\u2716 FAIL: ${counts} (failing at --fail-on ${failOn})`);
+  return paint(style, "ok", `\u2714 PASS: ${counts} (nothing at or above ${failOn})`);
+}
+function formatText(reports, failOn, color = false) {
+  const style = { color };
+  const out = [];
+  const all = [];
+  for (const report2 of reports) {
+    for (const f of report2.findings) all.push(f);
+    const byFile = /* @__PURE__ */ new Map();
+    for (const f of [...report2.findings].sort(byLocation)) {
+      const list = byFile.get(f.file) ?? [];
+      list.push(f);
+      byFile.set(f.file, list);
+    }
+    if (byFile.size === 0) out.push(`${paint(style, "bold", report2.dockerfile)}: no findings`);
+    for (const [file, list] of byFile) {
+      out.push(paint(style, "bold", file));
+      for (const f of list) for (const line of formatFinding(f, style)) out.push(line);
+      out.push("");
+    }
+    if (report2.platforms.length > 0) {
+      out.push(paint(style, "bold", "Platforms"));
+      const width = Math.max(13, ...report2.platforms.map((p) => platformLabel(p).length));
+      for (const p of report2.platforms) {
+        out.push(`  ${escapeControls(formatPlatform(p, width))}`);
+        for (const d of p.deployments ?? []) out.push(`  ${" ".repeat(width)}  ${escapeControls(formatDeployment(d))}`);
+      }
+      out.push("");
+    }
+    for (const note of report2.notes ?? []) out.push(paint(style, "dim", `note: ${note}`));
+  }
+  const dropped = droppedLine(reports);
+  if (dropped) out.push(paint(style, "dim", `note: ${dropped}`));
+  if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
+    out.push(paint(style, "dim", "note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static)."));
+  }
+  out.push(verdictLine(all, failOn, style));
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -23649,7 +23875,7 @@ function toSarif(reports, options = {}) {
     if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
     return result;
   });
-  const notes = reports.flatMap((r) => (r.notes ?? []).map((note) => reports.length > 1 ? `${r.dockerfile}: ${note}` : note));
+  const notes = reports.flatMap((r) => [...r.notes ?? [], ...deployedVerdicts(r)].map((note) => reports.length > 1 ? `${r.dockerfile}: ${note}` : note));
   const run = {
     tool: { driver: { name: "entrypoint-guard", informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
     automationDetails: { id: `${(options.category ?? "entrypoint-guard").replace(/\/+$/, "")}/` },
@@ -23658,6 +23884,9 @@ function toSarif(reports, options = {}) {
     results
   };
   return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
+}
+function deployedVerdicts(report2) {
+  return report2.platforms.flatMap((p) => (p.deployments ?? []).map((d) => `${p.platform}, ${formatDeployment(d)}.`));
 }
 function formatSarif(reports, options = {}) {
   return `${JSON.stringify(toSarif(reports, options), null, 2)}
@@ -23682,132 +23911,6 @@ function toRdjson(reports) {
 }
 function formatRdjson(reports) {
   return `${JSON.stringify(toRdjson(reports), null, 2)}
-`;
-}
-
-// src/report/text.ts
-import { styleText } from "node:util";
-
-// src/policy/dropped-line.ts
-function count(n) {
-  return `${n} finding${n === 1 ? "" : "s"}`;
-}
-function droppedLine(reports) {
-  let byFilter = 0;
-  let byConfig = 0;
-  const modes = /* @__PURE__ */ new Set();
-  const files = /* @__PURE__ */ new Set();
-  for (const r of reports) {
-    byFilter += r.dropped?.byFilter ?? 0;
-    byConfig += r.dropped?.byConfig ?? 0;
-    if (r.dropped?.filterMode) modes.add(r.dropped.filterMode);
-    if (r.dropped?.configFile) files.add(r.dropped.configFile);
-  }
-  if (byFilter + byConfig === 0) return void 0;
-  const why2 = [];
-  if (byFilter > 0) why2.push(`${byFilter} outside the diff (filter-mode: ${[...modes].join(", ")})`);
-  if (byConfig > 0) why2.push(`${byConfig} ignored or turned off by ${[...files].join(", ")}`);
-  return `${count(byFilter + byConfig)} not reported or counted: ${why2.join(", ")}.`;
-}
-
-// src/report/text.ts
-var COLORS = { error: "red", warning: "yellow", info: "cyan", dim: "dim", bold: "bold", ok: "green" };
-function escapeControls(text) {
-  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code2 = c.charCodeAt(0);
-    if (c === "\n") return "\\n";
-    if (c === "\r") return "\\r";
-    return code2 > 255 ? `\\u${code2.toString(16).padStart(4, "0")}` : `\\x${code2.toString(16).padStart(2, "0")}`;
-  });
-}
-function paint(style, what, text) {
-  const safe = escapeControls(text);
-  return style.color ? styleText(COLORS[what], safe, { validateStream: false }) : safe;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function formatFinding(f, style) {
-  const where = `${f.line}:${f.column}`.padEnd(7);
-  const sev = paint(style, f.severity, f.severity.padEnd(7));
-  const platforms = f.platforms && f.platforms.length > 0 ? ` [${f.platforms.join(", ")}]` : "";
-  return [
-    `  ${where} ${sev} ${paint(style, "bold", f.rule)}${escapeControls(platforms)}`,
-    `          ${escapeControls(f.message)}`,
-    `          ${paint(style, "dim", `fix: ${f.fix}`)}`
-  ];
-}
-function platformLabel(p) {
-  return p.emulated ? `${p.platform} (emulated, QEMU)` : p.platform;
-}
-function formatPlatform(p, width = 13) {
-  const parts = [platformLabel(p).padEnd(width)];
-  if (p.skipped) return `${parts[0]} skipped: ${p.skipped}`;
-  if (p.build) parts.push(p.build.ok ? `build ok ${p.build.seconds.toFixed(1)}s` : `build FAILED after ${p.build.seconds.toFixed(1)}s`);
-  if (p.image) parts.push(`image ${p.image.ref} (${p.image.digest.slice(0, 19)})`);
-  if (p.pid1) parts.push(`PID 1: ${p.pid1}`);
-  const ready2 = readinessText(p.ready);
-  if (ready2) parts.push(ready2);
-  if (p.oneShot) parts.push(`one-shot job: exited ${p.oneShot.exitCode} after ${p.oneShot.seconds.toFixed(1)}s`);
-  if (p.shutdown) {
-    const s = p.shutdown;
-    parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
-    const evidence = signalsText(p.signals, s.signal);
-    if (evidence) parts.push(evidence);
-  }
-  return parts.join("  ");
-}
-function signalsText(signals, sig) {
-  if (!signals) return void 0;
-  const of = (d) => d.caught.includes(sig) ? "handles" : d.ignored.includes(sig) ? "ignores" : "has no handler for";
-  const app = signals.app ? `; ${signals.app.process} ${of(signals.app)} it` : "";
-  return `kernel: PID 1 ${of(signals.pid1)} ${sig}${app}`;
-}
-function readinessText(ready2) {
-  if (!ready2 || ready2.by === "exited") return void 0;
-  if (ready2.by === "timeout" || ready2.by === "fixed") return ready2.detail;
-  return `ready after ${ready2.seconds.toFixed(1)} s: ${ready2.detail}`;
-}
-function verdictLine(findings, failOn, style = { color: false }) {
-  const c = countBySeverity(findings);
-  const counts = `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${c.info} info`;
-  if (failOn === "never") return paint(style, c.error > 0 ? "error" : c.warning > 0 ? "warning" : "ok", `${counts} (not gated: --fail-on never)`);
-  if (failsAt(findings, failOn)) return paint(style, "error", `\u2716 FAIL: ${counts} (failing at --fail-on ${failOn})`);
-  return paint(style, "ok", `\u2714 PASS: ${counts} (nothing at or above ${failOn})`);
-}
-function formatText(reports, failOn, color = false) {
-  const style = { color };
-  const out = [];
-  const all = [];
-  for (const report2 of reports) {
-    for (const f of report2.findings) all.push(f);
-    const byFile = /* @__PURE__ */ new Map();
-    for (const f of [...report2.findings].sort(byLocation)) {
-      const list = byFile.get(f.file) ?? [];
-      list.push(f);
-      byFile.set(f.file, list);
-    }
-    if (byFile.size === 0) out.push(`${paint(style, "bold", report2.dockerfile)}: no findings`);
-    for (const [file, list] of byFile) {
-      out.push(paint(style, "bold", file));
-      for (const f of list) for (const line of formatFinding(f, style)) out.push(line);
-      out.push("");
-    }
-    if (report2.platforms.length > 0) {
-      out.push(paint(style, "bold", "Platforms"));
-      const width = Math.max(13, ...report2.platforms.map((p) => platformLabel(p).length));
-      for (const p of report2.platforms) out.push(`  ${escapeControls(formatPlatform(p, width))}`);
-      out.push("");
-    }
-    for (const note of report2.notes ?? []) out.push(paint(style, "dim", `note: ${note}`));
-  }
-  const dropped = droppedLine(reports);
-  if (dropped) out.push(paint(style, "dim", `note: ${dropped}`));
-  if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
-    out.push(paint(style, "dim", "note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static)."));
-  }
-  out.push(verdictLine(all, failOn, style));
-  return `${out.join("\n")}
 `;
 }
 
@@ -24605,11 +24708,11 @@ function runOne(tool, script, shell, timeoutMs) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule33 of wrapperRules) {
-    if (!ids2.has(rule33.id)) continue;
+  for (const rule34 of wrapperRules) {
+    if (!ids2.has(rule34.id)) continue;
     let hits;
     try {
-      hits = rule33.check(model);
+      hits = rule34.check(model);
     } catch {
       continue;
     }
@@ -24617,7 +24720,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule33.id);
+      set.add(rule34.id);
     }
   }
   return out;
@@ -24718,8 +24821,8 @@ function lintDockerfile(options) {
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
   const findings = [];
-  for (const rule33 of staticRules) {
-    for (const hit5 of rule33.check(model)) findings.push(toFinding(rule33, hit5, file));
+  for (const rule34 of staticRules) {
+    for (const hit5 of rule34.check(model)) findings.push(toFinding(rule34, hit5, file));
   }
   const notes = [];
   const shellcheck = runShellcheck(model);
@@ -25973,8 +26076,14 @@ function runArgs(req, limits = {}) {
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
   for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
   if (!options.probePrivileges) args.push(...req.writableRoot ? ["--security-opt", "no-new-privileges"] : PROBE_HARDENING);
-  for (const [k, v] of Object.entries(options.probeEnv)) args.push("-e", `${k}=${v}`);
-  args.push(req.image);
+  const deployed = req.deployed;
+  for (const [k, v] of Object.entries(deployed ? deployed.env : options.probeEnv)) args.push("-e", `${k}=${v}`);
+  if (!deployed) {
+    args.push(req.image);
+    return args;
+  }
+  if (deployed.init) args.push("--init");
+  args.push(`--entrypoint=${deployed.argv[0] ?? ""}`, req.image, ...deployed.argv.slice(1));
   return args;
 }
 function noEmulator(req, text) {
@@ -26020,15 +26129,27 @@ async function probe2(req, start = startProbe(req)) {
   }
   const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
   if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2)]);
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), req.deployed ? NO_CHECKS : afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2)]);
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  const notGraceful = req.deployed ? void 0 : judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
+  let preStop;
+  if (req.deployed?.preStop) {
+    preStop = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
+    state = await containerState(id);
+    const stopped = state !== void 0 && !state.running;
+    if (preStop.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(" "), 60)}\` ${preStop.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop.exitCode}`}; the platform sends the stop signal all the same.`);
+    if (state && stopped) {
+      const shutdown2 = { signal: signal.name, seconds: 0, exitCode: state.exitCode, killed: false };
+      const hits2 = [...checked.hits, ...judgeShutdown({ shutdown: shutdown2, signal, top, gracePeriod: req.deployed.graceSeconds, emulated: req.emulated, pid1Signals, appSignals })];
+      return { hits: hits2, ...named, ready: ready2, shutdown: shutdown2, preStop, notes };
+    }
+  }
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
@@ -26056,9 +26177,15 @@ async function probe2(req, start = startProbe(req)) {
   const exitCode = await waiter;
   const seconds2 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
-  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
-  return { hits, ...named, ready: ready2, shutdown, notes };
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
+  return { hits, ...named, ready: ready2, shutdown, notes, ...preStop ? { preStop } : {} };
 }
+async function runPreStop(id, argv, graceSeconds) {
+  const t0 = Date.now();
+  const res = await docker(["exec", id, ...argv], { timeoutMs: graceSeconds * 1e3 });
+  return { seconds: round((Date.now() - t0) / 1e3), exitCode: res.timedOut ? null : res.code };
+}
+var NO_CHECKS = { hits: [], notes: [], results: {}, zombie: false };
 var SERVING = ["listening", "log", "cmd"];
 async function afterReady(req, id, hostPid, startedAt, until, ready2) {
   const health = req.config.health;
@@ -26410,6 +26537,133 @@ function firstLine(stderr) {
 }
 function sleep3(ms) {
   return new Promise((resolve3) => setTimeout(resolve3, ms));
+}
+
+// src/runtime/deployed.ts
+function deployedStart(d, image) {
+  const entry = d.entrypoint && !(d.kind === "kubernetes" && d.entrypoint.value.length === 0) ? d.entrypoint : void 0;
+  const command = d.command && !(d.kind === "kubernetes" && d.command.value.length === 0) ? d.command : void 0;
+  const entrypoint = entry ? entry.value : image.entrypoint;
+  const cmd = command ? command.value : entry && entry.value.length > 0 ? [] : image.cmd;
+  const line = entry?.line ?? command?.line;
+  return { entrypoint: [...entrypoint], cmd: [...cmd], argv: [...entrypoint, ...cmd], replaced: entry !== void 0 || command !== void 0, ...line !== void 0 ? { line } : {} };
+}
+function deployedEnv(d, probeEnv) {
+  const env = {};
+  for (const e of d.env) env[e.name] = e.value;
+  const missing = [];
+  for (const name of d.skippedEnv) {
+    if (Object.hasOwn(probeEnv, name)) env[name] = probeEnv[name];
+    else missing.push(name);
+  }
+  return { env, missing };
+}
+async function probeDeployment(job) {
+  const d = job.deployment;
+  const start = deployedStart(d, job.config);
+  const preStop = preStopSeconds(d);
+  const result = {
+    source: d.kind,
+    file: d.file,
+    line: d.line,
+    container: d.name,
+    ...d.workload ? { workload: d.workload } : {},
+    startCommand: start.argv,
+    ...d.init?.value ? { init: true } : {},
+    ...d.skippedEnv.length > 0 ? { skippedEnv: [...d.skippedEnv] } : {},
+    grace: { seconds: d.grace.seconds, ...d.grace.line === void 0 ? { default: true } : {}, ...preStop ? { preStop } : {} }
+  };
+  const notes = [];
+  if (start.argv.length === 0) {
+    result.skipped = "the deployment starts no command";
+    return { result, hits: [], notes };
+  }
+  if (job.imageCannotStart && !start.replaced) {
+    result.skipped = `it starts the image's own command, and ${job.imageCannotStart}`;
+    return { result, hits: [], notes };
+  }
+  const { env, missing } = deployedEnv(d, job.options.probeEnv);
+  const signal = normalizeSignal(d.stopSignal?.value ?? job.config.stopSignal).name;
+  const wait = Math.max(d.grace.seconds, job.options.gracePeriod);
+  const sameStart = !start.replaced && signal === job.plain.signal && !d.init?.value;
+  const unknownHook = d.preStop?.kind === "exec" && preStop === void 0 && d.preStop.argv && d.preStop.argv.length > 0 ? d.preStop.argv : void 0;
+  const probed = await probe2({
+    image: job.image,
+    platform: job.platform,
+    config: { ...job.config, entrypoint: start.entrypoint, cmd: start.cmd, stopSignal: signal },
+    options: { ...job.options, gracePeriod: wait },
+    cleanup: job.cleanup,
+    ...job.emulated !== void 0 ? { emulated: job.emulated } : {},
+    ...sameStart && job.confirms ? { confirms: job.confirms } : {},
+    deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds, ...unknownHook ? { preStop: unknownHook } : {} }
+  });
+  for (const n of probed.notes ?? []) notes.push(`${n} (${deploymentName(d)})`);
+  if (probed.unavailable) {
+    result.skipped = `no emulator for ${job.platform} is registered on this machine`;
+    return { result, hits: [], notes };
+  }
+  if (probed.pid1) result.pid1 = probed.pid1;
+  if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
+  if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
+  if (probed.oneShot) result.oneShot = probed.oneShot;
+  if (probed.shutdown) result.shutdown = probed.shutdown;
+  const startAt = lineRange2(start.line ?? d.line);
+  let hits = probed.hits.filter((h) => h.rule !== "slow-shutdown").map((h) => ({ ...h, file: d.file, range: startAt, ...start.replaced ? manifestFix(d, h, signal, isShell(probed.pid1Argv ?? [])) : {} }));
+  if (missing.length > 0 && hits.some((h) => h.rule === "exited-on-start")) {
+    hits = hits.filter((h) => h.rule !== "exited-on-start");
+    result.skipped = `it exited on start without ${missing.join(", ")}, which the deployment takes from secrets or references`;
+    notes.push(`On ${job.platform} the ${deploymentName(d)} exited on start in the probe, which ran it without ${missing.map((m) => `\`${m}\``).join(", ")} (taken from secrets or references, never read): pass stand-in values with \`--probe-env NAME=VALUE\` to probe it as deployed.`);
+  }
+  const verdict = judgeGrace(d, probed.shutdown, job.emulated === true, probed.preStop?.seconds);
+  result.grace = { ...result.grace, ...verdict.grace };
+  hits.push(...verdict.hits);
+  if (sameStart) hits = hits.filter((h) => h.rule === "grace-period-exceeded" || !job.plain.rules.has(h.rule));
+  return { result, hits, notes };
+}
+var PID1_RULES = /* @__PURE__ */ new Set(["shell-is-pid1", "package-manager-is-pid1"]);
+function manifestFix(d, h, signal, shellPid1) {
+  const shellSwallowed = h.rule === "sigterm-ignored" && shellPid1;
+  if (!PID1_RULES.has(h.rule) && !shellSwallowed) return {};
+  const key = startKey(d);
+  return { fix: `Start the app itself in \`${key}:\` (line ${d.entrypoint?.line ?? d.command?.line ?? d.line} of ${d.file}): the list form without a shell or package manager (\`${key}: ["app", "arg"]\`), or \`exec app\` as the shell's last command, so the app is PID 1 and receives ${signal} itself.` };
+}
+function lineRange2(line) {
+  return { line, column: 1, endLine: line, endColumn: 0 };
+}
+function judgeGrace(d, shutdown, emulated, hookMeasured) {
+  if (!shutdown) return { grace: {}, hits: [] };
+  const written = preStopSeconds(d);
+  const preStop = written ?? hookMeasured;
+  const known = preStop ?? 0;
+  const needed = round(known + shutdown.seconds);
+  const grace = d.grace.seconds;
+  const measuredHook = written === void 0 && hookMeasured !== void 0 ? { preStop: hookMeasured } : {};
+  if (shutdown.killed) return { grace: { ...measuredHook, needed, exceeded: true }, hits: [] };
+  const left = grace - known;
+  const hits = [];
+  const timing = emulated ? { emulatedNote: EMULATED_TIMING } : {};
+  const hook = !d.preStop ? "no preStop hook (0 s)" : preStop === void 0 ? `${preStopText(d)} (its own time not known, counted as 0 s)` : `${preStopText(d)}: ${preStop} s${written === void 0 ? " (run and timed by the probe)" : ""}`;
+  if (needed >= grace) {
+    hits.push({
+      rule: "grace-period-exceeded",
+      file: d.file,
+      range: graceRange(d),
+      ...timing,
+      message: `On {platforms} the ${deploymentName(d)} needs longer to stop than its grace period: ${hook} + a shutdown of {detail} after ${shutdown.signal} (measured by the probe) \u2265 ${graceText(d)}, so the platform SIGKILLs it mid-drain at every deploy and scale-down.`,
+      detail: `${shutdown.seconds} s`,
+      fix: graceFix(d, Math.ceil(needed * 1.5) + 5)
+    });
+  } else if (shutdown.seconds > left / 2) {
+    hits.push({
+      rule: "slow-shutdown",
+      file: d.file,
+      range: graceRange(d),
+      message: `On {platforms} the ${deploymentName(d)} took {detail} to exit after ${shutdown.signal}, more than half of the ${round(left)} s that ${graceText(d)} leaves after ${d.preStop ? preStopText(d) : "the stop signal"}, so a slower day ends in SIGKILL.`,
+      detail: `${shutdown.seconds} s`,
+      fix: graceFix(d, Math.ceil(needed * 2) + 5)
+    });
+  }
+  return { grace: { ...measuredHook, needed, exceeded: needed >= grace }, hits };
 }
 
 // src/runtime/progress.ts
@@ -26912,8 +27166,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule33, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule33, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule34, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule34, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";
@@ -27322,6 +27576,7 @@ async function runRuntime(model, options, extras = {}) {
     for (const o of outcomes) {
       results.push(o.result);
       hits.push(...o.hits.map((h) => ({ ...h, platform: o.result.platform })));
+      for (const d of o.deployed ?? []) hits.push(...d.hits.map((h) => ({ ...h, platform: o.result.platform })));
       notes.push(...o.notes);
     }
   } finally {
@@ -27333,27 +27588,42 @@ async function runRuntime(model, options, extras = {}) {
   if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
   return out;
 }
-var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1"]);
+var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1", "grace-period-exceeded"]);
 function reconcileEmulated(outcomes) {
+  const plain2 = (o) => ({ ...o.result, hits: o.hits });
+  const notes = reconcileRuns(outcomes.map(plain2), "the container", (i, hits) => outcomes[i].hits = hits);
+  const deployments = Math.max(0, ...outcomes.map((o) => o.deployed?.length ?? 0));
+  for (let d = 0; d < deployments; d++) {
+    const runs = outcomes.map((o) => {
+      const dep = o.deployed?.[d];
+      return { platform: o.result.platform, ...o.result.emulated ? { emulated: true } : {}, ...dep ? { ...dep.result, hits: dep.hits } : { hits: [] } };
+    });
+    const subject = `the container as ${outcomes.map((o) => o.deployed?.[d]?.subject).find(Boolean) ?? "deployed"}`;
+    notes.push(...reconcileRuns(runs, subject, (i, hits) => outcomes[i].deployed[d].hits = hits));
+  }
+  return notes;
+}
+function reconcileRuns(runs, subject, setHits) {
   const notes = [];
-  const chain = (o) => `${(o.result.startCommand ?? []).join("\0")}
-${o.result.pid1 ?? ""}`;
+  const chain = (r) => `${(r.startCommand ?? []).join("\0")}
+${r.pid1 ?? ""}`;
   const key = (h) => `${h.rule}\0${h.severity ?? ""}`;
-  for (const emulated of outcomes.filter((o) => o.result.emulated && o.result.shutdown)) {
-    const native = outcomes.find((o) => !o.result.emulated && o.result.shutdown && chain(o) === chain(emulated));
-    if (!native) continue;
+  runs.forEach((emulated, index) => {
+    if (!emulated.emulated || !emulated.shutdown) return;
+    const native = runs.find((r) => !r.emulated && r.shutdown && chain(r) === chain(emulated));
+    if (!native) return;
     const nativeKeys = new Set(native.hits.map(key));
     const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== "info" && !nativeKeys.has(key(h)));
-    if (contradicted.length === 0) continue;
-    emulated.hits = emulated.hits.filter((h) => !contradicted.includes(h));
-    const e = emulated.result;
-    const n = native.result.shutdown;
-    const there = e.shutdown.killed ? `was SIGKILLed after ignoring ${e.shutdown.signal} for the grace period` : `exited with code ${e.shutdown.exitCode} after ${e.shutdown.seconds} s`;
+    if (contradicted.length === 0) return;
+    setHits(index, emulated.hits.filter((h) => !contradicted.includes(h)));
+    const e = emulated.shutdown;
+    const n = native.shutdown;
+    const there = e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
     const here = n.killed ? "was SIGKILLed too, for other reasons" : `exited with code ${n.exitCode} after ${n.seconds} s`;
     notes.push(
-      `On ${e.platform} (emulated by QEMU) the container ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(", ")}), but the same start chain \`${truncate(e.pid1 ?? (e.startCommand ?? []).join(" "), 60)}\` ${here} natively on ${native.result.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${e.platform.split("/")[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`
+      `On ${emulated.platform} (emulated by QEMU) ${subject} ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(", ")}), but the same start chain \`${truncate(emulated.pid1 ?? (emulated.startCommand ?? []).join(" "), 60)}\` ${here} natively on ${native.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${emulated.platform.split("/")[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`
     );
-  }
+  });
   return notes;
 }
 function samePlatform(a, b) {
@@ -27382,11 +27652,12 @@ async function runPlatform(job) {
   if (support.available && support.emulated) result.emulated = true;
   const hits = [];
   const notes = [];
+  const deployed = [];
   const done = () => {
     result.seconds = round((Date.now() - started) / 1e3);
     const final = !result.skipped ? "done" : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? "failed" : "skipped";
     progress.phase(platform, final, result.skipped);
-    return { result, hits, notes };
+    return { result, hits, notes, ...deployed.length > 0 ? { deployed } : {} };
   };
   if (!support.available) {
     hits.push(unavailableHit(platform, model, support.reason));
@@ -27447,6 +27718,17 @@ async function runPlatform(job) {
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   };
   const probeStart = startProbe(probeRequest);
+  const probeDeployments = async (plainRules, imageCannotStart) => {
+    const plain2 = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
+    for (const deployment of model.deployments) {
+      const subject = deploymentName(deployment);
+      progress.phase(platform, "probe", `as deployed: ${subject.replaceAll("`", "")}`);
+      const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, confirms, plain: plain2, ...imageCannotStart ? { imageCannotStart } : {} });
+      deployed.push({ ...outcome, subject });
+      notes.push(...outcome.notes);
+    }
+    if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
+  };
   progress.phase(platform, "smoke");
   let hasShell;
   try {
@@ -27457,6 +27739,7 @@ async function runPlatform(job) {
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
       result.skipped = START_CANNOT_RUN;
+      await probeDeployments(/* @__PURE__ */ new Set(), START_CANNOT_RUN);
       return done();
     }
   } catch (err) {
@@ -27465,6 +27748,7 @@ async function runPlatform(job) {
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
     result.skipped = NO_START_COMMAND;
+    await probeDeployments(/* @__PURE__ */ new Set(), NO_START_COMMAND);
     return done();
   }
   const forwarding = forwardingWrapper(model);
@@ -27518,6 +27802,7 @@ async function runPlatform(job) {
   if (probed.health) result.health = probed.health;
   if (probed.zombies) result.zombies = probed.zombies;
   if (probed.shutdown) result.shutdown = probed.shutdown;
+  await probeDeployments(new Set(probed.hits.map((h) => h.rule)));
   return done();
 }
 var QEMU_ARCH = {

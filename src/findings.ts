@@ -75,10 +75,48 @@ export interface PlatformResult {
   /** The argv a harmless override command given at `docker run` arrived with (the wrapper's argument forwarding). */
   args?: { sent: string[]; arrived: string[]; forwarded: boolean };
   shutdown?: ShutdownResult;
+  /** The probe as deployed: one run per deployment (compose service, Kubernetes or ECS container) matched to the Dockerfile. */
+  deployments?: DeploymentResult[];
   /** Why runtime checks did not run or stopped early (platform-unavailable, build failure). */
   skipped?: string;
   /** Wall time of build + smoke checks + probe, seconds. */
   seconds?: number;
+}
+
+/**
+ * The probe run as a deployment starts the image: its entrypoint/command replacement, its
+ * literal env, its init, its stop signal, judged against its grace period (less its preStop).
+ */
+export interface DeploymentResult {
+  /** The kind of manifest. */
+  source: 'compose' | 'kubernetes' | 'ecs';
+  /** The manifest and the service's or container's line. */
+  file: string;
+  line: number;
+  /** Compose service, Kubernetes container or ECS container definition name. */
+  container: string;
+  /** Kubernetes: the workload that holds the container (`Deployment/api`). */
+  workload?: string;
+  /** The argv the platform starts (its replacement of ENTRYPOINT/CMD, else the image's). */
+  startCommand: string[];
+  /** Started behind Docker's init (compose `init: true`, ECS `initProcessEnabled`). */
+  init?: boolean;
+  /** Environment names the deployment takes from secrets or references, not passed to the probe. */
+  skippedEnv?: string[];
+  pid1?: string;
+  pid1Argv?: string[];
+  ready?: PlatformResult['ready'];
+  oneShot?: { exitCode: number; seconds: number };
+  /** The shutdown as observed: the probe waits up to the larger of the deployment's grace period and --grace-period. */
+  shutdown?: ShutdownResult;
+  /**
+   * The deployment's grace period (`default`: the platform's, not written in the manifest), its
+   * preStop hook's duration (a `sleep` as written, an exec hook as the probe ran and timed it), what shutdown needed (preStop + the observed shutdown) and
+   * whether that reaches the grace period (grace-period-exceeded).
+   */
+  grace: { seconds: number; default?: boolean; preStop?: number; needed?: number; exceeded?: boolean };
+  /** Why this deployment was not probed (the container did not start, no start command). */
+  skipped?: string;
 }
 
 /** Which checks ran for a Dockerfile, and why the others did not: never silently green. */

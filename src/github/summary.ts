@@ -1,9 +1,9 @@
 // The job summary (and the check run's output): verdict, a per-platform table and the
 // findings table, in GitHub-flavoured Markdown with every user-controlled string escaped.
 import * as core from '@actions/core';
-import { compareFindings, type FailOn, type Finding, type PlatformResult, type Report } from '../findings.js';
+import { compareFindings, type DeploymentResult, type FailOn, type Finding, type PlatformResult, type Report } from '../findings.js';
 import { droppedLine } from '../policy/dropped-line.js';
-import { platformLabel, readinessText, signalsText } from '../report/text.js';
+import { deploymentLabel, graceVerdictText, platformLabel, readinessText, signalsText } from '../report/text.js';
 import { docsUrl } from '../rules/types.js';
 import { logInfo, mdCell, mdCode, plural, verdict } from './format.js';
 
@@ -50,10 +50,29 @@ function platformRow(dockerfile: string | undefined, p: PlatformResult): string 
   return `| ${cells.join(' | ')} |`;
 }
 
+/** A deployed run's row, under its platform's: the same columns, the grace period's verdict with the shutdown. */
+function deploymentRow(dockerfile: string | undefined, p: PlatformResult, d: DeploymentResult): string {
+  const cells: string[] = [];
+  if (dockerfile !== undefined) cells.push(mdCell(dockerfile));
+  cells.push(`${mdCell(platformLabel(p))}<br>as deployed: ${mdCell(deploymentLabel(d))}`, '', mdCode(JSON.stringify(d.startCommand)), d.pid1 ? mdCode(d.pid1) : '');
+  const s = d.shutdown;
+  const grace = mdCell(graceVerdictText(d));
+  if (d.skipped) cells.push('', `skipped: ${mdCell(d.skipped)}`, '');
+  else if (s) cells.push(mdCell(s.signal), `${s.killed ? `❌ SIGKILLed after ${seconds(s.seconds, 2)}` : seconds(s.seconds, 2)}<br>${d.grace.exceeded ? '❌ ' : ''}${grace}`, String(s.exitCode ?? ''));
+  else if (d.oneShot) cells.push('', `one-shot job, finished in ${seconds(d.oneShot.seconds)}`, String(d.oneShot.exitCode));
+  else cells.push('', grace, '');
+  return `| ${cells.join(' | ')} |`;
+}
+
 export function platformTable(reports: Report[]): string {
   const several = reports.length > 1;
   const rows: string[] = [];
-  for (const r of reports) for (const p of r.platforms) rows.push(platformRow(several ? r.dockerfile : undefined, p));
+  for (const r of reports) {
+    for (const p of r.platforms) {
+      rows.push(platformRow(several ? r.dockerfile : undefined, p));
+      for (const d of p.deployments ?? []) rows.push(deploymentRow(several ? r.dockerfile : undefined, p, d));
+    }
+  }
   if (rows.length === 0) return '';
   const head = [...(several ? ['Dockerfile'] : []), 'Platform', 'Build', 'Start command', 'PID 1', 'Stop signal', 'Shutdown', 'Exit code'];
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n');

@@ -13,6 +13,7 @@ import { ruleMeta } from '../rules/registry.js';
 import { docsUrl, type RuleMeta } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic.js';
+import { formatDeployment } from './text.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/entrypoint-guard/entrypoint-guard';
@@ -184,7 +185,7 @@ export function toSarif(reports: Report[], options: SarifOptions = {}): SarifLog
     if (f.platforms && f.platforms.length > 0) result.properties = { platforms: [...f.platforms] };
     return result;
   });
-  const notes = reports.flatMap((r) => (r.notes ?? []).map((note) => (reports.length > 1 ? `${r.dockerfile}: ${note}` : note)));
+  const notes = reports.flatMap((r) => [...(r.notes ?? []), ...deployedVerdicts(r)].map((note) => (reports.length > 1 ? `${r.dockerfile}: ${note}` : note)));
   const run: SarifRun = {
     tool: { driver: { name: 'entrypoint-guard', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
     automationDetails: { id: `${(options.category ?? 'entrypoint-guard').replace(/\/+$/, '')}/` },
@@ -193,6 +194,11 @@ export function toSarif(reports: Report[], options: SarifOptions = {}): SarifLog
     results,
   };
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+/** Each deployed run's verdict as a note (its findings are results at the manifest's lines). */
+function deployedVerdicts(report: Report): string[] {
+  return report.platforms.flatMap((p) => (p.deployments ?? []).map((d) => `${p.platform}, ${formatDeployment(d)}.`));
 }
 
 export function formatSarif(reports: Report[], options: SarifOptions = {}): string {

@@ -1,6 +1,6 @@
 // The report for people: grouped by file, coloured on a TTY, every finding with its fix.
 import { styleText } from 'node:util';
-import { byLocation, countBySeverity, failsAt, RUNTIME_NOT_ASKED, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
+import { byLocation, countBySeverity, failsAt, RUNTIME_NOT_ASKED, type DeploymentResult, type FailOn, type Finding, type PlatformResult, type Report, type Severity } from '../findings.js';
 import { droppedLine } from '../policy/dropped-line.js';
 
 interface Style {
@@ -69,6 +69,36 @@ export function formatPlatform(p: PlatformResult, width = 13): string {
   return parts.join('  ');
 }
 
+/** "compose.yaml:2 (compose service worker)": where a deployed run's start command comes from. */
+export function deploymentLabel(d: Pick<DeploymentResult, 'source' | 'file' | 'line' | 'container' | 'workload'>): string {
+  const what = d.source === 'compose' ? 'compose service' : d.source === 'ecs' ? 'ECS container' : 'Kubernetes container';
+  return `${d.file}:${d.line} (${what} ${d.container}${d.workload ? ` of ${d.workload}` : ''})`;
+}
+
+/** "grace 30 s (default), preStop 20 s: needs 35.1 s, EXCEEDED": the deployed shutdown against its grace period. */
+export function graceVerdictText(d: Pick<DeploymentResult, 'grace' | 'shutdown'>): string {
+  const g = d.grace;
+  const head = `grace ${g.seconds} s${g.default ? ' (default)' : ''}${g.preStop ? `, preStop ${g.preStop} s` : ''}`;
+  if (g.needed === undefined) return head;
+  if (d.shutdown?.killed) return `${head}: EXCEEDED (still running ${d.shutdown.seconds.toFixed(1)} s after ${d.shutdown.signal})`;
+  return `${head}: needs ${g.needed.toFixed(1)} s${g.exceeded ? ', EXCEEDED (SIGKILLed as deployed)' : ''}`;
+}
+
+/** One deployed run, under its platform's line: as the platform starts the image, next to `docker run`'s verdict. */
+export function formatDeployment(d: DeploymentResult): string {
+  const parts = [`as deployed: ${deploymentLabel(d)}`];
+  if (d.skipped) return `${parts[0]} skipped: ${d.skipped}`;
+  if (d.pid1) parts.push(`PID 1: ${d.pid1}${d.init ? ' (behind --init)' : ''}`);
+  if (d.oneShot) parts.push(`one-shot job: exited ${d.oneShot.exitCode} after ${d.oneShot.seconds.toFixed(1)}s`);
+  if (d.shutdown) {
+    const s = d.shutdown;
+    parts.push(s.killed ? `${s.signal} ignored: SIGKILLed after ${s.seconds.toFixed(2)}s` : `${s.signal} -> exit ${s.exitCode} in ${s.seconds.toFixed(2)}s`);
+  }
+  parts.push(graceVerdictText(d));
+  if (d.skippedEnv) parts.push(`env not passed: ${d.skippedEnv.join(', ')}`);
+  return parts.join('  ');
+}
+
 /** "kernel: PID 1 handles SIGTERM; node server.js handles it": the dispositions read at readiness (native only). */
 export function signalsText(signals: PlatformResult['signals'], sig: string): string | undefined {
   if (!signals) return undefined;
@@ -115,7 +145,10 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
     if (report.platforms.length > 0) {
       out.push(paint(style, 'bold', 'Platforms'));
       const width = Math.max(13, ...report.platforms.map((p) => platformLabel(p).length));
-      for (const p of report.platforms) out.push(`  ${escapeControls(formatPlatform(p, width))}`);
+      for (const p of report.platforms) {
+        out.push(`  ${escapeControls(formatPlatform(p, width))}`);
+        for (const d of p.deployments ?? []) out.push(`  ${' '.repeat(width)}  ${escapeControls(formatDeployment(d))}`);
+      }
       out.push('');
     }
     for (const note of report.notes ?? []) out.push(paint(style, 'dim', `note: ${note}`));

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Finding, PlatformResult } from '../findings.js';
+import type { Finding, PlatformResult, ShutdownResult } from '../findings.js';
+import { deploymentName } from '../model/deployment-grace.js';
 import type { DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
 import { buildPlatform, imageTag, round, truncate, unavailableHit } from './build.js';
@@ -19,7 +20,8 @@ import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
 import { expectedPid1, forwardingWrapper } from '../model/start-chain.js';
-import { abandonProbe, probe, startProbe, type Confirmable } from './probe.js';
+import { abandonProbe, normalizeSignal, probe, startProbe, type Confirmable } from './probe.js';
+import { probeDeployment, type DeployedOutcome } from './deployed.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
 import { registerBuildSecrets } from './secrets.js';
@@ -125,6 +127,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
     for (const o of outcomes) {
       results.push(o.result);
       hits.push(...o.hits.map((h) => ({ ...h, platform: o.result.platform })));
+      for (const d of o.deployed ?? []) hits.push(...d.hits.map((h) => ({ ...h, platform: o.result.platform })));
       notes.push(...o.notes);
     }
   } finally {
@@ -138,33 +141,59 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
 }
 
 /** Shutdown verdicts that rest on timing under QEMU (shell-is-pid1 only at its error severity). */
-const TIMING_RULES = new Set(['sigterm-ignored', 'slow-shutdown', 'unclean-exit', 'shell-is-pid1']);
+const TIMING_RULES = new Set(['sigterm-ignored', 'slow-shutdown', 'unclean-exit', 'shell-is-pid1', 'grace-period-exceeded']);
+
+/** One probe run's verdicts: the plain `docker run` one, or one deployment's, on one platform. */
+interface ProbedRun {
+  platform: string;
+  emulated?: boolean;
+  startCommand?: string[];
+  pid1?: string;
+  shutdown?: ShutdownResult;
+  hits: PlatformHit[];
+}
 
 /**
  * An emulated platform's shutdown verdict that the native run of the same start chain, in the
  * same run, contradicts is QEMU's signal handling and timing, not the program's: it is dropped
  * for a note that says so (npm and BusyBox syslogd as PID 1 are SIGKILLed under QEMU where they
- * exit natively). Verdicts the native run shares stand.
+ * exit natively). Verdicts the native run shares stand. The same for each deployment's runs.
  */
 export function reconcileEmulated(outcomes: PlatformOutcome[]): string[] {
+  const plain = (o: PlatformOutcome): ProbedRun => ({ ...o.result, hits: o.hits });
+  const notes = reconcileRuns(outcomes.map(plain), 'the container', (i, hits) => (outcomes[i]!.hits = hits));
+  const deployments = Math.max(0, ...outcomes.map((o) => o.deployed?.length ?? 0));
+  for (let d = 0; d < deployments; d++) {
+    const runs = outcomes.map((o) => {
+      const dep = o.deployed?.[d];
+      return { platform: o.result.platform, ...(o.result.emulated ? { emulated: true } : {}), ...(dep ? { ...dep.result, hits: dep.hits } : { hits: [] }) };
+    });
+    const subject = `the container as ${outcomes.map((o) => o.deployed?.[d]?.subject).find(Boolean) ?? 'deployed'}`;
+    notes.push(...reconcileRuns(runs, subject, (i, hits) => (outcomes[i]!.deployed![d]!.hits = hits)));
+  }
+  return notes;
+}
+
+function reconcileRuns(runs: ProbedRun[], subject: string, setHits: (index: number, hits: PlatformHit[]) => void): string[] {
   const notes: string[] = [];
-  const chain = (o: PlatformOutcome) => `${(o.result.startCommand ?? []).join('\0')}\n${o.result.pid1 ?? ''}`;
+  const chain = (r: ProbedRun) => `${(r.startCommand ?? []).join('\0')}\n${r.pid1 ?? ''}`;
   const key = (h: PlatformHit) => `${h.rule}\0${h.severity ?? ''}`;
-  for (const emulated of outcomes.filter((o) => o.result.emulated && o.result.shutdown)) {
-    const native = outcomes.find((o) => !o.result.emulated && o.result.shutdown && chain(o) === chain(emulated));
-    if (!native) continue;
+  runs.forEach((emulated, index) => {
+    if (!emulated.emulated || !emulated.shutdown) return;
+    const native = runs.find((r) => !r.emulated && r.shutdown && chain(r) === chain(emulated));
+    if (!native) return;
     const nativeKeys = new Set(native.hits.map(key));
     const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== 'info' && !nativeKeys.has(key(h)));
-    if (contradicted.length === 0) continue;
-    emulated.hits = emulated.hits.filter((h) => !contradicted.includes(h));
-    const e = emulated.result;
-    const n = native.result.shutdown!;
-    const there = e.shutdown!.killed ? `was SIGKILLed after ignoring ${e.shutdown!.signal} for the grace period` : `exited with code ${e.shutdown!.exitCode} after ${e.shutdown!.seconds} s`;
+    if (contradicted.length === 0) return;
+    setHits(index, emulated.hits.filter((h) => !contradicted.includes(h)));
+    const e = emulated.shutdown;
+    const n = native.shutdown!;
+    const there = e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
     const here = n.killed ? 'was SIGKILLed too, for other reasons' : `exited with code ${n.exitCode} after ${n.seconds} s`;
     notes.push(
-      `On ${e.platform} (emulated by QEMU) the container ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(', ')}), but the same start chain \`${truncate(e.pid1 ?? (e.startCommand ?? []).join(' '), 60)}\` ${here} natively on ${native.result.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${e.platform.split('/')[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`,
+      `On ${emulated.platform} (emulated by QEMU) ${subject} ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(', ')}), but the same start chain \`${truncate(emulated.pid1 ?? (emulated.startCommand ?? []).join(' '), 60)}\` ${here} natively on ${native.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${emulated.platform.split('/')[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`,
     );
-  }
+  });
   return notes;
 }
 
@@ -196,6 +225,8 @@ interface PlatformOutcome {
   result: PlatformResult;
   hits: PlatformHit[];
   notes: string[];
+  /** The probe as deployed, per deployment in model.deployments' order (its result is also in result.deployments). */
+  deployed?: Array<DeployedOutcome & { subject: string }>;
 }
 
 interface PlatformJob {
@@ -219,11 +250,12 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (support.available && support.emulated) result.emulated = true;
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
-  const done = () => {
+  const deployed: NonNullable<PlatformOutcome['deployed']> = [];
+  const done = (): PlatformOutcome => {
     result.seconds = round((Date.now() - started) / 1000);
     const final: Phase = !result.skipped ? 'done' : result.build && !result.build.ok && !/emulator/.test(result.skipped) ? 'failed' : 'skipped';
     progress.phase(platform, final, result.skipped);
-    return { result, hits, notes };
+    return { result, hits, notes, ...(deployed.length > 0 ? { deployed } : {}) };
   };
   if (!support.available) {
     hits.push(unavailableHit(platform, model, support.reason));
@@ -288,6 +320,22 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
   };
   const probeStart = startProbe(probeRequest);
+  /**
+   * The probe as deployed: one more run per deployment, of the image just built, one after the
+   * other; also when the image's own start command cannot run (`imageCannotStart`), since a
+   * deployment may replace it.
+   */
+  const probeDeployments = async (plainRules: ReadonlySet<string>, imageCannotStart?: string) => {
+    const plain = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
+    for (const deployment of model.deployments) {
+      const subject = deploymentName(deployment);
+      progress.phase(platform, 'probe', `as deployed: ${subject.replaceAll('`', '')}`);
+      const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, confirms, plain, ...(imageCannotStart ? { imageCannotStart } : {}) });
+      deployed.push({ ...outcome, subject });
+      notes.push(...outcome.notes);
+    }
+    if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
+  };
   progress.phase(platform, 'smoke');
   let hasShell: boolean | undefined;
   try {
@@ -298,6 +346,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
       result.skipped = START_CANNOT_RUN;
+      await probeDeployments(new Set(), START_CANNOT_RUN);
       return done();
     }
   } catch (err) {
@@ -306,6 +355,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
     result.skipped = NO_START_COMMAND;
+    await probeDeployments(new Set(), NO_START_COMMAND);
     return done();
   }
 
@@ -362,6 +412,8 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (probed.health) result.health = probed.health;
   if (probed.zombies) result.zombies = probed.zombies;
   if (probed.shutdown) result.shutdown = probed.shutdown;
+
+  await probeDeployments(new Set(probed.hits.map((h) => h.rule)));
   return done();
 }
 

@@ -1,5 +1,6 @@
 // The SIGTERM shutdown probe: start the image as built (no --init, which would hide the
 // problem), let it come up, record PID 1, send the image's own stop signal, time the exit.
+// A deployed run (deployed.ts) starts it as a deployment does: its command, env, init, signal.
 import fs from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,23 @@ export interface ProbeRequest {
   stopSignalAt?: { file: string; range: SourceRange };
   /** What the model expects as PID 1, and where it read it: the verdict compares it with what it sees. */
   expectedPid1?: ExpectedPid1;
+  /** The probe as deployed (deployed.ts): the container started as the deployment starts it. */
+  deployed?: DeployedRun;
+}
+
+/**
+ * How a deployment starts the image, as `docker run` flags: `--entrypoint` + args (never a
+ * shell string), its literal env instead of --probe-env's, Docker's init when it gives one.
+ * `config.stopSignal` carries its stop signal; `options.gracePeriod` how long the probe waits.
+ */
+export interface DeployedRun {
+  argv: string[];
+  env: Record<string, string>;
+  init: boolean;
+  /** The deployment's grace period: what a SIGKILLed shutdown is said to have exceeded. */
+  graceSeconds: number;
+  /** A preStop exec hook whose length is not known: run in the container before the signal, timed. */
+  preStop?: string[];
 }
 
 export interface ProbeResult {
@@ -80,6 +98,8 @@ export interface ProbeResult {
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   notes?: string[];
+  /** A deployed run's preStop exec hook, as the probe ran it before the signal. */
+  preStop?: { seconds: number; exitCode: number | null };
 }
 
 const CALL_MS = 20_000;
@@ -134,8 +154,15 @@ export function runArgs(req: StartRequest, limits: EngineLimits = {}): string[] 
   // The second try of an image the hardening stopped at start: Docker's own defaults (its
   // capability set: a DHCP server needs NET_RAW) with a writable root, still no new privileges.
   if (!options.probePrivileges) args.push(...(req.writableRoot ? ['--security-opt', 'no-new-privileges'] : PROBE_HARDENING));
-  for (const [k, v] of Object.entries(options.probeEnv)) args.push('-e', `${k}=${v}`);
-  args.push(req.image);
+  const deployed = req.deployed;
+  for (const [k, v] of Object.entries(deployed ? deployed.env : options.probeEnv)) args.push('-e', `${k}=${v}`);
+  if (!deployed) {
+    args.push(req.image);
+    return args;
+  }
+  if (deployed.init) args.push('--init');
+  // `--entrypoint` takes one word; the rest of the argv follows the image as arguments, each its own word.
+  args.push(`--entrypoint=${deployed.argv[0] ?? ''}`, req.image, ...deployed.argv.slice(1));
   return args;
 }
 
@@ -199,17 +226,33 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
   if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
-  // PID 1 (docker top) and the checks that need a ready service, side by side.
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
+  // PID 1 (docker top) and the checks that need a ready service, side by side; a deployed run
+  // probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), req.deployed ? NO_CHECKS : afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
-  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
+  const notGraceful = req.deployed ? undefined : judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
+
+  // A deployment's preStop hook runs before its stop signal, as the platform runs it.
+  let preStop: ProbeResult['preStop'];
+  if (req.deployed?.preStop) {
+    preStop = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
+    state = await containerState(id);
+    const stopped = state !== undefined && !state.running;
+    if (preStop.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(' '), 60)}\` ${preStop.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop.exitCode}`}; the platform sends the stop signal all the same.`);
+    if (state && stopped) {
+      // The hook stopped the service itself (`nginx -s quit`): its shutdown is over before the signal.
+      const shutdown: ShutdownResult = { signal: signal.name, seconds: 0, exitCode: state.exitCode, killed: false };
+      const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed.graceSeconds, emulated: req.emulated, pid1Signals, appSignals })];
+      return { hits, ...named, ready, shutdown, preStop, notes };
+    }
+  }
 
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
@@ -247,9 +290,18 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
 
-  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
-  return { hits, ...named, ready, shutdown, notes };
+  const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
+  return { hits, ...named, ready, shutdown, notes, ...(preStop ? { preStop } : {}) };
 }
+
+/** Run a preStop exec hook in the container (its argv as the manifest gives it, no shell of ours), timed; null exit code: cut off at the grace period. */
+async function runPreStop(id: string, argv: string[], graceSeconds: number): Promise<{ seconds: number; exitCode: number | null }> {
+  const t0 = Date.now();
+  const res = await docker(['exec', id, ...argv], { timeoutMs: graceSeconds * 1000 });
+  return { seconds: round((Date.now() - t0) / 1000), exitCode: res.timedOut ? null : res.code };
+}
+
+const NO_CHECKS = { hits: [] as PlatformHit[], notes: [] as string[], results: {} as Pick<ProbeResult, 'health' | 'zombies'>, zombie: false };
 
 /** Readiness that saw the service serve: "never passed" can be judged only then (healthcheck.ts). */
 const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd'];
@@ -531,7 +583,7 @@ function confirmsText(ids: string[] | undefined): string {
 }
 
 /** Appended to a verdict reached under emulation ({platforms}: the emulated ones). */
-const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).';
+export const EMULATED_TIMING = '{platforms} ran emulated (QEMU): that verdict rests on timing alone, and a program that installs its handler late under emulation\'s slowdown can be misjudged; confirm on real hardware if the app handles the signal (a matrix job on `ubuntu-24.04-arm` runs linux/arm64 natively).';
 
 /** The findings of one shutdown: pure, so every branch is unit-testable. */
 export function judgeShutdown(facts: ShutdownFacts): PlatformHit[] {
