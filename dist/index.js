@@ -41017,6 +41017,17 @@ function knownProgram(word) {
   if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
   return void 0;
 }
+var SHELL_CONTROL_SCRIPTS = {
+  apache2ctl: { server: "apache2", foreground: ". /etc/apache2/envvars && exec apache2 -D FOREGROUND" },
+  apachectl: { server: "httpd", foreground: "exec httpd -D FOREGROUND" }
+};
+function controlScriptChild(argv) {
+  const script = baseName(argv[0] ?? "");
+  const known = SHELL_CONTROL_SCRIPTS[script];
+  if (!known) return void 0;
+  const foreground = argv.some((w, i) => w === "-DFOREGROUND" || w === "-D" && argv[i + 1] === "FOREGROUND");
+  return foreground ? { script, ...known } : void 0;
+}
 var VALUE_FLAGS = {
   tini: /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite", "-l"]),
   "dumb-init": /* @__PURE__ */ new Set(["-r", "--rewrite"]),
@@ -44508,9 +44519,23 @@ var rule26 = {
         ]);
       }
     }
+    const control = controlScriptHit(model, consequence);
+    if (control) hits.push(control);
     return hits;
   }
 };
+function controlScriptHit(model, consequence) {
+  const program = model.startChain.program;
+  const child2 = program ? controlScriptChild(program.argv) : void 0;
+  if (!program || !child2) return void 0;
+  const message = `\`${child2.script}\` is a /bin/sh script that runs \`${child2.server}\` as its child without exec (\`$HTTPD "$@"; ERROR=$?\`), ${consequence(`\`${child2.server}\``)}.`;
+  const fix = `Start ${child2.server} itself as PID 1: \`CMD ["/bin/sh", "-c", "${child2.foreground}"]\` (the official php:apache and httpd images ship \`apache2-foreground\` and \`httpd-foreground\` for this).`;
+  if (program.origin) {
+    const { script, line } = program.origin;
+    return { message, fix, file: script.file, range: { line, column: 1, endLine: line, endColumn: 1 } };
+  }
+  return { message, fix, range: program.part.instr.range };
+}
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
 var rule27 = {

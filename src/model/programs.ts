@@ -44,6 +44,27 @@ export function knownProgram(word: string): KnownProgram | undefined {
   return undefined;
 }
 
+/**
+ * Control scripts that images ship as /bin/sh scripts and that run their server as a child,
+ * without exec: Apache's apachectl ends in `$HTTPD "$@"; ERROR=$?; exit $ERROR`, so started in
+ * the foreground (`apache2ctl -D FOREGROUND`) the shell stays PID 1 with the server under it.
+ * `foreground`: the command that starts the same server as PID 1.
+ */
+const SHELL_CONTROL_SCRIPTS: Record<string, { server: string; foreground: string }> = {
+  apache2ctl: { server: 'apache2', foreground: '. /etc/apache2/envvars && exec apache2 -D FOREGROUND' },
+  apachectl: { server: 'httpd', foreground: 'exec httpd -D FOREGROUND' },
+};
+
+/** The server a control script runs as its own child when started in the foreground; undefined for anything else. */
+export function controlScriptChild(argv: string[]): { script: string; server: string; foreground: string } | undefined {
+  const script = baseName(argv[0] ?? '');
+  const known = SHELL_CONTROL_SCRIPTS[script];
+  if (!known) return undefined;
+  // `-D FOREGROUND` / `-DFOREGROUND`: the server stays in the foreground (otherwise it forks and the script ends).
+  const foreground = argv.some((w, i) => w === '-DFOREGROUND' || (w === '-D' && argv[i + 1] === 'FOREGROUND'));
+  return foreground ? { script, ...known } : undefined;
+}
+
 /** Options of each exec-through program that take the next word as their value. */
 const VALUE_FLAGS: Record<string, Set<string>> = {
   tini: new Set(['-p', '-e', '-r', '--rewrite', '-l']),

@@ -1,5 +1,6 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
-import { interpreterOf, knownProgram, programRun } from '../../model/programs.js';
+import { controlScriptChild, interpreterOf, knownProgram, programRun } from '../../model/programs.js';
+import type { DockerfileModel } from '../../model/types.js';
 import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
@@ -188,6 +189,26 @@ export const rule: StaticRule = {
         ]);
       }
     }
+    const control = controlScriptHit(model, consequence);
+    if (control) hits.push(control);
     return hits;
   },
 };
+
+/**
+ * The program the chain ends in is a control script from the image (`apache2ctl -D
+ * FOREGROUND`) that runs the server as its own child: the same defect as a wrapper without
+ * exec, in a script the image brings.
+ */
+function controlScriptHit(model: DockerfileModel, consequence: (app: string) => string): RuleHit | undefined {
+  const program = model.startChain.program;
+  const child = program ? controlScriptChild(program.argv) : undefined;
+  if (!program || !child) return undefined;
+  const message = `\`${child.script}\` is a /bin/sh script that runs \`${child.server}\` as its child without exec (\`$HTTPD "$@"; ERROR=$?\`), ${consequence(`\`${child.server}\``)}.`;
+  const fix = `Start ${child.server} itself as PID 1: \`CMD ["/bin/sh", "-c", "${child.foreground}"]\` (the official php:apache and httpd images ship \`apache2-foreground\` and \`httpd-foreground\` for this).`;
+  if (program.origin) {
+    const { script, line } = program.origin;
+    return { message, fix, file: script.file, range: { line: line, column: 1, endLine: line, endColumn: 1 } };
+  }
+  return { message, fix, range: program.part.instr.range };
+}

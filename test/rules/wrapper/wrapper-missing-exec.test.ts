@@ -335,3 +335,35 @@ describe(ID, () => {
     expect(ruleHits(ID, 'alpine:3.22', noCron).map((f) => f.line)).toEqual([10]);
   });
 });
+
+describe('wrapper-missing-exec: a control script from the image that runs its server as a child', () => {
+  it('Albionu/layout_translate: `CMD ["apache2ctl", "-D", "FOREGROUND"]` leaves sh as PID 1 above apache2', () => {
+    const f = lint(
+      dedent(`
+        FROM php:8.4-apache
+        COPY . /var/www/html
+        WORKDIR /var/www/html
+        RUN chown -R www-data:www-data /var/www/html
+        CMD ["apache2ctl", "-D", "FOREGROUND"]
+        EXPOSE 80
+      `),
+    );
+    const h = hits(f, 'wrapper-missing-exec');
+    expect(h.map((x) => [x.file, x.line, x.severity])).toEqual([['Dockerfile', 5, 'error']]);
+    expect(h[0]!.message).toContain('`apache2ctl` is a /bin/sh script that runs `apache2` as its child without exec');
+    expect(h[0]!.fix).toContain('apache2-foreground');
+  });
+
+  it('hajdi-k/onboarding: the full path and -DFOREGROUND in one word', () => {
+    const f = lint('FROM php:7.2.34-apache\nCOPY src/ /var/www/html/\nCMD ["/usr/sbin/apache2ctl", "-DFOREGROUND"]\n');
+    expect(hits(f, 'wrapper-missing-exec').map((x) => x.line)).toEqual([3]);
+  });
+
+  it.each([
+    ['the php:apache command', 'CMD ["apache2-foreground"]'],
+    ['apache2 itself', 'CMD ["apache2", "-D", "FOREGROUND"]'],
+    ['a control command that returns (not a server in the foreground)', 'CMD ["apache2ctl", "configtest"]'],
+  ])('does not fire: %s', (_name, cmd) => {
+    expect(hits(lint(`FROM php:8.4-apache\n${cmd}\n`), 'wrapper-missing-exec')).toEqual([]);
+  });
+});
