@@ -60,12 +60,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -95,14 +95,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path31) {
-      const ctrl = callVisitor(key, node, visitor, path31);
+    function visit_(key, node, visitor, path33) {
+      const ctrl = callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visit_(key, ctrl, visitor, path31);
+        replaceNode(key, path33, ctrl);
+        return visit_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path31) {
-      const ctrl = await callVisitor(key, node, visitor, path31);
+    async function visitAsync_(key, node, visitor, path33) {
+      const ctrl = await callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visitAsync_(key, ctrl, visitor, path31);
+        replaceNode(key, path33, ctrl);
+        return visitAsync_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path31) {
+    function callVisitor(key, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key, node, path31);
+        return visitor(key, node, path33);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path31);
+        return visitor.Map?.(key, node, path33);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path31);
+        return visitor.Seq?.(key, node, path33);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path31);
+        return visitor.Pair?.(key, node, path33);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path31);
+        return visitor.Scalar?.(key, node, path33);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path31);
+        return visitor.Alias?.(key, node, path33);
       return void 0;
     }
-    function replaceNode(key, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key, ...rest] = path31;
+          const [key, ...rest] = path33;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key, ...rest] = path31;
+      deleteIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key, ...rest] = path31;
+      getIn(path33, keepScalar) {
+        const [key, ...rest] = path33;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key, ...rest] = path31;
+      hasIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key, ...rest] = path31;
+      setIn(path33, value) {
+        const [key, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1156,16 +1156,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1381,15 +1381,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1883,13 +1883,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -1906,33 +1906,33 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -1943,8 +1943,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -1973,21 +1973,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        if (i < items2.length - 1) {
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2032,9 +2032,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2373,7 +2373,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2394,9 +2394,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2425,7 +2425,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,10 +2434,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -2513,7 +2513,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -2521,7 +2521,7 @@ var require_schema = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -2549,7 +2549,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2865,7 +2865,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,10 +2874,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3076,26 +3076,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3168,7 +3168,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge = require_merge();
@@ -3181,8 +3181,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -3211,7 +3211,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -3232,7 +3232,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path33) {
+        if (Collection.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path33, keepScalar) {
+        if (Collection.isEmptyPath(path33))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path33) {
+        if (Collection.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path33, value) {
+        if (Collection.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -3982,12 +3982,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -4210,9 +4210,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4343,7 +4343,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4359,7 +4359,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path31) => {
+    visit.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path31) => {
-      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit.parentCollection = (cst, path33) => {
+      const parent = visit.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5646,7 +5646,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5730,7 +5730,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6329,7 +6329,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6352,7 +6352,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs23, sep: [] });
+                map.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7246,7 +7246,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7321,7 +7321,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -7592,10 +7592,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -7606,8 +7606,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path31, { windows } = {}) => {
-      const segs = path31.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path33, { windows } = {}) => {
+      const segs = path33.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -7697,7 +7697,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens2 = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -7716,10 +7716,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -7896,24 +7896,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -8306,9 +8306,9 @@ var require_parse = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -8960,8 +8960,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -8979,7 +8979,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -9010,9 +9010,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -9088,7 +9088,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix6 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
@@ -10172,8 +10172,8 @@ var init_main = __esm({
       CompletionItem2.create = create;
     })(CompletionItem || (CompletionItem = {}));
     (function(CompletionList2) {
-      function create(items, isIncomplete) {
-        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+      function create(items2, isIncomplete) {
+        return { items: items2 ? items2 : [], isIncomplete: !!isIncomplete };
       }
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
@@ -10558,8 +10558,8 @@ var init_main = __esm({
       InlineCompletionItem2.create = create;
     })(InlineCompletionItem || (InlineCompletionItem = {}));
     (function(InlineCompletionList2) {
-      function create(items) {
-        return { items };
+      function create(items2) {
+        return { items: items2 };
       }
       InlineCompletionList2.create = create;
     })(InlineCompletionList || (InlineCompletionList = {}));
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path31 = this.getPath();
-        if (path31 === null || path31.startsWith("/")) {
-          return path31;
+        const path33 = this.getPath();
+        if (path33 === null || path33.startsWith("/")) {
+          return path33;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
+              return parent.endsWith("/") ? parent + path33 : parent + "/" + path33;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs22 from "node:fs";
-import path30 from "node:path";
+import fs24 from "node:fs";
+import path32 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -15034,9 +15034,9 @@ function parsePlatform(value) {
   if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
   return p;
 }
-function platformList(items) {
-  if (items.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
-  return [...new Set(items)];
+function platformList(items2) {
+  if (items2.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
+  return [...new Set(items2)];
 }
 function parseKeyValue(value, name) {
   const eq = value.indexOf("=");
@@ -16351,11 +16351,11 @@ function parseShell(text) {
 function simpleCommands(text) {
   const src = text.replace(/\r\n/g, "\n");
   const { lineAt: lineAt2 } = lineStarts(src);
-  const lineOf = (offset) => lineAt2(offset) + 1;
+  const lineOf2 = (offset) => lineAt2(offset) + 1;
   const out = [];
   walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
     if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
-    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf(cmd.start), inCondition: ctx.inCondition, cmd });
+    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf2(cmd.start), inCondition: ctx.inCondition, cmd });
   });
   return out;
 }
@@ -16495,9 +16495,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path31) => nfaMatch(tokens2, path31) };
+  return { test: (path33) => nfaMatch(tokens2, path33) };
 }
-function nfaMatch(tokens2, path31) {
+function nfaMatch(tokens2, path33) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16511,8 +16511,8 @@ function nfaMatch(tokens2, path31) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path31.length && current.size > 0; k++) {
-    const c = path31[k];
+  for (let k = 0; k < path33.length && current.size > 0; k++) {
+    const c = path33[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -19283,13 +19283,777 @@ var rule5 = {
 };
 
 // src/model/dev-image.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs4 from "node:fs";
+import fs7 from "node:fs";
+import path10 from "node:path";
+
+// src/model/deploy/compose.ts
+import fs5 from "node:fs";
 import path8 from "node:path";
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+
+// src/input.ts
+import fs4 from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display2, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat2;
+  try {
+    stat2 = fs4.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display2} does not exist`);
+  }
+  if (stat2.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
+  }
+  if (!stat2.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
+  if (stat2.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs4.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display2, what);
+}
+function decodeText(bytes, display2, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
+  }
+}
+
+// src/model/deploy/yaml-tree.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+var MAX_NODES = 5e5;
+function readDocuments(text, display2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
+  if (!Array.isArray(docs)) return [];
+  const out = [];
+  const budget = { nodes: 0 };
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) {
+      const line = lineCounter.linePos(error.pos[0]).line;
+      const what = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      throw new InputError(`${display2}:${line}: not valid YAML (${what})`);
+    }
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const reason = err instanceof Error && /alias/i.test(err.message) ? "its YAML aliases expand too far (an alias bomb?)" : `it cannot be read (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`;
+      throw new InputError(`${display2}: ${reason}; not read`);
+    }
+    if (doc.contents === null) continue;
+    out.push(convert(doc.contents, doc, lineCounter, budget, display2, 0));
+  }
+  return out;
+}
+function lineOf(node, lc) {
+  const start = node?.range?.[0];
+  return start === void 0 ? 0 : lc.linePos(start).line;
+}
+function convert(node, doc, lc, budget, display2, depth) {
+  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display2}: too many YAML nodes (over ${MAX_NODES}); not read`);
+  if (node === null) return { kind: "scalar", line: 0, value: null };
+  if ((0, import_yaml.isAlias)(node)) {
+    const target = node.resolve(doc);
+    const resolved = target ? convert(target, doc, lc, budget, display2, depth + 1) : { kind: "scalar", line: 0, value: null };
+    return { ...resolved, line: lineOf(node, lc) };
+  }
+  if ((0, import_yaml.isScalar)(node)) {
+    const v = node.value;
+    const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+    return { kind: "scalar", line: lineOf(node, lc), value };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    return { kind: "seq", line: lineOf(node, lc), items: node.items.map((i) => convert(i, doc, lc, budget, display2, depth + 1)) };
+  }
+  if ((0, import_yaml.isMap)(node)) {
+    const entries2 = /* @__PURE__ */ new Map();
+    const merged = [];
+    for (const pair of node.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      const value = convert(pair.value, doc, lc, budget, display2, depth + 1);
+      if (key === "<<") {
+        if (value.kind === "map") merged.push(value);
+        else if (value.kind === "seq") {
+          for (const m of value.items) if (m.kind === "map") merged.push(m);
+        }
+        continue;
+      }
+      entries2.set(key, { keyLine: lineOf(pair.key, lc), value });
+    }
+    for (const m of merged) for (const [k, e] of m.entries) if (!entries2.has(k)) entries2.set(k, e);
+    return { kind: "map", line: lineOf(node, lc), entries: entries2 };
+  }
+  return { kind: "scalar", line: lineOf(node, lc), value: null };
+}
+function get(node, ...keys2) {
+  let n = node;
+  for (const k of keys2) {
+    if (n?.kind !== "map") return void 0;
+    n = n.entries.get(k)?.value;
+  }
+  return n;
+}
+function keyLine(node, key) {
+  if (node?.kind !== "map") return void 0;
+  const e = node.entries.get(key);
+  return e ? e.keyLine || e.value.line : void 0;
+}
+function str(node) {
+  if (node?.kind !== "scalar" || node.value === null) return void 0;
+  return String(node.value);
+}
+function num(node) {
+  if (node?.kind !== "scalar") return void 0;
+  const v = typeof node.value === "number" ? node.value : typeof node.value === "string" && /^\d+(\.\d+)?$/.test(node.value) ? Number(node.value) : void 0;
+  return v;
+}
+function bool(node) {
+  if (node?.kind !== "scalar") return void 0;
+  if (typeof node.value === "boolean") return node.value;
+  if (node.value === "true") return true;
+  if (node.value === "false") return false;
+  return void 0;
+}
+function items(node) {
+  return node?.kind === "seq" ? node.items : [];
+}
+function strings(node) {
+  if (node?.kind !== "seq") return void 0;
+  const out = [];
+  for (const i of node.items) {
+    const s = str(i);
+    if (s === void 0) return void 0;
+    out.push(s);
+  }
+  return out;
+}
+function entries(node) {
+  return node?.kind === "map" ? [...node.entries] : [];
+}
+
+// src/model/deploy/compose.ts
+var MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
+var COMPOSE_GRACE = 10;
+function realpath(p) {
+  try {
+    return fs5.realpathSync(p);
+  } catch {
+    return path8.resolve(p);
+  }
+}
+function splitComposeWords(text) {
+  const words = [];
+  let buf = "";
+  let got = false;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === "\\") {
+      if (i + 1 >= text.length) return void 0;
+      const next = text[++i];
+      buf += next === "t" ? "	" : next === "n" ? "\n" : next;
+      got = true;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r" || c === "\n") {
+      if (got) words.push(buf);
+      buf = "";
+      got = false;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      got = true;
+      continue;
+    }
+    if (c === "(" && !buf.endsWith("$")) return void 0;
+    if (c === ")") return void 0;
+    if (";&|<>".includes(c)) {
+      if (got) words.push(buf);
+      return { words, rest: text.slice(i) };
+    }
+    buf += c;
+    got = true;
+  }
+  if (quote) return void 0;
+  if (got) words.push(buf);
+  return { words };
+}
+function composeSeconds(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(t)) return void 0;
+  const unit = { ns: 1e-9, us: 1e-6, \u00B5s: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * unit[m[2]];
+  return total;
+}
+function startWords(svc, key, display2, notes) {
+  const node = get(svc, key);
+  const line = keyLine(svc, key);
+  if (!node || line === void 0) return void 0;
+  if (node.kind === "scalar" && node.value === null) return { value: [], line };
+  const list = strings(node);
+  if (list) return { value: list, line };
+  const text = str(node);
+  if (text === void 0) throw new InputError(`${display2}:${line}: \`${key}\` must be a string or a list of strings`);
+  const split = splitComposeWords(text);
+  if (!split) throw new InputError(`${display2}:${line}: \`${key}: ${text.trim().slice(0, 60)}\` is not a command Compose can split (an unclosed quote or a bare parenthesis)`);
+  if (split.rest) notes.push(`${display2}:${line}: Compose splits \`${key}\` without a shell: \`${split.rest.trim().slice(0, 40)}\` and what follows are dropped (use a list with "sh", "-c" for a shell)`);
+  return { value: split.words, line };
+}
+function composeEnv(svc) {
+  const env = [];
+  const skipped = [];
+  const add2 = (name, value, line) => {
+    if (value === void 0 || /\$(?!\$)/.test(value)) skipped.push(name);
+    else env.push({ name, value: value.replace(/\$\$/g, "$"), line });
+  };
+  const node = get(svc, "environment");
+  if (node?.kind === "map") for (const [name, e] of entries(node)) add2(name, str(e.value), e.keyLine);
+  for (const item of items(node)) {
+    const text = str(item);
+    if (text === void 0) continue;
+    const eq = text.indexOf("=");
+    add2(eq < 0 ? text : text.slice(0, eq), eq < 0 ? void 0 : text.slice(eq + 1), item.line);
+  }
+  if (get(svc, "env_file")) skipped.push("env_file");
+  return { env, skipped };
+}
+function healthTest(list) {
+  if (list[0] === "NONE") return { disabled: true };
+  if (list[0] === "CMD") return { argv: list.slice(1) };
+  if (list[0] === "CMD-SHELL") return { argv: ["/bin/sh", "-c", list.slice(1).join(" ")] };
+  return { argv: list };
+}
+function composeHealthcheck(svc) {
+  const hc = get(svc, "healthcheck");
+  const line = keyLine(svc, "healthcheck");
+  if (!hc || line === void 0) return void 0;
+  if (bool(get(hc, "disable")) === true) return { disabled: true, line };
+  const test = get(hc, "test");
+  const list = strings(test);
+  if (list) return { ...healthTest(list), line };
+  const text = str(test);
+  return text !== void 0 ? { argv: ["/bin/sh", "-c", text], line } : { line };
+}
+function serviceDockerfile(file, svc) {
+  const build2 = get(svc, "build");
+  if (!build2) return void 0;
+  let context = ".";
+  let dockerfile = "Dockerfile";
+  if (build2.kind === "scalar") context = str(build2) ?? ".";
+  else if (build2.kind === "map") {
+    if (get(build2, "dockerfile_inline")) return void 0;
+    context = str(get(build2, "context")) ?? ".";
+    dockerfile = str(get(build2, "dockerfile")) ?? "Dockerfile";
+  } else return void 0;
+  if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
+  return realpath(path8.resolve(path8.dirname(file), context, dockerfile));
+}
+function bindMounts(svc) {
+  const out = [];
+  for (const v of items(get(svc, "volumes"))) {
+    const text = str(v);
+    if (text !== void 0) {
+      const [src, dst] = text.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (str(get(v, "type")) === "bind") {
+      const src = str(get(v, "source"));
+      const dst = str(get(v, "target"));
+      if (src && dst) out.push([src, dst]);
+    }
+  }
+  return out;
+}
+function service(name, svc, nameLine, absPath, display2, notes) {
+  const entrypoint = startWords(svc, "entrypoint", display2, notes);
+  let command = startWords(svc, "command", display2, notes);
+  if (entrypoint && !command) command = { value: [], line: entrypoint.line };
+  const { env, skipped } = composeEnv(svc);
+  const signal = str(get(svc, "stop_signal"));
+  const graceText = str(get(svc, "stop_grace_period"));
+  const graceLine = keyLine(svc, "stop_grace_period");
+  let grace = { seconds: COMPOSE_GRACE };
+  if (graceText !== void 0 && graceLine !== void 0) {
+    const seconds2 = composeSeconds(graceText);
+    if (seconds2 === void 0) throw new InputError(`${display2}:${graceLine}: stop_grace_period \`${graceText}\` is not a duration like 30s or 1m30s`);
+    grace = { seconds: seconds2, line: graceLine };
+  }
+  const init = bool(get(svc, "init"));
+  const profiles = strings(get(svc, "profiles"));
+  const healthcheck = composeHealthcheck(svc);
+  const dockerfile = serviceDockerfile(absPath, svc);
+  const image = str(get(svc, "image"));
+  const deployment = {
+    kind: "compose",
+    file: display2,
+    line: nameLine,
+    name,
+    ...entrypoint ? { entrypoint } : {},
+    ...command ? { command } : {},
+    env,
+    skippedEnv: skipped,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(svc, "stop_signal") } } : {},
+    grace,
+    ...init !== void 0 ? { init: { value: init, line: keyLine(svc, "init") } } : {},
+    ...profiles ? { profiles } : {},
+    ...healthcheck ? { healthcheck } : {},
+    ...image ? { image } : {}
+  };
+  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds: bindMounts(svc), deployment };
+}
+function composeServices(doc, absPath, display2, notes) {
+  const out = [];
+  for (const [name, e] of entries(get(doc, "services"))) {
+    if (e.value.kind !== "map") continue;
+    out.push(service(name, e.value, e.keyLine, absPath, display2, notes));
+  }
+  return out;
+}
+function isCompose(doc) {
+  return get(doc, "services")?.kind === "map" && !get(doc, "apiVersion");
+}
+var cache = /* @__PURE__ */ new Map();
+function readComposeFile(absPath, display2, strict, notes = []) {
+  let stat2;
+  try {
+    stat2 = fs5.statSync(absPath);
+  } catch {
+    if (strict) throw new InputError(`deployment manifest ${display2} does not exist`);
+    return [];
+  }
+  const hit5 = cache.get(absPath);
+  if (hit5 && hit5.mtimeMs === stat2.mtimeMs && hit5.size === stat2.size) {
+    notes.push(...hit5.notes);
+    return hit5.services;
+  }
+  const own = [];
+  let services;
+  try {
+    const text = readUserText(absPath, display2, "Compose file", { maxBytes: MAX_MANIFEST_BYTES });
+    const [doc] = readDocuments(text, display2);
+    services = composeServices(doc, absPath, display2, own);
+  } catch (err) {
+    if (strict || !(err instanceof InputError)) throw err;
+    own.push(`${err.message}; its services were not read`);
+    services = [];
+  }
+  cache.set(absPath, { mtimeMs: stat2.mtimeMs, size: stat2.size, services, notes: own });
+  notes.push(...own);
+  return services;
+}
+var COMPOSE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function overrideName(name) {
+  return name.replace(/\.(ya?ml)$/, ".override.$1");
+}
+
+// src/model/deploy/sources.ts
+import fs6 from "node:fs";
+import path9 from "node:path";
+
+// src/model/deploy/ecs.ts
+var ECS_GRACE = 30;
+function containerDefinitions(doc) {
+  return get(doc, "containerDefinitions") ?? get(doc, "taskDefinition", "containerDefinitions");
+}
+function isEcs(doc) {
+  return containerDefinitions(doc)?.kind === "seq";
+}
+function healthCheck(c) {
+  const hc = get(c, "healthCheck");
+  const line = keyLine(c, "healthCheck");
+  if (!hc || line === void 0) return void 0;
+  const test = strings(get(hc, "command"));
+  return test ? { ...healthTest(test), line } : { line };
+}
+function ecsContainers(doc, display2) {
+  const out = [];
+  for (const c of items(containerDefinitions(doc))) {
+    const name = str(get(c, "name"));
+    if (name === void 0) continue;
+    const entryPoint = strings(get(c, "entryPoint"));
+    const command = strings(get(c, "command"));
+    const entryLine = keyLine(c, "entryPoint");
+    const commandLine = keyLine(c, "command");
+    const env = [];
+    const skippedEnv = [];
+    for (const e of items(get(c, "environment"))) {
+      const n = str(get(e, "name"));
+      const v = str(get(e, "value"));
+      if (n !== void 0 && v !== void 0) env.push({ name: n, value: v, line: e.line });
+      else if (n !== void 0) skippedEnv.push(n);
+    }
+    for (const s of items(get(c, "secrets"))) {
+      const n = str(get(s, "name"));
+      if (n !== void 0) skippedEnv.push(n);
+    }
+    if (items(get(c, "environmentFiles")).length > 0) skippedEnv.push("environmentFiles");
+    const stop = num(get(c, "stopTimeout"));
+    const stopLine = keyLine(c, "stopTimeout");
+    const init = bool(get(c, "linuxParameters", "initProcessEnabled"));
+    const initLine = keyLine(get(c, "linuxParameters"), "initProcessEnabled");
+    const hc = healthCheck(c);
+    const image = str(get(c, "image"));
+    out.push({
+      kind: "ecs",
+      file: display2,
+      line: keyLine(c, "name") ?? c.line,
+      name,
+      ...image ? { image } : {},
+      ...entryPoint && entryLine !== void 0 ? { entrypoint: { value: entryPoint, line: entryLine } } : {},
+      // Docker drops the image's CMD when the entrypoint is set without a command.
+      ...command && commandLine !== void 0 ? { command: { value: command, line: commandLine } } : entryPoint && entryLine !== void 0 ? { command: { value: [], line: entryLine } } : {},
+      env,
+      skippedEnv,
+      grace: stop !== void 0 && stopLine !== void 0 ? { seconds: stop, line: stopLine } : { seconds: ECS_GRACE },
+      ...init !== void 0 && initLine !== void 0 ? { init: { value: init, line: initLine } } : {},
+      ...hc ? { healthcheck: hc } : {}
+    });
+  }
+  return out;
+}
+
+// src/model/deploy/kubernetes.ts
+var KUBERNETES_GRACE = 30;
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function isKubernetes(doc) {
+  return str(get(doc, "apiVersion")) !== void 0 && str(get(doc, "kind")) !== void 0;
+}
+function sleepSeconds(argv) {
+  const direct = /^(?:\S*\/)?sleep$/.test(argv[0] ?? "") ? argv.slice(1).join(" ") : void 0;
+  const viaShell = /^(?:\S*\/)?(?:sh|bash|ash|dash)$/.test(argv[0] ?? "") && argv[1] === "-c" ? argv[2] : void 0;
+  const text = direct !== void 0 ? `sleep ${direct}` : viaShell;
+  const m = text === void 0 ? null : /^\s*(?:exec\s+)?(?:\S*\/)?sleep\s+(\d+(?:\.\d+)?)s?\s*(?:$|;|&&)/.exec(text);
+  return m ? Number(m[1]) : void 0;
+}
+function preStop(container2) {
+  const hook = get(container2, "lifecycle", "preStop");
+  const line = keyLine(get(container2, "lifecycle"), "preStop");
+  if (!hook || line === void 0) return void 0;
+  const sleep4 = num(get(hook, "sleep", "seconds"));
+  if (sleep4 !== void 0) return { kind: "sleep", seconds: sleep4, line };
+  const argv = strings(get(hook, "exec", "command"));
+  if (argv) {
+    const seconds2 = sleepSeconds(argv);
+    return { kind: "exec", argv, ...seconds2 !== void 0 ? { seconds: seconds2 } : {}, line };
+  }
+  if (get(hook, "httpGet")) return { kind: "http", line };
+  return void 0;
+}
+function probes(container2) {
+  const out = [];
+  for (const kind2 of ["readiness", "liveness", "startup"]) {
+    const key = `${kind2}Probe`;
+    const probe3 = get(container2, key);
+    const line = keyLine(container2, key);
+    if (!probe3 || line === void 0) continue;
+    const exec = strings(get(probe3, "exec", "command"));
+    const http = get(probe3, "httpGet");
+    const tcp = get(probe3, "tcpSocket");
+    const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
+    out.push({
+      kind: kind2,
+      line,
+      ...exec ? { exec } : {},
+      ...http ? { httpGet: { path: str(get(http, "path")) ?? "/", port: port(http) } } : {},
+      ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
+    });
+  }
+  return out;
+}
+function container(c, workload, podSpec, display2) {
+  const name = str(get(c, "name"));
+  if (name === void 0) return void 0;
+  const line = keyLine(c, "name") ?? c.line;
+  const commandList = strings(get(c, "command"));
+  const argsList = strings(get(c, "args"));
+  const commandLine = keyLine(c, "command");
+  const argsLine = keyLine(c, "args");
+  const env = [];
+  const skippedEnv = [];
+  for (const e of items(get(c, "env"))) {
+    const envName = str(get(e, "name"));
+    if (envName === void 0) continue;
+    const value = str(get(e, "value"));
+    if (get(e, "valueFrom") || value === void 0) skippedEnv.push(envName);
+    else env.push({ name: envName, value, line: e.line });
+  }
+  if (items(get(c, "envFrom")).length > 0) skippedEnv.push("envFrom");
+  const graceSeconds = num(get(podSpec, "terminationGracePeriodSeconds"));
+  const graceLine = keyLine(podSpec, "terminationGracePeriodSeconds");
+  const signal = str(get(c, "lifecycle", "stopSignal"));
+  const hook = preStop(c);
+  const found = probes(c);
+  const image = str(get(c, "image"));
+  const sharedPid = keyLine(podSpec, "shareProcessNamespace");
+  const shares = str(get(podSpec, "shareProcessNamespace")) === "true";
+  return {
+    kind: "kubernetes",
+    file: display2,
+    line,
+    name,
+    workload,
+    ...image ? { image } : {},
+    ...commandList && commandLine !== void 0 ? { entrypoint: { value: commandList, line: commandLine } } : {},
+    // `command` without `args` drops the image's CMD; `args` alone replaces it.
+    ...argsList && argsLine !== void 0 ? { command: { value: argsList, line: argsLine } } : commandList && commandLine !== void 0 ? { command: { value: [], line: commandLine } } : {},
+    env,
+    skippedEnv,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(get(c, "lifecycle"), "stopSignal") } } : {},
+    grace: graceSeconds !== void 0 && graceLine !== void 0 ? { seconds: graceSeconds, line: graceLine } : { seconds: KUBERNETES_GRACE },
+    ...hook ? { preStop: hook } : {},
+    ...shares && sharedPid !== void 0 ? { init: { value: true, line: sharedPid } } : {},
+    ...found.length > 0 ? { probes: found } : {}
+  };
+}
+function kubernetesContainers(doc, display2, depth = 0) {
+  const kind2 = str(get(doc, "kind")) ?? "";
+  if (kind2 === "List" || /List$/.test(kind2)) return depth > 3 ? [] : items(get(doc, "items")).flatMap((i) => kubernetesContainers(i, display2, depth + 1));
+  const at = POD_SPEC[kind2];
+  if (!at) return [];
+  const podSpec = get(doc, ...at);
+  if (!podSpec) return [];
+  const workload = `${kind2}/${str(get(doc, "metadata", "name")) ?? "?"}`;
+  const out = [];
+  for (const c of items(get(podSpec, "containers"))) {
+    const d = container(c, workload, podSpec, display2);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+// src/model/deploy/sources.ts
+function parseDeploySpec(raw, name) {
+  const text = raw.trim();
+  if (text === "") throw new InputError(`${name} needs a manifest path (a file, a folder, or - for standard input), optionally #CONTAINER`);
+  const hash = text.lastIndexOf("#");
+  if (hash < 0) return { path: text };
+  const file = text.slice(0, hash);
+  const container2 = text.slice(hash + 1);
+  if (file === "" || container2 === "") throw new InputError(`${name} ${JSON.stringify(text)}: write PATH#CONTAINER, both parts non-empty`);
+  return { path: file, container: container2 };
+}
+function deploySpecFromMapping(v, name) {
+  for (const k of Object.keys(v)) if (!["path", "container", "dockerfile"].includes(k)) throw new InputError(`${name}: unknown key ${JSON.stringify(k)} (use path, container, dockerfile)`);
+  const text = (k) => typeof v[k] === "string" && v[k].trim() !== "" ? v[k].trim() : void 0;
+  const file = text("path");
+  if (!file) throw new InputError(`${name}: each entry needs a path`);
+  const container2 = text("container");
+  const dockerfile = text("dockerfile");
+  return { path: file, ...container2 ? { container: container2 } : {}, ...dockerfile ? { dockerfile } : {} };
+}
+function display(abs, cwd) {
+  const rel = path9.relative(cwd, abs);
+  return (rel === "" ? "." : rel).split(path9.sep).join("/");
+}
 var MAX_UP = 4;
-var MAX_COMPOSE_BYTES = 512 * 1024;
+function foldersUp(model) {
+  const out = [];
+  for (const start of [path9.dirname(model.absPath), model.contextDir]) {
+    let dir = path9.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs6.existsSync(path9.join(dir, ".git"))) break;
+      const parent = path9.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function overlay(base, over) {
+  const b = base.deployment;
+  const o = over.deployment;
+  const merged = { ...b, env: [...b.env.filter((e) => !o.env.some((x) => x.name === e.name)), ...o.env], skippedEnv: [.../* @__PURE__ */ new Set([...b.skippedEnv, ...o.skippedEnv])] };
+  const fieldFiles = {};
+  const take = (key, present) => {
+    if (!present) return;
+    merged[key] = o[key];
+    fieldFiles[key] = o.file;
+  };
+  const synthetic = (d) => d.command !== void 0 && d.entrypoint !== void 0 && d.command.value.length === 0 && d.command.line === d.entrypoint.line;
+  take("entrypoint", o.entrypoint !== void 0);
+  take("command", o.command !== void 0 && (!synthetic(o) || b.command === void 0 || synthetic(b)));
+  take("stopSignal", o.stopSignal !== void 0);
+  take("grace", o.grace.line !== void 0);
+  take("init", o.init !== void 0);
+  take("profiles", o.profiles !== void 0);
+  take("healthcheck", o.healthcheck !== void 0);
+  if (o.env.length > 0) fieldFiles.env = o.file;
+  if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
+  return { ...base, ...over.dockerfile ? { dockerfile: over.dockerfile } : {}, deployment: merged };
+}
+function discoveredCompose(model, self, cwd, notes) {
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    for (const name of COMPOSE_NAMES) {
+      const abs = path9.join(dir, name);
+      if (!fs6.existsSync(abs)) continue;
+      const services = readComposeFile(abs, display(abs, cwd), false, notes);
+      const overAbs = path9.join(dir, overrideName(name));
+      const overrides = fs6.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      for (const svc of services) {
+        const over = overrides.find((o) => o.name === svc.name);
+        const merged = over ? overlay(svc, over) : svc;
+        if (merged.dockerfile === self) out.push(merged);
+      }
+    }
+  }
+  return out;
+}
+function imageRepoName(image) {
+  const noDigest = image.split("@")[0];
+  const slash = noDigest.lastIndexOf("/");
+  const last = noDigest.slice(slash + 1);
+  return last.split(":")[0].toLowerCase();
+}
+var MANIFEST_FILE = /\.(ya?ml|json)$/i;
+function manifestFiles(spec, cwd, name) {
+  if (spec.path === "-") return ["-"];
+  const abs = path9.resolve(cwd, spec.path);
+  let stat2;
+  try {
+    stat2 = fs6.statSync(abs);
+  } catch {
+    throw new InputError(`${name} ${spec.path}: no such file or folder`);
+  }
+  if (!stat2.isDirectory()) return [abs];
+  const out = [];
+  const walk = (dir, depth) => {
+    for (const entry of fs6.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".")) continue;
+      const p = path9.join(dir, entry.name);
+      if (entry.isDirectory() && depth < 3) walk(p, depth + 1);
+      else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(p);
+    }
+  };
+  walk(abs, 0);
+  if (out.length === 0) throw new InputError(`${name} ${spec.path}: the folder holds no .yaml, .yml or .json manifest`);
+  return out;
+}
+function candidatesOf(file, input, notes) {
+  const shown = file === "-" ? "<stdin>" : display(file, input.cwd);
+  let text;
+  if (file === "-") {
+    if (input.stdin === void 0) throw new InputError("--deploy - reads a manifest from standard input, and none was given");
+    if (Buffer.byteLength(input.stdin) > MAX_MANIFEST_BYTES) throw new InputError(`--deploy - (standard input) is larger than ${MAX_MANIFEST_BYTES / 1048576} MB; not read`);
+    text = input.stdin;
+  } else {
+    text = readUserText(file, shown, "deployment manifest", { maxBytes: MAX_MANIFEST_BYTES });
+  }
+  const hint = /\{\{/.test(text) ? "; a Helm chart is a template: give `helm template` output (--deploy -)" : "";
+  let docs;
+  try {
+    docs = readDocuments(text, shown);
+  } catch (err) {
+    if (err instanceof InputError && hint) throw new InputError(`${err.message}${hint}`);
+    throw err;
+  }
+  const out = [];
+  for (const doc of docs) {
+    if (isKubernetes(doc)) for (const d of kubernetesContainers(doc, shown)) out.push({ deployment: d });
+    else if (isEcs(doc)) for (const d of ecsContainers(doc, shown)) out.push({ deployment: d });
+    else if (isCompose(doc)) {
+      for (const svc of composeServices(doc, file === "-" ? path9.join(input.cwd, "compose.yaml") : file, shown, notes)) out.push({ deployment: svc.deployment, ...svc.dockerfile ? { builds: svc.dockerfile } : {} });
+    }
+  }
+  return out;
+}
+function named(d, name) {
+  if (d.name === name) return true;
+  if (!d.workload) return false;
+  return d.workload === name || d.workload.split("/")[1] === name;
+}
+function fromSpec(model, self, spec, input, notes) {
+  const name = "--deploy";
+  const label = `${spec.path}${spec.container ? `#${spec.container}` : ""}`;
+  const candidates = manifestFiles(spec, input.cwd, name).flatMap((f) => candidatesOf(f, input, notes));
+  if (candidates.length === 0) throw new InputError(`${name} ${label}: no Compose service, Kubernetes workload container or ECS container definition in it`);
+  const list = (cs) => cs.map((c) => c.deployment.workload ? `${c.deployment.name} (${c.deployment.workload})` : c.deployment.name).join(", ");
+  if (spec.container) {
+    const chosen = candidates.filter((c) => named(c.deployment, spec.container));
+    if (chosen.length === 0) throw new InputError(`${name} ${label}: no container named ${JSON.stringify(spec.container)}; it has ${list(candidates)}`);
+    return chosen.map((c) => c.deployment);
+  }
+  const built = candidates.filter((c) => c.builds === self);
+  if (built.length > 0) return built.map((c) => c.deployment);
+  const others = candidates.filter((c) => c.builds === void 0);
+  if (spec.dockerfile && others.length > 0) return others.map((c) => c.deployment);
+  if (others.length === 1 && candidates.length === 1) return [others[0].deployment];
+  const folder = path9.basename(path9.dirname(model.absPath)).toLowerCase();
+  const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);
+  if (byImage.length > 0) return byImage.map((c) => c.deployment);
+  notes.push(`${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  return [];
+}
+function readDeployments(model, input) {
+  const notes = [];
+  if (model.windows) return { deployments: [], notes };
+  const self = realpath(model.absPath);
+  const deployments = discoveredCompose(model, self, input.cwd, notes).map((s) => s.deployment);
+  for (const spec of input.specs) {
+    if (spec.dockerfile && realpath(path9.resolve(input.cwd, spec.dockerfile)) !== self) continue;
+    deployments.push(...fromSpec(model, self, spec, input, notes));
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unique = deployments.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { deployments: unique, notes: [...new Set(notes)] };
+}
+function composeServicesBuilding(model) {
+  const self = realpath(model.absPath);
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    let names;
+    try {
+      names = fs6.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
+      const abs = path9.join(dir, n);
+      for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self) out.push(svc);
+    }
+  }
+  return out;
+}
+
+// src/model/dev-image.ts
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 function tokens(name) {
   return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
 }
@@ -19298,11 +20062,11 @@ function hasDevWord(name) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path8.basename(model.absPath);
+  const base = path10.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path8.dirname(model.absPath);
-  const folder = path8.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path8.join(dir, ".git")))
+  const dir = path10.dirname(model.absPath);
+  const folder = path10.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs7.existsSync(path10.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -19311,101 +20075,18 @@ function byStage(model) {
   if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
   return void 0;
 }
-function realpath(p) {
-  try {
-    return fs4.realpathSync(p);
-  } catch {
-    return path8.resolve(p);
-  }
-}
-function composeFolders(model) {
-  const out = [];
-  for (const start of [path8.dirname(model.absPath), model.contextDir]) {
-    let dir = path8.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs4.existsSync(path8.join(dir, ".git"))) break;
-      const parent = path8.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-function composeFiles(dir) {
-  let names;
-  try {
-    names = fs4.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path8.join(dir, n));
-}
-function asRecord(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function serviceDockerfile(file, svc) {
-  const build2 = svc.build;
-  let context = ".";
-  let dockerfile = "Dockerfile";
-  if (typeof build2 === "string") context = build2;
-  else if (asRecord(build2)) {
-    const b = asRecord(build2);
-    if (typeof b.dockerfile_inline === "string") return void 0;
-    if (typeof b.context === "string") context = b.context;
-    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
-  } else return void 0;
-  if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
-  return realpath(path8.resolve(path8.dirname(file), context, dockerfile));
-}
-function composeServices(model) {
-  const self = realpath(model.absPath);
-  const out = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
-      for (const svc of Object.values(services)) {
-        const record = asRecord(svc);
-        if (record && serviceDockerfile(file, record) === self) out.push({ dir, file, service: record });
-      }
-    }
-  }
-  return out;
-}
-function readYaml(file) {
-  try {
-    const stat2 = fs4.statSync(file);
-    if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
-    return (0, import_yaml.parse)(fs4.readFileSync(file, "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return void 0;
-  }
-}
-function bindMounts(service) {
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  const out = [];
-  for (const v of volumes) {
-    if (typeof v === "string") {
-      const [src, dst] = v.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
-      out.push([asRecord(v).source, asRecord(v).target]);
-    }
-  }
-  return out;
-}
 function byCompose(model) {
   const workdir = model.start.workdir?.value;
   if (!workdir) return void 0;
-  const services = composeServices(model);
+  const services = composeServicesBuilding(model);
   if (services.length === 0) return void 0;
   const context = realpath(model.contextDir);
-  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path8.resolve(path8.dirname(file), src));
-    return (context === source || context.startsWith(`${source}${path8.sep}`)) && path8.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  const mountsSource = ({ absPath, binds }) => binds.some(([src, dst]) => {
+    const source = realpath(path10.resolve(path10.dirname(absPath), src));
+    return (context === source || context.startsWith(`${source}${path10.sep}`)) && path10.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
   });
   if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path8.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  return { reason: `\`${path10.basename(services[0].absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
 }
 var DEV_ENV = {
   NODE_ENV: /^dev(elopment)?$/i,
@@ -19427,11 +20108,11 @@ function byContent(model) {
       }
     }
   }
-  const base = path8.basename(model.absPath);
+  const base = path10.basename(model.absPath);
   if (/prod/i.test(base)) return void 0;
   let siblings = [];
   try {
-    siblings = fs4.readdirSync(path8.dirname(model.absPath));
+    siblings = fs7.readdirSync(path10.dirname(model.absPath));
   } catch {
     return void 0;
   }
@@ -19443,19 +20124,19 @@ function developmentImage(model) {
 }
 
 // src/model/package-scripts.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
-var MAX_BYTES = 1024 * 1024;
-var cache = /* @__PURE__ */ new WeakMap();
+import fs8 from "node:fs";
+import path11 from "node:path";
+var MAX_BYTES2 = 1024 * 1024;
+var cache2 = /* @__PURE__ */ new WeakMap();
 function scripts(model) {
-  let found = cache.get(model);
+  let found = cache2.get(model);
   if (found) return found;
   found = {};
   try {
-    const file = path9.join(model.contextDir, "package.json");
-    const stat2 = fs5.statSync(file);
-    if (stat2.isFile() && stat2.size <= MAX_BYTES) {
-      const value = JSON.parse(fs5.readFileSync(file, "utf8"));
+    const file = path11.join(model.contextDir, "package.json");
+    const stat2 = fs8.statSync(file);
+    if (stat2.isFile() && stat2.size <= MAX_BYTES2) {
+      const value = JSON.parse(fs8.readFileSync(file, "utf8"));
       const s = value?.scripts;
       if (s && typeof s === "object") {
         for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
@@ -19463,7 +20144,7 @@ function scripts(model) {
     }
   } catch {
   }
-  cache.set(model, found);
+  cache2.set(model, found);
   return found;
 }
 function scriptNameOf(words) {
@@ -20601,13 +21282,13 @@ function jobWords(sig) {
 }
 function cronText(script) {
   const { text } = script.analysis;
-  const lineOf = (at) => text.slice(text.lastIndexOf("\n", at - 1) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
+  const lineOf2 = (at) => text.slice(text.lastIndexOf("\n", at - 1) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
   let out = "";
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== "simple") return;
     const intoCron = cmd.redirs.some((r) => /cron/.test(r.target?.raw ?? ""));
     if (!intoCron && commandBase(cmd.words[0]) !== "crontab") return;
-    out += `${lineOf(cmd.start)}
+    out += `${lineOf2(cmd.start)}
 `;
     for (const r of cmd.redirs) if (r.heredoc) out += `${text.slice(r.heredoc.bodyStart, r.heredoc.bodyEnd)}
 `;
@@ -21464,7 +22145,7 @@ var choice = (values2, aliases = {}) => (raw, name) => parseChoice(raw, name, va
 var CATALOG = [
   { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
   { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
-  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
+  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
   { key: "target", scope: "run", type: "value", flag: "target", input: "target", config: "target", metavar: "STAGE", parse: parseText, help: "build target stage" },
   { key: "buildArgs", scope: "run", type: "map", flag: "build-arg", input: "build-args", config: "build-args", metavar: "K=V", initial: () => ({}), help: "build argument; repeatable" },
   { key: "network", scope: "run", type: "value", flag: "network", input: "network", config: "network", metavar: "MODE", values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
@@ -21479,13 +22160,15 @@ var CATALOG = [
   // Never a config key: a pull request's own config file must not turn the probe's hardening off.
   { key: "probePrivileges", scope: "run", type: "boolean", flag: "probe-privileges", input: "probe-privileges", initial: () => false, shown: "false", help: "probe without the hardening (read-only root, no-new-privileges, dropped capabilities)" },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
-  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items2) => new Set(items2), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
   { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", commands: ["run", "merge"], input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", commands: ["run", "merge"], input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", commands: ["run", "plan"], input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
   { key: "format", scope: "run", type: "value", flag: "format", commands: ["run", "merge"], config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
   { key: "output", scope: "run", type: "value", flag: "output", commands: ["run", "merge"], metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
+  // Compose files beside the Dockerfile (and above it) are read without it; see src/model/deploy/.
+  { key: "deploy", scope: "run", type: "list", flag: "deploy", input: "deploy", config: "deploy", metavar: "PATH[#NAME]", schema: { anyOf: [{ type: "string", minLength: 1 }, { type: "object", additionalProperties: false, required: ["path"], properties: { path: { type: "string", minLength: 1 }, container: { type: "string", minLength: 1 }, dockerfile: { type: "string", minLength: 1 } } }] }, item: parseDeploySpec, mapping: deploySpecFromMapping, initial: () => [], help: "a deployment manifest to judge the start contract as deployed: a Compose file, Kubernetes YAML (a file, a folder, or - for standard input, e.g. helm template output) or an ECS task definition; #NAME picks the container; repeatable" },
   { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
   { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
   { key: "cacheFrom", scope: "run", type: "list", flag: "cache-from", input: "cache-from", config: "cache-from", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache source passed to buildx (type=gha, type=registry,\u2026, type=local); repeatable" },
@@ -21506,9 +22189,9 @@ var CATALOG = [
   { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
   { key: "category", scope: "face", type: "value", flag: "category", input: "category", metavar: "NAME", parse: parseText, shown: "entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>", help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
   { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
-  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
+  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items2) => Object.fromEntries(items2), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
-  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
+  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
@@ -21562,8 +22245,8 @@ function optionsHelp(command = "run") {
 
 // src/options/read.ts
 import { parseArgs } from "node:util";
-function collect(entry, items, name) {
-  return entry.collect ? entry.collect(items, name) : items;
+function collect(entry, items2, name) {
+  return entry.collect ? entry.collect(items2, name) : items2;
 }
 function splitItems(entry, raw) {
   return entry.split ? raw.split(entry.split).map((s) => s.trim()).filter(Boolean) : [raw];
@@ -21629,8 +22312,9 @@ function fromConfigValue(e, v) {
   if (e.type === "value") return e.parse(scalar(v, name), name);
   if (e.type === "list") {
     if (v === null) return collect(e, [], name);
-    const raws = Array.isArray(v) ? v.map((x) => scalar(x, name)) : [scalar(v, name)];
-    return collect(e, raws.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+    const isMapping = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+    const parsed2 = (Array.isArray(v) ? v : [v]).flatMap((x) => isMapping(x) && e.mapping ? [e.mapping(x, name)] : splitItems(e, scalar(x, name)).map((i) => e.item(i, name)));
+    return collect(e, parsed2, name);
   }
   const out = {};
   if (Array.isArray(v)) {
@@ -21735,12 +22419,12 @@ function parseMergeArgs(argv) {
 }
 
 // src/matrix/commands.ts
-import fs12 from "node:fs";
-import path20 from "node:path";
+import fs14 from "node:fs";
+import path22 from "node:path";
 
 // src/cli/diff-input.ts
-import fs6 from "node:fs";
-import path10 from "node:path";
+import fs9 from "node:fs";
+import path12 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -21824,7 +22508,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path31 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path33 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -21837,11 +22521,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path31 = p;
+          else path33 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path31 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path33 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -21851,25 +22535,25 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path31 === void 0) continue;
+    if (deleted || path33 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path31, change);
+    files.set(path33, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
 }
 
 // src/cli/diff-input.ts
-var MAX_BYTES2 = 64 * 1024 * 1024;
-function readStdinBounded(maxBytes = MAX_BYTES2, fd = 0) {
+var MAX_BYTES3 = 64 * 1024 * 1024;
+function readStdinBounded(maxBytes = MAX_BYTES3, fd = 0, what = "--diff -") {
   const chunks = [];
   let total = 0;
   const buf = Buffer.alloc(1024 * 1024);
   for (; ; ) {
     let n;
     try {
-      n = fs6.readSync(fd, buf, 0, buf.length, null);
+      n = fs9.readSync(fd, buf, 0, buf.length, null);
     } catch (err) {
       if (err.code === "EAGAIN") {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
@@ -21880,7 +22564,7 @@ function readStdinBounded(maxBytes = MAX_BYTES2, fd = 0) {
     }
     if (n === 0) break;
     total += n;
-    if (total > maxBytes) throw new InputError(`--diff - (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
+    if (total > maxBytes) throw new InputError(`${what} (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
     chunks.push(Buffer.from(buf.subarray(0, n)));
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -21894,12 +22578,12 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path10.resolve(cwd, spec);
+  const abs = path12.resolve(cwd, spec);
   try {
-    const stat2 = fs6.statSync(abs);
+    const stat2 = fs9.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
-    if (stat2.size > MAX_BYTES2) throw new InputError(`--diff ${spec} is larger than 64 MB`);
-    return fs6.readFileSync(abs, "utf8");
+    if (stat2.size > MAX_BYTES3) throw new InputError(`--diff ${spec} is larger than 64 MB`);
+    return fs9.readFileSync(abs, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -21927,48 +22611,12 @@ function chooseDiffFilter(req) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path12 from "node:path";
-
-// src/input.ts
-import fs7 from "node:fs";
-var MAX_BYTES3 = 16 * 1024 * 1024;
-function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES3;
-  let stat2;
-  try {
-    stat2 = fs7.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display} does not exist`);
-  }
-  if (stat2.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
-  }
-  if (!stat2.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat2.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs7.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display, what);
-}
-function decodeText(bytes, display, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
-  }
-}
+import fs10 from "node:fs";
+import path14 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path11 from "node:path";
+import path13 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
@@ -21980,27 +22628,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path31) {
-  let normalized = normalize(path31);
+function cleanPath(path33) {
+  let normalized = normalize(path33);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path31, separator) {
-  return path31.replace(SLASHES_REGEX, separator);
+function convertSlashes(path33, separator) {
+  return path33.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path31) {
-  return path31 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path31);
+function isRootDirectory(path33) {
+  return path33 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path33);
 }
-function normalizePath(path31, options) {
+function normalizePath(path33, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path31.includes("/") || path31.startsWith(".");
-  if (resolvePaths) path31 = resolve(path31);
-  if (normalizePath$1 || pathNeedsCleaning) path31 = cleanPath(path31);
-  if (path31 === ".") return "";
-  const needsSeperator = path31[path31.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path31 + pathSeparator : path31, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path33.includes("/") || path33.startsWith(".");
+  if (resolvePaths) path33 = resolve(path33);
+  if (normalizePath$1 || pathNeedsCleaning) path33 = cleanPath(path33);
+  if (path33 === ".") return "";
+  const needsSeperator = path33[path33.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path33 + pathSeparator : path33, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -22037,8 +22685,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path31 = directoryPath || ".";
-  if (filters.every((filter) => filter(path31, true))) paths.push(path31);
+  const path33 = directoryPath || ".";
+  if (filters.every((filter) => filter(path33, true))) paths.push(path33);
 };
 var empty$2 = () => {
 };
@@ -22090,26 +22738,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path31, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path33, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path31, (error, resolvedPath) => {
+  fs25.realpath(path33, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs23.stat(resolvedPath, (error$1, stat2) => {
+    fs25.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path33, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path31, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path33, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path31);
-    const stat2 = fs23.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return;
+    const resolvedPath = fs25.realpathSync(path33);
+    const stat2 = fs25.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path33, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -22119,9 +22767,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path31, resolved, state) {
+function isRecursive(path33, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path31);
+  let parent = dirname(path33);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -22129,7 +22777,7 @@ function isRecursive(path31, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path31, resolved);
+  state.symlinks.set(path33, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -22178,26 +22826,26 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs23 } = state;
+  const { fs: fs25 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs23.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
+  fs25.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+    callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs23 } = state;
+  const { fs: fs25 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  let entries = [];
+  let entries2 = [];
   try {
-    entries = fs23.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs25.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
-  callback$1(entries, directoryPath, currentDepth);
+  callback$1(entries2, directoryPath, currentDepth);
 };
 function build(isSynchronous) {
   return isSynchronous ? walkSync : walkAsync;
@@ -22224,14 +22872,14 @@ var Queue = class {
 var Counter = class {
   _files = 0;
   _directories = 0;
-  set files(num) {
-    this._files = num;
+  set files(num2) {
+    this._files = num2;
   }
   get files() {
     return this._files;
   }
-  set directories(num) {
-    this._directories = num;
+  set directories(num2) {
+    this._directories = num2;
   }
   get directories() {
     return this._directories;
@@ -22291,29 +22939,29 @@ var Walker = class {
     this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
     return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
   }
-  walk = (entries, directoryPath, depth) => {
+  walk = (entries2, directoryPath, depth) => {
     const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
     if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
+    for (let i = 0; i < entries2.length; ++i) {
+      const entry = entries2[i];
       if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path31 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path31)) continue;
-        this.pushDirectory(path31, paths, filters);
-        this.walkDirectory(this.state, path31, path31, depth - 1, this.walk);
+        let path33 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path33)) continue;
+        this.pushDirectory(path33, paths, filters);
+        this.walkDirectory(this.state, path33, path33, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path31 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path31, this.state, (stat2, resolvedPath) => {
+        let path33 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path33, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path31 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path31 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path33 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path33 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path31;
+            resolvedPath = useRealPaths ? resolvedPath : path33;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -22479,7 +23127,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path31) => isMatch(path31));
+    this.options.filters.push((path33) => isMatch(path33));
     return this;
   }
 };
@@ -22554,19 +23202,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path31) {
-  return path31.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path33) {
+  return path33.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path31) {
+function splitPattern(path33) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path31, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path31];
+  const result = import_picomatch.default.scan(path33, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path33];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path31) => path31.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path31) => path31.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path33) => path33.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path33) => path33.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -22673,13 +23321,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path31 = format(p, isDirectory);
-      const matches = matcher(path31) && !ignore(path31);
-      if (matches) log(`matched ${path31}`);
+      const path33 = format(p, isDirectory);
+      const matches = matcher(path33) && !ignore(path33);
+      if (matches) log(`matched ${path33}`);
       return matches;
     } : (p, isDirectory) => {
-      const path31 = format(p, isDirectory);
-      return matcher(path31) && !ignore(path31);
+      const path33 = format(p, isDirectory);
+      return matcher(path33) && !ignore(path33);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -22787,7 +23435,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path11.normalize(p).split(path11.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path13.normalize(p).split(path13.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -22806,7 +23454,7 @@ function scalar2(v) {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
   return fail(`must be a single value, not ${describe3(v)}`);
 }
-function isMap(v) {
+function isMap2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function describe3(v) {
@@ -22825,7 +23473,7 @@ function unknownKey(key, known, under = "") {
 function ruleSettings(v, at, run) {
   const out = /* @__PURE__ */ new Map();
   if (v === null) return out;
-  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
+  if (!isMap2(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
   for (const [id, setting] of Object.entries(v)) {
     run([...at, id], () => {
       parseRuleId(id, id);
@@ -22851,7 +23499,7 @@ function projectConfigFrom(doc, file) {
     }
   };
   if (doc === null || doc === void 0) return config;
-  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
+  if (!isMap2(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
   for (const [key, value] of Object.entries(doc)) {
     if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: ${unknownKey(key, TOP_KEYS)}`);
     if (key === "rules") {
@@ -22859,7 +23507,7 @@ function projectConfigFrom(doc, file) {
     } else if (key === "paths") {
       run([key], () => {
         if (value === null) return;
-        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
+        if (!isMap2(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
         for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run, file));
       });
     } else {
@@ -22880,7 +23528,7 @@ function pathOverride(pattern, v, at, run, file) {
     const glob = pattern.trim().replace(/^\.\//, "");
     if (glob === "" || glob.startsWith("/") || glob.split("/").includes("..")) fail("must be a glob relative to the repository root");
     entry.match = globToRegExp(glob);
-    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
+    if (!isMap2(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
   });
   for (const [key, value] of Object.entries(v)) {
     if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: ${unknownKey(key, PATH_KEYS, ` under ${keyPath(at)}`)}`);
@@ -22907,22 +23555,22 @@ function parseProjectConfig(text, file) {
   }
   return projectConfigFrom(value, file);
 }
-function loadProjectConfig(absPath, display) {
-  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES4, allowEmpty: true });
-  return parseProjectConfig(text, display);
+function loadProjectConfig(absPath, display2) {
+  const text = readUserText(absPath, display2, "config file", { maxBytes: MAX_BYTES4, allowEmpty: true });
+  return parseProjectConfig(text, display2);
 }
 function findProjectConfig(where) {
-  const display = (abs2) => {
-    const rel = path12.relative(where.base, abs2).split(path12.sep).join("/");
-    return rel === "" || path12.isAbsolute(rel) ? abs2 : rel;
+  const display2 = (abs2) => {
+    const rel = path14.relative(where.base, abs2).split(path14.sep).join("/");
+    return rel === "" || path14.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path12.resolve(where.base, where.explicit);
-    return loadProjectConfig(abs2, display(abs2));
+    const abs2 = path14.resolve(where.base, where.explicit);
+    return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path12.join(where.root, CONFIG_FILE_NAME);
-  if (!fs8.existsSync(abs)) return void 0;
-  return loadProjectConfig(abs, display(abs));
+  const abs = path14.join(where.root, CONFIG_FILE_NAME);
+  if (!fs10.existsSync(abs)) return void 0;
+  return loadProjectConfig(abs, display2(abs));
 }
 
 // src/findings.ts
@@ -22963,7 +23611,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -23012,7 +23660,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path13.relative(input.root, path13.resolve(input.cwd, file)).split(path13.sep).join("/");
+  const toRepo = (file) => path15.relative(input.root, path15.resolve(input.cwd, file)).split(path15.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -23042,7 +23690,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path13.relative(root, path13.resolve(cwd, file)).split(path13.sep).join("/");
+  const toRepo = (file) => path15.relative(root, path15.resolve(cwd, file)).split(path15.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -23053,8 +23701,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
-import fs9 from "node:fs";
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -23067,14 +23715,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path14.dirname(real);
-  if (options.createParents) fs9.mkdirSync(dir, { recursive: true });
-  const tmp = path14.join(dir, `.${path14.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const dir = path16.dirname(real);
+  if (options.createParents) fs11.mkdirSync(dir, { recursive: true });
+  const tmp = path16.join(dir, `.${path16.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    fs9.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs9.renameSync(tmp, real);
+    fs11.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs11.renameSync(tmp, real);
   } catch (err) {
-    fs9.rmSync(tmp, { force: true });
+    fs11.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -23083,17 +23731,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs9.realpathSync(target);
-  } else if (fs9.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs11.realpathSync(target);
+  } else if (fs11.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path14.dirname(real);
-  if (!options.createParents && !fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path16.dirname(real);
+  if (!options.createParents && !fs11.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs9.statSync(p);
+    return fs11.statSync(p);
   } catch {
     return void 0;
   }
@@ -23213,8 +23861,8 @@ function docsUrl(id) {
 
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs10 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path17 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -23262,16 +23910,16 @@ function region(f) {
   return r;
 }
 function lineReader(root) {
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   return (file, line) => {
-    let lines = cache2.get(file);
+    let lines = cache3.get(file);
     if (lines === void 0) {
       try {
-        lines = fs10.readFileSync(path15.resolve(root, file), "utf8").split("\n");
+        lines = fs12.readFileSync(path17.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
-      cache2.set(file, lines);
+      cache3.set(file, lines);
     }
     const text = lines?.[line - 1];
     return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
@@ -23492,38 +24140,38 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path16 from "node:path";
+import path18 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
-function readShardFile(file, display = file) {
-  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
+function readShardFile(file, display2 = file) {
+  const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES5 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);
   } catch {
-    throw new InputError(`shard report ${display} is not JSON (a cut-off upload or the wrong file?)`);
+    throw new InputError(`shard report ${display2} is not JSON (a cut-off upload or the wrong file?)`);
   }
   const files = parsed2 && typeof parsed2 === "object" && !Array.isArray(parsed2) ? parsed2.files : void 0;
-  const items = Array.isArray(files) ? files : Array.isArray(parsed2) ? parsed2 : [parsed2];
-  return items.map((item) => toReport(item, display));
+  const items2 = Array.isArray(files) ? files : Array.isArray(parsed2) ? parsed2 : [parsed2];
+  return items2.map((item) => toReport(item, display2));
 }
-function toReport(json, display) {
+function toReport(json, display2) {
   if (!json || typeof json !== "object" || json.version !== 1 || typeof json.dockerfile !== "string" || !Array.isArray(json.findings) || !Array.isArray(json.platforms)) {
-    throw new InputError(`shard report ${display} is not an entrypoint-guard JSON report (--format json)`);
+    throw new InputError(`shard report ${display2} is not an entrypoint-guard JSON report (--format json)`);
   }
   const version = json.tool && json.tool.name === "entrypoint-guard" ? json.tool.version : void 0;
   if (version !== VERSION) {
     throw new InputError(
-      `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION}: run the plan, every shard and the merge with the same version`
+      `shard report ${display2} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION}: run the plan, every shard and the merge with the same version`
     );
   }
-  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display}: findings[${i}]`));
-  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display}: platforms[${i}]`));
+  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display2}: findings[${i}]`));
+  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display2}: platforms[${i}]`));
   const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
   if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
-  const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
+  const strings2 = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
   const ran = json.plan?.ran;
-  if (strings(planned)) report2.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
+  if (strings2(planned)) report2.plan = { platforms: planned, ...strings2(ran) ? { ran } : {} };
   return report2;
 }
 var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
@@ -23650,13 +24298,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path16.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path18.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import path19 from "node:path";
+import path21 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -23757,7 +24405,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path17 from "node:path";
+import path19 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -23811,7 +24459,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path17.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path19.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -23837,9 +24485,9 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs11 from "node:fs";
-import path18 from "node:path";
-var posix5 = path18.posix;
+import fs13 from "node:fs";
+import path20 from "node:path";
+var posix5 = path20.posix;
 var MAX_BYTES6 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -23855,7 +24503,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path18.sep).join("/"));
+    this.cwdBase = posix5.dirname(model.file.split(path20.sep).join("/"));
   }
   model;
   resolver;
@@ -23922,14 +24570,14 @@ var WrapperCollector = class {
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
-    const display = posix5.normalize(
-      posix5.join(this.cwdBase, path18.relative(path18.dirname(this.model.absPath), absPath).split(path18.sep).join("/"))
+    const display2 = posix5.normalize(
+      posix5.join(this.cwdBase, path20.relative(path20.dirname(this.model.absPath), absPath).split(path20.sep).join("/"))
     );
-    const text = readScript(absPath, display);
+    const text = readScript(absPath, display2);
     if (text === void 0) return void 0;
     return {
       imagePath,
-      file: display,
+      file: display2,
       absPath,
       text,
       lineOffset: 0,
@@ -23940,21 +24588,21 @@ var WrapperCollector = class {
     };
   }
 };
-function readScript(absPath, display) {
+function readScript(absPath, display2) {
   let bytes;
   try {
-    const stat2 = fs11.statSync(absPath);
-    if (stat2.size > MAX_BYTES6) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs11.readFileSync(absPath);
+    const stat2 = fs13.statSync(absPath);
+    if (stat2.size > MAX_BYTES6) throw new InputError(`wrapper script ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs13.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
+    throw new InputError(`wrapper script ${display2} cannot be read (${err.code ?? "error"})`);
   }
   if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
   if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
   const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   if (bom && bytes.length === 3) return "\uFEFF";
-  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
+  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display2, "wrapper script");
 }
 function resolveStart(model) {
   if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
@@ -23998,7 +24646,7 @@ function parseDockerfile(input) {
   const stages = [];
   const instructions = [];
   const globalArgs2 = {};
-  const named = /* @__PURE__ */ new Map();
+  const named2 = /* @__PURE__ */ new Map();
   let current;
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -24013,7 +24661,7 @@ function parseDockerfile(input) {
       const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
       const resolved2 = expandArgs(fromText, globalArgs2);
       const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = named.get(resolved2.toLowerCase());
+      const parent = named2.get(resolved2.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved2);
       const platform = instr2.flags.get("platform") ?? void 0;
       current = {
@@ -24028,7 +24676,7 @@ function parseDockerfile(input) {
         windows: parent ? parent.windows : base.family === "windows"
       };
       stages.push(current);
-      if (stageName !== void 0 && !named.has(stageName)) named.set(stageName, current);
+      if (stageName !== void 0 && !named2.has(stageName)) named2.set(stageName, current);
       instructions.push(instr2);
       continue;
     }
@@ -24094,10 +24742,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path19.resolve(cwd, dockerfile);
+  const absPath = path21.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path19.dirname(absPath) });
-  const rel = (abs) => path19.relative(root, abs).split(path19.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path21.dirname(absPath) });
+  const rel = (abs) => path21.relative(root, abs).split(path21.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -24107,7 +24755,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path19.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path21.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -24119,7 +24767,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path19.dirname(dockerfile).split(path19.sep).join("/");
+    const context = path21.dirname(dockerfile).split(path21.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -24140,7 +24788,7 @@ function runPlan(command, io) {
     modeFromFlag: command.filterMode !== void 0,
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs12.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs14.readFileSync(0, "utf8"))
   });
   if (choice2.note) io.stderr(`note: ${choice2.note}
 `);
@@ -24168,7 +24816,7 @@ function runMerge(command, io) {
 `);
   if (toFile) {
     try {
-      writeFileAtomic(path20.resolve(io.cwd, command.output), body);
+      writeFileAtomic(path22.resolve(io.cwd, command.output), body);
     } catch (err) {
       throw new InputError(`cannot write the report to ${command.output}: ${err.code ?? errorMessage(err)}`);
     }
@@ -24195,8 +24843,8 @@ function applyConfigDefaults(options, defaults, given) {
 }
 
 // src/lint.ts
-import fs13 from "node:fs";
-import path21 from "node:path";
+import fs15 from "node:fs";
+import path23 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -24407,8 +25055,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path21.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path21.sep).join("/");
+  const rel = path23.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path23.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -24436,7 +25084,7 @@ function dedupe2(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat2;
   try {
-    stat2 = fs13.statSync(contextDir);
+    stat2 = fs15.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -24449,17 +25097,19 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path21.resolve(cwd, options.dockerfile);
+  const absPath = path23.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path21.resolve(cwd, options.context ?? path21.dirname(absPath));
+  const contextDir = path23.resolve(cwd, options.context ?? path23.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
+  model.deployments = deployed.deployments;
   const findings = [];
   for (const rule32 of staticRules) {
     for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
   }
-  const notes = [];
+  const notes = [...deployed.notes];
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
@@ -24468,17 +25118,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs21 from "node:fs";
-import path29 from "node:path";
+import fs23 from "node:fs";
+import path31 from "node:path";
 
 // src/runtime/build.ts
-import fs16 from "node:fs";
+import fs18 from "node:fs";
 import os from "node:os";
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
-import fs14 from "node:fs";
+import fs16 from "node:fs";
 var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
   return childEnv(CLIENT_ENV, extra);
@@ -24505,7 +25155,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs14.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs16.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -24614,8 +25264,8 @@ function checkBuildOptions(options, info) {
 }
 
 // src/runtime/secrets.ts
-import fs15 from "node:fs";
-import path22 from "node:path";
+import fs17 from "node:fs";
+import path24 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -24649,7 +25299,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path22.resolve(cwd, file));
+      if (file) value = readSmall(path24.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -24660,9 +25310,9 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
 }
 function readSmall(file) {
   try {
-    const st = fs15.statSync(file);
+    const st = fs17.statSync(file);
     if (!st.isFile() || st.size > MAX_FILE) return void 0;
-    return fs15.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -24740,7 +25390,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs16.readFileSync(file, "utf8"));
+    return JSON.parse(fs18.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -24779,9 +25429,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs16.mkdtempSync(path23.join(os.tmpdir(), "eg-build-"));
+    const dir = fs18.mkdtempSync(path25.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path23.join(dir, "metadata.json");
+    metadataFile = path25.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -24915,8 +25565,8 @@ function matchStep(header, model) {
   let stages = model.stages;
   if (stageName !== void 0) {
     const byIndex = /^stage-(\d+)$/.exec(stageName);
-    const named = model.stages.filter((s) => s.name === stageName.toLowerCase() || byIndex && s.index === Number(byIndex[1]));
-    if (named.length > 0) stages = named;
+    const named2 = model.stages.filter((s) => s.name === stageName.toLowerCase() || byIndex && s.index === Number(byIndex[1]));
+    if (named2.length > 0) stages = named2;
   }
   const candidates = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === keyword.toUpperCase());
   const rawText = (i) => {
@@ -24998,10 +25648,10 @@ async function registryImage(ref) {
   }
   const repo = repositoryOf(ref);
   const digest = data.manifest?.digest ?? "";
-  const entries = data.manifest?.manifests;
+  const entries2 = data.manifest?.manifests;
   const variants = [];
-  if (entries) {
-    for (const m of entries) {
+  if (entries2) {
+    for (const m of entries2) {
       const platform = platformName(m.platform ?? {});
       if (platform.startsWith("unknown/") || variants.some((v) => v.platform === platform)) continue;
       variants.push({ platform, digest: m.digest, source: `${repo}@${m.digest}`, local: false });
@@ -25051,7 +25701,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs17 from "node:fs";
+import fs19 from "node:fs";
 import os2 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -25104,8 +25754,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path31) {
-    this.dirs.add(path31);
+  dir(path33) {
+    this.dirs.add(path33);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -25132,7 +25782,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs17.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs19.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -25147,12 +25797,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path31 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path33 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path31,
+    path: path33,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -25204,7 +25854,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path26 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -25230,14 +25880,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs18 from "node:fs";
+import fs20 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs18.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs20.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -25248,7 +25898,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs18.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs20.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -25282,9 +25932,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path31 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path31 !== "";
-    if (listening && path31 !== "") out.push({ proto: "unix", address: path31 });
+    const path33 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path33 !== "";
+    if (listening && path33 !== "") out.push({ proto: "unix", address: path33 });
   }
   return out;
 }
@@ -25323,7 +25973,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -25334,11 +25984,11 @@ function childStates(proc) {
   const out = [];
   for (const pid of childrenOf(proc, proc.pid)) {
     try {
-      const stat2 = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat2 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       const open = stat2.indexOf("(");
       const close = stat2.lastIndexOf(")");
       const child = { pid, comm: stat2.slice(open + 1, close), state: stat2.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs18.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs20.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
       if (nsPid) child.nsPid = Number(nsPid);
       out.push(child);
     } catch {
@@ -25349,9 +25999,9 @@ function childStates(proc) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs18.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs20.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs18.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs20.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -25363,7 +26013,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs18.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs20.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -25387,7 +26037,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs18.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs20.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -25399,20 +26049,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs20 from "node:fs";
+import fs22 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path25 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/process-name.ts
-import path24 from "node:path";
+import path26 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path24.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path24.posix.basename(script) : script;
+  const dir = path26.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path26.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -25576,7 +26226,7 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs19 from "node:fs";
+import fs21 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
@@ -25612,7 +26262,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat2 = fs19.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat2 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -25766,18 +26416,18 @@ async function probe2(req, start = startProbe(req)) {
   const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
-  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
+  const named2 = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
   if (kill.code !== 0) {
     state = await containerState(id);
-    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named, ready: ready2, notes };
+    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
     if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
     if (kill.code !== 0) {
       await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
-      return { hits: [], ...named, ready: ready2, notes };
+      return { hits: [], ...named2, ready: ready2, notes };
     }
   }
   let killed = false;
@@ -25795,7 +26445,7 @@ async function probe2(req, start = startProbe(req)) {
   const seconds2 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
-  return { hits, ...named, ready: ready2, shutdown, notes };
+  return { hits, ...named2, ready: ready2, shutdown, notes };
 }
 var SERVING = ["listening", "log", "cmd"];
 async function afterReady(req, id, hostPid, startedAt, until, ready2) {
@@ -25909,16 +26559,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path25.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path25.posix.basename(argv[1]) === path25.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path27.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path27.posix.basename(argv[1]) === path27.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs20.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs20.readFileSync(path25.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs22.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs22.readFileSync(path27.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -25930,8 +26580,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path25.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path25.posix.basename(argv[1]);
+  const first = path27.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path27.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -26103,7 +26753,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path26.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path28.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -26267,7 +26917,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path28 from "node:path";
+import path30 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -26376,7 +27026,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path27 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -26441,12 +27091,12 @@ function parsePax(data) {
   return out;
 }
 function parseTar(input, maxEntries = 1e4) {
-  const entries = [];
+  const entries2 = [];
   let pos = 0;
   let pax = {};
   let longName;
   let longLink;
-  while (pos + BLOCK <= input.length && entries.length < maxEntries) {
+  while (pos + BLOCK <= input.length && entries2.length < maxEntries) {
     const header = input.subarray(pos, pos + BLOCK);
     if (header.every((b) => b === 0)) break;
     if (!checksumOk(header)) break;
@@ -26476,7 +27126,7 @@ function parseTar(input, maxEntries = 1e4) {
     const linkname = pax.linkpath ?? longLink ?? cString(header, 157, 100);
     const uid = pax.uid !== void 0 ? Number(pax.uid) : parseNumeric(header, 108, 8);
     const gid = pax.gid !== void 0 ? Number(pax.gid) : parseNumeric(header, 116, 8);
-    entries.push({
+    entries2.push({
       name,
       type: typeOf(typeflag),
       typeflag,
@@ -26493,7 +27143,7 @@ function parseTar(input, maxEntries = 1e4) {
     longLink = void 0;
     if (truncated) break;
   }
-  return entries;
+  return entries2;
 }
 
 // src/runtime/image-files.ts
@@ -26532,7 +27182,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path27.posix.normalize(requested);
+    let current = path29.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -26545,7 +27195,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path27.posix.normalize(target) : path27.posix.join(path27.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path29.posix.normalize(target) : path29.posix.join(path29.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -26595,8 +27245,8 @@ var ImageFileReader = class _ImageFileReader {
       if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
       return { kind: "error", error: msg.split("\n")[0] || `docker cp exited ${res.code}` };
     }
-    const entries = parseTar(res.stdoutBytes, 4);
-    const entry = entries[0];
+    const entries2 = parseTar(res.stdoutBytes, 4);
+    const entry = entries2[0];
     if (!entry) return { kind: "error", error: `docker cp ${p} returned no tar entry` };
     return {
       kind: "entry",
@@ -26625,11 +27275,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path28.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path28.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path28.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path28.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path28.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path30.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path30.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path30.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path30.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path30.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -26756,16 +27406,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path28.posix.normalize(interpreter) : path28.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path30.posix.normalize(interpreter) : path30.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path28.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path30.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path28.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path30.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -26785,14 +27435,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path28.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path30.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path28.posix.basename(shebang.interpreter) === "env") {
+  if (path30.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -26973,7 +27623,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path28.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path30.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -27214,7 +27864,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path29.posix.basename(wrapper.imagePath),
+      wrapper: path31.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -27289,15 +27939,15 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const entries = /* @__PURE__ */ new Map();
-    for (const name of fs21.readdirSync(dir)) {
+    const entries2 = /* @__PURE__ */ new Map();
+    for (const name of fs23.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs21.readFileSync(path29.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs23.readFileSync(path31.join(dir, name), "utf8")));
       } catch {
       }
     }
-    return entries;
+    return entries2;
   } catch {
     return void 0;
   }
@@ -27362,16 +28012,16 @@ function mergeHits(hits, model, order) {
   }
   return findings;
 }
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
+async function mapLimit(items2, limit, fn) {
+  const results = new Array(items2.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items2.length) {
       const i = next++;
-      results[i] = await fn(items[i]);
+      results[i] = await fn(items2[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items2.length) }, worker));
   return results;
 }
 
@@ -27409,7 +28059,9 @@ async function analyze(options, extras = {}) {
     buildArgs: options.buildArgs,
     target: options.target,
     ignore: options.ignore,
-    cwd: options.cwd
+    cwd: options.cwd,
+    deploy: options.deploy,
+    ...options.deployStdin !== void 0 ? { deployStdin: options.deployStdin } : {}
   });
   const { model } = lint;
   const report2 = {
@@ -27452,12 +28104,12 @@ var processIo = {
   // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => readStdinBounded()
+  readStdin: (what) => readStdinBounded(void 0, 0, what)
 };
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs22.existsSync(path30.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs24.existsSync(path32.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -27466,7 +28118,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path30.dirname(path30.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path32.dirname(path32.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -27478,7 +28130,11 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => readStdinBounded())
   });
-  if (files.length > 1) for (const file of files) readUserText(path30.resolve(io.cwd, file), file, "Dockerfile");
+  if (options.deploy.some((d) => d.path === "-")) {
+    if (command.diff === "-") throw new InputError("--deploy - and --diff - both read standard input: give one of them a file");
+    options.deployStdin = (io.readStdin ?? ((what) => readStdinBounded(void 0, 0, what)))("--deploy -");
+  }
+  if (files.length > 1) for (const file of files) readUserText(path32.resolve(io.cwd, file), file, "Dockerfile");
   const reports = [];
   for (const dockerfile of files) {
     const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -27514,7 +28170,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path30.resolve(io.cwd, options.output));
+        checkOutputTarget(path32.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -27531,7 +28187,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path30.resolve(io.cwd, options.output);
+      const target = path32.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path38 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path36 && path36[0] !== "/") {
-          path36 = `/${path36}`;
+        if (path38 && path38[0] !== "/") {
+          path38 = `/${path38}`;
         }
-        return new URL(`${origin}${path36}`);
+        return new URL(`${origin}${path38}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path36);
+        debuglog("sending request to %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path38, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path36,
+          path38,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path36);
+        debuglog("trailers received from %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path38, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path36,
+          path38,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path36, origin }
+            request: { method, path: path38, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path36);
+          debuglog("sending request to %s %s/%s", method, origin, path38);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path36,
+        path: path38,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path36 !== "string") {
+        if (typeof path38 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path36)) {
+        } else if (invalidPathRegex.test(path38)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path36, query) : path36;
+        this.path = query ? buildURL(path38, query) : path38;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1999,11 +1999,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -3576,25 +3576,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -4602,7 +4602,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -5513,7 +5513,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5670,9 +5670,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path36, host, upgrade, blocking, reset } = request2;
+      const { method, path: path38, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path36} HTTP/1.1\r
+      let header = `${method} ${path38} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path36;
+      headers[HTTP2_HEADER_PATH] = path38;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path36 = search ? `${pathname}${search}` : pathname;
+        const path38 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path36;
+        this.opts.path = path38;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path36 = "/",
+          path: path38 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path36;
+        opts.path = origin + path38;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10718,11 +10718,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path36) {
-      if (typeof path36 !== "string") {
-        return path36;
+    function safeUrl(path38) {
+      if (typeof path38 !== "string") {
+        return path38;
       }
-      const pathSegments = path36.split("?");
+      const pathSegments = path38.split("?");
       if (pathSegments.length !== 2) {
-        return path36;
+        return path38;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path36);
+    function matchKey(mockDispatch2, { path: path38, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path38);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path36, method, body, headers, query } = opts;
+      const { path: path38, method, body, headers, query } = opts;
       return {
-        path: path36,
+        path: path38,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path36,
+            Path: path38,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15771,8 +15771,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache2 = this.#relevantRequestResponseList;
-        const backupCache = [...cache2];
+        const cache3 = this.#relevantRequestResponseList;
+        const backupCache = [...cache3];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15799,9 +15799,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15831,11 +15831,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
-              cache2.push([operation.request, operation.response]);
+              cache3.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16009,13 +16009,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache2 = new Cache(kConstruct, cacheList);
-            return await cache2.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            return await cache3.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache2 = new Cache(kConstruct, cacheList);
-            const response = await cache2.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            const response = await cache3.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16045,12 +16045,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache3 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache3);
+          const cache4 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache4);
         }
-        const cache2 = [];
-        this.#caches.set(cacheName, cache2);
-        return new Cache(kConstruct, cache2);
+        const cache3 = [];
+        this.#caches.set(cacheName, cache3);
+        return new Cache(kConstruct, cache3);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path36) {
-      for (let i = 0; i < path36.length; ++i) {
-        const code2 = path36.charCodeAt(i);
+    function validateCookiePath(path38) {
+      for (let i = 0; i < path38.length; ++i) {
+        const code2 = path38.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16496,9 +16496,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -17058,8 +17058,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path36 = opts.path;
+          let path38 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path36 = `/${path36}`;
+            path38 = `/${path38}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path36);
+          url = new URL(util.parseOrigin(url).origin + path38);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19173,12 +19173,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19199,7 +19199,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19208,14 +19208,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path36) {
-      const ctrl = callVisitor(key, node, visitor, path36);
+    function visit_(key, node, visitor, path38) {
+      const ctrl = callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visit_(key, ctrl, visitor, path36);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path36) {
-      const ctrl = await callVisitor(key, node, visitor, path36);
+    async function visitAsync_(key, node, visitor, path38) {
+      const ctrl = await callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visitAsync_(key, ctrl, visitor, path36);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path36) {
+    function callVisitor(key, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node, path36);
+        return visitor(key, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path36);
+        return visitor.Map?.(key, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path36);
+        return visitor.Seq?.(key, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path36);
+        return visitor.Pair?.(key, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path36);
+        return visitor.Scalar?.(key, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path36);
+        return visitor.Alias?.(key, node, path38);
       return void 0;
     }
-    function replaceNode(key, path36, node) {
-      const parent = path36[path36.length - 1];
+    function replaceNode(key, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key, ...rest] = path36;
+          const [key, ...rest] = path38;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key, ...rest] = path36;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key, ...rest] = path36;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key, ...rest] = path36;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key, ...rest] = path36;
+      setIn(path38, value) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -20109,13 +20109,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20269,16 +20269,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -20295,11 +20295,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -20308,38 +20308,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -20349,14 +20349,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -20365,8 +20365,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -20494,15 +20494,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -20654,11 +20654,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -20693,8 +20693,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -20703,27 +20703,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -20739,7 +20739,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -20783,16 +20783,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -20996,13 +20996,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -21019,33 +21019,33 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -21056,8 +21056,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -21086,21 +21086,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        if (i < items2.length - 1) {
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -21112,11 +21112,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -21145,9 +21145,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -21448,7 +21448,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -21486,7 +21486,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21507,9 +21507,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -21538,7 +21538,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21547,10 +21547,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -21558,11 +21558,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -21579,7 +21579,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -21592,7 +21592,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -21600,7 +21600,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -21609,7 +21609,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -21626,7 +21626,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -21634,7 +21634,7 @@ var require_schema = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -21662,7 +21662,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -21679,7 +21679,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -21687,7 +21687,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -21695,7 +21695,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -21703,9 +21703,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -21737,10 +21737,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -21751,28 +21751,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -21978,7 +21978,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -21987,10 +21987,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -21998,11 +21998,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -22022,34 +22022,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -22059,7 +22059,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -22068,7 +22068,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -22076,7 +22076,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -22085,7 +22085,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -22189,26 +22189,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -22228,7 +22228,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -22237,7 +22237,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -22248,8 +22248,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -22281,7 +22281,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge2 = require_merge();
@@ -22294,8 +22294,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -22324,7 +22324,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -22345,7 +22345,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection2.isEmptyPath(path36)) {
+      deleteIn(path38) {
+        if (Collection2.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection2.isEmptyPath(path36))
+      getIn(path38, keepScalar) {
+        if (Collection2.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection2.isEmptyPath(path36))
+      hasIn(path38) {
+        if (Collection2.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection2.isEmptyPath(path36)) {
+      setIn(path38, value) {
+        if (Collection2.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -23095,12 +23095,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -23323,9 +23323,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23361,7 +23361,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23401,7 +23401,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
+        if (!isMap3 && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23424,7 +23424,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -23456,7 +23456,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23472,7 +23472,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path36) => {
+    visit.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path36) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path36) => {
-      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit.parentCollection = (cst, path38) => {
+      const parent = visit.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports.visit = visit;
   }
@@ -24759,7 +24759,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24843,7 +24843,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -25442,7 +25442,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25465,7 +25465,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs23, sep: [] });
+                map.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26359,7 +26359,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26434,7 +26434,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -26705,10 +26705,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants6();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform2 = navigator.platform.toLowerCase();
@@ -26719,8 +26719,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path36, { windows } = {}) => {
-      const segs = path36.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path38, { windows } = {}) => {
+      const segs = path38.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -26810,7 +26810,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens2 = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -26829,10 +26829,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -27009,24 +27009,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -27419,9 +27419,9 @@ var require_parse2 = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -28073,8 +28073,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -28092,7 +28092,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -28123,9 +28123,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -28201,7 +28201,7 @@ var require_picomatch = __commonJS({
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix6 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
@@ -29285,8 +29285,8 @@ var init_main = __esm({
       CompletionItem2.create = create;
     })(CompletionItem || (CompletionItem = {}));
     (function(CompletionList2) {
-      function create(items, isIncomplete) {
-        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+      function create(items2, isIncomplete) {
+        return { items: items2 ? items2 : [], isIncomplete: !!isIncomplete };
       }
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
@@ -29671,8 +29671,8 @@ var init_main = __esm({
       InlineCompletionItem2.create = create;
     })(InlineCompletionItem || (InlineCompletionItem = {}));
     (function(InlineCompletionList2) {
-      function create(items) {
-        return { items };
+      function create(items2) {
+        return { items: items2 };
       }
       InlineCompletionList2.create = create;
     })(InlineCompletionList || (InlineCompletionList = {}));
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path36 = this.getPath();
-        if (path36 === null || path36.startsWith("/")) {
-          return path36;
+        const path38 = this.getPath();
+        if (path38 === null || path38.startsWith("/")) {
+          return path38;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path36 : parent + "/" + path36;
+              return parent.endsWith("/") ? parent + path38 : parent + "/" + path38;
             }
           }
         }
@@ -37328,9 +37328,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered = false) {
+  addList(items2, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const listItems = items2.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
@@ -37813,8 +37813,8 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return this.args;
   }
-  _endsWith(str, end) {
-    return str.endsWith(end);
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
   }
   _isCmdFile() {
     const upperToolPath = this.toolPath.toUpperCase();
@@ -38450,11 +38450,11 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path35 from "node:path";
+import path37 from "node:path";
 
 // src/action-inputs.ts
-import fs10 from "node:fs";
-import path17 from "node:path";
+import fs12 from "node:fs";
+import path19 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -38521,9 +38521,9 @@ function parsePlatform(value) {
   if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
   return p;
 }
-function platformList(items) {
-  if (items.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
-  return [...new Set(items)];
+function platformList(items2) {
+  if (items2.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
+  return [...new Set(items2)];
 }
 function parseKeyValue(value, name) {
   const eq = value.indexOf("=");
@@ -39838,11 +39838,11 @@ function parseShell(text) {
 function simpleCommands(text) {
   const src = text.replace(/\r\n/g, "\n");
   const { lineAt: lineAt2 } = lineStarts(src);
-  const lineOf = (offset) => lineAt2(offset) + 1;
+  const lineOf2 = (offset) => lineAt2(offset) + 1;
   const out = [];
   walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
     if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
-    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf(cmd.start), inCondition: ctx.inCondition, cmd });
+    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf2(cmd.start), inCondition: ctx.inCondition, cmd });
   });
   return out;
 }
@@ -39979,9 +39979,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path36) => nfaMatch(tokens2, path36) };
+  return { test: (path38) => nfaMatch(tokens2, path38) };
 }
-function nfaMatch(tokens2, path36) {
+function nfaMatch(tokens2, path38) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -39995,8 +39995,8 @@ function nfaMatch(tokens2, path36) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path36.length && current.size > 0; k++) {
-    const c = path36[k];
+  for (let k = 0; k < path38.length && current.size > 0; k++) {
+    const c = path38[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -42767,13 +42767,777 @@ var rule5 = {
 };
 
 // src/model/dev-image.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs6 from "node:fs";
+import fs9 from "node:fs";
+import path15 from "node:path";
+
+// src/model/deploy/compose.ts
+import fs7 from "node:fs";
 import path13 from "node:path";
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+
+// src/input.ts
+import fs6 from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display2, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat3;
+  try {
+    stat3 = fs6.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display2} does not exist`);
+  }
+  if (stat3.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
+  }
+  if (!stat3.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
+  if (stat3.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat3.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs6.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display2, what);
+}
+function decodeText(bytes, display2, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
+  }
+}
+
+// src/model/deploy/yaml-tree.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+var MAX_NODES = 5e5;
+function readDocuments(text, display2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
+  if (!Array.isArray(docs)) return [];
+  const out = [];
+  const budget = { nodes: 0 };
+  for (const doc of docs) {
+    const error2 = doc.errors[0];
+    if (error2) {
+      const line = lineCounter.linePos(error2.pos[0]).line;
+      const what = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      throw new InputError(`${display2}:${line}: not valid YAML (${what})`);
+    }
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const reason = err instanceof Error && /alias/i.test(err.message) ? "its YAML aliases expand too far (an alias bomb?)" : `it cannot be read (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`;
+      throw new InputError(`${display2}: ${reason}; not read`);
+    }
+    if (doc.contents === null) continue;
+    out.push(convert(doc.contents, doc, lineCounter, budget, display2, 0));
+  }
+  return out;
+}
+function lineOf(node, lc) {
+  const start = node?.range?.[0];
+  return start === void 0 ? 0 : lc.linePos(start).line;
+}
+function convert(node, doc, lc, budget, display2, depth) {
+  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display2}: too many YAML nodes (over ${MAX_NODES}); not read`);
+  if (node === null) return { kind: "scalar", line: 0, value: null };
+  if ((0, import_yaml.isAlias)(node)) {
+    const target = node.resolve(doc);
+    const resolved = target ? convert(target, doc, lc, budget, display2, depth + 1) : { kind: "scalar", line: 0, value: null };
+    return { ...resolved, line: lineOf(node, lc) };
+  }
+  if ((0, import_yaml.isScalar)(node)) {
+    const v = node.value;
+    const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+    return { kind: "scalar", line: lineOf(node, lc), value };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    return { kind: "seq", line: lineOf(node, lc), items: node.items.map((i) => convert(i, doc, lc, budget, display2, depth + 1)) };
+  }
+  if ((0, import_yaml.isMap)(node)) {
+    const entries2 = /* @__PURE__ */ new Map();
+    const merged = [];
+    for (const pair of node.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      const value = convert(pair.value, doc, lc, budget, display2, depth + 1);
+      if (key === "<<") {
+        if (value.kind === "map") merged.push(value);
+        else if (value.kind === "seq") {
+          for (const m of value.items) if (m.kind === "map") merged.push(m);
+        }
+        continue;
+      }
+      entries2.set(key, { keyLine: lineOf(pair.key, lc), value });
+    }
+    for (const m of merged) for (const [k, e] of m.entries) if (!entries2.has(k)) entries2.set(k, e);
+    return { kind: "map", line: lineOf(node, lc), entries: entries2 };
+  }
+  return { kind: "scalar", line: lineOf(node, lc), value: null };
+}
+function get(node, ...keys2) {
+  let n = node;
+  for (const k of keys2) {
+    if (n?.kind !== "map") return void 0;
+    n = n.entries.get(k)?.value;
+  }
+  return n;
+}
+function keyLine(node, key) {
+  if (node?.kind !== "map") return void 0;
+  const e = node.entries.get(key);
+  return e ? e.keyLine || e.value.line : void 0;
+}
+function str(node) {
+  if (node?.kind !== "scalar" || node.value === null) return void 0;
+  return String(node.value);
+}
+function num(node) {
+  if (node?.kind !== "scalar") return void 0;
+  const v = typeof node.value === "number" ? node.value : typeof node.value === "string" && /^\d+(\.\d+)?$/.test(node.value) ? Number(node.value) : void 0;
+  return v;
+}
+function bool(node) {
+  if (node?.kind !== "scalar") return void 0;
+  if (typeof node.value === "boolean") return node.value;
+  if (node.value === "true") return true;
+  if (node.value === "false") return false;
+  return void 0;
+}
+function items(node) {
+  return node?.kind === "seq" ? node.items : [];
+}
+function strings(node) {
+  if (node?.kind !== "seq") return void 0;
+  const out = [];
+  for (const i of node.items) {
+    const s = str(i);
+    if (s === void 0) return void 0;
+    out.push(s);
+  }
+  return out;
+}
+function entries(node) {
+  return node?.kind === "map" ? [...node.entries] : [];
+}
+
+// src/model/deploy/compose.ts
+var MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
+var COMPOSE_GRACE = 10;
+function realpath(p) {
+  try {
+    return fs7.realpathSync(p);
+  } catch {
+    return path13.resolve(p);
+  }
+}
+function splitComposeWords(text) {
+  const words = [];
+  let buf = "";
+  let got = false;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === "\\") {
+      if (i + 1 >= text.length) return void 0;
+      const next = text[++i];
+      buf += next === "t" ? "	" : next === "n" ? "\n" : next;
+      got = true;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r" || c === "\n") {
+      if (got) words.push(buf);
+      buf = "";
+      got = false;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      got = true;
+      continue;
+    }
+    if (c === "(" && !buf.endsWith("$")) return void 0;
+    if (c === ")") return void 0;
+    if (";&|<>".includes(c)) {
+      if (got) words.push(buf);
+      return { words, rest: text.slice(i) };
+    }
+    buf += c;
+    got = true;
+  }
+  if (quote) return void 0;
+  if (got) words.push(buf);
+  return { words };
+}
+function composeSeconds(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(t)) return void 0;
+  const unit = { ns: 1e-9, us: 1e-6, \u00B5s: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * unit[m[2]];
+  return total;
+}
+function startWords(svc, key, display2, notes) {
+  const node = get(svc, key);
+  const line = keyLine(svc, key);
+  if (!node || line === void 0) return void 0;
+  if (node.kind === "scalar" && node.value === null) return { value: [], line };
+  const list = strings(node);
+  if (list) return { value: list, line };
+  const text = str(node);
+  if (text === void 0) throw new InputError(`${display2}:${line}: \`${key}\` must be a string or a list of strings`);
+  const split = splitComposeWords(text);
+  if (!split) throw new InputError(`${display2}:${line}: \`${key}: ${text.trim().slice(0, 60)}\` is not a command Compose can split (an unclosed quote or a bare parenthesis)`);
+  if (split.rest) notes.push(`${display2}:${line}: Compose splits \`${key}\` without a shell: \`${split.rest.trim().slice(0, 40)}\` and what follows are dropped (use a list with "sh", "-c" for a shell)`);
+  return { value: split.words, line };
+}
+function composeEnv(svc) {
+  const env = [];
+  const skipped = [];
+  const add2 = (name, value, line) => {
+    if (value === void 0 || /\$(?!\$)/.test(value)) skipped.push(name);
+    else env.push({ name, value: value.replace(/\$\$/g, "$"), line });
+  };
+  const node = get(svc, "environment");
+  if (node?.kind === "map") for (const [name, e] of entries(node)) add2(name, str(e.value), e.keyLine);
+  for (const item of items(node)) {
+    const text = str(item);
+    if (text === void 0) continue;
+    const eq = text.indexOf("=");
+    add2(eq < 0 ? text : text.slice(0, eq), eq < 0 ? void 0 : text.slice(eq + 1), item.line);
+  }
+  if (get(svc, "env_file")) skipped.push("env_file");
+  return { env, skipped };
+}
+function healthTest(list) {
+  if (list[0] === "NONE") return { disabled: true };
+  if (list[0] === "CMD") return { argv: list.slice(1) };
+  if (list[0] === "CMD-SHELL") return { argv: ["/bin/sh", "-c", list.slice(1).join(" ")] };
+  return { argv: list };
+}
+function composeHealthcheck(svc) {
+  const hc = get(svc, "healthcheck");
+  const line = keyLine(svc, "healthcheck");
+  if (!hc || line === void 0) return void 0;
+  if (bool(get(hc, "disable")) === true) return { disabled: true, line };
+  const test = get(hc, "test");
+  const list = strings(test);
+  if (list) return { ...healthTest(list), line };
+  const text = str(test);
+  return text !== void 0 ? { argv: ["/bin/sh", "-c", text], line } : { line };
+}
+function serviceDockerfile(file, svc) {
+  const build2 = get(svc, "build");
+  if (!build2) return void 0;
+  let context3 = ".";
+  let dockerfile = "Dockerfile";
+  if (build2.kind === "scalar") context3 = str(build2) ?? ".";
+  else if (build2.kind === "map") {
+    if (get(build2, "dockerfile_inline")) return void 0;
+    context3 = str(get(build2, "context")) ?? ".";
+    dockerfile = str(get(build2, "dockerfile")) ?? "Dockerfile";
+  } else return void 0;
+  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
+  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
+}
+function bindMounts(svc) {
+  const out = [];
+  for (const v of items(get(svc, "volumes"))) {
+    const text = str(v);
+    if (text !== void 0) {
+      const [src, dst] = text.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (str(get(v, "type")) === "bind") {
+      const src = str(get(v, "source"));
+      const dst = str(get(v, "target"));
+      if (src && dst) out.push([src, dst]);
+    }
+  }
+  return out;
+}
+function service(name, svc, nameLine, absPath, display2, notes) {
+  const entrypoint = startWords(svc, "entrypoint", display2, notes);
+  let command = startWords(svc, "command", display2, notes);
+  if (entrypoint && !command) command = { value: [], line: entrypoint.line };
+  const { env, skipped } = composeEnv(svc);
+  const signal = str(get(svc, "stop_signal"));
+  const graceText = str(get(svc, "stop_grace_period"));
+  const graceLine = keyLine(svc, "stop_grace_period");
+  let grace = { seconds: COMPOSE_GRACE };
+  if (graceText !== void 0 && graceLine !== void 0) {
+    const seconds3 = composeSeconds(graceText);
+    if (seconds3 === void 0) throw new InputError(`${display2}:${graceLine}: stop_grace_period \`${graceText}\` is not a duration like 30s or 1m30s`);
+    grace = { seconds: seconds3, line: graceLine };
+  }
+  const init = bool(get(svc, "init"));
+  const profiles = strings(get(svc, "profiles"));
+  const healthcheck = composeHealthcheck(svc);
+  const dockerfile = serviceDockerfile(absPath, svc);
+  const image = str(get(svc, "image"));
+  const deployment = {
+    kind: "compose",
+    file: display2,
+    line: nameLine,
+    name,
+    ...entrypoint ? { entrypoint } : {},
+    ...command ? { command } : {},
+    env,
+    skippedEnv: skipped,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(svc, "stop_signal") } } : {},
+    grace,
+    ...init !== void 0 ? { init: { value: init, line: keyLine(svc, "init") } } : {},
+    ...profiles ? { profiles } : {},
+    ...healthcheck ? { healthcheck } : {},
+    ...image ? { image } : {}
+  };
+  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds: bindMounts(svc), deployment };
+}
+function composeServices(doc, absPath, display2, notes) {
+  const out = [];
+  for (const [name, e] of entries(get(doc, "services"))) {
+    if (e.value.kind !== "map") continue;
+    out.push(service(name, e.value, e.keyLine, absPath, display2, notes));
+  }
+  return out;
+}
+function isCompose(doc) {
+  return get(doc, "services")?.kind === "map" && !get(doc, "apiVersion");
+}
+var cache = /* @__PURE__ */ new Map();
+function readComposeFile(absPath, display2, strict, notes = []) {
+  let stat3;
+  try {
+    stat3 = fs7.statSync(absPath);
+  } catch {
+    if (strict) throw new InputError(`deployment manifest ${display2} does not exist`);
+    return [];
+  }
+  const hit5 = cache.get(absPath);
+  if (hit5 && hit5.mtimeMs === stat3.mtimeMs && hit5.size === stat3.size) {
+    notes.push(...hit5.notes);
+    return hit5.services;
+  }
+  const own = [];
+  let services;
+  try {
+    const text = readUserText(absPath, display2, "Compose file", { maxBytes: MAX_MANIFEST_BYTES });
+    const [doc] = readDocuments(text, display2);
+    services = composeServices(doc, absPath, display2, own);
+  } catch (err) {
+    if (strict || !(err instanceof InputError)) throw err;
+    own.push(`${err.message}; its services were not read`);
+    services = [];
+  }
+  cache.set(absPath, { mtimeMs: stat3.mtimeMs, size: stat3.size, services, notes: own });
+  notes.push(...own);
+  return services;
+}
+var COMPOSE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function overrideName(name) {
+  return name.replace(/\.(ya?ml)$/, ".override.$1");
+}
+
+// src/model/deploy/sources.ts
+import fs8 from "node:fs";
+import path14 from "node:path";
+
+// src/model/deploy/ecs.ts
+var ECS_GRACE = 30;
+function containerDefinitions(doc) {
+  return get(doc, "containerDefinitions") ?? get(doc, "taskDefinition", "containerDefinitions");
+}
+function isEcs(doc) {
+  return containerDefinitions(doc)?.kind === "seq";
+}
+function healthCheck(c) {
+  const hc = get(c, "healthCheck");
+  const line = keyLine(c, "healthCheck");
+  if (!hc || line === void 0) return void 0;
+  const test = strings(get(hc, "command"));
+  return test ? { ...healthTest(test), line } : { line };
+}
+function ecsContainers(doc, display2) {
+  const out = [];
+  for (const c of items(containerDefinitions(doc))) {
+    const name = str(get(c, "name"));
+    if (name === void 0) continue;
+    const entryPoint = strings(get(c, "entryPoint"));
+    const command = strings(get(c, "command"));
+    const entryLine = keyLine(c, "entryPoint");
+    const commandLine = keyLine(c, "command");
+    const env = [];
+    const skippedEnv = [];
+    for (const e of items(get(c, "environment"))) {
+      const n = str(get(e, "name"));
+      const v = str(get(e, "value"));
+      if (n !== void 0 && v !== void 0) env.push({ name: n, value: v, line: e.line });
+      else if (n !== void 0) skippedEnv.push(n);
+    }
+    for (const s of items(get(c, "secrets"))) {
+      const n = str(get(s, "name"));
+      if (n !== void 0) skippedEnv.push(n);
+    }
+    if (items(get(c, "environmentFiles")).length > 0) skippedEnv.push("environmentFiles");
+    const stop = num(get(c, "stopTimeout"));
+    const stopLine = keyLine(c, "stopTimeout");
+    const init = bool(get(c, "linuxParameters", "initProcessEnabled"));
+    const initLine = keyLine(get(c, "linuxParameters"), "initProcessEnabled");
+    const hc = healthCheck(c);
+    const image = str(get(c, "image"));
+    out.push({
+      kind: "ecs",
+      file: display2,
+      line: keyLine(c, "name") ?? c.line,
+      name,
+      ...image ? { image } : {},
+      ...entryPoint && entryLine !== void 0 ? { entrypoint: { value: entryPoint, line: entryLine } } : {},
+      // Docker drops the image's CMD when the entrypoint is set without a command.
+      ...command && commandLine !== void 0 ? { command: { value: command, line: commandLine } } : entryPoint && entryLine !== void 0 ? { command: { value: [], line: entryLine } } : {},
+      env,
+      skippedEnv,
+      grace: stop !== void 0 && stopLine !== void 0 ? { seconds: stop, line: stopLine } : { seconds: ECS_GRACE },
+      ...init !== void 0 && initLine !== void 0 ? { init: { value: init, line: initLine } } : {},
+      ...hc ? { healthcheck: hc } : {}
+    });
+  }
+  return out;
+}
+
+// src/model/deploy/kubernetes.ts
+var KUBERNETES_GRACE = 30;
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function isKubernetes(doc) {
+  return str(get(doc, "apiVersion")) !== void 0 && str(get(doc, "kind")) !== void 0;
+}
+function sleepSeconds(argv) {
+  const direct = /^(?:\S*\/)?sleep$/.test(argv[0] ?? "") ? argv.slice(1).join(" ") : void 0;
+  const viaShell = /^(?:\S*\/)?(?:sh|bash|ash|dash)$/.test(argv[0] ?? "") && argv[1] === "-c" ? argv[2] : void 0;
+  const text = direct !== void 0 ? `sleep ${direct}` : viaShell;
+  const m = text === void 0 ? null : /^\s*(?:exec\s+)?(?:\S*\/)?sleep\s+(\d+(?:\.\d+)?)s?\s*(?:$|;|&&)/.exec(text);
+  return m ? Number(m[1]) : void 0;
+}
+function preStop(container2) {
+  const hook2 = get(container2, "lifecycle", "preStop");
+  const line = keyLine(get(container2, "lifecycle"), "preStop");
+  if (!hook2 || line === void 0) return void 0;
+  const sleep4 = num(get(hook2, "sleep", "seconds"));
+  if (sleep4 !== void 0) return { kind: "sleep", seconds: sleep4, line };
+  const argv = strings(get(hook2, "exec", "command"));
+  if (argv) {
+    const seconds3 = sleepSeconds(argv);
+    return { kind: "exec", argv, ...seconds3 !== void 0 ? { seconds: seconds3 } : {}, line };
+  }
+  if (get(hook2, "httpGet")) return { kind: "http", line };
+  return void 0;
+}
+function probes(container2) {
+  const out = [];
+  for (const kind2 of ["readiness", "liveness", "startup"]) {
+    const key = `${kind2}Probe`;
+    const probe3 = get(container2, key);
+    const line = keyLine(container2, key);
+    if (!probe3 || line === void 0) continue;
+    const exec2 = strings(get(probe3, "exec", "command"));
+    const http2 = get(probe3, "httpGet");
+    const tcp = get(probe3, "tcpSocket");
+    const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
+    out.push({
+      kind: kind2,
+      line,
+      ...exec2 ? { exec: exec2 } : {},
+      ...http2 ? { httpGet: { path: str(get(http2, "path")) ?? "/", port: port(http2) } } : {},
+      ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
+    });
+  }
+  return out;
+}
+function container(c, workload, podSpec, display2) {
+  const name = str(get(c, "name"));
+  if (name === void 0) return void 0;
+  const line = keyLine(c, "name") ?? c.line;
+  const commandList = strings(get(c, "command"));
+  const argsList = strings(get(c, "args"));
+  const commandLine = keyLine(c, "command");
+  const argsLine = keyLine(c, "args");
+  const env = [];
+  const skippedEnv = [];
+  for (const e of items(get(c, "env"))) {
+    const envName = str(get(e, "name"));
+    if (envName === void 0) continue;
+    const value = str(get(e, "value"));
+    if (get(e, "valueFrom") || value === void 0) skippedEnv.push(envName);
+    else env.push({ name: envName, value, line: e.line });
+  }
+  if (items(get(c, "envFrom")).length > 0) skippedEnv.push("envFrom");
+  const graceSeconds = num(get(podSpec, "terminationGracePeriodSeconds"));
+  const graceLine = keyLine(podSpec, "terminationGracePeriodSeconds");
+  const signal = str(get(c, "lifecycle", "stopSignal"));
+  const hook2 = preStop(c);
+  const found = probes(c);
+  const image = str(get(c, "image"));
+  const sharedPid = keyLine(podSpec, "shareProcessNamespace");
+  const shares = str(get(podSpec, "shareProcessNamespace")) === "true";
+  return {
+    kind: "kubernetes",
+    file: display2,
+    line,
+    name,
+    workload,
+    ...image ? { image } : {},
+    ...commandList && commandLine !== void 0 ? { entrypoint: { value: commandList, line: commandLine } } : {},
+    // `command` without `args` drops the image's CMD; `args` alone replaces it.
+    ...argsList && argsLine !== void 0 ? { command: { value: argsList, line: argsLine } } : commandList && commandLine !== void 0 ? { command: { value: [], line: commandLine } } : {},
+    env,
+    skippedEnv,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(get(c, "lifecycle"), "stopSignal") } } : {},
+    grace: graceSeconds !== void 0 && graceLine !== void 0 ? { seconds: graceSeconds, line: graceLine } : { seconds: KUBERNETES_GRACE },
+    ...hook2 ? { preStop: hook2 } : {},
+    ...shares && sharedPid !== void 0 ? { init: { value: true, line: sharedPid } } : {},
+    ...found.length > 0 ? { probes: found } : {}
+  };
+}
+function kubernetesContainers(doc, display2, depth = 0) {
+  const kind2 = str(get(doc, "kind")) ?? "";
+  if (kind2 === "List" || /List$/.test(kind2)) return depth > 3 ? [] : items(get(doc, "items")).flatMap((i) => kubernetesContainers(i, display2, depth + 1));
+  const at = POD_SPEC[kind2];
+  if (!at) return [];
+  const podSpec = get(doc, ...at);
+  if (!podSpec) return [];
+  const workload = `${kind2}/${str(get(doc, "metadata", "name")) ?? "?"}`;
+  const out = [];
+  for (const c of items(get(podSpec, "containers"))) {
+    const d = container(c, workload, podSpec, display2);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+// src/model/deploy/sources.ts
+function parseDeploySpec(raw, name) {
+  const text = raw.trim();
+  if (text === "") throw new InputError(`${name} needs a manifest path (a file, a folder, or - for standard input), optionally #CONTAINER`);
+  const hash = text.lastIndexOf("#");
+  if (hash < 0) return { path: text };
+  const file = text.slice(0, hash);
+  const container2 = text.slice(hash + 1);
+  if (file === "" || container2 === "") throw new InputError(`${name} ${JSON.stringify(text)}: write PATH#CONTAINER, both parts non-empty`);
+  return { path: file, container: container2 };
+}
+function deploySpecFromMapping(v, name) {
+  for (const k of Object.keys(v)) if (!["path", "container", "dockerfile"].includes(k)) throw new InputError(`${name}: unknown key ${JSON.stringify(k)} (use path, container, dockerfile)`);
+  const text = (k) => typeof v[k] === "string" && v[k].trim() !== "" ? v[k].trim() : void 0;
+  const file = text("path");
+  if (!file) throw new InputError(`${name}: each entry needs a path`);
+  const container2 = text("container");
+  const dockerfile = text("dockerfile");
+  return { path: file, ...container2 ? { container: container2 } : {}, ...dockerfile ? { dockerfile } : {} };
+}
+function display(abs, cwd) {
+  const rel = path14.relative(cwd, abs);
+  return (rel === "" ? "." : rel).split(path14.sep).join("/");
+}
 var MAX_UP = 4;
-var MAX_COMPOSE_BYTES = 512 * 1024;
+function foldersUp(model) {
+  const out = [];
+  for (const start of [path14.dirname(model.absPath), model.contextDir]) {
+    let dir = path14.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs8.existsSync(path14.join(dir, ".git"))) break;
+      const parent = path14.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function overlay(base, over) {
+  const b = base.deployment;
+  const o = over.deployment;
+  const merged = { ...b, env: [...b.env.filter((e) => !o.env.some((x) => x.name === e.name)), ...o.env], skippedEnv: [.../* @__PURE__ */ new Set([...b.skippedEnv, ...o.skippedEnv])] };
+  const fieldFiles = {};
+  const take = (key, present) => {
+    if (!present) return;
+    merged[key] = o[key];
+    fieldFiles[key] = o.file;
+  };
+  const synthetic = (d) => d.command !== void 0 && d.entrypoint !== void 0 && d.command.value.length === 0 && d.command.line === d.entrypoint.line;
+  take("entrypoint", o.entrypoint !== void 0);
+  take("command", o.command !== void 0 && (!synthetic(o) || b.command === void 0 || synthetic(b)));
+  take("stopSignal", o.stopSignal !== void 0);
+  take("grace", o.grace.line !== void 0);
+  take("init", o.init !== void 0);
+  take("profiles", o.profiles !== void 0);
+  take("healthcheck", o.healthcheck !== void 0);
+  if (o.env.length > 0) fieldFiles.env = o.file;
+  if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
+  return { ...base, ...over.dockerfile ? { dockerfile: over.dockerfile } : {}, deployment: merged };
+}
+function discoveredCompose(model, self2, cwd, notes) {
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    for (const name of COMPOSE_NAMES) {
+      const abs = path14.join(dir, name);
+      if (!fs8.existsSync(abs)) continue;
+      const services = readComposeFile(abs, display(abs, cwd), false, notes);
+      const overAbs = path14.join(dir, overrideName(name));
+      const overrides = fs8.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      for (const svc of services) {
+        const over = overrides.find((o) => o.name === svc.name);
+        const merged = over ? overlay(svc, over) : svc;
+        if (merged.dockerfile === self2) out.push(merged);
+      }
+    }
+  }
+  return out;
+}
+function imageRepoName(image) {
+  const noDigest = image.split("@")[0];
+  const slash = noDigest.lastIndexOf("/");
+  const last = noDigest.slice(slash + 1);
+  return last.split(":")[0].toLowerCase();
+}
+var MANIFEST_FILE = /\.(ya?ml|json)$/i;
+function manifestFiles(spec, cwd, name) {
+  if (spec.path === "-") return ["-"];
+  const abs = path14.resolve(cwd, spec.path);
+  let stat3;
+  try {
+    stat3 = fs8.statSync(abs);
+  } catch {
+    throw new InputError(`${name} ${spec.path}: no such file or folder`);
+  }
+  if (!stat3.isDirectory()) return [abs];
+  const out = [];
+  const walk = (dir, depth) => {
+    for (const entry of fs8.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".")) continue;
+      const p = path14.join(dir, entry.name);
+      if (entry.isDirectory() && depth < 3) walk(p, depth + 1);
+      else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(p);
+    }
+  };
+  walk(abs, 0);
+  if (out.length === 0) throw new InputError(`${name} ${spec.path}: the folder holds no .yaml, .yml or .json manifest`);
+  return out;
+}
+function candidatesOf(file, input, notes) {
+  const shown = file === "-" ? "<stdin>" : display(file, input.cwd);
+  let text;
+  if (file === "-") {
+    if (input.stdin === void 0) throw new InputError("--deploy - reads a manifest from standard input, and none was given");
+    if (Buffer.byteLength(input.stdin) > MAX_MANIFEST_BYTES) throw new InputError(`--deploy - (standard input) is larger than ${MAX_MANIFEST_BYTES / 1048576} MB; not read`);
+    text = input.stdin;
+  } else {
+    text = readUserText(file, shown, "deployment manifest", { maxBytes: MAX_MANIFEST_BYTES });
+  }
+  const hint = /\{\{/.test(text) ? "; a Helm chart is a template: give `helm template` output (--deploy -)" : "";
+  let docs;
+  try {
+    docs = readDocuments(text, shown);
+  } catch (err) {
+    if (err instanceof InputError && hint) throw new InputError(`${err.message}${hint}`);
+    throw err;
+  }
+  const out = [];
+  for (const doc of docs) {
+    if (isKubernetes(doc)) for (const d of kubernetesContainers(doc, shown)) out.push({ deployment: d });
+    else if (isEcs(doc)) for (const d of ecsContainers(doc, shown)) out.push({ deployment: d });
+    else if (isCompose(doc)) {
+      for (const svc of composeServices(doc, file === "-" ? path14.join(input.cwd, "compose.yaml") : file, shown, notes)) out.push({ deployment: svc.deployment, ...svc.dockerfile ? { builds: svc.dockerfile } : {} });
+    }
+  }
+  return out;
+}
+function named(d, name) {
+  if (d.name === name) return true;
+  if (!d.workload) return false;
+  return d.workload === name || d.workload.split("/")[1] === name;
+}
+function fromSpec(model, self2, spec, input, notes) {
+  const name = "--deploy";
+  const label = `${spec.path}${spec.container ? `#${spec.container}` : ""}`;
+  const candidates = manifestFiles(spec, input.cwd, name).flatMap((f) => candidatesOf(f, input, notes));
+  if (candidates.length === 0) throw new InputError(`${name} ${label}: no Compose service, Kubernetes workload container or ECS container definition in it`);
+  const list = (cs) => cs.map((c) => c.deployment.workload ? `${c.deployment.name} (${c.deployment.workload})` : c.deployment.name).join(", ");
+  if (spec.container) {
+    const chosen = candidates.filter((c) => named(c.deployment, spec.container));
+    if (chosen.length === 0) throw new InputError(`${name} ${label}: no container named ${JSON.stringify(spec.container)}; it has ${list(candidates)}`);
+    return chosen.map((c) => c.deployment);
+  }
+  const built = candidates.filter((c) => c.builds === self2);
+  if (built.length > 0) return built.map((c) => c.deployment);
+  const others = candidates.filter((c) => c.builds === void 0);
+  if (spec.dockerfile && others.length > 0) return others.map((c) => c.deployment);
+  if (others.length === 1 && candidates.length === 1) return [others[0].deployment];
+  const folder = path14.basename(path14.dirname(model.absPath)).toLowerCase();
+  const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);
+  if (byImage.length > 0) return byImage.map((c) => c.deployment);
+  notes.push(`${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  return [];
+}
+function readDeployments(model, input) {
+  const notes = [];
+  if (model.windows) return { deployments: [], notes };
+  const self2 = realpath(model.absPath);
+  const deployments = discoveredCompose(model, self2, input.cwd, notes).map((s) => s.deployment);
+  for (const spec of input.specs) {
+    if (spec.dockerfile && realpath(path14.resolve(input.cwd, spec.dockerfile)) !== self2) continue;
+    deployments.push(...fromSpec(model, self2, spec, input, notes));
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unique = deployments.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { deployments: unique, notes: [...new Set(notes)] };
+}
+function composeServicesBuilding(model) {
+  const self2 = realpath(model.absPath);
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    let names;
+    try {
+      names = fs8.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
+      const abs = path14.join(dir, n);
+      for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self2) out.push(svc);
+    }
+  }
+  return out;
+}
+
+// src/model/dev-image.ts
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 function tokens(name) {
   return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
 }
@@ -42782,11 +43546,11 @@ function hasDevWord(name) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path13.basename(model.absPath);
+  const base = path15.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path13.dirname(model.absPath);
-  const folder = path13.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
+  const dir = path15.dirname(model.absPath);
+  const folder = path15.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs9.existsSync(path15.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -42795,101 +43559,18 @@ function byStage(model) {
   if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
   return void 0;
 }
-function realpath(p) {
-  try {
-    return fs6.realpathSync(p);
-  } catch {
-    return path13.resolve(p);
-  }
-}
-function composeFolders(model) {
-  const out = [];
-  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
-    let dir = path13.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs6.existsSync(path13.join(dir, ".git"))) break;
-      const parent = path13.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-function composeFiles(dir) {
-  let names;
-  try {
-    names = fs6.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
-}
-function asRecord(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function serviceDockerfile(file, svc) {
-  const build2 = svc.build;
-  let context3 = ".";
-  let dockerfile = "Dockerfile";
-  if (typeof build2 === "string") context3 = build2;
-  else if (asRecord(build2)) {
-    const b = asRecord(build2);
-    if (typeof b.dockerfile_inline === "string") return void 0;
-    if (typeof b.context === "string") context3 = b.context;
-    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
-  } else return void 0;
-  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
-  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
-}
-function composeServices(model) {
-  const self2 = realpath(model.absPath);
-  const out = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
-      for (const svc of Object.values(services)) {
-        const record = asRecord(svc);
-        if (record && serviceDockerfile(file, record) === self2) out.push({ dir, file, service: record });
-      }
-    }
-  }
-  return out;
-}
-function readYaml(file) {
-  try {
-    const stat3 = fs6.statSync(file);
-    if (!stat3.isFile() || stat3.size > MAX_COMPOSE_BYTES) return void 0;
-    return (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return void 0;
-  }
-}
-function bindMounts(service) {
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  const out = [];
-  for (const v of volumes) {
-    if (typeof v === "string") {
-      const [src, dst] = v.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
-      out.push([asRecord(v).source, asRecord(v).target]);
-    }
-  }
-  return out;
-}
 function byCompose(model) {
   const workdir = model.start.workdir?.value;
   if (!workdir) return void 0;
-  const services = composeServices(model);
+  const services = composeServicesBuilding(model);
   if (services.length === 0) return void 0;
   const context3 = realpath(model.contextDir);
-  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path13.resolve(path13.dirname(file), src));
-    return (context3 === source || context3.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  const mountsSource = ({ absPath, binds }) => binds.some(([src, dst]) => {
+    const source = realpath(path15.resolve(path15.dirname(absPath), src));
+    return (context3 === source || context3.startsWith(`${source}${path15.sep}`)) && path15.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
   });
   if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  return { reason: `\`${path15.basename(services[0].absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
 }
 var DEV_ENV = {
   NODE_ENV: /^dev(elopment)?$/i,
@@ -42911,11 +43592,11 @@ function byContent(model) {
       }
     }
   }
-  const base = path13.basename(model.absPath);
+  const base = path15.basename(model.absPath);
   if (/prod/i.test(base)) return void 0;
   let siblings = [];
   try {
-    siblings = fs6.readdirSync(path13.dirname(model.absPath));
+    siblings = fs9.readdirSync(path15.dirname(model.absPath));
   } catch {
     return void 0;
   }
@@ -42927,19 +43608,19 @@ function developmentImage(model) {
 }
 
 // src/model/package-scripts.ts
-import fs7 from "node:fs";
-import path14 from "node:path";
-var MAX_BYTES = 1024 * 1024;
-var cache = /* @__PURE__ */ new WeakMap();
+import fs10 from "node:fs";
+import path16 from "node:path";
+var MAX_BYTES2 = 1024 * 1024;
+var cache2 = /* @__PURE__ */ new WeakMap();
 function scripts(model) {
-  let found = cache.get(model);
+  let found = cache2.get(model);
   if (found) return found;
   found = {};
   try {
-    const file = path14.join(model.contextDir, "package.json");
-    const stat3 = fs7.statSync(file);
-    if (stat3.isFile() && stat3.size <= MAX_BYTES) {
-      const value = JSON.parse(fs7.readFileSync(file, "utf8"));
+    const file = path16.join(model.contextDir, "package.json");
+    const stat3 = fs10.statSync(file);
+    if (stat3.isFile() && stat3.size <= MAX_BYTES2) {
+      const value = JSON.parse(fs10.readFileSync(file, "utf8"));
       const s = value?.scripts;
       if (s && typeof s === "object") {
         for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
@@ -42947,7 +43628,7 @@ function scripts(model) {
     }
   } catch {
   }
-  cache.set(model, found);
+  cache2.set(model, found);
   return found;
 }
 function scriptNameOf(words) {
@@ -44085,13 +44766,13 @@ function jobWords(sig) {
 }
 function cronText(script) {
   const { text } = script.analysis;
-  const lineOf = (at) => text.slice(text.lastIndexOf("\n", at - 1) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
+  const lineOf2 = (at) => text.slice(text.lastIndexOf("\n", at - 1) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
   let out = "";
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== "simple") return;
     const intoCron = cmd.redirs.some((r) => /cron/.test(r.target?.raw ?? ""));
     if (!intoCron && commandBase(cmd.words[0]) !== "crontab") return;
-    out += `${lineOf(cmd.start)}
+    out += `${lineOf2(cmd.start)}
 `;
     for (const r of cmd.redirs) if (r.heredoc) out += `${text.slice(r.heredoc.bodyStart, r.heredoc.bodyEnd)}
 `;
@@ -44945,7 +45626,7 @@ var choice = (values2, aliases = {}) => (raw, name) => parseChoice(raw, name, va
 var CATALOG = [
   { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
   { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
-  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
+  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
   { key: "target", scope: "run", type: "value", flag: "target", input: "target", config: "target", metavar: "STAGE", parse: parseText, help: "build target stage" },
   { key: "buildArgs", scope: "run", type: "map", flag: "build-arg", input: "build-args", config: "build-args", metavar: "K=V", initial: () => ({}), help: "build argument; repeatable" },
   { key: "network", scope: "run", type: "value", flag: "network", input: "network", config: "network", metavar: "MODE", values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
@@ -44960,13 +45641,15 @@ var CATALOG = [
   // Never a config key: a pull request's own config file must not turn the probe's hardening off.
   { key: "probePrivileges", scope: "run", type: "boolean", flag: "probe-privileges", input: "probe-privileges", initial: () => false, shown: "false", help: "probe without the hardening (read-only root, no-new-privileges, dropped capabilities)" },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
-  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items2) => new Set(items2), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
   { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", commands: ["run", "merge"], input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", commands: ["run", "merge"], input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", commands: ["run", "plan"], input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
   { key: "format", scope: "run", type: "value", flag: "format", commands: ["run", "merge"], config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
   { key: "output", scope: "run", type: "value", flag: "output", commands: ["run", "merge"], metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
+  // Compose files beside the Dockerfile (and above it) are read without it; see src/model/deploy/.
+  { key: "deploy", scope: "run", type: "list", flag: "deploy", input: "deploy", config: "deploy", metavar: "PATH[#NAME]", schema: { anyOf: [{ type: "string", minLength: 1 }, { type: "object", additionalProperties: false, required: ["path"], properties: { path: { type: "string", minLength: 1 }, container: { type: "string", minLength: 1 }, dockerfile: { type: "string", minLength: 1 } } }] }, item: parseDeploySpec, mapping: deploySpecFromMapping, initial: () => [], help: "a deployment manifest to judge the start contract as deployed: a Compose file, Kubernetes YAML (a file, a folder, or - for standard input, e.g. helm template output) or an ECS task definition; #NAME picks the container; repeatable" },
   { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
   { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
   { key: "cacheFrom", scope: "run", type: "list", flag: "cache-from", input: "cache-from", config: "cache-from", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache source passed to buildx (type=gha, type=registry,\u2026, type=local); repeatable" },
@@ -44987,9 +45670,9 @@ var CATALOG = [
   { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
   { key: "category", scope: "face", type: "value", flag: "category", input: "category", metavar: "NAME", parse: parseText, shown: "entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>", help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
   { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
-  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
+  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items2) => Object.fromEntries(items2), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
-  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
+  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
@@ -45015,48 +45698,12 @@ function applyConfigDefaults(options, defaults2, given) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs9 from "node:fs";
-import path16 from "node:path";
-
-// src/input.ts
-import fs8 from "node:fs";
-var MAX_BYTES2 = 16 * 1024 * 1024;
-function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES2;
-  let stat3;
-  try {
-    stat3 = fs8.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display} does not exist`);
-  }
-  if (stat3.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
-  }
-  if (!stat3.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat3.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat3.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs8.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display, what);
-}
-function decodeText(bytes, display, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
-  }
-}
+import fs11 from "node:fs";
+import path18 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path15 from "node:path";
+import path17 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -45068,27 +45715,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path36) {
-  let normalized = normalize(path36);
+function cleanPath(path38) {
+  let normalized = normalize(path38);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path36, separator) {
-  return path36.replace(SLASHES_REGEX, separator);
+function convertSlashes(path38, separator) {
+  return path38.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path36) {
-  return path36 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path36);
+function isRootDirectory(path38) {
+  return path38 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path38);
 }
-function normalizePath(path36, options) {
+function normalizePath(path38, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path36.includes("/") || path36.startsWith(".");
-  if (resolvePaths) path36 = resolve2(path36);
-  if (normalizePath$1 || pathNeedsCleaning) path36 = cleanPath(path36);
-  if (path36 === ".") return "";
-  const needsSeperator = path36[path36.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path36 + pathSeparator : path36, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path38.includes("/") || path38.startsWith(".");
+  if (resolvePaths) path38 = resolve2(path38);
+  if (normalizePath$1 || pathNeedsCleaning) path38 = cleanPath(path38);
+  if (path38 === ".") return "";
+  const needsSeperator = path38[path38.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path38 + pathSeparator : path38, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -45125,8 +45772,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path36 = directoryPath || ".";
-  if (filters.every((filter) => filter(path36, true))) paths.push(path36);
+  const path38 = directoryPath || ".";
+  if (filters.every((filter) => filter(path38, true))) paths.push(path38);
 };
 var empty$2 = () => {
 };
@@ -45178,26 +45825,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path36, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path38, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path36, (error2, resolvedPath) => {
+  fs25.realpath(path38, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs23.stat(resolvedPath, (error$1, stat3) => {
+    fs25.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path38, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path36, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path38, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path36);
-    const stat3 = fs23.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return;
+    const resolvedPath = fs25.realpathSync(path38);
+    const stat3 = fs25.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path38, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -45207,9 +45854,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path36, resolved, state) {
+function isRecursive(path38, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path36);
+  let parent = dirname3(path38);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -45217,7 +45864,7 @@ function isRecursive(path36, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path36, resolved);
+  state.symlinks.set(path38, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -45266,26 +45913,26 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs23 } = state;
+  const { fs: fs25 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs23.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
+  fs25.readdir(crawlPath || ".", readdirOpts, (error2, entries2 = []) => {
+    callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs23 } = state;
+  const { fs: fs25 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  let entries = [];
+  let entries2 = [];
   try {
-    entries = fs23.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs25.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
-  callback$1(entries, directoryPath, currentDepth);
+  callback$1(entries2, directoryPath, currentDepth);
 };
 function build(isSynchronous) {
   return isSynchronous ? walkSync : walkAsync;
@@ -45312,14 +45959,14 @@ var Queue = class {
 var Counter = class {
   _files = 0;
   _directories = 0;
-  set files(num) {
-    this._files = num;
+  set files(num2) {
+    this._files = num2;
   }
   get files() {
     return this._files;
   }
-  set directories(num) {
-    this._directories = num;
+  set directories(num2) {
+    this._directories = num2;
   }
   get directories() {
     return this._directories;
@@ -45379,29 +46026,29 @@ var Walker = class {
     this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
     return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
   }
-  walk = (entries, directoryPath, depth) => {
+  walk = (entries2, directoryPath, depth) => {
     const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
     if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
+    for (let i = 0; i < entries2.length; ++i) {
+      const entry = entries2[i];
       if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path36 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path36)) continue;
-        this.pushDirectory(path36, paths, filters);
-        this.walkDirectory(this.state, path36, path36, depth - 1, this.walk);
+        let path38 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path38)) continue;
+        this.pushDirectory(path38, paths, filters);
+        this.walkDirectory(this.state, path38, path38, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path36 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path36, this.state, (stat3, resolvedPath) => {
+        let path38 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path38, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path36 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path36 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path38 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path38 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path36;
+            resolvedPath = useRealPaths ? resolvedPath : path38;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -45567,7 +46214,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path36) => isMatch(path36));
+    this.options.filters.push((path38) => isMatch(path38));
     return this;
   }
 };
@@ -45642,19 +46289,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path36) {
-  return path36.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path38) {
+  return path38.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path36) {
+function splitPattern(path38) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path36, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path36];
+  const result = import_picomatch.default.scan(path38, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path38];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path36) => path36.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path36) => path36.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path38) => path38.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path38) => path38.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -45761,13 +46408,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path36 = format(p, isDirectory2);
-      const matches = matcher(path36) && !ignore(path36);
-      if (matches) log(`matched ${path36}`);
+      const path38 = format(p, isDirectory2);
+      const matches = matcher(path38) && !ignore(path38);
+      if (matches) log(`matched ${path38}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path36 = format(p, isDirectory2);
-      return matcher(path36) && !ignore(path36);
+      const path38 = format(p, isDirectory2);
+      return matcher(path38) && !ignore(path38);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -45875,14 +46522,14 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path15.normalize(p).split(path15.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path17.normalize(p).split(path17.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
 
 // src/options/read.ts
-function collect(entry, items, name) {
-  return entry.collect ? entry.collect(items, name) : items;
+function collect(entry, items2, name) {
+  return entry.collect ? entry.collect(items2, name) : items2;
 }
 function splitItems(entry, raw) {
   return entry.split ? raw.split(entry.split).map((s) => s.trim()).filter(Boolean) : [raw];
@@ -45928,8 +46575,9 @@ function fromConfigValue(e, v) {
   if (e.type === "value") return e.parse(scalar(v, name), name);
   if (e.type === "list") {
     if (v === null) return collect(e, [], name);
-    const raws = Array.isArray(v) ? v.map((x) => scalar(x, name)) : [scalar(v, name)];
-    return collect(e, raws.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+    const isMapping = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+    const parsed2 = (Array.isArray(v) ? v : [v]).flatMap((x) => isMapping(x) && e.mapping ? [e.mapping(x, name)] : splitItems(e, scalar(x, name)).map((i) => e.item(i, name)));
+    return collect(e, parsed2, name);
   }
   const out = {};
   if (Array.isArray(v)) {
@@ -45974,7 +46622,7 @@ function scalar2(v) {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
   return fail(`must be a single value, not ${describe3(v)}`);
 }
-function isMap(v) {
+function isMap2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function describe3(v) {
@@ -45993,7 +46641,7 @@ function unknownKey(key, known, under = "") {
 function ruleSettings(v, at, run2) {
   const out = /* @__PURE__ */ new Map();
   if (v === null) return out;
-  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
+  if (!isMap2(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
   for (const [id, setting] of Object.entries(v)) {
     run2([...at, id], () => {
       parseRuleId(id, id);
@@ -46019,7 +46667,7 @@ function projectConfigFrom(doc, file) {
     }
   };
   if (doc === null || doc === void 0) return config;
-  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
+  if (!isMap2(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
   for (const [key, value] of Object.entries(doc)) {
     if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: ${unknownKey(key, TOP_KEYS)}`);
     if (key === "rules") {
@@ -46027,7 +46675,7 @@ function projectConfigFrom(doc, file) {
     } else if (key === "paths") {
       run2([key], () => {
         if (value === null) return;
-        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
+        if (!isMap2(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
         for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run2, file));
       });
     } else {
@@ -46048,7 +46696,7 @@ function pathOverride(pattern, v, at, run2, file) {
     const glob = pattern.trim().replace(/^\.\//, "");
     if (glob === "" || glob.startsWith("/") || glob.split("/").includes("..")) fail("must be a glob relative to the repository root");
     entry.match = globToRegExp(glob);
-    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
+    if (!isMap2(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
   });
   for (const [key, value] of Object.entries(v)) {
     if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: ${unknownKey(key, PATH_KEYS, ` under ${keyPath(at)}`)}`);
@@ -46075,22 +46723,22 @@ function parseProjectConfig(text, file) {
   }
   return projectConfigFrom(value, file);
 }
-function loadProjectConfig(absPath, display) {
-  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES3, allowEmpty: true });
-  return parseProjectConfig(text, display);
+function loadProjectConfig(absPath, display2) {
+  const text = readUserText(absPath, display2, "config file", { maxBytes: MAX_BYTES3, allowEmpty: true });
+  return parseProjectConfig(text, display2);
 }
 function findProjectConfig(where) {
-  const display = (abs2) => {
-    const rel = path16.relative(where.base, abs2).split(path16.sep).join("/");
-    return rel === "" || path16.isAbsolute(rel) ? abs2 : rel;
+  const display2 = (abs2) => {
+    const rel = path18.relative(where.base, abs2).split(path18.sep).join("/");
+    return rel === "" || path18.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path16.resolve(where.base, where.explicit);
-    return loadProjectConfig(abs2, display(abs2));
+    const abs2 = path18.resolve(where.base, where.explicit);
+    return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path16.join(where.root, CONFIG_FILE_NAME);
-  if (!fs9.existsSync(abs)) return void 0;
-  return loadProjectConfig(abs, display(abs));
+  const abs = path18.join(where.root, CONFIG_FILE_NAME);
+  if (!fs11.existsSync(abs)) return void 0;
+  return loadProjectConfig(abs, display2(abs));
 }
 
 // src/options.ts
@@ -46104,7 +46752,7 @@ function configIsUntrusted(env) {
   if (env.GITHUB_EVENT_NAME === "pull_request_target") return true;
   if (env.GITHUB_EVENT_NAME !== "pull_request" || !env.GITHUB_EVENT_PATH) return false;
   try {
-    const event = JSON.parse(fs10.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const event = JSON.parse(fs12.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const head = event.pull_request?.head?.repo?.full_name;
     return head === void 0 || head !== env.GITHUB_REPOSITORY;
   } catch {
@@ -46115,10 +46763,10 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path17.resolve(workspace, value);
+  const abs = path19.resolve(workspace, value);
   let stat3;
   try {
-    stat3 = fs10.statSync(abs);
+    stat3 = fs12.statSync(abs);
   } catch {
     throw new InputError(`${name} ${value} does not exist`);
   }
@@ -46126,7 +46774,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path17.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
   const defaults2 = { ...project?.defaults ?? {} };
   const untrustedKeys = [];
@@ -46154,7 +46802,7 @@ function readActionConfig(read, env = process.env) {
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path17.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs12.existsSync(path19.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -46174,7 +46822,7 @@ function readActionConfig(read, env = process.env) {
   if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path17.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path19.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -46227,8 +46875,8 @@ function failsAt(findings, failOn) {
 }
 
 // src/lint.ts
-import fs12 from "node:fs";
-import path20 from "node:path";
+import fs14 from "node:fs";
+import path22 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -46329,7 +46977,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path18 from "node:path";
+import path20 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -46383,7 +47031,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path18.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path20.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -46409,9 +47057,9 @@ function computeStartContract(chain, windows) {
 }
 
 // src/model/wrappers.ts
-import fs11 from "node:fs";
-import path19 from "node:path";
-var posix5 = path19.posix;
+import fs13 from "node:fs";
+import path21 from "node:path";
+var posix5 = path21.posix;
 var MAX_BYTES4 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -46427,7 +47075,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path19.sep).join("/"));
+    this.cwdBase = posix5.dirname(model.file.split(path21.sep).join("/"));
   }
   model;
   resolver;
@@ -46494,14 +47142,14 @@ var WrapperCollector = class {
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
-    const display = posix5.normalize(
-      posix5.join(this.cwdBase, path19.relative(path19.dirname(this.model.absPath), absPath).split(path19.sep).join("/"))
+    const display2 = posix5.normalize(
+      posix5.join(this.cwdBase, path21.relative(path21.dirname(this.model.absPath), absPath).split(path21.sep).join("/"))
     );
-    const text = readScript(absPath, display);
+    const text = readScript(absPath, display2);
     if (text === void 0) return void 0;
     return {
       imagePath,
-      file: display,
+      file: display2,
       absPath,
       text,
       lineOffset: 0,
@@ -46512,21 +47160,21 @@ var WrapperCollector = class {
     };
   }
 };
-function readScript(absPath, display) {
+function readScript(absPath, display2) {
   let bytes;
   try {
-    const stat3 = fs11.statSync(absPath);
-    if (stat3.size > MAX_BYTES4) throw new InputError(`wrapper script ${display} is ${Math.round(stat3.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs11.readFileSync(absPath);
+    const stat3 = fs13.statSync(absPath);
+    if (stat3.size > MAX_BYTES4) throw new InputError(`wrapper script ${display2} is ${Math.round(stat3.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs13.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
+    throw new InputError(`wrapper script ${display2} cannot be read (${err.code ?? "error"})`);
   }
   if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
   if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
   const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   if (bom && bytes.length === 3) return "\uFEFF";
-  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
+  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display2, "wrapper script");
 }
 function resolveStart(model) {
   if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
@@ -46570,7 +47218,7 @@ function parseDockerfile(input) {
   const stages = [];
   const instructions = [];
   const globalArgs2 = {};
-  const named = /* @__PURE__ */ new Map();
+  const named2 = /* @__PURE__ */ new Map();
   let current;
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -46585,7 +47233,7 @@ function parseDockerfile(input) {
       const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
       const resolved2 = expandArgs(fromText, globalArgs2);
       const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = named.get(resolved2.toLowerCase());
+      const parent = named2.get(resolved2.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved2);
       const platform2 = instr2.flags.get("platform") ?? void 0;
       current = {
@@ -46600,7 +47248,7 @@ function parseDockerfile(input) {
         windows: parent ? parent.windows : base.family === "windows"
       };
       stages.push(current);
-      if (stageName !== void 0 && !named.has(stageName)) named.set(stageName, current);
+      if (stageName !== void 0 && !named2.has(stageName)) named2.set(stageName, current);
       instructions.push(instr2);
       continue;
     }
@@ -46865,8 +47513,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path20.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path20.sep).join("/");
+  const rel = path22.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path22.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -46894,7 +47542,7 @@ function dedupe2(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat3;
   try {
-    stat3 = fs12.statSync(contextDir);
+    stat3 = fs14.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -46907,17 +47555,19 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path20.resolve(cwd, options.dockerfile);
+  const absPath = path22.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
+  const contextDir = path22.resolve(cwd, options.context ?? path22.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
+  model.deployments = deployed.deployments;
   const findings = [];
   for (const rule32 of staticRules) {
     for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
   }
-  const notes = [];
+  const notes = [...deployed.notes];
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
@@ -46926,17 +47576,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs20 from "node:fs";
-import path28 from "node:path";
+import fs22 from "node:fs";
+import path30 from "node:path";
 
 // src/runtime/build.ts
-import fs15 from "node:fs";
+import fs17 from "node:fs";
 import os6 from "node:os";
-import path22 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
-import fs13 from "node:fs";
+import fs15 from "node:fs";
 var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
   return childEnv(CLIENT_ENV, extra);
@@ -46963,7 +47613,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs13.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs15.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -47072,8 +47722,8 @@ function checkBuildOptions(options, info2) {
 }
 
 // src/runtime/secrets.ts
-import fs14 from "node:fs";
-import path21 from "node:path";
+import fs16 from "node:fs";
+import path23 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -47110,7 +47760,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path21.resolve(cwd, file));
+      if (file) value = readSmall(path23.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -47121,9 +47771,9 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
 }
 function readSmall(file) {
   try {
-    const st = fs14.statSync(file);
+    const st = fs16.statSync(file);
     if (!st.isFile() || st.size > MAX_FILE) return void 0;
-    return fs14.readFileSync(file, "utf8");
+    return fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -47201,7 +47851,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs15.readFileSync(file, "utf8"));
+    return JSON.parse(fs17.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -47240,9 +47890,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs15.mkdtempSync(path22.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs17.mkdtempSync(path24.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path22.join(dir, "metadata.json");
+    metadataFile = path24.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -47376,8 +48026,8 @@ function matchStep(header, model) {
   let stages = model.stages;
   if (stageName !== void 0) {
     const byIndex = /^stage-(\d+)$/.exec(stageName);
-    const named = model.stages.filter((s) => s.name === stageName.toLowerCase() || byIndex && s.index === Number(byIndex[1]));
-    if (named.length > 0) stages = named;
+    const named2 = model.stages.filter((s) => s.name === stageName.toLowerCase() || byIndex && s.index === Number(byIndex[1]));
+    if (named2.length > 0) stages = named2;
   }
   const candidates = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === keyword.toUpperCase());
   const rawText = (i) => {
@@ -47459,10 +48109,10 @@ async function registryImage(ref) {
   }
   const repo = repositoryOf(ref);
   const digest = data.manifest?.digest ?? "";
-  const entries = data.manifest?.manifests;
+  const entries2 = data.manifest?.manifests;
   const variants = [];
-  if (entries) {
-    for (const m of entries) {
+  if (entries2) {
+    for (const m of entries2) {
       const platform2 = platformName(m.platform ?? {});
       if (platform2.startsWith("unknown/") || variants.some((v) => v.platform === platform2)) continue;
       variants.push({ platform: platform2, digest: m.digest, source: `${repo}@${m.digest}`, local: false });
@@ -47512,7 +48162,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs16 from "node:fs";
+import fs18 from "node:fs";
 import os7 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -47565,8 +48215,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path36) {
-    this.dirs.add(path36);
+  dir(path38) {
+    this.dirs.add(path38);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -47593,7 +48243,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs16.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs18.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -47608,12 +48258,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path36 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path38 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path36,
+    path: path38,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -47665,7 +48315,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path25 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -47691,14 +48341,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs17 from "node:fs";
+import fs19 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs17.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs19.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -47709,7 +48359,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs17.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs19.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -47743,9 +48393,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path36 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path36 !== "";
-    if (listening && path36 !== "") out.push({ proto: "unix", address: path36 });
+    const path38 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path38 !== "";
+    if (listening && path38 !== "") out.push({ proto: "unix", address: path38 });
   }
   return out;
 }
@@ -47784,7 +48434,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat3 = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat3 = fs19.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -47795,11 +48445,11 @@ function childStates(proc) {
   const out = [];
   for (const pid of childrenOf(proc, proc.pid)) {
     try {
-      const stat3 = fs17.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat3 = fs19.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       const open2 = stat3.indexOf("(");
       const close = stat3.lastIndexOf(")");
       const child2 = { pid, comm: stat3.slice(open2 + 1, close), state: stat3.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs17.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs19.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
       if (nsPid) child2.nsPid = Number(nsPid);
       out.push(child2);
     } catch {
@@ -47810,9 +48460,9 @@ function childStates(proc) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs17.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs19.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs17.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs19.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -47824,7 +48474,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs17.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs19.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -47848,7 +48498,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs17.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs19.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -47860,20 +48510,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs19 from "node:fs";
+import fs21 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path24 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/process-name.ts
-import path23 from "node:path";
+import path25 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path23.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path23.posix.basename(script) : script;
+  const dir = path25.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path25.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -48037,7 +48687,7 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs18 from "node:fs";
+import fs20 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
@@ -48073,7 +48723,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat3 = fs18.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat3 = fs20.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat3.slice(stat3.lastIndexOf(")") + 2, stat3.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -48227,18 +48877,18 @@ async function probe2(req, start = startProbe(req)) {
   const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
-  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
+  const named2 = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
   if (kill.code !== 0) {
     state = await containerState(id);
-    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named, ready: ready2, notes };
+    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
     if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
     if (kill.code !== 0) {
       await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
-      return { hits: [], ...named, ready: ready2, notes };
+      return { hits: [], ...named2, ready: ready2, notes };
     }
   }
   let killed = false;
@@ -48256,7 +48906,7 @@ async function probe2(req, start = startProbe(req)) {
   const seconds3 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds3, options.gracePeriod)) : seconds3, exitCode, killed };
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
-  return { hits, ...named, ready: ready2, shutdown, notes };
+  return { hits, ...named2, ready: ready2, shutdown, notes };
 }
 var SERVING = ["listening", "log", "cmd"];
 async function afterReady(req, id, hostPid, startedAt, until, ready2) {
@@ -48370,16 +49020,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path24.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path24.posix.basename(argv[1]) === path24.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path26.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path26.posix.basename(argv[1]) === path26.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs19.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs21.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs21.readFileSync(path26.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -48391,8 +49041,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path24.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path24.posix.basename(argv[1]);
+  const first = path26.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path26.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -48564,7 +49214,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path25.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path27.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -48647,7 +49297,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path27 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -48756,7 +49406,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path26 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -48821,12 +49471,12 @@ function parsePax(data) {
   return out;
 }
 function parseTar(input, maxEntries = 1e4) {
-  const entries = [];
+  const entries2 = [];
   let pos = 0;
   let pax = {};
   let longName;
   let longLink;
-  while (pos + BLOCK <= input.length && entries.length < maxEntries) {
+  while (pos + BLOCK <= input.length && entries2.length < maxEntries) {
     const header = input.subarray(pos, pos + BLOCK);
     if (header.every((b) => b === 0)) break;
     if (!checksumOk(header)) break;
@@ -48856,7 +49506,7 @@ function parseTar(input, maxEntries = 1e4) {
     const linkname = pax.linkpath ?? longLink ?? cString(header, 157, 100);
     const uid = pax.uid !== void 0 ? Number(pax.uid) : parseNumeric(header, 108, 8);
     const gid = pax.gid !== void 0 ? Number(pax.gid) : parseNumeric(header, 116, 8);
-    entries.push({
+    entries2.push({
       name,
       type: typeOf(typeflag),
       typeflag,
@@ -48873,7 +49523,7 @@ function parseTar(input, maxEntries = 1e4) {
     longLink = void 0;
     if (truncated) break;
   }
-  return entries;
+  return entries2;
 }
 
 // src/runtime/image-files.ts
@@ -48912,7 +49562,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path26.posix.normalize(requested);
+    let current = path28.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -48925,7 +49575,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path26.posix.normalize(target) : path26.posix.join(path26.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path28.posix.normalize(target) : path28.posix.join(path28.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -48975,8 +49625,8 @@ var ImageFileReader = class _ImageFileReader {
       if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
       return { kind: "error", error: msg.split("\n")[0] || `docker cp exited ${res.code}` };
     }
-    const entries = parseTar(res.stdoutBytes, 4);
-    const entry = entries[0];
+    const entries2 = parseTar(res.stdoutBytes, 4);
+    const entry = entries2[0];
     if (!entry) return { kind: "error", error: `docker cp ${p} returned no tar entry` };
     return {
       kind: "entry",
@@ -49005,11 +49655,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path27.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path27.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path27.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path27.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path27.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path29.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path29.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path29.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path29.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path29.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -49136,16 +49786,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path27.posix.normalize(interpreter) : path27.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path29.posix.normalize(interpreter) : path29.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path27.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path29.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path27.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path29.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -49165,14 +49815,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path27.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path29.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path27.posix.basename(shebang.interpreter) === "env") {
+  if (path29.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -49353,7 +50003,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path27.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path29.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -49594,7 +50244,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path28.posix.basename(wrapper.imagePath),
+      wrapper: path30.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -49669,15 +50319,15 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const entries = /* @__PURE__ */ new Map();
-    for (const name of fs20.readdirSync(dir)) {
+    const entries2 = /* @__PURE__ */ new Map();
+    for (const name of fs22.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs20.readFileSync(path28.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs22.readFileSync(path30.join(dir, name), "utf8")));
       } catch {
       }
     }
-    return entries;
+    return entries2;
   } catch {
     return void 0;
   }
@@ -49742,16 +50392,16 @@ function mergeHits(hits, model, order) {
   }
   return findings;
 }
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
+async function mapLimit(items2, limit, fn) {
+  const results = new Array(items2.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items2.length) {
       const i = next++;
-      results[i] = await fn(items[i]);
+      results[i] = await fn(items2[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items2.length) }, worker));
   return results;
 }
 
@@ -49789,7 +50439,9 @@ async function analyze(options, extras = {}) {
     buildArgs: options.buildArgs,
     target: options.target,
     ignore: options.ignore,
-    cwd: options.cwd
+    cwd: options.cwd,
+    deploy: options.deploy,
+    ...options.deployStdin !== void 0 ? { deployStdin: options.deployStdin } : {}
   });
   const { model } = lint;
   const report2 = {
@@ -49920,8 +50572,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path36 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path36} does not exist${EOL7}`);
+        const path38 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path38} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -50249,16 +50901,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -50630,15 +51282,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -53835,9 +54487,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache2 }, methodName) {
-    if (cache2[methodName]) {
-      return cache2[methodName];
+  get({ octokit, scope, cache: cache3 }, methodName) {
+    if (cache3[methodName]) {
+      return cache3[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -53845,7 +54497,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache2[methodName] = decorate(
+      cache3[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -53853,9 +54505,9 @@ var handler = {
         decorations
       );
     } else {
-      cache2[methodName] = octokit.request.defaults(endpointDefaults);
+      cache3[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache2[methodName];
+    return cache3[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -54215,7 +54867,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path38) => path38.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -54701,12 +55353,12 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os8 from "node:os";
-import path30 from "node:path";
+import path32 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs21 from "node:fs";
-import path29 from "node:path";
+import fs23 from "node:fs";
+import path31 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -54719,14 +55371,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path29.dirname(real);
-  if (options.createParents) fs21.mkdirSync(dir, { recursive: true });
-  const tmp = path29.join(dir, `.${path29.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const dir = path31.dirname(real);
+  if (options.createParents) fs23.mkdirSync(dir, { recursive: true });
+  const tmp = path31.join(dir, `.${path31.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs21.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs21.renameSync(tmp, real);
+    fs23.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs23.renameSync(tmp, real);
   } catch (err) {
-    fs21.rmSync(tmp, { force: true });
+    fs23.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -54735,17 +55387,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs21.realpathSync(target);
-  } else if (fs21.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs23.realpathSync(target);
+  } else if (fs23.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path29.dirname(real);
-  if (!options.createParents && !fs21.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path31.dirname(real);
+  if (!options.createParents && !fs23.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs21.statSync(p);
+    return fs23.statSync(p);
   } catch {
     return void 0;
   }
@@ -54784,7 +55436,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os8.tmpdir();
-  const file = path30.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path32.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -55043,7 +55695,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path31 from "node:path";
+import path33 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -55092,7 +55744,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path31.relative(input.root, path31.resolve(input.cwd, file)).split(path31.sep).join("/");
+  const toRepo = (file) => path33.relative(input.root, path33.resolve(input.cwd, file)).split(path33.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -55122,7 +55774,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path31.relative(root, path31.resolve(cwd, file)).split(path31.sep).join("/");
+  const toRepo = (file) => path33.relative(root, path33.resolve(cwd, file)).split(path33.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -55133,8 +55785,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs22 from "node:fs";
-import path32 from "node:path";
+import fs24 from "node:fs";
+import path34 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -55182,16 +55834,16 @@ function region(f) {
   return r;
 }
 function lineReader(root) {
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   return (file, line) => {
-    let lines = cache2.get(file);
+    let lines = cache3.get(file);
     if (lines === void 0) {
       try {
-        lines = fs22.readFileSync(path32.resolve(root, file), "utf8").split("\n");
+        lines = fs24.readFileSync(path34.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
-      cache2.set(file, lines);
+      cache3.set(file, lines);
     }
     const text = lines?.[line - 1];
     return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
@@ -55246,38 +55898,38 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path33 from "node:path";
+import path35 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
-function readShardFile(file, display = file) {
-  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
+function readShardFile(file, display2 = file) {
+  const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES5 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);
   } catch {
-    throw new InputError(`shard report ${display} is not JSON (a cut-off upload or the wrong file?)`);
+    throw new InputError(`shard report ${display2} is not JSON (a cut-off upload or the wrong file?)`);
   }
   const files = parsed2 && typeof parsed2 === "object" && !Array.isArray(parsed2) ? parsed2.files : void 0;
-  const items = Array.isArray(files) ? files : Array.isArray(parsed2) ? parsed2 : [parsed2];
-  return items.map((item) => toReport(item, display));
+  const items2 = Array.isArray(files) ? files : Array.isArray(parsed2) ? parsed2 : [parsed2];
+  return items2.map((item) => toReport(item, display2));
 }
-function toReport(json, display) {
+function toReport(json, display2) {
   if (!json || typeof json !== "object" || json.version !== 1 || typeof json.dockerfile !== "string" || !Array.isArray(json.findings) || !Array.isArray(json.platforms)) {
-    throw new InputError(`shard report ${display} is not an entrypoint-guard JSON report (--format json)`);
+    throw new InputError(`shard report ${display2} is not an entrypoint-guard JSON report (--format json)`);
   }
   const version = json.tool && json.tool.name === "entrypoint-guard" ? json.tool.version : void 0;
   if (version !== VERSION9) {
     throw new InputError(
-      `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION9}: run the plan, every shard and the merge with the same version`
+      `shard report ${display2} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION9}: run the plan, every shard and the merge with the same version`
     );
   }
-  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display}: findings[${i}]`));
-  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display}: platforms[${i}]`));
+  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display2}: findings[${i}]`));
+  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display2}: platforms[${i}]`));
   const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
   if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
-  const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
+  const strings2 = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
   const ran = json.plan?.ran;
-  if (strings(planned)) report2.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
+  if (strings2(planned)) report2.plan = { platforms: planned, ...strings2(ran) ? { ran } : {} };
   return report2;
 }
 var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
@@ -55404,13 +56056,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path33.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path35.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path34 from "node:path";
+import path36 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -55420,10 +56072,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path34.resolve(cwd, dockerfile);
+  const absPath = path36.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path34.dirname(absPath) });
-  const rel = (abs) => path34.relative(root, abs).split(path34.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path36.dirname(absPath) });
+  const rel = (abs) => path36.relative(root, abs).split(path36.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -55433,7 +56085,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path34.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path36.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -55445,7 +56097,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path34.dirname(dockerfile).split(path34.sep).join("/");
+    const context3 = path36.dirname(dockerfile).split(path36.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -55530,7 +56182,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path35.resolve(config.workspace, config.sarifFile);
+      const target = path37.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

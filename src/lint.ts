@@ -4,6 +4,7 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import type { Finding } from './findings.js';
 import { readUserText } from './input.js';
+import { readDeployments, type DeploySpec } from './model/deploy/sources.js';
 import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import { applyIgnores } from './report/ignores.js';
@@ -21,6 +22,10 @@ export interface LintOptions {
   ignore?: Set<string>;
   /** Base for display paths (the repository root in the Action); process.cwd() when absent. */
   cwd?: string;
+  /** Deployment manifests (--deploy); Compose files beside the Dockerfile are found without. */
+  deploy?: readonly DeploySpec[];
+  /** Standard input's text, for a `-` in `deploy`. */
+  deployStdin?: string;
 }
 
 export interface LintResult {
@@ -86,12 +91,14 @@ export function lintDockerfile(options: LintOptions): LintResult {
   const contextDir = path.resolve(cwd, options.context ?? path.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...(options.deployStdin !== undefined ? { stdin: options.deployStdin } : {}) });
+  model.deployments = deployed.deployments;
 
   const findings: Finding[] = [];
   for (const rule of staticRules) {
     for (const hit of rule.check(model)) findings.push(toFinding(rule, hit, file));
   }
-  const notes: string[] = [];
+  const notes: string[] = [...deployed.notes];
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);

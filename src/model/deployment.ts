@@ -20,12 +20,24 @@ export interface Deployment {
   name: string;
   /** Kubernetes: the workload that holds the container (`Deployment/api`, `CronJob/report`). */
   workload?: string;
+  /** The image as the manifest names it (`ghcr.io/acme/api:1.4`), when it does. */
+  image?: string;
+  /**
+   * Fields written in another file than `file` (a `compose.override.yaml` over `compose.yaml`):
+   * field name (`command`, `stopSignal`, `grace`…) -> that file. Their lines are in that file.
+   */
+  fieldFiles?: Record<string, string>;
   /**
    * Replaces the image's ENTRYPOINT (compose `entrypoint`, Kubernetes `command`, ECS
    * `entryPoint`), as the platform splits it; `[]` resets it. Absent: the image's.
    */
   entrypoint?: Deployed<string[]>;
-  /** Replaces the image's CMD (compose `command`, Kubernetes `args`, ECS `command`). Absent: the image's. */
+  /**
+   * Replaces the image's CMD (compose `command`, Kubernetes `args`, ECS `command`). Absent: the
+   * image's. `[]` when the platform drops the image's CMD because `entrypoint` is set without it
+   * (its line is then the entrypoint's): Kubernetes `command` without `args`, compose and ECS
+   * alike.
+   */
   command?: Deployed<string[]>;
   /** Literal environment only; `valueFrom`, secrets and env files are left out and named in `skippedEnv`. */
   env: Array<{ name: string; value: string; line: number }>;
