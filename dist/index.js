@@ -38453,8 +38453,8 @@ import { randomBytes as randomBytes5 } from "node:crypto";
 import path37 from "node:path";
 
 // src/action-inputs.ts
-import fs12 from "node:fs";
-import path19 from "node:path";
+import fs13 from "node:fs";
+import path21 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -40359,12 +40359,12 @@ var Resolver = class {
   ctx;
   stepsCache = /* @__PURE__ */ new Map();
   build(stage) {
-    let build2 = this.stepsCache.get(stage.index);
-    if (!build2) {
-      build2 = buildSteps(this.model, stage);
-      this.stepsCache.set(stage.index, build2);
+    let build3 = this.stepsCache.get(stage.index);
+    if (!build3) {
+      build3 = buildSteps(this.model, stage);
+      this.stepsCache.set(stage.index, build3);
     }
-    return build2;
+    return build3;
   }
   stageRef(value) {
     const v = value.toLowerCase();
@@ -42506,83 +42506,123 @@ var runtimeRules = [
   { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
 ];
 
-// src/rules/start/format.ts
-function formText(instr) {
-  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
+// src/model/start-contract.ts
+import path13 from "node:path";
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
 }
-function meantExecForm(instr) {
-  if (!instr.jsonLike) return false;
-  const text = formText(instr).trim();
-  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
-}
-function show2(instr, max = 90) {
-  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function showText(text, max = 70) {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
-}
-function appWhere(app) {
-  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
-  const { file, line, script } = app.origin;
-  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
-  const column = text.length - text.trimStart().length + 1;
-  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
-}
-function execArray(argv) {
-  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
-}
-function unixChain(model) {
-  return model.windows ? [] : model.chain.filter((s) => !s.windows);
-}
-function effectiveHealthcheck(model) {
-  let found;
-  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
-  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
-  return found;
-}
-function execFormInstructions(model, healthcheck) {
-  if (model.windows) return [];
-  const out = [];
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
-  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
-  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
-  if (hc?.exec) out.push(hc);
-  return out;
-}
-function shellFate(shell, base, program = "the app") {
-  const kind2 = shell.shellKind ?? "unknown";
-  const implicitExec = shell.replaced === true;
-  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
-  let clause;
-  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
-  else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
-  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
-  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
-  return { kind: kind2, implicitExec, clause };
-}
-function familyLabel(base) {
-  switch (base.family) {
-    case "debian":
-      return `Debian-based \`${base.ref}\``;
-    case "ubuntu":
-      return `Ubuntu-based \`${base.ref}\``;
-    case "alpine":
-      return `Alpine-based \`${base.ref}\``;
-    default:
-      return `\`${base.ref}\``;
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
   }
+  return result;
 }
-function programName(word) {
-  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path13.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
+        }
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
+      }
+    }
+  }
+  return { entrypoint, cmd, resetCmd, ...startArgv(entrypoint, cmd), stopSignal, workdir, user, path: envPath, shell };
 }
-function withoutPythonModule(words) {
-  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
-  return words;
+function startArgv(entrypoint, cmd) {
+  if (entrypoint) {
+    const argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    const executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+    return { argv, ...executableFrom ? { executableFrom } : {} };
+  }
+  return cmd ? { argv: cmd.argv, executableFrom: cmd } : { argv: [] };
+}
+
+// src/model/wrappers.ts
+import fs7 from "node:fs";
+import path14 from "node:path";
+
+// src/input.ts
+import fs6 from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display2, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat3;
+  try {
+    stat3 = fs6.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display2} does not exist`);
+  }
+  if (stat3.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
+  }
+  if (!stat3.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
+  if (stat3.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat3.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs6.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display2, what);
+}
+function decodeText(bytes, display2, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
+  }
 }
 
 // src/shell/command-string.ts
@@ -42645,1007 +42685,6 @@ function firstWord(script) {
   const cmd = stmt?.andOr.first.commands[0];
   const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
   return word && wordText(word);
-}
-
-// src/shell/literal-reads.ts
-var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
-var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
-var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
-var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
-function wordOf(t) {
-  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
-}
-function litText(parts) {
-  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
-}
-function literalReads(script) {
-  const out = { names: /* @__PURE__ */ new Map() };
-  const aliases = /* @__PURE__ */ new Set();
-  const walk = (parts, rewriting, at, stmt) => {
-    let args = false;
-    for (const p of parts) {
-      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
-        if (rewriting) {
-          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
-        }
-      } else if (p.type === "dq") {
-        args = walk(p.parts, rewriting, at, stmt) || args;
-      } else if (p.type === "param") {
-        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
-        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
-      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
-        args = scan2(p.tokens) || args;
-      }
-    }
-    return args;
-  };
-  const scan2 = (tokens2) => {
-    let any = false;
-    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-    let command;
-    let first = true;
-    const end = () => {
-      if (stmt.args) {
-        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
-        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
-      }
-      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
-      any ||= stmt.args;
-      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-      command = void 0;
-      first = true;
-    };
-    for (const t of tokens2) {
-      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
-        end();
-        continue;
-      }
-      if (t.kind === "op") {
-        command = void 0;
-        first = true;
-        continue;
-      }
-      const parts = wordOf(t);
-      if (!parts) continue;
-      const text = litText(parts);
-      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
-      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
-      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
-      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
-        command = text.slice(text.lastIndexOf("/") + 1);
-        first = false;
-        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
-      }
-      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
-      if (assigned && args) aliases.add(assigned);
-      stmt.args ||= args;
-    }
-    end();
-    return any;
-  };
-  scan2(tokenize(script).tokens);
-  return out;
-}
-
-// src/model/command-strings.ts
-function memo(fn) {
-  const seen = /* @__PURE__ */ new Map();
-  return (text) => {
-    if (seen.has(text)) return seen.get(text);
-    const value = fn(text);
-    if (seen.size > 4096) seen.clear();
-    seen.set(text, value);
-    return value;
-  };
-}
-var asExecForm2 = memo(asExecForm);
-var execsLastExplicitly2 = memo(execsLastExplicitly);
-var lastCommand2 = memo(lastCommand);
-var trapsTerm2 = memo(trapsTerm);
-var firstWord2 = memo(firstWord);
-var literalReads2 = memo(literalReads);
-
-// src/rules/start/cmd-ignored.ts
-var rule5 = {
-  id: "cmd-ignored",
-  severity: "warning",
-  title: "CMD ignored by shell-form ENTRYPOINT",
-  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
-    const argv = asExecForm2(entrypoint.command ?? "");
-    return [
-      {
-        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
-        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
-        range: cmd.instr.range
-      }
-    ];
-  }
-};
-
-// src/model/dev-image.ts
-import fs9 from "node:fs";
-import path15 from "node:path";
-
-// src/model/deploy/compose.ts
-import fs7 from "node:fs";
-import path13 from "node:path";
-
-// src/input.ts
-import fs6 from "node:fs";
-var MAX_BYTES = 16 * 1024 * 1024;
-function readUserText(absPath, display2, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES;
-  let stat3;
-  try {
-    stat3 = fs6.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display2} does not exist`);
-  }
-  if (stat3.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
-  }
-  if (!stat3.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
-  if (stat3.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat3.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs6.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display2, what);
-}
-function decodeText(bytes, display2, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
-  }
-}
-
-// src/model/deploy/yaml-tree.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 100;
-var MAX_NODES = 5e5;
-function readDocuments(text, display2) {
-  const lineCounter = new import_yaml.LineCounter();
-  const docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
-  if (!Array.isArray(docs)) return [];
-  const out = [];
-  const budget = { nodes: 0 };
-  for (const doc of docs) {
-    const error2 = doc.errors[0];
-    if (error2) {
-      const line = lineCounter.linePos(error2.pos[0]).line;
-      const what = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new InputError(`${display2}:${line}: not valid YAML (${what})`);
-    }
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      const reason = err instanceof Error && /alias/i.test(err.message) ? "its YAML aliases expand too far (an alias bomb?)" : `it cannot be read (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`;
-      throw new InputError(`${display2}: ${reason}; not read`);
-    }
-    if (doc.contents === null) continue;
-    out.push(convert(doc.contents, doc, lineCounter, budget, display2, 0));
-  }
-  return out;
-}
-function lineOf(node, lc) {
-  const start = node?.range?.[0];
-  return start === void 0 ? 0 : lc.linePos(start).line;
-}
-function convert(node, doc, lc, budget, display2, depth) {
-  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display2}: too many YAML nodes (over ${MAX_NODES}); not read`);
-  if (node === null) return { kind: "scalar", line: 0, value: null };
-  if ((0, import_yaml.isAlias)(node)) {
-    const target = node.resolve(doc);
-    const resolved = target ? convert(target, doc, lc, budget, display2, depth + 1) : { kind: "scalar", line: 0, value: null };
-    return { ...resolved, line: lineOf(node, lc) };
-  }
-  if ((0, import_yaml.isScalar)(node)) {
-    const v = node.value;
-    const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
-    return { kind: "scalar", line: lineOf(node, lc), value };
-  }
-  if ((0, import_yaml.isSeq)(node)) {
-    return { kind: "seq", line: lineOf(node, lc), items: node.items.map((i) => convert(i, doc, lc, budget, display2, depth + 1)) };
-  }
-  if ((0, import_yaml.isMap)(node)) {
-    const entries2 = /* @__PURE__ */ new Map();
-    const merged = [];
-    for (const pair of node.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-      const value = convert(pair.value, doc, lc, budget, display2, depth + 1);
-      if (key === "<<") {
-        if (value.kind === "map") merged.push(value);
-        else if (value.kind === "seq") {
-          for (const m of value.items) if (m.kind === "map") merged.push(m);
-        }
-        continue;
-      }
-      entries2.set(key, { keyLine: lineOf(pair.key, lc), value });
-    }
-    for (const m of merged) for (const [k, e] of m.entries) if (!entries2.has(k)) entries2.set(k, e);
-    return { kind: "map", line: lineOf(node, lc), entries: entries2 };
-  }
-  return { kind: "scalar", line: lineOf(node, lc), value: null };
-}
-function get(node, ...keys2) {
-  let n = node;
-  for (const k of keys2) {
-    if (n?.kind !== "map") return void 0;
-    n = n.entries.get(k)?.value;
-  }
-  return n;
-}
-function keyLine(node, key) {
-  if (node?.kind !== "map") return void 0;
-  const e = node.entries.get(key);
-  return e ? e.keyLine || e.value.line : void 0;
-}
-function str(node) {
-  if (node?.kind !== "scalar" || node.value === null) return void 0;
-  return String(node.value);
-}
-function num(node) {
-  if (node?.kind !== "scalar") return void 0;
-  const v = typeof node.value === "number" ? node.value : typeof node.value === "string" && /^\d+(\.\d+)?$/.test(node.value) ? Number(node.value) : void 0;
-  return v;
-}
-function bool(node) {
-  if (node?.kind !== "scalar") return void 0;
-  if (typeof node.value === "boolean") return node.value;
-  if (node.value === "true") return true;
-  if (node.value === "false") return false;
-  return void 0;
-}
-function items(node) {
-  return node?.kind === "seq" ? node.items : [];
-}
-function strings(node) {
-  if (node?.kind !== "seq") return void 0;
-  const out = [];
-  for (const i of node.items) {
-    const s = str(i);
-    if (s === void 0) return void 0;
-    out.push(s);
-  }
-  return out;
-}
-function entries(node) {
-  return node?.kind === "map" ? [...node.entries] : [];
-}
-
-// src/model/deploy/compose.ts
-var MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
-var COMPOSE_GRACE = 10;
-function realpath(p) {
-  try {
-    return fs7.realpathSync(p);
-  } catch {
-    return path13.resolve(p);
-  }
-}
-function splitComposeWords(text) {
-  const words = [];
-  let buf = "";
-  let got = false;
-  let quote;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = void 0;
-      else buf += c;
-      continue;
-    }
-    if (c === "\\") {
-      if (i + 1 >= text.length) return void 0;
-      const next = text[++i];
-      buf += next === "t" ? "	" : next === "n" ? "\n" : next;
-      got = true;
-      continue;
-    }
-    if (quote === '"') {
-      if (c === '"') quote = void 0;
-      else buf += c;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r" || c === "\n") {
-      if (got) words.push(buf);
-      buf = "";
-      got = false;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quote = c;
-      got = true;
-      continue;
-    }
-    if (c === "(" && !buf.endsWith("$")) return void 0;
-    if (c === ")") return void 0;
-    if (";&|<>".includes(c)) {
-      if (got) words.push(buf);
-      return { words, rest: text.slice(i) };
-    }
-    buf += c;
-    got = true;
-  }
-  if (quote) return void 0;
-  if (got) words.push(buf);
-  return { words };
-}
-function composeSeconds(text) {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(t)) return void 0;
-  const unit = { ns: 1e-9, us: 1e-6, \u00B5s: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-  let total = 0;
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * unit[m[2]];
-  return total;
-}
-function startWords(svc, key, display2, notes) {
-  const node = get(svc, key);
-  const line = keyLine(svc, key);
-  if (!node || line === void 0) return void 0;
-  if (node.kind === "scalar" && node.value === null) return { value: [], line };
-  const list = strings(node);
-  if (list) return { value: list, line };
-  const text = str(node);
-  if (text === void 0) throw new InputError(`${display2}:${line}: \`${key}\` must be a string or a list of strings`);
-  const split = splitComposeWords(text);
-  if (!split) throw new InputError(`${display2}:${line}: \`${key}: ${text.trim().slice(0, 60)}\` is not a command Compose can split (an unclosed quote or a bare parenthesis)`);
-  if (split.rest) notes.push(`${display2}:${line}: Compose splits \`${key}\` without a shell: \`${split.rest.trim().slice(0, 40)}\` and what follows are dropped (use a list with "sh", "-c" for a shell)`);
-  return { value: split.words, line };
-}
-function composeEnv(svc) {
-  const env = [];
-  const skipped = [];
-  const add2 = (name, value, line) => {
-    if (value === void 0 || /\$(?!\$)/.test(value)) skipped.push(name);
-    else env.push({ name, value: value.replace(/\$\$/g, "$"), line });
-  };
-  const node = get(svc, "environment");
-  if (node?.kind === "map") for (const [name, e] of entries(node)) add2(name, str(e.value), e.keyLine);
-  for (const item of items(node)) {
-    const text = str(item);
-    if (text === void 0) continue;
-    const eq = text.indexOf("=");
-    add2(eq < 0 ? text : text.slice(0, eq), eq < 0 ? void 0 : text.slice(eq + 1), item.line);
-  }
-  if (get(svc, "env_file")) skipped.push("env_file");
-  return { env, skipped };
-}
-function healthTest(list) {
-  if (list[0] === "NONE") return { disabled: true };
-  if (list[0] === "CMD") return { argv: list.slice(1) };
-  if (list[0] === "CMD-SHELL") return { argv: ["/bin/sh", "-c", list.slice(1).join(" ")] };
-  return { argv: list };
-}
-function composeHealthcheck(svc) {
-  const hc = get(svc, "healthcheck");
-  const line = keyLine(svc, "healthcheck");
-  if (!hc || line === void 0) return void 0;
-  if (bool(get(hc, "disable")) === true) return { disabled: true, line };
-  const test = get(hc, "test");
-  const list = strings(test);
-  if (list) return { ...healthTest(list), line };
-  const text = str(test);
-  return text !== void 0 ? { argv: ["/bin/sh", "-c", text], line } : { line };
-}
-function serviceDockerfile(file, svc) {
-  const build2 = get(svc, "build");
-  if (!build2) return void 0;
-  let context3 = ".";
-  let dockerfile = "Dockerfile";
-  if (build2.kind === "scalar") context3 = str(build2) ?? ".";
-  else if (build2.kind === "map") {
-    if (get(build2, "dockerfile_inline")) return void 0;
-    context3 = str(get(build2, "context")) ?? ".";
-    dockerfile = str(get(build2, "dockerfile")) ?? "Dockerfile";
-  } else return void 0;
-  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
-  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
-}
-function bindMounts(svc) {
-  const out = [];
-  for (const v of items(get(svc, "volumes"))) {
-    const text = str(v);
-    if (text !== void 0) {
-      const [src, dst] = text.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (str(get(v, "type")) === "bind") {
-      const src = str(get(v, "source"));
-      const dst = str(get(v, "target"));
-      if (src && dst) out.push([src, dst]);
-    }
-  }
-  return out;
-}
-function service(name, svc, nameLine, absPath, display2, notes) {
-  const entrypoint = startWords(svc, "entrypoint", display2, notes);
-  let command = startWords(svc, "command", display2, notes);
-  if (entrypoint && !command) command = { value: [], line: entrypoint.line };
-  const { env, skipped } = composeEnv(svc);
-  const signal = str(get(svc, "stop_signal"));
-  const graceText = str(get(svc, "stop_grace_period"));
-  const graceLine = keyLine(svc, "stop_grace_period");
-  let grace = { seconds: COMPOSE_GRACE };
-  if (graceText !== void 0 && graceLine !== void 0) {
-    const seconds3 = composeSeconds(graceText);
-    if (seconds3 === void 0) throw new InputError(`${display2}:${graceLine}: stop_grace_period \`${graceText}\` is not a duration like 30s or 1m30s`);
-    grace = { seconds: seconds3, line: graceLine };
-  }
-  const init = bool(get(svc, "init"));
-  const profiles = strings(get(svc, "profiles"));
-  const healthcheck = composeHealthcheck(svc);
-  const dockerfile = serviceDockerfile(absPath, svc);
-  const image = str(get(svc, "image"));
-  const deployment = {
-    kind: "compose",
-    file: display2,
-    line: nameLine,
-    name,
-    ...entrypoint ? { entrypoint } : {},
-    ...command ? { command } : {},
-    env,
-    skippedEnv: skipped,
-    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(svc, "stop_signal") } } : {},
-    grace,
-    ...init !== void 0 ? { init: { value: init, line: keyLine(svc, "init") } } : {},
-    ...profiles ? { profiles } : {},
-    ...healthcheck ? { healthcheck } : {},
-    ...image ? { image } : {}
-  };
-  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds: bindMounts(svc), deployment };
-}
-function composeServices(doc, absPath, display2, notes) {
-  const out = [];
-  for (const [name, e] of entries(get(doc, "services"))) {
-    if (e.value.kind !== "map") continue;
-    out.push(service(name, e.value, e.keyLine, absPath, display2, notes));
-  }
-  return out;
-}
-function isCompose(doc) {
-  return get(doc, "services")?.kind === "map" && !get(doc, "apiVersion");
-}
-var cache = /* @__PURE__ */ new Map();
-function readComposeFile(absPath, display2, strict, notes = []) {
-  let stat3;
-  try {
-    stat3 = fs7.statSync(absPath);
-  } catch {
-    if (strict) throw new InputError(`deployment manifest ${display2} does not exist`);
-    return [];
-  }
-  const hit5 = cache.get(absPath);
-  if (hit5 && hit5.mtimeMs === stat3.mtimeMs && hit5.size === stat3.size) {
-    notes.push(...hit5.notes);
-    return hit5.services;
-  }
-  const own = [];
-  let services;
-  try {
-    const text = readUserText(absPath, display2, "Compose file", { maxBytes: MAX_MANIFEST_BYTES });
-    const [doc] = readDocuments(text, display2);
-    services = composeServices(doc, absPath, display2, own);
-  } catch (err) {
-    if (strict || !(err instanceof InputError)) throw err;
-    own.push(`${err.message}; its services were not read`);
-    services = [];
-  }
-  cache.set(absPath, { mtimeMs: stat3.mtimeMs, size: stat3.size, services, notes: own });
-  notes.push(...own);
-  return services;
-}
-var COMPOSE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function overrideName(name) {
-  return name.replace(/\.(ya?ml)$/, ".override.$1");
-}
-
-// src/model/deploy/sources.ts
-import fs8 from "node:fs";
-import path14 from "node:path";
-
-// src/model/deploy/ecs.ts
-var ECS_GRACE = 30;
-function containerDefinitions(doc) {
-  return get(doc, "containerDefinitions") ?? get(doc, "taskDefinition", "containerDefinitions");
-}
-function isEcs(doc) {
-  return containerDefinitions(doc)?.kind === "seq";
-}
-function healthCheck(c) {
-  const hc = get(c, "healthCheck");
-  const line = keyLine(c, "healthCheck");
-  if (!hc || line === void 0) return void 0;
-  const test = strings(get(hc, "command"));
-  return test ? { ...healthTest(test), line } : { line };
-}
-function ecsContainers(doc, display2) {
-  const out = [];
-  for (const c of items(containerDefinitions(doc))) {
-    const name = str(get(c, "name"));
-    if (name === void 0) continue;
-    const entryPoint = strings(get(c, "entryPoint"));
-    const command = strings(get(c, "command"));
-    const entryLine = keyLine(c, "entryPoint");
-    const commandLine = keyLine(c, "command");
-    const env = [];
-    const skippedEnv = [];
-    for (const e of items(get(c, "environment"))) {
-      const n = str(get(e, "name"));
-      const v = str(get(e, "value"));
-      if (n !== void 0 && v !== void 0) env.push({ name: n, value: v, line: e.line });
-      else if (n !== void 0) skippedEnv.push(n);
-    }
-    for (const s of items(get(c, "secrets"))) {
-      const n = str(get(s, "name"));
-      if (n !== void 0) skippedEnv.push(n);
-    }
-    if (items(get(c, "environmentFiles")).length > 0) skippedEnv.push("environmentFiles");
-    const stop = num(get(c, "stopTimeout"));
-    const stopLine = keyLine(c, "stopTimeout");
-    const init = bool(get(c, "linuxParameters", "initProcessEnabled"));
-    const initLine = keyLine(get(c, "linuxParameters"), "initProcessEnabled");
-    const hc = healthCheck(c);
-    const image = str(get(c, "image"));
-    out.push({
-      kind: "ecs",
-      file: display2,
-      line: keyLine(c, "name") ?? c.line,
-      name,
-      ...image ? { image } : {},
-      ...entryPoint && entryLine !== void 0 ? { entrypoint: { value: entryPoint, line: entryLine } } : {},
-      // Docker drops the image's CMD when the entrypoint is set without a command.
-      ...command && commandLine !== void 0 ? { command: { value: command, line: commandLine } } : entryPoint && entryLine !== void 0 ? { command: { value: [], line: entryLine } } : {},
-      env,
-      skippedEnv,
-      grace: stop !== void 0 && stopLine !== void 0 ? { seconds: stop, line: stopLine } : { seconds: ECS_GRACE },
-      ...init !== void 0 && initLine !== void 0 ? { init: { value: init, line: initLine } } : {},
-      ...hc ? { healthcheck: hc } : {}
-    });
-  }
-  return out;
-}
-
-// src/model/deploy/kubernetes.ts
-var KUBERNETES_GRACE = 30;
-var POD_SPEC = {
-  Pod: ["spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
-};
-function isKubernetes(doc) {
-  return str(get(doc, "apiVersion")) !== void 0 && str(get(doc, "kind")) !== void 0;
-}
-function sleepSeconds(argv) {
-  const direct = /^(?:\S*\/)?sleep$/.test(argv[0] ?? "") ? argv.slice(1).join(" ") : void 0;
-  const viaShell = /^(?:\S*\/)?(?:sh|bash|ash|dash)$/.test(argv[0] ?? "") && argv[1] === "-c" ? argv[2] : void 0;
-  const text = direct !== void 0 ? `sleep ${direct}` : viaShell;
-  const m = text === void 0 ? null : /^\s*(?:exec\s+)?(?:\S*\/)?sleep\s+(\d+(?:\.\d+)?)s?\s*(?:$|;|&&)/.exec(text);
-  return m ? Number(m[1]) : void 0;
-}
-function preStop(container2) {
-  const hook2 = get(container2, "lifecycle", "preStop");
-  const line = keyLine(get(container2, "lifecycle"), "preStop");
-  if (!hook2 || line === void 0) return void 0;
-  const sleep4 = num(get(hook2, "sleep", "seconds"));
-  if (sleep4 !== void 0) return { kind: "sleep", seconds: sleep4, line };
-  const argv = strings(get(hook2, "exec", "command"));
-  if (argv) {
-    const seconds3 = sleepSeconds(argv);
-    return { kind: "exec", argv, ...seconds3 !== void 0 ? { seconds: seconds3 } : {}, line };
-  }
-  if (get(hook2, "httpGet")) return { kind: "http", line };
-  return void 0;
-}
-function probes(container2) {
-  const out = [];
-  for (const kind2 of ["readiness", "liveness", "startup"]) {
-    const key = `${kind2}Probe`;
-    const probe3 = get(container2, key);
-    const line = keyLine(container2, key);
-    if (!probe3 || line === void 0) continue;
-    const exec2 = strings(get(probe3, "exec", "command"));
-    const http2 = get(probe3, "httpGet");
-    const tcp = get(probe3, "tcpSocket");
-    const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
-    out.push({
-      kind: kind2,
-      line,
-      ...exec2 ? { exec: exec2 } : {},
-      ...http2 ? { httpGet: { path: str(get(http2, "path")) ?? "/", port: port(http2) } } : {},
-      ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
-    });
-  }
-  return out;
-}
-function container(c, workload, podSpec, display2) {
-  const name = str(get(c, "name"));
-  if (name === void 0) return void 0;
-  const line = keyLine(c, "name") ?? c.line;
-  const commandList = strings(get(c, "command"));
-  const argsList = strings(get(c, "args"));
-  const commandLine = keyLine(c, "command");
-  const argsLine = keyLine(c, "args");
-  const env = [];
-  const skippedEnv = [];
-  for (const e of items(get(c, "env"))) {
-    const envName = str(get(e, "name"));
-    if (envName === void 0) continue;
-    const value = str(get(e, "value"));
-    if (get(e, "valueFrom") || value === void 0) skippedEnv.push(envName);
-    else env.push({ name: envName, value, line: e.line });
-  }
-  if (items(get(c, "envFrom")).length > 0) skippedEnv.push("envFrom");
-  const graceSeconds = num(get(podSpec, "terminationGracePeriodSeconds"));
-  const graceLine = keyLine(podSpec, "terminationGracePeriodSeconds");
-  const signal = str(get(c, "lifecycle", "stopSignal"));
-  const hook2 = preStop(c);
-  const found = probes(c);
-  const image = str(get(c, "image"));
-  const sharedPid = keyLine(podSpec, "shareProcessNamespace");
-  const shares = str(get(podSpec, "shareProcessNamespace")) === "true";
-  return {
-    kind: "kubernetes",
-    file: display2,
-    line,
-    name,
-    workload,
-    ...image ? { image } : {},
-    ...commandList && commandLine !== void 0 ? { entrypoint: { value: commandList, line: commandLine } } : {},
-    // `command` without `args` drops the image's CMD; `args` alone replaces it.
-    ...argsList && argsLine !== void 0 ? { command: { value: argsList, line: argsLine } } : commandList && commandLine !== void 0 ? { command: { value: [], line: commandLine } } : {},
-    env,
-    skippedEnv,
-    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(get(c, "lifecycle"), "stopSignal") } } : {},
-    grace: graceSeconds !== void 0 && graceLine !== void 0 ? { seconds: graceSeconds, line: graceLine } : { seconds: KUBERNETES_GRACE },
-    ...hook2 ? { preStop: hook2 } : {},
-    ...shares && sharedPid !== void 0 ? { init: { value: true, line: sharedPid } } : {},
-    ...found.length > 0 ? { probes: found } : {}
-  };
-}
-function kubernetesContainers(doc, display2, depth = 0) {
-  const kind2 = str(get(doc, "kind")) ?? "";
-  if (kind2 === "List" || /List$/.test(kind2)) return depth > 3 ? [] : items(get(doc, "items")).flatMap((i) => kubernetesContainers(i, display2, depth + 1));
-  const at = POD_SPEC[kind2];
-  if (!at) return [];
-  const podSpec = get(doc, ...at);
-  if (!podSpec) return [];
-  const workload = `${kind2}/${str(get(doc, "metadata", "name")) ?? "?"}`;
-  const out = [];
-  for (const c of items(get(podSpec, "containers"))) {
-    const d = container(c, workload, podSpec, display2);
-    if (d) out.push(d);
-  }
-  return out;
-}
-
-// src/model/deploy/sources.ts
-function parseDeploySpec(raw, name) {
-  const text = raw.trim();
-  if (text === "") throw new InputError(`${name} needs a manifest path (a file, a folder, or - for standard input), optionally #CONTAINER`);
-  const hash = text.lastIndexOf("#");
-  if (hash < 0) return { path: text };
-  const file = text.slice(0, hash);
-  const container2 = text.slice(hash + 1);
-  if (file === "" || container2 === "") throw new InputError(`${name} ${JSON.stringify(text)}: write PATH#CONTAINER, both parts non-empty`);
-  return { path: file, container: container2 };
-}
-function deploySpecFromMapping(v, name) {
-  for (const k of Object.keys(v)) if (!["path", "container", "dockerfile"].includes(k)) throw new InputError(`${name}: unknown key ${JSON.stringify(k)} (use path, container, dockerfile)`);
-  const text = (k) => typeof v[k] === "string" && v[k].trim() !== "" ? v[k].trim() : void 0;
-  const file = text("path");
-  if (!file) throw new InputError(`${name}: each entry needs a path`);
-  const container2 = text("container");
-  const dockerfile = text("dockerfile");
-  return { path: file, ...container2 ? { container: container2 } : {}, ...dockerfile ? { dockerfile } : {} };
-}
-function display(abs, cwd) {
-  const rel = path14.relative(cwd, abs);
-  return (rel === "" ? "." : rel).split(path14.sep).join("/");
-}
-var MAX_UP = 4;
-function foldersUp(model) {
-  const out = [];
-  for (const start of [path14.dirname(model.absPath), model.contextDir]) {
-    let dir = path14.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs8.existsSync(path14.join(dir, ".git"))) break;
-      const parent = path14.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-function overlay(base, over) {
-  const b = base.deployment;
-  const o = over.deployment;
-  const merged = { ...b, env: [...b.env.filter((e) => !o.env.some((x) => x.name === e.name)), ...o.env], skippedEnv: [.../* @__PURE__ */ new Set([...b.skippedEnv, ...o.skippedEnv])] };
-  const fieldFiles = {};
-  const take = (key, present) => {
-    if (!present) return;
-    merged[key] = o[key];
-    fieldFiles[key] = o.file;
-  };
-  const synthetic = (d) => d.command !== void 0 && d.entrypoint !== void 0 && d.command.value.length === 0 && d.command.line === d.entrypoint.line;
-  take("entrypoint", o.entrypoint !== void 0);
-  take("command", o.command !== void 0 && (!synthetic(o) || b.command === void 0 || synthetic(b)));
-  take("stopSignal", o.stopSignal !== void 0);
-  take("grace", o.grace.line !== void 0);
-  take("init", o.init !== void 0);
-  take("profiles", o.profiles !== void 0);
-  take("healthcheck", o.healthcheck !== void 0);
-  if (o.env.length > 0) fieldFiles.env = o.file;
-  if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
-  return { ...base, ...over.dockerfile ? { dockerfile: over.dockerfile } : {}, deployment: merged };
-}
-function discoveredCompose(model, self2, cwd, notes) {
-  const out = [];
-  for (const dir of foldersUp(model)) {
-    for (const name of COMPOSE_NAMES) {
-      const abs = path14.join(dir, name);
-      if (!fs8.existsSync(abs)) continue;
-      const services = readComposeFile(abs, display(abs, cwd), false, notes);
-      const overAbs = path14.join(dir, overrideName(name));
-      const overrides = fs8.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
-      for (const svc of services) {
-        const over = overrides.find((o) => o.name === svc.name);
-        const merged = over ? overlay(svc, over) : svc;
-        if (merged.dockerfile === self2) out.push(merged);
-      }
-    }
-  }
-  return out;
-}
-function imageRepoName(image) {
-  const noDigest = image.split("@")[0];
-  const slash = noDigest.lastIndexOf("/");
-  const last = noDigest.slice(slash + 1);
-  return last.split(":")[0].toLowerCase();
-}
-var MANIFEST_FILE = /\.(ya?ml|json)$/i;
-function manifestFiles(spec, cwd, name) {
-  if (spec.path === "-") return ["-"];
-  const abs = path14.resolve(cwd, spec.path);
-  let stat3;
-  try {
-    stat3 = fs8.statSync(abs);
-  } catch {
-    throw new InputError(`${name} ${spec.path}: no such file or folder`);
-  }
-  if (!stat3.isDirectory()) return [abs];
-  const out = [];
-  const walk = (dir, depth) => {
-    for (const entry of fs8.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith(".")) continue;
-      const p = path14.join(dir, entry.name);
-      if (entry.isDirectory() && depth < 3) walk(p, depth + 1);
-      else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(p);
-    }
-  };
-  walk(abs, 0);
-  if (out.length === 0) throw new InputError(`${name} ${spec.path}: the folder holds no .yaml, .yml or .json manifest`);
-  return out;
-}
-function candidatesOf(file, input, notes) {
-  const shown = file === "-" ? "<stdin>" : display(file, input.cwd);
-  let text;
-  if (file === "-") {
-    if (input.stdin === void 0) throw new InputError("--deploy - reads a manifest from standard input, and none was given");
-    if (Buffer.byteLength(input.stdin) > MAX_MANIFEST_BYTES) throw new InputError(`--deploy - (standard input) is larger than ${MAX_MANIFEST_BYTES / 1048576} MB; not read`);
-    text = input.stdin;
-  } else {
-    text = readUserText(file, shown, "deployment manifest", { maxBytes: MAX_MANIFEST_BYTES });
-  }
-  const hint = /\{\{/.test(text) ? "; a Helm chart is a template: give `helm template` output (--deploy -)" : "";
-  let docs;
-  try {
-    docs = readDocuments(text, shown);
-  } catch (err) {
-    if (err instanceof InputError && hint) throw new InputError(`${err.message}${hint}`);
-    throw err;
-  }
-  const out = [];
-  for (const doc of docs) {
-    if (isKubernetes(doc)) for (const d of kubernetesContainers(doc, shown)) out.push({ deployment: d });
-    else if (isEcs(doc)) for (const d of ecsContainers(doc, shown)) out.push({ deployment: d });
-    else if (isCompose(doc)) {
-      for (const svc of composeServices(doc, file === "-" ? path14.join(input.cwd, "compose.yaml") : file, shown, notes)) out.push({ deployment: svc.deployment, ...svc.dockerfile ? { builds: svc.dockerfile } : {} });
-    }
-  }
-  return out;
-}
-function named(d, name) {
-  if (d.name === name) return true;
-  if (!d.workload) return false;
-  return d.workload === name || d.workload.split("/")[1] === name;
-}
-function fromSpec(model, self2, spec, input, notes) {
-  const name = "--deploy";
-  const label = `${spec.path}${spec.container ? `#${spec.container}` : ""}`;
-  const candidates = manifestFiles(spec, input.cwd, name).flatMap((f) => candidatesOf(f, input, notes));
-  if (candidates.length === 0) throw new InputError(`${name} ${label}: no Compose service, Kubernetes workload container or ECS container definition in it`);
-  const list = (cs) => cs.map((c) => c.deployment.workload ? `${c.deployment.name} (${c.deployment.workload})` : c.deployment.name).join(", ");
-  if (spec.container) {
-    const chosen = candidates.filter((c) => named(c.deployment, spec.container));
-    if (chosen.length === 0) throw new InputError(`${name} ${label}: no container named ${JSON.stringify(spec.container)}; it has ${list(candidates)}`);
-    return chosen.map((c) => c.deployment);
-  }
-  const built = candidates.filter((c) => c.builds === self2);
-  if (built.length > 0) return built.map((c) => c.deployment);
-  const others = candidates.filter((c) => c.builds === void 0);
-  if (spec.dockerfile && others.length > 0) return others.map((c) => c.deployment);
-  if (others.length === 1 && candidates.length === 1) return [others[0].deployment];
-  const folder = path14.basename(path14.dirname(model.absPath)).toLowerCase();
-  const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);
-  if (byImage.length > 0) return byImage.map((c) => c.deployment);
-  notes.push(`${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
-  return [];
-}
-function readDeployments(model, input) {
-  const notes = [];
-  if (model.windows) return { deployments: [], notes };
-  const self2 = realpath(model.absPath);
-  const deployments = discoveredCompose(model, self2, input.cwd, notes).map((s) => s.deployment);
-  for (const spec of input.specs) {
-    if (spec.dockerfile && realpath(path14.resolve(input.cwd, spec.dockerfile)) !== self2) continue;
-    deployments.push(...fromSpec(model, self2, spec, input, notes));
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const unique = deployments.filter((d) => {
-    const key = `${d.file}\0${d.line}\0${d.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { deployments: unique, notes: [...new Set(notes)] };
-}
-function composeServicesBuilding(model) {
-  const self2 = realpath(model.absPath);
-  const out = [];
-  for (const dir of foldersUp(model)) {
-    let names;
-    try {
-      names = fs8.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const n of names) {
-      if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
-      const abs = path14.join(dir, n);
-      for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self2) out.push(svc);
-    }
-  }
-  return out;
-}
-
-// src/model/dev-image.ts
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-function tokens(name) {
-  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
-}
-function hasDevWord(name) {
-  return tokens(name).some((t) => DEV_WORDS.has(t));
-}
-var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
-function byName(model) {
-  const base = path15.basename(model.absPath);
-  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path15.dirname(model.absPath);
-  const folder = path15.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs9.existsSync(path15.join(dir, ".git")))
-    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
-  return void 0;
-}
-function byStage(model) {
-  const name = model.finalStage.name;
-  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
-  return void 0;
-}
-function byCompose(model) {
-  const workdir = model.start.workdir?.value;
-  if (!workdir) return void 0;
-  const services = composeServicesBuilding(model);
-  if (services.length === 0) return void 0;
-  const context3 = realpath(model.contextDir);
-  const mountsSource = ({ absPath, binds }) => binds.some(([src, dst]) => {
-    const source = realpath(path15.resolve(path15.dirname(absPath), src));
-    return (context3 === source || context3.startsWith(`${source}${path15.sep}`)) && path15.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
-  });
-  if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path15.basename(services[0].absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
-}
-var DEV_ENV = {
-  NODE_ENV: /^dev(elopment)?$/i,
-  FLASK_ENV: /^dev(elopment)?$/i,
-  FLASK_DEBUG: /^(1|true)$/i,
-  RAILS_ENV: /^dev(elopment)?$/i,
-  APP_ENV: /^(dev|development|local)$/i,
-  ENVIRONMENT: /^dev(elopment)?$/i
-};
-function byContent(model) {
-  for (const stage of model.chain) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== "ENV") continue;
-      const props = instr.node.getProperties?.() ?? [];
-      for (const p of props) {
-        const re = DEV_ENV[p.getName()];
-        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
-        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
-      }
-    }
-  }
-  const base = path15.basename(model.absPath);
-  if (/prod/i.test(base)) return void 0;
-  let siblings = [];
-  try {
-    siblings = fs9.readdirSync(path15.dirname(model.absPath));
-  } catch {
-    return void 0;
-  }
-  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
-  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
-}
-function developmentImage(model) {
-  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
-}
-
-// src/model/package-scripts.ts
-import fs10 from "node:fs";
-import path16 from "node:path";
-var MAX_BYTES2 = 1024 * 1024;
-var cache2 = /* @__PURE__ */ new WeakMap();
-function scripts(model) {
-  let found = cache2.get(model);
-  if (found) return found;
-  found = {};
-  try {
-    const file = path16.join(model.contextDir, "package.json");
-    const stat3 = fs10.statSync(file);
-    if (stat3.isFile() && stat3.size <= MAX_BYTES2) {
-      const value = JSON.parse(fs10.readFileSync(file, "utf8"));
-      const s = value?.scripts;
-      if (s && typeof s === "object") {
-        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
-      }
-    }
-  } catch {
-  }
-  cache2.set(model, found);
-  return found;
-}
-function scriptNameOf(words) {
-  const pm2 = baseName(words[0] ?? "");
-  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
-  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
-  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
-  return void 0;
-}
-function packageScriptWords(model, words) {
-  const name = scriptNameOf(words);
-  const text = name ? scripts(model)[name] : void 0;
-  if (!name || text === void 0) return void 0;
-  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
-  if (w[0] === "cross-env") w = w.slice(1);
-  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
-  return { name, text, words: w };
 }
 
 // src/model/start-chain.ts
@@ -43899,6 +42938,1234 @@ function expectedPid1(model) {
   return { name: program.kind === "script" ? program.name : baseName(program.word), where, childOfShell: false };
 }
 
+// src/model/wrappers.ts
+var posix3 = path14.posix;
+var MAX_BYTES2 = 16 * 1024 * 1024;
+var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
+function looksLikeScript(text, imagePath) {
+  if (/^(\uFEFF)?#!/.test(text)) return true;
+  const name = posix3.basename(imagePath);
+  return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
+}
+var WrapperCollector = class {
+  constructor(model, resolver) {
+    this.model = model;
+    this.resolver = resolver;
+    const final = resolver.build(model.finalStage).final;
+    this.vars = final.vars;
+    this.workdir = final.workdir;
+    this.searchPath = model.start.path ?? DEFAULT_PATH;
+    this.cwdBase = posix3.dirname(model.file.split(path14.sep).join("/"));
+  }
+  model;
+  resolver;
+  found = [];
+  vars;
+  workdir;
+  searchPath;
+  cwdBase;
+  script(word, interpreter) {
+    return this.add({ word, ...interpreter ? { interpreter } : {} });
+  }
+  sourced(word) {
+    this.add({ word, sourced: true });
+  }
+  candidates(target) {
+    let word = target.word;
+    if (target.scriptDir) {
+      const m = SCRIPT_DIR_PREFIX.exec(word);
+      if (m) word = posix3.join(target.scriptDir, word.slice(m[0].length));
+    }
+    if (word.includes("$") || word.includes("`") || word === "") return [];
+    if (word.startsWith("/")) return [posix3.normalize(word)];
+    if (word.includes("/")) return [posix3.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix3.join(d, word));
+    const here = posix3.join(this.workdir, word);
+    if (target.interpreter) return [here, ...inPath];
+    return target.sourced ? [...inPath, here] : inPath;
+  }
+  add(target, depth = 0) {
+    for (const imagePath of this.candidates(target)) {
+      const existing = this.found.find((w) => w.imagePath === imagePath);
+      if (existing) return existing;
+      const origin = this.resolver.locate(this.model.finalStage, imagePath);
+      if (origin === "opaque") return void 0;
+      if (!origin) continue;
+      const script = this.load(origin, imagePath, target);
+      if (!script) return void 0;
+      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
+      this.found.push(script);
+      if (depth < 4) this.followSources(script, depth + 1);
+      return script;
+    }
+    return void 0;
+  }
+  followSources(script, depth) {
+    for (const word of sourcedFiles(script.text)) {
+      this.add({ word, sourced: true, scriptDir: posix3.dirname(script.imagePath) }, depth);
+    }
+  }
+  load(origin, imagePath, target) {
+    const role = target.sourced ? "sourced" : "start";
+    if (origin.kind === "heredoc") {
+      return {
+        imagePath,
+        file: this.model.file,
+        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
+`,
+        lineOffset: origin.heredoc.contentLine - 1,
+        role,
+        ...target.interpreter ? { interpreter: target.interpreter } : {},
+        mode: origin.mode,
+        copy: origin.copy
+      };
+    }
+    const absPath = this.resolver.ctx.absPath(origin.rel);
+    if (!absPath) return void 0;
+    const display2 = posix3.normalize(
+      posix3.join(this.cwdBase, path14.relative(path14.dirname(this.model.absPath), absPath).split(path14.sep).join("/"))
+    );
+    const text = readScript(absPath, display2);
+    if (text === void 0) return void 0;
+    return {
+      imagePath,
+      file: display2,
+      absPath,
+      text,
+      lineOffset: 0,
+      role,
+      ...target.interpreter ? { interpreter: target.interpreter } : {},
+      mode: origin.mode,
+      copy: origin.copy
+    };
+  }
+};
+function readScript(absPath, display2) {
+  let bytes;
+  try {
+    const stat3 = fs7.statSync(absPath);
+    if (stat3.size > MAX_BYTES2) throw new InputError(`wrapper script ${display2} is ${Math.round(stat3.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs7.readFileSync(absPath);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`wrapper script ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
+  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  if (bom && bytes.length === 3) return "\uFEFF";
+  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display2, "wrapper script");
+}
+function resolveStart(model) {
+  if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
+  const ctx = new BuildContext(model.contextDir, model.absPath);
+  const collector = new WrapperCollector(model, new Resolver(model, ctx));
+  const chain = computeStartChain(model, collector);
+  return { chain, wrappers: collector.found };
+}
+
+// src/model/deployed-start.ts
+var FIELDS = {
+  compose: { entrypoint: "entrypoint", command: "command" },
+  kubernetes: { entrypoint: "command", command: "args" },
+  ecs: { entrypoint: "entryPoint", command: "command" }
+};
+function deploymentLabel(d) {
+  if (d.kind === "compose") return `Compose service \`${d.name}\``;
+  if (d.kind === "kubernetes") return `container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
+  return `ECS container \`${d.name}\``;
+}
+function deployedPart(model, d, value, half) {
+  const field = FIELDS[d.kind][half];
+  const file = d.fieldFiles?.[half] ?? d.file;
+  const text = `[${value.value.map((w) => JSON.stringify(w)).join(", ")}]`;
+  const instr = {
+    keyword: `${field}:`,
+    stage: model.finalStage.index,
+    range: { line: value.line, column: 1, endLine: value.line, endColumn: 0 },
+    args: value.value,
+    text,
+    flags: /* @__PURE__ */ new Map(),
+    exec: value.value,
+    jsonLike: true,
+    heredocs: [],
+    // No Dockerfile node: rules that read the AST do not run on deployed commands.
+    node: void 0
+  };
+  const origin = { kind: d.kind, file, line: value.line, field, name: d.name, ...d.workload ? { workload: d.workload } : {} };
+  return { instr, form: "exec", argv: value.value, origin };
+}
+function deployedModel(model, d) {
+  let byModel = views.get(d);
+  if (!byModel) views.set(d, byModel = /* @__PURE__ */ new WeakMap());
+  if (!byModel.has(model)) byModel.set(model, build(model, d));
+  return byModel.get(model);
+}
+var views = /* @__PURE__ */ new WeakMap();
+function build(model, d) {
+  if (model.windows || !d.entrypoint && !d.command) return void 0;
+  const image = model.start;
+  const entrypoint = d.entrypoint ? d.entrypoint.value.length > 0 ? deployedPart(model, d, d.entrypoint, "entrypoint") : void 0 : image.entrypoint;
+  const cmd = d.command ? d.command.value.length > 0 ? deployedPart(model, d, d.command, "command") : void 0 : d.entrypoint ? void 0 : image.cmd;
+  const start = { ...image, entrypoint, cmd, resetCmd: void 0, executableFrom: void 0, ...startArgv(entrypoint, cmd) };
+  const deployed = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
+  const resolved = resolveStart(deployed);
+  deployed.startChain = resolved.chain;
+  deployed.wrappers = resolved.wrappers;
+  return deployed;
+}
+
+// src/rules/start/format.ts
+function formText(instr) {
+  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
+}
+function meantExecForm(instr) {
+  if (!instr.jsonLike) return false;
+  const text = formText(instr).trim();
+  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
+}
+function show2(instr, max = 90) {
+  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function showText(text, max = 70) {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+}
+function placeOf(part) {
+  return part.origin ? { range: part.instr.range, file: part.origin.file } : { range: part.instr.range };
+}
+function showPart(part, max = 60) {
+  return part.origin ? `\`${show2(part.instr, max)}\` of ${deploymentLabel(part.origin)}` : `\`${show2(part.instr, max)}\``;
+}
+function appWhere(app) {
+  if (!app.origin) return { source: showPart(app.part), at: placeOf(app.part) };
+  const { file, line, script } = app.origin;
+  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
+  const column = text.length - text.trimStart().length + 1;
+  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
+}
+function execArray(argv) {
+  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+}
+function unixChain(model) {
+  return model.windows ? [] : model.chain.filter((s) => !s.windows);
+}
+function effectiveHealthcheck(model) {
+  let found;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
+  return found;
+}
+function execFormInstructions(model, healthcheck) {
+  if (model.windows) return [];
+  const out = [];
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
+  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
+  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
+  if (hc?.exec) out.push(hc);
+  return out;
+}
+function shellFate(shell, base, program = "the app") {
+  const kind2 = shell.shellKind ?? "unknown";
+  const implicitExec = shell.replaced === true;
+  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
+  let clause;
+  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  else if (implicitExec)
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
+  return { kind: kind2, implicitExec, clause };
+}
+function familyLabel(base) {
+  switch (base.family) {
+    case "debian":
+      return `Debian-based \`${base.ref}\``;
+    case "ubuntu":
+      return `Ubuntu-based \`${base.ref}\``;
+    case "alpine":
+      return `Alpine-based \`${base.ref}\``;
+    default:
+      return `\`${base.ref}\``;
+  }
+}
+function programName(word) {
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+}
+function withoutPythonModule(words) {
+  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
+  return words;
+}
+
+// src/shell/literal-reads.ts
+var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
+var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
+var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
+var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
+function wordOf(t) {
+  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
+}
+function litText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
+}
+function literalReads(script) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  const aliases = /* @__PURE__ */ new Set();
+  const walk = (parts, rewriting, at, stmt) => {
+    let args = false;
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
+        if (rewriting) {
+          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
+        }
+      } else if (p.type === "dq") {
+        args = walk(p.parts, rewriting, at, stmt) || args;
+      } else if (p.type === "param") {
+        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
+        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
+      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
+        args = scan2(p.tokens) || args;
+      }
+    }
+    return args;
+  };
+  const scan2 = (tokens2) => {
+    let any = false;
+    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+    let command;
+    let first = true;
+    const end = () => {
+      if (stmt.args) {
+        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
+        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
+      }
+      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
+      any ||= stmt.args;
+      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+      command = void 0;
+      first = true;
+    };
+    for (const t of tokens2) {
+      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
+        end();
+        continue;
+      }
+      if (t.kind === "op") {
+        command = void 0;
+        first = true;
+        continue;
+      }
+      const parts = wordOf(t);
+      if (!parts) continue;
+      const text = litText(parts);
+      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
+      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
+      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
+      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
+        command = text.slice(text.lastIndexOf("/") + 1);
+        first = false;
+        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
+      }
+      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
+      if (assigned && args) aliases.add(assigned);
+      stmt.args ||= args;
+    }
+    end();
+    return any;
+  };
+  scan2(tokenize(script).tokens);
+  return out;
+}
+
+// src/model/command-strings.ts
+function memo(fn) {
+  const seen = /* @__PURE__ */ new Map();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const value = fn(text);
+    if (seen.size > 4096) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
+}
+var asExecForm2 = memo(asExecForm);
+var execsLastExplicitly2 = memo(execsLastExplicitly);
+var lastCommand2 = memo(lastCommand);
+var trapsTerm2 = memo(trapsTerm);
+var firstWord2 = memo(firstWord);
+var literalReads2 = memo(literalReads);
+
+// src/rules/start/cmd-ignored.ts
+var rule5 = {
+  id: "cmd-ignored",
+  severity: "warning",
+  title: "CMD ignored by shell-form ENTRYPOINT",
+  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
+  deployed: true,
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
+    const argv = asExecForm2(entrypoint.command ?? "");
+    return [
+      {
+        message: `${showPart(cmd, 90)} is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}${cmd.origin ? ` of ${model.file}` : ""}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
+        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
+        ...placeOf(cmd)
+      }
+    ];
+  }
+};
+
+// src/model/dev-image.ts
+import fs10 from "node:fs";
+import path17 from "node:path";
+
+// src/model/deploy/compose.ts
+import fs8 from "node:fs";
+import path15 from "node:path";
+
+// src/model/deploy/yaml-tree.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+var MAX_NODES = 5e5;
+function readDocuments(text, display2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
+  if (!Array.isArray(docs)) return [];
+  const out = [];
+  const budget = { nodes: 0 };
+  for (const doc of docs) {
+    const error2 = doc.errors[0];
+    if (error2) {
+      const line = lineCounter.linePos(error2.pos[0]).line;
+      const what = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      throw new InputError(`${display2}:${line}: not valid YAML (${what})`);
+    }
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const reason = err instanceof Error && /alias/i.test(err.message) ? "its YAML aliases expand too far (an alias bomb?)" : `it cannot be read (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`;
+      throw new InputError(`${display2}: ${reason}; not read`);
+    }
+    if (doc.contents === null) continue;
+    out.push(convert(doc.contents, doc, lineCounter, budget, display2, 0));
+  }
+  return out;
+}
+function lineOf(node, lc) {
+  const start = node?.range?.[0];
+  return start === void 0 ? 0 : lc.linePos(start).line;
+}
+function convert(node, doc, lc, budget, display2, depth) {
+  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display2}: too many YAML nodes (over ${MAX_NODES}); not read`);
+  if (node === null) return { kind: "scalar", line: 0, value: null };
+  if ((0, import_yaml.isAlias)(node)) {
+    const target = node.resolve(doc);
+    const resolved = target ? convert(target, doc, lc, budget, display2, depth + 1) : { kind: "scalar", line: 0, value: null };
+    return { ...resolved, line: lineOf(node, lc) };
+  }
+  if ((0, import_yaml.isScalar)(node)) {
+    const v = node.value;
+    const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+    return { kind: "scalar", line: lineOf(node, lc), value };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    return { kind: "seq", line: lineOf(node, lc), items: node.items.map((i) => convert(i, doc, lc, budget, display2, depth + 1)) };
+  }
+  if ((0, import_yaml.isMap)(node)) {
+    const entries2 = /* @__PURE__ */ new Map();
+    const merged = [];
+    for (const pair of node.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      const value = convert(pair.value, doc, lc, budget, display2, depth + 1);
+      if (key === "<<") {
+        if (value.kind === "map") merged.push(value);
+        else if (value.kind === "seq") {
+          for (const m of value.items) if (m.kind === "map") merged.push(m);
+        }
+        continue;
+      }
+      entries2.set(key, { keyLine: lineOf(pair.key, lc), value });
+    }
+    for (const m of merged) for (const [k, e] of m.entries) if (!entries2.has(k)) entries2.set(k, e);
+    return { kind: "map", line: lineOf(node, lc), entries: entries2 };
+  }
+  return { kind: "scalar", line: lineOf(node, lc), value: null };
+}
+function get(node, ...keys2) {
+  let n = node;
+  for (const k of keys2) {
+    if (n?.kind !== "map") return void 0;
+    n = n.entries.get(k)?.value;
+  }
+  return n;
+}
+function keyLine(node, key) {
+  if (node?.kind !== "map") return void 0;
+  const e = node.entries.get(key);
+  return e ? e.keyLine || e.value.line : void 0;
+}
+function str(node) {
+  if (node?.kind !== "scalar" || node.value === null) return void 0;
+  return String(node.value);
+}
+function num(node) {
+  if (node?.kind !== "scalar") return void 0;
+  const v = typeof node.value === "number" ? node.value : typeof node.value === "string" && /^\d+(\.\d+)?$/.test(node.value) ? Number(node.value) : void 0;
+  return v;
+}
+function bool(node) {
+  if (node?.kind !== "scalar") return void 0;
+  if (typeof node.value === "boolean") return node.value;
+  if (node.value === "true") return true;
+  if (node.value === "false") return false;
+  return void 0;
+}
+function items(node) {
+  return node?.kind === "seq" ? node.items : [];
+}
+function strings(node) {
+  if (node?.kind !== "seq") return void 0;
+  const out = [];
+  for (const i of node.items) {
+    const s = str(i);
+    if (s === void 0) return void 0;
+    out.push(s);
+  }
+  return out;
+}
+function entries(node) {
+  return node?.kind === "map" ? [...node.entries] : [];
+}
+
+// src/model/deploy/compose.ts
+var MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
+var COMPOSE_GRACE = 10;
+function realpath(p) {
+  try {
+    return fs8.realpathSync(p);
+  } catch {
+    return path15.resolve(p);
+  }
+}
+function splitComposeWords(text) {
+  const words = [];
+  let buf = "";
+  let got = false;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === "\\") {
+      if (i + 1 >= text.length) return void 0;
+      const next = text[++i];
+      buf += next === "t" ? "	" : next === "n" ? "\n" : next;
+      got = true;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r" || c === "\n") {
+      if (got) words.push(buf);
+      buf = "";
+      got = false;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      got = true;
+      continue;
+    }
+    if (c === "(" && !buf.endsWith("$")) return void 0;
+    if (c === ")") return void 0;
+    if (";&|<>".includes(c)) {
+      if (got) words.push(buf);
+      return { words, rest: text.slice(i) };
+    }
+    buf += c;
+    got = true;
+  }
+  if (quote) return void 0;
+  if (got) words.push(buf);
+  return { words };
+}
+function composeSeconds(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(t)) return void 0;
+  const unit = { ns: 1e-9, us: 1e-6, \u00B5s: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * unit[m[2]];
+  return total;
+}
+function startWords(svc, key, display2, notes) {
+  const node = get(svc, key);
+  const line = keyLine(svc, key);
+  if (!node || line === void 0) return void 0;
+  if (node.kind === "scalar" && node.value === null) return { value: [], line };
+  const list = strings(node);
+  if (list) return { value: list, line };
+  const text = str(node);
+  if (text === void 0) throw new InputError(`${display2}:${line}: \`${key}\` must be a string or a list of strings`);
+  const split = splitComposeWords(text);
+  if (!split) throw new InputError(`${display2}:${line}: \`${key}: ${text.trim().slice(0, 60)}\` is not a command Compose can split (an unclosed quote or a bare parenthesis)`);
+  if (split.rest) notes.push(`${display2}:${line}: Compose splits \`${key}\` without a shell: \`${split.rest.trim().slice(0, 40)}\` and what follows are dropped (use a list with "sh", "-c" for a shell)`);
+  return { value: split.words, line };
+}
+function composeEnv(svc) {
+  const env = [];
+  const skipped = [];
+  const add2 = (name, value, line) => {
+    if (value === void 0 || /\$(?!\$)/.test(value)) skipped.push(name);
+    else env.push({ name, value: value.replace(/\$\$/g, "$"), line });
+  };
+  const node = get(svc, "environment");
+  if (node?.kind === "map") for (const [name, e] of entries(node)) add2(name, str(e.value), e.keyLine);
+  for (const item of items(node)) {
+    const text = str(item);
+    if (text === void 0) continue;
+    const eq = text.indexOf("=");
+    add2(eq < 0 ? text : text.slice(0, eq), eq < 0 ? void 0 : text.slice(eq + 1), item.line);
+  }
+  if (get(svc, "env_file")) skipped.push("env_file");
+  return { env, skipped };
+}
+function healthTest(list) {
+  if (list[0] === "NONE") return { disabled: true };
+  if (list[0] === "CMD") return { argv: list.slice(1) };
+  if (list[0] === "CMD-SHELL") return { argv: ["/bin/sh", "-c", list.slice(1).join(" ")] };
+  return { argv: list };
+}
+function composeHealthcheck(svc) {
+  const hc = get(svc, "healthcheck");
+  const line = keyLine(svc, "healthcheck");
+  if (!hc || line === void 0) return void 0;
+  if (bool(get(hc, "disable")) === true) return { disabled: true, line };
+  const test = get(hc, "test");
+  const list = strings(test);
+  if (list) return { ...healthTest(list), line };
+  const text = str(test);
+  return text !== void 0 ? { argv: ["/bin/sh", "-c", text], line } : { line };
+}
+function serviceDockerfile(file, svc) {
+  const build3 = get(svc, "build");
+  if (!build3) return void 0;
+  let context3 = ".";
+  let dockerfile = "Dockerfile";
+  if (build3.kind === "scalar") context3 = str(build3) ?? ".";
+  else if (build3.kind === "map") {
+    if (get(build3, "dockerfile_inline")) return void 0;
+    context3 = str(get(build3, "context")) ?? ".";
+    dockerfile = str(get(build3, "dockerfile")) ?? "Dockerfile";
+  } else return void 0;
+  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
+  return realpath(path15.resolve(path15.dirname(file), context3, dockerfile));
+}
+function bindMounts(svc) {
+  const out = [];
+  for (const v of items(get(svc, "volumes"))) {
+    const text = str(v);
+    if (text !== void 0) {
+      const [src, dst] = text.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (str(get(v, "type")) === "bind") {
+      const src = str(get(v, "source"));
+      const dst = str(get(v, "target"));
+      if (src && dst) out.push([src, dst]);
+    }
+  }
+  return out;
+}
+function service(name, svc, nameLine, absPath, display2, notes) {
+  const entrypoint = startWords(svc, "entrypoint", display2, notes);
+  let command = startWords(svc, "command", display2, notes);
+  if (entrypoint && !command) command = { value: [], line: entrypoint.line };
+  const { env, skipped } = composeEnv(svc);
+  const signal = str(get(svc, "stop_signal"));
+  const graceText = str(get(svc, "stop_grace_period"));
+  const graceLine = keyLine(svc, "stop_grace_period");
+  let grace = { seconds: COMPOSE_GRACE };
+  if (graceText !== void 0 && graceLine !== void 0) {
+    const seconds3 = composeSeconds(graceText);
+    if (seconds3 === void 0) throw new InputError(`${display2}:${graceLine}: stop_grace_period \`${graceText}\` is not a duration like 30s or 1m30s`);
+    grace = { seconds: seconds3, line: graceLine };
+  }
+  const init = bool(get(svc, "init"));
+  const profiles = strings(get(svc, "profiles"));
+  const healthcheck = composeHealthcheck(svc);
+  const dockerfile = serviceDockerfile(absPath, svc);
+  const image = str(get(svc, "image"));
+  const deployment = {
+    kind: "compose",
+    file: display2,
+    line: nameLine,
+    name,
+    ...entrypoint ? { entrypoint } : {},
+    ...command ? { command } : {},
+    env,
+    skippedEnv: skipped,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(svc, "stop_signal") } } : {},
+    grace,
+    ...init !== void 0 ? { init: { value: init, line: keyLine(svc, "init") } } : {},
+    ...profiles ? { profiles } : {},
+    ...healthcheck ? { healthcheck } : {},
+    ...image ? { image } : {}
+  };
+  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds: bindMounts(svc), deployment };
+}
+function composeServices(doc, absPath, display2, notes) {
+  const out = [];
+  for (const [name, e] of entries(get(doc, "services"))) {
+    if (e.value.kind !== "map") continue;
+    out.push(service(name, e.value, e.keyLine, absPath, display2, notes));
+  }
+  return out;
+}
+function isCompose(doc) {
+  return get(doc, "services")?.kind === "map" && !get(doc, "apiVersion");
+}
+var cache = /* @__PURE__ */ new Map();
+function readComposeFile(absPath, display2, strict, notes = []) {
+  let stat3;
+  try {
+    stat3 = fs8.statSync(absPath);
+  } catch {
+    if (strict) throw new InputError(`deployment manifest ${display2} does not exist`);
+    return [];
+  }
+  const hit5 = cache.get(absPath);
+  if (hit5 && hit5.mtimeMs === stat3.mtimeMs && hit5.size === stat3.size) {
+    notes.push(...hit5.notes);
+    return hit5.services;
+  }
+  const own = [];
+  let services;
+  try {
+    const text = readUserText(absPath, display2, "Compose file", { maxBytes: MAX_MANIFEST_BYTES });
+    const [doc] = readDocuments(text, display2);
+    services = composeServices(doc, absPath, display2, own);
+  } catch (err) {
+    if (strict || !(err instanceof InputError)) throw err;
+    own.push(`${err.message}; its services were not read`);
+    services = [];
+  }
+  cache.set(absPath, { mtimeMs: stat3.mtimeMs, size: stat3.size, services, notes: own });
+  notes.push(...own);
+  return services;
+}
+var COMPOSE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function overrideName(name) {
+  return name.replace(/\.(ya?ml)$/, ".override.$1");
+}
+
+// src/model/deploy/sources.ts
+import fs9 from "node:fs";
+import path16 from "node:path";
+
+// src/model/deploy/ecs.ts
+var ECS_GRACE = 30;
+function containerDefinitions(doc) {
+  return get(doc, "containerDefinitions") ?? get(doc, "taskDefinition", "containerDefinitions");
+}
+function isEcs(doc) {
+  return containerDefinitions(doc)?.kind === "seq";
+}
+function healthCheck(c) {
+  const hc = get(c, "healthCheck");
+  const line = keyLine(c, "healthCheck");
+  if (!hc || line === void 0) return void 0;
+  const test = strings(get(hc, "command"));
+  return test ? { ...healthTest(test), line } : { line };
+}
+function ecsContainers(doc, display2) {
+  const out = [];
+  for (const c of items(containerDefinitions(doc))) {
+    const name = str(get(c, "name"));
+    if (name === void 0) continue;
+    const entryPoint = strings(get(c, "entryPoint"));
+    const command = strings(get(c, "command"));
+    const entryLine = keyLine(c, "entryPoint");
+    const commandLine = keyLine(c, "command");
+    const env = [];
+    const skippedEnv = [];
+    for (const e of items(get(c, "environment"))) {
+      const n = str(get(e, "name"));
+      const v = str(get(e, "value"));
+      if (n !== void 0 && v !== void 0) env.push({ name: n, value: v, line: e.line });
+      else if (n !== void 0) skippedEnv.push(n);
+    }
+    for (const s of items(get(c, "secrets"))) {
+      const n = str(get(s, "name"));
+      if (n !== void 0) skippedEnv.push(n);
+    }
+    if (items(get(c, "environmentFiles")).length > 0) skippedEnv.push("environmentFiles");
+    const stop = num(get(c, "stopTimeout"));
+    const stopLine = keyLine(c, "stopTimeout");
+    const init = bool(get(c, "linuxParameters", "initProcessEnabled"));
+    const initLine = keyLine(get(c, "linuxParameters"), "initProcessEnabled");
+    const hc = healthCheck(c);
+    const image = str(get(c, "image"));
+    out.push({
+      kind: "ecs",
+      file: display2,
+      line: keyLine(c, "name") ?? c.line,
+      name,
+      ...image ? { image } : {},
+      ...entryPoint && entryLine !== void 0 ? { entrypoint: { value: entryPoint, line: entryLine } } : {},
+      // Docker drops the image's CMD when the entrypoint is set without a command.
+      ...command && commandLine !== void 0 ? { command: { value: command, line: commandLine } } : entryPoint && entryLine !== void 0 ? { command: { value: [], line: entryLine } } : {},
+      env,
+      skippedEnv,
+      grace: stop !== void 0 && stopLine !== void 0 ? { seconds: stop, line: stopLine } : { seconds: ECS_GRACE },
+      ...init !== void 0 && initLine !== void 0 ? { init: { value: init, line: initLine } } : {},
+      ...hc ? { healthcheck: hc } : {}
+    });
+  }
+  return out;
+}
+
+// src/model/deploy/kubernetes.ts
+var KUBERNETES_GRACE = 30;
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function isKubernetes(doc) {
+  return str(get(doc, "apiVersion")) !== void 0 && str(get(doc, "kind")) !== void 0;
+}
+function sleepSeconds(argv) {
+  const direct = /^(?:\S*\/)?sleep$/.test(argv[0] ?? "") ? argv.slice(1).join(" ") : void 0;
+  const viaShell = /^(?:\S*\/)?(?:sh|bash|ash|dash)$/.test(argv[0] ?? "") && argv[1] === "-c" ? argv[2] : void 0;
+  const text = direct !== void 0 ? `sleep ${direct}` : viaShell;
+  const m = text === void 0 ? null : /^\s*(?:exec\s+)?(?:\S*\/)?sleep\s+(\d+(?:\.\d+)?)s?\s*(?:$|;|&&)/.exec(text);
+  return m ? Number(m[1]) : void 0;
+}
+function preStop(container2) {
+  const hook2 = get(container2, "lifecycle", "preStop");
+  const line = keyLine(get(container2, "lifecycle"), "preStop");
+  if (!hook2 || line === void 0) return void 0;
+  const sleep4 = num(get(hook2, "sleep", "seconds"));
+  if (sleep4 !== void 0) return { kind: "sleep", seconds: sleep4, line };
+  const argv = strings(get(hook2, "exec", "command"));
+  if (argv) {
+    const seconds3 = sleepSeconds(argv);
+    return { kind: "exec", argv, ...seconds3 !== void 0 ? { seconds: seconds3 } : {}, line };
+  }
+  if (get(hook2, "httpGet")) return { kind: "http", line };
+  return void 0;
+}
+function probes(container2) {
+  const out = [];
+  for (const kind2 of ["readiness", "liveness", "startup"]) {
+    const key = `${kind2}Probe`;
+    const probe3 = get(container2, key);
+    const line = keyLine(container2, key);
+    if (!probe3 || line === void 0) continue;
+    const exec2 = strings(get(probe3, "exec", "command"));
+    const http2 = get(probe3, "httpGet");
+    const tcp = get(probe3, "tcpSocket");
+    const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
+    out.push({
+      kind: kind2,
+      line,
+      ...exec2 ? { exec: exec2 } : {},
+      ...http2 ? { httpGet: { path: str(get(http2, "path")) ?? "/", port: port(http2) } } : {},
+      ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
+    });
+  }
+  return out;
+}
+function container(c, workload, podSpec, display2) {
+  const name = str(get(c, "name"));
+  if (name === void 0) return void 0;
+  const line = keyLine(c, "name") ?? c.line;
+  const commandList = strings(get(c, "command"));
+  const argsList = strings(get(c, "args"));
+  const commandLine = keyLine(c, "command");
+  const argsLine = keyLine(c, "args");
+  const env = [];
+  const skippedEnv = [];
+  for (const e of items(get(c, "env"))) {
+    const envName = str(get(e, "name"));
+    if (envName === void 0) continue;
+    const value = str(get(e, "value"));
+    if (get(e, "valueFrom") || value === void 0) skippedEnv.push(envName);
+    else env.push({ name: envName, value, line: e.line });
+  }
+  if (items(get(c, "envFrom")).length > 0) skippedEnv.push("envFrom");
+  const graceSeconds = num(get(podSpec, "terminationGracePeriodSeconds"));
+  const graceLine = keyLine(podSpec, "terminationGracePeriodSeconds");
+  const signal = str(get(c, "lifecycle", "stopSignal"));
+  const hook2 = preStop(c);
+  const found = probes(c);
+  const image = str(get(c, "image"));
+  const sharedPid = keyLine(podSpec, "shareProcessNamespace");
+  const shares = str(get(podSpec, "shareProcessNamespace")) === "true";
+  return {
+    kind: "kubernetes",
+    file: display2,
+    line,
+    name,
+    workload,
+    ...image ? { image } : {},
+    ...commandList && commandLine !== void 0 ? { entrypoint: { value: commandList, line: commandLine } } : {},
+    // `command` without `args` drops the image's CMD; `args` alone replaces it.
+    ...argsList && argsLine !== void 0 ? { command: { value: argsList, line: argsLine } } : commandList && commandLine !== void 0 ? { command: { value: [], line: commandLine } } : {},
+    env,
+    skippedEnv,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(get(c, "lifecycle"), "stopSignal") } } : {},
+    grace: graceSeconds !== void 0 && graceLine !== void 0 ? { seconds: graceSeconds, line: graceLine } : { seconds: KUBERNETES_GRACE },
+    ...hook2 ? { preStop: hook2 } : {},
+    ...shares && sharedPid !== void 0 ? { init: { value: true, line: sharedPid } } : {},
+    ...found.length > 0 ? { probes: found } : {}
+  };
+}
+function kubernetesContainers(doc, display2, depth = 0) {
+  const kind2 = str(get(doc, "kind")) ?? "";
+  if (kind2 === "List" || /List$/.test(kind2)) return depth > 3 ? [] : items(get(doc, "items")).flatMap((i) => kubernetesContainers(i, display2, depth + 1));
+  const at = POD_SPEC[kind2];
+  if (!at) return [];
+  const podSpec = get(doc, ...at);
+  if (!podSpec) return [];
+  const workload = `${kind2}/${str(get(doc, "metadata", "name")) ?? "?"}`;
+  const out = [];
+  for (const c of items(get(podSpec, "containers"))) {
+    const d = container(c, workload, podSpec, display2);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+// src/model/deploy/sources.ts
+function parseDeploySpec(raw, name) {
+  const text = raw.trim();
+  if (text === "") throw new InputError(`${name} needs a manifest path (a file, a folder, or - for standard input), optionally #CONTAINER`);
+  const hash = text.lastIndexOf("#");
+  if (hash < 0) return { path: text };
+  const file = text.slice(0, hash);
+  const container2 = text.slice(hash + 1);
+  if (file === "" || container2 === "") throw new InputError(`${name} ${JSON.stringify(text)}: write PATH#CONTAINER, both parts non-empty`);
+  return { path: file, container: container2 };
+}
+function deploySpecFromMapping(v, name) {
+  for (const k of Object.keys(v)) if (!["path", "container", "dockerfile"].includes(k)) throw new InputError(`${name}: unknown key ${JSON.stringify(k)} (use path, container, dockerfile)`);
+  const text = (k) => typeof v[k] === "string" && v[k].trim() !== "" ? v[k].trim() : void 0;
+  const file = text("path");
+  if (!file) throw new InputError(`${name}: each entry needs a path`);
+  const container2 = text("container");
+  const dockerfile = text("dockerfile");
+  return { path: file, ...container2 ? { container: container2 } : {}, ...dockerfile ? { dockerfile } : {} };
+}
+function display(abs, cwd) {
+  const rel = path16.relative(cwd, abs);
+  return (rel === "" ? "." : rel).split(path16.sep).join("/");
+}
+var MAX_UP = 4;
+function foldersUp(model) {
+  const out = [];
+  for (const start of [path16.dirname(model.absPath), model.contextDir]) {
+    let dir = path16.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs9.existsSync(path16.join(dir, ".git"))) break;
+      const parent = path16.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function overlay(base, over) {
+  const b = base.deployment;
+  const o = over.deployment;
+  const merged = { ...b, env: [...b.env.filter((e) => !o.env.some((x) => x.name === e.name)), ...o.env], skippedEnv: [.../* @__PURE__ */ new Set([...b.skippedEnv, ...o.skippedEnv])] };
+  const fieldFiles = {};
+  const take = (key, present) => {
+    if (!present) return;
+    merged[key] = o[key];
+    fieldFiles[key] = o.file;
+  };
+  const synthetic = (d) => d.command !== void 0 && d.entrypoint !== void 0 && d.command.value.length === 0 && d.command.line === d.entrypoint.line;
+  take("entrypoint", o.entrypoint !== void 0);
+  take("command", o.command !== void 0 && (!synthetic(o) || b.command === void 0 || synthetic(b)));
+  take("stopSignal", o.stopSignal !== void 0);
+  take("grace", o.grace.line !== void 0);
+  take("init", o.init !== void 0);
+  take("profiles", o.profiles !== void 0);
+  take("healthcheck", o.healthcheck !== void 0);
+  if (o.env.length > 0) fieldFiles.env = o.file;
+  if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
+  return { ...base, ...over.dockerfile ? { dockerfile: over.dockerfile } : {}, deployment: merged };
+}
+function discoveredCompose(model, self2, cwd, notes) {
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    for (const name of COMPOSE_NAMES) {
+      const abs = path16.join(dir, name);
+      if (!fs9.existsSync(abs)) continue;
+      const services = readComposeFile(abs, display(abs, cwd), false, notes);
+      const overAbs = path16.join(dir, overrideName(name));
+      const overrides = fs9.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      for (const svc of services) {
+        const over = overrides.find((o) => o.name === svc.name);
+        const merged = over ? overlay(svc, over) : svc;
+        if (merged.dockerfile === self2) out.push(merged);
+      }
+    }
+  }
+  return out;
+}
+function imageRepoName(image) {
+  const noDigest = image.split("@")[0];
+  const slash = noDigest.lastIndexOf("/");
+  const last = noDigest.slice(slash + 1);
+  return last.split(":")[0].toLowerCase();
+}
+var MANIFEST_FILE = /\.(ya?ml|json)$/i;
+function manifestFiles(spec, cwd, name) {
+  if (spec.path === "-") return ["-"];
+  const abs = path16.resolve(cwd, spec.path);
+  let stat3;
+  try {
+    stat3 = fs9.statSync(abs);
+  } catch {
+    throw new InputError(`${name} ${spec.path}: no such file or folder`);
+  }
+  if (!stat3.isDirectory()) return [abs];
+  const out = [];
+  const walk = (dir, depth) => {
+    for (const entry of fs9.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".")) continue;
+      const p = path16.join(dir, entry.name);
+      if (entry.isDirectory() && depth < 3) walk(p, depth + 1);
+      else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(p);
+    }
+  };
+  walk(abs, 0);
+  if (out.length === 0) throw new InputError(`${name} ${spec.path}: the folder holds no .yaml, .yml or .json manifest`);
+  return out;
+}
+function candidatesOf(file, input, notes) {
+  const shown = file === "-" ? "<stdin>" : display(file, input.cwd);
+  let text;
+  if (file === "-") {
+    if (input.stdin === void 0) throw new InputError("--deploy - reads a manifest from standard input, and none was given");
+    if (Buffer.byteLength(input.stdin) > MAX_MANIFEST_BYTES) throw new InputError(`--deploy - (standard input) is larger than ${MAX_MANIFEST_BYTES / 1048576} MB; not read`);
+    text = input.stdin;
+  } else {
+    text = readUserText(file, shown, "deployment manifest", { maxBytes: MAX_MANIFEST_BYTES });
+  }
+  const hint = /\{\{/.test(text) ? "; a Helm chart is a template: give `helm template` output (--deploy -)" : "";
+  let docs;
+  try {
+    docs = readDocuments(text, shown);
+  } catch (err) {
+    if (err instanceof InputError && hint) throw new InputError(`${err.message}${hint}`);
+    throw err;
+  }
+  const out = [];
+  for (const doc of docs) {
+    if (isKubernetes(doc)) for (const d of kubernetesContainers(doc, shown)) out.push({ deployment: d });
+    else if (isEcs(doc)) for (const d of ecsContainers(doc, shown)) out.push({ deployment: d });
+    else if (isCompose(doc)) {
+      for (const svc of composeServices(doc, file === "-" ? path16.join(input.cwd, "compose.yaml") : file, shown, notes)) out.push({ deployment: svc.deployment, ...svc.dockerfile ? { builds: svc.dockerfile } : {} });
+    }
+  }
+  return out;
+}
+function named(d, name) {
+  if (d.name === name) return true;
+  if (!d.workload) return false;
+  return d.workload === name || d.workload.split("/")[1] === name;
+}
+function fromSpec(model, self2, spec, input, notes) {
+  const name = "--deploy";
+  const label = `${spec.path}${spec.container ? `#${spec.container}` : ""}`;
+  const candidates = manifestFiles(spec, input.cwd, name).flatMap((f) => candidatesOf(f, input, notes));
+  if (candidates.length === 0) throw new InputError(`${name} ${label}: no Compose service, Kubernetes workload container or ECS container definition in it`);
+  const list = (cs) => cs.map((c) => c.deployment.workload ? `${c.deployment.name} (${c.deployment.workload})` : c.deployment.name).join(", ");
+  if (spec.container) {
+    const chosen = candidates.filter((c) => named(c.deployment, spec.container));
+    if (chosen.length === 0) throw new InputError(`${name} ${label}: no container named ${JSON.stringify(spec.container)}; it has ${list(candidates)}`);
+    return chosen.map((c) => c.deployment);
+  }
+  const built = candidates.filter((c) => c.builds === self2);
+  if (built.length > 0) return built.map((c) => c.deployment);
+  const others = candidates.filter((c) => c.builds === void 0);
+  if (spec.dockerfile && others.length > 0) return others.map((c) => c.deployment);
+  if (others.length === 1 && candidates.length === 1) return [others[0].deployment];
+  const folder = path16.basename(path16.dirname(model.absPath)).toLowerCase();
+  const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);
+  if (byImage.length > 0) return byImage.map((c) => c.deployment);
+  notes.push(`${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  return [];
+}
+function readDeployments(model, input) {
+  const notes = [];
+  if (model.windows) return { deployments: [], notes };
+  const self2 = realpath(model.absPath);
+  const deployments = discoveredCompose(model, self2, input.cwd, notes).map((s) => s.deployment);
+  for (const spec of input.specs) {
+    if (spec.dockerfile && realpath(path16.resolve(input.cwd, spec.dockerfile)) !== self2) continue;
+    deployments.push(...fromSpec(model, self2, spec, input, notes));
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unique = deployments.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { deployments: unique, notes: [...new Set(notes)] };
+}
+function composeServicesBuilding(model) {
+  const self2 = realpath(model.absPath);
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    let names;
+    try {
+      names = fs9.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
+      const abs = path16.join(dir, n);
+      for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self2) out.push(svc);
+    }
+  }
+  return out;
+}
+
+// src/model/dev-image.ts
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
+function tokens(name) {
+  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
+}
+function hasDevWord(name) {
+  return tokens(name).some((t) => DEV_WORDS.has(t));
+}
+var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
+function byName(model) {
+  const base = path17.basename(model.absPath);
+  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
+  const dir = path17.dirname(model.absPath);
+  const folder = path17.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs10.existsSync(path17.join(dir, ".git")))
+    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
+  return void 0;
+}
+function byStage(model) {
+  const name = model.finalStage.name;
+  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
+  return void 0;
+}
+function byCompose(model) {
+  const workdir = model.start.workdir?.value;
+  if (!workdir) return void 0;
+  const services = composeServicesBuilding(model);
+  if (services.length === 0) return void 0;
+  const context3 = realpath(model.contextDir);
+  const mountsSource = ({ absPath, binds }) => binds.some(([src, dst]) => {
+    const source = realpath(path17.resolve(path17.dirname(absPath), src));
+    return (context3 === source || context3.startsWith(`${source}${path17.sep}`)) && path17.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  });
+  if (!services.every(mountsSource)) return void 0;
+  return { reason: `\`${path17.basename(services[0].absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+}
+var DEV_ENV = {
+  NODE_ENV: /^dev(elopment)?$/i,
+  FLASK_ENV: /^dev(elopment)?$/i,
+  FLASK_DEBUG: /^(1|true)$/i,
+  RAILS_ENV: /^dev(elopment)?$/i,
+  APP_ENV: /^(dev|development|local)$/i,
+  ENVIRONMENT: /^dev(elopment)?$/i
+};
+function byContent(model) {
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "ENV") continue;
+      const props = instr.node.getProperties?.() ?? [];
+      for (const p of props) {
+        const re = DEV_ENV[p.getName()];
+        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
+        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
+      }
+    }
+  }
+  const base = path17.basename(model.absPath);
+  if (/prod/i.test(base)) return void 0;
+  let siblings = [];
+  try {
+    siblings = fs10.readdirSync(path17.dirname(model.absPath));
+  } catch {
+    return void 0;
+  }
+  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
+  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
+}
+function developmentImage(model) {
+  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
+}
+
+// src/model/package-scripts.ts
+import fs11 from "node:fs";
+import path18 from "node:path";
+var MAX_BYTES3 = 1024 * 1024;
+var cache2 = /* @__PURE__ */ new WeakMap();
+function scripts(model) {
+  let found = cache2.get(model);
+  if (found) return found;
+  found = {};
+  try {
+    const file = path18.join(model.contextDir, "package.json");
+    const stat3 = fs11.statSync(file);
+    if (stat3.isFile() && stat3.size <= MAX_BYTES3) {
+      const value = JSON.parse(fs11.readFileSync(file, "utf8"));
+      const s = value?.scripts;
+      if (s && typeof s === "object") {
+        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
+      }
+    }
+  } catch {
+  }
+  cache2.set(model, found);
+  return found;
+}
+function scriptNameOf(words) {
+  const pm2 = baseName(words[0] ?? "");
+  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
+  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
+  return void 0;
+}
+function packageScriptWords(model, words) {
+  const name = scriptNameOf(words);
+  const text = name ? scripts(model)[name] : void 0;
+  if (!name || text === void 0) return void 0;
+  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
+  if (w[0] === "cross-env") w = w.slice(1);
+  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
+  return { name, text, words: w };
+}
+
 // src/rules/start/dev-server-as-start.ts
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
 function devServer(input) {
@@ -43934,6 +44201,7 @@ var rule6 = {
   severity: "warning",
   title: "Development server as start command",
   description: "A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.",
+  deployed: true,
   check(model) {
     const app = mainProgram(model);
     if (!app) return [];
@@ -44048,6 +44316,7 @@ var rule9 = {
   severity: "error",
   title: "Exec-form word holds a whole command line",
   description: 'An exec-form word like `"gunicorn app:app"` is one argument: the kernel looks for a program (or the interpreter for a file) with that whole name, and the container fails to start.',
+  deployed: true,
   check(model) {
     if (model.windows) return [];
     const out = [];
@@ -44064,7 +44333,7 @@ var rule9 = {
         out.push({
           message: program ? `\`${show2(part.instr)}\` names the program \`${word}\` as one word: exec form does not split on spaces, so the container fails with \`exec: "${word}": executable file not found\`.` : `\`${show2(part.instr)}\` hands \`${link.word}\` the single argument \`${word}\`: exec form does not split on spaces, so ${link.word} looks for a file named \`${word}\` and the container exits at once.`,
           fix: `Write each word as its own string: \`${part.instr.keyword} ${execArray(split)}\`.`,
-          range: part.instr.range
+          ...placeOf(part)
         });
       }
     }
@@ -44204,6 +44473,7 @@ var rule12 = {
   severity: "warning",
   title: "Package manager as PID 1",
   description: "npm/yarn/pnpm/npx as the start command run the app under `sh -c` and do not drain it gracefully on SIGTERM.",
+  deployed: true,
   check(model) {
     const app = appCommand(model);
     if (!app) return [];
@@ -44212,7 +44482,7 @@ var rule12 = {
     const command = app.words.join(" ");
     const where = appWhere(app);
     const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm2} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
-    const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
+    const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`${app.part.origin ? app.part.instr.keyword : "CMD"} ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
     const dev = devServer(app.words);
     const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
     if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
@@ -44366,6 +44636,7 @@ var rule18 = {
   severity: "warning",
   title: "Shell wrapper without exec",
   description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
+  deployed: true,
   check(model) {
     const out = [];
     for (const shell of model.startChain.links) {
@@ -44379,9 +44650,9 @@ var rule18 = {
       const direct = asExecForm2(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
       out.push({
-        message: `\`${show2(part.instr)}\` runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
+        message: `${showPart(part, 90)} runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
         fix,
-        range: part.instr.range,
+        ...placeOf(part),
         // ash and bash replace themselves with a last simple command: the program is PID 1 today.
         ...fate.implicitExec ? { severity: "info" } : {}
       });
@@ -44391,7 +44662,7 @@ var rule18 = {
 };
 
 // src/rules/start/unexpanded-variable.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 var INLINE_CODE = {
   python: /* @__PURE__ */ new Set(["-c"]),
@@ -44453,7 +44724,7 @@ function lineAt(text, offset) {
 }
 function wrapperNamed(model, word) {
   return model.wrappers.find(
-    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix3.basename(w.imagePath) === posix3.basename(word))
+    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix4.basename(w.imagePath) === posix4.basename(word))
   );
 }
 function readerOf(model, argv, from, name) {
@@ -44817,6 +45088,7 @@ var rule25 = {
   severity: "error",
   title: "Wrapper runs the app without exec",
   description: "The wrapper script starts the main process as a child instead of replacing itself with `exec`, so the shell stays PID 1 and SIGTERM never reaches the app.",
+  deployed: true,
   check(model) {
     const hits = [];
     const init = initProcess(model);
@@ -44826,12 +45098,12 @@ var rule25 = {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
-      const report2 = (sig, build2) => {
+      const report2 = (sig, build3) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
-        const [message, fix] = build2(commandText(where.analysis.text, sig));
+        const [message, fix] = build3(commandText(where.analysis.text, sig));
         hits.push(scriptHit(where, sig.start, sig.end, message, fix));
       };
       const argv = (sig, before) => report2(sig, (text) => [
@@ -45698,16 +45970,16 @@ function applyConfigDefaults(options, defaults2, given) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs11 from "node:fs";
-import path18 from "node:path";
+import fs12 from "node:fs";
+import path20 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path17 from "node:path";
+import path19 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute, posix as posix4, resolve as resolve3 } from "path";
+import { isAbsolute, posix as posix5, resolve as resolve3 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
@@ -45934,7 +46206,7 @@ var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   }
   callback$1(entries2, directoryPath, currentDepth);
 };
-function build(isSynchronous) {
+function build2(isSynchronous) {
   return isSynchronous ? walkSync : walkAsync;
 }
 var Queue = class {
@@ -46019,7 +46291,7 @@ var Walker = class {
     this.getArray = build$4(options);
     this.groupFiles = build$3(options);
     this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
+    this.walkDirectory = build2(this.isSynchronous);
   }
   start() {
     this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
@@ -46276,8 +46548,8 @@ function buildFormat(cwd, root, absolute) {
     };
     return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
   }
-  if (absolute) return (p) => posix4.relative(cwd, p) || ".";
-  return (p) => posix4.relative(cwd, `${root}/${p}`) || ".";
+  if (absolute) return (p) => posix5.relative(cwd, p) || ".";
+  return (p) => posix5.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
   if (root.startsWith(`${cwd}/`)) {
@@ -46285,7 +46557,7 @@ function buildRelative(cwd, root) {
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix4.relative(cwd, `${root}/${p}`);
+    const result = posix5.relative(cwd, `${root}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
@@ -46323,7 +46595,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix4.relative(escapedCwd, result) : posix4.normalize(result);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix5.relative(escapedCwd, result) : posix5.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -46334,7 +46606,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
       result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
       i++;
     }
-    const potentialRoot = posix4.join(cwd, parentDir.slice(i * 3));
+    const potentialRoot = posix5.join(cwd, parentDir.slice(i * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
       props.depthOffset = -n + i;
@@ -46356,7 +46628,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     }
     props.depthOffset = newCommonPath.length;
     props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix4.join(cwd, ...newCommonPath) : cwd);
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix5.join(cwd, ...newCommonPath) : cwd);
   }
   return result;
 }
@@ -46522,7 +46794,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path17.normalize(p).split(path17.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path19.normalize(p).split(path19.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -46610,7 +46882,7 @@ function resolve4(scope, layers) {
 
 // src/config/project-config.ts
 var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
-var MAX_BYTES3 = 1024 * 1024;
+var MAX_BYTES4 = 1024 * 1024;
 var ConfigValueError = class extends Error {
 };
 var ConfigFileError = class extends InputError {
@@ -46724,20 +46996,20 @@ function parseProjectConfig(text, file) {
   return projectConfigFrom(value, file);
 }
 function loadProjectConfig(absPath, display2) {
-  const text = readUserText(absPath, display2, "config file", { maxBytes: MAX_BYTES3, allowEmpty: true });
+  const text = readUserText(absPath, display2, "config file", { maxBytes: MAX_BYTES4, allowEmpty: true });
   return parseProjectConfig(text, display2);
 }
 function findProjectConfig(where) {
   const display2 = (abs2) => {
-    const rel = path18.relative(where.base, abs2).split(path18.sep).join("/");
-    return rel === "" || path18.isAbsolute(rel) ? abs2 : rel;
+    const rel = path20.relative(where.base, abs2).split(path20.sep).join("/");
+    return rel === "" || path20.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path18.resolve(where.base, where.explicit);
+    const abs2 = path20.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path18.join(where.root, CONFIG_FILE_NAME);
-  if (!fs11.existsSync(abs)) return void 0;
+  const abs = path20.join(where.root, CONFIG_FILE_NAME);
+  if (!fs12.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display2(abs));
 }
 
@@ -46752,7 +47024,7 @@ function configIsUntrusted(env) {
   if (env.GITHUB_EVENT_NAME === "pull_request_target") return true;
   if (env.GITHUB_EVENT_NAME !== "pull_request" || !env.GITHUB_EVENT_PATH) return false;
   try {
-    const event = JSON.parse(fs12.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const event = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const head = event.pull_request?.head?.repo?.full_name;
     return head === void 0 || head !== env.GITHUB_REPOSITORY;
   } catch {
@@ -46763,10 +47035,10 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path19.resolve(workspace, value);
+  const abs = path21.resolve(workspace, value);
   let stat3;
   try {
-    stat3 = fs12.statSync(abs);
+    stat3 = fs13.statSync(abs);
   } catch {
     throw new InputError(`${name} ${value} does not exist`);
   }
@@ -46774,7 +47046,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path21.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
   const defaults2 = { ...project?.defaults ?? {} };
   const untrustedKeys = [];
@@ -46802,7 +47074,7 @@ function readActionConfig(read, env = process.env) {
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs12.existsSync(path19.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs13.existsSync(path21.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -46822,7 +47094,7 @@ function readActionConfig(read, env = process.env) {
   if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path19.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path21.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -46974,214 +47246,6 @@ function toInstr(node, stage, lines, escapeChar) {
   const { exec: exec2, jsonLike } = ["CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK", "RUN", "VOLUME"].includes(keyword) ? parseExecForm(formText2) : { exec: void 0, jsonLike: false };
   const args = node.getArguments().map((a) => a.getValue()).filter((a, i, all) => !(a.startsWith("--") && all.slice(0, i).every((p) => p.startsWith("--"))));
   return { keyword, stage, range, args, text: rest, flags, exec: exec2, jsonLike, heredocs, node };
-}
-
-// src/model/start-contract.ts
-import path20 from "node:path";
-var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var LINUX_SHELL = ["/bin/sh", "-c"];
-var WINDOWS_SHELL = ["cmd", "/S", "/C"];
-function startPart(instr, shell) {
-  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
-  const command = instr.text;
-  return { instr, form: "shell", argv: [...shell, command], command };
-}
-function envPathValue(instr, previous) {
-  const props = instr.node.getProperties?.() ?? [];
-  let result = previous;
-  for (const p of props) {
-    if (p.getName() !== "PATH") continue;
-    const value = p.getValue() ?? "";
-    const prior = (result ?? DEFAULT_PATH).join(":");
-    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
-    result = expanded.split(":").filter((s) => s.length > 0);
-  }
-  return result;
-}
-function computeStartContract(chain, windows) {
-  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
-  let entrypoint;
-  let cmd;
-  let resetCmd;
-  let stopSignal;
-  let workdir;
-  let user;
-  let envPath;
-  for (const stage of chain) {
-    let cmdSetInStage = false;
-    for (const instr of stage.instructions) {
-      switch (instr.keyword) {
-        case "SHELL":
-          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
-          break;
-        case "ENTRYPOINT":
-          entrypoint = startPart(instr, shell);
-          if (!cmdSetInStage && cmd) {
-            resetCmd = cmd;
-            cmd = void 0;
-          }
-          break;
-        case "CMD":
-          cmd = startPart(instr, shell);
-          cmdSetInStage = true;
-          resetCmd = void 0;
-          break;
-        case "STOPSIGNAL":
-          stopSignal = { value: instr.text.trim(), instr };
-          break;
-        case "WORKDIR": {
-          const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path20.posix.join(workdir.value, value);
-          workdir = { value: resolved, instr };
-          break;
-        }
-        case "USER":
-          user = { value: instr.text.trim(), instr };
-          break;
-        case "ENV":
-          envPath = envPathValue(instr, envPath);
-          break;
-      }
-    }
-  }
-  let argv = [];
-  let executableFrom;
-  if (entrypoint) {
-    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
-    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-  } else if (cmd) {
-    argv = cmd.argv;
-    executableFrom = cmd;
-  }
-  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
-}
-
-// src/model/wrappers.ts
-import fs13 from "node:fs";
-import path21 from "node:path";
-var posix5 = path21.posix;
-var MAX_BYTES4 = 16 * 1024 * 1024;
-var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
-function looksLikeScript(text, imagePath) {
-  if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix5.basename(imagePath);
-  return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
-}
-var WrapperCollector = class {
-  constructor(model, resolver) {
-    this.model = model;
-    this.resolver = resolver;
-    const final = resolver.build(model.finalStage).final;
-    this.vars = final.vars;
-    this.workdir = final.workdir;
-    this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path21.sep).join("/"));
-  }
-  model;
-  resolver;
-  found = [];
-  vars;
-  workdir;
-  searchPath;
-  cwdBase;
-  script(word, interpreter) {
-    return this.add({ word, ...interpreter ? { interpreter } : {} });
-  }
-  sourced(word) {
-    this.add({ word, sourced: true });
-  }
-  candidates(target) {
-    let word = target.word;
-    if (target.scriptDir) {
-      const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix5.join(target.scriptDir, word.slice(m[0].length));
-    }
-    if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix5.normalize(word)];
-    if (word.includes("/")) return [posix5.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix5.join(d, word));
-    const here = posix5.join(this.workdir, word);
-    if (target.interpreter) return [here, ...inPath];
-    return target.sourced ? [...inPath, here] : inPath;
-  }
-  add(target, depth = 0) {
-    for (const imagePath of this.candidates(target)) {
-      const existing = this.found.find((w) => w.imagePath === imagePath);
-      if (existing) return existing;
-      const origin = this.resolver.locate(this.model.finalStage, imagePath);
-      if (origin === "opaque") return void 0;
-      if (!origin) continue;
-      const script = this.load(origin, imagePath, target);
-      if (!script) return void 0;
-      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
-      this.found.push(script);
-      if (depth < 4) this.followSources(script, depth + 1);
-      return script;
-    }
-    return void 0;
-  }
-  followSources(script, depth) {
-    for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix5.dirname(script.imagePath) }, depth);
-    }
-  }
-  load(origin, imagePath, target) {
-    const role = target.sourced ? "sourced" : "start";
-    if (origin.kind === "heredoc") {
-      return {
-        imagePath,
-        file: this.model.file,
-        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
-`,
-        lineOffset: origin.heredoc.contentLine - 1,
-        role,
-        ...target.interpreter ? { interpreter: target.interpreter } : {},
-        mode: origin.mode,
-        copy: origin.copy
-      };
-    }
-    const absPath = this.resolver.ctx.absPath(origin.rel);
-    if (!absPath) return void 0;
-    const display2 = posix5.normalize(
-      posix5.join(this.cwdBase, path21.relative(path21.dirname(this.model.absPath), absPath).split(path21.sep).join("/"))
-    );
-    const text = readScript(absPath, display2);
-    if (text === void 0) return void 0;
-    return {
-      imagePath,
-      file: display2,
-      absPath,
-      text,
-      lineOffset: 0,
-      role,
-      ...target.interpreter ? { interpreter: target.interpreter } : {},
-      mode: origin.mode,
-      copy: origin.copy
-    };
-  }
-};
-function readScript(absPath, display2) {
-  let bytes;
-  try {
-    const stat3 = fs13.statSync(absPath);
-    if (stat3.size > MAX_BYTES4) throw new InputError(`wrapper script ${display2} is ${Math.round(stat3.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs13.readFileSync(absPath);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`wrapper script ${display2} cannot be read (${err.code ?? "error"})`);
-  }
-  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
-  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
-  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  if (bom && bytes.length === 3) return "\uFEFF";
-  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display2, "wrapper script");
-}
-function resolveStart(model) {
-  if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
-  const ctx = new BuildContext(model.contextDir, model.absPath);
-  const collector = new WrapperCollector(model, new Resolver(model, ctx));
-  const chain = computeStartChain(model, collector);
-  return { chain, wrappers: collector.found };
 }
 
 // src/model/parse.ts
@@ -47553,6 +47617,27 @@ function sourceTexts(model) {
   for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
   return texts;
 }
+function lintDeployments(model, plain2) {
+  const place2 = (f) => `${f.rule}\0${f.file}\0${f.line}`;
+  const placed = new Set(plain2.map(place2));
+  const out = [];
+  for (const d of model.deployments) {
+    const deployed = deployedModel(model, d);
+    if (!deployed) continue;
+    const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
+    for (const rule32 of staticRules) {
+      if (!rule32.deployed) continue;
+      for (const hit5 of rule32.check(deployed)) {
+        const finding = toFinding(rule32, hit5, model.file);
+        if (placed.has(place2(finding))) continue;
+        placed.add(place2(finding));
+        if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        out.push(finding);
+      }
+    }
+  }
+  return out;
+}
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path22.resolve(cwd, options.dockerfile);
@@ -47567,6 +47652,7 @@ function lintDockerfile(options) {
   for (const rule32 of staticRules) {
     for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
   }
+  findings.push(...lintDeployments(model, findings));
   const notes = [...deployed.notes];
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
@@ -50174,7 +50260,7 @@ async function runPlatform(job) {
     image = pulled.image;
   } else {
     progress.phase(platform2, "building");
-    const build2 = await buildPlatform({
+    const build3 = await buildPlatform({
       onProgress: (chunk) => progress.output(platform2, chunk),
       model,
       platform: platform2,
@@ -50186,16 +50272,16 @@ async function runPlatform(job) {
       emulated: support.emulated,
       buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts }
     });
-    result.build = { ok: build2.ok, seconds: build2.seconds };
-    if (build2.digest) result.build.digest = build2.digest;
-    if (build2.cache && build2.cache.steps > 0) result.build.cache = build2.cache;
-    for (const w of build2.warnings ?? []) notes.push(`Build warning on ${platform2}: ${truncate(w, 200)}.`);
-    if (!build2.ok) {
-      if (build2.hit) hits.push(build2.hit);
-      result.skipped = build2.unavailable ? `no emulator for ${platform2} is registered on this machine` : BUILD_FAILED;
+    result.build = { ok: build3.ok, seconds: build3.seconds };
+    if (build3.digest) result.build.digest = build3.digest;
+    if (build3.cache && build3.cache.steps > 0) result.build.cache = build3.cache;
+    for (const w of build3.warnings ?? []) notes.push(`Build warning on ${platform2}: ${truncate(w, 200)}.`);
+    if (!build3.ok) {
+      if (build3.hit) hits.push(build3.hit);
+      result.skipped = build3.unavailable ? `no emulator for ${platform2} is registered on this machine` : BUILD_FAILED;
       return done();
     }
-    image = build2.tag;
+    image = build3.tag;
   }
   let config;
   try {

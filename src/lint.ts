@@ -5,6 +5,7 @@ import { InputError } from './errors.js';
 import type { Finding } from './findings.js';
 import { readUserText } from './input.js';
 import { readDeployments, type DeploySpec } from './model/deploy/sources.js';
+import { deployedModel, deploymentLabel } from './model/deployed-start.js';
 import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import { applyIgnores } from './report/ignores.js';
@@ -83,6 +84,34 @@ export function sourceTexts(model: DockerfileModel): Map<string, string> {
   return texts;
 }
 
+/**
+ * The start-contract rules again on each deployed start command (a Compose service's, a
+ * Kubernetes or ECS container's that replaces the image's ENTRYPOINT or CMD): findings at the
+ * manifest's lines, or on a script the deployment runs; none that repeats the image's own.
+ */
+function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Finding[] {
+  const place = (f: Finding) => `${f.rule}\0${f.file}\0${f.line}`;
+  const placed = new Set(plain.map(place));
+  const out: Finding[] = [];
+  for (const d of model.deployments) {
+    const deployed = deployedModel(model, d);
+    if (!deployed) continue;
+    const manifests = new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
+    for (const rule of staticRules) {
+      if (!rule.deployed) continue;
+      for (const hit of rule.check(deployed)) {
+        const finding = toFinding(rule, hit, model.file);
+        if (placed.has(place(finding))) continue;
+        placed.add(place(finding));
+        // Found in a script or the Dockerfile, but only as this deployment starts the image: say so.
+        if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        out.push(finding);
+      }
+    }
+  }
+  return out;
+}
+
 export function lintDockerfile(options: LintOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path.resolve(cwd, options.dockerfile);
@@ -98,6 +127,7 @@ export function lintDockerfile(options: LintOptions): LintResult {
   for (const rule of staticRules) {
     for (const hit of rule.check(model)) findings.push(toFinding(rule, hit, file));
   }
+  findings.push(...lintDeployments(model, findings));
   const notes: string[] = [...deployed.notes];
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);

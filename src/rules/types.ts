@@ -35,5 +35,11 @@ export interface RuleHit {
 }
 
 export interface StaticRule extends RuleMeta {
+  /**
+   * Also judged on each deployed start command (a Compose service's, a Kubernetes or ECS
+   * container's): `check` then gets the model as the deployment starts the image
+   * (src/model/deployed-start.ts), and its start parts carry the manifest's `origin`.
+   */
+  deployed?: boolean;
   check(model: DockerfileModel): RuleHit[];
 }

@@ -1,6 +1,8 @@
 // Deployment sources: Compose files found beside the Dockerfile, and --deploy manifests
 // (Compose, Kubernetes as kubectl/helm print them, ECS task definitions), matched to the
 // Dockerfile, each value with the line that wrote it. Bad input: one sentence.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { splitComposeWords, composeSeconds } from '../../src/model/deploy/compose.js';
@@ -10,53 +12,8 @@ import { lintDockerfile } from '../../src/lint.js';
 
 const NODE = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
 
-/** A helm template output, as `helm template release ./chart` prints it: `---`, `# Source:` comments, several kinds. */
-export const HELM_OUTPUT = dedent(`
-  ---
-  # Source: api/templates/serviceaccount.yaml
-  apiVersion: v1
-  kind: ServiceAccount
-  metadata:
-    name: release-api
-  ---
-  # Source: api/templates/service.yaml
-  apiVersion: v1
-  kind: Service
-  metadata:
-    name: release-api
-  spec:
-    ports:
-      - port: 80
-  ---
-  # Source: api/templates/deployment.yaml
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: release-api
-  spec:
-    replicas: 2
-    template:
-      spec:
-        terminationGracePeriodSeconds: 45
-        containers:
-          - name: api
-            image: "ghcr.io/acme/api:1.4.0"
-            command: ["sh", "-c", "npm run migrate && npm start"]
-            env:
-              - name: NODE_ENV
-                value: "production"
-              - name: DATABASE_URL
-                valueFrom:
-                  secretKeyRef: { name: db, key: url }
-            lifecycle:
-              preStop:
-                exec:
-                  command: ["sh", "-c", "sleep 20"]
-            readinessProbe:
-              httpGet: { path: /healthz, port: 3000 }
-          - name: metrics
-            image: prom/statsd-exporter:v0.26.0
-`);
+/** `helm template release ./chart` output as it prints it: `---`, `# Source:` comments, several kinds. */
+const HELM_OUTPUT = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/deploy/helm-template.yaml'), 'utf8');
 
 function deploymentsOf(files: Record<string, string>, deploy: { path: string; container?: string }[] = [], stdin?: string, dockerfile = 'Dockerfile') {
   const dir = makeContext(files);
