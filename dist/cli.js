@@ -15114,129 +15114,124 @@ function parseRunner(value, name = "--runner") {
   return [platform, label];
 }
 
-// src/rules/image/arch-specific-download.ts
-import fs3 from "node:fs";
-import path5 from "node:path";
-
-// src/model/variables.ts
-var MAX_EXPANDED = 64 * 1024;
-var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
-function expandArgs(text, vars) {
-  let grown = 0;
-  const limit = MAX_EXPANDED + text.length;
-  const bounded = (out) => {
-    grown += out.length;
-    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
-    return out;
-  };
-  const expand = (whole, braced, op, word, bare) => {
-    const name = braced ?? bare;
-    const value = vars[name];
-    if (op === ":-") return bounded(value ? value : word);
-    if (op === "-") return bounded(value !== void 0 ? value : word);
-    if (op === ":+") return value ? word : "";
-    if (op === "+") return value !== void 0 ? word : "";
-    return bounded(value !== void 0 ? value : whole);
-  };
-  const cut = text.lastIndexOf("}") + 1;
-  return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
-}
-function argDefault(instr) {
-  return instr.args.map((a) => {
-    const eq = a.indexOf("=");
-    if (eq < 0) return [a, void 0];
-    let v = a.slice(eq + 1);
-    if (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'")) v = v.slice(1, -1);
-    return [a.slice(0, eq), v];
-  });
-}
-
-// src/model/build-steps.ts
+// src/model/start-contract.ts
 import path from "node:path";
-var posix = path.posix;
-var VarHistory = class {
-  /** The variables as they are now. */
-  live = {};
-  changes = /* @__PURE__ */ new Map();
-  version = 0;
-  set(name, value) {
-    this.live[name] = value;
-    let h = this.changes.get(name);
-    if (!h) this.changes.set(name, h = []);
-    const last = h[h.length - 1];
-    if (last && last.version === this.version + 1) last.value = value;
-    else h.push({ version: this.version + 1, value });
-  }
-  /** The variables as they are now, as a read-only view that later `set`s do not change. */
-  snapshot() {
-    const at = ++this.version;
-    const lookup = (name) => {
-      const h = this.changes.get(name);
-      if (!h || h[0].version > at) return void 0;
-      let lo = 0;
-      let hi = h.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (h[mid].version <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return h[lo];
-    };
-    return new Proxy({}, {
-      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
-      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
-      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
-      getOwnPropertyDescriptor: (_t, name) => {
-        const found = typeof name === "string" ? lookup(name) : void 0;
-        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
-      },
-      set: () => false
-    });
-  }
-};
-var globalArgsOf = /* @__PURE__ */ new WeakMap();
-function globalArgs(model) {
-  let globals = globalArgsOf.get(model);
-  if (globals) return globals;
-  globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1) break;
-    if (instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
-  globalArgsOf.set(model, globals);
-  return globals;
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
 }
-function buildSteps(model, stage) {
-  const chain = [];
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = globalArgs(model);
-  const steps = [];
-  let workdir = "/";
-  const history = new VarHistory();
-  const vars = history.live;
-  for (const s of chain) {
-    for (const instr of s.instructions) {
-      steps.push({ instr, workdir, vars: history.snapshot() });
-      if (instr.keyword === "WORKDIR") {
-        const value = expandArgs(instr.text.trim(), vars);
-        workdir = posix.resolve(workdir, value);
-      } else if (instr.keyword === "ARG") {
-        for (const [name, value] of argDefault(instr)) {
-          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
+  }
+  return result;
+}
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
         }
-      } else if (instr.keyword === "ENV") {
-        const props = instr.node.getProperties?.() ?? [];
-        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
       }
     }
   }
-  return { steps, final: { workdir, vars } };
+  return { entrypoint, cmd, resetCmd, ...startArgv(entrypoint, cmd), stopSignal, workdir, user, path: envPath, shell };
+}
+function startArgv(entrypoint, cmd) {
+  if (entrypoint) {
+    const argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    const executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+    return { argv, ...executableFrom ? { executableFrom } : {} };
+  }
+  return cmd ? { argv: cmd.argv, executableFrom: cmd } : { argv: [] };
 }
 
-// src/model/file-origin.ts
-import path4 from "node:path";
+// src/model/wrappers.ts
+import fs4 from "node:fs";
+import path7 from "node:path";
+
+// src/input.ts
+import fs from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display2, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat2;
+  try {
+    stat2 = fs.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display2} does not exist`);
+  }
+  if (stat2.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
+  }
+  if (!stat2.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
+  if (stat2.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display2, what);
+}
+function decodeText(bytes, display2, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
+  }
+}
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -16424,11 +16419,11 @@ function childEnv(names = [], extra = {}, env = process.env) {
 }
 
 // src/model/context.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path3 from "node:path";
 
 // src/repo-root.ts
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path2 from "node:path";
 var repoRootCache = /* @__PURE__ */ new Map();
 function repoRootOf(dir) {
@@ -16441,7 +16436,7 @@ function repoRootOf(dir) {
       break;
     }
     visited.push(current);
-    if (fs.existsSync(path2.join(current, ".git"))) {
+    if (fs2.existsSync(path2.join(current, ".git"))) {
       root = current;
       break;
     }
@@ -16611,7 +16606,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs2.realpathSync(contextDir);
+      real = fs3.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -16630,7 +16625,7 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs2.realpathSync.native(path3.join(this.dir, rel));
+      real = fs3.realpathSync.native(path3.join(this.dir, rel));
     } catch {
       return void 0;
     }
@@ -16641,7 +16636,7 @@ var BuildContext = class _BuildContext {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs2.statSync(real);
+      const st = fs3.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -16658,7 +16653,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs2.readdirSync(real);
+      names = fs3.readdirSync(real);
     } catch {
       return [];
     }
@@ -16699,7 +16694,7 @@ var BuildContext = class _BuildContext {
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs2.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs3.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -16710,7 +16705,7 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
   candidates.push(path3.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     try {
-      return fs2.readFileSync(file, "utf8");
+      return fs3.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -16718,7 +16713,129 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-var posix2 = path4.posix;
+import path5 from "node:path";
+
+// src/model/build-steps.ts
+import path4 from "node:path";
+
+// src/model/variables.ts
+var MAX_EXPANDED = 64 * 1024;
+var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+function expandArgs(text, vars) {
+  let grown = 0;
+  const limit = MAX_EXPANDED + text.length;
+  const bounded = (out) => {
+    grown += out.length;
+    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    return out;
+  };
+  const expand = (whole, braced, op, word, bare) => {
+    const name = braced ?? bare;
+    const value = vars[name];
+    if (op === ":-") return bounded(value ? value : word);
+    if (op === "-") return bounded(value !== void 0 ? value : word);
+    if (op === ":+") return value ? word : "";
+    if (op === "+") return value !== void 0 ? word : "";
+    return bounded(value !== void 0 ? value : whole);
+  };
+  const cut = text.lastIndexOf("}") + 1;
+  return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
+}
+function argDefault(instr) {
+  return instr.args.map((a) => {
+    const eq = a.indexOf("=");
+    if (eq < 0) return [a, void 0];
+    let v = a.slice(eq + 1);
+    if (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'")) v = v.slice(1, -1);
+    return [a.slice(0, eq), v];
+  });
+}
+
+// src/model/build-steps.ts
+var posix = path4.posix;
+var VarHistory = class {
+  /** The variables as they are now. */
+  live = {};
+  changes = /* @__PURE__ */ new Map();
+  version = 0;
+  set(name, value) {
+    this.live[name] = value;
+    let h = this.changes.get(name);
+    if (!h) this.changes.set(name, h = []);
+    const last = h[h.length - 1];
+    if (last && last.version === this.version + 1) last.value = value;
+    else h.push({ version: this.version + 1, value });
+  }
+  /** The variables as they are now, as a read-only view that later `set`s do not change. */
+  snapshot() {
+    const at = ++this.version;
+    const lookup = (name) => {
+      const h = this.changes.get(name);
+      if (!h || h[0].version > at) return void 0;
+      let lo = 0;
+      let hi = h.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (h[mid].version <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return h[lo];
+    };
+    return new Proxy({}, {
+      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
+      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
+      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
+      getOwnPropertyDescriptor: (_t, name) => {
+        const found = typeof name === "string" ? lookup(name) : void 0;
+        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
+      },
+      set: () => false
+    });
+  }
+};
+var globalArgsOf = /* @__PURE__ */ new WeakMap();
+function globalArgs(model) {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
+function buildSteps(model, stage) {
+  const chain = [];
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
+  const globals = globalArgs(model);
+  const steps2 = [];
+  let workdir = "/";
+  const history = new VarHistory();
+  const vars = history.live;
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      steps2.push({ instr, workdir, vars: history.snapshot() });
+      if (instr.keyword === "WORKDIR") {
+        const value = expandArgs(instr.text.trim(), vars);
+        workdir = posix.resolve(workdir, value);
+      } else if (instr.keyword === "ARG") {
+        for (const [name, value] of argDefault(instr)) {
+          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+        }
+      } else if (instr.keyword === "ENV") {
+        const props = instr.node.getProperties?.() ?? [];
+        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+      }
+    }
+  }
+  return { steps: steps2, final: { workdir, vars } };
+}
+
+// src/model/file-origin.ts
+var posix2 = path5.posix;
 function copyOperands(step) {
   const { instr } = step;
   let words;
@@ -16761,19 +16878,19 @@ var STANDARD_DIRS = /* @__PURE__ */ new Set([
   "/var/lib",
   "/run"
 ]);
-function knownDir(steps, k, dir) {
+function knownDir(steps2, k, dir) {
   if (STANDARD_DIRS.has(dir)) return true;
   const covers = (p) => p === dir || p.startsWith(`${dir}/`);
   for (let j = 0; j < k; j++) {
-    const { instr, workdir } = steps[j];
-    if (instr.keyword === "WORKDIR" && covers(steps[j + 1]?.workdir ?? "")) return true;
+    const { instr, workdir } = steps2[j];
+    if (instr.keyword === "WORKDIR" && covers(steps2[j + 1]?.workdir ?? "")) return true;
     if (instr.keyword !== "RUN") continue;
     for (const cmd of runCommands(instr)) {
       const words = programWords(cmd.words);
       if (words[0] !== "mkdir") continue;
       for (const w of words.slice(1)) {
         if (w.startsWith("-")) continue;
-        if (covers(posix2.resolve(workdir, expandArgs(w, steps[j].vars)))) return true;
+        if (covers(posix2.resolve(workdir, expandArgs(w, steps2[j].vars)))) return true;
       }
     }
   }
@@ -16810,10 +16927,10 @@ function operandCovers(operand, imagePath, recursive) {
   for (let p = posix2.dirname(imagePath); p !== "/"; p = posix2.dirname(p)) if (re.test(p)) return true;
   return false;
 }
-function runCommandsOn(steps, from, to, imagePath, programs) {
+function runCommandsOn(steps2, from, to, imagePath, programs) {
   const out = [];
   for (let j = from; j < to; j++) {
-    const step = steps[j];
+    const step = steps2[j];
     if (step.instr.keyword !== "RUN") continue;
     let cwd = step.workdir;
     for (const cmd of runCommands(step.instr)) {
@@ -16849,9 +16966,9 @@ function runCommandsOn(steps, from, to, imagePath, programs) {
   return out;
 }
 var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
-function applyRunChmods(steps, from, to, imagePath, mode) {
+function applyRunChmods(steps2, from, to, imagePath, mode) {
   let result = mode;
-  for (const { words } of runCommandsOn(steps, from, to, imagePath, CHMOD)) {
+  for (const { words } of runCommandsOn(steps2, from, to, imagePath, CHMOD)) {
     const modeWord = words.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w) && !w.startsWith("--"));
     if (!modeWord) continue;
     const executable = applyChmod(modeWord, result.executable);
@@ -16894,23 +17011,23 @@ var Resolver = class {
    */
   locate(stage, imagePath, depth = 0) {
     if (depth > 8) return "opaque";
-    const { steps } = this.build(stage);
-    for (let k = steps.length - 1; k >= 0; k--) {
-      const step = steps[k];
+    const { steps: steps2 } = this.build(stage);
+    for (let k = steps2.length - 1; k >= 0; k--) {
+      const step = steps2[k];
       if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
       const ops = copyOperands(step);
       if (!ops) continue;
-      const found = this.matchCopy(stage, steps, k, ops, imagePath, depth);
+      const found = this.matchCopy(stage, steps2, k, ops, imagePath, depth);
       if (found === void 0) continue;
       if (found === "opaque") return found;
-      return { ...found, mode: applyRunChmods(steps, k + 1, steps.length, imagePath, found.mode) };
+      return { ...found, mode: applyRunChmods(steps2, k + 1, steps2.length, imagePath, found.mode) };
     }
     return void 0;
   }
-  matchCopy(stage, steps, k, ops, imagePath, depth) {
-    const copy = steps[k].instr;
+  matchCopy(stage, steps2, k, ops, imagePath, depth) {
+    const copy = steps2[k].instr;
     const { dest } = ops;
-    const destIsDir = ops.destIsDir || knownDir(steps, k, dest);
+    const destIsDir = ops.destIsDir || knownDir(steps2, k, dest);
     const under = (d) => imagePath.startsWith(`${d === "/" ? "" : d}/`) ? imagePath.slice(d === "/" ? 1 : d.length + 1) : void 0;
     const fromFlag = copy.flags.get("from");
     for (const source of [...ops.sources].reverse()) {
@@ -16924,7 +17041,7 @@ var Resolver = class {
         return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
       }
       if (fromFlag !== void 0 && fromFlag !== null) {
-        const fromStage = this.stageRef(expandArgs(fromFlag, steps[k].vars));
+        const fromStage = this.stageRef(expandArgs(fromFlag, steps2[k].vars));
         const fileTarget = !destIsDir && imagePath === dest;
         const dirTarget = imagePath === posix2.join(dest, posix2.basename(source));
         const rel = under(dest);
@@ -16973,14 +17090,14 @@ var Resolver = class {
 function writerOf(model, paths) {
   const wanted = [...new Set(paths.filter((p) => p.startsWith("/")).map((p) => posix2.normalize(p)))];
   if (wanted.length === 0) return void 0;
-  let steps;
+  let steps2;
   try {
-    steps = buildSteps(model, model.finalStage).steps;
+    steps2 = buildSteps(model, model.finalStage).steps;
   } catch {
     return void 0;
   }
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const step = steps[i];
+  for (let i = steps2.length - 1; i >= 0; i--) {
+    const step = steps2[i];
     const { keyword } = step.instr;
     if (keyword === "COPY" || keyword === "ADD") {
       const ops = copyOperands(step);
@@ -17006,174 +17123,220 @@ function mentions(text, p) {
   }
 }
 
-// src/rules/image/arch-specific-download.ts
-var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
-var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
-var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
-var BRANCHES = [
-  PLATFORM_ARGS,
-  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
-  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
-  /\bdpkg\s+--print-arch/,
-  /\bdpkg-architecture\b/,
-  /\bapk\s+--print-arch\b/,
-  /\/etc\/apk\/arch\b/,
-  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
-  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
-  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
-  /\bgo\s+env\s+GOARCH\b/,
-  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
-  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
-  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
-  /\bprocess\.arch\b|\bplatform\.machine\(\)/
-];
-function branches(text, derived) {
-  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
+// src/shell/command-string.ts
+function wordText(word) {
+  if (isQuotedAllArgs(word)) return "$@";
+  return staticValue(word) ?? word.raw;
 }
-function definitions(instr) {
-  if (instr.keyword === "ARG") return argDefault(instr);
-  if (instr.keyword !== "ENV") return [];
-  const props = instr.node.getProperties?.() ?? [];
-  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
+function parseScript(script) {
+  return parseShell(script);
 }
-function mentions2(text, names) {
-  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
-  return false;
+function lastCommand(script) {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return void 0;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return void 0;
+  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
+  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
 }
-function derive(instr, derived, globals) {
-  for (const [name, value] of definitions(instr)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
-    if (from) derived.add(name);
-    else derived.delete(name);
-  }
+function trapsTerm(script) {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
 }
-var FAMILIES = [
-  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
-  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
-  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
-  [/^(i[3-6]86|386|x86)$/i, "386"]
-];
-function sameArch(variant, download) {
-  return variant === download || variant === "arm" && download === "arm64";
+function execsLastExplicitly(script) {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
 }
-function family(arch) {
-  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
+function execsLastImplicitly(script, shell) {
+  if (shell === "dash" || shell === "unknown") return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === "ash") return true;
+  return !last.redirect;
 }
-var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
-var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
-function namedArch(name) {
-  const m = NAMED_ARCH.exec(name);
-  return m ? family(m[1]) : void 0;
+function plain(parts) {
+  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
 }
-function listDir(dir) {
-  try {
-    return fs3.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+function asExecForm(script) {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
+  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
+  const words = last.simple.words.map((w) => staticValue(w));
+  if (words[0] === "exec") words.shift();
+  return words.length > 0 ? words : void 0;
 }
-function holdsDockerfile(dir) {
-  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
+function firstWord(script) {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
+  return word && wordText(word);
 }
-function archVariant(model) {
-  const file = path5.basename(model.absPath);
-  const dir = path5.dirname(model.absPath);
-  const repoRoot = fs3.existsSync(path5.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path5.basename(dir)));
-  if (own) return { own };
-  for (const e of listDir(dir)) {
-    if (e.name === file) continue;
-    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path5.join(dir, e.name))) return { sibling: `${e.name}/` };
-  }
-  const parent = path5.dirname(dir);
-  const rel = path5.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path5.isAbsolute(rel)) {
-    for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path5.basename(dir) && namedArch(e.name) && holdsDockerfile(path5.join(parent, e.name))) return { sibling: `../${e.name}/` };
-    }
-  }
-  return void 0;
-}
-var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
-function archUrl(text, vars) {
-  for (const m of text.matchAll(URL2)) {
-    const url = expandArgs(m[0], vars);
-    const arch = ARCH.exec(url);
-    if (arch) return { url, arch: arch[0] };
-  }
-  return void 0;
-}
-function shortUrl(url) {
-  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
-}
-function pinned(model, stage) {
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
-    const p = s.platform?.trim();
-    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
-  }
-  return false;
-}
-function hit(instr, url, arch, variant) {
-  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
-  if (variant?.sibling !== void 0) {
-    return {
-      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
-      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
-      range: instr.range,
-      severity: "info"
-    };
-  }
-  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
-  return {
-    message,
-    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
-    range: instr.range
-  };
-}
-var rule = {
-  id: "arch-specific-download",
-  severity: "warning",
-  title: "Download for one architecture",
-  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    let variant = null;
-    const globals = /* @__PURE__ */ new Set();
-    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
-    for (const stage of model.stages) {
-      if (stage.windows || pinned(model, stage)) continue;
-      const derived = new Set(globals);
-      for (const step of buildSteps(model, stage).steps) {
-        const { instr } = step;
-        derive(instr, derived, globals);
-        if (instr.stage !== stage.index) continue;
-        let found;
-        if (instr.keyword === "RUN") {
-          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
-          if (!FETCH.test(text) || branches(text, derived)) continue;
-          found = archUrl(text, step.vars);
-        } else if (instr.keyword === "ADD") {
-          const ops = copyOperands(step);
-          const sources = ops?.sources ?? instr.args.slice(0, -1);
-          if (branches(instr.text, derived)) continue;
-          found = archUrl(sources.join(" "), step.vars);
-        }
-        if (!found) continue;
-        if (variant === null) variant = archVariant(model);
-        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
-        const h = hit(instr, found.url, found.arch, variant);
-        hits.push(h);
-      }
-    }
-    return hits;
-  }
-};
 
-// src/model/installs.ts
-import path7 from "node:path";
+// src/shell/shebang.ts
+var MAX_LINE = 256;
+var baseName = (p) => p.slice(p.lastIndexOf("/") + 1);
+function envTarget(arg) {
+  if (!arg) return void 0;
+  const clean = arg.replace(/\r$/, "");
+  if (clean.startsWith("-S")) {
+    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
+    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
+  }
+  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
+  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
+}
+function parseShebang(head) {
+  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
+  if (!text.startsWith("#!")) return void 0;
+  let end = text.indexOf("\n");
+  if (end < 0) end = Math.min(text.length, MAX_LINE);
+  let body = text.slice(2, end);
+  const crlf = body.endsWith("\r");
+  const line = `#!${body.replace(/\r$/, "")}`;
+  let stop = body.length;
+  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
+  body = body.slice(0, stop);
+  const trimmed = body.replace(/^[ \t]+/, "");
+  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
+  const interpreter = m?.[1] ?? "";
+  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
+  const arg = rawArg === "" ? void 0 : rawArg;
+  const bare = interpreter.replace(/\r$/, "");
+  const viaEnv = baseName(bare) === "env";
+  let program = baseName(bare);
+  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
+  if (viaEnv) {
+    const target = envTarget(arg);
+    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
+    program = baseName(words ? words[0] : target?.program ?? "");
+    args = words ? words.slice(1) : target?.args ?? [];
+  }
+  return { line, interpreter, arg, crlf, program, args, viaEnv };
+}
+
+// src/shell/script.ts
+var SHELLS = {
+  sh: "sh",
+  bash: "bash",
+  dash: "dash",
+  ash: "ash",
+  busybox: "busybox",
+  zsh: "zsh",
+  ksh: "ksh",
+  ksh93: "ksh",
+  mksh: "ksh",
+  pdksh: "ksh",
+  "bash5": "bash"
+};
+function shellName(program) {
+  const base = program.slice(program.lastIndexOf("/") + 1);
+  return SHELLS[base];
+}
+function binShDialect(family2) {
+  switch (family2) {
+    case "debian":
+    case "ubuntu":
+      return "dash";
+    case "alpine":
+    case "busybox":
+    case "wolfi":
+    case "distroless":
+      return "busybox";
+    case "rhel":
+      return "bash";
+    default:
+      return "posix";
+  }
+}
+function scriptDialect(shebang, family2, invokedWith) {
+  let shell;
+  let declared;
+  if (invokedWith !== void 0) {
+    shell = shellName(invokedWith);
+    declared = `${invokedWith} <script>`;
+  } else if (shebang) {
+    shell = shellName(shebang.program);
+    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
+    declared = shebang.line;
+  } else {
+    shell = "sh";
+    declared = "no shebang (/bin/sh)";
+  }
+  if (!shell) return void 0;
+  let dialect;
+  switch (shell) {
+    case "sh":
+      dialect = binShDialect(family2);
+      break;
+    case "dash":
+      dialect = "dash";
+      break;
+    case "ash":
+    case "busybox":
+      dialect = "busybox";
+      break;
+    case "bash":
+      dialect = "bash";
+      break;
+    case "zsh":
+      dialect = "zsh";
+      break;
+    case "ksh":
+      dialect = "ksh";
+      break;
+  }
+  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
+}
+function shebangFlags(shebang) {
+  const out = /* @__PURE__ */ new Set();
+  if (!shebang) return out;
+  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^-([A-Za-z]+)$/.exec(a);
+    if (!m) continue;
+    for (const ch of m[1]) if (ch !== "o") out.add(ch);
+    if (m[1].includes("o") && args[i + 1] !== void 0) {
+      const name = args[++i];
+      if (name === "errexit") out.add("e");
+      if (name === "nounset") out.add("u");
+    }
+  }
+  return out;
+}
+function analyzeScript(raw) {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { tokens: tokens2, comments } = tokenize(text);
+  const body = parseTokens(tokens2);
+  const analysis = {
+    text,
+    tokens: tokens2,
+    comments,
+    body,
+    functions: collectFunctions(body),
+    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+  };
+  const shebang = parseShebang(text);
+  if (shebang) analysis.shebang = shebang;
+  return analysis;
+}
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -17316,7 +17479,7 @@ function lacksBash(base) {
 
 // src/model/programs.ts
 import path6 from "node:path";
-function baseName(word) {
+function baseName2(word) {
   return path6.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
@@ -17327,16 +17490,16 @@ var INITS = {
   catatonit: "catatonit"
 };
 var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
 var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
 function knownProgram(word) {
   if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
-  const name = baseName(word);
+  const name = baseName2(word);
   const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
   if (init) return { role: "init", name: init };
   if (PRIVDROP.has(name)) return { role: "privdrop", name };
-  if (SHELLS.has(name)) return { role: "shell", name };
+  if (SHELLS2.has(name)) return { role: "shell", name };
   if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
   if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
   return void 0;
@@ -17426,7 +17589,7 @@ function execThrough(argv, i) {
 var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
 function shellInvocation(argv, i) {
   let j = i + 1;
-  if (baseName(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS.has(argv[j])) j++;
+  if (baseName2(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS2.has(argv[j])) j++;
   let commandString = false;
   while (j < argv.length && /^[-+]/.test(argv[j])) {
     const opt = argv[j];
@@ -17445,7 +17608,7 @@ function commandStringAt(argv, i) {
   return shellInvocation(argv, k).command?.index;
 }
 function interpreterOf(word) {
-  const name = baseName(word);
+  const name = baseName2(word);
   if (name === "sh" || name === "ash") return "sh";
   if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
   if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
@@ -17462,7 +17625,7 @@ function interpreterPackage(program) {
   return interp ?? program;
 }
 function isExtraShell(program) {
-  const name = baseName(program);
+  const name = baseName2(program);
   return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
 }
 var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
@@ -17497,7 +17660,7 @@ var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
   "-h"
 ]);
 function programRun(words) {
-  const name = baseName(words[0] ?? "");
+  const name = baseName2(words[0] ?? "");
   const rest = words.slice(1);
   const has = (...flags) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith("--") && w.startsWith(`${f}=`)));
   const sub = rest.find((w) => !w.startsWith("-"));
@@ -17591,183 +17754,8 @@ var STOP_SIGNALS = [
   }
 ];
 function stopSignalsOf(word, args = []) {
-  const name = baseName(word).replace(/:$/, "");
+  const name = baseName2(word).replace(/:$/, "");
   return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
-}
-
-// src/model/installs.ts
-var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
-var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
-function baseHas(base, interp) {
-  const { family: family2, debugVariant: debugVariant2 } = base;
-  const name = base.name.split("/").pop() ?? base.name;
-  if (family2 === "scratch") return "absent";
-  if (family2 === "distroless") {
-    if (interp === "python") return /python/.test(name) ? "present" : "absent";
-    if (interp === "node") return /node/.test(name) ? "present" : "absent";
-    if (interp === "sh") return debugVariant2 ? "present" : "absent";
-    return "absent";
-  }
-  if (family2 === "alpine" || family2 === "busybox") {
-    if (interp === "sh") return "present";
-    if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
-    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
-  }
-  if (family2 === "debian" || family2 === "ubuntu") {
-    if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
-    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
-  }
-  if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
-  return "unknown";
-}
-var PACKAGES = [
-  [/^(bash|bash-completion|libtool|bats)$/, "bash"],
-  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
-  [/^zsh$/, "zsh"],
-  [/^(ksh|mksh|loksh)$/, "ksh"],
-  [/^dash$/, "dash"],
-  [/^fish$/, "fish"],
-  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, "python"],
-  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
-  [/^ruby.*$/, "ruby"],
-  [/^perl.*$/, "perl"],
-  [/^php\d*(-.+)?$/, "php"]
-];
-function packageInterpreters(pkg) {
-  const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
-  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
-}
-var MENTIONS = [
-  [/\bbash\b/i, ["bash"]],
-  [/\bbusybox\b/i, ["sh"]],
-  [/\bzsh\b/i, ["zsh"]],
-  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
-  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
-  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ["ruby"]],
-  [/\bperl\b|\bperlbrew\b/i, ["perl"]],
-  [/\bphp\b/i, ["php"]]
-];
-var ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
-var BROAD_SOURCES = /* @__PURE__ */ new Set(["/", "/usr", "/usr/local", "/usr/local/bin", "/bin", "/usr/bin", "/opt", "/sbin", "/usr/sbin"]);
-function mentioned(text) {
-  const out = [];
-  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
-  return out;
-}
-var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
-var INSTALLERS = {
-  apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
-  "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  apt: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  aptitude: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  yum: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  dnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  microdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove"]) },
-  tdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  zypper: { add: /* @__PURE__ */ new Set(["install", "in"]), del: /* @__PURE__ */ new Set(["remove", "rm"]) }
-};
-var VALUE_OPTS = /* @__PURE__ */ new Set(["--virtual", "-t", "--repository", "-X", "--root", "-p", "-o", "--option", "--target-release", "--setopt", "--releasever", "--installroot", "--enablerepo", "--disablerepo", "--arch", "--keys-dir", "--cache-dir"]);
-function analyseInstalls(model) {
-  const owners = /* @__PURE__ */ new Map();
-  const installedBy = /* @__PURE__ */ new Map();
-  const virtuals = /* @__PURE__ */ new Map();
-  const maybe = /* @__PURE__ */ new Set();
-  const { steps } = buildSteps(model, model.finalStage);
-  const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
-  const add2 = (pkg, owner, instr) => {
-    let set = owners.get(pkg);
-    if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
-    set.add(owner);
-    installedBy.set(pkg, instr);
-  };
-  for (const step of steps) {
-    const { instr } = step;
-    if (instr.keyword === "RUN") {
-      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
-      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
-    } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-      copyMaybe(step, maybe, stageNames);
-    }
-  }
-  const installed = /* @__PURE__ */ new Map();
-  for (const [pkg, set] of owners) {
-    if (set.size === 0) continue;
-    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg));
-  }
-  return { installed, maybe };
-}
-function readInstall(words, step, state) {
-  const tool = words[0] ? path7.posix.basename(words[0]) : "";
-  const spec = INSTALLERS[tool];
-  if (!spec) return;
-  let sub = 1;
-  while (sub < words.length && words[sub].startsWith("-")) sub += VALUE_OPTS.has(words[sub]) && !(words[sub] === "-t" && tool !== "apk") ? 2 : 1;
-  const verb = words[sub] ?? "";
-  const adding = spec.add.has(verb);
-  const deleting = spec.del.has(verb);
-  if (!adding && !deleting) return;
-  let virtual;
-  const pkgs = [];
-  for (let i = 1; i < words.length; i++) {
-    if (i === sub) continue;
-    const w = words[i];
-    if (w.startsWith("-")) {
-      if ((w === "--virtual" || w === "-t") && tool === "apk") virtual = words[i + 1];
-      if (VALUE_OPTS.has(w) && !(w === "-t" && tool !== "apk")) i++;
-      continue;
-    }
-    pkgs.push(expandArgs(w, step.vars));
-  }
-  if (adding) {
-    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes("$") || p.includes("`"));
-    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
-    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== "" && !p.includes("$") && !p.includes("`"));
-    if (virtual) state.virtuals.set(virtual, new Set(names));
-    for (const p of names) state.add(p.replace(/[=<>~].*$/, ""), virtual ?? "world", step.instr);
-    return;
-  }
-  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== "")) {
-    const v = state.virtuals.get(p);
-    if (v && tool === "apk") {
-      for (const pkg of v) state.owners.get(pkg)?.delete(p);
-      continue;
-    }
-    state.owners.get(p.replace(/[=<>~].*$/, ""))?.delete("world");
-  }
-}
-function copyMaybe(step, maybe, stageNames) {
-  const { instr } = step;
-  const from = instr.flags.get("from");
-  const ops = copyOperands(step);
-  if (!ops) return;
-  if (from) {
-    const ref = expandArgs(from, step.vars);
-    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
-    for (const src of ops.sources) {
-      const abs = path7.posix.resolve("/", src);
-      if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
-      for (const i of mentioned(src)) maybe.add(i);
-    }
-    return;
-  }
-  if (instr.keyword === "ADD") {
-    for (const src of ops.sources) {
-      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
-    }
-  }
-}
-function interpretersOfImage(ref) {
-  const { name } = splitImageRef(ref);
-  const last = name.split("/").pop() ?? name;
-  return mentioned(last.replace(/[-_]/g, " "));
-}
-function interpreterAvailability(model, interp, analysis = analyseInstalls(model)) {
-  const base = baseHas(model.base, interp);
-  if (base !== "absent") return base;
-  if (analysis.installed.has(interp)) return "present";
-  if (analysis.maybe.has(interp)) return "unknown";
-  return "absent";
 }
 
 // src/shell/values.ts
@@ -18643,159 +18631,6 @@ function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => fals
   return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete };
 }
 
-// src/shell/shebang.ts
-var MAX_LINE = 256;
-var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
-function envTarget(arg) {
-  if (!arg) return void 0;
-  const clean = arg.replace(/\r$/, "");
-  if (clean.startsWith("-S")) {
-    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
-    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
-  }
-  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
-  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
-}
-function parseShebang(head) {
-  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
-  if (!text.startsWith("#!")) return void 0;
-  let end = text.indexOf("\n");
-  if (end < 0) end = Math.min(text.length, MAX_LINE);
-  let body = text.slice(2, end);
-  const crlf = body.endsWith("\r");
-  const line = `#!${body.replace(/\r$/, "")}`;
-  let stop = body.length;
-  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
-  body = body.slice(0, stop);
-  const trimmed = body.replace(/^[ \t]+/, "");
-  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
-  const interpreter = m?.[1] ?? "";
-  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
-  const arg = rawArg === "" ? void 0 : rawArg;
-  const bare = interpreter.replace(/\r$/, "");
-  const viaEnv = baseName2(bare) === "env";
-  let program = baseName2(bare);
-  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
-  if (viaEnv) {
-    const target = envTarget(arg);
-    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
-    program = baseName2(words ? words[0] : target?.program ?? "");
-    args = words ? words.slice(1) : target?.args ?? [];
-  }
-  return { line, interpreter, arg, crlf, program, args, viaEnv };
-}
-
-// src/shell/script.ts
-var SHELLS2 = {
-  sh: "sh",
-  bash: "bash",
-  dash: "dash",
-  ash: "ash",
-  busybox: "busybox",
-  zsh: "zsh",
-  ksh: "ksh",
-  ksh93: "ksh",
-  mksh: "ksh",
-  pdksh: "ksh",
-  "bash5": "bash"
-};
-function shellName(program) {
-  const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS2[base];
-}
-function binShDialect(family2) {
-  switch (family2) {
-    case "debian":
-    case "ubuntu":
-      return "dash";
-    case "alpine":
-    case "busybox":
-    case "wolfi":
-    case "distroless":
-      return "busybox";
-    case "rhel":
-      return "bash";
-    default:
-      return "posix";
-  }
-}
-function scriptDialect(shebang, family2, invokedWith) {
-  let shell;
-  let declared;
-  if (invokedWith !== void 0) {
-    shell = shellName(invokedWith);
-    declared = `${invokedWith} <script>`;
-  } else if (shebang) {
-    shell = shellName(shebang.program);
-    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
-    declared = shebang.line;
-  } else {
-    shell = "sh";
-    declared = "no shebang (/bin/sh)";
-  }
-  if (!shell) return void 0;
-  let dialect;
-  switch (shell) {
-    case "sh":
-      dialect = binShDialect(family2);
-      break;
-    case "dash":
-      dialect = "dash";
-      break;
-    case "ash":
-    case "busybox":
-      dialect = "busybox";
-      break;
-    case "bash":
-      dialect = "bash";
-      break;
-    case "zsh":
-      dialect = "zsh";
-      break;
-    case "ksh":
-      dialect = "ksh";
-      break;
-  }
-  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
-}
-function shebangFlags(shebang) {
-  const out = /* @__PURE__ */ new Set();
-  if (!shebang) return out;
-  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const m = /^-([A-Za-z]+)$/.exec(a);
-    if (!m) continue;
-    for (const ch of m[1]) if (ch !== "o") out.add(ch);
-    if (m[1].includes("o") && args[i + 1] !== void 0) {
-      const name = args[++i];
-      if (name === "errexit") out.add("e");
-      if (name === "nounset") out.add("u");
-    }
-  }
-  return out;
-}
-function analyzeScript(raw) {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
-  const { tokens: tokens2, comments } = tokenize(text);
-  const body = parseTokens(tokens2);
-  const analysis = {
-    text,
-    tokens: tokens2,
-    comments,
-    body,
-    functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
-    lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
-  };
-  const shebang = parseShebang(text);
-  if (shebang) analysis.shebang = shebang;
-  return analysis;
-}
-
 // src/model/scripts.ts
 var analyses = /* @__PURE__ */ new WeakMap();
 var definedIn = /* @__PURE__ */ new WeakMap();
@@ -18837,370 +18672,6 @@ function flowIn(wrapper, scripts2, scenario) {
 function forwardsCommand(wrapper, scripts2) {
   const flow = flowIn(wrapper, scripts2, { kind: "override" });
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
-}
-
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
-};
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
-}
-
-// src/rules/image/missing-interpreter.ts
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
-}
-function show(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
-}
-function needs(model) {
-  const out = [];
-  for (const link of model.startChain.links) {
-    if (link.origin) continue;
-    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
-    const interp = word !== void 0 ? interpreterOf(word) : void 0;
-    if (!interp || word === void 0) continue;
-    const part = link.part;
-    let what;
-    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
-    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
-    else what = `The start command ${show(part)}`;
-    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = analysisOf(w).shebang;
-    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
-    const interp = written ? interpreterOf(written) : void 0;
-    if (!sb || !interp || !written) continue;
-    out.push({
-      interp,
-      written,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
-  return out;
-}
-function fixFor(model, need) {
-  const { family: family2 } = model.base;
-  const pkg = interpreterPackage(need.interp);
-  if (family2 === "scratch" || family2 === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family2 === "debian" || family2 === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule2 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
-      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule3 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule4 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform = stage.platform?.trim();
-      if (!platform || platform.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule2, rule3, rule4, rule];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
-  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
-  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
-  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
-  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
-
-// src/model/start-contract.ts
-import path8 from "node:path";
-var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var LINUX_SHELL = ["/bin/sh", "-c"];
-var WINDOWS_SHELL = ["cmd", "/S", "/C"];
-function startPart(instr, shell) {
-  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
-  const command = instr.text;
-  return { instr, form: "shell", argv: [...shell, command], command };
-}
-function envPathValue(instr, previous) {
-  const props = instr.node.getProperties?.() ?? [];
-  let result = previous;
-  for (const p of props) {
-    if (p.getName() !== "PATH") continue;
-    const value = p.getValue() ?? "";
-    const prior = (result ?? DEFAULT_PATH).join(":");
-    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
-    result = expanded.split(":").filter((s) => s.length > 0);
-  }
-  return result;
-}
-function computeStartContract(chain, windows) {
-  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
-  let entrypoint;
-  let cmd;
-  let resetCmd;
-  let stopSignal;
-  let workdir;
-  let user;
-  let envPath;
-  for (const stage of chain) {
-    let cmdSetInStage = false;
-    for (const instr of stage.instructions) {
-      switch (instr.keyword) {
-        case "SHELL":
-          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
-          break;
-        case "ENTRYPOINT":
-          entrypoint = startPart(instr, shell);
-          if (!cmdSetInStage && cmd) {
-            resetCmd = cmd;
-            cmd = void 0;
-          }
-          break;
-        case "CMD":
-          cmd = startPart(instr, shell);
-          cmdSetInStage = true;
-          resetCmd = void 0;
-          break;
-        case "STOPSIGNAL":
-          stopSignal = { value: instr.text.trim(), instr };
-          break;
-        case "WORKDIR": {
-          const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path8.posix.join(workdir.value, value);
-          workdir = { value: resolved, instr };
-          break;
-        }
-        case "USER":
-          user = { value: instr.text.trim(), instr };
-          break;
-        case "ENV":
-          envPath = envPathValue(instr, envPath);
-          break;
-      }
-    }
-  }
-  return { entrypoint, cmd, resetCmd, ...startArgv(entrypoint, cmd), stopSignal, workdir, user, path: envPath, shell };
-}
-function startArgv(entrypoint, cmd) {
-  if (entrypoint) {
-    const argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
-    const executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-    return { argv, ...executableFrom ? { executableFrom } : {} };
-  }
-  return cmd ? { argv: cmd.argv, executableFrom: cmd } : { argv: [] };
-}
-
-// src/model/wrappers.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
-
-// src/input.ts
-import fs4 from "node:fs";
-var MAX_BYTES = 16 * 1024 * 1024;
-function readUserText(absPath, display2, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES;
-  let stat2;
-  try {
-    stat2 = fs4.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display2} does not exist`);
-  }
-  if (stat2.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
-  }
-  if (!stat2.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
-  if (stat2.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs4.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display2, what);
-}
-function decodeText(bytes, display2, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
-  }
-}
-
-// src/shell/command-string.ts
-function wordText(word) {
-  if (isQuotedAllArgs(word)) return "$@";
-  return staticValue(word) ?? word.raw;
-}
-function parseScript(script) {
-  return parseShell(script);
-}
-function lastCommand(script) {
-  const stmts = parseScript(script);
-  const stmt = stmts[stmts.length - 1];
-  if (!stmt) return void 0;
-  const { first, rest } = stmt.andOr;
-  const tail = rest[rest.length - 1];
-  const pipeline = tail ? tail.pipeline : first;
-  const cmd = pipeline.commands[pipeline.commands.length - 1];
-  if (!cmd) return void 0;
-  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
-  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
-  const beforeCmd = before.commands[before.commands.length - 1];
-  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
-  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
-  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
-  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
-}
-function trapsTerm(script) {
-  let found = false;
-  walkCommands(parseScript(script), (cmd) => {
-    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
-  });
-  return found;
-}
-function execsLastExplicitly(script) {
-  const last = lastCommand(script);
-  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
-}
-function execsLastImplicitly(script, shell) {
-  if (shell === "dash" || shell === "unknown") return false;
-  const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === "ash") return true;
-  return !last.redirect;
-}
-function plain(parts) {
-  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
-}
-function asExecForm(script) {
-  const last = lastCommand(script);
-  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
-  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
-  const words = last.simple.words.map((w) => staticValue(w));
-  if (words[0] === "exec") words.shift();
-  return words.length > 0 ? words : void 0;
-}
-function firstWord(script) {
-  const stmt = parseScript(script)[0];
-  const cmd = stmt?.andOr.first.commands[0];
-  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
-  return word && wordText(word);
 }
 
 // src/model/start-chain.ts
@@ -19285,7 +18756,7 @@ var ChainWalker = class {
           const link = {
             kind: "script",
             word: inv.script.word,
-            name: baseName(inv.script.word),
+            name: baseName2(inv.script.word),
             argv: argv.slice(i, k + 1),
             part: partOf(k),
             ...at(k),
@@ -19301,9 +18772,9 @@ var ChainWalker = class {
         return;
       }
       const wrapper = known ? void 0 : this.finder.script(word);
-      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName(word));
+      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName2(word));
       if (wrapper || inherited) {
-        const link = { kind: "script", word, name: baseName(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
+        const link = { kind: "script", word, name: baseName2(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
         this.links.push(link);
         if (wrapper) {
           this.throughScript(link, wrapper, argv.slice(i + 1), meta.slice(i + 1), depth);
@@ -19312,7 +18783,7 @@ var ChainWalker = class {
         i++;
         continue;
       }
-      this.links.push({ kind: "program", word, name: known?.name ?? baseName(word), argv: argv.slice(i), part, ...at(i) });
+      this.links.push({ kind: "program", word, name: known?.name ?? baseName2(word), argv: argv.slice(i), part, ...at(i) });
       return;
     }
   }
@@ -19365,7 +18836,7 @@ var ChainWalker = class {
     const link = {
       kind: "shell",
       word: shell,
-      name: baseName(shell),
+      name: baseName2(shell),
       argv,
       part,
       ...at,
@@ -19406,7 +18877,7 @@ function reExecsItself(argv, wrapper) {
     k = through.next;
   }
   const w = words[k] ?? "";
-  return w === "$0" || w === "$BASH_SOURCE" || w === wrapper.imagePath || !w.includes("/") && w === baseName(wrapper.imagePath);
+  return w === "$0" || w === "$BASH_SOURCE" || w === wrapper.imagePath || !w.includes("/") && w === baseName2(wrapper.imagePath);
 }
 function chainInit(chain) {
   const first = chain.links.find((l) => l.kind !== "passthrough");
@@ -19446,16 +18917,16 @@ function expectedPid1(model) {
   const links = model.startChain.links;
   const last = links[links.length - 1];
   if (last?.kind === "script" && last.child) {
-    return { name: baseName(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
+    return { name: baseName2(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
   }
   const program = model.startChain.program;
   if (!program) return void 0;
   const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
-  return { name: program.kind === "script" ? program.name : baseName(program.word), where, childOfShell: false };
+  return { name: program.kind === "script" ? program.name : baseName2(program.word), where, childOfShell: false };
 }
 
 // src/model/wrappers.ts
-var posix3 = path9.posix;
+var posix3 = path7.posix;
 var MAX_BYTES2 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -19471,7 +18942,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix3.dirname(model.file.split(path9.sep).join("/"));
+    this.cwdBase = posix3.dirname(model.file.split(path7.sep).join("/"));
   }
   model;
   resolver;
@@ -19539,7 +19010,7 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display2 = posix3.normalize(
-      posix3.join(this.cwdBase, path9.relative(path9.dirname(this.model.absPath), absPath).split(path9.sep).join("/"))
+      posix3.join(this.cwdBase, path7.relative(path7.dirname(this.model.absPath), absPath).split(path7.sep).join("/"))
     );
     const text = readScript(absPath, display2);
     if (text === void 0) return void 0;
@@ -19559,9 +19030,9 @@ var WrapperCollector = class {
 function readScript(absPath, display2) {
   let bytes;
   try {
-    const stat2 = fs5.statSync(absPath);
+    const stat2 = fs4.statSync(absPath);
     if (stat2.size > MAX_BYTES2) throw new InputError(`wrapper script ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs5.readFileSync(absPath);
+    bytes = fs4.readFileSync(absPath);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`wrapper script ${display2} cannot be read (${err.code ?? "error"})`);
@@ -19631,6 +19102,56 @@ function build(model, d) {
   return deployed;
 }
 
+// src/model/wrapper-setup.ts
+var MIGRATION = /\b(?:migrate|db:migrate|db:prepare|alembic\s+upgrade|flyway|liquibase|prisma\s+migrate|knex\s+migrate|sequelize\s+db:migrate|typeorm\s+migration:run|goose\s+up|diesel\s+migration)\b/;
+var RENDERERS = /* @__PURE__ */ new Set(["envsubst", "confd", "dockerize", "gomplate", "j2", "tmpl"]);
+var LOCAL_NAMES = /^(?:set|i|n|x|f|file|dir|arg|opt|cmd|args|_.*)$/i;
+var steps = /* @__PURE__ */ new WeakMap();
+function wrapperSetup(wrapper) {
+  const cached2 = steps.get(wrapper);
+  if (cached2) return cached2;
+  const analysis = analysisOf(wrapper);
+  const src = analysis.text;
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add2 = (step, offset) => {
+    const key = `${step.kind}\0${step.name ?? step.what}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ ...step, file: wrapper.file, line: analysis.lineOf(offset) + wrapper.lineOffset });
+  };
+  walkCommands(analysis.body, (cmd, ctx) => {
+    if (cmd.kind !== "simple" || ctx.inSubstitution) return;
+    const words = cmd.words.map((w) => looseText(w, src));
+    const names = [...cmd.assigns.map((a) => looseText(a, src)), ...words[0] === "export" ? words.slice(1) : []].filter((a) => a.includes("=") || words[0] === "export").map((a) => a.split("=")[0]).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+    if (words.length === 0 || words[0] === "export") {
+      for (const name of names) {
+        if (name === "PATH") add2({ kind: "path", what: "sets PATH", name }, cmd.start);
+        else if (!LOCAL_NAMES.test(name) && (words[0] === "export" || /^[A-Z][A-Z0-9_]*$/.test(name))) add2({ kind: "env", what: `sets ${name}`, name }, cmd.start);
+      }
+      return;
+    }
+    const program = words[0] === "exec" ? words.slice(1) : words;
+    const head = program[0] ?? "";
+    if (head === "." || head === "source") {
+      if (program[1]) add2({ kind: "source", what: `sources \`${program[1]}\``, name: program[1] }, cmd.start);
+      return;
+    }
+    if (knownProgram(head)?.role === "privdrop" && !ctx.inCondition) {
+      add2({ kind: "privdrop", what: `drops privileges with \`${head.split("/").pop()}\`` }, cmd.start);
+      return;
+    }
+    if (RENDERERS.has(head.split("/").pop() ?? "")) {
+      add2({ kind: "config", what: `renders config with \`${head.split("/").pop()}\`` }, cmd.start);
+      return;
+    }
+    const text = program.join(" ");
+    if (!ctx.inCondition && MIGRATION.test(text) && !/\$\{?[@*1-9]/.test(text)) add2({ kind: "migration", what: `runs \`${text.length > 50 ? `${text.slice(0, 49)}\u2026` : text}\`` }, cmd.start);
+  });
+  steps.set(wrapper, out);
+  return out;
+}
+
 // src/rules/start/format.ts
 function formText(instr) {
   return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
@@ -19640,7 +19161,7 @@ function meantExecForm(instr) {
   const text = formText(instr).trim();
   return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
 }
-function show2(instr, max = 90) {
+function show(instr, max = 90) {
   const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
@@ -19652,7 +19173,7 @@ function placeOf(part) {
   return part.origin ? { range: part.instr.range, file: part.origin.file } : { range: part.instr.range };
 }
 function showPart(part, max = 60) {
-  return part.origin ? `\`${show2(part.instr, max)}\` of ${deploymentLabel(part.origin)}` : `\`${show2(part.instr, max)}\``;
+  return part.origin ? `\`${show(part.instr, max)}\` of ${deploymentLabel(part.origin)}` : `\`${show(part.instr, max)}\``;
 }
 function appWhere(app) {
   if (!app.origin) return { source: showPart(app.part), at: placeOf(app.part) };
@@ -19709,12 +19230,654 @@ function familyLabel(base) {
   }
 }
 function programName(word) {
-  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+  return baseName2(word).replace(/^(python|pypy)[0-9.]*$/, "python");
 }
 function withoutPythonModule(words) {
   if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
   return words;
 }
+
+// src/rules/deploy/common.ts
+function fieldAt(d, field, value) {
+  const line = value?.line ?? d.line;
+  return { file: value && d.fieldFiles?.[field] || d.file, range: { line, column: 1, endLine: line, endColumn: 0 } };
+}
+function fieldName(d, field) {
+  const names = {
+    compose: { entrypoint: "entrypoint", command: "command", stopSignal: "stop_signal", init: "init" },
+    kubernetes: { entrypoint: "command", command: "args", stopSignal: "lifecycle.stopSignal", init: "shareProcessNamespace" },
+    ecs: { entrypoint: "entryPoint", command: "command", stopSignal: "stop signal", init: "linuxParameters.initProcessEnabled" }
+  };
+  return names[d.kind][field];
+}
+
+// src/rules/deploy/deployed-command-bypasses-wrapper.ts
+var rule = {
+  id: "deployed-command-bypasses-wrapper",
+  severity: "warning",
+  title: "Deployed command bypasses the entrypoint wrapper",
+  description: "A Compose `entrypoint`, Kubernetes `command` or ECS `entryPoint` replaces the image's ENTRYPOINT, so the wrapper's set-up (PATH, environment, migrations, privilege drop) never runs where the image is deployed.",
+  check(model) {
+    const ep = model.start.entrypoint;
+    if (!ep) return [];
+    const wrappers = model.startChain.links.filter((l) => l.kind === "script" && l.wrapper !== void 0 && l.part === ep && !l.origin);
+    if (wrappers.length === 0) return [];
+    const out = [];
+    for (const d of model.deployments) {
+      if (!d.entrypoint) continue;
+      const view = deployedModel(model, d);
+      const stillRun = new Set((view?.startChain.links ?? []).map((l) => l.wrapper?.imagePath).filter(Boolean));
+      for (const link of wrappers) {
+        if (stillRun.has(link.wrapper.imagePath)) continue;
+        const given = new Set(d.env.map((e) => e.name));
+        const missing = wrapperSetup(link.wrapper).filter((s) => !(s.name && given.has(s.name)));
+        if (missing.length === 0) continue;
+        const steps2 = missing.slice(0, 3).map((s) => `${s.what} (line ${s.line})`);
+        const more = missing.length > 3 ? ` and ${missing.length - 3} more` : "";
+        const field = fieldName(d, "entrypoint");
+        const keep = fieldName(d, "command");
+        const fix = link.forwards ? `Keep the image's ENTRYPOINT: give the command as \`${keep}:\` instead of \`${field}:\` (the wrapper runs it with \`exec "$@"\` after its set-up), or start the wrapper first: \`${field}: ["${link.wrapper.imagePath}", \u2026]\`.` : `Start the wrapper first (\`${field}: ["${link.wrapper.imagePath}", \u2026]\`), or do its set-up in the deployment (env, an init container or job for migrations, securityContext for the user).`;
+        out.push({
+          message: `\`${field}:\` of ${deploymentLabel(d)} replaces the image's \`${show(ep.instr, 60)}\`, so \`${link.wrapper.file}\` never runs and the deployed command starts without its set-up: it ${steps2.join(", ")}${more}.`,
+          fix,
+          ...fieldAt(d, "entrypoint", d.entrypoint)
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/rules/deploy/init-differs-by-platform.ts
+var rule2 = {
+  id: "init-differs-by-platform",
+  severity: "info",
+  title: "Init only on some platforms",
+  description: "Compose runs the image with `init: true`, but its Kubernetes or ECS deployment has no init and PID 1 is not one: orphaned children are never reaped and signals are handled differently than in the Compose setup.",
+  check(model) {
+    const compose = model.deployments.find((d) => d.kind === "compose" && d.init?.value === true);
+    if (!compose) return [];
+    const out = [];
+    for (const d of model.deployments) {
+      if (d.kind === "compose" || d.init?.value === true) continue;
+      const chain = (deployedModel(model, d) ?? model).startChain;
+      if (chainInit(chain)) continue;
+      const pid1 = chain.links[0];
+      const fix = d.kind === "ecs" ? 'Set `"linuxParameters": {"initProcessEnabled": true}` on the container definition, or start the image with an init (`ENTRYPOINT ["tini", "--", \u2026]`) so every platform has one.' : 'Start the image with an init (`ENTRYPOINT ["tini", "--", \u2026]`, or `dumb-init`) so every platform has one, or set `shareProcessNamespace: true` on the pod (its pause process reaps).';
+      out.push({
+        message: `${deploymentLabel(compose)} runs this image with \`init: true\` (${compose.file}:${compose.init.line}), but ${deploymentLabel(d)} has no init: PID 1 there is \`${pid1?.name ?? "the start command"}\`, which does not reap orphaned children or handle signals the way Compose's init does.`,
+        fix,
+        ...fieldAt(d, "name", void 0)
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/deploy/stop-signal-mismatch.ts
+var NUMBERED = { "1": "SIGHUP", "2": "SIGINT", "3": "SIGQUIT", "9": "SIGKILL", "10": "SIGUSR1", "12": "SIGUSR2", "15": "SIGTERM", "28": "SIGWINCH" };
+function signalName(text) {
+  const t = text.trim().toUpperCase();
+  if (NUMBERED[t]) return NUMBERED[t];
+  return t.startsWith("SIG") ? t : `SIG${t}`;
+}
+var rule3 = {
+  id: "stop-signal-mismatch",
+  severity: "warning",
+  title: "Deployed stop signal differs from the image's",
+  description: "Compose `stop_signal` or Kubernetes `lifecycle.stopSignal` sends a signal other than the image's STOPSIGNAL, one the program is documented to treat as a fast stop: in-flight work is cut off at every deploy.",
+  check(model) {
+    const out = [];
+    const declared = model.start.stopSignal ? signalName(model.start.stopSignal.value) : void 0;
+    for (const d of model.deployments) {
+      if (!d.stopSignal) continue;
+      const sent = signalName(d.stopSignal.value);
+      const imageSignal = declared ?? (model.base.plainOs || model.base.scratch ? "SIGTERM" : void 0);
+      if (sent === imageSignal) continue;
+      const program = (deployedModel(model, d) ?? model).startChain.program;
+      if (!program) continue;
+      const stops = stopSignalsOf(program.word, program.argv.slice(1));
+      if (!stops || !stops.abortive.includes(sent)) continue;
+      const image = declared ? `the image's \`STOPSIGNAL ${declared}\` (line ${model.start.stopSignal.instr.range.line})` : "the image's stop signal (SIGTERM, unless the base image sets another)";
+      out.push({
+        message: `\`${fieldName(d, "stopSignal")}: ${d.stopSignal.value}\` of ${deploymentLabel(d)} stops ${stops.name} with ${sent} instead of ${image}, and ${stops.name} treats ${sent} as a fast stop: ${stops.why} (${stops.source}).`,
+        fix: declared === stops.graceful ? `Remove \`${fieldName(d, "stopSignal")}\` so the image's ${declared} is sent.` : `Send ${stops.graceful}: \`${fieldName(d, "stopSignal")}: ${stops.graceful}\` (and \`STOPSIGNAL ${stops.graceful}\` in the image).`,
+        ...fieldAt(d, "stopSignal", d.stopSignal)
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/deploy/index.ts
+var deployRules = [rule, rule3, rule2];
+
+// src/rules/image/arch-specific-download.ts
+import fs5 from "node:fs";
+import path8 from "node:path";
+var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
+var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
+var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
+var BRANCHES = [
+  PLATFORM_ARGS,
+  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
+  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
+  /\bdpkg\s+--print-arch/,
+  /\bdpkg-architecture\b/,
+  /\bapk\s+--print-arch\b/,
+  /\/etc\/apk\/arch\b/,
+  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
+  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
+  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
+  /\bgo\s+env\s+GOARCH\b/,
+  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
+  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
+  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
+  /\bprocess\.arch\b|\bplatform\.machine\(\)/
+];
+function branches(text, derived) {
+  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
+}
+function definitions(instr) {
+  if (instr.keyword === "ARG") return argDefault(instr);
+  if (instr.keyword !== "ENV") return [];
+  const props = instr.node.getProperties?.() ?? [];
+  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
+}
+function mentions2(text, names) {
+  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
+  return false;
+}
+function derive(instr, derived, globals) {
+  for (const [name, value] of definitions(instr)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
+    if (from) derived.add(name);
+    else derived.delete(name);
+  }
+}
+var FAMILIES = [
+  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
+  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
+  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
+  [/^(i[3-6]86|386|x86)$/i, "386"]
+];
+function sameArch(variant, download) {
+  return variant === download || variant === "arm" && download === "arm64";
+}
+function family(arch) {
+  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
+}
+var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
+var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
+function namedArch(name) {
+  const m = NAMED_ARCH.exec(name);
+  return m ? family(m[1]) : void 0;
+}
+function listDir(dir) {
+  try {
+    return fs5.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function holdsDockerfile(dir) {
+  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
+}
+function archVariant(model) {
+  const file = path8.basename(model.absPath);
+  const dir = path8.dirname(model.absPath);
+  const repoRoot = fs5.existsSync(path8.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path8.basename(dir)));
+  if (own) return { own };
+  for (const e of listDir(dir)) {
+    if (e.name === file) continue;
+    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path8.join(dir, e.name))) return { sibling: `${e.name}/` };
+  }
+  const parent = path8.dirname(dir);
+  const rel = path8.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path8.isAbsolute(rel)) {
+    for (const e of listDir(parent)) {
+      if (e.isDirectory() && e.name !== path8.basename(dir) && namedArch(e.name) && holdsDockerfile(path8.join(parent, e.name))) return { sibling: `../${e.name}/` };
+    }
+  }
+  return void 0;
+}
+var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
+function archUrl(text, vars) {
+  for (const m of text.matchAll(URL2)) {
+    const url = expandArgs(m[0], vars);
+    const arch = ARCH.exec(url);
+    if (arch) return { url, arch: arch[0] };
+  }
+  return void 0;
+}
+function shortUrl(url) {
+  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
+}
+function pinned(model, stage) {
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
+    const p = s.platform?.trim();
+    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
+  }
+  return false;
+}
+function hit(instr, url, arch, variant) {
+  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (variant?.sibling !== void 0) {
+    return {
+      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
+      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
+      range: instr.range,
+      severity: "info"
+    };
+  }
+  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
+  return {
+    message,
+    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
+    range: instr.range
+  };
+}
+var rule4 = {
+  id: "arch-specific-download",
+  severity: "warning",
+  title: "Download for one architecture",
+  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    let variant = null;
+    const globals = /* @__PURE__ */ new Set();
+    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
+    for (const stage of model.stages) {
+      if (stage.windows || pinned(model, stage)) continue;
+      const derived = new Set(globals);
+      for (const step of buildSteps(model, stage).steps) {
+        const { instr } = step;
+        derive(instr, derived, globals);
+        if (instr.stage !== stage.index) continue;
+        let found;
+        if (instr.keyword === "RUN") {
+          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
+          if (!FETCH.test(text) || branches(text, derived)) continue;
+          found = archUrl(text, step.vars);
+        } else if (instr.keyword === "ADD") {
+          const ops = copyOperands(step);
+          const sources = ops?.sources ?? instr.args.slice(0, -1);
+          if (branches(instr.text, derived)) continue;
+          found = archUrl(sources.join(" "), step.vars);
+        }
+        if (!found) continue;
+        if (variant === null) variant = archVariant(model);
+        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
+        const h = hit(instr, found.url, found.arch, variant);
+        hits.push(h);
+      }
+    }
+    return hits;
+  }
+};
+
+// src/model/installs.ts
+import path9 from "node:path";
+var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
+var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
+function baseHas(base, interp) {
+  const { family: family2, debugVariant: debugVariant2 } = base;
+  const name = base.name.split("/").pop() ?? base.name;
+  if (family2 === "scratch") return "absent";
+  if (family2 === "distroless") {
+    if (interp === "python") return /python/.test(name) ? "present" : "absent";
+    if (interp === "node") return /node/.test(name) ? "present" : "absent";
+    if (interp === "sh") return debugVariant2 ? "present" : "absent";
+    return "absent";
+  }
+  if (family2 === "alpine" || family2 === "busybox") {
+    if (interp === "sh") return "present";
+    if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family2 === "debian" || family2 === "ubuntu") {
+    if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
+  return "unknown";
+}
+var PACKAGES = [
+  [/^(bash|bash-completion|libtool|bats)$/, "bash"],
+  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
+  [/^zsh$/, "zsh"],
+  [/^(ksh|mksh|loksh)$/, "ksh"],
+  [/^dash$/, "dash"],
+  [/^fish$/, "fish"],
+  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, "python"],
+  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
+  [/^ruby.*$/, "ruby"],
+  [/^perl.*$/, "perl"],
+  [/^php\d*(-.+)?$/, "php"]
+];
+function packageInterpreters(pkg) {
+  const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
+  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
+}
+var MENTIONS = [
+  [/\bbash\b/i, ["bash"]],
+  [/\bbusybox\b/i, ["sh"]],
+  [/\bzsh\b/i, ["zsh"]],
+  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
+  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
+  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ["ruby"]],
+  [/\bperl\b|\bperlbrew\b/i, ["perl"]],
+  [/\bphp\b/i, ["php"]]
+];
+var ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
+var BROAD_SOURCES = /* @__PURE__ */ new Set(["/", "/usr", "/usr/local", "/usr/local/bin", "/bin", "/usr/bin", "/opt", "/sbin", "/usr/sbin"]);
+function mentioned(text) {
+  const out = [];
+  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
+  return out;
+}
+var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
+var INSTALLERS = {
+  apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
+  "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  apt: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  aptitude: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  yum: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  dnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  microdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove"]) },
+  tdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  zypper: { add: /* @__PURE__ */ new Set(["install", "in"]), del: /* @__PURE__ */ new Set(["remove", "rm"]) }
+};
+var VALUE_OPTS = /* @__PURE__ */ new Set(["--virtual", "-t", "--repository", "-X", "--root", "-p", "-o", "--option", "--target-release", "--setopt", "--releasever", "--installroot", "--enablerepo", "--disablerepo", "--arch", "--keys-dir", "--cache-dir"]);
+function analyseInstalls(model) {
+  const owners = /* @__PURE__ */ new Map();
+  const installedBy = /* @__PURE__ */ new Map();
+  const virtuals = /* @__PURE__ */ new Map();
+  const maybe = /* @__PURE__ */ new Set();
+  const { steps: steps2 } = buildSteps(model, model.finalStage);
+  const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
+  const add2 = (pkg, owner, instr) => {
+    let set = owners.get(pkg);
+    if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
+    set.add(owner);
+    installedBy.set(pkg, instr);
+  };
+  for (const step of steps2) {
+    const { instr } = step;
+    if (instr.keyword === "RUN") {
+      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
+      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
+    } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      copyMaybe(step, maybe, stageNames);
+    }
+  }
+  const installed = /* @__PURE__ */ new Map();
+  for (const [pkg, set] of owners) {
+    if (set.size === 0) continue;
+    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg));
+  }
+  return { installed, maybe };
+}
+function readInstall(words, step, state) {
+  const tool = words[0] ? path9.posix.basename(words[0]) : "";
+  const spec = INSTALLERS[tool];
+  if (!spec) return;
+  let sub = 1;
+  while (sub < words.length && words[sub].startsWith("-")) sub += VALUE_OPTS.has(words[sub]) && !(words[sub] === "-t" && tool !== "apk") ? 2 : 1;
+  const verb = words[sub] ?? "";
+  const adding = spec.add.has(verb);
+  const deleting = spec.del.has(verb);
+  if (!adding && !deleting) return;
+  let virtual;
+  const pkgs = [];
+  for (let i = 1; i < words.length; i++) {
+    if (i === sub) continue;
+    const w = words[i];
+    if (w.startsWith("-")) {
+      if ((w === "--virtual" || w === "-t") && tool === "apk") virtual = words[i + 1];
+      if (VALUE_OPTS.has(w) && !(w === "-t" && tool !== "apk")) i++;
+      continue;
+    }
+    pkgs.push(expandArgs(w, step.vars));
+  }
+  if (adding) {
+    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes("$") || p.includes("`"));
+    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
+    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== "" && !p.includes("$") && !p.includes("`"));
+    if (virtual) state.virtuals.set(virtual, new Set(names));
+    for (const p of names) state.add(p.replace(/[=<>~].*$/, ""), virtual ?? "world", step.instr);
+    return;
+  }
+  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== "")) {
+    const v = state.virtuals.get(p);
+    if (v && tool === "apk") {
+      for (const pkg of v) state.owners.get(pkg)?.delete(p);
+      continue;
+    }
+    state.owners.get(p.replace(/[=<>~].*$/, ""))?.delete("world");
+  }
+}
+function copyMaybe(step, maybe, stageNames) {
+  const { instr } = step;
+  const from = instr.flags.get("from");
+  const ops = copyOperands(step);
+  if (!ops) return;
+  if (from) {
+    const ref = expandArgs(from, step.vars);
+    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
+    for (const src of ops.sources) {
+      const abs = path9.posix.resolve("/", src);
+      if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
+      for (const i of mentioned(src)) maybe.add(i);
+    }
+    return;
+  }
+  if (instr.keyword === "ADD") {
+    for (const src of ops.sources) {
+      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
+    }
+  }
+}
+function interpretersOfImage(ref) {
+  const { name } = splitImageRef(ref);
+  const last = name.split("/").pop() ?? name;
+  return mentioned(last.replace(/[-_]/g, " "));
+}
+function interpreterAvailability(model, interp, analysis = analyseInstalls(model)) {
+  const base = baseHas(model.base, interp);
+  if (base !== "absent") return base;
+  if (analysis.installed.has(interp)) return "present";
+  if (analysis.maybe.has(interp)) return "unknown";
+  return "absent";
+}
+
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/missing-interpreter.ts
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show2(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    if (link.origin) continue;
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show2(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show2(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show2(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = analysisOf(w).shebang;
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true
+    });
+  }
+  return out;
+}
+function fixFor(model, need) {
+  const { family: family2 } = model.base;
+  const pkg = interpreterPackage(need.interp);
+  if (family2 === "scratch" || family2 === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+var rule5 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule6 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
+var rule7 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform = stage.platform?.trim();
+      if (!platform || platform.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule5, rule6, rule7, rule4];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
 
 // src/shell/literal-reads.ts
 var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
@@ -19816,7 +19979,7 @@ var firstWord2 = memo(firstWord);
 var literalReads2 = memo(literalReads);
 
 // src/rules/start/cmd-ignored.ts
-var rule5 = {
+var rule8 = {
   id: "cmd-ignored",
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
@@ -19828,7 +19991,7 @@ var rule5 = {
     const argv = asExecForm2(entrypoint.command ?? "");
     return [
       {
-        message: `${showPart(cmd, 90)} is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}${cmd.origin ? ` of ${model.file}` : ""}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
+        message: `${showPart(cmd, 90)} is never used because the shell-form \`${show(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}${cmd.origin ? ` of ${model.file}` : ""}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
         fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
         ...placeOf(cmd)
       }
@@ -20666,7 +20829,7 @@ function scripts(model) {
   return found;
 }
 function scriptNameOf(words) {
-  const pm2 = baseName(words[0] ?? "");
+  const pm2 = baseName2(words[0] ?? "");
   const rest = words.slice(1).filter((w) => !w.startsWith("-"));
   if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
   if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
@@ -20686,12 +20849,12 @@ function packageScriptWords(model, words) {
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
 function devServer(input) {
   let words = input;
-  if (/^(npx|pnpx)$/.test(baseName(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (/^(npx|pnpx)$/.test(baseName2(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
   words = withoutPythonModule(words);
   const prog = programName(words[0] ?? "");
   const rest = words.slice(1);
   const sub = rest.find((w) => !w.startsWith("-"));
-  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName(rest[0] ?? "") === "manage.py"))
+  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName2(rest[0] ?? "") === "manage.py"))
     return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
   if (prog === "flask" && sub === "run")
     return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
@@ -20704,7 +20867,7 @@ function devServer(input) {
     return { what: `\`${prog} dev\`, an unoptimised development server with hot reload`, instead: `a production build served by \`${prog === "vite" ? "a static server such as nginx" : `${prog} start`}\`` };
   if (prog === "webpack-dev-server" || prog === "webpack" && sub === "serve" || prog === "ng" && sub === "serve")
     return { what: "a webpack/Angular development server", instead: "a production build served by nginx" };
-  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName(rest[0] ?? "") === "artisan" && rest[1] === "serve")
+  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName2(rest[0] ?? "") === "artisan" && rest[1] === "serve")
     return { what: "Laravel's `artisan serve`, PHP's built-in development server", instead: "php-fpm behind nginx" };
   if (/^(npm|yarn|pnpm|bun)$/.test(prog)) {
     const script = sub === "run" || sub === "run-script" ? rest.filter((w) => !w.startsWith("-"))[1] : prog === "npm" ? void 0 : sub;
@@ -20712,7 +20875,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule6 = {
+var rule9 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -20736,7 +20899,7 @@ var rule6 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule7 = {
+var rule10 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -20750,7 +20913,7 @@ var rule7 = {
         if (!last || all.length < 2) continue;
         for (const earlier of all.slice(0, -1)) {
           out.push({
-            message: `\`${show2(earlier)}\` never takes effect because the later \`${show2(last, 60)}\` on line ${last.range.line} of the same stage replaces it.`,
+            message: `\`${show(earlier)}\` never takes effect because the later \`${show(last, 60)}\` on line ${last.range.line} of the same stage replaces it.`,
             fix: `Delete this ${keyword} and keep the one on line ${last.range.line} (or merge them into one).`,
             range: earlier.range
           });
@@ -20767,14 +20930,14 @@ function waitsForCommand(model) {
   const last = links[links.length - 1];
   if (!last) return void 0;
   if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough") && !knownProgram(last.word)?.supervisor) {
-    return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
+    return { link: last, why: `\`${baseName2(last.word)}\` is given no program to run, so the container exits at once` };
   }
   if (last.kind === "script" && last.forwards && last.wrapper && last.runsNothing) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
   }
   return void 0;
 }
-var rule8 = {
+var rule11 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -20783,17 +20946,17 @@ var rule8 = {
     const { entrypoint: ep, cmd, resetCmd } = model.start;
     if (model.windows || !ep || ep.form !== "exec" || ep.argv.length === 0 || cmd) return [];
     const waiting = waitsForCommand(model);
-    const entry = `\`${show2(ep.instr)}\``;
+    const entry = `\`${show(ep.instr)}\``;
     if (resetCmd) {
       const last = ep.argv[ep.argv.length - 1];
-      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName(last));
+      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName2(last));
       if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
       return [
         {
-          message: `${entry} resets \`${show2(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
-          fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show2(resetCmd.instr, 70)}\`.`,
+          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
+          fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show(resetCmd.instr, 70)}\`.`,
           range: ep.instr.range
         }
       ];
@@ -20827,7 +20990,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule9 = {
+var rule12 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -20847,7 +21010,7 @@ var rule9 = {
         const split = part.argv.flatMap((w) => w === word ? word.trim().split(/\s+/) : [w]);
         const program = index === link.index;
         out.push({
-          message: program ? `\`${show2(part.instr)}\` names the program \`${word}\` as one word: exec form does not split on spaces, so the container fails with \`exec: "${word}": executable file not found\`.` : `\`${show2(part.instr)}\` hands \`${link.word}\` the single argument \`${word}\`: exec form does not split on spaces, so ${link.word} looks for a file named \`${word}\` and the container exits at once.`,
+          message: program ? `\`${show(part.instr)}\` names the program \`${word}\` as one word: exec form does not split on spaces, so the container fails with \`exec: "${word}": executable file not found\`.` : `\`${show(part.instr)}\` hands \`${link.word}\` the single argument \`${word}\`: exec form does not split on spaces, so ${link.word} looks for a file named \`${word}\` and the container exits at once.`,
           fix: `Write each word as its own string: \`${part.instr.keyword} ${execArray(split)}\`.`,
           ...placeOf(part)
         });
@@ -20909,7 +21072,7 @@ function repairJson(text) {
 }
 function hit2(instr) {
   const text = formText(instr).trim();
-  const what = `\`${show2(instr)}\` is not a valid JSON array (${diagnoseJson(text)})`;
+  const what = `\`${show(instr)}\` is not a valid JSON array (${diagnoseJson(text)})`;
   const shown = showText(text, 50);
   const first = firstWord2(text);
   const notFound = first ? `, which fails with \`${first}: not found\`` : "";
@@ -20925,7 +21088,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule10 = {
+var rule13 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -20944,7 +21107,7 @@ var rule10 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule11 = {
+var rule14 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -20969,8 +21132,8 @@ var NOT_A_RUN = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", 
 var VALUE_FLAGS2 = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--cwd", "-C", "--dir", "--filter", "-F"]);
 function packageManagerRun(words) {
   let w = words;
-  if (baseName(w[0] ?? "") === "corepack") w = w.slice(1);
-  const pm2 = baseName(w[0] ?? "");
+  if (baseName2(w[0] ?? "") === "corepack") w = w.slice(1);
+  const pm2 = baseName2(w[0] ?? "");
   let sub;
   for (let i = 1; i < w.length; i++) {
     if (!w[i].startsWith("-")) {
@@ -20984,7 +21147,7 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule12 = {
+var rule15 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -21010,7 +21173,7 @@ var rule12 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule13 = {
+var rule16 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -21025,7 +21188,7 @@ var rule13 = {
       seen.add(word);
       const where = model.base.plainOs ? "`/`" : `\`/\` unless \`${model.base.ref}\` sets one`;
       out.push({
-        message: `\`${show2(part.instr)}\` starts \`${word}\`, a path relative to the working directory, but no stage sets WORKDIR, so it resolves against the base image's WORKDIR (${where}) and breaks when that changes.`,
+        message: `\`${show(part.instr)}\` starts \`${word}\`, a path relative to the working directory, but no stage sets WORKDIR, so it resolves against the base image's WORKDIR (${where}) and breaks when that changes.`,
         fix: `Set \`WORKDIR /app\` before it, or use the absolute path (e.g. \`/app/${word.replace(/^\.\//, "")}\`).`,
         range: part.instr.range,
         // An application base image usually sets a WORKDIR of its own that the COPY relies on: only a plain OS base surely leaves `/`.
@@ -21037,7 +21200,7 @@ var rule13 = {
 };
 
 // src/rules/start/shell-form-cmd.ts
-var rule14 = {
+var rule17 = {
   id: "shell-form-cmd",
   severity: "warning",
   title: "CMD in shell form",
@@ -21053,12 +21216,12 @@ var rule14 = {
     const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
     const severity = fate.implicitExec ? "info" : void 0;
-    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
+    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
   }
 };
 
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule15 = {
+var rule18 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -21074,7 +21237,7 @@ var rule15 = {
     const argv = asExecForm2(command);
     return [
       {
-        message: `\`${show2(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
+        message: `\`${show(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
         fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
         range: cmd.instr.range
       }
@@ -21083,7 +21246,7 @@ var rule15 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule16 = {
+var rule19 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -21095,7 +21258,7 @@ var rule16 = {
     if (!shell) return [];
     const command = ep.command ?? "";
     const fate = shellFate(shell, model.base);
-    const dropped = `\`${show2(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(" ")}\`, so CMD and \`docker run <image> \u2026\` arguments are silently dropped`;
+    const dropped = `\`${show(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(" ")}\`, so CMD and \`docker run <image> \u2026\` arguments are silently dropped`;
     const explicit = execsLastExplicitly2(command);
     let tail;
     if (fate.kind === "none" || !shell.replaced) tail = `, and ${fate.clause}`;
@@ -21112,7 +21275,7 @@ var rule16 = {
 var OPERATORS2 = /* @__PURE__ */ new Set(["&&", "||", "|", ";", ">", ">>", "<", "2>", "2>&1", "&>", "&"]);
 var TAKES_OPERATORS = /^(find|test|\[|expr)$/;
 function operatorArgument(argv) {
-  if (argv.some((a) => TAKES_OPERATORS.test(baseName(a)))) return void 0;
+  if (argv.some((a) => TAKES_OPERATORS.test(baseName2(a)))) return void 0;
   return argv.slice(1).find((a) => OPERATORS2.has(a.trim()));
 }
 function suggestion(keyword, argv) {
@@ -21125,7 +21288,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule17 = {
+var rule20 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -21137,7 +21300,7 @@ var rule17 = {
       const op = operatorArgument(argv);
       if (op === void 0) continue;
       out.push({
-        message: `\`${show2(instr)}\` is exec form, so \`${op.trim()}\` is passed to \`${argv[0]}\` as a literal argument and nothing after it is ${/[<>]/.test(op) ? "redirected" : "chained"}.`,
+        message: `\`${show(instr)}\` is exec form, so \`${op.trim()}\` is passed to \`${argv[0]}\` as a literal argument and nothing after it is ${/[<>]/.test(op) ? "redirected" : "chained"}.`,
         fix: suggestion(instr.keyword, argv),
         range: instr.range
       });
@@ -21147,7 +21310,7 @@ var rule17 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule18 = {
+var rule21 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -21197,7 +21360,7 @@ function codeArguments(argv) {
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
-    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName2(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
   }
   return skip;
 }
@@ -21228,7 +21391,7 @@ function hit3(instr, argv, names, noShell, base) {
   else if (isHealth) fix = `Use the shell form so the shell expands it: \`HEALTHCHECK CMD ${script}\`.`;
   else fix = `Let a shell expand it and then replace itself: \`${instr.keyword} ${execArray(["/bin/sh", "-c", `exec ${script}`])}\`, or have the program read the environment variable itself.`;
   return {
-    message: `\`${show2(instr)}\` is exec form, so no shell expands ${shown}${more} and the program receives the literal text \`${names.length === 1 ? `$${names[0]}` : shown}\`.`,
+    message: `\`${show(instr)}\` is exec form, so no shell expands ${shown}${more} and the program receives the literal text \`${names.length === 1 ? `$${names[0]}` : shown}\`.`,
     fix,
     range: instr.range
   };
@@ -21260,7 +21423,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule19 = {
+var rule22 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -21276,7 +21439,7 @@ var rule19 = {
       const reader = readByWrapper(model, instr, before, names);
       if (reader) {
         const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
-        h.message = `\`${show2(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
+        h.message = `\`${show(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
         h.fix = "Nothing to fix; keep the literal text and the substitution in the script in step.";
         h.severity = "info";
       }
@@ -21293,7 +21456,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule20 = {
+var rule23 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -21316,22 +21479,22 @@ var rule20 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule16,
-  rule14,
-  rule15,
-  rule5,
-  rule10,
-  rule9,
-  rule7,
   rule19,
   rule17,
   rule18,
-  rule12,
-  rule6,
+  rule8,
   rule13,
-  rule11,
+  rule12,
+  rule10,
+  rule22,
   rule20,
-  rule8
+  rule21,
+  rule15,
+  rule9,
+  rule16,
+  rule14,
+  rule23,
+  rule11
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -21349,15 +21512,15 @@ function executedDirectly(w) {
   return w.role === "start" && w.interpreter === void 0;
 }
 function rewrittenLater(model, w, programs, accept) {
-  const { steps } = buildSteps(model, model.finalStage);
-  const k = steps.findIndex((s) => s.instr === w.copy);
+  const { steps: steps2 } = buildSteps(model, model.finalStage);
+  const k = steps2.findIndex((s) => s.instr === w.copy);
   if (k < 0) return false;
-  return runCommandsOn(steps, k + 1, steps.length, w.imagePath, programs).some((c) => accept(c.words));
+  return runCommandsOn(steps2, k + 1, steps2.length, w.imagePath, programs).some((c) => accept(c.words));
 }
 
 // src/rules/wrapper/crlf-line-endings.ts
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule21 = {
+var rule24 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -21384,7 +21547,7 @@ var rule21 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule22 = {
+var rule25 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -21408,7 +21571,7 @@ var rule22 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule23 = {
+var rule26 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -21452,7 +21615,7 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule24 = {
+var rule27 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -21599,7 +21762,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule25 = {
+var rule28 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -21684,7 +21847,7 @@ var rule25 = {
 };
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule26 = {
+var rule29 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -21880,7 +22043,7 @@ function stepKind(script, cmd, memo2) {
   if (fn) return functionStep(script, fn, memo2);
   return MATTERS;
 }
-var rule27 = {
+var rule30 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -21897,15 +22060,15 @@ var rule27 = {
       let mattering;
       let errexitAt;
       const memo2 = /* @__PURE__ */ new Map();
-      const steps = [];
+      const steps2 = [];
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
         const kind2 = stepKind(script, cmd, memo2);
-        if (kind2 !== NONE) steps.push({ cmd, kind: kind2 });
+        if (kind2 !== NONE) steps2.push({ cmd, kind: kind2 });
       });
-      for (const { cmd, kind: kind2 } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
+      for (const { cmd, kind: kind2 } of steps2.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (errexitAt !== void 0 && errexitAt < cmd.start) break;
         firstStep ??= cmd;
         if (kind2 === MATTERS) {
@@ -22011,7 +22174,7 @@ function describe(model, script, c) {
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
-var rule28 = {
+var rule31 = {
   id: "wrapper-bashism",
   severity: "warning",
   title: "Bash syntax under #!/bin/sh",
@@ -22104,7 +22267,7 @@ function codeLines(text) {
     return t !== "" && !t.startsWith("#");
   }).length;
 }
-var rule29 = {
+var rule32 = {
   id: "wrapper-too-complex",
   severity: "info",
   title: "Wrapper waits for other services",
@@ -22210,7 +22373,7 @@ function replacement(family2) {
   if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
-var rule30 = {
+var rule33 = {
   id: "wrapper-su-sudo",
   severity: "warning",
   title: "Wrapper drops privileges with su or sudo",
@@ -22291,7 +22454,7 @@ function emptinessTest(cmd) {
   }
   return void 0;
 }
-var rule31 = {
+var rule34 = {
   id: "wrapper-unset-arg",
   severity: "warning",
   title: "Positional argument under set -u",
@@ -22369,21 +22532,21 @@ var rule31 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule23,
-  rule21,
-  rule22,
+  rule26,
   rule24,
   rule25,
-  rule26,
   rule27,
   rule28,
   rule29,
   rule30,
-  rule31
+  rule31,
+  rule32,
+  rule33,
+  rule34
 ];
 
 // src/rules/registry.ts
-var staticRules = [...startRules, ...imageRules, ...wrapperRules];
+var staticRules = [...startRules, ...imageRules, ...wrapperRules, ...deployRules];
 var allRules = [...staticRules, ...runtimeRules];
 function ruleMeta(id) {
   return allRules.find((r) => r.id === id);
@@ -23905,24 +24068,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule32) {
-  return rule32.startsWith("shellcheck/") ? [rule32, "shellcheck"] : [rule32];
+function ruleKeys(rule35) {
+  return rule35.startsWith("shellcheck/") ? [rule35, "shellcheck"] : [rule35];
 }
-function settingIn(rules, rule32) {
-  for (const key of ruleKeys(rule32)) {
+function settingIn(rules, rule35) {
+  for (const key of ruleKeys(rule35)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule32, file) {
+function ruleSetting(config, rule35, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule32);
+    const s = settingIn(p.rules, rule35);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule32);
+  return settingIn(config.rules, rule35);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
@@ -25055,11 +25218,11 @@ function runOne(tool, script, shell, timeoutMs) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule32 of wrapperRules) {
-    if (!ids2.has(rule32.id)) continue;
+  for (const rule35 of wrapperRules) {
+    if (!ids2.has(rule35.id)) continue;
     let hits;
     try {
-      hits = rule32.check(model);
+      hits = rule35.check(model);
     } catch {
       continue;
     }
@@ -25067,7 +25230,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule32.id);
+      set.add(rule35.id);
     }
   }
   return out;
@@ -25167,10 +25330,10 @@ function lintDeployments(model, plain2) {
     const deployed = deployedModel(model, d);
     if (!deployed) continue;
     const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
-    for (const rule32 of staticRules) {
-      if (!rule32.deployed) continue;
-      for (const hit5 of rule32.check(deployed)) {
-        const finding = toFinding(rule32, hit5, model.file);
+    for (const rule35 of staticRules) {
+      if (!rule35.deployed) continue;
+      for (const hit5 of rule35.check(deployed)) {
+        const finding = toFinding(rule35, hit5, model.file);
         if (placed.has(place2(finding))) continue;
         placed.add(place2(finding));
         if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
@@ -25191,8 +25354,8 @@ function lintDockerfile(options) {
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
   model.deployments = deployed.deployments;
   const findings = [];
-  for (const rule32 of staticRules) {
-    for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
+  for (const rule35 of staticRules) {
+    for (const hit5 of rule35.check(model)) findings.push(toFinding(rule35, hit5, file));
   }
   findings.push(...lintDeployments(model, findings));
   const notes = [...deployed.notes];
@@ -25464,15 +25627,15 @@ function redactDeep(root) {
 // src/runtime/build.ts
 var BUILD_TIMEOUT_MS = 45 * 6e4;
 function cacheStats(log2) {
-  const steps = /* @__PURE__ */ new Set();
+  const steps2 = /* @__PURE__ */ new Set();
   const cached2 = /* @__PURE__ */ new Set();
   for (const line of log2.replace(/\r/g, "").split("\n")) {
     const step = /^#(\d+) \[[^\]]*\d+\/\d+\] (?!FROM )/.exec(line);
-    if (step) steps.add(step[1]);
+    if (step) steps2.add(step[1]);
     const hit5 = /^#(\d+) CACHED\s*$/.exec(line);
     if (hit5) cached2.add(hit5[1]);
   }
-  return { steps: steps.size, cached: [...cached2].filter((id) => steps.has(id)).length };
+  return { steps: steps2.size, cached: [...cached2].filter((id) => steps2.has(id)).length };
 }
 function readMetadata(file) {
   try {
@@ -27386,8 +27549,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule32, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule32, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule35, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule35, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";
