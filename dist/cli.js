@@ -20059,7 +20059,8 @@ function convert(node, doc, lc, budget, display2, depth) {
     const entries2 = /* @__PURE__ */ new Map();
     const merged = [];
     for (const pair of node.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      const raw = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : pair.key;
+      const key = typeof raw === "symbol" ? raw.description ?? "" : String(raw);
       const value = convert(pair.value, doc, lc, budget, display2, depth + 1);
       if (key === "<<") {
         if (value.kind === "map") merged.push(value);
@@ -20193,11 +20194,11 @@ function startWords(svc, key, display2, notes) {
   const line = keyLine(svc, key);
   if (!node || line === void 0) return void 0;
   if (node.kind === "scalar" && node.value === null) return { value: [], line };
-  const list = strings(node);
+  const list = strings(node)?.map((w) => w.replace(/\$\$/g, "$"));
   if (list) return { value: list, line };
   const text = str(node);
   if (text === void 0) throw new InputError(`${display2}:${line}: \`${key}\` must be a string or a list of strings`);
-  const split = splitComposeWords(text);
+  const split = splitComposeWords(text.replace(/\$\$/g, "$"));
   if (!split) throw new InputError(`${display2}:${line}: \`${key}: ${text.trim().slice(0, 60)}\` is not a command Compose can split (an unclosed quote or a bare parenthesis)`);
   if (split.rest) notes.push(`${display2}:${line}: Compose splits \`${key}\` without a shell: \`${split.rest.trim().slice(0, 40)}\` and what follows are dropped (use a list with "sh", "-c" for a shell)`);
   return { value: split.words, line };
@@ -25343,6 +25344,13 @@ function lintDeployments(model, plain2) {
   }
   return out;
 }
+function readIfFile(absPath) {
+  try {
+    return fs15.readFileSync(absPath, "utf8");
+  } catch {
+    return void 0;
+  }
+}
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path23.resolve(cwd, options.dockerfile);
@@ -25362,7 +25370,15 @@ function lintDockerfile(options) {
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
-  return { model, findings: dedupe2(applyIgnores(findings, sourceTexts(model), options.ignore ?? /* @__PURE__ */ new Set())), notes };
+  const texts = sourceTexts(model);
+  for (const d of model.deployments) {
+    for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
+      if (texts.has(f)) continue;
+      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path23.resolve(cwd, f));
+      if (text2 !== void 0) texts.set(f, text2);
+    }
+  }
+  return { model, findings: dedupe2(applyIgnores(findings, texts, options.ignore ?? /* @__PURE__ */ new Set())), notes };
 }
 
 // src/runtime/index.ts

@@ -112,6 +112,15 @@ function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Fin
   return out;
 }
 
+/** A manifest already read once (so it exists and is small); undefined when it is gone. */
+function readIfFile(absPath: string): string | undefined {
+  try {
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export function lintDockerfile(options: LintOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path.resolve(cwd, options.dockerfile);
@@ -133,5 +142,14 @@ export function lintDockerfile(options: LintOptions): LintResult {
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
 
-  return { model, findings: dedupe(applyIgnores(findings, sourceTexts(model), options.ignore ?? new Set())), notes };
+  const texts = sourceTexts(model);
+  // Inline ignores work in manifests too (`# entrypoint-guard ignore=…` above a YAML line).
+  for (const d of model.deployments) {
+    for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
+      if (texts.has(f)) continue;
+      const text = f === '<stdin>' ? options.deployStdin : readIfFile(path.resolve(cwd, f));
+      if (text !== undefined) texts.set(f, text);
+    }
+  }
+  return { model, findings: dedupe(applyIgnores(findings, texts, options.ignore ?? new Set())), notes };
 }

@@ -117,6 +117,24 @@ describe('Compose', () => {
     expect(d.fieldFiles).toEqual({ stopSignal: 'docker-compose.override.yml' });
   });
 
+  it('`x-` anchors merged with `<<: *default` (own keys win), and `$$` as a literal `$`', () => {
+    const { model } = deploymentsOf({
+      Dockerfile: NODE,
+      'compose.yaml': dedent(`
+        x-app: &app
+          build: .
+          init: true
+          stop_grace_period: 30s
+        services:
+          web:
+            <<: *app
+            stop_grace_period: 45s
+            command: ["sh", "-c", "exec node server.js --port $$PORT"]
+      `),
+    });
+    expect(model.deployments[0]).toMatchObject({ name: 'web', init: { value: true }, grace: { seconds: 45, line: 8 }, command: { value: ['sh', '-c', 'exec node server.js --port $PORT'], line: 9 } });
+  });
+
   it('an entrypoint without a command drops the image CMD ([] on the entrypoint line)', () => {
     const { model } = deploymentsOf({ Dockerfile: NODE, 'compose.yaml': 'services:\n  app:\n    build: .\n    entrypoint: ["node", "worker.js"]\n' });
     expect(model.deployments[0]).toMatchObject({ entrypoint: { value: ['node', 'worker.js'], line: 4 }, command: { value: [], line: 4 } });

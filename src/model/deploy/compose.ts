@@ -105,11 +105,12 @@ function startWords(svc: YNode, key: 'command' | 'entrypoint', display: string, 
   const line = keyLine(svc, key);
   if (!node || line === undefined) return undefined;
   if (node.kind === 'scalar' && node.value === null) return { value: [], line };
-  const list = strings(node);
+  // `$$` is Compose's escape for a literal `$` (interpolation itself happens before the split).
+  const list = strings(node)?.map((w) => w.replace(/\$\$/g, '$'));
   if (list) return { value: list, line };
   const text = str(node);
   if (text === undefined) throw new InputError(`${display}:${line}: \`${key}\` must be a string or a list of strings`);
-  const split = splitComposeWords(text);
+  const split = splitComposeWords(text.replace(/\$\$/g, '$'));
   if (!split) throw new InputError(`${display}:${line}: \`${key}: ${text.trim().slice(0, 60)}\` is not a command Compose can split (an unclosed quote or a bare parenthesis)`);
   if (split.rest) notes.push(`${display}:${line}: Compose splits \`${key}\` without a shell: \`${split.rest.trim().slice(0, 40)}\` and what follows are dropped (use a list with "sh", "-c" for a shell)`);
   return { value: split.words, line };

@@ -83,7 +83,9 @@ function convert(node: YamlNode | null, doc: Document, lc: LineCounter, budget: 
     const entries = new Map<string, { keyLine: number; value: YNode }>();
     const merged: YMap[] = [];
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // With `merge: true` the library gives a `<<` key the value Symbol(<<).
+      const raw = isScalar(pair.key) ? pair.key.value : pair.key;
+      const key = typeof raw === 'symbol' ? (raw.description ?? '') : String(raw);
       const value = convert(pair.value as YamlNode | null, doc, lc, budget, display, depth + 1);
       if (key === '<<') {
         if (value.kind === 'map') merged.push(value);

@@ -47,6 +47,11 @@ describe('deployed start commands', () => {
     expect(f.fix).toContain('`command: ["node", "server.js"]`');
   });
 
+  it('an inline ignore above the Compose line silences it there', () => {
+    const { findings } = lintWith({ ...NODE_IMAGE, 'compose.yaml': 'services:\n  api:\n    build: ./api\n    # entrypoint-guard ignore=package-manager-as-pid1\n    command: npm start\n' });
+    expect(findings).toEqual([]);
+  });
+
   it('near miss: a Compose service that runs `node server.js` through the wrapper, or keeps the image command', () => {
     const { findings } = lintWith({ ...NODE_IMAGE, 'compose.yaml': 'services:\n  api:\n    build: ./api\n    command: ["node", "server.js"]\n  worker:\n    build: ./api\n' });
     expect(findings).toEqual([]);
