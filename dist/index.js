@@ -42589,6 +42589,7 @@ function build(model, d) {
 // src/model/wrapper-setup.ts
 var MIGRATION = /\b(?:migrate|db:migrate|db:prepare|alembic\s+upgrade|flyway|liquibase|prisma\s+migrate|knex\s+migrate|sequelize\s+db:migrate|typeorm\s+migration:run|goose\s+up|diesel\s+migration)\b/;
 var RENDERERS = /* @__PURE__ */ new Set(["envsubst", "confd", "dockerize", "gomplate", "j2", "tmpl"]);
+var ENV_FILE = /(?:activate|[._-]env(?:\.sh)?|environment|profile|rc(?:\.sh)?|secrets?(?:\.sh)?|exports?(?:\.sh)?)$/i;
 var LOCAL_NAMES = /^(?:set|i|n|x|f|file|dir|arg|opt|cmd|args|_.*)$/i;
 var steps = /* @__PURE__ */ new WeakMap();
 function wrapperSetup(wrapper) {
@@ -42611,14 +42612,14 @@ function wrapperSetup(wrapper) {
     if (words.length === 0 || words[0] === "export") {
       for (const name of names) {
         if (name === "PATH") add2({ kind: "path", what: "sets PATH", name }, cmd.start);
-        else if (!LOCAL_NAMES.test(name) && (words[0] === "export" || /^[A-Z][A-Z0-9_]*$/.test(name))) add2({ kind: "env", what: `sets ${name}`, name }, cmd.start);
+        else if (words[0] === "export" && !LOCAL_NAMES.test(name)) add2({ kind: "env", what: `sets ${name}`, name }, cmd.start);
       }
       return;
     }
     const program = words[0] === "exec" ? words.slice(1) : words;
     const head = program[0] ?? "";
     if (head === "." || head === "source") {
-      if (program[1]) add2({ kind: "source", what: `sources \`${program[1]}\``, name: program[1] }, cmd.start);
+      if (program[1] && ENV_FILE.test(program[1])) add2({ kind: "source", what: `sources \`${program[1]}\``, name: program[1] }, cmd.start);
       return;
     }
     if (knownProgram(head)?.role === "privdrop" && !ctx.inCondition) {
@@ -44178,7 +44179,7 @@ function fromSpec(model, self2, spec, input, notes) {
   const folder = path16.basename(path16.dirname(model.absPath)).toLowerCase();
   const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);
   if (byImage.length > 0) return byImage.map((c) => c.deployment);
-  notes.push(`${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  notes.push(`--deploy ${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
   return [];
 }
 function readDeployments(model, input) {

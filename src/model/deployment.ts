@@ -49,7 +49,10 @@ export interface Deployment {
    * default (compose 10 s, Kubernetes 30 s, ECS 30 s).
    */
   grace: { seconds: number; line?: number };
-  /** Kubernetes `lifecycle.preStop`, run before the stop signal; `seconds` when its duration is known (a `sleep`). */
+  /**
+   * Kubernetes `lifecycle.preStop`, run before the stop signal; `seconds` when its duration is
+   * known (a `sleep` action, or an exec hook that starts with `sleep N`: at least N).
+   */
   preStop?: { kind: 'sleep' | 'exec' | 'http'; seconds?: number; argv?: string[]; line: number };
   /** An init in front of PID 1 (compose `init: true`, ECS `linuxParameters.initProcessEnabled`). */
   init?: Deployed<boolean>;

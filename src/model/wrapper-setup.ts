@@ -20,6 +20,8 @@ export interface SetupStep {
 const MIGRATION = /\b(?:migrate|db:migrate|db:prepare|alembic\s+upgrade|flyway|liquibase|prisma\s+migrate|knex\s+migrate|sequelize\s+db:migrate|typeorm\s+migration:run|goose\s+up|diesel\s+migration)\b/;
 /** Programs that render config files from the environment. */
 const RENDERERS = new Set(['envsubst', 'confd', 'dockerize', 'gomplate', 'j2', 'tmpl']);
+/** Sourced files that set up the environment. */
+const ENV_FILE = /(?:activate|[._-]env(?:\.sh)?|environment|profile|rc(?:\.sh)?|secrets?(?:\.sh)?|exports?(?:\.sh)?)$/i;
 /** Variables a script sets for its own use, not for the program. */
 const LOCAL_NAMES = /^(?:set|i|n|x|f|file|dir|arg|opt|cmd|args|_.*)$/i;
 
@@ -46,18 +48,20 @@ export function wrapperSetup(wrapper: WrapperScript): SetupStep[] {
       .filter((a) => a.includes('=') || words[0] === 'export')
       .map((a) => a.split('=')[0]!)
       .filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
-    // `NAME=value cmd` sets it for that command only; a bare assignment or `export` sets it for the program.
+    // `NAME=value cmd` sets it for that command only, and a bare `NAME=value` stays in the
+    // script's shell unless NAME is already exported (PATH always is): `export` hands it on.
     if (words.length === 0 || words[0] === 'export') {
       for (const name of names) {
         if (name === 'PATH') add({ kind: 'path', what: 'sets PATH', name }, cmd.start);
-        else if (!LOCAL_NAMES.test(name) && (words[0] === 'export' || /^[A-Z][A-Z0-9_]*$/.test(name))) add({ kind: 'env', what: `sets ${name}`, name }, cmd.start);
+        else if (words[0] === 'export' && !LOCAL_NAMES.test(name)) add({ kind: 'env', what: `sets ${name}`, name }, cmd.start);
       }
       return;
     }
     const program = words[0] === 'exec' ? words.slice(1) : words;
     const head = program[0] ?? '';
+    // A file that sets up the environment (a virtualenv's activate, an env or profile file), not a function library.
     if (head === '.' || head === 'source') {
-      if (program[1]) add({ kind: 'source', what: `sources \`${program[1]}\``, name: program[1] }, cmd.start);
+      if (program[1] && ENV_FILE.test(program[1])) add({ kind: 'source', what: `sources \`${program[1]}\``, name: program[1] }, cmd.start);
       return;
     }
     if (knownProgram(head)?.role === 'privdrop' && !ctx.inCondition) {

@@ -216,7 +216,7 @@ describe('Kubernetes', () => {
     const none = lintDockerfile({ dockerfile: 'web/Dockerfile', cwd: other, deploy: [{ path: '-' }], deployStdin: HELM_OUTPUT });
     expect(none.model.deployments).toEqual([]);
     expect(none.notes.filter((n) => n.includes('unmatched'))).toEqual([
-      '-: no container matched to web/Dockerfile (by its image\'s last path component, `web`); unmatched: api (Deployment/release-api), metrics (Deployment/release-api); name one with --deploy -#NAME',
+      '--deploy -: no container matched to web/Dockerfile (by its image\'s last path component, `web`); unmatched: api (Deployment/release-api), metrics (Deployment/release-api); name one with --deploy -#NAME',
     ]);
   });
 });

@@ -221,7 +221,7 @@ function fromSpec(model: DockerfileModel, self: string, spec: DeploySpec, input:
   const folder = path.basename(path.dirname(model.absPath)).toLowerCase();
   const byImage = others.filter((c) => c.deployment.image !== undefined && imageRepoName(c.deployment.image) === folder);
   if (byImage.length > 0) return byImage.map((c) => c.deployment);
-  notes.push(`${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  notes.push(`--deploy ${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
   return [];
 }
 

@@ -77,6 +77,25 @@ describe('deployed-command-bypasses-wrapper', () => {
     expect(quiet('          command: ["gunicorn", "app:app"]\n', { ...VENV_IMAGE, 'api/entrypoint.sh': exe('#!/bin/sh\nset -e\necho "starting $1"\nexec "$@"\n') })).toEqual([]);
   });
 
+  it('names what the wrapper prepares: exported variables, an activate script, migrations, rendered config; not its own shell variables or a function library', () => {
+    const script = dedent(`
+      #!/bin/sh
+      set -e
+      . /usr/local/lib/log-functions.sh
+      . /opt/venv/bin/activate
+      WORKERS=4
+      export APP_ENV=production
+      python manage.py migrate --noinput
+      envsubst < /etc/app.conf.tmpl > /etc/app.conf
+      exec "$@"
+    `);
+    const findings = lintWith({ ...VENV_IMAGE, 'api/entrypoint.sh': exe(script), 'k8s/api.yaml': deployment('          command: ["gunicorn", "app:app"]\n') }, 'api/Dockerfile', [{ path: 'k8s/api.yaml' }]);
+    const hit = of(findings, 'deployed-command-bypasses-wrapper')[0]!;
+    expect(hit.message).toContain('it sources `/opt/venv/bin/activate` (line 4), sets APP_ENV (line 6), runs `python manage.py migrate --noinput` (line 7) and 1 more.');
+    expect(hit.message).not.toContain('WORKERS');
+    expect(hit.message).not.toContain('log-functions');
+  });
+
   it('fires for a Compose `entrypoint:` too, with the Compose fix', () => {
     const findings = lintWith({ ...VENV_IMAGE, 'compose.yaml': 'services:\n  api:\n    build: ./api\n    entrypoint: gunicorn app:app\n' }, 'api/Dockerfile');
     const hit = of(findings, 'deployed-command-bypasses-wrapper')[0]!;
