@@ -42541,6 +42541,9 @@ var FIELDS = {
   kubernetes: { entrypoint: "command", command: "args" },
   ecs: { entrypoint: "entryPoint", command: "command" }
 };
+function isJob(d) {
+  return /^(?:Job|CronJob)\//.test(d.workload ?? "");
+}
 function deploymentLabel(d) {
   if (d.kind === "compose") return `Compose service \`${d.name}\``;
   if (d.kind === "kubernetes") return `container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
@@ -42784,7 +42787,7 @@ var rule2 = {
     if (!compose) return [];
     const out = [];
     for (const d of model.deployments) {
-      if (d.kind === "compose" || d.init?.value === true) continue;
+      if (d.kind === "compose" || d.init?.value === true || isJob(d)) continue;
       const chain = (deployedModel(model, d) ?? model).startChain;
       if (chainInit(chain)) continue;
       const pid1 = chain.links[0];
@@ -43469,7 +43472,7 @@ var rule8 = {
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
   description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
-  deployed: true,
+  deployed: "any",
   check(model) {
     const { entrypoint, cmd } = model.start;
     if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
@@ -44366,7 +44369,7 @@ var rule9 = {
   severity: "warning",
   title: "Development server as start command",
   description: "A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.",
-  deployed: true,
+  deployed: "service",
   check(model) {
     const app = mainProgram(model);
     if (!app) return [];
@@ -44481,7 +44484,7 @@ var rule12 = {
   severity: "error",
   title: "Exec-form word holds a whole command line",
   description: 'An exec-form word like `"gunicorn app:app"` is one argument: the kernel looks for a program (or the interpreter for a file) with that whole name, and the container fails to start.',
-  deployed: true,
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const out = [];
@@ -44638,7 +44641,7 @@ var rule15 = {
   severity: "warning",
   title: "Package manager as PID 1",
   description: "npm/yarn/pnpm/npx as the start command run the app under `sh -c` and do not drain it gracefully on SIGTERM.",
-  deployed: true,
+  deployed: "service",
   check(model) {
     const app = appCommand(model);
     if (!app) return [];
@@ -44801,7 +44804,7 @@ var rule21 = {
   severity: "warning",
   title: "Shell wrapper without exec",
   description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
-  deployed: true,
+  deployed: "service",
   check(model) {
     const out = [];
     for (const shell of model.startChain.links) {
@@ -45253,7 +45256,7 @@ var rule28 = {
   severity: "error",
   title: "Wrapper runs the app without exec",
   description: "The wrapper script starts the main process as a child instead of replacing itself with `exec`, so the shell stays PID 1 and SIGTERM never reaches the app.",
-  deployed: true,
+  deployed: "service",
   check(model) {
     const hits = [];
     const init = initProcess(model);
@@ -47791,7 +47794,7 @@ function lintDeployments(model, plain2) {
     if (!deployed) continue;
     const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
     for (const rule35 of staticRules) {
-      if (!rule35.deployed) continue;
+      if (!rule35.deployed || rule35.deployed === "service" && isJob(d)) continue;
       for (const hit5 of rule35.check(deployed)) {
         const finding = toFinding(rule35, hit5, model.file);
         if (placed.has(place2(finding))) continue;

@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import type { Finding } from './findings.js';
 import { readUserText } from './input.js';
 import { readDeployments, type DeploySpec } from './model/deploy/sources.js';
-import { deployedModel, deploymentLabel } from './model/deployed-start.js';
+import { deployedModel, deploymentLabel, isJob } from './model/deployed-start.js';
 import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import { applyIgnores } from './report/ignores.js';
@@ -98,7 +98,7 @@ function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Fin
     if (!deployed) continue;
     const manifests = new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
     for (const rule of staticRules) {
-      if (!rule.deployed) continue;
+      if (!rule.deployed || (rule.deployed === 'service' && isJob(d))) continue;
       for (const hit of rule.check(deployed)) {
         const finding = toFinding(rule, hit, model.file);
         if (placed.has(place(finding))) continue;

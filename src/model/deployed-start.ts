@@ -15,6 +15,11 @@ const FIELDS: Record<Deployment['kind'], { entrypoint: string; command: string }
   ecs: { entrypoint: 'entryPoint', command: 'command' },
 };
 
+/** A Kubernetes Job or CronJob: its command runs once to its end, it serves nothing. */
+export function isJob(d: Pick<Deployment, 'workload'>): boolean {
+  return /^(?:Job|CronJob)\//.test(d.workload ?? '');
+}
+
 /** Who runs it, for messages: "Compose service `web`", "container `api` of Deployment/api". */
 export function deploymentLabel(d: Pick<Deployment, 'kind' | 'name' | 'workload'>): string {
   if (d.kind === 'compose') return `Compose service \`${d.name}\``;

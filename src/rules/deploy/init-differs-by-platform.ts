@@ -1,5 +1,5 @@
 // Compose gives the image an init (`init: true`); its Kubernetes or ECS deployment does not.
-import { deployedModel } from '../../model/deployed-start.js';
+import { deployedModel, isJob } from '../../model/deployed-start.js';
 import { chainInit } from '../../model/start-chain.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { deploymentLabel, fieldAt } from './common.js';
@@ -15,7 +15,7 @@ export const rule: StaticRule = {
     if (!compose) return [];
     const out: RuleHit[] = [];
     for (const d of model.deployments) {
-      if (d.kind === 'compose' || d.init?.value === true) continue;
+      if (d.kind === 'compose' || d.init?.value === true || isJob(d)) continue;
       const chain = (deployedModel(model, d) ?? model).startChain;
       if (chainInit(chain)) continue;
       const pid1 = chain.links[0];

@@ -8,7 +8,7 @@ export const rule: StaticRule = {
   severity: 'warning',
   title: 'CMD ignored by shell-form ENTRYPOINT',
   description: 'A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.',
-  deployed: true,
+  deployed: 'any',
   check(model) {
     const { entrypoint, cmd } = model.start;
     // A JSON-looking ENTRYPOINT that is not valid JSON is malformed-exec-form's finding.

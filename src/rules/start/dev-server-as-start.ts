@@ -50,7 +50,7 @@ export const rule: StaticRule = {
   severity: 'warning',
   title: 'Development server as start command',
   description: 'A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.',
-  deployed: true,
+  deployed: 'service',
   check(model) {
     const app = mainProgram(model);
     if (!app) return [];

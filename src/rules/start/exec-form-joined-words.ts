@@ -36,7 +36,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'Exec-form word holds a whole command line',
   description: 'An exec-form word like `"gunicorn app:app"` is one argument: the kernel looks for a program (or the interpreter for a file) with that whole name, and the container fails to start.',
-  deployed: true,
+  deployed: 'any',
   check(model) {
     if (model.windows) return [];
     const out: RuleHit[] = [];

@@ -37,7 +37,7 @@ export const rule: StaticRule = {
   severity: 'warning',
   title: 'Package manager as PID 1',
   description: 'npm/yarn/pnpm/npx as the start command run the app under `sh -c` and do not drain it gracefully on SIGTERM.',
-  deployed: true,
+  deployed: 'service',
   check(model) {
     const app = appCommand(model);
     if (!app) return [];

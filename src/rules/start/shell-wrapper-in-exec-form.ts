@@ -8,7 +8,7 @@ export const rule: StaticRule = {
   severity: 'warning',
   title: 'Shell wrapper without exec',
   description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
-  deployed: true,
+  deployed: 'service',
   check(model) {
     const out: RuleHit[] = [];
     for (const shell of model.startChain.links) {

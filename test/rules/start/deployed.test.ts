@@ -74,6 +74,15 @@ describe('deployed start commands', () => {
     expect(shellForm.findings.find((f) => f.rule === 'cmd-ignored')!.message).toContain('(line 4 of api/Dockerfile)');
   });
 
+  it('a Kubernetes CronJob runs `npm run report` to its end: no PID 1 finding (it serves nothing); a broken command still is one', () => {
+    const cron = (command: string) =>
+      `apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: report }\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: report\n              image: acme/api\n              command: ${command}\n`;
+    const quiet = lintWith({ ...NODE_IMAGE, 'cron.yaml': cron('["npm", "run", "report"]') }, 'api/Dockerfile', [{ path: 'cron.yaml' }]);
+    expect(quiet.findings).toEqual([]);
+    const joined = lintWith({ ...NODE_IMAGE, 'cron.yaml': cron('["node report.js"]') }, 'api/Dockerfile', [{ path: 'cron.yaml' }]);
+    expect(where(joined.findings, 'exec-form-joined-words')).toEqual(['cron.yaml:13']);
+  });
+
   it('an ECS task definition whose entryPoint is ["sh", "-c"] and command ["npm start"]', () => {
     const taskdef = JSON.stringify({ containerDefinitions: [{ name: 'api', image: 'api', entryPoint: ['sh', '-c'], command: ['npm start'], essential: true }] }, null, 2);
     const { findings } = lintWith({ ...NODE_IMAGE, 'taskdef.json': taskdef }, 'api/Dockerfile', [{ path: 'taskdef.json' }]);
