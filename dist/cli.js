@@ -20328,7 +20328,8 @@ function readComposeFile(absPath, display2, strict, notes = []) {
     if (strict) throw new InputError(`deployment manifest ${display2} does not exist`);
     return [];
   }
-  const hit5 = cache.get(absPath);
+  const key = `${absPath}\0${display2}`;
+  const hit5 = cache.get(key);
   if (hit5 && hit5.mtimeMs === stat2.mtimeMs && hit5.size === stat2.size) {
     notes.push(...hit5.notes);
     return hit5.services;
@@ -20344,7 +20345,7 @@ function readComposeFile(absPath, display2, strict, notes = []) {
     own.push(`${err.message}; its services were not read`);
     services = [];
   }
-  cache.set(absPath, { mtimeMs: stat2.mtimeMs, size: stat2.size, services, notes: own });
+  cache.set(key, { mtimeMs: stat2.mtimeMs, size: stat2.size, services, notes: own });
   notes.push(...own);
   return services;
 }

@@ -43812,7 +43812,8 @@ function readComposeFile(absPath, display2, strict, notes = []) {
     if (strict) throw new InputError(`deployment manifest ${display2} does not exist`);
     return [];
   }
-  const hit5 = cache.get(absPath);
+  const key = `${absPath}\0${display2}`;
+  const hit5 = cache.get(key);
   if (hit5 && hit5.mtimeMs === stat3.mtimeMs && hit5.size === stat3.size) {
     notes.push(...hit5.notes);
     return hit5.services;
@@ -43828,7 +43829,7 @@ function readComposeFile(absPath, display2, strict, notes = []) {
     own.push(`${err.message}; its services were not read`);
     services = [];
   }
-  cache.set(absPath, { mtimeMs: stat3.mtimeMs, size: stat3.size, services, notes: own });
+  cache.set(key, { mtimeMs: stat3.mtimeMs, size: stat3.size, services, notes: own });
   notes.push(...own);
   return services;
 }

@@ -140,6 +140,13 @@ describe('Compose', () => {
     expect(model.deployments[0]).toMatchObject({ entrypoint: { value: ['node', 'worker.js'], line: 4 }, command: { value: [], line: 4 } });
   });
 
+  it('--deploy names a Compose file the discovery does not read (docker-compose.prod.yml), its profiles kept', () => {
+    const files = { 'api/Dockerfile': NODE, 'deploy/docker-compose.prod.yml': 'services:\n  api:\n    build:\n      context: ../api\n    profiles: ["prod"]\n    command: ["node", "cluster.js"]\n' };
+    expect(deploymentsOf(files, [], undefined, 'api/Dockerfile').model.deployments).toEqual([]);
+    const { model } = deploymentsOf(files, [{ path: 'deploy/docker-compose.prod.yml' }], undefined, 'api/Dockerfile');
+    expect(model.deployments).toMatchObject([{ kind: 'compose', file: 'deploy/docker-compose.prod.yml', name: 'api', profiles: ['prod'], command: { value: ['node', 'cluster.js'], line: 6 } }]);
+  });
+
   it('a service that builds another Dockerfile, or only names an image, is not this Dockerfile', () => {
     const { model } = deploymentsOf({
       Dockerfile: NODE,

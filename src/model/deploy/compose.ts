@@ -257,7 +257,9 @@ export function readComposeFile(absPath: string, display: string, strict: boolea
     if (strict) throw new InputError(`deployment manifest ${display} does not exist`);
     return [];
   }
-  const hit = cache.get(absPath);
+  // Keyed by the display path too: the services carry it (`Deployment.file`).
+  const key = `${absPath}\0${display}`;
+  const hit = cache.get(key);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) {
     notes.push(...hit.notes);
     return hit.services;
@@ -273,7 +275,7 @@ export function readComposeFile(absPath: string, display: string, strict: boolea
     own.push(`${err.message}; its services were not read`);
     services = [];
   }
-  cache.set(absPath, { mtimeMs: stat.mtimeMs, size: stat.size, services, notes: own });
+  cache.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, services, notes: own });
   notes.push(...own);
   return services;
 }
