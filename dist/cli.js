@@ -20477,12 +20477,15 @@ function probes(container2) {
   }
   return out;
 }
+function expandReferences(words, env) {
+  if (!words) return void 0;
+  const values2 = new Map(env.map((e) => [e.name, e.value]));
+  return words.map((w) => w.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, n) => m === "$$" ? "$" : values2.get(n) ?? m));
+}
 function container(c, workload, podSpec, display2) {
   const name = str(get(c, "name"));
   if (name === void 0) return void 0;
   const line = keyLine(c, "name") ?? c.line;
-  const commandList = strings(get(c, "command"));
-  const argsList = strings(get(c, "args"));
   const commandLine = keyLine(c, "command");
   const argsLine = keyLine(c, "args");
   const env = [];
@@ -20495,6 +20498,8 @@ function container(c, workload, podSpec, display2) {
     else env.push({ name: envName, value, line: e.line });
   }
   if (items(get(c, "envFrom")).length > 0) skippedEnv.push("envFrom");
+  const commandList = expandReferences(strings(get(c, "command")), env);
+  const argsList = expandReferences(strings(get(c, "args")), env);
   const graceSeconds = num(get(podSpec, "terminationGracePeriodSeconds"));
   const graceLine = keyLine(podSpec, "terminationGracePeriodSeconds");
   const signal = str(get(c, "lifecycle", "stopSignal"));

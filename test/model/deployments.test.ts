@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { splitComposeWords, composeSeconds } from '../../src/model/deploy/compose.js';
-import { sleepSeconds } from '../../src/model/deploy/kubernetes.js';
+import { expandReferences, sleepSeconds } from '../../src/model/deploy/kubernetes.js';
 import { dedent, lintResult, makeContext } from '../helpers.js';
 import { lintDockerfile } from '../../src/lint.js';
 
@@ -213,6 +213,11 @@ describe('Kubernetes', () => {
     expect(model.deployments[0]!.entrypoint).toBeUndefined();
     expect(sleepSeconds(['/bin/sh', '-c', 'sleep 15 && nginx -s quit'])).toBe(15);
     expect(sleepSeconds(['nginx', '-s', 'quit'])).toBeUndefined();
+  });
+
+  it('expands `$(VAR)` from the literal env as Kubernetes does; a secret or unknown one stays as written; `$$` escapes', () => {
+    const env = [{ name: 'PORT', value: '8080', line: 1 }];
+    expect(expandReferences(['gunicorn', '--bind', '0.0.0.0:$(PORT)', '$(DB_URL)', '$$(PORT)'], env)).toEqual(['gunicorn', '--bind', '0.0.0.0:8080', '$(DB_URL)', '$(PORT)']);
   });
 
   it('#NAME picks a container; several containers and no image match: listed in one note, not guessed', () => {

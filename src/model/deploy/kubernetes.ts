@@ -69,12 +69,20 @@ function probes(container: YNode): NonNullable<Deployment['probes']> {
   return out;
 }
 
+/**
+ * Kubernetes' own expansion of `command` and `args`: `$(NAME)` becomes the container's literal
+ * env value (left as written when the variable is not a literal), `$$` a literal `$`.
+ */
+export function expandReferences(words: string[] | undefined, env: Deployment['env']): string[] | undefined {
+  if (!words) return undefined;
+  const values = new Map(env.map((e) => [e.name, e.value]));
+  return words.map((w) => w.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, n?: string) => (m === '$$' ? '$' : values.get(n!) ?? m)));
+}
+
 function container(c: YNode, workload: string, podSpec: YNode, display: string): Deployment | undefined {
   const name = str(get(c, 'name'));
   if (name === undefined) return undefined;
   const line = keyLine(c, 'name') ?? c.line;
-  const commandList = strings(get(c, 'command'));
-  const argsList = strings(get(c, 'args'));
   const commandLine = keyLine(c, 'command');
   const argsLine = keyLine(c, 'args');
   const env: Deployment['env'] = [];
@@ -88,6 +96,8 @@ function container(c: YNode, workload: string, podSpec: YNode, display: string):
     else env.push({ name: envName, value, line: e.line });
   }
   if (items(get(c, 'envFrom')).length > 0) skippedEnv.push('envFrom');
+  const commandList = expandReferences(strings(get(c, 'command')), env);
+  const argsList = expandReferences(strings(get(c, 'args')), env);
   const graceSeconds = num(get(podSpec, 'terminationGracePeriodSeconds'));
   const graceLine = keyLine(podSpec, 'terminationGracePeriodSeconds');
   const signal = str(get(c, 'lifecycle', 'stopSignal'));
