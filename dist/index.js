@@ -43499,7 +43499,40 @@ import path15 from "node:path";
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 100;
 var MAX_NODES = 5e5;
+var MAX_FLOW_DEPTH = 256;
+function flowDepth(text) {
+  let depth = 0;
+  let max = 0;
+  let line = 1;
+  let maxLine = 1;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") {
+      line++;
+      if (quote === "'") continue;
+    }
+    if (quote) {
+      if (c === quote && (quote === "'" || text[i - 1] !== "\\")) quote = "";
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf("\n", i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === '"' || c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > max) {
+        max = depth;
+        maxLine = line;
+      }
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return { depth: max, line: maxLine };
+}
 function readDocuments(text, display2) {
+  const nesting = flowDepth(text);
+  if (nesting.depth > MAX_FLOW_DEPTH) throw new InputError(`${display2}:${nesting.line}: brackets nested over ${MAX_FLOW_DEPTH} levels deep; not read`);
   const lineCounter = new import_yaml.LineCounter();
   const docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
@@ -43528,7 +43561,7 @@ function lineOf(node, lc) {
   return start === void 0 ? 0 : lc.linePos(start).line;
 }
 function convert(node, doc, lc, budget, display2, depth) {
-  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display2}: too many YAML nodes (over ${MAX_NODES}); not read`);
+  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display2}: too large or too deeply nested once its aliases are expanded (over ${MAX_NODES} nodes or 200 levels); not read`);
   if (node === null) return { kind: "scalar", line: 0, value: null };
   if ((0, import_yaml.isAlias)(node)) {
     const target = node.resolve(doc);

@@ -290,6 +290,12 @@ describe('bad input: one sentence', () => {
     expect(badInput(run(bomb))).toBe('deploy.yaml: its YAML aliases expand too far (an alias bomb?); not read');
   });
 
+  it('megabytes of nested brackets are refused before the parser recurses into them (it would take minutes)', () => {
+    expect(badInput(run(`a: ${'['.repeat(4_000_000)}${']'.repeat(4_000_000)}\n`))).toBe('deploy.yaml:1: brackets nested over 256 levels deep; not read');
+    // Brackets inside quotes and comments, and a flow list a few levels deep, are fine.
+    expect(() => run(`# ${'['.repeat(300)}\napiVersion: v1\nkind: Pod\nmetadata: {name: "${'{'.repeat(300)}"}\nspec: {containers: [{name: a, image: b, command: [sh, -c, "[ -f x ]"]}]}\n`)()).not.toThrow();
+  });
+
   it('a 50 MB manifest is refused before it is read', () => {
     const big = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n# ${'x'.repeat(50 * 1024 * 1024)}\n`;
     expect(badInput(run(big))).toBe('deployment manifest deploy.yaml is 50 MB; files over 10 MB are not read');

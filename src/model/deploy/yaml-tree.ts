@@ -30,8 +30,48 @@ const MAX_ALIAS_COUNT = 100;
 /** Nodes one manifest may hold once aliases are expanded. */
 const MAX_NODES = 500_000;
 
+/** Flow collections (`[`, `{`) nested deeper than this are refused before parsing. */
+const MAX_FLOW_DEPTH = 256;
+
+/**
+ * The deepest `[`/`{` nesting outside quotes and comments, roughly (a linear scan): the YAML
+ * parser recurses per level and takes minutes on megabytes of `[[[[`.
+ */
+function flowDepth(text: string): { depth: number; line: number } {
+  let depth = 0;
+  let max = 0;
+  let line = 1;
+  let maxLine = 1;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      if (quote === "'") continue;
+    }
+    if (quote) {
+      if (c === quote && (quote === "'" || text[i - 1] !== '\\')) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]!)))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > max) {
+        max = depth;
+        maxLine = line;
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return { depth: max, line: maxLine };
+}
+
 /** Every document of a manifest text; InputError (one sentence with file:line) when it is not YAML or expands too far. */
 export function readDocuments(text: string, display: string): YNode[] {
+  const nesting = flowDepth(text);
+  if (nesting.depth > MAX_FLOW_DEPTH) throw new InputError(`${display}:${nesting.line}: brackets nested over ${MAX_FLOW_DEPTH} levels deep; not read`);
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
@@ -63,7 +103,7 @@ function lineOf(node: { range?: [number, number, number] | null } | null | undef
 }
 
 function convert(node: YamlNode | null, doc: Document, lc: LineCounter, budget: { nodes: number }, display: string, depth: number): YNode {
-  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display}: too many YAML nodes (over ${MAX_NODES}); not read`);
+  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display}: too large or too deeply nested once its aliases are expanded (over ${MAX_NODES} nodes or 200 levels); not read`);
   if (node === null) return { kind: 'scalar', line: 0, value: null };
   if (isAlias(node)) {
     const target = node.resolve(doc);
