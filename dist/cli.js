@@ -20016,9 +20016,17 @@ var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 100;
 var MAX_NODES = 5e5;
 var MAX_FLOW_DEPTH = 256;
-function flowDepth(text) {
+var DASH_RUN = /[ \t]*(?:-[ \t]+)*/y;
+function dashesAt(text, at) {
+  DASH_RUN.lastIndex = at;
+  const run = DASH_RUN.exec(text)?.[0] ?? "";
+  let n = 0;
+  for (const c of run) if (c === "-") n++;
+  return n;
+}
+function nestingDepth(text) {
   let depth = 0;
-  let max = 0;
+  let max = dashesAt(text, 0);
   let line = 1;
   let maxLine = 1;
   let quote = "";
@@ -20026,7 +20034,11 @@ function flowDepth(text) {
     const c = text[i];
     if (c === "\n") {
       line++;
-      if (quote === "'") continue;
+      const dashes = dashesAt(text, i + 1);
+      if (dashes > max) {
+        max = dashes;
+        maxLine = line;
+      }
     }
     if (quote) {
       if (c === quote && (quote === "'" || text[i - 1] !== "\\")) quote = "";
@@ -20047,8 +20059,8 @@ function flowDepth(text) {
   return { depth: max, line: maxLine };
 }
 function readDocuments(text, display2) {
-  const nesting = flowDepth(text);
-  if (nesting.depth > MAX_FLOW_DEPTH) throw new InputError(`${display2}:${nesting.line}: brackets nested over ${MAX_FLOW_DEPTH} levels deep; not read`);
+  const nesting = nestingDepth(text);
+  if (nesting.depth > MAX_FLOW_DEPTH) throw new InputError(`${display2}:${nesting.line}: collections nested over ${MAX_FLOW_DEPTH} levels deep; not read`);
   const lineCounter = new import_yaml.LineCounter();
   const docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
   if (!Array.isArray(docs)) return [];

@@ -290,8 +290,9 @@ describe('bad input: one sentence', () => {
     expect(badInput(run(bomb))).toBe('deploy.yaml: its YAML aliases expand too far (an alias bomb?); not read');
   });
 
-  it('megabytes of nested brackets are refused before the parser recurses into them (it would take minutes)', () => {
-    expect(badInput(run(`a: ${'['.repeat(4_000_000)}${']'.repeat(4_000_000)}\n`))).toBe('deploy.yaml:1: brackets nested over 256 levels deep; not read');
+  it('megabytes of nested brackets or dashes are refused before the parser recurses into them (it would take minutes)', () => {
+    expect(badInput(run(`a: ${'['.repeat(4_000_000)}${']'.repeat(4_000_000)}\n`))).toBe('deploy.yaml:1: collections nested over 256 levels deep; not read');
+    expect(badInput(run(`x: 1\n${'- '.repeat(3_000_000)}x\n`))).toBe('deploy.yaml:2: collections nested over 256 levels deep; not read');
     // Brackets inside quotes and comments, and a flow list a few levels deep, are fine.
     expect(() => run(`# ${'['.repeat(300)}\napiVersion: v1\nkind: Pod\nmetadata: {name: "${'{'.repeat(300)}"}\nspec: {containers: [{name: a, image: b, command: [sh, -c, "[ -f x ]"]}]}\n`)()).not.toThrow();
   });

@@ -30,16 +30,28 @@ const MAX_ALIAS_COUNT = 100;
 /** Nodes one manifest may hold once aliases are expanded. */
 const MAX_NODES = 500_000;
 
-/** Flow collections (`[`, `{`) nested deeper than this are refused before parsing. */
+/** Flow collections (`[`, `{`) or compact sequences (`- - -`) nested deeper than this are refused before parsing. */
 const MAX_FLOW_DEPTH = 256;
 
+/** A line's leading `- - - ` run (compact nested block sequences, one level per dash). */
+const DASH_RUN = /[ \t]*(?:-[ \t]+)*/y;
+
+function dashesAt(text: string, at: number): number {
+  DASH_RUN.lastIndex = at;
+  const run = DASH_RUN.exec(text)?.[0] ?? '';
+  let n = 0;
+  for (const c of run) if (c === '-') n++;
+  return n;
+}
+
 /**
- * The deepest `[`/`{` nesting outside quotes and comments, roughly (a linear scan): the YAML
- * parser recurses per level and takes minutes on megabytes of `[[[[`.
+ * The deepest nesting of `[`/`{` (outside quotes and comments) or of `- - -` on one line,
+ * roughly, in one linear scan: the YAML parser recurses per level and takes minutes on
+ * megabytes of `[[[[`.
  */
-function flowDepth(text: string): { depth: number; line: number } {
+function nestingDepth(text: string): { depth: number; line: number } {
   let depth = 0;
-  let max = 0;
+  let max = dashesAt(text, 0);
   let line = 1;
   let maxLine = 1;
   let quote = '';
@@ -47,7 +59,11 @@ function flowDepth(text: string): { depth: number; line: number } {
     const c = text[i]!;
     if (c === '\n') {
       line++;
-      if (quote === "'") continue;
+      const dashes = dashesAt(text, i + 1);
+      if (dashes > max) {
+        max = dashes;
+        maxLine = line;
+      }
     }
     if (quote) {
       if (c === quote && (quote === "'" || text[i - 1] !== '\\')) quote = '';
@@ -70,8 +86,8 @@ function flowDepth(text: string): { depth: number; line: number } {
 
 /** Every document of a manifest text; InputError (one sentence with file:line) when it is not YAML or expands too far. */
 export function readDocuments(text: string, display: string): YNode[] {
-  const nesting = flowDepth(text);
-  if (nesting.depth > MAX_FLOW_DEPTH) throw new InputError(`${display}:${nesting.line}: brackets nested over ${MAX_FLOW_DEPTH} levels deep; not read`);
+  const nesting = nestingDepth(text);
+  if (nesting.depth > MAX_FLOW_DEPTH) throw new InputError(`${display}:${nesting.line}: collections nested over ${MAX_FLOW_DEPTH} levels deep; not read`);
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
