@@ -9,6 +9,7 @@ import { splitComposeWords, composeSeconds } from '../../src/model/deploy/compos
 import { expandReferences, sleepSeconds } from '../../src/model/deploy/kubernetes.js';
 import { dedent, lintResult, makeContext } from '../helpers.js';
 import { lintDockerfile } from '../../src/lint.js';
+import { configEntry, fromConfigValue, fromFlags, fromInputs } from '../../src/options/read.js';
 
 const NODE = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
 
@@ -312,5 +313,20 @@ describe('bad input: one sentence', () => {
     const result = lintResult(NODE, { 'compose.yaml': 'services: [\n' });
     expect(result.model.deployments).toEqual([]);
     expect(result.notes.some((n) => n.startsWith('compose.yaml:') && n.includes('not valid YAML'))).toBe(true);
+  });
+});
+
+describe('the deploy option, one catalog entry', () => {
+  it('a repeatable flag, a newline list in the Action input, strings or mappings in the config file', () => {
+    expect(fromFlags({ deploy: ['k8s/api.yaml#api', '-'] }).values.deploy).toEqual([{ path: 'k8s/api.yaml', container: 'api' }, { path: '-' }]);
+    const inputs: Record<string, string> = { deploy: 'rendered.yaml#api\n# a comment\ndeploy/ecs/taskdef.json\n' };
+    expect(fromInputs((name) => inputs[name] ?? '', 'run').values.deploy).toEqual([{ path: 'rendered.yaml', container: 'api' }, { path: 'deploy/ecs/taskdef.json' }]);
+    const entry = configEntry('deploy')!;
+    expect(fromConfigValue(entry, ['compose.prod.yaml', { path: 'k8s/', container: 'api', dockerfile: 'api/Dockerfile' }])).toEqual([
+      { path: 'compose.prod.yaml' },
+      { path: 'k8s/', container: 'api', dockerfile: 'api/Dockerfile' },
+    ]);
+    expect(badInput(() => fromConfigValue(entry, [{ file: 'x.yaml' }]))).toBe('deploy: unknown key "file" (use path, container, dockerfile)');
+    expect(badInput(() => fromFlags({ deploy: ['k8s/api.yaml#'] }))).toBe('--deploy "k8s/api.yaml#": write PATH#CONTAINER, both parts non-empty');
   });
 });
