@@ -20744,7 +20744,6 @@ function fromSpec(model, self, spec, input, notes) {
   const built = candidates.filter((c) => c.builds === self);
   if (built.length > 0) return built.map((c) => c.deployment);
   const others = candidates.filter((c) => c.builds === void 0);
-  if (spec.dockerfile && others.length > 0) return others.map((c) => c.deployment);
   if (others.length === 1 && candidates.length === 1) return [others[0].deployment];
   const folder = path11.basename(path11.dirname(model.absPath)).toLowerCase();
   const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);

@@ -212,11 +212,10 @@ function fromSpec(model: DockerfileModel, self: string, spec: DeploySpec, input:
     if (chosen.length === 0) throw new InputError(`${name} ${label}: no container named ${JSON.stringify(spec.container)}; it has ${list(candidates)}`);
     return chosen.map((c) => c.deployment);
   }
-  // A config entry that names its Dockerfile, or a manifest with one container: that one.
+  // Compose services that build it; else the manifest's one container; else by image name.
   const built = candidates.filter((c) => c.builds === self);
   if (built.length > 0) return built.map((c) => c.deployment);
   const others = candidates.filter((c) => c.builds === undefined);
-  if (spec.dockerfile && others.length > 0) return others.map((c) => c.deployment);
   if (others.length === 1 && candidates.length === 1) return [others[0]!.deployment];
   const folder = path.basename(path.dirname(model.absPath)).toLowerCase();
   const byImage = others.filter((c) => c.deployment.image !== undefined && imageRepoName(c.deployment.image) === folder);
