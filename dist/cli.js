@@ -19176,6 +19176,10 @@ function showText(text, max = 70) {
 function placeOf(part) {
   return part.origin ? { range: part.instr.range, file: part.origin.file } : { range: part.instr.range };
 }
+function placeOfInstr(model, instr) {
+  const part = [model.start.entrypoint, model.start.cmd].find((p) => p?.instr === instr);
+  return part ? placeOf(part) : { range: instr.range };
+}
 function showPart(part, max = 60) {
   return part.origin ? `\`${show(part.instr, max)}\` of ${deploymentLabel(part.origin)}` : `\`${show(part.instr, max)}\``;
 }
@@ -21348,6 +21352,7 @@ var rule20 = {
   severity: "error",
   title: "Shell operator in exec form",
   description: "Exec form runs no shell: `&&`, `|`, `;`, `>` are passed to the program as literal arguments and nothing is chained or redirected.",
+  deployed: "any",
   check(model) {
     const out = [];
     for (const instr of execFormInstructions(model, true)) {
@@ -21357,7 +21362,7 @@ var rule20 = {
       out.push({
         message: `\`${show(instr)}\` is exec form, so \`${op.trim()}\` is passed to \`${argv[0]}\` as a literal argument and nothing after it is ${/[<>]/.test(op) ? "redirected" : "chained"}.`,
         fix: suggestion(instr.keyword, argv),
-        range: instr.range
+        ...placeOfInstr(model, instr)
       });
     }
     return out;

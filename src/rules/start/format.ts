@@ -41,6 +41,12 @@ export function placeOf(part: StartPart): Pick<RuleHit, 'range' | 'file'> {
   return part.origin ? { range: part.instr.range, file: part.origin.file } : { range: part.instr.range };
 }
 
+/** Where an ENTRYPOINT/CMD (or HEALTHCHECK) instruction of the start contract is written: a manifest's line for a deployed one. */
+export function placeOfInstr(model: DockerfileModel, instr: Instr): Pick<RuleHit, 'range' | 'file'> {
+  const part = [model.start.entrypoint, model.start.cmd].find((p) => p?.instr === instr);
+  return part ? placeOf(part) : { range: instr.range };
+}
+
 /** `CMD ["npm", "start"]`, or `command: ["npm", "start"]` of Compose service `web` for a deployed one. */
 export function showPart(part: StartPart, max = 60): string {
   return part.origin ? `\`${show(part.instr, max)}\` of ${deploymentLabel(part.origin)}` : `\`${show(part.instr, max)}\``;

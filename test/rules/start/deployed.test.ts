@@ -83,6 +83,14 @@ describe('deployed start commands', () => {
     expect(where(joined.findings, 'exec-form-joined-words')).toEqual(['cron.yaml:13']);
   });
 
+  it('a Kubernetes `command:` list with `&&` as a word: nothing is chained (shell-operator-in-exec-form at the manifest line)', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: api }\nspec:\n  containers:\n    - name: api\n      image: api\n      command: ["node", "migrate.js", "&&", "node", "server.js"]\n';
+    const { findings } = lintWith({ ...NODE_IMAGE, 'pod.yaml': pod }, 'api/Dockerfile', [{ path: 'pod.yaml' }]);
+    const hit = findings.filter((f) => f.rule === 'shell-operator-in-exec-form');
+    expect(hit.map((f) => `${f.file}:${f.line}`)).toEqual(['pod.yaml:8']);
+    expect(hit[0]!.fix).toContain('`command: ["/bin/sh", "-c", "node migrate.js && exec node server.js"]`');
+  });
+
   it('an ECS task definition whose entryPoint is ["sh", "-c"] and command ["npm start"]', () => {
     const taskdef = JSON.stringify({ containerDefinitions: [{ name: 'api', image: 'api', entryPoint: ['sh', '-c'], command: ['npm start'], essential: true }] }, null, 2);
     const { findings } = lintWith({ ...NODE_IMAGE, 'taskdef.json': taskdef }, 'api/Dockerfile', [{ path: 'taskdef.json' }]);
