@@ -47884,6 +47884,7 @@ function lintDockerfile(options) {
   }
   findings.push(...lintDeployments(model, findings));
   const notes = [...deployed.notes];
+  if (model.deployments.length > 0) notes.push(`judged as deployed by ${model.deployments.map((d) => `${deploymentLabel(d)} (${d.file}:${d.line})`).join(", ")}`);
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);

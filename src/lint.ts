@@ -138,6 +138,7 @@ export function lintDockerfile(options: LintOptions): LintResult {
   }
   findings.push(...lintDeployments(model, findings));
   const notes: string[] = [...deployed.notes];
+  if (model.deployments.length > 0) notes.push(`judged as deployed by ${model.deployments.map((d) => `${deploymentLabel(d)} (${d.file}:${d.line})`).join(', ')}`);
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);

@@ -25,7 +25,7 @@ function lintWith(files: Record<string, string | { content: string; mode?: numbe
 
 describe('deployed start commands', () => {
   it('a Compose service with `command: npm start` (the shape of many Node projects\' compose files): npm is PID 1, reported at the compose line', () => {
-    const { findings } = lintWith({
+    const { findings, notes } = lintWith({
       ...NODE_IMAGE,
       'docker-compose.yml': dedent(`
         services:
@@ -41,6 +41,7 @@ describe('deployed start commands', () => {
     });
     // The image itself is fine: nothing on the Dockerfile.
     expect(findings.filter((f) => f.file === 'api/Dockerfile')).toEqual([]);
+    expect(notes).toContain('judged as deployed by Compose service `api` (docker-compose.yml:4)');
     expect(where(findings, 'package-manager-as-pid1')).toEqual(['docker-compose.yml:9']);
     const f = findings.find((x) => x.rule === 'package-manager-as-pid1')!;
     expect(f.message).toContain('`command: ["npm", "start"]` of Compose service `api`');
