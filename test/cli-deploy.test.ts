@@ -30,7 +30,7 @@ describe('CLI --deploy', () => {
   it('helm template output on stdin: findings at <stdin>:30, the JSON report valid', () => {
     const dir = makeContext(IMAGE);
     const r = cli(['--static', '--format', 'json', '--fail-on', 'never', '--deploy', '-', 'api/Dockerfile'], dir, HELM);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('note: judged as deployed by container `api` of Deployment/release-api (<stdin>:28)\n');
     expect(r.code).toBe(0);
     const [report] = parseJsonReport<Report>(r.stdout) as [Report];
     expect(report.findings.filter((f) => f.file === '<stdin>').map((f) => `${f.rule}@${f.line}`).sort()).toEqual(['package-manager-as-pid1@30', 'shell-wrapper-in-exec-form@30']);
