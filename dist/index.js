@@ -42566,7 +42566,7 @@ function deployedPart(model, d, value, half) {
     // No Dockerfile node: rules that read the AST do not run on deployed commands.
     node: void 0
   };
-  const origin = { kind: d.kind, file, line: value.line, field, name: d.name, ...d.workload ? { workload: d.workload } : {} };
+  const origin = { kind: d.kind, file, line: value.line, field, name: d.name, ...d.workload ? { workload: d.workload } : {}, ...d.devSetup ? { devSetup: d.devSetup } : {} };
   return { instr, form: "exec", argv: value.value, origin };
 }
 function deployedModel(model, d) {
@@ -43775,7 +43775,7 @@ function composeHealthcheck(svc) {
   const text = str(test);
   return text !== void 0 ? { argv: ["/bin/sh", "-c", text], line } : { line };
 }
-function serviceDockerfile(file, svc) {
+function serviceBuild(file, svc) {
   const build3 = get(svc, "build");
   if (!build3) return void 0;
   let context3 = ".";
@@ -43787,7 +43787,17 @@ function serviceDockerfile(file, svc) {
     dockerfile = str(get(build3, "dockerfile")) ?? "Dockerfile";
   } else return void 0;
   if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
-  return realpath(path15.resolve(path15.dirname(file), context3, dockerfile));
+  const contextDir = realpath(path15.resolve(path15.dirname(file), context3));
+  return { context: contextDir, dockerfile: realpath(path15.resolve(contextDir, dockerfile)) };
+}
+function devSetup(name, file, svc, binds, context3) {
+  const workingDir = str(get(svc, "working_dir"))?.replace(/\/$/, "");
+  for (const [src, dst] of binds) {
+    const source = realpath(path15.resolve(path15.dirname(file), src));
+    const holdsContext = context3 !== void 0 && (context3 === source || context3.startsWith(`${source}${path15.sep}`));
+    if (holdsContext || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
+  }
+  return void 0;
 }
 function bindMounts(svc) {
   const out = [];
@@ -43821,7 +43831,10 @@ function service(name, svc, nameLine, absPath, display2, notes) {
   const init = bool(get(svc, "init"));
   const profiles = strings(get(svc, "profiles"));
   const healthcheck = composeHealthcheck(svc);
-  const dockerfile = serviceDockerfile(absPath, svc);
+  const build3 = serviceBuild(absPath, svc);
+  const dockerfile = build3?.dockerfile;
+  const binds = bindMounts(svc);
+  const dev = devSetup(name, absPath, svc, binds, build3?.context);
   const image = str(get(svc, "image"));
   const deployment = {
     kind: "compose",
@@ -43837,9 +43850,10 @@ function service(name, svc, nameLine, absPath, display2, notes) {
     ...init !== void 0 ? { init: { value: init, line: keyLine(svc, "init") } } : {},
     ...profiles ? { profiles } : {},
     ...healthcheck ? { healthcheck } : {},
-    ...image ? { image } : {}
+    ...image ? { image } : {},
+    ...dev ? { devSetup: dev } : {}
   };
-  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds: bindMounts(svc), deployment };
+  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds, deployment };
 }
 function composeServices(doc, absPath, display2, notes) {
   const out = [];
@@ -44435,7 +44449,8 @@ var rule9 = {
     const where = appWhere(app);
     const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from ${where.source}) runs ${dev.what}.`;
     const fix = `Start a production server instead: ${dev.instead}.`;
-    const devImage = developmentImage(model);
+    const deployedDev = app.part.origin?.devSetup;
+    const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0);
     if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: "info" }];
     return [{ message, fix, ...where.at }];
   }
@@ -44706,7 +44721,8 @@ var rule15 = {
     const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm2} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
     const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`${app.part.origin ? app.part.instr.keyword : "CMD"} ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
     const dev = devServer(app.words);
-    const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
+    const deployedDev = app.part.origin?.devSetup;
+    const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
     if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
     return [{ message, fix, ...where.at }];
   }
@@ -44872,12 +44888,13 @@ var rule21 = {
       const fate = shellFate(shell, model.base, program);
       const direct = asExecForm2(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
+      const dev = part.origin?.devSetup;
       out.push({
-        message: `${showPart(part, 90)} runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
+        message: `${showPart(part, 90)} runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.${dev ? ` Low impact here: ${dev}.` : ""}`,
         fix,
         ...placeOf(part),
         // ash and bash replace themselves with a last simple command: the program is PID 1 today.
-        ...fate.implicitExec ? { severity: "info" } : {}
+        ...fate.implicitExec || dev ? { severity: "info" } : {}
       });
     }
     return out;

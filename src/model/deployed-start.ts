@@ -44,7 +44,7 @@ function deployedPart(model: DockerfileModel, d: Deployment, value: Deployed<str
     // No Dockerfile node: rules that read the AST do not run on deployed commands.
     node: undefined as unknown as Instr['node'],
   };
-  const origin: StartOrigin = { kind: d.kind, file, line: value.line, field, name: d.name, ...(d.workload ? { workload: d.workload } : {}) };
+  const origin: StartOrigin = { kind: d.kind, file, line: value.line, field, name: d.name, ...(d.workload ? { workload: d.workload } : {}), ...(d.devSetup ? { devSetup: d.devSetup } : {}) };
   return { instr, form: 'exec', argv: value.value, origin };
 }
 

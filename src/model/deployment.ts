@@ -56,6 +56,11 @@ export interface Deployment {
   preStop?: { kind: 'sleep' | 'exec' | 'http'; seconds?: number; argv?: string[]; line: number };
   /** An init in front of PID 1 (compose `init: true`, ECS `linuxParameters.initProcessEnabled`). */
   init?: Deployed<boolean>;
+  /**
+   * compose: why the service is a development setup (it bind-mounts its source into the
+   * container: "Compose service `web` mounts `.` over `/app`, a development setup").
+   */
+  devSetup?: string;
   /** compose `profiles`: the service starts only when one of them is enabled. */
   profiles?: string[];
   /** compose/ECS `healthcheck` (`disabled`: `disable: true` or `test: ["NONE"]`). */

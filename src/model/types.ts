@@ -98,6 +98,8 @@ export interface StartOrigin {
   /** The service or container, and its Kubernetes workload (`Deployment/api`). */
   name: string;
   workload?: string;
+  /** The deployment runs from a developer's checkout (Deployment.devSetup): why. */
+  devSetup?: string;
 }
 
 export interface StartPart {

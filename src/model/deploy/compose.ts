@@ -157,8 +157,8 @@ function composeHealthcheck(svc: YNode): Deployment['healthcheck'] {
   return text !== undefined ? { argv: ['/bin/sh', '-c', text], line } : { line };
 }
 
-/** The Dockerfile a service builds (absolute, resolved). */
-function serviceDockerfile(file: string, svc: YNode): string | undefined {
+/** The build context and Dockerfile a service builds (absolute, resolved). */
+function serviceBuild(file: string, svc: YNode): { context: string; dockerfile: string } | undefined {
   const build = get(svc, 'build');
   if (!build) return undefined;
   let context = '.';
@@ -170,7 +170,22 @@ function serviceDockerfile(file: string, svc: YNode): string | undefined {
     dockerfile = str(get(build, 'dockerfile')) ?? 'Dockerfile';
   } else return undefined;
   if (context.includes('$') || dockerfile.includes('$') || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return undefined;
-  return realpath(path.resolve(path.dirname(file), context, dockerfile));
+  const contextDir = realpath(path.resolve(path.dirname(file), context));
+  return { context: contextDir, dockerfile: realpath(path.resolve(contextDir, dockerfile)) };
+}
+
+/**
+ * The service runs from a developer's checkout: it bind-mounts its build context (or a folder
+ * holding it) into the container, or a host folder over its `working_dir`. Says how, for messages.
+ */
+function devSetup(name: string, file: string, svc: YNode, binds: [string, string][], context: string | undefined): string | undefined {
+  const workingDir = str(get(svc, 'working_dir'))?.replace(/\/$/, '');
+  for (const [src, dst] of binds) {
+    const source = realpath(path.resolve(path.dirname(file), src));
+    const holdsContext = context !== undefined && (context === source || context.startsWith(`${source}${path.sep}`));
+    if (holdsContext || (workingDir && dst.replace(/\/$/, '') === workingDir)) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
+  }
+  return undefined;
 }
 
 function bindMounts(svc: YNode): [string, string][] {
@@ -207,7 +222,10 @@ function service(name: string, svc: YMap, nameLine: number, absPath: string, dis
   const init = bool(get(svc, 'init'));
   const profiles = strings(get(svc, 'profiles'));
   const healthcheck = composeHealthcheck(svc);
-  const dockerfile = serviceDockerfile(absPath, svc);
+  const build = serviceBuild(absPath, svc);
+  const dockerfile = build?.dockerfile;
+  const binds = bindMounts(svc);
+  const dev = devSetup(name, absPath, svc, binds, build?.context);
   const image = str(get(svc, 'image'));
   const deployment: Deployment = {
     kind: 'compose',
@@ -224,8 +242,9 @@ function service(name: string, svc: YMap, nameLine: number, absPath: string, dis
     ...(profiles ? { profiles } : {}),
     ...(healthcheck ? { healthcheck } : {}),
     ...(image ? { image } : {}),
+    ...(dev ? { devSetup: dev } : {}),
   };
-  return { name, absPath, ...(dockerfile ? { dockerfile } : {}), ...(image ? { image } : {}), binds: bindMounts(svc), deployment };
+  return { name, absPath, ...(dockerfile ? { dockerfile } : {}), ...(image ? { image } : {}), binds, deployment };
 }
 
 /** The services of one parsed Compose document; [] when it has none. */

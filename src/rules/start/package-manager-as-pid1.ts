@@ -51,7 +51,8 @@ export const rule: StaticRule = {
       : `Start the program the script runs directly, e.g. \`${app.part.origin ? app.part.instr.keyword : 'CMD'} ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`;
     // A development image by design is stopped by a developer, not drained by a deploy.
     const dev = devServer(app.words);
-    const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : undefined);
+    const deployedDev = app.part.origin?.devSetup;
+    const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : undefined) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : undefined);
     if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: 'info' }];
     return [{ message, fix, ...where.at }];
   },

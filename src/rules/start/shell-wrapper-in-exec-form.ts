@@ -24,12 +24,14 @@ export const rule: StaticRule = {
       const fix = direct
         ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.`
         : `End the script by replacing the shell with the program: \`… exec ${showText(lastWords.join(' '), 50)}\`.`;
+      // A deployment that runs from a developer's checkout is stopped by a developer, not drained by a deploy.
+      const dev = part.origin?.devSetup;
       out.push({
-        message: `${showPart(part, 90)} runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
+        message: `${showPart(part, 90)} runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.${dev ? ` Low impact here: ${dev}.` : ''}`,
         fix,
         ...placeOf(part),
         // ash and bash replace themselves with a last simple command: the program is PID 1 today.
-        ...(fate.implicitExec ? { severity: 'info' as const } : {}),
+        ...(fate.implicitExec || dev ? { severity: 'info' as const } : {}),
       });
     }
     return out;

@@ -36,16 +36,42 @@ describe('deployed start commands', () => {
             restart: always
             ports:
               - "3000:3000"
+            volumes:
+              - ./uploads:/app/uploads
             command: npm start
       `),
     });
     // The image itself is fine: nothing on the Dockerfile.
     expect(findings.filter((f) => f.file === 'api/Dockerfile')).toEqual([]);
     expect(notes).toContain('judged as deployed by Compose service `api` (docker-compose.yml:4)');
-    expect(where(findings, 'package-manager-as-pid1')).toEqual(['docker-compose.yml:9']);
+    expect(where(findings, 'package-manager-as-pid1')).toEqual(['docker-compose.yml:11']);
+    // A data folder mounted is not the source: still a warning.
+    expect(findings.find((f) => f.rule === 'package-manager-as-pid1')!.severity).toBe('warning');
     const f = findings.find((x) => x.rule === 'package-manager-as-pid1')!;
     expect(f.message).toContain('`command: ["npm", "start"]` of Compose service `api`');
     expect(f.fix).toContain('`command: ["node", "server.js"]`');
+  });
+
+  it('a Compose service run from the checkout (a host folder over its working_dir, as many dev setups do): info, saying why', () => {
+    const { findings } = lintWith({
+      ...NODE_IMAGE,
+      'api/front/package.json': '{"scripts": {"start": "react-scripts start"}}',
+      'compose.yaml': dedent(`
+        services:
+          front:
+            build:
+              context: ./api
+            volumes:
+              - ./api/front:/front
+            working_dir: /front
+            command: >
+              sh -c " npm install &&
+              npm start"
+      `),
+    });
+    const at = findings.map((f) => `${f.rule}@${f.file}:${f.line}:${f.severity}`).sort();
+    expect(at).toEqual(['package-manager-as-pid1@compose.yaml:8:info', 'shell-wrapper-in-exec-form@compose.yaml:8:info']);
+    expect(findings[0]!.message).toContain('Low impact here: Compose service `front` mounts `./api/front` over `/front`, a development setup.');
   });
 
   it('an inline ignore above the Compose line silences it there', () => {
