@@ -45086,6 +45086,7 @@ var rule24 = {
   severity: "error",
   title: "CRLF line endings in a wrapper script",
   description: 'A start script with CRLF line endings names the interpreter `/bin/sh\\r`: the container fails with "no such file or directory".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -45113,6 +45114,7 @@ var rule25 = {
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
   description: 'A UTF-8 BOM before `#!` hides the shebang from the kernel: the container fails with "exec format error".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -45137,6 +45139,7 @@ var rule26 = {
   severity: "error",
   title: "Wrapper script without #! line",
   description: 'A start script without a `#!` first line cannot be executed by the kernel: the container fails with "exec format error".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -45181,6 +45184,7 @@ var rule27 = {
   severity: "error",
   title: "Wrapper script not executable",
   description: 'The start script is copied without an execute bit: the container fails with "permission denied".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -45740,6 +45744,7 @@ var rule31 = {
   severity: "warning",
   title: "Bash syntax under #!/bin/sh",
   description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
+  deployed: "any",
   check(model) {
     const hits = [];
     for (const script of shellScripts(model)) {

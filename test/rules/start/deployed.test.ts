@@ -138,6 +138,18 @@ describe('deployed start commands', () => {
     expect(hit[0]!.message).toContain('(As Compose service `gateway` in compose.yaml:2 starts the image.)');
   });
 
+  it('a script only a deployment starts is checked like the image\'s own: wrapper-not-executable at the COPY that brings it, naming the deployment', () => {
+    const { findings } = lintWith({
+      'api/Dockerfile': 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      'api/bin/start-worker.sh': { content: '#!/bin/sh\nset -e\nexec node worker.js\n', mode: 0o644 },
+      'compose.yaml': 'services:\n  worker:\n    build: ./api\n    command: ["./bin/start-worker.sh"]\n',
+    });
+    const hit = findings.filter((f) => f.rule === 'wrapper-not-executable');
+    expect(hit.map((f) => `${f.file}:${f.line}`)).toEqual(['api/Dockerfile:3']);
+    expect(hit[0]!.message).toContain('start-worker.sh');
+    expect(hit[0]!.message).toContain('(As Compose service `worker` in compose.yaml:2 starts the image.)');
+  });
+
   it('the replacement semantics per platform: Kubernetes `command` drops CMD, `args` alone keeps ENTRYPOINT, Compose `entrypoint` resets CMD', () => {
     const { model } = lintWith({ ...NODE_IMAGE, 'compose.yaml': 'services:\n  api:\n    build: ./api\n    entrypoint: ["node"]\n' });
     const view = deployedModel(model, model.deployments[0]!)!;
