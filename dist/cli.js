@@ -60,12 +60,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -95,14 +95,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path32) {
-      const ctrl = callVisitor(key, node, visitor, path32);
+    function visit_(key, node, visitor, path34) {
+      const ctrl = callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visit_(key, ctrl, visitor, path32);
+        replaceNode(key, path34, ctrl);
+        return visit_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path32);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = visit_("key", node.key, visitor, path32);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path32);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path32) {
-      const ctrl = await callVisitor(key, node, visitor, path32);
+    async function visitAsync_(key, node, visitor, path34) {
+      const ctrl = await callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visitAsync_(key, ctrl, visitor, path32);
+        replaceNode(key, path34, ctrl);
+        return visitAsync_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path32);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path32);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path32) {
+    function callVisitor(key, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key, node, path32);
+        return visitor(key, node, path34);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path32);
+        return visitor.Map?.(key, node, path34);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path32);
+        return visitor.Seq?.(key, node, path34);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path32);
+        return visitor.Pair?.(key, node, path34);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path32);
+        return visitor.Scalar?.(key, node, path34);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path32);
+        return visitor.Alias?.(key, node, path34);
       return void 0;
     }
-    function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key, path34, node) {
+      const parent = path34[path34.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest] = path34;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key, ...rest] = path32;
+      deleteIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+      getIn(path34, keepScalar) {
+        const [key, ...rest] = path34;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key, ...rest] = path32;
+      hasIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key, ...rest] = path32;
+      setIn(path34, value) {
+        const [key, ...rest] = path34;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1156,16 +1156,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1381,15 +1381,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1883,13 +1883,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -1906,33 +1906,33 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -1943,8 +1943,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -1973,21 +1973,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        if (i < items2.length - 1) {
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2032,9 +2032,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2373,7 +2373,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2394,9 +2394,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2425,7 +2425,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,10 +2434,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -2513,7 +2513,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -2521,7 +2521,7 @@ var require_schema = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -2549,7 +2549,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2865,7 +2865,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,10 +2874,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3076,26 +3076,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3168,7 +3168,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge = require_merge();
@@ -3181,8 +3181,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -3211,7 +3211,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -3232,7 +3232,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection.isEmptyPath(path32)) {
+      deleteIn(path34) {
+        if (Collection.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection.isEmptyPath(path32))
+      getIn(path34, keepScalar) {
+        if (Collection.isEmptyPath(path34))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection.isEmptyPath(path32))
+      hasIn(path34) {
+        if (Collection.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection.isEmptyPath(path32)) {
+      setIn(path34, value) {
+        if (Collection.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -3982,12 +3982,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -4210,9 +4210,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4343,7 +4343,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4359,7 +4359,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path32) => {
+    visit.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path32) => {
-      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit.parentCollection = (cst, path34) => {
+      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5646,7 +5646,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5730,7 +5730,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6329,7 +6329,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6352,7 +6352,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs23, sep: [] });
+                map.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7246,7 +7246,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7321,7 +7321,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -7592,10 +7592,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -7606,8 +7606,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path32, { windows } = {}) => {
-      const segs = path32.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path34, { windows } = {}) => {
+      const segs = path34.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -7697,7 +7697,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens2 = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -7716,10 +7716,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -7896,24 +7896,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -8306,9 +8306,9 @@ var require_parse = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -8960,8 +8960,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -8979,7 +8979,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -9010,9 +9010,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -9088,7 +9088,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix7 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
@@ -10172,8 +10172,8 @@ var init_main = __esm({
       CompletionItem2.create = create;
     })(CompletionItem || (CompletionItem = {}));
     (function(CompletionList2) {
-      function create(items, isIncomplete) {
-        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+      function create(items2, isIncomplete) {
+        return { items: items2 ? items2 : [], isIncomplete: !!isIncomplete };
       }
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
@@ -10558,8 +10558,8 @@ var init_main = __esm({
       InlineCompletionItem2.create = create;
     })(InlineCompletionItem || (InlineCompletionItem = {}));
     (function(InlineCompletionList2) {
-      function create(items) {
-        return { items };
+      function create(items2) {
+        return { items: items2 };
       }
       InlineCompletionList2.create = create;
     })(InlineCompletionList || (InlineCompletionList = {}));
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path32 = this.getPath();
-        if (path32 === null || path32.startsWith("/")) {
-          return path32;
+        const path34 = this.getPath();
+        if (path34 === null || path34.startsWith("/")) {
+          return path34;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
+              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs22 from "node:fs";
-import path31 from "node:path";
+import fs24 from "node:fs";
+import path33 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -15034,9 +15034,9 @@ function parsePlatform(value) {
   if (!PLATFORM.test(p)) throw new InputError(`platform ${JSON.stringify(p)} is not of the form os/arch[/variant], e.g. linux/arm64`);
   return p;
 }
-function platformList(items) {
-  if (items.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
-  return [...new Set(items)];
+function platformList(items2) {
+  if (items2.length === 0) throw new InputError("platforms must name at least one platform, e.g. linux/amd64");
+  return [...new Set(items2)];
 }
 function parseKeyValue(value, name) {
   const eq = value.indexOf("=");
@@ -15114,204 +15114,129 @@ function parseRunner(value, name = "--runner") {
   return [platform, label];
 }
 
-// src/model/deployment-grace.ts
-var GRACE_SETTING = {
-  compose: { name: "stop_grace_period", defaultSeconds: 10 },
-  kubernetes: { name: "terminationGracePeriodSeconds", defaultSeconds: 30 },
-  ecs: { name: "stopTimeout", defaultSeconds: 30 }
-};
-function graceSetting(kind2) {
-  return GRACE_SETTING[kind2];
-}
-function graceText(d) {
-  const setting = graceSetting(d.kind).name;
-  const where = d.grace.line !== void 0 ? `\`${setting}\`, line ${d.grace.line}` : `\`${setting}\` not set: the default`;
-  return `the ${d.grace.seconds} s grace period (${where})`;
-}
-function deploymentName(d) {
-  if (d.kind === "compose") return `compose service \`${d.name}\``;
-  if (d.kind === "ecs") return `ECS container \`${d.name}\``;
-  return `Kubernetes container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
-}
-function preStopSeconds(d) {
-  if (!d.preStop) return 0;
-  return d.preStop.seconds;
-}
-function preStopText(d) {
-  const p = d.preStop;
-  if (!p) return "no preStop hook";
-  const what = p.argv && p.argv.length > 0 ? `\`${p.argv.join(" ")}\`` : p.kind === "sleep" ? `\`sleep: ${p.seconds ?? "?"}\`` : p.kind;
-  return `the preStop ${what} (line ${p.line})`;
-}
-function graceRange(d) {
-  const line = d.grace.line ?? d.preStop?.line ?? d.line;
-  return { line, column: 1, endLine: line, endColumn: 0 };
-}
-function graceFix(d, seconds2) {
-  const setting = graceSetting(d.kind).name;
-  const raise = d.kind === "compose" ? `\`stop_grace_period: ${seconds2}s\`` : d.kind === "ecs" ? `\`"stopTimeout": ${seconds2}\`` : `\`terminationGracePeriodSeconds: ${seconds2}\``;
-  const shorten = d.preStop ? ", shorten the preStop hook" : "";
-  return `Raise ${setting} above what the shutdown needs (e.g. ${raise})${shorten}, or make the app drain faster on its stop signal (well within the grace period).`;
-}
-var START_KEYS = {
-  compose: { entrypoint: "entrypoint", command: "command" },
-  kubernetes: { entrypoint: "command", command: "args" },
-  ecs: { entrypoint: "entryPoint", command: "command" }
-};
-function startKey(d) {
-  return d.entrypoint ? START_KEYS[d.kind].entrypoint : START_KEYS[d.kind].command;
-}
-
-// src/rules/deploy/grace-period-exceeded.ts
-var rule = {
-  id: "grace-period-exceeded",
-  severity: "error",
-  title: "Shutdown exceeds the grace period",
-  description: "The deployment's preStop hook plus the app's shutdown take at least its grace period: the platform SIGKILLs the container at every deploy and scale-down, in-flight work lost.",
-  check(model) {
-    const hits = [];
-    for (const d of model.deployments) {
-      const preStop = preStopSeconds(d);
-      if (preStop === void 0 || preStop <= 0 || preStop < d.grace.seconds) continue;
-      hits.push({
-        file: d.file,
-        range: graceRange(d),
-        message: `In the ${deploymentName(d)}, ${preStopText(d)} takes ${preStop} s + the app's shutdown (at least 0 s) \u2265 ${graceText(d)}: the container is SIGKILLed before its stop signal leaves it any time to drain, at every deploy and scale-down.`,
-        fix: graceFix(d, preStop + 30)
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/arch-specific-download.ts
-import fs3 from "node:fs";
-import path6 from "node:path";
-
-// src/model/variables.ts
-var MAX_EXPANDED = 64 * 1024;
-var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
-function expandArgs(text, vars) {
-  let grown = 0;
-  const limit = MAX_EXPANDED + text.length;
-  const bounded = (out) => {
-    grown += out.length;
-    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
-    return out;
-  };
-  const expand = (whole, braced, op, word, bare) => {
-    const name = braced ?? bare;
-    const value = vars[name];
-    if (op === ":-") return bounded(value ? value : word);
-    if (op === "-") return bounded(value !== void 0 ? value : word);
-    if (op === ":+") return value ? word : "";
-    if (op === "+") return value !== void 0 ? word : "";
-    return bounded(value !== void 0 ? value : whole);
-  };
-  const cut = text.lastIndexOf("}") + 1;
-  return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
-}
-function argDefault(instr) {
-  return instr.args.map((a) => {
-    const eq = a.indexOf("=");
-    if (eq < 0) return [a, void 0];
-    let v = a.slice(eq + 1);
-    if (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'")) v = v.slice(1, -1);
-    return [a.slice(0, eq), v];
-  });
-}
-
-// src/model/build-steps.ts
+// src/model/start-contract.ts
 import path from "node:path";
-var posix = path.posix;
-var VarHistory = class {
-  /** The variables as they are now. */
-  live = {};
-  changes = /* @__PURE__ */ new Map();
-  version = 0;
-  set(name, value) {
-    this.live[name] = value;
-    let h = this.changes.get(name);
-    if (!h) this.changes.set(name, h = []);
-    const last = h[h.length - 1];
-    if (last && last.version === this.version + 1) last.value = value;
-    else h.push({ version: this.version + 1, value });
-  }
-  /** The variables as they are now, as a read-only view that later `set`s do not change. */
-  snapshot() {
-    const at = ++this.version;
-    const lookup = (name) => {
-      const h = this.changes.get(name);
-      if (!h || h[0].version > at) return void 0;
-      let lo = 0;
-      let hi = h.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (h[mid].version <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return h[lo];
-    };
-    return new Proxy({}, {
-      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
-      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
-      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
-      getOwnPropertyDescriptor: (_t, name) => {
-        const found = typeof name === "string" ? lookup(name) : void 0;
-        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
-      },
-      set: () => false
-    });
-  }
-};
-var globalArgsOf = /* @__PURE__ */ new WeakMap();
-function globalArgs(model) {
-  let globals = globalArgsOf.get(model);
-  if (globals) return globals;
-  globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1) break;
-    if (instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
-  globalArgsOf.set(model, globals);
-  return globals;
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
 }
-function buildSteps(model, stage) {
-  const chain = [];
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = globalArgs(model);
-  const steps = [];
-  let workdir = "/";
-  const history = new VarHistory();
-  const vars = history.live;
-  for (const s of chain) {
-    for (const instr of s.instructions) {
-      steps.push({ instr, workdir, vars: history.snapshot() });
-      if (instr.keyword === "WORKDIR") {
-        const value = expandArgs(instr.text.trim(), vars);
-        workdir = posix.resolve(workdir, value);
-      } else if (instr.keyword === "ARG") {
-        for (const [name, value] of argDefault(instr)) {
-          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
+  }
+  return result;
+}
+function startPartAt(start, k) {
+  const { entrypoint, cmd, executableFrom } = start;
+  if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
+  return entrypoint ?? cmd ?? executableFrom;
+}
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
         }
-      } else if (instr.keyword === "ENV") {
-        const props = instr.node.getProperties?.() ?? [];
-        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
       }
     }
   }
-  return { steps, final: { workdir, vars } };
+  return { entrypoint, cmd, resetCmd, ...startArgv(entrypoint, cmd), stopSignal, workdir, user, path: envPath, shell };
 }
-function stageByRef(model, ref) {
-  const v = ref.toLowerCase();
-  if (/^\d+$/.test(v)) return model.stages[Number(v)];
-  return model.stages.find((s) => s.name === v);
+function startArgv(entrypoint, cmd) {
+  if (entrypoint) {
+    const argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    const executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+    return { argv, ...executableFrom ? { executableFrom } : {} };
+  }
+  return cmd ? { argv: cmd.argv, executableFrom: cmd } : { argv: [] };
 }
 
-// src/model/file-origin.ts
-import path4 from "node:path";
+// src/model/wrappers.ts
+import fs4 from "node:fs";
+import path7 from "node:path";
+
+// src/input.ts
+import fs from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display2, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat2;
+  try {
+    stat2 = fs.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display2} does not exist`);
+  }
+  if (stat2.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
+  }
+  if (!stat2.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
+  if (stat2.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display2, what);
+}
+function decodeText(bytes, display2, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
+  }
+}
 
 // src/shell/structure.ts
 var MAX_NESTING = 120;
@@ -16426,11 +16351,11 @@ function parseShell(text) {
 function simpleCommands(text) {
   const src = text.replace(/\r\n/g, "\n");
   const { lineAt: lineAt2 } = lineStarts(src);
-  const lineOf = (offset) => lineAt2(offset) + 1;
+  const lineOf2 = (offset) => lineAt2(offset) + 1;
   const out = [];
   walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
     if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
-    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf(cmd.start), inCondition: ctx.inCondition, cmd });
+    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf2(cmd.start), inCondition: ctx.inCondition, cmd });
   });
   return out;
 }
@@ -16499,11 +16424,11 @@ function childEnv(names = [], extra = {}, env = process.env) {
 }
 
 // src/model/context.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path3 from "node:path";
 
 // src/repo-root.ts
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path2 from "node:path";
 var repoRootCache = /* @__PURE__ */ new Map();
 function repoRootOf(dir) {
@@ -16516,7 +16441,7 @@ function repoRootOf(dir) {
       break;
     }
     visited.push(current);
-    if (fs.existsSync(path2.join(current, ".git"))) {
+    if (fs2.existsSync(path2.join(current, ".git"))) {
       root = current;
       break;
     }
@@ -16570,9 +16495,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path32) => nfaMatch(tokens2, path32) };
+  return { test: (path34) => nfaMatch(tokens2, path34) };
 }
-function nfaMatch(tokens2, path32) {
+function nfaMatch(tokens2, path34) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16586,8 +16511,8 @@ function nfaMatch(tokens2, path32) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path32.length && current.size > 0; k++) {
-    const c = path32[k];
+  for (let k = 0; k < path34.length && current.size > 0; k++) {
+    const c = path34[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -16690,7 +16615,7 @@ var BuildContext = class _BuildContext {
     this.dir = contextDir;
     let real;
     try {
-      real = fs2.realpathSync(contextDir);
+      real = fs3.realpathSync(contextDir);
     } catch {
       real = void 0;
     }
@@ -16715,7 +16640,7 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs2.realpathSync.native(path3.join(this.dir, rel));
+      real = fs3.realpathSync.native(path3.join(this.dir, rel));
     } catch {
       return void 0;
     }
@@ -16732,7 +16657,7 @@ var BuildContext = class _BuildContext {
     const real = this.real(rel);
     if (!real) return void 0;
     try {
-      const st = fs2.statSync(real);
+      const st = fs3.statSync(real);
       if (st.isDirectory()) return "dir";
       if (st.isFile()) return "file";
     } catch {
@@ -16749,7 +16674,7 @@ var BuildContext = class _BuildContext {
     if (!real) return [];
     let names;
     try {
-      names = fs2.readdirSync(real);
+      names = fs3.readdirSync(real);
     } catch {
       return [];
     }
@@ -16790,7 +16715,7 @@ var BuildContext = class _BuildContext {
     }
     if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
     try {
-      return { executable: (fs2.statSync(real).mode & 73) !== 0, source: "filesystem" };
+      return { executable: (fs3.statSync(real).mode & 73) !== 0, source: "filesystem" };
     } catch {
       return { executable: "unknown", source: "unknown" };
     }
@@ -16800,9 +16725,9 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
   candidates.push(path3.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
-    if (!fs2.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    if (!fs3.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
     try {
-      return fs2.readFileSync(file, "utf8");
+      return fs3.readFileSync(file, "utf8");
     } catch {
     }
   }
@@ -16810,7 +16735,134 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-var posix2 = path4.posix;
+import path5 from "node:path";
+
+// src/model/build-steps.ts
+import path4 from "node:path";
+
+// src/model/variables.ts
+var MAX_EXPANDED = 64 * 1024;
+var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+function expandArgs(text, vars) {
+  let grown = 0;
+  const limit = MAX_EXPANDED + text.length;
+  const bounded = (out) => {
+    grown += out.length;
+    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    return out;
+  };
+  const expand = (whole, braced, op, word, bare) => {
+    const name = braced ?? bare;
+    const value = vars[name];
+    if (op === ":-") return bounded(value ? value : word);
+    if (op === "-") return bounded(value !== void 0 ? value : word);
+    if (op === ":+") return value ? word : "";
+    if (op === "+") return value !== void 0 ? word : "";
+    return bounded(value !== void 0 ? value : whole);
+  };
+  const cut = text.lastIndexOf("}") + 1;
+  return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
+}
+function argDefault(instr) {
+  return instr.args.map((a) => {
+    const eq = a.indexOf("=");
+    if (eq < 0) return [a, void 0];
+    let v = a.slice(eq + 1);
+    if (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'")) v = v.slice(1, -1);
+    return [a.slice(0, eq), v];
+  });
+}
+
+// src/model/build-steps.ts
+var posix = path4.posix;
+var VarHistory = class {
+  /** The variables as they are now. */
+  live = {};
+  changes = /* @__PURE__ */ new Map();
+  version = 0;
+  set(name, value) {
+    this.live[name] = value;
+    let h = this.changes.get(name);
+    if (!h) this.changes.set(name, h = []);
+    const last = h[h.length - 1];
+    if (last && last.version === this.version + 1) last.value = value;
+    else h.push({ version: this.version + 1, value });
+  }
+  /** The variables as they are now, as a read-only view that later `set`s do not change. */
+  snapshot() {
+    const at = ++this.version;
+    const lookup = (name) => {
+      const h = this.changes.get(name);
+      if (!h || h[0].version > at) return void 0;
+      let lo = 0;
+      let hi = h.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (h[mid].version <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return h[lo];
+    };
+    return new Proxy({}, {
+      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
+      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
+      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
+      getOwnPropertyDescriptor: (_t, name) => {
+        const found = typeof name === "string" ? lookup(name) : void 0;
+        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
+      },
+      set: () => false
+    });
+  }
+};
+var globalArgsOf = /* @__PURE__ */ new WeakMap();
+function globalArgs(model) {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
+function buildSteps(model, stage) {
+  const chain = [];
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
+  const globals = globalArgs(model);
+  const steps2 = [];
+  let workdir = "/";
+  const history = new VarHistory();
+  const vars = history.live;
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      steps2.push({ instr, workdir, vars: history.snapshot() });
+      if (instr.keyword === "WORKDIR") {
+        const value = expandArgs(instr.text.trim(), vars);
+        workdir = posix.resolve(workdir, value);
+      } else if (instr.keyword === "ARG") {
+        for (const [name, value] of argDefault(instr)) {
+          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+        }
+      } else if (instr.keyword === "ENV") {
+        const props = instr.node.getProperties?.() ?? [];
+        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+      }
+    }
+  }
+  return { steps: steps2, final: { workdir, vars } };
+}
+function stageByRef(model, ref) {
+  const v = ref.toLowerCase();
+  if (/^\d+$/.test(v)) return model.stages[Number(v)];
+  return model.stages.find((s) => s.name === v);
+}
+
+// src/model/file-origin.ts
+var posix2 = path5.posix;
 var operandsOf = /* @__PURE__ */ new WeakMap();
 function copyOperands(step) {
   let ops = operandsOf.get(step);
@@ -16862,19 +16914,19 @@ var STANDARD_DIRS = /* @__PURE__ */ new Set([
   "/var/lib",
   "/run"
 ]);
-function knownDir(steps, k, dir) {
+function knownDir(steps2, k, dir) {
   if (STANDARD_DIRS.has(dir)) return true;
   const covers = (p) => p === dir || p.startsWith(`${dir}/`);
   for (let j = 0; j < k; j++) {
-    const { instr, workdir } = steps[j];
-    if (instr.keyword === "WORKDIR" && covers(steps[j + 1]?.workdir ?? "")) return true;
+    const { instr, workdir } = steps2[j];
+    if (instr.keyword === "WORKDIR" && covers(steps2[j + 1]?.workdir ?? "")) return true;
     if (instr.keyword !== "RUN") continue;
     for (const cmd of runCommands(instr)) {
       const words = programWords(cmd.words);
       if (words[0] !== "mkdir") continue;
       for (const w of words.slice(1)) {
         if (w.startsWith("-")) continue;
-        if (covers(posix2.resolve(workdir, expandArgs(w, steps[j].vars)))) return true;
+        if (covers(posix2.resolve(workdir, expandArgs(w, steps2[j].vars)))) return true;
       }
     }
   }
@@ -16911,10 +16963,10 @@ function operandCovers(operand, imagePath, recursive) {
   for (let p = posix2.dirname(imagePath); p !== "/"; p = posix2.dirname(p)) if (re.test(p)) return true;
   return false;
 }
-function runCommandsOn(steps, from, to, imagePath, programs) {
+function runCommandsOn(steps2, from, to, imagePath, programs) {
   const out = [];
   for (let j = from; j < to; j++) {
-    const step = steps[j];
+    const step = steps2[j];
     if (step.instr.keyword !== "RUN") continue;
     let cwd = step.workdir;
     for (const cmd of runCommands(step.instr)) {
@@ -16950,9 +17002,9 @@ function runCommandsOn(steps, from, to, imagePath, programs) {
   return out;
 }
 var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
-function applyRunChmods(steps, from, to, imagePath, mode) {
+function applyRunChmods(steps2, from, to, imagePath, mode) {
   let result = mode;
-  for (const { words } of runCommandsOn(steps, from, to, imagePath, CHMOD)) {
+  for (const { words } of runCommandsOn(steps2, from, to, imagePath, CHMOD)) {
     const modeWord = words.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w) && !w.startsWith("--"));
     if (!modeWord) continue;
     const executable = applyChmod(modeWord, result.executable);
@@ -16976,12 +17028,12 @@ var Resolver = class {
   ctx;
   stepsCache = /* @__PURE__ */ new Map();
   build(stage) {
-    let build2 = this.stepsCache.get(stage.index);
-    if (!build2) {
-      build2 = buildSteps(this.model, stage);
-      this.stepsCache.set(stage.index, build2);
+    let build3 = this.stepsCache.get(stage.index);
+    if (!build3) {
+      build3 = buildSteps(this.model, stage);
+      this.stepsCache.set(stage.index, build3);
     }
-    return build2;
+    return build3;
   }
   /**
    * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
@@ -16990,23 +17042,23 @@ var Resolver = class {
    */
   locate(stage, imagePath, depth = 0) {
     if (depth > 8) return "opaque";
-    const { steps } = this.build(stage);
-    for (let k = steps.length - 1; k >= 0; k--) {
-      const step = steps[k];
+    const { steps: steps2 } = this.build(stage);
+    for (let k = steps2.length - 1; k >= 0; k--) {
+      const step = steps2[k];
       if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
       const ops = copyOperands(step);
       if (!ops) continue;
-      const found = this.matchCopy(stage, steps, k, ops, imagePath, depth);
+      const found = this.matchCopy(stage, steps2, k, ops, imagePath, depth);
       if (found === void 0) continue;
       if (found === "opaque") return found;
-      return { ...found, mode: applyRunChmods(steps, k + 1, steps.length, imagePath, found.mode) };
+      return { ...found, mode: applyRunChmods(steps2, k + 1, steps2.length, imagePath, found.mode) };
     }
     return void 0;
   }
-  matchCopy(stage, steps, k, ops, imagePath, depth) {
-    const copy = steps[k].instr;
+  matchCopy(stage, steps2, k, ops, imagePath, depth) {
+    const copy = steps2[k].instr;
     const { dest } = ops;
-    const destIsDir = ops.destIsDir || knownDir(steps, k, dest);
+    const destIsDir = ops.destIsDir || knownDir(steps2, k, dest);
     const under = (d) => imagePath.startsWith(`${d === "/" ? "" : d}/`) ? imagePath.slice(d === "/" ? 1 : d.length + 1) : void 0;
     const fromFlag = copy.flags.get("from");
     for (const source of [...ops.sources].reverse()) {
@@ -17020,7 +17072,7 @@ var Resolver = class {
         return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
       }
       if (fromFlag !== void 0 && fromFlag !== null) {
-        const fromStage = stageByRef(this.model, expandArgs(fromFlag, steps[k].vars));
+        const fromStage = stageByRef(this.model, expandArgs(fromFlag, steps2[k].vars));
         const fileTarget = !destIsDir && imagePath === dest;
         const dirTarget = imagePath === posix2.join(dest, posix2.basename(source));
         const rel = under(dest);
@@ -17069,14 +17121,14 @@ var Resolver = class {
 function writerOf(model, paths) {
   const wanted = [...new Set(paths.filter((p) => p.startsWith("/")).map((p) => posix2.normalize(p)))];
   if (wanted.length === 0) return void 0;
-  let steps;
+  let steps2;
   try {
-    steps = buildSteps(model, model.finalStage).steps;
+    steps2 = buildSteps(model, model.finalStage).steps;
   } catch {
     return void 0;
   }
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const step = steps[i];
+  for (let i = steps2.length - 1; i >= 0; i--) {
+    const step = steps2[i];
     const { keyword } = step.instr;
     if (keyword === "COPY" || keyword === "ADD") {
       const ops = copyOperands(step);
@@ -17102,270 +17154,238 @@ function mentions(text, p) {
   }
 }
 
-// src/model/stage-graph.ts
-import path5 from "node:path";
-var posix3 = path5.posix;
-function mountSources(model, instr) {
-  const text = model.lines.slice(instr.range.line - 1, instr.range.endLine).join("\n");
-  return [...text.matchAll(/--mount=\S*?\bfrom=([^,\s]+)/g)].map((m) => m[1].replace(/^["']|["']$/g, ""));
+// src/shell/command-string.ts
+function wordText(word) {
+  if (isQuotedAllArgs(word)) return "$@";
+  return staticValue(word) ?? word.raw;
 }
-function readsFrom(model, stage) {
-  const out = [];
-  for (const { instr, vars } of buildSteps(model, stage).steps) {
-    if (instr.stage !== stage.index) continue;
-    const refs = instr.keyword === "COPY" || instr.keyword === "ADD" ? [instr.flags.get("from") ?? void 0] : instr.keyword === "RUN" ? mountSources(model, instr) : [];
-    for (const raw of refs) {
-      if (!raw) continue;
-      const ref = expandArgs(raw, vars);
-      if (ref.includes("$")) return void 0;
-      const from = stageByRef(model, ref);
-      if (from) out.push(from);
-    }
-  }
-  return out;
+function parseScript(script) {
+  return parseShell(script);
 }
-function builtStages(model) {
-  const built = /* @__PURE__ */ new Set();
-  const todo = [model.finalStage];
-  while (todo.length > 0) {
-    const stage = todo.pop();
-    if (built.has(stage.index)) continue;
-    built.add(stage.index);
-    if (stage.parent !== void 0) todo.push(model.stages[stage.parent]);
-    const reads = readsFrom(model, stage);
-    if (!reads) return void 0;
-    todo.push(...reads);
-  }
-  return built;
+function lastCommand(script) {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return void 0;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return void 0;
+  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
+  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
 }
-function stageAndDescendants(model, stage) {
-  const family2 = /* @__PURE__ */ new Set([stage.index]);
-  for (const s of model.stages) if (s.parent !== void 0 && family2.has(s.parent)) family2.add(s.index);
-  return model.stages.filter((s) => family2.has(s.index));
+function trapsTerm(script) {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
 }
-function pathsCopiedOut(model, stage, built) {
-  const family2 = new Set(stageAndDescendants(model, stage).map((s) => s.index));
-  const out = [];
-  for (const reader of model.stages) {
-    if (!built.has(reader.index)) continue;
-    for (const step of buildSteps(model, reader).steps) {
-      const { instr } = step;
-      if (instr.stage !== reader.index) continue;
-      const raw = instr.keyword === "COPY" || instr.keyword === "ADD" ? instr.flags.get("from") : void 0;
-      if (instr.keyword === "RUN" && mountSources(model, instr).some((ref) => family2.has(stageByRef(model, expandArgs(ref, step.vars))?.index ?? -1))) return void 0;
-      if (!raw) continue;
-      const from = stageByRef(model, expandArgs(raw, step.vars));
-      if (!from || !family2.has(from.index)) continue;
-      const ops = copyOperands(step);
-      if (!ops || ops.sources.some((s) => /[$*?[]/.test(s))) return void 0;
-      out.push(...ops.sources.map((s) => posix3.resolve("/", s)));
-    }
-  }
-  return out;
+function execsLastExplicitly(script) {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
+}
+function execsLastImplicitly(script, shell) {
+  if (shell === "dash" || shell === "unknown") return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === "ash") return true;
+  return !last.redirect;
+}
+function plain(parts) {
+  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
+}
+function asExecForm(script) {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
+  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
+  const words = last.simple.words.map((w) => staticValue(w));
+  if (words[0] === "exec") words.shift();
+  return words.length > 0 ? words : void 0;
+}
+function firstWord(script) {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
+  return word && wordText(word);
 }
 
-// src/rules/image/arch-specific-download.ts
-var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
-var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
-var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
-var BRANCHES = [
-  PLATFORM_ARGS,
-  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
-  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
-  /\bdpkg\s+--print-arch/,
-  /\bdpkg-architecture\b/,
-  /\bapk\s+--print-arch\b/,
-  /\/etc\/apk\/arch\b/,
-  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
-  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
-  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
-  /\bgo\s+env\s+GOARCH\b/,
-  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
-  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
-  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
-  /\bprocess\.arch\b|\bplatform\.machine\(\)/
-];
-function branches(text, derived) {
-  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
-}
-function definitions(instr) {
-  if (instr.keyword === "ARG") return argDefault(instr);
-  if (instr.keyword !== "ENV") return [];
-  const props = instr.node.getProperties?.() ?? [];
-  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
-}
-function mentions2(text, names) {
-  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
-  return false;
-}
-function derive(instr, derived, globals) {
-  for (const [name, value] of definitions(instr)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
-    if (from) derived.add(name);
-    else derived.delete(name);
+// src/shell/shebang.ts
+var MAX_LINE = 256;
+var baseName = (p) => p.slice(p.lastIndexOf("/") + 1);
+function envTarget(arg) {
+  if (!arg) return void 0;
+  const clean = arg.replace(/\r$/, "");
+  if (clean.startsWith("-S")) {
+    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
+    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
   }
+  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
+  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
 }
-var FAMILIES = [
-  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
-  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
-  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
-  [/^(i[3-6]86|386|x86)$/i, "386"]
-];
-function sameArch(variant, download) {
-  return variant === download || variant === "arm" && download === "arm64";
-}
-function family(arch) {
-  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
-}
-var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
-var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
-function namedArch(name) {
-  const m = NAMED_ARCH.exec(name);
-  return m ? family(m[1]) : void 0;
-}
-function listDir(dir) {
-  try {
-    return fs3.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+function parseShebang(head) {
+  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
+  if (!text.startsWith("#!")) return void 0;
+  let end = text.indexOf("\n");
+  if (end < 0) end = Math.min(text.length, MAX_LINE);
+  let body = text.slice(2, end);
+  const crlf = body.endsWith("\r");
+  const line = `#!${body.replace(/\r$/, "")}`;
+  let stop = body.length;
+  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
+  body = body.slice(0, stop);
+  const trimmed = body.replace(/^[ \t]+/, "");
+  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
+  const interpreter = m?.[1] ?? "";
+  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
+  const arg = rawArg === "" ? void 0 : rawArg;
+  const bare = interpreter.replace(/\r$/, "");
+  const viaEnv = baseName(bare) === "env";
+  let program = baseName(bare);
+  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
+  if (viaEnv) {
+    const target = envTarget(arg);
+    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
+    program = baseName(words ? words[0] : target?.program ?? "");
+    args = words ? words.slice(1) : target?.args ?? [];
   }
+  return { line, interpreter, arg, crlf, program, args, viaEnv };
 }
-function holdsDockerfile(dir) {
-  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
-}
-function archVariant(model) {
-  const file = path6.basename(model.absPath);
-  const dir = path6.dirname(model.absPath);
-  const repoRoot = fs3.existsSync(path6.join(dir, ".git"));
-  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path6.basename(dir)));
-  if (own) return { own };
-  for (const e of listDir(dir)) {
-    if (e.name === file) continue;
-    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
-    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path6.join(dir, e.name))) return { sibling: `${e.name}/` };
-  }
-  const parent = path6.dirname(dir);
-  const rel = path6.relative(model.contextDir, parent);
-  if (!repoRoot && !rel.startsWith("..") && !path6.isAbsolute(rel)) {
-    for (const e of listDir(parent)) {
-      if (e.isDirectory() && e.name !== path6.basename(dir) && namedArch(e.name) && holdsDockerfile(path6.join(parent, e.name))) return { sibling: `../${e.name}/` };
-    }
-  }
-  return void 0;
-}
-var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
-function archUrl(text, vars) {
-  for (const m of text.matchAll(URL2)) {
-    const url = expandArgs(m[0], vars);
-    const arch = ARCH.exec(url);
-    if (arch) return { url, arch: arch[0] };
-  }
-  return void 0;
-}
-function shortUrl(url) {
-  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
-}
-function pinned(model, stage) {
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
-    const p = s.platform?.trim();
-    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
-  }
-  return false;
-}
-var NOT_A_TOOL = /^(linux|darwin|windows|amd|arm|aarch|x|i|v|release|download|latest|bin|static|musl|gnu)$/i;
-function toolName(url) {
-  const file = url.split(/[?#]/)[0].split("/").pop() ?? "";
-  if (/\.(deb|rpm|apk|sh|run|pkg)$/i.test(file)) return void 0;
-  const name = /^[A-Za-z][A-Za-z]*/.exec(file)?.[0];
-  return name && name.length >= 2 && !NOT_A_TOOL.test(name) ? name : void 0;
-}
-function inside(x, y) {
-  return y === "/" || x === y || x.startsWith(`${y}/`);
-}
-function reachesImage(model, stage, step, url) {
-  const built = builtStages(model);
-  if (!built) return true;
-  if (!built.has(stage.index)) return false;
-  const { instr } = step;
-  const tool = toolName(url);
-  const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
-  if (!tool || /\|\s*(sudo\s+)?(ba)?sh\b/.test(text)) return true;
-  const named = new RegExp(`(^|[^A-Za-z0-9_.-])${tool}([^A-Za-z0-9_-]|$)`);
-  for (const s of stageAndDescendants(model, stage)) {
-    for (const later of buildSteps(model, s).steps) {
-      if (later.instr.stage !== s.index || s === stage && later.instr.range.line <= instr.range.line) continue;
-      if (["RUN", "ENTRYPOINT", "CMD"].includes(later.instr.keyword) && named.test(later.instr.text)) return true;
-    }
-  }
-  const copied = pathsCopiedOut(model, stage, built);
-  if (!copied) return true;
-  const paths = [...text.replace(URL2, " ").matchAll(/(?<![\w$}.-])\/[A-Za-z0-9_.+\/-]*/g)].map((m) => path6.posix.normalize(m[0]).replace(/(.)\/$/, "$1"));
-  const { workdir } = step;
-  const fromWorkdir = (c) => inside(workdir, c) || inside(c, workdir) && (path6.posix.dirname(c) === workdir || path6.posix.relative(workdir, c).split("/")[0].includes(tool));
-  return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
-}
-function hit(instr, url, arch, variant) {
-  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
-  if (variant?.sibling !== void 0) {
-    return {
-      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
-      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
-      range: instr.range,
-      severity: "info"
-    };
-  }
-  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
-  return {
-    message,
-    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
-    range: instr.range
-  };
-}
-var rule2 = {
-  id: "arch-specific-download",
-  severity: "warning",
-  title: "Download for one architecture",
-  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    let variant = null;
-    const globals = /* @__PURE__ */ new Set();
-    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
-    const inImage = new Set(model.chain.map((s) => s.index));
-    for (const stage of model.stages) {
-      if (stage.windows || pinned(model, stage)) continue;
-      const derived = new Set(globals);
-      for (const step of buildSteps(model, stage).steps) {
-        const { instr } = step;
-        derive(instr, derived, globals);
-        if (instr.stage !== stage.index) continue;
-        let found;
-        if (instr.keyword === "RUN") {
-          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
-          if (!FETCH.test(text) || branches(text, derived)) continue;
-          found = archUrl(text, step.vars);
-        } else if (instr.keyword === "ADD") {
-          const ops = copyOperands(step);
-          const sources = ops?.sources ?? instr.args.slice(0, -1);
-          if (branches(instr.text, derived)) continue;
-          found = archUrl(sources.join(" "), step.vars);
-        }
-        if (!found) continue;
-        if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
-        if (variant === null) variant = archVariant(model);
-        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
-        const h = hit(instr, found.url, found.arch, variant);
-        hits.push(h);
-      }
-    }
-    return hits;
-  }
+
+// src/shell/script.ts
+var SHELLS = {
+  sh: "sh",
+  bash: "bash",
+  dash: "dash",
+  ash: "ash",
+  busybox: "busybox",
+  zsh: "zsh",
+  ksh: "ksh",
+  ksh93: "ksh",
+  mksh: "ksh",
+  pdksh: "ksh",
+  "bash5": "bash"
 };
-
-// src/model/installs.ts
-import path8 from "node:path";
+function shellName(program) {
+  const base = program.slice(program.lastIndexOf("/") + 1);
+  return SHELLS[base];
+}
+function binShDialect(family2) {
+  switch (family2) {
+    case "debian":
+    case "ubuntu":
+      return "dash";
+    case "alpine":
+    case "busybox":
+    case "wolfi":
+    case "distroless":
+      return "busybox";
+    case "rhel":
+      return "bash";
+    default:
+      return "posix";
+  }
+}
+function scriptDialect(shebang, family2, invokedWith) {
+  let shell;
+  let declared;
+  if (invokedWith !== void 0) {
+    shell = shellName(invokedWith);
+    declared = `${invokedWith} <script>`;
+  } else if (shebang) {
+    shell = shellName(shebang.program);
+    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
+    declared = shebang.line;
+  } else {
+    shell = "sh";
+    declared = "no shebang (/bin/sh)";
+  }
+  if (!shell) return void 0;
+  let dialect;
+  switch (shell) {
+    case "sh":
+      dialect = binShDialect(family2);
+      break;
+    case "dash":
+      dialect = "dash";
+      break;
+    case "ash":
+    case "busybox":
+      dialect = "busybox";
+      break;
+    case "bash":
+      dialect = "bash";
+      break;
+    case "zsh":
+      dialect = "zsh";
+      break;
+    case "ksh":
+      dialect = "ksh";
+      break;
+  }
+  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
+}
+function shebangFlags(shebang) {
+  const out = /* @__PURE__ */ new Set();
+  if (!shebang) return out;
+  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^-([A-Za-z]+)$/.exec(a);
+    if (!m) continue;
+    for (const ch of m[1]) if (ch !== "o") out.add(ch);
+    if (m[1].includes("o") && args[i + 1] !== void 0) {
+      const name = args[++i];
+      if (name === "errexit") out.add("e");
+      if (name === "nounset") out.add("u");
+    }
+  }
+  return out;
+}
+function analyzeScript(raw) {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { tokens: tokens2, comments } = tokenize(text);
+  const body = parseTokens(tokens2);
+  const analysis = {
+    text,
+    tokens: tokens2,
+    comments,
+    body,
+    functions: collectFunctions(body),
+    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+  };
+  const shebang = parseShebang(text);
+  if (shebang) analysis.shebang = shebang;
+  return analysis;
+}
+var POSITIONAL = /^(?:[@*]|[1-9][0-9]*)$/;
+function readsArguments(tokens2) {
+  const inParts = (parts) => parts.some((p) => {
+    switch (p.type) {
+      case "param":
+        return POSITIONAL.test(p.name) || inParts(p.arg);
+      case "dq":
+        return inParts(p.parts);
+      case "cmdsub":
+      case "procsub":
+      case "array":
+        return readsArguments(p.tokens);
+      default:
+        return false;
+    }
+  });
+  return tokens2.some((t) => t.kind === "word" ? inParts(t.word.parts) : t.kind === "redir" && t.target !== void 0 && inParts(t.target.parts));
+}
 
 // src/model/base-image.ts
 var PLAIN_OS = /* @__PURE__ */ new Set([
@@ -17507,9 +17527,9 @@ function lacksBash(base) {
 }
 
 // src/model/programs.ts
-import path7 from "node:path";
-function baseName(word) {
-  return path7.posix.basename(word.replace(/\/+$/, ""));
+import path6 from "node:path";
+function baseName2(word) {
+  return path6.posix.basename(word.replace(/\/+$/, ""));
 }
 var INITS = {
   tini: "tini",
@@ -17519,16 +17539,16 @@ var INITS = {
   catatonit: "catatonit"
 };
 var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
 var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
 var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
 function knownProgram(word) {
   if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
-  const name = baseName(word);
+  const name = baseName2(word);
   const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
   if (init) return { role: "init", name: init };
   if (PRIVDROP.has(name)) return { role: "privdrop", name };
-  if (SHELLS.has(name)) return { role: "shell", name };
+  if (SHELLS2.has(name)) return { role: "shell", name };
   if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
   if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
   return void 0;
@@ -17538,7 +17558,7 @@ var SHELL_CONTROL_SCRIPTS = {
   apachectl: { server: "httpd", foreground: "exec httpd -D FOREGROUND" }
 };
 function controlScriptChild(argv) {
-  const script = baseName(argv[0] ?? "");
+  const script = baseName2(argv[0] ?? "");
   const known = SHELL_CONTROL_SCRIPTS[script];
   if (!known) return void 0;
   const foreground = argv.some((w, i) => w === "-DFOREGROUND" || w === "-D" && argv[i + 1] === "FOREGROUND");
@@ -17629,7 +17649,7 @@ function execThrough(argv, i) {
 var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
 function shellInvocation(argv, i) {
   let j = i + 1;
-  if (baseName(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS.has(argv[j])) j++;
+  if (baseName2(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS2.has(argv[j])) j++;
   let commandString = false;
   while (j < argv.length && /^[-+]/.test(argv[j])) {
     const opt = argv[j];
@@ -17648,7 +17668,7 @@ function commandStringAt(argv, i) {
   return shellInvocation(argv, k).command?.index;
 }
 function interpreterOf(word) {
-  const name = baseName(word);
+  const name = baseName2(word);
   if (name === "sh" || name === "ash") return "sh";
   if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
   if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
@@ -17665,7 +17685,7 @@ function interpreterPackage(program) {
   return interp ?? program;
 }
 function isExtraShell(program) {
-  const name = baseName(program);
+  const name = baseName2(program);
   return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
 }
 var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
@@ -17700,7 +17720,7 @@ var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
   "-h"
 ]);
 function programRun(words) {
-  const name = baseName(words[0] ?? "");
+  const name = baseName2(words[0] ?? "");
   const rest = words.slice(1);
   const has = (...flags) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith("--") && w.startsWith(`${f}=`)));
   const sub = rest.find((w) => !w.startsWith("-"));
@@ -17794,183 +17814,8 @@ var STOP_SIGNALS = [
   }
 ];
 function stopSignalsOf(word, args = []) {
-  const name = baseName(word).replace(/:$/, "");
+  const name = baseName2(word).replace(/:$/, "");
   return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
-}
-
-// src/model/installs.ts
-var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
-var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
-function baseHas(base, interp) {
-  const { family: family2, debugVariant: debugVariant2 } = base;
-  const name = base.name.split("/").pop() ?? base.name;
-  if (family2 === "scratch") return "absent";
-  if (family2 === "distroless") {
-    if (interp === "python") return /python/.test(name) ? "present" : "absent";
-    if (interp === "node") return /node/.test(name) ? "present" : "absent";
-    if (interp === "sh") return debugVariant2 ? "present" : "absent";
-    return "absent";
-  }
-  if (family2 === "alpine" || family2 === "busybox") {
-    if (interp === "sh") return "present";
-    if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
-    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
-  }
-  if (family2 === "debian" || family2 === "ubuntu") {
-    if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
-    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
-  }
-  if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
-  return "unknown";
-}
-var PACKAGES = [
-  [/^(bash|bash-completion|libtool|bats)$/, "bash"],
-  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
-  [/^zsh$/, "zsh"],
-  [/^(ksh|mksh|loksh)$/, "ksh"],
-  [/^dash$/, "dash"],
-  [/^fish$/, "fish"],
-  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, "python"],
-  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
-  [/^ruby.*$/, "ruby"],
-  [/^perl.*$/, "perl"],
-  [/^php\d*(-.+)?$/, "php"]
-];
-function packageInterpreters(pkg) {
-  const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
-  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
-}
-var MENTIONS = [
-  [/\bbash\b/i, ["bash"]],
-  [/\bbusybox\b/i, ["sh"]],
-  [/\bzsh\b/i, ["zsh"]],
-  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
-  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
-  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ["ruby"]],
-  [/\bperl\b|\bperlbrew\b/i, ["perl"]],
-  [/\bphp\b/i, ["php"]]
-];
-var ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
-var BROAD_SOURCES = /* @__PURE__ */ new Set(["/", "/usr", "/usr/local", "/usr/local/bin", "/bin", "/usr/bin", "/opt", "/sbin", "/usr/sbin"]);
-function mentioned(text) {
-  const out = [];
-  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
-  return out;
-}
-var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
-var INSTALLERS = {
-  apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
-  "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  apt: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  aptitude: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
-  yum: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  dnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  microdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove"]) },
-  tdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
-  zypper: { add: /* @__PURE__ */ new Set(["install", "in"]), del: /* @__PURE__ */ new Set(["remove", "rm"]) }
-};
-var VALUE_OPTS = /* @__PURE__ */ new Set(["--virtual", "-t", "--repository", "-X", "--root", "-p", "-o", "--option", "--target-release", "--setopt", "--releasever", "--installroot", "--enablerepo", "--disablerepo", "--arch", "--keys-dir", "--cache-dir"]);
-function analyseInstalls(model) {
-  const owners = /* @__PURE__ */ new Map();
-  const installedBy = /* @__PURE__ */ new Map();
-  const virtuals = /* @__PURE__ */ new Map();
-  const maybe = /* @__PURE__ */ new Set();
-  const { steps } = buildSteps(model, model.finalStage);
-  const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
-  const add2 = (pkg, owner, instr) => {
-    let set = owners.get(pkg);
-    if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
-    set.add(owner);
-    installedBy.set(pkg, instr);
-  };
-  for (const step of steps) {
-    const { instr } = step;
-    if (instr.keyword === "RUN") {
-      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
-      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
-    } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-      copyMaybe(step, maybe, stageNames);
-    }
-  }
-  const installed = /* @__PURE__ */ new Map();
-  for (const [pkg, set] of owners) {
-    if (set.size === 0) continue;
-    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg));
-  }
-  return { installed, maybe };
-}
-function readInstall(words, step, state) {
-  const tool = words[0] ? path8.posix.basename(words[0]) : "";
-  const spec = INSTALLERS[tool];
-  if (!spec) return;
-  let sub = 1;
-  while (sub < words.length && words[sub].startsWith("-")) sub += VALUE_OPTS.has(words[sub]) && !(words[sub] === "-t" && tool !== "apk") ? 2 : 1;
-  const verb = words[sub] ?? "";
-  const adding = spec.add.has(verb);
-  const deleting = spec.del.has(verb);
-  if (!adding && !deleting) return;
-  let virtual;
-  const pkgs = [];
-  for (let i = 1; i < words.length; i++) {
-    if (i === sub) continue;
-    const w = words[i];
-    if (w.startsWith("-")) {
-      if ((w === "--virtual" || w === "-t") && tool === "apk") virtual = words[i + 1];
-      if (VALUE_OPTS.has(w) && !(w === "-t" && tool !== "apk")) i++;
-      continue;
-    }
-    pkgs.push(expandArgs(w, step.vars));
-  }
-  if (adding) {
-    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes("$") || p.includes("`"));
-    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
-    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== "" && !p.includes("$") && !p.includes("`"));
-    if (virtual) state.virtuals.set(virtual, new Set(names));
-    for (const p of names) state.add(p.replace(/[=<>~].*$/, ""), virtual ?? "world", step.instr);
-    return;
-  }
-  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== "")) {
-    const v = state.virtuals.get(p);
-    if (v && tool === "apk") {
-      for (const pkg of v) state.owners.get(pkg)?.delete(p);
-      continue;
-    }
-    state.owners.get(p.replace(/[=<>~].*$/, ""))?.delete("world");
-  }
-}
-function copyMaybe(step, maybe, stageNames) {
-  const { instr } = step;
-  const from = instr.flags.get("from");
-  const ops = copyOperands(step);
-  if (!ops) return;
-  if (from) {
-    const ref = expandArgs(from, step.vars);
-    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
-    for (const src of ops.sources) {
-      const abs = path8.posix.resolve("/", src);
-      if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
-      for (const i of mentioned(src)) maybe.add(i);
-    }
-    return;
-  }
-  if (instr.keyword === "ADD") {
-    for (const src of ops.sources) {
-      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
-    }
-  }
-}
-function interpretersOfImage(ref) {
-  const { name } = splitImageRef(ref);
-  const last = name.split("/").pop() ?? name;
-  return mentioned(last.replace(/[-_]/g, " "));
-}
-function interpreterAvailability(model, interp, analysis = analyseInstalls(model)) {
-  const base = baseHas(model.base, interp);
-  if (base !== "absent") return base;
-  if (analysis.installed.has(interp)) return "present";
-  if (analysis.maybe.has(interp)) return "unknown";
-  return "absent";
 }
 
 // src/shell/values.ts
@@ -18853,177 +18698,6 @@ function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => fals
   return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete, skipped };
 }
 
-// src/shell/shebang.ts
-var MAX_LINE = 256;
-var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
-function envTarget(arg) {
-  if (!arg) return void 0;
-  const clean = arg.replace(/\r$/, "");
-  if (clean.startsWith("-S")) {
-    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
-    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
-  }
-  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
-  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
-}
-function parseShebang(head) {
-  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
-  if (!text.startsWith("#!")) return void 0;
-  let end = text.indexOf("\n");
-  if (end < 0) end = Math.min(text.length, MAX_LINE);
-  let body = text.slice(2, end);
-  const crlf = body.endsWith("\r");
-  const line = `#!${body.replace(/\r$/, "")}`;
-  let stop = body.length;
-  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
-  body = body.slice(0, stop);
-  const trimmed = body.replace(/^[ \t]+/, "");
-  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
-  const interpreter = m?.[1] ?? "";
-  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
-  const arg = rawArg === "" ? void 0 : rawArg;
-  const bare = interpreter.replace(/\r$/, "");
-  const viaEnv = baseName2(bare) === "env";
-  let program = baseName2(bare);
-  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
-  if (viaEnv) {
-    const target = envTarget(arg);
-    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
-    program = baseName2(words ? words[0] : target?.program ?? "");
-    args = words ? words.slice(1) : target?.args ?? [];
-  }
-  return { line, interpreter, arg, crlf, program, args, viaEnv };
-}
-
-// src/shell/script.ts
-var SHELLS2 = {
-  sh: "sh",
-  bash: "bash",
-  dash: "dash",
-  ash: "ash",
-  busybox: "busybox",
-  zsh: "zsh",
-  ksh: "ksh",
-  ksh93: "ksh",
-  mksh: "ksh",
-  pdksh: "ksh",
-  "bash5": "bash"
-};
-function shellName(program) {
-  const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS2[base];
-}
-function binShDialect(family2) {
-  switch (family2) {
-    case "debian":
-    case "ubuntu":
-      return "dash";
-    case "alpine":
-    case "busybox":
-    case "wolfi":
-    case "distroless":
-      return "busybox";
-    case "rhel":
-      return "bash";
-    default:
-      return "posix";
-  }
-}
-function scriptDialect(shebang, family2, invokedWith) {
-  let shell;
-  let declared;
-  if (invokedWith !== void 0) {
-    shell = shellName(invokedWith);
-    declared = `${invokedWith} <script>`;
-  } else if (shebang) {
-    shell = shellName(shebang.program);
-    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
-    declared = shebang.line;
-  } else {
-    shell = "sh";
-    declared = "no shebang (/bin/sh)";
-  }
-  if (!shell) return void 0;
-  let dialect;
-  switch (shell) {
-    case "sh":
-      dialect = binShDialect(family2);
-      break;
-    case "dash":
-      dialect = "dash";
-      break;
-    case "ash":
-    case "busybox":
-      dialect = "busybox";
-      break;
-    case "bash":
-      dialect = "bash";
-      break;
-    case "zsh":
-      dialect = "zsh";
-      break;
-    case "ksh":
-      dialect = "ksh";
-      break;
-  }
-  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
-}
-function shebangFlags(shebang) {
-  const out = /* @__PURE__ */ new Set();
-  if (!shebang) return out;
-  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const m = /^-([A-Za-z]+)$/.exec(a);
-    if (!m) continue;
-    for (const ch of m[1]) if (ch !== "o") out.add(ch);
-    if (m[1].includes("o") && args[i + 1] !== void 0) {
-      const name = args[++i];
-      if (name === "errexit") out.add("e");
-      if (name === "nounset") out.add("u");
-    }
-  }
-  return out;
-}
-function analyzeScript(raw) {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
-  const { tokens: tokens2, comments } = tokenize(text);
-  const body = parseTokens(tokens2);
-  const analysis = {
-    text,
-    tokens: tokens2,
-    comments,
-    body,
-    functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
-    lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
-  };
-  const shebang = parseShebang(text);
-  if (shebang) analysis.shebang = shebang;
-  return analysis;
-}
-var POSITIONAL = /^(?:[@*]|[1-9][0-9]*)$/;
-function readsArguments(tokens2) {
-  const inParts = (parts) => parts.some((p) => {
-    switch (p.type) {
-      case "param":
-        return POSITIONAL.test(p.name) || inParts(p.arg);
-      case "dq":
-        return inParts(p.parts);
-      case "cmdsub":
-      case "procsub":
-      case "array":
-        return readsArguments(p.tokens);
-      default:
-        return false;
-    }
-  });
-  return tokens2.some((t) => t.kind === "word" ? inParts(t.word.parts) : t.kind === "redir" && t.target !== void 0 && inParts(t.target.parts));
-}
-
 // src/model/scripts.ts
 var analyses = /* @__PURE__ */ new WeakMap();
 var definedIn = /* @__PURE__ */ new WeakMap();
@@ -19069,188 +18743,485 @@ function forwardsCommand(wrapper, scripts2) {
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
 }
 
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
+// src/model/start-chain.ts
+function shellKind(shellPath, base) {
+  if (lacksShell(base)) return "none";
+  const name = shellName(shellPath);
+  const dialect = name === "sh" ? binShDialect(base.family) : name;
+  switch (dialect) {
+    case "bash":
+    case "dash":
+      return dialect;
+    case "ash":
+    case "busybox":
+      return "ash";
+    default:
+      return "unknown";
+  }
+}
+var INHERITED_ENTRYPOINT = /^docker-entrypoint(\.sh)?$/;
+var ChainWalker = class {
+  constructor(model, finder) {
+    this.model = model;
+    this.finder = finder;
+  }
+  model;
+  finder;
+  links = [];
+  /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
+  partAt(k) {
+    return startPartAt(this.model.start, k);
+  }
+  /** Walk argv from its first word; `meta` says where each word came from. */
+  walk(argv, meta, depth) {
+    let i = 0;
+    while (i < argv.length && depth < 6 && this.links.length < 32) {
+      const word = argv[i];
+      const partOf = (k) => meta[k]?.part ?? this.partAt(meta[k]?.index ?? 0);
+      const part = partOf(i);
+      const at = (k) => ({
+        ...meta[k]?.index !== void 0 ? { index: meta[k].index } : {},
+        ...meta[k]?.origin ? { origin: meta[k].origin } : {}
+      });
+      const known = knownProgram(word);
+      if (known?.name === "busybox" && knownProgram(argv[i + 1] ?? "")?.role !== "shell") {
+        this.links.push({ kind: "program", word, name: argv[i + 1] ?? "busybox", argv: argv.slice(i), part, ...at(i) });
+        return;
+      }
+      if (known && known.role !== "shell" && known.role !== "package-manager") {
+        const through = execThrough(argv, i);
+        const staysParent = known.name === "su" || known.name === "sudo" || known.name === "runuser";
+        this.links.push({
+          kind: known.role,
+          word,
+          name: known.name,
+          argv: argv.slice(i, through.next),
+          part,
+          ...at(i),
+          ...through.groupSignals !== void 0 ? { groupSignals: through.groupSignals } : {},
+          ...staysParent ? { staysParent } : {}
+        });
+        if (through.command !== void 0) {
+          this.commandString("/bin/sh", through.command, ["/bin/sh", "-c", through.command], at(i), part, depth);
+          return;
+        }
+        i = through.next;
+        continue;
+      }
+      if (known?.role === "shell") {
+        const inv = shellInvocation(argv, i);
+        if (inv.command) {
+          const k = inv.command.index;
+          const rest = this.commandString(word, inv.command.text, argv.slice(i, k + 1), at(i), partOf(k), depth, k);
+          if (rest === void 0) return;
+          i = rest;
+          continue;
+        }
+        if (inv.script) {
+          const k = inv.script.index;
+          const wrapper2 = this.finder.script(inv.script.word, word);
+          const link = {
+            kind: "script",
+            word: inv.script.word,
+            name: baseName2(inv.script.word),
+            argv: argv.slice(i, k + 1),
+            part: partOf(k),
+            ...at(k),
+            interpreter: word,
+            ...wrapper2 ? { wrapper: wrapper2 } : {},
+            forwards: wrapper2 !== void 0 && forwardsCommand(wrapper2, this.finder.found)
+          };
+          this.links.push(link);
+          if (wrapper2) this.throughScript(link, wrapper2, argv.slice(k + 1), meta.slice(k + 1), depth);
+          return;
+        }
+        this.links.push({ kind: "program", word, name: known.name, argv: argv.slice(i), part, ...at(i) });
+        return;
+      }
+      const wrapper = known ? void 0 : this.finder.script(word);
+      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName2(word));
+      if (wrapper || inherited) {
+        const link = { kind: "script", word, name: baseName2(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
+        this.links.push(link);
+        if (wrapper) {
+          this.throughScript(link, wrapper, argv.slice(i + 1), meta.slice(i + 1), depth);
+          return;
+        }
+        i++;
+        continue;
+      }
+      this.links.push({ kind: "program", word, name: known?.name ?? baseName2(word), argv: argv.slice(i), part, ...at(i) });
+      return;
+    }
+  }
+  /**
+   * Follow a script started with `args` (as the image starts it): the program it hands over
+   * to with `exec` on its paths (the one that runs its arguments first), or its arguments when
+   * it runs them as a child; `runsNothing` when every path ends without a program.
+   */
+  throughScript(link, wrapper, args, argsMeta, depth) {
+    link.runArgs = args;
+    const flow = flowIn(wrapper, this.finder.found, { kind: "run", args });
+    if (!flow.complete) {
+      if (link.forwards) this.walk(args, argsMeta, depth + 1);
+      return;
+    }
+    const analysis = analysisOf(wrapper);
+    const handovers = flow.handovers.filter((h) => h.argv.length > 0 && !reExecsItself(h.argv, wrapper));
+    const chosen = handovers.find((h) => h.argv.some((e) => typeof e.arg === "number")) ?? handovers[0];
+    if (chosen) {
+      const line = analysis.lineOf(chosen.cmd.start) + wrapper.lineOffset;
+      const origin = { file: wrapper.file, line, script: wrapper };
+      const words = [];
+      const metas = [];
+      for (const e of chosen.argv) {
+        const v = e.value;
+        const at = v && "s" in v ? v.at : void 0;
+        words.push(v === void 0 ? "?" : "s" in v ? v.s : v.sym);
+        metas.push(at !== void 0 && argsMeta[at] ? argsMeta[at] : { part: link.part, origin });
+      }
+      this.walk(words, metas, depth + 1);
+      return;
+    }
+    if (flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0) {
+      this.walk(args, argsMeta, depth + 1);
+      return;
+    }
+    const last = flow.finals.find((s) => s.kind === "program" && s.cmd.kind === "simple" && !s.fn);
+    if (last && last.cmd.kind === "simple") {
+      const words = last.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, "$2"));
+      if (words.every((w) => !/[$`]/.test(w))) link.child = { words, origin: { file: wrapper.file, line: analysis.lineOf(last.start) + wrapper.lineOffset, script: wrapper } };
+    }
+    if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
+  }
+  /**
+   * A shell running a command string: the shell link, then the command it ends with. Returns
+   * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
+   */
+  commandString(shell, text, argv, at, part, depth, commandIndex) {
+    const kind2 = shellKind(shell, this.model.base);
+    const link = {
+      kind: "shell",
+      word: shell,
+      name: baseName2(shell),
+      argv,
+      part,
+      ...at,
+      command: text,
+      shellKind: kind2,
+      replaced: false
+    };
+    this.links.push(link);
+    const expanded = expandArgs(text, this.finder.vars);
+    for (const f of sourcedFiles(expanded)) this.finder.sourced(f);
+    const last = lastCommand(expanded);
+    if (!last?.simple || last.detached) return void 0;
+    let words = last.words;
+    const explicit = words[0] === "exec";
+    if (explicit) words = words.slice(1);
+    link.replaced = explicit && words.length > 0 || kind2 !== "none" && kind2 !== "unknown" && execsLastImplicitly(expanded, kind2);
+    if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
+    if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
+    this.walk(words, words.map(() => ({ part: link.part, ...link.origin ? { origin: link.origin } : {} })), depth + 1);
+    return void 0;
+  }
 };
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
+function computeStartChain(model, finder) {
+  if (model.windows || model.start.argv.length === 0) return { links: [] };
+  const walker = new ChainWalker(model, finder);
+  walker.walk(model.start.argv, model.start.argv.map((_, index) => ({ index })), 0);
+  const links = walker.links;
+  const last = links[links.length - 1];
+  const program = last && last.kind !== "init" && last.kind !== "privdrop" && last.kind !== "passthrough" ? last : void 0;
+  return { links, ...program ? { program } : {} };
+}
+function reExecsItself(argv, wrapper) {
+  const words = argv.map((e) => e.value === void 0 ? "?" : "s" in e.value ? e.value.s : e.value.sym);
+  let k = 0;
+  for (let guard = 0; guard < 8 && k < words.length; guard++) {
+    const through = execThrough(words, k);
+    if (!through || through.command !== void 0) break;
+    k = through.next;
+  }
+  const w = words[k] ?? "";
+  return w === "$0" || w === "$BASH_SOURCE" || w === wrapper.imagePath || !w.includes("/") && w === baseName2(wrapper.imagePath);
+}
+function chainInit(chain) {
+  const first = chain.links.find((l) => l.kind !== "passthrough");
+  return first?.kind === "init" ? first : void 0;
+}
+function mainProgram(model) {
+  const last = model.startChain.links[model.startChain.links.length - 1];
+  if (last?.kind === "script" && last.child) return { words: last.child.words, part: last.part, viaShell: false, origin: last.child.origin };
+  return appCommand(model);
+}
+function appCommand(model) {
+  const program = model.startChain.program;
+  if (!program || program.argv.length === 0) return void 0;
+  return { words: program.argv, part: program.part, viaShell: program.index === void 0 && !program.origin, ...program.origin ? { origin: program.origin } : {} };
+}
+function shellLinkOf(model, part) {
+  return model.startChain.links.find((l) => l.kind === "shell" && l.part === part && l.command !== void 0);
+}
+function reachedByForwarding(model, link) {
+  for (const l of model.startChain.links) {
+    if (l === link) return true;
+    if (l.kind === "script" && !l.forwards) return false;
+    if (l.kind === "shell" || l.kind === "program") return false;
+  }
+  return false;
+}
+function forwardingWrapper(model) {
+  const ep = model.start.entrypoint;
+  if (!ep || ep.form !== "exec") return void 0;
+  const link = model.startChain.links.find((l) => l.kind === "script" && l.forwards && l.wrapper && l.part === ep);
+  if (!link?.wrapper) return void 0;
+  const commands = simpleCommands(link.wrapper.text).filter(({ words }) => words.some((w) => /\$(\{)?[@*]/.test(w)));
+  const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
+  return { link, wrapper: link.wrapper, line };
+}
+function expectedPid1(model) {
+  const links = model.startChain.links;
+  const last = links[links.length - 1];
+  if (last?.kind === "script" && last.child) {
+    return { name: baseName2(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
+  }
+  const program = model.startChain.program;
+  if (!program) return void 0;
+  const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
+  return { name: program.kind === "script" ? program.name : baseName2(program.word), where, childOfShell: false };
 }
 
-// src/rules/image/missing-interpreter.ts
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
+// src/model/wrappers.ts
+var posix3 = path7.posix;
+var MAX_BYTES2 = 16 * 1024 * 1024;
+var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
+function looksLikeScript(text, imagePath) {
+  if (/^(\uFEFF)?#!/.test(text)) return true;
+  const name = posix3.basename(imagePath);
+  return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
 }
-function show(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+var WrapperCollector = class {
+  constructor(model, resolver) {
+    this.model = model;
+    this.resolver = resolver;
+    const final = resolver.build(model.finalStage).final;
+    this.vars = final.vars;
+    this.workdir = final.workdir;
+    this.searchPath = model.start.path ?? DEFAULT_PATH;
+    this.cwdBase = posix3.dirname(model.file.split(path7.sep).join("/"));
+  }
+  model;
+  resolver;
+  found = [];
+  vars;
+  workdir;
+  searchPath;
+  cwdBase;
+  script(word, interpreter) {
+    return this.add({ word, ...interpreter ? { interpreter } : {} });
+  }
+  sourced(word) {
+    this.add({ word, sourced: true });
+  }
+  candidates(target) {
+    let word = target.word;
+    if (target.scriptDir) {
+      const m = SCRIPT_DIR_PREFIX.exec(word);
+      if (m) word = posix3.join(target.scriptDir, word.slice(m[0].length));
+    }
+    if (word.includes("$") || word.includes("`") || word === "") return [];
+    if (word.startsWith("/")) return [posix3.normalize(word)];
+    if (word.includes("/")) return [posix3.resolve(this.workdir, word)];
+    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix3.join(d, word));
+    const here = posix3.join(this.workdir, word);
+    if (target.interpreter) return [here, ...inPath];
+    return target.sourced ? [...inPath, here] : inPath;
+  }
+  add(target, depth = 0) {
+    for (const imagePath of this.candidates(target)) {
+      const existing = this.found.find((w) => w.imagePath === imagePath);
+      if (existing) return existing;
+      const origin = this.resolver.locate(this.model.finalStage, imagePath);
+      if (origin === "opaque") return void 0;
+      if (!origin) continue;
+      const script = this.load(origin, imagePath, target);
+      if (!script) return void 0;
+      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
+      this.found.push(script);
+      if (depth < 4) this.followSources(script, depth + 1);
+      return script;
+    }
+    return void 0;
+  }
+  followSources(script, depth) {
+    for (const word of sourcedFiles(script.text)) {
+      this.add({ word, sourced: true, scriptDir: posix3.dirname(script.imagePath) }, depth);
+    }
+  }
+  load(origin, imagePath, target) {
+    const role = target.sourced ? "sourced" : "start";
+    if (origin.kind === "heredoc") {
+      return {
+        imagePath,
+        file: this.model.file,
+        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
+`,
+        lineOffset: origin.heredoc.contentLine - 1,
+        role,
+        ...target.interpreter ? { interpreter: target.interpreter } : {},
+        mode: origin.mode,
+        copy: origin.copy
+      };
+    }
+    const absPath = this.resolver.ctx.absPath(origin.rel);
+    if (!absPath) return void 0;
+    const display2 = posix3.normalize(
+      posix3.join(this.cwdBase, path7.relative(path7.dirname(this.model.absPath), absPath).split(path7.sep).join("/"))
+    );
+    const text = readScript(absPath, display2);
+    if (text === void 0) return void 0;
+    return {
+      imagePath,
+      file: display2,
+      absPath,
+      text,
+      lineOffset: 0,
+      role,
+      ...target.interpreter ? { interpreter: target.interpreter } : {},
+      mode: origin.mode,
+      copy: origin.copy
+    };
+  }
+};
+function readScript(absPath, display2) {
+  let bytes;
+  try {
+    const stat2 = fs4.statSync(absPath);
+    if (stat2.size > MAX_BYTES2) throw new InputError(`wrapper script ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
+    bytes = fs4.readFileSync(absPath);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`wrapper script ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
+  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  if (bom && bytes.length === 3) return "\uFEFF";
+  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display2, "wrapper script");
 }
-function needs(model) {
+function resolveStart(model) {
+  if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
+  const ctx = new BuildContext(model.contextDir, model.absPath);
+  const collector = new WrapperCollector(model, new Resolver(model, ctx));
+  const chain = computeStartChain(model, collector);
+  return { chain, wrappers: collector.found };
+}
+
+// src/model/deployed-start.ts
+var FIELDS = {
+  compose: { entrypoint: "entrypoint", command: "command" },
+  kubernetes: { entrypoint: "command", command: "args" },
+  ecs: { entrypoint: "entryPoint", command: "command" }
+};
+function isJob(d) {
+  return /^(?:Job|CronJob)\//.test(d.workload ?? "");
+}
+function deploymentLabel(d) {
+  if (d.kind === "compose") return `Compose service \`${d.name}\``;
+  if (d.kind === "kubernetes") return `container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
+  return `ECS container \`${d.name}\``;
+}
+function deployedPart(model, d, value, half) {
+  const field = FIELDS[d.kind][half];
+  const file = d.fieldFiles?.[half] ?? d.file;
+  const text = `[${value.value.map((w) => JSON.stringify(w)).join(", ")}]`;
+  const instr = {
+    keyword: `${field}:`,
+    stage: model.finalStage.index,
+    range: { line: value.line, column: 1, endLine: value.line, endColumn: 0 },
+    args: value.value,
+    text,
+    flags: /* @__PURE__ */ new Map(),
+    exec: value.value,
+    jsonLike: true,
+    heredocs: [],
+    // No Dockerfile node: rules that read the AST do not run on deployed commands.
+    node: void 0
+  };
+  const origin = { kind: d.kind, file, line: value.line, field, name: d.name, ...d.workload ? { workload: d.workload } : {}, ...d.devSetup ? { devSetup: d.devSetup } : {} };
+  return { instr, form: "exec", argv: value.value, origin };
+}
+function deployedModel(model, d) {
+  let byModel = views.get(d);
+  if (!byModel) views.set(d, byModel = /* @__PURE__ */ new WeakMap());
+  if (!byModel.has(model)) byModel.set(model, build(model, d));
+  return byModel.get(model);
+}
+var views = /* @__PURE__ */ new WeakMap();
+function build(model, d) {
+  if (model.windows || !d.entrypoint && !d.command) return void 0;
+  const image = model.start;
+  const entrypoint = d.entrypoint ? d.entrypoint.value.length > 0 ? deployedPart(model, d, d.entrypoint, "entrypoint") : void 0 : image.entrypoint;
+  const cmd = d.command ? d.command.value.length > 0 ? deployedPart(model, d, d.command, "command") : void 0 : d.entrypoint ? void 0 : image.cmd;
+  const start = { ...image, entrypoint, cmd, resetCmd: void 0, executableFrom: void 0, ...startArgv(entrypoint, cmd) };
+  const deployed = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
+  const resolved = resolveStart(deployed);
+  deployed.startChain = resolved.chain;
+  deployed.wrappers = resolved.wrappers;
+  return deployed;
+}
+
+// src/model/wrapper-setup.ts
+var MIGRATION = /\b(?:migrate|db:migrate|db:prepare|alembic\s+upgrade|flyway|liquibase|prisma\s+migrate|knex\s+migrate|sequelize\s+db:migrate|typeorm\s+migration:run|goose\s+up|diesel\s+migration)\b/;
+var RENDERERS = /* @__PURE__ */ new Set(["envsubst", "confd", "dockerize", "gomplate", "j2", "tmpl"]);
+var ENV_FILE = /(?:activate|[._-]env(?:\.sh)?|environment|profile|rc(?:\.sh)?|secrets?(?:\.sh)?|exports?(?:\.sh)?)$/i;
+var LOCAL_NAMES = /^(?:set|i|n|x|f|file|dir|arg|opt|cmd|args|_.*)$/i;
+var steps = /* @__PURE__ */ new WeakMap();
+function wrapperSetup(wrapper) {
+  const cached2 = steps.get(wrapper);
+  if (cached2) return cached2;
+  const analysis = analysisOf(wrapper);
+  const src = analysis.text;
   const out = [];
-  for (const link of model.startChain.links) {
-    if (link.origin) continue;
-    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
-    const interp = word !== void 0 ? interpreterOf(word) : void 0;
-    if (!interp || word === void 0) continue;
-    const part = link.part;
-    let what;
-    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
-    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
-    else what = `The start command ${show(part)}`;
-    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = analysisOf(w).shebang;
-    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
-    const interp = written ? interpreterOf(written) : void 0;
-    if (!sb || !interp || !written) continue;
-    out.push({
-      interp,
-      written,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
+  const seen = /* @__PURE__ */ new Set();
+  const add2 = (step, offset) => {
+    const key = `${step.kind}\0${step.name ?? step.what}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ ...step, file: wrapper.file, line: analysis.lineOf(offset) + wrapper.lineOffset });
+  };
+  walkCommands(analysis.body, (cmd, ctx) => {
+    if (cmd.kind !== "simple" || ctx.inSubstitution) return;
+    const words = cmd.words.map((w) => looseText(w, src));
+    const names = [...cmd.assigns.map((a) => looseText(a, src)), ...words[0] === "export" ? words.slice(1) : []].filter((a) => a.includes("=") || words[0] === "export").map((a) => a.split("=")[0]).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+    if (words.length === 0 || words[0] === "export") {
+      for (const name of names) {
+        if (name === "PATH") add2({ kind: "path", what: "sets PATH", name }, cmd.start);
+        else if (words[0] === "export" && !LOCAL_NAMES.test(name)) add2({ kind: "env", what: `sets ${name}`, name }, cmd.start);
+      }
+      return;
+    }
+    const program = words[0] === "exec" ? words.slice(1) : words;
+    const head = program[0] ?? "";
+    if (head === "." || head === "source") {
+      if (program[1] && ENV_FILE.test(program[1])) add2({ kind: "source", what: `sources \`${program[1]}\``, name: program[1] }, cmd.start);
+      return;
+    }
+    if (knownProgram(head)?.role === "privdrop" && !ctx.inCondition) {
+      add2({ kind: "privdrop", what: `drops privileges with \`${head.split("/").pop()}\`` }, cmd.start);
+      return;
+    }
+    if (RENDERERS.has(head.split("/").pop() ?? "")) {
+      add2({ kind: "config", what: `renders config with \`${head.split("/").pop()}\`` }, cmd.start);
+      return;
+    }
+    const text = program.join(" ");
+    if (!ctx.inCondition && MIGRATION.test(text) && !/\$\{?[@*1-9]/.test(text)) add2({ kind: "migration", what: `runs \`${text.length > 50 ? `${text.slice(0, 49)}\u2026` : text}\`` }, cmd.start);
+  });
+  steps.set(wrapper, out);
   return out;
 }
-function fixFor(model, need) {
-  const { family: family2 } = model.base;
-  const pkg = interpreterPackage(need.interp);
-  if (family2 === "scratch" || family2 === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family2 === "debian" || family2 === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule3 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
-      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule4 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule5 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform = stage.platform?.trim();
-      if (!platform || platform.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule3, rule4, rule5, rule2];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
-  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
-  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
-  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
-  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
 
 // src/rules/start/format.ts
 function formText(instr) {
@@ -19261,7 +19232,7 @@ function meantExecForm(instr) {
   const text = formText(instr).trim();
   return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
 }
-function show2(instr, max = 90) {
+function show(instr, max = 90) {
   const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
@@ -19269,8 +19240,18 @@ function showText(text, max = 70) {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
 }
+function placeOf(part) {
+  return part.origin ? { range: part.instr.range, file: part.origin.file } : { range: part.instr.range };
+}
+function placeOfInstr(model, instr) {
+  const part = [model.start.entrypoint, model.start.cmd].find((p) => p?.instr === instr);
+  return part ? placeOf(part) : { range: instr.range };
+}
+function showPart(part, max = 60) {
+  return part.origin ? `\`${show(part.instr, max)}\` of ${deploymentLabel(part.origin)}` : `\`${show(part.instr, max)}\``;
+}
 function appWhere(app) {
-  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
+  if (!app.origin) return { source: showPart(app.part), at: placeOf(app.part) };
   const { file, line, script } = app.origin;
   const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
   const column = text.length - text.trimStart().length + 1;
@@ -19324,74 +19305,822 @@ function familyLabel(base) {
   }
 }
 function programName(word) {
-  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+  return baseName2(word).replace(/^(python|pypy)[0-9.]*$/, "python");
 }
 function withoutPythonModule(words) {
   if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
   return words;
 }
 
-// src/shell/command-string.ts
-function wordText(word) {
-  if (isQuotedAllArgs(word)) return "$@";
-  return staticValue(word) ?? word.raw;
+// src/rules/deploy/common.ts
+function fieldAt(d, field, value) {
+  const line = value?.line ?? d.line;
+  return { file: value && d.fieldFiles?.[field] || d.file, range: { line, column: 1, endLine: line, endColumn: 0 } };
 }
-function parseScript(script) {
-  return parseShell(script);
+function fieldName(d, field) {
+  const names = {
+    compose: { entrypoint: "entrypoint", command: "command", stopSignal: "stop_signal", init: "init" },
+    kubernetes: { entrypoint: "command", command: "args", stopSignal: "lifecycle.stopSignal", init: "shareProcessNamespace" },
+    ecs: { entrypoint: "entryPoint", command: "command", stopSignal: "stop signal", init: "linuxParameters.initProcessEnabled" }
+  };
+  return names[d.kind][field];
 }
-function lastCommand(script) {
-  const stmts = parseScript(script);
-  const stmt = stmts[stmts.length - 1];
-  if (!stmt) return void 0;
-  const { first, rest } = stmt.andOr;
-  const tail = rest[rest.length - 1];
-  const pipeline = tail ? tail.pipeline : first;
-  const cmd = pipeline.commands[pipeline.commands.length - 1];
-  if (!cmd) return void 0;
-  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
-  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
-  const beforeCmd = before.commands[before.commands.length - 1];
-  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
-  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
-  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
-  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
+
+// src/rules/deploy/deployed-command-bypasses-wrapper.ts
+var rule = {
+  id: "deployed-command-bypasses-wrapper",
+  severity: "warning",
+  title: "Deployed command bypasses the entrypoint wrapper",
+  description: "A Compose `entrypoint`, Kubernetes `command` or ECS `entryPoint` replaces the image's ENTRYPOINT, so the wrapper's set-up (PATH, environment, migrations, privilege drop) never runs where the image is deployed.",
+  check(model) {
+    const ep = model.start.entrypoint;
+    if (!ep) return [];
+    const wrappers = model.startChain.links.filter((l) => l.kind === "script" && l.wrapper !== void 0 && l.part === ep && !l.origin);
+    if (wrappers.length === 0) return [];
+    const out = [];
+    for (const d of model.deployments) {
+      if (!d.entrypoint) continue;
+      const view = deployedModel(model, d);
+      const stillRun = new Set((view?.startChain.links ?? []).map((l) => l.wrapper?.imagePath).filter(Boolean));
+      for (const link of wrappers) {
+        if (stillRun.has(link.wrapper.imagePath)) continue;
+        const given = new Set(d.env.map((e) => e.name));
+        const missing = wrapperSetup(link.wrapper).filter((s) => !(s.name && given.has(s.name)));
+        if (missing.length === 0) continue;
+        const steps2 = missing.slice(0, 3).map((s) => `${s.what} (line ${s.line})`);
+        const more = missing.length > 3 ? ` and ${missing.length - 3} more` : "";
+        const field = fieldName(d, "entrypoint");
+        const keep = fieldName(d, "command");
+        const fix = link.forwards ? `Keep the image's ENTRYPOINT: give the command as \`${keep}:\` instead of \`${field}:\` (the wrapper runs it with \`exec "$@"\` after its set-up), or start the wrapper first: \`${field}: ["${link.wrapper.imagePath}", \u2026]\`.` : `Start the wrapper first (\`${field}: ["${link.wrapper.imagePath}", \u2026]\`), or do its set-up in the deployment (env, an init container or job for migrations, securityContext for the user).`;
+        out.push({
+          message: `\`${field}:\` of ${deploymentLabel(d)} replaces the image's \`${show(ep.instr, 60)}\`, so \`${link.wrapper.file}\` never runs and the deployed command starts without its set-up: it ${steps2.join(", ")}${more}.`,
+          fix,
+          ...fieldAt(d, "entrypoint", d.entrypoint)
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/model/deployment-grace.ts
+var GRACE_SETTING = {
+  compose: { name: "stop_grace_period", defaultSeconds: 10 },
+  kubernetes: { name: "terminationGracePeriodSeconds", defaultSeconds: 30 },
+  ecs: { name: "stopTimeout", defaultSeconds: 30 }
+};
+function graceSetting(kind2) {
+  return GRACE_SETTING[kind2];
 }
-function trapsTerm(script) {
-  let found = false;
-  walkCommands(parseScript(script), (cmd) => {
-    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
-  });
-  return found;
+function graceText(d) {
+  const setting = graceSetting(d.kind).name;
+  const where = d.grace.line !== void 0 ? `\`${setting}\`, line ${d.grace.line}` : `\`${setting}\` not set: the default`;
+  return `the ${d.grace.seconds} s grace period (${where})`;
 }
-function execsLastExplicitly(script) {
-  const last = lastCommand(script);
-  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
+function deploymentName(d) {
+  if (d.kind === "compose") return `compose service \`${d.name}\``;
+  if (d.kind === "ecs") return `ECS container \`${d.name}\``;
+  return `Kubernetes container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
 }
-function execsLastImplicitly(script, shell) {
-  if (shell === "dash" || shell === "unknown") return false;
-  const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === "ash") return true;
-  return !last.redirect;
+function preStopSeconds(d) {
+  if (!d.preStop) return 0;
+  return d.preStop.seconds;
 }
-function plain(parts) {
-  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
+function preStopText(d) {
+  const p = d.preStop;
+  if (!p) return "no preStop hook";
+  const what = p.argv && p.argv.length > 0 ? `\`${p.argv.join(" ")}\`` : p.kind === "sleep" ? `\`sleep: ${p.seconds ?? "?"}\`` : p.kind;
+  return `the preStop ${what} (line ${p.line})`;
 }
-function asExecForm(script) {
-  const last = lastCommand(script);
-  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
-  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
-  const words = last.simple.words.map((w) => staticValue(w));
-  if (words[0] === "exec") words.shift();
-  return words.length > 0 ? words : void 0;
+function graceRange(d) {
+  const line = d.grace.line ?? d.preStop?.line ?? d.line;
+  return { line, column: 1, endLine: line, endColumn: 0 };
 }
-function firstWord(script) {
-  const stmt = parseScript(script)[0];
-  const cmd = stmt?.andOr.first.commands[0];
-  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
-  return word && wordText(word);
+function graceFix(d, seconds2) {
+  const setting = graceSetting(d.kind).name;
+  const raise = d.kind === "compose" ? `\`stop_grace_period: ${seconds2}s\`` : d.kind === "ecs" ? `\`"stopTimeout": ${seconds2}\`` : `\`terminationGracePeriodSeconds: ${seconds2}\``;
+  const shorten = d.preStop ? ", shorten the preStop hook" : "";
+  return `Raise ${setting} above what the shutdown needs (e.g. ${raise})${shorten}, or make the app drain faster on its stop signal (well within the grace period).`;
 }
+var START_KEYS = {
+  compose: { entrypoint: "entrypoint", command: "command" },
+  kubernetes: { entrypoint: "command", command: "args" },
+  ecs: { entrypoint: "entryPoint", command: "command" }
+};
+function startKey(d) {
+  return d.entrypoint ? START_KEYS[d.kind].entrypoint : START_KEYS[d.kind].command;
+}
+
+// src/rules/deploy/grace-period-exceeded.ts
+var rule2 = {
+  id: "grace-period-exceeded",
+  severity: "error",
+  title: "Shutdown exceeds the grace period",
+  description: "The deployment's preStop hook plus the app's shutdown take at least its grace period: the platform SIGKILLs the container at every deploy and scale-down, in-flight work lost.",
+  check(model) {
+    const hits = [];
+    for (const d of model.deployments) {
+      const preStop2 = preStopSeconds(d);
+      if (preStop2 === void 0 || preStop2 <= 0 || preStop2 < d.grace.seconds) continue;
+      hits.push({
+        file: d.file,
+        range: graceRange(d),
+        message: `In the ${deploymentName(d)}, ${preStopText(d)} takes ${preStop2} s + the app's shutdown (at least 0 s) \u2265 ${graceText(d)}: the container is SIGKILLed before its stop signal leaves it any time to drain, at every deploy and scale-down.`,
+        fix: graceFix(d, preStop2 + 30)
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/deploy/init-differs-by-platform.ts
+var rule3 = {
+  id: "init-differs-by-platform",
+  severity: "info",
+  title: "Init only on some platforms",
+  description: "Compose runs the image with `init: true`, but its Kubernetes or ECS deployment has no init and PID 1 is not one: orphaned children are never reaped and signals are handled differently than in the Compose setup.",
+  check(model) {
+    const compose = model.deployments.find((d) => d.kind === "compose" && d.init?.value === true);
+    if (!compose) return [];
+    const out = [];
+    for (const d of model.deployments) {
+      if (d.kind === "compose" || d.init?.value === true || isJob(d)) continue;
+      const chain = (deployedModel(model, d) ?? model).startChain;
+      if (chainInit(chain)) continue;
+      const pid1 = chain.links[0];
+      const fix = d.kind === "ecs" ? 'Set `"linuxParameters": {"initProcessEnabled": true}` on the container definition, or start the image with an init (`ENTRYPOINT ["tini", "--", \u2026]`) so every platform has one.' : 'Start the image with an init (`ENTRYPOINT ["tini", "--", \u2026]`, or `dumb-init`) so every platform has one, or set `shareProcessNamespace: true` on the pod (its pause process reaps).';
+      out.push({
+        message: `${deploymentLabel(compose)} runs this image with \`init: true\` (${compose.file}:${compose.init.line}), but ${deploymentLabel(d)} has no init: PID 1 there is \`${pid1?.name ?? "the start command"}\`, which does not reap orphaned children or handle signals the way Compose's init does.`,
+        fix,
+        ...fieldAt(d, "name", void 0)
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/deploy/stop-signal-mismatch.ts
+var NUMBERED = { "1": "SIGHUP", "2": "SIGINT", "3": "SIGQUIT", "9": "SIGKILL", "10": "SIGUSR1", "12": "SIGUSR2", "15": "SIGTERM", "28": "SIGWINCH" };
+function signalName(text) {
+  const t = text.trim().toUpperCase();
+  if (NUMBERED[t]) return NUMBERED[t];
+  return t.startsWith("SIG") ? t : `SIG${t}`;
+}
+var rule4 = {
+  id: "stop-signal-mismatch",
+  severity: "warning",
+  title: "Deployed stop signal differs from the image's",
+  description: "Compose `stop_signal` or Kubernetes `lifecycle.stopSignal` sends a signal other than the image's STOPSIGNAL, one the program is documented to treat as a fast stop: in-flight work is cut off at every deploy.",
+  check(model) {
+    const out = [];
+    const declared = model.start.stopSignal ? signalName(model.start.stopSignal.value) : void 0;
+    for (const d of model.deployments) {
+      if (!d.stopSignal) continue;
+      const sent = signalName(d.stopSignal.value);
+      const imageSignal = declared ?? (model.base.plainOs || model.base.scratch ? "SIGTERM" : void 0);
+      if (sent === imageSignal) continue;
+      const program = (deployedModel(model, d) ?? model).startChain.program;
+      if (!program) continue;
+      const stops = stopSignalsOf(program.word, program.argv.slice(1));
+      if (!stops || !stops.abortive.includes(sent)) continue;
+      const image = declared ? `the image's \`STOPSIGNAL ${declared}\` (line ${model.start.stopSignal.instr.range.line})` : "the image's stop signal (SIGTERM, unless the base image sets another)";
+      out.push({
+        message: `\`${fieldName(d, "stopSignal")}: ${d.stopSignal.value}\` of ${deploymentLabel(d)} stops ${stops.name} with ${sent} instead of ${image}, and ${stops.name} treats ${sent} as a fast stop: ${stops.why} (${stops.source}).`,
+        fix: declared === stops.graceful ? `Remove \`${fieldName(d, "stopSignal")}\` so the image's ${declared} is sent.` : `Send ${stops.graceful}: \`${fieldName(d, "stopSignal")}: ${stops.graceful}\` (and \`STOPSIGNAL ${stops.graceful}\` in the image).`,
+        ...fieldAt(d, "stopSignal", d.stopSignal)
+      });
+    }
+    return out;
+  }
+};
+
+// src/rules/deploy/index.ts
+var deployRules = [rule, rule4, rule3, rule2];
+
+// src/rules/image/arch-specific-download.ts
+import fs5 from "node:fs";
+import path9 from "node:path";
+
+// src/model/stage-graph.ts
+import path8 from "node:path";
+var posix4 = path8.posix;
+function mountSources(model, instr) {
+  const text = model.lines.slice(instr.range.line - 1, instr.range.endLine).join("\n");
+  return [...text.matchAll(/--mount=\S*?\bfrom=([^,\s]+)/g)].map((m) => m[1].replace(/^["']|["']$/g, ""));
+}
+function readsFrom(model, stage) {
+  const out = [];
+  for (const { instr, vars } of buildSteps(model, stage).steps) {
+    if (instr.stage !== stage.index) continue;
+    const refs = instr.keyword === "COPY" || instr.keyword === "ADD" ? [instr.flags.get("from") ?? void 0] : instr.keyword === "RUN" ? mountSources(model, instr) : [];
+    for (const raw of refs) {
+      if (!raw) continue;
+      const ref = expandArgs(raw, vars);
+      if (ref.includes("$")) return void 0;
+      const from = stageByRef(model, ref);
+      if (from) out.push(from);
+    }
+  }
+  return out;
+}
+function builtStages(model) {
+  const built = /* @__PURE__ */ new Set();
+  const todo = [model.finalStage];
+  while (todo.length > 0) {
+    const stage = todo.pop();
+    if (built.has(stage.index)) continue;
+    built.add(stage.index);
+    if (stage.parent !== void 0) todo.push(model.stages[stage.parent]);
+    const reads = readsFrom(model, stage);
+    if (!reads) return void 0;
+    todo.push(...reads);
+  }
+  return built;
+}
+function stageAndDescendants(model, stage) {
+  const family2 = /* @__PURE__ */ new Set([stage.index]);
+  for (const s of model.stages) if (s.parent !== void 0 && family2.has(s.parent)) family2.add(s.index);
+  return model.stages.filter((s) => family2.has(s.index));
+}
+function pathsCopiedOut(model, stage, built) {
+  const family2 = new Set(stageAndDescendants(model, stage).map((s) => s.index));
+  const out = [];
+  for (const reader of model.stages) {
+    if (!built.has(reader.index)) continue;
+    for (const step of buildSteps(model, reader).steps) {
+      const { instr } = step;
+      if (instr.stage !== reader.index) continue;
+      const raw = instr.keyword === "COPY" || instr.keyword === "ADD" ? instr.flags.get("from") : void 0;
+      if (instr.keyword === "RUN" && mountSources(model, instr).some((ref) => family2.has(stageByRef(model, expandArgs(ref, step.vars))?.index ?? -1))) return void 0;
+      if (!raw) continue;
+      const from = stageByRef(model, expandArgs(raw, step.vars));
+      if (!from || !family2.has(from.index)) continue;
+      const ops = copyOperands(step);
+      if (!ops || ops.sources.some((s) => /[$*?[]/.test(s))) return void 0;
+      out.push(...ops.sources.map((s) => posix4.resolve("/", s)));
+    }
+  }
+  return out;
+}
+
+// src/rules/image/arch-specific-download.ts
+var URL2 = /\b(?:https?|ftp):\/\/[^\s'"`<>|;)]+/g;
+var ARCH = /(?<![A-Za-z0-9])(amd64|x86_64|x86-64|x64|arm64|aarch64|arm64v8|armv[5-8]l?|armv7hf|armhf|armel|arm32v[67]|i[3-6]86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])|(?<=[-_/])386(?=[-_./]|$)/i;
+var PLATFORM_ARGS = /\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDARCH)\b/;
+var BRANCHES = [
+  PLATFORM_ARGS,
+  // `uname -m`, `uname -sm`, `uname -s -m`, `uname --machine`, `uname -p`/`-i`/`-a` (they print it too).
+  /\buname(?:\s+-[a-z]+)*\s+(?:-[a-z]*[ampi][a-z]*|--(?:machine|processor|hardware-platform|all))(?![\w-])/,
+  /\bdpkg\s+--print-arch/,
+  /\bdpkg-architecture\b/,
+  /\bapk\s+--print-arch\b/,
+  /\/etc\/apk\/arch\b/,
+  /\$\(\s*arch\s*\)|`\s*arch\s*`/,
+  // `rpm --eval %{_arch}`, `rpm -E '%_arch'`, `rpm -q --queryformat '%{ARCH}' rpm`, `%{_target_cpu}`.
+  /\brpm\b[^\n;&|]*%\{?_?(?:arch|target_cpu|host_cpu)\b/i,
+  /\bgo\s+env\s+GOARCH\b/,
+  /\$\{?(?:HOSTTYPE|MACHTYPE)\b/,
+  // tonistiigi/xx cross-compilation helpers read TARGETPLATFORM.
+  /\bxx-(?:info|apk|apt|apt-get|go|cargo|clang|verify)\b/,
+  /\bprocess\.arch\b|\bplatform\.machine\(\)/
+];
+function branches(text, derived) {
+  return BRANCHES.some((re) => re.test(text)) || mentions2(text, derived);
+}
+function definitions(instr) {
+  if (instr.keyword === "ARG") return argDefault(instr);
+  if (instr.keyword !== "ENV") return [];
+  const props = instr.node.getProperties?.() ?? [];
+  return props.map((p) => [p.getName(), p.getValue() ?? ""]);
+}
+function mentions2(text, names) {
+  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return true;
+  return false;
+}
+function derive(instr, derived, globals) {
+  for (const [name, value] of definitions(instr)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const from = value === void 0 ? globals.has(name) : PLATFORM_ARGS.test(value) || mentions2(value, derived);
+    if (from) derived.add(name);
+    else derived.delete(name);
+  }
+}
+var FAMILIES = [
+  [/^(amd64|x86_64|x86-64|x64)$/i, "amd64"],
+  [/^(arm64|aarch64|arm64v8)$/i, "arm64"],
+  [/^(arm|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|rpi|raspberrypi|raspbian)$/i, "arm"],
+  [/^(i[3-6]86|386|x86)$/i, "386"]
+];
+function sameArch(variant, download) {
+  return variant === download || variant === "arm" && download === "arm64";
+}
+function family(arch) {
+  return FAMILIES.find(([re]) => re.test(arch))?.[1] ?? arch.toLowerCase();
+}
+var NAMED_ARCH = /(?<![A-Za-z0-9])(x86_64|x86-64|amd64|x64|arm64v8|arm64|aarch64|armv[5-8]l?|armv7hf|armhf|armel|arm32v[5-7]|arm|rpi|raspberrypi|raspbian|i[3-6]86|x86|ppc64le|s390x|riscv64)(?![A-Za-z0-9])/i;
+var DOCKERFILE_NAME = /(?:^|[.\-_])(?:docker|container)file(?:[.\-_]|$)/i;
+function namedArch(name) {
+  const m = NAMED_ARCH.exec(name);
+  return m ? family(m[1]) : void 0;
+}
+function listDir(dir) {
+  try {
+    return fs5.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function holdsDockerfile(dir) {
+  return listDir(dir).some((e) => e.isFile() && DOCKERFILE_NAME.test(e.name));
+}
+function archVariant(model) {
+  const file = path9.basename(model.absPath);
+  const dir = path9.dirname(model.absPath);
+  const repoRoot = fs5.existsSync(path9.join(dir, ".git"));
+  const own = namedArch(file) ?? (repoRoot ? void 0 : namedArch(path9.basename(dir)));
+  if (own) return { own };
+  for (const e of listDir(dir)) {
+    if (e.name === file) continue;
+    if (e.isFile() && DOCKERFILE_NAME.test(e.name) && namedArch(e.name)) return { sibling: e.name };
+    if (e.isDirectory() && namedArch(e.name) && holdsDockerfile(path9.join(dir, e.name))) return { sibling: `${e.name}/` };
+  }
+  const parent = path9.dirname(dir);
+  const rel = path9.relative(model.contextDir, parent);
+  if (!repoRoot && !rel.startsWith("..") && !path9.isAbsolute(rel)) {
+    for (const e of listDir(parent)) {
+      if (e.isDirectory() && e.name !== path9.basename(dir) && namedArch(e.name) && holdsDockerfile(path9.join(parent, e.name))) return { sibling: `../${e.name}/` };
+    }
+  }
+  return void 0;
+}
+var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
+function archUrl(text, vars) {
+  for (const m of text.matchAll(URL2)) {
+    const url = expandArgs(m[0], vars);
+    const arch = ARCH.exec(url);
+    if (arch) return { url, arch: arch[0] };
+  }
+  return void 0;
+}
+function shortUrl(url) {
+  return url.length > 110 ? `${url.slice(0, 109)}\u2026` : url;
+}
+function pinned(model, stage) {
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) {
+    const p = s.platform?.trim();
+    if (p && !/\$\{?TARGETPLATFORM\}?/.test(p)) return true;
+  }
+  return false;
+}
+var NOT_A_TOOL = /^(linux|darwin|windows|amd|arm|aarch|x|i|v|release|download|latest|bin|static|musl|gnu)$/i;
+function toolName(url) {
+  const file = url.split(/[?#]/)[0].split("/").pop() ?? "";
+  if (/\.(deb|rpm|apk|sh|run|pkg)$/i.test(file)) return void 0;
+  const name = /^[A-Za-z][A-Za-z]*/.exec(file)?.[0];
+  return name && name.length >= 2 && !NOT_A_TOOL.test(name) ? name : void 0;
+}
+function inside(x, y) {
+  return y === "/" || x === y || x.startsWith(`${y}/`);
+}
+function reachesImage(model, stage, step, url) {
+  const built = builtStages(model);
+  if (!built) return true;
+  if (!built.has(stage.index)) return false;
+  const { instr } = step;
+  const tool = toolName(url);
+  const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+  if (!tool || /\|\s*(sudo\s+)?(ba)?sh\b/.test(text)) return true;
+  const named2 = new RegExp(`(^|[^A-Za-z0-9_.-])${tool}([^A-Za-z0-9_-]|$)`);
+  for (const s of stageAndDescendants(model, stage)) {
+    for (const later of buildSteps(model, s).steps) {
+      if (later.instr.stage !== s.index || s === stage && later.instr.range.line <= instr.range.line) continue;
+      if (["RUN", "ENTRYPOINT", "CMD"].includes(later.instr.keyword) && named2.test(later.instr.text)) return true;
+    }
+  }
+  const copied = pathsCopiedOut(model, stage, built);
+  if (!copied) return true;
+  const paths = [...text.replace(URL2, " ").matchAll(/(?<![\w$}.-])\/[A-Za-z0-9_.+\/-]*/g)].map((m) => path9.posix.normalize(m[0]).replace(/(.)\/$/, "$1"));
+  const { workdir } = step;
+  const fromWorkdir = (c) => inside(workdir, c) || inside(c, workdir) && (path9.posix.dirname(c) === workdir || path9.posix.relative(workdir, c).split("/")[0].includes(tool));
+  return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
+}
+function hit(instr, url, arch, variant) {
+  const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (variant?.sibling !== void 0) {
+    return {
+      message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
+      fix: "Nothing to fix if this image is only published for this architecture; to build one multi-arch image instead, use `ARG TARGETARCH` in the URL and drop the per-architecture copy.",
+      range: instr.range,
+      severity: "info"
+    };
+  }
+  const message = variant?.own !== void 0 ? `${what}, but this Dockerfile's name says it is the ${variant.own} variant: its image gets the ${arch} binary and fails with \`exec format error\`.` : `${what} without checking the target architecture, so the image for every other platform gets the ${arch} binary and fails with \`exec format error\`.`;
+  return {
+    message,
+    fix: instr.keyword === "ADD" ? `Put \`ARG TARGETARCH\` in the stage and use it in the URL (\`\u2026-linux-\${TARGETARCH}\u2026\`), mapping names like x86_64/aarch64 in a RUN if the project uses them.` : `Declare \`ARG TARGETARCH\` and build the URL from it, or branch on \`dpkg --print-architecture\` / \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
+    range: instr.range
+  };
+}
+var rule5 = {
+  id: "arch-specific-download",
+  severity: "warning",
+  title: "Download for one architecture",
+  description: "A RUN or ADD fetches a binary for a hard-coded architecture: the image for the other platform gets the wrong binary.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    let variant = null;
+    const globals = /* @__PURE__ */ new Set();
+    for (const instr of model.instructions) if (instr.stage === -1) derive(instr, globals, /* @__PURE__ */ new Set());
+    const inImage = new Set(model.chain.map((s) => s.index));
+    for (const stage of model.stages) {
+      if (stage.windows || pinned(model, stage)) continue;
+      const derived = new Set(globals);
+      for (const step of buildSteps(model, stage).steps) {
+        const { instr } = step;
+        derive(instr, derived, globals);
+        if (instr.stage !== stage.index) continue;
+        let found;
+        if (instr.keyword === "RUN") {
+          const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
+          if (!FETCH.test(text) || branches(text, derived)) continue;
+          found = archUrl(text, step.vars);
+        } else if (instr.keyword === "ADD") {
+          const ops = copyOperands(step);
+          const sources = ops?.sources ?? instr.args.slice(0, -1);
+          if (branches(instr.text, derived)) continue;
+          found = archUrl(sources.join(" "), step.vars);
+        }
+        if (!found) continue;
+        if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
+        if (variant === null) variant = archVariant(model);
+        if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
+        const h = hit(instr, found.url, found.arch, variant);
+        hits.push(h);
+      }
+    }
+    return hits;
+  }
+};
+
+// src/model/installs.ts
+import path10 from "node:path";
+var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
+var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
+function baseHas(base, interp) {
+  const { family: family2, debugVariant: debugVariant2 } = base;
+  const name = base.name.split("/").pop() ?? base.name;
+  if (family2 === "scratch") return "absent";
+  if (family2 === "distroless") {
+    if (interp === "python") return /python/.test(name) ? "present" : "absent";
+    if (interp === "node") return /node/.test(name) ? "present" : "absent";
+    if (interp === "sh") return debugVariant2 ? "present" : "absent";
+    return "absent";
+  }
+  if (family2 === "alpine" || family2 === "busybox") {
+    if (interp === "sh") return "present";
+    if (interp === "bash") return ALPINE_WITHOUT_BASH.has(name) ? "absent" : "unknown";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family2 === "debian" || family2 === "ubuntu") {
+    if (interp === "sh" || interp === "bash" || interp === "dash" || interp === "perl") return "present";
+    return PLAIN_KNOWN.has(name) ? "absent" : "unknown";
+  }
+  if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
+  return "unknown";
+}
+var PACKAGES = [
+  [/^(bash|bash-completion|libtool|bats)$/, "bash"],
+  [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
+  [/^zsh$/, "zsh"],
+  [/^(ksh|mksh|loksh)$/, "ksh"],
+  [/^dash$/, "dash"],
+  [/^fish$/, "fish"],
+  [/^(python\d*(\.\d+)?|python-is-python3|py3-.+|python\d*(\.\d+)?-.+)$/, "python"],
+  [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
+  [/^ruby.*$/, "ruby"],
+  [/^perl.*$/, "perl"],
+  [/^php\d*(-.+)?$/, "php"]
+];
+function packageInterpreters(pkg) {
+  const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
+  return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
+}
+var MENTIONS = [
+  [/\bbash\b/i, ["bash"]],
+  [/\bbusybox\b/i, ["sh"]],
+  [/\bzsh\b/i, ["zsh"]],
+  [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
+  [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
+  [/\bruby\b|\brbenv\b|\bruby-build\b/i, ["ruby"]],
+  [/\bperl\b|\bperlbrew\b/i, ["perl"]],
+  [/\bphp\b/i, ["php"]]
+];
+var ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)?install|\.\/configure|(nvm|pyenv|asdf|fnm|volta|rbenv|n|conda|micromamba|mise|rtx|uv)\s+(install|use)|install\.sh)\b/;
+var BROAD_SOURCES = /* @__PURE__ */ new Set(["/", "/usr", "/usr/local", "/usr/local/bin", "/bin", "/usr/bin", "/opt", "/sbin", "/usr/sbin"]);
+function mentioned(text) {
+  const out = [];
+  for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
+  return out;
+}
+var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
+var INSTALLERS = {
+  apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
+  "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  apt: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  aptitude: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
+  yum: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  dnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  microdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove"]) },
+  tdnf: { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "erase"]) },
+  zypper: { add: /* @__PURE__ */ new Set(["install", "in"]), del: /* @__PURE__ */ new Set(["remove", "rm"]) }
+};
+var VALUE_OPTS = /* @__PURE__ */ new Set(["--virtual", "-t", "--repository", "-X", "--root", "-p", "-o", "--option", "--target-release", "--setopt", "--releasever", "--installroot", "--enablerepo", "--disablerepo", "--arch", "--keys-dir", "--cache-dir"]);
+function analyseInstalls(model) {
+  const owners = /* @__PURE__ */ new Map();
+  const installedBy = /* @__PURE__ */ new Map();
+  const virtuals = /* @__PURE__ */ new Map();
+  const maybe = /* @__PURE__ */ new Set();
+  const { steps: steps2 } = buildSteps(model, model.finalStage);
+  const stageNames = new Set(model.stages.flatMap((s) => s.name ? [s.name] : []));
+  const add2 = (pkg, owner, instr) => {
+    let set = owners.get(pkg);
+    if (!set) owners.set(pkg, set = /* @__PURE__ */ new Set());
+    set.add(owner);
+    installedBy.set(pkg, instr);
+  };
+  for (const step of steps2) {
+    const { instr } = step;
+    if (instr.keyword === "RUN") {
+      const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
+      if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
+      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
+    } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      copyMaybe(step, maybe, stageNames);
+    }
+  }
+  const installed = /* @__PURE__ */ new Map();
+  for (const [pkg, set] of owners) {
+    if (set.size === 0) continue;
+    for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg));
+  }
+  return { installed, maybe };
+}
+function readInstall(words, step, state) {
+  const tool = words[0] ? path10.posix.basename(words[0]) : "";
+  const spec = INSTALLERS[tool];
+  if (!spec) return;
+  let sub = 1;
+  while (sub < words.length && words[sub].startsWith("-")) sub += VALUE_OPTS.has(words[sub]) && !(words[sub] === "-t" && tool !== "apk") ? 2 : 1;
+  const verb = words[sub] ?? "";
+  const adding = spec.add.has(verb);
+  const deleting = spec.del.has(verb);
+  if (!adding && !deleting) return;
+  let virtual;
+  const pkgs = [];
+  for (let i = 1; i < words.length; i++) {
+    if (i === sub) continue;
+    const w = words[i];
+    if (w.startsWith("-")) {
+      if ((w === "--virtual" || w === "-t") && tool === "apk") virtual = words[i + 1];
+      if (VALUE_OPTS.has(w) && !(w === "-t" && tool !== "apk")) i++;
+      continue;
+    }
+    pkgs.push(expandArgs(w, step.vars));
+  }
+  if (adding) {
+    const dynamic = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p.includes("$") || p.includes("`"));
+    if (dynamic.length > 0) for (const i of ALL) state.maybe.add(i);
+    const names = pkgs.flatMap((p) => p.split(/\s+/)).filter((p) => p !== "" && !p.includes("$") && !p.includes("`"));
+    if (virtual) state.virtuals.set(virtual, new Set(names));
+    for (const p of names) state.add(p.replace(/[=<>~].*$/, ""), virtual ?? "world", step.instr);
+    return;
+  }
+  for (const p of pkgs.flatMap((x) => x.split(/\s+/)).filter((x) => x !== "")) {
+    const v = state.virtuals.get(p);
+    if (v && tool === "apk") {
+      for (const pkg of v) state.owners.get(pkg)?.delete(p);
+      continue;
+    }
+    state.owners.get(p.replace(/[=<>~].*$/, ""))?.delete("world");
+  }
+}
+function copyMaybe(step, maybe, stageNames) {
+  const { instr } = step;
+  const from = instr.flags.get("from");
+  const ops = copyOperands(step);
+  if (!ops) return;
+  if (from) {
+    const ref = expandArgs(from, step.vars);
+    if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
+    for (const src of ops.sources) {
+      const abs = path10.posix.resolve("/", src);
+      if (BROAD_SOURCES.has(abs.replace(/\/$/, "") || "/")) for (const i of ALL) maybe.add(i);
+      for (const i of mentioned(src)) maybe.add(i);
+    }
+    return;
+  }
+  if (instr.keyword === "ADD") {
+    for (const src of ops.sources) {
+      if (/^(https?|ftp):\/\/|\.(tar(\.\w+)?|tgz|txz|tbz2?)$/i.test(src)) for (const i of mentioned(src)) maybe.add(i);
+    }
+  }
+}
+function interpretersOfImage(ref) {
+  const { name } = splitImageRef(ref);
+  const last = name.split("/").pop() ?? name;
+  return mentioned(last.replace(/[-_]/g, " "));
+}
+function interpreterAvailability(model, interp, analysis = analyseInstalls(model)) {
+  const base = baseHas(model.base, interp);
+  if (base !== "absent") return base;
+  if (analysis.installed.has(interp)) return "present";
+  if (analysis.maybe.has(interp)) return "unknown";
+  return "absent";
+}
+
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/missing-interpreter.ts
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show2(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    if (link.origin) continue;
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show2(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show2(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show2(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = analysisOf(w).shebang;
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true
+    });
+  }
+  return out;
+}
+function fixFor(model, need) {
+  const { family: family2 } = model.base;
+  const pkg = interpreterPackage(need.interp);
+  if (family2 === "scratch" || family2 === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+var rule6 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule7 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
+var rule8 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform = stage.platform?.trim();
+      if (!platform || platform.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule6, rule7, rule8, rule5];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
 
 // src/shell/literal-reads.ts
 var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
@@ -19494,33 +20223,827 @@ var literalReads2 = memo(literalReads);
 var commandsOf = memo((text) => analyzeScript(text).body);
 
 // src/rules/start/cmd-ignored.ts
-var rule6 = {
+var rule9 = {
   id: "cmd-ignored",
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
   description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
+  deployed: "any",
   check(model) {
     const { entrypoint, cmd } = model.start;
     if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
     const argv = asExecForm2(entrypoint.command ?? "");
     return [
       {
-        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
+        message: `${showPart(cmd, 90)} is never used because the shell-form \`${show(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}${cmd.origin ? ` of ${model.file}` : ""}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
         fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
-        range: cmd.instr.range
+        ...placeOf(cmd)
       }
     ];
   }
 };
 
 // src/model/dev-image.ts
+import fs8 from "node:fs";
+import path13 from "node:path";
+
+// src/model/deploy/compose.ts
+import fs6 from "node:fs";
+import path11 from "node:path";
+
+// src/model/deploy/yaml-tree.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs4 from "node:fs";
-import path9 from "node:path";
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+var MAX_ALIAS_COUNT = 100;
+var MAX_NODES = 5e5;
+var MAX_FLOW_DEPTH = 256;
+var DASH_RUN = /[ \t]*(?:-[ \t]+)*/y;
+function dashesAt(text, at) {
+  DASH_RUN.lastIndex = at;
+  const run = DASH_RUN.exec(text)?.[0] ?? "";
+  let n = 0;
+  for (const c of run) if (c === "-") n++;
+  return n;
+}
+function nestingDepth(text) {
+  let depth = 0;
+  let max = dashesAt(text, 0);
+  let line = 1;
+  let maxLine = 1;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") {
+      line++;
+      const dashes = dashesAt(text, i + 1);
+      if (dashes > max) {
+        max = dashes;
+        maxLine = line;
+      }
+    }
+    if (quote) {
+      if (c === quote && (quote === "'" || text[i - 1] !== "\\")) quote = "";
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf("\n", i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === '"' || c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > max) {
+        max = depth;
+        maxLine = line;
+      }
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return { depth: max, line: maxLine };
+}
+function readDocuments(text, display2) {
+  const nesting = nestingDepth(text);
+  if (nesting.depth > MAX_FLOW_DEPTH) throw new InputError(`${display2}:${nesting.line}: collections nested over ${MAX_FLOW_DEPTH} levels deep; not read`);
+  const lineCounter = new import_yaml.LineCounter();
+  const docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter, merge: true, prettyErrors: false });
+  if (!Array.isArray(docs)) return [];
+  const out = [];
+  const budget = { nodes: 0 };
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) {
+      const line = lineCounter.linePos(error.pos[0]).line;
+      const what = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      throw new InputError(`${display2}:${line}: not valid YAML (${what})`);
+    }
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const reason = err instanceof Error && /alias/i.test(err.message) ? "its YAML aliases expand too far (an alias bomb?)" : `it cannot be read (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`;
+      throw new InputError(`${display2}: ${reason}; not read`);
+    }
+    if (doc.contents === null) continue;
+    out.push(convert(doc.contents, doc, lineCounter, budget, display2, 0));
+  }
+  return out;
+}
+function lineOf(node, lc) {
+  const start = node?.range?.[0];
+  return start === void 0 ? 0 : lc.linePos(start).line;
+}
+function convert(node, doc, lc, budget, display2, depth) {
+  if (++budget.nodes > MAX_NODES || depth > 200) throw new InputError(`${display2}: too large or too deeply nested once its aliases are expanded (over ${MAX_NODES} nodes or 200 levels); not read`);
+  if (node === null) return { kind: "scalar", line: 0, value: null };
+  if ((0, import_yaml.isAlias)(node)) {
+    const target = node.resolve(doc);
+    const resolved = target ? convert(target, doc, lc, budget, display2, depth + 1) : { kind: "scalar", line: 0, value: null };
+    return { ...resolved, line: lineOf(node, lc) };
+  }
+  if ((0, import_yaml.isScalar)(node)) {
+    const v = node.value;
+    const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+    return { kind: "scalar", line: lineOf(node, lc), value };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    return { kind: "seq", line: lineOf(node, lc), items: node.items.map((i) => convert(i, doc, lc, budget, display2, depth + 1)) };
+  }
+  if ((0, import_yaml.isMap)(node)) {
+    const entries2 = /* @__PURE__ */ new Map();
+    const merged = [];
+    for (const pair of node.items) {
+      const raw = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : pair.key;
+      const key = typeof raw === "symbol" ? raw.description ?? "" : String(raw);
+      const value = convert(pair.value, doc, lc, budget, display2, depth + 1);
+      if (key === "<<") {
+        if (value.kind === "map") merged.push(value);
+        else if (value.kind === "seq") {
+          for (const m of value.items) if (m.kind === "map") merged.push(m);
+        }
+        continue;
+      }
+      entries2.set(key, { keyLine: lineOf(pair.key, lc), value });
+    }
+    for (const m of merged) for (const [k, e] of m.entries) if (!entries2.has(k)) entries2.set(k, e);
+    return { kind: "map", line: lineOf(node, lc), entries: entries2 };
+  }
+  return { kind: "scalar", line: lineOf(node, lc), value: null };
+}
+function get(node, ...keys2) {
+  let n = node;
+  for (const k of keys2) {
+    if (n?.kind !== "map") return void 0;
+    n = n.entries.get(k)?.value;
+  }
+  return n;
+}
+function keyLine(node, key) {
+  if (node?.kind !== "map") return void 0;
+  const e = node.entries.get(key);
+  return e ? e.keyLine || e.value.line : void 0;
+}
+function str(node) {
+  if (node?.kind !== "scalar" || node.value === null) return void 0;
+  return String(node.value);
+}
+function num(node) {
+  if (node?.kind !== "scalar") return void 0;
+  const v = typeof node.value === "number" ? node.value : typeof node.value === "string" && /^\d+(\.\d+)?$/.test(node.value) ? Number(node.value) : void 0;
+  return v;
+}
+function bool(node) {
+  if (node?.kind !== "scalar") return void 0;
+  if (typeof node.value === "boolean") return node.value;
+  if (node.value === "true") return true;
+  if (node.value === "false") return false;
+  return void 0;
+}
+function items(node) {
+  return node?.kind === "seq" ? node.items : [];
+}
+function strings(node) {
+  if (node?.kind !== "seq") return void 0;
+  const out = [];
+  for (const i of node.items) {
+    const s = str(i);
+    if (s === void 0) return void 0;
+    out.push(s);
+  }
+  return out;
+}
+function entries(node) {
+  return node?.kind === "map" ? [...node.entries] : [];
+}
+
+// src/model/deploy/compose.ts
+var MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
+var COMPOSE_GRACE = 10;
+function realpath(p) {
+  try {
+    return fs6.realpathSync(p);
+  } catch {
+    return path11.resolve(p);
+  }
+}
+function splitComposeWords(text) {
+  const words = [];
+  let buf = "";
+  let got = false;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === "\\") {
+      if (i + 1 >= text.length) return void 0;
+      const next = text[++i];
+      buf += next === "t" ? "	" : next === "n" ? "\n" : next;
+      got = true;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = void 0;
+      else buf += c;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r" || c === "\n") {
+      if (got) words.push(buf);
+      buf = "";
+      got = false;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      got = true;
+      continue;
+    }
+    if (c === "(" && !buf.endsWith("$")) return void 0;
+    if (c === ")") return void 0;
+    if (";&|<>".includes(c)) {
+      if (got) words.push(buf);
+      return { words, rest: text.slice(i) };
+    }
+    buf += c;
+    got = true;
+  }
+  if (quote) return void 0;
+  if (got) words.push(buf);
+  return { words };
+}
+function composeSeconds(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(t)) return void 0;
+  const unit = { ns: 1e-9, us: 1e-6, \u00B5s: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * unit[m[2]];
+  return total;
+}
+function startWords(svc, key, display2, notes) {
+  const node = get(svc, key);
+  const line = keyLine(svc, key);
+  if (!node || line === void 0) return void 0;
+  if (node.kind === "scalar" && node.value === null) return { value: [], line };
+  const list = strings(node)?.map((w) => w.replace(/\$\$/g, "$"));
+  if (list) return { value: list, line };
+  const text = str(node);
+  if (text === void 0) throw new InputError(`${display2}:${line}: \`${key}\` must be a string or a list of strings`);
+  const split = splitComposeWords(text.replace(/\$\$/g, "$"));
+  if (!split) throw new InputError(`${display2}:${line}: \`${key}: ${text.trim().slice(0, 60)}\` is not a command Compose can split (an unclosed quote or a bare parenthesis)`);
+  if (split.rest) notes.push(`${display2}:${line}: Compose splits \`${key}\` without a shell: \`${split.rest.trim().slice(0, 40)}\` and what follows are dropped (use a list with "sh", "-c" for a shell)`);
+  return { value: split.words, line };
+}
+function composeEnv(svc) {
+  const env = [];
+  const skipped = [];
+  const add2 = (name, value, line) => {
+    if (value === void 0 || /\$(?!\$)/.test(value)) skipped.push(name);
+    else env.push({ name, value: value.replace(/\$\$/g, "$"), line });
+  };
+  const node = get(svc, "environment");
+  if (node?.kind === "map") for (const [name, e] of entries(node)) add2(name, str(e.value), e.keyLine);
+  for (const item of items(node)) {
+    const text = str(item);
+    if (text === void 0) continue;
+    const eq = text.indexOf("=");
+    add2(eq < 0 ? text : text.slice(0, eq), eq < 0 ? void 0 : text.slice(eq + 1), item.line);
+  }
+  if (get(svc, "env_file")) skipped.push("env_file");
+  return { env, skipped };
+}
+function healthTest(list) {
+  if (list[0] === "NONE") return { disabled: true };
+  if (list[0] === "CMD") return { argv: list.slice(1) };
+  if (list[0] === "CMD-SHELL") return { argv: ["/bin/sh", "-c", list.slice(1).join(" ")] };
+  return { argv: list };
+}
+function composeHealthcheck(svc) {
+  const hc = get(svc, "healthcheck");
+  const line = keyLine(svc, "healthcheck");
+  if (!hc || line === void 0) return void 0;
+  if (bool(get(hc, "disable")) === true) return { disabled: true, line };
+  const test = get(hc, "test");
+  const list = strings(test);
+  if (list) return { ...healthTest(list), line };
+  const text = str(test);
+  return text !== void 0 ? { argv: ["/bin/sh", "-c", text], line } : { line };
+}
+function serviceBuild(file, svc) {
+  const build3 = get(svc, "build");
+  if (!build3) return void 0;
+  let context = ".";
+  let dockerfile = "Dockerfile";
+  if (build3.kind === "scalar") context = str(build3) ?? ".";
+  else if (build3.kind === "map") {
+    if (get(build3, "dockerfile_inline")) return void 0;
+    context = str(get(build3, "context")) ?? ".";
+    dockerfile = str(get(build3, "dockerfile")) ?? "Dockerfile";
+  } else return void 0;
+  if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
+  const contextDir = realpath(path11.resolve(path11.dirname(file), context));
+  return { context: contextDir, dockerfile: realpath(path11.resolve(contextDir, dockerfile)) };
+}
+function devSetup(name, file, svc, binds, context) {
+  const workingDir = str(get(svc, "working_dir"))?.replace(/\/$/, "");
+  for (const [src, dst] of binds) {
+    const source = realpath(path11.resolve(path11.dirname(file), src));
+    const holdsContext = context !== void 0 && (context === source || context.startsWith(`${source}${path11.sep}`));
+    if (holdsContext || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
+  }
+  return void 0;
+}
+function bindMounts(svc) {
+  const out = [];
+  for (const v of items(get(svc, "volumes"))) {
+    const text = str(v);
+    if (text !== void 0) {
+      const [src, dst] = text.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (str(get(v, "type")) === "bind") {
+      const src = str(get(v, "source"));
+      const dst = str(get(v, "target"));
+      if (src && dst) out.push([src, dst]);
+    }
+  }
+  return out;
+}
+function service(name, svc, nameLine, absPath, display2, notes) {
+  const entrypoint = startWords(svc, "entrypoint", display2, notes);
+  let command = startWords(svc, "command", display2, notes);
+  if (entrypoint && !command) command = { value: [], line: entrypoint.line };
+  const { env, skipped } = composeEnv(svc);
+  const signal = str(get(svc, "stop_signal"));
+  const graceText2 = str(get(svc, "stop_grace_period"));
+  const graceLine = keyLine(svc, "stop_grace_period");
+  let grace = { seconds: COMPOSE_GRACE };
+  if (graceText2 !== void 0 && graceLine !== void 0) {
+    const seconds2 = composeSeconds(graceText2);
+    if (seconds2 === void 0) throw new InputError(`${display2}:${graceLine}: stop_grace_period \`${graceText2}\` is not a duration like 30s or 1m30s`);
+    grace = { seconds: seconds2, line: graceLine };
+  }
+  const init = bool(get(svc, "init"));
+  const profiles = strings(get(svc, "profiles"));
+  const healthcheck = composeHealthcheck(svc);
+  const build3 = serviceBuild(absPath, svc);
+  const dockerfile = build3?.dockerfile;
+  const binds = bindMounts(svc);
+  const dev = devSetup(name, absPath, svc, binds, build3?.context);
+  const image = str(get(svc, "image"));
+  const deployment = {
+    kind: "compose",
+    file: display2,
+    line: nameLine,
+    name,
+    ...entrypoint ? { entrypoint } : {},
+    ...command ? { command } : {},
+    env,
+    skippedEnv: skipped,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(svc, "stop_signal") } } : {},
+    grace,
+    ...init !== void 0 ? { init: { value: init, line: keyLine(svc, "init") } } : {},
+    ...profiles ? { profiles } : {},
+    ...healthcheck ? { healthcheck } : {},
+    ...image ? { image } : {},
+    ...dev ? { devSetup: dev } : {}
+  };
+  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds, deployment };
+}
+function composeServices(doc, absPath, display2, notes) {
+  const out = [];
+  for (const [name, e] of entries(get(doc, "services"))) {
+    if (e.value.kind !== "map") continue;
+    out.push(service(name, e.value, e.keyLine, absPath, display2, notes));
+  }
+  return out;
+}
+function isCompose(doc) {
+  return get(doc, "services")?.kind === "map" && !get(doc, "apiVersion");
+}
+var cache = /* @__PURE__ */ new Map();
+function readComposeFile(absPath, display2, strict, notes = []) {
+  let stat2;
+  try {
+    stat2 = fs6.statSync(absPath);
+  } catch {
+    if (strict) throw new InputError(`deployment manifest ${display2} does not exist`);
+    return [];
+  }
+  const key = `${absPath}\0${display2}`;
+  const hit5 = cache.get(key);
+  if (hit5 && hit5.mtimeMs === stat2.mtimeMs && hit5.size === stat2.size) {
+    notes.push(...hit5.notes);
+    return hit5.services;
+  }
+  const own = [];
+  let services;
+  try {
+    const text = readUserText(absPath, display2, "Compose file", { maxBytes: MAX_MANIFEST_BYTES });
+    const [doc] = readDocuments(text, display2);
+    services = composeServices(doc, absPath, display2, own);
+  } catch (err) {
+    if (strict || !(err instanceof InputError)) throw err;
+    own.push(`${err.message}; its services were not read`);
+    services = [];
+  }
+  cache.set(key, { mtimeMs: stat2.mtimeMs, size: stat2.size, services, notes: own });
+  notes.push(...own);
+  return services;
+}
+var COMPOSE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function overrideName(name) {
+  return name.replace(/\.(ya?ml)$/, ".override.$1");
+}
+
+// src/model/deploy/sources.ts
+import fs7 from "node:fs";
+import path12 from "node:path";
+
+// src/model/deploy/ecs.ts
+var ECS_GRACE = 30;
+function containerDefinitions(doc) {
+  return get(doc, "containerDefinitions") ?? get(doc, "taskDefinition", "containerDefinitions");
+}
+function isEcs(doc) {
+  return containerDefinitions(doc)?.kind === "seq";
+}
+function healthCheck(c) {
+  const hc = get(c, "healthCheck");
+  const line = keyLine(c, "healthCheck");
+  if (!hc || line === void 0) return void 0;
+  const test = strings(get(hc, "command"));
+  return test ? { ...healthTest(test), line } : { line };
+}
+function ecsContainers(doc, display2) {
+  const out = [];
+  for (const c of items(containerDefinitions(doc))) {
+    const name = str(get(c, "name"));
+    if (name === void 0) continue;
+    const entryPoint = strings(get(c, "entryPoint"));
+    const command = strings(get(c, "command"));
+    const entryLine = keyLine(c, "entryPoint");
+    const commandLine = keyLine(c, "command");
+    const env = [];
+    const skippedEnv = [];
+    for (const e of items(get(c, "environment"))) {
+      const n = str(get(e, "name"));
+      const v = str(get(e, "value"));
+      if (n !== void 0 && v !== void 0) env.push({ name: n, value: v, line: e.line });
+      else if (n !== void 0) skippedEnv.push(n);
+    }
+    for (const s of items(get(c, "secrets"))) {
+      const n = str(get(s, "name"));
+      if (n !== void 0) skippedEnv.push(n);
+    }
+    if (items(get(c, "environmentFiles")).length > 0) skippedEnv.push("environmentFiles");
+    const stop = num(get(c, "stopTimeout"));
+    const stopLine = keyLine(c, "stopTimeout");
+    const init = bool(get(c, "linuxParameters", "initProcessEnabled"));
+    const initLine = keyLine(get(c, "linuxParameters"), "initProcessEnabled");
+    const hc = healthCheck(c);
+    const image = str(get(c, "image"));
+    out.push({
+      kind: "ecs",
+      file: display2,
+      line: keyLine(c, "name") ?? c.line,
+      name,
+      ...image ? { image } : {},
+      ...entryPoint && entryLine !== void 0 ? { entrypoint: { value: entryPoint, line: entryLine } } : {},
+      // Docker drops the image's CMD when the entrypoint is set without a command.
+      ...command && commandLine !== void 0 ? { command: { value: command, line: commandLine } } : entryPoint && entryLine !== void 0 ? { command: { value: [], line: entryLine } } : {},
+      env,
+      skippedEnv,
+      grace: stop !== void 0 && stopLine !== void 0 ? { seconds: stop, line: stopLine } : { seconds: ECS_GRACE },
+      ...init !== void 0 && initLine !== void 0 ? { init: { value: init, line: initLine } } : {},
+      ...hc ? { healthcheck: hc } : {}
+    });
+  }
+  return out;
+}
+
+// src/model/deploy/kubernetes.ts
+var KUBERNETES_GRACE = 30;
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function isKubernetes(doc) {
+  return str(get(doc, "apiVersion")) !== void 0 && str(get(doc, "kind")) !== void 0;
+}
+function sleepSeconds(argv) {
+  const direct = /^(?:\S*\/)?sleep$/.test(argv[0] ?? "") ? argv.slice(1).join(" ") : void 0;
+  const viaShell = /^(?:\S*\/)?(?:sh|bash|ash|dash)$/.test(argv[0] ?? "") && argv[1] === "-c" ? argv[2] : void 0;
+  const text = direct !== void 0 ? `sleep ${direct}` : viaShell;
+  const m = text === void 0 ? null : /^\s*(?:exec\s+)?(?:\S*\/)?sleep\s+(\d+(?:\.\d+)?)s?\s*(?:$|;|&&)/.exec(text);
+  return m ? Number(m[1]) : void 0;
+}
+function preStop(container2) {
+  const hook = get(container2, "lifecycle", "preStop");
+  const line = keyLine(get(container2, "lifecycle"), "preStop");
+  if (!hook || line === void 0) return void 0;
+  const sleep4 = num(get(hook, "sleep", "seconds"));
+  if (sleep4 !== void 0) return { kind: "sleep", seconds: sleep4, line };
+  const argv = strings(get(hook, "exec", "command"));
+  if (argv) {
+    const seconds2 = sleepSeconds(argv);
+    return { kind: "exec", argv, ...seconds2 !== void 0 ? { seconds: seconds2 } : {}, line };
+  }
+  if (get(hook, "httpGet")) return { kind: "http", line };
+  return void 0;
+}
+function probes(container2) {
+  const out = [];
+  for (const kind2 of ["readiness", "liveness", "startup"]) {
+    const key = `${kind2}Probe`;
+    const probe3 = get(container2, key);
+    const line = keyLine(container2, key);
+    if (!probe3 || line === void 0) continue;
+    const exec = strings(get(probe3, "exec", "command"));
+    const http = get(probe3, "httpGet");
+    const tcp = get(probe3, "tcpSocket");
+    const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
+    out.push({
+      kind: kind2,
+      line,
+      ...exec ? { exec } : {},
+      ...http ? { httpGet: { path: str(get(http, "path")) ?? "/", port: port(http) } } : {},
+      ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
+    });
+  }
+  return out;
+}
+function expandReferences(words, env) {
+  if (!words) return void 0;
+  const values2 = new Map(env.map((e) => [e.name, e.value]));
+  return words.map((w) => w.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, n) => m === "$$" ? "$" : values2.get(n) ?? m));
+}
+function container(c, workload, podSpec, display2) {
+  const name = str(get(c, "name"));
+  if (name === void 0) return void 0;
+  const line = keyLine(c, "name") ?? c.line;
+  const commandLine = keyLine(c, "command");
+  const argsLine = keyLine(c, "args");
+  const env = [];
+  const skippedEnv = [];
+  for (const e of items(get(c, "env"))) {
+    const envName = str(get(e, "name"));
+    if (envName === void 0) continue;
+    const value = str(get(e, "value"));
+    if (get(e, "valueFrom") || value === void 0) skippedEnv.push(envName);
+    else env.push({ name: envName, value, line: e.line });
+  }
+  if (items(get(c, "envFrom")).length > 0) skippedEnv.push("envFrom");
+  const commandList = expandReferences(strings(get(c, "command")), env);
+  const argsList = expandReferences(strings(get(c, "args")), env);
+  const graceSeconds = num(get(podSpec, "terminationGracePeriodSeconds"));
+  const graceLine = keyLine(podSpec, "terminationGracePeriodSeconds");
+  const signal = str(get(c, "lifecycle", "stopSignal"));
+  const hook = preStop(c);
+  const found = probes(c);
+  const image = str(get(c, "image"));
+  const sharedPid = keyLine(podSpec, "shareProcessNamespace");
+  const shares = str(get(podSpec, "shareProcessNamespace")) === "true";
+  return {
+    kind: "kubernetes",
+    file: display2,
+    line,
+    name,
+    workload,
+    ...image ? { image } : {},
+    ...commandList && commandLine !== void 0 ? { entrypoint: { value: commandList, line: commandLine } } : {},
+    // `command` without `args` drops the image's CMD; `args` alone replaces it.
+    ...argsList && argsLine !== void 0 ? { command: { value: argsList, line: argsLine } } : commandList && commandLine !== void 0 ? { command: { value: [], line: commandLine } } : {},
+    env,
+    skippedEnv,
+    ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(get(c, "lifecycle"), "stopSignal") } } : {},
+    grace: graceSeconds !== void 0 && graceLine !== void 0 ? { seconds: graceSeconds, line: graceLine } : { seconds: KUBERNETES_GRACE },
+    ...hook ? { preStop: hook } : {},
+    ...shares && sharedPid !== void 0 ? { init: { value: true, line: sharedPid } } : {},
+    ...found.length > 0 ? { probes: found } : {}
+  };
+}
+function kubernetesContainers(doc, display2, depth = 0) {
+  const kind2 = str(get(doc, "kind")) ?? "";
+  if (kind2 === "List" || /List$/.test(kind2)) return depth > 3 ? [] : items(get(doc, "items")).flatMap((i) => kubernetesContainers(i, display2, depth + 1));
+  const at = POD_SPEC[kind2];
+  if (!at) return [];
+  const podSpec = get(doc, ...at);
+  if (!podSpec) return [];
+  const workload = `${kind2}/${str(get(doc, "metadata", "name")) ?? "?"}`;
+  const out = [];
+  for (const c of items(get(podSpec, "containers"))) {
+    const d = container(c, workload, podSpec, display2);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+// src/model/deploy/sources.ts
+function parseDeploySpec(raw, name) {
+  const text = raw.trim();
+  if (text === "") throw new InputError(`${name} needs a manifest path (a file, a folder, or - for standard input), optionally #CONTAINER`);
+  const hash = text.lastIndexOf("#");
+  if (hash < 0) return { path: text };
+  const file = text.slice(0, hash);
+  const container2 = text.slice(hash + 1);
+  if (file === "" || container2 === "") throw new InputError(`${name} ${JSON.stringify(text)}: write PATH#CONTAINER, both parts non-empty`);
+  return { path: file, container: container2 };
+}
+function deploySpecFromMapping(v, name) {
+  for (const k of Object.keys(v)) if (!["path", "container", "dockerfile"].includes(k)) throw new InputError(`${name}: unknown key ${JSON.stringify(k)} (use path, container, dockerfile)`);
+  const text = (k) => typeof v[k] === "string" && v[k].trim() !== "" ? v[k].trim() : void 0;
+  const file = text("path");
+  if (!file) throw new InputError(`${name}: each entry needs a path`);
+  const container2 = text("container");
+  const dockerfile = text("dockerfile");
+  return { path: file, ...container2 ? { container: container2 } : {}, ...dockerfile ? { dockerfile } : {} };
+}
+function display(abs, cwd) {
+  const rel = path12.relative(cwd, abs);
+  return (rel === "" ? "." : rel).split(path12.sep).join("/");
+}
 var MAX_UP = 4;
-var MAX_COMPOSE_BYTES = 512 * 1024;
+function foldersUp(model) {
+  const out = [];
+  for (const start of [path12.dirname(model.absPath), model.contextDir]) {
+    let dir = path12.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs7.existsSync(path12.join(dir, ".git"))) break;
+      const parent = path12.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function overlay(base, over) {
+  const b = base.deployment;
+  const o = over.deployment;
+  const merged = { ...b, env: [...b.env.filter((e) => !o.env.some((x) => x.name === e.name)), ...o.env], skippedEnv: [.../* @__PURE__ */ new Set([...b.skippedEnv, ...o.skippedEnv])] };
+  const fieldFiles = {};
+  const take = (key, present) => {
+    if (!present) return;
+    merged[key] = o[key];
+    fieldFiles[key] = o.file;
+  };
+  const synthetic = (d) => d.command !== void 0 && d.entrypoint !== void 0 && d.command.value.length === 0 && d.command.line === d.entrypoint.line;
+  take("entrypoint", o.entrypoint !== void 0);
+  take("command", o.command !== void 0 && (!synthetic(o) || b.command === void 0 || synthetic(b)));
+  take("stopSignal", o.stopSignal !== void 0);
+  take("grace", o.grace.line !== void 0);
+  take("init", o.init !== void 0);
+  take("profiles", o.profiles !== void 0);
+  take("healthcheck", o.healthcheck !== void 0);
+  if (o.env.length > 0) fieldFiles.env = o.file;
+  if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
+  return { ...base, ...over.dockerfile ? { dockerfile: over.dockerfile } : {}, deployment: merged };
+}
+function discoveredCompose(model, self, cwd, notes) {
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    for (const name of COMPOSE_NAMES) {
+      const abs = path12.join(dir, name);
+      if (!fs7.existsSync(abs)) continue;
+      const services = readComposeFile(abs, display(abs, cwd), false, notes);
+      const overAbs = path12.join(dir, overrideName(name));
+      const overrides = fs7.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      for (const svc of services) {
+        const over = overrides.find((o) => o.name === svc.name);
+        const merged = over ? overlay(svc, over) : svc;
+        if (merged.dockerfile === self) out.push(merged);
+      }
+    }
+  }
+  return out;
+}
+function imageRepoName(image) {
+  const noDigest = image.split("@")[0];
+  const slash = noDigest.lastIndexOf("/");
+  const last = noDigest.slice(slash + 1);
+  return last.split(":")[0].toLowerCase();
+}
+var MANIFEST_FILE = /\.(ya?ml|json)$/i;
+function manifestFiles(spec, cwd, name) {
+  if (spec.path === "-") return ["-"];
+  const abs = path12.resolve(cwd, spec.path);
+  let stat2;
+  try {
+    stat2 = fs7.statSync(abs);
+  } catch {
+    throw new InputError(`${name} ${spec.path}: no such file or folder`);
+  }
+  if (!stat2.isDirectory()) return [abs];
+  const out = [];
+  const walk = (dir, depth) => {
+    for (const entry of fs7.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".")) continue;
+      const p = path12.join(dir, entry.name);
+      if (entry.isDirectory() && depth < 3) walk(p, depth + 1);
+      else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(p);
+    }
+  };
+  walk(abs, 0);
+  if (out.length === 0) throw new InputError(`${name} ${spec.path}: the folder holds no .yaml, .yml or .json manifest`);
+  return out;
+}
+function candidatesOf(file, input, notes) {
+  const shown = file === "-" ? "<stdin>" : display(file, input.cwd);
+  let text;
+  if (file === "-") {
+    if (input.stdin === void 0) throw new InputError("--deploy - reads a manifest from standard input, and none was given");
+    if (Buffer.byteLength(input.stdin) > MAX_MANIFEST_BYTES) throw new InputError(`--deploy - (standard input) is larger than ${MAX_MANIFEST_BYTES / 1048576} MB; not read`);
+    text = input.stdin;
+  } else {
+    text = readUserText(file, shown, "deployment manifest", { maxBytes: MAX_MANIFEST_BYTES });
+  }
+  const hint = /\{\{/.test(text) ? "; a Helm chart is a template: give `helm template` output (--deploy -)" : "";
+  let docs;
+  try {
+    docs = readDocuments(text, shown);
+  } catch (err) {
+    if (err instanceof InputError && hint) throw new InputError(`${err.message}${hint}`);
+    throw err;
+  }
+  const out = [];
+  for (const doc of docs) {
+    if (isKubernetes(doc)) for (const d of kubernetesContainers(doc, shown)) out.push({ deployment: d });
+    else if (isEcs(doc)) for (const d of ecsContainers(doc, shown)) out.push({ deployment: d });
+    else if (isCompose(doc)) {
+      for (const svc of composeServices(doc, file === "-" ? path12.join(input.cwd, "compose.yaml") : file, shown, notes)) out.push({ deployment: svc.deployment, ...svc.dockerfile ? { builds: svc.dockerfile } : {} });
+    }
+  }
+  return out;
+}
+function named(d, name) {
+  if (d.name === name) return true;
+  if (!d.workload) return false;
+  return d.workload === name || d.workload.split("/")[1] === name;
+}
+function fromSpec(model, self, spec, input, notes) {
+  const name = "--deploy";
+  const label = `${spec.path}${spec.container ? `#${spec.container}` : ""}`;
+  const candidates = manifestFiles(spec, input.cwd, name).flatMap((f) => candidatesOf(f, input, notes));
+  if (candidates.length === 0) throw new InputError(`${name} ${label}: no Compose service, Kubernetes workload container or ECS container definition in it`);
+  const list = (cs) => cs.map((c) => c.deployment.workload ? `${c.deployment.name} (${c.deployment.workload})` : c.deployment.name).join(", ");
+  if (spec.container) {
+    const chosen = candidates.filter((c) => named(c.deployment, spec.container));
+    if (chosen.length === 0) throw new InputError(`${name} ${label}: no container named ${JSON.stringify(spec.container)}; it has ${list(candidates)}`);
+    return chosen.map((c) => c.deployment);
+  }
+  const built = candidates.filter((c) => c.builds === self);
+  if (built.length > 0) return built.map((c) => c.deployment);
+  const others = candidates.filter((c) => c.builds === void 0);
+  if (others.length === 1 && candidates.length === 1) return [others[0].deployment];
+  const folder = path12.basename(path12.dirname(model.absPath)).toLowerCase();
+  const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);
+  if (byImage.length > 0) return byImage.map((c) => c.deployment);
+  notes.push(`--deploy ${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  return [];
+}
+function readDeployments(model, input) {
+  const notes = [];
+  if (model.windows) return { deployments: [], notes };
+  const self = realpath(model.absPath);
+  const deployments = discoveredCompose(model, self, input.cwd, notes).map((s) => s.deployment);
+  for (const spec of input.specs) {
+    if (spec.dockerfile && realpath(path12.resolve(input.cwd, spec.dockerfile)) !== self) continue;
+    deployments.push(...fromSpec(model, self, spec, input, notes));
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unique = deployments.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { deployments: unique, notes: [...new Set(notes)] };
+}
+function composeServicesBuilding(model) {
+  const self = realpath(model.absPath);
+  const out = [];
+  for (const dir of foldersUp(model)) {
+    let names;
+    try {
+      names = fs7.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
+      const abs = path12.join(dir, n);
+      for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self) out.push(svc);
+    }
+  }
+  return out;
+}
+
+// src/model/dev-image.ts
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
 function tokens(name) {
   return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
 }
@@ -19529,11 +21052,11 @@ function hasDevWord(name) {
 }
 var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
 function byName(model) {
-  const base = path9.basename(model.absPath);
+  const base = path13.basename(model.absPath);
   if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path9.dirname(model.absPath);
-  const folder = path9.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path9.join(dir, ".git")))
+  const dir = path13.dirname(model.absPath);
+  const folder = path13.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs8.existsSync(path13.join(dir, ".git")))
     return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
   return void 0;
 }
@@ -19542,101 +21065,18 @@ function byStage(model) {
   if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
   return void 0;
 }
-function realpath(p) {
-  try {
-    return fs4.realpathSync(p);
-  } catch {
-    return path9.resolve(p);
-  }
-}
-function composeFolders(model) {
-  const out = [];
-  for (const start of [path9.dirname(model.absPath), model.contextDir]) {
-    let dir = path9.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs4.existsSync(path9.join(dir, ".git"))) break;
-      const parent = path9.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-function composeFiles(dir) {
-  let names;
-  try {
-    names = fs4.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path9.join(dir, n));
-}
-function asRecord(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function serviceDockerfile(file, svc) {
-  const build2 = svc.build;
-  let context = ".";
-  let dockerfile = "Dockerfile";
-  if (typeof build2 === "string") context = build2;
-  else if (asRecord(build2)) {
-    const b = asRecord(build2);
-    if (typeof b.dockerfile_inline === "string") return void 0;
-    if (typeof b.context === "string") context = b.context;
-    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
-  } else return void 0;
-  if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
-  return realpath(path9.resolve(path9.dirname(file), context, dockerfile));
-}
-function composeServices(model) {
-  const self = realpath(model.absPath);
-  const out = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
-      for (const svc of Object.values(services)) {
-        const record = asRecord(svc);
-        if (record && serviceDockerfile(file, record) === self) out.push({ dir, file, service: record });
-      }
-    }
-  }
-  return out;
-}
-function readYaml(file) {
-  try {
-    const stat2 = fs4.statSync(file);
-    if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
-    return (0, import_yaml.parse)(fs4.readFileSync(file, "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return void 0;
-  }
-}
-function bindMounts(service) {
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  const out = [];
-  for (const v of volumes) {
-    if (typeof v === "string") {
-      const [src, dst] = v.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
-      out.push([asRecord(v).source, asRecord(v).target]);
-    }
-  }
-  return out;
-}
 function byCompose(model) {
   const workdir = model.start.workdir?.value;
   if (!workdir) return void 0;
-  const services = composeServices(model);
+  const services = composeServicesBuilding(model);
   if (services.length === 0) return void 0;
   const context = realpath(model.contextDir);
-  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path9.resolve(path9.dirname(file), src));
-    return (context === source || context.startsWith(`${source}${path9.sep}`)) && path9.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  const mountsSource = ({ absPath, binds }) => binds.some(([src, dst]) => {
+    const source = realpath(path13.resolve(path13.dirname(absPath), src));
+    return (context === source || context.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
   });
   if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path9.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  return { reason: `\`${path13.basename(services[0].absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
 }
 var DEV_ENV = {
   NODE_ENV: /^dev(elopment)?$/i,
@@ -19658,11 +21098,11 @@ function byContent(model) {
       }
     }
   }
-  const base = path9.basename(model.absPath);
+  const base = path13.basename(model.absPath);
   if (/prod/i.test(base)) return void 0;
   let siblings = [];
   try {
-    siblings = fs4.readdirSync(path9.dirname(model.absPath));
+    siblings = fs8.readdirSync(path13.dirname(model.absPath));
   } catch {
     return void 0;
   }
@@ -19674,19 +21114,19 @@ function developmentImage(model) {
 }
 
 // src/model/package-scripts.ts
-import fs5 from "node:fs";
-import path10 from "node:path";
-var MAX_BYTES = 1024 * 1024;
-var cache = /* @__PURE__ */ new WeakMap();
+import fs9 from "node:fs";
+import path14 from "node:path";
+var MAX_BYTES3 = 1024 * 1024;
+var cache2 = /* @__PURE__ */ new WeakMap();
 function scripts(model) {
-  let found = cache.get(model);
+  let found = cache2.get(model);
   if (found) return found;
   found = {};
   try {
-    const file = path10.join(model.contextDir, "package.json");
-    const stat2 = fs5.statSync(file);
-    if (stat2.isFile() && stat2.size <= MAX_BYTES) {
-      const value = JSON.parse(fs5.readFileSync(file, "utf8"));
+    const file = path14.join(model.contextDir, "package.json");
+    const stat2 = fs9.statSync(file);
+    if (stat2.isFile() && stat2.size <= MAX_BYTES3) {
+      const value = JSON.parse(fs9.readFileSync(file, "utf8"));
       const s = value?.scripts;
       if (s && typeof s === "object") {
         for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
@@ -19694,11 +21134,11 @@ function scripts(model) {
     }
   } catch {
   }
-  cache.set(model, found);
+  cache2.set(model, found);
   return found;
 }
 function scriptNameOf(words) {
-  const pm2 = baseName(words[0] ?? "");
+  const pm2 = baseName2(words[0] ?? "");
   const rest = words.slice(1).filter((w) => !w.startsWith("-"));
   if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
   if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
@@ -19714,350 +21154,16 @@ function packageScriptWords(model, words) {
   return { name, text, words: w };
 }
 
-// src/model/start-contract.ts
-import path11 from "node:path";
-var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var LINUX_SHELL = ["/bin/sh", "-c"];
-var WINDOWS_SHELL = ["cmd", "/S", "/C"];
-function startPart(instr, shell) {
-  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
-  const command = instr.text;
-  return { instr, form: "shell", argv: [...shell, command], command };
-}
-function envPathValue(instr, previous) {
-  const props = instr.node.getProperties?.() ?? [];
-  let result = previous;
-  for (const p of props) {
-    if (p.getName() !== "PATH") continue;
-    const value = p.getValue() ?? "";
-    const prior = (result ?? DEFAULT_PATH).join(":");
-    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
-    result = expanded.split(":").filter((s) => s.length > 0);
-  }
-  return result;
-}
-function startPartAt(start, k) {
-  const { entrypoint, cmd, executableFrom } = start;
-  if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
-  return entrypoint ?? cmd ?? executableFrom;
-}
-function computeStartContract(chain, windows) {
-  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
-  let entrypoint;
-  let cmd;
-  let resetCmd;
-  let stopSignal;
-  let workdir;
-  let user;
-  let envPath;
-  for (const stage of chain) {
-    let cmdSetInStage = false;
-    for (const instr of stage.instructions) {
-      switch (instr.keyword) {
-        case "SHELL":
-          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
-          break;
-        case "ENTRYPOINT":
-          entrypoint = startPart(instr, shell);
-          if (!cmdSetInStage && cmd) {
-            resetCmd = cmd;
-            cmd = void 0;
-          }
-          break;
-        case "CMD":
-          cmd = startPart(instr, shell);
-          cmdSetInStage = true;
-          resetCmd = void 0;
-          break;
-        case "STOPSIGNAL":
-          stopSignal = { value: instr.text.trim(), instr };
-          break;
-        case "WORKDIR": {
-          const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path11.posix.join(workdir.value, value);
-          workdir = { value: resolved, instr };
-          break;
-        }
-        case "USER":
-          user = { value: instr.text.trim(), instr };
-          break;
-        case "ENV":
-          envPath = envPathValue(instr, envPath);
-          break;
-      }
-    }
-  }
-  let argv = [];
-  let executableFrom;
-  if (entrypoint) {
-    argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
-    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-  } else if (cmd) {
-    argv = cmd.argv;
-    executableFrom = cmd;
-  }
-  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
-}
-
-// src/model/start-chain.ts
-function shellKind(shellPath, base) {
-  if (lacksShell(base)) return "none";
-  const name = shellName(shellPath);
-  const dialect = name === "sh" ? binShDialect(base.family) : name;
-  switch (dialect) {
-    case "bash":
-    case "dash":
-      return dialect;
-    case "ash":
-    case "busybox":
-      return "ash";
-    default:
-      return "unknown";
-  }
-}
-var INHERITED_ENTRYPOINT = /^docker-entrypoint(\.sh)?$/;
-var ChainWalker = class {
-  constructor(model, finder) {
-    this.model = model;
-    this.finder = finder;
-  }
-  model;
-  finder;
-  links = [];
-  /** Which part (ENTRYPOINT or CMD) holds index k of the top-level argv. */
-  partAt(k) {
-    return startPartAt(this.model.start, k);
-  }
-  /** Walk argv from its first word; `meta` says where each word came from. */
-  walk(argv, meta, depth) {
-    let i = 0;
-    while (i < argv.length && depth < 6 && this.links.length < 32) {
-      const word = argv[i];
-      const partOf = (k) => meta[k]?.part ?? this.partAt(meta[k]?.index ?? 0);
-      const part = partOf(i);
-      const at = (k) => ({
-        ...meta[k]?.index !== void 0 ? { index: meta[k].index } : {},
-        ...meta[k]?.origin ? { origin: meta[k].origin } : {}
-      });
-      const known = knownProgram(word);
-      if (known?.name === "busybox" && knownProgram(argv[i + 1] ?? "")?.role !== "shell") {
-        this.links.push({ kind: "program", word, name: argv[i + 1] ?? "busybox", argv: argv.slice(i), part, ...at(i) });
-        return;
-      }
-      if (known && known.role !== "shell" && known.role !== "package-manager") {
-        const through = execThrough(argv, i);
-        const staysParent = known.name === "su" || known.name === "sudo" || known.name === "runuser";
-        this.links.push({
-          kind: known.role,
-          word,
-          name: known.name,
-          argv: argv.slice(i, through.next),
-          part,
-          ...at(i),
-          ...through.groupSignals !== void 0 ? { groupSignals: through.groupSignals } : {},
-          ...staysParent ? { staysParent } : {}
-        });
-        if (through.command !== void 0) {
-          this.commandString("/bin/sh", through.command, ["/bin/sh", "-c", through.command], at(i), part, depth);
-          return;
-        }
-        i = through.next;
-        continue;
-      }
-      if (known?.role === "shell") {
-        const inv = shellInvocation(argv, i);
-        if (inv.command) {
-          const k = inv.command.index;
-          const rest = this.commandString(word, inv.command.text, argv.slice(i, k + 1), at(i), partOf(k), depth, k);
-          if (rest === void 0) return;
-          i = rest;
-          continue;
-        }
-        if (inv.script) {
-          const k = inv.script.index;
-          const wrapper2 = this.finder.script(inv.script.word, word);
-          const link = {
-            kind: "script",
-            word: inv.script.word,
-            name: baseName(inv.script.word),
-            argv: argv.slice(i, k + 1),
-            part: partOf(k),
-            ...at(k),
-            interpreter: word,
-            ...wrapper2 ? { wrapper: wrapper2 } : {},
-            forwards: wrapper2 !== void 0 && forwardsCommand(wrapper2, this.finder.found)
-          };
-          this.links.push(link);
-          if (wrapper2) this.throughScript(link, wrapper2, argv.slice(k + 1), meta.slice(k + 1), depth);
-          return;
-        }
-        this.links.push({ kind: "program", word, name: known.name, argv: argv.slice(i), part, ...at(i) });
-        return;
-      }
-      const wrapper = known ? void 0 : this.finder.script(word);
-      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName(word));
-      if (wrapper || inherited) {
-        const link = { kind: "script", word, name: baseName(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
-        this.links.push(link);
-        if (wrapper) {
-          this.throughScript(link, wrapper, argv.slice(i + 1), meta.slice(i + 1), depth);
-          return;
-        }
-        i++;
-        continue;
-      }
-      this.links.push({ kind: "program", word, name: known?.name ?? baseName(word), argv: argv.slice(i), part, ...at(i) });
-      return;
-    }
-  }
-  /**
-   * Follow a script started with `args` (as the image starts it): the program it hands over
-   * to with `exec` on its paths (the one that runs its arguments first), or its arguments when
-   * it runs them as a child; `runsNothing` when every path ends without a program.
-   */
-  throughScript(link, wrapper, args, argsMeta, depth) {
-    link.runArgs = args;
-    const flow = flowIn(wrapper, this.finder.found, { kind: "run", args });
-    if (!flow.complete) {
-      if (link.forwards) this.walk(args, argsMeta, depth + 1);
-      return;
-    }
-    const analysis = analysisOf(wrapper);
-    const handovers = flow.handovers.filter((h) => h.argv.length > 0 && !reExecsItself(h.argv, wrapper));
-    const chosen = handovers.find((h) => h.argv.some((e) => typeof e.arg === "number")) ?? handovers[0];
-    if (chosen) {
-      const line = analysis.lineOf(chosen.cmd.start) + wrapper.lineOffset;
-      const origin = { file: wrapper.file, line, script: wrapper };
-      const words = [];
-      const metas = [];
-      for (const e of chosen.argv) {
-        const v = e.value;
-        const at = v && "s" in v ? v.at : void 0;
-        words.push(v === void 0 ? "?" : "s" in v ? v.s : v.sym);
-        metas.push(at !== void 0 && argsMeta[at] ? argsMeta[at] : { part: link.part, origin });
-      }
-      this.walk(words, metas, depth + 1);
-      return;
-    }
-    if (flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0) {
-      this.walk(args, argsMeta, depth + 1);
-      return;
-    }
-    const last = flow.finals.find((s) => s.kind === "program" && s.cmd.kind === "simple" && !s.fn);
-    if (last && last.cmd.kind === "simple") {
-      const words = last.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, "$2"));
-      if (words.every((w) => !/[$`]/.test(w))) link.child = { words, origin: { file: wrapper.file, line: analysis.lineOf(last.start) + wrapper.lineOffset, script: wrapper } };
-    }
-    if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
-  }
-  /**
-   * A shell running a command string: the shell link, then the command it ends with. Returns
-   * the argv index to continue at when the string ends in `exec "$@"` (the words after $0).
-   */
-  commandString(shell, text, argv, at, part, depth, commandIndex) {
-    const kind2 = shellKind(shell, this.model.base);
-    const link = {
-      kind: "shell",
-      word: shell,
-      name: baseName(shell),
-      argv,
-      part,
-      ...at,
-      command: text,
-      shellKind: kind2,
-      replaced: false
-    };
-    this.links.push(link);
-    const expanded = expandArgs(text, this.finder.vars);
-    for (const f of sourcedFiles(expanded)) this.finder.sourced(f);
-    const last = lastCommand(expanded);
-    if (!last?.simple || last.detached) return void 0;
-    let words = last.words;
-    const explicit = words[0] === "exec";
-    if (explicit) words = words.slice(1);
-    link.replaced = explicit && words.length > 0 || kind2 !== "none" && kind2 !== "unknown" && execsLastImplicitly(expanded, kind2);
-    if (words.length === 0 || words[0] === "." || words[0] === "source") return void 0;
-    if (words.length === 1 && words[0] === "$@" && commandIndex !== void 0) return commandIndex + 2;
-    this.walk(words, words.map(() => ({ part: link.part, ...link.origin ? { origin: link.origin } : {} })), depth + 1);
-    return void 0;
-  }
-};
-function computeStartChain(model, finder) {
-  if (model.windows || model.start.argv.length === 0) return { links: [] };
-  const walker = new ChainWalker(model, finder);
-  walker.walk(model.start.argv, model.start.argv.map((_, index) => ({ index })), 0);
-  const links = walker.links;
-  const last = links[links.length - 1];
-  const program = last && last.kind !== "init" && last.kind !== "privdrop" && last.kind !== "passthrough" ? last : void 0;
-  return { links, ...program ? { program } : {} };
-}
-function reExecsItself(argv, wrapper) {
-  const words = argv.map((e) => e.value === void 0 ? "?" : "s" in e.value ? e.value.s : e.value.sym);
-  let k = 0;
-  for (let guard = 0; guard < 8 && k < words.length; guard++) {
-    const through = execThrough(words, k);
-    if (!through || through.command !== void 0) break;
-    k = through.next;
-  }
-  const w = words[k] ?? "";
-  return w === "$0" || w === "$BASH_SOURCE" || w === wrapper.imagePath || !w.includes("/") && w === baseName(wrapper.imagePath);
-}
-function chainInit(chain) {
-  const first = chain.links.find((l) => l.kind !== "passthrough");
-  return first?.kind === "init" ? first : void 0;
-}
-function mainProgram(model) {
-  const last = model.startChain.links[model.startChain.links.length - 1];
-  if (last?.kind === "script" && last.child) return { words: last.child.words, part: last.part, viaShell: false, origin: last.child.origin };
-  return appCommand(model);
-}
-function appCommand(model) {
-  const program = model.startChain.program;
-  if (!program || program.argv.length === 0) return void 0;
-  return { words: program.argv, part: program.part, viaShell: program.index === void 0 && !program.origin, ...program.origin ? { origin: program.origin } : {} };
-}
-function shellLinkOf(model, part) {
-  return model.startChain.links.find((l) => l.kind === "shell" && l.part === part && l.command !== void 0);
-}
-function reachedByForwarding(model, link) {
-  for (const l of model.startChain.links) {
-    if (l === link) return true;
-    if (l.kind === "script" && !l.forwards) return false;
-    if (l.kind === "shell" || l.kind === "program") return false;
-  }
-  return false;
-}
-function forwardingWrapper(model) {
-  const ep = model.start.entrypoint;
-  if (!ep || ep.form !== "exec") return void 0;
-  const link = model.startChain.links.find((l) => l.kind === "script" && l.forwards && l.wrapper && l.part === ep);
-  if (!link?.wrapper) return void 0;
-  const commands = simpleCommands(link.wrapper.text).filter(({ words }) => words.some((w) => /\$(\{)?[@*]/.test(w)));
-  const line = (commands[commands.length - 1]?.line ?? 1) + link.wrapper.lineOffset;
-  return { link, wrapper: link.wrapper, line };
-}
-function expectedPid1(model) {
-  const links = model.startChain.links;
-  const last = links[links.length - 1];
-  if (last?.kind === "script" && last.child) {
-    return { name: baseName(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
-  }
-  const program = model.startChain.program;
-  if (!program) return void 0;
-  const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
-  return { name: program.kind === "script" ? program.name : baseName(program.word), where, childOfShell: false };
-}
-
 // src/rules/start/dev-server-as-start.ts
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
 function devServer(input) {
   let words = input;
-  if (/^(npx|pnpx)$/.test(baseName(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (/^(npx|pnpx)$/.test(baseName2(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
   words = withoutPythonModule(words);
   const prog = programName(words[0] ?? "");
   const rest = words.slice(1);
   const sub = rest.find((w) => !w.startsWith("-"));
-  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName(rest[0] ?? "") === "manage.py"))
+  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName2(rest[0] ?? "") === "manage.py"))
     return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
   if (prog === "flask" && sub === "run")
     return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
@@ -20070,7 +21176,7 @@ function devServer(input) {
     return { what: `\`${prog} dev\`, an unoptimised development server with hot reload`, instead: `a production build served by \`${prog === "vite" ? "a static server such as nginx" : `${prog} start`}\`` };
   if (prog === "webpack-dev-server" || prog === "webpack" && sub === "serve" || prog === "ng" && sub === "serve")
     return { what: "a webpack/Angular development server", instead: "a production build served by nginx" };
-  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName(rest[0] ?? "") === "artisan" && rest[1] === "serve")
+  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName2(rest[0] ?? "") === "artisan" && rest[1] === "serve")
     return { what: "Laravel's `artisan serve`, PHP's built-in development server", instead: "php-fpm behind nginx" };
   if (/^(npm|yarn|pnpm|bun)$/.test(prog)) {
     const script = sub === "run" || sub === "run-script" ? rest.filter((w) => !w.startsWith("-"))[1] : prog === "npm" ? void 0 : sub;
@@ -20078,11 +21184,12 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule7 = {
+var rule10 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
   description: "A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.",
+  deployed: "service",
   check(model) {
     const app = mainProgram(model);
     if (!app) return [];
@@ -20094,14 +21201,15 @@ var rule7 = {
     const where = appWhere(app);
     const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from ${where.source}) runs ${dev.what}.`;
     const fix = `Start a production server instead: ${dev.instead}.`;
-    const devImage = developmentImage(model);
+    const deployedDev = app.part.origin?.devSetup;
+    const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0);
     if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: "info" }];
     return [{ message, fix, ...where.at }];
   }
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule8 = {
+var rule11 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -20115,7 +21223,7 @@ var rule8 = {
         if (!last || all.length < 2) continue;
         for (const earlier of all.slice(0, -1)) {
           out.push({
-            message: `\`${show2(earlier)}\` never takes effect because the later \`${show2(last, 60)}\` on line ${last.range.line} of the same stage replaces it.`,
+            message: `\`${show(earlier)}\` never takes effect because the later \`${show(last, 60)}\` on line ${last.range.line} of the same stage replaces it.`,
             fix: `Delete this ${keyword} and keep the one on line ${last.range.line} (or merge them into one).`,
             range: earlier.range
           });
@@ -20132,14 +21240,14 @@ function waitsForCommand(model) {
   const last = links[links.length - 1];
   if (!last) return void 0;
   if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough") && !knownProgram(last.word)?.supervisor) {
-    return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
+    return { link: last, why: `\`${baseName2(last.word)}\` is given no program to run, so the container exits at once` };
   }
   if (last.kind === "script" && last.forwards && last.wrapper && last.runsNothing) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
   }
   return void 0;
 }
-var rule9 = {
+var rule12 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -20148,17 +21256,17 @@ var rule9 = {
     const { entrypoint: ep, cmd, resetCmd } = model.start;
     if (model.windows || !ep || ep.form !== "exec" || ep.argv.length === 0 || cmd) return [];
     const waiting = waitsForCommand(model);
-    const entry = `\`${show2(ep.instr)}\``;
+    const entry = `\`${show(ep.instr)}\``;
     if (resetCmd) {
       const last = ep.argv[ep.argv.length - 1];
-      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName(last));
+      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName2(last));
       if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
       return [
         {
-          message: `${entry} resets \`${show2(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
-          fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show2(resetCmd.instr, 70)}\`.`,
+          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
+          fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show(resetCmd.instr, 70)}\`.`,
           range: ep.instr.range
         }
       ];
@@ -20187,11 +21295,12 @@ function namedWords(link) {
   }
   return out;
 }
-var rule10 = {
+var rule13 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
   description: 'An exec-form word like `"gunicorn app:app"` is one argument: the kernel looks for a program (or the interpreter for a file) with that whole name, and the container fails to start.',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const out = [];
@@ -20206,9 +21315,9 @@ var rule10 = {
         const split = part.argv.flatMap((w) => w === word ? word.trim().split(/\s+/) : [w]);
         const program = index === link.index;
         out.push({
-          message: program ? `\`${show2(part.instr)}\` names the program \`${word}\` as one word: exec form does not split on spaces, so the container fails with \`exec: "${word}": executable file not found\`.` : `\`${show2(part.instr)}\` hands \`${link.word}\` the single argument \`${word}\`: exec form does not split on spaces, so ${link.word} looks for a file named \`${word}\` and the container exits at once.`,
+          message: program ? `\`${show(part.instr)}\` names the program \`${word}\` as one word: exec form does not split on spaces, so the container fails with \`exec: "${word}": executable file not found\`.` : `\`${show(part.instr)}\` hands \`${link.word}\` the single argument \`${word}\`: exec form does not split on spaces, so ${link.word} looks for a file named \`${word}\` and the container exits at once.`,
           fix: `Write each word as its own string: \`${part.instr.keyword} ${execArray(split)}\`.`,
-          range: part.instr.range
+          ...placeOf(part)
         });
       }
     }
@@ -20268,7 +21377,7 @@ function repairJson(text) {
 }
 function hit2(instr) {
   const text = formText(instr).trim();
-  const what = `\`${show2(instr)}\` is not a valid JSON array (${diagnoseJson(text)})`;
+  const what = `\`${show(instr)}\` is not a valid JSON array (${diagnoseJson(text)})`;
   const shown = showText(text, 50);
   const first = firstWord2(text);
   const notFound = first ? `, which fails with \`${first}: not found\`` : "";
@@ -20284,7 +21393,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule11 = {
+var rule14 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -20303,7 +21412,7 @@ var rule11 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule12 = {
+var rule15 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -20328,8 +21437,8 @@ var NOT_A_RUN = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", 
 var VALUE_FLAGS2 = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--cwd", "-C", "--dir", "--filter", "-F"]);
 function packageManagerRun(words) {
   let w = words;
-  if (baseName(w[0] ?? "") === "corepack") w = w.slice(1);
-  const pm2 = baseName(w[0] ?? "");
+  if (baseName2(w[0] ?? "") === "corepack") w = w.slice(1);
+  const pm2 = baseName2(w[0] ?? "");
   let sub;
   for (let i = 1; i < w.length; i++) {
     if (!w[i].startsWith("-")) {
@@ -20343,11 +21452,12 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule13 = {
+var rule16 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
   description: "npm/yarn/pnpm/npx as the start command run the app under `sh -c` and do not drain it gracefully on SIGTERM.",
+  deployed: "service",
   check(model) {
     const app = appCommand(model);
     if (!app) return [];
@@ -20356,9 +21466,10 @@ var rule13 = {
     const command = app.words.join(" ");
     const where = appWhere(app);
     const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm2} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
-    const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
+    const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`${app.part.origin ? app.part.instr.keyword : "CMD"} ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
     const dev = devServer(app.words);
-    const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
+    const deployedDev = app.part.origin?.devSetup;
+    const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
     if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
     return [{ message, fix, ...where.at }];
   }
@@ -20368,7 +21479,7 @@ var rule13 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule14 = {
+var rule17 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -20383,7 +21494,7 @@ var rule14 = {
       seen.add(word);
       const where = model.base.plainOs ? "`/`" : `\`/\` unless \`${model.base.ref}\` sets one`;
       out.push({
-        message: `\`${show2(part.instr)}\` starts \`${word}\`, a path relative to the working directory, but no stage sets WORKDIR, so it resolves against the base image's WORKDIR (${where}) and breaks when that changes.`,
+        message: `\`${show(part.instr)}\` starts \`${word}\`, a path relative to the working directory, but no stage sets WORKDIR, so it resolves against the base image's WORKDIR (${where}) and breaks when that changes.`,
         fix: `Set \`WORKDIR /app\` before it, or use the absolute path (e.g. \`/app/${word.replace(/^\.\//, "")}\`).`,
         range: part.instr.range,
         // An application base image usually sets a WORKDIR of its own that the COPY relies on: only a plain OS base surely leaves `/`.
@@ -20395,7 +21506,7 @@ var rule14 = {
 };
 
 // src/rules/start/shell-form-cmd.ts
-var rule15 = {
+var rule18 = {
   id: "shell-form-cmd",
   severity: "warning",
   title: "CMD in shell form",
@@ -20411,12 +21522,12 @@ var rule15 = {
     const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
     const severity = fate.implicitExec ? "info" : void 0;
-    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
+    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
   }
 };
 
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule16 = {
+var rule19 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -20432,7 +21543,7 @@ var rule16 = {
     const argv = asExecForm2(command);
     return [
       {
-        message: `\`${show2(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
+        message: `\`${show(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
         fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
         range: cmd.instr.range
       }
@@ -20441,7 +21552,7 @@ var rule16 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule17 = {
+var rule20 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -20453,7 +21564,7 @@ var rule17 = {
     if (!shell) return [];
     const command = ep.command ?? "";
     const fate = shellFate(shell, model.base);
-    const dropped = `\`${show2(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(" ")}\`, so CMD and \`docker run <image> \u2026\` arguments are silently dropped`;
+    const dropped = `\`${show(ep.instr)}\` runs as \`${ep.argv.slice(0, -1).join(" ")}\`, so CMD and \`docker run <image> \u2026\` arguments are silently dropped`;
     const explicit = execsLastExplicitly2(command);
     let tail;
     if (fate.kind === "none" || !shell.replaced) tail = `, and ${fate.clause}`;
@@ -20470,7 +21581,7 @@ var rule17 = {
 var OPERATORS2 = /* @__PURE__ */ new Set(["&&", "||", "|", ";", ">", ">>", "<", "2>", "2>&1", "&>", "&"]);
 var TAKES_OPERATORS = /^(find|test|\[|expr)$/;
 function operatorArgument(argv) {
-  if (argv.some((a) => TAKES_OPERATORS.test(baseName(a)))) return void 0;
+  if (argv.some((a) => TAKES_OPERATORS.test(baseName2(a)))) return void 0;
   return argv.slice(1).find((a) => OPERATORS2.has(a.trim()));
 }
 function suggestion(keyword, argv) {
@@ -20483,11 +21594,12 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule18 = {
+var rule21 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
   description: "Exec form runs no shell: `&&`, `|`, `;`, `>` are passed to the program as literal arguments and nothing is chained or redirected.",
+  deployed: "any",
   check(model) {
     const out = [];
     for (const instr of execFormInstructions(model, true)) {
@@ -20495,9 +21607,9 @@ var rule18 = {
       const op = operatorArgument(argv);
       if (op === void 0) continue;
       out.push({
-        message: `\`${show2(instr)}\` is exec form, so \`${op.trim()}\` is passed to \`${argv[0]}\` as a literal argument and nothing after it is ${/[<>]/.test(op) ? "redirected" : "chained"}.`,
+        message: `\`${show(instr)}\` is exec form, so \`${op.trim()}\` is passed to \`${argv[0]}\` as a literal argument and nothing after it is ${/[<>]/.test(op) ? "redirected" : "chained"}.`,
         fix: suggestion(instr.keyword, argv),
-        range: instr.range
+        ...placeOfInstr(model, instr)
       });
     }
     return out;
@@ -20505,11 +21617,12 @@ var rule18 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule19 = {
+var rule22 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
   description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
+  deployed: "service",
   check(model) {
     const out = [];
     for (const shell of model.startChain.links) {
@@ -20522,12 +21635,13 @@ var rule19 = {
       const fate = shellFate(shell, model.base, program);
       const direct = asExecForm2(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
+      const dev = part.origin?.devSetup;
       out.push({
-        message: `\`${show2(part.instr)}\` runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
+        message: `${showPart(part, 90)} runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.${dev ? ` Low impact here: ${dev}.` : ""}`,
         fix,
-        range: part.instr.range,
+        ...placeOf(part),
         // ash and bash replace themselves with a last simple command: the program is PID 1 today.
-        ...fate.implicitExec ? { severity: "info" } : {}
+        ...fate.implicitExec || dev ? { severity: "info" } : {}
       });
     }
     return out;
@@ -20535,7 +21649,7 @@ var rule19 = {
 };
 
 // src/rules/start/unexpanded-variable.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 var INLINE_CODE = {
   python: /* @__PURE__ */ new Set(["-c"]),
@@ -20554,7 +21668,7 @@ function codeArguments(argv) {
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
-    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName2(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
   }
   return skip;
 }
@@ -20585,7 +21699,7 @@ function hit3(instr, argv, names, noShell, base) {
   else if (isHealth) fix = `Use the shell form so the shell expands it: \`HEALTHCHECK CMD ${script}\`.`;
   else fix = `Let a shell expand it and then replace itself: \`${instr.keyword} ${execArray(["/bin/sh", "-c", `exec ${script}`])}\`, or have the program read the environment variable itself.`;
   return {
-    message: `\`${show2(instr)}\` is exec form, so no shell expands ${shown}${more} and the program receives the literal text \`${names.length === 1 ? `$${names[0]}` : shown}\`.`,
+    message: `\`${show(instr)}\` is exec form, so no shell expands ${shown}${more} and the program receives the literal text \`${names.length === 1 ? `$${names[0]}` : shown}\`.`,
     fix,
     range: instr.range
   };
@@ -20597,7 +21711,7 @@ function lineAt(text, offset) {
 }
 function wrapperNamed(model, word) {
   return model.wrappers.find(
-    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix4.basename(w.imagePath) === posix4.basename(word))
+    (w) => w.role === "start" && (word === w.imagePath || !word.startsWith("/") && posix5.basename(w.imagePath) === posix5.basename(word))
   );
 }
 function readerOf(model, argv, from, name) {
@@ -20617,7 +21731,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule20 = {
+var rule23 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -20633,7 +21747,7 @@ var rule20 = {
       const reader = readByWrapper(model, instr, before, names);
       if (reader) {
         const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
-        h.message = `\`${show2(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
+        h.message = `\`${show(instr)}\` is exec form, so \`${shown}\` reaches the start script as literal text, which ${reader.script.file} replaces itself (line ${reader.line}): deliberate.`;
         h.fix = "Nothing to fix; keep the literal text and the substitution in the script in step.";
         h.severity = "info";
       }
@@ -20650,7 +21764,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule21 = {
+var rule24 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -20673,22 +21787,22 @@ var rule21 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule17,
-  rule15,
-  rule16,
-  rule6,
-  rule11,
-  rule10,
-  rule8,
   rule20,
   rule18,
   rule19,
-  rule13,
-  rule7,
+  rule9,
   rule14,
-  rule12,
+  rule13,
+  rule11,
+  rule23,
   rule21,
-  rule9
+  rule22,
+  rule16,
+  rule10,
+  rule17,
+  rule15,
+  rule24,
+  rule12
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -20706,19 +21820,20 @@ function executedDirectly(w) {
   return w.role === "start" && w.interpreter === void 0;
 }
 function rewrittenLater(model, w, programs, accept) {
-  const { steps } = buildSteps(model, model.finalStage);
-  const k = steps.findIndex((s) => s.instr === w.copy);
+  const { steps: steps2 } = buildSteps(model, model.finalStage);
+  const k = steps2.findIndex((s) => s.instr === w.copy);
   if (k < 0) return false;
-  return runCommandsOn(steps, k + 1, steps.length, w.imagePath, programs).some((c) => accept(c.words));
+  return runCommandsOn(steps2, k + 1, steps2.length, w.imagePath, programs).some((c) => accept(c.words));
 }
 
 // src/rules/wrapper/crlf-line-endings.ts
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule22 = {
+var rule25 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
   description: 'A start script with CRLF line endings names the interpreter `/bin/sh\\r`: the container fails with "no such file or directory".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -20741,11 +21856,12 @@ var rule22 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule23 = {
+var rule26 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
   description: 'A UTF-8 BOM before `#!` hides the shebang from the kernel: the container fails with "exec format error".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -20765,11 +21881,12 @@ var rule23 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule24 = {
+var rule27 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
   description: 'A start script without a `#!` first line cannot be executed by the kernel: the container fails with "exec format error".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -20809,11 +21926,12 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule25 = {
+var rule28 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
   description: 'The start script is copied without an execute bit: the container fails with "permission denied".',
+  deployed: "any",
   check(model) {
     if (model.windows) return [];
     const hits = [];
@@ -20910,13 +22028,13 @@ function jobWords(sig) {
 }
 function cronText(script) {
   const { text } = script.analysis;
-  const lineOf = (at) => text.slice(text.lastIndexOf("\n", at - 1) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
+  const lineOf2 = (at) => text.slice(text.lastIndexOf("\n", at - 1) + 1, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
   let out = "";
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== "simple") return;
     const intoCron = cmd.redirs.some((r) => /cron/.test(r.target?.raw ?? ""));
     if (!intoCron && commandBase(cmd.words[0]) !== "crontab") return;
-    out += `${lineOf(cmd.start)}
+    out += `${lineOf2(cmd.start)}
 `;
     for (const r of cmd.redirs) if (r.heredoc) out += `${text.slice(r.heredoc.bodyStart, r.heredoc.bodyEnd)}
 `;
@@ -20956,11 +22074,12 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule26 = {
+var rule29 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
   description: "The wrapper script starts the main process as a child instead of replacing itself with `exec`, so the shell stays PID 1 and SIGTERM never reaches the app.",
+  deployed: "service",
   check(model) {
     const hits = [];
     const init = initProcess(model);
@@ -20970,12 +22089,12 @@ var rule26 = {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
-      const report2 = (sig, build2) => {
+      const report2 = (sig, build3) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
-        const [message, fix] = build2(commandText(where.analysis.text, sig));
+        const [message, fix] = build3(commandText(where.analysis.text, sig));
         hits.push(scriptHit(where, sig.start, sig.end, message, fix));
       };
       const argv = (sig, before) => report2(sig, (text) => [
@@ -21054,7 +22173,7 @@ function controlScriptHit(model, consequence) {
 }
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule27 = {
+var rule30 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -21270,7 +22389,7 @@ function stringStep(script, text, memo2) {
   });
   return found;
 }
-var rule28 = {
+var rule31 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -21287,15 +22406,15 @@ var rule28 = {
       let mattering;
       let errexitAt;
       const memo2 = /* @__PURE__ */ new Map();
-      const steps = [];
+      const steps2 = [];
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
         if (ctx.inCondition || ctx.detached) return;
         const kind2 = stepKind(script, cmd, memo2);
-        if (kind2 !== NONE) steps.push({ cmd, kind: kind2 });
+        if (kind2 !== NONE) steps2.push({ cmd, kind: kind2 });
       });
-      for (const { cmd, kind: kind2 } of steps.sort((a, b) => a.cmd.start - b.cmd.start)) {
+      for (const { cmd, kind: kind2 } of steps2.sort((a, b) => a.cmd.start - b.cmd.start)) {
         if (errexitAt !== void 0 && errexitAt < cmd.start) break;
         firstStep2 ??= cmd;
         if (kind2 === MATTERS) {
@@ -21401,11 +22520,12 @@ function describe(model, script, c) {
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
-var rule29 = {
+var rule32 = {
   id: "wrapper-bashism",
   severity: "warning",
   title: "Bash syntax under #!/bin/sh",
   description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
+  deployed: "any",
   check(model) {
     const hits = [];
     for (const script of shellScripts(model)) {
@@ -21494,7 +22614,7 @@ function codeLines(text) {
     return t !== "" && !t.startsWith("#");
   }).length;
 }
-var rule30 = {
+var rule33 = {
   id: "wrapper-too-complex",
   severity: "info",
   title: "Wrapper waits for other services",
@@ -21600,7 +22720,7 @@ function replacement(family2) {
   if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
-var rule31 = {
+var rule34 = {
   id: "wrapper-su-sudo",
   severity: "warning",
   title: "Wrapper drops privileges with su or sudo",
@@ -21681,7 +22801,7 @@ function emptinessTest(cmd) {
   }
   return void 0;
 }
-var rule32 = {
+var rule35 = {
   id: "wrapper-unset-arg",
   severity: "warning",
   title: "Positional argument under set -u",
@@ -21798,7 +22918,7 @@ function firstStep(body) {
   return step;
 }
 function programOf(args) {
-  const first = baseName(args[0] ?? "");
+  const first = baseName2(args[0] ?? "");
   if (/^python[0-9.]*$/.test(first) && args[1] === "-m" && args[2]) return args[2];
   return first;
 }
@@ -21821,7 +22941,7 @@ function skippedSetup(model, link) {
     const step = firstStep(clause.body);
     if (tested2.length === 0 || !step) continue;
     const given = programOf(runArgs2);
-    const sameProgram = tested2.some((t) => baseName(t) === given);
+    const sameProgram = tested2.some((t) => baseName2(t) === given);
     const a = script.analysis;
     const condLine = a.lineOf(clause.cond[0].start) + wrapper.lineOffset;
     const started = code(runArgs2.join(" "));
@@ -21839,7 +22959,7 @@ function skippedSetup(model, link) {
   }
   return hits;
 }
-var rule33 = {
+var rule36 = {
   id: "wrapper-setup-skipped",
   severity: "warning",
   title: "Wrapper set-up skipped as the image starts",
@@ -21852,22 +22972,21 @@ var rule33 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule24,
-  rule22,
-  rule23,
+  rule27,
   rule25,
   rule26,
-  rule27,
   rule28,
   rule29,
   rule30,
   rule31,
   rule32,
-  rule33
+  rule33,
+  rule34,
+  rule35,
+  rule36
 ];
 
 // src/rules/registry.ts
-var deployRules = [rule];
 var staticRules = [...startRules, ...imageRules, ...wrapperRules, ...deployRules];
 var allRules = [...staticRules, ...runtimeRules];
 function ruleMeta(id) {
@@ -21902,7 +23021,7 @@ var choice = (values2, aliases = {}) => (raw, name) => parseChoice(raw, name, va
 var CATALOG = [
   { key: "context", scope: "run", type: "value", flag: "context", input: "context", metavar: "DIR", parse: parseText, shown: "the Dockerfile's folder", help: "build context, for every Dockerfile" },
   { key: "static", scope: "run", type: "boolean", flag: "static", input: "static", config: "static", initial: () => false, shown: "false", help: "lint only: no build, no containers" },
-  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
+  { key: "platforms", scope: "run", type: "list", flag: "platforms", commands: ["run", "plan"], input: "platforms", config: "platforms", metavar: "LIST", schema: { type: "string", pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?(,\\s*[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?)*$" }, item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), initial: () => [...DEFAULT_PLATFORMS], shown: DEFAULT_PLATFORMS.join(","), help: "platforms to build and probe, comma separated" },
   { key: "target", scope: "run", type: "value", flag: "target", input: "target", config: "target", metavar: "STAGE", parse: parseText, help: "build target stage" },
   { key: "buildArgs", scope: "run", type: "map", flag: "build-arg", input: "build-args", config: "build-args", metavar: "K=V", initial: () => ({}), help: "build argument; repeatable" },
   { key: "network", scope: "run", type: "value", flag: "network", input: "network", config: "network", metavar: "MODE", values: BUILD_NETWORKS, parse: choice(BUILD_NETWORKS), help: "network for the build's RUN steps (buildx --network): default | host | none" },
@@ -21917,13 +23036,15 @@ var CATALOG = [
   // Never a config key: a pull request's own config file must not turn the probe's hardening off.
   { key: "probePrivileges", scope: "run", type: "boolean", flag: "probe-privileges", input: "probe-privileges", initial: () => false, shown: "false", help: "probe without the hardening (read-only root, no-new-privileges, dropped capabilities)" },
   // The file's `ignore` goes to the policy (src/policy/apply-policy.ts) with its `rules`; flags and inputs to the engine.
-  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items) => new Set(items), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
+  { key: "ignore", scope: "run", type: "list", flag: "ignore", input: "ignore", config: "ignore", metavar: "IDS", item: parseRuleId, split: /[,\s]+/, collect: (items2) => new Set(items2), initial: () => /* @__PURE__ */ new Set(), help: "rule ids to ignore, comma separated; repeatable" },
   // The Action defaults it to true when the runtime was asked for (static: false): src/action-inputs.ts.
   { key: "requireRuntime", scope: "run", type: "boolean", flag: "require-runtime", commands: ["run", "merge"], input: "require-runtime", config: "require-runtime", initial: () => false, shown: "false; in the Action, true unless static", help: "a skipped runtime check (no engine, no buildx, a platform that cannot run) fails the run in one line instead of a note" },
   { key: "failOn", scope: "run", type: "value", flag: "fail-on", commands: ["run", "merge"], input: "fail-on", config: "fail-on", metavar: "LEVEL", values: FAIL_ON_LEVELS, aliases: FAIL_ON_ALIASES, parse: choice(FAIL_ON_LEVELS, FAIL_ON_ALIASES), initial: () => "error", shown: "error", help: "fail on findings at or above LEVEL: error | warning | info | never (none)" },
   { key: "filterMode", scope: "run", type: "value", flag: "filter-mode", commands: ["run", "plan"], input: "filter-mode", config: "filter-mode", metavar: "MODE", values: FILTER_MODES, parse: choice(FILTER_MODES), initial: () => "nofilter", shown: "nofilter", help: "nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)" },
   { key: "format", scope: "run", type: "value", flag: "format", commands: ["run", "merge"], config: "format", metavar: "FMT", values: FORMATS, parse: choice(FORMATS), initial: () => "text", shown: "text", help: "report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit" },
   { key: "output", scope: "run", type: "value", flag: "output", commands: ["run", "merge"], metavar: "FILE", parse: parseText, help: "write the report there instead of stdout" },
+  // Compose files beside the Dockerfile (and above it) are read without it; see src/model/deploy/.
+  { key: "deploy", scope: "run", type: "list", flag: "deploy", input: "deploy", config: "deploy", metavar: "PATH[#NAME]", schema: { anyOf: [{ type: "string", minLength: 1 }, { type: "object", additionalProperties: false, required: ["path"], properties: { path: { type: "string", minLength: 1 }, container: { type: "string", minLength: 1 }, dockerfile: { type: "string", minLength: 1 } } }] }, item: parseDeploySpec, mapping: deploySpecFromMapping, initial: () => [], help: "a deployment manifest to judge the start contract as deployed: a Compose file, Kubernetes YAML (a file, a folder, or - for standard input, e.g. helm template output) or an ECS task definition; #NAME picks the container; repeatable" },
   { key: "image", scope: "run", type: "value", flag: "image", input: "image", config: "image", metavar: "REF", parse: parseImageRef, help: "probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted" },
   { key: "builder", scope: "run", type: "value", flag: "builder", input: "builder", config: "builder", metavar: "NAME", parse: parseBuilderName, shown: "the current builder", help: "buildx builder to build with" },
   { key: "cacheFrom", scope: "run", type: "list", flag: "cache-from", input: "cache-from", config: "cache-from", metavar: "SPEC", item: parseBuildxSpec, initial: () => [], help: "build cache source passed to buildx (type=gha, type=registry,\u2026, type=local); repeatable" },
@@ -21944,9 +23065,9 @@ var CATALOG = [
   { key: "sarifFile", scope: "face", type: "value", input: "sarif-file", parse: parseText, help: "write SARIF 2.1.0 at this path, relative to the repository root" },
   { key: "category", scope: "face", type: "value", flag: "category", input: "category", metavar: "NAME", parse: parseText, shown: "entrypoint-guard; in the Action, entrypoint-guard:<workflow file>:<job>", help: "SARIF: the code scanning category (automationDetails.id), one per workflow; all Dockerfiles' results are one run in it" },
   { key: "plan", scope: "face", type: "boolean", input: "plan", actionDefault: "false", initial: () => false, shown: "false", help: "analyse nothing; set the matrix output" },
-  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items) => Object.fromEntries(items), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
+  { key: "runners", scope: "face", type: "list", flag: "runner", commands: ["plan"], metavar: "P=LABEL", input: "runners", item: (raw, name) => parseRunner(raw, name), collect: (items2) => Object.fromEntries(items2), initial: () => ({}), shown: "linux/amd64=ubuntu-24.04, linux/arm64=ubuntu-24.04-arm", help: "for plan: the runner label of a platform, PLATFORM=LABEL; repeatable (one per line in the input)" },
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
-  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
+  { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
@@ -22000,8 +23121,8 @@ function optionsHelp(command = "run") {
 
 // src/options/read.ts
 import { parseArgs } from "node:util";
-function collect(entry, items, name) {
-  return entry.collect ? entry.collect(items, name) : items;
+function collect(entry, items2, name) {
+  return entry.collect ? entry.collect(items2, name) : items2;
 }
 function splitItems(entry, raw) {
   return entry.split ? raw.split(entry.split).map((s) => s.trim()).filter(Boolean) : [raw];
@@ -22067,8 +23188,9 @@ function fromConfigValue(e, v) {
   if (e.type === "value") return e.parse(scalar(v, name), name);
   if (e.type === "list") {
     if (v === null) return collect(e, [], name);
-    const raws = Array.isArray(v) ? v.map((x) => scalar(x, name)) : [scalar(v, name)];
-    return collect(e, raws.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+    const isMapping = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+    const parsed2 = (Array.isArray(v) ? v : [v]).flatMap((x) => isMapping(x) && e.mapping ? [e.mapping(x, name)] : splitItems(e, scalar(x, name)).map((i) => e.item(i, name)));
+    return collect(e, parsed2, name);
   }
   const out = {};
   if (Array.isArray(v)) {
@@ -22173,12 +23295,12 @@ function parseMergeArgs(argv) {
 }
 
 // src/matrix/commands.ts
-import fs12 from "node:fs";
-import path21 from "node:path";
+import fs14 from "node:fs";
+import path23 from "node:path";
 
 // src/cli/diff-input.ts
-import fs6 from "node:fs";
-import path12 from "node:path";
+import fs10 from "node:fs";
+import path15 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -22262,7 +23384,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path32 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path34 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -22275,11 +23397,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path32 = p;
+          else path34 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path32 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path34 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -22289,25 +23411,25 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path32 === void 0) continue;
+    if (deleted || path34 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path32, change);
+    files.set(path34, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
 }
 
 // src/cli/diff-input.ts
-var MAX_BYTES2 = 64 * 1024 * 1024;
-function readStdinBounded(maxBytes = MAX_BYTES2, fd = 0) {
+var MAX_BYTES4 = 64 * 1024 * 1024;
+function readStdinBounded(maxBytes = MAX_BYTES4, fd = 0, what = "--diff -") {
   const chunks = [];
   let total = 0;
   const buf = Buffer.alloc(1024 * 1024);
   for (; ; ) {
     let n;
     try {
-      n = fs6.readSync(fd, buf, 0, buf.length, null);
+      n = fs10.readSync(fd, buf, 0, buf.length, null);
     } catch (err) {
       if (err.code === "EAGAIN") {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
@@ -22318,7 +23440,7 @@ function readStdinBounded(maxBytes = MAX_BYTES2, fd = 0) {
     }
     if (n === 0) break;
     total += n;
-    if (total > maxBytes) throw new InputError(`--diff - (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
+    if (total > maxBytes) throw new InputError(`${what} (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
     chunks.push(Buffer.from(buf.subarray(0, n)));
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -22332,12 +23454,12 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path12.resolve(cwd, spec);
+  const abs = path15.resolve(cwd, spec);
   try {
-    const stat2 = fs6.statSync(abs);
+    const stat2 = fs10.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
-    if (stat2.size > MAX_BYTES2) throw new InputError(`--diff ${spec} is larger than 64 MB`);
-    return fs6.readFileSync(abs, "utf8");
+    if (stat2.size > MAX_BYTES4) throw new InputError(`--diff ${spec} is larger than 64 MB`);
+    return fs10.readFileSync(abs, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -22365,52 +23487,16 @@ function chooseDiffFilter(req) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs8 from "node:fs";
-import path14 from "node:path";
-
-// src/input.ts
-import fs7 from "node:fs";
-var MAX_BYTES3 = 16 * 1024 * 1024;
-function readUserText(absPath, display, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES3;
-  let stat2;
-  try {
-    stat2 = fs7.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display} does not exist`);
-  }
-  if (stat2.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display === "." ? "" : `${display}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display} is a directory, not a file${hint}`);
-  }
-  if (!stat2.isFile()) throw new InputError(`${what} ${display} is not a regular file`);
-  if (stat2.size > maxBytes) throw new InputError(`${what} ${display} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs7.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display, what);
-}
-function decodeText(bytes, display, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display} is not valid UTF-8 text`);
-  }
-}
+import fs11 from "node:fs";
+import path17 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path13 from "node:path";
+import path16 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
-import { isAbsolute, posix as posix5, resolve as resolve2 } from "path";
+import { isAbsolute, posix as posix6, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
@@ -22418,27 +23504,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path32) {
-  let normalized = normalize(path32);
+function cleanPath(path34) {
+  let normalized = normalize(path34);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path32, separator) {
-  return path32.replace(SLASHES_REGEX, separator);
+function convertSlashes(path34, separator) {
+  return path34.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path32) {
-  return path32 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path32);
+function isRootDirectory(path34) {
+  return path34 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path34);
 }
-function normalizePath(path32, options) {
+function normalizePath(path34, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path32.includes("/") || path32.startsWith(".");
-  if (resolvePaths) path32 = resolve(path32);
-  if (normalizePath$1 || pathNeedsCleaning) path32 = cleanPath(path32);
-  if (path32 === ".") return "";
-  const needsSeperator = path32[path32.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path32 + pathSeparator : path32, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path34.includes("/") || path34.startsWith(".");
+  if (resolvePaths) path34 = resolve(path34);
+  if (normalizePath$1 || pathNeedsCleaning) path34 = cleanPath(path34);
+  if (path34 === ".") return "";
+  const needsSeperator = path34[path34.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path34 + pathSeparator : path34, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -22475,8 +23561,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path32 = directoryPath || ".";
-  if (filters.every((filter) => filter(path32, true))) paths.push(path32);
+  const path34 = directoryPath || ".";
+  if (filters.every((filter) => filter(path34, true))) paths.push(path34);
 };
 var empty$2 = () => {
 };
@@ -22528,26 +23614,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path32, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path34, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path32, (error, resolvedPath) => {
+  fs25.realpath(path34, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs23.stat(resolvedPath, (error$1, stat2) => {
+    fs25.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path32, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path34, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path32, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path34, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path32);
-    const stat2 = fs23.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path32, resolvedPath, state)) return;
+    const resolvedPath = fs25.realpathSync(path34);
+    const stat2 = fs25.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path34, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -22557,9 +23643,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path32, resolved, state) {
+function isRecursive(path34, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path32);
+  let parent = dirname(path34);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -22567,7 +23653,7 @@ function isRecursive(path32, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path32, resolved);
+  state.symlinks.set(path34, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -22616,28 +23702,28 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs23 } = state;
+  const { fs: fs25 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs23.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
+  fs25.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+    callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs23 } = state;
+  const { fs: fs25 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  let entries = [];
+  let entries2 = [];
   try {
-    entries = fs23.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs25.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
-  callback$1(entries, directoryPath, currentDepth);
+  callback$1(entries2, directoryPath, currentDepth);
 };
-function build(isSynchronous) {
+function build2(isSynchronous) {
   return isSynchronous ? walkSync : walkAsync;
 }
 var Queue = class {
@@ -22662,14 +23748,14 @@ var Queue = class {
 var Counter = class {
   _files = 0;
   _directories = 0;
-  set files(num) {
-    this._files = num;
+  set files(num2) {
+    this._files = num2;
   }
   get files() {
     return this._files;
   }
-  set directories(num) {
-    this._directories = num;
+  set directories(num2) {
+    this._directories = num2;
   }
   get directories() {
     return this._directories;
@@ -22722,36 +23808,36 @@ var Walker = class {
     this.getArray = build$4(options);
     this.groupFiles = build$3(options);
     this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
+    this.walkDirectory = build2(this.isSynchronous);
   }
   start() {
     this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
     this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
     return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
   }
-  walk = (entries, directoryPath, depth) => {
+  walk = (entries2, directoryPath, depth) => {
     const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
     if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
+    for (let i = 0; i < entries2.length; ++i) {
+      const entry = entries2[i];
       if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path32 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path32)) continue;
-        this.pushDirectory(path32, paths, filters);
-        this.walkDirectory(this.state, path32, path32, depth - 1, this.walk);
+        let path34 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path34)) continue;
+        this.pushDirectory(path34, paths, filters);
+        this.walkDirectory(this.state, path34, path34, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path32 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path32, this.state, (stat2, resolvedPath) => {
+        let path34 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path34, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path32 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path32 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path34 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path34 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path32;
+            resolvedPath = useRealPaths ? resolvedPath : path34;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -22917,7 +24003,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path32) => isMatch(path32));
+    this.options.filters.push((path34) => isMatch(path34));
     return this;
   }
 };
@@ -22979,8 +24065,8 @@ function buildFormat(cwd, root, absolute) {
     };
     return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
   }
-  if (absolute) return (p) => posix5.relative(cwd, p) || ".";
-  return (p) => posix5.relative(cwd, `${root}/${p}`) || ".";
+  if (absolute) return (p) => posix6.relative(cwd, p) || ".";
+  return (p) => posix6.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
   if (root.startsWith(`${cwd}/`)) {
@@ -22988,23 +24074,23 @@ function buildRelative(cwd, root) {
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix5.relative(cwd, `${root}/${p}`);
+    const result = posix6.relative(cwd, `${root}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path32) {
-  return path32.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path34) {
+  return path34.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path32) {
+function splitPattern(path34) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path32, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path32];
+  const result = import_picomatch.default.scan(path34, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path34];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path32) => path32.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path32) => path32.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path34) => path34.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path34) => path34.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -23026,7 +24112,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix5.relative(escapedCwd, result) : posix5.normalize(result);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix6.relative(escapedCwd, result) : posix6.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -23037,7 +24123,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
       result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
       i++;
     }
-    const potentialRoot = posix5.join(cwd, parentDir.slice(i * 3));
+    const potentialRoot = posix6.join(cwd, parentDir.slice(i * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
       props.depthOffset = -n + i;
@@ -23059,7 +24145,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     }
     props.depthOffset = newCommonPath.length;
     props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix5.join(cwd, ...newCommonPath) : cwd);
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix6.join(cwd, ...newCommonPath) : cwd);
   }
   return result;
 }
@@ -23111,13 +24197,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path32 = format(p, isDirectory);
-      const matches = matcher(path32) && !ignore(path32);
-      if (matches) log(`matched ${path32}`);
+      const path34 = format(p, isDirectory);
+      const matches = matcher(path34) && !ignore(path34);
+      if (matches) log(`matched ${path34}`);
       return matches;
     } : (p, isDirectory) => {
-      const path32 = format(p, isDirectory);
-      return matcher(path32) && !ignore(path32);
+      const path34 = format(p, isDirectory);
+      return matcher(path34) && !ignore(path34);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -23225,14 +24311,14 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path13.normalize(p).split(path13.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path16.normalize(p).split(path16.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
 
 // src/config/project-config.ts
 var CONFIG_FILE_NAME = ".entrypoint-guard.yml";
-var MAX_BYTES4 = 1024 * 1024;
+var MAX_BYTES5 = 1024 * 1024;
 var ConfigValueError = class extends Error {
 };
 var ConfigFileError = class extends InputError {
@@ -23244,7 +24330,7 @@ function scalar2(v) {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
   return fail(`must be a single value, not ${describe3(v)}`);
 }
-function isMap(v) {
+function isMap2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function describe3(v) {
@@ -23263,7 +24349,7 @@ function unknownKey(key, known, under = "") {
 function ruleSettings(v, at, run) {
   const out = /* @__PURE__ */ new Map();
   if (v === null) return out;
-  if (!isMap(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
+  if (!isMap2(v)) return fail(`must be a mapping of rule id: ${RULE_SETTINGS.join(" | ")}, not ${describe3(v)}`);
   for (const [id, setting] of Object.entries(v)) {
     run([...at, id], () => {
       parseRuleId(id, id);
@@ -23289,7 +24375,7 @@ function projectConfigFrom(doc, file) {
     }
   };
   if (doc === null || doc === void 0) return config;
-  if (!isMap(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
+  if (!isMap2(doc)) throw new InputError(`${file}: the file must be a mapping of keys (ignore, rules, paths, fail-on, \u2026), not ${describe3(doc)}`);
   for (const [key, value] of Object.entries(doc)) {
     if (!TOP_KEYS.includes(key)) throw new InputError(`${file}: ${unknownKey(key, TOP_KEYS)}`);
     if (key === "rules") {
@@ -23297,7 +24383,7 @@ function projectConfigFrom(doc, file) {
     } else if (key === "paths") {
       run([key], () => {
         if (value === null) return;
-        if (!isMap(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
+        if (!isMap2(value)) fail(`must be a mapping of glob: {fail-on, rules}, not ${describe3(value)}`);
         for (const [pattern, override] of Object.entries(value)) config.paths.push(pathOverride(pattern, override, [key, pattern], run, file));
       });
     } else {
@@ -23318,7 +24404,7 @@ function pathOverride(pattern, v, at, run, file) {
     const glob = pattern.trim().replace(/^\.\//, "");
     if (glob === "" || glob.startsWith("/") || glob.split("/").includes("..")) fail("must be a glob relative to the repository root");
     entry.match = globToRegExp(glob);
-    if (!isMap(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
+    if (!isMap2(v)) fail(`must be a mapping with fail-on and/or rules, not ${describe3(v)}`);
   });
   for (const [key, value] of Object.entries(v)) {
     if (!PATH_KEYS.includes(key)) throw new ConfigFileError(`${file}: ${unknownKey(key, PATH_KEYS, ` under ${keyPath(at)}`)}`);
@@ -23345,22 +24431,22 @@ function parseProjectConfig(text, file) {
   }
   return projectConfigFrom(value, file);
 }
-function loadProjectConfig(absPath, display) {
-  const text = readUserText(absPath, display, "config file", { maxBytes: MAX_BYTES4, allowEmpty: true });
-  return parseProjectConfig(text, display);
+function loadProjectConfig(absPath, display2) {
+  const text = readUserText(absPath, display2, "config file", { maxBytes: MAX_BYTES5, allowEmpty: true });
+  return parseProjectConfig(text, display2);
 }
 function findProjectConfig(where) {
-  const display = (abs2) => {
-    const rel = path14.relative(where.base, abs2).split(path14.sep).join("/");
-    return rel === "" || path14.isAbsolute(rel) ? abs2 : rel;
+  const display2 = (abs2) => {
+    const rel = path17.relative(where.base, abs2).split(path17.sep).join("/");
+    return rel === "" || path17.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path14.resolve(where.base, where.explicit);
-    return loadProjectConfig(abs2, display(abs2));
+    const abs2 = path17.resolve(where.base, where.explicit);
+    return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path14.join(where.root, CONFIG_FILE_NAME);
-  if (!fs8.existsSync(abs)) return void 0;
-  return loadProjectConfig(abs, display(abs));
+  const abs = path17.join(where.root, CONFIG_FILE_NAME);
+  if (!fs11.existsSync(abs)) return void 0;
+  return loadProjectConfig(abs, display2(abs));
 }
 
 // src/findings.ts
@@ -23401,7 +24487,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path15 from "node:path";
+import path18 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -23423,24 +24509,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule34) {
-  return rule34.startsWith("shellcheck/") ? [rule34, "shellcheck"] : [rule34];
+function ruleKeys(rule37) {
+  return rule37.startsWith("shellcheck/") ? [rule37, "shellcheck"] : [rule37];
 }
-function settingIn(rules, rule34) {
-  for (const key of ruleKeys(rule34)) {
+function settingIn(rules, rule37) {
+  for (const key of ruleKeys(rule37)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule34, file) {
+function ruleSetting(config, rule37, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule34);
+    const s = settingIn(p.rules, rule37);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule34);
+  return settingIn(config.rules, rule37);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
@@ -23450,7 +24536,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path15.relative(input.root, path15.resolve(input.cwd, file)).split(path15.sep).join("/");
+  const toRepo = (file) => path18.relative(input.root, path18.resolve(input.cwd, file)).split(path18.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -23480,7 +24566,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path15.relative(root, path15.resolve(cwd, file)).split(path15.sep).join("/");
+  const toRepo = (file) => path18.relative(root, path18.resolve(cwd, file)).split(path18.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -23491,8 +24577,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
-import fs9 from "node:fs";
-import path16 from "node:path";
+import fs12 from "node:fs";
+import path19 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -23505,14 +24591,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path16.dirname(real);
-  if (options.createParents) fs9.mkdirSync(dir, { recursive: true });
-  const tmp = path16.join(dir, `.${path16.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const dir = path19.dirname(real);
+  if (options.createParents) fs12.mkdirSync(dir, { recursive: true });
+  const tmp = path19.join(dir, `.${path19.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    fs9.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs9.renameSync(tmp, real);
+    fs12.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs12.renameSync(tmp, real);
   } catch (err) {
-    fs9.rmSync(tmp, { force: true });
+    fs12.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -23521,17 +24607,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs9.realpathSync(target);
-  } else if (fs9.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs12.realpathSync(target);
+  } else if (fs12.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path16.dirname(real);
-  if (!options.createParents && !fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path19.dirname(real);
+  if (!options.createParents && !fs12.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs9.statSync(p);
+    return fs12.statSync(p);
   } catch {
     return void 0;
   }
@@ -23651,8 +24737,8 @@ function docsUrl(id) {
 
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs10 from "node:fs";
-import path17 from "node:path";
+import fs13 from "node:fs";
+import path20 from "node:path";
 
 // src/report/text.ts
 import { styleText } from "node:util";
@@ -23726,7 +24812,7 @@ function formatPlatform(p, width = 13) {
   }
   return parts.join("  ");
 }
-function deploymentLabel(d) {
+function deploymentLabel2(d) {
   const what = d.source === "compose" ? "compose service" : d.source === "ecs" ? "ECS container" : "Kubernetes container";
   return `${d.file}:${d.line} (${what} ${d.container}${d.workload ? ` of ${d.workload}` : ""})`;
 }
@@ -23738,7 +24824,7 @@ function graceVerdictText(d) {
   return `${head}: needs ${g.needed.toFixed(1)} s${g.exceeded ? ", EXCEEDED (SIGKILLed as deployed)" : ""}`;
 }
 function formatDeployment(d) {
-  const parts = [`as deployed: ${deploymentLabel(d)}`];
+  const parts = [`as deployed: ${deploymentLabel2(d)}`];
   if (d.skipped) return `${parts[0]} skipped: ${d.skipped}`;
   if (d.pid1) parts.push(`PID 1: ${d.pid1}${d.init ? " (behind --init)" : ""}`);
   if (d.oneShot) parts.push(`one-shot job: exited ${d.oneShot.exitCode} after ${d.oneShot.seconds.toFixed(1)}s`);
@@ -23855,16 +24941,16 @@ function region(f) {
   return r;
 }
 function lineReader(root) {
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   return (file, line) => {
-    let lines = cache2.get(file);
+    let lines = cache3.get(file);
     if (lines === void 0) {
       try {
-        lines = fs10.readFileSync(path17.resolve(root, file), "utf8").split("\n");
+        lines = fs13.readFileSync(path20.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
-      cache2.set(file, lines);
+      cache3.set(file, lines);
     }
     const text = lines?.[line - 1];
     return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
@@ -23962,38 +25048,38 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path18 from "node:path";
-var MAX_BYTES5 = 256 * 1024 * 1024;
-function readShardFile(file, display = file) {
-  const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
+import path21 from "node:path";
+var MAX_BYTES6 = 256 * 1024 * 1024;
+function readShardFile(file, display2 = file) {
+  const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES6 });
   let parsed2;
   try {
     parsed2 = JSON.parse(text);
   } catch {
-    throw new InputError(`shard report ${display} is not JSON (a cut-off upload or the wrong file?)`);
+    throw new InputError(`shard report ${display2} is not JSON (a cut-off upload or the wrong file?)`);
   }
   const files = parsed2 && typeof parsed2 === "object" && !Array.isArray(parsed2) ? parsed2.files : void 0;
-  const items = Array.isArray(files) ? files : Array.isArray(parsed2) ? parsed2 : [parsed2];
-  return items.map((item) => toReport(item, display));
+  const items2 = Array.isArray(files) ? files : Array.isArray(parsed2) ? parsed2 : [parsed2];
+  return items2.map((item) => toReport(item, display2));
 }
-function toReport(json, display) {
+function toReport(json, display2) {
   if (!json || typeof json !== "object" || json.version !== 1 || typeof json.dockerfile !== "string" || !Array.isArray(json.findings) || !Array.isArray(json.platforms)) {
-    throw new InputError(`shard report ${display} is not an entrypoint-guard JSON report (--format json)`);
+    throw new InputError(`shard report ${display2} is not an entrypoint-guard JSON report (--format json)`);
   }
   const version = json.tool && json.tool.name === "entrypoint-guard" ? json.tool.version : void 0;
   if (version !== VERSION) {
     throw new InputError(
-      `shard report ${display} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION}: run the plan, every shard and the merge with the same version`
+      `shard report ${display2} was written by ${typeof version === "string" ? `entrypoint-guard ${version}` : "an entrypoint-guard without a version stamp"}, this is ${VERSION}: run the plan, every shard and the merge with the same version`
     );
   }
-  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display}: findings[${i}]`));
-  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display}: platforms[${i}]`));
+  json.findings.forEach((f, i) => checkFinding(f, `shard report ${display2}: findings[${i}]`));
+  json.platforms.forEach((p, i) => checkPlatform(p, `shard report ${display2}: platforms[${i}]`));
   const report2 = { version: 1, dockerfile: json.dockerfile, findings: json.findings, platforms: json.platforms };
   if (typeof json.checks?.static?.ran === "boolean" && typeof json.checks.runtime?.ran === "boolean") report2.checks = json.checks;
-  const strings = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
+  const strings2 = (v) => Array.isArray(v) && v.every((p) => typeof p === "string");
   const planned = json.plan?.platforms;
   const ran = json.plan?.ran;
-  if (strings(planned)) report2.plan = { platforms: planned, ...strings(ran) ? { ran } : {} };
+  if (strings2(planned)) report2.plan = { platforms: planned, ...strings2(ran) ? { ran } : {} };
   return report2;
 }
 var SEVERITIES = /* @__PURE__ */ new Set(["error", "warning", "info"]);
@@ -24120,13 +25206,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path18.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path21.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import path20 from "node:path";
+import path22 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -24226,134 +25312,6 @@ function toInstr(node, stage, lines, escapeChar) {
   return { keyword, stage, range, args, text: rest, flags, exec, jsonLike, heredocs, node };
 }
 
-// src/model/wrappers.ts
-import fs11 from "node:fs";
-import path19 from "node:path";
-var posix6 = path19.posix;
-var MAX_BYTES6 = 16 * 1024 * 1024;
-var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
-function looksLikeScript(text, imagePath) {
-  if (/^(\uFEFF)?#!/.test(text)) return true;
-  const name = posix6.basename(imagePath);
-  return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
-}
-var WrapperCollector = class {
-  constructor(model, resolver) {
-    this.model = model;
-    this.resolver = resolver;
-    const final = resolver.build(model.finalStage).final;
-    this.vars = final.vars;
-    this.workdir = final.workdir;
-    this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix6.dirname(model.file.split(path19.sep).join("/"));
-  }
-  model;
-  resolver;
-  found = [];
-  vars;
-  workdir;
-  searchPath;
-  cwdBase;
-  script(word, interpreter) {
-    return this.add({ word, ...interpreter ? { interpreter } : {} });
-  }
-  sourced(word) {
-    this.add({ word, sourced: true });
-  }
-  candidates(target) {
-    let word = target.word;
-    if (target.scriptDir) {
-      const m = SCRIPT_DIR_PREFIX.exec(word);
-      if (m) word = posix6.join(target.scriptDir, word.slice(m[0].length));
-    }
-    if (word.includes("$") || word.includes("`") || word === "") return [];
-    if (word.startsWith("/")) return [posix6.normalize(word)];
-    if (word.includes("/")) return [posix6.resolve(this.workdir, word)];
-    const inPath = this.searchPath.filter((d) => d.startsWith("/")).map((d) => posix6.join(d, word));
-    const here = posix6.join(this.workdir, word);
-    if (target.interpreter) return [here, ...inPath];
-    return target.sourced ? [...inPath, here] : inPath;
-  }
-  add(target, depth = 0) {
-    for (const imagePath of this.candidates(target)) {
-      const existing = this.found.find((w) => w.imagePath === imagePath);
-      if (existing) return existing;
-      const origin = this.resolver.locate(this.model.finalStage, imagePath);
-      if (origin === "opaque") return void 0;
-      if (!origin) continue;
-      const script = this.load(origin, imagePath, target);
-      if (!script) return void 0;
-      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
-      this.found.push(script);
-      if (depth < 4) this.followSources(script, depth + 1);
-      return script;
-    }
-    return void 0;
-  }
-  followSources(script, depth) {
-    for (const word of sourcedFiles(script.text)) {
-      this.add({ word, sourced: true, scriptDir: posix6.dirname(script.imagePath) }, depth);
-    }
-  }
-  load(origin, imagePath, target) {
-    const role = target.sourced ? "sourced" : "start";
-    if (origin.kind === "heredoc") {
-      return {
-        imagePath,
-        file: this.model.file,
-        text: origin.heredoc.content.endsWith("\n") ? origin.heredoc.content : `${origin.heredoc.content}
-`,
-        lineOffset: origin.heredoc.contentLine - 1,
-        role,
-        ...target.interpreter ? { interpreter: target.interpreter } : {},
-        mode: origin.mode,
-        copy: origin.copy
-      };
-    }
-    const absPath = this.resolver.ctx.absPath(origin.rel);
-    if (!absPath) return void 0;
-    const display = posix6.normalize(
-      posix6.join(this.cwdBase, path19.relative(path19.dirname(this.model.absPath), absPath).split(path19.sep).join("/"))
-    );
-    const text = readScript(absPath, display);
-    if (text === void 0) return void 0;
-    return {
-      imagePath,
-      file: display,
-      absPath,
-      text,
-      lineOffset: 0,
-      role,
-      ...target.interpreter ? { interpreter: target.interpreter } : {},
-      mode: origin.mode,
-      copy: origin.copy
-    };
-  }
-};
-function readScript(absPath, display) {
-  let bytes;
-  try {
-    const stat2 = fs11.statSync(absPath);
-    if (stat2.size > MAX_BYTES6) throw new InputError(`wrapper script ${display} is ${Math.round(stat2.size / 1048576)} MB; files over 16 MB are not analysed`);
-    bytes = fs11.readFileSync(absPath);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`wrapper script ${display} cannot be read (${err.code ?? "error"})`);
-  }
-  if (bytes.toString("latin1").trim() === "") return bytes.toString("latin1");
-  if (bytes.subarray(0, 4).equals(Buffer.from([127, 69, 76, 70])) || bytes.includes(0)) return void 0;
-  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  if (bom && bytes.length === 3) return "\uFEFF";
-  return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display, "wrapper script");
-}
-function resolveStart(model) {
-  if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
-  const ctx = new BuildContext(model.contextDir, model.absPath);
-  const collector = new WrapperCollector(model, new Resolver(model, ctx));
-  const chain = computeStartChain(model, collector);
-  return { chain, wrappers: collector.found };
-}
-
 // src/model/parse.ts
 var KNOWN = /* @__PURE__ */ new Set([
   "ADD",
@@ -24388,7 +25346,7 @@ function parseDockerfile(input) {
   const stages = [];
   const instructions = [];
   const globalArgs2 = {};
-  const named = /* @__PURE__ */ new Map();
+  const named2 = /* @__PURE__ */ new Map();
   let current;
   for (const node of ast.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
@@ -24403,7 +25361,7 @@ function parseDockerfile(input) {
       const fromText = (from.getImage() ?? instr2.args[0] ?? "").trim();
       const resolved2 = expandArgs(fromText, globalArgs2);
       const stageName = from.getBuildStage()?.toLowerCase() ?? void 0;
-      const parent = named.get(resolved2.toLowerCase());
+      const parent = named2.get(resolved2.toLowerCase());
       const base = parent ? parent.base : classifyImage(resolved2);
       const platform = instr2.flags.get("platform") ?? void 0;
       current = {
@@ -24418,7 +25376,7 @@ function parseDockerfile(input) {
         windows: parent ? parent.windows : base.family === "windows"
       };
       stages.push(current);
-      if (stageName !== void 0 && !named.has(stageName)) named.set(stageName, current);
+      if (stageName !== void 0 && !named2.has(stageName)) named2.set(stageName, current);
       instructions.push(instr2);
       continue;
     }
@@ -24484,10 +25442,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path20.resolve(cwd, dockerfile);
+  const absPath = path22.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path20.dirname(absPath) });
-  const rel = (abs) => path20.relative(root, abs).split(path20.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path22.dirname(absPath) });
+  const rel = (abs) => path22.relative(root, abs).split(path22.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -24497,7 +25455,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path20.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path22.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -24509,7 +25467,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path20.dirname(dockerfile).split(path20.sep).join("/");
+    const context = path22.dirname(dockerfile).split(path22.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -24530,7 +25488,7 @@ function runPlan(command, io) {
     modeFromFlag: command.filterMode !== void 0,
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs12.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs14.readFileSync(0, "utf8"))
   });
   if (choice2.note) io.stderr(`note: ${choice2.note}
 `);
@@ -24558,7 +25516,7 @@ function runMerge(command, io) {
 `);
   if (toFile) {
     try {
-      writeFileAtomic(path21.resolve(io.cwd, command.output), body);
+      writeFileAtomic(path23.resolve(io.cwd, command.output), body);
     } catch (err) {
       throw new InputError(`cannot write the report to ${command.output}: ${err.code ?? errorMessage(err)}`);
     }
@@ -24585,8 +25543,8 @@ function applyConfigDefaults(options, defaults, given) {
 }
 
 // src/lint.ts
-import fs13 from "node:fs";
-import path22 from "node:path";
+import fs15 from "node:fs";
+import path24 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -24733,11 +25691,11 @@ function runOne(tool, script, shell, timeoutMs) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule34 of wrapperRules) {
-    if (!ids2.has(rule34.id)) continue;
+  for (const rule37 of wrapperRules) {
+    if (!ids2.has(rule37.id)) continue;
     let hits;
     try {
-      hits = rule34.check(model);
+      hits = rule37.check(model);
     } catch {
       continue;
     }
@@ -24745,7 +25703,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule34.id);
+      set.add(rule37.id);
     }
   }
   return out;
@@ -24797,8 +25755,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path22.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path22.sep).join("/");
+  const rel = path24.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path24.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -24826,7 +25784,7 @@ function dedupe2(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat2;
   try {
-    stat2 = fs13.statSync(contextDir);
+    stat2 = fs15.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -24837,38 +25795,78 @@ function sourceTexts(model) {
   for (const w of model.wrappers) if (!texts.has(w.file)) texts.set(w.file, w.text);
   return texts;
 }
+function lintDeployments(model, plain2) {
+  const place2 = (f) => `${f.rule}\0${f.file}\0${f.line}`;
+  const placed = new Set(plain2.map(place2));
+  const out = [];
+  for (const d of model.deployments) {
+    const deployed = deployedModel(model, d);
+    if (!deployed) continue;
+    const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
+    for (const rule37 of staticRules) {
+      if (!rule37.deployed || rule37.deployed === "service" && isJob(d)) continue;
+      for (const hit5 of rule37.check(deployed)) {
+        const finding = toFinding(rule37, hit5, model.file);
+        if (placed.has(place2(finding))) continue;
+        placed.add(place2(finding));
+        if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        out.push(finding);
+      }
+    }
+  }
+  return out;
+}
+function readIfFile(absPath) {
+  try {
+    return fs15.readFileSync(absPath, "utf8");
+  } catch {
+    return void 0;
+  }
+}
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path22.resolve(cwd, options.dockerfile);
+  const absPath = path24.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path22.resolve(cwd, options.context ?? path22.dirname(absPath));
+  const contextDir = path24.resolve(cwd, options.context ?? path24.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
+  model.deployments = deployed.deployments;
   const findings = [];
-  for (const rule34 of staticRules) {
-    for (const hit5 of rule34.check(model)) findings.push(toFinding(rule34, hit5, file));
+  for (const rule37 of staticRules) {
+    for (const hit5 of rule37.check(model)) findings.push(toFinding(rule37, hit5, file));
   }
-  const notes = [];
+  findings.push(...lintDeployments(model, findings));
+  const notes = [...deployed.notes];
+  if (model.deployments.length > 0) notes.push(`judged as deployed by ${model.deployments.map((d) => `${deploymentLabel(d)} (${d.file}:${d.line})`).join(", ")}`);
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
-  return { model, findings: dedupe2(applyIgnores(findings, sourceTexts(model), options.ignore ?? /* @__PURE__ */ new Set())), notes };
+  const texts = sourceTexts(model);
+  for (const d of model.deployments) {
+    for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
+      if (texts.has(f)) continue;
+      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path24.resolve(cwd, f));
+      if (text2 !== void 0) texts.set(f, text2);
+    }
+  }
+  return { model, findings: dedupe2(applyIgnores(findings, texts, options.ignore ?? /* @__PURE__ */ new Set())), notes };
 }
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs21 from "node:fs";
-import path30 from "node:path";
+import fs23 from "node:fs";
+import path32 from "node:path";
 
 // src/runtime/build.ts
-import fs16 from "node:fs";
+import fs18 from "node:fs";
 import os from "node:os";
-import path24 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
-import fs14 from "node:fs";
+import fs16 from "node:fs";
 var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
   return childEnv(CLIENT_ENV, extra);
@@ -24895,7 +25893,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs14.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs16.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -25004,8 +26002,8 @@ function checkBuildOptions(options, info) {
 }
 
 // src/runtime/secrets.ts
-import fs15 from "node:fs";
-import path23 from "node:path";
+import fs17 from "node:fs";
+import path25 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -25039,7 +26037,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path23.resolve(cwd, file));
+      if (file) value = readSmall(path25.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -25050,9 +26048,9 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
 }
 function readSmall(file) {
   try {
-    const st = fs15.statSync(file);
+    const st = fs17.statSync(file);
     if (!st.isFile() || st.size > MAX_FILE) return void 0;
-    return fs15.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -25118,19 +26116,19 @@ function redactDeep(root) {
 // src/runtime/build.ts
 var BUILD_TIMEOUT_MS = 45 * 6e4;
 function cacheStats(log2) {
-  const steps = /* @__PURE__ */ new Set();
+  const steps2 = /* @__PURE__ */ new Set();
   const cached2 = /* @__PURE__ */ new Set();
   for (const line of log2.replace(/\r/g, "").split("\n")) {
     const step = /^#(\d+) \[[^\]]*\d+\/\d+\] (?!FROM )/.exec(line);
-    if (step) steps.add(step[1]);
+    if (step) steps2.add(step[1]);
     const hit5 = /^#(\d+) CACHED\s*$/.exec(line);
     if (hit5) cached2.add(hit5[1]);
   }
-  return { steps: steps.size, cached: [...cached2].filter((id) => steps.has(id)).length };
+  return { steps: steps2.size, cached: [...cached2].filter((id) => steps2.has(id)).length };
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs16.readFileSync(file, "utf8"));
+    return JSON.parse(fs18.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -25169,9 +26167,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs16.mkdtempSync(path24.join(os.tmpdir(), "eg-build-"));
+    const dir = fs18.mkdtempSync(path26.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path24.join(dir, "metadata.json");
+    metadataFile = path26.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -25305,8 +26303,8 @@ function matchStep(header, model) {
   let stages = model.stages;
   if (stageName !== void 0) {
     const byIndex = /^stage-(\d+)$/.exec(stageName);
-    const named = model.stages.filter((s) => s.name === stageName.toLowerCase() || byIndex && s.index === Number(byIndex[1]));
-    if (named.length > 0) stages = named;
+    const named2 = model.stages.filter((s) => s.name === stageName.toLowerCase() || byIndex && s.index === Number(byIndex[1]));
+    if (named2.length > 0) stages = named2;
   }
   const candidates = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === keyword.toUpperCase());
   const rawText = (i) => {
@@ -25388,10 +26386,10 @@ async function registryImage(ref) {
   }
   const repo = repositoryOf(ref);
   const digest = data.manifest?.digest ?? "";
-  const entries = data.manifest?.manifests;
+  const entries2 = data.manifest?.manifests;
   const variants = [];
-  if (entries) {
-    for (const m of entries) {
+  if (entries2) {
+    for (const m of entries2) {
       const platform = platformName(m.platform ?? {});
       if (platform.startsWith("unknown/") || variants.some((v) => v.platform === platform)) continue;
       variants.push({ platform, digest: m.digest, source: `${repo}@${m.digest}`, local: false });
@@ -25441,7 +26439,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs17 from "node:fs";
+import fs19 from "node:fs";
 import os2 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -25494,8 +26492,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path32) {
-    this.dirs.add(path32);
+  dir(path34) {
+    this.dirs.add(path34);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -25522,7 +26520,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs17.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs19.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -25537,12 +26535,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path32 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path34 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path32,
+    path: path34,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -25594,7 +26592,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path27 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -25620,14 +26618,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs18 from "node:fs";
+import fs20 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs18.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs20.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -25638,7 +26636,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs18.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs20.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -25672,9 +26670,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path32 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path32 !== "";
-    if (listening && path32 !== "") out.push({ proto: "unix", address: path32 });
+    const path34 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path34 !== "";
+    if (listening && path34 !== "") out.push({ proto: "unix", address: path34 });
   }
   return out;
 }
@@ -25713,7 +26711,7 @@ function treeCpu(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -25724,11 +26722,11 @@ function childStates(proc) {
   const out = [];
   for (const pid of childrenOf(proc, proc.pid)) {
     try {
-      const stat2 = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat2 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       const open = stat2.indexOf("(");
       const close = stat2.lastIndexOf(")");
       const child = { pid, comm: stat2.slice(open + 1, close), state: stat2.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs18.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs20.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
       if (nsPid) child.nsPid = Number(nsPid);
       out.push(child);
     } catch {
@@ -25739,9 +26737,9 @@ function childStates(proc) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs18.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs20.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs18.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs20.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -25753,7 +26751,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs18.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs20.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -25777,7 +26775,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs18.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs20.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -25789,20 +26787,20 @@ function processArgv(proc, pid = proc.pid) {
 }
 
 // src/runtime/probe.ts
-import fs20 from "node:fs";
+import fs22 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path26 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/process-name.ts
-import path25 from "node:path";
+import path27 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path25.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path25.posix.basename(script) : script;
+  const dir = path27.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path27.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -25966,7 +26964,7 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs19 from "node:fs";
+import fs21 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
@@ -26002,7 +27000,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat2 = fs19.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat2 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -26162,17 +27160,17 @@ async function probe2(req, start = startProbe(req)) {
   const notGraceful = req.deployed ? void 0 : judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
-  const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
-  let preStop;
+  const named2 = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
+  let preStop2;
   if (req.deployed?.preStop) {
-    preStop = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
+    preStop2 = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
     state = await containerState(id);
     const stopped = state !== void 0 && !state.running;
-    if (preStop.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(" "), 60)}\` ${preStop.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop.exitCode}`}; the platform sends the stop signal all the same.`);
+    if (preStop2.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(" "), 60)}\` ${preStop2.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop2.exitCode}`}; the platform sends the stop signal all the same.`);
     if (state && stopped) {
       const shutdown2 = { signal: signal.name, seconds: 0, exitCode: state.exitCode, killed: false };
       const hits2 = [...checked.hits, ...judgeShutdown({ shutdown: shutdown2, signal, top, gracePeriod: req.deployed.graceSeconds, emulated: req.emulated, pid1Signals, appSignals })];
-      return { hits: hits2, ...named, ready: ready2, shutdown: shutdown2, preStop, notes };
+      return { hits: hits2, ...named2, ready: ready2, shutdown: shutdown2, preStop: preStop2, notes };
     }
   }
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
@@ -26180,12 +27178,12 @@ async function probe2(req, start = startProbe(req)) {
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
   if (kill.code !== 0) {
     state = await containerState(id);
-    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named, ready: ready2, notes };
+    if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
     if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
     if (kill.code !== 0) {
       await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
       notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
-      return { hits: [], ...named, ready: ready2, notes };
+      return { hits: [], ...named2, ready: ready2, notes };
     }
   }
   let killed = false;
@@ -26203,7 +27201,7 @@ async function probe2(req, start = startProbe(req)) {
   const seconds2 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
-  return { hits, ...named, ready: ready2, shutdown, notes, ...preStop ? { preStop } : {} };
+  return { hits, ...named2, ready: ready2, shutdown, notes, ...preStop2 ? { preStop: preStop2 } : {} };
 }
 async function runPreStop(id, argv, graceSeconds) {
   const t0 = Date.now();
@@ -26323,16 +27321,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path26.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path26.posix.basename(argv[1]) === path26.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path28.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path28.posix.basename(argv[1]) === path28.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs20.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs20.readFileSync(path26.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs22.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs22.readFileSync(path28.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -26344,8 +27342,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path26.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path26.posix.basename(argv[1]);
+  const first = path28.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path28.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -26517,7 +27515,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path27.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path29.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -26586,7 +27584,7 @@ function deployedEnv(d, probeEnv) {
 async function probeDeployment(job) {
   const d = job.deployment;
   const start = deployedStart(d, job.config);
-  const preStop = preStopSeconds(d);
+  const preStop2 = preStopSeconds(d);
   const result = {
     source: d.kind,
     file: d.file,
@@ -26596,7 +27594,7 @@ async function probeDeployment(job) {
     startCommand: start.argv,
     ...d.init?.value ? { init: true } : {},
     ...d.skippedEnv.length > 0 ? { skippedEnv: [...d.skippedEnv] } : {},
-    grace: { seconds: d.grace.seconds, ...d.grace.line === void 0 ? { default: true } : {}, ...preStop ? { preStop } : {} }
+    grace: { seconds: d.grace.seconds, ...d.grace.line === void 0 ? { default: true } : {}, ...preStop2 ? { preStop: preStop2 } : {} }
   };
   const notes = [];
   if (start.argv.length === 0) {
@@ -26611,7 +27609,7 @@ async function probeDeployment(job) {
   const signal = normalizeSignal(d.stopSignal?.value ?? job.config.stopSignal).name;
   const wait = Math.max(d.grace.seconds, job.options.gracePeriod);
   const sameStart = !start.replaced && signal === job.plain.signal && !d.init?.value;
-  const unknownHook = d.preStop?.kind === "exec" && preStop === void 0 && d.preStop.argv && d.preStop.argv.length > 0 ? d.preStop.argv : void 0;
+  const unknownHook = d.preStop?.kind === "exec" && preStop2 === void 0 && d.preStop.argv && d.preStop.argv.length > 0 ? d.preStop.argv : void 0;
   const probed = await probe2({
     image: job.image,
     platform: job.platform,
@@ -26658,8 +27656,8 @@ function lineRange2(line) {
 function judgeGrace(d, shutdown, emulated, hookMeasured) {
   if (!shutdown) return { grace: {}, hits: [] };
   const written = preStopSeconds(d);
-  const preStop = written ?? hookMeasured;
-  const known = preStop ?? 0;
+  const preStop2 = written ?? hookMeasured;
+  const known = preStop2 ?? 0;
   const needed = round(known + shutdown.seconds);
   const grace = d.grace.seconds;
   const measuredHook = written === void 0 && hookMeasured !== void 0 ? { preStop: hookMeasured } : {};
@@ -26667,7 +27665,7 @@ function judgeGrace(d, shutdown, emulated, hookMeasured) {
   const left = grace - known;
   const hits = [];
   const timing = emulated ? { emulatedNote: EMULATED_TIMING } : {};
-  const hook = !d.preStop ? "no preStop hook (0 s)" : preStop === void 0 ? `${preStopText(d)} (its own time not known, counted as 0 s)` : `${preStopText(d)}: ${preStop} s${written === void 0 ? " (run and timed by the probe)" : ""}`;
+  const hook = !d.preStop ? "no preStop hook (0 s)" : preStop2 === void 0 ? `${preStopText(d)} (its own time not known, counted as 0 s)` : `${preStopText(d)}: ${preStop2} s${written === void 0 ? " (run and timed by the probe)" : ""}`;
   if (needed >= grace) {
     hits.push({
       rule: "grace-period-exceeded",
@@ -26808,7 +27806,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path29 from "node:path";
+import path31 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -26917,7 +27915,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path28 from "node:path";
+import path30 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -26982,12 +27980,12 @@ function parsePax(data) {
   return out;
 }
 function parseTar(input, maxEntries = 1e4) {
-  const entries = [];
+  const entries2 = [];
   let pos = 0;
   let pax = {};
   let longName;
   let longLink;
-  while (pos + BLOCK <= input.length && entries.length < maxEntries) {
+  while (pos + BLOCK <= input.length && entries2.length < maxEntries) {
     const header = input.subarray(pos, pos + BLOCK);
     if (header.every((b) => b === 0)) break;
     if (!checksumOk(header)) break;
@@ -27017,7 +28015,7 @@ function parseTar(input, maxEntries = 1e4) {
     const linkname = pax.linkpath ?? longLink ?? cString(header, 157, 100);
     const uid = pax.uid !== void 0 ? Number(pax.uid) : parseNumeric(header, 108, 8);
     const gid = pax.gid !== void 0 ? Number(pax.gid) : parseNumeric(header, 116, 8);
-    entries.push({
+    entries2.push({
       name,
       type: typeOf(typeflag),
       typeflag,
@@ -27034,7 +28032,7 @@ function parseTar(input, maxEntries = 1e4) {
     longLink = void 0;
     if (truncated) break;
   }
-  return entries;
+  return entries2;
 }
 
 // src/runtime/image-files.ts
@@ -27073,7 +28071,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path28.posix.normalize(requested);
+    let current = path30.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -27086,7 +28084,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path28.posix.normalize(target) : path28.posix.join(path28.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path30.posix.normalize(target) : path30.posix.join(path30.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -27136,8 +28134,8 @@ var ImageFileReader = class _ImageFileReader {
       if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
       return { kind: "error", error: msg.split("\n")[0] || `docker cp exited ${res.code}` };
     }
-    const entries = parseTar(res.stdoutBytes, 4);
-    const entry = entries[0];
+    const entries2 = parseTar(res.stdoutBytes, 4);
+    const entry = entries2[0];
     if (!entry) return { kind: "error", error: `docker cp ${p} returned no tar entry` };
     return {
       kind: "entry",
@@ -27166,11 +28164,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path29.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path29.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path29.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path29.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path29.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path31.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path31.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path31.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path31.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path31.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -27191,8 +28189,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule34, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule34, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule37, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule37, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";
@@ -27297,16 +28295,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path29.posix.normalize(interpreter) : path29.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path31.posix.normalize(interpreter) : path31.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path29.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path31.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path29.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path31.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -27326,14 +28324,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path29.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path31.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path29.posix.basename(shebang.interpreter) === "env") {
+  if (path31.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -27514,7 +28512,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path29.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path31.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -27702,7 +28700,7 @@ async function runPlatform(job) {
     image = pulled.image;
   } else {
     progress.phase(platform, "building");
-    const build2 = await buildPlatform({
+    const build3 = await buildPlatform({
       onProgress: (chunk) => progress.output(platform, chunk),
       model,
       platform,
@@ -27714,16 +28712,16 @@ async function runPlatform(job) {
       emulated: support.emulated,
       buildx: { builder: options.builder, cacheFrom: options.cacheFrom, cacheTo: options.cacheTo, secrets: options.secrets, buildContexts: options.buildContexts, ssh: options.ssh, network: options.network, addHosts: options.addHosts }
     });
-    result.build = { ok: build2.ok, seconds: build2.seconds };
-    if (build2.digest) result.build.digest = build2.digest;
-    if (build2.cache && build2.cache.steps > 0) result.build.cache = build2.cache;
-    for (const w of build2.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
-    if (!build2.ok) {
-      if (build2.hit) hits.push(build2.hit);
-      result.skipped = build2.unavailable ? `no emulator for ${platform} is registered on this machine` : BUILD_FAILED;
+    result.build = { ok: build3.ok, seconds: build3.seconds };
+    if (build3.digest) result.build.digest = build3.digest;
+    if (build3.cache && build3.cache.steps > 0) result.build.cache = build3.cache;
+    for (const w of build3.warnings ?? []) notes.push(`Build warning on ${platform}: ${truncate(w, 200)}.`);
+    if (!build3.ok) {
+      if (build3.hit) hits.push(build3.hit);
+      result.skipped = build3.unavailable ? `no emulator for ${platform} is registered on this machine` : BUILD_FAILED;
       return done();
     }
-    image = build2.tag;
+    image = build3.tag;
   }
   let config;
   try {
@@ -27785,7 +28783,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path30.posix.basename(wrapper.imagePath),
+      wrapper: path32.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -27861,15 +28859,15 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const entries = /* @__PURE__ */ new Map();
-    for (const name of fs21.readdirSync(dir)) {
+    const entries2 = /* @__PURE__ */ new Map();
+    for (const name of fs23.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs21.readFileSync(path30.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs23.readFileSync(path32.join(dir, name), "utf8")));
       } catch {
       }
     }
-    return entries;
+    return entries2;
   } catch {
     return void 0;
   }
@@ -27934,16 +28932,16 @@ function mergeHits(hits, model, order) {
   }
   return findings;
 }
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
+async function mapLimit(items2, limit, fn) {
+  const results = new Array(items2.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items2.length) {
       const i = next++;
-      results[i] = await fn(items[i]);
+      results[i] = await fn(items2[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items2.length) }, worker));
   return results;
 }
 
@@ -27981,7 +28979,9 @@ async function analyze(options, extras = {}) {
     buildArgs: options.buildArgs,
     target: options.target,
     ignore: options.ignore,
-    cwd: options.cwd
+    cwd: options.cwd,
+    deploy: options.deploy,
+    ...options.deployStdin !== void 0 ? { deployStdin: options.deployStdin } : {}
   });
   const { model } = lint;
   const report2 = {
@@ -28024,12 +29024,12 @@ var processIo = {
   // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb",
   cwd: process.cwd(),
-  readStdin: () => readStdinBounded()
+  readStdin: (what) => readStdinBounded(void 0, 0, what)
 };
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs22.existsSync(path31.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs24.existsSync(path33.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -28038,7 +29038,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path31.dirname(path31.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path33.dirname(path33.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -28050,7 +29050,11 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => readStdinBounded())
   });
-  if (files.length > 1) for (const file of files) readUserText(path31.resolve(io.cwd, file), file, "Dockerfile");
+  if (options.deploy.some((d) => d.path === "-")) {
+    if (command.diff === "-") throw new InputError("--deploy - and --diff - both read standard input: give one of them a file");
+    options.deployStdin = (io.readStdin ?? ((what) => readStdinBounded(void 0, 0, what)))("--deploy -");
+  }
+  if (files.length > 1) for (const file of files) readUserText(path33.resolve(io.cwd, file), file, "Dockerfile");
   const reports = [];
   for (const dockerfile of files) {
     const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -28086,7 +29090,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path31.resolve(io.cwd, options.output));
+        checkOutputTarget(path33.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -28103,7 +29107,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path31.resolve(io.cwd, options.output);
+      const target = path33.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

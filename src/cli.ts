@@ -31,8 +31,8 @@ export interface CliIo {
   /** Standard error is a terminal: status lines are redrawn in place (--progress auto). */
   stderrIsTTY?: boolean;
   cwd: string;
-  /** Standard input, for `--diff -`. */
-  readStdin?: () => string;
+  /** Standard input, for `--diff -` and `--deploy -` (`what` names it in a size error). */
+  readStdin?: (what?: string) => string;
 }
 
 const processIo: CliIo = {
@@ -42,7 +42,7 @@ const processIo: CliIo = {
   // Redrawn status lines need a real terminal that understands cursor moves.
   stderrIsTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb',
   cwd: process.cwd(),
-  readStdin: () => readStdinBounded(),
+  readStdin: (what) => readStdinBounded(undefined, 0, what),
 };
 
 /** The DOCKERFILE arguments as paths: globs expanded, `!GLOB` excluding earlier matches (as the Action's `dockerfile` input). */
@@ -78,6 +78,10 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => readStdinBounded()),
   });
+  if (options.deploy.some((d) => d.path === '-')) {
+    if (command.diff === '-') throw new InputError('--deploy - and --diff - both read standard input: give one of them a file');
+    options.deployStdin = (io.readStdin ?? ((what?: string) => readStdinBounded(undefined, 0, what)))('--deploy -');
+  }
   if (files.length > 1) for (const file of files) readUserText(path.resolve(io.cwd, file), file, 'Dockerfile');
   const reports: Report[] = [];
   for (const dockerfile of files) {

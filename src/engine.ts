@@ -35,6 +35,8 @@ export async function analyze(options: Options, extras: { progress?: ProgressFac
     target: options.target,
     ignore: options.ignore,
     cwd: options.cwd,
+    deploy: options.deploy,
+    ...(options.deployStdin !== undefined ? { deployStdin: options.deployStdin } : {}),
   });
   const { model } = lint;
   const report: Report = {

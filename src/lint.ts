@@ -4,6 +4,8 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import type { Finding } from './findings.js';
 import { readUserText } from './input.js';
+import { readDeployments, type DeploySpec } from './model/deploy/sources.js';
+import { deployedModel, deploymentLabel, isJob } from './model/deployed-start.js';
 import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import { applyIgnores } from './report/ignores.js';
@@ -21,6 +23,10 @@ export interface LintOptions {
   ignore?: Set<string>;
   /** Base for display paths (the repository root in the Action); process.cwd() when absent. */
   cwd?: string;
+  /** Deployment manifests (--deploy); Compose files beside the Dockerfile are found without. */
+  deploy?: readonly DeploySpec[];
+  /** Standard input's text, for a `-` in `deploy`. */
+  deployStdin?: string;
 }
 
 export interface LintResult {
@@ -78,6 +84,43 @@ export function sourceTexts(model: DockerfileModel): Map<string, string> {
   return texts;
 }
 
+/**
+ * The start-contract rules again on each deployed start command (a Compose service's, a
+ * Kubernetes or ECS container's that replaces the image's ENTRYPOINT or CMD): findings at the
+ * manifest's lines, or on a script the deployment runs; none that repeats the image's own.
+ */
+function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Finding[] {
+  const place = (f: Finding) => `${f.rule}\0${f.file}\0${f.line}`;
+  const placed = new Set(plain.map(place));
+  const out: Finding[] = [];
+  for (const d of model.deployments) {
+    const deployed = deployedModel(model, d);
+    if (!deployed) continue;
+    const manifests = new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
+    for (const rule of staticRules) {
+      if (!rule.deployed || (rule.deployed === 'service' && isJob(d))) continue;
+      for (const hit of rule.check(deployed)) {
+        const finding = toFinding(rule, hit, model.file);
+        if (placed.has(place(finding))) continue;
+        placed.add(place(finding));
+        // Found in a script or the Dockerfile, but only as this deployment starts the image: say so.
+        if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        out.push(finding);
+      }
+    }
+  }
+  return out;
+}
+
+/** A manifest already read once (so it exists and is small); undefined when it is gone. */
+function readIfFile(absPath: string): string | undefined {
+  try {
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export function lintDockerfile(options: LintOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path.resolve(cwd, options.dockerfile);
@@ -86,15 +129,28 @@ export function lintDockerfile(options: LintOptions): LintResult {
   const contextDir = path.resolve(cwd, options.context ?? path.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...(options.deployStdin !== undefined ? { stdin: options.deployStdin } : {}) });
+  model.deployments = deployed.deployments;
 
   const findings: Finding[] = [];
   for (const rule of staticRules) {
     for (const hit of rule.check(model)) findings.push(toFinding(rule, hit, file));
   }
-  const notes: string[] = [];
+  findings.push(...lintDeployments(model, findings));
+  const notes: string[] = [...deployed.notes];
+  if (model.deployments.length > 0) notes.push(`judged as deployed by ${model.deployments.map((d) => `${deploymentLabel(d)} (${d.file}:${d.line})`).join(', ')}`);
   const shellcheck = runShellcheck(model);
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
 
-  return { model, findings: dedupe(applyIgnores(findings, sourceTexts(model), options.ignore ?? new Set())), notes };
+  const texts = sourceTexts(model);
+  // Inline ignores work in manifests too (`# entrypoint-guard ignore=…` above a YAML line).
+  for (const d of model.deployments) {
+    for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
+      if (texts.has(f)) continue;
+      const text = f === '<stdin>' ? options.deployStdin : readIfFile(path.resolve(cwd, f));
+      if (text !== undefined) texts.set(f, text);
+    }
+  }
+  return { model, findings: dedupe(applyIgnores(findings, texts, options.ignore ?? new Set())), notes };
 }

@@ -14,6 +14,8 @@ export interface RunContext {
   runId?: string;
   /** --platforms (or the config file) named the platforms; else with --image, the image's own platforms are used. */
   platformsExplicit?: boolean;
+  /** Standard input's text, read once by the face when a --deploy entry is `-`. */
+  deployStdin?: string;
 }
 
 export type Options = RunValues & RunContext;

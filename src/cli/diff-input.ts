@@ -31,7 +31,7 @@ export interface DiffChoice {
  * Standard input, read up to `maxBytes`: `--diff -` fed by an endless or huge stream ends with
  * one sentence instead of filling memory.
  */
-export function readStdinBounded(maxBytes = MAX_BYTES, fd = 0): string {
+export function readStdinBounded(maxBytes = MAX_BYTES, fd = 0, what = '--diff -'): string {
   const chunks: Buffer[] = [];
   let total = 0;
   const buf = Buffer.alloc(1024 * 1024);
@@ -50,7 +50,7 @@ export function readStdinBounded(maxBytes = MAX_BYTES, fd = 0): string {
     }
     if (n === 0) break;
     total += n;
-    if (total > maxBytes) throw new InputError(`--diff - (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
+    if (total > maxBytes) throw new InputError(`${what} (standard input) is larger than ${Math.round(maxBytes / 1048576)} MB; not read further`);
     chunks.push(Buffer.from(buf.subarray(0, n)));
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -20,12 +20,24 @@ export interface Deployment {
   name: string;
   /** Kubernetes: the workload that holds the container (`Deployment/api`, `CronJob/report`). */
   workload?: string;
+  /** The image as the manifest names it (`ghcr.io/acme/api:1.4`), when it does. */
+  image?: string;
+  /**
+   * Fields written in another file than `file` (a `compose.override.yaml` over `compose.yaml`):
+   * field name (`command`, `stopSignal`, `grace`…) -> that file. Their lines are in that file.
+   */
+  fieldFiles?: Record<string, string>;
   /**
    * Replaces the image's ENTRYPOINT (compose `entrypoint`, Kubernetes `command`, ECS
    * `entryPoint`), as the platform splits it; `[]` resets it. Absent: the image's.
    */
   entrypoint?: Deployed<string[]>;
-  /** Replaces the image's CMD (compose `command`, Kubernetes `args`, ECS `command`). Absent: the image's. */
+  /**
+   * Replaces the image's CMD (compose `command`, Kubernetes `args`, ECS `command`). Absent: the
+   * image's. `[]` when the platform drops the image's CMD because `entrypoint` is set without it
+   * (its line is then the entrypoint's): Kubernetes `command` without `args`, compose and ECS
+   * alike.
+   */
   command?: Deployed<string[]>;
   /** Literal environment only; `valueFrom`, secrets and env files are left out and named in `skippedEnv`. */
   env: Array<{ name: string; value: string; line: number }>;
@@ -37,10 +49,18 @@ export interface Deployment {
    * default (compose 10 s, Kubernetes 30 s, ECS 30 s).
    */
   grace: { seconds: number; line?: number };
-  /** Kubernetes `lifecycle.preStop`, run before the stop signal; `seconds` when its duration is known (a `sleep`). */
+  /**
+   * Kubernetes `lifecycle.preStop`, run before the stop signal; `seconds` when its duration is
+   * known (a `sleep` action, or an exec hook that starts with `sleep N`: at least N).
+   */
   preStop?: { kind: 'sleep' | 'exec' | 'http'; seconds?: number; argv?: string[]; line: number };
   /** An init in front of PID 1 (compose `init: true`, ECS `linuxParameters.initProcessEnabled`). */
   init?: Deployed<boolean>;
+  /**
+   * compose: why the service is a development setup (it bind-mounts its source into the
+   * container: "Compose service `web` mounts `.` over `/app`, a development setup").
+   */
+  devSetup?: string;
   /** compose `profiles`: the service starts only when one of them is enabled. */
   profiles?: string[];
   /** compose/ECS `healthcheck` (`disabled`: `disable: true` or `test: ["NONE"]`). */

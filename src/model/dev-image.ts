@@ -9,17 +9,13 @@
 // from a developer's checkout, with hot reload, not behind a load balancer.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { realpath } from './deploy/compose.js';
+import { composeServicesBuilding } from './deploy/sources.js';
 import type { DockerfileModel } from './types.js';
 
 /** Words that mark a name as a development variant (compared per `.`/`-`/`_`-separated token). */
 const DEV_WORDS = new Set(['dev', 'devel', 'develop', 'development']);
 
-const COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
-/** How many folders above the Dockerfile (and the context) to look for Compose files. */
-const MAX_UP = 4;
-/** Compose files larger than this are not read (a Compose file is a few KB). */
-const MAX_COMPOSE_BYTES = 512 * 1024;
 
 function tokens(name: string): string[] {
   return name
@@ -61,117 +57,20 @@ function byStage(model: DockerfileModel): DevImage | undefined {
   return undefined;
 }
 
-function realpath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return path.resolve(p);
-  }
-}
-
-/** Folders to look for Compose files in: the Dockerfile's and the context's, and the ones above, up to the repository root. */
-function composeFolders(model: DockerfileModel): string[] {
-  const out: string[] = [];
-  for (const start of [path.dirname(model.absPath), model.contextDir]) {
-    let dir = path.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      // The repository root is as far as a project's Compose files go.
-      if (fs.existsSync(path.join(dir, '.git'))) break;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-
-function composeFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path.join(dir, n));
-}
-
-function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
-/** The Dockerfile a Compose service builds (absolute, resolved), when it can be told. */
-function serviceDockerfile(file: string, svc: Record<string, unknown>): string | undefined {
-  const build = svc.build;
-  let context = '.';
-  let dockerfile = 'Dockerfile';
-  if (typeof build === 'string') context = build;
-  else if (asRecord(build)) {
-    const b = asRecord(build)!;
-    if (typeof b.dockerfile_inline === 'string') return undefined;
-    if (typeof b.context === 'string') context = b.context;
-    if (typeof b.dockerfile === 'string') dockerfile = b.dockerfile;
-  } else return undefined;
-  if (context.includes('$') || dockerfile.includes('$') || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return undefined;
-  return realpath(path.resolve(path.dirname(file), context, dockerfile));
-}
-
-/** The Compose services (with their file's folder) that build this Dockerfile. */
-function composeServices(model: DockerfileModel): { dir: string; file: string; service: Record<string, unknown> }[] {
-  const self = realpath(model.absPath);
-  const out: { dir: string; file: string; service: Record<string, unknown> }[] = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      // Each file parsed once: the services that build this Dockerfile, with their own fields.
-      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
-      for (const svc of Object.values(services)) {
-        const record = asRecord(svc);
-        if (record && serviceDockerfile(file, record) === self) out.push({ dir, file, service: record });
-      }
-    }
-  }
-  return out;
-}
-
-function readYaml(file: string): unknown {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_COMPOSE_BYTES) return undefined;
-    return parseYaml(fs.readFileSync(file, 'utf8'), { maxAliasCount: 100 });
-  } catch {
-    return undefined;
-  }
-}
-
-/** A bind mount of a host folder (`.:/app`, `{type: bind, source: ., target: /app}`) as [source, target]. */
-function bindMounts(service: Record<string, unknown>): [string, string][] {
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  const out: [string, string][] = [];
-  for (const v of volumes) {
-    if (typeof v === 'string') {
-      const [src, dst] = v.split(':');
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (asRecord(v)?.type === 'bind' && typeof asRecord(v)!.source === 'string' && typeof asRecord(v)!.target === 'string') {
-      out.push([asRecord(v)!.source as string, asRecord(v)!.target as string]);
-    }
-  }
-  return out;
-}
-
 /** Every Compose service that builds the image mounts the build context over its WORKDIR: the source is edited live. */
 function byCompose(model: DockerfileModel): DevImage | undefined {
   const workdir = model.start.workdir?.value;
   if (!workdir) return undefined;
-  const services = composeServices(model);
+  const services = composeServicesBuilding(model);
   if (services.length === 0) return undefined;
   const context = realpath(model.contextDir);
-  const mountsSource = ({ file, service }: (typeof services)[number]) =>
-    bindMounts(service).some(([src, dst]) => {
-      const source = realpath(path.resolve(path.dirname(file), src));
+  const mountsSource = ({ absPath, binds }: (typeof services)[number]) =>
+    binds.some(([src, dst]) => {
+      const source = realpath(path.resolve(path.dirname(absPath), src));
       return (context === source || context.startsWith(`${source}${path.sep}`)) && path.posix.normalize(dst).replace(/\/$/, '') === workdir.replace(/\/$/, '');
     });
   if (!services.every(mountsSource)) return undefined;
-  return { reason: `\`${path.basename(services[0]!.file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  return { reason: `\`${path.basename(services[0]!.absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
 }
 
 /** Variables that only a development image sets. */

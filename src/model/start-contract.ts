@@ -83,14 +83,15 @@ export function computeStartContract(chain: Stage[], windows: boolean): StartCon
     }
   }
 
-  let argv: string[] = [];
-  let executableFrom: StartPart | undefined;
+  return { entrypoint, cmd, resetCmd, ...startArgv(entrypoint, cmd), stopSignal, workdir, user, path: envPath, shell };
+}
+
+/** ENTRYPOINT + CMD as the runtime joins them (a shell-form ENTRYPOINT drops CMD), and the part that names the program. */
+export function startArgv(entrypoint: StartPart | undefined, cmd: StartPart | undefined): { argv: string[]; executableFrom?: StartPart } {
   if (entrypoint) {
-    argv = entrypoint.form === 'shell' ? entrypoint.argv : [...entrypoint.argv, ...(cmd?.argv ?? [])];
-    executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-  } else if (cmd) {
-    argv = cmd.argv;
-    executableFrom = cmd;
+    const argv = entrypoint.form === 'shell' ? entrypoint.argv : [...entrypoint.argv, ...(cmd?.argv ?? [])];
+    const executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+    return { argv, ...(executableFrom ? { executableFrom } : {}) };
   }
-  return { entrypoint, cmd, resetCmd, argv, executableFrom, stopSignal, workdir, user, path: envPath, shell };
+  return cmd ? { argv: cmd.argv, executableFrom: cmd } : { argv: [] };
 }

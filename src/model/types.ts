@@ -88,8 +88,29 @@ export interface Stage {
 
 export type StartForm = 'exec' | 'shell';
 
+/** Where a deployed start command is written: the manifest's file and line, and the field. */
+export interface StartOrigin {
+  kind: Deployment['kind'];
+  file: string;
+  line: number;
+  /** The field as the manifest names it: `command`, `args`, `entrypoint`, `entryPoint`. */
+  field: string;
+  /** The service or container, and its Kubernetes workload (`Deployment/api`). */
+  name: string;
+  workload?: string;
+  /** The deployment runs from a developer's checkout (Deployment.devSetup): why. */
+  devSetup?: string;
+}
+
 export interface StartPart {
+  /**
+   * The instruction that wrote it. For a deployed start command (`origin` set), a stand-in
+   * whose keyword is the manifest's field (`command:`), text the words as a list, range the
+   * manifest line: messages and fixes read the same for both.
+   */
   instr: Instr;
+  /** Set when a deployment wrote it, not the Dockerfile. */
+  origin?: StartOrigin;
   form: StartForm;
   /** exec form: the array; shell form: the effective SHELL followed by the command text. */
   argv: string[];

@@ -28,6 +28,7 @@ import {
   platformList,
 } from './parse.js';
 import { parseRuleId } from './rule-ids.js';
+import { deploySpecFromMapping, parseDeploySpec } from '../model/deploy/sources.js';
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'never'] as const satisfies readonly FailOn[];
 /** Other tools' words for "never fail" (hadolint's and reviewdog's `none`). */
@@ -101,6 +102,8 @@ export interface ListEntry extends Common {
   split?: RegExp;
   /** The items -> the value (default: the array). */
   collect?: (items: never[], name: string) => unknown;
+  /** Config file only: an item written as a mapping (`{path, container}`) -> the item. */
+  mapping?: (value: Record<string, unknown>, name: string) => unknown;
 }
 
 /** `KEY=VALUE` pairs: repeatable flag, one a line in an input, a mapping in the config file; merged key by key across layers. */
@@ -140,6 +143,8 @@ export const CATALOG = [
   { key: 'filterMode', scope: 'run', type: 'value', flag: 'filter-mode', commands: ['run', 'plan'], input: 'filter-mode', config: 'filter-mode', metavar: 'MODE', values: FILTER_MODES, parse: choice(FILTER_MODES), initial: (): FilterMode => 'nofilter', shown: 'nofilter', help: 'nofilter | added | diff_context | file: report and gate only findings inside the diff (--diff; the pull request in the Action)' },
   { key: 'format', scope: 'run', type: 'value', flag: 'format', commands: ['run', 'merge'], config: 'format', metavar: 'FMT', values: FORMATS, parse: choice(FORMATS), initial: (): OutputFormat => 'text', shown: 'text', help: 'report format: text | json | sarif | compact (file:line:col: level: message [rule]) | checkstyle | rdjson (reviewdog) | gitlab (Code Quality) | junit' },
   { key: 'output', scope: 'run', type: 'value', flag: 'output', commands: ['run', 'merge'], metavar: 'FILE', parse: parseText, help: 'write the report there instead of stdout' },
+  // Compose files beside the Dockerfile (and above it) are read without it; see src/model/deploy/.
+  { key: 'deploy', scope: 'run', type: 'list', flag: 'deploy', input: 'deploy', config: 'deploy', metavar: 'PATH[#NAME]', schema: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'object', additionalProperties: false, required: ['path'], properties: { path: { type: 'string', minLength: 1 }, container: { type: 'string', minLength: 1 }, dockerfile: { type: 'string', minLength: 1 } } }] }, item: parseDeploySpec, mapping: deploySpecFromMapping, initial: () => [], help: 'a deployment manifest to judge the start contract as deployed: a Compose file, Kubernetes YAML (a file, a folder, or - for standard input, e.g. helm template output) or an ECS task definition; #NAME picks the container; repeatable' },
   { key: 'image', scope: 'run', type: 'value', flag: 'image', input: 'image', config: 'image', metavar: 'REF', parse: parseImageRef, help: 'probe this built image (local tag or registry ref, resolved per platform) instead of building; a Dockerfile given too is linted' },
   { key: 'builder', scope: 'run', type: 'value', flag: 'builder', input: 'builder', config: 'builder', metavar: 'NAME', parse: parseBuilderName, shown: 'the current builder', help: 'buildx builder to build with' },
   { key: 'cacheFrom', scope: 'run', type: 'list', flag: 'cache-from', input: 'cache-from', config: 'cache-from', metavar: 'SPEC', item: parseBuildxSpec, initial: () => [], help: 'build cache source passed to buildx (type=gha, type=registry,…, type=local); repeatable' },

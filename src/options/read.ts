@@ -138,8 +138,9 @@ export function fromConfigValue(e: Entry, v: unknown): unknown {
   if (e.type === 'value') return e.parse(scalar(v, name), name);
   if (e.type === 'list') {
     if (v === null) return collect(e, [], name);
-    const raws = Array.isArray(v) ? v.map((x) => scalar(x, name)) : [scalar(v, name)];
-    return collect(e, raws.flatMap((r) => splitItems(e, r)).map((i) => e.item(i, name)), name);
+    const isMapping = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+    const parsed = (Array.isArray(v) ? v : [v]).flatMap((x) => (isMapping(x) && e.mapping ? [e.mapping(x, name)] : splitItems(e, scalar(x, name)).map((i) => e.item(i, name))));
+    return collect(e, parsed, name);
   }
   const out: Record<string, string> = {};
   if (Array.isArray(v)) {

@@ -35,5 +35,13 @@ export interface RuleHit {
 }
 
 export interface StaticRule extends RuleMeta {
+  /**
+   * Also judged on each deployed start command (a Compose service's, a Kubernetes or ECS
+   * container's): `check` then gets the model as the deployment starts the image
+   * (src/model/deployed-start.ts), and its start parts carry the manifest's `origin`.
+   * `service`: only where the container is a long-running service (not a Kubernetes Job or
+   * CronJob, whose command runs to its end: PID 1's signal handling is not in question).
+   */
+  deployed?: 'any' | 'service';
   check(model: DockerfileModel): RuleHit[];
 }

@@ -50,6 +50,7 @@ export const rule: StaticRule = {
   severity: 'warning',
   title: 'Development server as start command',
   description: 'A development server (runserver, flask run, nodemon, npm run dev, --reload) in a production image: slow, unhardened, and watching files that never change.',
+  deployed: 'service',
   check(model) {
     const app = mainProgram(model);
     if (!app) return [];
@@ -63,7 +64,8 @@ export const rule: StaticRule = {
     const message = `The start command \`${showText(app.words.join(' '), 60)}\` (from ${where.source}) runs ${dev.what}.`;
     const fix = `Start a production server instead: ${dev.instead}.`;
     // A development image by design runs its dev server on purpose: say so, do not warn.
-    const devImage = developmentImage(model);
+    const deployedDev = app.part.origin?.devSetup;
+    const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : undefined);
     if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: 'info' }];
     return [{ message, fix, ...where.at }];
   },

@@ -6,7 +6,7 @@ import { interpreterOf } from '../../model/programs.js';
 import { startPartAt } from '../../model/start-contract.js';
 import type { ChainLink } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { execArray, show } from './format.js';
+import { execArray, placeOf, show } from './format.js';
 
 /** A word that reads as several: a space between two non-space runs (not a path with a space in a quoted name). */
 const JOINED = /^\S+(\s+\S+)+$/;
@@ -30,6 +30,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'Exec-form word holds a whole command line',
   description: 'An exec-form word like `"gunicorn app:app"` is one argument: the kernel looks for a program (or the interpreter for a file) with that whole name, and the container fails to start.',
+  deployed: 'any',
   check(model) {
     if (model.windows) return [];
     const out: RuleHit[] = [];
@@ -48,7 +49,7 @@ export const rule: StaticRule = {
             ? `\`${show(part.instr)}\` names the program \`${word}\` as one word: exec form does not split on spaces, so the container fails with \`exec: "${word}": executable file not found\`.`
             : `\`${show(part.instr)}\` hands \`${link.word}\` the single argument \`${word}\`: exec form does not split on spaces, so ${link.word} looks for a file named \`${word}\` and the container exits at once.`,
           fix: `Write each word as its own string: \`${part.instr.keyword} ${execArray(split)}\`.`,
-          range: part.instr.range,
+          ...placeOf(part),
         });
       }
     }

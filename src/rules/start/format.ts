@@ -1,9 +1,10 @@
 // How the start-contract rules show what they found: instruction text, exec-form arrays,
 // the fate of a shell that runs a command string, program names. The knowledge of what the
 // start command runs lives in the model's start chain (src/model/start-chain.ts).
+import { deploymentLabel } from '../../model/deployed-start.js';
 import { baseName } from '../../model/programs.js';
 import type { AppCommand } from '../../model/start-chain.js';
-import type { BaseImage, ChainLink, DockerfileModel, Instr, ShellKind, Stage } from '../../model/types.js';
+import type { BaseImage, ChainLink, DockerfileModel, Instr, ShellKind, Stage, StartPart } from '../../model/types.js';
 import type { RuleHit } from '../types.js';
 
 export { baseName };
@@ -35,9 +36,25 @@ export function showText(text: string, max = 70): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** Where a start part is written: its Dockerfile line, or a deployment manifest's. */
+export function placeOf(part: StartPart): Pick<RuleHit, 'range' | 'file'> {
+  return part.origin ? { range: part.instr.range, file: part.origin.file } : { range: part.instr.range };
+}
+
+/** Where an ENTRYPOINT/CMD (or HEALTHCHECK) instruction of the start contract is written: a manifest's line for a deployed one. */
+export function placeOfInstr(model: DockerfileModel, instr: Instr): Pick<RuleHit, 'range' | 'file'> {
+  const part = [model.start.entrypoint, model.start.cmd].find((p) => p?.instr === instr);
+  return part ? placeOf(part) : { range: instr.range };
+}
+
+/** `CMD ["npm", "start"]`, or `command: ["npm", "start"]` of Compose service `web` for a deployed one. */
+export function showPart(part: StartPart, max = 60): string {
+  return part.origin ? `\`${show(part.instr, max)}\` of ${deploymentLabel(part.origin)}` : `\`${show(part.instr, max)}\``;
+}
+
 /** Where the program of the start chain is written: its ENTRYPOINT/CMD, or the wrapper line that execs it. */
 export function appWhere(app: AppCommand): { source: string; at: Pick<RuleHit, 'range' | 'file'> } {
-  if (!app.origin) return { source: `\`${show(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
+  if (!app.origin) return { source: showPart(app.part), at: placeOf(app.part) };
   const { file, line, script } = app.origin;
   const text = script.text.split('\n')[line - script.lineOffset - 1] ?? '';
   const column = text.length - text.trimStart().length + 1;

@@ -37,6 +37,7 @@ export const rule: StaticRule = {
   severity: 'warning',
   title: 'Package manager as PID 1',
   description: 'npm/yarn/pnpm/npx as the start command run the app under `sh -c` and do not drain it gracefully on SIGTERM.',
+  deployed: 'service',
   check(model) {
     const app = appCommand(model);
     if (!app) return [];
@@ -47,10 +48,11 @@ export const rule: StaticRule = {
     const message = `The start command runs \`${command}\` (from ${where.source}), so ${pm} stays between PID 1 and the app, runs it under \`sh -c\` and does not let it drain gracefully on SIGTERM, cutting off in-flight requests at every deploy.`;
     const fix = app.origin
       ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).`
-      : `Start the program the script runs directly, e.g. \`CMD ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`;
+      : `Start the program the script runs directly, e.g. \`${app.part.origin ? app.part.instr.keyword : 'CMD'} ${execArray(['node', 'server.js'])}\` (copy the command from package.json's script).`;
     // A development image by design is stopped by a developer, not drained by a deploy.
     const dev = devServer(app.words);
-    const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : undefined);
+    const deployedDev = app.part.origin?.devSetup;
+    const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : undefined) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : undefined);
     if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: 'info' }];
     return [{ message, fix, ...where.at }];
   },

@@ -1,6 +1,6 @@
 // `&&`, `||`, `|`, `;`, `>`, `<` as whole exec-form arguments: nothing is chained or redirected.
 import type { RuleHit, StaticRule } from '../types.js';
-import { baseName, execArray, execFormInstructions, show } from './format.js';
+import { baseName, execArray, execFormInstructions, placeOfInstr, show } from './format.js';
 
 const OPERATORS = new Set(['&&', '||', '|', ';', '>', '>>', '<', '2>', '2>&1', '&>', '&']);
 
@@ -30,6 +30,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'Shell operator in exec form',
   description: 'Exec form runs no shell: `&&`, `|`, `;`, `>` are passed to the program as literal arguments and nothing is chained or redirected.',
+  deployed: 'any',
   check(model) {
     const out: RuleHit[] = [];
     for (const instr of execFormInstructions(model, true)) {
@@ -39,7 +40,7 @@ export const rule: StaticRule = {
       out.push({
         message: `\`${show(instr)}\` is exec form, so \`${op.trim()}\` is passed to \`${argv[0]}\` as a literal argument and nothing after it is ${/[<>]/.test(op) ? 'redirected' : 'chained'}.`,
         fix: suggestion(instr.keyword, argv),
-        range: instr.range,
+        ...placeOfInstr(model, instr),
       });
     }
     return out;

@@ -1,13 +1,14 @@
 // `["sh", "-c", "<cmd>"]` whose command does not end by exec'ing the program: the shell can stay PID 1.
 import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../model/command-strings.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { execArray, shellFate, show, showText } from './format.js';
+import { execArray, placeOf, shellFate, showPart, showText } from './format.js';
 
 export const rule: StaticRule = {
   id: 'shell-wrapper-in-exec-form',
   severity: 'warning',
   title: 'Shell wrapper without exec',
   description: 'An exec-form `sh -c "<cmd>"` start command whose command is not exec\'d leaves the shell as PID 1, where it can swallow SIGTERM.',
+  deployed: 'service',
   check(model) {
     const out: RuleHit[] = [];
     for (const shell of model.startChain.links) {
@@ -23,12 +24,14 @@ export const rule: StaticRule = {
       const fix = direct
         ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.`
         : `End the script by replacing the shell with the program: \`… exec ${showText(lastWords.join(' '), 50)}\`.`;
+      // A deployment that runs from a developer's checkout is stopped by a developer, not drained by a deploy.
+      const dev = part.origin?.devSetup;
       out.push({
-        message: `\`${show(part.instr)}\` runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.`,
+        message: `${showPart(part, 90)} runs \`${showText(script, 60)}\` under \`${shell.word}\` without \`exec\`, and ${fate.clause}.${dev ? ` Low impact here: ${dev}.` : ''}`,
         fix,
-        range: part.instr.range,
+        ...placeOf(part),
         // ash and bash replace themselves with a last simple command: the program is PID 1 today.
-        ...(fate.implicitExec ? { severity: 'info' as const } : {}),
+        ...(fate.implicitExec || dev ? { severity: 'info' as const } : {}),
       });
     }
     return out;

@@ -9,6 +9,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'CRLF line endings in a wrapper script',
   description: 'A start script with CRLF line endings names the interpreter `/bin/sh\\r`: the container fails with "no such file or directory".',
+  deployed: 'any',
   check(model) {
     if (model.windows) return [];
     const hits: RuleHit[] = [];

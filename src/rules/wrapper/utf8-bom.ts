@@ -7,6 +7,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'UTF-8 BOM in a wrapper script',
   description: 'A UTF-8 BOM before `#!` hides the shebang from the kernel: the container fails with "exec format error".',
+  deployed: 'any',
   check(model) {
     if (model.windows) return [];
     const hits: RuleHit[] = [];

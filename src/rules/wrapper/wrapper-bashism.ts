@@ -117,6 +117,7 @@ export const rule: StaticRule = {
   severity: 'warning',
   title: 'Bash syntax under #!/bin/sh',
   description: 'Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).',
+  deployed: 'any',
   check(model) {
     const hits: RuleHit[] = [];
     for (const script of shellScripts(model)) {

@@ -105,6 +105,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'Wrapper runs the app without exec',
   description: 'The wrapper script starts the main process as a child instead of replacing itself with `exec`, so the shell stays PID 1 and SIGTERM never reaches the app.',
+  deployed: 'service',
   check(model) {
     const hits: RuleHit[] = [];
     const init = initProcess(model);

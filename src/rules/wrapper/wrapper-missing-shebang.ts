@@ -7,6 +7,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'Wrapper script without #! line',
   description: 'A start script without a `#!` first line cannot be executed by the kernel: the container fails with "exec format error".',
+  deployed: 'any',
   check(model) {
     if (model.windows) return [];
     const hits: RuleHit[] = [];

@@ -26,6 +26,7 @@ export const rule: StaticRule = {
   severity: 'error',
   title: 'Wrapper script not executable',
   description: 'The start script is copied without an execute bit: the container fails with "permission denied".',
+  deployed: 'any',
   check(model) {
     if (model.windows) return [];
     const hits: RuleHit[] = [];

@@ -1,0 +1,76 @@
+// The start contract as a deployment runs it: the deployment's entrypoint and command put in
+// place of the image's, as each platform applies them (Kubernetes `command` replaces ENTRYPOINT
+// and drops CMD unless `args`; `args` alone replaces CMD; Compose and ECS like
+// `docker run --entrypoint`), and the start chain walked again from there. The same rules then
+// read it as they read the image's, with findings at the manifest's own lines.
+import type { Deployed, Deployment } from './deployment.js';
+import type { DockerfileModel, Instr, StartContract, StartOrigin, StartPart } from './types.js';
+import { startArgv } from './start-contract.js';
+import { resolveStart } from './wrappers.js';
+
+/** The field names each platform gives the two halves of the start command. */
+const FIELDS: Record<Deployment['kind'], { entrypoint: string; command: string }> = {
+  compose: { entrypoint: 'entrypoint', command: 'command' },
+  kubernetes: { entrypoint: 'command', command: 'args' },
+  ecs: { entrypoint: 'entryPoint', command: 'command' },
+};
+
+/** A Kubernetes Job or CronJob: its command runs once to its end, it serves nothing. */
+export function isJob(d: Pick<Deployment, 'workload'>): boolean {
+  return /^(?:Job|CronJob)\//.test(d.workload ?? '');
+}
+
+/** Who runs it, for messages: "Compose service `web`", "container `api` of Deployment/api". */
+export function deploymentLabel(d: Pick<Deployment, 'kind' | 'name' | 'workload'>): string {
+  if (d.kind === 'compose') return `Compose service \`${d.name}\``;
+  if (d.kind === 'kubernetes') return `container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ''}`;
+  return `ECS container \`${d.name}\``;
+}
+
+function deployedPart(model: DockerfileModel, d: Deployment, value: Deployed<string[]>, half: 'entrypoint' | 'command'): StartPart {
+  const field = FIELDS[d.kind][half];
+  const file = d.fieldFiles?.[half] ?? d.file;
+  const text = `[${value.value.map((w) => JSON.stringify(w)).join(', ')}]`;
+  const instr: Instr = {
+    keyword: `${field}:`,
+    stage: model.finalStage.index,
+    range: { line: value.line, column: 1, endLine: value.line, endColumn: 0 },
+    args: value.value,
+    text,
+    flags: new Map(),
+    exec: value.value,
+    jsonLike: true,
+    heredocs: [],
+    // No Dockerfile node: rules that read the AST do not run on deployed commands.
+    node: undefined as unknown as Instr['node'],
+  };
+  const origin: StartOrigin = { kind: d.kind, file, line: value.line, field, name: d.name, ...(d.workload ? { workload: d.workload } : {}), ...(d.devSetup ? { devSetup: d.devSetup } : {}) };
+  return { instr, form: 'exec', argv: value.value, origin };
+}
+
+/**
+ * The model as the deployment starts the image, or undefined when the deployment keeps the
+ * image's own ENTRYPOINT and CMD (its chain is the image's).
+ */
+export function deployedModel(model: DockerfileModel, d: Deployment): DockerfileModel | undefined {
+  let byModel = views.get(d);
+  if (!byModel) views.set(d, (byModel = new WeakMap()));
+  if (!byModel.has(model)) byModel.set(model, build(model, d));
+  return byModel.get(model);
+}
+
+/** Each deployment's view of each model, built once (the lint pass and the deployment rules read it). */
+const views = new WeakMap<Deployment, WeakMap<DockerfileModel, DockerfileModel | undefined>>();
+
+function build(model: DockerfileModel, d: Deployment): DockerfileModel | undefined {
+  if (model.windows || (!d.entrypoint && !d.command)) return undefined;
+  const image = model.start;
+  const entrypoint = d.entrypoint ? (d.entrypoint.value.length > 0 ? deployedPart(model, d, d.entrypoint, 'entrypoint') : undefined) : image.entrypoint;
+  const cmd = d.command ? (d.command.value.length > 0 ? deployedPart(model, d, d.command, 'command') : undefined) : d.entrypoint ? undefined : image.cmd;
+  const start: StartContract = { ...image, entrypoint, cmd, resetCmd: undefined, executableFrom: undefined, ...startArgv(entrypoint, cmd) };
+  const deployed: DockerfileModel = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
+  const resolved = resolveStart(deployed);
+  deployed.startChain = resolved.chain;
+  deployed.wrappers = resolved.wrappers;
+  return deployed;
+}

@@ -1,0 +1,47 @@
+// A deployed command/entrypoint replaces the image's ENTRYPOINT, and with it the wrapper's set-up.
+import { deployedModel } from '../../model/deployed-start.js';
+import type { ChainLink } from '../../model/types.js';
+import { wrapperSetup } from '../../model/wrapper-setup.js';
+import { show } from '../start/format.js';
+import type { RuleHit, StaticRule } from '../types.js';
+import { deploymentLabel, fieldAt, fieldName } from './common.js';
+
+export const rule: StaticRule = {
+  id: 'deployed-command-bypasses-wrapper',
+  severity: 'warning',
+  title: 'Deployed command bypasses the entrypoint wrapper',
+  description:
+    "A Compose `entrypoint`, Kubernetes `command` or ECS `entryPoint` replaces the image's ENTRYPOINT, so the wrapper's set-up (PATH, environment, migrations, privilege drop) never runs where the image is deployed.",
+  check(model) {
+    const ep = model.start.entrypoint;
+    if (!ep) return [];
+    const wrappers = model.startChain.links.filter((l): l is ChainLink & { wrapper: NonNullable<ChainLink['wrapper']> } => l.kind === 'script' && l.wrapper !== undefined && l.part === ep && !l.origin);
+    if (wrappers.length === 0) return [];
+    const out: RuleHit[] = [];
+    for (const d of model.deployments) {
+      if (!d.entrypoint) continue;
+      const view = deployedModel(model, d);
+      const stillRun = new Set((view?.startChain.links ?? []).map((l) => l.wrapper?.imagePath).filter(Boolean));
+      for (const link of wrappers) {
+        if (stillRun.has(link.wrapper.imagePath)) continue;
+        // What the deployment sets itself is not missing.
+        const given = new Set(d.env.map((e) => e.name));
+        const missing = wrapperSetup(link.wrapper).filter((s) => !(s.name && given.has(s.name)));
+        if (missing.length === 0) continue;
+        const steps = missing.slice(0, 3).map((s) => `${s.what} (line ${s.line})`);
+        const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
+        const field = fieldName(d, 'entrypoint');
+        const keep = fieldName(d, 'command');
+        const fix = link.forwards
+          ? `Keep the image's ENTRYPOINT: give the command as \`${keep}:\` instead of \`${field}:\` (the wrapper runs it with \`exec "$@"\` after its set-up), or start the wrapper first: \`${field}: ["${link.wrapper.imagePath}", …]\`.`
+          : `Start the wrapper first (\`${field}: ["${link.wrapper.imagePath}", …]\`), or do its set-up in the deployment (env, an init container or job for migrations, securityContext for the user).`;
+        out.push({
+          message: `\`${field}:\` of ${deploymentLabel(d)} replaces the image's \`${show(ep.instr, 60)}\`, so \`${link.wrapper.file}\` never runs and the deployed command starts without its set-up: it ${steps.join(', ')}${more}.`,
+          fix,
+          ...fieldAt(d, 'entrypoint', d.entrypoint),
+        });
+      }
+    }
+    return out;
+  },
+};
