@@ -19159,11 +19159,19 @@ function deployedModel(model, d) {
   return byModel.get(model);
 }
 var views = /* @__PURE__ */ new WeakMap();
+function deployedHalves(d) {
+  const set = (v) => v && !(d.kind === "kubernetes" && v.value.length === 0) ? v : void 0;
+  const entrypoint = set(d.entrypoint);
+  const command = set(d.command);
+  return { ...entrypoint ? { entrypoint } : {}, ...command ? { command } : {}, dropsImageCmd: !command && (entrypoint?.value.length ?? 0) > 0 };
+}
 function build(model, d) {
-  if (model.windows || !d.entrypoint && !d.command) return void 0;
+  const halves = deployedHalves(d);
+  if (model.windows || !halves.entrypoint && !halves.command) return void 0;
   const image = model.start;
-  const entrypoint = d.entrypoint ? d.entrypoint.value.length > 0 ? deployedPart(model, d, d.entrypoint, "entrypoint") : void 0 : image.entrypoint;
-  const cmd = d.command ? d.command.value.length > 0 ? deployedPart(model, d, d.command, "command") : void 0 : d.entrypoint ? void 0 : image.cmd;
+  const part = (v, half) => v.value.length > 0 ? deployedPart(model, d, v, half) : void 0;
+  const entrypoint = halves.entrypoint ? part(halves.entrypoint, "entrypoint") : image.entrypoint;
+  const cmd = halves.command ? part(halves.command, "command") : halves.dropsImageCmd ? void 0 : image.cmd;
   const start = { ...image, entrypoint, cmd, resetCmd: void 0, executableFrom: void 0, ...startArgv(entrypoint, cmd) };
   const deployed = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
   const resolved = resolveStart(deployed);
@@ -19377,11 +19385,6 @@ function graceText(d) {
   const where = d.grace.line !== void 0 ? `\`${setting}\`, line ${d.grace.line}` : `\`${setting}\` not set: the default`;
   return `the ${d.grace.seconds} s grace period (${where})`;
 }
-function deploymentName(d) {
-  if (d.kind === "compose") return `compose service \`${d.name}\``;
-  if (d.kind === "ecs") return `ECS container \`${d.name}\``;
-  return `Kubernetes container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
-}
 function preStopSeconds(d) {
   if (!d.preStop) return 0;
   return d.preStop.seconds;
@@ -19425,7 +19428,7 @@ var rule2 = {
       hits.push({
         file: d.file,
         range: graceRange(d),
-        message: `In the ${deploymentName(d)}, ${preStopText(d)} takes ${preStop2} s + the app's shutdown (at least 0 s) \u2265 ${graceText(d)}: the container is SIGKILLed before its stop signal leaves it any time to drain, at every deploy and scale-down.`,
+        message: `In the ${deploymentLabel(d)}, ${preStopText(d)} takes ${preStop2} s + the app's shutdown (at least 0 s) \u2265 ${graceText(d)}: the container is SIGKILLed before its stop signal leaves it any time to drain, at every deploy and scale-down.`,
         fix: graceFix(d, preStop2 + 30)
       });
     }
@@ -27564,10 +27567,9 @@ function sleep3(ms) {
 
 // src/runtime/deployed.ts
 function deployedStart(d, image) {
-  const entry = d.entrypoint && !(d.kind === "kubernetes" && d.entrypoint.value.length === 0) ? d.entrypoint : void 0;
-  const command = d.command && !(d.kind === "kubernetes" && d.command.value.length === 0) ? d.command : void 0;
+  const { entrypoint: entry, command, dropsImageCmd } = deployedHalves(d);
   const entrypoint = entry ? entry.value : image.entrypoint;
-  const cmd = command ? command.value : entry && entry.value.length > 0 ? [] : image.cmd;
+  const cmd = command ? command.value : dropsImageCmd ? [] : image.cmd;
   const line = entry?.line ?? command?.line;
   return { entrypoint: [...entrypoint], cmd: [...cmd], argv: [...entrypoint, ...cmd], replaced: entry !== void 0 || command !== void 0, ...line !== void 0 ? { line } : {} };
 }
@@ -27620,7 +27622,7 @@ async function probeDeployment(job) {
     ...sameStart && job.confirms ? { confirms: job.confirms } : {},
     deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds, ...unknownHook ? { preStop: unknownHook } : {} }
   });
-  for (const n of probed.notes ?? []) notes.push(`${n} (${deploymentName(d)})`);
+  for (const n of probed.notes ?? []) notes.push(`${n} (${deploymentLabel(d)})`);
   if (probed.unavailable) {
     result.skipped = `no emulator for ${job.platform} is registered on this machine`;
     return { result, hits: [], notes };
@@ -27635,7 +27637,7 @@ async function probeDeployment(job) {
   if (missing.length > 0 && hits.some((h) => h.rule === "exited-on-start")) {
     hits = hits.filter((h) => h.rule !== "exited-on-start");
     result.skipped = `it exited on start without ${missing.join(", ")}, which the deployment takes from secrets or references`;
-    notes.push(`On ${job.platform} the ${deploymentName(d)} exited on start in the probe, which ran it without ${missing.map((m) => `\`${m}\``).join(", ")} (taken from secrets or references, never read): pass stand-in values with \`--probe-env NAME=VALUE\` to probe it as deployed.`);
+    notes.push(`On ${job.platform} the ${deploymentLabel(d)} exited on start in the probe, which ran it without ${missing.map((m) => `\`${m}\``).join(", ")} (taken from secrets or references, never read): pass stand-in values with \`--probe-env NAME=VALUE\` to probe it as deployed.`);
   }
   const verdict = judgeGrace(d, probed.shutdown, job.emulated === true, probed.preStop?.seconds);
   result.grace = { ...result.grace, ...verdict.grace };
@@ -27672,7 +27674,7 @@ function judgeGrace(d, shutdown, emulated, hookMeasured) {
       file: d.file,
       range: graceRange(d),
       ...timing,
-      message: `On {platforms} the ${deploymentName(d)} needs longer to stop than its grace period: ${hook} + a shutdown of {detail} after ${shutdown.signal} (measured by the probe) \u2265 ${graceText(d)}, so the platform SIGKILLs it mid-drain at every deploy and scale-down.`,
+      message: `On {platforms} the ${deploymentLabel(d)} needs longer to stop than its grace period: ${hook} + a shutdown of {detail} after ${shutdown.signal} (measured by the probe) \u2265 ${graceText(d)}, so the platform SIGKILLs it mid-drain at every deploy and scale-down.`,
       detail: `${shutdown.seconds} s`,
       fix: graceFix(d, Math.ceil(needed * 1.5) + 5)
     });
@@ -27681,7 +27683,7 @@ function judgeGrace(d, shutdown, emulated, hookMeasured) {
       rule: "slow-shutdown",
       file: d.file,
       range: graceRange(d),
-      message: `On {platforms} the ${deploymentName(d)} took {detail} to exit after ${shutdown.signal}, more than half of the ${round(left)} s that ${graceText(d)} leaves after ${d.preStop ? preStopText(d) : "the stop signal"}, so a slower day ends in SIGKILL.`,
+      message: `On {platforms} the ${deploymentLabel(d)} took {detail} to exit after ${shutdown.signal}, more than half of the ${round(left)} s that ${graceText(d)} leaves after ${d.preStop ? preStopText(d) : "the stop signal"}, so a slower day ends in SIGKILL.`,
       detail: `${shutdown.seconds} s`,
       fix: graceFix(d, Math.ceil(needed * 2) + 5)
     });
@@ -28744,7 +28746,7 @@ async function runPlatform(job) {
   const probeDeployments = async (plainRules, imageCannotStart) => {
     const plain2 = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
     for (const deployment of model.deployments) {
-      const subject = deploymentName(deployment);
+      const subject = deploymentLabel(deployment);
       progress.phase(platform, "probe", `as deployed: ${subject.replaceAll("`", "")}`);
       const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, confirms, plain: plain2, ...imageCannotStart ? { imageCannotStart } : {} });
       deployed.push({ ...outcome, subject });

@@ -62,11 +62,35 @@ export function deployedModel(model: DockerfileModel, d: Deployment): Dockerfile
 /** Each deployment's view of each model, built once (the lint pass and the deployment rules read it). */
 const views = new WeakMap<Deployment, WeakMap<DockerfileModel, DockerfileModel | undefined>>();
 
+/** The halves of the start command a deployment sets, as the platforms apply them (read by the model and by the probe). */
+export interface DeployedHalves {
+  entrypoint?: Deployed<string[]>;
+  command?: Deployed<string[]>;
+  /** The image's CMD is dropped: an entrypoint replaced without a command of its own. */
+  dropsImageCmd: boolean;
+}
+
+/**
+ * As Docker's engine merges a container's config with the image's, which compose, Kubernetes
+ * and ECS all go through: an entrypoint replacement drops the image's CMD unless the deployment
+ * gives its own command (Kubernetes `command` without `args`, compose `entrypoint` without
+ * `command`); a command alone keeps the image's ENTRYPOINT. An empty entrypoint resets it
+ * (compose `entrypoint: []`); in Kubernetes an empty list is no field at all.
+ */
+export function deployedHalves(d: Deployment): DeployedHalves {
+  const set = (v: Deployed<string[]> | undefined) => (v && !(d.kind === 'kubernetes' && v.value.length === 0) ? v : undefined);
+  const entrypoint = set(d.entrypoint);
+  const command = set(d.command);
+  return { ...(entrypoint ? { entrypoint } : {}), ...(command ? { command } : {}), dropsImageCmd: !command && (entrypoint?.value.length ?? 0) > 0 };
+}
+
 function build(model: DockerfileModel, d: Deployment): DockerfileModel | undefined {
-  if (model.windows || (!d.entrypoint && !d.command)) return undefined;
+  const halves = deployedHalves(d);
+  if (model.windows || (!halves.entrypoint && !halves.command)) return undefined;
   const image = model.start;
-  const entrypoint = d.entrypoint ? (d.entrypoint.value.length > 0 ? deployedPart(model, d, d.entrypoint, 'entrypoint') : undefined) : image.entrypoint;
-  const cmd = d.command ? (d.command.value.length > 0 ? deployedPart(model, d, d.command, 'command') : undefined) : d.entrypoint ? undefined : image.cmd;
+  const part = (v: Deployed<string[]>, half: 'entrypoint' | 'command') => (v.value.length > 0 ? deployedPart(model, d, v, half) : undefined);
+  const entrypoint = halves.entrypoint ? part(halves.entrypoint, 'entrypoint') : image.entrypoint;
+  const cmd = halves.command ? part(halves.command, 'command') : halves.dropsImageCmd ? undefined : image.cmd;
   const start: StartContract = { ...image, entrypoint, cmd, resetCmd: undefined, executableFrom: undefined, ...startArgv(entrypoint, cmd) };
   const deployed: DockerfileModel = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
   const resolved = resolveStart(deployed);

@@ -21,13 +21,6 @@ export function graceText(d: Deployment): string {
   return `the ${d.grace.seconds} s grace period (${where})`;
 }
 
-/** "compose service `worker`"; "Kubernetes container `api` of Deployment/api"; "ECS container `app`". */
-export function deploymentName(d: Deployment): string {
-  if (d.kind === 'compose') return `compose service \`${d.name}\``;
-  if (d.kind === 'ecs') return `ECS container \`${d.name}\``;
-  return `Kubernetes container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ''}`;
-}
-
 /**
  * Seconds the preStop hook takes before the stop signal is sent, when known (a `sleep`);
  * 0 without a hook; undefined for an exec or http hook whose duration cannot be read.

@@ -5,7 +5,8 @@
 // The same sandbox as the plain run: probe.ts starts it (--network none, limits, cleanup).
 import type { DeploymentResult, ShutdownResult } from '../findings.js';
 import type { Deployment } from '../model/deployment.js';
-import { deploymentName, graceFix, graceRange, graceText, preStopSeconds, preStopText, startKey } from '../model/deployment-grace.js';
+import { deployedHalves, deploymentLabel } from '../model/deployed-start.js';
+import { graceFix, graceRange, graceText, preStopSeconds, preStopText, startKey } from '../model/deployment-grace.js';
 import type { SourceRange } from '../model/types.js';
 import { round } from './build.js';
 import type { Cleanup } from './cleanup.js';
@@ -24,18 +25,11 @@ export interface DeployedStart {
   line?: number;
 }
 
-/**
- * As Docker's engine merges a container's config with the image's, which compose, Kubernetes
- * and ECS all go through: an entrypoint replacement drops the image's CMD unless the deployment
- * gives its own command (Kubernetes `command` without `args`, compose `entrypoint` without
- * `command`); a command alone keeps the image's ENTRYPOINT. An empty entrypoint resets it
- * (compose `entrypoint: []`); in Kubernetes an empty `command` is no command at all.
- */
+/** The deployed start command on the built image's config (the merge: model/deployed-start.ts). */
 export function deployedStart(d: Deployment, image: Pick<ImageConfig, 'entrypoint' | 'cmd'>): DeployedStart {
-  const entry = d.entrypoint && !(d.kind === 'kubernetes' && d.entrypoint.value.length === 0) ? d.entrypoint : undefined;
-  const command = d.command && !(d.kind === 'kubernetes' && d.command.value.length === 0) ? d.command : undefined;
+  const { entrypoint: entry, command, dropsImageCmd } = deployedHalves(d);
   const entrypoint = entry ? entry.value : image.entrypoint;
-  const cmd = command ? command.value : entry && entry.value.length > 0 ? [] : image.cmd;
+  const cmd = command ? command.value : dropsImageCmd ? [] : image.cmd;
   const line = entry?.line ?? command?.line;
   return { entrypoint: [...entrypoint], cmd: [...cmd], argv: [...entrypoint, ...cmd], replaced: entry !== undefined || command !== undefined, ...(line !== undefined ? { line } : {}) };
 }
@@ -120,7 +114,7 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
     ...(sameStart && job.confirms ? { confirms: job.confirms } : {}),
     deployed: { argv: start.argv, env, init: d.init?.value === true, graceSeconds: d.grace.seconds, ...(unknownHook ? { preStop: unknownHook } : {}) },
   });
-  for (const n of probed.notes ?? []) notes.push(`${n} (${deploymentName(d)})`);
+  for (const n of probed.notes ?? []) notes.push(`${n} (${deploymentLabel(d)})`);
   if (probed.unavailable) {
     result.skipped = `no emulator for ${job.platform} is registered on this machine`;
     return { result, hits: [], notes };
@@ -138,7 +132,7 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
     // It was started without what the deployment takes from secrets: its crash is the probe's, not the deployment's.
     hits = hits.filter((h) => h.rule !== 'exited-on-start');
     result.skipped = `it exited on start without ${missing.join(', ')}, which the deployment takes from secrets or references`;
-    notes.push(`On ${job.platform} the ${deploymentName(d)} exited on start in the probe, which ran it without ${missing.map((m) => `\`${m}\``).join(', ')} (taken from secrets or references, never read): pass stand-in values with \`--probe-env NAME=VALUE\` to probe it as deployed.`);
+    notes.push(`On ${job.platform} the ${deploymentLabel(d)} exited on start in the probe, which ran it without ${missing.map((m) => `\`${m}\``).join(', ')} (taken from secrets or references, never read): pass stand-in values with \`--probe-env NAME=VALUE\` to probe it as deployed.`);
   }
   const verdict = judgeGrace(d, probed.shutdown, job.emulated === true, probed.preStop?.seconds);
   result.grace = { ...result.grace, ...verdict.grace };
@@ -191,7 +185,7 @@ export function judgeGrace(d: Deployment, shutdown: ShutdownResult | undefined, 
       file: d.file,
       range: graceRange(d),
       ...timing,
-      message: `On {platforms} the ${deploymentName(d)} needs longer to stop than its grace period: ${hook} + a shutdown of {detail} after ${shutdown.signal} (measured by the probe) ≥ ${graceText(d)}, so the platform SIGKILLs it mid-drain at every deploy and scale-down.`,
+      message: `On {platforms} the ${deploymentLabel(d)} needs longer to stop than its grace period: ${hook} + a shutdown of {detail} after ${shutdown.signal} (measured by the probe) ≥ ${graceText(d)}, so the platform SIGKILLs it mid-drain at every deploy and scale-down.`,
       detail: `${shutdown.seconds} s`,
       fix: graceFix(d, Math.ceil(needed * 1.5) + 5),
     });
@@ -200,7 +194,7 @@ export function judgeGrace(d: Deployment, shutdown: ShutdownResult | undefined, 
       rule: 'slow-shutdown',
       file: d.file,
       range: graceRange(d),
-      message: `On {platforms} the ${deploymentName(d)} took {detail} to exit after ${shutdown.signal}, more than half of the ${round(left)} s that ${graceText(d)} leaves after ${d.preStop ? preStopText(d) : 'the stop signal'}, so a slower day ends in SIGKILL.`,
+      message: `On {platforms} the ${deploymentLabel(d)} took {detail} to exit after ${shutdown.signal}, more than half of the ${round(left)} s that ${graceText(d)} leaves after ${d.preStop ? preStopText(d) : 'the stop signal'}, so a slower day ends in SIGKILL.`,
       detail: `${shutdown.seconds} s`,
       fix: graceFix(d, Math.ceil(needed * 2) + 5),
     });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding, PlatformResult, ShutdownResult } from '../findings.js';
-import { deploymentName } from '../model/deployment-grace.js';
+import { deploymentLabel } from '../model/deployed-start.js';
 import type { DockerfileModel, SourceRange } from '../model/types.js';
 import type { Options } from '../options.js';
 import { buildPlatform, imageTag, round, truncate, unavailableHit } from './build.js';
@@ -328,7 +328,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   const probeDeployments = async (plainRules: ReadonlySet<string>, imageCannotStart?: string) => {
     const plain = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
     for (const deployment of model.deployments) {
-      const subject = deploymentName(deployment);
+      const subject = deploymentLabel(deployment);
       progress.phase(platform, 'probe', `as deployed: ${subject.replaceAll('`', '')}`);
       const outcome = await probeDeployment({ deployment, image, platform, config, options: probeRequest.options, cleanup, emulated: support.emulated, confirms, plain, ...(imageCannotStart ? { imageCannotStart } : {}) });
       deployed.push({ ...outcome, subject });

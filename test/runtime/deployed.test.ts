@@ -123,7 +123,7 @@ describe.skipIf(!engineAvailable).concurrent('the probe as deployed (compose, Ku
     const f = run.findings.find((x) => x.rule === 'grace-period-exceeded')!;
     expect(f.severity).toBe('error');
     expect(f.platforms).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(f.message).toMatch(/compose service `worker`.*no preStop hook \(0 s\) \+ a shutdown of \d+(\.\d+)? s.* ≥ the 5 s grace period \(`stop_grace_period`, line 6\)/);
+    expect(f.message).toMatch(/Compose service `worker`.*no preStop hook \(0 s\) \+ a shutdown of \d+(\.\d+)? s.* ≥ the 5 s grace period \(`stop_grace_period`, line 6\)/);
     expect(f.fix).toMatch(/stop_grace_period: \d+s/);
     expect(run.findings.filter((x) => x.file === 'compose.yaml' && x.rule !== 'grace-period-exceeded')).toEqual([]);
   }, T);

@@ -1,7 +1,8 @@
 // grace-period-exceeded, statically: a preStop `sleep` that alone takes the whole grace period,
 // so the platform SIGKILLs the container before (or as) its stop signal arrives. The probe as
 // deployed judges preStop + the measured shutdown (src/runtime/deployed.ts), at the same place.
-import { deploymentName, graceFix, graceRange, graceText, preStopSeconds, preStopText } from '../../model/deployment-grace.js';
+import { deploymentLabel } from '../../model/deployed-start.js';
+import { graceFix, graceRange, graceText, preStopSeconds, preStopText } from '../../model/deployment-grace.js';
 import type { RuleHit, StaticRule } from '../types.js';
 
 export const rule: StaticRule = {
@@ -17,7 +18,7 @@ export const rule: StaticRule = {
       hits.push({
         file: d.file,
         range: graceRange(d),
-        message: `In the ${deploymentName(d)}, ${preStopText(d)} takes ${preStop} s + the app's shutdown (at least 0 s) ≥ ${graceText(d)}: the container is SIGKILLed before its stop signal leaves it any time to drain, at every deploy and scale-down.`,
+        message: `In the ${deploymentLabel(d)}, ${preStopText(d)} takes ${preStop} s + the app's shutdown (at least 0 s) ≥ ${graceText(d)}: the container is SIGKILLed before its stop signal leaves it any time to drain, at every deploy and scale-down.`,
         fix: graceFix(d, preStop + 30),
       });
     }

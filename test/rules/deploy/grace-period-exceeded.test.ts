@@ -40,7 +40,7 @@ describe('grace-period-exceeded (static)', () => {
     // No terminationGracePeriodSeconds in the manifest: the finding points at the hook.
     expect(hit!.file).toBe('test/fixtures/deploy/prestop-sleep-60.yaml');
     expect(hit!.range.line).toBe(20);
-    expect(hit!.message).toContain('Kubernetes container `elasticsearch` of Deployment/testdeployment');
+    expect(hit!.message).toContain('container `elasticsearch` of Deployment/testdeployment');
     expect(hit!.message).toContain('the preStop `bash -c sleep 60` (line 20) takes 60 s');
     expect(hit!.message).toContain('+ the app\'s shutdown (at least 0 s)');
     expect(hit!.message).toContain('≥ the 30 s grace period (`terminationGracePeriodSeconds` not set: the default)');
