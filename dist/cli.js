@@ -20994,7 +20994,8 @@ function fromSpec(model, self, spec, input, notes) {
   if (candidates.length === 0) throw new InputError(`${name} ${label}: no Compose service, Kubernetes workload container or ECS container definition in it`);
   const list = (cs) => cs.map((c) => c.deployment.workload ? `${c.deployment.name} (${c.deployment.workload})` : c.deployment.name).join(", ");
   if (spec.container) {
-    const chosen = candidates.filter((c) => named(c.deployment, spec.container));
+    const exact = candidates.filter((c) => c.deployment.name === spec.container);
+    const chosen = exact.length > 0 ? exact : candidates.filter((c) => named(c.deployment, spec.container));
     if (chosen.length === 0) throw new InputError(`${name} ${label}: no container named ${JSON.stringify(spec.container)}; it has ${list(candidates)}`);
     return chosen.map((c) => c.deployment);
   }

@@ -59,19 +59,19 @@ const k8sWorker: Deployment = {
   grace: { seconds: 30, line: 12 },
   preStop: { kind: 'sleep', seconds: 20, line: 23 },
 };
-/** k8s-hook.yaml: terminationGracePeriodSeconds 10 (line 6), a preStop exec hook of unknown length (line 17: 4 s), an 8 s drain. */
+/** k8s-hook.yaml: terminationGracePeriodSeconds 10 (line 6), a preStop exec hook of unknown length (line 14: 4 s), an 8 s drain. */
 const k8sHook: Deployment = {
   kind: 'kubernetes', file: 'k8s-hook.yaml', line: 8, name: 'worker', workload: 'Pod/worker',
   env: [{ name: 'DRAIN_SECONDS', value: '8', line: 11 }], skippedEnv: [],
   grace: { seconds: 10, line: 6 },
-  preStop: { kind: 'exec', argv: ['python3', '-c', 'import time; time.sleep(4)'], line: 17 },
+  preStop: { kind: 'exec', argv: ['python3', '-c', 'import time; time.sleep(4)'], line: 14 },
 };
-/** k8s-hook.yaml's second container: a preStop hook (line 24) that stops the worker itself (1 s drain) before the signal. */
+/** k8s-hook.yaml's second container: a preStop hook (line 21) that stops the worker itself (1 s drain) before the signal. */
 const k8sSelfStop: Deployment = {
   kind: 'kubernetes', file: 'k8s-hook.yaml', line: 18, name: 'worker-self-stop', workload: 'Pod/worker',
   env: [], skippedEnv: [],
   grace: { seconds: 10, line: 6 },
-  preStop: { kind: 'exec', argv: ['python3', '-c', 'import os, signal, time; os.kill(1, signal.SIGTERM); time.sleep(5)'], line: 24 },
+  preStop: { kind: 'exec', argv: ['python3', '-c', 'import os, signal, time; os.kill(1, signal.SIGTERM); time.sleep(5)'], line: 21 },
 };
 /** k8s-roomy.yaml: the same grace period, preStop sleep 5, a 3 s drain. */
 const k8sRoomy: Deployment = {
@@ -197,4 +197,24 @@ describe.skipIf(!engineAvailable).concurrent('the probe as deployed (compose, Ku
     const d = deployed(run, 'linux/amd64', 'worker-roomy');
     expect(Object.keys(d)).toEqual(expect.arrayContaining(['source', 'file', 'line', 'container', 'startCommand', 'pid1', 'shutdown', 'grace']));
   }, T);
+});
+
+describe('the deployment readers give the runtime what these tests write by hand', () => {
+  const options = fixtureOptions(NAME);
+  const read = (deploy: { path: string; container?: string }[]) => lintDockerfile({ dockerfile: options.dockerfile, cwd: options.cwd, deploy }).model.deployments;
+
+  it('compose.yaml found beside the Dockerfile: each service that builds it', () => {
+    const byName = new Map(read([]).map((d) => [d.name, d]));
+    for (const d of [composeWorker, composeRoomy, composeShell, composeInit]) expect(byName.get(d.name), d.name).toMatchObject(d);
+  });
+
+  it('Kubernetes manifests and an ECS task definition given with --deploy', () => {
+    // compose.yaml beside the Dockerfile is read as well: only the given manifest's are compared.
+    const given = (deploy: { path: string; container?: string }) => read([deploy]).filter((d) => d.file === deploy.path);
+    expect(given({ path: 'k8s.yaml' })).toMatchObject([k8sWorker]);
+    expect(given({ path: 'k8s-roomy.yaml' })).toMatchObject([k8sRoomy]);
+    expect(given({ path: 'k8s-hook.yaml', container: 'worker' })).toMatchObject([k8sHook]);
+    expect(given({ path: 'k8s-hook.yaml', container: 'worker-self-stop' })).toMatchObject([k8sSelfStop]);
+    expect(given({ path: 'taskdef.json' })).toMatchObject([ecsWorker]);
+  });
 });

@@ -1,0 +1,35 @@
+// The deployed contract end to end on the built CLI (dist/cli.js) and a real engine: the
+// compose file beside the Dockerfile is found, its service is probed as compose starts it, and
+// the verdict lands on the compose file's line. The worker drains 8 s on SIGTERM; compose
+// gives it 5 s (stop_grace_period) before SIGKILL.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeContext } from '../helpers.js';
+import { parseJsonReport, type JsonReportEntry } from '../report-schema.js';
+import { engineAvailable } from './engine.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURE = path.join(ROOT, 'test/fixtures/runtime/deployed-drain');
+
+describe.skipIf(!engineAvailable)('CLI: the probe as deployed', () => {
+  it('compose stop_grace_period 5s for an 8 s drain: grace-period-exceeded at compose.yaml:6, the deployment in the JSON report', () => {
+    const dir = makeContext({
+      Dockerfile: fs.readFileSync(path.join(FIXTURE, 'Dockerfile'), 'utf8'),
+      'worker.py': fs.readFileSync(path.join(FIXTURE, 'worker.py'), 'utf8'),
+      'compose.yaml': 'services:\n  worker:\n    build: .\n    environment:\n      DRAIN_SECONDS: "8"\n    stop_grace_period: 5s\n',
+    });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), '--platforms', 'linux/amd64', '--grace-period', '10', '--format', 'json', 'Dockerfile'], {
+      cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, timeout: 240_000, maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(r.status, r.stderr).toBe(1);
+    const [report] = parseJsonReport<JsonReportEntry & { platforms: Array<{ shutdown?: unknown; deployments?: unknown[] }> }>(r.stdout);
+    const grace = report!.findings.filter((f) => f.rule === 'grace-period-exceeded');
+    expect(grace.map((f) => `${f.file}:${f.line}`)).toEqual(['compose.yaml:6']);
+    const platform = report!.platforms[0]!;
+    // The plain run (the image's own 1 s drain) is clean; the deployed one is judged against compose's 5 s.
+    expect(platform.shutdown).toMatchObject({ signal: 'SIGTERM', killed: false });
+    expect(platform.deployments).toMatchObject([{ source: 'compose', file: 'compose.yaml', line: 2, container: 'worker', grace: { seconds: 5, exceeded: true } }]);
+  }, 300_000);
+});
