@@ -21003,17 +21003,18 @@ function fromSpec(model, self, spec, input, notes) {
   if (built.length > 0) return built.map((c) => c.deployment);
   const others = candidates.filter((c) => c.builds === void 0);
   if (others.length === 1 && candidates.length === 1) return [others[0].deployment];
-  const folder = path12.basename(path12.dirname(model.absPath)).toLowerCase();
+  const folder = input.image !== void 0 ? imageRepoName(input.image) : path12.basename(path12.dirname(model.absPath)).toLowerCase();
   const byImage = others.filter((c) => c.deployment.image !== void 0 && imageRepoName(c.deployment.image) === folder);
   if (byImage.length > 0) return byImage.map((c) => c.deployment);
-  notes.push(`--deploy ${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  const by = input.image !== void 0 ? `its repository name, \`${folder}\`` : `its image's last path component, \`${folder}\``;
+  notes.push(`--deploy ${label}: no container matched to ${model.file} (by ${by}); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
   return [];
 }
 function readDeployments(model, input) {
   const notes = [];
   if (model.windows) return { deployments: [], notes };
   const self = realpath(model.absPath);
-  const deployments = discoveredCompose(model, self, input.cwd, notes).map((s) => s.deployment);
+  const deployments = input.image !== void 0 ? [] : discoveredCompose(model, self, input.cwd, notes).map((s) => s.deployment);
   for (const spec of input.specs) {
     if (spec.dockerfile && realpath(path12.resolve(input.cwd, spec.dockerfile)) !== self) continue;
     deployments.push(...fromSpec(model, self, spec, input, notes));
@@ -28968,15 +28969,17 @@ function withRuleMeta(hits) {
 }
 
 // src/engine.ts
-function imageOnlyModel(ref, cwd) {
+function imageOnlyModel(ref, options) {
   const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}
-`, contextDir: cwd });
-  return { model, findings: [], notes: [] };
+`, contextDir: options.cwd });
+  const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd: options.cwd, image: ref, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
+  model.deployments = deployed.deployments;
+  return { model, findings: [], notes: deployed.notes };
 }
 async function analyze(options, extras = {}) {
   if (options.static && options.image !== void 0) throw new InputError("--image probes a built image, so it cannot be combined with --static (lint only)");
   const imageOnly = options.image !== void 0 && options.dockerfile === "";
-  const lint = imageOnly ? imageOnlyModel(options.image, options.cwd) : lintDockerfile({
+  const lint = imageOnly ? imageOnlyModel(options.image, options) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,

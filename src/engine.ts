@@ -3,6 +3,7 @@ import { InputError } from './errors.js';
 import { compareFindings, RUNTIME_NOT_ASKED, type Finding, type Report } from './findings.js';
 import { dedupe, lintDockerfile, sourceTexts, type LintResult } from './lint.js';
 import { parseDockerfile } from './model/parse.js';
+import { readDeployments } from './model/deploy/sources.js';
 import type { DockerfileModel } from './model/types.js';
 import type { Options } from './options.js';
 import { applyIgnores } from './report/ignores.js';
@@ -20,15 +21,18 @@ export interface AnalysisResult {
  * `--image` without a Dockerfile: nothing to lint; a one-line model of the image (`FROM <ref>`)
  * whose file is the reference, so runtime findings point at the image.
  */
-function imageOnlyModel(ref: string, cwd: string): LintResult {
-  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}\n`, contextDir: cwd });
-  return { model, findings: [], notes: [] };
+function imageOnlyModel(ref: string, options: Options): LintResult {
+  const model = parseDockerfile({ file: ref, absPath: ref, text: `FROM ${ref}\n`, contextDir: options.cwd });
+  // Release gating on a built image: the manifests that deploy it are probed as they start it.
+  const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd: options.cwd, image: ref, ...(options.deployStdin !== undefined ? { stdin: options.deployStdin } : {}) });
+  model.deployments = deployed.deployments;
+  return { model, findings: [], notes: deployed.notes };
 }
 
 export async function analyze(options: Options, extras: { progress?: ProgressFactory } = {}): Promise<AnalysisResult> {
   if (options.static && options.image !== undefined) throw new InputError('--image probes a built image, so it cannot be combined with --static (lint only)');
   const imageOnly = options.image !== undefined && options.dockerfile === '';
-  const lint = imageOnly ? imageOnlyModel(options.image!, options.cwd) : lintDockerfile({
+  const lint = imageOnly ? imageOnlyModel(options.image!, options) : lintDockerfile({
     dockerfile: options.dockerfile,
     context: options.context,
     buildArgs: options.buildArgs,

@@ -28,6 +28,11 @@ export interface DeployInput {
   cwd: string;
   /** The text of standard input, when a spec is `-`. */
   stdin?: string;
+  /**
+   * `--image` without a Dockerfile: the reference probed. Manifests are matched to it by its
+   * repository's last path component, and no Compose file is looked for (there is no folder).
+   */
+  image?: string;
 }
 
 /** `k8s/api.yaml#api` -> {path, container}. */
@@ -219,10 +224,11 @@ function fromSpec(model: DockerfileModel, self: string, spec: DeploySpec, input:
   if (built.length > 0) return built.map((c) => c.deployment);
   const others = candidates.filter((c) => c.builds === undefined);
   if (others.length === 1 && candidates.length === 1) return [others[0]!.deployment];
-  const folder = path.basename(path.dirname(model.absPath)).toLowerCase();
+  const folder = input.image !== undefined ? imageRepoName(input.image) : path.basename(path.dirname(model.absPath)).toLowerCase();
   const byImage = others.filter((c) => c.deployment.image !== undefined && imageRepoName(c.deployment.image) === folder);
   if (byImage.length > 0) return byImage.map((c) => c.deployment);
-  notes.push(`--deploy ${label}: no container matched to ${model.file} (by its image's last path component, \`${folder}\`); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
+  const by = input.image !== undefined ? `its repository name, \`${folder}\`` : `its image's last path component, \`${folder}\``;
+  notes.push(`--deploy ${label}: no container matched to ${model.file} (by ${by}); unmatched: ${list(candidates)}; name one with --deploy ${spec.path}#NAME`);
   return [];
 }
 
@@ -231,7 +237,7 @@ export function readDeployments(model: DockerfileModel, input: DeployInput): { d
   const notes: string[] = [];
   if (model.windows) return { deployments: [], notes };
   const self = realpath(model.absPath);
-  const deployments: Deployment[] = discoveredCompose(model, self, input.cwd, notes).map((s) => s.deployment);
+  const deployments: Deployment[] = input.image !== undefined ? [] : discoveredCompose(model, self, input.cwd, notes).map((s) => s.deployment);
   for (const spec of input.specs) {
     if (spec.dockerfile && realpath(path.resolve(input.cwd, spec.dockerfile)) !== self) continue;
     deployments.push(...fromSpec(model, self, spec, input, notes));
