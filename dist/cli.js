@@ -19199,8 +19199,13 @@ function wrapperSetup(wrapper) {
     seen.add(key);
     out.push({ ...step, file: wrapper.file, line: analysis.lineOf(offset) + wrapper.lineOffset });
   };
+  const handover = analysis.body.find((st) => {
+    const [only] = st.andOr.first.commands;
+    return !st.background && st.andOr.rest.length === 0 && st.andOr.first.commands.length === 1 && only?.kind === "simple" && only.words.length > 1 && looseText(only.words[0], src) === "exec";
+  });
+  const end = handover?.start ?? Infinity;
   walkCommands(analysis.body, (cmd, ctx) => {
-    if (cmd.kind !== "simple" || ctx.inSubstitution) return;
+    if (cmd.kind !== "simple" || ctx.inSubstitution || !ctx.inFunction && cmd.start > end) return;
     const words = cmd.words.map((w) => looseText(w, src));
     const names = [...cmd.assigns.map((a) => looseText(a, src)), ...words[0] === "export" ? words.slice(1) : []].filter((a) => a.includes("=") || words[0] === "export").map((a) => a.split("=")[0]).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
     if (words.length === 0 || words[0] === "export") {
@@ -19350,8 +19355,9 @@ var rule = {
       if (!d.entrypoint) continue;
       const view = deployedModel(model, d);
       const stillRun = new Set((view?.startChain.links ?? []).map((l) => l.wrapper?.imagePath).filter(Boolean));
+      const named2 = /* @__PURE__ */ new Set([...d.entrypoint.value, ...d.command?.value ?? []]);
       for (const link of wrappers) {
-        if (stillRun.has(link.wrapper.imagePath)) continue;
+        if (stillRun.has(link.wrapper.imagePath) || named2.has(link.wrapper.imagePath) || named2.has(link.word)) continue;
         const given = new Set(d.env.map((e) => e.name));
         const missing = wrapperSetup(link.wrapper).filter((s) => !(s.name && given.has(s.name)));
         if (missing.length === 0) continue;
@@ -20545,15 +20551,20 @@ function serviceBuild(file, svc) {
   const contextDir = realpath(path11.resolve(path11.dirname(file), context));
   return { context: contextDir, dockerfile: realpath(path11.resolve(contextDir, dockerfile)) };
 }
-function devSetup(name, file, svc, binds, context) {
+function devSetup(name, file, svc, binds, context, env) {
+  const mode = env.find((e) => MODE_VARS.test(e.name) && /^(production|prod|staging|development|dev|local)$/i.test(e.value));
+  if (mode && /^(production|prod|staging)$/i.test(mode.value)) return void 0;
+  if (mode) return `Compose service \`${name}\` sets ${mode.name}=${mode.value}, a development setup`;
+  if (get(svc, "develop") !== void 0) return `Compose service \`${name}\` has a \`develop:\` (Compose Watch) section, a development setup`;
   const workingDir = str(get(svc, "working_dir"))?.replace(/\/$/, "");
   for (const [src, dst] of binds) {
     const source = realpath(path11.resolve(path11.dirname(file), src));
-    const holdsContext = context !== void 0 && (context === source || context.startsWith(`${source}${path11.sep}`));
-    if (holdsContext || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
+    const overlaps = context !== void 0 && (context === source || context.startsWith(`${source}${path11.sep}`) || source.startsWith(`${context}${path11.sep}`));
+    if (overlaps || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
   }
   return void 0;
 }
+var MODE_VARS = /^(?:NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|DJANGO_ENV|APP_ENV|APPLICATION_ENV|MIX_ENV|ENVIRONMENT|ENV|GO_ENV|ASPNETCORE_ENVIRONMENT)$/;
 function bindMounts(svc) {
   const out = [];
   for (const v of items(get(svc, "volumes"))) {
@@ -20589,7 +20600,7 @@ function service(name, svc, nameLine, absPath, display2, notes) {
   const build3 = serviceBuild(absPath, svc);
   const dockerfile = build3?.dockerfile;
   const binds = bindMounts(svc);
-  const dev = devSetup(name, absPath, svc, binds, build3?.context);
+  const dev = devSetup(name, absPath, svc, binds, build3?.context, env);
   const image = str(get(svc, "image"));
   const deployment = {
     kind: "compose",
@@ -25815,6 +25826,10 @@ function lintDeployments(model, plain2) {
         if (placed.has(place2(finding))) continue;
         placed.add(place2(finding));
         if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        if (d.devSetup && finding.severity !== "info") {
+          finding.severity = "info";
+          finding.message = `${finding.message} Info only: ${d.devSetup}.`;
+        }
         out.push(finding);
       }
     }
@@ -27645,6 +27660,7 @@ async function probeDeployment(job) {
   result.grace = { ...result.grace, ...verdict.grace };
   hits.push(...verdict.hits);
   if (sameStart) hits = hits.filter((h) => h.rule === "grace-period-exceeded" || !job.plain.rules.has(h.rule));
+  if (d.devSetup) hits = hits.map((h) => ({ ...h, severity: "info", message: `${h.message} Info only: ${d.devSetup}.` }));
   return { result, hits, notes };
 }
 var PID1_RULES = /* @__PURE__ */ new Set(["shell-is-pid1", "package-manager-is-pid1"]);

@@ -105,6 +105,11 @@ function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Fin
         placed.add(place(finding));
         // Found in a script or the Dockerfile, but only as this deployment starts the image: say so.
         if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        // A developer's setup is no production start: what it gets wrong is worth knowing, not a defect.
+        if (d.devSetup && finding.severity !== 'info') {
+          finding.severity = 'info';
+          finding.message = `${finding.message} Info only: ${d.devSetup}.`;
+        }
         out.push(finding);
       }
     }

@@ -41,8 +41,15 @@ export function wrapperSetup(wrapper: WrapperScript): SetupStep[] {
     seen.add(key);
     out.push({ ...step, file: wrapper.file, line: analysis.lineOf(offset) + wrapper.lineOffset });
   };
+  // A top-level `exec prog …` / `exec "$@"` hands the shell over: what is written after it
+  // never runs (the image starts the wrapper with a command to exec).
+  const handover = analysis.body.find((st) => {
+    const [only] = st.andOr.first.commands;
+    return !st.background && st.andOr.rest.length === 0 && st.andOr.first.commands.length === 1 && only?.kind === 'simple' && only.words.length > 1 && looseText(only.words[0]!, src) === 'exec';
+  });
+  const end = handover?.start ?? Infinity;
   walkCommands(analysis.body, (cmd, ctx) => {
-    if (cmd.kind !== 'simple' || ctx.inSubstitution) return;
+    if (cmd.kind !== 'simple' || ctx.inSubstitution || (!ctx.inFunction && cmd.start > end)) return;
     const words = cmd.words.map((w) => looseText(w, src));
     const names = [...cmd.assigns.map((a) => looseText(a, src)), ...(words[0] === 'export' ? words.slice(1) : [])]
       .filter((a) => a.includes('=') || words[0] === 'export')

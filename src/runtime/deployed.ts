@@ -139,6 +139,8 @@ export async function probeDeployment(job: DeployedProbeJob): Promise<DeployedOu
   hits.push(...verdict.hits);
   // A deployment that starts the image as `docker run` does repeats the plain run's verdicts: they are the Dockerfile's.
   if (sameStart) hits = hits.filter((h) => h.rule === 'grace-period-exceeded' || !job.plain.rules.has(h.rule));
+  // A developer's setup (the checkout mounted, a development mode): as the static rules, info only.
+  if (d.devSetup) hits = hits.map((h) => ({ ...h, severity: 'info' as const, message: `${h.message} Info only: ${d.devSetup}.` }));
   return { result, hits, notes };
 }
 

@@ -178,15 +178,26 @@ function serviceBuild(file: string, svc: YNode): { context: string; dockerfile: 
  * The service runs from a developer's checkout: it bind-mounts its build context (or a folder
  * holding it) into the container, or a host folder over its `working_dir`. Says how, for messages.
  */
-function devSetup(name: string, file: string, svc: YNode, binds: [string, string][], context: string | undefined): string | undefined {
+function devSetup(name: string, file: string, svc: YNode, binds: [string, string][], context: string | undefined, env: Deployment['env']): string | undefined {
+  // The environment it sets says which it is, when it says (`RAILS_ENV=production` with the
+  // checkout mounted is a server run from a checkout: production).
+  const mode = env.find((e) => MODE_VARS.test(e.name) && /^(production|prod|staging|development|dev|local)$/i.test(e.value));
+  if (mode && /^(production|prod|staging)$/i.test(mode.value)) return undefined;
+  if (mode) return `Compose service \`${name}\` sets ${mode.name}=${mode.value}, a development setup`;
+  // Compose Watch syncs or rebuilds on every edit: a developer's loop.
+  if (get(svc, 'develop') !== undefined) return `Compose service \`${name}\` has a \`develop:\` (Compose Watch) section, a development setup`;
   const workingDir = str(get(svc, 'working_dir'))?.replace(/\/$/, '');
   for (const [src, dst] of binds) {
     const source = realpath(path.resolve(path.dirname(file), src));
-    const holdsContext = context !== undefined && (context === source || context.startsWith(`${source}${path.sep}`));
-    if (holdsContext || (workingDir && dst.replace(/\/$/, '') === workingDir)) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
+    // The build context, a folder holding it, or source inside it (`./src:/code`): edits reach the container.
+    const overlaps = context !== undefined && (context === source || context.startsWith(`${source}${path.sep}`) || source.startsWith(`${context}${path.sep}`));
+    if (overlaps || (workingDir && dst.replace(/\/$/, '') === workingDir)) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
   }
   return undefined;
 }
+
+/** Variables frameworks read for their mode (`NODE_ENV`, `RAILS_ENV`, `FLASK_ENV`, `APP_ENV`, `ENVIRONMENT`…). */
+const MODE_VARS = /^(?:NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|DJANGO_ENV|APP_ENV|APPLICATION_ENV|MIX_ENV|ENVIRONMENT|ENV|GO_ENV|ASPNETCORE_ENVIRONMENT)$/;
 
 function bindMounts(svc: YNode): [string, string][] {
   const out: [string, string][] = [];
@@ -225,7 +236,7 @@ function service(name: string, svc: YMap, nameLine: number, absPath: string, dis
   const build = serviceBuild(absPath, svc);
   const dockerfile = build?.dockerfile;
   const binds = bindMounts(svc);
-  const dev = devSetup(name, absPath, svc, binds, build?.context);
+  const dev = devSetup(name, absPath, svc, binds, build?.context, env);
   const image = str(get(svc, 'image'));
   const deployment: Deployment = {
     kind: 'compose',

@@ -22,8 +22,11 @@ export const rule: StaticRule = {
       if (!d.entrypoint) continue;
       const view = deployedModel(model, d);
       const stillRun = new Set((view?.startChain.links ?? []).map((l) => l.wrapper?.imagePath).filter(Boolean));
+      // Named in the deployed command (`wait-for.sh db:5432 -- /app/start.sh`): a program
+      // before it that the chain cannot follow hands over to it.
+      const named = new Set([...d.entrypoint.value, ...(d.command?.value ?? [])]);
       for (const link of wrappers) {
-        if (stillRun.has(link.wrapper.imagePath)) continue;
+        if (stillRun.has(link.wrapper.imagePath) || named.has(link.wrapper.imagePath) || named.has(link.word)) continue;
         // What the deployment sets itself is not missing.
         const given = new Set(d.env.map((e) => e.name));
         const missing = wrapperSetup(link.wrapper).filter((s) => !(s.name && given.has(s.name)));

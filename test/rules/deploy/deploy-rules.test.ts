@@ -96,6 +96,24 @@ describe('deployed-command-bypasses-wrapper', () => {
     expect(hit.message).not.toContain('log-functions');
   });
 
+  // ParinB/SimpleBank docker-compose.yaml: `entrypoint: ["/app/wait-for.sh", "postgres:5432", "--", "/app/start.sh"]`.
+  it('does not fire when the deployed entrypoint still starts the wrapper after a wait script', () => {
+    const files: Files = {
+      ...VENV_IMAGE,
+      'api/Dockerfile': 'FROM alpine:3.13\nWORKDIR /app\nCOPY start.sh wait-for.sh ./\nENTRYPOINT ["/app/start.sh"]\nCMD ["/app/main"]\n',
+      'api/start.sh': exe('#!/bin/sh\nset -e\nexport APP_ENV=production\nexec "$@"\n'),
+      'api/wait-for.sh': exe('#!/bin/sh\nwhile [ $# -gt 0 ]; do case "$1" in --) shift; break ;; *) HOST="$1"; shift ;; esac; done\nuntil nc -z "${HOST%:*}" "${HOST#*:}"; do sleep 1; done\nexec "$@"\n'),
+      'compose.yaml': 'services:\n  api:\n    build: ./api\n    entrypoint: ["/app/wait-for.sh", "postgres:5432", "--", "/app/start.sh"]\n    command: ["/app/main"]\n',
+    };
+    expect(of(lintWith(files, 'api/Dockerfile'), 'deployed-command-bypasses-wrapper')).toEqual([]);
+  });
+
+  it('does not count what a wrapper writes after its top-level exec (never runs): ParinB/SimpleBank start.sh', () => {
+    const script = '#!/bin/sh\n\n  set -e\n\n  echo "start the app"\n  exec "$@"\n\n  echo "run db migration"\n  source /app/app.env\n  /app/migrate -path /app/migration -database "$DB_SOURCE" -verbose up\n';
+    const findings = lintWith({ ...VENV_IMAGE, 'api/entrypoint.sh': exe(script), 'compose.yaml': 'services:\n  api:\n    build: ./api\n    entrypoint: ["gunicorn", "app:app"]\n' }, 'api/Dockerfile');
+    expect(of(findings, 'deployed-command-bypasses-wrapper')).toEqual([]);
+  });
+
   it('fires for a Compose `entrypoint:` too, with the Compose fix', () => {
     const findings = lintWith({ ...VENV_IMAGE, 'compose.yaml': 'services:\n  api:\n    build: ./api\n    entrypoint: gunicorn app:app\n' }, 'api/Dockerfile');
     const hit = of(findings, 'deployed-command-bypasses-wrapper')[0]!;

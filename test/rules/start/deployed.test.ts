@@ -162,3 +162,30 @@ describe('deployed start commands', () => {
     expect(argsView.startChain.program?.part.origin?.field).toBe('args');
   });
 });
+
+describe('a Compose service run from a checkout: what is a development setup', () => {
+  // The Rails + Sidekiq shape of sardjv/esr_api, Bojidarist/railsurveys and ndrean/godwd2: a
+  // script started by the compose service runs `bundle exec sidekiq` without exec.
+  const RAILS = {
+    'Dockerfile': 'FROM ruby:3.2-slim\nWORKDIR /app\nCOPY . .\nCMD ["bundle", "exec", "rails", "s"]\n',
+    'script/start_sidekiq.sh': exe('#!/bin/sh\nbundle install\nbundle exec sidekiq -C config/sidekiq.yml\n'),
+  };
+  const service = (extra: string) => `services:\n  sidekiq:\n    build: .\n    command: ./script/start_sidekiq.sh\n${extra}`;
+  const missingExec = (compose: string) => lintWith({ ...RAILS, 'docker-compose.yml': compose }, 'Dockerfile').findings.filter((f) => f.rule === 'wrapper-missing-exec');
+
+  it('the checkout mounted but RAILS_ENV=production (sardjv/esr_api): a production start, an error', () => {
+    const h = missingExec(service("    volumes:\n      - '.:/app'\n    environment:\n      - RAILS_ENV=production\n"));
+    expect(h.map((f) => [f.file, f.line, f.severity])).toEqual([['script/start_sidekiq.sh', 3, 'error']]);
+  });
+
+  it.each([
+    ['the checkout mounted (Bojidarist/railsurveys)', "    volumes:\n      - .:/app\n"],
+    ['RAILS_ENV: development (ndrean/godwd2)', '    environment:\n      RAILS_ENV: development\n'],
+    ['a develop: (Compose Watch) section', '    develop:\n      watch:\n        - action: rebuild\n          path: Gemfile\n'],
+    ['a source folder inside the context mounted (rimjhimjha/ANALYTICS-API: ./src:/code)', '    volumes:\n      - ./src:/code:rw\n'],
+  ])('%s: info, saying why', (_name, extra) => {
+    const h = missingExec(service(extra));
+    expect(h.map((f) => f.severity)).toEqual(['info']);
+    expect(h[0]!.message).toContain('a development setup');
+  });
+});
