@@ -20881,19 +20881,31 @@ function display(abs, cwd) {
   return (rel === "" ? "." : rel).split(path12.sep).join("/");
 }
 var MAX_UP = 4;
+var folders = /* @__PURE__ */ new WeakMap();
 function foldersUp(model) {
+  const known = folders.get(model);
+  if (known) return known;
   const out = [];
   for (const start of [path12.dirname(model.absPath), model.contextDir]) {
     let dir = path12.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs7.existsSync(path12.join(dir, ".git"))) break;
+      let folder = out.find((f) => f.dir === dir);
+      if (!folder) out.push(folder = { dir, names: listNames(dir) });
+      if (folder.names.has(".git")) break;
       const parent = path12.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
   }
+  folders.set(model, out);
   return out;
+}
+function listNames(dir) {
+  try {
+    return new Set(fs7.readdirSync(dir));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
 }
 function overlay(base, over) {
   const b = base.deployment;
@@ -20919,13 +20931,13 @@ function overlay(base, over) {
 }
 function discoveredCompose(model, self, cwd, notes) {
   const out = [];
-  for (const dir of foldersUp(model)) {
+  for (const { dir, names } of foldersUp(model)) {
     for (const name of COMPOSE_NAMES) {
+      if (!names.has(name)) continue;
       const abs = path12.join(dir, name);
-      if (!fs7.existsSync(abs)) continue;
       const services = readComposeFile(abs, display(abs, cwd), false, notes);
       const overAbs = path12.join(dir, overrideName(name));
-      const overrides = fs7.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      const overrides = names.has(overrideName(name)) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
       for (const svc of services) {
         const over = overrides.find((o) => o.name === svc.name);
         const merged = over ? overlay(svc, over) : svc;
@@ -21042,14 +21054,8 @@ function readDeployments(model, input) {
 function composeServicesBuilding(model) {
   const self = realpath(model.absPath);
   const out = [];
-  for (const dir of foldersUp(model)) {
-    let names;
-    try {
-      names = fs7.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const n of names) {
+  for (const { dir, names } of foldersUp(model)) {
+    for (const n of [...names].sort()) {
       if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
       const abs = path12.join(dir, n);
       for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self) out.push(svc);

@@ -66,20 +66,40 @@ function display(abs: string, cwd: string): string {
 /** How many folders above the Dockerfile (and the context) to look for Compose files. */
 const MAX_UP = 4;
 
+/** A folder and the names in it (read once per lint: the deployment readers and the development-image check both look). */
+export interface Folder {
+  dir: string;
+  names: Set<string>;
+}
+
+const folders = new WeakMap<DockerfileModel, Folder[]>();
+
 /** The Dockerfile's folder and the context's, and the folders above, up to the repository root. */
-export function foldersUp(model: DockerfileModel): string[] {
-  const out: string[] = [];
+export function foldersUp(model: DockerfileModel): Folder[] {
+  const known = folders.get(model);
+  if (known) return known;
+  const out: Folder[] = [];
   for (const start of [path.dirname(model.absPath), model.contextDir]) {
     let dir = path.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs.existsSync(path.join(dir, '.git'))) break;
+      let folder = out.find((f) => f.dir === dir);
+      if (!folder) out.push((folder = { dir, names: listNames(dir) }));
+      if (folder.names.has('.git')) break;
       const parent = path.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
   }
+  folders.set(model, out);
   return out;
+}
+
+function listNames(dir: string): Set<string> {
+  try {
+    return new Set(fs.readdirSync(dir));
+  } catch {
+    return new Set();
+  }
 }
 
 /** An override's fields over its base service (Compose merges the two files). */
@@ -110,13 +130,13 @@ function overlay(base: ComposeService, over: ComposeService): ComposeService {
 /** Compose services found beside the Dockerfile and above it that build it. */
 function discoveredCompose(model: DockerfileModel, self: string, cwd: string, notes: string[]): ComposeService[] {
   const out: ComposeService[] = [];
-  for (const dir of foldersUp(model)) {
+  for (const { dir, names } of foldersUp(model)) {
     for (const name of COMPOSE_NAMES) {
+      if (!names.has(name)) continue;
       const abs = path.join(dir, name);
-      if (!fs.existsSync(abs)) continue;
       const services = readComposeFile(abs, display(abs, cwd), false, notes);
       const overAbs = path.join(dir, overrideName(name));
-      const overrides = fs.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      const overrides = names.has(overrideName(name)) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
       for (const svc of services) {
         const over = overrides.find((o) => o.name === svc.name);
         const merged = over ? overlay(svc, over) : svc;
@@ -256,14 +276,8 @@ export function readDeployments(model: DockerfileModel, input: DeployInput): { d
 export function composeServicesBuilding(model: DockerfileModel): ComposeService[] {
   const self = realpath(model.absPath);
   const out: ComposeService[] = [];
-  for (const dir of foldersUp(model)) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const n of names) {
+  for (const { dir, names } of foldersUp(model)) {
+    for (const n of [...names].sort()) {
       if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
       const abs = path.join(dir, n);
       for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self) out.push(svc);
