@@ -156,7 +156,7 @@ describe.skipIf(!engineAvailable).concurrent('the probe as deployed (compose, Ku
     expect(selfStop.grace.preStop!).toBeGreaterThanOrEqual(1);
     expect(selfStop.grace).toMatchObject({ exceeded: false });
     expect(run.findings.filter((x) => x.file === 'k8s-hook.yaml').map((x) => x.rule)).toEqual(['grace-period-exceeded']);
-    expect(run.findings.find((x) => x.file === 'k8s-hook.yaml')!.message).toMatch(/preStop `python3 -c import time; time\.sleep\(4\)` \(line 17\): \d+(\.\d+)? s \(run and timed by the probe\) \+ a shutdown of \d/);
+    expect(run.findings.find((x) => x.file === 'k8s-hook.yaml')!.message).toMatch(/preStop `python3 -c import time; time\.sleep\(4\)` \(line 14\): \d+(\.\d+)? s \(run and timed by the probe\) \+ a shutdown of \d/);
   }, T);
 
   it('a compose command that keeps a shell as PID 1: the shell swallows SIGTERM, found at the command line with the plain-run ids', async () => {
