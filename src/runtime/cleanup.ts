@@ -57,6 +57,11 @@ export class Cleanup {
     process.off('uncaughtException', this.onCrash);
   }
 
+  /** The run label as the Engine API takes it. */
+  labels(): Record<string, string> {
+    return { [RUN_LABEL]: this.runId };
+  }
+
   labelArgs(): string[] {
     return ['--label', `${RUN_LABEL}=${this.runId}`];
   }

@@ -289,22 +289,48 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   };
   const probeStart = startProbe(probeRequest);
   progress.phase(platform, 'smoke');
-  let hasShell: boolean | undefined;
-  try {
-    const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
+  // The smoke checks and the probe run side by side: readiness and the checks after it do not
+  // wait for the smoke checks, only the stop signal does (signalGate).
+  const smoked = smokeCheck({ image: image, platform, config, model, cleanup }).then(
+    (smoke) => ({ smoke }),
+    (err: unknown) => ({ error: (err as Error).message }),
+  );
+  const runnable = smoked.then((s) => !('smoke' in s && s.smoke.fatal) && config.entrypoint.length + config.cmd.length > 0);
+  const expected = expectedPid1(model);
+  const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
+  const probing = probe(
+    {
+      ...probeRequest,
+      confirms,
+      hasShell: smoked.then((s) => ('smoke' in s ? s.smoke.hasShell : undefined)),
+      signalGate: runnable,
+      ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
+      ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
+      ...(expected && !job.resolved ? { expectedPid1: expected } : {}),
+    },
+    probeStart,
+  );
+  // Awaited below, after the smoke checks: a failure meanwhile must not count as unhandled.
+  probing.catch(() => undefined);
+  const smokeOutcome = await smoked;
+  if ('smoke' in smokeOutcome) {
+    const { smoke } = smokeOutcome;
     hits.push(...smoke.hits);
-    hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
+      await probing;
       result.skipped = START_CANNOT_RUN;
       return done();
     }
-  } catch (err) {
-    notes.push(`Smoke checks for ${platform} could not run: ${(err as Error).message}.`);
+  } else {
+    notes.push(`Smoke checks for ${platform} could not run: ${smokeOutcome.error}.`);
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
+    await probing;
     result.skipped = NO_START_COMMAND;
     return done();
   }
@@ -328,21 +354,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
 
   progress.phase(platform, 'probe');
-  const expected = expectedPid1(model);
-  const program = model.startChain.program?.word;
-  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
-  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
-  const probed = await probe(
-    {
-      ...probeRequest,
-      confirms,
-      ...(hasShell !== undefined ? { hasShell } : {}),
-      ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
-      ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
-      ...(expected && !job.resolved ? { expectedPid1: expected } : {}),
-    },
-    probeStart,
-  );
+  const probed = await probing;
   notes.push(...(probed.notes ?? []));
   if (probed.unavailable) {
     hits.push(unavailableHit(platform, model, probed.unavailable));

@@ -51,8 +51,13 @@ export interface ProbeRequest {
   emulated?: boolean;
   /** Run with a writable root (the rest of the hardening kept): the read-only one stopped it at start. */
   writableRoot?: boolean;
-  /** /bin/sh runs in the image (the smoke checks' verdict): the zombie check needs it. */
-  hasShell?: boolean;
+  /** /bin/sh runs in the image (the smoke checks' verdict, which may still be coming): the zombie check needs it. */
+  hasShell?: boolean | Promise<boolean | undefined>;
+  /**
+   * The smoke checks' verdict, run beside the probe: the stop signal waits for it, and is not
+   * sent when it says the start executable cannot run (the caller then discards the probe).
+   */
+  signalGate?: Promise<boolean>;
   /** The program the model's start chain ends in, and the STOPSIGNAL instruction (stop-signal-not-graceful). */
   expectedProgram?: string;
   expectedArgs?: string[];
@@ -79,6 +84,8 @@ export interface ProbeResult {
   zombies?: ZombieOutcome;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
+  /** The signal gate said no: nothing was judged. */
+  abandoned?: boolean;
   notes?: string[];
 }
 
@@ -147,7 +154,7 @@ function noEmulator(req: ProbeRequest, text: string): boolean {
 /** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
 export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
 
-type StartRequest = Omit<ProbeRequest, 'hasShell' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'expectedPid1'>;
+type StartRequest = Omit<ProbeRequest, 'hasShell' | 'signalGate' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'expectedPid1'>;
 
 export function startProbe(req: StartRequest): ProbeStart {
   return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
@@ -211,6 +218,7 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   notes.push(...checked.notes);
   const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
 
+  if (req.signalGate && !(await req.signalGate)) return { hits: [], abandoned: true };
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
   const t0 = Date.now();
@@ -264,7 +272,7 @@ async function afterReady(req: ProbeRequest, id: string, hostPid: number | undef
   const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
   const [h, z] = await Promise.all([
     runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by) }) : undefined,
-    req.hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }),
+    Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }))),
   ]);
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
