@@ -18,7 +18,7 @@ import { inspectImage } from './image-config.js';
 import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
-import { expectedPid1, forwardingWrapper } from '../model/start-chain.js';
+import { effectiveHealthcheck, expectedPid1, forwardingWrapper } from '../model/start-chain.js';
 import { abandonProbe, probe, startProbe, type Confirmable } from './probe.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
@@ -285,7 +285,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     config,
     cleanup,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...(options.readyHttp ? { readyHttp: options.readyHttp } : {}), ...(options.probeHttp ? { probeHttp: options.probeHttp } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
   };
   const probeStart = startProbe(probeRequest);
   progress.phase(platform, 'smoke');
@@ -361,7 +361,9 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     result.skipped = `no emulator for ${platform} is registered on this machine`;
     return done();
   }
-  hits.push(...probed.hits);
+  // At the HEALTHCHECK line, where the static part of the rule points: the runtime finding confirms it (engine.ts).
+  const health = job.resolved ? undefined : effectiveHealthcheck(model);
+  hits.push(...probed.hits.map((h) => (h.rule === 'healthcheck-broken' && health && !h.range ? { ...h, file: model.file, range: health.range } : h)));
   if (probed.pid1) result.pid1 = probed.pid1;
   if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
   if (probed.pid1Signals) {
@@ -373,6 +375,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.health) result.health = probed.health;
   if (probed.zombies) result.zombies = probed.zombies;
+  if (probed.http) result.http = probed.http;
   if (probed.shutdown) result.shutdown = probed.shutdown;
   return done();
 }

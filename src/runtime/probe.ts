@@ -19,6 +19,9 @@ import { checkZombies, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
 import { judgeStopSignal } from './stop-signal.js';
+import { netnsAccess } from './netns-http.js';
+import { holdRequest, judgeHeld, release, targetPort, type DrainResult, type HeldRequest } from './request-drain.js';
+import type { HttpTarget } from '../options/parse.js';
 
 export interface ProbeOptions {
   gracePeriod: number;
@@ -26,6 +29,9 @@ export interface ProbeOptions {
   startupWait: number;
   readyLog?: RegExp;
   readyCmd?: string;
+  /** --ready-http and --probe-http: GET PATH inside the container's network namespace. */
+  readyHttp?: HttpTarget;
+  probeHttp?: HttpTarget;
   probeEnv: Record<string, string>;
   probeNetwork: string;
   /** --probe-privileges: run the probe without the smoke run's hardening (read-only root, no new privileges, dropped capabilities). */
@@ -82,6 +88,8 @@ export interface ProbeResult {
   /** The HEALTHCHECK run once ready (healthcheck-broken), and the orphan reaping check (zombies-not-reaped). */
   health?: Omit<HealthOutcome, 'hit' | 'note'>;
   zombies?: ZombieOutcome;
+  /** --probe-http: the request held open through the stop signal (request-dropped-on-stop). */
+  http?: DrainResult;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
   /** The signal gate said no: nothing was judged. */
@@ -184,7 +192,16 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  // HTTP from inside the container's network namespace (it keeps --network none), when asked for.
+  const httpNotes: string[] = [];
+  const access = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid: initial?.pid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : undefined;
+  const way = access && access.kind !== 'unavailable' ? access : undefined;
+  if (access?.kind === 'unavailable') {
+    const flags = [options.readyHttp ? '--ready-http' : '', options.probeHttp ? '--probe-http' : ''].filter(Boolean).join(' and ');
+    httpNotes.push(`${flags} skipped on ${req.platform}: no way into the container's network namespace here (${access.reason})${options.readyHttp ? '; readiness was judged by the default signals' : ''}.`);
+  }
+  const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
+  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
   let state = await containerState(id);
   if (state && !state.running) {
@@ -203,7 +220,8 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
     }
     return early;
   }
-  const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  const notes = [...httpNotes];
+  if (options.readyLog && ready.by === 'timeout') notes.push( `--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
   // PID 1 (docker top) and the checks that need a ready service, side by side.
@@ -216,16 +234,25 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const notGraceful = judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
-  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
+  const named: Partial<ProbeResult> = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
 
   if (req.signalGate && !(await req.signalGate)) return { hits: [], abandoned: true };
+  let held: HeldRequest | undefined;
+  if (options.probeHttp && way) {
+    const port = targetPort(options.probeHttp, id, state?.pid);
+    const opened = typeof port === 'number' ? await holdRequest({ access: way, id, hostPid: state?.pid, port, path: options.probeHttp.path, platform: req.platform, emulated: req.emulated }) : { note: `--probe-http skipped on ${req.platform}: ${port}.` };
+    held = opened.held;
+    if (opened.note) notes.push(opened.note);
+  }
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
   const t0 = Date.now();
   let kill = await docker(['kill', '-s', signal.name, id], { timeoutMs: CALL_MS });
+  if (kill.code === 0 && held) release(held);
   if (kill.code !== 0) {
     state = await containerState(id);
     // It exited between the startup check and the signal.
+    held?.relay.kill();
     if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, ready, notes };
     // A signal name this engine does not know: try its number.
     if (signal.number !== undefined) kill = await docker(['kill', '-s', String(signal.number), id], { timeoutMs: CALL_MS });
@@ -254,6 +281,10 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const exitCode = await waiter;
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
+  const drained = held ? await judgeHeld(held, { signal: signal.name, killed, waitMs: 2000 * (req.emulated ? EMULATION_FACTOR : 1) }) : undefined;
+  if (drained?.hit) checked.hits.push(drained.hit);
+  if (drained?.result.held === 'unjudged') notes.push(`--probe-http on ${req.platform}: the request held open through ${signal.name} was not judged (${drained.result.detail}).`);
+  if (drained) named.http = drained.result;
 
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
   return { hits, ...named, ready, shutdown, notes };
