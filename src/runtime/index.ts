@@ -291,7 +291,8 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   progress.phase(platform, 'smoke');
   // The smoke checks and the probe run side by side: readiness and the checks after it do not
   // wait for the smoke checks, only the stop signal does (signalGate).
-  const smoked = smokeCheck({ image: image, platform, config, model, cleanup }).then(
+  const running = probeStart.then((s) => ('id' in s ? s.id : undefined));
+  const smoked = smokeCheck({ image: image, platform, config, model, cleanup, running }).then(
     (smoke) => ({ smoke }),
     (err: unknown) => ({ error: (err as Error).message }),
   );
