@@ -25423,6 +25423,14 @@ function treeCpu(proc) {
   }
   return total;
 }
+function pid1Running(proc) {
+  try {
+    const stat2 = fs18.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    return !/^[ZX]/.test(stat2.slice(stat2.lastIndexOf(")") + 2));
+  } catch {
+    return false;
+  }
+}
 function cpuStat(proc, pid) {
   try {
     const stat2 = fs18.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
@@ -25551,6 +25559,7 @@ try:
         os.write(1,d)
 except OSError as e:
     sys.stderr.write('reset '+type(e).__name__+'\\n');sys.exit(3)`;
+var HELPER_LIMITS = ["--memory", "128m", "--pids-limit", "16", "--read-only", "--security-opt", "no-new-privileges", "--cap-drop", "ALL"];
 var nsenterWay;
 function nsenterPrefix() {
   if (process.env.ENTRYPOINT_GUARD_NO_NSENTER) return null;
@@ -25566,7 +25575,7 @@ async function netnsAccess(req) {
   const prefix = proc ? nsenterPrefix() : null;
   if (proc && prefix) return { kind: "nsenter", argv: [...prefix, `--net=${proc.root}/${proc.pid}/ns/net`, "--", process.execPath, "-e", NODE_RELAY] };
   for (const program of ["python3", "node"]) {
-    const res = await docker(["run", "--rm", "--pull=never", "--platform", req.platform, "--network", "none", ...req.cleanup.labelArgs(), "--entrypoint", program, "--", req.image, "--version"], { timeoutMs: 6e4, maxStdoutBytes: 4096 });
+    const res = await docker(["run", "--rm", "--pull=never", "--platform", req.platform, "--network", "none", ...req.cleanup.labelArgs(), ...HELPER_LIMITS, "--entrypoint", program, "--", req.image, "--version"], { timeoutMs: 6e4, maxStdoutBytes: 4096 });
     if (res.code === 0) return { kind: "helper", image: req.image, platform: req.platform, program, cleanup: req.cleanup, emulated: req.emulated === true };
   }
   const why2 = proc ? "this process can neither enter the network namespace (not root, no passwordless sudo, or no nsenter) nor run python3 or node from the image" : "the engine is not local (or its processes are not visible here) and the image has neither python3 nor node to run a helper with";
@@ -25596,15 +25605,7 @@ var Relay = class {
         "--network",
         `container:${containerId}`,
         ...access.cleanup.labelArgs(),
-        "--memory",
-        "64m",
-        "--pids-limit",
-        "16",
-        "--read-only",
-        "--security-opt",
-        "no-new-privileges",
-        "--cap-drop",
-        "ALL",
+        ...HELPER_LIMITS,
         "--log-driver",
         "none",
         "--entrypoint",
@@ -25615,6 +25616,7 @@ var Relay = class {
         String(port)
       ];
     }
+    if (argv[0] === "docker") logCall(argv.slice(1));
     this.child = spawn2(argv[0], argv.slice(1), { env: access.kind === "nsenter" ? childEnv(["PATH"]) : dockerEnv(), stdio: ["pipe", "pipe", "pipe"] });
     this.child.stdout.on("data", (d) => {
       if (this.bytes < 1024 * 1024) {
@@ -25729,6 +25731,13 @@ async function getOnce(access, containerId, port, path32, timeoutMs) {
 }
 
 // src/runtime/request-drain.ts
+function watchEnd(relay, id, proc, port) {
+  return relay.ended.then(async () => {
+    if (proc) return !pid1Running(proc) ? "died" : acceptQueue(proc, port) !== void 0 ? "listening" : "closed-listener";
+    const state = await containerState(id);
+    return state?.running ? "running" : "died";
+  });
+}
 function listeningPort(id, hostPid) {
   const proc = hostProc(hostPid, id);
   if (!proc) return "unknown";
@@ -25764,7 +25773,8 @@ async function holdRequest(input) {
   }
   relay.send(requestText(input.path, false, true));
   await new Promise((r) => setTimeout(r, 100 * factor));
-  return { held: { relay, path: input.path, port: input.port, offset: first.length, baseline: first.status, via: input.access.kind, factor } };
+  const proc = hostProc(input.hostPid, input.id);
+  return { held: { relay, path: input.path, port: input.port, offset: first.length, baseline: first.status, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
 }
 async function holdOnNewConnection(input, baseline, factor, what) {
   const proc = hostProc(input.hostPid, input.id);
@@ -25780,7 +25790,7 @@ async function holdOnNewConnection(input, baseline, factor, what) {
     return unheld("a new connection was not accepted within 2 s");
   }
   await new Promise((r) => setTimeout(r, 100 * factor));
-  return { held: { relay, path: input.path, port: input.port, offset: 0, baseline, via: input.access.kind, factor } };
+  return { held: { relay, path: input.path, port: input.port, offset: 0, baseline, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
 }
 function release(held) {
   setTimeout(() => held.relay.send("\r\n"), 50 * held.factor).unref();
@@ -25797,6 +25807,13 @@ async function judgeHeld(held, facts) {
   if (!end || facts.killed || !end.connected) {
     const why2 = facts.killed ? `the container was SIGKILLed after the grace period` : end ? end.detail : "no answer and the connection still open";
     return { result: { ...base, held: "unjudged", detail: why2 } };
+  }
+  const atEnd = await held.atEnd;
+  if (atEnd === "closed-listener") {
+    return { result: { ...base, held: "unjudged", detail: "the server closed its listener, then the held connection before its request was complete, and kept running (a graceful shutdown that closes connections without a complete request)" } };
+  }
+  if (atEnd === "running") {
+    return { result: { ...base, held: "unjudged", detail: "the connection ended without an answer while the container kept running, and without a local /proc it cannot be told whether the server closed it on purpose" } };
   }
   const how = end.how === "reset" ? "reset the connection" : "closed the connection";
   return {
@@ -25936,15 +25953,22 @@ async function checkHealth(req) {
   let runs = 0;
   let last = { code: null, output: "" };
   const done = (o) => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1e3) });
+  let early = req.early;
   for (; ; ) {
     runs++;
-    const res = await docker(["exec", req.id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+    const res = early ? await early : await runHealthOnce(req.id, health, req.emulated);
+    const before = early !== void 0;
+    early = void 0;
     const output = `${res.stdout}
 ${res.stderr}`.trim();
     last = { code: res.timedOut ? null : res.code, output: res.timedOut ? `no answer within ${health.timeout * factor} s` : output };
     if (!res.timedOut && res.code === 0) return done({ status: "healthy" });
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: "missing", hit: missingHit(req, program, last.output) });
+    if (before) {
+      runs--;
+      continue;
+    }
     const now = Date.now();
     if (judgeable && now >= dockerDeadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
     if (!judgeable && now + RETRY_MS >= giveUpAt) {
@@ -25954,6 +25978,10 @@ ${res.stderr}`.trim();
     }
     await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
+}
+function runHealthOnce(id, health, emulated) {
+  const factor = emulated ? 3 : 1;
+  return docker(["exec", id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -26148,6 +26176,7 @@ async function probe2(req, start = startProbe(req)) {
   }
   const id = started.id;
   const startedAt = started.at;
+  const earlyHealth = config.health ? runHealthOnce(id, config.health, req.emulated) : void 0;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -26177,7 +26206,7 @@ async function probe2(req, start = startProbe(req)) {
   const notes = [...httpNotes];
   if (options.readyLog && ready2.by === "timeout") notes.push(`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2)]);
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth)]);
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
@@ -26230,12 +26259,12 @@ async function probe2(req, start = startProbe(req)) {
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
   return { hits, ...named, ready: ready2, shutdown, notes };
 }
-var SERVING = ["listening", "log", "cmd"];
-async function afterReady(req, id, hostPid, startedAt, until, ready2) {
+var SERVING = ["listening", "log", "cmd", "http"];
+async function afterReady(req, id, hostPid, startedAt, until, ready2, early) {
   const health = req.config.health;
   const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by) }) : void 0,
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
     Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated }))
   ]);
   const hits = [];
@@ -27410,7 +27439,8 @@ async function debugShellRun(input, paths) {
   const id = await input.running;
   if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
     const res = await docker(["exec", id, "/bin/sh", "-c", script, "sh", ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
-    if (res.timedOut || !/is not running|No such container|is paused|is restarting/i.test(res.stderr)) return res;
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
+    if (answered || SH_MISSING.test(res.stderr)) return res;
   }
   const name = `${input.cleanup.runId}-smoke-${randomBytes3(4).toString("hex")}`;
   input.cleanup.container(name);
@@ -27571,6 +27601,7 @@ async function runRuntime(model, options, extras = {}) {
   const notes = [];
   const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip("Windows images are not built or probed");
+  void limitsOfEngine();
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
     return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);

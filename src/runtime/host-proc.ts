@@ -160,6 +160,16 @@ export function treeCpu(proc: HostProc): TreeCpu | undefined {
   return total;
 }
 
+/** PID 1 is still running (not gone, not a zombie waiting for the runtime to reap it). */
+export function pid1Running(proc: HostProc): boolean {
+  try {
+    const stat = fs.readFileSync(`${proc.root}/${proc.pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
+}
+
 function cpuStat(proc: HostProc, pid: number): TreeCpu | undefined {
   try {
     const stat = fs.readFileSync(`${proc.root}/${pid}/stat`, 'utf8');

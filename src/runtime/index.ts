@@ -19,7 +19,7 @@ import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
 import { effectiveHealthcheck, expectedPid1, forwardingWrapper } from '../model/start-chain.js';
-import { abandonProbe, probe, startProbe, type Confirmable } from './probe.js';
+import { abandonProbe, limitsOfEngine, probe, startProbe, type Confirmable } from './probe.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
 import { registerBuildSecrets } from './secrets.js';
@@ -68,6 +68,8 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const skip = (reason: string, advice = ''): RuntimeResult => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip('Windows images are not built or probed');
 
+  // Asked once per process, and here beside the engine queries rather than before the first probe's `docker run`.
+  void limitsOfEngine();
   const engine = await docker(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
     return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);

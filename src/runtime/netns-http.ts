@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { childEnv } from '../child-env.js';
 import type { Cleanup } from './cleanup.js';
-import { docker, dockerEnv } from './docker.js';
+import { docker, dockerEnv, logCall } from './docker.js';
 import { hostProc } from './host-proc.js';
 
 /** stdin -> socket, socket -> stdout; "connected" / "reset" / "refused" on stderr. argv: PORT. */
@@ -41,6 +41,9 @@ try:
 except OSError as e:
     sys.stderr.write('reset '+type(e).__name__+'\\n');sys.exit(3)`;
 
+/** The helper runs the untrusted image's own program: no network of its own, small, no privileges. */
+const HELPER_LIMITS = ['--memory', '128m', '--pids-limit', '16', '--read-only', '--security-opt', 'no-new-privileges', '--cap-drop', 'ALL'];
+
 export type NetnsAccess =
   | { kind: 'nsenter'; argv: string[] }
   | { kind: 'helper'; image: string; platform: string; program: 'python3' | 'node'; cleanup: Cleanup; emulated: boolean }
@@ -69,7 +72,7 @@ export async function netnsAccess(req: { id: string; hostPid?: number; image: st
   const prefix = proc ? nsenterPrefix() : null;
   if (proc && prefix) return { kind: 'nsenter', argv: [...prefix, `--net=${proc.root}/${proc.pid}/ns/net`, '--', process.execPath, '-e', NODE_RELAY] };
   for (const program of ['python3', 'node'] as const) {
-    const res = await docker(['run', '--rm', '--pull=never', '--platform', req.platform, '--network', 'none', ...req.cleanup.labelArgs(), '--entrypoint', program, '--', req.image, '--version'], { timeoutMs: 60_000, maxStdoutBytes: 4096 });
+    const res = await docker(['run', '--rm', '--pull=never', '--platform', req.platform, '--network', 'none', ...req.cleanup.labelArgs(), ...HELPER_LIMITS, '--entrypoint', program, '--', req.image, '--version'], { timeoutMs: 60_000, maxStdoutBytes: 4096 });
     if (res.code === 0) return { kind: 'helper', image: req.image, platform: req.platform, program, cleanup: req.cleanup, emulated: req.emulated === true };
   }
   const why = proc ? 'this process can neither enter the network namespace (not root, no passwordless sudo, or no nsenter) nor run python3 or node from the image' : 'the engine is not local (or its processes are not visible here) and the image has neither python3 nor node to run a helper with';
@@ -100,9 +103,9 @@ export class Relay {
     } else {
       const script = access.program === 'python3' ? ['-c', PYTHON_RELAY] : ['-e', NODE_RELAY];
       argv = ['docker', 'run', '--rm', '-i', '--pull=never', '--platform', access.platform, '--network', `container:${containerId}`, ...access.cleanup.labelArgs(),
-        '--memory', '64m', '--pids-limit', '16', '--read-only', '--security-opt', 'no-new-privileges', '--cap-drop', 'ALL', '--log-driver', 'none',
-        '--entrypoint', access.program, '--', access.image, ...script, String(port)];
+        ...HELPER_LIMITS, '--log-driver', 'none', '--entrypoint', access.program, '--', access.image, ...script, String(port)];
     }
+    if (argv[0] === 'docker') logCall(argv.slice(1));
     this.child = spawn(argv[0]!, argv.slice(1), { env: access.kind === 'nsenter' ? childEnv(['PATH']) : dockerEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (d: Buffer) => {
       if (this.bytes < 1024 * 1024) {

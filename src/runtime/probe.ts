@@ -14,7 +14,7 @@ import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
-import { checkHealth, type HealthOutcome } from './healthcheck.js';
+import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun } from './healthcheck.js';
 import { checkZombies, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
@@ -121,7 +121,7 @@ let engineLimits: Promise<EngineLimits> | undefined;
  * a failed run's error text, which names the image's own start path and so is the image's to write.
  * An engine that does not say keeps every limit.
  */
-function limitsOfEngine(): Promise<EngineLimits> {
+export function limitsOfEngine(): Promise<EngineLimits> {
   engineLimits ??= docker(['info', '--format', '{{json .}}'], { timeoutMs: CALL_MS, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
     try {
       const info = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -189,6 +189,8 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const id = started.id;
   const startedAt = started.at;
 
+  // The HEALTHCHECK's first run starts with the container: its own start-up overlaps the service's.
+  const earlyHealth = config.health ? runHealthOnce(id, config.health, req.emulated) : undefined;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -225,7 +227,7 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
   // PID 1 (docker top) and the checks that need a ready service, side by side.
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
+  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready, earlyHealth)]);
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
@@ -291,18 +293,18 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
 }
 
 /** Readiness that saw the service serve: "never passed" can be judged only then (healthcheck.ts). */
-const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd'];
+const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd', 'http'];
 
 /**
  * The checks that need a ready service, run side by side before the stop signal: the image's
  * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
  */
-async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness) {
+async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, early?: Promise<HealthRun>) {
   const health = req.config.health;
   // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
   const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by) }) : undefined,
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by), ...(early ? { early } : {}) }) : undefined,
     Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }))),
   ]);
   const hits: PlatformHit[] = [];

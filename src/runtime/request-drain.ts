@@ -6,7 +6,8 @@
 // server that drains (stops accepting, finishes what it holds) answers it; one that exits at once
 // resets or closes the connection unanswered: request-dropped-on-stop.
 import { truncate } from './build.js';
-import { acceptQueue, hostProc, listeningSockets } from './host-proc.js';
+import { containerState } from './container-state.js';
+import { acceptQueue, hostProc, listeningSockets, pid1Running, type HostProc } from './host-proc.js';
 import { Relay, parseResponse, requestText, type NetnsAccess } from './netns-http.js';
 import type { HttpTarget } from '../options/parse.js';
 import type { PlatformHit } from './types.js';
@@ -21,6 +22,22 @@ export interface HeldRequest {
   baseline: number;
   via: 'nsenter' | 'helper';
   factor: number;
+  /**
+   * The service the moment the held connection ended: `died` (PID 1 gone with it), `listening`
+   * (its listener still open: a worker of it ended the connection), `closed-listener` (listener
+   * closed, PID 1 still running: a graceful shutdown's choice), `running` (no /proc here: the
+   * container still ran, listener unknown).
+   */
+  atEnd: Promise<'died' | 'listening' | 'closed-listener' | 'running'>;
+}
+
+/** What the kernel (or, without a local /proc, the engine) shows the moment the held connection ends. */
+function watchEnd(relay: Relay, id: string, proc: HostProc | undefined, port: number): HeldRequest['atEnd'] {
+  return relay.ended.then(async () => {
+    if (proc) return !pid1Running(proc) ? 'died' : acceptQueue(proc, port) !== undefined ? 'listening' : 'closed-listener';
+    const state = await containerState(id);
+    return state?.running ? 'running' : 'died';
+  });
 }
 
 export interface DrainResult {
@@ -80,7 +97,8 @@ export async function holdRequest(input: { access: Exclude<NetnsAccess, { kind: 
   relay.send(requestText(input.path, false, true));
   // Let the server read the started request before the signal.
   await new Promise((r) => setTimeout(r, 100 * factor));
-  return { held: { relay, path: input.path, port: input.port, offset: first.length, baseline: first.status, via: input.access.kind, factor } };
+  const proc = hostProc(input.hostPid, input.id);
+  return { held: { relay, path: input.path, port: input.port, offset: first.length, baseline: first.status, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
 }
 
 async function holdOnNewConnection(input: Parameters<typeof holdRequest>[0], baseline: number, factor: number, what: string): Promise<{ held?: HeldRequest; note?: string }> {
@@ -99,7 +117,7 @@ async function holdOnNewConnection(input: Parameters<typeof holdRequest>[0], bas
     return unheld('a new connection was not accepted within 2 s');
   }
   await new Promise((r) => setTimeout(r, 100 * factor));
-  return { held: { relay, path: input.path, port: input.port, offset: 0, baseline, via: input.access.kind, factor } };
+  return { held: { relay, path: input.path, port: input.port, offset: 0, baseline, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
 }
 
 /** After the stop signal: complete the held request. */
@@ -124,6 +142,17 @@ export async function judgeHeld(held: HeldRequest, facts: { signal: string; kill
   if (!end || facts.killed || !end.connected) {
     const why = facts.killed ? `the container was SIGKILLed after the grace period` : end ? end.detail : 'no answer and the connection still open';
     return { result: { ...base, held: 'unjudged', detail: why } };
+  }
+  // A server that closed its listener and then this connection (its request's headers not all
+  // in yet) and went on running shuts down gracefully (uvicorn does so): clients retry such a
+  // request on a reused connection. Only a connection ended by a server that died with it, or
+  // with its listener still open (nginx's workers on SIGTERM), is a dropped request.
+  const atEnd = await held.atEnd;
+  if (atEnd === 'closed-listener') {
+    return { result: { ...base, held: 'unjudged', detail: 'the server closed its listener, then the held connection before its request was complete, and kept running (a graceful shutdown that closes connections without a complete request)' } };
+  }
+  if (atEnd === 'running') {
+    return { result: { ...base, held: 'unjudged', detail: 'the connection ended without an answer while the container kept running, and without a local /proc it cannot be told whether the server closed it on purpose' } };
   }
   const how = end.how === 'reset' ? 'reset the connection' : 'closed the connection';
   return {

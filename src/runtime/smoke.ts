@@ -297,8 +297,10 @@ async function debugShellRun(input: SmokeInput, paths: string[]): Promise<Docker
   const id = await input.running;
   if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
     const res = await docker(['exec', id, '/bin/sh', '-c', script, 'sh', ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
-    // The container stopped meanwhile (it crashed, or it is a one-shot job): a run of its own.
-    if (res.timedOut || !/is not running|No such container|is paused|is restarting/i.test(res.stderr)) return res;
+    // A verdict only when /bin/sh answered (0 or 1) or the runtime said it is not there; else the
+    // container stopped meanwhile (a crash at start, a one-shot job, the exec killed with it): a run of its own.
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
+    if (answered || SH_MISSING.test(res.stderr)) return res;
   }
   const name = `${input.cleanup.runId}-smoke-${randomBytes(4).toString('hex')}`;
   input.cleanup.container(name);
