@@ -48637,7 +48637,7 @@ async function probe2(req, start = startProbe(req)) {
   }
   const id = started.id;
   const startedAt = started.at;
-  const earlyHealth = config.health ? runHealthOnce(id, config.health, req.emulated) : void 0;
+  const earlyHealth = config.health && !req.emulated ? runHealthOnce(id, config.health, req.emulated) : void 0;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -48654,6 +48654,7 @@ async function probe2(req, start = startProbe(req)) {
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
     if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === "exited-on-start")) {
+      if (req.signalGate && !await req.signalGate) return { hits: [], abandoned: true };
       await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
       req.cleanup.forgetContainer(id);
       const again = await probe2({ ...req, writableRoot: true });
@@ -48667,6 +48668,7 @@ async function probe2(req, start = startProbe(req)) {
   const notes = [...httpNotes];
   if (options.readyLog && ready2.by === "timeout") notes.push(`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  if (readyHttp.readyHttp && ready2.by === "timeout") notes.push(`--ready-http GET ${options.readyHttp.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth)]);
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
@@ -50191,7 +50193,7 @@ async function runPlatform(job) {
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
-      await probing;
+      await probing.catch(() => void 0);
       result.skipped = START_CANNOT_RUN;
       return done();
     }
@@ -50200,7 +50202,7 @@ async function runPlatform(job) {
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
-    await probing;
+    await probing.catch(() => void 0);
     result.skipped = NO_START_COMMAND;
     return done();
   }

@@ -324,7 +324,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
-      await probing;
+      await probing.catch(() => undefined);
       result.skipped = START_CANNOT_RUN;
       return done();
     }
@@ -333,7 +333,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
-    await probing;
+    await probing.catch(() => undefined);
     result.skipped = NO_START_COMMAND;
     return done();
   }

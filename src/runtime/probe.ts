@@ -189,8 +189,10 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const id = started.id;
   const startedAt = started.at;
 
-  // The HEALTHCHECK's first run starts with the container: its own start-up overlaps the service's.
-  const earlyHealth = config.health ? runHealthOnce(id, config.health, req.emulated) : undefined;
+  // Natively the HEALTHCHECK's first run starts with the container, so its own start-up (a node or
+  // python check) overlaps the service's on a core the service leaves idle. Under QEMU the check
+  // costs seconds of CPU that the emulated service needs for its own start: it runs after readiness.
+  const earlyHealth = config.health && !req.emulated ? runHealthOnce(id, config.health, req.emulated) : undefined;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -212,6 +214,8 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
     // hardening must not turn a working image into a finding. Once more as Docker runs it by
     // default (writable root, its capabilities); keep what that shows.
     if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === 'exited-on-start')) {
+      // The smoke checks found that the start executable cannot run: no second try.
+      if (req.signalGate && !(await req.signalGate)) return { hits: [], abandoned: true };
       await docker(['rm', '-f', id], { timeoutMs: CALL_MS });
       req.cleanup.forgetContainer(id);
       const again = await probe({ ...req, writableRoot: true });
@@ -223,8 +227,9 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
     return early;
   }
   const notes = [...httpNotes];
-  if (options.readyLog && ready.by === 'timeout') notes.push( `--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  if (options.readyLog && ready.by === 'timeout') notes.push(`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  if (readyHttp.readyHttp && ready.by === 'timeout') notes.push(`--ready-http GET ${options.readyHttp!.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
   // PID 1 (docker top) and the checks that need a ready service, side by side.
   const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready, earlyHealth)]);
