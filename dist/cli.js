@@ -26189,6 +26189,8 @@ async function probe2(req, start = startProbe(req)) {
   }
   const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
   const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), afterReady(req, id, initial?.pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth)]);
+  afterChecks?.catch(() => void 0);
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
@@ -26208,7 +26210,7 @@ async function probe2(req, start = startProbe(req)) {
   if (options.readyLog && ready2.by === "timeout") notes.push(`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (readyHttp.readyHttp && ready2.by === "timeout") notes.push(`--ready-http GET ${options.readyHttp.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth)]);
+  const [top, checked] = await (afterChecks ?? Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth)]));
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;

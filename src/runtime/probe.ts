@@ -207,6 +207,10 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
   const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
+  // PID 1 and the checks that need a ready service, side by side, and beside them whether it
+  // still runs (on a container that exited they fail fast and are not used).
+  const afterChecks = ready.by === 'exited' ? undefined : Promise.all([pid1Of(id, initial?.pid, config.path), afterReady(req, id, initial?.pid, startedAt, startedAt + bound * 1000, ready, earlyHealth)]);
+  afterChecks?.catch(() => undefined);
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
@@ -231,8 +235,7 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (readyHttp.readyHttp && ready.by === 'timeout') notes.push(`--ready-http GET ${options.readyHttp!.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
-  // PID 1 (docker top) and the checks that need a ready service, side by side.
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready, earlyHealth)]);
+  const [top, checked] = await (afterChecks ?? Promise.all([pid1Of(id, state?.pid, config.path), afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready, earlyHealth)]));
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
