@@ -25207,9 +25207,11 @@ var Cleanup = class {
   }
   removeAllSync() {
     const run = (args) => spawnSync2("docker", args, { env: dockerEnv(), timeout: 2e4, stdio: "ignore" });
-    const listed = spawnSync2("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 1e4, encoding: "utf8" });
-    const ids2 = /* @__PURE__ */ new Set([...this.containers, ...(listed.stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean)]);
+    const labelled = () => (spawnSync2("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 1e4, encoding: "utf8" }).stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
+    const ids2 = /* @__PURE__ */ new Set([...this.containers, ...labelled()]);
     if (ids2.size > 0) run(["rm", "-f", "-v", ...ids2]);
+    const late = labelled();
+    if (late.length > 0) run(["rm", "-f", "-v", ...late]);
     if (this.images.size > 0) run(["rmi", "-f", ...this.images]);
     this.containers.clear();
     this.images.clear();
