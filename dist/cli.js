@@ -25425,10 +25425,12 @@ function treeCpu(proc) {
   }
   return total;
 }
+var PF_EXITING = 4;
 function pid1Running(proc) {
   try {
     const stat2 = fs18.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
-    return !/^[ZX]/.test(stat2.slice(stat2.lastIndexOf(")") + 2));
+    const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
   } catch {
     return false;
   }
@@ -25735,7 +25737,11 @@ async function getOnce(access, containerId, port, path32, timeoutMs) {
 // src/runtime/request-drain.ts
 function watchEnd(relay, id, proc, port) {
   return relay.ended.then(async () => {
-    if (proc) return !pid1Running(proc) ? "died" : acceptQueue(proc, port) !== void 0 ? "listening" : "closed-listener";
+    if (proc) {
+      if (acceptQueue(proc, port) !== void 0) return "listening";
+      for (let i = 0; i < 5 && pid1Running(proc); i++) await new Promise((r) => setTimeout(r, 10));
+      return pid1Running(proc) ? "closed-listener" : "died";
+    }
     const state = await containerState(id);
     return state?.running ? "running" : "died";
   });

@@ -47886,10 +47886,12 @@ function treeCpu(proc) {
   }
   return total;
 }
+var PF_EXITING = 4;
 function pid1Running(proc) {
   try {
     const stat3 = fs17.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
-    return !/^[ZX]/.test(stat3.slice(stat3.lastIndexOf(")") + 2));
+    const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
   } catch {
     return false;
   }
@@ -48196,7 +48198,11 @@ async function getOnce(access2, containerId, port, path37, timeoutMs) {
 // src/runtime/request-drain.ts
 function watchEnd(relay, id, proc, port) {
   return relay.ended.then(async () => {
-    if (proc) return !pid1Running(proc) ? "died" : acceptQueue(proc, port) !== void 0 ? "listening" : "closed-listener";
+    if (proc) {
+      if (acceptQueue(proc, port) !== void 0) return "listening";
+      for (let i = 0; i < 5 && pid1Running(proc); i++) await new Promise((r) => setTimeout(r, 10));
+      return pid1Running(proc) ? "closed-listener" : "died";
+    }
     const state = await containerState(id);
     return state?.running ? "running" : "died";
   });

@@ -160,11 +160,16 @@ export function treeCpu(proc: HostProc): TreeCpu | undefined {
   return total;
 }
 
-/** PID 1 is still running (not gone, not a zombie waiting for the runtime to reap it). */
+/** The kernel's PF_EXITING: the process is in exit(), closing its files. */
+const PF_EXITING = 0x4;
+
+/** PID 1 is still running: not gone, not a zombie, not in the middle of exiting (closing its sockets as it goes). */
 export function pid1Running(proc: HostProc): boolean {
   try {
     const stat = fs.readFileSync(`${proc.root}/${proc.pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+    // After the command name: state, ppid, pgrp, session, tty_nr, tpgid, flags.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return !/^[ZX]/.test(fields[0] ?? '') && (Number(fields[6]) & PF_EXITING) === 0;
   } catch {
     return false;
   }

@@ -34,7 +34,14 @@ export interface HeldRequest {
 /** What the kernel (or, without a local /proc, the engine) shows the moment the held connection ends. */
 function watchEnd(relay: Relay, id: string, proc: HostProc | undefined, port: number): HeldRequest['atEnd'] {
   return relay.ended.then(async () => {
-    if (proc) return !pid1Running(proc) ? 'died' : acceptQueue(proc, port) !== undefined ? 'listening' : 'closed-listener';
+    if (proc) {
+      if (acceptQueue(proc, port) !== undefined) return 'listening';
+      // A process that closes its sockets on the way out (a runtime's own teardown before exit(),
+      // nginx's master after its workers) is in exit() or gone a moment later; a graceful server
+      // that closed the connection on purpose runs on (uvicorn sleeps 0.1 s first, at least).
+      for (let i = 0; i < 5 && pid1Running(proc); i++) await new Promise((r) => setTimeout(r, 10));
+      return pid1Running(proc) ? 'closed-listener' : 'died';
+    }
     const state = await containerState(id);
     return state?.running ? 'running' : 'died';
   });

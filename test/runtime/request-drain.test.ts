@@ -143,6 +143,9 @@ async function groundTruth(name: string, platform: string, port: number, signal:
     client.stdin.write('\n');
     await Promise.race([saw('answered'), saw('dropped')]);
     if (out.includes('answered')) return 'answered';
+    // A server that died with the connection is gone well within a second (the engine marks the
+    // container exited a moment after); python-graceful-close runs on for 2 s after closing it.
+    await new Promise((r) => setTimeout(r, 1000));
     const running = await docker(['inspect', '-f', '{{.State.Running}}', id], { timeoutMs: 30_000 });
     return running.stdout.trim() === 'true' ? 'closed, kept running' : 'dropped';
   } finally {
@@ -192,13 +195,19 @@ describe.skipIf(!basesAvailable)(`--probe-http on real servers${basesAvailable ?
       const dropped = findings.filter((f) => f.rule === 'request-dropped-on-stop');
       for (const p of c.platforms) {
         const r = on(results, p);
-        expect(r.http, `${p}: ${JSON.stringify(r)} ${notes.join(' ')}`).toMatchObject({ path: '/', port: c.port, via: 'nsenter', before: 200, held: held[truth[p]!] });
+        const seen = `${p}: ${JSON.stringify(r)} ${notes.join(' ')}`;
+        expect(r.http, seen).toMatchObject({ path: '/', port: c.port, via: 'nsenter', before: 200 });
+        // Under QEMU a server that died with the connection can take longer to be seen exiting
+        // than the probe waits: then it is not judged (a miss, never a false alarm).
+        if (r.emulated && truth[p] === 'dropped') expect(['dropped', 'unjudged'], seen).toContain(r.http!.held);
+        else expect(r.http!.held, seen).toBe(held[truth[p]!]);
       }
       if (c.truth === 'closed, kept running') expect(notes.join('\n')).toMatch(/the request held open through SIGTERM was not judged \(the server closed its listener/);
       if (c.truth === 'dropped') {
         expect(dropped).toHaveLength(1);
         expect(dropped[0]!.severity).toBe('error');
-        expect(dropped[0]!.platforms).toEqual(c.platforms);
+        expect(dropped[0]!.platforms).toEqual(c.platforms.filter((p) => on(results, p).http!.held === 'dropped'));
+        expect(dropped[0]!.platforms).toContain('linux/amd64');
         expect(dropped[0]!.message).toContain(`got ${c.signal} was dropped: \`GET /\` on port ${c.port}`);
       } else {
         expect(dropped).toEqual([]);
