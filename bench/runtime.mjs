@@ -291,7 +291,7 @@ export async function benchRuntime({ cleanup, runs, startupWait = 60, gracePerio
     startupWait,
     gracePeriod,
     runs,
-    egIncludes: `runRuntime() per platform minus its build, default options (--startup-wait ${startupWait} s is only the bound on readiness): PlatformResult.seconds − build.seconds = docker image inspect, smoke checks (a never-started container + docker cp of the start files, the /bin/sh debug-path run), the probe (docker run -d with --network none and limits, started while the smoke checks run; readiness; after it, side by side, the HEALTHCHECK by docker exec and the orphan check by docker exec + /proc; docker inspect, docker top, docker kill -s TERM, docker wait); layers cached`,
+    egIncludes: `runRuntime() per platform minus its build, default options (--startup-wait ${startupWait} s is only the bound on readiness): PlatformResult.seconds − build.seconds = docker image inspect, smoke checks (a never-started container and its start files read through the Engine API on the local socket, which the docker-call counts below do not see; the /bin/sh debug-path check as a docker exec in the probe's container), the probe (docker run -d with --network none and limits, started before the smoke checks; readiness and, side by side after it, the HEALTHCHECK by docker exec and the orphan check by docker exec + /proc, all beside the smoke checks; docker inspect, docker top; once the smoke checks are done, docker kill -s TERM, docker wait); layers cached`,
     bareIncludes: `docker run -d --platform P --network none IMAGE, poll docker logs every 50 ms until "listening on :8000", docker kill -s TERM, docker wait (docker rm afterwards, untimed)`,
     perPlatform,
     concurrent,

@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path34) {
-      const ctrl = callVisitor(key, node, visitor, path34);
+    function visit_(key, node, visitor, path35) {
+      const ctrl = callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visit_(key, ctrl, visitor, path34);
+        replaceNode(key, path35, ctrl);
+        return visit_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path34);
+            const ci = visit_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = visit_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = visit_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path34);
+          const cv = visit_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path34) {
-      const ctrl = await callVisitor(key, node, visitor, path34);
+    async function visitAsync_(key, node, visitor, path35) {
+      const ctrl = await callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visitAsync_(key, ctrl, visitor, path34);
+        replaceNode(key, path35, ctrl);
+        return visitAsync_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path34);
+            const ci = await visitAsync_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path34);
+          const cv = await visitAsync_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path34) {
+    function callVisitor(key, node, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key, node, path34);
+        return visitor(key, node, path35);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path34);
+        return visitor.Map?.(key, node, path35);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path34);
+        return visitor.Seq?.(key, node, path35);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path34);
+        return visitor.Pair?.(key, node, path35);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path34);
+        return visitor.Scalar?.(key, node, path35);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path34);
+        return visitor.Alias?.(key, node, path35);
       return void 0;
     }
-    function replaceNode(key, path34, node) {
-      const parent = path34[path34.length - 1];
+    function replaceNode(key, path35, node) {
+      const parent = path35[path35.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path34, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path34.length - 1; i >= 0; --i) {
-        const k = path34[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path34, value) {
-        if (isEmptyPath(path34))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key, ...rest] = path34;
+          const [key, ...rest] = path35;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        const [key, ...rest] = path34;
+      deleteIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        const [key, ...rest] = path34;
+      getIn(path35, keepScalar) {
+        const [key, ...rest] = path35;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path34) {
-        const [key, ...rest] = path34;
+      hasIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        const [key, ...rest] = path34;
+      setIn(path35, value) {
+        const [key, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path34, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path34, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        if (Collection.isEmptyPath(path34)) {
+      deleteIn(path35) {
+        if (Collection.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        if (Collection.isEmptyPath(path34))
+      getIn(path35, keepScalar) {
+        if (Collection.isEmptyPath(path35))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path34) {
-        if (Collection.isEmptyPath(path34))
+      hasIn(path35) {
+        if (Collection.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        if (Collection.isEmptyPath(path34)) {
+      setIn(path35, value) {
+        if (Collection.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path34, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path34) => {
+    visit.itemAtPath = (cst, path35) => {
       let item = cst;
-      for (const [field, index] of path34) {
+      for (const [field, index] of path35) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path34) => {
-      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
-      const field = path34[path34.length - 1][0];
+    visit.parentCollection = (cst, path35) => {
+      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path34, item, visitor) {
-      let ctrl = visitor(item, path34);
+    function _visit(path35, item, visitor) {
+      let ctrl = visitor(item, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path34);
+            ctrl = ctrl(item, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs25, sep: [] });
+                map.items.push({ start, key: fs26, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               } else {
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs25, sep: [] });
+                fc.items.push({ start: [], key: fs26, sep: [] });
               else if (it.sep)
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               else
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path34, { windows } = {}) => {
-      const segs = path34.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path35, { windows } = {}) => {
+      const segs = path35.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path34 = this.getPath();
-        if (path34 === null || path34.startsWith("/")) {
-          return path34;
+        const path35 = this.getPath();
+        if (path35 === null || path35.startsWith("/")) {
+          return path35;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
+              return parent.endsWith("/") ? parent + path35 : parent + "/" + path35;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs24 from "node:fs";
-import path33 from "node:path";
+import fs25 from "node:fs";
+import path34 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -15056,6 +15056,14 @@ function parseCommand(value, name) {
   const v = value.trim();
   if (v === "" || /[\r\n\0]/.test(v)) throw new InputError(`${name} must be one non-empty command line, e.g. ${name} 'test -f /tmp/ready'`);
   return v;
+}
+function parseHttpTarget(value, name) {
+  const m = /^(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*?)(?::(\d{1,5}))?$/.exec(value.trim());
+  const port = m?.[2] !== void 0 ? Number(m[2]) : void 0;
+  if (!m || port !== void 0 && (port < 1 || port > 65535)) {
+    throw new InputError(`${name} takes PATH[:PORT], a path starting with / and an optional port, e.g. ${name} /healthz:8080 (got ${JSON.stringify(value)})`);
+  }
+  return port === void 0 ? { path: m[1] } : { path: m[1], port };
 }
 function parseText(value, name) {
   if (value.trim() === "") throw new InputError(`${name} needs a value`);
@@ -16495,9 +16503,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path34) => nfaMatch(tokens2, path34) };
+  return { test: (path35) => nfaMatch(tokens2, path35) };
 }
-function nfaMatch(tokens2, path34) {
+function nfaMatch(tokens2, path35) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16511,8 +16519,8 @@ function nfaMatch(tokens2, path34) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path34.length && current.size > 0; k++) {
-    const c = path34[k];
+  for (let k = 0; k < path35.length && current.size > 0; k++) {
+    const c = path35[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -17677,6 +17685,10 @@ function interpreterOf(word) {
   if (/^perl(\d+(\.\d+)*)?$/.test(name)) return "perl";
   if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
   return void 0;
+}
+function httpClientOf(word) {
+  const name = baseName2(word);
+  return name === "curl" || name === "wget" ? name : void 0;
 }
 function interpreterPackage(program) {
   const interp = interpreterOf(program);
@@ -18991,6 +19003,12 @@ function expectedPid1(model) {
   const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
   return { name: program.kind === "script" ? program.name : baseName2(program.word), where, childOfShell: false };
 }
+function effectiveHealthcheck(model) {
+  let found;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
+  return found;
+}
 
 // src/model/wrappers.ts
 var posix3 = path7.posix;
@@ -19275,12 +19293,6 @@ function execArray(argv) {
 }
 function unixChain(model) {
   return model.windows ? [] : model.chain.filter((s) => !s.windows);
-}
-function effectiveHealthcheck(model) {
-  let found;
-  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
-  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
-  return found;
 }
 function execFormInstructions(model, healthcheck) {
   if (model.windows) return [];
@@ -19776,9 +19788,11 @@ var rule5 = {
 import path10 from "node:path";
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
 var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
+var SLIM_WITHOUT_CURL = /* @__PURE__ */ new Set(["node", "python"]);
 function baseHas(base, interp) {
   const { family: family2, debugVariant: debugVariant2 } = base;
   const name = base.name.split("/").pop() ?? base.name;
+  if (interp === "curl" || interp === "wget") return baseHasHttpClient(base, interp);
   if (family2 === "scratch") return "absent";
   if (family2 === "distroless") {
     if (interp === "python") return /python/.test(name) ? "present" : "absent";
@@ -19798,6 +19812,22 @@ function baseHas(base, interp) {
   if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
   return "unknown";
 }
+function baseHasHttpClient(base, client) {
+  const { family: family2, debugVariant: debugVariant2, tag } = base;
+  const name = base.name.split("/").pop() ?? base.name;
+  if (family2 === "scratch") return "absent";
+  if (family2 === "distroless") return client === "wget" && debugVariant2 ? "present" : "absent";
+  if (family2 === "alpine" || family2 === "busybox") {
+    if (client === "wget") return "present";
+    return PLAIN_KNOWN.has(name) || SLIM_WITHOUT_CURL.has(name) ? "absent" : "unknown";
+  }
+  if (family2 === "debian" || family2 === "ubuntu") {
+    if (PLAIN_KNOWN.has(name)) return "absent";
+    if (SLIM_WITHOUT_CURL.has(name) && /(^|[-_.])slim([-_.]|$)/.test(tag ?? "")) return "absent";
+    return "unknown";
+  }
+  return "unknown";
+}
 var PACKAGES = [
   [/^(bash|bash-completion|libtool|bats)$/, "bash"],
   [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
@@ -19809,7 +19839,9 @@ var PACKAGES = [
   [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
   [/^ruby.*$/, "ruby"],
   [/^perl.*$/, "perl"],
-  [/^php\d*(-.+)?$/, "php"]
+  [/^php\d*(-.+)?$/, "php"],
+  [/^curl(-minimal)?$/, "curl"],
+  [/^(wget2?|busybox|busybox-static|busybox-extras)$/, "wget"]
 ];
 function packageInterpreters(pkg) {
   const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
@@ -19817,7 +19849,9 @@ function packageInterpreters(pkg) {
 }
 var MENTIONS = [
   [/\bbash\b/i, ["bash"]],
-  [/\bbusybox\b/i, ["sh"]],
+  [/\bbusybox\b/i, ["sh", "wget"]],
+  [/\bcurl\b/i, ["curl"]],
+  [/\bwget\b/i, ["wget"]],
   [/\bzsh\b/i, ["zsh"]],
   [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
   [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
@@ -19832,7 +19866,7 @@ function mentioned(text) {
   for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
   return out;
 }
-var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
+var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php", "curl", "wget"];
 var INSTALLERS = {
   apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
   "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
@@ -19919,6 +19953,7 @@ function copyMaybe(step, maybe, stageNames) {
   const from = instr.flags.get("from");
   const ops = copyOperands(step);
   if (!ops) return;
+  for (const src of ops.sources) for (const i of mentioned(src)) if (i === "curl" || i === "wget") maybe.add(i);
   if (from) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
@@ -19947,189 +19982,6 @@ function interpreterAvailability(model, interp, analysis = analyseInstalls(model
   if (analysis.maybe.has(interp)) return "unknown";
   return "absent";
 }
-
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
-};
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
-}
-
-// src/rules/image/missing-interpreter.ts
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
-}
-function show2(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
-}
-function needs(model) {
-  const out = [];
-  for (const link of model.startChain.links) {
-    if (link.origin) continue;
-    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
-    const interp = word !== void 0 ? interpreterOf(word) : void 0;
-    if (!interp || word === void 0) continue;
-    const part = link.part;
-    let what;
-    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show2(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
-    else if (part.form === "shell") what = `${show2(part)} is shell form, so it runs under \`${word} -c\` and`;
-    else what = `The start command ${show2(part)}`;
-    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = analysisOf(w).shebang;
-    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
-    const interp = written ? interpreterOf(written) : void 0;
-    if (!sb || !interp || !written) continue;
-    out.push({
-      interp,
-      written,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
-  return out;
-}
-function fixFor(model, need) {
-  const { family: family2 } = model.base;
-  const pkg = interpreterPackage(need.interp);
-  if (family2 === "scratch" || family2 === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family2 === "debian" || family2 === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule6 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
-      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule7 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule8 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform = stage.platform?.trim();
-      if (!platform || platform.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule6, rule7, rule8, rule5];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
-  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
-  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
-  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
-  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
 
 // src/shell/literal-reads.ts
 var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
@@ -20231,8 +20083,233 @@ var firstWord2 = memo(firstWord);
 var literalReads2 = memo(literalReads);
 var commandsOf = memo((text) => analyzeScript(text).body);
 
-// src/rules/start/cmd-ignored.ts
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/healthcheck-broken.ts
+function fixFor(model, program) {
+  const { family: family2 } = model.base;
+  if (family2 === "scratch" || family2 === "distroless") {
+    return 'Build the check into the program and run it in exec form (e.g. `HEALTHCHECK CMD ["/app/server", "healthcheck"]`), or drop the HEALTHCHECK and let the orchestrator probe the port (Kubernetes `httpGet` probes need nothing in the image).';
+  }
+  if (family2 === "alpine" || family2 === "busybox") {
+    return program === "curl" ? "Use the BusyBox wget the image has (`HEALTHCHECK CMD wget -q --spider http://127.0.0.1:PORT/ || exit 1`), or install curl in the final stage: `RUN apk add --no-cache curl`." : `Install ${program} in the final stage: \`RUN apk add --no-cache ${program}\`.`;
+  }
+  return `Install ${program} in the final stage (\`RUN apt-get update && apt-get install -y --no-install-recommends ${program} && rm -rf /var/lib/apt/lists/*\`), or check with a program the image has (the app's runtime: \`node -e \u2026\`, \`python3 -c \u2026\`).`;
+}
+var rule6 = {
+  id: "healthcheck-broken",
+  severity: "error",
+  title: "HEALTHCHECK can never pass",
+  description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy.",
+  check(model) {
+    if (model.windows) return [];
+    const hc = effectiveHealthcheck(model);
+    if (!hc) return [];
+    const command = hc.text.replace(/^CMD\s+/i, "").trim();
+    const shown = `\`HEALTHCHECK ${hc.text.replace(/\s+/g, " ").trim()}\``;
+    const analysis = analyseInstalls(model);
+    const base = baseDescription(model.base);
+    if (!hc.exec && interpreterAvailability(model, "sh", analysis) === "absent") {
+      return [{
+        message: `${shown} is shell form, so Docker runs it with \`/bin/sh -c\`, but the final image (${base}) has no shell: the check can never run and Docker marks every container unhealthy.`,
+        fix: fixFor(model, "sh"),
+        range: hc.range
+      }];
+    }
+    const program = hc.exec ? hc.exec[0] : firstWord2(command);
+    const client = program ? httpClientOf(program) : void 0;
+    if (!client || interpreterAvailability(model, client, analysis) !== "absent") return [];
+    return [{
+      message: `${shown} runs \`${client}\`, which the final image does not have (${base} ships no ${client}, and no step of the build installs, downloads or copies it): the check fails with "${client}: not found" on every run and Docker marks every container unhealthy.`,
+      fix: fixFor(model, client),
+      range: hc.range
+    }];
+  }
+};
+
+// src/rules/image/missing-interpreter.ts
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show2(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    if (link.origin) continue;
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show2(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show2(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show2(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = analysisOf(w).shebang;
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true
+    });
+  }
+  return out;
+}
+function fixFor2(model, need) {
+  const { family: family2 } = model.base;
+  const pkg = interpreterPackage(need.interp);
+  if (family2 === "scratch" || family2 === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+var rule7 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor2(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule8 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
 var rule9 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform = stage.platform?.trim();
+      if (!platform || platform.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule7, rule8, rule9, rule5, rule6];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
+  { id: "request-dropped-on-stop", severity: "error", title: "Request in flight dropped on stop", description: "A request the service had accepted when the stop signal came was reset or closed unanswered (--probe-http): every deploy and scale-down fails the requests in flight." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
+
+// src/rules/start/cmd-ignored.ts
+var rule10 = {
   id: "cmd-ignored",
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
@@ -20777,14 +20854,14 @@ function probes(container2) {
     const line = keyLine(container2, key);
     if (!probe3 || line === void 0) continue;
     const exec = strings(get(probe3, "exec", "command"));
-    const http = get(probe3, "httpGet");
+    const http2 = get(probe3, "httpGet");
     const tcp = get(probe3, "tcpSocket");
     const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
     out.push({
       kind: kind2,
       line,
       ...exec ? { exec } : {},
-      ...http ? { httpGet: { path: str(get(http, "path")) ?? "/", port: port(http) } } : {},
+      ...http2 ? { httpGet: { path: str(get(http2, "path")) ?? "/", port: port(http2) } } : {},
       ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
     });
   }
@@ -21206,7 +21283,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule10 = {
+var rule11 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -21231,7 +21308,7 @@ var rule10 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule11 = {
+var rule12 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -21269,7 +21346,7 @@ function waitsForCommand(model) {
   }
   return void 0;
 }
-var rule12 = {
+var rule13 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -21317,7 +21394,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule13 = {
+var rule14 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -21415,7 +21492,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule14 = {
+var rule15 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -21434,7 +21511,7 @@ var rule14 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule15 = {
+var rule16 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -21474,7 +21551,7 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule16 = {
+var rule17 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -21501,7 +21578,7 @@ var rule16 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule17 = {
+var rule18 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -21528,7 +21605,7 @@ var rule17 = {
 };
 
 // src/rules/start/shell-form-cmd.ts
-var rule18 = {
+var rule19 = {
   id: "shell-form-cmd",
   severity: "warning",
   title: "CMD in shell form",
@@ -21549,7 +21626,7 @@ var rule18 = {
 };
 
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule19 = {
+var rule20 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -21574,7 +21651,7 @@ var rule19 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule20 = {
+var rule21 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -21616,7 +21693,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule21 = {
+var rule22 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -21639,7 +21716,7 @@ var rule21 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule22 = {
+var rule23 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -21753,7 +21830,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule23 = {
+var rule24 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -21786,7 +21863,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule24 = {
+var rule25 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -21809,22 +21886,22 @@ var rule24 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule20,
-  rule18,
-  rule19,
-  rule9,
-  rule14,
-  rule13,
-  rule11,
-  rule23,
   rule21,
-  rule22,
-  rule16,
+  rule19,
+  rule20,
   rule10,
-  rule17,
   rule15,
+  rule14,
+  rule12,
   rule24,
-  rule12
+  rule22,
+  rule23,
+  rule17,
+  rule11,
+  rule18,
+  rule16,
+  rule25,
+  rule13
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -21850,7 +21927,7 @@ function rewrittenLater(model, w, programs, accept) {
 
 // src/rules/wrapper/crlf-line-endings.ts
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule25 = {
+var rule26 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -21878,7 +21955,7 @@ var rule25 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule26 = {
+var rule27 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -21903,7 +21980,7 @@ var rule26 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule27 = {
+var rule28 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -21948,7 +22025,7 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule28 = {
+var rule29 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -22096,7 +22173,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule29 = {
+var rule30 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -22195,7 +22272,7 @@ function controlScriptHit(model, consequence) {
 }
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule30 = {
+var rule31 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -22411,7 +22488,7 @@ function stringStep(script, text, memo2) {
   });
   return found;
 }
-var rule31 = {
+var rule32 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -22542,7 +22619,7 @@ function describe(model, script, c) {
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
-var rule32 = {
+var rule33 = {
   id: "wrapper-bashism",
   severity: "warning",
   title: "Bash syntax under #!/bin/sh",
@@ -22636,7 +22713,7 @@ function codeLines(text) {
     return t !== "" && !t.startsWith("#");
   }).length;
 }
-var rule33 = {
+var rule34 = {
   id: "wrapper-too-complex",
   severity: "info",
   title: "Wrapper waits for other services",
@@ -22742,7 +22819,7 @@ function replacement(family2) {
   if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
-var rule34 = {
+var rule35 = {
   id: "wrapper-su-sudo",
   severity: "warning",
   title: "Wrapper drops privileges with su or sudo",
@@ -22823,7 +22900,7 @@ function emptinessTest(cmd) {
   }
   return void 0;
 }
-var rule35 = {
+var rule36 = {
   id: "wrapper-unset-arg",
   severity: "warning",
   title: "Positional argument under set -u",
@@ -22981,7 +23058,7 @@ function skippedSetup(model, link) {
   }
   return hits;
 }
-var rule36 = {
+var rule37 = {
   id: "wrapper-setup-skipped",
   severity: "warning",
   title: "Wrapper set-up skipped as the image starts",
@@ -22994,10 +23071,9 @@ var rule36 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule27,
-  rule25,
-  rule26,
   rule28,
+  rule26,
+  rule27,
   rule29,
   rule30,
   rule31,
@@ -23005,7 +23081,8 @@ var wrapperRules = [
   rule33,
   rule34,
   rule35,
-  rule36
+  rule36,
+  rule37
 ];
 
 // src/rules/registry.ts
@@ -23053,6 +23130,9 @@ var CATALOG = [
   { key: "startupWait", scope: "run", type: "value", flag: "startup-wait", input: "startup-wait", config: "startup-wait", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 60, shown: "60", help: "upper bound on waiting for readiness before the stop signal (x3 on emulated platforms; ready: HEALTHCHECK healthy, a listening socket, or a quiet process tree)" },
   { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
   { key: "readyCmd", scope: "run", type: "value", flag: "ready-cmd", input: "ready-cmd", config: "ready-cmd", metavar: "CMD", parse: parseCommand, help: "readiness is CMD exiting 0 in the container (docker exec, /bin/sh -c)" },
+  // Requests from inside the container's network namespace: it keeps --network none (src/runtime/netns-http.ts).
+  { key: "readyHttp", scope: "run", type: "value", flag: "ready-http", input: "ready-http", config: "ready-http", metavar: "PATH[:PORT]", parse: parseHttpTarget, help: "readiness is GET PATH answering 2xx/3xx inside the container (PORT: the one TCP port it listens on when left out)" },
+  { key: "probeHttp", scope: "run", type: "value", flag: "probe-http", input: "probe-http", config: "probe-http", metavar: "PATH[:PORT]", parse: parseHttpTarget, help: "hold a GET PATH open inside the container while the stop signal is sent: request-dropped-on-stop when it is reset or closed unanswered" },
   { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
   { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
   // Never a config key: a pull request's own config file must not turn the probe's hardening off.
@@ -23406,7 +23486,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path34 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path35 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -23419,11 +23499,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path34 = p;
+          else path35 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path34 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path35 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -23433,10 +23513,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path34 === void 0) continue;
+    if (deleted || path35 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path34, change);
+    files.set(path35, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -23526,27 +23606,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path34) {
-  let normalized = normalize(path34);
+function cleanPath(path35) {
+  let normalized = normalize(path35);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path34, separator) {
-  return path34.replace(SLASHES_REGEX, separator);
+function convertSlashes(path35, separator) {
+  return path35.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path34) {
-  return path34 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path34);
+function isRootDirectory(path35) {
+  return path35 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path35);
 }
-function normalizePath(path34, options) {
+function normalizePath(path35, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path34.includes("/") || path34.startsWith(".");
-  if (resolvePaths) path34 = resolve(path34);
-  if (normalizePath$1 || pathNeedsCleaning) path34 = cleanPath(path34);
-  if (path34 === ".") return "";
-  const needsSeperator = path34[path34.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path34 + pathSeparator : path34, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path35.includes("/") || path35.startsWith(".");
+  if (resolvePaths) path35 = resolve(path35);
+  if (normalizePath$1 || pathNeedsCleaning) path35 = cleanPath(path35);
+  if (path35 === ".") return "";
+  const needsSeperator = path35[path35.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path35 + pathSeparator : path35, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -23583,8 +23663,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path34 = directoryPath || ".";
-  if (filters.every((filter) => filter(path34, true))) paths.push(path34);
+  const path35 = directoryPath || ".";
+  if (filters.every((filter) => filter(path35, true))) paths.push(path35);
 };
 var empty$2 = () => {
 };
@@ -23636,26 +23716,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path34, state, callback$1) {
-  const { queue, fs: fs25, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path35, state, callback$1) {
+  const { queue, fs: fs26, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs25.realpath(path34, (error, resolvedPath) => {
+  fs26.realpath(path35, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs25.stat(resolvedPath, (error$1, stat2) => {
+    fs26.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path34, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path35, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path34, state, callback$1) {
-  const { queue, fs: fs25, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path35, state, callback$1) {
+  const { queue, fs: fs26, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs25.realpathSync(path34);
-    const stat2 = fs25.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path34, resolvedPath, state)) return;
+    const resolvedPath = fs26.realpathSync(path35);
+    const stat2 = fs26.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path35, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -23665,9 +23745,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path34, resolved, state) {
+function isRecursive(path35, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path34);
+  let parent = dirname(path35);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -23675,7 +23755,7 @@ function isRecursive(path34, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path34, resolved);
+  state.symlinks.set(path35, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -23724,22 +23804,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs25 } = state;
+  const { fs: fs26 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs25.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+  fs26.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
     callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs25 } = state;
+  const { fs: fs26 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries2 = [];
   try {
-    entries2 = fs25.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs26.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -23847,19 +23927,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path34 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path34)) continue;
-        this.pushDirectory(path34, paths, filters);
-        this.walkDirectory(this.state, path34, path34, depth - 1, this.walk);
+        let path35 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path35)) continue;
+        this.pushDirectory(path35, paths, filters);
+        this.walkDirectory(this.state, path35, path35, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path34 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path34, this.state, (stat2, resolvedPath) => {
+        let path35 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path35, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path34 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path34 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path35 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path35 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path34;
+            resolvedPath = useRealPaths ? resolvedPath : path35;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -24025,7 +24105,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path34) => isMatch(path34));
+    this.options.filters.push((path35) => isMatch(path35));
     return this;
   }
 };
@@ -24100,19 +24180,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path34) {
-  return path34.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path35) {
+  return path35.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path34) {
+function splitPattern(path35) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path34, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path34];
+  const result = import_picomatch.default.scan(path35, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path35];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path34) => path34.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path34) => path34.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path35) => path35.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path35) => path35.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -24219,13 +24299,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path34 = format(p, isDirectory);
-      const matches = matcher(path34) && !ignore(path34);
-      if (matches) log(`matched ${path34}`);
+      const path35 = format(p, isDirectory);
+      const matches = matcher(path35) && !ignore(path35);
+      if (matches) log(`matched ${path35}`);
       return matches;
     } : (p, isDirectory) => {
-      const path34 = format(p, isDirectory);
-      return matcher(path34) && !ignore(path34);
+      const path35 = format(p, isDirectory);
+      return matcher(path35) && !ignore(path35);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -24531,24 +24611,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule37) {
-  return rule37.startsWith("shellcheck/") ? [rule37, "shellcheck"] : [rule37];
+function ruleKeys(rule38) {
+  return rule38.startsWith("shellcheck/") ? [rule38, "shellcheck"] : [rule38];
 }
-function settingIn(rules, rule37) {
-  for (const key of ruleKeys(rule37)) {
+function settingIn(rules, rule38) {
+  for (const key of ruleKeys(rule38)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule37, file) {
+function ruleSetting(config, rule38, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule37);
+    const s = settingIn(p.rules, rule38);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule37);
+  return settingIn(config.rules, rule38);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
@@ -25713,11 +25793,11 @@ function runOne(tool, script, shell, timeoutMs) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule37 of wrapperRules) {
-    if (!ids2.has(rule37.id)) continue;
+  for (const rule38 of wrapperRules) {
+    if (!ids2.has(rule38.id)) continue;
     let hits;
     try {
-      hits = rule37.check(model);
+      hits = rule38.check(model);
     } catch {
       continue;
     }
@@ -25725,7 +25805,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule37.id);
+      set.add(rule38.id);
     }
   }
   return out;
@@ -25825,10 +25905,10 @@ function lintDeployments(model, plain2) {
     const deployed = deployedModel(model, d);
     if (!deployed) continue;
     const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
-    for (const rule37 of staticRules) {
-      if (!rule37.deployed || rule37.deployed === "service" && isJob(d)) continue;
-      for (const hit5 of rule37.check(deployed)) {
-        const finding = toFinding(rule37, hit5, model.file);
+    for (const rule38 of staticRules) {
+      if (!rule38.deployed || rule38.deployed === "service" && isJob(d)) continue;
+      for (const hit5 of rule38.check(deployed)) {
+        const finding = toFinding(rule38, hit5, model.file);
         if (placed.has(place2(finding))) continue;
         placed.add(place2(finding));
         if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
@@ -25860,8 +25940,8 @@ function lintDockerfile(options) {
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
   model.deployments = deployed.deployments;
   const findings = [];
-  for (const rule37 of staticRules) {
-    for (const hit5 of rule37.check(model)) findings.push(toFinding(rule37, hit5, file));
+  for (const rule38 of staticRules) {
+    for (const hit5 of rule38.check(model)) findings.push(toFinding(rule38, hit5, file));
   }
   findings.push(...lintDeployments(model, findings));
   const notes = [...deployed.notes];
@@ -25882,8 +25962,8 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs23 from "node:fs";
-import path32 from "node:path";
+import fs24 from "node:fs";
+import path33 from "node:path";
 
 // src/runtime/build.ts
 import fs18 from "node:fs";
@@ -26509,6 +26589,10 @@ var Cleanup = class {
     for (const signal of EXIT_SIGNALS) process.off(signal, this.onSignal);
     process.off("uncaughtException", this.onCrash);
   }
+  /** The run label as the Engine API takes it. */
+  labels() {
+    return { [RUN_LABEL]: this.runId };
+  }
   labelArgs() {
     return ["--label", `${RUN_LABEL}=${this.runId}`];
   }
@@ -26518,8 +26602,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path34) {
-    this.dirs.add(path34);
+  dir(path35) {
+    this.dirs.add(path35);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -26537,9 +26621,11 @@ var Cleanup = class {
   }
   removeAllSync() {
     const run = (args) => spawnSync2("docker", args, { env: dockerEnv(), timeout: 2e4, stdio: "ignore" });
-    const listed = spawnSync2("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 1e4, encoding: "utf8" });
-    const ids2 = /* @__PURE__ */ new Set([...this.containers, ...(listed.stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean)]);
+    const labelled = () => (spawnSync2("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 1e4, encoding: "utf8" }).stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
+    const ids2 = /* @__PURE__ */ new Set([...this.containers, ...labelled()]);
     if (ids2.size > 0) run(["rm", "-f", "-v", ...ids2]);
+    const late = labelled();
+    if (late.length > 0) run(["rm", "-f", "-v", ...late]);
     if (this.images.size > 0) run(["rmi", "-f", ...this.images]);
     this.containers.clear();
     this.images.clear();
@@ -26561,12 +26647,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path34 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path35 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path34,
+    path: path35,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -26696,11 +26782,29 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path34 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path34 !== "";
-    if (listening && path34 !== "") out.push({ proto: "unix", address: path34 });
+    const path35 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path35 !== "";
+    if (listening && path35 !== "") out.push({ proto: "unix", address: path35 });
   }
   return out;
+}
+function acceptQueue(proc, port) {
+  let total;
+  for (const file of ["tcp", "tcp6"]) {
+    let text = "";
+    try {
+      text = fs20.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[3] !== "0A" || Number.parseInt(cols[1]?.split(":")[1] ?? "", 16) !== port) continue;
+      const rx = Number.parseInt(cols[4]?.split(":")[1] ?? "", 16);
+      if (Number.isFinite(rx)) total = (total ?? 0) + rx;
+    }
+  }
+  return total;
 }
 function ipv4(hex) {
   const n = Number.parseInt(hex, 16);
@@ -26734,6 +26838,16 @@ function treeCpu(proc) {
     queue.push(...childrenOf(proc, pid));
   }
   return total;
+}
+var PF_EXITING = 4;
+function pid1Running(proc) {
+  try {
+    const stat2 = fs20.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
+  } catch {
+    return false;
+  }
 }
 function cpuStat(proc, pid) {
   try {
@@ -26833,6 +26947,308 @@ function displayName(argv, pathDirs) {
   return displayArgv(argv, pathDirs).join(" ");
 }
 
+// src/runtime/netns-http.ts
+import { spawn as spawn2, spawnSync as spawnSync3 } from "node:child_process";
+var NODE_RELAY = `const net=require('net');const s=net.connect(+process.argv[1],'127.0.0.1');s.setNoDelay(true);
+s.on('connect',()=>process.stderr.write('connected\\n'));
+s.on('data',(d)=>process.stdout.write(d));
+s.on('error',(e)=>{process.stderr.write((e.code==='ECONNREFUSED'?'refused ':'reset ')+e.code+'\\n');process.exitCode=3;});
+s.on('close',()=>process.stdout.end(()=>process.exit()));
+process.stdin.on('data',(d)=>s.write(d));process.stdin.on('end',()=>s.end());`;
+var PYTHON_RELAY = `import os,socket,sys,threading
+try:
+    s=socket.create_connection(('127.0.0.1',int(sys.argv[1])),10)
+except ConnectionRefusedError:
+    sys.stderr.write('refused ECONNREFUSED\\n');sys.exit(3)
+s.settimeout(None);sys.stderr.write('connected\\n');sys.stderr.flush()
+def up():
+    while True:
+        d=os.read(0,65536)
+        if not d:
+            try: s.shutdown(socket.SHUT_WR)
+            except OSError: pass
+            return
+        s.sendall(d)
+threading.Thread(target=up,daemon=True).start()
+try:
+    while True:
+        d=s.recv(65536)
+        if not d: break
+        os.write(1,d)
+except OSError as e:
+    sys.stderr.write('reset '+type(e).__name__+'\\n');sys.exit(3)`;
+var HELPER_LIMITS = ["--memory", "128m", "--pids-limit", "16", "--read-only", "--security-opt", "no-new-privileges", "--cap-drop", "ALL"];
+var nsenterWay;
+function nsenterPrefix() {
+  if (process.env.ENTRYPOINT_GUARD_NO_NSENTER) return null;
+  if (nsenterWay !== void 0) return nsenterWay;
+  const ok = (argv) => spawnSync3(argv[0], [...argv.slice(1), "--version"], { env: childEnv(["PATH"]), timeout: 5e3, stdio: "ignore" }).status === 0;
+  if (process.getuid?.() === 0 && ok(["nsenter"])) nsenterWay = ["nsenter"];
+  else if (spawnSync3("sudo", ["-n", "true"], { env: childEnv(["PATH"]), timeout: 5e3, stdio: "ignore" }).status === 0 && ok(["sudo", "-n", "nsenter"])) nsenterWay = ["sudo", "-n", "nsenter"];
+  else nsenterWay = null;
+  return nsenterWay;
+}
+async function netnsAccess(req) {
+  const proc = hostProc(req.hostPid, req.id);
+  const prefix = proc ? nsenterPrefix() : null;
+  if (proc && prefix) return { kind: "nsenter", argv: [...prefix, `--net=${proc.root}/${proc.pid}/ns/net`, "--", process.execPath, "-e", NODE_RELAY] };
+  for (const program of ["python3", "node"]) {
+    const res = await docker(["run", "--rm", "--pull=never", "--platform", req.platform, "--network", "none", ...req.cleanup.labelArgs(), ...HELPER_LIMITS, "--entrypoint", program, "--", req.image, "--version"], { timeoutMs: 6e4, maxStdoutBytes: 4096 });
+    if (res.code === 0) return { kind: "helper", image: req.image, platform: req.platform, program, cleanup: req.cleanup, emulated: req.emulated === true };
+  }
+  const why2 = proc ? "this process can neither enter the network namespace (not root, no passwordless sudo, or no nsenter) nor run python3 or node from the image" : "the engine is not local (or its processes are not visible here) and the image has neither python3 nor node to run a helper with";
+  return { kind: "unavailable", reason: why2 };
+}
+var Relay = class {
+  chunks = [];
+  bytes = 0;
+  stderr = "";
+  waiters = /* @__PURE__ */ new Set();
+  ended;
+  child;
+  constructor(access, port, containerId) {
+    let argv;
+    if (access.kind === "nsenter") {
+      argv = [...access.argv, String(port)];
+    } else {
+      const script = access.program === "python3" ? ["-c", PYTHON_RELAY] : ["-e", NODE_RELAY];
+      argv = [
+        "docker",
+        "run",
+        "--rm",
+        "-i",
+        "--pull=never",
+        "--platform",
+        access.platform,
+        "--network",
+        `container:${containerId}`,
+        ...access.cleanup.labelArgs(),
+        ...HELPER_LIMITS,
+        "--log-driver",
+        "none",
+        "--entrypoint",
+        access.program,
+        "--",
+        access.image,
+        ...script,
+        String(port)
+      ];
+    }
+    if (argv[0] === "docker") logCall(argv.slice(1));
+    this.child = spawn2(argv[0], argv.slice(1), { env: access.kind === "nsenter" ? childEnv(["PATH"]) : dockerEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    this.child.stdout.on("data", (d) => {
+      if (this.bytes < 1024 * 1024) {
+        this.chunks.push(d);
+        this.bytes += d.length;
+      }
+      this.notify();
+    });
+    this.child.stderr.on("data", (d) => {
+      if (this.stderr.length < 64 * 1024) this.stderr += d.toString("utf8");
+      this.notify();
+    });
+    this.child.stdin.on("error", () => void 0);
+    this.ended = new Promise((resolve3) => {
+      this.child.on("error", (err) => resolve3({ connected: false, how: "failed", detail: err.message }));
+      this.child.on("close", (code2) => {
+        const connected = /^connected$/m.test(this.stderr);
+        const reset = /^reset (\S+)/m.exec(this.stderr);
+        const refused = /^refused/m.test(this.stderr);
+        if (reset) resolve3({ connected, how: "reset", detail: `reset (${reset[1]})` });
+        else if (refused) resolve3({ connected: false, how: "refused", detail: "connection refused" });
+        else if (connected) resolve3({ connected, how: "closed", detail: "closed" });
+        else resolve3({ connected, how: "failed", detail: this.stderr.trim().split("\n").pop() || `the relay exited ${code2}` });
+        this.notify();
+      });
+    });
+  }
+  get connected() {
+    return /^connected$/m.test(this.stderr);
+  }
+  received() {
+    return Buffer.concat(this.chunks);
+  }
+  send(data) {
+    this.child.stdin.write(data);
+  }
+  /** Half-close our side (the request is complete). */
+  finish() {
+    this.child.stdin.end();
+  }
+  /** Resolves when `test()` holds or the relay has ended, whichever first, or at the deadline. */
+  async until(test, ms) {
+    const deadline = Date.now() + ms;
+    let over = false;
+    void this.ended.then(() => over = true);
+    while (!test() && !over && Date.now() < deadline) {
+      await new Promise((resolve3) => {
+        const t = setTimeout(done, Math.max(1, deadline - Date.now()));
+        function done() {
+          clearTimeout(t);
+          resolve3();
+        }
+        this.waiters.add(done);
+      });
+    }
+    return test();
+  }
+  kill() {
+    this.child.kill("SIGKILL");
+  }
+  notify() {
+    const list = [...this.waiters];
+    this.waiters.clear();
+    for (const w of list) w();
+  }
+};
+function parseResponse(data, closed) {
+  const end = data.indexOf("\r\n\r\n");
+  if (end < 0) return void 0;
+  const head = data.subarray(0, end).toString("latin1");
+  const m = /^HTTP\/1\.([01]) (\d{3})/.exec(head);
+  if (!m) return void 0;
+  const status = Number(m[2]);
+  const header = (name) => new RegExp(`\\r\\n${name}:[ \\t]*([^\\r\\n]*)`, "i").exec(head)?.[1]?.trim().toLowerCase();
+  const connection = header("connection") ?? "";
+  const keepAlive = m[1] === "1" ? !connection.includes("close") : connection.includes("keep-alive");
+  const bodyStart = end + 4;
+  if (status === 204 || status === 304 || status >= 100 && status < 200) return { status, complete: true, keepAlive, length: bodyStart };
+  const length = header("content-length");
+  if (length !== void 0 && /^\d+$/.test(length)) {
+    const total = bodyStart + Number(length);
+    return { status, complete: data.length >= total, keepAlive, length: total };
+  }
+  if ((header("transfer-encoding") ?? "").includes("chunked")) {
+    const last = data.indexOf("\r\n0\r\n\r\n", bodyStart - 2);
+    return { status, complete: last >= 0, keepAlive, length: last >= 0 ? last + 7 : data.length };
+  }
+  return { status, complete: closed, keepAlive: false, length: data.length };
+}
+function requestText(path35, keepAlive, hold = false) {
+  return `GET ${path35} HTTP/1.1\r
+Host: localhost\r
+User-Agent: entrypoint-guard\r
+Accept: */*\r
+Connection: ${keepAlive ? "keep-alive" : "close"}\r
+${hold ? "" : "\r\n"}`;
+}
+async function getOnce(access, containerId, port, path35, timeoutMs) {
+  const relay = new Relay(access, port, containerId);
+  try {
+    relay.send(requestText(path35, false));
+    let closed = false;
+    void relay.ended.then(() => closed = true);
+    await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
+    const end = await Promise.race([relay.ended, new Promise((r) => setTimeout(r, 50))]);
+    const answer = parseResponse(relay.received(), true);
+    if (answer) return { status: answer.status };
+    return { error: end ? end.detail : `no answer within ${timeoutMs / 1e3} s` };
+  } finally {
+    relay.kill();
+  }
+}
+
+// src/runtime/request-drain.ts
+function watchEnd(relay, id, proc, port) {
+  return relay.ended.then(async () => {
+    if (proc) {
+      if (acceptQueue(proc, port) !== void 0) return "listening";
+      for (let i = 0; i < 5 && pid1Running(proc); i++) await new Promise((r) => setTimeout(r, 10));
+      return pid1Running(proc) ? "closed-listener" : "died";
+    }
+    const state = await containerState(id);
+    return state?.running ? "running" : "died";
+  });
+}
+function listeningPort(id, hostPid) {
+  const proc = hostProc(hostPid, id);
+  if (!proc) return "unknown";
+  const ports = [...new Set(listeningSockets(proc).filter((l) => l.proto === "tcp").map((l) => Number(l.address.slice(l.address.lastIndexOf(":") + 1))))];
+  if (ports.length === 0) return "none";
+  return ports.length === 1 ? ports[0] : "many";
+}
+function targetPort(target, id, hostPid) {
+  if (target.port !== void 0) return target.port;
+  const found = listeningPort(id, hostPid);
+  if (typeof found === "number") return found;
+  if (found === "none") return "the container listens on no TCP port";
+  if (found === "many") return "the container listens on several TCP ports; give one as PATH:PORT";
+  return "its listening port cannot be read here (no local /proc); give it as PATH:PORT";
+}
+async function holdRequest(input) {
+  const factor = input.emulated ? 3 : 1;
+  const relay = new Relay(input.access, input.port, input.id);
+  const what = `GET ${truncate(input.path, 60)} on port ${input.port}`;
+  relay.send(requestText(input.path, true));
+  let closed = false;
+  void relay.ended.then(() => closed = true);
+  await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, 1e4 * factor);
+  const first = parseResponse(relay.received(), closed);
+  if (!first?.complete) {
+    const end = closed ? await relay.ended : void 0;
+    relay.kill();
+    return { note: `--probe-http on ${input.platform}: ${what} did not answer before the stop signal (${end ? end.detail : `no complete answer within ${10 * factor} s`}), so no request was held open through it.` };
+  }
+  if (!first.keepAlive || closed) {
+    relay.kill();
+    return holdOnNewConnection(input, first.status, factor, what);
+  }
+  relay.send(requestText(input.path, false, true));
+  await new Promise((r) => setTimeout(r, 100 * factor));
+  const proc = hostProc(input.hostPid, input.id);
+  return { held: { relay, path: input.path, port: input.port, offset: first.length, baseline: first.status, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
+}
+async function holdOnNewConnection(input, baseline, factor, what) {
+  const proc = hostProc(input.hostPid, input.id);
+  const unheld = (why2) => ({ note: `--probe-http on ${input.platform}: ${what} answered ${baseline} and closed the connection (no keep-alive), and ${why2}, so no request was held open through the stop signal.` });
+  if (!proc) return unheld("whether a new connection was accepted cannot be read here (no local /proc)");
+  const relay = new Relay(input.access, input.port, input.id);
+  relay.send(requestText(input.path, false, true));
+  await relay.until(() => relay.connected, 5e3 * factor);
+  const deadline = Date.now() + 2e3 * factor;
+  while (relay.connected && acceptQueue(proc, input.port) !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  if (!relay.connected || acceptQueue(proc, input.port) !== 0) {
+    relay.kill();
+    return unheld("a new connection was not accepted within 2 s");
+  }
+  await new Promise((r) => setTimeout(r, 100 * factor));
+  return { held: { relay, path: input.path, port: input.port, offset: 0, baseline, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
+}
+function release(held) {
+  setTimeout(() => held.relay.send("\r\n"), 50 * held.factor).unref();
+}
+async function judgeHeld(held, facts) {
+  const { relay } = held;
+  const answer = () => parseResponse(relay.received().subarray(held.offset), false);
+  await relay.until(() => answer() !== void 0, facts.waitMs);
+  const got = answer();
+  const end = got ? void 0 : await Promise.race([relay.ended, new Promise((r) => setTimeout(r, 200))]);
+  relay.kill();
+  const base = { path: held.path, port: held.port, via: held.via, before: held.baseline };
+  if (got) return { result: { ...base, held: "answered", status: got.status, detail: `answered ${got.status} after ${facts.signal}` } };
+  if (!end || facts.killed || !end.connected) {
+    const why2 = facts.killed ? `the container was SIGKILLed after the grace period` : end ? end.detail : "no answer and the connection still open";
+    return { result: { ...base, held: "unjudged", detail: why2 } };
+  }
+  const atEnd = await held.atEnd;
+  if (atEnd === "closed-listener") {
+    return { result: { ...base, held: "unjudged", detail: "the server closed its listener, then the held connection before its request was complete, and kept running (a graceful shutdown that closes connections without a complete request)" } };
+  }
+  if (atEnd === "running") {
+    return { result: { ...base, held: "unjudged", detail: "the connection ended without an answer while the container kept running, and without a local /proc it cannot be told whether the server closed it on purpose" } };
+  }
+  const how = end.how === "reset" ? "reset the connection" : "closed the connection";
+  return {
+    result: { ...base, held: "dropped", detail: `${how} without an answer` },
+    hit: {
+      rule: "request-dropped-on-stop",
+      message: `On {platforms} a request in flight when the container got ${facts.signal} was dropped: \`GET ${truncate(held.path, 60)}\` on port ${held.port} (the same request answered ${held.baseline} just before) had been started on an accepted connection, and after the signal the server {detail} instead of finishing it, so every deploy and scale-down fails the requests in flight.`,
+      detail: `${how} without an answer`,
+      fix: `On ${facts.signal}, stop accepting new connections and finish the requests in flight before exiting (Node: \`server.close(() => process.exit(0))\`; Go: \`http.Server.Shutdown\`; gunicorn and uvicorn drain on SIGTERM; nginx and php-fpm on SIGQUIT: \`STOPSIGNAL SIGQUIT\`), well within the grace period.`
+    }
+  };
+}
+
 // src/runtime/readiness.ts
 var TICK_MS = 200;
 var QUIET_MS = 1e3;
@@ -26842,6 +27258,7 @@ var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
   if (req.readyCmd) return waitForCmd(req, req.readyCmd);
+  if (req.readyHttp) return waitForHttp(req, req.readyHttp.target, req.readyHttp.access);
   const proc = hostProc(req.hostPid, req.id);
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples = [];
@@ -26920,6 +27337,24 @@ async function waitForCmd(req, cmd) {
     await sleep(CMD_RETRY_MS);
   }
 }
+async function waitForHttp(req, target, access) {
+  let last = "";
+  for (; ; ) {
+    const left = req.boundSeconds * 1e3 - (Date.now() - req.startedAt);
+    if (left <= 0) return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-http GET ${target.path} did not answer 2xx/3xx${last ? ` (last: ${last})` : ""}, stop signal sent anyway`);
+    const port = targetPort(target, req.id, req.hostPid);
+    if (typeof port === "number") {
+      const res = await getOnce(access, req.id, port, target.path, Math.min(5e3, Math.max(500, left)));
+      if (res.status !== void 0 && res.status >= 200 && res.status < 400) return ready(req, "http", `GET ${target.path} on port ${port} answered ${res.status}`);
+      last = res.status !== void 0 ? `answered ${res.status}` : res.error ?? "no answer";
+    } else {
+      last = port;
+    }
+    const state = await containerState(req.id);
+    if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
+    await sleep(CMD_RETRY_MS);
+  }
+}
 var CMD_RETRY_MS = 250;
 function sleep(ms) {
   return new Promise((resolve3) => setTimeout(resolve3, ms));
@@ -26940,15 +27375,22 @@ async function checkHealth(req) {
   let runs = 0;
   let last = { code: null, output: "" };
   const done = (o) => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1e3) });
+  let early = req.early;
   for (; ; ) {
     runs++;
-    const res = await docker(["exec", req.id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+    const res = early ? await early : await runHealthOnce(req.id, health, req.emulated);
+    const before = early !== void 0;
+    early = void 0;
     const output = `${res.stdout}
 ${res.stderr}`.trim();
     last = { code: res.timedOut ? null : res.code, output: res.timedOut ? `no answer within ${health.timeout * factor} s` : output };
     if (!res.timedOut && res.code === 0) return done({ status: "healthy" });
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: "missing", hit: missingHit(req, program, last.output) });
+    if (before) {
+      runs--;
+      continue;
+    }
     const now = Date.now();
     if (judgeable && now >= dockerDeadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
     if (!judgeable && now + RETRY_MS >= giveUpAt) {
@@ -26958,6 +27400,10 @@ ${res.stderr}`.trim();
     }
     await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
+}
+function runHealthOnce(id, health, emulated) {
+  const factor = emulated ? 3 : 1;
+  return docker(["exec", id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -27158,14 +27604,27 @@ async function probe2(req, start = startProbe(req)) {
   }
   const id = started.id;
   const startedAt = started.at;
+  const earlyHealth = config.health && !req.emulated && !req.deployed ? runHealthOnce(id, config.health, req.emulated) : void 0;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const httpNotes = [];
+  const access = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid: initial?.pid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : void 0;
+  const way = access && access.kind !== "unavailable" ? access : void 0;
+  if (access?.kind === "unavailable") {
+    const flags = [options.readyHttp ? "--ready-http" : "", options.probeHttp ? "--probe-http" : ""].filter(Boolean).join(" and ");
+    httpNotes.push(`${flags} skipped on ${req.platform}: no way into the container's network namespace here (${access.reason})${options.readyHttp ? "; readiness was judged by the default signals" : ""}.`);
+  }
+  const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
+  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth);
+  const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
+  afterChecks?.catch(() => void 0);
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
     if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === "exited-on-start")) {
+      if (req.signalGate && !await req.signalGate) return { hits: [], abandoned: true };
       await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
       req.cleanup.forgetContainer(id);
       const again = await probe2({ ...req, writableRoot: true });
@@ -27176,9 +27635,11 @@ async function probe2(req, start = startProbe(req)) {
     }
     return early;
   }
-  const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  const notes = [...httpNotes];
+  if (options.readyLog && ready2.by === "timeout") notes.push(`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), req.deployed ? NO_CHECKS : afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2)]);
+  if (readyHttp.readyHttp && ready2.by === "timeout") notes.push(`--ready-http GET ${options.readyHttp.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  const [top, checked] = await (afterChecks ?? Promise.all([pid1Of(id, state?.pid, config.path), checksAfterReady(state?.pid)]));
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
@@ -27187,6 +27648,14 @@ async function probe2(req, start = startProbe(req)) {
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named2 = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
+  if (req.signalGate && !await req.signalGate) return { hits: [], abandoned: true };
+  let held;
+  if (options.probeHttp && way) {
+    const port = targetPort(options.probeHttp, id, state?.pid);
+    const opened = typeof port === "number" ? await holdRequest({ access: way, id, hostPid: state?.pid, port, path: options.probeHttp.path, platform: req.platform, emulated: req.emulated }) : { note: `--probe-http skipped on ${req.platform}: ${port}.` };
+    held = opened.held;
+    if (opened.note) notes.push(opened.note);
+  }
   let preStop2;
   if (req.deployed?.preStop) {
     preStop2 = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
@@ -27202,8 +27671,10 @@ async function probe2(req, start = startProbe(req)) {
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
+  if (kill.code === 0 && held) release(held);
   if (kill.code !== 0) {
     state = await containerState(id);
+    held?.relay.kill();
     if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
     if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
     if (kill.code !== 0) {
@@ -27226,6 +27697,10 @@ async function probe2(req, start = startProbe(req)) {
   const exitCode = await waiter;
   const seconds2 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
+  const drained = held ? await judgeHeld(held, { signal: signal.name, killed, waitMs: 2e3 * (req.emulated ? EMULATION_FACTOR : 1) }) : void 0;
+  if (drained?.hit) checked.hits.push(drained.hit);
+  if (drained?.result.held === "unjudged") notes.push(`--probe-http on ${req.platform}: the request held open through ${signal.name} was not judged (${drained.result.detail}).`);
+  if (drained) named2.http = drained.result;
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
   return { hits, ...named2, ready: ready2, shutdown, notes, ...preStop2 ? { preStop: preStop2 } : {} };
 }
@@ -27235,13 +27710,13 @@ async function runPreStop(id, argv, graceSeconds) {
   return { seconds: round((Date.now() - t0) / 1e3), exitCode: res.timedOut ? null : res.code };
 }
 var NO_CHECKS = { hits: [], notes: [], results: {}, zombie: false };
-var SERVING = ["listening", "log", "cmd"];
-async function afterReady(req, id, hostPid, startedAt, until, ready2) {
+var SERVING = ["listening", "log", "cmd", "http"];
+async function afterReady(req, id, hostPid, startedAt, until, ready2, early) {
   const health = req.config.health;
   const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by) }) : void 0,
-    req.hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated })
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
+    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated }))
   ]);
   const hits = [];
   const notes = [];
@@ -27832,7 +28307,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -27846,8 +28321,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os3 = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os3 !== "linux") return void 0;
+  const [os4 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os4 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -27941,7 +28416,96 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
+import path31 from "node:path";
+
+// src/runtime/engine-api.ts
+import fs23 from "node:fs";
+import http from "node:http";
+import os3 from "node:os";
 import path30 from "node:path";
+function selectedContext() {
+  if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
+  const dir = process.env.DOCKER_CONFIG || path30.join(os3.homedir(), ".docker");
+  try {
+    const config = JSON.parse(fs23.readFileSync(path30.join(dir, "config.json"), "utf8"));
+    return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var socketPath;
+function localEngineSocket() {
+  if (socketPath === void 0) socketPath = findSocket() ?? null;
+  return socketPath ?? void 0;
+}
+function findSocket() {
+  if (process.env.ENTRYPOINT_GUARD_NO_ENGINE_API) return void 0;
+  const host = process.env.DOCKER_HOST;
+  if (host && !host.startsWith("unix://")) return void 0;
+  const context = selectedContext();
+  if (context && context !== "default") return void 0;
+  const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
+  try {
+    return fs23.statSync(file).isSocket() ? file : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function engineRequest(socket, method, urlPath, options) {
+  logCall(["api", method, urlPath]);
+  return new Promise((resolve3) => {
+    const payload = options.json === void 0 ? void 0 : Buffer.from(JSON.stringify(options.json));
+    const chunks = [];
+    let bytes = 0;
+    let settled = false;
+    let timedOut = false;
+    let stopped = false;
+    let status = 0;
+    let headers = {};
+    const finish = (error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer2);
+      resolve3({ status, headers, body: Buffer.concat(chunks), timedOut, stopped, ...error && !stopped ? { error } : {} });
+    };
+    const req = http.request(
+      { socketPath: socket, method, path: urlPath, headers: { Host: "docker", ...payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {} } },
+      (res) => {
+        status = res.statusCode ?? 0;
+        headers = res.headers;
+        res.on("data", (chunk) => {
+          if (stopped) return;
+          chunks.push(chunk);
+          bytes += chunk.length;
+          if (options.enoughBytes !== void 0 && bytes >= options.enoughBytes) {
+            stopped = true;
+            req.destroy();
+            finish();
+          }
+        });
+        res.on("end", () => finish());
+        res.on("error", (err) => finish(err.message));
+        res.on("close", () => finish("the engine closed the response early"));
+      }
+    );
+    const timer2 = setTimeout(() => {
+      timedOut = true;
+      req.destroy();
+      finish(`no answer within ${options.timeoutMs / 1e3} s`);
+    }, options.timeoutMs);
+    req.on("error", (err) => finish(err.message));
+    req.end(payload);
+  });
+}
+function engineMessage(res) {
+  const text = res.body.toString("utf8");
+  try {
+    const parsed2 = JSON.parse(text);
+    if (typeof parsed2.message === "string") return parsed2.message;
+  } catch {
+  }
+  return res.error ?? (text.trim() || `HTTP ${res.status}`);
+}
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -28067,16 +28631,37 @@ var MAX_LINK_HOPS = 16;
 var CP_TIMEOUT_MS = 2e4;
 var MISSING = /no such container:path|could not find the file|no such file or directory|not a directory/i;
 var ImageFileReader = class _ImageFileReader {
-  constructor(containerId, cleanup) {
+  constructor(containerId, cleanup, socket) {
     this.containerId = containerId;
     this.cleanup = cleanup;
+    this.socket = socket;
   }
   containerId;
   cleanup;
+  socket;
   raw = /* @__PURE__ */ new Map();
   closed;
   /** Create (never start) a container of the image to copy files out of. */
   static async open(input) {
+    const socket = localEngineSocket();
+    if (socket) {
+      const res2 = await engineRequest(socket, "POST", `/containers/create?platform=${encodeURIComponent(input.platform)}`, {
+        timeoutMs: 3e4,
+        json: { Image: input.image, Entrypoint: ["/entrypoint-guard-never-started"], Cmd: [], Labels: input.cleanup.labels(), NetworkDisabled: true, HostConfig: { NetworkMode: "none" } }
+      });
+      const id2 = (() => {
+        try {
+          return String(JSON.parse(res2.body.toString("utf8")).Id ?? "");
+        } catch {
+          return "";
+        }
+      })();
+      if (res2.status === 201 && /^[0-9a-f]{12,64}$/.test(id2)) {
+        input.cleanup.container(id2);
+        return new _ImageFileReader(id2, input.cleanup, socket);
+      }
+      if (res2.status !== 0) throw new Error(`docker create ${input.image} (${input.platform}) failed: ${engineMessage(res2).split("\n")[0]}`);
+    }
     const res = await docker(
       ["create", "--pull=never", "--platform", input.platform, "--network", "none", ...input.cleanup.labelArgs(), "--entrypoint", "/entrypoint-guard-never-started", "--", input.image],
       { timeoutMs: 3e4 }
@@ -28087,7 +28672,7 @@ var ImageFileReader = class _ImageFileReader {
       throw new Error(`docker create ${input.image} (${input.platform}) failed: ${why2}`);
     }
     input.cleanup.container(id);
-    return new _ImageFileReader(id, input.cleanup);
+    return new _ImageFileReader(id, input.cleanup, void 0);
   }
   /** Read several paths at once (symlinks followed); keyed by the path asked for. */
   async readMany(paths) {
@@ -28097,7 +28682,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path30.posix.normalize(requested);
+    let current = path31.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -28110,7 +28695,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path30.posix.normalize(target) : path30.posix.join(path30.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path31.posix.normalize(target) : path31.posix.join(path31.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -28142,6 +28727,18 @@ var ImageFileReader = class _ImageFileReader {
   async copyOut(p) {
     if (this.closed) return { kind: "error", error: "reader closed" };
     const enough = 512 * 3 + HEAD_BYTES + 512;
+    if (this.socket) {
+      const res2 = await engineRequest(this.socket, "GET", `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
+      if (res2.timedOut) return { kind: "error", error: `reading ${p} timed out` };
+      if (res2.status === 200) return entryOf(p, res2.body);
+      if (res2.status !== 0) {
+        const msg = engineMessage(res2);
+        if (res2.status === 404 || MISSING.test(msg)) return { kind: "missing" };
+        if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
+        return { kind: "error", error: msg.split("\n")[0] };
+      }
+      this.socket = void 0;
+    }
     let seen = 0;
     let stopped = false;
     const res = await docker(["cp", "--", `${this.containerId}:${p}`, "-"], {
@@ -28160,41 +28757,45 @@ var ImageFileReader = class _ImageFileReader {
       if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
       return { kind: "error", error: msg.split("\n")[0] || `docker cp exited ${res.code}` };
     }
-    const entries2 = parseTar(res.stdoutBytes, 4);
-    const entry = entries2[0];
-    if (!entry) return { kind: "error", error: `docker cp ${p} returned no tar entry` };
-    return {
-      kind: "entry",
-      type: entry.type,
-      mode: entry.mode,
-      uid: entry.uid,
-      gid: entry.gid,
-      size: entry.size,
-      linkname: entry.linkname,
-      head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
-      truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES)
-    };
+    return entryOf(p, res.stdoutBytes);
   }
   /** Remove the container (idempotent). */
   close() {
     if (!this.closed) {
-      this.closed = docker(["rm", "-f", "-v", this.containerId], { timeoutMs: 2e4 }).then((res) => {
-        if (res.code === 0) this.cleanup.forgetContainer(this.containerId);
+      const socket = this.socket;
+      this.closed = (socket ? engineRequest(socket, "DELETE", `/containers/${this.containerId}?force=true&v=true`, { timeoutMs: 2e4 }).then((r) => r.status === 204 || r.status === 404) : docker(["rm", "-f", "-v", this.containerId], { timeoutMs: 2e4 }).then((res) => res.code === 0)).then((removed) => {
+        if (removed) this.cleanup.forgetContainer(this.containerId);
       });
     }
     return this.closed;
   }
 };
+function entryOf(p, tar) {
+  const entry = parseTar(tar, 4)[0];
+  if (!entry) return { kind: "error", error: `the copy of ${p} held no tar entry` };
+  return {
+    kind: "entry",
+    type: entry.type,
+    mode: entry.mode,
+    uid: entry.uid,
+    gid: entry.gid,
+    size: entry.size,
+    linkname: entry.linkname,
+    head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
+    truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES)
+  };
+}
 
 // src/runtime/smoke.ts
+var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path31.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path31.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path31.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path31.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path31.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path32.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path32.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path32.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path32.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path32.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -28215,8 +28816,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule37, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule37, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule38, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule38, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";
@@ -28321,16 +28922,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path31.posix.normalize(interpreter) : path31.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path32.posix.normalize(interpreter) : path32.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path31.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path32.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path31.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path32.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -28350,14 +28951,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path31.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path32.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path31.posix.basename(shebang.interpreter) === "env") {
+  if (path32.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -28411,10 +29012,16 @@ function chmodFix(ctx, file) {
 function pickExecutable(files) {
   return files.find((f) => f.type === "file" && (f.mode & 73) !== 0) ?? files.find((f) => fileExists(f) && f.type !== "dir");
 }
-function debugShellRun(input, paths) {
+async function debugShellRun(input, paths) {
+  const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
+  const id = await input.running;
+  if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
+    const res = await docker(["exec", id, "/bin/sh", "-c", script, "sh", ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
+    if (answered || SH_MISSING.test(res.stderr)) return res;
+  }
   const name = `${input.cleanup.runId}-smoke-${randomBytes3(4).toString("hex")}`;
   input.cleanup.container(name);
-  const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
   return docker(
     [
       "run",
@@ -28538,7 +29145,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path31.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path32.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -28572,6 +29179,7 @@ async function runRuntime(model, options, extras = {}) {
   const notes = [];
   const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip("Windows images are not built or probed");
+  void limitsOfEngine();
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
     return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);
@@ -28764,7 +29372,7 @@ async function runPlatform(job) {
     config,
     cleanup,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...options.readyHttp ? { readyHttp: options.readyHttp } : {}, ...options.probeHttp ? { probeHttp: options.probeHttp } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   };
   const probeStart = startProbe(probeRequest);
   const probeDeployments = async (plainRules, imageCannotStart) => {
@@ -28779,23 +29387,47 @@ async function runPlatform(job) {
     if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
   };
   progress.phase(platform, "smoke");
-  let hasShell;
-  try {
-    const smoke = await smokeCheck({ image, platform, config, model, cleanup });
+  const running2 = probeStart.then((s) => "id" in s ? s.id : void 0);
+  const smoked = smokeCheck({ image, platform, config, model, cleanup, running: running2 }).then(
+    (smoke) => ({ smoke }),
+    (err) => ({ error: err.message })
+  );
+  const runnable = smoked.then((s) => !("smoke" in s && s.smoke.fatal) && config.entrypoint.length + config.cmd.length > 0);
+  const expected = expectedPid1(model);
+  const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
+  const probing = probe2(
+    {
+      ...probeRequest,
+      confirms,
+      hasShell: smoked.then((s) => "smoke" in s ? s.smoke.hasShell : void 0),
+      signalGate: runnable,
+      ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
+      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
+      ...expected && !job.resolved ? { expectedPid1: expected } : {}
+    },
+    probeStart
+  );
+  probing.catch(() => void 0);
+  const smokeOutcome = await smoked;
+  if ("smoke" in smokeOutcome) {
+    const { smoke } = smokeOutcome;
     hits.push(...smoke.hits);
-    hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
+      await probing.catch(() => void 0);
       result.skipped = START_CANNOT_RUN;
       await probeDeployments(/* @__PURE__ */ new Set(), START_CANNOT_RUN);
       return done();
     }
-  } catch (err) {
-    notes.push(`Smoke checks for ${platform} could not run: ${err.message}.`);
+  } else {
+    notes.push(`Smoke checks for ${platform} could not run: ${smokeOutcome.error}.`);
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
+    await probing.catch(() => void 0);
     result.skipped = NO_START_COMMAND;
     await probeDeployments(/* @__PURE__ */ new Set(), NO_START_COMMAND);
     return done();
@@ -28809,7 +29441,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path32.posix.basename(wrapper.imagePath),
+      wrapper: path33.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -28817,28 +29449,15 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   progress.phase(platform, "probe");
-  const expected = expectedPid1(model);
-  const program = model.startChain.program?.word;
-  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
-  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
-  const probed = await probe2(
-    {
-      ...probeRequest,
-      confirms,
-      ...hasShell !== void 0 ? { hasShell } : {},
-      ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
-      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
-      ...expected && !job.resolved ? { expectedPid1: expected } : {}
-    },
-    probeStart
-  );
+  const probed = await probing;
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {
     hits.push(unavailableHit(platform, model, probed.unavailable));
     result.skipped = `no emulator for ${platform} is registered on this machine`;
     return done();
   }
-  hits.push(...probed.hits);
+  const health = job.resolved ? void 0 : effectiveHealthcheck(model);
+  hits.push(...probed.hits.map((h) => h.rule === "healthcheck-broken" && health && !h.range ? { ...h, file: model.file, range: health.range } : h));
   if (probed.pid1) result.pid1 = probed.pid1;
   if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
   if (probed.pid1Signals) {
@@ -28850,6 +29469,7 @@ async function runPlatform(job) {
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.health) result.health = probed.health;
   if (probed.zombies) result.zombies = probed.zombies;
+  if (probed.http) result.http = probed.http;
   if (probed.shutdown) result.shutdown = probed.shutdown;
   await probeDeployments(new Set(probed.hits.map((h) => h.rule)));
   return done();
@@ -28868,12 +29488,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os3, arch = "", variant] = platform.split("/");
+  const [os4, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os3 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os4 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os3 && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os4 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -28886,10 +29506,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries2 = /* @__PURE__ */ new Map();
-    for (const name of fs23.readdirSync(dir)) {
+    for (const name of fs24.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs23.readFileSync(path32.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs24.readFileSync(path33.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -29057,7 +29677,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs24.existsSync(path33.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs25.existsSync(path34.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -29066,7 +29686,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path33.dirname(path33.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path34.dirname(path34.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -29082,7 +29702,7 @@ async function analyzeWithPolicy(command, io) {
     if (command.diff === "-") throw new InputError("--deploy - and --diff - both read standard input: give one of them a file");
     options.deployStdin = (io.readStdin ?? ((what) => readStdinBounded(void 0, 0, what)))("--deploy -");
   }
-  if (files.length > 1) for (const file of files) readUserText(path33.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path34.resolve(io.cwd, file), file, "Dockerfile");
   const reports = [];
   for (const dockerfile of files) {
     const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -29118,7 +29738,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path33.resolve(io.cwd, options.output));
+        checkOutputTarget(path34.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -29135,7 +29755,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path33.resolve(io.cwd, options.output);
+      const target = path34.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

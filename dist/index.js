@@ -54,7 +54,7 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http2 = __require("http");
+    var http3 = __require("http");
     var https2 = __require("https");
     var events2 = __require("events");
     var assert = __require("assert");
@@ -65,12 +65,12 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -91,7 +91,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path39 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path40 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path39 && path39[0] !== "/") {
-          path39 = `/${path39}`;
+        if (path40 && path40[0] !== "/") {
+          path40 = `/${path40}`;
         }
-        return new URL(`${origin}${path39}`);
+        return new URL(`${origin}${path40}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path39);
+        debuglog("sending request to %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin },
+          request: { method, path: path40, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path39,
+          path40,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path39);
+        debuglog("trailers received from %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin },
+          request: { method, path: path40, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path39,
+          path40,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path39, origin }
+            request: { method, path: path40, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path39);
+          debuglog("sending request to %s %s/%s", method, origin, path40);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path39,
+        path: path40,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path39 !== "string") {
+        if (typeof path40 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path39[0] !== "/" && !(path39.startsWith("http://") || path39.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path40[0] !== "/" && !(path40.startsWith("http://") || path40.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path39)) {
+        } else if (invalidPathRegex.test(path40)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path39, query) : path39;
+        this.path = query ? buildURL(path40, query) : path40;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2582,11 +2582,11 @@ var require_connect = __commonJS({
         }
       };
     }
-    function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout, session: customSession, ...opts }) {
+    function buildConnector({ allowH2, maxCachedSessions, socketPath: socketPath2, timeout, session: customSession, ...opts }) {
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
-      const options = { path: socketPath, ...opts };
+      const options = { path: socketPath2, ...opts };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path39, host, upgrade, blocking, reset } = request2;
+      const { method, path: path40, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path39} HTTP/1.1\r
+      let header = `${method} ${path40} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6910,11 +6910,11 @@ var require_client_h2 = __commonJS({
     var kOpenStreams = /* @__PURE__ */ Symbol("open streams");
     var extractBody;
     var h2ExperimentalWarned = false;
-    var http2;
+    var http22;
     try {
-      http2 = __require("node:http2");
+      http22 = __require("node:http2");
     } catch {
-      http2 = { constants: {} };
+      http22 = { constants: {} };
     }
     var {
       constants: {
@@ -6926,7 +6926,7 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_EXPECT,
         HTTP2_HEADER_STATUS
       }
-    } = http2;
+    } = http22;
     function parseH2Headers(headers) {
       const result = [];
       for (const [name, value] of Object.entries(headers)) {
@@ -6952,7 +6952,7 @@ var require_client_h2 = __commonJS({
           code: "UNDICI-H2"
         });
       }
-      const session = http2.connect(client[kUrl], {
+      const session = http22.connect(client[kUrl], {
         createConnection: () => socket,
         peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
       });
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path39, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path40, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path39;
+      headers[HTTP2_HEADER_PATH] = path40;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path39 = search ? `${pathname}${search}` : pathname;
+        const path40 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path39;
+        this.opts.path = path40;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7635,7 +7635,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http2 = __require("node:http");
+    var http3 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7717,7 +7717,7 @@ var require_client = __commonJS({
         maxKeepAliveTimeout,
         keepAliveMaxTimeout,
         keepAliveTimeoutThreshold,
-        socketPath,
+        socketPath: socketPath2,
         pipelining,
         tls,
         strictContentLength,
@@ -7754,7 +7754,7 @@ var require_client = __commonJS({
         if (maxHeaderSize != null && !Number.isFinite(maxHeaderSize)) {
           throw new InvalidArgumentError("invalid maxHeaderSize");
         }
-        if (socketPath != null && typeof socketPath !== "string") {
+        if (socketPath2 != null && typeof socketPath2 !== "string") {
           throw new InvalidArgumentError("invalid socketPath");
         }
         if (connectTimeout != null && (!Number.isFinite(connectTimeout) || connectTimeout < 0)) {
@@ -7804,7 +7804,7 @@ var require_client = __commonJS({
             ...tls,
             maxCachedSessions,
             allowH2,
-            socketPath,
+            socketPath: socketPath2,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
             ...connect2
@@ -7824,7 +7824,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -8407,7 +8407,7 @@ var require_pool = __commonJS({
         connectTimeout,
         tls,
         maxCachedSessions,
-        socketPath,
+        socketPath: socketPath2,
         autoSelectFamily,
         autoSelectFamilyAttemptTimeout,
         allowH2,
@@ -8427,7 +8427,7 @@ var require_pool = __commonJS({
             ...tls,
             maxCachedSessions,
             allowH2,
-            socketPath,
+            socketPath: socketPath2,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
             ...connect
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path39 = "/",
+          path: path40 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path39;
+        opts.path = origin + path40;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path39) {
-      if (typeof path39 !== "string") {
-        return path39;
+    function safeUrl(path40) {
+      if (typeof path40 !== "string") {
+        return path40;
       }
-      const pathSegments = path39.split("?");
+      const pathSegments = path40.split("?");
       if (pathSegments.length !== 2) {
-        return path39;
+        return path40;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path39, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path39);
+    function matchKey(mockDispatch2, { path: path40, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path40);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path39 }) => matchValue(safeUrl(path39), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path40 }) => matchValue(safeUrl(path40), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path39, method, body, headers, query } = opts;
+      const { path: path40, method, body, headers, query } = opts;
       return {
-        path: path39,
+        path: path40,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path39, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path40, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path39,
+            Path: path40,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path39) {
-      for (let i = 0; i < path39.length; ++i) {
-        const code2 = path39.charCodeAt(i);
+    function validateCookiePath(path40) {
+      for (let i = 0; i < path40.length; ++i) {
+        const code2 = path40.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path39 = opts.path;
+          let path40 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path39 = `/${path39}`;
+            path40 = `/${path40}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path39);
+          url = new URL(util.parseOrigin(url).origin + path40);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path39) {
-      const ctrl = callVisitor(key, node, visitor, path39);
+    function visit_(key, node, visitor, path40) {
+      const ctrl = callVisitor(key, node, visitor, path40);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visit_(key, ctrl, visitor, path39);
+        replaceNode(key, path40, ctrl);
+        return visit_(key, ctrl, visitor, path40);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path40 = Object.freeze(path40.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path39);
+            const ci = visit_(i, node.items[i], visitor, path40);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = visit_("key", node.key, visitor, path39);
+          path40 = Object.freeze(path40.concat(node));
+          const ck = visit_("key", node.key, visitor, path40);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path39);
+          const cv = visit_("value", node.value, visitor, path40);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path39) {
-      const ctrl = await callVisitor(key, node, visitor, path39);
+    async function visitAsync_(key, node, visitor, path40) {
+      const ctrl = await callVisitor(key, node, visitor, path40);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visitAsync_(key, ctrl, visitor, path39);
+        replaceNode(key, path40, ctrl);
+        return visitAsync_(key, ctrl, visitor, path40);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path40 = Object.freeze(path40.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path39);
+            const ci = await visitAsync_(i, node.items[i], visitor, path40);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path39);
+          path40 = Object.freeze(path40.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path40);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path39);
+          const cv = await visitAsync_("value", node.value, visitor, path40);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path39) {
+    function callVisitor(key, node, visitor, path40) {
       if (typeof visitor === "function")
-        return visitor(key, node, path39);
+        return visitor(key, node, path40);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path39);
+        return visitor.Map?.(key, node, path40);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path39);
+        return visitor.Seq?.(key, node, path40);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path39);
+        return visitor.Pair?.(key, node, path40);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path39);
+        return visitor.Scalar?.(key, node, path40);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path39);
+        return visitor.Alias?.(key, node, path40);
       return void 0;
     }
-    function replaceNode(key, path39, node) {
-      const parent = path39[path39.length - 1];
+    function replaceNode(key, path40, node) {
+      const parent = path40[path40.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path39, value) {
+    function collectionFromPath(schema, path40, value) {
       let v = value;
-      for (let i = path39.length - 1; i >= 0; --i) {
-        const k = path39[i];
+      for (let i = path40.length - 1; i >= 0; --i) {
+        const k = path40[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
+    var isEmptyPath = (path40) => path40 == null || typeof path40 === "object" && !!path40[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path39, value) {
-        if (isEmptyPath(path39))
+      addIn(path40, value) {
+        if (isEmptyPath(path40))
           this.add(value);
         else {
-          const [key, ...rest] = path39;
+          const [key, ...rest] = path40;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        const [key, ...rest] = path39;
+      deleteIn(path40) {
+        const [key, ...rest] = path40;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        const [key, ...rest] = path39;
+      getIn(path40, keepScalar) {
+        const [key, ...rest] = path40;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path39) {
-        const [key, ...rest] = path39;
+      hasIn(path40) {
+        const [key, ...rest] = path40;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        const [key, ...rest] = path39;
+      setIn(path40, value) {
+        const [key, ...rest] = path40;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path39, value) {
+      addIn(path40, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path39, value);
+          this.contents.addIn(path40, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        if (Collection2.isEmptyPath(path39)) {
+      deleteIn(path40) {
+        if (Collection2.isEmptyPath(path40)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path40) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        if (Collection2.isEmptyPath(path39))
+      getIn(path40, keepScalar) {
+        if (Collection2.isEmptyPath(path40))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path40, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path39) {
-        if (Collection2.isEmptyPath(path39))
+      hasIn(path40) {
+        if (Collection2.isEmptyPath(path40))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path40) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        if (Collection2.isEmptyPath(path39)) {
+      setIn(path40, value) {
+        if (Collection2.isEmptyPath(path40)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path39), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path40), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path39, value);
+          this.contents.setIn(path40, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path39) => {
+    visit.itemAtPath = (cst, path40) => {
       let item = cst;
-      for (const [field, index] of path39) {
+      for (const [field, index] of path40) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path39) => {
-      const parent = visit.itemAtPath(cst, path39.slice(0, -1));
-      const field = path39[path39.length - 1][0];
+    visit.parentCollection = (cst, path40) => {
+      const parent = visit.itemAtPath(cst, path40.slice(0, -1));
+      const field = path40[path40.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path39, item, visitor) {
-      let ctrl = visitor(item, path39);
+    function _visit(path40, item, visitor) {
+      let ctrl = visitor(item, path40);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path40.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path39);
+            ctrl = ctrl(item, path40);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path40) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs25, sep: [] });
+                map.items.push({ start, key: fs26, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               } else {
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs25, sep: [] });
+                fc.items.push({ start: [], key: fs26, sep: [] });
               else if (it.sep)
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               else
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path39, { windows } = {}) => {
-      const segs = path39.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path40, { windows } = {}) => {
+      const segs = path40.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path39 = this.getPath();
-        if (path39 === null || path39.startsWith("/")) {
-          return path39;
+        const path40 = this.getPath();
+        if (path40 === null || path40.startsWith("/")) {
+          return path40;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path39 : parent + "/" + path39;
+              return parent.endsWith("/") ? parent + path40 : parent + "/" + path40;
             }
           }
         }
@@ -34237,7 +34237,7 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http2 = __importStar(__require("http"));
+    var http3 = __importStar(__require("http"));
     var https2 = __importStar(__require("https"));
     var pm2 = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
@@ -34627,7 +34627,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https2 : http2;
+        info2.httpModule = usingSsl ? https2 : http3;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -34728,7 +34728,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -34750,7 +34750,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http3.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -38450,7 +38450,7 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path38 from "node:path";
+import path39 from "node:path";
 
 // src/action-inputs.ts
 import fs13 from "node:fs";
@@ -38543,6 +38543,14 @@ function parseCommand(value, name) {
   const v = value.trim();
   if (v === "" || /[\r\n\0]/.test(v)) throw new InputError(`${name} must be one non-empty command line, e.g. ${name} 'test -f /tmp/ready'`);
   return v;
+}
+function parseHttpTarget(value, name) {
+  const m = /^(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*?)(?::(\d{1,5}))?$/.exec(value.trim());
+  const port = m?.[2] !== void 0 ? Number(m[2]) : void 0;
+  if (!m || port !== void 0 && (port < 1 || port > 65535)) {
+    throw new InputError(`${name} takes PATH[:PORT], a path starting with / and an optional port, e.g. ${name} /healthz:8080 (got ${JSON.stringify(value)})`);
+  }
+  return port === void 0 ? { path: m[1] } : { path: m[1], port };
 }
 function parseText(value, name) {
   if (value.trim() === "") throw new InputError(`${name} needs a value`);
@@ -39979,9 +39987,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path39) => nfaMatch(tokens2, path39) };
+  return { test: (path40) => nfaMatch(tokens2, path40) };
 }
-function nfaMatch(tokens2, path39) {
+function nfaMatch(tokens2, path40) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -39995,8 +40003,8 @@ function nfaMatch(tokens2, path39) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path39.length && current.size > 0; k++) {
-    const c = path39[k];
+  for (let k = 0; k < path40.length && current.size > 0; k++) {
+    const c = path40[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -41161,6 +41169,10 @@ function interpreterOf(word) {
   if (/^perl(\d+(\.\d+)*)?$/.test(name)) return "perl";
   if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
   return void 0;
+}
+function httpClientOf(word) {
+  const name = baseName2(word);
+  return name === "curl" || name === "wget" ? name : void 0;
 }
 function interpreterPackage(program) {
   const interp = interpreterOf(program);
@@ -42475,6 +42487,12 @@ function expectedPid1(model) {
   const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
   return { name: program.kind === "script" ? program.name : baseName2(program.word), where, childOfShell: false };
 }
+function effectiveHealthcheck(model) {
+  let found;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
+  return found;
+}
 
 // src/model/wrappers.ts
 var posix3 = path12.posix;
@@ -42759,12 +42777,6 @@ function execArray(argv) {
 }
 function unixChain(model) {
   return model.windows ? [] : model.chain.filter((s) => !s.windows);
-}
-function effectiveHealthcheck(model) {
-  let found;
-  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
-  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
-  return found;
 }
 function execFormInstructions(model, healthcheck) {
   if (model.windows) return [];
@@ -43260,9 +43272,11 @@ var rule5 = {
 import path15 from "node:path";
 var ALPINE_WITHOUT_BASH = /* @__PURE__ */ new Set(["alpine", "busybox", "node", "python", "golang", "nginx", "php", "redis"]);
 var PLAIN_KNOWN = /* @__PURE__ */ new Set(["alpine", "busybox", "debian", "ubuntu"]);
+var SLIM_WITHOUT_CURL = /* @__PURE__ */ new Set(["node", "python"]);
 function baseHas(base, interp) {
   const { family: family2, debugVariant: debugVariant2 } = base;
   const name = base.name.split("/").pop() ?? base.name;
+  if (interp === "curl" || interp === "wget") return baseHasHttpClient(base, interp);
   if (family2 === "scratch") return "absent";
   if (family2 === "distroless") {
     if (interp === "python") return /python/.test(name) ? "present" : "absent";
@@ -43282,6 +43296,22 @@ function baseHas(base, interp) {
   if (family2 === "rhel") return interp === "sh" || interp === "bash" ? "present" : "unknown";
   return "unknown";
 }
+function baseHasHttpClient(base, client) {
+  const { family: family2, debugVariant: debugVariant2, tag } = base;
+  const name = base.name.split("/").pop() ?? base.name;
+  if (family2 === "scratch") return "absent";
+  if (family2 === "distroless") return client === "wget" && debugVariant2 ? "present" : "absent";
+  if (family2 === "alpine" || family2 === "busybox") {
+    if (client === "wget") return "present";
+    return PLAIN_KNOWN.has(name) || SLIM_WITHOUT_CURL.has(name) ? "absent" : "unknown";
+  }
+  if (family2 === "debian" || family2 === "ubuntu") {
+    if (PLAIN_KNOWN.has(name)) return "absent";
+    if (SLIM_WITHOUT_CURL.has(name) && /(^|[-_.])slim([-_.]|$)/.test(tag ?? "")) return "absent";
+    return "unknown";
+  }
+  return "unknown";
+}
 var PACKAGES = [
   [/^(bash|bash-completion|libtool|bats)$/, "bash"],
   [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, "sh"],
@@ -43293,7 +43323,9 @@ var PACKAGES = [
   [/^(nodejs(-current|-lts.*)?|npm|yarn|pnpm)$/, "node"],
   [/^ruby.*$/, "ruby"],
   [/^perl.*$/, "perl"],
-  [/^php\d*(-.+)?$/, "php"]
+  [/^php\d*(-.+)?$/, "php"],
+  [/^curl(-minimal)?$/, "curl"],
+  [/^(wget2?|busybox|busybox-static|busybox-extras)$/, "wget"]
 ];
 function packageInterpreters(pkg) {
   const name = pkg.replace(/[=<>~].*$/, "").replace(/:[a-z0-9]+$/, "");
@@ -43301,7 +43333,9 @@ function packageInterpreters(pkg) {
 }
 var MENTIONS = [
   [/\bbash\b/i, ["bash"]],
-  [/\bbusybox\b/i, ["sh"]],
+  [/\bbusybox\b/i, ["sh", "wget"]],
+  [/\bcurl\b/i, ["curl"]],
+  [/\bwget\b/i, ["wget"]],
   [/\bzsh\b/i, ["zsh"]],
   [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ["python"]],
   [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ["node"]],
@@ -43316,7 +43350,7 @@ function mentioned(text) {
   for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
   return out;
 }
-var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php"];
+var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php", "curl", "wget"];
 var INSTALLERS = {
   apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
   "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
@@ -43403,6 +43437,7 @@ function copyMaybe(step, maybe, stageNames) {
   const from = instr.flags.get("from");
   const ops = copyOperands(step);
   if (!ops) return;
+  for (const src of ops.sources) for (const i of mentioned(src)) if (i === "curl" || i === "wget") maybe.add(i);
   if (from) {
     const ref = expandArgs(from, step.vars);
     if (!stageNames.has(ref.toLowerCase()) && !/^\d+$/.test(ref)) for (const i of interpretersOfImage(ref)) maybe.add(i);
@@ -43431,189 +43466,6 @@ function interpreterAvailability(model, interp, analysis = analyseInstalls(model
   if (analysis.maybe.has(interp)) return "unknown";
   return "absent";
 }
-
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
-};
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
-}
-
-// src/rules/image/missing-interpreter.ts
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
-}
-function show2(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
-}
-function needs(model) {
-  const out = [];
-  for (const link of model.startChain.links) {
-    if (link.origin) continue;
-    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
-    const interp = word !== void 0 ? interpreterOf(word) : void 0;
-    if (!interp || word === void 0) continue;
-    const part = link.part;
-    let what;
-    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show2(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
-    else if (part.form === "shell") what = `${show2(part)} is shell form, so it runs under \`${word} -c\` and`;
-    else what = `The start command ${show2(part)}`;
-    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = analysisOf(w).shebang;
-    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
-    const interp = written ? interpreterOf(written) : void 0;
-    if (!sb || !interp || !written) continue;
-    out.push({
-      interp,
-      written,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
-  return out;
-}
-function fixFor(model, need) {
-  const { family: family2 } = model.base;
-  const pkg = interpreterPackage(need.interp);
-  if (family2 === "scratch" || family2 === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family2 === "debian" || family2 === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule6 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
-      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule7 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule8 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform2 = stage.platform?.trim();
-      if (!platform2 || platform2.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform2} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform2}, so the image built for every other platform gets ${platform2} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform2}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule6, rule7, rule8, rule5];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
-  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
-  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
-  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
-  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
 
 // src/shell/literal-reads.ts
 var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
@@ -43715,8 +43567,233 @@ var firstWord2 = memo(firstWord);
 var literalReads2 = memo(literalReads);
 var commandsOf = memo((text) => analyzeScript(text).body);
 
-// src/rules/start/cmd-ignored.ts
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/healthcheck-broken.ts
+function fixFor(model, program) {
+  const { family: family2 } = model.base;
+  if (family2 === "scratch" || family2 === "distroless") {
+    return 'Build the check into the program and run it in exec form (e.g. `HEALTHCHECK CMD ["/app/server", "healthcheck"]`), or drop the HEALTHCHECK and let the orchestrator probe the port (Kubernetes `httpGet` probes need nothing in the image).';
+  }
+  if (family2 === "alpine" || family2 === "busybox") {
+    return program === "curl" ? "Use the BusyBox wget the image has (`HEALTHCHECK CMD wget -q --spider http://127.0.0.1:PORT/ || exit 1`), or install curl in the final stage: `RUN apk add --no-cache curl`." : `Install ${program} in the final stage: \`RUN apk add --no-cache ${program}\`.`;
+  }
+  return `Install ${program} in the final stage (\`RUN apt-get update && apt-get install -y --no-install-recommends ${program} && rm -rf /var/lib/apt/lists/*\`), or check with a program the image has (the app's runtime: \`node -e \u2026\`, \`python3 -c \u2026\`).`;
+}
+var rule6 = {
+  id: "healthcheck-broken",
+  severity: "error",
+  title: "HEALTHCHECK can never pass",
+  description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy.",
+  check(model) {
+    if (model.windows) return [];
+    const hc = effectiveHealthcheck(model);
+    if (!hc) return [];
+    const command = hc.text.replace(/^CMD\s+/i, "").trim();
+    const shown = `\`HEALTHCHECK ${hc.text.replace(/\s+/g, " ").trim()}\``;
+    const analysis = analyseInstalls(model);
+    const base = baseDescription(model.base);
+    if (!hc.exec && interpreterAvailability(model, "sh", analysis) === "absent") {
+      return [{
+        message: `${shown} is shell form, so Docker runs it with \`/bin/sh -c\`, but the final image (${base}) has no shell: the check can never run and Docker marks every container unhealthy.`,
+        fix: fixFor(model, "sh"),
+        range: hc.range
+      }];
+    }
+    const program = hc.exec ? hc.exec[0] : firstWord2(command);
+    const client = program ? httpClientOf(program) : void 0;
+    if (!client || interpreterAvailability(model, client, analysis) !== "absent") return [];
+    return [{
+      message: `${shown} runs \`${client}\`, which the final image does not have (${base} ships no ${client}, and no step of the build installs, downloads or copies it): the check fails with "${client}: not found" on every run and Docker marks every container unhealthy.`,
+      fix: fixFor(model, client),
+      range: hc.range
+    }];
+  }
+};
+
+// src/rules/image/missing-interpreter.ts
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show2(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    if (link.origin) continue;
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show2(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show2(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show2(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = analysisOf(w).shebang;
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true
+    });
+  }
+  return out;
+}
+function fixFor2(model, need) {
+  const { family: family2 } = model.base;
+  const pkg = interpreterPackage(need.interp);
+  if (family2 === "scratch" || family2 === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+var rule7 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor2(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {}
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule8 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
 var rule9 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform2 = stage.platform?.trim();
+      if (!platform2 || platform2.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform2} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform2}, so the image built for every other platform gets ${platform2} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform2}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule7, rule8, rule9, rule5, rule6];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
+  { id: "request-dropped-on-stop", severity: "error", title: "Request in flight dropped on stop", description: "A request the service had accepted when the stop signal came was reset or closed unanswered (--probe-http): every deploy and scale-down fails the requests in flight." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
+
+// src/rules/start/cmd-ignored.ts
+var rule10 = {
   id: "cmd-ignored",
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
@@ -44261,14 +44338,14 @@ function probes(container2) {
     const line = keyLine(container2, key);
     if (!probe3 || line === void 0) continue;
     const exec2 = strings(get(probe3, "exec", "command"));
-    const http2 = get(probe3, "httpGet");
+    const http3 = get(probe3, "httpGet");
     const tcp = get(probe3, "tcpSocket");
     const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
     out.push({
       kind: kind2,
       line,
       ...exec2 ? { exec: exec2 } : {},
-      ...http2 ? { httpGet: { path: str(get(http2, "path")) ?? "/", port: port(http2) } } : {},
+      ...http3 ? { httpGet: { path: str(get(http3, "path")) ?? "/", port: port(http3) } } : {},
       ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
     });
   }
@@ -44690,7 +44767,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule10 = {
+var rule11 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -44715,7 +44792,7 @@ var rule10 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule11 = {
+var rule12 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -44753,7 +44830,7 @@ function waitsForCommand(model) {
   }
   return void 0;
 }
-var rule12 = {
+var rule13 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -44801,7 +44878,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule13 = {
+var rule14 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -44899,7 +44976,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule14 = {
+var rule15 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -44918,7 +44995,7 @@ var rule14 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule15 = {
+var rule16 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -44958,7 +45035,7 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule16 = {
+var rule17 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -44985,7 +45062,7 @@ var rule16 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule17 = {
+var rule18 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -45012,7 +45089,7 @@ var rule17 = {
 };
 
 // src/rules/start/shell-form-cmd.ts
-var rule18 = {
+var rule19 = {
   id: "shell-form-cmd",
   severity: "warning",
   title: "CMD in shell form",
@@ -45033,7 +45110,7 @@ var rule18 = {
 };
 
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule19 = {
+var rule20 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -45058,7 +45135,7 @@ var rule19 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule20 = {
+var rule21 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -45100,7 +45177,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule21 = {
+var rule22 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -45123,7 +45200,7 @@ var rule21 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule22 = {
+var rule23 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -45237,7 +45314,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule23 = {
+var rule24 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -45270,7 +45347,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule24 = {
+var rule25 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -45293,22 +45370,22 @@ var rule24 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule20,
-  rule18,
-  rule19,
-  rule9,
-  rule14,
-  rule13,
-  rule11,
-  rule23,
   rule21,
-  rule22,
-  rule16,
+  rule19,
+  rule20,
   rule10,
-  rule17,
   rule15,
+  rule14,
+  rule12,
   rule24,
-  rule12
+  rule22,
+  rule23,
+  rule17,
+  rule11,
+  rule18,
+  rule16,
+  rule25,
+  rule13
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -45334,7 +45411,7 @@ function rewrittenLater(model, w, programs, accept) {
 
 // src/rules/wrapper/crlf-line-endings.ts
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule25 = {
+var rule26 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -45362,7 +45439,7 @@ var rule25 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule26 = {
+var rule27 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -45387,7 +45464,7 @@ var rule26 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule27 = {
+var rule28 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -45432,7 +45509,7 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule28 = {
+var rule29 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -45580,7 +45657,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule29 = {
+var rule30 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -45679,7 +45756,7 @@ function controlScriptHit(model, consequence) {
 }
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule30 = {
+var rule31 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -45895,7 +45972,7 @@ function stringStep(script, text, memo2) {
   });
   return found;
 }
-var rule31 = {
+var rule32 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -46026,7 +46103,7 @@ function describe(model, script, c) {
   const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
   return { message, fix };
 }
-var rule32 = {
+var rule33 = {
   id: "wrapper-bashism",
   severity: "warning",
   title: "Bash syntax under #!/bin/sh",
@@ -46120,7 +46197,7 @@ function codeLines(text) {
     return t !== "" && !t.startsWith("#");
   }).length;
 }
-var rule33 = {
+var rule34 = {
   id: "wrapper-too-complex",
   severity: "info",
   title: "Wrapper waits for other services",
@@ -46226,7 +46303,7 @@ function replacement(family2) {
   if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
-var rule34 = {
+var rule35 = {
   id: "wrapper-su-sudo",
   severity: "warning",
   title: "Wrapper drops privileges with su or sudo",
@@ -46307,7 +46384,7 @@ function emptinessTest(cmd) {
   }
   return void 0;
 }
-var rule35 = {
+var rule36 = {
   id: "wrapper-unset-arg",
   severity: "warning",
   title: "Positional argument under set -u",
@@ -46465,7 +46542,7 @@ function skippedSetup(model, link) {
   }
   return hits;
 }
-var rule36 = {
+var rule37 = {
   id: "wrapper-setup-skipped",
   severity: "warning",
   title: "Wrapper set-up skipped as the image starts",
@@ -46478,10 +46555,9 @@ var rule36 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule27,
-  rule25,
-  rule26,
   rule28,
+  rule26,
+  rule27,
   rule29,
   rule30,
   rule31,
@@ -46489,7 +46565,8 @@ var wrapperRules = [
   rule33,
   rule34,
   rule35,
-  rule36
+  rule36,
+  rule37
 ];
 
 // src/rules/registry.ts
@@ -46534,6 +46611,9 @@ var CATALOG = [
   { key: "startupWait", scope: "run", type: "value", flag: "startup-wait", input: "startup-wait", config: "startup-wait", metavar: "SEC", schema: { type: ["number", "string"], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 60, shown: "60", help: "upper bound on waiting for readiness before the stop signal (x3 on emulated platforms; ready: HEALTHCHECK healthy, a listening socket, or a quiet process tree)" },
   { key: "readyLog", scope: "run", type: "value", flag: "ready-log", input: "ready-log", config: "ready-log", metavar: "REGEX", parse: parseRegex, help: "readiness is a log line matching REGEX (nothing else counts)" },
   { key: "readyCmd", scope: "run", type: "value", flag: "ready-cmd", input: "ready-cmd", config: "ready-cmd", metavar: "CMD", parse: parseCommand, help: "readiness is CMD exiting 0 in the container (docker exec, /bin/sh -c)" },
+  // Requests from inside the container's network namespace: it keeps --network none (src/runtime/netns-http.ts).
+  { key: "readyHttp", scope: "run", type: "value", flag: "ready-http", input: "ready-http", config: "ready-http", metavar: "PATH[:PORT]", parse: parseHttpTarget, help: "readiness is GET PATH answering 2xx/3xx inside the container (PORT: the one TCP port it listens on when left out)" },
+  { key: "probeHttp", scope: "run", type: "value", flag: "probe-http", input: "probe-http", config: "probe-http", metavar: "PATH[:PORT]", parse: parseHttpTarget, help: "hold a GET PATH open inside the container while the stop signal is sent: request-dropped-on-stop when it is reset or closed unanswered" },
   { key: "probeEnv", scope: "run", type: "map", flag: "probe-env", input: "probe-env", config: "probe-env", metavar: "K=V", initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
   { key: "probeNetwork", scope: "run", type: "value", flag: "probe-network", input: "probe-network", config: "probe-network", metavar: "NAME", parse: parseNetwork, initial: () => "none", shown: "none", help: "docker network for smoke runs and the probe" },
   // Never a config key: a pull request's own config file must not turn the probe's hardening off.
@@ -46613,27 +46693,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path39) {
-  let normalized = normalize(path39);
+function cleanPath(path40) {
+  let normalized = normalize(path40);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path39, separator) {
-  return path39.replace(SLASHES_REGEX, separator);
+function convertSlashes(path40, separator) {
+  return path40.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path39) {
-  return path39 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path39);
+function isRootDirectory(path40) {
+  return path40 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path40);
 }
-function normalizePath(path39, options) {
+function normalizePath(path40, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path39.includes("/") || path39.startsWith(".");
-  if (resolvePaths) path39 = resolve2(path39);
-  if (normalizePath$1 || pathNeedsCleaning) path39 = cleanPath(path39);
-  if (path39 === ".") return "";
-  const needsSeperator = path39[path39.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path39 + pathSeparator : path39, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path40.includes("/") || path40.startsWith(".");
+  if (resolvePaths) path40 = resolve2(path40);
+  if (normalizePath$1 || pathNeedsCleaning) path40 = cleanPath(path40);
+  if (path40 === ".") return "";
+  const needsSeperator = path40[path40.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path40 + pathSeparator : path40, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -46670,8 +46750,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path39 = directoryPath || ".";
-  if (filters.every((filter) => filter(path39, true))) paths.push(path39);
+  const path40 = directoryPath || ".";
+  if (filters.every((filter) => filter(path40, true))) paths.push(path40);
 };
 var empty$2 = () => {
 };
@@ -46723,26 +46803,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path39, state, callback$1) {
-  const { queue, fs: fs25, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path40, state, callback$1) {
+  const { queue, fs: fs26, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs25.realpath(path39, (error2, resolvedPath) => {
+  fs26.realpath(path40, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs25.stat(resolvedPath, (error$1, stat3) => {
+    fs26.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path39, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path40, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path39, state, callback$1) {
-  const { queue, fs: fs25, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path40, state, callback$1) {
+  const { queue, fs: fs26, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs25.realpathSync(path39);
-    const stat3 = fs25.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path39, resolvedPath, state)) return;
+    const resolvedPath = fs26.realpathSync(path40);
+    const stat3 = fs26.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path40, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -46752,9 +46832,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path39, resolved, state) {
+function isRecursive(path40, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path39);
+  let parent = dirname3(path40);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -46762,7 +46842,7 @@ function isRecursive(path39, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path39, resolved);
+  state.symlinks.set(path40, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -46811,22 +46891,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs25 } = state;
+  const { fs: fs26 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs25.readdir(crawlPath || ".", readdirOpts, (error2, entries2 = []) => {
+  fs26.readdir(crawlPath || ".", readdirOpts, (error2, entries2 = []) => {
     callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs25 } = state;
+  const { fs: fs26 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries2 = [];
   try {
-    entries2 = fs25.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs26.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -46934,19 +47014,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path39 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path39)) continue;
-        this.pushDirectory(path39, paths, filters);
-        this.walkDirectory(this.state, path39, path39, depth - 1, this.walk);
+        let path40 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path40)) continue;
+        this.pushDirectory(path40, paths, filters);
+        this.walkDirectory(this.state, path40, path40, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path39 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path39, this.state, (stat3, resolvedPath) => {
+        let path40 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path40, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path39 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path39 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path40 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path40 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path39;
+            resolvedPath = useRealPaths ? resolvedPath : path40;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -47112,7 +47192,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path39) => isMatch(path39));
+    this.options.filters.push((path40) => isMatch(path40));
     return this;
   }
 };
@@ -47187,19 +47267,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path39) {
-  return path39.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path40) {
+  return path40.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path39) {
+function splitPattern(path40) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path39, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path39];
+  const result = import_picomatch.default.scan(path40, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path40];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path39) => path39.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path39) => path39.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path40) => path40.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path40) => path40.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -47306,13 +47386,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path39 = format(p, isDirectory2);
-      const matches = matcher(path39) && !ignore(path39);
-      if (matches) log(`matched ${path39}`);
+      const path40 = format(p, isDirectory2);
+      const matches = matcher(path40) && !ignore(path40);
+      if (matches) log(`matched ${path40}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path39 = format(p, isDirectory2);
-      return matcher(path39) && !ignore(path39);
+      const path40 = format(p, isDirectory2);
+      return matcher(path40) && !ignore(path40);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -48139,11 +48219,11 @@ function runOne(tool, script, shell, timeoutMs) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule37 of wrapperRules) {
-    if (!ids2.has(rule37.id)) continue;
+  for (const rule38 of wrapperRules) {
+    if (!ids2.has(rule38.id)) continue;
     let hits;
     try {
-      hits = rule37.check(model);
+      hits = rule38.check(model);
     } catch {
       continue;
     }
@@ -48151,7 +48231,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule37.id);
+      set.add(rule38.id);
     }
   }
   return out;
@@ -48251,10 +48331,10 @@ function lintDeployments(model, plain2) {
     const deployed = deployedModel(model, d);
     if (!deployed) continue;
     const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
-    for (const rule37 of staticRules) {
-      if (!rule37.deployed || rule37.deployed === "service" && isJob(d)) continue;
-      for (const hit5 of rule37.check(deployed)) {
-        const finding = toFinding(rule37, hit5, model.file);
+    for (const rule38 of staticRules) {
+      if (!rule38.deployed || rule38.deployed === "service" && isJob(d)) continue;
+      for (const hit5 of rule38.check(deployed)) {
+        const finding = toFinding(rule38, hit5, model.file);
         if (placed.has(place2(finding))) continue;
         placed.add(place2(finding));
         if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
@@ -48286,8 +48366,8 @@ function lintDockerfile(options) {
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
   model.deployments = deployed.deployments;
   const findings = [];
-  for (const rule37 of staticRules) {
-    for (const hit5 of rule37.check(model)) findings.push(toFinding(rule37, hit5, file));
+  for (const rule38 of staticRules) {
+    for (const hit5 of rule38.check(model)) findings.push(toFinding(rule38, hit5, file));
   }
   findings.push(...lintDeployments(model, findings));
   const notes = [...deployed.notes];
@@ -48308,8 +48388,8 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs22 from "node:fs";
-import path31 from "node:path";
+import fs23 from "node:fs";
+import path32 from "node:path";
 
 // src/runtime/build.ts
 import fs17 from "node:fs";
@@ -48938,6 +49018,10 @@ var Cleanup = class {
     for (const signal of EXIT_SIGNALS) process.off(signal, this.onSignal);
     process.off("uncaughtException", this.onCrash);
   }
+  /** The run label as the Engine API takes it. */
+  labels() {
+    return { [RUN_LABEL]: this.runId };
+  }
   labelArgs() {
     return ["--label", `${RUN_LABEL}=${this.runId}`];
   }
@@ -48947,8 +49031,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path39) {
-    this.dirs.add(path39);
+  dir(path40) {
+    this.dirs.add(path40);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -48966,9 +49050,11 @@ var Cleanup = class {
   }
   removeAllSync() {
     const run2 = (args) => spawnSync2("docker", args, { env: dockerEnv(), timeout: 2e4, stdio: "ignore" });
-    const listed = spawnSync2("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 1e4, encoding: "utf8" });
-    const ids2 = /* @__PURE__ */ new Set([...this.containers, ...(listed.stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean)]);
+    const labelled = () => (spawnSync2("docker", ["ps", "-aq", "--filter", `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 1e4, encoding: "utf8" }).stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
+    const ids2 = /* @__PURE__ */ new Set([...this.containers, ...labelled()]);
     if (ids2.size > 0) run2(["rm", "-f", "-v", ...ids2]);
+    const late = labelled();
+    if (late.length > 0) run2(["rm", "-f", "-v", ...late]);
     if (this.images.size > 0) run2(["rmi", "-f", ...this.images]);
     this.containers.clear();
     this.images.clear();
@@ -48990,12 +49076,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path39 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path40 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path39,
+    path: path40,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -49125,11 +49211,29 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path39 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path39 !== "";
-    if (listening && path39 !== "") out.push({ proto: "unix", address: path39 });
+    const path40 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path40 !== "";
+    if (listening && path40 !== "") out.push({ proto: "unix", address: path40 });
   }
   return out;
+}
+function acceptQueue(proc, port) {
+  let total;
+  for (const file of ["tcp", "tcp6"]) {
+    let text = "";
+    try {
+      text = fs19.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[3] !== "0A" || Number.parseInt(cols[1]?.split(":")[1] ?? "", 16) !== port) continue;
+      const rx = Number.parseInt(cols[4]?.split(":")[1] ?? "", 16);
+      if (Number.isFinite(rx)) total = (total ?? 0) + rx;
+    }
+  }
+  return total;
 }
 function ipv4(hex) {
   const n = Number.parseInt(hex, 16);
@@ -49163,6 +49267,16 @@ function treeCpu(proc) {
     queue.push(...childrenOf(proc, pid));
   }
   return total;
+}
+var PF_EXITING = 4;
+function pid1Running(proc) {
+  try {
+    const stat3 = fs19.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
+  } catch {
+    return false;
+  }
 }
 function cpuStat(proc, pid) {
   try {
@@ -49262,6 +49376,308 @@ function displayName(argv, pathDirs) {
   return displayArgv(argv, pathDirs).join(" ");
 }
 
+// src/runtime/netns-http.ts
+import { spawn as spawn3, spawnSync as spawnSync3 } from "node:child_process";
+var NODE_RELAY = `const net=require('net');const s=net.connect(+process.argv[1],'127.0.0.1');s.setNoDelay(true);
+s.on('connect',()=>process.stderr.write('connected\\n'));
+s.on('data',(d)=>process.stdout.write(d));
+s.on('error',(e)=>{process.stderr.write((e.code==='ECONNREFUSED'?'refused ':'reset ')+e.code+'\\n');process.exitCode=3;});
+s.on('close',()=>process.stdout.end(()=>process.exit()));
+process.stdin.on('data',(d)=>s.write(d));process.stdin.on('end',()=>s.end());`;
+var PYTHON_RELAY = `import os,socket,sys,threading
+try:
+    s=socket.create_connection(('127.0.0.1',int(sys.argv[1])),10)
+except ConnectionRefusedError:
+    sys.stderr.write('refused ECONNREFUSED\\n');sys.exit(3)
+s.settimeout(None);sys.stderr.write('connected\\n');sys.stderr.flush()
+def up():
+    while True:
+        d=os.read(0,65536)
+        if not d:
+            try: s.shutdown(socket.SHUT_WR)
+            except OSError: pass
+            return
+        s.sendall(d)
+threading.Thread(target=up,daemon=True).start()
+try:
+    while True:
+        d=s.recv(65536)
+        if not d: break
+        os.write(1,d)
+except OSError as e:
+    sys.stderr.write('reset '+type(e).__name__+'\\n');sys.exit(3)`;
+var HELPER_LIMITS = ["--memory", "128m", "--pids-limit", "16", "--read-only", "--security-opt", "no-new-privileges", "--cap-drop", "ALL"];
+var nsenterWay;
+function nsenterPrefix() {
+  if (process.env.ENTRYPOINT_GUARD_NO_NSENTER) return null;
+  if (nsenterWay !== void 0) return nsenterWay;
+  const ok = (argv) => spawnSync3(argv[0], [...argv.slice(1), "--version"], { env: childEnv(["PATH"]), timeout: 5e3, stdio: "ignore" }).status === 0;
+  if (process.getuid?.() === 0 && ok(["nsenter"])) nsenterWay = ["nsenter"];
+  else if (spawnSync3("sudo", ["-n", "true"], { env: childEnv(["PATH"]), timeout: 5e3, stdio: "ignore" }).status === 0 && ok(["sudo", "-n", "nsenter"])) nsenterWay = ["sudo", "-n", "nsenter"];
+  else nsenterWay = null;
+  return nsenterWay;
+}
+async function netnsAccess(req) {
+  const proc = hostProc(req.hostPid, req.id);
+  const prefix = proc ? nsenterPrefix() : null;
+  if (proc && prefix) return { kind: "nsenter", argv: [...prefix, `--net=${proc.root}/${proc.pid}/ns/net`, "--", process.execPath, "-e", NODE_RELAY] };
+  for (const program of ["python3", "node"]) {
+    const res = await docker(["run", "--rm", "--pull=never", "--platform", req.platform, "--network", "none", ...req.cleanup.labelArgs(), ...HELPER_LIMITS, "--entrypoint", program, "--", req.image, "--version"], { timeoutMs: 6e4, maxStdoutBytes: 4096 });
+    if (res.code === 0) return { kind: "helper", image: req.image, platform: req.platform, program, cleanup: req.cleanup, emulated: req.emulated === true };
+  }
+  const why2 = proc ? "this process can neither enter the network namespace (not root, no passwordless sudo, or no nsenter) nor run python3 or node from the image" : "the engine is not local (or its processes are not visible here) and the image has neither python3 nor node to run a helper with";
+  return { kind: "unavailable", reason: why2 };
+}
+var Relay = class {
+  chunks = [];
+  bytes = 0;
+  stderr = "";
+  waiters = /* @__PURE__ */ new Set();
+  ended;
+  child;
+  constructor(access2, port, containerId) {
+    let argv;
+    if (access2.kind === "nsenter") {
+      argv = [...access2.argv, String(port)];
+    } else {
+      const script = access2.program === "python3" ? ["-c", PYTHON_RELAY] : ["-e", NODE_RELAY];
+      argv = [
+        "docker",
+        "run",
+        "--rm",
+        "-i",
+        "--pull=never",
+        "--platform",
+        access2.platform,
+        "--network",
+        `container:${containerId}`,
+        ...access2.cleanup.labelArgs(),
+        ...HELPER_LIMITS,
+        "--log-driver",
+        "none",
+        "--entrypoint",
+        access2.program,
+        "--",
+        access2.image,
+        ...script,
+        String(port)
+      ];
+    }
+    if (argv[0] === "docker") logCall(argv.slice(1));
+    this.child = spawn3(argv[0], argv.slice(1), { env: access2.kind === "nsenter" ? childEnv(["PATH"]) : dockerEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    this.child.stdout.on("data", (d) => {
+      if (this.bytes < 1024 * 1024) {
+        this.chunks.push(d);
+        this.bytes += d.length;
+      }
+      this.notify();
+    });
+    this.child.stderr.on("data", (d) => {
+      if (this.stderr.length < 64 * 1024) this.stderr += d.toString("utf8");
+      this.notify();
+    });
+    this.child.stdin.on("error", () => void 0);
+    this.ended = new Promise((resolve5) => {
+      this.child.on("error", (err) => resolve5({ connected: false, how: "failed", detail: err.message }));
+      this.child.on("close", (code2) => {
+        const connected = /^connected$/m.test(this.stderr);
+        const reset = /^reset (\S+)/m.exec(this.stderr);
+        const refused = /^refused/m.test(this.stderr);
+        if (reset) resolve5({ connected, how: "reset", detail: `reset (${reset[1]})` });
+        else if (refused) resolve5({ connected: false, how: "refused", detail: "connection refused" });
+        else if (connected) resolve5({ connected, how: "closed", detail: "closed" });
+        else resolve5({ connected, how: "failed", detail: this.stderr.trim().split("\n").pop() || `the relay exited ${code2}` });
+        this.notify();
+      });
+    });
+  }
+  get connected() {
+    return /^connected$/m.test(this.stderr);
+  }
+  received() {
+    return Buffer.concat(this.chunks);
+  }
+  send(data) {
+    this.child.stdin.write(data);
+  }
+  /** Half-close our side (the request is complete). */
+  finish() {
+    this.child.stdin.end();
+  }
+  /** Resolves when `test()` holds or the relay has ended, whichever first, or at the deadline. */
+  async until(test, ms) {
+    const deadline = Date.now() + ms;
+    let over = false;
+    void this.ended.then(() => over = true);
+    while (!test() && !over && Date.now() < deadline) {
+      await new Promise((resolve5) => {
+        const t = setTimeout(done, Math.max(1, deadline - Date.now()));
+        function done() {
+          clearTimeout(t);
+          resolve5();
+        }
+        this.waiters.add(done);
+      });
+    }
+    return test();
+  }
+  kill() {
+    this.child.kill("SIGKILL");
+  }
+  notify() {
+    const list = [...this.waiters];
+    this.waiters.clear();
+    for (const w of list) w();
+  }
+};
+function parseResponse(data, closed) {
+  const end = data.indexOf("\r\n\r\n");
+  if (end < 0) return void 0;
+  const head = data.subarray(0, end).toString("latin1");
+  const m = /^HTTP\/1\.([01]) (\d{3})/.exec(head);
+  if (!m) return void 0;
+  const status = Number(m[2]);
+  const header = (name) => new RegExp(`\\r\\n${name}:[ \\t]*([^\\r\\n]*)`, "i").exec(head)?.[1]?.trim().toLowerCase();
+  const connection = header("connection") ?? "";
+  const keepAlive = m[1] === "1" ? !connection.includes("close") : connection.includes("keep-alive");
+  const bodyStart = end + 4;
+  if (status === 204 || status === 304 || status >= 100 && status < 200) return { status, complete: true, keepAlive, length: bodyStart };
+  const length = header("content-length");
+  if (length !== void 0 && /^\d+$/.test(length)) {
+    const total = bodyStart + Number(length);
+    return { status, complete: data.length >= total, keepAlive, length: total };
+  }
+  if ((header("transfer-encoding") ?? "").includes("chunked")) {
+    const last = data.indexOf("\r\n0\r\n\r\n", bodyStart - 2);
+    return { status, complete: last >= 0, keepAlive, length: last >= 0 ? last + 7 : data.length };
+  }
+  return { status, complete: closed, keepAlive: false, length: data.length };
+}
+function requestText(path40, keepAlive, hold = false) {
+  return `GET ${path40} HTTP/1.1\r
+Host: localhost\r
+User-Agent: entrypoint-guard\r
+Accept: */*\r
+Connection: ${keepAlive ? "keep-alive" : "close"}\r
+${hold ? "" : "\r\n"}`;
+}
+async function getOnce(access2, containerId, port, path40, timeoutMs) {
+  const relay = new Relay(access2, port, containerId);
+  try {
+    relay.send(requestText(path40, false));
+    let closed = false;
+    void relay.ended.then(() => closed = true);
+    await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
+    const end = await Promise.race([relay.ended, new Promise((r) => setTimeout(r, 50))]);
+    const answer = parseResponse(relay.received(), true);
+    if (answer) return { status: answer.status };
+    return { error: end ? end.detail : `no answer within ${timeoutMs / 1e3} s` };
+  } finally {
+    relay.kill();
+  }
+}
+
+// src/runtime/request-drain.ts
+function watchEnd(relay, id, proc, port) {
+  return relay.ended.then(async () => {
+    if (proc) {
+      if (acceptQueue(proc, port) !== void 0) return "listening";
+      for (let i = 0; i < 5 && pid1Running(proc); i++) await new Promise((r) => setTimeout(r, 10));
+      return pid1Running(proc) ? "closed-listener" : "died";
+    }
+    const state = await containerState(id);
+    return state?.running ? "running" : "died";
+  });
+}
+function listeningPort(id, hostPid) {
+  const proc = hostProc(hostPid, id);
+  if (!proc) return "unknown";
+  const ports = [...new Set(listeningSockets(proc).filter((l) => l.proto === "tcp").map((l) => Number(l.address.slice(l.address.lastIndexOf(":") + 1))))];
+  if (ports.length === 0) return "none";
+  return ports.length === 1 ? ports[0] : "many";
+}
+function targetPort(target, id, hostPid) {
+  if (target.port !== void 0) return target.port;
+  const found = listeningPort(id, hostPid);
+  if (typeof found === "number") return found;
+  if (found === "none") return "the container listens on no TCP port";
+  if (found === "many") return "the container listens on several TCP ports; give one as PATH:PORT";
+  return "its listening port cannot be read here (no local /proc); give it as PATH:PORT";
+}
+async function holdRequest(input) {
+  const factor = input.emulated ? 3 : 1;
+  const relay = new Relay(input.access, input.port, input.id);
+  const what = `GET ${truncate(input.path, 60)} on port ${input.port}`;
+  relay.send(requestText(input.path, true));
+  let closed = false;
+  void relay.ended.then(() => closed = true);
+  await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, 1e4 * factor);
+  const first = parseResponse(relay.received(), closed);
+  if (!first?.complete) {
+    const end = closed ? await relay.ended : void 0;
+    relay.kill();
+    return { note: `--probe-http on ${input.platform}: ${what} did not answer before the stop signal (${end ? end.detail : `no complete answer within ${10 * factor} s`}), so no request was held open through it.` };
+  }
+  if (!first.keepAlive || closed) {
+    relay.kill();
+    return holdOnNewConnection(input, first.status, factor, what);
+  }
+  relay.send(requestText(input.path, false, true));
+  await new Promise((r) => setTimeout(r, 100 * factor));
+  const proc = hostProc(input.hostPid, input.id);
+  return { held: { relay, path: input.path, port: input.port, offset: first.length, baseline: first.status, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
+}
+async function holdOnNewConnection(input, baseline, factor, what) {
+  const proc = hostProc(input.hostPid, input.id);
+  const unheld = (why2) => ({ note: `--probe-http on ${input.platform}: ${what} answered ${baseline} and closed the connection (no keep-alive), and ${why2}, so no request was held open through the stop signal.` });
+  if (!proc) return unheld("whether a new connection was accepted cannot be read here (no local /proc)");
+  const relay = new Relay(input.access, input.port, input.id);
+  relay.send(requestText(input.path, false, true));
+  await relay.until(() => relay.connected, 5e3 * factor);
+  const deadline = Date.now() + 2e3 * factor;
+  while (relay.connected && acceptQueue(proc, input.port) !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  if (!relay.connected || acceptQueue(proc, input.port) !== 0) {
+    relay.kill();
+    return unheld("a new connection was not accepted within 2 s");
+  }
+  await new Promise((r) => setTimeout(r, 100 * factor));
+  return { held: { relay, path: input.path, port: input.port, offset: 0, baseline, via: input.access.kind, factor, atEnd: watchEnd(relay, input.id, proc, input.port) } };
+}
+function release(held) {
+  setTimeout(() => held.relay.send("\r\n"), 50 * held.factor).unref();
+}
+async function judgeHeld(held, facts) {
+  const { relay } = held;
+  const answer = () => parseResponse(relay.received().subarray(held.offset), false);
+  await relay.until(() => answer() !== void 0, facts.waitMs);
+  const got = answer();
+  const end = got ? void 0 : await Promise.race([relay.ended, new Promise((r) => setTimeout(r, 200))]);
+  relay.kill();
+  const base = { path: held.path, port: held.port, via: held.via, before: held.baseline };
+  if (got) return { result: { ...base, held: "answered", status: got.status, detail: `answered ${got.status} after ${facts.signal}` } };
+  if (!end || facts.killed || !end.connected) {
+    const why2 = facts.killed ? `the container was SIGKILLed after the grace period` : end ? end.detail : "no answer and the connection still open";
+    return { result: { ...base, held: "unjudged", detail: why2 } };
+  }
+  const atEnd = await held.atEnd;
+  if (atEnd === "closed-listener") {
+    return { result: { ...base, held: "unjudged", detail: "the server closed its listener, then the held connection before its request was complete, and kept running (a graceful shutdown that closes connections without a complete request)" } };
+  }
+  if (atEnd === "running") {
+    return { result: { ...base, held: "unjudged", detail: "the connection ended without an answer while the container kept running, and without a local /proc it cannot be told whether the server closed it on purpose" } };
+  }
+  const how = end.how === "reset" ? "reset the connection" : "closed the connection";
+  return {
+    result: { ...base, held: "dropped", detail: `${how} without an answer` },
+    hit: {
+      rule: "request-dropped-on-stop",
+      message: `On {platforms} a request in flight when the container got ${facts.signal} was dropped: \`GET ${truncate(held.path, 60)}\` on port ${held.port} (the same request answered ${held.baseline} just before) had been started on an accepted connection, and after the signal the server {detail} instead of finishing it, so every deploy and scale-down fails the requests in flight.`,
+      detail: `${how} without an answer`,
+      fix: `On ${facts.signal}, stop accepting new connections and finish the requests in flight before exiting (Node: \`server.close(() => process.exit(0))\`; Go: \`http.Server.Shutdown\`; gunicorn and uvicorn drain on SIGTERM; nginx and php-fpm on SIGQUIT: \`STOPSIGNAL SIGQUIT\`), well within the grace period.`
+    }
+  };
+}
+
 // src/runtime/readiness.ts
 var TICK_MS = 200;
 var QUIET_MS = 1e3;
@@ -49271,6 +49687,7 @@ var FALLBACK_SECONDS = 5;
 async function waitReady(req) {
   if (req.readyLog) return waitForLog(req, req.readyLog);
   if (req.readyCmd) return waitForCmd(req, req.readyCmd);
+  if (req.readyHttp) return waitForHttp(req, req.readyHttp.target, req.readyHttp.access);
   const proc = hostProc(req.hostPid, req.id);
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples = [];
@@ -49349,6 +49766,24 @@ async function waitForCmd(req, cmd) {
     await sleep(CMD_RETRY_MS);
   }
 }
+async function waitForHttp(req, target, access2) {
+  let last = "";
+  for (; ; ) {
+    const left = req.boundSeconds * 1e3 - (Date.now() - req.startedAt);
+    if (left <= 0) return ready(req, "timeout", `not ready within ${req.boundSeconds} s: --ready-http GET ${target.path} did not answer 2xx/3xx${last ? ` (last: ${last})` : ""}, stop signal sent anyway`);
+    const port = targetPort(target, req.id, req.hostPid);
+    if (typeof port === "number") {
+      const res = await getOnce(access2, req.id, port, target.path, Math.min(5e3, Math.max(500, left)));
+      if (res.status !== void 0 && res.status >= 200 && res.status < 400) return ready(req, "http", `GET ${target.path} on port ${port} answered ${res.status}`);
+      last = res.status !== void 0 ? `answered ${res.status}` : res.error ?? "no answer";
+    } else {
+      last = port;
+    }
+    const state = await containerState(req.id);
+    if (state && !state.running) return ready(req, "exited", `exited with code ${state.exitCode}`);
+    await sleep(CMD_RETRY_MS);
+  }
+}
 var CMD_RETRY_MS = 250;
 function sleep(ms) {
   return new Promise((resolve5) => setTimeout(resolve5, ms));
@@ -49369,15 +49804,22 @@ async function checkHealth(req) {
   let runs = 0;
   let last = { code: null, output: "" };
   const done = (o) => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1e3) });
+  let early = req.early;
   for (; ; ) {
     runs++;
-    const res = await docker(["exec", req.id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+    const res = early ? await early : await runHealthOnce(req.id, health, req.emulated);
+    const before = early !== void 0;
+    early = void 0;
     const output = `${res.stdout}
 ${res.stderr}`.trim();
     last = { code: res.timedOut ? null : res.code, output: res.timedOut ? `no answer within ${health.timeout * factor} s` : output };
     if (!res.timedOut && res.code === 0) return done({ status: "healthy" });
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: "missing", hit: missingHit(req, program, last.output) });
+    if (before) {
+      runs--;
+      continue;
+    }
     const now = Date.now();
     if (judgeable && now >= dockerDeadline) return done({ status: "unhealthy", hit: neverHealthyHit(req, runs, last) });
     if (!judgeable && now + RETRY_MS >= giveUpAt) {
@@ -49387,6 +49829,10 @@ ${res.stderr}`.trim();
     }
     await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
+}
+function runHealthOnce(id, health, emulated) {
+  const factor = emulated ? 3 : 1;
+  return docker(["exec", id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -49587,14 +50033,27 @@ async function probe2(req, start = startProbe(req)) {
   }
   const id = started.id;
   const startedAt = started.at;
+  const earlyHealth = config.health && !req.emulated && !req.deployed ? runHealthOnce(id, config.health, req.emulated) : void 0;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const httpNotes = [];
+  const access2 = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid: initial?.pid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : void 0;
+  const way = access2 && access2.kind !== "unavailable" ? access2 : void 0;
+  if (access2?.kind === "unavailable") {
+    const flags = [options.readyHttp ? "--ready-http" : "", options.probeHttp ? "--probe-http" : ""].filter(Boolean).join(" and ");
+    httpNotes.push(`${flags} skipped on ${req.platform}: no way into the container's network namespace here (${access2.reason})${options.readyHttp ? "; readiness was judged by the default signals" : ""}.`);
+  }
+  const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
+  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth);
+  const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
+  afterChecks?.catch(() => void 0);
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
     if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === "exited-on-start")) {
+      if (req.signalGate && !await req.signalGate) return { hits: [], abandoned: true };
       await docker(["rm", "-f", id], { timeoutMs: CALL_MS2 });
       req.cleanup.forgetContainer(id);
       const again = await probe2({ ...req, writableRoot: true });
@@ -49605,9 +50064,11 @@ async function probe2(req, start = startProbe(req)) {
     }
     return early;
   }
-  const notes = options.readyLog && ready2.by === "timeout" ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  const notes = [...httpNotes];
+  if (options.readyLog && ready2.by === "timeout") notes.push(`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready2.by === "timeout") notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), req.deployed ? NO_CHECKS : afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1e3, ready2)]);
+  if (readyHttp.readyHttp && ready2.by === "timeout") notes.push(`--ready-http GET ${options.readyHttp.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  const [top, checked] = await (afterChecks ?? Promise.all([pid1Of(id, state?.pid, config.path), checksAfterReady(state?.pid)]));
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
@@ -49616,6 +50077,14 @@ async function probe2(req, start = startProbe(req)) {
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named2 = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
+  if (req.signalGate && !await req.signalGate) return { hits: [], abandoned: true };
+  let held;
+  if (options.probeHttp && way) {
+    const port = targetPort(options.probeHttp, id, state?.pid);
+    const opened = typeof port === "number" ? await holdRequest({ access: way, id, hostPid: state?.pid, port, path: options.probeHttp.path, platform: req.platform, emulated: req.emulated }) : { note: `--probe-http skipped on ${req.platform}: ${port}.` };
+    held = opened.held;
+    if (opened.note) notes.push(opened.note);
+  }
   let preStop2;
   if (req.deployed?.preStop) {
     preStop2 = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
@@ -49631,8 +50100,10 @@ async function probe2(req, start = startProbe(req)) {
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
   let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
+  if (kill.code === 0 && held) release(held);
   if (kill.code !== 0) {
     state = await containerState(id);
+    held?.relay.kill();
     if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
     if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
     if (kill.code !== 0) {
@@ -49655,6 +50126,10 @@ async function probe2(req, start = startProbe(req)) {
   const exitCode = await waiter;
   const seconds3 = round((Date.now() - t0) / 1e3);
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds3, options.gracePeriod)) : seconds3, exitCode, killed };
+  const drained = held ? await judgeHeld(held, { signal: signal.name, killed, waitMs: 2e3 * (req.emulated ? EMULATION_FACTOR : 1) }) : void 0;
+  if (drained?.hit) checked.hits.push(drained.hit);
+  if (drained?.result.held === "unjudged") notes.push(`--probe-http on ${req.platform}: the request held open through ${signal.name} was not judged (${drained.result.detail}).`);
+  if (drained) named2.http = drained.result;
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...req.expectedPid1 ? { expected: req.expectedPid1 } : {} })];
   return { hits, ...named2, ready: ready2, shutdown, notes, ...preStop2 ? { preStop: preStop2 } : {} };
 }
@@ -49664,13 +50139,13 @@ async function runPreStop(id, argv, graceSeconds) {
   return { seconds: round((Date.now() - t0) / 1e3), exitCode: res.timedOut ? null : res.code };
 }
 var NO_CHECKS = { hits: [], notes: [], results: {}, zombie: false };
-var SERVING = ["listening", "log", "cmd"];
-async function afterReady(req, id, hostPid, startedAt, until, ready2) {
+var SERVING = ["listening", "log", "cmd", "http"];
+async function afterReady(req, id, hostPid, startedAt, until, ready2, early) {
   const health = req.config.health;
   const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by) }) : void 0,
-    req.hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated })
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
+    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated }))
   ]);
   const hits = [];
   const notes = [];
@@ -50180,7 +50655,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -50194,8 +50669,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform2) {
-  const [os9 = "", arch2 = ""] = platform2.toLowerCase().split("/");
-  if (os9 !== "linux") return void 0;
+  const [os10 = "", arch2 = ""] = platform2.toLowerCase().split("/");
+  if (os10 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch2] ?? arch2;
   return ARCHES.find((a) => a.short === short);
@@ -50289,7 +50764,96 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
+import path30 from "node:path";
+
+// src/runtime/engine-api.ts
+import fs22 from "node:fs";
+import http2 from "node:http";
+import os8 from "node:os";
 import path29 from "node:path";
+function selectedContext() {
+  if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
+  const dir = process.env.DOCKER_CONFIG || path29.join(os8.homedir(), ".docker");
+  try {
+    const config = JSON.parse(fs22.readFileSync(path29.join(dir, "config.json"), "utf8"));
+    return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var socketPath;
+function localEngineSocket() {
+  if (socketPath === void 0) socketPath = findSocket() ?? null;
+  return socketPath ?? void 0;
+}
+function findSocket() {
+  if (process.env.ENTRYPOINT_GUARD_NO_ENGINE_API) return void 0;
+  const host = process.env.DOCKER_HOST;
+  if (host && !host.startsWith("unix://")) return void 0;
+  const context3 = selectedContext();
+  if (context3 && context3 !== "default") return void 0;
+  const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
+  try {
+    return fs22.statSync(file).isSocket() ? file : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function engineRequest(socket, method, urlPath, options) {
+  logCall(["api", method, urlPath]);
+  return new Promise((resolve5) => {
+    const payload = options.json === void 0 ? void 0 : Buffer.from(JSON.stringify(options.json));
+    const chunks = [];
+    let bytes = 0;
+    let settled = false;
+    let timedOut = false;
+    let stopped = false;
+    let status = 0;
+    let headers = {};
+    const finish = (error2) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer2);
+      resolve5({ status, headers, body: Buffer.concat(chunks), timedOut, stopped, ...error2 && !stopped ? { error: error2 } : {} });
+    };
+    const req = http2.request(
+      { socketPath: socket, method, path: urlPath, headers: { Host: "docker", ...payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {} } },
+      (res) => {
+        status = res.statusCode ?? 0;
+        headers = res.headers;
+        res.on("data", (chunk) => {
+          if (stopped) return;
+          chunks.push(chunk);
+          bytes += chunk.length;
+          if (options.enoughBytes !== void 0 && bytes >= options.enoughBytes) {
+            stopped = true;
+            req.destroy();
+            finish();
+          }
+        });
+        res.on("end", () => finish());
+        res.on("error", (err) => finish(err.message));
+        res.on("close", () => finish("the engine closed the response early"));
+      }
+    );
+    const timer2 = setTimeout(() => {
+      timedOut = true;
+      req.destroy();
+      finish(`no answer within ${options.timeoutMs / 1e3} s`);
+    }, options.timeoutMs);
+    req.on("error", (err) => finish(err.message));
+    req.end(payload);
+  });
+}
+function engineMessage(res) {
+  const text = res.body.toString("utf8");
+  try {
+    const parsed2 = JSON.parse(text);
+    if (typeof parsed2.message === "string") return parsed2.message;
+  } catch {
+  }
+  return res.error ?? (text.trim() || `HTTP ${res.status}`);
+}
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -50415,16 +50979,37 @@ var MAX_LINK_HOPS = 16;
 var CP_TIMEOUT_MS = 2e4;
 var MISSING = /no such container:path|could not find the file|no such file or directory|not a directory/i;
 var ImageFileReader = class _ImageFileReader {
-  constructor(containerId, cleanup) {
+  constructor(containerId, cleanup, socket) {
     this.containerId = containerId;
     this.cleanup = cleanup;
+    this.socket = socket;
   }
   containerId;
   cleanup;
+  socket;
   raw = /* @__PURE__ */ new Map();
   closed;
   /** Create (never start) a container of the image to copy files out of. */
   static async open(input) {
+    const socket = localEngineSocket();
+    if (socket) {
+      const res2 = await engineRequest(socket, "POST", `/containers/create?platform=${encodeURIComponent(input.platform)}`, {
+        timeoutMs: 3e4,
+        json: { Image: input.image, Entrypoint: ["/entrypoint-guard-never-started"], Cmd: [], Labels: input.cleanup.labels(), NetworkDisabled: true, HostConfig: { NetworkMode: "none" } }
+      });
+      const id2 = (() => {
+        try {
+          return String(JSON.parse(res2.body.toString("utf8")).Id ?? "");
+        } catch {
+          return "";
+        }
+      })();
+      if (res2.status === 201 && /^[0-9a-f]{12,64}$/.test(id2)) {
+        input.cleanup.container(id2);
+        return new _ImageFileReader(id2, input.cleanup, socket);
+      }
+      if (res2.status !== 0) throw new Error(`docker create ${input.image} (${input.platform}) failed: ${engineMessage(res2).split("\n")[0]}`);
+    }
     const res = await docker(
       ["create", "--pull=never", "--platform", input.platform, "--network", "none", ...input.cleanup.labelArgs(), "--entrypoint", "/entrypoint-guard-never-started", "--", input.image],
       { timeoutMs: 3e4 }
@@ -50435,7 +51020,7 @@ var ImageFileReader = class _ImageFileReader {
       throw new Error(`docker create ${input.image} (${input.platform}) failed: ${why2}`);
     }
     input.cleanup.container(id);
-    return new _ImageFileReader(id, input.cleanup);
+    return new _ImageFileReader(id, input.cleanup, void 0);
   }
   /** Read several paths at once (symlinks followed); keyed by the path asked for. */
   async readMany(paths) {
@@ -50445,7 +51030,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path29.posix.normalize(requested);
+    let current = path30.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -50458,7 +51043,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path29.posix.normalize(target) : path29.posix.join(path29.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path30.posix.normalize(target) : path30.posix.join(path30.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -50490,6 +51075,18 @@ var ImageFileReader = class _ImageFileReader {
   async copyOut(p) {
     if (this.closed) return { kind: "error", error: "reader closed" };
     const enough = 512 * 3 + HEAD_BYTES + 512;
+    if (this.socket) {
+      const res2 = await engineRequest(this.socket, "GET", `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
+      if (res2.timedOut) return { kind: "error", error: `reading ${p} timed out` };
+      if (res2.status === 200) return entryOf(p, res2.body);
+      if (res2.status !== 0) {
+        const msg = engineMessage(res2);
+        if (res2.status === 404 || MISSING.test(msg)) return { kind: "missing" };
+        if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
+        return { kind: "error", error: msg.split("\n")[0] };
+      }
+      this.socket = void 0;
+    }
     let seen = 0;
     let stopped = false;
     const res = await docker(["cp", "--", `${this.containerId}:${p}`, "-"], {
@@ -50508,41 +51105,45 @@ var ImageFileReader = class _ImageFileReader {
       if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: "loop" };
       return { kind: "error", error: msg.split("\n")[0] || `docker cp exited ${res.code}` };
     }
-    const entries2 = parseTar(res.stdoutBytes, 4);
-    const entry = entries2[0];
-    if (!entry) return { kind: "error", error: `docker cp ${p} returned no tar entry` };
-    return {
-      kind: "entry",
-      type: entry.type,
-      mode: entry.mode,
-      uid: entry.uid,
-      gid: entry.gid,
-      size: entry.size,
-      linkname: entry.linkname,
-      head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
-      truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES)
-    };
+    return entryOf(p, res.stdoutBytes);
   }
   /** Remove the container (idempotent). */
   close() {
     if (!this.closed) {
-      this.closed = docker(["rm", "-f", "-v", this.containerId], { timeoutMs: 2e4 }).then((res) => {
-        if (res.code === 0) this.cleanup.forgetContainer(this.containerId);
+      const socket = this.socket;
+      this.closed = (socket ? engineRequest(socket, "DELETE", `/containers/${this.containerId}?force=true&v=true`, { timeoutMs: 2e4 }).then((r) => r.status === 204 || r.status === 404) : docker(["rm", "-f", "-v", this.containerId], { timeoutMs: 2e4 }).then((res) => res.code === 0)).then((removed) => {
+        if (removed) this.cleanup.forgetContainer(this.containerId);
       });
     }
     return this.closed;
   }
 };
+function entryOf(p, tar) {
+  const entry = parseTar(tar, 4)[0];
+  if (!entry) return { kind: "error", error: `the copy of ${p} held no tar entry` };
+  return {
+    kind: "entry",
+    type: entry.type,
+    mode: entry.mode,
+    uid: entry.uid,
+    gid: entry.gid,
+    size: entry.size,
+    linkname: entry.linkname,
+    head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
+    truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES)
+  };
+}
 
 // src/runtime/smoke.ts
+var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path30.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path30.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path30.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path30.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path30.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path31.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path31.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path31.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path31.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path31.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -50563,8 +51164,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule37, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule37, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule38, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule38, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";
@@ -50669,16 +51270,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path30.posix.normalize(interpreter) : path30.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path31.posix.normalize(interpreter) : path31.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path30.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path31.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path30.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path31.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -50698,14 +51299,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path30.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path31.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path30.posix.basename(shebang.interpreter) === "env") {
+  if (path31.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -50759,10 +51360,16 @@ function chmodFix(ctx, file) {
 function pickExecutable(files) {
   return files.find((f) => f.type === "file" && (f.mode & 73) !== 0) ?? files.find((f) => fileExists(f) && f.type !== "dir");
 }
-function debugShellRun(input, paths) {
+async function debugShellRun(input, paths) {
+  const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
+  const id = await input.running;
+  if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
+    const res = await docker(["exec", id, "/bin/sh", "-c", script, "sh", ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
+    if (answered || SH_MISSING.test(res.stderr)) return res;
+  }
   const name = `${input.cleanup.runId}-smoke-${randomBytes2(4).toString("hex")}`;
   input.cleanup.container(name);
-  const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
   return docker(
     [
       "run",
@@ -50886,7 +51493,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path30.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path31.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -50920,6 +51527,7 @@ async function runRuntime(model, options, extras = {}) {
   const notes = [];
   const skip = (reason, advice = "") => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip("Windows images are not built or probed");
+  void limitsOfEngine();
   const engine = await docker(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
     return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);
@@ -51112,7 +51720,7 @@ async function runPlatform(job) {
     config,
     cleanup,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...options.readyHttp ? { readyHttp: options.readyHttp } : {}, ...options.probeHttp ? { probeHttp: options.probeHttp } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
   };
   const probeStart = startProbe(probeRequest);
   const probeDeployments = async (plainRules, imageCannotStart) => {
@@ -51127,23 +51735,47 @@ async function runPlatform(job) {
     if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
   };
   progress.phase(platform2, "smoke");
-  let hasShell;
-  try {
-    const smoke = await smokeCheck({ image, platform: platform2, config, model, cleanup });
+  const running2 = probeStart.then((s) => "id" in s ? s.id : void 0);
+  const smoked = smokeCheck({ image, platform: platform2, config, model, cleanup, running: running2 }).then(
+    (smoke) => ({ smoke }),
+    (err) => ({ error: err.message })
+  );
+  const runnable = smoked.then((s) => !("smoke" in s && s.smoke.fatal) && config.entrypoint.length + config.cmd.length > 0);
+  const expected = expectedPid1(model);
+  const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
+  const probing = probe2(
+    {
+      ...probeRequest,
+      confirms,
+      hasShell: smoked.then((s) => "smoke" in s ? s.smoke.hasShell : void 0),
+      signalGate: runnable,
+      ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
+      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
+      ...expected && !job.resolved ? { expectedPid1: expected } : {}
+    },
+    probeStart
+  );
+  probing.catch(() => void 0);
+  const smokeOutcome = await smoked;
+  if ("smoke" in smokeOutcome) {
+    const { smoke } = smokeOutcome;
     hits.push(...smoke.hits);
-    hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
+      await probing.catch(() => void 0);
       result.skipped = START_CANNOT_RUN;
       await probeDeployments(/* @__PURE__ */ new Set(), START_CANNOT_RUN);
       return done();
     }
-  } catch (err) {
-    notes.push(`Smoke checks for ${platform2} could not run: ${err.message}.`);
+  } else {
+    notes.push(`Smoke checks for ${platform2} could not run: ${smokeOutcome.error}.`);
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
+    await probing.catch(() => void 0);
     result.skipped = NO_START_COMMAND;
     await probeDeployments(/* @__PURE__ */ new Set(), NO_START_COMMAND);
     return done();
@@ -51157,7 +51789,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path31.posix.basename(wrapper.imagePath),
+      wrapper: path32.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -51165,28 +51797,15 @@ async function runPlatform(job) {
     if (checked.arrived) result.args = { sent: [...OVERRIDE], arrived: checked.arrived, forwarded: checked.hits.length === 0 };
   }
   progress.phase(platform2, "probe");
-  const expected = expectedPid1(model);
-  const program = model.startChain.program?.word;
-  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
-  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === "STOPSIGNAL").at(-1);
-  const probed = await probe2(
-    {
-      ...probeRequest,
-      confirms,
-      ...hasShell !== void 0 ? { hasShell } : {},
-      ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
-      ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
-      ...expected && !job.resolved ? { expectedPid1: expected } : {}
-    },
-    probeStart
-  );
+  const probed = await probing;
   notes.push(...probed.notes ?? []);
   if (probed.unavailable) {
     hits.push(unavailableHit(platform2, model, probed.unavailable));
     result.skipped = `no emulator for ${platform2} is registered on this machine`;
     return done();
   }
-  hits.push(...probed.hits);
+  const health = job.resolved ? void 0 : effectiveHealthcheck(model);
+  hits.push(...probed.hits.map((h) => h.rule === "healthcheck-broken" && health && !h.range ? { ...h, file: model.file, range: health.range } : h));
   if (probed.pid1) result.pid1 = probed.pid1;
   if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
   if (probed.pid1Signals) {
@@ -51198,6 +51817,7 @@ async function runPlatform(job) {
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.health) result.health = probed.health;
   if (probed.zombies) result.zombies = probed.zombies;
+  if (probed.http) result.http = probed.http;
   if (probed.shutdown) result.shutdown = probed.shutdown;
   await probeDeployments(new Set(probed.hits.map((h) => h.rule)));
   return done();
@@ -51216,12 +51836,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform2, serverPlatform, builderPlatforms, binfmt) {
-  const [os9, arch2 = "", variant] = platform2.split("/");
+  const [os10, arch2 = "", variant] = platform2.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os9 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
+  if (os10 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os9 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
+    return o === os10 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch2] ?? arch2;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -51234,10 +51854,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries2 = /* @__PURE__ */ new Map();
-    for (const name of fs22.readdirSync(dir)) {
+    for (const name of fs23.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs22.readFileSync(path31.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs23.readFileSync(path32.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -51384,11 +52004,11 @@ async function analyze(options, extras = {}) {
 }
 
 // src/github/format.ts
-function ruleShort(rule37) {
-  const meta = ruleMeta(rule37);
+function ruleShort(rule38) {
+  const meta = ruleMeta(rule38);
   if (meta) return meta.title;
-  const sc = /^shellcheck\/(SC\d+)$/.exec(rule37);
-  return sc ? `ShellCheck ${sc[1]}` : rule37;
+  const sc = /^shellcheck\/(SC\d+)$/.exec(rule38);
+  return sc ? `ShellCheck ${sc[1]}` : rule38;
 }
 function findingTitle(f) {
   const platforms = f.platforms && f.platforms.length > 0 ? ` (${f.platforms.join(", ")})` : "";
@@ -51488,8 +52108,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path39 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path39} does not exist${EOL7}`);
+        const path40 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path40} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -55783,7 +56403,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path39) => path39.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path40) => path40.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -56309,13 +56929,13 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 }
 
 // src/github/outputs.ts
-import os8 from "node:os";
-import path33 from "node:path";
+import os9 from "node:os";
+import path34 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs23 from "node:fs";
-import path32 from "node:path";
+import fs24 from "node:fs";
+import path33 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -56328,14 +56948,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path32.dirname(real);
-  if (options.createParents) fs23.mkdirSync(dir, { recursive: true });
-  const tmp = path32.join(dir, `.${path32.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const dir = path33.dirname(real);
+  if (options.createParents) fs24.mkdirSync(dir, { recursive: true });
+  const tmp = path33.join(dir, `.${path33.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs23.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs23.renameSync(tmp, real);
+    fs24.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs24.renameSync(tmp, real);
   } catch (err) {
-    fs23.rmSync(tmp, { force: true });
+    fs24.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -56344,17 +56964,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs23.realpathSync(target);
-  } else if (fs23.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs24.realpathSync(target);
+  } else if (fs24.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path32.dirname(real);
-  if (!options.createParents && !fs23.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path33.dirname(real);
+  if (!options.createParents && !fs24.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs23.statSync(p);
+    return fs24.statSync(p);
   } catch {
     return void 0;
   }
@@ -56392,8 +57012,8 @@ function shutdownSeconds(reports) {
   return out;
 }
 function writeJsonReport(reports, runId, env = process.env) {
-  const dir = env.RUNNER_TEMP || os8.tmpdir();
-  const file = path33.join(dir, `entrypoint-guard-${runId}.json`);
+  const dir = env.RUNNER_TEMP || os9.tmpdir();
+  const file = path34.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -56652,7 +57272,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path34 from "node:path";
+import path35 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -56674,24 +57294,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule37) {
-  return rule37.startsWith("shellcheck/") ? [rule37, "shellcheck"] : [rule37];
+function ruleKeys(rule38) {
+  return rule38.startsWith("shellcheck/") ? [rule38, "shellcheck"] : [rule38];
 }
-function settingIn(rules, rule37) {
-  for (const key of ruleKeys(rule37)) {
+function settingIn(rules, rule38) {
+  for (const key of ruleKeys(rule38)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule37, file) {
+function ruleSetting(config, rule38, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule37);
+    const s = settingIn(p.rules, rule38);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule37);
+  return settingIn(config.rules, rule38);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
@@ -56701,7 +57321,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path34.relative(input.root, path34.resolve(input.cwd, file)).split(path34.sep).join("/");
+  const toRepo = (file) => path35.relative(input.root, path35.resolve(input.cwd, file)).split(path35.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -56731,7 +57351,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path34.relative(root, path34.resolve(cwd, file)).split(path34.sep).join("/");
+  const toRepo = (file) => path35.relative(root, path35.resolve(cwd, file)).split(path35.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -56742,8 +57362,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs24 from "node:fs";
-import path35 from "node:path";
+import fs25 from "node:fs";
+import path36 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -56796,7 +57416,7 @@ function lineReader(root) {
     let lines = cache3.get(file);
     if (lines === void 0) {
       try {
-        lines = fs24.readFileSync(path35.resolve(root, file), "utf8").split("\n");
+        lines = fs25.readFileSync(path36.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -56858,7 +57478,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path36 from "node:path";
+import path37 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display2 = file) {
   const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES5 });
@@ -57016,13 +57636,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path36.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path37.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path37 from "node:path";
+import path38 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -57032,10 +57652,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path37.resolve(cwd, dockerfile);
+  const absPath = path38.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path37.dirname(absPath) });
-  const rel = (abs) => path37.relative(root, abs).split(path37.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path38.dirname(absPath) });
+  const rel = (abs) => path38.relative(root, abs).split(path38.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -57045,7 +57665,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path37.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path38.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -57057,7 +57677,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path37.dirname(dockerfile).split(path37.sep).join("/");
+    const context3 = path38.dirname(dockerfile).split(path38.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -57142,7 +57762,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path38.resolve(config.workspace, config.sarifFile);
+      const target = path39.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

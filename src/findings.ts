@@ -51,11 +51,11 @@ export interface PlatformResult {
   pid1Argv?: string[];
   /**
    * What decided that the container was ready for its stop signal, and when (seconds since it
-   * started): a --ready-log match (log), HEALTHCHECK healthy (healthcheck), a listening socket
+   * started): a --ready-log match (log), --ready-cmd exiting 0 (cmd), --ready-http answering 2xx/3xx (http), HEALTHCHECK healthy (healthcheck), a listening socket
    * (listening), a quiet process tree (quiet); timeout: not ready within the bound, signalled
    * anyway; fixed: nothing observable (remote engine), a short fixed wait; exited: it exited first.
    */
-  ready?: { by: 'log' | 'cmd' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
+  ready?: { by: 'log' | 'cmd' | 'http' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed'; seconds: number; detail: string };
   /**
    * PID 1's signal dispositions read from the kernel at readiness (natively, on a local engine),
    * and `app`: those of the process PID 1 should hand over to (a shell PID 1's app child).
@@ -70,6 +70,13 @@ export interface PlatformResult {
   health?: { status: 'healthy' | 'unhealthy' | 'missing' | 'unjudged'; exitCode: number | null; runs: number; seconds: number };
   /** An orphaned child left by a docker exec: reaped by PID 1 or left a zombie (state Z); `seconds` the check took. */
   zombies?: { reaped: boolean; seconds: number };
+  /**
+   * --probe-http: GET `path` on `port` from inside the container's network namespace (`via` the
+   * host entering it, or a helper container in it), answered `before` the signal; the request
+   * held open through the signal was answered (`status`), dropped (reset or closed unanswered)
+   * or unjudged (SIGKILLed after the grace period, or no verdict), `detail` says how.
+   */
+  http?: { path: string; port: number; via: 'nsenter' | 'helper'; before: number; held: 'answered' | 'dropped' | 'unjudged'; status?: number; detail: string };
   /** Set when the container exited 0 on its own before the probe (a one-shot job). */
   oneShot?: { exitCode: number; seconds: number };
   /** The argv a harmless override command given at `docker run` arrived with (the wrapper's argument forwarding). */

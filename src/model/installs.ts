@@ -4,7 +4,7 @@
 // absence that can be proven is reported as 'absent'.
 import path from 'node:path';
 import { splitImageRef } from './base-image.js';
-import { interpreterOf, type Interpreter } from './programs.js';
+import { interpreterOf, type ImageProgram, type Interpreter } from './programs.js';
 import { expandArgs } from './variables.js';
 import { programWords, runCommands } from '../shell/commands.js';
 import type { BaseImage, DockerfileModel, Instr } from './types.js';
@@ -15,15 +15,19 @@ export { interpreterOf, type Interpreter };
 
 // Alpine-based images known to ship no bash (their own entrypoints are #!/bin/sh).
 const ALPINE_WITHOUT_BASH = new Set(['alpine', 'busybox', 'node', 'python', 'golang', 'nginx', 'php', 'redis']);
-// Plain OS images whose contents are known: no language runtimes.
+// Plain OS images whose contents are known: no language runtimes, no curl or wget (BusyBox's wget aside).
 const PLAIN_KNOWN = new Set(['alpine', 'busybox', 'debian', 'ubuntu']);
+// Official language images whose `-slim` (Debian) and `-alpine` variants ship no curl: their
+// Dockerfiles install it only as a build dependency and purge it (docker-library node, python).
+const SLIM_WITHOUT_CURL = new Set(['node', 'python']);
 
 export type Availability = 'present' | 'absent' | 'unknown';
 
 /** What the base image itself ships. */
-export function baseHas(base: BaseImage, interp: Interpreter): Availability {
+export function baseHas(base: BaseImage, interp: ImageProgram): Availability {
   const { family, debugVariant } = base;
   const name = base.name.split('/').pop() ?? base.name;
+  if (interp === 'curl' || interp === 'wget') return baseHasHttpClient(base, interp);
   if (family === 'scratch') return 'absent';
   if (family === 'distroless') {
     if (interp === 'python') return /python/.test(name) ? 'present' : 'absent';
@@ -44,8 +48,28 @@ export function baseHas(base: BaseImage, interp: Interpreter): Availability {
   return 'unknown';
 }
 
-// Package names (apk, apt, dnf/yum/microdnf, zypper) that bring an interpreter.
-const PACKAGES: [RegExp, Interpreter][] = [
+/** curl and wget: absent only where the base is known well enough (a false alarm costs more than a miss). */
+function baseHasHttpClient(base: BaseImage, client: 'curl' | 'wget'): Availability {
+  const { family, debugVariant, tag } = base;
+  const name = base.name.split('/').pop() ?? base.name;
+  if (family === 'scratch') return 'absent';
+  // distroless ships neither; its :debug variants have BusyBox, whose wget is on their PATH.
+  if (family === 'distroless') return client === 'wget' && debugVariant ? 'present' : 'absent';
+  // BusyBox's wget applet is in every Alpine and BusyBox image; curl is not.
+  if (family === 'alpine' || family === 'busybox') {
+    if (client === 'wget') return 'present';
+    return PLAIN_KNOWN.has(name) || SLIM_WITHOUT_CURL.has(name) ? 'absent' : 'unknown';
+  }
+  if (family === 'debian' || family === 'ubuntu') {
+    if (PLAIN_KNOWN.has(name)) return 'absent';
+    if (SLIM_WITHOUT_CURL.has(name) && /(^|[-_.])slim([-_.]|$)/.test(tag ?? '')) return 'absent';
+    return 'unknown';
+  }
+  return 'unknown';
+}
+
+// Package names (apk, apt, dnf/yum/microdnf, zypper) that bring an interpreter or an HTTP client.
+const PACKAGES: [RegExp, ImageProgram][] = [
   [/^(bash|bash-completion|libtool|bats)$/, 'bash'],
   [/^(busybox|busybox-static|busybox-extras|dash|mksh)$/, 'sh'],
   [/^zsh$/, 'zsh'],
@@ -57,17 +81,21 @@ const PACKAGES: [RegExp, Interpreter][] = [
   [/^ruby.*$/, 'ruby'],
   [/^perl.*$/, 'perl'],
   [/^php\d*(-.+)?$/, 'php'],
+  [/^curl(-minimal)?$/, 'curl'],
+  [/^(wget2?|busybox|busybox-static|busybox-extras)$/, 'wget'],
 ];
 
-function packageInterpreters(pkg: string): Interpreter[] {
+function packageInterpreters(pkg: string): ImageProgram[] {
   const name = pkg.replace(/[=<>~].*$/, '').replace(/:[a-z0-9]+$/, '');
   return PACKAGES.filter(([re]) => re.test(name)).map(([, i]) => i);
 }
 
 // Words that name an interpreter in a download, source build or installer.
-const MENTIONS: [RegExp, Interpreter[]][] = [
+const MENTIONS: [RegExp, ImageProgram[]][] = [
   [/\bbash\b/i, ['bash']],
-  [/\bbusybox\b/i, ['sh']],
+  [/\bbusybox\b/i, ['sh', 'wget']],
+  [/\bcurl\b/i, ['curl']],
+  [/\bwget\b/i, ['wget']],
   [/\bzsh\b/i, ['zsh']],
   [/\bpython\d*(\.\d+)*\b|\bcpython\b|\bpyenv\b|\b(mini|ana)?conda\b|\bmicromamba\b|\bmamba\b|\buv\s+python\b|python-build-standalone/i, ['python']],
   [/\bnode(js)?\b|\bnvm\b|\bfnm\b|\bvolta\b/i, ['node']],
@@ -79,19 +107,19 @@ const ACQUIRE = /\b(curl|wget|aria2c|tar|unzip|bsdtar|make\s+(-j\s*\S+\s+)?(alt)
 // Source directories that bring whole trees of binaries with them.
 const BROAD_SOURCES = new Set(['/', '/usr', '/usr/local', '/usr/local/bin', '/bin', '/usr/bin', '/opt', '/sbin', '/usr/sbin']);
 
-function mentioned(text: string): Interpreter[] {
-  const out: Interpreter[] = [];
+function mentioned(text: string): ImageProgram[] {
+  const out: ImageProgram[] = [];
   for (const [re, interps] of MENTIONS) if (re.test(text)) out.push(...interps);
   return out;
 }
 
-const ALL: Interpreter[] = ['sh', 'bash', 'zsh', 'ksh', 'dash', 'fish', 'python', 'node', 'ruby', 'perl', 'php'];
+const ALL: ImageProgram[] = ['sh', 'bash', 'zsh', 'ksh', 'dash', 'fish', 'python', 'node', 'ruby', 'perl', 'php', 'curl', 'wget'];
 
 export interface InstallAnalysis {
   /** Interpreters a package install leaves in the final image, with the RUN that installed them. */
-  installed: Map<Interpreter, Instr>;
+  installed: Map<ImageProgram, Instr>;
   /** Interpreters that may have arrived another way (source build, tarball, COPY --from, an install list we cannot read). */
-  maybe: Set<Interpreter>;
+  maybe: Set<ImageProgram>;
 }
 
 const INSTALLERS: Record<string, { add: Set<string>; del: Set<string> }> = {
@@ -113,7 +141,7 @@ export function analyseInstalls(model: DockerfileModel): InstallAnalysis {
   const owners = new Map<string, Set<string>>(); // package -> 'world' or the virtual names holding it
   const installedBy = new Map<string, Instr>();
   const virtuals = new Map<string, Set<string>>();
-  const maybe = new Set<Interpreter>();
+  const maybe = new Set<ImageProgram>();
   const { steps } = buildSteps(model, model.finalStage);
   const stageNames = new Set(model.stages.flatMap((s) => (s.name ? [s.name] : [])));
 
@@ -135,7 +163,7 @@ export function analyseInstalls(model: DockerfileModel): InstallAnalysis {
     }
   }
 
-  const installed = new Map<Interpreter, Instr>();
+  const installed = new Map<ImageProgram, Instr>();
   for (const [pkg, set] of owners) {
     if (set.size === 0) continue;
     for (const i of packageInterpreters(pkg)) installed.set(i, installedBy.get(pkg)!);
@@ -147,7 +175,7 @@ interface InstallState {
   add: (pkg: string, owner: string, instr: Instr) => void;
   owners: Map<string, Set<string>>;
   virtuals: Map<string, Set<string>>;
-  maybe: Set<Interpreter>;
+  maybe: Set<ImageProgram>;
 }
 
 function readInstall(words: string[], step: Step, state: InstallState): void {
@@ -192,11 +220,13 @@ function readInstall(words: string[], step: Step, state: InstallState): void {
 }
 
 /** COPY --from / ADD that may bring an interpreter's binaries. */
-function copyMaybe(step: Step, maybe: Set<Interpreter>, stageNames: Set<string>): void {
+function copyMaybe(step: Step, maybe: Set<ImageProgram>, stageNames: Set<string>): void {
   const { instr } = step;
   const from = instr.flags.get('from');
   const ops = copyOperands(step);
   if (!ops) return;
+  // A curl or wget binary from the build context or another stage (`COPY bin/curl /usr/local/bin/`).
+  for (const src of ops.sources) for (const i of mentioned(src)) if (i === 'curl' || i === 'wget') maybe.add(i);
   if (from) {
     // `--from=python:3.12-slim`, `--from=busybox:musl`: the image itself names what it brings.
     const ref = expandArgs(from, step.vars);
@@ -215,7 +245,7 @@ function copyMaybe(step: Step, maybe: Set<Interpreter>, stageNames: Set<string>)
   }
 }
 
-function interpretersOfImage(ref: string): Interpreter[] {
+function interpretersOfImage(ref: string): ImageProgram[] {
   const { name } = splitImageRef(ref);
   const last = name.split('/').pop() ?? name;
   return mentioned(last.replace(/[-_]/g, ' '));
@@ -226,7 +256,7 @@ function interpretersOfImage(ref: string): Interpreter[] {
  * install leaves it), 'absent' only when the base provably lacks it and nothing in the
  * build can have brought it, else 'unknown'.
  */
-export function interpreterAvailability(model: DockerfileModel, interp: Interpreter, analysis = analyseInstalls(model)): Availability {
+export function interpreterAvailability(model: DockerfileModel, interp: ImageProgram, analysis = analyseInstalls(model)): Availability {
   const base = baseHas(model.base, interp);
   if (base !== 'absent') return base;
   if (analysis.installed.has(interp)) return 'present';

@@ -207,6 +207,18 @@ export function interpreterOf(word: string): Interpreter | undefined {
   return undefined;
 }
 
+/** HTTP clients a HEALTHCHECK runs (`curl -f …`, `wget -q --spider …`). */
+export type HttpClient = 'curl' | 'wget';
+
+/** `/usr/bin/curl` -> curl; undefined for any other program. */
+export function httpClientOf(word: string): HttpClient | undefined {
+  const name = baseName(word);
+  return name === 'curl' || name === 'wget' ? name : undefined;
+}
+
+/** The programs whose presence in the final image the model tracks: interpreters and HTTP clients. */
+export type ImageProgram = Interpreter | HttpClient;
+
 /** The distribution package that brings an interpreter (`python3` for python, `nodejs` for node). */
 export function interpreterPackage(program: string): string {
   const interp = interpreterOf(program);

@@ -10,7 +10,7 @@ import { lacksShell } from './base-image.js';
 import { baseName, execThrough, knownProgram, shellInvocation } from './programs.js';
 import { analysisOf, flowIn, forwardsCommand } from './scripts.js';
 import { startPartAt } from './start-contract.js';
-import type { BaseImage, ChainLink, DockerfileModel, ShellKind, StartChain, StartPart, WrapperScript } from './types.js';
+import type { BaseImage, ChainLink, DockerfileModel, Instr, ShellKind, StartChain, StartPart, WrapperScript } from './types.js';
 import { expandArgs } from './variables.js';
 
 /** How the chain finds the scripts it runs (the wrapper resolver, through COPY/ADD). */
@@ -360,4 +360,12 @@ export function expectedPid1(model: DockerfileModel): ExpectedPid1 | undefined {
   if (!program) return undefined;
   const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
   return { name: program.kind === 'script' ? program.name : baseName(program.word), where, childOfShell: false };
+}
+
+/** The HEALTHCHECK in effect in the final image (undefined when none or `NONE`): the last one of the stages it descends from. */
+export function effectiveHealthcheck(model: DockerfileModel): Instr | undefined {
+  let found: Instr | undefined;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === 'HEALTHCHECK') found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return undefined;
+  return found;
 }

@@ -17,6 +17,7 @@ import {
   parseBuildxSpec,
   parseChoice,
   parseCommand,
+  parseHttpTarget,
   parseFileName,
   parseImageRef,
   parseNetwork,
@@ -131,6 +132,9 @@ export const CATALOG = [
   { key: 'startupWait', scope: 'run', type: 'value', flag: 'startup-wait', input: 'startup-wait', config: 'startup-wait', metavar: 'SEC', schema: { type: ['number', 'string'], exclusiveMinimum: 0, maximum: 3600 }, parse: parseSeconds, initial: () => 60, shown: '60', help: 'upper bound on waiting for readiness before the stop signal (x3 on emulated platforms; ready: HEALTHCHECK healthy, a listening socket, or a quiet process tree)' },
   { key: 'readyLog', scope: 'run', type: 'value', flag: 'ready-log', input: 'ready-log', config: 'ready-log', metavar: 'REGEX', parse: parseRegex, help: 'readiness is a log line matching REGEX (nothing else counts)' },
   { key: 'readyCmd', scope: 'run', type: 'value', flag: 'ready-cmd', input: 'ready-cmd', config: 'ready-cmd', metavar: 'CMD', parse: parseCommand, help: 'readiness is CMD exiting 0 in the container (docker exec, /bin/sh -c)' },
+  // Requests from inside the container's network namespace: it keeps --network none (src/runtime/netns-http.ts).
+  { key: 'readyHttp', scope: 'run', type: 'value', flag: 'ready-http', input: 'ready-http', config: 'ready-http', metavar: 'PATH[:PORT]', parse: parseHttpTarget, help: 'readiness is GET PATH answering 2xx/3xx inside the container (PORT: the one TCP port it listens on when left out)' },
+  { key: 'probeHttp', scope: 'run', type: 'value', flag: 'probe-http', input: 'probe-http', config: 'probe-http', metavar: 'PATH[:PORT]', parse: parseHttpTarget, help: 'hold a GET PATH open inside the container while the stop signal is sent: request-dropped-on-stop when it is reset or closed unanswered' },
   { key: 'probeEnv', scope: 'run', type: 'map', flag: 'probe-env', input: 'probe-env', config: 'probe-env', metavar: 'K=V', initial: () => ({}), help: "env for the probe container (never the host's env); repeatable" },
   { key: 'probeNetwork', scope: 'run', type: 'value', flag: 'probe-network', input: 'probe-network', config: 'probe-network', metavar: 'NAME', parse: parseNetwork, initial: () => 'none', shown: 'none', help: 'docker network for smoke runs and the probe' },
   // Never a config key: a pull request's own config file must not turn the probe's hardening off.

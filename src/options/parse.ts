@@ -68,6 +68,22 @@ export function parseCommand(value: string, name: string): string {
   return v;
 }
 
+/** An HTTP target inside the container: `PATH[:PORT]` (PORT: the one TCP port it listens on when left out). */
+export interface HttpTarget {
+  path: string;
+  port?: number;
+}
+
+/** `/healthz`, `/healthz:8080`, `/:3000`: a path and query as a request line takes them (no spaces, no control characters). */
+export function parseHttpTarget(value: string, name: string): HttpTarget {
+  const m = /^(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*?)(?::(\d{1,5}))?$/.exec(value.trim());
+  const port = m?.[2] !== undefined ? Number(m[2]) : undefined;
+  if (!m || (port !== undefined && (port < 1 || port > 65535))) {
+    throw new InputError(`${name} takes PATH[:PORT], a path starting with / and an optional port, e.g. ${name} /healthz:8080 (got ${JSON.stringify(value)})`);
+  }
+  return port === undefined ? { path: m[1]! } : { path: m[1]!, port };
+}
+
 /** Free text that must not be empty (a stage name, a file name). */
 export function parseText(value: string, name: string): string {
   if (value.trim() === '') throw new InputError(`${name} needs a value`);

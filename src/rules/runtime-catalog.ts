@@ -1,5 +1,5 @@
 // Metadata of the runtime findings (the checks themselves live in src/runtime/).
-// `no-debug-shell` is shared with the static rule of the same id and listed there.
+// `no-debug-shell` and `healthcheck-broken` are shared with the static rules of the same id and listed there.
 import type { RuleMeta } from './types.js';
 
 export const runtimeRules: RuleMeta[] = [
@@ -17,8 +17,8 @@ export const runtimeRules: RuleMeta[] = [
   { id: 'package-manager-is-pid1', severity: 'warning', title: 'Package manager is PID 1', description: 'npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM.' },
   { id: 'args-not-forwarded', severity: 'error', title: 'Arguments not forwarded', description: 'A command given at `docker run` (or Compose\'s `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments.' },
   { id: 'shard-missing', severity: 'error', title: 'Matrix shard missing', description: 'A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there.' },
-  { id: 'healthcheck-broken', severity: 'error', title: 'HEALTHCHECK can never pass', description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
   { id: 'stop-signal-not-graceful', severity: 'warning', title: 'Stop signal is a fast stop for the daemon', description: 'The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight.' },
+  { id: 'request-dropped-on-stop', severity: 'error', title: 'Request in flight dropped on stop', description: 'A request the service had accepted when the stop signal came was reset or closed unanswered (--probe-http): every deploy and scale-down fails the requests in flight.' },
   { id: 'zombies-not-reaped', severity: 'warning', title: 'PID 1 does not reap zombies', description: 'PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini).' },
   { id: 'unclean-exit', severity: 'warning', title: 'Unclean exit after stop signal', description: 'After the stop signal the container exited with a code other than 0 or 128+signal.' },
 ];

@@ -57,6 +57,11 @@ export class Cleanup {
     process.off('uncaughtException', this.onCrash);
   }
 
+  /** The run label as the Engine API takes it. */
+  labels(): Record<string, string> {
+    return { [RUN_LABEL]: this.runId };
+  }
+
   labelArgs(): string[] {
     return ['--label', `${RUN_LABEL}=${this.runId}`];
   }
@@ -92,9 +97,13 @@ export class Cleanup {
 
   removeAllSync(): void {
     const run = (args: string[]) => spawnSync('docker', args, { env: dockerEnv(), timeout: 20_000, stdio: 'ignore' });
-    const listed = spawnSync('docker', ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 10_000, encoding: 'utf8' });
-    const ids = new Set([...this.containers, ...(listed.stdout ?? '').split('\n').map((s) => s.trim()).filter(Boolean)]);
+    const labelled = () => (spawnSync('docker', ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.runId}`], { env: dockerEnv(), timeout: 10_000, encoding: 'utf8' }).stdout ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+    const ids = new Set([...this.containers, ...labelled()]);
     if (ids.size > 0) run(['rm', '-f', '-v', ...ids]);
+    // A create the engine had already received when its call was cut short (a `docker run`
+    // killed above, an Engine API request in flight) lands after the first listing: once more.
+    const late = labelled();
+    if (late.length > 0) run(['rm', '-f', '-v', ...late]);
     if (this.images.size > 0) run(['rmi', '-f', ...this.images]);
     this.containers.clear();
     this.images.clear();

@@ -69,7 +69,7 @@ export function redactArgs(args: readonly string[]): string[] {
  * Tests record the docker calls a run makes (ENTRYPOINT_GUARD_DOCKER_LOG=FILE: one JSON argv
  * a line, secrets redacted), e.g. to assert that `--image` never builds. Off unless set.
  */
-function logCall(args: readonly string[]): void {
+export function logCall(args: readonly string[]): void {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {

@@ -4,7 +4,7 @@
 // container unhealthy (Swarm, ECS and Compose's `depends_on: service_healthy` act on that).
 // Docker's own first run is `interval` (30 s by default) after the start: too late to wait for.
 import { round, truncate } from './build.js';
-import { docker } from './docker.js';
+import { docker, type DockerResult } from './docker.js';
 import type { HealthSpec } from './image-config.js';
 import type { PlatformHit } from './types.js';
 
@@ -18,6 +18,12 @@ export interface HealthRequest {
   emulated?: boolean;
   /** What made the service count as ready, for the message ("listening on tcp :8000"). */
   readyDetail: string;
+  /**
+   * A run started with the container, before readiness (its program's own start, a node or
+   * python check's seconds under QEMU, overlaps the service's): passing or missing settles it,
+   * failing does not count (the service was not ready yet).
+   */
+  early?: Promise<HealthRun>;
   /**
    * The service was seen serving (a listening socket, the user's log line or command). Else
    * (a quiet process tree: it may be waiting for a database --network none keeps away) a
@@ -56,14 +62,22 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
   let runs = 0;
   let last: { code: number | null; output: string } = { code: null, output: '' };
   const done = (o: Omit<HealthOutcome, 'runs' | 'seconds' | 'exitCode'>): HealthOutcome => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1000) });
+  let early = req.early;
   for (;;) {
     runs++;
-    const res = await docker(['exec', req.id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1000, maxStdoutBytes: 64 * 1024 });
+    const res = early ? await early : await runHealthOnce(req.id, health, req.emulated);
+    const before = early !== undefined;
+    early = undefined;
     const output = `${res.stdout}\n${res.stderr}`.trim();
     last = { code: res.timedOut ? null : res.code, output: res.timedOut ? `no answer within ${health.timeout * factor} s` : output };
     if (!res.timedOut && res.code === 0) return done({ status: 'healthy' });
     const program = missingProgram(res.code, output, health);
     if (program) return done({ status: 'missing', hit: missingHit(req, program, last.output) });
+    // Failed before the service was ready: that run says nothing; run it again now.
+    if (before) {
+      runs--;
+      continue;
+    }
     const now = Date.now();
     if (judgeable && now >= dockerDeadline) return done({ status: 'unhealthy', hit: neverHealthyHit(req, runs, last) });
     if (!judgeable && now + RETRY_MS >= giveUpAt) {
@@ -73,6 +87,14 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
     }
     await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
+}
+
+export type HealthRun = DockerResult;
+
+/** One run of the check, as Docker runs it (`docker exec`, the container's user and env). */
+export function runHealthOnce(id: string, health: HealthSpec, emulated?: boolean): Promise<HealthRun> {
+  const factor = emulated ? 3 : 1;
+  return docker(['exec', id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1000, maxStdoutBytes: 64 * 1024 });
 }
 
 /** The check's program, when the run says it is not in the image. */

@@ -84,6 +84,30 @@ export function parseUnixTable(text: string): Listener[] {
   return out;
 }
 
+/**
+ * Connections waiting in the accept queue of the TCP listeners on `port` (a LISTEN row's
+ * rx_queue is its backlog): 0 once the service has accepted every connection made to it.
+ * Undefined when no listener on that port is seen.
+ */
+export function acceptQueue(proc: HostProc, port: number): number | undefined {
+  let total: number | undefined;
+  for (const file of ['tcp', 'tcp6']) {
+    let text = '';
+    try {
+      text = fs.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[3] !== '0A' || Number.parseInt(cols[1]?.split(':')[1] ?? '', 16) !== port) continue;
+      const rx = Number.parseInt(cols[4]?.split(':')[1] ?? '', 16);
+      if (Number.isFinite(rx)) total = (total ?? 0) + rx;
+    }
+  }
+  return total;
+}
+
 /** /proc/net stores IPv4 as a little-endian hex word. */
 function ipv4(hex: string): string {
   const n = Number.parseInt(hex, 16);
@@ -134,6 +158,21 @@ export function treeCpu(proc: HostProc): TreeCpu | undefined {
     queue.push(...childrenOf(proc, pid));
   }
   return total;
+}
+
+/** The kernel's PF_EXITING: the process is in exit(), closing its files. */
+const PF_EXITING = 0x4;
+
+/** PID 1 is still running: not gone, not a zombie, not in the middle of exiting (closing its sockets as it goes). */
+export function pid1Running(proc: HostProc): boolean {
+  try {
+    const stat = fs.readFileSync(`${proc.root}/${proc.pid}/stat`, 'utf8');
+    // After the command name: state, ppid, pgrp, session, tty_nr, tpgid, flags.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return !/^[ZX]/.test(fields[0] ?? '') && (Number(fields[6]) & PF_EXITING) === 0;
+  } catch {
+    return false;
+  }
 }
 
 function cpuStat(proc: HostProc, pid: number): TreeCpu | undefined {

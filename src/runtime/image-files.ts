@@ -1,10 +1,12 @@
-// Read a few files out of an image without needing a shell in it: `docker create` (never
-// started), `docker cp <id>:<path> -` per path (a tar stream), `docker rm -f`. Symlinks are
-// followed inside the image by re-reading the target, bounded. Large files are cut after
-// their first bytes: the checks only need headers, shebang lines and line endings.
+// Read a few files out of an image without needing a shell in it: a never-started container,
+// one tar stream per path (the Engine API's archive endpoint on a local engine, `docker cp
+// <id>:<path> -` otherwise), removed at the end. The paths asked for at once are read at once.
+// Symlinks are followed inside the image by re-reading the target, bounded. Large files are cut
+// after their first bytes: the checks only need headers, shebang lines and line endings.
 import path from 'node:path';
 import type { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
+import { engineMessage, engineRequest, localEngineSocket } from './engine-api.js';
 import { parseTar } from './tar.js';
 
 /** Bytes kept from the start of each file: ELF/program headers, a shebang line, a script's line endings. */
@@ -58,10 +60,32 @@ export class ImageFileReader {
   private constructor(
     readonly containerId: string,
     private readonly cleanup: Cleanup,
+    /** The local engine's socket: reads and the removal go through the Engine API. */
+    private socket: string | undefined,
   ) {}
 
   /** Create (never start) a container of the image to copy files out of. */
   static async open(input: { image: string; platform: string; cleanup: Cleanup }): Promise<ImageFileReader> {
+    const socket = localEngineSocket();
+    if (socket) {
+      const res = await engineRequest(socket, 'POST', `/containers/create?platform=${encodeURIComponent(input.platform)}`, {
+        timeoutMs: 30_000,
+        json: { Image: input.image, Entrypoint: ['/entrypoint-guard-never-started'], Cmd: [], Labels: input.cleanup.labels(), NetworkDisabled: true, HostConfig: { NetworkMode: 'none' } },
+      });
+      const id = (() => {
+        try {
+          return String((JSON.parse(res.body.toString('utf8')) as { Id?: unknown }).Id ?? '');
+        } catch {
+          return '';
+        }
+      })();
+      if (res.status === 201 && /^[0-9a-f]{12,64}$/.test(id)) {
+        input.cleanup.container(id);
+        return new ImageFileReader(id, input.cleanup, socket);
+      }
+      // The engine answered no: as the CLI would say it. No answer at all: the CLI below.
+      if (res.status !== 0) throw new Error(`docker create ${input.image} (${input.platform}) failed: ${engineMessage(res).split('\n')[0]}`);
+    }
     const res = await docker(
       ['create', '--pull=never', '--platform', input.platform, '--network', 'none', ...input.cleanup.labelArgs(), '--entrypoint', '/entrypoint-guard-never-started', '--', input.image],
       { timeoutMs: 30_000 },
@@ -72,7 +96,7 @@ export class ImageFileReader {
       throw new Error(`docker create ${input.image} (${input.platform}) failed: ${why}`);
     }
     input.cleanup.container(id);
-    return new ImageFileReader(id, input.cleanup);
+    return new ImageFileReader(id, input.cleanup, undefined);
   }
 
   /** Read several paths at once (symlinks followed); keyed by the path asked for. */
@@ -134,6 +158,19 @@ export class ImageFileReader {
     if (this.closed) return { kind: 'error', error: 'reader closed' };
     // Stop the stream once the first bytes are in: a 100 MB binary need not cross the socket.
     const enough = 512 * 3 + HEAD_BYTES + 512;
+    if (this.socket) {
+      const res = await engineRequest(this.socket, 'GET', `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
+      if (res.timedOut) return { kind: 'error', error: `reading ${p} timed out` };
+      if (res.status === 200) return entryOf(p, res.body);
+      if (res.status !== 0) {
+        const msg = engineMessage(res);
+        if (res.status === 404 || MISSING.test(msg)) return { kind: 'missing' };
+        if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: 'loop' };
+        return { kind: 'error', error: msg.split('\n')[0] };
+      }
+      // No answer from the socket: the CLI from now on.
+      this.socket = undefined;
+    }
     let seen = 0;
     let stopped = false;
     const res = await docker(['cp', '--', `${this.containerId}:${p}`, '-'], {
@@ -152,30 +189,37 @@ export class ImageFileReader {
       if (/too many (levels of symbolic )?links/i.test(msg)) return { kind: 'loop' };
       return { kind: 'error', error: msg.split('\n')[0] || `docker cp exited ${res.code}` };
     }
-    const entries = parseTar(res.stdoutBytes, 4);
-    // Copying a directory yields its whole tree; the first entry is the directory itself.
-    const entry = entries[0];
-    if (!entry) return { kind: 'error', error: `docker cp ${p} returned no tar entry` };
-    return {
-      kind: 'entry',
-      type: entry.type,
-      mode: entry.mode,
-      uid: entry.uid,
-      gid: entry.gid,
-      size: entry.size,
-      linkname: entry.linkname,
-      head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
-      truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES),
-    };
+    return entryOf(p, res.stdoutBytes);
   }
 
   /** Remove the container (idempotent). */
   close(): Promise<void> {
     if (!this.closed) {
-      this.closed = docker(['rm', '-f', '-v', this.containerId], { timeoutMs: 20_000 }).then((res) => {
-        if (res.code === 0) this.cleanup.forgetContainer(this.containerId);
+      const socket = this.socket;
+      this.closed = (socket
+        ? engineRequest(socket, 'DELETE', `/containers/${this.containerId}?force=true&v=true`, { timeoutMs: 20_000 }).then((r) => r.status === 204 || r.status === 404)
+        : docker(['rm', '-f', '-v', this.containerId], { timeoutMs: 20_000 }).then((res) => res.code === 0)
+      ).then((removed) => {
+        if (removed) this.cleanup.forgetContainer(this.containerId);
       });
     }
     return this.closed;
   }
+}
+
+/** The first entry of a path's tar stream (copying a directory yields its whole tree, the directory first). */
+function entryOf(p: string, tar: Buffer): RawRead {
+  const entry = parseTar(tar, 4)[0];
+  if (!entry) return { kind: 'error', error: `the copy of ${p} held no tar entry` };
+  return {
+    kind: 'entry',
+    type: entry.type,
+    mode: entry.mode,
+    uid: entry.uid,
+    gid: entry.gid,
+    size: entry.size,
+    linkname: entry.linkname,
+    head: Buffer.from(entry.data.subarray(0, HEAD_BYTES)),
+    truncated: entry.size > Math.min(entry.data.length, HEAD_BYTES),
+  };
 }

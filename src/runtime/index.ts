@@ -19,8 +19,8 @@ import { inspectImage } from './image-config.js';
 import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
-import { expectedPid1, forwardingWrapper } from '../model/start-chain.js';
-import { abandonProbe, normalizeSignal, probe, startProbe, type Confirmable } from './probe.js';
+import { effectiveHealthcheck, expectedPid1, forwardingWrapper } from '../model/start-chain.js';
+import { abandonProbe, limitsOfEngine, normalizeSignal, probe, startProbe, type Confirmable } from './probe.js';
 import { probeDeployment, type DeployedOutcome } from './deployed.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
 import { smokeCheck } from './smoke.js';
@@ -70,6 +70,8 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const skip = (reason: string, advice = ''): RuntimeResult => ({ hits: [], platforms: [], skipped: reason, notes: [`Runtime checks skipped: ${reason}${advice}.`] });
   if (model.windows) return skip('Windows images are not built or probed');
 
+  // Asked once per process, and here beside the engine queries rather than before the first probe's `docker run`.
+  void limitsOfEngine();
   const engine = await docker(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], { timeoutMs: VERSION_MS });
   if (engine.code !== 0 || engine.timedOut) {
     return skip(`no Docker engine answered (${engineProblem(engine.stderr, engine.timedOut)})`);
@@ -317,7 +319,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     config,
     cleanup,
     emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...(options.readyHttp ? { readyHttp: options.readyHttp } : {}), ...(options.probeHttp ? { probeHttp: options.probeHttp } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
   };
   const probeStart = startProbe(probeRequest);
   /**
@@ -337,23 +339,50 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     if (deployed.length > 0) result.deployments = deployed.map((d) => d.result);
   };
   progress.phase(platform, 'smoke');
-  let hasShell: boolean | undefined;
-  try {
-    const smoke = await smokeCheck({ image: image, platform, config, model, cleanup });
+  // The smoke checks and the probe run side by side: readiness and the checks after it do not
+  // wait for the smoke checks, only the stop signal does (signalGate).
+  const running = probeStart.then((s) => ('id' in s ? s.id : undefined));
+  const smoked = smokeCheck({ image: image, platform, config, model, cleanup, running }).then(
+    (smoke) => ({ smoke }),
+    (err: unknown) => ({ error: (err as Error).message }),
+  );
+  const runnable = smoked.then((s) => !('smoke' in s && s.smoke.fatal) && config.entrypoint.length + config.cmd.length > 0);
+  const expected = expectedPid1(model);
+  const program = model.startChain.program?.word;
+  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
+  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
+  const probing = probe(
+    {
+      ...probeRequest,
+      confirms,
+      hasShell: smoked.then((s) => ('smoke' in s ? s.smoke.hasShell : undefined)),
+      signalGate: runnable,
+      ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
+      ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
+      ...(expected && !job.resolved ? { expectedPid1: expected } : {}),
+    },
+    probeStart,
+  );
+  // Awaited below, after the smoke checks: a failure meanwhile must not count as unhandled.
+  probing.catch(() => undefined);
+  const smokeOutcome = await smoked;
+  if ('smoke' in smokeOutcome) {
+    const { smoke } = smokeOutcome;
     hits.push(...smoke.hits);
-    hasShell = smoke.hasShell;
     if (smoke.startCommand.length > 0) result.startCommand = smoke.startCommand;
     if (smoke.fatal) {
       await abandonProbe(probeStart, cleanup);
+      await probing.catch(() => undefined);
       result.skipped = START_CANNOT_RUN;
       await probeDeployments(new Set(), START_CANNOT_RUN);
       return done();
     }
-  } catch (err) {
-    notes.push(`Smoke checks for ${platform} could not run: ${(err as Error).message}.`);
+  } else {
+    notes.push(`Smoke checks for ${platform} could not run: ${smokeOutcome.error}.`);
   }
   if (result.startCommand.length === 0) {
     await abandonProbe(probeStart, cleanup);
+    await probing.catch(() => undefined);
     result.skipped = NO_START_COMMAND;
     await probeDeployments(new Set(), NO_START_COMMAND);
     return done();
@@ -378,28 +407,16 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   }
 
   progress.phase(platform, 'probe');
-  const expected = expectedPid1(model);
-  const program = model.startChain.program?.word;
-  const programArgs = model.startChain.program?.argv.slice(1) ?? [];
-  const stopSignal = model.chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'STOPSIGNAL').at(-1);
-  const probed = await probe(
-    {
-      ...probeRequest,
-      confirms,
-      ...(hasShell !== undefined ? { hasShell } : {}),
-      ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
-      ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
-      ...(expected && !job.resolved ? { expectedPid1: expected } : {}),
-    },
-    probeStart,
-  );
+  const probed = await probing;
   notes.push(...(probed.notes ?? []));
   if (probed.unavailable) {
     hits.push(unavailableHit(platform, model, probed.unavailable));
     result.skipped = `no emulator for ${platform} is registered on this machine`;
     return done();
   }
-  hits.push(...probed.hits);
+  // At the HEALTHCHECK line, where the static part of the rule points: the runtime finding confirms it (engine.ts).
+  const health = job.resolved ? undefined : effectiveHealthcheck(model);
+  hits.push(...probed.hits.map((h) => (h.rule === 'healthcheck-broken' && health && !h.range ? { ...h, file: model.file, range: health.range } : h)));
   if (probed.pid1) result.pid1 = probed.pid1;
   if (probed.pid1Argv) result.pid1Argv = probed.pid1Argv;
   if (probed.pid1Signals) {
@@ -411,6 +428,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   if (probed.ready) result.ready = { by: probed.ready.by, seconds: probed.ready.seconds, detail: probed.ready.detail };
   if (probed.health) result.health = probed.health;
   if (probed.zombies) result.zombies = probed.zombies;
+  if (probed.http) result.http = probed.http;
   if (probed.shutdown) result.shutdown = probed.shutdown;
 
   await probeDeployments(new Set(probed.hits.map((h) => h.rule)));

@@ -15,11 +15,14 @@ import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
-import { checkHealth, type HealthOutcome } from './healthcheck.js';
+import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun } from './healthcheck.js';
 import { checkZombies, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
 import { judgeStopSignal } from './stop-signal.js';
+import { netnsAccess } from './netns-http.js';
+import { holdRequest, judgeHeld, release, targetPort, type DrainResult, type HeldRequest } from './request-drain.js';
+import type { HttpTarget } from '../options/parse.js';
 
 export interface ProbeOptions {
   gracePeriod: number;
@@ -27,6 +30,9 @@ export interface ProbeOptions {
   startupWait: number;
   readyLog?: RegExp;
   readyCmd?: string;
+  /** --ready-http and --probe-http: GET PATH inside the container's network namespace. */
+  readyHttp?: HttpTarget;
+  probeHttp?: HttpTarget;
   probeEnv: Record<string, string>;
   probeNetwork: string;
   /** --probe-privileges: run the probe without the smoke run's hardening (read-only root, no new privileges, dropped capabilities). */
@@ -52,8 +58,13 @@ export interface ProbeRequest {
   emulated?: boolean;
   /** Run with a writable root (the rest of the hardening kept): the read-only one stopped it at start. */
   writableRoot?: boolean;
-  /** /bin/sh runs in the image (the smoke checks' verdict): the zombie check needs it. */
-  hasShell?: boolean;
+  /** /bin/sh runs in the image (the smoke checks' verdict, which may still be coming): the zombie check needs it. */
+  hasShell?: boolean | Promise<boolean | undefined>;
+  /**
+   * The smoke checks' verdict, run beside the probe: the stop signal waits for it, and is not
+   * sent when it says the start executable cannot run (the caller then discards the probe).
+   */
+  signalGate?: Promise<boolean>;
   /** The program the model's start chain ends in, and the STOPSIGNAL instruction (stop-signal-not-graceful). */
   expectedProgram?: string;
   expectedArgs?: string[];
@@ -95,8 +106,12 @@ export interface ProbeResult {
   /** The HEALTHCHECK run once ready (healthcheck-broken), and the orphan reaping check (zombies-not-reaped). */
   health?: Omit<HealthOutcome, 'hit' | 'note'>;
   zombies?: ZombieOutcome;
+  /** --probe-http: the request held open through the stop signal (request-dropped-on-stop). */
+  http?: DrainResult;
   /** The image cannot execute here (exec format error): platform-unavailable, not a failure. */
   unavailable?: string;
+  /** The signal gate said no: nothing was judged. */
+  abandoned?: boolean;
   notes?: string[];
   /** A deployed run's preStop exec hook, as the probe ran it before the signal. */
   preStop?: { seconds: number; exitCode: number | null };
@@ -126,7 +141,7 @@ let engineLimits: Promise<EngineLimits> | undefined;
  * a failed run's error text, which names the image's own start path and so is the image's to write.
  * An engine that does not say keeps every limit.
  */
-function limitsOfEngine(): Promise<EngineLimits> {
+export function limitsOfEngine(): Promise<EngineLimits> {
   engineLimits ??= docker(['info', '--format', '{{json .}}'], { timeoutMs: CALL_MS, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
     try {
       const info = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -174,7 +189,7 @@ function noEmulator(req: ProbeRequest, text: string): boolean {
 /** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
 export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
 
-type StartRequest = Omit<ProbeRequest, 'hasShell' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'expectedPid1'>;
+type StartRequest = Omit<ProbeRequest, 'hasShell' | 'signalGate' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'expectedPid1'>;
 
 export function startProbe(req: StartRequest): ProbeStart {
   return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
@@ -201,11 +216,30 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const id = started.id;
   const startedAt = started.at;
 
+  // Natively the HEALTHCHECK's first run starts with the container, so its own start-up (a node or
+  // python check) overlaps the service's on a core the service leaves idle. Under QEMU the check
+  // costs seconds of CPU that the emulated service needs for its own start: it runs after readiness.
+  // A deployed run probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
+  const earlyHealth = config.health && !req.emulated && !req.deployed ? runHealthOnce(id, config.health, req.emulated) : undefined;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
-  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  // HTTP from inside the container's network namespace (it keeps --network none), when asked for.
+  const httpNotes: string[] = [];
+  const access = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid: initial?.pid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : undefined;
+  const way = access && access.kind !== 'unavailable' ? access : undefined;
+  if (access?.kind === 'unavailable') {
+    const flags = [options.readyHttp ? '--ready-http' : '', options.probeHttp ? '--probe-http' : ''].filter(Boolean).join(' and ');
+    httpNotes.push(`${flags} skipped on ${req.platform}: no way into the container's network namespace here (${access.reason})${options.readyHttp ? '; readiness was judged by the default signals' : ''}.`);
+  }
+  const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
+  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
+  // PID 1 and the checks that need a ready service, side by side, and beside them whether it
+  // still runs (on a container that exited they fail fast and are not used).
+  const checksAfterReady = (pid: number | undefined) => (req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1000, ready, earlyHealth));
+  const afterChecks = ready.by === 'exited' ? undefined : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
+  afterChecks?.catch(() => undefined);
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
@@ -213,6 +247,8 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
     // hardening must not turn a working image into a finding. Once more as Docker runs it by
     // default (writable root, its capabilities); keep what that shows.
     if (!options.probePrivileges && !req.writableRoot && early.hits.some((h) => h.rule === 'exited-on-start')) {
+      // The smoke checks found that the start executable cannot run: no second try.
+      if (req.signalGate && !(await req.signalGate)) return { hits: [], abandoned: true };
       await docker(['rm', '-f', id], { timeoutMs: CALL_MS });
       req.cleanup.forgetContainer(id);
       const again = await probe({ ...req, writableRoot: true });
@@ -223,12 +259,13 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
     }
     return early;
   }
-  const notes = options.readyLog && ready.by === 'timeout' ? [`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`] : [];
+  const notes = [...httpNotes];
+  if (options.readyLog && ready.by === 'timeout') notes.push(`--ready-log ${String(options.readyLog)} did not match within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   if (options.readyCmd && !options.readyLog && ready.by === 'timeout') notes.push(`--ready-cmd \`${options.readyCmd}\` did not exit 0 within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
+  if (readyHttp.readyHttp && ready.by === 'timeout') notes.push(`--ready-http GET ${options.readyHttp!.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
 
-  // PID 1 (docker top) and the checks that need a ready service, side by side; a deployed run
-  // probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
-  const [top, checked] = await Promise.all([pid1Of(id, state?.pid, config.path), req.deployed ? NO_CHECKS : afterReady(req, id, state?.pid, startedAt, startedAt + bound * 1000, ready)]);
+  // PID 1 (docker top) and the checks that need a ready service, side by side.
+  const [top, checked] = await (afterChecks ?? Promise.all([pid1Of(id, state?.pid, config.path), checksAfterReady(state?.pid)]));
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
@@ -237,8 +274,16 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const notGraceful = req.deployed ? undefined : judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
-  const named = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
+  const named: Partial<ProbeResult> = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };
 
+  if (req.signalGate && !(await req.signalGate)) return { hits: [], abandoned: true };
+  let held: HeldRequest | undefined;
+  if (options.probeHttp && way) {
+    const port = targetPort(options.probeHttp, id, state?.pid);
+    const opened = typeof port === 'number' ? await holdRequest({ access: way, id, hostPid: state?.pid, port, path: options.probeHttp.path, platform: req.platform, emulated: req.emulated }) : { note: `--probe-http skipped on ${req.platform}: ${port}.` };
+    held = opened.held;
+    if (opened.note) notes.push(opened.note);
+  }
   // A deployment's preStop hook runs before its stop signal, as the platform runs it.
   let preStop: ProbeResult['preStop'];
   if (req.deployed?.preStop) {
@@ -258,9 +303,11 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
   const t0 = Date.now();
   let kill = await docker(['kill', '-s', signal.name, id], { timeoutMs: CALL_MS });
+  if (kill.code === 0 && held) release(held);
   if (kill.code !== 0) {
     state = await containerState(id);
     // It exited between the startup check and the signal.
+    held?.relay.kill();
     if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, ready, notes };
     // A signal name this engine does not know: try its number.
     if (signal.number !== undefined) kill = await docker(['kill', '-s', String(signal.number), id], { timeoutMs: CALL_MS });
@@ -289,6 +336,10 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const exitCode = await waiter;
   const seconds = round((Date.now() - t0) / 1000);
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
+  const drained = held ? await judgeHeld(held, { signal: signal.name, killed, waitMs: 2000 * (req.emulated ? EMULATION_FACTOR : 1) }) : undefined;
+  if (drained?.hit) checked.hits.push(drained.hit);
+  if (drained?.result.held === 'unjudged') notes.push(`--probe-http on ${req.platform}: the request held open through ${signal.name} was not judged (${drained.result.detail}).`);
+  if (drained) named.http = drained.result;
 
   const hits = [...checked.hits, ...judgeShutdown({ shutdown, signal, top, gracePeriod: req.deployed?.graceSeconds ?? options.gracePeriod, confirms: req.confirms, emulated: req.emulated, pid1Signals, pid1SignalsAfter, appSignals, ...(req.expectedPid1 ? { expected: req.expectedPid1 } : {}) })];
   return { hits, ...named, ready, shutdown, notes, ...(preStop ? { preStop } : {}) };
@@ -304,19 +355,19 @@ async function runPreStop(id: string, argv: string[], graceSeconds: number): Pro
 const NO_CHECKS = { hits: [] as PlatformHit[], notes: [] as string[], results: {} as Pick<ProbeResult, 'health' | 'zombies'>, zombie: false };
 
 /** Readiness that saw the service serve: "never passed" can be judged only then (healthcheck.ts). */
-const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd'];
+const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd', 'http'];
 
 /**
  * The checks that need a ready service, run side by side before the stop signal: the image's
  * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
  */
-async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness) {
+async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, early?: Promise<HealthRun>) {
   const health = req.config.health;
   // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
   const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by) }) : undefined,
-    req.hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }),
+    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by), ...(early ? { early } : {}) }) : undefined,
+    Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }))),
   ]);
   const hits: PlatformHit[] = [];
   const notes: string[] = [];

@@ -9,8 +9,11 @@ import { round } from './build.js';
 import { containerState } from './container-state.js';
 import { docker } from './docker.js';
 import { hostProc, listeningSockets, treeCpu, type Listener } from './host-proc.js';
+import { getOnce, type NetnsAccess } from './netns-http.js';
+import { targetPort } from './request-drain.js';
+import type { HttpTarget } from '../options/parse.js';
 
-export type ReadyBy = 'log' | 'cmd' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed';
+export type ReadyBy = 'log' | 'cmd' | 'http' | 'healthcheck' | 'listening' | 'quiet' | 'exited' | 'timeout' | 'fixed';
 
 export interface Readiness {
   by: ReadyBy;
@@ -26,6 +29,8 @@ export interface ReadinessRequest {
   readyLog?: RegExp;
   /** --ready-cmd: a command line that exits 0 once the service is ready. */
   readyCmd?: string;
+  /** --ready-http: GET PATH answering 2xx/3xx, through a way into the container's network namespace. */
+  readyHttp?: { target: HttpTarget; access: Exclude<NetnsAccess, { kind: 'unavailable' }> };
   /** The upper bound, seconds. */
   boundSeconds: number;
   /** The image has a HEALTHCHECK (not NONE). */
@@ -52,6 +57,7 @@ export const FALLBACK_SECONDS = 5;
 export async function waitReady(req: ReadinessRequest): Promise<Readiness> {
   if (req.readyLog) return waitForLog(req, req.readyLog);
   if (req.readyCmd) return waitForCmd(req, req.readyCmd);
+  if (req.readyHttp) return waitForHttp(req, req.readyHttp.target, req.readyHttp.access);
   const proc = hostProc(req.hostPid, req.id);
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples: Sample[] = [];
@@ -150,7 +156,27 @@ async function waitForCmd(req: ReadinessRequest, cmd: string): Promise<Readiness
   }
 }
 
-/** Between runs of --ready-cmd. */
+/** --ready-http: GET PATH inside the container's network namespace until it answers 2xx/3xx, the container exits, or the bound. */
+async function waitForHttp(req: ReadinessRequest, target: HttpTarget, access: Exclude<NetnsAccess, { kind: 'unavailable' }>): Promise<Readiness> {
+  let last = '';
+  for (;;) {
+    const left = req.boundSeconds * 1000 - (Date.now() - req.startedAt);
+    if (left <= 0) return ready(req, 'timeout', `not ready within ${req.boundSeconds} s: --ready-http GET ${target.path} did not answer 2xx/3xx${last ? ` (last: ${last})` : ''}, stop signal sent anyway`);
+    const port = targetPort(target, req.id, req.hostPid);
+    if (typeof port === 'number') {
+      const res = await getOnce(access, req.id, port, target.path, Math.min(5000, Math.max(500, left)));
+      if (res.status !== undefined && res.status >= 200 && res.status < 400) return ready(req, 'http', `GET ${target.path} on port ${port} answered ${res.status}`);
+      last = res.status !== undefined ? `answered ${res.status}` : (res.error ?? 'no answer');
+    } else {
+      last = port;
+    }
+    const state = await containerState(req.id);
+    if (state && !state.running) return ready(req, 'exited', `exited with code ${state.exitCode}`);
+    await sleep(CMD_RETRY_MS);
+  }
+}
+
+/** Between runs of --ready-cmd and --ready-http. */
 const CMD_RETRY_MS = 250;
 
 function sleep(ms: number): Promise<void> {

@@ -14,6 +14,7 @@ import { writerOf } from '../model/file-origin.js';
 import { envTarget, parseShebang, type Shebang } from '../shell/shebang.js';
 import { interpreterPackage, isExtraShell } from '../model/programs.js';
 import { ImageFileReader, type ImageFile } from './image-files.js';
+import { PROBE_HARDENING } from './probe.js';
 import type { RuntimeHit } from './types.js';
 
 export interface SmokeResult {
@@ -31,7 +32,12 @@ export interface SmokeInput {
   config: ImageConfig;
   model: DockerfileModel;
   cleanup: Cleanup;
+  /** The probe's container, once it runs (undefined when it could not start): the debug-path check runs in it. */
+  running?: Promise<string | undefined>;
 }
+
+/** The probe's tmpfs mounts: they hide what the image has there. */
+const TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === '--tmpfs');
 
 /** Kernel limit on nested interpreters (binfmt_script recursion) is 4; keep below. */
 const MAX_DEPTH = 4;
@@ -283,10 +289,21 @@ function pickExecutable(files: ImageFile[]): ImageFile | undefined {
  * name passes every PATH candidate, so the run starts at once instead of after the lookup:
  * exit 0 when one of them is executable for that user, as runc's lookup needs.
  */
-function debugShellRun(input: SmokeInput, paths: string[]): Promise<DockerResult> {
+async function debugShellRun(input: SmokeInput, paths: string[]): Promise<DockerResult> {
+  const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
+  // In the probe's container when it is up: a `docker exec` costs far less than a container of
+  // its own (created, started, torn down beside the starting service on the same cores). Not for
+  // paths under the probe's tmpfs mounts, which hide the image's own files there.
+  const id = await input.running;
+  if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
+    const res = await docker(['exec', id, '/bin/sh', '-c', script, 'sh', ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
+    // A verdict only when /bin/sh answered (0 or 1) or the runtime said it is not there; else the
+    // container stopped meanwhile (a crash at start, a one-shot job, the exec killed with it): a run of its own.
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
+    if (answered || SH_MISSING.test(res.stderr)) return res;
+  }
   const name = `${input.cleanup.runId}-smoke-${randomBytes(4).toString('hex')}`;
   input.cleanup.container(name);
-  const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
   return docker(
     ['run', '--rm', '--pull=never', '--name', name, '--platform', input.platform, '--network', 'none', ...input.cleanup.labelArgs(),
       '--memory', '128m', '--pids-limit', '32', '--read-only', '--security-opt', 'no-new-privileges', '--entrypoint', '/bin/sh', '--', input.image, '-c', script, 'sh', ...paths],

@@ -29,3 +29,20 @@ describe('report schema: the after-readiness checks', () => {
     expect(reportErrors(report([{ ...probed, zombies: { ...probed.zombies, count: 1 } }])).join('\n')).toMatch(/\/zombies/);
   });
 });
+
+describe('report schema: --probe-http and --ready-http', () => {
+  const drained: PlatformResult = {
+    ...probed,
+    ready: { by: 'http', seconds: 0.8, detail: 'GET /healthz on port 8000 answered 200' },
+    http: { path: '/healthz', port: 8000, via: 'nsenter', before: 200, held: 'answered', status: 200, detail: 'answered 200 after SIGTERM' },
+  };
+  it('takes http (answered, dropped without a status) and ready.by http', () => {
+    const dropped = { ...drained, platform: 'linux/arm64', http: { path: '/', port: 8080, via: 'helper', before: 200, held: 'dropped', detail: 'reset the connection without an answer' } };
+    expect(reportErrors(report([drained, dropped]))).toEqual([]);
+  });
+  it('refuses a held state, a way in or a field it does not know (near misses)', () => {
+    expect(reportErrors(report([{ ...drained, http: { ...drained.http, held: 'maybe' } }])).join('\n')).toMatch(/\/http\/held/);
+    expect(reportErrors(report([{ ...drained, http: { ...drained.http, via: 'ssh' } }])).join('\n')).toMatch(/\/http\/via/);
+    expect(reportErrors(report([{ ...drained, http: { ...drained.http, retries: 2 } }])).join('\n')).toMatch(/\/http/);
+  });
+});

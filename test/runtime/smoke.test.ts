@@ -13,6 +13,7 @@ import { hostArch, parseElf } from '../../src/runtime/elf.js';
 import { inspectImage } from '../../src/runtime/image-config.js';
 import { HEAD_BYTES, ImageFileReader } from '../../src/runtime/image-files.js';
 import { smokeCheck, type SmokeResult } from '../../src/runtime/smoke.js';
+import { recorded } from './docker-calls.js';
 import { engineAvailable, leftovers, PLATFORMS, skipReason } from './engine.js';
 
 const SMOKE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'smoke');
@@ -158,6 +159,25 @@ describe.skipIf(!engineAvailable)(`smoke checks on a real engine${skipReason ? `
       expect(r.hits[0]!.message).toContain("is not executable for the image's user `1000:1000`");
       expect(r.hits[0]!.message).toContain('mode 0700');
       expect(r.fatal).toBe(true);
+    });
+
+    it('the debug-path check run in the probe\'s running container (docker exec, no container of its own) judges as its own run does', async () => {
+      for (const [name, expected] of [['user-cannot-exec', ['entrypoint-not-executable']], ['clean', []]] as const) {
+        const built = images.get(`${name}@${platform}`)!;
+        // Standing in for the probe's container: the image as its user, kept running by a shell.
+        const started = await docker(['run', '-d', '--platform', platform, '--network', 'none', ...cleanup.labelArgs(), '--entrypoint', '/bin/sh', built.tag, '-c', 'sleep 120'], { timeoutMs: 120_000 });
+        const id = started.stdout.trim();
+        expect(started.code, started.stderr).toBe(0);
+        cleanup.container(id);
+        const config = await inspectImage(built.tag);
+        const { value: r, calls } = await recorded(() => smokeCheck({ image: built.tag, platform, config, model: built.model, cleanup, running: Promise.resolve(id) }));
+        expect(rules(r), name).toEqual(expected);
+        expect(r.hasShell).toBe(true);
+        expect(calls.filter((c) => c[0] === 'exec' && c[1] === id).length, name).toBe(1);
+        expect(calls.filter((c) => c[0] === 'run'), name).toEqual([]);
+        await docker(['rm', '-f', id], { timeoutMs: 60_000 });
+        cleanup.forgetContainer(id);
+      }
     });
 
     it('PATH lookup through a symlink, #!/usr/bin/env sh and a non-root user: no findings', async () => {

@@ -6,6 +6,7 @@ import { baseName } from '../../model/programs.js';
 import type { AppCommand } from '../../model/start-chain.js';
 import type { BaseImage, ChainLink, DockerfileModel, Instr, ShellKind, Stage, StartPart } from '../../model/types.js';
 import type { RuleHit } from '../types.js';
+import { effectiveHealthcheck } from '../../model/start-chain.js';
 
 export { baseName };
 
@@ -71,13 +72,7 @@ export function unixChain(model: DockerfileModel): Stage[] {
   return model.windows ? [] : model.chain.filter((s) => !s.windows);
 }
 
-/** The HEALTHCHECK in effect in the final image (undefined when none or `NONE`). */
-export function effectiveHealthcheck(model: DockerfileModel): Instr | undefined {
-  let found: Instr | undefined;
-  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === 'HEALTHCHECK') found = i;
-  if (!found || /^NONE\b/i.test(found.text.trim())) return undefined;
-  return found;
-}
+export { effectiveHealthcheck };
 
 /** The exec-form ENTRYPOINT/CMD parts of the start command and the HEALTHCHECK in effect. */
 export function execFormInstructions(model: DockerfileModel, healthcheck: boolean): Instr[] {
