@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path31) {
-      const ctrl = callVisitor(key, node, visitor, path31);
+    function visit_(key, node, visitor, path33) {
+      const ctrl = callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visit_(key, ctrl, visitor, path31);
+        replaceNode(key, path33, ctrl);
+        return visit_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path31) {
-      const ctrl = await callVisitor(key, node, visitor, path31);
+    async function visitAsync_(key, node, visitor, path33) {
+      const ctrl = await callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visitAsync_(key, ctrl, visitor, path31);
+        replaceNode(key, path33, ctrl);
+        return visitAsync_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path31) {
+    function callVisitor(key, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key, node, path31);
+        return visitor(key, node, path33);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path31);
+        return visitor.Map?.(key, node, path33);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path31);
+        return visitor.Seq?.(key, node, path33);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path31);
+        return visitor.Pair?.(key, node, path33);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path31);
+        return visitor.Scalar?.(key, node, path33);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path31);
+        return visitor.Alias?.(key, node, path33);
       return void 0;
     }
-    function replaceNode(key, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key, ...rest] = path31;
+          const [key, ...rest] = path33;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key, ...rest] = path31;
+      deleteIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key, ...rest] = path31;
+      getIn(path33, keepScalar) {
+        const [key, ...rest] = path33;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key, ...rest] = path31;
+      hasIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key, ...rest] = path31;
+      setIn(path33, value) {
+        const [key, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path33) {
+        if (Collection.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path33, keepScalar) {
+        if (Collection.isEmptyPath(path33))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path33) {
+        if (Collection.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path33, value) {
+        if (Collection.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -4465,7 +4465,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar3.source ? splitLines(scalar3.source) : [];
+      const lines = scalar3.source ? splitLines2(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4623,7 +4623,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path31) => {
+    visit.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path31) => {
-      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit.parentCollection = (cst, path33) => {
+      const parent = visit.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs23, sep: [] });
+                map.items.push({ start, key: fs24, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs24);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs24, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs24);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path31, { windows } = {}) => {
-      const segs = path31.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path33, { windows } = {}) => {
+      const segs = path33.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -10597,7 +10597,7 @@ var init_main = __esm({
         return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
       }
       TextDocument3.is = is;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         let text = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -10620,7 +10620,7 @@ var init_main = __esm({
         }
         return text;
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
       function mergeSort2(data, compare) {
         if (data.length <= 1) {
           return data;
@@ -11202,7 +11202,7 @@ var init_main2 = __esm({
         }
       }
       TextDocument3.update = update;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         const text = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -11228,7 +11228,7 @@ var init_main2 = __esm({
         spans.push(text.substr(lastModifiedOffset));
         return spans.join("");
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
     })(TextDocument2 || (TextDocument2 = {}));
   }
 });
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path31 = this.getPath();
-        if (path31 === null || path31.startsWith("/")) {
-          return path31;
+        const path33 = this.getPath();
+        if (path33 === null || path33.startsWith("/")) {
+          return path33;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
+              return parent.endsWith("/") ? parent + path33 : parent + "/" + path33;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs22 from "node:fs";
-import path30 from "node:path";
+import fs23 from "node:fs";
+import path32 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -16495,9 +16495,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path31) => nfaMatch(tokens2, path31) };
+  return { test: (path33) => nfaMatch(tokens2, path33) };
 }
-function nfaMatch(tokens2, path31) {
+function nfaMatch(tokens2, path33) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16511,8 +16511,8 @@ function nfaMatch(tokens2, path31) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path31.length && current.size > 0; k++) {
-    const c = path31[k];
+  for (let k = 0; k < path33.length && current.size > 0; k++) {
+    const c = path33[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -17770,6 +17770,68 @@ function interpreterAvailability(model, interp, analysis = analyseInstalls(model
   return "absent";
 }
 
+// src/rules/edits.ts
+function autofix(safe, edits) {
+  if (edits.length === 0 || edits.some((e) => e === void 0)) return void 0;
+  return { safe, edits };
+}
+function withAutofix(fix) {
+  return fix ? { autofix: fix } : {};
+}
+function bomShift(text, line) {
+  return line === 1 && text.startsWith("\uFEFF") ? 1 : 0;
+}
+function replaceInstr(model, instr, text) {
+  const { line, column, endLine, endColumn } = instr.range;
+  return {
+    file: model.file,
+    line,
+    column: column + bomShift(model.text, line),
+    endLine,
+    endColumn: endColumn + bomShift(model.text, endLine),
+    text
+  };
+}
+function afterKeyword(model, instr, text) {
+  const { line, column } = instr.range;
+  const lineText = model.lines[line - 1] ?? "";
+  const at = column - 1;
+  if (lineText.slice(at, at + instr.keyword.length).toUpperCase() !== instr.keyword) return void 0;
+  const col = column + instr.keyword.length + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertLinesBefore(model, line, text) {
+  const col = 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertAfterInstr(model, instr, text) {
+  const last = model.lines[instr.range.endLine - 1] ?? "";
+  const col = last.length + 1 + bomShift(model.text, instr.range.endLine);
+  return { file: model.file, line: instr.range.endLine, column: col, endLine: instr.range.endLine, endColumn: col, text: `
+${text}` };
+}
+function scriptEdit(model, w, a, start, end, text) {
+  const line = a.lineOf(start);
+  const endLine = a.lineOf(Math.max(start, end));
+  const column = a.columnOf(start) + bomShift(w.text, line);
+  const endColumn = a.columnOf(end) + bomShift(w.text, endLine);
+  const fileLines = w.absPath === void 0 ? model.lines : void 0;
+  if (fileLines) {
+    for (let l = line; l <= endLine; l++) {
+      const inScript = (w.text.split("\n")[l - 1] ?? "").replace(/\r$/, "");
+      if (fileLines[l - 1 + w.lineOffset] !== inScript) return void 0;
+    }
+  }
+  return { file: w.file, line: line + w.lineOffset, column, endLine: endLine + w.lineOffset, endColumn, text };
+}
+function scriptLineEdit(model, w, line, column, endColumn, text) {
+  if (w.absPath === void 0) {
+    const inScript = w.text.split("\n")[line - 1] ?? "";
+    if (model.lines[line - 1 + w.lineOffset] !== inScript.replace(/\r$/, "")) return void 0;
+  }
+  return { file: w.file, line: line + w.lineOffset, column, endLine: line + w.lineOffset, endColumn, text };
+}
+
 // src/shell/values.ts
 var UNKNOWN_ARGS = { vars: {}, facts: {} };
 function knownArgs(args) {
@@ -18778,7 +18840,7 @@ function shebangFlags(shebang) {
 }
 function analyzeScript(raw) {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { starts: lineStarts3, lineAt: lineIndex } = lineStarts(text);
   const { tokens: tokens2, comments } = tokenize(text);
   const body = parseTokens(tokens2);
   const analysis = {
@@ -18787,9 +18849,9 @@ function analyzeScript(raw) {
     comments,
     body,
     functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineCount: text.endsWith("\n") ? lineStarts3.length - 1 : lineStarts3.length,
     lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+    columnOf: (offset) => offset - lineStarts3[lineIndex(offset)] + 1
   };
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
@@ -18837,268 +18899,6 @@ function flowIn(wrapper, scripts2, scenario) {
 function forwardsCommand(wrapper, scripts2) {
   const flow = flowIn(wrapper, scripts2, { kind: "override" });
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
-}
-
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
-};
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
-}
-
-// src/rules/image/missing-interpreter.ts
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
-}
-function show(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
-}
-function needs(model) {
-  const out = [];
-  for (const link of model.startChain.links) {
-    if (link.origin) continue;
-    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
-    const interp = word !== void 0 ? interpreterOf(word) : void 0;
-    if (!interp || word === void 0) continue;
-    const part = link.part;
-    let what;
-    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
-    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
-    else what = `The start command ${show(part)}`;
-    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = analysisOf(w).shebang;
-    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
-    const interp = written ? interpreterOf(written) : void 0;
-    if (!sb || !interp || !written) continue;
-    out.push({
-      interp,
-      written,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
-  return out;
-}
-function fixFor(model, need) {
-  const { family: family2 } = model.base;
-  const pkg = interpreterPackage(need.interp);
-  if (family2 === "scratch" || family2 === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family2 === "debian" || family2 === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule2 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
-      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule3 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule4 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform = stage.platform?.trim();
-      if (!platform || platform.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule2, rule3, rule4, rule];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
-  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
-  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
-  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
-  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
-
-// src/rules/start/format.ts
-function formText(instr) {
-  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
-}
-function meantExecForm(instr) {
-  if (!instr.jsonLike) return false;
-  const text = formText(instr).trim();
-  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
-}
-function show2(instr, max = 90) {
-  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function showText(text, max = 70) {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
-}
-function appWhere(app) {
-  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
-  const { file, line, script } = app.origin;
-  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
-  const column = text.length - text.trimStart().length + 1;
-  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
-}
-function execArray(argv) {
-  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
-}
-function unixChain(model) {
-  return model.windows ? [] : model.chain.filter((s) => !s.windows);
-}
-function effectiveHealthcheck(model) {
-  let found;
-  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
-  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
-  return found;
-}
-function execFormInstructions(model, healthcheck) {
-  if (model.windows) return [];
-  const out = [];
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
-  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
-  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
-  if (hc?.exec) out.push(hc);
-  return out;
-}
-function shellFate(shell, base, program = "the app") {
-  const kind2 = shell.shellKind ?? "unknown";
-  const implicitExec = shell.replaced === true;
-  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
-  let clause;
-  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
-  else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
-  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
-  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
-  return { kind: kind2, implicitExec, clause };
-}
-function familyLabel(base) {
-  switch (base.family) {
-    case "debian":
-      return `Debian-based \`${base.ref}\``;
-    case "ubuntu":
-      return `Ubuntu-based \`${base.ref}\``;
-    case "alpine":
-      return `Alpine-based \`${base.ref}\``;
-    default:
-      return `\`${base.ref}\``;
-  }
-}
-function programName(word) {
-  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
-}
-function withoutPythonModule(words) {
-  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
-  return words;
 }
 
 // src/shell/command-string.ts
@@ -19161,326 +18961,6 @@ function firstWord(script) {
   const cmd = stmt?.andOr.first.commands[0];
   const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
   return word && wordText(word);
-}
-
-// src/shell/literal-reads.ts
-var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
-var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
-var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
-var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
-function wordOf(t) {
-  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
-}
-function litText(parts) {
-  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
-}
-function literalReads(script) {
-  const out = { names: /* @__PURE__ */ new Map() };
-  const aliases = /* @__PURE__ */ new Set();
-  const walk = (parts, rewriting, at, stmt) => {
-    let args = false;
-    for (const p of parts) {
-      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
-        if (rewriting) {
-          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
-        }
-      } else if (p.type === "dq") {
-        args = walk(p.parts, rewriting, at, stmt) || args;
-      } else if (p.type === "param") {
-        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
-        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
-      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
-        args = scan2(p.tokens) || args;
-      }
-    }
-    return args;
-  };
-  const scan2 = (tokens2) => {
-    let any = false;
-    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-    let command;
-    let first = true;
-    const end = () => {
-      if (stmt.args) {
-        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
-        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
-      }
-      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
-      any ||= stmt.args;
-      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-      command = void 0;
-      first = true;
-    };
-    for (const t of tokens2) {
-      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
-        end();
-        continue;
-      }
-      if (t.kind === "op") {
-        command = void 0;
-        first = true;
-        continue;
-      }
-      const parts = wordOf(t);
-      if (!parts) continue;
-      const text = litText(parts);
-      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
-      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
-      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
-      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
-        command = text.slice(text.lastIndexOf("/") + 1);
-        first = false;
-        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
-      }
-      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
-      if (assigned && args) aliases.add(assigned);
-      stmt.args ||= args;
-    }
-    end();
-    return any;
-  };
-  scan2(tokenize(script).tokens);
-  return out;
-}
-
-// src/model/command-strings.ts
-function memo(fn) {
-  const seen = /* @__PURE__ */ new Map();
-  return (text) => {
-    if (seen.has(text)) return seen.get(text);
-    const value = fn(text);
-    if (seen.size > 4096) seen.clear();
-    seen.set(text, value);
-    return value;
-  };
-}
-var asExecForm2 = memo(asExecForm);
-var execsLastExplicitly2 = memo(execsLastExplicitly);
-var lastCommand2 = memo(lastCommand);
-var trapsTerm2 = memo(trapsTerm);
-var firstWord2 = memo(firstWord);
-var literalReads2 = memo(literalReads);
-
-// src/rules/start/cmd-ignored.ts
-var rule5 = {
-  id: "cmd-ignored",
-  severity: "warning",
-  title: "CMD ignored by shell-form ENTRYPOINT",
-  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
-    const argv = asExecForm2(entrypoint.command ?? "");
-    return [
-      {
-        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
-        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
-        range: cmd.instr.range
-      }
-    ];
-  }
-};
-
-// src/model/dev-image.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs4 from "node:fs";
-import path8 from "node:path";
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
-var MAX_UP = 4;
-var MAX_COMPOSE_BYTES = 512 * 1024;
-function tokens(name) {
-  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
-}
-function hasDevWord(name) {
-  return tokens(name).some((t) => DEV_WORDS.has(t));
-}
-var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
-function byName(model) {
-  const base = path8.basename(model.absPath);
-  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path8.dirname(model.absPath);
-  const folder = path8.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path8.join(dir, ".git")))
-    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
-  return void 0;
-}
-function byStage(model) {
-  const name = model.finalStage.name;
-  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
-  return void 0;
-}
-function realpath(p) {
-  try {
-    return fs4.realpathSync(p);
-  } catch {
-    return path8.resolve(p);
-  }
-}
-function composeFolders(model) {
-  const out = [];
-  for (const start of [path8.dirname(model.absPath), model.contextDir]) {
-    let dir = path8.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs4.existsSync(path8.join(dir, ".git"))) break;
-      const parent = path8.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-function composeFiles(dir) {
-  let names;
-  try {
-    names = fs4.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path8.join(dir, n));
-}
-function asRecord(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function serviceDockerfile(file, svc) {
-  const build2 = svc.build;
-  let context = ".";
-  let dockerfile = "Dockerfile";
-  if (typeof build2 === "string") context = build2;
-  else if (asRecord(build2)) {
-    const b = asRecord(build2);
-    if (typeof b.dockerfile_inline === "string") return void 0;
-    if (typeof b.context === "string") context = b.context;
-    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
-  } else return void 0;
-  if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
-  return realpath(path8.resolve(path8.dirname(file), context, dockerfile));
-}
-function composeServices(model) {
-  const self = realpath(model.absPath);
-  const out = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
-      for (const svc of Object.values(services)) {
-        const record = asRecord(svc);
-        if (record && serviceDockerfile(file, record) === self) out.push({ dir, file, service: record });
-      }
-    }
-  }
-  return out;
-}
-function readYaml(file) {
-  try {
-    const stat2 = fs4.statSync(file);
-    if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
-    return (0, import_yaml.parse)(fs4.readFileSync(file, "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return void 0;
-  }
-}
-function bindMounts(service) {
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  const out = [];
-  for (const v of volumes) {
-    if (typeof v === "string") {
-      const [src, dst] = v.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
-      out.push([asRecord(v).source, asRecord(v).target]);
-    }
-  }
-  return out;
-}
-function byCompose(model) {
-  const workdir = model.start.workdir?.value;
-  if (!workdir) return void 0;
-  const services = composeServices(model);
-  if (services.length === 0) return void 0;
-  const context = realpath(model.contextDir);
-  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path8.resolve(path8.dirname(file), src));
-    return (context === source || context.startsWith(`${source}${path8.sep}`)) && path8.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
-  });
-  if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path8.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
-}
-var DEV_ENV = {
-  NODE_ENV: /^dev(elopment)?$/i,
-  FLASK_ENV: /^dev(elopment)?$/i,
-  FLASK_DEBUG: /^(1|true)$/i,
-  RAILS_ENV: /^dev(elopment)?$/i,
-  APP_ENV: /^(dev|development|local)$/i,
-  ENVIRONMENT: /^dev(elopment)?$/i
-};
-function byContent(model) {
-  for (const stage of model.chain) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== "ENV") continue;
-      const props = instr.node.getProperties?.() ?? [];
-      for (const p of props) {
-        const re = DEV_ENV[p.getName()];
-        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
-        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
-      }
-    }
-  }
-  const base = path8.basename(model.absPath);
-  if (/prod/i.test(base)) return void 0;
-  let siblings = [];
-  try {
-    siblings = fs4.readdirSync(path8.dirname(model.absPath));
-  } catch {
-    return void 0;
-  }
-  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
-  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
-}
-function developmentImage(model) {
-  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
-}
-
-// src/model/package-scripts.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
-var MAX_BYTES = 1024 * 1024;
-var cache = /* @__PURE__ */ new WeakMap();
-function scripts(model) {
-  let found = cache.get(model);
-  if (found) return found;
-  found = {};
-  try {
-    const file = path9.join(model.contextDir, "package.json");
-    const stat2 = fs5.statSync(file);
-    if (stat2.isFile() && stat2.size <= MAX_BYTES) {
-      const value = JSON.parse(fs5.readFileSync(file, "utf8"));
-      const s = value?.scripts;
-      if (s && typeof s === "object") {
-        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
-      }
-    }
-  } catch {
-  }
-  cache.set(model, found);
-  return found;
-}
-function scriptNameOf(words) {
-  const pm2 = baseName(words[0] ?? "");
-  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
-  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
-  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
-  return void 0;
-}
-function packageScriptWords(model, words) {
-  const name = scriptNameOf(words);
-  const text = name ? scripts(model)[name] : void 0;
-  if (!name || text === void 0) return void 0;
-  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
-  if (w[0] === "cross-env") w = w.slice(1);
-  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
-  return { name, text, words: w };
 }
 
 // src/model/start-chain.ts
@@ -19734,6 +19214,783 @@ function expectedPid1(model) {
   return { name: program.kind === "script" ? program.name : baseName(program.word), where, childOfShell: false };
 }
 
+// src/rules/wrapper/common.ts
+function flowOf(script, model) {
+  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
+}
+function sourceOf(script, fn) {
+  const wrapper = fn ? definingScript(fn) : void 0;
+  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
+}
+function dialectFor(model, wrapper, analysis) {
+  const family2 = model.base.family;
+  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
+  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
+  if (starter) return dialectFor(model, starter, analysisOf(starter));
+  return scriptDialect(analysis.shebang, family2);
+}
+function shellScripts(model, roles = ["start", "sourced"]) {
+  if (model.windows) return [];
+  const out = [];
+  for (const wrapper of model.wrappers) {
+    if (!roles.includes(wrapper.role)) continue;
+    const analysis = analysisOf(wrapper);
+    const dialect = dialectFor(model, wrapper, analysis);
+    if (!dialect) continue;
+    const functions = functionsOf(wrapper, model.wrappers);
+    out.push({ wrapper, analysis, dialect, functions });
+  }
+  return out;
+}
+function initProcess(model) {
+  const init = chainInit(model.startChain);
+  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
+}
+function scriptHit(script, start, end, message, fix) {
+  const a = script.analysis;
+  const offset = script.wrapper.lineOffset;
+  const line = a.lineOf(start);
+  let endLine = a.lineOf(Math.max(start, end));
+  let endColumn = a.columnOf(Math.max(start, end));
+  if (endLine !== line) {
+    endLine = line;
+    const nl = a.text.indexOf("\n", start);
+    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
+  }
+  return {
+    message,
+    fix,
+    file: script.wrapper.file,
+    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
+  };
+}
+function code(text) {
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+// src/rules/wrapper/wrapper-bashism.ts
+var C = {
+  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
+  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
+  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
+  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
+  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
+  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
+  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
+  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
+  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
+  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
+};
+function scanParts(parts, found, word) {
+  for (const p of parts) {
+    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
+    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
+    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
+    else if (p.type === "dq") scanParts(p.parts, found, word);
+    else if (p.type === "param") {
+      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
+      scanParts(p.arg, found, word);
+    }
+  }
+}
+function scan(script) {
+  const found = [];
+  const redirs = (list) => {
+    for (const r of list) {
+      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
+      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
+    }
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
+    if (cmd.kind === "function") {
+      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
+      return;
+    }
+    redirs(cmd.redirs);
+    if (cmd.kind !== "simple") return;
+    const w0 = cmd.words[0];
+    if (!w0) return;
+    if (w0.raw === "[[") {
+      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
+      return;
+    }
+    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
+      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
+      return;
+    }
+    const base = commandBase(w0);
+    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
+    if (base === "[" || base === "test") {
+      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
+    }
+    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
+      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
+    }
+    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
+      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
+    }
+  });
+  return found;
+}
+var MORE_BASH = /\$\{[^}]*(?:\/\/|:[0-9-]|\^|,)|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
+function posixOnly(script) {
+  const strict = { ...script, dialect: { ...script.dialect, dialect: "dash", posix: true } };
+  return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
+}
+function describe(model, script, c) {
+  const family2 = model.base.family;
+  const declared = code(script.dialect.declared);
+  const d = script.dialect.dialect;
+  let message;
+  if (d === "dash") {
+    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
+  } else if (d === "busybox" && c.busybox === "fails") {
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
+  } else if (d === "busybox") {
+    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
+    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
+  } else {
+    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
+  }
+  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
+  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
+  return { message, fix };
+}
+var rule2 = {
+  id: "wrapper-bashism",
+  severity: "warning",
+  title: "Bash syntax under #!/bin/sh",
+  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model)) {
+      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
+        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { message, fix } = describe(model, script, f.construct);
+        const hit5 = scriptHit(script, f.start, f.end, message, fix);
+        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
+        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
+          hit5.severity = "info";
+          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
+        }
+        hits.push(hit5);
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/missing-interpreter.ts
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    if (link.origin) continue;
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = analysisOf(w).shebang;
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true,
+      wrapper: w
+    });
+  }
+  return out;
+}
+function fixFor(model, need) {
+  const { family: family2 } = model.base;
+  const pkg = interpreterPackage(need.interp);
+  if (family2 === "scratch" || family2 === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+function fixBashShebang(model, need) {
+  const w = need.wrapper;
+  if (!w || need.interp !== "bash" || !need.shebang) return void 0;
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  const sb = analysisOf(w).shebang;
+  if (script && sb && posixOnly(script)) {
+    const flags = sb.args.filter((a) => a !== "bash");
+    if (flags.some((a) => !/^-[eux]+$/.test(a))) return void 0;
+    const first = (w.text.split("\n")[0] ?? "").replace(/\r$/, "");
+    const bom = first.startsWith("\uFEFF") ? 1 : 0;
+    return autofix(true, [scriptLineEdit(model, w, 1, 1 + bom, first.length + 1, ["#!/bin/sh", ...flags].join(" "))]);
+  }
+  if (model.base.family !== "alpine") return void 0;
+  const from = model.finalStage.from.range.endLine;
+  return autofix(false, [insertLinesBefore(model, from + 1, "RUN apk add --no-cache bash\n")]);
+}
+var rule3 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {},
+        ...nixPath ? {} : withAutofix(fixBashShebang(model, need))
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule4 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
+var rule5 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform = stage.platform?.trim();
+      if (!platform || platform.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform}, so the image built for every other platform gets ${platform} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule3, rule4, rule5, rule];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
+
+// src/rules/start/format.ts
+function formText(instr) {
+  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
+}
+function meantExecForm(instr) {
+  if (!instr.jsonLike) return false;
+  const text = formText(instr).trim();
+  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
+}
+function show2(instr, max = 90) {
+  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function showText(text, max = 70) {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+}
+function appWhere(app) {
+  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
+  const { file, line, script } = app.origin;
+  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
+  const column = text.length - text.trimStart().length + 1;
+  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
+}
+function execArray(argv) {
+  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+}
+function unixChain(model) {
+  return model.windows ? [] : model.chain.filter((s) => !s.windows);
+}
+function effectiveHealthcheck(model) {
+  let found;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
+  return found;
+}
+function execFormInstructions(model, healthcheck) {
+  if (model.windows) return [];
+  const out = [];
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
+  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
+  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
+  if (hc?.exec) out.push(hc);
+  return out;
+}
+function shellFate(shell, base, program = "the app") {
+  const kind2 = shell.shellKind ?? "unknown";
+  const implicitExec = shell.replaced === true;
+  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
+  let clause;
+  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  else if (implicitExec)
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
+  return { kind: kind2, implicitExec, clause };
+}
+function familyLabel(base) {
+  switch (base.family) {
+    case "debian":
+      return `Debian-based \`${base.ref}\``;
+    case "ubuntu":
+      return `Ubuntu-based \`${base.ref}\``;
+    case "alpine":
+      return `Alpine-based \`${base.ref}\``;
+    default:
+      return `\`${base.ref}\``;
+  }
+}
+function programName(word) {
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+}
+function withoutPythonModule(words) {
+  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
+  return words;
+}
+
+// src/shell/literal-reads.ts
+var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
+var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
+var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
+var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
+function wordOf(t) {
+  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
+}
+function litText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
+}
+function literalReads(script) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  const aliases = /* @__PURE__ */ new Set();
+  const walk = (parts, rewriting, at, stmt) => {
+    let args = false;
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
+        if (rewriting) {
+          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
+        }
+      } else if (p.type === "dq") {
+        args = walk(p.parts, rewriting, at, stmt) || args;
+      } else if (p.type === "param") {
+        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
+        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
+      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
+        args = scan2(p.tokens) || args;
+      }
+    }
+    return args;
+  };
+  const scan2 = (tokens2) => {
+    let any = false;
+    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+    let command;
+    let first = true;
+    const end = () => {
+      if (stmt.args) {
+        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
+        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
+      }
+      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
+      any ||= stmt.args;
+      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+      command = void 0;
+      first = true;
+    };
+    for (const t of tokens2) {
+      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
+        end();
+        continue;
+      }
+      if (t.kind === "op") {
+        command = void 0;
+        first = true;
+        continue;
+      }
+      const parts = wordOf(t);
+      if (!parts) continue;
+      const text = litText(parts);
+      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
+      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
+      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
+      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
+        command = text.slice(text.lastIndexOf("/") + 1);
+        first = false;
+        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
+      }
+      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
+      if (assigned && args) aliases.add(assigned);
+      stmt.args ||= args;
+    }
+    end();
+    return any;
+  };
+  scan2(tokenize(script).tokens);
+  return out;
+}
+
+// src/model/command-strings.ts
+function memo(fn) {
+  const seen = /* @__PURE__ */ new Map();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const value = fn(text);
+    if (seen.size > 4096) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
+}
+var asExecForm2 = memo(asExecForm);
+var execsLastExplicitly2 = memo(execsLastExplicitly);
+var lastCommand2 = memo(lastCommand);
+var trapsTerm2 = memo(trapsTerm);
+var firstWord2 = memo(firstWord);
+var literalReads2 = memo(literalReads);
+
+// src/rules/start/cmd-ignored.ts
+var rule6 = {
+  id: "cmd-ignored",
+  severity: "warning",
+  title: "CMD ignored by shell-form ENTRYPOINT",
+  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
+    const argv = asExecForm2(entrypoint.command ?? "");
+    return [
+      {
+        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
+        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
+        range: cmd.instr.range
+      }
+    ];
+  }
+};
+
+// src/model/dev-image.ts
+var import_yaml = __toESM(require_dist(), 1);
+import fs4 from "node:fs";
+import path8 from "node:path";
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
+var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+var MAX_UP = 4;
+var MAX_COMPOSE_BYTES = 512 * 1024;
+function tokens(name) {
+  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
+}
+function hasDevWord(name) {
+  return tokens(name).some((t) => DEV_WORDS.has(t));
+}
+var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
+function byName(model) {
+  const base = path8.basename(model.absPath);
+  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
+  const dir = path8.dirname(model.absPath);
+  const folder = path8.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs4.existsSync(path8.join(dir, ".git")))
+    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
+  return void 0;
+}
+function byStage(model) {
+  const name = model.finalStage.name;
+  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
+  return void 0;
+}
+function realpath(p) {
+  try {
+    return fs4.realpathSync(p);
+  } catch {
+    return path8.resolve(p);
+  }
+}
+function composeFolders(model) {
+  const out = [];
+  for (const start of [path8.dirname(model.absPath), model.contextDir]) {
+    let dir = path8.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs4.existsSync(path8.join(dir, ".git"))) break;
+      const parent = path8.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function composeFiles(dir) {
+  let names;
+  try {
+    names = fs4.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path8.join(dir, n));
+}
+function asRecord(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function serviceDockerfile(file, svc) {
+  const build2 = svc.build;
+  let context = ".";
+  let dockerfile = "Dockerfile";
+  if (typeof build2 === "string") context = build2;
+  else if (asRecord(build2)) {
+    const b = asRecord(build2);
+    if (typeof b.dockerfile_inline === "string") return void 0;
+    if (typeof b.context === "string") context = b.context;
+    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
+  } else return void 0;
+  if (context.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return void 0;
+  return realpath(path8.resolve(path8.dirname(file), context, dockerfile));
+}
+function composeServices(model) {
+  const self = realpath(model.absPath);
+  const out = [];
+  for (const dir of composeFolders(model)) {
+    for (const file of composeFiles(dir)) {
+      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
+      for (const svc of Object.values(services)) {
+        const record = asRecord(svc);
+        if (record && serviceDockerfile(file, record) === self) out.push({ dir, file, service: record });
+      }
+    }
+  }
+  return out;
+}
+function readYaml(file) {
+  try {
+    const stat2 = fs4.statSync(file);
+    if (!stat2.isFile() || stat2.size > MAX_COMPOSE_BYTES) return void 0;
+    return (0, import_yaml.parse)(fs4.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+  } catch {
+    return void 0;
+  }
+}
+function bindMounts(service) {
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  const out = [];
+  for (const v of volumes) {
+    if (typeof v === "string") {
+      const [src, dst] = v.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
+      out.push([asRecord(v).source, asRecord(v).target]);
+    }
+  }
+  return out;
+}
+function byCompose(model) {
+  const workdir = model.start.workdir?.value;
+  if (!workdir) return void 0;
+  const services = composeServices(model);
+  if (services.length === 0) return void 0;
+  const context = realpath(model.contextDir);
+  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
+    const source = realpath(path8.resolve(path8.dirname(file), src));
+    return (context === source || context.startsWith(`${source}${path8.sep}`)) && path8.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  });
+  if (!services.every(mountsSource)) return void 0;
+  return { reason: `\`${path8.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+}
+var DEV_ENV = {
+  NODE_ENV: /^dev(elopment)?$/i,
+  FLASK_ENV: /^dev(elopment)?$/i,
+  FLASK_DEBUG: /^(1|true)$/i,
+  RAILS_ENV: /^dev(elopment)?$/i,
+  APP_ENV: /^(dev|development|local)$/i,
+  ENVIRONMENT: /^dev(elopment)?$/i
+};
+function byContent(model) {
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "ENV") continue;
+      const props = instr.node.getProperties?.() ?? [];
+      for (const p of props) {
+        const re = DEV_ENV[p.getName()];
+        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
+        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
+      }
+    }
+  }
+  const base = path8.basename(model.absPath);
+  if (/prod/i.test(base)) return void 0;
+  let siblings = [];
+  try {
+    siblings = fs4.readdirSync(path8.dirname(model.absPath));
+  } catch {
+    return void 0;
+  }
+  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
+  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
+}
+function developmentImage(model) {
+  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
+}
+
+// src/model/package-scripts.ts
+import fs5 from "node:fs";
+import path9 from "node:path";
+var MAX_BYTES = 1024 * 1024;
+var cache = /* @__PURE__ */ new WeakMap();
+function scripts(model) {
+  let found = cache.get(model);
+  if (found) return found;
+  found = {};
+  try {
+    const file = path9.join(model.contextDir, "package.json");
+    const stat2 = fs5.statSync(file);
+    if (stat2.isFile() && stat2.size <= MAX_BYTES) {
+      const value = JSON.parse(fs5.readFileSync(file, "utf8"));
+      const s = value?.scripts;
+      if (s && typeof s === "object") {
+        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
+      }
+    }
+  } catch {
+  }
+  cache.set(model, found);
+  return found;
+}
+function hasPackageScript(model, name) {
+  return scripts(model)[name] !== void 0;
+}
+function scriptNameOf(words) {
+  const pm2 = baseName(words[0] ?? "");
+  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
+  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
+  return void 0;
+}
+function packageScriptWords(model, words) {
+  const name = scriptNameOf(words);
+  const text = name ? scripts(model)[name] : void 0;
+  if (!name || text === void 0) return void 0;
+  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
+  if (w[0] === "cross-env") w = w.slice(1);
+  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
+  return { name, text, words: w };
+}
+
 // src/rules/start/dev-server-as-start.ts
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
 function devServer(input) {
@@ -19764,7 +20021,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule6 = {
+var rule7 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -19787,7 +20044,7 @@ var rule6 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule7 = {
+var rule8 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -19825,7 +20082,7 @@ function waitsForCommand(model) {
   }
   return void 0;
 }
-var rule8 = {
+var rule9 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -19878,7 +20135,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule9 = {
+var rule10 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -19975,7 +20232,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule10 = {
+var rule11 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -19994,7 +20251,7 @@ var rule10 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule11 = {
+var rule12 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -20010,6 +20267,37 @@ var rule11 = {
         range: from.range
       }
     ];
+  }
+};
+
+// src/rules/start/shell-form-cmd.ts
+function defaultShell(part) {
+  const shell = part.argv.slice(0, -1);
+  return shell.length === 2 && shell[0] === "/bin/sh" && shell[1] === "-c";
+}
+function fixShellFormCmd(model, cmd) {
+  const argv = asExecForm2(cmd.command ?? "");
+  if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
+  return void 0;
+}
+var rule13 = {
+  id: "shell-form-cmd",
+  severity: "warning",
+  title: "CMD in shell form",
+  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
+    const command = cmd.command ?? "";
+    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
+    const shell = shellLinkOf(model, cmd);
+    if (!shell) return [];
+    const fate = shellFate(shell, model.base);
+    const argv = asExecForm2(command);
+    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
+    const severity = fate.implicitExec ? "info" : void 0;
+    const edits = fixShellFormCmd(model, cmd);
+    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -20034,7 +20322,35 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule12 = {
+function shellWord(w) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+function fixPackageManager(model, app) {
+  const [pm2, sub, name2, ...extra] = app.words;
+  if (!pm2) return void 0;
+  const plainRun = sub === "start" ? name2 === void 0 : (sub === "run" || sub === "run-script") && name2 !== void 0 && extra.length === 0;
+  const yarnRun = (baseName(pm2) === "yarn" || baseName(pm2) === "pnpm") && sub !== void 0 && name2 === void 0;
+  if (!plainRun && !yarnRun) return void 0;
+  const script = packageScriptWords(model, app.words);
+  if (!script || hasPackageScript(model, `pre${script.name}`) || hasPackageScript(model, `post${script.name}`)) return void 0;
+  const argv = asExecForm2(script.text);
+  const program = argv?.[0];
+  if (!argv || !program || interpreterOf(program) === void 0 && !program.includes("/")) return void 0;
+  if (app.origin) {
+    const { script: w, line } = app.origin;
+    const raw = (w.text.split("\n")[line - w.lineOffset - 1] ?? "").replace(/\r$/, "");
+    const pattern = new RegExp(`(^|[\\s;&|])(${app.words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[ \\t]+")})(?=$|[\\s;&|])`, "g");
+    const found = [...raw.matchAll(pattern)];
+    if (found.length !== 1) return void 0;
+    const at = found[0].index + found[0][1].length;
+    return autofix(true, [scriptLineEdit(model, w, line - w.lineOffset, at + 1, at + found[0][2].length + 1, argv.map(shellWord).join(" "))]);
+  }
+  const part = app.part;
+  const written = part.form === "exec" ? part.argv : asExecForm2(part.command ?? "");
+  if (!written || written.join("\0") !== app.words.join("\0")) return void 0;
+  return autofix(part.form === "exec" || defaultShell(part), [replaceInstr(model, part.instr, `${part.instr.keyword} ${execArray(argv)}`)]);
+}
+var rule14 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -20050,8 +20366,9 @@ var rule12 = {
     const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
     const dev = devServer(app.words);
     const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
-    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
-    return [{ message, fix, ...where.at }];
+    const edits = withAutofix(fixPackageManager(model, app));
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info", ...edits }];
+    return [{ message, fix, ...where.at, ...edits }];
   }
 };
 
@@ -20059,7 +20376,7 @@ var rule12 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule13 = {
+var rule15 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -20085,29 +20402,8 @@ var rule13 = {
   }
 };
 
-// src/rules/start/shell-form-cmd.ts
-var rule14 = {
-  id: "shell-form-cmd",
-  severity: "warning",
-  title: "CMD in shell form",
-  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
-    const command = cmd.command ?? "";
-    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
-    const shell = shellLinkOf(model, cmd);
-    if (!shell) return [];
-    const fate = shellFate(shell, model.base);
-    const argv = asExecForm2(command);
-    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
-    const severity = fate.implicitExec ? "info" : void 0;
-    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
-  }
-};
-
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule15 = {
+var rule16 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -20132,7 +20428,12 @@ var rule15 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule16 = {
+function fixShellFormEntrypoint(model, ep) {
+  const argv = asExecForm2(ep.command ?? "");
+  if (!argv) return void 0;
+  return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
+}
+var rule17 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -20153,7 +20454,8 @@ var rule16 = {
     const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
     const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "warning" : void 0;
-    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {} }];
+    const edits = fixShellFormEntrypoint(model, ep);
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -20174,7 +20476,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule17 = {
+var rule18 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -20196,7 +20498,7 @@ var rule17 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule18 = {
+var rule19 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -20261,7 +20563,7 @@ function literalVariables(argv, before = []) {
   });
   return names;
 }
-function shellWord(arg) {
+function shellWord2(arg) {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
   if (arg.includes("$")) return `"${arg.replace(/(["\\`])/g, "\\$1")}"`;
   return `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -20269,7 +20571,7 @@ function shellWord(arg) {
 function hit3(instr, argv, names, noShell, base) {
   const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
   const more = names.length > 3 ? " \u2026" : "";
-  const script = argv.map(shellWord).join(" ");
+  const script = argv.map(shellWord2).join(" ");
   const isHealth = instr.keyword === "HEALTHCHECK";
   let fix;
   if (noShell) fix = `\`${base}\` has no shell to expand ${shown}: have the program read the environment variable itself.`;
@@ -20308,7 +20610,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule19 = {
+var rule20 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -20341,7 +20643,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule20 = {
+var rule21 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -20364,22 +20666,22 @@ var rule20 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule16,
-  rule14,
-  rule15,
-  rule5,
-  rule10,
-  rule9,
-  rule7,
-  rule19,
   rule17,
-  rule18,
-  rule12,
-  rule6,
   rule13,
+  rule16,
+  rule6,
   rule11,
+  rule10,
+  rule8,
   rule20,
-  rule8
+  rule18,
+  rule19,
+  rule14,
+  rule7,
+  rule15,
+  rule12,
+  rule21,
+  rule9
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -20404,8 +20706,12 @@ function rewrittenLater(model, w, programs, accept) {
 }
 
 // src/rules/wrapper/crlf-line-endings.ts
+function fixCrlf(model, w) {
+  const edits = w.text.split("\n").flatMap((line, i) => line.endsWith("\r") ? [scriptLineEdit(model, w, i + 1, line.length, line.length + 1, "")] : []);
+  return autofix(true, edits);
+}
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule21 = {
+var rule22 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -20424,7 +20730,8 @@ var rule21 = {
         message: `${label} has Windows (CRLF) line endings from line ${line}, ${consequence}.`,
         fix: `Convert it to LF (\`dos2unix ${w.absPath ? w.file : w.imagePath}\`) and add \`*.sh text eol=lf\` to .gitattributes so Windows checkouts keep LF.`,
         range: scriptLineRange(w, line),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixCrlf(model, w))
       });
     }
     return hits;
@@ -20432,7 +20739,10 @@ var rule21 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule22 = {
+function fixBom(model, w) {
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 2, "")]);
+}
+var rule23 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -20448,7 +20758,8 @@ var rule22 = {
         message: `${label} starts with a UTF-8 byte order mark, ${consequence}.`,
         fix: `Save it as UTF-8 without BOM (\`sed -i '1s/^\\xEF\\xBB\\xBF//' ${w.absPath ? w.file : w.imagePath}\`, or "UTF-8" instead of "UTF-8 with BOM" in the editor).`,
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixBom(model, w))
       });
     }
     return hits;
@@ -20456,7 +20767,13 @@ var rule22 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule23 = {
+function fixMissingShebang(model, w) {
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  if (!script || !posixOnly(script)) return void 0;
+  const eol = w.text.includes("\r\n") ? "\r\n" : "\n";
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 1, `#!/bin/sh${eol}`)]);
+}
+var rule24 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -20475,7 +20792,8 @@ var rule23 = {
         message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ""}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
         fix: "Make `#!/bin/sh` (or the interpreter the script is written for) its first line.",
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixMissingShebang(model, w))
       });
     }
     return hits;
@@ -20483,6 +20801,7 @@ var rule23 = {
 };
 
 // src/rules/wrapper/wrapper-not-executable.ts
+import path10 from "node:path";
 function why(w, mode) {
   const chmod = w.copy.flags.get("chmod");
   switch (mode.source) {
@@ -20500,7 +20819,31 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule24 = {
+function usesBuildKit(model) {
+  return /^#\s*syntax\s*=/im.test(model.text) || model.instructions.some((i) => i.heredocs.length > 0 || ["chmod", "link", "mount", "exclude", "parents"].some((f) => i.flags.has(f)));
+}
+function copiesOnlyIt(model, w) {
+  if (w.absPath === void 0 || w.copy.flags.has("from")) return false;
+  const stage = model.stages[w.copy.stage];
+  const step = stage ? buildSteps(model, stage).steps.find((s) => s.instr === w.copy) : void 0;
+  const ops = step ? copyOperands(step) : void 0;
+  return ops?.sources.length === 1 && path10.resolve(model.contextDir, ops.sources[0]) === w.absPath;
+}
+function rootAt(model, w) {
+  const users = model.instructions.filter((i) => i.keyword === "USER" && i.range.line < w.copy.range.line && model.chain.some((s) => s.index === i.stage));
+  const last = users[users.length - 1]?.args[0];
+  return last === void 0 || /^(root|0)(:.*)?$/.test(last);
+}
+function fixNotExecutable(model, w) {
+  if (w.copy.flags.has("chmod") || w.mode.source === "run-chmod" || w.mode.source === "chmod-flag") return void 0;
+  const heredoc = isHeredoc(model, w);
+  const single = heredoc || copiesOnlyIt(model, w);
+  const runStyle = !usesBuildKit(model) && /\bchmod\b/.test(model.instructions.filter((i) => i.keyword === "RUN").map((i) => i.text).join("\n"));
+  if (single && !(runStyle && rootAt(model, w))) return autofix(true, [afterKeyword(model, w.copy, " --chmod=755")]);
+  if (heredoc || !rootAt(model, w) || /[\s'"$`\\]/.test(w.imagePath)) return void 0;
+  return autofix(true, [insertAfterInstr(model, w.copy, `RUN chmod +x ${w.imagePath}`)]);
+}
+var rule25 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -20517,68 +20860,34 @@ var rule24 = {
         message: `${scriptLabel(model, w)} ${heredoc ? "is created" : `is copied to ${w.imagePath}`} without an execute bit (${why(w, w.mode)}), so the container fails with \`permission denied\`.`,
         fix: heredoc ? `Create it executable: \`COPY --chmod=755 <<EOF ${w.imagePath}\`.` : `Copy it with \`${copy.keyword} --chmod=755 \u2026\`${gitFix}.`,
         range: copy.range,
-        file: model.file
+        file: model.file,
+        ...withAutofix(fixNotExecutable(model, w))
       });
     }
     return hits;
   }
 };
 
-// src/rules/wrapper/common.ts
-function flowOf(script, model) {
-  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
-}
-function sourceOf(script, fn) {
-  const wrapper = fn ? definingScript(fn) : void 0;
-  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
-}
-function dialectFor(model, wrapper, analysis) {
-  const family2 = model.base.family;
-  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
-  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
-  if (starter) return dialectFor(model, starter, analysisOf(starter));
-  return scriptDialect(analysis.shebang, family2);
-}
-function shellScripts(model, roles = ["start", "sourced"]) {
-  if (model.windows) return [];
-  const out = [];
-  for (const wrapper of model.wrappers) {
-    if (!roles.includes(wrapper.role)) continue;
-    const analysis = analysisOf(wrapper);
-    const dialect = dialectFor(model, wrapper, analysis);
-    if (!dialect) continue;
-    const functions = functionsOf(wrapper, model.wrappers);
-    out.push({ wrapper, analysis, dialect, functions });
-  }
-  return out;
-}
-function initProcess(model) {
-  const init = chainInit(model.startChain);
-  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
-}
-function scriptHit(script, start, end, message, fix) {
-  const a = script.analysis;
-  const offset = script.wrapper.lineOffset;
-  const line = a.lineOf(start);
-  let endLine = a.lineOf(Math.max(start, end));
-  let endColumn = a.columnOf(Math.max(start, end));
-  if (endLine !== line) {
-    endLine = line;
-    const nl = a.text.indexOf("\n", start);
-    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
-  }
-  return {
-    message,
-    fix,
-    file: script.wrapper.file,
-    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
-  };
-}
-function code(text) {
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-
 // src/rules/wrapper/wrapper-missing-exec.ts
+function setsTrap(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === "simple" && commandBase(cmd.words[0]) === "trap") found = true;
+  });
+  return found;
+}
+function fixMissingExec(model, script, sig) {
+  if (sig.fn || sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  const first = sig.cmd.words[0];
+  if (!first) return void 0;
+  if (sig.kind === "program") {
+    const base = commandBase(first);
+    if (base === void 0 || script.functions.has(base) || BUILTINS.has(base)) return void 0;
+    if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
+  }
+  return autofix(!setsTrap(script), [scriptEdit(model, script.wrapper, script.analysis, first.start, first.start, "exec ")]);
+}
+var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
 function trapsTerm3(script) {
   let found = false;
@@ -20647,7 +20956,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule25 = {
+var rule26 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -20661,18 +20970,18 @@ var rule25 = {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
-      const report2 = (sig, build2) => {
+      const report2 = (sig, build2, edits) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
         const [message, fix] = build2(commandText(where.analysis.text, sig));
-        hits.push(scriptHit(where, sig.start, sig.end, message, fix));
+        hits.push({ ...scriptHit(where, sig.start, sig.end, message, fix), ...edits ? { autofix: edits } : {} });
       };
       const argv = (sig, before) => report2(sig, (text) => [
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
-      ]);
+      ], fixMissingExec(model, script, sig));
       const cron = cronText(script);
       for (const sig of flow.finals) {
         if (scheduledJob(sig, cron)) continue;
@@ -20685,7 +20994,7 @@ var rule25 = {
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
               knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
-            ]);
+            ], fixMissingExec(model, script, sig));
             break;
           case "pipeline": {
             const last = sig.pipeline?.[sig.pipeline.length - 1];
@@ -20731,7 +21040,7 @@ var rule25 = {
 };
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule26 = {
+var rule27 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -20927,7 +21236,83 @@ function stepKind(script, cmd, memo2) {
   if (fn) return functionStep(script, fn, memo2);
   return MATTERS;
 }
-var rule27 = {
+var MAY_FAIL = /* @__PURE__ */ new Set([
+  "grep",
+  "egrep",
+  "fgrep",
+  "getent",
+  "id",
+  "nc",
+  "pg_isready",
+  "mysqladmin",
+  "redis-cli",
+  "wait-for-it",
+  "wait-for-it.sh",
+  "wait-for",
+  "wait-for.sh",
+  "dockerize",
+  "kill",
+  "pkill",
+  "pgrep",
+  "pidof",
+  "killall",
+  "diff",
+  "cmp",
+  "test",
+  "[",
+  "[[",
+  "usermod",
+  "groupmod",
+  "useradd",
+  "groupadd",
+  "adduser",
+  "addgroup",
+  "deluser",
+  "delgroup",
+  "userdel",
+  "groupdel",
+  "find",
+  "curl",
+  "wget",
+  "ping",
+  "timeout",
+  "which",
+  "type",
+  "command",
+  "ls",
+  "cat",
+  "stat",
+  "readlink",
+  "false",
+  "expr",
+  "read",
+  "cd"
+]);
+function someStepMayFail(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd, ctx) => {
+    if (found || cmd.kind !== "simple" || ctx.inCondition || ctx.detached) return;
+    const base = commandBase(cmd.words[0]);
+    if (base === void 0) return;
+    const flags = cmd.words.slice(1).map((w) => staticValue(w) ?? "").filter((w) => w.startsWith("-")).join(" ");
+    if (MAY_FAIL.has(base) || discardsFailure(cmd)) found = true;
+    else if (base === "rm" && !/-[a-zA-Z]*f/.test(flags)) found = true;
+    else if (base === "mkdir" && !/-[a-zA-Z]*p/.test(flags)) found = true;
+    else if (base === "ln" && !/-[a-zA-Z]*f/.test(flags)) found = true;
+  });
+  return found;
+}
+function fixNoErrexit(model, script) {
+  if (someStepMayFail(script)) return void 0;
+  const w = script.wrapper;
+  const lines = w.text.split("\n");
+  const at = script.analysis.shebang ? 2 : 1;
+  if (at > lines.length || at === 2 && lines.length === 1) return void 0;
+  const eol = lines[0].endsWith("\r") ? "\r\n" : "\n";
+  const col = at === 1 && w.text.startsWith("\uFEFF") ? 2 : 1;
+  return autofix(true, [scriptLineEdit(model, w, at, col, col, `set -e${eol}`)]);
+}
+var rule28 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -20965,122 +21350,8 @@ var rule27 = {
       const also = mattering === firstStep ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
       const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
-      hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
-    }
-    return hits;
-  }
-};
-
-// src/rules/wrapper/wrapper-bashism.ts
-var C = {
-  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
-  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
-  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
-  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
-  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
-  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
-  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
-  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
-  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
-  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
-};
-function scanParts(parts, found, word) {
-  for (const p of parts) {
-    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
-    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
-    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
-    else if (p.type === "dq") scanParts(p.parts, found, word);
-    else if (p.type === "param") {
-      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
-      scanParts(p.arg, found, word);
-    }
-  }
-}
-function scan(script) {
-  const found = [];
-  const redirs = (list) => {
-    for (const r of list) {
-      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
-      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
-    }
-  };
-  walkCommands(script.analysis.body, (cmd) => {
-    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
-    if (cmd.kind === "function") {
-      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
-      return;
-    }
-    redirs(cmd.redirs);
-    if (cmd.kind !== "simple") return;
-    const w0 = cmd.words[0];
-    if (!w0) return;
-    if (w0.raw === "[[") {
-      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
-      return;
-    }
-    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
-      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
-      return;
-    }
-    const base = commandBase(w0);
-    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
-    if (base === "[" || base === "test") {
-      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
-    }
-    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
-      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
-    }
-    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
-      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
-    }
-  });
-  return found;
-}
-function describe(model, script, c) {
-  const family2 = model.base.family;
-  const declared = code(script.dialect.declared);
-  const d = script.dialect.dialect;
-  let message;
-  if (d === "dash") {
-    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
-  } else if (d === "busybox" && c.busybox === "fails") {
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
-  } else if (d === "busybox") {
-    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
-    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
-  } else {
-    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
-  }
-  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
-  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
-  return { message, fix };
-}
-var rule28 = {
-  id: "wrapper-bashism",
-  severity: "warning",
-  title: "Bash syntax under #!/bin/sh",
-  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
-  check(model) {
-    const hits = [];
-    for (const script of shellScripts(model)) {
-      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
-      const seen = /* @__PURE__ */ new Set();
-      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
-        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const { message, fix } = describe(model, script, f.construct);
-        const hit5 = scriptHit(script, f.start, f.end, message, fix);
-        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
-        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
-          hit5.severity = "info";
-          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
-        }
-        hits.push(hit5);
-      }
+      const edits = fixNoErrexit(model, script);
+      hits.push({ ...scriptHit(script, firstStep.start, firstStep.end, message, fix), ...edits ? { autofix: edits } : {} });
     }
     return hits;
   }
@@ -21416,14 +21687,14 @@ var rule31 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule23,
-  rule21,
-  rule22,
   rule24,
+  rule22,
+  rule23,
   rule25,
   rule26,
   rule27,
   rule28,
+  rule2,
   rule29,
   rule30,
   rule31
@@ -21510,6 +21781,10 @@ var CATALOG = [
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
   { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
+  // CLI only: the Action does not commit to the branch; it suggests the same edits in the review (src/github/review.ts).
+  { key: "fix", scope: "face", type: "boolean", flag: "fix", initial: () => false, shown: "false", help: "apply the safe fixes to the Dockerfile and its scripts, print the diff on stderr, then report what is left" },
+  { key: "fixDryRun", scope: "face", type: "boolean", flag: "fix-dry-run", initial: () => false, shown: "false", help: "print the diff --fix would make (standard output) and change nothing; exit 1 when there is one" },
+  { key: "fixUnsafe", scope: "face", type: "boolean", flag: "fix-unsafe", initial: () => false, shown: "false", help: "with --fix (implied) or --fix-dry-run: the fixes that may change behaviour too (exec form with a CMD, bash installed, `exec` before a trap)" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
 var ENTRIES = CATALOG;
@@ -21688,6 +21963,11 @@ function parseCli(argv, cwd = process.cwd()) {
   if (face.diff !== void 0) command.diff = face.diff;
   if (face.category !== void 0) command.category = face.category;
   if (face.planPlatforms !== void 0) command.planPlatforms = face.planPlatforms;
+  if (face.fix && face.fixDryRun) throw new InputError("--fix writes the fixes and --fix-dry-run only prints them: give one of them");
+  if (face.fix || face.fixDryRun || face.fixUnsafe) {
+    if (options.image !== void 0) throw new InputError("--fix edits a Dockerfile and its scripts, so it cannot be combined with --image");
+    command.fix = { mode: face.fixDryRun ? "dry-run" : "write", unsafe: face.fixUnsafe };
+  }
   return command;
 }
 
@@ -21736,11 +22016,11 @@ function parseMergeArgs(argv) {
 
 // src/matrix/commands.ts
 import fs12 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/cli/diff-input.ts
 import fs6 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -21824,7 +22104,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path31 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path33 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -21837,11 +22117,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path31 = p;
+          else path33 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path31 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path33 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -21851,10 +22131,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path31 === void 0) continue;
+    if (deleted || path33 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path31, change);
+    files.set(path33, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -21894,7 +22174,7 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path10.resolve(cwd, spec);
+  const abs = path11.resolve(cwd, spec);
   try {
     const stat2 = fs6.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
@@ -21928,7 +22208,7 @@ function chooseDiffFilter(req) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs8 from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/input.ts
 import fs7 from "node:fs";
@@ -21968,7 +22248,7 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path11 from "node:path";
+import path12 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
@@ -21980,27 +22260,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path31) {
-  let normalized = normalize(path31);
+function cleanPath(path33) {
+  let normalized = normalize(path33);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path31, separator) {
-  return path31.replace(SLASHES_REGEX, separator);
+function convertSlashes(path33, separator) {
+  return path33.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path31) {
-  return path31 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path31);
+function isRootDirectory(path33) {
+  return path33 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path33);
 }
-function normalizePath(path31, options) {
+function normalizePath(path33, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path31.includes("/") || path31.startsWith(".");
-  if (resolvePaths) path31 = resolve(path31);
-  if (normalizePath$1 || pathNeedsCleaning) path31 = cleanPath(path31);
-  if (path31 === ".") return "";
-  const needsSeperator = path31[path31.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path31 + pathSeparator : path31, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path33.includes("/") || path33.startsWith(".");
+  if (resolvePaths) path33 = resolve(path33);
+  if (normalizePath$1 || pathNeedsCleaning) path33 = cleanPath(path33);
+  if (path33 === ".") return "";
+  const needsSeperator = path33[path33.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path33 + pathSeparator : path33, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -22037,8 +22317,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path31 = directoryPath || ".";
-  if (filters.every((filter) => filter(path31, true))) paths.push(path31);
+  const path33 = directoryPath || ".";
+  if (filters.every((filter) => filter(path33, true))) paths.push(path33);
 };
 var empty$2 = () => {
 };
@@ -22090,26 +22370,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path31, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path33, state, callback$1) {
+  const { queue, fs: fs24, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path31, (error, resolvedPath) => {
+  fs24.realpath(path33, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs23.stat(resolvedPath, (error$1, stat2) => {
+    fs24.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path33, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path31, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path33, state, callback$1) {
+  const { queue, fs: fs24, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path31);
-    const stat2 = fs23.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path31, resolvedPath, state)) return;
+    const resolvedPath = fs24.realpathSync(path33);
+    const stat2 = fs24.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path33, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -22119,9 +22399,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path31, resolved, state) {
+function isRecursive(path33, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path31);
+  let parent = dirname(path33);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -22129,7 +22409,7 @@ function isRecursive(path31, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path31, resolved);
+  state.symlinks.set(path33, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -22178,22 +22458,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs23 } = state;
+  const { fs: fs24 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs23.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs24.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs23 } = state;
+  const { fs: fs24 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs23.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs24.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -22301,19 +22581,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path31 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path31)) continue;
-        this.pushDirectory(path31, paths, filters);
-        this.walkDirectory(this.state, path31, path31, depth - 1, this.walk);
+        let path33 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path33)) continue;
+        this.pushDirectory(path33, paths, filters);
+        this.walkDirectory(this.state, path33, path33, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path31 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path31, this.state, (stat2, resolvedPath) => {
+        let path33 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path33, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path31 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path31 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path33 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path33 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path31;
+            resolvedPath = useRealPaths ? resolvedPath : path33;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -22479,7 +22759,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path31) => isMatch(path31));
+    this.options.filters.push((path33) => isMatch(path33));
     return this;
   }
 };
@@ -22554,19 +22834,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path31) {
-  return path31.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path33) {
+  return path33.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path31) {
+function splitPattern(path33) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path31, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path31];
+  const result = import_picomatch.default.scan(path33, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path33];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path31) => path31.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path31) => path31.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path33) => path33.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path33) => path33.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -22673,13 +22953,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path31 = format(p, isDirectory);
-      const matches = matcher(path31) && !ignore(path31);
-      if (matches) log(`matched ${path31}`);
+      const path33 = format(p, isDirectory);
+      const matches = matcher(path33) && !ignore(path33);
+      if (matches) log(`matched ${path33}`);
       return matches;
     } : (p, isDirectory) => {
-      const path31 = format(p, isDirectory);
-      return matcher(path31) && !ignore(path31);
+      const path33 = format(p, isDirectory);
+      return matcher(path33) && !ignore(path33);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -22787,7 +23067,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path11.normalize(p).split(path11.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path12.normalize(p).split(path12.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -22913,14 +23193,14 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path12.relative(where.base, abs2).split(path12.sep).join("/");
-    return rel === "" || path12.isAbsolute(rel) ? abs2 : rel;
+    const rel = path13.relative(where.base, abs2).split(path13.sep).join("/");
+    return rel === "" || path13.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path12.resolve(where.base, where.explicit);
+    const abs2 = path13.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path12.join(where.root, CONFIG_FILE_NAME);
+  const abs = path13.join(where.root, CONFIG_FILE_NAME);
   if (!fs8.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
@@ -22963,7 +23243,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -23012,7 +23292,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path13.relative(input.root, path13.resolve(input.cwd, file)).split(path13.sep).join("/");
+  const toRepo = (file) => path14.relative(input.root, path14.resolve(input.cwd, file)).split(path14.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -23042,7 +23322,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path13.relative(root, path13.resolve(cwd, file)).split(path13.sep).join("/");
+  const toRepo = (file) => path14.relative(root, path14.resolve(cwd, file)).split(path14.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -23054,7 +23334,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
 import fs9 from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -23067,9 +23347,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path14.dirname(real);
+  const dir = path15.dirname(real);
   if (options.createParents) fs9.mkdirSync(dir, { recursive: true });
-  const tmp = path14.join(dir, `.${path14.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = path15.join(dir, `.${path15.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     fs9.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs9.renameSync(tmp, real);
@@ -23087,7 +23367,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs9.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path14.dirname(real);
+  const dir = path15.dirname(real);
   if (!options.createParents && !fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -23214,7 +23494,7 @@ function docsUrl(id) {
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs10 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -23267,7 +23547,7 @@ function lineReader(root) {
     let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs10.readFileSync(path15.resolve(root, file), "utf8").split("\n");
+        lines = fs10.readFileSync(path16.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -23385,6 +23665,17 @@ function paint(style, what, text) {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+function fixLabel(f) {
+  if (!f.autofix) return "fix";
+  return f.autofix.safe ? "fix [--fix]" : "fix [--fix-unsafe]";
+}
+function fixableLine(all) {
+  const safe = all.filter((f) => f.autofix?.safe).length;
+  const unsafe = all.filter((f) => f.autofix && !f.autofix.safe).length;
+  if (safe + unsafe === 0) return void 0;
+  const more = unsafe > 0 ? safe > 0 ? ` (${unsafe} more with --fix-unsafe)` : "" : "";
+  return safe > 0 ? `${plural(safe, "finding")} can be fixed with --fix${more}.` : `${plural(unsafe, "finding")} can be fixed with --fix-unsafe.`;
+}
 function formatFinding(f, style) {
   const where = `${f.line}:${f.column}`.padEnd(7);
   const sev = paint(style, f.severity, f.severity.padEnd(7));
@@ -23392,7 +23683,7 @@ function formatFinding(f, style) {
   return [
     `  ${where} ${sev} ${paint(style, "bold", f.rule)}${escapeControls(platforms)}`,
     `          ${escapeControls(f.message)}`,
-    `          ${paint(style, "dim", `fix: ${f.fix}`)}`
+    `          ${paint(style, "dim", `${fixLabel(f)}: ${f.fix}`)}`
   ];
 }
 function platformLabel(p) {
@@ -23464,6 +23755,8 @@ function formatText(reports, failOn, color = false) {
   if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
     out.push(paint(style, "dim", "note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static)."));
   }
+  const fixable = fixableLine(all);
+  if (fixable) out.push(paint(style, "dim", fixable));
   out.push(verdictLine(all, failOn, style));
   return `${out.join("\n")}
 `;
@@ -23492,7 +23785,7 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
@@ -23650,13 +23943,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path16.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path17.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -23757,7 +24050,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -23811,7 +24104,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path17.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path18.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -23838,8 +24131,8 @@ function computeStartContract(chain, windows) {
 
 // src/model/wrappers.ts
 import fs11 from "node:fs";
-import path18 from "node:path";
-var posix5 = path18.posix;
+import path19 from "node:path";
+var posix5 = path19.posix;
 var MAX_BYTES6 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -23855,7 +24148,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path18.sep).join("/"));
+    this.cwdBase = posix5.dirname(model.file.split(path19.sep).join("/"));
   }
   model;
   resolver;
@@ -23923,9 +24216,10 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix5.normalize(
-      posix5.join(this.cwdBase, path18.relative(path18.dirname(this.model.absPath), absPath).split(path18.sep).join("/"))
+      posix5.join(this.cwdBase, path19.relative(path19.dirname(this.model.absPath), absPath).split(path19.sep).join("/"))
     );
-    const text = readScript(absPath, display);
+    const edited = this.model.edited?.get(absPath);
+    const text = edited ?? readScript(absPath, display);
     if (text === void 0) return void 0;
     return {
       imagePath,
@@ -24076,7 +24370,8 @@ function parseDockerfile(input) {
     buildArgs,
     wrappers: [],
     startChain: { links: [] },
-    deployments: []
+    deployments: [],
+    ...input.edited ? { edited: input.edited } : {}
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;
@@ -24094,10 +24389,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path19.resolve(cwd, dockerfile);
+  const absPath = path20.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path19.dirname(absPath) });
-  const rel = (abs) => path19.relative(root, abs).split(path19.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path20.dirname(absPath) });
+  const rel = (abs) => path20.relative(root, abs).split(path20.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -24107,7 +24402,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path19.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path20.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -24119,7 +24414,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path19.dirname(dockerfile).split(path19.sep).join("/");
+    const context = path20.dirname(dockerfile).split(path20.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -24168,7 +24463,7 @@ function runMerge(command, io) {
 `);
   if (toFile) {
     try {
-      writeFileAtomic(path20.resolve(io.cwd, command.output), body);
+      writeFileAtomic(path21.resolve(io.cwd, command.output), body);
     } catch (err) {
       throw new InputError(`cannot write the report to ${command.output}: ${err.code ?? errorMessage(err)}`);
     }
@@ -24196,7 +24491,7 @@ function applyConfigDefaults(options, defaults, given) {
 
 // src/lint.ts
 import fs13 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -24407,8 +24702,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path21.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path21.sep).join("/");
+  const rel = path22.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path22.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -24422,6 +24717,7 @@ function toFinding(meta, hit5, defaultFile) {
     column: hit5.range.column
   };
   if (hit5.range.endColumn > 0) finding.endColumn = hit5.range.endColumn;
+  if (hit5.autofix && hit5.autofix.edits.length > 0) finding.autofix = hit5.autofix;
   return finding;
 }
 function dedupe2(findings) {
@@ -24449,12 +24745,12 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path21.resolve(cwd, options.dockerfile);
+  const absPath = path22.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
-  const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path21.resolve(cwd, options.context ?? path21.dirname(absPath));
+  const text = options.edited?.get(absPath) ?? readUserText(absPath, file, "Dockerfile");
+  const contextDir = path22.resolve(cwd, options.context ?? path22.dirname(absPath));
   checkContextDir(contextDir, cwd);
-  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target, ...options.edited ? { edited: options.edited } : {} });
   const findings = [];
   for (const rule32 of staticRules) {
     for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
@@ -24469,12 +24765,12 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs21 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/runtime/build.ts
 import fs16 from "node:fs";
 import os from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -24615,7 +24911,7 @@ function checkBuildOptions(options, info) {
 
 // src/runtime/secrets.ts
 import fs15 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -24649,7 +24945,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path22.resolve(cwd, file));
+      if (file) value = readSmall(path23.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -24779,9 +25075,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs16.mkdtempSync(path23.join(os.tmpdir(), "eg-build-"));
+    const dir = fs16.mkdtempSync(path24.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path23.join(dir, "metadata.json");
+    metadataFile = path24.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -25104,8 +25400,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path31) {
-    this.dirs.add(path31);
+  dir(path33) {
+    this.dirs.add(path33);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -25147,12 +25443,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path31 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path33 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path31,
+    path: path33,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -25204,7 +25500,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -25282,9 +25578,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path31 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path31 !== "";
-    if (listening && path31 !== "") out.push({ proto: "unix", address: path31 });
+    const path33 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path33 !== "";
+    if (listening && path33 !== "") out.push({ proto: "unix", address: path33 });
   }
   return out;
 }
@@ -25401,18 +25697,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs20 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/process-name.ts
-import path24 from "node:path";
+import path25 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path24.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path24.posix.basename(script) : script;
+  const dir = path25.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path25.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -25909,8 +26205,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path25.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path25.posix.basename(argv[1]) === path25.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path26.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path26.posix.basename(argv[1]) === path26.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -25918,7 +26214,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs20.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs20.readFileSync(path25.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs20.readFileSync(path26.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -25930,8 +26226,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path25.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path25.posix.basename(argv[1]);
+  const first = path26.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path26.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -26103,7 +26399,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path26.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path27.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -26267,7 +26563,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -26376,7 +26672,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -26532,7 +26828,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path27.posix.normalize(requested);
+    let current = path28.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -26545,7 +26841,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path27.posix.normalize(target) : path27.posix.join(path27.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path28.posix.normalize(target) : path28.posix.join(path28.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -26625,11 +26921,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path28.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path28.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path28.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path28.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path28.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path29.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path29.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path29.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path29.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path29.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -26756,16 +27052,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path28.posix.normalize(interpreter) : path28.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path29.posix.normalize(interpreter) : path29.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path28.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path29.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path28.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path29.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -26785,14 +27081,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path28.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path29.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path28.posix.basename(shebang.interpreter) === "env") {
+  if (path29.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -26973,7 +27269,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path28.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path29.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -27214,7 +27510,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path29.posix.basename(wrapper.imagePath),
+      wrapper: path30.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -27293,7 +27589,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs21.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs21.readFileSync(path29.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs21.readFileSync(path30.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -27435,6 +27731,669 @@ async function analyze(options, extras = {}) {
   return { report: redactDeep(report2), model };
 }
 
+// src/fix/run.ts
+import fs22 from "node:fs";
+import path31 from "node:path";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback2;
+    if (typeof options === "function") {
+      callback2 = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback2 = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback2);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback2) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback2) {
+        setTimeout(function() {
+          callback2(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback2) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback2(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path33, added, removed, oldPosInc, options) {
+    const last = path33.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path33.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path33.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize2;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize2(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback: callback2 } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback2(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback: callback2 } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback2(void 0);
+      } else {
+        callback2(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/fix/apply.ts
+function lineStarts2(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function offsetOf(starts, text, line, column) {
+  const start = starts[line - 1];
+  if (start === void 0) return void 0;
+  const end = line < starts.length ? starts[line] - 1 : text.length;
+  const at = start + column - 1;
+  return column >= 1 && at <= end ? at : void 0;
+}
+function spanOf(starts, text, e) {
+  const start = offsetOf(starts, text, e.line, e.column);
+  const end = offsetOf(starts, text, e.endLine, e.endColumn);
+  return start !== void 0 && end !== void 0 && end >= start ? { start, end } : void 0;
+}
+function applyEdits(text, edits) {
+  const starts = lineStarts2(text);
+  const spans = [];
+  for (const e of edits) {
+    const span = spanOf(starts, text, e);
+    if (!span) return void 0;
+    spans.push({ ...span, text: e.text });
+  }
+  spans.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+function overlaps(a, b) {
+  if (a.start === a.end || b.start === b.end) return a.start === b.start || a.start > b.start && a.start < b.end || b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+function chooseFixes(findings, textOf, unsafe) {
+  const taken = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const chosen = [];
+  const cache2 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const fix = f.autofix;
+    if (!fix || !fix.safe && !unsafe) continue;
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) continue;
+    const spans = [];
+    let fits = true;
+    for (const e of fix.edits) {
+      const text = textOf(e.file);
+      if (text === void 0) {
+        fits = false;
+        break;
+      }
+      let starts = cache2.get(e.file);
+      if (!starts) cache2.set(e.file, starts = lineStarts2(text));
+      const span = spanOf(starts, text, e);
+      if (!span || (taken.get(e.file) ?? []).some((t) => overlaps(t, span)) || spans.some((s) => s.file === e.file && overlaps(s.span, span))) {
+        fits = false;
+        break;
+      }
+      spans.push({ file: e.file, span });
+    }
+    if (!fits) continue;
+    seen.add(key);
+    for (const { file, span } of spans) taken.set(file, [...taken.get(file) ?? [], span]);
+    chosen.push(f);
+  }
+  return chosen;
+}
+
+// src/fix/run.ts
+var MAX_PASSES = 10;
+function newFixSession() {
+  return { edited: /* @__PURE__ */ new Map(), original: /* @__PURE__ */ new Map(), display: /* @__PURE__ */ new Map(), fixed: /* @__PURE__ */ new Map() };
+}
+function fixPasses(session, cwd, unsafe, lint) {
+  const textOf = (file) => {
+    const abs = path31.resolve(cwd, file);
+    const known = session.edited.get(abs);
+    if (known !== void 0) return known;
+    try {
+      return fs22.readFileSync(abs, "utf8");
+    } catch {
+      return void 0;
+    }
+  };
+  const count2 = (findings2) => {
+    const n = /* @__PURE__ */ new Map();
+    for (const f of findings2) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
+    return n;
+  };
+  let findings = lint(session.edited);
+  const before = count2(findings);
+  let passes = MAX_PASSES;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const chosen = chooseFixes(findings, textOf, unsafe);
+    const byFile = /* @__PURE__ */ new Map();
+    for (const f of chosen) for (const e of f.autofix.edits) byFile.set(e.file, [...byFile.get(e.file) ?? [], e]);
+    let changed = false;
+    for (const [file, edits] of byFile) {
+      const before2 = textOf(file);
+      const after2 = before2 === void 0 ? void 0 : applyEdits(before2, edits);
+      if (before2 === void 0 || after2 === void 0 || after2 === before2) continue;
+      const abs = path31.resolve(cwd, file);
+      if (!session.original.has(abs)) session.original.set(abs, before2);
+      session.display.set(abs, file);
+      session.edited.set(abs, after2);
+      changed = true;
+    }
+    if (!changed) {
+      passes = pass - 1;
+      break;
+    }
+    findings = lint(session.edited);
+  }
+  const after = count2(findings);
+  for (const [rule32, n] of before) {
+    const gone = n - (after.get(rule32) ?? 0);
+    if (gone > 0) session.fixed.set(rule32, (session.fixed.get(rule32) ?? 0) + gone);
+  }
+  return passes;
+}
+function unifiedDiff(session) {
+  let out = "";
+  for (const [abs, before] of [...session.original].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const after = session.edited.get(abs);
+    if (after === before) continue;
+    const name = session.display.get(abs);
+    out += createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, void 0, void 0, { headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true } });
+  }
+  return out;
+}
+function writeFixes(session) {
+  for (const [abs, text] of session.edited) {
+    if (session.original.get(abs) === text) continue;
+    try {
+      writeFileAtomic(abs, text);
+    } catch (err) {
+      throw new InputError(`cannot write the fix to ${session.display.get(abs) ?? abs}: ${err.code ?? err.message}`);
+    }
+  }
+}
+function fixedLine(session, dryRun) {
+  const total = [...session.fixed.values()].reduce((a, b) => a + b, 0);
+  const verb = dryRun ? "would be applied" : "applied";
+  if (total === 0) return "no fix to apply";
+  const rules = [...session.fixed].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `${r} ${n}`).join(", ");
+  return `${total} fix${total === 1 ? "" : "es"} ${verb} (${rules})`;
+}
+
 // src/color.ts
 function colorEnabled(isTTY, env = process.env) {
   if (env.NO_COLOR) return false;
@@ -27457,7 +28416,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs22.existsSync(path30.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs23.existsSync(path32.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -27466,7 +28425,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path30.dirname(path30.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path32.dirname(path32.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -27478,7 +28437,26 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => readStdinBounded())
   });
-  if (files.length > 1) for (const file of files) readUserText(path30.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path32.resolve(io.cwd, file), file, "Dockerfile");
+  if (command.fix) {
+    const session = newFixSession();
+    for (const dockerfile of files) {
+      fixPasses(session, io.cwd, command.fix.unsafe, (edited) => {
+        const lint = lintDockerfile({ dockerfile, context: options.context, buildArgs: options.buildArgs, target: options.target, ignore: options.ignore, cwd: io.cwd, edited });
+        const report2 = { version: 1, dockerfile: lint.model.file, findings: lint.findings, platforms: [] };
+        return applyPolicy(report2, lint.model, { config, filter: choice2.filter, root, cwd: io.cwd }).findings;
+      });
+    }
+    const diff = unifiedDiff(session);
+    if (command.fix.mode === "dry-run") {
+      io.stderr(`entrypoint-guard: ${fixedLine(session, true)}
+`);
+      return { diff };
+    }
+    writeFixes(session);
+    io.stderr(`${diff}entrypoint-guard: ${fixedLine(session, false)}
+`);
+  }
   const reports = [];
   for (const dockerfile of files) {
     const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -27514,12 +28492,17 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path30.resolve(io.cwd, options.output));
+        checkOutputTarget(path32.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
     }
-    const reports = await analyzeWithPolicy(command, io);
+    const analysed = await analyzeWithPolicy(command, io);
+    if (!Array.isArray(analysed)) {
+      io.stdout(analysed.diff);
+      return analysed.diff === "" ? 0 : 1;
+    }
+    const reports = analysed;
     if (command.planPlatforms) for (const report2 of reports) report2.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== void 0;
     const body = formatReports(options.format, reports, { failOn: options.failOn, color: io.isTTY && !toFile, category: command.category ?? defaultCategory() });
@@ -27531,7 +28514,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path30.resolve(io.cwd, options.output);
+      const target = path32.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path36 && path36[0] !== "/") {
-          path36 = `/${path36}`;
+        if (path37 && path37[0] !== "/") {
+          path37 = `/${path37}`;
         }
-        return new URL(`${origin}${path36}`);
+        return new URL(`${origin}${path37}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path36);
+        debuglog("sending request to %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path36,
+          path37,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path36);
+        debuglog("trailers received from %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path36,
+          path37,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path36, origin }
+            request: { method, path: path37, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path36);
+          debuglog("sending request to %s %s/%s", method, origin, path37);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path36 !== "string") {
+        if (typeof path37 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path36)) {
+        } else if (invalidPathRegex.test(path37)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path36, query) : path36;
+        this.path = query ? buildURL(path37, query) : path37;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path36, host, upgrade, blocking, reset } = request2;
+      const { method, path: path37, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path36} HTTP/1.1\r
+      let header = `${method} ${path37} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path36;
+      headers[HTTP2_HEADER_PATH] = path37;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path36 = search ? `${pathname}${search}` : pathname;
+        const path37 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path36;
+        this.opts.path = path37;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path36 = "/",
+          path: path37 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path36;
+        opts.path = origin + path37;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path36) {
-      if (typeof path36 !== "string") {
-        return path36;
+    function safeUrl(path37) {
+      if (typeof path37 !== "string") {
+        return path37;
       }
-      const pathSegments = path36.split("?");
+      const pathSegments = path37.split("?");
       if (pathSegments.length !== 2) {
-        return path36;
+        return path37;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path36);
+    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path37);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path36, method, body, headers, query } = opts;
+      const { path: path37, method, body, headers, query } = opts;
       return {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path36,
+            Path: path37,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path36) {
-      for (let i = 0; i < path36.length; ++i) {
-        const code2 = path36.charCodeAt(i);
+    function validateCookiePath(path37) {
+      for (let i = 0; i < path37.length; ++i) {
+        const code2 = path37.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path36 = opts.path;
+          let path37 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path36 = `/${path36}`;
+            path37 = `/${path37}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path36);
+          url = new URL(util.parseOrigin(url).origin + path37);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path36) {
-      const ctrl = callVisitor(key, node, visitor, path36);
+    function visit_(key, node, visitor, path37) {
+      const ctrl = callVisitor(key, node, visitor, path37);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visit_(key, ctrl, visitor, path36);
+        replaceNode(key, path37, ctrl);
+        return visit_(key, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = visit_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path36) {
-      const ctrl = await callVisitor(key, node, visitor, path36);
+    async function visitAsync_(key, node, visitor, path37) {
+      const ctrl = await callVisitor(key, node, visitor, path37);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visitAsync_(key, ctrl, visitor, path36);
+        replaceNode(key, path37, ctrl);
+        return visitAsync_(key, ctrl, visitor, path37);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path37 = Object.freeze(path37.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path37);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path37 = Object.freeze(path37.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path37);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path37);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path36) {
+    function callVisitor(key, node, visitor, path37) {
       if (typeof visitor === "function")
-        return visitor(key, node, path36);
+        return visitor(key, node, path37);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path36);
+        return visitor.Map?.(key, node, path37);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path36);
+        return visitor.Seq?.(key, node, path37);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path36);
+        return visitor.Pair?.(key, node, path37);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path36);
+        return visitor.Scalar?.(key, node, path37);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path36);
+        return visitor.Alias?.(key, node, path37);
       return void 0;
     }
-    function replaceNode(key, path36, node) {
-      const parent = path36[path36.length - 1];
+    function replaceNode(key, path37, node) {
+      const parent = path37[path37.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path37, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path37.length - 1; i >= 0; --i) {
+        const k = path37[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path37) => path37 == null || typeof path37 === "object" && !!path37[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path37, value) {
+        if (isEmptyPath(path37))
           this.add(value);
         else {
-          const [key, ...rest] = path36;
+          const [key, ...rest] = path37;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key, ...rest] = path36;
+      deleteIn(path37) {
+        const [key, ...rest] = path37;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key, ...rest] = path36;
+      getIn(path37, keepScalar) {
+        const [key, ...rest] = path37;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key, ...rest] = path36;
+      hasIn(path37) {
+        const [key, ...rest] = path37;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key, ...rest] = path36;
+      setIn(path37, value) {
+        const [key, ...rest] = path37;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path37, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path37, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection2.isEmptyPath(path36)) {
+      deleteIn(path37) {
+        if (Collection2.isEmptyPath(path37)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path37) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection2.isEmptyPath(path36))
+      getIn(path37, keepScalar) {
+        if (Collection2.isEmptyPath(path37))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path37, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection2.isEmptyPath(path36))
+      hasIn(path37) {
+        if (Collection2.isEmptyPath(path37))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path37) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection2.isEmptyPath(path36)) {
+      setIn(path37, value) {
+        if (Collection2.isEmptyPath(path37)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path37), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path37, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path36) => {
+    visit.itemAtPath = (cst, path37) => {
       let item = cst;
-      for (const [field, index] of path36) {
+      for (const [field, index] of path37) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path36) => {
-      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit.parentCollection = (cst, path37) => {
+      const parent = visit.itemAtPath(cst, path37.slice(0, -1));
+      const field = path37[path37.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path37, item, visitor) {
+      let ctrl = visitor(item, path37);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path37.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path37);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path37) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path36, { windows } = {}) => {
-      const segs = path36.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path37, { windows } = {}) => {
+      const segs = path37.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path36 = this.getPath();
-        if (path36 === null || path36.startsWith("/")) {
-          return path36;
+        const path37 = this.getPath();
+        if (path37 === null || path37.startsWith("/")) {
+          return path37;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path36 : parent + "/" + path36;
+              return parent.endsWith("/") ? parent + path37 : parent + "/" + path37;
             }
           }
         }
@@ -38450,11 +38450,11 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path35 from "node:path";
+import path36 from "node:path";
 
 // src/action-inputs.ts
 import fs10 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -39979,9 +39979,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path36) => nfaMatch(tokens2, path36) };
+  return { test: (path37) => nfaMatch(tokens2, path37) };
 }
-function nfaMatch(tokens2, path36) {
+function nfaMatch(tokens2, path37) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -39995,8 +39995,8 @@ function nfaMatch(tokens2, path36) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path36.length && current.size > 0; k++) {
-    const c = path36[k];
+  for (let k = 0; k < path37.length && current.size > 0; k++) {
+    const c = path37[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -41254,6 +41254,68 @@ function interpreterAvailability(model, interp, analysis = analyseInstalls(model
   return "absent";
 }
 
+// src/rules/edits.ts
+function autofix(safe, edits) {
+  if (edits.length === 0 || edits.some((e) => e === void 0)) return void 0;
+  return { safe, edits };
+}
+function withAutofix(fix) {
+  return fix ? { autofix: fix } : {};
+}
+function bomShift(text, line) {
+  return line === 1 && text.startsWith("\uFEFF") ? 1 : 0;
+}
+function replaceInstr(model, instr, text) {
+  const { line, column, endLine, endColumn } = instr.range;
+  return {
+    file: model.file,
+    line,
+    column: column + bomShift(model.text, line),
+    endLine,
+    endColumn: endColumn + bomShift(model.text, endLine),
+    text
+  };
+}
+function afterKeyword(model, instr, text) {
+  const { line, column } = instr.range;
+  const lineText = model.lines[line - 1] ?? "";
+  const at = column - 1;
+  if (lineText.slice(at, at + instr.keyword.length).toUpperCase() !== instr.keyword) return void 0;
+  const col = column + instr.keyword.length + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertLinesBefore(model, line, text) {
+  const col = 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertAfterInstr(model, instr, text) {
+  const last = model.lines[instr.range.endLine - 1] ?? "";
+  const col = last.length + 1 + bomShift(model.text, instr.range.endLine);
+  return { file: model.file, line: instr.range.endLine, column: col, endLine: instr.range.endLine, endColumn: col, text: `
+${text}` };
+}
+function scriptEdit(model, w, a, start, end, text) {
+  const line = a.lineOf(start);
+  const endLine = a.lineOf(Math.max(start, end));
+  const column = a.columnOf(start) + bomShift(w.text, line);
+  const endColumn = a.columnOf(end) + bomShift(w.text, endLine);
+  const fileLines = w.absPath === void 0 ? model.lines : void 0;
+  if (fileLines) {
+    for (let l = line; l <= endLine; l++) {
+      const inScript = (w.text.split("\n")[l - 1] ?? "").replace(/\r$/, "");
+      if (fileLines[l - 1 + w.lineOffset] !== inScript) return void 0;
+    }
+  }
+  return { file: w.file, line: line + w.lineOffset, column, endLine: endLine + w.lineOffset, endColumn, text };
+}
+function scriptLineEdit(model, w, line, column, endColumn, text) {
+  if (w.absPath === void 0) {
+    const inScript = w.text.split("\n")[line - 1] ?? "";
+    if (model.lines[line - 1 + w.lineOffset] !== inScript.replace(/\r$/, "")) return void 0;
+  }
+  return { file: w.file, line: line + w.lineOffset, column, endLine: line + w.lineOffset, endColumn, text };
+}
+
 // src/shell/values.ts
 var UNKNOWN_ARGS = { vars: {}, facts: {} };
 function knownArgs(args) {
@@ -42323,268 +42385,6 @@ function forwardsCommand(wrapper, scripts2) {
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
 }
 
-// src/rules/image/image-facts.ts
-var FAMILY_LABEL = {
-  alpine: "Alpine-based",
-  busybox: "BusyBox-based",
-  debian: "Debian-based",
-  ubuntu: "Ubuntu-based",
-  rhel: "RHEL-family",
-  distroless: "distroless",
-  wolfi: "Wolfi-based"
-};
-function baseDescription(base) {
-  if (base.scratch) return "FROM scratch";
-  const label = FAMILY_LABEL[base.family];
-  return label ? `${base.ref}, ${label}` : base.ref;
-}
-
-// src/rules/image/missing-interpreter.ts
-function lineRange(line, length) {
-  return { line, column: 1, endLine: line, endColumn: length + 1 };
-}
-function show(part) {
-  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
-}
-function needs(model) {
-  const out = [];
-  for (const link of model.startChain.links) {
-    if (link.origin) continue;
-    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
-    const interp = word !== void 0 ? interpreterOf(word) : void 0;
-    if (!interp || word === void 0) continue;
-    const part = link.part;
-    let what;
-    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
-    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
-    else what = `The start command ${show(part)}`;
-    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
-  }
-  for (const w of model.wrappers) {
-    if (w.role !== "start" || w.interpreter) continue;
-    const sb = analysisOf(w).shebang;
-    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
-    const interp = written ? interpreterOf(written) : void 0;
-    if (!sb || !interp || !written) continue;
-    out.push({
-      interp,
-      written,
-      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
-      range: lineRange(1 + w.lineOffset, sb.line.length),
-      file: w.file,
-      shebang: true
-    });
-  }
-  return out;
-}
-function fixFor(model, need) {
-  const { family: family2 } = model.base;
-  const pkg = interpreterPackage(need.interp);
-  if (family2 === "scratch" || family2 === "distroless") {
-    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
-  }
-  if (need.interp === "bash" && need.shebang) {
-    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
-  }
-  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
-  if (family2 === "debian" || family2 === "ubuntu") {
-    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
-  }
-  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
-}
-var rule2 = {
-  id: "missing-interpreter",
-  severity: "error",
-  title: "Interpreter missing from the image",
-  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
-  check(model) {
-    if (model.windows) return [];
-    const analysis = analyseInstalls(model);
-    const hits = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const need of needs(model)) {
-      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
-      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
-      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
-      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
-      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
-      hits.push({
-        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
-        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
-        range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/no-debug-shell.ts
-function debugVariant(ref) {
-  const at = ref.indexOf("@");
-  const bare = at >= 0 ? ref.slice(0, at) : ref;
-  const slash = bare.lastIndexOf("/");
-  const colon = bare.lastIndexOf(":");
-  if (colon <= slash) return `${bare}:debug`;
-  const tag = bare.slice(colon + 1);
-  const repo = bare.slice(0, colon);
-  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
-}
-var rule3 = {
-  id: "no-debug-shell",
-  severity: "info",
-  title: "No shell for debugging",
-  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
-  check(model) {
-    if (model.windows || !lacksShell(model.base)) return [];
-    if (analyseInstalls(model).maybe.has("sh")) return [];
-    const from = model.chain[0].from;
-    if (model.base.scratch) {
-      return [{
-        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
-        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
-        range: from.range
-      }];
-    }
-    return [{
-      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
-      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
-      range: from.range
-    }];
-  }
-};
-
-// src/rules/image/platform-pinned-from.ts
-var rule4 = {
-  id: "platform-pinned-from",
-  severity: "warning",
-  title: "FROM pinned to one platform",
-  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
-  check(model) {
-    if (model.windows) return [];
-    const hits = [];
-    for (const stage of model.chain) {
-      const platform2 = stage.platform?.trim();
-      if (!platform2 || platform2.includes("$")) continue;
-      const image = stage.fromText;
-      const final = stage === model.finalStage;
-      hits.push({
-        message: `\`FROM --platform=${platform2} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform2}, so the image built for every other platform gets ${platform2} binaries and fails with \`exec format error\` (or runs under emulation).`,
-        fix: `Drop \`--platform=${platform2}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
-        range: stage.from.range
-      });
-    }
-    return hits;
-  }
-};
-
-// src/rules/image/index.ts
-var imageRules = [rule2, rule3, rule4, rule];
-
-// src/rules/runtime-catalog.ts
-var runtimeRules = [
-  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
-  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
-  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
-  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
-  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
-  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
-  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
-  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
-  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
-  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
-  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
-  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
-  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
-  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
-  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
-  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
-  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
-  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
-];
-
-// src/rules/start/format.ts
-function formText(instr) {
-  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
-}
-function meantExecForm(instr) {
-  if (!instr.jsonLike) return false;
-  const text = formText(instr).trim();
-  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
-}
-function show2(instr, max = 90) {
-  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function showText(text, max = 70) {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
-}
-function appWhere(app) {
-  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
-  const { file, line, script } = app.origin;
-  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
-  const column = text.length - text.trimStart().length + 1;
-  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
-}
-function execArray(argv) {
-  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
-}
-function unixChain(model) {
-  return model.windows ? [] : model.chain.filter((s) => !s.windows);
-}
-function effectiveHealthcheck(model) {
-  let found;
-  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
-  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
-  return found;
-}
-function execFormInstructions(model, healthcheck) {
-  if (model.windows) return [];
-  const out = [];
-  const { entrypoint, cmd } = model.start;
-  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
-  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
-  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
-  if (hc?.exec) out.push(hc);
-  return out;
-}
-function shellFate(shell, base, program = "the app") {
-  const kind2 = shell.shellKind ?? "unknown";
-  const implicitExec = shell.replaced === true;
-  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
-  let clause;
-  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
-  else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
-  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
-  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
-  return { kind: kind2, implicitExec, clause };
-}
-function familyLabel(base) {
-  switch (base.family) {
-    case "debian":
-      return `Debian-based \`${base.ref}\``;
-    case "ubuntu":
-      return `Ubuntu-based \`${base.ref}\``;
-    case "alpine":
-      return `Alpine-based \`${base.ref}\``;
-    default:
-      return `\`${base.ref}\``;
-  }
-}
-function programName(word) {
-  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
-}
-function withoutPythonModule(words) {
-  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
-  return words;
-}
-
 // src/shell/command-string.ts
 function wordText(word) {
   if (isQuotedAllArgs(word)) return "$@";
@@ -42645,326 +42445,6 @@ function firstWord(script) {
   const cmd = stmt?.andOr.first.commands[0];
   const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
   return word && wordText(word);
-}
-
-// src/shell/literal-reads.ts
-var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
-var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
-var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
-var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
-function wordOf(t) {
-  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
-}
-function litText(parts) {
-  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
-}
-function literalReads(script) {
-  const out = { names: /* @__PURE__ */ new Map() };
-  const aliases = /* @__PURE__ */ new Set();
-  const walk = (parts, rewriting, at, stmt) => {
-    let args = false;
-    for (const p of parts) {
-      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
-        if (rewriting) {
-          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
-        }
-      } else if (p.type === "dq") {
-        args = walk(p.parts, rewriting, at, stmt) || args;
-      } else if (p.type === "param") {
-        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
-        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
-      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
-        args = scan2(p.tokens) || args;
-      }
-    }
-    return args;
-  };
-  const scan2 = (tokens2) => {
-    let any = false;
-    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-    let command;
-    let first = true;
-    const end = () => {
-      if (stmt.args) {
-        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
-        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
-      }
-      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
-      any ||= stmt.args;
-      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
-      command = void 0;
-      first = true;
-    };
-    for (const t of tokens2) {
-      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
-        end();
-        continue;
-      }
-      if (t.kind === "op") {
-        command = void 0;
-        first = true;
-        continue;
-      }
-      const parts = wordOf(t);
-      if (!parts) continue;
-      const text = litText(parts);
-      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
-      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
-      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
-      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
-        command = text.slice(text.lastIndexOf("/") + 1);
-        first = false;
-        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
-      }
-      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
-      if (assigned && args) aliases.add(assigned);
-      stmt.args ||= args;
-    }
-    end();
-    return any;
-  };
-  scan2(tokenize(script).tokens);
-  return out;
-}
-
-// src/model/command-strings.ts
-function memo(fn) {
-  const seen = /* @__PURE__ */ new Map();
-  return (text) => {
-    if (seen.has(text)) return seen.get(text);
-    const value = fn(text);
-    if (seen.size > 4096) seen.clear();
-    seen.set(text, value);
-    return value;
-  };
-}
-var asExecForm2 = memo(asExecForm);
-var execsLastExplicitly2 = memo(execsLastExplicitly);
-var lastCommand2 = memo(lastCommand);
-var trapsTerm2 = memo(trapsTerm);
-var firstWord2 = memo(firstWord);
-var literalReads2 = memo(literalReads);
-
-// src/rules/start/cmd-ignored.ts
-var rule5 = {
-  id: "cmd-ignored",
-  severity: "warning",
-  title: "CMD ignored by shell-form ENTRYPOINT",
-  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
-    const argv = asExecForm2(entrypoint.command ?? "");
-    return [
-      {
-        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
-        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
-        range: cmd.instr.range
-      }
-    ];
-  }
-};
-
-// src/model/dev-image.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs6 from "node:fs";
-import path13 from "node:path";
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
-var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
-var MAX_UP = 4;
-var MAX_COMPOSE_BYTES = 512 * 1024;
-function tokens(name) {
-  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
-}
-function hasDevWord(name) {
-  return tokens(name).some((t) => DEV_WORDS.has(t));
-}
-var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
-function byName(model) {
-  const base = path13.basename(model.absPath);
-  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
-  const dir = path13.dirname(model.absPath);
-  const folder = path13.basename(dir);
-  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
-    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
-  return void 0;
-}
-function byStage(model) {
-  const name = model.finalStage.name;
-  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
-  return void 0;
-}
-function realpath(p) {
-  try {
-    return fs6.realpathSync(p);
-  } catch {
-    return path13.resolve(p);
-  }
-}
-function composeFolders(model) {
-  const out = [];
-  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
-    let dir = path13.resolve(start);
-    for (let i = 0; i <= MAX_UP; i++) {
-      if (!out.includes(dir)) out.push(dir);
-      if (fs6.existsSync(path13.join(dir, ".git"))) break;
-      const parent = path13.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return out;
-}
-function composeFiles(dir) {
-  let names;
-  try {
-    names = fs6.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
-}
-function asRecord(v) {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function serviceDockerfile(file, svc) {
-  const build2 = svc.build;
-  let context3 = ".";
-  let dockerfile = "Dockerfile";
-  if (typeof build2 === "string") context3 = build2;
-  else if (asRecord(build2)) {
-    const b = asRecord(build2);
-    if (typeof b.dockerfile_inline === "string") return void 0;
-    if (typeof b.context === "string") context3 = b.context;
-    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
-  } else return void 0;
-  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
-  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
-}
-function composeServices(model) {
-  const self2 = realpath(model.absPath);
-  const out = [];
-  for (const dir of composeFolders(model)) {
-    for (const file of composeFiles(dir)) {
-      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
-      for (const svc of Object.values(services)) {
-        const record = asRecord(svc);
-        if (record && serviceDockerfile(file, record) === self2) out.push({ dir, file, service: record });
-      }
-    }
-  }
-  return out;
-}
-function readYaml(file) {
-  try {
-    const stat3 = fs6.statSync(file);
-    if (!stat3.isFile() || stat3.size > MAX_COMPOSE_BYTES) return void 0;
-    return (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
-  } catch {
-    return void 0;
-  }
-}
-function bindMounts(service) {
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  const out = [];
-  for (const v of volumes) {
-    if (typeof v === "string") {
-      const [src, dst] = v.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
-      out.push([asRecord(v).source, asRecord(v).target]);
-    }
-  }
-  return out;
-}
-function byCompose(model) {
-  const workdir = model.start.workdir?.value;
-  if (!workdir) return void 0;
-  const services = composeServices(model);
-  if (services.length === 0) return void 0;
-  const context3 = realpath(model.contextDir);
-  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
-    const source = realpath(path13.resolve(path13.dirname(file), src));
-    return (context3 === source || context3.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
-  });
-  if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
-}
-var DEV_ENV = {
-  NODE_ENV: /^dev(elopment)?$/i,
-  FLASK_ENV: /^dev(elopment)?$/i,
-  FLASK_DEBUG: /^(1|true)$/i,
-  RAILS_ENV: /^dev(elopment)?$/i,
-  APP_ENV: /^(dev|development|local)$/i,
-  ENVIRONMENT: /^dev(elopment)?$/i
-};
-function byContent(model) {
-  for (const stage of model.chain) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== "ENV") continue;
-      const props = instr.node.getProperties?.() ?? [];
-      for (const p of props) {
-        const re = DEV_ENV[p.getName()];
-        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
-        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
-      }
-    }
-  }
-  const base = path13.basename(model.absPath);
-  if (/prod/i.test(base)) return void 0;
-  let siblings = [];
-  try {
-    siblings = fs6.readdirSync(path13.dirname(model.absPath));
-  } catch {
-    return void 0;
-  }
-  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
-  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
-}
-function developmentImage(model) {
-  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
-}
-
-// src/model/package-scripts.ts
-import fs7 from "node:fs";
-import path14 from "node:path";
-var MAX_BYTES = 1024 * 1024;
-var cache = /* @__PURE__ */ new WeakMap();
-function scripts(model) {
-  let found = cache.get(model);
-  if (found) return found;
-  found = {};
-  try {
-    const file = path14.join(model.contextDir, "package.json");
-    const stat3 = fs7.statSync(file);
-    if (stat3.isFile() && stat3.size <= MAX_BYTES) {
-      const value = JSON.parse(fs7.readFileSync(file, "utf8"));
-      const s = value?.scripts;
-      if (s && typeof s === "object") {
-        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
-      }
-    }
-  } catch {
-  }
-  cache.set(model, found);
-  return found;
-}
-function scriptNameOf(words) {
-  const pm2 = baseName(words[0] ?? "");
-  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
-  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
-  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
-  return void 0;
-}
-function packageScriptWords(model, words) {
-  const name = scriptNameOf(words);
-  const text = name ? scripts(model)[name] : void 0;
-  if (!name || text === void 0) return void 0;
-  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
-  if (w[0] === "cross-env") w = w.slice(1);
-  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
-  return { name, text, words: w };
 }
 
 // src/model/start-chain.ts
@@ -43218,6 +42698,783 @@ function expectedPid1(model) {
   return { name: program.kind === "script" ? program.name : baseName(program.word), where, childOfShell: false };
 }
 
+// src/rules/wrapper/common.ts
+function flowOf(script, model) {
+  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
+}
+function sourceOf(script, fn) {
+  const wrapper = fn ? definingScript(fn) : void 0;
+  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
+}
+function dialectFor(model, wrapper, analysis) {
+  const family2 = model.base.family;
+  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
+  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
+  if (starter) return dialectFor(model, starter, analysisOf(starter));
+  return scriptDialect(analysis.shebang, family2);
+}
+function shellScripts(model, roles = ["start", "sourced"]) {
+  if (model.windows) return [];
+  const out = [];
+  for (const wrapper of model.wrappers) {
+    if (!roles.includes(wrapper.role)) continue;
+    const analysis = analysisOf(wrapper);
+    const dialect = dialectFor(model, wrapper, analysis);
+    if (!dialect) continue;
+    const functions = functionsOf(wrapper, model.wrappers);
+    out.push({ wrapper, analysis, dialect, functions });
+  }
+  return out;
+}
+function initProcess(model) {
+  const init = chainInit(model.startChain);
+  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
+}
+function scriptHit(script, start, end, message, fix) {
+  const a = script.analysis;
+  const offset = script.wrapper.lineOffset;
+  const line = a.lineOf(start);
+  let endLine = a.lineOf(Math.max(start, end));
+  let endColumn = a.columnOf(Math.max(start, end));
+  if (endLine !== line) {
+    endLine = line;
+    const nl = a.text.indexOf("\n", start);
+    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
+  }
+  return {
+    message,
+    fix,
+    file: script.wrapper.file,
+    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
+  };
+}
+function code(text) {
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+// src/rules/wrapper/wrapper-bashism.ts
+var C = {
+  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
+  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
+  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
+  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
+  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
+  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
+  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
+  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
+  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
+  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
+};
+function scanParts(parts, found, word) {
+  for (const p of parts) {
+    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
+    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
+    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
+    else if (p.type === "dq") scanParts(p.parts, found, word);
+    else if (p.type === "param") {
+      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
+      scanParts(p.arg, found, word);
+    }
+  }
+}
+function scan(script) {
+  const found = [];
+  const redirs = (list) => {
+    for (const r of list) {
+      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
+      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
+    }
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
+    if (cmd.kind === "function") {
+      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
+      return;
+    }
+    redirs(cmd.redirs);
+    if (cmd.kind !== "simple") return;
+    const w0 = cmd.words[0];
+    if (!w0) return;
+    if (w0.raw === "[[") {
+      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
+      return;
+    }
+    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
+      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
+      return;
+    }
+    const base = commandBase(w0);
+    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
+    if (base === "[" || base === "test") {
+      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
+    }
+    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
+      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
+    }
+    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
+      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
+    }
+  });
+  return found;
+}
+var MORE_BASH = /\$\{[^}]*(?:\/\/|:[0-9-]|\^|,)|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
+function posixOnly(script) {
+  const strict = { ...script, dialect: { ...script.dialect, dialect: "dash", posix: true } };
+  return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
+}
+function describe(model, script, c) {
+  const family2 = model.base.family;
+  const declared = code(script.dialect.declared);
+  const d = script.dialect.dialect;
+  let message;
+  if (d === "dash") {
+    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
+  } else if (d === "busybox" && c.busybox === "fails") {
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
+  } else if (d === "busybox") {
+    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
+    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
+  } else {
+    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
+  }
+  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
+  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
+  return { message, fix };
+}
+var rule2 = {
+  id: "wrapper-bashism",
+  severity: "warning",
+  title: "Bash syntax under #!/bin/sh",
+  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model)) {
+      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
+        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { message, fix } = describe(model, script, f.construct);
+        const hit5 = scriptHit(script, f.start, f.end, message, fix);
+        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
+        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
+          hit5.severity = "info";
+          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
+        }
+        hits.push(hit5);
+      }
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/image-facts.ts
+var FAMILY_LABEL = {
+  alpine: "Alpine-based",
+  busybox: "BusyBox-based",
+  debian: "Debian-based",
+  ubuntu: "Ubuntu-based",
+  rhel: "RHEL-family",
+  distroless: "distroless",
+  wolfi: "Wolfi-based"
+};
+function baseDescription(base) {
+  if (base.scratch) return "FROM scratch";
+  const label = FAMILY_LABEL[base.family];
+  return label ? `${base.ref}, ${label}` : base.ref;
+}
+
+// src/rules/image/missing-interpreter.ts
+function lineRange(line, length) {
+  return { line, column: 1, endLine: line, endColumn: length + 1 };
+}
+function show(part) {
+  return `\`${part.instr.keyword} ${part.instr.text.replace(/\s+/g, " ").trim()}\``;
+}
+function needs(model) {
+  const out = [];
+  for (const link of model.startChain.links) {
+    if (link.origin) continue;
+    const word = link.kind === "script" ? link.interpreter : link.kind === "init" || link.kind === "privdrop" ? void 0 : link.word;
+    const interp = word !== void 0 ? interpreterOf(word) : void 0;
+    if (!interp || word === void 0) continue;
+    const part = link.part;
+    let what;
+    if (link.kind === "shell" && part.form === "shell" && link.index === 0) what = `${show(part)} is shell form, so Docker runs it with \`${word} -c\` and`;
+    else if (part.form === "shell") what = `${show(part)} is shell form, so it runs under \`${word} -c\` and`;
+    else what = `The start command ${show(part)}`;
+    out.push({ interp, written: word, what, range: part.instr.range, shebang: false });
+  }
+  for (const w of model.wrappers) {
+    if (w.role !== "start" || w.interpreter) continue;
+    const sb = analysisOf(w).shebang;
+    const written = sb ? sb.viaEnv ? sb.program : sb.interpreter : void 0;
+    const interp = written ? interpreterOf(written) : void 0;
+    if (!sb || !interp || !written) continue;
+    out.push({
+      interp,
+      written,
+      what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
+      range: lineRange(1 + w.lineOffset, sb.line.length),
+      file: w.file,
+      shebang: true,
+      wrapper: w
+    });
+  }
+  return out;
+}
+function fixFor(model, need) {
+  const { family: family2 } = model.base;
+  const pkg = interpreterPackage(need.interp);
+  if (family2 === "scratch" || family2 === "distroless") {
+    return need.shebang ? `Replace the script with the program itself in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp} (a \`:debug\` distroless variant has BusyBox sh).` : `Start the program directly in exec form (\`ENTRYPOINT ["/app/server"]\`), or build on an image that has ${need.interp === "sh" ? "a shell" : need.interp}.`;
+  }
+  if (need.interp === "bash" && need.shebang) {
+    return family2 === "alpine" ? "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or install bash: `RUN apk add --no-cache bash`." : "Change the shebang to `#!/bin/sh` if the script is POSIX sh, or build on an image that has bash.";
+  }
+  if (family2 === "alpine") return `Install it in the final stage: \`RUN apk add --no-cache ${pkg}\`.`;
+  if (family2 === "debian" || family2 === "ubuntu") {
+    return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
+  }
+  return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+function fixBashShebang(model, need) {
+  const w = need.wrapper;
+  if (!w || need.interp !== "bash" || !need.shebang) return void 0;
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  const sb = analysisOf(w).shebang;
+  if (script && sb && posixOnly(script)) {
+    const flags = sb.args.filter((a) => a !== "bash");
+    if (flags.some((a) => !/^-[eux]+$/.test(a))) return void 0;
+    const first = (w.text.split("\n")[0] ?? "").replace(/\r$/, "");
+    const bom = first.startsWith("\uFEFF") ? 1 : 0;
+    return autofix(true, [scriptLineEdit(model, w, 1, 1 + bom, first.length + 1, ["#!/bin/sh", ...flags].join(" "))]);
+  }
+  if (model.base.family !== "alpine") return void 0;
+  const from = model.finalStage.from.range.endLine;
+  return autofix(false, [insertLinesBefore(model, from + 1, "RUN apk add --no-cache bash\n")]);
+}
+var rule3 = {
+  id: "missing-interpreter",
+  severity: "error",
+  title: "Interpreter missing from the image",
+  description: 'The start command or a wrapper script needs an interpreter (bash, python, node\u2026) that the final base image does not have and no RUN installs: the container fails with "no such file or directory" at start.',
+  check(model) {
+    if (model.windows) return [];
+    const analysis = analyseInstalls(model);
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const need of needs(model)) {
+      const key = `${need.interp}\0${need.file ?? ""}\0${need.range.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nixPath = need.shebang && /^\/nix\/store\//.test(need.written) && !/nix/.test(model.base.name) && !/\bnix\b/.test(model.text);
+      if (!nixPath && interpreterAvailability(model, need.interp, analysis) !== "absent") continue;
+      const noRun = model.base.family === "scratch" || model.base.family === "distroless";
+      const has = nixPath ? `that Nix store path exists only on the machine that wrote the script: the final image (${baseDescription(model.base)}) has no /nix/store` : `the final image (${baseDescription(model.base)}) has no ${need.interp === "sh" ? "shell" : need.interp}${noRun ? "" : " and no RUN installs it"}`;
+      const fails = need.shebang ? `the container fails with \`exec ${need.written}: no such file or directory\`` : `the container fails with \`exec: "${need.written}": executable file not found\``;
+      hits.push({
+        message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
+        fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
+        range: need.range,
+        ...need.file && need.file !== model.file ? { file: need.file } : {},
+        ...nixPath ? {} : withAutofix(fixBashShebang(model, need))
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/no-debug-shell.ts
+function debugVariant(ref) {
+  const at = ref.indexOf("@");
+  const bare = at >= 0 ? ref.slice(0, at) : ref;
+  const slash = bare.lastIndexOf("/");
+  const colon = bare.lastIndexOf(":");
+  if (colon <= slash) return `${bare}:debug`;
+  const tag = bare.slice(colon + 1);
+  const repo = bare.slice(0, colon);
+  return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
+}
+var rule4 = {
+  id: "no-debug-shell",
+  severity: "info",
+  title: "No shell for debugging",
+  description: "The final image has no shell: `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to look inside it.",
+  check(model) {
+    if (model.windows || !lacksShell(model.base)) return [];
+    if (analyseInstalls(model).maybe.has("sh")) return [];
+    const from = model.chain[0].from;
+    if (model.base.scratch) {
+      return [{
+        message: "The final image is built `FROM scratch` and has no shell, so `docker run --entrypoint /bin/sh` and `kubectl exec \u2026 sh` cannot be used to debug it.",
+        fix: "Debug with an ephemeral container (`kubectl debug -it <pod> --image=busybox --target=<container>`), or build a debug variant `FROM busybox:musl` with the same files.",
+        range: from.range
+      }];
+    }
+    return [{
+      message: `The final image ${model.base.ref} is distroless and has no shell, so \`docker run --entrypoint /bin/sh\` and \`kubectl exec \u2026 sh\` cannot be used to debug it.`,
+      fix: `For debugging, build a variant \`FROM ${debugVariant(model.base.ref)}\` (it has a BusyBox shell at /busybox/sh), or use \`kubectl debug\` with an ephemeral container.`,
+      range: from.range
+    }];
+  }
+};
+
+// src/rules/image/platform-pinned-from.ts
+var rule5 = {
+  id: "platform-pinned-from",
+  severity: "warning",
+  title: "FROM pinned to one platform",
+  description: "A constant `FROM --platform` on a stage of the final image gives every platform's image that one platform's binaries.",
+  check(model) {
+    if (model.windows) return [];
+    const hits = [];
+    for (const stage of model.chain) {
+      const platform2 = stage.platform?.trim();
+      if (!platform2 || platform2.includes("$")) continue;
+      const image = stage.fromText;
+      const final = stage === model.finalStage;
+      hits.push({
+        message: `\`FROM --platform=${platform2} ${image}\` pins ${final ? "the final image" : `stage ${stage.name ?? stage.index}, which the final image is built from,`} to ${platform2}, so the image built for every other platform gets ${platform2} binaries and fails with \`exec format error\` (or runs under emulation).`,
+        fix: `Drop \`--platform=${platform2}\` (or write \`--platform=$TARGETPLATFORM\`); keep \`--platform=$BUILDPLATFORM\` only on build stages that cross-compile.`,
+        range: stage.from.range
+      });
+    }
+    return hits;
+  }
+};
+
+// src/rules/image/index.ts
+var imageRules = [rule3, rule4, rule5, rule];
+
+// src/rules/runtime-catalog.ts
+var runtimeRules = [
+  { id: "build-failed", severity: "error", title: "Build failed for a platform", description: "The image could not be built for this platform, so it cannot ship there." },
+  { id: "platform-unavailable", severity: "warning", title: "Platform cannot run here", description: "No emulator is registered for this platform, so its image could not be smoke-run; add docker/setup-qemu-action." },
+  { id: "entrypoint-not-found", severity: "error", title: "Start executable missing", description: 'The start executable does not exist in the image: the container fails with "no such file or directory".' },
+  { id: "entrypoint-not-executable", severity: "error", title: "Start executable lacks x bit", description: 'The start executable exists without an execute bit: the container fails with "permission denied".' },
+  { id: "interpreter-not-found", severity: "error", title: "Interpreter missing in image", description: `The start script's interpreter (or an ELF's dynamic loader) is missing: the container fails with "no such file or directory".` },
+  { id: "crlf-in-image", severity: "error", title: "CRLF start script in image", description: 'The start script in the image has CRLF line endings: the kernel looks for an interpreter named "sh\\r".' },
+  { id: "wrong-architecture", severity: "error", title: "Binary for another architecture", description: 'The start executable is an ELF for another architecture: "exec format error" on real hardware of this platform.' },
+  { id: "exited-on-start", severity: "error", title: "Container exited on start", description: "The container exited with a non-zero code before it could be stopped: it crashes on start." },
+  { id: "sigterm-ignored", severity: "error", title: "Stop signal ignored", description: "After the stop signal the container did not exit within the grace period and was SIGKILLed: in-flight work is lost on every deploy." },
+  { id: "slow-shutdown", severity: "warning", title: "Slow shutdown", description: "The container took more than half the grace period to exit after the stop signal." },
+  { id: "shell-is-pid1", severity: "error", title: "Shell is PID 1", description: "A shell runs as PID 1 with the app as its child and does not forward the stop signal." },
+  { id: "package-manager-is-pid1", severity: "warning", title: "Package manager is PID 1", description: "npm/yarn/pnpm is PID 1: it runs the app under sh -c and does not drain it gracefully on SIGTERM." },
+  { id: "args-not-forwarded", severity: "error", title: "Arguments not forwarded", description: "A command given at `docker run` (or Compose's `command:`) does not reach the program word for word: the wrapper drops, re-splits or joins its arguments." },
+  { id: "shard-missing", severity: "error", title: "Matrix shard missing", description: "A platform the plan gave this Dockerfile has no shard report at merge time (the matrix job failed, was cancelled or uploaded nothing): nothing is known about the image there." },
+  { id: "healthcheck-broken", severity: "error", title: "HEALTHCHECK can never pass", description: "The image's HEALTHCHECK cannot pass: its program is not in the image, or it never passed while the service was up (within its start period + retries): Docker marks every container unhealthy." },
+  { id: "stop-signal-not-graceful", severity: "warning", title: "Stop signal is a fast stop for the daemon", description: "The stop signal reaches a daemon that documents it as a fast or abortive stop (nginx and php-fpm drain on SIGQUIT, httpd on SIGWINCH): every deploy cuts off the requests in flight." },
+  { id: "zombies-not-reaped", severity: "warning", title: "PID 1 does not reap zombies", description: "PID 1 does not wait for orphaned child processes: they stay zombies and fill the PID table until forks fail. Run an init (--init, tini)." },
+  { id: "unclean-exit", severity: "warning", title: "Unclean exit after stop signal", description: "After the stop signal the container exited with a code other than 0 or 128+signal." }
+];
+
+// src/rules/start/format.ts
+function formText(instr) {
+  return instr.keyword === "HEALTHCHECK" ? instr.text.replace(/^CMD\s+/i, "") : instr.text;
+}
+function meantExecForm(instr) {
+  if (!instr.jsonLike) return false;
+  const text = formText(instr).trim();
+  return !/^\[\s+(?:!\s+)?(?:-[a-zA-Z]\s|"?\$\{?\w+\}?"?\s+(?:!?=|-(?:eq|ne|lt|gt|le|ge))\s)/.test(text);
+}
+function show2(instr, max = 90) {
+  const text = `${instr.keyword} ${instr.text}`.replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function showText(text, max = 70) {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+}
+function appWhere(app) {
+  if (!app.origin) return { source: `\`${show2(app.part.instr, 60)}\``, at: { range: app.part.instr.range } };
+  const { file, line, script } = app.origin;
+  const text = script.text.split("\n")[line - script.lineOffset - 1] ?? "";
+  const column = text.length - text.trimStart().length + 1;
+  return { source: `line ${line} of \`${file}\`, which the start command runs`, at: { file, range: { line, column, endLine: line, endColumn: text.trimEnd().length + 1 } } };
+}
+function execArray(argv) {
+  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+}
+function unixChain(model) {
+  return model.windows ? [] : model.chain.filter((s) => !s.windows);
+}
+function effectiveHealthcheck(model) {
+  let found;
+  for (const stage of model.chain) for (const i of stage.instructions) if (i.keyword === "HEALTHCHECK") found = i;
+  if (!found || /^NONE\b/i.test(found.text.trim())) return void 0;
+  return found;
+}
+function execFormInstructions(model, healthcheck) {
+  if (model.windows) return [];
+  const out = [];
+  const { entrypoint, cmd } = model.start;
+  if (entrypoint?.form === "exec") out.push(entrypoint.instr);
+  if (cmd?.form === "exec" && entrypoint?.form !== "shell") out.push(cmd.instr);
+  const hc = healthcheck ? effectiveHealthcheck(model) : void 0;
+  if (hc?.exec) out.push(hc);
+  return out;
+}
+function shellFate(shell, base, program = "the app") {
+  const kind2 = shell.shellKind ?? "unknown";
+  const implicitExec = shell.replaced === true;
+  const name = kind2 === "ash" ? "BusyBox ash" : kind2;
+  let clause;
+  if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
+  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  else if (implicitExec)
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+  else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
+  else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
+  return { kind: kind2, implicitExec, clause };
+}
+function familyLabel(base) {
+  switch (base.family) {
+    case "debian":
+      return `Debian-based \`${base.ref}\``;
+    case "ubuntu":
+      return `Ubuntu-based \`${base.ref}\``;
+    case "alpine":
+      return `Alpine-based \`${base.ref}\``;
+    default:
+      return `\`${base.ref}\``;
+  }
+}
+function programName(word) {
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+}
+function withoutPythonModule(words) {
+  if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
+  return words;
+}
+
+// src/shell/literal-reads.ts
+var PATTERN_OPS = /* @__PURE__ */ new Set(["/", "//", "/#", "/%", "#", "##", "%", "%%"]);
+var REWRITERS = /* @__PURE__ */ new Set(["sed", "gsed", "perl", "awk", "gawk", "mawk", "envsubst"]);
+var EXPANDERS = /* @__PURE__ */ new Set(["eval", "envsubst"]);
+var LITERAL_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+var ASSIGNMENT2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
+function wordOf(t) {
+  return t.kind === "word" ? t.word.parts : t.kind === "redir" ? t.target?.parts : void 0;
+}
+function litText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" ? p.text : "").join("");
+}
+function literalReads(script) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  const aliases = /* @__PURE__ */ new Set();
+  const walk = (parts, rewriting, at, stmt) => {
+    let args = false;
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") {
+        if (rewriting) {
+          for (const m of p.text.matchAll(LITERAL_REF)) if (!stmt.literals.has(m[1])) stmt.literals.set(m[1], at);
+        }
+      } else if (p.type === "dq") {
+        args = walk(p.parts, rewriting, at, stmt) || args;
+      } else if (p.type === "param") {
+        if (/^([@*]|[1-9][0-9]*)$/.test(p.name) || p.indirect || aliases.has(p.name)) args = true;
+        args = walk(p.arg, rewriting || PATTERN_OPS.has(p.op), p.start, stmt) || args;
+      } else if (p.type === "cmdsub" || p.type === "procsub" || p.type === "array") {
+        args = scan2(p.tokens) || args;
+      }
+    }
+    return args;
+  };
+  const scan2 = (tokens2) => {
+    let any = false;
+    let stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+    let command;
+    let first = true;
+    const end = () => {
+      if (stmt.args) {
+        for (const [name, at] of stmt.literals) if (!out.names.has(name)) out.names.set(name, at);
+        if (stmt.expander !== void 0) out.expandsArgs ??= stmt.expander;
+      }
+      if (stmt.loopVar && (stmt.args || !stmt.sawIn)) aliases.add(stmt.loopVar);
+      any ||= stmt.args;
+      stmt = { args: false, literals: /* @__PURE__ */ new Map(), sawIn: false };
+      command = void 0;
+      first = true;
+    };
+    for (const t of tokens2) {
+      if (t.kind === "newline" || t.kind === "op" && t.op !== "|" && t.op !== "|&") {
+        end();
+        continue;
+      }
+      if (t.kind === "op") {
+        command = void 0;
+        first = true;
+        continue;
+      }
+      const parts = wordOf(t);
+      if (!parts) continue;
+      const text = litText(parts);
+      if (t.kind === "word" && command === "for" && stmt.loopVar === void 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) stmt.loopVar = text;
+      else if (t.kind === "word" && command === "for" && text === "in") stmt.sawIn = true;
+      const assigned = t.kind === "word" ? ASSIGNMENT2.exec(text)?.[1] : void 0;
+      if (first && t.kind === "word" && !assigned && text !== "exec" && text !== "command") {
+        command = text.slice(text.lastIndexOf("/") + 1);
+        first = false;
+        if (EXPANDERS.has(command)) stmt.expander ??= t.start;
+      }
+      const args = walk(parts, command !== void 0 && REWRITERS.has(command), t.start, stmt);
+      if (assigned && args) aliases.add(assigned);
+      stmt.args ||= args;
+    }
+    end();
+    return any;
+  };
+  scan2(tokenize(script).tokens);
+  return out;
+}
+
+// src/model/command-strings.ts
+function memo(fn) {
+  const seen = /* @__PURE__ */ new Map();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const value = fn(text);
+    if (seen.size > 4096) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
+}
+var asExecForm2 = memo(asExecForm);
+var execsLastExplicitly2 = memo(execsLastExplicitly);
+var lastCommand2 = memo(lastCommand);
+var trapsTerm2 = memo(trapsTerm);
+var firstWord2 = memo(firstWord);
+var literalReads2 = memo(literalReads);
+
+// src/rules/start/cmd-ignored.ts
+var rule6 = {
+  id: "cmd-ignored",
+  severity: "warning",
+  title: "CMD ignored by shell-form ENTRYPOINT",
+  description: "A shell-form ENTRYPOINT ignores CMD entirely: the CMD is never used.",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !entrypoint || entrypoint.form !== "shell" || meantExecForm(entrypoint.instr) || !cmd) return [];
+    const argv = asExecForm2(entrypoint.command ?? "");
+    return [
+      {
+        message: `\`${show2(cmd.instr)}\` is never used because the shell-form \`${show2(entrypoint.instr, 60)}\` (line ${entrypoint.instr.range.line}) runs under \`${entrypoint.argv.slice(0, -1).join(" ")}\` and ignores CMD.`,
+        fix: `Write the ENTRYPOINT in exec form (\`ENTRYPOINT ${execArray(argv ?? ["/usr/local/bin/docker-entrypoint.sh"])}\`) so the CMD reaches it as arguments, or drop the CMD.`,
+        range: cmd.instr.range
+      }
+    ];
+  }
+};
+
+// src/model/dev-image.ts
+var import_yaml = __toESM(require_dist(), 1);
+import fs6 from "node:fs";
+import path13 from "node:path";
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development"]);
+var COMPOSE_FILE = /^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i;
+var MAX_UP = 4;
+var MAX_COMPOSE_BYTES = 512 * 1024;
+function tokens(name) {
+  return name.toLowerCase().split(/[.\-_]+/).filter((t) => t !== "");
+}
+function hasDevWord(name) {
+  return tokens(name).some((t) => DEV_WORDS.has(t));
+}
+var DEV_FOLDERS = /* @__PURE__ */ new Set(["dev", "devel", "develop", "development", ".devcontainer", "devcontainer"]);
+function byName(model) {
+  const base = path13.basename(model.absPath);
+  if (hasDevWord(base)) return { reason: `its name (\`${base}\`) marks it as a development image` };
+  const dir = path13.dirname(model.absPath);
+  const folder = path13.basename(dir);
+  if (DEV_FOLDERS.has(folder.toLowerCase()) && !fs6.existsSync(path13.join(dir, ".git")))
+    return { reason: `it sits in a \`${folder}/\` folder of its own, a development variant` };
+  return void 0;
+}
+function byStage(model) {
+  const name = model.finalStage.name;
+  if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
+  return void 0;
+}
+function realpath(p) {
+  try {
+    return fs6.realpathSync(p);
+  } catch {
+    return path13.resolve(p);
+  }
+}
+function composeFolders(model) {
+  const out = [];
+  for (const start of [path13.dirname(model.absPath), model.contextDir]) {
+    let dir = path13.resolve(start);
+    for (let i = 0; i <= MAX_UP; i++) {
+      if (!out.includes(dir)) out.push(dir);
+      if (fs6.existsSync(path13.join(dir, ".git"))) break;
+      const parent = path13.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return out;
+}
+function composeFiles(dir) {
+  let names;
+  try {
+    names = fs6.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => COMPOSE_FILE.test(n)).map((n) => path13.join(dir, n));
+}
+function asRecord(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function serviceDockerfile(file, svc) {
+  const build2 = svc.build;
+  let context3 = ".";
+  let dockerfile = "Dockerfile";
+  if (typeof build2 === "string") context3 = build2;
+  else if (asRecord(build2)) {
+    const b = asRecord(build2);
+    if (typeof b.dockerfile_inline === "string") return void 0;
+    if (typeof b.context === "string") context3 = b.context;
+    if (typeof b.dockerfile === "string") dockerfile = b.dockerfile;
+  } else return void 0;
+  if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
+  return realpath(path13.resolve(path13.dirname(file), context3, dockerfile));
+}
+function composeServices(model) {
+  const self2 = realpath(model.absPath);
+  const out = [];
+  for (const dir of composeFolders(model)) {
+    for (const file of composeFiles(dir)) {
+      const services = asRecord(asRecord(readYaml(file))?.services) ?? {};
+      for (const svc of Object.values(services)) {
+        const record = asRecord(svc);
+        if (record && serviceDockerfile(file, record) === self2) out.push({ dir, file, service: record });
+      }
+    }
+  }
+  return out;
+}
+function readYaml(file) {
+  try {
+    const stat3 = fs6.statSync(file);
+    if (!stat3.isFile() || stat3.size > MAX_COMPOSE_BYTES) return void 0;
+    return (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"), { maxAliasCount: 100 });
+  } catch {
+    return void 0;
+  }
+}
+function bindMounts(service) {
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  const out = [];
+  for (const v of volumes) {
+    if (typeof v === "string") {
+      const [src, dst] = v.split(":");
+      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
+    } else if (asRecord(v)?.type === "bind" && typeof asRecord(v).source === "string" && typeof asRecord(v).target === "string") {
+      out.push([asRecord(v).source, asRecord(v).target]);
+    }
+  }
+  return out;
+}
+function byCompose(model) {
+  const workdir = model.start.workdir?.value;
+  if (!workdir) return void 0;
+  const services = composeServices(model);
+  if (services.length === 0) return void 0;
+  const context3 = realpath(model.contextDir);
+  const mountsSource = ({ file, service }) => bindMounts(service).some(([src, dst]) => {
+    const source = realpath(path13.resolve(path13.dirname(file), src));
+    return (context3 === source || context3.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
+  });
+  if (!services.every(mountsSource)) return void 0;
+  return { reason: `\`${path13.basename(services[0].file)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+}
+var DEV_ENV = {
+  NODE_ENV: /^dev(elopment)?$/i,
+  FLASK_ENV: /^dev(elopment)?$/i,
+  FLASK_DEBUG: /^(1|true)$/i,
+  RAILS_ENV: /^dev(elopment)?$/i,
+  APP_ENV: /^(dev|development|local)$/i,
+  ENVIRONMENT: /^dev(elopment)?$/i
+};
+function byContent(model) {
+  for (const stage of model.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "ENV") continue;
+      const props = instr.node.getProperties?.() ?? [];
+      for (const p of props) {
+        const re = DEV_ENV[p.getName()];
+        const value = (p.getValue() ?? "").replace(/^["']|["']$/g, "");
+        if (re?.test(value)) return { reason: `it sets \`${p.getName()}=${value}\`, a development environment` };
+      }
+    }
+  }
+  const base = path13.basename(model.absPath);
+  if (/prod/i.test(base)) return void 0;
+  let siblings = [];
+  try {
+    siblings = fs6.readdirSync(path13.dirname(model.absPath));
+  } catch {
+    return void 0;
+  }
+  const prod = siblings.find((n) => n !== base && /dockerfile|containerfile/i.test(n) && tokens(n).some((t) => t === "prod" || t === "production"));
+  return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
+}
+function developmentImage(model) {
+  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
+}
+
+// src/model/package-scripts.ts
+import fs7 from "node:fs";
+import path14 from "node:path";
+var MAX_BYTES = 1024 * 1024;
+var cache = /* @__PURE__ */ new WeakMap();
+function scripts(model) {
+  let found = cache.get(model);
+  if (found) return found;
+  found = {};
+  try {
+    const file = path14.join(model.contextDir, "package.json");
+    const stat3 = fs7.statSync(file);
+    if (stat3.isFile() && stat3.size <= MAX_BYTES) {
+      const value = JSON.parse(fs7.readFileSync(file, "utf8"));
+      const s = value?.scripts;
+      if (s && typeof s === "object") {
+        for (const [k, v] of Object.entries(s)) if (typeof v === "string") found[k] = v;
+      }
+    }
+  } catch {
+  }
+  cache.set(model, found);
+  return found;
+}
+function hasPackageScript(model, name) {
+  return scripts(model)[name] !== void 0;
+}
+function scriptNameOf(words) {
+  const pm2 = baseName(words[0] ?? "");
+  const rest = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
+  if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
+  return void 0;
+}
+function packageScriptWords(model, words) {
+  const name = scriptNameOf(words);
+  const text = name ? scripts(model)[name] : void 0;
+  if (!name || text === void 0) return void 0;
+  let w = text.split(/&&|\|\||;/)[0].trim().split(/\s+/);
+  if (w[0] === "cross-env") w = w.slice(1);
+  while (w.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0])) w = w.slice(1);
+  return { name, text, words: w };
+}
+
 // src/rules/start/dev-server-as-start.ts
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
 function devServer(input) {
@@ -43248,7 +43505,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule6 = {
+var rule7 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -43271,7 +43528,7 @@ var rule6 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule7 = {
+var rule8 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -43309,7 +43566,7 @@ function waitsForCommand(model) {
   }
   return void 0;
 }
-var rule8 = {
+var rule9 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -43362,7 +43619,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule9 = {
+var rule10 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -43459,7 +43716,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule10 = {
+var rule11 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -43478,7 +43735,7 @@ var rule10 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule11 = {
+var rule12 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -43494,6 +43751,37 @@ var rule11 = {
         range: from.range
       }
     ];
+  }
+};
+
+// src/rules/start/shell-form-cmd.ts
+function defaultShell(part) {
+  const shell = part.argv.slice(0, -1);
+  return shell.length === 2 && shell[0] === "/bin/sh" && shell[1] === "-c";
+}
+function fixShellFormCmd(model, cmd) {
+  const argv = asExecForm2(cmd.command ?? "");
+  if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
+  return void 0;
+}
+var rule13 = {
+  id: "shell-form-cmd",
+  severity: "warning",
+  title: "CMD in shell form",
+  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
+    const command = cmd.command ?? "";
+    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
+    const shell = shellLinkOf(model, cmd);
+    if (!shell) return [];
+    const fate = shellFate(shell, model.base);
+    const argv = asExecForm2(command);
+    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
+    const severity = fate.implicitExec ? "info" : void 0;
+    const edits = fixShellFormCmd(model, cmd);
+    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -43518,7 +43806,35 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule12 = {
+function shellWord(w) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+function fixPackageManager(model, app) {
+  const [pm2, sub, name2, ...extra] = app.words;
+  if (!pm2) return void 0;
+  const plainRun = sub === "start" ? name2 === void 0 : (sub === "run" || sub === "run-script") && name2 !== void 0 && extra.length === 0;
+  const yarnRun = (baseName(pm2) === "yarn" || baseName(pm2) === "pnpm") && sub !== void 0 && name2 === void 0;
+  if (!plainRun && !yarnRun) return void 0;
+  const script = packageScriptWords(model, app.words);
+  if (!script || hasPackageScript(model, `pre${script.name}`) || hasPackageScript(model, `post${script.name}`)) return void 0;
+  const argv = asExecForm2(script.text);
+  const program = argv?.[0];
+  if (!argv || !program || interpreterOf(program) === void 0 && !program.includes("/")) return void 0;
+  if (app.origin) {
+    const { script: w, line } = app.origin;
+    const raw = (w.text.split("\n")[line - w.lineOffset - 1] ?? "").replace(/\r$/, "");
+    const pattern = new RegExp(`(^|[\\s;&|])(${app.words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[ \\t]+")})(?=$|[\\s;&|])`, "g");
+    const found = [...raw.matchAll(pattern)];
+    if (found.length !== 1) return void 0;
+    const at = found[0].index + found[0][1].length;
+    return autofix(true, [scriptLineEdit(model, w, line - w.lineOffset, at + 1, at + found[0][2].length + 1, argv.map(shellWord).join(" "))]);
+  }
+  const part = app.part;
+  const written = part.form === "exec" ? part.argv : asExecForm2(part.command ?? "");
+  if (!written || written.join("\0") !== app.words.join("\0")) return void 0;
+  return autofix(part.form === "exec" || defaultShell(part), [replaceInstr(model, part.instr, `${part.instr.keyword} ${execArray(argv)}`)]);
+}
+var rule14 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -43534,8 +43850,9 @@ var rule12 = {
     const fix = app.origin ? `Exec the program the package script runs, e.g. \`exec node server.js\` (copy the command from package.json's script).` : `Start the program the script runs directly, e.g. \`CMD ${execArray(["node", "server.js"])}\` (copy the command from package.json's script).`;
     const dev = devServer(app.words);
     const devImage = developmentImage(model) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
-    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
-    return [{ message, fix, ...where.at }];
+    const edits = withAutofix(fixPackageManager(model, app));
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info", ...edits }];
+    return [{ message, fix, ...where.at, ...edits }];
   }
 };
 
@@ -43543,7 +43860,7 @@ var rule12 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule13 = {
+var rule15 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -43569,29 +43886,8 @@ var rule13 = {
   }
 };
 
-// src/rules/start/shell-form-cmd.ts
-var rule14 = {
-  id: "shell-form-cmd",
-  severity: "warning",
-  title: "CMD in shell form",
-  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
-    const command = cmd.command ?? "";
-    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
-    const shell = shellLinkOf(model, cmd);
-    if (!shell) return [];
-    const fate = shellFate(shell, model.base);
-    const argv = asExecForm2(command);
-    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
-    const severity = fate.implicitExec ? "info" : void 0;
-    return [{ message: `\`${show2(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
-  }
-};
-
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule15 = {
+var rule16 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -43616,7 +43912,12 @@ var rule15 = {
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule16 = {
+function fixShellFormEntrypoint(model, ep) {
+  const argv = asExecForm2(ep.command ?? "");
+  if (!argv) return void 0;
+  return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
+}
+var rule17 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -43637,7 +43938,8 @@ var rule16 = {
     const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
     const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "warning" : void 0;
-    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {} }];
+    const edits = fixShellFormEntrypoint(model, ep);
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -43658,7 +43960,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule17 = {
+var rule18 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -43680,7 +43982,7 @@ var rule17 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule18 = {
+var rule19 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -43745,7 +44047,7 @@ function literalVariables(argv, before = []) {
   });
   return names;
 }
-function shellWord(arg) {
+function shellWord2(arg) {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
   if (arg.includes("$")) return `"${arg.replace(/(["\\`])/g, "\\$1")}"`;
   return `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -43753,7 +44055,7 @@ function shellWord(arg) {
 function hit3(instr, argv, names, noShell, base) {
   const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
   const more = names.length > 3 ? " \u2026" : "";
-  const script = argv.map(shellWord).join(" ");
+  const script = argv.map(shellWord2).join(" ");
   const isHealth = instr.keyword === "HEALTHCHECK";
   let fix;
   if (noShell) fix = `\`${base}\` has no shell to expand ${shown}: have the program read the environment variable itself.`;
@@ -43792,7 +44094,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule19 = {
+var rule20 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -43825,7 +44127,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule20 = {
+var rule21 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -43848,22 +44150,22 @@ var rule20 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule16,
-  rule14,
-  rule15,
-  rule5,
-  rule10,
-  rule9,
-  rule7,
-  rule19,
   rule17,
-  rule18,
-  rule12,
-  rule6,
   rule13,
+  rule16,
+  rule6,
   rule11,
+  rule10,
+  rule8,
   rule20,
-  rule8
+  rule18,
+  rule19,
+  rule14,
+  rule7,
+  rule15,
+  rule12,
+  rule21,
+  rule9
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -43888,8 +44190,12 @@ function rewrittenLater(model, w, programs, accept) {
 }
 
 // src/rules/wrapper/crlf-line-endings.ts
+function fixCrlf(model, w) {
+  const edits = w.text.split("\n").flatMap((line, i) => line.endsWith("\r") ? [scriptLineEdit(model, w, i + 1, line.length, line.length + 1, "")] : []);
+  return autofix(true, edits);
+}
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule21 = {
+var rule22 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -43908,7 +44214,8 @@ var rule21 = {
         message: `${label} has Windows (CRLF) line endings from line ${line}, ${consequence}.`,
         fix: `Convert it to LF (\`dos2unix ${w.absPath ? w.file : w.imagePath}\`) and add \`*.sh text eol=lf\` to .gitattributes so Windows checkouts keep LF.`,
         range: scriptLineRange(w, line),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixCrlf(model, w))
       });
     }
     return hits;
@@ -43916,7 +44223,10 @@ var rule21 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule22 = {
+function fixBom(model, w) {
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 2, "")]);
+}
+var rule23 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -43932,7 +44242,8 @@ var rule22 = {
         message: `${label} starts with a UTF-8 byte order mark, ${consequence}.`,
         fix: `Save it as UTF-8 without BOM (\`sed -i '1s/^\\xEF\\xBB\\xBF//' ${w.absPath ? w.file : w.imagePath}\`, or "UTF-8" instead of "UTF-8 with BOM" in the editor).`,
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixBom(model, w))
       });
     }
     return hits;
@@ -43940,7 +44251,13 @@ var rule22 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule23 = {
+function fixMissingShebang(model, w) {
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  if (!script || !posixOnly(script)) return void 0;
+  const eol = w.text.includes("\r\n") ? "\r\n" : "\n";
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 1, `#!/bin/sh${eol}`)]);
+}
+var rule24 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -43959,7 +44276,8 @@ var rule23 = {
         message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ""}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
         fix: "Make `#!/bin/sh` (or the interpreter the script is written for) its first line.",
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixMissingShebang(model, w))
       });
     }
     return hits;
@@ -43967,6 +44285,7 @@ var rule23 = {
 };
 
 // src/rules/wrapper/wrapper-not-executable.ts
+import path15 from "node:path";
 function why(w, mode) {
   const chmod2 = w.copy.flags.get("chmod");
   switch (mode.source) {
@@ -43984,7 +44303,31 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule24 = {
+function usesBuildKit(model) {
+  return /^#\s*syntax\s*=/im.test(model.text) || model.instructions.some((i) => i.heredocs.length > 0 || ["chmod", "link", "mount", "exclude", "parents"].some((f) => i.flags.has(f)));
+}
+function copiesOnlyIt(model, w) {
+  if (w.absPath === void 0 || w.copy.flags.has("from")) return false;
+  const stage = model.stages[w.copy.stage];
+  const step = stage ? buildSteps(model, stage).steps.find((s) => s.instr === w.copy) : void 0;
+  const ops = step ? copyOperands(step) : void 0;
+  return ops?.sources.length === 1 && path15.resolve(model.contextDir, ops.sources[0]) === w.absPath;
+}
+function rootAt(model, w) {
+  const users = model.instructions.filter((i) => i.keyword === "USER" && i.range.line < w.copy.range.line && model.chain.some((s) => s.index === i.stage));
+  const last = users[users.length - 1]?.args[0];
+  return last === void 0 || /^(root|0)(:.*)?$/.test(last);
+}
+function fixNotExecutable(model, w) {
+  if (w.copy.flags.has("chmod") || w.mode.source === "run-chmod" || w.mode.source === "chmod-flag") return void 0;
+  const heredoc = isHeredoc(model, w);
+  const single = heredoc || copiesOnlyIt(model, w);
+  const runStyle = !usesBuildKit(model) && /\bchmod\b/.test(model.instructions.filter((i) => i.keyword === "RUN").map((i) => i.text).join("\n"));
+  if (single && !(runStyle && rootAt(model, w))) return autofix(true, [afterKeyword(model, w.copy, " --chmod=755")]);
+  if (heredoc || !rootAt(model, w) || /[\s'"$`\\]/.test(w.imagePath)) return void 0;
+  return autofix(true, [insertAfterInstr(model, w.copy, `RUN chmod +x ${w.imagePath}`)]);
+}
+var rule25 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -44001,68 +44344,34 @@ var rule24 = {
         message: `${scriptLabel(model, w)} ${heredoc ? "is created" : `is copied to ${w.imagePath}`} without an execute bit (${why(w, w.mode)}), so the container fails with \`permission denied\`.`,
         fix: heredoc ? `Create it executable: \`COPY --chmod=755 <<EOF ${w.imagePath}\`.` : `Copy it with \`${copy.keyword} --chmod=755 \u2026\`${gitFix}.`,
         range: copy.range,
-        file: model.file
+        file: model.file,
+        ...withAutofix(fixNotExecutable(model, w))
       });
     }
     return hits;
   }
 };
 
-// src/rules/wrapper/common.ts
-function flowOf(script, model) {
-  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
-}
-function sourceOf(script, fn) {
-  const wrapper = fn ? definingScript(fn) : void 0;
-  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
-}
-function dialectFor(model, wrapper, analysis) {
-  const family2 = model.base.family;
-  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
-  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
-  if (starter) return dialectFor(model, starter, analysisOf(starter));
-  return scriptDialect(analysis.shebang, family2);
-}
-function shellScripts(model, roles = ["start", "sourced"]) {
-  if (model.windows) return [];
-  const out = [];
-  for (const wrapper of model.wrappers) {
-    if (!roles.includes(wrapper.role)) continue;
-    const analysis = analysisOf(wrapper);
-    const dialect = dialectFor(model, wrapper, analysis);
-    if (!dialect) continue;
-    const functions = functionsOf(wrapper, model.wrappers);
-    out.push({ wrapper, analysis, dialect, functions });
-  }
-  return out;
-}
-function initProcess(model) {
-  const init = chainInit(model.startChain);
-  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
-}
-function scriptHit(script, start, end, message, fix) {
-  const a = script.analysis;
-  const offset = script.wrapper.lineOffset;
-  const line = a.lineOf(start);
-  let endLine = a.lineOf(Math.max(start, end));
-  let endColumn = a.columnOf(Math.max(start, end));
-  if (endLine !== line) {
-    endLine = line;
-    const nl = a.text.indexOf("\n", start);
-    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
-  }
-  return {
-    message,
-    fix,
-    file: script.wrapper.file,
-    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
-  };
-}
-function code(text) {
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-
 // src/rules/wrapper/wrapper-missing-exec.ts
+function setsTrap(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === "simple" && commandBase(cmd.words[0]) === "trap") found = true;
+  });
+  return found;
+}
+function fixMissingExec(model, script, sig) {
+  if (sig.fn || sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  const first = sig.cmd.words[0];
+  if (!first) return void 0;
+  if (sig.kind === "program") {
+    const base = commandBase(first);
+    if (base === void 0 || script.functions.has(base) || BUILTINS.has(base)) return void 0;
+    if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
+  }
+  return autofix(!setsTrap(script), [scriptEdit(model, script.wrapper, script.analysis, first.start, first.start, "exec ")]);
+}
+var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
 function trapsTerm3(script) {
   let found = false;
@@ -44131,7 +44440,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule25 = {
+var rule26 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -44145,18 +44454,18 @@ var rule25 = {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
-      const report2 = (sig, build2) => {
+      const report2 = (sig, build2, edits) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
         const [message, fix] = build2(commandText(where.analysis.text, sig));
-        hits.push(scriptHit(where, sig.start, sig.end, message, fix));
+        hits.push({ ...scriptHit(where, sig.start, sig.end, message, fix), ...edits ? { autofix: edits } : {} });
       };
       const argv = (sig, before) => report2(sig, (text) => [
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
-      ]);
+      ], fixMissingExec(model, script, sig));
       const cron = cronText(script);
       for (const sig of flow.finals) {
         if (scheduledJob(sig, cron)) continue;
@@ -44169,7 +44478,7 @@ var rule25 = {
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
               knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
-            ]);
+            ], fixMissingExec(model, script, sig));
             break;
           case "pipeline": {
             const last = sig.pipeline?.[sig.pipeline.length - 1];
@@ -44215,7 +44524,7 @@ var rule25 = {
 };
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule26 = {
+var rule27 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -44411,7 +44720,83 @@ function stepKind(script, cmd, memo2) {
   if (fn) return functionStep(script, fn, memo2);
   return MATTERS;
 }
-var rule27 = {
+var MAY_FAIL = /* @__PURE__ */ new Set([
+  "grep",
+  "egrep",
+  "fgrep",
+  "getent",
+  "id",
+  "nc",
+  "pg_isready",
+  "mysqladmin",
+  "redis-cli",
+  "wait-for-it",
+  "wait-for-it.sh",
+  "wait-for",
+  "wait-for.sh",
+  "dockerize",
+  "kill",
+  "pkill",
+  "pgrep",
+  "pidof",
+  "killall",
+  "diff",
+  "cmp",
+  "test",
+  "[",
+  "[[",
+  "usermod",
+  "groupmod",
+  "useradd",
+  "groupadd",
+  "adduser",
+  "addgroup",
+  "deluser",
+  "delgroup",
+  "userdel",
+  "groupdel",
+  "find",
+  "curl",
+  "wget",
+  "ping",
+  "timeout",
+  "which",
+  "type",
+  "command",
+  "ls",
+  "cat",
+  "stat",
+  "readlink",
+  "false",
+  "expr",
+  "read",
+  "cd"
+]);
+function someStepMayFail(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd, ctx) => {
+    if (found || cmd.kind !== "simple" || ctx.inCondition || ctx.detached) return;
+    const base = commandBase(cmd.words[0]);
+    if (base === void 0) return;
+    const flags = cmd.words.slice(1).map((w) => staticValue(w) ?? "").filter((w) => w.startsWith("-")).join(" ");
+    if (MAY_FAIL.has(base) || discardsFailure(cmd)) found = true;
+    else if (base === "rm" && !/-[a-zA-Z]*f/.test(flags)) found = true;
+    else if (base === "mkdir" && !/-[a-zA-Z]*p/.test(flags)) found = true;
+    else if (base === "ln" && !/-[a-zA-Z]*f/.test(flags)) found = true;
+  });
+  return found;
+}
+function fixNoErrexit(model, script) {
+  if (someStepMayFail(script)) return void 0;
+  const w = script.wrapper;
+  const lines = w.text.split("\n");
+  const at = script.analysis.shebang ? 2 : 1;
+  if (at > lines.length || at === 2 && lines.length === 1) return void 0;
+  const eol = lines[0].endsWith("\r") ? "\r\n" : "\n";
+  const col = at === 1 && w.text.startsWith("\uFEFF") ? 2 : 1;
+  return autofix(true, [scriptLineEdit(model, w, at, col, col, `set -e${eol}`)]);
+}
+var rule28 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -44449,122 +44834,8 @@ var rule27 = {
       const also = mattering === firstStep ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
       const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
-      hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
-    }
-    return hits;
-  }
-};
-
-// src/rules/wrapper/wrapper-bashism.ts
-var C = {
-  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
-  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
-  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
-  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
-  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
-  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
-  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
-  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
-  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
-  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
-};
-function scanParts(parts, found, word) {
-  for (const p of parts) {
-    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
-    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
-    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
-    else if (p.type === "dq") scanParts(p.parts, found, word);
-    else if (p.type === "param") {
-      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
-      scanParts(p.arg, found, word);
-    }
-  }
-}
-function scan(script) {
-  const found = [];
-  const redirs = (list) => {
-    for (const r of list) {
-      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
-      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
-    }
-  };
-  walkCommands(script.analysis.body, (cmd) => {
-    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
-    if (cmd.kind === "function") {
-      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
-      return;
-    }
-    redirs(cmd.redirs);
-    if (cmd.kind !== "simple") return;
-    const w0 = cmd.words[0];
-    if (!w0) return;
-    if (w0.raw === "[[") {
-      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
-      return;
-    }
-    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
-      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
-      return;
-    }
-    const base = commandBase(w0);
-    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
-    if (base === "[" || base === "test") {
-      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
-    }
-    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
-      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
-    }
-    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
-      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
-    }
-  });
-  return found;
-}
-function describe(model, script, c) {
-  const family2 = model.base.family;
-  const declared = code(script.dialect.declared);
-  const d = script.dialect.dialect;
-  let message;
-  if (d === "dash") {
-    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
-  } else if (d === "busybox" && c.busybox === "fails") {
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
-  } else if (d === "busybox") {
-    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
-    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
-  } else {
-    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
-  }
-  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
-  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
-  return { message, fix };
-}
-var rule28 = {
-  id: "wrapper-bashism",
-  severity: "warning",
-  title: "Bash syntax under #!/bin/sh",
-  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
-  check(model) {
-    const hits = [];
-    for (const script of shellScripts(model)) {
-      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
-      const seen = /* @__PURE__ */ new Set();
-      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
-        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const { message, fix } = describe(model, script, f.construct);
-        const hit5 = scriptHit(script, f.start, f.end, message, fix);
-        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
-        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
-          hit5.severity = "info";
-          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
-        }
-        hits.push(hit5);
-      }
+      const edits = fixNoErrexit(model, script);
+      hits.push({ ...scriptHit(script, firstStep.start, firstStep.end, message, fix), ...edits ? { autofix: edits } : {} });
     }
     return hits;
   }
@@ -44900,14 +45171,14 @@ var rule31 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule23,
-  rule21,
-  rule22,
   rule24,
+  rule22,
+  rule23,
   rule25,
   rule26,
   rule27,
   rule28,
+  rule2,
   rule29,
   rule30,
   rule31
@@ -44991,6 +45262,10 @@ var CATALOG = [
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
   { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
+  // CLI only: the Action does not commit to the branch; it suggests the same edits in the review (src/github/review.ts).
+  { key: "fix", scope: "face", type: "boolean", flag: "fix", initial: () => false, shown: "false", help: "apply the safe fixes to the Dockerfile and its scripts, print the diff on stderr, then report what is left" },
+  { key: "fixDryRun", scope: "face", type: "boolean", flag: "fix-dry-run", initial: () => false, shown: "false", help: "print the diff --fix would make (standard output) and change nothing; exit 1 when there is one" },
+  { key: "fixUnsafe", scope: "face", type: "boolean", flag: "fix-unsafe", initial: () => false, shown: "false", help: "with --fix (implied) or --fix-dry-run: the fixes that may change behaviour too (exec form with a CMD, bash installed, `exec` before a trap)" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
 var ENTRIES = CATALOG;
@@ -45016,7 +45291,7 @@ function applyConfigDefaults(options, defaults2, given) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs9 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/input.ts
 import fs8 from "node:fs";
@@ -45056,7 +45331,7 @@ function decodeText(bytes, display, what) {
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path15 from "node:path";
+import path16 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -45068,27 +45343,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path36) {
-  let normalized = normalize(path36);
+function cleanPath(path37) {
+  let normalized = normalize(path37);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path36, separator) {
-  return path36.replace(SLASHES_REGEX, separator);
+function convertSlashes(path37, separator) {
+  return path37.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path36) {
-  return path36 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path36);
+function isRootDirectory(path37) {
+  return path37 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path37);
 }
-function normalizePath(path36, options) {
+function normalizePath(path37, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path36.includes("/") || path36.startsWith(".");
-  if (resolvePaths) path36 = resolve2(path36);
-  if (normalizePath$1 || pathNeedsCleaning) path36 = cleanPath(path36);
-  if (path36 === ".") return "";
-  const needsSeperator = path36[path36.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path36 + pathSeparator : path36, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path37.includes("/") || path37.startsWith(".");
+  if (resolvePaths) path37 = resolve2(path37);
+  if (normalizePath$1 || pathNeedsCleaning) path37 = cleanPath(path37);
+  if (path37 === ".") return "";
+  const needsSeperator = path37[path37.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path37 + pathSeparator : path37, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -45125,8 +45400,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path36 = directoryPath || ".";
-  if (filters.every((filter) => filter(path36, true))) paths.push(path36);
+  const path37 = directoryPath || ".";
+  if (filters.every((filter) => filter(path37, true))) paths.push(path37);
 };
 var empty$2 = () => {
 };
@@ -45178,26 +45453,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path36, state, callback$1) {
+var resolveSymlinksAsync = function(path37, state, callback$1) {
   const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path36, (error2, resolvedPath) => {
+  fs23.realpath(path37, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs23.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path37, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path36, state, callback$1) {
+var resolveSymlinks = function(path37, state, callback$1) {
   const { queue, fs: fs23, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path36);
+    const resolvedPath = fs23.realpathSync(path37);
     const stat3 = fs23.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path36, resolvedPath, state)) return;
+    if (stat3.isDirectory() && isRecursive(path37, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -45207,9 +45482,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path36, resolved, state) {
+function isRecursive(path37, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path36);
+  let parent = dirname3(path37);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -45217,7 +45492,7 @@ function isRecursive(path36, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path36, resolved);
+  state.symlinks.set(path37, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -45389,19 +45664,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path36 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path36)) continue;
-        this.pushDirectory(path36, paths, filters);
-        this.walkDirectory(this.state, path36, path36, depth - 1, this.walk);
+        let path37 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path37)) continue;
+        this.pushDirectory(path37, paths, filters);
+        this.walkDirectory(this.state, path37, path37, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path36 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path36, this.state, (stat3, resolvedPath) => {
+        let path37 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path37, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path36 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path36 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path37 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path37 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path36;
+            resolvedPath = useRealPaths ? resolvedPath : path37;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -45567,7 +45842,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path36) => isMatch(path36));
+    this.options.filters.push((path37) => isMatch(path37));
     return this;
   }
 };
@@ -45642,19 +45917,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path36) {
-  return path36.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path37) {
+  return path37.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path36) {
+function splitPattern(path37) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path36, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path36];
+  const result = import_picomatch.default.scan(path37, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path37];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path36) => path36.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path36) => path36.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path37) => path37.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path37) => path37.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -45761,13 +46036,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path36 = format(p, isDirectory2);
-      const matches = matcher(path36) && !ignore(path36);
-      if (matches) log(`matched ${path36}`);
+      const path37 = format(p, isDirectory2);
+      const matches = matcher(path37) && !ignore(path37);
+      if (matches) log(`matched ${path37}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path36 = format(p, isDirectory2);
-      return matcher(path36) && !ignore(path36);
+      const path37 = format(p, isDirectory2);
+      return matcher(path37) && !ignore(path37);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -45875,7 +46150,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path15.normalize(p).split(path15.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path16.normalize(p).split(path16.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -46081,14 +46356,14 @@ function loadProjectConfig(absPath, display) {
 }
 function findProjectConfig(where) {
   const display = (abs2) => {
-    const rel = path16.relative(where.base, abs2).split(path16.sep).join("/");
-    return rel === "" || path16.isAbsolute(rel) ? abs2 : rel;
+    const rel = path17.relative(where.base, abs2).split(path17.sep).join("/");
+    return rel === "" || path17.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path16.resolve(where.base, where.explicit);
+    const abs2 = path17.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display(abs2));
   }
-  const abs = path16.join(where.root, CONFIG_FILE_NAME);
+  const abs = path17.join(where.root, CONFIG_FILE_NAME);
   if (!fs9.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display(abs));
 }
@@ -46115,7 +46390,7 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path17.resolve(workspace, value);
+  const abs = path18.resolve(workspace, value);
   let stat3;
   try {
     stat3 = fs10.statSync(abs);
@@ -46126,7 +46401,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path17.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path18.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
   const defaults2 = { ...project?.defaults ?? {} };
   const untrustedKeys = [];
@@ -46154,7 +46429,7 @@ function readActionConfig(read, env = process.env) {
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path17.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs10.existsSync(path18.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -46174,7 +46449,7 @@ function readActionConfig(read, env = process.env) {
   if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path17.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path18.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -46228,7 +46503,7 @@ function failsAt(findings, failOn) {
 
 // src/lint.ts
 import fs12 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -46329,7 +46604,7 @@ function toInstr(node, stage, lines, escapeChar) {
 }
 
 // src/model/start-contract.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -46383,7 +46658,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path18.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path19.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -46410,8 +46685,8 @@ function computeStartContract(chain, windows) {
 
 // src/model/wrappers.ts
 import fs11 from "node:fs";
-import path19 from "node:path";
-var posix5 = path19.posix;
+import path20 from "node:path";
+var posix5 = path20.posix;
 var MAX_BYTES4 = 16 * 1024 * 1024;
 var SCRIPT_DIR_PREFIX = /^(?:\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?\s*\)|\$\{(?:0|BASH_SOURCE(?:\[0\])?)%\/\*\}|\$\(\s*cd\s+"?\$\(\s*dirname\s+(?:--\s+)?"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?\s*&&\s*pwd(?:\s+-P)?\s*\))\//;
 function looksLikeScript(text, imagePath) {
@@ -46427,7 +46702,7 @@ var WrapperCollector = class {
     this.vars = final.vars;
     this.workdir = final.workdir;
     this.searchPath = model.start.path ?? DEFAULT_PATH;
-    this.cwdBase = posix5.dirname(model.file.split(path19.sep).join("/"));
+    this.cwdBase = posix5.dirname(model.file.split(path20.sep).join("/"));
   }
   model;
   resolver;
@@ -46495,9 +46770,10 @@ var WrapperCollector = class {
     const absPath = this.resolver.ctx.absPath(origin.rel);
     if (!absPath) return void 0;
     const display = posix5.normalize(
-      posix5.join(this.cwdBase, path19.relative(path19.dirname(this.model.absPath), absPath).split(path19.sep).join("/"))
+      posix5.join(this.cwdBase, path20.relative(path20.dirname(this.model.absPath), absPath).split(path20.sep).join("/"))
     );
-    const text = readScript(absPath, display);
+    const edited = this.model.edited?.get(absPath);
+    const text = edited ?? readScript(absPath, display);
     if (text === void 0) return void 0;
     return {
       imagePath,
@@ -46648,7 +46924,8 @@ function parseDockerfile(input) {
     buildArgs,
     wrappers: [],
     startChain: { links: [] },
-    deployments: []
+    deployments: [],
+    ...input.edited ? { edited: input.edited } : {}
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;
@@ -46865,8 +47142,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path20.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path20.sep).join("/");
+  const rel = path21.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path21.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -46880,6 +47157,7 @@ function toFinding(meta, hit5, defaultFile) {
     column: hit5.range.column
   };
   if (hit5.range.endColumn > 0) finding.endColumn = hit5.range.endColumn;
+  if (hit5.autofix && hit5.autofix.edits.length > 0) finding.autofix = hit5.autofix;
   return finding;
 }
 function dedupe2(findings) {
@@ -46907,12 +47185,12 @@ function sourceTexts(model) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path20.resolve(cwd, options.dockerfile);
+  const absPath = path21.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
-  const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path20.resolve(cwd, options.context ?? path20.dirname(absPath));
+  const text = options.edited?.get(absPath) ?? readUserText(absPath, file, "Dockerfile");
+  const contextDir = path21.resolve(cwd, options.context ?? path21.dirname(absPath));
   checkContextDir(contextDir, cwd);
-  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target, ...options.edited ? { edited: options.edited } : {} });
   const findings = [];
   for (const rule32 of staticRules) {
     for (const hit5 of rule32.check(model)) findings.push(toFinding(rule32, hit5, file));
@@ -46927,12 +47205,12 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs20 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/build.ts
 import fs15 from "node:fs";
 import os6 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -47073,7 +47351,7 @@ function checkBuildOptions(options, info2) {
 
 // src/runtime/secrets.ts
 import fs14 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -47110,7 +47388,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path21.resolve(cwd, file));
+      if (file) value = readSmall(path22.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -47240,9 +47518,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs15.mkdtempSync(path22.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs15.mkdtempSync(path23.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path22.join(dir, "metadata.json");
+    metadataFile = path23.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -47565,8 +47843,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path36) {
-    this.dirs.add(path36);
+  dir(path37) {
+    this.dirs.add(path37);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -47608,12 +47886,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path36 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path37 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path36,
+    path: path37,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -47665,7 +47943,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -47743,9 +48021,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path36 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path36 !== "";
-    if (listening && path36 !== "") out.push({ proto: "unix", address: path36 });
+    const path37 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path37 !== "";
+    if (listening && path37 !== "") out.push({ proto: "unix", address: path37 });
   }
   return out;
 }
@@ -47862,18 +48140,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs19 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/runtime/process-name.ts
-import path23 from "node:path";
+import path24 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path23.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path23.posix.basename(script) : script;
+  const dir = path24.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path24.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -48370,8 +48648,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path24.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path24.posix.basename(argv[1]) === path24.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path25.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path25.posix.basename(argv[1]) === path25.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -48379,7 +48657,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs19.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs19.readFileSync(path24.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs19.readFileSync(path25.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -48391,8 +48669,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path24.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path24.posix.basename(argv[1]);
+  const first = path25.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path25.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -48564,7 +48842,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path25.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path26.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -48647,7 +48925,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -48756,7 +49034,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -48912,7 +49190,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path26.posix.normalize(requested);
+    let current = path27.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -48925,7 +49203,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path26.posix.normalize(target) : path26.posix.join(path26.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path27.posix.normalize(target) : path27.posix.join(path27.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -49005,11 +49283,11 @@ var ImageFileReader = class _ImageFileReader {
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path27.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path27.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path27.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path27.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path27.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path28.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path28.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path28.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path28.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path28.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -49136,16 +49414,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path27.posix.normalize(interpreter) : path27.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path28.posix.normalize(interpreter) : path28.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path27.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path28.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path27.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path28.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -49165,14 +49443,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path27.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path28.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path27.posix.basename(shebang.interpreter) === "env") {
+  if (path28.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -49353,7 +49631,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path27.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path28.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -49594,7 +49872,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path28.posix.basename(wrapper.imagePath),
+      wrapper: path29.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -49673,7 +49951,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs20.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries.set(name, /^enabled/.test(fs20.readFileSync(path28.join(dir, name), "utf8")));
+        entries.set(name, /^enabled/.test(fs20.readFileSync(path29.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -49920,8 +50198,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path36 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path36} does not exist${EOL7}`);
+        const path37 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path37} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -54215,7 +54493,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path37) => path37.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -54701,12 +54979,12 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os8 from "node:os";
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs21 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -54719,9 +54997,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path29.dirname(real);
+  const dir = path30.dirname(real);
   if (options.createParents) fs21.mkdirSync(dir, { recursive: true });
-  const tmp = path29.join(dir, `.${path29.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const tmp = path30.join(dir, `.${path30.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs21.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs21.renameSync(tmp, real);
@@ -54739,7 +55017,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs21.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path29.dirname(real);
+  const dir = path30.dirname(real);
   if (!options.createParents && !fs21.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -54784,7 +55062,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os8.tmpdir();
-  const file = path30.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path31.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -55043,7 +55321,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -55092,7 +55370,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path31.relative(input.root, path31.resolve(input.cwd, file)).split(path31.sep).join("/");
+  const toRepo = (file) => path32.relative(input.root, path32.resolve(input.cwd, file)).split(path32.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -55122,7 +55400,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path31.relative(root, path31.resolve(cwd, file)).split(path31.sep).join("/");
+  const toRepo = (file) => path32.relative(root, path32.resolve(cwd, file)).split(path32.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -55134,7 +55412,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import fs22 from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -55187,7 +55465,7 @@ function lineReader(root) {
     let lines = cache2.get(file);
     if (lines === void 0) {
       try {
-        lines = fs22.readFileSync(path32.resolve(root, file), "utf8").split("\n");
+        lines = fs22.readFileSync(path33.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -55246,7 +55524,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path33 from "node:path";
+import path34 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display = file) {
   const text = readUserText(file, display, "shard report", { maxBytes: MAX_BYTES5 });
@@ -55404,13 +55682,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path33.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path34.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path34 from "node:path";
+import path35 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -55420,10 +55698,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path34.resolve(cwd, dockerfile);
+  const absPath = path35.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path34.dirname(absPath) });
-  const rel = (abs) => path34.relative(root, abs).split(path34.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path35.dirname(absPath) });
+  const rel = (abs) => path35.relative(root, abs).split(path35.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -55433,7 +55711,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path34.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path35.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -55445,7 +55723,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path34.dirname(dockerfile).split(path34.sep).join("/");
+    const context3 = path35.dirname(dockerfile).split(path35.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -55530,7 +55808,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path35.resolve(config.workspace, config.sarifFile);
+      const target = path36.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

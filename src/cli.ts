@@ -8,6 +8,8 @@ import { chooseDiffFilter, readStdinBounded } from './cli/diff-input.js';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
+import { fixedLine, fixPasses, newFixSession, unifiedDiff, writeFixes } from './fix/run.js';
+import { lintDockerfile } from './lint.js';
 import { cliProgress } from './runtime/progress.js';
 import { errorMessage, InputError } from './errors.js';
 import { failsAt, requiredRuntimeSkips, type Report } from './findings.js';
@@ -63,7 +65,7 @@ function dockerfilesOf(command: RunCommand, cwd: string): string[] {
  * root of the first Dockerfile's folder (else the working directory), which is also where its
  * path globs and diff paths start. One report per Dockerfile, in argument order.
  */
-async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report[]> {
+async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report[] | { diff: string }> {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
   const root = repositoryRoot(path.dirname(path.resolve(io.cwd, files[0] || '.')), io.cwd);
@@ -79,6 +81,25 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report
     readStdin: io.readStdin ?? (() => readStdinBounded()),
   });
   if (files.length > 1) for (const file of files) readUserText(path.resolve(io.cwd, file), file, 'Dockerfile');
+  if (command.fix) {
+    // Fixes follow the same policy as the report: a rule turned off, an ignore, a diff filter
+    // keep their findings (and so their fixes) out.
+    const session = newFixSession();
+    for (const dockerfile of files) {
+      fixPasses(session, io.cwd, command.fix.unsafe, (edited) => {
+        const lint = lintDockerfile({ dockerfile, context: options.context, buildArgs: options.buildArgs, target: options.target, ignore: options.ignore, cwd: io.cwd, edited });
+        const report: Report = { version: 1, dockerfile: lint.model.file, findings: lint.findings, platforms: [] };
+        return applyPolicy(report, lint.model, { config, filter: choice.filter, root, cwd: io.cwd }).findings;
+      });
+    }
+    const diff = unifiedDiff(session);
+    if (command.fix.mode === 'dry-run') {
+      io.stderr(`entrypoint-guard: ${fixedLine(session, true)}\n`);
+      return { diff };
+    }
+    writeFixes(session);
+    io.stderr(`${diff}entrypoint-guard: ${fixedLine(session, false)}\n`);
+  }
   const reports: Report[] = [];
   for (const dockerfile of files) {
     // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
@@ -121,7 +142,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
     }
-    const reports = await analyzeWithPolicy(command, io);
+    const analysed = await analyzeWithPolicy(command, io);
+    // --fix-dry-run: the diff is the output; exit 1 when there is one (as `git diff --exit-code`).
+    if (!Array.isArray(analysed)) {
+      io.stdout(analysed.diff);
+      return analysed.diff === '' ? 0 : 1;
+    }
+    const reports = analysed;
     if (command.planPlatforms) for (const report of reports) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
     const body = formatReports(options.format, reports, { failOn: options.failOn, color: io.isTTY && !toFile, category: command.category ?? defaultCategory() });

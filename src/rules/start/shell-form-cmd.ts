@@ -1,8 +1,28 @@
 // CMD in shell form as the start command (no ENTRYPOINT): the shell may stay PID 1.
 import { shellLinkOf } from '../../model/start-chain.js';
 import { asExecForm, execsLastExplicitly, trapsTerm } from '../../model/command-strings.js';
+import type { DockerfileModel, StartPart } from '../../model/types.js';
+import type { Autofix } from '../../findings.js';
+import { autofix, replaceInstr } from '../edits.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, shellFate, show } from './format.js';
+
+/** The shell form runs under the default `/bin/sh -c` (a SHELL such as `bash --login -c` sets things up that exec form would skip). */
+export function defaultShell(part: StartPart): boolean {
+  const shell = part.argv.slice(0, -1);
+  return shell.length === 2 && shell[0] === '/bin/sh' && shell[1] === '-c';
+}
+
+/**
+ * `CMD node server.js` -> `CMD ["node", "server.js"]`: one simple command of plain words runs
+ * the same without the shell. Safe under the default shell; with `exec` in front of the last
+ * command otherwise (`CMD migrate && exec serve`), which only --fix-unsafe applies.
+ */
+export function fixShellFormCmd(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
+  const argv = asExecForm(cmd.command ?? '');
+  if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
+  return undefined;
+}
 
 export const rule: StaticRule = {
   id: 'shell-form-cmd',
@@ -25,6 +45,7 @@ export const rule: StaticRule = {
       : 'Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).';
     // ash and bash replace themselves with a last simple command: the app is PID 1 today.
     const severity = fate.implicitExec ? 'info' : undefined;
-    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(' ')}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...(severity ? { severity } : {}) }];
+    const edits = fixShellFormCmd(model, cmd);
+    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(' ')}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...(severity ? { severity } : {}), ...(edits ? { autofix: edits } : {}) }];
   },
 };

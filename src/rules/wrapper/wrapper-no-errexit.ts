@@ -6,6 +6,8 @@ import { shebangFlags } from '../../model/script-syntax.js';
 import { walkCommands, type Command, type FuncDef, type Simple } from '../../model/script-syntax.js';
 import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
 import type { DockerfileModel } from '../../model/types.js';
+import type { Autofix } from '../../findings.js';
+import { autofix, scriptLineEdit } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, scriptHit, shellScripts, type ShellScript } from './common.js';
 
@@ -116,6 +118,45 @@ function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>
   return MATTERS;
 }
 
+/**
+ * Steps whose failure is part of how they are used (a lookup, a probe, a wait, a removal or a
+ * creation that may find the thing gone or there): with `set -e` their failing would end the script.
+ */
+const MAY_FAIL = new Set([
+  'grep', 'egrep', 'fgrep', 'getent', 'id', 'nc', 'pg_isready', 'mysqladmin', 'redis-cli', 'wait-for-it', 'wait-for-it.sh', 'wait-for', 'wait-for.sh',
+  'dockerize', 'kill', 'pkill', 'pgrep', 'pidof', 'killall', 'diff', 'cmp', 'test', '[', '[[', 'usermod', 'groupmod', 'useradd', 'groupadd',
+  'adduser', 'addgroup', 'deluser', 'delgroup', 'userdel', 'groupdel', 'find', 'curl', 'wget', 'ping', 'timeout', 'which', 'type', 'command',
+  'ls', 'cat', 'stat', 'readlink', 'false', 'expr', 'read', 'cd',
+]);
+
+/** A step of the script is expected to fail sometimes (see MAY_FAIL; `rm`/`mkdir`/`ln` without their forgiving flag; output sent to /dev/null). */
+function someStepMayFail(script: ShellScript): boolean {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd, ctx) => {
+    if (found || cmd.kind !== 'simple' || ctx.inCondition || ctx.detached) return;
+    const base = commandBase(cmd.words[0]);
+    if (base === undefined) return;
+    const flags = cmd.words.slice(1).map((w) => staticValue(w) ?? '').filter((w) => w.startsWith('-')).join(' ');
+    if (MAY_FAIL.has(base) || discardsFailure(cmd)) found = true;
+    else if (base === 'rm' && !/-[a-zA-Z]*f/.test(flags)) found = true;
+    else if (base === 'mkdir' && !/-[a-zA-Z]*p/.test(flags)) found = true;
+    else if (base === 'ln' && !/-[a-zA-Z]*f/.test(flags)) found = true;
+  });
+  return found;
+}
+
+/** `set -e` on the line after the shebang, when no step is expected to fail (else nothing: the finding stays for a person). */
+export function fixNoErrexit(model: DockerfileModel, script: ShellScript): Autofix | undefined {
+  if (someStepMayFail(script)) return undefined;
+  const w = script.wrapper;
+  const lines = w.text.split('\n');
+  const at = script.analysis.shebang ? 2 : 1;
+  if (at > lines.length || (at === 2 && lines.length === 1)) return undefined;
+  const eol = lines[0]!.endsWith('\r') ? '\r\n' : '\n';
+  const col = at === 1 && w.text.startsWith('\uFEFF') ? 2 : 1;
+  return autofix(true, [scriptLineEdit(model, w, at, col, col, `set -e${eol}`)]);
+}
+
 export const rule: StaticRule = {
   id: 'wrapper-no-errexit',
   severity: 'warning',
@@ -159,7 +200,8 @@ export const rule: StaticRule = {
           ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.`
           : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === undefined ? 'Add `set -e` (or `set -eu`) on the line after the shebang.' : 'Move `set -e` up to the line after the shebang.';
-      hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
+      const edits = fixNoErrexit(model, script);
+      hits.push({ ...scriptHit(script, firstStep.start, firstStep.end, message, fix), ...(edits ? { autofix: edits } : {}) });
     }
     return hits;
   },
