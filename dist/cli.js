@@ -20275,8 +20275,12 @@ function defaultShell(part) {
   const shell = part.argv.slice(0, -1);
   return shell.length === 2 && shell[0] === "/bin/sh" && shell[1] === "-c";
 }
+function execFormOf(part) {
+  const argv = asExecForm2(part.command ?? "");
+  return argv && knownProgram(argv[0])?.role !== "shell" ? argv : void 0;
+}
 function fixShellFormCmd(model, cmd) {
-  const argv = asExecForm2(cmd.command ?? "");
+  const argv = execFormOf(cmd);
   if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
   return void 0;
 }
@@ -20421,7 +20425,9 @@ var rule16 = {
       {
         message: `\`${show2(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
         fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
-        range: cmd.instr.range
+        range: cmd.instr.range,
+        // The same rewrite as shell-form-cmd's: the entrypoint then gets the command's words.
+        ...withAutofix(fixShellFormCmd(model, cmd))
       }
     ];
   }
@@ -20429,7 +20435,7 @@ var rule16 = {
 
 // src/rules/start/shell-form-entrypoint.ts
 function fixShellFormEntrypoint(model, ep) {
-  const argv = asExecForm2(ep.command ?? "");
+  const argv = execFormOf(ep);
   if (!argv) return void 0;
   return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
 }
@@ -20876,8 +20882,18 @@ function setsTrap(script) {
   });
   return found;
 }
+function calledLastOnly(script, name) {
+  let calls = 0;
+  walkCommands(script.analysis.body, (cmd2) => {
+    if (cmd2.kind === "simple" && commandBase(cmd2.words[0]) === name) calls++;
+  });
+  const last = script.analysis.body[script.analysis.body.length - 1];
+  const cmd = last && !last.background && last.andOr.rest.length === 0 && last.andOr.first.commands.length === 1 ? last.andOr.first.commands[0] : void 0;
+  return calls === 1 && cmd?.kind === "simple" && commandBase(cmd.words[0]) === name;
+}
 function fixMissingExec(model, script, sig) {
-  if (sig.fn || sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  if (sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  if (sig.fn && !calledLastOnly(script, sig.fn.name)) return void 0;
   const first = sig.cmd.words[0];
   if (!first) return void 0;
   if (sig.kind === "program") {
@@ -20885,7 +20901,8 @@ function fixMissingExec(model, script, sig) {
     if (base === void 0 || script.functions.has(base) || BUILTINS.has(base)) return void 0;
     if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
   }
-  return autofix(!setsTrap(script), [scriptEdit(model, script.wrapper, script.analysis, first.start, first.start, "exec ")]);
+  const where = sourceOf(script, sig.fn);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, "exec ")]);
 }
 var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
@@ -23604,6 +23621,11 @@ function formatSarif(reports, options = {}) {
 
 // src/report/rdjson.ts
 var SEVERITY3 = { error: "ERROR", warning: "WARNING", info: "INFO" };
+function suggestions(f) {
+  const edits = f.autofix?.safe ? f.autofix.edits : void 0;
+  if (!edits || edits.some((e) => e.file !== f.file)) return {};
+  return { suggestions: edits.map((e) => ({ range: { start: { line: e.line, column: e.column }, end: { line: e.endLine, column: e.endColumn } }, text: e.text })) };
+}
 function toRdjson(reports) {
   return {
     source: { name: "entrypoint-guard", url: INFORMATION_URI },
@@ -23614,7 +23636,8 @@ function toRdjson(reports) {
         range: { start: { line: f.line, column: f.column }, ...f.endLine > f.line || f.endColumn !== void 0 ? { end: { line: Math.max(f.endLine, f.line), ...f.endColumn !== void 0 ? { column: f.endColumn } : {} } } : {} }
       },
       severity: SEVERITY3[f.severity],
-      code: { value: f.rule, url: docsUrl(f.rule) }
+      code: { value: f.rule, url: docsUrl(f.rule) },
+      ...suggestions(f)
     }))
   };
 }

@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs23, sep: [] });
+                map.items.push({ start, key: fs24, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs24);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs24, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs24);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -29710,7 +29710,7 @@ var init_main = __esm({
         return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
       }
       TextDocument3.is = is;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         let text = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -29733,7 +29733,7 @@ var init_main = __esm({
         }
         return text;
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
       function mergeSort2(data, compare) {
         if (data.length <= 1) {
           return data;
@@ -30315,7 +30315,7 @@ var init_main2 = __esm({
         }
       }
       TextDocument3.update = update;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         const text = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -30341,7 +30341,7 @@ var init_main2 = __esm({
         spans.push(text.substr(lastModifiedOffset));
         return spans.join("");
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
     })(TextDocument2 || (TextDocument2 = {}));
   }
 });
@@ -38450,6 +38450,7 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
+import fs23 from "node:fs";
 import path36 from "node:path";
 
 // src/action-inputs.ts
@@ -42324,7 +42325,7 @@ function shebangFlags(shebang) {
 }
 function analyzeScript(raw) {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { starts: lineStarts3, lineAt: lineIndex } = lineStarts(text);
   const { tokens: tokens2, comments } = tokenize(text);
   const body = parseTokens(tokens2);
   const analysis = {
@@ -42333,9 +42334,9 @@ function analyzeScript(raw) {
     comments,
     body,
     functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineCount: text.endsWith("\n") ? lineStarts3.length - 1 : lineStarts3.length,
     lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+    columnOf: (offset) => offset - lineStarts3[lineIndex(offset)] + 1
   };
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
@@ -43759,8 +43760,12 @@ function defaultShell(part) {
   const shell = part.argv.slice(0, -1);
   return shell.length === 2 && shell[0] === "/bin/sh" && shell[1] === "-c";
 }
+function execFormOf(part) {
+  const argv = asExecForm2(part.command ?? "");
+  return argv && knownProgram(argv[0])?.role !== "shell" ? argv : void 0;
+}
 function fixShellFormCmd(model, cmd) {
-  const argv = asExecForm2(cmd.command ?? "");
+  const argv = execFormOf(cmd);
   if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
   return void 0;
 }
@@ -43905,7 +43910,9 @@ var rule16 = {
       {
         message: `\`${show2(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
         fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
-        range: cmd.instr.range
+        range: cmd.instr.range,
+        // The same rewrite as shell-form-cmd's: the entrypoint then gets the command's words.
+        ...withAutofix(fixShellFormCmd(model, cmd))
       }
     ];
   }
@@ -43913,7 +43920,7 @@ var rule16 = {
 
 // src/rules/start/shell-form-entrypoint.ts
 function fixShellFormEntrypoint(model, ep) {
-  const argv = asExecForm2(ep.command ?? "");
+  const argv = execFormOf(ep);
   if (!argv) return void 0;
   return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
 }
@@ -44360,8 +44367,18 @@ function setsTrap(script) {
   });
   return found;
 }
+function calledLastOnly(script, name) {
+  let calls = 0;
+  walkCommands(script.analysis.body, (cmd2) => {
+    if (cmd2.kind === "simple" && commandBase(cmd2.words[0]) === name) calls++;
+  });
+  const last = script.analysis.body[script.analysis.body.length - 1];
+  const cmd = last && !last.background && last.andOr.rest.length === 0 && last.andOr.first.commands.length === 1 ? last.andOr.first.commands[0] : void 0;
+  return calls === 1 && cmd?.kind === "simple" && commandBase(cmd.words[0]) === name;
+}
 function fixMissingExec(model, script, sig) {
-  if (sig.fn || sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  if (sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  if (sig.fn && !calledLastOnly(script, sig.fn.name)) return void 0;
   const first = sig.cmd.words[0];
   if (!first) return void 0;
   if (sig.kind === "program") {
@@ -44369,7 +44386,8 @@ function fixMissingExec(model, script, sig) {
     if (base === void 0 || script.functions.has(base) || BUILTINS.has(base)) return void 0;
     if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
   }
-  return autofix(!setsTrap(script), [scriptEdit(model, script.wrapper, script.analysis, first.start, first.start, "exec ")]);
+  const where = sourceOf(script, sig.fn);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, "exec ")]);
 }
 var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
@@ -45454,11 +45472,11 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path37, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+  const { queue, fs: fs24, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs23.realpath(path37, (error2, resolvedPath) => {
+  fs24.realpath(path37, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs23.stat(resolvedPath, (error$1, stat3) => {
+    fs24.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat3.isDirectory() && isRecursive(path37, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
@@ -45467,11 +45485,11 @@ var resolveSymlinksAsync = function(path37, state, callback$1) {
   });
 };
 var resolveSymlinks = function(path37, state, callback$1) {
-  const { queue, fs: fs23, options: { suppressErrors } } = state;
+  const { queue, fs: fs24, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs23.realpathSync(path37);
-    const stat3 = fs23.statSync(resolvedPath);
+    const resolvedPath = fs24.realpathSync(path37);
+    const stat3 = fs24.statSync(resolvedPath);
     if (stat3.isDirectory() && isRecursive(path37, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
@@ -45541,22 +45559,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs23 } = state;
+  const { fs: fs24 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs23.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+  fs24.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs23 } = state;
+  const { fs: fs24 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs23.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs24.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -55213,6 +55231,61 @@ var ActionGroups = class {
   }
 };
 
+// src/fix/apply.ts
+function lineStarts2(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function offsetOf(starts, text, line, column) {
+  const start = starts[line - 1];
+  if (start === void 0) return void 0;
+  const end = line < starts.length ? starts[line] - 1 : text.length;
+  const at = start + column - 1;
+  return column >= 1 && at <= end ? at : void 0;
+}
+function spanOf(starts, text, e) {
+  const start = offsetOf(starts, text, e.line, e.column);
+  const end = offsetOf(starts, text, e.endLine, e.endColumn);
+  return start !== void 0 && end !== void 0 && end >= start ? { start, end } : void 0;
+}
+function applyEdits(text, edits) {
+  const starts = lineStarts2(text);
+  const spans = [];
+  for (const e of edits) {
+    const span = spanOf(starts, text, e);
+    if (!span) return void 0;
+    spans.push({ ...span, text: e.text });
+  }
+  spans.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+// src/fix/suggest.ts
+function suggestionFor(f, fileText) {
+  const edits = f.autofix?.edits;
+  if (!edits || edits.length === 0 || edits.some((e) => e.file !== f.file)) return void 0;
+  const startLine = Math.min(...edits.map((e) => e.line));
+  const endLine = Math.max(...edits.map((e) => e.endLine));
+  const lines = fileText.split("\n");
+  const count2 = fileText.endsWith("\n") ? lines.length - 1 : lines.length;
+  if (endLine > count2) return void 0;
+  const segment = lines.slice(startLine - 1, endLine).join("\n");
+  const shifted = edits.map((e) => ({ ...e, line: e.line - startLine + 1, endLine: e.endLine - startLine + 1 }));
+  const after = applyEdits(segment, shifted);
+  if (after === void 0) return void 0;
+  return { startLine, endLine, text: after.split("\n").map((l) => l.replace(/\r$/, "")).join("\n") };
+}
+function suggestionBlock(text) {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}suggestion
+${text}
+${fence}`;
+}
+
 // src/github/review.ts
 var MAX_REVIEW_COMMENTS = 30;
 function commentableLines(patch) {
@@ -55234,8 +55307,9 @@ function markersIn(body) {
 function quoteSafe(text) {
   return mdText(text).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
 }
-function commentBody(f) {
+function commentBody(f, suggestion2) {
   const platforms = f.platforms && f.platforms.length > 0 ? ` \xB7 ${quoteSafe(f.platforms.join(", "))}` : "";
+  const suggested = suggestion2 ? [f.autofix?.safe ? "**Suggested change** (what `entrypoint-guard --fix` writes):" : "**Suggested change** (may change behaviour: review it; `--fix-unsafe` writes it):", suggestionBlock(suggestion2.text), ""] : [];
   return [
     `**entrypoint-guard** \xB7 ${mdCode(f.rule)} \xB7 ${f.severity}${platforms}: ${quoteSafe(ruleShort(f.rule))}`,
     "",
@@ -55243,10 +55317,24 @@ function commentBody(f) {
     "",
     `**Fix:** ${quoteSafe(f.fix)}`,
     "",
+    ...suggested,
     `[Rule documentation](${docsUrl(f.rule)})`,
     "",
     marker(f)
   ].join("\n");
+}
+function suggestionInDiff(f, diff, readSource) {
+  const lines = diff.get(f.file);
+  const text = f.autofix && lines && readSource ? readSource(f.file) : void 0;
+  const s = text === void 0 ? void 0 : suggestionFor(f, text);
+  if (!s || !lines) return void 0;
+  for (let l = s.startLine; l <= s.endLine; l++) if (!lines.has(l)) return void 0;
+  return s;
+}
+function reviewComment(f, line, suggestion2) {
+  if (!suggestion2) return { path: f.file, line, side: "RIGHT", body: commentBody(f) };
+  const multi = suggestion2.startLine < suggestion2.endLine ? { start_line: suggestion2.startLine, start_side: "RIGHT" } : {};
+  return { path: f.file, line: suggestion2.endLine, side: "RIGHT", ...multi, body: commentBody(f, suggestion2) };
 }
 function diffLine(f, diff) {
   const lines = diff.get(f.file);
@@ -55254,7 +55342,7 @@ function diffLine(f, diff) {
   for (let l = f.line; l <= Math.max(f.endLine, f.line); l++) if (lines.has(l)) return l;
   return void 0;
 }
-async function publishReview(api, event, findings) {
+async function publishReview(api, event, findings, readSource) {
   const covered = /* @__PURE__ */ new Set();
   if (event.pullNumber === void 0) {
     logInfo(`review comments skipped: the ${event.eventName || "current"} event is not a pull request.`);
@@ -55290,7 +55378,7 @@ async function publishReview(api, event, findings) {
       logInfo(`review: all ${plural(inDiff.length, "finding")} on changed lines already have a comment.`);
       return { covered, ok: true };
     }
-    const comments = posting.map(({ f, line }) => ({ path: f.file, line, side: "RIGHT", body: commentBody(f) }));
+    const comments = posting.map(({ f, line }) => reviewComment(f, line, suggestionInDiff(f, diff, readSource)));
     const more = fresh.length - posting.length;
     const body = [
       `entrypoint-guard found ${plural(fresh.length, "new issue")} on lines changed in this pull request.`,
@@ -55754,6 +55842,16 @@ function blobUrl(event) {
   if (!event || !event.headSha) return void 0;
   return (file, line) => !inWorkspace(file) ? void 0 : `${server}/${event.owner}/${event.repo}/blob/${event.headSha}/${artifactUri(file)}#L${line}`;
 }
+function readSourceFile(workspace, file) {
+  if (!inWorkspace(file)) return void 0;
+  try {
+    const abs = path36.resolve(workspace, file);
+    if (fs23.statSync(abs).size > 1024 * 1024) return void 0;
+    return fs23.readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
+}
 async function run() {
   try {
     const config = readActionConfig(envInputReader());
@@ -55833,7 +55931,7 @@ async function run() {
       }
     }
     if (api && event && config.review) {
-      const review = await publishReview(api, event, findings);
+      const review = await publishReview(api, event, findings, (file) => readSourceFile(config.workspace, file));
       reviewCovered = review.covered;
       channelFailed ||= !review.ok;
     }

@@ -4,6 +4,7 @@ import { asExecForm, execsLastExplicitly, trapsTerm } from '../../model/command-
 import type { DockerfileModel, StartPart } from '../../model/types.js';
 import type { Autofix } from '../../findings.js';
 import { autofix, replaceInstr } from '../edits.js';
+import { knownProgram } from '../../model/programs.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, shellFate, show } from './format.js';
 
@@ -13,13 +14,19 @@ export function defaultShell(part: StartPart): boolean {
   return shell.length === 2 && shell[0] === '/bin/sh' && shell[1] === '-c';
 }
 
+/** The exec-form words of a shell form, unless they start another shell (`bash -c '…'` in exec form is shell-wrapper-in-exec-form's finding). */
+export function execFormOf(part: StartPart): string[] | undefined {
+  const argv = asExecForm(part.command ?? '');
+  return argv && knownProgram(argv[0]!)?.role !== 'shell' ? argv : undefined;
+}
+
 /**
  * `CMD node server.js` -> `CMD ["node", "server.js"]`: one simple command of plain words runs
  * the same without the shell. Safe under the default shell; with `exec` in front of the last
  * command otherwise (`CMD migrate && exec serve`), which only --fix-unsafe applies.
  */
 export function fixShellFormCmd(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
-  const argv = asExecForm(cmd.command ?? '');
+  const argv = execFormOf(cmd);
   if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
   return undefined;
 }

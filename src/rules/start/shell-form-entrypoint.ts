@@ -6,7 +6,7 @@ import { execArray, meantExecForm, shellFate, show } from './format.js';
 import type { DockerfileModel, StartPart } from '../../model/types.js';
 import type { Autofix } from '../../findings.js';
 import { autofix, replaceInstr } from '../edits.js';
-import { defaultShell } from './shell-form-cmd.js';
+import { defaultShell, execFormOf } from './shell-form-cmd.js';
 
 /**
  * `ENTRYPOINT node server.js` -> `ENTRYPOINT ["node", "server.js"]` for one simple command of
@@ -14,7 +14,7 @@ import { defaultShell } from './shell-form-cmd.js';
  * arguments: unsafe) and the shell is the default one.
  */
 export function fixShellFormEntrypoint(model: DockerfileModel, ep: StartPart): Autofix | undefined {
-  const argv = asExecForm(ep.command ?? '');
+  const argv = execFormOf(ep);
   if (!argv) return undefined;
   return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
 }

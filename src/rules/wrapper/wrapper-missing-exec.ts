@@ -17,14 +17,29 @@ function setsTrap(script: ShellScript): boolean {
 }
 
 /**
- * `"$@"` -> `exec "$@"`, `node server.js` -> `exec node server.js` on the script's own final
- * line: never onto a package manager (`exec npm start` keeps npm as PID 1), a function or a
- * builtin (exec runs programs only), a command with `VAR=x` in front, or in a function body
- * (called from elsewhere, exec would end the script there too). Safe without traps (exec would
- * drop an EXIT handler: unsafe then).
+ * The function is called once, as the script's last top-level command (`docker_switch_user
+ * "$@"` at the end): an `exec` inside it ends the script where it was ending anyway.
+ */
+function calledLastOnly(script: ShellScript, name: string): boolean {
+  let calls = 0;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === 'simple' && commandBase(cmd.words[0]) === name) calls++;
+  });
+  const last = script.analysis.body[script.analysis.body.length - 1];
+  const cmd = last && !last.background && last.andOr.rest.length === 0 && last.andOr.first.commands.length === 1 ? last.andOr.first.commands[0] : undefined;
+  return calls === 1 && cmd?.kind === 'simple' && commandBase(cmd.words[0]) === name;
+}
+
+/**
+ * `"$@"` -> `exec "$@"`, `node server.js` -> `exec node server.js` where the command is
+ * written (the script, or the file defining the function it is in): never onto a package
+ * manager (`exec npm start` keeps npm as PID 1), a function or a builtin (exec runs programs
+ * only), a command with `VAR=x` in front, or inside a function called from anywhere but the
+ * script's last line. Safe without traps (exec would drop an EXIT handler: unsafe then).
  */
 export function fixMissingExec(model: DockerfileModel, script: ShellScript, sig: Sig): Autofix | undefined {
-  if (sig.fn || sig.cmd.kind !== 'simple' || sig.cmd.assigns.length > 0) return undefined;
+  if (sig.cmd.kind !== 'simple' || sig.cmd.assigns.length > 0) return undefined;
+  if (sig.fn && !calledLastOnly(script, sig.fn.name)) return undefined;
   const first = sig.cmd.words[0];
   if (!first) return undefined;
   if (sig.kind === 'program') {
@@ -33,7 +48,8 @@ export function fixMissingExec(model: DockerfileModel, script: ShellScript, sig:
     // Behind a dropper or an env (`gosu app npm start`) the package manager would still be PID 1.
     if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? '')?.role === 'package-manager')) return undefined;
   }
-  return autofix(!setsTrap(script), [scriptEdit(model, script.wrapper, script.analysis, first.start, first.start, 'exec ')]);
+  const where = sourceOf(script, sig.fn);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, 'exec ')]);
 }
 
 /** Shell builtins: `exec` cannot run them. */
