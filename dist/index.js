@@ -42820,7 +42820,7 @@ function scan(script) {
   });
   return found;
 }
-var MORE_BASH = /\$\{[^}]*(?:\/\/|:[0-9-]|\^|,)|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
+var MORE_BASH = /\$\{\w+(?:\/|:[0-9$ ]|\^|,|@[QEPAa])|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
 function posixOnly(script) {
   const strict = { ...script, dialect: { ...script.dialect, dialect: "dash", posix: true } };
   return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
@@ -44738,74 +44738,36 @@ function stepKind(script, cmd, memo2) {
   if (fn) return functionStep(script, fn, memo2);
   return MATTERS;
 }
-var MAY_FAIL = /* @__PURE__ */ new Set([
-  "grep",
-  "egrep",
-  "fgrep",
-  "getent",
-  "id",
-  "nc",
-  "pg_isready",
-  "mysqladmin",
-  "redis-cli",
-  "wait-for-it",
-  "wait-for-it.sh",
-  "wait-for",
-  "wait-for.sh",
-  "dockerize",
-  "kill",
-  "pkill",
-  "pgrep",
-  "pidof",
-  "killall",
-  "diff",
-  "cmp",
-  "test",
-  "[",
-  "[[",
-  "usermod",
-  "groupmod",
-  "useradd",
-  "groupadd",
-  "adduser",
-  "addgroup",
-  "deluser",
-  "delgroup",
-  "userdel",
-  "groupdel",
-  "find",
-  "curl",
-  "wget",
-  "ping",
-  "timeout",
-  "which",
-  "type",
-  "command",
-  "ls",
-  "cat",
-  "stat",
-  "readlink",
-  "false",
-  "expr",
-  "read",
-  "cd"
-]);
-function someStepMayFail(script) {
-  let found = false;
+var SURE_STEPS = /* @__PURE__ */ new Set(["echo", "printf", "export", "set", "shift", "unset", "local", "readonly", "umask", "sleep", "true", ":", "exec", "exit", "return", "chown", "chmod", "chgrp", "touch", "envsubst", "date"]);
+var SETUP_STEP = new RegExp(
+  [
+    String.raw`^(?:\S*/)?python[0-9.]* (?:\S*/)?manage\.py (?:migrate|collectstatic|makemigrations|compilemessages|check)\b`,
+    String.raw`^(?:\S*/)?django-admin (?:migrate|collectstatic|compilemessages)\b`,
+    String.raw`^(?:\S*/)?alembic upgrade\b`,
+    String.raw`^(?:\S*/)?flask db upgrade\b`,
+    String.raw`^(?:bundle exec )?(?:\S*/)?(?:rake|rails) (?:db:migrate|db:prepare|assets:precompile)\b`,
+    String.raw`^(?:\S*/)?php artisan (?:migrate|config:cache|route:cache|view:cache)\b`,
+    String.raw`^(?:\S*/)?npx prisma migrate deploy\b`,
+    String.raw`^(?:\S*/)?(?:npm run|yarn|pnpm) migrate\b`
+  ].join("|")
+);
+function everyStepSure(script, appStarts2) {
+  let sure = true;
   walkCommands(script.analysis.body, (cmd, ctx) => {
-    if (found || cmd.kind !== "simple" || ctx.inCondition || ctx.detached) return;
+    if (!sure || cmd.kind !== "simple" || ctx.inCondition || ctx.detached || appStarts2.has(cmd) || cmd.words.length === 0) return;
     const base = commandBase(cmd.words[0]);
-    if (base === void 0) return;
-    const flags = cmd.words.slice(1).map((w) => staticValue(w) ?? "").filter((w) => w.startsWith("-")).join(" ");
-    if (MAY_FAIL.has(base) || discardsFailure(cmd)) found = true;
-    else if (base === "rm" && !/-[a-zA-Z]*f/.test(flags)) found = true;
-    else if (base === "mkdir" && !/-[a-zA-Z]*p/.test(flags)) found = true;
-    else if (base === "ln" && !/-[a-zA-Z]*f/.test(flags)) found = true;
+    const words = cmd.words.map((w) => staticValue(w) ?? "$");
+    const flags = words.filter((w) => w.startsWith("-")).join(" ");
+    if (base === void 0 || discardsFailure(cmd)) sure = false;
+    else if (SURE_STEPS.has(base)) return;
+    else if (base === "mkdir" && /-[a-zA-Z]*p/.test(flags)) return;
+    else if (base === "ln" && /-[a-zA-Z]*f/.test(flags)) return;
+    else if (!SETUP_STEP.test(words.join(" "))) sure = false;
   });
-  return found;
+  return sure;
 }
-function fixNoErrexit(model, script) {
-  if (someStepMayFail(script)) return void 0;
+function fixNoErrexit(model, script, appStarts2) {
+  if (!everyStepSure(script, appStarts2)) return void 0;
   const w = script.wrapper;
   const lines = w.text.split("\n");
   const at = script.analysis.shebang ? 2 : 1;
@@ -44852,7 +44814,7 @@ var rule28 = {
       const also = mattering === firstStep ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
       const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
-      const edits = fixNoErrexit(model, script);
+      const edits = fixNoErrexit(model, script, appStarts.get(script));
       hits.push({ ...scriptHit(script, firstStep.start, firstStep.end, message, fix), ...edits ? { autofix: edits } : {} });
     }
     return hits;

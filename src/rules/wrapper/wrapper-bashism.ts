@@ -92,7 +92,7 @@ function scan(script: ShellScript): Found[] {
 }
 
 /** Bash features the construct scan leaves to ShellCheck: a script using any of them is not taken for POSIX sh. */
-const MORE_BASH = /\$\{[^}]*(?:\/\/|:[0-9-]|\^|,)|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
+const MORE_BASH = /\$\{\w+(?:\/|:[0-9$ ]|\^|,|@[QEPAa])|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
 
 /**
  * The script is plain POSIX sh: none of the constructs above (as dash, the strictest /bin/sh,
