@@ -25908,6 +25908,13 @@ function zombieHit(pid1) {
 }
 
 // src/runtime/stop-signal.ts
+function fixStopSignal(facts, graceful) {
+  const at = facts.stopSignalAt;
+  if (at) return { safe: true, edits: [{ file: at.file, line: at.range.line, column: at.range.column, endLine: at.range.endLine, endColumn: at.range.endColumn, text: `STOPSIGNAL ${graceful}` }] };
+  const ins = facts.insertAt;
+  return ins ? { safe: true, edits: [{ file: ins.file, line: ins.line, column: 1, endLine: ins.line, endColumn: 1, text: `STOPSIGNAL ${graceful}
+` }] } : void 0;
+}
 function processName(argv) {
   const first = (argv[0] ?? "").split(/\s/)[0];
   const script = argv[1];
@@ -25932,11 +25939,13 @@ function judgeStopSignal(facts) {
   const daemon = daemonOf(receiver);
   if (!daemon.abortive.includes(signal)) return void 0;
   const how = init ? `through the init \`${top.display.split(" ")[0]}\`, which forwards it` : "as PID 1";
+  const autofix2 = fixStopSignal(facts, daemon.graceful);
   const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
   return {
     rule: "stop-signal-not-graceful",
     ...facts.stopSignalAt ? { file: facts.stopSignalAt.file, range: facts.stopSignalAt.range } : {},
     message: `On {platforms} the stop signal ${signal} reaches ${daemon.name} ${how}, and ${daemon.name} treats ${signal} as a fast stop: ${daemon.why} (${daemon.source}). Every deploy and scale-down cuts off the requests in flight.`,
+    ...autofix2 ? { autofix: autofix2 } : {},
     fix: `${set} (Compose: \`stop_signal: ${daemon.graceful}\`). Kubernetes sends SIGTERM whatever the image says: add a preStop hook that sends ${daemon.graceful} to PID 1 (\`kill -s ${daemon.graceful.replace(/^SIG/, "")} 1\`) and waits, within terminationGracePeriodSeconds.`
   };
 }
@@ -26044,7 +26053,7 @@ async function probe2(req, start = startProbe(req)) {
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}, ...req.stopSignalInsertAt ? { insertAt: req.stopSignalInsertAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
@@ -27514,6 +27523,7 @@ async function runPlatform(job) {
       ...hasShell !== void 0 ? { hasShell } : {},
       ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
       ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
+      ...!job.resolved ? { stopSignalInsertAt: stopSignalPlace(model) } : {},
       ...expected && !job.resolved ? { expectedPid1: expected } : {}
     },
     probeStart
@@ -27596,6 +27606,11 @@ function confirmable(model, staticFindings) {
   if (fired.has("package-manager-as-pid1") || program && knownProgram(program.word)?.role === "package-manager") pm2.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm2 };
 }
+function stopSignalPlace(model) {
+  const parts = [model.start.entrypoint, model.start.cmd].filter((p) => p !== void 0 && p.instr.stage === model.finalStage.index);
+  const line = parts.length > 0 ? Math.min(...parts.map((p) => p.instr.range.line)) : model.finalStage.from.range.endLine + 1;
+  return { file: model.file, line };
+}
 function startRange(model) {
   const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
   return part?.instr.range ?? model.finalStage.from.range;
@@ -27639,6 +27654,7 @@ function mergeHits(hits, model, order) {
       platforms
     };
     if (range.endColumn > 0) finding.endColumn = range.endColumn;
+    if (first.autofix) finding.autofix = first.autofix;
     findings.push(finding);
   }
   return findings;
@@ -27670,7 +27686,8 @@ function withRuleMeta(hits) {
       endLine: finding.endLine,
       column: finding.column,
       ...finding.endColumn !== void 0 ? { endColumn: finding.endColumn } : {},
-      platforms: finding.platforms
+      platforms: finding.platforms,
+      ...finding.autofix ? { autofix: finding.autofix } : {}
     };
   });
 }
@@ -28304,8 +28321,8 @@ var MAX_PASSES = 10;
 function newFixSession() {
   return { edited: /* @__PURE__ */ new Map(), original: /* @__PURE__ */ new Map(), display: /* @__PURE__ */ new Map(), fixed: /* @__PURE__ */ new Map() };
 }
-function fixPasses(session, cwd, unsafe, lint) {
-  const textOf = (file) => {
+function textIn(session, cwd) {
+  return (file) => {
     const abs = path31.resolve(cwd, file);
     const known = session.edited.get(abs);
     if (known !== void 0) return known;
@@ -28315,6 +28332,31 @@ function fixPasses(session, cwd, unsafe, lint) {
       return void 0;
     }
   };
+}
+function applyChosen(session, cwd, chosen) {
+  const textOf = textIn(session, cwd);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of chosen) for (const e of f.autofix.edits) byFile.set(e.file, [...byFile.get(e.file) ?? [], e]);
+  let changed = false;
+  for (const [file, edits] of byFile) {
+    const before = textOf(file);
+    const after = before === void 0 ? void 0 : applyEdits(before, edits);
+    if (before === void 0 || after === void 0 || after === before) continue;
+    const abs = path31.resolve(cwd, file);
+    if (!session.original.has(abs)) session.original.set(abs, before);
+    session.display.set(abs, file);
+    session.edited.set(abs, after);
+    changed = true;
+  }
+  return changed;
+}
+function applyOnce(session, cwd, unsafe, findings) {
+  const chosen = chooseFixes(findings, textIn(session, cwd), unsafe);
+  if (!applyChosen(session, cwd, chosen)) return;
+  for (const f of chosen) session.fixed.set(f.rule, (session.fixed.get(f.rule) ?? 0) + 1);
+}
+function fixPasses(session, cwd, unsafe, lint) {
+  const textOf = textIn(session, cwd);
   const count2 = (findings2) => {
     const n = /* @__PURE__ */ new Map();
     for (const f of findings2) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
@@ -28325,20 +28367,7 @@ function fixPasses(session, cwd, unsafe, lint) {
   let passes = MAX_PASSES;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const chosen = chooseFixes(findings, textOf, unsafe);
-    const byFile = /* @__PURE__ */ new Map();
-    for (const f of chosen) for (const e of f.autofix.edits) byFile.set(e.file, [...byFile.get(e.file) ?? [], e]);
-    let changed = false;
-    for (const [file, edits] of byFile) {
-      const before2 = textOf(file);
-      const after2 = before2 === void 0 ? void 0 : applyEdits(before2, edits);
-      if (before2 === void 0 || after2 === void 0 || after2 === before2) continue;
-      const abs = path31.resolve(cwd, file);
-      if (!session.original.has(abs)) session.original.set(abs, before2);
-      session.display.set(abs, file);
-      session.edited.set(abs, after2);
-      changed = true;
-    }
-    if (!changed) {
+    if (!applyChosen(session, cwd, chosen)) {
       passes = pass - 1;
       break;
     }
@@ -28449,6 +28478,15 @@ async function analyzeWithPolicy(command, io) {
     const final = applyPolicy(report2, model, { config, filter: choice2.filter, root, cwd: io.cwd });
     if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
     reports.push(final);
+  }
+  if (command.fix && !options.static) {
+    const session = newFixSession();
+    for (const report2 of reports) applyOnce(session, io.cwd, command.fix.unsafe, report2.findings.filter((f) => f.platforms !== void 0));
+    if (session.fixed.size > 0) {
+      writeFixes(session);
+      io.stderr(`${unifiedDiff(session)}entrypoint-guard: runtime findings: ${fixedLine(session, false)}; the report shows them as found, run again to verify
+`);
+    }
   }
   return reports;
 }

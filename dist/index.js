@@ -48346,6 +48346,13 @@ function zombieHit(pid1) {
 }
 
 // src/runtime/stop-signal.ts
+function fixStopSignal(facts, graceful) {
+  const at = facts.stopSignalAt;
+  if (at) return { safe: true, edits: [{ file: at.file, line: at.range.line, column: at.range.column, endLine: at.range.endLine, endColumn: at.range.endColumn, text: `STOPSIGNAL ${graceful}` }] };
+  const ins = facts.insertAt;
+  return ins ? { safe: true, edits: [{ file: ins.file, line: ins.line, column: 1, endLine: ins.line, endColumn: 1, text: `STOPSIGNAL ${graceful}
+` }] } : void 0;
+}
 function processName(argv) {
   const first = (argv[0] ?? "").split(/\s/)[0];
   const script = argv[1];
@@ -48370,11 +48377,13 @@ function judgeStopSignal(facts) {
   const daemon = daemonOf(receiver);
   if (!daemon.abortive.includes(signal)) return void 0;
   const how = init ? `through the init \`${top.display.split(" ")[0]}\`, which forwards it` : "as PID 1";
+  const autofix2 = fixStopSignal(facts, daemon.graceful);
   const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
   return {
     rule: "stop-signal-not-graceful",
     ...facts.stopSignalAt ? { file: facts.stopSignalAt.file, range: facts.stopSignalAt.range } : {},
     message: `On {platforms} the stop signal ${signal} reaches ${daemon.name} ${how}, and ${daemon.name} treats ${signal} as a fast stop: ${daemon.why} (${daemon.source}). Every deploy and scale-down cuts off the requests in flight.`,
+    ...autofix2 ? { autofix: autofix2 } : {},
     fix: `${set} (Compose: \`stop_signal: ${daemon.graceful}\`). Kubernetes sends SIGTERM whatever the image says: add a preStop hook that sends ${daemon.graceful} to PID 1 (\`kill -s ${daemon.graceful.replace(/^SIG/, "")} 1\`) and waits, within terminationGracePeriodSeconds.`
   };
 }
@@ -48482,7 +48491,7 @@ async function probe2(req, start = startProbe(req)) {
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  const notGraceful = judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}, ...req.stopSignalInsertAt ? { insertAt: req.stopSignalInsertAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
@@ -49871,6 +49880,7 @@ async function runPlatform(job) {
       ...hasShell !== void 0 ? { hasShell } : {},
       ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
       ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
+      ...!job.resolved ? { stopSignalInsertAt: stopSignalPlace(model) } : {},
       ...expected && !job.resolved ? { expectedPid1: expected } : {}
     },
     probeStart
@@ -49953,6 +49963,11 @@ function confirmable(model, staticFindings) {
   if (fired.has("package-manager-as-pid1") || program && knownProgram(program.word)?.role === "package-manager") pm2.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm2 };
 }
+function stopSignalPlace(model) {
+  const parts = [model.start.entrypoint, model.start.cmd].filter((p) => p !== void 0 && p.instr.stage === model.finalStage.index);
+  const line = parts.length > 0 ? Math.min(...parts.map((p) => p.instr.range.line)) : model.finalStage.from.range.endLine + 1;
+  return { file: model.file, line };
+}
 function startRange(model) {
   const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
   return part?.instr.range ?? model.finalStage.from.range;
@@ -49996,6 +50011,7 @@ function mergeHits(hits, model, order) {
       platforms
     };
     if (range.endColumn > 0) finding.endColumn = range.endColumn;
+    if (first.autofix) finding.autofix = first.autofix;
     findings.push(finding);
   }
   return findings;
@@ -50027,7 +50043,8 @@ function withRuleMeta(hits) {
       endLine: finding.endLine,
       column: finding.column,
       ...finding.endColumn !== void 0 ? { endColumn: finding.endColumn } : {},
-      platforms: finding.platforms
+      platforms: finding.platforms,
+      ...finding.autofix ? { autofix: finding.autofix } : {}
     };
   });
 }

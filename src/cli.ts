@@ -8,7 +8,7 @@ import { chooseDiffFilter, readStdinBounded } from './cli/diff-input.js';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
-import { fixedLine, fixPasses, newFixSession, unifiedDiff, writeFixes } from './fix/run.js';
+import { applyOnce, fixedLine, fixPasses, newFixSession, unifiedDiff, writeFixes } from './fix/run.js';
 import { lintDockerfile } from './lint.js';
 import { cliProgress } from './runtime/progress.js';
 import { errorMessage, InputError } from './errors.js';
@@ -108,6 +108,16 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report
     const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
     if (choice.note) final.notes = [...(final.notes ?? []), choice.note];
     reports.push(final);
+  }
+  // The runtime's fixes (a STOPSIGNAL) are known only now: written after the report was made,
+  // which still shows their findings (a second run verifies them).
+  if (command.fix && !options.static) {
+    const session = newFixSession();
+    for (const report of reports) applyOnce(session, io.cwd, command.fix.unsafe, report.findings.filter((f) => f.platforms !== undefined));
+    if (session.fixed.size > 0) {
+      writeFixes(session);
+      io.stderr(`${unifiedDiff(session)}entrypoint-guard: runtime findings: ${fixedLine(session, false)}; the report shows them as found, run again to verify\n`);
+    }
   }
   return reports;
 }

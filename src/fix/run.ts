@@ -31,8 +31,9 @@ export function newFixSession(): FixSession {
  * Fix one Dockerfile (and its scripts): `lint` reads the files with the session's texts in
  * place of the disk's and returns the findings the policy keeps. Returns the passes it took.
  */
-export function fixPasses(session: FixSession, cwd: string, unsafe: boolean, lint: (edited: ReadonlyMap<string, string>) => Finding[]): number {
-  const textOf = (file: string): string | undefined => {
+/** A file's text as the session has it: its edited text, else the disk's. */
+function textIn(session: FixSession, cwd: string): (file: string) => string | undefined {
+  return (file) => {
     const abs = path.resolve(cwd, file);
     const known = session.edited.get(abs);
     if (known !== undefined) return known;
@@ -42,6 +43,39 @@ export function fixPasses(session: FixSession, cwd: string, unsafe: boolean, lin
       return undefined;
     }
   };
+}
+
+/** Apply the chosen findings' edits to the session's texts; whether any text changed. */
+function applyChosen(session: FixSession, cwd: string, chosen: readonly Finding[]): boolean {
+  const textOf = textIn(session, cwd);
+  const byFile = new Map<string, TextEdit[]>();
+  for (const f of chosen) for (const e of f.autofix!.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  let changed = false;
+  for (const [file, edits] of byFile) {
+    const before = textOf(file);
+    const after = before === undefined ? undefined : applyEdits(before, edits);
+    if (before === undefined || after === undefined || after === before) continue;
+    const abs = path.resolve(cwd, file);
+    if (!session.original.has(abs)) session.original.set(abs, before);
+    session.display.set(abs, file);
+    session.edited.set(abs, after);
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * One pass over findings that cannot be re-checked by linting (the runtime's, such as
+ * stop-signal-not-graceful's STOPSIGNAL): their fixes applied, counted as applied.
+ */
+export function applyOnce(session: FixSession, cwd: string, unsafe: boolean, findings: readonly Finding[]): void {
+  const chosen = chooseFixes(findings, textIn(session, cwd), unsafe);
+  if (!applyChosen(session, cwd, chosen)) return;
+  for (const f of chosen) session.fixed.set(f.rule, (session.fixed.get(f.rule) ?? 0) + 1);
+}
+
+export function fixPasses(session: FixSession, cwd: string, unsafe: boolean, lint: (edited: ReadonlyMap<string, string>) => Finding[]): number {
+  const textOf = textIn(session, cwd);
   const count = (findings: Finding[]) => {
     const n = new Map<string, number>();
     for (const f of findings) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
@@ -52,20 +86,7 @@ export function fixPasses(session: FixSession, cwd: string, unsafe: boolean, lin
   let passes = MAX_PASSES;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const chosen = chooseFixes(findings, textOf, unsafe);
-    const byFile = new Map<string, TextEdit[]>();
-    for (const f of chosen) for (const e of f.autofix!.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-    let changed = false;
-    for (const [file, edits] of byFile) {
-      const before = textOf(file);
-      const after = before === undefined ? undefined : applyEdits(before, edits);
-      if (before === undefined || after === undefined || after === before) continue;
-      const abs = path.resolve(cwd, file);
-      if (!session.original.has(abs)) session.original.set(abs, before);
-      session.display.set(abs, file);
-      session.edited.set(abs, after);
-      changed = true;
-    }
-    if (!changed) {
+    if (!applyChosen(session, cwd, chosen)) {
       passes = pass - 1;
       break;
     }
