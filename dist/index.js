@@ -41285,6 +41285,15 @@ function afterKeyword(model, instr, text) {
   const col = column + instr.keyword.length + bomShift(model.text, line);
   return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
 }
+function insertInInstr(model, instr, offset, text) {
+  const { line, endLine, column } = instr.range;
+  if (line !== endLine) return void 0;
+  const lineText = model.lines[line - 1] ?? "";
+  const at = lineText.indexOf(instr.text, column - 1 + instr.keyword.length);
+  if (at < 0) return void 0;
+  const col = at + offset + 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
 function insertLinesBefore(model, line, text) {
   const col = 1 + bomShift(model.text, line);
   return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
@@ -43765,9 +43774,20 @@ function execFormOf(part) {
   return argv && knownProgram(argv[0])?.role !== "shell" ? argv : void 0;
 }
 function fixShellFormCmd(model, cmd) {
+  return cmdToExecForm(model, cmd) ?? execLastFix(model, cmd);
+}
+function cmdToExecForm(model, cmd) {
   const argv = execFormOf(cmd);
-  if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
-  return void 0;
+  return argv ? autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]) : void 0;
+}
+function execLastFix(model, cmd) {
+  const last = lastCommand2(cmd.command ?? "");
+  const first = last?.simple?.words[0];
+  if (!last?.simple || !first || last.detached || last.simple.assigns.length > 0) return void 0;
+  const base = commandBase(first);
+  const role = base === void 0 ? void 0 : knownProgram(base)?.role;
+  if (base === void 0 || role === "package-manager" || role === "shell" || base === "exec") return void 0;
+  return autofix(false, [insertInInstr(model, cmd.instr, first.start, "exec ")]);
 }
 var rule13 = {
   id: "shell-form-cmd",
@@ -43912,7 +43932,7 @@ var rule16 = {
         fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
         range: cmd.instr.range,
         // The same rewrite as shell-form-cmd's: the entrypoint then gets the command's words.
-        ...withAutofix(fixShellFormCmd(model, cmd))
+        ...withAutofix(cmdToExecForm(model, cmd))
       }
     ];
   }

@@ -45,6 +45,21 @@ export function afterKeyword(model: DockerfileModel, instr: Instr, text: string)
   return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
 }
 
+/**
+ * Insert `text` in an instruction that is on one line, at an offset into its argument text
+ * (`instr.text`, what the shell or the JSON parser is given). Undefined when the text is not
+ * found as written on the line.
+ */
+export function insertInInstr(model: DockerfileModel, instr: Instr, offset: number, text: string): TextEdit | undefined {
+  const { line, endLine, column } = instr.range;
+  if (line !== endLine) return undefined;
+  const lineText = model.lines[line - 1] ?? '';
+  const at = lineText.indexOf(instr.text, column - 1 + instr.keyword.length);
+  if (at < 0) return undefined;
+  const col = at + offset + 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+
 /** Insert whole lines before line `line` of the Dockerfile. */
 export function insertLinesBefore(model: DockerfileModel, line: number, text: string): TextEdit {
   const col = 1 + bomShift(model.text, line);

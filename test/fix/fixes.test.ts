@@ -67,6 +67,22 @@ describe('shell-form-cmd', () => {
   });
 });
 
+describe('shell-form-cmd under --fix-unsafe', () => {
+  it('with operators or variables, `exec` before the last command (never before a package manager)', () => {
+    const cases: [string, string | undefined][] = [
+      ['CMD python manage.py migrate && gunicorn app.wsgi', 'CMD python manage.py migrate && exec gunicorn app.wsgi'],
+      ['CMD gunicorn --bind 0.0.0.0:$PORT app.wsgi', 'CMD exec gunicorn --bind 0.0.0.0:$PORT app.wsgi'],
+      ['CMD python manage.py migrate && npm start', undefined],
+    ];
+    for (const [cmd, want] of cases) {
+      const dir = workdir({ Dockerfile: `FROM python:3.12-slim\nCOPY . /app\n${cmd}\n` });
+      const fixed = fixAt(dir, { unsafe: true });
+      expect(read(dir, 'Dockerfile'), cmd).toBe(`FROM python:3.12-slim\nCOPY . /app\n${want ?? cmd}\n`);
+      if (want) expectFixed(dir, fixed, 'shell-form-cmd');
+    }
+  });
+});
+
 describe('shell-form-cmd-after-entrypoint', () => {
   it('the CMD handed to an exec-form ENTRYPOINT becomes exec form', () => {
     const dir = workdir({

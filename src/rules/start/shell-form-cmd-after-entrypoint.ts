@@ -4,7 +4,7 @@ import { asExecForm } from '../../model/command-strings.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, show } from './format.js';
 import { withAutofix } from '../edits.js';
-import { fixShellFormCmd } from './shell-form-cmd.js';
+import { cmdToExecForm } from './shell-form-cmd.js';
 
 export const rule: StaticRule = {
   id: 'shell-form-cmd-after-entrypoint',
@@ -31,7 +31,7 @@ export const rule: StaticRule = {
           : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
         range: cmd.instr.range,
         // The same rewrite as shell-form-cmd's: the entrypoint then gets the command's words.
-        ...withAutofix(fixShellFormCmd(model, cmd)),
+        ...withAutofix(cmdToExecForm(model, cmd)),
       },
     ];
   },

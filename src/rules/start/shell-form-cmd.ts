@@ -1,9 +1,10 @@
 // CMD in shell form as the start command (no ENTRYPOINT): the shell may stay PID 1.
 import { shellLinkOf } from '../../model/start-chain.js';
-import { asExecForm, execsLastExplicitly, trapsTerm } from '../../model/command-strings.js';
+import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../model/command-strings.js';
+import { commandBase } from '../../model/script-syntax.js';
 import type { DockerfileModel, StartPart } from '../../model/types.js';
 import type { Autofix } from '../../findings.js';
-import { autofix, replaceInstr } from '../edits.js';
+import { autofix, insertInInstr, replaceInstr } from '../edits.js';
 import { knownProgram } from '../../model/programs.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, shellFate, show } from './format.js';
@@ -26,9 +27,29 @@ export function execFormOf(part: StartPart): string[] | undefined {
  * command otherwise (`CMD migrate && exec serve`), which only --fix-unsafe applies.
  */
 export function fixShellFormCmd(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
+  return cmdToExecForm(model, cmd) ?? execLastFix(model, cmd);
+}
+
+/** The CMD rewritten in exec form, when it is one simple command of plain words (safe under the default shell). */
+export function cmdToExecForm(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
   const argv = execFormOf(cmd);
-  if (argv) return autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]);
-  return undefined;
+  return argv ? autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]) : undefined;
+}
+
+/**
+ * `CMD python manage.py migrate && gunicorn app.wsgi` -> `… && exec gunicorn app.wsgi`, `CMD
+ * gunicorn --bind :$PORT app` -> `CMD exec gunicorn …`: the last command replaces the shell.
+ * Unsafe (--fix-unsafe): the program now gets the signals, and the author's shell logic stays
+ * as written. Only a plain last command on a one-line CMD, never a package manager or a shell.
+ */
+function execLastFix(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
+  const last = lastCommand(cmd.command ?? '');
+  const first = last?.simple?.words[0];
+  if (!last?.simple || !first || last.detached || last.simple.assigns.length > 0) return undefined;
+  const base = commandBase(first);
+  const role = base === undefined ? undefined : knownProgram(base)?.role;
+  if (base === undefined || role === 'package-manager' || role === 'shell' || base === 'exec') return undefined;
+  return autofix(false, [insertInInstr(model, cmd.instr, first.start, 'exec ')]);
 }
 
 export const rule: StaticRule = {
