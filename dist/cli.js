@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path33) {
-      const ctrl = callVisitor(key, node, visitor, path33);
+    function visit_(key, node, visitor, path34) {
+      const ctrl = callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visit_(key, ctrl, visitor, path33);
+        replaceNode(key, path34, ctrl);
+        return visit_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path33);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = visit_("key", node.key, visitor, path33);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path33);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path33) {
-      const ctrl = await callVisitor(key, node, visitor, path33);
+    async function visitAsync_(key, node, visitor, path34) {
+      const ctrl = await callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visitAsync_(key, ctrl, visitor, path33);
+        replaceNode(key, path34, ctrl);
+        return visitAsync_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path33);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path33);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path33);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path33) {
+    function callVisitor(key, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key, node, path33);
+        return visitor(key, node, path34);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path33);
+        return visitor.Map?.(key, node, path34);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path33);
+        return visitor.Seq?.(key, node, path34);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path33);
+        return visitor.Pair?.(key, node, path34);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path33);
+        return visitor.Scalar?.(key, node, path34);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path33);
+        return visitor.Alias?.(key, node, path34);
       return void 0;
     }
-    function replaceNode(key, path33, node) {
-      const parent = path33[path33.length - 1];
+    function replaceNode(key, path34, node) {
+      const parent = path34[path34.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path33, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path33.length - 1; i >= 0; --i) {
-        const k = path33[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path33, value) {
-        if (isEmptyPath(path33))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key, ...rest] = path33;
+          const [key, ...rest] = path34;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        const [key, ...rest] = path33;
+      deleteIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        const [key, ...rest] = path33;
+      getIn(path34, keepScalar) {
+        const [key, ...rest] = path34;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path33) {
-        const [key, ...rest] = path33;
+      hasIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        const [key, ...rest] = path33;
+      setIn(path34, value) {
+        const [key, ...rest] = path34;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path33, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path33, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        if (Collection.isEmptyPath(path33)) {
+      deleteIn(path34) {
+        if (Collection.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        if (Collection.isEmptyPath(path33))
+      getIn(path34, keepScalar) {
+        if (Collection.isEmptyPath(path34))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path33) {
-        if (Collection.isEmptyPath(path33))
+      hasIn(path34) {
+        if (Collection.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        if (Collection.isEmptyPath(path33)) {
+      setIn(path34, value) {
+        if (Collection.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path33, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path33) => {
+    visit.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index] of path33) {
+      for (const [field, index] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path33) => {
-      const parent = visit.itemAtPath(cst, path33.slice(0, -1));
-      const field = path33[path33.length - 1][0];
+    visit.parentCollection = (cst, path34) => {
+      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path33, item, visitor) {
-      let ctrl = visitor(item, path33);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path33);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs24, sep: [] });
+                map.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs24);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs24, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs24);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path33, { windows } = {}) => {
-      const segs = path33.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path34, { windows } = {}) => {
+      const segs = path34.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path33 = this.getPath();
-        if (path33 === null || path33.startsWith("/")) {
-          return path33;
+        const path34 = this.getPath();
+        if (path34 === null || path34.startsWith("/")) {
+          return path34;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path33 : parent + "/" + path33;
+              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs23 from "node:fs";
-import path32 from "node:path";
+import fs24 from "node:fs";
+import path33 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -16495,9 +16495,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path33) => nfaMatch(tokens2, path33) };
+  return { test: (path34) => nfaMatch(tokens2, path34) };
 }
-function nfaMatch(tokens2, path33) {
+function nfaMatch(tokens2, path34) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16511,8 +16511,8 @@ function nfaMatch(tokens2, path33) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path33.length && current.size > 0; k++) {
-    const c = path33[k];
+  for (let k = 0; k < path34.length && current.size > 0; k++) {
+    const c = path34[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -21784,6 +21784,7 @@ var CATALOG = [
   { key: "fix", scope: "face", type: "boolean", flag: "fix", initial: () => false, shown: "false", help: "apply the safe fixes to the Dockerfile and its scripts, print the diff on stderr, then report what is left" },
   { key: "fixDryRun", scope: "face", type: "boolean", flag: "fix-dry-run", initial: () => false, shown: "false", help: "print the diff --fix would make (standard output) and change nothing; exit 1 when there is one" },
   { key: "fixUnsafe", scope: "face", type: "boolean", flag: "fix-unsafe", initial: () => false, shown: "false", help: "with --fix (implied) or --fix-dry-run: the fixes that may change behaviour too (exec form with a CMD, bash installed, `exec` before a trap)" },
+  { key: "fixVerify", scope: "face", type: "boolean", flag: "verify", initial: () => false, shown: "false", help: "with --fix: build and probe the fixed files in a copy first, and write the fixes only when their findings are gone and nothing new appears" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
 var ENTRIES = CATALOG;
@@ -21963,9 +21964,11 @@ function parseCli(argv, cwd = process.cwd()) {
   if (face.category !== void 0) command.category = face.category;
   if (face.planPlatforms !== void 0) command.planPlatforms = face.planPlatforms;
   if (face.fix && face.fixDryRun) throw new InputError("--fix writes the fixes and --fix-dry-run only prints them: give one of them");
+  if (face.fixVerify && (!(face.fix || face.fixUnsafe) || face.fixDryRun)) throw new InputError("--verify checks the fixes --fix writes: give it with --fix");
+  if (face.fixVerify && options.static) throw new InputError("--verify builds and probes the fixed files, so it cannot be combined with --static");
   if (face.fix || face.fixDryRun || face.fixUnsafe) {
     if (options.image !== void 0) throw new InputError("--fix edits a Dockerfile and its scripts, so it cannot be combined with --image");
-    command.fix = { mode: face.fixDryRun ? "dry-run" : "write", unsafe: face.fixUnsafe };
+    command.fix = { mode: face.fixDryRun ? "dry-run" : "write", unsafe: face.fixUnsafe, verify: face.fixVerify };
   }
   return command;
 }
@@ -22103,7 +22106,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path33 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path34 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -22116,11 +22119,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path33 = p;
+          else path34 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path33 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path34 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -22130,10 +22133,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path33 === void 0) continue;
+    if (deleted || path34 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path33, change);
+    files.set(path34, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -22259,27 +22262,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path33) {
-  let normalized = normalize(path33);
+function cleanPath(path34) {
+  let normalized = normalize(path34);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path33, separator) {
-  return path33.replace(SLASHES_REGEX, separator);
+function convertSlashes(path34, separator) {
+  return path34.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path33) {
-  return path33 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path33);
+function isRootDirectory(path34) {
+  return path34 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path34);
 }
-function normalizePath(path33, options) {
+function normalizePath(path34, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path33.includes("/") || path33.startsWith(".");
-  if (resolvePaths) path33 = resolve(path33);
-  if (normalizePath$1 || pathNeedsCleaning) path33 = cleanPath(path33);
-  if (path33 === ".") return "";
-  const needsSeperator = path33[path33.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path33 + pathSeparator : path33, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path34.includes("/") || path34.startsWith(".");
+  if (resolvePaths) path34 = resolve(path34);
+  if (normalizePath$1 || pathNeedsCleaning) path34 = cleanPath(path34);
+  if (path34 === ".") return "";
+  const needsSeperator = path34[path34.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path34 + pathSeparator : path34, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -22316,8 +22319,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path33 = directoryPath || ".";
-  if (filters.every((filter) => filter(path33, true))) paths.push(path33);
+  const path34 = directoryPath || ".";
+  if (filters.every((filter) => filter(path34, true))) paths.push(path34);
 };
 var empty$2 = () => {
 };
@@ -22369,26 +22372,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path33, state, callback$1) {
-  const { queue, fs: fs24, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path34, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs24.realpath(path33, (error, resolvedPath) => {
+  fs25.realpath(path34, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs24.stat(resolvedPath, (error$1, stat2) => {
+    fs25.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path33, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path34, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path33, state, callback$1) {
-  const { queue, fs: fs24, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path34, state, callback$1) {
+  const { queue, fs: fs25, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs24.realpathSync(path33);
-    const stat2 = fs24.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path33, resolvedPath, state)) return;
+    const resolvedPath = fs25.realpathSync(path34);
+    const stat2 = fs25.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path34, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -22398,9 +22401,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path33, resolved, state) {
+function isRecursive(path34, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path33);
+  let parent = dirname(path34);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -22408,7 +22411,7 @@ function isRecursive(path33, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path33, resolved);
+  state.symlinks.set(path34, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -22457,22 +22460,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs24 } = state;
+  const { fs: fs25 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs24.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs25.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs24 } = state;
+  const { fs: fs25 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs24.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs25.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -22580,19 +22583,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path33 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path33)) continue;
-        this.pushDirectory(path33, paths, filters);
-        this.walkDirectory(this.state, path33, path33, depth - 1, this.walk);
+        let path34 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path34)) continue;
+        this.pushDirectory(path34, paths, filters);
+        this.walkDirectory(this.state, path34, path34, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path33 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path33, this.state, (stat2, resolvedPath) => {
+        let path34 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path34, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path33 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path33 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path34 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path34 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path33;
+            resolvedPath = useRealPaths ? resolvedPath : path34;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -22758,7 +22761,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path33) => isMatch(path33));
+    this.options.filters.push((path34) => isMatch(path34));
     return this;
   }
 };
@@ -22833,19 +22836,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path33) {
-  return path33.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path34) {
+  return path34.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path33) {
+function splitPattern(path34) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path33, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path33];
+  const result = import_picomatch.default.scan(path34, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path34];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path33) => path33.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path33) => path33.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path34) => path34.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path34) => path34.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -22952,13 +22955,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path33 = format(p, isDirectory);
-      const matches = matcher(path33) && !ignore(path33);
-      if (matches) log(`matched ${path33}`);
+      const path34 = format(p, isDirectory);
+      const matches = matcher(path34) && !ignore(path34);
+      if (matches) log(`matched ${path34}`);
       return matches;
     } : (p, isDirectory) => {
-      const path33 = format(p, isDirectory);
-      return matcher(path33) && !ignore(path33);
+      const path34 = format(p, isDirectory);
+      return matcher(path34) && !ignore(path34);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -25405,8 +25408,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path33) {
-    this.dirs.add(path33);
+  dir(path34) {
+    this.dirs.add(path34);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -25448,12 +25451,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path33 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path34 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path33,
+    path: path34,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -25583,9 +25586,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path33 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path33 !== "";
-    if (listening && path33 !== "") out.push({ proto: "unix", address: path33 });
+    const path34 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path34 !== "";
+    if (listening && path34 !== "") out.push({ proto: "unix", address: path34 });
   }
   return out;
 }
@@ -26591,8 +26594,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os3 = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os3 !== "linux") return void 0;
+  const [os4 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os4 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -27583,12 +27586,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os3, arch = "", variant] = platform.split("/");
+  const [os4, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os3 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os4 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os3 && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os4 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -27857,16 +27860,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path33, added, removed, oldPosInc, options) {
-    const last = path33.lastComponent;
+  addToPath(path34, added, removed, oldPosInc, options) {
+    const last = path34.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path33.oldPos + oldPosInc,
+        oldPos: path34.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path33.oldPos + oldPosInc,
+        oldPos: path34.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -28428,6 +28431,56 @@ function fixedLine(session, dryRun) {
   return `${total} fix${total === 1 ? "" : "es"} ${verb} (${rules})`;
 }
 
+// src/fix/verify.ts
+import fs23 from "node:fs";
+import os3 from "node:os";
+import path32 from "node:path";
+function inside(base, target) {
+  const rel = path32.relative(base, target);
+  return rel === "" || !rel.startsWith("..") && !path32.isAbsolute(rel) ? rel : void 0;
+}
+function mirrorWithFixes(session, o) {
+  const relCwd = inside(o.root, o.cwd);
+  const relContext = inside(o.root, o.contextDir);
+  const relDockerfile = inside(o.root, o.dockerfile);
+  if (relCwd === void 0 || relContext === void 0 || relDockerfile === void 0) return void 0;
+  for (const abs of session.edited.keys()) if (inside(o.root, abs) === void 0) return void 0;
+  const tmp = fs23.mkdtempSync(path32.join(os3.tmpdir(), "eg-verify-"));
+  const remove = () => fs23.rmSync(tmp, { recursive: true, force: true });
+  try {
+    const at = (rel) => path32.join(tmp, rel);
+    fs23.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path32.basename(src) !== ".git" });
+    fs23.mkdirSync(path32.dirname(at(relDockerfile)), { recursive: true });
+    if (!fs23.existsSync(at(relDockerfile))) fs23.copyFileSync(o.dockerfile, at(relDockerfile));
+    for (const [abs, text] of session.edited) {
+      const target = at(inside(o.root, abs));
+      const mode = fs23.existsSync(target) ? fs23.statSync(target).mode & 511 : 420;
+      fs23.mkdirSync(path32.dirname(target), { recursive: true });
+      fs23.writeFileSync(target, text, { mode });
+      fs23.chmodSync(target, mode);
+    }
+    return { cwd: at(relCwd), root: tmp, remove };
+  } catch (err) {
+    remove();
+    throw err;
+  }
+}
+function verdictOf(before, after, fixedRules) {
+  const count2 = (fs25, key2) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const f of fs25) m.set(key2(f), (m.get(key2(f)) ?? 0) + 1);
+    return m;
+  };
+  const byRule = [count2(before, (f) => f.rule), count2(after, (f) => f.rule)];
+  for (const rule32 of fixedRules) {
+    if ((byRule[1].get(rule32) ?? 0) >= (byRule[0].get(rule32) ?? 0)) return `${rule32} is still found after its fix`;
+  }
+  const key = (f) => `${f.rule} in ${f.file}`;
+  const was = count2(before, key);
+  for (const [k, n] of count2(after, key)) if (n > (was.get(k) ?? 0)) return `the fixed image has a new finding: ${k}`;
+  return void 0;
+}
+
 // src/color.ts
 function colorEnabled(isTTY, env = process.env) {
   if (env.NO_COLOR) return false;
@@ -28450,7 +28503,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs23.existsSync(path32.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs24.existsSync(path33.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -28459,7 +28512,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path32.dirname(path32.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path33.dirname(path33.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -28471,16 +28524,24 @@ async function analyzeWithPolicy(command, io) {
     cwd: io.cwd,
     readStdin: io.readStdin ?? (() => readStdinBounded())
   });
-  if (files.length > 1) for (const file of files) readUserText(path32.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path33.resolve(io.cwd, file), file, "Dockerfile");
+  const progress = cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr);
+  const analyzeOne = async (dockerfile, cwd, atRoot) => {
+    const own = { ...options, dockerfile, cwd, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
+    const { report: report2, model } = await analyze(own, { progress });
+    const final = applyPolicy(report2, model, { config, filter: choice2.filter, root: atRoot, cwd });
+    if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
+    return final;
+  };
+  const staticFixes = (session, dockerfile, unsafe) => fixPasses(session, io.cwd, unsafe, (edited) => {
+    const lint = lintDockerfile({ dockerfile, context: options.context, buildArgs: options.buildArgs, target: options.target, ignore: options.ignore, cwd: io.cwd, edited });
+    const report2 = { version: 1, dockerfile: lint.model.file, findings: lint.findings, platforms: [] };
+    return applyPolicy(report2, lint.model, { config, filter: choice2.filter, root, cwd: io.cwd }).findings;
+  });
+  if (command.fix?.verify) return fixAndVerify(command, io, files, root, { analyzeOne, staticFixes });
   if (command.fix) {
     const session = newFixSession();
-    for (const dockerfile of files) {
-      fixPasses(session, io.cwd, command.fix.unsafe, (edited) => {
-        const lint = lintDockerfile({ dockerfile, context: options.context, buildArgs: options.buildArgs, target: options.target, ignore: options.ignore, cwd: io.cwd, edited });
-        const report2 = { version: 1, dockerfile: lint.model.file, findings: lint.findings, platforms: [] };
-        return applyPolicy(report2, lint.model, { config, filter: choice2.filter, root, cwd: io.cwd }).findings;
-      });
-    }
+    for (const dockerfile of files) staticFixes(session, dockerfile, command.fix.unsafe);
     const diff = unifiedDiff(session);
     if (command.fix.mode === "dry-run") {
       io.stderr(`entrypoint-guard: ${fixedLine(session, true)}
@@ -28492,13 +28553,7 @@ async function analyzeWithPolicy(command, io) {
 `);
   }
   const reports = [];
-  for (const dockerfile of files) {
-    const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
-    const { report: report2, model } = await analyze(own, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
-    const final = applyPolicy(report2, model, { config, filter: choice2.filter, root, cwd: io.cwd });
-    if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
-    reports.push(final);
-  }
+  for (const dockerfile of files) reports.push(await analyzeOne(dockerfile, io.cwd, root));
   if (command.fix && !options.static) {
     const session = newFixSession();
     for (const report2 of reports) applyOnce(session, io.cwd, command.fix.unsafe, report2.findings.filter((f) => f.platforms !== void 0));
@@ -28507,6 +28562,48 @@ async function analyzeWithPolicy(command, io) {
       io.stderr(`${unifiedDiff(session)}entrypoint-guard: runtime findings: ${fixedLine(session, false)}; the report shows them as found, run again to verify
 `);
     }
+  }
+  return reports;
+}
+async function fixAndVerify(command, io, files, root, run) {
+  const { options } = command;
+  const unsafe = command.fix.unsafe;
+  const reports = [];
+  for (const dockerfile of files) {
+    const before = await run.analyzeOne(dockerfile, io.cwd, root);
+    const session = newFixSession();
+    run.staticFixes(session, dockerfile, unsafe);
+    applyOnce(session, io.cwd, unsafe, before.findings.filter((f) => f.platforms !== void 0));
+    if (session.original.size === 0) {
+      reports.push(before);
+      continue;
+    }
+    const absDockerfile = path33.resolve(io.cwd, dockerfile);
+    const mirror = mirrorWithFixes(session, { cwd: io.cwd, root, contextDir: path33.resolve(io.cwd, options.context ?? path33.dirname(absDockerfile)), dockerfile: absDockerfile });
+    if (!mirror) {
+      io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written: --verify copies the build context, which lies outside the repository
+`);
+      reports.push(before);
+      continue;
+    }
+    let after;
+    try {
+      after = await run.analyzeOne(dockerfile, mirror.cwd, mirror.root);
+    } finally {
+      mirror.remove();
+    }
+    const skipped = runtimeSkip(after);
+    const why2 = skipped ?? verdictOf(before.findings, after.findings, session.fixed.keys());
+    if (why2) {
+      io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written (${fixedLine(session, true)}): ${why2}
+`);
+      reports.push(before);
+      continue;
+    }
+    writeFixes(session);
+    io.stderr(`${unifiedDiff(session)}entrypoint-guard: ${dockerfile}: ${fixedLine(session, false)}, verified by building and probing the fixed files on ${after.platforms.map((p) => p.platform).join(", ") || "no platform"}
+`);
+    reports.push(after);
   }
   return reports;
 }
@@ -28535,7 +28632,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path32.resolve(io.cwd, options.output));
+        checkOutputTarget(path33.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -28557,7 +28654,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path32.resolve(io.cwd, options.output);
+      const target = path33.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {
