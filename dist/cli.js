@@ -28356,6 +28356,13 @@ function textIn(session, cwd) {
     }
   };
 }
+function isSymlink(abs) {
+  try {
+    return fs22.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 function applyChosen(session, cwd, chosen) {
   const textOf = textIn(session, cwd);
   const byFile = /* @__PURE__ */ new Map();
@@ -28366,6 +28373,7 @@ function applyChosen(session, cwd, chosen) {
     const after = before === void 0 ? void 0 : applyEdits(before, edits);
     if (before === void 0 || after === void 0 || after === before) continue;
     const abs = path31.resolve(cwd, file);
+    if (isSymlink(abs)) continue;
     if (!session.original.has(abs)) session.original.set(abs, before);
     session.display.set(abs, file);
     session.edited.set(abs, after);

@@ -27,10 +27,6 @@ export function newFixSession(): FixSession {
   return { edited: new Map(), original: new Map(), display: new Map(), fixed: new Map() };
 }
 
-/**
- * Fix one Dockerfile (and its scripts): `lint` reads the files with the session's texts in
- * place of the disk's and returns the findings the policy keeps. Returns the passes it took.
- */
 /** A file's text as the session has it: its edited text, else the disk's. */
 function textIn(session: FixSession, cwd: string): (file: string) => string | undefined {
   return (file) => {
@@ -45,6 +41,14 @@ function textIn(session: FixSession, cwd: string): (file: string) => string | un
   };
 }
 
+function isSymlink(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Apply the chosen findings' edits to the session's texts; whether any text changed. */
 function applyChosen(session: FixSession, cwd: string, chosen: readonly Finding[]): boolean {
   const textOf = textIn(session, cwd);
@@ -56,6 +60,8 @@ function applyChosen(session: FixSession, cwd: string, chosen: readonly Finding[
     const after = before === undefined ? undefined : applyEdits(before, edits);
     if (before === undefined || after === undefined || after === before) continue;
     const abs = path.resolve(cwd, file);
+    // A symlink may lead anywhere (out of the repository): its file is not the fixer's to write.
+    if (isSymlink(abs)) continue;
     if (!session.original.has(abs)) session.original.set(abs, before);
     session.display.set(abs, file);
     session.edited.set(abs, after);
@@ -74,6 +80,10 @@ export function applyOnce(session: FixSession, cwd: string, unsafe: boolean, fin
   for (const f of chosen) session.fixed.set(f.rule, (session.fixed.get(f.rule) ?? 0) + 1);
 }
 
+/**
+ * Fix one Dockerfile (and its scripts): `lint` reads the files with the session's texts in
+ * place of the disk's and returns the findings the policy keeps. Returns the passes it took.
+ */
 export function fixPasses(session: FixSession, cwd: string, unsafe: boolean, lint: (edited: ReadonlyMap<string, string>) => Finding[]): number {
   const textOf = textIn(session, cwd);
   const count = (findings: Finding[]) => {

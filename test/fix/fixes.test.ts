@@ -290,6 +290,21 @@ describe('the fix loop', () => {
     expect(fixed.after.filter((f) => f.rule === 'package-manager-as-pid1' || f.rule === 'shell-form-cmd')).toEqual([]);
   });
 
+  it('a script reached through a symlink in the context is fixed in its real file; the link stays a link; one leading out of the context is never followed', () => {
+    const script = '#!/bin/sh\nset -e\nmkdir -p /run/app\n"$@"\n';
+    const dockerfile = 'FROM debian:bookworm-slim\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["sleep", "1"]\n';
+    const dir = workdir({ Dockerfile: dockerfile, 'scripts/entrypoint.sh': { content: script, mode: 0o755 } });
+    fs.symlinkSync('scripts/entrypoint.sh', path.join(dir, 'entrypoint.sh'));
+    fixAt(dir);
+    expect(read(dir, 'scripts/entrypoint.sh')).toBe(script.replace('"$@"', 'exec "$@"'));
+    expect(fs.lstatSync(path.join(dir, 'entrypoint.sh')).isSymbolicLink()).toBe(true);
+    const outside = workdir({ 'entrypoint.sh': { content: script, mode: 0o755 } });
+    const out = workdir({ Dockerfile: dockerfile });
+    fs.symlinkSync(path.join(outside, 'entrypoint.sh'), path.join(out, 'entrypoint.sh'));
+    expect(fixAt(out).diff).toBe('');
+    expect(read(outside, 'entrypoint.sh')).toBe(script);
+  });
+
   it('leaves files without a fixable finding untouched (mode and bytes)', () => {
     const dir = workdir('ft-transcendence');
     const files = ['Dockerfile', 'requirements.txt', '.dockerignore'];
