@@ -41309,20 +41309,18 @@ function scriptEdit(model, w, a, start, end, text) {
   const endLine = a.lineOf(Math.max(start, end));
   const column = a.columnOf(start) + bomShift(w.text, line);
   const endColumn = a.columnOf(end) + bomShift(w.text, endLine);
-  const fileLines = w.absPath === void 0 ? model.lines : void 0;
-  if (fileLines) {
-    for (let l = line; l <= endLine; l++) {
-      const inScript = (w.text.split("\n")[l - 1] ?? "").replace(/\r$/, "");
-      if (fileLines[l - 1 + w.lineOffset] !== inScript) return void 0;
-    }
+  if (w.absPath === void 0) {
+    for (let l = line; l <= endLine; l++) if (!sameHeredocLine(model, w, l)) return void 0;
   }
   return { file: w.file, line: line + w.lineOffset, column, endLine: endLine + w.lineOffset, endColumn, text };
 }
+function sameHeredocLine(model, w, line) {
+  const inScript = (w.text.split("\n")[line - 1] ?? "").replace(/\r$/, "");
+  const inFile = model.lines[line - 1 + w.lineOffset];
+  return inFile === inScript && !w.copy.heredocs.some((h) => h.name === inFile.trim());
+}
 function scriptLineEdit(model, w, line, column, endColumn, text) {
-  if (w.absPath === void 0) {
-    const inScript = w.text.split("\n")[line - 1] ?? "";
-    if (model.lines[line - 1 + w.lineOffset] !== inScript.replace(/\r$/, "")) return void 0;
-  }
+  if (w.absPath === void 0 && !sameHeredocLine(model, w, line)) return void 0;
   return { file: w.file, line: line + w.lineOffset, column, endLine: line + w.lineOffset, endColumn, text };
 }
 
@@ -42834,6 +42832,9 @@ function posixOnly(script) {
   const strict = { ...script, dialect: { ...script.dialect, dialect: "dash", posix: true } };
   return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
 }
+function posixWithSourced(model, script) {
+  return posixOnly(script) && shellScripts(model, ["sourced"]).every(posixOnly);
+}
 function describe(model, script, c) {
   const family2 = model.base.family;
   const declared = code(script.dialect.declared);
@@ -42957,7 +42958,7 @@ function fixBashShebang(model, need) {
   if (!w || need.interp !== "bash" || !need.shebang) return void 0;
   const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
   const sb = analysisOf(w).shebang;
-  if (script && sb && posixOnly(script)) {
+  if (script && sb && posixWithSourced(model, script)) {
     const flags = sb.args.filter((a) => a !== "bash");
     if (flags.some((a) => !/^-[eux]+$/.test(a))) return void 0;
     const first = (w.text.split("\n")[0] ?? "").replace(/\r$/, "");
@@ -43769,15 +43770,17 @@ function defaultShell(part) {
   const shell = part.argv.slice(0, -1);
   return shell.length === 2 && shell[0] === "/bin/sh" && shell[1] === "-c";
 }
-function execFormOf(part) {
+function execFormOf(model, part) {
   const argv = asExecForm2(part.command ?? "");
-  return argv && knownProgram(argv[0])?.role !== "shell" ? argv : void 0;
+  if (!argv || knownProgram(argv[0])?.role === "shell" || /\s/.test(argv[0])) return void 0;
+  const noShebang = model.startChain.links.some((l) => l.kind === "script" && l.part === part && l.wrapper && !/^\uFEFF?#!/.test(l.wrapper.text));
+  return noShebang ? void 0 : argv;
 }
 function fixShellFormCmd(model, cmd) {
   return cmdToExecForm(model, cmd) ?? execLastFix(model, cmd);
 }
 function cmdToExecForm(model, cmd) {
-  const argv = execFormOf(cmd);
+  const argv = execFormOf(model, cmd);
   return argv ? autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]) : void 0;
 }
 function execLastFix(model, cmd) {
@@ -43940,7 +43943,7 @@ var rule16 = {
 
 // src/rules/start/shell-form-entrypoint.ts
 function fixShellFormEntrypoint(model, ep) {
-  const argv = execFormOf(ep);
+  const argv = execFormOf(model, ep);
   if (!argv) return void 0;
   return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
 }
@@ -44054,7 +44057,8 @@ function codeArguments(argv) {
   for (let i = 0; i < argv.length; i++) {
     const script = commandStringAt(argv, i);
     if (script !== void 0) skip.add(script);
-    const flags = INLINE_CODE[programName(argv[i])];
+    const name = programName(argv[i]);
+    const flags = Object.hasOwn(INLINE_CODE, name) ? INLINE_CODE[name] : void 0;
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
@@ -44280,7 +44284,8 @@ var rule23 = {
 // src/rules/wrapper/wrapper-missing-shebang.ts
 function fixMissingShebang(model, w) {
   const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
-  if (!script || !posixOnly(script)) return void 0;
+  if (!script || !posixWithSourced(model, script)) return void 0;
+  if (interpreterAvailability(model, "sh", analyseInstalls(model)) === "absent") return void 0;
   const eol = w.text.includes("\r\n") ? "\r\n" : "\n";
   return autofix(true, [scriptLineEdit(model, w, 1, 1, 1, `#!/bin/sh${eol}`)]);
 }
@@ -44403,7 +44408,7 @@ function fixMissingExec(model, script, sig) {
   if (!first) return void 0;
   if (sig.kind === "program") {
     const base = commandBase(first);
-    if (base === void 0 || script.functions.has(base) || BUILTINS.has(base)) return void 0;
+    if (base === void 0 || !/^[\w.+-]+$/.test(base) || script.functions.has(base) || BUILTINS.has(base)) return void 0;
     if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
   }
   const where = sourceOf(script, sig.fn);

@@ -82,21 +82,25 @@ export function scriptEdit(model: DockerfileModel, w: WrapperScript, a: ScriptAn
   const endLine = a.lineOf(Math.max(start, end));
   const column = a.columnOf(start) + bomShift(w.text, line);
   const endColumn = a.columnOf(end) + bomShift(w.text, endLine);
-  const fileLines = w.absPath === undefined ? model.lines : undefined;
-  if (fileLines) {
-    for (let l = line; l <= endLine; l++) {
-      const inScript = (w.text.split('\n')[l - 1] ?? '').replace(/\r$/, '');
-      if (fileLines[l - 1 + w.lineOffset] !== inScript) return undefined;
-    }
+  if (w.absPath === undefined) {
+    for (let l = line; l <= endLine; l++) if (!sameHeredocLine(model, w, l)) return undefined;
   }
   return { file: w.file, line: line + w.lineOffset, column, endLine: endLine + w.lineOffset, endColumn, text };
 }
 
+/**
+ * A COPY heredoc's script line reads the same in the Dockerfile (not a `<<-` line with its tabs
+ * stripped) and is not the heredoc's closing delimiter (which a `\` at the end of the line
+ * before can make look like part of the script): only then may an edit touch it.
+ */
+function sameHeredocLine(model: DockerfileModel, w: WrapperScript, line: number): boolean {
+  const inScript = (w.text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
+  const inFile = model.lines[line - 1 + w.lineOffset];
+  return inFile === inScript && !w.copy.heredocs.some((h) => h.name === inFile.trim());
+}
+
 /** Replace characters of one raw script line (1-based line and columns in the file as read). */
 export function scriptLineEdit(model: DockerfileModel, w: WrapperScript, line: number, column: number, endColumn: number, text: string): TextEdit | undefined {
-  if (w.absPath === undefined) {
-    const inScript = w.text.split('\n')[line - 1] ?? '';
-    if (model.lines[line - 1 + w.lineOffset] !== inScript.replace(/\r$/, '')) return undefined;
-  }
+  if (w.absPath === undefined && !sameHeredocLine(model, w, line)) return undefined;
   return { file: w.file, line: line + w.lineOffset, column, endLine: line + w.lineOffset, endColumn, text };
 }

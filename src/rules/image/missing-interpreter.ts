@@ -5,7 +5,7 @@ import type { DockerfileModel, SourceRange, StartPart, WrapperScript } from '../
 import type { Autofix } from '../../findings.js';
 import { autofix, insertLinesBefore, scriptLineEdit, withAutofix } from '../edits.js';
 import { shellScripts } from '../wrapper/common.js';
-import { posixOnly } from '../wrapper/wrapper-bashism.js';
+import { posixWithSourced } from '../wrapper/wrapper-bashism.js';
 import { analysisOf } from '../../model/scripts.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { baseDescription } from './image-facts.js';
@@ -97,7 +97,7 @@ export function fixBashShebang(model: DockerfileModel, need: Need): Autofix | un
   if (!w || need.interp !== 'bash' || !need.shebang) return undefined;
   const script = shellScripts(model, ['start']).find((s) => s.wrapper === w);
   const sb = analysisOf(w).shebang;
-  if (script && sb && posixOnly(script)) {
+  if (script && sb && posixWithSourced(model, script)) {
     const flags = sb.args.filter((a) => a !== 'bash');
     if (flags.some((a) => !/^-[eux]+$/.test(a))) return undefined;
     const first = (w.text.split('\n')[0] ?? '').replace(/\r$/, '');

@@ -16,9 +16,13 @@ export function defaultShell(part: StartPart): boolean {
 }
 
 /** The exec-form words of a shell form, unless they start another shell (`bash -c '…'` in exec form is shell-wrapper-in-exec-form's finding). */
-export function execFormOf(part: StartPart): string[] | undefined {
+export function execFormOf(model: DockerfileModel, part: StartPart): string[] | undefined {
   const argv = asExecForm(part.command ?? '');
-  return argv && knownProgram(argv[0]!)?.role !== 'shell' ? argv : undefined;
+  // A program name with a blank in it reads as a joined command line in exec form (exec-form-joined-words).
+  if (!argv || knownProgram(argv[0]!)?.role === 'shell' || /\s/.test(argv[0]!)) return undefined;
+  // The shell runs a script without `#!` itself; exec form hands it to the kernel, which refuses it.
+  const noShebang = model.startChain.links.some((l) => l.kind === 'script' && l.part === part && l.wrapper && !/^\uFEFF?#!/.test(l.wrapper.text));
+  return noShebang ? undefined : argv;
 }
 
 /**
@@ -32,7 +36,7 @@ export function fixShellFormCmd(model: DockerfileModel, cmd: StartPart): Autofix
 
 /** The CMD rewritten in exec form, when it is one simple command of plain words (safe under the default shell). */
 export function cmdToExecForm(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
-  const argv = execFormOf(cmd);
+  const argv = execFormOf(model, cmd);
   return argv ? autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]) : undefined;
 }
 

@@ -14,7 +14,7 @@ import { defaultShell, execFormOf } from './shell-form-cmd.js';
  * arguments: unsafe) and the shell is the default one.
  */
 export function fixShellFormEntrypoint(model: DockerfileModel, ep: StartPart): Autofix | undefined {
-  const argv = execFormOf(ep);
+  const argv = execFormOf(model, ep);
   if (!argv) return undefined;
   return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
 }

@@ -103,6 +103,11 @@ export function posixOnly(script: ShellScript): boolean {
   return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
 }
 
+/** The start script and every file the start chain sources (they run in its shell) are plain POSIX sh: `#!/bin/sh` can run them all. */
+export function posixWithSourced(model: DockerfileModel, script: ShellScript): boolean {
+  return posixOnly(script) && shellScripts(model, ['sourced']).every(posixOnly);
+}
+
 function describe(model: DockerfileModel, script: ShellScript, c: Construct): { message: string; fix: string } {
   const family = model.base.family;
   const declared = code(script.dialect.declared);

@@ -44,7 +44,7 @@ export function fixMissingExec(model: DockerfileModel, script: ShellScript, sig:
   if (!first) return undefined;
   if (sig.kind === 'program') {
     const base = commandBase(first);
-    if (base === undefined || script.functions.has(base) || BUILTINS.has(base)) return undefined;
+    if (base === undefined || !/^[\w.+-]+$/.test(base) || script.functions.has(base) || BUILTINS.has(base)) return undefined;
     // Behind a dropper or an env (`gosu app npm start`) the package manager would still be PID 1.
     if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? '')?.role === 'package-manager')) return undefined;
   }
