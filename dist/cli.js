@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path35) {
-      const ctrl = callVisitor(key, node, visitor, path35);
+    function visit_(key, node, visitor, path38) {
+      const ctrl = callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visit_(key, ctrl, visitor, path35);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path35);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = visit_("key", node.key, visitor, path35);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path35);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path35) {
-      const ctrl = await callVisitor(key, node, visitor, path35);
+    async function visitAsync_(key, node, visitor, path38) {
+      const ctrl = await callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visitAsync_(key, ctrl, visitor, path35);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path35);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path35);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path35);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path35) {
+    function callVisitor(key, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node, path35);
+        return visitor(key, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path35);
+        return visitor.Map?.(key, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path35);
+        return visitor.Seq?.(key, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path35);
+        return visitor.Pair?.(key, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path35);
+        return visitor.Scalar?.(key, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path35);
+        return visitor.Alias?.(key, node, path38);
       return void 0;
     }
-    function replaceNode(key, path35, node) {
-      const parent = path35[path35.length - 1];
+    function replaceNode(key, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path35, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path35.length - 1; i >= 0; --i) {
-        const k = path35[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path35, value) {
-        if (isEmptyPath(path35))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key, ...rest] = path35;
+          const [key, ...rest] = path38;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        const [key, ...rest] = path35;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        const [key, ...rest] = path35;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path35) {
-        const [key, ...rest] = path35;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        const [key, ...rest] = path35;
+      setIn(path38, value) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path35, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path35, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        if (Collection.isEmptyPath(path35)) {
+      deleteIn(path38) {
+        if (Collection.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        if (Collection.isEmptyPath(path35))
+      getIn(path38, keepScalar) {
+        if (Collection.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path35) {
-        if (Collection.isEmptyPath(path35))
+      hasIn(path38) {
+        if (Collection.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        if (Collection.isEmptyPath(path35)) {
+      setIn(path38, value) {
+        if (Collection.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path35, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -4465,7 +4465,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar3.source ? splitLines(scalar3.source) : [];
+      const lines = scalar3.source ? splitLines2(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4623,7 +4623,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path35) => {
+    visit.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path35) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path35) => {
-      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
-      const field = path35[path35.length - 1][0];
+    visit.parentCollection = (cst, path38) => {
+      const parent = visit.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path35, item, visitor) {
-      let ctrl = visitor(item, path35);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path35);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs26, sep: [] });
+                map.items.push({ start, key: fs28, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs26);
+                this.stack.push(fs28);
               } else {
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs26, sep: [] });
+                fc.items.push({ start: [], key: fs28, sep: [] });
               else if (it.sep)
-                this.stack.push(fs26);
+                this.stack.push(fs28);
               else
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path35, { windows } = {}) => {
-      const segs = path35.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path38, { windows } = {}) => {
+      const segs = path38.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -10597,7 +10597,7 @@ var init_main = __esm({
         return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
       }
       TextDocument3.is = is;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         let text = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -10620,7 +10620,7 @@ var init_main = __esm({
         }
         return text;
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
       function mergeSort2(data, compare) {
         if (data.length <= 1) {
           return data;
@@ -11202,7 +11202,7 @@ var init_main2 = __esm({
         }
       }
       TextDocument3.update = update;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         const text = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -11228,7 +11228,7 @@ var init_main2 = __esm({
         spans.push(text.substr(lastModifiedOffset));
         return spans.join("");
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
     })(TextDocument2 || (TextDocument2 = {}));
   }
 });
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path35 = this.getPath();
-        if (path35 === null || path35.startsWith("/")) {
-          return path35;
+        const path38 = this.getPath();
+        if (path38 === null || path38.startsWith("/")) {
+          return path38;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path35 : parent + "/" + path35;
+              return parent.endsWith("/") ? parent + path38 : parent + "/" + path38;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs25 from "node:fs";
-import path34 from "node:path";
+import fs27 from "node:fs";
+import path37 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -16503,9 +16503,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path35) => nfaMatch(tokens2, path35) };
+  return { test: (path38) => nfaMatch(tokens2, path38) };
 }
-function nfaMatch(tokens2, path35) {
+function nfaMatch(tokens2, path38) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -16519,8 +16519,8 @@ function nfaMatch(tokens2, path35) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path35.length && current.size > 0; k++) {
-    const c = path35[k];
+  for (let k = 0; k < path38.length && current.size > 0; k++) {
+    const c = path38[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -17359,7 +17359,7 @@ function shebangFlags(shebang) {
 }
 function analyzeScript(raw) {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { starts: lineStarts3, lineAt: lineIndex } = lineStarts(text);
   const { tokens: tokens2, comments } = tokenize(text);
   const body = parseTokens(tokens2);
   const analysis = {
@@ -17368,9 +17368,9 @@ function analyzeScript(raw) {
     comments,
     body,
     functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineCount: text.endsWith("\n") ? lineStarts3.length - 1 : lineStarts3.length,
     lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+    columnOf: (offset) => offset - lineStarts3[lineIndex(offset)] + 1
   };
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
@@ -19097,7 +19097,8 @@ var WrapperCollector = class {
     const display2 = posix3.normalize(
       posix3.join(this.cwdBase, path7.relative(path7.dirname(this.model.absPath), absPath).split(path7.sep).join("/"))
     );
-    const text = readScript(absPath, display2);
+    const edited = this.model.edited?.get(absPath);
+    const text = edited ?? readScript(absPath, display2);
     if (text === void 0) return void 0;
     return {
       imagePath,
@@ -20141,6 +20142,253 @@ var rule6 = {
   }
 };
 
+// src/rules/edits.ts
+function autofix(safe, edits) {
+  if (edits.length === 0 || edits.some((e) => e === void 0)) return void 0;
+  return { safe, edits };
+}
+function withAutofix(fix) {
+  return fix ? { autofix: fix } : {};
+}
+function bomShift(text, line) {
+  return line === 1 && text.startsWith("\uFEFF") ? 1 : 0;
+}
+function replaceInstr(model, instr, text) {
+  const { line, column, endLine, endColumn } = instr.range;
+  return {
+    file: model.file,
+    line,
+    column: column + bomShift(model.text, line),
+    endLine,
+    endColumn: endColumn + bomShift(model.text, endLine),
+    text
+  };
+}
+function afterKeyword(model, instr, text) {
+  const { line, column } = instr.range;
+  const lineText = model.lines[line - 1] ?? "";
+  const at = column - 1;
+  if (lineText.slice(at, at + instr.keyword.length).toUpperCase() !== instr.keyword) return void 0;
+  const col = column + instr.keyword.length + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertInInstr(model, instr, offset, text) {
+  const { line, endLine, column } = instr.range;
+  if (line !== endLine) return void 0;
+  const lineText = model.lines[line - 1] ?? "";
+  const at = lineText.indexOf(instr.text, column - 1 + instr.keyword.length);
+  if (at < 0) return void 0;
+  const col = at + offset + 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertLinesBefore(model, line, text) {
+  const col = 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertAfterInstr(model, instr, text) {
+  const last = model.lines[instr.range.endLine - 1] ?? "";
+  const col = last.length + 1 + bomShift(model.text, instr.range.endLine);
+  return { file: model.file, line: instr.range.endLine, column: col, endLine: instr.range.endLine, endColumn: col, text: `
+${text}` };
+}
+function scriptEdit(model, w, a, start, end, text) {
+  const line = a.lineOf(start);
+  const endLine = a.lineOf(Math.max(start, end));
+  const column = a.columnOf(start) + bomShift(w.text, line);
+  const endColumn = a.columnOf(end) + bomShift(w.text, endLine);
+  if (w.absPath === void 0) {
+    for (let l = line; l <= endLine; l++) if (!sameHeredocLine(model, w, l)) return void 0;
+  }
+  return { file: w.file, line: line + w.lineOffset, column, endLine: endLine + w.lineOffset, endColumn, text };
+}
+function sameHeredocLine(model, w, line) {
+  const inScript = (w.text.split("\n")[line - 1] ?? "").replace(/\r$/, "");
+  const inFile = model.lines[line - 1 + w.lineOffset];
+  return inFile === inScript && !w.copy.heredocs.some((h) => h.name === inFile.trim());
+}
+function scriptLineEdit(model, w, line, column, endColumn, text) {
+  if (w.absPath === void 0 && !sameHeredocLine(model, w, line)) return void 0;
+  return { file: w.file, line: line + w.lineOffset, column, endLine: line + w.lineOffset, endColumn, text };
+}
+
+// src/rules/wrapper/common.ts
+function flowOf(script, model) {
+  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
+}
+function sourceOf(script, fn) {
+  const wrapper = fn ? definingScript(fn) : void 0;
+  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
+}
+function dialectFor(model, wrapper, analysis) {
+  const family2 = model.base.family;
+  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
+  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
+  if (starter) return dialectFor(model, starter, analysisOf(starter));
+  return scriptDialect(analysis.shebang, family2);
+}
+function shellScripts(model, roles = ["start", "sourced"]) {
+  if (model.windows) return [];
+  const out = [];
+  for (const wrapper of model.wrappers) {
+    if (!roles.includes(wrapper.role)) continue;
+    const analysis = analysisOf(wrapper);
+    const dialect = dialectFor(model, wrapper, analysis);
+    if (!dialect) continue;
+    const functions = functionsOf(wrapper, model.wrappers);
+    out.push({ wrapper, analysis, dialect, functions });
+  }
+  return out;
+}
+function initProcess(model) {
+  const init = chainInit(model.startChain);
+  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
+}
+function scriptHit(script, start, end, message, fix) {
+  const a = script.analysis;
+  const offset = script.wrapper.lineOffset;
+  const line = a.lineOf(start);
+  let endLine = a.lineOf(Math.max(start, end));
+  let endColumn = a.columnOf(Math.max(start, end));
+  if (endLine !== line) {
+    endLine = line;
+    const nl = a.text.indexOf("\n", start);
+    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
+  }
+  return {
+    message,
+    fix,
+    file: script.wrapper.file,
+    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
+  };
+}
+function code(text) {
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+// src/rules/wrapper/wrapper-bashism.ts
+var C = {
+  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
+  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
+  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
+  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
+  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
+  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
+  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
+  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
+  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
+  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
+};
+function scanParts(parts, found, word) {
+  for (const p of parts) {
+    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
+    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
+    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
+    else if (p.type === "dq") scanParts(p.parts, found, word);
+    else if (p.type === "param") {
+      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
+      scanParts(p.arg, found, word);
+    }
+  }
+}
+function scan(script) {
+  const found = [];
+  const redirs = (list) => {
+    for (const r of list) {
+      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
+      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
+    }
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
+    if (cmd.kind === "function") {
+      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
+      return;
+    }
+    redirs(cmd.redirs);
+    if (cmd.kind !== "simple") return;
+    const w0 = cmd.words[0];
+    if (!w0) return;
+    if (w0.raw === "[[") {
+      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
+      return;
+    }
+    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
+      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
+      return;
+    }
+    const base = commandBase(w0);
+    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
+    if (base === "[" || base === "test") {
+      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
+    }
+    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
+      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
+    }
+    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
+      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
+    }
+  });
+  return found;
+}
+var MORE_BASH = /\$\{\w+(?:\/|:[0-9$ ]|\^|,|@[QEPAa])|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
+function posixOnly(script) {
+  const strict = { ...script, dialect: { ...script.dialect, dialect: "dash", posix: true } };
+  return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
+}
+function posixWithSourced(model, script) {
+  return posixOnly(script) && shellScripts(model, ["sourced"]).every(posixOnly);
+}
+function describe(model, script, c) {
+  const family2 = model.base.family;
+  const declared = code(script.dialect.declared);
+  const d = script.dialect.dialect;
+  let message;
+  if (d === "dash") {
+    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
+  } else if (d === "busybox" && c.busybox === "fails") {
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
+  } else if (d === "busybox") {
+    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
+    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
+  } else {
+    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
+  }
+  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
+  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
+  return { message, fix };
+}
+var rule7 = {
+  id: "wrapper-bashism",
+  severity: "warning",
+  title: "Bash syntax under #!/bin/sh",
+  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
+  deployed: "any",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model)) {
+      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
+        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { message, fix } = describe(model, script, f.construct);
+        const hit5 = scriptHit(script, f.start, f.end, message, fix);
+        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
+        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
+          hit5.severity = "info";
+          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
+        }
+        hits.push(hit5);
+      }
+    }
+    return hits;
+  }
+};
+
 // src/rules/image/missing-interpreter.ts
 function lineRange(line, length) {
   return { line, column: 1, endLine: line, endColumn: length + 1 };
@@ -20174,7 +20422,8 @@ function needs(model) {
       what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
       range: lineRange(1 + w.lineOffset, sb.line.length),
       file: w.file,
-      shebang: true
+      shebang: true,
+      wrapper: w
     });
   }
   return out;
@@ -20194,7 +20443,23 @@ function fixFor2(model, need) {
   }
   return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
 }
-var rule7 = {
+function fixBashShebang(model, need) {
+  const w = need.wrapper;
+  if (!w || need.interp !== "bash" || !need.shebang) return void 0;
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  const sb = analysisOf(w).shebang;
+  if (script && sb && posixWithSourced(model, script)) {
+    const flags = sb.args.filter((a) => a !== "bash");
+    if (flags.some((a) => !/^-[eux]+$/.test(a))) return void 0;
+    const first = (w.text.split("\n")[0] ?? "").replace(/\r$/, "");
+    const bom = first.startsWith("\uFEFF") ? 1 : 0;
+    return autofix(true, [scriptLineEdit(model, w, 1, 1 + bom, first.length + 1, ["#!/bin/sh", ...flags].join(" "))]);
+  }
+  if (model.base.family !== "alpine") return void 0;
+  const from = model.finalStage.from.range.endLine;
+  return autofix(false, [insertLinesBefore(model, from + 1, "RUN apk add --no-cache bash\n")]);
+}
+var rule8 = {
   id: "missing-interpreter",
   severity: "error",
   title: "Interpreter missing from the image",
@@ -20217,7 +20482,8 @@ var rule7 = {
         message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
         fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor2(model, need),
         range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
+        ...need.file && need.file !== model.file ? { file: need.file } : {},
+        ...nixPath ? {} : withAutofix(fixBashShebang(model, need))
       });
     }
     return hits;
@@ -20235,7 +20501,7 @@ function debugVariant(ref) {
   const repo = bare.slice(0, colon);
   return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
 }
-var rule8 = {
+var rule9 = {
   id: "no-debug-shell",
   severity: "info",
   title: "No shell for debugging",
@@ -20260,7 +20526,7 @@ var rule8 = {
 };
 
 // src/rules/image/platform-pinned-from.ts
-var rule9 = {
+var rule10 = {
   id: "platform-pinned-from",
   severity: "warning",
   title: "FROM pinned to one platform",
@@ -20284,7 +20550,7 @@ var rule9 = {
 };
 
 // src/rules/image/index.ts
-var imageRules = [rule7, rule8, rule9, rule5, rule6];
+var imageRules = [rule8, rule9, rule10, rule5, rule6];
 
 // src/rules/runtime-catalog.ts
 var runtimeRules = [
@@ -20309,7 +20575,7 @@ var runtimeRules = [
 ];
 
 // src/rules/start/cmd-ignored.ts
-var rule10 = {
+var rule11 = {
   id: "cmd-ignored",
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
@@ -20636,8 +20902,8 @@ function devSetup(name, file, svc, binds, context, env) {
   const workingDir = str(get(svc, "working_dir"))?.replace(/\/$/, "");
   for (const [src, dst] of binds) {
     const source = realpath(path11.resolve(path11.dirname(file), src));
-    const overlaps = context !== void 0 && (context === source || context.startsWith(`${source}${path11.sep}`) || source.startsWith(`${context}${path11.sep}`));
-    if (overlaps || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
+    const overlaps2 = context !== void 0 && (context === source || context.startsWith(`${source}${path11.sep}`) || source.startsWith(`${context}${path11.sep}`));
+    if (overlaps2 || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
   }
   return void 0;
 }
@@ -21236,6 +21502,9 @@ function scripts(model) {
   cache2.set(model, found);
   return found;
 }
+function hasPackageScript(model, name) {
+  return scripts(model)[name] !== void 0;
+}
 function scriptNameOf(words) {
   const pm2 = baseName2(words[0] ?? "");
   const rest = words.slice(1).filter((w) => !w.startsWith("-"));
@@ -21283,7 +21552,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule11 = {
+var rule12 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -21308,7 +21577,7 @@ var rule11 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule12 = {
+var rule13 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -21346,7 +21615,7 @@ function waitsForCommand(model) {
   }
   return void 0;
 }
-var rule13 = {
+var rule14 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -21394,7 +21663,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule14 = {
+var rule15 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -21492,7 +21761,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule15 = {
+var rule16 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -21511,7 +21780,7 @@ var rule15 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule16 = {
+var rule17 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -21527,6 +21796,54 @@ var rule16 = {
         range: from.range
       }
     ];
+  }
+};
+
+// src/rules/start/shell-form-cmd.ts
+function defaultShell(part) {
+  const shell = part.argv.slice(0, -1);
+  return shell.length === 2 && shell[0] === "/bin/sh" && shell[1] === "-c";
+}
+function execFormOf(model, part) {
+  const argv = asExecForm2(part.command ?? "");
+  if (!argv || knownProgram(argv[0])?.role === "shell" || /\s/.test(argv[0])) return void 0;
+  const noShebang = model.startChain.links.some((l) => l.kind === "script" && l.part === part && l.wrapper && !/^\uFEFF?#!/.test(l.wrapper.text));
+  return noShebang ? void 0 : argv;
+}
+function fixShellFormCmd(model, cmd) {
+  return cmdToExecForm(model, cmd) ?? execLastFix(model, cmd);
+}
+function cmdToExecForm(model, cmd) {
+  const argv = execFormOf(model, cmd);
+  return argv ? autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]) : void 0;
+}
+function execLastFix(model, cmd) {
+  const last = lastCommand2(cmd.command ?? "");
+  const first = last?.simple?.words[0];
+  if (!last?.simple || !first || last.detached || last.simple.assigns.length > 0) return void 0;
+  const base = commandBase(first);
+  const role = base === void 0 ? void 0 : knownProgram(base)?.role;
+  if (base === void 0 || role === "package-manager" || role === "shell" || base === "exec") return void 0;
+  return autofix(false, [insertInInstr(model, cmd.instr, first.start, "exec ")]);
+}
+var rule18 = {
+  id: "shell-form-cmd",
+  severity: "warning",
+  title: "CMD in shell form",
+  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
+    const command = cmd.command ?? "";
+    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
+    const shell = shellLinkOf(model, cmd);
+    if (!shell) return [];
+    const fate = shellFate(shell, model.base);
+    const argv = asExecForm2(command);
+    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
+    const severity = fate.implicitExec ? "info" : void 0;
+    const edits = fixShellFormCmd(model, cmd);
+    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -21551,7 +21868,35 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule17 = {
+function shellWord(w) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+function fixPackageManager(model, app) {
+  const [pm2, sub, name2, ...extra] = app.words;
+  if (!pm2) return void 0;
+  const plainRun = sub === "start" ? name2 === void 0 : (sub === "run" || sub === "run-script") && name2 !== void 0 && extra.length === 0;
+  const yarnRun = (baseName2(pm2) === "yarn" || baseName2(pm2) === "pnpm") && sub !== void 0 && name2 === void 0;
+  if (!plainRun && !yarnRun) return void 0;
+  const script = packageScriptWords(model, app.words);
+  if (!script || hasPackageScript(model, `pre${script.name}`) || hasPackageScript(model, `post${script.name}`)) return void 0;
+  const argv = asExecForm2(script.text);
+  const program = argv?.[0];
+  if (!argv || !program || interpreterOf(program) === void 0 && !program.includes("/")) return void 0;
+  if (app.origin) {
+    const { script: w, line } = app.origin;
+    const raw = (w.text.split("\n")[line - w.lineOffset - 1] ?? "").replace(/\r$/, "");
+    const pattern = new RegExp(`(^|[\\s;&|])(${app.words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[ \\t]+")})(?=$|[\\s;&|])`, "g");
+    const found = [...raw.matchAll(pattern)];
+    if (found.length !== 1) return void 0;
+    const at = found[0].index + found[0][1].length;
+    return autofix(true, [scriptLineEdit(model, w, line - w.lineOffset, at + 1, at + found[0][2].length + 1, argv.map(shellWord).join(" "))]);
+  }
+  const part = app.part;
+  const written = part.form === "exec" ? part.argv : asExecForm2(part.command ?? "");
+  if (!written || written.join("\0") !== app.words.join("\0")) return void 0;
+  return autofix(part.form === "exec" || defaultShell(part), [replaceInstr(model, part.instr, `${part.instr.keyword} ${execArray(argv)}`)]);
+}
+var rule19 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -21569,8 +21914,9 @@ var rule17 = {
     const dev = devServer(app.words);
     const deployedDev = app.part.origin?.devSetup;
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
-    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
-    return [{ message, fix, ...where.at }];
+    const edits = withAutofix(fixPackageManager(model, app));
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info", ...edits }];
+    return [{ message, fix, ...where.at, ...edits }];
   }
 };
 
@@ -21578,7 +21924,7 @@ var rule17 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule18 = {
+var rule20 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -21604,29 +21950,8 @@ var rule18 = {
   }
 };
 
-// src/rules/start/shell-form-cmd.ts
-var rule19 = {
-  id: "shell-form-cmd",
-  severity: "warning",
-  title: "CMD in shell form",
-  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
-    const command = cmd.command ?? "";
-    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
-    const shell = shellLinkOf(model, cmd);
-    if (!shell) return [];
-    const fate = shellFate(shell, model.base);
-    const argv = asExecForm2(command);
-    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
-    const severity = fate.implicitExec ? "info" : void 0;
-    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
-  }
-};
-
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule20 = {
+var rule21 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -21644,14 +21969,21 @@ var rule20 = {
       {
         message: `\`${show(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
         fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
-        range: cmd.instr.range
+        range: cmd.instr.range,
+        // The same rewrite as shell-form-cmd's: the entrypoint then gets the command's words.
+        ...withAutofix(cmdToExecForm(model, cmd))
       }
     ];
   }
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule21 = {
+function fixShellFormEntrypoint(model, ep) {
+  const argv = execFormOf(model, ep);
+  if (!argv) return void 0;
+  return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
+}
+var rule22 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -21672,7 +22004,8 @@ var rule21 = {
     const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
     const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "warning" : void 0;
-    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {} }];
+    const edits = fixShellFormEntrypoint(model, ep);
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -21693,7 +22026,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule22 = {
+var rule23 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -21716,7 +22049,7 @@ var rule22 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule23 = {
+var rule24 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -21763,7 +22096,8 @@ function codeArguments(argv) {
   for (let i = 0; i < argv.length; i++) {
     const script = commandStringAt(argv, i);
     if (script !== void 0) skip.add(script);
-    const flags = INLINE_CODE[programName(argv[i])];
+    const name = programName(argv[i]);
+    const flags = Object.hasOwn(INLINE_CODE, name) ? INLINE_CODE[name] : void 0;
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
@@ -21783,7 +22117,7 @@ function literalVariables(argv, before = []) {
   });
   return names;
 }
-function shellWord(arg) {
+function shellWord2(arg) {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
   if (arg.includes("$")) return `"${arg.replace(/(["\\`])/g, "\\$1")}"`;
   return `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -21791,7 +22125,7 @@ function shellWord(arg) {
 function hit3(instr, argv, names, noShell, base) {
   const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
   const more = names.length > 3 ? " \u2026" : "";
-  const script = argv.map(shellWord).join(" ");
+  const script = argv.map(shellWord2).join(" ");
   const isHealth = instr.keyword === "HEALTHCHECK";
   let fix;
   if (noShell) fix = `\`${base}\` has no shell to expand ${shown}: have the program read the environment variable itself.`;
@@ -21830,7 +22164,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule24 = {
+var rule25 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -21863,7 +22197,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule25 = {
+var rule26 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -21886,22 +22220,22 @@ var rule25 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule21,
-  rule19,
-  rule20,
-  rule10,
-  rule15,
-  rule14,
-  rule12,
-  rule24,
   rule22,
-  rule23,
-  rule17,
-  rule11,
   rule18,
+  rule21,
+  rule11,
   rule16,
+  rule15,
+  rule13,
   rule25,
-  rule13
+  rule23,
+  rule24,
+  rule19,
+  rule12,
+  rule20,
+  rule17,
+  rule26,
+  rule14
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -21926,8 +22260,12 @@ function rewrittenLater(model, w, programs, accept) {
 }
 
 // src/rules/wrapper/crlf-line-endings.ts
+function fixCrlf(model, w) {
+  const edits = w.text.split("\n").flatMap((line, i) => line.endsWith("\r") ? [scriptLineEdit(model, w, i + 1, line.length, line.length + 1, "")] : []);
+  return autofix(true, edits);
+}
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule26 = {
+var rule27 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -21947,7 +22285,8 @@ var rule26 = {
         message: `${label} has Windows (CRLF) line endings from line ${line}, ${consequence}.`,
         fix: `Convert it to LF (\`dos2unix ${w.absPath ? w.file : w.imagePath}\`) and add \`*.sh text eol=lf\` to .gitattributes so Windows checkouts keep LF.`,
         range: scriptLineRange(w, line),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixCrlf(model, w))
       });
     }
     return hits;
@@ -21955,7 +22294,10 @@ var rule26 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule27 = {
+function fixBom(model, w) {
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 2, "")]);
+}
+var rule28 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -21972,7 +22314,8 @@ var rule27 = {
         message: `${label} starts with a UTF-8 byte order mark, ${consequence}.`,
         fix: `Save it as UTF-8 without BOM (\`sed -i '1s/^\\xEF\\xBB\\xBF//' ${w.absPath ? w.file : w.imagePath}\`, or "UTF-8" instead of "UTF-8 with BOM" in the editor).`,
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixBom(model, w))
       });
     }
     return hits;
@@ -21980,7 +22323,14 @@ var rule27 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule28 = {
+function fixMissingShebang(model, w) {
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  if (!script || !posixWithSourced(model, script)) return void 0;
+  if (interpreterAvailability(model, "sh", analyseInstalls(model)) === "absent") return void 0;
+  const eol = w.text.includes("\r\n") ? "\r\n" : "\n";
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 1, `#!/bin/sh${eol}`)]);
+}
+var rule29 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -22000,7 +22350,8 @@ var rule28 = {
         message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ""}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
         fix: "Make `#!/bin/sh` (or the interpreter the script is written for) its first line.",
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixMissingShebang(model, w))
       });
     }
     return hits;
@@ -22008,6 +22359,7 @@ var rule28 = {
 };
 
 // src/rules/wrapper/wrapper-not-executable.ts
+import path15 from "node:path";
 function why(w, mode) {
   const chmod = w.copy.flags.get("chmod");
   switch (mode.source) {
@@ -22025,7 +22377,31 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule29 = {
+function usesBuildKit(model) {
+  return /^#\s*syntax\s*=/im.test(model.text) || model.instructions.some((i) => i.heredocs.length > 0 || ["chmod", "link", "mount", "exclude", "parents"].some((f) => i.flags.has(f)));
+}
+function copiesOnlyIt(model, w) {
+  if (w.absPath === void 0 || w.copy.flags.has("from")) return false;
+  const stage = model.stages[w.copy.stage];
+  const step = stage ? buildSteps(model, stage).steps.find((s) => s.instr === w.copy) : void 0;
+  const ops = step ? copyOperands(step) : void 0;
+  return ops?.sources.length === 1 && path15.resolve(model.contextDir, ops.sources[0]) === w.absPath;
+}
+function rootAt(model, w) {
+  const users = model.instructions.filter((i) => i.keyword === "USER" && i.range.line < w.copy.range.line && model.chain.some((s) => s.index === i.stage));
+  const last = users[users.length - 1]?.args[0];
+  return last === void 0 || /^(root|0)(:.*)?$/.test(last);
+}
+function fixNotExecutable(model, w) {
+  if (w.copy.flags.has("chmod") || w.mode.source === "run-chmod" || w.mode.source === "chmod-flag") return void 0;
+  const heredoc = isHeredoc(model, w);
+  const single = heredoc || copiesOnlyIt(model, w);
+  const runStyle = !usesBuildKit(model) && /\bchmod\b/.test(model.instructions.filter((i) => i.keyword === "RUN").map((i) => i.text).join("\n"));
+  if (single && !(runStyle && rootAt(model, w))) return autofix(true, [afterKeyword(model, w.copy, " --chmod=755")]);
+  if (heredoc || !rootAt(model, w) || /[\s'"$`\\]/.test(w.imagePath)) return void 0;
+  return autofix(true, [insertAfterInstr(model, w.copy, `RUN chmod +x ${w.imagePath}`)]);
+}
+var rule30 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -22043,68 +22419,45 @@ var rule29 = {
         message: `${scriptLabel(model, w)} ${heredoc ? "is created" : `is copied to ${w.imagePath}`} without an execute bit (${why(w, w.mode)}), so the container fails with \`permission denied\`.`,
         fix: heredoc ? `Create it executable: \`COPY --chmod=755 <<EOF ${w.imagePath}\`.` : `Copy it with \`${copy.keyword} --chmod=755 \u2026\`${gitFix}.`,
         range: copy.range,
-        file: model.file
+        file: model.file,
+        ...withAutofix(fixNotExecutable(model, w))
       });
     }
     return hits;
   }
 };
 
-// src/rules/wrapper/common.ts
-function flowOf(script, model) {
-  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
-}
-function sourceOf(script, fn) {
-  const wrapper = fn ? definingScript(fn) : void 0;
-  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
-}
-function dialectFor(model, wrapper, analysis) {
-  const family2 = model.base.family;
-  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
-  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
-  if (starter) return dialectFor(model, starter, analysisOf(starter));
-  return scriptDialect(analysis.shebang, family2);
-}
-function shellScripts(model, roles = ["start", "sourced"]) {
-  if (model.windows) return [];
-  const out = [];
-  for (const wrapper of model.wrappers) {
-    if (!roles.includes(wrapper.role)) continue;
-    const analysis = analysisOf(wrapper);
-    const dialect = dialectFor(model, wrapper, analysis);
-    if (!dialect) continue;
-    const functions = functionsOf(wrapper, model.wrappers);
-    out.push({ wrapper, analysis, dialect, functions });
-  }
-  return out;
-}
-function initProcess(model) {
-  const init = chainInit(model.startChain);
-  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
-}
-function scriptHit(script, start, end, message, fix) {
-  const a = script.analysis;
-  const offset = script.wrapper.lineOffset;
-  const line = a.lineOf(start);
-  let endLine = a.lineOf(Math.max(start, end));
-  let endColumn = a.columnOf(Math.max(start, end));
-  if (endLine !== line) {
-    endLine = line;
-    const nl = a.text.indexOf("\n", start);
-    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
-  }
-  return {
-    message,
-    fix,
-    file: script.wrapper.file,
-    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
-  };
-}
-function code(text) {
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-
 // src/rules/wrapper/wrapper-missing-exec.ts
+function setsTrap(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === "simple" && commandBase(cmd.words[0]) === "trap") found = true;
+  });
+  return found;
+}
+function calledLastOnly(script, name) {
+  let calls = 0;
+  walkCommands(script.analysis.body, (cmd2) => {
+    if (cmd2.kind === "simple" && commandBase(cmd2.words[0]) === name) calls++;
+  });
+  const last = script.analysis.body[script.analysis.body.length - 1];
+  const cmd = last && !last.background && last.andOr.rest.length === 0 && last.andOr.first.commands.length === 1 ? last.andOr.first.commands[0] : void 0;
+  return calls === 1 && cmd?.kind === "simple" && commandBase(cmd.words[0]) === name;
+}
+function fixMissingExec(model, script, sig) {
+  if (sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  if (sig.fn && !calledLastOnly(script, sig.fn.name)) return void 0;
+  const first = sig.cmd.words[0];
+  if (!first) return void 0;
+  if (sig.kind === "program") {
+    const base = commandBase(first);
+    if (base === void 0 || !/^[\w.+-]+$/.test(base) || script.functions.has(base) || BUILTINS.has(base)) return void 0;
+    if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
+  }
+  const where = sourceOf(script, sig.fn);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, "exec ")]);
+}
+var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
 function trapsTerm3(script) {
   let found = false;
@@ -22173,7 +22526,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule30 = {
+var rule31 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -22188,18 +22541,18 @@ var rule30 = {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
-      const report2 = (sig, build3) => {
+      const report2 = (sig, build3, edits) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
         const [message, fix] = build3(commandText(where.analysis.text, sig));
-        hits.push(scriptHit(where, sig.start, sig.end, message, fix));
+        hits.push({ ...scriptHit(where, sig.start, sig.end, message, fix), ...edits ? { autofix: edits } : {} });
       };
       const argv = (sig, before) => report2(sig, (text) => [
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
-      ]);
+      ], fixMissingExec(model, script, sig));
       const cron = cronText(script);
       for (const sig of flow.finals) {
         if (scheduledJob(sig, cron)) continue;
@@ -22212,7 +22565,7 @@ var rule30 = {
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
               knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
-            ]);
+            ], fixMissingExec(model, script, sig));
             break;
           case "pipeline": {
             const last = sig.pipeline?.[sig.pipeline.length - 1];
@@ -22272,7 +22625,7 @@ function controlScriptHit(model, consequence) {
 }
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule31 = {
+var rule32 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -22488,7 +22841,45 @@ function stringStep(script, text, memo2) {
   });
   return found;
 }
-var rule32 = {
+var SURE_STEPS = /* @__PURE__ */ new Set(["echo", "printf", "export", "set", "shift", "unset", "local", "readonly", "umask", "sleep", "true", ":", "exec", "exit", "return", "chown", "chmod", "chgrp", "touch", "envsubst", "date"]);
+var SETUP_STEP = new RegExp(
+  [
+    String.raw`^(?:\S*/)?python[0-9.]* (?:\S*/)?manage\.py (?:migrate|collectstatic|makemigrations|compilemessages|check)\b`,
+    String.raw`^(?:\S*/)?django-admin (?:migrate|collectstatic|compilemessages)\b`,
+    String.raw`^(?:\S*/)?alembic upgrade\b`,
+    String.raw`^(?:\S*/)?flask db upgrade\b`,
+    String.raw`^(?:bundle exec )?(?:\S*/)?(?:rake|rails) (?:db:migrate|db:prepare|assets:precompile)\b`,
+    String.raw`^(?:\S*/)?php artisan (?:migrate|config:cache|route:cache|view:cache)\b`,
+    String.raw`^(?:\S*/)?npx prisma migrate deploy\b`,
+    String.raw`^(?:\S*/)?(?:npm run|yarn|pnpm) migrate\b`
+  ].join("|")
+);
+function everyStepSure(script, appStarts2) {
+  let sure = true;
+  walkCommands(script.analysis.body, (cmd, ctx) => {
+    if (!sure || cmd.kind !== "simple" || ctx.inCondition || ctx.detached || appStarts2.has(cmd) || cmd.words.length === 0) return;
+    const base = commandBase(cmd.words[0]);
+    const words = cmd.words.map((w) => staticValue(w) ?? "$");
+    const flags = words.filter((w) => w.startsWith("-")).join(" ");
+    if (base === void 0 || discardsFailure(cmd)) sure = false;
+    else if (SURE_STEPS.has(base)) return;
+    else if (base === "mkdir" && /-[a-zA-Z]*p/.test(flags)) return;
+    else if (base === "ln" && /-[a-zA-Z]*f/.test(flags)) return;
+    else if (!SETUP_STEP.test(words.join(" "))) sure = false;
+  });
+  return sure;
+}
+function fixNoErrexit(model, script, appStarts2) {
+  if (!everyStepSure(script, appStarts2)) return void 0;
+  const w = script.wrapper;
+  const lines = w.text.split("\n");
+  const at = script.analysis.shebang ? 2 : 1;
+  if (at > lines.length || at === 2 && lines.length === 1) return void 0;
+  const eol = lines[0].endsWith("\r") ? "\r\n" : "\n";
+  const col = at === 1 && w.text.startsWith("\uFEFF") ? 2 : 1;
+  return autofix(true, [scriptLineEdit(model, w, at, col, col, `set -e${eol}`)]);
+}
+var rule33 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -22526,123 +22917,8 @@ var rule32 = {
       const also = mattering === firstStep2 ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
       const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
-      hits.push(scriptHit(script, firstStep2.start, firstStep2.end, message, fix));
-    }
-    return hits;
-  }
-};
-
-// src/rules/wrapper/wrapper-bashism.ts
-var C = {
-  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
-  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
-  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
-  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
-  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
-  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
-  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
-  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
-  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
-  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
-};
-function scanParts(parts, found, word) {
-  for (const p of parts) {
-    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
-    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
-    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
-    else if (p.type === "dq") scanParts(p.parts, found, word);
-    else if (p.type === "param") {
-      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
-      scanParts(p.arg, found, word);
-    }
-  }
-}
-function scan(script) {
-  const found = [];
-  const redirs = (list) => {
-    for (const r of list) {
-      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
-      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
-    }
-  };
-  walkCommands(script.analysis.body, (cmd) => {
-    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
-    if (cmd.kind === "function") {
-      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
-      return;
-    }
-    redirs(cmd.redirs);
-    if (cmd.kind !== "simple") return;
-    const w0 = cmd.words[0];
-    if (!w0) return;
-    if (w0.raw === "[[") {
-      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
-      return;
-    }
-    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
-      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
-      return;
-    }
-    const base = commandBase(w0);
-    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
-    if (base === "[" || base === "test") {
-      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
-    }
-    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
-      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
-    }
-    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
-      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
-    }
-  });
-  return found;
-}
-function describe(model, script, c) {
-  const family2 = model.base.family;
-  const declared = code(script.dialect.declared);
-  const d = script.dialect.dialect;
-  let message;
-  if (d === "dash") {
-    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
-  } else if (d === "busybox" && c.busybox === "fails") {
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
-  } else if (d === "busybox") {
-    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
-    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
-  } else {
-    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
-  }
-  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
-  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
-  return { message, fix };
-}
-var rule33 = {
-  id: "wrapper-bashism",
-  severity: "warning",
-  title: "Bash syntax under #!/bin/sh",
-  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
-  deployed: "any",
-  check(model) {
-    const hits = [];
-    for (const script of shellScripts(model)) {
-      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
-      const seen = /* @__PURE__ */ new Set();
-      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
-        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const { message, fix } = describe(model, script, f.construct);
-        const hit5 = scriptHit(script, f.start, f.end, message, fix);
-        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
-        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
-          hit5.severity = "info";
-          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
-        }
-        hits.push(hit5);
-      }
+      const edits = fixNoErrexit(model, script, appStarts.get(script));
+      hits.push({ ...scriptHit(script, firstStep2.start, firstStep2.end, message, fix), ...edits ? { autofix: edits } : {} });
     }
     return hits;
   }
@@ -23071,14 +23347,14 @@ var rule37 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule28,
-  rule26,
-  rule27,
   rule29,
+  rule27,
+  rule28,
   rule30,
   rule31,
   rule32,
   rule33,
+  rule7,
   rule34,
   rule35,
   rule36,
@@ -23171,6 +23447,11 @@ var CATALOG = [
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
   { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
+  // CLI only: the Action does not commit to the branch; it suggests the same edits in the review (src/github/review.ts).
+  { key: "fix", scope: "face", type: "boolean", flag: "fix", initial: () => false, shown: "false", help: "apply the safe fixes to the Dockerfile and its scripts, print the diff on stderr, then report what is left" },
+  { key: "fixDryRun", scope: "face", type: "boolean", flag: "fix-dry-run", initial: () => false, shown: "false", help: "print the diff --fix would make (standard output) and change nothing; exit 1 when there is one" },
+  { key: "fixUnsafe", scope: "face", type: "boolean", flag: "fix-unsafe", initial: () => false, shown: "false", help: "with --fix (implied) or --fix-dry-run: the fixes that may change behaviour too (exec form with a CMD, bash installed, `exec` before a trap)" },
+  { key: "fixVerify", scope: "face", type: "boolean", flag: "verify", initial: () => false, shown: "false", help: "with --fix: build and probe the fixed files in a copy first, and write the fixes only when their findings are gone and nothing new appears" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
 var ENTRIES = CATALOG;
@@ -23350,6 +23631,13 @@ function parseCli(argv, cwd = process.cwd()) {
   if (face.diff !== void 0) command.diff = face.diff;
   if (face.category !== void 0) command.category = face.category;
   if (face.planPlatforms !== void 0) command.planPlatforms = face.planPlatforms;
+  if (face.fix && face.fixDryRun) throw new InputError("--fix writes the fixes and --fix-dry-run only prints them: give one of them");
+  if (face.fixVerify && (!(face.fix || face.fixUnsafe) || face.fixDryRun)) throw new InputError("--verify checks the fixes --fix writes: give it with --fix");
+  if (face.fixVerify && options.static) throw new InputError("--verify builds and probes the fixed files, so it cannot be combined with --static");
+  if (face.fix || face.fixDryRun || face.fixUnsafe) {
+    if (options.image !== void 0) throw new InputError("--fix edits a Dockerfile and its scripts, so it cannot be combined with --image");
+    command.fix = { mode: face.fixDryRun ? "dry-run" : "write", unsafe: face.fixUnsafe, verify: face.fixVerify };
+  }
   return command;
 }
 
@@ -23398,11 +23686,11 @@ function parseMergeArgs(argv) {
 
 // src/matrix/commands.ts
 import fs14 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/cli/diff-input.ts
 import fs10 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -23486,7 +23774,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path35 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path38 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -23499,11 +23787,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path35 = p;
+          else path38 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path35 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path38 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -23513,10 +23801,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path35 === void 0) continue;
+    if (deleted || path38 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path35, change);
+    files.set(path38, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -23556,7 +23844,7 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path15.resolve(cwd, spec);
+  const abs = path16.resolve(cwd, spec);
   try {
     const stat2 = fs10.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
@@ -23590,11 +23878,11 @@ function chooseDiffFilter(req) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs11 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path16 from "node:path";
+import path17 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
@@ -23606,27 +23894,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path35) {
-  let normalized = normalize(path35);
+function cleanPath(path38) {
+  let normalized = normalize(path38);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path35, separator) {
-  return path35.replace(SLASHES_REGEX, separator);
+function convertSlashes(path38, separator) {
+  return path38.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path35) {
-  return path35 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path35);
+function isRootDirectory(path38) {
+  return path38 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path38);
 }
-function normalizePath(path35, options) {
+function normalizePath(path38, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path35.includes("/") || path35.startsWith(".");
-  if (resolvePaths) path35 = resolve(path35);
-  if (normalizePath$1 || pathNeedsCleaning) path35 = cleanPath(path35);
-  if (path35 === ".") return "";
-  const needsSeperator = path35[path35.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path35 + pathSeparator : path35, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path38.includes("/") || path38.startsWith(".");
+  if (resolvePaths) path38 = resolve(path38);
+  if (normalizePath$1 || pathNeedsCleaning) path38 = cleanPath(path38);
+  if (path38 === ".") return "";
+  const needsSeperator = path38[path38.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path38 + pathSeparator : path38, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -23663,8 +23951,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path35 = directoryPath || ".";
-  if (filters.every((filter) => filter(path35, true))) paths.push(path35);
+  const path38 = directoryPath || ".";
+  if (filters.every((filter) => filter(path38, true))) paths.push(path38);
 };
 var empty$2 = () => {
 };
@@ -23716,26 +24004,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path35, state, callback$1) {
-  const { queue, fs: fs26, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path38, state, callback$1) {
+  const { queue, fs: fs28, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs26.realpath(path35, (error, resolvedPath) => {
+  fs28.realpath(path38, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs26.stat(resolvedPath, (error$1, stat2) => {
+    fs28.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path35, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path38, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path35, state, callback$1) {
-  const { queue, fs: fs26, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path38, state, callback$1) {
+  const { queue, fs: fs28, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs26.realpathSync(path35);
-    const stat2 = fs26.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path35, resolvedPath, state)) return;
+    const resolvedPath = fs28.realpathSync(path38);
+    const stat2 = fs28.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path38, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -23745,9 +24033,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path35, resolved, state) {
+function isRecursive(path38, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path35);
+  let parent = dirname(path38);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -23755,7 +24043,7 @@ function isRecursive(path35, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path35, resolved);
+  state.symlinks.set(path38, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -23804,22 +24092,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs26 } = state;
+  const { fs: fs28 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs26.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+  fs28.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
     callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs26 } = state;
+  const { fs: fs28 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries2 = [];
   try {
-    entries2 = fs26.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs28.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -23927,19 +24215,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path35 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path35)) continue;
-        this.pushDirectory(path35, paths, filters);
-        this.walkDirectory(this.state, path35, path35, depth - 1, this.walk);
+        let path38 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path38)) continue;
+        this.pushDirectory(path38, paths, filters);
+        this.walkDirectory(this.state, path38, path38, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path35 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path35, this.state, (stat2, resolvedPath) => {
+        let path38 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path38, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path35 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path35 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path38 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path38 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path35;
+            resolvedPath = useRealPaths ? resolvedPath : path38;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -24105,7 +24393,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path35) => isMatch(path35));
+    this.options.filters.push((path38) => isMatch(path38));
     return this;
   }
 };
@@ -24180,19 +24468,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path35) {
-  return path35.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path38) {
+  return path38.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path35) {
+function splitPattern(path38) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path35, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path35];
+  const result = import_picomatch.default.scan(path38, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path38];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path35) => path35.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path35) => path35.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path38) => path38.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path38) => path38.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -24299,13 +24587,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path35 = format(p, isDirectory);
-      const matches = matcher(path35) && !ignore(path35);
-      if (matches) log(`matched ${path35}`);
+      const path38 = format(p, isDirectory);
+      const matches = matcher(path38) && !ignore(path38);
+      if (matches) log(`matched ${path38}`);
       return matches;
     } : (p, isDirectory) => {
-      const path35 = format(p, isDirectory);
-      return matcher(path35) && !ignore(path35);
+      const path38 = format(p, isDirectory);
+      return matcher(path38) && !ignore(path38);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -24413,7 +24701,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path16.normalize(p).split(path16.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path17.normalize(p).split(path17.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -24539,14 +24827,14 @@ function loadProjectConfig(absPath, display2) {
 }
 function findProjectConfig(where) {
   const display2 = (abs2) => {
-    const rel = path17.relative(where.base, abs2).split(path17.sep).join("/");
-    return rel === "" || path17.isAbsolute(rel) ? abs2 : rel;
+    const rel = path18.relative(where.base, abs2).split(path18.sep).join("/");
+    return rel === "" || path18.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path17.resolve(where.base, where.explicit);
+    const abs2 = path18.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path17.join(where.root, CONFIG_FILE_NAME);
+  const abs = path18.join(where.root, CONFIG_FILE_NAME);
   if (!fs11.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display2(abs));
 }
@@ -24589,7 +24877,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -24638,7 +24926,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path18.relative(input.root, path18.resolve(input.cwd, file)).split(path18.sep).join("/");
+  const toRepo = (file) => path19.relative(input.root, path19.resolve(input.cwd, file)).split(path19.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -24668,7 +24956,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path18.relative(root, path18.resolve(cwd, file)).split(path18.sep).join("/");
+  const toRepo = (file) => path19.relative(root, path19.resolve(cwd, file)).split(path19.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -24680,7 +24968,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
 import fs12 from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -24693,9 +24981,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path19.dirname(real);
+  const dir = path20.dirname(real);
   if (options.createParents) fs12.mkdirSync(dir, { recursive: true });
-  const tmp = path19.join(dir, `.${path19.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = path20.join(dir, `.${path20.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     fs12.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs12.renameSync(tmp, real);
@@ -24713,7 +25001,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs12.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path19.dirname(real);
+  const dir = path20.dirname(real);
   if (!options.createParents && !fs12.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -24840,7 +25128,7 @@ function docsUrl(id) {
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs13 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/report/text.ts
 import { styleText } from "node:util";
@@ -24884,6 +25172,17 @@ function paint(style, what, text) {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+function fixLabel(f) {
+  if (!f.autofix) return "fix";
+  return f.autofix.safe ? "fix [--fix]" : "fix [--fix-unsafe]";
+}
+function fixableLine(all) {
+  const safe = all.filter((f) => f.autofix?.safe).length;
+  const unsafe = all.filter((f) => f.autofix && !f.autofix.safe).length;
+  if (safe + unsafe === 0) return void 0;
+  const more = unsafe > 0 ? safe > 0 ? ` (${unsafe} more with --fix-unsafe)` : "" : "";
+  return safe > 0 ? `${plural(safe, "finding")} can be fixed with --fix${more}.` : `${plural(unsafe, "finding")} can be fixed with --fix-unsafe.`;
+}
 function formatFinding(f, style) {
   const where = `${f.line}:${f.column}`.padEnd(7);
   const sev = paint(style, f.severity, f.severity.padEnd(7));
@@ -24891,7 +25190,7 @@ function formatFinding(f, style) {
   return [
     `  ${where} ${sev} ${paint(style, "bold", f.rule)}${escapeControls(platforms)}`,
     `          ${escapeControls(f.message)}`,
-    `          ${paint(style, "dim", `fix: ${f.fix}`)}`
+    `          ${paint(style, "dim", `${fixLabel(f)}: ${f.fix}`)}`
   ];
 }
 function platformLabel(p) {
@@ -24990,6 +25289,8 @@ function formatText(reports, failOn, color = false) {
   if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
     out.push(paint(style, "dim", "note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static)."));
   }
+  const fixable = fixableLine(all);
+  if (fixable) out.push(paint(style, "dim", fixable));
   out.push(verdictLine(all, failOn, style));
   return `${out.join("\n")}
 `;
@@ -25048,7 +25349,7 @@ function lineReader(root) {
     let lines = cache3.get(file);
     if (lines === void 0) {
       try {
-        lines = fs13.readFileSync(path20.resolve(root, file), "utf8").split("\n");
+        lines = fs13.readFileSync(path21.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -25108,6 +25409,11 @@ function formatSarif(reports, options = {}) {
 
 // src/report/rdjson.ts
 var SEVERITY3 = { error: "ERROR", warning: "WARNING", info: "INFO" };
+function suggestions(f) {
+  const edits = f.autofix?.safe ? f.autofix.edits : void 0;
+  if (!edits || edits.some((e) => e.file !== f.file)) return {};
+  return { suggestions: edits.map((e) => ({ range: { start: { line: e.line, column: e.column }, end: { line: e.endLine, column: e.endColumn } }, text: e.text })) };
+}
 function toRdjson(reports) {
   return {
     source: { name: "entrypoint-guard", url: INFORMATION_URI },
@@ -25118,7 +25424,8 @@ function toRdjson(reports) {
         range: { start: { line: f.line, column: f.column }, ...f.endLine > f.line || f.endColumn !== void 0 ? { end: { line: Math.max(f.endLine, f.line), ...f.endColumn !== void 0 ? { column: f.endColumn } : {} } } : {} }
       },
       severity: SEVERITY3[f.severity],
-      code: { value: f.rule, url: docsUrl(f.rule) }
+      code: { value: f.rule, url: docsUrl(f.rule) },
+      ...suggestions(f)
     }))
   };
 }
@@ -25150,7 +25457,7 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var MAX_BYTES6 = 256 * 1024 * 1024;
 function readShardFile(file, display2 = file) {
   const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES6 });
@@ -25308,13 +25615,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path21.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path22.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -25526,7 +25833,8 @@ function parseDockerfile(input) {
     buildArgs,
     wrappers: [],
     startChain: { links: [] },
-    deployments: []
+    deployments: [],
+    ...input.edited ? { edited: input.edited } : {}
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;
@@ -25544,10 +25852,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path22.resolve(cwd, dockerfile);
+  const absPath = path23.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path22.dirname(absPath) });
-  const rel = (abs) => path22.relative(root, abs).split(path22.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path23.dirname(absPath) });
+  const rel = (abs) => path23.relative(root, abs).split(path23.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -25557,7 +25865,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path22.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path23.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -25569,7 +25877,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path22.dirname(dockerfile).split(path22.sep).join("/");
+    const context = path23.dirname(dockerfile).split(path23.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -25618,7 +25926,7 @@ function runMerge(command, io) {
 `);
   if (toFile) {
     try {
-      writeFileAtomic(path23.resolve(io.cwd, command.output), body);
+      writeFileAtomic(path24.resolve(io.cwd, command.output), body);
     } catch (err) {
       throw new InputError(`cannot write the report to ${command.output}: ${err.code ?? errorMessage(err)}`);
     }
@@ -25646,7 +25954,7 @@ function applyConfigDefaults(options, defaults, given) {
 
 // src/lint.ts
 import fs15 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -25857,8 +26165,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path24.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path24.sep).join("/");
+  const rel = path25.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path25.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -25872,6 +26180,7 @@ function toFinding(meta, hit5, defaultFile) {
     column: hit5.range.column
   };
   if (hit5.range.endColumn > 0) finding.endColumn = hit5.range.endColumn;
+  if (hit5.autofix && hit5.autofix.edits.length > 0) finding.autofix = hit5.autofix;
   return finding;
 }
 function dedupe2(findings) {
@@ -25931,12 +26240,12 @@ function readIfFile(absPath) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path24.resolve(cwd, options.dockerfile);
+  const absPath = path25.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
-  const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path24.resolve(cwd, options.context ?? path24.dirname(absPath));
+  const text = options.edited?.get(absPath) ?? readUserText(absPath, file, "Dockerfile");
+  const contextDir = path25.resolve(cwd, options.context ?? path25.dirname(absPath));
   checkContextDir(contextDir, cwd);
-  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target, ...options.edited ? { edited: options.edited } : {} });
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
   model.deployments = deployed.deployments;
   const findings = [];
@@ -25953,7 +26262,7 @@ function lintDockerfile(options) {
   for (const d of model.deployments) {
     for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
       if (texts.has(f)) continue;
-      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path24.resolve(cwd, f));
+      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path25.resolve(cwd, f));
       if (text2 !== void 0) texts.set(f, text2);
     }
   }
@@ -25963,12 +26272,12 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs24 from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // src/runtime/build.ts
 import fs18 from "node:fs";
 import os from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
@@ -26109,7 +26418,7 @@ function checkBuildOptions(options, info) {
 
 // src/runtime/secrets.ts
 import fs17 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -26143,7 +26452,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path25.resolve(cwd, file));
+      if (file) value = readSmall(path26.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -26273,9 +26582,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs18.mkdtempSync(path26.join(os.tmpdir(), "eg-build-"));
+    const dir = fs18.mkdtempSync(path27.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path26.join(dir, "metadata.json");
+    metadataFile = path27.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -26602,8 +26911,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path35) {
-    this.dirs.add(path35);
+  dir(path38) {
+    this.dirs.add(path38);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -26647,12 +26956,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path35 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path38 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path35,
+    path: path38,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -26704,7 +27013,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -26782,9 +27091,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path35 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path35 !== "";
-    if (listening && path35 !== "") out.push({ proto: "unix", address: path35 });
+    const path38 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path38 !== "";
+    if (listening && path38 !== "") out.push({ proto: "unix", address: path38 });
   }
   return out;
 }
@@ -26929,18 +27238,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs22 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/process-name.ts
-import path27 from "node:path";
+import path28 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path27.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path27.posix.basename(script) : script;
+  const dir = path28.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path28.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -27124,18 +27433,18 @@ function parseResponse(data, closed) {
   }
   return { status, complete: closed, keepAlive: false, length: data.length };
 }
-function requestText(path35, keepAlive, hold = false) {
-  return `GET ${path35} HTTP/1.1\r
+function requestText(path38, keepAlive, hold = false) {
+  return `GET ${path38} HTTP/1.1\r
 Host: localhost\r
 User-Agent: entrypoint-guard\r
 Accept: */*\r
 Connection: ${keepAlive ? "keep-alive" : "close"}\r
 ${hold ? "" : "\r\n"}`;
 }
-async function getOnce(access, containerId, port, path35, timeoutMs) {
+async function getOnce(access, containerId, port, path38, timeoutMs) {
   const relay = new Relay(access, port, containerId);
   try {
-    relay.send(requestText(path35, false));
+    relay.send(requestText(path38, false));
     let closed = false;
     void relay.ended.then(() => closed = true);
     await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
@@ -27487,6 +27796,13 @@ function zombieHit(pid1) {
 }
 
 // src/runtime/stop-signal.ts
+function fixStopSignal(facts, graceful) {
+  const at = facts.stopSignalAt;
+  if (at) return { safe: true, edits: [{ file: at.file, line: at.range.line, column: at.range.column, endLine: at.range.endLine, endColumn: at.range.endColumn, text: `STOPSIGNAL ${graceful}` }] };
+  const ins = facts.insertAt;
+  return ins ? { safe: true, edits: [{ file: ins.file, line: ins.line, column: 1, endLine: ins.line, endColumn: 1, text: `STOPSIGNAL ${graceful}
+` }] } : void 0;
+}
 function processName(argv) {
   const first = (argv[0] ?? "").split(/\s/)[0];
   const script = argv[1];
@@ -27511,11 +27827,13 @@ function judgeStopSignal(facts) {
   const daemon = daemonOf(receiver);
   if (!daemon.abortive.includes(signal)) return void 0;
   const how = init ? `through the init \`${top.display.split(" ")[0]}\`, which forwards it` : "as PID 1";
+  const autofix2 = fixStopSignal(facts, daemon.graceful);
   const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
   return {
     rule: "stop-signal-not-graceful",
     ...facts.stopSignalAt ? { file: facts.stopSignalAt.file, range: facts.stopSignalAt.range } : {},
     message: `On {platforms} the stop signal ${signal} reaches ${daemon.name} ${how}, and ${daemon.name} treats ${signal} as a fast stop: ${daemon.why} (${daemon.source}). Every deploy and scale-down cuts off the requests in flight.`,
+    ...autofix2 ? { autofix: autofix2 } : {},
     fix: `${set} (Compose: \`stop_signal: ${daemon.graceful}\`). Kubernetes sends SIGTERM whatever the image says: add a preStop hook that sends ${daemon.graceful} to PID 1 (\`kill -s ${daemon.graceful.replace(/^SIG/, "")} 1\`) and waits, within terminationGracePeriodSeconds.`
   };
 }
@@ -27644,7 +27962,7 @@ async function probe2(req, start = startProbe(req)) {
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const notGraceful = req.deployed ? void 0 : judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  const notGraceful = req.deployed ? void 0 : judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}, ...req.stopSignalInsertAt ? { insertAt: req.stopSignalInsertAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named2 = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
@@ -27822,8 +28140,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path28.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path28.posix.basename(argv[1]) === path28.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path29.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path29.posix.basename(argv[1]) === path29.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -27831,7 +28149,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs22.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs22.readFileSync(path28.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs22.readFileSync(path29.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -27843,8 +28161,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path28.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path28.posix.basename(argv[1]);
+  const first = path29.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path29.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -28016,7 +28334,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path29.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path30.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -28307,7 +28625,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -28321,8 +28639,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os4 = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os4 !== "linux") return void 0;
+  const [os5 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os5 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -28416,18 +28734,18 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/runtime/engine-api.ts
 import fs23 from "node:fs";
 import http from "node:http";
 import os3 from "node:os";
-import path30 from "node:path";
+import path31 from "node:path";
 function selectedContext() {
   if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path30.join(os3.homedir(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || path31.join(os3.homedir(), ".docker");
   try {
-    const config = JSON.parse(fs23.readFileSync(path30.join(dir, "config.json"), "utf8"));
+    const config = JSON.parse(fs23.readFileSync(path31.join(dir, "config.json"), "utf8"));
     return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
   } catch {
     return void 0;
@@ -28682,7 +29000,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path31.posix.normalize(requested);
+    let current = path32.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -28695,7 +29013,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path31.posix.normalize(target) : path31.posix.join(path31.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path32.posix.normalize(target) : path32.posix.join(path32.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -28791,11 +29109,11 @@ var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path32.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path32.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path32.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path32.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path32.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path33.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path33.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path33.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path33.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path33.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -28922,16 +29240,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path32.posix.normalize(interpreter) : path32.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path33.posix.normalize(interpreter) : path33.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path32.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path33.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path32.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path33.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -28951,14 +29269,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path32.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path33.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path32.posix.basename(shebang.interpreter) === "env") {
+  if (path33.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -29145,7 +29463,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path32.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path33.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -29405,6 +29723,7 @@ async function runPlatform(job) {
       signalGate: runnable,
       ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
       ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
+      ...!job.resolved ? { stopSignalInsertAt: stopSignalPlace(model) } : {},
       ...expected && !job.resolved ? { expectedPid1: expected } : {}
     },
     probeStart
@@ -29441,7 +29760,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path33.posix.basename(wrapper.imagePath),
+      wrapper: path34.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -29488,12 +29807,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os4, arch = "", variant] = platform.split("/");
+  const [os5, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os4 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os5 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os4 && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os5 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -29509,7 +29828,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs24.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs24.readFileSync(path33.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs24.readFileSync(path34.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -29530,6 +29849,11 @@ function confirmable(model, staticFindings) {
   const program = model.startChain.program;
   if (fired.has("package-manager-as-pid1") || program && knownProgram(program.word)?.role === "package-manager") pm2.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm2 };
+}
+function stopSignalPlace(model) {
+  const parts = [model.start.entrypoint, model.start.cmd].filter((p) => p !== void 0 && p.instr.stage === model.finalStage.index);
+  const line = parts.length > 0 ? Math.min(...parts.map((p) => p.instr.range.line)) : model.finalStage.from.range.endLine + 1;
+  return { file: model.file, line };
 }
 function startRange(model) {
   const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
@@ -29574,6 +29898,7 @@ function mergeHits(hits, model, order) {
       platforms
     };
     if (range.endColumn > 0) finding.endColumn = range.endColumn;
+    if (first.autofix) finding.autofix = first.autofix;
     findings.push(finding);
   }
   return findings;
@@ -29605,7 +29930,8 @@ function withRuleMeta(hits) {
       endLine: finding.endLine,
       column: finding.column,
       ...finding.endColumn !== void 0 ? { endColumn: finding.endColumn } : {},
-      platforms: finding.platforms
+      platforms: finding.platforms,
+      ...finding.autofix ? { autofix: finding.autofix } : {}
     };
   });
 }
@@ -29655,6 +29981,739 @@ async function analyze(options, extras = {}) {
   return { report: redactDeep(report2), model };
 }
 
+// src/fix/run.ts
+import fs25 from "node:fs";
+import path35 from "node:path";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback2;
+    if (typeof options === "function") {
+      callback2 = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback2 = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback2);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback2) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback2) {
+        setTimeout(function() {
+          callback2(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback2) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback2(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path38, added, removed, oldPosInc, options) {
+    const last = path38.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path38.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path38.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize2;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize2(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback: callback2 } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback2(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback: callback2 } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback2(void 0);
+      } else {
+        callback2(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/fix/apply.ts
+function lineStarts2(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function offsetOf(starts, text, line, column) {
+  const start = starts[line - 1];
+  if (start === void 0) return void 0;
+  const end = line < starts.length ? starts[line] - 1 : text.length;
+  const at = start + column - 1;
+  return column >= 1 && at <= end ? at : void 0;
+}
+function spanOf(starts, text, e) {
+  const start = offsetOf(starts, text, e.line, e.column);
+  const end = offsetOf(starts, text, e.endLine, e.endColumn);
+  return start !== void 0 && end !== void 0 && end >= start ? { start, end } : void 0;
+}
+function applyEdits(text, edits) {
+  const starts = lineStarts2(text);
+  const spans = [];
+  for (const e of edits) {
+    const span = spanOf(starts, text, e);
+    if (!span) return void 0;
+    spans.push({ ...span, text: e.text });
+  }
+  spans.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+function overlaps(a, b) {
+  if (a.start === a.end || b.start === b.end) return a.start === b.start || a.start > b.start && a.start < b.end || b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+function chooseFixes(findings, textOf, unsafe) {
+  const taken = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const chosen = [];
+  const cache3 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const fix = f.autofix;
+    if (!fix || !fix.safe && !unsafe) continue;
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) continue;
+    const spans = [];
+    let fits = true;
+    for (const e of fix.edits) {
+      const text = textOf(e.file);
+      if (text === void 0) {
+        fits = false;
+        break;
+      }
+      let starts = cache3.get(e.file);
+      if (!starts) cache3.set(e.file, starts = lineStarts2(text));
+      const span = spanOf(starts, text, e);
+      if (!span || (taken.get(e.file) ?? []).some((t) => overlaps(t, span)) || spans.some((s) => s.file === e.file && overlaps(s.span, span))) {
+        fits = false;
+        break;
+      }
+      spans.push({ file: e.file, span });
+    }
+    if (!fits) continue;
+    seen.add(key);
+    for (const { file, span } of spans) taken.set(file, [...taken.get(file) ?? [], span]);
+    chosen.push(f);
+  }
+  return chosen;
+}
+
+// src/fix/run.ts
+var MAX_PASSES = 10;
+function newFixSession() {
+  return { edited: /* @__PURE__ */ new Map(), original: /* @__PURE__ */ new Map(), display: /* @__PURE__ */ new Map(), fixed: /* @__PURE__ */ new Map() };
+}
+function textIn(session, cwd) {
+  return (file) => {
+    const abs = path35.resolve(cwd, file);
+    const known = session.edited.get(abs);
+    if (known !== void 0) return known;
+    try {
+      return fs25.readFileSync(abs, "utf8");
+    } catch {
+      return void 0;
+    }
+  };
+}
+function isSymlink(abs) {
+  try {
+    return fs25.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function applyChosen(session, cwd, chosen) {
+  const textOf = textIn(session, cwd);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of chosen) for (const e of f.autofix.edits) byFile.set(e.file, [...byFile.get(e.file) ?? [], e]);
+  let changed = false;
+  for (const [file, edits] of byFile) {
+    const before = textOf(file);
+    const after = before === void 0 ? void 0 : applyEdits(before, edits);
+    if (before === void 0 || after === void 0 || after === before) continue;
+    const abs = path35.resolve(cwd, file);
+    if (isSymlink(abs)) continue;
+    if (!session.original.has(abs)) session.original.set(abs, before);
+    session.display.set(abs, file);
+    session.edited.set(abs, after);
+    changed = true;
+  }
+  return changed;
+}
+function applyOnce(session, cwd, unsafe, findings) {
+  const chosen = chooseFixes(findings, textIn(session, cwd), unsafe);
+  if (!applyChosen(session, cwd, chosen)) return;
+  for (const f of chosen) session.fixed.set(f.rule, (session.fixed.get(f.rule) ?? 0) + 1);
+}
+function fixPasses(session, cwd, unsafe, lint) {
+  const textOf = textIn(session, cwd);
+  const count2 = (findings2) => {
+    const n = /* @__PURE__ */ new Map();
+    for (const f of findings2) n.set(f.rule, (n.get(f.rule) ?? 0) + 1);
+    return n;
+  };
+  let findings = lint(session.edited);
+  const before = count2(findings);
+  let passes = MAX_PASSES;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const chosen = chooseFixes(findings, textOf, unsafe);
+    if (!applyChosen(session, cwd, chosen)) {
+      passes = pass - 1;
+      break;
+    }
+    findings = lint(session.edited);
+  }
+  const after = count2(findings);
+  for (const [rule38, n] of before) {
+    const gone = n - (after.get(rule38) ?? 0);
+    if (gone > 0) session.fixed.set(rule38, (session.fixed.get(rule38) ?? 0) + gone);
+  }
+  return passes;
+}
+function unifiedDiff(session) {
+  let out = "";
+  for (const [abs, before] of [...session.original].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const after = session.edited.get(abs);
+    if (after === before) continue;
+    const name = session.display.get(abs);
+    out += createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, void 0, void 0, { headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true } });
+  }
+  return out;
+}
+function writeFixes(session) {
+  for (const [abs, text] of session.edited) {
+    if (session.original.get(abs) === text) continue;
+    try {
+      writeFileAtomic(abs, text);
+    } catch (err) {
+      throw new InputError(`cannot write the fix to ${session.display.get(abs) ?? abs}: ${err.code ?? err.message}`);
+    }
+  }
+}
+function fixedLine(session, dryRun) {
+  const total = [...session.fixed.values()].reduce((a, b) => a + b, 0);
+  const verb = dryRun ? "would be applied" : "applied";
+  if (total === 0) return "no fix to apply";
+  const rules = [...session.fixed].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `${r} ${n}`).join(", ");
+  return `${total} fix${total === 1 ? "" : "es"} ${verb} (${rules})`;
+}
+
+// src/fix/verify.ts
+import fs26 from "node:fs";
+import os4 from "node:os";
+import path36 from "node:path";
+function inside2(base, target) {
+  const rel = path36.relative(base, target);
+  return rel === "" || !rel.startsWith("..") && !path36.isAbsolute(rel) ? rel : void 0;
+}
+function mirrorWithFixes(session, o) {
+  const relCwd = inside2(o.root, o.cwd);
+  const relContext = inside2(o.root, o.contextDir);
+  const relDockerfile = inside2(o.root, o.dockerfile);
+  if (relCwd === void 0 || relContext === void 0 || relDockerfile === void 0) return void 0;
+  for (const abs of session.edited.keys()) if (inside2(o.root, abs) === void 0) return void 0;
+  const tmp = fs26.mkdtempSync(path36.join(os4.tmpdir(), "eg-verify-"));
+  const remove = () => fs26.rmSync(tmp, { recursive: true, force: true });
+  try {
+    const at = (rel) => path36.join(tmp, rel);
+    fs26.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path36.basename(src) !== ".git" });
+    fs26.mkdirSync(path36.dirname(at(relDockerfile)), { recursive: true });
+    if (!fs26.existsSync(at(relDockerfile))) fs26.copyFileSync(o.dockerfile, at(relDockerfile));
+    for (const [abs, text] of session.edited) {
+      const target = at(inside2(o.root, abs));
+      const mode = fs26.existsSync(target) ? fs26.statSync(target).mode & 511 : 420;
+      fs26.mkdirSync(path36.dirname(target), { recursive: true });
+      fs26.writeFileSync(target, text, { mode });
+      fs26.chmodSync(target, mode);
+    }
+    return { cwd: at(relCwd), root: tmp, remove };
+  } catch (err) {
+    remove();
+    throw err;
+  }
+}
+function verdictOf(before, after, fixedRules) {
+  const count2 = (fs28, key2) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const f of fs28) m.set(key2(f), (m.get(key2(f)) ?? 0) + 1);
+    return m;
+  };
+  const byRule = [count2(before, (f) => f.rule), count2(after, (f) => f.rule)];
+  for (const rule38 of fixedRules) {
+    if ((byRule[1].get(rule38) ?? 0) >= (byRule[0].get(rule38) ?? 0)) return `${rule38} is still found after its fix`;
+  }
+  const key = (f) => `${f.rule} in ${f.file}`;
+  const was = count2(before, key);
+  for (const [k, n] of count2(after, key)) if (n > (was.get(k) ?? 0)) return `the fixed image has a new finding: ${k}`;
+  return void 0;
+}
+
 // src/color.ts
 function colorEnabled(isTTY, env = process.env) {
   if (env.NO_COLOR) return false;
@@ -29677,7 +30736,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs25.existsSync(path34.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs27.existsSync(path37.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -29686,7 +30745,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path34.dirname(path34.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path37.dirname(path37.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -29702,14 +30761,86 @@ async function analyzeWithPolicy(command, io) {
     if (command.diff === "-") throw new InputError("--deploy - and --diff - both read standard input: give one of them a file");
     options.deployStdin = (io.readStdin ?? ((what) => readStdinBounded(void 0, 0, what)))("--deploy -");
   }
-  if (files.length > 1) for (const file of files) readUserText(path34.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path37.resolve(io.cwd, file), file, "Dockerfile");
+  const progress = cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr);
+  const analyzeOne = async (dockerfile, cwd, atRoot) => {
+    const own = { ...options, dockerfile, cwd, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
+    const { report: report2, model } = await analyze(own, { progress });
+    const final = applyPolicy(report2, model, { config, filter: choice2.filter, root: atRoot, cwd });
+    if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
+    return final;
+  };
+  const staticFixes = (session, dockerfile, unsafe) => fixPasses(session, io.cwd, unsafe, (edited) => {
+    const lint = lintDockerfile({ dockerfile, context: options.context, buildArgs: options.buildArgs, target: options.target, ignore: options.ignore, cwd: io.cwd, edited });
+    const report2 = { version: 1, dockerfile: lint.model.file, findings: lint.findings, platforms: [] };
+    return applyPolicy(report2, lint.model, { config, filter: choice2.filter, root, cwd: io.cwd }).findings;
+  });
+  if (command.fix?.verify) return fixAndVerify(command, io, files, root, { analyzeOne, staticFixes });
+  if (command.fix) {
+    const session = newFixSession();
+    for (const dockerfile of files) staticFixes(session, dockerfile, command.fix.unsafe);
+    const diff = unifiedDiff(session);
+    if (command.fix.mode === "dry-run") {
+      io.stderr(`entrypoint-guard: ${fixedLine(session, true)}
+`);
+      return { diff };
+    }
+    writeFixes(session);
+    io.stderr(`${diff}entrypoint-guard: ${fixedLine(session, false)}
+`);
+  }
+  const reports = [];
+  for (const dockerfile of files) reports.push(await analyzeOne(dockerfile, io.cwd, root));
+  if (command.fix && !options.static) {
+    const session = newFixSession();
+    for (const report2 of reports) applyOnce(session, io.cwd, command.fix.unsafe, report2.findings.filter((f) => f.platforms !== void 0));
+    if (session.fixed.size > 0) {
+      writeFixes(session);
+      io.stderr(`${unifiedDiff(session)}entrypoint-guard: runtime findings: ${fixedLine(session, false)}; the report shows them as found, run again to verify
+`);
+    }
+  }
+  return reports;
+}
+async function fixAndVerify(command, io, files, root, run) {
+  const { options } = command;
+  const unsafe = command.fix.unsafe;
   const reports = [];
   for (const dockerfile of files) {
-    const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
-    const { report: report2, model } = await analyze(own, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
-    const final = applyPolicy(report2, model, { config, filter: choice2.filter, root, cwd: io.cwd });
-    if (choice2.note) final.notes = [...final.notes ?? [], choice2.note];
-    reports.push(final);
+    const before = await run.analyzeOne(dockerfile, io.cwd, root);
+    const session = newFixSession();
+    run.staticFixes(session, dockerfile, unsafe);
+    applyOnce(session, io.cwd, unsafe, before.findings.filter((f) => f.platforms !== void 0));
+    if (session.original.size === 0) {
+      reports.push(before);
+      continue;
+    }
+    const absDockerfile = path37.resolve(io.cwd, dockerfile);
+    const mirror = mirrorWithFixes(session, { cwd: io.cwd, root, contextDir: path37.resolve(io.cwd, options.context ?? path37.dirname(absDockerfile)), dockerfile: absDockerfile });
+    if (!mirror) {
+      io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written: --verify copies the build context, which lies outside the repository
+`);
+      reports.push(before);
+      continue;
+    }
+    let after;
+    try {
+      after = await run.analyzeOne(dockerfile, mirror.cwd, mirror.root);
+    } finally {
+      mirror.remove();
+    }
+    const skipped = runtimeSkip(after);
+    const why2 = skipped ?? verdictOf(before.findings, after.findings, session.fixed.keys());
+    if (why2) {
+      io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written (${fixedLine(session, true)}): ${why2}
+`);
+      reports.push(before);
+      continue;
+    }
+    writeFixes(session);
+    io.stderr(`${unifiedDiff(session)}entrypoint-guard: ${dockerfile}: ${fixedLine(session, false)}, verified by building and probing the fixed files on ${after.platforms.map((p) => p.platform).join(", ") || "no platform"}
+`);
+    reports.push(after);
   }
   return reports;
 }
@@ -29738,12 +30869,17 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path34.resolve(io.cwd, options.output));
+        checkOutputTarget(path37.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
     }
-    const reports = await analyzeWithPolicy(command, io);
+    const analysed = await analyzeWithPolicy(command, io);
+    if (!Array.isArray(analysed)) {
+      io.stdout(analysed.diff);
+      return analysed.diff === "" ? 0 : 1;
+    }
+    const reports = analysed;
     if (command.planPlatforms) for (const report2 of reports) report2.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== void 0;
     const body = formatReports(options.format, reports, { failOn: options.failOn, color: io.isTTY && !toFile, category: command.category ?? defaultCategory() });
@@ -29755,7 +30891,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path34.resolve(io.cwd, options.output);
+      const target = path37.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

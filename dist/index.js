@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path40 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path41 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path40 && path40[0] !== "/") {
-          path40 = `/${path40}`;
+        if (path41 && path41[0] !== "/") {
+          path41 = `/${path41}`;
         }
-        return new URL(`${origin}${path40}`);
+        return new URL(`${origin}${path41}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin }
+          request: { method, path: path41, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path40);
+        debuglog("sending request to %s %s/%s", method, origin, path41);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin },
+          request: { method, path: path41, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path40,
+          path41,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin }
+          request: { method, path: path41, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path40);
+        debuglog("trailers received from %s %s/%s", method, origin, path41);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path40, origin },
+          request: { method, path: path41, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path40,
+          path41,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path40, origin }
+            request: { method, path: path41, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path40);
+          debuglog("sending request to %s %s/%s", method, origin, path41);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path40,
+        path: path41,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path40 !== "string") {
+        if (typeof path41 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path40[0] !== "/" && !(path40.startsWith("http://") || path40.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path41[0] !== "/" && !(path41.startsWith("http://") || path41.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path40)) {
+        } else if (invalidPathRegex.test(path41)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path40, query) : path40;
+        this.path = query ? buildURL(path41, query) : path41;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path40, host, upgrade, blocking, reset } = request2;
+      const { method, path: path41, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path40} HTTP/1.1\r
+      let header = `${method} ${path41} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path40, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path41, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path40;
+      headers[HTTP2_HEADER_PATH] = path41;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path40 = search ? `${pathname}${search}` : pathname;
+        const path41 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path40;
+        this.opts.path = path41;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path40 = "/",
+          path: path41 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path40;
+        opts.path = origin + path41;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path40) {
-      if (typeof path40 !== "string") {
-        return path40;
+    function safeUrl(path41) {
+      if (typeof path41 !== "string") {
+        return path41;
       }
-      const pathSegments = path40.split("?");
+      const pathSegments = path41.split("?");
       if (pathSegments.length !== 2) {
-        return path40;
+        return path41;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path40, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path40);
+    function matchKey(mockDispatch2, { path: path41, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path41);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path40 }) => matchValue(safeUrl(path40), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path41 }) => matchValue(safeUrl(path41), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path40, method, body, headers, query } = opts;
+      const { path: path41, method, body, headers, query } = opts;
       return {
-        path: path40,
+        path: path41,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path40, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path41, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path40,
+            Path: path41,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path40) {
-      for (let i = 0; i < path40.length; ++i) {
-        const code2 = path40.charCodeAt(i);
+    function validateCookiePath(path41) {
+      for (let i = 0; i < path41.length; ++i) {
+        const code2 = path41.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path40 = opts.path;
+          let path41 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path40 = `/${path40}`;
+            path41 = `/${path41}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path40);
+          url = new URL(util.parseOrigin(url).origin + path41);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path40) {
-      const ctrl = callVisitor(key, node, visitor, path40);
+    function visit_(key, node, visitor, path41) {
+      const ctrl = callVisitor(key, node, visitor, path41);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path40, ctrl);
-        return visit_(key, ctrl, visitor, path40);
+        replaceNode(key, path41, ctrl);
+        return visit_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path40 = Object.freeze(path40.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path40);
+            const ci = visit_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path40 = Object.freeze(path40.concat(node));
-          const ck = visit_("key", node.key, visitor, path40);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = visit_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path40);
+          const cv = visit_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path40) {
-      const ctrl = await callVisitor(key, node, visitor, path40);
+    async function visitAsync_(key, node, visitor, path41) {
+      const ctrl = await callVisitor(key, node, visitor, path41);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path40, ctrl);
-        return visitAsync_(key, ctrl, visitor, path40);
+        replaceNode(key, path41, ctrl);
+        return visitAsync_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path40 = Object.freeze(path40.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path40);
+            const ci = await visitAsync_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path40 = Object.freeze(path40.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path40);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path40);
+          const cv = await visitAsync_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path40) {
+    function callVisitor(key, node, visitor, path41) {
       if (typeof visitor === "function")
-        return visitor(key, node, path40);
+        return visitor(key, node, path41);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path40);
+        return visitor.Map?.(key, node, path41);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path40);
+        return visitor.Seq?.(key, node, path41);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path40);
+        return visitor.Pair?.(key, node, path41);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path40);
+        return visitor.Scalar?.(key, node, path41);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path40);
+        return visitor.Alias?.(key, node, path41);
       return void 0;
     }
-    function replaceNode(key, path40, node) {
-      const parent = path40[path40.length - 1];
+    function replaceNode(key, path41, node) {
+      const parent = path41[path41.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path40, value) {
+    function collectionFromPath(schema, path41, value) {
       let v = value;
-      for (let i = path40.length - 1; i >= 0; --i) {
-        const k = path40[i];
+      for (let i = path41.length - 1; i >= 0; --i) {
+        const k = path41[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path40) => path40 == null || typeof path40 === "object" && !!path40[Symbol.iterator]().next().done;
+    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path40, value) {
-        if (isEmptyPath(path40))
+      addIn(path41, value) {
+        if (isEmptyPath(path41))
           this.add(value);
         else {
-          const [key, ...rest] = path40;
+          const [key, ...rest] = path41;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path40) {
-        const [key, ...rest] = path40;
+      deleteIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path40, keepScalar) {
-        const [key, ...rest] = path40;
+      getIn(path41, keepScalar) {
+        const [key, ...rest] = path41;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path40) {
-        const [key, ...rest] = path40;
+      hasIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path40, value) {
-        const [key, ...rest] = path40;
+      setIn(path41, value) {
+        const [key, ...rest] = path41;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path40, value) {
+      addIn(path41, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path40, value);
+          this.contents.addIn(path41, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path40) {
-        if (Collection2.isEmptyPath(path40)) {
+      deleteIn(path41) {
+        if (Collection2.isEmptyPath(path41)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path40) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path40, keepScalar) {
-        if (Collection2.isEmptyPath(path40))
+      getIn(path41, keepScalar) {
+        if (Collection2.isEmptyPath(path41))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path40, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path40) {
-        if (Collection2.isEmptyPath(path40))
+      hasIn(path41) {
+        if (Collection2.isEmptyPath(path41))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path40) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path40, value) {
-        if (Collection2.isEmptyPath(path40)) {
+      setIn(path41, value) {
+        if (Collection2.isEmptyPath(path41)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path40), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path41), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path40, value);
+          this.contents.setIn(path41, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path40) => {
+    visit.itemAtPath = (cst, path41) => {
       let item = cst;
-      for (const [field, index] of path40) {
+      for (const [field, index] of path41) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path40) => {
-      const parent = visit.itemAtPath(cst, path40.slice(0, -1));
-      const field = path40[path40.length - 1][0];
+    visit.parentCollection = (cst, path41) => {
+      const parent = visit.itemAtPath(cst, path41.slice(0, -1));
+      const field = path41[path41.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path40, item, visitor) {
-      let ctrl = visitor(item, path40);
+    function _visit(path41, item, visitor) {
+      let ctrl = visitor(item, path41);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path40.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path40);
+            ctrl = ctrl(item, path41);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path40) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs26, sep: [] });
+                map.items.push({ start, key: fs27, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs26);
+                this.stack.push(fs27);
               } else {
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs26, sep: [] });
+                fc.items.push({ start: [], key: fs27, sep: [] });
               else if (it.sep)
-                this.stack.push(fs26);
+                this.stack.push(fs27);
               else
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path40, { windows } = {}) => {
-      const segs = path40.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path41, { windows } = {}) => {
+      const segs = path41.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -29710,7 +29710,7 @@ var init_main = __esm({
         return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
       }
       TextDocument3.is = is;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         let text = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -29733,7 +29733,7 @@ var init_main = __esm({
         }
         return text;
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
       function mergeSort2(data, compare) {
         if (data.length <= 1) {
           return data;
@@ -30315,7 +30315,7 @@ var init_main2 = __esm({
         }
       }
       TextDocument3.update = update;
-      function applyEdits(document, edits) {
+      function applyEdits2(document, edits) {
         const text = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
@@ -30341,7 +30341,7 @@ var init_main2 = __esm({
         spans.push(text.substr(lastModifiedOffset));
         return spans.join("");
       }
-      TextDocument3.applyEdits = applyEdits;
+      TextDocument3.applyEdits = applyEdits2;
     })(TextDocument2 || (TextDocument2 = {}));
   }
 });
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path40 = this.getPath();
-        if (path40 === null || path40.startsWith("/")) {
-          return path40;
+        const path41 = this.getPath();
+        if (path41 === null || path41.startsWith("/")) {
+          return path41;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path40 : parent + "/" + path40;
+              return parent.endsWith("/") ? parent + path41 : parent + "/" + path41;
             }
           }
         }
@@ -38450,11 +38450,12 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import path39 from "node:path";
+import fs26 from "node:fs";
+import path40 from "node:path";
 
 // src/action-inputs.ts
 import fs13 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -39987,9 +39988,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path40) => nfaMatch(tokens2, path40) };
+  return { test: (path41) => nfaMatch(tokens2, path41) };
 }
-function nfaMatch(tokens2, path40) {
+function nfaMatch(tokens2, path41) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -40003,8 +40004,8 @@ function nfaMatch(tokens2, path40) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path40.length && current.size > 0; k++) {
-    const c = path40[k];
+  for (let k = 0; k < path41.length && current.size > 0; k++) {
+    const c = path41[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -40843,7 +40844,7 @@ function shebangFlags(shebang) {
 }
 function analyzeScript(raw) {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts2, lineAt: lineIndex } = lineStarts(text);
+  const { starts: lineStarts3, lineAt: lineIndex } = lineStarts(text);
   const { tokens: tokens2, comments } = tokenize(text);
   const body = parseTokens(tokens2);
   const analysis = {
@@ -40852,9 +40853,9 @@ function analyzeScript(raw) {
     comments,
     body,
     functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts2.length - 1 : lineStarts2.length,
+    lineCount: text.endsWith("\n") ? lineStarts3.length - 1 : lineStarts3.length,
     lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts2[lineIndex(offset)] + 1
+    columnOf: (offset) => offset - lineStarts3[lineIndex(offset)] + 1
   };
   const shebang = parseShebang(text);
   if (shebang) analysis.shebang = shebang;
@@ -42581,7 +42582,8 @@ var WrapperCollector = class {
     const display2 = posix3.normalize(
       posix3.join(this.cwdBase, path12.relative(path12.dirname(this.model.absPath), absPath).split(path12.sep).join("/"))
     );
-    const text = readScript(absPath, display2);
+    const edited = this.model.edited?.get(absPath);
+    const text = edited ?? readScript(absPath, display2);
     if (text === void 0) return void 0;
     return {
       imagePath,
@@ -43625,6 +43627,253 @@ var rule6 = {
   }
 };
 
+// src/rules/edits.ts
+function autofix(safe, edits) {
+  if (edits.length === 0 || edits.some((e) => e === void 0)) return void 0;
+  return { safe, edits };
+}
+function withAutofix(fix) {
+  return fix ? { autofix: fix } : {};
+}
+function bomShift(text, line) {
+  return line === 1 && text.startsWith("\uFEFF") ? 1 : 0;
+}
+function replaceInstr(model, instr, text) {
+  const { line, column, endLine, endColumn } = instr.range;
+  return {
+    file: model.file,
+    line,
+    column: column + bomShift(model.text, line),
+    endLine,
+    endColumn: endColumn + bomShift(model.text, endLine),
+    text
+  };
+}
+function afterKeyword(model, instr, text) {
+  const { line, column } = instr.range;
+  const lineText = model.lines[line - 1] ?? "";
+  const at = column - 1;
+  if (lineText.slice(at, at + instr.keyword.length).toUpperCase() !== instr.keyword) return void 0;
+  const col = column + instr.keyword.length + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertInInstr(model, instr, offset, text) {
+  const { line, endLine, column } = instr.range;
+  if (line !== endLine) return void 0;
+  const lineText = model.lines[line - 1] ?? "";
+  const at = lineText.indexOf(instr.text, column - 1 + instr.keyword.length);
+  if (at < 0) return void 0;
+  const col = at + offset + 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertLinesBefore(model, line, text) {
+  const col = 1 + bomShift(model.text, line);
+  return { file: model.file, line, column: col, endLine: line, endColumn: col, text };
+}
+function insertAfterInstr(model, instr, text) {
+  const last = model.lines[instr.range.endLine - 1] ?? "";
+  const col = last.length + 1 + bomShift(model.text, instr.range.endLine);
+  return { file: model.file, line: instr.range.endLine, column: col, endLine: instr.range.endLine, endColumn: col, text: `
+${text}` };
+}
+function scriptEdit(model, w, a, start, end, text) {
+  const line = a.lineOf(start);
+  const endLine = a.lineOf(Math.max(start, end));
+  const column = a.columnOf(start) + bomShift(w.text, line);
+  const endColumn = a.columnOf(end) + bomShift(w.text, endLine);
+  if (w.absPath === void 0) {
+    for (let l = line; l <= endLine; l++) if (!sameHeredocLine(model, w, l)) return void 0;
+  }
+  return { file: w.file, line: line + w.lineOffset, column, endLine: endLine + w.lineOffset, endColumn, text };
+}
+function sameHeredocLine(model, w, line) {
+  const inScript = (w.text.split("\n")[line - 1] ?? "").replace(/\r$/, "");
+  const inFile = model.lines[line - 1 + w.lineOffset];
+  return inFile === inScript && !w.copy.heredocs.some((h) => h.name === inFile.trim());
+}
+function scriptLineEdit(model, w, line, column, endColumn, text) {
+  if (w.absPath === void 0 && !sameHeredocLine(model, w, line)) return void 0;
+  return { file: w.file, line: line + w.lineOffset, column, endLine: line + w.lineOffset, endColumn, text };
+}
+
+// src/rules/wrapper/common.ts
+function flowOf(script, model) {
+  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
+}
+function sourceOf(script, fn) {
+  const wrapper = fn ? definingScript(fn) : void 0;
+  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
+}
+function dialectFor(model, wrapper, analysis) {
+  const family2 = model.base.family;
+  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
+  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
+  if (starter) return dialectFor(model, starter, analysisOf(starter));
+  return scriptDialect(analysis.shebang, family2);
+}
+function shellScripts(model, roles = ["start", "sourced"]) {
+  if (model.windows) return [];
+  const out = [];
+  for (const wrapper of model.wrappers) {
+    if (!roles.includes(wrapper.role)) continue;
+    const analysis = analysisOf(wrapper);
+    const dialect = dialectFor(model, wrapper, analysis);
+    if (!dialect) continue;
+    const functions = functionsOf(wrapper, model.wrappers);
+    out.push({ wrapper, analysis, dialect, functions });
+  }
+  return out;
+}
+function initProcess(model) {
+  const init = chainInit(model.startChain);
+  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
+}
+function scriptHit(script, start, end, message, fix) {
+  const a = script.analysis;
+  const offset = script.wrapper.lineOffset;
+  const line = a.lineOf(start);
+  let endLine = a.lineOf(Math.max(start, end));
+  let endColumn = a.columnOf(Math.max(start, end));
+  if (endLine !== line) {
+    endLine = line;
+    const nl = a.text.indexOf("\n", start);
+    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
+  }
+  return {
+    message,
+    fix,
+    file: script.wrapper.file,
+    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
+  };
+}
+function code(text) {
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+// src/rules/wrapper/wrapper-bashism.ts
+var C = {
+  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
+  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
+  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
+  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
+  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
+  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
+  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
+  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
+  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
+  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
+  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
+};
+function scanParts(parts, found, word) {
+  for (const p of parts) {
+    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
+    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
+    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
+    else if (p.type === "dq") scanParts(p.parts, found, word);
+    else if (p.type === "param") {
+      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
+      scanParts(p.arg, found, word);
+    }
+  }
+}
+function scan(script) {
+  const found = [];
+  const redirs = (list) => {
+    for (const r of list) {
+      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
+      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
+    }
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
+    if (cmd.kind === "function") {
+      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
+      return;
+    }
+    redirs(cmd.redirs);
+    if (cmd.kind !== "simple") return;
+    const w0 = cmd.words[0];
+    if (!w0) return;
+    if (w0.raw === "[[") {
+      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
+      return;
+    }
+    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
+      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
+      return;
+    }
+    const base = commandBase(w0);
+    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
+    if (base === "[" || base === "test") {
+      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
+    }
+    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
+      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
+    }
+    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
+      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
+    }
+  });
+  return found;
+}
+var MORE_BASH = /\$\{\w+(?:\/|:[0-9$ ]|\^|,|@[QEPAa])|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
+function posixOnly(script) {
+  const strict = { ...script, dialect: { ...script.dialect, dialect: "dash", posix: true } };
+  return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
+}
+function posixWithSourced(model, script) {
+  return posixOnly(script) && shellScripts(model, ["sourced"]).every(posixOnly);
+}
+function describe(model, script, c) {
+  const family2 = model.base.family;
+  const declared = code(script.dialect.declared);
+  const d = script.dialect.dialect;
+  let message;
+  if (d === "dash") {
+    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
+  } else if (d === "busybox" && c.busybox === "fails") {
+    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
+  } else if (d === "busybox") {
+    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
+    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
+  } else {
+    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
+  }
+  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
+  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
+  return { message, fix };
+}
+var rule7 = {
+  id: "wrapper-bashism",
+  severity: "warning",
+  title: "Bash syntax under #!/bin/sh",
+  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
+  deployed: "any",
+  check(model) {
+    const hits = [];
+    for (const script of shellScripts(model)) {
+      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
+        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { message, fix } = describe(model, script, f.construct);
+        const hit5 = scriptHit(script, f.start, f.end, message, fix);
+        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
+        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
+          hit5.severity = "info";
+          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
+        }
+        hits.push(hit5);
+      }
+    }
+    return hits;
+  }
+};
+
 // src/rules/image/missing-interpreter.ts
 function lineRange(line, length) {
   return { line, column: 1, endLine: line, endColumn: length + 1 };
@@ -43658,7 +43907,8 @@ function needs(model) {
       what: `${w.file === model.file && w.absPath === void 0 ? `The COPY heredoc ${w.imagePath}` : `\`${w.file}\``} starts with \`${sb.line}\` and`,
       range: lineRange(1 + w.lineOffset, sb.line.length),
       file: w.file,
-      shebang: true
+      shebang: true,
+      wrapper: w
     });
   }
   return out;
@@ -43678,7 +43928,23 @@ function fixFor2(model, need) {
   }
   return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
 }
-var rule7 = {
+function fixBashShebang(model, need) {
+  const w = need.wrapper;
+  if (!w || need.interp !== "bash" || !need.shebang) return void 0;
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  const sb = analysisOf(w).shebang;
+  if (script && sb && posixWithSourced(model, script)) {
+    const flags = sb.args.filter((a) => a !== "bash");
+    if (flags.some((a) => !/^-[eux]+$/.test(a))) return void 0;
+    const first = (w.text.split("\n")[0] ?? "").replace(/\r$/, "");
+    const bom = first.startsWith("\uFEFF") ? 1 : 0;
+    return autofix(true, [scriptLineEdit(model, w, 1, 1 + bom, first.length + 1, ["#!/bin/sh", ...flags].join(" "))]);
+  }
+  if (model.base.family !== "alpine") return void 0;
+  const from = model.finalStage.from.range.endLine;
+  return autofix(false, [insertLinesBefore(model, from + 1, "RUN apk add --no-cache bash\n")]);
+}
+var rule8 = {
   id: "missing-interpreter",
   severity: "error",
   title: "Interpreter missing from the image",
@@ -43701,7 +43967,8 @@ var rule7 = {
         message: `${need.what} needs ${need.written}, but ${has}, so ${fails}.`,
         fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor2(model, need),
         range: need.range,
-        ...need.file && need.file !== model.file ? { file: need.file } : {}
+        ...need.file && need.file !== model.file ? { file: need.file } : {},
+        ...nixPath ? {} : withAutofix(fixBashShebang(model, need))
       });
     }
     return hits;
@@ -43719,7 +43986,7 @@ function debugVariant(ref) {
   const repo = bare.slice(0, colon);
   return tag === "latest" || tag === "" ? `${repo}:debug` : tag.startsWith("nonroot") ? `${repo}:debug-nonroot` : `${repo}:debug`;
 }
-var rule8 = {
+var rule9 = {
   id: "no-debug-shell",
   severity: "info",
   title: "No shell for debugging",
@@ -43744,7 +44011,7 @@ var rule8 = {
 };
 
 // src/rules/image/platform-pinned-from.ts
-var rule9 = {
+var rule10 = {
   id: "platform-pinned-from",
   severity: "warning",
   title: "FROM pinned to one platform",
@@ -43768,7 +44035,7 @@ var rule9 = {
 };
 
 // src/rules/image/index.ts
-var imageRules = [rule7, rule8, rule9, rule5, rule6];
+var imageRules = [rule8, rule9, rule10, rule5, rule6];
 
 // src/rules/runtime-catalog.ts
 var runtimeRules = [
@@ -43793,7 +44060,7 @@ var runtimeRules = [
 ];
 
 // src/rules/start/cmd-ignored.ts
-var rule10 = {
+var rule11 = {
   id: "cmd-ignored",
   severity: "warning",
   title: "CMD ignored by shell-form ENTRYPOINT",
@@ -44720,6 +44987,9 @@ function scripts(model) {
   cache2.set(model, found);
   return found;
 }
+function hasPackageScript(model, name) {
+  return scripts(model)[name] !== void 0;
+}
 function scriptNameOf(words) {
   const pm2 = baseName2(words[0] ?? "");
   const rest = words.slice(1).filter((w) => !w.startsWith("-"));
@@ -44767,7 +45037,7 @@ function devServer(input) {
   }
   return void 0;
 }
-var rule11 = {
+var rule12 = {
   id: "dev-server-as-start",
   severity: "warning",
   title: "Development server as start command",
@@ -44792,7 +45062,7 @@ var rule11 = {
 };
 
 // src/rules/start/duplicate-start-instruction.ts
-var rule12 = {
+var rule13 = {
   id: "duplicate-start-instruction",
   severity: "warning",
   title: "Duplicate ENTRYPOINT or CMD",
@@ -44830,7 +45100,7 @@ function waitsForCommand(model) {
   }
   return void 0;
 }
-var rule13 = {
+var rule14 = {
   id: "entrypoint-resets-cmd",
   severity: "warning",
   title: "ENTRYPOINT resets the inherited CMD",
@@ -44878,7 +45148,7 @@ function namedWords(link) {
   }
   return out;
 }
-var rule14 = {
+var rule15 = {
   id: "exec-form-joined-words",
   severity: "error",
   title: "Exec-form word holds a whole command line",
@@ -44976,7 +45246,7 @@ function hit2(instr) {
   const fix = repaired ? `Write valid JSON with double quotes: \`${keyword} ${execArray(repaired)}\`.` : `Write a JSON array of double-quoted strings, e.g. \`${instr.keyword === "SHELL" ? 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]' : `${keyword} ["node", "server.js"]`}\`.`;
   return { message: `${what}${consequence}.`, fix, range: instr.range };
 }
-var rule15 = {
+var rule16 = {
   id: "malformed-exec-form",
   severity: "error",
   title: "Malformed exec form",
@@ -44995,7 +45265,7 @@ var rule15 = {
 };
 
 // src/rules/start/missing-start-command.ts
-var rule16 = {
+var rule17 = {
   id: "missing-start-command",
   severity: "info",
   title: "No start command",
@@ -45011,6 +45281,54 @@ var rule16 = {
         range: from.range
       }
     ];
+  }
+};
+
+// src/rules/start/shell-form-cmd.ts
+function defaultShell(part) {
+  const shell = part.argv.slice(0, -1);
+  return shell.length === 2 && shell[0] === "/bin/sh" && shell[1] === "-c";
+}
+function execFormOf(model, part) {
+  const argv = asExecForm2(part.command ?? "");
+  if (!argv || knownProgram(argv[0])?.role === "shell" || /\s/.test(argv[0])) return void 0;
+  const noShebang = model.startChain.links.some((l) => l.kind === "script" && l.part === part && l.wrapper && !/^\uFEFF?#!/.test(l.wrapper.text));
+  return noShebang ? void 0 : argv;
+}
+function fixShellFormCmd(model, cmd) {
+  return cmdToExecForm(model, cmd) ?? execLastFix(model, cmd);
+}
+function cmdToExecForm(model, cmd) {
+  const argv = execFormOf(model, cmd);
+  return argv ? autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]) : void 0;
+}
+function execLastFix(model, cmd) {
+  const last = lastCommand2(cmd.command ?? "");
+  const first = last?.simple?.words[0];
+  if (!last?.simple || !first || last.detached || last.simple.assigns.length > 0) return void 0;
+  const base = commandBase(first);
+  const role = base === void 0 ? void 0 : knownProgram(base)?.role;
+  if (base === void 0 || role === "package-manager" || role === "shell" || base === "exec") return void 0;
+  return autofix(false, [insertInInstr(model, cmd.instr, first.start, "exec ")]);
+}
+var rule18 = {
+  id: "shell-form-cmd",
+  severity: "warning",
+  title: "CMD in shell form",
+  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
+  check(model) {
+    const { entrypoint, cmd } = model.start;
+    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
+    const command = cmd.command ?? "";
+    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
+    const shell = shellLinkOf(model, cmd);
+    if (!shell) return [];
+    const fate = shellFate(shell, model.base);
+    const argv = asExecForm2(command);
+    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
+    const severity = fate.implicitExec ? "info" : void 0;
+    const edits = fixShellFormCmd(model, cmd);
+    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -45035,7 +45353,35 @@ function packageManagerRun(words) {
   if (pm2 === "yarn" || pm2 === "pnpm") return sub !== void 0 && !NOT_A_RUN.has(sub) ? pm2 : void 0;
   return void 0;
 }
-var rule17 = {
+function shellWord(w) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+function fixPackageManager(model, app) {
+  const [pm2, sub, name2, ...extra] = app.words;
+  if (!pm2) return void 0;
+  const plainRun = sub === "start" ? name2 === void 0 : (sub === "run" || sub === "run-script") && name2 !== void 0 && extra.length === 0;
+  const yarnRun = (baseName2(pm2) === "yarn" || baseName2(pm2) === "pnpm") && sub !== void 0 && name2 === void 0;
+  if (!plainRun && !yarnRun) return void 0;
+  const script = packageScriptWords(model, app.words);
+  if (!script || hasPackageScript(model, `pre${script.name}`) || hasPackageScript(model, `post${script.name}`)) return void 0;
+  const argv = asExecForm2(script.text);
+  const program = argv?.[0];
+  if (!argv || !program || interpreterOf(program) === void 0 && !program.includes("/")) return void 0;
+  if (app.origin) {
+    const { script: w, line } = app.origin;
+    const raw = (w.text.split("\n")[line - w.lineOffset - 1] ?? "").replace(/\r$/, "");
+    const pattern = new RegExp(`(^|[\\s;&|])(${app.words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[ \\t]+")})(?=$|[\\s;&|])`, "g");
+    const found = [...raw.matchAll(pattern)];
+    if (found.length !== 1) return void 0;
+    const at = found[0].index + found[0][1].length;
+    return autofix(true, [scriptLineEdit(model, w, line - w.lineOffset, at + 1, at + found[0][2].length + 1, argv.map(shellWord).join(" "))]);
+  }
+  const part = app.part;
+  const written = part.form === "exec" ? part.argv : asExecForm2(part.command ?? "");
+  if (!written || written.join("\0") !== app.words.join("\0")) return void 0;
+  return autofix(part.form === "exec" || defaultShell(part), [replaceInstr(model, part.instr, `${part.instr.keyword} ${execArray(argv)}`)]);
+}
+var rule19 = {
   id: "package-manager-as-pid1",
   severity: "warning",
   title: "Package manager as PID 1",
@@ -45053,8 +45399,9 @@ var rule17 = {
     const dev = devServer(app.words);
     const deployedDev = app.part.origin?.devSetup;
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
-    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info" }];
-    return [{ message, fix, ...where.at }];
+    const edits = withAutofix(fixPackageManager(model, app));
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info", ...edits }];
+    return [{ message, fix, ...where.at, ...edits }];
   }
 };
 
@@ -45062,7 +45409,7 @@ var rule17 = {
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
 }
-var rule18 = {
+var rule20 = {
   id: "relative-entrypoint",
   severity: "warning",
   title: "Relative start executable without WORKDIR",
@@ -45088,29 +45435,8 @@ var rule18 = {
   }
 };
 
-// src/rules/start/shell-form-cmd.ts
-var rule19 = {
-  id: "shell-form-cmd",
-  severity: "warning",
-  title: "CMD in shell form",
-  description: "A shell-form CMD runs under `/bin/sh -c`: the shell may stay PID 1 and swallow SIGTERM (always on Debian's dash; BusyBox ash and bash exec a simple last command).",
-  check(model) {
-    const { entrypoint, cmd } = model.start;
-    if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
-    const command = cmd.command ?? "";
-    if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
-    const shell = shellLinkOf(model, cmd);
-    if (!shell) return [];
-    const fate = shellFate(shell, model.base);
-    const argv = asExecForm2(command);
-    const fix = argv ? `Use exec form: \`CMD ${execArray(argv)}\`.` : "Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).";
-    const severity = fate.implicitExec ? "info" : void 0;
-    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(" ")}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...severity ? { severity } : {} }];
-  }
-};
-
 // src/rules/start/shell-form-cmd-after-entrypoint.ts
-var rule20 = {
+var rule21 = {
   id: "shell-form-cmd-after-entrypoint",
   severity: "error",
   title: "Shell-form CMD after exec-form ENTRYPOINT",
@@ -45128,14 +45454,21 @@ var rule20 = {
       {
         message: `\`${show(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
         fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
-        range: cmd.instr.range
+        range: cmd.instr.range,
+        // The same rewrite as shell-form-cmd's: the entrypoint then gets the command's words.
+        ...withAutofix(cmdToExecForm(model, cmd))
       }
     ];
   }
 };
 
 // src/rules/start/shell-form-entrypoint.ts
-var rule21 = {
+function fixShellFormEntrypoint(model, ep) {
+  const argv = execFormOf(model, ep);
+  if (!argv) return void 0;
+  return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
+}
+var rule22 = {
   id: "shell-form-entrypoint",
   severity: "error",
   title: "ENTRYPOINT in shell form",
@@ -45156,7 +45489,8 @@ var rule21 = {
     const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
     const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "warning" : void 0;
-    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {} }];
+    const edits = fixShellFormEntrypoint(model, ep);
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...severity ? { severity } : {}, ...edits ? { autofix: edits } : {} }];
   }
 };
 
@@ -45177,7 +45511,7 @@ function suggestion(keyword, argv) {
   if (argv[lastStart] !== "exec" && !argv.slice(lastStart).some((a) => a.trim() === "|" || a.trim() === "&")) words.splice(lastStart, 0, "exec");
   return `Run it through a shell that execs the last program, \`${keyword} ${execArray(["/bin/sh", "-c", words.join(" ")])}\`, or move the steps into an entrypoint script that ends in \`exec "$@"\`.`;
 }
-var rule22 = {
+var rule23 = {
   id: "shell-operator-in-exec-form",
   severity: "error",
   title: "Shell operator in exec form",
@@ -45200,7 +45534,7 @@ var rule22 = {
 };
 
 // src/rules/start/shell-wrapper-in-exec-form.ts
-var rule23 = {
+var rule24 = {
   id: "shell-wrapper-in-exec-form",
   severity: "warning",
   title: "Shell wrapper without exec",
@@ -45247,7 +45581,8 @@ function codeArguments(argv) {
   for (let i = 0; i < argv.length; i++) {
     const script = commandStringAt(argv, i);
     if (script !== void 0) skip.add(script);
-    const flags = INLINE_CODE[programName(argv[i])];
+    const name = programName(argv[i]);
+    const flags = Object.hasOwn(INLINE_CODE, name) ? INLINE_CODE[name] : void 0;
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
@@ -45267,7 +45602,7 @@ function literalVariables(argv, before = []) {
   });
   return names;
 }
-function shellWord(arg) {
+function shellWord2(arg) {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
   if (arg.includes("$")) return `"${arg.replace(/(["\\`])/g, "\\$1")}"`;
   return `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -45275,7 +45610,7 @@ function shellWord(arg) {
 function hit3(instr, argv, names, noShell, base) {
   const shown = names.slice(0, 3).map((n) => `$${n}`).join(", ");
   const more = names.length > 3 ? " \u2026" : "";
-  const script = argv.map(shellWord).join(" ");
+  const script = argv.map(shellWord2).join(" ");
   const isHealth = instr.keyword === "HEALTHCHECK";
   let fix;
   if (noShell) fix = `\`${base}\` has no shell to expand ${shown}: have the program read the environment variable itself.`;
@@ -45314,7 +45649,7 @@ function readByWrapper(model, instr, before, names) {
   const readers = names.map((n) => readerOf(model, argv, before.length, n));
   return readers.every((r) => r !== void 0) ? readers[0] : void 0;
 }
-var rule24 = {
+var rule25 = {
   id: "unexpanded-variable",
   severity: "warning",
   title: "Variable in exec form",
@@ -45347,7 +45682,7 @@ function ungracefulSignal(value) {
   if (v === "STOP" || v === "19") return "SIGSTOP";
   return void 0;
 }
-var rule25 = {
+var rule26 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -45370,22 +45705,22 @@ var rule25 = {
 
 // src/rules/start/index.ts
 var startRules = [
-  rule21,
-  rule19,
-  rule20,
-  rule10,
-  rule15,
-  rule14,
-  rule12,
-  rule24,
   rule22,
-  rule23,
-  rule17,
-  rule11,
   rule18,
+  rule21,
+  rule11,
   rule16,
+  rule15,
+  rule13,
   rule25,
-  rule13
+  rule23,
+  rule24,
+  rule19,
+  rule12,
+  rule20,
+  rule17,
+  rule26,
+  rule14
 ];
 
 // src/rules/wrapper/file-facts.ts
@@ -45410,8 +45745,12 @@ function rewrittenLater(model, w, programs, accept) {
 }
 
 // src/rules/wrapper/crlf-line-endings.ts
+function fixCrlf(model, w) {
+  const edits = w.text.split("\n").flatMap((line, i) => line.endsWith("\r") ? [scriptLineEdit(model, w, i + 1, line.length, line.length + 1, "")] : []);
+  return autofix(true, edits);
+}
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule26 = {
+var rule27 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -45431,7 +45770,8 @@ var rule26 = {
         message: `${label} has Windows (CRLF) line endings from line ${line}, ${consequence}.`,
         fix: `Convert it to LF (\`dos2unix ${w.absPath ? w.file : w.imagePath}\`) and add \`*.sh text eol=lf\` to .gitattributes so Windows checkouts keep LF.`,
         range: scriptLineRange(w, line),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixCrlf(model, w))
       });
     }
     return hits;
@@ -45439,7 +45779,10 @@ var rule26 = {
 };
 
 // src/rules/wrapper/utf8-bom.ts
-var rule27 = {
+function fixBom(model, w) {
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 2, "")]);
+}
+var rule28 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -45456,7 +45799,8 @@ var rule27 = {
         message: `${label} starts with a UTF-8 byte order mark, ${consequence}.`,
         fix: `Save it as UTF-8 without BOM (\`sed -i '1s/^\\xEF\\xBB\\xBF//' ${w.absPath ? w.file : w.imagePath}\`, or "UTF-8" instead of "UTF-8 with BOM" in the editor).`,
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixBom(model, w))
       });
     }
     return hits;
@@ -45464,7 +45808,14 @@ var rule27 = {
 };
 
 // src/rules/wrapper/wrapper-missing-shebang.ts
-var rule28 = {
+function fixMissingShebang(model, w) {
+  const script = shellScripts(model, ["start"]).find((s) => s.wrapper === w);
+  if (!script || !posixWithSourced(model, script)) return void 0;
+  if (interpreterAvailability(model, "sh", analyseInstalls(model)) === "absent") return void 0;
+  const eol = w.text.includes("\r\n") ? "\r\n" : "\n";
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 1, `#!/bin/sh${eol}`)]);
+}
+var rule29 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -45484,7 +45835,8 @@ var rule28 = {
         message: `${scriptLabel(model, w)} is the start command's script but has no \`#!\` first line${first ? ` (it starts with \`${first.slice(0, 40)}\`)` : ""}, so the kernel refuses to run it and the container fails with \`exec format error\`.`,
         fix: "Make `#!/bin/sh` (or the interpreter the script is written for) its first line.",
         range: scriptLineRange(w, 1),
-        file: w.file
+        file: w.file,
+        ...withAutofix(fixMissingShebang(model, w))
       });
     }
     return hits;
@@ -45492,6 +45844,7 @@ var rule28 = {
 };
 
 // src/rules/wrapper/wrapper-not-executable.ts
+import path20 from "node:path";
 function why(w, mode) {
   const chmod2 = w.copy.flags.get("chmod");
   switch (mode.source) {
@@ -45509,7 +45862,31 @@ function why(w, mode) {
       return "nothing gives it an x bit";
   }
 }
-var rule29 = {
+function usesBuildKit(model) {
+  return /^#\s*syntax\s*=/im.test(model.text) || model.instructions.some((i) => i.heredocs.length > 0 || ["chmod", "link", "mount", "exclude", "parents"].some((f) => i.flags.has(f)));
+}
+function copiesOnlyIt(model, w) {
+  if (w.absPath === void 0 || w.copy.flags.has("from")) return false;
+  const stage = model.stages[w.copy.stage];
+  const step = stage ? buildSteps(model, stage).steps.find((s) => s.instr === w.copy) : void 0;
+  const ops = step ? copyOperands(step) : void 0;
+  return ops?.sources.length === 1 && path20.resolve(model.contextDir, ops.sources[0]) === w.absPath;
+}
+function rootAt(model, w) {
+  const users = model.instructions.filter((i) => i.keyword === "USER" && i.range.line < w.copy.range.line && model.chain.some((s) => s.index === i.stage));
+  const last = users[users.length - 1]?.args[0];
+  return last === void 0 || /^(root|0)(:.*)?$/.test(last);
+}
+function fixNotExecutable(model, w) {
+  if (w.copy.flags.has("chmod") || w.mode.source === "run-chmod" || w.mode.source === "chmod-flag") return void 0;
+  const heredoc = isHeredoc(model, w);
+  const single = heredoc || copiesOnlyIt(model, w);
+  const runStyle = !usesBuildKit(model) && /\bchmod\b/.test(model.instructions.filter((i) => i.keyword === "RUN").map((i) => i.text).join("\n"));
+  if (single && !(runStyle && rootAt(model, w))) return autofix(true, [afterKeyword(model, w.copy, " --chmod=755")]);
+  if (heredoc || !rootAt(model, w) || /[\s'"$`\\]/.test(w.imagePath)) return void 0;
+  return autofix(true, [insertAfterInstr(model, w.copy, `RUN chmod +x ${w.imagePath}`)]);
+}
+var rule30 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -45527,68 +45904,45 @@ var rule29 = {
         message: `${scriptLabel(model, w)} ${heredoc ? "is created" : `is copied to ${w.imagePath}`} without an execute bit (${why(w, w.mode)}), so the container fails with \`permission denied\`.`,
         fix: heredoc ? `Create it executable: \`COPY --chmod=755 <<EOF ${w.imagePath}\`.` : `Copy it with \`${copy.keyword} --chmod=755 \u2026\`${gitFix}.`,
         range: copy.range,
-        file: model.file
+        file: model.file,
+        ...withAutofix(fixNotExecutable(model, w))
       });
     }
     return hits;
   }
 };
 
-// src/rules/wrapper/common.ts
-function flowOf(script, model) {
-  return flowIn(script.wrapper, model.wrappers, { kind: "override" });
-}
-function sourceOf(script, fn) {
-  const wrapper = fn ? definingScript(fn) : void 0;
-  return wrapper && wrapper !== script.wrapper ? { wrapper, analysis: analysisOf(wrapper) } : script;
-}
-function dialectFor(model, wrapper, analysis) {
-  const family2 = model.base.family;
-  if (wrapper.role === "start") return scriptDialect(analysis.shebang, family2, wrapper.interpreter);
-  const starter = model.wrappers.find((w) => w.role === "start" && dialectFor(model, w, analysisOf(w)) !== void 0);
-  if (starter) return dialectFor(model, starter, analysisOf(starter));
-  return scriptDialect(analysis.shebang, family2);
-}
-function shellScripts(model, roles = ["start", "sourced"]) {
-  if (model.windows) return [];
-  const out = [];
-  for (const wrapper of model.wrappers) {
-    if (!roles.includes(wrapper.role)) continue;
-    const analysis = analysisOf(wrapper);
-    const dialect = dialectFor(model, wrapper, analysis);
-    if (!dialect) continue;
-    const functions = functionsOf(wrapper, model.wrappers);
-    out.push({ wrapper, analysis, dialect, functions });
-  }
-  return out;
-}
-function initProcess(model) {
-  const init = chainInit(model.startChain);
-  return init ? { name: init.name, mode: init.groupSignals ? "group" : "single" } : void 0;
-}
-function scriptHit(script, start, end, message, fix) {
-  const a = script.analysis;
-  const offset = script.wrapper.lineOffset;
-  const line = a.lineOf(start);
-  let endLine = a.lineOf(Math.max(start, end));
-  let endColumn = a.columnOf(Math.max(start, end));
-  if (endLine !== line) {
-    endLine = line;
-    const nl = a.text.indexOf("\n", start);
-    endColumn = (nl < 0 ? a.text.length : nl) - start + a.columnOf(start);
-  }
-  return {
-    message,
-    fix,
-    file: script.wrapper.file,
-    range: { line: line + offset, column: a.columnOf(start), endLine: endLine + offset, endColumn }
-  };
-}
-function code(text) {
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-
 // src/rules/wrapper/wrapper-missing-exec.ts
+function setsTrap(script) {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === "simple" && commandBase(cmd.words[0]) === "trap") found = true;
+  });
+  return found;
+}
+function calledLastOnly(script, name) {
+  let calls = 0;
+  walkCommands(script.analysis.body, (cmd2) => {
+    if (cmd2.kind === "simple" && commandBase(cmd2.words[0]) === name) calls++;
+  });
+  const last = script.analysis.body[script.analysis.body.length - 1];
+  const cmd = last && !last.background && last.andOr.rest.length === 0 && last.andOr.first.commands.length === 1 ? last.andOr.first.commands[0] : void 0;
+  return calls === 1 && cmd?.kind === "simple" && commandBase(cmd.words[0]) === name;
+}
+function fixMissingExec(model, script, sig) {
+  if (sig.cmd.kind !== "simple" || sig.cmd.assigns.length > 0) return void 0;
+  if (sig.fn && !calledLastOnly(script, sig.fn.name)) return void 0;
+  const first = sig.cmd.words[0];
+  if (!first) return void 0;
+  if (sig.kind === "program") {
+    const base = commandBase(first);
+    if (base === void 0 || !/^[\w.+-]+$/.test(base) || script.functions.has(base) || BUILTINS.has(base)) return void 0;
+    if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
+  }
+  const where = sourceOf(script, sig.fn);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, "exec ")]);
+}
+var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
 function trapsTerm3(script) {
   let found = false;
@@ -45657,7 +46011,7 @@ function programName2(sig) {
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
   return base ? code(base) : "the app";
 }
-var rule30 = {
+var rule31 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -45672,18 +46026,18 @@ var rule30 = {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
       const seen = /* @__PURE__ */ new Set();
-      const report2 = (sig, build3) => {
+      const report2 = (sig, build3, edits) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
         const [message, fix] = build3(commandText(where.analysis.text, sig));
-        hits.push(scriptHit(where, sig.start, sig.end, message, fix));
+        hits.push({ ...scriptHit(where, sig.start, sig.end, message, fix), ...edits ? { autofix: edits } : {} });
       };
       const argv = (sig, before) => report2(sig, (text) => [
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
-      ]);
+      ], fixMissingExec(model, script, sig));
       const cron = cronText(script);
       for (const sig of flow.finals) {
         if (scheduledJob(sig, cron)) continue;
@@ -45696,7 +46050,7 @@ var rule30 = {
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
               knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
-            ]);
+            ], fixMissingExec(model, script, sig));
             break;
           case "pipeline": {
             const last = sig.pipeline?.[sig.pipeline.length - 1];
@@ -45756,7 +46110,7 @@ function controlScriptHit(model, consequence) {
 }
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule31 = {
+var rule32 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -45972,7 +46326,45 @@ function stringStep(script, text, memo2) {
   });
   return found;
 }
-var rule32 = {
+var SURE_STEPS = /* @__PURE__ */ new Set(["echo", "printf", "export", "set", "shift", "unset", "local", "readonly", "umask", "sleep", "true", ":", "exec", "exit", "return", "chown", "chmod", "chgrp", "touch", "envsubst", "date"]);
+var SETUP_STEP = new RegExp(
+  [
+    String.raw`^(?:\S*/)?python[0-9.]* (?:\S*/)?manage\.py (?:migrate|collectstatic|makemigrations|compilemessages|check)\b`,
+    String.raw`^(?:\S*/)?django-admin (?:migrate|collectstatic|compilemessages)\b`,
+    String.raw`^(?:\S*/)?alembic upgrade\b`,
+    String.raw`^(?:\S*/)?flask db upgrade\b`,
+    String.raw`^(?:bundle exec )?(?:\S*/)?(?:rake|rails) (?:db:migrate|db:prepare|assets:precompile)\b`,
+    String.raw`^(?:\S*/)?php artisan (?:migrate|config:cache|route:cache|view:cache)\b`,
+    String.raw`^(?:\S*/)?npx prisma migrate deploy\b`,
+    String.raw`^(?:\S*/)?(?:npm run|yarn|pnpm) migrate\b`
+  ].join("|")
+);
+function everyStepSure(script, appStarts2) {
+  let sure = true;
+  walkCommands(script.analysis.body, (cmd, ctx) => {
+    if (!sure || cmd.kind !== "simple" || ctx.inCondition || ctx.detached || appStarts2.has(cmd) || cmd.words.length === 0) return;
+    const base = commandBase(cmd.words[0]);
+    const words = cmd.words.map((w) => staticValue(w) ?? "$");
+    const flags = words.filter((w) => w.startsWith("-")).join(" ");
+    if (base === void 0 || discardsFailure(cmd)) sure = false;
+    else if (SURE_STEPS.has(base)) return;
+    else if (base === "mkdir" && /-[a-zA-Z]*p/.test(flags)) return;
+    else if (base === "ln" && /-[a-zA-Z]*f/.test(flags)) return;
+    else if (!SETUP_STEP.test(words.join(" "))) sure = false;
+  });
+  return sure;
+}
+function fixNoErrexit(model, script, appStarts2) {
+  if (!everyStepSure(script, appStarts2)) return void 0;
+  const w = script.wrapper;
+  const lines = w.text.split("\n");
+  const at = script.analysis.shebang ? 2 : 1;
+  if (at > lines.length || at === 2 && lines.length === 1) return void 0;
+  const eol = lines[0].endsWith("\r") ? "\r\n" : "\n";
+  const col = at === 1 && w.text.startsWith("\uFEFF") ? 2 : 1;
+  return autofix(true, [scriptLineEdit(model, w, at, col, col, `set -e${eol}`)]);
+}
+var rule33 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -46010,123 +46402,8 @@ var rule32 = {
       const also = mattering === firstStep2 ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
       const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
-      hits.push(scriptHit(script, firstStep2.start, firstStep2.end, message, fix));
-    }
-    return hits;
-  }
-};
-
-// src/rules/wrapper/wrapper-bashism.ts
-var C = {
-  doubleBracket: { label: "[[ \u2026 ]]", dash: "fails with `[[: not found`", busybox: "accepts", fix: "Use `[ \u2026 ]` with `=` and quoted operands" },
-  functionKeyword: { label: "function name", dash: 'fails with `Syntax error: "}" unexpected`', busybox: "accepts", fix: "Declare it as `name() { \u2026 }`" },
-  source: { label: "source", dash: "fails with `source: not found`", busybox: "accepts", fix: "Use `. file` instead of `source file`" },
-  doubleEquals: { label: "== in [ ]", dash: "fails with `[: unexpected operator`", busybox: "accepts", fix: "Use `=` inside `[ ]`" },
-  hereString: { label: "<<<", dash: "fails with `Syntax error: redirection unexpected`", busybox: "maybe", fix: "Pipe instead: `printf '%s\\n' \"$value\" | cmd`" },
-  ansiC: { label: "$'\u2026'", dash: "keeps the `$` and the backslashes literally", busybox: "accepts", fix: "Build the string with `printf`" },
-  array: { label: "arrays", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  arrayRef: { label: "array references", dash: "fails with `Bad substitution`", busybox: "fails", fix: "Use the positional parameters (`set -- a b c`) or a space-separated string" },
-  ampRedirect: { label: "&>", dash: "runs the command in the background and truncates the file", busybox: "accepts", fix: "Use `> file 2>&1`" },
-  procSub: { label: "<( \u2026 )", dash: 'fails with `Syntax error: "(" unexpected`', busybox: "maybe", fix: "Use a pipe or a temporary file" },
-  arithCommand: { label: "(( \u2026 ))", dash: "runs it as a command and fails with `not found`", busybox: "fails", fix: "Use `[ \u2026 ]` or an assignment with `$(( \u2026 ))`" },
-  pipefail: { label: "set -o pipefail", dash: "fails with `set: Illegal option -o pipefail` and the script stops there", busybox: "accepts", fix: "Drop `pipefail`" }
-};
-function scanParts(parts, found, word) {
-  for (const p of parts) {
-    if (p.type === "ansi") found.push({ construct: C.ansiC, start: p.start, end: p.start + p.text.length + 3 });
-    else if (p.type === "array") found.push({ construct: C.array, start: word.start, end: word.end });
-    else if (p.type === "procsub") found.push({ construct: C.procSub, start: p.start, end: word.end });
-    else if (p.type === "dq") scanParts(p.parts, found, word);
-    else if (p.type === "param") {
-      if (p.subscript !== void 0 && p.name !== "@" && p.name !== "*") found.push({ construct: C.arrayRef, start: p.start, end: p.end });
-      scanParts(p.arg, found, word);
-    }
-  }
-}
-function scan(script) {
-  const found = [];
-  const redirs = (list) => {
-    for (const r of list) {
-      if (r.op === "<<<") found.push({ construct: C.hereString, start: r.start, end: r.target?.end ?? r.start + 3 });
-      if (r.op === "&>" || r.op === "&>>") found.push({ construct: C.ampRedirect, start: r.start, end: r.target?.end ?? r.start + 2 });
-    }
-  };
-  walkCommands(script.analysis.body, (cmd) => {
-    for (const w of commandWords(cmd)) scanParts(w.parts, found, w);
-    if (cmd.kind === "function") {
-      if (cmd.keyword) found.push({ construct: C.functionKeyword, start: cmd.start, end: cmd.start + 8 });
-      return;
-    }
-    redirs(cmd.redirs);
-    if (cmd.kind !== "simple") return;
-    const w0 = cmd.words[0];
-    if (!w0) return;
-    if (w0.raw === "[[") {
-      found.push({ construct: C.doubleBracket, start: cmd.start, end: cmd.end });
-      return;
-    }
-    if (w0.parts[0]?.type === "arith" && w0.raw.startsWith("((")) {
-      found.push({ construct: C.arithCommand, start: w0.start, end: w0.end });
-      return;
-    }
-    const base = commandBase(w0);
-    if (base === "source") found.push({ construct: C.source, start: w0.start, end: w0.end });
-    if (base === "[" || base === "test") {
-      for (const w of cmd.words.slice(1)) if (staticValue(w) === "==") found.push({ construct: C.doubleEquals, start: w.start, end: w.end });
-    }
-    if ((base === "declare" || base === "typeset" || base === "local") && cmd.words.slice(1).some((w) => /^-[a-zA-Z]*[aA]/.test(staticValue(w) ?? ""))) {
-      found.push({ construct: C.array, start: cmd.start, end: cmd.end });
-    }
-    if (base === "set" && setFlags(cmd).optionsOn.has("pipefail") && script.dialect.dialect === "dash") {
-      found.push({ construct: C.pipefail, start: cmd.start, end: cmd.end });
-    }
-  });
-  return found;
-}
-function describe(model, script, c) {
-  const family2 = model.base.family;
-  const declared = code(script.dialect.declared);
-  const d = script.dialect.dialect;
-  let message;
-  if (d === "dash") {
-    const shell = script.dialect.shell === "dash" ? "dash" : `dash, this ${family2} image's /bin/sh,`;
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} ${shell} ${c.dash}.`;
-  } else if (d === "busybox" && c.busybox === "fails") {
-    message = `${code(c.label)} is bash-only syntax, and under ${declared} BusyBox ash (this ${family2} image's /bin/sh) rejects it, so the script fails at that line.`;
-  } else if (d === "busybox") {
-    const ash = c.busybox === "accepts" ? "BusyBox ash on this image accepts it" : "BusyBox ash accepts it only in some builds";
-    message = `${code(c.label)} is bash-only syntax under ${declared}: ${ash}, but dash (Debian/Ubuntu's /bin/sh) ${c.dash}, so the script breaks when the base image changes.`;
-  } else {
-    message = `${code(c.label)} is bash-only syntax under ${declared}, and where /bin/sh is dash (Debian/Ubuntu) it ${c.dash}.`;
-  }
-  const bash = lacksBash(model.base) ? ` (after installing bash, which ${family2} lacks)` : "";
-  const fix = `${c.fix}, or switch the shebang to \`#!/bin/bash\`${bash}.`;
-  return { message, fix };
-}
-var rule33 = {
-  id: "wrapper-bashism",
-  severity: "warning",
-  title: "Bash syntax under #!/bin/sh",
-  description: "Bash-only syntax in a script run by a POSIX sh breaks on dash (Debian/Ubuntu /bin/sh) and partly on BusyBox ash (Alpine).",
-  deployed: "any",
-  check(model) {
-    const hits = [];
-    for (const script of shellScripts(model)) {
-      if (!script.dialect.posix || script.dialect.dialect === "bash") continue;
-      const seen = /* @__PURE__ */ new Set();
-      for (const f of scan(script).sort((a, b) => a.start - b.start)) {
-        const key = `${f.construct.label}\0${script.analysis.lineOf(f.start)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const { message, fix } = describe(model, script, f.construct);
-        const hit5 = scriptHit(script, f.start, f.end, message, fix);
-        if (script.dialect.dialect === "busybox" && f.construct.busybox === "accepts") hit5.severity = "info";
-        if (script.dialect.dialect === "posix" && model.base.family === "unknown") {
-          hit5.severity = "info";
-          hit5.message = `${hit5.message} (Whether it breaks depends on what \`/bin/sh\` is on \`${model.base.ref}\`, which entrypoint-guard cannot tell.)`;
-        }
-        hits.push(hit5);
-      }
+      const edits = fixNoErrexit(model, script, appStarts.get(script));
+      hits.push({ ...scriptHit(script, firstStep2.start, firstStep2.end, message, fix), ...edits ? { autofix: edits } : {} });
     }
     return hits;
   }
@@ -46555,14 +46832,14 @@ var rule37 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule28,
-  rule26,
-  rule27,
   rule29,
+  rule27,
+  rule28,
   rule30,
   rule31,
   rule32,
   rule33,
+  rule7,
   rule34,
   rule35,
   rule36,
@@ -46652,6 +46929,11 @@ var CATALOG = [
   { key: "reportOnly", scope: "face", type: "boolean", input: "report-only", actionDefault: "false", initial: () => false, shown: "false", help: "a matrix shard: analyse and write the JSON report; no channels, no gate" },
   { key: "planPlatforms", scope: "face", type: "list", flag: "plan-platforms", input: "plan-platforms", metavar: "LIST", item: parsePlatform, split: /[,\n]/, collect: (items2) => platformList(items2), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: "reports", scope: "face", type: "value", input: "reports", parse: parseText, help: "shard reports (paths or globs, one per line) to merge and publish instead of analysing" },
+  // CLI only: the Action does not commit to the branch; it suggests the same edits in the review (src/github/review.ts).
+  { key: "fix", scope: "face", type: "boolean", flag: "fix", initial: () => false, shown: "false", help: "apply the safe fixes to the Dockerfile and its scripts, print the diff on stderr, then report what is left" },
+  { key: "fixDryRun", scope: "face", type: "boolean", flag: "fix-dry-run", initial: () => false, shown: "false", help: "print the diff --fix would make (standard output) and change nothing; exit 1 when there is one" },
+  { key: "fixUnsafe", scope: "face", type: "boolean", flag: "fix-unsafe", initial: () => false, shown: "false", help: "with --fix (implied) or --fix-dry-run: the fixes that may change behaviour too (exec form with a CMD, bash installed, `exec` before a trap)" },
+  { key: "fixVerify", scope: "face", type: "boolean", flag: "verify", initial: () => false, shown: "false", help: "with --fix: build and probe the fixed files in a copy first, and write the fixes only when their findings are gone and nothing new appears" },
   { key: "githubToken", scope: "face", type: "value", input: "github-token", actionDefault: "${{ github.token }}", shown: "${{ github.token }}", parse: (raw) => raw, help: "token for the check run, review and pull request diff API calls; used for nothing else" }
 ];
 var ENTRIES = CATALOG;
@@ -46677,11 +46959,11 @@ function applyConfigDefaults(options, defaults2, given) {
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs12 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path20 from "node:path";
+import path21 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -46693,27 +46975,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path40) {
-  let normalized = normalize(path40);
+function cleanPath(path41) {
+  let normalized = normalize(path41);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path40, separator) {
-  return path40.replace(SLASHES_REGEX, separator);
+function convertSlashes(path41, separator) {
+  return path41.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path40) {
-  return path40 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path40);
+function isRootDirectory(path41) {
+  return path41 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path41);
 }
-function normalizePath(path40, options) {
+function normalizePath(path41, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path40.includes("/") || path40.startsWith(".");
-  if (resolvePaths) path40 = resolve2(path40);
-  if (normalizePath$1 || pathNeedsCleaning) path40 = cleanPath(path40);
-  if (path40 === ".") return "";
-  const needsSeperator = path40[path40.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path40 + pathSeparator : path40, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path41.includes("/") || path41.startsWith(".");
+  if (resolvePaths) path41 = resolve2(path41);
+  if (normalizePath$1 || pathNeedsCleaning) path41 = cleanPath(path41);
+  if (path41 === ".") return "";
+  const needsSeperator = path41[path41.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path41 + pathSeparator : path41, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -46750,8 +47032,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path40 = directoryPath || ".";
-  if (filters.every((filter) => filter(path40, true))) paths.push(path40);
+  const path41 = directoryPath || ".";
+  if (filters.every((filter) => filter(path41, true))) paths.push(path41);
 };
 var empty$2 = () => {
 };
@@ -46803,26 +47085,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path40, state, callback$1) {
-  const { queue, fs: fs26, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path41, state, callback$1) {
+  const { queue, fs: fs27, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs26.realpath(path40, (error2, resolvedPath) => {
+  fs27.realpath(path41, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs26.stat(resolvedPath, (error$1, stat3) => {
+    fs27.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path40, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path41, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path40, state, callback$1) {
-  const { queue, fs: fs26, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path41, state, callback$1) {
+  const { queue, fs: fs27, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs26.realpathSync(path40);
-    const stat3 = fs26.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path40, resolvedPath, state)) return;
+    const resolvedPath = fs27.realpathSync(path41);
+    const stat3 = fs27.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path41, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -46832,9 +47114,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path40, resolved, state) {
+function isRecursive(path41, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path40);
+  let parent = dirname3(path41);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -46842,7 +47124,7 @@ function isRecursive(path40, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path40, resolved);
+  state.symlinks.set(path41, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -46891,22 +47173,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs26 } = state;
+  const { fs: fs27 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs26.readdir(crawlPath || ".", readdirOpts, (error2, entries2 = []) => {
+  fs27.readdir(crawlPath || ".", readdirOpts, (error2, entries2 = []) => {
     callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs26 } = state;
+  const { fs: fs27 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries2 = [];
   try {
-    entries2 = fs26.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs27.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -47014,19 +47296,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path40 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path40)) continue;
-        this.pushDirectory(path40, paths, filters);
-        this.walkDirectory(this.state, path40, path40, depth - 1, this.walk);
+        let path41 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path41)) continue;
+        this.pushDirectory(path41, paths, filters);
+        this.walkDirectory(this.state, path41, path41, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path40 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path40, this.state, (stat3, resolvedPath) => {
+        let path41 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path41, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path40 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path40 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path41 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path41 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path40;
+            resolvedPath = useRealPaths ? resolvedPath : path41;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -47192,7 +47474,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path40) => isMatch(path40));
+    this.options.filters.push((path41) => isMatch(path41));
     return this;
   }
 };
@@ -47267,19 +47549,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path40) {
-  return path40.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path41) {
+  return path41.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path40) {
+function splitPattern(path41) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path40, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path40];
+  const result = import_picomatch.default.scan(path41, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path41];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path40) => path40.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path40) => path40.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path41) => path41.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path41) => path41.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -47386,13 +47668,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path40 = format(p, isDirectory2);
-      const matches = matcher(path40) && !ignore(path40);
-      if (matches) log(`matched ${path40}`);
+      const path41 = format(p, isDirectory2);
+      const matches = matcher(path41) && !ignore(path41);
+      if (matches) log(`matched ${path41}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path40 = format(p, isDirectory2);
-      return matcher(path40) && !ignore(path40);
+      const path41 = format(p, isDirectory2);
+      return matcher(path41) && !ignore(path41);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -47500,7 +47782,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path20.normalize(p).split(path20.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path21.normalize(p).split(path21.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -47707,14 +47989,14 @@ function loadProjectConfig(absPath, display2) {
 }
 function findProjectConfig(where) {
   const display2 = (abs2) => {
-    const rel = path21.relative(where.base, abs2).split(path21.sep).join("/");
-    return rel === "" || path21.isAbsolute(rel) ? abs2 : rel;
+    const rel = path22.relative(where.base, abs2).split(path22.sep).join("/");
+    return rel === "" || path22.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path21.resolve(where.base, where.explicit);
+    const abs2 = path22.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path21.join(where.root, CONFIG_FILE_NAME);
+  const abs = path22.join(where.root, CONFIG_FILE_NAME);
   if (!fs12.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display2(abs));
 }
@@ -47741,7 +48023,7 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path22.resolve(workspace, value);
+  const abs = path23.resolve(workspace, value);
   let stat3;
   try {
     stat3 = fs13.statSync(abs);
@@ -47752,7 +48034,7 @@ function inWorkspaceDir(value, workspace, name) {
   return value;
 }
 function readActionConfig(read, env = process.env) {
-  const workspace = path22.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path23.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
   const defaults2 = { ...project?.defaults ?? {} };
   const untrustedKeys = [];
@@ -47780,7 +48062,7 @@ function readActionConfig(read, env = process.env) {
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs13.existsSync(path22.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs13.existsSync(path23.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -47800,7 +48082,7 @@ function readActionConfig(read, env = process.env) {
   if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path22.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path23.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -47854,7 +48136,7 @@ function failsAt(findings, failOn) {
 
 // src/lint.ts
 import fs14 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -48066,7 +48348,8 @@ function parseDockerfile(input) {
     buildArgs,
     wrappers: [],
     startChain: { links: [] },
-    deployments: []
+    deployments: [],
+    ...input.edited ? { edited: input.edited } : {}
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;
@@ -48283,8 +48566,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path23.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path23.sep).join("/");
+  const rel = path24.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path24.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -48298,6 +48581,7 @@ function toFinding(meta, hit5, defaultFile) {
     column: hit5.range.column
   };
   if (hit5.range.endColumn > 0) finding.endColumn = hit5.range.endColumn;
+  if (hit5.autofix && hit5.autofix.edits.length > 0) finding.autofix = hit5.autofix;
   return finding;
 }
 function dedupe2(findings) {
@@ -48357,12 +48641,12 @@ function readIfFile(absPath) {
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path23.resolve(cwd, options.dockerfile);
+  const absPath = path24.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
-  const text = readUserText(absPath, file, "Dockerfile");
-  const contextDir = path23.resolve(cwd, options.context ?? path23.dirname(absPath));
+  const text = options.edited?.get(absPath) ?? readUserText(absPath, file, "Dockerfile");
+  const contextDir = path24.resolve(cwd, options.context ?? path24.dirname(absPath));
   checkContextDir(contextDir, cwd);
-  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target, ...options.edited ? { edited: options.edited } : {} });
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
   model.deployments = deployed.deployments;
   const findings = [];
@@ -48379,7 +48663,7 @@ function lintDockerfile(options) {
   for (const d of model.deployments) {
     for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
       if (texts.has(f)) continue;
-      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path23.resolve(cwd, f));
+      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path24.resolve(cwd, f));
       if (text2 !== void 0) texts.set(f, text2);
     }
   }
@@ -48389,12 +48673,12 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs23 from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/runtime/build.ts
 import fs17 from "node:fs";
 import os6 from "node:os";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -48535,7 +48819,7 @@ function checkBuildOptions(options, info2) {
 
 // src/runtime/secrets.ts
 import fs16 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -48572,7 +48856,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path24.resolve(cwd, file));
+      if (file) value = readSmall(path25.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -48702,9 +48986,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs17.mkdtempSync(path25.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs17.mkdtempSync(path26.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path25.join(dir, "metadata.json");
+    metadataFile = path26.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -49031,8 +49315,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path40) {
-    this.dirs.add(path40);
+  dir(path41) {
+    this.dirs.add(path41);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -49076,12 +49360,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path40 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path41 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path40,
+    path: path41,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -49133,7 +49417,7 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/container-state.ts
 var CALL_MS = 2e4;
@@ -49211,9 +49495,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path40 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path40 !== "";
-    if (listening && path40 !== "") out.push({ proto: "unix", address: path40 });
+    const path41 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path41 !== "";
+    if (listening && path41 !== "") out.push({ proto: "unix", address: path41 });
   }
   return out;
 }
@@ -49358,18 +49642,18 @@ function processArgv(proc, pid = proc.pid) {
 // src/runtime/probe.ts
 import fs21 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/process-name.ts
-import path26 from "node:path";
+import path27 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path26.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path26.posix.basename(script) : script;
+  const dir = path27.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path27.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -49553,18 +49837,18 @@ function parseResponse(data, closed) {
   }
   return { status, complete: closed, keepAlive: false, length: data.length };
 }
-function requestText(path40, keepAlive, hold = false) {
-  return `GET ${path40} HTTP/1.1\r
+function requestText(path41, keepAlive, hold = false) {
+  return `GET ${path41} HTTP/1.1\r
 Host: localhost\r
 User-Agent: entrypoint-guard\r
 Accept: */*\r
 Connection: ${keepAlive ? "keep-alive" : "close"}\r
 ${hold ? "" : "\r\n"}`;
 }
-async function getOnce(access2, containerId, port, path40, timeoutMs) {
+async function getOnce(access2, containerId, port, path41, timeoutMs) {
   const relay = new Relay(access2, port, containerId);
   try {
-    relay.send(requestText(path40, false));
+    relay.send(requestText(path41, false));
     let closed = false;
     void relay.ended.then(() => closed = true);
     await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
@@ -49916,6 +50200,13 @@ function zombieHit(pid1) {
 }
 
 // src/runtime/stop-signal.ts
+function fixStopSignal(facts, graceful) {
+  const at = facts.stopSignalAt;
+  if (at) return { safe: true, edits: [{ file: at.file, line: at.range.line, column: at.range.column, endLine: at.range.endLine, endColumn: at.range.endColumn, text: `STOPSIGNAL ${graceful}` }] };
+  const ins = facts.insertAt;
+  return ins ? { safe: true, edits: [{ file: ins.file, line: ins.line, column: 1, endLine: ins.line, endColumn: 1, text: `STOPSIGNAL ${graceful}
+` }] } : void 0;
+}
 function processName(argv) {
   const first = (argv[0] ?? "").split(/\s/)[0];
   const script = argv[1];
@@ -49940,11 +50231,13 @@ function judgeStopSignal(facts) {
   const daemon = daemonOf(receiver);
   if (!daemon.abortive.includes(signal)) return void 0;
   const how = init ? `through the init \`${top.display.split(" ")[0]}\`, which forwards it` : "as PID 1";
+  const autofix2 = fixStopSignal(facts, daemon.graceful);
   const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
   return {
     rule: "stop-signal-not-graceful",
     ...facts.stopSignalAt ? { file: facts.stopSignalAt.file, range: facts.stopSignalAt.range } : {},
     message: `On {platforms} the stop signal ${signal} reaches ${daemon.name} ${how}, and ${daemon.name} treats ${signal} as a fast stop: ${daemon.why} (${daemon.source}). Every deploy and scale-down cuts off the requests in flight.`,
+    ...autofix2 ? { autofix: autofix2 } : {},
     fix: `${set} (Compose: \`stop_signal: ${daemon.graceful}\`). Kubernetes sends SIGTERM whatever the image says: add a preStop hook that sends ${daemon.graceful} to PID 1 (\`kill -s ${daemon.graceful.replace(/^SIG/, "")} 1\`) and waits, within terminationGracePeriodSeconds.`
   };
 }
@@ -50073,7 +50366,7 @@ async function probe2(req, start = startProbe(req)) {
   const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
-  const notGraceful = req.deployed ? void 0 : judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {} });
+  const notGraceful = req.deployed ? void 0 : judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}, ...req.stopSignalInsertAt ? { insertAt: req.stopSignalInsertAt } : {} });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named2 = { ...top ? { pid1: top.display, pid1Argv: top.argv } : {}, ...pid1Signals ? { pid1Signals } : {}, ...appSignals ? { appSignals } : {}, ...checked.results };
@@ -50251,8 +50544,8 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path27.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path27.posix.basename(argv[1]) === path27.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path28.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path28.posix.basename(argv[1]) === path28.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
@@ -50260,7 +50553,7 @@ function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
       for (const name of fs21.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs21.readFileSync(path27.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+        const text = fs21.readFileSync(path28.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -50272,8 +50565,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path27.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path27.posix.basename(argv[1]);
+  const first = path28.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path28.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -50445,7 +50738,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path28.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path29.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -50655,7 +50948,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -50764,18 +51057,18 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/runtime/engine-api.ts
 import fs22 from "node:fs";
 import http2 from "node:http";
 import os8 from "node:os";
-import path29 from "node:path";
+import path30 from "node:path";
 function selectedContext() {
   if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path29.join(os8.homedir(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || path30.join(os8.homedir(), ".docker");
   try {
-    const config = JSON.parse(fs22.readFileSync(path29.join(dir, "config.json"), "utf8"));
+    const config = JSON.parse(fs22.readFileSync(path30.join(dir, "config.json"), "utf8"));
     return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
   } catch {
     return void 0;
@@ -51030,7 +51323,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path30.posix.normalize(requested);
+    let current = path31.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -51043,7 +51336,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path30.posix.normalize(target) : path30.posix.join(path30.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path31.posix.normalize(target) : path31.posix.join(path31.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -51139,11 +51432,11 @@ var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path31.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path31.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path31.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path31.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path31.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path32.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path32.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path32.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path32.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path32.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -51270,16 +51563,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path31.posix.normalize(interpreter) : path31.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path32.posix.normalize(interpreter) : path32.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path31.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path32.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path31.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path32.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -51299,14 +51592,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path31.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path32.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path31.posix.basename(shebang.interpreter) === "env") {
+  if (path32.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -51493,7 +51786,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path31.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path32.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -51753,6 +52046,7 @@ async function runPlatform(job) {
       signalGate: runnable,
       ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
       ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
+      ...!job.resolved ? { stopSignalInsertAt: stopSignalPlace(model) } : {},
       ...expected && !job.resolved ? { expectedPid1: expected } : {}
     },
     probeStart
@@ -51789,7 +52083,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path32.posix.basename(wrapper.imagePath),
+      wrapper: path33.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -51857,7 +52151,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs23.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs23.readFileSync(path32.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs23.readFileSync(path33.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -51878,6 +52172,11 @@ function confirmable(model, staticFindings) {
   const program = model.startChain.program;
   if (fired.has("package-manager-as-pid1") || program && knownProgram(program.word)?.role === "package-manager") pm2.push("package-manager-as-pid1");
   return { shellPid1: [...shell], packageManager: pm2 };
+}
+function stopSignalPlace(model) {
+  const parts = [model.start.entrypoint, model.start.cmd].filter((p) => p !== void 0 && p.instr.stage === model.finalStage.index);
+  const line = parts.length > 0 ? Math.min(...parts.map((p) => p.instr.range.line)) : model.finalStage.from.range.endLine + 1;
+  return { file: model.file, line };
 }
 function startRange(model) {
   const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
@@ -51922,6 +52221,7 @@ function mergeHits(hits, model, order) {
       platforms
     };
     if (range.endColumn > 0) finding.endColumn = range.endColumn;
+    if (first.autofix) finding.autofix = first.autofix;
     findings.push(finding);
   }
   return findings;
@@ -51953,7 +52253,8 @@ function withRuleMeta(hits) {
       endLine: finding.endLine,
       column: finding.column,
       ...finding.endColumn !== void 0 ? { endColumn: finding.endColumn } : {},
-      platforms: finding.platforms
+      platforms: finding.platforms,
+      ...finding.autofix ? { autofix: finding.autofix } : {}
     };
   });
 }
@@ -52108,8 +52409,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path40 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path40} does not exist${EOL7}`);
+        const path41 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path41} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -56403,7 +56704,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path40) => path40.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path41) => path41.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -56930,12 +57231,12 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os9 from "node:os";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs24 from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -56948,9 +57249,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path33.dirname(real);
+  const dir = path34.dirname(real);
   if (options.createParents) fs24.mkdirSync(dir, { recursive: true });
-  const tmp = path33.join(dir, `.${path33.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const tmp = path34.join(dir, `.${path34.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs24.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs24.renameSync(tmp, real);
@@ -56968,7 +57269,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs24.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path33.dirname(real);
+  const dir = path34.dirname(real);
   if (!options.createParents && !fs24.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -57013,7 +57314,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os9.tmpdir();
-  const file = path34.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path35.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -57164,6 +57465,61 @@ var ActionGroups = class {
   }
 };
 
+// src/fix/apply.ts
+function lineStarts2(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function offsetOf(starts, text, line, column) {
+  const start = starts[line - 1];
+  if (start === void 0) return void 0;
+  const end = line < starts.length ? starts[line] - 1 : text.length;
+  const at = start + column - 1;
+  return column >= 1 && at <= end ? at : void 0;
+}
+function spanOf(starts, text, e) {
+  const start = offsetOf(starts, text, e.line, e.column);
+  const end = offsetOf(starts, text, e.endLine, e.endColumn);
+  return start !== void 0 && end !== void 0 && end >= start ? { start, end } : void 0;
+}
+function applyEdits(text, edits) {
+  const starts = lineStarts2(text);
+  const spans = [];
+  for (const e of edits) {
+    const span = spanOf(starts, text, e);
+    if (!span) return void 0;
+    spans.push({ ...span, text: e.text });
+  }
+  spans.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+// src/fix/suggest.ts
+function suggestionFor(f, fileText) {
+  const edits = f.autofix?.edits;
+  if (!edits || edits.length === 0 || edits.some((e) => e.file !== f.file)) return void 0;
+  const startLine = Math.min(...edits.map((e) => e.line));
+  const endLine = Math.max(...edits.map((e) => e.endLine));
+  const lines = fileText.split("\n");
+  const count2 = fileText.endsWith("\n") ? lines.length - 1 : lines.length;
+  if (endLine > count2) return void 0;
+  const segment = lines.slice(startLine - 1, endLine).join("\n");
+  const shifted = edits.map((e) => ({ ...e, line: e.line - startLine + 1, endLine: e.endLine - startLine + 1 }));
+  const after = applyEdits(segment, shifted);
+  if (after === void 0) return void 0;
+  return { startLine, endLine, text: after.split("\n").map((l) => l.replace(/\r$/, "")).join("\n") };
+}
+function suggestionBlock(text) {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}suggestion
+${text}
+${fence}`;
+}
+
 // src/github/review.ts
 var MAX_REVIEW_COMMENTS = 30;
 function commentableLines(patch) {
@@ -57185,8 +57541,9 @@ function markersIn(body) {
 function quoteSafe(text) {
   return mdText(text).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
 }
-function commentBody(f) {
+function commentBody(f, suggestion2) {
   const platforms = f.platforms && f.platforms.length > 0 ? ` \xB7 ${quoteSafe(f.platforms.join(", "))}` : "";
+  const suggested = suggestion2 ? [f.autofix?.safe ? "**Suggested change** (what `entrypoint-guard --fix` writes):" : "**Suggested change** (may change behaviour: review it; `--fix-unsafe` writes it):", suggestionBlock(suggestion2.text), ""] : [];
   return [
     `**entrypoint-guard** \xB7 ${mdCode(f.rule)} \xB7 ${f.severity}${platforms}: ${quoteSafe(ruleShort(f.rule))}`,
     "",
@@ -57194,10 +57551,24 @@ function commentBody(f) {
     "",
     `**Fix:** ${quoteSafe(f.fix)}`,
     "",
+    ...suggested,
     `[Rule documentation](${docsUrl(f.rule)})`,
     "",
     marker(f)
   ].join("\n");
+}
+function suggestionInDiff(f, diff, readSource) {
+  const lines = diff.get(f.file);
+  const text = f.autofix && lines && readSource ? readSource(f.file) : void 0;
+  const s = text === void 0 ? void 0 : suggestionFor(f, text);
+  if (!s || !lines) return void 0;
+  for (let l = s.startLine; l <= s.endLine; l++) if (!lines.has(l)) return void 0;
+  return s;
+}
+function reviewComment(f, line, suggestion2) {
+  if (!suggestion2) return { path: f.file, line, side: "RIGHT", body: commentBody(f) };
+  const multi = suggestion2.startLine < suggestion2.endLine ? { start_line: suggestion2.startLine, start_side: "RIGHT" } : {};
+  return { path: f.file, line: suggestion2.endLine, side: "RIGHT", ...multi, body: commentBody(f, suggestion2) };
 }
 function diffLine(f, diff) {
   const lines = diff.get(f.file);
@@ -57205,7 +57576,7 @@ function diffLine(f, diff) {
   for (let l = f.line; l <= Math.max(f.endLine, f.line); l++) if (lines.has(l)) return l;
   return void 0;
 }
-async function publishReview(api, event, findings) {
+async function publishReview(api, event, findings, readSource) {
   const covered = /* @__PURE__ */ new Set();
   if (event.pullNumber === void 0) {
     logInfo(`review comments skipped: the ${event.eventName || "current"} event is not a pull request.`);
@@ -57241,7 +57612,7 @@ async function publishReview(api, event, findings) {
       logInfo(`review: all ${plural(inDiff.length, "finding")} on changed lines already have a comment.`);
       return { covered, ok: true };
     }
-    const comments = posting.map(({ f, line }) => ({ path: f.file, line, side: "RIGHT", body: commentBody(f) }));
+    const comments = posting.map(({ f, line }) => reviewComment(f, line, suggestionInDiff(f, diff, readSource)));
     const more = fresh.length - posting.length;
     const body = [
       `entrypoint-guard found ${plural(fresh.length, "new issue")} on lines changed in this pull request.`,
@@ -57272,7 +57643,7 @@ async function publishReview(api, event, findings) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path35 from "node:path";
+import path36 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -57321,7 +57692,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path35.relative(input.root, path35.resolve(input.cwd, file)).split(path35.sep).join("/");
+  const toRepo = (file) => path36.relative(input.root, path36.resolve(input.cwd, file)).split(path36.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -57351,7 +57722,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path35.relative(root, path35.resolve(cwd, file)).split(path35.sep).join("/");
+  const toRepo = (file) => path36.relative(root, path36.resolve(cwd, file)).split(path36.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -57363,7 +57734,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import fs25 from "node:fs";
-import path36 from "node:path";
+import path37 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -57416,7 +57787,7 @@ function lineReader(root) {
     let lines = cache3.get(file);
     if (lines === void 0) {
       try {
-        lines = fs25.readFileSync(path36.resolve(root, file), "utf8").split("\n");
+        lines = fs25.readFileSync(path37.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -57478,7 +57849,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path37 from "node:path";
+import path38 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display2 = file) {
   const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES5 });
@@ -57636,13 +58007,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path37.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path38.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path38 from "node:path";
+import path39 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -57652,10 +58023,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path38.resolve(cwd, dockerfile);
+  const absPath = path39.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path38.dirname(absPath) });
-  const rel = (abs) => path38.relative(root, abs).split(path38.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path39.dirname(absPath) });
+  const rel = (abs) => path39.relative(root, abs).split(path39.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -57665,7 +58036,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path38.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path39.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -57677,7 +58048,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path38.dirname(dockerfile).split(path38.sep).join("/");
+    const context3 = path39.dirname(dockerfile).split(path39.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -57707,6 +58078,16 @@ function blobUrl(event) {
   const server = process.env.GITHUB_SERVER_URL || "https://github.com";
   if (!event || !event.headSha) return void 0;
   return (file, line) => !inWorkspace(file) ? void 0 : `${server}/${event.owner}/${event.repo}/blob/${event.headSha}/${artifactUri(file)}#L${line}`;
+}
+function readSourceFile(workspace, file) {
+  if (!inWorkspace(file)) return void 0;
+  try {
+    const abs = path40.resolve(workspace, file);
+    if (fs26.statSync(abs).size > 1024 * 1024) return void 0;
+    return fs26.readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
 }
 async function run() {
   try {
@@ -57762,7 +58143,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path39.resolve(config.workspace, config.sarifFile);
+      const target = path40.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);
@@ -57787,7 +58168,7 @@ async function run() {
       }
     }
     if (api && event && config.review) {
-      const review = await publishReview(api, event, findings);
+      const review = await publishReview(api, event, findings, (file) => readSourceFile(config.workspace, file));
       reviewCovered = review.covered;
       channelFailed ||= !review.ok;
     }

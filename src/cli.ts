@@ -8,9 +8,12 @@ import { chooseDiffFilter, readStdinBounded } from './cli/diff-input.js';
 import { applyConfigDefaults } from './config/apply-defaults.js';
 import { findProjectConfig } from './config/project-config.js';
 import { analyze } from './engine.js';
+import { applyOnce, fixedLine, fixPasses, newFixSession, unifiedDiff, writeFixes, type FixSession } from './fix/run.js';
+import { mirrorWithFixes, verdictOf } from './fix/verify.js';
+import { lintDockerfile } from './lint.js';
 import { cliProgress } from './runtime/progress.js';
 import { errorMessage, InputError } from './errors.js';
-import { failsAt, requiredRuntimeSkips, type Report } from './findings.js';
+import { failsAt, requiredRuntimeSkips, runtimeSkip, type Report } from './findings.js';
 import { expandDockerfiles, hasMagic } from './github/glob.js';
 import { readUserText } from './input.js';
 import { checkOutputTarget, OutputPathError, writeFileAtomic } from './report/atomic.js';
@@ -63,7 +66,7 @@ function dockerfilesOf(command: RunCommand, cwd: string): string[] {
  * root of the first Dockerfile's folder (else the working directory), which is also where its
  * path globs and diff paths start. One report per Dockerfile, in argument order.
  */
-async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report[]> {
+async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report[] | { diff: string }> {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
   const root = repositoryRoot(path.dirname(path.resolve(io.cwd, files[0] || '.')), io.cwd);
@@ -83,14 +86,98 @@ async function analyzeWithPolicy(command: RunCommand, io: CliIo): Promise<Report
     options.deployStdin = (io.readStdin ?? ((what?: string) => readStdinBounded(undefined, 0, what)))('--deploy -');
   }
   if (files.length > 1) for (const file of files) readUserText(path.resolve(io.cwd, file), file, 'Dockerfile');
+  const progress = cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr);
+  /** One Dockerfile analysed (lint, and the runtime unless --static) under the policy, with `cwd` and `root` as given (a verify copy's). */
+  const analyzeOne = async (dockerfile: string, cwd: string, atRoot: string): Promise<Report> => {
+    // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
+    const own = { ...options, dockerfile, cwd, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
+    const { report, model } = await analyze(own, { progress });
+    const final = applyPolicy(report, model, { config, filter: choice.filter, root: atRoot, cwd });
+    if (choice.note) final.notes = [...(final.notes ?? []), choice.note];
+    return final;
+  };
+  // Fixes follow the same policy as the report: a rule turned off, an ignore, a diff filter
+  // keep their findings (and so their fixes) out.
+  const staticFixes = (session: FixSession, dockerfile: string, unsafe: boolean) =>
+    fixPasses(session, io.cwd, unsafe, (edited) => {
+      const lint = lintDockerfile({ dockerfile, context: options.context, buildArgs: options.buildArgs, target: options.target, ignore: options.ignore, cwd: io.cwd, edited });
+      const report: Report = { version: 1, dockerfile: lint.model.file, findings: lint.findings, platforms: [] };
+      return applyPolicy(report, lint.model, { config, filter: choice.filter, root, cwd: io.cwd }).findings;
+    });
+  if (command.fix?.verify) return fixAndVerify(command, io, files, root, { analyzeOne, staticFixes });
+  if (command.fix) {
+    const session = newFixSession();
+    for (const dockerfile of files) staticFixes(session, dockerfile, command.fix.unsafe);
+    const diff = unifiedDiff(session);
+    if (command.fix.mode === 'dry-run') {
+      io.stderr(`entrypoint-guard: ${fixedLine(session, true)}\n`);
+      return { diff };
+    }
+    writeFixes(session);
+    io.stderr(`${diff}entrypoint-guard: ${fixedLine(session, false)}\n`);
+  }
+  const reports: Report[] = [];
+  for (const dockerfile of files) reports.push(await analyzeOne(dockerfile, io.cwd, root));
+  // The runtime's fixes (a STOPSIGNAL) are known only now: written after the report was made,
+  // which still shows their findings (a second run, or --verify, checks them).
+  if (command.fix && !options.static) {
+    const session = newFixSession();
+    for (const report of reports) applyOnce(session, io.cwd, command.fix.unsafe, report.findings.filter((f) => f.platforms !== undefined));
+    if (session.fixed.size > 0) {
+      writeFixes(session);
+      io.stderr(`${unifiedDiff(session)}entrypoint-guard: runtime findings: ${fixedLine(session, false)}; the report shows them as found, run again to verify\n`);
+    }
+  }
+  return reports;
+}
+
+/**
+ * `--fix --verify`, per Dockerfile: analyse the files as they are (with the runtime), make the
+ * static and runtime fixes in memory, analyse a copy with the fixes, and write them only when
+ * the copy is better (src/fix/verify.ts). The report is the copy's when kept, else the original's.
+ */
+async function fixAndVerify(
+  command: RunCommand,
+  io: CliIo,
+  files: string[],
+  root: string,
+  run: { analyzeOne: (dockerfile: string, cwd: string, root: string) => Promise<Report>; staticFixes: (session: FixSession, dockerfile: string, unsafe: boolean) => number },
+): Promise<Report[]> {
+  const { options } = command;
+  const unsafe = command.fix!.unsafe;
   const reports: Report[] = [];
   for (const dockerfile of files) {
-    // Each Dockerfile gets its own options object; context defaults to its own folder (engine).
-    const own = { ...options, dockerfile, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
-    const { report, model } = await analyze(own, { progress: cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr) });
-    const final = applyPolicy(report, model, { config, filter: choice.filter, root, cwd: io.cwd });
-    if (choice.note) final.notes = [...(final.notes ?? []), choice.note];
-    reports.push(final);
+    const before = await run.analyzeOne(dockerfile, io.cwd, root);
+    const session = newFixSession();
+    run.staticFixes(session, dockerfile, unsafe);
+    applyOnce(session, io.cwd, unsafe, before.findings.filter((f) => f.platforms !== undefined));
+    if (session.original.size === 0) {
+      reports.push(before);
+      continue;
+    }
+    const absDockerfile = path.resolve(io.cwd, dockerfile);
+    const mirror = mirrorWithFixes(session, { cwd: io.cwd, root, contextDir: path.resolve(io.cwd, options.context ?? path.dirname(absDockerfile)), dockerfile: absDockerfile });
+    if (!mirror) {
+      io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written: --verify copies the build context, which lies outside the repository\n`);
+      reports.push(before);
+      continue;
+    }
+    let after: Report;
+    try {
+      after = await run.analyzeOne(dockerfile, mirror.cwd, mirror.root);
+    } finally {
+      mirror.remove();
+    }
+    const skipped = runtimeSkip(after);
+    const why = skipped ?? verdictOf(before.findings, after.findings, session.fixed.keys());
+    if (why) {
+      io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written (${fixedLine(session, true)}): ${why}\n`);
+      reports.push(before);
+      continue;
+    }
+    writeFixes(session);
+    io.stderr(`${unifiedDiff(session)}entrypoint-guard: ${dockerfile}: ${fixedLine(session, false)}, verified by building and probing the fixed files on ${(after.platforms.map((p) => p.platform).join(', ')) || 'no platform'}\n`);
+    reports.push(after);
   }
   return reports;
 }
@@ -125,7 +212,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
     }
-    const reports = await analyzeWithPolicy(command, io);
+    const analysed = await analyzeWithPolicy(command, io);
+    // --fix-dry-run: the diff is the output; exit 1 when there is one (as `git diff --exit-code`).
+    if (!Array.isArray(analysed)) {
+      io.stdout(analysed.diff);
+      return analysed.diff === '' ? 0 : 1;
+    }
+    const reports = analysed;
     if (command.planPlatforms) for (const report of reports) report.plan = { platforms: command.planPlatforms, ran: options.platforms };
     const toFile = options.output !== undefined;
     const body = formatReports(options.format, reports, { failOn: options.failOn, color: io.isTTY && !toFile, category: command.category ?? defaultCategory() });

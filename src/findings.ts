@@ -20,6 +20,31 @@ export interface Finding {
   endColumn?: number;
   /** Present on runtime findings only. */
   platforms?: string[];
+  /** The fix as text edits (`--fix` applies it, a review comment suggests it); absent when the fix needs a person. */
+  autofix?: Autofix;
+}
+
+/**
+ * One text edit: replace the range with `text`. Lines are 1-based in the file's text split on
+ * `\n` (a CRLF line's `\r` is its last character); columns are 1-based UTF-16 positions in the
+ * line, `endColumn` exclusive. An insertion has an empty range.
+ */
+export interface TextEdit {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/**
+ * A fix as edits. `safe`: it changes nothing the container does but the bug (`--fix` applies
+ * it); otherwise it may change behaviour and waits for `--fix-unsafe` or a person.
+ */
+export interface Autofix {
+  safe: boolean;
+  edits: TextEdit[];
 }
 
 export interface ShutdownResult {

@@ -27,6 +27,8 @@ export interface LintOptions {
   deploy?: readonly DeploySpec[];
   /** Standard input's text, for a `-` in `deploy`. */
   deployStdin?: string;
+  /** Texts the fixer changed but has not written, by absolute path (src/fix). */
+  edited?: ReadonlyMap<string, string>;
 }
 
 export interface LintResult {
@@ -52,6 +54,7 @@ export function toFinding(meta: RuleMeta, hit: RuleHit, defaultFile: string): Fi
     column: hit.range.column,
   };
   if (hit.range.endColumn > 0) finding.endColumn = hit.range.endColumn;
+  if (hit.autofix && hit.autofix.edits.length > 0) finding.autofix = hit.autofix;
   return finding;
 }
 
@@ -130,10 +133,10 @@ export function lintDockerfile(options: LintOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const absPath = path.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
-  const text = readUserText(absPath, file, 'Dockerfile');
+  const text = options.edited?.get(absPath) ?? readUserText(absPath, file, 'Dockerfile');
   const contextDir = path.resolve(cwd, options.context ?? path.dirname(absPath));
   checkContextDir(contextDir, cwd);
-  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target });
+  const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target, ...(options.edited ? { edited: options.edited } : {}) });
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...(options.deployStdin !== undefined ? { stdin: options.deployStdin } : {}) });
   model.deployments = deployed.deployments;
 

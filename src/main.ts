@@ -3,6 +3,7 @@
 // findings decide the step's status. Bad input fails the step with one sentence.
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { envInputReader, readActionConfig, type ActionConfig } from './action-inputs.js';
 import { analyze } from './engine.js';
@@ -53,6 +54,18 @@ function blobUrl(event: EventInfo | undefined): ((file: string, line: number) =>
   if (!event || !event.headSha) return undefined;
   return (file, line) =>
     !inWorkspace(file) ? undefined : `${server}/${event.owner}/${event.repo}/blob/${event.headSha}/${artifactUri(file)}#L${line}`;
+}
+
+/** A file of the checked-out head, for review suggestions; undefined outside the workspace, over 1 MB or unreadable. */
+function readSourceFile(workspace: string, file: string): string | undefined {
+  if (!inWorkspace(file)) return undefined;
+  try {
+    const abs = path.resolve(workspace, file);
+    if (fs.statSync(abs).size > 1024 * 1024) return undefined;
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export async function run(): Promise<void> {
@@ -145,7 +158,7 @@ export async function run(): Promise<void> {
       }
     }
     if (api && event && config.review) {
-      const review = await publishReview(api, event, findings);
+      const review = await publishReview(api, event, findings, (file) => readSourceFile(config.workspace, file));
       reviewCovered = review.covered;
       channelFailed ||= !review.ok;
     }

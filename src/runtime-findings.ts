@@ -22,6 +22,7 @@ export function withRuleMeta(hits: RuntimeFinding[]): Finding[] {
       column: finding.column,
       ...(finding.endColumn !== undefined ? { endColumn: finding.endColumn } : {}),
       platforms: finding.platforms,
+      ...(finding.autofix ? { autofix: finding.autofix } : {}),
     };
   });
 }

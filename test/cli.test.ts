@@ -75,7 +75,7 @@ describe('CLI', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^Dockerfile$/m);
     expect(text.stdout).toMatch(/2:1\s+error\s+shell-form-entrypoint/);
-    expect(text.stdout).toMatch(/fix: /);
+    expect(text.stdout).toMatch(/fix \[--fix\]: /);
     expect(text.stdout).toMatch(/FAIL: 1 error/);
     const out = cli(['--static', '--format', 'json', '--output', 'report.json', 'Dockerfile'], { cwd: ctx });
     expect(out.stdout).toBe('');

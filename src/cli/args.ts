@@ -34,6 +34,8 @@ export interface RunCommand {
   diff?: string;
   /** --plan-platforms LIST: this run is a matrix shard of that plan. */
   planPlatforms?: string[];
+  /** --fix (write), --fix-dry-run (print only); with `unsafe`, --fix-unsafe; with `verify`, --verify. */
+  fix?: { mode: 'write' | 'dry-run'; unsafe: boolean; verify: boolean };
 }
 
 export type CliCommand = { kind: 'help' } | { kind: 'version' } | RunCommand;
@@ -65,5 +67,12 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliCommand {
   if (face.diff !== undefined) command.diff = face.diff;
   if (face.category !== undefined) command.category = face.category;
   if (face.planPlatforms !== undefined) command.planPlatforms = face.planPlatforms;
+  if (face.fix && face.fixDryRun) throw new InputError('--fix writes the fixes and --fix-dry-run only prints them: give one of them');
+  if (face.fixVerify && (!(face.fix || face.fixUnsafe) || face.fixDryRun)) throw new InputError('--verify checks the fixes --fix writes: give it with --fix');
+  if (face.fixVerify && options.static) throw new InputError('--verify builds and probes the fixed files, so it cannot be combined with --static');
+  if (face.fix || face.fixDryRun || face.fixUnsafe) {
+    if (options.image !== undefined) throw new InputError('--fix edits a Dockerfile and its scripts, so it cannot be combined with --image');
+    command.fix = { mode: face.fixDryRun ? 'dry-run' : 'write', unsafe: face.fixUnsafe, verify: face.fixVerify };
+  }
   return command;
 }

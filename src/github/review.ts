@@ -4,6 +4,7 @@
 // marker per rule, file and line). Everything else stays an annotation.
 import { compareFindings, type Finding } from '../findings.js';
 import { parsePatch } from '../diff/unified.js';
+import { suggestionBlock, suggestionFor, type Suggestion } from '../fix/suggest.js';
 import { docsUrl } from '../rules/types.js';
 import { describeApiError, type EventInfo, type GitHubApi } from './api.js';
 import { logInfo, mdCode, mdText, plural, ruleShort } from './format.js';
@@ -44,8 +45,13 @@ function quoteSafe(text: string): string {
   return mdText(text).replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
 }
 
-export function commentBody(f: Finding): string {
+export function commentBody(f: Finding, suggestion?: Suggestion): string {
   const platforms = f.platforms && f.platforms.length > 0 ? ` · ${quoteSafe(f.platforms.join(', '))}` : '';
+  // The suggested lines are the file's own text after the fix: GitHub shows a suggestion block
+  // as code and applies it verbatim, so it is not escaped (escaping would change the file).
+  const suggested = suggestion
+    ? [f.autofix?.safe ? '**Suggested change** (what `entrypoint-guard --fix` writes):' : '**Suggested change** (may change behaviour: review it; `--fix-unsafe` writes it):', suggestionBlock(suggestion.text), '']
+    : [];
   return [
     `**entrypoint-guard** · ${mdCode(f.rule)} · ${f.severity}${platforms}: ${quoteSafe(ruleShort(f.rule))}`,
     '',
@@ -53,6 +59,7 @@ export function commentBody(f: Finding): string {
     '',
     `**Fix:** ${quoteSafe(f.fix)}`,
     '',
+    ...suggested,
     `[Rule documentation](${docsUrl(f.rule)})`,
     '',
     marker(f),
@@ -63,7 +70,26 @@ export interface ReviewComment {
   path: string;
   line: number;
   side: 'RIGHT';
+  /** A multi-line comment (a suggestion replacing several lines) starts here. */
+  start_line?: number;
+  start_side?: 'RIGHT';
   body: string;
+}
+
+/** The finding's fix as a suggestion, when every line it replaces can take a comment (GitHub rejects the review otherwise). */
+function suggestionInDiff(f: Finding, diff: Map<string, Set<number>>, readSource: ((file: string) => string | undefined) | undefined): Suggestion | undefined {
+  const lines = diff.get(f.file);
+  const text = f.autofix && lines && readSource ? readSource(f.file) : undefined;
+  const s = text === undefined ? undefined : suggestionFor(f, text);
+  if (!s || !lines) return undefined;
+  for (let l = s.startLine; l <= s.endLine; l++) if (!lines.has(l)) return undefined;
+  return s;
+}
+
+function reviewComment(f: Finding, line: number, suggestion: Suggestion | undefined): ReviewComment {
+  if (!suggestion) return { path: f.file, line, side: 'RIGHT', body: commentBody(f) };
+  const multi = suggestion.startLine < suggestion.endLine ? { start_line: suggestion.startLine, start_side: 'RIGHT' as const } : {};
+  return { path: f.file, line: suggestion.endLine, side: 'RIGHT', ...multi, body: commentBody(f, suggestion) };
 }
 
 /** The first line of the finding's range that is in the diff, if any. */
@@ -91,7 +117,11 @@ interface PullComment {
   body?: string;
 }
 
-export async function publishReview(api: GitHubApi, event: EventInfo, findings: Finding[]): Promise<ReviewResult> {
+/**
+ * `readSource` reads a file of the pull request's head (repository-relative path): a finding
+ * whose fix lies on lines of the diff gets a suggestion block built from it.
+ */
+export async function publishReview(api: GitHubApi, event: EventInfo, findings: Finding[], readSource?: (file: string) => string | undefined): Promise<ReviewResult> {
   const covered = new Set<Finding>();
   if (event.pullNumber === undefined) {
     logInfo(`review comments skipped: the ${event.eventName || 'current'} event is not a pull request.`);
@@ -128,7 +158,7 @@ export async function publishReview(api: GitHubApi, event: EventInfo, findings: 
       logInfo(`review: all ${plural(inDiff.length, 'finding')} on changed lines already have a comment.`);
       return { covered, ok: true };
     }
-    const comments: ReviewComment[] = posting.map(({ f, line }) => ({ path: f.file, line, side: 'RIGHT', body: commentBody(f) }));
+    const comments: ReviewComment[] = posting.map(({ f, line }) => reviewComment(f, line, suggestionInDiff(f, diff, readSource)));
     const more = fresh.length - posting.length;
     const body = [
       `entrypoint-guard found ${plural(fresh.length, 'new issue')} on lines changed in this pull request.`,

@@ -26,6 +26,11 @@ function scripts(model: DockerfileModel): Record<string, string> {
   return found;
 }
 
+/** package.json has a script of this name (`prestart`, `poststart`). */
+export function hasPackageScript(model: DockerfileModel, name: string): boolean {
+  return scripts(model)[name] !== undefined;
+}
+
 /** The script a package-manager command runs (`npm start` -> start, `yarn dev` -> dev, `npm run serve` -> serve). */
 export function scriptNameOf(words: string[]): string | undefined {
   const pm = baseName(words[0] ?? '');

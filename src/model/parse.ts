@@ -22,6 +22,8 @@ export interface ParseInput {
   buildArgs?: Record<string, string>;
   /** Build target stage name; the last stage when absent. */
   target?: string;
+  /** Texts changed by the fixer but not written (src/fix), by absolute path. */
+  edited?: ReadonlyMap<string, string>;
 }
 
 
@@ -129,6 +131,7 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
     wrappers: [],
     startChain: { links: [] },
     deployments: [],
+    ...(input.edited ? { edited: input.edited } : {}),
   };
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;

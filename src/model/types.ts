@@ -255,4 +255,6 @@ export interface DockerfileModel {
   startChain: StartChain;
   /** The deployments (compose services, Kubernetes and ECS containers) matched to this Dockerfile; [] when none. */
   deployments: Deployment[];
+  /** Texts that `--fix-dry-run` changed but did not write, by absolute path: read instead of the file on disk. */
+  edited?: ReadonlyMap<string, string>;
 }

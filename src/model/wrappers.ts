@@ -124,7 +124,8 @@ class WrapperCollector implements ScriptFinder {
     const display = posix.normalize(
       posix.join(this.cwdBase, path.relative(path.dirname(this.model.absPath), absPath).split(path.sep).join('/')),
     );
-    const text = readScript(absPath, display);
+    const edited = this.model.edited?.get(absPath);
+    const text = edited ?? readScript(absPath, display);
     if (text === undefined) return undefined;
     return {
       imagePath,

@@ -174,6 +174,11 @@ export const CATALOG = [
   { key: 'reportOnly', scope: 'face', type: 'boolean', input: 'report-only', actionDefault: 'false', initial: () => false, shown: 'false', help: 'a matrix shard: analyse and write the JSON report; no channels, no gate' },
   { key: 'planPlatforms', scope: 'face', type: 'list', flag: 'plan-platforms', input: 'plan-platforms', metavar: 'LIST', item: parsePlatform, split: /[,\n]/, collect: (items: string[]) => platformList(items), help: "a matrix shard: every platform the plan gave this Dockerfile, recorded in the JSON report so merge can tell a missing shard" },
   { key: 'reports', scope: 'face', type: 'value', input: 'reports', parse: parseText, help: 'shard reports (paths or globs, one per line) to merge and publish instead of analysing' },
+  // CLI only: the Action does not commit to the branch; it suggests the same edits in the review (src/github/review.ts).
+  { key: 'fix', scope: 'face', type: 'boolean', flag: 'fix', initial: () => false, shown: 'false', help: 'apply the safe fixes to the Dockerfile and its scripts, print the diff on stderr, then report what is left' },
+  { key: 'fixDryRun', scope: 'face', type: 'boolean', flag: 'fix-dry-run', initial: () => false, shown: 'false', help: 'print the diff --fix would make (standard output) and change nothing; exit 1 when there is one' },
+  { key: 'fixUnsafe', scope: 'face', type: 'boolean', flag: 'fix-unsafe', initial: () => false, shown: 'false', help: 'with --fix (implied) or --fix-dry-run: the fixes that may change behaviour too (exec form with a CMD, bash installed, `exec` before a trap)' },
+  { key: 'fixVerify', scope: 'face', type: 'boolean', flag: 'verify', initial: () => false, shown: 'false', help: 'with --fix: build and probe the fixed files in a copy first, and write the fixes only when their findings are gone and nothing new appears' },
   { key: 'githubToken', scope: 'face', type: 'value', input: 'github-token', actionDefault: '${{ github.token }}', shown: '${{ github.token }}', parse: (raw: string) => raw, help: 'token for the check run, review and pull request diff API calls; used for nothing else' },
 ] as const satisfies readonly Entry[];
 

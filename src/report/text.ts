@@ -35,6 +35,21 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** `fix`, or which flag applies it for a finding whose fix is edits. */
+function fixLabel(f: Finding): string {
+  if (!f.autofix) return 'fix';
+  return f.autofix.safe ? 'fix [--fix]' : 'fix [--fix-unsafe]';
+}
+
+/** "2 findings can be fixed with --fix (1 more with --fix-unsafe)." (ESLint's closing line). */
+function fixableLine(all: Finding[]): string | undefined {
+  const safe = all.filter((f) => f.autofix?.safe).length;
+  const unsafe = all.filter((f) => f.autofix && !f.autofix.safe).length;
+  if (safe + unsafe === 0) return undefined;
+  const more = unsafe > 0 ? (safe > 0 ? ` (${unsafe} more with --fix-unsafe)` : '') : '';
+  return safe > 0 ? `${plural(safe, 'finding')} can be fixed with --fix${more}.` : `${plural(unsafe, 'finding')} can be fixed with --fix-unsafe.`;
+}
+
 function formatFinding(f: Finding, style: Style): string[] {
   const where = `${f.line}:${f.column}`.padEnd(7);
   const sev = paint(style, f.severity, f.severity.padEnd(7));
@@ -42,7 +57,7 @@ function formatFinding(f: Finding, style: Style): string[] {
   return [
     `  ${where} ${sev} ${paint(style, 'bold', f.rule)}${escapeControls(platforms)}`,
     `          ${escapeControls(f.message)}`,
-    `          ${paint(style, 'dim', `fix: ${f.fix}`)}`,
+    `          ${paint(style, 'dim', `${fixLabel(f)}: ${f.fix}`)}`,
   ];
 }
 
@@ -160,6 +175,8 @@ export function formatText(reports: Report[], failOn: FailOn, color = false): st
   if (reports.length > 0 && reports.every((r) => r.checks && !r.checks.runtime.ran && r.checks.runtime.reason === RUNTIME_NOT_ASKED)) {
     out.push(paint(style, 'dim', 'note: lint only: the runtime checks (build, smoke run, shutdown probe) were not asked for (--static).'));
   }
+  const fixable = fixableLine(all);
+  if (fixable) out.push(paint(style, 'dim', fixable));
   out.push(verdictLine(all, failOn, style));
   return `${out.join('\n')}\n`;
 }

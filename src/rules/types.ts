@@ -1,5 +1,5 @@
 // What a rule is: metadata plus a pure check over the parsed model.
-import type { Severity } from '../findings.js';
+import type { Autofix, Severity } from '../findings.js';
 import { VERSION } from '../version.js';
 import type { DockerfileModel, SourceRange } from '../model/types.js';
 
@@ -32,6 +32,8 @@ export interface RuleHit {
   severity?: Severity;
   /** Overrides the rule id (ShellCheck's per-code ids). */
   rule?: string;
+  /** The fix as text edits, from the rule's own fix function (src/fix applies them). */
+  autofix?: Autofix;
 }
 
 export interface StaticRule extends RuleMeta {

@@ -359,6 +359,7 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
       signalGate: runnable,
       ...(program !== undefined && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {}),
       ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
+      ...(!job.resolved ? { stopSignalInsertAt: stopSignalPlace(model) } : {}),
       ...(expected && !job.resolved ? { expectedPid1: expected } : {}),
     },
     probeStart,
@@ -521,6 +522,16 @@ export function confirmable(model: DockerfileModel, staticFindings: Finding[]): 
 
 // ---------------------------------------------------------------- merge ---
 
+/**
+ * Where a new STOPSIGNAL goes: on the line before the final stage's ENTRYPOINT/CMD (with the
+ * other start settings), else after the final FROM.
+ */
+function stopSignalPlace(model: DockerfileModel): { file: string; line: number } {
+  const parts = [model.start.entrypoint, model.start.cmd].filter((p) => p !== undefined && p.instr.stage === model.finalStage.index);
+  const line = parts.length > 0 ? Math.min(...parts.map((p) => p!.instr.range.line)) : model.finalStage.from.range.endLine + 1;
+  return { file: model.file, line };
+}
+
 /** The instruction runtime findings point at: what set the start executable, else the final FROM. */
 export function startRange(model: DockerfileModel): SourceRange {
   const part = model.start.executableFrom ?? model.start.entrypoint ?? model.start.cmd;
@@ -573,6 +584,7 @@ export function mergeHits(hits: Tagged[], model: DockerfileModel, order: string[
       platforms,
     };
     if (range.endColumn > 0) finding.endColumn = range.endColumn;
+    if (first.autofix) finding.autofix = first.autofix;
     findings.push(finding);
   }
   return findings;

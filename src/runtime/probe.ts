@@ -69,6 +69,8 @@ export interface ProbeRequest {
   expectedProgram?: string;
   expectedArgs?: string[];
   stopSignalAt?: { file: string; range: SourceRange };
+  /** Where a STOPSIGNAL would be added (the line it goes before). */
+  stopSignalInsertAt?: { file: string; line: number };
   /** What the model expects as PID 1, and where it read it: the verdict compares it with what it sees. */
   expectedPid1?: ExpectedPid1;
   /** The probe as deployed (deployed.ts): the container started as the deployment starts it. */
@@ -189,7 +191,7 @@ function noEmulator(req: ProbeRequest, text: string): boolean {
 /** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
 export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
 
-type StartRequest = Omit<ProbeRequest, 'hasShell' | 'signalGate' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'expectedPid1'>;
+type StartRequest = Omit<ProbeRequest, 'hasShell' | 'signalGate' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'stopSignalInsertAt' | 'expectedPid1'>;
 
 export function startProbe(req: StartRequest): ProbeStart {
   return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
@@ -271,7 +273,7 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   const proc = req.emulated ? undefined : hostProc(state?.pid, id);
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
-  const notGraceful = req.deployed ? undefined : judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}) });
+  const notGraceful = req.deployed ? undefined : judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}), ...(req.stopSignalInsertAt ? { insertAt: req.stopSignalInsertAt } : {}) });
   if (notGraceful) checked.hits.push(notGraceful);
   notes.push(...checked.notes);
   const named: Partial<ProbeResult> = { ...(top ? { pid1: top.display, pid1Argv: top.argv } : {}), ...(pid1Signals ? { pid1Signals } : {}), ...(appSignals ? { appSignals } : {}), ...checked.results };

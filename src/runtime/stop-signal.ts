@@ -4,6 +4,7 @@
 // receives the signal is confirmed from the running container: PID 1 itself, or the child of
 // an init that forwards the signal. Knowledge of the daemons: src/model/programs.ts.
 import { interpreterOf, knownProgram, stopSignalsOf } from '../model/programs.js';
+import type { Autofix } from '../findings.js';
 import type { SourceRange } from '../model/types.js';
 import type { Pid1 } from './probe.js';
 import type { PlatformHit } from './types.js';
@@ -17,6 +18,19 @@ export interface StopSignalFacts {
   top?: Pid1;
   /** The STOPSIGNAL instruction, when the Dockerfile has one. */
   stopSignalAt?: { file: string; range: SourceRange };
+  /** Where a STOPSIGNAL would be added: before this line of the Dockerfile. */
+  insertAt?: { file: string; line: number };
+}
+
+/**
+ * The graceful signal in the Dockerfile: the STOPSIGNAL instruction rewritten, or one added
+ * before the final stage's start instruction. Safe: the daemon's own documentation names it.
+ */
+export function fixStopSignal(facts: StopSignalFacts, graceful: string): Autofix | undefined {
+  const at = facts.stopSignalAt;
+  if (at) return { safe: true, edits: [{ file: at.file, line: at.range.line, column: at.range.column, endLine: at.range.endLine, endColumn: at.range.endColumn, text: `STOPSIGNAL ${graceful}` }] };
+  const ins = facts.insertAt;
+  return ins ? { safe: true, edits: [{ file: ins.file, line: ins.line, column: 1, endLine: ins.line, endColumn: 1, text: `STOPSIGNAL ${graceful}\n` }] } : undefined;
 }
 
 /** `nginx: master process nginx -g …` (a retitled master) → nginx; `python3 /usr/bin/gunicorn …` → gunicorn. */
@@ -47,11 +61,13 @@ export function judgeStopSignal(facts: StopSignalFacts): PlatformHit | undefined
   const daemon = daemonOf(receiver)!;
   if (!daemon.abortive.includes(signal)) return undefined;
   const how = init ? `through the init \`${top.display.split(' ')[0]}\`, which forwards it` : 'as PID 1';
+  const autofix = fixStopSignal(facts, daemon.graceful);
   const set = facts.stopSignalAt ? `Change STOPSIGNAL to ${daemon.graceful}` : `Add \`STOPSIGNAL ${daemon.graceful}\` to the final stage`;
   return {
     rule: 'stop-signal-not-graceful',
     ...(facts.stopSignalAt ? { file: facts.stopSignalAt.file, range: facts.stopSignalAt.range } : {}),
     message: `On {platforms} the stop signal ${signal} reaches ${daemon.name} ${how}, and ${daemon.name} treats ${signal} as a fast stop: ${daemon.why} (${daemon.source}). Every deploy and scale-down cuts off the requests in flight.`,
+    ...(autofix ? { autofix } : {}),
     fix: `${set} (Compose: \`stop_signal: ${daemon.graceful}\`). Kubernetes sends SIGTERM whatever the image says: add a preStop hook that sends ${daemon.graceful} to PID 1 (\`kill -s ${daemon.graceful.replace(/^SIG/, '')} 1\`) and waits, within terminationGracePeriodSeconds.`,
   };
 }

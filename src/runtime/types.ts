@@ -1,5 +1,5 @@
 // Types shared by the runtime orchestration (index.ts, build.ts, probe.ts) and the smoke checks.
-import type { Finding, Severity } from '../findings.js';
+import type { Autofix, Finding, Severity } from '../findings.js';
 import type { SourceRange } from '../model/types.js';
 
 /** A runtime check's result before it becomes a Finding; file/range default to the start instruction. */
@@ -10,6 +10,8 @@ export interface RuntimeHit {
   severity?: Severity;
   file?: string;
   range?: SourceRange;
+  /** The fix as edits of the Dockerfile (src/findings.ts), when the check knows them. */
+  autofix?: Autofix;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface ReviewComment {
   id: number;
   path: string;
   line: number;
+  /** First line of a multi-line comment. */
+  start_line?: number;
   side: string;
   body: string;
   pull_request_review_id: number;
@@ -156,16 +158,21 @@ export class FakeGitHub {
     } else if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/.test(url.pathname)) {
       const reviewId = this.nextId++;
       // Like GitHub: a comment on a line outside the diff rejects the whole review.
-      const inDiff = (c: { path: string; line: number }) => {
+      // A multi-line comment (start_line) needs every line from start_line to line in the diff.
+      const inDiff = (c: { path: string; line: number; start_line?: number }) => {
         const file = this.files.find((f) => f.filename === c.path);
-        return file?.patch !== undefined && rightLines(file.patch).has(c.line);
+        if (file?.patch === undefined) return false;
+        const lines = rightLines(file.patch);
+        if (c.start_line !== undefined && c.start_line >= c.line) return false;
+        for (let l = c.start_line ?? c.line; l <= c.line; l++) if (!lines.has(l)) return false;
+        return true;
       };
-      const comments = (body?.comments ?? []) as { path: string; line: number; side: string; body: string }[];
+      const comments = (body?.comments ?? []) as { path: string; line: number; start_line?: number; side: string; body: string }[];
       if (!comments.every(inDiff)) {
         this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
         return;
       }
-      for (const c of comments) this.comments.push({ id: this.nextId++, path: c.path, line: c.line, side: c.side, body: c.body, pull_request_review_id: reviewId });
+      for (const c of comments) this.comments.push({ id: this.nextId++, path: c.path, line: c.line, ...(c.start_line !== undefined ? { start_line: c.start_line } : {}), side: c.side, body: c.body, pull_request_review_id: reviewId });
       this.send(res, 200, { id: reviewId, state: body?.event === 'COMMENT' ? 'COMMENTED' : 'PENDING', commit_id: body?.commit_id });
     } else {
       this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });

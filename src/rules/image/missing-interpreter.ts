@@ -1,7 +1,11 @@
 // The start command or a wrapper's shebang needs an interpreter the final image provably lacks.
 import { analyseInstalls, interpreterAvailability, interpreterOf, type Interpreter } from '../../model/installs.js';
 import { interpreterPackage } from '../../model/programs.js';
-import type { DockerfileModel, SourceRange, StartPart } from '../../model/types.js';
+import type { DockerfileModel, SourceRange, StartPart, WrapperScript } from '../../model/types.js';
+import type { Autofix } from '../../findings.js';
+import { autofix, insertLinesBefore, scriptLineEdit, withAutofix } from '../edits.js';
+import { shellScripts } from '../wrapper/common.js';
+import { posixWithSourced } from '../wrapper/wrapper-bashism.js';
 import { analysisOf } from '../../model/scripts.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { baseDescription } from './image-facts.js';
@@ -15,6 +19,8 @@ interface Need {
   range: SourceRange;
   file?: string;
   shebang: boolean;
+  /** The script whose shebang needs it. */
+  wrapper?: WrapperScript;
 }
 
 
@@ -55,6 +61,7 @@ function needs(model: DockerfileModel): Need[] {
       range: lineRange(1 + w.lineOffset, sb.line.length),
       file: w.file,
       shebang: true,
+      wrapper: w,
     });
   }
   return out;
@@ -78,6 +85,28 @@ function fixFor(model: DockerfileModel, need: Need): string {
     return `Install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\`, or build on the official ${need.interp} image.`;
   }
   return `Build on an image that has ${need.interp}, or start a program that exists in this one.`;
+}
+
+/**
+ * `#!/bin/bash` on a base without bash: `#!/bin/sh` (its `-e`/`-u`/`-x` flags kept) when the
+ * script is plain POSIX sh by the same dialect analysis as wrapper-bashism (safe); otherwise,
+ * on Alpine, bash installed at the top of the final stage (unsafe: the image changes).
+ */
+export function fixBashShebang(model: DockerfileModel, need: Need): Autofix | undefined {
+  const w = need.wrapper;
+  if (!w || need.interp !== 'bash' || !need.shebang) return undefined;
+  const script = shellScripts(model, ['start']).find((s) => s.wrapper === w);
+  const sb = analysisOf(w).shebang;
+  if (script && sb && posixWithSourced(model, script)) {
+    const flags = sb.args.filter((a) => a !== 'bash');
+    if (flags.some((a) => !/^-[eux]+$/.test(a))) return undefined;
+    const first = (w.text.split('\n')[0] ?? '').replace(/\r$/, '');
+    const bom = first.startsWith('\uFEFF') ? 1 : 0;
+    return autofix(true, [scriptLineEdit(model, w, 1, 1 + bom, first.length + 1, ['#!/bin/sh', ...flags].join(' '))]);
+  }
+  if (model.base.family !== 'alpine') return undefined;
+  const from = model.finalStage.from.range.endLine;
+  return autofix(false, [insertLinesBefore(model, from + 1, 'RUN apk add --no-cache bash\n')]);
 }
 
 export const rule: StaticRule = {
@@ -111,6 +140,7 @@ export const rule: StaticRule = {
         fix: nixPath ? `Use a portable shebang: \`#!/usr/bin/env ${need.interp}\` (or \`#!/bin/sh\` for a POSIX script).` : fixFor(model, need),
         range: need.range,
         ...(need.file && need.file !== model.file ? { file: need.file } : {}),
+        ...(nixPath ? {} : withAutofix(fixBashShebang(model, need))),
       });
     }
     return hits;

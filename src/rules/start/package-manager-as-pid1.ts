@@ -1,7 +1,14 @@
 // npm/yarn/pnpm/npx as the start command: the package manager, not the app, receives SIGTERM.
 import { developmentImage } from '../../model/dev-image.js';
 import type { StaticRule } from '../types.js';
-import { appCommand } from '../../model/start-chain.js';
+import { appCommand, type AppCommand } from '../../model/start-chain.js';
+import { asExecForm } from '../../model/command-strings.js';
+import { hasPackageScript, packageScriptWords } from '../../model/package-scripts.js';
+import { interpreterOf } from '../../model/programs.js';
+import type { DockerfileModel } from '../../model/types.js';
+import type { Autofix } from '../../findings.js';
+import { autofix, replaceInstr, scriptLineEdit, withAutofix } from '../edits.js';
+import { defaultShell } from './shell-form-cmd.js';
 import { devServer } from './dev-server-as-start.js';
 import { appWhere, baseName, execArray } from './format.js';
 
@@ -32,6 +39,44 @@ export function packageManagerRun(words: string[]): string | undefined {
   return undefined;
 }
 
+/** A word as a shell reads it back: plain words as they are, others single-quoted. */
+function shellWord(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * `npm start` -> the command `scripts.start` runs, read from the build context's package.json,
+ * when that is one simple command of plain words whose program is on PATH without npm's
+ * node_modules/.bin (an interpreter such as `node`, or a path), the package manager is given
+ * nothing else (no extra arguments) and no pre/post script runs around it. In exec form (the
+ * instruction rewritten) or on the wrapper's line (the words replaced).
+ */
+export function fixPackageManager(model: DockerfileModel, app: AppCommand): Autofix | undefined {
+  const [pm, sub, name2, ...extra] = app.words;
+  if (!pm) return undefined;
+  const plainRun = sub === 'start' ? name2 === undefined : (sub === 'run' || sub === 'run-script') && name2 !== undefined && extra.length === 0;
+  const yarnRun = (baseName(pm) === 'yarn' || baseName(pm) === 'pnpm') && sub !== undefined && name2 === undefined;
+  if (!plainRun && !yarnRun) return undefined;
+  const script = packageScriptWords(model, app.words);
+  if (!script || hasPackageScript(model, `pre${script.name}`) || hasPackageScript(model, `post${script.name}`)) return undefined;
+  const argv = asExecForm(script.text);
+  const program = argv?.[0];
+  if (!argv || !program || (interpreterOf(program) === undefined && !program.includes('/'))) return undefined;
+  if (app.origin) {
+    const { script: w, line } = app.origin;
+    const raw = (w.text.split('\n')[line - w.lineOffset - 1] ?? '').replace(/\r$/, '');
+    const pattern = new RegExp(`(^|[\\s;&|])(${app.words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]+')})(?=$|[\\s;&|])`, 'g');
+    const found = [...raw.matchAll(pattern)];
+    if (found.length !== 1) return undefined;
+    const at = found[0]!.index! + found[0]![1]!.length;
+    return autofix(true, [scriptLineEdit(model, w, line - w.lineOffset, at + 1, at + found[0]![2]!.length + 1, argv.map(shellWord).join(' '))]);
+  }
+  const part = app.part;
+  const written = part.form === 'exec' ? part.argv : asExecForm(part.command ?? '');
+  if (!written || written.join('\0') !== app.words.join('\0')) return undefined;
+  return autofix(part.form === 'exec' || defaultShell(part), [replaceInstr(model, part.instr, `${part.instr.keyword} ${execArray(argv)}`)]);
+}
+
 export const rule: StaticRule = {
   id: 'package-manager-as-pid1',
   severity: 'warning',
@@ -53,7 +98,8 @@ export const rule: StaticRule = {
     const dev = devServer(app.words);
     const deployedDev = app.part.origin?.devSetup;
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : undefined) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : undefined);
-    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: 'info' }];
-    return [{ message, fix, ...where.at }];
+    const edits = withAutofix(fixPackageManager(model, app));
+    if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: 'info', ...edits }];
+    return [{ message, fix, ...where.at, ...edits }];
   },
 };

@@ -3,6 +3,8 @@ import { reachedByForwarding, shellLinkOf } from '../../model/start-chain.js';
 import { asExecForm } from '../../model/command-strings.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, show } from './format.js';
+import { withAutofix } from '../edits.js';
+import { cmdToExecForm } from './shell-form-cmd.js';
 
 export const rule: StaticRule = {
   id: 'shell-form-cmd-after-entrypoint',
@@ -28,6 +30,8 @@ export const rule: StaticRule = {
           ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.`
           : 'Write the CMD in exec form (`CMD ["gunicorn", "app.wsgi"]`), moving any shell logic into the entrypoint script.',
         range: cmd.instr.range,
+        // The same rewrite as shell-form-cmd's: the entrypoint then gets the command's words.
+        ...withAutofix(cmdToExecForm(model, cmd)),
       },
     ];
   },

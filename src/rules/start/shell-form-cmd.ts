@@ -1,8 +1,60 @@
 // CMD in shell form as the start command (no ENTRYPOINT): the shell may stay PID 1.
 import { shellLinkOf } from '../../model/start-chain.js';
-import { asExecForm, execsLastExplicitly, trapsTerm } from '../../model/command-strings.js';
+import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../model/command-strings.js';
+import { commandBase } from '../../model/script-syntax.js';
+import type { DockerfileModel, StartPart } from '../../model/types.js';
+import type { Autofix } from '../../findings.js';
+import { autofix, insertInInstr, replaceInstr } from '../edits.js';
+import { knownProgram } from '../../model/programs.js';
 import type { StaticRule } from '../types.js';
 import { execArray, meantExecForm, shellFate, show } from './format.js';
+
+/** The shell form runs under the default `/bin/sh -c` (a SHELL such as `bash --login -c` sets things up that exec form would skip). */
+export function defaultShell(part: StartPart): boolean {
+  const shell = part.argv.slice(0, -1);
+  return shell.length === 2 && shell[0] === '/bin/sh' && shell[1] === '-c';
+}
+
+/** The exec-form words of a shell form, unless they start another shell (`bash -c '…'` in exec form is shell-wrapper-in-exec-form's finding). */
+export function execFormOf(model: DockerfileModel, part: StartPart): string[] | undefined {
+  const argv = asExecForm(part.command ?? '');
+  // A program name with a blank in it reads as a joined command line in exec form (exec-form-joined-words).
+  if (!argv || knownProgram(argv[0]!)?.role === 'shell' || /\s/.test(argv[0]!)) return undefined;
+  // The shell runs a script without `#!` itself; exec form hands it to the kernel, which refuses it.
+  const noShebang = model.startChain.links.some((l) => l.kind === 'script' && l.part === part && l.wrapper && !/^\uFEFF?#!/.test(l.wrapper.text));
+  return noShebang ? undefined : argv;
+}
+
+/**
+ * `CMD node server.js` -> `CMD ["node", "server.js"]`: one simple command of plain words runs
+ * the same without the shell. Safe under the default shell; with `exec` in front of the last
+ * command otherwise (`CMD migrate && exec serve`), which only --fix-unsafe applies.
+ */
+export function fixShellFormCmd(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
+  return cmdToExecForm(model, cmd) ?? execLastFix(model, cmd);
+}
+
+/** The CMD rewritten in exec form, when it is one simple command of plain words (safe under the default shell). */
+export function cmdToExecForm(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
+  const argv = execFormOf(model, cmd);
+  return argv ? autofix(defaultShell(cmd), [replaceInstr(model, cmd.instr, `CMD ${execArray(argv)}`)]) : undefined;
+}
+
+/**
+ * `CMD python manage.py migrate && gunicorn app.wsgi` -> `… && exec gunicorn app.wsgi`, `CMD
+ * gunicorn --bind :$PORT app` -> `CMD exec gunicorn …`: the last command replaces the shell.
+ * Unsafe (--fix-unsafe): the program now gets the signals, and the author's shell logic stays
+ * as written. Only a plain last command on a one-line CMD, never a package manager or a shell.
+ */
+function execLastFix(model: DockerfileModel, cmd: StartPart): Autofix | undefined {
+  const last = lastCommand(cmd.command ?? '');
+  const first = last?.simple?.words[0];
+  if (!last?.simple || !first || last.detached || last.simple.assigns.length > 0) return undefined;
+  const base = commandBase(first);
+  const role = base === undefined ? undefined : knownProgram(base)?.role;
+  if (base === undefined || role === 'package-manager' || role === 'shell' || base === 'exec') return undefined;
+  return autofix(false, [insertInInstr(model, cmd.instr, first.start, 'exec ')]);
+}
 
 export const rule: StaticRule = {
   id: 'shell-form-cmd',
@@ -25,6 +77,7 @@ export const rule: StaticRule = {
       : 'Use exec form, or prefix the last command with `exec` so it replaces the shell (e.g. `CMD python manage.py migrate && exec gunicorn app.wsgi`).';
     // ash and bash replace themselves with a last simple command: the app is PID 1 today.
     const severity = fate.implicitExec ? 'info' : undefined;
-    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(' ')}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...(severity ? { severity } : {}) }];
+    const edits = fixShellFormCmd(model, cmd);
+    return [{ message: `\`${show(cmd.instr)}\` runs under \`${cmd.argv.slice(0, -1).join(' ')}\`, and ${fate.clause}.`, fix, range: cmd.instr.range, ...(severity ? { severity } : {}), ...(edits ? { autofix: edits } : {}) }];
   },
 };

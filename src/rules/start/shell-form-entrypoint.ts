@@ -3,6 +3,21 @@ import { shellLinkOf } from '../../model/start-chain.js';
 import type { StaticRule } from '../types.js';
 import { asExecForm, execsLastExplicitly } from '../../model/command-strings.js';
 import { execArray, meantExecForm, shellFate, show } from './format.js';
+import type { DockerfileModel, StartPart } from '../../model/types.js';
+import type { Autofix } from '../../findings.js';
+import { autofix, replaceInstr } from '../edits.js';
+import { defaultShell, execFormOf } from './shell-form-cmd.js';
+
+/**
+ * `ENTRYPOINT node server.js` -> `ENTRYPOINT ["node", "server.js"]` for one simple command of
+ * plain words. Safe when no CMD is in effect (exec form would now append it to the program's
+ * arguments: unsafe) and the shell is the default one.
+ */
+export function fixShellFormEntrypoint(model: DockerfileModel, ep: StartPart): Autofix | undefined {
+  const argv = execFormOf(model, ep);
+  if (!argv) return undefined;
+  return autofix(defaultShell(ep) && !model.start.cmd, [replaceInstr(model, ep.instr, `ENTRYPOINT ${execArray(argv)}`)]);
+}
 
 export const rule: StaticRule = {
   id: 'shell-form-entrypoint',
@@ -32,6 +47,7 @@ export const rule: StaticRule = {
     // broken: `docker run <image> --flag` (and a CMD) never reach it. The severity follows that
     // effect; the shell staying PID 1 makes it an error.
     const severity = fate.kind !== 'none' && shell.replaced && !model.start.cmd ? 'warning' : undefined;
-    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...(severity ? { severity } : {}) }];
+    const edits = fixShellFormEntrypoint(model, ep);
+    return [{ message: `${dropped}${tail}.`, fix, range: ep.instr.range, ...(severity ? { severity } : {}), ...(edits ? { autofix: edits } : {}) }];
   },
 };

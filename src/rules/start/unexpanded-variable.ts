@@ -25,7 +25,9 @@ function codeArguments(argv: string[]): Set<number> {
   for (let i = 0; i < argv.length; i++) {
     const script = commandStringAt(argv, i);
     if (script !== undefined) skip.add(script);
-    const flags = INLINE_CODE[programName(argv[i]!)];
+    // Own keys only: a program named `valueOf` or `constructor` is not in the table.
+    const name = programName(argv[i]!);
+    const flags = Object.hasOwn(INLINE_CODE, name) ? INLINE_CODE[name] : undefined;
     if (flags) for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j]!)) skip.add(j + 1);
     if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]!))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
   }

@@ -1,6 +1,15 @@
 // A script the start command runs (or sources) has Windows line endings.
+import type { Autofix } from '../../findings.js';
+import type { DockerfileModel, WrapperScript } from '../../model/types.js';
+import { autofix, scriptLineEdit, withAutofix } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { executedDirectly, rewrittenLater, scriptLabel, scriptLineRange } from './file-facts.js';
+
+/** Every CRLF -> LF: the `\r` at the end of each line removed (a lone `\r` inside a line stays). */
+export function fixCrlf(model: DockerfileModel, w: WrapperScript): Autofix | undefined {
+  const edits = w.text.split('\n').flatMap((line, i) => (line.endsWith('\r') ? [scriptLineEdit(model, w, i + 1, line.length, line.length + 1, '')] : []));
+  return autofix(true, edits);
+}
 
 const CONVERTERS = new Set(['dos2unix', 'fromdos', 'sed', 'perl']);
 
@@ -29,6 +38,7 @@ export const rule: StaticRule = {
         fix: `Convert it to LF (\`dos2unix ${w.absPath ? w.file : w.imagePath}\`) and add \`*.sh text eol=lf\` to .gitattributes so Windows checkouts keep LF.`,
         range: scriptLineRange(w, line),
         file: w.file,
+        ...withAutofix(fixCrlf(model, w)),
       });
     }
     return hits;

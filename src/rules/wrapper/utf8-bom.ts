@@ -1,5 +1,13 @@
 // A UTF-8 byte order mark before the script's first line.
+import type { Autofix } from '../../findings.js';
+import type { DockerfileModel, WrapperScript } from '../../model/types.js';
+import { autofix, scriptLineEdit, withAutofix } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
+
+/** The BOM removed: the first character of the file. */
+export function fixBom(model: DockerfileModel, w: WrapperScript): Autofix | undefined {
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 2, '')]);
+}
 import { executedDirectly, scriptLabel, scriptLineRange } from './file-facts.js';
 
 export const rule: StaticRule = {
@@ -23,6 +31,7 @@ export const rule: StaticRule = {
         fix: `Save it as UTF-8 without BOM (\`sed -i '1s/^\\xEF\\xBB\\xBF//' ${w.absPath ? w.file : w.imagePath}\`, or "UTF-8" instead of "UTF-8 with BOM" in the editor).`,
         range: scriptLineRange(w, 1),
         file: w.file,
+        ...withAutofix(fixBom(model, w)),
       });
     }
     return hits;

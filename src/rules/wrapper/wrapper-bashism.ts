@@ -91,6 +91,23 @@ function scan(script: ShellScript): Found[] {
   return found;
 }
 
+/** Bash features the construct scan leaves to ShellCheck: a script using any of them is not taken for POSIX sh. */
+const MORE_BASH = /\$\{\w+(?:\/|:[0-9$ ]|\^|,|@[QEPAa])|\$\{!|\b(?:shopt|declare|typeset|pushd|popd|let|mapfile|readarray|compgen|complete|select|disown|coproc)\b|\$(?:RANDOM|BASH\w*|PIPESTATUS|FUNCNAME|SECONDS|EPOCH\w*)|\bread\s+-[a-z]*[aenpst]|\becho\s+-e|\bset\s+-o\s+pipefail/;
+
+/**
+ * The script is plain POSIX sh: none of the constructs above (as dash, the strictest /bin/sh,
+ * reads them) and none of the other bash features: what `#!/bin/sh` can run as it is.
+ */
+export function posixOnly(script: ShellScript): boolean {
+  const strict: ShellScript = { ...script, dialect: { ...script.dialect, dialect: 'dash', posix: true } };
+  return scan(strict).length === 0 && !MORE_BASH.test(script.analysis.text);
+}
+
+/** The start script and every file the start chain sources (they run in its shell) are plain POSIX sh: `#!/bin/sh` can run them all. */
+export function posixWithSourced(model: DockerfileModel, script: ShellScript): boolean {
+  return posixOnly(script) && shellScripts(model, ['sourced']).every(posixOnly);
+}
+
 function describe(model: DockerfileModel, script: ShellScript, c: Construct): { message: string; fix: string } {
   const family = model.base.family;
   const declared = code(script.dialect.declared);

@@ -1,9 +1,59 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { controlScriptChild, interpreterOf, knownProgram, programRun } from '../../model/programs.js';
-import type { DockerfileModel } from '../../model/types.js';
 import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
+import type { Autofix } from '../../findings.js';
+import type { DockerfileModel } from '../../model/types.js';
+import { autofix, scriptEdit } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
+
+/** The script sets a trap (an EXIT or signal handler that `exec` would drop). */
+function setsTrap(script: ShellScript): boolean {
+  let found = false;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === 'simple' && commandBase(cmd.words[0]) === 'trap') found = true;
+  });
+  return found;
+}
+
+/**
+ * The function is called once, as the script's last top-level command (`docker_switch_user
+ * "$@"` at the end): an `exec` inside it ends the script where it was ending anyway.
+ */
+function calledLastOnly(script: ShellScript, name: string): boolean {
+  let calls = 0;
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === 'simple' && commandBase(cmd.words[0]) === name) calls++;
+  });
+  const last = script.analysis.body[script.analysis.body.length - 1];
+  const cmd = last && !last.background && last.andOr.rest.length === 0 && last.andOr.first.commands.length === 1 ? last.andOr.first.commands[0] : undefined;
+  return calls === 1 && cmd?.kind === 'simple' && commandBase(cmd.words[0]) === name;
+}
+
+/**
+ * `"$@"` -> `exec "$@"`, `node server.js` -> `exec node server.js` where the command is
+ * written (the script, or the file defining the function it is in): never onto a package
+ * manager (`exec npm start` keeps npm as PID 1), a function or a builtin (exec runs programs
+ * only), a command with `VAR=x` in front, or inside a function called from anywhere but the
+ * script's last line. Safe without traps (exec would drop an EXIT handler: unsafe then).
+ */
+export function fixMissingExec(model: DockerfileModel, script: ShellScript, sig: Sig): Autofix | undefined {
+  if (sig.cmd.kind !== 'simple' || sig.cmd.assigns.length > 0) return undefined;
+  if (sig.fn && !calledLastOnly(script, sig.fn.name)) return undefined;
+  const first = sig.cmd.words[0];
+  if (!first) return undefined;
+  if (sig.kind === 'program') {
+    const base = commandBase(first);
+    if (base === undefined || !/^[\w.+-]+$/.test(base) || script.functions.has(base) || BUILTINS.has(base)) return undefined;
+    // Behind a dropper or an env (`gosu app npm start`) the package manager would still be PID 1.
+    if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? '')?.role === 'package-manager')) return undefined;
+  }
+  const where = sourceOf(script, sig.fn);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, 'exec ')]);
+}
+
+/** Shell builtins: `exec` cannot run them. */
+const BUILTINS = new Set(['cd', 'echo', 'printf', 'read', 'wait', 'set', 'export', 'eval', 'source', '.', 'test', '[', 'true', 'false', ':', 'exit', 'return', 'trap', 'shift', 'ulimit', 'umask', 'command', 'type', 'hash', 'alias', 'kill', 'let', 'local']);
 
 /** Programs an app's output is piped into for logging: `node server.js | tee app.log`. */
 const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', 'multilog', 'cronolog', 'rotatelogs', 'svlogd', 's6-log', 'pino-pretty', 'bunyan', 'jq']);
@@ -120,19 +170,19 @@ export const rule: StaticRule = {
       if (!flow.complete) continue;
       const seen = new Set<string>();
       /** Report at a command, in the file it lives in (a sourced file's function, or the script). */
-      const report = (sig: Sig, build: (text: string) => [message: string, fix: string]) => {
+      const report = (sig: Sig, build: (text: string) => [message: string, fix: string], edits?: Autofix) => {
         const where = sourceOf(script, sig.fn);
         const key = `${where.wrapper.file}\0${sig.start}`;
         if (seen.has(key)) return;
         seen.add(key);
         const [message, fix] = build(commandText(where.analysis.text, sig));
-        hits.push(scriptHit(where, sig.start, sig.end, message, fix));
+        hits.push({ ...scriptHit(where, sig.start, sig.end, message, fix), ...(edits ? { autofix: edits } : {}) });
       };
       const argv = (sig: Sig, before: string) =>
         report(sig, (text) => [
           `${code(text)} runs the container's command as a child of the script${before}, ${consequence('the app')}.`,
           'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
-        ]);
+        ], fixMissingExec(model, script, sig));
       const cron = cronText(script);
       for (const sig of flow.finals) {
         // The script runs it once here and schedules it with cron on another path: a job, not a server.
@@ -148,7 +198,7 @@ export const rule: StaticRule = {
               knownProgram(commandBase(sig.cmd.kind === 'simple' ? sig.cmd.words[0] : undefined) ?? '')?.role === 'package-manager'
                 ? `Exec the program the package script runs instead of the package manager (e.g. ${code('exec node server.js')}, copied from package.json), so it replaces the shell and receives SIGTERM itself.`
                 : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`,
-            ]);
+            ], fixMissingExec(model, script, sig));
             break;
           case 'pipeline': {
             // `app | tee log` keeps the app from being PID 1; `pg_dump | gzip > f` is a job, not a server.

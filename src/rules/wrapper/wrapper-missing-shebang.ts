@@ -1,5 +1,21 @@
 // A script the kernel executes directly has no `#!` line.
+import type { Autofix } from '../../findings.js';
+import type { DockerfileModel, WrapperScript } from '../../model/types.js';
+import { autofix, scriptLineEdit, withAutofix } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
+import { analyseInstalls, interpreterAvailability } from '../../model/installs.js';
+import { shellScripts } from './common.js';
+import { posixWithSourced } from './wrapper-bashism.js';
+
+/** `#!/bin/sh` as a new first line, for a script that is plain POSIX sh (nothing for one with bash syntax: which shell it needs is the author's call). */
+export function fixMissingShebang(model: DockerfileModel, w: WrapperScript): Autofix | undefined {
+  const script = shellScripts(model, ['start']).find((s) => s.wrapper === w);
+  if (!script || !posixWithSourced(model, script)) return undefined;
+  // On an image without /bin/sh (scratch, distroless) the shebang would only move the failure.
+  if (interpreterAvailability(model, 'sh', analyseInstalls(model)) === 'absent') return undefined;
+  const eol = w.text.includes('\r\n') ? '\r\n' : '\n';
+  return autofix(true, [scriptLineEdit(model, w, 1, 1, 1, `#!/bin/sh${eol}`)]);
+}
 import { executedDirectly, scriptLabel, scriptLineRange } from './file-facts.js';
 
 export const rule: StaticRule = {
@@ -26,6 +42,7 @@ export const rule: StaticRule = {
         fix: 'Make `#!/bin/sh` (or the interpreter the script is written for) its first line.',
         range: scriptLineRange(w, 1),
         file: w.file,
+        ...withAutofix(fixMissingShebang(model, w)),
       });
     }
     return hits;

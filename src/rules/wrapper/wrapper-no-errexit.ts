@@ -8,6 +8,8 @@ import { commandBase, commandText, commandWords, paramUses, setFlags, staticValu
 import { commandsOf } from '../../model/command-strings.js';
 import { commandStringAt } from '../../model/programs.js';
 import type { DockerfileModel } from '../../model/types.js';
+import type { Autofix } from '../../findings.js';
+import { autofix, scriptLineEdit } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, scriptHit, shellScripts, type ShellScript } from './common.js';
 
@@ -147,6 +149,59 @@ function stringStep(script: ShellScript, text: string, memo: Map<string, StepKin
   return found;
 }
 
+/**
+ * Steps known not to fail in a working container, so `set -e` changes nothing but the bug: shell
+ * builtins that set things up, file set-up with its forgiving flags, and the migrations and
+ * asset steps of the common frameworks (whose failure is exactly what `set -e` is for).
+ */
+const SURE_STEPS = new Set(['echo', 'printf', 'export', 'set', 'shift', 'unset', 'local', 'readonly', 'umask', 'sleep', 'true', ':', 'exec', 'exit', 'return', 'chown', 'chmod', 'chgrp', 'touch', 'envsubst', 'date']);
+const SETUP_STEP = new RegExp(
+  [
+    String.raw`^(?:\S*/)?python[0-9.]* (?:\S*/)?manage\.py (?:migrate|collectstatic|makemigrations|compilemessages|check)\b`,
+    String.raw`^(?:\S*/)?django-admin (?:migrate|collectstatic|compilemessages)\b`,
+    String.raw`^(?:\S*/)?alembic upgrade\b`,
+    String.raw`^(?:\S*/)?flask db upgrade\b`,
+    String.raw`^(?:bundle exec )?(?:\S*/)?(?:rake|rails) (?:db:migrate|db:prepare|assets:precompile)\b`,
+    String.raw`^(?:\S*/)?php artisan (?:migrate|config:cache|route:cache|view:cache)\b`,
+    String.raw`^(?:\S*/)?npx prisma migrate deploy\b`,
+    String.raw`^(?:\S*/)?(?:npm run|yarn|pnpm) migrate\b`,
+  ].join('|'),
+);
+
+/**
+ * Every step the script takes before its app is one known not to fail in a working container
+ * (SURE_STEPS, `mkdir -p`, `ln -sf`, the framework set-up steps): what "no step is
+ * expected to fail" can be known to mean. An unknown program (`add-user.sh`, which fails when the
+ * user exists on a restart) might fail by design, and with `set -e` would stop the container.
+ */
+function everyStepSure(script: ShellScript, appStarts: ReadonlySet<Command>): boolean {
+  let sure = true;
+  walkCommands(script.analysis.body, (cmd, ctx) => {
+    if (!sure || cmd.kind !== 'simple' || ctx.inCondition || ctx.detached || appStarts.has(cmd) || cmd.words.length === 0) return;
+    const base = commandBase(cmd.words[0]);
+    const words = cmd.words.map((w) => staticValue(w) ?? '$');
+    const flags = words.filter((w) => w.startsWith('-')).join(' ');
+    if (base === undefined || discardsFailure(cmd)) sure = false;
+    else if (SURE_STEPS.has(base)) return;
+    else if (base === 'mkdir' && /-[a-zA-Z]*p/.test(flags)) return;
+    else if (base === 'ln' && /-[a-zA-Z]*f/.test(flags)) return;
+    else if (!SETUP_STEP.test(words.join(' '))) sure = false;
+  });
+  return sure;
+}
+
+/** `set -e` on the line after the shebang, when no step is expected to fail (else nothing: the finding stays for a person). */
+export function fixNoErrexit(model: DockerfileModel, script: ShellScript, appStarts: ReadonlySet<Command>): Autofix | undefined {
+  if (!everyStepSure(script, appStarts)) return undefined;
+  const w = script.wrapper;
+  const lines = w.text.split('\n');
+  const at = script.analysis.shebang ? 2 : 1;
+  if (at > lines.length || (at === 2 && lines.length === 1)) return undefined;
+  const eol = lines[0]!.endsWith('\r') ? '\r\n' : '\n';
+  const col = at === 1 && w.text.startsWith('\uFEFF') ? 2 : 1;
+  return autofix(true, [scriptLineEdit(model, w, at, col, col, `set -e${eol}`)]);
+}
+
 export const rule: StaticRule = {
   id: 'wrapper-no-errexit',
   severity: 'warning',
@@ -190,7 +245,8 @@ export const rule: StaticRule = {
           ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.`
           : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
       const fix = errexitAt === undefined ? 'Add `set -e` (or `set -eu`) on the line after the shebang.' : 'Move `set -e` up to the line after the shebang.';
-      hits.push(scriptHit(script, firstStep.start, firstStep.end, message, fix));
+      const edits = fixNoErrexit(model, script, appStarts.get(script)!);
+      hits.push({ ...scriptHit(script, firstStep.start, firstStep.end, message, fix), ...(edits ? { autofix: edits } : {}) });
     }
     return hits;
   },
