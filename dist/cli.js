@@ -26218,6 +26218,7 @@ function lintDeployments(model, plain2) {
       if (!rule38.deployed || rule38.deployed === "service" && isJob(d)) continue;
       for (const hit5 of rule38.check(deployed)) {
         const finding = toFinding(rule38, hit5, model.file);
+        delete finding.autofix;
         if (placed.has(place2(finding))) continue;
         placed.add(place2(finding));
         if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;

@@ -104,6 +104,8 @@ function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Fin
       if (!rule.deployed || (rule.deployed === 'service' && isJob(d))) continue;
       for (const hit of rule.check(deployed)) {
         const finding = toFinding(rule, hit, model.file);
+        // The rules' fixes edit the Dockerfile and scripts; a deployed command is fixed in its manifest, which --fix does not write.
+        delete finding.autofix;
         if (placed.has(place(finding))) continue;
         placed.add(place(finding));
         // Found in a script or the Dockerfile, but only as this deployment starts the image: say so.

@@ -189,3 +189,16 @@ describe('a Compose service run from a checkout: what is a development setup', (
     expect(h[0]!.message).toContain('a development setup');
   });
 });
+
+describe('a deployed finding carries no autofix (--fix writes the Dockerfile and scripts, not manifests)', () => {
+  it('compose `command: npm start`: package-manager-as-pid1 at compose.yaml:4 without edits, the Dockerfile left alone', () => {
+    const { findings } = lintWith({
+      'api/Dockerfile': 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      'api/package.json': '{"scripts":{"start":"node server.js"}}',
+      'compose.yaml': 'services:\n  api:\n    build: ./api\n    command: npm start\n',
+    });
+    const hit = findings.find((f) => f.rule === 'package-manager-as-pid1');
+    expect(`${hit?.file}:${hit?.line}`).toBe('compose.yaml:4');
+    expect(hit?.autofix).toBeUndefined();
+  });
+});
