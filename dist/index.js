@@ -38610,8 +38610,304 @@ function parseRunner(value, name = "--runner") {
   return [platform2, label];
 }
 
-// src/model/start-contract.ts
+// src/model/programs.ts
 import path6 from "node:path";
+function baseName(word) {
+  return path6.posix.basename(word.replace(/\/+$/, ""));
+}
+var INITS = {
+  tini: "tini",
+  "tini-static": "tini",
+  "docker-init": "tini",
+  "dumb-init": "dumb-init",
+  catatonit: "catatonit"
+};
+var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
+var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
+function knownProgram(word) {
+  if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
+  const name = baseName(word);
+  const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
+  if (init) return { role: "init", name: init };
+  if (PRIVDROP.has(name)) return { role: "privdrop", name };
+  if (SHELLS.has(name)) return { role: "shell", name };
+  if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
+  if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
+  return void 0;
+}
+var SHELL_CONTROL_SCRIPTS = {
+  apache2ctl: { server: "apache2", foreground: ". /etc/apache2/envvars && exec apache2 -D FOREGROUND" },
+  apachectl: { server: "httpd", foreground: "exec httpd -D FOREGROUND" }
+};
+function controlScriptChild(argv) {
+  const script = baseName(argv[0] ?? "");
+  const known = SHELL_CONTROL_SCRIPTS[script];
+  if (!known) return void 0;
+  const foreground = argv.some((w, i) => w === "-DFOREGROUND" || w === "-D" && argv[i + 1] === "FOREGROUND");
+  return foreground ? { script, ...known } : void 0;
+}
+var VALUE_FLAGS = {
+  tini: /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite", "-l"]),
+  "dumb-init": /* @__PURE__ */ new Set(["-r", "--rewrite"]),
+  catatonit: /* @__PURE__ */ new Set([]),
+  setpriv: /* @__PURE__ */ new Set([
+    "--reuid",
+    "--regid",
+    "--ruid",
+    "--rgid",
+    "--euid",
+    "--egid",
+    "--groups",
+    "--inh-caps",
+    "--ambient-caps",
+    "--bounding-set",
+    "--securebits",
+    "--pdeathsig",
+    "--selinux-label",
+    "--apparmor-profile",
+    "--landlock-access",
+    "--landlock-rule"
+  ]),
+  chroot: /* @__PURE__ */ new Set(["--userspec", "--groups"]),
+  env: /* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]),
+  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
+  ionice: /* @__PURE__ */ new Set(["-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"]),
+  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e", "--input", "--output", "--error"]),
+  numactl: /* @__PURE__ */ new Set(["-m", "--membind", "-N", "--cpunodebind", "-C", "--physcpubind", "-i", "--interleave", "-p", "--preferred"]),
+  sudo: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U", "--other-user"]),
+  runuser: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+  su: /* @__PURE__ */ new Set(["-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
+  chpst: /* @__PURE__ */ new Set(["-u", "-U", "-b", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"])
+};
+var OPERANDS = { gosu: 1, "su-exec": 1, "s6-setuidgid": 1, "s6-applyuidgid": 0, chroot: 1, taskset: 1, setpriv: 0, chpst: 0, runuser: 0, sudo: 0 };
+function execThrough(argv, i) {
+  const program = knownProgram(argv[i] ?? "");
+  if (!program || program.role === "shell" || program.role === "package-manager") return void 0;
+  const name = program.name;
+  if (name === "exec") return { program, next: i + 1 };
+  const valueFlags = VALUE_FLAGS[name] ?? /* @__PURE__ */ new Set();
+  let j = i + 1;
+  let group2 = false;
+  let single = false;
+  let command;
+  while (j < argv.length) {
+    const w = argv[j];
+    if (w === "--") {
+      j++;
+      break;
+    }
+    if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      j++;
+      continue;
+    }
+    if (!w.startsWith("-") || w === "-") {
+      if (w === "-" && (name === "su" || name === "runuser")) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if ((name === "su" || name === "runuser") && (w === "-c" || w === "--command" || w.startsWith("--command="))) {
+      command = w.startsWith("--command=") ? w.slice("--command=".length) : argv[j + 1];
+      j += w.startsWith("--command=") ? 1 : 2;
+      continue;
+    }
+    if (name === "tini" && /^-[a-zA-Z]*g/.test(w)) group2 = true;
+    if (name === "dumb-init" && (w === "-c" || w === "--single-child")) single = true;
+    j += valueFlags.has(w) ? 2 : 1;
+  }
+  if (name === "su" || name === "runuser") {
+    const user = argv[j];
+    return { program, next: user === void 0 ? j : j + 1, ...command !== void 0 ? { command } : {} };
+  }
+  const operands = OPERANDS[name] ?? 0;
+  j = Math.min(argv.length, j + operands);
+  const out = { program, next: j };
+  if (name === "dumb-init") out.groupSignals = !single;
+  if (name === "s6-overlay") out.groupSignals = true;
+  if (name === "tini") out.groupSignals = group2;
+  return out;
+}
+var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
+function shellInvocation(argv, i) {
+  let j = i + 1;
+  if (baseName(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS.has(argv[j])) j++;
+  let commandString = false;
+  while (j < argv.length && /^[-+]/.test(argv[j])) {
+    const opt = argv[j];
+    j++;
+    if (opt === "--" || opt === "-") break;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
+    if (SHELL_VALUE_OPTS.test(opt)) j++;
+  }
+  if (commandString) return argv[j] === void 0 ? {} : { command: { text: argv[j], index: j } };
+  return argv[j] === void 0 ? {} : { script: { word: argv[j], index: j } };
+}
+function commandStringAt(argv, i) {
+  let k = i;
+  if (knownProgram(argv[k] ?? "")?.name === "env") k = execThrough(argv, k).next;
+  if (knownProgram(argv[k] ?? "")?.role !== "shell") return void 0;
+  return shellInvocation(argv, k).command?.index;
+}
+function interpreterOf(word) {
+  const name = baseName(word);
+  if (name === "sh" || name === "ash") return "sh";
+  if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
+  if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
+  if (name === "node" || name === "nodejs") return "node";
+  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return "ruby";
+  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return "perl";
+  if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
+  return void 0;
+}
+function httpClientOf(word) {
+  const name = baseName(word);
+  return name === "curl" || name === "wget" ? name : void 0;
+}
+function interpreterPackage(program) {
+  const interp = interpreterOf(program);
+  if (interp === "python") return "python3";
+  if (interp === "node") return "nodejs";
+  return interp ?? program;
+}
+function isExtraShell(program) {
+  const name = baseName(program);
+  return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
+}
+var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
+  "migrate",
+  "makemigrations",
+  "collectstatic",
+  "createsuperuser",
+  "compilemessages",
+  "check",
+  "loaddata",
+  "db:migrate",
+  "db:prepare",
+  "db:setup",
+  "db:create",
+  "db:seed",
+  "assets:precompile",
+  "upgrade",
+  "build",
+  "install",
+  "ci",
+  "init",
+  "config:cache",
+  "route:cache",
+  "view:cache",
+  "optimize",
+  "storage:link",
+  "deploy",
+  "generate",
+  "--version",
+  "--help",
+  "-v",
+  "-h"
+]);
+function programRun(words) {
+  const name = baseName(words[0] ?? "");
+  const rest = words.slice(1);
+  const has = (...flags) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith("--") && w.startsWith(`${f}=`)));
+  const sub = rest.find((w) => !w.startsWith("-"));
+  if (rest.some((w) => w === "--version" || w === "--help")) return "one-shot";
+  switch (name) {
+    case "gunicorn":
+      return has("-D", "--daemon") ? "daemon" : "server";
+    case "uvicorn":
+    case "hypercorn":
+    case "daphne":
+    case "waitress-serve":
+    case "sidekiq":
+    case "puma":
+    case "thin":
+    case "caddy":
+    case "traefik":
+    case "apache2-foreground":
+      return name === "caddy" && sub !== "run" ? void 0 : "server";
+    case "unicorn":
+    case "unicorn_rails":
+      return has("-D", "--daemonize") ? "daemon" : "server";
+    case "celery":
+      if (has("--detach")) return "daemon";
+      return rest.some((w) => w === "worker" || w === "beat" || w === "flower") ? "server" : void 0;
+    case "rq":
+      return sub === "worker" ? "server" : void 0;
+    case "rails":
+    case "rackup":
+      return name === "rackup" || sub === "server" || sub === "s" ? has("-d", "--daemon") ? "daemon" : "server" : rest.some((w) => ONE_SHOT_WORDS.has(w)) ? "one-shot" : void 0;
+    case "nginx": {
+      const g = rest.indexOf("-g");
+      return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? "") ? "server" : "daemon";
+    }
+    case "php-fpm":
+      return has("-F", "--nodaemonize") ? "server" : "daemon";
+    case "httpd":
+    case "apache2":
+      return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(" ").includes("-D FOREGROUND") ? "server" : "daemon";
+    case "supervisord":
+      return has("-n", "--nodaemon") ? "server" : void 0;
+    case "crond":
+    case "cron":
+      return has("-f") ? "server" : "daemon";
+    case "mongod":
+      return has("--fork") ? "daemon" : "server";
+    case "redis-server":
+      return rest.some((w) => w === "--daemonize") && rest[rest.indexOf("--daemonize") + 1] === "yes" ? "daemon" : "server";
+    case "npm":
+    case "yarn":
+    case "pnpm":
+      if (sub === "start" || sub === "run" && /^(start|serve|prod|production)(:|$)/.test(rest.filter((w) => !w.startsWith("-"))[1] ?? "")) return "server";
+      return sub && (ONE_SHOT_WORDS.has(sub) || rest.some((w) => ONE_SHOT_WORDS.has(w))) ? "one-shot" : void 0;
+  }
+  if (rest.some((w) => ONE_SHOT_WORDS.has(w))) {
+    if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
+    return "one-shot";
+  }
+  if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
+  return void 0;
+}
+var STOP_SIGNALS = [
+  {
+    match: /^nginx$/,
+    stop: { name: "nginx", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish the requests they have); SIGTERM and SIGINT are a fast shutdown that closes open connections", source: "https://nginx.org/en/docs/control.html" }
+  },
+  {
+    match: /^php-fpm[\d.]*$/,
+    stop: { name: "php-fpm", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful stop (children finish their requests); SIGTERM and SIGINT terminate immediately", source: "php-fpm(8)" }
+  },
+  {
+    // Apache in a container runs in the foreground: `-DFOREGROUND` (the official image's httpd-foreground) or `-X`.
+    match: /^(?:httpd|apache2)$/,
+    args: /(?:^|\s)-(?:D\s*FOREGROUND|X)(?:\s|$)/,
+    stop: { name: "Apache httpd", graceful: "SIGWINCH", abortive: ["SIGTERM", "SIGINT"], why: "SIGWINCH is a graceful stop (children finish their requests); SIGTERM stops at once and kills the children mid-request", source: "https://httpd.apache.org/docs/2.4/stopping.html" }
+  },
+  {
+    match: /^(?:postgres|postmaster)$/,
+    stop: { name: "PostgreSQL", graceful: "SIGINT", abortive: ["SIGQUIT"], why: "SIGINT is the fast shutdown that rolls back open transactions and exits cleanly; SIGTERM (smart) waits for every client to disconnect, and SIGQUIT exits without a clean shutdown (crash recovery at the next start)", source: "https://www.postgresql.org/docs/current/server-shutdown.html" }
+  },
+  {
+    match: /^haproxy$/,
+    stop: { name: "HAProxy", graceful: "SIGUSR1", abortive: ["SIGTERM", "SIGINT"], why: "SIGUSR1 is a soft stop (it stops listening and finishes the connections it has); SIGTERM and SIGINT stop immediately", source: "https://docs.haproxy.org/2.8/management.html#4" }
+  },
+  {
+    match: /^unicorn(?:_rails)?$/,
+    stop: { name: "unicorn", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish their requests); SIGTERM and SIGINT are a quick shutdown that kills the workers", source: "https://yhbt.net/unicorn/SIGNALS.html" }
+  },
+  {
+    match: /^gunicorn$/,
+    stop: { name: "Gunicorn", graceful: "SIGTERM", abortive: ["SIGQUIT", "SIGINT"], why: "SIGTERM is a graceful shutdown (workers finish their requests within --graceful-timeout); SIGQUIT and SIGINT are a quick shutdown", source: "https://docs.gunicorn.org/en/stable/signals.html" }
+  }
+];
+function stopSignalsOf(word, args = []) {
+  const name = baseName(word).replace(/:$/, "");
+  return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
+}
+
+// src/model/start-contract.ts
+import path7 from "node:path";
 var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var LINUX_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -38670,7 +38966,7 @@ function computeStartContract(chain, windows) {
           break;
         case "WORKDIR": {
           const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path6.posix.join(workdir.value, value);
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path7.posix.join(workdir.value, value);
           workdir = { value: resolved, instr };
           break;
         }
@@ -39921,27 +40217,27 @@ function childEnv(names = [], extra = {}, env = process.env) {
 
 // src/model/context.ts
 import fs5 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/repo-root.ts
 import fs4 from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 var repoRootCache = /* @__PURE__ */ new Map();
 function repoRootOf(dir) {
   const visited = [];
   let root = null;
-  for (let current = path7.resolve(dir); ; ) {
+  for (let current = path8.resolve(dir); ; ) {
     const cached2 = repoRootCache.get(current);
     if (cached2 !== void 0) {
       root = cached2;
       break;
     }
     visited.push(current);
-    if (fs4.existsSync(path7.join(current, ".git"))) {
+    if (fs4.existsSync(path8.join(current, ".git"))) {
       root = current;
       break;
     }
-    const parent = path7.dirname(current);
+    const parent = path8.dirname(current);
     if (parent === current) break;
     current = parent;
   }
@@ -40050,7 +40346,7 @@ function parseDockerignore(text) {
     const exclusion = pattern.startsWith("!");
     if (exclusion) pattern = pattern.slice(1).trim();
     if (pattern === "") continue;
-    pattern = path8.posix.normalize(pattern);
+    pattern = path9.posix.normalize(pattern);
     if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
     if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
     out.push({ exclusion, matcher: compileDockerPattern(pattern) });
@@ -40117,7 +40413,7 @@ var BuildContext = class _BuildContext {
   }
   /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
   static normalise(source) {
-    return path8.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+    return path9.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
   }
   isIgnored(rel) {
     return rel !== "" && isIgnoredBy(this.patterns, rel);
@@ -40133,11 +40429,11 @@ var BuildContext = class _BuildContext {
     if (!this.realDir || this.isIgnored(rel)) return void 0;
     let real;
     try {
-      real = fs5.realpathSync.native(path8.join(this.dir, rel));
+      real = fs5.realpathSync.native(path9.join(this.dir, rel));
     } catch {
       return void 0;
     }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path8.sep)) return void 0;
+    if (real !== this.realDir && !real.startsWith(this.realDir + path9.sep)) return void 0;
     return real;
   }
   kind(rel) {
@@ -40198,10 +40494,10 @@ var BuildContext = class _BuildContext {
   mode(rel) {
     const real = this.real(rel);
     if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path8.dirname(real));
+    const root = repoRootOf(path9.dirname(real));
     if (root) {
       const index = gitIndex(root);
-      const key = path8.relative(root, real).split(path8.sep).join("/");
+      const key = path9.relative(root, real).split(path9.sep).join("/");
       const mode = index?.get(key);
       if (mode === "100755") return { executable: true, source: "git-index" };
       if (mode === "100644") return { executable: false, source: "git-index" };
@@ -40216,7 +40512,7 @@ var BuildContext = class _BuildContext {
 };
 function readIgnoreFile(contextDir, dockerfileAbs) {
   const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path8.join(contextDir, ".dockerignore"));
+  candidates.push(path9.join(contextDir, ".dockerignore"));
   for (const file of candidates) {
     if (!fs5.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
     try {
@@ -40228,10 +40524,10 @@ function readIgnoreFile(contextDir, dockerfileAbs) {
 }
 
 // src/model/file-origin.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/model/build-steps.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/model/variables.ts
 var MAX_EXPANDED = 64 * 1024;
@@ -40268,7 +40564,7 @@ function argDefault(instr) {
 }
 
 // src/model/build-steps.ts
-var posix = path9.posix;
+var posix = path10.posix;
 var VarHistory = class {
   /** The variables as they are now. */
   live = {};
@@ -40355,7 +40651,7 @@ function stageByRef(model, ref) {
 }
 
 // src/model/file-origin.ts
-var posix2 = path10.posix;
+var posix2 = path11.posix;
 var operandsOf = /* @__PURE__ */ new WeakMap();
 function copyOperands(step) {
   let ops = operandsOf.get(step);
@@ -40711,7 +41007,7 @@ function firstWord(script) {
 
 // src/shell/shebang.ts
 var MAX_LINE = 256;
-var baseName = (p) => p.slice(p.lastIndexOf("/") + 1);
+var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
 function envTarget(arg) {
   if (!arg) return void 0;
   const clean = arg.replace(/\r$/, "");
@@ -40740,20 +41036,20 @@ function parseShebang(head) {
   const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
   const arg = rawArg === "" ? void 0 : rawArg;
   const bare = interpreter.replace(/\r$/, "");
-  const viaEnv = baseName(bare) === "env";
-  let program = baseName(bare);
+  const viaEnv = baseName2(bare) === "env";
+  let program = baseName2(bare);
   let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
   if (viaEnv) {
     const target = envTarget(arg);
     const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
-    program = baseName(words ? words[0] : target?.program ?? "");
+    program = baseName2(words ? words[0] : target?.program ?? "");
     args = words ? words.slice(1) : target?.args ?? [];
   }
   return { line, interpreter, arg, crlf, program, args, viaEnv };
 }
 
 // src/shell/script.ts
-var SHELLS = {
+var SHELLS2 = {
   sh: "sh",
   bash: "bash",
   dash: "dash",
@@ -40768,7 +41064,7 @@ var SHELLS = {
 };
 function shellName(program) {
   const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS[base];
+  return SHELLS2[base];
 }
 function binShDialect(family2) {
   switch (family2) {
@@ -41017,302 +41313,6 @@ function lacksShell(base) {
 }
 function lacksBash(base) {
   return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
-}
-
-// src/model/programs.ts
-import path11 from "node:path";
-function baseName2(word) {
-  return path11.posix.basename(word.replace(/\/+$/, ""));
-}
-var INITS = {
-  tini: "tini",
-  "tini-static": "tini",
-  "docker-init": "tini",
-  "dumb-init": "dumb-init",
-  catatonit: "catatonit"
-};
-var PRIVDROP = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "s6-setuidgid", "chroot", "su", "sudo", "runuser", "chpst", "s6-applyuidgid"]);
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "fish", "busybox"]);
-var PASSTHROUGH = /* @__PURE__ */ new Set(["env", "nice", "ionice", "taskset", "stdbuf", "numactl", "setsid", "exec"]);
-var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "yarn", "pnpm", "npx", "pnpx", "corepack"]);
-function knownProgram(word) {
-  if (word === "/init") return { role: "init", name: "s6-overlay", supervisor: true };
-  const name = baseName2(word);
-  const init = INITS[name] ?? INITS[name.replace(/[-_](static[-_])?(amd64|arm64|armhf|armel|i386|x86_64|aarch64|ppc64le|s390x|muslc?[-_]\w+)$/, "").replace(/_[\d.]+_\w+$/, "")];
-  if (init) return { role: "init", name: init };
-  if (PRIVDROP.has(name)) return { role: "privdrop", name };
-  if (SHELLS2.has(name)) return { role: "shell", name };
-  if (PASSTHROUGH.has(name)) return { role: "passthrough", name };
-  if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
-  return void 0;
-}
-var SHELL_CONTROL_SCRIPTS = {
-  apache2ctl: { server: "apache2", foreground: ". /etc/apache2/envvars && exec apache2 -D FOREGROUND" },
-  apachectl: { server: "httpd", foreground: "exec httpd -D FOREGROUND" }
-};
-function controlScriptChild(argv) {
-  const script = baseName2(argv[0] ?? "");
-  const known = SHELL_CONTROL_SCRIPTS[script];
-  if (!known) return void 0;
-  const foreground = argv.some((w, i) => w === "-DFOREGROUND" || w === "-D" && argv[i + 1] === "FOREGROUND");
-  return foreground ? { script, ...known } : void 0;
-}
-var VALUE_FLAGS = {
-  tini: /* @__PURE__ */ new Set(["-p", "-e", "-r", "--rewrite", "-l"]),
-  "dumb-init": /* @__PURE__ */ new Set(["-r", "--rewrite"]),
-  catatonit: /* @__PURE__ */ new Set([]),
-  setpriv: /* @__PURE__ */ new Set([
-    "--reuid",
-    "--regid",
-    "--ruid",
-    "--rgid",
-    "--euid",
-    "--egid",
-    "--groups",
-    "--inh-caps",
-    "--ambient-caps",
-    "--bounding-set",
-    "--securebits",
-    "--pdeathsig",
-    "--selinux-label",
-    "--apparmor-profile",
-    "--landlock-access",
-    "--landlock-rule"
-  ]),
-  chroot: /* @__PURE__ */ new Set(["--userspec", "--groups"]),
-  env: /* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]),
-  nice: /* @__PURE__ */ new Set(["-n", "--adjustment"]),
-  ionice: /* @__PURE__ */ new Set(["-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"]),
-  stdbuf: /* @__PURE__ */ new Set(["-i", "-o", "-e", "--input", "--output", "--error"]),
-  numactl: /* @__PURE__ */ new Set(["-m", "--membind", "-N", "--cpunodebind", "-C", "--physcpubind", "-i", "--interleave", "-p", "--preferred"]),
-  sudo: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U", "--other-user"]),
-  runuser: /* @__PURE__ */ new Set(["-u", "--user", "-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
-  su: /* @__PURE__ */ new Set(["-g", "--group", "-G", "--supp-group", "-s", "--shell", "-w", "--whitelist-environment"]),
-  chpst: /* @__PURE__ */ new Set(["-u", "-U", "-b", "-e", "-/", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c"])
-};
-var OPERANDS = { gosu: 1, "su-exec": 1, "s6-setuidgid": 1, "s6-applyuidgid": 0, chroot: 1, taskset: 1, setpriv: 0, chpst: 0, runuser: 0, sudo: 0 };
-function execThrough(argv, i) {
-  const program = knownProgram(argv[i] ?? "");
-  if (!program || program.role === "shell" || program.role === "package-manager") return void 0;
-  const name = program.name;
-  if (name === "exec") return { program, next: i + 1 };
-  const valueFlags = VALUE_FLAGS[name] ?? /* @__PURE__ */ new Set();
-  let j = i + 1;
-  let group2 = false;
-  let single = false;
-  let command;
-  while (j < argv.length) {
-    const w = argv[j];
-    if (w === "--") {
-      j++;
-      break;
-    }
-    if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
-      j++;
-      continue;
-    }
-    if (!w.startsWith("-") || w === "-") {
-      if (w === "-" && (name === "su" || name === "runuser")) {
-        j++;
-        continue;
-      }
-      break;
-    }
-    if ((name === "su" || name === "runuser") && (w === "-c" || w === "--command" || w.startsWith("--command="))) {
-      command = w.startsWith("--command=") ? w.slice("--command=".length) : argv[j + 1];
-      j += w.startsWith("--command=") ? 1 : 2;
-      continue;
-    }
-    if (name === "tini" && /^-[a-zA-Z]*g/.test(w)) group2 = true;
-    if (name === "dumb-init" && (w === "-c" || w === "--single-child")) single = true;
-    j += valueFlags.has(w) ? 2 : 1;
-  }
-  if (name === "su" || name === "runuser") {
-    const user = argv[j];
-    return { program, next: user === void 0 ? j : j + 1, ...command !== void 0 ? { command } : {} };
-  }
-  const operands = OPERANDS[name] ?? 0;
-  j = Math.min(argv.length, j + operands);
-  const out = { program, next: j };
-  if (name === "dumb-init") out.groupSignals = !single;
-  if (name === "s6-overlay") out.groupSignals = true;
-  if (name === "tini") out.groupSignals = group2;
-  return out;
-}
-var SHELL_VALUE_OPTS = /^[-+][a-zA-Z]*[oO]$/;
-function shellInvocation(argv, i) {
-  let j = i + 1;
-  if (baseName2(argv[i] ?? "") === "busybox" && argv[j] !== void 0 && SHELLS2.has(argv[j])) j++;
-  let commandString = false;
-  while (j < argv.length && /^[-+]/.test(argv[j])) {
-    const opt = argv[j];
-    j++;
-    if (opt === "--" || opt === "-") break;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(opt)) commandString = true;
-    if (SHELL_VALUE_OPTS.test(opt)) j++;
-  }
-  if (commandString) return argv[j] === void 0 ? {} : { command: { text: argv[j], index: j } };
-  return argv[j] === void 0 ? {} : { script: { word: argv[j], index: j } };
-}
-function commandStringAt(argv, i) {
-  let k = i;
-  if (knownProgram(argv[k] ?? "")?.name === "env") k = execThrough(argv, k).next;
-  if (knownProgram(argv[k] ?? "")?.role !== "shell") return void 0;
-  return shellInvocation(argv, k).command?.index;
-}
-function interpreterOf(word) {
-  const name = baseName2(word);
-  if (name === "sh" || name === "ash") return "sh";
-  if (name === "bash" || name === "zsh" || name === "ksh" || name === "dash" || name === "fish") return name;
-  if (/^python(\d+(\.\d+)?)?$/.test(name)) return "python";
-  if (name === "node" || name === "nodejs") return "node";
-  if (/^ruby(\d+(\.\d+)?)?$/.test(name)) return "ruby";
-  if (/^perl(\d+(\.\d+)*)?$/.test(name)) return "perl";
-  if (/^php(\d+(\.\d+)?)?$/.test(name)) return "php";
-  return void 0;
-}
-function httpClientOf(word) {
-  const name = baseName2(word);
-  return name === "curl" || name === "wget" ? name : void 0;
-}
-function interpreterPackage(program) {
-  const interp = interpreterOf(program);
-  if (interp === "python") return "python3";
-  if (interp === "node") return "nodejs";
-  return interp ?? program;
-}
-function isExtraShell(program) {
-  const name = baseName2(program);
-  return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
-}
-var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
-  "migrate",
-  "makemigrations",
-  "collectstatic",
-  "createsuperuser",
-  "compilemessages",
-  "check",
-  "loaddata",
-  "db:migrate",
-  "db:prepare",
-  "db:setup",
-  "db:create",
-  "db:seed",
-  "assets:precompile",
-  "upgrade",
-  "build",
-  "install",
-  "ci",
-  "init",
-  "config:cache",
-  "route:cache",
-  "view:cache",
-  "optimize",
-  "storage:link",
-  "deploy",
-  "generate",
-  "--version",
-  "--help",
-  "-v",
-  "-h"
-]);
-function programRun(words) {
-  const name = baseName2(words[0] ?? "");
-  const rest = words.slice(1);
-  const has = (...flags) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith("--") && w.startsWith(`${f}=`)));
-  const sub = rest.find((w) => !w.startsWith("-"));
-  if (rest.some((w) => w === "--version" || w === "--help")) return "one-shot";
-  switch (name) {
-    case "gunicorn":
-      return has("-D", "--daemon") ? "daemon" : "server";
-    case "uvicorn":
-    case "hypercorn":
-    case "daphne":
-    case "waitress-serve":
-    case "sidekiq":
-    case "puma":
-    case "thin":
-    case "caddy":
-    case "traefik":
-    case "apache2-foreground":
-      return name === "caddy" && sub !== "run" ? void 0 : "server";
-    case "unicorn":
-    case "unicorn_rails":
-      return has("-D", "--daemonize") ? "daemon" : "server";
-    case "celery":
-      if (has("--detach")) return "daemon";
-      return rest.some((w) => w === "worker" || w === "beat" || w === "flower") ? "server" : void 0;
-    case "rq":
-      return sub === "worker" ? "server" : void 0;
-    case "rails":
-    case "rackup":
-      return name === "rackup" || sub === "server" || sub === "s" ? has("-d", "--daemon") ? "daemon" : "server" : rest.some((w) => ONE_SHOT_WORDS.has(w)) ? "one-shot" : void 0;
-    case "nginx": {
-      const g = rest.indexOf("-g");
-      return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? "") ? "server" : "daemon";
-    }
-    case "php-fpm":
-      return has("-F", "--nodaemonize") ? "server" : "daemon";
-    case "httpd":
-    case "apache2":
-      return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(" ").includes("-D FOREGROUND") ? "server" : "daemon";
-    case "supervisord":
-      return has("-n", "--nodaemon") ? "server" : void 0;
-    case "crond":
-    case "cron":
-      return has("-f") ? "server" : "daemon";
-    case "mongod":
-      return has("--fork") ? "daemon" : "server";
-    case "redis-server":
-      return rest.some((w) => w === "--daemonize") && rest[rest.indexOf("--daemonize") + 1] === "yes" ? "daemon" : "server";
-    case "npm":
-    case "yarn":
-    case "pnpm":
-      if (sub === "start" || sub === "run" && /^(start|serve|prod|production)(:|$)/.test(rest.filter((w) => !w.startsWith("-"))[1] ?? "")) return "server";
-      return sub && (ONE_SHOT_WORDS.has(sub) || rest.some((w) => ONE_SHOT_WORDS.has(w))) ? "one-shot" : void 0;
-  }
-  if (rest.some((w) => ONE_SHOT_WORDS.has(w))) {
-    if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
-    return "one-shot";
-  }
-  if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
-  return void 0;
-}
-var STOP_SIGNALS = [
-  {
-    match: /^nginx$/,
-    stop: { name: "nginx", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish the requests they have); SIGTERM and SIGINT are a fast shutdown that closes open connections", source: "https://nginx.org/en/docs/control.html" }
-  },
-  {
-    match: /^php-fpm[\d.]*$/,
-    stop: { name: "php-fpm", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful stop (children finish their requests); SIGTERM and SIGINT terminate immediately", source: "php-fpm(8)" }
-  },
-  {
-    // Apache in a container runs in the foreground: `-DFOREGROUND` (the official image's httpd-foreground) or `-X`.
-    match: /^(?:httpd|apache2)$/,
-    args: /(?:^|\s)-(?:D\s*FOREGROUND|X)(?:\s|$)/,
-    stop: { name: "Apache httpd", graceful: "SIGWINCH", abortive: ["SIGTERM", "SIGINT"], why: "SIGWINCH is a graceful stop (children finish their requests); SIGTERM stops at once and kills the children mid-request", source: "https://httpd.apache.org/docs/2.4/stopping.html" }
-  },
-  {
-    match: /^(?:postgres|postmaster)$/,
-    stop: { name: "PostgreSQL", graceful: "SIGINT", abortive: ["SIGQUIT"], why: "SIGINT is the fast shutdown that rolls back open transactions and exits cleanly; SIGTERM (smart) waits for every client to disconnect, and SIGQUIT exits without a clean shutdown (crash recovery at the next start)", source: "https://www.postgresql.org/docs/current/server-shutdown.html" }
-  },
-  {
-    match: /^haproxy$/,
-    stop: { name: "HAProxy", graceful: "SIGUSR1", abortive: ["SIGTERM", "SIGINT"], why: "SIGUSR1 is a soft stop (it stops listening and finishes the connections it has); SIGTERM and SIGINT stop immediately", source: "https://docs.haproxy.org/2.8/management.html#4" }
-  },
-  {
-    match: /^unicorn(?:_rails)?$/,
-    stop: { name: "unicorn", graceful: "SIGQUIT", abortive: ["SIGTERM", "SIGINT"], why: "SIGQUIT is a graceful shutdown (workers finish their requests); SIGTERM and SIGINT are a quick shutdown that kills the workers", source: "https://yhbt.net/unicorn/SIGNALS.html" }
-  },
-  {
-    match: /^gunicorn$/,
-    stop: { name: "Gunicorn", graceful: "SIGTERM", abortive: ["SIGQUIT", "SIGINT"], why: "SIGTERM is a graceful shutdown (workers finish their requests within --graceful-timeout); SIGQUIT and SIGINT are a quick shutdown", source: "https://docs.gunicorn.org/en/stable/signals.html" }
-  }
-];
-function stopSignalsOf(word, args = []) {
-  const name = baseName2(word).replace(/:$/, "");
-  return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
 }
 
 // src/shell/values.ts
@@ -42320,7 +42320,7 @@ var ChainWalker = class {
           const link = {
             kind: "script",
             word: inv.script.word,
-            name: baseName2(inv.script.word),
+            name: baseName(inv.script.word),
             argv: argv.slice(i, k + 1),
             part: partOf(k),
             ...at(k),
@@ -42336,9 +42336,9 @@ var ChainWalker = class {
         return;
       }
       const wrapper = known ? void 0 : this.finder.script(word);
-      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName2(word));
+      const inherited = !wrapper && !meta[i]?.origin && INHERITED_ENTRYPOINT.test(baseName(word));
       if (wrapper || inherited) {
-        const link = { kind: "script", word, name: baseName2(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
+        const link = { kind: "script", word, name: baseName(word), argv: [word], part, ...at(i), ...wrapper ? { wrapper } : {}, forwards: wrapper ? forwardsCommand(wrapper, this.finder.found) : true };
         this.links.push(link);
         if (wrapper) {
           this.throughScript(link, wrapper, argv.slice(i + 1), meta.slice(i + 1), depth);
@@ -42347,7 +42347,7 @@ var ChainWalker = class {
         i++;
         continue;
       }
-      this.links.push({ kind: "program", word, name: known?.name ?? baseName2(word), argv: argv.slice(i), part, ...at(i) });
+      this.links.push({ kind: "program", word, name: known?.name ?? baseName(word), argv: argv.slice(i), part, ...at(i) });
       return;
     }
   }
@@ -42400,7 +42400,7 @@ var ChainWalker = class {
     const link = {
       kind: "shell",
       word: shell,
-      name: baseName2(shell),
+      name: baseName(shell),
       argv,
       part,
       ...at,
@@ -42441,7 +42441,7 @@ function reExecsItself(argv, wrapper) {
     k = through.next;
   }
   const w = words[k] ?? "";
-  return w === "$0" || w === "$BASH_SOURCE" || w === wrapper.imagePath || !w.includes("/") && w === baseName2(wrapper.imagePath);
+  return w === "$0" || w === "$BASH_SOURCE" || w === wrapper.imagePath || !w.includes("/") && w === baseName(wrapper.imagePath);
 }
 function chainInit(chain) {
   const first = chain.links.find((l) => l.kind !== "passthrough");
@@ -42481,12 +42481,12 @@ function expectedPid1(model) {
   const links = model.startChain.links;
   const last = links[links.length - 1];
   if (last?.kind === "script" && last.child) {
-    return { name: baseName2(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
+    return { name: baseName(last.child.words[0] ?? last.name), where: `line ${last.child.origin.line} of ${last.child.origin.file} runs it without \`exec\``, childOfShell: true };
   }
   const program = model.startChain.program;
   if (!program) return void 0;
   const where = program.origin ? `line ${program.origin.line} of ${program.origin.file}` : `${program.part.instr.keyword} on line ${program.part.instr.range.line}`;
-  return { name: program.kind === "script" ? program.name : baseName2(program.word), where, childOfShell: false };
+  return { name: program.kind === "script" ? program.name : baseName(program.word), where, childOfShell: false };
 }
 function effectiveHealthcheck(model) {
   let found;
@@ -42631,6 +42631,14 @@ var FIELDS = {
 function isJob(d) {
   return /^(?:Job|CronJob)\//.test(d.workload ?? "");
 }
+function runsToItsEnd(d, view) {
+  if (isJob(d)) return true;
+  if (!view) return false;
+  const { links, program } = view.startChain;
+  const last = links[links.length - 1];
+  const words = program?.argv ?? last?.child?.words;
+  return words !== void 0 && programRun(words) === "one-shot";
+}
 function deploymentLabel(d) {
   if (d.kind === "compose") return `Compose service \`${d.name}\``;
   if (d.kind === "kubernetes") return `container \`${d.name}\`${d.workload ? ` of ${d.workload}` : ""}`;
@@ -42677,6 +42685,8 @@ function build(model, d) {
   const entrypoint = halves.entrypoint ? part(halves.entrypoint, "entrypoint") : image.entrypoint;
   const cmd = halves.command ? part(halves.command, "command") : halves.dropsImageCmd ? void 0 : image.cmd;
   const start = { ...image, entrypoint, cmd, resetCmd: void 0, executableFrom: void 0, ...startArgv(entrypoint, cmd) };
+  const same = (a, b) => (a?.argv ?? []).join("\0") === (b?.argv ?? []).join("\0");
+  if (same(entrypoint, image.entrypoint) && same(cmd, image.cmd)) return void 0;
   const deployed = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
   const resolved = resolveStart(deployed);
   deployed.startChain = resolved.chain;
@@ -42816,7 +42826,7 @@ function familyLabel(base) {
   }
 }
 function programName(word) {
-  return baseName2(word).replace(/^(python|pypy)[0-9.]*$/, "python");
+  return baseName(word).replace(/^(python|pypy)[0-9.]*$/, "python");
 }
 function withoutPythonModule(words) {
   if (words.length >= 3 && programName(words[0]) === "python" && words[1] === "-m") return words.slice(2);
@@ -44090,7 +44100,7 @@ import path16 from "node:path";
 
 // src/model/deploy/yaml-tree.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 100;
+var MAX_ALIAS_COUNT = 2e3;
 var MAX_NODES = 5e5;
 var MAX_FLOW_DEPTH = 256;
 var DASH_RUN = /[ \t]*(?:-[ \t]+)*/y;
@@ -44369,15 +44379,17 @@ function serviceBuild(file, svc) {
   if (!build3) return void 0;
   let context3 = ".";
   let dockerfile = "Dockerfile";
+  let target;
   if (build3.kind === "scalar") context3 = str(build3) ?? ".";
   else if (build3.kind === "map") {
     if (get(build3, "dockerfile_inline")) return void 0;
     context3 = str(get(build3, "context")) ?? ".";
     dockerfile = str(get(build3, "dockerfile")) ?? "Dockerfile";
+    target = str(get(build3, "target"));
   } else return void 0;
   if (context3.includes("$") || dockerfile.includes("$") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context3)) return void 0;
   const contextDir = realpath(path16.resolve(path16.dirname(file), context3));
-  return { context: contextDir, dockerfile: realpath(path16.resolve(contextDir, dockerfile)) };
+  return { context: contextDir, dockerfile: realpath(path16.resolve(contextDir, dockerfile)), ...target ? { target } : {} };
 }
 function devSetup(name, file, svc, binds, context3, env) {
   const mode = env.find((e) => MODE_VARS.test(e.name) && /^(production|prod|staging|development|dev|local)$/i.test(e.value));
@@ -44387,10 +44399,18 @@ function devSetup(name, file, svc, binds, context3, env) {
   const workingDir = str(get(svc, "working_dir"))?.replace(/\/$/, "");
   for (const [src, dst] of binds) {
     const source = realpath(path16.resolve(path16.dirname(file), src));
+    if (!isDirectory2(source)) continue;
     const overlaps = context3 !== void 0 && (context3 === source || context3.startsWith(`${source}${path16.sep}`) || source.startsWith(`${context3}${path16.sep}`));
     if (overlaps || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
   }
   return void 0;
+}
+function isDirectory2(p) {
+  try {
+    return fs8.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 var MODE_VARS = /^(?:NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|DJANGO_ENV|APP_ENV|APPLICATION_ENV|MIX_ENV|ENVIRONMENT|ENV|GO_ENV|ASPNETCORE_ENVIRONMENT)$/;
 function bindMounts(svc) {
@@ -44447,7 +44467,7 @@ function service(name, svc, nameLine, absPath, display2, notes) {
     ...image ? { image } : {},
     ...dev ? { devSetup: dev } : {}
   };
-  return { name, absPath, ...dockerfile ? { dockerfile } : {}, ...image ? { image } : {}, binds, deployment };
+  return { name, absPath, ...dockerfile ? { dockerfile, context: build3.context } : {}, ...build3?.target ? { target: build3.target } : {}, ...image ? { image } : {}, binds, deployment };
 }
 function composeServices(doc, absPath, display2, notes) {
   const out = [];
@@ -44755,7 +44775,17 @@ function overlay(base, over) {
   take("healthcheck", o.healthcheck !== void 0);
   if (o.env.length > 0) fieldFiles.env = o.file;
   if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
-  return { ...base, ...over.dockerfile ? { dockerfile: over.dockerfile } : {}, deployment: merged };
+  const dev = o.devSetup ?? b.devSetup ?? (fieldFiles.entrypoint || fieldFiles.command ? `its start command comes from \`${o.file}\`, the override Compose loads for development by default` : void 0);
+  if (dev) merged.devSetup = dev;
+  else delete merged.devSetup;
+  return { ...base, ...over.dockerfile ? { dockerfile: over.dockerfile, context: over.context, target: over.target } : {}, deployment: merged };
+}
+function otherBuild(model, svc, cwd) {
+  if (svc.context !== void 0 && svc.context !== realpath(model.contextDir)) return `with the context \`${display(svc.context, cwd)}\` (run with --context to judge it)`;
+  const last = model.stages[model.stages.length - 1];
+  const target = svc.target?.toLowerCase();
+  if (target !== void 0 ? target !== model.finalStage.name : model.finalStage !== last) return `for the target stage \`${svc.target ?? last?.name ?? "last"}\` (run with --target to judge it)`;
+  return void 0;
 }
 function discoveredCompose(model, self2, cwd, notes) {
   const out = [];
@@ -44769,7 +44799,10 @@ function discoveredCompose(model, self2, cwd, notes) {
       for (const svc of services) {
         const over = overrides.find((o) => o.name === svc.name);
         const merged = over ? overlay(svc, over) : svc;
-        if (merged.dockerfile === self2) out.push(merged);
+        if (merged.dockerfile !== self2) continue;
+        const other = otherBuild(model, merged, cwd);
+        if (other) notes.push(`Compose service \`${merged.name}\` (${display(merged.absPath, cwd)}) builds ${model.file} ${other}: not judged as deployed here`);
+        else out.push(merged);
       }
     }
   }
@@ -44991,7 +45024,7 @@ function hasPackageScript(model, name) {
   return scripts(model)[name] !== void 0;
 }
 function scriptNameOf(words) {
-  const pm2 = baseName2(words[0] ?? "");
+  const pm2 = baseName(words[0] ?? "");
   const rest = words.slice(1).filter((w) => !w.startsWith("-"));
   if (pm2 === "npm") return rest[0] === "start" ? "start" : rest[0] === "run" || rest[0] === "run-script" ? rest[1] : void 0;
   if (pm2 === "yarn" || pm2 === "pnpm") return rest[0] === "run" ? rest[1] : rest[0];
@@ -45011,12 +45044,12 @@ function packageScriptWords(model, words) {
 var DEV_SCRIPTS = /* @__PURE__ */ new Set(["dev", "develop", "start:dev", "serve:dev", "watch"]);
 function devServer(input) {
   let words = input;
-  if (/^(npx|pnpx)$/.test(baseName2(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
+  if (/^(npx|pnpx)$/.test(baseName(words[0] ?? ""))) words = words.slice(1).filter((w) => !w.startsWith("-"));
   words = withoutPythonModule(words);
   const prog = programName(words[0] ?? "");
   const rest = words.slice(1);
   const sub = rest.find((w) => !w.startsWith("-"));
-  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName2(rest[0] ?? "") === "manage.py"))
+  if (rest.includes("runserver") && (prog === "manage.py" || prog === "django-admin" || prog === "python" && baseName(rest[0] ?? "") === "manage.py"))
     return { what: "Django's development server (`runserver`), which Django's docs say not to use in production", instead: '`CMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]`' };
   if (prog === "flask" && sub === "run")
     return { what: "Flask's Werkzeug development server (`flask run`), which is not built for production traffic", instead: '`CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]`' };
@@ -45029,7 +45062,7 @@ function devServer(input) {
     return { what: `\`${prog} dev\`, an unoptimised development server with hot reload`, instead: `a production build served by \`${prog === "vite" ? "a static server such as nginx" : `${prog} start`}\`` };
   if (prog === "webpack-dev-server" || prog === "webpack" && sub === "serve" || prog === "ng" && sub === "serve")
     return { what: "a webpack/Angular development server", instead: "a production build served by nginx" };
-  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName2(rest[0] ?? "") === "artisan" && rest[1] === "serve")
+  if (prog === "artisan" && sub === "serve" || prog === "php" && baseName(rest[0] ?? "") === "artisan" && rest[1] === "serve")
     return { what: "Laravel's `artisan serve`, PHP's built-in development server", instead: "php-fpm behind nginx" };
   if (/^(npm|yarn|pnpm|bun)$/.test(prog)) {
     const script = sub === "run" || sub === "run-script" ? rest.filter((w) => !w.startsWith("-"))[1] : prog === "npm" ? void 0 : sub;
@@ -45054,7 +45087,8 @@ var rule12 = {
     const where = appWhere(app);
     const message = `The start command \`${showText(app.words.join(" "), 60)}\` (from ${where.source}) runs ${dev.what}.`;
     const fix = `Start a production server instead: ${dev.instead}.`;
-    const deployedDev = app.part.origin?.devSetup;
+    const origin = app.part.origin;
+    const deployedDev = origin?.devSetup ?? (origin?.kind === "compose" ? `Compose service \`${origin.name}\` runs a development server, a development setup` : void 0);
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0);
     if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: "info" }];
     return [{ message, fix, ...where.at }];
@@ -45093,7 +45127,7 @@ function waitsForCommand(model) {
   const last = links[links.length - 1];
   if (!last) return void 0;
   if (!program && (last.kind === "init" || last.kind === "privdrop" || last.kind === "passthrough") && !knownProgram(last.word)?.supervisor) {
-    return { link: last, why: `\`${baseName2(last.word)}\` is given no program to run, so the container exits at once` };
+    return { link: last, why: `\`${baseName(last.word)}\` is given no program to run, so the container exits at once` };
   }
   if (last.kind === "script" && last.forwards && last.wrapper && last.runsNothing) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
@@ -45112,7 +45146,7 @@ var rule14 = {
     const entry = `\`${show(ep.instr)}\``;
     if (resetCmd) {
       const last = ep.argv[ep.argv.length - 1];
-      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName2(last));
+      const unreadWrapper = ep.argv.length === 1 && !model.startChain.links.some((l) => l.wrapper) && /entrypoint|\.sh$/i.test(baseName(last));
       if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
@@ -45338,8 +45372,8 @@ var NOT_A_RUN = /* @__PURE__ */ new Set(["install", "i", "add", "remove", "ci", 
 var VALUE_FLAGS2 = /* @__PURE__ */ new Set(["--prefix", "-w", "--workspace", "--cwd", "-C", "--dir", "--filter", "-F"]);
 function packageManagerRun(words) {
   let w = words;
-  if (baseName2(w[0] ?? "") === "corepack") w = w.slice(1);
-  const pm2 = baseName2(w[0] ?? "");
+  if (baseName(w[0] ?? "") === "corepack") w = w.slice(1);
+  const pm2 = baseName(w[0] ?? "");
   let sub;
   for (let i = 1; i < w.length; i++) {
     if (!w[i].startsWith("-")) {
@@ -45360,7 +45394,7 @@ function fixPackageManager(model, app) {
   const [pm2, sub, name2, ...extra] = app.words;
   if (!pm2) return void 0;
   const plainRun = sub === "start" ? name2 === void 0 : (sub === "run" || sub === "run-script") && name2 !== void 0 && extra.length === 0;
-  const yarnRun = (baseName2(pm2) === "yarn" || baseName2(pm2) === "pnpm") && sub !== void 0 && name2 === void 0;
+  const yarnRun = (baseName(pm2) === "yarn" || baseName(pm2) === "pnpm") && sub !== void 0 && name2 === void 0;
   if (!plainRun && !yarnRun) return void 0;
   const script = packageScriptWords(model, app.words);
   if (!script || hasPackageScript(model, `pre${script.name}`) || hasPackageScript(model, `post${script.name}`)) return void 0;
@@ -45498,7 +45532,7 @@ var rule22 = {
 var OPERATORS2 = /* @__PURE__ */ new Set(["&&", "||", "|", ";", ">", ">>", "<", "2>", "2>&1", "&>", "&"]);
 var TAKES_OPERATORS = /^(find|test|\[|expr)$/;
 function operatorArgument(argv) {
-  if (argv.some((a) => TAKES_OPERATORS.test(baseName2(a)))) return void 0;
+  if (argv.some((a) => TAKES_OPERATORS.test(baseName(a)))) return void 0;
   return argv.slice(1).find((a) => OPERATORS2.has(a.trim()));
 }
 function suggestion(keyword, argv) {
@@ -45586,7 +45620,7 @@ function codeArguments(argv) {
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
-    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName2(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
   }
   return skip;
 }
@@ -46778,7 +46812,7 @@ function firstStep(body) {
   return step;
 }
 function programOf(args) {
-  const first = baseName2(args[0] ?? "");
+  const first = baseName(args[0] ?? "");
   if (/^python[0-9.]*$/.test(first) && args[1] === "-m" && args[2]) return args[2];
   return first;
 }
@@ -46801,7 +46835,7 @@ function skippedSetup(model, link) {
     const step = firstStep(clause.body);
     if (tested2.length === 0 || !step) continue;
     const given = programOf(runArgs2);
-    const sameProgram = tested2.some((t) => baseName2(t) === given);
+    const sameProgram = tested2.some((t) => baseName(t) === given);
     const a = script.analysis;
     const condLine = a.lineOf(clause.cond[0].start) + wrapper.lineOffset;
     const started = code(runArgs2.join(" "));
@@ -47667,13 +47701,13 @@ function buildCrawler(options, patterns) {
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
-    filters: [debug2 ? (p, isDirectory2) => {
-      const path41 = format(p, isDirectory2);
+    filters: [debug2 ? (p, isDirectory3) => {
+      const path41 = format(p, isDirectory3);
       const matches = matcher(path41) && !ignore(path41);
       if (matches) log(`matched ${path41}`);
       return matches;
-    } : (p, isDirectory2) => {
-      const path41 = format(p, isDirectory2);
+    } : (p, isDirectory3) => {
+      const path41 = format(p, isDirectory3);
       return matcher(path41) && !ignore(path41);
     }],
     exclude: debug2 ? (_, p) => {
@@ -48616,7 +48650,7 @@ function lintDeployments(model, plain2) {
     if (!deployed) continue;
     const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
     for (const rule38 of staticRules) {
-      if (!rule38.deployed || rule38.deployed === "service" && isJob(d)) continue;
+      if (!rule38.deployed || rule38.deployed === "service" && runsToItsEnd(d, deployed)) continue;
       for (const hit5 of rule38.check(deployed)) {
         const finding = toFinding(rule38, hit5, model.file);
         delete finding.autofix;

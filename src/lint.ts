@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import type { Finding } from './findings.js';
 import { readUserText } from './input.js';
 import { readDeployments, type DeploySpec } from './model/deploy/sources.js';
-import { deployedModel, deploymentLabel, isJob } from './model/deployed-start.js';
+import { deployedModel, deploymentLabel, runsToItsEnd } from './model/deployed-start.js';
 import { parseDockerfile } from './model/parse.js';
 import type { DockerfileModel } from './model/types.js';
 import { applyIgnores } from './report/ignores.js';
@@ -101,7 +101,7 @@ function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Fin
     if (!deployed) continue;
     const manifests = new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
     for (const rule of staticRules) {
-      if (!rule.deployed || (rule.deployed === 'service' && isJob(d))) continue;
+      if (!rule.deployed || (rule.deployed === 'service' && runsToItsEnd(d, deployed))) continue;
       for (const hit of rule.check(deployed)) {
         const finding = toFinding(rule, hit, model.file);
         // The rules' fixes edit the Dockerfile and scripts; a deployed command is fixed in its manifest, which --fix does not write.

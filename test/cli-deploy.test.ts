@@ -48,7 +48,7 @@ describe('CLI --deploy', () => {
   });
 
   it('bad input: one line, exit 2, no stack', () => {
-    const dir = makeContext({ ...IMAGE, 'bad.yaml': 'kind: Deployment\nspec: [a\n', 'bomb.yaml': `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n` });
+    const dir = makeContext({ ...IMAGE, 'bad.yaml': 'kind: Deployment\nspec: [a\n', 'bomb.yaml': `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n` });
     const cases: [string[], string | undefined, RegExp][] = [
       [['--deploy', 'bad.yaml'], undefined, /^entrypoint-guard: bad\.yaml:\d+: not valid YAML \(.*\)\n$/],
       [['--deploy=-#web'], HELM, /^entrypoint-guard: --deploy -#web: no container named "web"; it has api \(Deployment\/release-api\), metrics \(Deployment\/release-api\)\n$/],

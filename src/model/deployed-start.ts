@@ -5,6 +5,7 @@
 // read it as they read the image's, with findings at the manifest's own lines.
 import type { Deployed, Deployment } from './deployment.js';
 import type { DockerfileModel, Instr, StartContract, StartOrigin, StartPart } from './types.js';
+import { programRun } from './programs.js';
 import { startArgv } from './start-contract.js';
 import { resolveStart } from './wrappers.js';
 
@@ -18,6 +19,20 @@ const FIELDS: Record<Deployment['kind'], { entrypoint: string; command: string }
 /** A Kubernetes Job or CronJob: its command runs once to its end, it serves nothing. */
 export function isJob(d: Pick<Deployment, 'workload'>): boolean {
   return /^(?:Job|CronJob)\//.test(d.workload ?? '');
+}
+
+/**
+ * The deployment runs to its end: a Kubernetes Job or CronJob, or a service whose command is a
+ * one-shot step (a Compose `migrate` service: `prisma migrate deploy`, `manage.py migrate`), as
+ * the program table classifies what its start chain ends in.
+ */
+export function runsToItsEnd(d: Deployment, view: DockerfileModel | undefined): boolean {
+  if (isJob(d)) return true;
+  if (!view) return false;
+  const { links, program } = view.startChain;
+  const last = links[links.length - 1];
+  const words = program?.argv ?? last?.child?.words;
+  return words !== undefined && programRun(words) === 'one-shot';
 }
 
 /** Who runs it, for messages: "Compose service `web`", "container `api` of Deployment/api". */
@@ -92,6 +107,9 @@ function build(model: DockerfileModel, d: Deployment): DockerfileModel | undefin
   const entrypoint = halves.entrypoint ? part(halves.entrypoint, 'entrypoint') : image.entrypoint;
   const cmd = halves.command ? part(halves.command, 'command') : halves.dropsImageCmd ? undefined : image.cmd;
   const start: StartContract = { ...image, entrypoint, cmd, resetCmd: undefined, executableFrom: undefined, ...startArgv(entrypoint, cmd) };
+  // Written out as the image already starts (`command: npm start` over `CMD ["npm", "start"]`): the image's own chain, judged once at the Dockerfile.
+  const same = (a: StartPart | undefined, b: StartPart | undefined) => (a?.argv ?? []).join('\0') === (b?.argv ?? []).join('\0');
+  if (same(entrypoint, image.entrypoint) && same(cmd, image.cmd)) return undefined;
   const deployed: DockerfileModel = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
   const resolved = resolveStart(deployed);
   deployed.startChain = resolved.chain;

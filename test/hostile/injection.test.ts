@@ -159,7 +159,8 @@ describe.skipIf(!engineAvailable)(`injection: build args, probe env and image pa
       if (argv.includes('-c')) expect(script, `spliced into a shell script: ${JSON.stringify(argv)}`).not.toContain('touch ');
     }
     // The debug-path check ran and got the path as a positional parameter.
-    expect(uses.some(({ argv, a }) => argv[0] === 'run' && argv.includes('-c') && a === imagePath)).toBe(true);
+    // (A `docker exec` in the probe's container, or a `docker run` of its own when that one is not up.)
+    expect(uses.some(({ argv, a }) => (argv[0] === 'run' || argv[0] === 'exec') && argv.includes('-c') && a === imagePath)).toBe(true);
     // The image is correct: no runtime finding about the start executable.
     expect(report.findings.map((f) => f.rule)).not.toContain('entrypoint-not-found');
     expect(report.findings.map((f) => f.rule)).not.toContain('entrypoint-not-executable');

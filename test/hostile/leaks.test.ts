@@ -44,6 +44,8 @@ interface RunProbe {
   building: boolean;
   /** Run ids seen on the docker command lines (`--label entrypoint-guard.run=<id>`). */
   runIds: string[];
+  /** The smoke checks' debug-path check (`docker exec <id> /bin/sh -c 'test -x "$1"' …`) is running in one of this scenario's containers. */
+  debugPathCheck: boolean;
 }
 
 interface LeakReport {
@@ -72,11 +74,15 @@ async function probeRun(label: string, context: string): Promise<RunProbe> {
     processesFor(context),
     docker(['ps', '-a', '--filter', `label=${TEST_LABEL}=${label}`, '--format', `{{.ID}} {{.Names}} {{.State}} {{.Label "${RUN_LABEL}"}}`]),
   ]);
+  const containers = rows.map((r) => {
+    const [id, name, state, runId] = r.split(' ');
+    return { id: id!, name: name ?? '', state: state ?? '', runId: runId ?? '' };
+  });
+  const all = await new Promise<string>((resolve) => execFile('ps', ['-eo', 'args='], { maxBuffer: 16 * 1024 * 1024 }, (_err, stdout) => resolve(stdout ?? '')));
+  const debugPathCheck = all.split('\n').some((l) => /docker exec/.test(l) && /test -x/.test(l) && containers.some((c) => c.id !== '' && l.includes(c.id)));
   return {
-    containers: rows.map((r) => {
-      const [id, name, state, runId] = r.split(' ');
-      return { id: id!, name: name ?? '', state: state ?? '', runId: runId ?? '' };
-    }),
+    containers,
+    debugPathCheck,
     building: procs.some((l) => /buildx build/.test(l)),
     runIds: procs.flatMap((l) => [...l.matchAll(/entrypoint-guard\.run=(\S+)/g)].map((m) => m[1]!)),
   };
@@ -198,7 +204,9 @@ describe.skipIf(!engineAvailable)(`leaks: nothing outlives a run${engineAvailabl
 
   const phases: { phase: string; dockerfile: string; when: (p: RunProbe) => boolean }[] = [
     { phase: 'build', dockerfile: `${FROM}\nRUN sleep 20\n${SERVICE}\n`, when: (p) => p.building },
-    { phase: 'smoke checks', dockerfile: `${FROM}\n${SLOW_SH}\n${SERVICE}\n`, when: (p) => p.containers.some((c) => /smoke/.test(c.name)) },
+    // The smoke checks run beside the probe: their debug-path check is a `docker exec` in the
+    // probe's container, held 4 s by the slow /bin/sh (or a smoke container of their own).
+    { phase: 'smoke checks', dockerfile: `${FROM}\n${SLOW_SH}\n${SERVICE}\n`, when: (p) => p.debugPathCheck || p.containers.some((c) => /smoke/.test(c.name) && c.state === 'running') },
     // The probe container is the one running (the smoke checks' file reads only `docker create`).
     { phase: 'probe', dockerfile: `${FROM}\n${SERVICE}\n`, when: (p) => p.containers.some((c) => c.state === 'running' && !/smoke/.test(c.name)) },
   ];

@@ -20,6 +20,9 @@ export interface ComposeService {
   dockerfile?: string;
   /** `image:` as written. */
   image?: string;
+  /** The build's context folder (absolute) and `target` stage, when it has a `build`. */
+  context?: string;
+  target?: string;
   /** Bind mounts of host folders as [source, target] (`.:/app`). */
   binds: [string, string][];
   deployment: Deployment;
@@ -158,20 +161,22 @@ function composeHealthcheck(svc: YNode): Deployment['healthcheck'] {
 }
 
 /** The build context and Dockerfile a service builds (absolute, resolved). */
-function serviceBuild(file: string, svc: YNode): { context: string; dockerfile: string } | undefined {
+function serviceBuild(file: string, svc: YNode): { context: string; dockerfile: string; target?: string } | undefined {
   const build = get(svc, 'build');
   if (!build) return undefined;
   let context = '.';
   let dockerfile = 'Dockerfile';
+  let target: string | undefined;
   if (build.kind === 'scalar') context = str(build) ?? '.';
   else if (build.kind === 'map') {
     if (get(build, 'dockerfile_inline')) return undefined;
     context = str(get(build, 'context')) ?? '.';
     dockerfile = str(get(build, 'dockerfile')) ?? 'Dockerfile';
+    target = str(get(build, 'target'));
   } else return undefined;
   if (context.includes('$') || dockerfile.includes('$') || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return undefined;
   const contextDir = realpath(path.resolve(path.dirname(file), context));
-  return { context: contextDir, dockerfile: realpath(path.resolve(contextDir, dockerfile)) };
+  return { context: contextDir, dockerfile: realpath(path.resolve(contextDir, dockerfile)), ...(target ? { target } : {}) };
 }
 
 /**
@@ -189,11 +194,21 @@ function devSetup(name: string, file: string, svc: YNode, binds: [string, string
   const workingDir = str(get(svc, 'working_dir'))?.replace(/\/$/, '');
   for (const [src, dst] of binds) {
     const source = realpath(path.resolve(path.dirname(file), src));
+    // A single file mounted (a config: `./nginx/default.conf:/etc/nginx/conf.d/default.conf`) is configuration, not the checkout.
+    if (!isDirectory(source)) continue;
     // The build context, a folder holding it, or source inside it (`./src:/code`): edits reach the container.
     const overlaps = context !== undefined && (context === source || context.startsWith(`${source}${path.sep}`) || source.startsWith(`${context}${path.sep}`));
     if (overlaps || (workingDir && dst.replace(/\/$/, '') === workingDir)) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
   }
   return undefined;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Variables frameworks read for their mode (`NODE_ENV`, `RAILS_ENV`, `FLASK_ENV`, `APP_ENV`, `ENVIRONMENT`…). */
@@ -255,7 +270,7 @@ function service(name: string, svc: YMap, nameLine: number, absPath: string, dis
     ...(image ? { image } : {}),
     ...(dev ? { devSetup: dev } : {}),
   };
-  return { name, absPath, ...(dockerfile ? { dockerfile } : {}), ...(image ? { image } : {}), binds, deployment };
+  return { name, absPath, ...(dockerfile ? { dockerfile, context: build!.context } : {}), ...(build?.target ? { target: build.target } : {}), ...(image ? { image } : {}), binds, deployment };
 }
 
 /** The services of one parsed Compose document; [] when it has none. */

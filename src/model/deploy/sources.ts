@@ -124,7 +124,23 @@ function overlay(base: ComposeService, over: ComposeService): ComposeService {
   take('healthcheck', o.healthcheck !== undefined);
   if (o.env.length > 0) fieldFiles.env = o.file;
   if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
-  return { ...base, ...(over.dockerfile ? { dockerfile: over.dockerfile } : {}), deployment: merged };
+  // The override Compose loads by default (`compose.override.yaml`) is where a project puts its development settings.
+  const dev = o.devSetup ?? b.devSetup ?? (fieldFiles.entrypoint || fieldFiles.command ? `its start command comes from \`${o.file}\`, the override Compose loads for development by default` : undefined);
+  if (dev) merged.devSetup = dev;
+  else delete merged.devSetup;
+  return { ...base, ...(over.dockerfile ? { dockerfile: over.dockerfile, context: over.context, target: over.target } : {}), deployment: merged };
+}
+
+/**
+ * The service builds the Dockerfile otherwise than this analysis does: another context (its
+ * COPY sources are other files) or another target stage (another start command). Says how.
+ */
+function otherBuild(model: DockerfileModel, svc: ComposeService, cwd: string): string | undefined {
+  if (svc.context !== undefined && svc.context !== realpath(model.contextDir)) return `with the context \`${display(svc.context, cwd)}\` (run with --context to judge it)`;
+  const last = model.stages[model.stages.length - 1];
+  const target = svc.target?.toLowerCase();
+  if (target !== undefined ? target !== model.finalStage.name : model.finalStage !== last) return `for the target stage \`${svc.target ?? last?.name ?? 'last'}\` (run with --target to judge it)`;
+  return undefined;
 }
 
 /** Compose services found beside the Dockerfile and above it that build it. */
@@ -140,7 +156,10 @@ function discoveredCompose(model: DockerfileModel, self: string, cwd: string, no
       for (const svc of services) {
         const over = overrides.find((o) => o.name === svc.name);
         const merged = over ? overlay(svc, over) : svc;
-        if (merged.dockerfile === self) out.push(merged);
+        if (merged.dockerfile !== self) continue;
+        const other = otherBuild(model, merged, cwd);
+        if (other) notes.push(`Compose service \`${merged.name}\` (${display(merged.absPath, cwd)}) builds ${model.file} ${other}: not judged as deployed here`);
+        else out.push(merged);
       }
     }
   }

@@ -26,7 +26,8 @@ export interface YScalar {
 }
 
 /** Aliases a manifest may expand (the yaml library's own guard against alias bombs). */
-const MAX_ALIAS_COUNT = 100;
+// Real files reuse anchors a lot (getsentry/self-hosted: some 400 aliases); MAX_NODES bounds a bomb.
+const MAX_ALIAS_COUNT = 2000;
 /** Nodes one manifest may hold once aliases are expanded. */
 const MAX_NODES = 500_000;
 

@@ -64,7 +64,9 @@ export const rule: StaticRule = {
     const message = `The start command \`${showText(app.words.join(' '), 60)}\` (from ${where.source}) runs ${dev.what}.`;
     const fix = `Start a production server instead: ${dev.instead}.`;
     // A development image by design runs its dev server on purpose: say so, do not warn.
-    const deployedDev = app.part.origin?.devSetup;
+    // A Compose service running a development server is a developer's setup; a Kubernetes or ECS one is deployed for real.
+    const origin = app.part.origin;
+    const deployedDev = origin?.devSetup ?? (origin?.kind === 'compose' ? `Compose service \`${origin.name}\` runs a development server, a development setup` : undefined);
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : undefined);
     if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: 'info' }];
     return [{ message, fix, ...where.at }];

@@ -171,7 +171,7 @@ describe('a Compose service run from a checkout: what is a development setup', (
     'script/start_sidekiq.sh': exe('#!/bin/sh\nbundle install\nbundle exec sidekiq -C config/sidekiq.yml\n'),
   };
   const service = (extra: string) => `services:\n  sidekiq:\n    build: .\n    command: ./script/start_sidekiq.sh\n${extra}`;
-  const missingExec = (compose: string) => lintWith({ ...RAILS, 'docker-compose.yml': compose }, 'Dockerfile').findings.filter((f) => f.rule === 'wrapper-missing-exec');
+  const missingExec = (compose: string) => lintWith({ ...RAILS, 'src/app.rb': 'puts 1\n', 'docker-compose.yml': compose }, 'Dockerfile').findings.filter((f) => f.rule === 'wrapper-missing-exec');
 
   it('the checkout mounted but RAILS_ENV=production (sardjv/esr_api): a production start, an error', () => {
     const h = missingExec(service("    volumes:\n      - '.:/app'\n    environment:\n      - RAILS_ENV=production\n"));
@@ -200,5 +200,50 @@ describe('a deployed finding carries no autofix (--fix writes the Dockerfile and
     const hit = findings.find((f) => f.rule === 'package-manager-as-pid1');
     expect(`${hit?.file}:${hit?.line}`).toBe('compose.yaml:4');
     expect(hit?.autofix).toBeUndefined();
+  });
+});
+
+describe('Compose services judged as they build and run (from a survey of real compose files)', () => {
+  const NODE = { 'api/Dockerfile': 'FROM node:20-slim AS base\nWORKDIR /app\nCOPY . .\nCMD ["npm", "run", "dev"]\nFROM base AS prod\nCMD ["node", "server.js"]\n' };
+
+  it('another build context (InkubatorTieto/melvil: `context: ..`): not judged here, a note says why', () => {
+    const { findings, notes } = lintWith({ ...NODE, 'api/compose.yaml': 'services:\n  api:\n    build:\n      context: ..\n      dockerfile: api/Dockerfile\n    command: npm start\n' });
+    expect(where(findings, 'package-manager-as-pid1')).toEqual([]);
+    expect(notes.join('\n')).toMatch(/Compose service `api` \(api\/compose.yaml\) builds api\/Dockerfile with the context `\.` \(run with --context to judge it\)/);
+  });
+
+  it('another target stage (hoppscotch: `target: backend`): not judged against the final stage', () => {
+    const { findings, notes } = lintWith({ ...NODE, 'compose.yaml': 'services:\n  api:\n    build:\n      context: ./api\n      target: base\n    command: npm start\n' });
+    expect(where(findings, 'package-manager-as-pid1')).toEqual([]);
+    expect(notes.join('\n')).toContain('for the target stage `base`');
+  });
+
+  it('a one-shot service (hoppscotch-migrate: `sh -c "pnpm exec prisma migrate deploy"`) runs to its end: no PID 1 findings', () => {
+    const { findings } = lintWith({ ...NODE, 'compose.yaml': 'services:\n  migrate:\n    build: ./api\n    command: sh -c "pnpm exec prisma migrate deploy"\n' });
+    expect(findings.filter((f) => f.file === 'compose.yaml')).toEqual([]);
+  });
+
+  it('a development server in a Compose service (cms-DQM/runregistry: `npm run dev`): info, a development setup', () => {
+    const { findings } = lintWith({ ...NODE, 'api/package.json': '{"scripts":{"dev":"next dev"}}', 'compose.yaml': 'services:\n  web:\n    build: ./api\n    command: npm run dev\n' });
+    expect(findings.filter((f) => f.rule === 'dev-server-as-start').map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['compose.yaml:4:info']);
+  });
+
+  it('a single config file mounted (awesome-compose nginx-wsgi-flask) is not the checkout: the finding stays an error', () => {
+    const files = {
+      'web/Dockerfile': 'FROM debian:bookworm-slim\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n',
+      'web/start.sh': exe('#!/bin/bash\nenvsubst < /tmp/default.conf > /etc/nginx/conf.d/default.conf && nginx -g "daemon off;"\n'),
+      'web/default.conf': 'server {}\n',
+      'compose.yaml': 'services:\n  web:\n    build: ./web\n    command: /start.sh\n    volumes:\n      - ./web/default.conf:/tmp/default.conf\n',
+    };
+    expect(lintWith(files, 'web/Dockerfile').findings.filter((f) => f.rule === 'wrapper-missing-exec').map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('the start command from compose.override.yml (fastapi/full-stack-fastapi-template): a development setup, info', () => {
+    const { findings } = lintWith({
+      ...NODE,
+      'compose.yml': 'services:\n  api:\n    build: ./api\n',
+      'compose.override.yml': 'services:\n  api:\n    command: npm start\n',
+    });
+    expect(findings.filter((f) => f.rule === 'package-manager-as-pid1').map((f) => `${f.file}:${f.severity}`)).toEqual(['compose.override.yml:info']);
   });
 });
