@@ -21252,9 +21252,8 @@ function foldersUp(model) {
   for (const start of [path12.dirname(model.absPath), model.contextDir]) {
     let dir = path12.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
-      let folder = out.find((f) => f.dir === dir);
-      if (!folder) out.push(folder = { dir, names: listNames(dir) });
-      if (folder.names.has(".git")) break;
+      if (!out.includes(dir)) out.push(dir);
+      if (fs7.existsSync(path12.join(dir, ".git"))) break;
       const parent = path12.dirname(dir);
       if (parent === dir) break;
       dir = parent;
@@ -21262,13 +21261,6 @@ function foldersUp(model) {
   }
   folders.set(model, out);
   return out;
-}
-function listNames(dir) {
-  try {
-    return new Set(fs7.readdirSync(dir));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
 }
 function overlay(base, over) {
   const b = base.deployment;
@@ -21304,13 +21296,13 @@ function otherBuild(model, svc, cwd) {
 }
 function discoveredCompose(model, self, cwd, notes) {
   const out = [];
-  for (const { dir, names } of foldersUp(model)) {
+  for (const dir of foldersUp(model)) {
     for (const name of COMPOSE_NAMES) {
-      if (!names.has(name)) continue;
       const abs = path12.join(dir, name);
+      if (!fs7.existsSync(abs)) continue;
       const services = readComposeFile(abs, display(abs, cwd), false, notes);
       const overAbs = path12.join(dir, overrideName(name));
-      const overrides = names.has(overrideName(name)) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      const overrides = fs7.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
       for (const svc of services) {
         const over = overrides.find((o) => o.name === svc.name);
         const merged = over ? overlay(svc, over) : svc;
@@ -21430,8 +21422,14 @@ function readDeployments(model, input) {
 function composeServicesBuilding(model) {
   const self = realpath(model.absPath);
   const out = [];
-  for (const { dir, names } of foldersUp(model)) {
-    for (const n of [...names].sort()) {
+  for (const dir of foldersUp(model)) {
+    let names;
+    try {
+      names = fs7.readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const n of names) {
       if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
       const abs = path12.join(dir, n);
       for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self) out.push(svc);

@@ -44737,9 +44737,8 @@ function foldersUp(model) {
   for (const start of [path17.dirname(model.absPath), model.contextDir]) {
     let dir = path17.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
-      let folder = out.find((f) => f.dir === dir);
-      if (!folder) out.push(folder = { dir, names: listNames(dir) });
-      if (folder.names.has(".git")) break;
+      if (!out.includes(dir)) out.push(dir);
+      if (fs9.existsSync(path17.join(dir, ".git"))) break;
       const parent = path17.dirname(dir);
       if (parent === dir) break;
       dir = parent;
@@ -44747,13 +44746,6 @@ function foldersUp(model) {
   }
   folders.set(model, out);
   return out;
-}
-function listNames(dir) {
-  try {
-    return new Set(fs9.readdirSync(dir));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
 }
 function overlay(base, over) {
   const b = base.deployment;
@@ -44789,13 +44781,13 @@ function otherBuild(model, svc, cwd) {
 }
 function discoveredCompose(model, self2, cwd, notes) {
   const out = [];
-  for (const { dir, names } of foldersUp(model)) {
+  for (const dir of foldersUp(model)) {
     for (const name of COMPOSE_NAMES) {
-      if (!names.has(name)) continue;
       const abs = path17.join(dir, name);
+      if (!fs9.existsSync(abs)) continue;
       const services = readComposeFile(abs, display(abs, cwd), false, notes);
       const overAbs = path17.join(dir, overrideName(name));
-      const overrides = names.has(overrideName(name)) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      const overrides = fs9.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
       for (const svc of services) {
         const over = overrides.find((o) => o.name === svc.name);
         const merged = over ? overlay(svc, over) : svc;
@@ -44915,8 +44907,14 @@ function readDeployments(model, input) {
 function composeServicesBuilding(model) {
   const self2 = realpath(model.absPath);
   const out = [];
-  for (const { dir, names } of foldersUp(model)) {
-    for (const n of [...names].sort()) {
+  for (const dir of foldersUp(model)) {
+    let names;
+    try {
+      names = fs9.readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const n of names) {
       if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
       const abs = path17.join(dir, n);
       for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self2) out.push(svc);

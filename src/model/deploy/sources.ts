@@ -66,25 +66,18 @@ function display(abs: string, cwd: string): string {
 /** How many folders above the Dockerfile (and the context) to look for Compose files. */
 const MAX_UP = 4;
 
-/** A folder and the names in it (read once per lint: the deployment readers and the development-image check both look). */
-export interface Folder {
-  dir: string;
-  names: Set<string>;
-}
+const folders = new WeakMap<DockerfileModel, string[]>();
 
-const folders = new WeakMap<DockerfileModel, Folder[]>();
-
-/** The Dockerfile's folder and the context's, and the folders above, up to the repository root. */
-export function foldersUp(model: DockerfileModel): Folder[] {
+/** The Dockerfile's folder and the context's, and the folders above, up to the repository root (once per lint). */
+export function foldersUp(model: DockerfileModel): string[] {
   const known = folders.get(model);
   if (known) return known;
-  const out: Folder[] = [];
+  const out: string[] = [];
   for (const start of [path.dirname(model.absPath), model.contextDir]) {
     let dir = path.resolve(start);
     for (let i = 0; i <= MAX_UP; i++) {
-      let folder = out.find((f) => f.dir === dir);
-      if (!folder) out.push((folder = { dir, names: listNames(dir) }));
-      if (folder.names.has('.git')) break;
+      if (!out.includes(dir)) out.push(dir);
+      if (fs.existsSync(path.join(dir, '.git'))) break;
       const parent = path.dirname(dir);
       if (parent === dir) break;
       dir = parent;
@@ -92,14 +85,6 @@ export function foldersUp(model: DockerfileModel): Folder[] {
   }
   folders.set(model, out);
   return out;
-}
-
-function listNames(dir: string): Set<string> {
-  try {
-    return new Set(fs.readdirSync(dir));
-  } catch {
-    return new Set();
-  }
 }
 
 /** An override's fields over its base service (Compose merges the two files). */
@@ -146,13 +131,14 @@ function otherBuild(model: DockerfileModel, svc: ComposeService, cwd: string): s
 /** Compose services found beside the Dockerfile and above it that build it. */
 function discoveredCompose(model: DockerfileModel, self: string, cwd: string, notes: string[]): ComposeService[] {
   const out: ComposeService[] = [];
-  for (const { dir, names } of foldersUp(model)) {
+  // A stat per name, not a listing: the folders above a Dockerfile can be large (a monorepo's root).
+  for (const dir of foldersUp(model)) {
     for (const name of COMPOSE_NAMES) {
-      if (!names.has(name)) continue;
       const abs = path.join(dir, name);
+      if (!fs.existsSync(abs)) continue;
       const services = readComposeFile(abs, display(abs, cwd), false, notes);
       const overAbs = path.join(dir, overrideName(name));
-      const overrides = names.has(overrideName(name)) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
+      const overrides = fs.existsSync(overAbs) ? readComposeFile(overAbs, display(overAbs, cwd), false, notes) : [];
       for (const svc of services) {
         const over = overrides.find((o) => o.name === svc.name);
         const merged = over ? overlay(svc, over) : svc;
@@ -295,8 +281,14 @@ export function readDeployments(model: DockerfileModel, input: DeployInput): { d
 export function composeServicesBuilding(model: DockerfileModel): ComposeService[] {
   const self = realpath(model.absPath);
   const out: ComposeService[] = [];
-  for (const { dir, names } of foldersUp(model)) {
-    for (const n of [...names].sort()) {
+  for (const dir of foldersUp(model)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const n of names) {
       if (!/^(?:docker-)?compose(?:[.\-_][^/]*)?\.ya?ml$/i.test(n)) continue;
       const abs = path.join(dir, n);
       for (const svc of readComposeFile(abs, abs, false)) if (svc.dockerfile === self) out.push(svc);
