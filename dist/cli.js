@@ -15122,6 +15122,119 @@ function parseRunner(value, name = "--runner") {
   return [platform, label];
 }
 
+// src/shell/words.ts
+function staticValue(word) {
+  if (!word) return void 0;
+  let out = "";
+  const add2 = (parts) => {
+    for (const p of parts) {
+      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
+      else if (p.type === "dq") {
+        if (!add2(p.parts)) return false;
+      } else return false;
+    }
+    return true;
+  };
+  return add2(word.parts) ? out : void 0;
+}
+function commandBase(word) {
+  const v = staticValue(word);
+  if (v === void 0) return void 0;
+  const slash = v.lastIndexOf("/");
+  return slash >= 0 ? v.slice(slash + 1) : v;
+}
+function isAllParam(p, names) {
+  return p?.type === "param" && names.includes(p.name) && p.name.length === 1 && !p.length && !p.indirect && p.op === "" && p.subscript === void 0;
+}
+function isQuotedAllArgs(word) {
+  const [p] = word.parts;
+  return word.parts.length === 1 && p?.type === "dq" && p.parts.length === 1 && isAllParam(p.parts[0], "@");
+}
+function argsMisuse(word) {
+  for (const p of word.parts) {
+    if (p.type === "param" && (p.name === "@" || p.name === "*") && !p.length && !p.indirect) {
+      return { kind: "unquoted", text: word.raw };
+    }
+    if (p.type === "dq") {
+      for (const q2 of p.parts) {
+        if (q2.type === "param" && q2.name === "*" && !q2.length && !q2.indirect && p.parts.length === 1) return { kind: "joined", text: word.raw };
+      }
+    }
+  }
+  return void 0;
+}
+function paramUses(word) {
+  const out = [];
+  const visit = (parts, quoted) => {
+    for (const p of parts) {
+      if (p.type === "param") {
+        out.push({ param: p, quoted });
+        visit(p.arg, quoted);
+      } else if (p.type === "dq") visit(p.parts, true);
+    }
+  };
+  visit(word.parts, false);
+  return out;
+}
+function commandWords(cmd) {
+  const redirTargets = (cmd.kind === "function" ? [] : cmd.redirs).flatMap((r) => r.target ? [r.target] : []);
+  switch (cmd.kind) {
+    case "simple":
+      return [...cmd.assigns, ...cmd.words, ...redirTargets];
+    case "case":
+      return [...cmd.word ? [cmd.word] : [], ...cmd.items.flatMap((i) => i.patterns), ...redirTargets];
+    case "for":
+      return [...cmd.items ?? [], ...redirTargets];
+    default:
+      return redirTargets;
+  }
+}
+function execTarget(cmd) {
+  if (commandBase(cmd.words[0]) !== "exec") return void 0;
+  let i = 1;
+  while (i < cmd.words.length) {
+    const v = staticValue(cmd.words[i]);
+    if (v === "-a") i += 2;
+    else if (v !== void 0 && /^-[cl]+$/.test(v)) i++;
+    else if (v === "--") {
+      i++;
+      break;
+    } else break;
+  }
+  const rest = cmd.words.slice(i);
+  return rest.length > 0 ? rest : void 0;
+}
+function commandText(src, cmd, max = 70) {
+  const text = src.slice(cmd.start, cmd.end).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}\u2026` : text;
+}
+function setFlags(cmd) {
+  const on = /* @__PURE__ */ new Set();
+  const off = /* @__PURE__ */ new Set();
+  const optionsOn = /* @__PURE__ */ new Set();
+  const optionsOff = /* @__PURE__ */ new Set();
+  const words = cmd.words.map((w) => staticValue(w));
+  for (let i = 1; i < words.length; i++) {
+    const v = words[i];
+    if (v === void 0 || v === "--" || v === "-") break;
+    const m = /^([-+])([A-Za-z]+)$/.exec(v);
+    if (!m) break;
+    const sign = m[1];
+    const letters = m[2];
+    for (const ch of letters) (sign === "-" ? on : off).add(ch);
+    if (letters.includes("o")) {
+      const name = words[i + 1];
+      if (name !== void 0) {
+        (sign === "-" ? optionsOn : optionsOff).add(name);
+        i++;
+      }
+    }
+  }
+  on.delete("o");
+  off.delete("o");
+  return { on, off, optionsOn, optionsOff };
+}
+
 // src/model/programs.ts
 import path from "node:path";
 function baseName(word) {
@@ -15416,130 +15529,6 @@ var STOP_SIGNALS = [
 function stopSignalsOf(word, args = []) {
   const name = baseName(word).replace(/:$/, "");
   return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
-}
-
-// src/model/start-contract.ts
-import path2 from "node:path";
-var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var LINUX_SHELL = ["/bin/sh", "-c"];
-var WINDOWS_SHELL = ["cmd", "/S", "/C"];
-function startPart(instr, shell) {
-  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
-  const command = instr.text;
-  return { instr, form: "shell", argv: [...shell, command], command };
-}
-function envPathValue(instr, previous) {
-  const props = instr.node.getProperties?.() ?? [];
-  let result = previous;
-  for (const p of props) {
-    if (p.getName() !== "PATH") continue;
-    const value = p.getValue() ?? "";
-    const prior = (result ?? DEFAULT_PATH).join(":");
-    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
-    result = expanded.split(":").filter((s) => s.length > 0);
-  }
-  return result;
-}
-function startPartAt(start, k) {
-  const { entrypoint, cmd, executableFrom } = start;
-  if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
-  return entrypoint ?? cmd ?? executableFrom;
-}
-function computeStartContract(chain, windows) {
-  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
-  let entrypoint;
-  let cmd;
-  let resetCmd;
-  let stopSignal;
-  let workdir;
-  let user;
-  let envPath;
-  for (const stage of chain) {
-    let cmdSetInStage = false;
-    for (const instr of stage.instructions) {
-      switch (instr.keyword) {
-        case "SHELL":
-          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
-          break;
-        case "ENTRYPOINT":
-          entrypoint = startPart(instr, shell);
-          if (!cmdSetInStage && cmd) {
-            resetCmd = cmd;
-            cmd = void 0;
-          }
-          break;
-        case "CMD":
-          cmd = startPart(instr, shell);
-          cmdSetInStage = true;
-          resetCmd = void 0;
-          break;
-        case "STOPSIGNAL":
-          stopSignal = { value: instr.text.trim(), instr };
-          break;
-        case "WORKDIR": {
-          const value = instr.text.trim();
-          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path2.posix.join(workdir.value, value);
-          workdir = { value: resolved, instr };
-          break;
-        }
-        case "USER":
-          user = { value: instr.text.trim(), instr };
-          break;
-        case "ENV":
-          envPath = envPathValue(instr, envPath);
-          break;
-      }
-    }
-  }
-  return { entrypoint, cmd, resetCmd, ...startArgv(entrypoint, cmd), stopSignal, workdir, user, path: envPath, shell };
-}
-function startArgv(entrypoint, cmd) {
-  if (entrypoint) {
-    const argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
-    const executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
-    return { argv, ...executableFrom ? { executableFrom } : {} };
-  }
-  return cmd ? { argv: cmd.argv, executableFrom: cmd } : { argv: [] };
-}
-
-// src/model/wrappers.ts
-import fs4 from "node:fs";
-import path7 from "node:path";
-
-// src/input.ts
-import fs from "node:fs";
-var MAX_BYTES = 16 * 1024 * 1024;
-function readUserText(absPath, display2, what, limits = {}) {
-  const maxBytes = limits.maxBytes ?? MAX_BYTES;
-  let stat2;
-  try {
-    stat2 = fs.statSync(absPath);
-  } catch {
-    throw new InputError(`${what} ${display2} does not exist`);
-  }
-  if (stat2.isDirectory()) {
-    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
-    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
-  }
-  if (!stat2.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
-  if (stat2.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
-  let bytes;
-  try {
-    bytes = fs.readFileSync(absPath);
-  } catch (err) {
-    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
-  }
-  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
-  return decodeText(bytes, display2, what);
-}
-function decodeText(bytes, display2, what) {
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
-  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
-  }
 }
 
 // src/shell/structure.ts
@@ -16009,1825 +15998,6 @@ function collectFunctions(stmts) {
     if (cmd.kind === "function" && !ctx.inSubstitution && cmd.name) out.set(cmd.name, cmd);
   });
   return out;
-}
-
-// src/shell/tokenize.ts
-var MAX_DEPTH = 48;
-var OPERATORS = [";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|"];
-var REDIRECTS = ["<<<", "<<-", "&>>", "<<", "<>", "<&", ">>", ">&", ">|", "&>", "<", ">"];
-var SPECIAL_PARAMS = "@*#?$!-0123456789";
-function isNameStart(c) {
-  return c !== void 0 && /[A-Za-z_]/.test(c);
-}
-function isNameChar(c) {
-  return c !== void 0 && /[A-Za-z0-9_]/.test(c);
-}
-function isBlank(c) {
-  return c === " " || c === "	" || c === "\r" || c === "\f" || c === "\v";
-}
-function isMeta(c) {
-  return c === void 0 || c === " " || c === "	" || c === "\n" || c === "\r" || c === ";" || c === "&" || c === "|" || c === "(" || c === ")" || c === "<" || c === ">";
-}
-var COMMAND_OPENERS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "{", "!", "in", "time", "for"]);
-var Lexer = class _Lexer {
-  constructor(src, start, end) {
-    this.src = src;
-    this.end = end;
-    this.i = start;
-  }
-  src;
-  end;
-  comments = [];
-  pendingHeredocs = [];
-  i;
-  peek(offset = 0) {
-    const j = this.i + offset;
-    return j < this.end ? this.src[j] : void 0;
-  }
-  startsWith(s) {
-    return this.i + s.length <= this.end && this.src.startsWith(s, this.i);
-  }
-  /** Skip `\` + newline (a line continuation) at the current position; true when skipped. */
-  skipContinuation() {
-    if (this.peek() === "\\" && this.peek(1) === "\n") {
-      this.i += 2;
-      return true;
-    }
-    if (this.peek() === "\\" && this.peek(1) === "\r" && this.peek(2) === "\n") {
-      this.i += 3;
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Read tokens until the end, or (closeParen) until the `)` that closes the construct the
-   * caller opened; that `)` is consumed. Returns whether the closing paren was found.
-   */
-  readTokens(depth, closeParen) {
-    const tokens2 = [];
-    let parens = 0;
-    let caseDepth = 0;
-    let expectCasePattern = false;
-    const atCommandStart = () => {
-      const prev = tokens2[tokens2.length - 1];
-      if (!prev) return true;
-      if (prev.kind === "newline") return true;
-      if (prev.kind === "op") return true;
-      if (prev.kind === "word") return COMMAND_OPENERS.has(prev.word.raw);
-      return false;
-    };
-    while (this.i < this.end) {
-      const c = this.peek();
-      if (isBlank(c)) {
-        this.i++;
-        continue;
-      }
-      if (this.skipContinuation()) continue;
-      if (c === "#") {
-        const start = this.i;
-        while (this.i < this.end && this.src[this.i] !== "\n") this.i++;
-        this.comments.push({ start, text: this.src.slice(start, this.i) });
-        continue;
-      }
-      if (c === "\n") {
-        tokens2.push({ kind: "newline", start: this.i });
-        this.i++;
-        this.readHeredocBodies();
-        continue;
-      }
-      if (c === ")") {
-        if (closeParen && parens === 0 && !(caseDepth > 0 && expectCasePattern)) {
-          this.i++;
-          return { tokens: tokens2, closed: true };
-        }
-        if (parens > 0) parens--;
-        else if (caseDepth > 0) expectCasePattern = false;
-        tokens2.push({ kind: "op", op: ")", start: this.i });
-        this.i++;
-        continue;
-      }
-      if (c === "(") {
-        if (this.peek(1) === "(" && atCommandStart()) {
-          const start = this.i;
-          const text = this.skipBalancedParens(this.i);
-          tokens2.push({ kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "arith", text, start }], start, end: this.i } });
-          continue;
-        }
-        parens++;
-        tokens2.push({ kind: "op", op: "(", start: this.i });
-        this.i++;
-        continue;
-      }
-      if (/[0-9]/.test(c)) {
-        let j = this.i;
-        while (j < this.end && /[0-9]/.test(this.src[j])) j++;
-        if (j < this.end && (this.src[j] === "<" || this.src[j] === ">") && !(this.src[j + 1] === "(")) {
-          const fd = this.src.slice(this.i, j);
-          const start = this.i;
-          this.i = j;
-          tokens2.push(this.readRedirect(fd, start, depth));
-          continue;
-        }
-      }
-      if ((c === "<" || c === ">") && this.peek(1) === "(") {
-        tokens2.push(this.readWordToken(depth));
-        continue;
-      }
-      const redir = REDIRECTS.find((r) => this.startsWith(r));
-      if (redir) {
-        tokens2.push(this.readRedirect("", this.i, depth));
-        continue;
-      }
-      const op = OPERATORS.find((o) => this.startsWith(o));
-      if (op) {
-        if (op === ";;" || op === ";&" || op === ";;&") expectCasePattern = true;
-        tokens2.push({ kind: "op", op, start: this.i });
-        this.i += op.length;
-        continue;
-      }
-      const commandStart = atCommandStart();
-      const tok = this.readWordToken(depth);
-      tokens2.push(tok);
-      if (tok.kind === "word" && commandStart) {
-        const raw = tok.word.raw;
-        if (raw === "case") {
-          caseDepth++;
-        } else if (raw === "esac" && caseDepth > 0) {
-          caseDepth--;
-          expectCasePattern = false;
-        }
-      }
-      if (tok.kind === "word" && tok.word.raw === "in" && caseDepth > 0) expectCasePattern = true;
-    }
-    return { tokens: tokens2, closed: false };
-  }
-  readWordToken(depth) {
-    const start = this.i;
-    const parts = this.readParts("word", depth);
-    if (this.peek() === "(" && parts.length > 0) {
-      const last = parts[parts.length - 1];
-      if (last.type === "lit" && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/.test(this.src.slice(start, this.i))) {
-        const arrStart = this.i;
-        this.i++;
-        const inner = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
-        parts.push({ type: "array", tokens: inner, start: arrStart });
-        parts.push(...this.readParts("word", depth));
-      }
-    }
-    if (this.i === start) {
-      this.i++;
-      return { kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "lit", text: this.src.slice(start, this.i) }], start, end: this.i } };
-    }
-    return { kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: mergeLits(parts), start, end: this.i } };
-  }
-  readRedirect(fd, start, depth) {
-    const op = REDIRECTS.find((r) => this.startsWith(r)) ?? this.src[this.i];
-    this.i += op.length;
-    for (; ; ) {
-      if (isBlank(this.peek())) this.i++;
-      else if (!this.skipContinuation()) break;
-    }
-    let target;
-    const c = this.peek();
-    if (c !== void 0 && c !== "\n" && !isMeta(c)) {
-      const tok = this.readWordToken(depth);
-      if (tok.kind === "word") target = tok.word;
-    } else if (c !== void 0 && (c === "<" || c === ">") && this.peek(1) === "(") {
-      const tok = this.readWordToken(depth);
-      if (tok.kind === "word") target = tok.word;
-    }
-    const token = { kind: "redir", op, fd, start, end: this.i };
-    if (target) token.target = target;
-    if ((op === "<<" || op === "<<-") && target) {
-      const quoted = target.parts.some((p) => p.type !== "lit") || target.raw.includes("\\");
-      const heredoc = { delimiter: literalText(target.parts), quoted, stripTabs: op === "<<-", bodyStart: -1, bodyEnd: -1 };
-      token.heredoc = heredoc;
-      this.pendingHeredocs.push(heredoc);
-    }
-    return token;
-  }
-  /** After a newline token: skip the bodies of the heredocs opened on the line. */
-  readHeredocBodies() {
-    const pending = this.pendingHeredocs;
-    this.pendingHeredocs = [];
-    for (const h of pending) {
-      h.bodyStart = this.i;
-      let found = false;
-      while (this.i < this.end) {
-        let lineEnd = this.src.indexOf("\n", this.i);
-        if (lineEnd < 0 || lineEnd > this.end) lineEnd = this.end;
-        let line = this.src.slice(this.i, lineEnd);
-        if (line.endsWith("\r")) line = line.slice(0, -1);
-        if (h.stripTabs) line = line.replace(/^\t+/, "");
-        if (line === h.delimiter) {
-          h.bodyEnd = this.i;
-          this.i = Math.min(lineEnd + 1, this.end);
-          found = true;
-          break;
-        }
-        this.i = Math.min(lineEnd + 1, this.end);
-      }
-      if (!found) h.bodyEnd = this.end;
-    }
-  }
-  /**
-   * Read word parts. ctx 'word': stop at an unquoted metacharacter; 'dq': stop after the
-   * closing `"`; 'brace': stop after the closing `}` of `${…}` (`inDq`: that `${…}` is inside
-   * double quotes, where single quotes are literal). $( … ) and `…` recurse.
-   */
-  readParts(ctx, depth, inDq = false) {
-    const parts = [];
-    let lit = "";
-    const flush = () => {
-      if (lit) parts.push({ type: "lit", text: lit });
-      lit = "";
-    };
-    while (this.i < this.end) {
-      const c = this.src[this.i];
-      if ((c === "<" || c === ">") && ctx === "word" && this.peek(1) === "(") {
-        flush();
-        const start = this.i;
-        this.i += 2;
-        const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
-        parts.push({ type: "procsub", tokens: tokens2, start });
-        continue;
-      }
-      if (ctx === "word" && isMeta(c)) break;
-      if (ctx === "dq" && c === '"') {
-        this.i++;
-        flush();
-        return parts;
-      }
-      if (ctx === "brace" && c === "}") {
-        this.i++;
-        flush();
-        return parts;
-      }
-      if (c === "\\") {
-        if (this.skipContinuation()) continue;
-        const next = this.peek(1);
-        if (next === void 0) {
-          lit += c;
-          this.i++;
-          continue;
-        }
-        if (ctx === "dq" && !'$`"\\'.includes(next)) lit += c + next;
-        else lit += next;
-        this.i += 2;
-        continue;
-      }
-      if (c === "'" && ctx !== "dq" && !inDq) {
-        flush();
-        const close = this.src.indexOf("'", this.i + 1);
-        const stop = close < 0 || close >= this.end ? this.end : close;
-        parts.push({ type: "sq", text: this.src.slice(this.i + 1, stop) });
-        this.i = Math.min(stop + 1, this.end);
-        continue;
-      }
-      if (c === '"' && ctx !== "dq") {
-        flush();
-        this.i++;
-        if (depth >= MAX_DEPTH) {
-          parts.push({ type: "dq", parts: [{ type: "lit", text: this.skipFlatString('"') }] });
-          continue;
-        }
-        parts.push({ type: "dq", parts: this.readParts("dq", depth + 1) });
-        continue;
-      }
-      if (c === "`") {
-        flush();
-        parts.push(this.readBacktick(depth));
-        continue;
-      }
-      if (c === "$") {
-        const part = this.readDollar(ctx, depth, inDq || ctx === "dq");
-        if (part) {
-          flush();
-          parts.push(part);
-          continue;
-        }
-        lit += c;
-        this.i++;
-        continue;
-      }
-      lit += c;
-      this.i++;
-    }
-    flush();
-    return parts;
-  }
-  readBacktick(depth) {
-    const start = this.i;
-    this.i++;
-    let j = this.i;
-    while (j < this.end && this.src[j] !== "`") j += this.src[j] === "\\" ? 2 : 1;
-    const close = Math.min(j, this.end);
-    let tokens2 = [];
-    if (depth < MAX_DEPTH) {
-      const inner = new _Lexer(this.src, this.i, close);
-      tokens2 = inner.readTokens(depth + 1, false).tokens;
-      this.comments.push(...inner.comments);
-    }
-    this.i = Math.min(close + 1, this.end);
-    return { type: "cmdsub", tokens: tokens2, backtick: true, start, end: this.i };
-  }
-  /** At `$`: read an expansion, or return undefined for a literal `$`. */
-  readDollar(ctx, depth, inDq) {
-    const start = this.i;
-    const next = this.peek(1);
-    if (next === "(" && this.peek(2) === "(") {
-      this.i++;
-      const text = this.skipBalancedParens(this.i);
-      return { type: "arith", text, start };
-    }
-    if (next === "(") {
-      this.i += 2;
-      const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
-      return { type: "cmdsub", tokens: tokens2, backtick: false, start, end: this.i };
-    }
-    if (next === "{") {
-      this.i += 2;
-      return this.readBraceParam(start, depth, inDq);
-    }
-    if (next === "'" && !inDq) {
-      this.i += 2;
-      let j = this.i;
-      while (j < this.end && this.src[j] !== "'") j += this.src[j] === "\\" ? 2 : 1;
-      const stop = Math.min(j, this.end);
-      const text = this.src.slice(this.i, stop);
-      this.i = Math.min(stop + 1, this.end);
-      return { type: "ansi", text, start };
-    }
-    if (next === '"' && !inDq) {
-      this.i += 2;
-      if (depth >= MAX_DEPTH) return { type: "dq", parts: [{ type: "lit", text: this.skipFlatString('"') }] };
-      return { type: "dq", parts: this.readParts("dq", depth + 1) };
-    }
-    if (isNameStart(next)) {
-      let j = this.i + 1;
-      while (j < this.end && isNameChar(this.src[j])) j++;
-      const name = this.src.slice(this.i + 1, j);
-      this.i = j;
-      return { type: "param", name, braced: false, length: false, indirect: false, op: "", arg: [], start, end: j };
-    }
-    if (next !== void 0 && SPECIAL_PARAMS.includes(next)) {
-      this.i += 2;
-      return { type: "param", name: next, braced: false, length: false, indirect: false, op: "", arg: [], start, end: this.i };
-    }
-    return void 0;
-  }
-  /** After `${`: name, subscript, operator and argument, up to the closing `}`. */
-  readBraceParam(start, depth, inDq) {
-    const param = { type: "param", name: "", braced: true, length: false, indirect: false, op: "", arg: [], start, end: start };
-    if (depth >= MAX_DEPTH) {
-      param.name = this.skipFlatString("}");
-      param.end = this.i;
-      return param;
-    }
-    let c = this.peek();
-    if (c === "#" && this.peek(1) !== "}" && (isNameChar(this.peek(1)) || this.peek(1) !== void 0 && "@*#?$!".includes(this.peek(1)) && this.peek(2) === "}")) {
-      param.length = true;
-      this.i++;
-    } else if (c === "!" && this.peek(1) !== "}" && (isNameStart(this.peek(1)) || this.peek(1) === "@" || this.peek(1) === "*")) {
-      param.indirect = true;
-      this.i++;
-    }
-    c = this.peek();
-    if (isNameStart(c)) {
-      let j = this.i;
-      while (j < this.end && isNameChar(this.src[j])) j++;
-      param.name = this.src.slice(this.i, j);
-      this.i = j;
-    } else if (c !== void 0 && /[0-9]/.test(c)) {
-      let j = this.i;
-      while (j < this.end && /[0-9]/.test(this.src[j])) j++;
-      param.name = this.src.slice(this.i, j);
-      this.i = j;
-    } else if (c !== void 0 && SPECIAL_PARAMS.includes(c)) {
-      param.name = c;
-      this.i++;
-    }
-    if (this.peek() === "[") {
-      let j = this.i + 1;
-      let nest = 1;
-      while (j < this.end && nest > 0) {
-        if (this.src[j] === "[") nest++;
-        else if (this.src[j] === "]") nest--;
-        else if (this.src[j] === "}" || this.src[j] === "\n") break;
-        if (nest > 0) j++;
-      }
-      param.subscript = this.src.slice(this.i + 1, j);
-      this.i = this.src[j] === "]" ? j + 1 : j;
-    }
-    const ops = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":", "@"];
-    const op = ops.find((o) => this.startsWith(o));
-    if (op) {
-      param.op = op;
-      this.i += op.length;
-    }
-    param.arg = this.readParts("brace", depth + 1, inDq);
-    param.end = this.i;
-    return param;
-  }
-  /** At `((` or `$((` minus the `$`: skip to the balancing `))`; returns the inner text. */
-  skipBalancedParens(from) {
-    let j = from;
-    let nest = 0;
-    while (j < this.end) {
-      const ch = this.src[j];
-      if (ch === "(") nest++;
-      else if (ch === ")") {
-        nest--;
-        if (nest === 0) {
-          j++;
-          break;
-        }
-      } else if (ch === "\\") j++;
-      j++;
-    }
-    j = Math.min(j, this.end);
-    this.i = j;
-    return this.src.slice(from + 2, Math.max(from + 2, j - 2));
-  }
-  /** Past the depth limit: skip to the balancing close char without recursing. */
-  skipFlat(close) {
-    let nest = 0;
-    while (this.i < this.end) {
-      const ch = this.src[this.i];
-      if (ch === "\\") {
-        this.i += 2;
-        continue;
-      }
-      if (ch === "(") nest++;
-      if (ch === close) {
-        if (nest === 0) {
-          this.i++;
-          break;
-        }
-        nest--;
-      }
-      this.i++;
-    }
-    this.i = Math.min(this.i, this.end);
-    return [];
-  }
-  skipFlatString(close) {
-    const start = this.i;
-    while (this.i < this.end && this.src[this.i] !== close) this.i += this.src[this.i] === "\\" ? 2 : 1;
-    this.i = Math.min(this.i, this.end);
-    const text = this.src.slice(start, this.i);
-    if (this.i < this.end) this.i++;
-    return text;
-  }
-};
-function mergeLits(parts) {
-  const out = [];
-  for (const p of parts) {
-    const prev = out[out.length - 1];
-    if (p.type === "lit" && prev?.type === "lit") prev.text += p.text;
-    else out.push(p);
-  }
-  return out;
-}
-function literalText(parts) {
-  return parts.map((p) => p.type === "lit" || p.type === "sq" || p.type === "ansi" ? p.text : p.type === "dq" ? literalText(p.parts) : "").join("");
-}
-function tokenize(src) {
-  const lexer = new Lexer(src, 0, src.length);
-  const { tokens: tokens2 } = lexer.readTokens(0, false);
-  return { tokens: tokens2, comments: lexer.comments };
-}
-
-// src/shell/words.ts
-function staticValue(word) {
-  if (!word) return void 0;
-  let out = "";
-  const add2 = (parts) => {
-    for (const p of parts) {
-      if (p.type === "lit" || p.type === "sq" || p.type === "ansi") out += p.text;
-      else if (p.type === "dq") {
-        if (!add2(p.parts)) return false;
-      } else return false;
-    }
-    return true;
-  };
-  return add2(word.parts) ? out : void 0;
-}
-function commandBase(word) {
-  const v = staticValue(word);
-  if (v === void 0) return void 0;
-  const slash = v.lastIndexOf("/");
-  return slash >= 0 ? v.slice(slash + 1) : v;
-}
-function isAllParam(p, names) {
-  return p?.type === "param" && names.includes(p.name) && p.name.length === 1 && !p.length && !p.indirect && p.op === "" && p.subscript === void 0;
-}
-function isQuotedAllArgs(word) {
-  const [p] = word.parts;
-  return word.parts.length === 1 && p?.type === "dq" && p.parts.length === 1 && isAllParam(p.parts[0], "@");
-}
-function argsMisuse(word) {
-  for (const p of word.parts) {
-    if (p.type === "param" && (p.name === "@" || p.name === "*") && !p.length && !p.indirect) {
-      return { kind: "unquoted", text: word.raw };
-    }
-    if (p.type === "dq") {
-      for (const q2 of p.parts) {
-        if (q2.type === "param" && q2.name === "*" && !q2.length && !q2.indirect && p.parts.length === 1) return { kind: "joined", text: word.raw };
-      }
-    }
-  }
-  return void 0;
-}
-function paramUses(word) {
-  const out = [];
-  const visit = (parts, quoted) => {
-    for (const p of parts) {
-      if (p.type === "param") {
-        out.push({ param: p, quoted });
-        visit(p.arg, quoted);
-      } else if (p.type === "dq") visit(p.parts, true);
-    }
-  };
-  visit(word.parts, false);
-  return out;
-}
-function commandWords(cmd) {
-  const redirTargets = (cmd.kind === "function" ? [] : cmd.redirs).flatMap((r) => r.target ? [r.target] : []);
-  switch (cmd.kind) {
-    case "simple":
-      return [...cmd.assigns, ...cmd.words, ...redirTargets];
-    case "case":
-      return [...cmd.word ? [cmd.word] : [], ...cmd.items.flatMap((i) => i.patterns), ...redirTargets];
-    case "for":
-      return [...cmd.items ?? [], ...redirTargets];
-    default:
-      return redirTargets;
-  }
-}
-function execTarget(cmd) {
-  if (commandBase(cmd.words[0]) !== "exec") return void 0;
-  let i = 1;
-  while (i < cmd.words.length) {
-    const v = staticValue(cmd.words[i]);
-    if (v === "-a") i += 2;
-    else if (v !== void 0 && /^-[cl]+$/.test(v)) i++;
-    else if (v === "--") {
-      i++;
-      break;
-    } else break;
-  }
-  const rest = cmd.words.slice(i);
-  return rest.length > 0 ? rest : void 0;
-}
-function commandText(src, cmd, max = 70) {
-  const text = src.slice(cmd.start, cmd.end).replace(/\\\n/g, " ").replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}\u2026` : text;
-}
-function setFlags(cmd) {
-  const on = /* @__PURE__ */ new Set();
-  const off = /* @__PURE__ */ new Set();
-  const optionsOn = /* @__PURE__ */ new Set();
-  const optionsOff = /* @__PURE__ */ new Set();
-  const words = cmd.words.map((w) => staticValue(w));
-  for (let i = 1; i < words.length; i++) {
-    const v = words[i];
-    if (v === void 0 || v === "--" || v === "-") break;
-    const m = /^([-+])([A-Za-z]+)$/.exec(v);
-    if (!m) break;
-    const sign = m[1];
-    const letters = m[2];
-    for (const ch of letters) (sign === "-" ? on : off).add(ch);
-    if (letters.includes("o")) {
-      const name = words[i + 1];
-      if (name !== void 0) {
-        (sign === "-" ? optionsOn : optionsOff).add(name);
-        i++;
-      }
-    }
-  }
-  on.delete("o");
-  off.delete("o");
-  return { on, off, optionsOn, optionsOff };
-}
-
-// src/shell/commands.ts
-function looseText(word, src) {
-  const v = staticValue(word);
-  if (v !== void 0) return v;
-  const text = (parts) => parts.map((p) => {
-    switch (p.type) {
-      case "lit":
-      case "sq":
-      case "ansi":
-        return p.text;
-      case "dq":
-        return text(p.parts);
-      case "param":
-      case "cmdsub":
-        return src.slice(p.start, p.end);
-      case "arith":
-        return `$((${p.text}))`;
-      default:
-        return "";
-    }
-  }).join("");
-  return text(word.parts);
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const lineAt2 = (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  return { starts, lineAt: lineAt2 };
-}
-function parseShell(text) {
-  return parseTokens(tokenize(text.replace(/\r\n/g, "\n")).tokens);
-}
-function simpleCommands(text) {
-  const src = text.replace(/\r\n/g, "\n");
-  const { lineAt: lineAt2 } = lineStarts(src);
-  const lineOf2 = (offset) => lineAt2(offset) + 1;
-  const out = [];
-  walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
-    if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
-    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf2(cmd.start), inCondition: ctx.inCondition, cmd });
-  });
-  return out;
-}
-var PREFIXES = /* @__PURE__ */ new Set(["exec", "command", "nohup", "time", "builtin"]);
-function programWords(words) {
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i];
-    if (PREFIXES.has(w) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
-      i++;
-      continue;
-    }
-    if (w === "sudo" || w === "env") {
-      i++;
-      while (i < words.length && (words[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
-      continue;
-    }
-    break;
-  }
-  return words.slice(i);
-}
-function sourcedFiles(text) {
-  const out = [];
-  for (const { words } of simpleCommands(text)) {
-    if ((words[0] === "." || words[0] === "source") && words[1]) out.push(words[1]);
-  }
-  return out;
-}
-var SHELL_PROGRAM = /(^|\/)(ba|da|a|z|k|mk)?sh$/;
-var runCache = /* @__PURE__ */ new WeakMap();
-function runCommands(instr) {
-  let cmds = runCache.get(instr);
-  if (!cmds) runCache.set(instr, cmds = readRun(instr));
-  return cmds;
-}
-function readRun(instr) {
-  if (instr.exec) {
-    const [first, second, third] = instr.exec;
-    if (first && SHELL_PROGRAM.test(first) && second === "-c" && third !== void 0) return simpleCommands(third);
-    return instr.exec.length > 0 ? [{ words: instr.exec, line: 1, inCondition: false, cmd: execFormCommand(instr.exec) }] : [];
-  }
-  const cmds = simpleCommands(instr.text);
-  for (const h of instr.heredocs) {
-    const reader = cmds.find((c) => c.cmd.redirs.some((r) => r.heredoc?.delimiter === h.name));
-    const program = reader ? programWords(reader.words)[0] : void 0;
-    if (reader === void 0 || program !== void 0 && SHELL_PROGRAM.test(program) && !programWords(reader.words).some((w) => w === "-c")) {
-      cmds.push(...simpleCommands(h.content));
-    }
-  }
-  return cmds.filter((c) => c.words.length > 0);
-}
-function execFormCommand(argv) {
-  const words = argv.map((a) => ({ raw: a, parts: [{ type: "sq", text: a }], start: 0, end: 0 }));
-  return { kind: "simple", assigns: [], words, redirs: [], start: 0, end: 0 };
-}
-
-// src/model/context.ts
-import { execFileSync } from "node:child_process";
-
-// src/child-env.ts
-var BASE = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR"];
-function childEnv(names = [], extra = {}, env = process.env) {
-  const out = {};
-  for (const k of [...BASE, ...names]) if (env[k] !== void 0) out[k] = env[k];
-  return { ...out, ...extra };
-}
-
-// src/model/context.ts
-import fs3 from "node:fs";
-import path4 from "node:path";
-
-// src/repo-root.ts
-import fs2 from "node:fs";
-import path3 from "node:path";
-var repoRootCache = /* @__PURE__ */ new Map();
-function repoRootOf(dir) {
-  const visited = [];
-  let root = null;
-  for (let current = path3.resolve(dir); ; ) {
-    const cached2 = repoRootCache.get(current);
-    if (cached2 !== void 0) {
-      root = cached2;
-      break;
-    }
-    visited.push(current);
-    if (fs2.existsSync(path3.join(current, ".git"))) {
-      root = current;
-      break;
-    }
-    const parent = path3.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const d of visited) repoRootCache.set(d, root);
-  return root;
-}
-function repositoryRoot(dir, fallback) {
-  return repoRootOf(dir) ?? path3.resolve(fallback);
-}
-
-// src/model/context.ts
-var NEVER = { test: () => false };
-function compileDockerPattern(pattern) {
-  const tokens2 = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "*") {
-      if (pattern[i + 1] === "*") {
-        i++;
-        if (pattern[i + 1] === "/") i++;
-        const t = i + 1 >= pattern.length ? "all" : "gstar";
-        while (tokens2[tokens2.length - 1]?.t === "gstar") tokens2.pop();
-        tokens2.push({ t });
-      } else if (tokens2[tokens2.length - 1]?.t !== "star") {
-        tokens2.push({ t: "star" });
-      }
-    } else if (ch === "?") {
-      tokens2.push({ t: "one" });
-    } else if (ch === "\\") {
-      tokens2.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
-    } else if (ch === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) {
-        tokens2.push({ t: "lit", c: "[" });
-        continue;
-      }
-      let body = pattern.slice(i + 1, close);
-      if (body.startsWith("!")) body = `^${body.slice(1)}`;
-      body = body.replace(/^(\^?)\]/, "$1\\]");
-      try {
-        tokens2.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
-      } catch {
-        return NEVER;
-      }
-      i = close;
-    } else {
-      tokens2.push({ t: "lit", c: ch });
-    }
-  }
-  return { test: (path38) => nfaMatch(tokens2, path38) };
-}
-function nfaMatch(tokens2, path38) {
-  const m = tokens2.length;
-  let current = /* @__PURE__ */ new Set();
-  const add2 = (set, state) => {
-    for (let s = state; ; s++) {
-      if (set.has(s)) return;
-      set.add(s);
-      if (s >= m) return;
-      const tok = tokens2[s];
-      if (tok.t === "gstar") set.add(m + 1 + s);
-      if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
-    }
-  };
-  add2(current, 0);
-  for (let k = 0; k < path38.length && current.size > 0; k++) {
-    const c = path38[k];
-    const next = /* @__PURE__ */ new Set();
-    for (const s of current) {
-      if (s > m) {
-        const i = s - m - 1;
-        next.add(s);
-        if (c === "/") add2(next, i + 1);
-        continue;
-      }
-      if (s === m) continue;
-      const tok = tokens2[s];
-      switch (tok.t) {
-        case "lit":
-          if (c === tok.c) add2(next, s + 1);
-          break;
-        case "one":
-          if (c !== "/") add2(next, s + 1);
-          break;
-        case "class":
-          if (tok.re.test(c)) add2(next, s + 1);
-          break;
-        case "star":
-          if (c !== "/") add2(next, s);
-          break;
-        case "all":
-          add2(next, s);
-          break;
-        case "gstar":
-          break;
-      }
-    }
-    current = next;
-  }
-  return current.has(m);
-}
-function parseDockerignore(text) {
-  const out = [];
-  for (const rawLine of text.split("\n")) {
-    const raw = rawLine.replace(/\r$/, "");
-    if (raw.startsWith("#")) continue;
-    let pattern = raw.trim();
-    if (pattern === "") continue;
-    const exclusion = pattern.startsWith("!");
-    if (exclusion) pattern = pattern.slice(1).trim();
-    if (pattern === "") continue;
-    pattern = path4.posix.normalize(pattern);
-    if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
-    out.push({ exclusion, matcher: compileDockerPattern(pattern) });
-  }
-  return out;
-}
-function isIgnoredBy(patterns, rel) {
-  const parts = rel.split("/");
-  let matched = false;
-  for (const p of patterns) {
-    if (p.exclusion !== matched) continue;
-    let match = p.matcher.test(rel);
-    for (let i = 1; !match && i < parts.length; i++) match = p.matcher.test(parts.slice(0, i).join("/"));
-    if (match) matched = !p.exclusion;
-  }
-  return matched;
-}
-var gitIndexCache = /* @__PURE__ */ new Map();
-function gitEnv() {
-  return childEnv();
-}
-function gitIndex(root) {
-  const cached2 = gitIndexCache.get(root);
-  if (cached2 !== void 0) return cached2;
-  let index = null;
-  try {
-    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 3e4,
-      maxBuffer: 512 * 1024 * 1024,
-      env: gitEnv()
-    });
-    index = /* @__PURE__ */ new Map();
-    for (const entry of out.split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab < 0) continue;
-      index.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(" ")));
-    }
-  } catch {
-    index = null;
-  }
-  gitIndexCache.set(root, index);
-  return index;
-}
-var BuildContext = class _BuildContext {
-  dir;
-  realDir;
-  patterns;
-  // The context does not change during one lint: each entry is resolved and stat'ed once
-  // (the start chain, the file-origin resolver and the rules ask about the same few paths).
-  reals = /* @__PURE__ */ new Map();
-  kinds = /* @__PURE__ */ new Map();
-  constructor(contextDir, dockerfileAbs) {
-    this.dir = contextDir;
-    let real;
-    try {
-      real = fs3.realpathSync(contextDir);
-    } catch {
-      real = void 0;
-    }
-    this.realDir = real;
-    this.patterns = parseDockerignore(readIgnoreFile(contextDir, dockerfileAbs));
-  }
-  /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
-  static normalise(source) {
-    return path4.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
-  }
-  isIgnored(rel) {
-    return rel !== "" && isIgnoredBy(this.patterns, rel);
-  }
-  /** Absolute real path of a context entry, or undefined when missing, ignored, or a symlink leading outside. */
-  real(rel) {
-    if (this.reals.has(rel)) return this.reals.get(rel);
-    const real = this.resolveReal(rel);
-    this.reals.set(rel, real);
-    return real;
-  }
-  resolveReal(rel) {
-    if (!this.realDir || this.isIgnored(rel)) return void 0;
-    let real;
-    try {
-      real = fs3.realpathSync.native(path4.join(this.dir, rel));
-    } catch {
-      return void 0;
-    }
-    if (real !== this.realDir && !real.startsWith(this.realDir + path4.sep)) return void 0;
-    return real;
-  }
-  kind(rel) {
-    if (this.kinds.has(rel)) return this.kinds.get(rel);
-    const kind2 = this.statKind(rel);
-    this.kinds.set(rel, kind2);
-    return kind2;
-  }
-  statKind(rel) {
-    const real = this.real(rel);
-    if (!real) return void 0;
-    try {
-      const st = fs3.statSync(real);
-      if (st.isDirectory()) return "dir";
-      if (st.isFile()) return "file";
-    } catch {
-    }
-    return void 0;
-  }
-  /** Absolute path on disk (symlinks inside the context resolved), for a file that is in the build. */
-  absPath(rel) {
-    return this.kind(rel) === "file" ? this.real(rel) : void 0;
-  }
-  /** Names in a context directory that are part of the build. */
-  list(relDir) {
-    const real = this.real(relDir);
-    if (!real) return [];
-    let names;
-    try {
-      names = fs3.readdirSync(real);
-    } catch {
-      return [];
-    }
-    return names.filter((name) => !this.isIgnored(relDir === "" ? name : `${relDir}/${name}`)).sort();
-  }
-  /** Expand a COPY source with `*`, `?`, `[…]` (per path segment, as filepath.Match) to context paths. */
-  glob(source) {
-    const segments = _BuildContext.normalise(source).split("/").filter((s) => s !== "");
-    let current = [""];
-    for (const seg of segments) {
-      const next = [];
-      const wild = /[*?[]/.test(seg);
-      const re = wild ? compileDockerPattern(seg) : void 0;
-      for (const base of current) {
-        if (!re) {
-          const rel = base === "" ? seg : `${base}/${seg}`;
-          if (this.kind(rel)) next.push(rel);
-          continue;
-        }
-        for (const name of this.list(base)) if (re.test(name)) next.push(base === "" ? name : `${base}/${name}`);
-      }
-      current = next;
-      if (current.length === 0) break;
-    }
-    return current;
-  }
-  /** Whether the file is executable: git's index when the file is tracked, else the file system. */
-  mode(rel) {
-    const real = this.real(rel);
-    if (!real) return { executable: "unknown", source: "unknown" };
-    const root = repoRootOf(path4.dirname(real));
-    if (root) {
-      const index = gitIndex(root);
-      const key = path4.relative(root, real).split(path4.sep).join("/");
-      const mode = index?.get(key);
-      if (mode === "100755") return { executable: true, source: "git-index" };
-      if (mode === "100644") return { executable: false, source: "git-index" };
-    }
-    if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
-    try {
-      return { executable: (fs3.statSync(real).mode & 73) !== 0, source: "filesystem" };
-    } catch {
-      return { executable: "unknown", source: "unknown" };
-    }
-  }
-};
-function readIgnoreFile(contextDir, dockerfileAbs) {
-  const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
-  candidates.push(path4.join(contextDir, ".dockerignore"));
-  for (const file of candidates) {
-    if (!fs3.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
-    try {
-      return fs3.readFileSync(file, "utf8");
-    } catch {
-    }
-  }
-  return "";
-}
-
-// src/model/file-origin.ts
-import path6 from "node:path";
-
-// src/model/build-steps.ts
-import path5 from "node:path";
-
-// src/model/variables.ts
-var MAX_EXPANDED = 64 * 1024;
-var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
-function expandArgs(text, vars) {
-  let grown = 0;
-  const limit = MAX_EXPANDED + text.length;
-  const bounded = (out) => {
-    grown += out.length;
-    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
-    return out;
-  };
-  const expand = (whole, braced, op, word, bare) => {
-    const name = braced ?? bare;
-    const value = vars[name];
-    if (op === ":-") return bounded(value ? value : word);
-    if (op === "-") return bounded(value !== void 0 ? value : word);
-    if (op === ":+") return value ? word : "";
-    if (op === "+") return value !== void 0 ? word : "";
-    return bounded(value !== void 0 ? value : whole);
-  };
-  const cut = text.lastIndexOf("}") + 1;
-  return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
-}
-function argDefault(instr) {
-  return instr.args.map((a) => {
-    const eq = a.indexOf("=");
-    if (eq < 0) return [a, void 0];
-    let v = a.slice(eq + 1);
-    if (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'")) v = v.slice(1, -1);
-    return [a.slice(0, eq), v];
-  });
-}
-
-// src/model/build-steps.ts
-var posix = path5.posix;
-var VarHistory = class {
-  /** The variables as they are now. */
-  live = {};
-  changes = /* @__PURE__ */ new Map();
-  version = 0;
-  set(name, value) {
-    this.live[name] = value;
-    let h = this.changes.get(name);
-    if (!h) this.changes.set(name, h = []);
-    const last = h[h.length - 1];
-    if (last && last.version === this.version + 1) last.value = value;
-    else h.push({ version: this.version + 1, value });
-  }
-  /** The variables as they are now, as a read-only view that later `set`s do not change. */
-  snapshot() {
-    const at = ++this.version;
-    const lookup = (name) => {
-      const h = this.changes.get(name);
-      if (!h || h[0].version > at) return void 0;
-      let lo = 0;
-      let hi = h.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (h[mid].version <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return h[lo];
-    };
-    return new Proxy({}, {
-      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
-      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
-      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
-      getOwnPropertyDescriptor: (_t, name) => {
-        const found = typeof name === "string" ? lookup(name) : void 0;
-        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
-      },
-      set: () => false
-    });
-  }
-};
-var globalArgsOf = /* @__PURE__ */ new WeakMap();
-function globalArgs(model) {
-  let globals = globalArgsOf.get(model);
-  if (globals) return globals;
-  globals = {};
-  for (const instr of model.instructions) {
-    if (instr.stage !== -1) break;
-    if (instr.keyword !== "ARG") continue;
-    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
-  }
-  globalArgsOf.set(model, globals);
-  return globals;
-}
-function buildSteps(model, stage) {
-  const chain = [];
-  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
-  const globals = globalArgs(model);
-  const steps2 = [];
-  let workdir = "/";
-  const history = new VarHistory();
-  const vars = history.live;
-  for (const s of chain) {
-    for (const instr of s.instructions) {
-      steps2.push({ instr, workdir, vars: history.snapshot() });
-      if (instr.keyword === "WORKDIR") {
-        const value = expandArgs(instr.text.trim(), vars);
-        workdir = posix.resolve(workdir, value);
-      } else if (instr.keyword === "ARG") {
-        for (const [name, value] of argDefault(instr)) {
-          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
-        }
-      } else if (instr.keyword === "ENV") {
-        const props = instr.node.getProperties?.() ?? [];
-        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
-      }
-    }
-  }
-  return { steps: steps2, final: { workdir, vars } };
-}
-function stageByRef(model, ref) {
-  const v = ref.toLowerCase();
-  if (/^\d+$/.test(v)) return model.stages[Number(v)];
-  return model.stages.find((s) => s.name === v);
-}
-
-// src/model/file-origin.ts
-var posix2 = path6.posix;
-var operandsOf = /* @__PURE__ */ new WeakMap();
-function copyOperands(step) {
-  let ops = operandsOf.get(step);
-  if (ops === void 0) {
-    ops = readCopyOperands(step) ?? null;
-    operandsOf.set(step, ops);
-  }
-  return ops ?? void 0;
-}
-function readCopyOperands(step) {
-  const { instr } = step;
-  let words;
-  const text = instr.text.trim();
-  if (text.startsWith("[")) {
-    try {
-      const parsed2 = JSON.parse(text);
-      if (Array.isArray(parsed2) && parsed2.every((w) => typeof w === "string")) words = parsed2;
-    } catch {
-      words = void 0;
-    }
-  }
-  words ??= text.split(/\s+/).filter((w) => w !== "");
-  if (words.length < 2) return void 0;
-  words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars));
-  const rawDest = words[words.length - 1];
-  if (rawDest.includes("$")) return void 0;
-  const sources = words.slice(0, -1);
-  const destIsDir = rawDest.endsWith("/") || rawDest === "." || rawDest.endsWith("/.") || sources.length > 1;
-  const dest = posix2.resolve(step.workdir, rawDest);
-  return { sources, dest, destIsDir };
-}
-var STANDARD_DIRS = /* @__PURE__ */ new Set([
-  "/",
-  "/bin",
-  "/sbin",
-  "/usr",
-  "/usr/bin",
-  "/usr/sbin",
-  "/usr/local",
-  "/usr/local/bin",
-  "/usr/local/sbin",
-  "/etc",
-  "/opt",
-  "/tmp",
-  "/root",
-  "/home",
-  "/srv",
-  "/var",
-  "/var/lib",
-  "/run"
-]);
-function knownDir(steps2, k, dir) {
-  if (STANDARD_DIRS.has(dir)) return true;
-  const covers = (p) => p === dir || p.startsWith(`${dir}/`);
-  for (let j = 0; j < k; j++) {
-    const { instr, workdir } = steps2[j];
-    if (instr.keyword === "WORKDIR" && covers(steps2[j + 1]?.workdir ?? "")) return true;
-    if (instr.keyword !== "RUN") continue;
-    for (const cmd of runCommands(instr)) {
-      const words = programWords(cmd.words);
-      if (words[0] !== "mkdir") continue;
-      for (const w of words.slice(1)) {
-        if (w.startsWith("-")) continue;
-        if (covers(posix2.resolve(workdir, expandArgs(w, steps2[j].vars)))) return true;
-      }
-    }
-  }
-  return false;
-}
-var URL_SOURCE = /^(https?:\/\/|git@|[a-z]+:\/\/)/i;
-var ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
-function applyChmod(mode, prior) {
-  if (/^[0-7]{1,4}$/.test(mode)) return (parseInt(mode, 8) & 73) !== 0;
-  let result = prior;
-  for (const clause of mode.split(",")) {
-    const m = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/.exec(clause);
-    if (!m) return "unknown";
-    const who = m[1];
-    const everyone = who === "" || who.includes("a") || who.includes("u") && who.includes("g") && who.includes("o");
-    for (const op of m[2].match(/[-+=][rwxXst]*/g) ?? []) {
-      const perms = op.slice(1);
-      if (op[0] === "+" && perms.includes("x")) result = true;
-      else if (op[0] === "-" && perms.includes("x") && everyone) result = false;
-      else if (op[0] === "=" && perms.includes("x")) result = true;
-      else if (op[0] === "=" && !perms.includes("X") && everyone) result = false;
-    }
-  }
-  return result;
-}
-function operandCovers(operand, imagePath, recursive) {
-  const dir = operand.replace(/\/+$/, "") || "/";
-  if (operand === imagePath) return true;
-  if (recursive && (dir === "/" || imagePath.startsWith(`${dir}/`))) return true;
-  if (!/[*?[]/.test(operand)) return false;
-  const re = compileDockerPattern(dir);
-  if (re.test(imagePath)) return true;
-  if (!recursive) return false;
-  for (let p = posix2.dirname(imagePath); p !== "/"; p = posix2.dirname(p)) if (re.test(p)) return true;
-  return false;
-}
-function runCommandsOn(steps2, from, to, imagePath, programs) {
-  const out = [];
-  for (let j = from; j < to; j++) {
-    const step = steps2[j];
-    if (step.instr.keyword !== "RUN") continue;
-    let cwd = step.workdir;
-    for (const cmd of runCommands(step.instr)) {
-      let words = programWords(cmd.words).map((w) => expandArgs(w, step.vars));
-      if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
-        cwd = posix2.resolve(cwd, words[1]);
-        continue;
-      }
-      if (words[0] === "find") {
-        const exec = words.findIndex((w) => w === "-exec" || w === "-execdir");
-        const target = words[exec + 1];
-        const root = words[1];
-        if (exec < 0 || !target || !programs.has(posix2.basename(target)) || !root || root.startsWith("-")) continue;
-        const nameIdx = words.indexOf("-name");
-        const name = nameIdx >= 0 ? words[nameIdx + 1] : void 0;
-        const rootAbs = posix2.resolve(cwd, root);
-        if (!imagePath.startsWith(`${rootAbs.replace(/\/$/, "")}/`)) continue;
-        if (name && !compileDockerPattern(name).test(posix2.basename(imagePath))) continue;
-        words = words.slice(exec + 1).filter((w) => w !== "{}" && w !== ";" && w !== "+" && w !== "\\;");
-        out.push({ instr: step.instr, words });
-        continue;
-      }
-      if (words[0] === "xargs") words = words.slice(1).filter((w) => !w.startsWith("-"));
-      const program = words[0] ? posix2.basename(words[0]) : "";
-      if (!programs.has(program)) continue;
-      const recursive = words.some((w) => /^-[a-zA-Z]*R/.test(w) || w === "--recursive");
-      const operands = words.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
-      if (operands.some((o) => !o.includes("$") && operandCovers(posix2.resolve(cwd, o), imagePath, recursive))) {
-        out.push({ instr: step.instr, words });
-      }
-    }
-  }
-  return out;
-}
-var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
-function applyRunChmods(steps2, from, to, imagePath, mode) {
-  let result = mode;
-  for (const { words } of runCommandsOn(steps2, from, to, imagePath, CHMOD)) {
-    const modeWord = words.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w) && !w.startsWith("--"));
-    if (!modeWord) continue;
-    const executable = applyChmod(modeWord, result.executable);
-    if (executable === "unknown") continue;
-    result = { executable, source: "run-chmod" };
-  }
-  return result;
-}
-function flagMode(copy, prior) {
-  const chmod = copy.flags.get("chmod");
-  if (!chmod) return prior;
-  const executable = applyChmod(chmod, "unknown");
-  return executable === "unknown" ? { executable: "unknown", source: "unknown" } : { executable, source: "chmod-flag" };
-}
-var Resolver = class {
-  constructor(model, ctx) {
-    this.model = model;
-    this.ctx = ctx;
-  }
-  model;
-  ctx;
-  stepsCache = /* @__PURE__ */ new Map();
-  build(stage) {
-    let build3 = this.stepsCache.get(stage.index);
-    if (!build3) {
-      build3 = buildSteps(this.model, stage);
-      this.stepsCache.set(stage.index, build3);
-    }
-    return build3;
-  }
-  /**
-   * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
-   * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
-   * cannot read (a URL, another image); undefined when no COPY writes it.
-   */
-  locate(stage, imagePath, depth = 0) {
-    if (depth > 8) return "opaque";
-    const { steps: steps2 } = this.build(stage);
-    for (let k = steps2.length - 1; k >= 0; k--) {
-      const step = steps2[k];
-      if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
-      const ops = copyOperands(step);
-      if (!ops) continue;
-      const found = this.matchCopy(stage, steps2, k, ops, imagePath, depth);
-      if (found === void 0) continue;
-      if (found === "opaque") return found;
-      return { ...found, mode: applyRunChmods(steps2, k + 1, steps2.length, imagePath, found.mode) };
-    }
-    return void 0;
-  }
-  matchCopy(stage, steps2, k, ops, imagePath, depth) {
-    const copy = steps2[k].instr;
-    const { dest } = ops;
-    const destIsDir = ops.destIsDir || knownDir(steps2, k, dest);
-    const under = (d) => imagePath.startsWith(`${d === "/" ? "" : d}/`) ? imagePath.slice(d === "/" ? 1 : d.length + 1) : void 0;
-    const fromFlag = copy.flags.get("from");
-    for (const source of [...ops.sources].reverse()) {
-      const hd = /^<<-?(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1$/.exec(source);
-      if (hd && copy.heredocs.length > 0) {
-        const heredoc = copy.heredocs.find((h) => h.name === hd[2]);
-        if (!heredoc) continue;
-        const target = destIsDir ? posix2.join(dest, heredoc.name) : dest;
-        if (target !== imagePath) continue;
-        const content = source.startsWith("<<-") ? heredoc.content.replace(/^\t+/gm, "") : heredoc.content;
-        return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
-      }
-      if (fromFlag !== void 0 && fromFlag !== null) {
-        const fromStage = stageByRef(this.model, expandArgs(fromFlag, steps2[k].vars));
-        const fileTarget = !destIsDir && imagePath === dest;
-        const dirTarget = imagePath === posix2.join(dest, posix2.basename(source));
-        const rel = under(dest);
-        if (!fileTarget && !dirTarget && rel === void 0) continue;
-        if (!fromStage || /[*?[]/.test(source)) return "opaque";
-        const srcAbs = posix2.resolve("/", source);
-        const candidates = [fileTarget || dirTarget ? srcAbs : void 0, rel !== void 0 ? posix2.join(srcAbs, rel) : void 0];
-        for (const c of candidates) {
-          if (!c) continue;
-          const origin = this.locate(fromStage, c, depth + 1);
-          if (origin === void 0) continue;
-          if (origin === "opaque") return origin;
-          return { ...origin, copy, mode: flagMode(copy, origin.mode) };
-        }
-        if (fileTarget || dirTarget) return "opaque";
-        continue;
-      }
-      if (URL_SOURCE.test(source)) {
-        if (imagePath === dest || imagePath === posix2.join(dest, posix2.basename(source.replace(/[?#].*$/, "")))) return "opaque";
-        continue;
-      }
-      const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
-      const multi = destIsDir || matches.length > 1;
-      for (const rel of matches) {
-        const kind2 = this.ctx.kind(rel);
-        if (!kind2) continue;
-        if (kind2 === "dir") {
-          const inner = under(dest);
-          if (inner === void 0) continue;
-          const candidate = rel === "" ? inner : `${rel}/${inner}`;
-          if (this.ctx.kind(candidate) === "file") return this.contextOrigin(candidate, copy);
-          continue;
-        }
-        if (copy.keyword === "ADD" && ARCHIVE.test(rel)) continue;
-        const asFile = !multi && imagePath === dest;
-        const inDir = imagePath === posix2.join(dest, posix2.basename(rel));
-        if (asFile || inDir) return this.contextOrigin(rel, copy);
-      }
-    }
-    return void 0;
-  }
-  contextOrigin(rel, copy) {
-    return { kind: "context", rel, copy, mode: flagMode(copy, this.ctx.mode(rel)) };
-  }
-};
-function writerOf(model, paths) {
-  const wanted = [...new Set(paths.filter((p) => p.startsWith("/")).map((p) => posix2.normalize(p)))];
-  if (wanted.length === 0) return void 0;
-  let steps2;
-  try {
-    steps2 = buildSteps(model, model.finalStage).steps;
-  } catch {
-    return void 0;
-  }
-  for (let i = steps2.length - 1; i >= 0; i--) {
-    const step = steps2[i];
-    const { keyword } = step.instr;
-    if (keyword === "COPY" || keyword === "ADD") {
-      const ops = copyOperands(step);
-      if (!ops) continue;
-      const dest = ops.dest;
-      const under = (p) => dest === "/" || p.startsWith(`${dest}/`);
-      if (wanted.some((p) => p === dest || under(p))) return step.instr;
-    } else if (keyword === "RUN") {
-      if (wanted.some((p) => mentions(step.instr.text, p))) return step.instr;
-    }
-  }
-  return void 0;
-}
-function mentions(text, p) {
-  let from = 0;
-  for (; ; ) {
-    const at = text.indexOf(p, from);
-    if (at < 0) return false;
-    const before = text[at - 1];
-    const after = text[at + p.length];
-    if ((before === void 0 || /[\s"'=:;(]/.test(before)) && (after === void 0 || /[\s"';)&|>]/.test(after))) return true;
-    from = at + 1;
-  }
-}
-
-// src/shell/command-string.ts
-function wordText(word) {
-  if (isQuotedAllArgs(word)) return "$@";
-  return staticValue(word) ?? word.raw;
-}
-function parseScript(script) {
-  return parseShell(script);
-}
-function lastCommand(script) {
-  const stmts = parseScript(script);
-  const stmt = stmts[stmts.length - 1];
-  if (!stmt) return void 0;
-  const { first, rest } = stmt.andOr;
-  const tail = rest[rest.length - 1];
-  const pipeline = tail ? tail.pipeline : first;
-  const cmd = pipeline.commands[pipeline.commands.length - 1];
-  if (!cmd) return void 0;
-  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
-  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
-  const beforeCmd = before.commands[before.commands.length - 1];
-  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
-  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
-  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
-  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
-}
-function trapsTerm(script) {
-  let found = false;
-  walkCommands(parseScript(script), (cmd) => {
-    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
-  });
-  return found;
-}
-function execsLastExplicitly(script) {
-  const last = lastCommand(script);
-  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
-}
-function execsLastImplicitly(script, shell) {
-  if (shell === "dash" || shell === "unknown") return false;
-  const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === "ash") return true;
-  return !last.redirect;
-}
-function plain(parts) {
-  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
-}
-function asExecForm(script) {
-  const last = lastCommand(script);
-  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
-  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
-  const words = last.simple.words.map((w) => staticValue(w));
-  if (words[0] === "exec") words.shift();
-  return words.length > 0 ? words : void 0;
-}
-function firstWord(script) {
-  const stmt = parseScript(script)[0];
-  const cmd = stmt?.andOr.first.commands[0];
-  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
-  return word && wordText(word);
-}
-
-// src/shell/shebang.ts
-var MAX_LINE = 256;
-var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
-function envTarget(arg) {
-  if (!arg) return void 0;
-  const clean = arg.replace(/\r$/, "");
-  if (clean.startsWith("-S")) {
-    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
-    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
-  }
-  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
-  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
-}
-function parseShebang(head) {
-  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
-  if (!text.startsWith("#!")) return void 0;
-  let end = text.indexOf("\n");
-  if (end < 0) end = Math.min(text.length, MAX_LINE);
-  let body = text.slice(2, end);
-  const crlf = body.endsWith("\r");
-  const line = `#!${body.replace(/\r$/, "")}`;
-  let stop = body.length;
-  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
-  body = body.slice(0, stop);
-  const trimmed = body.replace(/^[ \t]+/, "");
-  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
-  const interpreter = m?.[1] ?? "";
-  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
-  const arg = rawArg === "" ? void 0 : rawArg;
-  const bare = interpreter.replace(/\r$/, "");
-  const viaEnv = baseName2(bare) === "env";
-  let program = baseName2(bare);
-  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
-  if (viaEnv) {
-    const target = envTarget(arg);
-    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
-    program = baseName2(words ? words[0] : target?.program ?? "");
-    args = words ? words.slice(1) : target?.args ?? [];
-  }
-  return { line, interpreter, arg, crlf, program, args, viaEnv };
-}
-
-// src/shell/script.ts
-var SHELLS2 = {
-  sh: "sh",
-  bash: "bash",
-  dash: "dash",
-  ash: "ash",
-  busybox: "busybox",
-  zsh: "zsh",
-  ksh: "ksh",
-  ksh93: "ksh",
-  mksh: "ksh",
-  pdksh: "ksh",
-  "bash5": "bash"
-};
-function shellName(program) {
-  const base = program.slice(program.lastIndexOf("/") + 1);
-  return SHELLS2[base];
-}
-function binShDialect(family2) {
-  switch (family2) {
-    case "debian":
-    case "ubuntu":
-      return "dash";
-    case "alpine":
-    case "busybox":
-    case "wolfi":
-    case "distroless":
-      return "busybox";
-    case "rhel":
-      return "bash";
-    default:
-      return "posix";
-  }
-}
-function scriptDialect(shebang, family2, invokedWith) {
-  let shell;
-  let declared;
-  if (invokedWith !== void 0) {
-    shell = shellName(invokedWith);
-    declared = `${invokedWith} <script>`;
-  } else if (shebang) {
-    shell = shellName(shebang.program);
-    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
-    declared = shebang.line;
-  } else {
-    shell = "sh";
-    declared = "no shebang (/bin/sh)";
-  }
-  if (!shell) return void 0;
-  let dialect;
-  switch (shell) {
-    case "sh":
-      dialect = binShDialect(family2);
-      break;
-    case "dash":
-      dialect = "dash";
-      break;
-    case "ash":
-    case "busybox":
-      dialect = "busybox";
-      break;
-    case "bash":
-      dialect = "bash";
-      break;
-    case "zsh":
-      dialect = "zsh";
-      break;
-    case "ksh":
-      dialect = "ksh";
-      break;
-  }
-  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
-}
-function shebangFlags(shebang) {
-  const out = /* @__PURE__ */ new Set();
-  if (!shebang) return out;
-  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const m = /^-([A-Za-z]+)$/.exec(a);
-    if (!m) continue;
-    for (const ch of m[1]) if (ch !== "o") out.add(ch);
-    if (m[1].includes("o") && args[i + 1] !== void 0) {
-      const name = args[++i];
-      if (name === "errexit") out.add("e");
-      if (name === "nounset") out.add("u");
-    }
-  }
-  return out;
-}
-function analyzeScript(raw) {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const { starts: lineStarts3, lineAt: lineIndex } = lineStarts(text);
-  const { tokens: tokens2, comments } = tokenize(text);
-  const body = parseTokens(tokens2);
-  const analysis = {
-    text,
-    tokens: tokens2,
-    comments,
-    body,
-    functions: collectFunctions(body),
-    lineCount: text.endsWith("\n") ? lineStarts3.length - 1 : lineStarts3.length,
-    lineOf: (offset) => lineIndex(offset) + 1,
-    columnOf: (offset) => offset - lineStarts3[lineIndex(offset)] + 1
-  };
-  const shebang = parseShebang(text);
-  if (shebang) analysis.shebang = shebang;
-  return analysis;
-}
-var POSITIONAL = /^(?:[@*]|[1-9][0-9]*)$/;
-function readsArguments(tokens2) {
-  const inParts = (parts) => parts.some((p) => {
-    switch (p.type) {
-      case "param":
-        return POSITIONAL.test(p.name) || inParts(p.arg);
-      case "dq":
-        return inParts(p.parts);
-      case "cmdsub":
-      case "procsub":
-      case "array":
-        return readsArguments(p.tokens);
-      default:
-        return false;
-    }
-  });
-  return tokens2.some((t) => t.kind === "word" ? inParts(t.word.parts) : t.kind === "redir" && t.target !== void 0 && inParts(t.target.parts));
-}
-
-// src/model/base-image.ts
-var PLAIN_OS = /* @__PURE__ */ new Set([
-  "alpine",
-  "debian",
-  "ubuntu",
-  "busybox",
-  "centos",
-  "fedora",
-  "rockylinux",
-  "almalinux",
-  "oraclelinux",
-  "amazonlinux",
-  "archlinux",
-  "opensuse/leap",
-  "opensuse/tumbleweed",
-  "photon",
-  "clearlinux",
-  "ubi8/ubi",
-  "ubi8/ubi-minimal",
-  "ubi9/ubi",
-  "ubi9/ubi-minimal",
-  "ubi8",
-  "ubi9",
-  "chainguard/wolfi-base",
-  "chainguard/static",
-  "wolfi-base",
-  "distroless/static",
-  "distroless/static-debian11",
-  "distroless/static-debian12",
-  "distroless/base",
-  "distroless/base-debian11",
-  "distroless/base-debian12",
-  "distroless/base-nossl-debian12",
-  "distroless/cc",
-  "distroless/cc-debian11",
-  "distroless/cc-debian12",
-  "buildpack-deps"
-]);
-var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*([-/].*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
-var DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
-var UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
-var DEBIAN_DEFAULT = /* @__PURE__ */ new Set([
-  "node",
-  "python",
-  "golang",
-  "ruby",
-  "php",
-  "perl",
-  "rust",
-  "openjdk",
-  "maven",
-  "gradle",
-  "nginx",
-  "httpd",
-  "postgres",
-  "redis",
-  "elixir",
-  "erlang",
-  "haskell",
-  "julia",
-  "r-base",
-  "buildpack-deps",
-  "memcached",
-  "ghost",
-  "wordpress",
-  "drupal",
-  "joomla",
-  "nextcloud",
-  "odoo",
-  "python-alpine",
-  "pypy",
-  "clojure",
-  "swift",
-  "gcc",
-  "bash",
-  "rakudo-star",
-  "debian",
-  "django"
-]);
-var UBUNTU_DEFAULT = /* @__PURE__ */ new Set(["ubuntu", "eclipse-temurin", "rabbitmq", "mongo", "mariadb", "tomcat", "ibmjava", "sapmachine", "mono", "neo4j"]);
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const parts = rest.split("/");
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
-  let last = parts.pop() ?? "";
-  let tag;
-  const colon = last.indexOf(":");
-  if (colon >= 0) {
-    tag = last.slice(colon + 1);
-    last = last.slice(0, colon);
-  }
-  parts.push(last);
-  let name = parts.join("/").toLowerCase();
-  if (name.startsWith("library/")) name = name.slice("library/".length);
-  return { name, tag: tag?.toLowerCase() };
-}
-function classifyImage(ref) {
-  const { name, tag } = splitImageRef(ref);
-  const t = tag ?? "";
-  const last = name.split("/").pop() ?? name;
-  const scratch = name === "scratch";
-  let family2 = "unknown";
-  let debugVariant2 = false;
-  if (scratch) family2 = "scratch";
-  else if (/(^|\/)(windows|servercore|nanoserver)(\/|$)/.test(name) || /windowsservercore|nanoserver|ltsc20\d\d/.test(t) || name.startsWith("windows/") || name.startsWith("powershell") && /windows|nanoserver/.test(t))
-    family2 = "windows";
-  else if (name.startsWith("distroless/") || name.includes("/distroless/")) {
-    family2 = "distroless";
-    debugVariant2 = /(^|-)debug(-|$)/.test(t);
-  } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
-    family2 = "wolfi";
-    debugVariant2 = /(^|-)dev(-|$)/.test(t);
-  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t) || /(^|[-_.])alpine([-_.]|$)/.test(last)) family2 = "alpine";
-  else if (last === "busybox") family2 = "busybox";
-  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t) || /(^|[-_.])ubuntu([-_.]|$)/.test(last)) family2 = "ubuntu";
-  else if (RHEL_NAMES.test(name)) family2 = "rhel";
-  else if (last === "debian" || DEBIAN_CODENAMES.test(t) || /(^|[-_.])debian([-_.]|$)/.test(last)) family2 = "debian";
-  else if (/(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
-  else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
-  else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
-  return {
-    ref,
-    name,
-    tag,
-    family: family2,
-    plainOs: scratch || PLAIN_OS.has(name),
-    debugVariant: debugVariant2,
-    scratch
-  };
-}
-function lacksShell(base) {
-  return (base.family === "scratch" || base.family === "distroless") && !base.debugVariant;
-}
-function lacksBash(base) {
-  return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
 }
 
 // src/shell/values.ts
@@ -18710,6 +16880,769 @@ function analyzeFlow(stmts, functions, env = UNKNOWN_ARGS, isServer = () => fals
   return { finals, handovers: flow.handovers, quietEnd: flow.quietEnd, waits: flow.waits, argvThenExit: flow.argvThenExit, background: flow.background, execs: flow.execs, complete: flow.complete, skipped };
 }
 
+// src/shell/tokenize.ts
+var MAX_DEPTH = 48;
+var OPERATORS = [";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|"];
+var REDIRECTS = ["<<<", "<<-", "&>>", "<<", "<>", "<&", ">>", ">&", ">|", "&>", "<", ">"];
+var SPECIAL_PARAMS = "@*#?$!-0123456789";
+function isNameStart(c) {
+  return c !== void 0 && /[A-Za-z_]/.test(c);
+}
+function isNameChar(c) {
+  return c !== void 0 && /[A-Za-z0-9_]/.test(c);
+}
+function isBlank(c) {
+  return c === " " || c === "	" || c === "\r" || c === "\f" || c === "\v";
+}
+function isMeta(c) {
+  return c === void 0 || c === " " || c === "	" || c === "\n" || c === "\r" || c === ";" || c === "&" || c === "|" || c === "(" || c === ")" || c === "<" || c === ">";
+}
+var COMMAND_OPENERS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "{", "!", "in", "time", "for"]);
+var Lexer = class _Lexer {
+  constructor(src, start, end) {
+    this.src = src;
+    this.end = end;
+    this.i = start;
+  }
+  src;
+  end;
+  comments = [];
+  pendingHeredocs = [];
+  i;
+  peek(offset = 0) {
+    const j = this.i + offset;
+    return j < this.end ? this.src[j] : void 0;
+  }
+  startsWith(s) {
+    return this.i + s.length <= this.end && this.src.startsWith(s, this.i);
+  }
+  /** Skip `\` + newline (a line continuation) at the current position; true when skipped. */
+  skipContinuation() {
+    if (this.peek() === "\\" && this.peek(1) === "\n") {
+      this.i += 2;
+      return true;
+    }
+    if (this.peek() === "\\" && this.peek(1) === "\r" && this.peek(2) === "\n") {
+      this.i += 3;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Read tokens until the end, or (closeParen) until the `)` that closes the construct the
+   * caller opened; that `)` is consumed. Returns whether the closing paren was found.
+   */
+  readTokens(depth, closeParen) {
+    const tokens2 = [];
+    let parens = 0;
+    let caseDepth = 0;
+    let expectCasePattern = false;
+    const atCommandStart = () => {
+      const prev = tokens2[tokens2.length - 1];
+      if (!prev) return true;
+      if (prev.kind === "newline") return true;
+      if (prev.kind === "op") return true;
+      if (prev.kind === "word") return COMMAND_OPENERS.has(prev.word.raw);
+      return false;
+    };
+    while (this.i < this.end) {
+      const c = this.peek();
+      if (isBlank(c)) {
+        this.i++;
+        continue;
+      }
+      if (this.skipContinuation()) continue;
+      if (c === "#") {
+        const start = this.i;
+        while (this.i < this.end && this.src[this.i] !== "\n") this.i++;
+        this.comments.push({ start, text: this.src.slice(start, this.i) });
+        continue;
+      }
+      if (c === "\n") {
+        tokens2.push({ kind: "newline", start: this.i });
+        this.i++;
+        this.readHeredocBodies();
+        continue;
+      }
+      if (c === ")") {
+        if (closeParen && parens === 0 && !(caseDepth > 0 && expectCasePattern)) {
+          this.i++;
+          return { tokens: tokens2, closed: true };
+        }
+        if (parens > 0) parens--;
+        else if (caseDepth > 0) expectCasePattern = false;
+        tokens2.push({ kind: "op", op: ")", start: this.i });
+        this.i++;
+        continue;
+      }
+      if (c === "(") {
+        if (this.peek(1) === "(" && atCommandStart()) {
+          const start = this.i;
+          const text = this.skipBalancedParens(this.i);
+          tokens2.push({ kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "arith", text, start }], start, end: this.i } });
+          continue;
+        }
+        parens++;
+        tokens2.push({ kind: "op", op: "(", start: this.i });
+        this.i++;
+        continue;
+      }
+      if (/[0-9]/.test(c)) {
+        let j = this.i;
+        while (j < this.end && /[0-9]/.test(this.src[j])) j++;
+        if (j < this.end && (this.src[j] === "<" || this.src[j] === ">") && !(this.src[j + 1] === "(")) {
+          const fd = this.src.slice(this.i, j);
+          const start = this.i;
+          this.i = j;
+          tokens2.push(this.readRedirect(fd, start, depth));
+          continue;
+        }
+      }
+      if ((c === "<" || c === ">") && this.peek(1) === "(") {
+        tokens2.push(this.readWordToken(depth));
+        continue;
+      }
+      const redir = REDIRECTS.find((r) => this.startsWith(r));
+      if (redir) {
+        tokens2.push(this.readRedirect("", this.i, depth));
+        continue;
+      }
+      const op = OPERATORS.find((o) => this.startsWith(o));
+      if (op) {
+        if (op === ";;" || op === ";&" || op === ";;&") expectCasePattern = true;
+        tokens2.push({ kind: "op", op, start: this.i });
+        this.i += op.length;
+        continue;
+      }
+      const commandStart = atCommandStart();
+      const tok = this.readWordToken(depth);
+      tokens2.push(tok);
+      if (tok.kind === "word" && commandStart) {
+        const raw = tok.word.raw;
+        if (raw === "case") {
+          caseDepth++;
+        } else if (raw === "esac" && caseDepth > 0) {
+          caseDepth--;
+          expectCasePattern = false;
+        }
+      }
+      if (tok.kind === "word" && tok.word.raw === "in" && caseDepth > 0) expectCasePattern = true;
+    }
+    return { tokens: tokens2, closed: false };
+  }
+  readWordToken(depth) {
+    const start = this.i;
+    const parts = this.readParts("word", depth);
+    if (this.peek() === "(" && parts.length > 0) {
+      const last = parts[parts.length - 1];
+      if (last.type === "lit" && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/.test(this.src.slice(start, this.i))) {
+        const arrStart = this.i;
+        this.i++;
+        const inner = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+        parts.push({ type: "array", tokens: inner, start: arrStart });
+        parts.push(...this.readParts("word", depth));
+      }
+    }
+    if (this.i === start) {
+      this.i++;
+      return { kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: [{ type: "lit", text: this.src.slice(start, this.i) }], start, end: this.i } };
+    }
+    return { kind: "word", start, word: { raw: this.src.slice(start, this.i), parts: mergeLits(parts), start, end: this.i } };
+  }
+  readRedirect(fd, start, depth) {
+    const op = REDIRECTS.find((r) => this.startsWith(r)) ?? this.src[this.i];
+    this.i += op.length;
+    for (; ; ) {
+      if (isBlank(this.peek())) this.i++;
+      else if (!this.skipContinuation()) break;
+    }
+    let target;
+    const c = this.peek();
+    if (c !== void 0 && c !== "\n" && !isMeta(c)) {
+      const tok = this.readWordToken(depth);
+      if (tok.kind === "word") target = tok.word;
+    } else if (c !== void 0 && (c === "<" || c === ">") && this.peek(1) === "(") {
+      const tok = this.readWordToken(depth);
+      if (tok.kind === "word") target = tok.word;
+    }
+    const token = { kind: "redir", op, fd, start, end: this.i };
+    if (target) token.target = target;
+    if ((op === "<<" || op === "<<-") && target) {
+      const quoted = target.parts.some((p) => p.type !== "lit") || target.raw.includes("\\");
+      const heredoc = { delimiter: literalText(target.parts), quoted, stripTabs: op === "<<-", bodyStart: -1, bodyEnd: -1 };
+      token.heredoc = heredoc;
+      this.pendingHeredocs.push(heredoc);
+    }
+    return token;
+  }
+  /** After a newline token: skip the bodies of the heredocs opened on the line. */
+  readHeredocBodies() {
+    const pending = this.pendingHeredocs;
+    this.pendingHeredocs = [];
+    for (const h of pending) {
+      h.bodyStart = this.i;
+      let found = false;
+      while (this.i < this.end) {
+        let lineEnd = this.src.indexOf("\n", this.i);
+        if (lineEnd < 0 || lineEnd > this.end) lineEnd = this.end;
+        let line = this.src.slice(this.i, lineEnd);
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        if (h.stripTabs) line = line.replace(/^\t+/, "");
+        if (line === h.delimiter) {
+          h.bodyEnd = this.i;
+          this.i = Math.min(lineEnd + 1, this.end);
+          found = true;
+          break;
+        }
+        this.i = Math.min(lineEnd + 1, this.end);
+      }
+      if (!found) h.bodyEnd = this.end;
+    }
+  }
+  /**
+   * Read word parts. ctx 'word': stop at an unquoted metacharacter; 'dq': stop after the
+   * closing `"`; 'brace': stop after the closing `}` of `${…}` (`inDq`: that `${…}` is inside
+   * double quotes, where single quotes are literal). $( … ) and `…` recurse.
+   */
+  readParts(ctx, depth, inDq = false) {
+    const parts = [];
+    let lit = "";
+    const flush = () => {
+      if (lit) parts.push({ type: "lit", text: lit });
+      lit = "";
+    };
+    while (this.i < this.end) {
+      const c = this.src[this.i];
+      if ((c === "<" || c === ">") && ctx === "word" && this.peek(1) === "(") {
+        flush();
+        const start = this.i;
+        this.i += 2;
+        const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+        parts.push({ type: "procsub", tokens: tokens2, start });
+        continue;
+      }
+      if (ctx === "word" && isMeta(c)) break;
+      if (ctx === "dq" && c === '"') {
+        this.i++;
+        flush();
+        return parts;
+      }
+      if (ctx === "brace" && c === "}") {
+        this.i++;
+        flush();
+        return parts;
+      }
+      if (c === "\\") {
+        if (this.skipContinuation()) continue;
+        const next = this.peek(1);
+        if (next === void 0) {
+          lit += c;
+          this.i++;
+          continue;
+        }
+        if (ctx === "dq" && !'$`"\\'.includes(next)) lit += c + next;
+        else lit += next;
+        this.i += 2;
+        continue;
+      }
+      if (c === "'" && ctx !== "dq" && !inDq) {
+        flush();
+        const close = this.src.indexOf("'", this.i + 1);
+        const stop = close < 0 || close >= this.end ? this.end : close;
+        parts.push({ type: "sq", text: this.src.slice(this.i + 1, stop) });
+        this.i = Math.min(stop + 1, this.end);
+        continue;
+      }
+      if (c === '"' && ctx !== "dq") {
+        flush();
+        this.i++;
+        if (depth >= MAX_DEPTH) {
+          parts.push({ type: "dq", parts: [{ type: "lit", text: this.skipFlatString('"') }] });
+          continue;
+        }
+        parts.push({ type: "dq", parts: this.readParts("dq", depth + 1) });
+        continue;
+      }
+      if (c === "`") {
+        flush();
+        parts.push(this.readBacktick(depth));
+        continue;
+      }
+      if (c === "$") {
+        const part = this.readDollar(ctx, depth, inDq || ctx === "dq");
+        if (part) {
+          flush();
+          parts.push(part);
+          continue;
+        }
+        lit += c;
+        this.i++;
+        continue;
+      }
+      lit += c;
+      this.i++;
+    }
+    flush();
+    return parts;
+  }
+  readBacktick(depth) {
+    const start = this.i;
+    this.i++;
+    let j = this.i;
+    while (j < this.end && this.src[j] !== "`") j += this.src[j] === "\\" ? 2 : 1;
+    const close = Math.min(j, this.end);
+    let tokens2 = [];
+    if (depth < MAX_DEPTH) {
+      const inner = new _Lexer(this.src, this.i, close);
+      tokens2 = inner.readTokens(depth + 1, false).tokens;
+      this.comments.push(...inner.comments);
+    }
+    this.i = Math.min(close + 1, this.end);
+    return { type: "cmdsub", tokens: tokens2, backtick: true, start, end: this.i };
+  }
+  /** At `$`: read an expansion, or return undefined for a literal `$`. */
+  readDollar(ctx, depth, inDq) {
+    const start = this.i;
+    const next = this.peek(1);
+    if (next === "(" && this.peek(2) === "(") {
+      this.i++;
+      const text = this.skipBalancedParens(this.i);
+      return { type: "arith", text, start };
+    }
+    if (next === "(") {
+      this.i += 2;
+      const tokens2 = depth < MAX_DEPTH ? this.readTokens(depth + 1, true).tokens : this.skipFlat(")");
+      return { type: "cmdsub", tokens: tokens2, backtick: false, start, end: this.i };
+    }
+    if (next === "{") {
+      this.i += 2;
+      return this.readBraceParam(start, depth, inDq);
+    }
+    if (next === "'" && !inDq) {
+      this.i += 2;
+      let j = this.i;
+      while (j < this.end && this.src[j] !== "'") j += this.src[j] === "\\" ? 2 : 1;
+      const stop = Math.min(j, this.end);
+      const text = this.src.slice(this.i, stop);
+      this.i = Math.min(stop + 1, this.end);
+      return { type: "ansi", text, start };
+    }
+    if (next === '"' && !inDq) {
+      this.i += 2;
+      if (depth >= MAX_DEPTH) return { type: "dq", parts: [{ type: "lit", text: this.skipFlatString('"') }] };
+      return { type: "dq", parts: this.readParts("dq", depth + 1) };
+    }
+    if (isNameStart(next)) {
+      let j = this.i + 1;
+      while (j < this.end && isNameChar(this.src[j])) j++;
+      const name = this.src.slice(this.i + 1, j);
+      this.i = j;
+      return { type: "param", name, braced: false, length: false, indirect: false, op: "", arg: [], start, end: j };
+    }
+    if (next !== void 0 && SPECIAL_PARAMS.includes(next)) {
+      this.i += 2;
+      return { type: "param", name: next, braced: false, length: false, indirect: false, op: "", arg: [], start, end: this.i };
+    }
+    return void 0;
+  }
+  /** After `${`: name, subscript, operator and argument, up to the closing `}`. */
+  readBraceParam(start, depth, inDq) {
+    const param = { type: "param", name: "", braced: true, length: false, indirect: false, op: "", arg: [], start, end: start };
+    if (depth >= MAX_DEPTH) {
+      param.name = this.skipFlatString("}");
+      param.end = this.i;
+      return param;
+    }
+    let c = this.peek();
+    if (c === "#" && this.peek(1) !== "}" && (isNameChar(this.peek(1)) || this.peek(1) !== void 0 && "@*#?$!".includes(this.peek(1)) && this.peek(2) === "}")) {
+      param.length = true;
+      this.i++;
+    } else if (c === "!" && this.peek(1) !== "}" && (isNameStart(this.peek(1)) || this.peek(1) === "@" || this.peek(1) === "*")) {
+      param.indirect = true;
+      this.i++;
+    }
+    c = this.peek();
+    if (isNameStart(c)) {
+      let j = this.i;
+      while (j < this.end && isNameChar(this.src[j])) j++;
+      param.name = this.src.slice(this.i, j);
+      this.i = j;
+    } else if (c !== void 0 && /[0-9]/.test(c)) {
+      let j = this.i;
+      while (j < this.end && /[0-9]/.test(this.src[j])) j++;
+      param.name = this.src.slice(this.i, j);
+      this.i = j;
+    } else if (c !== void 0 && SPECIAL_PARAMS.includes(c)) {
+      param.name = c;
+      this.i++;
+    }
+    if (this.peek() === "[") {
+      let j = this.i + 1;
+      let nest = 1;
+      while (j < this.end && nest > 0) {
+        if (this.src[j] === "[") nest++;
+        else if (this.src[j] === "]") nest--;
+        else if (this.src[j] === "}" || this.src[j] === "\n") break;
+        if (nest > 0) j++;
+      }
+      param.subscript = this.src.slice(this.i + 1, j);
+      this.i = this.src[j] === "]" ? j + 1 : j;
+    }
+    const ops = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":", "@"];
+    const op = ops.find((o) => this.startsWith(o));
+    if (op) {
+      param.op = op;
+      this.i += op.length;
+    }
+    param.arg = this.readParts("brace", depth + 1, inDq);
+    param.end = this.i;
+    return param;
+  }
+  /** At `((` or `$((` minus the `$`: skip to the balancing `))`; returns the inner text. */
+  skipBalancedParens(from) {
+    let j = from;
+    let nest = 0;
+    while (j < this.end) {
+      const ch = this.src[j];
+      if (ch === "(") nest++;
+      else if (ch === ")") {
+        nest--;
+        if (nest === 0) {
+          j++;
+          break;
+        }
+      } else if (ch === "\\") j++;
+      j++;
+    }
+    j = Math.min(j, this.end);
+    this.i = j;
+    return this.src.slice(from + 2, Math.max(from + 2, j - 2));
+  }
+  /** Past the depth limit: skip to the balancing close char without recursing. */
+  skipFlat(close) {
+    let nest = 0;
+    while (this.i < this.end) {
+      const ch = this.src[this.i];
+      if (ch === "\\") {
+        this.i += 2;
+        continue;
+      }
+      if (ch === "(") nest++;
+      if (ch === close) {
+        if (nest === 0) {
+          this.i++;
+          break;
+        }
+        nest--;
+      }
+      this.i++;
+    }
+    this.i = Math.min(this.i, this.end);
+    return [];
+  }
+  skipFlatString(close) {
+    const start = this.i;
+    while (this.i < this.end && this.src[this.i] !== close) this.i += this.src[this.i] === "\\" ? 2 : 1;
+    this.i = Math.min(this.i, this.end);
+    const text = this.src.slice(start, this.i);
+    if (this.i < this.end) this.i++;
+    return text;
+  }
+};
+function mergeLits(parts) {
+  const out = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if (p.type === "lit" && prev?.type === "lit") prev.text += p.text;
+    else out.push(p);
+  }
+  return out;
+}
+function literalText(parts) {
+  return parts.map((p) => p.type === "lit" || p.type === "sq" || p.type === "ansi" ? p.text : p.type === "dq" ? literalText(p.parts) : "").join("");
+}
+function tokenize(src) {
+  const lexer = new Lexer(src, 0, src.length);
+  const { tokens: tokens2 } = lexer.readTokens(0, false);
+  return { tokens: tokens2, comments: lexer.comments };
+}
+
+// src/shell/commands.ts
+function looseText(word, src) {
+  const v = staticValue(word);
+  if (v !== void 0) return v;
+  const text = (parts) => parts.map((p) => {
+    switch (p.type) {
+      case "lit":
+      case "sq":
+      case "ansi":
+        return p.text;
+      case "dq":
+        return text(p.parts);
+      case "param":
+      case "cmdsub":
+        return src.slice(p.start, p.end);
+      case "arith":
+        return `$((${p.text}))`;
+      default:
+        return "";
+    }
+  }).join("");
+  return text(word.parts);
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const lineAt2 = (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return { starts, lineAt: lineAt2 };
+}
+function parseShell(text) {
+  return parseTokens(tokenize(text.replace(/\r\n/g, "\n")).tokens);
+}
+function simpleCommands(text) {
+  const src = text.replace(/\r\n/g, "\n");
+  const { lineAt: lineAt2 } = lineStarts(src);
+  const lineOf2 = (offset) => lineAt2(offset) + 1;
+  const out = [];
+  walkCommands(parseTokens(tokenize(src).tokens), (cmd, ctx) => {
+    if (cmd.kind !== "simple" || ctx.inSubstitution || cmd.words.length === 0) return;
+    out.push({ words: cmd.words.map((w) => looseText(w, src)), line: lineOf2(cmd.start), inCondition: ctx.inCondition, cmd });
+  });
+  return out;
+}
+var PREFIXES = /* @__PURE__ */ new Set(["exec", "command", "nohup", "time", "builtin"]);
+function programWords(words) {
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    if (PREFIXES.has(w) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      i++;
+      continue;
+    }
+    if (w === "sudo" || w === "env") {
+      i++;
+      while (i < words.length && (words[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
+      continue;
+    }
+    break;
+  }
+  return words.slice(i);
+}
+function sourcedFiles(text) {
+  const out = [];
+  for (const { words } of simpleCommands(text)) {
+    if ((words[0] === "." || words[0] === "source") && words[1]) out.push(words[1]);
+  }
+  return out;
+}
+var SHELL_PROGRAM = /(^|\/)(ba|da|a|z|k|mk)?sh$/;
+var runCache = /* @__PURE__ */ new WeakMap();
+function runCommands(instr) {
+  let cmds = runCache.get(instr);
+  if (!cmds) runCache.set(instr, cmds = readRun(instr));
+  return cmds;
+}
+function readRun(instr) {
+  if (instr.exec) {
+    const [first, second, third] = instr.exec;
+    if (first && SHELL_PROGRAM.test(first) && second === "-c" && third !== void 0) return simpleCommands(third);
+    return instr.exec.length > 0 ? [{ words: instr.exec, line: 1, inCondition: false, cmd: execFormCommand(instr.exec) }] : [];
+  }
+  const cmds = simpleCommands(instr.text);
+  for (const h of instr.heredocs) {
+    const reader = cmds.find((c) => c.cmd.redirs.some((r) => r.heredoc?.delimiter === h.name));
+    const program = reader ? programWords(reader.words)[0] : void 0;
+    if (reader === void 0 || program !== void 0 && SHELL_PROGRAM.test(program) && !programWords(reader.words).some((w) => w === "-c")) {
+      cmds.push(...simpleCommands(h.content));
+    }
+  }
+  return cmds.filter((c) => c.words.length > 0);
+}
+function execFormCommand(argv) {
+  const words = argv.map((a) => ({ raw: a, parts: [{ type: "sq", text: a }], start: 0, end: 0 }));
+  return { kind: "simple", assigns: [], words, redirs: [], start: 0, end: 0 };
+}
+
+// src/shell/shebang.ts
+var MAX_LINE = 256;
+var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
+function envTarget(arg) {
+  if (!arg) return void 0;
+  const clean = arg.replace(/\r$/, "");
+  if (clean.startsWith("-S")) {
+    const words = clean.slice(2).trim().split(/[ \t]+/).filter(Boolean);
+    const at = words.findIndex((w) => !w.startsWith("-") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    return at >= 0 ? { program: words[at], args: words.slice(at + 1), unsplit: false } : void 0;
+  }
+  if (clean.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(clean)) return void 0;
+  return { program: clean, args: [], unsplit: /[ \t]/.test(clean) };
+}
+function parseShebang(head) {
+  const text = typeof head === "string" ? head : head.subarray(0, MAX_LINE + 2).toString("latin1");
+  if (!text.startsWith("#!")) return void 0;
+  let end = text.indexOf("\n");
+  if (end < 0) end = Math.min(text.length, MAX_LINE);
+  let body = text.slice(2, end);
+  const crlf = body.endsWith("\r");
+  const line = `#!${body.replace(/\r$/, "")}`;
+  let stop = body.length;
+  while (stop > 0 && (body[stop - 1] === " " || body[stop - 1] === "	")) stop--;
+  body = body.slice(0, stop);
+  const trimmed = body.replace(/^[ \t]+/, "");
+  const m = /^([^ \t]*)(?:[ \t]+(.*))?$/s.exec(trimmed);
+  const interpreter = m?.[1] ?? "";
+  const rawArg = m?.[2]?.replace(/^[ \t]+/, "");
+  const arg = rawArg === "" ? void 0 : rawArg;
+  const bare = interpreter.replace(/\r$/, "");
+  const viaEnv = baseName2(bare) === "env";
+  let program = baseName2(bare);
+  let args = arg ? arg.replace(/\r$/, "").split(/[ \t]+/).filter(Boolean) : [];
+  if (viaEnv) {
+    const target = envTarget(arg);
+    const words = target?.unsplit ? target.program.split(/[ \t]+/) : void 0;
+    program = baseName2(words ? words[0] : target?.program ?? "");
+    args = words ? words.slice(1) : target?.args ?? [];
+  }
+  return { line, interpreter, arg, crlf, program, args, viaEnv };
+}
+
+// src/shell/script.ts
+var SHELLS2 = {
+  sh: "sh",
+  bash: "bash",
+  dash: "dash",
+  ash: "ash",
+  busybox: "busybox",
+  zsh: "zsh",
+  ksh: "ksh",
+  ksh93: "ksh",
+  mksh: "ksh",
+  pdksh: "ksh",
+  "bash5": "bash"
+};
+function shellName(program) {
+  const base = program.slice(program.lastIndexOf("/") + 1);
+  return SHELLS2[base];
+}
+function binShDialect(family2) {
+  switch (family2) {
+    case "debian":
+    case "ubuntu":
+      return "dash";
+    case "alpine":
+    case "busybox":
+    case "wolfi":
+    case "distroless":
+      return "busybox";
+    case "rhel":
+      return "bash";
+    default:
+      return "posix";
+  }
+}
+function scriptDialect(shebang, family2, invokedWith) {
+  let shell;
+  let declared;
+  if (invokedWith !== void 0) {
+    shell = shellName(invokedWith);
+    declared = `${invokedWith} <script>`;
+  } else if (shebang) {
+    shell = shellName(shebang.program);
+    if (shell === "busybox" && shebang.args[0] !== void 0 && shebang.args[0] !== "sh" && shebang.args[0] !== "ash") shell = void 0;
+    declared = shebang.line;
+  } else {
+    shell = "sh";
+    declared = "no shebang (/bin/sh)";
+  }
+  if (!shell) return void 0;
+  let dialect;
+  switch (shell) {
+    case "sh":
+      dialect = binShDialect(family2);
+      break;
+    case "dash":
+      dialect = "dash";
+      break;
+    case "ash":
+    case "busybox":
+      dialect = "busybox";
+      break;
+    case "bash":
+      dialect = "bash";
+      break;
+    case "zsh":
+      dialect = "zsh";
+      break;
+    case "ksh":
+      dialect = "ksh";
+      break;
+  }
+  return { shell, dialect, declared, posix: shell === "sh" || shell === "dash" || shell === "ash" || shell === "busybox" };
+}
+function shebangFlags(shebang) {
+  const out = /* @__PURE__ */ new Set();
+  if (!shebang) return out;
+  const args = shebang.args[0] === "sh" && shebang.program === "busybox" ? shebang.args.slice(1) : shebang.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^-([A-Za-z]+)$/.exec(a);
+    if (!m) continue;
+    for (const ch of m[1]) if (ch !== "o") out.add(ch);
+    if (m[1].includes("o") && args[i + 1] !== void 0) {
+      const name = args[++i];
+      if (name === "errexit") out.add("e");
+      if (name === "nounset") out.add("u");
+    }
+  }
+  return out;
+}
+function analyzeScript(raw) {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const { starts: lineStarts3, lineAt: lineIndex } = lineStarts(text);
+  const { tokens: tokens2, comments } = tokenize(text);
+  const body = parseTokens(tokens2);
+  const analysis = {
+    text,
+    tokens: tokens2,
+    comments,
+    body,
+    functions: collectFunctions(body),
+    lineCount: text.endsWith("\n") ? lineStarts3.length - 1 : lineStarts3.length,
+    lineOf: (offset) => lineIndex(offset) + 1,
+    columnOf: (offset) => offset - lineStarts3[lineIndex(offset)] + 1
+  };
+  const shebang = parseShebang(text);
+  if (shebang) analysis.shebang = shebang;
+  return analysis;
+}
+var POSITIONAL = /^(?:[@*]|[1-9][0-9]*)$/;
+function readsArguments(tokens2) {
+  const inParts = (parts) => parts.some((p) => {
+    switch (p.type) {
+      case "param":
+        return POSITIONAL.test(p.name) || inParts(p.arg);
+      case "dq":
+        return inParts(p.parts);
+      case "cmdsub":
+      case "procsub":
+      case "array":
+        return readsArguments(p.tokens);
+      default:
+        return false;
+    }
+  });
+  return tokens2.some((t) => t.kind === "word" ? inParts(t.word.parts) : t.kind === "redir" && t.target !== void 0 && inParts(t.target.parts));
+}
+
 // src/model/scripts.ts
 var analyses = /* @__PURE__ */ new WeakMap();
 var definedIn = /* @__PURE__ */ new WeakMap();
@@ -18753,6 +17686,1073 @@ function forwardsCommand(wrapper, scripts2) {
   if (!related.some((w) => readsArguments(analysisOf(w).tokens))) return false;
   const flow = flowIn(wrapper, scripts2, { kind: "override" });
   return flow.handovers.some((h) => h.argv.some((e) => e.arg !== void 0)) || flow.finals.some((s) => s.kind === "argv") || flow.argvThenExit.length > 0;
+}
+
+// src/model/start-contract.ts
+import path2 from "node:path";
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var LINUX_SHELL = ["/bin/sh", "-c"];
+var WINDOWS_SHELL = ["cmd", "/S", "/C"];
+function startPart(instr, shell) {
+  if (instr.exec) return { instr, form: "exec", argv: instr.exec };
+  const command = instr.text;
+  return { instr, form: "shell", argv: [...shell, command], command };
+}
+function envPathValue(instr, previous) {
+  const props = instr.node.getProperties?.() ?? [];
+  let result = previous;
+  for (const p of props) {
+    if (p.getName() !== "PATH") continue;
+    const value = p.getValue() ?? "";
+    const prior = (result ?? DEFAULT_PATH).join(":");
+    const expanded = value.replace(/\$\{PATH\}|\$PATH\b/g, prior);
+    result = expanded.split(":").filter((s) => s.length > 0);
+  }
+  return result;
+}
+function startPartAt(start, k) {
+  const { entrypoint, cmd, executableFrom } = start;
+  if (entrypoint && entrypoint.form === "exec") return k < entrypoint.argv.length ? entrypoint : cmd ?? entrypoint;
+  return entrypoint ?? cmd ?? executableFrom;
+}
+function computeStartContract(chain, windows) {
+  let shell = windows ? WINDOWS_SHELL : LINUX_SHELL;
+  let entrypoint;
+  let cmd;
+  let resetCmd;
+  let stopSignal;
+  let workdir;
+  let user;
+  let envPath;
+  for (const stage of chain) {
+    let cmdSetInStage = false;
+    for (const instr of stage.instructions) {
+      switch (instr.keyword) {
+        case "SHELL":
+          if (instr.exec && instr.exec.length > 0) shell = instr.exec;
+          break;
+        case "ENTRYPOINT":
+          entrypoint = startPart(instr, shell);
+          if (!cmdSetInStage && cmd) {
+            resetCmd = cmd;
+            cmd = void 0;
+          }
+          break;
+        case "CMD":
+          cmd = startPart(instr, shell);
+          cmdSetInStage = true;
+          resetCmd = void 0;
+          break;
+        case "STOPSIGNAL":
+          stopSignal = { value: instr.text.trim(), instr };
+          break;
+        case "WORKDIR": {
+          const value = instr.text.trim();
+          const resolved = value.startsWith("/") || /^\$/.test(value) || !workdir ? value : path2.posix.join(workdir.value, value);
+          workdir = { value: resolved, instr };
+          break;
+        }
+        case "USER":
+          user = { value: instr.text.trim(), instr };
+          break;
+        case "ENV":
+          envPath = envPathValue(instr, envPath);
+          break;
+      }
+    }
+  }
+  return { entrypoint, cmd, resetCmd, ...startArgv(entrypoint, cmd), stopSignal, workdir, user, path: envPath, shell };
+}
+function startArgv(entrypoint, cmd) {
+  if (entrypoint) {
+    const argv = entrypoint.form === "shell" ? entrypoint.argv : [...entrypoint.argv, ...cmd?.argv ?? []];
+    const executableFrom = entrypoint.argv.length > 0 ? entrypoint : cmd;
+    return { argv, ...executableFrom ? { executableFrom } : {} };
+  }
+  return cmd ? { argv: cmd.argv, executableFrom: cmd } : { argv: [] };
+}
+
+// src/model/wrappers.ts
+import fs4 from "node:fs";
+import path7 from "node:path";
+
+// src/input.ts
+import fs from "node:fs";
+var MAX_BYTES = 16 * 1024 * 1024;
+function readUserText(absPath, display2, what, limits = {}) {
+  const maxBytes = limits.maxBytes ?? MAX_BYTES;
+  let stat2;
+  try {
+    stat2 = fs.statSync(absPath);
+  } catch {
+    throw new InputError(`${what} ${display2} does not exist`);
+  }
+  if (stat2.isDirectory()) {
+    const hint = what === "Dockerfile" ? ` (name the file, e.g. ${display2 === "." ? "" : `${display2}/`}Dockerfile)` : "";
+    throw new InputError(`${what} ${display2} is a directory, not a file${hint}`);
+  }
+  if (!stat2.isFile()) throw new InputError(`${what} ${display2} is not a regular file`);
+  if (stat2.size > maxBytes) throw new InputError(`${what} ${display2} is ${Math.round(stat2.size / 1048576)} MB; files over ${Math.round(maxBytes / 1048576)} MB are not read`);
+  let bytes;
+  try {
+    bytes = fs.readFileSync(absPath);
+  } catch (err) {
+    throw new InputError(`${what} ${display2} cannot be read (${err.code ?? "error"})`);
+  }
+  if (limits.allowEmpty && bytes.toString("latin1").trim() === "") return "";
+  return decodeText(bytes, display2, what);
+}
+function decodeText(bytes, display2, what) {
+  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") throw new InputError(`${what} ${display2} is empty`);
+  if (bytes.includes(0)) throw new InputError(`${what} ${display2} is a binary file (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} ${display2} is not valid UTF-8 text`);
+  }
+}
+
+// src/model/context.ts
+import { execFileSync } from "node:child_process";
+
+// src/child-env.ts
+var BASE = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR"];
+function childEnv(names = [], extra = {}, env = process.env) {
+  const out = {};
+  for (const k of [...BASE, ...names]) if (env[k] !== void 0) out[k] = env[k];
+  return { ...out, ...extra };
+}
+
+// src/model/context.ts
+import fs3 from "node:fs";
+import path4 from "node:path";
+
+// src/repo-root.ts
+import fs2 from "node:fs";
+import path3 from "node:path";
+var repoRootCache = /* @__PURE__ */ new Map();
+function repoRootOf(dir) {
+  const visited = [];
+  let root = null;
+  for (let current = path3.resolve(dir); ; ) {
+    const cached2 = repoRootCache.get(current);
+    if (cached2 !== void 0) {
+      root = cached2;
+      break;
+    }
+    visited.push(current);
+    if (fs2.existsSync(path3.join(current, ".git"))) {
+      root = current;
+      break;
+    }
+    const parent = path3.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of visited) repoRootCache.set(d, root);
+  return root;
+}
+function repositoryRoot(dir, fallback) {
+  return repoRootOf(dir) ?? path3.resolve(fallback);
+}
+
+// src/model/context.ts
+var NEVER = { test: () => false };
+function compileDockerPattern(pattern) {
+  const tokens2 = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        if (pattern[i + 1] === "/") i++;
+        const t = i + 1 >= pattern.length ? "all" : "gstar";
+        while (tokens2[tokens2.length - 1]?.t === "gstar") tokens2.pop();
+        tokens2.push({ t });
+      } else if (tokens2[tokens2.length - 1]?.t !== "star") {
+        tokens2.push({ t: "star" });
+      }
+    } else if (ch === "?") {
+      tokens2.push({ t: "one" });
+    } else if (ch === "\\") {
+      tokens2.push({ t: "lit", c: i + 1 < pattern.length ? pattern[++i] : "\\" });
+    } else if (ch === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) {
+        tokens2.push({ t: "lit", c: "[" });
+        continue;
+      }
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith("!")) body = `^${body.slice(1)}`;
+      body = body.replace(/^(\^?)\]/, "$1\\]");
+      try {
+        tokens2.push({ t: "class", re: new RegExp(`^[${body}]$`, "s") });
+      } catch {
+        return NEVER;
+      }
+      i = close;
+    } else {
+      tokens2.push({ t: "lit", c: ch });
+    }
+  }
+  return { test: (path38) => nfaMatch(tokens2, path38) };
+}
+function nfaMatch(tokens2, path38) {
+  const m = tokens2.length;
+  let current = /* @__PURE__ */ new Set();
+  const add2 = (set, state) => {
+    for (let s = state; ; s++) {
+      if (set.has(s)) return;
+      set.add(s);
+      if (s >= m) return;
+      const tok = tokens2[s];
+      if (tok.t === "gstar") set.add(m + 1 + s);
+      if (tok.t !== "star" && tok.t !== "all" && tok.t !== "gstar") return;
+    }
+  };
+  add2(current, 0);
+  for (let k = 0; k < path38.length && current.size > 0; k++) {
+    const c = path38[k];
+    const next = /* @__PURE__ */ new Set();
+    for (const s of current) {
+      if (s > m) {
+        const i = s - m - 1;
+        next.add(s);
+        if (c === "/") add2(next, i + 1);
+        continue;
+      }
+      if (s === m) continue;
+      const tok = tokens2[s];
+      switch (tok.t) {
+        case "lit":
+          if (c === tok.c) add2(next, s + 1);
+          break;
+        case "one":
+          if (c !== "/") add2(next, s + 1);
+          break;
+        case "class":
+          if (tok.re.test(c)) add2(next, s + 1);
+          break;
+        case "star":
+          if (c !== "/") add2(next, s);
+          break;
+        case "all":
+          add2(next, s);
+          break;
+        case "gstar":
+          break;
+      }
+    }
+    current = next;
+  }
+  return current.has(m);
+}
+function parseDockerignore(text) {
+  const out = [];
+  for (const rawLine of text.split("\n")) {
+    const raw = rawLine.replace(/\r$/, "");
+    if (raw.startsWith("#")) continue;
+    let pattern = raw.trim();
+    if (pattern === "") continue;
+    const exclusion = pattern.startsWith("!");
+    if (exclusion) pattern = pattern.slice(1).trim();
+    if (pattern === "") continue;
+    pattern = path4.posix.normalize(pattern);
+    if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    if (pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
+    out.push({ exclusion, matcher: compileDockerPattern(pattern) });
+  }
+  return out;
+}
+function isIgnoredBy(patterns, rel) {
+  const parts = rel.split("/");
+  let matched = false;
+  for (const p of patterns) {
+    if (p.exclusion !== matched) continue;
+    let match = p.matcher.test(rel);
+    for (let i = 1; !match && i < parts.length; i++) match = p.matcher.test(parts.slice(0, i).join("/"));
+    if (match) matched = !p.exclusion;
+  }
+  return matched;
+}
+var gitIndexCache = /* @__PURE__ */ new Map();
+function gitEnv() {
+  return childEnv();
+}
+function gitIndex(root) {
+  const cached2 = gitIndexCache.get(root);
+  if (cached2 !== void 0) return cached2;
+  let index = null;
+  try {
+    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-C", root, "ls-files", "-s", "-z"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 3e4,
+      maxBuffer: 512 * 1024 * 1024,
+      env: gitEnv()
+    });
+    index = /* @__PURE__ */ new Map();
+    for (const entry of out.split("\0")) {
+      const tab = entry.indexOf("	");
+      if (tab < 0) continue;
+      index.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(" ")));
+    }
+  } catch {
+    index = null;
+  }
+  gitIndexCache.set(root, index);
+  return index;
+}
+var BuildContext = class _BuildContext {
+  dir;
+  realDir;
+  patterns;
+  // The context does not change during one lint: each entry is resolved and stat'ed once
+  // (the start chain, the file-origin resolver and the rules ask about the same few paths).
+  reals = /* @__PURE__ */ new Map();
+  kinds = /* @__PURE__ */ new Map();
+  constructor(contextDir, dockerfileAbs) {
+    this.dir = contextDir;
+    let real;
+    try {
+      real = fs3.realpathSync(contextDir);
+    } catch {
+      real = void 0;
+    }
+    this.realDir = real;
+    this.patterns = parseDockerignore(readIgnoreFile(contextDir, dockerfileAbs));
+  }
+  /** Normalise a COPY source to a context-relative path ('' for the root); `..` cannot leave the context. */
+  static normalise(source) {
+    return path4.posix.normalize(`/${source}`).slice(1).replace(/\/$/, "");
+  }
+  isIgnored(rel) {
+    return rel !== "" && isIgnoredBy(this.patterns, rel);
+  }
+  /** Absolute real path of a context entry, or undefined when missing, ignored, or a symlink leading outside. */
+  real(rel) {
+    if (this.reals.has(rel)) return this.reals.get(rel);
+    const real = this.resolveReal(rel);
+    this.reals.set(rel, real);
+    return real;
+  }
+  resolveReal(rel) {
+    if (!this.realDir || this.isIgnored(rel)) return void 0;
+    let real;
+    try {
+      real = fs3.realpathSync.native(path4.join(this.dir, rel));
+    } catch {
+      return void 0;
+    }
+    if (real !== this.realDir && !real.startsWith(this.realDir + path4.sep)) return void 0;
+    return real;
+  }
+  kind(rel) {
+    if (this.kinds.has(rel)) return this.kinds.get(rel);
+    const kind2 = this.statKind(rel);
+    this.kinds.set(rel, kind2);
+    return kind2;
+  }
+  statKind(rel) {
+    const real = this.real(rel);
+    if (!real) return void 0;
+    try {
+      const st = fs3.statSync(real);
+      if (st.isDirectory()) return "dir";
+      if (st.isFile()) return "file";
+    } catch {
+    }
+    return void 0;
+  }
+  /** Absolute path on disk (symlinks inside the context resolved), for a file that is in the build. */
+  absPath(rel) {
+    return this.kind(rel) === "file" ? this.real(rel) : void 0;
+  }
+  /** Names in a context directory that are part of the build. */
+  list(relDir) {
+    const real = this.real(relDir);
+    if (!real) return [];
+    let names;
+    try {
+      names = fs3.readdirSync(real);
+    } catch {
+      return [];
+    }
+    return names.filter((name) => !this.isIgnored(relDir === "" ? name : `${relDir}/${name}`)).sort();
+  }
+  /** Expand a COPY source with `*`, `?`, `[…]` (per path segment, as filepath.Match) to context paths. */
+  glob(source) {
+    const segments = _BuildContext.normalise(source).split("/").filter((s) => s !== "");
+    let current = [""];
+    for (const seg of segments) {
+      const next = [];
+      const wild = /[*?[]/.test(seg);
+      const re = wild ? compileDockerPattern(seg) : void 0;
+      for (const base of current) {
+        if (!re) {
+          const rel = base === "" ? seg : `${base}/${seg}`;
+          if (this.kind(rel)) next.push(rel);
+          continue;
+        }
+        for (const name of this.list(base)) if (re.test(name)) next.push(base === "" ? name : `${base}/${name}`);
+      }
+      current = next;
+      if (current.length === 0) break;
+    }
+    return current;
+  }
+  /** Whether the file is executable: git's index when the file is tracked, else the file system. */
+  mode(rel) {
+    const real = this.real(rel);
+    if (!real) return { executable: "unknown", source: "unknown" };
+    const root = repoRootOf(path4.dirname(real));
+    if (root) {
+      const index = gitIndex(root);
+      const key = path4.relative(root, real).split(path4.sep).join("/");
+      const mode = index?.get(key);
+      if (mode === "100755") return { executable: true, source: "git-index" };
+      if (mode === "100644") return { executable: false, source: "git-index" };
+    }
+    if (process.platform === "win32") return { executable: "unknown", source: "unknown" };
+    try {
+      return { executable: (fs3.statSync(real).mode & 73) !== 0, source: "filesystem" };
+    } catch {
+      return { executable: "unknown", source: "unknown" };
+    }
+  }
+};
+function readIgnoreFile(contextDir, dockerfileAbs) {
+  const candidates = dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : [];
+  candidates.push(path4.join(contextDir, ".dockerignore"));
+  for (const file of candidates) {
+    if (!fs3.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    try {
+      return fs3.readFileSync(file, "utf8");
+    } catch {
+    }
+  }
+  return "";
+}
+
+// src/model/file-origin.ts
+import path6 from "node:path";
+
+// src/model/build-steps.ts
+import path5 from "node:path";
+
+// src/model/variables.ts
+var MAX_EXPANDED = 64 * 1024;
+var VAR_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+var BARE_REF = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+function expandArgs(text, vars) {
+  let grown = 0;
+  const limit = MAX_EXPANDED + text.length;
+  const bounded = (out) => {
+    grown += out.length;
+    if (grown > limit) throw new InputError(`ARG/ENV references expand past ${MAX_EXPANDED / 1024} KB (values built from chained references, like ARG B=$A$A$A$A): shorten them`);
+    return out;
+  };
+  const expand = (whole, braced, op, word, bare) => {
+    const name = braced ?? bare;
+    const value = vars[name];
+    if (op === ":-") return bounded(value ? value : word);
+    if (op === "-") return bounded(value !== void 0 ? value : word);
+    if (op === ":+") return value ? word : "";
+    if (op === "+") return value !== void 0 ? word : "";
+    return bounded(value !== void 0 ? value : whole);
+  };
+  const cut = text.lastIndexOf("}") + 1;
+  return text.slice(0, cut).replace(VAR_REF, expand) + text.slice(cut).replace(BARE_REF, (whole, bare) => expand(whole, void 0, void 0, void 0, bare));
+}
+function argDefault(instr) {
+  return instr.args.map((a) => {
+    const eq = a.indexOf("=");
+    if (eq < 0) return [a, void 0];
+    let v = a.slice(eq + 1);
+    if (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'")) v = v.slice(1, -1);
+    return [a.slice(0, eq), v];
+  });
+}
+
+// src/model/build-steps.ts
+var posix = path5.posix;
+var VarHistory = class {
+  /** The variables as they are now. */
+  live = {};
+  changes = /* @__PURE__ */ new Map();
+  version = 0;
+  set(name, value) {
+    this.live[name] = value;
+    let h = this.changes.get(name);
+    if (!h) this.changes.set(name, h = []);
+    const last = h[h.length - 1];
+    if (last && last.version === this.version + 1) last.value = value;
+    else h.push({ version: this.version + 1, value });
+  }
+  /** The variables as they are now, as a read-only view that later `set`s do not change. */
+  snapshot() {
+    const at = ++this.version;
+    const lookup = (name) => {
+      const h = this.changes.get(name);
+      if (!h || h[0].version > at) return void 0;
+      let lo = 0;
+      let hi = h.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (h[mid].version <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return h[lo];
+    };
+    return new Proxy({}, {
+      get: (_t, name) => typeof name === "string" ? lookup(name)?.value : void 0,
+      has: (_t, name) => typeof name === "string" && lookup(name) !== void 0,
+      ownKeys: () => [...this.changes.keys()].filter((k) => lookup(k) !== void 0),
+      getOwnPropertyDescriptor: (_t, name) => {
+        const found = typeof name === "string" ? lookup(name) : void 0;
+        return found ? { value: found.value, writable: false, enumerable: true, configurable: true } : void 0;
+      },
+      set: () => false
+    });
+  }
+};
+var globalArgsOf = /* @__PURE__ */ new WeakMap();
+function globalArgs(model) {
+  let globals = globalArgsOf.get(model);
+  if (globals) return globals;
+  globals = {};
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1) break;
+    if (instr.keyword !== "ARG") continue;
+    for (const [name, value] of argDefault(instr)) globals[name] = model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, globals) : void 0);
+  }
+  globalArgsOf.set(model, globals);
+  return globals;
+}
+function buildSteps(model, stage) {
+  const chain = [];
+  for (let s = stage; s; s = s.parent !== void 0 ? model.stages[s.parent] : void 0) chain.unshift(s);
+  const globals = globalArgs(model);
+  const steps2 = [];
+  let workdir = "/";
+  const history = new VarHistory();
+  const vars = history.live;
+  for (const s of chain) {
+    for (const instr of s.instructions) {
+      steps2.push({ instr, workdir, vars: history.snapshot() });
+      if (instr.keyword === "WORKDIR") {
+        const value = expandArgs(instr.text.trim(), vars);
+        workdir = posix.resolve(workdir, value);
+      } else if (instr.keyword === "ARG") {
+        for (const [name, value] of argDefault(instr)) {
+          history.set(name, model.buildArgs[name] ?? (value !== void 0 ? expandArgs(value, vars) : globals[name]));
+        }
+      } else if (instr.keyword === "ENV") {
+        const props = instr.node.getProperties?.() ?? [];
+        for (const p of props) history.set(p.getName(), expandArgs(p.getValue() ?? "", vars));
+      }
+    }
+  }
+  return { steps: steps2, final: { workdir, vars } };
+}
+function stageByRef(model, ref) {
+  const v = ref.toLowerCase();
+  if (/^\d+$/.test(v)) return model.stages[Number(v)];
+  return model.stages.find((s) => s.name === v);
+}
+
+// src/model/file-origin.ts
+var posix2 = path6.posix;
+var operandsOf = /* @__PURE__ */ new WeakMap();
+function copyOperands(step) {
+  let ops = operandsOf.get(step);
+  if (ops === void 0) {
+    ops = readCopyOperands(step) ?? null;
+    operandsOf.set(step, ops);
+  }
+  return ops ?? void 0;
+}
+function readCopyOperands(step) {
+  const { instr } = step;
+  let words;
+  const text = instr.text.trim();
+  if (text.startsWith("[")) {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (Array.isArray(parsed2) && parsed2.every((w) => typeof w === "string")) words = parsed2;
+    } catch {
+      words = void 0;
+    }
+  }
+  words ??= text.split(/\s+/).filter((w) => w !== "");
+  if (words.length < 2) return void 0;
+  words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars));
+  const rawDest = words[words.length - 1];
+  if (rawDest.includes("$")) return void 0;
+  const sources = words.slice(0, -1);
+  const destIsDir = rawDest.endsWith("/") || rawDest === "." || rawDest.endsWith("/.") || sources.length > 1;
+  const dest = posix2.resolve(step.workdir, rawDest);
+  return { sources, dest, destIsDir };
+}
+var STANDARD_DIRS = /* @__PURE__ */ new Set([
+  "/",
+  "/bin",
+  "/sbin",
+  "/usr",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/local/sbin",
+  "/etc",
+  "/opt",
+  "/tmp",
+  "/root",
+  "/home",
+  "/srv",
+  "/var",
+  "/var/lib",
+  "/run"
+]);
+function knownDir(steps2, k, dir) {
+  if (STANDARD_DIRS.has(dir)) return true;
+  const covers = (p) => p === dir || p.startsWith(`${dir}/`);
+  for (let j = 0; j < k; j++) {
+    const { instr, workdir } = steps2[j];
+    if (instr.keyword === "WORKDIR" && covers(steps2[j + 1]?.workdir ?? "")) return true;
+    if (instr.keyword !== "RUN") continue;
+    for (const cmd of runCommands(instr)) {
+      const words = programWords(cmd.words);
+      if (words[0] !== "mkdir") continue;
+      for (const w of words.slice(1)) {
+        if (w.startsWith("-")) continue;
+        if (covers(posix2.resolve(workdir, expandArgs(w, steps2[j].vars)))) return true;
+      }
+    }
+  }
+  return false;
+}
+var URL_SOURCE = /^(https?:\/\/|git@|[a-z]+:\/\/)/i;
+var ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+function applyChmod(mode, prior) {
+  if (/^[0-7]{1,4}$/.test(mode)) return (parseInt(mode, 8) & 73) !== 0;
+  let result = prior;
+  for (const clause of mode.split(",")) {
+    const m = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/.exec(clause);
+    if (!m) return "unknown";
+    const who = m[1];
+    const everyone = who === "" || who.includes("a") || who.includes("u") && who.includes("g") && who.includes("o");
+    for (const op of m[2].match(/[-+=][rwxXst]*/g) ?? []) {
+      const perms = op.slice(1);
+      if (op[0] === "+" && perms.includes("x")) result = true;
+      else if (op[0] === "-" && perms.includes("x") && everyone) result = false;
+      else if (op[0] === "=" && perms.includes("x")) result = true;
+      else if (op[0] === "=" && !perms.includes("X") && everyone) result = false;
+    }
+  }
+  return result;
+}
+function operandCovers(operand, imagePath, recursive) {
+  const dir = operand.replace(/\/+$/, "") || "/";
+  if (operand === imagePath) return true;
+  if (recursive && (dir === "/" || imagePath.startsWith(`${dir}/`))) return true;
+  if (!/[*?[]/.test(operand)) return false;
+  const re = compileDockerPattern(dir);
+  if (re.test(imagePath)) return true;
+  if (!recursive) return false;
+  for (let p = posix2.dirname(imagePath); p !== "/"; p = posix2.dirname(p)) if (re.test(p)) return true;
+  return false;
+}
+function runCommandsOn(steps2, from, to, imagePath, programs) {
+  const out = [];
+  for (let j = from; j < to; j++) {
+    const step = steps2[j];
+    if (step.instr.keyword !== "RUN") continue;
+    let cwd = step.workdir;
+    for (const cmd of runCommands(step.instr)) {
+      let words = programWords(cmd.words).map((w) => expandArgs(w, step.vars));
+      if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
+        cwd = posix2.resolve(cwd, words[1]);
+        continue;
+      }
+      if (words[0] === "find") {
+        const exec = words.findIndex((w) => w === "-exec" || w === "-execdir");
+        const target = words[exec + 1];
+        const root = words[1];
+        if (exec < 0 || !target || !programs.has(posix2.basename(target)) || !root || root.startsWith("-")) continue;
+        const nameIdx = words.indexOf("-name");
+        const name = nameIdx >= 0 ? words[nameIdx + 1] : void 0;
+        const rootAbs = posix2.resolve(cwd, root);
+        if (!imagePath.startsWith(`${rootAbs.replace(/\/$/, "")}/`)) continue;
+        if (name && !compileDockerPattern(name).test(posix2.basename(imagePath))) continue;
+        words = words.slice(exec + 1).filter((w) => w !== "{}" && w !== ";" && w !== "+" && w !== "\\;");
+        out.push({ instr: step.instr, words });
+        continue;
+      }
+      if (words[0] === "xargs") words = words.slice(1).filter((w) => !w.startsWith("-"));
+      const program = words[0] ? posix2.basename(words[0]) : "";
+      if (!programs.has(program)) continue;
+      const recursive = words.some((w) => /^-[a-zA-Z]*R/.test(w) || w === "--recursive");
+      const operands = words.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
+      if (operands.some((o) => !o.includes("$") && operandCovers(posix2.resolve(cwd, o), imagePath, recursive))) {
+        out.push({ instr: step.instr, words });
+      }
+    }
+  }
+  return out;
+}
+var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
+function applyRunChmods(steps2, from, to, imagePath, mode) {
+  let result = mode;
+  for (const { words } of runCommandsOn(steps2, from, to, imagePath, CHMOD)) {
+    const modeWord = words.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w) && !w.startsWith("--"));
+    if (!modeWord) continue;
+    const executable = applyChmod(modeWord, result.executable);
+    if (executable === "unknown") continue;
+    result = { executable, source: "run-chmod" };
+  }
+  return result;
+}
+function flagMode(copy, prior) {
+  const chmod = copy.flags.get("chmod");
+  if (!chmod) return prior;
+  const executable = applyChmod(chmod, "unknown");
+  return executable === "unknown" ? { executable: "unknown", source: "unknown" } : { executable, source: "chmod-flag" };
+}
+var Resolver = class {
+  constructor(model, ctx) {
+    this.model = model;
+    this.ctx = ctx;
+  }
+  model;
+  ctx;
+  stepsCache = /* @__PURE__ */ new Map();
+  build(stage) {
+    let build3 = this.stepsCache.get(stage.index);
+    if (!build3) {
+      build3 = buildSteps(this.model, stage);
+      this.stepsCache.set(stage.index, build3);
+    }
+    return build3;
+  }
+  /**
+   * Where the file at `imagePath` of `stage` comes from: the last COPY/ADD that writes it,
+   * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
+   * cannot read (a URL, another image); undefined when no COPY writes it.
+   */
+  locate(stage, imagePath, depth = 0) {
+    if (depth > 8) return "opaque";
+    const { steps: steps2 } = this.build(stage);
+    for (let k = steps2.length - 1; k >= 0; k--) {
+      const step = steps2[k];
+      if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
+      const ops = copyOperands(step);
+      if (!ops) continue;
+      const found = this.matchCopy(stage, steps2, k, ops, imagePath, depth);
+      if (found === void 0) continue;
+      if (found === "opaque") return found;
+      return { ...found, mode: applyRunChmods(steps2, k + 1, steps2.length, imagePath, found.mode) };
+    }
+    return void 0;
+  }
+  matchCopy(stage, steps2, k, ops, imagePath, depth) {
+    const copy = steps2[k].instr;
+    const { dest } = ops;
+    const destIsDir = ops.destIsDir || knownDir(steps2, k, dest);
+    const under = (d) => imagePath.startsWith(`${d === "/" ? "" : d}/`) ? imagePath.slice(d === "/" ? 1 : d.length + 1) : void 0;
+    const fromFlag = copy.flags.get("from");
+    for (const source of [...ops.sources].reverse()) {
+      const hd = /^<<-?(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1$/.exec(source);
+      if (hd && copy.heredocs.length > 0) {
+        const heredoc = copy.heredocs.find((h) => h.name === hd[2]);
+        if (!heredoc) continue;
+        const target = destIsDir ? posix2.join(dest, heredoc.name) : dest;
+        if (target !== imagePath) continue;
+        const content = source.startsWith("<<-") ? heredoc.content.replace(/^\t+/gm, "") : heredoc.content;
+        return { kind: "heredoc", heredoc: { ...heredoc, content }, copy, mode: flagMode(copy, { executable: false, source: "heredoc" }) };
+      }
+      if (fromFlag !== void 0 && fromFlag !== null) {
+        const fromStage = stageByRef(this.model, expandArgs(fromFlag, steps2[k].vars));
+        const fileTarget = !destIsDir && imagePath === dest;
+        const dirTarget = imagePath === posix2.join(dest, posix2.basename(source));
+        const rel = under(dest);
+        if (!fileTarget && !dirTarget && rel === void 0) continue;
+        if (!fromStage || /[*?[]/.test(source)) return "opaque";
+        const srcAbs = posix2.resolve("/", source);
+        const candidates = [fileTarget || dirTarget ? srcAbs : void 0, rel !== void 0 ? posix2.join(srcAbs, rel) : void 0];
+        for (const c of candidates) {
+          if (!c) continue;
+          const origin = this.locate(fromStage, c, depth + 1);
+          if (origin === void 0) continue;
+          if (origin === "opaque") return origin;
+          return { ...origin, copy, mode: flagMode(copy, origin.mode) };
+        }
+        if (fileTarget || dirTarget) return "opaque";
+        continue;
+      }
+      if (URL_SOURCE.test(source)) {
+        if (imagePath === dest || imagePath === posix2.join(dest, posix2.basename(source.replace(/[?#].*$/, "")))) return "opaque";
+        continue;
+      }
+      const matches = /[*?[]/.test(source) ? this.ctx.glob(source) : [BuildContext.normalise(source)];
+      const multi = destIsDir || matches.length > 1;
+      for (const rel of matches) {
+        const kind2 = this.ctx.kind(rel);
+        if (!kind2) continue;
+        if (kind2 === "dir") {
+          const inner = under(dest);
+          if (inner === void 0) continue;
+          const candidate = rel === "" ? inner : `${rel}/${inner}`;
+          if (this.ctx.kind(candidate) === "file") return this.contextOrigin(candidate, copy);
+          continue;
+        }
+        if (copy.keyword === "ADD" && ARCHIVE.test(rel)) continue;
+        const asFile = !multi && imagePath === dest;
+        const inDir = imagePath === posix2.join(dest, posix2.basename(rel));
+        if (asFile || inDir) return this.contextOrigin(rel, copy);
+      }
+    }
+    return void 0;
+  }
+  contextOrigin(rel, copy) {
+    return { kind: "context", rel, copy, mode: flagMode(copy, this.ctx.mode(rel)) };
+  }
+};
+function writerOf(model, paths) {
+  const wanted = [...new Set(paths.filter((p) => p.startsWith("/")).map((p) => posix2.normalize(p)))];
+  if (wanted.length === 0) return void 0;
+  let steps2;
+  try {
+    steps2 = buildSteps(model, model.finalStage).steps;
+  } catch {
+    return void 0;
+  }
+  for (let i = steps2.length - 1; i >= 0; i--) {
+    const step = steps2[i];
+    const { keyword } = step.instr;
+    if (keyword === "COPY" || keyword === "ADD") {
+      const ops = copyOperands(step);
+      if (!ops) continue;
+      const dest = ops.dest;
+      const under = (p) => dest === "/" || p.startsWith(`${dest}/`);
+      if (wanted.some((p) => p === dest || under(p))) return step.instr;
+    } else if (keyword === "RUN") {
+      if (wanted.some((p) => mentions(step.instr.text, p))) return step.instr;
+    }
+  }
+  return void 0;
+}
+function mentions(text, p) {
+  let from = 0;
+  for (; ; ) {
+    const at = text.indexOf(p, from);
+    if (at < 0) return false;
+    const before = text[at - 1];
+    const after = text[at + p.length];
+    if ((before === void 0 || /[\s"'=:;(]/.test(before)) && (after === void 0 || /[\s"';)&|>]/.test(after))) return true;
+    from = at + 1;
+  }
+}
+
+// src/shell/command-string.ts
+function wordText(word) {
+  if (isQuotedAllArgs(word)) return "$@";
+  return staticValue(word) ?? word.raw;
+}
+function parseScript(script) {
+  return parseShell(script);
+}
+function lastCommand(script) {
+  const stmts = parseScript(script);
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return void 0;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd) return void 0;
+  const count2 = stmts.reduce((n, s) => n + 1 + s.andOr.rest.length, 0);
+  const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+  const beforeCmd = before.commands[before.commands.length - 1];
+  const execBefore = beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec";
+  const detached = stmt.background || pipeline.commands.length > 1 || pipeline.negated || tail?.op === "||" && !execBefore;
+  if (cmd.kind !== "simple") return { words: [], detached, redirect: cmd.kind !== "function" && cmd.redirs.length > 0, count: count2 };
+  return { simple: cmd, words: cmd.words.map(wordText), detached, redirect: cmd.redirs.length > 0, count: count2 };
+}
+function trapsTerm(script) {
+  let found = false;
+  walkCommands(parseScript(script), (cmd) => {
+    if (cmd.kind !== "simple" || staticValue(cmd.words[0]) !== "trap") return;
+    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+  });
+  return found;
+}
+function execsLastExplicitly(script) {
+  const last = lastCommand(script);
+  return !!last && !last.detached && last.words[0] === "exec" && last.words.length > 1;
+}
+function execsLastImplicitly(script, shell) {
+  if (shell === "dash" || shell === "unknown") return false;
+  const last = lastCommand(script);
+  if (!last?.simple || last.detached || trapsTerm(script)) return false;
+  if (shell === "ash") return true;
+  return !last.redirect;
+}
+function plain(parts) {
+  return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
+}
+function asExecForm(script) {
+  const last = lastCommand(script);
+  if (!last?.simple || last.count !== 1 || last.detached || last.redirect || last.simple.assigns.length > 0) return void 0;
+  if (!last.simple.words.every((w) => plain(w.parts))) return void 0;
+  const words = last.simple.words.map((w) => staticValue(w));
+  if (words[0] === "exec") words.shift();
+  return words.length > 0 ? words : void 0;
+}
+function firstWord(script) {
+  const stmt = parseScript(script)[0];
+  const cmd = stmt?.andOr.first.commands[0];
+  const word = cmd?.kind === "simple" ? cmd.words[0] : void 0;
+  return word && wordText(word);
+}
+
+// src/model/base-image.ts
+var PLAIN_OS = /* @__PURE__ */ new Set([
+  "alpine",
+  "debian",
+  "ubuntu",
+  "busybox",
+  "centos",
+  "fedora",
+  "rockylinux",
+  "almalinux",
+  "oraclelinux",
+  "amazonlinux",
+  "archlinux",
+  "opensuse/leap",
+  "opensuse/tumbleweed",
+  "photon",
+  "clearlinux",
+  "ubi8/ubi",
+  "ubi8/ubi-minimal",
+  "ubi9/ubi",
+  "ubi9/ubi-minimal",
+  "ubi8",
+  "ubi9",
+  "chainguard/wolfi-base",
+  "chainguard/static",
+  "wolfi-base",
+  "distroless/static",
+  "distroless/static-debian11",
+  "distroless/static-debian12",
+  "distroless/base",
+  "distroless/base-debian11",
+  "distroless/base-debian12",
+  "distroless/base-nossl-debian12",
+  "distroless/cc",
+  "distroless/cc-debian11",
+  "distroless/cc-debian12",
+  "buildpack-deps"
+]);
+var RHEL_NAMES = /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|amazoncorretto|(redhat\/)?ubi\d*([-/].*)?|ubi\d+.*|rhel\d*.*|(centos|fedora|rockylinux|almalinux)\/(centos|fedora|rockylinux|almalinux))$/;
+var DEBIAN_CODENAMES = /(^|[-_.])(bookworm|bullseye|buster|stretch|jessie|trixie|forky|sid|slim)([-_.]|$)/;
+var UBUNTU_CODENAMES = /(^|[-_.])(noble|jammy|focal|bionic|xenial|oracular|plucky|questing)([-_.]|$)/;
+var DEBIAN_DEFAULT = /* @__PURE__ */ new Set([
+  "node",
+  "python",
+  "golang",
+  "ruby",
+  "php",
+  "perl",
+  "rust",
+  "openjdk",
+  "maven",
+  "gradle",
+  "nginx",
+  "httpd",
+  "postgres",
+  "redis",
+  "elixir",
+  "erlang",
+  "haskell",
+  "julia",
+  "r-base",
+  "buildpack-deps",
+  "memcached",
+  "ghost",
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "odoo",
+  "python-alpine",
+  "pypy",
+  "clojure",
+  "swift",
+  "gcc",
+  "bash",
+  "rakudo-star",
+  "debian",
+  "django"
+]);
+var UBUNTU_DEFAULT = /* @__PURE__ */ new Set(["ubuntu", "eclipse-temurin", "rabbitmq", "mongo", "mariadb", "tomcat", "ibmjava", "sapmachine", "mono", "neo4j"]);
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const parts = rest.split("/");
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+  let last = parts.pop() ?? "";
+  let tag;
+  const colon = last.indexOf(":");
+  if (colon >= 0) {
+    tag = last.slice(colon + 1);
+    last = last.slice(0, colon);
+  }
+  parts.push(last);
+  let name = parts.join("/").toLowerCase();
+  if (name.startsWith("library/")) name = name.slice("library/".length);
+  return { name, tag: tag?.toLowerCase() };
+}
+function classifyImage(ref) {
+  const { name, tag } = splitImageRef(ref);
+  const t = tag ?? "";
+  const last = name.split("/").pop() ?? name;
+  const scratch = name === "scratch";
+  let family2 = "unknown";
+  let debugVariant2 = false;
+  if (scratch) family2 = "scratch";
+  else if (/(^|\/)(windows|servercore|nanoserver)(\/|$)/.test(name) || /windowsservercore|nanoserver|ltsc20\d\d/.test(t) || name.startsWith("windows/") || name.startsWith("powershell") && /windows|nanoserver/.test(t))
+    family2 = "windows";
+  else if (name.startsWith("distroless/") || name.includes("/distroless/")) {
+    family2 = "distroless";
+    debugVariant2 = /(^|-)debug(-|$)/.test(t);
+  } else if (name.startsWith("chainguard/") || name === "wolfi-base" || name.startsWith("wolfi/")) {
+    family2 = "wolfi";
+    debugVariant2 = /(^|-)dev(-|$)/.test(t);
+  } else if (last === "alpine" || /(^|[-_.])alpine/.test(t) || /(^|[-_.])alpine([-_.]|$)/.test(last)) family2 = "alpine";
+  else if (last === "busybox") family2 = "busybox";
+  else if (last === "ubuntu" || UBUNTU_CODENAMES.test(t) || /(^|[-_.])ubuntu([-_.]|$)/.test(last)) family2 = "ubuntu";
+  else if (RHEL_NAMES.test(name)) family2 = "rhel";
+  else if (last === "debian" || DEBIAN_CODENAMES.test(t) || /(^|[-_.])debian([-_.]|$)/.test(last)) family2 = "debian";
+  else if (/(^|[-_.])(ubi\d*|centos\d*|rockylinux|oraclelinux\d*|al2\d*|amazonlinux\d*|fedora)/.test(t)) family2 = "rhel";
+  else if (UBUNTU_DEFAULT.has(name)) family2 = "ubuntu";
+  else if (DEBIAN_DEFAULT.has(name)) family2 = "debian";
+  return {
+    ref,
+    name,
+    tag,
+    family: family2,
+    plainOs: scratch || PLAIN_OS.has(name),
+    debugVariant: debugVariant2,
+    scratch
+  };
+}
+function lacksShell(base) {
+  return (base.family === "scratch" || base.family === "distroless") && !base.debugVariant;
+}
+function lacksBash(base) {
+  return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
 }
 
 // src/model/start-chain.ts
@@ -19151,8 +19151,12 @@ function runsToItsEnd(d, view) {
   if (!view) return false;
   const { links, program } = view.startChain;
   const last = links[links.length - 1];
-  const words = program?.argv ?? last?.child?.words;
-  return words !== void 0 && programRun(words) === "one-shot";
+  const words = last?.child?.words ?? (program?.kind === "script" ? void 0 : program?.argv);
+  if (words !== void 0) return programRun(words) === "one-shot";
+  if (last?.kind !== "script" || !last.wrapper) return false;
+  const flow = flowIn(last.wrapper, view.wrappers, { kind: "run", args: last.runArgs ?? [] });
+  const finals = flow.finals.map((sig) => sig.cmd.kind === "simple" ? sig.cmd.words.map((w) => staticValue(w) ?? w.raw) : void 0);
+  return flow.complete && finals.length > 0 && flow.handovers.length === 0 && finals.every((w) => w !== void 0 && programRun(w) === "one-shot");
 }
 function deploymentLabel(d) {
   if (d.kind === "compose") return `Compose service \`${d.name}\``;

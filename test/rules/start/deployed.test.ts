@@ -223,6 +223,18 @@ describe('Compose services judged as they build and run (from a survey of real c
     expect(findings.filter((f) => f.file === 'compose.yaml')).toEqual([]);
   });
 
+  it('a one-shot script as a service\'s command (makeplane/plane docker-entrypoint-migrator.sh: `python manage.py migrate $1`, no exec) runs to its end', () => {
+    const files = {
+      'api/Dockerfile': 'FROM python:3.12-slim\nWORKDIR /code\nCOPY ./bin ./bin/\nCMD ["./bin/docker-entrypoint-api.sh"]\n',
+      'api/bin/docker-entrypoint-api.sh': exe('#!/bin/bash\nset -e\nexec gunicorn plane.wsgi\n'),
+      'api/bin/docker-entrypoint-migrator.sh': exe('#!/bin/bash\nset -e\n\npython manage.py wait_for_db $1\n\npython manage.py migrate $1\n'),
+      'api/bin/docker-entrypoint-worker.sh': exe('#!/bin/bash\nset -e\n\npython manage.py wait_for_db\n\ncelery -A plane worker -l info\n'),
+      'compose.yaml': 'services:\n  migrator:\n    build: ./api\n    command: ./bin/docker-entrypoint-migrator.sh\n  worker:\n    build: ./api\n    command: ./bin/docker-entrypoint-worker.sh\n',
+    };
+    // The worker is a service: celery without exec keeps bash as PID 1 (an error); the migrator is a job.
+    expect(where(lintWith(files).findings, 'wrapper-missing-exec')).toEqual(['api/bin/docker-entrypoint-worker.sh:6']);
+  });
+
   it('a development server in a Compose service (cms-DQM/runregistry: `npm run dev`): info, a development setup', () => {
     const { findings } = lintWith({ ...NODE, 'api/package.json': '{"scripts":{"dev":"next dev"}}', 'compose.yaml': 'services:\n  web:\n    build: ./api\n    command: npm run dev\n' });
     expect(findings.filter((f) => f.rule === 'dev-server-as-start').map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['compose.yaml:4:info']);
