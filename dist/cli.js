@@ -27786,6 +27786,9 @@ import fs21 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+function isOrphanCheck(argv) {
+  return argv.includes(ORPHAN);
+}
 async function checkZombies(req) {
   const proc = hostProc(req.hostPid, req.id);
   if (!proc) return void 0;
@@ -28217,7 +28220,7 @@ function isPackageManager(argv) {
 }
 function appChildren(top) {
   const self = top.argv.join("\0");
-  return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self);
+  return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self && !isOrphanCheck(c));
 }
 function normalizeSignal(raw) {
   const s = raw.trim().toUpperCase();

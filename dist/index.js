@@ -50190,6 +50190,9 @@ import fs20 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+function isOrphanCheck(argv) {
+  return argv.includes(ORPHAN);
+}
 async function checkZombies(req) {
   const proc = hostProc(req.hostPid, req.id);
   if (!proc) return void 0;
@@ -50621,7 +50624,7 @@ function isPackageManager(argv) {
 }
 function appChildren(top) {
   const self2 = top.argv.join("\0");
-  return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self2);
+  return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self2 && !isOrphanCheck(c));
 }
 function normalizeSignal(raw) {
   const s = raw.trim().toUpperCase();

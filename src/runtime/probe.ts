@@ -16,7 +16,7 @@ import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
 import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun } from './healthcheck.js';
-import { checkZombies, zombieHit, type ZombieOutcome } from './zombies.js';
+import { checkZombies, isOrphanCheck, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
 import { judgeStopSignal } from './stop-signal.js';
@@ -585,7 +585,8 @@ export function isPackageManager(argv: string[]): boolean {
  */
 export function appChildren(top: Pick<Pid1, 'argv' | 'children'>): string[][] {
   const self = top.argv.join('\0');
-  return top.children.filter((c) => commandName(c) !== 'sleep' && c.join('\0') !== self);
+  // The probe's own orphan check runs beside this reading: its re-parented subshell is not the app.
+  return top.children.filter((c) => commandName(c) !== 'sleep' && c.join('\0') !== self && !isOrphanCheck(c));
 }
 
 // ------------------------------------------------------------- signals ---

@@ -33,7 +33,12 @@ const POLL_MS = 25;
  * a subshell that exits at once, so the exec's own shell can never be the one that reaps it:
  * once gone from PID 1's children, PID 1 reaped it.
  */
-const ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+export const ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+
+/** A process of the orphan check itself (its `sh -c`, or the subshell re-parented to PID 1 before it execs sleep). */
+export function isOrphanCheck(argv: readonly string[]): boolean {
+  return argv.includes(ORPHAN);
+}
 
 /** Undefined when it cannot be checked here: no local /proc, no /bin/sh in the image, the exec failed. */
 export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | undefined> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cleanup } from '../../src/runtime/cleanup.js';
 import type { ImageConfig } from '../../src/runtime/image-config.js';
-import { isPackageManager, isShell, judgeShutdown, normalizeSignal, parseTop, runArgs, stripEmulator, type Pid1 } from '../../src/runtime/probe.js';
+import { appChildren, isPackageManager, isShell, judgeShutdown, normalizeSignal, parseTop, runArgs, stripEmulator, type Pid1 } from '../../src/runtime/probe.js';
 
 // Captured from this engine: `docker top <id> -eo pid,ppid,args`, linux/arm64 under Debian's qemu-user-static.
 const TOP_ARM64 = `PID                 PPID                COMMAND
@@ -185,5 +185,14 @@ describe('the kernel evidence in the verdict', () => {
     expect(hits.find((h) => h.rule === 'sigterm-ignored')!.message).toContain('never passed SIGTERM on to `node server.js` (`node server.js` has a SIGTERM handler');
     const none = judgeShutdown({ shutdown: killed, signal: sig, top, gracePeriod: 3, pid1Signals: { caught: [], ignored: [] }, appSignals: { ...app, caught: [] } });
     expect(none.find((h) => h.rule === 'sigterm-ignored')!.message).toContain('installs no SIGTERM handler either');
+  });
+});
+
+describe('appChildren: what runs under a shell PID 1', () => {
+  const shell = ['/bin/sh', '/usr/local/bin/service.sh'];
+  it('the app, not the probe\'s own orphan check re-parented to PID 1 while it runs (seen in the shutdown tests)', () => {
+    const orphan = ['/bin/sh', '-c', '(sleep 0 >/dev/null 2>&1 & echo "$!")'];
+    expect(appChildren({ argv: shell, children: [orphan] })).toEqual([]);
+    expect(appChildren({ argv: shell, children: [orphan, ['node', 'server.js']] })).toEqual([['node', 'server.js']]);
   });
 });
