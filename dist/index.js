@@ -50215,7 +50215,7 @@ async function checkZombies(req) {
       zombieSince = void 0;
       sleptSince = false;
     }
-    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * factor) {
+    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? 15 : 1)) {
       return { reaped: false, seconds: round((now - t0) / 1e3) };
     }
     if (!orphan) return { reaped: true, seconds: round((now - t0) / 1e3) };
