@@ -39413,6 +39413,9 @@ function substitutions(parts, out = []) {
   return out;
 }
 var TOP = { inFunction: false, inCondition: false, inSubstitution: false, detached: false };
+function functionBody(fn) {
+  return fn.body ? [{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }] : [];
+}
 function walkCommands(stmts, visit, ctx = TOP) {
   walkList(stmts, visit, ctx, 0);
 }
@@ -40348,7 +40351,7 @@ function conditionNames(stmts, functions) {
     if (cmd.kind === "case" && cmd.word) sites.push([cmd.word]);
   };
   walkCommands(stmts, visit);
-  for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
+  for (const fn of functions.values()) if (fn.body) walkCommands(functionBody(fn), visit);
   const names = trackedNames(sites);
   namesOf.set(stmts, names);
   return names;
@@ -46321,7 +46324,7 @@ function functionStep(script, fn, memo2) {
   memo2.set(fn.name, NONE);
   let found = NONE;
   if (fn.body) {
-    walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
+    walkCommands(functionBody(fn), (cmd, ctx) => {
       if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
       const kind2 = stepKind(script, cmd, memo2);
       if (kind2 > found) found = kind2;
@@ -46800,7 +46803,7 @@ function fallsThrough(body, functions, seen = /* @__PURE__ */ new Set()) {
     const fn = functions.get(base);
     if (fn?.body && !seen.has(base)) {
       seen.add(base);
-      if (!fallsThrough([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], functions, seen)) ends = true;
+      if (!fallsThrough(functionBody(fn), functions, seen)) ends = true;
     }
   });
   return !ends;

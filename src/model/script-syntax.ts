@@ -6,6 +6,6 @@ export type { Param, Part, Word } from '../shell/tokenize.js';
 export type { FlowResult, Sig } from '../shell/flow.js';
 export { isPlumbing } from '../shell/flow.js';
 export type { Dialect, ScriptAnalysis, ScriptDialect } from '../shell/script.js';
-export { walkCommands } from '../shell/structure.js';
+export { functionBody, walkCommands } from '../shell/structure.js';
 export { argsMisuse, commandBase, commandText, commandWords, execTarget, paramUses, setFlags, staticValue } from '../shell/words.js';
 export { scriptDialect, shebangFlags } from '../shell/script.js';

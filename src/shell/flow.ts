@@ -14,7 +14,7 @@
 // taken on a path is not followed: with no arguments `[ -n "$1" ]` is false; a path that needs
 // `$MODE` to be both `web` and not `web` does not exist.
 // Bounded: a step budget and a cap on the number of distinct open paths.
-import { walkCommands, type Command, type FuncDef, type IfClause, type Pipeline, type Simple, type Stmt } from './structure.js';
+import { functionBody, walkCommands, type Command, type FuncDef, type IfClause, type Pipeline, type Simple, type Stmt } from './structure.js';
 import type { Word } from './tokenize.js';
 import { assign, enterFunction, envKey, leaveFunction, trackedNames, evalTest, expandWords, patternMatch, setArgs, shiftArgs, UNKNOWN_ARGS, wordValue, type Env, type Expanded, type Split } from './values.js';
 import { commandBase, execTarget, isQuotedAllArgs, staticValue } from './words.js';
@@ -551,7 +551,7 @@ function conditionNames(stmts: Stmt[], functions: Map<string, FuncDef>): Set<str
     if (cmd.kind === 'case' && cmd.word) sites.push([cmd.word]);
   };
   walkCommands(stmts, visit);
-  for (const fn of functions.values()) if (fn.body) walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], visit);
+  for (const fn of functions.values()) if (fn.body) walkCommands(functionBody(fn), visit);
   const names = trackedNames(sites);
   namesOf.set(stmts, names);
   return names;

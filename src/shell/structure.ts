@@ -552,6 +552,11 @@ const TOP: WalkContext = { inFunction: false, inCondition: false, inSubstitution
  * Visit every command (compound ones too), in source order, including those inside command
  * substitutions (parsed on the fly). Depth-limited like the parser.
  */
+/** A function's body as a statement list (to walk or follow like the script's own body). */
+export function functionBody(fn: FuncDef): Stmt[] {
+  return fn.body ? [{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }] : [];
+}
+
 export function walkCommands(stmts: Stmt[], visit: (cmd: Command, ctx: WalkContext) => void, ctx: WalkContext = TOP): void {
   walkList(stmts, visit, ctx, 0);
 }

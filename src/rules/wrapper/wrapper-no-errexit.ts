@@ -3,7 +3,7 @@
 // anyway. Not a defect: best-effort steps only (chown, mkdir, echo, sed on a config, user
 // edits), or a script that handles failures itself (`set +e`, an ERR trap, reading `$?`).
 import { shebangFlags } from '../../model/script-syntax.js';
-import { walkCommands, type Command, type FuncDef, type Simple } from '../../model/script-syntax.js';
+import { functionBody, walkCommands, type Command, type FuncDef, type Simple } from '../../model/script-syntax.js';
 import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
 import { commandsOf } from '../../model/command-strings.js';
 import { commandStringAt } from '../../model/programs.js';
@@ -95,7 +95,7 @@ function functionStep(script: ShellScript, fn: FuncDef, memo: Map<string, StepKi
   memo.set(fn.name, NONE); // recursion guard
   let found: StepKind = NONE;
   if (fn.body) {
-    walkCommands([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], (cmd, ctx) => {
+    walkCommands(functionBody(fn), (cmd, ctx) => {
       if (found === MATTERS || ctx.inCondition || ctx.detached || ctx.inSubstitution) return;
       const kind = stepKind(script, cmd, memo);
       if (kind > found) found = kind;

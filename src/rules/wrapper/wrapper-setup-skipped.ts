@@ -4,7 +4,7 @@
 // image starts the wrapper (its CMD as the arguments), against any command given.
 import { flowIn } from '../../model/scripts.js';
 import { baseName } from '../../model/programs.js';
-import { commandBase, commandText, isPlumbing, paramUses, staticValue, walkCommands, type FuncDef, type IfClause, type Simple, type Stmt } from '../../model/script-syntax.js';
+import { commandBase, commandText, functionBody, isPlumbing, paramUses, staticValue, walkCommands, type FuncDef, type IfClause, type Simple, type Stmt } from '../../model/script-syntax.js';
 import type { ChainLink, DockerfileModel } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts } from './common.js';
@@ -43,7 +43,7 @@ function fallsThrough(body: Stmt[], functions: Map<string, FuncDef>, seen = new 
     const fn = functions.get(base);
     if (fn?.body && !seen.has(base)) {
       seen.add(base);
-      if (!fallsThrough([{ andOr: { first: { negated: false, commands: [fn.body], start: fn.start }, rest: [] }, background: false, start: fn.start, end: fn.end }], functions, seen)) ends = true;
+      if (!fallsThrough(functionBody(fn), functions, seen)) ends = true;
     }
   });
   return !ends;
