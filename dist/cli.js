@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path38) {
-      const ctrl = callVisitor(key, node, visitor, path38);
+    function visit_(key, node, visitor, path39) {
+      const ctrl = callVisitor(key, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visit_(key, ctrl, visitor, path38);
+        replaceNode(key, path39, ctrl);
+        return visit_(key, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path38);
+            const ci = visit_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = visit_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = visit_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path38);
+          const cv = visit_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path38) {
-      const ctrl = await callVisitor(key, node, visitor, path38);
+    async function visitAsync_(key, node, visitor, path39) {
+      const ctrl = await callVisitor(key, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visitAsync_(key, ctrl, visitor, path38);
+        replaceNode(key, path39, ctrl);
+        return visitAsync_(key, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path38);
+            const ci = await visitAsync_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path38);
+          const cv = await visitAsync_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path38) {
+    function callVisitor(key, node, visitor, path39) {
       if (typeof visitor === "function")
-        return visitor(key, node, path38);
+        return visitor(key, node, path39);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path38);
+        return visitor.Map?.(key, node, path39);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path38);
+        return visitor.Seq?.(key, node, path39);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path38);
+        return visitor.Pair?.(key, node, path39);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path38);
+        return visitor.Scalar?.(key, node, path39);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path38);
+        return visitor.Alias?.(key, node, path39);
       return void 0;
     }
-    function replaceNode(key, path38, node) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key, path39, node) {
+      const parent = path39[path39.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value) {
+    function collectionFromPath(schema, path39, value) {
       let v = value;
-      for (let i = path38.length - 1; i >= 0; --i) {
-        const k = path38[i];
+      for (let i = path39.length - 1; i >= 0; --i) {
+        const k = path39[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value) {
-        if (isEmptyPath(path38))
+      addIn(path39, value) {
+        if (isEmptyPath(path39))
           this.add(value);
         else {
-          const [key, ...rest] = path38;
+          const [key, ...rest] = path39;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key, ...rest] = path38;
+      deleteIn(path39) {
+        const [key, ...rest] = path39;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key, ...rest] = path38;
+      getIn(path39, keepScalar) {
+        const [key, ...rest] = path39;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key, ...rest] = path38;
+      hasIn(path39) {
+        const [key, ...rest] = path39;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        const [key, ...rest] = path38;
+      setIn(path39, value) {
+        const [key, ...rest] = path39;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path38, value) {
+      addIn(path39, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value);
+          this.contents.addIn(path39, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection.isEmptyPath(path38)) {
+      deleteIn(path39) {
+        if (Collection.isEmptyPath(path39)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection.isEmptyPath(path38))
+      getIn(path39, keepScalar) {
+        if (Collection.isEmptyPath(path39))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection.isEmptyPath(path38))
+      hasIn(path39) {
+        if (Collection.isEmptyPath(path39))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        if (Collection.isEmptyPath(path38)) {
+      setIn(path39, value) {
+        if (Collection.isEmptyPath(path39)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value);
+          this.contents.setIn(path39, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path38) => {
+    visit.itemAtPath = (cst, path39) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path39) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path38) => {
-      const parent = visit.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit.parentCollection = (cst, path39) => {
+      const parent = visit.itemAtPath(cst, path39.slice(0, -1));
+      const field = path39[path39.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path39, item, visitor) {
+      let ctrl = visitor(item, path39);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path39);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path38, { windows } = {}) => {
-      const segs = path38.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path39, { windows } = {}) => {
+      const segs = path39.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path38 = this.getPath();
-        if (path38 === null || path38.startsWith("/")) {
-          return path38;
+        const path39 = this.getPath();
+        if (path39 === null || path39.startsWith("/")) {
+          return path39;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path38 : parent + "/" + path38;
+              return parent.endsWith("/") ? parent + path39 : parent + "/" + path39;
             }
           }
         }
@@ -14973,7 +14973,7 @@ var require_main = __commonJS({
 
 // src/cli.ts
 import fs27 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -17898,9 +17898,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path38) => nfaMatch(tokens2, path38) };
+  return { test: (path39) => nfaMatch(tokens2, path39) };
 }
-function nfaMatch(tokens2, path38) {
+function nfaMatch(tokens2, path39) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -17914,8 +17914,8 @@ function nfaMatch(tokens2, path38) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path38.length && current.size > 0; k++) {
-    const c = path38[k];
+  for (let k = 0; k < path39.length && current.size > 0; k++) {
+    const c = path39[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -21147,14 +21147,14 @@ function probes(container2) {
     const line = keyLine(container2, key);
     if (!probe3 || line === void 0) continue;
     const exec = strings(get(probe3, "exec", "command"));
-    const http2 = get(probe3, "httpGet");
+    const http3 = get(probe3, "httpGet");
     const tcp = get(probe3, "tcpSocket");
     const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
     out.push({
       kind: kind2,
       line,
       ...exec ? { exec } : {},
-      ...http2 ? { httpGet: { path: str(get(http2, "path")) ?? "/", port: port(http2) } } : {},
+      ...http3 ? { httpGet: { path: str(get(http3, "path")) ?? "/", port: port(http3) } } : {},
       ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
     });
   }
@@ -23813,7 +23813,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path38 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path39 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -23826,11 +23826,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path38 = p;
+          else path39 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path38 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path39 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -23840,10 +23840,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path38 === void 0) continue;
+    if (deleted || path39 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path38, change);
+    files.set(path39, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -23933,27 +23933,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path38) {
-  let normalized = normalize(path38);
+function cleanPath(path39) {
+  let normalized = normalize(path39);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path38, separator) {
-  return path38.replace(SLASHES_REGEX, separator);
+function convertSlashes(path39, separator) {
+  return path39.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path38) {
-  return path38 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path38);
+function isRootDirectory(path39) {
+  return path39 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path39);
 }
-function normalizePath(path38, options) {
+function normalizePath(path39, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path38.includes("/") || path38.startsWith(".");
-  if (resolvePaths) path38 = resolve(path38);
-  if (normalizePath$1 || pathNeedsCleaning) path38 = cleanPath(path38);
-  if (path38 === ".") return "";
-  const needsSeperator = path38[path38.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path38 + pathSeparator : path38, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path39.includes("/") || path39.startsWith(".");
+  if (resolvePaths) path39 = resolve(path39);
+  if (normalizePath$1 || pathNeedsCleaning) path39 = cleanPath(path39);
+  if (path39 === ".") return "";
+  const needsSeperator = path39[path39.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path39 + pathSeparator : path39, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -23990,8 +23990,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path38 = directoryPath || ".";
-  if (filters.every((filter) => filter(path38, true))) paths.push(path38);
+  const path39 = directoryPath || ".";
+  if (filters.every((filter) => filter(path39, true))) paths.push(path39);
 };
 var empty$2 = () => {
 };
@@ -24043,26 +24043,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path38, state, callback$1) {
+var resolveSymlinksAsync = function(path39, state, callback$1) {
   const { queue, fs: fs28, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs28.realpath(path38, (error, resolvedPath) => {
+  fs28.realpath(path39, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs28.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path38, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path39, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path38, state, callback$1) {
+var resolveSymlinks = function(path39, state, callback$1) {
   const { queue, fs: fs28, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs28.realpathSync(path38);
+    const resolvedPath = fs28.realpathSync(path39);
     const stat2 = fs28.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path38, resolvedPath, state)) return;
+    if (stat2.isDirectory() && isRecursive(path39, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -24072,9 +24072,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path38, resolved, state) {
+function isRecursive(path39, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path38);
+  let parent = dirname(path39);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -24082,7 +24082,7 @@ function isRecursive(path38, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path38, resolved);
+  state.symlinks.set(path39, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -24254,19 +24254,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path38 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path38)) continue;
-        this.pushDirectory(path38, paths, filters);
-        this.walkDirectory(this.state, path38, path38, depth - 1, this.walk);
+        let path39 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path39)) continue;
+        this.pushDirectory(path39, paths, filters);
+        this.walkDirectory(this.state, path39, path39, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path38 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path38, this.state, (stat2, resolvedPath) => {
+        let path39 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path39, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path38 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path38 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path39 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path39 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path38;
+            resolvedPath = useRealPaths ? resolvedPath : path39;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -24432,7 +24432,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path38) => isMatch(path38));
+    this.options.filters.push((path39) => isMatch(path39));
     return this;
   }
 };
@@ -24507,19 +24507,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path38) {
-  return path38.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path39) {
+  return path39.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path38) {
+function splitPattern(path39) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path38, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path38];
+  const result = import_picomatch.default.scan(path39, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path39];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path38) => path38.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path38) => path38.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path39) => path39.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path39) => path39.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -24626,13 +24626,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory2) => {
-      const path38 = format(p, isDirectory2);
-      const matches = matcher(path38) && !ignore(path38);
-      if (matches) log(`matched ${path38}`);
+      const path39 = format(p, isDirectory2);
+      const matches = matcher(path39) && !ignore(path39);
+      if (matches) log(`matched ${path39}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path38 = format(p, isDirectory2);
-      return matcher(path38) && !ignore(path38);
+      const path39 = format(p, isDirectory2);
+      return matcher(path39) && !ignore(path39);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -26312,7 +26312,7 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs24 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // src/runtime/build.ts
 import fs18 from "node:fs";
@@ -26951,8 +26951,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path38) {
-    this.dirs.add(path38);
+  dir(path39) {
+    this.dirs.add(path39);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -26996,12 +26996,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path38 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path39 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path38,
+    path: path39,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -27053,40 +27053,296 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path30 from "node:path";
+import path32 from "node:path";
 
-// src/runtime/container-state.ts
-var CALL_MS = 2e4;
-async function containerState(id) {
-  const res = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
-  if (res.code !== 0) return void 0;
+// src/runtime/container-calls.ts
+import http2 from "node:http";
+
+// src/runtime/engine-api.ts
+import fs20 from "node:fs";
+import http from "node:http";
+import os3 from "node:os";
+import path28 from "node:path";
+function selectedContext() {
+  if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
+  const dir = process.env.DOCKER_CONFIG || path28.join(os3.homedir(), ".docker");
   try {
-    const s = JSON.parse(res.stdout);
-    const state = {
-      running: s.Running === true,
-      exitCode: s.ExitCode ?? 0,
-      pid: s.Pid ?? 0,
-      startedAt: s.StartedAt ?? "",
-      finishedAt: s.FinishedAt ?? "",
-      oomKilled: s.OOMKilled === true,
-      error: s.Error ?? ""
+    const config = JSON.parse(fs20.readFileSync(path28.join(dir, "config.json"), "utf8"));
+    return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var socketPath;
+function localEngineSocket() {
+  if (socketPath === void 0) socketPath = findSocket() ?? null;
+  return socketPath ?? void 0;
+}
+function findSocket() {
+  if (process.env.ENTRYPOINT_GUARD_NO_ENGINE_API) return void 0;
+  const host = process.env.DOCKER_HOST;
+  if (host && !host.startsWith("unix://")) return void 0;
+  const context = selectedContext();
+  if (context && context !== "default") return void 0;
+  const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
+  try {
+    return fs20.statSync(file).isSocket() ? file : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function engineRequest(socket, method, urlPath, options) {
+  logCall(["api", method, urlPath]);
+  return new Promise((resolve3) => {
+    const payload = options.json === void 0 ? void 0 : Buffer.from(JSON.stringify(options.json));
+    const chunks = [];
+    let bytes = 0;
+    let settled = false;
+    let timedOut = false;
+    let stopped = false;
+    let status = 0;
+    let headers = {};
+    const finish = (error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer2);
+      resolve3({ status, headers, body: Buffer.concat(chunks), timedOut, stopped, ...error && !stopped ? { error } : {} });
     };
-    if (s.Health?.Status) state.health = s.Health.Status;
-    return state;
+    const req = http.request(
+      { socketPath: socket, method, path: urlPath, headers: { Host: "docker", ...payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {} } },
+      (res) => {
+        status = res.statusCode ?? 0;
+        headers = res.headers;
+        res.on("data", (chunk) => {
+          if (stopped) return;
+          chunks.push(chunk);
+          bytes += chunk.length;
+          if (options.enoughBytes !== void 0 && bytes >= options.enoughBytes) {
+            stopped = true;
+            req.destroy();
+            finish();
+          }
+        });
+        res.on("end", () => finish());
+        res.on("error", (err) => finish(err.message));
+        res.on("close", () => finish("the engine closed the response early"));
+      }
+    );
+    const timer2 = setTimeout(() => {
+      timedOut = true;
+      req.destroy();
+      finish(`no answer within ${options.timeoutMs / 1e3} s`);
+    }, options.timeoutMs);
+    req.on("error", (err) => finish(err.message));
+    req.end(payload);
+  });
+}
+function engineMessage(res) {
+  const text = res.body.toString("utf8");
+  try {
+    const parsed2 = JSON.parse(text);
+    if (typeof parsed2.message === "string") return parsed2.message;
+  } catch {
+  }
+  return res.error ?? (text.trim() || `HTTP ${res.status}`);
+}
+
+// src/runtime/container-calls.ts
+var CALL_MS = 2e4;
+var path29 = (id) => `/containers/${encodeURIComponent(id)}`;
+async function inspectState(id) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
+    return res2.code === 0 ? parseObject(res2.stdout) : void 0;
+  }
+  const res = await engineRequest(socket, "GET", `${path29(id)}/json`, { timeoutMs: CALL_MS });
+  if (res.status !== 200) return void 0;
+  const state = parseObject(res.body.toString("utf8"))?.State;
+  return state && typeof state === "object" ? state : void 0;
+}
+async function topText(id, psArgs) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["top", id, ...psArgs], { timeoutMs: CALL_MS });
+    return res2.code === 0 ? res2.stdout : void 0;
+  }
+  const res = await engineRequest(socket, "GET", `${path29(id)}/top?ps_args=${encodeURIComponent(psArgs.join(" "))}`, { timeoutMs: CALL_MS });
+  if (res.status !== 200) return void 0;
+  const top = parseObject(res.body.toString("utf8"));
+  if (!Array.isArray(top?.Titles) || !Array.isArray(top?.Processes)) return void 0;
+  const row = (cols) => Array.isArray(cols) ? cols.map(String).join(" ") : "";
+  return [row(top.Titles), ...top.Processes.map(row)].join("\n");
+}
+async function killContainer(id, signal) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["kill", "-s", signal, id], { timeoutMs: CALL_MS });
+    return { ok: res2.code === 0, error: res2.stderr };
+  }
+  const res = await engineRequest(socket, "POST", `${path29(id)}/kill?signal=${encodeURIComponent(signal)}`, { timeoutMs: CALL_MS });
+  return { ok: res.status === 204, error: res.status === 204 ? "" : engineMessage(res) };
+}
+async function waitContainer(id, timeoutMs) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["wait", id], { timeoutMs });
+    const code3 = Number.parseInt(res2.stdout.trim(), 10);
+    return res2.code === 0 && Number.isFinite(code3) ? code3 : void 0;
+  }
+  const res = await engineRequest(socket, "POST", `${path29(id)}/wait?condition=not-running`, { timeoutMs });
+  const code2 = parseObject(res.body.toString("utf8"))?.StatusCode;
+  return res.status === 200 && typeof code2 === "number" ? code2 : void 0;
+}
+async function execIn(id, argv, options) {
+  const socket = localEngineSocket();
+  if (!socket) return docker(["exec", id, ...argv], options);
+  const deadline = Date.now() + options.timeoutMs;
+  const left = () => Math.max(1, deadline - Date.now());
+  const failed = (stderr2, timedOut = false) => ({ code: timedOut ? null : 1, stdout: "", stderr: stderr2, timedOut, stdoutBytes: Buffer.alloc(0) });
+  const created = await engineRequest(socket, "POST", `${path29(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const execId = parseObject(created.body.toString("utf8"))?.Id;
+  if (created.status !== 201 || typeof execId !== "string") return failed(engineMessage(created), created.timedOut);
+  const started = await engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  if (started.timedOut) return failed(`no answer within ${options.timeoutMs / 1e3} s`, true);
+  if (started.status !== 200) return failed(engineMessage(started));
+  const { stdout, stderr } = demultiplex(started.body, options.maxStdoutBytes ?? 64 * 1024 * 1024);
+  for (; ; ) {
+    const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: left() });
+    const state = parseObject(inspected.body.toString("utf8"));
+    if (inspected.status !== 200 || !state) return { ...failed(engineMessage(inspected), inspected.timedOut), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
+    if (state.Running !== true && typeof state.ExitCode === "number") {
+      return { code: state.ExitCode, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut: false, stdoutBytes: stdout };
+    }
+    if (Date.now() >= deadline) return { ...failed("", true), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+async function armExec(id, argv, timeoutMs) {
+  const socket = localEngineSocket();
+  if (!socket) return void 0;
+  const deadline = Date.now() + timeoutMs;
+  const created = await engineRequest(socket, "POST", `${path29(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const execId = parseObject(created.body.toString("utf8"))?.Id;
+  if (created.status !== 201 || typeof execId !== "string") return void 0;
+  const startPath = `/exec/${encodeURIComponent(execId)}/start`;
+  logCall(["api", "POST", startPath]);
+  const payload = Buffer.from(JSON.stringify({ Detach: false, Tty: false }));
+  const chunks = [];
+  let stream;
+  let ended;
+  const streamEnd = new Promise((resolve3) => ended = resolve3);
+  let upgradedTo;
+  const upgraded = new Promise((resolve3) => upgradedTo = resolve3);
+  void streamEnd.then(() => upgradedTo(void 0));
+  const timer2 = setTimeout(() => {
+    stream?.destroy();
+    req.destroy();
+    ended("timeout");
+  }, timeoutMs);
+  const req = http2.request({ socketPath: socket, method: "POST", path: startPath, headers: { Host: "docker", Connection: "Upgrade", Upgrade: "tcp", "Content-Type": "application/json", "Content-Length": payload.length } });
+  req.on("upgrade", (_res, sock, head) => {
+    stream = sock;
+    upgradedTo(sock);
+    if (head.length > 0) chunks.push(head);
+    sock.on("data", (c) => chunks.push(c));
+    sock.on("end", () => ended("ended"));
+    sock.on("close", () => ended("ended"));
+    sock.on("error", () => ended("failed"));
+  });
+  req.on("response", (res) => {
+    res.resume();
+    ended("failed");
+  });
+  req.on("error", () => ended("failed"));
+  req.end(payload);
+  let fired = false;
+  return {
+    async fire(input) {
+      fired = true;
+      const sock = await upgraded;
+      sock?.end(input);
+      const how = await streamEnd;
+      clearTimeout(timer2);
+      const { stdout, stderr } = demultiplex(Buffer.concat(chunks), 64 * 1024);
+      const result = (code2, timedOut = false) => ({ code: code2, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut, stdoutBytes: stdout });
+      if (how !== "ended") return result(null, how === "timeout");
+      for (; ; ) {
+        const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: Math.max(1, deadline - Date.now()) });
+        const state = parseObject(inspected.body.toString("utf8"));
+        if (inspected.status !== 200 || !state) return result(null, inspected.timedOut);
+        if (state.Running !== true && typeof state.ExitCode === "number") return result(state.ExitCode);
+        if (Date.now() >= deadline) return result(null, true);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    disarm() {
+      if (fired) return;
+      clearTimeout(timer2);
+      stream?.end();
+      stream?.destroy();
+      req.destroy();
+    }
+  };
+}
+function demultiplex(body, maxStdoutBytes) {
+  const out = [];
+  const err = [];
+  let outBytes = 0;
+  let at = 0;
+  while (at < body.length) {
+    const kind2 = body[at];
+    if (at + 8 > body.length || kind2 > 2 || body[at + 1] !== 0 || body[at + 2] !== 0 || body[at + 3] !== 0) {
+      out.push(body.subarray(at));
+      break;
+    }
+    const size = body.readUInt32BE(at + 4);
+    const payload = body.subarray(at + 8, at + 8 + size);
+    if (kind2 === 2) err.push(payload);
+    else if (outBytes < maxStdoutBytes) {
+      out.push(payload);
+      outBytes += payload.length;
+    }
+    at += 8 + size;
+  }
+  return { stdout: Buffer.concat(out), stderr: Buffer.concat(err) };
+}
+function parseObject(text) {
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
   } catch {
     return void 0;
   }
 }
 
+// src/runtime/container-state.ts
+async function containerState(id) {
+  const raw = await inspectState(id);
+  if (!raw) return void 0;
+  const s = raw;
+  const state = {
+    running: s.Running === true,
+    exitCode: s.ExitCode ?? 0,
+    pid: s.Pid ?? 0,
+    startedAt: s.StartedAt ?? "",
+    finishedAt: s.FinishedAt ?? "",
+    oomKilled: s.OOMKilled === true,
+    error: s.Error ?? ""
+  };
+  if (s.Health?.Status) state.health = s.Health.Status;
+  return state;
+}
+
 // src/runtime/host-proc.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs20.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs21.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -27097,7 +27353,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs20.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs21.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -27131,9 +27387,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path38 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path38 !== "";
-    if (listening && path38 !== "") out.push({ proto: "unix", address: path38 });
+    const path39 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path39 !== "";
+    if (listening && path39 !== "") out.push({ proto: "unix", address: path39 });
   }
   return out;
 }
@@ -27142,7 +27398,7 @@ function acceptQueue(proc, port) {
   for (const file of ["tcp", "tcp6"]) {
     let text = "";
     try {
-      text = fs20.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
+      text = fs21.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
     } catch {
       continue;
     }
@@ -27191,7 +27447,7 @@ function treeCpu(proc) {
 var PF_EXITING = 4;
 function pid1Running(proc) {
   try {
-    const stat2 = fs20.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat2 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
   } catch {
@@ -27200,7 +27456,7 @@ function pid1Running(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -27211,11 +27467,11 @@ function childStates(proc) {
   const out = [];
   for (const pid of childrenOf(proc, proc.pid)) {
     try {
-      const stat2 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       const open = stat2.indexOf("(");
       const close = stat2.lastIndexOf(")");
       const child = { pid, comm: stat2.slice(open + 1, close), state: stat2.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs20.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs21.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
       if (nsPid) child.nsPid = Number(nsPid);
       out.push(child);
     } catch {
@@ -27226,9 +27482,9 @@ function childStates(proc) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs20.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs21.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs20.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs21.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -27240,7 +27496,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs20.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs21.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -27264,7 +27520,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs20.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs21.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -27274,22 +27530,41 @@ function processArgv(proc, pid = proc.pid) {
   if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
   return parts;
 }
+function processTree(proc) {
+  if (!fs21.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
+  const argv = processArgv(proc);
+  if (!argv) return void 0;
+  const children = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    const childArgv = processArgv(proc, pid);
+    if (childArgv) {
+      children.push({ pid, argv: childArgv });
+      continue;
+    }
+    try {
+      const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      children.push({ pid, argv: [`[${stat2.slice(stat2.indexOf("(") + 1, stat2.lastIndexOf(")"))}]`, "<defunct>"] });
+    } catch {
+    }
+  }
+  return { argv, children };
+}
 
 // src/runtime/probe.ts
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path29 from "node:path";
+import path31 from "node:path";
 
 // src/runtime/process-name.ts
-import path28 from "node:path";
+import path30 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path28.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path28.posix.basename(script) : script;
+  const dir = path30.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path30.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -27473,18 +27748,18 @@ function parseResponse(data, closed) {
   }
   return { status, complete: closed, keepAlive: false, length: data.length };
 }
-function requestText(path38, keepAlive, hold = false) {
-  return `GET ${path38} HTTP/1.1\r
+function requestText(path39, keepAlive, hold = false) {
+  return `GET ${path39} HTTP/1.1\r
 Host: localhost\r
 User-Agent: entrypoint-guard\r
 Accept: */*\r
 Connection: ${keepAlive ? "keep-alive" : "close"}\r
 ${hold ? "" : "\r\n"}`;
 }
-async function getOnce(access, containerId, port, path38, timeoutMs) {
+async function getOnce(access, containerId, port, path39, timeoutMs) {
   const relay = new Relay(access, port, containerId);
   try {
-    relay.send(requestText(path38, false));
+    relay.send(requestText(path39, false));
     let closed = false;
     void relay.ended.then(() => closed = true);
     await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
@@ -27600,6 +27875,7 @@ async function judgeHeld(held, facts) {
 
 // src/runtime/readiness.ts
 var TICK_MS = 200;
+var LISTEN_TICK_MS = 40;
 var QUIET_MS = 1e3;
 var QUIET_TICKS = 2;
 var INSPECT_MS2 = 1e3;
@@ -27612,18 +27888,22 @@ async function waitReady(req) {
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples = [];
   let lastInspect = 0;
+  let lastSample = 0;
   for (; ; ) {
     const now = Date.now();
     const elapsed = now - req.startedAt;
-    if (proc) {
+    if (proc && now - lastSample >= TICK_MS) {
+      lastSample = now;
       const cpu = treeCpu(proc);
       if (cpu === void 0) return ready(req, "exited", "PID 1 exited");
-      const listening = req.ownNetns ? listeningSockets(proc) : [];
-      if (listening.length > 0) return ready(req, "listening", `listening on ${describeListeners(listening)}`);
       samples.push({ t: now, ...cpu });
       while (samples.length > 2 && samples[1].t <= now - QUIET_MS) samples.shift();
       const quiet = quietSince(samples, now);
       if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
+    }
+    if (proc && req.ownNetns) {
+      const listening = listeningSockets(proc);
+      if (listening.length > 0) return ready(req, "listening", `listening on ${describeListeners(listening)}`);
     }
     if (!proc || req.healthcheck) {
       if (now - lastInspect >= (proc ? INSPECT_MS2 : 500)) {
@@ -27637,7 +27917,7 @@ async function waitReady(req) {
       if (bound < req.boundSeconds) return ready(req, "fixed", `no readiness signal can be observed here (no local /proc, no HEALTHCHECK): stop signal sent after ${bound} s`);
       return ready(req, "timeout", `not ready within ${bound} s: stop signal sent anyway`);
     }
-    await sleep(Math.min(TICK_MS, Math.max(10, bound * 1e3 - elapsed)));
+    await sleep(Math.min(proc && req.ownNetns ? LISTEN_TICK_MS : TICK_MS, Math.max(10, bound * 1e3 - elapsed)));
   }
 }
 function ready(req, by, detail) {
@@ -27752,7 +28032,7 @@ ${res.stderr}`.trim();
 }
 function runHealthOnce(id, health, emulated) {
   const factor = emulated ? 3 : 1;
-  return docker(["exec", id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -27785,19 +28065,25 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
+var EMULATED_ZOMBIE_FACTOR = 3;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+var ARMED = `read _ && ${ORPHAN}`;
 function isOrphanCheck(argv) {
-  return argv.includes(ORPHAN);
+  return argv.some((a) => a === ORPHAN || a === ARMED);
+}
+function armOrphanCheck(id, timeoutSeconds) {
+  return armExec(id, ["/bin/sh", "-c", ARMED], timeoutSeconds * 1e3);
 }
 async function checkZombies(req) {
   const proc = hostProc(req.hostPid, req.id);
   if (!proc) return void 0;
   const factor = req.emulated ? 3 : 1;
   const t0 = Date.now();
-  const res = await docker(["exec", req.id, "/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
+  const armed = await req.armed;
+  const res = armed ? await armed.fire("\n") : await execIn(req.id, ["/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
   const orphanPid = Number(res.stdout.trim());
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
   const deadline = Date.now() + 1500 * factor;
@@ -27814,7 +28100,7 @@ async function checkZombies(req) {
       zombieSince = void 0;
       sleptSince = false;
     }
-    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? 15 : 1)) {
+    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) {
       return { reaped: false, seconds: round((now - t0) / 1e3) };
     }
     if (!orphan) return { reaped: true, seconds: round((now - t0) / 1e3) };
@@ -27824,7 +28110,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat2 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat2 = fs22.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -27883,21 +28169,25 @@ function judgeStopSignal(facts) {
 
 // src/runtime/probe.ts
 var CALL_MS2 = 2e4;
+var EMULATED_HEALTH_CPUS = 4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
 var LIMITS = [
-  { flag: ["--cpus", "1"], engine: "CpuCfsQuota" },
-  { flag: ["--memory", "512m"], engine: "MemoryLimit" },
-  { flag: ["--pids-limit", "256"], engine: "PidsLimit" }
+  { flag: (limits) => ["--cpus", String(cpuLimit(limits.cpus))], engine: "CpuCfsQuota" },
+  { flag: () => ["--memory", "512m"], engine: "MemoryLimit" },
+  { flag: () => ["--pids-limit", "256"], engine: "PidsLimit" }
 ];
 var engineLimits;
+function cpuLimit(cpus) {
+  return cpus !== void 0 && Number.isFinite(cpus) && cpus >= 2 ? cpus - 0.5 : 1;
+}
 function limitsOfEngine() {
   engineLimits ??= docker(["info", "--format", "{{json .}}"], { timeoutMs: CALL_MS2, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
     try {
       const info = JSON.parse(r.stdout);
       const said = (k) => typeof info[k] === "boolean" ? info[k] : true;
-      return { CpuCfsQuota: said("CpuCfsQuota"), MemoryLimit: said("MemoryLimit"), PidsLimit: said("PidsLimit") };
+      return { CpuCfsQuota: said("CpuCfsQuota"), MemoryLimit: said("MemoryLimit"), PidsLimit: said("PidsLimit"), ...typeof info.NCPU === "number" ? { cpus: info.NCPU } : {} };
     } catch {
       return {};
     }
@@ -27930,7 +28220,7 @@ var PROBE_HARDENING = [
 function runArgs(req, limits = {}) {
   const { options, cleanup } = req;
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
-  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
+  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag(limits));
   if (!options.probePrivileges) args.push(...req.writableRoot ? ["--security-opt", "no-new-privileges"] : PROBE_HARDENING);
   const deployed = req.deployed;
   for (const [k, v] of Object.entries(deployed ? deployed.env : options.probeEnv)) args.push("-e", `${k}=${v}`);
@@ -27955,17 +28245,25 @@ async function abandonProbe(start, cleanup) {
   if (res.code === 0) cleanup.forgetContainer(s.id);
 }
 async function probe2(req, start = startProbe(req)) {
-  const { options, config, cleanup } = req;
-  const signal = normalizeSignal(config.stopSignal);
+  const { options } = req;
   const started = await start;
   if ("error" in started) {
     const error = started.error;
     if (noEmulator(req, error)) return { hits: [], unavailable: error };
     return { hits: [exitedOnStart(null, [error], req.config, true, false, isMissingEmulator(error) ? req.platform : void 0)] };
   }
-  const id = started.id;
-  const startedAt = started.at;
-  const earlyHealth = config.health && !req.emulated && !req.deployed ? runHealthOnce(id, config.health, req.emulated) : void 0;
+  const armed = req.deployed ? void 0 : armOrphanCheck(started.id, options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60);
+  try {
+    return await probeStarted(req, started.id, started.at, armed);
+  } finally {
+    void armed?.then((a) => a?.disarm());
+  }
+}
+async function probeStarted(req, id, startedAt, armed) {
+  const { options, config, cleanup } = req;
+  const signal = normalizeSignal(config.stopSignal);
+  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EMULATED_HEALTH_CPUS;
+  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : void 0;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -27978,7 +28276,7 @@ async function probe2(req, start = startProbe(req)) {
   }
   const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
   const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
-  const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth);
+  const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth, armed);
   const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
   afterChecks?.catch(() => void 0);
   let state = await containerState(id);
@@ -28031,16 +28329,16 @@ async function probe2(req, start = startProbe(req)) {
   }
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
-  let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
-  if (kill.code === 0 && held) release(held);
-  if (kill.code !== 0) {
+  let kill = await killContainer(id, signal.name);
+  if (kill.ok && held) release(held);
+  if (!kill.ok) {
     state = await containerState(id);
     held?.relay.kill();
     if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
-    if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
-    if (kill.code !== 0) {
-      await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
-      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
+    if (signal.number !== void 0) kill = await killContainer(id, String(signal.number));
+    if (!kill.ok) {
+      await killContainer(id, "KILL");
+      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.error) || "docker kill failed"}.`);
       return { hits: [], ...named2, ready: ready2, notes };
     }
   }
@@ -28053,7 +28351,7 @@ async function probe2(req, start = startProbe(req)) {
   if (first === "grace") {
     killed = true;
     if (proc && pid1Signals?.caught.includes(signal.name)) pid1SignalsAfter = signalDispositions(proc);
-    await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
+    await killContainer(id, "KILL");
   }
   const exitCode = await waiter;
   const seconds2 = round((Date.now() - t0) / 1e3);
@@ -28072,12 +28370,12 @@ async function runPreStop(id, argv, graceSeconds) {
 }
 var NO_CHECKS = { hits: [], notes: [], results: {}, zombie: false };
 var SERVING = ["listening", "log", "cmd", "http"];
-async function afterReady(req, id, hostPid, startedAt, until, ready2, early) {
+async function afterReady(req, id, hostPid, startedAt, until, ready2, early, armed) {
   const health = req.config.health;
   const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
   const [h, z] = await Promise.all([
     runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
-    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated }))
+    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated, ...armed ? { armed } : {} }))
   ]);
   const hits = [];
   const notes = [];
@@ -28094,9 +28392,8 @@ async function afterReady(req, id, hostPid, startedAt, until, ready2, early) {
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  const waited = await docker(["wait", id], { timeoutMs });
-  const code2 = Number.parseInt(waited.stdout.trim(), 10);
-  if (waited.code === 0 && Number.isFinite(code2)) return code2;
+  const code2 = await waitContainer(id, timeoutMs);
+  if (code2 !== void 0) return code2;
   while (Date.now() < deadline) {
     const state = await containerState(id);
     if (!state) return null;
@@ -28164,9 +28461,15 @@ function handOverSignals(proc, top, pathDirs) {
   return { process: displayName(stripEmulator(argv), pathDirs), ...dispositions };
 }
 async function pid1Of(id, hostPid, pathDirs) {
-  const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS2 });
-  if (res.code !== 0) return void 0;
-  const top = parseTop(res.stdout, hostPid, pathDirs);
+  const local = hostProc(hostPid, id);
+  const tree = local ? processTree(local) : void 0;
+  if (tree) {
+    const argv2 = stripEmulator(tree.argv);
+    return { argv: argv2, display: displayName(argv2, pathDirs), children: tree.children.map((c) => stripEmulator(c.argv)), childPids: tree.children.map((c) => c.pid) };
+  }
+  const text = await topText(id, ["-eo", "pid,ppid,args"]);
+  if (text === void 0) return void 0;
+  const top = parseTop(text, hostPid, pathDirs);
   const proc = hostProc(hostPid, id);
   const exact = proc ? processArgv(proc) : void 0;
   if (!top || !exact) return top;
@@ -28183,16 +28486,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path29.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path29.posix.basename(argv[1]) === path29.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path31.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path31.posix.basename(argv[1]) === path31.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs22.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs22.readFileSync(path29.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs23.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs23.readFileSync(path31.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -28204,8 +28507,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path29.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path29.posix.basename(argv[1]);
+  const first = path31.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path31.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -28377,7 +28680,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path30.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path32.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -28668,7 +28971,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -28777,96 +29080,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path32 from "node:path";
-
-// src/runtime/engine-api.ts
-import fs23 from "node:fs";
-import http from "node:http";
-import os3 from "node:os";
-import path31 from "node:path";
-function selectedContext() {
-  if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path31.join(os3.homedir(), ".docker");
-  try {
-    const config = JSON.parse(fs23.readFileSync(path31.join(dir, "config.json"), "utf8"));
-    return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var socketPath;
-function localEngineSocket() {
-  if (socketPath === void 0) socketPath = findSocket() ?? null;
-  return socketPath ?? void 0;
-}
-function findSocket() {
-  if (process.env.ENTRYPOINT_GUARD_NO_ENGINE_API) return void 0;
-  const host = process.env.DOCKER_HOST;
-  if (host && !host.startsWith("unix://")) return void 0;
-  const context = selectedContext();
-  if (context && context !== "default") return void 0;
-  const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
-  try {
-    return fs23.statSync(file).isSocket() ? file : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function engineRequest(socket, method, urlPath, options) {
-  logCall(["api", method, urlPath]);
-  return new Promise((resolve3) => {
-    const payload = options.json === void 0 ? void 0 : Buffer.from(JSON.stringify(options.json));
-    const chunks = [];
-    let bytes = 0;
-    let settled = false;
-    let timedOut = false;
-    let stopped = false;
-    let status = 0;
-    let headers = {};
-    const finish = (error) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer2);
-      resolve3({ status, headers, body: Buffer.concat(chunks), timedOut, stopped, ...error && !stopped ? { error } : {} });
-    };
-    const req = http.request(
-      { socketPath: socket, method, path: urlPath, headers: { Host: "docker", ...payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {} } },
-      (res) => {
-        status = res.statusCode ?? 0;
-        headers = res.headers;
-        res.on("data", (chunk) => {
-          if (stopped) return;
-          chunks.push(chunk);
-          bytes += chunk.length;
-          if (options.enoughBytes !== void 0 && bytes >= options.enoughBytes) {
-            stopped = true;
-            req.destroy();
-            finish();
-          }
-        });
-        res.on("end", () => finish());
-        res.on("error", (err) => finish(err.message));
-        res.on("close", () => finish("the engine closed the response early"));
-      }
-    );
-    const timer2 = setTimeout(() => {
-      timedOut = true;
-      req.destroy();
-      finish(`no answer within ${options.timeoutMs / 1e3} s`);
-    }, options.timeoutMs);
-    req.on("error", (err) => finish(err.message));
-    req.end(payload);
-  });
-}
-function engineMessage(res) {
-  const text = res.body.toString("utf8");
-  try {
-    const parsed2 = JSON.parse(text);
-    if (typeof parsed2.message === "string") return parsed2.message;
-  } catch {
-  }
-  return res.error ?? (text.trim() || `HTTP ${res.status}`);
-}
+import path33 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -29043,7 +29257,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path32.posix.normalize(requested);
+    let current = path33.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -29056,7 +29270,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path32.posix.normalize(target) : path32.posix.join(path32.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path33.posix.normalize(target) : path33.posix.join(path33.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -29152,11 +29366,11 @@ var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path33.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path33.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path33.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path33.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path33.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path34.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path34.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path34.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path34.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path34.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -29283,16 +29497,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path33.posix.normalize(interpreter) : path33.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path34.posix.normalize(interpreter) : path34.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path33.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path34.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path33.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path34.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -29312,14 +29526,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path33.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path34.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path33.posix.basename(shebang.interpreter) === "env") {
+  if (path34.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -29377,9 +29591,11 @@ async function debugShellRun(input, paths) {
   const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
   const id = await input.running;
   if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
-    const res = await docker(["exec", id, "/bin/sh", "-c", script, "sh", ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
-    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
-    if (answered || SH_MISSING.test(res.stderr)) return res;
+    const res = await execIn(id, ["/bin/sh", "-c", script, "sh", ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
+    const said = `${res.stderr}
+${res.stdout}`;
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(said);
+    if (answered || SH_MISSING.test(said)) return { ...res, stderr: said.trim() };
   }
   const name = `${input.cleanup.runId}-smoke-${randomBytes3(4).toString("hex")}`;
   input.cleanup.container(name);
@@ -29506,7 +29722,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path33.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path34.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -29606,7 +29822,7 @@ async function runRuntime(model, options, extras = {}) {
   if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
   return out;
 }
-var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1", "grace-period-exceeded"]);
+var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1", "grace-period-exceeded", "zombies-not-reaped"]);
 function reconcileEmulated(outcomes) {
   const plain2 = (o) => ({ ...o.result, hits: o.hits });
   const notes = reconcileRuns(outcomes.map(plain2), "the container", (i, hits) => outcomes[i].hits = hits);
@@ -29636,8 +29852,9 @@ ${r.pid1 ?? ""}`;
     setHits(index, emulated.hits.filter((h) => !contradicted.includes(h)));
     const e = emulated.shutdown;
     const n = native.shutdown;
-    const there = e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
-    const here = n.killed ? "was SIGKILLed too, for other reasons" : `exited with code ${n.exitCode} after ${n.seconds} s`;
+    const shutdownRules = contradicted.some((h) => h.rule !== "zombies-not-reaped");
+    const there = !shutdownRules ? "left an orphaned child a zombie" : e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
+    const here = !shutdownRules ? "did not" : n.killed ? "was SIGKILLed too, for other reasons" : `exited with code ${n.exitCode} after ${n.seconds} s`;
     notes.push(
       `On ${emulated.platform} (emulated by QEMU) ${subject} ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(", ")}), but the same start chain \`${truncate(emulated.pid1 ?? (emulated.startCommand ?? []).join(" "), 60)}\` ${here} natively on ${native.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${emulated.platform.split("/")[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`
     );
@@ -29718,24 +29935,25 @@ async function runPlatform(job) {
     }
     image = build3.tag;
   }
+  const startRequest = {
+    image,
+    platform,
+    cleanup,
+    emulated: support.emulated,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...options.readyHttp ? { readyHttp: options.readyHttp } : {}, ...options.probeHttp ? { probeHttp: options.probeHttp } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
+  };
+  const probeStart = startProbe(startRequest);
   let config;
   try {
     config = await inspectImage(image);
   } catch (err) {
+    await abandonProbe(probeStart, cleanup);
     notes.push(`Runtime checks for ${platform} stopped: ${err.message}.`);
     result.skipped = "the built image could not be inspected";
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
-  const probeRequest = {
-    image,
-    platform,
-    config,
-    cleanup,
-    emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...options.readyHttp ? { readyHttp: options.readyHttp } : {}, ...options.probeHttp ? { probeHttp: options.probeHttp } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
-  };
-  const probeStart = startProbe(probeRequest);
+  const probeRequest = { ...startRequest, config };
   const probeDeployments = async (plainRules, imageCannotStart) => {
     const plain2 = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
     for (const deployment of model.deployments) {
@@ -29803,7 +30021,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path34.posix.basename(wrapper.imagePath),
+      wrapper: path35.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -29871,7 +30089,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs24.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs24.readFileSync(path34.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs24.readFileSync(path35.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -30026,7 +30244,7 @@ async function analyze(options, extras = {}) {
 
 // src/fix/run.ts
 import fs25 from "node:fs";
-import path35 from "node:path";
+import path36 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -30128,16 +30346,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path38, added, removed, oldPosInc, options) {
-    const last = path38.lastComponent;
+  addToPath(path39, added, removed, oldPosInc, options) {
+    const last = path39.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path38.oldPos + oldPosInc,
+        oldPos: path39.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path38.oldPos + oldPosInc,
+        oldPos: path39.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -30614,7 +30832,7 @@ function newFixSession() {
 }
 function textIn(session, cwd) {
   return (file) => {
-    const abs = path35.resolve(cwd, file);
+    const abs = path36.resolve(cwd, file);
     const known = session.edited.get(abs);
     if (known !== void 0) return known;
     try {
@@ -30640,7 +30858,7 @@ function applyChosen(session, cwd, chosen) {
     const before = textOf(file);
     const after = before === void 0 ? void 0 : applyEdits(before, edits);
     if (before === void 0 || after === void 0 || after === before) continue;
-    const abs = path35.resolve(cwd, file);
+    const abs = path36.resolve(cwd, file);
     if (isSymlink(abs)) continue;
     if (!session.original.has(abs)) session.original.set(abs, before);
     session.display.set(abs, file);
@@ -30710,10 +30928,10 @@ function fixedLine(session, dryRun) {
 // src/fix/verify.ts
 import fs26 from "node:fs";
 import os4 from "node:os";
-import path36 from "node:path";
+import path37 from "node:path";
 function inside2(base, target) {
-  const rel = path36.relative(base, target);
-  return rel === "" || !rel.startsWith("..") && !path36.isAbsolute(rel) ? rel : void 0;
+  const rel = path37.relative(base, target);
+  return rel === "" || !rel.startsWith("..") && !path37.isAbsolute(rel) ? rel : void 0;
 }
 function mirrorWithFixes(session, o) {
   const relCwd = inside2(o.root, o.cwd);
@@ -30721,17 +30939,17 @@ function mirrorWithFixes(session, o) {
   const relDockerfile = inside2(o.root, o.dockerfile);
   if (relCwd === void 0 || relContext === void 0 || relDockerfile === void 0) return void 0;
   for (const abs of session.edited.keys()) if (inside2(o.root, abs) === void 0) return void 0;
-  const tmp = fs26.mkdtempSync(path36.join(os4.tmpdir(), "eg-verify-"));
+  const tmp = fs26.mkdtempSync(path37.join(os4.tmpdir(), "eg-verify-"));
   const remove = () => fs26.rmSync(tmp, { recursive: true, force: true });
   try {
-    const at = (rel) => path36.join(tmp, rel);
-    fs26.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path36.basename(src) !== ".git" });
-    fs26.mkdirSync(path36.dirname(at(relDockerfile)), { recursive: true });
+    const at = (rel) => path37.join(tmp, rel);
+    fs26.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path37.basename(src) !== ".git" });
+    fs26.mkdirSync(path37.dirname(at(relDockerfile)), { recursive: true });
     if (!fs26.existsSync(at(relDockerfile))) fs26.copyFileSync(o.dockerfile, at(relDockerfile));
     for (const [abs, text] of session.edited) {
       const target = at(inside2(o.root, abs));
       const mode = fs26.existsSync(target) ? fs26.statSync(target).mode & 511 : 420;
-      fs26.mkdirSync(path36.dirname(target), { recursive: true });
+      fs26.mkdirSync(path37.dirname(target), { recursive: true });
       fs26.writeFileSync(target, text, { mode });
       fs26.chmodSync(target, mode);
     }
@@ -30779,7 +30997,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs27.existsSync(path37.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs27.existsSync(path38.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -30788,7 +31006,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path37.dirname(path37.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path38.dirname(path38.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -30804,7 +31022,7 @@ async function analyzeWithPolicy(command, io) {
     if (command.diff === "-") throw new InputError("--deploy - and --diff - both read standard input: give one of them a file");
     options.deployStdin = (io.readStdin ?? ((what) => readStdinBounded(void 0, 0, what)))("--deploy -");
   }
-  if (files.length > 1) for (const file of files) readUserText(path37.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path38.resolve(io.cwd, file), file, "Dockerfile");
   const progress = cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr);
   const analyzeOne = async (dockerfile, cwd, atRoot) => {
     const own = { ...options, dockerfile, cwd, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -30858,8 +31076,8 @@ async function fixAndVerify(command, io, files, root, run) {
       reports.push(before);
       continue;
     }
-    const absDockerfile = path37.resolve(io.cwd, dockerfile);
-    const mirror = mirrorWithFixes(session, { cwd: io.cwd, root, contextDir: path37.resolve(io.cwd, options.context ?? path37.dirname(absDockerfile)), dockerfile: absDockerfile });
+    const absDockerfile = path38.resolve(io.cwd, dockerfile);
+    const mirror = mirrorWithFixes(session, { cwd: io.cwd, root, contextDir: path38.resolve(io.cwd, options.context ?? path38.dirname(absDockerfile)), dockerfile: absDockerfile });
     if (!mirror) {
       io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written: --verify copies the build context, which lies outside the repository
 `);
@@ -30912,7 +31130,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path37.resolve(io.cwd, options.output));
+        checkOutputTarget(path38.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -30934,7 +31152,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path37.resolve(io.cwd, options.output);
+      const target = path38.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

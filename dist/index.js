@@ -54,7 +54,7 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http3 = __require("http");
+    var http4 = __require("http");
     var https2 = __require("https");
     var events2 = __require("events");
     var assert = __require("assert");
@@ -65,12 +65,12 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -91,7 +91,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http4.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path41 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path42 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path41 && path41[0] !== "/") {
-          path41 = `/${path41}`;
+        if (path42 && path42[0] !== "/") {
+          path42 = `/${path42}`;
         }
-        return new URL(`${origin}${path41}`);
+        return new URL(`${origin}${path42}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin }
+          request: { method, path: path42, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path41);
+        debuglog("sending request to %s %s/%s", method, origin, path42);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin },
+          request: { method, path: path42, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path41,
+          path42,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin }
+          request: { method, path: path42, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path41);
+        debuglog("trailers received from %s %s/%s", method, origin, path42);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin },
+          request: { method, path: path42, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path41,
+          path42,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path41, origin }
+            request: { method, path: path42, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path41);
+          debuglog("sending request to %s %s/%s", method, origin, path42);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path41,
+        path: path42,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path41 !== "string") {
+        if (typeof path42 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path41[0] !== "/" && !(path41.startsWith("http://") || path41.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path42[0] !== "/" && !(path42.startsWith("http://") || path42.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path41)) {
+        } else if (invalidPathRegex.test(path42)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path41, query) : path41;
+        this.path = query ? buildURL(path42, query) : path42;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path41, host, upgrade, blocking, reset } = request2;
+      const { method, path: path42, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path41} HTTP/1.1\r
+      let header = `${method} ${path42} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path41, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path42, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path41;
+      headers[HTTP2_HEADER_PATH] = path42;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path41 = search ? `${pathname}${search}` : pathname;
+        const path42 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path41;
+        this.opts.path = path42;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7635,7 +7635,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http3 = __require("node:http");
+    var http4 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7824,7 +7824,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path41 = "/",
+          path: path42 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path41;
+        opts.path = origin + path42;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path41) {
-      if (typeof path41 !== "string") {
-        return path41;
+    function safeUrl(path42) {
+      if (typeof path42 !== "string") {
+        return path42;
       }
-      const pathSegments = path41.split("?");
+      const pathSegments = path42.split("?");
       if (pathSegments.length !== 2) {
-        return path41;
+        return path42;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path41, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path41);
+    function matchKey(mockDispatch2, { path: path42, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path42);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path41 }) => matchValue(safeUrl(path41), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path42 }) => matchValue(safeUrl(path42), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path41, method, body, headers, query } = opts;
+      const { path: path42, method, body, headers, query } = opts;
       return {
-        path: path41,
+        path: path42,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path41, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path42, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path41,
+            Path: path42,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path41) {
-      for (let i = 0; i < path41.length; ++i) {
-        const code2 = path41.charCodeAt(i);
+    function validateCookiePath(path42) {
+      for (let i = 0; i < path42.length; ++i) {
+        const code2 = path42.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path41 = opts.path;
+          let path42 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path41 = `/${path41}`;
+            path42 = `/${path42}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path41);
+          url = new URL(util.parseOrigin(url).origin + path42);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path41) {
-      const ctrl = callVisitor(key, node, visitor, path41);
+    function visit_(key, node, visitor, path42) {
+      const ctrl = callVisitor(key, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path41, ctrl);
-        return visit_(key, ctrl, visitor, path41);
+        replaceNode(key, path42, ctrl);
+        return visit_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path41);
+            const ci = visit_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = visit_("key", node.key, visitor, path41);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = visit_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path41);
+          const cv = visit_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path41) {
-      const ctrl = await callVisitor(key, node, visitor, path41);
+    async function visitAsync_(key, node, visitor, path42) {
+      const ctrl = await callVisitor(key, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path41, ctrl);
-        return visitAsync_(key, ctrl, visitor, path41);
+        replaceNode(key, path42, ctrl);
+        return visitAsync_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path41);
+            const ci = await visitAsync_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path41);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path41);
+          const cv = await visitAsync_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path41) {
+    function callVisitor(key, node, visitor, path42) {
       if (typeof visitor === "function")
-        return visitor(key, node, path41);
+        return visitor(key, node, path42);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path41);
+        return visitor.Map?.(key, node, path42);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path41);
+        return visitor.Seq?.(key, node, path42);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path41);
+        return visitor.Pair?.(key, node, path42);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path41);
+        return visitor.Scalar?.(key, node, path42);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path41);
+        return visitor.Alias?.(key, node, path42);
       return void 0;
     }
-    function replaceNode(key, path41, node) {
-      const parent = path41[path41.length - 1];
+    function replaceNode(key, path42, node) {
+      const parent = path42[path42.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path41, value) {
+    function collectionFromPath(schema, path42, value) {
       let v = value;
-      for (let i = path41.length - 1; i >= 0; --i) {
-        const k = path41[i];
+      for (let i = path42.length - 1; i >= 0; --i) {
+        const k = path42[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
+    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path41, value) {
-        if (isEmptyPath(path41))
+      addIn(path42, value) {
+        if (isEmptyPath(path42))
           this.add(value);
         else {
-          const [key, ...rest] = path41;
+          const [key, ...rest] = path42;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        const [key, ...rest] = path41;
+      deleteIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        const [key, ...rest] = path41;
+      getIn(path42, keepScalar) {
+        const [key, ...rest] = path42;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path41) {
-        const [key, ...rest] = path41;
+      hasIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        const [key, ...rest] = path41;
+      setIn(path42, value) {
+        const [key, ...rest] = path42;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path41, value) {
+      addIn(path42, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path41, value);
+          this.contents.addIn(path42, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        if (Collection2.isEmptyPath(path41)) {
+      deleteIn(path42) {
+        if (Collection2.isEmptyPath(path42)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        if (Collection2.isEmptyPath(path41))
+      getIn(path42, keepScalar) {
+        if (Collection2.isEmptyPath(path42))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path41) {
-        if (Collection2.isEmptyPath(path41))
+      hasIn(path42) {
+        if (Collection2.isEmptyPath(path42))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        if (Collection2.isEmptyPath(path41)) {
+      setIn(path42, value) {
+        if (Collection2.isEmptyPath(path42)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path41), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path42), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path41, value);
+          this.contents.setIn(path42, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path41) => {
+    visit.itemAtPath = (cst, path42) => {
       let item = cst;
-      for (const [field, index] of path41) {
+      for (const [field, index] of path42) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path41) => {
-      const parent = visit.itemAtPath(cst, path41.slice(0, -1));
-      const field = path41[path41.length - 1][0];
+    visit.parentCollection = (cst, path42) => {
+      const parent = visit.itemAtPath(cst, path42.slice(0, -1));
+      const field = path42[path42.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path41, item, visitor) {
-      let ctrl = visitor(item, path41);
+    function _visit(path42, item, visitor) {
+      let ctrl = visitor(item, path42);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path41);
+            ctrl = ctrl(item, path42);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path41, { windows } = {}) => {
-      const segs = path41.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path42, { windows } = {}) => {
+      const segs = path42.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path41 = this.getPath();
-        if (path41 === null || path41.startsWith("/")) {
-          return path41;
+        const path42 = this.getPath();
+        if (path42 === null || path42.startsWith("/")) {
+          return path42;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path41 : parent + "/" + path41;
+              return parent.endsWith("/") ? parent + path42 : parent + "/" + path42;
             }
           }
         }
@@ -34237,7 +34237,7 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http3 = __importStar(__require("http"));
+    var http4 = __importStar(__require("http"));
     var https2 = __importStar(__require("https"));
     var pm2 = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
@@ -34627,7 +34627,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https2 : http3;
+        info2.httpModule = usingSsl ? https2 : http4;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -34728,7 +34728,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http4.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -34750,7 +34750,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https2.Agent(options) : new http3.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http4.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -38451,7 +38451,7 @@ function getIDToken(aud) {
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
 import fs26 from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 
 // src/action-inputs.ts
 import fs13 from "node:fs";
@@ -41383,9 +41383,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path41) => nfaMatch(tokens2, path41) };
+  return { test: (path42) => nfaMatch(tokens2, path42) };
 }
-function nfaMatch(tokens2, path41) {
+function nfaMatch(tokens2, path42) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -41399,8 +41399,8 @@ function nfaMatch(tokens2, path41) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path41.length && current.size > 0; k++) {
-    const c = path41[k];
+  for (let k = 0; k < path42.length && current.size > 0; k++) {
+    const c = path42[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -44632,14 +44632,14 @@ function probes(container2) {
     const line = keyLine(container2, key);
     if (!probe3 || line === void 0) continue;
     const exec2 = strings(get(probe3, "exec", "command"));
-    const http3 = get(probe3, "httpGet");
+    const http4 = get(probe3, "httpGet");
     const tcp = get(probe3, "tcpSocket");
     const port = (n) => num(get(n, "port")) ?? str(get(n, "port")) ?? "";
     out.push({
       kind: kind2,
       line,
       ...exec2 ? { exec: exec2 } : {},
-      ...http3 ? { httpGet: { path: str(get(http3, "path")) ?? "/", port: port(http3) } } : {},
+      ...http4 ? { httpGet: { path: str(get(http4, "path")) ?? "/", port: port(http4) } } : {},
       ...tcp ? { tcpSocket: { port: port(tcp) } } : {}
     });
   }
@@ -47014,27 +47014,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path41) {
-  let normalized = normalize(path41);
+function cleanPath(path42) {
+  let normalized = normalize(path42);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path41, separator) {
-  return path41.replace(SLASHES_REGEX, separator);
+function convertSlashes(path42, separator) {
+  return path42.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path41) {
-  return path41 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path41);
+function isRootDirectory(path42) {
+  return path42 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path42);
 }
-function normalizePath(path41, options) {
+function normalizePath(path42, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path41.includes("/") || path41.startsWith(".");
-  if (resolvePaths) path41 = resolve2(path41);
-  if (normalizePath$1 || pathNeedsCleaning) path41 = cleanPath(path41);
-  if (path41 === ".") return "";
-  const needsSeperator = path41[path41.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path41 + pathSeparator : path41, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path42.includes("/") || path42.startsWith(".");
+  if (resolvePaths) path42 = resolve2(path42);
+  if (normalizePath$1 || pathNeedsCleaning) path42 = cleanPath(path42);
+  if (path42 === ".") return "";
+  const needsSeperator = path42[path42.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path42 + pathSeparator : path42, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -47071,8 +47071,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path41 = directoryPath || ".";
-  if (filters.every((filter) => filter(path41, true))) paths.push(path41);
+  const path42 = directoryPath || ".";
+  if (filters.every((filter) => filter(path42, true))) paths.push(path42);
 };
 var empty$2 = () => {
 };
@@ -47124,26 +47124,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path41, state, callback$1) {
+var resolveSymlinksAsync = function(path42, state, callback$1) {
   const { queue, fs: fs27, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs27.realpath(path41, (error2, resolvedPath) => {
+  fs27.realpath(path42, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs27.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path41, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path42, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path41, state, callback$1) {
+var resolveSymlinks = function(path42, state, callback$1) {
   const { queue, fs: fs27, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs27.realpathSync(path41);
+    const resolvedPath = fs27.realpathSync(path42);
     const stat3 = fs27.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path41, resolvedPath, state)) return;
+    if (stat3.isDirectory() && isRecursive(path42, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -47153,9 +47153,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path41, resolved, state) {
+function isRecursive(path42, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path41);
+  let parent = dirname3(path42);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -47163,7 +47163,7 @@ function isRecursive(path41, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path41, resolved);
+  state.symlinks.set(path42, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -47335,19 +47335,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path41 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path41)) continue;
-        this.pushDirectory(path41, paths, filters);
-        this.walkDirectory(this.state, path41, path41, depth - 1, this.walk);
+        let path42 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path42)) continue;
+        this.pushDirectory(path42, paths, filters);
+        this.walkDirectory(this.state, path42, path42, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path41 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path41, this.state, (stat3, resolvedPath) => {
+        let path42 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path42, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path41 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path41 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path42 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path42 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path41;
+            resolvedPath = useRealPaths ? resolvedPath : path42;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -47513,7 +47513,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path41) => isMatch(path41));
+    this.options.filters.push((path42) => isMatch(path42));
     return this;
   }
 };
@@ -47588,19 +47588,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path41) {
-  return path41.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path42) {
+  return path42.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path41) {
+function splitPattern(path42) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path41, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path41];
+  const result = import_picomatch.default.scan(path42, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path42];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path41) => path41.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path41) => path41.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path42) => path42.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path42) => path42.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -47707,13 +47707,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory3) => {
-      const path41 = format(p, isDirectory3);
-      const matches = matcher(path41) && !ignore(path41);
-      if (matches) log(`matched ${path41}`);
+      const path42 = format(p, isDirectory3);
+      const matches = matcher(path42) && !ignore(path42);
+      if (matches) log(`matched ${path42}`);
       return matches;
     } : (p, isDirectory3) => {
-      const path41 = format(p, isDirectory3);
-      return matcher(path41) && !ignore(path41);
+      const path42 = format(p, isDirectory3);
+      return matcher(path42) && !ignore(path42);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -48713,7 +48713,7 @@ function lintDockerfile(options) {
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import fs23 from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // src/runtime/build.ts
 import fs17 from "node:fs";
@@ -49355,8 +49355,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path41) {
-    this.dirs.add(path41);
+  dir(path42) {
+    this.dirs.add(path42);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -49400,12 +49400,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path41 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path42 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path41,
+    path: path42,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -49457,40 +49457,296 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path29 from "node:path";
+import path31 from "node:path";
 
-// src/runtime/container-state.ts
-var CALL_MS = 2e4;
-async function containerState(id) {
-  const res = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
-  if (res.code !== 0) return void 0;
+// src/runtime/container-calls.ts
+import http3 from "node:http";
+
+// src/runtime/engine-api.ts
+import fs19 from "node:fs";
+import http2 from "node:http";
+import os8 from "node:os";
+import path27 from "node:path";
+function selectedContext() {
+  if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
+  const dir = process.env.DOCKER_CONFIG || path27.join(os8.homedir(), ".docker");
   try {
-    const s = JSON.parse(res.stdout);
-    const state = {
-      running: s.Running === true,
-      exitCode: s.ExitCode ?? 0,
-      pid: s.Pid ?? 0,
-      startedAt: s.StartedAt ?? "",
-      finishedAt: s.FinishedAt ?? "",
-      oomKilled: s.OOMKilled === true,
-      error: s.Error ?? ""
+    const config = JSON.parse(fs19.readFileSync(path27.join(dir, "config.json"), "utf8"));
+    return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var socketPath;
+function localEngineSocket() {
+  if (socketPath === void 0) socketPath = findSocket() ?? null;
+  return socketPath ?? void 0;
+}
+function findSocket() {
+  if (process.env.ENTRYPOINT_GUARD_NO_ENGINE_API) return void 0;
+  const host = process.env.DOCKER_HOST;
+  if (host && !host.startsWith("unix://")) return void 0;
+  const context3 = selectedContext();
+  if (context3 && context3 !== "default") return void 0;
+  const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
+  try {
+    return fs19.statSync(file).isSocket() ? file : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function engineRequest(socket, method, urlPath, options) {
+  logCall(["api", method, urlPath]);
+  return new Promise((resolve5) => {
+    const payload = options.json === void 0 ? void 0 : Buffer.from(JSON.stringify(options.json));
+    const chunks = [];
+    let bytes = 0;
+    let settled = false;
+    let timedOut = false;
+    let stopped = false;
+    let status = 0;
+    let headers = {};
+    const finish = (error2) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer2);
+      resolve5({ status, headers, body: Buffer.concat(chunks), timedOut, stopped, ...error2 && !stopped ? { error: error2 } : {} });
     };
-    if (s.Health?.Status) state.health = s.Health.Status;
-    return state;
+    const req = http2.request(
+      { socketPath: socket, method, path: urlPath, headers: { Host: "docker", ...payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {} } },
+      (res) => {
+        status = res.statusCode ?? 0;
+        headers = res.headers;
+        res.on("data", (chunk) => {
+          if (stopped) return;
+          chunks.push(chunk);
+          bytes += chunk.length;
+          if (options.enoughBytes !== void 0 && bytes >= options.enoughBytes) {
+            stopped = true;
+            req.destroy();
+            finish();
+          }
+        });
+        res.on("end", () => finish());
+        res.on("error", (err) => finish(err.message));
+        res.on("close", () => finish("the engine closed the response early"));
+      }
+    );
+    const timer2 = setTimeout(() => {
+      timedOut = true;
+      req.destroy();
+      finish(`no answer within ${options.timeoutMs / 1e3} s`);
+    }, options.timeoutMs);
+    req.on("error", (err) => finish(err.message));
+    req.end(payload);
+  });
+}
+function engineMessage(res) {
+  const text = res.body.toString("utf8");
+  try {
+    const parsed2 = JSON.parse(text);
+    if (typeof parsed2.message === "string") return parsed2.message;
+  } catch {
+  }
+  return res.error ?? (text.trim() || `HTTP ${res.status}`);
+}
+
+// src/runtime/container-calls.ts
+var CALL_MS = 2e4;
+var path28 = (id) => `/containers/${encodeURIComponent(id)}`;
+async function inspectState(id) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
+    return res2.code === 0 ? parseObject(res2.stdout) : void 0;
+  }
+  const res = await engineRequest(socket, "GET", `${path28(id)}/json`, { timeoutMs: CALL_MS });
+  if (res.status !== 200) return void 0;
+  const state = parseObject(res.body.toString("utf8"))?.State;
+  return state && typeof state === "object" ? state : void 0;
+}
+async function topText(id, psArgs) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["top", id, ...psArgs], { timeoutMs: CALL_MS });
+    return res2.code === 0 ? res2.stdout : void 0;
+  }
+  const res = await engineRequest(socket, "GET", `${path28(id)}/top?ps_args=${encodeURIComponent(psArgs.join(" "))}`, { timeoutMs: CALL_MS });
+  if (res.status !== 200) return void 0;
+  const top = parseObject(res.body.toString("utf8"));
+  if (!Array.isArray(top?.Titles) || !Array.isArray(top?.Processes)) return void 0;
+  const row = (cols) => Array.isArray(cols) ? cols.map(String).join(" ") : "";
+  return [row(top.Titles), ...top.Processes.map(row)].join("\n");
+}
+async function killContainer(id, signal) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["kill", "-s", signal, id], { timeoutMs: CALL_MS });
+    return { ok: res2.code === 0, error: res2.stderr };
+  }
+  const res = await engineRequest(socket, "POST", `${path28(id)}/kill?signal=${encodeURIComponent(signal)}`, { timeoutMs: CALL_MS });
+  return { ok: res.status === 204, error: res.status === 204 ? "" : engineMessage(res) };
+}
+async function waitContainer(id, timeoutMs) {
+  const socket = localEngineSocket();
+  if (!socket) {
+    const res2 = await docker(["wait", id], { timeoutMs });
+    const code3 = Number.parseInt(res2.stdout.trim(), 10);
+    return res2.code === 0 && Number.isFinite(code3) ? code3 : void 0;
+  }
+  const res = await engineRequest(socket, "POST", `${path28(id)}/wait?condition=not-running`, { timeoutMs });
+  const code2 = parseObject(res.body.toString("utf8"))?.StatusCode;
+  return res.status === 200 && typeof code2 === "number" ? code2 : void 0;
+}
+async function execIn(id, argv, options) {
+  const socket = localEngineSocket();
+  if (!socket) return docker(["exec", id, ...argv], options);
+  const deadline = Date.now() + options.timeoutMs;
+  const left = () => Math.max(1, deadline - Date.now());
+  const failed = (stderr2, timedOut = false) => ({ code: timedOut ? null : 1, stdout: "", stderr: stderr2, timedOut, stdoutBytes: Buffer.alloc(0) });
+  const created = await engineRequest(socket, "POST", `${path28(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const execId = parseObject(created.body.toString("utf8"))?.Id;
+  if (created.status !== 201 || typeof execId !== "string") return failed(engineMessage(created), created.timedOut);
+  const started = await engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  if (started.timedOut) return failed(`no answer within ${options.timeoutMs / 1e3} s`, true);
+  if (started.status !== 200) return failed(engineMessage(started));
+  const { stdout, stderr } = demultiplex(started.body, options.maxStdoutBytes ?? 64 * 1024 * 1024);
+  for (; ; ) {
+    const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: left() });
+    const state = parseObject(inspected.body.toString("utf8"));
+    if (inspected.status !== 200 || !state) return { ...failed(engineMessage(inspected), inspected.timedOut), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
+    if (state.Running !== true && typeof state.ExitCode === "number") {
+      return { code: state.ExitCode, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut: false, stdoutBytes: stdout };
+    }
+    if (Date.now() >= deadline) return { ...failed("", true), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+async function armExec(id, argv, timeoutMs) {
+  const socket = localEngineSocket();
+  if (!socket) return void 0;
+  const deadline = Date.now() + timeoutMs;
+  const created = await engineRequest(socket, "POST", `${path28(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const execId = parseObject(created.body.toString("utf8"))?.Id;
+  if (created.status !== 201 || typeof execId !== "string") return void 0;
+  const startPath = `/exec/${encodeURIComponent(execId)}/start`;
+  logCall(["api", "POST", startPath]);
+  const payload = Buffer.from(JSON.stringify({ Detach: false, Tty: false }));
+  const chunks = [];
+  let stream;
+  let ended;
+  const streamEnd = new Promise((resolve5) => ended = resolve5);
+  let upgradedTo;
+  const upgraded = new Promise((resolve5) => upgradedTo = resolve5);
+  void streamEnd.then(() => upgradedTo(void 0));
+  const timer2 = setTimeout(() => {
+    stream?.destroy();
+    req.destroy();
+    ended("timeout");
+  }, timeoutMs);
+  const req = http3.request({ socketPath: socket, method: "POST", path: startPath, headers: { Host: "docker", Connection: "Upgrade", Upgrade: "tcp", "Content-Type": "application/json", "Content-Length": payload.length } });
+  req.on("upgrade", (_res, sock, head) => {
+    stream = sock;
+    upgradedTo(sock);
+    if (head.length > 0) chunks.push(head);
+    sock.on("data", (c) => chunks.push(c));
+    sock.on("end", () => ended("ended"));
+    sock.on("close", () => ended("ended"));
+    sock.on("error", () => ended("failed"));
+  });
+  req.on("response", (res) => {
+    res.resume();
+    ended("failed");
+  });
+  req.on("error", () => ended("failed"));
+  req.end(payload);
+  let fired = false;
+  return {
+    async fire(input) {
+      fired = true;
+      const sock = await upgraded;
+      sock?.end(input);
+      const how = await streamEnd;
+      clearTimeout(timer2);
+      const { stdout, stderr } = demultiplex(Buffer.concat(chunks), 64 * 1024);
+      const result = (code2, timedOut = false) => ({ code: code2, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut, stdoutBytes: stdout });
+      if (how !== "ended") return result(null, how === "timeout");
+      for (; ; ) {
+        const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: Math.max(1, deadline - Date.now()) });
+        const state = parseObject(inspected.body.toString("utf8"));
+        if (inspected.status !== 200 || !state) return result(null, inspected.timedOut);
+        if (state.Running !== true && typeof state.ExitCode === "number") return result(state.ExitCode);
+        if (Date.now() >= deadline) return result(null, true);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    disarm() {
+      if (fired) return;
+      clearTimeout(timer2);
+      stream?.end();
+      stream?.destroy();
+      req.destroy();
+    }
+  };
+}
+function demultiplex(body, maxStdoutBytes) {
+  const out = [];
+  const err = [];
+  let outBytes = 0;
+  let at = 0;
+  while (at < body.length) {
+    const kind2 = body[at];
+    if (at + 8 > body.length || kind2 > 2 || body[at + 1] !== 0 || body[at + 2] !== 0 || body[at + 3] !== 0) {
+      out.push(body.subarray(at));
+      break;
+    }
+    const size = body.readUInt32BE(at + 4);
+    const payload = body.subarray(at + 8, at + 8 + size);
+    if (kind2 === 2) err.push(payload);
+    else if (outBytes < maxStdoutBytes) {
+      out.push(payload);
+      outBytes += payload.length;
+    }
+    at += 8 + size;
+  }
+  return { stdout: Buffer.concat(out), stderr: Buffer.concat(err) };
+}
+function parseObject(text) {
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
   } catch {
     return void 0;
   }
 }
 
+// src/runtime/container-state.ts
+async function containerState(id) {
+  const raw = await inspectState(id);
+  if (!raw) return void 0;
+  const s = raw;
+  const state = {
+    running: s.Running === true,
+    exitCode: s.ExitCode ?? 0,
+    pid: s.Pid ?? 0,
+    startedAt: s.StartedAt ?? "",
+    finishedAt: s.FinishedAt ?? "",
+    oomKilled: s.OOMKilled === true,
+    error: s.Error ?? ""
+  };
+  if (s.Health?.Status) state.health = s.Health.Status;
+  return state;
+}
+
 // src/runtime/host-proc.ts
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs19.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs20.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -49501,7 +49757,7 @@ function listeningSockets(proc) {
   const out = [];
   const read = (name) => {
     try {
-      return fs19.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs20.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
@@ -49535,9 +49791,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path41 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path41 !== "";
-    if (listening && path41 !== "") out.push({ proto: "unix", address: path41 });
+    const path42 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path42 !== "";
+    if (listening && path42 !== "") out.push({ proto: "unix", address: path42 });
   }
   return out;
 }
@@ -49546,7 +49802,7 @@ function acceptQueue(proc, port) {
   for (const file of ["tcp", "tcp6"]) {
     let text = "";
     try {
-      text = fs19.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
+      text = fs20.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
     } catch {
       continue;
     }
@@ -49595,7 +49851,7 @@ function treeCpu(proc) {
 var PF_EXITING = 4;
 function pid1Running(proc) {
   try {
-    const stat3 = fs19.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat3 = fs20.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
   } catch {
@@ -49604,7 +49860,7 @@ function pid1Running(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat3 = fs19.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat3 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -49615,11 +49871,11 @@ function childStates(proc) {
   const out = [];
   for (const pid of childrenOf(proc, proc.pid)) {
     try {
-      const stat3 = fs19.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat3 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       const open2 = stat3.indexOf("(");
       const close = stat3.lastIndexOf(")");
       const child2 = { pid, comm: stat3.slice(open2 + 1, close), state: stat3.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs19.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs20.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
       if (nsPid) child2.nsPid = Number(nsPid);
       out.push(child2);
     } catch {
@@ -49630,9 +49886,9 @@ function childStates(proc) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs19.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs20.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs19.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs20.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -49644,7 +49900,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs19.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs20.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -49668,7 +49924,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs19.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs20.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -49678,22 +49934,41 @@ function processArgv(proc, pid = proc.pid) {
   if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
   return parts;
 }
+function processTree(proc) {
+  if (!fs20.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
+  const argv = processArgv(proc);
+  if (!argv) return void 0;
+  const children = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    const childArgv = processArgv(proc, pid);
+    if (childArgv) {
+      children.push({ pid, argv: childArgv });
+      continue;
+    }
+    try {
+      const stat3 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      children.push({ pid, argv: [`[${stat3.slice(stat3.indexOf("(") + 1, stat3.lastIndexOf(")"))}]`, "<defunct>"] });
+    } catch {
+    }
+  }
+  return { argv, children };
+}
 
 // src/runtime/probe.ts
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path28 from "node:path";
+import path30 from "node:path";
 
 // src/runtime/process-name.ts
-import path27 from "node:path";
+import path29 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path27.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path27.posix.basename(script) : script;
+  const dir = path29.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path29.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -49877,18 +50152,18 @@ function parseResponse(data, closed) {
   }
   return { status, complete: closed, keepAlive: false, length: data.length };
 }
-function requestText(path41, keepAlive, hold = false) {
-  return `GET ${path41} HTTP/1.1\r
+function requestText(path42, keepAlive, hold = false) {
+  return `GET ${path42} HTTP/1.1\r
 Host: localhost\r
 User-Agent: entrypoint-guard\r
 Accept: */*\r
 Connection: ${keepAlive ? "keep-alive" : "close"}\r
 ${hold ? "" : "\r\n"}`;
 }
-async function getOnce(access2, containerId, port, path41, timeoutMs) {
+async function getOnce(access2, containerId, port, path42, timeoutMs) {
   const relay = new Relay(access2, port, containerId);
   try {
-    relay.send(requestText(path41, false));
+    relay.send(requestText(path42, false));
     let closed = false;
     void relay.ended.then(() => closed = true);
     await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
@@ -50004,6 +50279,7 @@ async function judgeHeld(held, facts) {
 
 // src/runtime/readiness.ts
 var TICK_MS = 200;
+var LISTEN_TICK_MS = 40;
 var QUIET_MS = 1e3;
 var QUIET_TICKS = 2;
 var INSPECT_MS2 = 1e3;
@@ -50016,18 +50292,22 @@ async function waitReady(req) {
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples = [];
   let lastInspect = 0;
+  let lastSample = 0;
   for (; ; ) {
     const now = Date.now();
     const elapsed = now - req.startedAt;
-    if (proc) {
+    if (proc && now - lastSample >= TICK_MS) {
+      lastSample = now;
       const cpu = treeCpu(proc);
       if (cpu === void 0) return ready(req, "exited", "PID 1 exited");
-      const listening = req.ownNetns ? listeningSockets(proc) : [];
-      if (listening.length > 0) return ready(req, "listening", `listening on ${describeListeners(listening)}`);
       samples.push({ t: now, ...cpu });
       while (samples.length > 2 && samples[1].t <= now - QUIET_MS) samples.shift();
       const quiet = quietSince(samples, now);
       if (quiet) return ready(req, "quiet", `process tree idle for ${QUIET_MS / 1e3} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
+    }
+    if (proc && req.ownNetns) {
+      const listening = listeningSockets(proc);
+      if (listening.length > 0) return ready(req, "listening", `listening on ${describeListeners(listening)}`);
     }
     if (!proc || req.healthcheck) {
       if (now - lastInspect >= (proc ? INSPECT_MS2 : 500)) {
@@ -50041,7 +50321,7 @@ async function waitReady(req) {
       if (bound < req.boundSeconds) return ready(req, "fixed", `no readiness signal can be observed here (no local /proc, no HEALTHCHECK): stop signal sent after ${bound} s`);
       return ready(req, "timeout", `not ready within ${bound} s: stop signal sent anyway`);
     }
-    await sleep(Math.min(TICK_MS, Math.max(10, bound * 1e3 - elapsed)));
+    await sleep(Math.min(proc && req.ownNetns ? LISTEN_TICK_MS : TICK_MS, Math.max(10, bound * 1e3 - elapsed)));
   }
 }
 function ready(req, by, detail) {
@@ -50156,7 +50436,7 @@ ${res.stderr}`.trim();
 }
 function runHealthOnce(id, health, emulated) {
   const factor = emulated ? 3 : 1;
-  return docker(["exec", id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -50189,19 +50469,25 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
+var EMULATED_ZOMBIE_FACTOR = 3;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+var ARMED = `read _ && ${ORPHAN}`;
 function isOrphanCheck(argv) {
-  return argv.includes(ORPHAN);
+  return argv.some((a) => a === ORPHAN || a === ARMED);
+}
+function armOrphanCheck(id, timeoutSeconds) {
+  return armExec(id, ["/bin/sh", "-c", ARMED], timeoutSeconds * 1e3);
 }
 async function checkZombies(req) {
   const proc = hostProc(req.hostPid, req.id);
   if (!proc) return void 0;
   const factor = req.emulated ? 3 : 1;
   const t0 = Date.now();
-  const res = await docker(["exec", req.id, "/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
+  const armed = await req.armed;
+  const res = armed ? await armed.fire("\n") : await execIn(req.id, ["/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
   const orphanPid = Number(res.stdout.trim());
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
   const deadline = Date.now() + 1500 * factor;
@@ -50218,7 +50504,7 @@ async function checkZombies(req) {
       zombieSince = void 0;
       sleptSince = false;
     }
-    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? 15 : 1)) {
+    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) {
       return { reaped: false, seconds: round((now - t0) / 1e3) };
     }
     if (!orphan) return { reaped: true, seconds: round((now - t0) / 1e3) };
@@ -50228,7 +50514,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat3 = fs20.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat3 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat3.slice(stat3.lastIndexOf(")") + 2, stat3.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -50287,21 +50573,25 @@ function judgeStopSignal(facts) {
 
 // src/runtime/probe.ts
 var CALL_MS2 = 2e4;
+var EMULATED_HEALTH_CPUS = 4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
 var LIMITS = [
-  { flag: ["--cpus", "1"], engine: "CpuCfsQuota" },
-  { flag: ["--memory", "512m"], engine: "MemoryLimit" },
-  { flag: ["--pids-limit", "256"], engine: "PidsLimit" }
+  { flag: (limits) => ["--cpus", String(cpuLimit(limits.cpus))], engine: "CpuCfsQuota" },
+  { flag: () => ["--memory", "512m"], engine: "MemoryLimit" },
+  { flag: () => ["--pids-limit", "256"], engine: "PidsLimit" }
 ];
 var engineLimits;
+function cpuLimit(cpus) {
+  return cpus !== void 0 && Number.isFinite(cpus) && cpus >= 2 ? cpus - 0.5 : 1;
+}
 function limitsOfEngine() {
   engineLimits ??= docker(["info", "--format", "{{json .}}"], { timeoutMs: CALL_MS2, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
     try {
       const info2 = JSON.parse(r.stdout);
       const said = (k) => typeof info2[k] === "boolean" ? info2[k] : true;
-      return { CpuCfsQuota: said("CpuCfsQuota"), MemoryLimit: said("MemoryLimit"), PidsLimit: said("PidsLimit") };
+      return { CpuCfsQuota: said("CpuCfsQuota"), MemoryLimit: said("MemoryLimit"), PidsLimit: said("PidsLimit"), ...typeof info2.NCPU === "number" ? { cpus: info2.NCPU } : {} };
     } catch {
       return {};
     }
@@ -50334,7 +50624,7 @@ var PROBE_HARDENING = [
 function runArgs(req, limits = {}) {
   const { options, cleanup } = req;
   const args = ["run", "-d", "--platform", req.platform, "--network", options.probeNetwork, ...cleanup.labelArgs(), "--log-driver", "json-file", "--log-opt", "max-size=5m"];
-  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
+  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag(limits));
   if (!options.probePrivileges) args.push(...req.writableRoot ? ["--security-opt", "no-new-privileges"] : PROBE_HARDENING);
   const deployed = req.deployed;
   for (const [k, v] of Object.entries(deployed ? deployed.env : options.probeEnv)) args.push("-e", `${k}=${v}`);
@@ -50359,17 +50649,25 @@ async function abandonProbe(start, cleanup) {
   if (res.code === 0) cleanup.forgetContainer(s.id);
 }
 async function probe2(req, start = startProbe(req)) {
-  const { options, config, cleanup } = req;
-  const signal = normalizeSignal(config.stopSignal);
+  const { options } = req;
   const started = await start;
   if ("error" in started) {
     const error2 = started.error;
     if (noEmulator(req, error2)) return { hits: [], unavailable: error2 };
     return { hits: [exitedOnStart(null, [error2], req.config, true, false, isMissingEmulator(error2) ? req.platform : void 0)] };
   }
-  const id = started.id;
-  const startedAt = started.at;
-  const earlyHealth = config.health && !req.emulated && !req.deployed ? runHealthOnce(id, config.health, req.emulated) : void 0;
+  const armed = req.deployed ? void 0 : armOrphanCheck(started.id, options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60);
+  try {
+    return await probeStarted(req, started.id, started.at, armed);
+  } finally {
+    void armed?.then((a) => a?.disarm());
+  }
+}
+async function probeStarted(req, id, startedAt, armed) {
+  const { options, config, cleanup } = req;
+  const signal = normalizeSignal(config.stopSignal);
+  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EMULATED_HEALTH_CPUS;
+  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : void 0;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -50382,7 +50680,7 @@ async function probe2(req, start = startProbe(req)) {
   }
   const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
   const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
-  const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth);
+  const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth, armed);
   const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
   afterChecks?.catch(() => void 0);
   let state = await containerState(id);
@@ -50435,16 +50733,16 @@ async function probe2(req, start = startProbe(req)) {
   }
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
   const t0 = Date.now();
-  let kill = await docker(["kill", "-s", signal.name, id], { timeoutMs: CALL_MS2 });
-  if (kill.code === 0 && held) release(held);
-  if (kill.code !== 0) {
+  let kill = await killContainer(id, signal.name);
+  if (kill.ok && held) release(held);
+  if (!kill.ok) {
     state = await containerState(id);
     held?.relay.kill();
     if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
-    if (signal.number !== void 0) kill = await docker(["kill", "-s", String(signal.number), id], { timeoutMs: CALL_MS2 });
-    if (kill.code !== 0) {
-      await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
-      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || "docker kill failed"}.`);
+    if (signal.number !== void 0) kill = await killContainer(id, String(signal.number));
+    if (!kill.ok) {
+      await killContainer(id, "KILL");
+      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.error) || "docker kill failed"}.`);
       return { hits: [], ...named2, ready: ready2, notes };
     }
   }
@@ -50457,7 +50755,7 @@ async function probe2(req, start = startProbe(req)) {
   if (first === "grace") {
     killed = true;
     if (proc && pid1Signals?.caught.includes(signal.name)) pid1SignalsAfter = signalDispositions(proc);
-    await docker(["kill", "-s", "KILL", id], { timeoutMs: CALL_MS2 });
+    await killContainer(id, "KILL");
   }
   const exitCode = await waiter;
   const seconds3 = round((Date.now() - t0) / 1e3);
@@ -50476,12 +50774,12 @@ async function runPreStop(id, argv, graceSeconds) {
 }
 var NO_CHECKS = { hits: [], notes: [], results: {}, zombie: false };
 var SERVING = ["listening", "log", "cmd", "http"];
-async function afterReady(req, id, hostPid, startedAt, until, ready2, early) {
+async function afterReady(req, id, hostPid, startedAt, until, ready2, early, armed) {
   const health = req.config.health;
   const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
   const [h, z] = await Promise.all([
     runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
-    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated }))
+    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated, ...armed ? { armed } : {} }))
   ]);
   const hits = [];
   const notes = [];
@@ -50498,9 +50796,8 @@ async function afterReady(req, id, hostPid, startedAt, until, ready2, early) {
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  const waited = await docker(["wait", id], { timeoutMs });
-  const code2 = Number.parseInt(waited.stdout.trim(), 10);
-  if (waited.code === 0 && Number.isFinite(code2)) return code2;
+  const code2 = await waitContainer(id, timeoutMs);
+  if (code2 !== void 0) return code2;
   while (Date.now() < deadline) {
     const state = await containerState(id);
     if (!state) return null;
@@ -50568,9 +50865,15 @@ function handOverSignals(proc, top, pathDirs) {
   return { process: displayName(stripEmulator(argv), pathDirs), ...dispositions };
 }
 async function pid1Of(id, hostPid, pathDirs) {
-  const res = await docker(["top", id, "-eo", "pid,ppid,args"], { timeoutMs: CALL_MS2 });
-  if (res.code !== 0) return void 0;
-  const top = parseTop(res.stdout, hostPid, pathDirs);
+  const local = hostProc(hostPid, id);
+  const tree = local ? processTree(local) : void 0;
+  if (tree) {
+    const argv2 = stripEmulator(tree.argv);
+    return { argv: argv2, display: displayName(argv2, pathDirs), children: tree.children.map((c) => stripEmulator(c.argv)), childPids: tree.children.map((c) => c.pid) };
+  }
+  const text = await topText(id, ["-eo", "pid,ppid,args"]);
+  if (text === void 0) return void 0;
+  const top = parseTop(text, hostPid, pathDirs);
   const proc = hostProc(hostPid, id);
   const exact = proc ? processArgv(proc) : void 0;
   if (!top || !exact) return top;
@@ -50587,16 +50890,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path28.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path28.posix.basename(argv[1]) === path28.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path30.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path30.posix.basename(argv[1]) === path30.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs21.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs21.readFileSync(path28.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs22.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs22.readFileSync(path30.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -50608,8 +50911,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path28.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path28.posix.basename(argv[1]);
+  const first = path30.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path30.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -50781,7 +51084,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path29.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path31.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -50991,7 +51294,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -51100,96 +51403,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path31 from "node:path";
-
-// src/runtime/engine-api.ts
-import fs22 from "node:fs";
-import http2 from "node:http";
-import os8 from "node:os";
-import path30 from "node:path";
-function selectedContext() {
-  if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path30.join(os8.homedir(), ".docker");
-  try {
-    const config = JSON.parse(fs22.readFileSync(path30.join(dir, "config.json"), "utf8"));
-    return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var socketPath;
-function localEngineSocket() {
-  if (socketPath === void 0) socketPath = findSocket() ?? null;
-  return socketPath ?? void 0;
-}
-function findSocket() {
-  if (process.env.ENTRYPOINT_GUARD_NO_ENGINE_API) return void 0;
-  const host = process.env.DOCKER_HOST;
-  if (host && !host.startsWith("unix://")) return void 0;
-  const context3 = selectedContext();
-  if (context3 && context3 !== "default") return void 0;
-  const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
-  try {
-    return fs22.statSync(file).isSocket() ? file : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function engineRequest(socket, method, urlPath, options) {
-  logCall(["api", method, urlPath]);
-  return new Promise((resolve5) => {
-    const payload = options.json === void 0 ? void 0 : Buffer.from(JSON.stringify(options.json));
-    const chunks = [];
-    let bytes = 0;
-    let settled = false;
-    let timedOut = false;
-    let stopped = false;
-    let status = 0;
-    let headers = {};
-    const finish = (error2) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer2);
-      resolve5({ status, headers, body: Buffer.concat(chunks), timedOut, stopped, ...error2 && !stopped ? { error: error2 } : {} });
-    };
-    const req = http2.request(
-      { socketPath: socket, method, path: urlPath, headers: { Host: "docker", ...payload ? { "Content-Type": "application/json", "Content-Length": payload.length } : {} } },
-      (res) => {
-        status = res.statusCode ?? 0;
-        headers = res.headers;
-        res.on("data", (chunk) => {
-          if (stopped) return;
-          chunks.push(chunk);
-          bytes += chunk.length;
-          if (options.enoughBytes !== void 0 && bytes >= options.enoughBytes) {
-            stopped = true;
-            req.destroy();
-            finish();
-          }
-        });
-        res.on("end", () => finish());
-        res.on("error", (err) => finish(err.message));
-        res.on("close", () => finish("the engine closed the response early"));
-      }
-    );
-    const timer2 = setTimeout(() => {
-      timedOut = true;
-      req.destroy();
-      finish(`no answer within ${options.timeoutMs / 1e3} s`);
-    }, options.timeoutMs);
-    req.on("error", (err) => finish(err.message));
-    req.end(payload);
-  });
-}
-function engineMessage(res) {
-  const text = res.body.toString("utf8");
-  try {
-    const parsed2 = JSON.parse(text);
-    if (typeof parsed2.message === "string") return parsed2.message;
-  } catch {
-  }
-  return res.error ?? (text.trim() || `HTTP ${res.status}`);
-}
+import path32 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -51366,7 +51580,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path31.posix.normalize(requested);
+    let current = path32.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -51379,7 +51593,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path31.posix.normalize(target) : path31.posix.join(path31.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path32.posix.normalize(target) : path32.posix.join(path32.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -51475,11 +51689,11 @@ var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path32.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path32.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path32.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path32.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path32.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path33.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path33.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path33.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path33.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path33.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -51606,16 +51820,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path32.posix.normalize(interpreter) : path32.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path33.posix.normalize(interpreter) : path33.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path32.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path33.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path32.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path33.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -51635,14 +51849,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path32.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path33.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path32.posix.basename(shebang.interpreter) === "env") {
+  if (path33.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -51700,9 +51914,11 @@ async function debugShellRun(input, paths) {
   const script = paths.length === 1 ? 'test -x "$1"' : 'for p do test -x "$p" && exit 0; done; exit 1';
   const id = await input.running;
   if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
-    const res = await docker(["exec", id, "/bin/sh", "-c", script, "sh", ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
-    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
-    if (answered || SH_MISSING.test(res.stderr)) return res;
+    const res = await execIn(id, ["/bin/sh", "-c", script, "sh", ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
+    const said = `${res.stderr}
+${res.stdout}`;
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(said);
+    if (answered || SH_MISSING.test(said)) return { ...res, stderr: said.trim() };
   }
   const name = `${input.cleanup.runId}-smoke-${randomBytes2(4).toString("hex")}`;
   input.cleanup.container(name);
@@ -51829,7 +52045,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path32.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path33.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -51929,7 +52145,7 @@ async function runRuntime(model, options, extras = {}) {
   if (resolved) out.image = { ref: resolved.ref, digest: resolved.digest };
   return out;
 }
-var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1", "grace-period-exceeded"]);
+var TIMING_RULES = /* @__PURE__ */ new Set(["sigterm-ignored", "slow-shutdown", "unclean-exit", "shell-is-pid1", "grace-period-exceeded", "zombies-not-reaped"]);
 function reconcileEmulated(outcomes) {
   const plain2 = (o) => ({ ...o.result, hits: o.hits });
   const notes = reconcileRuns(outcomes.map(plain2), "the container", (i, hits) => outcomes[i].hits = hits);
@@ -51959,8 +52175,9 @@ ${r.pid1 ?? ""}`;
     setHits(index, emulated.hits.filter((h) => !contradicted.includes(h)));
     const e = emulated.shutdown;
     const n = native.shutdown;
-    const there = e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
-    const here = n.killed ? "was SIGKILLed too, for other reasons" : `exited with code ${n.exitCode} after ${n.seconds} s`;
+    const shutdownRules = contradicted.some((h) => h.rule !== "zombies-not-reaped");
+    const there = !shutdownRules ? "left an orphaned child a zombie" : e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
+    const here = !shutdownRules ? "did not" : n.killed ? "was SIGKILLed too, for other reasons" : `exited with code ${n.exitCode} after ${n.seconds} s`;
     notes.push(
       `On ${emulated.platform} (emulated by QEMU) ${subject} ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(", ")}), but the same start chain \`${truncate(emulated.pid1 ?? (emulated.startCommand ?? []).join(" "), 60)}\` ${here} natively on ${native.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${emulated.platform.split("/")[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`
     );
@@ -52041,24 +52258,25 @@ async function runPlatform(job) {
     }
     image = build3.tag;
   }
+  const startRequest = {
+    image,
+    platform: platform2,
+    cleanup,
+    emulated: support.emulated,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...options.readyHttp ? { readyHttp: options.readyHttp } : {}, ...options.probeHttp ? { probeHttp: options.probeHttp } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
+  };
+  const probeStart = startProbe(startRequest);
   let config;
   try {
     config = await inspectImage(image);
   } catch (err) {
+    await abandonProbe(probeStart, cleanup);
     notes.push(`Runtime checks for ${platform2} stopped: ${err.message}.`);
     result.skipped = "the built image could not be inspected";
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
-  const probeRequest = {
-    image,
-    platform: platform2,
-    config,
-    cleanup,
-    emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...options.readyHttp ? { readyHttp: options.readyHttp } : {}, ...options.probeHttp ? { probeHttp: options.probeHttp } : {}, probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges }
-  };
-  const probeStart = startProbe(probeRequest);
+  const probeRequest = { ...startRequest, config };
   const probeDeployments = async (plainRules, imageCannotStart) => {
     const plain2 = { startCommand: result.startCommand ?? [], signal: normalizeSignal(config.stopSignal).name, rules: plainRules };
     for (const deployment of model.deployments) {
@@ -52126,7 +52344,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path33.posix.basename(wrapper.imagePath),
+      wrapper: path34.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -52194,7 +52412,7 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
     for (const name of fs23.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs23.readFileSync(path33.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs23.readFileSync(path34.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -52452,8 +52670,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path41 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path41} does not exist${EOL7}`);
+        const path42 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path42} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -56747,7 +56965,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path41) => path41.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path42) => path42.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57274,12 +57492,12 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os9 from "node:os";
-import path35 from "node:path";
+import path36 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import fs24 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -57292,9 +57510,9 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path34.dirname(real);
+  const dir = path35.dirname(real);
   if (options.createParents) fs24.mkdirSync(dir, { recursive: true });
-  const tmp = path34.join(dir, `.${path34.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const tmp = path35.join(dir, `.${path35.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     fs24.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
     fs24.renameSync(tmp, real);
@@ -57312,7 +57530,7 @@ function checkOutputTarget(target, options = {}) {
   } else if (fs24.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path34.dirname(real);
+  const dir = path35.dirname(real);
   if (!options.createParents && !fs24.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
@@ -57357,7 +57575,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os9.tmpdir();
-  const file = path35.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path36.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -57686,7 +57904,7 @@ async function publishReview(api, event, findings, readSource) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path36 from "node:path";
+import path37 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -57735,7 +57953,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path36.relative(input.root, path36.resolve(input.cwd, file)).split(path36.sep).join("/");
+  const toRepo = (file) => path37.relative(input.root, path37.resolve(input.cwd, file)).split(path37.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -57765,7 +57983,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path36.relative(root, path36.resolve(cwd, file)).split(path36.sep).join("/");
+  const toRepo = (file) => path37.relative(root, path37.resolve(cwd, file)).split(path37.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -57777,7 +57995,7 @@ function applyPathFailOn(reports, config, root, cwd) {
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import fs25 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -57830,7 +58048,7 @@ function lineReader(root) {
     let lines = cache3.get(file);
     if (lines === void 0) {
       try {
-        lines = fs25.readFileSync(path37.resolve(root, file), "utf8").split("\n");
+        lines = fs25.readFileSync(path38.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
@@ -57892,7 +58110,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path38 from "node:path";
+import path39 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display2 = file) {
   const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES5 });
@@ -58050,13 +58268,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path38.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path39.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path39 from "node:path";
+import path40 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -58066,10 +58284,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path39.resolve(cwd, dockerfile);
+  const absPath = path40.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path39.dirname(absPath) });
-  const rel = (abs) => path39.relative(root, abs).split(path39.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path40.dirname(absPath) });
+  const rel = (abs) => path40.relative(root, abs).split(path40.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -58079,7 +58297,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path39.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path40.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -58091,7 +58309,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path39.dirname(dockerfile).split(path39.sep).join("/");
+    const context3 = path40.dirname(dockerfile).split(path40.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -58125,7 +58343,7 @@ function blobUrl(event) {
 function readSourceFile(workspace, file) {
   if (!inWorkspace(file)) return void 0;
   try {
-    const abs = path40.resolve(workspace, file);
+    const abs = path41.resolve(workspace, file);
     if (fs26.statSync(abs).size > 1024 * 1024) return void 0;
     return fs26.readFileSync(abs, "utf8");
   } catch {
@@ -58186,7 +58404,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path40.resolve(config.workspace, config.sarifFile);
+      const target = path41.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);

@@ -4,7 +4,8 @@
 // container unhealthy (Swarm, ECS and Compose's `depends_on: service_healthy` act on that).
 // Docker's own first run is `interval` (30 s by default) after the start: too late to wait for.
 import { round, truncate } from './build.js';
-import { docker, type DockerResult } from './docker.js';
+import { execIn } from './container-calls.js';
+import type { DockerResult } from './docker.js';
 import type { HealthSpec } from './image-config.js';
 import type { PlatformHit } from './types.js';
 
@@ -91,10 +92,10 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
 
 export type HealthRun = DockerResult;
 
-/** One run of the check, as Docker runs it (`docker exec`, the container's user and env). */
+/** One run of the check, as Docker runs it (an exec: the container's user and env). */
 export function runHealthOnce(id: string, health: HealthSpec, emulated?: boolean): Promise<HealthRun> {
   const factor = emulated ? 3 : 1;
-  return docker(['exec', id, ...health.argv], { timeoutMs: (health.timeout * factor + 5) * 1000, maxStdoutBytes: 64 * 1024 });
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1000, maxStdoutBytes: 64 * 1024 });
 }
 
 /** The check's program, when the run says it is not in the image. */

@@ -289,3 +289,36 @@ export function processArgv(proc: HostProc, pid = proc.pid): string[] | undefine
   if (parts.length === 1 && /\s/.test(parts[0]!)) return parts[0]!.trim().split(/\s+/);
   return parts;
 }
+
+export interface ProcessTree {
+  /** PID 1's argv (/proc/<pid>/cmdline). */
+  argv: string[];
+  /** Its direct children: host pid and argv (a zombie's, which has none, as ps shows it: `[comm] <defunct>`). */
+  children: { pid: number; argv: string[] }[];
+}
+
+/**
+ * PID 1 and its children as `docker top` would list them, read from /proc without a `ps` run in
+ * the engine. Undefined when the kernel does not list children (no /proc/<pid>/task/<tid>/children)
+ * or PID 1 is gone: the caller asks the engine instead.
+ */
+export function processTree(proc: HostProc): ProcessTree | undefined {
+  if (!fs.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return undefined;
+  const argv = processArgv(proc);
+  if (!argv) return undefined;
+  const children: ProcessTree['children'] = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    const childArgv = processArgv(proc, pid);
+    if (childArgv) {
+      children.push({ pid, argv: childArgv });
+      continue;
+    }
+    try {
+      const stat = fs.readFileSync(`${proc.root}/${pid}/stat`, 'utf8');
+      children.push({ pid, argv: [`[${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}]`, '<defunct>'] });
+    } catch {
+      // Reaped between the listing and the read.
+    }
+  }
+  return { argv, children };
+}

@@ -143,7 +143,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
 }
 
 /** Shutdown verdicts that rest on timing under QEMU (shell-is-pid1 only at its error severity). */
-const TIMING_RULES = new Set(['sigterm-ignored', 'slow-shutdown', 'unclean-exit', 'shell-is-pid1', 'grace-period-exceeded']);
+const TIMING_RULES = new Set(['sigterm-ignored', 'slow-shutdown', 'unclean-exit', 'shell-is-pid1', 'grace-period-exceeded', 'zombies-not-reaped']);
 
 /** One probe run's verdicts: the plain `docker run` one, or one deployment's, on one platform. */
 interface ProbedRun {
@@ -190,8 +190,10 @@ function reconcileRuns(runs: ProbedRun[], subject: string, setHits: (index: numb
     setHits(index, emulated.hits.filter((h) => !contradicted.includes(h)));
     const e = emulated.shutdown;
     const n = native.shutdown!;
-    const there = e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
-    const here = n.killed ? 'was SIGKILLed too, for other reasons' : `exited with code ${n.exitCode} after ${n.seconds} s`;
+    // The orphan check's verdict is about reaping, not about the shutdown.
+    const shutdownRules = contradicted.some((h) => h.rule !== 'zombies-not-reaped');
+    const there = !shutdownRules ? 'left an orphaned child a zombie' : e.killed ? `was SIGKILLed after ignoring ${e.signal} for the grace period` : `exited with code ${e.exitCode} after ${e.seconds} s`;
+    const here = !shutdownRules ? 'did not' : n.killed ? 'was SIGKILLed too, for other reasons' : `exited with code ${n.exitCode} after ${n.seconds} s`;
     notes.push(
       `On ${emulated.platform} (emulated by QEMU) ${subject} ${there} (${[...new Set(contradicted.map((h) => h.rule))].join(', ')}), but the same start chain \`${truncate(emulated.pid1 ?? (emulated.startCommand ?? []).join(' '), 60)}\` ${here} natively on ${native.platform}: the emulated verdict rests on QEMU's signal handling and timing, so it is not reported. Confirm on real ${emulated.platform.split('/')[1]} hardware, e.g. a matrix job on \`ubuntu-24.04-arm\`.`,
     );
@@ -302,26 +304,27 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
     image = build.tag;
   }
 
+  // The probe's container starts now, beside `docker image inspect`, so the service comes up
+  // while the image config is read and the smoke checks run.
+  const startRequest = {
+    image,
+    platform,
+    cleanup,
+    emulated: support.emulated,
+    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...(options.readyHttp ? { readyHttp: options.readyHttp } : {}), ...(options.probeHttp ? { probeHttp: options.probeHttp } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
+  };
+  const probeStart = startProbe(startRequest);
   let config;
   try {
     config = await inspectImage(image);
   } catch (err) {
+    await abandonProbe(probeStart, cleanup);
     notes.push(`Runtime checks for ${platform} stopped: ${(err as Error).message}.`);
     result.skipped = 'the built image could not be inspected';
     return done();
   }
   result.startCommand = [...config.entrypoint, ...config.cmd];
-
-  // The probe's container starts now, so the service comes up while the smoke checks run.
-  const probeRequest = {
-    image,
-    platform,
-    config,
-    cleanup,
-    emulated: support.emulated,
-    options: { gracePeriod: options.gracePeriod, startupWait: options.startupWait, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...(options.readyHttp ? { readyHttp: options.readyHttp } : {}), ...(options.probeHttp ? { probeHttp: options.probeHttp } : {}), probeEnv: options.probeEnv, probeNetwork: options.probeNetwork, probePrivileges: options.probePrivileges },
-  };
-  const probeStart = startProbe(probeRequest);
+  const probeRequest = { ...startRequest, config };
   /**
    * The probe as deployed: one more run per deployment, of the image just built, one after the
    * other; also when the image's own start command cannot run (`imageCannotStart`), since a

@@ -7,16 +7,17 @@ import path from 'node:path';
 import type { ShutdownResult } from '../findings.js';
 import type { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
+import { killContainer, topText, waitContainer, type ArmedExec } from './container-calls.js';
 import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
 import { displayName } from './process-name.js';
 import { knownProgram } from '../model/programs.js';
 import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
-import { hostProc, processArgv, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
+import { hostProc, processArgv, processTree, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
 import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun } from './healthcheck.js';
-import { checkZombies, isOrphanCheck, zombieHit, type ZombieOutcome } from './zombies.js';
+import { armOrphanCheck, checkZombies, isOrphanCheck, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
 import { judgeStopSignal } from './stop-signal.js';
@@ -120,23 +121,37 @@ export interface ProbeResult {
 }
 
 const CALL_MS = 20_000;
+/** CPUs the engine needs before an emulated HEALTHCHECK runs beside the emulated service's start. */
+const EMULATED_HEALTH_CPUS = 4;
 /** Emulated platforms start several times slower (node under QEMU: 3.2 s instead of 0.3 s). */
 export const EMULATION_FACTOR = 3;
 const RUN_MS = 90_000;
 const LOG_LINES = 5;
 
 /** Resource limits for an untrusted container, each used only when the engine says it can enforce it. */
-const LIMITS: { flag: string[]; engine: keyof EngineLimits }[] = [
-  { flag: ['--cpus', '1'], engine: 'CpuCfsQuota' },
-  { flag: ['--memory', '512m'], engine: 'MemoryLimit' },
-  { flag: ['--pids-limit', '256'], engine: 'PidsLimit' },
+const LIMITS: { flag: (limits: EngineLimits) => string[]; engine: keyof EngineLimits }[] = [
+  { flag: (limits) => ['--cpus', String(cpuLimit(limits.cpus))], engine: 'CpuCfsQuota' },
+  { flag: () => ['--memory', '512m'], engine: 'MemoryLimit' },
+  { flag: () => ['--pids-limit', '256'], engine: 'PidsLimit' },
 ];
 interface EngineLimits {
   CpuCfsQuota?: boolean;
   MemoryLimit?: boolean;
   PidsLimit?: boolean;
+  /** The engine's CPUs (`docker info` NCPU). */
+  cpus?: number;
 }
 let engineLimits: Promise<EngineLimits> | undefined;
+
+/**
+ * All of the engine's CPUs but half of one, at least one: a runaway container never takes the
+ * whole machine from the tool and the engine, while a service starts as fast as it would
+ * deployed. One CPU was too tight: a HEALTHCHECK or a `docker exec` shares the container's quota
+ * with the starting service (node under QEMU was ready seconds later beside its emulated check).
+ */
+export function cpuLimit(cpus: number | undefined): number {
+  return cpus !== undefined && Number.isFinite(cpus) && cpus >= 2 ? cpus - 0.5 : 1;
+}
 
 /**
  * What this engine's kernel can enforce, from `docker info` (asked once per process): never from
@@ -147,8 +162,8 @@ export function limitsOfEngine(): Promise<EngineLimits> {
   engineLimits ??= docker(['info', '--format', '{{json .}}'], { timeoutMs: CALL_MS, maxStdoutBytes: 4 * 1024 * 1024 }).then((r) => {
     try {
       const info = JSON.parse(r.stdout) as Record<string, unknown>;
-      const said = (k: keyof EngineLimits) => (typeof info[k] === 'boolean' ? (info[k] as boolean) : true);
-      return { CpuCfsQuota: said('CpuCfsQuota'), MemoryLimit: said('MemoryLimit'), PidsLimit: said('PidsLimit') };
+      const said = (k: 'CpuCfsQuota' | 'MemoryLimit' | 'PidsLimit') => (typeof info[k] === 'boolean' ? (info[k] as boolean) : true);
+      return { CpuCfsQuota: said('CpuCfsQuota'), MemoryLimit: said('MemoryLimit'), PidsLimit: said('PidsLimit'), ...(typeof info.NCPU === 'number' ? { cpus: info.NCPU } : {}) };
     } catch {
       return {};
     }
@@ -167,7 +182,7 @@ export const PROBE_HARDENING = ['--read-only', '--tmpfs', '/tmp', '--tmpfs', '/r
 export function runArgs(req: StartRequest, limits: EngineLimits = {}): string[] {
   const { options, cleanup } = req;
   const args = ['run', '-d', '--platform', req.platform, '--network', options.probeNetwork, ...cleanup.labelArgs(), '--log-driver', 'json-file', '--log-opt', 'max-size=5m'];
-  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag);
+  for (const limit of LIMITS) if (limits[limit.engine] !== false) args.push(...limit.flag(limits));
   // The second try of an image the hardening stopped at start: Docker's own defaults (its
   // capability set: a DHCP server needs NET_RAW) with a writable root, still no new privileges.
   if (!options.probePrivileges) args.push(...(req.writableRoot ? ['--security-opt', 'no-new-privileges'] : PROBE_HARDENING));
@@ -191,7 +206,8 @@ function noEmulator(req: ProbeRequest, text: string): boolean {
 /** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
 export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
 
-type StartRequest = Omit<ProbeRequest, 'hasShell' | 'signalGate' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'stopSignalInsertAt' | 'expectedPid1'>;
+/** What starting the container needs: not the image's config, so the start need not wait for `docker image inspect`. */
+type StartRequest = Omit<ProbeRequest, 'hasShell' | 'signalGate' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'stopSignalInsertAt' | 'expectedPid1' | 'config'> & Partial<Pick<ProbeRequest, 'config'>>;
 
 export function startProbe(req: StartRequest): ProbeStart {
   return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
@@ -206,23 +222,34 @@ export async function abandonProbe(start: ProbeStart, cleanup: Cleanup): Promise
 }
 
 export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(req)): Promise<ProbeResult> {
-  const { options, config, cleanup } = req;
-  const signal = normalizeSignal(config.stopSignal);
-
+  const { options } = req;
   const started = await start;
   if ('error' in started) {
     const error = started.error;
     if (noEmulator(req, error)) return { hits: [], unavailable: error };
     return { hits: [exitedOnStart(null, [error], req.config, true, false, isMissingEmulator(error) ? req.platform : undefined)] };
   }
-  const id = started.id;
-  const startedAt = started.at;
+  // The orphan check's shell starts with the container and waits for readiness (zombies.ts).
+  const armed = req.deployed ? undefined : armOrphanCheck(started.id, options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60);
+  try {
+    return await probeStarted(req, started.id, started.at, armed);
+  } finally {
+    void armed?.then((a) => a?.disarm());
+  }
+}
 
-  // Natively the HEALTHCHECK's first run starts with the container, so its own start-up (a node or
-  // python check) overlaps the service's on a core the service leaves idle. Under QEMU the check
-  // costs seconds of CPU that the emulated service needs for its own start: it runs after readiness.
+async function probeStarted(req: ProbeRequest, id: string, startedAt: number, armed: Promise<ArmedExec | undefined> | undefined): Promise<ProbeResult> {
+  const { options, config, cleanup } = req;
+  const signal = normalizeSignal(config.stopSignal);
+
+  // The HEALTHCHECK's first run starts with the container, so its own start-up (a node or python
+  // check) overlaps the service's on a CPU the service leaves idle. Under QEMU that start costs
+  // seconds of CPU: beside an emulated service on a 2-CPU machine it made the service itself
+  // ready seconds later (3.6 s instead of 2.0 s), so there it waits for readiness unless the
+  // engine has CPUs to spare.
   // A deployed run probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
-  const earlyHealth = config.health && !req.emulated && !req.deployed ? runHealthOnce(id, config.health, req.emulated) : undefined;
+  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EMULATED_HEALTH_CPUS;
+  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : undefined;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -239,7 +266,7 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
 
   // PID 1 and the checks that need a ready service, side by side, and beside them whether it
   // still runs (on a container that exited they fail fast and are not used).
-  const checksAfterReady = (pid: number | undefined) => (req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1000, ready, earlyHealth));
+  const checksAfterReady = (pid: number | undefined) => (req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1000, ready, earlyHealth, armed));
   const afterChecks = ready.by === 'exited' ? undefined : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
   afterChecks?.catch(() => undefined);
   let state = await containerState(id);
@@ -304,18 +331,18 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   // Start waiting before the signal so the exit is seen the moment it happens.
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
   const t0 = Date.now();
-  let kill = await docker(['kill', '-s', signal.name, id], { timeoutMs: CALL_MS });
-  if (kill.code === 0 && held) release(held);
-  if (kill.code !== 0) {
+  let kill = await killContainer(id, signal.name);
+  if (kill.ok && held) release(held);
+  if (!kill.ok) {
     state = await containerState(id);
     // It exited between the startup check and the signal.
     held?.relay.kill();
     if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, ready, notes };
     // A signal name this engine does not know: try its number.
-    if (signal.number !== undefined) kill = await docker(['kill', '-s', String(signal.number), id], { timeoutMs: CALL_MS });
-    if (kill.code !== 0) {
-      await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
-      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.stderr) || 'docker kill failed'}.`);
+    if (signal.number !== undefined) kill = await killContainer(id, String(signal.number));
+    if (!kill.ok) {
+      await killContainer(id, 'KILL');
+      notes.push(`The shutdown probe on ${req.platform} could not send ${signal.name}: ${firstErrorLine(kill.error) || 'docker kill failed'}.`);
       return { hits: [], ...named, ready, notes };
     }
   }
@@ -333,7 +360,7 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   if (first === 'grace') {
     killed = true;
     if (proc && pid1Signals?.caught.includes(signal.name)) pid1SignalsAfter = signalDispositions(proc);
-    await docker(['kill', '-s', 'KILL', id], { timeoutMs: CALL_MS });
+    await killContainer(id, 'KILL');
   }
   const exitCode = await waiter;
   const seconds = round((Date.now() - t0) / 1000);
@@ -363,13 +390,13 @@ const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd', 'http'];
  * The checks that need a ready service, run side by side before the stop signal: the image's
  * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
  */
-async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, early?: Promise<HealthRun>) {
+async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, early?: Promise<HealthRun>, armed?: Promise<ArmedExec | undefined>) {
   const health = req.config.health;
   // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
   const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
   const [h, z] = await Promise.all([
     runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by), ...(early ? { early } : {}) }) : undefined,
-    Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated }))),
+    Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated, ...(armed ? { armed } : {}) }))),
   ]);
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
@@ -391,9 +418,8 @@ async function afterReady(req: ProbeRequest, id: string, hostPid: number | undef
  */
 async function waitExit(id: string, timeoutMs: number): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
-  const waited = await docker(['wait', id], { timeoutMs });
-  const code = Number.parseInt(waited.stdout.trim(), 10);
-  if (waited.code === 0 && Number.isFinite(code)) return code;
+  const code = await waitContainer(id, timeoutMs);
+  if (code !== undefined) return code;
   while (Date.now() < deadline) {
     const state = await containerState(id);
     if (!state) return null;
@@ -496,9 +522,16 @@ function handOverSignals(proc: HostProc, top: Pid1, pathDirs?: string[]): AppSig
 }
 
 async function pid1Of(id: string, hostPid: number | undefined, pathDirs?: string[]): Promise<Pid1 | undefined> {
-  const res = await docker(['top', id, '-eo', 'pid,ppid,args'], { timeoutMs: CALL_MS });
-  if (res.code !== 0) return undefined;
-  const top = parseTop(res.stdout, hostPid, pathDirs);
+  // A local engine: the host's /proc, exact argv included, without a `ps` run by the engine.
+  const local = hostProc(hostPid, id);
+  const tree = local ? processTree(local) : undefined;
+  if (tree) {
+    const argv = stripEmulator(tree.argv);
+    return { argv, display: displayName(argv, pathDirs), children: tree.children.map((c) => stripEmulator(c.argv)), childPids: tree.children.map((c) => c.pid) };
+  }
+  const text = await topText(id, ['-eo', 'pid,ppid,args']);
+  if (text === undefined) return undefined;
+  const top = parseTop(text, hostPid, pathDirs);
   // ps joins arguments with spaces; the kernel's cmdline keeps them apart (a local engine only).
   const proc = hostProc(hostPid, id);
   const exact = proc ? processArgv(proc) : undefined;

@@ -45,6 +45,8 @@ export interface ReadinessRequest {
 }
 
 const TICK_MS = 200;
+/** Listening sockets are read more often: a few small /proc files, and every tick waited is the verdict's. */
+const LISTEN_TICK_MS = 40;
 /** No CPU time growth for this long counts as quiet. */
 export const QUIET_MS = 1000;
 /** CPU ticks (1/100 s) a quiet window may still use: a shell loop forking `sleep` now and then. */
@@ -62,19 +64,23 @@ export async function waitReady(req: ReadinessRequest): Promise<Readiness> {
   const bound = proc || req.healthcheck ? req.boundSeconds : Math.min(req.boundSeconds, FALLBACK_SECONDS);
   const samples: Sample[] = [];
   let lastInspect = 0;
+  let lastSample = 0;
   for (;;) {
     const now = Date.now();
     const elapsed = now - req.startedAt;
-    if (proc) {
+    if (proc && now - lastSample >= TICK_MS) {
+      lastSample = now;
       const cpu = treeCpu(proc);
       if (cpu === undefined) return ready(req, 'exited', 'PID 1 exited');
-      const listening = req.ownNetns ? listeningSockets(proc) : [];
-      if (listening.length > 0) return ready(req, 'listening', `listening on ${describeListeners(listening)}`);
       samples.push({ t: now, ...cpu });
       // Keep only what the quiet window can still look at.
       while (samples.length > 2 && samples[1]!.t <= now - QUIET_MS) samples.shift();
       const quiet = quietSince(samples, now);
       if (quiet) return ready(req, 'quiet', `process tree idle for ${QUIET_MS / 1000} s (CPU time ${(cpu.ticks / 100).toFixed(2)} s)`);
+    }
+    if (proc && req.ownNetns) {
+      const listening = listeningSockets(proc);
+      if (listening.length > 0) return ready(req, 'listening', `listening on ${describeListeners(listening)}`);
     }
     if (!proc || req.healthcheck) {
       if (now - lastInspect >= (proc ? INSPECT_MS : 500)) {
@@ -88,7 +94,7 @@ export async function waitReady(req: ReadinessRequest): Promise<Readiness> {
       if (bound < req.boundSeconds) return ready(req, 'fixed', `no readiness signal can be observed here (no local /proc, no HEALTHCHECK): stop signal sent after ${bound} s`);
       return ready(req, 'timeout', `not ready within ${bound} s: stop signal sent anyway`);
     }
-    await sleep(Math.min(TICK_MS, Math.max(10, bound * 1000 - elapsed)));
+    await sleep(Math.min(proc && req.ownNetns ? LISTEN_TICK_MS : TICK_MS, Math.max(10, bound * 1000 - elapsed)));
   }
 }
 

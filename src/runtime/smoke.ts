@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Severity } from '../findings.js';
 import type { BaseFamily, DockerfileModel, SourceRange } from '../model/types.js';
 import type { Cleanup } from './cleanup.js';
+import { execIn } from './container-calls.js';
 import { docker, type DockerResult } from './docker.js';
 import { archOfElf, describeElf, hostArch, matchesArch, parseElf, platformArch, type ArchSpec, type ElfInfo } from './elf.js';
 import type { ImageConfig } from './image-config.js';
@@ -296,11 +297,13 @@ async function debugShellRun(input: SmokeInput, paths: string[]): Promise<Docker
   // paths under the probe's tmpfs mounts, which hide the image's own files there.
   const id = await input.running;
   if (id && !paths.some((p) => TMPFS.some((d) => p === d || p.startsWith(`${d}/`)))) {
-    const res = await docker(['exec', id, '/bin/sh', '-c', script, 'sh', ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
+    const res = await execIn(id, ['/bin/sh', '-c', script, 'sh', ...paths], { timeoutMs: SHELL_TIMEOUT_MS, maxStdoutBytes: 64 * 1024 });
     // A verdict only when /bin/sh answered (0 or 1) or the runtime said it is not there; else the
     // container stopped meanwhile (a crash at start, a one-shot job, the exec killed with it): a run of its own.
-    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(res.stderr);
-    if (answered || SH_MISSING.test(res.stderr)) return res;
+    // (Over the Engine API the runtime's words come on stdout: `test -x` itself prints nothing.)
+    const said = `${res.stderr}\n${res.stdout}`;
+    const answered = !res.timedOut && (res.code === 0 || res.code === 1) && !START_ERROR.test(said);
+    if (answered || SH_MISSING.test(said)) return { ...res, stderr: said.trim() };
   }
   const name = `${input.cleanup.runId}-smoke-${randomBytes(4).toString('hex')}`;
   input.cleanup.container(name);

@@ -5,7 +5,7 @@
 // the PID table fills up (pids-limit, then "fork: Resource temporarily unavailable").
 // Read from the host's /proc (a local engine); a kernel state, so it holds under QEMU as well.
 import { round } from './build.js';
-import { docker } from './docker.js';
+import { armExec, execIn, type ArmedExec } from './container-calls.js';
 import fs from 'node:fs';
 import { childStates, hostProc, type HostProc } from './host-proc.js';
 import type { PlatformHit } from './types.js';
@@ -14,6 +14,8 @@ export interface ZombieRequest {
   id: string;
   hostPid?: number;
   emulated?: boolean;
+  /** Its shell, started with the container (armOrphanCheck). */
+  armed?: Promise<ArmedExec | undefined>;
 }
 
 export interface ZombieOutcome {
@@ -28,6 +30,7 @@ export interface ZombieOutcome {
  */
 const ZOMBIE_MS = 100;
 const POLL_MS = 25;
+const EMULATED_ZOMBIE_FACTOR = 3;
 /**
  * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
  * a subshell that exits at once, so the exec's own shell can never be the one that reaps it:
@@ -35,9 +38,17 @@ const POLL_MS = 25;
  */
 export const ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
 
+/** The same, started with the container: it waits for a line on its stdin (sent once the service is ready). */
+const ARMED = `read _ && ${ORPHAN}`;
+
 /** A process of the orphan check itself (its `sh -c`, or the subshell re-parented to PID 1 before it execs sleep). */
 export function isOrphanCheck(argv: readonly string[]): boolean {
-  return argv.includes(ORPHAN);
+  return argv.some((a) => a === ORPHAN || a === ARMED);
+}
+
+/** Start the orphan check's shell now (local engine only), so that after readiness it costs no exec start. */
+export function armOrphanCheck(id: string, timeoutSeconds: number): Promise<ArmedExec | undefined> {
+  return armExec(id, ['/bin/sh', '-c', ARMED], timeoutSeconds * 1000);
 }
 
 /** Undefined when it cannot be checked here: no local /proc, no /bin/sh in the image, the exec failed. */
@@ -46,7 +57,8 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
   if (!proc) return undefined;
   const factor = req.emulated ? 3 : 1;
   const t0 = Date.now();
-  const res = await docker(['exec', req.id, '/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
+  const armed = await req.armed;
+  const res = armed ? await armed.fire('\n') : await execIn(req.id, ['/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
   const orphanPid = Number(res.stdout.trim());
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
   const deadline = Date.now() + 1500 * factor;
@@ -63,9 +75,9 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
       zombieSince = undefined;
       sleptSince = false;
     }
-    // Under QEMU an init's SIGCHLD handler runs late (tini reaped after more than 0.3 s): wait
-    // longer there before calling a zombie unreaped.
-    if (zombieSince !== undefined && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? 15 : 1)) {
+    // Under QEMU the emulator takes the SIGCHLD first and hands it to the program later (tini
+    // reaped after 50–160 ms on a busy machine): wait longer there before calling a zombie unreaped.
+    if (zombieSince !== undefined && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) {
       return { reaped: false, seconds: round((now - t0) / 1000) };
     }
     // The exec's shell has exited, so the orphan is PID 1's child by now: gone means reaped.

@@ -76,6 +76,19 @@ describe('an emulated shutdown verdict against the native one of the same chain'
     expect(emulatedOnly[0]!.hits).toHaveLength(1);
   });
 
+  it('a zombie left under QEMU where the native run of the same chain reaped: a note about reaping, not about the shutdown', () => {
+    const tini = (platform: string, emulated: boolean): PlatformResult => ({ platform, ...(emulated ? { emulated: true } : {}), startCommand: ['tini', '--', 'node', 'server.js'], pid1: 'tini -- node server.js', shutdown: { signal: 'SIGTERM', seconds: 0.3, exitCode: 0, killed: false } });
+    const o = [{ result: tini('linux/amd64', false), hits: [], notes: [] }, { result: tini('linux/arm64', true), hits: [hit('zombies-not-reaped')], notes: [] }];
+    const notes = reconcileEmulated(o);
+    expect(o[1]!.hits).toEqual([]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^On linux\/arm64 \(emulated by QEMU\) the container left an orphaned child a zombie \(zombies-not-reaped\), but the same start chain `tini -- node server.js` did not natively on linux\/amd64/);
+    // Both platforms left it: a program that does not reap, said on both.
+    const both = [{ result: tini('linux/amd64', false), hits: [hit('zombies-not-reaped')], notes: [] }, { result: tini('linux/arm64', true), hits: [hit('zombies-not-reaped')], notes: [] }];
+    expect(reconcileEmulated(both)).toEqual([]);
+    expect(both[1]!.hits).toHaveLength(1);
+  });
+
   it('an info-level shell-is-pid1 is not a verdict to reconcile', () => {
     const o = [{ result: clean('linux/amd64'), hits: [], notes: [] }, { result: killed('linux/arm64', true), hits: [hit('shell-is-pid1', 'info')], notes: [] }];
     expect(reconcileEmulated(o)).toEqual([]);

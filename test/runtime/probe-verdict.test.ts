@@ -152,6 +152,13 @@ describe('docker run argv of the probe', () => {
       expect(privileged).not.toContain('--cap-drop');
       // Limits follow what the engine can enforce, nothing else.
       expect(runArgs({ image: 'img:1', platform: 'linux/arm64', config, cleanup, options: { gracePeriod: 10, startupWait: 3, probeEnv: {}, probeNetwork: 'none' } }, { MemoryLimit: false })).not.toContain('--memory');
+      // CPU: all of the engine's CPUs but half of one (one on a single-CPU engine or when docker info does not say).
+      const cpus = (limits: Parameters<typeof runArgs>[1]) => { const a = runArgs({ image: 'img:1', platform: 'linux/arm64', config, cleanup, options: { gracePeriod: 10, startupWait: 3, probeEnv: {}, probeNetwork: 'none' } }, limits); return a[a.indexOf('--cpus') + 1]; };
+      expect(cpus({ cpus: 4 })).toBe('3.5');
+      expect(cpus({ cpus: 2 })).toBe('1.5');
+      expect(cpus({ cpus: 1 })).toBe('1');
+      expect(cpus({})).toBe('1');
+      expect(runArgs({ image: 'img:1', platform: 'linux/arm64', config, cleanup, options: { gracePeriod: 10, startupWait: 3, probeEnv: {}, probeNetwork: 'none' } }, { CpuCfsQuota: false, cpus: 4 })).not.toContain('--cpus');
     } finally {
       if (before === undefined) delete process.env.EG_HOST_SECRET;
       else process.env.EG_HOST_SECRET = before;
