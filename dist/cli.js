@@ -26364,17 +26364,17 @@ function docker(args, options) {
     const max = options.maxStdoutBytes ?? 64 * 1024 * 1024;
     let stderr = "";
     let timedOut = false;
-    let settled = false;
+    let settled2 = false;
     const finish = (code2) => {
-      if (settled) return;
-      settled = true;
+      if (settled2) return;
+      settled2 = true;
       clearTimeout(timer2);
       const stdoutBytes = Buffer.concat(out);
       resolve3({ code: code2, stdout: stdoutBytes.toString("utf8"), stderr, timedOut, stdoutBytes });
     };
     const timer2 = setTimeout(() => {
       setImmediate(() => {
-        if (settled || child.exitCode !== null || child.signalCode !== null) return;
+        if (settled2 || child.exitCode !== null || child.signalCode !== null) return;
         timedOut = true;
         killCall(child, "SIGKILL");
       });
@@ -27097,14 +27097,14 @@ function engineRequest(socket, method, urlPath, options) {
     const payload = options.json === void 0 ? void 0 : Buffer.from(JSON.stringify(options.json));
     const chunks = [];
     let bytes = 0;
-    let settled = false;
+    let settled2 = false;
     let timedOut = false;
     let stopped = false;
     let status = 0;
     let headers = {};
     const finish = (error) => {
-      if (settled) return;
-      settled = true;
+      if (settled2) return;
+      settled2 = true;
       clearTimeout(timer2);
       resolve3({ status, headers, body: Buffer.concat(chunks), timedOut, stopped, ...error && !stopped ? { error } : {} });
     };
@@ -28372,23 +28372,33 @@ var NO_CHECKS = { hits: [], notes: [], results: {}, zombie: false };
 var SERVING = ["listening", "log", "cmd", "http"];
 async function afterReady(req, id, hostPid, startedAt, until, ready2, early, armed) {
   const health = req.config.health;
-  const runHealth = health && ready2.by !== "healthcheck" && ready2.by !== "exited";
+  const runnable = health !== void 0 && ready2.by !== "healthcheck" && ready2.by !== "exited";
+  const native = runnable && req.emulated && SERVING.includes(ready2.by) && req.nativeHealth ? await settled(req.nativeHealth) : void 0;
+  const passedNatively = native?.status === "healthy" && native.text === health?.text ? native : void 0;
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
+    health && runnable && !passedNatively ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
     Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated, ...armed ? { armed } : {} }))
   ]);
   const hits = [];
   const notes = [];
   const results = {};
   if (h) {
+    if (!req.emulated) req.shareHealth?.(h.status);
     if (h.hit) hits.push(h.hit);
     if (h.note) notes.push(`${h.note.replace(/\.$/, "")} on ${req.platform}.`);
     results.health = { status: h.status, exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
   } else if (health && ready2.by === "healthcheck") {
+    if (!req.emulated) req.shareHealth?.("healthy");
     results.health = { status: "healthy", exitCode: 0, runs: 0, seconds: 0 };
+  } else if (passedNatively) {
+    results.health = { status: "healthy", exitCode: 0, runs: 0, seconds: 0 };
+    notes.push(`The HEALTHCHECK was not run again on ${req.platform} (emulated): it passed natively on ${passedNatively.platform}, and the service was serving here too (${truncate(ready2.detail, 60)}).`);
   }
   if (z) results.zombies = { reaped: z.reaped, seconds: z.seconds };
   return { hits, notes, results, zombie: z?.reaped === false };
+}
+function settled(p) {
+  return Promise.race([p, new Promise((resolve3) => setImmediate(() => resolve3(void 0)))]);
 }
 async function waitExit(id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -29789,6 +29799,8 @@ async function runRuntime(model, options, extras = {}) {
   const confirms = confirmable(model, extras.staticFindings ?? []);
   const hits = [];
   const results = [];
+  let shareHealth;
+  const nativeHealth = new Promise((resolve3) => shareHealth = resolve3);
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
@@ -29798,7 +29810,7 @@ async function runRuntime(model, options, extras = {}) {
       }
       const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress, nativeHealth, shareHealth });
       } catch (err) {
         progress.phase(platform, "failed", "runtime checks stopped by an internal error");
         const message = err instanceof Error ? err.message : String(err);
@@ -29985,7 +29997,9 @@ async function runPlatform(job) {
       ...program !== void 0 && !job.resolved ? { expectedProgram: program, expectedArgs: programArgs } : {},
       ...stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {},
       ...!job.resolved ? { stopSignalInsertAt: stopSignalPlace(model) } : {},
-      ...expected && !job.resolved ? { expectedPid1: expected } : {}
+      ...expected && !job.resolved ? { expectedPid1: expected } : {},
+      ...support.emulated && job.nativeHealth ? { nativeHealth: job.nativeHealth } : {},
+      ...!support.emulated && job.shareHealth && config.health ? { shareHealth: (status) => job.shareHealth({ platform, text: config.health.text, status }) } : {}
     },
     probeStart
   );

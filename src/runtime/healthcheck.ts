@@ -92,6 +92,14 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
 
 export type HealthRun = DockerResult;
 
+/** A native platform's verdict on the HEALTHCHECK, offered to the emulated platforms of the same run. */
+export interface NativeHealth {
+  platform: string;
+  /** The check as the image config gives it: only the same check is taken over. */
+  text: string;
+  status: HealthOutcome['status'];
+}
+
 /** One run of the check, as Docker runs it (an exec: the container's user and env). */
 export function runHealthOnce(id: string, health: HealthSpec, emulated?: boolean): Promise<HealthRun> {
   const factor = emulated ? 3 : 1;

@@ -20,6 +20,7 @@ import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
 import { effectiveHealthcheck, expectedPid1, forwardingWrapper } from '../model/start-chain.js';
+import type { NativeHealth } from './healthcheck.js';
 import { abandonProbe, limitsOfEngine, normalizeSignal, probe, startProbe, type Confirmable } from './probe.js';
 import { probeDeployment, type DeployedOutcome } from './deployed.js';
 import { silentProgress, type Phase, type ProgressFactory, type ProgressSink } from './progress.js';
@@ -107,6 +108,9 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const confirms = confirmable(model, extras.staticFindings ?? []);
   const hits: Tagged[] = [];
   const results: PlatformResult[] = [];
+  // The native platform's HEALTHCHECK verdict, for the emulated ones to take over (probe.ts).
+  let shareHealth!: (verdict: NativeHealth) => void;
+  const nativeHealth = new Promise<NativeHealth>((resolve) => (shareHealth = resolve));
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
@@ -116,7 +120,7 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
       }
       const variant = resolved?.variants.find((v) => samePlatform(v.platform, platform));
       try {
-        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress });
+        return await runPlatform({ platform, support, model, options, cleanup, confirms, nonce, variant, resolved, progress, nativeHealth, shareHealth });
       } catch (err) {
         progress.phase(platform, 'failed', 'runtime checks stopped by an internal error');
         // A bug or an engine gone mid-run stops this platform's checks, not the report.
@@ -245,6 +249,9 @@ interface PlatformJob {
   variant?: ImageVariant;
   resolved?: ResolvedImage;
   progress: ProgressSink;
+  /** The HEALTHCHECK verdict of the run's native platform: given by it, read by the emulated ones. */
+  nativeHealth?: Promise<NativeHealth>;
+  shareHealth?: (verdict: NativeHealth) => void;
 }
 
 async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
@@ -364,6 +371,8 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
       ...(stopSignal && !job.resolved ? { stopSignalAt: { file: model.file, range: stopSignal.range } } : {}),
       ...(!job.resolved ? { stopSignalInsertAt: stopSignalPlace(model) } : {}),
       ...(expected && !job.resolved ? { expectedPid1: expected } : {}),
+      ...(support.emulated && job.nativeHealth ? { nativeHealth: job.nativeHealth } : {}),
+      ...(!support.emulated && job.shareHealth && config.health ? { shareHealth: (status: NativeHealth['status']) => job.shareHealth!({ platform, text: config.health!.text, status }) } : {}),
     },
     probeStart,
   );

@@ -16,7 +16,7 @@ import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, processArgv, processTree, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
-import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun } from './healthcheck.js';
+import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun, type NativeHealth } from './healthcheck.js';
 import { armOrphanCheck, checkZombies, isOrphanCheck, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
@@ -76,6 +76,10 @@ export interface ProbeRequest {
   expectedPid1?: ExpectedPid1;
   /** The probe as deployed (deployed.ts): the container started as the deployment starts it. */
   deployed?: DeployedRun;
+  /** An emulated platform's: the native platform's HEALTHCHECK verdict in the same run, once there is one. */
+  nativeHealth?: Promise<NativeHealth>;
+  /** A native platform's: offer its HEALTHCHECK verdict to the emulated ones as soon as it has one. */
+  shareHealth?: (status: NativeHealth['status']) => void;
 }
 
 /**
@@ -393,23 +397,38 @@ const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd', 'http'];
 async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, early?: Promise<HealthRun>, armed?: Promise<ArmedExec | undefined>) {
   const health = req.config.health;
   // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
-  const runHealth = health && ready.by !== 'healthcheck' && ready.by !== 'exited';
+  const runnable = health !== undefined && ready.by !== 'healthcheck' && ready.by !== 'exited';
+  // Under QEMU a node or python check costs seconds of emulated CPU after readiness. The same
+  // check that passed natively in this run, against a service seen serving here too, is not run
+  // again: what it would add is QEMU's timing, not the image's (the same rule as reconcileEmulated).
+  const native = runnable && req.emulated && SERVING.includes(ready.by) && req.nativeHealth ? await settled(req.nativeHealth) : undefined;
+  const passedNatively = native?.status === 'healthy' && native.text === health?.text ? native : undefined;
   const [h, z] = await Promise.all([
-    runHealth ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by), ...(early ? { early } : {}) }) : undefined,
+    health && runnable && !passedNatively ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by), ...(early ? { early } : {}) }) : undefined,
     Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated, ...(armed ? { armed } : {}) }))),
   ]);
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
   const results: Pick<ProbeResult, 'health' | 'zombies'> = {};
   if (h) {
+    if (!req.emulated) req.shareHealth?.(h.status);
     if (h.hit) hits.push(h.hit);
     if (h.note) notes.push(`${h.note.replace(/\.$/, '')} on ${req.platform}.`);
     results.health = { status: h.status, exitCode: h.exitCode, runs: h.runs, seconds: h.seconds };
   } else if (health && ready.by === 'healthcheck') {
+    if (!req.emulated) req.shareHealth?.('healthy');
     results.health = { status: 'healthy', exitCode: 0, runs: 0, seconds: 0 };
+  } else if (passedNatively) {
+    results.health = { status: 'healthy', exitCode: 0, runs: 0, seconds: 0 };
+    notes.push(`The HEALTHCHECK was not run again on ${req.platform} (emulated): it passed natively on ${passedNatively.platform}, and the service was serving here too (${truncate(ready.detail, 60)}).`);
   }
   if (z) results.zombies = { reaped: z.reaped, seconds: z.seconds };
   return { hits, notes, results, zombie: z?.reaped === false };
+}
+
+/** The promise's value if it has one already, else undefined: never waits for it. */
+function settled<T>(p: Promise<T>): Promise<T | undefined> {
+  return Promise.race([p, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
 }
 
 /**

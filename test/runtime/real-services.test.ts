@@ -13,7 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding, PlatformResult } from '../../src/findings.js';
 import { lintDockerfile } from '../../src/lint.js';
 import { defaultOptions, type Options } from '../../src/options.js';
+import { Cleanup } from '../../src/runtime/cleanup.js';
+import { inspectImage } from '../../src/runtime/image-config.js';
 import { runRuntime } from '../../src/runtime/index.js';
+import { probe } from '../../src/runtime/probe.js';
 import { withRuleMeta } from '../../src/runtime-findings.js';
 import { basesAvailable, basesSkipReason } from './bases.js';
 import { leftoversAsync, PLATFORMS } from './engine.js';
@@ -479,6 +482,26 @@ describe.skipIf(!basesAvailable).concurrent(`HEALTHCHECK and zombies on real pro
       expect(on(run, p).pid1).toBe('tini -- node server.js');
     }
     expect(run.findings).toEqual([]);
+  }, T);
+
+  it('under QEMU, the check that passed natively in the same run is not run again; one that did not pass natively is', async () => {
+    const dir = prepared('healthcheck-tini');
+    const tag = await truthBuild('healthcheck-tini', dir, 'linux/arm64');
+    const config = await inspectImage(tag);
+    const cleanup = new Cleanup(`eg-realrt-native-health-${process.pid}`);
+    try {
+      const base = { image: tag, platform: 'linux/arm64', config, cleanup, emulated: true, options: { gracePeriod: 10, startupWait: 60, probeEnv: {}, probeNetwork: 'none' } };
+      const nativeSaid = (status: 'healthy' | 'unhealthy') => Promise.resolve({ platform: 'linux/amd64', text: config.health!.text, status });
+      const taken = await probe({ ...base, nativeHealth: nativeSaid('healthy') });
+      expect(taken.ready?.by).toBe('listening');
+      expect(taken.health).toEqual({ status: 'healthy', exitCode: 0, runs: 0, seconds: 0 });
+      expect(taken.notes).toContainEqual(expect.stringMatching(/^The HEALTHCHECK was not run again on linux\/arm64 \(emulated\): it passed natively on linux\/amd64, and the service was serving here too \(listening on tcp :8000\)/));
+      const own = await probe({ ...base, nativeHealth: nativeSaid('unhealthy') });
+      expect(own.health?.runs).toBeGreaterThanOrEqual(1);
+      expect(own.notes ?? []).not.toContainEqual(expect.stringMatching(/not run again/));
+    } finally {
+      await cleanup.removeAll();
+    }
   }, T);
 });
 
