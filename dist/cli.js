@@ -29214,6 +29214,8 @@ function parseTar(input, maxEntries = 1e4) {
 var HEAD_BYTES = 64 * 1024;
 var MAX_LINK_HOPS = 16;
 var CP_TIMEOUT_MS = 2e4;
+var GO_MODE_DIR = 2147483648;
+var GO_MODE_OTHER = 1 << 25 | 1 << 24 | 1 << 26 | 1 << 21 | 1 << 19;
 var MISSING = /no such container:path|could not find the file|no such file or directory|not a directory/i;
 var ImageFileReader = class _ImageFileReader {
   constructor(containerId, cleanup, socket) {
@@ -29313,6 +29315,8 @@ var ImageFileReader = class _ImageFileReader {
     if (this.closed) return { kind: "error", error: "reader closed" };
     const enough = 512 * 3 + HEAD_BYTES + 512;
     if (this.socket) {
+      const stat2 = await this.statPath(p);
+      if (stat2) return stat2;
       const res2 = await engineRequest(this.socket, "GET", `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
       if (res2.timedOut) return { kind: "error", error: `reading ${p} timed out` };
       if (res2.status === 200) return entryOf(p, res2.body);
@@ -29343,6 +29347,29 @@ var ImageFileReader = class _ImageFileReader {
       return { kind: "error", error: msg.split("\n")[0] || `docker cp exited ${res.code}` };
     }
     return entryOf(p, res.stdoutBytes);
+  }
+  /**
+   * HEAD of the archive endpoint: its X-Docker-Container-Path-Stat header (name, size, Go file
+   * mode). Undefined when a copy is needed: a regular file (its first bytes, owner and mode
+   * bits), a symlink (its target as written: the stat gives it resolved), no answer.
+   */
+  async statPath(p) {
+    const res = await engineRequest(this.socket, "HEAD", `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS });
+    if (res.status === 404) return { kind: "missing" };
+    const header = res.headers["x-docker-container-path-stat"];
+    if (res.status !== 200 || typeof header !== "string") return void 0;
+    let stat2;
+    try {
+      stat2 = JSON.parse(Buffer.from(header, "base64").toString("utf8"));
+    } catch {
+      return void 0;
+    }
+    if (typeof stat2.mode !== "number") return void 0;
+    const mode = stat2.mode >>> 0;
+    const size = typeof stat2.size === "number" ? stat2.size : 0;
+    if (mode & GO_MODE_DIR) return { kind: "entry", type: "dir", mode: mode & 511, size };
+    if (mode & GO_MODE_OTHER) return { kind: "entry", type: "other", mode: mode & 511, size };
+    return void 0;
   }
   /** Remove the container (idempotent). */
   close() {
