@@ -67,7 +67,9 @@ function findSocket(): string | undefined {
 
 /** One request to the engine. Never rejects: failures are in the result. */
 export function engineRequest(socket: string, method: string, urlPath: string, options: EngineRequestOptions): Promise<EngineResponse> {
-  logCall(['api', method, urlPath]);
+  // A container's or an exec's argv (`Cmd`) is logged with the call: what tests assert about.
+  const cmd = (options.json as { Cmd?: unknown } | undefined)?.Cmd;
+  logCall(['api', method, urlPath, ...(Array.isArray(cmd) ? cmd.map(String) : [])]);
   return new Promise((resolve) => {
     const payload = options.json === undefined ? undefined : Buffer.from(JSON.stringify(options.json));
     const chunks: Buffer[] = [];

@@ -136,17 +136,23 @@ describe.skipIf(!engineAvailable)(`injection: build args, probe env and image pa
     const log = path.join(shimDir, 'argv.log');
     const realDocker = ['/usr/bin/docker', '/usr/local/bin/docker'].find((p) => fs.existsSync(p)) ?? 'docker';
     fs.writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\nprintf '%s\\0' "$@" >> '${log}'\nprintf '\\n\\0' >> '${log}'\nexec ${realDocker} "$@"\n`, { mode: 0o755 });
+    // Execs over the Engine API never pass the shim: the tool's own call log has their argv.
+    const apiLog = path.join(shimDir, 'calls.jsonl');
     const r = await runCli(['--platforms', 'linux/amd64', '--startup-wait', '1', '--grace-period', '2', '--format', 'json', 'Dockerfile'], {
       cwd: dir,
-      env: { PATH: `${shimDir}:${process.env.PATH ?? '/usr/bin:/bin'}` },
+      env: { PATH: `${shimDir}:${process.env.PATH ?? '/usr/bin:/bin'}`, ENTRYPOINT_GUARD_DOCKER_LOG: apiLog },
       timeoutMs: 180_000,
     });
     const report = expectReport(r);
+    const apiExecs = (fs.existsSync(apiLog) ? fs.readFileSync(apiLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]) : [])
+      .filter((c) => c[0] === 'api' && /^\/containers\/[^/]+\/exec$/.test(c[2] ?? ''))
+      .map((c) => ['exec', c[2]!, ...c.slice(3)]);
     const calls = fs
       .readFileSync(log, 'utf8')
       .split('\n\0')
       .map((rec) => rec.split('\0').filter((a, i, all) => i < all.length - 1 || a !== ''))
-      .filter((argv) => argv.length > 0);
+      .filter((argv) => argv.length > 0)
+      .concat(apiExecs);
     expect(calls.some((argv) => argv[0] === 'run'), 'the runtime ran containers').toBe(true);
     const uses = calls.flatMap((argv) => argv.filter((a) => a.includes('touch ')).map((a) => ({ argv, a })));
     expect(uses.length, 'the image path reached docker').toBeGreaterThan(0);
@@ -159,7 +165,7 @@ describe.skipIf(!engineAvailable)(`injection: build args, probe env and image pa
       if (argv.includes('-c')) expect(script, `spliced into a shell script: ${JSON.stringify(argv)}`).not.toContain('touch ');
     }
     // The debug-path check ran and got the path as a positional parameter.
-    // (A `docker exec` in the probe's container, or a `docker run` of its own when that one is not up.)
+    // (An exec in the probe's container, through the CLI or the Engine API, or a `docker run` of its own when that one is not up.)
     expect(uses.some(({ argv, a }) => (argv[0] === 'run' || argv[0] === 'exec') && argv.includes('-c') && a === imagePath)).toBe(true);
     // The image is correct: no runtime finding about the start executable.
     expect(report.findings.map((f) => f.rule)).not.toContain('entrypoint-not-found');

@@ -44,7 +44,7 @@ interface RunProbe {
   building: boolean;
   /** Run ids seen on the docker command lines (`--label entrypoint-guard.run=<id>`). */
   runIds: string[];
-  /** The smoke checks' debug-path check (`docker exec <id> /bin/sh -c 'test -x "$1"' …`) is running in one of this scenario's containers. */
+  /** The smoke checks' debug-path check (an exec of `/bin/sh -c 'test -x "$1"' …`) is running in one of this scenario's containers. */
   debugPathCheck: boolean;
 }
 
@@ -78,8 +78,21 @@ async function probeRun(label: string, context: string): Promise<RunProbe> {
     const [id, name, state, runId] = r.split(' ');
     return { id: id!, name: name ?? '', state: state ?? '', runId: runId ?? '' };
   });
-  const all = await new Promise<string>((resolve) => execFile('ps', ['-eo', 'args='], { maxBuffer: 16 * 1024 * 1024 }, (_err, stdout) => resolve(stdout ?? '')));
-  const debugPathCheck = all.split('\n').some((l) => /docker exec/.test(l) && /test -x/.test(l) && containers.some((c) => c.id !== '' && l.includes(c.id)));
+  const all = await new Promise<string>((resolve) => execFile('ps', ['-eo', 'pid=,args='], { maxBuffer: 16 * 1024 * 1024 }, (_err, stdout) => resolve(stdout ?? '')));
+  // The check's own shell, seen from the host inside one of this scenario's containers (its
+  // cgroup names the container): an exec over the Engine API has no `docker exec` process.
+  const inContainer = (pid: string) => {
+    try {
+      const cgroup = fs.readFileSync(`/proc/${pid}/cgroup`, 'utf8');
+      return containers.some((c) => c.id !== '' && cgroup.includes(c.id));
+    } catch {
+      return false;
+    }
+  };
+  const debugPathCheck = all.split('\n').some((l) => {
+    const m = /^\s*(\d+)\s+(.*)$/.exec(l);
+    return m !== null && /test -x/.test(m[2]!) && (/docker exec/.test(m[2]!) ? containers.some((c) => c.id !== '' && m[2]!.includes(c.id)) : inContainer(m[1]!));
+  });
   return {
     containers,
     debugPathCheck,
