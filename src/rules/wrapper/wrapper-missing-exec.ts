@@ -144,6 +144,12 @@ function daemonUnderLoop(script: ShellScript): { daemon: Simple; loop: Command }
   return undefined;
 }
 
+/** The final command is a step that runs once and returns, as the program table reads its words. */
+function oneShot(sig: Sig): boolean {
+  if (sig.cmd.kind !== 'simple') return false;
+  return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === 'one-shot';
+}
+
 function programName(sig: Sig): string {
   const cmd = sig.cmd.kind === 'simple' ? sig.cmd : undefined;
   const base = cmd ? commandBase(cmd.words[0]) : undefined;
@@ -192,6 +198,9 @@ export const rule: StaticRule = {
             argv(sig, '');
             break;
           case 'program':
+            // A step that runs once and returns (`… init`, `go test`, `ansible-playbook`) ends the
+            // script on this path: a job, not a main process for SIGTERM to reach.
+            if (oneShot(sig)) break;
             report(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.

@@ -47,6 +47,29 @@ describe(ID, () => {
     expect(ruleHits(ID, 'postgres:17', '#!/bin/sh\nset -e\npg_dump "$DATABASE_URL" | gzip > "/backups/$(date +%F).sql.gz"\n')).toEqual([]);
   });
 
+  it('stays silent on a final step that runs once and returns (an installer init, a test run, a playbook), fires on a server', () => {
+    // shlinkio/shlink: the installer's init is a set-up step; only the rr path starts a server, with exec.
+    const shlink = (last: string) =>
+      dedent(`
+        #!/bin/sh
+        set -e
+        flags="--no-interaction --clear-db-cache"
+        ${last}
+        if [ "$SHLINK_RUNTIME" = 'rr' ]; then
+          exec ./bin/rr serve -c config/roadrunner/.rr.yml
+        fi
+      `);
+    expect(ruleHits(ID, 'php:8.4-cli-alpine', shlink('php vendor/bin/shlink-installer init ${flags}'))).toEqual([]);
+    expect(ruleHits(ID, 'php:8.4-cli-alpine', shlink('php -S 0.0.0.0:8080 -t public')).map((f) => f.line)).toEqual([4]);
+    // gomods/athens test image, a GitHub container action: jobs that end on their own.
+    expect(ruleHits(ID, 'golang:1.26', '#!/bin/bash\nset -xeuo pipefail\ngo test -race -coverprofile cover.out ./...\n')).toEqual([]);
+    expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython -m pytest -x tests/\n')).toEqual([]);
+    expect(ruleHits(ID, 'quay.io/ansible/ansible-runner:latest', '#!/bin/sh\nansible-playbook ${INPUT_PLAYBOOK}.yml -i "${INPUT_INVENTORY}"\n')).toEqual([]);
+    expect(ruleHits(ID, 'golang:1.26', '#!/bin/sh\nset -e\ngo run ./cmd/proxy -config_file /config.toml\n').map((f) => f.line)).toEqual([3]);
+    // `-h` is a host here, not help: the server still runs as the shell's child.
+    expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython server.py -h 0.0.0.0 -p 8000\n').map((f) => f.line)).toEqual([3]);
+  });
+
   it('follows a _main function that runs the server without exec', () => {
     const script = POSTGRES_STYLE.replace('\texec "$@"\n}', '\t"$@"\n}');
     const h = ruleHits(ID, 'postgres:17', script);
