@@ -139,6 +139,31 @@ describe('entrypoint-resets-cmd', () => {
     expectNone(findings, 'entrypoint-resets-cmd');
   });
 
+  it('is info when every Compose service that builds the image passes its own command (bookwyrm: one image, a role per service); a warning when one does not', () => {
+    const dockerfile = dedent(`
+      FROM python:3.11-slim
+      WORKDIR /app
+      COPY entrypoint.sh /entrypoint.sh
+      COPY . /app
+      ENTRYPOINT ["/entrypoint.sh"]
+    `);
+    const script = '#!/bin/bash\nset -e\nif [ "$1" = "gunicorn" ]; then\n  python manage.py migrate\nfi\nexec "$@"\n';
+    const compose = (workerCommand: string) =>
+      dedent(`
+        services:
+          web:
+            build: .
+            command: gunicorn bookwyrm.wsgi:application
+          celery_worker:
+            build: .
+        ${workerCommand}
+      `);
+    const files = (c: string) => ({ 'entrypoint.sh': { content: script, mode: 0o755 }, 'docker-compose.yml': c });
+    const given = expectOne(lint(dockerfile, files(compose('    command: celery -A celerywyrm worker'))), 'entrypoint-resets-cmd', 5, 'info');
+    expect(given.message).toContain('Low impact here: every deployment of the image passes its own command (Compose service `web`, Compose service `celery_worker`)');
+    expectOne(lint(dockerfile, files(compose(''))), 'entrypoint-resets-cmd', 5, 'warning');
+  });
+
   it('fires for a wrapper ending in exec gosu app "$@" with no CMD', () => {
     const script = '#!/bin/sh\nset -e\nchown -R app /data\nexec gosu app "$@"\n';
     const findings = lint(dedent(`
