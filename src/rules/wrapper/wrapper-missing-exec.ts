@@ -1,4 +1,5 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
+import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { controlScriptChild, interpreterOf, knownProgram, programRun } from '../../model/programs.js';
 import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
@@ -251,6 +252,9 @@ export const rule: StaticRule = {
     }
     const control = controlScriptHit(model, consequence);
     if (control) hits.push(control);
+    // A development image by design is stopped by a developer (a slow `docker compose down`), not drained by a deploy.
+    const dev = hits.length > 0 ? ownDevelopmentMark(model) : undefined;
+    if (dev) return hits.map((h) => ({ ...h, message: `${h.message} Low impact here: ${dev.reason}.`, severity: 'info' as const }));
     return hits;
   },
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ungracefulSignal } from '../../../src/rules/start/ungraceful-stopsignal.js';
-import { dedent, hits, lint } from '../../helpers.js';
+import { lintDockerfile } from '../../../src/lint.js';
+import type { Finding } from '../../../src/findings.js';
+import { dedent, hits, lint, makeContext } from '../../helpers.js';
 import { expectNone, expectOne } from './expect-hits.js';
 
 describe('duplicate-start-instruction', () => {
@@ -41,6 +43,13 @@ describe('duplicate-start-instruction', () => {
   });
 });
 
+/** The one ungraceful-stopsignal finding, in `file` at `line`. */
+function expectOneIn(findings: Finding[], file: string, line: number): Finding {
+  const found = hits(findings, 'ungraceful-stopsignal');
+  expect(found.map((f) => `${f.file}:${f.line}`)).toEqual([`${file}:${line}`]);
+  return found[0]!;
+}
+
 describe('ungraceful-stopsignal', () => {
   it('fires as an error for SIGKILL', () => {
     const f = expectOne(lint('FROM node:22-alpine\nSTOPSIGNAL SIGKILL\nCMD ["node", "server.js"]\n'), 'ungraceful-stopsignal', 2, 'error');
@@ -58,6 +67,15 @@ describe('ungraceful-stopsignal', () => {
       expectNone(lint(`FROM nginx:1.27\nSTOPSIGNAL ${sig}\n`), 'ungraceful-stopsignal');
     }
     expectNone(lint('FROM debian:bookworm-slim AS base\nSTOPSIGNAL SIGKILL\nFROM base\nSTOPSIGNAL SIGTERM\nCMD ["/app/server"]\n'), 'ungraceful-stopsignal');
+  });
+
+  it('is info in a development image (wekan .devcontainer/Dockerfile), an error in the production one beside it', () => {
+    const dockerfile = 'FROM ubuntu:24.04\nUSER wekan\nENV PORT=3000\nSTOPSIGNAL SIGKILL\nWORKDIR /home/wekan/app\nCMD ["node", "main.js"]\n';
+    const run = (file: string) => lintDockerfile({ dockerfile: file, cwd: makeContext({ [file]: dockerfile }) }).findings;
+    const dev = expectOneIn(run('.devcontainer/Dockerfile'), '.devcontainer/Dockerfile', 4);
+    expect(dev.severity).toBe('info');
+    expect(dev.message).toContain('Low impact here: it sits in a `.devcontainer/` folder of its own');
+    expectOne(run('Dockerfile'), 'ungraceful-stopsignal', 4, 'error');
   });
 
   it('normalises names, numbers and case', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedent, hits, lint } from '../../helpers.js';
+import { lintDockerfile } from '../../../src/lint.js';
+import { dedent, hits, lint, makeContext } from '../../helpers.js';
 import { CELERY_NO_EXEC, DJANGO, GUNICORN_BACKGROUND, MYSQL_STYLE, NGINX_STYLE, NODE_STYLE, POSTGRES_STYLE, REDIS_STYLE } from '../../shell/scripts.js';
 import { ENTRY_FILE, ruleHits } from './entry.js';
 
@@ -68,6 +69,23 @@ describe(ID, () => {
     expect(ruleHits(ID, 'golang:1.26', '#!/bin/sh\nset -e\ngo run ./cmd/proxy -config_file /config.toml\n').map((f) => f.line)).toEqual([3]);
     // `-h` is a host here, not help: the server still runs as the shell's child.
     expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython server.py -h 0.0.0.0 -p 8000\n').map((f) => f.line)).toEqual([3]);
+  });
+
+  it('is info in a development image (plane apps/api/Dockerfile.dev running runserver), an error in the production Dockerfile', () => {
+    const script = dedent(`
+      #!/bin/bash
+      set -e
+      python manage.py wait_for_db
+      python manage.py migrate
+      python manage.py runserver 0.0.0.0:8000 --settings=plane.settings.local
+    `);
+    const dockerfile = 'FROM python:3.12-alpine\nRUN apk add --no-cache bash\nWORKDIR /code\nCOPY . .\nCMD [ "./bin/docker-entrypoint-api-local.sh" ]\n';
+    const run = (name: string) =>
+      hits(lintDockerfile({ dockerfile: name, cwd: makeContext({ [name]: dockerfile, 'bin/docker-entrypoint-api-local.sh': { content: script, mode: 0o755 } }) }).findings, ID);
+    const dev = run('Dockerfile.dev');
+    expect(dev.map((f) => [f.line, f.severity])).toEqual([[5, 'info']]);
+    expect(dev[0]!.message).toContain('Low impact here: its name (`Dockerfile.dev`) marks it as a development image');
+    expect(run('Dockerfile').map((f) => [f.line, f.severity])).toEqual([[5, 'error']]);
   });
 
   it('follows a _main function that runs the server without exec', () => {
