@@ -44,6 +44,14 @@ export function knownProgram(word: string): KnownProgram | undefined {
   return undefined;
 }
 
+/** Schedulers given their job as arguments, which they run again on each tick: `go-cron "@daily" /bin/sh backup.sh`. */
+const ARGV_SCHEDULERS = new Set(['go-cron', 'gocron']);
+
+/** Is the word a scheduler that runs the command in its arguments on a schedule? */
+export function isArgvScheduler(word: string): boolean {
+  return ARGV_SCHEDULERS.has(baseName(word));
+}
+
 /**
  * Control scripts that images ship as /bin/sh scripts and that run their server as a child,
  * without exec: Apache's apachectl ends in `$HTTPD "$@"; ERROR=$?; exit $ERROR`, so started in

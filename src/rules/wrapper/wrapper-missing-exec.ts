@@ -1,6 +1,6 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
-import { controlScriptChild, interpreterOf, knownProgram, programRun } from '../../model/programs.js';
+import { controlScriptChild, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
 import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
@@ -106,7 +106,19 @@ function cronText(script: ShellScript): string {
   return out;
 }
 
-/** Is the job this final command runs also scheduled by the script with cron (so one that ends)? */
+/**
+ * The commands the script hands to a scheduler that takes its job as arguments (`exec go-cron
+ * "$SCHEDULE" /bin/sh backup.sh` on the path where a schedule is set): one line each.
+ */
+function schedulerText(flow: ReturnType<typeof flowOf>): string {
+  return flow.handovers
+    .map((h) => h.cmd.words.map((w) => staticValue(w) ?? w.raw))
+    .filter((words) => words.some((w) => isArgvScheduler(w)))
+    .map((words) => `${words.join(' ')}\n`)
+    .join('');
+}
+
+/** Is the job this final command runs also scheduled by the script, with cron or a scheduler (so one that ends)? */
 function scheduledJob(sig: Sig, cron: string): boolean {
   const words = jobWords(sig);
   if (!words || cron === '') return false;
@@ -190,9 +202,9 @@ export const rule: StaticRule = {
           `${code(text)} runs the container's command as a child of the script${before}, ${consequence('the app')}.`,
           'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
         ], fixMissingExec(model, script, sig));
-      const cron = cronText(script);
+      const cron = cronText(script) + schedulerText(flow);
       for (const sig of flow.finals) {
-        // The script runs it once here and schedules it with cron on another path: a job, not a server.
+        // The script runs it once here and schedules it (cron, go-cron) on another path: a job, not a server.
         if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
           case 'argv':

@@ -375,6 +375,27 @@ describe(ID, () => {
     const noCron = script.replace('/bin/sh /backup.sh', '/bin/sh /cleanup.sh');
     expect(ruleHits(ID, 'alpine:3.22', noCron).map((f) => f.line)).toEqual([10]);
   });
+
+  it('eeshugerman/postgres-backup-s3 run.sh: the job run once here is handed to go-cron on the other path; handed to an init instead it is blamed', () => {
+    const script = (other: string) =>
+      dedent(`
+        #! /bin/sh
+
+        set -eu
+
+        if [ "$S3_S3V4" = "yes" ]; then
+          aws configure set default.s3.signature_version s3v4
+        fi
+
+        if [ -z "$SCHEDULE" ]; then
+          sh backup.sh
+        else
+          ${other}
+        fi
+      `);
+    expect(ruleHits(ID, 'alpine:3.22', script('exec go-cron "$SCHEDULE" /bin/sh backup.sh'))).toEqual([]);
+    expect(ruleHits(ID, 'alpine:3.22', script('exec tini -- /bin/sh backup.sh')).map((f) => f.line)).toEqual([10]);
+  });
 });
 
 describe('wrapper-missing-exec: a control script from the image that runs its server as a child', () => {
