@@ -3,7 +3,10 @@ import { knownProgram } from '../../model/programs.js';
 import type { ChainLink, DockerfileModel } from '../../model/types.js';
 import type { StaticRule } from '../types.js';
 import { baseName, show } from './format.js';
+import path from 'node:path';
 import { deploymentLabel } from '../../model/deployed-start.js';
+import { composeServicesBuilding } from '../../model/deploy/sources.js';
+import type { Deployment } from '../../model/deployment.js';
 
 /**
  * The ENTRYPOINT's chain runs out of words while a link still needs a program: an init or
@@ -27,12 +30,15 @@ function waitsForCommand(model: DockerfileModel): { link: ChainLink; why: string
 }
 
 /**
- * Every deployment found for the image (Compose services that build it, manifests given with
- * --deploy) passes a command of its own: the image is never started without one, so a missing
+ * Every deployment found for the image (Compose services that build it, in any Compose file
+ * beside or above it, and manifests given with --deploy) passes a command of its own: the image is never started without one, so a missing
  * CMD is a choice (one image, a role per service: gunicorn, celery worker, celery beat).
  */
 function alwaysGivenCommand(model: DockerfileModel): string | undefined {
-  const ds = model.deployments;
+  // Compose files Compose does not load by default (`docker-compose.prod.yml`) run the image too.
+  const byKey = new Map<string, Deployment>();
+  for (const d of [...model.deployments, ...composeServicesBuilding(model).map((s) => s.deployment)]) byKey.set(`${path.basename(d.file)}\0${d.name}`, d);
+  const ds = [...byKey.values()];
   if (ds.length === 0 || !ds.every((d) => (d.command?.value.length ?? 0) > 0)) return undefined;
   const names = ds.map((d) => deploymentLabel(d));
   return names.length === 1 ? `${names[0]} passes its own command` : `every deployment of the image passes its own command (${names.join(', ')})`;

@@ -182,6 +182,22 @@ describe('entrypoint-resets-cmd', () => {
     expectOne(lint(dockerfile, files(compose(''))), 'entrypoint-resets-cmd', 5, 'warning');
   });
 
+  it('reads Compose files Compose does not load by default (testdrivenio/django-on-docker: docker-compose.prod.yml builds app/Dockerfile.prod with its command)', () => {
+    const prod = (command: string) =>
+      lintDockerfile({
+        dockerfile: 'app/Dockerfile.prod',
+        context: 'app',
+        cwd: makeContext({
+          'app/Dockerfile.prod': 'FROM python:3.11.4-slim-buster\nWORKDIR /home/app/web\nCOPY ./entrypoint.prod.sh .\nCOPY . .\nENTRYPOINT ["/home/app/web/entrypoint.prod.sh"]\n',
+          'app/entrypoint.prod.sh': { content: '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec "$@"\n', mode: 0o755 },
+          'docker-compose.prod.yml': `services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n${command}    expose:\n      - 8000\n`,
+        }),
+      }).findings;
+    const f = hits(prod('    command: gunicorn hello_django.wsgi:application --bind 0.0.0.0:8000\n'), 'entrypoint-resets-cmd');
+    expect(f.map((x) => [x.file, x.line, x.severity])).toEqual([['app/Dockerfile.prod', 5, 'info']]);
+    expect(hits(prod(''), 'entrypoint-resets-cmd').map((x) => x.severity)).toEqual(['warning']);
+  });
+
   it('fires for a wrapper ending in exec gosu app "$@" with no CMD', () => {
     const script = '#!/bin/sh\nset -e\nchown -R app /data\nexec gosu app "$@"\n';
     const findings = lint(dedent(`
