@@ -305,8 +305,11 @@ export function programRun(words: string[]): ProgramRun | undefined {
       const g = rest.indexOf('-g');
       return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? '') ? 'server' : 'daemon';
     }
-    case 'php-fpm':
-      return has('-F', '--nodaemonize') ? 'server' : 'daemon';
+    case 'php-fpm': {
+      // php-fpm reads its flags in order: the last of -F (foreground) and -D (daemonize) wins (`php-fpm -F -R -D` forks).
+      const last = (flags: string[]) => rest.reduce((at, w, i) => (flags.includes(w) ? i : at), -1);
+      return last(['-F', '--nodaemonize']) > last(['-D', '--daemonize']) ? 'server' : 'daemon';
+    }
     case 'httpd':
     case 'apache2':
       return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(' ').includes('-D FOREGROUND') ? 'server' : 'daemon';

@@ -88,6 +88,15 @@ describe(ID, () => {
     expect(run('Dockerfile').map((f) => [f.line, f.severity])).toEqual([[5, 'error']]);
   });
 
+  it('tosdr/API parser entrypoint: `php-fpm -F -R -D` forks (the last of -F and -D wins), so nginx is what the shell keeps as its child', () => {
+    const script = (fpm: string) => `#!/bin/bash\n\n\ncd / || exit 1\n\n${fpm} || exit 1\necho "Starting nginx"\nnginx -c /etc/nginx/nginx.conf -g "daemon off;"\n`;
+    const daemonized = ruleHits(ID, 'php:8.1-fpm', script('php-fpm -F -R -D'), null);
+    expect(daemonized.map((f) => f.line)).toEqual([8]);
+    expect(daemonized[0]!.message).toContain('`nginx -c /etc/nginx/nginx.conf');
+    // -D then -F: php-fpm stays in the foreground and holds the script there.
+    expect(ruleHits(ID, 'php:8.1-fpm', script('php-fpm -D -R -F'), null).map((f) => f.line)).toEqual([6]);
+  });
+
   it('follows a _main function that runs the server without exec', () => {
     const script = POSTGRES_STYLE.replace('\texec "$@"\n}', '\t"$@"\n}');
     const h = ruleHits(ID, 'postgres:17', script);
