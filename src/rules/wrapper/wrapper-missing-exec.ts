@@ -1,5 +1,6 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
+import { containerAction } from '../../model/github-action.js';
 import { controlScriptChild, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
 import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
@@ -177,6 +178,8 @@ export const rule: StaticRule = {
   deployed: 'service',
   check(model) {
     const hits: RuleHit[] = [];
+    // A GitHub container action runs once per workflow step and the runner waits for its end: a job.
+    if (containerAction(model)) return hits;
     const init = initProcess(model);
     // Under an init that signals the whole process group, the app receives SIGTERM anyway.
     if (init?.mode === 'group') return hits;

@@ -97,6 +97,17 @@ describe(ID, () => {
     expect(ruleHits(ID, 'php:8.1-fpm', script('php-fpm -D -R -F'), null).map((f) => f.line)).toEqual([6]);
   });
 
+  it('a GitHub container action (action.yml: runs.using docker, image Dockerfile) is a job the runner waits for; the same image without it is blamed', () => {
+    const dockerfile = 'FROM node:22-alpine\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n';
+    const script = '#!/bin/sh\nset -e\nnpm i -g markdown-link-check\nmarkdown-link-check -c "$1" README.md\n';
+    const files = { 'entrypoint.sh': { content: script, mode: 0o755 } };
+    const action = "name: 'link check'\nruns:\n  using: 'docker'\n  image: 'Dockerfile'\n  args:\n    - ${{ inputs.config-file }}\n";
+    expect(hits(lint(dockerfile, { ...files, 'action.yml': action }), ID)).toEqual([]);
+    expect(hits(lint(dockerfile, files), ID).map((f) => f.line)).toEqual([4]);
+    // An action that runs a published image (docker://…) says nothing about this Dockerfile.
+    expect(hits(lint(dockerfile, { ...files, 'action.yml': action.replace("'Dockerfile'", "'docker://ghcr.io/acme/check:1'") }), ID).map((f) => f.line)).toEqual([4]);
+  });
+
   it('follows a _main function that runs the server without exec', () => {
     const script = POSTGRES_STYLE.replace('\texec "$@"\n}', '\t"$@"\n}');
     const h = ruleHits(ID, 'postgres:17', script);
