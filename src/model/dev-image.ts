@@ -110,5 +110,14 @@ function byContent(model: DockerfileModel): DevImage | undefined {
 
 /** Why this Dockerfile is a development image by design, or undefined when nothing says so. */
 export function developmentImage(model: DockerfileModel): DevImage | undefined {
-  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
+  return ownDevelopmentMark(model) ?? byCompose(model);
+}
+
+/**
+ * What the Dockerfile itself says (its name or folder, its final stage, its ENV, a production
+ * Dockerfile beside it), leaving out how Compose runs it: a service that mounts the checkout may
+ * still be a production start (`RAILS_ENV=production`), which each deployment judges itself.
+ */
+export function ownDevelopmentMark(model: DockerfileModel): DevImage | undefined {
+  return byName(model) ?? byStage(model) ?? byContent(model);
 }

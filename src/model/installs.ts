@@ -115,6 +115,27 @@ function mentioned(text: string): ImageProgram[] {
 
 const ALL: ImageProgram[] = ['sh', 'bash', 'zsh', 'ksh', 'dash', 'fish', 'python', 'node', 'ruby', 'perl', 'php', 'curl', 'wget'];
 
+/** Configuration-management runs: they install whatever their recipes name. */
+const PROVISIONERS = new Set(['puppet', 'ansible-playbook', 'ansible', 'chef-solo', 'chef-client', 'salt-call']);
+/** The name of a project's own set-up program (`scripts/setup/install`, `./install-deps.sh`, `bootstrap.sh`). */
+const SETUP_SCRIPT = /(^|[-_.])(install|setup|bootstrap|provision)([-_.]|$)/i;
+
+/**
+ * The command runs a provisioner, or a set-up program of the project's own by its path
+ * (directly or as `sh`/`bash` its argument): a package install we cannot see.
+ */
+function provisions(words: string[]): boolean {
+  const w0 = words[0];
+  if (!w0) return false;
+  const base = path.posix.basename(w0);
+  if (PROVISIONERS.has(base)) return true;
+  const script = /^(ba|da|a|z)?sh$/.test(base) ? words.slice(1).find((w) => !w.startsWith('-')) : w0;
+  if (!script || (!script.includes('/') && script === w0)) return false;
+  // A system tool that happens to be named so (`/usr/bin/install`, `docker-php-ext-install`) is not the project's set-up.
+  if (/^\/(usr\/)?(local\/)?s?bin\//.test(script)) return false;
+  return SETUP_SCRIPT.test(path.posix.basename(script).replace(/\.(sh|bash)$/, ''));
+}
+
 export interface InstallAnalysis {
   /** Interpreters a package install leaves in the final image, with the RUN that installed them. */
   installed: Map<ImageProgram, Instr>;
@@ -157,7 +178,13 @@ export function analyseInstalls(model: DockerfileModel): InstallAnalysis {
     if (instr.keyword === 'RUN') {
       const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join('\n');
       if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add, owners, virtuals, maybe });
+      for (const cmd of runCommands(instr)) {
+        const words = programWords(cmd.words);
+        // An installer or provisioner of the project's own may install any package (zulip's
+        // `scripts/setup/install` runs puppet): what it brings cannot be read from here.
+        if (provisions(words)) for (const i of ALL) maybe.add(i);
+        readInstall(words, step, { add, owners, virtuals, maybe });
+      }
     } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       copyMaybe(step, maybe, stageNames);
     }

@@ -44,6 +44,14 @@ export function knownProgram(word: string): KnownProgram | undefined {
   return undefined;
 }
 
+/** Schedulers given their job as arguments, which they run again on each tick: `go-cron "@daily" /bin/sh backup.sh`. */
+const ARGV_SCHEDULERS = new Set(['go-cron', 'gocron']);
+
+/** Is the word a scheduler that runs the command in its arguments on a schedule? */
+export function isArgvScheduler(word: string): boolean {
+  return ARGV_SCHEDULERS.has(baseName(word));
+}
+
 /**
  * Control scripts that images ship as /bin/sh scripts and that run their server as a child,
  * without exec: Apache's apachectl ends in `$HTTPD "$@"; ERROR=$?; exit $ERROR`, so started in
@@ -246,8 +254,14 @@ export type ProgramRun = 'server' | 'daemon' | 'one-shot';
 const ONE_SHOT_WORDS = new Set([
   'migrate', 'makemigrations', 'collectstatic', 'createsuperuser', 'compilemessages', 'check', 'loaddata', 'db:migrate',
   'db:prepare', 'db:setup', 'db:create', 'db:seed', 'assets:precompile', 'upgrade', 'build', 'install', 'ci', 'init',
-  'config:cache', 'route:cache', 'view:cache', 'optimize', 'storage:link', 'deploy', 'generate', '--version', '--help', '-v', '-h',
+  'config:cache', 'route:cache', 'view:cache', 'optimize', 'storage:link', 'deploy', 'generate', '--version', '--help',
 ]);
+
+/**
+ * Programs that run a job to its end and return, whatever their arguments: test runners and
+ * playbook runners (`pytest`, `ansible-playbook site.yml`).
+ */
+const ONE_SHOT_PROGRAMS = new Set(['pytest', 'py.test', 'rspec', 'jest', 'vitest', 'mocha', 'phpunit', 'pest', 'tox', 'nox', 'behave', 'ansible-playbook']);
 
 export function programRun(words: string[]): ProgramRun | undefined {
   const name = baseName(words[0] ?? '');
@@ -255,6 +269,13 @@ export function programRun(words: string[]): ProgramRun | undefined {
   const has = (...flags: string[]) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith('--') && w.startsWith(`${f}=`)));
   const sub = rest.find((w) => !w.startsWith('-'));
   if (rest.some((w) => w === '--version' || w === '--help')) return 'one-shot';
+  // `node -v`, `python -h` alone; elsewhere `-v` is verbose and `-h` often a host (`-h 0.0.0.0`).
+  if (rest.length === 1 && (rest[0] === '-v' || rest[0] === '-h')) return 'one-shot';
+  if (ONE_SHOT_PROGRAMS.has(name)) return 'one-shot';
+  // A test run, as a sub-command: `go test ./...`, `npm test`, `cargo test`, `python manage.py test`.
+  const operands = rest.filter((w) => !w.startsWith('-'));
+  if (sub === 'test' || (/(^|\/)manage\.py$/.test(operands[0] ?? '') && operands[1] === 'test')) return 'one-shot';
+  if (rest.includes('-m') && ONE_SHOT_PROGRAMS.has(sub ?? '')) return 'one-shot';
   switch (name) {
     case 'gunicorn':
       return has('-D', '--daemon') ? 'daemon' : 'server';
@@ -284,8 +305,11 @@ export function programRun(words: string[]): ProgramRun | undefined {
       const g = rest.indexOf('-g');
       return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? '') ? 'server' : 'daemon';
     }
-    case 'php-fpm':
-      return has('-F', '--nodaemonize') ? 'server' : 'daemon';
+    case 'php-fpm': {
+      // php-fpm reads its flags in order: the last of -F (foreground) and -D (daemonize) wins (`php-fpm -F -R -D` forks).
+      const last = (flags: string[]) => rest.reduce((at, w, i) => (flags.includes(w) ? i : at), -1);
+      return last(['-F', '--nodaemonize']) > last(['-D', '--daemonize']) ? 'server' : 'daemon';
+    }
     case 'httpd':
     case 'apache2':
       return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(' ').includes('-D FOREGROUND') ? 'server' : 'daemon';

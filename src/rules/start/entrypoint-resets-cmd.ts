@@ -3,6 +3,10 @@ import { knownProgram } from '../../model/programs.js';
 import type { ChainLink, DockerfileModel } from '../../model/types.js';
 import type { StaticRule } from '../types.js';
 import { baseName, show } from './format.js';
+import path from 'node:path';
+import { deploymentLabel } from '../../model/deployed-start.js';
+import { composeServicesBuilding } from '../../model/deploy/sources.js';
+import type { Deployment } from '../../model/deployment.js';
 
 /**
  * The ENTRYPOINT's chain runs out of words while a link still needs a program: an init or
@@ -25,6 +29,21 @@ function waitsForCommand(model: DockerfileModel): { link: ChainLink; why: string
   return undefined;
 }
 
+/**
+ * Every deployment found for the image (Compose services that build it, in any Compose file
+ * beside or above it, and manifests given with --deploy) passes a command of its own: the image is never started without one, so a missing
+ * CMD is a choice (one image, a role per service: gunicorn, celery worker, celery beat).
+ */
+function alwaysGivenCommand(model: DockerfileModel): string | undefined {
+  // Compose files Compose does not load by default (`docker-compose.prod.yml`) run the image too.
+  const byKey = new Map<string, Deployment>();
+  for (const d of [...model.deployments, ...composeServicesBuilding(model).map((s) => s.deployment)]) byKey.set(`${path.basename(d.file)}\0${d.name}`, d);
+  const ds = [...byKey.values()];
+  if (ds.length === 0 || !ds.every((d) => (d.command?.value.length ?? 0) > 0)) return undefined;
+  const names = ds.map((d) => deploymentLabel(d));
+  return names.length === 1 ? `${names[0]} passes its own command` : `every deployment of the image passes its own command (${names.join(', ')})`;
+}
+
 export const rule: StaticRule = {
   id: 'entrypoint-resets-cmd',
   severity: 'warning',
@@ -42,23 +61,27 @@ export const rule: StaticRule = {
       if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? '?'})`;
+      const given = alwaysGivenCommand(model);
       return [
         {
-          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
+          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.${given ? ` Low impact here: ${given}.` : ''}`,
           fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show(resetCmd.instr, 70)}\`.`,
           range: ep.instr.range,
+          ...(given ? { severity: 'info' as const } : {}),
         },
       ];
     }
     if (!waiting) return [];
     // Only a CMD of the base image was reset. A plain OS base's CMD is a shell nobody relies on:
-    // such images are tools whose command is given at `docker run` (info, not a defect).
+    // such images are tools whose command is given at `docker run` (info, not a defect); so is
+    // an image whose every deployment gives it a command.
+    const given = alwaysGivenCommand(model);
     return [
       {
-        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.`,
+        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.${given ? ` Low impact here: ${given}.` : ''}`,
         fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`, or document that the command is given at `docker run`.',
         range: ep.instr.range,
-        ...(model.base.plainOs ? { severity: 'info' as const } : {}),
+        ...(model.base.plainOs || given ? { severity: 'info' as const } : {}),
       },
     ];
   },

@@ -1,7 +1,7 @@
 // CMD in shell form as the start command (no ENTRYPOINT): the shell may stay PID 1.
 import { shellLinkOf } from '../../model/start-chain.js';
-import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../model/command-strings.js';
-import { commandBase } from '../../model/script-syntax.js';
+import { asExecForm, commandsOf, execsLastExplicitly, lastCommand, trapsTerm } from '../../model/command-strings.js';
+import { commandBase, walkCommands } from '../../model/script-syntax.js';
 import type { DockerfileModel, StartPart } from '../../model/types.js';
 import type { Autofix } from '../../findings.js';
 import { autofix, insertInInstr, replaceInstr } from '../edits.js';
@@ -56,6 +56,20 @@ function execLastFix(model: DockerfileModel, cmd: StartPart): Autofix | undefine
   return autofix(false, [insertInInstr(model, cmd.instr, first.start, 'exec ')]);
 }
 
+/** Builtins that return at once. */
+const RETURNS_AT_ONCE = new Set(['echo', 'printf', 'true', 'false', ':', 'exit']);
+
+/** The command only prints and returns (`CMD echo "This base image has been run."`): no process for SIGTERM to reach. */
+function onlyReturns(command: string): boolean {
+  let any = false;
+  let all = true;
+  walkCommands(commandsOf(command), (c) => {
+    any = true;
+    if (c.kind !== 'simple' || !RETURNS_AT_ONCE.has(commandBase(c.words[0]) ?? '')) all = false;
+  });
+  return any && all;
+}
+
 export const rule: StaticRule = {
   id: 'shell-form-cmd',
   severity: 'warning',
@@ -68,6 +82,7 @@ export const rule: StaticRule = {
     const command = cmd.command ?? '';
     // `exec app` (or a trap that forwards the signal) is the deliberate way to use the shell form.
     if (execsLastExplicitly(command) || trapsTerm(command)) return [];
+    if (onlyReturns(command)) return [];
     const shell = shellLinkOf(model, cmd);
     if (!shell) return [];
     const fate = shellFate(shell, model.base);

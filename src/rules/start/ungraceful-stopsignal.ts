@@ -1,4 +1,5 @@
 // STOPSIGNAL SIGKILL/SIGSTOP: the process can never shut down cleanly.
+import { ownDevelopmentMark } from '../../model/dev-image.js';
 import type { StaticRule } from '../types.js';
 
 /** `SIGKILL`, `kill`, `9` -> 'SIGKILL'; `SIGSTOP`, `STOP`, `19` -> 'SIGSTOP'; anything else undefined. */
@@ -23,11 +24,14 @@ export const rule: StaticRule = {
       signal === 'SIGKILL'
         ? 'so every `docker stop` and Kubernetes rollout kills the process outright with no chance to finish requests, flush or release locks'
         : 'so `docker stop` only freezes the process and it is SIGKILLed after the grace period without ever running its shutdown code';
+    // A development image by design is stopped by a developer at their desk, not by a rollout.
+    const dev = ownDevelopmentMark(model);
     return [
       {
-        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.`,
+        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.${dev ? ` Low impact here: ${dev.reason}.` : ''}`,
         fix: 'Remove the STOPSIGNAL line (SIGTERM is the default) or use the signal the server documents for graceful shutdown (e.g. `STOPSIGNAL SIGQUIT` for nginx).',
         range: stop.instr.range,
+        ...(dev ? { severity: 'info' as const } : {}),
       },
     ];
   },

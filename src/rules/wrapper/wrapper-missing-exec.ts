@@ -1,5 +1,7 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
-import { controlScriptChild, interpreterOf, knownProgram, programRun } from '../../model/programs.js';
+import { ownDevelopmentMark } from '../../model/dev-image.js';
+import { containerAction } from '../../model/github-action.js';
+import { controlScriptChild, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
 import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
@@ -105,7 +107,19 @@ function cronText(script: ShellScript): string {
   return out;
 }
 
-/** Is the job this final command runs also scheduled by the script with cron (so one that ends)? */
+/**
+ * The commands the script hands to a scheduler that takes its job as arguments (`exec go-cron
+ * "$SCHEDULE" /bin/sh backup.sh` on the path where a schedule is set): one line each.
+ */
+function schedulerText(flow: ReturnType<typeof flowOf>): string {
+  return flow.handovers
+    .map((h) => h.cmd.words.map((w) => staticValue(w) ?? w.raw))
+    .filter((words) => words.some((w) => isArgvScheduler(w)))
+    .map((words) => `${words.join(' ')}\n`)
+    .join('');
+}
+
+/** Is the job this final command runs also scheduled by the script, with cron or a scheduler (so one that ends)? */
 function scheduledJob(sig: Sig, cron: string): boolean {
   const words = jobWords(sig);
   if (!words || cron === '') return false;
@@ -144,6 +158,12 @@ function daemonUnderLoop(script: ShellScript): { daemon: Simple; loop: Command }
   return undefined;
 }
 
+/** The final command is a step that runs once and returns, as the program table reads its words. */
+function oneShot(sig: Sig): boolean {
+  if (sig.cmd.kind !== 'simple') return false;
+  return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === 'one-shot';
+}
+
 function programName(sig: Sig): string {
   const cmd = sig.cmd.kind === 'simple' ? sig.cmd : undefined;
   const base = cmd ? commandBase(cmd.words[0]) : undefined;
@@ -158,6 +178,8 @@ export const rule: StaticRule = {
   deployed: 'service',
   check(model) {
     const hits: RuleHit[] = [];
+    // A GitHub container action runs once per workflow step and the runner waits for its end: a job.
+    if (containerAction(model)) return hits;
     const init = initProcess(model);
     // Under an init that signals the whole process group, the app receives SIGTERM anyway.
     if (init?.mode === 'group') return hits;
@@ -183,15 +205,18 @@ export const rule: StaticRule = {
           `${code(text)} runs the container's command as a child of the script${before}, ${consequence('the app')}.`,
           'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
         ], fixMissingExec(model, script, sig));
-      const cron = cronText(script);
+      const cron = cronText(script) + schedulerText(flow);
       for (const sig of flow.finals) {
-        // The script runs it once here and schedules it with cron on another path: a job, not a server.
+        // The script runs it once here and schedules it (cron, go-cron) on another path: a job, not a server.
         if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
           case 'argv':
             argv(sig, '');
             break;
           case 'program':
+            // A step that runs once and returns (`… init`, `go test`, `ansible-playbook`) ends the
+            // script on this path: a job, not a main process for SIGTERM to reach.
+            if (oneShot(sig)) break;
             report(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
@@ -242,6 +267,9 @@ export const rule: StaticRule = {
     }
     const control = controlScriptHit(model, consequence);
     if (control) hits.push(control);
+    // A development image by design is stopped by a developer (a slow `docker compose down`), not drained by a deploy.
+    const dev = hits.length > 0 ? ownDevelopmentMark(model) : undefined;
+    if (dev) return hits.map((h) => ({ ...h, message: `${h.message} Low impact here: ${dev.reason}.`, severity: 'info' as const }));
     return hits;
   },
 };

@@ -3,7 +3,7 @@
 // anyway. Not a defect: best-effort steps only (chown, mkdir, echo, sed on a config, user
 // edits), or a script that handles failures itself (`set +e`, an ERR trap, reading `$?`).
 import { shebangFlags } from '../../model/script-syntax.js';
-import { functionBody, walkCommands, type Command, type FuncDef, type Simple } from '../../model/script-syntax.js';
+import { functionBody, walkCommands, type Command, type FuncDef, type Simple, type Stmt } from '../../model/script-syntax.js';
 import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
 import { commandsOf } from '../../model/command-strings.js';
 import { commandStringAt } from '../../model/programs.js';
@@ -80,6 +80,34 @@ function errexitOn(cmd: Simple): boolean {
   if (commandBase(cmd.words[0]) !== 'set') return false;
   const flags = setFlags(cmd);
   return flags.on.has('e') || flags.optionsOn.has('errexit');
+}
+
+/** The statement list ends in a plain `exit` (`exit`, `exit 1`): its path never reaches the app. */
+function endsInExit(body: Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (!last || last.background || last.andOr.rest.length > 0 || last.andOr.first.commands.length !== 1) return false;
+  const cmd = last.andOr.first.commands[0]!;
+  return cmd.kind === 'simple' && commandBase(cmd.words[0]) === 'exit';
+}
+
+/**
+ * Commands of an `if`/`case` branch that ends in `exit` (`echo "set APP_KEY"; artisan
+ * key:generate --show; exit`): the path stops there, so their failure cannot start the app.
+ */
+function exitBoundCommands(script: ShellScript): Set<Command> {
+  const out = new Set<Command>();
+  const mark = (body: Stmt[]) => {
+    if (endsInExit(body)) walkCommands(body, (c) => out.add(c));
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === 'if') {
+      for (const c of cmd.clauses) mark(c.body);
+      if (cmd.elseBody) mark(cmd.elseBody);
+    } else if (cmd.kind === 'case') {
+      for (const item of cmd.items) mark(item.body);
+    }
+  });
+  return out;
 }
 
 /** What a command is as a set-up step: none, best-effort, or one whose failure matters. */
@@ -222,10 +250,11 @@ export const rule: StaticRule = {
       let errexitAt: number | undefined;
       const memo = new Map<string, StepKind>();
       const steps: { cmd: Simple; kind: StepKind }[] = [];
+      const exitBound = exitBoundCommands(script);
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== 'simple' || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === undefined || cmd.start < errexitAt)) errexitAt = cmd.start;
-        if (ctx.inCondition || ctx.detached) return;
+        if (ctx.inCondition || ctx.detached || exitBound.has(cmd)) return;
         const kind = stepKind(script, cmd, memo);
         if (kind !== NONE) steps.push({ cmd, kind });
       });

@@ -10,6 +10,7 @@ import type { Param, Word } from '../../model/script-syntax.js';
 import { commandBase, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts } from './common.js';
+import { containerAction } from '../../model/github-action.js';
 
 /** Operators that make an unset parameter safe under nounset (`${1-}`, `${1:-x}`, `${1+x}`, `${1?msg}`). */
 const SAFE_OPS = new Set(['-', ':-', '+', ':+', '=', ':=', '?', ':?']);
@@ -93,7 +94,15 @@ export const rule: StaticRule = {
       if (checksCount) continue;
       // Can the wrapper start without arguments? Not when the start command always hands it some.
       const given = argumentsGiven(model, script.wrapper);
-      const noArgs = given !== undefined ? given === 0 : !model.start.cmd;
+      // A GitHub container action's runner passes its `runs.args` (the inputs) after the ENTRYPOINT, in place of a CMD.
+      const actionArgs = model.start.cmd ? 0 : (containerAction(model)?.args ?? 0);
+      if (actionArgs > 0) {
+        // Every positional up to that count is set (an input left empty arrives as an empty string).
+        const set = (p: Param) => Number(p.name) <= actionArgs;
+        if (zeroArgBranch && set(zeroArgBranch)) zeroArgBranch = undefined;
+        for (let i = uses.length - 1; i >= 0; i--) if (set(uses[i]!)) uses.splice(i, 1);
+      }
+      const noArgs = actionArgs > 0 ? false : given !== undefined ? given === 0 : !model.start.cmd;
       if (!noArgs && !zeroArgBranch) continue;
       // An unconditional top-level `set -- a b` sets $1, $2 for what follows.
       for (const stmt of analysis.body) {

@@ -97,4 +97,23 @@ describe('healthcheck-broken (static)', () => {
     // A HEALTHCHECK in a build stage the final image does not descend from.
     expect(hits(lint('FROM debian:bookworm-slim AS test\nHEALTHCHECK CMD curl -f http://localhost/\nFROM node:20\nCMD ["node", "server.js"]\n'), ID)).toEqual([]);
   });
+
+  it("near miss: the project's own installer or a provisioner runs in the build (it may install curl); a build script of another kind does not hide it", () => {
+    // zulip/docker-zulip: scripts/setup/install (puppet) installs the server's packages, curl among them.
+    const zulip = (script: string) =>
+      dedent(`
+        FROM ubuntu:24.04
+        RUN apt-get -q update && apt-get -q install --no-install-recommends -y ca-certificates git python3 sudo
+        COPY zulip-server.tar.gz /root/
+        RUN tar -xf /root/zulip-server.tar.gz -C /root && ${script} --hostname=docker-zulip.local
+        HEALTHCHECK CMD ["curl", "-isfL", "--insecure", "http://localhost/health"]
+        ENTRYPOINT ["/sbin/entrypoint.sh"]
+      `);
+    expect(hits(lint(zulip('/root/zulip/scripts/setup/install')), ID)).toEqual([]);
+    expect(hits(lint(zulip('bash ./install-deps.sh')), ID)).toEqual([]);
+    expect(hits(lint(zulip('ansible-playbook -c local site.yml')), ID)).toEqual([]);
+    expect(hits(lint(zulip('/root/zulip/scripts/lib/compile-assets')), ID).map((x) => x.line)).toEqual([5]);
+    // A system tool named install (coreutils) is no installer of packages.
+    expect(hits(lint(zulip('/usr/bin/install -m 755 /root/zulip/bin/app /usr/local/bin/app')), ID).map((x) => x.line)).toEqual([5]);
+  });
 });

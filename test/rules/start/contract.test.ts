@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ungracefulSignal } from '../../../src/rules/start/ungraceful-stopsignal.js';
-import { dedent, hits, lint } from '../../helpers.js';
+import { lintDockerfile } from '../../../src/lint.js';
+import type { Finding } from '../../../src/findings.js';
+import { dedent, hits, lint, makeContext } from '../../helpers.js';
 import { expectNone, expectOne } from './expect-hits.js';
 
 describe('duplicate-start-instruction', () => {
@@ -41,6 +43,13 @@ describe('duplicate-start-instruction', () => {
   });
 });
 
+/** The one ungraceful-stopsignal finding, in `file` at `line`. */
+function expectOneIn(findings: Finding[], file: string, line: number): Finding {
+  const found = hits(findings, 'ungraceful-stopsignal');
+  expect(found.map((f) => `${f.file}:${f.line}`)).toEqual([`${file}:${line}`]);
+  return found[0]!;
+}
+
 describe('ungraceful-stopsignal', () => {
   it('fires as an error for SIGKILL', () => {
     const f = expectOne(lint('FROM node:22-alpine\nSTOPSIGNAL SIGKILL\nCMD ["node", "server.js"]\n'), 'ungraceful-stopsignal', 2, 'error');
@@ -58,6 +67,15 @@ describe('ungraceful-stopsignal', () => {
       expectNone(lint(`FROM nginx:1.27\nSTOPSIGNAL ${sig}\n`), 'ungraceful-stopsignal');
     }
     expectNone(lint('FROM debian:bookworm-slim AS base\nSTOPSIGNAL SIGKILL\nFROM base\nSTOPSIGNAL SIGTERM\nCMD ["/app/server"]\n'), 'ungraceful-stopsignal');
+  });
+
+  it('is info in a development image (wekan .devcontainer/Dockerfile), an error in the production one beside it', () => {
+    const dockerfile = 'FROM ubuntu:24.04\nUSER wekan\nENV PORT=3000\nSTOPSIGNAL SIGKILL\nWORKDIR /home/wekan/app\nCMD ["node", "main.js"]\n';
+    const run = (file: string) => lintDockerfile({ dockerfile: file, cwd: makeContext({ [file]: dockerfile }) }).findings;
+    const dev = expectOneIn(run('.devcontainer/Dockerfile'), '.devcontainer/Dockerfile', 4);
+    expect(dev.severity).toBe('info');
+    expect(dev.message).toContain('Low impact here: it sits in a `.devcontainer/` folder of its own');
+    expectOne(run('Dockerfile'), 'ungraceful-stopsignal', 4, 'error');
   });
 
   it('normalises names, numbers and case', () => {
@@ -137,6 +155,47 @@ describe('entrypoint-resets-cmd', () => {
       ENTRYPOINT ["run.sh"]
     `), { 'run.sh': { content: script, mode: 0o755 } });
     expectNone(findings, 'entrypoint-resets-cmd');
+  });
+
+  it('is info when every Compose service that builds the image passes its own command (bookwyrm: one image, a role per service); a warning when one does not', () => {
+    const dockerfile = dedent(`
+      FROM python:3.11-slim
+      WORKDIR /app
+      COPY entrypoint.sh /entrypoint.sh
+      COPY . /app
+      ENTRYPOINT ["/entrypoint.sh"]
+    `);
+    const script = '#!/bin/bash\nset -e\nif [ "$1" = "gunicorn" ]; then\n  python manage.py migrate\nfi\nexec "$@"\n';
+    const compose = (workerCommand: string) =>
+      dedent(`
+        services:
+          web:
+            build: .
+            command: gunicorn bookwyrm.wsgi:application
+          celery_worker:
+            build: .
+        ${workerCommand}
+      `);
+    const files = (c: string) => ({ 'entrypoint.sh': { content: script, mode: 0o755 }, 'docker-compose.yml': c });
+    const given = expectOne(lint(dockerfile, files(compose('    command: celery -A celerywyrm worker'))), 'entrypoint-resets-cmd', 5, 'info');
+    expect(given.message).toContain('Low impact here: every deployment of the image passes its own command (Compose service `web`, Compose service `celery_worker`)');
+    expectOne(lint(dockerfile, files(compose(''))), 'entrypoint-resets-cmd', 5, 'warning');
+  });
+
+  it('reads Compose files Compose does not load by default (testdrivenio/django-on-docker: docker-compose.prod.yml builds app/Dockerfile.prod with its command)', () => {
+    const prod = (command: string) =>
+      lintDockerfile({
+        dockerfile: 'app/Dockerfile.prod',
+        context: 'app',
+        cwd: makeContext({
+          'app/Dockerfile.prod': 'FROM python:3.11.4-slim-buster\nWORKDIR /home/app/web\nCOPY ./entrypoint.prod.sh .\nCOPY . .\nENTRYPOINT ["/home/app/web/entrypoint.prod.sh"]\n',
+          'app/entrypoint.prod.sh': { content: '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec "$@"\n', mode: 0o755 },
+          'docker-compose.prod.yml': `services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n${command}    expose:\n      - 8000\n`,
+        }),
+      }).findings;
+    const f = hits(prod('    command: gunicorn hello_django.wsgi:application --bind 0.0.0.0:8000\n'), 'entrypoint-resets-cmd');
+    expect(f.map((x) => [x.file, x.line, x.severity])).toEqual([['app/Dockerfile.prod', 5, 'info']]);
+    expect(hits(prod(''), 'entrypoint-resets-cmd').map((x) => x.severity)).toEqual(['warning']);
   });
 
   it('fires for a wrapper ending in exec gosu app "$@" with no CMD', () => {

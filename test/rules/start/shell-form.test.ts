@@ -67,6 +67,13 @@ describe('shell-form-entrypoint', () => {
 });
 
 describe('shell-form-cmd', () => {
+  it('stays silent on a CMD that only prints and returns (Imagick/ImagickDemos base image), fires when a program follows the message', () => {
+    expectNone(lint('FROM debian:11-slim\nRUN apt-get update\nCMD echo "The PHP Imagick base image has been run."\n'), 'shell-form-cmd');
+    expectNone(lint('FROM debian:11-slim\nCMD printf "base image\\n" && exit 0\n'), 'shell-form-cmd');
+    expectOne(lint('FROM debian:11-slim\nCMD echo "starting" && php -S 0.0.0.0:80\n'), 'shell-form-cmd', 2, 'warning');
+    expectOne(lint('FROM debian:11-slim\nCMD echo "$(cat /etc/motd)" && sleep infinity\n'), 'shell-form-cmd', 2, 'warning');
+  });
+
   it('fires as a warning on a Debian-based image: dash stays PID 1', () => {
     const f = expectOne(lint('FROM node:22-bookworm-slim\nWORKDIR /app\nCMD node server.js\n'), 'shell-form-cmd', 3, 'warning');
     expect(f.message).toMatch(/dash stays PID 1/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedent, hits, lint } from '../../helpers.js';
+import { lintDockerfile } from '../../../src/lint.js';
+import { dedent, hits, lint, makeContext } from '../../helpers.js';
 import { CELERY_NO_EXEC, DJANGO, GUNICORN_BACKGROUND, MYSQL_STYLE, NGINX_STYLE, NODE_STYLE, POSTGRES_STYLE, REDIS_STYLE } from '../../shell/scripts.js';
 import { ENTRY_FILE, ruleHits } from './entry.js';
 
@@ -45,6 +46,66 @@ describe(ID, () => {
   it('fires on an app piped into tee, not on a one-shot job ending in a data pipeline', () => {
     expect(ruleHits(ID, 'node:20-alpine', '#!/bin/sh\nset -e\nnode server.js 2>&1 | tee -a /var/log/app.log\n').map((f) => f.line)).toEqual([3]);
     expect(ruleHits(ID, 'postgres:17', '#!/bin/sh\nset -e\npg_dump "$DATABASE_URL" | gzip > "/backups/$(date +%F).sql.gz"\n')).toEqual([]);
+  });
+
+  it('stays silent on a final step that runs once and returns (an installer init, a test run, a playbook), fires on a server', () => {
+    // shlinkio/shlink: the installer's init is a set-up step; only the rr path starts a server, with exec.
+    const shlink = (last: string) =>
+      dedent(`
+        #!/bin/sh
+        set -e
+        flags="--no-interaction --clear-db-cache"
+        ${last}
+        if [ "$SHLINK_RUNTIME" = 'rr' ]; then
+          exec ./bin/rr serve -c config/roadrunner/.rr.yml
+        fi
+      `);
+    expect(ruleHits(ID, 'php:8.4-cli-alpine', shlink('php vendor/bin/shlink-installer init ${flags}'))).toEqual([]);
+    expect(ruleHits(ID, 'php:8.4-cli-alpine', shlink('php -S 0.0.0.0:8080 -t public')).map((f) => f.line)).toEqual([4]);
+    // gomods/athens test image, a GitHub container action: jobs that end on their own.
+    expect(ruleHits(ID, 'golang:1.26', '#!/bin/bash\nset -xeuo pipefail\ngo test -race -coverprofile cover.out ./...\n')).toEqual([]);
+    expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython -m pytest -x tests/\n')).toEqual([]);
+    expect(ruleHits(ID, 'quay.io/ansible/ansible-runner:latest', '#!/bin/sh\nansible-playbook ${INPUT_PLAYBOOK}.yml -i "${INPUT_INVENTORY}"\n')).toEqual([]);
+    expect(ruleHits(ID, 'golang:1.26', '#!/bin/sh\nset -e\ngo run ./cmd/proxy -config_file /config.toml\n').map((f) => f.line)).toEqual([3]);
+    // `-h` is a host here, not help: the server still runs as the shell's child.
+    expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython server.py -h 0.0.0.0 -p 8000\n').map((f) => f.line)).toEqual([3]);
+  });
+
+  it('is info in a development image (plane apps/api/Dockerfile.dev running runserver), an error in the production Dockerfile', () => {
+    const script = dedent(`
+      #!/bin/bash
+      set -e
+      python manage.py wait_for_db
+      python manage.py migrate
+      python manage.py runserver 0.0.0.0:8000 --settings=plane.settings.local
+    `);
+    const dockerfile = 'FROM python:3.12-alpine\nRUN apk add --no-cache bash\nWORKDIR /code\nCOPY . .\nCMD [ "./bin/docker-entrypoint-api-local.sh" ]\n';
+    const run = (name: string) =>
+      hits(lintDockerfile({ dockerfile: name, cwd: makeContext({ [name]: dockerfile, 'bin/docker-entrypoint-api-local.sh': { content: script, mode: 0o755 } }) }).findings, ID);
+    const dev = run('Dockerfile.dev');
+    expect(dev.map((f) => [f.line, f.severity])).toEqual([[5, 'info']]);
+    expect(dev[0]!.message).toContain('Low impact here: its name (`Dockerfile.dev`) marks it as a development image');
+    expect(run('Dockerfile').map((f) => [f.line, f.severity])).toEqual([[5, 'error']]);
+  });
+
+  it('tosdr/API parser entrypoint: `php-fpm -F -R -D` forks (the last of -F and -D wins), so nginx is what the shell keeps as its child', () => {
+    const script = (fpm: string) => `#!/bin/bash\n\n\ncd / || exit 1\n\n${fpm} || exit 1\necho "Starting nginx"\nnginx -c /etc/nginx/nginx.conf -g "daemon off;"\n`;
+    const daemonized = ruleHits(ID, 'php:8.1-fpm', script('php-fpm -F -R -D'), null);
+    expect(daemonized.map((f) => f.line)).toEqual([8]);
+    expect(daemonized[0]!.message).toContain('`nginx -c /etc/nginx/nginx.conf');
+    // -D then -F: php-fpm stays in the foreground and holds the script there.
+    expect(ruleHits(ID, 'php:8.1-fpm', script('php-fpm -D -R -F'), null).map((f) => f.line)).toEqual([6]);
+  });
+
+  it('a GitHub container action (action.yml: runs.using docker, image Dockerfile) is a job the runner waits for; the same image without it is blamed', () => {
+    const dockerfile = 'FROM node:22-alpine\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n';
+    const script = '#!/bin/sh\nset -e\nnpm i -g markdown-link-check\nmarkdown-link-check -c "$1" README.md\n';
+    const files = { 'entrypoint.sh': { content: script, mode: 0o755 } };
+    const action = "name: 'link check'\nruns:\n  using: 'docker'\n  image: 'Dockerfile'\n  args:\n    - ${{ inputs.config-file }}\n";
+    expect(hits(lint(dockerfile, { ...files, 'action.yml': action }), ID)).toEqual([]);
+    expect(hits(lint(dockerfile, files), ID).map((f) => f.line)).toEqual([4]);
+    // An action that runs a published image (docker://…) says nothing about this Dockerfile.
+    expect(hits(lint(dockerfile, { ...files, 'action.yml': action.replace("'Dockerfile'", "'docker://ghcr.io/acme/check:1'") }), ID).map((f) => f.line)).toEqual([4]);
   });
 
   it('follows a _main function that runs the server without exec', () => {
@@ -333,6 +394,27 @@ describe(ID, () => {
     // Near miss: the same one-shot branch without a cron schedule of that script is blamed.
     const noCron = script.replace('/bin/sh /backup.sh', '/bin/sh /cleanup.sh');
     expect(ruleHits(ID, 'alpine:3.22', noCron).map((f) => f.line)).toEqual([10]);
+  });
+
+  it('eeshugerman/postgres-backup-s3 run.sh: the job run once here is handed to go-cron on the other path; handed to an init instead it is blamed', () => {
+    const script = (other: string) =>
+      dedent(`
+        #! /bin/sh
+
+        set -eu
+
+        if [ "$S3_S3V4" = "yes" ]; then
+          aws configure set default.s3.signature_version s3v4
+        fi
+
+        if [ -z "$SCHEDULE" ]; then
+          sh backup.sh
+        else
+          ${other}
+        fi
+      `);
+    expect(ruleHits(ID, 'alpine:3.22', script('exec go-cron "$SCHEDULE" /bin/sh backup.sh'))).toEqual([]);
+    expect(ruleHits(ID, 'alpine:3.22', script('exec tini -- /bin/sh backup.sh')).map((f) => f.line)).toEqual([10]);
   });
 });
 

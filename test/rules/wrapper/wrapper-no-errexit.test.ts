@@ -21,6 +21,29 @@ describe(ID, () => {
     expect(h[0]!.message).toContain('(and `pip install -r /data/requirements.txt` on line 3) runs before `set -e` (line 4)');
   });
 
+  it('skips steps on a branch that ends in exit (snipe-it startup.sh: key:generate --show, then exit); blames the step that leads to the app', () => {
+    const script = (after: string) =>
+      dedent(`
+        #!/bin/bash
+        if [ -z "$APP_KEY" -a -z "$APP_KEY_FILE" ]
+        then
+          echo "Please re-run this container with an environment variable \$APP_KEY"
+          /var/www/html/artisan key:generate --show
+        ${after}
+        fi
+        php artisan migrate --force
+        exec supervisord -c /supervisord.conf
+      `);
+    const exits = ruleHits(ID, 'ubuntu:24.04', script('  exit'), ['supervisord']);
+    expect(exits.map((f) => f.line)).toEqual([8]);
+    expect(exits[0]!.message).toContain('`php artisan migrate --force` runs without `set -e`');
+    // The same branch falling through does reach the app: its step counts.
+    expect(ruleHits(ID, 'ubuntu:24.04', script('  true'), ['supervisord']).map((f) => f.line)).toEqual([5]);
+    // Only the exiting branch runs a step: nothing to report.
+    const onlyExit = '#!/bin/bash\nif [ -z "$APP_KEY" ]; then\n  php artisan key:generate --show\n  exit 1\nfi\nexec supervisord -c /supervisord.conf\n';
+    expect(ruleHits(ID, 'ubuntu:24.04', onlyExit, ['supervisord'])).toEqual([]);
+  });
+
   it('counts a call of a function that runs a step as a step', () => {
     const script = dedent(`
       #!/bin/sh

@@ -30,6 +30,18 @@ describe(ID, () => {
     expect(bash[0]!.message).toContain('$1: unbound variable');
   });
 
+  it('gaurav-nelson/github-action-markdown-link-check: a container action whose action.yml passes args is not started without them; without runs.args it is', () => {
+    const dockerfile = 'FROM node:21.7.3-alpine3.18\nRUN apk add --no-cache bash git\nCOPY entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n';
+    const script = '#!/usr/bin/env bash\n\nset -eu\n\nUSE_QUIET_MODE="$1"\nUSE_VERBOSE_MODE="$2"\nif [ -z "$2" ]; then USE_VERBOSE_MODE=no; fi\nmarkdown-link-check -q "$USE_QUIET_MODE" README.md\n';
+    const action = (args: string) => `name: 'markdown-link-check'\nruns:\n  using: 'docker'\n  image: 'Dockerfile'\n${args}`;
+    const run = (args: string) => hits(lint(dockerfile, { 'entrypoint.sh': { content: script, mode: 0o755 }, 'action.yml': action(args) }), ID);
+    // Both inputs are passed (an empty one as ""): `[ -z "$2" ]` tests an empty input, not a missing one.
+    expect(run("  args:\n    - ${{ inputs.use-quiet-mode }}\n    - ${{ inputs.use-verbose-mode }}\n")).toEqual([]);
+    expect(run('').map((x) => x.line)).toEqual([5]);
+    // One input passed: $2 may be unset.
+    expect(run("  args:\n    - ${{ inputs.use-quiet-mode }}\n").map((x) => x.line)).toEqual([6]);
+  });
+
   it('says that docker run starts it without arguments when the image has no CMD', () => {
     const f = lint('FROM alpine:3.20\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\n', {
       'docker-entrypoint.sh': { content: '#!/bin/sh\nset -eu\nexec su-exec app "$1"\n', mode: 0o755 },
