@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path39) {
-      const ctrl = callVisitor(key, node, visitor, path39);
+    function visit_(key, node, visitor, path41) {
+      const ctrl = callVisitor(key, node, visitor, path41);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visit_(key, ctrl, visitor, path39);
+        replaceNode(key, path41, ctrl);
+        return visit_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path39);
+            const ci = visit_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = visit_("key", node.key, visitor, path39);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = visit_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path39);
+          const cv = visit_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path39) {
-      const ctrl = await callVisitor(key, node, visitor, path39);
+    async function visitAsync_(key, node, visitor, path41) {
+      const ctrl = await callVisitor(key, node, visitor, path41);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visitAsync_(key, ctrl, visitor, path39);
+        replaceNode(key, path41, ctrl);
+        return visitAsync_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path39);
+            const ci = await visitAsync_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path39);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path39);
+          const cv = await visitAsync_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path39) {
+    function callVisitor(key, node, visitor, path41) {
       if (typeof visitor === "function")
-        return visitor(key, node, path39);
+        return visitor(key, node, path41);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path39);
+        return visitor.Map?.(key, node, path41);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path39);
+        return visitor.Seq?.(key, node, path41);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path39);
+        return visitor.Pair?.(key, node, path41);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path39);
+        return visitor.Scalar?.(key, node, path41);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path39);
+        return visitor.Alias?.(key, node, path41);
       return void 0;
     }
-    function replaceNode(key, path39, node) {
-      const parent = path39[path39.length - 1];
+    function replaceNode(key, path41, node) {
+      const parent = path41[path41.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path39, value) {
+    function collectionFromPath(schema, path41, value) {
       let v = value;
-      for (let i = path39.length - 1; i >= 0; --i) {
-        const k = path39[i];
+      for (let i = path41.length - 1; i >= 0; --i) {
+        const k = path41[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
+    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path39, value) {
-        if (isEmptyPath(path39))
+      addIn(path41, value) {
+        if (isEmptyPath(path41))
           this.add(value);
         else {
-          const [key, ...rest] = path39;
+          const [key, ...rest] = path41;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        const [key, ...rest] = path39;
+      deleteIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        const [key, ...rest] = path39;
+      getIn(path41, keepScalar) {
+        const [key, ...rest] = path41;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path39) {
-        const [key, ...rest] = path39;
+      hasIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        const [key, ...rest] = path39;
+      setIn(path41, value) {
+        const [key, ...rest] = path41;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path39, value) {
+      addIn(path41, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path39, value);
+          this.contents.addIn(path41, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        if (Collection.isEmptyPath(path39)) {
+      deleteIn(path41) {
+        if (Collection.isEmptyPath(path41)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        if (Collection.isEmptyPath(path39))
+      getIn(path41, keepScalar) {
+        if (Collection.isEmptyPath(path41))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path39) {
-        if (Collection.isEmptyPath(path39))
+      hasIn(path41) {
+        if (Collection.isEmptyPath(path41))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        if (Collection.isEmptyPath(path39)) {
+      setIn(path41, value) {
+        if (Collection.isEmptyPath(path41)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path41), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path39, value);
+          this.contents.setIn(path41, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path39) => {
+    visit.itemAtPath = (cst, path41) => {
       let item = cst;
-      for (const [field, index] of path39) {
+      for (const [field, index] of path41) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path39) => {
-      const parent = visit.itemAtPath(cst, path39.slice(0, -1));
-      const field = path39[path39.length - 1][0];
+    visit.parentCollection = (cst, path41) => {
+      const parent = visit.itemAtPath(cst, path41.slice(0, -1));
+      const field = path41[path41.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path39, item, visitor) {
-      let ctrl = visitor(item, path39);
+    function _visit(path41, item, visitor) {
+      let ctrl = visitor(item, path41);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path39);
+            ctrl = ctrl(item, path41);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs28, sep: [] });
+                map.items.push({ start, key: fs29, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               } else {
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs28, sep: [] });
+                fc.items.push({ start: [], key: fs29, sep: [] });
               else if (it.sep)
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               else
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7634,8 +7634,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path39, { windows } = {}) => {
-      const segs = path39.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path41, { windows } = {}) => {
+      const segs = path41.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path39 = this.getPath();
-        if (path39 === null || path39.startsWith("/")) {
-          return path39;
+        const path41 = this.getPath();
+        if (path41 === null || path41.startsWith("/")) {
+          return path41;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path39 : parent + "/" + path39;
+              return parent.endsWith("/") ? parent + path41 : parent + "/" + path41;
             }
           }
         }
@@ -14972,8 +14972,8 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs27 from "node:fs";
-import path38 from "node:path";
+import fs28 from "node:fs";
+import path40 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -15262,6 +15262,10 @@ function knownProgram(word) {
   if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
   return void 0;
 }
+var ARGV_SCHEDULERS = /* @__PURE__ */ new Set(["go-cron", "gocron"]);
+function isArgvScheduler(word) {
+  return ARGV_SCHEDULERS.has(baseName(word));
+}
 var SHELL_CONTROL_SCRIPTS = {
   apache2ctl: { server: "apache2", foreground: ". /etc/apache2/envvars && exec apache2 -D FOREGROUND" },
   apachectl: { server: "httpd", foreground: "exec httpd -D FOREGROUND" }
@@ -15428,16 +15432,20 @@ var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
   "deploy",
   "generate",
   "--version",
-  "--help",
-  "-v",
-  "-h"
+  "--help"
 ]);
+var ONE_SHOT_PROGRAMS = /* @__PURE__ */ new Set(["pytest", "py.test", "rspec", "jest", "vitest", "mocha", "phpunit", "pest", "tox", "nox", "behave", "ansible-playbook"]);
 function programRun(words) {
   const name = baseName(words[0] ?? "");
   const rest = words.slice(1);
   const has = (...flags) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith("--") && w.startsWith(`${f}=`)));
   const sub = rest.find((w) => !w.startsWith("-"));
   if (rest.some((w) => w === "--version" || w === "--help")) return "one-shot";
+  if (rest.length === 1 && (rest[0] === "-v" || rest[0] === "-h")) return "one-shot";
+  if (ONE_SHOT_PROGRAMS.has(name)) return "one-shot";
+  const operands = rest.filter((w) => !w.startsWith("-"));
+  if (sub === "test" || /(^|\/)manage\.py$/.test(operands[0] ?? "") && operands[1] === "test") return "one-shot";
+  if (rest.includes("-m") && ONE_SHOT_PROGRAMS.has(sub ?? "")) return "one-shot";
   switch (name) {
     case "gunicorn":
       return has("-D", "--daemon") ? "daemon" : "server";
@@ -15467,8 +15475,10 @@ function programRun(words) {
       const g = rest.indexOf("-g");
       return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? "") ? "server" : "daemon";
     }
-    case "php-fpm":
-      return has("-F", "--nodaemonize") ? "server" : "daemon";
+    case "php-fpm": {
+      const last = (flags) => rest.reduce((at, w, i) => flags.includes(w) ? i : at, -1);
+      return last(["-F", "--nodaemonize"]) > last(["-D", "--daemonize"]) ? "server" : "daemon";
+    }
     case "httpd":
     case "apache2":
       return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(" ").includes("-D FOREGROUND") ? "server" : "daemon";
@@ -17898,9 +17908,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path39) => nfaMatch(tokens2, path39) };
+  return { test: (path41) => nfaMatch(tokens2, path41) };
 }
-function nfaMatch(tokens2, path39) {
+function nfaMatch(tokens2, path41) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -17914,8 +17924,8 @@ function nfaMatch(tokens2, path39) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path39.length && current.size > 0; k++) {
-    const c = path39[k];
+  for (let k = 0; k < path41.length && current.size > 0; k++) {
+    const c = path41[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -19885,6 +19895,18 @@ function mentioned(text) {
   return out;
 }
 var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php", "curl", "wget"];
+var PROVISIONERS = /* @__PURE__ */ new Set(["puppet", "ansible-playbook", "ansible", "chef-solo", "chef-client", "salt-call"]);
+var SETUP_SCRIPT = /(^|[-_.])(install|setup|bootstrap|provision)([-_.]|$)/i;
+function provisions(words) {
+  const w0 = words[0];
+  if (!w0) return false;
+  const base = path10.posix.basename(w0);
+  if (PROVISIONERS.has(base)) return true;
+  const script = /^(ba|da|a|z)?sh$/.test(base) ? words.slice(1).find((w) => !w.startsWith("-")) : w0;
+  if (!script || !script.includes("/") && script === w0) return false;
+  if (/^\/(usr\/)?(local\/)?s?bin\//.test(script)) return false;
+  return SETUP_SCRIPT.test(path10.posix.basename(script).replace(/\.(sh|bash)$/, ""));
+}
 var INSTALLERS = {
   apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
   "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
@@ -19915,7 +19937,11 @@ function analyseInstalls(model) {
     if (instr.keyword === "RUN") {
       const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
       if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
+      for (const cmd of runCommands(instr)) {
+        const words = programWords(cmd.words);
+        if (provisions(words)) for (const i of ALL) maybe.add(i);
+        readInstall(words, step, { add: add2, owners, virtuals, maybe });
+      }
     } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       copyMaybe(step, maybe, stageNames);
     }
@@ -21513,7 +21539,10 @@ function byContent(model) {
   return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
 }
 function developmentImage(model) {
-  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
+  return ownDevelopmentMark(model) ?? byCompose(model);
+}
+function ownDevelopmentMark(model) {
+  return byName(model) ?? byStage(model) ?? byContent(model);
 }
 
 // src/model/package-scripts.ts
@@ -21642,6 +21671,7 @@ var rule13 = {
 };
 
 // src/rules/start/entrypoint-resets-cmd.ts
+import path15 from "node:path";
 function waitsForCommand(model) {
   const { links, program } = model.startChain;
   const last = links[links.length - 1];
@@ -21653,6 +21683,14 @@ function waitsForCommand(model) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
   }
   return void 0;
+}
+function alwaysGivenCommand(model) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const d of [...model.deployments, ...composeServicesBuilding(model).map((s) => s.deployment)]) byKey.set(`${path15.basename(d.file)}\0${d.name}`, d);
+  const ds = [...byKey.values()];
+  if (ds.length === 0 || !ds.every((d) => (d.command?.value.length ?? 0) > 0)) return void 0;
+  const names = ds.map((d) => deploymentLabel(d));
+  return names.length === 1 ? `${names[0]} passes its own command` : `every deployment of the image passes its own command (${names.join(", ")})`;
 }
 var rule14 = {
   id: "entrypoint-resets-cmd",
@@ -21670,21 +21708,24 @@ var rule14 = {
       if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
+      const given2 = alwaysGivenCommand(model);
       return [
         {
-          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
+          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.${given2 ? ` Low impact here: ${given2}.` : ""}`,
           fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show(resetCmd.instr, 70)}\`.`,
-          range: ep.instr.range
+          range: ep.instr.range,
+          ...given2 ? { severity: "info" } : {}
         }
       ];
     }
     if (!waiting) return [];
+    const given = alwaysGivenCommand(model);
     return [
       {
-        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.`,
+        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.${given ? ` Low impact here: ${given}.` : ""}`,
         fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`, or document that the command is given at `docker run`.',
         range: ep.instr.range,
-        ...model.base.plainOs ? { severity: "info" } : {}
+        ...model.base.plainOs || given ? { severity: "info" } : {}
       }
     ];
   }
@@ -21865,6 +21906,16 @@ function execLastFix(model, cmd) {
   if (base === void 0 || role === "package-manager" || role === "shell" || base === "exec") return void 0;
   return autofix(false, [insertInInstr(model, cmd.instr, first.start, "exec ")]);
 }
+var RETURNS_AT_ONCE = /* @__PURE__ */ new Set(["echo", "printf", "true", "false", ":", "exit"]);
+function onlyReturns(command) {
+  let any = false;
+  let all = true;
+  walkCommands(commandsOf(command), (c) => {
+    any = true;
+    if (c.kind !== "simple" || !RETURNS_AT_ONCE.has(commandBase(c.words[0]) ?? "")) all = false;
+  });
+  return any && all;
+}
 var rule18 = {
   id: "shell-form-cmd",
   severity: "warning",
@@ -21875,6 +21926,7 @@ var rule18 = {
     if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
     const command = cmd.command ?? "";
     if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
+    if (onlyReturns(command)) return [];
     const shell = shellLinkOf(model, cmd);
     if (!shell) return [];
     const fate = shellFate(shell, model.base);
@@ -22247,11 +22299,13 @@ var rule26 = {
     const signal = ungracefulSignal(stop.value);
     if (!signal) return [];
     const consequence = signal === "SIGKILL" ? "so every `docker stop` and Kubernetes rollout kills the process outright with no chance to finish requests, flush or release locks" : "so `docker stop` only freezes the process and it is SIGKILLed after the grace period without ever running its shutdown code";
+    const dev = ownDevelopmentMark(model);
     return [
       {
-        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.`,
+        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.${dev ? ` Low impact here: ${dev.reason}.` : ""}`,
         fix: "Remove the STOPSIGNAL line (SIGTERM is the default) or use the signal the server documents for graceful shutdown (e.g. `STOPSIGNAL SIGQUIT` for nginx).",
-        range: stop.instr.range
+        range: stop.instr.range,
+        ...dev ? { severity: "info" } : {}
       }
     ];
   }
@@ -22398,7 +22452,7 @@ var rule29 = {
 };
 
 // src/rules/wrapper/wrapper-not-executable.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function why(w, mode) {
   const chmod = w.copy.flags.get("chmod");
   switch (mode.source) {
@@ -22424,7 +22478,7 @@ function copiesOnlyIt(model, w) {
   const stage = model.stages[w.copy.stage];
   const step = stage ? buildSteps(model, stage).steps.find((s) => s.instr === w.copy) : void 0;
   const ops = step ? copyOperands(step) : void 0;
-  return ops?.sources.length === 1 && path15.resolve(model.contextDir, ops.sources[0]) === w.absPath;
+  return ops?.sources.length === 1 && path16.resolve(model.contextDir, ops.sources[0]) === w.absPath;
 }
 function rootAt(model, w) {
   const users = model.instructions.filter((i) => i.keyword === "USER" && i.range.line < w.copy.range.line && model.chain.some((s) => s.index === i.stage));
@@ -22465,6 +22519,41 @@ var rule30 = {
     return hits;
   }
 };
+
+// src/model/github-action.ts
+import fs10 from "node:fs";
+import path17 from "node:path";
+var cache3 = /* @__PURE__ */ new WeakMap();
+function containerAction(model) {
+  const known = cache3.get(model);
+  if (known !== void 0) return known ?? void 0;
+  const found = read(model);
+  cache3.set(model, found ?? null);
+  return found;
+}
+function read(model) {
+  const dir = path17.dirname(model.absPath);
+  for (const file of ["action.yml", "action.yaml"]) {
+    let text;
+    try {
+      text = fs10.readFileSync(path17.join(dir, file), "utf8");
+    } catch {
+      continue;
+    }
+    let doc;
+    try {
+      [doc] = readDocuments(text, file);
+    } catch {
+      return void 0;
+    }
+    const runs = get(doc, "runs");
+    if (str(get(runs, "using"))?.toLowerCase() !== "docker") return void 0;
+    const image = str(get(runs, "image"));
+    if (!image || path17.posix.normalize(image) !== path17.basename(model.absPath)) return void 0;
+    return { file, args: items(get(runs, "args")).length };
+  }
+  return void 0;
+}
 
 // src/rules/wrapper/wrapper-missing-exec.ts
 function setsTrap(script) {
@@ -22532,6 +22621,10 @@ function cronText(script) {
   });
   return out;
 }
+function schedulerText(flow) {
+  return flow.handovers.map((h) => h.cmd.words.map((w) => staticValue(w) ?? w.raw)).filter((words) => words.some((w) => isArgvScheduler(w))).map((words) => `${words.join(" ")}
+`).join("");
+}
 function scheduledJob(sig, cron) {
   const words = jobWords(sig);
   if (!words || cron === "") return false;
@@ -22560,6 +22653,10 @@ function daemonUnderLoop(script) {
   }
   return void 0;
 }
+function oneShot(sig) {
+  if (sig.cmd.kind !== "simple") return false;
+  return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === "one-shot";
+}
 function programName2(sig) {
   const cmd = sig.cmd.kind === "simple" ? sig.cmd : void 0;
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
@@ -22573,6 +22670,7 @@ var rule31 = {
   deployed: "service",
   check(model) {
     const hits = [];
+    if (containerAction(model)) return hits;
     const init = initProcess(model);
     if (init?.mode === "group") return hits;
     const consequence = (app) => init ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown` : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
@@ -22592,7 +22690,7 @@ var rule31 = {
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
       ], fixMissingExec(model, script, sig));
-      const cron = cronText(script);
+      const cron = cronText(script) + schedulerText(flow);
       for (const sig of flow.finals) {
         if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
@@ -22600,6 +22698,7 @@ var rule31 = {
             argv(sig, "");
             break;
           case "program":
+            if (oneShot(sig)) break;
             report2(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
@@ -22647,6 +22746,8 @@ var rule31 = {
     }
     const control = controlScriptHit(model, consequence);
     if (control) hits.push(control);
+    const dev = hits.length > 0 ? ownDevelopmentMark(model) : void 0;
+    if (dev) return hits.map((h) => ({ ...h, message: `${h.message} Low impact here: ${dev.reason}.`, severity: "info" }));
     return hits;
   }
 };
@@ -22830,6 +22931,27 @@ function errexitOn(cmd) {
   const flags = setFlags(cmd);
   return flags.on.has("e") || flags.optionsOn.has("errexit");
 }
+function endsInExit(body) {
+  const last = body[body.length - 1];
+  if (!last || last.background || last.andOr.rest.length > 0 || last.andOr.first.commands.length !== 1) return false;
+  const cmd = last.andOr.first.commands[0];
+  return cmd.kind === "simple" && commandBase(cmd.words[0]) === "exit";
+}
+function exitBoundCommands(script) {
+  const out = /* @__PURE__ */ new Set();
+  const mark = (body) => {
+    if (endsInExit(body)) walkCommands(body, (c) => out.add(c));
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === "if") {
+      for (const c of cmd.clauses) mark(c.body);
+      if (cmd.elseBody) mark(cmd.elseBody);
+    } else if (cmd.kind === "case") {
+      for (const item of cmd.items) mark(item.body);
+    }
+  });
+  return out;
+}
 var NONE = 0;
 var BEST = 1;
 var MATTERS = 2;
@@ -22936,10 +23058,11 @@ var rule33 = {
       let errexitAt;
       const memo2 = /* @__PURE__ */ new Map();
       const steps2 = [];
+      const exitBound = exitBoundCommands(script);
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
-        if (ctx.inCondition || ctx.detached) return;
+        if (ctx.inCondition || ctx.detached || exitBound.has(cmd)) return;
         const kind2 = stepKind(script, cmd, memo2);
         if (kind2 !== NONE) steps2.push({ cmd, kind: kind2 });
       });
@@ -23250,7 +23373,13 @@ var rule36 = {
       });
       if (checksCount) continue;
       const given = argumentsGiven(model, script.wrapper);
-      const noArgs = given !== void 0 ? given === 0 : !model.start.cmd;
+      const actionArgs = model.start.cmd ? 0 : containerAction(model)?.args ?? 0;
+      if (actionArgs > 0) {
+        const set = (p) => Number(p.name) <= actionArgs;
+        if (zeroArgBranch && set(zeroArgBranch)) zeroArgBranch = void 0;
+        for (let i = uses.length - 1; i >= 0; i--) if (set(uses[i])) uses.splice(i, 1);
+      }
+      const noArgs = actionArgs > 0 ? false : given !== void 0 ? given === 0 : !model.start.cmd;
       if (!noArgs && !zeroArgBranch) continue;
       for (const stmt of analysis.body) {
         const cmd = stmt.andOr.rest.length === 0 && stmt.andOr.first.commands.length === 1 ? stmt.andOr.first.commands[0] : void 0;
@@ -23724,12 +23853,12 @@ function parseMergeArgs(argv) {
 }
 
 // src/matrix/commands.ts
-import fs14 from "node:fs";
-import path24 from "node:path";
+import fs15 from "node:fs";
+import path26 from "node:path";
 
 // src/cli/diff-input.ts
-import fs10 from "node:fs";
-import path16 from "node:path";
+import fs11 from "node:fs";
+import path18 from "node:path";
 
 // src/diff/unified.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -23813,7 +23942,7 @@ function parseUnifiedDiff(text) {
     sawFile = true;
     let end = i + 1;
     const prefixed = git ? /^diff --git "?[a-z]\//.test(line) : /^--- "?a\//.test(line) || line.startsWith("--- /dev/null") && /^\+\+\+ "?b\//.test(lines[i + 1]);
-    let path39 = git ? pathFromGitHeader(line, prefixed) : void 0;
+    let path41 = git ? pathFromGitHeader(line, prefixed) : void 0;
     let deleted = false;
     let binary = false;
     const body = [];
@@ -23826,11 +23955,11 @@ function parseUnifiedDiff(text) {
         if (l.startsWith("+++ ")) {
           const p = newPath(l.slice(4), prefixed);
           if (p === void 0) deleted = true;
-          else path39 = p;
+          else path41 = p;
           continue;
         }
         if (l.startsWith("deleted file mode")) deleted = true;
-        if (l.startsWith("rename to ")) path39 = unquoteGitPath(l.slice("rename to ".length));
+        if (l.startsWith("rename to ")) path41 = unquoteGitPath(l.slice("rename to ".length));
         if (l.startsWith("Binary files ") || l === "GIT binary patch") binary = true;
         if (!HUNK.test(l)) continue;
         header = false;
@@ -23840,10 +23969,10 @@ function parseUnifiedDiff(text) {
       body.push(l);
     }
     i = end - 1;
-    if (deleted || path39 === void 0) continue;
+    if (deleted || path41 === void 0) continue;
     const change = parsePatch(body.join("\n"));
     if (binary) change.wholeFile = true;
-    files.set(path39, change);
+    files.set(path41, change);
   }
   if (!sawFile) throw new DiffSyntaxError("it has no file header (`diff --git`, or `---`/`+++` lines)");
   return files;
@@ -23858,7 +23987,7 @@ function readStdinBounded(maxBytes = MAX_BYTES4, fd = 0, what = "--diff -") {
   for (; ; ) {
     let n;
     try {
-      n = fs10.readSync(fd, buf, 0, buf.length, null);
+      n = fs11.readSync(fd, buf, 0, buf.length, null);
     } catch (err) {
       if (err.code === "EAGAIN") {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
@@ -23883,12 +24012,12 @@ function readDiff(spec, cwd, readStdin) {
       throw new InputError(`--diff - could not read standard input (${err.code ?? errorMessage(err)})`);
     }
   }
-  const abs = path16.resolve(cwd, spec);
+  const abs = path18.resolve(cwd, spec);
   try {
-    const stat2 = fs10.statSync(abs);
+    const stat2 = fs11.statSync(abs);
     if (!stat2.isFile()) throw new InputError(`--diff ${spec} is not a file`);
     if (stat2.size > MAX_BYTES4) throw new InputError(`--diff ${spec} is larger than 64 MB`);
-    return fs10.readFileSync(abs, "utf8");
+    return fs11.readFileSync(abs, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code2 = err.code;
@@ -23916,12 +24045,12 @@ function chooseDiffFilter(req) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs11 from "node:fs";
-import path18 from "node:path";
+import fs12 from "node:fs";
+import path20 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path17 from "node:path";
+import path19 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath as realpath2, realpathSync, stat, statSync } from "fs";
@@ -23933,27 +24062,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path39) {
-  let normalized = normalize(path39);
+function cleanPath(path41) {
+  let normalized = normalize(path41);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path39, separator) {
-  return path39.replace(SLASHES_REGEX, separator);
+function convertSlashes(path41, separator) {
+  return path41.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path39) {
-  return path39 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path39);
+function isRootDirectory(path41) {
+  return path41 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path41);
 }
-function normalizePath(path39, options) {
+function normalizePath(path41, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path39.includes("/") || path39.startsWith(".");
-  if (resolvePaths) path39 = resolve(path39);
-  if (normalizePath$1 || pathNeedsCleaning) path39 = cleanPath(path39);
-  if (path39 === ".") return "";
-  const needsSeperator = path39[path39.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path39 + pathSeparator : path39, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path41.includes("/") || path41.startsWith(".");
+  if (resolvePaths) path41 = resolve(path41);
+  if (normalizePath$1 || pathNeedsCleaning) path41 = cleanPath(path41);
+  if (path41 === ".") return "";
+  const needsSeperator = path41[path41.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path41 + pathSeparator : path41, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -23990,8 +24119,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path39 = directoryPath || ".";
-  if (filters.every((filter) => filter(path39, true))) paths.push(path39);
+  const path41 = directoryPath || ".";
+  if (filters.every((filter) => filter(path41, true))) paths.push(path41);
 };
 var empty$2 = () => {
 };
@@ -24043,26 +24172,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path39, state, callback$1) {
-  const { queue, fs: fs28, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path41, state, callback$1) {
+  const { queue, fs: fs29, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs28.realpath(path39, (error, resolvedPath) => {
+  fs29.realpath(path41, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs28.stat(resolvedPath, (error$1, stat2) => {
+    fs29.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path39, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat2.isDirectory() && isRecursive(path41, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path39, state, callback$1) {
-  const { queue, fs: fs28, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path41, state, callback$1) {
+  const { queue, fs: fs29, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs28.realpathSync(path39);
-    const stat2 = fs28.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path39, resolvedPath, state)) return;
+    const resolvedPath = fs29.realpathSync(path41);
+    const stat2 = fs29.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path41, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -24072,9 +24201,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path39, resolved, state) {
+function isRecursive(path41, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path39);
+  let parent = dirname(path41);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -24082,7 +24211,7 @@ function isRecursive(path39, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path39, resolved);
+  state.symlinks.set(path41, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -24131,22 +24260,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs28 } = state;
+  const { fs: fs29 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs28.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+  fs29.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
     callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs28 } = state;
+  const { fs: fs29 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries2 = [];
   try {
-    entries2 = fs28.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs29.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -24254,19 +24383,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path39 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path39)) continue;
-        this.pushDirectory(path39, paths, filters);
-        this.walkDirectory(this.state, path39, path39, depth - 1, this.walk);
+        let path41 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path41)) continue;
+        this.pushDirectory(path41, paths, filters);
+        this.walkDirectory(this.state, path41, path41, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path39 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path39, this.state, (stat2, resolvedPath) => {
+        let path41 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path41, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path39 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path39 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path41 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path41 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path39;
+            resolvedPath = useRealPaths ? resolvedPath : path41;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -24432,7 +24561,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path39) => isMatch(path39));
+    this.options.filters.push((path41) => isMatch(path41));
     return this;
   }
 };
@@ -24507,19 +24636,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path39) {
-  return path39.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path41) {
+  return path41.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path39) {
+function splitPattern(path41) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path39, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path39];
+  const result = import_picomatch.default.scan(path41, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path41];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path39) => path39.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path39) => path39.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path41) => path41.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path41) => path41.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -24626,13 +24755,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory2) => {
-      const path39 = format(p, isDirectory2);
-      const matches = matcher(path39) && !ignore(path39);
-      if (matches) log(`matched ${path39}`);
+      const path41 = format(p, isDirectory2);
+      const matches = matcher(path41) && !ignore(path41);
+      if (matches) log(`matched ${path41}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path39 = format(p, isDirectory2);
-      return matcher(path39) && !ignore(path39);
+      const path41 = format(p, isDirectory2);
+      return matcher(path41) && !ignore(path41);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -24740,7 +24869,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path17.normalize(p).split(path17.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path19.normalize(p).split(path19.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -24866,15 +24995,15 @@ function loadProjectConfig(absPath, display2) {
 }
 function findProjectConfig(where) {
   const display2 = (abs2) => {
-    const rel = path18.relative(where.base, abs2).split(path18.sep).join("/");
-    return rel === "" || path18.isAbsolute(rel) ? abs2 : rel;
+    const rel = path20.relative(where.base, abs2).split(path20.sep).join("/");
+    return rel === "" || path20.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path18.resolve(where.base, where.explicit);
+    const abs2 = path20.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path18.join(where.root, CONFIG_FILE_NAME);
-  if (!fs11.existsSync(abs)) return void 0;
+  const abs = path20.join(where.root, CONFIG_FILE_NAME);
+  if (!fs12.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display2(abs));
 }
 
@@ -24916,7 +25045,7 @@ function failsAt(findings, failOn) {
 }
 
 // src/policy/apply-policy.ts
-import path19 from "node:path";
+import path21 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -24965,7 +25094,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path19.relative(input.root, path19.resolve(input.cwd, file)).split(path19.sep).join("/");
+  const toRepo = (file) => path21.relative(input.root, path21.resolve(input.cwd, file)).split(path21.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -24995,7 +25124,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path19.relative(root, path19.resolve(cwd, file)).split(path19.sep).join("/");
+  const toRepo = (file) => path21.relative(root, path21.resolve(cwd, file)).split(path21.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -25006,8 +25135,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/atomic.ts
 import { randomBytes } from "node:crypto";
-import fs12 from "node:fs";
-import path20 from "node:path";
+import fs13 from "node:fs";
+import path22 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -25020,14 +25149,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path20.dirname(real);
-  if (options.createParents) fs12.mkdirSync(dir, { recursive: true });
-  const tmp = path20.join(dir, `.${path20.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const dir = path22.dirname(real);
+  if (options.createParents) fs13.mkdirSync(dir, { recursive: true });
+  const tmp = path22.join(dir, `.${path22.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    fs12.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs12.renameSync(tmp, real);
+    fs13.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs13.renameSync(tmp, real);
   } catch (err) {
-    fs12.rmSync(tmp, { force: true });
+    fs13.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -25036,17 +25165,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs12.realpathSync(target);
-  } else if (fs12.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs13.realpathSync(target);
+  } else if (fs13.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path20.dirname(real);
-  if (!options.createParents && !fs12.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path22.dirname(real);
+  if (!options.createParents && !fs13.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs12.statSync(p);
+    return fs13.statSync(p);
   } catch {
     return void 0;
   }
@@ -25166,8 +25295,8 @@ function docsUrl(id) {
 
 // src/report/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs13 from "node:fs";
-import path21 from "node:path";
+import fs14 from "node:fs";
+import path23 from "node:path";
 
 // src/report/text.ts
 import { styleText } from "node:util";
@@ -25383,16 +25512,16 @@ function region(f) {
   return r;
 }
 function lineReader(root) {
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   return (file, line) => {
-    let lines = cache3.get(file);
+    let lines = cache4.get(file);
     if (lines === void 0) {
       try {
-        lines = fs13.readFileSync(path21.resolve(root, file), "utf8").split("\n");
+        lines = fs14.readFileSync(path23.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
-      cache3.set(file, lines);
+      cache4.set(file, lines);
     }
     const text = lines?.[line - 1];
     return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
@@ -25496,7 +25625,7 @@ function formatReports(format, reports, o) {
 }
 
 // src/matrix/merge.ts
-import path22 from "node:path";
+import path24 from "node:path";
 var MAX_BYTES6 = 256 * 1024 * 1024;
 function readShardFile(file, display2 = file) {
   const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES6 });
@@ -25654,13 +25783,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path22.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path24.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash3 } from "node:crypto";
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -25891,10 +26020,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path23.resolve(cwd, dockerfile);
+  const absPath = path25.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path23.dirname(absPath) });
-  const rel = (abs) => path23.relative(root, abs).split(path23.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path25.dirname(absPath) });
+  const rel = (abs) => path25.relative(root, abs).split(path25.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -25904,7 +26033,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path23.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path25.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -25916,7 +26045,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash3("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context = path23.dirname(dockerfile).split(path23.sep).join("/");
+    const context = path25.dirname(dockerfile).split(path25.sep).join("/");
     for (const platform of input.platforms) {
       include.push({ dockerfile, context, platform, runner: runners[platform] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform)}`, platforms: planned });
     }
@@ -25937,7 +26066,7 @@ function runPlan(command, io) {
     modeFromFlag: command.filterMode !== void 0,
     configFile: config?.file,
     cwd: io.cwd,
-    readStdin: io.readStdin ?? (() => fs14.readFileSync(0, "utf8"))
+    readStdin: io.readStdin ?? (() => fs15.readFileSync(0, "utf8"))
   });
   if (choice2.note) io.stderr(`note: ${choice2.note}
 `);
@@ -25965,7 +26094,7 @@ function runMerge(command, io) {
 `);
   if (toFile) {
     try {
-      writeFileAtomic(path24.resolve(io.cwd, command.output), body);
+      writeFileAtomic(path26.resolve(io.cwd, command.output), body);
     } catch (err) {
       throw new InputError(`cannot write the report to ${command.output}: ${err.code ?? errorMessage(err)}`);
     }
@@ -25992,8 +26121,8 @@ function applyConfigDefaults(options, defaults, given) {
 }
 
 // src/lint.ts
-import fs15 from "node:fs";
-import path25 from "node:path";
+import fs16 from "node:fs";
+import path27 from "node:path";
 
 // src/report/ignores.ts
 var MARK = /#\s*entrypoint-guard\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_/,\s-]+)/;
@@ -26204,8 +26333,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path25.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path25.sep).join("/");
+  const rel = path27.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path27.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -26234,7 +26363,7 @@ function dedupe2(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat2;
   try {
-    stat2 = fs15.statSync(contextDir);
+    stat2 = fs16.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -26273,17 +26402,17 @@ function lintDeployments(model, plain2) {
 }
 function readIfFile(absPath) {
   try {
-    return fs15.readFileSync(absPath, "utf8");
+    return fs16.readFileSync(absPath, "utf8");
   } catch {
     return void 0;
   }
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path25.resolve(cwd, options.dockerfile);
+  const absPath = path27.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = options.edited?.get(absPath) ?? readUserText(absPath, file, "Dockerfile");
-  const contextDir = path25.resolve(cwd, options.context ?? path25.dirname(absPath));
+  const contextDir = path27.resolve(cwd, options.context ?? path27.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target, ...options.edited ? { edited: options.edited } : {} });
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
@@ -26302,7 +26431,7 @@ function lintDockerfile(options) {
   for (const d of model.deployments) {
     for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
       if (texts.has(f)) continue;
-      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path25.resolve(cwd, f));
+      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path27.resolve(cwd, f));
       if (text2 !== void 0) texts.set(f, text2);
     }
   }
@@ -26311,17 +26440,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs24 from "node:fs";
-import path35 from "node:path";
+import fs25 from "node:fs";
+import path37 from "node:path";
 
 // src/runtime/build.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import os from "node:os";
-import path27 from "node:path";
+import path29 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn } from "node:child_process";
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
   return childEnv(CLIENT_ENV, extra);
@@ -26348,7 +26477,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs16.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs17.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -26457,8 +26586,8 @@ function checkBuildOptions(options, info) {
 }
 
 // src/runtime/secrets.ts
-import fs17 from "node:fs";
-import path26 from "node:path";
+import fs18 from "node:fs";
+import path28 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -26492,7 +26621,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path26.resolve(cwd, file));
+      if (file) value = readSmall(path28.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -26503,9 +26632,9 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
 }
 function readSmall(file) {
   try {
-    const st = fs17.statSync(file);
+    const st = fs18.statSync(file);
     if (!st.isFile() || st.size > MAX_FILE) return void 0;
-    return fs17.readFileSync(file, "utf8");
+    return fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -26583,7 +26712,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs18.readFileSync(file, "utf8"));
+    return JSON.parse(fs19.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -26622,9 +26751,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs18.mkdtempSync(path27.join(os.tmpdir(), "eg-build-"));
+    const dir = fs19.mkdtempSync(path29.join(os.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path27.join(dir, "metadata.json");
+    metadataFile = path29.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -26894,7 +27023,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import os2 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -26951,8 +27080,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path39) {
-    this.dirs.add(path39);
+  dir(path41) {
+    this.dirs.add(path41);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -26981,7 +27110,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs19.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs20.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -26996,12 +27125,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path39 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path41 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path39,
+    path: path41,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -27053,21 +27182,21 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path32 from "node:path";
+import path34 from "node:path";
 
 // src/runtime/container-calls.ts
 import http2 from "node:http";
 
 // src/runtime/engine-api.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 import http from "node:http";
 import os3 from "node:os";
-import path28 from "node:path";
+import path30 from "node:path";
 function selectedContext() {
   if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path28.join(os3.homedir(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || path30.join(os3.homedir(), ".docker");
   try {
-    const config = JSON.parse(fs20.readFileSync(path28.join(dir, "config.json"), "utf8"));
+    const config = JSON.parse(fs21.readFileSync(path30.join(dir, "config.json"), "utf8"));
     return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
   } catch {
     return void 0;
@@ -27086,7 +27215,7 @@ function findSocket() {
   if (context && context !== "default") return void 0;
   const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
   try {
-    return fs20.statSync(file).isSocket() ? file : void 0;
+    return fs21.statSync(file).isSocket() ? file : void 0;
   } catch {
     return void 0;
   }
@@ -27150,14 +27279,14 @@ function engineMessage(res) {
 
 // src/runtime/container-calls.ts
 var CALL_MS = 2e4;
-var path29 = (id) => `/containers/${encodeURIComponent(id)}`;
+var path31 = (id) => `/containers/${encodeURIComponent(id)}`;
 async function inspectState(id) {
   const socket = localEngineSocket();
   if (!socket) {
     const res2 = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
     return res2.code === 0 ? parseObject(res2.stdout) : void 0;
   }
-  const res = await engineRequest(socket, "GET", `${path29(id)}/json`, { timeoutMs: CALL_MS });
+  const res = await engineRequest(socket, "GET", `${path31(id)}/json`, { timeoutMs: CALL_MS });
   if (res.status !== 200) return void 0;
   const state = parseObject(res.body.toString("utf8"))?.State;
   return state && typeof state === "object" ? state : void 0;
@@ -27168,7 +27297,7 @@ async function topText(id, psArgs) {
     const res2 = await docker(["top", id, ...psArgs], { timeoutMs: CALL_MS });
     return res2.code === 0 ? res2.stdout : void 0;
   }
-  const res = await engineRequest(socket, "GET", `${path29(id)}/top?ps_args=${encodeURIComponent(psArgs.join(" "))}`, { timeoutMs: CALL_MS });
+  const res = await engineRequest(socket, "GET", `${path31(id)}/top?ps_args=${encodeURIComponent(psArgs.join(" "))}`, { timeoutMs: CALL_MS });
   if (res.status !== 200) return void 0;
   const top = parseObject(res.body.toString("utf8"));
   if (!Array.isArray(top?.Titles) || !Array.isArray(top?.Processes)) return void 0;
@@ -27181,7 +27310,7 @@ async function killContainer(id, signal) {
     const res2 = await docker(["kill", "-s", signal, id], { timeoutMs: CALL_MS });
     return { ok: res2.code === 0, error: res2.stderr };
   }
-  const res = await engineRequest(socket, "POST", `${path29(id)}/kill?signal=${encodeURIComponent(signal)}`, { timeoutMs: CALL_MS });
+  const res = await engineRequest(socket, "POST", `${path31(id)}/kill?signal=${encodeURIComponent(signal)}`, { timeoutMs: CALL_MS });
   return { ok: res.status === 204, error: res.status === 204 ? "" : engineMessage(res) };
 }
 async function waitContainer(id, timeoutMs) {
@@ -27191,7 +27320,7 @@ async function waitContainer(id, timeoutMs) {
     const code3 = Number.parseInt(res2.stdout.trim(), 10);
     return res2.code === 0 && Number.isFinite(code3) ? code3 : void 0;
   }
-  const res = await engineRequest(socket, "POST", `${path29(id)}/wait?condition=not-running`, { timeoutMs });
+  const res = await engineRequest(socket, "POST", `${path31(id)}/wait?condition=not-running`, { timeoutMs });
   const code2 = parseObject(res.body.toString("utf8"))?.StatusCode;
   return res.status === 200 && typeof code2 === "number" ? code2 : void 0;
 }
@@ -27201,7 +27330,7 @@ async function execIn(id, argv, options) {
   const deadline = Date.now() + options.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
   const failed = (stderr2, timedOut = false) => ({ code: timedOut ? null : 1, stdout: "", stderr: stderr2, timedOut, stdoutBytes: Buffer.alloc(0) });
-  const created = await engineRequest(socket, "POST", `${path29(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const created = await engineRequest(socket, "POST", `${path31(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
   const execId = parseObject(created.body.toString("utf8"))?.Id;
   if (created.status !== 201 || typeof execId !== "string") return failed(engineMessage(created), created.timedOut);
   const started = await engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
@@ -27223,7 +27352,7 @@ async function armExec(id, argv, timeoutMs) {
   const socket = localEngineSocket();
   if (!socket) return void 0;
   const deadline = Date.now() + timeoutMs;
-  const created = await engineRequest(socket, "POST", `${path29(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const created = await engineRequest(socket, "POST", `${path31(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
   const execId = parseObject(created.body.toString("utf8"))?.Id;
   if (created.status !== 201 || typeof execId !== "string") return void 0;
   const startPath = `/exec/${encodeURIComponent(execId)}/start`;
@@ -27336,14 +27465,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs21.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs22.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -27352,17 +27481,17 @@ function hostProc(pid, containerId, root = "/proc") {
 }
 function listeningSockets(proc) {
   const out = [];
-  const read = (name) => {
+  const read2 = (name) => {
     try {
-      return fs21.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs22.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
   };
   for (const [file, proto, v6] of [["tcp", "tcp", false], ["tcp6", "tcp", true], ["udp", "udp", false], ["udp6", "udp", true]]) {
-    out.push(...parseInetTable(read(file), proto, v6));
+    out.push(...parseInetTable(read2(file), proto, v6));
   }
-  out.push(...parseUnixTable(read("unix")));
+  out.push(...parseUnixTable(read2("unix")));
   return out;
 }
 function parseInetTable(text, proto, v6) {
@@ -27388,9 +27517,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path39 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path39 !== "";
-    if (listening && path39 !== "") out.push({ proto: "unix", address: path39 });
+    const path41 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path41 !== "";
+    if (listening && path41 !== "") out.push({ proto: "unix", address: path41 });
   }
   return out;
 }
@@ -27399,7 +27528,7 @@ function acceptQueue(proc, port) {
   for (const file of ["tcp", "tcp6"]) {
     let text = "";
     try {
-      text = fs21.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
+      text = fs22.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
     } catch {
       continue;
     }
@@ -27448,7 +27577,7 @@ function treeCpu(proc) {
 var PF_EXITING = 4;
 function pid1Running(proc) {
   try {
-    const stat2 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat2 = fs22.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
   } catch {
@@ -27457,7 +27586,7 @@ function pid1Running(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -27468,11 +27597,11 @@ function childStates(proc) {
   const out = [];
   for (const pid of childrenOf(proc, proc.pid)) {
     try {
-      const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       const open = stat2.indexOf("(");
       const close = stat2.lastIndexOf(")");
       const child = { pid, comm: stat2.slice(open + 1, close), state: stat2.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs21.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs22.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
       if (nsPid) child.nsPid = Number(nsPid);
       out.push(child);
     } catch {
@@ -27483,9 +27612,9 @@ function childStates(proc) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs21.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs22.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs21.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs22.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -27497,7 +27626,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs21.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs22.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -27521,7 +27650,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs21.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs22.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -27532,7 +27661,7 @@ function processArgv(proc, pid = proc.pid) {
   return parts;
 }
 function processTree(proc) {
-  if (!fs21.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
+  if (!fs22.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
   const argv = processArgv(proc);
   if (!argv) return void 0;
   const children = [];
@@ -27543,7 +27672,7 @@ function processTree(proc) {
       continue;
     }
     try {
-      const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       children.push({ pid, argv: [`[${stat2.slice(stat2.indexOf("(") + 1, stat2.lastIndexOf(")"))}]`, "<defunct>"] });
     } catch {
     }
@@ -27552,20 +27681,20 @@ function processTree(proc) {
 }
 
 // src/runtime/probe.ts
-import fs23 from "node:fs";
+import fs24 from "node:fs";
 import { constants as constants2 } from "node:os";
-import path31 from "node:path";
+import path33 from "node:path";
 
 // src/runtime/process-name.ts
-import path30 from "node:path";
+import path32 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path30.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path30.posix.basename(script) : script;
+  const dir = path32.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path32.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -27749,18 +27878,18 @@ function parseResponse(data, closed) {
   }
   return { status, complete: closed, keepAlive: false, length: data.length };
 }
-function requestText(path39, keepAlive, hold = false) {
-  return `GET ${path39} HTTP/1.1\r
+function requestText(path41, keepAlive, hold = false) {
+  return `GET ${path41} HTTP/1.1\r
 Host: localhost\r
 User-Agent: entrypoint-guard\r
 Accept: */*\r
 Connection: ${keepAlive ? "keep-alive" : "close"}\r
 ${hold ? "" : "\r\n"}`;
 }
-async function getOnce(access, containerId, port, path39, timeoutMs) {
+async function getOnce(access, containerId, port, path41, timeoutMs) {
   const relay = new Relay(access, port, containerId);
   try {
-    relay.send(requestText(path39, false));
+    relay.send(requestText(path41, false));
     let closed = false;
     void relay.ended.then(() => closed = true);
     await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
@@ -28066,7 +28195,7 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var EMULATED_ZOMBIE_FACTOR = 3;
@@ -28111,7 +28240,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat2 = fs22.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat2 = fs23.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -28497,16 +28626,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path31.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path31.posix.basename(argv[1]) === path31.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path33.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path33.posix.basename(argv[1]) === path33.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs23.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs23.readFileSync(path31.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs24.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs24.readFileSync(path33.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -28518,8 +28647,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path31.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path31.posix.basename(argv[1]);
+  const first = path33.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path33.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -28572,9 +28701,9 @@ function judgeShutdown(facts) {
   const shellName2 = top !== void 0 && top.display !== top.argv.join(" ") ? `shell script ${pid1}` : `shell ${pid1}`;
   const childEvidence = shellParent && appSignals ? appSignals.caught.includes(sig) ? ` (\`${truncate(appSignals.process, 60)}\` has a ${sig} handler, per the kernel's SigCgt for it: it would shut down cleanly if it received the signal)` : ` (and \`${truncate(appSignals.process, 60)}\` installs no ${sig} handler either, per the kernel's SigCgt for it)` : "";
   if (shutdown.killed) {
-    const oneShot = pid1Signals?.caught.includes(sig) === true && pid1SignalsAfter !== void 0 && !pid1SignalsAfter.caught.includes(sig);
-    const handled = pid1Signals?.caught.includes(sig) === true && !oneShot;
-    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child}${childEvidence}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : oneShot ? `${pid1} is PID 1 and installs no handler of its own for ${sig}: the one in the kernel's SigCgt for PID 1 was the runtime's one-shot default (gone from SigCgt once the signal arrived), which re-raises ${sig}, and the kernel drops that for PID 1` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+    const oneShot2 = pid1Signals?.caught.includes(sig) === true && pid1SignalsAfter !== void 0 && !pid1SignalsAfter.caught.includes(sig);
+    const handled = pid1Signals?.caught.includes(sig) === true && !oneShot2;
+    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child}${childEvidence}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : oneShot2 ? `${pid1} is PID 1 and installs no handler of its own for ${sig}: the one in the kernel's SigCgt for PID 1 was the runtime's one-shot default (gone from SigCgt once the signal arrived), which re-raises ${sig}, and the kernel drops that for PID 1` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: "sigterm-ignored",
       ...emulated ? { emulatedNote: EMULATED_TIMING } : {},
@@ -28691,7 +28820,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path32.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path34.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict = compareArgv(ours);
@@ -28982,7 +29111,7 @@ function cliProgress(mode, stderrIsTTY, write) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import path34 from "node:path";
+import path36 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -29091,7 +29220,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path33 from "node:path";
+import path35 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -29270,7 +29399,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path33.posix.normalize(requested);
+    let current = path35.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -29283,7 +29412,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path33.posix.normalize(target) : path33.posix.join(path33.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path35.posix.normalize(target) : path35.posix.join(path35.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -29404,11 +29533,11 @@ var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path34.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path34.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path34.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path34.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path34.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path36.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path36.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path36.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path36.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path36.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -29535,16 +29664,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path34.posix.normalize(interpreter) : path34.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path36.posix.normalize(interpreter) : path36.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path34.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path36.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path34.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path36.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -29564,14 +29693,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path34.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path36.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path34.posix.basename(shebang.interpreter) === "env") {
+  if (path36.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -29760,7 +29889,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path34.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path36.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -30063,7 +30192,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path35.posix.basename(wrapper.imagePath),
+      wrapper: path37.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -30128,10 +30257,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries2 = /* @__PURE__ */ new Map();
-    for (const name of fs24.readdirSync(dir)) {
+    for (const name of fs25.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs24.readFileSync(path35.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs25.readFileSync(path37.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -30285,8 +30414,8 @@ async function analyze(options, extras = {}) {
 }
 
 // src/fix/run.ts
-import fs25 from "node:fs";
-import path36 from "node:path";
+import fs26 from "node:fs";
+import path38 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -30388,16 +30517,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path39, added, removed, oldPosInc, options) {
-    const last = path39.lastComponent;
+  addToPath(path41, added, removed, oldPosInc, options) {
+    const last = path41.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path39.oldPos + oldPosInc,
+        oldPos: path41.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path39.oldPos + oldPosInc,
+        oldPos: path41.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -30836,7 +30965,7 @@ function chooseFixes(findings, textOf, unsafe) {
   const taken = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   const chosen = [];
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const fix = f.autofix;
     if (!fix || !fix.safe && !unsafe) continue;
@@ -30850,8 +30979,8 @@ function chooseFixes(findings, textOf, unsafe) {
         fits = false;
         break;
       }
-      let starts = cache3.get(e.file);
-      if (!starts) cache3.set(e.file, starts = lineStarts2(text));
+      let starts = cache4.get(e.file);
+      if (!starts) cache4.set(e.file, starts = lineStarts2(text));
       const span = spanOf(starts, text, e);
       if (!span || (taken.get(e.file) ?? []).some((t) => overlaps(t, span)) || spans.some((s) => s.file === e.file && overlaps(s.span, span))) {
         fits = false;
@@ -30874,11 +31003,11 @@ function newFixSession() {
 }
 function textIn(session, cwd) {
   return (file) => {
-    const abs = path36.resolve(cwd, file);
+    const abs = path38.resolve(cwd, file);
     const known = session.edited.get(abs);
     if (known !== void 0) return known;
     try {
-      return fs25.readFileSync(abs, "utf8");
+      return fs26.readFileSync(abs, "utf8");
     } catch {
       return void 0;
     }
@@ -30886,7 +31015,7 @@ function textIn(session, cwd) {
 }
 function isSymlink(abs) {
   try {
-    return fs25.lstatSync(abs).isSymbolicLink();
+    return fs26.lstatSync(abs).isSymbolicLink();
   } catch {
     return false;
   }
@@ -30900,7 +31029,7 @@ function applyChosen(session, cwd, chosen) {
     const before = textOf(file);
     const after = before === void 0 ? void 0 : applyEdits(before, edits);
     if (before === void 0 || after === void 0 || after === before) continue;
-    const abs = path36.resolve(cwd, file);
+    const abs = path38.resolve(cwd, file);
     if (isSymlink(abs)) continue;
     if (!session.original.has(abs)) session.original.set(abs, before);
     session.display.set(abs, file);
@@ -30968,12 +31097,12 @@ function fixedLine(session, dryRun) {
 }
 
 // src/fix/verify.ts
-import fs26 from "node:fs";
+import fs27 from "node:fs";
 import os4 from "node:os";
-import path37 from "node:path";
+import path39 from "node:path";
 function inside2(base, target) {
-  const rel = path37.relative(base, target);
-  return rel === "" || !rel.startsWith("..") && !path37.isAbsolute(rel) ? rel : void 0;
+  const rel = path39.relative(base, target);
+  return rel === "" || !rel.startsWith("..") && !path39.isAbsolute(rel) ? rel : void 0;
 }
 function mirrorWithFixes(session, o) {
   const relCwd = inside2(o.root, o.cwd);
@@ -30981,19 +31110,19 @@ function mirrorWithFixes(session, o) {
   const relDockerfile = inside2(o.root, o.dockerfile);
   if (relCwd === void 0 || relContext === void 0 || relDockerfile === void 0) return void 0;
   for (const abs of session.edited.keys()) if (inside2(o.root, abs) === void 0) return void 0;
-  const tmp = fs26.mkdtempSync(path37.join(os4.tmpdir(), "eg-verify-"));
-  const remove = () => fs26.rmSync(tmp, { recursive: true, force: true });
+  const tmp = fs27.mkdtempSync(path39.join(os4.tmpdir(), "eg-verify-"));
+  const remove = () => fs27.rmSync(tmp, { recursive: true, force: true });
   try {
-    const at = (rel) => path37.join(tmp, rel);
-    fs26.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path37.basename(src) !== ".git" });
-    fs26.mkdirSync(path37.dirname(at(relDockerfile)), { recursive: true });
-    if (!fs26.existsSync(at(relDockerfile))) fs26.copyFileSync(o.dockerfile, at(relDockerfile));
+    const at = (rel) => path39.join(tmp, rel);
+    fs27.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path39.basename(src) !== ".git" });
+    fs27.mkdirSync(path39.dirname(at(relDockerfile)), { recursive: true });
+    if (!fs27.existsSync(at(relDockerfile))) fs27.copyFileSync(o.dockerfile, at(relDockerfile));
     for (const [abs, text] of session.edited) {
       const target = at(inside2(o.root, abs));
-      const mode = fs26.existsSync(target) ? fs26.statSync(target).mode & 511 : 420;
-      fs26.mkdirSync(path37.dirname(target), { recursive: true });
-      fs26.writeFileSync(target, text, { mode });
-      fs26.chmodSync(target, mode);
+      const mode = fs27.existsSync(target) ? fs27.statSync(target).mode & 511 : 420;
+      fs27.mkdirSync(path39.dirname(target), { recursive: true });
+      fs27.writeFileSync(target, text, { mode });
+      fs27.chmodSync(target, mode);
     }
     return { cwd: at(relCwd), root: tmp, remove };
   } catch (err) {
@@ -31002,9 +31131,9 @@ function mirrorWithFixes(session, o) {
   }
 }
 function verdictOf(before, after, fixedRules) {
-  const count2 = (fs28, key2) => {
+  const count2 = (fs29, key2) => {
     const m = /* @__PURE__ */ new Map();
-    for (const f of fs28) m.set(key2(f), (m.get(key2(f)) ?? 0) + 1);
+    for (const f of fs29) m.set(key2(f), (m.get(key2(f)) ?? 0) + 1);
     return m;
   };
   const byRule = [count2(before, (f) => f.rule), count2(after, (f) => f.rule)];
@@ -31039,7 +31168,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs27.existsSync(path38.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs28.existsSync(path40.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;
@@ -31048,7 +31177,7 @@ function dockerfilesOf(command, cwd) {
 async function analyzeWithPolicy(command, io) {
   const { options, given } = command;
   const files = dockerfilesOf(command, io.cwd);
-  const root = repositoryRoot(path38.dirname(path38.resolve(io.cwd, files[0] || ".")), io.cwd);
+  const root = repositoryRoot(path40.dirname(path40.resolve(io.cwd, files[0] || ".")), io.cwd);
   const config = findProjectConfig({ explicit: command.config, base: io.cwd, root });
   if (config) applyConfigDefaults(options, config.defaults, given);
   if (options.requireRuntime && options.static) throw new InputError("--require-runtime asks for the runtime checks that --static turns off: give one of them");
@@ -31064,7 +31193,7 @@ async function analyzeWithPolicy(command, io) {
     if (command.diff === "-") throw new InputError("--deploy - and --diff - both read standard input: give one of them a file");
     options.deployStdin = (io.readStdin ?? ((what) => readStdinBounded(void 0, 0, what)))("--deploy -");
   }
-  if (files.length > 1) for (const file of files) readUserText(path38.resolve(io.cwd, file), file, "Dockerfile");
+  if (files.length > 1) for (const file of files) readUserText(path40.resolve(io.cwd, file), file, "Dockerfile");
   const progress = cliProgress(options.progress, io.stderrIsTTY ?? false, io.stderr);
   const analyzeOne = async (dockerfile, cwd, atRoot) => {
     const own = { ...options, dockerfile, cwd, ignore: new Set(options.ignore), buildArgs: { ...options.buildArgs }, probeEnv: { ...options.probeEnv } };
@@ -31118,8 +31247,8 @@ async function fixAndVerify(command, io, files, root, run) {
       reports.push(before);
       continue;
     }
-    const absDockerfile = path38.resolve(io.cwd, dockerfile);
-    const mirror = mirrorWithFixes(session, { cwd: io.cwd, root, contextDir: path38.resolve(io.cwd, options.context ?? path38.dirname(absDockerfile)), dockerfile: absDockerfile });
+    const absDockerfile = path40.resolve(io.cwd, dockerfile);
+    const mirror = mirrorWithFixes(session, { cwd: io.cwd, root, contextDir: path40.resolve(io.cwd, options.context ?? path40.dirname(absDockerfile)), dockerfile: absDockerfile });
     if (!mirror) {
       io.stderr(`entrypoint-guard: ${dockerfile}: fixes not written: --verify copies the build context, which lies outside the repository
 `);
@@ -31172,7 +31301,7 @@ async function runCli(argv, io = processIo) {
     const { options } = command;
     if (options.output !== void 0) {
       try {
-        checkOutputTarget(path38.resolve(io.cwd, options.output));
+        checkOutputTarget(path40.resolve(io.cwd, options.output));
       } catch (err) {
         if (err instanceof OutputPathError) throw new InputError(`cannot write the report to ${options.output}: ${err.message}`);
       }
@@ -31194,7 +31323,7 @@ async function runCli(argv, io = processIo) {
 `);
     }
     if (toFile) {
-      const target = path38.resolve(io.cwd, options.output);
+      const target = path40.resolve(io.cwd, options.output);
       try {
         writeFileAtomic(target, body);
       } catch (err) {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path42 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path44 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path42 && path42[0] !== "/") {
-          path42 = `/${path42}`;
+        if (path44 && path44[0] !== "/") {
+          path44 = `/${path44}`;
         }
-        return new URL(`${origin}${path42}`);
+        return new URL(`${origin}${path44}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path42);
+        debuglog("sending request to %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin },
+          request: { method, path: path44, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path42,
+          path44,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path42);
+        debuglog("trailers received from %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path42, origin },
+          request: { method, path: path44, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path42,
+          path44,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path42, origin }
+            request: { method, path: path44, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path42);
+          debuglog("sending request to %s %s/%s", method, origin, path44);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path42,
+        path: path44,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path42 !== "string") {
+        if (typeof path44 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path42[0] !== "/" && !(path42.startsWith("http://") || path42.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path42)) {
+        } else if (invalidPathRegex.test(path44)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path42, query) : path42;
+        this.path = query ? buildURL(path44, query) : path44;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path42, host, upgrade, blocking, reset } = request2;
+      const { method, path: path44, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path42} HTTP/1.1\r
+      let header = `${method} ${path44} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path42, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path42;
+      headers[HTTP2_HEADER_PATH] = path44;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path42 = search ? `${pathname}${search}` : pathname;
+        const path44 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path42;
+        this.opts.path = path44;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path42 = "/",
+          path: path44 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path42;
+        opts.path = origin + path44;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path42) {
-      if (typeof path42 !== "string") {
-        return path42;
+    function safeUrl(path44) {
+      if (typeof path44 !== "string") {
+        return path44;
       }
-      const pathSegments = path42.split("?");
+      const pathSegments = path44.split("?");
       if (pathSegments.length !== 2) {
-        return path42;
+        return path44;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path42, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path42);
+    function matchKey(mockDispatch2, { path: path44, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path44);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path42 }) => matchValue(safeUrl(path42), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path42, method, body, headers, query } = opts;
+      const { path: path44, method, body, headers, query } = opts;
       return {
-        path: path42,
+        path: path44,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path42, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path42,
+            Path: path44,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15771,8 +15771,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache4 = this.#relevantRequestResponseList;
+        const backupCache = [...cache4];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15799,9 +15799,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15831,11 +15831,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache4.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16009,13 +16009,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            return await cache4.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            const response = await cache4.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16045,12 +16045,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache5 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache5);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache4 = [];
+        this.#caches.set(cacheName, cache4);
+        return new Cache(kConstruct, cache4);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path42) {
-      for (let i = 0; i < path42.length; ++i) {
-        const code2 = path42.charCodeAt(i);
+    function validateCookiePath(path44) {
+      for (let i = 0; i < path44.length; ++i) {
+        const code2 = path44.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path42 = opts.path;
+          let path44 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path42 = `/${path42}`;
+            path44 = `/${path44}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path42);
+          url = new URL(util.parseOrigin(url).origin + path44);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path42) {
-      const ctrl = callVisitor(key, node, visitor, path42);
+    function visit_(key, node, visitor, path44) {
+      const ctrl = callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visit_(key, ctrl, visitor, path42);
+        replaceNode(key, path44, ctrl);
+        return visit_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path42);
+            const ci = visit_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = visit_("key", node.key, visitor, path42);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = visit_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path42);
+          const cv = visit_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path42) {
-      const ctrl = await callVisitor(key, node, visitor, path42);
+    async function visitAsync_(key, node, visitor, path44) {
+      const ctrl = await callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visitAsync_(key, ctrl, visitor, path42);
+        replaceNode(key, path44, ctrl);
+        return visitAsync_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path42);
+            const ci = await visitAsync_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path42);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path42);
+          const cv = await visitAsync_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path42) {
+    function callVisitor(key, node, visitor, path44) {
       if (typeof visitor === "function")
-        return visitor(key, node, path42);
+        return visitor(key, node, path44);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path42);
+        return visitor.Map?.(key, node, path44);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path42);
+        return visitor.Seq?.(key, node, path44);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path42);
+        return visitor.Pair?.(key, node, path44);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path42);
+        return visitor.Scalar?.(key, node, path44);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path42);
+        return visitor.Alias?.(key, node, path44);
       return void 0;
     }
-    function replaceNode(key, path42, node) {
-      const parent = path42[path42.length - 1];
+    function replaceNode(key, path44, node) {
+      const parent = path44[path44.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path42, value) {
+    function collectionFromPath(schema, path44, value) {
       let v = value;
-      for (let i = path42.length - 1; i >= 0; --i) {
-        const k = path42[i];
+      for (let i = path44.length - 1; i >= 0; --i) {
+        const k = path44[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
+    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path42, value) {
-        if (isEmptyPath(path42))
+      addIn(path44, value) {
+        if (isEmptyPath(path44))
           this.add(value);
         else {
-          const [key, ...rest] = path42;
+          const [key, ...rest] = path44;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        const [key, ...rest] = path42;
+      deleteIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        const [key, ...rest] = path42;
+      getIn(path44, keepScalar) {
+        const [key, ...rest] = path44;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path42) {
-        const [key, ...rest] = path42;
+      hasIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        const [key, ...rest] = path42;
+      setIn(path44, value) {
+        const [key, ...rest] = path44;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path42, value) {
+      addIn(path44, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path42, value);
+          this.contents.addIn(path44, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        if (Collection2.isEmptyPath(path42)) {
+      deleteIn(path44) {
+        if (Collection2.isEmptyPath(path44)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        if (Collection2.isEmptyPath(path42))
+      getIn(path44, keepScalar) {
+        if (Collection2.isEmptyPath(path44))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path42) {
-        if (Collection2.isEmptyPath(path42))
+      hasIn(path44) {
+        if (Collection2.isEmptyPath(path44))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        if (Collection2.isEmptyPath(path42)) {
+      setIn(path44, value) {
+        if (Collection2.isEmptyPath(path44)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path42), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path44), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path42, value);
+          this.contents.setIn(path44, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path42) => {
+    visit.itemAtPath = (cst, path44) => {
       let item = cst;
-      for (const [field, index] of path42) {
+      for (const [field, index] of path44) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path42) => {
-      const parent = visit.itemAtPath(cst, path42.slice(0, -1));
-      const field = path42[path42.length - 1][0];
+    visit.parentCollection = (cst, path44) => {
+      const parent = visit.itemAtPath(cst, path44.slice(0, -1));
+      const field = path44[path44.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path42, item, visitor) {
-      let ctrl = visitor(item, path42);
+    function _visit(path44, item, visitor) {
+      let ctrl = visitor(item, path44);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path42);
+            ctrl = ctrl(item, path44);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26043,14 +26043,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs27 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs27, sep: [] });
+                map.items.push({ start, key: fs28, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs27);
+                this.stack.push(fs28);
               } else {
-                Object.assign(it, { key: fs27, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26178,13 +26178,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs27 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs27, sep: [] });
+                fc.items.push({ start: [], key: fs28, sep: [] });
               else if (it.sep)
-                this.stack.push(fs27);
+                this.stack.push(fs28);
               else
-                Object.assign(it, { key: fs27, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -26747,8 +26747,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path42, { windows } = {}) => {
-      const segs = path42.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path44, { windows } = {}) => {
+      const segs = path44.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -32973,9 +32973,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path42 = this.getPath();
-        if (path42 === null || path42.startsWith("/")) {
-          return path42;
+        const path44 = this.getPath();
+        if (path44 === null || path44.startsWith("/")) {
+          return path44;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -32987,7 +32987,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path42 : parent + "/" + path42;
+              return parent.endsWith("/") ? parent + path44 : parent + "/" + path44;
             }
           }
         }
@@ -38450,12 +38450,12 @@ function getIDToken(aud) {
 
 // src/main.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import fs26 from "node:fs";
-import path41 from "node:path";
+import fs27 from "node:fs";
+import path43 from "node:path";
 
 // src/action-inputs.ts
-import fs13 from "node:fs";
-import path23 from "node:path";
+import fs14 from "node:fs";
+import path25 from "node:path";
 
 // src/errors.ts
 var InputError = class extends Error {
@@ -38750,6 +38750,10 @@ function knownProgram(word) {
   if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
   return void 0;
 }
+var ARGV_SCHEDULERS = /* @__PURE__ */ new Set(["go-cron", "gocron"]);
+function isArgvScheduler(word) {
+  return ARGV_SCHEDULERS.has(baseName(word));
+}
 var SHELL_CONTROL_SCRIPTS = {
   apache2ctl: { server: "apache2", foreground: ". /etc/apache2/envvars && exec apache2 -D FOREGROUND" },
   apachectl: { server: "httpd", foreground: "exec httpd -D FOREGROUND" }
@@ -38916,16 +38920,20 @@ var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
   "deploy",
   "generate",
   "--version",
-  "--help",
-  "-v",
-  "-h"
+  "--help"
 ]);
+var ONE_SHOT_PROGRAMS = /* @__PURE__ */ new Set(["pytest", "py.test", "rspec", "jest", "vitest", "mocha", "phpunit", "pest", "tox", "nox", "behave", "ansible-playbook"]);
 function programRun(words) {
   const name = baseName(words[0] ?? "");
   const rest = words.slice(1);
   const has = (...flags) => rest.some((w) => flags.includes(w) || flags.some((f) => f.startsWith("--") && w.startsWith(`${f}=`)));
   const sub = rest.find((w) => !w.startsWith("-"));
   if (rest.some((w) => w === "--version" || w === "--help")) return "one-shot";
+  if (rest.length === 1 && (rest[0] === "-v" || rest[0] === "-h")) return "one-shot";
+  if (ONE_SHOT_PROGRAMS.has(name)) return "one-shot";
+  const operands = rest.filter((w) => !w.startsWith("-"));
+  if (sub === "test" || /(^|\/)manage\.py$/.test(operands[0] ?? "") && operands[1] === "test") return "one-shot";
+  if (rest.includes("-m") && ONE_SHOT_PROGRAMS.has(sub ?? "")) return "one-shot";
   switch (name) {
     case "gunicorn":
       return has("-D", "--daemon") ? "daemon" : "server";
@@ -38955,8 +38963,10 @@ function programRun(words) {
       const g = rest.indexOf("-g");
       return g >= 0 && /daemon\s+off/.test(rest[g + 1] ?? "") ? "server" : "daemon";
     }
-    case "php-fpm":
-      return has("-F", "--nodaemonize") ? "server" : "daemon";
+    case "php-fpm": {
+      const last = (flags) => rest.reduce((at, w, i) => flags.includes(w) ? i : at, -1);
+      return last(["-F", "--nodaemonize"]) > last(["-D", "--daemonize"]) ? "server" : "daemon";
+    }
     case "httpd":
     case "apache2":
       return rest.some((w) => /^-DFOREGROUND$/.test(w)) || rest.join(" ").includes("-D FOREGROUND") ? "server" : "daemon";
@@ -41383,9 +41393,9 @@ function compileDockerPattern(pattern) {
       tokens2.push({ t: "lit", c: ch });
     }
   }
-  return { test: (path42) => nfaMatch(tokens2, path42) };
+  return { test: (path44) => nfaMatch(tokens2, path44) };
 }
-function nfaMatch(tokens2, path42) {
+function nfaMatch(tokens2, path44) {
   const m = tokens2.length;
   let current = /* @__PURE__ */ new Set();
   const add2 = (set, state) => {
@@ -41399,8 +41409,8 @@ function nfaMatch(tokens2, path42) {
     }
   };
   add2(current, 0);
-  for (let k = 0; k < path42.length && current.size > 0; k++) {
-    const c = path42[k];
+  for (let k = 0; k < path44.length && current.size > 0; k++) {
+    const c = path44[k];
     const next = /* @__PURE__ */ new Set();
     for (const s of current) {
       if (s > m) {
@@ -43370,6 +43380,18 @@ function mentioned(text) {
   return out;
 }
 var ALL = ["sh", "bash", "zsh", "ksh", "dash", "fish", "python", "node", "ruby", "perl", "php", "curl", "wget"];
+var PROVISIONERS = /* @__PURE__ */ new Set(["puppet", "ansible-playbook", "ansible", "chef-solo", "chef-client", "salt-call"]);
+var SETUP_SCRIPT = /(^|[-_.])(install|setup|bootstrap|provision)([-_.]|$)/i;
+function provisions(words) {
+  const w0 = words[0];
+  if (!w0) return false;
+  const base = path15.posix.basename(w0);
+  if (PROVISIONERS.has(base)) return true;
+  const script = /^(ba|da|a|z)?sh$/.test(base) ? words.slice(1).find((w) => !w.startsWith("-")) : w0;
+  if (!script || !script.includes("/") && script === w0) return false;
+  if (/^\/(usr\/)?(local\/)?s?bin\//.test(script)) return false;
+  return SETUP_SCRIPT.test(path15.posix.basename(script).replace(/\.(sh|bash)$/, ""));
+}
 var INSTALLERS = {
   apk: { add: /* @__PURE__ */ new Set(["add"]), del: /* @__PURE__ */ new Set(["del"]) },
   "apt-get": { add: /* @__PURE__ */ new Set(["install"]), del: /* @__PURE__ */ new Set(["remove", "purge"]) },
@@ -43400,7 +43422,11 @@ function analyseInstalls(model) {
     if (instr.keyword === "RUN") {
       const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join("\n");
       if (ACQUIRE.test(text)) for (const i of mentioned(text)) maybe.add(i);
-      for (const cmd of runCommands(instr)) readInstall(programWords(cmd.words), step, { add: add2, owners, virtuals, maybe });
+      for (const cmd of runCommands(instr)) {
+        const words = programWords(cmd.words);
+        if (provisions(words)) for (const i of ALL) maybe.add(i);
+        readInstall(words, step, { add: add2, owners, virtuals, maybe });
+      }
     } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       copyMaybe(step, maybe, stageNames);
     }
@@ -44998,7 +45024,10 @@ function byContent(model) {
   return prod ? { reason: `\`${prod}\` beside it is the production image` } : void 0;
 }
 function developmentImage(model) {
-  return byName(model) ?? byStage(model) ?? byContent(model) ?? byCompose(model);
+  return ownDevelopmentMark(model) ?? byCompose(model);
+}
+function ownDevelopmentMark(model) {
+  return byName(model) ?? byStage(model) ?? byContent(model);
 }
 
 // src/model/package-scripts.ts
@@ -45127,6 +45156,7 @@ var rule13 = {
 };
 
 // src/rules/start/entrypoint-resets-cmd.ts
+import path20 from "node:path";
 function waitsForCommand(model) {
   const { links, program } = model.startChain;
   const last = links[links.length - 1];
@@ -45138,6 +45168,14 @@ function waitsForCommand(model) {
     return { link: last, why: `\`${last.wrapper.imagePath}\` ends in \`exec "$@"\` with no arguments, so it execs nothing and the container exits as soon as the script finishes` };
   }
   return void 0;
+}
+function alwaysGivenCommand(model) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const d of [...model.deployments, ...composeServicesBuilding(model).map((s) => s.deployment)]) byKey.set(`${path20.basename(d.file)}\0${d.name}`, d);
+  const ds = [...byKey.values()];
+  if (ds.length === 0 || !ds.every((d) => (d.command?.value.length ?? 0) > 0)) return void 0;
+  const names = ds.map((d) => deploymentLabel(d));
+  return names.length === 1 ? `${names[0]} passes its own command` : `every deployment of the image passes its own command (${names.join(", ")})`;
 }
 var rule14 = {
   id: "entrypoint-resets-cmd",
@@ -45155,21 +45193,24 @@ var rule14 = {
       if (!waiting && !unreadWrapper) return [];
       const stage = model.stages[resetCmd.instr.stage];
       const where = ` (inherited from stage ${stage?.name ?? stage?.index ?? "?"})`;
+      const given2 = alwaysGivenCommand(model);
       return [
         {
-          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.`,
+          message: `${entry} resets \`${show(resetCmd.instr, 60)}\` from line ${resetCmd.instr.range.line}${where}, so the entrypoint starts with no command and the container exits at once.${given2 ? ` Low impact here: ${given2}.` : ""}`,
           fix: `Repeat the command after the ENTRYPOINT in this stage: \`${show(resetCmd.instr, 70)}\`.`,
-          range: ep.instr.range
+          range: ep.instr.range,
+          ...given2 ? { severity: "info" } : {}
         }
       ];
     }
     if (!waiting) return [];
+    const given = alwaysGivenCommand(model);
     return [
       {
-        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.`,
+        message: `${entry} has no CMD after it (setting ENTRYPOINT resets any CMD inherited from the base image), and ${waiting.why}.${given ? ` Low impact here: ${given}.` : ""}`,
         fix: 'Add the command after the ENTRYPOINT, e.g. `CMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]`, or document that the command is given at `docker run`.',
         range: ep.instr.range,
-        ...model.base.plainOs ? { severity: "info" } : {}
+        ...model.base.plainOs || given ? { severity: "info" } : {}
       }
     ];
   }
@@ -45350,6 +45391,16 @@ function execLastFix(model, cmd) {
   if (base === void 0 || role === "package-manager" || role === "shell" || base === "exec") return void 0;
   return autofix(false, [insertInInstr(model, cmd.instr, first.start, "exec ")]);
 }
+var RETURNS_AT_ONCE = /* @__PURE__ */ new Set(["echo", "printf", "true", "false", ":", "exit"]);
+function onlyReturns(command) {
+  let any = false;
+  let all = true;
+  walkCommands(commandsOf(command), (c) => {
+    any = true;
+    if (c.kind !== "simple" || !RETURNS_AT_ONCE.has(commandBase(c.words[0]) ?? "")) all = false;
+  });
+  return any && all;
+}
 var rule18 = {
   id: "shell-form-cmd",
   severity: "warning",
@@ -45360,6 +45411,7 @@ var rule18 = {
     if (model.windows || !cmd || cmd.form !== "shell" || meantExecForm(cmd.instr) || entrypoint && entrypoint.argv.length > 0) return [];
     const command = cmd.command ?? "";
     if (execsLastExplicitly2(command) || trapsTerm2(command)) return [];
+    if (onlyReturns(command)) return [];
     const shell = shellLinkOf(model, cmd);
     if (!shell) return [];
     const fate = shellFate(shell, model.base);
@@ -45732,11 +45784,13 @@ var rule26 = {
     const signal = ungracefulSignal(stop.value);
     if (!signal) return [];
     const consequence = signal === "SIGKILL" ? "so every `docker stop` and Kubernetes rollout kills the process outright with no chance to finish requests, flush or release locks" : "so `docker stop` only freezes the process and it is SIGKILLed after the grace period without ever running its shutdown code";
+    const dev = ownDevelopmentMark(model);
     return [
       {
-        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.`,
+        message: `\`STOPSIGNAL ${stop.value}\` sends ${signal}, which no process can catch, ${consequence}.${dev ? ` Low impact here: ${dev.reason}.` : ""}`,
         fix: "Remove the STOPSIGNAL line (SIGTERM is the default) or use the signal the server documents for graceful shutdown (e.g. `STOPSIGNAL SIGQUIT` for nginx).",
-        range: stop.instr.range
+        range: stop.instr.range,
+        ...dev ? { severity: "info" } : {}
       }
     ];
   }
@@ -45883,7 +45937,7 @@ var rule29 = {
 };
 
 // src/rules/wrapper/wrapper-not-executable.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function why(w, mode) {
   const chmod2 = w.copy.flags.get("chmod");
   switch (mode.source) {
@@ -45909,7 +45963,7 @@ function copiesOnlyIt(model, w) {
   const stage = model.stages[w.copy.stage];
   const step = stage ? buildSteps(model, stage).steps.find((s) => s.instr === w.copy) : void 0;
   const ops = step ? copyOperands(step) : void 0;
-  return ops?.sources.length === 1 && path20.resolve(model.contextDir, ops.sources[0]) === w.absPath;
+  return ops?.sources.length === 1 && path21.resolve(model.contextDir, ops.sources[0]) === w.absPath;
 }
 function rootAt(model, w) {
   const users = model.instructions.filter((i) => i.keyword === "USER" && i.range.line < w.copy.range.line && model.chain.some((s) => s.index === i.stage));
@@ -45950,6 +46004,41 @@ var rule30 = {
     return hits;
   }
 };
+
+// src/model/github-action.ts
+import fs12 from "node:fs";
+import path22 from "node:path";
+var cache3 = /* @__PURE__ */ new WeakMap();
+function containerAction(model) {
+  const known = cache3.get(model);
+  if (known !== void 0) return known ?? void 0;
+  const found = read(model);
+  cache3.set(model, found ?? null);
+  return found;
+}
+function read(model) {
+  const dir = path22.dirname(model.absPath);
+  for (const file of ["action.yml", "action.yaml"]) {
+    let text;
+    try {
+      text = fs12.readFileSync(path22.join(dir, file), "utf8");
+    } catch {
+      continue;
+    }
+    let doc;
+    try {
+      [doc] = readDocuments(text, file);
+    } catch {
+      return void 0;
+    }
+    const runs = get(doc, "runs");
+    if (str(get(runs, "using"))?.toLowerCase() !== "docker") return void 0;
+    const image = str(get(runs, "image"));
+    if (!image || path22.posix.normalize(image) !== path22.basename(model.absPath)) return void 0;
+    return { file, args: items(get(runs, "args")).length };
+  }
+  return void 0;
+}
 
 // src/rules/wrapper/wrapper-missing-exec.ts
 function setsTrap(script) {
@@ -46017,6 +46106,10 @@ function cronText(script) {
   });
   return out;
 }
+function schedulerText(flow) {
+  return flow.handovers.map((h) => h.cmd.words.map((w) => staticValue(w) ?? w.raw)).filter((words) => words.some((w) => isArgvScheduler(w))).map((words) => `${words.join(" ")}
+`).join("");
+}
 function scheduledJob(sig, cron) {
   const words = jobWords(sig);
   if (!words || cron === "") return false;
@@ -46045,6 +46138,10 @@ function daemonUnderLoop(script) {
   }
   return void 0;
 }
+function oneShot(sig) {
+  if (sig.cmd.kind !== "simple") return false;
+  return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === "one-shot";
+}
 function programName2(sig) {
   const cmd = sig.cmd.kind === "simple" ? sig.cmd : void 0;
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
@@ -46058,6 +46155,7 @@ var rule31 = {
   deployed: "service",
   check(model) {
     const hits = [];
+    if (containerAction(model)) return hits;
     const init = initProcess(model);
     if (init?.mode === "group") return hits;
     const consequence = (app) => init ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown` : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
@@ -46077,7 +46175,7 @@ var rule31 = {
         `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
       ], fixMissingExec(model, script, sig));
-      const cron = cronText(script);
+      const cron = cronText(script) + schedulerText(flow);
       for (const sig of flow.finals) {
         if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
@@ -46085,6 +46183,7 @@ var rule31 = {
             argv(sig, "");
             break;
           case "program":
+            if (oneShot(sig)) break;
             report2(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
@@ -46132,6 +46231,8 @@ var rule31 = {
     }
     const control = controlScriptHit(model, consequence);
     if (control) hits.push(control);
+    const dev = hits.length > 0 ? ownDevelopmentMark(model) : void 0;
+    if (dev) return hits.map((h) => ({ ...h, message: `${h.message} Low impact here: ${dev.reason}.`, severity: "info" }));
     return hits;
   }
 };
@@ -46315,6 +46416,27 @@ function errexitOn(cmd) {
   const flags = setFlags(cmd);
   return flags.on.has("e") || flags.optionsOn.has("errexit");
 }
+function endsInExit(body) {
+  const last = body[body.length - 1];
+  if (!last || last.background || last.andOr.rest.length > 0 || last.andOr.first.commands.length !== 1) return false;
+  const cmd = last.andOr.first.commands[0];
+  return cmd.kind === "simple" && commandBase(cmd.words[0]) === "exit";
+}
+function exitBoundCommands(script) {
+  const out = /* @__PURE__ */ new Set();
+  const mark = (body) => {
+    if (endsInExit(body)) walkCommands(body, (c) => out.add(c));
+  };
+  walkCommands(script.analysis.body, (cmd) => {
+    if (cmd.kind === "if") {
+      for (const c of cmd.clauses) mark(c.body);
+      if (cmd.elseBody) mark(cmd.elseBody);
+    } else if (cmd.kind === "case") {
+      for (const item of cmd.items) mark(item.body);
+    }
+  });
+  return out;
+}
 var NONE = 0;
 var BEST = 1;
 var MATTERS = 2;
@@ -46421,10 +46543,11 @@ var rule33 = {
       let errexitAt;
       const memo2 = /* @__PURE__ */ new Map();
       const steps2 = [];
+      const exitBound = exitBoundCommands(script);
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
-        if (ctx.inCondition || ctx.detached) return;
+        if (ctx.inCondition || ctx.detached || exitBound.has(cmd)) return;
         const kind2 = stepKind(script, cmd, memo2);
         if (kind2 !== NONE) steps2.push({ cmd, kind: kind2 });
       });
@@ -46735,7 +46858,13 @@ var rule36 = {
       });
       if (checksCount) continue;
       const given = argumentsGiven(model, script.wrapper);
-      const noArgs = given !== void 0 ? given === 0 : !model.start.cmd;
+      const actionArgs = model.start.cmd ? 0 : containerAction(model)?.args ?? 0;
+      if (actionArgs > 0) {
+        const set = (p) => Number(p.name) <= actionArgs;
+        if (zeroArgBranch && set(zeroArgBranch)) zeroArgBranch = void 0;
+        for (let i = uses.length - 1; i >= 0; i--) if (set(uses[i])) uses.splice(i, 1);
+      }
+      const noArgs = actionArgs > 0 ? false : given !== void 0 ? given === 0 : !model.start.cmd;
       if (!noArgs && !zeroArgBranch) continue;
       for (const stmt of analysis.body) {
         const cmd = stmt.andOr.rest.length === 0 && stmt.andOr.first.commands.length === 1 ? stmt.andOr.first.commands[0] : void 0;
@@ -46997,12 +47126,12 @@ function applyConfigDefaults(options, defaults2, given) {
 
 // src/config/project-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs12 from "node:fs";
-import path22 from "node:path";
+import fs13 from "node:fs";
+import path24 from "node:path";
 
 // src/github/glob.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import path21 from "node:path";
+import path23 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -47014,27 +47143,27 @@ import { createRequire } from "module";
 import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve2, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path42) {
-  let normalized = normalize(path42);
+function cleanPath(path44) {
+  let normalized = normalize(path44);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path42, separator) {
-  return path42.replace(SLASHES_REGEX, separator);
+function convertSlashes(path44, separator) {
+  return path44.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path42) {
-  return path42 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path42);
+function isRootDirectory(path44) {
+  return path44 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path44);
 }
-function normalizePath(path42, options) {
+function normalizePath(path44, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path42.includes("/") || path42.startsWith(".");
-  if (resolvePaths) path42 = resolve2(path42);
-  if (normalizePath$1 || pathNeedsCleaning) path42 = cleanPath(path42);
-  if (path42 === ".") return "";
-  const needsSeperator = path42[path42.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path42 + pathSeparator : path42, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path44.includes("/") || path44.startsWith(".");
+  if (resolvePaths) path44 = resolve2(path44);
+  if (normalizePath$1 || pathNeedsCleaning) path44 = cleanPath(path44);
+  if (path44 === ".") return "";
+  const needsSeperator = path44[path44.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path44 + pathSeparator : path44, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -47071,8 +47200,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path42 = directoryPath || ".";
-  if (filters.every((filter) => filter(path42, true))) paths.push(path42);
+  const path44 = directoryPath || ".";
+  if (filters.every((filter) => filter(path44, true))) paths.push(path44);
 };
 var empty$2 = () => {
 };
@@ -47124,26 +47253,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path42, state, callback$1) {
-  const { queue, fs: fs27, options: { suppressErrors } } = state;
+var resolveSymlinksAsync = function(path44, state, callback$1) {
+  const { queue, fs: fs28, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs27.realpath(path42, (error2, resolvedPath) => {
+  fs28.realpath(path44, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs27.stat(resolvedPath, (error$1, stat3) => {
+    fs28.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path42, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path44, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path42, state, callback$1) {
-  const { queue, fs: fs27, options: { suppressErrors } } = state;
+var resolveSymlinks = function(path44, state, callback$1) {
+  const { queue, fs: fs28, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs27.realpathSync(path42);
-    const stat3 = fs27.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path42, resolvedPath, state)) return;
+    const resolvedPath = fs28.realpathSync(path44);
+    const stat3 = fs28.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path44, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -47153,9 +47282,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path42, resolved, state) {
+function isRecursive(path44, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path42);
+  let parent = dirname3(path44);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -47163,7 +47292,7 @@ function isRecursive(path42, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname3(parent);
   }
-  state.symlinks.set(path42, resolved);
+  state.symlinks.set(path44, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -47212,22 +47341,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs27 } = state;
+  const { fs: fs28 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs27.readdir(crawlPath || ".", readdirOpts, (error2, entries2 = []) => {
+  fs28.readdir(crawlPath || ".", readdirOpts, (error2, entries2 = []) => {
     callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs27 } = state;
+  const { fs: fs28 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries2 = [];
   try {
-    entries2 = fs27.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs28.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -47335,19 +47464,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path42 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path42)) continue;
-        this.pushDirectory(path42, paths, filters);
-        this.walkDirectory(this.state, path42, path42, depth - 1, this.walk);
+        let path44 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path44)) continue;
+        this.pushDirectory(path44, paths, filters);
+        this.walkDirectory(this.state, path44, path44, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path42 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path42, this.state, (stat3, resolvedPath) => {
+        let path44 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path44, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path42 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path42 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path44 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path44 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path42;
+            resolvedPath = useRealPaths ? resolvedPath : path44;
             const filename = basename3(resolvedPath);
             const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -47513,7 +47642,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path42) => isMatch(path42));
+    this.options.filters.push((path44) => isMatch(path44));
     return this;
   }
 };
@@ -47588,19 +47717,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path42) {
-  return path42.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path44) {
+  return path44.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path42) {
+function splitPattern(path44) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path42, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path42];
+  const result = import_picomatch.default.scan(path44, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path44];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path42) => path42.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path42) => path42.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path44) => path44.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path44) => path44.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -47707,13 +47836,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory3) => {
-      const path42 = format(p, isDirectory3);
-      const matches = matcher(path42) && !ignore(path42);
-      if (matches) log(`matched ${path42}`);
+      const path44 = format(p, isDirectory3);
+      const matches = matcher(path44) && !ignore(path44);
+      if (matches) log(`matched ${path44}`);
       return matches;
     } : (p, isDirectory3) => {
-      const path42 = format(p, isDirectory3);
-      return matcher(path42) && !ignore(path42);
+      const path44 = format(p, isDirectory3);
+      return matcher(path44) && !ignore(path44);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -47821,7 +47950,7 @@ function expandDockerfiles(spec, cwd) {
     if (matches.length === 0) throw new InputError(`dockerfile pattern ${JSON.stringify(line)} matches no file under ${cwd}`);
     result.push(...matches);
   }
-  const unique = [...new Set(result.map((p) => path21.normalize(p).split(path21.sep).join("/")))];
+  const unique = [...new Set(result.map((p) => path23.normalize(p).split(path23.sep).join("/")))];
   if (unique.length === 0) throw new InputError("the dockerfile patterns exclude every file they match");
   return unique;
 }
@@ -47836,11 +47965,11 @@ function splitItems(entry, raw) {
 function inputLines(value) {
   return value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 }
-function fromInputs(read, scope) {
+function fromInputs(read2, scope) {
   const out = {};
   for (const e of ENTRIES) {
     if (!e.input || scope && e.scope !== scope) continue;
-    const raw = read(e.input);
+    const raw = read2(e.input);
     if (raw === "") continue;
     const name = e.input;
     if (e.type === "boolean") out[e.key] = parseBoolean(raw, name);
@@ -48028,15 +48157,15 @@ function loadProjectConfig(absPath, display2) {
 }
 function findProjectConfig(where) {
   const display2 = (abs2) => {
-    const rel = path22.relative(where.base, abs2).split(path22.sep).join("/");
-    return rel === "" || path22.isAbsolute(rel) ? abs2 : rel;
+    const rel = path24.relative(where.base, abs2).split(path24.sep).join("/");
+    return rel === "" || path24.isAbsolute(rel) ? abs2 : rel;
   };
   if (where.explicit) {
-    const abs2 = path22.resolve(where.base, where.explicit);
+    const abs2 = path24.resolve(where.base, where.explicit);
     return loadProjectConfig(abs2, display2(abs2));
   }
-  const abs = path22.join(where.root, CONFIG_FILE_NAME);
-  if (!fs12.existsSync(abs)) return void 0;
+  const abs = path24.join(where.root, CONFIG_FILE_NAME);
+  if (!fs13.existsSync(abs)) return void 0;
   return loadProjectConfig(abs, display2(abs));
 }
 
@@ -48051,7 +48180,7 @@ function configIsUntrusted(env) {
   if (env.GITHUB_EVENT_NAME === "pull_request_target") return true;
   if (env.GITHUB_EVENT_NAME !== "pull_request" || !env.GITHUB_EVENT_PATH) return false;
   try {
-    const event = JSON.parse(fs13.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    const event = JSON.parse(fs14.readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     const head = event.pull_request?.head?.repo?.full_name;
     return head === void 0 || head !== env.GITHUB_REPOSITORY;
   } catch {
@@ -48062,19 +48191,19 @@ function envInputReader(env = process.env) {
   return (name) => (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 function inWorkspaceDir(value, workspace, name) {
-  const abs = path23.resolve(workspace, value);
+  const abs = path25.resolve(workspace, value);
   let stat3;
   try {
-    stat3 = fs13.statSync(abs);
+    stat3 = fs14.statSync(abs);
   } catch {
     throw new InputError(`${name} ${value} does not exist`);
   }
   if (!stat3.isDirectory()) throw new InputError(`${name} ${value} is not a directory`);
   return value;
 }
-function readActionConfig(read, env = process.env) {
-  const workspace = path23.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const project = findProjectConfig({ explicit: read("config"), base: workspace, root: workspace });
+function readActionConfig(read2, env = process.env) {
+  const workspace = path25.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const project = findProjectConfig({ explicit: read2("config"), base: workspace, root: workspace });
   const defaults2 = { ...project?.defaults ?? {} };
   const untrustedKeys = [];
   if (project && configIsUntrusted(env)) {
@@ -48087,7 +48216,7 @@ function readActionConfig(read, env = process.env) {
   }
   const options = defaultOptions2(workspace);
   const given = /* @__PURE__ */ new Set();
-  for (const [key, value] of Object.entries(fromInputs(read, "run").values)) {
+  for (const [key, value] of Object.entries(fromInputs(read2, "run").values)) {
     options[key] = value;
     given.add(key);
   }
@@ -48097,11 +48226,11 @@ function readActionConfig(read, env = process.env) {
   if (!given.has("requireRuntime") && project?.defaults.requireRuntime === void 0) options.requireRuntime = !options.static;
   options.format = "json";
   if (options.context !== void 0) options.context = inWorkspaceDir(options.context, workspace, "context");
-  const face = resolve4("face", [fromInputs(read, "face"), { values: project?.faceDefaults ?? {} }]).values;
+  const face = resolve4("face", [fromInputs(read2, "face"), { values: project?.faceDefaults ?? {} }]).values;
   const plan = face.plan ?? false;
   const reportOnly2 = face.reportOnly ?? false;
   if ([plan, reportOnly2, face.reports !== void 0].filter(Boolean).length > 1) throw new InputError("plan, report-only and reports are three different jobs of a matrix workflow: give at most one of them per step");
-  const imageOnly = options.image !== void 0 && read("dockerfile") === "" && !fs13.existsSync(path23.join(workspace, "Dockerfile"));
+  const imageOnly = options.image !== void 0 && read2("dockerfile") === "" && !fs14.existsSync(path25.join(workspace, "Dockerfile"));
   const config = {
     // Merging reads no Dockerfile: the shards did.
     dockerfiles: face.reports !== void 0 ? [] : imageOnly ? [""] : expandDockerfiles(face.dockerfile ?? "Dockerfile", workspace),
@@ -48109,7 +48238,7 @@ function readActionConfig(read, env = process.env) {
     annotations: face.annotations ?? true,
     checkRun: face.checkRun ?? false,
     review: face.review ?? false,
-    token: read("github-token"),
+    token: read2("github-token"),
     workspace,
     plan,
     reportOnly: reportOnly2,
@@ -48121,7 +48250,7 @@ function readActionConfig(read, env = process.env) {
   if (untrustedKeys.length > 0) config.untrustedKeys = untrustedKeys;
   if (face.sarifFile !== void 0) config.sarifFile = face.sarifFile;
   if (face.category !== void 0) config.category = face.category;
-  for (const file of config.dockerfiles) if (file !== "") readUserText(path23.resolve(workspace, file), file, "Dockerfile");
+  for (const file of config.dockerfiles) if (file !== "") readUserText(path25.resolve(workspace, file), file, "Dockerfile");
   return config;
 }
 function expandReports(spec, workspace) {
@@ -48174,8 +48303,8 @@ function failsAt(findings, failOn) {
 }
 
 // src/lint.ts
-import fs14 from "node:fs";
-import path24 from "node:path";
+import fs15 from "node:fs";
+import path26 from "node:path";
 
 // src/model/parse.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -48605,8 +48734,8 @@ function runShellcheck(model, options = {}) {
 
 // src/lint.ts
 function displayPath(absPath, cwd) {
-  const rel = path24.relative(cwd, absPath);
-  return (rel === "" ? "." : rel).split(path24.sep).join("/");
+  const rel = path26.relative(cwd, absPath);
+  return (rel === "" ? "." : rel).split(path26.sep).join("/");
 }
 function toFinding(meta, hit5, defaultFile) {
   const finding = {
@@ -48635,7 +48764,7 @@ function dedupe2(findings) {
 function checkContextDir(contextDir, cwd) {
   let stat3;
   try {
-    stat3 = fs14.statSync(contextDir);
+    stat3 = fs15.statSync(contextDir);
   } catch {
     throw new InputError(`build context ${displayPath(contextDir, cwd)} does not exist`);
   }
@@ -48674,17 +48803,17 @@ function lintDeployments(model, plain2) {
 }
 function readIfFile(absPath) {
   try {
-    return fs14.readFileSync(absPath, "utf8");
+    return fs15.readFileSync(absPath, "utf8");
   } catch {
     return void 0;
   }
 }
 function lintDockerfile(options) {
   const cwd = options.cwd ?? process.cwd();
-  const absPath = path24.resolve(cwd, options.dockerfile);
+  const absPath = path26.resolve(cwd, options.dockerfile);
   const file = displayPath(absPath, cwd);
   const text = options.edited?.get(absPath) ?? readUserText(absPath, file, "Dockerfile");
-  const contextDir = path24.resolve(cwd, options.context ?? path24.dirname(absPath));
+  const contextDir = path26.resolve(cwd, options.context ?? path26.dirname(absPath));
   checkContextDir(contextDir, cwd);
   const model = parseDockerfile({ file, absPath, text, contextDir, buildArgs: options.buildArgs, target: options.target, ...options.edited ? { edited: options.edited } : {} });
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
@@ -48703,7 +48832,7 @@ function lintDockerfile(options) {
   for (const d of model.deployments) {
     for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
       if (texts.has(f)) continue;
-      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path24.resolve(cwd, f));
+      const text2 = f === "<stdin>" ? options.deployStdin : readIfFile(path26.resolve(cwd, f));
       if (text2 !== void 0) texts.set(f, text2);
     }
   }
@@ -48712,17 +48841,17 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import fs23 from "node:fs";
-import path34 from "node:path";
+import fs24 from "node:fs";
+import path36 from "node:path";
 
 // src/runtime/build.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import os6 from "node:os";
-import path26 from "node:path";
+import path28 from "node:path";
 
 // src/runtime/docker.ts
 import { spawn as spawn2 } from "node:child_process";
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 var CLIENT_ENV = ["DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "BUILDX_CONFIG", "BUILDX_BUILDER"];
 function dockerEnv(extra = {}) {
   return childEnv(CLIENT_ENV, extra);
@@ -48749,7 +48878,7 @@ function logCall(args) {
   const file = process.env.ENTRYPOINT_GUARD_DOCKER_LOG;
   if (!file) return;
   try {
-    fs15.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
+    fs16.appendFileSync(file, `${JSON.stringify(redactArgs(args))}
 `);
   } catch {
   }
@@ -48858,8 +48987,8 @@ function checkBuildOptions(options, info2) {
 }
 
 // src/runtime/secrets.ts
-import fs16 from "node:fs";
-import path25 from "node:path";
+import fs17 from "node:fs";
+import path27 from "node:path";
 var REDACTED = "***";
 var MIN_VALUE = 4;
 var MAX_FILE = 512 * 1024;
@@ -48896,7 +49025,7 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
     if (name) value = env[name];
     else {
       const file = fields(spec).get("src") ?? fields(spec).get("source");
-      if (file) value = readSmall(path25.resolve(cwd, file));
+      if (file) value = readSmall(path27.resolve(cwd, file));
     }
     if (value === void 0 || value === "") continue;
     if ([...protectedValues].some((p) => value.includes(p))) throw new InputError(`build secret ${id} holds this Action's token; a build never gets it`);
@@ -48907,9 +49036,9 @@ function registerBuildSecrets(specs, env = process.env, cwd = process.cwd()) {
 }
 function readSmall(file) {
   try {
-    const st = fs16.statSync(file);
+    const st = fs17.statSync(file);
     if (!st.isFile() || st.size > MAX_FILE) return void 0;
-    return fs16.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -48987,7 +49116,7 @@ function cacheStats(log2) {
 }
 function readMetadata(file) {
   try {
-    return JSON.parse(fs17.readFileSync(file, "utf8"));
+    return JSON.parse(fs18.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
@@ -49026,9 +49155,9 @@ async function buildPlatform(req) {
   if (supports(version, "--provenance")) args.push("--provenance=false");
   let metadataFile;
   if (supports(version, "--metadata-file")) {
-    const dir = fs17.mkdtempSync(path26.join(os6.tmpdir(), "eg-build-"));
+    const dir = fs18.mkdtempSync(path28.join(os6.tmpdir(), "eg-build-"));
     cleanup.dir(dir);
-    metadataFile = path26.join(dir, "metadata.json");
+    metadataFile = path28.join(dir, "metadata.json");
     args.push("--metadata-file", metadataFile);
   }
   args.push(...userBuildArgs(req.buildx ?? {}));
@@ -49298,7 +49427,7 @@ async function pullVariant(variant, tag, cleanup) {
 // src/runtime/cleanup.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import os7 from "node:os";
 var RUN_LABEL = "entrypoint-guard.run";
 var EXIT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
@@ -49355,8 +49484,8 @@ var Cleanup = class {
   image(tag) {
     this.images.add(tag);
   }
-  dir(path42) {
-    this.dirs.add(path42);
+  dir(path44) {
+    this.dirs.add(path44);
   }
   forgetContainer(id) {
     this.containers.delete(id);
@@ -49385,7 +49514,7 @@ var Cleanup = class {
     this.removeDirs();
   }
   removeDirs() {
-    for (const d of this.dirs) fs18.rmSync(d, { recursive: true, force: true });
+    for (const d of this.dirs) fs19.rmSync(d, { recursive: true, force: true });
     this.dirs.clear();
   }
 };
@@ -49400,12 +49529,12 @@ function imageConfigFromInspect(raw) {
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
     else if (eq < 0) env[kv] = "";
   }
-  const path42 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
+  const path44 = env.PATH !== void 0 ? env.PATH.split(":").filter((d) => d.length > 0) : [...DEFAULT_PATH];
   const config = {
     entrypoint: stringArray(c.Entrypoint),
     cmd: stringArray(c.Cmd),
     env,
-    path: path42,
+    path: path44,
     workingDir: c.WorkingDir && c.WorkingDir.length > 0 ? c.WorkingDir : "/",
     user: c.User ?? "",
     stopSignal: c.StopSignal && c.StopSignal.length > 0 ? c.StopSignal : "SIGTERM",
@@ -49457,21 +49586,21 @@ async function inspectImage(ref) {
 }
 
 // src/runtime/args-forwarding.ts
-import path31 from "node:path";
+import path33 from "node:path";
 
 // src/runtime/container-calls.ts
 import http3 from "node:http";
 
 // src/runtime/engine-api.ts
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import http2 from "node:http";
 import os8 from "node:os";
-import path27 from "node:path";
+import path29 from "node:path";
 function selectedContext() {
   if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path27.join(os8.homedir(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || path29.join(os8.homedir(), ".docker");
   try {
-    const config = JSON.parse(fs19.readFileSync(path27.join(dir, "config.json"), "utf8"));
+    const config = JSON.parse(fs20.readFileSync(path29.join(dir, "config.json"), "utf8"));
     return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
   } catch {
     return void 0;
@@ -49490,7 +49619,7 @@ function findSocket() {
   if (context3 && context3 !== "default") return void 0;
   const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
   try {
-    return fs19.statSync(file).isSocket() ? file : void 0;
+    return fs20.statSync(file).isSocket() ? file : void 0;
   } catch {
     return void 0;
   }
@@ -49554,14 +49683,14 @@ function engineMessage(res) {
 
 // src/runtime/container-calls.ts
 var CALL_MS = 2e4;
-var path28 = (id) => `/containers/${encodeURIComponent(id)}`;
+var path30 = (id) => `/containers/${encodeURIComponent(id)}`;
 async function inspectState(id) {
   const socket = localEngineSocket();
   if (!socket) {
     const res2 = await docker(["inspect", "--format", "{{json .State}}", id], { timeoutMs: CALL_MS });
     return res2.code === 0 ? parseObject(res2.stdout) : void 0;
   }
-  const res = await engineRequest(socket, "GET", `${path28(id)}/json`, { timeoutMs: CALL_MS });
+  const res = await engineRequest(socket, "GET", `${path30(id)}/json`, { timeoutMs: CALL_MS });
   if (res.status !== 200) return void 0;
   const state = parseObject(res.body.toString("utf8"))?.State;
   return state && typeof state === "object" ? state : void 0;
@@ -49572,7 +49701,7 @@ async function topText(id, psArgs) {
     const res2 = await docker(["top", id, ...psArgs], { timeoutMs: CALL_MS });
     return res2.code === 0 ? res2.stdout : void 0;
   }
-  const res = await engineRequest(socket, "GET", `${path28(id)}/top?ps_args=${encodeURIComponent(psArgs.join(" "))}`, { timeoutMs: CALL_MS });
+  const res = await engineRequest(socket, "GET", `${path30(id)}/top?ps_args=${encodeURIComponent(psArgs.join(" "))}`, { timeoutMs: CALL_MS });
   if (res.status !== 200) return void 0;
   const top = parseObject(res.body.toString("utf8"));
   if (!Array.isArray(top?.Titles) || !Array.isArray(top?.Processes)) return void 0;
@@ -49585,7 +49714,7 @@ async function killContainer(id, signal) {
     const res2 = await docker(["kill", "-s", signal, id], { timeoutMs: CALL_MS });
     return { ok: res2.code === 0, error: res2.stderr };
   }
-  const res = await engineRequest(socket, "POST", `${path28(id)}/kill?signal=${encodeURIComponent(signal)}`, { timeoutMs: CALL_MS });
+  const res = await engineRequest(socket, "POST", `${path30(id)}/kill?signal=${encodeURIComponent(signal)}`, { timeoutMs: CALL_MS });
   return { ok: res.status === 204, error: res.status === 204 ? "" : engineMessage(res) };
 }
 async function waitContainer(id, timeoutMs) {
@@ -49595,7 +49724,7 @@ async function waitContainer(id, timeoutMs) {
     const code3 = Number.parseInt(res2.stdout.trim(), 10);
     return res2.code === 0 && Number.isFinite(code3) ? code3 : void 0;
   }
-  const res = await engineRequest(socket, "POST", `${path28(id)}/wait?condition=not-running`, { timeoutMs });
+  const res = await engineRequest(socket, "POST", `${path30(id)}/wait?condition=not-running`, { timeoutMs });
   const code2 = parseObject(res.body.toString("utf8"))?.StatusCode;
   return res.status === 200 && typeof code2 === "number" ? code2 : void 0;
 }
@@ -49605,7 +49734,7 @@ async function execIn(id, argv, options) {
   const deadline = Date.now() + options.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
   const failed = (stderr2, timedOut = false) => ({ code: timedOut ? null : 1, stdout: "", stderr: stderr2, timedOut, stdoutBytes: Buffer.alloc(0) });
-  const created = await engineRequest(socket, "POST", `${path28(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const created = await engineRequest(socket, "POST", `${path30(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
   const execId = parseObject(created.body.toString("utf8"))?.Id;
   if (created.status !== 201 || typeof execId !== "string") return failed(engineMessage(created), created.timedOut);
   const started = await engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
@@ -49627,7 +49756,7 @@ async function armExec(id, argv, timeoutMs) {
   const socket = localEngineSocket();
   if (!socket) return void 0;
   const deadline = Date.now() + timeoutMs;
-  const created = await engineRequest(socket, "POST", `${path28(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const created = await engineRequest(socket, "POST", `${path30(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
   const execId = parseObject(created.body.toString("utf8"))?.Id;
   if (created.status !== 201 || typeof execId !== "string") return void 0;
   const startPath = `/exec/${encodeURIComponent(execId)}/start`;
@@ -49740,14 +49869,14 @@ async function containerState(id) {
 }
 
 // src/runtime/host-proc.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 import { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
   if (!local) return void 0;
   try {
-    const cgroup = fs20.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    const cgroup = fs21.readFileSync(`${root}/${pid}/cgroup`, "utf8");
     if (!cgroup.includes(containerId)) return void 0;
   } catch {
     return void 0;
@@ -49756,17 +49885,17 @@ function hostProc(pid, containerId, root = "/proc") {
 }
 function listeningSockets(proc) {
   const out = [];
-  const read = (name) => {
+  const read2 = (name) => {
     try {
-      return fs20.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+      return fs21.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
     } catch {
       return "";
     }
   };
   for (const [file, proto, v6] of [["tcp", "tcp", false], ["tcp6", "tcp", true], ["udp", "udp", false], ["udp6", "udp", true]]) {
-    out.push(...parseInetTable(read(file), proto, v6));
+    out.push(...parseInetTable(read2(file), proto, v6));
   }
-  out.push(...parseUnixTable(read("unix")));
+  out.push(...parseUnixTable(read2("unix")));
   return out;
 }
 function parseInetTable(text, proto, v6) {
@@ -49792,9 +49921,9 @@ function parseUnixTable(text) {
     if (cols.length < 8) continue;
     const flags = Number.parseInt(cols[3], 16);
     const type = cols[4];
-    const path42 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path42 !== "";
-    if (listening && path42 !== "") out.push({ proto: "unix", address: path42 });
+    const path44 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path44 !== "";
+    if (listening && path44 !== "") out.push({ proto: "unix", address: path44 });
   }
   return out;
 }
@@ -49803,7 +49932,7 @@ function acceptQueue(proc, port) {
   for (const file of ["tcp", "tcp6"]) {
     let text = "";
     try {
-      text = fs20.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
+      text = fs21.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
     } catch {
       continue;
     }
@@ -49852,7 +49981,7 @@ function treeCpu(proc) {
 var PF_EXITING = 4;
 function pid1Running(proc) {
   try {
-    const stat3 = fs20.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat3 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
   } catch {
@@ -49861,7 +49990,7 @@ function pid1Running(proc) {
 }
 function cpuStat(proc, pid) {
   try {
-    const stat3 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const stat3 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
     const fields2 = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
   } catch {
@@ -49872,11 +50001,11 @@ function childStates(proc) {
   const out = [];
   for (const pid of childrenOf(proc, proc.pid)) {
     try {
-      const stat3 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat3 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       const open2 = stat3.indexOf("(");
       const close = stat3.lastIndexOf(")");
       const child2 = { pid, comm: stat3.slice(open2 + 1, close), state: stat3.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs20.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs21.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
       if (nsPid) child2.nsPid = Number(nsPid);
       out.push(child2);
     } catch {
@@ -49887,9 +50016,9 @@ function childStates(proc) {
 function childrenOf(proc, pid) {
   const out = [];
   try {
-    for (const tid of fs20.readdirSync(`${proc.root}/${pid}/task`)) {
+    for (const tid of fs21.readdirSync(`${proc.root}/${pid}/task`)) {
       try {
-        const text = fs20.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        const text = fs21.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
         for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
       } catch {
       }
@@ -49901,7 +50030,7 @@ function childrenOf(proc, pid) {
 function signalDispositions(proc) {
   let status;
   try {
-    status = fs20.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+    status = fs21.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
   } catch {
     return void 0;
   }
@@ -49925,7 +50054,7 @@ function signalNames(hex) {
 function processArgv(proc, pid = proc.pid) {
   let raw;
   try {
-    raw = fs20.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+    raw = fs21.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
   } catch {
     return void 0;
   }
@@ -49936,7 +50065,7 @@ function processArgv(proc, pid = proc.pid) {
   return parts;
 }
 function processTree(proc) {
-  if (!fs20.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
+  if (!fs21.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
   const argv = processArgv(proc);
   if (!argv) return void 0;
   const children = [];
@@ -49947,7 +50076,7 @@ function processTree(proc) {
       continue;
     }
     try {
-      const stat3 = fs20.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const stat3 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
       children.push({ pid, argv: [`[${stat3.slice(stat3.indexOf("(") + 1, stat3.lastIndexOf(")"))}]`, "<defunct>"] });
     } catch {
     }
@@ -49956,20 +50085,20 @@ function processTree(proc) {
 }
 
 // src/runtime/probe.ts
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 import { constants as constants4 } from "node:os";
-import path30 from "node:path";
+import path32 from "node:path";
 
 // src/runtime/process-name.ts
-import path29 from "node:path";
+import path31 from "node:path";
 var STANDARD_PATH = DEFAULT_PATH;
 function displayArgv(argv, pathDirs = STANDARD_PATH) {
   const [interp, script] = argv;
   if (interp === void 0 || script === void 0) return argv;
   if (interpreterOf(interp) === void 0 && knownProgram(interp)?.role !== "shell") return argv;
   if (!script.startsWith("/")) return argv;
-  const dir = path29.posix.dirname(script);
-  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path29.posix.basename(script) : script;
+  const dir = path31.posix.dirname(script);
+  const name = pathDirs.includes(dir) || STANDARD_PATH.includes(dir) ? path31.posix.basename(script) : script;
   return [name, ...argv.slice(2)];
 }
 function displayName(argv, pathDirs) {
@@ -50153,18 +50282,18 @@ function parseResponse(data, closed) {
   }
   return { status, complete: closed, keepAlive: false, length: data.length };
 }
-function requestText(path42, keepAlive, hold = false) {
-  return `GET ${path42} HTTP/1.1\r
+function requestText(path44, keepAlive, hold = false) {
+  return `GET ${path44} HTTP/1.1\r
 Host: localhost\r
 User-Agent: entrypoint-guard\r
 Accept: */*\r
 Connection: ${keepAlive ? "keep-alive" : "close"}\r
 ${hold ? "" : "\r\n"}`;
 }
-async function getOnce(access2, containerId, port, path42, timeoutMs) {
+async function getOnce(access2, containerId, port, path44, timeoutMs) {
   const relay = new Relay(access2, port, containerId);
   try {
-    relay.send(requestText(path42, false));
+    relay.send(requestText(path44, false));
     let closed = false;
     void relay.ended.then(() => closed = true);
     await relay.until(() => parseResponse(relay.received(), closed)?.complete === true, timeoutMs);
@@ -50470,7 +50599,7 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 var ZOMBIE_MS = 100;
 var POLL_MS = 25;
 var EMULATED_ZOMBIE_FACTOR = 3;
@@ -50515,7 +50644,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat3 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat3 = fs22.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat3.slice(stat3.lastIndexOf(")") + 2, stat3.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -50901,16 +51030,16 @@ function parseTop(output, hostPid, pathDirs) {
 }
 function stripEmulator(argv) {
   const interp = argv[0] ?? "";
-  if (!/qemu|binfmt/.test(path30.posix.basename(interp))) return argv;
-  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path30.posix.basename(argv[1]) === path30.posix.basename(argv[2]);
+  if (!/qemu|binfmt/.test(path32.posix.basename(interp))) return argv;
+  const preserve = /binfmt-P$/.test(interp) || preservesArgv0(interp) || argv.length >= 3 && path32.posix.basename(argv[1]) === path32.posix.basename(argv[2]);
   return preserve ? argv.slice(2) : argv.slice(1);
 }
 var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs22.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs22.readFileSync(path30.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs23.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs23.readFileSync(path32.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -50922,8 +51051,8 @@ function preservesArgv0(interpreter) {
   return binfmtFlags.get(interpreter) === true;
 }
 function commandName(argv) {
-  const first = path30.posix.basename(argv[0] ?? "");
-  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path30.posix.basename(argv[1]);
+  const first = path32.posix.basename(argv[0] ?? "");
+  if (first === "busybox" && argv[1] && !argv[1].startsWith("-")) return path32.posix.basename(argv[1]);
   return first;
 }
 function isShell(argv) {
@@ -50976,9 +51105,9 @@ function judgeShutdown(facts) {
   const shellName2 = top !== void 0 && top.display !== top.argv.join(" ") ? `shell script ${pid1}` : `shell ${pid1}`;
   const childEvidence = shellParent && appSignals ? appSignals.caught.includes(sig) ? ` (\`${truncate(appSignals.process, 60)}\` has a ${sig} handler, per the kernel's SigCgt for it: it would shut down cleanly if it received the signal)` : ` (and \`${truncate(appSignals.process, 60)}\` installs no ${sig} handler either, per the kernel's SigCgt for it)` : "";
   if (shutdown.killed) {
-    const oneShot = pid1Signals?.caught.includes(sig) === true && pid1SignalsAfter !== void 0 && !pid1SignalsAfter.caught.includes(sig);
-    const handled = pid1Signals?.caught.includes(sig) === true && !oneShot;
-    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child2}${childEvidence}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : oneShot ? `${pid1} is PID 1 and installs no handler of its own for ${sig}: the one in the kernel's SigCgt for PID 1 was the runtime's one-shot default (gone from SigCgt once the signal arrived), which re-raises ${sig}, and the kernel drops that for PID 1` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
+    const oneShot2 = pid1Signals?.caught.includes(sig) === true && pid1SignalsAfter !== void 0 && !pid1SignalsAfter.caught.includes(sig);
+    const handled = pid1Signals?.caught.includes(sig) === true && !oneShot2;
+    const why2 = shellParent ? `the ${shellName2} is PID 1 and never passed ${sig} on to ${child2}${childEvidence}` : emulated ? `${pid1} is PID 1 and did not act on it (under QEMU a PID 1 without a handler is left waiting in sigsuspend; natively the kernel drops the signal)` : pid1Signals?.ignored.includes(sig) ? `${pid1} is PID 1 and sets ${sig} to be ignored (the kernel lists it in PID 1's SigIgn)` : oneShot2 ? `${pid1} is PID 1 and installs no handler of its own for ${sig}: the one in the kernel's SigCgt for PID 1 was the runtime's one-shot default (gone from SigCgt once the signal arrived), which re-raises ${sig}, and the kernel drops that for PID 1` : handled ? `${pid1} is PID 1 and has a ${sig} handler (the kernel lists it in PID 1's SigCgt), but did not exit within the grace period` : pid1Signals ? `${pid1} is PID 1 and installs no handler for ${sig} (none in the kernel's SigCgt for PID 1), and the kernel drops unhandled signals to PID 1` : `${pid1} is PID 1, where the kernel drops signals that have no handler`;
     hits.push({
       rule: "sigterm-ignored",
       ...emulated ? { emulatedNote: EMULATED_TIMING } : {},
@@ -51095,7 +51224,7 @@ async function checkArgsForwarding(req) {
         return { hits: [], notes: [`Argument forwarding on ${req.platform} was not checked: with an override command the container exited (code ${state.exitCode ?? "?"}) before running it${Object.keys(req.probeEnv).length === 0 ? "; pass what it needs with --probe-env" : ""}.`] };
       }
       const argvs = await containerArgvs(id, proc);
-      const isWrapper = (a) => a.slice(0, 2).some((w) => path31.posix.basename(w) === req.wrapper);
+      const isWrapper = (a) => a.slice(0, 2).some((w) => path33.posix.basename(w) === req.wrapper);
       const ours = argvs.find((a) => !isWrapper(a) && a.some((w) => w.includes(MARKER) || w.includes(SCRIPT)));
       if (ours) {
         const verdict2 = compareArgv(ours);
@@ -51305,7 +51434,7 @@ function isFinal(phase) {
 
 // src/runtime/smoke.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import path33 from "node:path";
+import path35 from "node:path";
 
 // src/runtime/elf.ts
 var EM = { I386: 3, ARM: 40, PPC64: 21, S390: 22, X86_64: 62, AARCH64: 183, RISCV: 243, PPC: 20, MIPS: 8 };
@@ -51414,7 +51543,7 @@ function parseElf(input) {
 }
 
 // src/runtime/image-files.ts
-import path32 from "node:path";
+import path34 from "node:path";
 
 // src/runtime/tar.ts
 var BLOCK = 512;
@@ -51593,7 +51722,7 @@ var ImageFileReader = class _ImageFileReader {
   }
   async read(requested) {
     const links = [];
-    let current = path32.posix.normalize(requested);
+    let current = path34.posix.normalize(requested);
     const seen = /* @__PURE__ */ new Set();
     let lexical = false;
     for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -51606,7 +51735,7 @@ var ImageFileReader = class _ImageFileReader {
       if (raw.type === "symlink") {
         const target = raw.linkname ?? "";
         links.push({ path: current, target });
-        const next = target.startsWith("/") ? path32.posix.normalize(target) : path32.posix.join(path32.posix.dirname(current), target);
+        const next = target.startsWith("/") ? path34.posix.normalize(target) : path34.posix.join(path34.posix.dirname(current), target);
         if (!target.startsWith("/") && target.split("/").includes("..")) lexical = true;
         if (seen.has(next) || target === "") return { ...base, type: "loop" };
         seen.add(current);
@@ -51727,11 +51856,11 @@ var TMPFS = PROBE_HARDENING.filter((_, i, all) => all[i - 1] === "--tmpfs");
 var MAX_DEPTH2 = 4;
 var SHELL_TIMEOUT_MS = 3e4;
 function executableCandidates(argv0, config) {
-  const wd = config.workingDir.startsWith("/") ? config.workingDir : path33.posix.join("/", config.workingDir);
-  if (argv0.startsWith("/")) return [path33.posix.normalize(argv0)];
-  if (argv0.includes("/")) return [path33.posix.join(wd, argv0)];
-  const dirs = config.path.map((d) => d.startsWith("/") ? d : path33.posix.join(wd, d));
-  return [...new Set(dirs.map((d) => path33.posix.join(d, argv0)))];
+  const wd = config.workingDir.startsWith("/") ? config.workingDir : path35.posix.join("/", config.workingDir);
+  if (argv0.startsWith("/")) return [path35.posix.normalize(argv0)];
+  if (argv0.includes("/")) return [path35.posix.join(wd, argv0)];
+  const dirs = config.path.map((d) => d.startsWith("/") ? d : path35.posix.join(wd, d));
+  return [...new Set(dirs.map((d) => path35.posix.join(d, argv0)))];
 }
 function installCommand(program, family2) {
   const pkg = interpreterPackage(program);
@@ -51858,16 +51987,16 @@ async function checkScript(ctx, subject, depth) {
   const interpreter = shebang.interpreter.replace(/\r$/, "");
   const arg = shebang.arg?.replace(/\r$/, "");
   if (interpreter === "") return;
-  const interpPath = interpreter.startsWith("/") ? path33.posix.normalize(interpreter) : path33.posix.join(ctx.config.workingDir, interpreter);
+  const interpPath = interpreter.startsWith("/") ? path35.posix.normalize(interpreter) : path35.posix.join(ctx.config.workingDir, interpreter);
   const interp = (await ctx.reader.readMany([interpPath])).get(interpPath);
   if (interp.type === "error") return;
   const shebangText = q(`#!${interpreter}${arg ? ` ${arg}` : ""}`);
   if (!fileExists(interp)) {
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path33.posix.basename(interpPath));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${interpPath} does not exist in the image on {platforms}, ${FAILS} "no such file or directory".`, path35.posix.basename(interpPath));
     return;
   }
   await checkExecutable(ctx, { file: interp, label: `${q(interpPath)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
-  if (shebang.crlf || path33.posix.basename(interpPath) !== "env") return;
+  if (shebang.crlf || path35.posix.basename(interpPath) !== "env") return;
   const target = envTarget(arg);
   if (!target) return;
   if (target.unsplit) {
@@ -51887,14 +52016,14 @@ async function checkScript(ctx, subject, depth) {
   const program = pickExecutable(candidates.map((c) => found.get(c)));
   if (!program) {
     const where = target.program.includes("/") ? `${candidates[0]} does not exist` : `${target.program} is not on the image's PATH (${ctx.config.path.join(":")})`;
-    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path33.posix.basename(target.program));
+    await reportMissingProgram(ctx, `${subject.label} starts with ${shebangText} but ${where} on {platforms}, ${FAILS} "env: '${target.program}': No such file or directory".`, path35.posix.basename(target.program));
     return;
   }
   await checkExecutable(ctx, { file: program, label: `${q(program.path)} (the interpreter of ${q(file.path)})`, role: "interpreter" }, depth + 1);
 }
 function crlfConsequence(shebang) {
   if (!shebang.arg) return `the kernel looks for the interpreter ${q(shebang.interpreter)} and every container fails at start with "no such file or directory"`;
-  if (path33.posix.basename(shebang.interpreter) === "env") {
+  if (path35.posix.basename(shebang.interpreter) === "env") {
     const target = envTarget(shebang.arg);
     if (target && !target.unsplit) return `env looks for a program named ${q(`${target.program}\r`)} and every container fails at start with "No such file or directory"`;
   }
@@ -52083,7 +52212,7 @@ function reportNotFound(ctx, argv0, files) {
   const file = files[0];
   const shown = argv0.startsWith("/") ? q(file.path) : `${q(argv0)} (${file.path} from WorkingDir ${ctx.config.workingDir})`;
   const link = file.links[file.links.length - 1];
-  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path33.posix.normalize(file.resolvedPath))) {
+  if (link && /^\/(?:dev|proc|sys)(?:\/|$)/.test(path35.posix.normalize(file.resolvedPath))) {
     hit4(
       ctx,
       "entrypoint-not-executable",
@@ -52386,7 +52515,7 @@ async function runPlatform(job) {
       emulated: support.emulated,
       cleanup,
       probeEnv: options.probeEnv,
-      wrapper: path34.posix.basename(wrapper.imagePath),
+      wrapper: path36.posix.basename(wrapper.imagePath),
       place: { file: wrapper.file, range: { line, column: 1, endLine: line, endColumn: 0 } }
     });
     hits.push(...checked.hits);
@@ -52451,10 +52580,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries2 = /* @__PURE__ */ new Map();
-    for (const name of fs23.readdirSync(dir)) {
+    for (const name of fs24.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs23.readFileSync(path34.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs24.readFileSync(path36.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -52712,8 +52841,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path42 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path42} does not exist${EOL7}`);
+        const path44 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path44} does not exist${EOL7}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -56627,9 +56756,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache3 }, methodName) {
-    if (cache3[methodName]) {
-      return cache3[methodName];
+  get({ octokit, scope, cache: cache4 }, methodName) {
+    if (cache4[methodName]) {
+      return cache4[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -56637,7 +56766,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache3[methodName] = decorate(
+      cache4[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -56645,9 +56774,9 @@ var handler = {
         decorations
       );
     } else {
-      cache3[methodName] = octokit.request.defaults(endpointDefaults);
+      cache4[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache3[methodName];
+    return cache4[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -57007,7 +57136,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path42) => path42.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path44) => path44.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -57534,12 +57663,12 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 
 // src/github/outputs.ts
 import os9 from "node:os";
-import path36 from "node:path";
+import path38 from "node:path";
 
 // src/report/atomic.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs24 from "node:fs";
-import path35 from "node:path";
+import fs25 from "node:fs";
+import path37 from "node:path";
 var OutputPathError = class extends Error {
 };
 function kind(st) {
@@ -57552,14 +57681,14 @@ function kind(st) {
 }
 function writeFileAtomic(target, body, options = {}) {
   const { real, st } = checkOutputTarget(target, options);
-  const dir = path35.dirname(real);
-  if (options.createParents) fs24.mkdirSync(dir, { recursive: true });
-  const tmp = path35.join(dir, `.${path35.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
+  const dir = path37.dirname(real);
+  if (options.createParents) fs25.mkdirSync(dir, { recursive: true });
+  const tmp = path37.join(dir, `.${path37.basename(real)}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    fs24.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
-    fs24.renameSync(tmp, real);
+    fs25.writeFileSync(tmp, body, { flag: "wx", mode: st ? st.mode & 511 : 420 });
+    fs25.renameSync(tmp, real);
   } catch (err) {
-    fs24.rmSync(tmp, { force: true });
+    fs25.rmSync(tmp, { force: true });
     throw err;
   }
 }
@@ -57568,17 +57697,17 @@ function checkOutputTarget(target, options = {}) {
   const st = statOrUndefined(target);
   if (st) {
     if (!st.isFile()) throw new OutputPathError(`it is ${kind(st)}, not a regular file`);
-    real = fs24.realpathSync(target);
-  } else if (fs24.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    real = fs25.realpathSync(target);
+  } else if (fs25.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new OutputPathError("it is a symlink to nothing");
   }
-  const dir = path35.dirname(real);
-  if (!options.createParents && !fs24.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
+  const dir = path37.dirname(real);
+  if (!options.createParents && !fs25.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new OutputPathError(`the folder ${dir} does not exist`);
   return { real, st };
 }
 function statOrUndefined(p) {
   try {
-    return fs24.statSync(p);
+    return fs25.statSync(p);
   } catch {
     return void 0;
   }
@@ -57617,7 +57746,7 @@ function shutdownSeconds(reports) {
 }
 function writeJsonReport(reports, runId, env = process.env) {
   const dir = env.RUNNER_TEMP || os9.tmpdir();
-  const file = path36.join(dir, `entrypoint-guard-${runId}.json`);
+  const file = path38.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
 }
@@ -57946,7 +58075,7 @@ async function publishReview(api, event, findings, readSource) {
 var RUN_ID_STATE = "run-id";
 
 // src/policy/apply-policy.ts
-import path37 from "node:path";
+import path39 from "node:path";
 
 // src/policy/diff-filter.ts
 function anyLineIn(f, lines) {
@@ -57995,7 +58124,7 @@ function pathFailOn(config, file) {
   return void 0;
 }
 function applyPolicy(report2, model, input) {
-  const toRepo = (file) => path37.relative(input.root, path37.resolve(input.cwd, file)).split(path37.sep).join("/");
+  const toRepo = (file) => path39.relative(input.root, path39.resolve(input.cwd, file)).split(path39.sep).join("/");
   const scope = { dockerfile: toRepo(model.file), wrappers: [...new Set(model.wrappers.map((w) => toRepo(w.file)))] };
   const { config, filter } = input;
   const dropped = { byConfig: 0, byFilter: 0 };
@@ -58025,7 +58154,7 @@ function applyPolicy(report2, model, input) {
 }
 function applyPathFailOn(reports, config, root, cwd) {
   if (!config) return;
-  const toRepo = (file) => path37.relative(root, path37.resolve(cwd, file)).split(path37.sep).join("/");
+  const toRepo = (file) => path39.relative(root, path39.resolve(cwd, file)).split(path39.sep).join("/");
   for (const r of reports) {
     for (const f of r.findings) {
       const failOn = pathFailOn(config, toRepo(f.file));
@@ -58036,8 +58165,8 @@ function applyPathFailOn(reports, config, root, cwd) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-import fs25 from "node:fs";
-import path38 from "node:path";
+import fs26 from "node:fs";
+import path40 from "node:path";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/entrypoint-guard/entrypoint-guard";
 var FINGERPRINT_KEY = "entrypointGuardLineHash/v1";
@@ -58085,16 +58214,16 @@ function region(f) {
   return r;
 }
 function lineReader(root) {
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   return (file, line) => {
-    let lines = cache3.get(file);
+    let lines = cache4.get(file);
     if (lines === void 0) {
       try {
-        lines = fs25.readFileSync(path38.resolve(root, file), "utf8").split("\n");
+        lines = fs26.readFileSync(path40.resolve(root, file), "utf8").split("\n");
       } catch {
         lines = null;
       }
-      cache3.set(file, lines);
+      cache4.set(file, lines);
     }
     const text = lines?.[line - 1];
     return text === void 0 ? void 0 : text.replace(/\s+/g, " ").trim();
@@ -58152,7 +58281,7 @@ function writeSarif(target, reports, options = {}) {
 }
 
 // src/matrix/merge.ts
-import path39 from "node:path";
+import path41 from "node:path";
 var MAX_BYTES5 = 256 * 1024 * 1024;
 function readShardFile(file, display2 = file) {
   const text = readUserText(file, display2, "shard report", { maxBytes: MAX_BYTES5 });
@@ -58310,13 +58439,13 @@ function mergeReports(shards) {
 }
 function mergeShardFiles(files, cwd) {
   if (files.length === 0) throw new InputError("merge needs at least one shard report (REPORT.json\u2026)");
-  const shards = files.flatMap((f) => readShardFile(path39.resolve(cwd, f), f));
+  const shards = files.flatMap((f) => readShardFile(path41.resolve(cwd, f), f));
   return mergeReports(shards);
 }
 
 // src/matrix/plan.ts
 import { createHash as createHash2 } from "node:crypto";
-import path40 from "node:path";
+import path42 from "node:path";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
@@ -58326,10 +58455,10 @@ function slug(text) {
   return text.replace(/^\.\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").toLowerCase() || "root";
 }
 function startChain(dockerfile, cwd, root) {
-  const absPath = path40.resolve(cwd, dockerfile);
+  const absPath = path42.resolve(cwd, dockerfile);
   const text = readUserText(absPath, dockerfile, "Dockerfile");
-  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path40.dirname(absPath) });
-  const rel = (abs) => path40.relative(root, abs).split(path40.sep).join("/");
+  const model = parseDockerfile({ file: dockerfile, absPath, text, contextDir: path42.dirname(absPath) });
+  const rel = (abs) => path42.relative(root, abs).split(path42.sep).join("/");
   return [rel(absPath), ...model.wrappers.map((w) => rel(w.absPath ?? absPath))];
 }
 function planMatrix(input) {
@@ -58339,7 +58468,7 @@ function planMatrix(input) {
   }
   const root = input.root ?? input.cwd;
   let dockerfiles = expandDockerfiles(input.specs.join("\n"), input.cwd);
-  for (const file of dockerfiles) readUserText(path40.resolve(input.cwd, file), file, "Dockerfile");
+  for (const file of dockerfiles) readUserText(path42.resolve(input.cwd, file), file, "Dockerfile");
   if (input.changes) {
     const changes = input.changes;
     dockerfiles = dockerfiles.filter((file) => startChain(file, input.cwd, root).some((f) => changes.has(f)));
@@ -58351,7 +58480,7 @@ function planMatrix(input) {
     let name = slug(dockerfile);
     if (names.has(name) && names.get(name) !== dockerfile) name = `${name}-${createHash2("sha256").update(dockerfile).digest("hex").slice(0, 8)}`;
     names.set(name, dockerfile);
-    const context3 = path40.dirname(dockerfile).split(path40.sep).join("/");
+    const context3 = path42.dirname(dockerfile).split(path42.sep).join("/");
     for (const platform2 of input.platforms) {
       include.push({ dockerfile, context: context3, platform: platform2, runner: runners[platform2] ?? FALLBACK_RUNNER, report: `${name}--${slug(platform2)}`, platforms: planned });
     }
@@ -58385,9 +58514,9 @@ function blobUrl(event) {
 function readSourceFile(workspace, file) {
   if (!inWorkspace(file)) return void 0;
   try {
-    const abs = path41.resolve(workspace, file);
-    if (fs26.statSync(abs).size > 1024 * 1024) return void 0;
-    return fs26.readFileSync(abs, "utf8");
+    const abs = path43.resolve(workspace, file);
+    if (fs27.statSync(abs).size > 1024 * 1024) return void 0;
+    return fs27.readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }
@@ -58446,7 +58575,7 @@ async function run() {
     const reportPath = writeJsonReport(reports, runId);
     const elsewhere = [];
     if (config.sarifFile) {
-      const target = path41.resolve(config.workspace, config.sarifFile);
+      const target = path43.resolve(config.workspace, config.sarifFile);
       try {
         writeSarif(target, reports, { sourceRoot: config.workspace, category: config.category ?? defaultCategory() });
         elsewhere.push(`the SARIF file ${config.sarifFile}`);
