@@ -28299,7 +28299,7 @@ function judgeStopSignal(facts) {
 
 // src/runtime/probe.ts
 var CALL_MS2 = 2e4;
-var EARLY_HEALTH_CPUS = 4;
+var EARLY_EMULATED_HEALTH_CPUS = 4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
 var LOG_LINES = 5;
@@ -28392,7 +28392,7 @@ async function probe2(req, start = startProbe(req)) {
 async function probeStarted(req, id, startedAt, armed) {
   const { options, config, cleanup } = req;
   const signal = normalizeSignal(config.stopSignal);
-  const spareCpus = ((await limitsOfEngine()).cpus ?? 0) >= EARLY_HEALTH_CPUS;
+  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
   const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : void 0;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));

@@ -125,8 +125,8 @@ export interface ProbeResult {
 }
 
 const CALL_MS = 20_000;
-/** CPUs the engine needs before the HEALTHCHECK's first run goes beside the service's own start. */
-const EARLY_HEALTH_CPUS = 4;
+/** CPUs the engine needs before an emulated HEALTHCHECK's first run goes beside the emulated service's start. */
+const EARLY_EMULATED_HEALTH_CPUS = 4;
 /** Emulated platforms start several times slower (node under QEMU: 3.2 s instead of 0.3 s). */
 export const EMULATION_FACTOR = 3;
 const RUN_MS = 90_000;
@@ -246,12 +246,13 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   const { options, config, cleanup } = req;
   const signal = normalizeSignal(config.stopSignal);
 
-  // With CPUs to spare, the HEALTHCHECK's first run starts with the container, so its own start
-  // (a node or python check; seconds under QEMU) overlaps the service's. On two CPUs it competes
-  // with that start instead: beside it, node was ready 0.15-0.6 s later natively and 1.6 s later
-  // under QEMU (3.6 s instead of 2.0 s), more than the check costs once the service is ready.
+  // The HEALTHCHECK's first run starts with the container, so its own start (a node or python
+  // check) overlaps the service's: on a quiet 2-CPU machine 0.1 s sooner to the verdict than
+  // running it once ready. Under QEMU that start costs seconds of CPU: on two CPUs it made the
+  // emulated service itself ready 1.6 s later (3.6 s instead of 2.0 s), more than the check costs
+  // once the service is ready, so there it waits for readiness unless the engine has CPUs to spare.
   // A deployed run probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
-  const spareCpus = ((await limitsOfEngine()).cpus ?? 0) >= EARLY_HEALTH_CPUS;
+  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
   const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : undefined;
   const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
