@@ -102,8 +102,18 @@ interface Comment {
 // official postgres entrypoint uses (`POSTGRES_DB= docker_process_sql`): advice, not a fault.
 const ADVISORY = new Set([2034, 2166, 1007, 2097, 2098]);
 
-export function capLevel(level: string, code: number): Severity {
+/**
+ * Portability warnings (SC3xxx: "In dash, X is not supported") for features BusyBox ash has:
+ * `$'…'` (3003), `[[ ]]` (3010), `==` (3014), `&>` (3020), `source` (3046, 3051), `${v:i:n}`
+ * (3057), `${v/a/b}` (3060). An old ShellCheck has no busybox mode and checks an Alpine
+ * script as dash, so these say nothing about the shell that runs it there.
+ */
+const BUSYBOX_HAS = new Set([3003, 3010, 3014, 3020, 3046, 3051, 3057, 3060]);
+
+/** The severity of a ShellCheck comment; `fallback` when a busybox script was checked as dash. */
+export function capLevel(level: string, code: number, fallback?: { busyboxAsDash: boolean }): Severity {
   if (ADVISORY.has(code)) return 'info';
+  if (fallback?.busyboxAsDash && BUSYBOX_HAS.has(code)) return 'info';
   return level === 'error' || level === 'warning' ? 'warning' : 'info';
 }
 
@@ -208,7 +218,7 @@ export function runShellcheck(model: DockerfileModel, options: { binary?: string
       if (own && ours.get(`${script.wrapper.file}\0${line}`)?.has(own)) continue;
       const finding: Finding = {
         rule: `shellcheck/SC${c.code}`,
-        severity: capLevel(c.level, c.code),
+        severity: capLevel(c.level, c.code, { busyboxAsDash: script.dialect.dialect === 'busybox' && shell === 'dash' }),
         message: c.message,
         fix: fixSentence(c, lines),
         file: script.wrapper.file,

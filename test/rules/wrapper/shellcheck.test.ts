@@ -38,6 +38,16 @@ describe('shellcheck passthrough', () => {
     expect(debian.filter((x) => x.line === 3).map((x) => x.rule)).toEqual(['wrapper-bashism']);
   });
 
+  withShellcheck('keeps portability warnings for features BusyBox ash has as info on Alpine (2FAuth entrypoint), warning on Debian', () => {
+    // Trimmed from Bubka/2FAuth docker/entrypoint.sh (FROM alpine): string indexing runs in BusyBox ash.
+    const script = '#!/bin/sh\nset -e\ndbpath=${DB_DATABASE:1:${#DB_DATABASE}-2}\necho "$dbpath"\nexec "$@"\n';
+    const alpine = sc(lintEntrypoint('alpine:3.20', script)).filter((x) => x.rule === 'shellcheck/SC3057');
+    if (tool!.busybox) expect(alpine).toEqual([]);
+    else expect(alpine.map((x) => x.severity)).toEqual(['info']);
+    const debian = sc(lintEntrypoint('debian:bookworm-slim', script)).filter((x) => x.rule === 'shellcheck/SC3057');
+    expect(debian.map((x) => x.severity)).toEqual(['warning']);
+  });
+
   withShellcheck('points into the Dockerfile for COPY heredoc wrappers', () => {
     const f = sc(lint(dedent(`
       FROM python:3.12-slim
