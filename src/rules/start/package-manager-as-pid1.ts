@@ -4,7 +4,7 @@ import type { StaticRule } from '../types.js';
 import { appCommand, type AppCommand } from '../../model/start-chain.js';
 import { asExecForm } from '../../model/command-strings.js';
 import { hasPackageScript, packageScriptWords } from '../../model/package-scripts.js';
-import { interpreterOf } from '../../model/programs.js';
+import { interpreterOf, programRun } from '../../model/programs.js';
 import type { DockerfileModel } from '../../model/types.js';
 import type { Autofix } from '../../findings.js';
 import { autofix, replaceInstr, scriptLineEdit, withAutofix } from '../edits.js';
@@ -99,6 +99,13 @@ export const rule: StaticRule = {
     const deployedDev = app.part.origin?.devSetup;
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : undefined) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : undefined);
     const edits = withAutofix(fixPackageManager(model, app));
+    // A job that runs to its end (`npm test`, `npx playwright test`, `npm run build`) has no requests to drain.
+    let ran = app.words;
+    if (pm === 'npx' || pm === 'pnpx') {
+      ran = ran.slice(ran.findIndex((w) => baseName(w) === pm) + 1);
+      while (ran[0]?.startsWith('-')) ran = ran.slice(1);
+    }
+    if (programRun(ran) === 'one-shot') return [{ message: `${message} Low impact here: \`${command}\` runs a job to its end, not a server that drains requests.`, fix, ...where.at, severity: 'info', ...edits }];
     if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: 'info', ...edits }];
     return [{ message, fix, ...where.at, ...edits }];
   },

@@ -123,6 +123,19 @@ describe('dev-server-as-start', () => {
     expect(devServer(['python', 'manage.py', 'migrate'])).toBeUndefined();
     expect(devServer(['npm', 'start'])).toBeUndefined();
   });
+
+  it('is info for a job that runs to its end (npx playwright test, npm test), a warning for a server (npx next start)', () => {
+    // Trimmed from dani-garcia/vaultwarden playwright/compose/playwright/Dockerfile.
+    const job = expectOne(lint(dedent(`
+      FROM node:22-bookworm
+      WORKDIR /code
+      ENTRYPOINT ["/usr/bin/npx", "playwright"]
+      CMD ["test"]
+    `)), 'package-manager-as-pid1', 3, 'info');
+    expect(job.message).toContain('runs a job to its end');
+    expectOne(lint('FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD ["npm", "test"]\n'), 'package-manager-as-pid1', 4, 'info');
+    expectOne(lint('FROM node:22-bookworm\nWORKDIR /code\nENTRYPOINT ["/usr/bin/npx", "next"]\nCMD ["start"]\n'), 'package-manager-as-pid1', 3, 'warning');
+  });
 });
 
 describe('relative-entrypoint', () => {
