@@ -1,11 +1,31 @@
 // The start executable is a relative path (`./x`, `bin/x`) and no stage sets WORKDIR.
-import type { StartPart } from '../../model/types.js';
+import { writerOf } from '../../model/file-origin.js';
+import type { DockerfileModel, StartPart } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { show } from './format.js';
 
 /** `./start.sh`, `bin/server`: a path with a slash that is not absolute (a bare name is a PATH lookup). */
 export function isRelativePath(word: string): boolean {
   return word.includes('/') && !/^[/$~]/.test(word);
+}
+
+/**
+ * The COPY/ADD that put `word` in place wrote it through a relative destination (`COPY app ./`,
+ * `COPY start.sh ./start.sh`) with no WORKDIR set: the file lands in the same working directory
+ * the start path resolves against, whatever directory the base image sets, so the two agree.
+ */
+function copiedRelative(model: DockerfileModel, word: string): boolean {
+  const writer = writerOf(model, [`/${word.replace(/^\.\//, '')}`]);
+  if (!writer || (writer.keyword !== 'COPY' && writer.keyword !== 'ADD')) return false;
+  const text = writer.text.trim();
+  let words: unknown;
+  try {
+    words = text.startsWith('[') ? JSON.parse(text) : undefined;
+  } catch {
+    words = undefined;
+  }
+  const dest = Array.isArray(words) ? words[words.length - 1] : text.split(/\s+/).pop();
+  return typeof dest === 'string' && !/^[/$~]/.test(dest) && !dest.startsWith('<<');
 }
 
 export const rule: StaticRule = {
@@ -20,7 +40,7 @@ export const rule: StaticRule = {
     const out: RuleHit[] = [];
     const seen = new Set<string>();
     for (const { word, part } of candidates) {
-      if (!part || !isRelativePath(word) || seen.has(word)) continue;
+      if (!part || !isRelativePath(word) || seen.has(word) || copiedRelative(model, word)) continue;
       seen.add(word);
       const where = model.base.plainOs ? '`/`' : `\`/\` unless \`${model.base.ref}\` sets one`;
       out.push({

@@ -142,7 +142,7 @@ describe('relative-entrypoint', () => {
   it('fires for ./start.sh without any WORKDIR in the chain', () => {
     const f = expectOne(lint(dedent(`
       FROM debian:bookworm-slim
-      COPY --chmod=755 start.sh ./start.sh
+      COPY --chmod=755 start.sh /start.sh
       ENTRYPOINT ["./start.sh"]
     `), { 'start.sh': '#!/bin/sh\nset -e\nexec /usr/local/bin/server\n' }), 'relative-entrypoint', 3, 'warning');
     expect(f.message).toContain('`./start.sh`');
@@ -159,6 +159,22 @@ describe('relative-entrypoint', () => {
     expectNone(lint('FROM eclipse-temurin:21-jre\nARG APP_HOME=/opt/app\nWORKDIR ${APP_HOME}\nENTRYPOINT ["bin/start"]\n'), 'relative-entrypoint');
     expectNone(lint('FROM node:22-slim\nCMD ["gunicorn", "app:app"]\n'), 'relative-entrypoint');
     expectNone(lint('FROM node:22-slim\nCMD [ "node", "current/index.js" ]\n'), 'relative-entrypoint');
+  });
+
+  it('does not fire when a COPY to a relative destination put the file there (it follows the same working directory)', () => {
+    // Trimmed from thomseddon/traefik-forward-auth's Dockerfile: a Go binary on scratch.
+    const go = dedent(`
+      FROM golang:1.20-alpine as builder
+      WORKDIR /go/src/app
+      RUN go build -o /traefik-forward-auth ./cmd
+      FROM scratch
+      COPY --from=builder /traefik-forward-auth ./
+      ENTRYPOINT ["./traefik-forward-auth"]
+    `);
+    expectNone(lint(go), 'relative-entrypoint');
+    expectNone(lint('FROM debian:bookworm-slim\nCOPY --chmod=755 start.sh ./start.sh\nENTRYPOINT ["./start.sh"]\n', { 'start.sh': '#!/bin/sh\nexec /usr/local/bin/server\n' }), 'relative-entrypoint');
+    // Near miss: copied to an absolute path, it is found only while the working directory is `/`.
+    expectOne(lint(go.replace('COPY --from=builder /traefik-forward-auth ./', 'COPY --from=builder /traefik-forward-auth /traefik-forward-auth')), 'relative-entrypoint', 6, 'warning');
   });
 
   it('ignores a WORKDIR-less build stage whose start command does not reach the final image', () => {
