@@ -22006,6 +22006,12 @@ var rule19 = {
     const deployedDev = app.part.origin?.devSetup;
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0) ?? (dev ? { reason: `it runs ${dev.what}, so the image is a development setup` } : void 0);
     const edits = withAutofix(fixPackageManager(model, app));
+    let ran = app.words;
+    if (pm2 === "npx" || pm2 === "pnpx") {
+      ran = ran.slice(ran.findIndex((w) => baseName(w) === pm2) + 1);
+      while (ran[0]?.startsWith("-")) ran = ran.slice(1);
+    }
+    if (programRun(ran) === "one-shot") return [{ message: `${message} Low impact here: \`${command}\` runs a job to its end, not a server that drains requests.`, fix, ...where.at, severity: "info", ...edits }];
     if (devImage) return [{ message: `${message} Low impact here: ${devImage.reason}.`, fix, ...where.at, severity: "info", ...edits }];
     return [{ message, fix, ...where.at, ...edits }];
   }
@@ -22014,6 +22020,19 @@ var rule19 = {
 // src/rules/start/relative-entrypoint.ts
 function isRelativePath(word) {
   return word.includes("/") && !/^[/$~]/.test(word);
+}
+function copiedRelative(model, word) {
+  const writer = writerOf(model, [`/${word.replace(/^\.\//, "")}`]);
+  if (!writer || writer.keyword !== "COPY" && writer.keyword !== "ADD") return false;
+  const text = writer.text.trim();
+  let words;
+  try {
+    words = text.startsWith("[") ? JSON.parse(text) : void 0;
+  } catch {
+    words = void 0;
+  }
+  const dest = Array.isArray(words) ? words[words.length - 1] : text.split(/\s+/).pop();
+  return typeof dest === "string" && !/^[/$~]/.test(dest) && !dest.startsWith("<<");
 }
 var rule20 = {
   id: "relative-entrypoint",
@@ -22026,7 +22045,7 @@ var rule20 = {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const { word, part } of candidates) {
-      if (!part || !isRelativePath(word) || seen.has(word)) continue;
+      if (!part || !isRelativePath(word) || seen.has(word) || copiedRelative(model, word)) continue;
       seen.add(word);
       const where = model.base.plainOs ? "`/`" : `\`/\` unless \`${model.base.ref}\` sets one`;
       out.push({
@@ -26216,8 +26235,10 @@ function shellcheckShell(dialect, tool) {
   }
 }
 var ADVISORY = /* @__PURE__ */ new Set([2034, 2166, 1007, 2097, 2098]);
-function capLevel(level, code2) {
+var BUSYBOX_HAS = /* @__PURE__ */ new Set([3003, 3010, 3014, 3020, 3046, 3051, 3057, 3060]);
+function capLevel(level, code2, fallback) {
   if (ADVISORY.has(code2)) return "info";
+  if (fallback?.busyboxAsDash && BUSYBOX_HAS.has(code2)) return "info";
   return level === "error" || level === "warning" ? "warning" : "info";
 }
 function applyFix(lineText, lineNo, replacements) {
@@ -26314,7 +26335,7 @@ function runShellcheck(model, options = {}) {
       if (own && ours.get(`${script.wrapper.file}\0${line}`)?.has(own)) continue;
       const finding = {
         rule: `shellcheck/SC${c.code}`,
-        severity: capLevel(c.level, c.code),
+        severity: capLevel(c.level, c.code, { busyboxAsDash: script.dialect.dialect === "busybox" && shell === "dash" }),
         message: c.message,
         fix: fixSentence(c, lines),
         file: script.wrapper.file,
