@@ -28320,6 +28320,7 @@ function judgeStopSignal(facts) {
 
 // src/runtime/probe.ts
 var CALL_MS2 = 2e4;
+var EXIT_SEEN_MS = 5e3;
 var EARLY_EMULATED_HEALTH_CPUS = 4;
 var EMULATION_FACTOR = 3;
 var RUN_MS = 9e4;
@@ -28430,6 +28431,7 @@ async function probeStarted(req, id, startedAt, armed) {
   const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth, armed);
   const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
   afterChecks?.catch(() => void 0);
+  if (ready2.by === "exited") await waitContainer(id, EXIT_SEEN_MS * (req.emulated ? EMULATION_FACTOR : 1));
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);

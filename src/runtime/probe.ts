@@ -125,6 +125,8 @@ export interface ProbeResult {
 }
 
 const CALL_MS = 20_000;
+/** How long the engine may take to mark a container exited after its PID 1 is gone from /proc. */
+const EXIT_SEEN_MS = 5_000;
 /** CPUs the engine needs before an emulated HEALTHCHECK's first run goes beside the emulated service's start. */
 const EARLY_EMULATED_HEALTH_CPUS = 4;
 /** Emulated platforms start several times slower (node under QEMU: 3.2 s instead of 0.3 s). */
@@ -273,6 +275,9 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   const checksAfterReady = (pid: number | undefined) => (req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1000, ready, earlyHealth, armed));
   const afterChecks = ready.by === 'exited' ? undefined : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
   afterChecks?.catch(() => undefined);
+  // The kernel's PID 1 is gone a moment before the engine marks the container exited (under
+  // load, longer than a state read over the API takes): wait for the engine to agree first.
+  if (ready.by === 'exited') await waitContainer(id, EXIT_SEEN_MS * (req.emulated ? EMULATION_FACTOR : 1));
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
