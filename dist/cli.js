@@ -27351,21 +27351,29 @@ async function execIn(id, argv, options) {
   const deadline = Date.now() + options.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
   const failed = (stderr2, timedOut = false) => ({ code: timedOut ? null : 1, stdout: "", stderr: stderr2, timedOut, stdoutBytes: Buffer.alloc(0) });
-  const created = await engineRequest(socket, "POST", `${path31(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
-  const execId = parseObject(created.body.toString("utf8"))?.Id;
-  if (created.status !== 201 || typeof execId !== "string") return failed(engineMessage(created), created.timedOut);
+  const created = await createExec(socket, id, argv, false, left());
+  if ("error" in created) return failed(created.error, created.timedOut);
+  const { execId } = created;
   const started = await engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
   if (started.timedOut) return failed(`no answer within ${options.timeoutMs / 1e3} s`, true);
   if (started.status !== 200) return failed(engineMessage(started));
   const { stdout, stderr } = demultiplex(started.body, options.maxStdoutBytes ?? 64 * 1024 * 1024);
+  const exit = await exitCodeOf(socket, execId, deadline);
+  if ("error" in exit) return { ...failed(exit.error, exit.timedOut), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
+  return { code: exit.code, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut: false, stdoutBytes: stdout };
+}
+async function createExec(socket, id, argv, stdin, timeoutMs) {
+  const created = await engineRequest(socket, "POST", `${path31(id)}/exec`, { timeoutMs, json: { ...stdin ? { AttachStdin: true } : {}, AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const execId = parseObject(created.body.toString("utf8"))?.Id;
+  return created.status === 201 && typeof execId === "string" ? { execId } : { error: engineMessage(created), timedOut: created.timedOut };
+}
+async function exitCodeOf(socket, execId, deadline) {
   for (; ; ) {
-    const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: left() });
+    const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: Math.max(1, deadline - Date.now()) });
     const state = parseObject(inspected.body.toString("utf8"));
-    if (inspected.status !== 200 || !state) return { ...failed(engineMessage(inspected), inspected.timedOut), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
-    if (state.Running !== true && typeof state.ExitCode === "number") {
-      return { code: state.ExitCode, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut: false, stdoutBytes: stdout };
-    }
-    if (Date.now() >= deadline) return { ...failed("", true), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
+    if (inspected.status !== 200 || !state) return { error: engineMessage(inspected), timedOut: inspected.timedOut };
+    if (state.Running !== true && typeof state.ExitCode === "number") return { code: state.ExitCode };
+    if (Date.now() >= deadline) return { error: "", timedOut: true };
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -27373,9 +27381,9 @@ async function armExec(id, argv, timeoutMs) {
   const socket = localEngineSocket();
   if (!socket) return void 0;
   const deadline = Date.now() + timeoutMs;
-  const created = await engineRequest(socket, "POST", `${path31(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
-  const execId = parseObject(created.body.toString("utf8"))?.Id;
-  if (created.status !== 201 || typeof execId !== "string") return void 0;
+  const created = await createExec(socket, id, argv, true, CALL_MS);
+  if ("error" in created) return void 0;
+  const { execId } = created;
   const startPath = `/exec/${encodeURIComponent(execId)}/start`;
   logCall(["api", "POST", startPath]);
   const payload = Buffer.from(JSON.stringify({ Detach: false, Tty: false }));
@@ -27418,14 +27426,8 @@ async function armExec(id, argv, timeoutMs) {
       const { stdout, stderr } = demultiplex(Buffer.concat(chunks), 64 * 1024);
       const result = (code2, timedOut = false) => ({ code: code2, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut, stdoutBytes: stdout });
       if (how !== "ended") return result(null, how === "timeout");
-      for (; ; ) {
-        const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: Math.max(1, deadline - Date.now()) });
-        const state = parseObject(inspected.body.toString("utf8"));
-        if (inspected.status !== 200 || !state) return result(null, inspected.timedOut);
-        if (state.Running !== true && typeof state.ExitCode === "number") return result(state.ExitCode);
-        if (Date.now() >= deadline) return result(null, true);
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      const exit = await exitCodeOf(socket, execId, deadline);
+      return "error" in exit ? result(null, exit.timedOut) : result(exit.code);
     },
     disarm() {
       if (fired) return;
@@ -28633,8 +28635,7 @@ async function pid1Of(id, hostPid, pathDirs) {
   const text = await topText(id, ["-eo", "pid,ppid,args"]);
   if (text === void 0) return void 0;
   const top = parseTop(text, hostPid, pathDirs);
-  const proc = hostProc(hostPid, id);
-  const exact = proc ? processArgv(proc) : void 0;
+  const exact = local ? processArgv(local) : void 0;
   if (!top || !exact) return top;
   const argv = stripEmulator(exact);
   return { ...top, argv, display: displayName(argv, pathDirs) };

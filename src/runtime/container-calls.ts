@@ -80,22 +80,33 @@ export async function execIn(id: string, argv: string[], options: ExecOptions): 
   const deadline = Date.now() + options.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
   const failed = (stderr: string, timedOut = false): DockerResult => ({ code: timedOut ? null : 1, stdout: '', stderr, timedOut, stdoutBytes: Buffer.alloc(0) });
-  const created = await engineRequest(socket, 'POST', `${path(id)}/exec`, { timeoutMs: left(), json: { AttachStdout: true, AttachStderr: true, Cmd: argv } });
-  const execId = (parseObject(created.body.toString('utf8')) as { Id?: unknown } | undefined)?.Id;
-  if (created.status !== 201 || typeof execId !== 'string') return failed(engineMessage(created), created.timedOut);
+  const created = await createExec(socket, id, argv, false, left());
+  if ('error' in created) return failed(created.error, created.timedOut);
+  const { execId } = created;
   const started = await engineRequest(socket, 'POST', `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
   if (started.timedOut) return failed(`no answer within ${options.timeoutMs / 1000} s`, true);
   if (started.status !== 200) return failed(engineMessage(started));
   const { stdout, stderr } = demultiplex(started.body, options.maxStdoutBytes ?? 64 * 1024 * 1024);
-  // The stream ends as the process does; its exit code can land a moment later.
+  const exit = await exitCodeOf(socket, execId, deadline);
+  if ('error' in exit) return { ...failed(exit.error, exit.timedOut), stdout: stdout.toString('utf8'), stdoutBytes: stdout };
+  return { code: exit.code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), timedOut: false, stdoutBytes: stdout };
+}
+
+/** Create an exec of `argv` (stdout and stderr attached, stdin too when asked). */
+async function createExec(socket: string, id: string, argv: string[], stdin: boolean, timeoutMs: number): Promise<{ execId: string } | { error: string; timedOut: boolean }> {
+  const created = await engineRequest(socket, 'POST', `${path(id)}/exec`, { timeoutMs, json: { ...(stdin ? { AttachStdin: true } : {}), AttachStdout: true, AttachStderr: true, Cmd: argv } });
+  const execId = (parseObject(created.body.toString('utf8')) as { Id?: unknown } | undefined)?.Id;
+  return created.status === 201 && typeof execId === 'string' ? { execId } : { error: engineMessage(created), timedOut: created.timedOut };
+}
+
+/** An exec's exit code once its stream has ended: the stream ends as the process does, its exit code can land a moment later. */
+async function exitCodeOf(socket: string, execId: string, deadline: number): Promise<{ code: number } | { error: string; timedOut: boolean }> {
   for (;;) {
-    const inspected = await engineRequest(socket, 'GET', `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: left() });
+    const inspected = await engineRequest(socket, 'GET', `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: Math.max(1, deadline - Date.now()) });
     const state = parseObject(inspected.body.toString('utf8')) as { Running?: unknown; ExitCode?: unknown } | undefined;
-    if (inspected.status !== 200 || !state) return { ...failed(engineMessage(inspected), inspected.timedOut), stdout: stdout.toString('utf8'), stdoutBytes: stdout };
-    if (state.Running !== true && typeof state.ExitCode === 'number') {
-      return { code: state.ExitCode, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), timedOut: false, stdoutBytes: stdout };
-    }
-    if (Date.now() >= deadline) return { ...failed('', true), stdout: stdout.toString('utf8'), stdoutBytes: stdout };
+    if (inspected.status !== 200 || !state) return { error: engineMessage(inspected), timedOut: inspected.timedOut };
+    if (state.Running !== true && typeof state.ExitCode === 'number') return { code: state.ExitCode };
+    if (Date.now() >= deadline) return { error: '', timedOut: true };
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -118,9 +129,9 @@ export async function armExec(id: string, argv: string[], timeoutMs: number): Pr
   const socket = localEngineSocket();
   if (!socket) return undefined;
   const deadline = Date.now() + timeoutMs;
-  const created = await engineRequest(socket, 'POST', `${path(id)}/exec`, { timeoutMs: CALL_MS, json: { AttachStdin: true, AttachStdout: true, AttachStderr: true, Cmd: argv } });
-  const execId = (parseObject(created.body.toString('utf8')) as { Id?: unknown } | undefined)?.Id;
-  if (created.status !== 201 || typeof execId !== 'string') return undefined;
+  const created = await createExec(socket, id, argv, true, CALL_MS);
+  if ('error' in created) return undefined;
+  const { execId } = created;
   const startPath = `/exec/${encodeURIComponent(execId)}/start`;
   logCall(['api', 'POST', startPath]);
   const payload = Buffer.from(JSON.stringify({ Detach: false, Tty: false }));
@@ -165,14 +176,8 @@ export async function armExec(id: string, argv: string[], timeoutMs: number): Pr
       const { stdout, stderr } = demultiplex(Buffer.concat(chunks), 64 * 1024);
       const result = (code: number | null, timedOut = false): DockerResult => ({ code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), timedOut, stdoutBytes: stdout });
       if (how !== 'ended') return result(null, how === 'timeout');
-      for (;;) {
-        const inspected = await engineRequest(socket, 'GET', `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: Math.max(1, deadline - Date.now()) });
-        const state = parseObject(inspected.body.toString('utf8')) as { Running?: unknown; ExitCode?: unknown } | undefined;
-        if (inspected.status !== 200 || !state) return result(null, inspected.timedOut);
-        if (state.Running !== true && typeof state.ExitCode === 'number') return result(state.ExitCode);
-        if (Date.now() >= deadline) return result(null, true);
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      const exit = await exitCodeOf(socket, execId, deadline);
+      return 'error' in exit ? result(null, exit.timedOut) : result(exit.code);
     },
     disarm(): void {
       if (fired) return;

@@ -557,8 +557,7 @@ async function pid1Of(id: string, hostPid: number | undefined, pathDirs?: string
   if (text === undefined) return undefined;
   const top = parseTop(text, hostPid, pathDirs);
   // ps joins arguments with spaces; the kernel's cmdline keeps them apart (a local engine only).
-  const proc = hostProc(hostPid, id);
-  const exact = proc ? processArgv(proc) : undefined;
+  const exact = local ? processArgv(local) : undefined;
   if (!top || !exact) return top;
   const argv = stripEmulator(exact);
   return { ...top, argv, display: displayName(argv, pathDirs) };
