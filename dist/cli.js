@@ -27350,7 +27350,7 @@ async function execIn(id, argv, options) {
   if (!socket) return docker(["exec", id, ...argv], options);
   const deadline = Date.now() + options.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
-  const failed = (stderr2, timedOut = false) => ({ code: timedOut ? null : 1, stdout: "", stderr: stderr2, timedOut, stdoutBytes: Buffer.alloc(0) });
+  const failed = (stderr2, timedOut = false) => ({ code: timedOut ? null : 1, stdout: "", stderr: timedOut ? stderr2 : `Error response from daemon: ${stderr2}`, timedOut, stdoutBytes: Buffer.alloc(0) });
   const created = await createExec(socket, id, argv, false, left());
   if ("error" in created) return failed(created.error, created.timedOut);
   const { execId } = created;
@@ -27607,6 +27607,17 @@ function pid1Running(proc) {
     return false;
   }
 }
+function watchPid1Exit(proc, pollMs = 10) {
+  let done;
+  const at = new Promise((resolve3) => done = resolve3);
+  const poll = setInterval(() => {
+    if (pid1Running(proc)) return;
+    clearInterval(poll);
+    done(Date.now());
+  }, pollMs);
+  poll.unref();
+  return { at, stop: () => clearInterval(poll) };
+}
 function cpuStat(proc, pid) {
   try {
     const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
@@ -27683,6 +27694,10 @@ function processArgv(proc, pid = proc.pid) {
   if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
   return parts;
 }
+var DEFUNCT = "<defunct>";
+function isDefunct(argv) {
+  return argv.length > 0 && argv[argv.length - 1] === DEFUNCT;
+}
 function processTree(proc) {
   if (!fs22.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
   const argv = processArgv(proc);
@@ -27696,7 +27711,7 @@ function processTree(proc) {
     }
     try {
       const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-      children.push({ pid, argv: [`[${stat2.slice(stat2.indexOf("(") + 1, stat2.lastIndexOf(")"))}]`, "<defunct>"] });
+      children.push({ pid, argv: [`[${stat2.slice(stat2.indexOf("(") + 1, stat2.lastIndexOf(")"))}]`, DEFUNCT] });
     } catch {
     }
   }
@@ -28220,6 +28235,8 @@ function neverHealthyHit(req, runs, last) {
 // src/runtime/zombies.ts
 import fs23 from "node:fs";
 var ZOMBIE_MS = 100;
+var ZOMBIE_BUSY_MS = 1500;
+var ORPHAN_EXIT_MS = 1e4;
 var POLL_MS = 25;
 var EMULATED_ZOMBIE_FACTOR = 3;
 var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
@@ -28239,25 +28256,22 @@ async function checkZombies(req) {
   const res = armed ? await armed.fire("\n") : await execIn(req.id, ["/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
   const orphanPid = Number(res.stdout.trim());
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
-  const deadline = Date.now() + 1500 * factor;
+  const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
   let zombieSince;
   let sleptSince = false;
   for (; ; ) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    const zombie = orphan?.state === "Z";
-    if (zombie) {
+    if (!orphan) return pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1e3) } : void 0;
+    if (orphan.state === "Z") {
       zombieSince ??= now;
       if (processState(proc) !== "R") sleptSince = true;
-    } else {
-      zombieSince = void 0;
-      sleptSince = false;
+      const stayed = now - zombieSince;
+      if (sleptSince && stayed >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) return { reaped: false, seconds: round((now - t0) / 1e3) };
+      if (stayed >= ZOMBIE_BUSY_MS * factor) return { reaped: false, seconds: round((now - t0) / 1e3) };
+    } else if (now >= aliveUntil) {
+      return void 0;
     }
-    if (zombieSince !== void 0 && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) {
-      return { reaped: false, seconds: round((now - t0) / 1e3) };
-    }
-    if (!orphan) return { reaped: true, seconds: round((now - t0) / 1e3) };
-    if (now >= deadline) return { reaped: !zombie, seconds: round((now - t0) / 1e3) };
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
@@ -28433,7 +28447,7 @@ async function probeStarted(req, id, startedAt, armed) {
   const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth, armed);
   const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
   afterChecks?.catch(() => void 0);
-  if (ready2.by === "exited") await waitContainer(id, EXIT_SEEN_MS * (req.emulated ? EMULATION_FACTOR : 1));
+  if (ready2.by === "exited") await waitContainer(id, exitSeenMs(req.emulated));
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
@@ -28472,8 +28486,9 @@ async function probeStarted(req, id, startedAt, armed) {
   }
   let preStop2;
   if (req.deployed?.preStop) {
+    const local2 = hostProc(state?.pid, id);
     preStop2 = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
-    state = await containerState(id);
+    state = await settledState(id, local2, req.emulated);
     const stopped = state !== void 0 && !state.running;
     if (preStop2.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(" "), 60)}\` ${preStop2.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop2.exitCode}`}; the platform sends the stop signal all the same.`);
     if (state && stopped) {
@@ -28483,11 +28498,13 @@ async function probeStarted(req, id, startedAt, armed) {
     }
   }
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
+  const local = hostProc(state?.pid, id);
+  const exitWatch = local ? watchPid1Exit(local) : void 0;
   const t0 = Date.now();
   let kill = await killContainer(id, signal.name);
   if (kill.ok && held) release(held);
   if (!kill.ok) {
-    state = await containerState(id);
+    state = await settledState(id, local, req.emulated);
     held?.relay.kill();
     if (state && !state.running) return { ...await exitedEarly(id, state, startedAt, req), ...named2, ready: ready2, notes };
     if (signal.number !== void 0) kill = await killContainer(id, String(signal.number));
@@ -28500,7 +28517,8 @@ async function probeStarted(req, id, startedAt, armed) {
   let killed = false;
   const graceMs = options.gracePeriod * 1e3;
   const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
-  const first = await Promise.race([waiter.then(() => "exited"), grace.done.then(() => "grace")]);
+  const exitedAt = Promise.race([waiter.then(() => Date.now()), ...exitWatch ? [exitWatch.at] : []]);
+  const first = await Promise.race([exitedAt.then(() => "exited"), grace.done.then(() => "grace")]);
   grace.cancel();
   let pid1SignalsAfter;
   if (first === "grace") {
@@ -28509,7 +28527,8 @@ async function probeStarted(req, id, startedAt, armed) {
     await killContainer(id, "KILL");
   }
   const exitCode = await waiter;
-  const seconds2 = round((Date.now() - t0) / 1e3);
+  const seconds2 = round(((killed ? Date.now() : await exitedAt) - t0) / 1e3);
+  exitWatch?.stop();
   const shutdown = { signal: signal.name, seconds: killed ? round(Math.max(seconds2, options.gracePeriod)) : seconds2, exitCode, killed };
   const drained = held ? await judgeHeld(held, { signal: signal.name, killed, waitMs: 2e3 * (req.emulated ? EMULATION_FACTOR : 1) }) : void 0;
   if (drained?.hit) checked.hits.push(drained.hit);
@@ -28551,6 +28570,11 @@ async function afterReady(req, id, hostPid, startedAt, until, ready2, early, arm
   }
   if (z) results.zombies = { reaped: z.reaped, seconds: z.seconds };
   return { hits, notes, results, zombie: z?.reaped === false };
+}
+var exitSeenMs = (emulated) => EXIT_SEEN_MS * (emulated ? EMULATION_FACTOR : 1);
+async function settledState(id, local, emulated) {
+  if (local && !pid1Running(local)) await waitContainer(id, exitSeenMs(emulated));
+  return containerState(id);
 }
 function settled(p) {
   return Promise.race([p, new Promise((resolve3) => setImmediate(() => resolve3(void 0)))]);
@@ -28690,7 +28714,7 @@ function isPackageManager(argv) {
 }
 function appChildren(top) {
   const self = top.argv.join("\0");
-  return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self && !isOrphanCheck(c));
+  return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self && !isOrphanCheck(c) && !isDefunct(c));
 }
 function normalizeSignal(raw) {
   const s = raw.trim().toUpperCase();
@@ -30040,7 +30064,8 @@ ${r.pid1 ?? ""}`;
     const native = runs.find((r) => !r.emulated && r.shutdown && chain(r) === chain(emulated));
     if (!native) return;
     const nativeKeys = new Set(native.hits.map(key));
-    const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== "info" && !nativeKeys.has(key(h)));
+    const contradicts = (h) => !nativeKeys.has(key(h)) && (h.rule !== "zombies-not-reaped" || native.zombies?.reaped === true);
+    const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== "info" && contradicts(h));
     if (contradicted.length === 0) return;
     setHits(index, emulated.hits.filter((h) => !contradicted.includes(h)));
     const e = emulated.shutdown;

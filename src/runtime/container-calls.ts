@@ -79,7 +79,9 @@ export async function execIn(id: string, argv: string[], options: ExecOptions): 
   if (!socket) return docker(['exec', id, ...argv], options);
   const deadline = Date.now() + options.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
-  const failed = (stderr: string, timedOut = false): DockerResult => ({ code: timedOut ? null : 1, stdout: '', stderr, timedOut, stdoutBytes: Buffer.alloc(0) });
+  // As the CLI gives an engine's refusal (a container that stopped meanwhile): exit code 1 and the
+  // engine's words after "Error response from daemon:", so that callers can tell it from a program's own exit 1.
+  const failed = (stderr: string, timedOut = false): DockerResult => ({ code: timedOut ? null : 1, stdout: '', stderr: timedOut ? stderr : `Error response from daemon: ${stderr}`, timedOut, stdoutBytes: Buffer.alloc(0) });
   const created = await createExec(socket, id, argv, false, left());
   if ('error' in created) return failed(created.error, created.timedOut);
   const { execId } = created;

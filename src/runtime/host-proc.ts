@@ -175,6 +175,24 @@ export function pid1Running(proc: HostProc): boolean {
   }
 }
 
+/**
+ * The moment PID 1 is seen gone (or a zombie), polled every few milliseconds: the program's own
+ * exit, which the engine reports 0.2–0.5 s later on a loaded machine (its exit event, the task's
+ * teardown). It stops by itself once PID 1 is gone, and never keeps the process alive; `stop`
+ * ends it sooner (`at` then never resolves).
+ */
+export function watchPid1Exit(proc: HostProc, pollMs = 10): { at: Promise<number>; stop: () => void } {
+  let done!: (at: number) => void;
+  const at = new Promise<number>((resolve) => (done = resolve));
+  const poll = setInterval(() => {
+    if (pid1Running(proc)) return;
+    clearInterval(poll);
+    done(Date.now());
+  }, pollMs);
+  poll.unref();
+  return { at, stop: () => clearInterval(poll) };
+}
+
 function cpuStat(proc: HostProc, pid: number): TreeCpu | undefined {
   try {
     const stat = fs.readFileSync(`${proc.root}/${pid}/stat`, 'utf8');
@@ -290,6 +308,13 @@ export function processArgv(proc: HostProc, pid = proc.pid): string[] | undefine
   return parts;
 }
 
+const DEFUNCT = '<defunct>';
+
+/** A child that has exited and waits to be reaped (`[comm] <defunct>`, from processTree or ps): it runs nothing. */
+export function isDefunct(argv: readonly string[]): boolean {
+  return argv.length > 0 && argv[argv.length - 1] === DEFUNCT;
+}
+
 export interface ProcessTree {
   /** PID 1's argv (/proc/<pid>/cmdline). */
   argv: string[];
@@ -315,7 +340,7 @@ export function processTree(proc: HostProc): ProcessTree | undefined {
     }
     try {
       const stat = fs.readFileSync(`${proc.root}/${pid}/stat`, 'utf8');
-      children.push({ pid, argv: [`[${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}]`, '<defunct>'] });
+      children.push({ pid, argv: [`[${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}]`, DEFUNCT] });
     } catch {
       // Reaped between the listing and the read.
     }

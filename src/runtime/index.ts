@@ -156,6 +156,7 @@ interface ProbedRun {
   startCommand?: string[];
   pid1?: string;
   shutdown?: ShutdownResult;
+  zombies?: { reaped: boolean };
   hits: PlatformHit[];
 }
 
@@ -189,7 +190,9 @@ function reconcileRuns(runs: ProbedRun[], subject: string, setHits: (index: numb
     const native = runs.find((r) => !r.emulated && r.shutdown && chain(r) === chain(emulated));
     if (!native) return;
     const nativeKeys = new Set(native.hits.map(key));
-    const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== 'info' && !nativeKeys.has(key(h)));
+    // A zombie is contradicted only by a native run that saw its orphan reaped (not by one that could not tell).
+    const contradicts = (h: PlatformHit) => !nativeKeys.has(key(h)) && (h.rule !== 'zombies-not-reaped' || native.zombies?.reaped === true);
+    const contradicted = emulated.hits.filter((h) => TIMING_RULES.has(h.rule) && h.severity !== 'info' && contradicts(h));
     if (contradicted.length === 0) return;
     setHits(index, emulated.hits.filter((h) => !contradicted.includes(h)));
     const e = emulated.shutdown;

@@ -14,7 +14,7 @@ import { displayName } from './process-name.js';
 import { knownProgram } from '../model/programs.js';
 import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
-import { hostProc, processArgv, processTree, signalDispositions, type HostProc, type SignalDispositions } from './host-proc.js';
+import { hostProc, isDefunct, pid1Running, processArgv, processTree, signalDispositions, watchPid1Exit, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
 import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun, type NativeHealth } from './healthcheck.js';
 import { armOrphanCheck, checkZombies, isOrphanCheck, zombieHit, type ZombieOutcome } from './zombies.js';
@@ -277,7 +277,7 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   afterChecks?.catch(() => undefined);
   // The kernel's PID 1 is gone a moment before the engine marks the container exited (under
   // load, longer than a state read over the API takes): wait for the engine to agree first.
-  if (ready.by === 'exited') await waitContainer(id, EXIT_SEEN_MS * (req.emulated ? EMULATION_FACTOR : 1));
+  if (ready.by === 'exited') await waitContainer(id, exitSeenMs(req.emulated));
   let state = await containerState(id);
   if (state && !state.running) {
     const early = await exitedEarly(id, state, startedAt, req);
@@ -325,8 +325,9 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   // A deployment's preStop hook runs before its stop signal, as the platform runs it.
   let preStop: ProbeResult['preStop'];
   if (req.deployed?.preStop) {
+    const local = hostProc(state?.pid, id);
     preStop = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
-    state = await containerState(id);
+    state = await settledState(id, local, req.emulated);
     const stopped = state !== undefined && !state.running;
     if (preStop.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(' '), 60)}\` ${preStop.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop.exitCode}`}; the platform sends the stop signal all the same.`);
     if (state && stopped) {
@@ -337,13 +338,16 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
     }
   }
 
-  // Start waiting before the signal so the exit is seen the moment it happens.
+  // Start waiting before the signal so the exit is seen the moment it happens: in /proc on a
+  // local engine (the engine's own word comes later under load, and is not the program's time).
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
+  const local = hostProc(state?.pid, id);
+  const exitWatch = local ? watchPid1Exit(local) : undefined;
   const t0 = Date.now();
   let kill = await killContainer(id, signal.name);
   if (kill.ok && held) release(held);
   if (!kill.ok) {
-    state = await containerState(id);
+    state = await settledState(id, local, req.emulated);
     // It exited between the startup check and the signal.
     held?.relay.kill();
     if (state && !state.running) return { ...(await exitedEarly(id, state, startedAt, req)), ...named, ready, notes };
@@ -360,7 +364,8 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   // The grace timer is cleared as soon as the container exits: a pending timer would keep the
   // CLI (and the Action step) alive for the whole grace period after a clean 0.1 s shutdown.
   const grace = timer(Math.max(0, graceMs - (Date.now() - t0)));
-  const first = await Promise.race([waiter.then(() => 'exited' as const), grace.done.then(() => 'grace' as const)]);
+  const exitedAt = Promise.race([waiter.then(() => Date.now()), ...(exitWatch ? [exitWatch.at] : [])]);
+  const first = await Promise.race([exitedAt.then(() => 'exited' as const), grace.done.then(() => 'grace' as const)]);
   grace.cancel();
   // A handler the kernel listed before the signal and no longer lists after it was a one-shot
   // (SA_RESETHAND) default of the runtime, e.g. node's own, which re-raises the signal: as PID 1
@@ -372,7 +377,8 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
     await killContainer(id, 'KILL');
   }
   const exitCode = await waiter;
-  const seconds = round((Date.now() - t0) / 1000);
+  const seconds = round(((killed ? Date.now() : await exitedAt) - t0) / 1000);
+  exitWatch?.stop();
   const shutdown: ShutdownResult = { signal: signal.name, seconds: killed ? round(Math.max(seconds, options.gracePeriod)) : seconds, exitCode, killed };
   const drained = held ? await judgeHeld(held, { signal: signal.name, killed, waitMs: 2000 * (req.emulated ? EMULATION_FACTOR : 1) }) : undefined;
   if (drained?.hit) checked.hits.push(drained.hit);
@@ -432,6 +438,18 @@ async function afterReady(req: ProbeRequest, id: string, hostPid: number | undef
 }
 
 /** The promise's value if it has one already, else undefined: never waits for it. */
+const exitSeenMs = (emulated?: boolean) => EXIT_SEEN_MS * (emulated ? EMULATION_FACTOR : 1);
+
+/**
+ * The container's state once the engine agrees with the kernel. When /proc (read through a
+ * handle taken while PID 1 ran) shows PID 1 gone, the engine may not have marked the container
+ * exited yet: a preStop hook that stopped the service returns that early.
+ */
+async function settledState(id: string, local: HostProc | undefined, emulated?: boolean): Promise<ContainerState | undefined> {
+  if (local && !pid1Running(local)) await waitContainer(id, exitSeenMs(emulated));
+  return containerState(id);
+}
+
 function settled<T>(p: Promise<T>): Promise<T | undefined> {
   return Promise.race([p, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
 }
@@ -641,8 +659,9 @@ export function isPackageManager(argv: string[]): boolean {
  */
 export function appChildren(top: Pick<Pid1, 'argv' | 'children'>): string[][] {
   const self = top.argv.join('\0');
-  // The probe's own orphan check runs beside this reading: its re-parented subshell is not the app.
-  return top.children.filter((c) => commandName(c) !== 'sleep' && c.join('\0') !== self && !isOrphanCheck(c));
+  // The probe's own orphan check runs beside this reading: its re-parented subshell is not the app,
+  // nor is its orphan once it has exited and waits for a shell PID 1 to reap it (`[sh] <defunct>`).
+  return top.children.filter((c) => commandName(c) !== 'sleep' && c.join('\0') !== self && !isOrphanCheck(c) && !isDefunct(c));
 }
 
 // ------------------------------------------------------------- signals ---

@@ -7,7 +7,7 @@
 import { round } from './build.js';
 import { armExec, execIn, type ArmedExec } from './container-calls.js';
 import fs from 'node:fs';
-import { childStates, hostProc, type HostProc } from './host-proc.js';
+import { childStates, hostProc, pid1Running, type HostProc } from './host-proc.js';
 import type { PlatformHit } from './types.js';
 
 export interface ZombieRequest {
@@ -29,6 +29,10 @@ export interface ZombieOutcome {
  * while), is not going to be reaped.
  */
 const ZOMBIE_MS = 100;
+/** A zombie this old is unreaped even if PID 1 was never seen asleep (kept runnable on a very busy machine). */
+const ZOMBIE_BUSY_MS = 1500;
+/** How long the orphan (`sleep 0`) may take to exit at all. */
+const ORPHAN_EXIT_MS = 10_000;
 const POLL_MS = 25;
 const EMULATED_ZOMBIE_FACTOR = 3;
 /**
@@ -61,29 +65,29 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
   const res = armed ? await armed.fire('\n') : await execIn(req.id, ['/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
   const orphanPid = Number(res.stdout.trim());
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
-  const deadline = Date.now() + 1500 * factor;
+  // The orphan has to exit before it can be reaped: on a loaded machine a `sleep 0` can take
+  // seconds to get a CPU, and an orphan still alive says nothing about PID 1 (unknown at the end).
+  const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
   let zombieSince: number | undefined;
   let sleptSince = false;
   for (;;) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    const zombie = orphan?.state === 'Z';
-    if (zombie) {
+    // The exec's shell has exited, so the orphan is PID 1's child by now: gone means reaped
+    // (unless PID 1 itself is gone: the container stopped meanwhile).
+    if (!orphan) return pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1000) } : undefined;
+    if (orphan.state === 'Z') {
       zombieSince ??= now;
       if (processState(proc) !== 'R') sleptSince = true;
-    } else {
-      zombieSince = undefined;
-      sleptSince = false;
+      const stayed = now - zombieSince;
+      // Under QEMU the emulator takes the SIGCHLD first and hands it to the program later (tini
+      // reaped after 50–160 ms on a busy machine): wait longer there before calling a zombie unreaped.
+      if (sleptSince && stayed >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) return { reaped: false, seconds: round((now - t0) / 1000) };
+      // Still a zombie this long, PID 1 never seen asleep: a non-reaper on a very busy machine.
+      if (stayed >= ZOMBIE_BUSY_MS * factor) return { reaped: false, seconds: round((now - t0) / 1000) };
+    } else if (now >= aliveUntil) {
+      return undefined;
     }
-    // Under QEMU the emulator takes the SIGCHLD first and hands it to the program later (tini
-    // reaped after 50–160 ms on a busy machine): wait longer there before calling a zombie unreaped.
-    if (zombieSince !== undefined && sleptSince && now - zombieSince >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) {
-      return { reaped: false, seconds: round((now - t0) / 1000) };
-    }
-    // The exec's shell has exited, so the orphan is PID 1's child by now: gone means reaped.
-    if (!orphan) return { reaped: true, seconds: round((now - t0) / 1000) };
-    // Still a zombie when the time is up, PID 1 never seen asleep: a non-reaper on a very busy machine.
-    if (now >= deadline) return { reaped: !zombie, seconds: round((now - t0) / 1000) };
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }

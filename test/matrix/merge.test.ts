@@ -66,7 +66,15 @@ describe('entrypoint-guard merge of real shards', () => {
     const b = await sarifOf([unshardedShard]);
     expect(a.runs).toHaveLength(1);
     expect(a.runs[0].automationDetails).toEqual({ id: 'entrypoint-guard/' });
-    expect(a.runs.map((r: any) => [r.automationDetails, r.results, r.tool.driver.rules])).toEqual(b.runs.map((r: any) => [r.automationDetails, r.results, r.tool.driver.rules]));
+    // Less zombies-not-reaped, as above: whether each run's orphan check could tell under load is not this test's subject.
+    // (ruleIndex follows the order rules first appear in: each result's index is checked to name its own rule, then left out.)
+    const untimed = (r: any) => {
+      for (const x of r.results) expect(r.tool.driver.rules[x.ruleIndex].id).toBe(x.ruleId);
+      const results = r.results.filter((x: any) => x.ruleId !== 'zombies-not-reaped').map(({ ruleIndex: _i, ...x }: any) => x);
+      return [r.automationDetails, results, r.tool.driver.rules.filter((x: any) => x.id !== 'zombies-not-reaped')];
+    };
+    expect(a.runs.map(untimed)).toEqual(b.runs.map(untimed));
+    expect(a.runs[0].results.map((x: any) => x.ruleId)).toEqual(expect.arrayContaining(['sigterm-ignored', 'shell-form-cmd']));
   });
 
   it('reports a missing shard as shard-missing (never a pass), even at a fail-on the findings pass', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armExec, demultiplex, execIn, inspectState, killContainer, topText, waitContainer } from '../../src/runtime/container-calls.js';
 import { dockerEnv } from '../../src/runtime/docker.js';
 import { localEngineSocket } from '../../src/runtime/engine-api.js';
-import { hostProc, processTree } from '../../src/runtime/host-proc.js';
+import { hostProc, processTree, watchPid1Exit } from '../../src/runtime/host-proc.js';
 import { parseTop } from '../../src/runtime/probe.js';
 import { BASE_IMAGE, engineAvailable, skipReason } from './engine.js';
 
@@ -91,15 +91,28 @@ describe.skipIf(!engineAvailable)(`the Engine API calls against the docker CLI $
     expect(tree.children.map((c) => c.pid)).toContain(fromCli.childPids![fromCli.children.findIndex((c) => c.join(' ') === 'sleep 300')]);
   });
 
-  it('kill and wait: the signal reaches PID 1, the wait returns the exit code `docker inspect` records', async () => {
-    const waited = waitContainer(id, 30_000);
+  it('kill and wait: the signal reaches PID 1, the wait returns the exit code `docker inspect` records; /proc sees the exit no later', async () => {
+    const pid = JSON.parse(cli(['inspect', '--format', '{{json .State.Pid}}', id]).stdout) as number;
+    const watch = watchPid1Exit(hostProc(pid, id)!);
+    // Running: the watch has not fired.
+    expect(await Promise.race([watch.at.then(() => 'gone'), new Promise((r) => setTimeout(() => r('running'), 200))])).toBe('running');
+    const waited = waitContainer(id, 30_000).then((code) => ({ code, at: Date.now() }));
     expect(await killContainer(id, 'SIGTERM')).toEqual({ ok: true, error: '' });
-    expect(await waited).toBe(7);
+    const [gone, engine] = await Promise.all([watch.at, waited]);
+    expect(engine.code).toBe(7);
+    expect(gone).toBeLessThanOrEqual(engine.at);
     expect(cli(['inspect', '--format', '{{.State.ExitCode}}', id]).stdout.trim()).toBe('7');
     // A stopped container: nothing to signal, and the engine's words for it.
     const again = await killContainer(id, 'SIGTERM');
     expect(again.ok).toBe(false);
     expect(again.error).toMatch(/is not running/);
     expect(await waitContainer(id, 5_000)).toBe(7);
+    // An exec in the stopped container: the engine refuses it, with the code and the words the CLI gives
+    // (a program's own exit 1 is not to be mistaken for it: the smoke checks' debug-path check was).
+    const refused = cli(['exec', id, 'sh', '-c', 'exit 0']);
+    const res = await execIn(id, ['sh', '-c', 'exit 0'], { timeoutMs: 20_000 });
+    expect(res.code).toBe(refused.code);
+    expect(refused.stderr).toMatch(/^Error response from daemon: .*is not running/);
+    expect(res.stderr).toMatch(/^Error response from daemon: .*is not running/);
   });
 });

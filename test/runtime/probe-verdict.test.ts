@@ -202,4 +202,8 @@ describe('appChildren: what runs under a shell PID 1', () => {
     expect(appChildren({ argv: shell, children: [orphan] })).toEqual([]);
     expect(appChildren({ argv: shell, children: [orphan, ['node', 'server.js']] })).toEqual([['node', 'server.js']]);
   });
+  it('not a child that has exited and waits to be reaped (the orphan under emulation, seen in CI on trap-clean): it runs nothing', () => {
+    expect(appChildren({ argv: shell, children: [['[sh]', '<defunct>']] })).toEqual([]);
+    expect(appChildren({ argv: shell, children: [['[sh]', '<defunct>'], ['gunicorn', 'app:app']] })).toEqual([['gunicorn', 'app:app']]);
+  });
 });
