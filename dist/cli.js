@@ -15401,6 +15401,10 @@ function interpreterPackage(program) {
   if (interp === "node") return "nodejs";
   return interp ?? program;
 }
+function interactiveShell(words) {
+  if (knownProgram(words[0] ?? "")?.role !== "shell" || baseName(words[0] ?? "") === "busybox") return false;
+  return words.slice(1).every((w) => /^-[a-zA-Z]+$|^--(login|norc|noprofile|posix)$/.test(w) && !/^-[a-zA-Z]*[cs]/.test(w) && !/^-[a-zA-Z]*o$/.test(w));
+}
 function isExtraShell(program) {
   const name = baseName(program);
   return knownProgram(name)?.role === "shell" && !["sh", "ash", "dash", "busybox"].includes(name);
@@ -22676,6 +22680,12 @@ function oneShot(sig) {
   if (sig.cmd.kind !== "simple") return false;
   return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === "one-shot";
 }
+function withExec(sig, text) {
+  if (sig.cmd.kind !== "simple" || sig.cmd.assigns.length === 0) return `exec ${text}`;
+  const prefix = sig.cmd.assigns.map((w) => w.raw).join(" ");
+  if (!text.startsWith(`${prefix} `)) return `exec env ${text}`;
+  return `${prefix} exec ${text.slice(prefix.length + 1)}`;
+}
 function programName2(sig) {
   const cmd = sig.cmd.kind === "simple" ? sig.cmd : void 0;
   const base = cmd ? commandBase(cmd.words[0]) : void 0;
@@ -22718,10 +22728,11 @@ var rule31 = {
             break;
           case "program":
             if (oneShot(sig)) break;
+            if (sig.cmd.kind === "simple" && interactiveShell(sig.cmd.words.map((w) => staticValue(w) ?? w.raw))) break;
             report2(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
-              knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`
+              knownProgram(commandBase(sig.cmd.kind === "simple" ? sig.cmd.words[0] : void 0) ?? "")?.role === "package-manager" ? `Exec the program the package script runs instead of the package manager (e.g. ${code("exec node server.js")}, copied from package.json), so it replaces the shell and receives SIGTERM itself.` : `Start it with ${code(withExec(sig, text))} so it replaces the shell and receives SIGTERM itself.`
             ], fixMissingExec(model, script, sig));
             break;
           case "pipeline": {

@@ -235,6 +235,18 @@ export function interpreterPackage(program: string): string {
   return interp ?? program;
 }
 
+/**
+ * A shell started with no script and no command (`bash`, `sh -l`, `/bin/bash -i`): the
+ * interactive session a user asked for (`docker run -it image bash`), not a service. An
+ * interactive shell ignores SIGTERM whether or not it is PID 1, and without a terminal it reads
+ * stdin to its end and exits, so `exec` would not change how it stops.
+ */
+export function interactiveShell(words: string[]): boolean {
+  if (knownProgram(words[0] ?? '')?.role !== 'shell' || baseName(words[0] ?? '') === 'busybox') return false;
+  // Only option flags (`-l`, `-i`, `--login`): `-c`, `-s` or an operand names what it runs.
+  return words.slice(1).every((w) => /^-[a-zA-Z]+$|^--(login|norc|noprofile|posix)$/.test(w) && !/^-[a-zA-Z]*[cs]/.test(w) && !/^-[a-zA-Z]*o$/.test(w));
+}
+
 /** A shell other than a POSIX sh: a script that needs it could often say `#!/bin/sh` instead. */
 export function isExtraShell(program: string): boolean {
   const name = baseName(program);

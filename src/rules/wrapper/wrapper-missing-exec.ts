@@ -1,7 +1,7 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
-import { controlScriptChild, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
+import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
 import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
@@ -164,6 +164,19 @@ function oneShot(sig: Sig): boolean {
   return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === 'one-shot';
 }
 
+/**
+ * The command with `exec` in front of its program word: after any `VAR=x` assignments
+ * (`HOSTNAME=0.0.0.0 exec node server.js`), since `exec HOSTNAME=0.0.0.0 node …` would look for
+ * a program named `HOSTNAME=0.0.0.0`.
+ */
+function withExec(sig: Sig, text: string): string {
+  if (sig.cmd.kind !== 'simple' || sig.cmd.assigns.length === 0) return `exec ${text}`;
+  const prefix = sig.cmd.assigns.map((w) => w.raw).join(' ');
+  // `exec env VAR=x cmd` where the assignments are not written plainly at the start.
+  if (!text.startsWith(`${prefix} `)) return `exec env ${text}`;
+  return `${prefix} exec ${text.slice(prefix.length + 1)}`;
+}
+
 function programName(sig: Sig): string {
   const cmd = sig.cmd.kind === 'simple' ? sig.cmd : undefined;
   const base = cmd ? commandBase(cmd.words[0]) : undefined;
@@ -217,12 +230,14 @@ export const rule: StaticRule = {
             // A step that runs once and returns (`… init`, `go test`, `ansible-playbook`) ends the
             // script on this path: a job, not a main process for SIGTERM to reach.
             if (oneShot(sig)) break;
+            // `bash` alone (the branch for `docker run -it image bash`): a session, not a service.
+            if (sig.cmd.kind === 'simple' && interactiveShell(sig.cmd.words.map((w) => staticValue(w) ?? w.raw))) break;
             report(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
               knownProgram(commandBase(sig.cmd.kind === 'simple' ? sig.cmd.words[0] : undefined) ?? '')?.role === 'package-manager'
                 ? `Exec the program the package script runs instead of the package manager (e.g. ${code('exec node server.js')}, copied from package.json), so it replaces the shell and receives SIGTERM itself.`
-                : `Start it with ${code(`exec ${text}`)} so it replaces the shell and receives SIGTERM itself.`,
+                : `Start it with ${code(withExec(sig, text))} so it replaces the shell and receives SIGTERM itself.`,
             ], fixMissingExec(model, script, sig));
             break;
           case 'pipeline': {

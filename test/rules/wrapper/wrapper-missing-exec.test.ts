@@ -43,6 +43,36 @@ describe(ID, () => {
     expect(ruleHits(ID, 'python:3.12-slim', script).map((f) => [f.line, f.column])).toEqual([[5, 11]]);
   });
 
+  it('stays silent on the branch that opens an interactive shell, fires on the service branch and on a shell running a script', () => {
+    // jumpserver/jumpserver entrypoint.sh (trimmed): `docker run -it image bash` gets a shell; anything else starts the app.
+    const jms = (debug: string) =>
+      dedent(`
+        #!/bin/bash
+        action="\${1-start}"
+        service="\${2-all}"
+        if [[ "$action" == "bash" || "$action" == "sh" ]]; then
+            ${debug}
+        else
+            python jms "\${action}" "\${service}"
+        fi
+      `);
+    expect(ruleHits(ID, 'python:3.12-slim', jms('bash'), ['start', 'all']).map((f) => f.line)).toEqual([7]);
+    expect(ruleHits(ID, 'python:3.12-slim', jms('/bin/bash -l'), ['start', 'all']).map((f) => f.line)).toEqual([7]);
+    // A shell given a script or a command string runs that program: the missing exec still matters.
+    expect(ruleHits(ID, 'python:3.12-slim', jms('bash /opt/jms/run.sh'), ['start', 'all']).map((f) => f.line)).toEqual([5, 7]);
+    expect(ruleHits(ID, 'python:3.12-slim', jms('sh -c "python jms start all"'), ['start', 'all']).map((f) => f.line)).toEqual([5, 7]);
+  });
+
+  it('puts exec after the variable assignments in front of the program, where exec can run it', () => {
+    // documenso/documenso docker/start.sh (trimmed): `exec HOSTNAME=0.0.0.0 node …` would look for a program named `HOSTNAME=0.0.0.0`.
+    const h = ruleHits(ID, 'node:22-alpine', '#!/bin/sh\nnpx prisma migrate deploy\nHOSTNAME=0.0.0.0 node build/server/main.js\n', null);
+    expect(h.map((f) => f.line)).toEqual([3]);
+    expect(h[0]!.fix).toContain('`HOSTNAME=0.0.0.0 exec node build/server/main.js`');
+    expect(h[0]!.fix).not.toContain('exec HOSTNAME');
+    const plain = ruleHits(ID, 'node:22-alpine', '#!/bin/sh\nnpx prisma migrate deploy\nnode build/server/main.js\n', null);
+    expect(plain[0]!.fix).toContain('`exec node build/server/main.js`');
+  });
+
   it('fires on an app piped into tee, not on a one-shot job ending in a data pipeline', () => {
     expect(ruleHits(ID, 'node:20-alpine', '#!/bin/sh\nset -e\nnode server.js 2>&1 | tee -a /var/log/app.log\n').map((f) => f.line)).toEqual([3]);
     expect(ruleHits(ID, 'postgres:17', '#!/bin/sh\nset -e\npg_dump "$DATABASE_URL" | gzip > "/backups/$(date +%F).sql.gz"\n')).toEqual([]);
