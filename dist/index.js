@@ -41932,7 +41932,7 @@ function runCopySource(step, steps2, k, imagePath) {
       }
       operands.push(w);
     }
-    if (recursive || operands.some((o) => o.includes("$") || /[*?[`]/.test(o))) continue;
+    if (operands.some((o) => o.includes("$") || /[*?[`]/.test(o))) continue;
     const sources = toDir !== void 0 ? operands : operands.slice(0, -1);
     const destWord = toDir ?? operands[operands.length - 1];
     if (!destWord || sources.length === 0) continue;
@@ -41940,7 +41940,9 @@ function runCopySource(step, steps2, k, imagePath) {
     const destIsDir = toDir !== void 0 || destWord.endsWith("/") || sources.length > 1 || knownDir(steps2, k, dest);
     for (const src of sources) {
       const target = destIsDir ? posix2.join(dest, posix2.basename(src)) : dest;
-      if (target === imagePath) found = { src: posix2.resolve(cwd, src), ...mode !== void 0 ? { mode } : {} };
+      const inside2 = recursive && imagePath.startsWith(`${target}/`) ? imagePath.slice(target.length + 1) : void 0;
+      if (target !== imagePath && inside2 === void 0) continue;
+      found = { src: posix2.join(posix2.resolve(cwd, src), inside2 ?? ""), ...mode !== void 0 ? { mode } : {} };
     }
   }
   return found;

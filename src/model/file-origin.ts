@@ -174,8 +174,8 @@ export function runCommandsOn(
 
 /**
  * The image path a RUN's `cp`/`mv`/`install` copies to `imagePath` (the last such command in
- * the RUN), its operands resolved against the working directory (`cd` followed). Only plain
- * file copies with literal operands: `cp SRC DEST`, `cp SRC… DIR/`, `install -m 755 SRC DEST`.
+ * the RUN), its operands resolved against the working directory (`cd` followed). Only copies
+ * with literal operands: `cp SRC DEST`, `cp SRC… DIR/`, `cp -r DIR DEST`, `install -m 755 SRC DEST`.
  */
 function runCopySource(step: Step, steps: Step[], k: number, imagePath: string): { src: string; mode?: string } | undefined {
   let cwd = step.workdir;
@@ -210,7 +210,7 @@ function runCopySource(step: Step, steps: Step[], k: number, imagePath: string):
       }
       operands.push(w);
     }
-    if (recursive || operands.some((o) => o.includes('$') || /[*?[`]/.test(o))) continue;
+    if (operands.some((o) => o.includes('$') || /[*?[`]/.test(o))) continue;
     const sources = toDir !== undefined ? operands : operands.slice(0, -1);
     const destWord = toDir ?? operands[operands.length - 1];
     if (!destWord || sources.length === 0) continue;
@@ -218,7 +218,10 @@ function runCopySource(step: Step, steps: Step[], k: number, imagePath: string):
     const destIsDir = toDir !== undefined || destWord.endsWith('/') || sources.length > 1 || knownDir(steps, k, dest);
     for (const src of sources) {
       const target = destIsDir ? posix.join(dest, posix.basename(src)) : dest;
-      if (target === imagePath) found = { src: posix.resolve(cwd, src), ...(mode !== undefined ? { mode } : {}) };
+      // `cp -r docker /opt/` copies the folder: a file under it comes from the same place under the source.
+      const inside = recursive && imagePath.startsWith(`${target}/`) ? imagePath.slice(target.length + 1) : undefined;
+      if (target !== imagePath && inside === undefined) continue;
+      found = { src: posix.join(posix.resolve(cwd, src), inside ?? ''), ...(mode !== undefined ? { mode } : {}) };
     }
   }
   return found;

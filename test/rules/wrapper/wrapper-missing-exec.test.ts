@@ -439,8 +439,10 @@ describe(ID, () => {
   it('follows a start script a RUN cp put in place (pytorch/serve: torchserve --start, then tail -f /dev/null)', () => {
     const h = torchserve('RUN useradd -m model-server && cp docker/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh && chmod +x /usr/local/bin/dockerd-entrypoint.sh');
     expect(h.map((f) => [f.file, f.line, f.severity])).toEqual([['docker/dockerd-entrypoint.sh', 11, 'error']]);
-    // Into a directory, and by install(1).
+    // Into a directory, a folder copied whole, and by install(1).
     expect(torchserve('RUN cp docker/dockerd-entrypoint.sh /usr/local/bin/').map((f) => f.line)).toEqual([11]);
+    expect(torchserve('RUN mkdir -p /usr/local && cp -a docker /usr/local/bin').map((f) => f.line)).toEqual([]);
+    expect(torchserve('RUN cp -a docker/. /usr/local/bin/').map((f) => f.line)).toEqual([11]);
     expect(torchserve('RUN install -m 0755 docker/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh').map((f) => f.line)).toEqual([11]);
   });
 
