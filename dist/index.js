@@ -41743,7 +41743,7 @@ function buildSteps(model, stage) {
     for (const instr of s.instructions) {
       steps2.push({ instr, workdir, vars: history.snapshot() });
       if (instr.keyword === "WORKDIR") {
-        const value = expandArgs(instr.text.trim(), vars);
+        const value = expandArgs(instr.text.trim(), vars).replace(/^(["'])(.*)\1$/, "$2");
         workdir = posix.resolve(workdir, value);
       } else if (instr.keyword === "ARG") {
         for (const [name, value] of argDefault(instr)) {
@@ -41903,6 +41903,54 @@ function runCommandsOn(steps2, from, to, imagePath, programs) {
   }
   return out;
 }
+function runCopySource(step, steps2, k, imagePath) {
+  let cwd = step.workdir;
+  let found;
+  for (const cmd of runCommands(step.instr)) {
+    const words = programWords(cmd.words).map((w) => expandArgs(w, step.vars));
+    if (words[0] === "cd" && words[1] && !words[1].includes("$")) {
+      cwd = posix2.resolve(cwd, words[1]);
+      continue;
+    }
+    const program = words[0] ? posix2.basename(words[0]) : "";
+    if (program !== "cp" && program !== "mv" && program !== "install") continue;
+    const operands = [];
+    let recursive = false;
+    let toDir;
+    let mode = program === "install" ? "755" : void 0;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i];
+      if (program === "install" && /^-[mgo]$/.test(w)) {
+        if (w === "-m") mode = words[i + 1];
+        i++;
+        continue;
+      }
+      if (w === "-t" || w === "--target-directory") {
+        toDir = words[++i];
+        continue;
+      }
+      if (w.startsWith("-")) {
+        if (/^-[a-zA-Z]*[rRa]/.test(w) || w === "--recursive" || w === "--archive") recursive = true;
+        if (program === "install" && w === "-d") return found;
+        continue;
+      }
+      operands.push(w);
+    }
+    if (operands.some((o) => o.includes("$") || /[*?[`]/.test(o))) continue;
+    const sources = toDir !== void 0 ? operands : operands.slice(0, -1);
+    const destWord = toDir ?? operands[operands.length - 1];
+    if (!destWord || sources.length === 0) continue;
+    const dest = posix2.resolve(cwd, destWord);
+    const destIsDir = toDir !== void 0 || destWord.endsWith("/") || sources.length > 1 || knownDir(steps2, k, dest);
+    for (const src of sources) {
+      const target = destIsDir ? posix2.join(dest, posix2.basename(src)) : dest;
+      const inside2 = recursive && imagePath.startsWith(`${target}/`) ? imagePath.slice(target.length + 1) : void 0;
+      if (target !== imagePath && inside2 === void 0) continue;
+      found = { src: posix2.join(posix2.resolve(cwd, src), inside2 ?? ""), ...mode !== void 0 ? { mode } : {} };
+    }
+  }
+  return found;
+}
 var CHMOD = /* @__PURE__ */ new Set(["chmod"]);
 function applyRunChmods(steps2, from, to, imagePath, mode) {
   let result = mode;
@@ -41942,11 +41990,20 @@ var Resolver = class {
    * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
    * cannot read (a URL, another image); undefined when no COPY writes it.
    */
-  locate(stage, imagePath, depth = 0) {
+  locate(stage, imagePath, depth = 0, before) {
     if (depth > 8) return "opaque";
     const { steps: steps2 } = this.build(stage);
-    for (let k = steps2.length - 1; k >= 0; k--) {
+    for (let k = (before ?? steps2.length) - 1; k >= 0; k--) {
       const step = steps2[k];
+      if (step.instr.keyword === "RUN") {
+        const from = runCopySource(step, steps2, k, imagePath);
+        if (from === void 0) continue;
+        const origin = this.locate(stage, from.src, depth + 1, k);
+        if (origin === void 0 || origin === "opaque") continue;
+        const executable = from.mode === void 0 ? "unknown" : applyChmod(from.mode, origin.mode.executable);
+        const mode = executable === "unknown" ? origin.mode : { executable, source: "run-chmod" };
+        return { ...origin, mode: applyRunChmods(steps2, k, steps2.length, imagePath, mode) };
+      }
       if (step.instr.keyword !== "COPY" && step.instr.keyword !== "ADD") continue;
       const ops = copyOperands(step);
       if (!ops) continue;
@@ -43196,7 +43253,17 @@ function archUrl(text, vars) {
   for (const m of text.matchAll(URL2)) {
     const url = expandArgs(m[0], vars);
     const arch2 = ARCH.exec(url);
-    if (arch2) return { url, arch: arch2[0] };
+    if (arch2) return { url, arch: arch2[0], written: m[0] };
+  }
+  return void 0;
+}
+function archFromBuildArg(model, written, vars) {
+  if (ARCH.test(written)) return void 0;
+  for (const m of written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const name = m[1];
+    if (!ARCH.test(vars[name] ?? "")) continue;
+    const defs = model.instructions.flatMap((i) => definitions(i).map(([n]) => [n, i.keyword])).filter(([n]) => n === name);
+    return defs.length > 0 && defs.every(([, k]) => k === "ARG") ? name : void 0;
   }
   return void 0;
 }
@@ -43242,8 +43309,16 @@ function reachesImage(model, stage, step, url) {
   const fromWorkdir = (c) => inside(workdir, c) || inside(c, workdir) && (path14.posix.dirname(c) === workdir || path14.posix.relative(workdir, c).split("/")[0].includes(tool));
   return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
-function hit(instr, url, arch2, variant) {
+function hit(instr, url, arch2, variant, buildArg) {
   const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch2})`;
+  if (buildArg !== void 0 && variant?.own === void 0) {
+    return {
+      message: `${what} by the default of the build argument \`${buildArg}\`: a build for another platform that does not pass \`--build-arg ${buildArg}=\u2026\` gets the ${arch2} binary and fails with \`exec format error\`.`,
+      fix: `Nothing to fix if every build passes \`${buildArg}\` for its platform; to make it follow the platform on its own, derive it from \`ARG TARGETARCH\` in a RUN (\`case "$TARGETARCH" in amd64) \u2026;; arm64) \u2026;; esac\`).`,
+      range: instr.range,
+      severity: "info"
+    };
+  }
   if (variant?.sibling !== void 0) {
     return {
       message: `${what}: this Dockerfile is the ${arch2} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch2}.`,
@@ -43293,7 +43368,8 @@ var rule5 = {
         if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
         if (variant === null) variant = archVariant(model);
         if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
-        const h = hit(instr, found.url, found.arch, variant);
+        const written = [...instr.text.matchAll(URL2)].map((m) => m[0]).find((u) => expandArgs(u, step.vars) === found.url) ?? found.written;
+        const h = hit(instr, found.url, found.arch, variant, archFromBuildArg(model, written, step.vars));
         hits.push(h);
       }
     }

@@ -97,7 +97,8 @@ export function buildSteps(model: DockerfileModel, stage: Stage): BuildSteps {
     for (const instr of s.instructions) {
       steps.push({ instr, workdir, vars: history.snapshot() });
       if (instr.keyword === 'WORKDIR') {
-        const value = expandArgs(instr.text.trim(), vars);
+        // BuildKit reads the operand as a shell word: `WORKDIR "serve"` is serve.
+        const value = expandArgs(instr.text.trim(), vars).replace(/^(["'])(.*)\1$/, '$2');
         workdir = posix.resolve(workdir, value);
       } else if (instr.keyword === 'ARG') {
         for (const [name, value] of argDefault(instr)) {

@@ -172,6 +172,61 @@ export function runCommandsOn(
   return out;
 }
 
+/**
+ * The image path a RUN's `cp`/`mv`/`install` copies to `imagePath` (the last such command in
+ * the RUN), its operands resolved against the working directory (`cd` followed). Only copies
+ * with literal operands: `cp SRC DEST`, `cp SRC… DIR/`, `cp -r DIR DEST`, `install -m 755 SRC DEST`.
+ */
+function runCopySource(step: Step, steps: Step[], k: number, imagePath: string): { src: string; mode?: string } | undefined {
+  let cwd = step.workdir;
+  let found: { src: string; mode?: string } | undefined;
+  for (const cmd of runCommands(step.instr)) {
+    const words = programWords(cmd.words).map((w) => expandArgs(w, step.vars));
+    if (words[0] === 'cd' && words[1] && !words[1].includes('$')) {
+      cwd = posix.resolve(cwd, words[1]);
+      continue;
+    }
+    const program = words[0] ? posix.basename(words[0]) : '';
+    if (program !== 'cp' && program !== 'mv' && program !== 'install') continue;
+    const operands: string[] = [];
+    let recursive = false;
+    let toDir: string | undefined;
+    let mode = program === 'install' ? '755' : undefined;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (program === 'install' && /^-[mgo]$/.test(w)) {
+        if (w === '-m') mode = words[i + 1];
+        i++;
+        continue;
+      }
+      if (w === '-t' || w === '--target-directory') {
+        toDir = words[++i];
+        continue;
+      }
+      if (w.startsWith('-')) {
+        if (/^-[a-zA-Z]*[rRa]/.test(w) || w === '--recursive' || w === '--archive') recursive = true;
+        if (program === 'install' && w === '-d') return found;
+        continue;
+      }
+      operands.push(w);
+    }
+    if (operands.some((o) => o.includes('$') || /[*?[`]/.test(o))) continue;
+    const sources = toDir !== undefined ? operands : operands.slice(0, -1);
+    const destWord = toDir ?? operands[operands.length - 1];
+    if (!destWord || sources.length === 0) continue;
+    const dest = posix.resolve(cwd, destWord);
+    const destIsDir = toDir !== undefined || destWord.endsWith('/') || sources.length > 1 || knownDir(steps, k, dest);
+    for (const src of sources) {
+      const target = destIsDir ? posix.join(dest, posix.basename(src)) : dest;
+      // `cp -r docker /opt/` copies the folder: a file under it comes from the same place under the source.
+      const inside = recursive && imagePath.startsWith(`${target}/`) ? imagePath.slice(target.length + 1) : undefined;
+      if (target !== imagePath && inside === undefined) continue;
+      found = { src: posix.join(posix.resolve(cwd, src), inside ?? ''), ...(mode !== undefined ? { mode } : {}) };
+    }
+  }
+  return found;
+}
+
 const CHMOD = new Set(['chmod']);
 
 /** Apply the `RUN chmod`s in steps[from, to) that cover `imagePath`. */
@@ -217,11 +272,22 @@ export class Resolver {
    * followed through `COPY --from=<stage>`. 'opaque' when it comes from somewhere we
    * cannot read (a URL, another image); undefined when no COPY writes it.
    */
-  locate(stage: Stage, imagePath: string, depth = 0): Origin | 'opaque' | undefined {
+  locate(stage: Stage, imagePath: string, depth = 0, before?: number): Origin | 'opaque' | undefined {
     if (depth > 8) return 'opaque';
     const { steps } = this.build(stage);
-    for (let k = steps.length - 1; k >= 0; k--) {
+    for (let k = (before ?? steps.length) - 1; k >= 0; k--) {
       const step = steps[k]!;
+      if (step.instr.keyword === 'RUN') {
+        // `RUN cp docker/entrypoint.sh /usr/local/bin/` puts a file the build copied earlier in place.
+        const from = runCopySource(step, steps, k, imagePath);
+        if (from === undefined) continue;
+        const origin = this.locate(stage, from.src, depth + 1, k);
+        if (origin === undefined || origin === 'opaque') continue;
+        // cp and mv keep the file's mode; install sets its own (0755 unless -m says otherwise).
+        const executable = from.mode === undefined ? 'unknown' : applyChmod(from.mode, origin.mode.executable);
+        const mode: FileMode = executable === 'unknown' ? origin.mode : { executable, source: 'run-chmod' };
+        return { ...origin, mode: applyRunChmods(steps, k, steps.length, imagePath, mode) };
+      }
       if (step.instr.keyword !== 'COPY' && step.instr.keyword !== 'ADD') continue;
       const ops = copyOperands(step);
       if (!ops) continue;

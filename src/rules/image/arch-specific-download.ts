@@ -143,11 +143,28 @@ export function archVariant(model: DockerfileModel): ArchVariant | undefined {
 
 const FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
 
-function archUrl(text: string, vars: Record<string, string | undefined>): { url: string; arch: string } | undefined {
+function archUrl(text: string, vars: Record<string, string | undefined>): { url: string; arch: string; written: string } | undefined {
   for (const m of text.matchAll(URL)) {
     const url = expandArgs(m[0], vars);
     const arch = ARCH.exec(url);
-    if (arch) return { url, arch: arch[0] };
+    if (arch) return { url, arch: arch[0], written: m[0] };
+  }
+  return undefined;
+}
+
+/**
+ * The build ARG whose default puts the architecture in the URL (`ARG S6_ARCH=x86_64` and
+ * `…/s6-overlay-${S6_ARCH}.tar.xz`): the URL as written names no architecture, and the build
+ * chooses one per platform with `--build-arg`. Undefined when the URL writes the architecture
+ * itself or an ENV sets it (a value no build can change).
+ */
+function archFromBuildArg(model: DockerfileModel, written: string, vars: Record<string, string | undefined>): string | undefined {
+  if (ARCH.test(written)) return undefined;
+  for (const m of written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const name = m[1]!;
+    if (!ARCH.test(vars[name] ?? '')) continue;
+    const defs = model.instructions.flatMap((i) => definitions(i).map(([n]) => [n, i.keyword] as const)).filter(([n]) => n === name);
+    return defs.length > 0 && defs.every(([, k]) => k === 'ARG') ? name : undefined;
   }
   return undefined;
 }
@@ -218,8 +235,16 @@ function reachesImage(model: DockerfileModel, stage: Stage, step: Step, url: str
   return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
 
-function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined): RuleHit {
+function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined, buildArg?: string): RuleHit {
   const what = `${instr.keyword === 'ADD' ? 'ADD downloads' : 'This RUN downloads'} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (buildArg !== undefined && variant?.own === undefined) {
+    return {
+      message: `${what} by the default of the build argument \`${buildArg}\`: a build for another platform that does not pass \`--build-arg ${buildArg}=…\` gets the ${arch} binary and fails with \`exec format error\`.`,
+      fix: `Nothing to fix if every build passes \`${buildArg}\` for its platform; to make it follow the platform on its own, derive it from \`ARG TARGETARCH\` in a RUN (\`case "$TARGETARCH" in amd64) …;; arm64) …;; esac\`).`,
+      range: instr.range,
+      severity: 'info',
+    };
+  }
   if (variant?.sibling !== undefined) {
     return {
       message: `${what}: this Dockerfile is the ${arch} variant by design (the other architecture has its own, \`${variant.sibling}\`), so its image only runs on ${arch}.`,
@@ -261,7 +286,7 @@ export const rule: StaticRule = {
         const { instr } = step;
         derive(instr, derived, globals);
         if (instr.stage !== stage.index) continue;
-        let found: { url: string; arch: string } | undefined;
+        let found: { url: string; arch: string; written: string } | undefined;
         if (instr.keyword === 'RUN') {
           const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join('\n');
           if (!FETCH.test(text) || branches(text, derived)) continue;
@@ -277,7 +302,9 @@ export const rule: StaticRule = {
         if (variant === null) variant = archVariant(model);
         // A per-architecture Dockerfile fetching its own architecture's binary is right.
         if (variant?.own !== undefined && sameArch(variant.own, family(found.arch))) continue;
-        const h = hit(instr, found.url, found.arch, variant);
+        // ADD's sources come expanded: find the URL as the instruction writes it.
+        const written = [...instr.text.matchAll(URL)].map((m) => m[0]).find((u) => expandArgs(u, step.vars) === found.url) ?? found.written;
+        const h = hit(instr, found.url, found.arch, variant, archFromBuildArg(model, written, step.vars));
         hits.push(h);
       }
     }

@@ -23,7 +23,8 @@ describe('arch-specific-download: fires', () => {
   it.each([
     ['wget x86_64', 'RUN wget -q https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh -O /tmp/mc.sh', 'x86_64'],
     ['node x64 tarball', 'RUN curl -fsSLO https://nodejs.org/dist/v22.11.0/node-v22.11.0-linux-x64.tar.xz', 'x64'],
-    ['arm64 from an ARG', 'ARG ARCH=arm64\nRUN curl -fsSL "https://github.com/acme/tool/releases/download/v1.2.0/tool_linux_${ARCH}.tar.gz" | tar xz', 'arm64'],
+    ['arm64 from an ENV', 'ENV ARCH=arm64\nRUN curl -fsSL "https://github.com/acme/tool/releases/download/v1.2.0/tool_linux_${ARCH}.tar.gz" | tar xz', 'arm64'],
+    ['amd64 written in the URL beside a build ARG', 'ARG VERSION=1.2.0\nRUN curl -fsSL "https://github.com/acme/tool/releases/download/v${VERSION}/tool_linux_amd64.tar.gz" | tar xz', 'amd64'],
     ['a 386 build', 'RUN wget https://example.com/dl/tool_1.0_linux_386.tar.gz', '386'],
   ])('%s', (_name, run, arch) => {
     const f = lint(`FROM alpine:3.20\n${run}\n`);
@@ -31,6 +32,26 @@ describe('arch-specific-download: fires', () => {
     expect(h).toHaveLength(1);
     expect(h[0]!.line).toBe(run.split('\n').length + 1);
     expect(h[0]!.message).toContain(`built for ${arch}`);
+    expect(h[0]!.severity).toBe('warning');
+  });
+
+  // rustdesk/rustdesk-server docker/Dockerfile (trimmed): CI builds each platform with
+  // `build-args: S6_ARCH=<its s6 name>`; only a build that leaves the default gets x86_64.
+  it('is info when the architecture comes from a build ARG default the build can set per platform', () => {
+    const f = lint(
+      dedent(`
+        FROM busybox:stable
+        ARG S6_OVERLAY_VERSION=3.2.0.0
+        ARG S6_ARCH=x86_64
+        ADD https://github.com/just-containers/s6-overlay/releases/download/v\${S6_OVERLAY_VERSION}/s6-overlay-\${S6_ARCH}.tar.xz /tmp
+        RUN tar -C / -Jxpf /tmp/s6-overlay-\${S6_ARCH}.tar.xz
+        ENTRYPOINT ["/init"]
+      `),
+    );
+    const h = hits(f, ID);
+    expect(h.map((x) => [x.line, x.severity])).toEqual([[4, 'info']]);
+    expect(h[0]!.message).toContain('--build-arg S6_ARCH=');
+    expect(h[0]!.message).toContain('built for x86_64');
   });
 
   it('an ADD of an arch-specific URL, in a build stage too', () => {

@@ -446,6 +446,47 @@ describe(ID, () => {
     expect(ruleHits(ID, 'alpine:3.22', script('exec go-cron "$SCHEDULE" /bin/sh backup.sh'))).toEqual([]);
     expect(ruleHits(ID, 'alpine:3.22', script('exec tini -- /bin/sh backup.sh')).map((f) => f.line)).toEqual([10]);
   });
+
+  // pytorch/serve docker/Dockerfile (trimmed): the build copies the repository, then a RUN
+  // copies the start script into place under a quoted WORKDIR.
+  const TORCHSERVE_EP = '#!/bin/bash\nset -e\nif [[ "$1" = "serve" ]]; then\n    shift 1\n    torchserve --start --ts-config /home/model-server/config.properties\nelse\n    eval "$@"\nfi\n\n# prevent docker exit\ntail -f /dev/null\n';
+  const torchserve = (run: string, rule = ID) =>
+    hits(
+      lint(
+        dedent(`
+          FROM ubuntu:22.04
+          COPY ./ serve
+          WORKDIR "serve"
+          ${run}
+          ENTRYPOINT ["/usr/local/bin/dockerd-entrypoint.sh"]
+          CMD ["serve"]
+        `),
+        { 'docker/dockerd-entrypoint.sh': { content: TORCHSERVE_EP, mode: 0o644 } },
+      ),
+      rule,
+    );
+
+  it('follows a start script a RUN cp put in place (pytorch/serve: torchserve --start, then tail -f /dev/null)', () => {
+    const h = torchserve('RUN useradd -m model-server && cp docker/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh && chmod +x /usr/local/bin/dockerd-entrypoint.sh');
+    expect(h.map((f) => [f.file, f.line, f.severity])).toEqual([['docker/dockerd-entrypoint.sh', 11, 'error']]);
+    // Into a directory, a folder copied whole, and by install(1).
+    expect(torchserve('RUN cp docker/dockerd-entrypoint.sh /usr/local/bin/').map((f) => f.line)).toEqual([11]);
+    expect(torchserve('RUN mkdir -p /usr/local && cp -a docker /usr/local/bin').map((f) => f.line)).toEqual([]);
+    expect(torchserve('RUN cp -a docker/. /usr/local/bin/').map((f) => f.line)).toEqual([11]);
+    expect(torchserve('RUN install -m 0755 docker/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh').map((f) => f.line)).toEqual([11]);
+  });
+
+  it('reads the mode a RUN gave the start script: cp keeps the file\'s, install sets 0755 or its -m', () => {
+    const notExecutable = (run: string) => torchserve(run, 'wrapper-not-executable').length;
+    expect(notExecutable('RUN install docker/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh')).toBe(0);
+    expect(notExecutable('RUN install -m 0644 docker/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh')).toBe(1);
+    expect(notExecutable('RUN cp docker/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh')).toBe(1);
+  });
+
+  it('does not take a RUN cp of another file, or from a path no COPY wrote, for the start script', () => {
+    expect(torchserve('RUN cp docker/config.properties /usr/local/bin/dockerd-entrypoint.sh.bak')).toEqual([]);
+    expect(torchserve('RUN cp /opt/vendor/dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh')).toEqual([]);
+  });
 });
 
 describe('wrapper-missing-exec: a control script from the image that runs its server as a child', () => {
@@ -478,4 +519,5 @@ describe('wrapper-missing-exec: a control script from the image that runs its se
   ])('does not fire: %s', (_name, cmd) => {
     expect(hits(lint(`FROM php:8.4-apache\n${cmd}\n`), 'wrapper-missing-exec')).toEqual([]);
   });
+
 });
