@@ -15137,6 +15137,9 @@ function staticValue(word) {
   };
   return add2(word.parts) ? out : void 0;
 }
+function wordTexts(words) {
+  return words.map((w) => staticValue(w) ?? w.raw);
+}
 function commandBase(word) {
   const v = staticValue(word);
   if (v === void 0) return void 0;
@@ -18289,19 +18292,19 @@ function copyOperands(step) {
   }
   return ops ?? void 0;
 }
-function readCopyOperands(step) {
-  const { instr } = step;
-  let words;
+function copyWords(instr) {
   const text = instr.text.trim();
   if (text.startsWith("[")) {
     try {
       const parsed2 = JSON.parse(text);
-      if (Array.isArray(parsed2) && parsed2.every((w) => typeof w === "string")) words = parsed2;
+      if (Array.isArray(parsed2) && parsed2.every((w) => typeof w === "string")) return parsed2;
     } catch {
-      words = void 0;
     }
   }
-  words ??= text.split(/\s+/).filter((w) => w !== "");
+  return text.split(/\s+/).filter((w) => w !== "");
+}
+function readCopyOperands(step) {
+  let words = copyWords(step.instr);
   if (words.length < 2) return void 0;
   words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars));
   const rawDest = words[words.length - 1];
@@ -19229,7 +19232,7 @@ function runsToItsEnd(d, view) {
   if (words !== void 0) return programRun(words) === "one-shot";
   if (last?.kind !== "script" || !last.wrapper) return false;
   const flow = flowIn(last.wrapper, view.wrappers, { kind: "run", args: last.runArgs ?? [] });
-  const finals = flow.finals.map((sig) => sig.cmd.kind === "simple" ? sig.cmd.words.map((w) => staticValue(w) ?? w.raw) : void 0);
+  const finals = flow.finals.map((sig) => sig.cmd.kind === "simple" ? wordTexts(sig.cmd.words) : void 0);
   return flow.complete && finals.length > 0 && flow.handovers.length === 0 && finals.every((w) => w !== void 0 && programRun(w) === "one-shot");
 }
 function deploymentLabel(d) {
@@ -22104,15 +22107,8 @@ function isRelativePath(word) {
 function copiedRelative(model, word) {
   const writer = writerOf(model, [`/${word.replace(/^\.\//, "")}`]);
   if (!writer || writer.keyword !== "COPY" && writer.keyword !== "ADD") return false;
-  const text = writer.text.trim();
-  let words;
-  try {
-    words = text.startsWith("[") ? JSON.parse(text) : void 0;
-  } catch {
-    words = void 0;
-  }
-  const dest = Array.isArray(words) ? words[words.length - 1] : text.split(/\s+/).pop();
-  return typeof dest === "string" && !/^[/$~]/.test(dest) && !dest.startsWith("<<");
+  const dest = copyWords(writer).at(-1);
+  return dest !== void 0 && !/^[/$~]/.test(dest) && !dest.startsWith("<<");
 }
 var rule20 = {
   id: "relative-entrypoint",
@@ -22721,7 +22717,7 @@ function cronText(script) {
   return out;
 }
 function schedulerText(flow) {
-  return flow.handovers.map((h) => h.cmd.words.map((w) => staticValue(w) ?? w.raw)).filter((words) => words.some((w) => isArgvScheduler(w))).map((words) => `${words.join(" ")}
+  return flow.handovers.map((h) => wordTexts(h.cmd.words)).filter((words) => words.some((w) => isArgvScheduler(w))).map((words) => `${words.join(" ")}
 `).join("");
 }
 function scheduledJob(sig, cron) {
@@ -22754,7 +22750,7 @@ function daemonUnderLoop(script) {
 }
 function oneShot(sig) {
   if (sig.cmd.kind !== "simple") return false;
-  return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === "one-shot";
+  return programRun(wordTexts(sig.cmd.words)) === "one-shot";
 }
 function withExec(sig, text) {
   if (sig.cmd.kind !== "simple" || sig.cmd.assigns.length === 0) return `exec ${text}`;
@@ -22804,7 +22800,7 @@ var rule31 = {
             break;
           case "program":
             if (oneShot(sig)) break;
-            if (sig.cmd.kind === "simple" && interactiveShell(sig.cmd.words.map((w) => staticValue(w) ?? w.raw))) break;
+            if (sig.cmd.kind === "simple" && interactiveShell(wordTexts(sig.cmd.words))) break;
             report2(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.
@@ -23091,7 +23087,7 @@ function stepKind(script, cmd, memo2) {
   return MATTERS;
 }
 function commandStringOf(cmd) {
-  const words = cmd.words.map((w) => staticValue(w) ?? w.raw);
+  const words = wordTexts(cmd.words);
   const k = commandStringAt(words, 0);
   const word = k === void 0 ? void 0 : cmd.words[k];
   if (!word) return void 0;
@@ -23197,7 +23193,7 @@ var MAX_CODE_LINES = 150;
 var WAIT_TOOLS = /^(wait-for-it(\.sh)?|wait-for(\.sh)?|wait4x|wait-for-postgres(\.sh)?|wait-for-db(\.sh)?|dockerize)$/;
 var LOCAL_HOST = /^(localhost|127\.0\.0\.1|::1|0\.0\.0\.0|\[::1\])(:\d+)?$/;
 function hostOf(cmd, base) {
-  const args = cmd.words.slice(1).map((w) => staticValue(w) ?? w.raw);
+  const args = wordTexts(cmd.words.slice(1));
   let socket = false;
   let host;
   for (let i = 0; i < args.length; i++) {
@@ -23227,7 +23223,7 @@ function probe(cmd) {
   }
   const base = commandBase(cmd.words[0]);
   if (base === void 0) return void 0;
-  const args = cmd.words.slice(1).map((w) => staticValue(w) ?? w.raw);
+  const args = wordTexts(cmd.words.slice(1));
   const { host, socket } = hostOf(cmd, base);
   const remote = host !== void 0 && !LOCAL_HOST.test(host);
   switch (base) {
@@ -28337,7 +28333,7 @@ function armOrphanCheck(id, timeoutSeconds) {
 async function checkZombies(req) {
   const proc = hostProc(req.hostPid, req.id);
   if (!proc) return void 0;
-  const factor = req.emulated ? 3 : 1;
+  const factor = req.emulated ? EMULATED_ZOMBIE_FACTOR : 1;
   const t0 = Date.now();
   const armed = await req.armed;
   const res = armed ? await armed.fire("\n") : await execIn(req.id, ["/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
@@ -28354,7 +28350,7 @@ async function checkZombies(req) {
       zombieSince ??= now;
       if (processState(proc) !== "R") sleptSince = true;
       const stayed = now - zombieSince;
-      if (sleptSince && stayed >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) return { reaped: false, seconds: round((now - t0) / 1e3) };
+      if (sleptSince && stayed >= ZOMBIE_MS * factor) return { reaped: false, seconds: round((now - t0) / 1e3) };
       if (stayed >= ZOMBIE_BUSY_MS * factor) return { reaped: false, seconds: round((now - t0) / 1e3) };
     } else if (now >= aliveUntil) {
       return void 0;
@@ -28556,7 +28552,8 @@ async function probeStarted(req, id, startedAt, armed) {
   if (readyHttp.readyHttp && ready2.by === "timeout") notes.push(`--ready-http GET ${options.readyHttp.path} did not answer 2xx/3xx within ${bound} s on ${req.platform}; the stop signal was sent anyway.`);
   const [top, checked] = await (afterChecks ?? Promise.all([pid1Of(id, state?.pid, config.path), checksAfterReady(state?.pid)]));
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? "PID 1", 80)));
-  const proc = req.emulated ? void 0 : hostProc(state?.pid, id);
+  const local = hostProc(state?.pid, id);
+  const proc = req.emulated ? void 0 : local;
   const pid1Signals = proc ? signalDispositions(proc) : void 0;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : void 0;
   const notGraceful = req.deployed ? void 0 : judgeStopSignal({ signal: signal.name, top, ...req.expectedProgram !== void 0 ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}, ...req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}, ...req.stopSignalInsertAt ? { insertAt: req.stopSignalInsertAt } : {} });
@@ -28573,9 +28570,8 @@ async function probeStarted(req, id, startedAt, armed) {
   }
   let preStop2;
   if (req.deployed?.preStop) {
-    const local2 = hostProc(state?.pid, id);
     preStop2 = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
-    state = await settledState(id, local2, req.emulated);
+    state = await settledState(id, local, req.emulated);
     const stopped = state !== void 0 && !state.running;
     if (preStop2.exitCode !== 0 && !stopped) notes.push(`On ${req.platform} the preStop hook \`${truncate(req.deployed.preStop.join(" "), 60)}\` ${preStop2.exitCode === null ? `was still running after ${req.deployed.graceSeconds} s` : `exited with code ${preStop2.exitCode}`}; the platform sends the stop signal all the same.`);
     if (state && stopped) {
@@ -28585,7 +28581,6 @@ async function probeStarted(req, id, startedAt, armed) {
     }
   }
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1e3);
-  const local = hostProc(state?.pid, id);
   const exitWatch = local ? watchPid1Exit(local) : void 0;
   const t0 = Date.now();
   let kill = await killContainer(id, signal.name);

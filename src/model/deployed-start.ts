@@ -5,7 +5,7 @@
 // read it as they read the image's, with findings at the manifest's own lines.
 import type { Deployed, Deployment } from './deployment.js';
 import type { DockerfileModel, Instr, StartContract, StartOrigin, StartPart } from './types.js';
-import { staticValue } from '../shell/words.js';
+import { wordTexts } from '../shell/words.js';
 import { programRun } from './programs.js';
 import { flowIn } from './scripts.js';
 import { startArgv } from './start-contract.js';
@@ -38,7 +38,7 @@ export function runsToItsEnd(d: Deployment, view: DockerfileModel | undefined): 
   // A script that ends in its own command on every path (`python manage.py migrate $1`, no exec).
   if (last?.kind !== 'script' || !last.wrapper) return false;
   const flow = flowIn(last.wrapper, view.wrappers, { kind: 'run', args: last.runArgs ?? [] });
-  const finals = flow.finals.map((sig) => (sig.cmd.kind === 'simple' ? sig.cmd.words.map((w) => staticValue(w) ?? w.raw) : undefined));
+  const finals = flow.finals.map((sig) => (sig.cmd.kind === 'simple' ? wordTexts(sig.cmd.words) : undefined));
   return flow.complete && finals.length > 0 && flow.handovers.length === 0 && finals.every((w) => w !== undefined && programRun(w) === 'one-shot');
 }
 

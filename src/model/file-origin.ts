@@ -30,19 +30,22 @@ export function copyOperands(step: Step): CopyOperands | undefined {
   return ops ?? undefined;
 }
 
-function readCopyOperands(step: Step): CopyOperands | undefined {
-  const { instr } = step;
-  let words: string[] | undefined;
+/** A COPY/ADD's operands as written: its JSON array, else its whitespace-separated words. */
+export function copyWords(instr: Instr): string[] {
   const text = instr.text.trim();
   if (text.startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.every((w) => typeof w === 'string')) words = parsed as string[];
+      if (Array.isArray(parsed) && parsed.every((w) => typeof w === 'string')) return parsed as string[];
     } catch {
-      words = undefined;
+      // Not JSON: the shell-like form.
     }
   }
-  words ??= text.split(/\s+/).filter((w) => w !== '');
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
+function readCopyOperands(step: Step): CopyOperands | undefined {
+  let words = copyWords(step.instr);
   if (words.length < 2) return undefined;
   words = words.map((w) => (w.startsWith('<<') ? w : expandArgs(w, step.vars)));
   const rawDest = words[words.length - 1]!;

@@ -7,5 +7,5 @@ export type { FlowResult, Sig } from '../shell/flow.js';
 export { isPlumbing } from '../shell/flow.js';
 export type { Dialect, ScriptAnalysis, ScriptDialect } from '../shell/script.js';
 export { functionBody, walkCommands } from '../shell/structure.js';
-export { argsMisuse, commandBase, commandText, commandWords, execTarget, paramUses, setFlags, staticValue } from '../shell/words.js';
+export { argsMisuse, commandBase, commandText, commandWords, execTarget, paramUses, setFlags, staticValue, wordTexts } from '../shell/words.js';
 export { scriptDialect, shebangFlags } from '../shell/script.js';

@@ -306,7 +306,8 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   const [top, checked] = await (afterChecks ?? Promise.all([pid1Of(id, state?.pid, config.path), checksAfterReady(state?.pid)]));
   if (checked.zombie) checked.hits.push(zombieHit(truncate(top?.display ?? 'PID 1', 80)));
   // The kernel's own evidence, read before the signal; under QEMU it would be the emulator's handlers.
-  const proc = req.emulated ? undefined : hostProc(state?.pid, id);
+  const local = hostProc(state?.pid, id);
+  const proc = req.emulated ? undefined : local;
   const pid1Signals = proc ? signalDispositions(proc) : undefined;
   const appSignals = proc && top ? handOverSignals(proc, top, config.path) : undefined;
   const notGraceful = req.deployed ? undefined : judgeStopSignal({ signal: signal.name, top, ...(req.expectedProgram !== undefined ? { expectedProgram: req.expectedProgram, expectedArgs: req.expectedArgs ?? [] } : {}), ...(req.stopSignalAt ? { stopSignalAt: req.stopSignalAt } : {}), ...(req.stopSignalInsertAt ? { insertAt: req.stopSignalInsertAt } : {}) });
@@ -325,7 +326,6 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   // A deployment's preStop hook runs before its stop signal, as the platform runs it.
   let preStop: ProbeResult['preStop'];
   if (req.deployed?.preStop) {
-    const local = hostProc(state?.pid, id);
     preStop = await runPreStop(id, req.deployed.preStop, req.deployed.graceSeconds);
     state = await settledState(id, local, req.emulated);
     const stopped = state !== undefined && !state.running;
@@ -341,7 +341,6 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   // Start waiting before the signal so the exit is seen the moment it happens: in /proc on a
   // local engine (the engine's own word comes later under load, and is not the program's time).
   const waiter = waitExit(id, (options.gracePeriod + 60) * 1000);
-  const local = hostProc(state?.pid, id);
   const exitWatch = local ? watchPid1Exit(local) : undefined;
   const t0 = Date.now();
   let kill = await killContainer(id, signal.name);
@@ -437,7 +436,6 @@ async function afterReady(req: ProbeRequest, id: string, hostPid: number | undef
   return { hits, notes, results, zombie: z?.reaped === false };
 }
 
-/** The promise's value if it has one already, else undefined: never waits for it. */
 const exitSeenMs = (emulated?: boolean) => EXIT_SEEN_MS * (emulated ? EMULATION_FACTOR : 1);
 
 /**
@@ -450,6 +448,7 @@ async function settledState(id: string, local: HostProc | undefined, emulated?: 
   return containerState(id);
 }
 
+/** The promise's value if it has one already, else undefined: never waits for it. */
 function settled<T>(p: Promise<T>): Promise<T | undefined> {
   return Promise.race([p, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
 }

@@ -34,6 +34,7 @@ const ZOMBIE_BUSY_MS = 1500;
 /** How long the orphan (`sleep 0`) may take to exit at all. */
 const ORPHAN_EXIT_MS = 10_000;
 const POLL_MS = 25;
+/** Under QEMU every wait here is this many times longer (the emulator starts programs and hands SIGCHLD on late). */
 const EMULATED_ZOMBIE_FACTOR = 3;
 /**
  * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
@@ -59,7 +60,7 @@ export function armOrphanCheck(id: string, timeoutSeconds: number): Promise<Arme
 export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | undefined> {
   const proc = hostProc(req.hostPid, req.id);
   if (!proc) return undefined;
-  const factor = req.emulated ? 3 : 1;
+  const factor = req.emulated ? EMULATED_ZOMBIE_FACTOR : 1;
   const t0 = Date.now();
   const armed = await req.armed;
   const res = armed ? await armed.fire('\n') : await execIn(req.id, ['/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
@@ -82,7 +83,7 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
       const stayed = now - zombieSince;
       // Under QEMU the emulator takes the SIGCHLD first and hands it to the program later (tini
       // reaped after 50–160 ms on a busy machine): wait longer there before calling a zombie unreaped.
-      if (sleptSince && stayed >= ZOMBIE_MS * (req.emulated ? EMULATED_ZOMBIE_FACTOR : 1)) return { reaped: false, seconds: round((now - t0) / 1000) };
+      if (sleptSince && stayed >= ZOMBIE_MS * factor) return { reaped: false, seconds: round((now - t0) / 1000) };
       // Still a zombie this long, PID 1 never seen asleep: a non-reaper on a very busy machine.
       if (stayed >= ZOMBIE_BUSY_MS * factor) return { reaped: false, seconds: round((now - t0) / 1000) };
     } else if (now >= aliveUntil) {

@@ -18,6 +18,11 @@ export function staticValue(word: Word | undefined): string | undefined {
   return add(word.parts) ? out : undefined;
 }
 
+/** The words as text: each one's value where it has no expansion, else as written (`"$@"`). */
+export function wordTexts(words: readonly Word[]): string[] {
+  return words.map((w) => staticValue(w) ?? w.raw);
+}
+
 /** The last path component of a static command word: `/usr/local/bin/gosu` -> `gosu`. */
 export function commandBase(word: Word | undefined): string | undefined {
   const v = staticValue(word);

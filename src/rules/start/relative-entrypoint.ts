@@ -1,5 +1,5 @@
 // The start executable is a relative path (`./x`, `bin/x`) and no stage sets WORKDIR.
-import { writerOf } from '../../model/file-origin.js';
+import { copyWords, writerOf } from '../../model/file-origin.js';
 import type { DockerfileModel, StartPart } from '../../model/types.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { show } from './format.js';
@@ -17,15 +17,8 @@ export function isRelativePath(word: string): boolean {
 function copiedRelative(model: DockerfileModel, word: string): boolean {
   const writer = writerOf(model, [`/${word.replace(/^\.\//, '')}`]);
   if (!writer || (writer.keyword !== 'COPY' && writer.keyword !== 'ADD')) return false;
-  const text = writer.text.trim();
-  let words: unknown;
-  try {
-    words = text.startsWith('[') ? JSON.parse(text) : undefined;
-  } catch {
-    words = undefined;
-  }
-  const dest = Array.isArray(words) ? words[words.length - 1] : text.split(/\s+/).pop();
-  return typeof dest === 'string' && !/^[/$~]/.test(dest) && !dest.startsWith('<<');
+  const dest = copyWords(writer).at(-1);
+  return dest !== undefined && !/^[/$~]/.test(dest) && !dest.startsWith('<<');
 }
 
 export const rule: StaticRule = {

@@ -2,7 +2,7 @@
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
 import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
-import { commandBase, commandText, staticValue, walkCommands, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
+import { commandBase, commandText, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
@@ -113,7 +113,7 @@ function cronText(script: ShellScript): string {
  */
 function schedulerText(flow: ReturnType<typeof flowOf>): string {
   return flow.handovers
-    .map((h) => h.cmd.words.map((w) => staticValue(w) ?? w.raw))
+    .map((h) => wordTexts(h.cmd.words))
     .filter((words) => words.some((w) => isArgvScheduler(w)))
     .map((words) => `${words.join(' ')}\n`)
     .join('');
@@ -161,7 +161,7 @@ function daemonUnderLoop(script: ShellScript): { daemon: Simple; loop: Command }
 /** The final command is a step that runs once and returns, as the program table reads its words. */
 function oneShot(sig: Sig): boolean {
   if (sig.cmd.kind !== 'simple') return false;
-  return programRun(sig.cmd.words.map((w) => staticValue(w) ?? w.raw)) === 'one-shot';
+  return programRun(wordTexts(sig.cmd.words)) === 'one-shot';
 }
 
 /**
@@ -231,7 +231,7 @@ export const rule: StaticRule = {
             // script on this path: a job, not a main process for SIGTERM to reach.
             if (oneShot(sig)) break;
             // `bash` alone (the branch for `docker run -it image bash`): a session, not a service.
-            if (sig.cmd.kind === 'simple' && interactiveShell(sig.cmd.words.map((w) => staticValue(w) ?? w.raw))) break;
+            if (sig.cmd.kind === 'simple' && interactiveShell(wordTexts(sig.cmd.words))) break;
             report(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName(sig))}.`,
               // `exec npm start` would make npm PID 1: exec the program the package script runs.

@@ -4,7 +4,7 @@
 // edits), or a script that handles failures itself (`set +e`, an ERR trap, reading `$?`).
 import { shebangFlags } from '../../model/script-syntax.js';
 import { functionBody, walkCommands, type Command, type FuncDef, type Simple, type Stmt } from '../../model/script-syntax.js';
-import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue } from '../../model/script-syntax.js';
+import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue, wordTexts } from '../../model/script-syntax.js';
 import { commandsOf } from '../../model/command-strings.js';
 import { commandStringAt } from '../../model/programs.js';
 import type { DockerfileModel } from '../../model/types.js';
@@ -155,7 +155,7 @@ function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>
  * runs (variables left for the inner shell to read: only command names matter here).
  */
 function commandStringOf(cmd: Simple): string | undefined {
-  const words = cmd.words.map((w) => staticValue(w) ?? w.raw);
+  const words = wordTexts(cmd.words);
   const k = commandStringAt(words, 0);
   const word = k === undefined ? undefined : cmd.words[k];
   if (!word) return undefined;

@@ -1,6 +1,6 @@
 // The wrapper waits for other services or grows into an init system.
 import { walkCommands, type Command, type Simple } from '../../model/script-syntax.js';
-import { commandBase, commandText, commandWords, staticValue } from '../../model/script-syntax.js';
+import { commandBase, commandText, commandWords, staticValue, wordTexts } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, scriptHit, shellScripts } from './common.js';
 
@@ -13,7 +13,7 @@ const LOCAL_HOST = /^(localhost|127\.0\.0\.1|::1|0\.0\.0\.0|\[::1\])(:\d+)?$/;
 
 /** The host a probe command targets: from `-h`/`--host`, a URL, or a bare argument; undefined when it does not say. */
 function hostOf(cmd: Simple, base: string): { host?: string; socket: boolean } {
-  const args = cmd.words.slice(1).map((w) => staticValue(w) ?? w.raw);
+  const args = wordTexts(cmd.words.slice(1));
   let socket = false;
   let host: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -46,7 +46,7 @@ function probe(cmd: Command): string | undefined {
   }
   const base = commandBase(cmd.words[0]);
   if (base === undefined) return undefined;
-  const args = cmd.words.slice(1).map((w) => staticValue(w) ?? w.raw);
+  const args = wordTexts(cmd.words.slice(1));
   const { host, socket } = hostOf(cmd, base);
   const remote = host !== undefined && !LOCAL_HOST.test(host);
   switch (base) {
