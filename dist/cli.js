@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs29, sep: [] });
+                map.items.push({ start, key: fs30, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               } else {
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs29, sep: [] });
+                fc.items.push({ start: [], key: fs30, sep: [] });
               else if (it.sep)
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               else
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14972,7 +14972,7 @@ var require_main = __commonJS({
 });
 
 // src/cli.ts
-import fs28 from "node:fs";
+import fs29 from "node:fs";
 import path40 from "node:path";
 
 // src/errors.ts
@@ -24275,11 +24275,11 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path41, state, callback$1) {
-  const { queue, fs: fs29, options: { suppressErrors } } = state;
+  const { queue, fs: fs30, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs29.realpath(path41, (error, resolvedPath) => {
+  fs30.realpath(path41, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs29.stat(resolvedPath, (error$1, stat2) => {
+    fs30.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat2.isDirectory() && isRecursive(path41, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat2, resolvedPath);
@@ -24288,11 +24288,11 @@ var resolveSymlinksAsync = function(path41, state, callback$1) {
   });
 };
 var resolveSymlinks = function(path41, state, callback$1) {
-  const { queue, fs: fs29, options: { suppressErrors } } = state;
+  const { queue, fs: fs30, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs29.realpathSync(path41);
-    const stat2 = fs29.statSync(resolvedPath);
+    const resolvedPath = fs30.realpathSync(path41);
+    const stat2 = fs30.statSync(resolvedPath);
     if (stat2.isDirectory() && isRecursive(path41, resolvedPath, state)) return;
     callback$1(stat2, resolvedPath);
   } catch (e) {
@@ -24362,22 +24362,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs29 } = state;
+  const { fs: fs30 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs29.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+  fs30.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
     callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs29 } = state;
+  const { fs: fs30 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries2 = [];
   try {
-    entries2 = fs29.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs30.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -26544,7 +26544,7 @@ function lintDockerfile(options) {
 
 // src/runtime/index.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import fs25 from "node:fs";
+import fs26 from "node:fs";
 import path37 from "node:path";
 
 // src/runtime/build.ts
@@ -27285,6 +27285,341 @@ async function inspectImage(ref) {
   return imageConfigFromInspect(raw);
 }
 
+// src/runtime/host-root.ts
+import fs22 from "node:fs";
+
+// src/runtime/host-proc.ts
+import fs21 from "node:fs";
+import { constants } from "node:os";
+function hostProc(pid, containerId, root = "/proc") {
+  if (!pid || pid <= 0) return void 0;
+  const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
+  if (!local) return void 0;
+  try {
+    const cgroup = fs21.readFileSync(`${root}/${pid}/cgroup`, "utf8");
+    if (!cgroup.includes(containerId)) return void 0;
+  } catch {
+    return void 0;
+  }
+  return { pid, root };
+}
+function listeningSockets(proc) {
+  const out = [];
+  const read2 = (name) => {
+    try {
+      return fs21.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  for (const [file, proto, v6] of [["tcp", "tcp", false], ["tcp6", "tcp", true], ["udp", "udp", false], ["udp6", "udp", true]]) {
+    out.push(...parseInetTable(read2(file), proto, v6));
+  }
+  out.push(...parseUnixTable(read2("unix")));
+  return out;
+}
+function parseInetTable(text, proto, v6) {
+  const out = [];
+  for (const line of text.split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    const [local, , state] = [cols[1], cols[2], cols[3]];
+    if (!local || !state) continue;
+    if (proto === "tcp" ? state !== "0A" : state !== "07") continue;
+    const [hexAddr = "", hexPort = ""] = local.split(":");
+    const port = Number.parseInt(hexPort, 16);
+    if (!Number.isFinite(port) || port === 0) continue;
+    const any = /^0+$/.test(hexAddr);
+    const host = any ? "" : v6 ? "[" + ipv6(hexAddr) + "]" : ipv4(hexAddr);
+    out.push({ proto, address: `${host}:${port}` });
+  }
+  return out;
+}
+function parseUnixTable(text) {
+  const out = [];
+  for (const line of text.split("\n").slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 8) continue;
+    const flags = Number.parseInt(cols[3], 16);
+    const type = cols[4];
+    const path41 = cols.slice(7).join(" ");
+    const listening = (flags & 65536) !== 0 || type === "0002" && path41 !== "";
+    if (listening && path41 !== "") out.push({ proto: "unix", address: path41 });
+  }
+  return out;
+}
+function acceptQueue(proc, port) {
+  let total;
+  for (const file of ["tcp", "tcp6"]) {
+    let text = "";
+    try {
+      text = fs21.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[3] !== "0A" || Number.parseInt(cols[1]?.split(":")[1] ?? "", 16) !== port) continue;
+      const rx = Number.parseInt(cols[4]?.split(":")[1] ?? "", 16);
+      if (Number.isFinite(rx)) total = (total ?? 0) + rx;
+    }
+  }
+  return total;
+}
+function ipv4(hex) {
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24 & 255].join(".");
+}
+function ipv6(hex) {
+  const bytes = [];
+  for (let w = 0; w < 4; w++) {
+    const word = hex.slice(w * 8, w * 8 + 8);
+    for (let b = 3; b >= 0; b--) bytes.push(word.slice(b * 2, b * 2 + 2));
+  }
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) groups.push(String(Number.parseInt(bytes[i] + bytes[i + 1], 16).toString(16)));
+  return groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
+}
+function treeCpu(proc) {
+  const first = cpuStat(proc, proc.pid);
+  if (first === void 0) return void 0;
+  const total = { ...first };
+  const seen = /* @__PURE__ */ new Set([proc.pid]);
+  const queue = [...childrenOf(proc, proc.pid)];
+  while (queue.length > 0 && seen.size < 4096) {
+    const pid = queue.shift();
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    const stat2 = cpuStat(proc, pid);
+    if (stat2) {
+      total.ticks += stat2.ticks;
+      total.runnable ||= stat2.runnable;
+    }
+    queue.push(...childrenOf(proc, pid));
+  }
+  return total;
+}
+var PF_EXITING = 4;
+function pid1Running(proc) {
+  try {
+    const stat2 = fs21.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
+  } catch {
+    return false;
+  }
+}
+function watchPid1Exit(proc, pollMs = 10) {
+  let done;
+  const at = new Promise((resolve3) => done = resolve3);
+  const poll = setInterval(() => {
+    if (pid1Running(proc)) return;
+    clearInterval(poll);
+    done(Date.now());
+  }, pollMs);
+  poll.unref();
+  return { at, stop: () => clearInterval(poll) };
+}
+function cpuStat(proc, pid) {
+  try {
+    const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+    const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
+  } catch {
+    return void 0;
+  }
+}
+function childStates(proc) {
+  const out = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    try {
+      const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      const open = stat2.indexOf("(");
+      const close = stat2.lastIndexOf(")");
+      const child = { pid, comm: stat2.slice(open + 1, close), state: stat2.slice(close + 2, close + 3) };
+      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs21.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
+      if (nsPid) child.nsPid = Number(nsPid);
+      out.push(child);
+    } catch {
+    }
+  }
+  return out;
+}
+function childrenOf(proc, pid) {
+  const out = [];
+  try {
+    for (const tid of fs21.readdirSync(`${proc.root}/${pid}/task`)) {
+      try {
+        const text = fs21.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
+        for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
+      } catch {
+      }
+    }
+  } catch {
+  }
+  return out;
+}
+function signalDispositions(proc) {
+  let status;
+  try {
+    status = fs21.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
+  } catch {
+    return void 0;
+  }
+  const mask = (name) => /^[0-9a-f]+$/i.exec(new RegExp(`^${name}:\\s*([0-9a-fA-F]+)$`, "m").exec(status)?.[1] ?? "")?.[0];
+  const cgt = mask("SigCgt");
+  const ign = mask("SigIgn");
+  if (cgt === void 0 || ign === void 0) return void 0;
+  return { caught: signalNames(cgt), ignored: signalNames(ign) };
+}
+function signalNames(hex) {
+  const bits = BigInt(`0x${hex}`);
+  const byNumber = /* @__PURE__ */ new Map();
+  for (const [name, n] of Object.entries(constants.signals)) if (!byNumber.has(n) && name !== "SIGIOT" && name !== "SIGPOLL") byNumber.set(n, name);
+  const out = [];
+  for (let n = 1; n <= 64; n++) {
+    if ((bits >> BigInt(n - 1) & 1n) === 0n) continue;
+    out.push(byNumber.get(n) ?? (n >= 34 ? `SIGRTMIN+${n - 34}` : `SIG${n}`));
+  }
+  return out;
+}
+function processArgv(proc, pid = proc.pid) {
+  let raw;
+  try {
+    raw = fs21.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
+  } catch {
+    return void 0;
+  }
+  const parts = raw.split("\0");
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  if (parts.length === 0) return void 0;
+  if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
+  return parts;
+}
+var DEFUNCT = "<defunct>";
+function isDefunct(argv) {
+  return argv.length > 0 && argv[argv.length - 1] === DEFUNCT;
+}
+function processTree(proc) {
+  if (!fs21.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
+  const argv = processArgv(proc);
+  if (!argv) return void 0;
+  const children = [];
+  for (const pid of childrenOf(proc, proc.pid)) {
+    const childArgv = processArgv(proc, pid);
+    if (childArgv) {
+      children.push({ pid, argv: childArgv });
+      continue;
+    }
+    try {
+      const stat2 = fs21.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
+      children.push({ pid, argv: [`[${stat2.slice(stat2.indexOf("(") + 1, stat2.lastIndexOf(")"))}]`, DEFUNCT] });
+    } catch {
+    }
+  }
+  return { argv, children };
+}
+
+// src/runtime/host-root.ts
+var MAX_LINKS = 40;
+function hostRoot(pid, containerId, procRoot = "/proc") {
+  const proc = hostProc(pid, containerId, procRoot);
+  if (!proc) return void 0;
+  let text;
+  try {
+    text = fs22.readFileSync(`${proc.root}/${proc.pid}/mountinfo`, "utf8");
+  } catch {
+    return void 0;
+  }
+  if (!identityIdMap(proc, "uid_map") || !identityIdMap(proc, "gid_map")) return void 0;
+  const mounts = parseMountinfo(text);
+  const root = mounts.filter((m) => m.point === "/").at(-1);
+  if (!root || !root.options.includes("ro")) return void 0;
+  return { proc, containerId, mounts: [...new Set(mounts.map((m) => m.point).filter((p) => p !== "/"))] };
+}
+function identityIdMap(proc, file) {
+  try {
+    return isIdentityIdMap(fs22.readFileSync(`${proc.root}/${proc.pid}/${file}`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+function isIdentityIdMap(text) {
+  const lines = text.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+  return lines.length === 1 && lines[0][0] === 0 && lines[0][1] === 0 && lines[0][2] === 4294967295;
+}
+function parseMountinfo(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const f = line.split(" ");
+    if (f.length < 6) continue;
+    out.push({ point: unescapeOctal(f[4]), options: f[5].split(",") });
+  }
+  return out;
+}
+function unescapeOctal(s) {
+  return s.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(Number.parseInt(o, 8)));
+}
+function readInRoot(root, requested, headBytes) {
+  const base = `${root.proc.root}/${root.proc.pid}/root`;
+  const onOtherMount = (p) => root.mounts.some((m) => p === m || p.startsWith(m.endsWith("/") ? m : `${m}/`));
+  const parts = requested.split("/").filter((c) => c !== "" && c !== ".");
+  const last = parts.pop();
+  if (last === void 0 || last === "..") return void 0;
+  const dir = [];
+  let links = 0;
+  let entry;
+  try {
+    while (parts.length > 0) {
+      const c = parts.shift();
+      if (c === "..") {
+        dir.pop();
+        continue;
+      }
+      const here = `/${[...dir, c].join("/")}`;
+      if (onOtherMount(here)) return void 0;
+      const st = fs22.lstatSync(base + here);
+      if (st.isSymbolicLink()) {
+        if (++links > MAX_LINKS) return { kind: "loop" };
+        const target = fs22.readlinkSync(base + here);
+        if (target.startsWith("/")) dir.length = 0;
+        parts.unshift(...target.split("/").filter((t) => t !== "" && t !== "."));
+        continue;
+      }
+      if (!st.isDirectory()) return { kind: "missing" };
+      dir.push(c);
+    }
+    const full = `/${[...dir, last].join("/")}`;
+    if (onOtherMount(full)) return void 0;
+    entry = entryAt(base + full, headBytes);
+  } catch (err) {
+    const code2 = err.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") entry = { kind: "missing" };
+    else if (code2 === "ELOOP") entry = { kind: "loop" };
+    else return void 0;
+  }
+  return hostProc(root.proc.pid, root.containerId, root.proc.root) ? entry : void 0;
+}
+function entryAt(file, headBytes) {
+  const st = fs22.lstatSync(file);
+  const owner = { mode: st.mode & 4095, uid: st.uid, gid: st.gid, size: st.size };
+  if (st.isSymbolicLink()) return { kind: "entry", type: "symlink", ...owner, size: 0, linkname: fs22.readlinkSync(file) };
+  if (st.isDirectory()) return { kind: "entry", type: "dir", ...owner };
+  if (!st.isFile()) return { kind: "entry", type: "other", ...owner };
+  const fd = fs22.openSync(file, fs22.constants.O_RDONLY | fs22.constants.O_NOFOLLOW);
+  try {
+    const head = Buffer.alloc(Math.min(headBytes, st.size));
+    let got = 0;
+    while (got < head.length) {
+      const n = fs22.readSync(fd, head, got, head.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { kind: "entry", type: "file", ...owner, head: head.subarray(0, got), truncated: st.size > got };
+  } finally {
+    fs22.closeSync(fd);
+  }
+}
+
 // src/runtime/args-forwarding.ts
 import path34 from "node:path";
 
@@ -27292,7 +27627,7 @@ import path34 from "node:path";
 import http2 from "node:http";
 
 // src/runtime/engine-api.ts
-import fs21 from "node:fs";
+import fs23 from "node:fs";
 import http from "node:http";
 import os3 from "node:os";
 import path30 from "node:path";
@@ -27300,7 +27635,7 @@ function selectedContext() {
   if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
   const dir = process.env.DOCKER_CONFIG || path30.join(os3.homedir(), ".docker");
   try {
-    const config = JSON.parse(fs21.readFileSync(path30.join(dir, "config.json"), "utf8"));
+    const config = JSON.parse(fs23.readFileSync(path30.join(dir, "config.json"), "utf8"));
     return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
   } catch {
     return void 0;
@@ -27319,7 +27654,7 @@ function findSocket() {
   if (context && context !== "default") return void 0;
   const file = host ? host.slice("unix://".length) : "/var/run/docker.sock";
   try {
-    return fs21.statSync(file).isSocket() ? file : void 0;
+    return fs23.statSync(file).isSocket() ? file : void 0;
   } catch {
     return void 0;
   }
@@ -27570,239 +27905,8 @@ async function containerState(id) {
   return state;
 }
 
-// src/runtime/host-proc.ts
-import fs22 from "node:fs";
-import { constants } from "node:os";
-function hostProc(pid, containerId, root = "/proc") {
-  if (!pid || pid <= 0) return void 0;
-  const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
-  if (!local) return void 0;
-  try {
-    const cgroup = fs22.readFileSync(`${root}/${pid}/cgroup`, "utf8");
-    if (!cgroup.includes(containerId)) return void 0;
-  } catch {
-    return void 0;
-  }
-  return { pid, root };
-}
-function listeningSockets(proc) {
-  const out = [];
-  const read2 = (name) => {
-    try {
-      return fs22.readFileSync(`${proc.root}/${proc.pid}/net/${name}`, "utf8");
-    } catch {
-      return "";
-    }
-  };
-  for (const [file, proto, v6] of [["tcp", "tcp", false], ["tcp6", "tcp", true], ["udp", "udp", false], ["udp6", "udp", true]]) {
-    out.push(...parseInetTable(read2(file), proto, v6));
-  }
-  out.push(...parseUnixTable(read2("unix")));
-  return out;
-}
-function parseInetTable(text, proto, v6) {
-  const out = [];
-  for (const line of text.split("\n").slice(1)) {
-    const cols = line.trim().split(/\s+/);
-    const [local, , state] = [cols[1], cols[2], cols[3]];
-    if (!local || !state) continue;
-    if (proto === "tcp" ? state !== "0A" : state !== "07") continue;
-    const [hexAddr = "", hexPort = ""] = local.split(":");
-    const port = Number.parseInt(hexPort, 16);
-    if (!Number.isFinite(port) || port === 0) continue;
-    const any = /^0+$/.test(hexAddr);
-    const host = any ? "" : v6 ? "[" + ipv6(hexAddr) + "]" : ipv4(hexAddr);
-    out.push({ proto, address: `${host}:${port}` });
-  }
-  return out;
-}
-function parseUnixTable(text) {
-  const out = [];
-  for (const line of text.split("\n").slice(1)) {
-    const cols = line.trim().split(/\s+/);
-    if (cols.length < 8) continue;
-    const flags = Number.parseInt(cols[3], 16);
-    const type = cols[4];
-    const path41 = cols.slice(7).join(" ");
-    const listening = (flags & 65536) !== 0 || type === "0002" && path41 !== "";
-    if (listening && path41 !== "") out.push({ proto: "unix", address: path41 });
-  }
-  return out;
-}
-function acceptQueue(proc, port) {
-  let total;
-  for (const file of ["tcp", "tcp6"]) {
-    let text = "";
-    try {
-      text = fs22.readFileSync(`${proc.root}/${proc.pid}/net/${file}`, "utf8");
-    } catch {
-      continue;
-    }
-    for (const line of text.split("\n").slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols[3] !== "0A" || Number.parseInt(cols[1]?.split(":")[1] ?? "", 16) !== port) continue;
-      const rx = Number.parseInt(cols[4]?.split(":")[1] ?? "", 16);
-      if (Number.isFinite(rx)) total = (total ?? 0) + rx;
-    }
-  }
-  return total;
-}
-function ipv4(hex) {
-  const n = Number.parseInt(hex, 16);
-  return [n & 255, n >>> 8 & 255, n >>> 16 & 255, n >>> 24 & 255].join(".");
-}
-function ipv6(hex) {
-  const bytes = [];
-  for (let w = 0; w < 4; w++) {
-    const word = hex.slice(w * 8, w * 8 + 8);
-    for (let b = 3; b >= 0; b--) bytes.push(word.slice(b * 2, b * 2 + 2));
-  }
-  const groups = [];
-  for (let i = 0; i < 16; i += 2) groups.push(String(Number.parseInt(bytes[i] + bytes[i + 1], 16).toString(16)));
-  return groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
-}
-function treeCpu(proc) {
-  const first = cpuStat(proc, proc.pid);
-  if (first === void 0) return void 0;
-  const total = { ...first };
-  const seen = /* @__PURE__ */ new Set([proc.pid]);
-  const queue = [...childrenOf(proc, proc.pid)];
-  while (queue.length > 0 && seen.size < 4096) {
-    const pid = queue.shift();
-    if (seen.has(pid)) continue;
-    seen.add(pid);
-    const stat2 = cpuStat(proc, pid);
-    if (stat2) {
-      total.ticks += stat2.ticks;
-      total.runnable ||= stat2.runnable;
-    }
-    queue.push(...childrenOf(proc, pid));
-  }
-  return total;
-}
-var PF_EXITING = 4;
-function pid1Running(proc) {
-  try {
-    const stat2 = fs22.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
-    const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    return !/^[ZX]/.test(fields2[0] ?? "") && (Number(fields2[6]) & PF_EXITING) === 0;
-  } catch {
-    return false;
-  }
-}
-function watchPid1Exit(proc, pollMs = 10) {
-  let done;
-  const at = new Promise((resolve3) => done = resolve3);
-  const poll = setInterval(() => {
-    if (pid1Running(proc)) return;
-    clearInterval(poll);
-    done(Date.now());
-  }, pollMs);
-  poll.unref();
-  return { at, stop: () => clearInterval(poll) };
-}
-function cpuStat(proc, pid) {
-  try {
-    const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-    const fields2 = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    return { ticks: Number(fields2[11]) + Number(fields2[12]), runnable: fields2[0] === "R" };
-  } catch {
-    return void 0;
-  }
-}
-function childStates(proc) {
-  const out = [];
-  for (const pid of childrenOf(proc, proc.pid)) {
-    try {
-      const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-      const open = stat2.indexOf("(");
-      const close = stat2.lastIndexOf(")");
-      const child = { pid, comm: stat2.slice(open + 1, close), state: stat2.slice(close + 2, close + 3) };
-      const nsPid = /^NSpid:\s*([\d\s]+)$/m.exec(fs22.readFileSync(`${proc.root}/${pid}/status`, "utf8"))?.[1]?.trim().split(/\s+/).pop();
-      if (nsPid) child.nsPid = Number(nsPid);
-      out.push(child);
-    } catch {
-    }
-  }
-  return out;
-}
-function childrenOf(proc, pid) {
-  const out = [];
-  try {
-    for (const tid of fs22.readdirSync(`${proc.root}/${pid}/task`)) {
-      try {
-        const text = fs22.readFileSync(`${proc.root}/${pid}/task/${tid}/children`, "utf8");
-        for (const c of text.trim().split(/\s+/)) if (c) out.push(Number(c));
-      } catch {
-      }
-    }
-  } catch {
-  }
-  return out;
-}
-function signalDispositions(proc) {
-  let status;
-  try {
-    status = fs22.readFileSync(`${proc.root}/${proc.pid}/status`, "utf8");
-  } catch {
-    return void 0;
-  }
-  const mask = (name) => /^[0-9a-f]+$/i.exec(new RegExp(`^${name}:\\s*([0-9a-fA-F]+)$`, "m").exec(status)?.[1] ?? "")?.[0];
-  const cgt = mask("SigCgt");
-  const ign = mask("SigIgn");
-  if (cgt === void 0 || ign === void 0) return void 0;
-  return { caught: signalNames(cgt), ignored: signalNames(ign) };
-}
-function signalNames(hex) {
-  const bits = BigInt(`0x${hex}`);
-  const byNumber = /* @__PURE__ */ new Map();
-  for (const [name, n] of Object.entries(constants.signals)) if (!byNumber.has(n) && name !== "SIGIOT" && name !== "SIGPOLL") byNumber.set(n, name);
-  const out = [];
-  for (let n = 1; n <= 64; n++) {
-    if ((bits >> BigInt(n - 1) & 1n) === 0n) continue;
-    out.push(byNumber.get(n) ?? (n >= 34 ? `SIGRTMIN+${n - 34}` : `SIG${n}`));
-  }
-  return out;
-}
-function processArgv(proc, pid = proc.pid) {
-  let raw;
-  try {
-    raw = fs22.readFileSync(`${proc.root}/${pid}/cmdline`, "latin1");
-  } catch {
-    return void 0;
-  }
-  const parts = raw.split("\0");
-  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
-  if (parts.length === 0) return void 0;
-  if (parts.length === 1 && /\s/.test(parts[0])) return parts[0].trim().split(/\s+/);
-  return parts;
-}
-var DEFUNCT = "<defunct>";
-function isDefunct(argv) {
-  return argv.length > 0 && argv[argv.length - 1] === DEFUNCT;
-}
-function processTree(proc) {
-  if (!fs22.existsSync(`${proc.root}/${proc.pid}/task/${proc.pid}/children`)) return void 0;
-  const argv = processArgv(proc);
-  if (!argv) return void 0;
-  const children = [];
-  for (const pid of childrenOf(proc, proc.pid)) {
-    const childArgv = processArgv(proc, pid);
-    if (childArgv) {
-      children.push({ pid, argv: childArgv });
-      continue;
-    }
-    try {
-      const stat2 = fs22.readFileSync(`${proc.root}/${pid}/stat`, "utf8");
-      children.push({ pid, argv: [`[${stat2.slice(stat2.indexOf("(") + 1, stat2.lastIndexOf(")"))}]`, DEFUNCT] });
-    } catch {
-    }
-  }
-  return { argv, children };
-}
-
 // src/runtime/probe.ts
-import fs24 from "node:fs";
+import fs25 from "node:fs";
 import { constants as constants2 } from "node:os";
 import path33 from "node:path";
 
@@ -28316,7 +28420,7 @@ function neverHealthyHit(req, runs, last) {
 }
 
 // src/runtime/zombies.ts
-import fs23 from "node:fs";
+import fs24 from "node:fs";
 var ZOMBIE_MS = 100;
 var ZOMBIE_BUSY_MS = 1500;
 var ORPHAN_EXIT_MS = 1e4;
@@ -28360,7 +28464,7 @@ async function checkZombies(req) {
 }
 function processState(proc) {
   try {
-    const stat2 = fs23.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
+    const stat2 = fs24.readFileSync(`${proc.root}/${proc.pid}/stat`, "utf8");
     return stat2.slice(stat2.lastIndexOf(")") + 2, stat2.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -28486,8 +28590,11 @@ function runArgs(req, limits = {}) {
 function noEmulator(req, text) {
   return req.emulated === true && isMissingEmulator(text);
 }
-function startProbe(req) {
-  return startContainer(req).then((s) => "id" in s ? { ...s, at: Date.now() } : s);
+async function startProbe(req) {
+  const s = await startContainer(req);
+  if (!("id" in s)) return s;
+  const at = Date.now();
+  return { ...s, at, pid: (await containerState(s.id))?.pid ?? 0 };
 }
 async function abandonProbe(start, cleanup) {
   const s = await start;
@@ -28505,30 +28612,31 @@ async function probe2(req, start = startProbe(req)) {
   }
   const armed = req.deployed ? void 0 : armOrphanCheck(started.id, options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60);
   try {
-    return await probeStarted(req, started.id, started.at, armed);
+    return await probeStarted(req, started, armed);
   } finally {
     void armed?.then((a) => a?.disarm());
   }
 }
-async function probeStarted(req, id, startedAt, armed) {
+async function probeStarted(req, started, armed) {
   const { options, config, cleanup } = req;
+  const { id, at: startedAt } = started;
+  const hostPid = started.pid || void 0;
   const signal = normalizeSignal(config.stopSignal);
   const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
   const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : void 0;
-  const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
   const httpNotes = [];
-  const access = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid: initial?.pid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : void 0;
+  const access = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : void 0;
   const way = access && access.kind !== "unavailable" ? access : void 0;
   if (access?.kind === "unavailable") {
     const flags = [options.readyHttp ? "--ready-http" : "", options.probeHttp ? "--probe-http" : ""].filter(Boolean).join(" and ");
     httpNotes.push(`${flags} skipped on ${req.platform}: no way into the container's network namespace here (${access.reason})${options.readyHttp ? "; readiness was judged by the default signals" : ""}.`);
   }
   const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
-  const ready2 = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const ready2 = await waitReady({ id, hostPid, readyLog: options.readyLog, ...options.readyCmd ? { readyCmd: options.readyCmd } : {}, ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
   const checksAfterReady = (pid) => req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1e3, ready2, earlyHealth, armed);
-  const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
+  const afterChecks = ready2.by === "exited" ? void 0 : Promise.all([pid1Of(id, hostPid, config.path), checksAfterReady(hostPid)]);
   afterChecks?.catch(() => void 0);
   if (ready2.by === "exited") await waitContainer(id, exitSeenMs(req.emulated));
   let state = await containerState(id);
@@ -28764,8 +28872,8 @@ var binfmtFlags = /* @__PURE__ */ new Map();
 function preservesArgv0(interpreter) {
   if (binfmtFlags.size === 0) {
     try {
-      for (const name of fs24.readdirSync("/proc/sys/fs/binfmt_misc")) {
-        const text = fs24.readFileSync(path33.join("/proc/sys/fs/binfmt_misc", name), "utf8");
+      for (const name of fs25.readdirSync("/proc/sys/fs/binfmt_misc")) {
+        const text = fs25.readFileSync(path33.join("/proc/sys/fs/binfmt_misc", name), "utf8");
         const interp = /^interpreter (.*)$/m.exec(text)?.[1];
         const flags = /^flags: (.*)$/m.exec(text)?.[1] ?? "";
         if (interp) binfmtFlags.set(interp, flags.includes("P"));
@@ -29477,24 +29585,28 @@ var CP_TIMEOUT_MS = 2e4;
 var GO_MODE_DIR = 2147483648;
 var GO_MODE_OTHER = 1 << 25 | 1 << 24 | 1 << 26 | 1 << 21 | 1 << 19;
 var MISSING = /no such container:path|could not find the file|no such file or directory|not a directory/i;
-var ImageFileReader = class _ImageFileReader {
-  constructor(containerId, cleanup, socket) {
-    this.containerId = containerId;
-    this.cleanup = cleanup;
-    this.socket = socket;
+var ImageFileReader = class {
+  constructor(input) {
+    this.input = input;
   }
-  containerId;
-  cleanup;
-  socket;
+  input;
   raw = /* @__PURE__ */ new Map();
   closed;
+  /** The never-started container, once a path needed it. */
+  created;
+  /** The local engine's socket: reads and the removal go through the Engine API. */
+  socket = localEngineSocket();
   /** Create (never start) a container of the image to copy files out of. */
-  static async open(input) {
-    const socket = localEngineSocket();
-    if (socket) {
-      const res2 = await engineRequest(socket, "POST", `/containers/create?platform=${encodeURIComponent(input.platform)}`, {
+  container() {
+    this.created ??= this.create();
+    return this.created;
+  }
+  async create() {
+    const { image, platform, cleanup } = this.input;
+    if (this.socket) {
+      const res2 = await engineRequest(this.socket, "POST", `/containers/create?platform=${encodeURIComponent(platform)}`, {
         timeoutMs: 3e4,
-        json: { Image: input.image, Entrypoint: ["/entrypoint-guard-never-started"], Cmd: [], Labels: input.cleanup.labels(), NetworkDisabled: true, HostConfig: { NetworkMode: "none" } }
+        json: { Image: image, Entrypoint: ["/entrypoint-guard-never-started"], Cmd: [], Labels: cleanup.labels(), NetworkDisabled: true, HostConfig: { NetworkMode: "none" } }
       });
       const id2 = (() => {
         try {
@@ -29504,22 +29616,23 @@ var ImageFileReader = class _ImageFileReader {
         }
       })();
       if (res2.status === 201 && /^[0-9a-f]{12,64}$/.test(id2)) {
-        input.cleanup.container(id2);
-        return new _ImageFileReader(id2, input.cleanup, socket);
+        cleanup.container(id2);
+        return id2;
       }
-      if (res2.status !== 0) throw new Error(`docker create ${input.image} (${input.platform}) failed: ${engineMessage(res2).split("\n")[0]}`);
+      if (res2.status !== 0) throw new Error(`docker create ${image} (${platform}) failed: ${engineMessage(res2).split("\n")[0]}`);
+      this.socket = void 0;
     }
     const res = await docker(
-      ["create", "--pull=never", "--platform", input.platform, "--network", "none", ...input.cleanup.labelArgs(), "--entrypoint", "/entrypoint-guard-never-started", "--", input.image],
+      ["create", "--pull=never", "--platform", platform, "--network", "none", ...cleanup.labelArgs(), "--entrypoint", "/entrypoint-guard-never-started", "--", image],
       { timeoutMs: 3e4 }
     );
     const id = res.stdout.trim().split("\n").pop()?.trim() ?? "";
     if (res.code !== 0 || !/^[0-9a-f]{12,64}$/.test(id)) {
       const why2 = res.timedOut ? "timed out after 30 s" : res.stderr.trim().split("\n")[0] ?? `exit ${res.code}`;
-      throw new Error(`docker create ${input.image} (${input.platform}) failed: ${why2}`);
+      throw new Error(`docker create ${image} (${platform}) failed: ${why2}`);
     }
-    input.cleanup.container(id);
-    return new _ImageFileReader(id, input.cleanup, void 0);
+    cleanup.container(id);
+    return id;
   }
   /** Read several paths at once (symlinks followed); keyed by the path asked for. */
   async readMany(paths) {
@@ -29573,11 +29686,15 @@ var ImageFileReader = class _ImageFileReader {
   }
   async copyOut(p) {
     if (this.closed) return { kind: "error", error: "reader closed" };
+    const root = await this.input.root;
+    const here = root ? readInRoot(root, p, HEAD_BYTES) : void 0;
+    if (here) return here;
+    const containerId = await this.container();
     const enough = 512 * 3 + HEAD_BYTES + 512;
     if (this.socket) {
-      const stat2 = await this.statPath(p);
+      const stat2 = await this.statPath(containerId, p);
       if (stat2) return stat2;
-      const res2 = await engineRequest(this.socket, "GET", `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
+      const res2 = await engineRequest(this.socket, "GET", `/containers/${containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
       if (res2.timedOut) return { kind: "error", error: `reading ${p} timed out` };
       if (res2.status === 200) return entryOf(p, res2.body);
       if (res2.status !== 0) {
@@ -29590,7 +29707,7 @@ var ImageFileReader = class _ImageFileReader {
     }
     let seen = 0;
     let stopped = false;
-    const res = await docker(["cp", "--", `${this.containerId}:${p}`, "-"], {
+    const res = await docker(["cp", "--", `${containerId}:${p}`, "-"], {
       timeoutMs: CP_TIMEOUT_MS,
       maxStdoutBytes: enough * 4,
       onOutput: (chunk) => {
@@ -29613,8 +29730,8 @@ var ImageFileReader = class _ImageFileReader {
    * mode). Undefined when a copy is needed: a regular file (its first bytes, owner and mode
    * bits), a symlink (its target as written: the stat gives it resolved), no answer.
    */
-  async statPath(p) {
-    const res = await engineRequest(this.socket, "HEAD", `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS });
+  async statPath(containerId, p) {
+    const res = await engineRequest(this.socket, "HEAD", `/containers/${containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS });
     if (res.status === 404) return { kind: "missing" };
     const header = res.headers["x-docker-container-path-stat"];
     if (res.status !== 200 || typeof header !== "string") return void 0;
@@ -29631,14 +29748,15 @@ var ImageFileReader = class _ImageFileReader {
     if (mode & GO_MODE_OTHER) return { kind: "entry", type: "other", mode: mode & 511, size };
     return void 0;
   }
-  /** Remove the container (idempotent). */
+  /** Remove the container, if one was created (idempotent). */
   close() {
-    if (!this.closed) {
+    this.closed ??= (async () => {
+      const id = await this.created?.catch(() => void 0);
+      if (!id) return;
       const socket = this.socket;
-      this.closed = (socket ? engineRequest(socket, "DELETE", `/containers/${this.containerId}?force=true&v=true`, { timeoutMs: 2e4 }).then((r) => r.status === 204 || r.status === 404) : docker(["rm", "-f", "-v", this.containerId], { timeoutMs: 2e4 }).then((res) => res.code === 0)).then((removed) => {
-        if (removed) this.cleanup.forgetContainer(this.containerId);
-      });
-    }
+      const removed = socket ? await engineRequest(socket, "DELETE", `/containers/${id}?force=true&v=true`, { timeoutMs: 2e4 }).then((r) => r.status === 204 || r.status === 404) : await docker(["rm", "-f", "-v", id], { timeoutMs: 2e4 }).then((res) => res.code === 0);
+      if (removed) this.input.cleanup.forgetContainer(id);
+    })();
     return this.closed;
   }
 };
@@ -29946,13 +30064,7 @@ async function smokeCheck(input) {
   const argv0 = startCommand[0];
   const candidates = argv0 !== void 0 && argv0 !== "" ? executableCandidates(argv0, config) : [];
   const shellRun = debugShellRun(input, candidates.length > 0 ? candidates : ["/bin/sh"]);
-  let reader;
-  try {
-    reader = await ImageFileReader.open(input);
-  } catch (err) {
-    await shellRun;
-    throw err;
-  }
+  const reader = new ImageFileReader(input);
   let verdict;
   const shellVerdict = () => verdict ??= judgeShellRun(shellRun, reader);
   const consistent2 = argv0 !== void 0 && model.start.argv[0] === argv0 && model.start.executableFrom !== void 0;
@@ -30267,7 +30379,8 @@ async function runPlatform(job) {
   };
   progress.phase(platform, "smoke");
   const running2 = probeStart.then((s) => "id" in s ? s.id : void 0);
-  const smoked = smokeCheck({ image, platform, config, model, cleanup, running: running2 }).then(
+  const root = probeStart.then((s) => "id" in s ? hostRoot(s.pid, s.id) : void 0);
+  const smoked = smokeCheck({ image, platform, config, model, cleanup, running: running2, root }).then(
     (smoke) => ({ smoke }),
     (err) => ({ error: err.message })
   );
@@ -30388,10 +30501,10 @@ function readBinfmt(dir = "/proc/sys/fs/binfmt_misc") {
   if (!local) return void 0;
   try {
     const entries2 = /* @__PURE__ */ new Map();
-    for (const name of fs25.readdirSync(dir)) {
+    for (const name of fs26.readdirSync(dir)) {
       if (name === "register" || name === "status") continue;
       try {
-        entries2.set(name, /^enabled/.test(fs25.readFileSync(path37.join(dir, name), "utf8")));
+        entries2.set(name, /^enabled/.test(fs26.readFileSync(path37.join(dir, name), "utf8")));
       } catch {
       }
     }
@@ -30545,7 +30658,7 @@ async function analyze(options, extras = {}) {
 }
 
 // src/fix/run.ts
-import fs26 from "node:fs";
+import fs27 from "node:fs";
 import path38 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
@@ -31138,7 +31251,7 @@ function textIn(session, cwd) {
     const known = session.edited.get(abs);
     if (known !== void 0) return known;
     try {
-      return fs26.readFileSync(abs, "utf8");
+      return fs27.readFileSync(abs, "utf8");
     } catch {
       return void 0;
     }
@@ -31146,7 +31259,7 @@ function textIn(session, cwd) {
 }
 function isSymlink(abs) {
   try {
-    return fs26.lstatSync(abs).isSymbolicLink();
+    return fs27.lstatSync(abs).isSymbolicLink();
   } catch {
     return false;
   }
@@ -31228,7 +31341,7 @@ function fixedLine(session, dryRun) {
 }
 
 // src/fix/verify.ts
-import fs27 from "node:fs";
+import fs28 from "node:fs";
 import os4 from "node:os";
 import path39 from "node:path";
 function inside2(base, target) {
@@ -31241,19 +31354,19 @@ function mirrorWithFixes(session, o) {
   const relDockerfile = inside2(o.root, o.dockerfile);
   if (relCwd === void 0 || relContext === void 0 || relDockerfile === void 0) return void 0;
   for (const abs of session.edited.keys()) if (inside2(o.root, abs) === void 0) return void 0;
-  const tmp = fs27.mkdtempSync(path39.join(os4.tmpdir(), "eg-verify-"));
-  const remove = () => fs27.rmSync(tmp, { recursive: true, force: true });
+  const tmp = fs28.mkdtempSync(path39.join(os4.tmpdir(), "eg-verify-"));
+  const remove = () => fs28.rmSync(tmp, { recursive: true, force: true });
   try {
     const at = (rel) => path39.join(tmp, rel);
-    fs27.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path39.basename(src) !== ".git" });
-    fs27.mkdirSync(path39.dirname(at(relDockerfile)), { recursive: true });
-    if (!fs27.existsSync(at(relDockerfile))) fs27.copyFileSync(o.dockerfile, at(relDockerfile));
+    fs28.cpSync(o.contextDir, at(relContext), { recursive: true, verbatimSymlinks: true, filter: (src) => path39.basename(src) !== ".git" });
+    fs28.mkdirSync(path39.dirname(at(relDockerfile)), { recursive: true });
+    if (!fs28.existsSync(at(relDockerfile))) fs28.copyFileSync(o.dockerfile, at(relDockerfile));
     for (const [abs, text] of session.edited) {
       const target = at(inside2(o.root, abs));
-      const mode = fs27.existsSync(target) ? fs27.statSync(target).mode & 511 : 420;
-      fs27.mkdirSync(path39.dirname(target), { recursive: true });
-      fs27.writeFileSync(target, text, { mode });
-      fs27.chmodSync(target, mode);
+      const mode = fs28.existsSync(target) ? fs28.statSync(target).mode & 511 : 420;
+      fs28.mkdirSync(path39.dirname(target), { recursive: true });
+      fs28.writeFileSync(target, text, { mode });
+      fs28.chmodSync(target, mode);
     }
     return { cwd: at(relCwd), root: tmp, remove };
   } catch (err) {
@@ -31262,9 +31375,9 @@ function mirrorWithFixes(session, o) {
   }
 }
 function verdictOf(before, after, fixedRules) {
-  const count2 = (fs29, key2) => {
+  const count2 = (fs30, key2) => {
     const m = /* @__PURE__ */ new Map();
-    for (const f of fs29) m.set(key2(f), (m.get(key2(f)) ?? 0) + 1);
+    for (const f of fs30) m.set(key2(f), (m.get(key2(f)) ?? 0) + 1);
     return m;
   };
   const byRule = [count2(before, (f) => f.rule), count2(after, (f) => f.rule)];
@@ -31299,7 +31412,7 @@ var processIo = {
 function dockerfilesOf(command, cwd) {
   const { options, given } = command;
   if (command.dockerfiles.length === 0) {
-    if (options.image !== void 0 && !given.has("dockerfile") && !fs28.existsSync(path40.resolve(cwd, options.dockerfile))) return [""];
+    if (options.image !== void 0 && !given.has("dockerfile") && !fs29.existsSync(path40.resolve(cwd, options.dockerfile))) return [""];
     return [options.dockerfile];
   }
   if (command.dockerfiles.length === 1 && !hasMagic(command.dockerfiles[0])) return command.dockerfiles;

@@ -1,12 +1,15 @@
-// Read a few files out of an image without needing a shell in it: a never-started container,
-// one tar stream per path (the Engine API's archive endpoint on a local engine, `docker cp
-// <id>:<path> -` otherwise), removed at the end. The paths asked for at once are read at once.
-// Symlinks are followed inside the image by re-reading the target, bounded. Large files are cut
-// after their first bytes: the checks only need headers, shebang lines and line endings.
+// Read a few files out of an image without needing a shell in it. Where the probe's running
+// container shows them as they are in the image (a read-only root, host-root.ts), from the host's
+// /proc; else out of a never-started container, created at the first such read: one tar stream
+// per path (the Engine API's archive endpoint on a local engine, `docker cp <id>:<path> -`
+// otherwise), removed at the end. The paths asked for at once are read at once. Symlinks are
+// followed inside the image by re-reading the target, bounded. Large files are cut after their
+// first bytes: the checks only need headers, shebang lines and line endings.
 import path from 'node:path';
 import type { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
 import { engineMessage, engineRequest, localEngineSocket } from './engine-api.js';
+import { readInRoot, type HostRoot } from './host-root.js';
 import { parseTar } from './tar.js';
 
 /** Bytes kept from the start of each file: ELF/program headers, a shebang line, a script's line endings. */
@@ -37,7 +40,8 @@ export interface ImageFile {
   error?: string;
 }
 
-interface RawRead {
+/** One path as its copy gives it: a tar entry's header and first bytes, or why there is none. */
+export interface RawRead {
   kind: 'entry' | 'missing' | 'loop' | 'error';
   type?: 'file' | 'hardlink' | 'symlink' | 'dir' | 'other';
   mode?: number;
@@ -58,24 +62,36 @@ const GO_MODE_OTHER = (1 << 25) | (1 << 24) | (1 << 26) | (1 << 21) | (1 << 19);
 /** docker's answers for "that path does not exist" (old and new engines, and a file used as a directory). */
 const MISSING = /no such container:path|could not find the file|no such file or directory|not a directory/i;
 
+export interface ReaderInput {
+  image: string;
+  platform: string;
+  cleanup: Cleanup;
+  /** The probe's container's root once it runs (undefined: it does not, or not read-only): read there first. */
+  root?: Promise<HostRoot | undefined>;
+}
+
 export class ImageFileReader {
   private readonly raw = new Map<string, Promise<RawRead>>();
   private closed: Promise<void> | undefined;
+  /** The never-started container, once a path needed it. */
+  private created: Promise<string> | undefined;
+  /** The local engine's socket: reads and the removal go through the Engine API. */
+  private socket: string | undefined = localEngineSocket();
 
-  private constructor(
-    readonly containerId: string,
-    private readonly cleanup: Cleanup,
-    /** The local engine's socket: reads and the removal go through the Engine API. */
-    private socket: string | undefined,
-  ) {}
+  constructor(private readonly input: ReaderInput) {}
 
   /** Create (never start) a container of the image to copy files out of. */
-  static async open(input: { image: string; platform: string; cleanup: Cleanup }): Promise<ImageFileReader> {
-    const socket = localEngineSocket();
-    if (socket) {
-      const res = await engineRequest(socket, 'POST', `/containers/create?platform=${encodeURIComponent(input.platform)}`, {
+  private container(): Promise<string> {
+    this.created ??= this.create();
+    return this.created;
+  }
+
+  private async create(): Promise<string> {
+    const { image, platform, cleanup } = this.input;
+    if (this.socket) {
+      const res = await engineRequest(this.socket, 'POST', `/containers/create?platform=${encodeURIComponent(platform)}`, {
         timeoutMs: 30_000,
-        json: { Image: input.image, Entrypoint: ['/entrypoint-guard-never-started'], Cmd: [], Labels: input.cleanup.labels(), NetworkDisabled: true, HostConfig: { NetworkMode: 'none' } },
+        json: { Image: image, Entrypoint: ['/entrypoint-guard-never-started'], Cmd: [], Labels: cleanup.labels(), NetworkDisabled: true, HostConfig: { NetworkMode: 'none' } },
       });
       const id = (() => {
         try {
@@ -85,23 +101,24 @@ export class ImageFileReader {
         }
       })();
       if (res.status === 201 && /^[0-9a-f]{12,64}$/.test(id)) {
-        input.cleanup.container(id);
-        return new ImageFileReader(id, input.cleanup, socket);
+        cleanup.container(id);
+        return id;
       }
       // The engine answered no: as the CLI would say it. No answer at all: the CLI below.
-      if (res.status !== 0) throw new Error(`docker create ${input.image} (${input.platform}) failed: ${engineMessage(res).split('\n')[0]}`);
+      if (res.status !== 0) throw new Error(`docker create ${image} (${platform}) failed: ${engineMessage(res).split('\n')[0]}`);
+      this.socket = undefined;
     }
     const res = await docker(
-      ['create', '--pull=never', '--platform', input.platform, '--network', 'none', ...input.cleanup.labelArgs(), '--entrypoint', '/entrypoint-guard-never-started', '--', input.image],
+      ['create', '--pull=never', '--platform', platform, '--network', 'none', ...cleanup.labelArgs(), '--entrypoint', '/entrypoint-guard-never-started', '--', image],
       { timeoutMs: 30_000 },
     );
     const id = res.stdout.trim().split('\n').pop()?.trim() ?? '';
     if (res.code !== 0 || !/^[0-9a-f]{12,64}$/.test(id)) {
       const why = res.timedOut ? 'timed out after 30 s' : res.stderr.trim().split('\n')[0] ?? `exit ${res.code}`;
-      throw new Error(`docker create ${input.image} (${input.platform}) failed: ${why}`);
+      throw new Error(`docker create ${image} (${platform}) failed: ${why}`);
     }
-    input.cleanup.container(id);
-    return new ImageFileReader(id, input.cleanup, undefined);
+    cleanup.container(id);
+    return id;
   }
 
   /** Read several paths at once (symlinks followed); keyed by the path asked for. */
@@ -161,15 +178,19 @@ export class ImageFileReader {
 
   private async copyOut(p: string): Promise<RawRead> {
     if (this.closed) return { kind: 'error', error: 'reader closed' };
+    const root = await this.input.root;
+    const here = root ? readInRoot(root, p, HEAD_BYTES) : undefined;
+    if (here) return here;
+    const containerId = await this.container();
     // Stop the stream once the first bytes are in: a 100 MB binary need not cross the socket.
     const enough = 512 * 3 + HEAD_BYTES + 512;
     if (this.socket) {
       // A stat first: the engine answers it from the mounted file system, where a copy runs an
       // archiver of its own (about three times the cost). Most paths asked for are PATH
       // candidates that do not exist: the stat settles those (and directories) without a copy.
-      const stat = await this.statPath(p);
+      const stat = await this.statPath(containerId, p);
       if (stat) return stat;
-      const res = await engineRequest(this.socket, 'GET', `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
+      const res = await engineRequest(this.socket, 'GET', `/containers/${containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS, enoughBytes: enough });
       if (res.timedOut) return { kind: 'error', error: `reading ${p} timed out` };
       if (res.status === 200) return entryOf(p, res.body);
       if (res.status !== 0) {
@@ -183,7 +204,7 @@ export class ImageFileReader {
     }
     let seen = 0;
     let stopped = false;
-    const res = await docker(['cp', '--', `${this.containerId}:${p}`, '-'], {
+    const res = await docker(['cp', '--', `${containerId}:${p}`, '-'], {
       timeoutMs: CP_TIMEOUT_MS,
       maxStdoutBytes: enough * 4,
       onOutput: (chunk) => {
@@ -207,8 +228,8 @@ export class ImageFileReader {
    * mode). Undefined when a copy is needed: a regular file (its first bytes, owner and mode
    * bits), a symlink (its target as written: the stat gives it resolved), no answer.
    */
-  private async statPath(p: string): Promise<RawRead | undefined> {
-    const res = await engineRequest(this.socket!, 'HEAD', `/containers/${this.containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS });
+  private async statPath(containerId: string, p: string): Promise<RawRead | undefined> {
+    const res = await engineRequest(this.socket!, 'HEAD', `/containers/${containerId}/archive?path=${encodeURIComponent(p)}`, { timeoutMs: CP_TIMEOUT_MS });
     if (res.status === 404) return { kind: 'missing' };
     const header = res.headers['x-docker-container-path-stat'];
     if (res.status !== 200 || typeof header !== 'string') return undefined;
@@ -226,17 +247,17 @@ export class ImageFileReader {
     return undefined;
   }
 
-  /** Remove the container (idempotent). */
+  /** Remove the container, if one was created (idempotent). */
   close(): Promise<void> {
-    if (!this.closed) {
+    this.closed ??= (async () => {
+      const id = await this.created?.catch(() => undefined);
+      if (!id) return;
       const socket = this.socket;
-      this.closed = (socket
-        ? engineRequest(socket, 'DELETE', `/containers/${this.containerId}?force=true&v=true`, { timeoutMs: 20_000 }).then((r) => r.status === 204 || r.status === 404)
-        : docker(['rm', '-f', '-v', this.containerId], { timeoutMs: 20_000 }).then((res) => res.code === 0)
-      ).then((removed) => {
-        if (removed) this.cleanup.forgetContainer(this.containerId);
-      });
-    }
+      const removed = socket
+        ? await engineRequest(socket, 'DELETE', `/containers/${id}?force=true&v=true`, { timeoutMs: 20_000 }).then((r) => r.status === 204 || r.status === 404)
+        : await docker(['rm', '-f', '-v', id], { timeoutMs: 20_000 }).then((res) => res.code === 0);
+      if (removed) this.input.cleanup.forgetContainer(id);
+    })();
     return this.closed;
   }
 }

@@ -16,6 +16,7 @@ import { buildxVersion, checkBuildOptions, inspectBuilder } from './buildx.js';
 import { Cleanup } from './cleanup.js';
 import { docker } from './docker.js';
 import { inspectImage } from './image-config.js';
+import { hostRoot } from './host-root.js';
 import { checkArgsForwarding, OVERRIDE } from './args-forwarding.js';
 import { lacksShell } from '../model/base-image.js';
 import { knownProgram } from '../model/programs.js';
@@ -355,7 +356,8 @@ async function runPlatform(job: PlatformJob): Promise<PlatformOutcome> {
   // The smoke checks and the probe run side by side: readiness and the checks after it do not
   // wait for the smoke checks, only the stop signal does (signalGate).
   const running = probeStart.then((s) => ('id' in s ? s.id : undefined));
-  const smoked = smokeCheck({ image: image, platform, config, model, cleanup, running }).then(
+  const root = probeStart.then((s) => ('id' in s ? hostRoot(s.pid, s.id) : undefined));
+  const smoked = smokeCheck({ image: image, platform, config, model, cleanup, running, root }).then(
     (smoke) => ({ smoke }),
     (err: unknown) => ({ error: (err as Error).message }),
   );

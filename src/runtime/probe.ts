@@ -209,14 +209,20 @@ function noEmulator(req: ProbeRequest, text: string): boolean {
   return req.emulated === true && isMissingEmulator(text);
 }
 
-/** A probe container being started: begun while the smoke checks run, so its start overlaps them. */
-export type ProbeStart = Promise<{ id: string; at: number } | { error: string }>;
+/**
+ * A probe container being started: begun while the smoke checks run, so its start overlaps
+ * them. `pid` is its PID 1 on the host (0 when the engine did not say: it exited at once).
+ */
+export type ProbeStart = Promise<{ id: string; at: number; pid: number } | { error: string }>;
 
 /** What starting the container needs: not the image's config, so the start need not wait for `docker image inspect`. */
 type StartRequest = Omit<ProbeRequest, 'hasShell' | 'signalGate' | 'confirms' | 'expectedProgram' | 'expectedArgs' | 'stopSignalAt' | 'stopSignalInsertAt' | 'expectedPid1' | 'config'> & Partial<Pick<ProbeRequest, 'config'>>;
 
-export function startProbe(req: StartRequest): ProbeStart {
-  return startContainer(req).then((s) => ('id' in s ? { ...s, at: Date.now() } : s));
+export async function startProbe(req: StartRequest): ProbeStart {
+  const s = await startContainer(req);
+  if (!('id' in s)) return s;
+  const at = Date.now();
+  return { ...s, at, pid: (await containerState(s.id))?.pid ?? 0 };
 }
 
 /** Stop a probe container that will not be probed (the smoke checks found the start executable cannot run). */
@@ -238,14 +244,16 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
   // The orphan check's shell starts with the container and waits for readiness (zombies.ts).
   const armed = req.deployed ? undefined : armOrphanCheck(started.id, options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60);
   try {
-    return await probeStarted(req, started.id, started.at, armed);
+    return await probeStarted(req, started, armed);
   } finally {
     void armed?.then((a) => a?.disarm());
   }
 }
 
-async function probeStarted(req: ProbeRequest, id: string, startedAt: number, armed: Promise<ArmedExec | undefined> | undefined): Promise<ProbeResult> {
+async function probeStarted(req: ProbeRequest, started: { id: string; at: number; pid: number }, armed: Promise<ArmedExec | undefined> | undefined): Promise<ProbeResult> {
   const { options, config, cleanup } = req;
+  const { id, at: startedAt } = started;
+  const hostPid = started.pid || undefined;
   const signal = normalizeSignal(config.stopSignal);
 
   // The HEALTHCHECK's first run starts with the container, so its own start (a node or python
@@ -256,24 +264,23 @@ async function probeStarted(req: ProbeRequest, id: string, startedAt: number, ar
   // A deployed run probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
   const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
   const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : undefined;
-  const initial = await containerState(id);
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
   // HTTP from inside the container's network namespace (it keeps --network none), when asked for.
   const httpNotes: string[] = [];
-  const access = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid: initial?.pid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : undefined;
+  const access = options.readyHttp || options.probeHttp ? await netnsAccess({ id, hostPid, image: req.image, platform: req.platform, cleanup, emulated: req.emulated }) : undefined;
   const way = access && access.kind !== 'unavailable' ? access : undefined;
   if (access?.kind === 'unavailable') {
     const flags = [options.readyHttp ? '--ready-http' : '', options.probeHttp ? '--probe-http' : ''].filter(Boolean).join(' and ');
     httpNotes.push(`${flags} skipped on ${req.platform}: no way into the container's network namespace here (${access.reason})${options.readyHttp ? '; readiness was judged by the default signals' : ''}.`);
   }
   const readyHttp = options.readyHttp && way && !options.readyLog && !options.readyCmd ? { readyHttp: { target: options.readyHttp, access: way } } : {};
-  const ready = await waitReady({ id, hostPid: initial?.pid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
+  const ready = await waitReady({ id, hostPid, readyLog: options.readyLog, ...(options.readyCmd ? { readyCmd: options.readyCmd } : {}), ...readyHttp, boundSeconds: bound, healthcheck: config.healthcheck, startedAt, ownNetns });
 
   // PID 1 and the checks that need a ready service, side by side, and beside them whether it
   // still runs (on a container that exited they fail fast and are not used).
   const checksAfterReady = (pid: number | undefined) => (req.deployed ? Promise.resolve(NO_CHECKS) : afterReady(req, id, pid, startedAt, startedAt + bound * 1000, ready, earlyHealth, armed));
-  const afterChecks = ready.by === 'exited' ? undefined : Promise.all([pid1Of(id, initial?.pid, config.path), checksAfterReady(initial?.pid)]);
+  const afterChecks = ready.by === 'exited' ? undefined : Promise.all([pid1Of(id, hostPid, config.path), checksAfterReady(hostPid)]);
   afterChecks?.catch(() => undefined);
   // The kernel's PID 1 is gone a moment before the engine marks the container exited (under
   // load, longer than a state read over the API takes): wait for the engine to agree first.

@@ -1,7 +1,8 @@
 // Smoke checks, per platform, before the SIGTERM probe: does the start executable exist in
 // the built image, can it run, and will it run on real hardware of that platform?
 // Two sources: the debug-path check (`docker run --entrypoint /bin/sh … test -x "$1"`), and
-// the files themselves, copied out of a never-started container (no shell needed).
+// the files themselves, read where the probe's running container shows them, else copied out
+// of a never-started container (no shell needed).
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Severity } from '../findings.js';
@@ -15,6 +16,7 @@ import { writerOf } from '../model/file-origin.js';
 import { envTarget, parseShebang, type Shebang } from '../shell/shebang.js';
 import { interpreterPackage, isExtraShell } from '../model/programs.js';
 import { ImageFileReader, type ImageFile } from './image-files.js';
+import type { HostRoot } from './host-root.js';
 import { PROBE_HARDENING } from './probe.js';
 import type { RuntimeHit } from './types.js';
 
@@ -35,6 +37,8 @@ export interface SmokeInput {
   cleanup: Cleanup;
   /** The probe's container, once it runs (undefined when it could not start): the debug-path check runs in it. */
   running?: Promise<string | undefined>;
+  /** Its root as the host sees it, when that shows the image's files (host-root.ts): they are read there. */
+  root?: Promise<HostRoot | undefined>;
 }
 
 /** The probe's tmpfs mounts: they hide what the image has there. */
@@ -350,14 +354,7 @@ export async function smokeCheck(input: SmokeInput): Promise<SmokeResult> {
   const candidates = argv0 !== undefined && argv0 !== '' ? executableCandidates(argv0, config) : [];
   const shellRun = debugShellRun(input, candidates.length > 0 ? candidates : ['/bin/sh']);
 
-  let reader: ImageFileReader;
-  try {
-    reader = await ImageFileReader.open(input);
-  } catch (err) {
-    await shellRun;
-    throw err;
-  }
-
+  const reader = new ImageFileReader(input);
   let verdict: Promise<ShellVerdict> | undefined;
   const shellVerdict = () => (verdict ??= judgeShellRun(shellRun, reader));
   const consistent = argv0 !== undefined && model.start.argv[0] === argv0 && model.start.executableFrom !== undefined;

@@ -12,6 +12,7 @@ import { docker } from '../../src/runtime/docker.js';
 import { hostArch, parseElf } from '../../src/runtime/elf.js';
 import { inspectImage } from '../../src/runtime/image-config.js';
 import { HEAD_BYTES, ImageFileReader } from '../../src/runtime/image-files.js';
+import { hostRoot } from '../../src/runtime/host-root.js';
 import { smokeCheck, type SmokeResult } from '../../src/runtime/smoke.js';
 import { recorded } from './docker-calls.js';
 import { engineAvailable, leftovers, PLATFORMS, skipReason } from './engine.js';
@@ -242,24 +243,74 @@ describe.skipIf(!engineAvailable)(`smoke checks on a real engine${skipReason ? `
     expect(arm).toMatchObject({ fatal: false, hasShell: true });
   });
 
+  /** The dangling-link fixture's paths, as its Dockerfile makes them (whichever way they are read). */
+  async function expectFixtureFiles(reader: ImageFileReader): Promise<void> {
+    const files = await reader.readMany(['/loop-a', '/opt/tools/busybox', '/tools/busybox', '/tools', '/bin/sh', '/nonexistent/x', '/bin/busybox/x', '/lib-link/os-release', '/os-release-link']);
+    expect(files.get('/loop-a')!.type).toBe('loop');
+    const rel = files.get('/opt/tools/busybox')!;
+    expect(rel).toMatchObject({ type: 'file', resolvedPath: '/bin/busybox', truncated: true, links: [{ path: '/opt/tools/busybox', target: '../../bin/busybox' }] });
+    expect(rel.head.length).toBe(HEAD_BYTES);
+    expect(rel.size).toBeGreaterThan(HEAD_BYTES);
+    expect(rel.mode & 0o111).not.toBe(0);
+    expect(parseElf(rel.head)?.machine).toBe(183);
+    expect(files.get('/tools/busybox')).toMatchObject({ type: 'file', resolvedPath: '/bin/busybox' });
+    expect(files.get('/tools')).toMatchObject({ type: 'dir', resolvedPath: '/opt/tools' });
+    expect(files.get('/bin/sh')).toMatchObject({ type: 'file', resolvedPath: '/bin/busybox' });
+    expect(files.get('/nonexistent/x')!.type).toBe('missing');
+    expect(files.get('/bin/busybox/x')!.type).toBe('missing');
+    // Absolute links resolve inside the image, which has no /usr/lib: never on the host, which has it.
+    expect(fs.existsSync('/usr/lib/os-release')).toBe(true);
+    expect(files.get('/lib-link/os-release')!.type).toBe('missing');
+    expect(files.get('/os-release-link')).toMatchObject({ type: 'missing', links: [{ path: '/os-release-link', target: '/usr/lib/os-release' }] });
+  }
+
+  const readerContainers = async () => (await docker(['ps', '-aq', '--filter', `label=entrypoint-guard.run=${cleanup.runId}`, '--filter', 'status=created'], { timeoutMs: 30_000 })).stdout.trim();
+
   it('reads files out of an image without starting it: symlinks, loops, directories, large files cut short', async () => {
-    const reader = await ImageFileReader.open({ image: images.get('dangling-link@linux/arm64')!.tag, platform: 'linux/arm64', cleanup });
+    const reader = new ImageFileReader({ image: images.get('dangling-link@linux/arm64')!.tag, platform: 'linux/arm64', cleanup });
     try {
-      const files = await reader.readMany(['/loop-a', '/opt/tools/busybox', '/tools/busybox', '/tools', '/bin/sh', '/nonexistent/x', '/bin/busybox/x']);
-      expect(files.get('/loop-a')!.type).toBe('loop');
-      const rel = files.get('/opt/tools/busybox')!;
-      expect(rel).toMatchObject({ type: 'file', resolvedPath: '/bin/busybox', truncated: true, links: [{ path: '/opt/tools/busybox', target: '../../bin/busybox' }] });
-      expect(rel.head.length).toBe(HEAD_BYTES);
-      expect(rel.size).toBeGreaterThan(HEAD_BYTES);
-      expect(rel.mode & 0o111).not.toBe(0);
-      expect(parseElf(rel.head)?.machine).toBe(183);
-      expect(files.get('/tools/busybox')).toMatchObject({ type: 'file', resolvedPath: '/bin/busybox' });
-      expect(files.get('/tools')).toMatchObject({ type: 'dir', resolvedPath: '/opt/tools' });
-      expect(files.get('/bin/sh')).toMatchObject({ type: 'file', resolvedPath: '/bin/busybox' });
-      expect(files.get('/nonexistent/x')!.type).toBe('missing');
-      expect(files.get('/bin/busybox/x')!.type).toBe('missing');
+      await expectFixtureFiles(reader);
+      expect((await reader.read('/tmp/in-image')).head.toString()).toBe('in-image\n');
     } finally {
       await reader.close();
+    }
+  });
+
+  it("reads the same files in the probe's running container's root, from the host, with no container of its own; a tmpfs path out of the image", async () => {
+    const image = images.get('dangling-link@linux/arm64')!.tag;
+    // Started as the probe starts an image (a read-only root, a tmpfs on /tmp), kept running.
+    const run = await docker(['run', '-d', '--platform', 'linux/arm64', '--network', 'none', ...cleanup.labelArgs(), '--read-only', '--tmpfs', '/tmp', '--entrypoint', '/bin/busybox', image, 'sleep', '120'], { timeoutMs: 60_000 });
+    const id = run.stdout.trim();
+    cleanup.container(id);
+    expect(run.code).toBe(0);
+    const pid = Number((await docker(['inspect', '--format', '{{.State.Pid}}', id], { timeoutMs: 30_000 })).stdout.trim());
+    const root = hostRoot(pid, id);
+    expect(root).toBeDefined();
+    const reader = new ImageFileReader({ image, platform: 'linux/arm64', cleanup, root: Promise.resolve(root) });
+    try {
+      await expectFixtureFiles(reader);
+      expect(await readerContainers()).toBe('');
+      // The tmpfs hides the image's /tmp in the running container: that file comes out of the image.
+      expect((await reader.read('/tmp/in-image')).head.toString()).toBe('in-image\n');
+      expect(await readerContainers()).not.toBe('');
+    } finally {
+      await reader.close();
+      await docker(['rm', '-f', id], { timeoutMs: 30_000 });
+    }
+    expect(await readerContainers()).toBe('');
+  });
+
+  it('does not read a running container with a writable root from the host (it could change what is read)', async () => {
+    const image = images.get('dangling-link@linux/amd64')!.tag;
+    const run = await docker(['run', '-d', '--platform', 'linux/amd64', '--network', 'none', ...cleanup.labelArgs(), '--entrypoint', '/bin/busybox', image, 'sleep', '120'], { timeoutMs: 60_000 });
+    const id = run.stdout.trim();
+    cleanup.container(id);
+    try {
+      const pid = Number((await docker(['inspect', '--format', '{{.State.Pid}}', id], { timeoutMs: 30_000 })).stdout.trim());
+      expect(pid).toBeGreaterThan(0);
+      expect(hostRoot(pid, id)).toBeUndefined();
+    } finally {
+      await docker(['rm', '-f', id], { timeoutMs: 30_000 });
     }
   });
 
