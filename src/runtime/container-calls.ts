@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { docker, logCall, type DockerResult } from './docker.js';
 import { engineMessage, engineRequest, localEngineSocket } from './engine-api.js';
+import { hostProc, lowerPriority } from './host-proc.js';
 
 const CALL_MS = 20_000;
 const path = (id: string) => `/containers/${encodeURIComponent(id)}`;
@@ -66,6 +67,11 @@ export async function waitContainer(id: string, timeoutMs: number): Promise<numb
 export interface ExecOptions {
   timeoutMs: number;
   maxStdoutBytes?: number;
+  /**
+   * Run it at the lowest CPU priority (lowerPriority), for a check started beside the service's
+   * own start. Local engine only; it runs at normal priority when its process cannot be lowered.
+   */
+  lowPriority?: boolean;
 }
 
 /**
@@ -85,13 +91,42 @@ export async function execIn(id: string, argv: string[], options: ExecOptions): 
   const created = await createExec(socket, id, argv, false, left());
   if ('error' in created) return failed(created.error, created.timedOut);
   const { execId } = created;
-  const started = await engineRequest(socket, 'POST', `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  const starting = engineRequest(socket, 'POST', `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  if (options.lowPriority) void lowerWhenRunning(socket, id, execId, starting);
+  const started = await starting;
   if (started.timedOut) return failed(`no answer within ${options.timeoutMs / 1000} s`, true);
   if (started.status !== 200) return failed(engineMessage(started));
   const { stdout, stderr } = demultiplex(started.body, options.maxStdoutBytes ?? 64 * 1024 * 1024);
   const exit = await exitCodeOf(socket, execId, deadline);
   if ('error' in exit) return { ...failed(exit.error, exit.timedOut), stdout: stdout.toString('utf8'), stdoutBytes: stdout };
   return { code: exit.code, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), timedOut: false, stdoutBytes: stdout };
+}
+
+/** How often the exec's host pid is asked for while it starts, and for how long at most. */
+const EXEC_PID_POLL_MS = 5;
+const EXEC_PID_WAIT_MS = 2000;
+
+/**
+ * Lower the exec's process once the engine names its host pid (checked to be this container's),
+ * and once more a moment later for the threads it started meanwhile.
+ */
+async function lowerWhenRunning(socket: string, id: string, execId: string, done: Promise<unknown>): Promise<void> {
+  let finished = false;
+  void done.then(() => (finished = true));
+  const until = Date.now() + EXEC_PID_WAIT_MS;
+  while (!finished && Date.now() < until) {
+    const inspected = await engineRequest(socket, 'GET', `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: CALL_MS });
+    const pid = (parseObject(inspected.body.toString('utf8')) as { Pid?: unknown } | undefined)?.Pid;
+    if (inspected.status !== 200) return;
+    if (typeof pid === 'number' && pid > 0) {
+      const proc = hostProc(pid, id);
+      if (!proc || !lowerPriority(proc)) return;
+      await new Promise((r) => setTimeout(r, 50));
+      lowerPriority(proc);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, EXEC_PID_POLL_MS));
+  }
 }
 
 /** Create an exec of `argv` (stdout and stderr attached, stdin too when asked). */

@@ -100,10 +100,13 @@ export interface NativeHealth {
   status: HealthOutcome['status'];
 }
 
-/** One run of the check, as Docker runs it (an exec: the container's user and env). */
-export function runHealthOnce(id: string, health: HealthSpec, emulated?: boolean): Promise<HealthRun> {
+/**
+ * One run of the check, as Docker runs it (an exec: the container's user and env). `lowPriority`:
+ * started beside the service's own start, it takes only the CPU the service leaves idle.
+ */
+export function runHealthOnce(id: string, health: HealthSpec, emulated?: boolean, lowPriority?: boolean): Promise<HealthRun> {
   const factor = emulated ? 3 : 1;
-  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1000, maxStdoutBytes: 64 * 1024 });
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1000, maxStdoutBytes: 64 * 1024, ...(lowPriority ? { lowPriority } : {}) });
 }
 
 /** The check's program, when the run says it is not in the image. */

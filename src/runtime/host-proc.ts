@@ -3,7 +3,7 @@
 // is checked against the container id first, so a remote engine's pid that happens to exist
 // here is never mistaken for the container.
 import fs from 'node:fs';
-import { constants } from 'node:os';
+import os, { constants } from 'node:os';
 
 export interface HostProc {
   pid: number;
@@ -346,4 +346,36 @@ export function processTree(proc: HostProc): ProcessTree | undefined {
     }
   }
   return { argv, children };
+}
+
+/** Renicing the container's processes (root's, or a user namespace's) needs root here. */
+export function mayLowerPriority(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** The weakest CPU weight a nice value gives (CFS: 15 against nice 0's 1024). */
+const LOWEST_PRIORITY = 19;
+
+/**
+ * Give a process of the container (every thread it has now; threads it starts later inherit it)
+ * the lowest CPU priority: it then runs on the CPU the service leaves idle instead of slowing the
+ * service's start. Needs the right to renice it (root here); false when none could be lowered.
+ */
+export function lowerPriority(proc: HostProc): boolean {
+  let lowered = false;
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`${proc.root}/${proc.pid}/task`);
+  } catch {
+    return false;
+  }
+  for (const tid of tids) {
+    try {
+      os.setPriority(Number(tid), LOWEST_PRIORITY);
+      lowered = true;
+    } catch {
+      // Gone meanwhile, or not ours to renice.
+    }
+  }
+  return lowered;
 }

@@ -14,7 +14,7 @@ import { displayName } from './process-name.js';
 import { knownProgram } from '../model/programs.js';
 import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
-import { hostProc, isDefunct, pid1Running, processArgv, processTree, signalDispositions, watchPid1Exit, type HostProc, type SignalDispositions } from './host-proc.js';
+import { hostProc, isDefunct, mayLowerPriority, pid1Running, processArgv, processTree, signalDispositions, watchPid1Exit, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
 import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun, type NativeHealth } from './healthcheck.js';
 import { armOrphanCheck, checkZombies, isOrphanCheck, zombieHit, type ZombieOutcome } from './zombies.js';
@@ -260,10 +260,12 @@ async function probeStarted(req: ProbeRequest, started: { id: string; at: number
   // check) overlaps the service's: on a quiet 2-CPU machine 0.1 s sooner to the verdict than
   // running it once ready. Under QEMU that start costs seconds of CPU: on two CPUs it made the
   // emulated service itself ready 1.6 s later (3.6 s instead of 2.0 s), more than the check costs
-  // once the service is ready, so there it waits for readiness unless the engine has CPUs to spare.
+  // once the service is ready, so there it waits for readiness unless it can run at the lowest
+  // CPU priority (it then takes only the CPU the service leaves idle) or the engine has CPUs to spare.
   // A deployed run probes the shutdown only (the image's HEALTHCHECK and reaping are the plain run's verdicts).
-  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
-  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : undefined;
+  const lowPriority = mayLowerPriority();
+  const spareCpus = !req.emulated || lowPriority || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
+  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated, lowPriority) : undefined;
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
   // HTTP from inside the container's network namespace (it keeps --network none), when asked for.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armExec, demultiplex, execIn, inspectState, killContainer, topText, waitContainer } from '../../src/runtime/container-calls.js';
 import { dockerEnv } from '../../src/runtime/docker.js';
 import { localEngineSocket } from '../../src/runtime/engine-api.js';
-import { hostProc, processTree, watchPid1Exit } from '../../src/runtime/host-proc.js';
+import { hostProc, mayLowerPriority, processTree, watchPid1Exit } from '../../src/runtime/host-proc.js';
 import { parseTop } from '../../src/runtime/probe.js';
 import { BASE_IMAGE, engineAvailable, skipReason } from './engine.js';
 
@@ -52,6 +52,17 @@ describe.skipIf(!engineAvailable)(`the Engine API calls against the docker CLI $
     const res = await execIn(id, argv, { timeoutMs: 20_000 });
     expect(res).toMatchObject({ code: truth.code, stdout: truth.stdout, stderr: truth.stderr, timedOut: false });
     expect(truth.code).toBe(3);
+  });
+
+  it('exec at low priority: the kernel runs it, and what it starts, at nice 19; a plain exec at the container\'s nice 0', async () => {
+    // Field 19 of /proc/<pid>/stat is the nice value, as the kernel keeps it; the shell waits
+    // first so the lowering (done from the host once the engine names the pid) has happened.
+    const argv = ['sh', '-c', 'sleep 1; cut -d " " -f 19 /proc/self/stat'];
+    const low = await execIn(id, argv, { timeoutMs: 20_000, lowPriority: true });
+    const plain = await execIn(id, argv, { timeoutMs: 20_000 });
+    expect(plain).toMatchObject({ code: 0, stdout: '0\n' });
+    expect(low).toMatchObject({ code: 0, stdout: mayLowerPriority() ? '19\n' : '0\n' });
+    expect(cli(['exec', id, ...argv]).stdout).toBe('0\n');
   });
 
   it('exec of a program that is not there: the exit code `docker exec` gives, with the runtime\'s words', async () => {
