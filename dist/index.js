@@ -46461,6 +46461,7 @@ var BEST_EFFORT = /* @__PURE__ */ new Set([
   "deluser",
   "delgroup",
   "chpasswd",
+  "mkhomedir_helper",
   "ulimit",
   "sysctl",
   "sync",
@@ -46564,6 +46565,10 @@ function stepKind(script, cmd, memo2) {
   const name = staticValue(cmd.words[0]);
   const base = commandBase(cmd.words[0]);
   if (base !== void 0 && NOT_A_STEP.has(base)) return NONE;
+  const through = execThrough(wordTexts(cmd.words), 0);
+  if (through && through.command === void 0 && through.next > 0 && through.next < cmd.words.length) {
+    return discardsFailure(cmd) ? BEST : stepKind(script, { ...cmd, words: cmd.words.slice(through.next) }, memo2);
+  }
   if (base !== void 0 && BEST_EFFORT.has(base) || discardsFailure(cmd)) return BEST;
   const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
   if (fn) return functionStep(script, fn, memo2);

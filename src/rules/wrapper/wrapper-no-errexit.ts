@@ -6,7 +6,7 @@ import { shebangFlags } from '../../model/script-syntax.js';
 import { functionBody, walkCommands, type Command, type FuncDef, type Simple, type Stmt } from '../../model/script-syntax.js';
 import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue, wordTexts } from '../../model/script-syntax.js';
 import { commandsOf } from '../../model/command-strings.js';
-import { commandStringAt } from '../../model/programs.js';
+import { commandStringAt, execThrough } from '../../model/programs.js';
 import type { DockerfileModel } from '../../model/types.js';
 import type { Autofix } from '../../findings.js';
 import { autofix, scriptLineEdit } from '../edits.js';
@@ -28,7 +28,7 @@ const NOT_A_STEP = new Set([
 const BEST_EFFORT = new Set([
   'chown', 'chmod', 'chgrp', 'mkdir', 'touch', 'ln', 'rm', 'sed', 'find', 'cat', 'ls', 'tee', 'date', 'id', 'getent',
   'whoami', 'hostname', 'env', 'logger', 'usermod', 'groupmod', 'useradd', 'groupadd', 'adduser', 'addgroup',
-  'deluser', 'delgroup', 'chpasswd', 'ulimit', 'sysctl', 'sync', 'tr', 'cut', 'awk', 'grep', 'head', 'tail', 'sort',
+  'deluser', 'delgroup', 'chpasswd', 'mkhomedir_helper', 'ulimit', 'sysctl', 'sync', 'tr', 'cut', 'awk', 'grep', 'head', 'tail', 'sort',
   // Waiting for a dependency: when it never comes, the app fails visibly on its own.
   'nc', 'pg_isready', 'wait-for-it', 'wait-for-it.sh', 'wait-for', 'wait-for.sh', 'dockerize',
 ]);
@@ -142,6 +142,11 @@ function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>
   const name = staticValue(cmd.words[0]);
   const base = commandBase(cmd.words[0]);
   if (base !== undefined && NOT_A_STEP.has(base)) return NONE;
+  // `gosu git mkdir -p /data/git`, `env A=b migrate`: the step is the program they run.
+  const through = execThrough(wordTexts(cmd.words), 0);
+  if (through && through.command === undefined && through.next > 0 && through.next < cmd.words.length) {
+    return discardsFailure(cmd) ? BEST : stepKind(script, { ...cmd, words: cmd.words.slice(through.next) }, memo);
+  }
   if ((base !== undefined && BEST_EFFORT.has(base)) || discardsFailure(cmd)) return BEST;
   const fn = name !== undefined && !name.includes('/') ? script.functions.get(name) : undefined;
   if (fn) return functionStep(script, fn, memo);

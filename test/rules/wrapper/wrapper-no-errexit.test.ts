@@ -188,3 +188,59 @@ describe(`${ID}: a shell command string is the step its commands are`, () => {
     expect(h[0]!.message).toContain('runs without `set -e`');
   });
 });
+
+describe(`${ID}: user set-up and dropped-privilege steps are what they run`, () => {
+  // bitwarden/server src/Api/entrypoint.sh (trimmed): the account set-up before the step-down to
+  // the app user is best-effort; the Kerberos ticket it gets when a keytab is mounted is not.
+  const accounts = dedent(`
+    #!/bin/sh
+    LUID=\${LOCAL_UID:-65534}
+    if [ "$(id -u)" = "0" ]
+    then
+        groupadd -o -g $LUID bitwarden >/dev/null 2>&1 ||
+        groupmod -o -g $LUID bitwarden >/dev/null 2>&1
+        useradd -o -u $LUID -g bitwarden -s /bin/false bitwarden >/dev/null 2>&1 ||
+        usermod -o -u $LUID -g bitwarden -s /bin/false bitwarden >/dev/null 2>&1
+        mkhomedir_helper bitwarden
+        chown -R bitwarden:bitwarden /app
+        gosu_cmd="gosu bitwarden:bitwarden"
+    else
+        gosu_cmd=""
+    fi
+    KERBEROS
+    exec $gosu_cmd /app/Api
+  `);
+
+  it('does not fire when the only steps create the user, its home and its files (mkhomedir_helper is a user edit)', () => {
+    expect(ruleHits(ID, 'mcr.microsoft.com/dotnet/aspnet:8.0-alpine', accounts.replace('KERBEROS\n', ''))).toEqual([]);
+  });
+
+  it('fires when a step that matters follows them (kinit through the dropper word)', () => {
+    const kinit = 'if [ -f /etc/bitwarden/kerberos/bitwarden.keytab ]; then\n    $gosu_cmd kinit $KRB_USER -k -t /etc/bitwarden/kerberos/bitwarden.keytab\nfi\n';
+    const h = ruleHits(ID, 'mcr.microsoft.com/dotnet/aspnet:8.0-alpine', accounts.replace('KERBEROS\n', kinit));
+    // It points at the first unprotected step (groupmod, the `||` fallback) and names kinit.
+    expect(h.map((f) => f.line)).toEqual([6]);
+    expect(h[0]!.message).toContain('(and `$gosu_cmd kinit $KRB_USER');
+    expect(h[0]!.message).toContain('on line 16)');
+  });
+
+  // gogs/gogs docker/start.sh (trimmed): volume folders made as the app user through gosu.
+  const folders = (step: string) =>
+    dedent(`
+      #!/bin/sh
+      for f in /data/gogs/data /data/gogs/conf /data/git; do
+          if ! test -d $f; then
+              gosu git ${step} $f
+          fi
+      done
+      exec "$@"
+    `);
+
+  it('judges `gosu USER mkdir -p DIR` as the mkdir it runs', () => {
+    expect(ruleHits(ID, 'alpine:3.20', folders('mkdir -p'))).toEqual([]);
+  });
+
+  it('still fires when the dropper runs a step that matters', () => {
+    expect(ruleHits(ID, 'alpine:3.20', folders('/app/gogs/gogs restore --from')).map((f) => f.line)).toEqual([4]);
+  });
+});
