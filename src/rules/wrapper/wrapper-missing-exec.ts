@@ -219,6 +219,8 @@ export const rule: StaticRule = {
           'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
         ], fixMissingExec(model, script, sig));
       const cron = cronText(script) + schedulerText(flow);
+      // `crond` (no -f) forks and returns: the endless loop after it holds the shell, judged below.
+      const loopHeld = daemonUnderLoop(script);
       for (const sig of flow.finals) {
         // The script runs it once here and schedules it (cron, go-cron) on another path: a job, not a server.
         if (scheduledJob(sig, cron)) continue;
@@ -230,6 +232,7 @@ export const rule: StaticRule = {
             // A step that runs once and returns (`… init`, `go test`, `ansible-playbook`) ends the
             // script on this path: a job, not a main process for SIGTERM to reach.
             if (oneShot(sig)) break;
+            if (sig.cmd === loopHeld?.daemon) break;
             // `bash` alone (the branch for `docker run -it image bash`): a session, not a service.
             if (sig.cmd.kind === 'simple' && interactiveShell(wordTexts(sig.cmd.words))) break;
             report(sig, (text) => [
@@ -271,7 +274,7 @@ export const rule: StaticRule = {
         });
       }
       for (const sig of flow.argvThenExit) argv(sig, ' before `exit`');
-      const watch = trapsTerm(script) ? undefined : daemonUnderLoop(script);
+      const watch = trapsTerm(script) ? undefined : loopHeld;
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [

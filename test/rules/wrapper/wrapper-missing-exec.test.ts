@@ -521,3 +521,19 @@ describe('wrapper-missing-exec: a control script from the image that runs its se
   });
 
 });
+
+describe(`${ID}: a daemon that forks, then an endless loop`, () => {
+  // samoshkin/tls-nginx-strong-example cron/entrypoint.sh (trimmed): busybox crond without -f forks.
+  const cron = (trap: string) =>
+    `#!/usr/bin/env bash\nset -eux\n${trap}\n# Start cron daemon in background\ncrond -L /var/log/cron.log -l 2\n\nwhile true\ndo\n  cat /var/log/cron.log & wait \${!}\ndone\n`;
+
+  it('a TERM trap that exits ends the shell at once: not reported', () => {
+    expect(ruleHits(ID, 'alpine:3.5', cron("trap 'kill ${!}; exit' SIGTERM SIGINT"))).toEqual([]);
+  });
+
+  it('near miss: without the trap, the loop holds the shell and the daemon never sees SIGTERM', () => {
+    const h = ruleHits(ID, 'alpine:3.5', cron(''));
+    expect(h.map((f) => f.line)).toEqual([5]);
+    expect(h[0]!.message).toContain('forks into the background and the endless loop on line 7');
+  });
+});
