@@ -22719,11 +22719,25 @@ function fixMissingExec(model, script, sig) {
 }
 var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
+var STOPS = /* @__PURE__ */ new Set(["kill", "pkill", "killall", "exit"]);
 function trapsTerm3(script) {
+  const stops = (stmts) => {
+    let found2 = false;
+    walkCommands(stmts, (cmd) => {
+      if (cmd.kind === "simple" && STOPS.has(commandBase(cmd.words[0]) ?? "")) found2 = true;
+    });
+    return found2;
+  };
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== "simple" || commandBase(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+    if (!cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) return;
+    const action = (staticValue(cmd.words[1]) ?? cmd.words[1]?.raw ?? "").split(/[\s;&|(){}]+/).filter(Boolean);
+    if (action.some((w) => STOPS.has(w))) found = true;
+    for (const w of action) {
+      const fn = script.functions.get(w);
+      if (fn && stops(functionBody(fn))) found = true;
+    }
   });
   return found;
 }

@@ -2,7 +2,7 @@
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
 import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
-import { commandBase, commandText, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
+import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
@@ -60,12 +60,32 @@ const BUILTINS = new Set(['cd', 'echo', 'printf', 'read', 'wait', 'set', 'export
 /** Programs an app's output is piped into for logging: `node server.js | tee app.log`. */
 const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', 'multilog', 'cronolog', 'rotatelogs', 'svlogd', 's6-log', 'pino-pretty', 'bunyan', 'jq']);
 
-/** Does the script trap TERM (and so can forward it to a background child)? */
+/** Commands a TERM trap stops with: it signals the child, or ends the shell. */
+const STOPS = new Set(['kill', 'pkill', 'killall', 'exit']);
+
+/**
+ * Does the script trap TERM with an action that stops (`kill` the child, or `exit`), written in
+ * the trap or in a function of the script it calls? A handler that only logs and sleeps
+ * (`graceful_shutdown() { sleep 60; }`) forwards nothing: the child still never sees SIGTERM.
+ */
 function trapsTerm(script: ShellScript): boolean {
+  const stops = (stmts: Parameters<typeof walkCommands>[0]): boolean => {
+    let found = false;
+    walkCommands(stmts, (cmd) => {
+      if (cmd.kind === 'simple' && STOPS.has(commandBase(cmd.words[0]) ?? '')) found = true;
+    });
+    return found;
+  };
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== 'simple' || commandBase(cmd.words[0]) !== 'trap') return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) found = true;
+    if (!cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) return;
+    const action = (staticValue(cmd.words[1]!) ?? cmd.words[1]?.raw ?? '').split(/[\s;&|(){}]+/).filter(Boolean);
+    if (action.some((w) => STOPS.has(w))) found = true;
+    for (const w of action) {
+      const fn = script.functions.get(w);
+      if (fn && stops(functionBody(fn))) found = true;
+    }
   });
   return found;
 }
