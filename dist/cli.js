@@ -18958,7 +18958,14 @@ var ChainWalker = class {
     const analysis = analysisOf(wrapper);
     const handovers = flow.handovers.filter((h) => h.argv.length > 0 && !reExecsItself(h.argv, wrapper));
     const chosen = handovers.find((h) => h.argv.some((e) => typeof e.arg === "number")) ?? handovers[0];
+    const literal = (words) => words.length > 0 && words[0] !== "?" && !/[$`]/.test(words[0]);
+    const others = [];
+    const other = (words, start) => {
+      if (literal(words) && !others.some((o) => o.words.join(" ") === words.join(" "))) others.push({ words, origin: { file: wrapper.file, line: analysis.lineOf(start) + wrapper.lineOffset, script: wrapper } });
+    };
     if (chosen) {
+      for (const h of handovers) if (h !== chosen && !h.fn) other(h.argv.map((e) => e.value && "s" in e.value ? e.value.s : "?"), h.cmd.start);
+      if (others.length) link.otherPrograms = others;
       const line = analysis.lineOf(chosen.cmd.start) + wrapper.lineOffset;
       const origin = { file: wrapper.file, line, script: wrapper };
       const words = [];
@@ -18980,6 +18987,9 @@ var ChainWalker = class {
     if (last && last.cmd.kind === "simple") {
       const words = last.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, "$2"));
       if (words.every((w) => !/[$`]/.test(w))) link.child = { words, origin: { file: wrapper.file, line: analysis.lineOf(last.start) + wrapper.lineOffset, script: wrapper } };
+      for (const s of flow.finals)
+        if (s !== last && s.kind === "program" && s.cmd.kind === "simple" && !s.fn) other(s.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, "$2")), s.start);
+      if (others.length) link.otherPrograms = others;
     }
     if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
   }
@@ -19296,6 +19306,9 @@ var RENDERERS = /* @__PURE__ */ new Set(["envsubst", "confd", "dockerize", "gomp
 var ENV_FILE = /(?:activate|[._-]env(?:\.sh)?|environment|profile|rc(?:\.sh)?|secrets?(?:\.sh)?|exports?(?:\.sh)?)$/i;
 var LOCAL_NAMES = /^(?:set|i|n|x|f|file|dir|arg|opt|cmd|args|_.*)$/i;
 var steps = /* @__PURE__ */ new WeakMap();
+function runsMigration(text) {
+  return MIGRATION.test(text);
+}
 function wrapperSetup(wrapper) {
   const cached2 = steps.get(wrapper);
   if (cached2) return cached2;
@@ -19465,16 +19478,25 @@ var rule = {
         const given = new Set(d.env.map((e) => e.name));
         const missing = wrapperSetup(link.wrapper).filter((s) => !(s.name && given.has(s.name)));
         if (missing.length === 0) continue;
-        const steps2 = missing.slice(0, 3).map((s) => `${s.what} (line ${s.line})`);
-        const more = missing.length > 3 ? ` and ${missing.length - 3} more` : "";
+        const initRun = missing.some((s) => s.kind === "migration") ? d.initContainers?.find((i) => runsMigration(i.text)) : void 0;
+        const left = initRun ? missing.filter((s) => s.kind !== "migration") : missing;
+        if (left.length === 0) continue;
+        const steps2 = left.slice(0, 3).map((s) => `${s.what} (line ${s.line})`);
+        const more = left.length > 3 ? ` and ${left.length - 3} more` : "";
         const field = fieldName(d, "entrypoint");
         const keep = fieldName(d, "command");
         const fix = link.forwards ? `Keep the image's ENTRYPOINT: give the command as \`${keep}:\` instead of \`${field}:\` (the wrapper runs it with \`exec "$@"\` after its set-up), or start the wrapper first: \`${field}: ["${link.wrapper.imagePath}", \u2026]\`.` : `Start the wrapper first (\`${field}: ["${link.wrapper.imagePath}", \u2026]\`), or do its set-up in the deployment (env, an init container or job for migrations, securityContext for the user).`;
-        out.push({
-          message: `\`${field}:\` of ${deploymentLabel(d)} replaces the image's \`${show(ep.instr, 60)}\`, so \`${link.wrapper.file}\` never runs and the deployed command starts without its set-up: it ${steps2.join(", ")}${more}.`,
-          fix,
-          ...fieldAt(d, "entrypoint", d.entrypoint)
-        });
+        const message = `\`${field}:\` of ${deploymentLabel(d)} replaces the image's \`${show(ep.instr, 60)}\`, so \`${link.wrapper.file}\` never runs and the deployed command starts without its set-up: it ${steps2.join(", ")}${more}.`;
+        if (initRun) {
+          out.push({
+            message: `${message} The pod's init container \`${initRun.name}\` runs the migration itself, so the deployment does the wrapper's set-up on purpose: check that it needs none of the rest.`,
+            fix: `Set what the deployed command still needs in the deployment (\`env:\`), or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+            ...fieldAt(d, "entrypoint", d.entrypoint),
+            severity: "info"
+          });
+          continue;
+        }
+        out.push({ message, fix, ...fieldAt(d, "entrypoint", d.entrypoint) });
       }
     }
     return out;
@@ -21300,6 +21322,11 @@ function container(c, workload, podSpec, display2) {
   const image = str(get(c, "image"));
   const sharedPid = keyLine(podSpec, "shareProcessNamespace");
   const shares = str(get(podSpec, "shareProcessNamespace")) === "true";
+  const initContainers = items(get(podSpec, "initContainers")).flatMap((i) => {
+    const initName = str(get(i, "name"));
+    const text = [...strings(get(i, "command")) ?? [], ...strings(get(i, "args")) ?? []].join(" ");
+    return initName !== void 0 && text ? [{ name: initName, text }] : [];
+  });
   return {
     kind: "kubernetes",
     file: display2,
@@ -21312,6 +21339,7 @@ function container(c, workload, podSpec, display2) {
     ...argsList && argsLine !== void 0 ? { command: { value: argsList, line: argsLine } } : commandList && commandLine !== void 0 ? { command: { value: [], line: commandLine } } : {},
     env,
     skippedEnv,
+    ...initContainers.length ? { initContainers } : {},
     ...signal !== void 0 ? { stopSignal: { value: signal, line: keyLine(get(c, "lifecycle"), "stopSignal") } } : {},
     grace: graceSeconds !== void 0 && graceLine !== void 0 ? { seconds: graceSeconds, line: graceLine } : { seconds: KUBERNETES_GRACE },
     ...hook ? { preStop: hook } : {},
@@ -21723,6 +21751,15 @@ var rule12 = {
     const deployedDev = origin?.devSetup ?? (origin?.kind === "compose" ? `Compose service \`${origin.name}\` runs a development server, a development setup` : void 0);
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : void 0);
     if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: "info" }];
+    const scriptLink = app.origin ? model.startChain.links.find((l) => l.kind === "script" && l.wrapper === app.origin?.script) : void 0;
+    const served = scriptLink?.otherPrograms?.find((o) => !devServer(o.words));
+    if (served)
+      return [{
+        message: `${message} Only one path of \`${baseName(served.origin.file)}\` starts it; on the other, line ${served.origin.line} starts \`${showText(served.words.join(" "), 40)}\`, so the condition between them picks development or production.`,
+        fix: `Make sure deployments take the production path (the condition's variable unset or off), or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+        ...where.at,
+        severity: "info"
+      }];
     return [{ message, fix, ...where.at }];
   }
 };
@@ -22682,11 +22719,25 @@ function fixMissingExec(model, script, sig) {
 }
 var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
+var STOPS = /* @__PURE__ */ new Set(["kill", "pkill", "killall", "exit"]);
 function trapsTerm3(script) {
+  const stops = (stmts) => {
+    let found2 = false;
+    walkCommands(stmts, (cmd) => {
+      if (cmd.kind === "simple" && STOPS.has(commandBase(cmd.words[0]) ?? "")) found2 = true;
+    });
+    return found2;
+  };
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== "simple" || commandBase(cmd.words[0]) !== "trap") return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) found = true;
+    if (!cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) return;
+    const action = (staticValue(cmd.words[1]) ?? cmd.words[1]?.raw ?? "").split(/[\s;&|(){}]+/).filter(Boolean);
+    if (action.some((w) => STOPS.has(w))) found = true;
+    for (const w of action) {
+      const fn = script.functions.get(w);
+      if (fn && stops(functionBody(fn))) found = true;
+    }
   });
   return found;
 }
@@ -22792,6 +22843,7 @@ var rule31 = {
         'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
       ], fixMissingExec(model, script, sig));
       const cron = cronText(script) + schedulerText(flow);
+      const loopHeld = daemonUnderLoop(script);
       for (const sig of flow.finals) {
         if (scheduledJob(sig, cron)) continue;
         switch (sig.kind) {
@@ -22800,6 +22852,7 @@ var rule31 = {
             break;
           case "program":
             if (oneShot(sig)) break;
+            if (sig.cmd === loopHeld?.daemon) break;
             if (sig.cmd.kind === "simple" && interactiveShell(wordTexts(sig.cmd.words))) break;
             report2(sig, (text) => [
               `${code(text)} runs as a child of the shell, ${consequence(programName2(sig))}.`,
@@ -22837,7 +22890,7 @@ var rule31 = {
         });
       }
       for (const sig of flow.argvThenExit) argv(sig, " before `exit`");
-      const watch = trapsTerm3(script) ? void 0 : daemonUnderLoop(script);
+      const watch = trapsTerm3(script) ? void 0 : loopHeld;
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report2({ kind: "program", cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [

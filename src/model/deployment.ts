@@ -56,6 +56,8 @@ export interface Deployment {
   preStop?: { kind: 'sleep' | 'exec' | 'http'; seconds?: number; argv?: string[]; line: number };
   /** An init in front of PID 1 (compose `init: true`, ECS `linuxParameters.initProcessEnabled`). */
   init?: Deployed<boolean>;
+  /** Kubernetes: the pod's init containers, each with its command and args as one text (`sh -c "python manage.py migrate"`). */
+  initContainers?: Array<{ name: string; text: string }>;
   /**
    * compose: why the service is a development setup (it bind-mounts its source into the
    * container: "Compose service `web` mounts `.` over `/app`, a development setup").

@@ -174,7 +174,14 @@ class ChainWalker {
     const analysis = analysisOf(wrapper);
     const handovers = flow.handovers.filter((h) => h.argv.length > 0 && !reExecsItself(h.argv, wrapper));
     const chosen = handovers.find((h) => h.argv.some((e) => typeof e.arg === 'number')) ?? handovers[0];
+    const literal = (words: string[]): boolean => words.length > 0 && words[0] !== '?' && !/[$`]/.test(words[0]!);
+    const others: NonNullable<ChainLink['otherPrograms']> = [];
+    const other = (words: string[], start: number): void => {
+      if (literal(words) && !others.some((o) => o.words.join(' ') === words.join(' '))) others.push({ words, origin: { file: wrapper.file, line: analysis.lineOf(start) + wrapper.lineOffset, script: wrapper } });
+    };
     if (chosen) {
+      for (const h of handovers) if (h !== chosen && !h.fn) other(h.argv.map((e) => (e.value && 's' in e.value ? e.value.s : '?')), h.cmd.start);
+      if (others.length) link.otherPrograms = others;
       const line = analysis.lineOf(chosen.cmd.start) + wrapper.lineOffset;
       const origin = { file: wrapper.file, line, script: wrapper };
       const words: string[] = [];
@@ -197,6 +204,9 @@ class ChainWalker {
     if (last && last.cmd.kind === 'simple') {
       const words = last.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, '$2'));
       if (words.every((w) => !/[$`]/.test(w))) link.child = { words, origin: { file: wrapper.file, line: analysis.lineOf(last.start) + wrapper.lineOffset, script: wrapper } };
+      for (const s of flow.finals)
+        if (s !== last && s.kind === 'program' && s.cmd.kind === 'simple' && !s.fn) other(s.cmd.words.map((w) => w.raw.replace(/^(['"])(.*)\1$/, '$2')), s.start);
+      if (others.length) link.otherPrograms = others;
     }
     if (flow.finals.length === 0 && flow.quietEnd && !flow.background.length) link.runsNothing = true;
   }

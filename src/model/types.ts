@@ -216,6 +216,12 @@ export interface ChainLink {
    * `exec`): the app runs, under the script's shell.
    */
   child?: { words: string[]; origin: { file: string; line: number; script: WrapperScript } };
+  /**
+   * script: the programs it starts on its other paths, as the image starts it (`if [ "$DEBUG" = 1 ];
+   * then exec runserver; else exec gunicorn …; fi`): what a condition the image cannot see picks
+   * instead of the program the chain follows (its program word literal; `?` for an unknown word).
+   */
+  otherPrograms?: { words: string[]; origin: { file: string; line: number; script: WrapperScript } }[];
   /** Written inside a script the chain runs (`exec gosu app node server.js`): the script's file and line. */
   origin?: { file: string; line: number; script: WrapperScript };
 }

@@ -28,6 +28,11 @@ const LOCAL_NAMES = /^(?:set|i|n|x|f|file|dir|arg|opt|cmd|args|_.*)$/i;
 const steps = new WeakMap<WrapperScript, SetupStep[]>();
 
 /** The set-up a start script does (in source order, each once), from its top level and its functions' bodies. */
+/** Does this command text run a database migration (`python manage.py migrate`, `rails db:migrate`)? */
+export function runsMigration(text: string): boolean {
+  return MIGRATION.test(text);
+}
+
 export function wrapperSetup(wrapper: WrapperScript): SetupStep[] {
   const cached = steps.get(wrapper);
   if (cached) return cached;

@@ -107,6 +107,11 @@ function container(c: YNode, workload: string, podSpec: YNode, display: string):
   // A shared process namespace makes the pause container PID 1: it reaps orphans, as an init does.
   const sharedPid = keyLine(podSpec, 'shareProcessNamespace');
   const shares = str(get(podSpec, 'shareProcessNamespace')) === 'true';
+  const initContainers = items(get(podSpec, 'initContainers')).flatMap((i) => {
+    const initName = str(get(i, 'name'));
+    const text = [...(strings(get(i, 'command')) ?? []), ...(strings(get(i, 'args')) ?? [])].join(' ');
+    return initName !== undefined && text ? [{ name: initName, text }] : [];
+  });
   return {
     kind: 'kubernetes',
     file: display,
@@ -123,6 +128,7 @@ function container(c: YNode, workload: string, podSpec: YNode, display: string):
         : {}),
     env,
     skippedEnv,
+    ...(initContainers.length ? { initContainers } : {}),
     ...(signal !== undefined ? { stopSignal: { value: signal, line: keyLine(get(c, 'lifecycle'), 'stopSignal')! } } : {}),
     grace: graceSeconds !== undefined && graceLine !== undefined ? { seconds: graceSeconds, line: graceLine } : { seconds: KUBERNETES_GRACE },
     ...(hook ? { preStop: hook } : {}),

@@ -1,7 +1,7 @@
 // A deployed command/entrypoint replaces the image's ENTRYPOINT, and with it the wrapper's set-up.
 import { deployedModel } from '../../model/deployed-start.js';
 import type { ChainLink } from '../../model/types.js';
-import { wrapperSetup } from '../../model/wrapper-setup.js';
+import { runsMigration, wrapperSetup } from '../../model/wrapper-setup.js';
 import { show } from '../start/format.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { deploymentLabel, fieldAt, fieldName } from './common.js';
@@ -31,18 +31,28 @@ export const rule: StaticRule = {
         const given = new Set(d.env.map((e) => e.name));
         const missing = wrapperSetup(link.wrapper).filter((s) => !(s.name && given.has(s.name)));
         if (missing.length === 0) continue;
-        const steps = missing.slice(0, 3).map((s) => `${s.what} (line ${s.line})`);
-        const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
+        // The pod runs the wrapper's migration in an init container: the deployment took the set-up over on purpose.
+        const initRun = missing.some((s) => s.kind === 'migration') ? d.initContainers?.find((i) => runsMigration(i.text)) : undefined;
+        const left = initRun ? missing.filter((s) => s.kind !== 'migration') : missing;
+        if (left.length === 0) continue;
+        const steps = left.slice(0, 3).map((s) => `${s.what} (line ${s.line})`);
+        const more = left.length > 3 ? ` and ${left.length - 3} more` : '';
         const field = fieldName(d, 'entrypoint');
         const keep = fieldName(d, 'command');
         const fix = link.forwards
           ? `Keep the image's ENTRYPOINT: give the command as \`${keep}:\` instead of \`${field}:\` (the wrapper runs it with \`exec "$@"\` after its set-up), or start the wrapper first: \`${field}: ["${link.wrapper.imagePath}", …]\`.`
           : `Start the wrapper first (\`${field}: ["${link.wrapper.imagePath}", …]\`), or do its set-up in the deployment (env, an init container or job for migrations, securityContext for the user).`;
-        out.push({
-          message: `\`${field}:\` of ${deploymentLabel(d)} replaces the image's \`${show(ep.instr, 60)}\`, so \`${link.wrapper.file}\` never runs and the deployed command starts without its set-up: it ${steps.join(', ')}${more}.`,
-          fix,
-          ...fieldAt(d, 'entrypoint', d.entrypoint),
-        });
+        const message = `\`${field}:\` of ${deploymentLabel(d)} replaces the image's \`${show(ep.instr, 60)}\`, so \`${link.wrapper.file}\` never runs and the deployed command starts without its set-up: it ${steps.join(', ')}${more}.`;
+        if (initRun) {
+          out.push({
+            message: `${message} The pod's init container \`${initRun.name}\` runs the migration itself, so the deployment does the wrapper's set-up on purpose: check that it needs none of the rest.`,
+            fix: `Set what the deployed command still needs in the deployment (\`env:\`), or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+            ...fieldAt(d, 'entrypoint', d.entrypoint),
+            severity: 'info',
+          });
+          continue;
+        }
+        out.push({ message, fix, ...fieldAt(d, 'entrypoint', d.entrypoint) });
       }
     }
     return out;

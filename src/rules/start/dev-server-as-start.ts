@@ -69,6 +69,16 @@ export const rule: StaticRule = {
     const deployedDev = origin?.devSetup ?? (origin?.kind === 'compose' ? `Compose service \`${origin.name}\` runs a development server, a development setup` : undefined);
     const devImage = developmentImage(model) ?? (deployedDev ? { reason: deployedDev } : undefined);
     if (devImage) return [{ message: `${message} Fine here: ${devImage.reason}.`, fix: `If this image ever ships to production, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, ...where.at, severity: 'info' }];
+    // `if [ "$DEBUG" = 1 ]; then runserver; else gunicorn …; fi`: a switch for development, the other path serves.
+    const scriptLink = app.origin ? model.startChain.links.find((l) => l.kind === 'script' && l.wrapper === app.origin?.script) : undefined;
+    const served = scriptLink?.otherPrograms?.find((o) => !devServer(o.words));
+    if (served)
+      return [{
+        message: `${message} Only one path of \`${baseName(served.origin.file)}\` starts it; on the other, line ${served.origin.line} starts \`${showText(served.words.join(' '), 40)}\`, so the condition between them picks development or production.`,
+        fix: `Make sure deployments take the production path (the condition's variable unset or off), or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+        ...where.at,
+        severity: 'info',
+      }];
     return [{ message, fix, ...where.at }];
   },
 };

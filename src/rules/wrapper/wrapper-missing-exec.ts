@@ -2,7 +2,7 @@
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
 import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
-import { commandBase, commandText, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
+import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
@@ -60,12 +60,32 @@ const BUILTINS = new Set(['cd', 'echo', 'printf', 'read', 'wait', 'set', 'export
 /** Programs an app's output is piped into for logging: `node server.js | tee app.log`. */
 const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', 'multilog', 'cronolog', 'rotatelogs', 'svlogd', 's6-log', 'pino-pretty', 'bunyan', 'jq']);
 
-/** Does the script trap TERM (and so can forward it to a background child)? */
+/** Commands a TERM trap stops with: it signals the child, or ends the shell. */
+const STOPS = new Set(['kill', 'pkill', 'killall', 'exit']);
+
+/**
+ * Does the script trap TERM with an action that stops (`kill` the child, or `exit`), written in
+ * the trap or in a function of the script it calls? A handler that only logs and sleeps
+ * (`graceful_shutdown() { sleep 60; }`) forwards nothing: the child still never sees SIGTERM.
+ */
 function trapsTerm(script: ShellScript): boolean {
+  const stops = (stmts: Parameters<typeof walkCommands>[0]): boolean => {
+    let found = false;
+    walkCommands(stmts, (cmd) => {
+      if (cmd.kind === 'simple' && STOPS.has(commandBase(cmd.words[0]) ?? '')) found = true;
+    });
+    return found;
+  };
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== 'simple' || commandBase(cmd.words[0]) !== 'trap') return;
-    if (cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) found = true;
+    if (!cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) return;
+    const action = (staticValue(cmd.words[1]!) ?? cmd.words[1]?.raw ?? '').split(/[\s;&|(){}]+/).filter(Boolean);
+    if (action.some((w) => STOPS.has(w))) found = true;
+    for (const w of action) {
+      const fn = script.functions.get(w);
+      if (fn && stops(functionBody(fn))) found = true;
+    }
   });
   return found;
 }
@@ -219,6 +239,8 @@ export const rule: StaticRule = {
           'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
         ], fixMissingExec(model, script, sig));
       const cron = cronText(script) + schedulerText(flow);
+      // `crond` (no -f) forks and returns: the endless loop after it holds the shell, judged below.
+      const loopHeld = daemonUnderLoop(script);
       for (const sig of flow.finals) {
         // The script runs it once here and schedules it (cron, go-cron) on another path: a job, not a server.
         if (scheduledJob(sig, cron)) continue;
@@ -230,6 +252,7 @@ export const rule: StaticRule = {
             // A step that runs once and returns (`… init`, `go test`, `ansible-playbook`) ends the
             // script on this path: a job, not a main process for SIGTERM to reach.
             if (oneShot(sig)) break;
+            if (sig.cmd === loopHeld?.daemon) break;
             // `bash` alone (the branch for `docker run -it image bash`): a session, not a service.
             if (sig.cmd.kind === 'simple' && interactiveShell(wordTexts(sig.cmd.words))) break;
             report(sig, (text) => [
@@ -271,7 +294,7 @@ export const rule: StaticRule = {
         });
       }
       for (const sig of flow.argvThenExit) argv(sig, ' before `exit`');
-      const watch = trapsTerm(script) ? undefined : daemonUnderLoop(script);
+      const watch = trapsTerm(script) ? undefined : loopHeld;
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [

@@ -173,3 +173,49 @@ describe('init-differs-by-platform', () => {
     expect(of(lintWith({ ...noInit, 'p.yaml': pod() }, 'worker/Dockerfile', [{ path: 'p.yaml' }]), 'init-differs-by-platform')).toEqual([]);
   });
 });
+
+describe('deployed-command-bypasses-wrapper: the pod runs the set-up in an init container', () => {
+  // TandoorRecipes/recipes' Kubernetes example (trimmed): boot.sh migrates, then execs gunicorn;
+  // the Deployment runs gunicorn by its venv path and migrates in an init container of the same image.
+  const files = (initCommand: string): Files => ({
+    'Dockerfile': 'FROM python:3.12-alpine\nWORKDIR /opt/recipes\nCOPY . .\nRUN python -m venv venv\nENTRYPOINT ["/opt/recipes/boot.sh"]\n',
+    'boot.sh': exe('#!/bin/sh\nsource venv/bin/activate\nexport MEDIA_ROOT=${MEDIA_ROOT:-/opt/recipes/mediafiles}\npython manage.py migrate\nexec gunicorn recipes.wsgi\n'),
+    'k8s/50-deployment.yaml': dedent(`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: recipes
+      spec:
+        template:
+          spec:
+            initContainers:
+            - name: init-chmod-data
+              image: vabene1111/recipes
+              command:
+              - sh
+              - -c
+              - |
+                ${initCommand}
+            containers:
+            - name: recipes
+              image: vabene1111/recipes
+              command:
+                - /opt/recipes/venv/bin/gunicorn
+                - recipes.wsgi
+    `),
+  });
+  const bypass = (initCommand: string) => of(lintWith(files(initCommand), 'Dockerfile', [{ path: 'k8s/50-deployment.yaml', container: 'recipes' }]), 'deployed-command-bypasses-wrapper');
+
+  it('info: an init container runs the migration the wrapper would, the deployment took the set-up over', () => {
+    const hits = bypass('source venv/bin/activate && python manage.py migrate');
+    expect(hits.map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['k8s/50-deployment.yaml:19:info']);
+    expect(hits[0]!.message).toContain("The pod's init container `init-chmod-data` runs the migration itself");
+    expect(hits[0]!.message).not.toContain('runs `python manage.py migrate`');
+  });
+
+  it('near miss: an init container that only fixes permissions leaves the migration skipped, a warning', () => {
+    const hits = bypass('chown -R 1000 /opt/recipes/mediafiles');
+    expect(hits.map((f) => `${f.line}:${f.severity}`)).toEqual(['19:warning']);
+    expect(hits[0]!.message).toContain('runs `python manage.py migrate` (line 4)');
+  });
+});

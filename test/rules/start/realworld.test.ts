@@ -108,3 +108,23 @@ describe('wrappers are only what the chain executes', () => {
     expectOne(lint('FROM node:22-slim\nENTRYPOINT ["docker-init", "--"]\nCMD ["npm", "start"]\n'), 'package-manager-as-pid1', 3);
   });
 });
+
+describe('dev-server-as-start behind a development switch in the wrapper', () => {
+  const dockerfile = 'FROM python:3.11-slim\nCOPY entrypoint.sh /entrypoint.sh\nCMD ["/entrypoint.sh"]\n';
+  const script = (prod: string) =>
+    exe(`#!/usr/bin/env bash\npython manage.py migrate\nif [ "$DEBUG" = "1" ]; then\n    python manage.py runserver 0.0.0.0:8001\nelse\n    ${prod}\nfi\n`);
+
+  it('LibrePhotos/librephotos-docker: runserver only when DEBUG is 1, gunicorn otherwise, is info', () => {
+    const found = hits(lint(dockerfile, { 'entrypoint.sh': script('gunicorn --bind 0.0.0.0:8001 --workers ${WEB_CONCURRENCY:-4} librephotos.wsgi:application') }), 'dev-server-as-start');
+    expect(found.map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['entrypoint.sh:4:info']);
+    expect(found[0]!.message).toContain('line 6 starts `gunicorn');
+    // The same switch with exec on both paths.
+    const execs = hits(lint(dockerfile, { 'entrypoint.sh': exe('#!/bin/sh\nif [ "$DEBUG" = "1" ]; then\n  exec python manage.py runserver 0.0.0.0:8001\nfi\nexec gunicorn app.wsgi\n') }), 'dev-server-as-start');
+    expect(execs.map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('near miss: both paths start a development server, still a warning', () => {
+    const found = hits(lint(dockerfile, { 'entrypoint.sh': script('gunicorn --reload --bind 0.0.0.0:8001 librephotos.wsgi') }), 'dev-server-as-start');
+    expect(found.map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['entrypoint.sh:4:warning']);
+  });
+});

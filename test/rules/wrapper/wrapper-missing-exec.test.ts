@@ -521,3 +521,36 @@ describe('wrapper-missing-exec: a control script from the image that runs its se
   });
 
 });
+
+describe(`${ID}: a daemon that forks, then an endless loop`, () => {
+  // samoshkin/tls-nginx-strong-example cron/entrypoint.sh (trimmed): busybox crond without -f forks.
+  const cron = (trap: string) =>
+    `#!/usr/bin/env bash\nset -eux\n${trap}\n# Start cron daemon in background\ncrond -L /var/log/cron.log -l 2\n\nwhile true\ndo\n  cat /var/log/cron.log & wait \${!}\ndone\n`;
+
+  it('a TERM trap that exits ends the shell at once: not reported', () => {
+    expect(ruleHits(ID, 'alpine:3.5', cron("trap 'kill ${!}; exit' SIGTERM SIGINT"))).toEqual([]);
+  });
+
+  it('near miss: without the trap, the loop holds the shell and the daemon never sees SIGTERM', () => {
+    const h = ruleHits(ID, 'alpine:3.5', cron(''));
+    expect(h.map((f) => f.line)).toEqual([5]);
+    expect(h[0]!.message).toContain('forks into the background and the endless loop on line 7');
+  });
+});
+
+describe(`${ID}: a TERM trap around a background app and wait`, () => {
+  // rendyproklamanta/docker-apps python/flask conf/entrypoint.sh (trimmed): the handler only sleeps.
+  const script = (handler: string) =>
+    `#!/bin/sh\ngraceful_shutdown() {\n  echo "Waiting for 1 minute before shutting down..."\n  ${handler}\n}\ntrap 'graceful_shutdown' SIGTERM\n/usr/bin/supervisord -c /etc/supervisor/conf.d/supervisord.conf -n &\nwait\n`;
+
+  it('a handler that neither signals the child nor exits forwards nothing: reported at the background line', () => {
+    const h = ruleHits(ID, 'python:3.12-slim', script('sleep 60'));
+    expect(h.map((f) => f.line)).toEqual([7]);
+    expect(h[0]!.message).toContain('runs in the background while the shell waits as PID 1');
+  });
+
+  it('near miss: the handler kills the child (or exits), so the trap stops it', () => {
+    expect(ruleHits(ID, 'python:3.12-slim', script('kill -TERM "$child" 2>/dev/null'))).toEqual([]);
+    expect(ruleHits(ID, 'python:3.12-slim', script('exit 143'))).toEqual([]);
+  });
+});
