@@ -27348,7 +27348,7 @@ import fs22 from "node:fs";
 
 // src/runtime/host-proc.ts
 import fs21 from "node:fs";
-import { constants } from "node:os";
+import os3, { constants } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
@@ -27576,6 +27576,27 @@ function processTree(proc) {
   }
   return { argv, children };
 }
+function mayLowerPriority() {
+  return process.getuid?.() === 0;
+}
+var LOWEST_PRIORITY = 19;
+function lowerPriority(proc) {
+  let lowered = false;
+  let tids;
+  try {
+    tids = fs21.readdirSync(`${proc.root}/${proc.pid}/task`);
+  } catch {
+    return false;
+  }
+  for (const tid of tids) {
+    try {
+      os3.setPriority(Number(tid), LOWEST_PRIORITY);
+      lowered = true;
+    } catch {
+    }
+  }
+  return lowered;
+}
 
 // src/runtime/host-root.ts
 var MAX_LINKS = 40;
@@ -27687,11 +27708,11 @@ import http2 from "node:http";
 // src/runtime/engine-api.ts
 import fs23 from "node:fs";
 import http from "node:http";
-import os3 from "node:os";
+import os4 from "node:os";
 import path30 from "node:path";
 function selectedContext() {
   if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path30.join(os3.homedir(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || path30.join(os4.homedir(), ".docker");
   try {
     const config = JSON.parse(fs23.readFileSync(path30.join(dir, "config.json"), "utf8"));
     return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
@@ -27830,13 +27851,35 @@ async function execIn(id, argv, options) {
   const created = await createExec(socket, id, argv, false, left());
   if ("error" in created) return failed(created.error, created.timedOut);
   const { execId } = created;
-  const started = await engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  const starting = engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  if (options.lowPriority) void lowerWhenRunning(socket, id, execId, starting);
+  const started = await starting;
   if (started.timedOut) return failed(`no answer within ${options.timeoutMs / 1e3} s`, true);
   if (started.status !== 200) return failed(engineMessage(started));
   const { stdout, stderr } = demultiplex(started.body, options.maxStdoutBytes ?? 64 * 1024 * 1024);
   const exit = await exitCodeOf(socket, execId, deadline);
   if ("error" in exit) return { ...failed(exit.error, exit.timedOut), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
   return { code: exit.code, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut: false, stdoutBytes: stdout };
+}
+var EXEC_PID_POLL_MS = 5;
+var EXEC_PID_WAIT_MS = 2e3;
+async function lowerWhenRunning(socket, id, execId, done) {
+  let finished = false;
+  void done.then(() => finished = true);
+  const until = Date.now() + EXEC_PID_WAIT_MS;
+  while (!finished && Date.now() < until) {
+    const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: CALL_MS });
+    const pid = parseObject(inspected.body.toString("utf8"))?.Pid;
+    if (inspected.status !== 200) return;
+    if (typeof pid === "number" && pid > 0) {
+      const proc = hostProc(pid, id);
+      if (!proc || !lowerPriority(proc)) return;
+      await new Promise((r) => setTimeout(r, 50));
+      lowerPriority(proc);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, EXEC_PID_POLL_MS));
+  }
 }
 async function createExec(socket, id, argv, stdin, timeoutMs) {
   const created = await engineRequest(socket, "POST", `${path31(id)}/exec`, { timeoutMs, json: { ...stdin ? { AttachStdin: true } : {}, AttachStdout: true, AttachStderr: true, Cmd: argv } });
@@ -28443,9 +28486,9 @@ ${res.stderr}`.trim();
     await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
 }
-function runHealthOnce(id, health, emulated) {
+function runHealthOnce(id, health, emulated, lowPriority) {
   const factor = emulated ? 3 : 1;
-  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024, ...lowPriority ? { lowPriority } : {} });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -28680,8 +28723,9 @@ async function probeStarted(req, started, armed) {
   const { id, at: startedAt } = started;
   const hostPid = started.pid || void 0;
   const signal = normalizeSignal(config.stopSignal);
-  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
-  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : void 0;
+  const lowPriority = mayLowerPriority();
+  const spareCpus = !req.emulated || lowPriority || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
+  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated, lowPriority) : void 0;
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
   const httpNotes = [];
@@ -29421,8 +29465,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform) {
-  const [os5 = "", arch = ""] = platform.toLowerCase().split("/");
-  if (os5 !== "linux") return void 0;
+  const [os6 = "", arch = ""] = platform.toLowerCase().split("/");
+  if (os6 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch] ?? arch;
   return ARCHES.find((a) => a.short === short);
@@ -30541,12 +30585,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform, serverPlatform, builderPlatforms, binfmt) {
-  const [os5, arch = "", variant] = platform.split("/");
+  const [os6, arch = "", variant] = platform.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os5 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
+  if (os6 === serverOs && (arch === serverArch || serverArch === "amd64" && arch === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os5 && a === arch && (variant === void 0 || v === void 0 || v === variant);
+    return o === os6 && a === arch && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch] ?? arch;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -31400,7 +31444,7 @@ function fixedLine(session, dryRun) {
 
 // src/fix/verify.ts
 import fs28 from "node:fs";
-import os4 from "node:os";
+import os5 from "node:os";
 import path39 from "node:path";
 function inside2(base, target) {
   const rel = path39.relative(base, target);
@@ -31412,7 +31456,7 @@ function mirrorWithFixes(session, o) {
   const relDockerfile = inside2(o.root, o.dockerfile);
   if (relCwd === void 0 || relContext === void 0 || relDockerfile === void 0) return void 0;
   for (const abs of session.edited.keys()) if (inside2(o.root, abs) === void 0) return void 0;
-  const tmp = fs28.mkdtempSync(path39.join(os4.tmpdir(), "eg-verify-"));
+  const tmp = fs28.mkdtempSync(path39.join(os5.tmpdir(), "eg-verify-"));
   const remove = () => fs28.rmSync(tmp, { recursive: true, force: true });
   try {
     const at = (rel) => path39.join(tmp, rel);

@@ -49752,7 +49752,7 @@ import fs21 from "node:fs";
 
 // src/runtime/host-proc.ts
 import fs20 from "node:fs";
-import { constants as constants3 } from "node:os";
+import os8, { constants as constants3 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
@@ -49980,6 +49980,27 @@ function processTree(proc) {
   }
   return { argv, children };
 }
+function mayLowerPriority() {
+  return process.getuid?.() === 0;
+}
+var LOWEST_PRIORITY = 19;
+function lowerPriority(proc) {
+  let lowered = false;
+  let tids;
+  try {
+    tids = fs20.readdirSync(`${proc.root}/${proc.pid}/task`);
+  } catch {
+    return false;
+  }
+  for (const tid of tids) {
+    try {
+      os8.setPriority(Number(tid), LOWEST_PRIORITY);
+      lowered = true;
+    } catch {
+    }
+  }
+  return lowered;
+}
 
 // src/runtime/host-root.ts
 var MAX_LINKS = 40;
@@ -50091,11 +50112,11 @@ import http3 from "node:http";
 // src/runtime/engine-api.ts
 import fs22 from "node:fs";
 import http2 from "node:http";
-import os8 from "node:os";
+import os9 from "node:os";
 import path29 from "node:path";
 function selectedContext() {
   if (process.env.DOCKER_CONTEXT) return process.env.DOCKER_CONTEXT;
-  const dir = process.env.DOCKER_CONFIG || path29.join(os8.homedir(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || path29.join(os9.homedir(), ".docker");
   try {
     const config = JSON.parse(fs22.readFileSync(path29.join(dir, "config.json"), "utf8"));
     return typeof config.currentContext === "string" && config.currentContext !== "" ? config.currentContext : void 0;
@@ -50234,13 +50255,35 @@ async function execIn(id, argv, options) {
   const created = await createExec(socket, id, argv, false, left());
   if ("error" in created) return failed(created.error, created.timedOut);
   const { execId } = created;
-  const started = await engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  const starting = engineRequest(socket, "POST", `/exec/${encodeURIComponent(execId)}/start`, { timeoutMs: left(), json: { Detach: false, Tty: false } });
+  if (options.lowPriority) void lowerWhenRunning(socket, id, execId, starting);
+  const started = await starting;
   if (started.timedOut) return failed(`no answer within ${options.timeoutMs / 1e3} s`, true);
   if (started.status !== 200) return failed(engineMessage(started));
   const { stdout, stderr } = demultiplex(started.body, options.maxStdoutBytes ?? 64 * 1024 * 1024);
   const exit = await exitCodeOf(socket, execId, deadline);
   if ("error" in exit) return { ...failed(exit.error, exit.timedOut), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
   return { code: exit.code, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut: false, stdoutBytes: stdout };
+}
+var EXEC_PID_POLL_MS = 5;
+var EXEC_PID_WAIT_MS = 2e3;
+async function lowerWhenRunning(socket, id, execId, done) {
+  let finished = false;
+  void done.then(() => finished = true);
+  const until = Date.now() + EXEC_PID_WAIT_MS;
+  while (!finished && Date.now() < until) {
+    const inspected = await engineRequest(socket, "GET", `/exec/${encodeURIComponent(execId)}/json`, { timeoutMs: CALL_MS });
+    const pid = parseObject(inspected.body.toString("utf8"))?.Pid;
+    if (inspected.status !== 200) return;
+    if (typeof pid === "number" && pid > 0) {
+      const proc = hostProc(pid, id);
+      if (!proc || !lowerPriority(proc)) return;
+      await new Promise((r) => setTimeout(r, 50));
+      lowerPriority(proc);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, EXEC_PID_POLL_MS));
+  }
 }
 async function createExec(socket, id, argv, stdin, timeoutMs) {
   const created = await engineRequest(socket, "POST", `${path30(id)}/exec`, { timeoutMs, json: { ...stdin ? { AttachStdin: true } : {}, AttachStdout: true, AttachStderr: true, Cmd: argv } });
@@ -50847,9 +50890,9 @@ ${res.stderr}`.trim();
     await new Promise((r) => setTimeout(r, judgeable ? Math.max(10, Math.min(RETRY_MS, dockerDeadline - now)) : RETRY_MS));
   }
 }
-function runHealthOnce(id, health, emulated) {
+function runHealthOnce(id, health, emulated, lowPriority) {
   const factor = emulated ? 3 : 1;
-  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024 });
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024, ...lowPriority ? { lowPriority } : {} });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -51084,8 +51127,9 @@ async function probeStarted(req, started, armed) {
   const { id, at: startedAt } = started;
   const hostPid = started.pid || void 0;
   const signal = normalizeSignal(config.stopSignal);
-  const spareCpus = !req.emulated || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
-  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated) : void 0;
+  const lowPriority = mayLowerPriority();
+  const spareCpus = !req.emulated || lowPriority || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
+  const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated, lowPriority) : void 0;
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
   const httpNotes = [];
@@ -51744,8 +51788,8 @@ var ARCHES = [
   { platform: "linux/riscv64", short: "riscv64", class: 64, byteOrder: "little", machine: EM.RISCV }
 ];
 function platformArch(platform2) {
-  const [os10 = "", arch2 = ""] = platform2.toLowerCase().split("/");
-  if (os10 !== "linux") return void 0;
+  const [os11 = "", arch2 = ""] = platform2.toLowerCase().split("/");
+  if (os11 !== "linux") return void 0;
   const alias = { x86_64: "amd64", aarch64: "arm64", i386: "386", armhf: "arm", armel: "arm" };
   const short = alias[arch2] ?? arch2;
   return ARCHES.find((a) => a.short === short);
@@ -52864,12 +52908,12 @@ var QEMU_ARCH = {
   loong64: "loongarch64"
 };
 function platformSupport(platform2, serverPlatform, builderPlatforms, binfmt) {
-  const [os10, arch2 = "", variant] = platform2.split("/");
+  const [os11, arch2 = "", variant] = platform2.split("/");
   const [serverOs, serverArch] = serverPlatform.split("/");
-  if (os10 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
+  if (os11 === serverOs && (arch2 === serverArch || serverArch === "amd64" && arch2 === "386")) return { available: true, emulated: false };
   const listed = builderPlatforms.some((p) => {
     const [o, a, v] = p.split("/");
-    return o === os10 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
+    return o === os11 && a === arch2 && (variant === void 0 || v === void 0 || v === variant);
   });
   const qemu = QEMU_ARCH[arch2] ?? arch2;
   const registered = binfmt?.get(`qemu-${qemu}`) === true;
@@ -57964,7 +58008,7 @@ Some annotations could not be sent: see the job's annotations and summary.`) }
 }
 
 // src/github/outputs.ts
-import os9 from "node:os";
+import os10 from "node:os";
 import path38 from "node:path";
 
 // src/report/atomic.ts
@@ -58047,7 +58091,7 @@ function shutdownSeconds(reports) {
   return out;
 }
 function writeJsonReport(reports, runId, env = process.env) {
-  const dir = env.RUNNER_TEMP || os9.tmpdir();
+  const dir = env.RUNNER_TEMP || os10.tmpdir();
   const file = path38.join(dir, `entrypoint-guard-${runId}.json`);
   writeFileAtomic(file, formatJson(reports), { createParents: true });
   return file;
