@@ -50931,7 +50931,7 @@ var ZOMBIE_BUSY_MS = 1500;
 var ORPHAN_EXIT_MS = 1e4;
 var POLL_MS = 25;
 var EMULATED_ZOMBIE_FACTOR = 3;
-var ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+var ORPHAN = '(sleep 0.05 >/dev/null 2>&1 & echo "$!")';
 var ARMED = `read _ && ${ORPHAN}`;
 function isOrphanCheck(argv) {
   return argv.some((a) => a === ORPHAN || a === ARMED);
@@ -50951,10 +50951,12 @@ async function checkZombies(req) {
   const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
   let zombieSince;
   let sleptSince = false;
+  let seen = false;
   for (; ; ) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    if (!orphan) return pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1e3) } : void 0;
+    if (!orphan) return seen && pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1e3) } : void 0;
+    seen = true;
     if (orphan.state === "Z") {
       zombieSince ??= now;
       if (processState(proc) !== "R") sleptSince = true;

@@ -1,5 +1,5 @@
 // Does PID 1 reap orphans? Once the service is ready, a `docker exec` shell's subshell
-// backgrounds a `sleep 0` and exits: the kernel re-parents that orphan to the container's PID 1 (the shim
+// backgrounds a short `sleep` and exits: the kernel re-parents that orphan to the container's PID 1 (the shim
 // that started the exec is a subreaper in another pid namespace, so it does not get it). A PID 1
 // that never waits for children it did not start leaves it in state Z, for good: under load
 // the PID table fills up (pids-limit, then "fork: Resource temporarily unavailable").
@@ -31,17 +31,20 @@ export interface ZombieOutcome {
 const ZOMBIE_MS = 100;
 /** A zombie this old is unreaped even if PID 1 was never seen asleep (kept runnable on a very busy machine). */
 const ZOMBIE_BUSY_MS = 1500;
-/** How long the orphan (`sleep 0`) may take to exit at all. */
+/** How long the orphan (`sleep 0.05`) may take to exit at all. */
 const ORPHAN_EXIT_MS = 10_000;
 const POLL_MS = 25;
 /** Under QEMU every wait here is this many times longer (the emulator starts programs and hands SIGCHLD on late). */
 const EMULATED_ZOMBIE_FACTOR = 3;
 /**
  * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
- * a subshell that exits at once, so the exec's own shell can never be the one that reaps it:
- * once gone from PID 1's children, PID 1 reaped it.
+ * a subshell that exits at once, so the exec's own shell is not the one that reaps it. The
+ * orphan outlives that subshell by 50 ms: a child that exits first is reaped by the subshell
+ * itself (dash reaps on SIGCHLD before it exits), which a loaded machine made happen to a
+ * `sleep 0` (3 runs in 60 here, read as "PID 1 reaps"). Once seen among PID 1's children and
+ * then gone, PID 1 reaped it; never seen there, nothing is known.
  */
-export const ORPHAN = '(sleep 0 >/dev/null 2>&1 & echo "$!")';
+export const ORPHAN = '(sleep 0.05 >/dev/null 2>&1 & echo "$!")';
 
 /** The same, started with the container: it waits for a line on its stdin (sent once the service is ready). */
 const ARMED = `read _ && ${ORPHAN}`;
@@ -66,17 +69,20 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
   const res = armed ? await armed.fire('\n') : await execIn(req.id, ['/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
   const orphanPid = Number(res.stdout.trim());
   if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
-  // The orphan has to exit before it can be reaped: on a loaded machine a `sleep 0` can take
+  // The orphan has to exit before it can be reaped: on a loaded machine a short `sleep` can take
   // seconds to get a CPU, and an orphan still alive says nothing about PID 1 (unknown at the end).
   const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
   let zombieSince: number | undefined;
   let sleptSince = false;
+  let seen = false;
   for (;;) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    // The exec's shell has exited, so the orphan is PID 1's child by now: gone means reaped
-    // (unless PID 1 itself is gone: the container stopped meanwhile).
-    if (!orphan) return pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1000) } : undefined;
+    // The exec's shell has exited, so the orphan is PID 1's child by now: gone after it was seen
+    // there means reaped (unless PID 1 itself is gone: the container stopped meanwhile); never
+    // seen there, its own shell reaped it first.
+    if (!orphan) return seen && pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1000) } : undefined;
+    seen = true;
     if (orphan.state === 'Z') {
       zombieSince ??= now;
       if (processState(proc) !== 'R') sleptSince = true;

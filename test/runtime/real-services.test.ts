@@ -391,7 +391,7 @@ interface HealthTruth {
 
 /**
  * docker run -d, the ready line, then Docker's own health status (docker inspect .State.Health)
- * until it leaves `starting`; then a `docker exec` that orphans `sleep 0`, and that pid's
+ * until it leaves `starting`; then a `docker exec` that orphans `sleep 1`, and that pid's
  * /proc/<pid>/stat read inside the container a while later (state Z, parent 1: a zombie).
  */
 async function healthTruth(image: string, platform: string): Promise<HealthTruth> {
@@ -412,7 +412,8 @@ async function healthTruth(image: string, platform: string): Promise<HealthTruth
       await new Promise((r) => setTimeout(r, 500));
     }
     const last = health.Log.at(-1)!;
-    const orphan = (await sh(['exec', id, '/bin/sh', '-c', 'sleep 0 >/dev/null 2>&1 & echo "$!"'])).out.trim();
+    // It outlives the exec's shell (a child that exits first is reaped by the shell itself).
+    const orphan = (await sh(['exec', id, '/bin/sh', '-c', 'sleep 1 >/dev/null 2>&1 & echo "$!"'])).out.trim();
     expect(orphan, `${image} on ${platform}: the orphan's pid`).toMatch(/^\d+$/);
     // State and parent of the orphan, undefined once it is gone (reaped).
     const orphanStat = async () => {
@@ -421,7 +422,7 @@ async function healthTruth(image: string, platform: string): Promise<HealthTruth
       const fields = stat.out.slice(stat.out.lastIndexOf(')') + 2).split(' ');
       return { state: fields[0], ppid: fields[1] };
     };
-    // First it has to exit (a `sleep 0` can wait seconds for a CPU on a loaded machine), then PID 1 has its moment to reap it.
+    // First it has to exit (a short `sleep` can wait seconds for a CPU on a loaded machine), then PID 1 has its moment to reap it.
     for (let i = 0; i < 60; i++) {
       const s = await orphanStat();
       if (s === undefined || s.state === 'Z') break;
