@@ -28726,7 +28726,7 @@ async function probeStarted(req, started, armed) {
   const hostPid = started.pid || void 0;
   const signal = normalizeSignal(config.stopSignal);
   const lowPriority = mayLowerPriority();
-  const spareCpus = !req.emulated || lowPriority || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
+  const spareCpus = !req.emulated || lowPriority && !req.nativeHealth || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
   const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated, lowPriority) : void 0;
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -30303,7 +30303,11 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   let shareHealth;
-  const nativeHealth = new Promise((resolve3) => shareHealth = resolve3);
+  const nativeInRun = platforms.some((p) => {
+    const support = platformSupport(p, serverPlatform, builderPlatforms, binfmt);
+    return support.available && !support.emulated;
+  });
+  const nativeHealth = nativeInRun ? new Promise((resolve3) => shareHealth = resolve3) : void 0;
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);

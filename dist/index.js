@@ -51130,7 +51130,7 @@ async function probeStarted(req, started, armed) {
   const hostPid = started.pid || void 0;
   const signal = normalizeSignal(config.stopSignal);
   const lowPriority = mayLowerPriority();
-  const spareCpus = !req.emulated || lowPriority || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
+  const spareCpus = !req.emulated || lowPriority && !req.nativeHealth || ((await limitsOfEngine()).cpus ?? 0) >= EARLY_EMULATED_HEALTH_CPUS;
   const earlyHealth = config.health && !req.deployed && spareCpus ? runHealthOnce(id, config.health, req.emulated, lowPriority) : void 0;
   const bound = round(options.startupWait * (req.emulated ? EMULATION_FACTOR : 1));
   const ownNetns = !/^(?:host|container:)/.test(options.probeNetwork);
@@ -52626,7 +52626,11 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   let shareHealth;
-  const nativeHealth = new Promise((resolve5) => shareHealth = resolve5);
+  const nativeInRun = platforms.some((p) => {
+    const support = platformSupport(p, serverPlatform, builderPlatforms, binfmt);
+    return support.available && !support.emulated;
+  });
+  const nativeHealth = nativeInRun ? new Promise((resolve5) => shareHealth = resolve5) : void 0;
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform2) => {
       const support = platformSupport(platform2, serverPlatform, builderPlatforms, binfmt);

@@ -109,9 +109,14 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   const confirms = confirmable(model, extras.staticFindings ?? []);
   const hits: Tagged[] = [];
   const results: PlatformResult[] = [];
-  // The native platform's HEALTHCHECK verdict, for the emulated ones to take over (probe.ts).
+  // The native platform's HEALTHCHECK verdict, for the emulated ones to take over (probe.ts);
+  // none to wait for when no platform of this run is native.
   let shareHealth!: (verdict: NativeHealth) => void;
-  const nativeHealth = new Promise<NativeHealth>((resolve) => (shareHealth = resolve));
+  const nativeInRun = platforms.some((p) => {
+    const support = platformSupport(p, serverPlatform, builderPlatforms, binfmt);
+    return support.available && !support.emulated;
+  });
+  const nativeHealth = nativeInRun ? new Promise<NativeHealth>((resolve) => (shareHealth = resolve)) : undefined;
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
       const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
