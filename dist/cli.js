@@ -27861,7 +27861,7 @@ async function execIn(id, argv, options) {
   if ("error" in exit) return { ...failed(exit.error, exit.timedOut), stdout: stdout.toString("utf8"), stdoutBytes: stdout };
   return { code: exit.code, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), timedOut: false, stdoutBytes: stdout };
 }
-var EXEC_PID_POLL_MS = 5;
+var EXEC_PID_POLL_MS = 20;
 var EXEC_PID_WAIT_MS = 2e3;
 async function lowerWhenRunning(socket, id, execId, done) {
   let finished = false;
@@ -28527,7 +28527,7 @@ var ZOMBIE_BUSY_MS = 1500;
 var ORPHAN_EXIT_MS = 1e4;
 var POLL_MS = 25;
 var EMULATED_ZOMBIE_FACTOR = 3;
-var ORPHAN = '(sleep 0.05 >/dev/null 2>&1 & echo "$!")';
+var ORPHAN = '(sleep 0.02 >/dev/null 2>&1 & echo "$!")';
 var ARMED = `read _ && ${ORPHAN}`;
 function isOrphanCheck(argv) {
   return argv.some((a) => a === ORPHAN || a === ARMED);

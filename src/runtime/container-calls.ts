@@ -103,7 +103,7 @@ export async function execIn(id: string, argv: string[], options: ExecOptions): 
 }
 
 /** How often the exec's host pid is asked for while it starts, and for how long at most. */
-const EXEC_PID_POLL_MS = 5;
+const EXEC_PID_POLL_MS = 20;
 const EXEC_PID_WAIT_MS = 2000;
 
 /**

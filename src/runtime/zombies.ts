@@ -31,7 +31,7 @@ export interface ZombieOutcome {
 const ZOMBIE_MS = 100;
 /** A zombie this old is unreaped even if PID 1 was never seen asleep (kept runnable on a very busy machine). */
 const ZOMBIE_BUSY_MS = 1500;
-/** How long the orphan (`sleep 0.05`) may take to exit at all. */
+/** How long the orphan (`sleep 0.02`) may take to exit at all. */
 const ORPHAN_EXIT_MS = 10_000;
 const POLL_MS = 25;
 /** Under QEMU every wait here is this many times longer (the emulator starts programs and hands SIGCHLD on late). */
@@ -39,12 +39,12 @@ const EMULATED_ZOMBIE_FACTOR = 3;
 /**
  * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
  * a subshell that exits at once, so the exec's own shell is not the one that reaps it. The
- * orphan outlives that subshell by 50 ms: a child that exits first is reaped by the subshell
+ * orphan outlives that subshell by 20 ms: a child that exits first is reaped by the subshell
  * itself (dash reaps on SIGCHLD before it exits), which a loaded machine made happen to a
  * `sleep 0` (3 runs in 60 here, read as "PID 1 reaps"). Once seen among PID 1's children and
  * then gone, PID 1 reaped it; never seen there, nothing is known.
  */
-export const ORPHAN = '(sleep 0.05 >/dev/null 2>&1 & echo "$!")';
+export const ORPHAN = '(sleep 0.02 >/dev/null 2>&1 & echo "$!")';
 
 /** The same, started with the container: it waits for a line on its stdin (sent once the service is ready). */
 const ARMED = `read _ && ${ORPHAN}`;
