@@ -2,6 +2,7 @@
 // PATH, working directory, user and stop signal — inherited values included.
 import { DEFAULT_PATH } from '../model/start-contract.js';
 import { docker } from './docker.js';
+import { engineMessage, engineRequest, localEngineSocket } from './engine-api.js';
 
 export interface ImageConfig {
   entrypoint: string[];
@@ -113,16 +114,32 @@ function healthcheckRuns(test: string[] | null | undefined): boolean {
 }
 
 export async function inspectImage(ref: string): Promise<ImageConfig> {
-  const res = await docker(['image', 'inspect', '--format', '{{json .}}', '--', ref], { timeoutMs: 20_000, maxStdoutBytes: 4 * 1024 * 1024 });
-  if (res.timedOut) throw new Error(`docker image inspect ${ref} did not answer within 20 s`);
-  if (res.code !== 0) throw new Error(`docker image inspect ${ref} failed: ${res.stderr.trim().split('\n')[0] ?? ''}`);
+  const text = await inspectText(ref);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(res.stdout.trim());
+    parsed = JSON.parse(text.trim());
   } catch {
     throw new Error(`docker image inspect ${ref} returned unreadable JSON`);
   }
   const raw = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!raw || typeof raw !== 'object') throw new Error(`docker image inspect ${ref} returned no image`);
   return imageConfigFromInspect(raw as RawInspect);
+}
+
+/**
+ * The image's inspect JSON: through the Engine API on a local engine (no `docker` process
+ * beside the probe's own start), else `docker image inspect`; its errors in the CLI's words.
+ */
+async function inspectText(ref: string): Promise<string> {
+  const socket = localEngineSocket();
+  if (socket) {
+    const res = await engineRequest(socket, 'GET', `/images/${ref.split('/').map(encodeURIComponent).join('/')}/json`, { timeoutMs: 20_000 });
+    if (res.timedOut) throw new Error(`docker image inspect ${ref} did not answer within 20 s`);
+    if (res.status === 200) return res.body.toString('utf8');
+    if (res.status !== 0) throw new Error(`docker image inspect ${ref} failed: Error response from daemon: ${engineMessage(res).split('\n')[0]}`);
+  }
+  const res = await docker(['image', 'inspect', '--format', '{{json .}}', '--', ref], { timeoutMs: 20_000, maxStdoutBytes: 4 * 1024 * 1024 });
+  if (res.timedOut) throw new Error(`docker image inspect ${ref} did not answer within 20 s`);
+  if (res.code !== 0) throw new Error(`docker image inspect ${ref} failed: ${res.stderr.trim().split('\n')[0] ?? ''}`);
+  return res.stdout;
 }

@@ -7,6 +7,7 @@ import { armExec, demultiplex, execIn, inspectState, killContainer, topText, wai
 import { dockerEnv } from '../../src/runtime/docker.js';
 import { localEngineSocket } from '../../src/runtime/engine-api.js';
 import { hostProc, mayLowerPriority, processTree, watchPid1Exit } from '../../src/runtime/host-proc.js';
+import { imageConfigFromInspect, inspectImage } from '../../src/runtime/image-config.js';
 import { parseTop } from '../../src/runtime/probe.js';
 import { BASE_IMAGE, engineAvailable, skipReason } from './engine.js';
 
@@ -63,6 +64,15 @@ describe.skipIf(!engineAvailable)(`the Engine API calls against the docker CLI $
     expect(plain).toMatchObject({ code: 0, stdout: '0\n' });
     expect(low).toMatchObject({ code: 0, stdout: mayLowerPriority() ? '19\n' : '0\n' });
     expect(cli(['exec', id, ...argv]).stdout).toBe('0\n');
+  });
+
+  it('image inspect: the config `docker image inspect` gives, and its words for an image that is not there', async () => {
+    const truth = imageConfigFromInspect(JSON.parse(cli(['image', 'inspect', '--format', '{{json .}}', BASE_IMAGE]).stdout));
+    expect(await inspectImage(BASE_IMAGE)).toEqual(truth);
+    const missing = 'entrypoint-guard-test/no-such-image:never';
+    const cliWords = cli(['image', 'inspect', missing]).stderr;
+    expect(cliWords).toMatch(/No such image/);
+    await expect(inspectImage(missing)).rejects.toThrow(/^docker image inspect entrypoint-guard-test\/no-such-image:never failed: .*No such image/);
   });
 
   it('exec of a program that is not there: the exit code `docker exec` gives, with the runtime\'s words', async () => {
