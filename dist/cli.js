@@ -28536,7 +28536,7 @@ var ZOMBIE_BUSY_MS = 1500;
 var ORPHAN_EXIT_MS = 1e4;
 var POLL_MS = 25;
 var EMULATED_ZOMBIE_FACTOR = 3;
-var ORPHAN = '(sleep 0.02 >/dev/null 2>&1 & echo "$!")';
+var ORPHAN = '(sleep 0.1 >/dev/null 2>&1 & echo "$!")';
 var ARMED = `read _ && ${ORPHAN}`;
 function isOrphanCheck(argv) {
   return argv.some((a) => a === ORPHAN || a === ARMED);
@@ -28550,9 +28550,17 @@ async function checkZombies(req) {
   const factor = req.emulated ? EMULATED_ZOMBIE_FACTOR : 1;
   const t0 = Date.now();
   const armed = await req.armed;
-  const res = armed ? await armed.fire("\n") : await execIn(req.id, ["/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
-  const orphanPid = Number(res.stdout.trim());
-  if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
+  const once = async (fired) => {
+    const res = fired ? await fired.fire("\n") : await execIn(req.id, ["/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
+    const orphanPid = Number(res.stdout.trim());
+    if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
+    return watchOrphan(proc, orphanPid, factor, t0);
+  };
+  const first = await once(armed);
+  const outcome = first === "unseen" ? await once(void 0) : first;
+  return outcome === "unseen" ? void 0 : outcome;
+}
+async function watchOrphan(proc, orphanPid, factor, t0) {
   const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
   let zombieSince;
   let sleptSince = false;
@@ -28560,7 +28568,7 @@ async function checkZombies(req) {
   for (; ; ) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    if (!orphan) return seen && pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1e3) } : void 0;
+    if (!orphan) return !seen ? "unseen" : pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1e3) } : void 0;
     seen = true;
     if (orphan.state === "Z") {
       zombieSince ??= now;

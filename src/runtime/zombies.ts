@@ -31,7 +31,7 @@ export interface ZombieOutcome {
 const ZOMBIE_MS = 100;
 /** A zombie this old is unreaped even if PID 1 was never seen asleep (kept runnable on a very busy machine). */
 const ZOMBIE_BUSY_MS = 1500;
-/** How long the orphan (`sleep 0.02`) may take to exit at all. */
+/** How long the orphan (`sleep 0.1`) may take to exit at all. */
 const ORPHAN_EXIT_MS = 10_000;
 const POLL_MS = 25;
 /** Under QEMU every wait here is this many times longer (the emulator starts programs and hands SIGCHLD on late). */
@@ -39,12 +39,13 @@ const EMULATED_ZOMBIE_FACTOR = 3;
 /**
  * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
  * a subshell that exits at once, so the exec's own shell is not the one that reaps it. The
- * orphan outlives that subshell by 20 ms: a child that exits first is reaped by the subshell
+ * orphan outlives that subshell by 100 ms: a child that exits first is reaped by the subshell
  * itself (dash reaps on SIGCHLD before it exits), which a loaded machine made happen to a
- * `sleep 0` (3 runs in 60 here, read as "PID 1 reaps"). Once seen among PID 1's children and
- * then gone, PID 1 reaped it; never seen there, nothing is known.
+ * `sleep 0` (3 runs in 60 here, read as "PID 1 reaps"); long enough to be seen among PID 1's
+ * children before a reaper takes it. Once seen there and then gone, PID 1 reaped it; never seen
+ * there, the check runs once more, then nothing is known.
  */
-export const ORPHAN = '(sleep 0.02 >/dev/null 2>&1 & echo "$!")';
+export const ORPHAN = '(sleep 0.1 >/dev/null 2>&1 & echo "$!")';
 
 /** The same, started with the container: it waits for a line on its stdin (sent once the service is ready). */
 const ARMED = `read _ && ${ORPHAN}`;
@@ -66,9 +67,24 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
   const factor = req.emulated ? EMULATED_ZOMBIE_FACTOR : 1;
   const t0 = Date.now();
   const armed = await req.armed;
-  const res = armed ? await armed.fire('\n') : await execIn(req.id, ['/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
-  const orphanPid = Number(res.stdout.trim());
-  if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
+  const once = async (fired: ArmedExec | undefined) => {
+    const res = fired ? await fired.fire('\n') : await execIn(req.id, ['/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
+    const orphanPid = Number(res.stdout.trim());
+    if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
+    return watchOrphan(proc, orphanPid, factor, t0);
+  };
+  const first = await once(armed);
+  // Not seen among PID 1's children (its shell reaped it, or this machine was slow to tell the
+  // exec had ended until after a reaper had taken it): once more with an exec of its own.
+  const outcome = first === 'unseen' ? await once(undefined) : first;
+  return outcome === 'unseen' ? undefined : outcome;
+}
+
+/**
+ * Follow the orphan among PID 1's children: 'unseen' when it never shows up there; once seen,
+ * gone means reaped (unless PID 1 itself is gone: the container stopped meanwhile).
+ */
+async function watchOrphan(proc: HostProc, orphanPid: number, factor: number, t0: number): Promise<ZombieOutcome | 'unseen' | undefined> {
   // The orphan has to exit before it can be reaped: on a loaded machine a short `sleep` can take
   // seconds to get a CPU, and an orphan still alive says nothing about PID 1 (unknown at the end).
   const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
@@ -78,10 +94,8 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
   for (;;) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    // The exec's shell has exited, so the orphan is PID 1's child by now: gone after it was seen
-    // there means reaped (unless PID 1 itself is gone: the container stopped meanwhile); never
-    // seen there, its own shell reaped it first.
-    if (!orphan) return seen && pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1000) } : undefined;
+    // The exec's shell has exited, so the orphan is PID 1's child by now, or gone.
+    if (!orphan) return !seen ? 'unseen' : pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1000) } : undefined;
     seen = true;
     if (orphan.state === 'Z') {
       zombieSince ??= now;

@@ -198,7 +198,7 @@ describe('the kernel evidence in the verdict', () => {
 describe('appChildren: what runs under a shell PID 1', () => {
   const shell = ['/bin/sh', '/usr/local/bin/service.sh'];
   it('the app, not the probe\'s own orphan check re-parented to PID 1 while it runs (seen in the shutdown tests)', () => {
-    const orphan = ['/bin/sh', '-c', '(sleep 0.02 >/dev/null 2>&1 & echo "$!")'];
+    const orphan = ['/bin/sh', '-c', '(sleep 0.1 >/dev/null 2>&1 & echo "$!")'];
     expect(appChildren({ argv: shell, children: [orphan] })).toEqual([]);
     expect(appChildren({ argv: shell, children: [orphan, ['node', 'server.js']] })).toEqual([['node', 'server.js']]);
   });
