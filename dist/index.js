@@ -50181,7 +50181,7 @@ function readInRoot(root, requested, headBytes) {
     else if (code2 === "ELOOP") entry = { kind: "loop" };
     else return void 0;
   }
-  return hostProc(root.proc.pid, root.containerId, root.proc.root) ? entry : void 0;
+  return hostProc(root.proc.pid, root.containerId, root.proc.root) && pid1Running(root.proc) ? entry : void 0;
 }
 function entryAt(file, headBytes) {
   const st = fs22.lstatSync(file);

@@ -10,7 +10,7 @@
 // Anything else (a writable root, PID 1 gone or replaced, a path on another mount, an error
 // this file does not know) is undefined: the caller copies it out of the image instead.
 import fs from 'node:fs';
-import { hostProc, type HostProc } from './host-proc.js';
+import { hostProc, pid1Running, type HostProc } from './host-proc.js';
 import type { RawRead } from './image-files.js';
 
 /** What one path is, as a tar entry of its copy would say (never an error: undefined instead). */
@@ -116,9 +116,10 @@ export function readInRoot(root: HostRoot, requested: string, headBytes: number)
     else if (code === 'ELOOP') entry = { kind: 'loop' };
     else return undefined;
   }
-  // PID 1 still the same container's: its root was the image's all along (a pid reused by
+  // PID 1 still the same container's and not exiting: its root was the image's all along (an
+  // exiting process loses its root first, so a file would read as missing; a pid reused by
   // another process would show that process's root).
-  return hostProc(root.proc.pid, root.containerId, root.proc.root) ? entry : undefined;
+  return hostProc(root.proc.pid, root.containerId, root.proc.root) && pid1Running(root.proc) ? entry : undefined;
 }
 
 function entryAt(file: string, headBytes: number): RootEntry {
