@@ -30320,14 +30320,12 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   let shareHealth;
-  const nativeInRun = platforms.some((p) => {
-    const support = platformSupport(p, serverPlatform, builderPlatforms, binfmt);
-    return support.available && !support.emulated;
-  });
+  const supports2 = new Map(platforms.map((p) => [p, platformSupport(p, serverPlatform, builderPlatforms, binfmt)]));
+  const nativeInRun = [...supports2.values()].some((s) => s.available && !s.emulated);
   const nativeHealth = nativeInRun ? new Promise((resolve3) => shareHealth = resolve3) : void 0;
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
-      const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      const support = supports2.get(platform);
       if (resolved && lacking.includes(platform)) {
         progress.phase(platform, "skipped", `the image has no ${platform} variant`);
         return lackingPlatform(platform, resolved);

@@ -52643,14 +52643,12 @@ async function runRuntime(model, options, extras = {}) {
   const hits = [];
   const results = [];
   let shareHealth;
-  const nativeInRun = platforms.some((p) => {
-    const support = platformSupport(p, serverPlatform, builderPlatforms, binfmt);
-    return support.available && !support.emulated;
-  });
+  const supports2 = new Map(platforms.map((p) => [p, platformSupport(p, serverPlatform, builderPlatforms, binfmt)]));
+  const nativeInRun = [...supports2.values()].some((s) => s.available && !s.emulated);
   const nativeHealth = nativeInRun ? new Promise((resolve5) => shareHealth = resolve5) : void 0;
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform2) => {
-      const support = platformSupport(platform2, serverPlatform, builderPlatforms, binfmt);
+      const support = supports2.get(platform2);
       if (resolved && lacking.includes(platform2)) {
         progress.phase(platform2, "skipped", `the image has no ${platform2} variant`);
         return lackingPlatform(platform2, resolved);

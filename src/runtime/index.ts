@@ -112,14 +112,12 @@ export async function runRuntime(model: DockerfileModel, options: Options, extra
   // The native platform's HEALTHCHECK verdict, for the emulated ones to take over (probe.ts);
   // none to wait for when no platform of this run is native.
   let shareHealth!: (verdict: NativeHealth) => void;
-  const nativeInRun = platforms.some((p) => {
-    const support = platformSupport(p, serverPlatform, builderPlatforms, binfmt);
-    return support.available && !support.emulated;
-  });
+  const supports = new Map(platforms.map((p) => [p, platformSupport(p, serverPlatform, builderPlatforms, binfmt)]));
+  const nativeInRun = [...supports.values()].some((s) => s.available && !s.emulated);
   const nativeHealth = nativeInRun ? new Promise<NativeHealth>((resolve) => (shareHealth = resolve)) : undefined;
   try {
     const outcomes = await mapLimit(platforms, PLATFORM_CONCURRENCY, async (platform) => {
-      const support = platformSupport(platform, serverPlatform, builderPlatforms, binfmt);
+      const support = supports.get(platform)!;
       if (resolved && lacking.includes(platform)) {
         progress.phase(platform, 'skipped', `the image has no ${platform} variant`);
         return lackingPlatform(platform, resolved);
