@@ -152,7 +152,20 @@ export function execThrough(argv: string[], i: number): ExecThrough | undefined 
   if (name === 'su' || name === 'runuser') {
     // `su [-] [options] user [args…]`: the user, then (without -c) arguments for the user's shell.
     const user = argv[j];
-    return { program, next: user === undefined ? j : j + 1, ...(command !== undefined ? { command } : {}) };
+    let next = user === undefined ? j : j + 1;
+    // util-linux and shadow su read options after the user too (getopt permutes): `su app -c 'cmd'`.
+    for (let k = next; command === undefined && k < argv.length && argv[k] !== '--'; k++) {
+      const w = argv[k]!;
+      if (w === '-c' || w === '--command') {
+        command = argv[k + 1];
+        next = k + 2;
+      } else if (w.startsWith('--command=')) {
+        command = w.slice('--command='.length);
+        next = k + 1;
+      } else if (!w.startsWith('-') || w === '-') break;
+      else if (valueFlags.has(w)) k++;
+    }
+    return { program, next, ...(command !== undefined ? { command } : {}) };
   }
   const operands = OPERANDS[name] ?? 0;
   j = Math.min(argv.length, j + operands);

@@ -11,9 +11,12 @@ export const rule: StaticRule = {
   deployed: 'service',
   check(model) {
     const out: RuleHit[] = [];
-    for (const shell of model.startChain.links) {
+    for (const [k, shell] of model.startChain.links.entries()) {
       // Shell forms are shell-form-entrypoint's and shell-form-cmd's business.
       if (shell.kind !== 'shell' || shell.command === undefined || shell.part.form !== 'exec' || shell.origin) continue;
+      // `su app -c '<cmd>'`: su's own shell, which cannot be dropped without the privilege drop (wrapper-su-sudo's business).
+      const before = model.startChain.links[k - 1];
+      if (before?.kind === 'privdrop' && (before.name === 'su' || before.name === 'runuser')) continue;
       const script = shell.command;
       const part = shell.part;
       if (execsLastExplicitly(script) || trapsTerm(script)) continue;

@@ -12,6 +12,8 @@ import type { Word } from '../../model/script-syntax.js';
 import { commandBase, commandText, execTarget, staticValue } from '../../model/script-syntax.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ScriptText } from './common.js';
+import { execThrough } from '../../model/programs.js';
+import { placeOf, showPart, showText } from '../start/format.js';
 
 const SU_COMMAND_FLAG = /^(-c|--command(=.*)?|-[a-zA-Z]*c)$/;
 
@@ -38,8 +40,8 @@ function suCommandWord(words: Word[]): Word | undefined {
  * Is this `-c` string one simple command, which the shell execs in place of itself? The
  * string's own text: no separators, pipes, redirections, subshells or substitutions.
  */
-function singleSimpleCommand(word: Word): boolean {
-  const raw = word.raw.replace(/^(["'])([\s\S]*)\1$/, '$2').trim();
+function singleSimpleCommand(text: string): boolean {
+  const raw = text.replace(/^(["'])([\s\S]*)\1$/, '$2').trim();
   if (raw === '') return false;
   // `-c "$@"`: the container's arguments become one command string (the rest are dropped).
   if (/\$\{?[@*]/.test(raw)) return false;
@@ -56,6 +58,29 @@ function busyboxSu(model: DockerfileModel): boolean {
     }
   }
   return true;
+}
+
+/**
+ * What su or sudo does here, as the start command's end: undefined when the app still ends up
+ * PID 1 (BusyBox su with one simple `-c` command, or without `-c`: the shell's script is followed on its own).
+ */
+function consequenceOf(tool: 'su' | 'sudo', command: string | undefined, busybox: boolean, groupInit: boolean): { text: string; severity?: RuleHit['severity'] } | undefined {
+  if (tool === 'sudo') {
+    const text = 'sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it';
+    // The init signals the whole process group: the app gets SIGTERM from it directly.
+    if (groupInit) return { text: `${text} (here the init signals the whole process group, so the app receives SIGTERM anyway)`, severity: 'info' };
+    return { text };
+  }
+  if (busybox) {
+    if (command === undefined || singleSimpleCommand(command)) return undefined;
+    return { text: "BusyBox su hands the command to the user's shell as one `-c` string, and a shell stays PID 1 (ignoring SIGTERM) because the string is more than one simple command" };
+  }
+  return {
+    text:
+      command !== undefined
+        ? 'su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later'
+        : "su runs the user's shell as its child and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later",
+  };
 }
 
 function replacement(family: BaseFamily): string {
@@ -92,29 +117,26 @@ export const rule: StaticRule = {
         seen.add(cmd);
         const words = execTarget(cmd) ?? cmd.words;
         const tool = privilegeTool(words)!;
-        let consequence: string;
-        let severity: RuleHit['severity'];
-        if (tool === 'sudo') {
-          consequence = 'sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it';
-          // The init signals the whole process group: the app gets SIGTERM from it directly.
-          if (groupInit) {
-            severity = 'info';
-            consequence += ' (here the init signals the whole process group, so the app receives SIGTERM anyway)';
-          }
-        } else if (busybox) {
-          const command = suCommandWord(words);
-          // BusyBox su execs the shell; without `-c` the shell runs a script, which is followed on its own.
-          if (!command || singleSimpleCommand(command)) continue;
-          consequence = "BusyBox su hands the command to the user's shell as one `-c` string, and a shell stays PID 1 (ignoring SIGTERM) because the string is more than one simple command";
-        } else {
-          consequence = suCommandWord(words)
-            ? 'su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later'
-            : "su runs the user's shell as its child and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
-        }
-        const hit = scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family)}.`);
-        if (severity) hit.severity = severity;
+        const command = tool === 'su' ? suCommandWord(words) : undefined;
+        const fate = consequenceOf(tool, command?.raw, busybox, groupInit);
+        if (!fate) continue;
+        const hit = scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${fate.text}.`, `Drop privileges with a tool that execs, such as ${replacement(family)}.`);
+        if (fate.severity) hit.severity = fate.severity;
         hits.push(hit);
       }
+    }
+    // The same, written in the start command itself (`ENTRYPOINT ["sudo", "-u", "app", "java", …]`).
+    for (const link of model.startChain.links) {
+      if (link.kind !== 'privdrop' || !link.staysParent || link.origin) continue;
+      const tool = link.name === 'sudo' ? 'sudo' : 'su';
+      const fate = consequenceOf(tool, execThrough(link.argv, 0)?.command, busybox && link.name === 'su', groupInit);
+      if (!fate) continue;
+      hits.push({
+        message: `${showPart(link.part, 90)} starts \`${showText(link.argv.join(' '), 50)}\`: ${fate.text}.`,
+        fix: 'Drop privileges with `USER app` in the Dockerfile, or start the program through a tool that execs: `gosu`, `su-exec` (Alpine) or `setpriv --reuid=app --regid=app --init-groups`.',
+        ...placeOf(link.part),
+        ...(fate.severity ? { severity: fate.severity } : {}),
+      });
     }
     return hits;
   },

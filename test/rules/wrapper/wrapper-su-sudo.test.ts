@@ -121,4 +121,63 @@ describe(ID, () => {
       expect(under(['tini', '--', 'start.sh']).map((f) => [f.line, f.severity])).toEqual([[7, 'warning']]);
     });
   });
+
+  describe('su or sudo written in the start command itself', () => {
+    const inDockerfile = (dockerfile: string) => lint(dedent(dockerfile));
+
+    it('a Java service started as `ENTRYPOINT ["sudo","-u",…,"java",…]` (a real Dockerfile): sudo stays PID 1', () => {
+      const f = inDockerfile(`
+        FROM debian:bookworm
+        RUN apt-get update && apt-get install -y sudo openjdk-17-jre-headless
+        COPY ./target/RENFEI.NET.jar /opt/RenFeiNet/
+        ENTRYPOINT ["sudo","-u","renfei","java","-jar","/opt/RenFeiNet/RENFEI.NET.jar"]
+      `);
+      expect(hits(f, ID).map((h) => [h.line, h.severity])).toEqual([[4, 'warning']]);
+      expect(hits(f, ID)[0]!.message).toContain('starts `sudo -u renfei`: sudo forks the command and stays PID 1');
+      // Near miss: the same drop with USER.
+      expect(hits(inDockerfile(`
+        FROM debian:bookworm
+        COPY ./target/RENFEI.NET.jar /opt/RenFeiNet/
+        USER renfei
+        ENTRYPOINT ["java","-jar","/opt/RenFeiNet/RENFEI.NET.jar"]
+      `), ID)).toEqual([]);
+    });
+
+    it('util-linux su with the user before -c (`su -s /bin/bash makiatto -c "exec …"`, a real CMD): su forks, its shell is not reported as a wrapper', () => {
+      const f = inDockerfile(`
+        FROM debian:bookworm-slim
+        COPY makiatto /usr/local/bin/makiatto
+        CMD ["su", "-s", "/bin/bash", "makiatto", "-c", "exec /usr/local/bin/makiatto --only axum,dns,corrosion"]
+      `);
+      expect(hits(f, ID).map((h) => h.line)).toEqual([3]);
+      expect(hits(f, ID)[0]!.message).toContain('su forks the command');
+      expect(hits(f, 'shell-wrapper-in-exec-form')).toEqual([]);
+    });
+
+    it('BusyBox su with one simple -c command on Alpine (a real CMD): the program ends up PID 1, no finding; with shadow installed it forks', () => {
+      const cmd = 'CMD ["su", "-s", "/bin/sh", "-c", "./ict_docker_agent", "omnisight"]';
+      const f = inDockerfile(`
+        FROM alpine:3.19
+        WORKDIR /root/
+        COPY --from=builder /app/ict_docker_agent .
+        ${cmd}
+      `);
+      expect(hits(f, ID)).toEqual([]);
+      expect(hits(f, 'shell-wrapper-in-exec-form')).toEqual([]);
+      expect(hits(inDockerfile(`
+        FROM alpine:3.19
+        RUN apk add --no-cache shadow
+        COPY --from=builder /app/ict_docker_agent .
+        ${cmd}
+      `), ID).map((h) => h.line)).toEqual([4]);
+    });
+
+    it('`ENTRYPOINT ["sudo", "sh", "/entrypoint.sh"]` is reported at the ENTRYPOINT; under `tini -g` it is info', () => {
+      const files = { 'entrypoint.sh': { content: '#!/bin/sh\nset -e\nexec python app.py\n', mode: 0o755 } };
+      const f = lint('FROM python:3.12-slim\nCOPY ./entrypoint.sh /\nENTRYPOINT ["sudo", "sh", "/entrypoint.sh"]\n', files);
+      expect(hits(f, ID).map((h) => [h.line, h.severity])).toEqual([[3, 'warning']]);
+      const g = lint('FROM python:3.12-slim\nCOPY ./entrypoint.sh /\nENTRYPOINT ["tini", "-g", "--", "sudo", "sh", "/entrypoint.sh"]\n', files);
+      expect(hits(g, ID).map((h) => [h.line, h.severity])).toEqual([[3, 'info']]);
+    });
+  });
 });
