@@ -15352,7 +15352,19 @@ function execThrough(argv, i) {
   }
   if (name === "su" || name === "runuser") {
     const user = argv[j];
-    return { program, next: user === void 0 ? j : j + 1, ...command !== void 0 ? { command } : {} };
+    let next = user === void 0 ? j : j + 1;
+    for (let k = next; command === void 0 && k < argv.length && argv[k] !== "--"; k++) {
+      const w = argv[k];
+      if (w === "-c" || w === "--command") {
+        command = argv[k + 1];
+        next = k + 2;
+      } else if (w.startsWith("--command=")) {
+        command = w.slice("--command=".length);
+        next = k + 1;
+      } else if (!w.startsWith("-") || w === "-") break;
+      else if (valueFlags.has(w)) k++;
+    }
+    return { program, next, ...command !== void 0 ? { command } : {} };
   }
   const operands = OPERANDS[name] ?? 0;
   j = Math.min(argv.length, j + operands);
@@ -22280,8 +22292,10 @@ var rule24 = {
   deployed: "service",
   check(model) {
     const out = [];
-    for (const shell of model.startChain.links) {
+    for (const [k, shell] of model.startChain.links.entries()) {
       if (shell.kind !== "shell" || shell.command === void 0 || shell.part.form !== "exec" || shell.origin) continue;
+      const before = model.startChain.links[k - 1];
+      if (before?.kind === "privdrop" && (before.name === "su" || before.name === "runuser")) continue;
       const script = shell.command;
       const part = shell.part;
       if (execsLastExplicitly2(script) || trapsTerm2(script)) continue;
@@ -23396,8 +23410,8 @@ function suCommandWord(words) {
   }
   return void 0;
 }
-function singleSimpleCommand(word) {
-  const raw = word.raw.replace(/^(["'])([\s\S]*)\1$/, "$2").trim();
+function singleSimpleCommand(text) {
+  const raw = text.replace(/^(["'])([\s\S]*)\1$/, "$2").trim();
   if (raw === "") return false;
   if (/\$\{?[@*]/.test(raw)) return false;
   return !/[;&|<>()`\n]|\$\(/.test(raw) && !/^(if|for|while|until|case)\b|^\{/.test(raw);
@@ -23411,6 +23425,20 @@ function busyboxSu(model) {
     }
   }
   return true;
+}
+function consequenceOf(tool, command, busybox, groupInit) {
+  if (tool === "sudo") {
+    const text = "sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it";
+    if (groupInit) return { text: `${text} (here the init signals the whole process group, so the app receives SIGTERM anyway)`, severity: "info" };
+    return { text };
+  }
+  if (busybox) {
+    if (command === void 0 || singleSimpleCommand(command)) return void 0;
+    return { text: "BusyBox su hands the command to the user's shell as one `-c` string, and a shell stays PID 1 (ignoring SIGTERM) because the string is more than one simple command" };
+  }
+  return {
+    text: command !== void 0 ? "su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later" : "su runs the user's shell as its child and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later"
+  };
 }
 function replacement(family2) {
   if (family2 === "alpine" || family2 === "busybox" || family2 === "wolfi") return '`exec su-exec app "$@"`';
@@ -23445,25 +23473,25 @@ var rule35 = {
         seen.add(cmd);
         const words = execTarget(cmd) ?? cmd.words;
         const tool = privilegeTool(words);
-        let consequence;
-        let severity;
-        if (tool === "sudo") {
-          consequence = "sudo forks the command and stays PID 1 as its parent, so the app is never PID 1 and depends on sudo relaying signals to it";
-          if (groupInit) {
-            severity = "info";
-            consequence += " (here the init signals the whole process group, so the app receives SIGTERM anyway)";
-          }
-        } else if (busybox) {
-          const command = suCommandWord(words);
-          if (!command || singleSimpleCommand(command)) continue;
-          consequence = "BusyBox su hands the command to the user's shell as one `-c` string, and a shell stays PID 1 (ignoring SIGTERM) because the string is more than one simple command";
-        } else {
-          consequence = suCommandWord(words) ? "su forks the command and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later" : "su runs the user's shell as its child and stays PID 1 as its parent, and on SIGTERM it ends the session and SIGKILLs the app two seconds later";
-        }
-        const hit5 = scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${consequence}.`, `Drop privileges with a tool that execs, such as ${replacement(family2)}.`);
-        if (severity) hit5.severity = severity;
+        const command = tool === "su" ? suCommandWord(words) : void 0;
+        const fate = consequenceOf(tool, command?.raw, busybox, groupInit);
+        if (!fate) continue;
+        const hit5 = scriptHit(where, cmd.start, cmd.end, `${code(commandText(where.analysis.text, cmd))}: ${fate.text}.`, `Drop privileges with a tool that execs, such as ${replacement(family2)}.`);
+        if (fate.severity) hit5.severity = fate.severity;
         hits.push(hit5);
       }
+    }
+    for (const link of model.startChain.links) {
+      if (link.kind !== "privdrop" || !link.staysParent || link.origin) continue;
+      const tool = link.name === "sudo" ? "sudo" : "su";
+      const fate = consequenceOf(tool, execThrough(link.argv, 0)?.command, busybox && link.name === "su", groupInit);
+      if (!fate) continue;
+      hits.push({
+        message: `${showPart(link.part, 90)} starts \`${showText(link.argv.join(" "), 50)}\`: ${fate.text}.`,
+        fix: "Drop privileges with `USER app` in the Dockerfile, or start the program through a tool that execs: `gosu`, `su-exec` (Alpine) or `setpriv --reuid=app --regid=app --init-groups`.",
+        ...placeOf(link.part),
+        ...fate.severity ? { severity: fate.severity } : {}
+      });
     }
     return hits;
   }
