@@ -12,6 +12,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eg-workflows-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const validate = (root: string) => spawnSync(process.execPath, [SCRIPT, root], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+/** Each case runs the validator (GitHub's parser, actionlint) as a process: slow on a loaded machine. */
+const SPAWN_MS = 120_000;
 const CHECKOUT = 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1';
 
 function tree(name: string, workflow: string, action = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')): string {
@@ -30,14 +32,14 @@ describe('validate-workflows', () => {
     expect(r.status).toBe(0);
     for (const f of ['ci.yml', 'check-dist.yml', 'release.yml', 'example-entrypoint-guard.yml']) expect(r.stdout).toContain(`.github/workflows/${f}`);
     expect(r.stdout).toContain('action.yml');
-  });
+  }, SPAWN_MS);
 
   it('passes a near miss: a good workflow in a tree of its own', () => {
     const dir = tree('good', `on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - uses: ${CHECKOUT}\n      - uses: ./\n        with:\n          static: true\n      - run: echo "\${{ github.event_name }}"\n`);
     const r = validate(dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-  });
+  }, SPAWN_MS);
 
   it('catches schema, expression, runner-label, pin and local-input mistakes', () => {
     const dir = tree('bad', [
@@ -65,7 +67,7 @@ describe('validate-workflows', () => {
     expect(err).toMatch(/property "evnt_name" is not defined.*\(actionlint\)/);
     expect(err).toMatch(/w\.yml:9:\d+: actions\/checkout@v5: pin third-party actions by full commit SHA/);
     expect(err).toMatch(/w\.yml:12:1: input "statik" is not declared in action\.yml/);
-  });
+  }, SPAWN_MS);
 
   it("catches a bad action.yml and a runtime that is not .node-version's", () => {
     const action = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
@@ -78,5 +80,5 @@ describe('validate-workflows', () => {
     const r2 = validate(dir2);
     expect(r2.status).toBe(1);
     expect(r2.stderr).toMatch(/runs\.using is node20 but \.node-version says 24/);
-  });
+  }, SPAWN_MS);
 });
