@@ -1,7 +1,7 @@
 // Shared helper of the real-engine integration tests: is a Docker engine (with buildx and
 // the local registry's base image) here? Without one the suites skip — except in CI, where
 // `.ci/run` installs the engine, so a missing one is a bug and fails loudly.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../../src/findings.js';
@@ -94,4 +94,34 @@ export async function leftoversAsync(runId: string): Promise<{ containers: strin
   };
   const [containers, images] = await Promise.all([list(['ps', '-aq', '--filter', filter]), list(['images', '-q', '--filter', filter])]);
   return { containers, images };
+}
+
+/**
+ * Plain `docker logs --follow` until its output matches: one process per wait, where polling
+ * `docker logs` every 250 ms started one docker CLI (and one log read in the engine) after
+ * another, which cost a loaded two-core machine more CPU than the services under test.
+ * `ended`: the stream closed (the container stopped) before a match.
+ */
+export function followLogs(id: string, pattern: RegExp, timeoutMs: number): Promise<{ matched: boolean; ended: boolean; text: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('docker', ['logs', '--follow', id], { env: dockerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    let done = false;
+    const finish = (matched: boolean, ended: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      resolve({ matched, ended, text });
+    };
+    const timer = setTimeout(() => finish(false, false), timeoutMs);
+    const take = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      if (pattern.test(text)) finish(true, false);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('close', () => finish(pattern.test(text), true));
+    child.on('error', () => finish(false, true));
+  });
 }

@@ -19,7 +19,7 @@ import { runRuntime } from '../../src/runtime/index.js';
 import { probe } from '../../src/runtime/probe.js';
 import { withRuleMeta } from '../../src/runtime-findings.js';
 import { basesAvailable, basesSkipReason } from './bases.js';
-import { leftoversAsync, PLATFORMS } from './engine.js';
+import { followLogs, leftoversAsync, PLATFORMS } from './engine.js';
 
 const REAL = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'real');
 const BUSYBOX_DIR = '/var/lib/eg-ci';
@@ -83,16 +83,11 @@ async function groundTruth(image: string, platform: string, o: { ready?: RegExp;
   const id = run.out.trim();
   if (run.code !== 0 || !id) throw new Error(`docker run ${image}: ${run.err}`);
   try {
-    const deadline = Date.now() + (o.bound ?? 240) * 1000;
     const running = async () => (await sh(['inspect', '-f', '{{.State.Running}}', id])).out.trim() === 'true';
     if (o.ready) {
-      for (;;) {
-        const logs = await sh(['logs', id]);
-        if (o.ready.test(logs.out + logs.err)) break;
-        if (!(await running())) break;
-        if (Date.now() > deadline) throw new Error(`${image} on ${platform}: no ${String(o.ready)} in its logs within ${o.bound ?? 240} s`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      // Until the line, or the container stops (the stream ends).
+      const seen = await followLogs(id, o.ready, (o.bound ?? 240) * 1000);
+      if (!seen.matched && !seen.ended) throw new Error(`${image} on ${platform}: no ${String(o.ready)} in its logs within ${o.bound ?? 240} s`);
     } else {
       await new Promise((r) => setTimeout(r, (o.settle ?? 2) * 1000));
     }
@@ -301,9 +296,10 @@ describe.skipIf(!basesAvailable).concurrent(`real services on linux/amd64 and em
     const [bare, configured, run, withEnv] = await Promise.all([
       // Never "ready": it runs until it exits on its own (or the bound).
       truthBoth('django-wrapper', dir, { ready: /a^/, grace: 10, bound: 120 }),
-      truthBoth('django-wrapper', dir, { ready: GUNICORN, grace: 10, env: [env] }),
+      // gunicorn's roomy grace period, as in the case above (its stop under QEMU took more than 10 s on a loaded machine).
+      truthBoth('django-wrapper', dir, { ready: GUNICORN, grace: 30, env: [env] }),
       tool('django-wrapper', dir),
-      tool('django-wrapper-env', dir, { probeEnv: { DATABASE_URL: 'postgres://db.invalid/app' } }),
+      tool('django-wrapper-env', dir, { probeEnv: { DATABASE_URL: 'postgres://db.invalid/app' }, gracePeriod: 30 }),
     ]);
     for (const p of PLATFORMS) expect(bare[p]).toEqual({ exitedBefore: 1 });
     agrees(run, bare);
@@ -400,15 +396,16 @@ async function healthTruth(image: string, platform: string): Promise<HealthTruth
   if (run.code !== 0 || !id) throw new Error(`docker run ${image}: ${run.err}`);
   try {
     const deadline = Date.now() + 240_000;
+    let listening = false;
+    void followLogs(id, LISTENING, 240_000).then((seen) => (listening = seen.matched));
     let health: { Status: string; Log: { ExitCode: number; Output: string }[] } = { Status: 'starting', Log: [] };
     for (;;) {
       if (Date.now() > deadline) throw new Error(`${image} on ${platform}: health still ${health.Status} after 240 s`);
       health = JSON.parse((await sh(['inspect', '-f', '{{json .State.Health}}', id])).out);
-      const logs = await sh(['logs', id]);
       // Healthy, or unhealthy with a check that ran to its end: on two loaded cores a node check
       // under QEMU can outlast its timeout (exit -1), and the next one may still pass.
       const settled = health.Status === 'healthy' || (health.Status === 'unhealthy' && health.Log.at(-1)!.ExitCode !== -1);
-      if (settled && LISTENING.test(logs.out + logs.err)) break;
+      if (settled && listening) break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const last = health.Log.at(-1)!;
@@ -534,13 +531,8 @@ async function stopTruth(image: string, platform: string, ready: RegExp): Promis
   const id = run.out.trim();
   if (run.code !== 0 || !id) throw new Error(`docker run ${image}: ${run.err}`);
   try {
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      const logs = await sh(['logs', id]);
-      if (ready.test(logs.out + logs.err)) break;
-      if (Date.now() > deadline) throw new Error(`${image} on ${platform}: no ${String(ready)} within 240 s: ${logs.err.slice(-500)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const seen = await followLogs(id, ready, 240_000);
+    if (!seen.matched) throw new Error(`${image} on ${platform}: no ${String(ready)} within 240 s: ${seen.text.slice(-500)}`);
     await sh(['kill', '-s', signal, id]);
     const waited = await sh(['wait', id], 60_000);
     const logs = await sh(['logs', id]);
