@@ -163,7 +163,11 @@ export function execThrough(argv: string[], i: number): ExecThrough | undefined 
         command = w.slice('--command='.length);
         next = k + 1;
       } else if (!w.startsWith('-') || w === '-') break;
-      else if (valueFlags.has(w)) k++;
+      else {
+        // An option of su's own (`su thug -s /bin/bash`): what follows it is still not the shell's.
+        if (valueFlags.has(w)) k++;
+        next = k + 1;
+      }
     }
     return { program, next, ...(command !== undefined ? { command } : {}) };
   }

@@ -136,6 +136,16 @@ function repeatedInFinalLoop(script: ShellScript): Set<string> {
   return out;
 }
 
+/** Droppers that, given no command, start the user's shell on their stdin. */
+const SHELL_SWITCHERS = new Set(['su', 'runuser']);
+
+/** The command reads commands on its stdin: a redirect into it (`<<EOF`, `< file`) or a pipe feeding it. */
+function readsCommands(script: ShellScript, cmd: Simple): boolean {
+  if (cmd.redirs.some((r) => r.op.startsWith('<') && (r.fd === '' || r.fd === '0'))) return true;
+  const before = script.analysis.text.slice(0, cmd.start).trimEnd();
+  return before.endsWith('|') && !before.endsWith('||');
+}
+
 /** What a command is as a set-up step: none, best-effort, or one whose failure matters. */
 type StepKind = 0 | 1 | 2;
 const NONE = 0;
@@ -173,6 +183,11 @@ function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>
   if (through && through.command === undefined && through.next > 0 && through.next < cmd.words.length) {
     return discardsFailure(cmd) ? BEST : stepKind(script, { ...cmd, words: cmd.words.slice(through.next) }, memo);
   }
+  // `su thug -s /bin/bash` with nothing to run (IntelOwl thug entrypoint.sh): the user's shell
+  // reads the script's stdin, which in a container is no terminal, and returns at once. It
+  // switches no user for the lines after it and sets nothing up. Fed a heredoc or a pipe, it
+  // runs commands: then it is judged as a step like any other.
+  if (through && through.command === undefined && through.next >= cmd.words.length && SHELL_SWITCHERS.has(through.program.name) && !readsCommands(script, cmd)) return BEST;
   if ((base !== undefined && BEST_EFFORT.has(base)) || discardsFailure(cmd)) return BEST;
   // `find /config … | xargs -0r chown app:app` (Tautulli start.sh): the step is the command xargs runs.
   if (base === 'xargs') {

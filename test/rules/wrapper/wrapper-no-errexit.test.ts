@@ -299,3 +299,30 @@ describe(`${ID}: a step run by xargs is the command xargs runs`, () => {
     expect(h[0]!.message).toContain('`xargs -0r -n 1 python /app/import.py` on line 5');
   });
 });
+
+describe(`${ID}: su with nothing to run starts a shell that returns at once`, () => {
+  // intelowlproject/IntelOwl integrations/thug/entrypoint.sh (trimmed): the author meant to
+  // switch user for the lines after it; `su thug -s /bin/bash` only starts a shell on the
+  // script's stdin, which returns at once. It sets nothing up, so no step matters here.
+  const thug = (su: string) =>
+    dedent(`
+      #!/bin/bash
+      mkdir -p "\${LOG_PATH}"
+      touch "\${LOG_PATH}"/gunicorn_access.log "\${LOG_PATH}"/gunicorn_errors.log
+      chown -R "\${USER}":"\${USER}" "\${LOG_PATH}"
+      ${su}
+      exec /usr/local/bin/gunicorn 'app:app' --bind '0.0.0.0:4002' --user thug
+    `);
+
+  it('does not fire on `su USER -s SHELL` without a command (IntelOwl thug entrypoint.sh)', () => {
+    expect(ruleHits(ID, 'python:3.12-slim', thug('su thug -s /bin/bash'), [])).toEqual([]);
+    expect(ruleHits(ID, 'python:3.12-slim', thug('su - thug'), [])).toEqual([]);
+  });
+
+  it('still fires when su is given commands: -c, a heredoc, or a pipe (near misses)', () => {
+    const lines = (su: string) => ruleHits(ID, 'python:3.12-slim', thug(su), []).map((f) => f.line);
+    expect(lines("su thug -s /bin/bash -c 'thug --update-rules'")).toEqual([2]);
+    expect(lines('su thug -s /bin/bash < /opt/setup-rules.sh')).toEqual([2]);
+    expect(lines('printf "thug --update-rules\\n" | su thug -s /bin/bash')).toEqual([2]);
+  });
+});
