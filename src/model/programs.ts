@@ -163,7 +163,11 @@ export function execThrough(argv: string[], i: number): ExecThrough | undefined 
         command = w.slice('--command='.length);
         next = k + 1;
       } else if (!w.startsWith('-') || w === '-') break;
-      else if (valueFlags.has(w)) k++;
+      else {
+        // An option of su's own (`su thug -s /bin/bash`): what follows it is still not the shell's.
+        if (valueFlags.has(w)) k++;
+        next = k + 1;
+      }
     }
     return { program, next, ...(command !== undefined ? { command } : {}) };
   }
@@ -200,6 +204,26 @@ export function shellInvocation(argv: string[], i: number): ShellInvocation {
   }
   if (commandString) return argv[j] === undefined ? {} : { command: { text: argv[j]!, index: j } };
   return argv[j] === undefined ? {} : { script: { word: argv[j]!, index: j } };
+}
+
+/** xargs options that take their value as the next word (GNU and BusyBox spellings). */
+const XARGS_VALUE_FLAGS = new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--eof', '--replace', '--max-lines', '--max-args', '--max-procs', '--max-chars', '--process-slot-var']);
+
+/**
+ * When argv[i] is `xargs`: the index of the command it runs on its input (`find … | xargs -0r
+ * chown app:app` runs `chown`), its options skipped; undefined when it runs none (then `echo`)
+ * or argv[i] is not xargs.
+ */
+export function xargsCommandAt(argv: string[], i: number): number | undefined {
+  if (path.posix.basename(argv[i] ?? '') !== 'xargs') return undefined;
+  let j = i + 1;
+  while (j < argv.length) {
+    const w = argv[j]!;
+    if (w === '--') return j + 1 < argv.length ? j + 1 : undefined;
+    if (!w.startsWith('-') || w === '-') return j;
+    j += XARGS_VALUE_FLAGS.has(w) ? 2 : 1;
+  }
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { shebangFlags } from '../../model/script-syntax.js';
 import { functionBody, walkCommands, type Command, type FuncDef, type Simple, type Stmt } from '../../model/script-syntax.js';
 import { commandBase, commandText, commandWords, paramUses, setFlags, staticValue, wordTexts } from '../../model/script-syntax.js';
 import { commandsOf } from '../../model/command-strings.js';
-import { commandStringAt, execThrough } from '../../model/programs.js';
+import { commandStringAt, execThrough, xargsCommandAt } from '../../model/programs.js';
 import type { DockerfileModel } from '../../model/types.js';
 import type { Autofix } from '../../findings.js';
 import { autofix, scriptLineEdit } from '../edits.js';
@@ -110,6 +110,42 @@ function exitBoundCommands(script: ShellScript): Set<Command> {
   return out;
 }
 
+/** A loop condition that never ends the loop by itself: `while true`, `while :`, `while sleep 60`. */
+const ENDLESS_CONDITION = new Set(['true', ':', 'sleep']);
+
+/**
+ * The script is itself the service: it ends in an endless loop (`while true; do inotifywait …;
+ * dump; done`, `while sleep 3600; do backup; done`). A step it runs once before the loop and again
+ * inside it (traefik-certdumper's `dump`) is the service's own repeated work, whose failure the
+ * loop tolerates on every round by design: not a set-up step that leaves the app half-configured.
+ * The texts of the commands the final loop runs.
+ */
+function repeatedInFinalLoop(script: ShellScript): Set<string> {
+  const body = script.analysis.body;
+  const last = body[body.length - 1];
+  const out = new Set<string>();
+  if (!last || last.background || last.andOr.rest.length > 0 || last.andOr.first.commands.length !== 1) return out;
+  const loop = last.andOr.first.commands[0]!;
+  if (loop.kind !== 'while') return out;
+  const cond = loop.cond.length === 1 && loop.cond[0]!.andOr.rest.length === 0 ? loop.cond[0]!.andOr.first : undefined;
+  const condCmd = cond && !cond.negated && cond.commands.length === 1 ? cond.commands[0] : undefined;
+  if (!condCmd || condCmd.kind !== 'simple' || !ENDLESS_CONDITION.has(commandBase(condCmd.words[0]) ?? '')) return out;
+  walkCommands(loop.body, (cmd) => {
+    if (cmd.kind === 'simple') out.add(commandText(script.analysis.text, cmd, Infinity));
+  });
+  return out;
+}
+
+/** Droppers that, given no command, start the user's shell on their stdin. */
+const SHELL_SWITCHERS = new Set(['su', 'runuser']);
+
+/** The command reads commands on its stdin: a redirect into it (`<<EOF`, `< file`) or a pipe feeding it. */
+function readsCommands(script: ShellScript, cmd: Simple): boolean {
+  if (cmd.redirs.some((r) => r.op.startsWith('<') && (r.fd === '' || r.fd === '0'))) return true;
+  const before = script.analysis.text.slice(0, cmd.start).trimEnd();
+  return before.endsWith('|') && !before.endsWith('||');
+}
+
 /** What a command is as a set-up step: none, best-effort, or one whose failure matters. */
 type StepKind = 0 | 1 | 2;
 const NONE = 0;
@@ -147,7 +183,17 @@ function stepKind(script: ShellScript, cmd: Command, memo: Map<string, StepKind>
   if (through && through.command === undefined && through.next > 0 && through.next < cmd.words.length) {
     return discardsFailure(cmd) ? BEST : stepKind(script, { ...cmd, words: cmd.words.slice(through.next) }, memo);
   }
+  // `su thug -s /bin/bash` with nothing to run (IntelOwl thug entrypoint.sh): the user's shell
+  // reads the script's stdin, which in a container is no terminal, and returns at once. It
+  // switches no user for the lines after it and sets nothing up. Fed a heredoc or a pipe, it
+  // runs commands: then it is judged as a step like any other.
+  if (through && through.command === undefined && through.next >= cmd.words.length && SHELL_SWITCHERS.has(through.program.name) && !readsCommands(script, cmd)) return BEST;
   if ((base !== undefined && BEST_EFFORT.has(base)) || discardsFailure(cmd)) return BEST;
+  // `find /config … | xargs -0r chown app:app` (Tautulli start.sh): the step is the command xargs runs.
+  if (base === 'xargs') {
+    const at = xargsCommandAt(wordTexts(cmd.words), 0);
+    return at === undefined ? BEST : stepKind(script, { ...cmd, words: cmd.words.slice(at) }, memo);
+  }
   const fn = name !== undefined && !name.includes('/') ? script.functions.get(name) : undefined;
   if (fn) return functionStep(script, fn, memo);
   const inner = commandStringOf(cmd);
@@ -256,10 +302,11 @@ export const rule: StaticRule = {
       const memo = new Map<string, StepKind>();
       const steps: { cmd: Simple; kind: StepKind }[] = [];
       const exitBound = exitBoundCommands(script);
+      const repeated = repeatedInFinalLoop(script);
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== 'simple' || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === undefined || cmd.start < errexitAt)) errexitAt = cmd.start;
-        if (ctx.inCondition || ctx.detached || exitBound.has(cmd)) return;
+        if (ctx.inCondition || ctx.detached || exitBound.has(cmd) || repeated.has(commandText(analysis.text, cmd, Infinity))) return;
         const kind = stepKind(script, cmd, memo);
         if (kind !== NONE) steps.push({ cmd, kind });
       });

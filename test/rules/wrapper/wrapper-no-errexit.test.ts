@@ -162,6 +162,36 @@ describe(ID, () => {
   });
 });
 
+describe(`${ID}: a script that is itself the service, ending in an endless loop`, () => {
+  // Mailu/Mailu optional/traefik-certdumper/run.sh (trimmed): the first dump may fail (no
+  // acme.json yet) and the loop dumps again at every change: set -e would stop the service.
+  const certdumper = (loop: string) =>
+    dedent(`
+      #!/bin/bash
+      function dump() {
+          traefik-certs-dumper file --dest /tmp/work --source /traefik/acme.json > /dev/null
+          mv /tmp/work/*.pem /output/
+      }
+      mkdir -p /tmp/work
+      dump
+      ${loop}
+    `);
+
+  it('does not fire on a step run again in the final `while true` loop (Mailu traefik-certdumper run.sh)', () => {
+    expect(ruleHits(ID, 'alpine:3.20', certdumper('while true; do\n    inotifywait -qq -e modify /traefik/acme.json\n    dump\ndone'), [])).toEqual([]);
+    // `while sleep N` never ends the loop either.
+    expect(ruleHits(ID, 'alpine:3.20', certdumper('while sleep 3600; do dump; done'), [])).toEqual([]);
+  });
+
+  it('still fires when the loop does not repeat the step, or the loop can end (near misses)', () => {
+    // The loop only tails a log (renskiy/cron-docker-image start-cron): the step ran once, unchecked
+    // (reported at the first unprotected step, `mkdir -p` on line 6, naming `dump` on line 7).
+    expect(ruleHits(ID, 'alpine:3.20', certdumper('while true; do\n    cat /var/log/cron.log & wait $!\ndone'), []).map((f) => f.line)).toEqual([6]);
+    // A loop that waits for a dependency ends: the script goes on, the step was set-up.
+    expect(ruleHits(ID, 'alpine:3.20', certdumper('while ! nc -z db 5432; do dump; done\nexec app'), ['app']).map((f) => f.line)).toEqual([6]);
+  });
+});
+
 describe(`${ID}: a shell command string is the step its commands are`, () => {
   // fredsonrodrigues/wa-project-teste api/docker/prod/start.sh: the only step before the app is
   // a `sh -c` wait loop; set -e would change nothing.
@@ -242,5 +272,57 @@ describe(`${ID}: user set-up and dropped-privilege steps are what they run`, () 
 
   it('still fires when the dropper runs a step that matters', () => {
     expect(ruleHits(ID, 'alpine:3.20', folders('/app/gogs/gogs restore --from')).map((f) => f.line)).toEqual([4]);
+  });
+});
+
+describe(`${ID}: a step run by xargs is the command xargs runs`, () => {
+  // Tautulli/Tautulli start.sh (trimmed): user edits and a chown through find | xargs, then exec gosu.
+  const tautulli = (xargs: string) =>
+    dedent(`
+      #!/usr/bin/env bash
+      if [[ "$TAUTULLI_DOCKER" == "True" ]]; then
+          groupmod -o -g "$PGID" tautulli
+          usermod -o -u "$PUID" tautulli
+          find /config \\! \\( -uid $(id -u tautulli) -gid $(id -g tautulli) \\) -print0 | ${xargs}
+          exec gosu tautulli "$@"
+      fi
+    `);
+
+  it('does not fire when xargs only runs chown (Tautulli start.sh)', () => {
+    expect(ruleHits(ID, 'python:3.11-slim', tautulli('xargs -0r chown tautulli:tautulli'))).toEqual([]);
+    expect(ruleHits(ID, 'python:3.11-slim', tautulli('xargs -0 -n 50 -P 4 chown tautulli:tautulli'))).toEqual([]);
+  });
+
+  it('still fires when xargs runs a step that matters (near miss)', () => {
+    const h = ruleHits(ID, 'python:3.11-slim', tautulli('xargs -0r -n 1 python /app/import.py'));
+    expect(h.map((f) => f.line)).toEqual([3]);
+    expect(h[0]!.message).toContain('`xargs -0r -n 1 python /app/import.py` on line 5');
+  });
+});
+
+describe(`${ID}: su with nothing to run starts a shell that returns at once`, () => {
+  // intelowlproject/IntelOwl integrations/thug/entrypoint.sh (trimmed): the author meant to
+  // switch user for the lines after it; `su thug -s /bin/bash` only starts a shell on the
+  // script's stdin, which returns at once. It sets nothing up, so no step matters here.
+  const thug = (su: string) =>
+    dedent(`
+      #!/bin/bash
+      mkdir -p "\${LOG_PATH}"
+      touch "\${LOG_PATH}"/gunicorn_access.log "\${LOG_PATH}"/gunicorn_errors.log
+      chown -R "\${USER}":"\${USER}" "\${LOG_PATH}"
+      ${su}
+      exec /usr/local/bin/gunicorn 'app:app' --bind '0.0.0.0:4002' --user thug
+    `);
+
+  it('does not fire on `su USER -s SHELL` without a command (IntelOwl thug entrypoint.sh)', () => {
+    expect(ruleHits(ID, 'python:3.12-slim', thug('su thug -s /bin/bash'), [])).toEqual([]);
+    expect(ruleHits(ID, 'python:3.12-slim', thug('su - thug'), [])).toEqual([]);
+  });
+
+  it('still fires when su is given commands: -c, a heredoc, or a pipe (near misses)', () => {
+    const lines = (su: string) => ruleHits(ID, 'python:3.12-slim', thug(su), []).map((f) => f.line);
+    expect(lines("su thug -s /bin/bash -c 'thug --update-rules'")).toEqual([2]);
+    expect(lines('su thug -s /bin/bash < /opt/setup-rules.sh')).toEqual([2]);
+    expect(lines('printf "thug --update-rules\\n" | su thug -s /bin/bash')).toEqual([2]);
   });
 });
