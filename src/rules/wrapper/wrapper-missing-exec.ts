@@ -339,7 +339,9 @@ export const rule: StaticRule = {
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
-          `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed after the grace period.`,
+          init
+            ? `${code(text)} forks into the background and the endless loop on line ${loopLine} holds the shell, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed with the container without a clean shutdown.`
+            : `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed after the grace period.`,
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`,
         ]);
       }

@@ -574,3 +574,26 @@ describe(`${ID}: an endless loop that starts and restarts the programs in the ba
     expect(ruleHits(ID, 'php:8.3-apache', '#!/bin/bash\nexec "$@"\nwhile true; do\n  cron -f &\n  sleep 5\ndone\n', ['apache2-foreground'])).toEqual([]);
   });
 });
+
+describe(`${ID}: the endless-loop cases under an init`, () => {
+  const underInit = (init: string, script: string) =>
+    hits(lint(`FROM alpine:3.20\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [${init}"/entrypoint.sh"]\n`, { 'entrypoint.sh': { content: script, mode: 0o755 } }), ID);
+  // herc1/docker-pac's watchdog loop and samoshkin/tls-nginx-strong-example's crond + loop, as if behind tini.
+  const watchdog = '#!/bin/sh\nwhile true; do\n  if ! pgrep httpd; then\n    httpd -DFOREGROUND &\n  fi\n  sleep 5\ndone\n';
+  const crond = '#!/bin/sh\ncrond -L /var/log/cron.log -l 2\nwhile true\ndo\n  cat /var/log/cron.log & wait ${!}\ndone\n';
+
+  it('behind plain tini the shell is not PID 1: tini delivers SIGTERM to the looping shell only', () => {
+    const w = underInit('"/sbin/tini", "--", ', watchdog);
+    expect(w.map((f) => f.line)).toEqual([4]);
+    expect(w[0]!.message).toContain('tini delivers SIGTERM to the looping shell only');
+    expect(w[0]!.message).not.toContain('PID 1');
+    const c = underInit('"/sbin/tini", "--", ', crond);
+    expect(c.map((f) => f.line)).toEqual([2]);
+    expect(c[0]!.message).toContain('tini delivers SIGTERM to the looping shell only');
+  });
+
+  it('near miss: tini -g signals the whole process group, so the programs get SIGTERM themselves', () => {
+    expect(underInit('"/sbin/tini", "-g", "--", ', watchdog)).toEqual([]);
+    expect(underInit('"/sbin/tini", "-g", "--", ', crond)).toEqual([]);
+  });
+});
