@@ -333,6 +333,24 @@ export function reachedByForwarding(model: DockerfileModel, link: ChainLink): bo
 }
 
 /**
+ * The init (tini, dumb-init…) whose direct child `link` is: every link between them replaces
+ * itself with the next (a script that execs "$@", gosu, `env`), so the init's stop signal lands
+ * on `link` itself. Undefined when no init comes first or something in between stays as parent.
+ */
+export function parentInit(model: DockerfileModel, link: ChainLink): ChainLink | undefined {
+  const links = model.startChain.links;
+  const at = links.indexOf(link);
+  if (at <= 0) return undefined;
+  for (let i = at - 1; i >= 0; i--) {
+    const l = links[i]!;
+    if (l.kind === 'init') return l;
+    if (l.kind === 'passthrough' || (l.kind === 'script' && l.forwards) || (l.kind === 'privdrop' && !l.staysParent)) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
  * The ENTRYPOINT wrapper that should hand `docker run <image> <command>` on to the program
  * (it execs "$@"), with the line of its script that does so. Undefined when the chain has
  * none (CMD-only images: an override replaces the whole command).

@@ -1,5 +1,6 @@
 // `["sh", "-c", "<cmd>"]` whose command does not end by exec'ing the program: the shell can stay PID 1.
 import { asExecForm, execsLastExplicitly, lastCommand, trapsTerm } from '../../model/command-strings.js';
+import { parentInit } from '../../model/start-chain.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { execArray, placeOf, shellFate, showPart, showText } from './format.js';
 
@@ -22,7 +23,19 @@ export const rule: StaticRule = {
       if (execsLastExplicitly(script) || trapsTerm(script)) continue;
       const lastWords = lastCommand(script)?.words ?? [];
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : 'the program';
+      // Under an init the shell is the init's child, not PID 1 (`tini -g -- limits.sh sh -c "migrate && server"`
+      // with limits.sh exec'ing "$@", supabase/supavisor). An init that signals the whole process
+      // group reaches the program anyway (as wrapper-missing-exec judges a wrapper's child); one
+      // that signals its child alone kills the shell, and the program goes down with the container.
+      const init = parentInit(model, shell);
+      if (init?.groupSignals) continue;
       const fate = shellFate(shell, model.base, program);
+      if (init && fate.kind !== 'none') {
+        const stays = fate.kind === 'dash' ? 'dash does not replace itself with it' : fate.implicitExec ? '' : fate.kind === 'unknown' ? 'the shell may stay' : `${fate.kind === 'ash' ? 'BusyBox ash' : fate.kind} stays here (pipeline, trap, redirection or background job)`;
+        fate.clause = fate.implicitExec
+          ? `${fate.kind === 'ash' ? 'BusyBox ash' : fate.kind} execs this last command, so ${program} is \`${init.name}\`'s child here and gets SIGTERM; once the command gains ${fate.kind === 'ash' ? 'a pipeline or a trap' : 'a redirection, a pipeline or a trap'} or the base moves to Debian's dash, \`${init.name}\` delivers SIGTERM to the shell only`
+          : `${stays}, so \`${init.name}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
+      }
       const direct = asExecForm(script);
       const fix = direct
         ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.`

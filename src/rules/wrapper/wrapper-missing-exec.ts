@@ -2,7 +2,7 @@
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
 import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
-import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple } from '../../model/script-syntax.js';
+import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple, type Stmt } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
@@ -178,6 +178,47 @@ function daemonUnderLoop(script: ShellScript): { daemon: Simple; loop: Command }
   return undefined;
 }
 
+/** The first program a statement list starts with `&` (inside if/case/group bodies too), not a one-shot step. */
+function backgroundJob(stmts: Stmt[], depth = 0): Simple | undefined {
+  if (depth > 8) return undefined;
+  for (const stmt of stmts) {
+    const cmd = stmt.andOr.first.commands[stmt.andOr.first.commands.length - 1];
+    if (!cmd) continue;
+    if (stmt.background && stmt.andOr.rest.length === 0 && cmd.kind === 'simple' && cmd.words.length > 0 && programRun(wordTexts(cmd.words)) !== 'one-shot') return cmd;
+    const bodies = cmd.kind === 'if' ? [...cmd.clauses.map((c) => c.body), ...(cmd.elseBody ? [cmd.elseBody] : [])] : cmd.kind === 'case' ? cmd.items.map((i) => i.body) : cmd.kind === 'group' ? [cmd.body] : [];
+    for (const body of bodies) {
+      const job = backgroundJob(body, depth + 1);
+      if (job) return job;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An endless loop at the top level (`while true`) with no way out that starts the programs
+ * itself in the background and restarts them (`if [ $(pgrep apache2 | wc -l) -eq 0 ]; then
+ * apache2-foreground & fi; sleep 5`): a watchdog written in shell, which stays PID 1 forever.
+ */
+function jobUnderLoop(script: ShellScript): { job: Simple; loop: Command } | undefined {
+  for (const stmt of script.analysis.body) {
+    if (stmt.background || stmt.andOr.rest.length > 0 || stmt.andOr.first.commands.length !== 1) continue;
+    const cmd = stmt.andOr.first.commands[0]!;
+    // Nothing after a top-level `exec …` or `exit` runs.
+    const base = cmd.kind === 'simple' ? commandBase(cmd.words[0]) : undefined;
+    if (cmd.kind === 'simple' && (base === 'exit' || (base === 'exec' && cmd.words.length > 1))) return undefined;
+    if (cmd.kind !== 'while') continue;
+    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+    if (cond?.kind !== 'simple' || !ENDLESS.has(commandBase(cond.words[0]) ?? '')) continue;
+    let leaves = false;
+    walkCommands(cmd.body, (c) => {
+      if (c.kind === 'simple' && ['break', 'exit', 'return', 'exec', 'wait'].includes(commandBase(c.words[0]) ?? '')) leaves = true;
+    });
+    const job = leaves ? undefined : backgroundJob(cmd.body);
+    if (job) return { job, loop: cmd };
+  }
+  return undefined;
+}
+
 /** The final command is a step that runs once and returns, as the program table reads its words. */
 function oneShot(sig: Sig): boolean {
   if (sig.cmd.kind !== 'simple') return false;
@@ -298,8 +339,21 @@ export const rule: StaticRule = {
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
-          `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed after the grace period.`,
+          init
+            ? `${code(text)} forks into the background and the endless loop on line ${loopLine} holds the shell, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed with the container without a clean shutdown.`
+            : `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed after the grace period.`,
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`,
+        ]);
+      }
+      const watchdog = trapsTerm(script) ? undefined : jobUnderLoop(script);
+      if (watchdog) {
+        const loopLine = script.analysis.lineOf(watchdog.loop.start) + script.wrapper.lineOffset;
+        const app = code(commandBase(watchdog.job.words[0]) ?? 'the app');
+        report({ kind: 'program', cmd: watchdog.job, start: watchdog.job.start, end: watchdog.job.end }, (text) => [
+          init
+            ? `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown.`
+            : `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, which keeps the shell as PID 1 for ever, so SIGTERM stops at the shell and ${app} is SIGKILLed after the grace period.`,
+          'Let a process supervisor (supervisord, s6, tini with one program) restart the programs, or trap TERM in the script, `kill` the jobs and exit.',
         ]);
       }
     }

@@ -128,3 +128,29 @@ describe('dev-server-as-start behind a development switch in the wrapper', () =>
     expect(found.map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['entrypoint.sh:4:warning']);
   });
 });
+
+describe('shell-wrapper-in-exec-form under an init', () => {
+  // supabase/supavisor: tini -g runs limits.sh, which execs "$@"; Compose's `command: sh -c "…"` replaces the CMD.
+  const supavisor = (tini: string) =>
+    dedent(`
+      FROM debian:bookworm-slim
+      COPY limits.sh /app/limits.sh
+      ENTRYPOINT ["/usr/bin/tini", ${tini}"--", "/app/limits.sh"]
+      CMD ["/app/bin/server"]
+    `);
+  const files = {
+    'limits.sh': exe('#!/bin/bash\nset -euo pipefail\n\nif [ ! -z "$RLIMIT_NOFILE" ]; then\n    ulimit -n "$RLIMIT_NOFILE"\nfi\n\nexec "$@"\n'),
+    'docker-compose.yml': 'services:\n  supavisor:\n    build: .\n    command:  sh -c "/app/bin/migrate && /app/bin/server"\n',
+  };
+
+  it('supabase/supavisor: tini -s -g signals the process group, so /app/bin/server gets SIGTERM though dash stays (no finding)', () => {
+    expectNone(lint(supavisor('"-s", "-g", '), files), 'shell-wrapper-in-exec-form');
+  });
+
+  it('near miss: tini without -g signals the shell alone; the message names tini, not a shell as PID 1', () => {
+    const found = hits(lint(supavisor('"-s", '), files), 'shell-wrapper-in-exec-form');
+    expect(found.map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['docker-compose.yml:4:warning']);
+    expect(found[0]!.message).toContain('so `tini` delivers SIGTERM to the shell only, which exits at once, and `/app/bin/server` is SIGKILLed with the container');
+    expect(found[0]!.message).not.toContain('PID 1');
+  });
+});

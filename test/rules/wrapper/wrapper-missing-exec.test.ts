@@ -554,3 +554,46 @@ describe(`${ID}: a TERM trap around a background app and wait`, () => {
     expect(ruleHits(ID, 'python:3.12-slim', script('exit 143'))).toEqual([]);
   });
 });
+
+describe(`${ID}: an endless loop that starts and restarts the programs in the background`, () => {
+  // herc1/docker-pac entrypoint.sh (trimmed): a shell watchdog for apache and cron under bash as PID 1.
+  const watchdog = (trap: string) =>
+    `#!/bin/bash\n${trap}\nyes | cp -f /opt/conf/crontab /etc/crontab\n\nwhile true; do\n if [ $(pgrep apache2 | wc -l) -eq 0 ]\n then\n  echo "apache2 is not running! Starting"\n  apache2-foreground &\n fi\n if [ $(pgrep cron | wc -l) -eq 0 ]\n then\n  cron -f &\n fi\n sleep 5\ndone\n`;
+
+  it('herc1/docker-pac: the loop keeps bash as PID 1 for ever; reported at the first job started in it', () => {
+    const h = ruleHits(ID, 'php:5.6.39-apache-stretch', watchdog(''));
+    expect(h.map((f) => `${f.line}:${f.severity}`)).toEqual(['9:error']);
+    expect(h[0]!.message).toContain('`apache2-foreground &` runs in the background of the endless loop on line 5, which keeps the shell as PID 1');
+  });
+
+  it('near miss: a TERM trap in the script, or a loop that only waits for a job it started before, is not this', () => {
+    expect(ruleHits(ID, 'php:5.6.39-apache-stretch', watchdog("trap 'kill $(jobs -p); exit 0' TERM"))).toEqual([]);
+    // A loop that starts nothing in the background (it only logs and sleeps) is not a watchdog.
+    expect(ruleHits(ID, 'php:8.3-apache', '#!/bin/bash\napache2-foreground\nwhile true; do\n  date\n  sleep 60\ndone\n').filter((f) => f.message.includes('endless loop'))).toEqual([]);
+    // The same loop after `exec "$@"` never runs.
+    expect(ruleHits(ID, 'php:8.3-apache', '#!/bin/bash\nexec "$@"\nwhile true; do\n  cron -f &\n  sleep 5\ndone\n', ['apache2-foreground'])).toEqual([]);
+  });
+});
+
+describe(`${ID}: the endless-loop cases under an init`, () => {
+  const underInit = (init: string, script: string) =>
+    hits(lint(`FROM alpine:3.20\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [${init}"/entrypoint.sh"]\n`, { 'entrypoint.sh': { content: script, mode: 0o755 } }), ID);
+  // herc1/docker-pac's watchdog loop and samoshkin/tls-nginx-strong-example's crond + loop, as if behind tini.
+  const watchdog = '#!/bin/sh\nwhile true; do\n  if ! pgrep httpd; then\n    httpd -DFOREGROUND &\n  fi\n  sleep 5\ndone\n';
+  const crond = '#!/bin/sh\ncrond -L /var/log/cron.log -l 2\nwhile true\ndo\n  cat /var/log/cron.log & wait ${!}\ndone\n';
+
+  it('behind plain tini the shell is not PID 1: tini delivers SIGTERM to the looping shell only', () => {
+    const w = underInit('"/sbin/tini", "--", ', watchdog);
+    expect(w.map((f) => f.line)).toEqual([4]);
+    expect(w[0]!.message).toContain('tini delivers SIGTERM to the looping shell only');
+    expect(w[0]!.message).not.toContain('PID 1');
+    const c = underInit('"/sbin/tini", "--", ', crond);
+    expect(c.map((f) => f.line)).toEqual([2]);
+    expect(c[0]!.message).toContain('tini delivers SIGTERM to the looping shell only');
+  });
+
+  it('near miss: tini -g signals the whole process group, so the programs get SIGTERM themselves', () => {
+    expect(underInit('"/sbin/tini", "-g", "--", ', watchdog)).toEqual([]);
+    expect(underInit('"/sbin/tini", "-g", "--", ', crond)).toEqual([]);
+  });
+});
