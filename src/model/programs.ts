@@ -349,9 +349,13 @@ export function programRun(words: string[]): ProgramRun | undefined {
       return rest.some((w) => w === '--daemonize') && rest[rest.indexOf('--daemonize') + 1] === 'yes' ? 'daemon' : 'server';
     case 'npm':
     case 'yarn':
-    case 'pnpm':
+    case 'pnpm': {
       if (sub === 'start' || (sub === 'run' && /^(start|serve|prod|production)(:|$)/.test(rest.filter((w) => !w.startsWith('-'))[1] ?? ''))) return 'server';
+      // A test suite run as a package script (`npm run test:e2e -- --runInBand`, `yarn test:unit`): a job that ends.
+      const script = sub === 'run' || sub === 'run-script' ? operands[1] : sub;
+      if (script !== undefined && /^test(:|$)/.test(script)) return 'one-shot';
       return sub && (ONE_SHOT_WORDS.has(sub) || rest.some((w) => ONE_SHOT_WORDS.has(w))) ? 'one-shot' : undefined;
+    }
   }
   // `python manage.py migrate`, `php artisan migrate`, `flask db upgrade`, `alembic upgrade head`, `prisma migrate deploy`.
   if (rest.some((w) => ONE_SHOT_WORDS.has(w))) {

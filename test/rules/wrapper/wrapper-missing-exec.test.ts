@@ -97,6 +97,12 @@ describe(ID, () => {
     expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython -m pytest -x tests/\n')).toEqual([]);
     expect(ruleHits(ID, 'quay.io/ansible/ansible-runner:latest', '#!/bin/sh\nansible-playbook ${INPUT_PLAYBOOK}.yml -i "${INPUT_INVENTORY}"\n')).toEqual([]);
     expect(ruleHits(ID, 'golang:1.26', '#!/bin/sh\nset -e\ngo run ./cmd/proxy -config_file /config.toml\n').map((f) => f.line)).toEqual([3]);
+    // brocoders/nestjs-boilerplate startup.relational.ci.sh (trimmed): the e2e suite run as a package script is a job; the server script is not.
+    const nestCi = (last: string) => `#!/usr/bin/env bash\nset -e\n/opt/wait-for-it.sh postgres:5432\nnpm run migration:run\nnpm run start:prod > prod.log 2>&1 &\nnpm run lint\n${last}\n`;
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('npm run test:e2e -- --runInBand'))).toEqual([]);
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('yarn test:unit'))).toEqual([]);
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('npm run start:prod')).map((f) => f.line)).toEqual([7]);
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('npm run testing-server')).map((f) => f.line)).toEqual([7]);
     // `-h` is a host here, not help: the server still runs as the shell's child.
     expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython server.py -h 0.0.0.0 -p 8000\n').map((f) => f.line)).toEqual([3]);
   });
