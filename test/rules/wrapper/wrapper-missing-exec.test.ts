@@ -560,3 +560,43 @@ describe(`${ID}: a TERM trap around a background app and wait`, () => {
     expect(ruleHits(ID, 'python:3.12-slim', script('exit 143'))).toEqual([]);
   });
 });
+
+describe(`${ID}: supervisord stays in the foreground when its config file says nodaemon=true`, () => {
+  // standardnotes/server Dockerfile + docker/docker-entrypoint.sh (trimmed): no CMD, the script renders .env files,
+  // runs supervisord, then `exec "$@"` with no arguments. The copied supervisord.conf says nodaemon=true.
+  const standardNotes = (conf: string) =>
+    lint(
+      dedent(`
+        FROM node:20.10.0-alpine
+        RUN apk add --update --no-cache bash py3-pip && pip install --break-system-packages supervisor
+        COPY docker/supervisord.conf /etc/supervisord.conf
+        COPY docker/docker-entrypoint.sh /usr/local/bin/
+        WORKDIR /opt/server
+        ENTRYPOINT ["docker-entrypoint.sh"]
+      `),
+      {
+        'docker/supervisord.conf': conf,
+        'docker/docker-entrypoint.sh': {
+          content: '#!/bin/bash\nexport MODE="self-hosted"\nprintenv | grep AUTH_SERVER_ | sed \'s/AUTH_SERVER_//g\' > /opt/server/packages/auth/.env\n\n# Run supervisor\n\nsupervisord -c /etc/supervisord.conf\n\nexec "$@"\n',
+          mode: 0o755,
+        },
+      },
+    );
+
+  it('fires at supervisord (bash stays PID 1 and never passes SIGTERM on), and entrypoint-resets-cmd no longer says the script runs nothing (standardnotes/server)', () => {
+    const findings = standardNotes('[supervisord]\nnodaemon=true\nlogfile=/var/lib/server/logs/supervisord.log\n\n[program:syncing-server]\ncommand=/opt/server/supervisor-server.sh\n');
+    const h = hits(findings, ID);
+    expect(h.map((f) => `${f.file}:${f.line}`)).toEqual(['docker/docker-entrypoint.sh:7']);
+    expect(h[0]!.message).toMatch(/`supervisord -c \/etc\/supervisord.conf` runs as a child of the shell/);
+    expect(hits(findings, 'entrypoint-resets-cmd')).toEqual([]);
+    expect(hits(findings, 'wrapper-no-errexit')).toEqual([]);
+  });
+
+  it('near miss: a config that leaves supervisord to daemonize (nodaemon=false, or nodaemon only in a [program:x] section) is a step; the script then runs nothing', () => {
+    for (const conf of ['[supervisord]\nnodaemon=false\n', '[supervisord]\nlogfile=/tmp/s.log\n\n[program:web]\ncommand=node server.js\nnodaemon=true\n']) {
+      const findings = standardNotes(conf);
+      expect(hits(findings, ID)).toEqual([]);
+      expect(hits(findings, 'entrypoint-resets-cmd').map((f) => f.line)).toEqual([6]);
+    }
+  });
+});
