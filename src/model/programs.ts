@@ -373,9 +373,13 @@ export function programRun(words: string[]): ProgramRun | undefined {
       return rest.some((w) => w === '--daemonize') && rest[rest.indexOf('--daemonize') + 1] === 'yes' ? 'daemon' : 'server';
     case 'npm':
     case 'yarn':
-    case 'pnpm':
+    case 'pnpm': {
       if (sub === 'start' || (sub === 'run' && /^(start|serve|prod|production)(:|$)/.test(rest.filter((w) => !w.startsWith('-'))[1] ?? ''))) return 'server';
+      // A test suite run as a package script (`npm run test:e2e -- --runInBand`, `yarn test:unit`): a job that ends.
+      const script = sub === 'run' || sub === 'run-script' ? operands[1] : sub;
+      if (script !== undefined && /^test(:|$)/.test(script)) return 'one-shot';
       return sub && (ONE_SHOT_WORDS.has(sub) || rest.some((w) => ONE_SHOT_WORDS.has(w))) ? 'one-shot' : undefined;
+    }
   }
   // `python manage.py migrate`, `php artisan migrate`, `flask db upgrade`, `alembic upgrade head`, `prisma migrate deploy`.
   if (rest.some((w) => ONE_SHOT_WORDS.has(w))) {
@@ -384,6 +388,45 @@ export function programRun(words: string[]): ProgramRun | undefined {
   }
   if (rest.includes('runserver') || (name === 'flask' && sub === 'run')) return 'server';
   return undefined;
+}
+
+/**
+ * A program that reads from its config file whether it stays in the foreground: the config
+ * files it would read, in its order (the first that exists wins), and how to read the answer.
+ * supervisord daemonizes unless `-n` or its `[supervisord]` section says `nodaemon=true`; the
+ * file is `-c FILE` (`--configuration`), else the first of its search path
+ * (supervisord.org/configuration.html; the paths relative to its executable and to the working
+ * directory are not followed).
+ */
+export function foregroundConfig(words: string[]): { paths: string[]; foreground: (text: string) => boolean } | undefined {
+  if (baseName(words[0] ?? '') !== 'supervisord') return undefined;
+  const rest = words.slice(1);
+  let file: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w === '-c' || w === '--configuration') file = rest[i + 1];
+    else if (w.startsWith('--configuration=')) file = w.slice('--configuration='.length);
+    else if (/^-c./.test(w)) file = w.slice(2);
+  }
+  return { paths: file !== undefined ? [file] : ['/etc/supervisord.conf', '/etc/supervisor/supervisord.conf'], foreground: supervisordNoDaemon };
+}
+
+/** The `[supervisord]` section of a supervisord.conf sets `nodaemon` to a true value (Python ConfigParser, `;`/`#` comments). */
+function supervisordNoDaemon(text: string): boolean {
+  let section = '';
+  let on = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/^\s+/, '');
+    if (line === '' || line.startsWith(';') || line.startsWith('#')) continue;
+    const header = /^\[([^\]]+)\]/.exec(line);
+    if (header) {
+      section = header[1]!.trim();
+      continue;
+    }
+    const m = /^nodaemon\s*[=:]\s*([^;#\s]*)/i.exec(line);
+    if (m && section === 'supervisord') on = /^(true|yes|on|1)$/i.test(m[1]!);
+  }
+  return on;
 }
 
 /**

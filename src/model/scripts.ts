@@ -55,7 +55,7 @@ export function flowIn(wrapper: WrapperScript, scripts: readonly WrapperScript[]
   if (!flow) {
     const a = analysisOf(wrapper);
     const env = scenario.kind === 'run' ? knownArgs(scenario.args) : { ...UNKNOWN_ARGS, argsGiven: true };
-    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env, (words) => programRun(words) === 'server');
+    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts), env, (words) => programRun(words) === 'server' || wrapper.foregroundByConfig?.(words) === true);
     byScenario.set(key, flow);
   }
   return flow;

@@ -240,7 +240,11 @@ class ChainWalker {
     const expanded = expandArgs(text, this.finder.vars);
     for (const f of sourcedFiles(expanded)) this.finder.sourced(f);
     const last = lastCommand(expanded);
-    if (!last?.simple || last.detached) return undefined;
+    if (!last?.simple || last.detached) {
+      // BusyBox ash also replaces itself with the last command of the branch an `if`/`case` takes.
+      link.replaced = kind === 'ash' && execsLastImplicitly(expanded, kind);
+      return undefined;
+    }
     let words = last.words;
     const explicit = words[0] === 'exec';
     if (explicit) words = words.slice(1);

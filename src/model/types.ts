@@ -167,6 +167,11 @@ export interface WrapperScript {
   mode: FileMode;
   /** The COPY/ADD that put it into the image. */
   copy: Instr;
+  /**
+   * Does a command the script runs stay in the foreground because its config file in the image
+   * says so (supervisord with `nodaemon=true` in the build context's supervisord.conf)?
+   */
+  foregroundByConfig?: (words: string[]) => boolean;
 }
 
 export type ChainLinkKind = 'init' | 'privdrop' | 'passthrough' | 'shell' | 'script' | 'program';

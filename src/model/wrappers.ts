@@ -9,6 +9,7 @@ import { sourcedFiles } from '../shell/commands.js';
 import { BuildContext } from './context.js';
 import { Resolver, type Origin } from './file-origin.js';
 import { computeStartChain, type ScriptFinder } from './start-chain.js';
+import { foregroundConfig } from './programs.js';
 import { DEFAULT_PATH } from './start-contract.js';
 import type { DockerfileModel, StartChain, WrapperScript } from './types.js';
 
@@ -56,6 +57,42 @@ class WrapperCollector implements ScriptFinder {
     this.searchPath = model.start.path ?? DEFAULT_PATH;
     this.cwdBase = posix.dirname(model.file.split(path.sep).join('/'));
   }
+
+  private readonly configs = new Map<string, string | 'opaque' | undefined>();
+
+  /** A config file of the final image, when a COPY put it there from the build context ('opaque': from somewhere we cannot read). */
+  private configText(imagePath: string): string | 'opaque' | undefined {
+    if (this.configs.has(imagePath)) return this.configs.get(imagePath);
+    let text: string | 'opaque' | undefined;
+    const origin = this.resolver.locate(this.model.finalStage, imagePath);
+    if (origin === 'opaque') text = 'opaque';
+    else if (origin) {
+      if (origin.kind === 'heredoc') text = origin.heredoc.content;
+      else {
+        const abs = this.resolver.ctx.absPath(origin.rel);
+        try {
+          if (abs && fs.statSync(abs).size <= MAX_BYTES) text = fs.readFileSync(abs, 'utf8');
+        } catch {
+          text = undefined;
+        }
+      }
+    }
+    this.configs.set(imagePath, text);
+    return text;
+  }
+
+  /** The program stays in the foreground by its config file (the first of its config paths the build puts in the image). */
+  readonly foregroundByConfig = (words: string[]): boolean => {
+    const config = foregroundConfig(words);
+    if (!config) return false;
+    for (const p of config.paths) {
+      if (p.includes('$')) return false;
+      const text = this.configText(posix.resolve(this.workdir, p));
+      if (text === 'opaque') return false;
+      if (text !== undefined) return config.foreground(text);
+    }
+    return false;
+  };
 
   script(word: string, interpreter?: string): WrapperScript | undefined {
     return this.add({ word, ...(interpreter ? { interpreter } : {}) });
@@ -117,6 +154,7 @@ class WrapperCollector implements ScriptFinder {
         ...(target.interpreter ? { interpreter: target.interpreter } : {}),
         mode: origin.mode,
         copy: origin.copy,
+        foregroundByConfig: this.foregroundByConfig,
       };
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
@@ -137,6 +175,7 @@ class WrapperCollector implements ScriptFinder {
       ...(target.interpreter ? { interpreter: target.interpreter } : {}),
       mode: origin.mode,
       copy: origin.copy,
+      foregroundByConfig: this.foregroundByConfig,
     };
   }
 }

@@ -71,10 +71,48 @@ export function execsLastExplicitly(script: string): boolean {
  */
 export function execsLastImplicitly(script: string, shell: 'dash' | 'ash' | 'bash' | 'unknown'): boolean {
   if (shell === 'dash' || shell === 'unknown') return false;
+  if (trapsTerm(script)) return false;
+  if (shell === 'ash') return ashExecsAtEnd(parseScript(script), 0);
   const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === 'ash') return true;
+  if (!last?.simple || last.detached) return false;
   return !last.redirect;
+}
+
+/**
+ * BusyBox ash carries its "exit after this" flag into the branch an `if` or `case` takes, a
+ * `{ …; }` group and a `( … )` subshell, so the last simple command there replaces the shell
+ * too (measured, BusyBox 1.35: `sh -c 'if [ -n "$X" ]; then a; else b; fi'` leaves `b` as the
+ * shell's PID; Debian's dash 0.5.12 and bash 5.2 fork it). Not through a loop, a compound with
+ * a redirection (`if …; fi > log`), a pipeline, `&`, or a command after `||`. Every branch must
+ * end so; a branch with no command, or an `if` without `else`, only lets the shell exit.
+ */
+function ashExecsAtEnd(stmts: Stmt[], depth: number): boolean {
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return true;
+  if (depth > 8) return false;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd || stmt.background || pipeline.commands.length > 1 || pipeline.negated) return false;
+  if (tail?.op === '||') {
+    const before = rest.length > 1 ? rest[rest.length - 2]!.pipeline : first;
+    const beforeCmd = before.commands[before.commands.length - 1];
+    if (!(beforeCmd?.kind === 'simple' && staticValue(beforeCmd.words[0]) === 'exec')) return false;
+  }
+  switch (cmd.kind) {
+    case 'simple':
+      return true;
+    case 'if':
+      return cmd.redirs.length === 0 && cmd.clauses.every((c) => ashExecsAtEnd(c.body, depth + 1)) && ashExecsAtEnd(cmd.elseBody ?? [], depth + 1);
+    case 'case':
+      return cmd.redirs.length === 0 && cmd.items.every((item) => ashExecsAtEnd(item.body, depth + 1));
+    case 'group':
+    case 'subshell':
+      return cmd.redirs.length === 0 && ashExecsAtEnd(cmd.body, depth + 1);
+    default:
+      return false;
+  }
 }
 
 function plain(parts: Part[]): boolean {

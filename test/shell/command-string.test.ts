@@ -10,7 +10,21 @@ describe('start-command shell text', () => {
     // Measured with bash 5.2.15, also when started as `sh`: `bash -c 'true; sleep 2'` leaves `sleep 2` as the PID.
     for (const s of ['sleep 3', 'true; sleep 3', 'true && sleep 3']) expect(execsLastImplicitly(s, 'bash')).toBe(true);
     for (const s of ['sleep 3 >/dev/null', 'true && sleep 3 >/dev/null']) expect(execsLastImplicitly(s, 'bash')).toBe(false);
-    for (const s of ["trap 'echo' TERM; sleep 3", 'sleep 3 | cat', 'sleep 3 &', 'if true; then sleep 3; fi']) {
+    for (const s of ["trap 'echo' TERM; sleep 3", 'sleep 3 | cat', 'sleep 3 &']) {
+      expect(execsLastImplicitly(s, 'ash')).toBe(false);
+    }
+  });
+
+  it('BusyBox ash execs the last command of the branch an if/case takes, of a group and of a subshell (measured, BusyBox 1.35; dash 0.5.12 and bash 5.2 fork it)', () => {
+    // ChatGPTNextWeb/NextChat's CMD: both branches end in a simple command, after redirections and `$(…)` steps.
+    const nextChat = 'if [ -n "$PROXY_URL" ]; then export HOSTNAME="0.0.0.0"; host=$(echo $PROXY_URL | cut -d/ -f3); echo "x" >> $conf; proxychains -f $conf node server.js; else node server.js; fi';
+    for (const s of [nextChat, 'if true; then sleep 3; fi', 'if true; then true && sleep 3 > /dev/null; fi', 'case "$X" in 1) echo hi; sleep 3;; *) sleep 4;; esac', '{ echo a; sleep 3; }', '(sleep 3)', 'if true; then if [ 1 ]; then sleep 3; fi; fi']) {
+      expect(execsLastImplicitly(s, 'ash')).toBe(true);
+      expect(execsLastImplicitly(s, 'dash')).toBe(false);
+    }
+    expect(execsLastImplicitly(nextChat, 'bash')).toBe(false);
+    // Measured: the shell stays with a pipeline, a redirected compound, a trap, a loop, a command after the compound, or `&` in a branch.
+    for (const s of ['if true; then sleep 3 | cat; fi', 'if true; then sleep 3; fi > /dev/null', 'trap "echo x" TERM; if true; then sleep 3; fi', 'for i in 1; do sleep 3; done', 'if true; then sleep 3; else sleep 4 & fi', 'case "$X" in 1) sleep 3 | cat;; *) sleep 4;; esac']) {
       expect(execsLastImplicitly(s, 'ash')).toBe(false);
     }
   });

@@ -29,6 +29,8 @@ const BEST_EFFORT = new Set([
   'chown', 'chmod', 'chgrp', 'mkdir', 'touch', 'ln', 'rm', 'sed', 'find', 'cat', 'ls', 'tee', 'date', 'id', 'getent',
   'whoami', 'hostname', 'env', 'logger', 'usermod', 'groupmod', 'useradd', 'groupadd', 'adduser', 'addgroup',
   'deluser', 'delgroup', 'chpasswd', 'mkhomedir_helper', 'ulimit', 'sysctl', 'sync', 'tr', 'cut', 'awk', 'grep', 'head', 'tail', 'sort',
+  // Copying default files into place (`cp -rn /tmp/img/* public/img`): the app runs without them, or fails visibly on a missing config.
+  'cp',
   // Waiting for a dependency: when it never comes, the app fails visibly on its own.
   'nc', 'pg_isready', 'wait-for-it', 'wait-for-it.sh', 'wait-for', 'wait-for.sh', 'dockerize',
 ]);

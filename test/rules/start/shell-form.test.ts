@@ -67,6 +67,33 @@ describe('shell-form-entrypoint', () => {
 });
 
 describe('shell-form-cmd', () => {
+  // ChatGPTNextWeb/NextChat's runner stage (trimmed): BusyBox ash execs the last command of the branch it takes.
+  const nextChat = (from: string) => dedent(`
+    FROM ${from}
+    WORKDIR /app
+    COPY . .
+    CMD if [ -n "$PROXY_URL" ]; then \\
+        export HOSTNAME="0.0.0.0"; \\
+        host=$(echo $PROXY_URL | cut -d/ -f3 | cut -d: -f1); \\
+        echo "strict_chain" > /etc/proxychains.conf; \\
+        proxychains -f /etc/proxychains.conf node server.js; \\
+        else \\
+        node server.js; \\
+        fi
+  `);
+
+  it('on Alpine an if/else CMD whose branches end in a simple command is info: ash execs it, the app is PID 1 (ChatGPTNextWeb/NextChat)', () => {
+    const f = expectOne(lint(nextChat('node:18-alpine')), 'shell-form-cmd', 4, 'info');
+    expect(f.message).toMatch(/BusyBox ash execs this last command/);
+    expect(f.message).not.toMatch(/stays PID 1 here/);
+  });
+
+  it('keeps the warning for the same CMD on Debian (dash forks it) and on Alpine when a branch ends in a pipeline', () => {
+    expectOne(lint(nextChat('node:18-bookworm-slim')), 'shell-form-cmd', 4, 'warning');
+    const piped = 'FROM node:18-alpine\nWORKDIR /app\nCMD if [ -n "$DEBUG" ]; then node server.js | tee /tmp/log; else node server.js; fi\n';
+    expect(expectOne(lint(piped), 'shell-form-cmd', 3, 'warning').message).toMatch(/BusyBox ash stays PID 1 here/);
+  });
+
   it('stays silent on a CMD that only prints and returns (Imagick/ImagickDemos base image), fires when a program follows the message', () => {
     expectNone(lint('FROM debian:11-slim\nRUN apt-get update\nCMD echo "The PHP Imagick base image has been run."\n'), 'shell-form-cmd');
     expectNone(lint('FROM debian:11-slim\nCMD printf "base image\\n" && exit 0\n'), 'shell-form-cmd');
@@ -157,6 +184,27 @@ describe('shell-form-cmd-after-entrypoint', () => {
       WORKDIR /app
     `));
     expectOne(findings, 'shell-form-cmd-after-entrypoint', 3);
+  });
+
+  // langfuse/langfuse web/Dockerfile (trimmed): the entrypoint execs "$@", i.e. `/bin/sh -c "if …; fi"`, and ash execs the node of the branch it takes.
+  const langfuse = (from: string) => [dedent(`
+    FROM ${from}
+    WORKDIR /app
+    COPY --chmod=755 ./web/entrypoint.sh ./web/entrypoint.sh
+    ENTRYPOINT ["dumb-init", "--", "./web/entrypoint.sh"]
+    CMD if [ -n "$NEXT_PUBLIC_LANGFUSE_CLOUD_REGION" ]; then \\
+        node --import dd-trace/initialize.mjs ./web/server.js --keepAliveTimeout 110000; \\
+        else \\
+        node ./web/server.js --keepAliveTimeout 110000; \\
+        fi
+  `), { 'web/entrypoint.sh': '#!/bin/sh\nprisma migrate deploy --schema=./schema.prisma\nexec "$@"\n' }] as const;
+
+  it('does not fire on Alpine when the wrapper execs `/bin/sh -c "if …; fi"` and ash execs the branch\'s program (langfuse/langfuse)', () => {
+    expectNone(lint(...langfuse('node:24-alpine')), 'shell-form-cmd-after-entrypoint');
+  });
+
+  it('still fires for the same CMD on a Debian base, where dash stays between the wrapper and node (langfuse/langfuse near miss)', () => {
+    expectOne(lint(...langfuse('node:24-bookworm-slim')), 'shell-form-cmd-after-entrypoint', 5);
   });
 
   it('does not fire for exec-form pairs, an empty ENTRYPOINT, or a shell-form ENTRYPOINT', () => {

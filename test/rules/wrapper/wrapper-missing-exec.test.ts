@@ -97,6 +97,12 @@ describe(ID, () => {
     expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython -m pytest -x tests/\n')).toEqual([]);
     expect(ruleHits(ID, 'quay.io/ansible/ansible-runner:latest', '#!/bin/sh\nansible-playbook ${INPUT_PLAYBOOK}.yml -i "${INPUT_INVENTORY}"\n')).toEqual([]);
     expect(ruleHits(ID, 'golang:1.26', '#!/bin/sh\nset -e\ngo run ./cmd/proxy -config_file /config.toml\n').map((f) => f.line)).toEqual([3]);
+    // brocoders/nestjs-boilerplate startup.relational.ci.sh (trimmed): the e2e suite run as a package script is a job; the server script is not.
+    const nestCi = (last: string) => `#!/usr/bin/env bash\nset -e\n/opt/wait-for-it.sh postgres:5432\nnpm run migration:run\nnpm run start:prod > prod.log 2>&1 &\nnpm run lint\n${last}\n`;
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('npm run test:e2e -- --runInBand'))).toEqual([]);
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('yarn test:unit'))).toEqual([]);
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('npm run start:prod')).map((f) => f.line)).toEqual([7]);
+    expect(ruleHits(ID, 'node:24-alpine', nestCi('npm run testing-server')).map((f) => f.line)).toEqual([7]);
     // `-h` is a host here, not help: the server still runs as the shell's child.
     expect(ruleHits(ID, 'python:3.12-slim', '#!/bin/sh\nset -e\npython server.py -h 0.0.0.0 -p 8000\n').map((f) => f.line)).toEqual([3]);
   });
@@ -595,5 +601,45 @@ describe(`${ID}: the endless-loop cases under an init`, () => {
   it('near miss: tini -g signals the whole process group, so the programs get SIGTERM themselves', () => {
     expect(underInit('"/sbin/tini", "-g", "--", ', watchdog)).toEqual([]);
     expect(underInit('"/sbin/tini", "-g", "--", ', crond)).toEqual([]);
+  });
+});
+
+describe(`${ID}: supervisord stays in the foreground when its config file says nodaemon=true`, () => {
+  // standardnotes/server Dockerfile + docker/docker-entrypoint.sh (trimmed): no CMD, the script renders .env files,
+  // runs supervisord, then `exec "$@"` with no arguments. The copied supervisord.conf says nodaemon=true.
+  const standardNotes = (conf: string) =>
+    lint(
+      dedent(`
+        FROM node:20.10.0-alpine
+        RUN apk add --update --no-cache bash py3-pip && pip install --break-system-packages supervisor
+        COPY docker/supervisord.conf /etc/supervisord.conf
+        COPY docker/docker-entrypoint.sh /usr/local/bin/
+        WORKDIR /opt/server
+        ENTRYPOINT ["docker-entrypoint.sh"]
+      `),
+      {
+        'docker/supervisord.conf': conf,
+        'docker/docker-entrypoint.sh': {
+          content: '#!/bin/bash\nexport MODE="self-hosted"\nprintenv | grep AUTH_SERVER_ | sed \'s/AUTH_SERVER_//g\' > /opt/server/packages/auth/.env\n\n# Run supervisor\n\nsupervisord -c /etc/supervisord.conf\n\nexec "$@"\n',
+          mode: 0o755,
+        },
+      },
+    );
+
+  it('fires at supervisord (bash stays PID 1 and never passes SIGTERM on), and entrypoint-resets-cmd no longer says the script runs nothing (standardnotes/server)', () => {
+    const findings = standardNotes('[supervisord]\nnodaemon=true\nlogfile=/var/lib/server/logs/supervisord.log\n\n[program:syncing-server]\ncommand=/opt/server/supervisor-server.sh\n');
+    const h = hits(findings, ID);
+    expect(h.map((f) => `${f.file}:${f.line}`)).toEqual(['docker/docker-entrypoint.sh:7']);
+    expect(h[0]!.message).toMatch(/`supervisord -c \/etc\/supervisord.conf` runs as a child of the shell/);
+    expect(hits(findings, 'entrypoint-resets-cmd')).toEqual([]);
+    expect(hits(findings, 'wrapper-no-errexit')).toEqual([]);
+  });
+
+  it('near miss: a config that leaves supervisord to daemonize (nodaemon=false, or nodaemon only in a [program:x] section) is a step; the script then runs nothing', () => {
+    for (const conf of ['[supervisord]\nnodaemon=false\n', '[supervisord]\nlogfile=/tmp/s.log\n\n[program:web]\ncommand=node server.js\nnodaemon=true\n']) {
+      const findings = standardNotes(conf);
+      expect(hits(findings, ID)).toEqual([]);
+      expect(hits(findings, 'entrypoint-resets-cmd').map((f) => f.line)).toEqual([6]);
+    }
   });
 });

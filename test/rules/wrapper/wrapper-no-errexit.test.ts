@@ -326,3 +326,18 @@ describe(`${ID}: su with nothing to run starts a shell that returns at once`, ()
     expect(lines('printf "thug --update-rules\\n" | su thug -s /bin/bash')).toEqual([2]);
   });
 });
+
+describe(`${ID}: copying default files into place is best-effort`, () => {
+  // stonith404/pingvin-share scripts/docker/entrypoint.sh (trimmed): default logos copied without overwriting, then the servers.
+  const pingvin = (step: string) => `#!/bin/sh\n\n# Copy default logo to the frontend public folder if it doesn't exist\ncp -rn /tmp/img/* /opt/app/frontend/public/img\n${step}\nPORT=3333 HOSTNAME=0.0.0.0 node frontend/server.js &\ncd backend && exec node dist/src/main\n`;
+
+  it('does not fire when the only step before the app is a cp (pingvin-share)', () => {
+    expect(ruleHits(ID, 'node:22-alpine', pingvin(''))).toEqual([]);
+  });
+
+  it('near miss: a migration after the same cp still fires (at the first unprotected step, naming the migration)', () => {
+    const h = ruleHits(ID, 'node:22-alpine', pingvin('npx prisma migrate deploy'));
+    expect(h.map((f) => f.line)).toEqual([4]);
+    expect(h[0]!.message).toContain('npx prisma migrate deploy');
+  });
+});
