@@ -143,13 +143,24 @@ export function archVariant(model: DockerfileModel): ArchVariant | undefined {
 
 const FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
 
-function archUrl(text: string, vars: Record<string, string | undefined>): { url: string; arch: string; written: string } | undefined {
+/**
+ * Files no platform runs, whatever architecture their URL names: a signature or checksum of a
+ * download (`…_amd64.deb.asc`), and an architecture-independent package in an architecture's
+ * repository folder (`…/x86_64/Packages/python3-pyparsing-2.4.6-1.el8.noarch.rpm`, `…_all.deb`).
+ */
+const NOT_A_BINARY = /\.(?:asc|sig|sign|gpg|sha1|sha256|sha512|md5|sha256sum|sha512sum)$|[._-]noarch\.rpm$|_all\.deb$/i;
+
+type ArchUrl = { url: string; arch: string; written: string };
+
+function archUrls(text: string, vars: Record<string, string | undefined>): ArchUrl[] {
+  const out: ArchUrl[] = [];
   for (const m of text.matchAll(URL)) {
     const url = expandArgs(m[0], vars);
+    if (NOT_A_BINARY.test(url.split(/[?#]/)[0]!)) continue;
     const arch = ARCH.exec(url);
-    if (arch) return { url, arch: arch[0], written: m[0] };
+    if (arch) out.push({ url, arch: arch[0], written: m[0] });
   }
-  return undefined;
+  return out;
 }
 
 /**
@@ -235,8 +246,43 @@ function reachesImage(model: DockerfileModel, stage: Stage, step: Step, url: str
   return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
 
-function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined, buildArg?: string): RuleHit {
+/**
+ * Installers that compare a package's architecture with the system's and refuse another's: rpm
+ * ("package … is intended for a different architecture"), dpkg ("package architecture (amd64)
+ * does not match system (arm64)"), and the front ends over them. Their force flags skip that check.
+ */
+const ARCH_CHECKED_INSTALL: [RegExp, string][] = [
+  [/\brpm\s+(?:--?[A-Za-z-]+\s+)*?(?:-(?![A-Za-z]*[qeVK])[A-Za-z]*[iU][A-Za-z]*|--install|--upgrade)\b/, 'rpm'],
+  [/\b(?:yum|dnf|microdnf|tdnf|zypper)\s+(?:-\S+\s+)*(?:install|localinstall|reinstall|in)\b/, 'the package manager'],
+  [/\bdpkg\s+(?:-\S+\s+)*?(?:-[A-Za-z]*i[A-Za-z]*|--install)\b/, 'dpkg'],
+  [/\b(?:apt-get|apt)\s+(?:-\S+\s+)*install\b|\bgdebi\b/, 'dpkg'],
+];
+const ARCH_CHECK_FORCED = /--ignorearch\b|--force-architecture\b|--force-all\b/;
+
+/**
+ * The download is an .rpm or .deb that this RUN installs with an installer that checks its
+ * architecture (`wget …_x86_64.rpm && rpm -i …_x86_64.rpm`): a build for another platform stops
+ * at the install, so no image ships the wrong binary. The installer's name, else undefined.
+ */
+function installedPackage(text: string, url: string): string | undefined {
+  const file = url.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  if (!/\.(rpm|deb)$/i.test(file) || ARCH_CHECK_FORCED.test(text)) return undefined;
+  // A package file is named again after the download: the installer's operand (the file, a glob, a saved name).
+  const after = text.replace(URL, ' ');
+  if (!/\S\.(rpm|deb)\b/i.test(after)) return undefined;
+  return ARCH_CHECKED_INSTALL.find(([re]) => re.test(after))?.[1];
+}
+
+function hit(instr: Instr, url: string, arch: string, variant: ArchVariant | undefined, buildArg?: string, installer?: string): RuleHit {
   const what = `${instr.keyword === 'ADD' ? 'ADD downloads' : 'This RUN downloads'} \`${shortUrl(url)}\` (built for ${arch})`;
+  if (installer !== undefined && variant?.own === undefined) {
+    return {
+      message: `${what} and installs it with ${installer === 'the package manager' ? installer : `\`${installer}\``}, which refuses a package built for another architecture: this Dockerfile builds for ${arch} only, and a build for another platform stops at this step instead of shipping the wrong binary.`,
+      fix: `Nothing to fix if the image is only published for ${arch}; for a multi-arch image, pick the package from \`ARG TARGETARCH\` or \`uname -m\` (\`case "$(uname -m)" in x86_64) …;; aarch64) …;; esac\`).`,
+      range: instr.range,
+      severity: 'info',
+    };
+  }
   if (buildArg !== undefined && variant?.own === undefined) {
     return {
       message: `${what} by the default of the build argument \`${buildArg}\`: a build for another platform that does not pass \`--build-arg ${buildArg}=…\` gets the ${arch} binary and fails with \`exec format error\`.`,
@@ -286,16 +332,21 @@ export const rule: StaticRule = {
         const { instr } = step;
         derive(instr, derived, globals);
         if (instr.stage !== stage.index) continue;
-        let found: { url: string; arch: string; written: string } | undefined;
+        let found: ArchUrl | undefined;
+        let installer: string | undefined;
         if (instr.keyword === 'RUN') {
           const text = [instr.text, ...instr.heredocs.map((h) => h.content)].join('\n');
           if (!FETCH.test(text) || branches(text, derived)) continue;
-          found = archUrl(text, step.vars);
+          // A download that is not a package the RUN installs goes first: it is the one that ships.
+          const urls = archUrls(text, step.vars).map((u) => ({ u, by: installedPackage(text, u.url) }));
+          const first = urls.find((x) => x.by === undefined) ?? urls[0];
+          found = first?.u;
+          installer = first?.by;
         } else if (instr.keyword === 'ADD') {
           const ops = copyOperands(step);
           const sources = ops?.sources ?? instr.args.slice(0, -1);
           if (branches(instr.text, derived)) continue;
-          found = archUrl(sources.join(' '), step.vars);
+          found = archUrls(sources.join(' '), step.vars)[0];
         }
         if (!found) continue;
         if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
@@ -304,7 +355,7 @@ export const rule: StaticRule = {
         if (variant?.own !== undefined && sameArch(variant.own, family(found.arch))) continue;
         // ADD's sources come expanded: find the URL as the instruction writes it.
         const written = [...instr.text.matchAll(URL)].map((m) => m[0]).find((u) => expandArgs(u, step.vars) === found.url) ?? found.written;
-        const h = hit(instr, found.url, found.arch, variant, archFromBuildArg(model, written, step.vars));
+        const h = hit(instr, found.url, found.arch, variant, archFromBuildArg(model, written, step.vars), installer);
         hits.push(h);
       }
     }

@@ -189,3 +189,96 @@ describe('arch-specific-download: a file unpacked in the working directory and c
     expect(hits(f, ID).map((x) => x.line)).toEqual([6]);
   });
 });
+
+describe('arch-specific-download: a package the same RUN installs with an installer that checks its architecture', () => {
+  // couchbase/docker community/sync-gateway/2.8.3/Dockerfile (trimmed): on arm64, `rpm -i` stops
+  // the build ("intended for a different architecture"); no image ships an x86_64 binary.
+  it('couchbase/docker: `wget …_x86_64.rpm && rpm -i …_x86_64.rpm` is info, naming rpm', () => {
+    const f = lint(
+      dedent(`
+        FROM centos:centos7
+        RUN yum -y update && yum install -y wget && yum clean all
+        RUN wget http://packages.couchbase.com/releases/couchbase-sync-gateway/2.8.3/couchbase-sync-gateway-community_2.8.3_x86_64.rpm && \\
+            rpm -i couchbase-sync-gateway-community_2.8.3_x86_64.rpm && \\
+            rm couchbase-sync-gateway-community_2.8.3_x86_64.rpm
+        CMD ["/opt/couchbase-sync-gateway/bin/sync_gateway"]
+      `),
+    );
+    const h = hits(f, ID);
+    expect(h.map((x) => [x.line, x.severity])).toEqual([[3, 'info']]);
+    expect(h[0]!.message).toContain('installs it with `rpm`');
+    expect(h[0]!.message).not.toContain('exec format error');
+  });
+
+  it.each([
+    ['dpkg -i', 'RUN curl -fsSLO https://example.com/dl/tool_1.0_amd64.deb && dpkg -i tool_1.0_amd64.deb'],
+    ['apt-get install ./', 'RUN wget https://example.com/dl/tool_1.0_amd64.deb && apt-get install -y ./tool_1.0_amd64.deb'],
+    ['dnf install a saved name', 'RUN curl -fsSL -o /tmp/tool.rpm https://example.com/dl/tool-1.0.x86_64.rpm && dnf install -y /tmp/tool.rpm'],
+  ])('%s is info', (_name, run) => {
+    const h = hits(lint(`FROM debian:bookworm-slim\n${run}\n`), ID);
+    expect(h.map((x) => x.severity)).toEqual(['info']);
+  });
+
+  it.each([
+    // Near misses: the package is unpacked, not installed (no architecture check), or the check is forced off.
+    ['unpacked with rpm2cpio', 'RUN wget https://example.com/dl/tool-1.0.x86_64.rpm && rpm2cpio tool-1.0.x86_64.rpm | cpio -idm'],
+    ['unpacked with dpkg-deb -x', 'RUN wget https://example.com/dl/tool_1.0_amd64.deb && dpkg-deb -x tool_1.0_amd64.deb /'],
+    ['rpm -i --ignorearch', 'RUN wget https://example.com/dl/tool-1.0.x86_64.rpm && rpm -i --ignorearch tool-1.0.x86_64.rpm'],
+    ['rpm -qi only queries it', 'RUN wget https://example.com/dl/tool-1.0.x86_64.rpm && rpm -qip tool-1.0.x86_64.rpm && rpm2cpio tool-1.0.x86_64.rpm | cpio -idm'],
+    ['a tarball beside an apt-get install', 'RUN apt-get install -y curl && curl -fsSL https://example.com/dl/tool-linux-amd64.tar.gz | tar xz'],
+  ])('%s stays a warning', (_name, run) => {
+    const h = hits(lint(`FROM debian:bookworm-slim\n${run}\n`), ID);
+    expect(h.map((x) => x.severity)).toEqual(['warning']);
+  });
+});
+
+describe('arch-specific-download: files no platform runs, and a RUN with more than one download', () => {
+  // influxdata/influxdata-docker influxdb/1.10/meta/Dockerfile (trimmed): the first URL is the
+  // package's signature; the package itself is installed by dpkg, which checks its architecture.
+  it('influxdata/influxdata-docker: a `.deb.asc` is no binary; the `_amd64.deb` dpkg installs is info', () => {
+    const f = lint(
+      dedent(`
+        FROM debian:bullseye-slim
+        ENV INFLUXDB_VERSION 1.10.9-c1.10.9
+        RUN wget --no-verbose https://dl.influxdata.com/enterprise/releases/influxdb-meta_\${INFLUXDB_VERSION}-1_amd64.deb.asc && \\
+            wget --no-verbose https://dl.influxdata.com/enterprise/releases/influxdb-meta_\${INFLUXDB_VERSION}-1_amd64.deb && \\
+            gpg --batch --verify influxdb-meta_\${INFLUXDB_VERSION}-1_amd64.deb.asc influxdb-meta_\${INFLUXDB_VERSION}-1_amd64.deb && \\
+            dpkg -i influxdb-meta_\${INFLUXDB_VERSION}-1_amd64.deb && \\
+            rm -f influxdb-meta_\${INFLUXDB_VERSION}-1_amd64.deb*
+        CMD ["influxd-meta"]
+      `),
+    );
+    const h = hits(f, ID);
+    expect(h.map((x) => [x.line, x.severity])).toEqual([[3, 'info']]);
+    expect(h[0]!.message).toContain('_amd64.deb` (built for amd64) and installs it with `dpkg`');
+  });
+
+  // percona/percona-docker postgresql-containers/build/pgbadger/Dockerfile (trimmed): a noarch
+  // package from the x86_64 folder of a repository runs everywhere.
+  it('percona/percona-docker: a `.noarch.rpm` under an `x86_64/` folder is not reported', () => {
+    const f = lint(
+      dedent(`
+        FROM redhat/ubi8-minimal
+        RUN curl -Lf -o /tmp/pyparsing.rpm https://vault.centos.org/8.5.2111/cloud/x86_64/openstack-train/Packages/p/python3-pyparsing-2.4.6-1.el8.noarch.rpm; \\
+            rpm -i /tmp/pyparsing.rpm
+        CMD ["pgbadger"]
+      `),
+    );
+    expect(hits(f, ID)).toEqual([]);
+  });
+
+  it('near miss: a tarball for amd64 beside an installed package in the same RUN stays a warning, quoting the tarball', () => {
+    const f = lint(
+      dedent(`
+        FROM redhat/ubi8-minimal
+        RUN curl -Lf -o /tmp/jq.rpm http://vault.centos.org/centos/8/AppStream/x86_64/os/Packages/jq-1.5-12.el8.x86_64.rpm; \\
+            rpm -i /tmp/jq.rpm; \\
+            curl -fsSL -o /usr/local/bin/gosu https://github.com/tianon/gosu/releases/download/1.11/gosu-amd64; chmod +x /usr/local/bin/gosu
+        CMD ["mongod"]
+      `),
+    );
+    const h = hits(f, ID);
+    expect(h.map((x) => x.severity)).toEqual(['warning']);
+    expect(h[0]!.message).toContain('gosu-amd64');
+  });
+});
