@@ -38850,7 +38850,10 @@ function execThrough(argv, i) {
         command = w.slice("--command=".length);
         next = k + 1;
       } else if (!w.startsWith("-") || w === "-") break;
-      else if (valueFlags.has(w)) k++;
+      else {
+        if (valueFlags.has(w)) k++;
+        next = k + 1;
+      }
     }
     return { program, next, ...command !== void 0 ? { command } : {} };
   }
@@ -38876,6 +38879,18 @@ function shellInvocation(argv, i) {
   }
   if (commandString) return argv[j] === void 0 ? {} : { command: { text: argv[j], index: j } };
   return argv[j] === void 0 ? {} : { script: { word: argv[j], index: j } };
+}
+var XARGS_VALUE_FLAGS = /* @__PURE__ */ new Set(["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--eof", "--replace", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var"]);
+function xargsCommandAt(argv, i) {
+  if (path6.posix.basename(argv[i] ?? "") !== "xargs") return void 0;
+  let j = i + 1;
+  while (j < argv.length) {
+    const w = argv[j];
+    if (w === "--") return j + 1 < argv.length ? j + 1 : void 0;
+    if (!w.startsWith("-") || w === "-") return j;
+    j += XARGS_VALUE_FLAGS.has(w) ? 2 : 1;
+  }
+  return void 0;
 }
 function commandStringAt(argv, i) {
   let k = i;
@@ -39000,9 +39015,12 @@ function programRun(words) {
       return rest.some((w) => w === "--daemonize") && rest[rest.indexOf("--daemonize") + 1] === "yes" ? "daemon" : "server";
     case "npm":
     case "yarn":
-    case "pnpm":
+    case "pnpm": {
       if (sub === "start" || sub === "run" && /^(start|serve|prod|production)(:|$)/.test(rest.filter((w) => !w.startsWith("-"))[1] ?? "")) return "server";
+      const script = sub === "run" || sub === "run-script" ? operands[1] : sub;
+      if (script !== void 0 && /^test(:|$)/.test(script)) return "one-shot";
       return sub && (ONE_SHOT_WORDS.has(sub) || rest.some((w) => ONE_SHOT_WORDS.has(w))) ? "one-shot" : void 0;
+    }
   }
   if (rest.some((w) => ONE_SHOT_WORDS.has(w))) {
     if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
@@ -39010,6 +39028,34 @@ function programRun(words) {
   }
   if (rest.includes("runserver") || name === "flask" && sub === "run") return "server";
   return void 0;
+}
+function foregroundConfig(words) {
+  if (baseName(words[0] ?? "") !== "supervisord") return void 0;
+  const rest = words.slice(1);
+  let file;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    if (w === "-c" || w === "--configuration") file = rest[i + 1];
+    else if (w.startsWith("--configuration=")) file = w.slice("--configuration=".length);
+    else if (/^-c./.test(w)) file = w.slice(2);
+  }
+  return { paths: file !== void 0 ? [file] : ["/etc/supervisord.conf", "/etc/supervisor/supervisord.conf"], foreground: supervisordNoDaemon };
+}
+function supervisordNoDaemon(text) {
+  let section = "";
+  let on = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/^\s+/, "");
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) continue;
+    const header = /^\[([^\]]+)\]/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      continue;
+    }
+    const m = /^nodaemon\s*[=:]\s*([^;#\s]*)/i.exec(line);
+    if (m && section === "supervisord") on = /^(true|yes|on|1)$/i.test(m[1]);
+  }
+  return on;
 }
 var STOP_SIGNALS = [
   {
@@ -41196,7 +41242,7 @@ function flowIn(wrapper, scripts2, scenario) {
   if (!flow) {
     const a = analysisOf(wrapper);
     const env = scenario.kind === "run" ? knownArgs(scenario.args) : { ...UNKNOWN_ARGS, argsGiven: true };
-    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts2), env, (words) => programRun(words) === "server");
+    flow = analyzeFlow(a.body, functionsOf(wrapper, scripts2), env, (words) => programRun(words) === "server" || wrapper.foregroundByConfig?.(words) === true);
     byScenario.set(key, flow);
   }
   return flow;
@@ -42167,10 +42213,39 @@ function execsLastExplicitly(script) {
 }
 function execsLastImplicitly(script, shell) {
   if (shell === "dash" || shell === "unknown") return false;
+  if (trapsTerm(script)) return false;
+  if (shell === "ash") return ashExecsAtEnd(parseScript(script), 0);
   const last = lastCommand(script);
-  if (!last?.simple || last.detached || trapsTerm(script)) return false;
-  if (shell === "ash") return true;
+  if (!last?.simple || last.detached) return false;
   return !last.redirect;
+}
+function ashExecsAtEnd(stmts, depth) {
+  const stmt = stmts[stmts.length - 1];
+  if (!stmt) return true;
+  if (depth > 8) return false;
+  const { first, rest } = stmt.andOr;
+  const tail = rest[rest.length - 1];
+  const pipeline = tail ? tail.pipeline : first;
+  const cmd = pipeline.commands[pipeline.commands.length - 1];
+  if (!cmd || stmt.background || pipeline.commands.length > 1 || pipeline.negated) return false;
+  if (tail?.op === "||") {
+    const before = rest.length > 1 ? rest[rest.length - 2].pipeline : first;
+    const beforeCmd = before.commands[before.commands.length - 1];
+    if (!(beforeCmd?.kind === "simple" && staticValue(beforeCmd.words[0]) === "exec")) return false;
+  }
+  switch (cmd.kind) {
+    case "simple":
+      return true;
+    case "if":
+      return cmd.redirs.length === 0 && cmd.clauses.every((c) => ashExecsAtEnd(c.body, depth + 1)) && ashExecsAtEnd(cmd.elseBody ?? [], depth + 1);
+    case "case":
+      return cmd.redirs.length === 0 && cmd.items.every((item) => ashExecsAtEnd(item.body, depth + 1));
+    case "group":
+    case "subshell":
+      return cmd.redirs.length === 0 && ashExecsAtEnd(cmd.body, depth + 1);
+    default:
+      return false;
+  }
 }
 function plain(parts) {
   return parts.every((p) => p.type === "lit" ? !/[*?[~]/.test(p.text) : p.type === "sq" || p.type === "dq" && plain(p.parts));
@@ -42511,7 +42586,10 @@ var ChainWalker = class {
     const expanded = expandArgs(text, this.finder.vars);
     for (const f of sourcedFiles(expanded)) this.finder.sourced(f);
     const last = lastCommand(expanded);
-    if (!last?.simple || last.detached) return void 0;
+    if (!last?.simple || last.detached) {
+      link.replaced = kind2 === "ash" && execsLastImplicitly(expanded, kind2);
+      return void 0;
+    }
     let words = last.words;
     const explicit = words[0] === "exec";
     if (explicit) words = words.slice(1);
@@ -42567,6 +42645,18 @@ function reachedByForwarding(model, link) {
   }
   return false;
 }
+function parentInit(model, link) {
+  const links = model.startChain.links;
+  const at = links.indexOf(link);
+  if (at <= 0) return void 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const l = links[i];
+    if (l.kind === "init") return l;
+    if (l.kind === "passthrough" || l.kind === "script" && l.forwards || l.kind === "privdrop" && !l.staysParent) continue;
+    return void 0;
+  }
+  return void 0;
+}
 function forwardingWrapper(model) {
   const ep = model.start.entrypoint;
   if (!ep || ep.form !== "exec") return void 0;
@@ -42620,6 +42710,39 @@ var WrapperCollector = class {
   workdir;
   searchPath;
   cwdBase;
+  configs = /* @__PURE__ */ new Map();
+  /** A config file of the final image, when a COPY put it there from the build context ('opaque': from somewhere we cannot read). */
+  configText(imagePath) {
+    if (this.configs.has(imagePath)) return this.configs.get(imagePath);
+    let text;
+    const origin = this.resolver.locate(this.model.finalStage, imagePath);
+    if (origin === "opaque") text = "opaque";
+    else if (origin) {
+      if (origin.kind === "heredoc") text = origin.heredoc.content;
+      else {
+        const abs = this.resolver.ctx.absPath(origin.rel);
+        try {
+          if (abs && fs6.statSync(abs).size <= MAX_BYTES2) text = fs6.readFileSync(abs, "utf8");
+        } catch {
+          text = void 0;
+        }
+      }
+    }
+    this.configs.set(imagePath, text);
+    return text;
+  }
+  /** The program stays in the foreground by its config file (the first of its config paths the build puts in the image). */
+  foregroundByConfig = (words) => {
+    const config = foregroundConfig(words);
+    if (!config) return false;
+    for (const p of config.paths) {
+      if (p.includes("$")) return false;
+      const text = this.configText(posix3.resolve(this.workdir, p));
+      if (text === "opaque") return false;
+      if (text !== void 0) return config.foreground(text);
+    }
+    return false;
+  };
   script(word, interpreter) {
     return this.add({ word, ...interpreter ? { interpreter } : {} });
   }
@@ -42673,7 +42796,8 @@ var WrapperCollector = class {
         role,
         ...target.interpreter ? { interpreter: target.interpreter } : {},
         mode: origin.mode,
-        copy: origin.copy
+        copy: origin.copy,
+        foregroundByConfig: this.foregroundByConfig
       };
     }
     const absPath = this.resolver.ctx.absPath(origin.rel);
@@ -42693,7 +42817,8 @@ var WrapperCollector = class {
       role,
       ...target.interpreter ? { interpreter: target.interpreter } : {},
       mode: origin.mode,
-      copy: origin.copy
+      copy: origin.copy,
+      foregroundByConfig: this.foregroundByConfig
     };
   }
 };
@@ -43286,13 +43411,16 @@ function archVariant(model) {
   return void 0;
 }
 var FETCH = /\b(curl|wget|aria2c|axel|fetch|http|xh)\b|\bInvoke-WebRequest\b|\burllib\b|\brequests\.get\b/;
-function archUrl(text, vars) {
+var NOT_A_BINARY = /\.(?:asc|sig|sign|gpg|sha1|sha256|sha512|md5|sha256sum|sha512sum)$|[._-]noarch\.rpm$|_all\.deb$/i;
+function archUrls(text, vars) {
+  const out = [];
   for (const m of text.matchAll(URL2)) {
     const url = expandArgs(m[0], vars);
+    if (NOT_A_BINARY.test(url.split(/[?#]/)[0])) continue;
     const arch2 = ARCH.exec(url);
-    if (arch2) return { url, arch: arch2[0], written: m[0] };
+    if (arch2) out.push({ url, arch: arch2[0], written: m[0] });
   }
-  return void 0;
+  return out;
 }
 function archFromBuildArg(model, written, vars) {
   if (ARCH.test(written)) return void 0;
@@ -43346,8 +43474,30 @@ function reachesImage(model, stage, step, url) {
   const fromWorkdir = (c) => inside(workdir, c) || inside(c, workdir) && (path14.posix.dirname(c) === workdir || path14.posix.relative(workdir, c).split("/")[0].includes(tool));
   return copied.some((c) => fromWorkdir(c) || paths.some((p) => inside(p, c) || inside(c, p)));
 }
-function hit(instr, url, arch2, variant, buildArg) {
+var ARCH_CHECKED_INSTALL = [
+  [/\brpm\s+(?:--?[A-Za-z-]+\s+)*?(?:-(?![A-Za-z]*[qeVK])[A-Za-z]*[iU][A-Za-z]*|--install|--upgrade)\b/, "rpm"],
+  [/\b(?:yum|dnf|microdnf|tdnf|zypper)\s+(?:-\S+\s+)*(?:install|localinstall|reinstall|in)\b/, "the package manager"],
+  [/\bdpkg\s+(?:-\S+\s+)*?(?:-[A-Za-z]*i[A-Za-z]*|--install)\b/, "dpkg"],
+  [/\b(?:apt-get|apt)\s+(?:-\S+\s+)*install\b|\bgdebi\b/, "dpkg"]
+];
+var ARCH_CHECK_FORCED = /--ignorearch\b|--force-architecture\b|--force-all\b/;
+function installedPackage(text, url) {
+  const file = url.split(/[?#]/)[0].split("/").pop() ?? "";
+  if (!/\.(rpm|deb)$/i.test(file) || ARCH_CHECK_FORCED.test(text)) return void 0;
+  const after = text.replace(URL2, " ");
+  if (!/\S\.(rpm|deb)\b/i.test(after)) return void 0;
+  return ARCH_CHECKED_INSTALL.find(([re]) => re.test(after))?.[1];
+}
+function hit(instr, url, arch2, variant, buildArg, installer) {
   const what = `${instr.keyword === "ADD" ? "ADD downloads" : "This RUN downloads"} \`${shortUrl(url)}\` (built for ${arch2})`;
+  if (installer !== void 0 && variant?.own === void 0) {
+    return {
+      message: `${what} and installs it with ${installer === "the package manager" ? installer : `\`${installer}\``}, which refuses a package built for another architecture: this Dockerfile builds for ${arch2} only, and a build for another platform stops at this step instead of shipping the wrong binary.`,
+      fix: `Nothing to fix if the image is only published for ${arch2}; for a multi-arch image, pick the package from \`ARG TARGETARCH\` or \`uname -m\` (\`case "$(uname -m)" in x86_64) \u2026;; aarch64) \u2026;; esac\`).`,
+      range: instr.range,
+      severity: "info"
+    };
+  }
   if (buildArg !== void 0 && variant?.own === void 0) {
     return {
       message: `${what} by the default of the build argument \`${buildArg}\`: a build for another platform that does not pass \`--build-arg ${buildArg}=\u2026\` gets the ${arch2} binary and fails with \`exec format error\`.`,
@@ -43391,22 +43541,26 @@ var rule5 = {
         derive(instr, derived, globals);
         if (instr.stage !== stage.index) continue;
         let found;
+        let installer;
         if (instr.keyword === "RUN") {
           const text = [instr.text, ...instr.heredocs.map((h2) => h2.content)].join("\n");
           if (!FETCH.test(text) || branches(text, derived)) continue;
-          found = archUrl(text, step.vars);
+          const urls = archUrls(text, step.vars).map((u) => ({ u, by: installedPackage(text, u.url) }));
+          const first = urls.find((x) => x.by === void 0) ?? urls[0];
+          found = first?.u;
+          installer = first?.by;
         } else if (instr.keyword === "ADD") {
           const ops = copyOperands(step);
           const sources = ops?.sources ?? instr.args.slice(0, -1);
           if (branches(instr.text, derived)) continue;
-          found = archUrl(sources.join(" "), step.vars);
+          found = archUrls(sources.join(" "), step.vars)[0];
         }
         if (!found) continue;
         if (!inImage.has(stage.index) && !reachesImage(model, stage, step, found.url)) continue;
         if (variant === null) variant = archVariant(model);
         if (variant?.own !== void 0 && sameArch(variant.own, family(found.arch))) continue;
         const written = [...instr.text.matchAll(URL2)].map((m) => m[0]).find((u) => expandArgs(u, step.vars) === found.url) ?? found.written;
-        const h = hit(instr, found.url, found.arch, variant, archFromBuildArg(model, written, step.vars));
+        const h = hit(instr, found.url, found.arch, variant, archFromBuildArg(model, written, step.vars), installer);
         hits.push(h);
       }
     }
@@ -45786,7 +45940,13 @@ var rule24 = {
       if (execsLastExplicitly2(script) || trapsTerm2(script)) continue;
       const lastWords = lastCommand2(script)?.words ?? [];
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : "the program";
+      const init = parentInit(model, shell);
+      if (init?.groupSignals) continue;
       const fate = shellFate(shell, model.base, program);
+      if (init && fate.kind !== "none") {
+        const stays = fate.kind === "dash" ? "dash does not replace itself with it" : fate.implicitExec ? "" : fate.kind === "unknown" ? "the shell may stay" : `${fate.kind === "ash" ? "BusyBox ash" : fate.kind} stays here (pipeline, trap, redirection or background job)`;
+        fate.clause = fate.implicitExec ? `${fate.kind === "ash" ? "BusyBox ash" : fate.kind} execs this last command, so ${program} is \`${init.name}\`'s child here and gets SIGTERM; once the command gains ${fate.kind === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash, \`${init.name}\` delivers SIGTERM to the shell only` : `${stays}, so \`${init.name}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
+      }
       const direct = asExecForm2(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
       const dev = part.origin?.devSetup;
@@ -46298,6 +46458,38 @@ function daemonUnderLoop(script) {
   }
   return void 0;
 }
+function backgroundJob(stmts, depth = 0) {
+  if (depth > 8) return void 0;
+  for (const stmt of stmts) {
+    const cmd = stmt.andOr.first.commands[stmt.andOr.first.commands.length - 1];
+    if (!cmd) continue;
+    if (stmt.background && stmt.andOr.rest.length === 0 && cmd.kind === "simple" && cmd.words.length > 0 && programRun(wordTexts(cmd.words)) !== "one-shot") return cmd;
+    const bodies = cmd.kind === "if" ? [...cmd.clauses.map((c) => c.body), ...cmd.elseBody ? [cmd.elseBody] : []] : cmd.kind === "case" ? cmd.items.map((i) => i.body) : cmd.kind === "group" ? [cmd.body] : [];
+    for (const body of bodies) {
+      const job = backgroundJob(body, depth + 1);
+      if (job) return job;
+    }
+  }
+  return void 0;
+}
+function jobUnderLoop(script) {
+  for (const stmt of script.analysis.body) {
+    if (stmt.background || stmt.andOr.rest.length > 0 || stmt.andOr.first.commands.length !== 1) continue;
+    const cmd = stmt.andOr.first.commands[0];
+    const base = cmd.kind === "simple" ? commandBase(cmd.words[0]) : void 0;
+    if (cmd.kind === "simple" && (base === "exit" || base === "exec" && cmd.words.length > 1)) return void 0;
+    if (cmd.kind !== "while") continue;
+    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+    if (cond?.kind !== "simple" || !ENDLESS.has(commandBase(cond.words[0]) ?? "")) continue;
+    let leaves = false;
+    walkCommands(cmd.body, (c) => {
+      if (c.kind === "simple" && ["break", "exit", "return", "exec", "wait"].includes(commandBase(c.words[0]) ?? "")) leaves = true;
+    });
+    const job = leaves ? void 0 : backgroundJob(cmd.body);
+    if (job) return { job, loop: cmd };
+  }
+  return void 0;
+}
 function oneShot(sig) {
   if (sig.cmd.kind !== "simple") return false;
   return programRun(wordTexts(sig.cmd.words)) === "one-shot";
@@ -46393,8 +46585,17 @@ var rule31 = {
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report2({ kind: "program", cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
-          `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? "the daemon")} is SIGKILLed after the grace period.`,
+          init ? `${code(text)} forks into the background and the endless loop on line ${loopLine} holds the shell, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${code(commandBase(watch.daemon.words[0]) ?? "the daemon")} is SIGKILLed with the container without a clean shutdown.` : `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? "the daemon")} is SIGKILLed after the grace period.`,
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`
+        ]);
+      }
+      const watchdog = trapsTerm3(script) ? void 0 : jobUnderLoop(script);
+      if (watchdog) {
+        const loopLine = script.analysis.lineOf(watchdog.loop.start) + script.wrapper.lineOffset;
+        const app = code(commandBase(watchdog.job.words[0]) ?? "the app");
+        report2({ kind: "program", cmd: watchdog.job, start: watchdog.job.start, end: watchdog.job.end }, (text) => [
+          init ? `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown.` : `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, which keeps the shell as PID 1 for ever, so SIGTERM stops at the shell and ${app} is SIGKILLed after the grace period.`,
+          "Let a process supervisor (supervisord, s6, tini with one program) restart the programs, or trap TERM in the script, `kill` the jobs and exit."
         ]);
       }
     }
@@ -46539,6 +46740,8 @@ var BEST_EFFORT = /* @__PURE__ */ new Set([
   "head",
   "tail",
   "sort",
+  // Copying default files into place (`cp -rn /tmp/img/* public/img`): the app runs without them, or fails visibly on a missing config.
+  "cp",
   // Waiting for a dependency: when it never comes, the app fails visibly on its own.
   "nc",
   "pg_isready",
@@ -46607,6 +46810,28 @@ function exitBoundCommands(script) {
   });
   return out;
 }
+var ENDLESS_CONDITION = /* @__PURE__ */ new Set(["true", ":", "sleep"]);
+function repeatedInFinalLoop(script) {
+  const body = script.analysis.body;
+  const last = body[body.length - 1];
+  const out = /* @__PURE__ */ new Set();
+  if (!last || last.background || last.andOr.rest.length > 0 || last.andOr.first.commands.length !== 1) return out;
+  const loop = last.andOr.first.commands[0];
+  if (loop.kind !== "while") return out;
+  const cond = loop.cond.length === 1 && loop.cond[0].andOr.rest.length === 0 ? loop.cond[0].andOr.first : void 0;
+  const condCmd = cond && !cond.negated && cond.commands.length === 1 ? cond.commands[0] : void 0;
+  if (!condCmd || condCmd.kind !== "simple" || !ENDLESS_CONDITION.has(commandBase(condCmd.words[0]) ?? "")) return out;
+  walkCommands(loop.body, (cmd) => {
+    if (cmd.kind === "simple") out.add(commandText(script.analysis.text, cmd, Infinity));
+  });
+  return out;
+}
+var SHELL_SWITCHERS = /* @__PURE__ */ new Set(["su", "runuser"]);
+function readsCommands(script, cmd) {
+  if (cmd.redirs.some((r) => r.op.startsWith("<") && (r.fd === "" || r.fd === "0"))) return true;
+  const before = script.analysis.text.slice(0, cmd.start).trimEnd();
+  return before.endsWith("|") && !before.endsWith("||");
+}
 var NONE = 0;
 var BEST = 1;
 var MATTERS = 2;
@@ -46636,7 +46861,12 @@ function stepKind(script, cmd, memo2) {
   if (through && through.command === void 0 && through.next > 0 && through.next < cmd.words.length) {
     return discardsFailure(cmd) ? BEST : stepKind(script, { ...cmd, words: cmd.words.slice(through.next) }, memo2);
   }
+  if (through && through.command === void 0 && through.next >= cmd.words.length && SHELL_SWITCHERS.has(through.program.name) && !readsCommands(script, cmd)) return BEST;
   if (base !== void 0 && BEST_EFFORT.has(base) || discardsFailure(cmd)) return BEST;
+  if (base === "xargs") {
+    const at = xargsCommandAt(wordTexts(cmd.words), 0);
+    return at === void 0 ? BEST : stepKind(script, { ...cmd, words: cmd.words.slice(at) }, memo2);
+  }
   const fn = name !== void 0 && !name.includes("/") ? script.functions.get(name) : void 0;
   if (fn) return functionStep(script, fn, memo2);
   const inner = commandStringOf(cmd);
@@ -46718,10 +46948,11 @@ var rule33 = {
       const memo2 = /* @__PURE__ */ new Map();
       const steps2 = [];
       const exitBound = exitBoundCommands(script);
+      const repeated = repeatedInFinalLoop(script);
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
         if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
-        if (ctx.inCondition || ctx.detached || exitBound.has(cmd)) return;
+        if (ctx.inCondition || ctx.detached || exitBound.has(cmd) || repeated.has(commandText(analysis.text, cmd, Infinity))) return;
         const kind2 = stepKind(script, cmd, memo2);
         if (kind2 !== NONE) steps2.push({ cmd, kind: kind2 });
       });
