@@ -43031,15 +43031,21 @@ function execFormInstructions(model, healthcheck) {
   if (hc?.exec) out.push(hc);
   return out;
 }
-function shellFate(shell, base, program = "the app") {
+function shellFate(shell, base, program = "the app", init) {
   const kind2 = shell.shellKind ?? "unknown";
   const implicitExec = shell.replaced === true;
   const name = kind2 === "ash" ? "BusyBox ash" : kind2;
+  const gains = kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap";
   let clause;
   if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  else if (init && implicitExec)
+    clause = `${name} execs this last command, so ${program} is \`${init}\`'s child here and gets SIGTERM; once the command gains ${gains} or the base moves to Debian's dash, \`${init}\` delivers SIGTERM to the shell only`;
+  else if (init) {
+    const stays = kind2 === "dash" ? "dash does not replace itself with it" : kind2 === "unknown" ? "the shell may stay" : `${name} stays here (pipeline, trap, redirection or background job)`;
+    clause = `${stays}, so \`${init}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
+  } else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind2 === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash`;
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${gains} or the base moves to Debian's dash`;
   else if (kind2 === "ash" || kind2 === "bash") clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
   else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
   return { kind: kind2, implicitExec, clause };
@@ -45942,11 +45948,7 @@ var rule24 = {
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : "the program";
       const init = parentInit(model, shell);
       if (init?.groupSignals) continue;
-      const fate = shellFate(shell, model.base, program);
-      if (init && fate.kind !== "none") {
-        const stays = fate.kind === "dash" ? "dash does not replace itself with it" : fate.implicitExec ? "" : fate.kind === "unknown" ? "the shell may stay" : `${fate.kind === "ash" ? "BusyBox ash" : fate.kind} stays here (pipeline, trap, redirection or background job)`;
-        fate.clause = fate.implicitExec ? `${fate.kind === "ash" ? "BusyBox ash" : fate.kind} execs this last command, so ${program} is \`${init.name}\`'s child here and gets SIGTERM; once the command gains ${fate.kind === "ash" ? "a pipeline or a trap" : "a redirection, a pipeline or a trap"} or the base moves to Debian's dash, \`${init.name}\` delivers SIGTERM to the shell only` : `${stays}, so \`${init.name}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
-      }
+      const fate = shellFate(shell, model.base, program, init?.name);
       const direct = asExecForm2(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
       const dev = part.origin?.devSetup;
@@ -46437,6 +46439,16 @@ function scheduledJob(sig, cron) {
   return cron.split("\n").some((line) => words.every((w) => new RegExp(`(^|[\\s/'"=])${escape(w)}([\\s'";]|$)`).test(line)));
 }
 var ENDLESS = /* @__PURE__ */ new Set(["true", ":", "inotifywait", "fswatch", "entr"]);
+function endlessLoop(cmd, exits) {
+  if (cmd.kind !== "while") return false;
+  const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+  if (cond?.kind !== "simple" || !ENDLESS.has(commandBase(cond.words[0]) ?? "")) return false;
+  let leaves = false;
+  walkCommands(cmd.body, (c) => {
+    if (c.kind === "simple" && exits.includes(commandBase(c.words[0]) ?? "")) leaves = true;
+  });
+  return !leaves;
+}
 function daemonUnderLoop(script) {
   let daemon;
   for (const stmt of script.analysis.body) {
@@ -46447,14 +46459,7 @@ function daemonUnderLoop(script) {
       if (!daemon && words.every((w) => w !== void 0) && programRun(words) === "daemon") daemon = cmd;
       continue;
     }
-    if (!daemon || cmd.kind !== "while" && cmd.kind !== "until") continue;
-    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
-    const endless = cmd.kind === "while" && cond?.kind === "simple" && ENDLESS.has(commandBase(cond.words[0]) ?? "");
-    let leaves = false;
-    walkCommands(cmd.body, (c) => {
-      if (c.kind === "simple" && ["break", "exit", "return", "exec"].includes(commandBase(c.words[0]) ?? "")) leaves = true;
-    });
-    if (endless && !leaves) return { daemon, loop: cmd };
+    if (daemon && endlessLoop(cmd, ["break", "exit", "return", "exec"])) return { daemon, loop: cmd };
   }
   return void 0;
 }
@@ -46479,13 +46484,7 @@ function jobUnderLoop(script) {
     const base = cmd.kind === "simple" ? commandBase(cmd.words[0]) : void 0;
     if (cmd.kind === "simple" && (base === "exit" || base === "exec" && cmd.words.length > 1)) return void 0;
     if (cmd.kind !== "while") continue;
-    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
-    if (cond?.kind !== "simple" || !ENDLESS.has(commandBase(cond.words[0]) ?? "")) continue;
-    let leaves = false;
-    walkCommands(cmd.body, (c) => {
-      if (c.kind === "simple" && ["break", "exit", "return", "exec", "wait"].includes(commandBase(c.words[0]) ?? "")) leaves = true;
-    });
-    const job = leaves ? void 0 : backgroundJob(cmd.body);
+    const job = endlessLoop(cmd, ["break", "exit", "return", "exec", "wait"]) ? backgroundJob(cmd.body) : void 0;
     if (job) return { job, loop: cmd };
   }
   return void 0;

@@ -96,15 +96,22 @@ export interface ShellFate {
 }
 
 /** What the shell link does with SIGTERM when it runs its command string on this base image. */
-export function shellFate(shell: ChainLink, base: BaseImage, program = 'the app'): ShellFate {
+export function shellFate(shell: ChainLink, base: BaseImage, program = 'the app', init?: string): ShellFate {
   const kind = shell.shellKind ?? 'unknown';
   const implicitExec = shell.replaced === true;
   const name = kind === 'ash' ? 'BusyBox ash' : kind;
+  const gains = kind === 'ash' ? 'a pipeline or a trap' : 'a redirection, a pipeline or a trap';
   let clause: string;
   if (kind === 'none') clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  else if (kind === 'dash') clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
+  // Under an init the shell is the init's child, not PID 1: an init that signals its child alone kills the shell.
+  else if (init && implicitExec)
+    clause = `${name} execs this last command, so ${program} is \`${init}\`'s child here and gets SIGTERM; once the command gains ${gains} or the base moves to Debian's dash, \`${init}\` delivers SIGTERM to the shell only`;
+  else if (init) {
+    const stays = kind === 'dash' ? 'dash does not replace itself with it' : kind === 'unknown' ? 'the shell may stay' : `${name} stays here (pipeline, trap, redirection or background job)`;
+    clause = `${stays}, so \`${init}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
+  } else if (kind === 'dash') clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
-    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${kind === 'ash' ? 'a pipeline or a trap' : 'a redirection, a pipeline or a trap'} or the base moves to Debian's dash`;
+    clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${gains} or the base moves to Debian's dash`;
   else if (kind === 'ash' || kind === 'bash') clause = `${name} stays PID 1 here (pipeline, trap, redirection or background job) and does not forward SIGTERM to ${program}`;
   else clause = `the shell may stay PID 1 without forwarding SIGTERM to ${program}`;
   return { kind, implicitExec, clause };

@@ -29,13 +29,7 @@ export const rule: StaticRule = {
       // that signals its child alone kills the shell, and the program goes down with the container.
       const init = parentInit(model, shell);
       if (init?.groupSignals) continue;
-      const fate = shellFate(shell, model.base, program);
-      if (init && fate.kind !== 'none') {
-        const stays = fate.kind === 'dash' ? 'dash does not replace itself with it' : fate.implicitExec ? '' : fate.kind === 'unknown' ? 'the shell may stay' : `${fate.kind === 'ash' ? 'BusyBox ash' : fate.kind} stays here (pipeline, trap, redirection or background job)`;
-        fate.clause = fate.implicitExec
-          ? `${fate.kind === 'ash' ? 'BusyBox ash' : fate.kind} execs this last command, so ${program} is \`${init.name}\`'s child here and gets SIGTERM; once the command gains ${fate.kind === 'ash' ? 'a pipeline or a trap' : 'a redirection, a pipeline or a trap'} or the base moves to Debian's dash, \`${init.name}\` delivers SIGTERM to the shell only`
-          : `${stays}, so \`${init.name}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
-      }
+      const fate = shellFate(shell, model.base, program, init?.name);
       const direct = asExecForm(script);
       const fix = direct
         ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.`

@@ -151,6 +151,18 @@ function scheduledJob(sig: Sig, cron: string): boolean {
 /** Commands a loop condition waits on forever: a constant, or a file watcher. */
 const ENDLESS = new Set(['true', ':', 'inotifywait', 'fswatch', 'entr']);
 
+/** `while true` (or a watcher) whose body has none of the `exits` that leave it: the shell holds here for ever. */
+function endlessLoop(cmd: Command, exits: readonly string[]): boolean {
+  if (cmd.kind !== 'while') return false;
+  const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+  if (cond?.kind !== 'simple' || !ENDLESS.has(commandBase(cond.words[0]) ?? '')) return false;
+  let leaves = false;
+  walkCommands(cmd.body, (c) => {
+    if (c.kind === 'simple' && exits.includes(commandBase(c.words[0]) ?? '')) leaves = true;
+  });
+  return !leaves;
+}
+
 /**
  * A daemon that forks into the background (`nginx`, `php-fpm`, `crond`) started at the top
  * level, and after it an endless loop (`while true`, `while inotifywait …`) with no way out:
@@ -166,14 +178,7 @@ function daemonUnderLoop(script: ShellScript): { daemon: Simple; loop: Command }
       if (!daemon && words.every((w) => w !== undefined) && programRun(words as string[]) === 'daemon') daemon = cmd;
       continue;
     }
-    if (!daemon || (cmd.kind !== 'while' && cmd.kind !== 'until')) continue;
-    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
-    const endless = cmd.kind === 'while' && cond?.kind === 'simple' && ENDLESS.has(commandBase(cond.words[0]) ?? '');
-    let leaves = false;
-    walkCommands(cmd.body, (c) => {
-      if (c.kind === 'simple' && ['break', 'exit', 'return', 'exec'].includes(commandBase(c.words[0]) ?? '')) leaves = true;
-    });
-    if (endless && !leaves) return { daemon, loop: cmd };
+    if (daemon && endlessLoop(cmd, ['break', 'exit', 'return', 'exec'])) return { daemon, loop: cmd };
   }
   return undefined;
 }
@@ -207,13 +212,8 @@ function jobUnderLoop(script: ShellScript): { job: Simple; loop: Command } | und
     const base = cmd.kind === 'simple' ? commandBase(cmd.words[0]) : undefined;
     if (cmd.kind === 'simple' && (base === 'exit' || (base === 'exec' && cmd.words.length > 1))) return undefined;
     if (cmd.kind !== 'while') continue;
-    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
-    if (cond?.kind !== 'simple' || !ENDLESS.has(commandBase(cond.words[0]) ?? '')) continue;
-    let leaves = false;
-    walkCommands(cmd.body, (c) => {
-      if (c.kind === 'simple' && ['break', 'exit', 'return', 'exec', 'wait'].includes(commandBase(c.words[0]) ?? '')) leaves = true;
-    });
-    const job = leaves ? undefined : backgroundJob(cmd.body);
+    // A loop that waits for its jobs is their parent doing its work, not a watchdog.
+    const job = endlessLoop(cmd, ['break', 'exit', 'return', 'exec', 'wait']) ? backgroundJob(cmd.body) : undefined;
     if (job) return { job, loop: cmd };
   }
   return undefined;
