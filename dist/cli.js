@@ -28186,11 +28186,15 @@ async function armExec(id, argv, timeoutMs) {
     ended("timeout");
   }, timeoutMs);
   const req = http2.request({ socketPath: socket, method: "POST", path: startPath, headers: { Host: "docker", Connection: "Upgrade", Upgrade: "tcp", "Content-Type": "application/json", "Content-Length": payload.length } });
+  let listener;
   req.on("upgrade", (_res, sock, head) => {
     stream = sock;
     upgradedTo(sock);
     if (head.length > 0) chunks.push(head);
-    sock.on("data", (c) => chunks.push(c));
+    sock.on("data", (c) => {
+      chunks.push(c);
+      listener?.();
+    });
     sock.on("end", () => ended("ended"));
     sock.on("close", () => ended("ended"));
     sock.on("error", () => ended("failed"));
@@ -28202,7 +28206,31 @@ async function armExec(id, argv, timeoutMs) {
   req.on("error", () => ended("failed"));
   req.end(payload);
   let fired = false;
+  let over = false;
+  void streamEnd.then(() => {
+    over = true;
+    listener?.();
+  });
+  const stdoutSoFar = () => demultiplex(Buffer.concat(chunks), 64 * 1024).stdout.toString("utf8");
   return {
+    get ended() {
+      return over;
+    },
+    async say(input, until) {
+      fired = true;
+      const sock = await upgraded;
+      sock?.write(input);
+      return new Promise((resolve3) => {
+        listener = () => {
+          const out = stdoutSoFar();
+          if (until(out)) resolve3(out);
+          else if (over) resolve3(void 0);
+          else return;
+          listener = void 0;
+        };
+        listener();
+      });
+    },
     async fire(input) {
       fired = true;
       const sock = await upgraded;
@@ -28794,10 +28822,9 @@ var ZOMBIE_BUSY_MS = 1500;
 var ORPHAN_EXIT_MS = 1e4;
 var POLL_MS = 25;
 var EMULATED_ZOMBIE_FACTOR = 3;
-var ORPHAN = '(sleep 0.1 >/dev/null 2>&1 & echo "$!")';
-var ARMED = `read _ && ${ORPHAN}`;
+var ARMED = 'read _ && { exec 3<&0; (read _ <&3) & echo "$!"; }';
 function isOrphanCheck(argv) {
-  return argv.some((a) => a === ORPHAN || a === ARMED);
+  return argv.includes(ARMED);
 }
 function armOrphanCheck(id, timeoutSeconds) {
   return armExec(id, ["/bin/sh", "-c", ARMED], timeoutSeconds * 1e3);
@@ -28807,28 +28834,40 @@ async function checkZombies(req) {
   if (!proc) return void 0;
   const factor = req.emulated ? EMULATED_ZOMBIE_FACTOR : 1;
   const t0 = Date.now();
-  const armed = await req.armed;
-  const once = async (fired) => {
-    const res = fired ? await fired.fire("\n") : await execIn(req.id, ["/bin/sh", "-c", ORPHAN], { timeoutMs: 2e4 * factor, maxStdoutBytes: 4096 });
-    const orphanPid = Number(res.stdout.trim());
-    if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return void 0;
-    return watchOrphan(proc, orphanPid, factor, t0);
+  const once = async (armed2) => {
+    if (!armed2) return void 0;
+    const said = await armed2.say("\n", (out) => /^\d+\n/.test(out));
+    const orphanPid = Number(said?.trim());
+    if (!Number.isInteger(orphanPid) || orphanPid <= 1) {
+      armed2.disarm();
+      return void 0;
+    }
+    return watchOrphan(proc, orphanPid, armed2, factor, t0);
   };
-  const first = await once(armed);
-  const outcome = first === "unseen" ? await once(void 0) : first;
+  const armed = await req.armed;
+  const first = armed ? await once(armed) : "unseen";
+  const outcome = first === "unseen" ? await once(await armOrphanCheck(req.id, 20 * factor)) : first;
   return outcome === "unseen" ? void 0 : outcome;
 }
-async function watchOrphan(proc, orphanPid, factor, t0) {
-  const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
+async function watchOrphan(proc, orphanPid, armed, factor, t0) {
+  let aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
+  let released;
   let zombieSince;
   let sleptSince = false;
-  let seen = false;
   for (; ; ) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    if (!orphan) return !seen ? "unseen" : pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1e3) } : void 0;
-    seen = true;
-    if (orphan.state === "Z") {
+    if (!released) {
+      if (orphan) {
+        released = armed.fire("").catch(() => void 0);
+        aliveUntil = now + ORPHAN_EXIT_MS * factor;
+      } else if (armed.ended || now >= aliveUntil) {
+        armed.disarm();
+        return armed.ended ? "unseen" : void 0;
+      }
+    } else if (!orphan) {
+      return pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1e3) } : void 0;
+    } else if (orphan.state === "Z") {
       zombieSince ??= now;
       if (processState(proc) !== "R") sleptSince = true;
       const stayed = now - zombieSince;

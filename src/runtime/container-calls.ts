@@ -148,10 +148,17 @@ async function exitCodeOf(socket: string, execId: string, deadline: number): Pro
   }
 }
 
-/** An exec started ahead of its moment: it runs once `send` gives its stdin a line. */
+/** An exec started ahead of its moment: it runs once `fire` or `say` gives its stdin a line. */
 export interface ArmedExec {
-  /** Write to its stdin (at most once), then resolve with what `docker exec` would have given. */
+  /** Write to its stdin and close it, then resolve with what `docker exec` would have given. */
   fire(input: string): Promise<DockerResult>;
+  /**
+   * Write to its stdin and keep it open (a later `fire` closes it); resolve with its stdout so
+   * far once `until` holds of it, or undefined when the stream ends first.
+   */
+  say(input: string, until: (stdout: string) => boolean): Promise<string | undefined>;
+  /** Its stream has ended: every process holding its stdout has exited. */
+  readonly ended: boolean;
   /** Not needed after all: close its stdin (its `read` fails and it exits) and let it go. */
   disarm(): void;
 }
@@ -186,11 +193,16 @@ export async function armExec(id: string, argv: string[], timeoutMs: number): Pr
     ended('timeout');
   }, timeoutMs);
   const req = http.request({ socketPath: socket, method: 'POST', path: startPath, headers: { Host: 'docker', Connection: 'Upgrade', Upgrade: 'tcp', 'Content-Type': 'application/json', 'Content-Length': payload.length } });
+  // Who waits for its stdout to say something (say()).
+  let listener: (() => void) | undefined;
   req.on('upgrade', (_res, sock: Socket, head: Buffer) => {
     stream = sock;
     upgradedTo(sock);
     if (head.length > 0) chunks.push(head);
-    sock.on('data', (c: Buffer) => chunks.push(c));
+    sock.on('data', (c: Buffer) => {
+      chunks.push(c);
+      listener?.();
+    });
     sock.on('end', () => ended('ended'));
     sock.on('close', () => ended('ended'));
     sock.on('error', () => ended('failed'));
@@ -203,7 +215,31 @@ export async function armExec(id: string, argv: string[], timeoutMs: number): Pr
   req.on('error', () => ended('failed'));
   req.end(payload);
   let fired = false;
+  let over = false;
+  void streamEnd.then(() => {
+    over = true;
+    listener?.();
+  });
+  const stdoutSoFar = () => demultiplex(Buffer.concat(chunks), 64 * 1024).stdout.toString('utf8');
   return {
+    get ended() {
+      return over;
+    },
+    async say(input: string, until: (stdout: string) => boolean): Promise<string | undefined> {
+      fired = true;
+      const sock = await upgraded;
+      sock?.write(input);
+      return new Promise((resolve) => {
+        listener = () => {
+          const out = stdoutSoFar();
+          if (until(out)) resolve(out);
+          else if (over) resolve(undefined);
+          else return;
+          listener = undefined;
+        };
+        listener();
+      });
+    },
     async fire(input: string): Promise<DockerResult> {
       fired = true;
       const sock = await upgraded;

@@ -1,11 +1,12 @@
-// Does PID 1 reap orphans? Once the service is ready, a `docker exec` shell's subshell
-// backgrounds a short `sleep` and exits: the kernel re-parents that orphan to the container's PID 1 (the shim
-// that started the exec is a subreaper in another pid namespace, so it does not get it). A PID 1
-// that never waits for children it did not start leaves it in state Z, for good: under load
-// the PID table fills up (pids-limit, then "fork: Resource temporarily unavailable").
+// Does PID 1 reap orphans? Once the service is ready, a `docker exec` shell forks a subshell
+// and exits: the kernel re-parents that orphan to the container's PID 1 (the shim that started the
+// exec is a subreaper in another pid namespace, so it does not get it). Seen there, the orphan is
+// told to exit (its stdin closes). A PID 1 that never waits for children it did not start leaves
+// it in state Z, for good: under load the PID table fills up (pids-limit, then "fork: Resource
+// temporarily unavailable").
 // Read from the host's /proc (a local engine); a kernel state, so it holds under QEMU as well.
 import { round } from './build.js';
-import { armExec, execIn, type ArmedExec } from './container-calls.js';
+import { armExec, type ArmedExec } from './container-calls.js';
 import fs from 'node:fs';
 import { childStates, hostProc, pid1Running, type HostProc } from './host-proc.js';
 import type { PlatformHit } from './types.js';
@@ -31,28 +32,24 @@ export interface ZombieOutcome {
 const ZOMBIE_MS = 100;
 /** A zombie this old is unreaped even if PID 1 was never seen asleep (kept runnable on a very busy machine). */
 const ZOMBIE_BUSY_MS = 1500;
-/** How long the orphan (`sleep 0.1`) may take to exit at all. */
+/** How long the orphan may take to reach PID 1, and then to exit once told. */
 const ORPHAN_EXIT_MS = 10_000;
 const POLL_MS = 25;
 /** Under QEMU every wait here is this many times longer (the emulator starts programs and hands SIGCHLD on late). */
 const EMULATED_ZOMBIE_FACTOR = 3;
 /**
- * Prints the orphan's pid (in the container's pid namespace) and leaves it behind. Forked from
- * a subshell that exits at once, so the exec's own shell is not the one that reaps it. The
- * orphan outlives that subshell by 100 ms: a child that exits first is reaped by the subshell
- * itself (dash reaps on SIGCHLD before it exits), which a loaded machine made happen to a
- * `sleep 0` (3 runs in 60 here, read as "PID 1 reaps"); long enough to be seen among PID 1's
- * children before a reaper takes it. Once seen there and then gone, PID 1 reaped it; never seen
- * there, the check runs once more, then nothing is known.
+ * Started with the container, it waits for a line on its stdin (sent once the service is ready),
+ * then prints the pid of a subshell it leaves behind and exits. The subshell holds on to the
+ * exec's stdin and stdout and waits on stdin: it exits only when the check closes that stdin,
+ * after seeing it among PID 1's children. So no shell of the exec's own can reap it first (dash
+ * reaps a child that exits before it does), and a reaper cannot take it before it is seen. It
+ * runs no program of the image's (a `sleep` under QEMU is a whole emulated start).
  */
-export const ORPHAN = '(sleep 0.1 >/dev/null 2>&1 & echo "$!")';
+export const ARMED = 'read _ && { exec 3<&0; (read _ <&3) & echo "$!"; }';
 
-/** The same, started with the container: it waits for a line on its stdin (sent once the service is ready). */
-const ARMED = `read _ && ${ORPHAN}`;
-
-/** A process of the orphan check itself (its `sh -c`, or the subshell re-parented to PID 1 before it execs sleep). */
+/** A process of the orphan check itself (its `sh -c`, or the subshell re-parented to PID 1). */
 export function isOrphanCheck(argv: readonly string[]): boolean {
-  return argv.some((a) => a === ORPHAN || a === ARMED);
+  return argv.includes(ARMED);
 }
 
 /** Start the orphan check's shell now (local engine only), so that after readiness it costs no exec start. */
@@ -66,38 +63,53 @@ export async function checkZombies(req: ZombieRequest): Promise<ZombieOutcome | 
   if (!proc) return undefined;
   const factor = req.emulated ? EMULATED_ZOMBIE_FACTOR : 1;
   const t0 = Date.now();
-  const armed = await req.armed;
-  const once = async (fired: ArmedExec | undefined) => {
-    const res = fired ? await fired.fire('\n') : await execIn(req.id, ['/bin/sh', '-c', ORPHAN], { timeoutMs: 20_000 * factor, maxStdoutBytes: 4096 });
-    const orphanPid = Number(res.stdout.trim());
-    if (res.code !== 0 || !Number.isInteger(orphanPid) || orphanPid <= 1) return undefined;
-    return watchOrphan(proc, orphanPid, factor, t0);
+  const once = async (armed: ArmedExec | undefined) => {
+    if (!armed) return undefined;
+    const said = await armed.say('\n', (out) => /^\d+\n/.test(out));
+    const orphanPid = Number(said?.trim());
+    if (!Number.isInteger(orphanPid) || orphanPid <= 1) {
+      armed.disarm();
+      return undefined;
+    }
+    return watchOrphan(proc, orphanPid, armed, factor, t0);
   };
-  const first = await once(armed);
-  // Not seen among PID 1's children (its shell reaped it, or this machine was slow to tell the
-  // exec had ended until after a reaper had taken it): once more with an exec of its own.
-  const outcome = first === 'unseen' ? await once(undefined) : first;
+  const armed = await req.armed;
+  const first = armed ? await once(armed) : 'unseen';
+  // None started with the container, or its orphan never seen among PID 1's children (gone
+  // before this machine looked): once more with a shell started now.
+  const outcome = first === 'unseen' ? await once(await armOrphanCheck(req.id, 20 * factor)) : first;
   return outcome === 'unseen' ? undefined : outcome;
 }
 
 /**
- * Follow the orphan among PID 1's children: 'unseen' when it never shows up there; once seen,
- * gone means reaped (unless PID 1 itself is gone: the container stopped meanwhile).
+ * Wait for the orphan among PID 1's children, then let it exit and follow it: 'unseen' when it
+ * never shows up there; once seen, gone means reaped (unless PID 1 itself is gone: the
+ * container stopped meanwhile).
  */
-async function watchOrphan(proc: HostProc, orphanPid: number, factor: number, t0: number): Promise<ZombieOutcome | 'unseen' | undefined> {
-  // The orphan has to exit before it can be reaped: on a loaded machine a short `sleep` can take
-  // seconds to get a CPU, and an orphan still alive says nothing about PID 1 (unknown at the end).
-  const aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
+async function watchOrphan(proc: HostProc, orphanPid: number, armed: ArmedExec, factor: number, t0: number): Promise<ZombieOutcome | 'unseen' | undefined> {
+  // It reaches PID 1 once the exec's shell has exited; then, told to, it has to exit before it
+  // can be reaped: on a loaded machine that can take seconds, and an orphan still alive says
+  // nothing about PID 1 (unknown at the end).
+  let aliveUntil = Date.now() + ORPHAN_EXIT_MS * factor;
+  let released: Promise<unknown> | undefined;
   let zombieSince: number | undefined;
   let sleptSince = false;
-  let seen = false;
   for (;;) {
     const now = Date.now();
     const orphan = childStates(proc).find((c) => c.nsPid === orphanPid);
-    // The exec's shell has exited, so the orphan is PID 1's child by now, or gone.
-    if (!orphan) return !seen ? 'unseen' : pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1000) } : undefined;
-    seen = true;
-    if (orphan.state === 'Z') {
+    if (!released) {
+      if (orphan) {
+        // Among PID 1's children: close its stdin, so it exits.
+        released = armed.fire('').catch(() => undefined);
+        aliveUntil = now + ORPHAN_EXIT_MS * factor;
+      } else if (armed.ended || now >= aliveUntil) {
+        // It held the stream open: the stream ended, so it is gone without ever reaching PID 1.
+        armed.disarm();
+        return armed.ended ? 'unseen' : undefined;
+      }
+    } else if (!orphan) {
+      return pid1Running(proc) ? { reaped: true, seconds: round((now - t0) / 1000) } : undefined;
+    } else if (orphan.state === 'Z') {
       zombieSince ??= now;
       if (processState(proc) !== 'R') sleptSince = true;
       const stayed = now - zombieSince;

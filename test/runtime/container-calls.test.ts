@@ -97,6 +97,18 @@ describe.skipIf(!engineAvailable)(`the Engine API calls against the docker CLI $
     expect(cli(['exec', id, 'cat', '/tmp/ran']).code).not.toBe(0);
   });
 
+  it('an armed exec told a line keeps its stdin open until fired: it answers, then reads to the end; one that ends first answers nothing', async () => {
+    const armed = await armExec(id, ['sh', '-c', 'read x && echo "got-$x" && cat >/dev/null && echo closed'], 30_000);
+    expect(await armed!.say('hi\n', (out) => out.includes('got-hi\n'))).toBe('got-hi\n');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(armed!.ended).toBe(false);
+    expect(await armed!.fire('')).toMatchObject({ code: 0, stdout: 'got-hi\nclosed\n' });
+    expect(armed!.ended).toBe(true);
+    const brief = await armExec(id, ['sh', '-c', 'read x && echo bye'], 30_000);
+    expect(await brief!.say('hi\n', (out) => out.includes('never'))).toBeUndefined();
+    expect(brief!.ended).toBe(true);
+  });
+
   it('state and top: what `docker inspect` and `docker top` say; PID 1 and its children from /proc the same', async () => {
     const state = await inspectState(id);
     const truth = JSON.parse(cli(['inspect', '--format', '{{json .State}}', id]).stdout) as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Cleanup } from '../../src/runtime/cleanup.js';
 import type { ImageConfig } from '../../src/runtime/image-config.js';
 import { appChildren, isPackageManager, isShell, judgeShutdown, normalizeSignal, parseTop, runArgs, stripEmulator, type Pid1 } from '../../src/runtime/probe.js';
+import { ARMED } from '../../src/runtime/zombies.js';
 
 // Captured from this engine: `docker top <id> -eo pid,ppid,args`, linux/arm64 under Debian's qemu-user-static.
 const TOP_ARM64 = `PID                 PPID                COMMAND
@@ -198,7 +199,8 @@ describe('the kernel evidence in the verdict', () => {
 describe('appChildren: what runs under a shell PID 1', () => {
   const shell = ['/bin/sh', '/usr/local/bin/service.sh'];
   it('the app, not the probe\'s own orphan check re-parented to PID 1 while it runs (seen in the shutdown tests)', () => {
-    const orphan = ['/bin/sh', '-c', '(sleep 0.1 >/dev/null 2>&1 & echo "$!")'];
+    // The orphan: a subshell of the check's `sh -c`, with its argv.
+    const orphan = ['/bin/sh', '-c', ARMED];
     expect(appChildren({ argv: shell, children: [orphan] })).toEqual([]);
     expect(appChildren({ argv: shell, children: [orphan, ['node', 'server.js']] })).toEqual([['node', 'server.js']]);
   });
