@@ -109,7 +109,9 @@ function lintDeployments(model: DockerfileModel, plain: readonly Finding[]): Fin
         if (placed.has(place(finding))) continue;
         placed.add(place(finding));
         // Found in a script or the Dockerfile, but only as this deployment starts the image: say so.
-        if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        const mounted = deployed.wrappers.find((w) => w.mount && w.file === finding.file);
+        if (mounted?.mount) finding.message = `${finding.message} (${deploymentLabel(d)} mounts it over \`${mounted.imagePath}\` at ${mounted.mount.file}:${mounted.mount.line}.)`;
+        else if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
         // A developer's setup is no production start: what it gets wrong is worth knowing, not a defect.
         if (d.devSetup && finding.severity !== 'info') {
           finding.severity = 'info';
@@ -154,6 +156,8 @@ export function lintDockerfile(options: LintOptions): LintResult {
   if (shellcheck.note) notes.push(shellcheck.note);
 
   const texts = sourceTexts(model);
+  // Scripts a deployment bind-mounts are read only through it.
+  for (const d of model.deployments) for (const w of deployedModel(model, d)?.wrappers ?? []) if (!texts.has(w.file)) texts.set(w.file, w.text);
   // Inline ignores work in manifests too (`# entrypoint-guard ignore=…` above a YAML line).
   for (const d of model.deployments) {
     for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {

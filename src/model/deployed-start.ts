@@ -1,8 +1,9 @@
 // The start contract as a deployment runs it: the deployment's entrypoint and command put in
 // place of the image's, as each platform applies them (Kubernetes `command` replaces ENTRYPOINT
 // and drops CMD unless `args`; `args` alone replaces CMD; Compose and ECS like
-// `docker run --entrypoint`), and the start chain walked again from there. The same rules then
-// read it as they read the image's, with findings at the manifest's own lines.
+// `docker run --entrypoint`), and the start chain walked again from there, through the scripts
+// a Compose service bind-mounts over the image's. The same rules then read it as they read the
+// image's, with findings at the manifest's own lines.
 import type { Deployed, Deployment } from './deployment.js';
 import type { DockerfileModel, Instr, StartContract, StartOrigin, StartPart } from './types.js';
 import { wordTexts } from '../shell/words.js';
@@ -108,7 +109,8 @@ export function deployedHalves(d: Deployment): DeployedHalves {
 
 function build(model: DockerfileModel, d: Deployment): DockerfileModel | undefined {
   const halves = deployedHalves(d);
-  if (model.windows || (!halves.entrypoint && !halves.command)) return undefined;
+  const mounts = d.mounts ?? [];
+  if (model.windows || (!halves.entrypoint && !halves.command && mounts.length === 0)) return undefined;
   const image = model.start;
   const part = (v: Deployed<string[]>, half: 'entrypoint' | 'command') => (v.value.length > 0 ? deployedPart(model, d, v, half) : undefined);
   const entrypoint = halves.entrypoint ? part(halves.entrypoint, 'entrypoint') : image.entrypoint;
@@ -116,9 +118,13 @@ function build(model: DockerfileModel, d: Deployment): DockerfileModel | undefin
   const start: StartContract = { ...image, entrypoint, cmd, resetCmd: undefined, executableFrom: undefined, ...startArgv(entrypoint, cmd) };
   // Written out as the image already starts (`command: npm start` over `CMD ["npm", "start"]`): the image's own chain, judged once at the Dockerfile.
   const same = (a: StartPart | undefined, b: StartPart | undefined) => (a?.argv ?? []).join('\0') === (b?.argv ?? []).join('\0');
-  if (same(entrypoint, image.entrypoint) && same(cmd, image.cmd)) return undefined;
-  const deployed: DockerfileModel = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
-  const resolved = resolveStart(deployed);
+  const asImage = same(entrypoint, image.entrypoint) && same(cmd, image.cmd);
+  if (asImage && mounts.length === 0) return undefined;
+  const deployed: DockerfileModel = { ...model, start: asImage ? image : start, wrappers: [], startChain: { links: [] }, deployments: [] };
+  // A script the service bind-mounts over the image's (`./entrypoint.sh:/entrypoint.sh`) is what runs there.
+  const resolved = resolveStart(deployed, mounts);
+  // The image's own start command and none of its scripts mounted over: the image's chain.
+  if (asImage && !resolved.wrappers.some((w) => w.mount)) return undefined;
   deployed.startChain = resolved.chain;
   deployed.wrappers = resolved.wrappers;
   return deployed;

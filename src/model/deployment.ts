@@ -63,6 +63,12 @@ export interface Deployment {
    * container: "Compose service `web` mounts `.` over `/app`, a development setup").
    */
   devSetup?: string;
+  /**
+   * compose: single files of the repository bind-mounted into the container
+   * (`./entrypoint.sh:/entrypoint.sh:ro`), over what the image has at `target`. Only regular
+   * files inside the repository (or the Compose file's folder outside one) are listed.
+   */
+  mounts?: FileMount[];
   /** compose `profiles`: the service starts only when one of them is enabled. */
   profiles?: string[];
   /** compose/ECS `healthcheck` (`disabled`: `disable: true` or `test: ["NONE"]`). */
@@ -75,4 +81,17 @@ export interface Deployment {
     httpGet?: { path: string; port: string | number };
     tcpSocket?: { port: string | number };
   }>;
+}
+
+/** A host file bind-mounted over a path of the image. */
+export interface FileMount {
+  /** The absolute path inside the container. */
+  target: string;
+  /** The file on disk (resolved, inside the repository). */
+  absPath: string;
+  /** Its display path (relative to the working directory). */
+  file: string;
+  /** The manifest that mounts it and the line of the `volumes:` entry. */
+  manifest: string;
+  line: number;
 }

@@ -165,8 +165,13 @@ export interface WrapperScript {
    */
   interpreter?: string;
   mode: FileMode;
-  /** The COPY/ADD that put it into the image. */
+  /** The COPY/ADD that put it into the image (for a bind-mounted script: its `volumes:` entry, at the manifest's line). */
   copy: Instr;
+  /**
+   * A Compose bind mount puts it there over the image's file (`./entrypoint.sh:/entrypoint.sh`):
+   * the manifest and line of the mount. Its mode is the host file's, unknown here.
+   */
+  mount?: { file: string; line: number };
   /**
    * Does a command the script runs stay in the foreground because its config file in the image
    * says so (supervisord with `nodaemon=true` in the build context's supervisord.conf)?

@@ -11,7 +11,8 @@ import { Resolver, type Origin } from './file-origin.js';
 import { computeStartChain, type ScriptFinder } from './start-chain.js';
 import { foregroundConfig } from './programs.js';
 import { DEFAULT_PATH } from './start-contract.js';
-import type { DockerfileModel, StartChain, WrapperScript } from './types.js';
+import type { FileMount } from './deployment.js';
+import type { DockerfileModel, Instr, StartChain, WrapperScript } from './types.js';
 
 const posix = path.posix;
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -50,6 +51,8 @@ class WrapperCollector implements ScriptFinder {
   constructor(
     readonly model: DockerfileModel,
     readonly resolver: Resolver,
+    /** Files a deployment bind-mounts over the image's (they are what runs at their paths). */
+    private readonly mounts: readonly FileMount[] = [],
   ) {
     const final = resolver.build(model.finalStage).final;
     this.vars = final.vars;
@@ -123,17 +126,53 @@ class WrapperCollector implements ScriptFinder {
     for (const imagePath of this.candidates(target)) {
       const existing = this.found.find((w) => w.imagePath === imagePath);
       if (existing) return existing;
+      const mount = this.mounts.find((m) => m.target === imagePath);
+      if (mount) return this.keep(this.loadMounted(mount, imagePath, target), imagePath, target, depth);
       const origin = this.resolver.locate(this.model.finalStage, imagePath);
       if (origin === 'opaque') return undefined;
       if (!origin) continue;
-      const script = this.load(origin, imagePath, target);
-      if (!script) return undefined;
-      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return undefined;
-      this.found.push(script);
-      if (depth < 4) this.followSources(script, depth + 1);
-      return script;
+      return this.keep(this.load(origin, imagePath, target), imagePath, target, depth);
     }
     return undefined;
+  }
+
+  private keep(script: WrapperScript | undefined, imagePath: string, target: Target, depth: number): WrapperScript | undefined {
+    if (!script) return undefined;
+    if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return undefined;
+    this.found.push(script);
+    if (depth < 4) this.followSources(script, depth + 1);
+    return script;
+  }
+
+  /** A script a deployment bind-mounts over the image's path: the repository's file, its mode unknown (the host's). */
+  private loadMounted(mount: FileMount, imagePath: string, target: Target): WrapperScript | undefined {
+    const text = readScript(mount.absPath, mount.file);
+    if (text === undefined) return undefined;
+    const instr: Instr = {
+      keyword: 'volumes:',
+      stage: this.model.finalStage.index,
+      range: { line: mount.line, column: 1, endLine: mount.line, endColumn: 0 },
+      args: [`${mount.file}:${mount.target}`],
+      text: `${mount.file}:${mount.target}`,
+      flags: new Map(),
+      jsonLike: false,
+      heredocs: [],
+      // No Dockerfile node: the mount is written in the manifest.
+      node: undefined as unknown as Instr['node'],
+    };
+    return {
+      imagePath,
+      file: mount.file,
+      absPath: mount.absPath,
+      text,
+      lineOffset: 0,
+      role: target.sourced ? 'sourced' : 'start',
+      ...(target.interpreter ? { interpreter: target.interpreter } : {}),
+      mode: { executable: 'unknown', source: 'unknown' },
+      copy: instr,
+      mount: { file: mount.manifest, line: mount.line },
+      foregroundByConfig: this.foregroundByConfig,
+    };
   }
 
   private followSources(script: WrapperScript, depth: number): void {
@@ -201,10 +240,10 @@ function readScript(absPath: string, display: string): string | undefined {
 }
 
 /** The start chain and the wrapper scripts it runs (with what they source). */
-export function resolveStart(model: DockerfileModel): { chain: StartChain; wrappers: WrapperScript[] } {
+export function resolveStart(model: DockerfileModel, mounts: readonly FileMount[] = []): { chain: StartChain; wrappers: WrapperScript[] } {
   if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
   const ctx = new BuildContext(model.contextDir, model.absPath);
-  const collector = new WrapperCollector(model, new Resolver(model, ctx));
+  const collector = new WrapperCollector(model, new Resolver(model, ctx), mounts);
   const chain = computeStartChain(model, collector);
   return { chain, wrappers: collector.found };
 }

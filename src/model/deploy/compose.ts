@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { readUserText } from '../../input.js';
-import type { Deployed, Deployment } from '../deployment.js';
+import { repoRootOf } from '../../repo-root.js';
+import type { Deployed, Deployment, FileMount } from '../deployment.js';
 import { bool, entries, get, items, keyLine, readDocuments, str, strings, type YMap, type YNode } from './yaml-tree.js';
 
 /** A Compose file is a few KB; larger ones are not read. */
@@ -195,7 +196,7 @@ function devSetup(name: string, file: string, svc: YNode, binds: [string, string
   for (const [src, dst] of binds) {
     const source = realpath(path.resolve(path.dirname(file), src));
     // A single file mounted (a config: `./nginx/default.conf:/etc/nginx/conf.d/default.conf`) is configuration, not the checkout.
-    if (!isDirectory(source)) continue;
+    if (statKind(source) !== 'dir') continue;
     // The build context, a folder holding it, or source inside it (`./src:/code`): edits reach the container.
     const overlaps = context !== undefined && (context === source || context.startsWith(`${source}${path.sep}`) || source.startsWith(`${context}${path.sep}`));
     if (overlaps || (workingDir && dst.replace(/\/$/, '') === workingDir)) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
@@ -203,32 +204,57 @@ function devSetup(name: string, file: string, svc: YNode, binds: [string, string
   return undefined;
 }
 
-function isDirectory(p: string): boolean {
+function statKind(p: string): 'file' | 'dir' | undefined {
   try {
-    return fs.statSync(p).isDirectory();
+    const st = fs.statSync(p);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /** Variables frameworks read for their mode (`NODE_ENV`, `RAILS_ENV`, `FLASK_ENV`, `APP_ENV`, `ENVIRONMENT`…). */
 const MODE_VARS = /^(?:NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|DJANGO_ENV|APP_ENV|APPLICATION_ENV|MIX_ENV|ENVIRONMENT|ENV|GO_ENV|ASPNETCORE_ENVIRONMENT)$/;
 
-function bindMounts(svc: YNode): [string, string][] {
-  const out: [string, string][] = [];
+/** Each `volumes:` entry that binds a host path (short `SRC:DST[:MODE]` or long `type: bind`), with its line. */
+function volumeBinds(svc: YNode): Array<{ src: string; dst: string; line: number }> {
+  const out: Array<{ src: string; dst: string; line: number }> = [];
   for (const v of items(get(svc, 'volumes'))) {
     const text = str(v);
-    if (text !== undefined) {
-      const [src, dst] = text.split(':');
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (str(get(v, 'type')) === 'bind') {
-      const src = str(get(v, 'source'));
-      const dst = str(get(v, 'target'));
-      if (src && dst) out.push([src, dst]);
-    }
+    const [src, dst] = text !== undefined ? text.split(':') : str(get(v, 'type')) === 'bind' ? [str(get(v, 'source')), str(get(v, 'target'))] : [];
+    if (src && dst) out.push({ src, dst, line: v.line });
   }
   return out;
 }
+
+function bindMounts(svc: YNode): [string, string][] {
+  // The short form names a volume unless its source is a path.
+  return volumeBinds(svc)
+    .filter(({ src }) => /^[./~]/.test(src))
+    .map(({ src, dst }) => [src, dst]);
+}
+
+/**
+ * The single files of the repository a service bind-mounts (`./docker-entrypoint.sh:/docker-entrypoint.sh:ro`):
+ * what the container runs at `target` is that file, not the image's. A source outside the
+ * repository (`~/…`, `/etc/…`, `../` past its root), one written with a variable, a folder or a
+ * path that is not there is left out: what it holds cannot be read from the checkout.
+ */
+function fileMounts(svc: YNode, absPath: string, display: string): FileMount[] {
+  if (display === '<stdin>') return [];
+  const dir = path.dirname(absPath);
+  const root = realpath(repoRootOf(dir) ?? dir);
+  const out: FileMount[] = [];
+  for (const { src, dst, line } of volumeBinds(svc)) {
+    if (!/^\.\.?(\/|$)/.test(src) || !dst.startsWith('/') || `${src}${dst}`.includes('$')) continue;
+    const source = realpath(path.resolve(dir, src));
+    if (!source.startsWith(`${root}${path.sep}`) || statKind(source) !== 'file') continue;
+    const file = path.posix.normalize(path.posix.join(path.posix.dirname(display), src));
+    out.push({ target: path.posix.normalize(dst), absPath: source, file, manifest: display, line });
+  }
+  return out;
+}
+
 
 function service(name: string, svc: YMap, nameLine: number, absPath: string, display: string, notes: string[]): ComposeService {
   const entrypoint = startWords(svc, 'entrypoint', display, notes);
@@ -253,6 +279,7 @@ function service(name: string, svc: YMap, nameLine: number, absPath: string, dis
   const binds = bindMounts(svc);
   const dev = devSetup(name, absPath, svc, binds, build?.context, env);
   const image = str(get(svc, 'image'));
+  const mounts = fileMounts(svc, absPath, display);
   const deployment: Deployment = {
     kind: 'compose',
     file: display,
@@ -269,6 +296,7 @@ function service(name: string, svc: YMap, nameLine: number, absPath: string, dis
     ...(healthcheck ? { healthcheck } : {}),
     ...(image ? { image } : {}),
     ...(dev ? { devSetup: dev } : {}),
+    ...(mounts.length > 0 ? { mounts } : {}),
   };
   return { name, absPath, ...(dockerfile ? { dockerfile, context: build!.context } : {}), ...(build?.target ? { target: build.target } : {}), ...(image ? { image } : {}), binds, deployment };
 }

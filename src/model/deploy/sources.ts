@@ -107,6 +107,8 @@ function overlay(base: ComposeService, over: ComposeService): ComposeService {
   take('init', o.init !== undefined);
   take('profiles', o.profiles !== undefined);
   take('healthcheck', o.healthcheck !== undefined);
+  // Compose merges `volumes` by their target: the override's mount of a path wins.
+  if (o.mounts) merged.mounts = [...(b.mounts ?? []).filter((m) => !o.mounts!.some((x) => x.target === m.target)), ...o.mounts];
   if (o.env.length > 0) fieldFiles.env = o.file;
   if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
   // The override Compose loads by default (`compose.override.yaml`) is where a project puts its development settings.

@@ -38,7 +38,12 @@ export const rule: StaticRule = {
     let tail: string;
     if (fate.kind === 'none' || !shell.replaced) tail = `, and ${fate.clause}`;
     else if (explicit) tail = ' (the leading `exec` keeps the shell from staying PID 1)';
-    else tail = ` (${fate.kind === 'ash' ? 'BusyBox ash' : 'bash'} execs this simple command, so the app is PID 1)`;
+    else {
+      // What the shell execs: a start script the chain follows is PID 1, not yet the app (whether it hands over is its own finding).
+      const next = model.startChain.links[model.startChain.links.indexOf(shell) + 1];
+      const pid1 = next?.kind === 'script' ? `\`${next.word}\`` : 'the app';
+      tail = ` (${fate.kind === 'ash' ? 'BusyBox ash' : 'bash'} execs this simple command, so ${pid1} is PID 1)`;
+    }
     const argv = asExecForm(command);
     const fix = argv
       ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.`

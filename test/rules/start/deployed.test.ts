@@ -259,3 +259,56 @@ describe('Compose services judged as they build and run (from a survey of real c
     expect(findings.filter((f) => f.rule === 'package-manager-as-pid1').map((f) => `${f.file}:${f.severity}`)).toEqual(['compose.override.yml:info']);
   });
 });
+
+describe('a start script a Compose service bind-mounts over the image\'s (the deployed start chain runs the repository\'s file)', () => {
+  // The shape of a deployment guide's docker-compose.prod.yml found in the acc8-G survey: `judge`
+  // and `worker` build Dockerfile.judge and mount ./entrypoint.sh over /app/entrypoint.sh.
+  const JUDGE = {
+    'Dockerfile.judge': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY --chmod=755 docker/entrypoint.sh /app/entrypoint.sh\nCOPY src/ /app/src/\nENTRYPOINT ["/app/entrypoint.sh"]\nCMD ["hypercorn", "src.main:app", "--bind", "0.0.0.0:8000"]\n',
+    'docker/entrypoint.sh': exe('#!/bin/sh\nset -e\nexec "$@"\n'),
+    'entrypoint.sh': exe('#!/bin/sh\nset -e\npython -m src.migrate\n"$@"\n'),
+  };
+  const compose = (volumes: string) =>
+    dedent(`
+      services:
+        judge:
+          build:
+            context: .
+            dockerfile: Dockerfile.judge
+          volumes:
+      ${volumes}
+          command: hypercorn src.main:app --bind 0.0.0.0:8000 --workers 4
+    `);
+
+  it('./entrypoint.sh mounted over /app/entrypoint.sh (judge service of a docker-compose.prod.yml): the mounted script is linted, naming the mount', () => {
+    const { findings } = lintWith({ ...JUDGE, 'compose.yaml': compose('      - ./entrypoint.sh:/app/entrypoint.sh') }, 'Dockerfile.judge');
+    const f = findings.filter((x) => x.rule === 'wrapper-missing-exec');
+    expect(f.map((x) => `${x.file}:${x.line}`)).toEqual(['entrypoint.sh:4']);
+    expect(f[0]!.message).toContain('(Compose service `judge` mounts it over `/app/entrypoint.sh` at compose.yaml:7.)');
+    // The image's own script is fine, and the mount's mode (the host's) is not judged.
+    expect(findings.filter((x) => x.file === 'docker/entrypoint.sh' || x.rule === 'wrapper-not-executable')).toEqual([]);
+  });
+
+  it('the same mount without a `command:` of its own: the image\'s start command runs the mounted script', () => {
+    const { findings } = lintWith({ ...JUDGE, 'compose.yaml': compose('      - ./entrypoint.sh:/app/entrypoint.sh:ro').replace(/\n\s*command:.*/, '') }, 'Dockerfile.judge');
+    expect(where(findings, 'wrapper-missing-exec')).toEqual(['entrypoint.sh:4']);
+  });
+
+  it('near miss: a folder mounted, a file from outside the repository, a named volume or a path with a variable are not read', () => {
+    for (const volume of ['./docker:/app', '../entrypoint.sh:/app/entrypoint.sh', 'scripts:/app/entrypoint.sh', '${PWD}/entrypoint.sh:/app/entrypoint.sh', './missing.sh:/app/entrypoint.sh']) {
+      const files: Record<string, string | { content: string; mode?: number }> = {};
+      for (const [k, v] of Object.entries(JUDGE)) files[`repo/${k}`] = v;
+      files['entrypoint.sh'] = exe('#!/bin/sh\nnode server.js\n');
+      files['repo/compose.yaml'] = compose(`      - ${volume}`);
+      const dir = makeContext(files);
+      fs.mkdirSync(path.join(dir, 'repo', '.git'));
+      const { findings } = lintDockerfile({ dockerfile: 'repo/Dockerfile.judge', cwd: dir });
+      expect(findings.filter((x) => x.rule === 'wrapper-missing-exec'), volume).toEqual([]);
+    }
+  });
+
+  it('near miss: the mounted file is the one the image copies (a live-edit mount): one finding, not two', () => {
+    const { findings } = lintWith({ ...JUDGE, 'docker/entrypoint.sh': exe('#!/bin/sh\npython app.py\n'), 'compose.yaml': compose('      - ./docker/entrypoint.sh:/app/entrypoint.sh:ro').replace(/\n\s*command:.*/, '') }, 'Dockerfile.judge');
+    expect(where(findings, 'wrapper-missing-exec')).toEqual(['docker/entrypoint.sh:2']);
+  });
+});

@@ -23,6 +23,16 @@ describe('shell-form-entrypoint', () => {
     expect(f.message).not.toMatch(/dash/);
   });
 
+  it('on Alpine the shell execs a start script, which is PID 1, not the app (openreplay ee/connectors Dockerfile_pg: `ENTRYPOINT ./entrypoint.sh`, python without exec in it)', () => {
+    const findings = lint('FROM python:3.13-alpine\nWORKDIR /usr/src/app\nCOPY . .\nENTRYPOINT ./entrypoint.sh\n', { 'entrypoint.sh': { content: '#!/bin/sh\necho "[INFO] Service start"\npython -u consumer_pool.py\n', mode: 0o755 } });
+    const f = expectOne(findings, 'shell-form-entrypoint', 4, 'warning');
+    expect(f.message).toContain('BusyBox ash execs this simple command, so `./entrypoint.sh` is PID 1');
+    expect(f.message).not.toContain('the app is PID 1');
+    expect(findings.filter((x) => x.rule === 'wrapper-missing-exec').map((x) => `${x.file}:${x.line}`)).toEqual(['entrypoint.sh:3']);
+    // Near miss: a program, not a script: the app itself is PID 1.
+    expect(expectOne(lint('FROM python:3.13-alpine\nWORKDIR /usr/src/app\nCOPY . .\nENTRYPOINT python -u consumer_pool.py\n'), 'shell-form-entrypoint', 4, 'warning').message).toContain('so the app is PID 1');
+  });
+
   it('on Alpine stays an error when a CMD is written for it (the CMD never arrives)', () => {
     const findings = lint('FROM node:22-alpine\nWORKDIR /app\nENTRYPOINT ./docker-entrypoint.sh\nCMD npm start\n');
     expectOne(findings, 'shell-form-entrypoint', 3, 'error');
