@@ -121,5 +121,6 @@ function build(model: DockerfileModel, d: Deployment): DockerfileModel | undefin
   const resolved = resolveStart(deployed);
   deployed.startChain = resolved.chain;
   deployed.wrappers = resolved.wrappers;
+  if (resolved.image) deployed.image = resolved.image;
   return deployed;
 }
