@@ -44,6 +44,22 @@ export function knownProgram(word: string): KnownProgram | undefined {
   return undefined;
 }
 
+/**
+ * Process managers that read their arguments as a command line of their own, because Docker's
+ * exec form runs no shell: monofy runs the commands separated by `&&` one after another, then
+ * those separated by `|||` side by side, and substitutes `$VAR`/`${VAR}` from its environment
+ * itself (https://pypi.org/project/monofy/, bugsink's images).
+ */
+const ARGV_COMMAND_LINES: Record<string, { operators: string[]; expandsVariables: boolean }> = {
+  monofy: { operators: ['&&', '|||'], expandsVariables: true },
+};
+
+/** The command-line syntax a program reads from its own arguments (`monofy a '&&' b '|||' c`); undefined for any other program. */
+export function argvCommandLine(word: string): { operators: string[]; expandsVariables: boolean } | undefined {
+  const name = baseName(word);
+  return Object.hasOwn(ARGV_COMMAND_LINES, name) ? ARGV_COMMAND_LINES[name] : undefined;
+}
+
 /** Schedulers given their job as arguments, which they run again on each tick: `go-cron "@daily" /bin/sh backup.sh`. */
 const ARGV_SCHEDULERS = new Set(['go-cron', 'gocron']);
 
