@@ -579,6 +579,8 @@ function uwsgiReloads(args: string[], setting: ProgramSetting): ReloadOnSignal |
   const on: UwsgiSwitches = { master: false, dieOnTerm: false, exitOnReload: false, emperor: false };
   const set = (key: string, value: string, where: string): boolean => {
     const name = key.replace(/_/g, '-');
+    // A hook that remaps a signal (`hook-master-start = unix_signal:15 gracefully_kill_them_all`): SIGTERM does what it says.
+    if (/^hook-/.test(name) && /unix_signal/.test(value)) return false;
     const field = UWSGI_SWITCH[name];
     if (!field) return true;
     if (/[$%]\(/.test(value)) return false;
@@ -628,6 +630,9 @@ function uwsgiReloads(args: string[], setting: ProgramSetting): ReloadOnSignal |
         if (!set(key, value ?? '', `\`${w}\``)) return undefined;
         continue;
       }
+      if (/^hook-/.test(key)) {
+        if (!set(key, value ?? args[i + 1] ?? '', `\`${w}\``)) return undefined;
+      }
       // Another option: its value, when written apart, is the next word.
       if (value === undefined && !UWSGI_FLAGS.has(key) && args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) {
         if (UWSGI_CONFIG_FILE.test(args[i + 1]!)) return undefined;
@@ -662,7 +667,7 @@ function uwsgiReloads(args: string[], setting: ProgramSetting): ReloadOnSignal |
 /**
  * Feed each `key = value` of an ini file's section to `set`; false when the section cannot be
  * read in full: it loads more configuration, a switch sits in a condition or loop, or `set`
- * cannot read a value.
+ * cannot read a value (a placeholder in a switch, a hook that remaps a signal).
  */
 function readUwsgiIni(text: string, section: string, set: (key: string, value: string) => boolean): boolean {
   let current = '';
@@ -682,7 +687,8 @@ function readUwsgiIni(text: string, section: string, set: (key: string, value: s
     if (/^(if-|for)/.test(key)) depth++;
     else if (/^end(if|for)$/.test(key)) depth = Math.max(0, depth - 1);
     else if (UWSGI_LOADERS.test(key)) return false;
-    else if (UWSGI_SWITCH[key] && (depth > 0 || !set(key, value))) return false;
+    else if (UWSGI_SWITCH[key] && depth > 0) return false;
+    else if (!set(key, value)) return false;
   }
   return true;
 }

@@ -84,6 +84,14 @@ describe('stop-signal-reloads (uWSGI 2.0 in master mode reloads on SIGTERM)', ()
     expect(f.fix).toContain('Remove `STOPSIGNAL SIGQUIT`');
   });
 
+  it('says nothing when a hook remaps the signal (hook-master-start = unix_signal:15 gracefully_kill_them_all, the uWSGI docs\' graceful shutdown)', () => {
+    const dockerfile = 'FROM python:3.12-slim\nCOPY uwsgi.ini /app/uwsgi.ini\nCMD ["uwsgi", "--ini", "/app/uwsgi.ini"]\n';
+    expectNone(lint(dockerfile, { 'uwsgi.ini': '[uwsgi]\nmaster = true\nhook-master-start = unix_signal:15 gracefully_kill_them_all\n' }), RULE);
+    expectNone(lint('FROM python:3.12-slim\nCMD ["uwsgi", "--master", "--hook-master-start", "unix_signal:15 gracefully_kill_them_all", "--module", "app:app"]\n'), RULE);
+    // Another hook leaves SIGTERM a reload.
+    expectOne(lint(dockerfile, { 'uwsgi.ini': '[uwsgi]\nmaster = true\nhook-master-start = exec:touch /tmp/ready\n' }), RULE, 3);
+  });
+
   it('reads UWSGI_* variables from the image ENV', () => {
     expectNone(lint('FROM python:3.12-slim\nENV UWSGI_DIE_ON_TERM=1\nCMD ["uwsgi", "--master", "--http", ":8000", "--module", "app:app"]\n'), RULE);
     expectOne(lint('FROM python:3.12-slim\nENV UWSGI_MASTER=1\nCMD ["uwsgi", "--http", ":8000", "--module", "app:app"]\n'), RULE, 3);
