@@ -1,7 +1,7 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
-import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
+import { controlScriptChild, execThrough, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
 import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple, type Stmt } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
@@ -258,9 +258,17 @@ function withExec(sig: Sig, text: string): string {
   return `${prefix} exec ${text.slice(prefix.length + 1)}`;
 }
 
+/** The program the command runs, past the droppers and inits that exec it (`gosu app python …` runs python). */
 function programName(sig: Sig): string {
   const cmd = sig.cmd.kind === 'simple' ? sig.cmd : undefined;
-  const base = cmd ? commandBase(cmd.words[0]) : undefined;
+  if (!cmd) return 'the app';
+  let k = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    const through = execThrough(cmd.words.map((w) => commandBase(w) ?? '?'), k);
+    if (!through || through.command !== undefined || through.next >= cmd.words.length) break;
+    k = through.next;
+  }
+  const base = commandBase(cmd.words[k]);
   return base ? code(base) : 'the app';
 }
 

@@ -681,4 +681,12 @@ describe(`${ID}: supervisord stays in the foreground when its config file says n
     const edits = h[0]!.autofix?.edits ?? [];
     expect(edits.map((e) => [e.line, e.column, e.text])).toEqual([[4, 6, 'exec ']]);
   });
+
+  it('names the program a dropper runs, not the dropper (kobotoolbox/kpi: gosu "$UWSGI_USER" python manage.py runserver_plus without exec)', () => {
+    const h = ruleHits(ID, 'python:3.12-slim', '#!/bin/bash\nset -e\npython manage.py migrate\ngosu "${UWSGI_USER}" python manage.py runserver_plus 0:8000\n');
+    expect(h.map((f) => f.line)).toEqual([4]);
+    expect(h[0]!.message).toContain('SIGKILLs `python`');
+    expect(h[0]!.message).not.toContain('SIGKILLs `gosu`');
+  });
 });
+
