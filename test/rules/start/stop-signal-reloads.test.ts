@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedent, hits, lint } from '../../helpers.js';
+import { lintDockerfile } from '../../../src/lint.js';
+import { dedent, hits, lint, makeContext } from '../../helpers.js';
 import { expectNone, expectOne } from './expect-hits.js';
 
 const RULE = 'stop-signal-reloads';
@@ -100,4 +101,16 @@ describe('stop-signal-reloads (uWSGI 2.0 in master mode reloads on SIGTERM)', ()
   it('does not judge an image of unknown lineage, which may set its own STOPSIGNAL or UWSGI_* variables (amsterdam/python)', () => {
     expectNone(lint('FROM tiangolo/uwsgi-nginx:python3.11\nCMD ["uwsgi", "--master", "--http", ":8000", "--module", "app:app"]\n'), RULE);
   });
+
+  it('does not fire when the Compose service that runs the image sets die-on-term or a stop signal that stops it', () => {
+    const dockerfile = 'FROM python:3.12-slim\nRUN pip install uwsgi\nCMD ["uwsgi", "--master", "--http", ":8000", "--module", "app:app"]\n';
+    const run = (service: string) => {
+      const cwd = makeContext({ Dockerfile: dockerfile, 'compose.yaml': `services:\n  web:\n    build: .\n${service}` });
+      return lintDockerfile({ dockerfile: 'Dockerfile', cwd, deploy: [{ path: 'compose.yaml' }] }).findings;
+    };
+    expectNone(run('    environment:\n      UWSGI_DIE_ON_TERM: "1"\n'), RULE);
+    expectNone(run('    stop_signal: SIGINT\n'), RULE);
+    expectOne(run('    environment:\n      APP_ENV: production\n'), RULE, 3);
+  });
 });
+
