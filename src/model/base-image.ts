@@ -91,3 +91,14 @@ export function lacksBash(base: BaseImage): boolean {
   return lacksShell(base) || base.family === 'alpine' || base.family === 'busybox' ||
     (base.family === 'distroless' && base.debugVariant);
 }
+
+/**
+ * Official images known to set no STOPSIGNAL of their own (the language runtimes), unlike nginx
+ * (SIGQUIT), httpd (SIGWINCH), php-fpm (SIGQUIT) or postgres (SIGINT).
+ */
+const NO_STOPSIGNAL = new Set(['python', 'pypy', 'ruby', 'node', 'golang', 'perl', 'rust', 'openjdk', 'eclipse-temurin', 'elixir', 'erlang']);
+
+/** The stop signal a container of this base gets when the Dockerfile sets none: SIGTERM where the base is known to set none, else undefined. */
+export function inheritedStopSignal(base: BaseImage): string | undefined {
+  return base.plainOs || base.scratch || NO_STOPSIGNAL.has(base.name) ? 'SIGTERM' : undefined;
+}

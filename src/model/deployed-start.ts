@@ -127,5 +127,6 @@ function build(model: DockerfileModel, d: Deployment): DockerfileModel | undefin
   if (asImage && !resolved.wrappers.some((w) => w.mount)) return undefined;
   deployed.startChain = resolved.chain;
   deployed.wrappers = resolved.wrappers;
+  if (resolved.image) deployed.image = resolved.image;
   return deployed;
 }

@@ -57,20 +57,51 @@ function byStage(model: DockerfileModel): DevImage | undefined {
   return undefined;
 }
 
-/** Every Compose service that builds the image mounts the build context over its WORKDIR: the source is edited live. */
+/** Files of program source: a folder holding them is code, not data or config. */
+const CODE_FILE = /\.(py|rb|js|mjs|cjs|ts|tsx|jsx|php|go|java|kt|rs|ex|exs|erb|vue|svelte)$/;
+
+/** A folder holds program source within two levels (a bounded look). */
+function holdsCode(dir: string, depth = 0, budget = { left: 300 }): boolean {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (--budget.left < 0) return false;
+    if (e.isFile() && CODE_FILE.test(e.name)) return true;
+    if (e.isDirectory() && depth < 2 && !e.name.startsWith('.') && e.name !== 'node_modules' && holdsCode(path.join(dir, e.name), depth + 1, budget)) return true;
+  }
+  return false;
+}
+
+/**
+ * Every Compose service that builds the image mounts the checkout's source over the image's
+ * copy of it: the build context over its WORKDIR, or a folder of source code from the context
+ * onto the same place under WORKDIR (`./pontoon:/app/pontoon`): the source is edited live.
+ */
 function byCompose(model: DockerfileModel): DevImage | undefined {
   const workdir = model.start.workdir?.value;
   if (!workdir) return undefined;
   const services = composeServicesBuilding(model);
   if (services.length === 0) return undefined;
   const context = realpath(model.contextDir);
-  const mountsSource = ({ absPath, binds }: (typeof services)[number]) =>
-    binds.some(([src, dst]) => {
+  const wd = workdir.replace(/\/$/, '');
+  const mounted = ({ absPath, binds }: (typeof services)[number]): string | undefined => {
+    for (const [src, dst] of binds) {
       const source = realpath(path.resolve(path.dirname(absPath), src));
-      return (context === source || context.startsWith(`${source}${path.sep}`)) && path.posix.normalize(dst).replace(/\/$/, '') === workdir.replace(/\/$/, '');
-    });
-  if (!services.every(mountsSource)) return undefined;
-  return { reason: `\`${path.basename(services[0]!.absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+      const target = path.posix.normalize(dst).replace(/\/$/, '');
+      if ((context === source || context.startsWith(`${source}${path.sep}`)) && target === wd) return wd;
+      if (!source.startsWith(`${context}${path.sep}`)) continue;
+      const rel = path.relative(context, source).split(path.sep).join('/');
+      if (target === path.posix.join(wd, rel) && holdsCode(source)) return target;
+    }
+    return undefined;
+  };
+  const over = services.map(mounted);
+  if (over.some((t) => t === undefined)) return undefined;
+  return { reason: `\`${path.basename(services[0]!.absPath)}\` runs it with the source mounted over \`${over[0]}\`, a development setup` };
 }
 
 /** Variables that only a development image sets. */

@@ -44,10 +44,16 @@ export function copyWords(instr: Instr): string[] {
   return text.split(/\s+/).filter((w) => w !== '');
 }
 
+/** Quotes the builder's word processing removes from a non-JSON operand: `"${APP_HOME}"` -> `/srv/app`. */
+function unquoted(word: string): string {
+  return word.replace(/"([^"]*)"|'([^']*)'/g, (_, dq: string | undefined, sq: string | undefined) => dq ?? sq ?? '');
+}
+
 function readCopyOperands(step: Step): CopyOperands | undefined {
   let words = copyWords(step.instr);
   if (words.length < 2) return undefined;
-  words = words.map((w) => (w.startsWith('<<') ? w : expandArgs(w, step.vars)));
+  const json = step.instr.text.trim().startsWith('[') && !words.some((w) => w.startsWith('['));
+  words = words.map((w) => (w.startsWith('<<') ? w : expandArgs(w, step.vars))).map((w) => (json || w.startsWith('<<') ? w : unquoted(w)));
   const rawDest = words[words.length - 1]!;
   if (rawDest.includes('$')) return undefined;
   const sources = words.slice(0, -1);

@@ -136,5 +136,6 @@ export function parseDockerfile(input: ParseInput): DockerfileModel {
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;
   model.wrappers = resolved.wrappers;
+  if (resolved.image) model.image = resolved.image;
   return model;
 }

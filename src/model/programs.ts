@@ -44,6 +44,22 @@ export function knownProgram(word: string): KnownProgram | undefined {
   return undefined;
 }
 
+/**
+ * Process managers that read their arguments as a command line of their own, because Docker's
+ * exec form runs no shell: monofy runs the commands separated by `&&` one after another, then
+ * those separated by `|||` side by side, and substitutes `$VAR`/`${VAR}` from its environment
+ * itself (https://pypi.org/project/monofy/, bugsink's images).
+ */
+const ARGV_COMMAND_LINES: Record<string, { operators: string[]; expandsVariables: boolean }> = {
+  monofy: { operators: ['&&', '|||'], expandsVariables: true },
+};
+
+/** The command-line syntax a program reads from its own arguments (`monofy a '&&' b '|||' c`); undefined for any other program. */
+export function argvCommandLine(word: string): { operators: string[]; expandsVariables: boolean } | undefined {
+  const name = baseName(word);
+  return Object.hasOwn(ARGV_COMMAND_LINES, name) ? ARGV_COMMAND_LINES[name] : undefined;
+}
+
 /** Schedulers given their job as arguments, which they run again on each tick: `go-cron "@daily" /bin/sh backup.sh`. */
 const ARGV_SCHEDULERS = new Set(['go-cron', 'gocron']);
 
@@ -484,4 +500,195 @@ const STOP_SIGNALS: { match: RegExp; args?: RegExp; stop: StopSignals }[] = [
 export function stopSignalsOf(word: string, args: string[] = []): StopSignals | undefined {
   const name = baseName(word).replace(/:$/, '');
   return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(' '))))?.stop;
+}
+
+/**
+ * What a program's configuration is read from in the final image: its files (through the
+ * COPY/ADD that put them there) and the image's environment.
+ */
+export interface ProgramSetting {
+  /** A file of the final image: its text, undefined when the build does not put it there, 'opaque' when it cannot be read. */
+  file(imagePath: string): string | 'opaque' | undefined;
+  /** The image's ENV; a value undefined when it is not known. */
+  env: Record<string, string | undefined>;
+  /** The directory relative config paths are read from; undefined when not known (a script `cd`s first). */
+  cwd?: string;
+}
+
+/**
+ * A server that, as configured, treats a signal as "reload" and keeps running: sent as the stop
+ * signal, it never stops the container, which is SIGKILLed when the grace period runs out.
+ */
+export interface ReloadOnSignal {
+  /** The server's documented name, for messages. */
+  name: string;
+  /** The signals it reloads on, as configured. */
+  reloads: string[];
+  /** The signals that do stop it, as configured: the first is the one to use. */
+  stops: string[];
+  /** What the configuration says, for the message. */
+  why: string;
+  /** The environment variables it reads options from (`UWSGI_DIE_ON_TERM`): a deployment that sets one may change the answer. */
+  optionEnv: RegExp;
+  /** How to set the option that makes SIGTERM stop it, where its options are written: "add `--die-on-term` to the command". */
+  setOption: string;
+  /** Where that is documented. */
+  source: string;
+}
+
+/** Which server treats which signal as a reload: undefined when not such a server, or when its configuration cannot be read in full. */
+export function reloadSignals(argv: string[], setting: ProgramSetting): ReloadOnSignal | undefined {
+  return baseName(argv[0] ?? '') === 'uwsgi' ? uwsgiReloads(argv.slice(1), setting) : undefined;
+}
+
+/** The uWSGI options that decide what SIGTERM does, as found (true: set on). */
+interface UwsgiSwitches {
+  master: boolean;
+  dieOnTerm: boolean;
+  exitOnReload: boolean;
+  emperor: boolean;
+  /** Where master mode was set, for the message. */
+  masterAt?: string;
+}
+
+const UWSGI_SWITCH: Record<string, keyof Omit<UwsgiSwitches, 'masterAt'>> = {
+  master: 'master', 'die-on-term': 'dieOnTerm', 'exit-on-reload': 'exitOnReload', emperor: 'emperor',
+};
+/** Options that load more configuration, from a file, a URL or a database: what they bring cannot be told here. */
+const UWSGI_LOADERS = /^(?:ini|include|inherit|yaml|yml|json|js|xml|config|sqlite3?|ldap)(?:-|$)/;
+/** uWSGI options that take no value (the ones a start command puts before a config file name). */
+const UWSGI_FLAGS = new Set(['master', 'die-on-term', 'exit-on-reload', 'vacuum', 'enable-threads', 'lazy-apps', 'single-interpreter', 'need-app', 'strict', 'honour-stdin', 'memory-report', 'no-orphans', 'thunder-lock', 'py-autoreload', 'disable-logging', 'log-master', 'auto-procname', 'http-websockets', 'harakiri-verbose', 'catch-exceptions']);
+/** A config file named by its extension, which uWSGI loads when given alone (`uwsgi app.ini`). */
+const UWSGI_CONFIG_FILE = /\.(ini|ya?ml|json|js|xml)$/;
+
+/** uWSGI's boolean: on unless `false`, `off`, `no` or `0` (uwsgi_opt_true). */
+const uwsgiOn = (value: string) => !/^(false|off|no|0)$/i.test(value.trim());
+
+/**
+ * uWSGI 2.0 (the released line: pip's and the distributions' uwsgi): in master mode SIGTERM
+ * "brutally reloads" the stack (core/master.c: `uwsgi_unix_signal(SIGTERM, reap_them_all)`)
+ * and the master execs itself again; SIGINT and SIGQUIT stop it. `die-on-term` swaps SIGTERM
+ * and SIGQUIT (SIGTERM stops, SIGQUIT reloads); `exit-on-reload` makes any reload an exit;
+ * the Emperor stops on either. Without master mode the process stops on SIGTERM. Options come
+ * from the command line, `UWSGI_<OPTION>` environment variables and config files; whatever
+ * cannot be read in full (a `$VAR`, an include, a condition around a switch) says nothing.
+ * https://uwsgi-docs.readthedocs.io/en/latest/Management.html#signals-for-controlling-uwsgi,
+ * https://uwsgi-docs.readthedocs.io/en/latest/ThingsToKnow.html
+ */
+function uwsgiReloads(args: string[], setting: ProgramSetting): ReloadOnSignal | undefined {
+  const on: UwsgiSwitches = { master: false, dieOnTerm: false, exitOnReload: false, emperor: false };
+  const set = (key: string, value: string, where: string): boolean => {
+    const name = key.replace(/_/g, '-');
+    // A hook that remaps a signal (`hook-master-start = unix_signal:15 gracefully_kill_them_all`): SIGTERM does what it says.
+    if (/^hook-/.test(name) && /unix_signal/.test(value)) return false;
+    const field = UWSGI_SWITCH[name];
+    if (!field) return true;
+    if (/[$%]\(/.test(value)) return false;
+    if (uwsgiOn(value)) {
+      on[field] = true;
+      if (field === 'master' && !on.masterAt) on.masterAt = where;
+    }
+    return true;
+  };
+  const files: string[] = [];
+  // The environment: `UWSGI_DIE_ON_TERM=1`, `UWSGI_INI=/app/uwsgi.ini`.
+  for (const [name, value] of Object.entries(setting.env)) {
+    if (!name.startsWith('UWSGI_')) continue;
+    const key = name.slice(6).toLowerCase().replace(/_/g, '-');
+    if (value === undefined) {
+      if (UWSGI_SWITCH[key] || UWSGI_LOADERS.test(key)) return undefined;
+      continue;
+    }
+    if (UWSGI_LOADERS.test(key)) {
+      if (key !== 'ini') return undefined;
+      files.push(value);
+    } else if (!set(key, value, `\`${name}\``)) return undefined;
+  }
+  // The command line.
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w === '?' || w.includes('$')) {
+      // An unknown word may be any option.
+      return undefined;
+    }
+    if (w === '-M') {
+      set('master', '', '`-M`');
+      continue;
+    }
+    const long = /^--([^=]+)(?:=(.*))?$/.exec(w);
+    if (long) {
+      const key = long[1]!.replace(/_/g, '-');
+      let value = long[2];
+      if (UWSGI_LOADERS.test(key)) {
+        if (key !== 'ini') return undefined;
+        value ??= args[++i];
+        if (value === undefined) return undefined;
+        files.push(value);
+        continue;
+      }
+      if (UWSGI_SWITCH[key]) {
+        if (!set(key, value ?? '', `\`${w}\``)) return undefined;
+        continue;
+      }
+      if (/^hook-/.test(key)) {
+        if (!set(key, value ?? args[i + 1] ?? '', `\`${w}\``)) return undefined;
+      }
+      // Another option: its value, when written apart, is the next word.
+      if (value === undefined && !UWSGI_FLAGS.has(key) && args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) {
+        if (UWSGI_CONFIG_FILE.test(args[i + 1]!)) return undefined;
+        i++;
+      }
+      continue;
+    }
+    if (/^-[yjx]$/.test(w)) return undefined;
+    if (!w.startsWith('-') && UWSGI_CONFIG_FILE.test(w)) {
+      if (!w.endsWith('.ini')) return undefined;
+      files.push(w);
+    }
+  }
+  // The ini files, `[uwsgi]` section (or the one named after `:`).
+  for (const spec of files) {
+    const m = /^(.*?)(?::([\w.-]+))?$/.exec(spec)!;
+    const file = m[1]!;
+    if (/[$%]|^\w+:\/\//.test(file) || (!file.startsWith('/') && setting.cwd === undefined)) return undefined;
+    const text = setting.file(path.posix.resolve(setting.cwd ?? '/', file));
+    if (text === undefined || text === 'opaque') return undefined;
+    if (!readUwsgiIni(text, m[2] ?? 'uwsgi', (key, value) => set(key, value, `\`${key} = ${value.trim()}\` in ${path.posix.basename(file)}`))) return undefined;
+  }
+  if (!on.master || on.exitOnReload || on.emperor) return undefined;
+  const ini = files[0] === undefined ? undefined : /^(.*?)(?::([\w.-]+))?$/.exec(files[0])!;
+  const setOption = ini ? `add \`die-on-term = true\` to the \`[${ini[2] ?? 'uwsgi'}]\` section of \`${ini[1]}\`` : 'add `--die-on-term` to the command';
+  const common = { name: 'uWSGI', optionEnv: /^UWSGI_/, setOption, source: 'https://uwsgi-docs.readthedocs.io/en/latest/Management.html#signals-for-controlling-uwsgi' };
+  return on.dieOnTerm
+    ? { ...common, reloads: ['SIGQUIT'], stops: ['SIGTERM', 'SIGINT'], why: `in master mode (${on.masterAt}) with \`die-on-term\`, uWSGI 2.0 treats SIGQUIT as a brutal reload and keeps running` }
+    : { ...common, reloads: ['SIGTERM'], stops: ['SIGINT', 'SIGQUIT'], why: `in master mode (${on.masterAt}) without \`die-on-term\`, uWSGI 2.0 treats SIGTERM as a brutal reload: it kills its workers, execs itself again and keeps running` };
+}
+
+/**
+ * Feed each `key = value` of an ini file's section to `set`; false when the section cannot be
+ * read in full: it loads more configuration, a switch sits in a condition or loop, or `set`
+ * cannot read a value (a placeholder in a switch, a hook that remaps a signal).
+ */
+function readUwsgiIni(text: string, section: string, set: (key: string, value: string) => boolean): boolean {
+  let current = '';
+  let depth = 0;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith(';') || line.startsWith('#')) continue;
+    const header = /^\[([^\]]+)\]/.exec(line);
+    if (header) {
+      current = header[1]!.trim();
+      continue;
+    }
+    if (current !== section) continue;
+    const eq = line.indexOf('=');
+    const key = (eq >= 0 ? line.slice(0, eq) : line).trim().replace(/_/g, '-');
+    const value = eq >= 0 ? line.slice(eq + 1) : '';
+    if (/^(if-|for)/.test(key)) depth++;
+    else if (/^end(if|for)$/.test(key)) depth = Math.max(0, depth - 1);
+    else if (UWSGI_LOADERS.test(key)) return false;
+    else if (UWSGI_SWITCH[key] && depth > 0) return false;
+    else if (!set(key, value)) return false;
+  }
+  return true;
 }

@@ -179,6 +179,16 @@ export interface WrapperScript {
   foregroundByConfig?: (words: string[]) => boolean;
 }
 
+/** The final image as the build context makes it: its files and its ENV. */
+export interface ImageFiles {
+  /** A file's text; undefined when the build does not put it there, 'opaque' when it comes from somewhere that cannot be read. */
+  file(imagePath: string): string | 'opaque' | undefined;
+  /** The final stage's ENV (and ARG) values; undefined when not known. */
+  env: Record<string, string | undefined>;
+  /** The final WORKDIR. */
+  workdir: string;
+}
+
 export type ChainLinkKind = 'init' | 'privdrop' | 'passthrough' | 'shell' | 'script' | 'program';
 
 /**
@@ -271,6 +281,8 @@ export interface DockerfileModel {
   startChain: StartChain;
   /** The deployments (compose services, Kubernetes and ECS containers) matched to this Dockerfile; [] when none. */
   deployments: Deployment[];
+  /** The final image's files (read through the COPY/ADD that put them there) and ENV, for programs' config files; absent without a start command. */
+  image?: ImageFiles;
   /** Texts that `--fix-dry-run` changed but did not write, by absolute path: read instead of the file on disk. */
   edited?: ReadonlyMap<string, string>;
 }

@@ -12,7 +12,7 @@ import { computeStartChain, type ScriptFinder } from './start-chain.js';
 import { foregroundConfig } from './programs.js';
 import { DEFAULT_PATH } from './start-contract.js';
 import type { FileMount } from './deployment.js';
-import type { DockerfileModel, Instr, StartChain, WrapperScript } from './types.js';
+import type { DockerfileModel, ImageFiles, Instr, StartChain, WrapperScript } from './types.js';
 
 const posix = path.posix;
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -44,7 +44,7 @@ function looksLikeScript(text: string, imagePath: string): boolean {
 class WrapperCollector implements ScriptFinder {
   readonly found: WrapperScript[] = [];
   readonly vars: Record<string, string | undefined>;
-  private readonly workdir: string;
+  readonly workdir: string;
   private readonly searchPath: string[];
   private readonly cwdBase: string;
 
@@ -64,7 +64,7 @@ class WrapperCollector implements ScriptFinder {
   private readonly configs = new Map<string, string | 'opaque' | undefined>();
 
   /** A config file of the final image, when a COPY put it there from the build context ('opaque': from somewhere we cannot read). */
-  private configText(imagePath: string): string | 'opaque' | undefined {
+  configText(imagePath: string): string | 'opaque' | undefined {
     if (this.configs.has(imagePath)) return this.configs.get(imagePath);
     let text: string | 'opaque' | undefined;
     const origin = this.resolver.locate(this.model.finalStage, imagePath);
@@ -239,11 +239,12 @@ function readScript(absPath: string, display: string): string | undefined {
   return (bom ? '\uFEFF' : '') + decodeText(bom ? bytes.subarray(3) : bytes, display, 'wrapper script');
 }
 
-/** The start chain and the wrapper scripts it runs (with what they source). */
-export function resolveStart(model: DockerfileModel, mounts: readonly FileMount[] = []): { chain: StartChain; wrappers: WrapperScript[] } {
+/** The start chain, the wrapper scripts it runs (with what they source, and what a deployment mounts over them), and the final image's files and ENV. */
+export function resolveStart(model: DockerfileModel, mounts: readonly FileMount[] = []): { chain: StartChain; wrappers: WrapperScript[]; image?: ImageFiles } {
   if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
   const ctx = new BuildContext(model.contextDir, model.absPath);
   const collector = new WrapperCollector(model, new Resolver(model, ctx), mounts);
   const chain = computeStartChain(model, collector);
-  return { chain, wrappers: collector.found };
+  const image: ImageFiles = { file: (imagePath) => collector.configText(imagePath), env: collector.vars, workdir: collector.workdir };
+  return { chain, wrappers: collector.found, image };
 }

@@ -203,6 +203,25 @@ describe('resolveWrappers: where the start script comes from', () => {
     expect(only(m).file).toBe('docker/entrypoint.sh');
   });
 
+  it('removes the quotes around a non-JSON COPY operand as the builder does (kobotoolbox/kpi: COPY . "${KPI_SRC_DIR}")', () => {
+    const kpi = (dest: string) =>
+      model(
+        `
+        FROM python:3.12-slim
+        ENV KPI_SRC_DIR=/srv/src/kpi \\
+            UWSGI_USER=kobo
+        WORKDIR \${KPI_SRC_DIR}/
+        COPY . ${dest}
+        CMD ["/bin/bash", "docker/entrypoint.sh"]
+        `,
+        { 'docker/entrypoint.sh': START },
+      );
+    expect(only(kpi('"${KPI_SRC_DIR}"')).imagePath).toBe('/srv/src/kpi/docker/entrypoint.sh');
+    expect(only(kpi("'/srv/src/kpi'")).file).toBe('docker/entrypoint.sh');
+    // Another directory, quoted or not: not the script the CMD names.
+    expect(kpi('"/srv/other"').wrappers).toEqual([]);
+  });
+
   it('traces COPY --from=<stage> back to the build context, and gives up on external images', () => {
     const m = model(
       `

@@ -15,6 +15,7 @@ import { rule as shellFormEntrypoint } from './shell-form-entrypoint.js';
 import { rule as shellOperatorInExecForm } from './shell-operator-in-exec-form.js';
 import { rule as shellWrapperInExecForm } from './shell-wrapper-in-exec-form.js';
 import { rule as unexpandedVariable } from './unexpanded-variable.js';
+import { rule as stopSignalReloads } from './stop-signal-reloads.js';
 import { rule as ungracefulStopsignal } from './ungraceful-stopsignal.js';
 
 export const startRules: StaticRule[] = [
@@ -33,5 +34,6 @@ export const startRules: StaticRule[] = [
   relativeEntrypoint,
   missingStartCommand,
   ungracefulStopsignal,
+  stopSignalReloads,
   entrypointResetsCmd,
 ];

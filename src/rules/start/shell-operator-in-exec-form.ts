@@ -1,4 +1,5 @@
 // `&&`, `||`, `|`, `;`, `>`, `<` as whole exec-form arguments: nothing is chained or redirected.
+import { argvCommandLine } from '../../model/programs.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { baseName, execArray, execFormInstructions, placeOfInstr, show } from './format.js';
 
@@ -10,7 +11,9 @@ const TAKES_OPERATORS = /^(find|test|\[|expr)$/;
 /** The first whole argument that is a shell operator, if the program cannot mean it literally. */
 export function operatorArgument(argv: string[]): string | undefined {
   if (argv.some((a) => TAKES_OPERATORS.test(baseName(a)))) return undefined;
-  return argv.slice(1).find((a) => OPERATORS.has(a.trim()));
+  // A process manager that reads `&&` itself (`monofy check '&&' gunicorn …`): only the operators it does not know.
+  const own = argv.flatMap((a) => argvCommandLine(a)?.operators ?? []);
+  return argv.slice(1).find((a) => OPERATORS.has(a.trim()) && !own.includes(a.trim()));
 }
 
 function suggestion(keyword: string, argv: string[]): string {

@@ -4,7 +4,7 @@ import { lacksShell } from '../../model/base-image.js';
 import type { DockerfileModel, Instr, WrapperScript } from '../../model/types.js';
 import { literalReads } from '../../model/command-strings.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { commandStringAt } from '../../model/programs.js';
+import { argvCommandLine, commandStringAt } from '../../model/programs.js';
 import { baseName, execArray, execFormInstructions, programName, show } from './format.js';
 
 const VARIABLE = /(?<![\\$])\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -29,7 +29,8 @@ function codeArguments(argv: string[]): Set<number> {
     const name = programName(argv[i]!);
     const flags = Object.hasOwn(INLINE_CODE, name) ? INLINE_CODE[name] : undefined;
     if (flags) for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j]!)) skip.add(j + 1);
-    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]!))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+    // Programs that read `$` in every later argument themselves: as code (jq, awk), or as variables they substitute (envsubst, monofy).
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]!)) || argvCommandLine(argv[i]!)?.expandsVariables) for (let j = i + 1; j < argv.length; j++) skip.add(j);
   }
   return skip;
 }

@@ -1,7 +1,7 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
-import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
+import { controlScriptChild, execThrough, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
 import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple, type Stmt } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
@@ -50,8 +50,28 @@ export function fixMissingExec(model: DockerfileModel, script: ShellScript, sig:
     // Behind a dropper or an env (`gosu app npm start`) the package manager would still be PID 1.
     if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? '')?.role === 'package-manager')) return undefined;
   }
+  // `eval $@` -> `eval exec $@`: exec cannot run the builtin eval, eval runs the exec.
+  const at = commandBase(first) === 'eval' ? sig.cmd.words[1]?.start : first.start;
+  if (at === undefined) return undefined;
   const where = sourceOf(script, sig.fn);
-  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, 'exec ')]);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, at, at, 'exec ')]);
+}
+
+/**
+ * `"$@"` or `eval $@` inside a function runs the function's arguments: the call that hands it
+ * a command to serve (`run "bundle exec puma -C config/puma.rb"`), the first one that is not a
+ * one-shot step, with its line; undefined when nothing calls it.
+ */
+function callOf(script: ShellScript, fn: string): { text: string; line: number } | undefined {
+  const calls: Simple[] = [];
+  const visit = (cmd: Command) => {
+    if (cmd.kind === 'simple' && commandBase(cmd.words[0]) === fn) calls.push(cmd);
+  };
+  walkCommands(script.analysis.body, visit);
+  for (const f of script.functions.values()) if (f.body && f.name !== fn) walkCommands(functionBody(f), visit);
+  const served = calls.find((c) => programRun(wordTexts(c.words.slice(1)).flatMap((w) => w.split(/\s+/)).filter(Boolean)) !== 'one-shot') ?? calls[0];
+  if (!served) return undefined;
+  return { text: script.analysis.text.slice(served.start, served.end), line: script.analysis.lineOf(served.start) + script.wrapper.lineOffset };
 }
 
 /** Shell builtins: `exec` cannot run them. */
@@ -238,9 +258,17 @@ function withExec(sig: Sig, text: string): string {
   return `${prefix} exec ${text.slice(prefix.length + 1)}`;
 }
 
+/** The program the command runs, past the droppers and inits that exec it (`gosu app python …` runs python). */
 function programName(sig: Sig): string {
   const cmd = sig.cmd.kind === 'simple' ? sig.cmd : undefined;
-  const base = cmd ? commandBase(cmd.words[0]) : undefined;
+  if (!cmd) return 'the app';
+  let k = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    const through = execThrough(cmd.words.map((w) => commandBase(w) ?? '?'), k);
+    if (!through || through.command !== undefined || through.next >= cmd.words.length) break;
+    k = through.next;
+  }
+  const base = commandBase(cmd.words[k]);
   return base ? code(base) : 'the app';
 }
 
@@ -275,10 +303,20 @@ export const rule: StaticRule = {
         hits.push({ ...scriptHit(where, sig.start, sig.end, message, fix), ...(edits ? { autofix: edits } : {}) });
       };
       const argv = (sig: Sig, before: string) =>
-        report(sig, (text) => [
-          `${code(text)} runs the container's command as a child of the script${before}, ${consequence('the app')}.`,
-          'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.',
-        ], fixMissingExec(model, script, sig));
+        report(sig, (text) => {
+          const isEval = sig.cmd.kind === 'simple' && commandBase(sig.cmd.words[0]) === 'eval';
+          // `eval` re-reads its words as a command line: exec goes inside it, and `exec "$@"` would not split `run "bundle exec puma"`.
+          const fixed = isEval ? code(text.replace(/^eval\s+/, 'eval exec ')) : '`exec "$@"`';
+          // In a function, `$@` is what the function is called with, not the container's command.
+          const call = sig.fn ? callOf(script, sig.fn.name) : undefined;
+          const what = sig.fn
+            ? `the command \`${sig.fn.name}\` is called with${call ? ` (${code(call.text)} on line ${call.line})` : ''}`
+            : "the container's command";
+          return [
+            `${code(text)} runs ${what} as a child of the script${before}, ${consequence('the app')}.`,
+            `Replace it with ${fixed} so the command takes over PID 1 and receives SIGTERM itself.`,
+          ];
+        }, fixMissingExec(model, script, sig));
       const cron = cronText(script) + schedulerText(flow);
       // `crond` (no -f) forks and returns: the endless loop after it holds the shell, judged below.
       const loopHeld = daemonUnderLoop(script);

@@ -152,9 +152,36 @@ describe('development images: info', () => {
     const nest = 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["npm", "run", "start:dev"]\n';
     expect(severities({ Dockerfile: nest, 'Dockerfile.prod': 'FROM node:20\nCMD ["node", "dist/main.js"]\n' }, 'Dockerfile')).toEqual({ 'dev-server-as-start': 'info', 'package-manager-as-pid1': 'info' });
   });
+
+  // mozilla/pontoon (trimmed): docker/Dockerfile runs runserver; its docker-compose.yml ("for Pontoon development") mounts the source folders back over /app.
+  const pontoon = (volumes: string, extra: Record<string, string> = {}) => ({
+    'docker/Dockerfile': 'FROM python:3.13-trixie AS server\nWORKDIR /app\nCOPY . /app/\nCMD ["/app/docker/server_run.sh"]\n',
+    'docker/server_run.sh': { content: '#!/bin/bash\nset -e\npython manage.py migrate\nexec python manage.py runserver 0.0.0.0:8000\n', mode: 0o755 },
+    'docker-compose.yml': `services:\n  server:\n    build:\n      context: .\n      dockerfile: ./docker/Dockerfile\n      target: server\n    volumes:\n${volumes}`,
+    'pontoon/base/models.py': 'class Project: pass\n',
+    'manage.py': 'import django\n',
+    ...extra,
+  });
+
+  it('mozilla/pontoon: every Compose service that builds it mounts a folder of source code back onto its place under WORKDIR', () => {
+    const cwd = makeContext(pontoon('      - ./pontoon:/app/pontoon\n      - ~/.ssh:/home/pontoon/.ssh\n'));
+    const f = lintDockerfile({ dockerfile: 'docker/Dockerfile', context: '.', cwd }).findings.find((x) => x.rule === 'dev-server-as-start');
+    expect(f?.severity).toBe('info');
+    expect(f?.message).toContain('`docker-compose.yml` runs it with the source mounted over `/app/pontoon`');
+  });
 });
 
 describe('production images keep the warning', () => {
+  it('a Compose service mounting a data or config folder (no source code) onto its place under WORKDIR is not a development setup (mozilla/pontoon layout)', () => {
+    const files = {
+      'docker/Dockerfile': 'FROM python:3.13-trixie\nWORKDIR /app\nCOPY . /app/\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
+      'docker-compose.yml': 'services:\n  server:\n    build:\n      context: .\n      dockerfile: ./docker/Dockerfile\n    volumes:\n      - ./data:/app/data\n',
+      'data/settings.json': '{}\n',
+      'manage.py': 'import django\n',
+    };
+    expect(severities(files, 'docker/Dockerfile', '.')).toEqual({ 'dev-server-as-start': 'warning' });
+  });
+
   it('0xBonks/speech_srt: the root Dockerfile is built by docker-compose.yml as well as docker-compose.dev.yml', () => {
     const files = { Dockerfile: SPEECH_BACKEND, 'docker-compose.dev.yml': SPEECH_COMPOSE_DEV, 'docker-compose.yml': SPEECH_COMPOSE, 'frontend/Dockerfile.frontend': SPEECH_FRONTEND };
     expect(severities(files, 'Dockerfile')).toEqual({ 'package-manager-as-pid1': 'warning' });

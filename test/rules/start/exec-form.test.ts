@@ -140,6 +140,27 @@ describe('shell-operator-in-exec-form', () => {
     expectNone(lint('FROM node:22-alpine\nCMD ["sh", "-c", "npm run migrate && exec node server.js"]\n'), 'shell-operator-in-exec-form');
     expectNone(lint('FROM alpine:3.20\nHEALTHCHECK CMD ["find", "/tmp/healthy", "-mmin", "-1", "-exec", "true", "{}", ";"]\nCMD ["/app/worker"]\n'), 'shell-operator-in-exec-form');
   });
+
+  // bugsink/bugsink: monofy runs the `&&` steps in order, then the `|||` processes side by side, and substitutes $PORT itself.
+  const monofy = dedent(`
+    FROM python:3.12-slim
+    RUN pip install monofy gunicorn
+    ENV PORT=8000
+    CMD [ "monofy", "bugsink-manage", "check", "--deploy", "&&", "bugsink-manage", "migrate", "&&", "gunicorn", "--bind=0.0.0.0:$PORT", "bugsink.wsgi", "|||", "bugsink-runsnappea"]
+  `);
+
+  it('knows a process manager that reads && itself (bugsink/bugsink: monofy)', () => {
+    expectNone(lint(monofy), 'shell-operator-in-exec-form');
+    // An operator monofy does not read (`>`) is still a literal argument.
+    expectOne(lint(monofy.replace('"|||", "bugsink-runsnappea"', '">", "/var/log/app.log"')), 'shell-operator-in-exec-form', 4);
+    // Without monofy in front, `&&` is a literal argument of the first program.
+    expectOne(lint(monofy.replace('"monofy", ', '')), 'shell-operator-in-exec-form', 4);
+  });
+
+  it('knows that monofy substitutes $VAR in its arguments itself (bugsink/bugsink), unlike the exec form', () => {
+    expectNone(lint(monofy), 'unexpanded-variable');
+    expectOne(lint('FROM python:3.12-slim\nENV PORT=8000\nCMD ["gunicorn", "--bind=0.0.0.0:$PORT", "bugsink.wsgi"]\n'), 'unexpanded-variable', 3);
+  });
 });
 
 describe('shell-wrapper-in-exec-form', () => {

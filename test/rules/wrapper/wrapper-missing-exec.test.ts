@@ -642,4 +642,51 @@ describe(`${ID}: supervisord stays in the foreground when its config file says n
       expect(hits(findings, 'entrypoint-resets-cmd').map((f) => f.line)).toEqual([6]);
     }
   });
+
+  // postalserver/postal bin/postal (trimmed): `run()` evals its arguments, and each case branch calls it with a command line.
+  const POSTAL = dedent(`
+    #!/bin/bash
+    set -e
+    run() {
+        eval $@
+    }
+    case "$1" in
+        initialize)
+            run "bundle exec rake db:create postal:update"
+            ;;
+        web-server)
+            run "bundle exec puma -C config/puma.rb"
+            ;;
+        *)
+            echo "Usage: postal [command]"
+            ;;
+    esac
+  `);
+
+  it('says that `eval $@` in a function runs what the function is called with, and puts exec inside the eval (postalserver/postal)', () => {
+    const h = ruleHits(ID, 'ruby:3.4-slim', POSTAL, ['web-server']);
+    expect(h.map((f) => f.line)).toEqual([4]);
+    expect(h[0]!.message).toContain('runs the command `run` is called with (`run "bundle exec puma -C config/puma.rb"` on line 11)');
+    expect(h[0]!.message).not.toContain("container's command");
+    expect(h[0]!.fix).toContain('`eval exec $@`');
+    // Called from two branches: no autofix (exec would end the script on the other path too).
+    expect(h[0]!.autofix).toBeUndefined();
+  });
+
+  it("at the top level `eval $@` runs the container's command, and its fix is `eval exec $@`, never `exec eval` (which cannot run the builtin)", () => {
+    const h = ruleHits(ID, 'debian:bookworm-slim', '#!/bin/bash\nset -e\n./migrate.sh\neval $@\n', ['bundle', 'exec', 'puma']);
+    expect(h.map((f) => f.line)).toEqual([4]);
+    expect(h[0]!.message).toContain("runs the container's command");
+    expect(h[0]!.fix).toContain('`eval exec $@`');
+    const edits = h[0]!.autofix?.edits ?? [];
+    expect(edits.map((e) => [e.line, e.column, e.text])).toEqual([[4, 6, 'exec ']]);
+  });
+
+  it('names the program a dropper runs, not the dropper (kobotoolbox/kpi: gosu "$UWSGI_USER" python manage.py runserver_plus without exec)', () => {
+    const h = ruleHits(ID, 'python:3.12-slim', '#!/bin/bash\nset -e\npython manage.py migrate\ngosu "${UWSGI_USER}" python manage.py runserver_plus 0:8000\n');
+    expect(h.map((f) => f.line)).toEqual([4]);
+    expect(h[0]!.message).toContain('SIGKILLs `python`');
+    expect(h[0]!.message).not.toContain('SIGKILLs `gosu`');
+  });
 });
+
