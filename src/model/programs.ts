@@ -368,6 +368,8 @@ export function programRun(words: string[]): ProgramRun | undefined {
     case 'cron':
       return has('-f') ? 'server' : 'daemon';
     case 'mongod':
+      // `--shutdown` stops the mongod running on the dbpath and `--repair` repairs the data files; both then exit (mongodb.com/docs/manual/reference/program/mongod).
+      if (has('--shutdown', '--repair')) return 'one-shot';
       return has('--fork') ? 'daemon' : 'server';
     case 'redis-server':
       return rest.some((w) => w === '--daemonize') && rest[rest.indexOf('--daemonize') + 1] === 'yes' ? 'daemon' : 'server';

@@ -7,6 +7,7 @@ import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
+import { signalName } from '../deploy/stop-signal-mismatch.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
 
 /** The script sets a trap (an EXIT or signal handler that `exec` would drop). */
@@ -64,11 +65,17 @@ const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', '
 const STOPS = new Set(['kill', 'pkill', 'killall', 'exit']);
 
 /**
- * Does the script trap TERM with an action that stops (`kill` the child, or `exit`), written in
+ * Does the script trap the stop signal (TERM, or the image's STOPSIGNAL: `STOPSIGNAL SIGINT`
+ * with `trap cleanup SIGINT`) with an action that stops (`kill` the child, or `exit`), written in
  * the trap or in a function of the script it calls? A handler that only logs and sleeps
  * (`graceful_shutdown() { sleep 60; }`) forwards nothing: the child still never sees SIGTERM.
  */
-function trapsTerm(script: ShellScript): boolean {
+function trapsTerm(script: ShellScript, model: DockerfileModel): boolean {
+  const stop = model.start.stopSignal ? signalName(model.start.stopSignal.value) : 'SIGTERM';
+  const caught = (w: string) => {
+    const name = signalName(w);
+    return name === 'SIGTERM' || name === stop;
+  };
   const stops = (stmts: Parameters<typeof walkCommands>[0]): boolean => {
     let found = false;
     walkCommands(stmts, (cmd) => {
@@ -79,7 +86,7 @@ function trapsTerm(script: ShellScript): boolean {
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== 'simple' || commandBase(cmd.words[0]) !== 'trap') return;
-    if (!cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) return;
+    if (!cmd.words.slice(2).some((w) => caught(staticValue(w) ?? ''))) return;
     const action = (staticValue(cmd.words[1]!) ?? cmd.words[1]?.raw ?? '').split(/[\s;&|(){}]+/).filter(Boolean);
     if (action.some((w) => STOPS.has(w))) found = true;
     for (const w of action) {
@@ -325,7 +332,7 @@ export const rule: StaticRule = {
         }
       }
       const job = flow.background[0];
-      if (job && (flow.finals.some((s) => s.kind === 'wait') || flow.waits.length > 0) && !trapsTerm(script)) {
+      if (job && (flow.finals.some((s) => s.kind === 'wait') || flow.waits.length > 0) && !trapsTerm(script, model)) {
         report(job, (text) => {
           const app = text.replace(/\s*&$/, '');
           return [
@@ -335,7 +342,7 @@ export const rule: StaticRule = {
         });
       }
       for (const sig of flow.argvThenExit) argv(sig, ' before `exit`');
-      const watch = trapsTerm(script) ? undefined : loopHeld;
+      const watch = trapsTerm(script, model) ? undefined : loopHeld;
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
@@ -345,7 +352,7 @@ export const rule: StaticRule = {
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`,
         ]);
       }
-      const watchdog = trapsTerm(script) ? undefined : jobUnderLoop(script);
+      const watchdog = trapsTerm(script, model) ? undefined : jobUnderLoop(script);
       if (watchdog) {
         const loopLine = script.analysis.lineOf(watchdog.loop.start) + script.wrapper.lineOffset;
         const app = code(commandBase(watchdog.job.words[0]) ?? 'the app');

@@ -643,3 +643,55 @@ describe(`${ID}: supervisord stays in the foreground when its config file says n
     }
   });
 });
+
+describe(`${ID}: a trap of the image's STOPSIGNAL`, () => {
+  // confluentinc/kafka-images local/include/etc/confluent/docker/launch (trimmed): two servers in the
+  // background, `wait -n`, and a cleanup trap on SIGINT, the signal the image's STOPSIGNAL sends.
+  const launch = [
+    '#!/usr/bin/env bash',
+    'kafka-server-start /etc/kafka/kafka.properties &',
+    'P1=$!',
+    'kafka-rest-start /etc/kafka-rest/kafka-rest.properties &',
+    'P2=$!',
+    'cleanup() {',
+    '  kill $P1 $P2',
+    '  wait $P1 $P2 2>/dev/null',
+    '  exit 1',
+    '}',
+    'trap cleanup SIGINT',
+    'wait -n $P1 $P2',
+    'exit $?',
+    '',
+  ].join('\n');
+  const image = (stop: string) =>
+    hits(lint(`FROM eclipse-temurin:21-jre\nCOPY launch /etc/confluent/docker/launch\nCMD ["/etc/confluent/docker/launch"]\n${stop}`, { launch: { content: launch, mode: 0o755 } }), ID);
+
+  it('confluentinc/kafka-images: `STOPSIGNAL SIGINT` and `trap cleanup SIGINT` stop the jobs: not reported', () => {
+    expect(image('STOPSIGNAL SIGINT\n')).toEqual([]);
+    expect(image('STOPSIGNAL 2\n')).toEqual([]);
+  });
+
+  it('near miss: without the STOPSIGNAL, docker stop sends SIGTERM, which the INT trap does not catch', () => {
+    const h = image('');
+    expect(h.map((f) => f.line)).toEqual([2]);
+    expect(h[0]!.message).toContain('runs in the background while the shell waits as PID 1');
+  });
+});
+
+describe(`${ID}: \`mongod --shutdown\` stops a server and returns`, () => {
+  // debezium/container-images mongo/8.0/mongodb-debezium-entrypoint.sh (trimmed): the temporary
+  // mongod is stopped with `mongod --shutdown` before the real one is exec'd.
+  const script = (stop: string) =>
+    `#!/usr/bin/env sh\nset -ex\nif [ ! -f "$REPLICA_FILE" ]; then\n  mongod --fork --dbpath /data/db --logpath /tmp/mongod.log\n  mongosh admin --eval "db.createUser({user:'admin',pwd:'admin',roles:['root']})"\n  ${stop}\n  exec mongod --auth --replSet rs0 --dbpath /data/db --bind_ip_all\nelse\n  exec mongod --auth --replSet rs0 --dbpath /data/db --bind_ip_all\nfi\n`;
+
+  it('debezium/container-images: `mongod --shutdown` (or `--repair`) is a step, not the main process: not reported', () => {
+    expect(ruleHits(ID, 'mongo:8.0', script('mongod --shutdown'), null)).toEqual([]);
+    expect(ruleHits(ID, 'mongo:8.0', script('mongod --repair --dbpath /data/db'), null)).toEqual([]);
+  });
+
+  it('near miss: a plain `mongod` there runs the server in the foreground as the shell\'s child', () => {
+    const h = ruleHits(ID, 'mongo:8.0', script('mongod --dbpath /data/db'), null);
+    expect(h.map((f) => f.line)).toEqual([6]);
+    expect(h[0]!.message).toContain('`mongod --dbpath /data/db` runs as a child of the shell');
+  });
+});
