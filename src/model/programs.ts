@@ -323,6 +323,8 @@ export function programRun(words: string[]): ProgramRun | undefined {
   if (ONE_SHOT_PROGRAMS.has(name)) return 'one-shot';
   // A test run, as a sub-command: `go test ./...`, `npm test`, `cargo test`, `python manage.py test`.
   const operands = rest.filter((w) => !w.startsWith('-'));
+  // A `version` or `help` sub-command alone (`./alist version`, `vault version`): prints and returns.
+  if (operands.length === 1 && (operands[0] === 'version' || operands[0] === 'help')) return 'one-shot';
   if (sub === 'test' || (/(^|\/)manage\.py$/.test(operands[0] ?? '') && operands[1] === 'test')) return 'one-shot';
   if (rest.includes('-m') && ONE_SHOT_PROGRAMS.has(sub ?? '')) return 'one-shot';
   switch (name) {

@@ -695,3 +695,19 @@ describe(`${ID}: \`mongod --shutdown\` stops a server and returns`, () => {
     expect(h[0]!.message).toContain('`mongod --dbpath /data/db` runs as a child of the shell');
   });
 });
+
+describe(`${ID}: a \`version\` sub-command prints and returns`, () => {
+  // alist-org/alist entrypoint.sh (trimmed): `docker run … version` prints the version; the other branch execs the server.
+  const script = (version: string) =>
+    `#!/bin/bash\nchown -R \${PUID}:\${PGID} /opt/alist/\numask \${UMASK}\nif [ "$1" = "version" ]; then\n  ${version}\nelse\n  exec su-exec \${PUID}:\${PGID} ./alist server --no-prefix\nfi\n`;
+
+  it('alist-org/alist: `./alist version` on its own branch is not the main process: not reported', () => {
+    expect(ruleHits(ID, 'alpine:3.20', script('./alist version'), null)).toEqual([]);
+  });
+
+  it('near miss: `./alist server` there runs the server as the shell\'s child', () => {
+    const h = ruleHits(ID, 'alpine:3.20', script('./alist server'), null);
+    expect(h.map((f) => f.line)).toEqual([5]);
+    expect(h[0]!.message).toContain('`./alist server` runs as a child of the shell');
+  });
+});
