@@ -1,8 +1,8 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
-import { controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
-import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple, type Stmt } from '../../model/script-syntax.js';
+import { baseName, controlScriptChild, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
+import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type FlowResult, type Sig, type Simple, type Stmt } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
@@ -226,6 +226,39 @@ function jobUnderLoop(script: ShellScript): { job: Simple; loop: Command } | und
   return undefined;
 }
 
+/** Words that start the next word's program detached from the terminal or the session (`nohup java … &`). */
+const DETACHERS = new Set(['nohup', 'setsid']);
+
+/**
+ * The script's only program runs in the background: every path runs off the end (no command in
+ * the foreground there, no `exec`, no `wait`, no endless loop) after starting a job that is not
+ * a one-shot step. Undefined otherwise.
+ */
+function jobLeftBehind(flow: FlowResult, loopHeld: unknown, script: ShellScript): Sig | undefined {
+  if (!flow.quietEnd || flow.finals.length > 0 || flow.handovers.length > 0 || flow.execs.length > 0 || loopHeld || setsTrap(script)) return undefined;
+  // Any `wait` (`wait $PID` too, in a restart loop or a handler) may hold the shell there, and
+  // so may a loop that runs for ever or polls (`while true`, `while pgrep java; do sleep 5; done`).
+  let holds = false;
+  const visit = (cmd: Command) => {
+    if (cmd.kind === 'simple' && commandBase(cmd.words[0]) === 'wait') holds = true;
+    if (cmd.kind !== 'while' && cmd.kind !== 'until') return;
+    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+    if (cond?.kind === 'simple' && ENDLESS.has(commandBase(cond.words[0]) ?? '')) holds = true;
+    walkCommands(cmd.body, (c) => {
+      if (c.kind === 'simple' && commandBase(c.words[0]) === 'sleep') holds = true;
+    });
+  };
+  walkCommands(script.analysis.body, visit);
+  for (const fn of script.functions.values()) walkCommands(functionBody(fn), visit);
+  if (holds) return undefined;
+  return flow.background.find((sig) => {
+    if (sig.cmd.kind !== 'simple') return false;
+    const words = wordTexts(sig.cmd.words);
+    const at = words.findIndex((w) => !DETACHERS.has(baseName(w)));
+    return at >= 0 && programRun(words.slice(at)) !== 'one-shot';
+  });
+}
+
 /** The final command is a step that runs once and returns, as the program table reads its words. */
 function oneShot(sig: Sig): boolean {
   if (sig.cmd.kind !== 'simple') return false;
@@ -338,6 +371,21 @@ export const rule: StaticRule = {
           return [
             `${code(`${app} &`)} runs in the background while the shell waits as PID 1, so SIGTERM stops at the shell and ${programName(job)} is SIGKILLed after the grace period.`,
             `Run it in the foreground with ${code(`exec ${app}`)}, or trap TERM and forward it with \`kill\` before \`wait\`.`,
+          ];
+        });
+      }
+      // The script starts the app in the background and runs off its end with nothing in the
+      // foreground: the shell exits, and with it the container, taking the app down at once.
+      const left = job && model.startChain.links.at(-1)?.wrapper === script.wrapper ? jobLeftBehind(flow, loopHeld, script) : undefined;
+      if (left) {
+        report(left, (text) => {
+          const app = text.replace(/\s*&$/, '');
+          const words = left.cmd.kind === 'simple' ? left.cmd.words : [];
+          const runs = words.findIndex((w) => !DETACHERS.has(commandBase(w) ?? ''));
+          const name = commandBase(words[runs]);
+          return [
+            `${code(`${app} &`)} starts ${name ? code(name) : 'the app'} in the background and the script then ends, so the shell the container runs exits, the container stops at once and ${name ? code(name) : 'the app'} is killed with it.`,
+            `Run the app in the foreground as the script's last command, with exec and without \`&\`${DETACHERS.has(commandBase(words[0]) ?? '') ? ` or \`${commandBase(words[0])}\`` : ''}, so it replaces the shell (e.g. ${code('exec java $JAVA_OPTS -jar app.jar')}).`,
           ];
         });
       }

@@ -711,3 +711,27 @@ describe(`${ID}: a \`version\` sub-command prints and returns`, () => {
     expect(h[0]!.message).toContain('`./alist server` runs as a child of the shell');
   });
 });
+
+describe(`${ID}: the app started in the background and the script ends`, () => {
+  // seata/seata distribution/bin/seata-server.sh (trimmed), run by `CMD ["sh", "/seata-server/bin/seata-server.sh"]`.
+  const seata = (tail: string) =>
+    `#!/bin/sh\nPRG="$0"\nwhile [ -h "$PRG" ]; do\n  PRG=$(readlink "$PRG")\ndone\nBASEDIR=/seata-server\nJAVACMD=java\nJAVA_OPT="-jar \${BASEDIR}/target/seata-server.jar"\nif [ ! -x "$BASEDIR"/logs ]; then\n  mkdir "$BASEDIR"/logs\nfi\nnohup $JAVACMD \${JAVA_OPT} >> \${BASEDIR}/logs/start.out 2>&1 &\necho "seata-server is starting, you can check the \${BASEDIR}/logs/start.out"\n${tail}`;
+  const image = (script: string, cmd = '["sh", "/seata-server/bin/seata-server.sh"]') =>
+    hits(lint(`FROM eclipse-temurin:8-jre\nCOPY seata-server.sh /seata-server/bin/seata-server.sh\nCMD ${cmd}\n`, { 'seata-server.sh': { content: script, mode: 0o755 } }), ID);
+
+  it('seata/seata: `nohup $JAVACMD … &` and then the end of the script: the container stops at once', () => {
+    const h = image(seata(''));
+    expect(h.map((f) => f.line)).toEqual([12]);
+    expect(h[0]!.message).toContain('starts the app in the background and the script then ends');
+    expect(h[0]!.fix).toContain('without `&` or `nohup`');
+  });
+
+  it('near miss: a script that waits for the job, or a CMD that keeps running after the script, is not this', () => {
+    expect(image(seata('wait\n')).map((f) => f.message)).toEqual([expect.stringContaining('runs in the background while the shell waits as PID 1')]);
+    expect(image(seata(''), '["sh", "-c", "sh /seata-server/bin/seata-server.sh; exec tail -f /seata-server/logs/start.out"]')).toEqual([]);
+    // A one-shot step in the background (`--version`) starts no app.
+    expect(image('#!/bin/sh\njava --version &\necho done\n')).toEqual([]);
+    // homarr-labs/homarr scripts/run.sh (trimmed): a restart loop that waits for the job's PID holds the shell.
+    expect(image('#!/bin/sh\nnode server.js &\nPID=$!\nwhile true; do\n  wait $PID\n  sleep 1\n  node server.js &\n  PID=$!\ndone\n').filter((f) => f.message.includes('script then ends'))).toEqual([]);
+  });
+});
