@@ -735,3 +735,19 @@ describe(`${ID}: the app started in the background and the script ends`, () => {
     expect(image('#!/bin/sh\nnode server.js &\nPID=$!\nwhile true; do\n  wait $PID\n  sleep 1\n  node server.js &\n  PID=$!\ndone\n').filter((f) => f.message.includes('script then ends'))).toEqual([]);
   });
 });
+
+describe(`${ID}: a stop step after the app`, () => {
+  // thingsboard/thingsboard msa/tb/docker/start-tb.sh (trimmed): the database is stopped after the app returns.
+  const script = (last: string) =>
+    `#!/bin/bash\nstart-db.sh\nsource /usr/share/thingsboard/conf/thingsboard.conf\nif [ -f /data/.firstlaunch ]; then\n  echo "Starting ThingsBoard ..."\n  java -cp /usr/share/thingsboard/bin/thingsboard.jar $JAVA_OPTS org.springframework.boot.loader.launch.PropertiesLauncher\nelse\n  echo "ERROR: ThingsBoard is not installed"\nfi\n${last}\n`;
+
+  it('thingsboard/thingsboard: `stop-db.sh` (or `pg_ctl stop`) at the end is a clean-up step, not the app the shell keeps: not blamed', () => {
+    expect(ruleHits(ID, 'eclipse-temurin:21-jre', script('stop-db.sh'), null)).toEqual([]);
+    expect(ruleHits(ID, 'eclipse-temurin:21-jre', script('pg_ctl stop -D /data/db'), null)).toEqual([]);
+  });
+
+  it('near miss: a program that is not a stop step there is the last command, as before', () => {
+    const h = ruleHits(ID, 'eclipse-temurin:21-jre', script('cleanup-worker --watch'), null);
+    expect(h.map((f) => f.line)).toEqual([10]);
+  });
+});
