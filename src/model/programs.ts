@@ -320,6 +320,8 @@ const ONE_SHOT_WORDS = new Set([
   'migrate', 'makemigrations', 'collectstatic', 'createsuperuser', 'compilemessages', 'check', 'loaddata', 'db:migrate',
   'db:prepare', 'db:setup', 'db:create', 'db:seed', 'assets:precompile', 'upgrade', 'build', 'install', 'ci', 'init',
   'config:cache', 'route:cache', 'view:cache', 'optimize', 'storage:link', 'deploy', 'generate', '--version', '--help',
+  // Stopping a service returns once it is down (`pg_ctl stop`, `catalina.sh stop`, `redis-cli shutdown`).
+  'stop', 'shutdown',
 ]);
 
 /**
@@ -337,8 +339,12 @@ export function programRun(words: string[]): ProgramRun | undefined {
   // `node -v`, `python -h` alone; elsewhere `-v` is verbose and `-h` often a host (`-h 0.0.0.0`).
   if (rest.length === 1 && (rest[0] === '-v' || rest[0] === '-h')) return 'one-shot';
   if (ONE_SHOT_PROGRAMS.has(name)) return 'one-shot';
+  // A script named for stopping something (`stop-db.sh`, `shutdown.sh`): a clean-up step after the app.
+  if (/^(stop|shutdown)([-_.]|$)|[-_](stop|shutdown)(\.sh)?$/.test(name)) return 'one-shot';
   // A test run, as a sub-command: `go test ./...`, `npm test`, `cargo test`, `python manage.py test`.
   const operands = rest.filter((w) => !w.startsWith('-'));
+  // A `version` or `help` sub-command alone (`./alist version`, `vault version`): prints and returns.
+  if (operands.length === 1 && (operands[0] === 'version' || operands[0] === 'help')) return 'one-shot';
   if (sub === 'test' || (/(^|\/)manage\.py$/.test(operands[0] ?? '') && operands[1] === 'test')) return 'one-shot';
   if (rest.includes('-m') && ONE_SHOT_PROGRAMS.has(sub ?? '')) return 'one-shot';
   switch (name) {
@@ -384,6 +390,8 @@ export function programRun(words: string[]): ProgramRun | undefined {
     case 'cron':
       return has('-f') ? 'server' : 'daemon';
     case 'mongod':
+      // `--shutdown` stops the mongod running on the dbpath and `--repair` repairs the data files; both then exit (mongodb.com/docs/manual/reference/program/mongod).
+      if (has('--shutdown', '--repair')) return 'one-shot';
       return has('--fork') ? 'daemon' : 'server';
     case 'redis-server':
       return rest.some((w) => w === '--daemonize') && rest[rest.indexOf('--daemonize') + 1] === 'yes' ? 'daemon' : 'server';

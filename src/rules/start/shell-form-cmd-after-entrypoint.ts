@@ -1,8 +1,9 @@
 // Exec-form ENTRYPOINT + shell-form CMD: the entrypoint receives `/bin/sh -c "<cmd>"`.
-import { reachedByForwarding, shellLinkOf } from '../../model/start-chain.js';
+import { parentInit, reachedByForwarding, shellLinkOf } from '../../model/start-chain.js';
+import type { ChainLink, DockerfileModel } from '../../model/types.js';
 import { asExecForm } from '../../model/command-strings.js';
 import type { StaticRule } from '../types.js';
-import { execArray, meantExecForm, show } from './format.js';
+import { execArray, meantExecForm, shellFate, show } from './format.js';
 import { withAutofix } from '../edits.js';
 import { cmdToExecForm } from './shell-form-cmd.js';
 
@@ -23,6 +24,24 @@ export const rule: StaticRule = {
     const shellArgs = cmd.argv.slice(0, -1).join(' ');
     const command = cmd.command ?? '';
     const argv = asExecForm(command);
+    // The ENTRYPOINT is an init (`tini --`) that runs the command as given: `/bin/sh -c` is what
+    // it should run, and the defect is the shell left between the init and the program.
+    // (Behind one that signals the process group the program gets SIGTERM too, but the shell
+    // dies of it at once and the init exits with its child: the general message stays.)
+    const init = shell ? initRunningShell(model, shell) : undefined;
+    if (shell && init && !init.groupSignals) {
+      const fate = shellFate(shell, model.base, 'the program', init.name);
+      return [
+        {
+          message: `\`${show(cmd.instr)}\` is shell form, so \`${init.name}\` runs it under \`${shellArgs}\`, and ${fate.clause}.`,
+          fix: argv
+            ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.`
+            : `Start the last command with \`exec\` so the shell replaces itself with it (\`CMD exec ${command.trim()}\`), or write the CMD in exec form.`,
+          range: cmd.instr.range,
+          ...withAutofix(cmdToExecForm(model, cmd)),
+        },
+      ];
+    }
     return [
       {
         message: `\`${show(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
@@ -36,3 +55,12 @@ export const rule: StaticRule = {
     ];
   },
 };
+
+/** The init that the ENTRYPOINT is, when it runs the CMD's shell itself as its child (only inits and pass-throughs before it). */
+function initRunningShell(model: DockerfileModel, shell: ChainLink): ChainLink | undefined {
+  const init = parentInit(model, shell);
+  if (!init) return undefined;
+  const links = model.startChain.links;
+  const between = links.slice(links.indexOf(init) + 1, links.indexOf(shell));
+  return between.every((l) => l.kind === 'passthrough') ? init : undefined;
+}

@@ -1,12 +1,13 @@
 // The wrapper runs the main process as its own child: the shell stays PID 1.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { containerAction } from '../../model/github-action.js';
-import { controlScriptChild, execThrough, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
-import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type Sig, type Simple, type Stmt } from '../../model/script-syntax.js';
+import { baseName, controlScriptChild, execThrough, interactiveShell, interpreterOf, isArgvScheduler, knownProgram, programRun } from '../../model/programs.js';
+import { commandBase, commandText, functionBody, staticValue, walkCommands, wordTexts, type Command, type FlowResult, type Sig, type Simple, type Stmt } from '../../model/script-syntax.js';
 import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
+import { signalName } from '../deploy/stop-signal-mismatch.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
 
 /** The script sets a trap (an EXIT or signal handler that `exec` would drop). */
@@ -84,11 +85,17 @@ const LOG_SINKS = new Set(['tee', 'logger', 'cat', 'sed', 'awk', 'grep', 'ts', '
 const STOPS = new Set(['kill', 'pkill', 'killall', 'exit']);
 
 /**
- * Does the script trap TERM with an action that stops (`kill` the child, or `exit`), written in
+ * Does the script trap the stop signal (TERM, or the image's STOPSIGNAL: `STOPSIGNAL SIGINT`
+ * with `trap cleanup SIGINT`) with an action that stops (`kill` the child, or `exit`), written in
  * the trap or in a function of the script it calls? A handler that only logs and sleeps
  * (`graceful_shutdown() { sleep 60; }`) forwards nothing: the child still never sees SIGTERM.
  */
-function trapsTerm(script: ShellScript): boolean {
+function trapsTerm(script: ShellScript, model: DockerfileModel): boolean {
+  const stop = model.start.stopSignal ? signalName(model.start.stopSignal.value) : 'SIGTERM';
+  const caught = (w: string) => {
+    const name = signalName(w);
+    return name === 'SIGTERM' || name === stop;
+  };
   const stops = (stmts: Parameters<typeof walkCommands>[0]): boolean => {
     let found = false;
     walkCommands(stmts, (cmd) => {
@@ -99,7 +106,7 @@ function trapsTerm(script: ShellScript): boolean {
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== 'simple' || commandBase(cmd.words[0]) !== 'trap') return;
-    if (!cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ''))) return;
+    if (!cmd.words.slice(2).some((w) => caught(staticValue(w) ?? ''))) return;
     const action = (staticValue(cmd.words[1]!) ?? cmd.words[1]?.raw ?? '').split(/[\s;&|(){}]+/).filter(Boolean);
     if (action.some((w) => STOPS.has(w))) found = true;
     for (const w of action) {
@@ -239,6 +246,39 @@ function jobUnderLoop(script: ShellScript): { job: Simple; loop: Command } | und
   return undefined;
 }
 
+/** Words that start the next word's program detached from the terminal or the session (`nohup java … &`). */
+const DETACHERS = new Set(['nohup', 'setsid']);
+
+/**
+ * The script's only program runs in the background: every path runs off the end (no command in
+ * the foreground there, no `exec`, no `wait`, no endless loop) after starting a job that is not
+ * a one-shot step. Undefined otherwise.
+ */
+function jobLeftBehind(flow: FlowResult, loopHeld: unknown, script: ShellScript): Sig | undefined {
+  if (!flow.quietEnd || flow.finals.length > 0 || flow.handovers.length > 0 || flow.execs.length > 0 || loopHeld || setsTrap(script)) return undefined;
+  // Any `wait` (`wait $PID` too, in a restart loop or a handler) may hold the shell there, and
+  // so may a loop that runs for ever or polls (`while true`, `while pgrep java; do sleep 5; done`).
+  let holds = false;
+  const visit = (cmd: Command) => {
+    if (cmd.kind === 'simple' && commandBase(cmd.words[0]) === 'wait') holds = true;
+    if (cmd.kind !== 'while' && cmd.kind !== 'until') return;
+    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+    if (cond?.kind === 'simple' && ENDLESS.has(commandBase(cond.words[0]) ?? '')) holds = true;
+    walkCommands(cmd.body, (c) => {
+      if (c.kind === 'simple' && commandBase(c.words[0]) === 'sleep') holds = true;
+    });
+  };
+  walkCommands(script.analysis.body, visit);
+  for (const fn of script.functions.values()) walkCommands(functionBody(fn), visit);
+  if (holds) return undefined;
+  return flow.background.find((sig) => {
+    if (sig.cmd.kind !== 'simple') return false;
+    const words = wordTexts(sig.cmd.words);
+    const at = words.findIndex((w) => !DETACHERS.has(baseName(w)));
+    return at >= 0 && programRun(words.slice(at)) !== 'one-shot';
+  });
+}
+
 /** The final command is a step that runs once and returns, as the program table reads its words. */
 function oneShot(sig: Sig): boolean {
   if (sig.cmd.kind !== 'simple') return false;
@@ -363,7 +403,7 @@ export const rule: StaticRule = {
         }
       }
       const job = flow.background[0];
-      if (job && (flow.finals.some((s) => s.kind === 'wait') || flow.waits.length > 0) && !trapsTerm(script)) {
+      if (job && (flow.finals.some((s) => s.kind === 'wait') || flow.waits.length > 0) && !trapsTerm(script, model)) {
         report(job, (text) => {
           const app = text.replace(/\s*&$/, '');
           return [
@@ -372,8 +412,23 @@ export const rule: StaticRule = {
           ];
         });
       }
+      // The script starts the app in the background and runs off its end with nothing in the
+      // foreground: the shell exits, and with it the container, taking the app down at once.
+      const left = job && model.startChain.links.at(-1)?.wrapper === script.wrapper ? jobLeftBehind(flow, loopHeld, script) : undefined;
+      if (left) {
+        report(left, (text) => {
+          const app = text.replace(/\s*&$/, '');
+          const words = left.cmd.kind === 'simple' ? left.cmd.words : [];
+          const runs = words.findIndex((w) => !DETACHERS.has(commandBase(w) ?? ''));
+          const name = commandBase(words[runs]);
+          return [
+            `${code(`${app} &`)} starts ${name ? code(name) : 'the app'} in the background and the script then ends, so the shell the container runs exits, the container stops at once and ${name ? code(name) : 'the app'} is killed with it.`,
+            `Run the app in the foreground as the script's last command, with exec and without \`&\`${DETACHERS.has(commandBase(words[0]) ?? '') ? ` or \`${commandBase(words[0])}\`` : ''}, so it replaces the shell (e.g. ${code('exec java $JAVA_OPTS -jar app.jar')}).`,
+          ];
+        });
+      }
       for (const sig of flow.argvThenExit) argv(sig, ' before `exit`');
-      const watch = trapsTerm(script) ? undefined : loopHeld;
+      const watch = trapsTerm(script, model) ? undefined : loopHeld;
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
@@ -383,7 +438,7 @@ export const rule: StaticRule = {
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`,
         ]);
       }
-      const watchdog = trapsTerm(script) ? undefined : jobUnderLoop(script);
+      const watchdog = trapsTerm(script, model) ? undefined : jobUnderLoop(script);
       if (watchdog) {
         const loopLine = script.analysis.lineOf(watchdog.loop.start) + script.wrapper.lineOffset;
         const app = code(commandBase(watchdog.job.words[0]) ?? 'the app');

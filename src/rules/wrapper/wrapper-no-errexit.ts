@@ -68,13 +68,13 @@ function handlesFailures(script: ShellScript): boolean {
  * `. /etc/app/bash-config`: a sourced file that sets errexit, or one we cannot read (it comes
  * from the base image), after which errexit may be on: the script is not judged from there.
  */
-function sourcesErrexit(model: DockerfileModel, cmd: Simple): boolean {
+function sourcesErrexit(model: DockerfileModel, cmd: Simple): boolean | 'maybe' {
   const base = commandBase(cmd.words[0]);
   if (base !== '.' && base !== 'source') return false;
   const target = staticValue(cmd.words[1]);
   const name = target?.split('/').pop();
   const lib = name ? model.wrappers.find((w) => w.role === 'sourced' && (w.imagePath === target || w.imagePath.endsWith(`/${name}`))) : undefined;
-  if (!lib) return true;
+  if (!lib) return 'maybe';
   return /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/m.test(lib.text);
 }
 
@@ -305,9 +305,15 @@ export const rule: StaticRule = {
       const steps: { cmd: Simple; kind: StepKind }[] = [];
       const exitBound = exitBoundCommands(script);
       const repeated = repeatedInFinalLoop(script);
+      // A sourced file that is not in the build context may set -e: the steps after it are not judged, and the message does not claim it does.
+      let errexitSeen = false;
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== 'simple' || ctx.inFunction || ctx.inSubstitution) return;
-        if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === undefined || cmd.start < errexitAt)) errexitAt = cmd.start;
+        const sets = ctx.inCondition ? false : errexitOn(cmd) || sourcesErrexit(model, cmd);
+        if (sets && (errexitAt === undefined || cmd.start < errexitAt)) {
+          errexitAt = cmd.start;
+          errexitSeen = sets === true;
+        }
         if (ctx.inCondition || ctx.detached || exitBound.has(cmd) || repeated.has(commandText(analysis.text, cmd, Infinity))) return;
         const kind = stepKind(script, cmd, memo);
         if (kind !== NONE) steps.push({ cmd, kind });
@@ -323,11 +329,14 @@ export const rule: StaticRule = {
       if (!firstStep || !mattering) continue;
       const text = code(commandText(analysis.text, firstStep));
       const also = mattering === firstStep ? '' : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
+      const errexitLine = errexitAt === undefined ? undefined : analysis.lineOf(errexitAt) + script.wrapper.lineOffset;
       const message =
-        errexitAt === undefined
+        errexitLine === undefined
           ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.`
-          : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
-      const fix = errexitAt === undefined ? 'Add `set -e` (or `set -eu`) on the line after the shebang.' : 'Move `set -e` up to the line after the shebang.';
+          : errexitSeen
+            ? `${text}${also} runs before \`set -e\` (line ${errexitLine}), so if it fails the script carries on and starts the app anyway.`
+            : `${text}${also} runs without \`set -e\` (the file sourced on line ${errexitLine} is not in the build context, so whether it sets one is not known), so if it fails the script carries on and starts the app anyway.`;
+      const fix = errexitLine === undefined || !errexitSeen ? 'Add `set -e` (or `set -eu`) on the line after the shebang.' : 'Move `set -e` up to the line after the shebang.';
       const edits = fixNoErrexit(model, script, appStarts.get(script)!);
       hits.push({ ...scriptHit(script, firstStep.start, firstStep.end, message, fix), ...(edits ? { autofix: edits } : {}) });
     }

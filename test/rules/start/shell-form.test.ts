@@ -217,6 +217,26 @@ describe('shell-form-cmd-after-entrypoint', () => {
     expectOne(lint(...langfuse('node:24-bookworm-slim')), 'shell-form-cmd-after-entrypoint', 5);
   });
 
+  // payara/Payara server-web Dockerfile (trimmed): tini runs the shell-form CMD, which needs the shell for ${SCRIPT_DIR}.
+  const payara = (from: string, init: string) => [
+    `FROM ${from}\nENV SCRIPT_DIR=/opt/payara/scripts\nRUN apt-get update && apt-get install -y tini\nCOPY --chmod=755 entrypoint.sh /opt/payara/scripts/entrypoint.sh\nENTRYPOINT [${init}]\nCMD "\${SCRIPT_DIR}/entrypoint.sh"\n`,
+    { 'entrypoint.sh': '#!/bin/bash\nexec java -jar /opt/payara/payara.jar\n' },
+  ] as const;
+
+  it('payara/Payara: behind `tini --` the shell is tini\'s child, so the message says tini signals the shell only', () => {
+    const f = expectOne(lint(...payara('eclipse-temurin:21-jre', '"tini", "--"')), 'shell-form-cmd-after-entrypoint', 6, 'error');
+    expect(f.message).toContain('`tini` runs it under `/bin/sh -c`');
+    expect(f.message).toContain('`tini` delivers SIGTERM to the shell only');
+    expect(f.message).not.toContain('instead of the command\'s words');
+    expect(f.fix).toContain('`CMD exec "${SCRIPT_DIR}/entrypoint.sh"`');
+  });
+
+  it('payara/Payara near miss: a CMD in exec form is not reported, and behind `tini -g` the general message stays', () => {
+    expectNone(lint(payara('eclipse-temurin:21-jre', '"tini", "--"')[0].replace('CMD "${SCRIPT_DIR}/entrypoint.sh"', 'CMD ["/opt/payara/scripts/entrypoint.sh"]'), payara('eclipse-temurin:21-jre', '"tini", "--"')[1]), 'shell-form-cmd-after-entrypoint');
+    const g = expectOne(lint(...payara('eclipse-temurin:21-jre', '"tini", "-g", "--"')), 'shell-form-cmd-after-entrypoint', 6, 'error');
+    expect(g.message).toContain('receives `/bin/sh -c');
+  });
+
   it('does not fire for exec-form pairs, an empty ENTRYPOINT, or a shell-form ENTRYPOINT', () => {
     expectNone(lint('FROM node:22-slim\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n'), 'shell-form-cmd-after-entrypoint');
     expectNone(lint('FROM node:22-slim\nENTRYPOINT []\nCMD node server.js\n'), 'shell-form-cmd-after-entrypoint');

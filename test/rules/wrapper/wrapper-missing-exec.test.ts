@@ -690,3 +690,110 @@ describe(`${ID}: supervisord stays in the foreground when its config file says n
   });
 });
 
+describe(`${ID}: a trap of the image's STOPSIGNAL`, () => {
+  // confluentinc/kafka-images local/include/etc/confluent/docker/launch (trimmed): two servers in the
+  // background, `wait -n`, and a cleanup trap on SIGINT, the signal the image's STOPSIGNAL sends.
+  const launch = [
+    '#!/usr/bin/env bash',
+    'kafka-server-start /etc/kafka/kafka.properties &',
+    'P1=$!',
+    'kafka-rest-start /etc/kafka-rest/kafka-rest.properties &',
+    'P2=$!',
+    'cleanup() {',
+    '  kill $P1 $P2',
+    '  wait $P1 $P2 2>/dev/null',
+    '  exit 1',
+    '}',
+    'trap cleanup SIGINT',
+    'wait -n $P1 $P2',
+    'exit $?',
+    '',
+  ].join('\n');
+  const image = (stop: string) =>
+    hits(lint(`FROM eclipse-temurin:21-jre\nCOPY launch /etc/confluent/docker/launch\nCMD ["/etc/confluent/docker/launch"]\n${stop}`, { launch: { content: launch, mode: 0o755 } }), ID);
+
+  it('confluentinc/kafka-images: `STOPSIGNAL SIGINT` and `trap cleanup SIGINT` stop the jobs: not reported', () => {
+    expect(image('STOPSIGNAL SIGINT\n')).toEqual([]);
+    expect(image('STOPSIGNAL 2\n')).toEqual([]);
+  });
+
+  it('near miss: without the STOPSIGNAL, docker stop sends SIGTERM, which the INT trap does not catch', () => {
+    const h = image('');
+    expect(h.map((f) => f.line)).toEqual([2]);
+    expect(h[0]!.message).toContain('runs in the background while the shell waits as PID 1');
+  });
+});
+
+describe(`${ID}: \`mongod --shutdown\` stops a server and returns`, () => {
+  // debezium/container-images mongo/8.0/mongodb-debezium-entrypoint.sh (trimmed): the temporary
+  // mongod is stopped with `mongod --shutdown` before the real one is exec'd.
+  const script = (stop: string) =>
+    `#!/usr/bin/env sh\nset -ex\nif [ ! -f "$REPLICA_FILE" ]; then\n  mongod --fork --dbpath /data/db --logpath /tmp/mongod.log\n  mongosh admin --eval "db.createUser({user:'admin',pwd:'admin',roles:['root']})"\n  ${stop}\n  exec mongod --auth --replSet rs0 --dbpath /data/db --bind_ip_all\nelse\n  exec mongod --auth --replSet rs0 --dbpath /data/db --bind_ip_all\nfi\n`;
+
+  it('debezium/container-images: `mongod --shutdown` (or `--repair`) is a step, not the main process: not reported', () => {
+    expect(ruleHits(ID, 'mongo:8.0', script('mongod --shutdown'), null)).toEqual([]);
+    expect(ruleHits(ID, 'mongo:8.0', script('mongod --repair --dbpath /data/db'), null)).toEqual([]);
+  });
+
+  it('near miss: a plain `mongod` there runs the server in the foreground as the shell\'s child', () => {
+    const h = ruleHits(ID, 'mongo:8.0', script('mongod --dbpath /data/db'), null);
+    expect(h.map((f) => f.line)).toEqual([6]);
+    expect(h[0]!.message).toContain('`mongod --dbpath /data/db` runs as a child of the shell');
+  });
+});
+
+describe(`${ID}: a \`version\` sub-command prints and returns`, () => {
+  // alist-org/alist entrypoint.sh (trimmed): `docker run … version` prints the version; the other branch execs the server.
+  const script = (version: string) =>
+    `#!/bin/bash\nchown -R \${PUID}:\${PGID} /opt/alist/\numask \${UMASK}\nif [ "$1" = "version" ]; then\n  ${version}\nelse\n  exec su-exec \${PUID}:\${PGID} ./alist server --no-prefix\nfi\n`;
+
+  it('alist-org/alist: `./alist version` on its own branch is not the main process: not reported', () => {
+    expect(ruleHits(ID, 'alpine:3.20', script('./alist version'), null)).toEqual([]);
+  });
+
+  it('near miss: `./alist server` there runs the server as the shell\'s child', () => {
+    const h = ruleHits(ID, 'alpine:3.20', script('./alist server'), null);
+    expect(h.map((f) => f.line)).toEqual([5]);
+    expect(h[0]!.message).toContain('`./alist server` runs as a child of the shell');
+  });
+});
+
+describe(`${ID}: the app started in the background and the script ends`, () => {
+  // seata/seata distribution/bin/seata-server.sh (trimmed), run by `CMD ["sh", "/seata-server/bin/seata-server.sh"]`.
+  const seata = (tail: string) =>
+    `#!/bin/sh\nPRG="$0"\nwhile [ -h "$PRG" ]; do\n  PRG=$(readlink "$PRG")\ndone\nBASEDIR=/seata-server\nJAVACMD=java\nJAVA_OPT="-jar \${BASEDIR}/target/seata-server.jar"\nif [ ! -x "$BASEDIR"/logs ]; then\n  mkdir "$BASEDIR"/logs\nfi\nnohup $JAVACMD \${JAVA_OPT} >> \${BASEDIR}/logs/start.out 2>&1 &\necho "seata-server is starting, you can check the \${BASEDIR}/logs/start.out"\n${tail}`;
+  const image = (script: string, cmd = '["sh", "/seata-server/bin/seata-server.sh"]') =>
+    hits(lint(`FROM eclipse-temurin:8-jre\nCOPY seata-server.sh /seata-server/bin/seata-server.sh\nCMD ${cmd}\n`, { 'seata-server.sh': { content: script, mode: 0o755 } }), ID);
+
+  it('seata/seata: `nohup $JAVACMD … &` and then the end of the script: the container stops at once', () => {
+    const h = image(seata(''));
+    expect(h.map((f) => f.line)).toEqual([12]);
+    expect(h[0]!.message).toContain('starts the app in the background and the script then ends');
+    expect(h[0]!.fix).toContain('without `&` or `nohup`');
+  });
+
+  it('near miss: a script that waits for the job, or a CMD that keeps running after the script, is not this', () => {
+    expect(image(seata('wait\n')).map((f) => f.message)).toEqual([expect.stringContaining('runs in the background while the shell waits as PID 1')]);
+    expect(image(seata(''), '["sh", "-c", "sh /seata-server/bin/seata-server.sh; exec tail -f /seata-server/logs/start.out"]')).toEqual([]);
+    // A one-shot step in the background (`--version`) starts no app.
+    expect(image('#!/bin/sh\njava --version &\necho done\n')).toEqual([]);
+    // homarr-labs/homarr scripts/run.sh (trimmed): a restart loop that waits for the job's PID holds the shell.
+    expect(image('#!/bin/sh\nnode server.js &\nPID=$!\nwhile true; do\n  wait $PID\n  sleep 1\n  node server.js &\n  PID=$!\ndone\n').filter((f) => f.message.includes('script then ends'))).toEqual([]);
+  });
+});
+
+describe(`${ID}: a stop step after the app`, () => {
+  // thingsboard/thingsboard msa/tb/docker/start-tb.sh (trimmed): the database is stopped after the app returns.
+  const script = (last: string) =>
+    `#!/bin/bash\nstart-db.sh\nsource /usr/share/thingsboard/conf/thingsboard.conf\nif [ -f /data/.firstlaunch ]; then\n  echo "Starting ThingsBoard ..."\n  java -cp /usr/share/thingsboard/bin/thingsboard.jar $JAVA_OPTS org.springframework.boot.loader.launch.PropertiesLauncher\nelse\n  echo "ERROR: ThingsBoard is not installed"\nfi\n${last}\n`;
+
+  it('thingsboard/thingsboard: `stop-db.sh` (or `pg_ctl stop`) at the end is a clean-up step, not the app the shell keeps: not blamed', () => {
+    expect(ruleHits(ID, 'eclipse-temurin:21-jre', script('stop-db.sh'), null)).toEqual([]);
+    expect(ruleHits(ID, 'eclipse-temurin:21-jre', script('pg_ctl stop -D /data/db'), null)).toEqual([]);
+  });
+
+  it('near miss: a program that is not a stop step there is the last command, as before', () => {
+    const h = ruleHits(ID, 'eclipse-temurin:21-jre', script('cleanup-worker --watch'), null);
+    expect(h.map((f) => f.line)).toEqual([10]);
+  });
+});

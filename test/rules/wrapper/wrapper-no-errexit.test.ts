@@ -341,3 +341,22 @@ describe(`${ID}: copying default files into place is best-effort`, () => {
     expect(h[0]!.message).toContain('npx prisma migrate deploy');
   });
 });
+
+describe(`${ID}: a sourced file that is not in the build context`, () => {
+  // thingsboard/thingsboard msa/tb/docker/start-tb.sh (trimmed): the sourced conf is rendered by the build, not in the context.
+  const script = (source: string) =>
+    `#!/bin/bash\nstart-db.sh\n${source}\ninstall-tb.sh --loadDemo && touch /data/.firstlaunch\nexec java -cp /usr/share/thingsboard/bin/thingsboard.jar org.springframework.boot.loader.launch.PropertiesLauncher\n`;
+
+  it('thingsboard/thingsboard: the message does not claim a `set -e` on the line of a source it cannot read', () => {
+    const h = ruleHits(ID, 'eclipse-temurin:21-jre', script('source "/usr/share/thingsboard/conf/thingsboard.conf"'), null);
+    expect(h.map((f) => f.line)).toEqual([2]);
+    expect(h[0]!.message).toContain('`start-db.sh` runs without `set -e` (the file sourced on line 3 is not in the build context');
+    expect(h[0]!.message).not.toContain('runs before `set -e`');
+    expect(h[0]!.fix).toContain('Add `set -e`');
+  });
+
+  it('near miss: a real `set -e` after the step is named as such', () => {
+    const h = ruleHits(ID, 'eclipse-temurin:21-jre', script('set -e'), null);
+    expect(h[0]!.message).toContain('`start-db.sh` runs before `set -e` (line 3)');
+  });
+});
