@@ -2,7 +2,6 @@
 // problem), let it come up, record PID 1, send the image's own stop signal, time the exit.
 // A deployed run (deployed.ts) starts it as a deployment does: its command, env, init, signal.
 import fs from 'node:fs';
-import { constants } from 'node:os';
 import path from 'node:path';
 import type { ShutdownResult } from '../findings.js';
 import type { Cleanup } from './cleanup.js';
@@ -12,6 +11,7 @@ import type { ImageConfig } from './image-config.js';
 import { isMissingEmulator, round, truncate } from './build.js';
 import { displayName } from './process-name.js';
 import { knownProgram } from '../model/programs.js';
+import { signalName, signalNumber } from '../model/signals.js';
 import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, isDefunct, mayLowerPriority, pid1Running, processArgv, processTree, signalDispositions, watchPid1Exit, type HostProc, type SignalDispositions } from './host-proc.js';
@@ -692,17 +692,10 @@ export interface StopSignal {
 }
 
 export function normalizeSignal(raw: string): StopSignal {
-  const s = raw.trim().toUpperCase();
-  const sigs = constants.signals as Record<string, number>;
-  if (/^\d+$/.test(s)) {
-    const n = Number(s);
-    const name = Object.keys(sigs).find((k) => sigs[k] === n && k !== 'SIGIOT' && k !== 'SIGPOLL');
-    return { name: name ?? s, number: n };
-  }
-  const name = s.startsWith('SIG') ? s : `SIG${s}`;
-  const rt = /^SIGRT(MIN|MAX)([+-]\d+)?$/.exec(name);
-  if (rt) return { name, number: (rt[1] === 'MIN' ? 34 : 64) + Number(rt[2] ?? 0) };
-  return { name, number: sigs[name] };
+  const name = signalName(raw);
+  // A number Linux gives no name keeps its number (`STOPSIGNAL 99`).
+  const number = /^\d+$/.test(name) ? Number(name) : signalNumber(name);
+  return number === undefined ? { name } : { name, number };
 }
 
 // ------------------------------------------------------------- verdict ---

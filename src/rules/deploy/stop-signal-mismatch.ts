@@ -1,17 +1,9 @@
 // The platform's stop signal differs from the image's, and the program treats it as a fast stop.
 import { deployedModel } from '../../model/deployed-start.js';
 import { stopSignalsOf } from '../../model/programs.js';
+import { signalName } from '../../model/signals.js';
 import type { RuleHit, StaticRule } from '../types.js';
 import { deploymentLabel, fieldAt, fieldName } from './common.js';
-
-const NUMBERED: Record<string, string> = { '1': 'SIGHUP', '2': 'SIGINT', '3': 'SIGQUIT', '9': 'SIGKILL', '10': 'SIGUSR1', '12': 'SIGUSR2', '15': 'SIGTERM', '28': 'SIGWINCH' };
-
-/** `quit`, `SIGQUIT`, `3` -> `SIGQUIT`. */
-export function signalName(text: string): string {
-  const t = text.trim().toUpperCase();
-  if (NUMBERED[t]) return NUMBERED[t];
-  return t.startsWith('SIG') ? t : `SIG${t}`;
-}
 
 export const rule: StaticRule = {
   id: 'stop-signal-mismatch',

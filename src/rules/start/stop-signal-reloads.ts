@@ -3,7 +3,7 @@ import { inheritedStopSignal } from '../../model/base-image.js';
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { reloadSignals } from '../../model/programs.js';
 import { mainProgram } from '../../model/start-chain.js';
-import { signalName } from '../deploy/stop-signal-mismatch.js';
+import { signalName } from '../../model/signals.js';
 import type { StaticRule } from '../types.js';
 import { appWhere, showText } from './format.js';
 

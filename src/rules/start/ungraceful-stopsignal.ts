@@ -1,13 +1,12 @@
 // STOPSIGNAL SIGKILL/SIGSTOP: the process can never shut down cleanly.
 import { ownDevelopmentMark } from '../../model/dev-image.js';
+import { signalName } from '../../model/signals.js';
 import type { StaticRule } from '../types.js';
 
 /** `SIGKILL`, `kill`, `9` -> 'SIGKILL'; `SIGSTOP`, `STOP`, `19` -> 'SIGSTOP'; anything else undefined. */
 export function ungracefulSignal(value: string): 'SIGKILL' | 'SIGSTOP' | undefined {
-  const v = value.trim().replace(/^["']|["']$/g, '').toUpperCase().replace(/^SIG/, '');
-  if (v === 'KILL' || v === '9') return 'SIGKILL';
-  if (v === 'STOP' || v === '19') return 'SIGSTOP';
-  return undefined;
+  const name = signalName(value);
+  return name === 'SIGKILL' || name === 'SIGSTOP' ? name : undefined;
 }
 
 export const rule: StaticRule = {

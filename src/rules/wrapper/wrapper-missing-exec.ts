@@ -7,7 +7,7 @@ import type { Autofix } from '../../findings.js';
 import type { DockerfileModel } from '../../model/types.js';
 import { autofix, scriptEdit } from '../edits.js';
 import type { RuleHit, StaticRule } from '../types.js';
-import { signalName } from '../deploy/stop-signal-mismatch.js';
+import { signalName } from '../../model/signals.js';
 import { code, flowOf, initProcess, scriptHit, shellScripts, sourceOf, type ShellScript } from './common.js';
 
 /** The script sets a trap (an EXIT or signal handler that `exec` would drop). */
