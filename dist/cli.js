@@ -15265,6 +15265,13 @@ function knownProgram(word) {
   if (PACKAGE_MANAGERS.has(name)) return { role: "package-manager", name };
   return void 0;
 }
+var ARGV_COMMAND_LINES = {
+  monofy: { operators: ["&&", "|||"], expandsVariables: true }
+};
+function argvCommandLine(word) {
+  const name = baseName(word);
+  return Object.hasOwn(ARGV_COMMAND_LINES, name) ? ARGV_COMMAND_LINES[name] : void 0;
+}
 var ARGV_SCHEDULERS = /* @__PURE__ */ new Set(["go-cron", "gocron"]);
 function isArgvScheduler(word) {
   return ARGV_SCHEDULERS.has(baseName(word));
@@ -15466,7 +15473,10 @@ var ONE_SHOT_WORDS = /* @__PURE__ */ new Set([
   "deploy",
   "generate",
   "--version",
-  "--help"
+  "--help",
+  // Stopping a service returns once it is down (`pg_ctl stop`, `catalina.sh stop`, `redis-cli shutdown`).
+  "stop",
+  "shutdown"
 ]);
 var ONE_SHOT_PROGRAMS = /* @__PURE__ */ new Set(["pytest", "py.test", "rspec", "jest", "vitest", "mocha", "phpunit", "pest", "tox", "nox", "behave", "ansible-playbook"]);
 function programRun(words) {
@@ -15477,7 +15487,9 @@ function programRun(words) {
   if (rest.some((w) => w === "--version" || w === "--help")) return "one-shot";
   if (rest.length === 1 && (rest[0] === "-v" || rest[0] === "-h")) return "one-shot";
   if (ONE_SHOT_PROGRAMS.has(name)) return "one-shot";
+  if (/^(stop|shutdown)([-_.]|$)|[-_](stop|shutdown)(\.sh)?$/.test(name)) return "one-shot";
   const operands = rest.filter((w) => !w.startsWith("-"));
+  if (operands.length === 1 && (operands[0] === "version" || operands[0] === "help")) return "one-shot";
   if (sub === "test" || /(^|\/)manage\.py$/.test(operands[0] ?? "") && operands[1] === "test") return "one-shot";
   if (rest.includes("-m") && ONE_SHOT_PROGRAMS.has(sub ?? "")) return "one-shot";
   switch (name) {
@@ -15522,6 +15534,7 @@ function programRun(words) {
     case "cron":
       return has("-f") ? "server" : "daemon";
     case "mongod":
+      if (has("--shutdown", "--repair")) return "one-shot";
       return has("--fork") ? "daemon" : "server";
     case "redis-server":
       return rest.some((w) => w === "--daemonize") && rest[rest.indexOf("--daemonize") + 1] === "yes" ? "daemon" : "server";
@@ -15604,6 +15617,122 @@ var STOP_SIGNALS = [
 function stopSignalsOf(word, args = []) {
   const name = baseName(word).replace(/:$/, "");
   return STOP_SIGNALS.find((s) => s.match.test(name) && (!s.args || s.args.test(args.join(" "))))?.stop;
+}
+function reloadSignals(argv, setting) {
+  return baseName(argv[0] ?? "") === "uwsgi" ? uwsgiReloads(argv.slice(1), setting) : void 0;
+}
+var UWSGI_SWITCH = {
+  master: "master",
+  "die-on-term": "dieOnTerm",
+  "exit-on-reload": "exitOnReload",
+  emperor: "emperor"
+};
+var UWSGI_LOADERS = /^(?:ini|include|inherit|yaml|yml|json|js|xml|config|sqlite3?|ldap)(?:-|$)/;
+var UWSGI_FLAGS = /* @__PURE__ */ new Set(["master", "die-on-term", "exit-on-reload", "vacuum", "enable-threads", "lazy-apps", "single-interpreter", "need-app", "strict", "honour-stdin", "memory-report", "no-orphans", "thunder-lock", "py-autoreload", "disable-logging", "log-master", "auto-procname", "http-websockets", "harakiri-verbose", "catch-exceptions"]);
+var UWSGI_CONFIG_FILE = /\.(ini|ya?ml|json|js|xml)$/;
+var uwsgiOn = (value) => !/^(false|off|no|0)$/i.test(value.trim());
+function uwsgiReloads(args, setting) {
+  const on = { master: false, dieOnTerm: false, exitOnReload: false, emperor: false };
+  const set = (key, value, where) => {
+    const name = key.replace(/_/g, "-");
+    if (/^hook-/.test(name) && /unix_signal/.test(value)) return false;
+    const field = UWSGI_SWITCH[name];
+    if (!field) return true;
+    if (/[$%]\(/.test(value)) return false;
+    if (uwsgiOn(value)) {
+      on[field] = true;
+      if (field === "master" && !on.masterAt) on.masterAt = where;
+    }
+    return true;
+  };
+  const files = [];
+  for (const [name, value] of Object.entries(setting.env)) {
+    if (!name.startsWith("UWSGI_")) continue;
+    const key = name.slice(6).toLowerCase().replace(/_/g, "-");
+    if (value === void 0) {
+      if (UWSGI_SWITCH[key] || UWSGI_LOADERS.test(key)) return void 0;
+      continue;
+    }
+    if (UWSGI_LOADERS.test(key)) {
+      if (key !== "ini") return void 0;
+      files.push(value);
+    } else if (!set(key, value, `\`${name}\``)) return void 0;
+  }
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w === "?" || w.includes("$")) {
+      return void 0;
+    }
+    if (w === "-M") {
+      set("master", "", "`-M`");
+      continue;
+    }
+    const long = /^--([^=]+)(?:=(.*))?$/.exec(w);
+    if (long) {
+      const key = long[1].replace(/_/g, "-");
+      let value = long[2];
+      if (UWSGI_LOADERS.test(key)) {
+        if (key !== "ini") return void 0;
+        value ??= args[++i];
+        if (value === void 0) return void 0;
+        files.push(value);
+        continue;
+      }
+      if (UWSGI_SWITCH[key]) {
+        if (!set(key, value ?? "", `\`${w}\``)) return void 0;
+        continue;
+      }
+      if (/^hook-/.test(key)) {
+        if (!set(key, value ?? args[i + 1] ?? "", `\`${w}\``)) return void 0;
+      }
+      if (value === void 0 && !UWSGI_FLAGS.has(key) && args[i + 1] !== void 0 && !args[i + 1].startsWith("-")) {
+        if (UWSGI_CONFIG_FILE.test(args[i + 1])) return void 0;
+        i++;
+      }
+      continue;
+    }
+    if (/^-[yjx]$/.test(w)) return void 0;
+    if (!w.startsWith("-") && UWSGI_CONFIG_FILE.test(w)) {
+      if (!w.endsWith(".ini")) return void 0;
+      files.push(w);
+    }
+  }
+  for (const spec of files) {
+    const m = /^(.*?)(?::([\w.-]+))?$/.exec(spec);
+    const file = m[1];
+    if (/[$%]|^\w+:\/\//.test(file) || !file.startsWith("/") && setting.cwd === void 0) return void 0;
+    const text = setting.file(path.posix.resolve(setting.cwd ?? "/", file));
+    if (text === void 0 || text === "opaque") return void 0;
+    if (!readUwsgiIni(text, m[2] ?? "uwsgi", (key, value) => set(key, value, `\`${key} = ${value.trim()}\` in ${path.posix.basename(file)}`))) return void 0;
+  }
+  if (!on.master || on.exitOnReload || on.emperor) return void 0;
+  const ini = files[0] === void 0 ? void 0 : /^(.*?)(?::([\w.-]+))?$/.exec(files[0]);
+  const setOption = ini ? `add \`die-on-term = true\` to the \`[${ini[2] ?? "uwsgi"}]\` section of \`${ini[1]}\`` : "add `--die-on-term` to the command";
+  const common = { name: "uWSGI", optionEnv: /^UWSGI_/, setOption, source: "https://uwsgi-docs.readthedocs.io/en/latest/Management.html#signals-for-controlling-uwsgi" };
+  return on.dieOnTerm ? { ...common, reloads: ["SIGQUIT"], stops: ["SIGTERM", "SIGINT"], why: `in master mode (${on.masterAt}) with \`die-on-term\`, uWSGI 2.0 treats SIGQUIT as a brutal reload and keeps running` } : { ...common, reloads: ["SIGTERM"], stops: ["SIGINT", "SIGQUIT"], why: `in master mode (${on.masterAt}) without \`die-on-term\`, uWSGI 2.0 treats SIGTERM as a brutal reload: it kills its workers, execs itself again and keeps running` };
+}
+function readUwsgiIni(text, section, set) {
+  let current = "";
+  let depth = 0;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) continue;
+    const header = /^\[([^\]]+)\]/.exec(line);
+    if (header) {
+      current = header[1].trim();
+      continue;
+    }
+    if (current !== section) continue;
+    const eq = line.indexOf("=");
+    const key = (eq >= 0 ? line.slice(0, eq) : line).trim().replace(/_/g, "-");
+    const value = eq >= 0 ? line.slice(eq + 1) : "";
+    if (/^(if-|for)/.test(key)) depth++;
+    else if (/^end(if|for)$/.test(key)) depth = Math.max(0, depth - 1);
+    else if (UWSGI_LOADERS.test(key)) return false;
+    else if (UWSGI_SWITCH[key] && depth > 0) return false;
+    else if (!set(key, value)) return false;
+  }
+  return true;
 }
 
 // src/shell/structure.ts
@@ -18361,10 +18490,14 @@ function copyWords(instr) {
   }
   return text.split(/\s+/).filter((w) => w !== "");
 }
+function unquoted(word) {
+  return word.replace(/"([^"]*)"|'([^']*)'/g, (_, dq, sq) => dq ?? sq ?? "");
+}
 function readCopyOperands(step) {
   let words = copyWords(step.instr);
   if (words.length < 2) return void 0;
-  words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars));
+  const json = step.instr.text.trim().startsWith("[") && !words.some((w) => w.startsWith("["));
+  words = words.map((w) => w.startsWith("<<") ? w : expandArgs(w, step.vars)).map((w) => json || w.startsWith("<<") ? w : unquoted(w));
   const rawDest = words[words.length - 1];
   if (rawDest.includes("$")) return void 0;
   const sources = words.slice(0, -1);
@@ -18918,6 +19051,10 @@ function lacksShell(base) {
 function lacksBash(base) {
   return lacksShell(base) || base.family === "alpine" || base.family === "busybox" || base.family === "distroless" && base.debugVariant;
 }
+var NO_STOPSIGNAL = /* @__PURE__ */ new Set(["python", "pypy", "ruby", "node", "golang", "perl", "rust", "openjdk", "eclipse-temurin", "elixir", "erlang"]);
+function inheritedStopSignal(base) {
+  return base.plainOs || base.scratch || NO_STOPSIGNAL.has(base.name) ? "SIGTERM" : void 0;
+}
 
 // src/model/start-chain.ts
 function shellKind(shellPath, base) {
@@ -19209,9 +19346,10 @@ function looksLikeScript(text, imagePath) {
   return /\.(sh|bash|ksh|zsh|ash)$/.test(name) || !name.includes(".");
 }
 var WrapperCollector = class {
-  constructor(model, resolver) {
+  constructor(model, resolver, mounts = []) {
     this.model = model;
     this.resolver = resolver;
+    this.mounts = mounts;
     const final = resolver.build(model.finalStage).final;
     this.vars = final.vars;
     this.workdir = final.workdir;
@@ -19220,6 +19358,7 @@ var WrapperCollector = class {
   }
   model;
   resolver;
+  mounts;
   found = [];
   vars;
   workdir;
@@ -19282,17 +19421,51 @@ var WrapperCollector = class {
     for (const imagePath of this.candidates(target)) {
       const existing = this.found.find((w) => w.imagePath === imagePath);
       if (existing) return existing;
+      const mount = this.mounts.find((m) => m.target === imagePath);
+      if (mount) return this.keep(this.loadMounted(mount, imagePath, target), imagePath, target, depth);
       const origin = this.resolver.locate(this.model.finalStage, imagePath);
       if (origin === "opaque") return void 0;
       if (!origin) continue;
-      const script = this.load(origin, imagePath, target);
-      if (!script) return void 0;
-      if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
-      this.found.push(script);
-      if (depth < 4) this.followSources(script, depth + 1);
-      return script;
+      return this.keep(this.load(origin, imagePath, target), imagePath, target, depth);
     }
     return void 0;
+  }
+  keep(script, imagePath, target, depth) {
+    if (!script) return void 0;
+    if (!target.sourced && !target.interpreter && !looksLikeScript(script.text, imagePath)) return void 0;
+    this.found.push(script);
+    if (depth < 4) this.followSources(script, depth + 1);
+    return script;
+  }
+  /** A script a deployment bind-mounts over the image's path: the repository's file, its mode unknown (the host's). */
+  loadMounted(mount, imagePath, target) {
+    const text = readScript(mount.absPath, mount.file);
+    if (text === void 0) return void 0;
+    const instr = {
+      keyword: "volumes:",
+      stage: this.model.finalStage.index,
+      range: { line: mount.line, column: 1, endLine: mount.line, endColumn: 0 },
+      args: [`${mount.file}:${mount.target}`],
+      text: `${mount.file}:${mount.target}`,
+      flags: /* @__PURE__ */ new Map(),
+      jsonLike: false,
+      heredocs: [],
+      // No Dockerfile node: the mount is written in the manifest.
+      node: void 0
+    };
+    return {
+      imagePath,
+      file: mount.file,
+      absPath: mount.absPath,
+      text,
+      lineOffset: 0,
+      role: target.sourced ? "sourced" : "start",
+      ...target.interpreter ? { interpreter: target.interpreter } : {},
+      mode: { executable: "unknown", source: "unknown" },
+      copy: instr,
+      mount: { file: mount.manifest, line: mount.line },
+      foregroundByConfig: this.foregroundByConfig
+    };
   }
   followSources(script, depth) {
     for (const word of sourcedFiles(script.text)) {
@@ -19353,12 +19526,13 @@ function readScript(absPath, display2) {
   if (bom && bytes.length === 3) return "\uFEFF";
   return (bom ? "\uFEFF" : "") + decodeText(bom ? bytes.subarray(3) : bytes, display2, "wrapper script");
 }
-function resolveStart(model) {
+function resolveStart(model, mounts = []) {
   if (model.windows || model.start.argv.length === 0) return { chain: { links: [] }, wrappers: [] };
   const ctx = new BuildContext(model.contextDir, model.absPath);
-  const collector = new WrapperCollector(model, new Resolver(model, ctx));
+  const collector = new WrapperCollector(model, new Resolver(model, ctx), mounts);
   const chain = computeStartChain(model, collector);
-  return { chain, wrappers: collector.found };
+  const image = { file: (imagePath) => collector.configText(imagePath), env: collector.vars, workdir: collector.workdir };
+  return { chain, wrappers: collector.found, image };
 }
 
 // src/model/deployed-start.ts
@@ -19422,18 +19596,22 @@ function deployedHalves(d) {
 }
 function build(model, d) {
   const halves = deployedHalves(d);
-  if (model.windows || !halves.entrypoint && !halves.command) return void 0;
+  const mounts = d.mounts ?? [];
+  if (model.windows || !halves.entrypoint && !halves.command && mounts.length === 0) return void 0;
   const image = model.start;
   const part = (v, half) => v.value.length > 0 ? deployedPart(model, d, v, half) : void 0;
   const entrypoint = halves.entrypoint ? part(halves.entrypoint, "entrypoint") : image.entrypoint;
   const cmd = halves.command ? part(halves.command, "command") : halves.dropsImageCmd ? void 0 : image.cmd;
   const start = { ...image, entrypoint, cmd, resetCmd: void 0, executableFrom: void 0, ...startArgv(entrypoint, cmd) };
   const same = (a, b) => (a?.argv ?? []).join("\0") === (b?.argv ?? []).join("\0");
-  if (same(entrypoint, image.entrypoint) && same(cmd, image.cmd)) return void 0;
-  const deployed = { ...model, start, wrappers: [], startChain: { links: [] }, deployments: [] };
-  const resolved = resolveStart(deployed);
+  const asImage = same(entrypoint, image.entrypoint) && same(cmd, image.cmd);
+  if (asImage && mounts.length === 0) return void 0;
+  const deployed = { ...model, start: asImage ? image : start, wrappers: [], startChain: { links: [] }, deployments: [] };
+  const resolved = resolveStart(deployed, mounts);
+  if (asImage && !resolved.wrappers.some((w) => w.mount)) return void 0;
   deployed.startChain = resolved.chain;
   deployed.wrappers = resolved.wrappers;
+  if (resolved.image) deployed.image = resolved.image;
   return deployed;
 }
 
@@ -19737,13 +19915,24 @@ var rule3 = {
   }
 };
 
-// src/rules/deploy/stop-signal-mismatch.ts
-var NUMBERED = { "1": "SIGHUP", "2": "SIGINT", "3": "SIGQUIT", "9": "SIGKILL", "10": "SIGUSR1", "12": "SIGUSR2", "15": "SIGTERM", "28": "SIGWINCH" };
+// src/model/signals.ts
+import { constants } from "node:os";
+var NUMBERS = constants.signals;
 function signalName(text) {
-  const t = text.trim().toUpperCase();
-  if (NUMBERED[t]) return NUMBERED[t];
+  const t = text.trim().replace(/^["']|["']$/g, "").toUpperCase();
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    return Object.keys(NUMBERS).find((k) => NUMBERS[k] === n && k !== "SIGIOT" && k !== "SIGPOLL") ?? t;
+  }
   return t.startsWith("SIG") ? t : `SIG${t}`;
 }
+function signalNumber(name) {
+  const rt = /^SIGRT(MIN|MAX)([+-]\d+)?$/.exec(name);
+  if (rt) return (rt[1] === "MIN" ? 34 : 64) + Number(rt[2] ?? 0);
+  return NUMBERS[name];
+}
+
+// src/rules/deploy/stop-signal-mismatch.ts
 var rule4 = {
   id: "stop-signal-mismatch",
   severity: "warning",
@@ -21224,32 +21413,44 @@ function devSetup(name, file, svc, binds, context, env) {
   const workingDir = str(get(svc, "working_dir"))?.replace(/\/$/, "");
   for (const [src, dst] of binds) {
     const source = realpath(path11.resolve(path11.dirname(file), src));
-    if (!isDirectory(source)) continue;
+    if (statKind(source) !== "dir") continue;
     const overlaps2 = context !== void 0 && (context === source || context.startsWith(`${source}${path11.sep}`) || source.startsWith(`${context}${path11.sep}`));
     if (overlaps2 || workingDir && dst.replace(/\/$/, "") === workingDir) return `Compose service \`${name}\` mounts \`${src}\` over \`${dst}\`, a development setup`;
   }
   return void 0;
 }
-function isDirectory(p) {
+function statKind(p) {
   try {
-    return fs6.statSync(p).isDirectory();
+    const st = fs6.statSync(p);
+    return st.isFile() ? "file" : st.isDirectory() ? "dir" : void 0;
   } catch {
-    return false;
+    return void 0;
   }
 }
 var MODE_VARS = /^(?:NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|DJANGO_ENV|APP_ENV|APPLICATION_ENV|MIX_ENV|ENVIRONMENT|ENV|GO_ENV|ASPNETCORE_ENVIRONMENT)$/;
-function bindMounts(svc) {
+function volumeBinds(svc) {
   const out = [];
   for (const v of items(get(svc, "volumes"))) {
     const text = str(v);
-    if (text !== void 0) {
-      const [src, dst] = text.split(":");
-      if (src && dst && /^[./~]/.test(src)) out.push([src, dst]);
-    } else if (str(get(v, "type")) === "bind") {
-      const src = str(get(v, "source"));
-      const dst = str(get(v, "target"));
-      if (src && dst) out.push([src, dst]);
-    }
+    const [src, dst] = text !== void 0 ? text.split(":") : str(get(v, "type")) === "bind" ? [str(get(v, "source")), str(get(v, "target"))] : [];
+    if (src && dst) out.push({ src, dst, line: v.line });
+  }
+  return out;
+}
+function bindMounts(svc) {
+  return volumeBinds(svc).filter(({ src }) => /^[./~]/.test(src)).map(({ src, dst }) => [src, dst]);
+}
+function fileMounts(svc, absPath, display2) {
+  if (display2 === "<stdin>") return [];
+  const dir = path11.dirname(absPath);
+  const root = realpath(repoRootOf(dir) ?? dir);
+  const out = [];
+  for (const { src, dst, line } of volumeBinds(svc)) {
+    if (!/^\.\.?(\/|$)/.test(src) || !dst.startsWith("/") || `${src}${dst}`.includes("$")) continue;
+    const source = realpath(path11.resolve(dir, src));
+    if (!source.startsWith(`${root}${path11.sep}`) || statKind(source) !== "file") continue;
+    const file = path11.posix.normalize(path11.posix.join(path11.posix.dirname(display2), src));
+    out.push({ target: path11.posix.normalize(dst), absPath: source, file, manifest: display2, line });
   }
   return out;
 }
@@ -21275,6 +21476,7 @@ function service(name, svc, nameLine, absPath, display2, notes) {
   const binds = bindMounts(svc);
   const dev = devSetup(name, absPath, svc, binds, build3?.context, env);
   const image = str(get(svc, "image"));
+  const mounts = fileMounts(svc, absPath, display2);
   const deployment = {
     kind: "compose",
     file: display2,
@@ -21290,7 +21492,8 @@ function service(name, svc, nameLine, absPath, display2, notes) {
     ...profiles ? { profiles } : {},
     ...healthcheck ? { healthcheck } : {},
     ...image ? { image } : {},
-    ...dev ? { devSetup: dev } : {}
+    ...dev ? { devSetup: dev } : {},
+    ...mounts.length > 0 ? { mounts } : {}
   };
   return { name, absPath, ...dockerfile ? { dockerfile, context: build3.context } : {}, ...build3?.target ? { target: build3.target } : {}, ...image ? { image } : {}, binds, deployment };
 }
@@ -21596,6 +21799,7 @@ function overlay(base, over) {
   take("init", o.init !== void 0);
   take("profiles", o.profiles !== void 0);
   take("healthcheck", o.healthcheck !== void 0);
+  if (o.mounts) merged.mounts = [...(b.mounts ?? []).filter((m) => !o.mounts.some((x) => x.target === m.target)), ...o.mounts];
   if (o.env.length > 0) fieldFiles.env = o.file;
   if (Object.keys(fieldFiles).length > 0) merged.fieldFiles = fieldFiles;
   const dev = o.devSetup ?? b.devSetup ?? (fieldFiles.entrypoint || fieldFiles.command ? `its start command comes from \`${o.file}\`, the override Compose loads for development by default` : void 0);
@@ -21777,18 +21981,42 @@ function byStage(model) {
   if (name && hasDevWord(name)) return { reason: `the build ends on its \`${name}\` stage, a development target` };
   return void 0;
 }
+var CODE_FILE = /\.(py|rb|js|mjs|cjs|ts|tsx|jsx|php|go|java|kt|rs|ex|exs|erb|vue|svelte)$/;
+function holdsCode(dir, depth = 0, budget = { left: 300 }) {
+  let entries2;
+  try {
+    entries2 = fs8.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of entries2) {
+    if (--budget.left < 0) return false;
+    if (e.isFile() && CODE_FILE.test(e.name)) return true;
+    if (e.isDirectory() && depth < 2 && !e.name.startsWith(".") && e.name !== "node_modules" && holdsCode(path13.join(dir, e.name), depth + 1, budget)) return true;
+  }
+  return false;
+}
 function byCompose(model) {
   const workdir = model.start.workdir?.value;
   if (!workdir) return void 0;
   const services = composeServicesBuilding(model);
   if (services.length === 0) return void 0;
   const context = realpath(model.contextDir);
-  const mountsSource = ({ absPath, binds }) => binds.some(([src, dst]) => {
-    const source = realpath(path13.resolve(path13.dirname(absPath), src));
-    return (context === source || context.startsWith(`${source}${path13.sep}`)) && path13.posix.normalize(dst).replace(/\/$/, "") === workdir.replace(/\/$/, "");
-  });
-  if (!services.every(mountsSource)) return void 0;
-  return { reason: `\`${path13.basename(services[0].absPath)}\` runs it with the source mounted over \`${workdir}\`, a development setup` };
+  const wd = workdir.replace(/\/$/, "");
+  const mounted = ({ absPath, binds }) => {
+    for (const [src, dst] of binds) {
+      const source = realpath(path13.resolve(path13.dirname(absPath), src));
+      const target = path13.posix.normalize(dst).replace(/\/$/, "");
+      if ((context === source || context.startsWith(`${source}${path13.sep}`)) && target === wd) return wd;
+      if (!source.startsWith(`${context}${path13.sep}`)) continue;
+      const rel = path13.relative(context, source).split(path13.sep).join("/");
+      if (target === path13.posix.join(wd, rel) && holdsCode(source)) return target;
+    }
+    return void 0;
+  };
+  const over = services.map(mounted);
+  if (over.some((t) => t === void 0)) return void 0;
+  return { reason: `\`${path13.basename(services[0].absPath)}\` runs it with the source mounted over \`${over[0]}\`, a development setup` };
 }
 var DEV_ENV = {
   NODE_ENV: /^dev(elopment)?$/i,
@@ -22360,6 +22588,18 @@ var rule21 = {
     const shellArgs = cmd.argv.slice(0, -1).join(" ");
     const command = cmd.command ?? "";
     const argv = asExecForm2(command);
+    const init = shell ? initRunningShell(model, shell) : void 0;
+    if (shell && init && !init.groupSignals) {
+      const fate = shellFate(shell, model.base, "the program", init.name);
+      return [
+        {
+          message: `\`${show(cmd.instr)}\` is shell form, so \`${init.name}\` runs it under \`${shellArgs}\`, and ${fate.clause}.`,
+          fix: argv ? `Write the CMD in exec form: \`CMD ${execArray(argv)}\`.` : `Start the last command with \`exec\` so the shell replaces itself with it (\`CMD exec ${command.trim()}\`), or write the CMD in exec form.`,
+          range: cmd.instr.range,
+          ...withAutofix(cmdToExecForm(model, cmd))
+        }
+      ];
+    }
     return [
       {
         message: `\`${show(cmd.instr)}\` is shell form, so the ENTRYPOINT \`${entrypoint.argv[0]}\` receives \`${shellArgs} "${command.trim()}"\` as its arguments instead of the command's words.`,
@@ -22371,6 +22611,13 @@ var rule21 = {
     ];
   }
 };
+function initRunningShell(model, shell) {
+  const init = parentInit(model, shell);
+  if (!init) return void 0;
+  const links = model.startChain.links;
+  const between = links.slice(links.indexOf(init) + 1, links.indexOf(shell));
+  return between.every((l) => l.kind === "passthrough") ? init : void 0;
+}
 
 // src/rules/start/shell-form-entrypoint.ts
 function fixShellFormEntrypoint(model, ep) {
@@ -22395,7 +22642,11 @@ var rule22 = {
     let tail;
     if (fate.kind === "none" || !shell.replaced) tail = `, and ${fate.clause}`;
     else if (explicit) tail = " (the leading `exec` keeps the shell from staying PID 1)";
-    else tail = ` (${fate.kind === "ash" ? "BusyBox ash" : "bash"} execs this simple command, so the app is PID 1)`;
+    else {
+      const next = model.startChain.links[model.startChain.links.indexOf(shell) + 1];
+      const pid1 = next?.kind === "script" ? `\`${next.word}\`` : "the app";
+      tail = ` (${fate.kind === "ash" ? "BusyBox ash" : "bash"} execs this simple command, so ${pid1} is PID 1)`;
+    }
     const argv = asExecForm2(command);
     const fix = argv ? `Use exec form: \`ENTRYPOINT ${execArray(argv)}\`.` : 'Use exec form, moving the shell logic into a script that ends in `exec "$@"`: `ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]`.';
     const severity = fate.kind !== "none" && shell.replaced && !model.start.cmd ? "warning" : void 0;
@@ -22409,7 +22660,8 @@ var OPERATORS2 = /* @__PURE__ */ new Set(["&&", "||", "|", ";", ">", ">>", "<", 
 var TAKES_OPERATORS = /^(find|test|\[|expr)$/;
 function operatorArgument(argv) {
   if (argv.some((a) => TAKES_OPERATORS.test(baseName(a)))) return void 0;
-  return argv.slice(1).find((a) => OPERATORS2.has(a.trim()));
+  const own = argv.flatMap((a) => argvCommandLine(a)?.operators ?? []);
+  return argv.slice(1).find((a) => OPERATORS2.has(a.trim()) && !own.includes(a.trim()));
 }
 function suggestion(keyword, argv) {
   const words = argv.map((a) => OPERATORS2.has(a.trim()) || /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a.trim() : `'${a.replace(/'/g, `'\\''`)}'`);
@@ -22500,7 +22752,7 @@ function codeArguments(argv) {
     if (flags) {
       for (let j = i + 1; j < argv.length; j++) if (flags.has(argv[j])) skip.add(j + 1);
     }
-    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i]))) for (let j = i + 1; j < argv.length; j++) skip.add(j);
+    if (/^(jq|awk|gawk|mawk|envsubst)$/.test(baseName(argv[i])) || argvCommandLine(argv[i])?.expandsVariables) for (let j = i + 1; j < argv.length; j++) skip.add(j);
   }
   return skip;
 }
@@ -22589,14 +22841,43 @@ var rule25 = {
   }
 };
 
+// src/rules/start/stop-signal-reloads.ts
+var CHANGES_DIR = /(^|[\s;&|(])(cd|pushd)\s/m;
+var rule26 = {
+  id: "stop-signal-reloads",
+  severity: "error",
+  title: "Stop signal reloads the server",
+  description: "The stop signal reaches a server that, as configured, treats it as a reload (uWSGI in master mode without die-on-term): it keeps running and is SIGKILLed after the grace period.",
+  check(model) {
+    if (model.windows || !model.image || !inheritedStopSignal(model.base)) return [];
+    const app = mainProgram(model);
+    if (!app) return [];
+    const cwd = app.origin && CHANGES_DIR.test(app.origin.script.text) ? void 0 : model.image.workdir;
+    const reload = reloadSignals(app.words, { file: model.image.file, env: model.image.env, ...cwd !== void 0 ? { cwd } : {} });
+    if (!reload) return [];
+    const declared = model.start.stopSignal;
+    const signal = declared ? signalName(declared.value) : inheritedStopSignal(model.base);
+    if (!reload.reloads.includes(signal)) return [];
+    if (model.deployments.some((d) => d.env.some((e) => reload.optionEnv.test(e.name)) || d.stopSignal && reload.stops.includes(signalName(d.stopSignal.value)))) return [];
+    const where = appWhere(app);
+    const sent = declared ? `\`STOPSIGNAL ${declared.value}\` (line ${declared.instr.range.line})` : `${signal}, the stop signal \`docker stop\` and Kubernetes send`;
+    const fix = reload.reloads.includes("SIGTERM") ? `${reload.setOption.charAt(0).toUpperCase()}${reload.setOption.slice(1)} so SIGTERM stops it, or set \`STOPSIGNAL ${reload.stops[0]}\` in the image.` : `Remove \`STOPSIGNAL ${declared?.value ?? signal}\` (or send ${reload.stops[0]}): as configured, ${reload.stops[0]} stops ${reload.name}.`;
+    const dev = ownDevelopmentMark(model);
+    return [{
+      message: `\`${showText(app.words.join(" "), 60)}\` (from ${where.source}) gets ${sent}, and ${reload.why}, so every \`docker stop\` and rollout waits out the grace period and then SIGKILLs it (${reload.source}).${dev ? ` Low impact here: ${dev.reason}.` : ""}`,
+      fix,
+      ...where.at,
+      ...dev ? { severity: "info" } : {}
+    }];
+  }
+};
+
 // src/rules/start/ungraceful-stopsignal.ts
 function ungracefulSignal(value) {
-  const v = value.trim().replace(/^["']|["']$/g, "").toUpperCase().replace(/^SIG/, "");
-  if (v === "KILL" || v === "9") return "SIGKILL";
-  if (v === "STOP" || v === "19") return "SIGSTOP";
-  return void 0;
+  const name = signalName(value);
+  return name === "SIGKILL" || name === "SIGSTOP" ? name : void 0;
 }
-var rule26 = {
+var rule27 = {
   id: "ungraceful-stopsignal",
   severity: "error",
   title: "Stop signal cannot be handled",
@@ -22635,6 +22916,7 @@ var startRules = [
   rule12,
   rule20,
   rule17,
+  rule27,
   rule26,
   rule14
 ];
@@ -22666,7 +22948,7 @@ function fixCrlf(model, w) {
   return autofix(true, edits);
 }
 var CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "fromdos", "sed", "perl"]);
-var rule27 = {
+var rule28 = {
   id: "crlf-line-endings",
   severity: "error",
   title: "CRLF line endings in a wrapper script",
@@ -22698,7 +22980,7 @@ var rule27 = {
 function fixBom(model, w) {
   return autofix(true, [scriptLineEdit(model, w, 1, 1, 2, "")]);
 }
-var rule28 = {
+var rule29 = {
   id: "utf8-bom",
   severity: "error",
   title: "UTF-8 BOM in a wrapper script",
@@ -22731,7 +23013,7 @@ function fixMissingShebang(model, w) {
   const eol = w.text.includes("\r\n") ? "\r\n" : "\n";
   return autofix(true, [scriptLineEdit(model, w, 1, 1, 1, `#!/bin/sh${eol}`)]);
 }
-var rule29 = {
+var rule30 = {
   id: "wrapper-missing-shebang",
   severity: "error",
   title: "Wrapper script without #! line",
@@ -22802,7 +23084,7 @@ function fixNotExecutable(model, w) {
   if (heredoc || !rootAt(model, w) || /[\s'"$`\\]/.test(w.imagePath)) return void 0;
   return autofix(true, [insertAfterInstr(model, w.copy, `RUN chmod +x ${w.imagePath}`)]);
 }
-var rule30 = {
+var rule31 = {
   id: "wrapper-not-executable",
   severity: "error",
   title: "Wrapper script not executable",
@@ -22890,13 +23172,31 @@ function fixMissingExec(model, script, sig) {
     if (base === void 0 || !/^[\w.+-]+$/.test(base) || script.functions.has(base) || BUILTINS.has(base)) return void 0;
     if (sig.cmd.words.some((w) => knownProgram(commandBase(w) ?? "")?.role === "package-manager")) return void 0;
   }
+  const at = commandBase(first) === "eval" ? sig.cmd.words[1]?.start : first.start;
+  if (at === void 0) return void 0;
   const where = sourceOf(script, sig.fn);
-  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, first.start, first.start, "exec ")]);
+  return autofix(!setsTrap(script), [scriptEdit(model, where.wrapper, where.analysis, at, at, "exec ")]);
+}
+function callOf(script, fn) {
+  const calls = [];
+  const visit = (cmd) => {
+    if (cmd.kind === "simple" && commandBase(cmd.words[0]) === fn) calls.push(cmd);
+  };
+  walkCommands(script.analysis.body, visit);
+  for (const f of script.functions.values()) if (f.body && f.name !== fn) walkCommands(functionBody(f), visit);
+  const served = calls.find((c) => programRun(wordTexts(c.words.slice(1)).flatMap((w) => w.split(/\s+/)).filter(Boolean)) !== "one-shot") ?? calls[0];
+  if (!served) return void 0;
+  return { text: script.analysis.text.slice(served.start, served.end), line: script.analysis.lineOf(served.start) + script.wrapper.lineOffset };
 }
 var BUILTINS = /* @__PURE__ */ new Set(["cd", "echo", "printf", "read", "wait", "set", "export", "eval", "source", ".", "test", "[", "true", "false", ":", "exit", "return", "trap", "shift", "ulimit", "umask", "command", "type", "hash", "alias", "kill", "let", "local"]);
 var LOG_SINKS = /* @__PURE__ */ new Set(["tee", "logger", "cat", "sed", "awk", "grep", "ts", "multilog", "cronolog", "rotatelogs", "svlogd", "s6-log", "pino-pretty", "bunyan", "jq"]);
 var STOPS = /* @__PURE__ */ new Set(["kill", "pkill", "killall", "exit"]);
-function trapsTerm3(script) {
+function trapsTerm3(script, model) {
+  const stop = model.start.stopSignal ? signalName(model.start.stopSignal.value) : "SIGTERM";
+  const caught = (w) => {
+    const name = signalName(w);
+    return name === "SIGTERM" || name === stop;
+  };
   const stops = (stmts) => {
     let found2 = false;
     walkCommands(stmts, (cmd) => {
@@ -22907,7 +23207,7 @@ function trapsTerm3(script) {
   let found = false;
   walkCommands(script.analysis.body, (cmd) => {
     if (cmd.kind !== "simple" || commandBase(cmd.words[0]) !== "trap") return;
-    if (!cmd.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(staticValue(w) ?? ""))) return;
+    if (!cmd.words.slice(2).some((w) => caught(staticValue(w) ?? ""))) return;
     const action = (staticValue(cmd.words[1]) ?? cmd.words[1]?.raw ?? "").split(/[\s;&|(){}]+/).filter(Boolean);
     if (action.some((w) => STOPS.has(w))) found = true;
     for (const w of action) {
@@ -23004,6 +23304,29 @@ function jobUnderLoop(script) {
   }
   return void 0;
 }
+var DETACHERS = /* @__PURE__ */ new Set(["nohup", "setsid"]);
+function jobLeftBehind(flow, loopHeld, script) {
+  if (!flow.quietEnd || flow.finals.length > 0 || flow.handovers.length > 0 || flow.execs.length > 0 || loopHeld || setsTrap(script)) return void 0;
+  let holds = false;
+  const visit = (cmd) => {
+    if (cmd.kind === "simple" && commandBase(cmd.words[0]) === "wait") holds = true;
+    if (cmd.kind !== "while" && cmd.kind !== "until") return;
+    const cond = cmd.cond[cmd.cond.length - 1]?.andOr.first.commands[0];
+    if (cond?.kind === "simple" && ENDLESS.has(commandBase(cond.words[0]) ?? "")) holds = true;
+    walkCommands(cmd.body, (c) => {
+      if (c.kind === "simple" && commandBase(c.words[0]) === "sleep") holds = true;
+    });
+  };
+  walkCommands(script.analysis.body, visit);
+  for (const fn of script.functions.values()) walkCommands(functionBody(fn), visit);
+  if (holds) return void 0;
+  return flow.background.find((sig) => {
+    if (sig.cmd.kind !== "simple") return false;
+    const words = wordTexts(sig.cmd.words);
+    const at = words.findIndex((w) => !DETACHERS.has(baseName(w)));
+    return at >= 0 && programRun(words.slice(at)) !== "one-shot";
+  });
+}
 function oneShot(sig) {
   if (sig.cmd.kind !== "simple") return false;
   return programRun(wordTexts(sig.cmd.words)) === "one-shot";
@@ -23016,10 +23339,17 @@ function withExec(sig, text) {
 }
 function programName2(sig) {
   const cmd = sig.cmd.kind === "simple" ? sig.cmd : void 0;
-  const base = cmd ? commandBase(cmd.words[0]) : void 0;
+  if (!cmd) return "the app";
+  let k = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    const through = execThrough(cmd.words.map((w) => commandBase(w) ?? "?"), k);
+    if (!through || through.command !== void 0 || through.next >= cmd.words.length) break;
+    k = through.next;
+  }
+  const base = commandBase(cmd.words[k]);
   return base ? code(base) : "the app";
 }
-var rule31 = {
+var rule32 = {
   id: "wrapper-missing-exec",
   severity: "error",
   title: "Wrapper runs the app without exec",
@@ -23043,10 +23373,16 @@ var rule31 = {
         const [message, fix] = build3(commandText(where.analysis.text, sig));
         hits.push({ ...scriptHit(where, sig.start, sig.end, message, fix), ...edits ? { autofix: edits } : {} });
       };
-      const argv = (sig, before) => report2(sig, (text) => [
-        `${code(text)} runs the container's command as a child of the script${before}, ${consequence("the app")}.`,
-        'Replace it with `exec "$@"` so the command takes over PID 1 and receives SIGTERM itself.'
-      ], fixMissingExec(model, script, sig));
+      const argv = (sig, before) => report2(sig, (text) => {
+        const isEval = sig.cmd.kind === "simple" && commandBase(sig.cmd.words[0]) === "eval";
+        const fixed = isEval ? code(text.replace(/^eval\s+/, "eval exec ")) : '`exec "$@"`';
+        const call = sig.fn ? callOf(script, sig.fn.name) : void 0;
+        const what = sig.fn ? `the command \`${sig.fn.name}\` is called with${call ? ` (${code(call.text)} on line ${call.line})` : ""}` : "the container's command";
+        return [
+          `${code(text)} runs ${what} as a child of the script${before}, ${consequence("the app")}.`,
+          `Replace it with ${fixed} so the command takes over PID 1 and receives SIGTERM itself.`
+        ];
+      }, fixMissingExec(model, script, sig));
       const cron = cronText(script) + schedulerText(flow);
       const loopHeld = daemonUnderLoop(script);
       for (const sig of flow.finals) {
@@ -23085,7 +23421,7 @@ var rule31 = {
         }
       }
       const job = flow.background[0];
-      if (job && (flow.finals.some((s) => s.kind === "wait") || flow.waits.length > 0) && !trapsTerm3(script)) {
+      if (job && (flow.finals.some((s) => s.kind === "wait") || flow.waits.length > 0) && !trapsTerm3(script, model)) {
         report2(job, (text) => {
           const app = text.replace(/\s*&$/, "");
           return [
@@ -23094,8 +23430,21 @@ var rule31 = {
           ];
         });
       }
+      const left = job && model.startChain.links.at(-1)?.wrapper === script.wrapper ? jobLeftBehind(flow, loopHeld, script) : void 0;
+      if (left) {
+        report2(left, (text) => {
+          const app = text.replace(/\s*&$/, "");
+          const words = left.cmd.kind === "simple" ? left.cmd.words : [];
+          const runs = words.findIndex((w) => !DETACHERS.has(commandBase(w) ?? ""));
+          const name = commandBase(words[runs]);
+          return [
+            `${code(`${app} &`)} starts ${name ? code(name) : "the app"} in the background and the script then ends, so the shell the container runs exits, the container stops at once and ${name ? code(name) : "the app"} is killed with it.`,
+            `Run the app in the foreground as the script's last command, with exec and without \`&\`${DETACHERS.has(commandBase(words[0]) ?? "") ? ` or \`${commandBase(words[0])}\`` : ""}, so it replaces the shell (e.g. ${code("exec java $JAVA_OPTS -jar app.jar")}).`
+          ];
+        });
+      }
       for (const sig of flow.argvThenExit) argv(sig, " before `exit`");
-      const watch = trapsTerm3(script) ? void 0 : loopHeld;
+      const watch = trapsTerm3(script, model) ? void 0 : loopHeld;
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report2({ kind: "program", cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
@@ -23103,7 +23452,7 @@ var rule31 = {
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`
         ]);
       }
-      const watchdog = trapsTerm3(script) ? void 0 : jobUnderLoop(script);
+      const watchdog = trapsTerm3(script, model) ? void 0 : jobUnderLoop(script);
       if (watchdog) {
         const loopLine = script.analysis.lineOf(watchdog.loop.start) + script.wrapper.lineOffset;
         const app = code(commandBase(watchdog.job.words[0]) ?? "the app");
@@ -23134,7 +23483,7 @@ function controlScriptHit(model, consequence) {
 }
 
 // src/rules/wrapper/wrapper-unquoted-args.ts
-var rule32 = {
+var rule33 = {
   id: "wrapper-unquoted-args",
   severity: "warning",
   title: "Wrapper passes arguments unquoted",
@@ -23295,7 +23644,7 @@ function sourcesErrexit(model, cmd) {
   const target = staticValue(cmd.words[1]);
   const name = target?.split("/").pop();
   const lib = name ? model.wrappers.find((w) => w.role === "sourced" && (w.imagePath === target || w.imagePath.endsWith(`/${name}`))) : void 0;
-  if (!lib) return true;
+  if (!lib) return "maybe";
   return /(^|[\s;&|])set\s+(-[a-zA-Z]*e|-o\s+errexit)/m.test(lib.text);
 }
 function errexitOn(cmd) {
@@ -23443,7 +23792,7 @@ function fixNoErrexit(model, script, appStarts2) {
   const col = at === 1 && w.text.startsWith("\uFEFF") ? 2 : 1;
   return autofix(true, [scriptLineEdit(model, w, at, col, col, `set -e${eol}`)]);
 }
-var rule33 = {
+var rule34 = {
   id: "wrapper-no-errexit",
   severity: "warning",
   title: "Wrapper without set -e",
@@ -23463,9 +23812,14 @@ var rule33 = {
       const steps2 = [];
       const exitBound = exitBoundCommands(script);
       const repeated = repeatedInFinalLoop(script);
+      let errexitSeen = false;
       walkCommands(analysis.body, (cmd, ctx) => {
         if (cmd.kind !== "simple" || ctx.inFunction || ctx.inSubstitution) return;
-        if (!ctx.inCondition && (errexitOn(cmd) || sourcesErrexit(model, cmd)) && (errexitAt === void 0 || cmd.start < errexitAt)) errexitAt = cmd.start;
+        const sets = ctx.inCondition ? false : errexitOn(cmd) || sourcesErrexit(model, cmd);
+        if (sets && (errexitAt === void 0 || cmd.start < errexitAt)) {
+          errexitAt = cmd.start;
+          errexitSeen = sets === true;
+        }
         if (ctx.inCondition || ctx.detached || exitBound.has(cmd) || repeated.has(commandText(analysis.text, cmd, Infinity))) return;
         const kind2 = stepKind(script, cmd, memo2);
         if (kind2 !== NONE) steps2.push({ cmd, kind: kind2 });
@@ -23481,8 +23835,9 @@ var rule33 = {
       if (!firstStep2 || !mattering) continue;
       const text = code(commandText(analysis.text, firstStep2));
       const also = mattering === firstStep2 ? "" : ` (and ${code(commandText(analysis.text, mattering))} on line ${analysis.lineOf(mattering.start) + script.wrapper.lineOffset})`;
-      const message = errexitAt === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs before \`set -e\` (line ${analysis.lineOf(errexitAt) + script.wrapper.lineOffset}), so if it fails the script carries on and starts the app anyway.`;
-      const fix = errexitAt === void 0 ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
+      const errexitLine = errexitAt === void 0 ? void 0 : analysis.lineOf(errexitAt) + script.wrapper.lineOffset;
+      const message = errexitLine === void 0 ? `${text}${also} runs without \`set -e\`, so if it fails the script carries on and starts the app anyway.` : errexitSeen ? `${text}${also} runs before \`set -e\` (line ${errexitLine}), so if it fails the script carries on and starts the app anyway.` : `${text}${also} runs without \`set -e\` (the file sourced on line ${errexitLine} is not in the build context, so whether it sets one is not known), so if it fails the script carries on and starts the app anyway.`;
+      const fix = errexitLine === void 0 || !errexitSeen ? "Add `set -e` (or `set -eu`) on the line after the shebang." : "Move `set -e` up to the line after the shebang.";
       const edits = fixNoErrexit(model, script, appStarts.get(script));
       hits.push({ ...scriptHit(script, firstStep2.start, firstStep2.end, message, fix), ...edits ? { autofix: edits } : {} });
     }
@@ -23555,7 +23910,7 @@ function codeLines(text) {
     return t !== "" && !t.startsWith("#");
   }).length;
 }
-var rule34 = {
+var rule35 = {
   id: "wrapper-too-complex",
   severity: "info",
   title: "Wrapper waits for other services",
@@ -23675,7 +24030,7 @@ function replacement(family2) {
   if (family2 === "debian" || family2 === "ubuntu") return '`exec gosu app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
   return '`exec gosu app "$@"`, `exec su-exec app "$@"` or `exec setpriv --reuid=app --regid=app --init-groups "$@"`';
 }
-var rule35 = {
+var rule36 = {
   id: "wrapper-su-sudo",
   severity: "warning",
   title: "Wrapper drops privileges with su or sudo",
@@ -23756,7 +24111,7 @@ function emptinessTest(cmd) {
   }
   return void 0;
 }
-var rule36 = {
+var rule37 = {
   id: "wrapper-unset-arg",
   severity: "warning",
   title: "Positional argument under set -u",
@@ -23920,7 +24275,7 @@ function skippedSetup(model, link) {
   }
   return hits;
 }
-var rule37 = {
+var rule38 = {
   id: "wrapper-setup-skipped",
   severity: "warning",
   title: "Wrapper set-up skipped as the image starts",
@@ -23933,18 +24288,18 @@ var rule37 = {
 
 // src/rules/wrapper/index.ts
 var wrapperRules = [
-  rule29,
-  rule27,
-  rule28,
   rule30,
+  rule28,
+  rule29,
   rule31,
   rule32,
   rule33,
-  rule7,
   rule34,
+  rule7,
   rule35,
   rule36,
-  rule37
+  rule37,
+  rule38
 ];
 
 // src/rules/registry.ts
@@ -25172,13 +25527,13 @@ function buildCrawler(options, patterns) {
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
-    filters: [debug ? (p, isDirectory2) => {
-      const path41 = format(p, isDirectory2);
+    filters: [debug ? (p, isDirectory) => {
+      const path41 = format(p, isDirectory);
       const matches = matcher(path41) && !ignore(path41);
       if (matches) log(`matched ${path41}`);
       return matches;
-    } : (p, isDirectory2) => {
-      const path41 = format(p, isDirectory2);
+    } : (p, isDirectory) => {
+      const path41 = format(p, isDirectory);
       return matcher(path41) && !ignore(path41);
     }],
     exclude: debug ? (_, p) => {
@@ -25485,24 +25840,24 @@ function inChange(f, file, filter, scope) {
 }
 
 // src/policy/apply-policy.ts
-function ruleKeys(rule38) {
-  return rule38.startsWith("shellcheck/") ? [rule38, "shellcheck"] : [rule38];
+function ruleKeys(rule39) {
+  return rule39.startsWith("shellcheck/") ? [rule39, "shellcheck"] : [rule39];
 }
-function settingIn(rules, rule38) {
-  for (const key of ruleKeys(rule38)) {
+function settingIn(rules, rule39) {
+  for (const key of ruleKeys(rule39)) {
     const s = rules.get(key);
     if (s !== void 0) return s;
   }
   return void 0;
 }
-function ruleSetting(config, rule38, file) {
+function ruleSetting(config, rule39, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
     const p = config.paths[i];
     if (!p.match.test(file)) continue;
-    const s = settingIn(p.rules, rule38);
+    const s = settingIn(p.rules, rule39);
     if (s !== void 0) return s;
   }
-  return settingIn(config.rules, rule38);
+  return settingIn(config.rules, rule39);
 }
 function pathFailOn(config, file) {
   for (let i = config.paths.length - 1; i >= 0; i--) {
@@ -26425,6 +26780,7 @@ function parseDockerfile(input) {
   const resolved = resolveStart(model);
   model.startChain = resolved.chain;
   model.wrappers = resolved.wrappers;
+  if (resolved.image) model.image = resolved.image;
   return model;
 }
 
@@ -26689,11 +27045,11 @@ function runOne(tool, script, shell, timeoutMs) {
 function ownHits(model) {
   const ids2 = /* @__PURE__ */ new Set(["wrapper-unquoted-args", "wrapper-bashism", "crlf-line-endings", "utf8-bom", "wrapper-missing-shebang"]);
   const out = /* @__PURE__ */ new Map();
-  for (const rule38 of wrapperRules) {
-    if (!ids2.has(rule38.id)) continue;
+  for (const rule39 of wrapperRules) {
+    if (!ids2.has(rule39.id)) continue;
     let hits;
     try {
-      hits = rule38.check(model);
+      hits = rule39.check(model);
     } catch {
       continue;
     }
@@ -26701,7 +27057,7 @@ function ownHits(model) {
       const key = `${h.file ?? model.file}\0${h.range.line}`;
       let set = out.get(key);
       if (!set) out.set(key, set = /* @__PURE__ */ new Set());
-      set.add(rule38.id);
+      set.add(rule39.id);
     }
   }
   return out;
@@ -26802,14 +27158,16 @@ function lintDeployments(model, plain2) {
     const deployed = deployedModel(model, d);
     if (!deployed) continue;
     const manifests = /* @__PURE__ */ new Set([d.file, ...Object.values(d.fieldFiles ?? {})]);
-    for (const rule38 of staticRules) {
-      if (!rule38.deployed || rule38.deployed === "service" && runsToItsEnd(d, deployed)) continue;
-      for (const hit5 of rule38.check(deployed)) {
-        const finding = toFinding(rule38, hit5, model.file);
+    for (const rule39 of staticRules) {
+      if (!rule39.deployed || rule39.deployed === "service" && runsToItsEnd(d, deployed)) continue;
+      for (const hit5 of rule39.check(deployed)) {
+        const finding = toFinding(rule39, hit5, model.file);
         delete finding.autofix;
         if (placed.has(place2(finding))) continue;
         placed.add(place2(finding));
-        if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
+        const mounted = deployed.wrappers.find((w) => w.mount && w.file === finding.file);
+        if (mounted?.mount) finding.message = `${finding.message} (${deploymentLabel(d)} mounts it over \`${mounted.imagePath}\` at ${mounted.mount.file}:${mounted.mount.line}.)`;
+        else if (!manifests.has(finding.file)) finding.message = `${finding.message} (As ${deploymentLabel(d)} in ${d.file}:${d.line} starts the image.)`;
         if (d.devSetup && finding.severity !== "info") {
           finding.severity = "info";
           finding.message = `${finding.message} Info only: ${d.devSetup}.`;
@@ -26838,8 +27196,8 @@ function lintDockerfile(options) {
   const deployed = readDeployments(model, { specs: options.deploy ?? [], cwd, ...options.deployStdin !== void 0 ? { stdin: options.deployStdin } : {} });
   model.deployments = deployed.deployments;
   const findings = [];
-  for (const rule38 of staticRules) {
-    for (const hit5 of rule38.check(model)) findings.push(toFinding(rule38, hit5, file));
+  for (const rule39 of staticRules) {
+    for (const hit5 of rule39.check(model)) findings.push(toFinding(rule39, hit5, file));
   }
   findings.push(...lintDeployments(model, findings));
   const notes = [...deployed.notes];
@@ -26848,6 +27206,7 @@ function lintDockerfile(options) {
   findings.push(...shellcheck.findings);
   if (shellcheck.note) notes.push(shellcheck.note);
   const texts = sourceTexts(model);
+  for (const d of model.deployments) for (const w of deployedModel(model, d)?.wrappers ?? []) if (!texts.has(w.file)) texts.set(w.file, w.text);
   for (const d of model.deployments) {
     for (const f of [d.file, ...Object.values(d.fieldFiles ?? {})]) {
       if (texts.has(f)) continue;
@@ -27707,7 +28066,7 @@ import fs23 from "node:fs";
 
 // src/runtime/host-proc.ts
 import fs22 from "node:fs";
-import os4, { constants } from "node:os";
+import os4, { constants as constants2 } from "node:os";
 function hostProc(pid, containerId, root = "/proc") {
   if (!pid || pid <= 0) return void 0;
   const local = !process.env.DOCKER_HOST || process.env.DOCKER_HOST.startsWith("unix://");
@@ -27891,7 +28250,7 @@ function signalDispositions(proc) {
 function signalNames(hex) {
   const bits = BigInt(`0x${hex}`);
   const byNumber = /* @__PURE__ */ new Map();
-  for (const [name, n] of Object.entries(constants.signals)) if (!byNumber.has(n) && name !== "SIGIOT" && name !== "SIGPOLL") byNumber.set(n, name);
+  for (const [name, n] of Object.entries(constants2.signals)) if (!byNumber.has(n) && name !== "SIGIOT" && name !== "SIGPOLL") byNumber.set(n, name);
   const out = [];
   for (let n = 1; n <= 64; n++) {
     if ((bits >> BigInt(n - 1) & 1n) === 0n) continue;
@@ -28309,7 +28668,6 @@ async function containerState(id) {
 
 // src/runtime/probe.ts
 import fs25 from "node:fs";
-import { constants as constants2 } from "node:os";
 import path33 from "node:path";
 
 // src/runtime/process-name.ts
@@ -29348,17 +29706,9 @@ function appChildren(top) {
   return top.children.filter((c) => commandName(c) !== "sleep" && c.join("\0") !== self && !isOrphanCheck(c) && !isDefunct(c));
 }
 function normalizeSignal(raw) {
-  const s = raw.trim().toUpperCase();
-  const sigs = constants2.signals;
-  if (/^\d+$/.test(s)) {
-    const n = Number(s);
-    const name2 = Object.keys(sigs).find((k) => sigs[k] === n && k !== "SIGIOT" && k !== "SIGPOLL");
-    return { name: name2 ?? s, number: n };
-  }
-  const name = s.startsWith("SIG") ? s : `SIG${s}`;
-  const rt = /^SIGRT(MIN|MAX)([+-]\d+)?$/.exec(name);
-  if (rt) return { name, number: (rt[1] === "MIN" ? 34 : 64) + Number(rt[2] ?? 0) };
-  return { name, number: sigs[name] };
+  const name = signalName(raw);
+  const number = /^\d+$/.test(name) ? Number(name) : signalNumber(name);
+  return number === void 0 ? { name } : { name, number };
 }
 function confirmsText(ids2) {
   if (!ids2 || ids2.length === 0) return "";
@@ -30247,8 +30597,8 @@ var q = (s) => `\`${s.replace(/\r/g, "\\r")}\``;
 var modeText = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 var isRootUser = (user) => user === "" || /^(root|0)(:.*)?$/.test(user);
 var fileExists = (f) => f !== void 0 && f.type !== "missing" && f.type !== "loop" && f.type !== "error";
-function hit4(ctx, rule38, severity, message, fix, fatal = false) {
-  ctx.hits.push({ rule: rule38, severity, message, fix, ...ctx.at });
+function hit4(ctx, rule39, severity, message, fix, fatal = false) {
+  ctx.hits.push({ rule: rule39, severity, message, fix, ...ctx.at });
   if (fatal) ctx.fatal = true;
 }
 var FAILS = "so every container fails at start with";
@@ -31749,9 +32099,9 @@ function fixPasses(session, cwd, unsafe, lint) {
     findings = lint(session.edited);
   }
   const after = count2(findings);
-  for (const [rule38, n] of before) {
-    const gone = n - (after.get(rule38) ?? 0);
-    if (gone > 0) session.fixed.set(rule38, (session.fixed.get(rule38) ?? 0) + gone);
+  for (const [rule39, n] of before) {
+    const gone = n - (after.get(rule39) ?? 0);
+    if (gone > 0) session.fixed.set(rule39, (session.fixed.get(rule39) ?? 0) + gone);
   }
   return passes;
 }
@@ -31824,8 +32174,8 @@ function verdictOf(before, after, fixedRules) {
     return m;
   };
   const byRule = [count2(before, (f) => f.rule), count2(after, (f) => f.rule)];
-  for (const rule38 of fixedRules) {
-    if ((byRule[1].get(rule38) ?? 0) >= (byRule[0].get(rule38) ?? 0)) return `${rule38} is still found after its fix`;
+  for (const rule39 of fixedRules) {
+    if ((byRule[1].get(rule39) ?? 0) >= (byRule[0].get(rule39) ?? 0)) return `${rule39} is still found after its fix`;
   }
   const key = (f) => `${f.rule} in ${f.file}`;
   const was = count2(before, key);
