@@ -28525,7 +28525,7 @@ async function exitCodeOf(socket, execId, deadline) {
 async function armExec(id, argv, timeoutMs) {
   const socket = localEngineSocket();
   if (!socket) return void 0;
-  let deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + timeoutMs;
   const created = await createExec(socket, id, argv, true, CALL_MS);
   if ("error" in created) return void 0;
   const { execId } = created;
@@ -28539,12 +28539,11 @@ async function armExec(id, argv, timeoutMs) {
   let upgradedTo;
   const upgraded = new Promise((resolve3) => upgradedTo = resolve3);
   void streamEnd.then(() => upgradedTo(void 0));
-  const expire = () => {
+  const timer2 = setTimeout(() => {
     stream?.destroy();
     req.destroy();
     ended("timeout");
-  };
-  let timer2 = setTimeout(expire, timeoutMs);
+  }, timeoutMs);
   const req = http2.request({ socketPath: socket, method: "POST", path: startPath, headers: { Host: "docker", Connection: "Upgrade", Upgrade: "tcp", "Content-Type": "application/json", "Content-Length": payload.length } });
   let listener;
   req.on("upgrade", (_res, sock, head) => {
@@ -28591,13 +28590,8 @@ async function armExec(id, argv, timeoutMs) {
         listener();
       });
     },
-    async fire(input, runMs2) {
+    async fire(input) {
       fired = true;
-      if (runMs2 !== void 0) {
-        clearTimeout(timer2);
-        timer2 = setTimeout(expire, runMs2);
-        deadline = Date.now() + runMs2;
-      }
       const sock = await upgraded;
       sock?.end(input);
       const how = await streamEnd;
@@ -29120,20 +29114,9 @@ async function checkHealth(req) {
   let last = { code: null, output: "" };
   const done = (o) => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1e3) });
   let early = req.early;
-  let armed = req.armed;
-  const runNow = async () => {
-    const shell = await armed;
-    armed = void 0;
-    if (shell && await req.hasShell !== false) {
-      const res = await shell.fire("\n", runMs(health, req.emulated));
-      if (res.timedOut || res.code !== null && res.code !== 126 && res.code !== 127) return res;
-    }
-    shell?.disarm();
-    return runHealthOnce(req.id, health, req.emulated);
-  };
   for (; ; ) {
     runs++;
-    const res = early ? await early : await runNow();
+    const res = early ? await early : await runHealthOnce(req.id, health, req.emulated);
     const before = early !== void 0;
     early = void 0;
     const output = `${res.stdout}
@@ -29157,13 +29140,8 @@ ${res.stderr}`.trim();
   }
 }
 function runHealthOnce(id, health, emulated, lowPriority) {
-  return execIn(id, health.argv, { timeoutMs: runMs(health, emulated), maxStdoutBytes: 64 * 1024, ...lowPriority ? { lowPriority } : {} });
-}
-function runMs(health, emulated) {
-  return (health.timeout * (emulated ? 3 : 1) + 5) * 1e3;
-}
-function armHealthCheck(id, health, timeoutSeconds) {
-  return armExec(id, ["/bin/sh", "-c", 'read _ && exec "$@"', "sh", ...health.argv], timeoutSeconds * 1e3);
+  const factor = emulated ? 3 : 1;
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1e3, maxStdoutBytes: 64 * 1024, ...lowPriority ? { lowPriority } : {} });
 }
 function missingProgram(code2, output, health) {
   if ((code2 === 126 || code2 === 127) && EXEC_MISSING.test(output)) return health.argv[0];
@@ -29407,12 +29385,11 @@ async function probe2(req, start = startProbe(req)) {
     if (noEmulator(req, error)) return { hits: [], unavailable: error };
     return { hits: [exitedOnStart(null, [error], req.config, true, false, isMissingEmulator(error) ? req.platform : void 0)] };
   }
-  const armedFor = options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60;
-  const armed = req.deployed ? {} : { orphan: armOrphanCheck(started.id, armedFor), ...req.config.health && !req.emulated ? { health: armHealthCheck(started.id, req.config.health, armedFor) } : {} };
+  const armed = req.deployed ? void 0 : armOrphanCheck(started.id, options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60);
   try {
     return await probeStarted(req, started, armed);
   } finally {
-    for (const shell of [armed.orphan, armed.health]) void shell?.then((a) => a?.disarm());
+    void armed?.then((a) => a?.disarm());
   }
 }
 async function probeStarted(req, started, armed) {
@@ -29539,8 +29516,8 @@ async function afterReady(req, id, hostPid, startedAt, until, ready2, early, arm
   const native = runnable && req.emulated && SERVING.includes(ready2.by) && req.nativeHealth ? await settled(req.nativeHealth) : void 0;
   const passedNatively = native?.status === "healthy" && native.text === health?.text ? native : void 0;
   const [h, z] = await Promise.all([
-    health && runnable && !passedNatively ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), hasShell: req.hasShell, ...early ? { early } : {}, ...armed.health ? { armed: armed.health } : {} }) : void 0,
-    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated, ...armed.orphan ? { armed: armed.orphan } : {} }))
+    health && runnable && !passedNatively ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready2.detail, serving: SERVING.includes(ready2.by), ...early ? { early } : {} }) : void 0,
+    Promise.resolve(req.hasShell).then((hasShell) => hasShell === false ? void 0 : checkZombies({ id, hostPid, emulated: req.emulated, ...armed ? { armed } : {} }))
   ]);
   const hits = [];
   const notes = [];

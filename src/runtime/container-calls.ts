@@ -150,11 +150,8 @@ async function exitCodeOf(socket: string, execId: string, deadline: number): Pro
 
 /** An exec started ahead of its moment: it runs once `fire` or `say` gives its stdin a line. */
 export interface ArmedExec {
-  /**
-   * Write to its stdin and close it, then resolve with what `docker exec` would have given;
-   * `timeoutMs`: from now on, the bound on the run (else the one it was armed with).
-   */
-  fire(input: string, timeoutMs?: number): Promise<DockerResult>;
+  /** Write to its stdin and close it, then resolve with what `docker exec` would have given. */
+  fire(input: string): Promise<DockerResult>;
   /**
    * Write to its stdin and keep it open (a later `fire` closes it); resolve with its stdout so
    * far once `until` holds of it, or undefined when the stream ends first.
@@ -175,7 +172,7 @@ export interface ArmedExec {
 export async function armExec(id: string, argv: string[], timeoutMs: number): Promise<ArmedExec | undefined> {
   const socket = localEngineSocket();
   if (!socket) return undefined;
-  let deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + timeoutMs;
   const created = await createExec(socket, id, argv, true, CALL_MS);
   if ('error' in created) return undefined;
   const { execId } = created;
@@ -190,12 +187,11 @@ export async function armExec(id: string, argv: string[], timeoutMs: number): Pr
   // The stream, once the engine has switched the connection to it (undefined: it never did).
   const upgraded = new Promise<Socket | undefined>((resolve) => (upgradedTo = resolve));
   void streamEnd.then(() => upgradedTo(undefined));
-  const expire = () => {
+  const timer = setTimeout(() => {
     stream?.destroy();
     req.destroy();
     ended('timeout');
-  };
-  let timer = setTimeout(expire, timeoutMs);
+  }, timeoutMs);
   const req = http.request({ socketPath: socket, method: 'POST', path: startPath, headers: { Host: 'docker', Connection: 'Upgrade', Upgrade: 'tcp', 'Content-Type': 'application/json', 'Content-Length': payload.length } });
   // Who waits for its stdout to say something (say()).
   let listener: (() => void) | undefined;
@@ -244,13 +240,8 @@ export async function armExec(id: string, argv: string[], timeoutMs: number): Pr
         listener();
       });
     },
-    async fire(input: string, runMs?: number): Promise<DockerResult> {
+    async fire(input: string): Promise<DockerResult> {
       fired = true;
-      if (runMs !== undefined) {
-        clearTimeout(timer);
-        timer = setTimeout(expire, runMs);
-        deadline = Date.now() + runMs;
-      }
       const sock = await upgraded;
       sock?.end(input);
       const how = await streamEnd;

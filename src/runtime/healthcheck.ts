@@ -4,7 +4,7 @@
 // container unhealthy (Swarm, ECS and Compose's `depends_on: service_healthy` act on that).
 // Docker's own first run is `interval` (30 s by default) after the start: too late to wait for.
 import { round, truncate } from './build.js';
-import { armExec, execIn, type ArmedExec } from './container-calls.js';
+import { execIn } from './container-calls.js';
 import type { DockerResult } from './docker.js';
 import type { HealthSpec } from './image-config.js';
 import type { PlatformHit } from './types.js';
@@ -25,10 +25,6 @@ export interface HealthRequest {
    * failing does not count (the service was not ready yet).
    */
   early?: Promise<HealthRun>;
-  /** A shell started with the container that execs the check once told (armHealthCheck): the run after readiness then costs no exec start. */
-  armed?: Promise<ArmedExec | undefined>;
-  /** Whether the image has /bin/sh (the smoke checks), which the armed shell needs. */
-  hasShell?: boolean | Promise<boolean | undefined>;
   /**
    * The service was seen serving (a listening socket, the user's log line or command). Else
    * (a quiet process tree: it may be waiting for a database --network none keeps away) a
@@ -68,23 +64,9 @@ export async function checkHealth(req: HealthRequest): Promise<HealthOutcome> {
   let last: { code: number | null; output: string } = { code: null, output: '' };
   const done = (o: Omit<HealthOutcome, 'runs' | 'seconds' | 'exitCode'>): HealthOutcome => ({ ...o, exitCode: last.code, runs, seconds: round((Date.now() - t0) / 1000) });
   let early = req.early;
-  let armed = req.armed;
-  const runNow = async (): Promise<HealthRun> => {
-    const shell = await armed;
-    armed = undefined;
-    if (shell && (await req.hasShell) !== false) {
-      const res = await shell.fire('\n', runMs(health, req.emulated));
-      // 126/127: the shell could not exec the program; no code: the engine's stream failed. Run it
-      // as Docker does then (for the runtime's own words about a missing program).
-      if (res.timedOut || (res.code !== null && res.code !== 126 && res.code !== 127)) return res;
-    }
-    shell?.disarm();
-    return runHealthOnce(req.id, health, req.emulated);
-  };
-  // (The probe lets go of an armed shell that was never needed: the early run passed.)
   for (;;) {
     runs++;
-    const res = early ? await early : await runNow();
+    const res = early ? await early : await runHealthOnce(req.id, health, req.emulated);
     const before = early !== undefined;
     early = undefined;
     const output = `${res.stdout}\n${res.stderr}`.trim();
@@ -123,21 +105,8 @@ export interface NativeHealth {
  * started beside the service's own start, it takes only the CPU the service leaves idle.
  */
 export function runHealthOnce(id: string, health: HealthSpec, emulated?: boolean, lowPriority?: boolean): Promise<HealthRun> {
-  return execIn(id, health.argv, { timeoutMs: runMs(health, emulated), maxStdoutBytes: 64 * 1024, ...(lowPriority ? { lowPriority } : {}) });
-}
-
-/** The bound on one run: the check's own timeout (longer under QEMU), and the exec's overhead. */
-function runMs(health: HealthSpec, emulated?: boolean): number {
-  return (health.timeout * (emulated ? 3 : 1) + 5) * 1000;
-}
-
-/**
- * The check's first run after readiness, started now with the container: `/bin/sh` waits for a
- * line on its stdin, then replaces itself with the check (the same argv, user and env as the
- * exec Docker runs). Local engine only; undefined otherwise.
- */
-export function armHealthCheck(id: string, health: HealthSpec, timeoutSeconds: number): Promise<ArmedExec | undefined> {
-  return armExec(id, ['/bin/sh', '-c', 'read _ && exec "$@"', 'sh', ...health.argv], timeoutSeconds * 1000);
+  const factor = emulated ? 3 : 1;
+  return execIn(id, health.argv, { timeoutMs: (health.timeout * factor + 5) * 1000, maxStdoutBytes: 64 * 1024, ...(lowPriority ? { lowPriority } : {}) });
 }
 
 /** The check's program, when the run says it is not in the image. */

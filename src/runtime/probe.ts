@@ -16,7 +16,7 @@ import type { ExpectedPid1 } from '../model/start-chain.js';
 import { containerState, type ContainerState } from './container-state.js';
 import { hostProc, isDefunct, mayLowerPriority, pid1Running, processArgv, processTree, signalDispositions, watchPid1Exit, type HostProc, type SignalDispositions } from './host-proc.js';
 import { waitReady, type Readiness } from './readiness.js';
-import { armHealthCheck, checkHealth, runHealthOnce, type HealthOutcome, type HealthRun, type NativeHealth } from './healthcheck.js';
+import { checkHealth, runHealthOnce, type HealthOutcome, type HealthRun, type NativeHealth } from './healthcheck.js';
 import { armOrphanCheck, checkZombies, isOrphanCheck, zombieHit, type ZombieOutcome } from './zombies.js';
 import type { PlatformHit } from './types.js';
 import type { SourceRange } from '../model/types.js';
@@ -241,25 +241,16 @@ export async function probe(req: ProbeRequest, start: ProbeStart = startProbe(re
     if (noEmulator(req, error)) return { hits: [], unavailable: error };
     return { hits: [exitedOnStart(null, [error], req.config, true, false, isMissingEmulator(error) ? req.platform : undefined)] };
   }
-  // The orphan check's shell starts with the container and waits for readiness (zombies.ts);
-  // natively so does the HEALTHCHECK's (under QEMU a shell that execs the check at readiness
-  // would still pay the check's whole emulated start then: there its first run starts early).
-  const armedFor = options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60;
-  const armed: ArmedChecks = req.deployed ? {} : { orphan: armOrphanCheck(started.id, armedFor), ...(req.config.health && !req.emulated ? { health: armHealthCheck(started.id, req.config.health, armedFor) } : {}) };
+  // The orphan check's shell starts with the container and waits for readiness (zombies.ts).
+  const armed = req.deployed ? undefined : armOrphanCheck(started.id, options.startupWait * (req.emulated ? EMULATION_FACTOR : 1) + 60);
   try {
     return await probeStarted(req, started, armed);
   } finally {
-    for (const shell of [armed.orphan, armed.health]) void shell?.then((a) => a?.disarm());
+    void armed?.then((a) => a?.disarm());
   }
 }
 
-/** The checks' shells started with the container, each waiting on its stdin for readiness. */
-interface ArmedChecks {
-  orphan?: Promise<ArmedExec | undefined>;
-  health?: Promise<ArmedExec | undefined>;
-}
-
-async function probeStarted(req: ProbeRequest, started: { id: string; at: number; pid: number }, armed: ArmedChecks): Promise<ProbeResult> {
+async function probeStarted(req: ProbeRequest, started: { id: string; at: number; pid: number }, armed: Promise<ArmedExec | undefined> | undefined): Promise<ProbeResult> {
   const { options, config, cleanup } = req;
   const { id, at: startedAt } = started;
   const hostPid = started.pid || undefined;
@@ -424,7 +415,7 @@ const SERVING: Readiness['by'][] = ['listening', 'log', 'cmd', 'http'];
  * The checks that need a ready service, run side by side before the stop signal: the image's
  * HEALTHCHECK (healthcheck-broken) and whether PID 1 reaps an orphan (zombies-not-reaped).
  */
-async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, early: Promise<HealthRun> | undefined, armed: ArmedChecks) {
+async function afterReady(req: ProbeRequest, id: string, hostPid: number | undefined, startedAt: number, until: number, ready: Readiness, early?: Promise<HealthRun>, armed?: Promise<ArmedExec | undefined>) {
   const health = req.config.health;
   // Ready by the HEALTHCHECK itself: Docker already ran it and it passed.
   const runnable = health !== undefined && ready.by !== 'healthcheck' && ready.by !== 'exited';
@@ -434,8 +425,8 @@ async function afterReady(req: ProbeRequest, id: string, hostPid: number | undef
   const native = runnable && req.emulated && SERVING.includes(ready.by) && req.nativeHealth ? await settled(req.nativeHealth) : undefined;
   const passedNatively = native?.status === 'healthy' && native.text === health?.text ? native : undefined;
   const [h, z] = await Promise.all([
-    health && runnable && !passedNatively ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by), hasShell: req.hasShell, ...(early ? { early } : {}), ...(armed.health ? { armed: armed.health } : {}) }) : undefined,
-    Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated, ...(armed.orphan ? { armed: armed.orphan } : {}) }))),
+    health && runnable && !passedNatively ? checkHealth({ id, health, startedAt, until, emulated: req.emulated, readyDetail: ready.detail, serving: SERVING.includes(ready.by), ...(early ? { early } : {}) }) : undefined,
+    Promise.resolve(req.hasShell).then((hasShell) => (hasShell === false ? undefined : checkZombies({ id, hostPid, emulated: req.emulated, ...(armed ? { armed } : {}) }))),
   ]);
   const hits: PlatformHit[] = [];
   const notes: string[] = [];
