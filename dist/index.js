@@ -43209,7 +43209,7 @@ function execFormInstructions(model, healthcheck) {
   if (hc?.exec) out.push(hc);
   return out;
 }
-function shellFate(shell, base, program = "the app", init) {
+function shellFate(shell, base, program = "the app", init, groupSignals = false) {
   const kind2 = shell.shellKind ?? "unknown";
   const implicitExec = shell.replaced === true;
   const name = kind2 === "ash" ? "BusyBox ash" : kind2;
@@ -43217,10 +43217,10 @@ function shellFate(shell, base, program = "the app", init) {
   let clause;
   if (kind2 === "none") clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
   else if (init && implicitExec)
-    clause = `${name} execs this last command, so ${program} is \`${init}\`'s child here and gets SIGTERM; once the command gains ${gains} or the base moves to Debian's dash, \`${init}\` delivers SIGTERM to the shell only`;
+    clause = `${name} execs this last command, so ${program} is \`${init}\`'s child here and gets SIGTERM; once the command gains ${gains} or the base moves to Debian's dash, ${groupSignals ? `the shell between them dies of SIGTERM at once and \`${init}\` exits with it` : `\`${init}\` delivers SIGTERM to the shell only`}`;
   else if (init) {
     const stays = kind2 === "dash" ? "dash does not replace itself with it" : kind2 === "unknown" ? "the shell may stay" : `${name} stays here (pipeline, trap, redirection or background job)`;
-    clause = `${stays}, so \`${init}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
+    clause = groupSignals ? `${stays}, so when \`${init}\` signals the whole process group the shell dies of SIGTERM at once, \`${init}\` exits with it, and ${program} is SIGKILLed with the container before its shutdown can finish` : `${stays}, so \`${init}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
   } else if (kind2 === "dash") clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
     clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${gains} or the base moves to Debian's dash`;
@@ -46074,8 +46074,8 @@ var rule21 = {
     const command = cmd.command ?? "";
     const argv = asExecForm2(command);
     const init = shell ? initRunningShell(model, shell) : void 0;
-    if (shell && init && !init.groupSignals) {
-      const fate = shellFate(shell, model.base, "the program", init.name);
+    if (shell && init) {
+      const fate = shellFate(shell, model.base, "the program", init.name, init.groupSignals === true);
       return [
         {
           message: `\`${show(cmd.instr)}\` is shell form, so \`${init.name}\` runs it under \`${shellArgs}\`, and ${fate.clause}.`,
@@ -46199,8 +46199,7 @@ var rule24 = {
       const lastWords = lastCommand2(script)?.words ?? [];
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : "the program";
       const init = parentInit(model, shell);
-      if (init?.groupSignals) continue;
-      const fate = shellFate(shell, model.base, program, init?.name);
+      const fate = shellFate(shell, model.base, program, init?.name, init?.groupSignals === true);
       const direct = asExecForm2(script);
       const fix = direct ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.` : `End the script by replacing the shell with the program: \`\u2026 exec ${showText(lastWords.join(" "), 50)}\`.`;
       const dev = part.origin?.devSetup;
@@ -46844,8 +46843,8 @@ var rule32 = {
     const hits = [];
     if (containerAction(model)) return hits;
     const init = initProcess(model);
-    if (init?.mode === "group") return hits;
-    const consequence = (app) => init ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown` : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
+    const underInit = (shell, app) => init?.mode === "group" ? `when ${init.name} signals the whole process group the ${shell} dies of SIGTERM at once, ${init.name} exits with its child, and ${app} is SIGKILLed with the container before its shutdown can finish` : `${init?.name} delivers SIGTERM to the ${shell} only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown`;
+    const consequence = (app) => init ? `so ${underInit("shell", app)}` : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
     for (const script of shellScripts(model, ["start"])) {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
@@ -46933,7 +46932,7 @@ var rule32 = {
       if (watch) {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report2({ kind: "program", cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
-          init ? `${code(text)} forks into the background and the endless loop on line ${loopLine} holds the shell, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${code(commandBase(watch.daemon.words[0]) ?? "the daemon")} is SIGKILLed with the container without a clean shutdown.` : `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? "the daemon")} is SIGKILLed after the grace period.`,
+          init ? `${code(text)} forks into the background and the endless loop on line ${loopLine} holds the shell, so ${underInit("looping shell", code(commandBase(watch.daemon.words[0]) ?? "the daemon"))}.` : `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? "the daemon")} is SIGKILLed after the grace period.`,
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`
         ]);
       }
@@ -46942,7 +46941,7 @@ var rule32 = {
         const loopLine = script.analysis.lineOf(watchdog.loop.start) + script.wrapper.lineOffset;
         const app = code(commandBase(watchdog.job.words[0]) ?? "the app");
         report2({ kind: "program", cmd: watchdog.job, start: watchdog.job.start, end: watchdog.job.end }, (text) => [
-          init ? `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown.` : `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, which keeps the shell as PID 1 for ever, so SIGTERM stops at the shell and ${app} is SIGKILLed after the grace period.`,
+          init ? `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, so ${underInit("looping shell", app)}.` : `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, which keeps the shell as PID 1 for ever, so SIGTERM stops at the shell and ${app} is SIGKILLed after the grace period.`,
           "Let a process supervisor (supervisord, s6, tini with one program) restart the programs, or trap TERM in the script, `kill` the jobs and exit."
         ]);
       }

@@ -96,19 +96,24 @@ export interface ShellFate {
 }
 
 /** What the shell link does with SIGTERM when it runs its command string on this base image. */
-export function shellFate(shell: ChainLink, base: BaseImage, program = 'the app', init?: string): ShellFate {
+export function shellFate(shell: ChainLink, base: BaseImage, program = 'the app', init?: string, groupSignals = false): ShellFate {
   const kind = shell.shellKind ?? 'unknown';
   const implicitExec = shell.replaced === true;
   const name = kind === 'ash' ? 'BusyBox ash' : kind;
   const gains = kind === 'ash' ? 'a pipeline or a trap' : 'a redirection, a pipeline or a trap';
   let clause: string;
   if (kind === 'none') clause = `${familyLabel(base)} ships no \`${shell.word}\`, so the container cannot start`;
-  // Under an init the shell is the init's child, not PID 1: an init that signals its child alone kills the shell.
+  // Under an init the shell is the init's child, not PID 1: an init that signals its child alone
+  // kills the shell; one that signals the whole group (dumb-init, `tini -g`) reaches the program
+  // too, but the shell dies of it at once and the init exits with its child, so the program is
+  // SIGKILLed before its shutdown can finish (a node handler draining for 300 ms never did).
   else if (init && implicitExec)
-    clause = `${name} execs this last command, so ${program} is \`${init}\`'s child here and gets SIGTERM; once the command gains ${gains} or the base moves to Debian's dash, \`${init}\` delivers SIGTERM to the shell only`;
+    clause = `${name} execs this last command, so ${program} is \`${init}\`'s child here and gets SIGTERM; once the command gains ${gains} or the base moves to Debian's dash, ${groupSignals ? `the shell between them dies of SIGTERM at once and \`${init}\` exits with it` : `\`${init}\` delivers SIGTERM to the shell only`}`;
   else if (init) {
     const stays = kind === 'dash' ? 'dash does not replace itself with it' : kind === 'unknown' ? 'the shell may stay' : `${name} stays here (pipeline, trap, redirection or background job)`;
-    clause = `${stays}, so \`${init}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
+    clause = groupSignals
+      ? `${stays}, so when \`${init}\` signals the whole process group the shell dies of SIGTERM at once, \`${init}\` exits with it, and ${program} is SIGKILLed with the container before its shutdown can finish`
+      : `${stays}, so \`${init}\` delivers SIGTERM to the shell only, which exits at once, and ${program} is SIGKILLed with the container without a clean shutdown`;
   } else if (kind === 'dash') clause = `on the ${familyLabel(base)} image dash stays PID 1 and never forwards SIGTERM to ${program}, which is SIGKILLed at every stop`;
   else if (implicitExec)
     clause = `${name} execs this last command, so ${program} is PID 1 here; the shell stays PID 1 and swallows SIGTERM once the command gains ${gains} or the base moves to Debian's dash`;

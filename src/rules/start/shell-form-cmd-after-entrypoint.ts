@@ -25,12 +25,12 @@ export const rule: StaticRule = {
     const command = cmd.command ?? '';
     const argv = asExecForm(command);
     // The ENTRYPOINT is an init (`tini --`) that runs the command as given: `/bin/sh -c` is what
-    // it should run, and the defect is the shell left between the init and the program.
-    // (Behind one that signals the process group the program gets SIGTERM too, but the shell
-    // dies of it at once and the init exits with its child: the general message stays.)
+    // it should run, and the defect is the shell left between the init and the program (behind
+    // one that signals the process group too: the shell dies of SIGTERM at once and the init
+    // exits with its child).
     const init = shell ? initRunningShell(model, shell) : undefined;
-    if (shell && init && !init.groupSignals) {
-      const fate = shellFate(shell, model.base, 'the program', init.name);
+    if (shell && init) {
+      const fate = shellFate(shell, model.base, 'the program', init.name, init.groupSignals === true);
       return [
         {
           message: `\`${show(cmd.instr)}\` is shell form, so \`${init.name}\` runs it under \`${shellArgs}\`, and ${fate.clause}.`,

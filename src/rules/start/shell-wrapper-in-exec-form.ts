@@ -24,12 +24,10 @@ export const rule: StaticRule = {
       const lastWords = lastCommand(script)?.words ?? [];
       const program = lastWords[0] ? `\`${lastWords[0]}\`` : 'the program';
       // Under an init the shell is the init's child, not PID 1 (`tini -g -- limits.sh sh -c "migrate && server"`
-      // with limits.sh exec'ing "$@", supabase/supavisor). An init that signals the whole process
-      // group reaches the program anyway (as wrapper-missing-exec judges a wrapper's child); one
-      // that signals its child alone kills the shell, and the program goes down with the container.
+      // with limits.sh exec'ing "$@", supabase/supavisor). Either way the shell dies of SIGTERM at
+      // once and the program goes down with the container (shellFate says how).
       const init = parentInit(model, shell);
-      if (init?.groupSignals) continue;
-      const fate = shellFate(shell, model.base, program, init?.name);
+      const fate = shellFate(shell, model.base, program, init?.name, init?.groupSignals === true);
       const direct = asExecForm(script);
       const fix = direct
         ? `Drop the shell and run the program directly: \`${part.instr.keyword} ${execArray(direct)}\`.`

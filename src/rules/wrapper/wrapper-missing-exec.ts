@@ -323,12 +323,15 @@ export const rule: StaticRule = {
     // A GitHub container action runs once per workflow step and the runner waits for its end: a job.
     if (containerAction(model)) return hits;
     const init = initProcess(model);
-    // Under an init that signals the whole process group, the app receives SIGTERM anyway.
-    if (init?.mode === 'group') return hits;
-    const consequence = (app: string) =>
-      init
-        ? `so ${init.name} delivers SIGTERM to the shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown`
-        : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`;
+    // Under an init the shell is its child. One that signals the shell alone kills it; one that
+    // signals the whole process group (dumb-init, `tini -g`) reaches the app too, but the shell
+    // dies of it at once and the init exits with its child, so the app is SIGKILLed before its
+    // shutdown can finish (measured: a node handler draining for 300 ms never finished).
+    const underInit = (shell: string, app: string) =>
+      init?.mode === 'group'
+        ? `when ${init.name} signals the whole process group the ${shell} dies of SIGTERM at once, ${init.name} exits with its child, and ${app} is SIGKILLed with the container before its shutdown can finish`
+        : `${init?.name} delivers SIGTERM to the ${shell} only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown`;
+    const consequence = (app: string) => (init ? `so ${underInit('shell', app)}` : `so the shell stays PID 1, ignores SIGTERM and \`docker stop\` SIGKILLs ${app} after the grace period`);
     for (const script of shellScripts(model, ['start'])) {
       const flow = flowOf(script, model);
       if (!flow.complete) continue;
@@ -433,7 +436,7 @@ export const rule: StaticRule = {
         const loopLine = script.analysis.lineOf(watch.loop.start) + script.wrapper.lineOffset;
         report({ kind: 'program', cmd: watch.daemon, start: watch.daemon.start, end: watch.daemon.end }, (text) => [
           init
-            ? `${code(text)} forks into the background and the endless loop on line ${loopLine} holds the shell, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed with the container without a clean shutdown.`
+            ? `${code(text)} forks into the background and the endless loop on line ${loopLine} holds the shell, so ${underInit('looping shell', code(commandBase(watch.daemon.words[0]) ?? 'the daemon'))}.`
             : `${code(text)} forks into the background and the endless loop on line ${loopLine} keeps the shell as PID 1, so SIGTERM stops at the shell and ${code(commandBase(watch.daemon.words[0]) ?? 'the daemon')} is SIGKILLed after the grace period.`,
           `Run the loop in the background and the daemon in the foreground last, with exec (e.g. ${code("exec nginx -g 'daemon off;'")}), or trap TERM and stop the daemon before exiting.`,
         ]);
@@ -444,7 +447,7 @@ export const rule: StaticRule = {
         const app = code(commandBase(watchdog.job.words[0]) ?? 'the app');
         report({ kind: 'program', cmd: watchdog.job, start: watchdog.job.start, end: watchdog.job.end }, (text) => [
           init
-            ? `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, so ${init.name} delivers SIGTERM to the looping shell only, which exits at once, and ${app} is SIGKILLed with the container without a clean shutdown.`
+            ? `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, so ${underInit('looping shell', app)}.`
             : `${code(`${text} &`)} runs in the background of the endless loop on line ${loopLine}, which keeps the shell as PID 1 for ever, so SIGTERM stops at the shell and ${app} is SIGKILLed after the grace period.`,
           'Let a process supervisor (supervisord, s6, tini with one program) restart the programs, or trap TERM in the script, `kill` the jobs and exit.',
         ]);

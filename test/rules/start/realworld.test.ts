@@ -143,8 +143,13 @@ describe('shell-wrapper-in-exec-form under an init', () => {
     'docker-compose.yml': 'services:\n  supavisor:\n    build: .\n    command:  sh -c "/app/bin/migrate && /app/bin/server"\n',
   };
 
-  it('supabase/supavisor: tini -s -g signals the process group, so /app/bin/server gets SIGTERM though dash stays (no finding)', () => {
-    expectNone(lint(supavisor('"-s", "-g", '), files), 'shell-wrapper-in-exec-form');
+  it('supabase/supavisor: tini -s -g signals the process group, but dash dies of it at once and tini exits with it, so /app/bin/server is cut short', () => {
+    const found = hits(lint(supavisor('"-s", "-g", '), files), 'shell-wrapper-in-exec-form');
+    expect(found.map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual(['docker-compose.yml:4:warning']);
+    expect(found[0]!.message).toContain('so when `tini` signals the whole process group the shell dies of SIGTERM at once, `tini` exits with it, and `/app/bin/server` is SIGKILLed with the container before its shutdown can finish');
+    // Near miss: the same command with exec before the server.
+    const execd = { ...files, 'docker-compose.yml': files['docker-compose.yml'].replace('&& /app/bin/server', '&& exec /app/bin/server') };
+    expectNone(lint(supavisor('"-s", "-g", '), execd), 'shell-wrapper-in-exec-form');
   });
 
   it('near miss: tini without -g signals the shell alone; the message names tini, not a shell as PID 1', () => {

@@ -166,16 +166,24 @@ describe(ID, () => {
     expect(h.map((x) => [x.file, x.line])).toEqual([['Dockerfile', 6]]);
   });
 
-  it('under tini, says the shell takes SIGTERM and exits; under dumb-init (process-group signals) stays silent', () => {
-    const files = { 'docker-entrypoint.sh': { content: CELERY_NO_EXEC, mode: 0o755 } };
-    const under = (entrypoint: string[]) =>
-      hits(lint(`FROM python:3.12-slim\nRUN apt-get update && apt-get install -y tini dumb-init\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ${JSON.stringify(entrypoint)}\n`, files), ID);
+  it('under tini, says the shell takes SIGTERM and exits; under dumb-init or tini -g (process-group signals), that the shell dies of it and the init exits with it', () => {
+    const under = (entrypoint: string[], script = CELERY_NO_EXEC) =>
+      hits(lint(`FROM python:3.12-slim\nRUN apt-get update && apt-get install -y tini dumb-init\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ${JSON.stringify(entrypoint)}\n`, { 'docker-entrypoint.sh': { content: script, mode: 0o755 } }), ID);
     const tini = under(['/usr/bin/tini', '--', 'docker-entrypoint.sh']);
     expect(tini.map((f) => f.line)).toEqual([5]);
     expect(tini[0]!.message).toContain('tini delivers SIGTERM to the shell only');
-    expect(under(['/usr/bin/dumb-init', '--', 'docker-entrypoint.sh'])).toEqual([]);
-    expect(under(['tini', '-g', '--', 'docker-entrypoint.sh'])).toEqual([]);
+    // Seen on the eg-node base: behind `dumb-init -- sh -c 'node drain.js'` node got SIGTERM and
+    // never finished its 300 ms drain (exit 143); behind `tini -g` it was killed first; with exec it drained.
+    for (const [init, entrypoint] of [['dumb-init', ['/usr/bin/dumb-init', '--', 'docker-entrypoint.sh']], ['tini', ['tini', '-g', '--', 'docker-entrypoint.sh']]] as const) {
+      const group = under([...entrypoint]);
+      expect(group.map((f) => f.line), init).toEqual([5]);
+      expect(group[0]!.message).toContain(`when ${init} signals the whole process group the shell dies of SIGTERM at once, ${init} exits with its child`);
+    }
     expect(under(['dumb-init', '--single-child', 'docker-entrypoint.sh']).map((f) => f.line)).toEqual([5]);
+    // Near miss: the same script with exec before the worker, behind dumb-init.
+    const execd = CELERY_NO_EXEC.replace(/^celery /m, 'exec celery ');
+    expect(execd).not.toBe(CELERY_NO_EXEC);
+    expect(under(['/usr/bin/dumb-init', '--', 'docker-entrypoint.sh'], execd)).toEqual([]);
   });
 
   it.each([
@@ -598,9 +606,12 @@ describe(`${ID}: the endless-loop cases under an init`, () => {
     expect(c[0]!.message).toContain('tini delivers SIGTERM to the looping shell only');
   });
 
-  it('near miss: tini -g signals the whole process group, so the programs get SIGTERM themselves', () => {
-    expect(underInit('"/sbin/tini", "-g", "--", ', watchdog)).toEqual([]);
-    expect(underInit('"/sbin/tini", "-g", "--", ', crond)).toEqual([]);
+  it('behind tini -g the looping shell dies of the group\'s SIGTERM and tini exits with it; a TERM trap that stops the jobs is the near miss', () => {
+    const w = underInit('"/sbin/tini", "-g", "--", ', watchdog);
+    expect(w.map((f) => f.line)).toEqual([4]);
+    expect(w[0]!.message).toContain('when tini signals the whole process group the looping shell dies of SIGTERM at once, tini exits with its child');
+    expect(underInit('"/sbin/tini", "-g", "--", ', crond).map((f) => f.line)).toEqual([2]);
+    expect(underInit('"/sbin/tini", "-g", "--", ', watchdog.replace('#!/bin/sh\n', "#!/bin/sh\ntrap 'kill $(jobs -p); exit 0' TERM\n"))).toEqual([]);
   });
 });
 
