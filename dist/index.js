@@ -46326,7 +46326,13 @@ var rule25 = {
 };
 
 // src/rules/start/stop-signal-reloads.ts
-var CHANGES_DIR = /(^|[\s;&|(])(cd|pushd)\s/m;
+function changesDirectory(script) {
+  let found = false;
+  walkCommands(analysisOf(script).body, (cmd) => {
+    if (cmd.kind === "simple" && ["cd", "pushd"].includes(commandBase(cmd.words[0]) ?? "")) found = true;
+  });
+  return found;
+}
 var rule26 = {
   id: "stop-signal-reloads",
   severity: "error",
@@ -46336,7 +46342,7 @@ var rule26 = {
     if (model.windows || !model.image || !inheritedStopSignal(model.base)) return [];
     const app = mainProgram(model);
     if (!app) return [];
-    const cwd = app.origin && CHANGES_DIR.test(app.origin.script.text) ? void 0 : model.image.workdir;
+    const cwd = app.origin && changesDirectory(app.origin.script) ? void 0 : model.image.workdir;
     const reload = reloadSignals(app.words, { file: model.image.file, env: model.image.env, ...cwd !== void 0 ? { cwd } : {} });
     if (!reload) return [];
     const declared = model.start.stopSignal;
@@ -46804,12 +46810,15 @@ function jobLeftBehind(flow, loopHeld, script) {
   walkCommands(script.analysis.body, visit);
   for (const fn of script.functions.values()) walkCommands(functionBody(fn), visit);
   if (holds) return void 0;
-  return flow.background.find((sig) => {
-    if (sig.cmd.kind !== "simple") return false;
+  for (const sig of flow.background) {
+    if (sig.cmd.kind !== "simple") continue;
     const words = wordTexts(sig.cmd.words);
     const at = words.findIndex((w) => !DETACHERS.has(baseName(w)));
-    return at >= 0 && programRun(words.slice(at)) !== "one-shot";
-  });
+    if (at < 0 || programRun(words.slice(at)) === "one-shot") continue;
+    const program = commandBase(sig.cmd.words[at]);
+    return { sig, ...program ? { program } : {}, ...at > 0 ? { detacher: baseName(words[0]) } : {} };
+  }
+  return void 0;
 }
 function oneShot(sig) {
   if (sig.cmd.kind !== "simple") return false;
@@ -46916,14 +46925,11 @@ var rule32 = {
       }
       const left = job && model.startChain.links.at(-1)?.wrapper === script.wrapper ? jobLeftBehind(flow, loopHeld, script) : void 0;
       if (left) {
-        report2(left, (text) => {
+        report2(left.sig, (text) => {
           const app = text.replace(/\s*&$/, "");
-          const words = left.cmd.kind === "simple" ? left.cmd.words : [];
-          const runs = words.findIndex((w) => !DETACHERS.has(commandBase(w) ?? ""));
-          const name = commandBase(words[runs]);
           return [
-            `${code(`${app} &`)} starts ${name ? code(name) : "the app"} in the background and the script then ends, so the shell the container runs exits, the container stops at once and ${name ? code(name) : "the app"} is killed with it.`,
-            `Run the app in the foreground as the script's last command, with exec and without \`&\`${DETACHERS.has(commandBase(words[0]) ?? "") ? ` or \`${commandBase(words[0])}\`` : ""}, so it replaces the shell (e.g. ${code("exec java $JAVA_OPTS -jar app.jar")}).`
+            `${code(`${app} &`)} starts ${left.program ? code(left.program) : "the app"} in the background and the script then ends, so the shell the container runs exits, the container stops at once and ${left.program ? code(left.program) : "the app"} is killed with it.`,
+            `Run the app in the foreground as the script's last command, with exec and without \`&\`${left.detacher ? ` or \`${left.detacher}\`` : ""}, so it replaces the shell (e.g. ${code("exec java $JAVA_OPTS -jar app.jar")}).`
           ];
         });
       }

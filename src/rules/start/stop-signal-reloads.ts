@@ -2,13 +2,22 @@
 import { inheritedStopSignal } from '../../model/base-image.js';
 import { ownDevelopmentMark } from '../../model/dev-image.js';
 import { reloadSignals } from '../../model/programs.js';
+import { commandBase, walkCommands } from '../../model/script-syntax.js';
+import { analysisOf } from '../../model/scripts.js';
 import { mainProgram } from '../../model/start-chain.js';
+import type { WrapperScript } from '../../model/types.js';
 import { signalName } from '../../model/signals.js';
 import type { StaticRule } from '../types.js';
 import { appWhere, showText } from './format.js';
 
-/** A script that changes directory before it starts the program: relative config paths are not read from WORKDIR. */
-const CHANGES_DIR = /(^|[\s;&|(])(cd|pushd)\s/m;
+/** The script changes directory (`cd`, `pushd`), read from its parsed commands: relative config paths are then not read from WORKDIR. */
+function changesDirectory(script: WrapperScript): boolean {
+  let found = false;
+  walkCommands(analysisOf(script).body, (cmd) => {
+    if (cmd.kind === 'simple' && ['cd', 'pushd'].includes(commandBase(cmd.words[0]) ?? '')) found = true;
+  });
+  return found;
+}
 
 export const rule: StaticRule = {
   id: 'stop-signal-reloads',
@@ -20,7 +29,7 @@ export const rule: StaticRule = {
     if (model.windows || !model.image || !inheritedStopSignal(model.base)) return [];
     const app = mainProgram(model);
     if (!app) return [];
-    const cwd = app.origin && CHANGES_DIR.test(app.origin.script.text) ? undefined : model.image.workdir;
+    const cwd = app.origin && changesDirectory(app.origin.script) ? undefined : model.image.workdir;
     const reload = reloadSignals(app.words, { file: model.image.file, env: model.image.env, ...(cwd !== undefined ? { cwd } : {}) });
     if (!reload) return [];
     const declared = model.start.stopSignal;

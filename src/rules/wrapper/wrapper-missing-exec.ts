@@ -254,7 +254,7 @@ const DETACHERS = new Set(['nohup', 'setsid']);
  * the foreground there, no `exec`, no `wait`, no endless loop) after starting a job that is not
  * a one-shot step. Undefined otherwise.
  */
-function jobLeftBehind(flow: FlowResult, loopHeld: unknown, script: ShellScript): Sig | undefined {
+function jobLeftBehind(flow: FlowResult, loopHeld: unknown, script: ShellScript): { sig: Sig; program?: string; detacher?: string } | undefined {
   if (!flow.quietEnd || flow.finals.length > 0 || flow.handovers.length > 0 || flow.execs.length > 0 || loopHeld || setsTrap(script)) return undefined;
   // Any `wait` (`wait $PID` too, in a restart loop or a handler) may hold the shell there, and
   // so may a loop that runs for ever or polls (`while true`, `while pgrep java; do sleep 5; done`).
@@ -271,12 +271,16 @@ function jobLeftBehind(flow: FlowResult, loopHeld: unknown, script: ShellScript)
   walkCommands(script.analysis.body, visit);
   for (const fn of script.functions.values()) walkCommands(functionBody(fn), visit);
   if (holds) return undefined;
-  return flow.background.find((sig) => {
-    if (sig.cmd.kind !== 'simple') return false;
+  for (const sig of flow.background) {
+    if (sig.cmd.kind !== 'simple') continue;
     const words = wordTexts(sig.cmd.words);
     const at = words.findIndex((w) => !DETACHERS.has(baseName(w)));
-    return at >= 0 && programRun(words.slice(at)) !== 'one-shot';
-  });
+    if (at < 0 || programRun(words.slice(at)) === 'one-shot') continue;
+    // The program as the message names it: undefined when its word is not static (`$JAVACMD`).
+    const program = commandBase(sig.cmd.words[at]);
+    return { sig, ...(program ? { program } : {}), ...(at > 0 ? { detacher: baseName(words[0]!) } : {}) };
+  }
+  return undefined;
 }
 
 /** The final command is a step that runs once and returns, as the program table reads its words. */
@@ -419,14 +423,11 @@ export const rule: StaticRule = {
       // foreground: the shell exits, and with it the container, taking the app down at once.
       const left = job && model.startChain.links.at(-1)?.wrapper === script.wrapper ? jobLeftBehind(flow, loopHeld, script) : undefined;
       if (left) {
-        report(left, (text) => {
+        report(left.sig, (text) => {
           const app = text.replace(/\s*&$/, '');
-          const words = left.cmd.kind === 'simple' ? left.cmd.words : [];
-          const runs = words.findIndex((w) => !DETACHERS.has(commandBase(w) ?? ''));
-          const name = commandBase(words[runs]);
           return [
-            `${code(`${app} &`)} starts ${name ? code(name) : 'the app'} in the background and the script then ends, so the shell the container runs exits, the container stops at once and ${name ? code(name) : 'the app'} is killed with it.`,
-            `Run the app in the foreground as the script's last command, with exec and without \`&\`${DETACHERS.has(commandBase(words[0]) ?? '') ? ` or \`${commandBase(words[0])}\`` : ''}, so it replaces the shell (e.g. ${code('exec java $JAVA_OPTS -jar app.jar')}).`,
+            `${code(`${app} &`)} starts ${left.program ? code(left.program) : 'the app'} in the background and the script then ends, so the shell the container runs exits, the container stops at once and ${left.program ? code(left.program) : 'the app'} is killed with it.`,
+            `Run the app in the foreground as the script's last command, with exec and without \`&\`${left.detacher ? ` or \`${left.detacher}\`` : ''}, so it replaces the shell (e.g. ${code('exec java $JAVA_OPTS -jar app.jar')}).`,
           ];
         });
       }
